@@ -1,0 +1,139 @@
+//! Bevakningar: the deadlines a case's events create, derived by rule so that
+//! the store can project them into a table ("what is due this week" is one query).
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::Arende;
+use crate::frister;
+use crate::ids::BeslutId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum BevakningsTyp {
+    /// The reply deadline of a kommunicering (FL 25 §).
+    SvarKommunicering,
+    /// The last day to appeal (FL 44 §).
+    Overklagandetid,
+    /// Three months to enforcement, or to resumption after an interruption (SoL 34 kap. 1 §).
+    Verkstallighet,
+    /// The next follow-up (seed 004: every third month).
+    Uppfoljning,
+}
+
+impl BevakningsTyp {
+    pub const ALLA: [Self; 4] = [Self::SvarKommunicering, Self::Overklagandetid, Self::Verkstallighet, Self::Uppfoljning];
+
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::SvarKommunicering => "svar_kommunicering",
+            Self::Overklagandetid => "overklagandetid",
+            Self::Verkstallighet => "verkstallighet",
+            Self::Uppfoljning => "uppfoljning",
+        }
+    }
+
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|t| t.kod() == k)
+    }
+
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::SvarKommunicering => "Svar på kommunicering",
+            Self::Overklagandetid => "Överklagandetiden går ut",
+            Self::Verkstallighet => "Tre månader till verkställighet",
+            Self::Uppfoljning => "Uppföljning",
+        }
+    }
+
+    /// Only the end of the appeal period needs someone to confirm they saw it;
+    /// the others end by themselves when what they wait for is registered.
+    pub fn kan_kvitteras(self) -> bool {
+        self == Self::Overklagandetid
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bevakning {
+    /// Stable within the case, so a kvittering can name it.
+    pub nyckel: String,
+    pub typ: BevakningsTyp,
+    pub datum: Date,
+    pub beslut: Option<BeslutId>,
+}
+
+/// The case's open bevakningar. A closed case watches nothing.
+pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
+    let mut ut = vec![];
+    if a.ar_avslutat() {
+        return ut;
+    }
+    for k in &a.kommuniceringar {
+        let beslutat_efter = a.beslut.iter().any(|b| b.beslut.datum >= k.datum);
+        if k.svar.is_none() && !beslutat_efter {
+            ut.push(Bevakning {
+                nyckel: format!("svar:{}", k.id),
+                typ: BevakningsTyp::SvarKommunicering,
+                datum: k.svar_senast,
+                beslut: None,
+            });
+        }
+    }
+    for b in a.gallande_beslut() {
+        let id = b.id();
+        if let Some(sista) = b.sista_dag_overklagande() {
+            let nyckel = format!("overklagande:{id}");
+            if b.overklagande.is_none() && !a.kvitterade.contains(&nyckel) {
+                ut.push(Bevakning { nyckel, typ: BevakningsTyp::Overklagandetid, datum: sista, beslut: Some(id) });
+            }
+        }
+        let v = &b.verkstallighet;
+        if b.beviljar() && v.verkstalls_ej.is_none() {
+            // SoL 34 kap. 1 §: not carried out within three months of the decision,
+            // or interrupted and not resumed within three months.
+            let fran = match (v.paborjad, v.avbruten()) {
+                (None, _) => Some(b.beviljat_datum()),
+                (Some(_), Some(avbrott)) if v.avslutad.is_none() => Some(avbrott),
+                _ => None,
+            };
+            if let Some(fran) = fran {
+                ut.push(Bevakning {
+                    nyckel: format!("verkstallighet:{id}:{fran}"),
+                    typ: BevakningsTyp::Verkstallighet,
+                    datum: frister::verkstallighet_tre_manader(fran),
+                    beslut: Some(id),
+                });
+            }
+        }
+    }
+    // The next follow-up: as booked at the latest one, or three months after an
+    // insats started if none has been made since (seed 004 §3: every third month).
+    match a.uppfoljningar.last() {
+        Some(u) if u.nasta.is_some() => {
+            if let Some(nasta) = u.nasta {
+                ut.push(Bevakning {
+                    nyckel: format!("uppfoljning:{nasta}"),
+                    typ: BevakningsTyp::Uppfoljning,
+                    datum: nasta,
+                    beslut: u.beslut,
+                });
+            }
+        }
+        _ => {
+            for b in a.gallande_beslut() {
+                if let Some(start) = b.verkstallighet.paborjad
+                    && !a.uppfoljningar.iter().any(|u| u.datum >= start)
+                {
+                    ut.push(Bevakning {
+                        nyckel: format!("uppfoljning:{}", b.id()),
+                        typ: BevakningsTyp::Uppfoljning,
+                        datum: frister::plus_manader(start, 3),
+                        beslut: Some(b.id()),
+                    });
+                }
+            }
+        }
+    }
+    ut.sort_by(|x, y| x.datum.cmp(&y.datum).then(x.typ.cmp(&y.typ)));
+    ut
+}

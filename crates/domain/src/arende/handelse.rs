@@ -1,0 +1,488 @@
+//! The events of a case. Kinds are only ever added, never removed or renamed
+//! (DESIGN.md, Events). Events hold facts, never display text.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::delegation::DelegationsRef;
+use crate::frister::Fl45Undantag;
+use crate::ids::*;
+use crate::insats::{InsatsTyp, Lagrum, Utfall};
+
+/// The schema version written with every event payload.
+pub const SCHEMA_VERSION: i64 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kanal {
+    Papper,
+    Telefon,
+    Besok,
+    Digital,
+}
+
+impl Kanal {
+    pub const ALLA: [Kanal; 4] = [Kanal::Papper, Kanal::Telefon, Kanal::Besok, Kanal::Digital];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Kanal::Papper => "papper",
+            Kanal::Telefon => "telefon",
+            Kanal::Besok => "besok",
+            Kanal::Digital => "digital",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Kanal::Papper => "Papper (post)",
+            Kanal::Telefon => "Telefon",
+            Kanal::Besok => "Besök",
+            Kanal::Digital => "Digitalt",
+        }
+    }
+}
+
+/// An ombud acting under a fullmakt (FL 14 §). The fullmakt may be oral, but is
+/// then documented here; its scope is recorded as given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ombud {
+    pub namn: String,
+    pub kontakt: String,
+    pub fullmakt_omfattning: String,
+    pub fullmakt_datum: Date,
+    pub muntlig: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "typ", rename_all = "snake_case")]
+pub enum Anmalare {
+    Anonym,
+    Namngiven { namn: String, relation: String, kontakt: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForhandsbedomningsUtfall {
+    InledUtredning,
+    InledEj,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kommunikationssatt {
+    Brev,
+    Digitalt,
+    Mote,
+    Telefon,
+}
+
+impl Kommunikationssatt {
+    pub const ALLA: [Self; 4] = [Self::Brev, Self::Digitalt, Self::Mote, Self::Telefon];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Brev => "brev",
+            Self::Digitalt => "digitalt",
+            Self::Mote => "mote",
+            Self::Telefon => "telefon",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Brev => "Brev",
+            Self::Digitalt => "Digitalt (Mina sidor)",
+            Self::Mote => "Vid möte",
+            Self::Telefon => "Per telefon",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Utskickssatt {
+    Brev,
+    Digitalt,
+    Personligen,
+}
+
+impl Utskickssatt {
+    pub const ALLA: [Self; 3] = [Self::Brev, Self::Digitalt, Self::Personligen];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Brev => "brev",
+            Self::Digitalt => "digitalt",
+            Self::Personligen => "personligen",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Brev => "Brev",
+            Self::Digitalt => "Digitalt (Mina sidor)",
+            Self::Personligen => "Lämnat personligen",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DomUtfall {
+    /// The appeal was rejected; the nämnd's decision stands.
+    Avslag,
+    /// The court granted the appeal; what it grants must be carried out.
+    Bifall,
+    /// Sent back to the nämnd for a new decision.
+    Aterforvisning,
+}
+
+impl DomUtfall {
+    pub const ALLA: [Self; 3] = [Self::Avslag, Self::Bifall, Self::Aterforvisning];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Avslag => "avslag",
+            Self::Bifall => "bifall",
+            Self::Aterforvisning => "aterforvisning",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Avslag => "Överklagandet avslogs",
+            Self::Bifall => "Överklagandet bifölls",
+            Self::Aterforvisning => "Återförvisat till nämnden",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Maluppfyllelse {
+    Uppnatt,
+    DelvisUppnatt,
+    EjUppnatt,
+}
+
+impl Maluppfyllelse {
+    pub const ALLA: [Self; 3] = [Self::Uppnatt, Self::DelvisUppnatt, Self::EjUppnatt];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Uppnatt => "uppnatt",
+            Self::DelvisUppnatt => "delvis_uppnatt",
+            Self::EjUppnatt => "ej_uppnatt",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Uppnatt => "Målen är uppnådda",
+            Self::DelvisUppnatt => "Målen är delvis uppnådda",
+            Self::EjUppnatt => "Målen är inte uppnådda",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Avslutsorsak {
+    MalUppnatt,
+    InsatsAvslutad,
+    BeslutUtanInsats,
+    AnsokanAtertagen,
+    InledsEj,
+    Flyttat,
+    Avliden,
+    Annat,
+}
+
+impl Avslutsorsak {
+    /// The reasons a handläggare can choose; `InledsEj` comes only from a förhandsbedömning.
+    pub const VALBARA: [Self; 7] = [
+        Self::MalUppnatt,
+        Self::InsatsAvslutad,
+        Self::BeslutUtanInsats,
+        Self::AnsokanAtertagen,
+        Self::Flyttat,
+        Self::Avliden,
+        Self::Annat,
+    ];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::MalUppnatt => "mal_uppnatt",
+            Self::InsatsAvslutad => "insats_avslutad",
+            Self::BeslutUtanInsats => "beslut_utan_insats",
+            Self::AnsokanAtertagen => "ansokan_atertagen",
+            Self::InledsEj => "inleds_ej",
+            Self::Flyttat => "flyttat",
+            Self::Avliden => "avliden",
+            Self::Annat => "annat",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::VALBARA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::MalUppnatt => "Målen är uppnådda",
+            Self::InsatsAvslutad => "Insatsen är avslutad",
+            Self::BeslutUtanInsats => "Beslutat, ingen insats att verkställa",
+            Self::AnsokanAtertagen => "Ansökan återtagen",
+            Self::InledsEj => "Utredning inleds inte",
+            Self::Flyttat => "Personen har flyttat från kommunen",
+            Self::Avliden => "Personen har avlidit",
+            Self::Annat => "Annat skäl",
+        }
+    }
+}
+
+/// A written decision (FL 31–32 §§; seed 004 §2.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Beslut {
+    pub id: BeslutId,
+    pub insats: InsatsTyp,
+    pub utfall: Utfall,
+    pub lagrum: Lagrum,
+    pub mal: String,
+    pub omfattning: String,
+    pub period_fran: Option<Date>,
+    pub period_till: Option<Date>,
+    pub motivering: String,
+    pub datum: Date,
+    pub beslutsfattare: AnvandarId,
+    pub delegation: DelegationsRef,
+    /// Why kommunicering was obviously unnecessary (FL 25 §), when it was not done.
+    pub kommunicering_obehovlig: Option<String>,
+    /// The decision this one replaces after omprövning (FL 38–39 §§).
+    pub ersatter: Option<BeslutId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Handelse {
+    AnsokanRegistrerad {
+        person: PersonId,
+        enhet: EnhetId,
+        handlaggare: Option<AnvandarId>,
+        kanal: Kanal,
+        inkom: Date,
+        insatser: Vec<InsatsTyp>,
+        beskrivning: String,
+        ombud: Option<Ombud>,
+    },
+    AnmalanRegistrerad {
+        person: PersonId,
+        enhet: EnhetId,
+        handlaggare: Option<AnvandarId>,
+        kanal: Kanal,
+        inkom: Date,
+        anmalare: Anmalare,
+        beskrivning: String,
+    },
+    InformationRegistrerad {
+        person: PersonId,
+        enhet: EnhetId,
+        handlaggare: Option<AnvandarId>,
+        kanal: Kanal,
+        inkom: Date,
+        kalla: String,
+        beskrivning: String,
+    },
+    InsatsAnsokt {
+        insats: InsatsTyp,
+        datum: Date,
+        kanal: Kanal,
+    },
+    Forhandsbedomd {
+        datum: Date,
+        utfall: ForhandsbedomningsUtfall,
+        skal: String,
+    },
+    UtredningInledd {
+        datum: Date,
+    },
+    SynpunkterRegistrerade {
+        datum: Date,
+        synpunkter: String,
+        mal: String,
+    },
+    DokumentBifogat {
+        dokument: DokumentId,
+        namn: String,
+        sha256: String,
+        storlek: u64,
+        innehallstyp: String,
+    },
+    UtredningAvslutad {
+        datum: Date,
+    },
+    Kommunicerad {
+        id: KommuniceringId,
+        datum: Date,
+        material: String,
+        satt: Kommunikationssatt,
+        svar_senast: Date,
+    },
+    KommuniceringBesvarad {
+        kommunicering: KommuniceringId,
+        datum: Date,
+        svar: String,
+    },
+    BeslutFattat(Beslut),
+    BeslutSkickat {
+        beslut: BeslutId,
+        datum: Date,
+        satt: Utskickssatt,
+        forenklad_delgivning: bool,
+    },
+    BeslutDelgivet {
+        beslut: BeslutId,
+        datum: Date,
+        satt: String,
+    },
+    OverklagandeInkommit {
+        beslut: BeslutId,
+        inkom: Date,
+        text: String,
+    },
+    RattidsprovningGjord {
+        beslut: BeslutId,
+        i_tid: bool,
+        sista_dag: Option<Date>,
+        undantag: Option<Fl45Undantag>,
+        datum: Date,
+    },
+    OverklagandeAvvisat {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    Omprovat {
+        beslut: BeslutId,
+        datum: Date,
+        andrat: bool,
+        motivering: String,
+    },
+    OverklagandeForfallit {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    OverlamnatTillForvaltningsratten {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    DomMeddelad {
+        beslut: BeslutId,
+        datum: Date,
+        utfall: DomUtfall,
+        malnummer: String,
+    },
+    Bestalld {
+        beslut: BeslutId,
+        utforare: EnhetId,
+        datum: Date,
+        uppdrag: String,
+    },
+    VerkstallighetPaborjad {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    VerkstallighetAvbruten {
+        beslut: BeslutId,
+        datum: Date,
+        orsak: String,
+    },
+    VerkstallighetAterupptagen {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    VerkstallighetAvslutad {
+        beslut: BeslutId,
+        datum: Date,
+        orsak: String,
+    },
+    VerkstallsEj {
+        beslut: BeslutId,
+        datum: Date,
+        skal: String,
+    },
+    Uppfoljd {
+        beslut: Option<BeslutId>,
+        datum: Date,
+        maluppfyllelse: Maluppfyllelse,
+        enskildes_synpunkt: String,
+        kommentar: String,
+        nasta: Option<Date>,
+    },
+    BevakningKvitterad {
+        nyckel: String,
+        datum: Date,
+    },
+    HandlaggareTilldelad {
+        handlaggare: AnvandarId,
+    },
+    JournalAntecknad {
+        id: JournalId,
+        datum: Date,
+        text: String,
+        rattar: Option<JournalId>,
+    },
+    JournalInvandning {
+        anteckning: JournalId,
+        datum: Date,
+        text: String,
+    },
+    ArendeAvslutat {
+        datum: Date,
+        orsak: Avslutsorsak,
+        kommentar: String,
+    },
+}
+
+impl Handelse {
+    /// The stored `kind`: the serde tag, so queries can select by kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Handelse::AnsokanRegistrerad { .. } => "ansokan_registrerad",
+            Handelse::AnmalanRegistrerad { .. } => "anmalan_registrerad",
+            Handelse::InformationRegistrerad { .. } => "information_registrerad",
+            Handelse::InsatsAnsokt { .. } => "insats_ansokt",
+            Handelse::Forhandsbedomd { .. } => "forhandsbedomd",
+            Handelse::UtredningInledd { .. } => "utredning_inledd",
+            Handelse::SynpunkterRegistrerade { .. } => "synpunkter_registrerade",
+            Handelse::DokumentBifogat { .. } => "dokument_bifogat",
+            Handelse::UtredningAvslutad { .. } => "utredning_avslutad",
+            Handelse::Kommunicerad { .. } => "kommunicerad",
+            Handelse::KommuniceringBesvarad { .. } => "kommunicering_besvarad",
+            Handelse::BeslutFattat(_) => "beslut_fattat",
+            Handelse::BeslutSkickat { .. } => "beslut_skickat",
+            Handelse::BeslutDelgivet { .. } => "beslut_delgivet",
+            Handelse::OverklagandeInkommit { .. } => "overklagande_inkommit",
+            Handelse::RattidsprovningGjord { .. } => "rattidsprovning_gjord",
+            Handelse::OverklagandeAvvisat { .. } => "overklagande_avvisat",
+            Handelse::Omprovat { .. } => "omprovat",
+            Handelse::OverklagandeForfallit { .. } => "overklagande_forfallit",
+            Handelse::OverlamnatTillForvaltningsratten { .. } => "overlamnat_till_forvaltningsratten",
+            Handelse::DomMeddelad { .. } => "dom_meddelad",
+            Handelse::Bestalld { .. } => "bestalld",
+            Handelse::VerkstallighetPaborjad { .. } => "verkstallighet_paborjad",
+            Handelse::VerkstallighetAvbruten { .. } => "verkstallighet_avbruten",
+            Handelse::VerkstallighetAterupptagen { .. } => "verkstallighet_aterupptagen",
+            Handelse::VerkstallighetAvslutad { .. } => "verkstallighet_avslutad",
+            Handelse::VerkstallsEj { .. } => "verkstalls_ej",
+            Handelse::Uppfoljd { .. } => "uppfoljd",
+            Handelse::BevakningKvitterad { .. } => "bevakning_kvitterad",
+            Handelse::HandlaggareTilldelad { .. } => "handlaggare_tilldelad",
+            Handelse::JournalAntecknad { .. } => "journal_antecknad",
+            Handelse::JournalInvandning { .. } => "journal_invandning",
+            Handelse::ArendeAvslutat { .. } => "arende_avslutat",
+        }
+    }
+}

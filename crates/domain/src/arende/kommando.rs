@@ -1,0 +1,789 @@
+//! Commands on a case and the rules that accept or refuse them.
+//!
+//! `kan` says whether a kind of step is open in the case's current state; the
+//! case page offers exactly those steps. `handle` checks `kan` first, then the
+//! input, and returns the events to store. Nothing is stored when it refuses.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::*;
+use crate::delegation::Delegationsordning;
+use crate::frister::{self, Fl45Undantag};
+use crate::insats::{Lagrum, Utfall};
+use crate::organisation::Roll;
+
+/// Who acts, when, and under which delegationsordning.
+#[derive(Debug, Clone)]
+pub struct Kontext<'a> {
+    pub idag: Date,
+    pub aktor: AnvandarId,
+    pub roll: Roll,
+    pub delegationsordning: &'a Delegationsordning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FaltFel {
+    pub falt: &'static str,
+    pub text: String,
+}
+
+/// Why a command was refused. Texts are Swedish: they are shown to staff as they are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Avvisning {
+    /// The step is not open in the case's current state.
+    #[error("{0}")]
+    Tillstand(String),
+    /// The input is wrong; each error belongs to a field of the form.
+    #[error("Uppgifterna behöver rättas.")]
+    Falt(Vec<FaltFel>),
+    /// The delegationsordning gives the user no right to this decision.
+    #[error("{0}")]
+    Delegation(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NyttBeslut {
+    pub id: BeslutId,
+    pub utfall: Utfall,
+    pub mal: String,
+    pub omfattning: String,
+    pub period_fran: Option<Date>,
+    pub period_till: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kommando {
+    /// Starts a case: the event must be an ansökan, anmälan or information.
+    Aktualisera(Handelse),
+    AnsokInsats { insats: InsatsTyp, datum: Date, kanal: Kanal },
+    Forhandsbedom { datum: Date, utfall: ForhandsbedomningsUtfall, skal: String },
+    InledUtredning { datum: Date },
+    RegistreraSynpunkter { datum: Date, synpunkter: String, mal: String },
+    BifogaDokument { dokument: DokumentId, namn: String, sha256: String, storlek: u64, innehallstyp: String },
+    AvslutaUtredning { datum: Date },
+    Kommunicera { id: KommuniceringId, datum: Date, material: String, satt: Kommunikationssatt, svar_senast: Date },
+    RegistreraSvar { kommunicering: KommuniceringId, datum: Date, svar: String },
+    FattaBeslut {
+        id: BeslutId,
+        insats: InsatsTyp,
+        utfall: Utfall,
+        lagrum: Lagrum,
+        mal: String,
+        omfattning: String,
+        period_fran: Option<Date>,
+        period_till: Option<Date>,
+        motivering: String,
+        datum: Date,
+        kommunicering_obehovlig: Option<String>,
+    },
+    SkickaBeslut { beslut: BeslutId, datum: Date, satt: Utskickssatt, forenklad_delgivning: bool, informerad_om_forenklad: bool },
+    RegistreraDelgivning { beslut: BeslutId, datum: Date, satt: String },
+    RegistreraOverklagande { beslut: BeslutId, inkom: Date, text: String },
+    ProvaRattidighet { beslut: BeslutId, datum: Date, undantag: Option<Fl45Undantag> },
+    Ompova { beslut: BeslutId, datum: Date, motivering: String, nytt: Option<NyttBeslut> },
+    Overlamna { beslut: BeslutId, datum: Date },
+    RegistreraDom { beslut: BeslutId, datum: Date, utfall: DomUtfall, malnummer: String },
+    Bestall { beslut: BeslutId, utforare: EnhetId, datum: Date, uppdrag: String },
+    StartaVerkstallighet { beslut: BeslutId, datum: Date },
+    AvbrytVerkstallighet { beslut: BeslutId, datum: Date, orsak: String },
+    AterupptaVerkstallighet { beslut: BeslutId, datum: Date },
+    AvslutaVerkstallighet { beslut: BeslutId, datum: Date, orsak: String },
+    RegistreraEjVerkstallt { beslut: BeslutId, datum: Date, skal: String },
+    RegistreraUppfoljning {
+        beslut: Option<BeslutId>,
+        datum: Date,
+        maluppfyllelse: Maluppfyllelse,
+        enskildes_synpunkt: String,
+        kommentar: String,
+        nasta: Option<Date>,
+    },
+    KvitteraBevakning { nyckel: String, datum: Date },
+    TilldelaHandlaggare { handlaggare: AnvandarId },
+    SkrivJournal { id: JournalId, datum: Date, text: String },
+    RattaJournal { id: JournalId, rattar: JournalId, datum: Date, text: String },
+    RegistreraInvandning { anteckning: JournalId, datum: Date, text: String },
+    AvslutaArende { datum: Date, orsak: Avslutsorsak, kommentar: String },
+}
+
+macro_rules! kommandotyper {
+    ($($typ:ident => $kod:literal, $namn:literal;)*) => {
+        /// The kinds of step, for listing what the case page offers.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum KommandoTyp { $($typ),* }
+
+        impl KommandoTyp {
+            pub const ALLA: &'static [KommandoTyp] = &[$(KommandoTyp::$typ),*];
+            pub fn kod(self) -> &'static str {
+                match self { $(KommandoTyp::$typ => $kod),* }
+            }
+            pub fn fran_kod(kod: &str) -> Option<Self> {
+                Self::ALLA.iter().copied().find(|t| t.kod() == kod)
+            }
+            /// The label of the step, as a button or heading.
+            pub fn namn(self) -> &'static str {
+                match self { $(KommandoTyp::$typ => $namn),* }
+            }
+        }
+    };
+}
+
+kommandotyper! {
+    Aktualisera => "aktualisera", "Registrera ansökan, anmälan eller information";
+    AnsokInsats => "ansok-insats", "Registrera ansökan om ytterligare insats";
+    Forhandsbedom => "forhandsbedom", "Gör förhandsbedömning";
+    InledUtredning => "inled-utredning", "Inled utredning";
+    RegistreraSynpunkter => "synpunkter", "Registrera den enskildes synpunkter och mål";
+    BifogaDokument => "dokument", "Bifoga dokument";
+    AvslutaUtredning => "avsluta-utredning", "Avsluta utredningen";
+    Kommunicera => "kommunicera", "Kommunicera underlag";
+    RegistreraSvar => "svar", "Registrera svar på kommunicering";
+    FattaBeslut => "beslut", "Fatta beslut";
+    SkickaBeslut => "skicka-beslut", "Registrera att beslutet skickats";
+    RegistreraDelgivning => "delgivning", "Registrera delgivning";
+    RegistreraOverklagande => "overklagande", "Registrera överklagande";
+    ProvaRattidighet => "rattidsprovning", "Pröva om överklagandet kom in i tid";
+    Ompova => "omprovning", "Ompröva beslutet";
+    Overlamna => "overlamna", "Överlämna till förvaltningsrätten";
+    RegistreraDom => "dom", "Registrera domstolens avgörande";
+    Bestall => "bestall", "Beställ insats från utförare";
+    StartaVerkstallighet => "verkstallighet-start", "Registrera att insatsen har börjat";
+    AvbrytVerkstallighet => "verkstallighet-avbrott", "Registrera avbrott i insatsen";
+    AterupptaVerkstallighet => "verkstallighet-ateruppta", "Registrera att insatsen har återupptagits";
+    AvslutaVerkstallighet => "verkstallighet-slut", "Registrera att insatsen har avslutats";
+    RegistreraEjVerkstallt => "ej-verkstallt", "Registrera skäl till att beslutet inte verkställs";
+    RegistreraUppfoljning => "uppfoljning", "Registrera uppföljning";
+    KvitteraBevakning => "kvittera", "Kvittera bevakning";
+    TilldelaHandlaggare => "tilldela", "Byt handläggare";
+    SkrivJournal => "journal", "Skriv journalanteckning";
+    RattaJournal => "ratta-journal", "Rätta journalanteckning";
+    RegistreraInvandning => "invandning", "Registrera invändning mot journalanteckning";
+    AvslutaArende => "avsluta", "Avsluta ärendet";
+}
+
+impl Kommando {
+    pub fn typ(&self) -> KommandoTyp {
+        use KommandoTyp as T;
+        match self {
+            Kommando::Aktualisera(_) => T::Aktualisera,
+            Kommando::AnsokInsats { .. } => T::AnsokInsats,
+            Kommando::Forhandsbedom { .. } => T::Forhandsbedom,
+            Kommando::InledUtredning { .. } => T::InledUtredning,
+            Kommando::RegistreraSynpunkter { .. } => T::RegistreraSynpunkter,
+            Kommando::BifogaDokument { .. } => T::BifogaDokument,
+            Kommando::AvslutaUtredning { .. } => T::AvslutaUtredning,
+            Kommando::Kommunicera { .. } => T::Kommunicera,
+            Kommando::RegistreraSvar { .. } => T::RegistreraSvar,
+            Kommando::FattaBeslut { .. } => T::FattaBeslut,
+            Kommando::SkickaBeslut { .. } => T::SkickaBeslut,
+            Kommando::RegistreraDelgivning { .. } => T::RegistreraDelgivning,
+            Kommando::RegistreraOverklagande { .. } => T::RegistreraOverklagande,
+            Kommando::ProvaRattidighet { .. } => T::ProvaRattidighet,
+            Kommando::Ompova { .. } => T::Ompova,
+            Kommando::Overlamna { .. } => T::Overlamna,
+            Kommando::RegistreraDom { .. } => T::RegistreraDom,
+            Kommando::Bestall { .. } => T::Bestall,
+            Kommando::StartaVerkstallighet { .. } => T::StartaVerkstallighet,
+            Kommando::AvbrytVerkstallighet { .. } => T::AvbrytVerkstallighet,
+            Kommando::AterupptaVerkstallighet { .. } => T::AterupptaVerkstallighet,
+            Kommando::AvslutaVerkstallighet { .. } => T::AvslutaVerkstallighet,
+            Kommando::RegistreraEjVerkstallt { .. } => T::RegistreraEjVerkstallt,
+            Kommando::RegistreraUppfoljning { .. } => T::RegistreraUppfoljning,
+            Kommando::KvitteraBevakning { .. } => T::KvitteraBevakning,
+            Kommando::TilldelaHandlaggare { .. } => T::TilldelaHandlaggare,
+            Kommando::SkrivJournal { .. } => T::SkrivJournal,
+            Kommando::RattaJournal { .. } => T::RattaJournal,
+            Kommando::RegistreraInvandning { .. } => T::RegistreraInvandning,
+            Kommando::AvslutaArende { .. } => T::AvslutaArende,
+        }
+    }
+}
+
+/// The decisions a per-decision step can act on now. One source for both the
+/// case page's choices and the check in `handle`.
+pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
+    use KommandoTyp as T;
+    a.gallande_beslut()
+        .filter(|b| {
+            let o = b.overklagande.as_ref();
+            let v = &b.verkstallighet;
+            match typ {
+                T::SkickaBeslut => b.skickat.is_none(),
+                T::RegistreraDelgivning => b.delgiven.is_none(),
+                T::RegistreraOverklagande => o.is_none(),
+                T::ProvaRattidighet => o.is_some_and(|o| o.rattidsprovning.is_none()),
+                // FL 39 §: only before the papers have gone to the court.
+                T::Ompova => o.is_some_and(|o| {
+                    matches!(o.rattidsprovning, Some((true, _)))
+                        && o.omprovat.is_none()
+                        && o.overlamnat.is_none()
+                        && !o.forfallit
+                }),
+                T::Overlamna => o.is_some_and(|o| {
+                    matches!(o.rattidsprovning, Some((true, _))) && o.overlamnat.is_none() && !o.forfallit
+                }),
+                T::RegistreraDom => o.is_some_and(|o| o.overlamnat.is_some() && o.dom.is_none()),
+                T::Bestall => b.beviljar() && v.bestalld.is_none() && v.verkstalls_ej.is_none(),
+                T::StartaVerkstallighet => v.bestalld.is_some() && v.paborjad.is_none(),
+                T::AvbrytVerkstallighet => v.pagar() && v.avbruten().is_none(),
+                T::AterupptaVerkstallighet => v.pagar() && v.avbruten().is_some(),
+                T::AvslutaVerkstallighet => v.pagar(),
+                T::RegistreraEjVerkstallt => b.beviljar() && v.paborjad.is_none() && v.verkstalls_ej.is_none(),
+                T::RegistreraUppfoljning => v.paborjad.is_some(),
+                _ => false,
+            }
+        })
+        .collect()
+}
+
+fn tillstand<T>(text: impl Into<String>) -> Result<T, String> {
+    Err(text.into())
+}
+
+/// Whether a kind of step is open in the current state (`None`: no case yet).
+pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
+    use KommandoTyp as T;
+    let Some(a) = a else {
+        return if typ == T::Aktualisera {
+            Ok(())
+        } else {
+            tillstand("Ärendet finns inte.")
+        };
+    };
+    if typ == T::Aktualisera {
+        return tillstand("Ärendet är redan registrerat.");
+    }
+    // Documentation continues after a case is closed (SoL 14 kap. 3 §), and an
+    // appeal can arrive after it; nothing else changes a closed case.
+    let oppet_krav = !matches!(
+        typ,
+        T::SkrivJournal | T::RattaJournal | T::RegistreraInvandning | T::RegistreraOverklagande
+    );
+    if oppet_krav && a.ar_avslutat() {
+        return tillstand("Ärendet är avslutat.");
+    }
+    let per_beslut = |typ| {
+        if kandidater(a, typ).is_empty() {
+            tillstand(format!("{}: inget beslut i ärendet väntar på det steget.", typ.namn()))
+        } else {
+            Ok(())
+        }
+    };
+    let vantar_forhandsbedomning = a.typ != AktualiseringsTyp::Ansokan && a.forhandsbedomning.is_none();
+    match typ {
+        T::Aktualisera => unreachable!("handled above"),
+        T::Forhandsbedom => {
+            if a.typ == AktualiseringsTyp::Ansokan {
+                tillstand("En ansökan utreds utan förhandsbedömning (SoL 14 kap. 2 §).")
+            } else if a.forhandsbedomning.is_some() {
+                tillstand("Förhandsbedömningen är redan gjord.")
+            } else {
+                Ok(())
+            }
+        }
+        _ if vantar_forhandsbedomning && typ != T::SkrivJournal && typ != T::BifogaDokument && typ != T::TilldelaHandlaggare => {
+            tillstand("Gör förhandsbedömningen först.")
+        }
+        T::AnsokInsats => Ok(()),
+        T::InledUtredning => {
+            if a.utredning_inledd.is_some() {
+                tillstand("Utredningen är redan inledd.")
+            } else {
+                Ok(())
+            }
+        }
+        T::RegistreraSynpunkter => {
+            if a.utredning_inledd.is_none() {
+                tillstand("Inled utredningen först.")
+            } else {
+                Ok(())
+            }
+        }
+        T::BifogaDokument | T::TilldelaHandlaggare | T::SkrivJournal => Ok(()),
+        T::AvslutaUtredning => match (a.utredning_inledd, a.utredning_avslutad) {
+            (None, _) => tillstand("Ingen utredning är inledd."),
+            (_, Some(_)) => tillstand("Utredningen är redan avslutad."),
+            _ => Ok(()),
+        },
+        T::Kommunicera => {
+            if a.utredning_inledd.is_none() {
+                tillstand("Det finns inget utredningsmaterial att kommunicera än.")
+            } else if a.obeslutade_insatser().is_empty() {
+                tillstand("Det finns inget obeslutat att kommunicera inför.")
+            } else {
+                Ok(())
+            }
+        }
+        T::RegistreraSvar => {
+            if a.kommuniceringar.iter().any(|k| k.svar.is_none()) {
+                Ok(())
+            } else {
+                tillstand("Ingen kommunicering väntar på svar.")
+            }
+        }
+        T::FattaBeslut => {
+            if a.obeslutade_insatser().is_empty() {
+                tillstand("Alla ansökta insatser har ett beslut. Registrera en ny ansökan om något mer söks.")
+            } else {
+                Ok(())
+            }
+        }
+        T::KvitteraBevakning => {
+            if bevakningar(a).iter().any(|b| b.typ.kan_kvitteras()) {
+                Ok(())
+            } else {
+                tillstand("Ingen bevakning kan kvitteras.")
+            }
+        }
+        T::RattaJournal | T::RegistreraInvandning => {
+            if a.journal.is_empty() {
+                tillstand("Ärendet har inga journalanteckningar.")
+            } else {
+                Ok(())
+            }
+        }
+        T::AvslutaArende => {
+            let hinder = a.hinder_for_avslut();
+            if hinder.is_empty() { Ok(()) } else { Err(hinder.join(" ")) }
+        }
+        T::SkickaBeslut
+        | T::RegistreraDelgivning
+        | T::RegistreraOverklagande
+        | T::ProvaRattidighet
+        | T::Ompova
+        | T::Overlamna
+        | T::RegistreraDom
+        | T::Bestall
+        | T::StartaVerkstallighet
+        | T::AvbrytVerkstallighet
+        | T::AterupptaVerkstallighet
+        | T::AvslutaVerkstallighet
+        | T::RegistreraEjVerkstallt
+        | T::RegistreraUppfoljning => per_beslut(typ),
+    }
+}
+
+/// Collects field errors so a form shows all of them at once.
+#[derive(Default)]
+struct Fel(Vec<FaltFel>);
+
+impl Fel {
+    fn om(&mut self, villkor: bool, falt: &'static str, text: impl Into<String>) {
+        if villkor {
+            self.0.push(FaltFel { falt, text: text.into() });
+        }
+    }
+    fn text_kravs(&mut self, varde: &str, falt: &'static str, text: &str) {
+        self.om(varde.trim().is_empty(), falt, text);
+    }
+    /// A fact that has happened cannot be dated in the future.
+    fn inte_framtid(&mut self, datum: Date, idag: Date, falt: &'static str) {
+        self.om(datum > idag, falt, "Datumet kan inte ligga i framtiden.");
+    }
+    fn inte_fore(&mut self, datum: Date, tidigast: Date, falt: &'static str, vad: &str) {
+        self.om(datum < tidigast, falt, format!("Datumet kan inte ligga före {vad} ({tidigast})."));
+    }
+    fn klart(&mut self) -> Result<(), Avvisning> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Avvisning::Falt(std::mem::take(&mut self.0)))
+        }
+    }
+}
+
+fn valt_beslut<'a>(a: &'a Arende, typ: KommandoTyp, id: BeslutId) -> Result<&'a BeslutLage, Avvisning> {
+    kandidater(a, typ).into_iter().find(|b| b.id() == id).ok_or_else(|| {
+        Avvisning::Falt(vec![FaltFel {
+            falt: "beslut",
+            text: "Välj ett beslut som väntar på det här steget.".into(),
+        }])
+    })
+}
+
+/// Applies the rules to a command: the events to append, or why not.
+pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<Vec<Handelse>, Avvisning> {
+    kan(a, kommando.typ()).map_err(Avvisning::Tillstand)?;
+    let mut fel = Fel::default();
+    let idag = ctx.idag;
+    let Some(a) = a else {
+        let Kommando::Aktualisera(h) = kommando else {
+            unreachable!("kan() admits only Aktualisera without a case")
+        };
+        match &h {
+            Handelse::AnsokanRegistrerad { inkom, insatser, beskrivning: _, ombud, .. } => {
+                fel.inte_framtid(*inkom, idag, "inkom");
+                fel.om(insatser.is_empty(), "insatser", "Välj minst en insats som ansökan gäller.");
+                if let Some(o) = ombud {
+                    fel.text_kravs(&o.namn, "ombud_namn", "Skriv ombudets namn.");
+                    fel.text_kravs(&o.fullmakt_omfattning, "fullmakt_omfattning", "Skriv vad fullmakten omfattar.");
+                    fel.inte_framtid(o.fullmakt_datum, idag, "fullmakt_datum");
+                }
+            }
+            Handelse::AnmalanRegistrerad { inkom, anmalare, beskrivning, .. } => {
+                fel.inte_framtid(*inkom, idag, "inkom");
+                fel.text_kravs(beskrivning, "beskrivning", "Skriv vad anmälan gäller.");
+                if let Anmalare::Namngiven { namn, .. } = anmalare {
+                    fel.text_kravs(namn, "anmalare_namn", "Skriv anmälarens namn, eller välj anonym anmälare.");
+                }
+            }
+            Handelse::InformationRegistrerad { inkom, kalla, beskrivning, .. } => {
+                fel.inte_framtid(*inkom, idag, "inkom");
+                fel.text_kravs(kalla, "kalla", "Skriv varifrån informationen kom.");
+                fel.text_kravs(beskrivning, "beskrivning", "Skriv vad informationen gäller.");
+            }
+            _ => {
+                return Err(Avvisning::Tillstand(
+                    "Ett ärende börjar med en ansökan, en anmälan eller annan information.".into(),
+                ));
+            }
+        }
+        fel.klart()?;
+        return Ok(vec![h]);
+    };
+
+    let handelser = match kommando {
+        Kommando::Aktualisera(_) => unreachable!("kan() refuses Aktualisera on a case"),
+        Kommando::AnsokInsats { insats, datum, kanal } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            vec![Handelse::InsatsAnsokt { insats, datum, kanal }]
+        }
+        Kommando::Forhandsbedom { datum, utfall, skal } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "att anmälan kom in");
+            fel.text_kravs(&skal, "skal", "Skriv skälen för bedömningen.");
+            let mut h = vec![Handelse::Forhandsbedomd { datum, utfall, skal }];
+            match utfall {
+                // SoL 14 kap. 2 §: open an utredning without delay.
+                ForhandsbedomningsUtfall::InledUtredning => h.push(Handelse::UtredningInledd { datum }),
+                ForhandsbedomningsUtfall::InledEj => h.push(Handelse::ArendeAvslutat {
+                    datum,
+                    orsak: Avslutsorsak::InledsEj,
+                    kommentar: String::new(),
+                }),
+            }
+            h
+        }
+        Kommando::InledUtredning { datum } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            vec![Handelse::UtredningInledd { datum }]
+        }
+        Kommando::RegistreraSynpunkter { datum, synpunkter, mal } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.om(
+                synpunkter.trim().is_empty() && mal.trim().is_empty(),
+                "synpunkter",
+                "Skriv den enskildes synpunkter eller mål.",
+            );
+            vec![Handelse::SynpunkterRegistrerade { datum, synpunkter, mal }]
+        }
+        Kommando::BifogaDokument { dokument, namn, sha256, storlek, innehallstyp } => {
+            fel.text_kravs(&namn, "namn", "Dokumentet behöver ett namn.");
+            vec![Handelse::DokumentBifogat { dokument, namn, sha256, storlek, innehallstyp }]
+        }
+        Kommando::AvslutaUtredning { datum } => {
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some(inledd) = a.utredning_inledd {
+                fel.inte_fore(datum, inledd, "datum", "att utredningen inleddes");
+            }
+            vec![Handelse::UtredningAvslutad { datum }]
+        }
+        Kommando::Kommunicera { id, datum, material, satt, svar_senast } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&material, "material", "Beskriv vilket material som kommunicerades.");
+            fel.om(svar_senast <= datum, "svar_senast", "Svarsfristen måste vara efter dagen för kommuniceringen.");
+            // lag (1930:173) 2 §: a deadline on a non-working day moves to the next one.
+            let svar_senast = frister::svarsfrist(svar_senast);
+            vec![Handelse::Kommunicerad { id, datum, material, satt, svar_senast }]
+        }
+        Kommando::RegistreraSvar { kommunicering, datum, svar } => {
+            let k = a.kommuniceringar.iter().find(|k| k.id == kommunicering && k.svar.is_none());
+            fel.om(k.is_none(), "kommunicering", "Välj en kommunicering som väntar på svar.");
+            if let Some(k) = k {
+                fel.inte_fore(datum, k.datum, "datum", "kommuniceringen");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&svar, "svar", "Skriv vad den enskilde svarade, eller att hen avstod.");
+            vec![Handelse::KommuniceringBesvarad { kommunicering, datum, svar }]
+        }
+        Kommando::FattaBeslut {
+            id,
+            insats,
+            utfall,
+            lagrum,
+            mal,
+            omfattning,
+            period_fran,
+            period_till,
+            motivering,
+            datum,
+            kommunicering_obehovlig,
+        } => {
+            fel.om(
+                !a.obeslutade_insatser().contains(&insats),
+                "insats",
+                "Beslutet måste gälla en ansökt insats som inte redan har ett beslut.",
+            );
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            // FL 32 §: a decision that can be expected to affect someone's situation
+            // must state the reasons: provisions and decisive circumstances.
+            fel.text_kravs(&motivering, "motivering", "Skriv en motivering: vilka bestämmelser och omständigheter som avgjort.");
+            if utfall != Utfall::Avvisning {
+                // FL 23 §: the nämnd sees to it that the case is investigated as its nature requires.
+                fel.om(
+                    a.utredning_avslutad.is_none(),
+                    "utfall",
+                    "Utredningen måste vara avslutad innan beslut i sak fattas. Avvisning kan beslutas utan utredning.",
+                );
+            }
+            if utfall.beviljar() {
+                // seed 004 §2.4: the decision states goal, scope and period.
+                fel.text_kravs(&mal, "mal", "Skriv målet med insatsen.");
+                fel.text_kravs(&omfattning, "omfattning", "Skriv insatsens omfattning.");
+                fel.om(period_fran.is_none(), "period_fran", "Ange från vilket datum beslutet gäller.");
+            }
+            if let (Some(fran), Some(till)) = (period_fran, period_till) {
+                fel.om(till < fran, "period_till", "Slutdatum kan inte vara före startdatum.");
+            }
+            if utfall.ar_negativt() {
+                // FL 25 §: before a decision against the party, the party must have had the
+                // material and a chance to answer, unless that is obviously unnecessary.
+                let kommunicerat = a
+                    .kommuniceringar
+                    .iter()
+                    .any(|k| k.svar.is_some() || k.svar_senast < datum);
+                let skal = kommunicering_obehovlig.as_deref().unwrap_or("").trim();
+                fel.om(
+                    !kommunicerat && skal.is_empty(),
+                    "kommunicering_obehovlig",
+                    "Den enskilde ska få svara på underlaget innan beslut som går emot hen (FL 25 §). \
+                     Vänta på svar eller svarsfristen, eller skriv varför kommunicering uppenbart är obehövlig.",
+                );
+            }
+            fel.klart()?;
+            let delegation = ctx.delegationsordning.behorighet(ctx.roll, insats, utfall).ok_or_else(|| {
+                Avvisning::Delegation(format!(
+                    "Du har inte delegation att besluta om {} ({}). Beslutet ska fattas av den som har delegation enligt delegationsordningen version {}.",
+                    insats.namn(),
+                    utfall.namn().to_lowercase(),
+                    ctx.delegationsordning.version
+                ))
+            })?;
+            vec![Handelse::BeslutFattat(Beslut {
+                id,
+                insats,
+                utfall,
+                lagrum,
+                mal,
+                omfattning,
+                period_fran,
+                period_till,
+                motivering,
+                datum,
+                beslutsfattare: ctx.aktor,
+                delegation,
+                kommunicering_obehovlig: kommunicering_obehovlig.filter(|s| !s.trim().is_empty()),
+                ersatter: None,
+            })]
+        }
+        Kommando::SkickaBeslut { beslut, datum, satt, forenklad_delgivning, informerad_om_forenklad } => {
+            let b = valt_beslut(a, KommandoTyp::SkickaBeslut, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(datum, idag, "datum");
+            // DelgL 22 §: förenklad delgivning only if the person was told beforehand.
+            fel.om(
+                forenklad_delgivning && !informerad_om_forenklad,
+                "informerad_om_forenklad",
+                "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (22 § delgivningslagen).",
+            );
+            vec![Handelse::BeslutSkickat { beslut, datum, satt, forenklad_delgivning }]
+        }
+        Kommando::RegistreraDelgivning { beslut, datum, satt } => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraDelgivning, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&satt, "satt", "Skriv hur beslutet delgavs, till exempel med mottagningsbevis.");
+            vec![Handelse::BeslutDelgivet { beslut, datum, satt }]
+        }
+        Kommando::RegistreraOverklagande { beslut, inkom, text } => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraOverklagande, beslut)?;
+            fel.inte_fore(inkom, b.beslut.datum, "inkom", "beslutsdagen");
+            fel.inte_framtid(inkom, idag, "inkom");
+            fel.text_kravs(&text, "text", "Skriv kort vad överklagandet gäller.");
+            vec![Handelse::OverklagandeInkommit { beslut, inkom, text }]
+        }
+        Kommando::ProvaRattidighet { beslut, datum, undantag } => {
+            let b = valt_beslut(a, KommandoTyp::ProvaRattidighet, beslut)?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.klart()?;
+            let inkom = b.overklagande.as_ref().and_then(|o| o.inkom).unwrap_or(datum);
+            let (i_tid, sista_dag, undantag) = match b.delgiven {
+                Some(delgiven) => {
+                    // FL 44–45 §§.
+                    let p = frister::rattidsprovning(delgiven, inkom, undantag);
+                    (p.i_tid, Some(p.sista_dag), p.undantag)
+                }
+                // The time to appeal has not begun before the decision is served.
+                None => (true, None, None),
+            };
+            let mut h = vec![Handelse::RattidsprovningGjord { beslut, i_tid, sista_dag, undantag, datum }];
+            if !i_tid {
+                // FL 45 §: a late appeal is dismissed.
+                h.push(Handelse::OverklagandeAvvisat { beslut, datum });
+            }
+            h
+        }
+        Kommando::Ompova { beslut, datum, motivering, nytt } => {
+            let b = valt_beslut(a, KommandoTyp::Ompova, beslut)?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&motivering, "motivering", "Skriv skälen för omprövningen.");
+            let mut h = vec![Handelse::Omprovat { beslut, datum, andrat: nytt.is_some(), motivering: motivering.clone() }];
+            if let Some(n) = nytt {
+                fel.om(n.utfall == b.beslut.utfall && n.omfattning == b.beslut.omfattning, "utfall", "Ett ändrat beslut måste skilja sig från det gamla.");
+                if n.utfall.beviljar() {
+                    fel.text_kravs(&n.mal, "mal", "Skriv målet med insatsen.");
+                    fel.text_kravs(&n.omfattning, "omfattning", "Skriv insatsens omfattning.");
+                }
+                fel.klart()?;
+                let delegation = ctx.delegationsordning.behorighet(ctx.roll, b.beslut.insats, n.utfall).ok_or_else(|| {
+                    Avvisning::Delegation(format!("Du har inte delegation att besluta om {}.", b.beslut.insats.namn()))
+                })?;
+                h.push(Handelse::BeslutFattat(Beslut {
+                    id: n.id,
+                    insats: b.beslut.insats,
+                    utfall: n.utfall,
+                    lagrum: b.beslut.lagrum,
+                    mal: n.mal,
+                    omfattning: n.omfattning,
+                    period_fran: n.period_fran,
+                    period_till: n.period_till,
+                    motivering,
+                    datum,
+                    beslutsfattare: ctx.aktor,
+                    delegation,
+                    kommunicering_obehovlig: None,
+                    ersatter: Some(beslut),
+                }));
+                // FL 46 § andra stycket: if the nämnd changes the decision as the
+                // appellant asks, the appeal lapses; otherwise the new decision goes up too.
+                if n.utfall == Utfall::Bifall {
+                    h.push(Handelse::OverklagandeForfallit { beslut, datum });
+                }
+            }
+            h
+        }
+        Kommando::Overlamna { beslut, datum } => {
+            valt_beslut(a, KommandoTyp::Overlamna, beslut)?;
+            fel.inte_framtid(datum, idag, "datum");
+            vec![Handelse::OverlamnatTillForvaltningsratten { beslut, datum }]
+        }
+        Kommando::RegistreraDom { beslut, datum, utfall, malnummer } => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraDom, beslut)?;
+            if let Some(over) = b.overklagande.as_ref().and_then(|o| o.overlamnat) {
+                fel.inte_fore(datum, over, "datum", "överlämnandet");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&malnummer, "malnummer", "Skriv domstolens målnummer.");
+            vec![Handelse::DomMeddelad { beslut, datum, utfall, malnummer }]
+        }
+        Kommando::Bestall { beslut, utforare, datum, uppdrag } => {
+            let b = valt_beslut(a, KommandoTyp::Bestall, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&uppdrag, "uppdrag", "Beskriv uppdraget: vad utföraren behöver veta.");
+            vec![Handelse::Bestalld { beslut, utforare, datum, uppdrag }]
+        }
+        Kommando::StartaVerkstallighet { beslut, datum } => {
+            let b = valt_beslut(a, KommandoTyp::StartaVerkstallighet, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(datum, idag, "datum");
+            vec![Handelse::VerkstallighetPaborjad { beslut, datum }]
+        }
+        Kommando::AvbrytVerkstallighet { beslut, datum, orsak } => {
+            let b = valt_beslut(a, KommandoTyp::AvbrytVerkstallighet, beslut)?;
+            if let Some(start) = b.verkstallighet.paborjad {
+                fel.inte_fore(datum, start, "datum", "att insatsen började");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&orsak, "orsak", "Skriv orsaken till avbrottet.");
+            vec![Handelse::VerkstallighetAvbruten { beslut, datum, orsak }]
+        }
+        Kommando::AterupptaVerkstallighet { beslut, datum } => {
+            let b = valt_beslut(a, KommandoTyp::AterupptaVerkstallighet, beslut)?;
+            if let Some(avbrott) = b.verkstallighet.avbruten() {
+                fel.inte_fore(datum, avbrott, "datum", "avbrottet");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            vec![Handelse::VerkstallighetAterupptagen { beslut, datum }]
+        }
+        Kommando::AvslutaVerkstallighet { beslut, datum, orsak } => {
+            let b = valt_beslut(a, KommandoTyp::AvslutaVerkstallighet, beslut)?;
+            if let Some(start) = b.verkstallighet.paborjad {
+                fel.inte_fore(datum, start, "datum", "att insatsen började");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&orsak, "orsak", "Skriv varför insatsen avslutades.");
+            vec![Handelse::VerkstallighetAvslutad { beslut, datum, orsak }]
+        }
+        Kommando::RegistreraEjVerkstallt { beslut, datum, skal } => {
+            valt_beslut(a, KommandoTyp::RegistreraEjVerkstallt, beslut)?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&skal, "skal", "Skriv skälet, till exempel att den enskilde tackat nej.");
+            vec![Handelse::VerkstallsEj { beslut, datum, skal }]
+        }
+        Kommando::RegistreraUppfoljning { beslut, datum, maluppfyllelse, enskildes_synpunkt, kommentar, nasta } => {
+            if let Some(id) = beslut {
+                valt_beslut(a, KommandoTyp::RegistreraUppfoljning, id)?;
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&enskildes_synpunkt, "enskildes_synpunkt", "Skriv vad den enskilde själv tycker, eller att hen inte ville säga något.");
+            if let Some(n) = nasta {
+                fel.om(n <= datum, "nasta", "Nästa uppföljning måste vara efter den här.");
+            }
+            vec![Handelse::Uppfoljd { beslut, datum, maluppfyllelse, enskildes_synpunkt, kommentar, nasta }]
+        }
+        Kommando::KvitteraBevakning { nyckel, datum } => {
+            let finns = bevakningar(a).iter().any(|b| b.nyckel == nyckel && b.typ.kan_kvitteras());
+            fel.om(!finns, "nyckel", "Välj en bevakning som kan kvitteras.");
+            vec![Handelse::BevakningKvitterad { nyckel, datum }]
+        }
+        Kommando::TilldelaHandlaggare { handlaggare } => {
+            fel.om(a.handlaggare == Some(handlaggare), "handlaggare", "Den handläggaren har redan ärendet.");
+            vec![Handelse::HandlaggareTilldelad { handlaggare }]
+        }
+        Kommando::SkrivJournal { id, datum, text } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&text, "text", "Skriv anteckningen.");
+            vec![Handelse::JournalAntecknad { id, datum, text, rattar: None }]
+        }
+        Kommando::RattaJournal { id, rattar, datum, text } => {
+            // SoL 14 kap.; DESIGN.md principle 2: the original stays readable.
+            fel.om(!a.journal.contains(&rattar), "rattar", "Välj anteckningen som ska rättas.");
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&text, "text", "Skriv den rättade texten.");
+            vec![Handelse::JournalAntecknad { id, datum, text, rattar: Some(rattar) }]
+        }
+        Kommando::RegistreraInvandning { anteckning, datum, text } => {
+            // SoL 14 kap. 6 §: the person's view that an entry is wrong is noted beside it.
+            fel.om(!a.journal.contains(&anteckning), "anteckning", "Välj anteckningen som invändningen gäller.");
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&text, "text", "Skriv vad den enskilde menar är fel.");
+            vec![Handelse::JournalInvandning { anteckning, datum, text }]
+        }
+        Kommando::AvslutaArende { datum, orsak, kommentar } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.om(
+                orsak == Avslutsorsak::Annat && kommentar.trim().is_empty(),
+                "kommentar",
+                "Skriv skälet när du väljer Annat skäl.",
+            );
+            vec![Handelse::ArendeAvslutat { datum, orsak, kommentar }]
+        }
+    };
+    fel.klart()?;
+    Ok(handelser)
+}

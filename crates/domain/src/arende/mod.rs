@@ -1,0 +1,497 @@
+//! The ärende: its state, folded from its events, and the rules of the process
+//! (DOMAIN.md, "The process"; Socialstyrelsen's national information structure).
+
+mod bevakning;
+mod handelse;
+mod kommando;
+
+pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
+pub use handelse::*;
+pub use kommando::{Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, handle, kan};
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::frister;
+use crate::ids::*;
+use crate::insats::InsatsTyp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AktualiseringsTyp {
+    Ansokan,
+    Anmalan,
+    Information,
+}
+
+impl AktualiseringsTyp {
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Ansokan => "Ansökan",
+            Self::Anmalan => "Anmälan",
+            Self::Information => "Övrig information",
+        }
+    }
+}
+
+/// Where the case stands, derived from its facts (never stored on its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Forhandsbedomning,
+    Aktualiserad,
+    Utredning,
+    BeslutVantar,
+    Beslutad,
+    Verkstalls,
+    Avslutat,
+}
+
+impl Status {
+    pub const ALLA: [Status; 7] = [
+        Status::Forhandsbedomning,
+        Status::Aktualiserad,
+        Status::Utredning,
+        Status::BeslutVantar,
+        Status::Beslutad,
+        Status::Verkstalls,
+        Status::Avslutat,
+    ];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Status::Forhandsbedomning => "forhandsbedomning",
+            Status::Aktualiserad => "aktualiserad",
+            Status::Utredning => "utredning",
+            Status::BeslutVantar => "beslut_vantar",
+            Status::Beslutad => "beslutad",
+            Status::Verkstalls => "verkstalls",
+            Status::Avslutat => "avslutat",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|s| s.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Status::Forhandsbedomning => "Förhandsbedömning",
+            Status::Aktualiserad => "Aktualiserat",
+            Status::Utredning => "Utredning pågår",
+            Status::BeslutVantar => "Väntar på beslut",
+            Status::Beslutad => "Beslutat",
+            Status::Verkstalls => "Insats pågår",
+            Status::Avslutat => "Avslutat",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kommunicering {
+    pub id: KommuniceringId,
+    pub datum: Date,
+    pub material: String,
+    pub satt: Kommunikationssatt,
+    pub svar_senast: Date,
+    pub svar: Option<(Date, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Overklagande {
+    pub inkom: Option<Date>,
+    pub rattidsprovning: Option<(bool, Option<Date>)>,
+    pub avvisat: bool,
+    pub omprovat: Option<bool>,
+    pub forfallit: bool,
+    pub overlamnat: Option<Date>,
+    pub dom: Option<(Date, DomUtfall)>,
+}
+
+impl Overklagande {
+    /// The appeal still awaits the nämnd or the court.
+    pub fn pagar(&self) -> bool {
+        !self.avvisat && !self.forfallit && self.dom.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Verkstallighet {
+    pub bestalld: Option<(Date, EnhetId)>,
+    pub paborjad: Option<Date>,
+    /// Interruptions: start and, once resumed, the day it resumed.
+    pub avbrott: Vec<(Date, Option<Date>)>,
+    pub avslutad: Option<Date>,
+    pub verkstalls_ej: Option<(Date, String)>,
+}
+
+impl Verkstallighet {
+    pub fn avbruten(&self) -> Option<Date> {
+        self.avbrott.last().and_then(|(fran, till)| till.is_none().then_some(*fran))
+    }
+    pub fn pagar(&self) -> bool {
+        self.paborjad.is_some() && self.avslutad.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BeslutLage {
+    pub beslut: Beslut,
+    pub ersatt_av: Option<BeslutId>,
+    pub skickat: Option<(Date, Utskickssatt, bool)>,
+    pub delgiven: Option<Date>,
+    pub overklagande: Option<Overklagande>,
+    pub verkstallighet: Verkstallighet,
+}
+
+impl BeslutLage {
+    pub fn id(&self) -> BeslutId {
+        self.beslut.id
+    }
+
+    /// In force: not replaced after omprövning or sent back by the court.
+    pub fn galler(&self) -> bool {
+        self.ersatt_av.is_none()
+            && !matches!(
+                self.overklagande.as_ref().and_then(|o| o.dom),
+                Some((_, DomUtfall::Aterforvisning))
+            )
+    }
+
+    /// Grants an insats that must be carried out: by the nämnd's decision or by
+    /// the court's judgment.
+    pub fn beviljar(&self) -> bool {
+        self.galler()
+            && (self.beslut.utfall.beviljar()
+                || matches!(self.overklagande.as_ref().and_then(|o| o.dom), Some((_, DomUtfall::Bifall))))
+    }
+
+    /// The day the three months of SoL 34 kap. 1 § count from: the decision,
+    /// or the judgment that granted what the nämnd refused.
+    pub fn beviljat_datum(&self) -> Date {
+        match self.overklagande.as_ref().and_then(|o| o.dom) {
+            Some((datum, DomUtfall::Bifall)) if !self.beslut.utfall.beviljar() => datum,
+            _ => self.beslut.datum,
+        }
+    }
+
+    /// FL 44 §: the last day to appeal, once the decision is served.
+    pub fn sista_dag_overklagande(&self) -> Option<Date> {
+        self.delgiven.map(frister::sista_dag_overklagande)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uppfoljning {
+    pub beslut: Option<BeslutId>,
+    pub datum: Date,
+    pub maluppfyllelse: Maluppfyllelse,
+    pub nasta: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arende {
+    pub id: ArendeId,
+    pub person: PersonId,
+    pub enhet: EnhetId,
+    pub handlaggare: Option<AnvandarId>,
+    pub typ: AktualiseringsTyp,
+    pub inkom: Date,
+    pub ansokta: Vec<(InsatsTyp, Date)>,
+    pub forhandsbedomning: Option<ForhandsbedomningsUtfall>,
+    pub utredning_inledd: Option<Date>,
+    pub utredning_avslutad: Option<Date>,
+    pub kommuniceringar: Vec<Kommunicering>,
+    pub beslut: Vec<BeslutLage>,
+    pub uppfoljningar: Vec<Uppfoljning>,
+    pub kvitterade: Vec<String>,
+    pub journal: Vec<JournalId>,
+    pub avslut: Option<(Date, Avslutsorsak)>,
+}
+
+impl Arende {
+    /// Folds a case's history from its first event. `None` if the history does
+    /// not start with an aktualisering.
+    pub fn fran_handelser<'a>(id: ArendeId, handelser: impl IntoIterator<Item = &'a Handelse>) -> Option<Self> {
+        let mut iter = handelser.into_iter();
+        let mut arende = Self::skapa(id, iter.next()?)?;
+        for h in iter {
+            arende.tillampa(h);
+        }
+        Some(arende)
+    }
+
+    /// The state a case starts in from its first event.
+    pub fn skapa(id: ArendeId, forsta: &Handelse) -> Option<Self> {
+        let (typ, person, enhet, handlaggare, inkom, ansokta) = match forsta {
+            Handelse::AnsokanRegistrerad { person, enhet, handlaggare, inkom, insatser, .. } => (
+                AktualiseringsTyp::Ansokan,
+                *person,
+                *enhet,
+                *handlaggare,
+                *inkom,
+                insatser.iter().map(|i| (*i, *inkom)).collect(),
+            ),
+            Handelse::AnmalanRegistrerad { person, enhet, handlaggare, inkom, .. } => {
+                (AktualiseringsTyp::Anmalan, *person, *enhet, *handlaggare, *inkom, vec![])
+            }
+            Handelse::InformationRegistrerad { person, enhet, handlaggare, inkom, .. } => {
+                (AktualiseringsTyp::Information, *person, *enhet, *handlaggare, *inkom, vec![])
+            }
+            _ => return None,
+        };
+        Some(Self {
+            id,
+            person,
+            enhet,
+            handlaggare,
+            typ,
+            inkom,
+            ansokta,
+            forhandsbedomning: None,
+            utredning_inledd: None,
+            utredning_avslutad: None,
+            kommuniceringar: vec![],
+            beslut: vec![],
+            uppfoljningar: vec![],
+            kvitterade: vec![],
+            journal: vec![],
+            avslut: None,
+        })
+    }
+
+    pub fn beslut_lage(&self, id: BeslutId) -> Option<&BeslutLage> {
+        self.beslut.iter().find(|b| b.id() == id)
+    }
+
+    fn beslut_mut(&mut self, id: BeslutId) -> Option<&mut BeslutLage> {
+        self.beslut.iter_mut().find(|b| b.id() == id)
+    }
+
+    /// Applies one event. Events were checked by `handle` before they were
+    /// stored, so an event that does not fit is a fact we keep, not an error.
+    pub fn tillampa(&mut self, h: &Handelse) {
+        match h {
+            Handelse::AnsokanRegistrerad { .. }
+            | Handelse::AnmalanRegistrerad { .. }
+            | Handelse::InformationRegistrerad { .. }
+            | Handelse::SynpunkterRegistrerade { .. }
+            | Handelse::DokumentBifogat { .. } => {}
+            Handelse::InsatsAnsokt { insats, datum, .. } => self.ansokta.push((*insats, *datum)),
+            Handelse::Forhandsbedomd { utfall, .. } => self.forhandsbedomning = Some(*utfall),
+            Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),
+            Handelse::UtredningAvslutad { datum } => self.utredning_avslutad = Some(*datum),
+            Handelse::Kommunicerad { id, datum, material, satt, svar_senast } => {
+                self.kommuniceringar.push(Kommunicering {
+                    id: *id,
+                    datum: *datum,
+                    material: material.clone(),
+                    satt: *satt,
+                    svar_senast: *svar_senast,
+                    svar: None,
+                })
+            }
+            Handelse::KommuniceringBesvarad { kommunicering, datum, svar } => {
+                if let Some(k) = self.kommuniceringar.iter_mut().find(|k| k.id == *kommunicering) {
+                    k.svar = Some((*datum, svar.clone()));
+                }
+            }
+            Handelse::BeslutFattat(beslut) => {
+                if let Some(gammalt) = beslut.ersatter.and_then(|id| self.beslut_mut(id)) {
+                    gammalt.ersatt_av = Some(beslut.id);
+                }
+                self.beslut.push(BeslutLage {
+                    beslut: beslut.clone(),
+                    ersatt_av: None,
+                    skickat: None,
+                    delgiven: None,
+                    overklagande: None,
+                    verkstallighet: Verkstallighet::default(),
+                });
+            }
+            Handelse::BeslutSkickat { beslut, datum, satt, forenklad_delgivning } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.skickat = Some((*datum, *satt, *forenklad_delgivning));
+                    if *forenklad_delgivning {
+                        // DelgL 22 §: served when two weeks have passed since sending.
+                        b.delgiven = Some(frister::forenklad_delgivning(*datum).delgiven);
+                    }
+                }
+            }
+            Handelse::BeslutDelgivet { beslut, datum, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.delgiven = Some(*datum);
+                }
+            }
+            Handelse::OverklagandeInkommit { beslut, inkom, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.overklagande = Some(Overklagande { inkom: Some(*inkom), ..Default::default() });
+                }
+                // An appeal may arrive after the case was closed; it opens it again.
+                self.avslut = None;
+            }
+            Handelse::RattidsprovningGjord { beslut, i_tid, sista_dag, .. } => {
+                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                    o.rattidsprovning = Some((*i_tid, *sista_dag));
+                }
+            }
+            Handelse::OverklagandeAvvisat { beslut, .. } => {
+                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                    o.avvisat = true;
+                }
+            }
+            Handelse::Omprovat { beslut, andrat, .. } => {
+                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                    o.omprovat = Some(*andrat);
+                }
+            }
+            Handelse::OverklagandeForfallit { beslut, .. } => {
+                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                    o.forfallit = true;
+                }
+            }
+            Handelse::OverlamnatTillForvaltningsratten { beslut, datum } => {
+                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                    o.overlamnat = Some(*datum);
+                }
+            }
+            Handelse::DomMeddelad { beslut, datum, utfall, .. } => {
+                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                    o.dom = Some((*datum, *utfall));
+                }
+            }
+            Handelse::Bestalld { beslut, utforare, datum, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.verkstallighet.bestalld = Some((*datum, *utforare));
+                }
+            }
+            Handelse::VerkstallighetPaborjad { beslut, datum } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.verkstallighet.paborjad = Some(*datum);
+                }
+            }
+            Handelse::VerkstallighetAvbruten { beslut, datum, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.verkstallighet.avbrott.push((*datum, None));
+                }
+            }
+            Handelse::VerkstallighetAterupptagen { beslut, datum } => {
+                if let Some(sista) = self.beslut_mut(*beslut).and_then(|b| b.verkstallighet.avbrott.last_mut()) {
+                    sista.1 = Some(*datum);
+                }
+            }
+            Handelse::VerkstallighetAvslutad { beslut, datum, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.verkstallighet.avslutad = Some(*datum);
+                }
+            }
+            Handelse::VerkstallsEj { beslut, datum, skal } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.verkstallighet.verkstalls_ej = Some((*datum, skal.clone()));
+                }
+            }
+            Handelse::Uppfoljd { beslut, datum, maluppfyllelse, nasta, .. } => {
+                self.uppfoljningar.push(Uppfoljning {
+                    beslut: *beslut,
+                    datum: *datum,
+                    maluppfyllelse: *maluppfyllelse,
+                    nasta: *nasta,
+                })
+            }
+            Handelse::BevakningKvitterad { nyckel, .. } => self.kvitterade.push(nyckel.clone()),
+            Handelse::HandlaggareTilldelad { handlaggare } => self.handlaggare = Some(*handlaggare),
+            Handelse::JournalAntecknad { id, .. } => self.journal.push(*id),
+            Handelse::JournalInvandning { .. } => {}
+            Handelse::ArendeAvslutat { datum, orsak, .. } => self.avslut = Some((*datum, *orsak)),
+        }
+    }
+
+    pub fn ar_avslutat(&self) -> bool {
+        self.avslut.is_some()
+    }
+
+    pub fn status(&self) -> Status {
+        if self.avslut.is_some() {
+            return Status::Avslutat;
+        }
+        if self.typ != AktualiseringsTyp::Ansokan && self.forhandsbedomning.is_none() {
+            return Status::Forhandsbedomning;
+        }
+        if self.beslut.iter().any(|b| b.galler() && b.verkstallighet.pagar()) {
+            return Status::Verkstalls;
+        }
+        if !self.obeslutade_insatser().is_empty() {
+            return match (self.utredning_inledd, self.utredning_avslutad) {
+                (None, _) => Status::Aktualiserad,
+                (Some(_), None) => Status::Utredning,
+                (Some(_), Some(_)) => Status::BeslutVantar,
+            };
+        }
+        if self.beslut.is_empty() {
+            return if self.utredning_inledd.is_some() && self.utredning_avslutad.is_none() {
+                Status::Utredning
+            } else {
+                Status::Aktualiserad
+            };
+        }
+        Status::Beslutad
+    }
+
+    /// Applied insatser that have no decision in force: "one decision per
+    /// applied insats". A decision sent back by the court needs a new one.
+    pub fn obeslutade_insatser(&self) -> Vec<InsatsTyp> {
+        let mut kvar: Vec<InsatsTyp> = vec![];
+        for (insats, _) in &self.ansokta {
+            let beslutade = self.beslut.iter().filter(|b| b.galler() && b.beslut.insats == *insats).count();
+            let ansokta = self.ansokta.iter().filter(|(i, _)| i == insats).count();
+            let redan = kvar.iter().filter(|i| *i == insats).count();
+            if beslutade + redan < ansokta {
+                kvar.push(*insats);
+            }
+        }
+        kvar
+    }
+
+    /// The decisions in force, newest last.
+    pub fn gallande_beslut(&self) -> impl Iterator<Item = &BeslutLage> {
+        self.beslut.iter().filter(|b| b.galler())
+    }
+
+    /// Why the case cannot be closed now, if it cannot (DOMAIN.md, The process:
+    /// never closed while a follow-up is owed or a decision is unenforced without
+    /// a recorded reason).
+    pub fn hinder_for_avslut(&self) -> Vec<String> {
+        let mut hinder = vec![];
+        for b in self.gallande_beslut() {
+            let namn = b.beslut.insats.namn();
+            if b.beviljar() && b.verkstallighet.paborjad.is_none() && b.verkstallighet.verkstalls_ej.is_none() {
+                hinder.push(format!(
+                    "Beslutet om {namn} är inte verkställt och inget skäl är registrerat (SoL 34 kap. 1 §)."
+                ));
+            }
+            if b.verkstallighet.pagar() {
+                hinder.push(format!("Insatsen {namn} pågår. Avsluta verkställigheten först."));
+            }
+            if b.overklagande.as_ref().is_some_and(|o| o.pagar()) {
+                hinder.push(format!("Överklagandet av beslutet om {namn} är inte avgjort."));
+            }
+        }
+        if self.uppfoljning_skuld() {
+            hinder.push("En uppföljning återstår (seed 004: varje insats följs upp, även när den avslutas).".into());
+        }
+        if self.utredning_inledd.is_some() && self.utredning_avslutad.is_none() && !self.beslut.is_empty() {
+            hinder.push("Utredningen är inte avslutad.".into());
+        }
+        hinder
+    }
+
+    /// A follow-up is owed when the latest one booked another, or when an insats
+    /// has been carried out and not been followed up since it started.
+    pub fn uppfoljning_skuld(&self) -> bool {
+        if self.uppfoljningar.last().is_some_and(|u| u.nasta.is_some()) {
+            return true;
+        }
+        self.gallande_beslut().any(|b| {
+            b.verkstallighet
+                .paborjad
+                .is_some_and(|start| !self.uppfoljningar.iter().any(|u| u.datum >= start))
+        })
+    }
+}

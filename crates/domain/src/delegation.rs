@@ -1,0 +1,86 @@
+//! The delegationsordning: the nämnd's table of who may take which decision.
+//! It is data that a systemförvaltare edits, versioned; a decision records the
+//! version and point that authorised it (KL 6 kap. 37 §, 7 kap. 8 §).
+
+use serde::{Deserialize, Serialize};
+
+use crate::insats::{InsatsTyp, Utfall};
+use crate::organisation::Roll;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegationspunkt {
+    /// The point's number in the nämnd's document, e.g. "3.2".
+    pub punkt: String,
+    pub beskrivning: String,
+    /// Empty means every insats.
+    pub insatser: Vec<InsatsTyp>,
+    /// Empty means every outcome.
+    pub utfall: Vec<Utfall>,
+    pub roller: Vec<Roll>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegationsordning {
+    pub version: i64,
+    pub punkter: Vec<Delegationspunkt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationsRef {
+    pub version: i64,
+    pub punkt: String,
+}
+
+impl Delegationsordning {
+    /// The first point that lets `roll` take a decision with `utfall` on `insats`.
+    pub fn behorighet(&self, roll: Roll, insats: InsatsTyp, utfall: Utfall) -> Option<DelegationsRef> {
+        self.punkter
+            .iter()
+            .find(|p| {
+                p.roller.contains(&roll)
+                    && (p.insatser.is_empty() || p.insatser.contains(&insats))
+                    && (p.utfall.is_empty() || p.utfall.contains(&utfall))
+            })
+            .map(|p| DelegationsRef { version: self.version, punkt: p.punkt.clone() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ordning() -> Delegationsordning {
+        Delegationsordning {
+            version: 3,
+            punkter: vec![
+                Delegationspunkt {
+                    punkt: "2.1".into(),
+                    beskrivning: "Öppenvård".into(),
+                    insatser: vec![InsatsTyp::Oppenvardsbehandling],
+                    utfall: vec![],
+                    roller: vec![Roll::Handlaggare, Roll::Arbetsledare],
+                },
+                Delegationspunkt {
+                    punkt: "2.5".into(),
+                    beskrivning: "HVB".into(),
+                    insatser: vec![InsatsTyp::Hvb],
+                    utfall: vec![],
+                    roller: vec![Roll::Arbetsledare],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn the_first_matching_point_is_recorded_with_its_version() {
+        let r = ordning().behorighet(Roll::Handlaggare, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag);
+        assert_eq!(r, Some(DelegationsRef { version: 3, punkt: "2.1".into() }));
+    }
+
+    #[test]
+    fn a_role_without_a_point_has_no_right() {
+        assert_eq!(ordning().behorighet(Roll::Handlaggare, InsatsTyp::Hvb, Utfall::Bifall), None);
+        assert_eq!(ordning().behorighet(Roll::Utforare, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall), None);
+        assert!(ordning().behorighet(Roll::Arbetsledare, InsatsTyp::Hvb, Utfall::Bifall).is_some());
+    }
+}

@@ -1,0 +1,47 @@
+//! The organisation: kommun → nämnd → enhet, and the roles staff hold.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Roll {
+    Handlaggare,
+    Arbetsledare,
+    Utforare,
+    Registrator,
+    Systemforvaltare,
+}
+
+impl Roll {
+    pub const ALLA: [Roll; 5] = [
+        Roll::Handlaggare,
+        Roll::Arbetsledare,
+        Roll::Utforare,
+        Roll::Registrator,
+        Roll::Systemforvaltare,
+    ];
+
+    pub fn kod(self) -> &'static str {
+        match self {
+            Roll::Handlaggare => "handlaggare",
+            Roll::Arbetsledare => "arbetsledare",
+            Roll::Utforare => "utforare",
+            Roll::Registrator => "registrator",
+            Roll::Systemforvaltare => "systemforvaltare",
+        }
+    }
+
+    pub fn fran_kod(kod: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|r| r.kod() == kod)
+    }
+
+    pub fn namn(self) -> &'static str {
+        match self {
+            Roll::Handlaggare => "Handläggare",
+            Roll::Arbetsledare => "Arbetsledare",
+            Roll::Utforare => "Utförare",
+            Roll::Registrator => "Registrator",
+            Roll::Systemforvaltare => "Systemförvaltare",
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! The one place that knows there are two SQL dialects (STYLE.md 8).
+//!
+//! Queries are written once in the common dialect with `$n` placeholders and
+//! run on either backend. Values cross the seam as `V`; rows come back as `Rad`.
+//! Schema types are TEXT and BIGINT only, so both backends store the same thing.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Column, PgPool, Postgres, Row, Sqlite, SqlitePool, Transaction};
+
+use crate::StoreError;
+
+/// A bound value.
+#[derive(Debug, Clone)]
+pub enum V {
+    T(Option<String>),
+    I(Option<i64>),
+    B(Vec<u8>),
+}
+
+impl From<String> for V {
+    fn from(s: String) -> Self {
+        V::T(Some(s))
+    }
+}
+impl From<&str> for V {
+    fn from(s: &str) -> Self {
+        V::T(Some(s.to_owned()))
+    }
+}
+impl From<Option<String>> for V {
+    fn from(s: Option<String>) -> Self {
+        V::T(s)
+    }
+}
+impl From<i64> for V {
+    fn from(i: i64) -> Self {
+        V::I(Some(i))
+    }
+}
+impl From<bool> for V {
+    fn from(b: bool) -> Self {
+        V::I(Some(i64::from(b)))
+    }
+}
+
+/// One result row, read by column name.
+#[derive(Debug, Clone, Default)]
+pub struct Rad(Vec<(String, V)>);
+
+impl Rad {
+    fn hamta(&self, namn: &str) -> Result<&V, StoreError> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == namn)
+            .map(|(_, v)| v)
+            .ok_or_else(|| StoreError::Korrupt(format!("kolumn {namn} saknas")))
+    }
+
+    pub fn opt_text(&self, namn: &str) -> Result<Option<String>, StoreError> {
+        match self.hamta(namn)? {
+            V::T(s) => Ok(s.clone()),
+            V::I(None) => Ok(None),
+            V::I(Some(i)) => Ok(Some(i.to_string())),
+            V::B(_) => Err(StoreError::Korrupt(format!("{namn} är binär"))),
+        }
+    }
+
+    pub fn text(&self, namn: &str) -> Result<String, StoreError> {
+        self.opt_text(namn)?
+            .ok_or_else(|| StoreError::Korrupt(format!("{namn} är tom")))
+    }
+
+    pub fn opt_int(&self, namn: &str) -> Result<Option<i64>, StoreError> {
+        match self.hamta(namn)? {
+            V::I(i) => Ok(*i),
+            V::T(None) => Ok(None),
+            V::T(Some(s)) => s
+                .parse()
+                .map(Some)
+                .map_err(|_| StoreError::Korrupt(format!("{namn} är inget tal"))),
+            V::B(_) => Err(StoreError::Korrupt(format!("{namn} är binär"))),
+        }
+    }
+
+    pub fn int(&self, namn: &str) -> Result<i64, StoreError> {
+        self.opt_int(namn)?
+            .ok_or_else(|| StoreError::Korrupt(format!("{namn} är tom")))
+    }
+
+    pub fn bytes(&self, namn: &str) -> Result<Vec<u8>, StoreError> {
+        match self.hamta(namn)? {
+            V::B(b) => Ok(b.clone()),
+            V::T(Some(s)) => Ok(s.clone().into_bytes()),
+            _ => Err(StoreError::Korrupt(format!("{namn} är inte binär"))),
+        }
+    }
+
+    /// Parses a column with `FromStr`: ids, dates.
+    pub fn parse<T: FromStr>(&self, namn: &str) -> Result<T, StoreError> {
+        let s = self.text(namn)?;
+        s.parse()
+            .map_err(|_| StoreError::Korrupt(format!("{namn} kan inte tolkas: {s}")))
+    }
+
+    pub fn opt_parse<T: FromStr>(&self, namn: &str) -> Result<Option<T>, StoreError> {
+        self.opt_text(namn)?
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| StoreError::Korrupt(format!("{namn} kan inte tolkas: {s}")))
+            })
+            .transpose()
+    }
+
+    pub fn datum(&self, namn: &str) -> Result<time::Date, StoreError> {
+        crate::las_datum(&self.text(namn)?)
+    }
+}
+
+macro_rules! bind_all {
+    ($q:expr, $params:expr) => {{
+        let mut q = $q;
+        for p in $params {
+            q = match p {
+                V::T(s) => q.bind(s.clone()),
+                V::I(i) => q.bind(*i),
+                V::B(b) => q.bind(b.clone()),
+            };
+        }
+        q
+    }};
+}
+
+fn rad_sqlite(row: &sqlx::sqlite::SqliteRow) -> Rad {
+    let mut ut = Vec::with_capacity(row.columns().len());
+    for (i, c) in row.columns().iter().enumerate() {
+        let v = if let Ok(x) = row.try_get::<Option<i64>, _>(i) {
+            V::I(x)
+        } else if let Ok(x) = row.try_get::<Option<String>, _>(i) {
+            V::T(x)
+        } else if let Ok(x) = row.try_get::<Vec<u8>, _>(i) {
+            V::B(x)
+        } else {
+            V::T(None)
+        };
+        ut.push((c.name().to_owned(), v));
+    }
+    Rad(ut)
+}
+
+fn rad_pg(row: &sqlx::postgres::PgRow) -> Rad {
+    let mut ut = Vec::with_capacity(row.columns().len());
+    for (i, c) in row.columns().iter().enumerate() {
+        let v = if let Ok(x) = row.try_get::<Option<i64>, _>(i) {
+            V::I(x)
+        } else if let Ok(x) = row.try_get::<Option<String>, _>(i) {
+            V::T(x)
+        } else if let Ok(x) = row.try_get::<Vec<u8>, _>(i) {
+            V::B(x)
+        } else {
+            V::T(None)
+        };
+        ut.push((c.name().to_owned(), v));
+    }
+    Rad(ut)
+}
+
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// An open transaction on either backend.
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Db {
+    /// `sqlite:PATH` (created if missing) or `postgres://…`.
+    pub async fn anslut(url: &str) -> Result<Self, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await?;
+            Ok(Db::Postgres(pool))
+        } else {
+            let sokvag = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            // synchronous=FULL: an acknowledged write survives a crash or power loss.
+            let opts = SqliteConnectOptions::new()
+                .filename(sokvag)
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await?;
+            Ok(Db::Sqlite(pool))
+        }
+    }
+
+    pub fn ar_postgres(&self) -> bool {
+        matches!(self, Db::Postgres(_))
+    }
+
+    pub async fn migrera(&self) -> Result<(), StoreError> {
+        match self {
+            Db::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
+            Db::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// A write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers never deadlock on upgrade.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    pub async fn execute(&self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
+        Ok(match self {
+            Db::Sqlite(p) => bind_all!(sqlx::query(sql), params).execute(p).await?.rows_affected(),
+            Db::Postgres(p) => bind_all!(sqlx::query(sql), params).execute(p).await?.rows_affected(),
+        })
+    }
+
+    pub async fn fetch_all(&self, sql: &'static str, params: &[V]) -> Result<Vec<Rad>, StoreError> {
+        Ok(match self {
+            Db::Sqlite(p) => bind_all!(sqlx::query(sql), params)
+                .fetch_all(p)
+                .await?
+                .iter()
+                .map(rad_sqlite)
+                .collect(),
+            Db::Postgres(p) => bind_all!(sqlx::query(sql), params)
+                .fetch_all(p)
+                .await?
+                .iter()
+                .map(rad_pg)
+                .collect(),
+        })
+    }
+
+    pub async fn fetch_optional(&self, sql: &'static str, params: &[V]) -> Result<Option<Rad>, StoreError> {
+        Ok(self.fetch_all(sql, params).await?.into_iter().next())
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub fn ar_postgres(&self) -> bool {
+        matches!(self, Tx::Postgres(_))
+    }
+
+    pub async fn execute(&mut self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
+        Ok(match self {
+            Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params).execute(&mut **t).await?.rows_affected(),
+            Tx::Postgres(t) => bind_all!(sqlx::query(sql), params).execute(&mut **t).await?.rows_affected(),
+        })
+    }
+
+    pub async fn fetch_all(&mut self, sql: &'static str, params: &[V]) -> Result<Vec<Rad>, StoreError> {
+        Ok(match self {
+            Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params)
+                .fetch_all(&mut **t)
+                .await?
+                .iter()
+                .map(rad_sqlite)
+                .collect(),
+            Tx::Postgres(t) => bind_all!(sqlx::query(sql), params)
+                .fetch_all(&mut **t)
+                .await?
+                .iter()
+                .map(rad_pg)
+                .collect(),
+        })
+    }
+
+    pub async fn fetch_optional(&mut self, sql: &'static str, params: &[V]) -> Result<Option<Rad>, StoreError> {
+        Ok(self.fetch_all(sql, params).await?.into_iter().next())
+    }
+
+    pub async fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}

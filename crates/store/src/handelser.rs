@@ -1,0 +1,321 @@
+//! Appending events and keeping the projections in step, in one transaction.
+
+use lots_domain::arende::{self, Arende, Handelse, Kommando, Kontext, SCHEMA_VERSION, bevakningar};
+use lots_domain::ids::*;
+use lots_domain::organisation::Roll;
+use sha2::{Digest, Sha256};
+use time::{Date, OffsetDateTime};
+
+use crate::db::{Tx, V};
+use crate::org::v;
+use crate::{Store, StoreError, datumtext, tidstext};
+
+/// Who acts: the identity the web layer resolved for the request.
+#[derive(Debug, Clone)]
+pub struct Aktor {
+    pub id: AnvandarId,
+    pub kommun: KommunId,
+    pub enhet: EnhetId,
+    pub roll: Roll,
+}
+
+/// An uploaded file that a `BifogaDokument` command refers to.
+#[derive(Debug, Clone)]
+pub struct Bilaga {
+    pub innehall: Vec<u8>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Utfort {
+    pub handelser: Vec<Handelse>,
+    pub arende: Arende,
+}
+
+#[derive(Debug, Clone)]
+pub struct LagradHandelse {
+    pub seq: i64,
+    pub handelse: Handelse,
+    pub aktor: AnvandarId,
+    pub aktor_namn: String,
+    pub tidpunkt: OffsetDateTime,
+}
+
+const NOLLHASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+fn kedjehash(prev: &str, arende: ArendeId, seq: i64, kind: &str, payload: &str, aktor: AnvandarId, tidpunkt: &str) -> String {
+    let mut h = Sha256::new();
+    for del in [prev, &arende.to_string(), &seq.to_string(), kind, payload, &aktor.to_string(), tidpunkt] {
+        h.update(del.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Reads a case's whole history inside a transaction: (events, last seq, last hash).
+async fn las_historik(tx: &mut Tx, arende: ArendeId) -> Result<(Vec<Handelse>, i64, String), StoreError> {
+    let rader = tx
+        .fetch_all("SELECT seq, payload, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(arende)])
+        .await?;
+    let mut ut = Vec::with_capacity(rader.len());
+    let mut seq = 0;
+    let mut hash = NOLLHASH.to_owned();
+    for r in &rader {
+        ut.push(serde_json::from_str::<Handelse>(&r.text("payload")?)?);
+        seq = r.int("seq")?;
+        hash = r.text("hash")?;
+    }
+    Ok((ut, seq, hash))
+}
+
+impl Store {
+    /// Runs one command on one case (DESIGN.md, "How a command flows").
+    pub async fn utfor(
+        &self,
+        aktor: &Aktor,
+        arende_id: ArendeId,
+        kommando: Kommando,
+        nu: OffsetDateTime,
+        idag: Date,
+        bilaga: Option<Bilaga>,
+    ) -> Result<Utfort, StoreError> {
+        let mut tx = self.db.begin().await?;
+        if tx.ar_postgres() {
+            // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
+            tx.execute("SELECT id FROM arende WHERE id = $1 FOR UPDATE", &[v(arende_id)]).await?;
+        }
+        let (historik, mut seq, mut prev) = las_historik(&mut tx, arende_id).await?;
+        let fore = Arende::fran_handelser(arende_id, &historik);
+        let ordning = {
+            let r = tx
+                .fetch_optional(
+                    "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+                    &[v(aktor.kommun), datumtext(idag).into()],
+                )
+                .await?;
+            match r {
+                None => lots_domain::delegation::Delegationsordning { version: 0, punkter: vec![] },
+                Some(r) => lots_domain::delegation::Delegationsordning {
+                    version: r.int("version")?,
+                    punkter: serde_json::from_str(&r.text("punkter")?)?,
+                },
+            }
+        };
+        let ctx = Kontext { idag, aktor: aktor.id, roll: aktor.roll, delegationsordning: &ordning };
+        let typ = kommando.typ();
+        let nya = arende::handle(fore.as_ref(), kommando, &ctx).map_err(StoreError::Avvisad)?;
+
+        let tid = tidstext(nu);
+        let mut efter = fore.clone();
+        for h in &nya {
+            seq += 1;
+            let payload = serde_json::to_string(h)?;
+            let hash = kedjehash(&prev, arende_id, seq, h.kind(), &payload, aktor.id, &tid);
+            tx.execute(
+                "INSERT INTO handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                &[
+                    v(arende_id),
+                    seq.into(),
+                    v(aktor.kommun),
+                    v(uuid::Uuid::now_v7()),
+                    h.kind().into(),
+                    SCHEMA_VERSION.into(),
+                    payload.into(),
+                    v(aktor.id),
+                    tid.as_str().into(),
+                    prev.as_str().into(),
+                    hash.as_str().into(),
+                ],
+            )
+            .await?;
+            prev = hash;
+            match efter.as_mut() {
+                Some(a) => a.tillampa(h),
+                None => efter = Arende::skapa(arende_id, h),
+            }
+        }
+        let efter = efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
+        projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilaga).await?;
+        tx.execute(
+            "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)",
+            &[
+                v(uuid::Uuid::now_v7()),
+                v(aktor.kommun),
+                tid.as_str().into(),
+                v(aktor.id),
+                aktor.roll.kod().into(),
+                v(aktor.enhet),
+                format!("arende.{}", typ.kod()).into(),
+                v(efter.person),
+                v(arende_id),
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Utfort { handelser: nya, arende: efter })
+    }
+
+    /// Checks every case: its hash chain, and that its projections equal what
+    /// its events give (STYLE.md 10). Returns the problems found.
+    pub async fn verifiera(&self) -> Result<Vec<String>, StoreError> {
+        let mut problem = vec![];
+        let ids = self.db.fetch_all("SELECT id, tillstand, status, senast_seq FROM arende ORDER BY id", &[]).await?;
+        for r in ids {
+            let id: ArendeId = r.parse("id")?;
+            let rader = self
+                .db
+                .fetch_all("SELECT seq, kind, payload, aktor, tidpunkt, prev_hash, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(id)])
+                .await?;
+            let mut prev = NOLLHASH.to_owned();
+            let mut handelser = vec![];
+            for (i, h) in rader.iter().enumerate() {
+                let seq = h.int("seq")?;
+                if seq != i as i64 + 1 {
+                    problem.push(format!("{id}: lucka i historiken vid {seq}"));
+                }
+                let payload = h.text("payload")?;
+                let vantad = kedjehash(&prev, id, seq, &h.text("kind")?, &payload, h.parse("aktor")?, &h.text("tidpunkt")?);
+                if h.text("prev_hash")? != prev || h.text("hash")? != vantad {
+                    problem.push(format!("{id}: hashkedjan bryts vid händelse {seq}"));
+                }
+                prev = h.text("hash")?;
+                handelser.push(serde_json::from_str::<Handelse>(&payload)?);
+            }
+            let Some(a) = Arende::fran_handelser(id, &handelser) else {
+                problem.push(format!("{id}: historiken börjar inte med en aktualisering"));
+                continue;
+            };
+            let lagrad: Arende = serde_json::from_str(&r.text("tillstand")?)?;
+            if lagrad != a {
+                problem.push(format!("{id}: lagrat tillstånd skiljer sig från händelserna"));
+            }
+            if r.text("status")? != a.status().kod() {
+                problem.push(format!("{id}: lagrad status skiljer sig från händelserna"));
+            }
+            if r.int("senast_seq")? != handelser.len() as i64 {
+                problem.push(format!("{id}: senast_seq stämmer inte"));
+            }
+            let mut vantade: Vec<(String, String)> = bevakningar(&a).into_iter().map(|b| (b.nyckel, datumtext(b.datum))).collect();
+            let mut lagrade: Vec<(String, String)> = self
+                .db
+                .fetch_all("SELECT nyckel, datum FROM bevakning WHERE arende = $1", &[v(id)])
+                .await?
+                .iter()
+                .map(|b| Ok((b.text("nyckel")?, b.text("datum")?)))
+                .collect::<Result<_, StoreError>>()?;
+            vantade.sort();
+            lagrade.sort();
+            if vantade != lagrade {
+                problem.push(format!("{id}: bevakningarna stämmer inte med händelserna"));
+            }
+        }
+        Ok(problem)
+    }
+}
+
+async fn projicera(
+    tx: &mut Tx,
+    aktor: &Aktor,
+    a: &Arende,
+    nya: &[Handelse],
+    seq: i64,
+    tid: &str,
+    bilaga: Option<Bilaga>,
+) -> Result<(), StoreError> {
+    let typ = serde_json::to_value(a.typ)?.as_str().unwrap_or_default().to_owned();
+    tx.execute(
+        "INSERT INTO arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
+         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand",
+        &[
+            v(a.id),
+            v(aktor.kommun),
+            v(a.person),
+            v(a.enhet),
+            V::T(a.handlaggare.map(|h| h.to_string())),
+            typ.into(),
+            a.status().kod().into(),
+            datumtext(a.inkom).into(),
+            seq.into(),
+            tid.into(),
+            serde_json::to_string(a)?.into(),
+        ],
+    )
+    .await?;
+    tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)]).await?;
+    for b in bevakningar(a) {
+        tx.execute(
+            "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[
+                v(a.id),
+                b.nyckel.into(),
+                v(aktor.kommun),
+                b.typ.kod().into(),
+                datumtext(b.datum).into(),
+                V::T(b.beslut.map(|x| x.to_string())),
+                V::T(a.handlaggare.map(|h| h.to_string())),
+                v(a.enhet),
+            ],
+        )
+        .await?;
+    }
+    let mut bilaga = bilaga;
+    for h in nya {
+        match h {
+            Handelse::JournalAntecknad { id, datum, text, rattar } => {
+                tx.execute(
+                    "INSERT INTO journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    &[
+                        v(id),
+                        v(aktor.kommun),
+                        v(a.id),
+                        v(a.person),
+                        datumtext(*datum).into(),
+                        text.as_str().into(),
+                        v(aktor.id),
+                        tid.into(),
+                        V::T(rattar.map(|r| r.to_string())),
+                    ],
+                )
+                .await?;
+            }
+            Handelse::JournalInvandning { anteckning, datum, text } => {
+                let n = tx
+                    .fetch_optional("SELECT COUNT(*) AS n FROM journal_invandning WHERE anteckning = $1", &[v(anteckning)])
+                    .await?
+                    .map(|r| r.int("n"))
+                    .transpose()?
+                    .unwrap_or(0);
+                tx.execute(
+                    "INSERT INTO journal_invandning (anteckning, seq, kommun, datum, text, registrerad_av, registrerad) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    &[v(anteckning), (n + 1).into(), v(aktor.kommun), datumtext(*datum).into(), text.as_str().into(), v(aktor.id), tid.into()],
+                )
+                .await?;
+            }
+            Handelse::DokumentBifogat { dokument, namn, sha256, storlek, innehallstyp } => {
+                let innehall = bilaga
+                    .take()
+                    .ok_or_else(|| StoreError::Korrupt("dokumentet saknar innehåll".into()))?
+                    .innehall;
+                tx.execute(
+                    "INSERT INTO dokument (id, kommun, arende, namn, innehallstyp, storlek, sha256, innehall) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        v(dokument),
+                        v(aktor.kommun),
+                        v(a.id),
+                        namn.as_str().into(),
+                        innehallstyp.as_str().into(),
+                        (*storlek as i64).into(),
+                        sha256.as_str().into(),
+                        V::B(innehall),
+                    ],
+                )
+                .await?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

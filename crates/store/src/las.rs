@@ -1,0 +1,283 @@
+//! Queries for pages, read from the projections, and the audit of reads.
+
+use lots_domain::arende::{Arende, BevakningsTyp, Handelse, Status};
+use lots_domain::ids::*;
+use time::{Date, OffsetDateTime};
+
+use crate::db::{Rad, V};
+use crate::handelser::{Aktor, LagradHandelse};
+use crate::org::v;
+use crate::{Store, StoreError, las_tid, tidstext};
+
+#[derive(Debug, Clone)]
+pub struct ArendeRad {
+    pub id: ArendeId,
+    pub person: PersonId,
+    pub person_namn: String,
+    pub person_skyddad: bool,
+    pub enhet: EnhetId,
+    pub enhet_namn: String,
+    pub handlaggare: Option<AnvandarId>,
+    pub handlaggare_namn: Option<String>,
+    pub status: Status,
+    pub inkom: Date,
+}
+
+#[derive(Debug, Clone)]
+pub struct BevakningRad {
+    pub arende: ArendeId,
+    pub person: PersonId,
+    pub person_namn: String,
+    pub typ: BevakningsTyp,
+    pub datum: Date,
+}
+
+#[derive(Debug, Clone)]
+pub struct Invandning {
+    pub datum: Date,
+    pub text: String,
+    pub registrerad_av: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct JournalRad {
+    pub id: JournalId,
+    pub arende: ArendeId,
+    pub datum: Date,
+    pub text: String,
+    pub forfattare: String,
+    pub skriven: OffsetDateTime,
+    pub rattar: Option<JournalId>,
+    pub rattad_av: Vec<JournalId>,
+    pub invandningar: Vec<Invandning>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dokument {
+    pub id: DokumentId,
+    pub arende: ArendeId,
+    pub namn: String,
+    pub innehallstyp: String,
+    pub sha256: String,
+    pub innehall: Vec<u8>,
+}
+
+fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
+    Ok(ArendeRad {
+        id: r.parse("id")?,
+        person: r.parse("person")?,
+        person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
+        person_skyddad: r.int("skyddad")? != 0,
+        enhet: r.parse("enhet")?,
+        enhet_namn: r.text("enhet_namn")?,
+        handlaggare: r.opt_parse("handlaggare")?,
+        handlaggare_namn: r.opt_text("handlaggare_namn")?,
+        status: Status::fran_kod(&r.text("status")?).ok_or_else(|| StoreError::Korrupt("okänd status".into()))?,
+        inkom: r.datum("inkom")?,
+    })
+}
+
+/// The case list query with a condition: one column list for every case list.
+macro_rules! arende_fraga {
+    ($villkor:literal) => {
+        concat!(
+            "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, e.namn AS enhet_namn, ",
+            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom FROM arende a ",
+            "JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet LEFT JOIN anvandare u ON u.id = a.handlaggare ",
+            $villkor
+        )
+    };
+}
+
+impl Store {
+    /// Open cases assigned to a handläggare, oldest first.
+    pub async fn mina_arenden(&self, kommun: KommunId, anvandare: AnvandarId) -> Result<Vec<ArendeRad>, StoreError> {
+        const SQL: &str = arende_fraga!("WHERE a.kommun = $1 AND a.handlaggare = $2 AND a.status <> 'avslutat' ORDER BY a.inkom, a.id");
+        self.db.fetch_all(SQL, &[v(kommun), v(anvandare)]).await?.iter().map(arende_rad).collect()
+    }
+
+    /// Open cases of an enhet that nobody has been assigned.
+    pub async fn otilldelade_arenden(&self, kommun: KommunId, enhet: EnhetId) -> Result<Vec<ArendeRad>, StoreError> {
+        const SQL: &str = arende_fraga!("WHERE a.kommun = $1 AND a.enhet = $2 AND a.handlaggare IS NULL AND a.status <> 'avslutat' ORDER BY a.inkom, a.id");
+        self.db.fetch_all(SQL, &[v(kommun), v(enhet)]).await?.iter().map(arende_rad).collect()
+    }
+
+    pub async fn personens_arenden(&self, person: PersonId) -> Result<Vec<ArendeRad>, StoreError> {
+        const SQL: &str = arende_fraga!("WHERE a.person = $1 ORDER BY a.inkom DESC, a.id");
+        self.db.fetch_all(SQL, &[v(person)]).await?.iter().map(arende_rad).collect()
+    }
+
+    /// The case's row and its state as projected.
+    pub async fn arende(&self, id: ArendeId) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
+        const SQL: &str = arende_fraga!("WHERE a.id = $1");
+        let Some(r) = self.db.fetch_optional(SQL, &[v(id)]).await? else {
+            return Ok(None);
+        };
+        let tillstand = self
+            .db
+            .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
+            .await?
+            .ok_or(StoreError::Saknas)?
+            .text("tillstand")?;
+        Ok(Some((arende_rad(&r)?, serde_json::from_str(&tillstand)?)))
+    }
+
+    pub async fn handelser(&self, arende: ArendeId) -> Result<Vec<LagradHandelse>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT h.seq, h.payload, h.aktor, COALESCE(u.namn, '') AS aktor_namn, h.tidpunkt FROM handelse h \
+                 LEFT JOIN anvandare u ON u.id = h.aktor WHERE h.arende = $1 ORDER BY h.seq",
+                &[v(arende)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(LagradHandelse {
+                    seq: r.int("seq")?,
+                    handelse: serde_json::from_str::<Handelse>(&r.text("payload")?)?,
+                    aktor: r.parse("aktor")?,
+                    aktor_namn: r.text("aktor_namn")?,
+                    tidpunkt: las_tid(&r.text("tidpunkt")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A handläggare's bevakningar: overdue first, then by date.
+    pub async fn mina_bevakningar(&self, kommun: KommunId, anvandare: AnvandarId) -> Result<Vec<BevakningRad>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT b.arende, a.person, p.fornamn, p.efternamn, b.typ, b.datum FROM bevakning b \
+                 JOIN arende a ON a.id = b.arende JOIN person p ON p.id = a.person \
+                 WHERE b.kommun = $1 AND b.ansvarig = $2 ORDER BY b.datum, b.typ, b.arende",
+                &[v(kommun), v(anvandare)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(BevakningRad {
+                    arende: r.parse("arende")?,
+                    person: r.parse("person")?,
+                    person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
+                    typ: BevakningsTyp::fran_kod(&r.text("typ")?).ok_or_else(|| StoreError::Korrupt("okänd bevakning".into()))?,
+                    datum: r.datum("datum")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn journal_for_person(&self, person: PersonId) -> Result<Vec<JournalRad>, StoreError> {
+        let rader = self
+            .db
+            .fetch_all(
+                "SELECT j.id, j.arende, j.datum, j.text, COALESCE(u.namn, '') AS forfattare, j.skriven, j.rattar FROM journal j \
+                 LEFT JOIN anvandare u ON u.id = j.forfattare WHERE j.person = $1 ORDER BY j.datum DESC, j.skriven DESC",
+                &[v(person)],
+            )
+            .await?;
+        let invandningar = self
+            .db
+            .fetch_all(
+                "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal_invandning i \
+                 JOIN journal j ON j.id = i.anteckning LEFT JOIN anvandare u ON u.id = i.registrerad_av \
+                 WHERE j.person = $1 ORDER BY i.anteckning, i.seq",
+                &[v(person)],
+            )
+            .await?;
+        let mut ut: Vec<JournalRad> = rader
+            .iter()
+            .map(|r| {
+                Ok(JournalRad {
+                    id: r.parse("id")?,
+                    arende: r.parse("arende")?,
+                    datum: r.datum("datum")?,
+                    text: r.text("text")?,
+                    forfattare: r.text("forfattare")?,
+                    skriven: las_tid(&r.text("skriven")?)?,
+                    rattar: r.opt_parse("rattar")?,
+                    rattad_av: vec![],
+                    invandningar: vec![],
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        let rattelser: Vec<(JournalId, JournalId)> = ut.iter().filter_map(|j| j.rattar.map(|r| (r, j.id))).collect();
+        for (original, rattelse) in rattelser {
+            if let Some(o) = ut.iter_mut().find(|j| j.id == original) {
+                o.rattad_av.push(rattelse);
+            }
+        }
+        for i in &invandningar {
+            let id: JournalId = i.parse("anteckning")?;
+            if let Some(j) = ut.iter_mut().find(|j| j.id == id) {
+                j.invandningar.push(Invandning { datum: i.datum("datum")?, text: i.text("text")?, registrerad_av: i.text("namn")? });
+            }
+        }
+        Ok(ut)
+    }
+
+    pub async fn dokument(&self, id: DokumentId) -> Result<Option<Dokument>, StoreError> {
+        self.db
+            .fetch_optional("SELECT id, arende, namn, innehallstyp, sha256, innehall FROM dokument WHERE id = $1", &[v(id)])
+            .await?
+            .map(|r| {
+                Ok(Dokument {
+                    id: r.parse("id")?,
+                    arende: r.parse("arende")?,
+                    namn: r.text("namn")?,
+                    innehallstyp: r.text("innehallstyp")?,
+                    sha256: r.text("sha256")?,
+                    innehall: r.bytes("innehall")?,
+                })
+            })
+            .transpose()
+    }
+
+    pub async fn utforare(&self, kommun: KommunId) -> Result<Vec<crate::Enhet>, StoreError> {
+        Ok(self.enheter(kommun).await?.into_iter().filter(|e| e.utforare).collect())
+    }
+
+    /// Records a read of personal data before the response leaves (DESIGN.md principle 4).
+    /// A list logs one row per record it returned.
+    pub async fn logga_lasning(
+        &self,
+        aktor: &Aktor,
+        handling: &str,
+        poster: &[(Option<PersonId>, Option<ArendeId>)],
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        if poster.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.db.begin().await?;
+        let tid = tidstext(nu);
+        for (person, arende) in poster {
+            tx.execute(
+                "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)",
+                &[
+                    v(uuid::Uuid::now_v7()),
+                    v(aktor.kommun),
+                    tid.as_str().into(),
+                    v(aktor.id),
+                    aktor.roll.kod().into(),
+                    v(aktor.enhet),
+                    handling.into(),
+                    V::T(person.map(|p| p.to_string())),
+                    V::T(arende.map(|a| a.to_string())),
+                ],
+            )
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// Audit rows, newest first, for tests and the coming loggkontroll.
+    pub async fn granskningar_for_person(&self, person: PersonId) -> Result<Vec<(String, AnvandarId)>, StoreError> {
+        self.db
+            .fetch_all("SELECT handling, anvandare FROM granskning WHERE person = $1 ORDER BY tidpunkt DESC, id DESC", &[v(person)])
+            .await?
+            .iter()
+            .map(|r| Ok((r.text("handling")?, r.parse("anvandare")?)))
+            .collect()
+    }
+}

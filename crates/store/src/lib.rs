@@ -1,0 +1,86 @@
+//! Lots persistence: one interface over SQLite and PostgreSQL.
+//!
+//! A command is one transaction in a fixed order (STYLE.md 6): load the case's
+//! history, let the domain decide, append the events hash-chained, update the
+//! projections, write the audit row, commit.
+
+pub mod db;
+mod handelser;
+mod las;
+mod org;
+
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+pub use db::{Db, Rad, Tx, V};
+pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort};
+pub use las::*;
+pub use org::*;
+
+use lots_domain::Avvisning;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("refused by the rules: {0}")]
+    Avvisad(Avvisning),
+    #[error("not found")]
+    Saknas,
+    #[error("conflict: {0}")]
+    Konflikt(String),
+    #[error("stored data is inconsistent: {0}")]
+    Korrupt(String),
+    #[error("database error")]
+    Db(#[from] sqlx::Error),
+    #[error("migration error")]
+    Migrering(#[from] sqlx::migrate::MigrateError),
+    #[error("serialisation error")]
+    Json(#[from] serde_json::Error),
+}
+
+impl StoreError {
+    /// A unique-constraint violation: the caller turns it into a field error.
+    pub fn ar_unik_krock(&self) -> bool {
+        match self {
+            StoreError::Db(sqlx::Error::Database(e)) => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
+/// The store. Cheap to clone: it holds the pool.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub db: Db,
+}
+
+impl Store {
+    pub async fn anslut(url: &str) -> Result<Self, StoreError> {
+        Ok(Self { db: Db::anslut(url).await? })
+    }
+
+    pub async fn migrera(&self) -> Result<(), StoreError> {
+        self.db.migrera().await
+    }
+
+    /// For `/healthz`: the database answers a query.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.db.fetch_all("SELECT 1 AS ett", &[]).await.map(|_| ())
+    }
+}
+
+pub fn tidstext(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC).format(&Rfc3339).unwrap_or_default()
+}
+
+pub fn las_tid(s: &str) -> Result<OffsetDateTime, StoreError> {
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|_| StoreError::Korrupt(format!("ogiltig tidpunkt {s}")))
+}
+
+pub fn las_datum(s: &str) -> Result<Date, StoreError> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| StoreError::Korrupt(format!("ogiltigt datum {s}")))
+}
+
+pub fn datumtext(d: Date) -> String {
+    d.to_string()
+}

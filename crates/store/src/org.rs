@@ -1,0 +1,321 @@
+//! Organisation, staff accounts, sessions, persons and the delegationsordning.
+
+use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
+use lots_domain::identitet::{Identitet, IdentitetsTyp};
+use lots_domain::ids::*;
+use lots_domain::organisation::Roll;
+use time::{Date, OffsetDateTime};
+
+use crate::db::{Rad, V};
+use crate::{Store, StoreError, datumtext, las_tid, tidstext};
+
+#[derive(Debug, Clone)]
+pub struct Enhet {
+    pub id: EnhetId,
+    pub namn: String,
+    pub utforare: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Anvandare {
+    pub id: AnvandarId,
+    pub kommun: KommunId,
+    pub enhet: EnhetId,
+    pub anvandarnamn: String,
+    pub namn: String,
+    pub roll: Roll,
+    pub losenord: String,
+    pub aktiv: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: PersonId,
+    pub kommun: KommunId,
+    pub identitet: Identitet,
+    pub fornamn: String,
+    pub efternamn: String,
+    pub adress: String,
+    pub skyddad: bool,
+}
+
+impl Person {
+    pub fn namn(&self) -> String {
+        format!("{} {}", self.fornamn, self.efternamn)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub anvandare: Anvandare,
+    pub csrf: String,
+    pub skapad: OffsetDateTime,
+    pub senast: OffsetDateTime,
+}
+
+fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
+    Ok(Anvandare {
+        id: r.parse("id")?,
+        kommun: r.parse("kommun")?,
+        enhet: r.parse("enhet")?,
+        anvandarnamn: r.text("anvandarnamn")?,
+        namn: r.text("namn")?,
+        roll: Roll::fran_kod(&r.text("roll")?).ok_or_else(|| StoreError::Korrupt("okänd roll".into()))?,
+        losenord: r.text("losenord")?,
+        aktiv: r.int("aktiv")? != 0,
+    })
+}
+
+pub(crate) fn person_fran(r: &Rad) -> Result<Person, StoreError> {
+    let typ = IdentitetsTyp::fran_kod(&r.text("identitet_typ")?)
+        .ok_or_else(|| StoreError::Korrupt("okänd identitetstyp".into()))?;
+    Ok(Person {
+        id: r.parse("id")?,
+        kommun: r.parse("kommun")?,
+        identitet: Identitet::fran_lagrat(typ, r.text("identitet")?),
+        fornamn: r.text("fornamn")?,
+        efternamn: r.text("efternamn")?,
+        adress: r.text("adress")?,
+        skyddad: r.int("skyddad")? != 0,
+    })
+}
+
+impl Store {
+    pub async fn skapa_kommun(&self, id: KommunId, kod: &str, namn: &str) -> Result<(), StoreError> {
+        self.db
+            .execute("INSERT INTO kommun (id, kod, namn) VALUES ($1, $2, $3)", &[id.to_string().into(), kod.into(), namn.into()])
+            .await
+            .map(|_| ())
+    }
+
+    /// The municipality this installation serves (the first one registered).
+    pub async fn kommun(&self) -> Result<Option<(KommunId, String)>, StoreError> {
+        let rad = self.db.fetch_optional("SELECT id, namn FROM kommun ORDER BY kod LIMIT 1", &[]).await?;
+        rad.map(|r| Ok((r.parse("id")?, r.text("namn")?))).transpose()
+    }
+
+    pub async fn skapa_namnd(&self, id: uuid::Uuid, kommun: KommunId, namn: &str) -> Result<(), StoreError> {
+        self.db
+            .execute("INSERT INTO namnd (id, kommun, namn) VALUES ($1, $2, $3)", &[id.to_string().into(), kommun.to_string().into(), namn.into()])
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn skapa_enhet(&self, id: EnhetId, kommun: KommunId, namnd: uuid::Uuid, namn: &str, utforare: bool) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO enhet (id, kommun, namnd, namn, utforare) VALUES ($1, $2, $3, $4, $5)",
+                &[id.to_string().into(), kommun.to_string().into(), namnd.to_string().into(), namn.into(), utforare.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn enheter(&self, kommun: KommunId) -> Result<Vec<Enhet>, StoreError> {
+        self.db
+            .fetch_all("SELECT id, namn, utforare FROM enhet WHERE kommun = $1 ORDER BY namn", &[kommun.to_string().into()])
+            .await?
+            .iter()
+            .map(|r| Ok(Enhet { id: r.parse("id")?, namn: r.text("namn")?, utforare: r.int("utforare")? != 0 }))
+            .collect()
+    }
+
+    pub async fn skapa_anvandare(&self, a: &Anvandare) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO anvandare (id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &[
+                    a.id.to_string().into(),
+                    a.kommun.to_string().into(),
+                    a.enhet.to_string().into(),
+                    a.anvandarnamn.as_str().into(),
+                    a.namn.as_str().into(),
+                    a.roll.kod().into(),
+                    a.losenord.as_str().into(),
+                    a.aktiv.into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn anvandare_med_namn(&self, anvandarnamn: &str) -> Result<Option<Anvandare>, StoreError> {
+        const SQL: &str = "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE anvandarnamn = $1";
+        self.db.fetch_optional(SQL, &[anvandarnamn.into()]).await?.as_ref().map(anvandare_fran).transpose()
+    }
+
+    pub async fn anvandare(&self, id: AnvandarId) -> Result<Option<Anvandare>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE id = $1",
+                &[id.to_string().into()],
+            )
+            .await?
+            .as_ref()
+            .map(anvandare_fran)
+            .transpose()
+    }
+
+    pub async fn alla_anvandare(&self, kommun: KommunId) -> Result<Vec<Anvandare>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE kommun = $1 ORDER BY namn",
+                &[kommun.to_string().into()],
+            )
+            .await?
+            .iter()
+            .map(anvandare_fran)
+            .collect()
+    }
+
+    /// `id` is the hash of the session token: the token itself is never stored.
+    pub async fn skapa_session(&self, id: &str, anvandare: AnvandarId, csrf: &str, nu: OffsetDateTime) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO session (id, anvandare, csrf, skapad, senast) VALUES ($1, $2, $3, $4, $4)",
+                &[id.into(), anvandare.to_string().into(), csrf.into(), tidstext(nu).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn session(&self, id: &str) -> Result<Option<Session>, StoreError> {
+        let Some(r) = self
+            .db
+            .fetch_optional(
+                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, s.csrf, s.skapad, s.senast \
+                 FROM session s JOIN anvandare a ON a.id = s.anvandare WHERE s.id = $1",
+                &[id.into()],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Session {
+            anvandare: anvandare_fran(&r)?,
+            csrf: r.text("csrf")?,
+            skapad: las_tid(&r.text("skapad")?)?,
+            senast: las_tid(&r.text("senast")?)?,
+        }))
+    }
+
+    pub async fn rora_session(&self, id: &str, nu: OffsetDateTime) -> Result<(), StoreError> {
+        self.db
+            .execute("UPDATE session SET senast = $2 WHERE id = $1", &[id.into(), tidstext(nu).into()])
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn ta_bort_session(&self, id: &str) -> Result<(), StoreError> {
+        self.db.execute("DELETE FROM session WHERE id = $1", &[id.into()]).await.map(|_| ())
+    }
+
+    pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                &[
+                    p.id.to_string().into(),
+                    p.kommun.to_string().into(),
+                    p.identitet.typ().kod().into(),
+                    p.identitet.varde().into(),
+                    p.fornamn.as_str().into(),
+                    p.efternamn.as_str().into(),
+                    p.adress.as_str().into(),
+                    p.skyddad.into(),
+                    syntetisk.into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE id = $1",
+                &[id.to_string().into()],
+            )
+            .await?
+            .as_ref()
+            .map(person_fran)
+            .transpose()
+    }
+
+    pub async fn person_med_identitet(&self, kommun: KommunId, identitet: &Identitet) -> Result<Option<Person>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2",
+                &[kommun.to_string().into(), identitet.varde().into()],
+            )
+            .await?
+            .as_ref()
+            .map(person_fran)
+            .transpose()
+    }
+
+    /// Search by name: every word must start a first or last name. At most 50 hits.
+    pub async fn sok_personer(&self, kommun: KommunId, text: &str) -> Result<Vec<Person>, StoreError> {
+        let ord: Vec<String> = text.split_whitespace().take(3).map(|o| format!("{}%", o.to_lowercase().replace(['%', '_'], ""))).collect();
+        if ord.is_empty() {
+            return Ok(vec![]);
+        }
+        let forsta = ord[0].clone();
+        let andra = ord.get(1).cloned().unwrap_or_else(|| "%".into());
+        self.db
+            .fetch_all(
+                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person \
+                 WHERE kommun = $1 AND (LOWER(fornamn) LIKE $2 OR LOWER(efternamn) LIKE $2) \
+                 AND (LOWER(fornamn) LIKE $3 OR LOWER(efternamn) LIKE $3) ORDER BY efternamn, fornamn LIMIT 50",
+                &[kommun.to_string().into(), forsta.into(), andra.into()],
+            )
+            .await?
+            .iter()
+            .map(person_fran)
+            .collect()
+    }
+
+    pub async fn antal_personer(&self, kommun: KommunId) -> Result<i64, StoreError> {
+        let r = self.db.fetch_optional("SELECT COUNT(*) AS n FROM person WHERE kommun = $1", &[kommun.to_string().into()]).await?;
+        r.map(|r| r.int("n")).transpose().map(|n| n.unwrap_or(0))
+    }
+
+    pub async fn spara_delegationsordning(&self, kommun: KommunId, giltig_fran: Date, punkter: &[Delegationspunkt]) -> Result<i64, StoreError> {
+        let mut tx = self.db.begin().await?;
+        let version = tx
+            .fetch_optional("SELECT COALESCE(MAX(version), 0) AS v FROM delegationsordning WHERE kommun = $1", &[kommun.to_string().into()])
+            .await?
+            .map(|r| r.int("v"))
+            .transpose()?
+            .unwrap_or(0)
+            + 1;
+        tx.execute(
+            "INSERT INTO delegationsordning (kommun, version, giltig_fran, punkter) VALUES ($1, $2, $3, $4)",
+            &[kommun.to_string().into(), version.into(), datumtext(giltig_fran).into(), serde_json::to_string(punkter)?.into()],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    /// The newest version in force on `idag`.
+    pub async fn delegationsordning(&self, kommun: KommunId, idag: Date) -> Result<Delegationsordning, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+                &[kommun.to_string().into(), datumtext(idag).into()],
+            )
+            .await?;
+        match r {
+            // Deny by default: without a delegationsordning nobody may decide.
+            None => Ok(Delegationsordning { version: 0, punkter: vec![] }),
+            Some(r) => Ok(Delegationsordning { version: r.int("version")?, punkter: serde_json::from_str(&r.text("punkter")?)? }),
+        }
+    }
+}
+
+pub(crate) fn v(id: impl ToString) -> V {
+    V::T(Some(id.to_string()))
+}

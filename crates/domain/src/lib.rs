@@ -11,6 +11,7 @@ pub mod insats;
 pub mod identitet;
 pub mod kalender;
 pub mod organisation;
+pub mod tid;
 
 pub use arende::{Arende, Avvisning, Handelse, Kommando};
 pub use identitet::{Identitet, IdentitetsFel};

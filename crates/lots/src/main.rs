@@ -1,1 +1,85 @@
-fn main() {}
+//! The `lots` binary: wires configuration, store and web together.
+
+mod config;
+mod demo;
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use lots_store::Store;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "lots", version, about = "Lots – ärendehantering för socialtjänsten")]
+struct Cli {
+    /// Configuration file (TOML). Default: ./lots.toml if it exists.
+    #[arg(long, global = true, env = "LOTS_CONFIG")]
+    config: Option<std::path::PathBuf>,
+    /// Database: a SQLite path or sqlite: URL, or a postgres:// URL. Default: ./lots.db
+    #[arg(long, global = true, env = "LOTS_DATABASE_URL")]
+    database: Option<String>,
+    #[command(subcommand)]
+    kommando: Kommando,
+}
+
+#[derive(Subcommand)]
+enum Kommando {
+    /// Serve the web application.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "LOTS_LISTEN")]
+        listen: Option<SocketAddr>,
+        /// Migrate and fill an empty database with demo data first.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Create or update the database schema.
+    Migrate,
+    /// Fill the configured database with a demo municipality.
+    Demo,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    let cli = Cli::parse();
+    let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
+    let store = Store::anslut(&cfg.database)
+        .await
+        .with_context(|| format!("kunde inte öppna databasen {}", cfg.database_redacted()))?;
+    match cli.kommando {
+        Kommando::Migrate => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            println!("Databasen är uppdaterad.");
+        }
+        Kommando::Demo => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            let s = demo::fyll(&store).await?;
+            println!("{s}");
+        }
+        Kommando::Serve { listen, demo } => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            if demo && store.kommun().await?.is_none() {
+                let s = demo::fyll(&store).await?;
+                println!("{s}");
+            }
+            let (kommun, kommun_namn) = store
+                .kommun()
+                .await?
+                .context("databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först")?;
+            let addr = listen.unwrap_or(cfg.listen);
+            let state = lots_web::AppState { store, kommun, kommun_namn: kommun_namn.into(), saker_cookie: cfg.secure_cookies };
+            let lyssnare = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan inte lyssna på {addr}"))?;
+            tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
+            axum::serve(lyssnare, lots_web::app(state)).with_graceful_shutdown(avsluta()).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn avsluta() {
+    let _ = tokio::signal::ctrl_c().await;
+}

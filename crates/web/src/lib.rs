@@ -1,1 +1,97 @@
+//! Lots on the web: the staff workspace, server-rendered, accessible, in Swedish.
 
+mod auth;
+mod fel;
+mod formular;
+mod policy;
+mod sidor;
+mod visning;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use lots_domain::ids::KommunId;
+use lots_store::Store;
+use time::OffsetDateTime;
+
+pub use auth::hasha_losenord;
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub kommun: KommunId,
+    pub kommun_namn: Arc<str>,
+    /// Cookies only over HTTPS. Off for local demo on plain HTTP.
+    pub saker_cookie: bool,
+}
+
+impl AppState {
+    pub fn nu(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}
+
+/// Largest upload accepted: a scanned document of a few pages.
+pub const MAX_UPPLADDNING: usize = 10 * 1024 * 1024;
+
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(sidor::start::start))
+        .route("/logga-in", get(auth::inloggning).post(auth::logga_in))
+        .route("/logga-ut", post(auth::logga_ut))
+        .route("/personer/sok", get(sidor::person::sok_sida).post(sidor::person::sok))
+        .route("/personer/ny", get(sidor::person::ny_sida).post(sidor::person::skapa))
+        .route("/personer/{id}", get(sidor::person::visa))
+        .route("/personer/{id}/arenden/nytt", get(sidor::arende::nytt_sida).post(sidor::arende::skapa))
+        .route("/arenden/{id}", get(sidor::arende::visa))
+        .route("/arenden/{id}/steg/dokument", get(sidor::steg::dokument_sida).post(sidor::steg::ladda_upp))
+        .route("/arenden/{id}/steg/{steg}", get(sidor::steg::sida).post(sidor::steg::utfor))
+        .route("/dokument/{id}", get(sidor::steg::hamta_dokument))
+        .route("/static/lots.css", get(css))
+        .route("/healthz", get(healthz))
+        .fallback(fel::saknas)
+        .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
+        .layer(middleware::from_fn(sakerhetshuvuden))
+        .with_state(state)
+}
+
+async fn healthz(State(s): State<AppState>) -> impl IntoResponse {
+    match s.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "databasen svarar inte")
+        }
+    }
+}
+
+async fn css() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../static/lots.css"),
+    )
+}
+
+/// Standard security headers on every response; no inline script or style is allowed.
+async fn sakerhetshuvuden(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let satt = |h: &mut axum::http::HeaderMap, namn: &'static str, varde: &'static str| {
+        h.insert(namn, HeaderValue::from_static(varde));
+    };
+    satt(h, "content-security-policy", "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    satt(h, "x-content-type-options", "nosniff");
+    satt(h, "referrer-policy", "no-referrer");
+    satt(h, "x-frame-options", "DENY");
+    if !h.contains_key(header::CACHE_CONTROL) {
+        // Pages hold personal data: never keep them in a shared cache.
+        satt(h, "cache-control", "no-store");
+    }
+    res
+}

@@ -7,7 +7,7 @@ mod kommando;
 
 pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
 pub use handelse::*;
-pub use kommando::{Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, handle, kan};
+pub use kommando::{Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan, kandidater};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -495,3 +495,6 @@ impl Arende {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;

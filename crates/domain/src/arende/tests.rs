@@ -1,0 +1,1699 @@
+//! Tests of the case's rules: named states driven from nothing through `handle`,
+//! the table of which steps are open in each, the rules with their sources,
+//! the bevakningar, and a property test over random command sequences.
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use time::macros::date;
+use time::{Date, Duration};
+use uuid::Uuid;
+
+use super::kommando::{NyttBeslut, kandidater};
+use super::*;
+use crate::delegation::{DelegationsRef, Delegationsordning, Delegationspunkt};
+use crate::frister::Fl45Undantag;
+use crate::insats::Utfall;
+use crate::organisation::Roll;
+use KommandoTyp as T;
+
+// ---------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------
+
+const IDAG: Date = date!(2026 - 06 - 15);
+
+const ARENDE: ArendeId = ArendeId(Uuid::from_u128(1));
+const PERSON: PersonId = PersonId(Uuid::from_u128(2));
+const ENHET: EnhetId = EnhetId(Uuid::from_u128(3));
+const HANDLAGGARE: AnvandarId = AnvandarId(Uuid::from_u128(4));
+const ARBETSLEDARE: AnvandarId = AnvandarId(Uuid::from_u128(5));
+const UTFORARE: EnhetId = EnhetId(Uuid::from_u128(6));
+const HANDLAGGARE_2: AnvandarId = AnvandarId(Uuid::from_u128(7));
+const B_BIFALL: BeslutId = BeslutId(Uuid::from_u128(101));
+const B_AVSLAG: BeslutId = BeslutId(Uuid::from_u128(102));
+const B_NY: BeslutId = BeslutId(Uuid::from_u128(103));
+const K1: KommuniceringId = KommuniceringId(Uuid::from_u128(201));
+const K2: KommuniceringId = KommuniceringId(Uuid::from_u128(202));
+const J1: JournalId = JournalId(Uuid::from_u128(301));
+const J2: JournalId = JournalId(Uuid::from_u128(302));
+const J_OKAND: JournalId = JournalId(Uuid::from_u128(399));
+const DOK: DokumentId = DokumentId(Uuid::from_u128(401));
+
+/// Handläggare may decide everything except HVB; HVB is for the arbetsledare.
+static ORDNING: LazyLock<Delegationsordning> = LazyLock::new(|| Delegationsordning {
+    version: 7,
+    punkter: vec![
+        Delegationspunkt {
+            punkt: "3.1".into(),
+            beskrivning: "Bistånd utom HVB".into(),
+            insatser: InsatsTyp::ALLA.into_iter().filter(|i| *i != InsatsTyp::Hvb).collect(),
+            utfall: vec![],
+            roller: vec![Roll::Handlaggare, Roll::Arbetsledare],
+        },
+        Delegationspunkt {
+            punkt: "3.5".into(),
+            beskrivning: "Hem för vård eller boende".into(),
+            insatser: vec![InsatsTyp::Hvb],
+            utfall: vec![],
+            roller: vec![Roll::Arbetsledare],
+        },
+    ],
+});
+
+fn ktx() -> Kontext<'static> {
+    Kontext { idag: IDAG, aktor: HANDLAGGARE, roll: Roll::Handlaggare, delegationsordning: &ORDNING }
+}
+
+fn arbetsledare() -> Kontext<'static> {
+    Kontext { idag: IDAG, aktor: ARBETSLEDARE, roll: Roll::Arbetsledare, delegationsordning: &ORDNING }
+}
+
+fn dag_efter(d: Date) -> Date {
+    d + Duration::days(1)
+}
+
+/// A case being built: its state and every event stored so far.
+#[derive(Debug, Clone)]
+struct Fall {
+    a: Option<Arende>,
+    logg: Vec<Handelse>,
+}
+
+impl Fall {
+    fn ny() -> Self {
+        Self { a: None, logg: vec![] }
+    }
+
+    fn arende(&self) -> &Arende {
+        self.a.as_ref().expect("the case exists")
+    }
+
+    fn beslut(&self, id: BeslutId) -> &BeslutLage {
+        self.arende().beslut_lage(id).expect("the decision exists")
+    }
+
+    /// `handle` without storing anything.
+    fn forsok(&self, k: Kommando) -> Result<Vec<Handelse>, Avvisning> {
+        handle(self.a.as_ref(), k, &ktx())
+    }
+
+    fn kan(&self, typ: KommandoTyp) -> Result<(), String> {
+        kan(self.a.as_ref(), typ)
+    }
+
+    /// Runs a command that must be accepted, and applies its events.
+    #[track_caller]
+    fn steg(&mut self, k: Kommando) -> Vec<Handelse> {
+        self.steg_som(k, &ktx())
+    }
+
+    #[track_caller]
+    fn steg_som(&mut self, k: Kommando, ctx: &Kontext) -> Vec<Handelse> {
+        let typ = k.typ();
+        let h = handle(self.a.as_ref(), k, ctx).unwrap_or_else(|e| panic!("{typ:?} was refused: {e:?}"));
+        assert!(!h.is_empty(), "{typ:?} produced no events");
+        tillampa_alla(&mut self.a, &h);
+        self.logg.extend(h.iter().cloned());
+        h
+    }
+
+    fn med(mut self, k: Kommando) -> Self {
+        self.steg(k);
+        self
+    }
+}
+
+/// Folds events into the state, starting the case from its first event.
+fn tillampa_alla(a: &mut Option<Arende>, handelser: &[Handelse]) {
+    for h in handelser {
+        match a {
+            Some(a) => a.tillampa(h),
+            None => *a = Some(Arende::skapa(ARENDE, h).expect("the first event starts a case")),
+        }
+    }
+}
+
+/// A decision with everything a bifall needs (seed 004 §2.4).
+fn fatta(id: BeslutId, insats: InsatsTyp, utfall: Utfall, datum: Date) -> Kommando {
+    Kommando::FattaBeslut {
+        id,
+        insats,
+        utfall,
+        lagrum: insats.lagrum(),
+        mal: "Drogfrihet och egen försörjning".into(),
+        omfattning: "Två samtal i veckan".into(),
+        period_fran: Some(datum),
+        period_till: Some(datum + Duration::days(182)),
+        motivering: "11 kap. 1 § SoL; behovet är styrkt i utredningen.".into(),
+        datum,
+        kommunicering_obehovlig: None,
+    }
+}
+
+fn ansokan(inkom: Date, insatser: Vec<InsatsTyp>) -> Kommando {
+    Kommando::Aktualisera(Handelse::AnsokanRegistrerad {
+        person: PERSON,
+        enhet: ENHET,
+        handlaggare: Some(HANDLAGGARE),
+        kanal: Kanal::Papper,
+        inkom,
+        insatser,
+        beskrivning: "Söker behandling".into(),
+        ombud: None,
+    })
+}
+
+fn anmalan(inkom: Date) -> Kommando {
+    Kommando::Aktualisera(Handelse::AnmalanRegistrerad {
+        person: PERSON,
+        enhet: ENHET,
+        handlaggare: Some(HANDLAGGARE),
+        kanal: Kanal::Telefon,
+        inkom,
+        anmalare: Anmalare::Namngiven {
+            namn: "Vårdcentralen".into(),
+            relation: "Läkare".into(),
+            kontakt: "010-123".into(),
+        },
+        beskrivning: "Oro för missbruk".into(),
+    })
+}
+
+fn uppfoljning(beslut: Option<BeslutId>, datum: Date, nasta: Option<Date>) -> Kommando {
+    Kommando::RegistreraUppfoljning {
+        beslut,
+        datum,
+        maluppfyllelse: Maluppfyllelse::DelvisUppnatt,
+        enskildes_synpunkt: "Det går bättre".into(),
+        kommentar: String::new(),
+        nasta,
+    }
+}
+
+fn ompova(beslut: BeslutId, datum: Date, nytt: Option<NyttBeslut>) -> Kommando {
+    Kommando::Ompova { beslut, datum, motivering: "FL 38 §: nya omständigheter".into(), nytt }
+}
+
+fn nytt(utfall: Utfall, datum: Date) -> NyttBeslut {
+    NyttBeslut {
+        id: B_NY,
+        utfall,
+        mal: "Drogfrihet".into(),
+        omfattning: "Ett samtal i veckan".into(),
+        period_fran: Some(datum),
+        period_till: None,
+    }
+}
+
+fn avsluta(datum: Date) -> Kommando {
+    Kommando::AvslutaArende { datum, orsak: Avslutsorsak::MalUppnatt, kommentar: String::new() }
+}
+
+fn falt(r: Result<Vec<Handelse>, Avvisning>) -> Vec<&'static str> {
+    match r {
+        Err(Avvisning::Falt(f)) => f.into_iter().map(|f| f.falt).collect(),
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Named states, driven from nothing
+// ---------------------------------------------------------------------------
+
+fn inget_arende() -> Fall {
+    Fall::ny()
+}
+
+fn ansokan_registrerad() -> Fall {
+    Fall::ny().med(ansokan(date!(2026 - 01 - 12), vec![InsatsTyp::Oppenvardsbehandling]))
+}
+
+fn anmalan_vantar_forhandsbedomning() -> Fall {
+    Fall::ny().med(anmalan(date!(2026 - 01 - 12)))
+}
+
+fn anmalan_inled_ej() -> Fall {
+    anmalan_vantar_forhandsbedomning().med(Kommando::Forhandsbedom {
+        datum: date!(2026 - 01 - 14),
+        utfall: ForhandsbedomningsUtfall::InledEj,
+        skal: "Behovet tillgodoses av vården".into(),
+    })
+}
+
+fn utredning_pagar() -> Fall {
+    ansokan_registrerad()
+        .med(Kommando::InledUtredning { datum: date!(2026 - 01 - 13) })
+        .med(Kommando::SkrivJournal { id: J1, datum: date!(2026 - 01 - 13), text: "Första samtal".into() })
+}
+
+fn utredning_avslutad() -> Fall {
+    utredning_pagar().med(Kommando::AvslutaUtredning { datum: date!(2026 - 02 - 02) })
+}
+
+/// Reply by Saturday 14 February, moved to Monday the 16th.
+fn kommunicerat_vantar_svar() -> Fall {
+    utredning_avslutad().med(Kommando::Kommunicera {
+        id: K1,
+        datum: date!(2026 - 02 - 03),
+        material: "Utredningen".into(),
+        satt: Kommunikationssatt::Brev,
+        svar_senast: date!(2026 - 02 - 14),
+    })
+}
+
+fn bifall_fattat() -> Fall {
+    utredning_avslutad().med(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 05)))
+}
+
+/// Sent Friday 6 February; served 20 February; last day to appeal 13 March.
+fn bifall_skickat_forenklad() -> Fall {
+    bifall_fattat().med(Kommando::SkickaBeslut {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 06),
+        satt: Utskickssatt::Brev,
+        forenklad_delgivning: true,
+        informerad_om_forenklad: true,
+    })
+}
+
+fn bestallt() -> Fall {
+    bifall_skickat_forenklad().med(Kommando::Bestall {
+        beslut: B_BIFALL,
+        utforare: UTFORARE,
+        datum: date!(2026 - 02 - 09),
+        uppdrag: "Behandling enligt ASI".into(),
+    })
+}
+
+fn verkstallighet_pagar() -> Fall {
+    bestallt().med(Kommando::StartaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 02 - 16) })
+}
+
+fn avbrutet() -> Fall {
+    verkstallighet_pagar().med(Kommando::AvbrytVerkstallighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 03 - 02),
+        orsak: "Sjukhusvistelse".into(),
+    })
+}
+
+fn uppfoljning_bokad() -> Fall {
+    verkstallighet_pagar().med(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), Some(date!(2026 - 08 - 14))))
+}
+
+fn verkstallighet_avslutad() -> Fall {
+    verkstallighet_pagar().med(Kommando::AvslutaVerkstallighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 05 - 29),
+        orsak: "Behandlingen är klar".into(),
+    })
+}
+
+fn avslutat() -> Fall {
+    verkstallighet_avslutad()
+        .med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 01), None))
+        .med(avsluta(date!(2026 - 06 - 02)))
+}
+
+fn kommunicering_besvarad() -> Fall {
+    kommunicerat_vantar_svar().med(Kommando::RegistreraSvar {
+        kommunicering: K1,
+        datum: date!(2026 - 02 - 10),
+        svar: "Håller inte med".into(),
+    })
+}
+
+fn avslag_fattat() -> Fall {
+    kommunicering_besvarad().med(fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, date!(2026 - 02 - 17)))
+}
+
+/// Served Friday 20 February; last day to appeal Friday 13 March (FL 44 §).
+fn avslag_delgivet() -> Fall {
+    avslag_fattat()
+        .med(Kommando::SkickaBeslut {
+            beslut: B_AVSLAG,
+            datum: date!(2026 - 02 - 17),
+            satt: Utskickssatt::Brev,
+            forenklad_delgivning: false,
+            informerad_om_forenklad: false,
+        })
+        .med(Kommando::RegistreraDelgivning {
+            beslut: B_AVSLAG,
+            datum: date!(2026 - 02 - 20),
+            satt: "Mottagningsbevis".into(),
+        })
+}
+
+fn overklagat_den(inkom: Date) -> Fall {
+    avslag_delgivet().med(Kommando::RegistreraOverklagande {
+        beslut: B_AVSLAG,
+        inkom,
+        text: "Jag behöver behandlingen".into(),
+    })
+}
+
+fn overklagat() -> Fall {
+    overklagat_den(date!(2026 - 03 - 05))
+}
+
+fn rattidsprovat_i_tid() -> Fall {
+    overklagat().med(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: date!(2026 - 03 - 06), undantag: None })
+}
+
+fn omprovat() -> Fall {
+    rattidsprovat_i_tid().med(ompova(B_AVSLAG, date!(2026 - 03 - 09), None))
+}
+
+fn overlamnat() -> Fall {
+    omprovat().med(Kommando::Overlamna { beslut: B_AVSLAG, datum: date!(2026 - 03 - 10) })
+}
+
+fn dom_meddelad() -> Fall {
+    overlamnat().med(Kommando::RegistreraDom {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 05 - 20),
+        utfall: DomUtfall::Avslag,
+        malnummer: "UM 1234-26".into(),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The table: which kinds of step each state opens
+// ---------------------------------------------------------------------------
+
+/// (state, how to build it, its status, the kinds `kan` allows; every other kind is refused).
+type Rad = (&'static str, fn() -> Fall, Option<Status>, &'static [KommandoTyp]);
+
+#[rustfmt::skip]
+const TABELL: &[Rad] = &[
+    ("inget ärende", inget_arende, None,
+        &[T::Aktualisera]),
+    ("ansökan registrerad", ansokan_registrerad, Some(Status::Aktualiserad),
+        &[T::AnsokInsats, T::InledUtredning, T::BifogaDokument, T::FattaBeslut, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::AvslutaArende]),
+    ("anmälan väntar förhandsbedömning", anmalan_vantar_forhandsbedomning, Some(Status::Forhandsbedomning),
+        &[T::Forhandsbedom, T::BifogaDokument, T::TilldelaHandlaggare, T::SkrivJournal]),
+    ("anmälan inled ej (avslutat)", anmalan_inled_ej, Some(Status::Avslutat),
+        &[T::SkrivJournal]),
+    ("utredning pågår", utredning_pagar, Some(Status::Utredning),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
+          T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::AvslutaArende]),
+    ("utredning avslutad", utredning_avslutad, Some(Status::BeslutVantar),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::FattaBeslut,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende]),
+    ("kommunicerat, väntar svar", kommunicerat_vantar_svar, Some(Status::BeslutVantar),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::RegistreraSvar,
+          T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::AvslutaArende]),
+    ("bifall fattat", bifall_fattat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::SkickaBeslut, T::RegistreraDelgivning,
+          T::RegistreraOverklagande, T::Bestall, T::RegistreraEjVerkstallt, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("bifall skickat med förenklad delgivning", bifall_skickat_forenklad, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande, T::Bestall,
+          T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal,
+          T::RattaJournal, T::RegistreraInvandning]),
+    ("beställt", bestallt, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::StartaVerkstallighet, T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("verkställighet pågår", verkstallighet_pagar, Some(Status::Verkstalls),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("avbrutet", avbrutet, Some(Status::Verkstalls),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::AterupptaVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("uppföljning bokad", uppfoljning_bokad, Some(Status::Verkstalls),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("avslag delgivet", avslag_delgivet, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal,
+          T::RegistreraInvandning, T::AvslutaArende]),
+    ("överklagat", overklagat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::ProvaRattidighet,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("rättidsprövat i tid", rattidsprovat_i_tid, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Ompova, T::Overlamna,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("omprövat", omprovat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Overlamna,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("överlämnat", overlamnat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraDom,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("dom meddelad", dom_meddelad, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende]),
+    ("avslutat", avslutat, Some(Status::Avslutat),
+        &[T::RegistreraOverklagande, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+];
+
+/// Some command of each kind, for checking that a refused kind is refused by `handle` too.
+fn exempel(typ: KommandoTyp) -> Kommando {
+    let d = IDAG;
+    match typ {
+        T::Aktualisera => ansokan(d, vec![InsatsTyp::Kontaktperson]),
+        T::AnsokInsats => Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: d, kanal: Kanal::Digital },
+        T::Forhandsbedom => Kommando::Forhandsbedom {
+            datum: d,
+            utfall: ForhandsbedomningsUtfall::InledUtredning,
+            skal: "Oro".into(),
+        },
+        T::InledUtredning => Kommando::InledUtredning { datum: d },
+        T::RegistreraSynpunkter => Kommando::RegistreraSynpunkter {
+            datum: d,
+            synpunkter: "Vill ha hjälp".into(),
+            mal: "Eget boende".into(),
+        },
+        T::BifogaDokument => Kommando::BifogaDokument {
+            dokument: DOK,
+            namn: "intyg.pdf".into(),
+            sha256: "00".repeat(32),
+            storlek: 10,
+            innehallstyp: "application/pdf".into(),
+        },
+        T::AvslutaUtredning => Kommando::AvslutaUtredning { datum: d },
+        T::Kommunicera => Kommando::Kommunicera {
+            id: K2,
+            datum: d,
+            material: "Underlag".into(),
+            satt: Kommunikationssatt::Digitalt,
+            svar_senast: d + Duration::days(14),
+        },
+        T::RegistreraSvar => Kommando::RegistreraSvar { kommunicering: K1, datum: d, svar: "Inget att tillägga".into() },
+        T::FattaBeslut => fatta(B_NY, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d),
+        T::SkickaBeslut => Kommando::SkickaBeslut {
+            beslut: B_BIFALL,
+            datum: d,
+            satt: Utskickssatt::Brev,
+            forenklad_delgivning: false,
+            informerad_om_forenklad: false,
+        },
+        T::RegistreraDelgivning => Kommando::RegistreraDelgivning { beslut: B_BIFALL, datum: d, satt: "Personligen".into() },
+        T::RegistreraOverklagande => Kommando::RegistreraOverklagande { beslut: B_BIFALL, inkom: d, text: "Överklagar".into() },
+        T::ProvaRattidighet => Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: None },
+        T::Ompova => ompova(B_AVSLAG, d, None),
+        T::Overlamna => Kommando::Overlamna { beslut: B_AVSLAG, datum: d },
+        T::RegistreraDom => Kommando::RegistreraDom {
+            beslut: B_AVSLAG,
+            datum: d,
+            utfall: DomUtfall::Avslag,
+            malnummer: "UM 1-26".into(),
+        },
+        T::Bestall => Kommando::Bestall { beslut: B_BIFALL, utforare: UTFORARE, datum: d, uppdrag: "Uppdrag".into() },
+        T::StartaVerkstallighet => Kommando::StartaVerkstallighet { beslut: B_BIFALL, datum: d },
+        T::AvbrytVerkstallighet => Kommando::AvbrytVerkstallighet { beslut: B_BIFALL, datum: d, orsak: "Paus".into() },
+        T::AterupptaVerkstallighet => Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: d },
+        T::AvslutaVerkstallighet => Kommando::AvslutaVerkstallighet { beslut: B_BIFALL, datum: d, orsak: "Klar".into() },
+        T::RegistreraEjVerkstallt => Kommando::RegistreraEjVerkstallt { beslut: B_BIFALL, datum: d, skal: "Tackat nej".into() },
+        T::RegistreraUppfoljning => uppfoljning(Some(B_BIFALL), d, None),
+        T::KvitteraBevakning => Kommando::KvitteraBevakning { nyckel: format!("overklagande:{B_BIFALL}"), datum: d },
+        T::TilldelaHandlaggare => Kommando::TilldelaHandlaggare { handlaggare: HANDLAGGARE_2 },
+        T::SkrivJournal => Kommando::SkrivJournal { id: J2, datum: d, text: "Samtal".into() },
+        T::RattaJournal => Kommando::RattaJournal { id: J2, rattar: J1, datum: d, text: "Rättat".into() },
+        T::RegistreraInvandning => Kommando::RegistreraInvandning { anteckning: J1, datum: d, text: "Stämmer inte".into() },
+        T::AvslutaArende => avsluta(d),
+    }
+}
+
+#[test]
+fn exempel_har_ratt_typ() {
+    for &typ in KommandoTyp::ALLA {
+        assert_eq!(exempel(typ).typ(), typ);
+    }
+}
+
+#[test]
+fn tabell_over_oppna_steg() {
+    let mut namn: Vec<&str> = TABELL.iter().map(|r| r.0).collect();
+    namn.sort_unstable();
+    namn.dedup();
+    assert_eq!(namn.len(), TABELL.len(), "state names are unique");
+
+    for &(tillstand, bygg, status, oppna) in TABELL {
+        let f = bygg();
+        for t in oppna {
+            assert!(KommandoTyp::ALLA.contains(t));
+        }
+        // The state is what its events say it is.
+        assert_eq!(Arende::fran_handelser(ARENDE, &f.logg), f.a, "{tillstand}: folding from scratch");
+        assert_eq!(f.a.as_ref().map(Arende::status), status, "{tillstand}: status");
+
+        let mut fel = vec![];
+        for &typ in KommandoTyp::ALLA {
+            let forvantat = oppna.contains(&typ);
+            let svar = f.kan(typ);
+            if svar.is_ok() != forvantat {
+                fel.push(format!("{tillstand} × {typ:?}: expected {}, kan gave {svar:?}", if forvantat { "open" } else { "refused" }));
+                continue;
+            }
+            if let Err(text) = svar {
+                assert!(!text.trim().is_empty(), "{tillstand} × {typ:?}: a refusal says why");
+                let fore = f.a.clone();
+                let r = f.forsok(exempel(typ));
+                assert_eq!(r, Err(Avvisning::Tillstand(text)), "{tillstand} × {typ:?}: handle refuses as kan does");
+                assert_eq!(f.a, fore, "{tillstand} × {typ:?}: nothing changed");
+            }
+        }
+        assert!(fel.is_empty(), "table mismatches:\n{}", fel.join("\n"));
+    }
+}
+
+/// Every open kind can be exercised: from each state, at least one command of each open
+/// kind is accepted or refused for its input, never for the state.
+#[test]
+fn oppna_steg_vagras_aldrig_for_tillstandet() {
+    for &(tillstand, bygg, _, oppna) in TABELL {
+        let f = bygg();
+        for &typ in oppna {
+            let r = f.forsok(exempel(typ));
+            assert!(!matches!(r, Err(Avvisning::Tillstand(_))), "{tillstand} × {typ:?}: {r:?}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rules, with their sources
+// ---------------------------------------------------------------------------
+
+#[test]
+fn ansokan_utan_insats_vagras() {
+    let r = handle(None, ansokan(date!(2026 - 01 - 12), vec![]), &ktx());
+    assert_eq!(falt(r), vec!["insatser"]);
+}
+
+#[test]
+fn ett_arende_borjar_bara_med_en_aktualisering() {
+    let r = handle(None, Kommando::Aktualisera(Handelse::UtredningInledd { datum: IDAG }), &ktx());
+    assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
+    assert_eq!(Arende::fran_handelser(ARENDE, &[Handelse::UtredningInledd { datum: IDAG }]), None);
+}
+
+#[test]
+fn forhandsbedomning_inled_utredning_oppnar_utredning_sol_14_kap_2() {
+    let mut f = anmalan_vantar_forhandsbedomning();
+    let h = f.steg(Kommando::Forhandsbedom {
+        datum: date!(2026 - 01 - 14),
+        utfall: ForhandsbedomningsUtfall::InledUtredning,
+        skal: "Oron är allvarlig".into(),
+    });
+    assert_eq!(h[1], Handelse::UtredningInledd { datum: date!(2026 - 01 - 14) });
+    assert_eq!(f.arende().status(), Status::Utredning);
+}
+
+#[test]
+fn forhandsbedomning_inled_ej_avslutar_med_inleds_ej() {
+    let f = anmalan_inled_ej();
+    assert_eq!(f.arende().avslut, Some((date!(2026 - 01 - 14), Avslutsorsak::InledsEj)));
+    assert!(bevakningar(f.arende()).is_empty());
+}
+
+#[test]
+fn fl_25_avslag_utan_kommunicering_vagras() {
+    let f = utredning_avslutad();
+    let d = date!(2026 - 02 - 17);
+    for utfall in [Utfall::Avslag, Utfall::DelvisBifall, Utfall::Avvisning] {
+        let r = f.forsok(fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, utfall, d));
+        assert_eq!(falt(r), vec!["kommunicering_obehovlig"], "{utfall:?}");
+    }
+    // A blank reason is no reason.
+    let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
+    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+        *kommunicering_obehovlig = Some("   ".into());
+    }
+    assert_eq!(falt(f.forsok(k)), vec!["kommunicering_obehovlig"]);
+    // A bifall does not go against the party.
+    assert!(f.forsok(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d)).is_ok());
+}
+
+#[test]
+fn fl_25_avslag_med_skal_att_kommunicering_ar_obehovlig_tillats() {
+    let mut f = utredning_avslutad();
+    let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, date!(2026 - 02 - 17));
+    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+        *kommunicering_obehovlig = Some("Den enskilde har själv lämnat allt underlag".into());
+    }
+    let h = f.steg(k);
+    let Handelse::BeslutFattat(b) = &h[0] else { panic!("{h:?}") };
+    assert_eq!(b.kommunicering_obehovlig.as_deref(), Some("Den enskilde har själv lämnat allt underlag"));
+}
+
+#[test]
+fn fl_25_avslag_efter_svar_eller_svarsfrist_tillats() {
+    // Reply deadline Saturday 14 February, moved to Monday 16 February.
+    let f = kommunicerat_vantar_svar();
+    let avslag = |d| fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
+    // On the last day to reply, without a reply: still too early.
+    assert_eq!(falt(f.forsok(avslag(date!(2026 - 02 - 16)))), vec!["kommunicering_obehovlig"]);
+    // After the deadline.
+    assert!(f.forsok(avslag(date!(2026 - 02 - 17))).is_ok());
+    // After a reply, even before the deadline.
+    let f = kommunicering_besvarad();
+    assert!(f.forsok(avslag(date!(2026 - 02 - 11))).is_ok());
+}
+
+fn hvb_utredd() -> Fall {
+    Fall::ny()
+        .med(ansokan(date!(2026 - 01 - 12), vec![InsatsTyp::Hvb]))
+        .med(Kommando::InledUtredning { datum: date!(2026 - 01 - 13) })
+        .med(Kommando::AvslutaUtredning { datum: date!(2026 - 02 - 02) })
+}
+
+#[test]
+fn delegation_hvb_vagras_for_handlaggare() {
+    let f = hvb_utredd();
+    let r = f.forsok(fatta(B_BIFALL, InsatsTyp::Hvb, Utfall::Bifall, date!(2026 - 02 - 05)));
+    assert!(matches!(r, Err(Avvisning::Delegation(ref t)) if t.contains("version 7")), "{r:?}");
+}
+
+#[test]
+fn delegation_hvb_tillats_for_arbetsledare_med_version_och_punkt() {
+    let mut f = hvb_utredd();
+    let h = f.steg_som(fatta(B_BIFALL, InsatsTyp::Hvb, Utfall::Bifall, date!(2026 - 02 - 05)), &arbetsledare());
+    let Handelse::BeslutFattat(b) = &h[0] else { panic!("{h:?}") };
+    assert_eq!(b.delegation, DelegationsRef { version: 7, punkt: "3.5".into() });
+    assert_eq!(b.beslutsfattare, ARBETSLEDARE);
+    // The handläggare's own decisions record their point too.
+    let h = utredning_avslutad().steg(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 05)));
+    let Handelse::BeslutFattat(b) = &h[0] else { panic!("{h:?}") };
+    assert_eq!(b.delegation, DelegationsRef { version: 7, punkt: "3.1".into() });
+    assert_eq!(b.beslutsfattare, HANDLAGGARE);
+}
+
+#[test]
+fn seed_004_2_4_bifall_kraver_mal_omfattning_och_period() {
+    let f = utredning_avslutad();
+    for utfall in [Utfall::Bifall, Utfall::DelvisBifall] {
+        let mut k = fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, utfall, date!(2026 - 02 - 05));
+        if let Kommando::FattaBeslut { mal, omfattning, period_fran, kommunicering_obehovlig, .. } = &mut k {
+            *mal = String::new();
+            *omfattning = "  ".into();
+            *period_fran = None;
+            *kommunicering_obehovlig = Some("Beviljas i stort sett som sökt".into());
+        }
+        let mut fel = falt(f.forsok(k));
+        fel.sort_unstable();
+        assert_eq!(fel, vec!["mal", "omfattning", "period_fran"], "{utfall:?}");
+    }
+}
+
+#[test]
+fn fl_23_beslut_i_sak_kraver_avslutad_utredning_men_inte_avvisning() {
+    let f = utredning_pagar();
+    let d = date!(2026 - 02 - 05);
+    assert_eq!(falt(f.forsok(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d))), vec!["utfall"]);
+    let mut k = fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Avvisning, d);
+    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+        *kommunicering_obehovlig = Some("Ansökan gäller inte kommunen".into());
+    }
+    assert!(f.forsok(k).is_ok());
+}
+
+#[test]
+fn fl_32_beslut_kraver_motivering() {
+    let mut k = fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 05));
+    if let Kommando::FattaBeslut { motivering, .. } = &mut k {
+        *motivering = " ".into();
+    }
+    assert_eq!(falt(utredning_avslutad().forsok(k)), vec!["motivering"]);
+}
+
+#[test]
+fn delgl_22_forenklad_delgivning_utan_forhandsinformation_vagras() {
+    let f = bifall_fattat();
+    let skicka = |forenklad_delgivning, informerad_om_forenklad| Kommando::SkickaBeslut {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 06),
+        satt: Utskickssatt::Brev,
+        forenklad_delgivning,
+        informerad_om_forenklad,
+    };
+    assert_eq!(falt(f.forsok(skicka(true, false))), vec!["informerad_om_forenklad"]);
+    assert!(f.forsok(skicka(true, true)).is_ok());
+    // Ordinary sending needs no prior information, and serves nothing by itself.
+    let mut f = f;
+    f.steg(skicka(false, false));
+    assert_eq!(f.beslut(B_BIFALL).delgiven, None);
+}
+
+#[test]
+fn delgl_forenklad_delgivning_delgiven_tva_veckor_efter_utskick() {
+    let f = bifall_skickat_forenklad();
+    let b = f.beslut(B_BIFALL);
+    assert_eq!(b.skickat, Some((date!(2026 - 02 - 06), Utskickssatt::Brev, true)));
+    assert_eq!(b.delgiven, Some(date!(2026 - 02 - 20)));
+    assert_eq!(b.delgiven, Some(date!(2026 - 02 - 06) + Duration::weeks(2)));
+    // FL 44 §: three weeks from service, so five weeks from sending (seed 004 §2.5).
+    assert_eq!(b.sista_dag_overklagande(), Some(date!(2026 - 03 - 13)));
+    // Already served: no separate delgivning to register.
+    assert!(f.kan(T::RegistreraDelgivning).is_err());
+}
+
+#[test]
+fn fl_45_sent_overklagande_avvisas() {
+    // Served 20 February; last day Friday 13 March; came in Monday 16 March.
+    let mut f = overklagat_den(date!(2026 - 03 - 16));
+    let d = date!(2026 - 03 - 17);
+    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: None });
+    assert_eq!(
+        h,
+        vec![
+            Handelse::RattidsprovningGjord {
+                beslut: B_AVSLAG,
+                i_tid: false,
+                sista_dag: Some(date!(2026 - 03 - 13)),
+                undantag: None,
+                datum: d,
+            },
+            Handelse::OverklagandeAvvisat { beslut: B_AVSLAG, datum: d },
+        ]
+    );
+    let o = f.beslut(B_AVSLAG).overklagande.clone().unwrap();
+    assert!(o.avvisat && !o.pagar());
+    // A dismissed appeal goes neither to omprövning nor to the court, and does not hold the case open.
+    assert!(f.kan(T::Ompova).is_err());
+    assert!(f.kan(T::Overlamna).is_err());
+    assert_eq!(f.kan(T::AvslutaArende), Ok(()));
+}
+
+#[test]
+fn fl_44_overklagande_sista_dagen_ar_i_tid() {
+    let mut f = overklagat_den(date!(2026 - 03 - 13));
+    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: date!(2026 - 03 - 16), undantag: None });
+    assert_eq!(h.len(), 1);
+    assert!(matches!(h[0], Handelse::RattidsprovningGjord { i_tid: true, undantag: None, .. }), "{h:?}");
+}
+
+#[test]
+fn fl_45_undantag_gor_sent_overklagande_i_tid() {
+    for undantag in [Fl45Undantag::FelaktigOverklagandehanvisning, Fl45Undantag::InkomTillDomstolenITid] {
+        let mut f = overklagat_den(date!(2026 - 03 - 16));
+        let d = date!(2026 - 03 - 17);
+        let h = f.steg(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: Some(undantag) });
+        assert_eq!(
+            h,
+            vec![Handelse::RattidsprovningGjord {
+                beslut: B_AVSLAG,
+                i_tid: true,
+                sista_dag: Some(date!(2026 - 03 - 13)),
+                undantag: Some(undantag),
+                datum: d,
+            }]
+        );
+        assert!(f.beslut(B_AVSLAG).overklagande.as_ref().unwrap().pagar());
+        assert_eq!(f.kan(T::Overlamna), Ok(()));
+        assert_eq!(f.kan(T::Ompova), Ok(()));
+    }
+}
+
+#[test]
+fn fl_45_forenklad_delgivning_ger_fem_veckor_fran_utskick() {
+    // Sent 6 February, served 20 February, last day 13 March.
+    let i_tid = |inkom| {
+        let mut f = bifall_skickat_forenklad().med(Kommando::RegistreraOverklagande {
+            beslut: B_BIFALL,
+            inkom,
+            text: "Vill ha mer".into(),
+        });
+        let h = f.steg(Kommando::ProvaRattidighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20), undantag: None });
+        matches!(h[0], Handelse::RattidsprovningGjord { i_tid: true, .. })
+    };
+    assert!(i_tid(date!(2026 - 03 - 13)));
+    assert!(!i_tid(date!(2026 - 03 - 16)));
+}
+
+#[test]
+fn overklagande_fore_delgivning_ar_i_tid() {
+    // The time to appeal has not begun before service; nothing forbids appealing early.
+    let mut f = bifall_fattat().med(Kommando::RegistreraOverklagande {
+        beslut: B_BIFALL,
+        inkom: date!(2026 - 02 - 06),
+        text: "Vill ha mer".into(),
+    });
+    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_BIFALL, datum: date!(2026 - 02 - 09), undantag: None });
+    assert!(matches!(h[..], [Handelse::RattidsprovningGjord { i_tid: true, sista_dag: None, .. }]), "{h:?}");
+}
+
+#[test]
+fn fl_39_omprovning_efter_overlamnande_vagras() {
+    // Straight from rättidsprövning to the court, without omprövning.
+    let f = rattidsprovat_i_tid().med(Kommando::Overlamna { beslut: B_AVSLAG, datum: date!(2026 - 03 - 10) });
+    let fel = f.kan(T::Ompova).unwrap_err();
+    let r = f.forsok(ompova(B_AVSLAG, date!(2026 - 03 - 11), Some(nytt(Utfall::Bifall, date!(2026 - 03 - 11)))));
+    assert_eq!(r, Err(Avvisning::Tillstand(fel)));
+    // And only once (the table's "omprövat" shows it closes after one).
+    assert!(omprovat().kan(T::Ompova).is_err());
+}
+
+#[test]
+fn omprovning_kraver_rattidsprovat_overklagande() {
+    assert!(overklagat().kan(T::Ompova).is_err());
+    assert!(avslag_delgivet().kan(T::Ompova).is_err());
+}
+
+#[test]
+fn fl_46_omprovning_till_bifall_far_overklagandet_att_forfalla_och_nya_beslutet_ska_verkstallas() {
+    let mut f = rattidsprovat_i_tid();
+    let d = date!(2026 - 03 - 09);
+    let h = f.steg(ompova(B_AVSLAG, d, Some(nytt(Utfall::Bifall, d))));
+    assert_eq!(h.len(), 3, "{h:?}");
+    assert!(matches!(h[0], Handelse::Omprovat { beslut: B_AVSLAG, andrat: true, .. }), "{h:?}");
+    let Handelse::BeslutFattat(ny) = &h[1] else { panic!("{h:?}") };
+    assert_eq!((ny.id, ny.utfall, ny.ersatter, ny.insats), (B_NY, Utfall::Bifall, Some(B_AVSLAG), InsatsTyp::Oppenvardsbehandling));
+    assert_eq!(ny.delegation, DelegationsRef { version: 7, punkt: "3.1".into() });
+    assert_eq!(h[2], Handelse::OverklagandeForfallit { beslut: B_AVSLAG, datum: d });
+
+    let a = f.arende();
+    let gammalt = a.beslut_lage(B_AVSLAG).unwrap();
+    assert_eq!(gammalt.ersatt_av, Some(B_NY));
+    assert!(!gammalt.galler());
+    assert!(gammalt.overklagande.as_ref().unwrap().forfallit);
+    let nytt_lage = a.beslut_lage(B_NY).unwrap();
+    assert!(nytt_lage.galler() && nytt_lage.beviljar());
+    assert!(a.obeslutade_insatser().is_empty());
+
+    // The appeal has lapsed: nothing goes to the court.
+    assert!(f.kan(T::Overlamna).is_err());
+    // The new decision must be enforced (SoL 34 kap. 1 §).
+    let bestall: Vec<BeslutId> = kandidater(a, T::Bestall).iter().map(|b| b.id()).collect();
+    assert_eq!(bestall, vec![B_NY]);
+    assert!(a.hinder_for_avslut().iter().any(|h| h.contains("34 kap. 1 §")), "{:?}", a.hinder_for_avslut());
+    let verk: Vec<_> = bevakningar(a).into_iter().filter(|b| b.typ == BevakningsTyp::Verkstallighet).collect();
+    assert_eq!(verk.len(), 1);
+    assert_eq!((verk[0].beslut, verk[0].datum), (Some(B_NY), date!(2026 - 06 - 09)));
+}
+
+#[test]
+fn omprovning_utan_andring_lamnar_overklagandet_for_domstolen() {
+    let f = omprovat();
+    let o = f.beslut(B_AVSLAG).overklagande.clone().unwrap();
+    assert_eq!(o.omprovat, Some(false));
+    assert!(o.pagar());
+    assert!(f.beslut(B_AVSLAG).galler());
+}
+
+#[test]
+fn omprovning_maste_andra_nagot() {
+    let f = rattidsprovat_i_tid();
+    let d = date!(2026 - 03 - 09);
+    let mut n = nytt(Utfall::Avslag, d);
+    n.omfattning = "Två samtal i veckan".into();
+    assert_eq!(falt(f.forsok(ompova(B_AVSLAG, d, Some(n)))), vec!["utfall"]);
+}
+
+/// FL 46 § andra stycket: if the nämnd changes the decision otherwise than the appellant asks,
+/// the appeal is deemed to cover the new decision, which goes up to the court too.
+#[test]
+#[ignore = "bug: after omprövning to delvis bifall the appeal (on the replaced decision) can no longer be överlämnad, and the case can be closed with it pending (FL 46 §)"]
+fn fl_46_omprovning_pa_annat_satt_overklagandet_gar_vidare() {
+    let mut f = rattidsprovat_i_tid();
+    let d = date!(2026 - 03 - 09);
+    let h = f.steg(ompova(B_AVSLAG, d, Some(nytt(Utfall::DelvisBifall, d))));
+    assert!(!h.iter().any(|h| matches!(h, Handelse::OverklagandeForfallit { .. })), "{h:?}");
+    // The appeal still has to reach the court...
+    assert_eq!(f.kan(T::Overlamna), Ok(()));
+    // ...and, until it is decided, the case cannot be closed.
+    assert!(f.arende().hinder_for_avslut().iter().any(|h| h.contains("Överklagandet")), "{:?}", f.arende().hinder_for_avslut());
+}
+
+/// seed 004 §2.4: a decision granting an insats states how long it applies; a new decision
+/// made at omprövning is a decision like any other.
+#[test]
+#[ignore = "bug: Ompova to a bifall accepts a new decision without period_fran (FattaBeslut requires it, seed 004 §2.4)"]
+fn seed_004_2_4_omprovning_till_bifall_kraver_period() {
+    let f = rattidsprovat_i_tid();
+    let d = date!(2026 - 03 - 09);
+    let mut n = nytt(Utfall::Bifall, d);
+    n.period_fran = None;
+    assert_eq!(falt(f.forsok(ompova(B_AVSLAG, d, Some(n)))), vec!["period_fran"]);
+}
+
+#[test]
+fn dom_bifall_pa_avslag_ska_verkstallas_fran_domen() {
+    let mut f = overlamnat();
+    f.steg(Kommando::RegistreraDom {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 05 - 20),
+        utfall: DomUtfall::Bifall,
+        malnummer: "UM 1234-26".into(),
+    });
+    let b = f.beslut(B_AVSLAG);
+    assert!(b.beviljar());
+    assert_eq!(b.beviljat_datum(), date!(2026 - 05 - 20));
+    assert_eq!(f.kan(T::Bestall), Ok(()));
+    let verk: Vec<Date> = bevakningar(f.arende())
+        .into_iter()
+        .filter(|b| b.typ == BevakningsTyp::Verkstallighet)
+        .map(|b| b.datum)
+        .collect();
+    assert_eq!(verk, vec![date!(2026 - 08 - 20)]);
+}
+
+#[test]
+fn dom_aterforvisning_kraver_nytt_beslut() {
+    let mut f = overlamnat();
+    f.steg(Kommando::RegistreraDom {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 05 - 20),
+        utfall: DomUtfall::Aterforvisning,
+        malnummer: "UM 1234-26".into(),
+    });
+    let a = f.arende();
+    assert!(!a.beslut_lage(B_AVSLAG).unwrap().galler());
+    assert_eq!(a.obeslutade_insatser(), vec![InsatsTyp::Oppenvardsbehandling]);
+    assert_eq!(a.status(), Status::BeslutVantar);
+    assert_eq!(f.kan(T::FattaBeslut), Ok(()));
+}
+
+#[test]
+fn avslut_vagras_nar_bifall_inte_verkstallts_utan_skal() {
+    let f = bifall_fattat();
+    let fel = f.kan(T::AvslutaArende).unwrap_err();
+    assert!(fel.contains("SoL 34 kap. 1 §"), "{fel}");
+    assert_eq!(f.forsok(avsluta(IDAG)), Err(Avvisning::Tillstand(fel)));
+}
+
+#[test]
+fn avslut_tillats_nar_skal_att_inte_verkstalla_registrerats() {
+    let mut f = bifall_fattat();
+    f.steg(Kommando::RegistreraEjVerkstallt {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 03 - 01),
+        skal: "Den enskilde har tackat nej".into(),
+    });
+    assert_eq!(f.arende().hinder_for_avslut(), Vec::<String>::new());
+    // No longer watched for enforcement; no longer to be ordered.
+    assert!(!bevakningar(f.arende()).iter().any(|b| b.typ == BevakningsTyp::Verkstallighet));
+    assert!(f.kan(T::Bestall).is_err());
+    f.steg(avsluta(date!(2026 - 03 - 02)));
+    assert_eq!(f.arende().status(), Status::Avslutat);
+}
+
+#[test]
+fn avslut_vagras_medan_insatsen_pagar() {
+    for f in [verkstallighet_pagar(), avbrutet()] {
+        let fel = f.kan(T::AvslutaArende).unwrap_err();
+        assert!(fel.contains("pågår"), "{fel}");
+    }
+}
+
+#[test]
+fn avslut_vagras_medan_uppfoljning_aterstar() {
+    // Carried out and ended, never followed up.
+    let f = verkstallighet_avslutad();
+    assert!(f.arende().uppfoljning_skuld());
+    let fel = f.kan(T::AvslutaArende).unwrap_err();
+    assert!(fel.contains("uppföljning"), "{fel}");
+    // Followed up, but the follow-up booked another.
+    let f = verkstallighet_avslutad().med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 01), Some(date!(2026 - 09 - 01))));
+    assert!(f.arende().uppfoljning_skuld());
+    assert!(f.kan(T::AvslutaArende).is_err());
+    // The final follow-up books none: the case can be closed.
+    let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 10), None));
+    assert!(!f.arende().uppfoljning_skuld());
+    assert_eq!(f.kan(T::AvslutaArende), Ok(()));
+}
+
+/// seed 004 §2.9: every insats is followed up "var tredje månad och vid avslut av insats".
+/// The hinder text itself says "även när den avslutas".
+#[test]
+#[ignore = "bug: uppfoljning_skuld only asks for a follow-up since the insats started, so an insats followed up once and then ended needs no follow-up at its end (seed 004 §2.9)"]
+fn seed_004_2_9_uppfoljning_kravs_vid_avslut_av_insats() {
+    let f = verkstallighet_pagar()
+        .med(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), None))
+        .med(Kommando::AvslutaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 05 - 29),
+            orsak: "Behandlingen är klar".into(),
+        });
+    assert!(f.arende().uppfoljning_skuld());
+    assert!(f.kan(T::AvslutaArende).is_err());
+}
+
+#[test]
+fn avslut_med_annat_skal_kraver_kommentar() {
+    let f = avslag_delgivet();
+    let k = |kommentar: &str| Kommando::AvslutaArende {
+        datum: IDAG,
+        orsak: Avslutsorsak::Annat,
+        kommentar: kommentar.into(),
+    };
+    assert_eq!(falt(f.forsok(k(" "))), vec!["kommentar"]);
+    assert!(f.forsok(k("Personen har flyttat utomlands")).is_ok());
+}
+
+/// Avslutsorsak::VALBARA: "InledsEj comes only from a förhandsbedömning".
+#[test]
+#[ignore = "bug: AvslutaArende accepts Avslutsorsak::InledsEj, which only a förhandsbedömning may give"]
+fn avslut_med_inleds_ej_bara_fran_forhandsbedomning() {
+    let f = ansokan_registrerad();
+    let r = f.forsok(Kommando::AvslutaArende { datum: IDAG, orsak: Avslutsorsak::InledsEj, kommentar: String::new() });
+    assert!(r.is_err(), "{r:?}");
+}
+
+#[test]
+fn overklagande_pa_avslutat_arende_oppnar_det_igen() {
+    let mut f = avslutat();
+    assert!(bevakningar(f.arende()).is_empty());
+    f.steg(Kommando::RegistreraOverklagande {
+        beslut: B_BIFALL,
+        inkom: date!(2026 - 06 - 10),
+        text: "Vill fortsätta behandlingen".into(),
+    });
+    let a = f.arende();
+    assert!(!a.ar_avslutat());
+    assert_eq!(a.status(), Status::Beslutad);
+    assert!(a.hinder_for_avslut().iter().any(|h| h.contains("Överklagandet")), "{:?}", a.hinder_for_avslut());
+    assert_eq!(f.kan(T::ProvaRattidighet), Ok(()));
+    // Served 20 February: far too late, dismissed; then the case can be closed again.
+    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_BIFALL, datum: date!(2026 - 06 - 11), undantag: None });
+    assert!(matches!(h.last(), Some(Handelse::OverklagandeAvvisat { .. })), "{h:?}");
+    assert_eq!(f.kan(T::AvslutaArende), Ok(()));
+}
+
+#[test]
+fn sol_14_kap_journalrattelse_behaller_originalet() {
+    let mut f = utredning_pagar();
+    let h = f.steg(Kommando::RattaJournal { id: J2, rattar: J1, datum: date!(2026 - 01 - 20), text: "Rättat datum".into() });
+    assert_eq!(
+        h,
+        vec![Handelse::JournalAntecknad { id: J2, datum: date!(2026 - 01 - 20), text: "Rättat datum".into(), rattar: Some(J1) }]
+    );
+    assert_eq!(f.arende().journal, vec![J1, J2]);
+    assert!(f.logg.iter().any(|h| matches!(h, Handelse::JournalAntecknad { id: J1, rattar: None, .. })));
+    // Only an existing entry can be corrected.
+    let r = f.forsok(Kommando::RattaJournal { id: JournalId(Uuid::from_u128(303)), rattar: J_OKAND, datum: IDAG, text: "x".into() });
+    assert_eq!(falt(r), vec!["rattar"]);
+}
+
+#[test]
+fn sol_14_kap_6_invandning_galler_en_befintlig_anteckning() {
+    let f = utredning_pagar();
+    let h = f.forsok(Kommando::RegistreraInvandning { anteckning: J1, datum: IDAG, text: "Det stämmer inte".into() });
+    assert_eq!(h, Ok(vec![Handelse::JournalInvandning { anteckning: J1, datum: IDAG, text: "Det stämmer inte".into() }]));
+    let r = f.forsok(Kommando::RegistreraInvandning { anteckning: J_OKAND, datum: IDAG, text: "x".into() });
+    assert_eq!(falt(r), vec!["anteckning"]);
+}
+
+#[test]
+fn sol_14_kap_3_dokumentation_fortsatter_efter_avslut() {
+    let mut f = avslutat();
+    f.steg(Kommando::SkrivJournal { id: J2, datum: IDAG, text: "Samtal efter avslut".into() });
+    f.steg(Kommando::RegistreraInvandning { anteckning: J2, datum: IDAG, text: "Fel".into() });
+    assert!(f.arende().ar_avslutat());
+}
+
+#[test]
+fn tilldelning_till_samma_handlaggare_vagras() {
+    let f = ansokan_registrerad();
+    assert_eq!(falt(f.forsok(Kommando::TilldelaHandlaggare { handlaggare: HANDLAGGARE })), vec!["handlaggare"]);
+    let mut f = f;
+    f.steg(Kommando::TilldelaHandlaggare { handlaggare: HANDLAGGARE_2 });
+    assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
+}
+
+#[test]
+fn ytterligare_ansokan_kraver_eget_beslut() {
+    let mut f = bifall_fattat();
+    assert!(f.kan(T::FattaBeslut).is_err());
+    f.steg(Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: date!(2026 - 02 - 10), kanal: Kanal::Besok });
+    assert_eq!(f.arende().obeslutade_insatser(), vec![InsatsTyp::Kontaktperson]);
+    assert_eq!(f.arende().status(), Status::BeslutVantar);
+    // A decision must concern an insats still awaiting one.
+    let r = f.forsok(fatta(B_NY, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 11)));
+    assert_eq!(falt(r), vec!["insats"]);
+    assert!(f.forsok(fatta(B_NY, InsatsTyp::Kontaktperson, Utfall::Bifall, date!(2026 - 02 - 11))).is_ok());
+}
+
+/// A fact that has happened cannot be dated in the future: each command dated tomorrow is
+/// refused for that field, and the same command dated today is accepted.
+#[test]
+fn datum_i_framtiden_vagras() {
+    let imorgon = dag_efter(IDAG);
+    type Bygg = fn(Date) -> Kommando;
+    let fall: &[(&str, fn() -> Fall, &str, Bygg)] = &[
+        ("ansökan", inget_arende, "inkom", |d| ansokan(d, vec![InsatsTyp::Kontaktperson])),
+        ("anmälan", inget_arende, "inkom", anmalan),
+        ("förhandsbedömning", anmalan_vantar_forhandsbedomning, "datum", |d| Kommando::Forhandsbedom {
+            datum: d,
+            utfall: ForhandsbedomningsUtfall::InledUtredning,
+            skal: "Oro".into(),
+        }),
+        ("ansök insats", ansokan_registrerad, "datum", |d| Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: d,
+            kanal: Kanal::Digital,
+        }),
+        ("inled utredning", ansokan_registrerad, "datum", |d| Kommando::InledUtredning { datum: d }),
+        ("synpunkter", utredning_pagar, "datum", |d| Kommando::RegistreraSynpunkter {
+            datum: d,
+            synpunkter: "s".into(),
+            mal: "m".into(),
+        }),
+        ("avsluta utredning", utredning_pagar, "datum", |d| Kommando::AvslutaUtredning { datum: d }),
+        ("kommunicera", utredning_avslutad, "datum", |d| Kommando::Kommunicera {
+            id: K2,
+            datum: d,
+            material: "m".into(),
+            satt: Kommunikationssatt::Mote,
+            svar_senast: d + Duration::days(10),
+        }),
+        ("svar", kommunicerat_vantar_svar, "datum", |d| Kommando::RegistreraSvar { kommunicering: K1, datum: d, svar: "s".into() }),
+        ("beslut", utredning_avslutad, "datum", |d| fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d)),
+        ("skicka", bifall_fattat, "datum", |d| Kommando::SkickaBeslut {
+            beslut: B_BIFALL,
+            datum: d,
+            satt: Utskickssatt::Digitalt,
+            forenklad_delgivning: false,
+            informerad_om_forenklad: false,
+        }),
+        ("delgivning", bifall_fattat, "datum", |d| Kommando::RegistreraDelgivning { beslut: B_BIFALL, datum: d, satt: "s".into() }),
+        ("överklagande", avslag_delgivet, "inkom", |d| Kommando::RegistreraOverklagande { beslut: B_AVSLAG, inkom: d, text: "t".into() }),
+        ("rättidsprövning", overklagat, "datum", |d| Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: None }),
+        ("omprövning", rattidsprovat_i_tid, "datum", |d| ompova(B_AVSLAG, d, None)),
+        ("överlämna", rattidsprovat_i_tid, "datum", |d| Kommando::Overlamna { beslut: B_AVSLAG, datum: d }),
+        ("dom", overlamnat, "datum", |d| Kommando::RegistreraDom {
+            beslut: B_AVSLAG,
+            datum: d,
+            utfall: DomUtfall::Avslag,
+            malnummer: "UM".into(),
+        }),
+        ("beställ", bifall_fattat, "datum", |d| Kommando::Bestall { beslut: B_BIFALL, utforare: UTFORARE, datum: d, uppdrag: "u".into() }),
+        ("starta", bestallt, "datum", |d| Kommando::StartaVerkstallighet { beslut: B_BIFALL, datum: d }),
+        ("avbryt", verkstallighet_pagar, "datum", |d| Kommando::AvbrytVerkstallighet { beslut: B_BIFALL, datum: d, orsak: "o".into() }),
+        ("återuppta", avbrutet, "datum", |d| Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: d }),
+        ("avsluta verkställighet", verkstallighet_pagar, "datum", |d| Kommando::AvslutaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: d,
+            orsak: "o".into(),
+        }),
+        ("ej verkställt", bifall_fattat, "datum", |d| Kommando::RegistreraEjVerkstallt { beslut: B_BIFALL, datum: d, skal: "s".into() }),
+        ("uppföljning", verkstallighet_pagar, "datum", |d| uppfoljning(Some(B_BIFALL), d, None)),
+        ("journal", ansokan_registrerad, "datum", |d| Kommando::SkrivJournal { id: J2, datum: d, text: "t".into() }),
+        ("rätta journal", utredning_pagar, "datum", |d| Kommando::RattaJournal { id: J2, rattar: J1, datum: d, text: "t".into() }),
+        ("invändning", utredning_pagar, "datum", |d| Kommando::RegistreraInvandning { anteckning: J1, datum: d, text: "t".into() }),
+        ("avsluta", avslag_delgivet, "datum", avsluta),
+    ];
+    for &(vad, bygg, falt_namn, kommando) in fall {
+        let f = bygg();
+        let r = f.forsok(kommando(imorgon));
+        assert_eq!(falt(r), vec![falt_namn], "{vad} dated tomorrow");
+        let r = f.forsok(kommando(IDAG));
+        assert!(r.is_ok(), "{vad} dated today: {r:?}");
+    }
+}
+
+#[test]
+#[ignore = "bug: KvitteraBevakning accepts a kvittering dated in the future (no inte_framtid check)"]
+fn kvittering_i_framtiden_vagras() {
+    let f = avslag_delgivet();
+    let nyckel = format!("overklagande:{B_AVSLAG}");
+    let r = f.forsok(Kommando::KvitteraBevakning { nyckel, datum: dag_efter(IDAG) });
+    assert_eq!(falt(r), vec!["datum"]);
+}
+
+#[test]
+fn datum_fore_arendets_start_vagras() {
+    let f = ansokan_registrerad();
+    let r = f.forsok(Kommando::InledUtredning { datum: date!(2026 - 01 - 11) });
+    assert_eq!(falt(r), vec!["datum"]);
+    let r = bifall_fattat().forsok(Kommando::Bestall {
+        beslut: B_BIFALL,
+        utforare: UTFORARE,
+        datum: date!(2026 - 02 - 04),
+        uppdrag: "u".into(),
+    });
+    assert_eq!(falt(r), vec!["datum"]);
+}
+
+#[test]
+fn steg_pa_fel_beslut_vagras_for_beslutsfaltet() {
+    // Bestall is open, but not for a decision that does not exist.
+    let r = bifall_fattat().forsok(Kommando::Bestall { beslut: B_NY, utforare: UTFORARE, datum: IDAG, uppdrag: "u".into() });
+    assert_eq!(falt(r), vec!["beslut"]);
+}
+
+// ---------------------------------------------------------------------------
+// Bevakningar
+// ---------------------------------------------------------------------------
+
+fn av_typ(a: &Arende, typ: BevakningsTyp) -> Vec<Bevakning> {
+    bevakningar(a).into_iter().filter(|b| b.typ == typ).collect()
+}
+
+#[test]
+fn bevakning_svar_pa_kommunicering_flyttas_fran_helg() {
+    // Saturday 14 February → Monday 16 February (lag (1930:173) 2 §).
+    let f = kommunicerat_vantar_svar();
+    assert_eq!(
+        bevakningar(f.arende()),
+        vec![Bevakning {
+            nyckel: format!("svar:{K1}"),
+            typ: BevakningsTyp::SvarKommunicering,
+            datum: date!(2026 - 02 - 16),
+            beslut: None,
+        }]
+    );
+    // Långfredagen 3 April 2026 → Tuesday 7 April, after Easter Monday.
+    let f = utredning_avslutad().med(Kommando::Kommunicera {
+        id: K2,
+        datum: date!(2026 - 03 - 25),
+        material: "Utredningen".into(),
+        satt: Kommunikationssatt::Digitalt,
+        svar_senast: date!(2026 - 04 - 03),
+    });
+    let b = av_typ(f.arende(), BevakningsTyp::SvarKommunicering);
+    assert_eq!(b.iter().map(|b| b.datum).collect::<Vec<_>>(), vec![date!(2026 - 04 - 07)]);
+}
+
+#[test]
+fn bevakning_svar_forsvinner_vid_svar_eller_beslut() {
+    assert!(av_typ(kommunicering_besvarad().arende(), BevakningsTyp::SvarKommunicering).is_empty());
+    let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, date!(2026 - 02 - 05));
+    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+        *kommunicering_obehovlig = Some("Brådskande".into());
+    }
+    let f = kommunicerat_vantar_svar().med(k);
+    assert!(av_typ(f.arende(), BevakningsTyp::SvarKommunicering).is_empty());
+}
+
+#[test]
+fn bevakning_overklagandetid_fl_44() {
+    let f = avslag_delgivet();
+    let nyckel = format!("overklagande:{B_AVSLAG}");
+    assert_eq!(
+        bevakningar(f.arende()),
+        vec![Bevakning {
+            nyckel: nyckel.clone(),
+            typ: BevakningsTyp::Overklagandetid,
+            datum: date!(2026 - 03 - 13),
+            beslut: Some(B_AVSLAG),
+        }]
+    );
+    // Not before the decision is served.
+    assert!(bevakningar(avslag_fattat().arende()).is_empty());
+    // Gone once an appeal arrives.
+    assert!(bevakningar(overklagat().arende()).is_empty());
+    // Gone once kvitterad; then nothing more can be kvitterad.
+    let mut f = f;
+    f.steg(Kommando::KvitteraBevakning { nyckel: nyckel.clone(), datum: date!(2026 - 03 - 16) });
+    assert_eq!(f.arende().kvitterade, vec![nyckel]);
+    assert!(bevakningar(f.arende()).is_empty());
+    assert!(f.kan(T::KvitteraBevakning).is_err());
+}
+
+#[test]
+fn bevakning_bara_overklagandetid_kan_kvitteras() {
+    let f = kommunicerat_vantar_svar();
+    assert!(f.kan(T::KvitteraBevakning).is_err());
+    // An open reply deadline beside the appeal period: only the latter can be kvitterad.
+    let f = avslag_delgivet()
+        .med(Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: date!(2026 - 03 - 01), kanal: Kanal::Besok })
+        .med(Kommando::Kommunicera {
+            id: K2,
+            datum: date!(2026 - 03 - 01),
+            material: "Tillägg".into(),
+            satt: Kommunikationssatt::Brev,
+            svar_senast: date!(2026 - 03 - 20),
+        });
+    assert_eq!(av_typ(f.arende(), BevakningsTyp::SvarKommunicering).len(), 1);
+    let r = f.forsok(Kommando::KvitteraBevakning { nyckel: format!("svar:{K2}"), datum: IDAG });
+    assert_eq!(falt(r), vec!["nyckel"]);
+}
+
+#[test]
+fn bevakning_verkstallighet_sol_34_kap_1() {
+    // Decided 5 February: three months to 5 May.
+    let forvantad = |id: BeslutId, fran: Date, datum: Date| Bevakning {
+        nyckel: format!("verkstallighet:{id}:{fran}"),
+        typ: BevakningsTyp::Verkstallighet,
+        datum,
+        beslut: Some(id),
+    };
+    let f = bifall_fattat();
+    assert_eq!(
+        av_typ(f.arende(), BevakningsTyp::Verkstallighet),
+        vec![forvantad(B_BIFALL, date!(2026 - 02 - 05), date!(2026 - 05 - 05))]
+    );
+    // Ordering is not enforcing.
+    assert_eq!(av_typ(bestallt().arende(), BevakningsTyp::Verkstallighet).len(), 1);
+    // Gone once it starts.
+    assert!(av_typ(verkstallighet_pagar().arende(), BevakningsTyp::Verkstallighet).is_empty());
+    // Back after an interruption, counted from it: 2 March → 2 June.
+    let f = avbrutet();
+    assert_eq!(
+        av_typ(f.arende(), BevakningsTyp::Verkstallighet),
+        vec![forvantad(B_BIFALL, date!(2026 - 03 - 02), date!(2026 - 06 - 02))]
+    );
+    // Gone again once resumed, and once ended.
+    let aterupptagen = f.clone().med(Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20) });
+    assert!(av_typ(aterupptagen.arende(), BevakningsTyp::Verkstallighet).is_empty());
+    let avslutad = f.med(Kommando::AvslutaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20), orsak: "Flyttat".into() });
+    assert!(av_typ(avslutad.arende(), BevakningsTyp::Verkstallighet).is_empty());
+    // An avslag has nothing to enforce.
+    assert!(av_typ(avslag_fattat().arende(), BevakningsTyp::Verkstallighet).is_empty());
+}
+
+#[test]
+fn bevakning_verkstallighet_andra_avbrottet_raknas_fran_det() {
+    let f = avbrutet()
+        .med(Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20) })
+        .med(Kommando::AvbrytVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 04 - 30), orsak: "Paus".into() });
+    let b = av_typ(f.arende(), BevakningsTyp::Verkstallighet);
+    assert_eq!(b.iter().map(|b| b.datum).collect::<Vec<_>>(), vec![date!(2026 - 07 - 30)]);
+}
+
+#[test]
+fn bevakning_uppfoljning_fran_senaste() {
+    // Started 16 February, not followed up: three months later.
+    let b = av_typ(verkstallighet_pagar().arende(), BevakningsTyp::Uppfoljning);
+    assert_eq!(
+        b,
+        vec![Bevakning {
+            nyckel: format!("uppfoljning:{B_BIFALL}"),
+            typ: BevakningsTyp::Uppfoljning,
+            datum: date!(2026 - 05 - 16),
+            beslut: Some(B_BIFALL),
+        }]
+    );
+    // As booked at the latest follow-up.
+    let f = uppfoljning_bokad();
+    let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+    assert_eq!(b.iter().map(|b| (b.datum, b.beslut)).collect::<Vec<_>>(), vec![(date!(2026 - 08 - 14), Some(B_BIFALL))]);
+    // A later follow-up that books another date moves it.
+    let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 12), Some(date!(2026 - 09 - 14))));
+    let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+    assert_eq!(b.iter().map(|b| b.datum).collect::<Vec<_>>(), vec![date!(2026 - 09 - 14)]);
+    // One that books none ends it.
+    let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 13), None));
+    assert!(av_typ(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
+}
+
+#[test]
+fn bevakning_uppfoljning_kraver_datum_efter_denna() {
+    let f = verkstallighet_pagar();
+    let r = f.forsok(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), Some(date!(2026 - 05 - 15))));
+    assert_eq!(falt(r), vec!["nasta"]);
+}
+
+#[test]
+fn bevakning_inga_i_avslutat_arende() {
+    let f = avslag_delgivet();
+    assert!(!bevakningar(f.arende()).is_empty());
+    let f = f.med(avsluta(date!(2026 - 03 - 01)));
+    assert!(bevakningar(f.arende()).is_empty());
+    for &(tillstand, bygg, status, _) in TABELL {
+        if status == Some(Status::Avslutat) {
+            assert!(bevakningar(bygg().arende()).is_empty(), "{tillstand}");
+        }
+    }
+}
+
+#[test]
+fn bevakningar_ordnas_efter_datum() {
+    // Pushed in the order kommunicering, appeal, enforcement; dated otherwise.
+    let f = bifall_skickat_forenklad()
+        .med(Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: date!(2026 - 02 - 10), kanal: Kanal::Besok })
+        .med(Kommando::Kommunicera {
+            id: K2,
+            datum: date!(2026 - 02 - 10),
+            material: "Tillägg".into(),
+            satt: Kommunikationssatt::Brev,
+            svar_senast: date!(2026 - 03 - 20),
+        });
+    let b: Vec<(BevakningsTyp, Date)> = bevakningar(f.arende()).into_iter().map(|b| (b.typ, b.datum)).collect();
+    assert_eq!(
+        b,
+        vec![
+            (BevakningsTyp::Overklagandetid, date!(2026 - 03 - 13)),
+            (BevakningsTyp::SvarKommunicering, date!(2026 - 03 - 20)),
+            (BevakningsTyp::Verkstallighet, date!(2026 - 05 - 05)),
+        ]
+    );
+    for &(tillstand, bygg, _, _) in TABELL {
+        if let Some(a) = bygg().a {
+            let b = bevakningar(&a);
+            assert!(b.windows(2).all(|w| w[0].datum <= w[1].datum), "{tillstand}: {b:?}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Property: random sequences of open steps
+// ---------------------------------------------------------------------------
+
+/// One random step: which open kind, how many days pass first, and two seeds for its input.
+#[derive(Debug, Clone)]
+struct Drag {
+    val: usize,
+    dagar: i64,
+    x: usize,
+    y: usize,
+    arbetsledare: bool,
+}
+
+fn drag() -> impl Strategy<Value = Drag> {
+    (any::<u16>(), 0i64..25, any::<u8>(), any::<u8>(), any::<bool>()).prop_map(|(val, dagar, x, y, arbetsledare)| Drag {
+        val: usize::from(val),
+        dagar,
+        x: usize::from(x),
+        y: usize::from(y),
+        arbetsledare,
+    })
+}
+
+fn valj<V: Clone>(s: &[V], i: usize) -> V {
+    s[i % s.len()].clone()
+}
+
+/// A plausible command of kind `typ` for the case as it stands; `n` hands out fresh ids.
+fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u128) -> Kommando {
+    let mut ny = || {
+        *n += 1;
+        Uuid::from_u128(*n)
+    };
+    let beslut = |typ| {
+        let k = kandidater(a.expect("a per-decision step needs a case"), typ);
+        k[d.x % k.len()].id()
+    };
+    let text = if d.y % 17 == 0 { String::new() } else { "text".to_string() };
+    match typ {
+        T::Aktualisera => {
+            let inkom = idag - Duration::days((d.y % 5) as i64);
+            let handlaggare = (d.x % 4 != 0).then_some(HANDLAGGARE);
+            Kommando::Aktualisera(match d.x % 3 {
+                0 => Handelse::AnsokanRegistrerad {
+                    person: PERSON,
+                    enhet: ENHET,
+                    handlaggare,
+                    kanal: valj(&Kanal::ALLA, d.y),
+                    inkom,
+                    insatser: if d.y % 3 == 0 {
+                        vec![valj(&InsatsTyp::ALLA, d.y), valj(&InsatsTyp::ALLA, d.y / 3)]
+                    } else {
+                        vec![valj(&InsatsTyp::ALLA, d.y)]
+                    },
+                    beskrivning: text,
+                    ombud: None,
+                },
+                1 => Handelse::AnmalanRegistrerad {
+                    person: PERSON,
+                    enhet: ENHET,
+                    handlaggare,
+                    kanal: valj(&Kanal::ALLA, d.y),
+                    inkom,
+                    anmalare: Anmalare::Anonym,
+                    beskrivning: "Oro".into(),
+                },
+                _ => Handelse::InformationRegistrerad {
+                    person: PERSON,
+                    enhet: ENHET,
+                    handlaggare,
+                    kanal: valj(&Kanal::ALLA, d.y),
+                    inkom,
+                    kalla: "Polisen".into(),
+                    beskrivning: "Information".into(),
+                },
+            })
+        }
+        T::AnsokInsats => Kommando::AnsokInsats { insats: valj(&InsatsTyp::ALLA, d.y), datum: idag, kanal: valj(&Kanal::ALLA, d.x) },
+        T::Forhandsbedom => Kommando::Forhandsbedom {
+            datum: idag,
+            utfall: if d.y % 4 == 0 { ForhandsbedomningsUtfall::InledEj } else { ForhandsbedomningsUtfall::InledUtredning },
+            skal: "Skäl".into(),
+        },
+        T::InledUtredning => Kommando::InledUtredning { datum: idag },
+        T::RegistreraSynpunkter => Kommando::RegistreraSynpunkter { datum: idag, synpunkter: text, mal: String::new() },
+        T::BifogaDokument => Kommando::BifogaDokument {
+            dokument: DokumentId(ny()),
+            namn: "dok.pdf".into(),
+            sha256: "ab".repeat(32),
+            storlek: d.y as u64,
+            innehallstyp: "application/pdf".into(),
+        },
+        T::AvslutaUtredning => Kommando::AvslutaUtredning { datum: idag },
+        T::Kommunicera => Kommando::Kommunicera {
+            id: KommuniceringId(ny()),
+            datum: idag,
+            material: "Utredningen".into(),
+            satt: valj(&Kommunikationssatt::ALLA, d.y),
+            svar_senast: idag + Duration::days(1 + (d.y % 20) as i64),
+        },
+        T::RegistreraSvar => {
+            let vantar: Vec<KommuniceringId> =
+                a.unwrap().kommuniceringar.iter().filter(|k| k.svar.is_none()).map(|k| k.id).collect();
+            Kommando::RegistreraSvar { kommunicering: valj(&vantar, d.x), datum: idag, svar: "Svar".into() }
+        }
+        T::FattaBeslut => {
+            let insats = valj(&a.unwrap().obeslutade_insatser(), d.x);
+            let mut k = fatta(BeslutId(ny()), insats, valj(&Utfall::ALLA, d.y), idag);
+            if let Kommando::FattaBeslut { kommunicering_obehovlig, mal, .. } = &mut k {
+                if d.y % 8 < 4 {
+                    *kommunicering_obehovlig = Some("Uppenbart obehövligt".into());
+                }
+                if d.y % 13 == 0 {
+                    mal.clear();
+                }
+            }
+            k
+        }
+        T::SkickaBeslut => Kommando::SkickaBeslut {
+            beslut: beslut(typ),
+            datum: idag,
+            satt: valj(&Utskickssatt::ALLA, d.y),
+            forenklad_delgivning: d.y % 2 == 0,
+            informerad_om_forenklad: d.y % 5 != 0,
+        },
+        T::RegistreraDelgivning => Kommando::RegistreraDelgivning { beslut: beslut(typ), datum: idag, satt: "Mottagningsbevis".into() },
+        T::RegistreraOverklagande => Kommando::RegistreraOverklagande { beslut: beslut(typ), inkom: idag, text: "Överklagar".into() },
+        T::ProvaRattidighet => Kommando::ProvaRattidighet {
+            beslut: beslut(typ),
+            datum: idag,
+            undantag: match d.y % 4 {
+                0 => Some(Fl45Undantag::FelaktigOverklagandehanvisning),
+                1 => Some(Fl45Undantag::InkomTillDomstolenITid),
+                _ => None,
+            },
+        },
+        T::Ompova => {
+            let nytt = match d.y % 4 {
+                0 => None,
+                i => Some(NyttBeslut {
+                    id: BeslutId(ny()),
+                    utfall: [Utfall::Bifall, Utfall::DelvisBifall, Utfall::Avslag][i - 1],
+                    mal: "Mål".into(),
+                    omfattning: format!("Omfattning {}", d.x),
+                    period_fran: Some(idag),
+                    period_till: None,
+                }),
+            };
+            ompova(beslut(typ), idag, nytt)
+        }
+        T::Overlamna => Kommando::Overlamna { beslut: beslut(typ), datum: idag },
+        T::RegistreraDom => Kommando::RegistreraDom {
+            beslut: beslut(typ),
+            datum: idag,
+            utfall: valj(&DomUtfall::ALLA, d.y),
+            malnummer: "UM 1-26".into(),
+        },
+        T::Bestall => Kommando::Bestall { beslut: beslut(typ), utforare: UTFORARE, datum: idag, uppdrag: "Uppdrag".into() },
+        T::StartaVerkstallighet => Kommando::StartaVerkstallighet { beslut: beslut(typ), datum: idag },
+        T::AvbrytVerkstallighet => Kommando::AvbrytVerkstallighet { beslut: beslut(typ), datum: idag, orsak: "Paus".into() },
+        T::AterupptaVerkstallighet => Kommando::AterupptaVerkstallighet { beslut: beslut(typ), datum: idag },
+        T::AvslutaVerkstallighet => Kommando::AvslutaVerkstallighet { beslut: beslut(typ), datum: idag, orsak: "Klar".into() },
+        T::RegistreraEjVerkstallt => Kommando::RegistreraEjVerkstallt { beslut: beslut(typ), datum: idag, skal: "Tackat nej".into() },
+        T::RegistreraUppfoljning => Kommando::RegistreraUppfoljning {
+            beslut: (d.y % 3 != 0).then(|| beslut(typ)),
+            datum: idag,
+            maluppfyllelse: valj(&Maluppfyllelse::ALLA, d.x),
+            enskildes_synpunkt: "Bra".into(),
+            kommentar: String::new(),
+            nasta: (d.y % 2 == 0).then(|| idag + Duration::days(90)),
+        },
+        T::KvitteraBevakning => {
+            let b: Vec<String> =
+                bevakningar(a.unwrap()).into_iter().filter(|b| b.typ.kan_kvitteras()).map(|b| b.nyckel).collect();
+            Kommando::KvitteraBevakning { nyckel: valj(&b, d.x), datum: idag }
+        }
+        T::TilldelaHandlaggare => Kommando::TilldelaHandlaggare {
+            handlaggare: if d.y % 2 == 0 { HANDLAGGARE } else { HANDLAGGARE_2 },
+        },
+        T::SkrivJournal => Kommando::SkrivJournal { id: JournalId(ny()), datum: idag, text: "Anteckning".into() },
+        T::RattaJournal => {
+            let rattar = valj(&a.unwrap().journal, d.x);
+            Kommando::RattaJournal { id: JournalId(ny()), rattar, datum: idag, text: "Rättelse".into() }
+        }
+        T::RegistreraInvandning => Kommando::RegistreraInvandning {
+            anteckning: valj(&a.unwrap().journal, d.x),
+            datum: idag,
+            text: "Invändning".into(),
+        },
+        T::AvslutaArende => Kommando::AvslutaArende { datum: idag, orsak: valj(&Avslutsorsak::VALBARA, d.y), kommentar: text },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Random sequences of the steps `kan` offers never panic; `handle` never refuses for the
+    /// state what `kan` offered; and the case folded from its (stored, JSON) events equals the
+    /// state built step by step.
+    #[test]
+    fn slumpade_steg_och_omspelning(drag in proptest::collection::vec(drag(), 1..80)) {
+        let mut a: Option<Arende> = None;
+        let mut logg: Vec<Handelse> = vec![];
+        let mut idag = date!(2026 - 01 - 05);
+        let mut n: u128 = 10_000;
+        for d in &drag {
+            idag += Duration::days(d.dagar);
+            let ctx = if d.arbetsledare {
+                Kontext { idag, ..arbetsledare() }
+            } else {
+                Kontext { idag, ..ktx() }
+            };
+            let oppna: Vec<KommandoTyp> =
+                KommandoTyp::ALLA.iter().copied().filter(|t| kan(a.as_ref(), *t).is_ok()).collect();
+            prop_assert!(!oppna.is_empty(), "some step is always open: {:?}", a);
+            let typ = oppna[d.val % oppna.len()];
+            let k = gissa(a.as_ref(), typ, idag, d, &mut n);
+            prop_assert_eq!(k.typ(), typ);
+            match handle(a.as_ref(), k.clone(), &ctx) {
+                Ok(h) => {
+                    prop_assert!(!h.is_empty());
+                    tillampa_alla(&mut a, &h);
+                    for x in &h { eprintln!("ACC {}", x.kind()); }
+                    logg.extend(h);
+                }
+                Err(Avvisning::Tillstand(t)) => {
+                    return Err(TestCaseError::fail(format!(
+                        "kan offered {typ:?} but handle refused it for the state: {t} ({k:?})"
+                    )));
+                }
+                Err(Avvisning::Falt(f)) => { eprintln!("FALT {:?} {:?}", typ, f.iter().map(|f| f.falt).collect::<Vec<_>>()); prop_assert!(!f.is_empty()) },
+                Err(Avvisning::Delegation(_)) => { eprintln!("DELEG"); }
+            }
+            if let Some(a) = &a {
+                // Derived views never panic and stay consistent.
+                let b = bevakningar(a);
+                prop_assert!(b.windows(2).all(|w| w[0].datum <= w[1].datum), "{:?}", b);
+                prop_assert_eq!(a.ar_avslutat(), a.status() == Status::Avslutat);
+                if a.ar_avslutat() {
+                    prop_assert!(b.is_empty());
+                }
+                let _ = a.hinder_for_avslut();
+                let _ = a.uppfoljning_skuld();
+            }
+        }
+        prop_assert_eq!(&Arende::fran_handelser(ARENDE, &logg), &a);
+        let json = serde_json::to_string(&logg).unwrap();
+        let last: Vec<Handelse> = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&last, &logg);
+        prop_assert_eq!(&Arende::fran_handelser(ARENDE, &last), &a);
+    }
+}

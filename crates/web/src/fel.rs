@@ -1,0 +1,49 @@
+//! One mapping from error to HTTP response (DESIGN.md, Web; STYLE.md 3).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lots_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebFel {
+    #[error("not logged in")]
+    EjInloggad,
+    #[error("forbidden: {0}")]
+    Nekad(String),
+    #[error("not found")]
+    Saknas,
+    #[error("bad request: {0}")]
+    Ogiltig(String),
+    #[error("internal error")]
+    Intern(#[from] StoreError),
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "fel.html")]
+struct FelSida {
+    rubrik: &'static str,
+    text: String,
+}
+
+impl IntoResponse for WebFel {
+    fn into_response(self) -> Response {
+        let (status, rubrik, text) = match self {
+            WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
+            WebFel::Nekad(text) => (StatusCode::FORBIDDEN, "Du har inte behörighet", text),
+            WebFel::Saknas => (StatusCode::NOT_FOUND, "Sidan finns inte", "Kontrollera adressen, eller gå tillbaka till startsidan.".into()),
+            WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, "Något blev fel i förfrågan", text),
+            WebFel::Intern(e) => {
+                // The cause is logged, never shown: no SQL or stack trace reaches a user.
+                tracing::error!(error = ?e, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, "Något gick fel hos oss", "Ingenting sparades. Försök igen om en stund. Kontakta systemförvaltaren om felet kvarstår.".into())
+            }
+        };
+        (status, FelSida { rubrik, text }).into_response()
+    }
+}
+
+pub async fn saknas() -> WebFel {
+    WebFel::Saknas
+}

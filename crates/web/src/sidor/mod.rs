@@ -1,0 +1,123 @@
+//! Page handlers.
+
+pub mod arende;
+pub mod person;
+pub mod start;
+pub mod steg;
+pub mod stegfalt;
+
+use lots_domain::arende::FaltFel;
+
+use crate::auth::Inloggad;
+use crate::formular::Formular;
+
+/// What the layout needs on every page.
+pub struct Sida {
+    pub namn: String,
+    pub roll: &'static str,
+    pub csrf: String,
+}
+
+impl Sida {
+    pub fn av(i: &Inloggad) -> Self {
+        Self { namn: i.anvandare.namn.clone(), roll: i.anvandare.roll.namn(), csrf: i.csrf.clone() }
+    }
+}
+
+pub struct Alternativ {
+    pub varde: String,
+    pub text: String,
+    pub vald: bool,
+}
+
+/// One field of a generic form (templates/falt.html).
+pub struct Falt {
+    pub namn: &'static str,
+    pub etikett: String,
+    /// text, date, textarea, select, radio, checkbox, checkboxes, file
+    pub typ: &'static str,
+    pub hjalp: String,
+    pub kravs: bool,
+    pub varde: String,
+    pub alternativ: Vec<Alternativ>,
+    pub fel: Option<String>,
+}
+
+impl Falt {
+    fn ny(namn: &'static str, etikett: &str, typ: &'static str) -> Self {
+        Self {
+            namn,
+            etikett: etikett.into(),
+            typ,
+            hjalp: String::new(),
+            kravs: false,
+            varde: String::new(),
+            alternativ: vec![],
+            fel: None,
+        }
+    }
+    pub fn text(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "text")
+    }
+    pub fn textarea(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "textarea")
+    }
+    pub fn datum(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "date")
+    }
+    pub fn kryss(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "checkbox")
+    }
+    pub fn fil(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "file")
+    }
+    pub fn val<I: IntoIterator<Item = (String, String)>>(namn: &'static str, etikett: &str, typ: &'static str, alt: I) -> Self {
+        let mut f = Self::ny(namn, etikett, typ);
+        f.alternativ = alt.into_iter().map(|(varde, text)| Alternativ { varde, text, vald: false }).collect();
+        f
+    }
+    pub fn kravs(mut self) -> Self {
+        self.kravs = true;
+        self
+    }
+    pub fn hjalp(mut self, t: &str) -> Self {
+        self.hjalp = t.into();
+        self
+    }
+    /// A default value, shown until the user submits something else.
+    pub fn varde(mut self, v: impl ToString) -> Self {
+        self.satt_varde(&[v.to_string()]);
+        self
+    }
+    fn satt_varde(&mut self, varden: &[String]) {
+        self.varde = varden.first().cloned().unwrap_or_default();
+        for a in &mut self.alternativ {
+            a.vald = varden.contains(&a.varde);
+        }
+    }
+}
+
+/// Fills fields with what was submitted and places each error beside its field.
+/// Returns the errors in form order for the summary at the top: (anchor, text).
+pub fn fyll(falt: &mut [Falt], f: &Formular, fel: &[FaltFel]) -> Vec<(String, String)> {
+    for x in falt.iter_mut() {
+        if x.typ == "file" {
+            continue;
+        }
+        let varden: Vec<String> = f.alla(x.namn).into_iter().map(str::to_owned).collect();
+        x.satt_varde(&varden);
+        x.fel = fel.iter().find(|e| e.falt == x.namn).map(|e| e.text.clone());
+    }
+    let mut sammanfattning: Vec<(String, String)> = vec![];
+    for x in falt.iter() {
+        if let Some(t) = &x.fel {
+            sammanfattning.push((x.namn.to_string(), t.clone()));
+        }
+    }
+    for e in fel {
+        if !falt.iter().any(|x| x.namn == e.falt) {
+            sammanfattning.push(("innehall".into(), e.text.clone()));
+        }
+    }
+    sammanfattning
+}

@@ -1,0 +1,229 @@
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lots_domain::arende::FaltFel;
+use lots_domain::identitet::Identitet;
+use lots_domain::ids::PersonId;
+use lots_domain::tid::svensk_dag;
+use lots_store::{ArendeRad, JournalRad, Person};
+
+use super::{Falt, Sida, fyll};
+use crate::AppState;
+use crate::auth::Inloggad;
+use crate::fel::WebFel;
+use crate::formular::Formular;
+use crate::policy::{self, ArendeResurs, Handling};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sok.html")]
+struct Sok {
+    sida: Sida,
+    fraga: String,
+    fel: Option<String>,
+    sokt: bool,
+    /// (id, name, may open, identity shown)
+    traffar: Vec<(PersonId, String, bool, String)>,
+}
+
+pub async fn sok_sida(State(_s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::SokaPerson)?;
+    Ok(Sok { sida: Sida::av(&i), fraga: String::new(), fel: None, sokt: false, traffar: vec![] }.into_response())
+}
+
+/// Search is a POST so a personnummer never lands in a URL or an access log.
+pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Handling::SokaPerson)?;
+    let fraga = f.text("fraga");
+    let nu = s.nu();
+    let a = &i.anvandare;
+    let ser_siffror = fraga.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
+    let traffar: Result<Vec<Person>, String> = if fraga.is_empty() {
+        Err("Skriv ett nummer eller ett namn.".into())
+    } else if ser_siffror {
+        let id = Identitet::tolka(&fraga, svensk_dag(nu)).or_else(|e| Identitet::reservnummer(&fraga).map_err(|_| e));
+        match id {
+            Ok(id) => Ok(s.store.person_med_identitet(a.kommun, &id).await?.into_iter().collect()),
+            Err(e) => Err(e.to_string()),
+        }
+    } else {
+        Ok(s.store.sok_personer(a.kommun, &fraga).await?)
+    };
+    let far_lasa = policy::far(a, Handling::LasaPerson);
+    let (fel, traffar) = match traffar {
+        Ok(t) => (None, t),
+        Err(e) => (Some(e), vec![]),
+    };
+    let loggade: Vec<_> = traffar.iter().map(|p| (Some(p.id), None)).collect();
+    s.store.logga_lasning(&i.aktor(), "person.sok", &loggade, nu).await?;
+    let status = if fel.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let sida = Sok {
+        sida: Sida::av(&i),
+        fraga,
+        fel,
+        sokt: true,
+        traffar: traffar.into_iter().map(|p| (p.id, p.namn(), far_lasa, p.identitet.visning())).collect(),
+    };
+    Ok((status, sida).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "steg.html")]
+pub struct Formularsida {
+    pub sida: Sida,
+    pub rubrik: String,
+    pub ingress: String,
+    pub tillbaka: String,
+    pub tillbaka_text: String,
+    pub action: String,
+    pub knapp: &'static str,
+    pub multipart: bool,
+    pub meddelande: Option<String>,
+    pub falt: Vec<Falt>,
+    pub fel: Vec<(String, String)>,
+    /// Choices of form shown above it: (href, text, current).
+    pub lankar: Vec<(String, String, bool)>,
+}
+
+fn personfalt() -> Vec<Falt> {
+    vec![
+        Falt::val(
+            "identitet_typ",
+            "Typ av nummer",
+            "radio",
+            [
+                ("personnummer".to_string(), "Personnummer eller samordningsnummer".to_string()),
+                ("reservnummer".to_string(), "Reservnummer".to_string()),
+            ],
+        )
+        .varde("personnummer")
+        .kravs(),
+        Falt::text("identitet", "Nummer").kravs().hjalp("ÅÅÅÅMMDD-NNNN. Ett reservnummer får innehålla bokstäver."),
+        Falt::text("fornamn", "Förnamn").kravs(),
+        Falt::text("efternamn", "Efternamn").kravs(),
+        Falt::text("adress", "Adress"),
+        Falt::kryss("skyddad", "Personen har skyddade personuppgifter").hjalp("Adressen sparas då inte i Lots."),
+    ]
+}
+
+fn personsida(i: &Inloggad, falt: Vec<Falt>, fel: Vec<(String, String)>) -> Formularsida {
+    Formularsida {
+        sida: Sida::av(i),
+        rubrik: "Registrera person".into(),
+        ingress: "Registrera en person som inte finns i Lots. Sök först, så att ingen registreras två gånger.".into(),
+        tillbaka: "/personer/sok".into(),
+        tillbaka_text: "sökningen".into(),
+        action: "/personer/ny".into(),
+        knapp: "Registrera",
+        multipart: false,
+        meddelande: None,
+        falt,
+        fel,
+        lankar: vec![],
+    }
+}
+
+pub async fn ny_sida(i: Inloggad) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::RegistreraPerson)?;
+    Ok(personsida(&i, personfalt(), vec![]).into_response())
+}
+
+pub async fn skapa(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Handling::RegistreraPerson)?;
+    let idag = svensk_dag(s.nu());
+    let mut fel = vec![];
+    let nummer = f.text("identitet");
+    let identitet = match f.get("identitet_typ") {
+        Some("reservnummer") => Identitet::reservnummer(&nummer),
+        _ => Identitet::tolka(&nummer, idag),
+    };
+    if let Err(e) = &identitet {
+        fel.push(FaltFel { falt: "identitet", text: e.to_string() });
+    }
+    for (falt, text) in [("fornamn", "Skriv förnamnet."), ("efternamn", "Skriv efternamnet.")] {
+        if f.text(falt).is_empty() {
+            fel.push(FaltFel { falt, text: text.into() });
+        }
+    }
+    let skyddad = f.kryss("skyddad");
+    if let (Ok(id), true) = (&identitet, fel.is_empty()) {
+        if s.store.person_med_identitet(i.anvandare.kommun, id).await?.is_some() {
+            fel.push(FaltFel { falt: "identitet", text: "En person med det numret finns redan. Sök fram personen i stället.".into() });
+        } else {
+            let p = Person {
+                id: PersonId::ny(),
+                kommun: i.anvandare.kommun,
+                identitet: id.clone(),
+                fornamn: f.text("fornamn"),
+                efternamn: f.text("efternamn"),
+                adress: if skyddad { String::new() } else { f.text("adress") },
+                skyddad,
+            };
+            match s.store.skapa_person(&p, false).await {
+                Ok(()) => {
+                    s.store.logga_lasning(&i.aktor(), "person.registrera", &[(Some(p.id), None)], s.nu()).await?;
+                    return Ok(Redirect::to(&format!("/personer/{}", p.id)).into_response());
+                }
+                Err(e) if e.ar_unik_krock() => {
+                    fel.push(FaltFel { falt: "identitet", text: "En person med det numret finns redan.".into() })
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let mut falt = personfalt();
+    let sammanfattning = fyll(&mut falt, &f, &fel);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, personsida(&i, falt, sammanfattning)).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "person.html")]
+struct PersonSida {
+    sida: Sida,
+    id: PersonId,
+    namn: String,
+    identitet_typ: &'static str,
+    identitet: String,
+    adress: String,
+    skyddad: bool,
+    far_aktualisera: bool,
+    arenden: Vec<ArendeRad>,
+    dolda: usize,
+    journal: Vec<JournalRad>,
+}
+
+pub fn resurs(r: &ArendeRad) -> ArendeResurs {
+    ArendeResurs { enhet: r.enhet, handlaggare: r.handlaggare }
+}
+
+pub async fn visa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::LasaPerson)?;
+    let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
+    let p = s.store.person(id).await?.filter(|p| p.kommun == i.anvandare.kommun).ok_or(WebFel::Saknas)?;
+    let alla = s.store.personens_arenden(id).await?;
+    let total = alla.len();
+    let arenden: Vec<ArendeRad> = alla.into_iter().filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r)))).collect();
+    let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
+    let journal: Vec<JournalRad> = s.store.journal_for_person(id).await?.into_iter().filter(|j| synliga.contains(&j.arende)).collect();
+    let mut loggade = vec![(Some(id), None)];
+    loggade.extend(arenden.iter().map(|r| (Some(id), Some(r.id))));
+    s.store.logga_lasning(&i.aktor(), "person.visa", &loggade, s.nu()).await?;
+    let sida = PersonSida {
+        sida: Sida::av(&i),
+        id,
+        namn: p.namn(),
+        identitet_typ: p.identitet.typ().namn(),
+        identitet: p.identitet.visning(),
+        adress: if p.skyddad { String::new() } else { p.adress.clone() },
+        skyddad: p.skyddad,
+        far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
+        dolda: total - arenden.len(),
+        arenden,
+        journal,
+    };
+    Ok(sida.into_response())
+}
+

@@ -33,7 +33,12 @@ pub struct DelegationsRef {
 
 impl Delegationsordning {
     /// The first point that lets `roll` take a decision with `utfall` on `insats`.
-    pub fn behorighet(&self, roll: Roll, insats: InsatsTyp, utfall: Utfall) -> Option<DelegationsRef> {
+    pub fn behorighet(
+        &self,
+        roll: Roll,
+        insats: InsatsTyp,
+        utfall: Utfall,
+    ) -> Option<DelegationsRef> {
         self.punkter
             .iter()
             .find(|p| {
@@ -41,7 +46,10 @@ impl Delegationsordning {
                     && (p.insatser.is_empty() || p.insatser.contains(&insats))
                     && (p.utfall.is_empty() || p.utfall.contains(&utfall))
             })
-            .map(|p| DelegationsRef { version: self.version, punkt: p.punkt.clone() })
+            .map(|p| DelegationsRef {
+                version: self.version,
+                punkt: p.punkt.clone(),
+            })
     }
 }
 
@@ -73,14 +81,38 @@ mod tests {
 
     #[test]
     fn the_first_matching_point_is_recorded_with_its_version() {
-        let r = ordning().behorighet(Roll::Handlaggare, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag);
-        assert_eq!(r, Some(DelegationsRef { version: 3, punkt: "2.1".into() }));
+        let r = ordning().behorighet(
+            Roll::Handlaggare,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Avslag,
+        );
+        assert_eq!(
+            r,
+            Some(DelegationsRef {
+                version: 3,
+                punkt: "2.1".into()
+            })
+        );
     }
 
     #[test]
     fn a_role_without_a_point_has_no_right() {
-        assert_eq!(ordning().behorighet(Roll::Handlaggare, InsatsTyp::Hvb, Utfall::Bifall), None);
-        assert_eq!(ordning().behorighet(Roll::Utforare, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall), None);
-        assert!(ordning().behorighet(Roll::Arbetsledare, InsatsTyp::Hvb, Utfall::Bifall).is_some());
+        assert_eq!(
+            ordning().behorighet(Roll::Handlaggare, InsatsTyp::Hvb, Utfall::Bifall),
+            None
+        );
+        assert_eq!(
+            ordning().behorighet(
+                Roll::Utforare,
+                InsatsTyp::Oppenvardsbehandling,
+                Utfall::Bifall
+            ),
+            None
+        );
+        assert!(
+            ordning()
+                .behorighet(Roll::Arbetsledare, InsatsTyp::Hvb, Utfall::Bifall)
+                .is_some()
+        );
     }
 }

@@ -72,14 +72,19 @@ impl Identitet {
             return Err(IdentitetsFel::Tomt);
         }
         let plus = text.contains('+');
-        let siffror: String = text.chars().filter(|c| !matches!(c, '-' | '+' | ' ')).collect();
+        let siffror: String = text
+            .chars()
+            .filter(|c| !matches!(c, '-' | '+' | ' '))
+            .collect();
         if !siffror.chars().all(|c| c.is_ascii_digit()) {
             return Err(IdentitetsFel::FelFormat);
         }
         let tolv = match siffror.len() {
             12 => siffror,
             10 => {
-                let yy: i32 = siffror[0..2].parse().map_err(|_| IdentitetsFel::FelFormat)?;
+                let yy: i32 = siffror[0..2]
+                    .parse()
+                    .map_err(|_| IdentitetsFel::FelFormat)?;
                 // The century is the latest one that makes the person younger than
                 // 100 ("-") or at least 100 ("+"): folkbokföringslag (1991:481) 18 §.
                 let mut ar = (idag.year() / 100) * 100 + yy;
@@ -125,7 +130,10 @@ impl Identitet {
         if !giltig {
             return Err(IdentitetsFel::FelReservnummer);
         }
-        Ok(Self { typ: IdentitetsTyp::Reservnummer, varde: text })
+        Ok(Self {
+            typ: IdentitetsTyp::Reservnummer,
+            varde: text,
+        })
     }
 
     /// Restores a value read back from storage, where it was valid when written.
@@ -258,7 +266,10 @@ mod tests {
     #[test]
     fn garbage_is_a_format_error() {
         assert_eq!(Identitet::tolka("abc", IDAG), Err(IdentitetsFel::FelFormat));
-        assert_eq!(Identitet::tolka("12345", IDAG), Err(IdentitetsFel::FelFormat));
+        assert_eq!(
+            Identitet::tolka("12345", IDAG),
+            Err(IdentitetsFel::FelFormat)
+        );
         assert_eq!(Identitet::tolka("  ", IDAG), Err(IdentitetsFel::Tomt));
     }
 

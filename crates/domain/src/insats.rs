@@ -114,7 +114,10 @@ impl InsatsTyp {
     pub fn ar_heldygnsvard(self) -> bool {
         matches!(
             self,
-            InsatsTyp::Hvb | InsatsTyp::Stodboende | InsatsTyp::Familjehem | InsatsTyp::Traningslagenhet
+            InsatsTyp::Hvb
+                | InsatsTyp::Stodboende
+                | InsatsTyp::Familjehem
+                | InsatsTyp::Traningslagenhet
         )
     }
 }
@@ -129,7 +132,12 @@ pub enum Utfall {
 }
 
 impl Utfall {
-    pub const ALLA: [Utfall; 4] = [Utfall::Bifall, Utfall::DelvisBifall, Utfall::Avslag, Utfall::Avvisning];
+    pub const ALLA: [Utfall; 4] = [
+        Utfall::Bifall,
+        Utfall::DelvisBifall,
+        Utfall::Avslag,
+        Utfall::Avvisning,
+    ];
 
     pub fn kod(self) -> &'static str {
         match self {
@@ -162,6 +170,9 @@ impl Utfall {
     /// instructions are always required (FL 32–33 §§), and the party must have
     /// had the material first (FL 25 §).
     pub fn ar_negativt(self) -> bool {
-        matches!(self, Utfall::DelvisBifall | Utfall::Avslag | Utfall::Avvisning)
+        matches!(
+            self,
+            Utfall::DelvisBifall | Utfall::Avslag | Utfall::Avvisning
+        )
     }
 }

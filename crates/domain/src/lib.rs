@@ -6,9 +6,9 @@
 pub mod arende;
 pub mod delegation;
 pub mod frister;
+pub mod identitet;
 pub mod ids;
 pub mod insats;
-pub mod identitet;
 pub mod kalender;
 pub mod organisation;
 pub mod tid;

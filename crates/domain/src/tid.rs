@@ -16,8 +16,12 @@ fn sista_sondagen(ar: i32, manad: Month) -> Date {
 pub fn svensk_offset(nu: OffsetDateTime) -> UtcOffset {
     let utc = nu.to_offset(UtcOffset::UTC);
     let ar = utc.year();
-    let start = sista_sondagen(ar, Month::March).with_hms(1, 0, 0).map(|t| t.assume_utc());
-    let slut = sista_sondagen(ar, Month::October).with_hms(1, 0, 0).map(|t| t.assume_utc());
+    let start = sista_sondagen(ar, Month::March)
+        .with_hms(1, 0, 0)
+        .map(|t| t.assume_utc());
+    let slut = sista_sondagen(ar, Month::October)
+        .with_hms(1, 0, 0)
+        .map(|t| t.assume_utc());
     let sommar = matches!((start, slut), (Ok(s), Ok(e)) if utc >= s && utc < e);
     UtcOffset::from_hms(if sommar { 2 } else { 1 }, 0, 0).unwrap_or(UtcOffset::UTC)
 }
@@ -34,17 +38,38 @@ mod tests {
 
     #[test]
     fn late_evening_utc_is_already_tomorrow_in_sweden() {
-        assert_eq!(svensk_dag(datetime!(2026-11-23 23:30 UTC)), time::macros::date!(2026 - 11 - 24));
-        assert_eq!(svensk_dag(datetime!(2026-07-01 22:30 UTC)), time::macros::date!(2026 - 07 - 02));
-        assert_eq!(svensk_dag(datetime!(2026-07-01 21:30 UTC)), time::macros::date!(2026 - 07 - 01));
+        assert_eq!(
+            svensk_dag(datetime!(2026-11-23 23:30 UTC)),
+            time::macros::date!(2026 - 11 - 24)
+        );
+        assert_eq!(
+            svensk_dag(datetime!(2026-07-01 22:30 UTC)),
+            time::macros::date!(2026 - 07 - 02)
+        );
+        assert_eq!(
+            svensk_dag(datetime!(2026-07-01 21:30 UTC)),
+            time::macros::date!(2026 - 07 - 01)
+        );
     }
 
     #[test]
     fn summer_time_starts_and_ends_at_one_utc_on_the_last_sunday() {
         // 2026: 29 March and 25 October.
-        assert_eq!(svensk_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(), 1);
-        assert_eq!(svensk_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(), 2);
-        assert_eq!(svensk_offset(datetime!(2026-10-25 00:59 UTC)).whole_hours(), 2);
-        assert_eq!(svensk_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(), 1);
+        assert_eq!(
+            svensk_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(),
+            1
+        );
+        assert_eq!(
+            svensk_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(),
+            2
+        );
+        assert_eq!(
+            svensk_offset(datetime!(2026-10-25 00:59 UTC)).whole_hours(),
+            2
+        );
+        assert_eq!(
+            svensk_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(),
+            1
+        );
     }
 }

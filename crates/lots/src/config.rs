@@ -26,14 +26,23 @@ impl Config {
     pub fn las(fil: Option<&Path>, database: Option<String>) -> anyhow::Result<Self> {
         let standard = Path::new("lots.toml");
         let fil: Fil = match fil {
-            Some(p) => toml::from_str(&std::fs::read_to_string(p).with_context(|| format!("kan inte läsa {}", p.display()))?)
-                .with_context(|| format!("fel i {}", p.display()))?,
-            None if standard.exists() => toml::from_str(&std::fs::read_to_string(standard)?).context("fel i lots.toml")?,
+            Some(p) => toml::from_str(
+                &std::fs::read_to_string(p)
+                    .with_context(|| format!("kan inte läsa {}", p.display()))?,
+            )
+            .with_context(|| format!("fel i {}", p.display()))?,
+            None if standard.exists() => {
+                toml::from_str(&std::fs::read_to_string(standard)?).context("fel i lots.toml")?
+            }
             None => Fil::default(),
         };
         Ok(Self {
-            database: database.or(fil.database).unwrap_or_else(|| "sqlite:lots.db".into()),
-            listen: fil.listen.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
+            database: database
+                .or(fil.database)
+                .unwrap_or_else(|| "sqlite:lots.db".into()),
+            listen: fil
+                .listen
+                .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             secure_cookies: fil.secure_cookies.unwrap_or(false),
         })
     }

@@ -11,7 +11,11 @@ use lots_store::Store;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "lots", version, about = "Lots – ärendehantering för socialtjänsten")]
+#[command(
+    name = "lots",
+    version,
+    about = "Lots – ärendehantering för socialtjänsten"
+)]
 struct Cli {
     /// Configuration file (TOML). Default: ./lots.toml if it exists.
     #[arg(long, global = true, env = "LOTS_CONFIG")]
@@ -43,7 +47,9 @@ enum Kommando {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     let cli = Cli::parse();
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
@@ -66,15 +72,23 @@ async fn main() -> anyhow::Result<()> {
                 let s = demo::fyll(&store).await?;
                 println!("{s}");
             }
-            let (kommun, kommun_namn) = store
-                .kommun()
-                .await?
-                .context("databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först")?;
+            let (kommun, kommun_namn) = store.kommun().await?.context(
+                "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
+            )?;
             let addr = listen.unwrap_or(cfg.listen);
-            let state = lots_web::AppState { store, kommun, kommun_namn: kommun_namn.into(), saker_cookie: cfg.secure_cookies };
-            let lyssnare = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan inte lyssna på {addr}"))?;
+            let state = lots_web::AppState {
+                store,
+                kommun,
+                kommun_namn: kommun_namn.into(),
+                saker_cookie: cfg.secure_cookies,
+            };
+            let lyssnare = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("kan inte lyssna på {addr}"))?;
             tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
-            axum::serve(lyssnare, lots_web::app(state)).with_graceful_shutdown(avsluta()).await?;
+            axum::serve(lyssnare, lots_web::app(state))
+                .with_graceful_shutdown(avsluta())
+                .await?;
         }
     }
     Ok(())

@@ -192,7 +192,10 @@ impl Db {
                 .await?;
             Ok(Db::Postgres(pool))
         } else {
-            let sokvag = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            let sokvag = url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"))
+                .unwrap_or(url);
             // synchronous=FULL: an acknowledged write survives a crash or power loss.
             let opts = SqliteConnectOptions::new()
                 .filename(sokvag)
@@ -233,8 +236,14 @@ impl Db {
 
     pub async fn execute(&self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
         Ok(match self {
-            Db::Sqlite(p) => bind_all!(sqlx::query(sql), params).execute(p).await?.rows_affected(),
-            Db::Postgres(p) => bind_all!(sqlx::query(sql), params).execute(p).await?.rows_affected(),
+            Db::Sqlite(p) => bind_all!(sqlx::query(sql), params)
+                .execute(p)
+                .await?
+                .rows_affected(),
+            Db::Postgres(p) => bind_all!(sqlx::query(sql), params)
+                .execute(p)
+                .await?
+                .rows_affected(),
         })
     }
 
@@ -255,7 +264,11 @@ impl Db {
         })
     }
 
-    pub async fn fetch_optional(&self, sql: &'static str, params: &[V]) -> Result<Option<Rad>, StoreError> {
+    pub async fn fetch_optional(
+        &self,
+        sql: &'static str,
+        params: &[V],
+    ) -> Result<Option<Rad>, StoreError> {
         Ok(self.fetch_all(sql, params).await?.into_iter().next())
     }
 
@@ -274,12 +287,22 @@ impl Tx {
 
     pub async fn execute(&mut self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
         Ok(match self {
-            Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params).execute(&mut **t).await?.rows_affected(),
-            Tx::Postgres(t) => bind_all!(sqlx::query(sql), params).execute(&mut **t).await?.rows_affected(),
+            Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params)
+                .execute(&mut **t)
+                .await?
+                .rows_affected(),
+            Tx::Postgres(t) => bind_all!(sqlx::query(sql), params)
+                .execute(&mut **t)
+                .await?
+                .rows_affected(),
         })
     }
 
-    pub async fn fetch_all(&mut self, sql: &'static str, params: &[V]) -> Result<Vec<Rad>, StoreError> {
+    pub async fn fetch_all(
+        &mut self,
+        sql: &'static str,
+        params: &[V],
+    ) -> Result<Vec<Rad>, StoreError> {
         Ok(match self {
             Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **t)
@@ -296,7 +319,11 @@ impl Tx {
         })
     }
 
-    pub async fn fetch_optional(&mut self, sql: &'static str, params: &[V]) -> Result<Option<Rad>, StoreError> {
+    pub async fn fetch_optional(
+        &mut self,
+        sql: &'static str,
+        params: &[V],
+    ) -> Result<Option<Rad>, StoreError> {
         Ok(self.fetch_all(sql, params).await?.into_iter().next())
     }
 

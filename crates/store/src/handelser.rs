@@ -42,9 +42,25 @@ pub struct LagradHandelse {
 
 const NOLLHASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-fn kedjehash(prev: &str, arende: ArendeId, seq: i64, kind: &str, payload: &str, aktor: AnvandarId, tidpunkt: &str) -> String {
+fn kedjehash(
+    prev: &str,
+    arende: ArendeId,
+    seq: i64,
+    kind: &str,
+    payload: &str,
+    aktor: AnvandarId,
+    tidpunkt: &str,
+) -> String {
     let mut h = Sha256::new();
-    for del in [prev, &arende.to_string(), &seq.to_string(), kind, payload, &aktor.to_string(), tidpunkt] {
+    for del in [
+        prev,
+        &arende.to_string(),
+        &seq.to_string(),
+        kind,
+        payload,
+        &aktor.to_string(),
+        tidpunkt,
+    ] {
         h.update(del.as_bytes());
         h.update([0u8]);
     }
@@ -52,9 +68,15 @@ fn kedjehash(prev: &str, arende: ArendeId, seq: i64, kind: &str, payload: &str, 
 }
 
 /// Reads a case's whole history inside a transaction: (events, last seq, last hash).
-async fn las_historik(tx: &mut Tx, arende: ArendeId) -> Result<(Vec<Handelse>, i64, String), StoreError> {
+async fn las_historik(
+    tx: &mut Tx,
+    arende: ArendeId,
+) -> Result<(Vec<Handelse>, i64, String), StoreError> {
     let rader = tx
-        .fetch_all("SELECT seq, payload, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(arende)])
+        .fetch_all(
+            "SELECT seq, payload, hash FROM handelse WHERE arende = $1 ORDER BY seq",
+            &[v(arende)],
+        )
         .await?;
     let mut ut = Vec::with_capacity(rader.len());
     let mut seq = 0;
@@ -81,7 +103,11 @@ impl Store {
         let mut tx = self.db.begin().await?;
         if tx.ar_postgres() {
             // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
-            tx.execute("SELECT id FROM arende WHERE id = $1 FOR UPDATE", &[v(arende_id)]).await?;
+            tx.execute(
+                "SELECT id FROM arende WHERE id = $1 FOR UPDATE",
+                &[v(arende_id)],
+            )
+            .await?;
         }
         let (historik, mut seq, mut prev) = las_historik(&mut tx, arende_id).await?;
         let fore = Arende::fran_handelser(arende_id, &historik);
@@ -93,14 +119,22 @@ impl Store {
                 )
                 .await?;
             match r {
-                None => lots_domain::delegation::Delegationsordning { version: 0, punkter: vec![] },
+                None => lots_domain::delegation::Delegationsordning {
+                    version: 0,
+                    punkter: vec![],
+                },
                 Some(r) => lots_domain::delegation::Delegationsordning {
                     version: r.int("version")?,
                     punkter: serde_json::from_str(&r.text("punkter")?)?,
                 },
             }
         };
-        let ctx = Kontext { idag, aktor: aktor.id, roll: aktor.roll, delegationsordning: &ordning };
+        let ctx = Kontext {
+            idag,
+            aktor: aktor.id,
+            roll: aktor.roll,
+            delegationsordning: &ordning,
+        };
         let typ = kommando.typ();
         let nya = arende::handle(fore.as_ref(), kommando, &ctx).map_err(StoreError::Avvisad)?;
 
@@ -134,7 +168,8 @@ impl Store {
                 None => efter = Arende::skapa(arende_id, h),
             }
         }
-        let efter = efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
+        let efter =
+            efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
         projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilaga).await?;
         tx.execute(
             "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
@@ -153,14 +188,23 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(Utfort { handelser: nya, arende: efter })
+        Ok(Utfort {
+            handelser: nya,
+            arende: efter,
+        })
     }
 
     /// Checks every case: its hash chain, and that its projections equal what
     /// its events give (STYLE.md 10). Returns the problems found.
     pub async fn verifiera(&self) -> Result<Vec<String>, StoreError> {
         let mut problem = vec![];
-        let ids = self.db.fetch_all("SELECT id, tillstand, status, senast_seq FROM arende ORDER BY id", &[]).await?;
+        let ids = self
+            .db
+            .fetch_all(
+                "SELECT id, tillstand, status, senast_seq FROM arende ORDER BY id",
+                &[],
+            )
+            .await?;
         for r in ids {
             let id: ArendeId = r.parse("id")?;
             let rader = self
@@ -175,7 +219,15 @@ impl Store {
                     problem.push(format!("{id}: lucka i historiken vid {seq}"));
                 }
                 let payload = h.text("payload")?;
-                let vantad = kedjehash(&prev, id, seq, &h.text("kind")?, &payload, h.parse("aktor")?, &h.text("tidpunkt")?);
+                let vantad = kedjehash(
+                    &prev,
+                    id,
+                    seq,
+                    &h.text("kind")?,
+                    &payload,
+                    h.parse("aktor")?,
+                    &h.text("tidpunkt")?,
+                );
                 if h.text("prev_hash")? != prev || h.text("hash")? != vantad {
                     problem.push(format!("{id}: hashkedjan bryts vid händelse {seq}"));
                 }
@@ -188,7 +240,9 @@ impl Store {
             };
             let lagrad: Arende = serde_json::from_str(&r.text("tillstand")?)?;
             if lagrad != a {
-                problem.push(format!("{id}: lagrat tillstånd skiljer sig från händelserna"));
+                problem.push(format!(
+                    "{id}: lagrat tillstånd skiljer sig från händelserna"
+                ));
             }
             if r.text("status")? != a.status().kod() {
                 problem.push(format!("{id}: lagrad status skiljer sig från händelserna"));
@@ -196,10 +250,16 @@ impl Store {
             if r.int("senast_seq")? != handelser.len() as i64 {
                 problem.push(format!("{id}: senast_seq stämmer inte"));
             }
-            let mut vantade: Vec<(String, String)> = bevakningar(&a).into_iter().map(|b| (b.nyckel, datumtext(b.datum))).collect();
+            let mut vantade: Vec<(String, String)> = bevakningar(&a)
+                .into_iter()
+                .map(|b| (b.nyckel, datumtext(b.datum)))
+                .collect();
             let mut lagrade: Vec<(String, String)> = self
                 .db
-                .fetch_all("SELECT nyckel, datum FROM bevakning WHERE arende = $1", &[v(id)])
+                .fetch_all(
+                    "SELECT nyckel, datum FROM bevakning WHERE arende = $1",
+                    &[v(id)],
+                )
                 .await?
                 .iter()
                 .map(|b| Ok((b.text("nyckel")?, b.text("datum")?)))
@@ -223,7 +283,10 @@ async fn projicera(
     tid: &str,
     bilaga: Option<Bilaga>,
 ) -> Result<(), StoreError> {
-    let typ = serde_json::to_value(a.typ)?.as_str().unwrap_or_default().to_owned();
+    let typ = serde_json::to_value(a.typ)?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     tx.execute(
         "INSERT INTO arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
@@ -244,7 +307,8 @@ async fn projicera(
         ],
     )
     .await?;
-    tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)]).await?;
+    tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
+        .await?;
     for b in bevakningar(a) {
         tx.execute(
             "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -264,7 +328,12 @@ async fn projicera(
     let mut bilaga = bilaga;
     for h in nya {
         match h {
-            Handelse::JournalAntecknad { id, datum, text, rattar } => {
+            Handelse::JournalAntecknad {
+                id,
+                datum,
+                text,
+                rattar,
+            } => {
                 tx.execute(
                     "INSERT INTO journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                     &[
@@ -281,9 +350,16 @@ async fn projicera(
                 )
                 .await?;
             }
-            Handelse::JournalInvandning { anteckning, datum, text } => {
+            Handelse::JournalInvandning {
+                anteckning,
+                datum,
+                text,
+            } => {
                 let n = tx
-                    .fetch_optional("SELECT COUNT(*) AS n FROM journal_invandning WHERE anteckning = $1", &[v(anteckning)])
+                    .fetch_optional(
+                        "SELECT COUNT(*) AS n FROM journal_invandning WHERE anteckning = $1",
+                        &[v(anteckning)],
+                    )
                     .await?
                     .map(|r| r.int("n"))
                     .transpose()?
@@ -294,7 +370,13 @@ async fn projicera(
                 )
                 .await?;
             }
-            Handelse::DokumentBifogat { dokument, namn, sha256, storlek, innehallstyp } => {
+            Handelse::DokumentBifogat {
+                dokument,
+                namn,
+                sha256,
+                storlek,
+                innehallstyp,
+            } => {
                 let innehall = bilaga
                     .take()
                     .ok_or_else(|| StoreError::Korrupt("dokumentet saknar innehåll".into()))?

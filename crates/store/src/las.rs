@@ -72,7 +72,8 @@ fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
         enhet_namn: r.text("enhet_namn")?,
         handlaggare: r.opt_parse("handlaggare")?,
         handlaggare_namn: r.opt_text("handlaggare_namn")?,
-        status: Status::fran_kod(&r.text("status")?).ok_or_else(|| StoreError::Korrupt("okänd status".into()))?,
+        status: Status::fran_kod(&r.text("status")?)
+            .ok_or_else(|| StoreError::Korrupt("okänd status".into()))?,
         inkom: r.datum("inkom")?,
     })
 }
@@ -91,20 +92,47 @@ macro_rules! arende_fraga {
 
 impl Store {
     /// Open cases assigned to a handläggare, oldest first.
-    pub async fn mina_arenden(&self, kommun: KommunId, anvandare: AnvandarId) -> Result<Vec<ArendeRad>, StoreError> {
-        const SQL: &str = arende_fraga!("WHERE a.kommun = $1 AND a.handlaggare = $2 AND a.status <> 'avslutat' ORDER BY a.inkom, a.id");
-        self.db.fetch_all(SQL, &[v(kommun), v(anvandare)]).await?.iter().map(arende_rad).collect()
+    pub async fn mina_arenden(
+        &self,
+        kommun: KommunId,
+        anvandare: AnvandarId,
+    ) -> Result<Vec<ArendeRad>, StoreError> {
+        const SQL: &str = arende_fraga!(
+            "WHERE a.kommun = $1 AND a.handlaggare = $2 AND a.status <> 'avslutat' ORDER BY a.inkom, a.id"
+        );
+        self.db
+            .fetch_all(SQL, &[v(kommun), v(anvandare)])
+            .await?
+            .iter()
+            .map(arende_rad)
+            .collect()
     }
 
     /// Open cases of an enhet that nobody has been assigned.
-    pub async fn otilldelade_arenden(&self, kommun: KommunId, enhet: EnhetId) -> Result<Vec<ArendeRad>, StoreError> {
-        const SQL: &str = arende_fraga!("WHERE a.kommun = $1 AND a.enhet = $2 AND a.handlaggare IS NULL AND a.status <> 'avslutat' ORDER BY a.inkom, a.id");
-        self.db.fetch_all(SQL, &[v(kommun), v(enhet)]).await?.iter().map(arende_rad).collect()
+    pub async fn otilldelade_arenden(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+    ) -> Result<Vec<ArendeRad>, StoreError> {
+        const SQL: &str = arende_fraga!(
+            "WHERE a.kommun = $1 AND a.enhet = $2 AND a.handlaggare IS NULL AND a.status <> 'avslutat' ORDER BY a.inkom, a.id"
+        );
+        self.db
+            .fetch_all(SQL, &[v(kommun), v(enhet)])
+            .await?
+            .iter()
+            .map(arende_rad)
+            .collect()
     }
 
     pub async fn personens_arenden(&self, person: PersonId) -> Result<Vec<ArendeRad>, StoreError> {
         const SQL: &str = arende_fraga!("WHERE a.person = $1 ORDER BY a.inkom DESC, a.id");
-        self.db.fetch_all(SQL, &[v(person)]).await?.iter().map(arende_rad).collect()
+        self.db
+            .fetch_all(SQL, &[v(person)])
+            .await?
+            .iter()
+            .map(arende_rad)
+            .collect()
     }
 
     /// The case's row and its state as projected.
@@ -144,7 +172,11 @@ impl Store {
     }
 
     /// A handläggare's bevakningar: overdue first, then by date.
-    pub async fn mina_bevakningar(&self, kommun: KommunId, anvandare: AnvandarId) -> Result<Vec<BevakningRad>, StoreError> {
+    pub async fn mina_bevakningar(
+        &self,
+        kommun: KommunId,
+        anvandare: AnvandarId,
+    ) -> Result<Vec<BevakningRad>, StoreError> {
         self.db
             .fetch_all(
                 "SELECT b.arende, a.person, p.fornamn, p.efternamn, b.typ, b.datum FROM bevakning b \
@@ -166,7 +198,10 @@ impl Store {
             .collect()
     }
 
-    pub async fn journal_for_person(&self, person: PersonId) -> Result<Vec<JournalRad>, StoreError> {
+    pub async fn journal_for_person(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<JournalRad>, StoreError> {
         let rader = self
             .db
             .fetch_all(
@@ -200,7 +235,10 @@ impl Store {
                 })
             })
             .collect::<Result<_, StoreError>>()?;
-        let rattelser: Vec<(JournalId, JournalId)> = ut.iter().filter_map(|j| j.rattar.map(|r| (r, j.id))).collect();
+        let rattelser: Vec<(JournalId, JournalId)> = ut
+            .iter()
+            .filter_map(|j| j.rattar.map(|r| (r, j.id)))
+            .collect();
         for (original, rattelse) in rattelser {
             if let Some(o) = ut.iter_mut().find(|j| j.id == original) {
                 o.rattad_av.push(rattelse);
@@ -209,7 +247,11 @@ impl Store {
         for i in &invandningar {
             let id: JournalId = i.parse("anteckning")?;
             if let Some(j) = ut.iter_mut().find(|j| j.id == id) {
-                j.invandningar.push(Invandning { datum: i.datum("datum")?, text: i.text("text")?, registrerad_av: i.text("namn")? });
+                j.invandningar.push(Invandning {
+                    datum: i.datum("datum")?,
+                    text: i.text("text")?,
+                    registrerad_av: i.text("namn")?,
+                });
             }
         }
         Ok(ut)
@@ -233,7 +275,12 @@ impl Store {
     }
 
     pub async fn utforare(&self, kommun: KommunId) -> Result<Vec<crate::Enhet>, StoreError> {
-        Ok(self.enheter(kommun).await?.into_iter().filter(|e| e.utforare).collect())
+        Ok(self
+            .enheter(kommun)
+            .await?
+            .into_iter()
+            .filter(|e| e.utforare)
+            .collect())
     }
 
     /// Records a read of personal data before the response leaves (DESIGN.md principle 4).
@@ -272,7 +319,10 @@ impl Store {
     }
 
     /// Audit rows, newest first, for tests and the coming loggkontroll.
-    pub async fn granskningar_for_person(&self, person: PersonId) -> Result<Vec<(String, AnvandarId)>, StoreError> {
+    pub async fn granskningar_for_person(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(String, AnvandarId)>, StoreError> {
         self.db
             .fetch_all("SELECT handling, anvandare FROM granskning WHERE person = $1 ORDER BY tidpunkt DESC, id DESC", &[v(person)])
             .await?

@@ -55,7 +55,9 @@ pub struct Store {
 
 impl Store {
     pub async fn anslut(url: &str) -> Result<Self, StoreError> {
-        Ok(Self { db: Db::anslut(url).await? })
+        Ok(Self {
+            db: Db::anslut(url).await?,
+        })
     }
 
     pub async fn migrera(&self) -> Result<(), StoreError> {
@@ -69,11 +71,14 @@ impl Store {
 }
 
 pub fn tidstext(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC).format(&Rfc3339).unwrap_or_default()
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_default()
 }
 
 pub fn las_tid(s: &str) -> Result<OffsetDateTime, StoreError> {
-    OffsetDateTime::parse(s, &Rfc3339).map_err(|_| StoreError::Korrupt(format!("ogiltig tidpunkt {s}")))
+    OffsetDateTime::parse(s, &Rfc3339)
+        .map_err(|_| StoreError::Korrupt(format!("ogiltig tidpunkt {s}")))
 }
 
 pub fn las_datum(s: &str) -> Result<Date, StoreError> {

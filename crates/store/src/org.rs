@@ -60,7 +60,8 @@ fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
         enhet: r.parse("enhet")?,
         anvandarnamn: r.text("anvandarnamn")?,
         namn: r.text("namn")?,
-        roll: Roll::fran_kod(&r.text("roll")?).ok_or_else(|| StoreError::Korrupt("okänd roll".into()))?,
+        roll: Roll::fran_kod(&r.text("roll")?)
+            .ok_or_else(|| StoreError::Korrupt("okänd roll".into()))?,
         losenord: r.text("losenord")?,
         aktiv: r.int("aktiv")? != 0,
     })
@@ -81,31 +82,68 @@ pub(crate) fn person_fran(r: &Rad) -> Result<Person, StoreError> {
 }
 
 impl Store {
-    pub async fn skapa_kommun(&self, id: KommunId, kod: &str, namn: &str) -> Result<(), StoreError> {
+    pub async fn skapa_kommun(
+        &self,
+        id: KommunId,
+        kod: &str,
+        namn: &str,
+    ) -> Result<(), StoreError> {
         self.db
-            .execute("INSERT INTO kommun (id, kod, namn) VALUES ($1, $2, $3)", &[id.to_string().into(), kod.into(), namn.into()])
+            .execute(
+                "INSERT INTO kommun (id, kod, namn) VALUES ($1, $2, $3)",
+                &[id.to_string().into(), kod.into(), namn.into()],
+            )
             .await
             .map(|_| ())
     }
 
     /// The municipality this installation serves (the first one registered).
     pub async fn kommun(&self) -> Result<Option<(KommunId, String)>, StoreError> {
-        let rad = self.db.fetch_optional("SELECT id, namn FROM kommun ORDER BY kod LIMIT 1", &[]).await?;
-        rad.map(|r| Ok((r.parse("id")?, r.text("namn")?))).transpose()
+        let rad = self
+            .db
+            .fetch_optional("SELECT id, namn FROM kommun ORDER BY kod LIMIT 1", &[])
+            .await?;
+        rad.map(|r| Ok((r.parse("id")?, r.text("namn")?)))
+            .transpose()
     }
 
-    pub async fn skapa_namnd(&self, id: uuid::Uuid, kommun: KommunId, namn: &str) -> Result<(), StoreError> {
+    pub async fn skapa_namnd(
+        &self,
+        id: uuid::Uuid,
+        kommun: KommunId,
+        namn: &str,
+    ) -> Result<(), StoreError> {
         self.db
-            .execute("INSERT INTO namnd (id, kommun, namn) VALUES ($1, $2, $3)", &[id.to_string().into(), kommun.to_string().into(), namn.into()])
+            .execute(
+                "INSERT INTO namnd (id, kommun, namn) VALUES ($1, $2, $3)",
+                &[
+                    id.to_string().into(),
+                    kommun.to_string().into(),
+                    namn.into(),
+                ],
+            )
             .await
             .map(|_| ())
     }
 
-    pub async fn skapa_enhet(&self, id: EnhetId, kommun: KommunId, namnd: uuid::Uuid, namn: &str, utforare: bool) -> Result<(), StoreError> {
+    pub async fn skapa_enhet(
+        &self,
+        id: EnhetId,
+        kommun: KommunId,
+        namnd: uuid::Uuid,
+        namn: &str,
+        utforare: bool,
+    ) -> Result<(), StoreError> {
         self.db
             .execute(
                 "INSERT INTO enhet (id, kommun, namnd, namn, utforare) VALUES ($1, $2, $3, $4, $5)",
-                &[id.to_string().into(), kommun.to_string().into(), namnd.to_string().into(), namn.into(), utforare.into()],
+                &[
+                    id.to_string().into(),
+                    kommun.to_string().into(),
+                    namnd.to_string().into(),
+                    namn.into(),
+                    utforare.into(),
+                ],
             )
             .await
             .map(|_| ())
@@ -113,10 +151,19 @@ impl Store {
 
     pub async fn enheter(&self, kommun: KommunId) -> Result<Vec<Enhet>, StoreError> {
         self.db
-            .fetch_all("SELECT id, namn, utforare FROM enhet WHERE kommun = $1 ORDER BY namn", &[kommun.to_string().into()])
+            .fetch_all(
+                "SELECT id, namn, utforare FROM enhet WHERE kommun = $1 ORDER BY namn",
+                &[kommun.to_string().into()],
+            )
             .await?
             .iter()
-            .map(|r| Ok(Enhet { id: r.parse("id")?, namn: r.text("namn")?, utforare: r.int("utforare")? != 0 }))
+            .map(|r| {
+                Ok(Enhet {
+                    id: r.parse("id")?,
+                    namn: r.text("namn")?,
+                    utforare: r.int("utforare")? != 0,
+                })
+            })
             .collect()
     }
 
@@ -139,9 +186,17 @@ impl Store {
             .map(|_| ())
     }
 
-    pub async fn anvandare_med_namn(&self, anvandarnamn: &str) -> Result<Option<Anvandare>, StoreError> {
+    pub async fn anvandare_med_namn(
+        &self,
+        anvandarnamn: &str,
+    ) -> Result<Option<Anvandare>, StoreError> {
         const SQL: &str = "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE anvandarnamn = $1";
-        self.db.fetch_optional(SQL, &[anvandarnamn.into()]).await?.as_ref().map(anvandare_fran).transpose()
+        self.db
+            .fetch_optional(SQL, &[anvandarnamn.into()])
+            .await?
+            .as_ref()
+            .map(anvandare_fran)
+            .transpose()
     }
 
     pub async fn anvandare(&self, id: AnvandarId) -> Result<Option<Anvandare>, StoreError> {
@@ -169,7 +224,13 @@ impl Store {
     }
 
     /// `id` is the hash of the session token: the token itself is never stored.
-    pub async fn skapa_session(&self, id: &str, anvandare: AnvandarId, csrf: &str, nu: OffsetDateTime) -> Result<(), StoreError> {
+    pub async fn skapa_session(
+        &self,
+        id: &str,
+        anvandare: AnvandarId,
+        csrf: &str,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
         self.db
             .execute(
                 "INSERT INTO session (id, anvandare, csrf, skapad, senast) VALUES ($1, $2, $3, $4, $4)",
@@ -201,13 +262,19 @@ impl Store {
 
     pub async fn rora_session(&self, id: &str, nu: OffsetDateTime) -> Result<(), StoreError> {
         self.db
-            .execute("UPDATE session SET senast = $2 WHERE id = $1", &[id.into(), tidstext(nu).into()])
+            .execute(
+                "UPDATE session SET senast = $2 WHERE id = $1",
+                &[id.into(), tidstext(nu).into()],
+            )
             .await
             .map(|_| ())
     }
 
     pub async fn ta_bort_session(&self, id: &str) -> Result<(), StoreError> {
-        self.db.execute("DELETE FROM session WHERE id = $1", &[id.into()]).await.map(|_| ())
+        self.db
+            .execute("DELETE FROM session WHERE id = $1", &[id.into()])
+            .await
+            .map(|_| ())
     }
 
     pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {
@@ -243,7 +310,11 @@ impl Store {
             .transpose()
     }
 
-    pub async fn person_med_identitet(&self, kommun: KommunId, identitet: &Identitet) -> Result<Option<Person>, StoreError> {
+    pub async fn person_med_identitet(
+        &self,
+        kommun: KommunId,
+        identitet: &Identitet,
+    ) -> Result<Option<Person>, StoreError> {
         self.db
             .fetch_optional(
                 "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2",
@@ -256,8 +327,16 @@ impl Store {
     }
 
     /// Search by name: every word must start a first or last name. At most 50 hits.
-    pub async fn sok_personer(&self, kommun: KommunId, text: &str) -> Result<Vec<Person>, StoreError> {
-        let ord: Vec<String> = text.split_whitespace().take(3).map(|o| format!("{}%", o.to_lowercase().replace(['%', '_'], ""))).collect();
+    pub async fn sok_personer(
+        &self,
+        kommun: KommunId,
+        text: &str,
+    ) -> Result<Vec<Person>, StoreError> {
+        let ord: Vec<String> = text
+            .split_whitespace()
+            .take(3)
+            .map(|o| format!("{}%", o.to_lowercase().replace(['%', '_'], "")))
+            .collect();
         if ord.is_empty() {
             return Ok(vec![]);
         }
@@ -277,14 +356,28 @@ impl Store {
     }
 
     pub async fn antal_personer(&self, kommun: KommunId) -> Result<i64, StoreError> {
-        let r = self.db.fetch_optional("SELECT COUNT(*) AS n FROM person WHERE kommun = $1", &[kommun.to_string().into()]).await?;
+        let r = self
+            .db
+            .fetch_optional(
+                "SELECT COUNT(*) AS n FROM person WHERE kommun = $1",
+                &[kommun.to_string().into()],
+            )
+            .await?;
         r.map(|r| r.int("n")).transpose().map(|n| n.unwrap_or(0))
     }
 
-    pub async fn spara_delegationsordning(&self, kommun: KommunId, giltig_fran: Date, punkter: &[Delegationspunkt]) -> Result<i64, StoreError> {
+    pub async fn spara_delegationsordning(
+        &self,
+        kommun: KommunId,
+        giltig_fran: Date,
+        punkter: &[Delegationspunkt],
+    ) -> Result<i64, StoreError> {
         let mut tx = self.db.begin().await?;
         let version = tx
-            .fetch_optional("SELECT COALESCE(MAX(version), 0) AS v FROM delegationsordning WHERE kommun = $1", &[kommun.to_string().into()])
+            .fetch_optional(
+                "SELECT COALESCE(MAX(version), 0) AS v FROM delegationsordning WHERE kommun = $1",
+                &[kommun.to_string().into()],
+            )
             .await?
             .map(|r| r.int("v"))
             .transpose()?
@@ -300,7 +393,11 @@ impl Store {
     }
 
     /// The newest version in force on `idag`.
-    pub async fn delegationsordning(&self, kommun: KommunId, idag: Date) -> Result<Delegationsordning, StoreError> {
+    pub async fn delegationsordning(
+        &self,
+        kommun: KommunId,
+        idag: Date,
+    ) -> Result<Delegationsordning, StoreError> {
         let r = self
             .db
             .fetch_optional(
@@ -310,8 +407,14 @@ impl Store {
             .await?;
         match r {
             // Deny by default: without a delegationsordning nobody may decide.
-            None => Ok(Delegationsordning { version: 0, punkter: vec![] }),
-            Some(r) => Ok(Delegationsordning { version: r.int("version")?, punkter: serde_json::from_str(&r.text("punkter")?)? }),
+            None => Ok(Delegationsordning {
+                version: 0,
+                punkter: vec![],
+            }),
+            Some(r) => Ok(Delegationsordning {
+                version: r.int("version")?,
+                punkter: serde_json::from_str(&r.text("punkter")?)?,
+            }),
         }
     }
 }

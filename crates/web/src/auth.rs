@@ -86,14 +86,20 @@ impl FromRequestParts<AppState> for Inloggad {
         let id = session_id(&token);
         let session = s.store.session(&id).await?.ok_or(WebFel::EjInloggad)?;
         let nu = s.nu();
-        if !session.anvandare.aktiv || nu - session.senast > TOMGANG || nu - session.skapad > LIVSLANGD {
+        if !session.anvandare.aktiv
+            || nu - session.senast > TOMGANG
+            || nu - session.skapad > LIVSLANGD
+        {
             s.store.ta_bort_session(&id).await?;
             return Err(WebFel::EjInloggad);
         }
         if nu - session.senast > Duration::minutes(1) {
             s.store.rora_session(&id, nu).await?;
         }
-        Ok(Inloggad { anvandare: session.anvandare, csrf: session.csrf })
+        Ok(Inloggad {
+            anvandare: session.anvandare,
+            csrf: session.csrf,
+        })
     }
 }
 
@@ -105,7 +111,10 @@ pub struct InloggningSida {
 }
 
 pub async fn inloggning() -> InloggningSida {
-    InloggningSida { anvandarnamn: String::new(), fel: None }
+    InloggningSida {
+        anvandarnamn: String::new(),
+        fel: None,
+    }
 }
 
 pub async fn logga_in(State(s): State<AppState>, f: Formular) -> Result<Response, WebFel> {
@@ -117,14 +126,21 @@ pub async fn logga_in(State(s): State<AppState>, f: Formular) -> Result<Response
             let hash = a.losenord.clone();
             let losenord = losenord.to_owned();
             // Verification is deliberately slow: keep it off the async workers.
-            tokio::task::spawn_blocking(move || Argon2::default().verify_password(losenord.as_bytes(), hash.as_str()).is_ok())
-                .await
-                .unwrap_or(false)
+            tokio::task::spawn_blocking(move || {
+                Argon2::default()
+                    .verify_password(losenord.as_bytes(), hash.as_str())
+                    .is_ok()
+            })
+            .await
+            .unwrap_or(false)
         }
         _ => false,
     };
     let Some(anvandare) = anvandare.filter(|_| ok) else {
-        let sida = InloggningSida { anvandarnamn, fel: Some("Fel användarnamn eller lösenord.") };
+        let sida = InloggningSida {
+            anvandarnamn,
+            fel: Some("Fel användarnamn eller lösenord."),
+        };
         return Ok((StatusCode::UNAUTHORIZED, sida).into_response());
     };
     // A new session id at every login (no session fixation).
@@ -132,7 +148,9 @@ pub async fn logga_in(State(s): State<AppState>, f: Formular) -> Result<Response
         s.store.ta_bort_session(&session_id(&gammal)).await?;
     }
     let token = slumptext();
-    s.store.skapa_session(&session_id(&token), anvandare.id, &slumptext(), s.nu()).await?;
+    s.store
+        .skapa_session(&session_id(&token), anvandare.id, &slumptext(), s.nu())
+        .await?;
     tracing::info!(anvandare = %anvandare.id, "login");
     let secure = if s.saker_cookie { "; Secure" } else { "" };
     let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}");
@@ -143,7 +161,11 @@ pub async fn logga_in(State(s): State<AppState>, f: Formular) -> Result<Response
     Ok(res)
 }
 
-pub async fn logga_ut(State(s): State<AppState>, inloggad: Inloggad, f: Formular) -> Result<Response, WebFel> {
+pub async fn logga_ut(
+    State(s): State<AppState>,
+    inloggad: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
     inloggad.kontrollera_csrf(&f)?;
     if let Some(token) = cookie_token(f.headers()) {
         s.store.ta_bort_session(&session_id(&token)).await?;

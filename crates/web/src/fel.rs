@@ -32,7 +32,11 @@ impl IntoResponse for WebFel {
         let (status, rubrik, text) = match self {
             WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
             WebFel::Nekad(text) => (StatusCode::FORBIDDEN, "Du har inte behörighet", text),
-            WebFel::Saknas => (StatusCode::NOT_FOUND, "Sidan finns inte", "Kontrollera adressen, eller gå tillbaka till startsidan.".into()),
+            WebFel::Saknas => (
+                StatusCode::NOT_FOUND,
+                "Sidan finns inte",
+                "Kontrollera adressen, eller gå tillbaka till startsidan.".into(),
+            ),
             WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, "Något blev fel i förfrågan", text),
             WebFel::Intern(e) => {
                 // The cause is logged, never shown: no SQL or stack trace reaches a user.

@@ -13,7 +13,10 @@ pub struct Formular {
 
 impl Formular {
     pub fn get(&self, namn: &str) -> Option<&str> {
-        self.par.iter().find(|(n, _)| n == namn).map(|(_, v)| v.as_str())
+        self.par
+            .iter()
+            .find(|(n, _)| n == namn)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The value, trimmed; empty when missing.
@@ -22,7 +25,11 @@ impl Formular {
     }
 
     pub fn alla(&self, namn: &str) -> Vec<&str> {
-        self.par.iter().filter(|(n, _)| n == namn).map(|(_, v)| v.as_str()).collect()
+        self.par
+            .iter()
+            .filter(|(n, _)| n == namn)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     pub fn kryss(&self, namn: &str) -> bool {
@@ -34,7 +41,10 @@ impl Formular {
     }
 
     pub fn fran_par(par: Vec<(String, String)>) -> Self {
-        Self { par, headers: HeaderMap::new() }
+        Self {
+            par,
+            headers: HeaderMap::new(),
+        }
     }
 }
 

@@ -45,13 +45,28 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(sidor::start::start))
         .route("/logga-in", get(auth::inloggning).post(auth::logga_in))
         .route("/logga-ut", post(auth::logga_ut))
-        .route("/personer/sok", get(sidor::person::sok_sida).post(sidor::person::sok))
-        .route("/personer/ny", get(sidor::person::ny_sida).post(sidor::person::skapa))
+        .route(
+            "/personer/sok",
+            get(sidor::person::sok_sida).post(sidor::person::sok),
+        )
+        .route(
+            "/personer/ny",
+            get(sidor::person::ny_sida).post(sidor::person::skapa),
+        )
         .route("/personer/{id}", get(sidor::person::visa))
-        .route("/personer/{id}/arenden/nytt", get(sidor::arende::nytt_sida).post(sidor::arende::skapa))
+        .route(
+            "/personer/{id}/arenden/nytt",
+            get(sidor::arende::nytt_sida).post(sidor::arende::skapa),
+        )
         .route("/arenden/{id}", get(sidor::arende::visa))
-        .route("/arenden/{id}/steg/dokument", get(sidor::steg::dokument_sida).post(sidor::steg::ladda_upp))
-        .route("/arenden/{id}/steg/{steg}", get(sidor::steg::sida).post(sidor::steg::utfor))
+        .route(
+            "/arenden/{id}/steg/dokument",
+            get(sidor::steg::dokument_sida).post(sidor::steg::ladda_upp),
+        )
+        .route(
+            "/arenden/{id}/steg/{steg}",
+            get(sidor::steg::sida).post(sidor::steg::utfor),
+        )
         .route("/dokument/{id}", get(sidor::steg::hamta_dokument))
         .route("/static/lots.css", get(css))
         .route("/healthz", get(healthz))
@@ -73,19 +88,29 @@ async fn healthz(State(s): State<AppState>) -> impl IntoResponse {
 
 async fn css() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         include_str!("../static/lots.css"),
     )
 }
 
 /// Standard security headers on every response; no inline script or style is allowed.
-async fn sakerhetshuvuden(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+async fn sakerhetshuvuden(
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let satt = |h: &mut axum::http::HeaderMap, namn: &'static str, varde: &'static str| {
         h.insert(namn, HeaderValue::from_static(varde));
     };
-    satt(h, "content-security-policy", "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    satt(
+        h,
+        "content-security-policy",
+        "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     satt(h, "x-content-type-options", "nosniff");
     satt(h, "referrer-policy", "no-referrer");
     satt(h, "x-frame-options", "DENY");

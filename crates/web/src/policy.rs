@@ -56,7 +56,9 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         Handling::LasaPerson | Handling::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
         Handling::LasaArende(r) => handlagger_arendet(a, &r),
         // Fördelning: moving a case to another handläggare is done within its enhet.
-        Handling::Steg(r, KommandoTyp::TilldelaHandlaggare) => handlagger_arendet(a, &r) && r.enhet == a.enhet,
+        Handling::Steg(r, KommandoTyp::TilldelaHandlaggare) => {
+            handlagger_arendet(a, &r) && r.enhet == a.enhet
+        }
         Handling::Steg(r, _) => handlagger_arendet(a, &r),
     }
 }
@@ -67,6 +69,9 @@ pub fn krav(a: &Anvandare, h: Handling) -> Result<(), WebFel> {
         Ok(())
     } else {
         tracing::warn!(anvandare = %a.id, handling = ?h, "access refused");
-        Err(WebFel::Nekad("Din roll ger inte tillgång till det här. Kontakta din arbetsledare om du behöver det.".into()))
+        Err(WebFel::Nekad(
+            "Din roll ger inte tillgång till det här. Kontakta din arbetsledare om du behöver det."
+                .into(),
+        ))
     }
 }

@@ -12,15 +12,25 @@ pub struct Namn<'a> {
 
 impl Namn<'_> {
     pub fn person(&self, id: AnvandarId) -> String {
-        self.anvandare.iter().find(|a| a.id == id).map(|a| a.namn.clone()).unwrap_or_else(|| "okänd".into())
+        self.anvandare
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.namn.clone())
+            .unwrap_or_else(|| "okänd".into())
     }
     pub fn enhet(&self, id: EnhetId) -> String {
-        self.enheter.iter().find(|e| e.id == id).map(|e| e.namn.clone()).unwrap_or_else(|| "okänd enhet".into())
+        self.enheter
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.namn.clone())
+            .unwrap_or_else(|| "okänd enhet".into())
     }
 }
 
 fn insats_for(a: &Arende, beslut: lots_domain::ids::BeslutId) -> String {
-    a.beslut_lage(beslut).map(|b| b.beslut.insats.namn().to_string()).unwrap_or_else(|| "beslutet".into())
+    a.beslut_lage(beslut)
+        .map(|b| b.beslut.insats.namn().to_string())
+        .unwrap_or_else(|| "beslutet".into())
 }
 
 /// A heading and detail lines for one event.
@@ -28,9 +38,28 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
     use Handelse as H;
     let mut d: Vec<String> = vec![];
     let rubrik = match h {
-        H::AnsokanRegistrerad { kanal, inkom, insatser, beskrivning, ombud, enhet, .. } => {
-            d.push(format!("Inkom {inkom} ({}) till {}.", kanal.namn().to_lowercase(), n.enhet(*enhet)));
-            d.push(format!("Ansöker om: {}.", insatser.iter().map(|i| i.namn()).collect::<Vec<_>>().join(", ")));
+        H::AnsokanRegistrerad {
+            kanal,
+            inkom,
+            insatser,
+            beskrivning,
+            ombud,
+            enhet,
+            ..
+        } => {
+            d.push(format!(
+                "Inkom {inkom} ({}) till {}.",
+                kanal.namn().to_lowercase(),
+                n.enhet(*enhet)
+            ));
+            d.push(format!(
+                "Ansöker om: {}.",
+                insatser
+                    .iter()
+                    .map(|i| i.namn())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
             if !beskrivning.is_empty() {
                 d.push(beskrivning.clone());
             }
@@ -46,31 +75,73 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             }
             "Ansökan registrerad".into()
         }
-        H::AnmalanRegistrerad { kanal, inkom, anmalare, beskrivning, .. } => {
+        H::AnmalanRegistrerad {
+            kanal,
+            inkom,
+            anmalare,
+            beskrivning,
+            ..
+        } => {
             d.push(format!("Inkom {inkom} ({}).", kanal.namn().to_lowercase()));
             d.push(match anmalare {
                 Anmalare::Anonym => "Anmälaren är anonym.".into(),
-                Anmalare::Namngiven { namn, relation, kontakt } => format!("Anmälare: {namn}, {relation}, {kontakt}."),
+                Anmalare::Namngiven {
+                    namn,
+                    relation,
+                    kontakt,
+                } => format!("Anmälare: {namn}, {relation}, {kontakt}."),
             });
             d.push(beskrivning.clone());
             "Anmälan registrerad".into()
         }
-        H::InformationRegistrerad { kanal, inkom, kalla, beskrivning, .. } => {
-            d.push(format!("Inkom {inkom} ({}) från {kalla}.", kanal.namn().to_lowercase()));
+        H::InformationRegistrerad {
+            kanal,
+            inkom,
+            kalla,
+            beskrivning,
+            ..
+        } => {
+            d.push(format!(
+                "Inkom {inkom} ({}) från {kalla}.",
+                kanal.namn().to_lowercase()
+            ));
             d.push(beskrivning.clone());
             "Information registrerad".into()
         }
-        H::InsatsAnsokt { insats, datum, kanal } => {
-            d.push(format!("{} ({}), {datum}.", insats.namn(), kanal.namn().to_lowercase()));
+        H::InsatsAnsokt {
+            insats,
+            datum,
+            kanal,
+        } => {
+            d.push(format!(
+                "{} ({}), {datum}.",
+                insats.namn(),
+                kanal.namn().to_lowercase()
+            ));
             "Ansökan om ytterligare insats".into()
         }
-        H::Forhandsbedomd { datum, utfall, skal } => {
-            d.push(format!("{datum}: {}.", if *utfall == ForhandsbedomningsUtfall::InledUtredning { "utredning inleds" } else { "utredning inleds inte" }));
+        H::Forhandsbedomd {
+            datum,
+            utfall,
+            skal,
+        } => {
+            d.push(format!(
+                "{datum}: {}.",
+                if *utfall == ForhandsbedomningsUtfall::InledUtredning {
+                    "utredning inleds"
+                } else {
+                    "utredning inleds inte"
+                }
+            ));
             d.push(skal.clone());
             "Förhandsbedömning".into()
         }
         H::UtredningInledd { datum } => format!("Utredning inledd {datum}"),
-        H::SynpunkterRegistrerade { datum, synpunkter, mal } => {
+        H::SynpunkterRegistrerade {
+            datum,
+            synpunkter,
+            mal,
+        } => {
             if !synpunkter.is_empty() {
                 d.push(format!("Egen syn: {synpunkter}"));
             }
@@ -79,10 +150,21 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             }
             format!("Den enskildes synpunkter och mål ({datum})")
         }
-        H::DokumentBifogat { namn, storlek, .. } => format!("Dokument bifogat: {namn} ({} kB)", storlek.div_ceil(1024)),
+        H::DokumentBifogat { namn, storlek, .. } => {
+            format!("Dokument bifogat: {namn} ({} kB)", storlek.div_ceil(1024))
+        }
         H::UtredningAvslutad { datum } => format!("Utredning avslutad {datum}"),
-        H::Kommunicerad { datum, material, satt, svar_senast, .. } => {
-            d.push(format!("{datum}, {}. Svar senast {svar_senast}.", satt.namn().to_lowercase()));
+        H::Kommunicerad {
+            datum,
+            material,
+            satt,
+            svar_senast,
+            ..
+        } => {
+            d.push(format!(
+                "{datum}, {}. Svar senast {svar_senast}.",
+                satt.namn().to_lowercase()
+            ));
             d.push(material.clone());
             "Underlag kommunicerat".into()
         }
@@ -91,16 +173,35 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             format!("Svar på kommunicering ({datum})")
         }
         H::BeslutFattat(b) => {
-            d.push(format!("{}, {}. Beslutsdatum {}.", b.insats.namn(), b.lagrum.text(), b.datum));
-            d.push(format!("Beslutat av {} enligt delegationsordning version {}, punkt {}.", n.person(b.beslutsfattare), b.delegation.version, b.delegation.punkt));
+            d.push(format!(
+                "{}, {}. Beslutsdatum {}.",
+                b.insats.namn(),
+                b.lagrum.text(),
+                b.datum
+            ));
+            d.push(format!(
+                "Beslutat av {} enligt delegationsordning version {}, punkt {}.",
+                n.person(b.beslutsfattare),
+                b.delegation.version,
+                b.delegation.punkt
+            ));
             if b.ersatter.is_some() {
                 d.push("Ersätter tidigare beslut efter omprövning.".into());
             }
             d.push(format!("Motivering: {}", b.motivering));
             format!("Beslut: {}", b.utfall.namn())
         }
-        H::BeslutSkickat { beslut, datum, satt, forenklad_delgivning } => {
-            d.push(format!("{}: skickat {datum} ({}).", insats_for(a, *beslut), satt.namn().to_lowercase()));
+        H::BeslutSkickat {
+            beslut,
+            datum,
+            satt,
+            forenklad_delgivning,
+        } => {
+            d.push(format!(
+                "{}: skickat {datum} ({}).",
+                insats_for(a, *beslut),
+                satt.namn().to_lowercase()
+            ));
             if *forenklad_delgivning {
                 let f = frister::forenklad_delgivning(*datum);
                 d.push(format!(
@@ -112,60 +213,144 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             }
             "Beslutet skickat".into()
         }
-        H::BeslutDelgivet { beslut, datum, satt } => {
-            d.push(format!("{}: delgiven {datum} ({satt}). Sista dag att överklaga {}.", insats_for(a, *beslut), frister::sista_dag_overklagande(*datum)));
+        H::BeslutDelgivet {
+            beslut,
+            datum,
+            satt,
+        } => {
+            d.push(format!(
+                "{}: delgiven {datum} ({satt}). Sista dag att överklaga {}.",
+                insats_for(a, *beslut),
+                frister::sista_dag_overklagande(*datum)
+            ));
             "Beslutet delgivet".into()
         }
-        H::OverklagandeInkommit { beslut, inkom, text } => {
+        H::OverklagandeInkommit {
+            beslut,
+            inkom,
+            text,
+        } => {
             d.push(format!("{}: inkom {inkom}.", insats_for(a, *beslut)));
             d.push(text.clone());
             "Överklagande inkom".into()
         }
-        H::RattidsprovningGjord { i_tid, sista_dag, undantag, .. } => {
+        H::RattidsprovningGjord {
+            i_tid,
+            sista_dag,
+            undantag,
+            ..
+        } => {
             if let Some(s) = sista_dag {
                 d.push(format!("Sista dag var {s}."));
             } else {
-                d.push("Beslutet var inte delgivet, så tiden för att överklaga hade inte börjat.".into());
+                d.push(
+                    "Beslutet var inte delgivet, så tiden för att överklaga hade inte börjat."
+                        .into(),
+                );
             }
             if let Some(u) = undantag {
                 d.push(match u {
-                    frister::Fl45Undantag::FelaktigOverklagandehanvisning => "Prövas ändå: nämnden gav fel besked om hur man överklagar (FL 45 §).".into(),
-                    frister::Fl45Undantag::InkomTillDomstolenITid => "Prövas ändå: överklagandet kom in till förvaltningsrätten i tid (FL 45 §).".into(),
+                    frister::Fl45Undantag::FelaktigOverklagandehanvisning => {
+                        "Prövas ändå: nämnden gav fel besked om hur man överklagar (FL 45 §)."
+                            .into()
+                    }
+                    frister::Fl45Undantag::InkomTillDomstolenITid => {
+                        "Prövas ändå: överklagandet kom in till förvaltningsrätten i tid (FL 45 §)."
+                            .into()
+                    }
                 });
             }
-            format!("Rättidsprövning: {}", if *i_tid { "i tid" } else { "för sent" })
+            format!(
+                "Rättidsprövning: {}",
+                if *i_tid { "i tid" } else { "för sent" }
+            )
         }
-        H::OverklagandeAvvisat { datum, .. } => format!("Överklagandet avvisat som för sent ({datum})"),
-        H::Omprovat { datum, andrat, motivering, .. } => {
+        H::OverklagandeAvvisat { datum, .. } => {
+            format!("Överklagandet avvisat som för sent ({datum})")
+        }
+        H::Omprovat {
+            datum,
+            andrat,
+            motivering,
+            ..
+        } => {
             d.push(motivering.clone());
-            format!("Omprövning {datum}: {}", if *andrat { "beslutet ändras" } else { "beslutet står fast" })
+            format!(
+                "Omprövning {datum}: {}",
+                if *andrat {
+                    "beslutet ändras"
+                } else {
+                    "beslutet står fast"
+                }
+            )
         }
-        H::OverklagandeForfallit { datum, .. } => format!("Överklagandet förföll när beslutet ändrades ({datum})"),
-        H::OverlamnatTillForvaltningsratten { datum, .. } => format!("Överlämnat till förvaltningsrätten {datum}"),
-        H::DomMeddelad { datum, utfall, malnummer, .. } => {
+        H::OverklagandeForfallit { datum, .. } => {
+            format!("Överklagandet förföll när beslutet ändrades ({datum})")
+        }
+        H::OverlamnatTillForvaltningsratten { datum, .. } => {
+            format!("Överlämnat till förvaltningsrätten {datum}")
+        }
+        H::DomMeddelad {
+            datum,
+            utfall,
+            malnummer,
+            ..
+        } => {
             d.push(format!("Mål {malnummer}, {datum}."));
             format!("Förvaltningsrätten: {}", utfall.namn().to_lowercase())
         }
-        H::Bestalld { beslut, utforare, datum, uppdrag } => {
-            d.push(format!("{} beställd från {} {datum}.", insats_for(a, *beslut), n.enhet(*utforare)));
+        H::Bestalld {
+            beslut,
+            utforare,
+            datum,
+            uppdrag,
+        } => {
+            d.push(format!(
+                "{} beställd från {} {datum}.",
+                insats_for(a, *beslut),
+                n.enhet(*utforare)
+            ));
             d.push(uppdrag.clone());
             "Insats beställd".into()
         }
-        H::VerkstallighetPaborjad { beslut, datum } => format!("{} började {datum}", insats_for(a, *beslut)),
-        H::VerkstallighetAvbruten { beslut, datum, orsak } => {
+        H::VerkstallighetPaborjad { beslut, datum } => {
+            format!("{} började {datum}", insats_for(a, *beslut))
+        }
+        H::VerkstallighetAvbruten {
+            beslut,
+            datum,
+            orsak,
+        } => {
             d.push(orsak.clone());
             format!("{} avbröts {datum}", insats_for(a, *beslut))
         }
-        H::VerkstallighetAterupptagen { beslut, datum } => format!("{} återupptogs {datum}", insats_for(a, *beslut)),
-        H::VerkstallighetAvslutad { beslut, datum, orsak } => {
+        H::VerkstallighetAterupptagen { beslut, datum } => {
+            format!("{} återupptogs {datum}", insats_for(a, *beslut))
+        }
+        H::VerkstallighetAvslutad {
+            beslut,
+            datum,
+            orsak,
+        } => {
             d.push(orsak.clone());
             format!("{} avslutades {datum}", insats_for(a, *beslut))
         }
-        H::VerkstallsEj { beslut, datum, skal } => {
+        H::VerkstallsEj {
+            beslut,
+            datum,
+            skal,
+        } => {
             d.push(skal.clone());
             format!("{} verkställs inte ({datum})", insats_for(a, *beslut))
         }
-        H::Uppfoljd { datum, maluppfyllelse, enskildes_synpunkt, kommentar, nasta, .. } => {
+        H::Uppfoljd {
+            datum,
+            maluppfyllelse,
+            enskildes_synpunkt,
+            kommentar,
+            nasta,
+            ..
+        } => {
             d.push(format!("{}.", maluppfyllelse.namn()));
             d.push(format!("Den enskilde: {enskildes_synpunkt}"));
             if !kommentar.is_empty() {
@@ -178,12 +363,24 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             format!("Uppföljning {datum}")
         }
         H::BevakningKvitterad { datum, .. } => format!("Bevakning kvitterad {datum}"),
-        H::HandlaggareTilldelad { handlaggare } => format!("Handläggare: {}", n.person(*handlaggare)),
-        H::JournalAntecknad { datum, rattar, .. } => {
-            if rattar.is_some() { format!("Journalanteckning rättad ({datum})") } else { format!("Journalanteckning ({datum})") }
+        H::HandlaggareTilldelad { handlaggare } => {
+            format!("Handläggare: {}", n.person(*handlaggare))
         }
-        H::JournalInvandning { datum, .. } => format!("Den enskilde har invänt mot en journalanteckning ({datum})"),
-        H::ArendeAvslutat { datum, orsak, kommentar } => {
+        H::JournalAntecknad { datum, rattar, .. } => {
+            if rattar.is_some() {
+                format!("Journalanteckning rättad ({datum})")
+            } else {
+                format!("Journalanteckning ({datum})")
+            }
+        }
+        H::JournalInvandning { datum, .. } => {
+            format!("Den enskilde har invänt mot en journalanteckning ({datum})")
+        }
+        H::ArendeAvslutat {
+            datum,
+            orsak,
+            kommentar,
+        } => {
             if !kommentar.is_empty() {
                 d.push(kommentar.clone());
             }

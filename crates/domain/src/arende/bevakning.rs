@@ -22,7 +22,12 @@ pub enum BevakningsTyp {
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 4] = [Self::SvarKommunicering, Self::Overklagandetid, Self::Verkstallighet, Self::Uppfoljning];
+    pub const ALLA: [Self; 4] = [
+        Self::SvarKommunicering,
+        Self::Overklagandetid,
+        Self::Verkstallighet,
+        Self::Uppfoljning,
+    ];
 
     pub fn kod(self) -> &'static str {
         match self {
@@ -84,7 +89,12 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
         if let Some(sista) = b.sista_dag_overklagande() {
             let nyckel = format!("overklagande:{id}");
             if b.overklagande.is_none() && !a.kvitterade.contains(&nyckel) {
-                ut.push(Bevakning { nyckel, typ: BevakningsTyp::Overklagandetid, datum: sista, beslut: Some(id) });
+                ut.push(Bevakning {
+                    nyckel,
+                    typ: BevakningsTyp::Overklagandetid,
+                    datum: sista,
+                    beslut: Some(id),
+                });
             }
         }
         let v = &b.verkstallighet;
@@ -120,17 +130,21 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
             }
         }
         _ => {
-            for b in a.gallande_beslut() {
-                if let Some(start) = b.verkstallighet.paborjad
-                    && !a.uppfoljningar.iter().any(|u| u.datum >= start)
-                {
-                    ut.push(Bevakning {
-                        nyckel: format!("uppfoljning:{}", b.id()),
-                        typ: BevakningsTyp::Uppfoljning,
-                        datum: frister::plus_manader(start, 3),
-                        beslut: Some(b.id()),
-                    });
-                }
+            for (beslut, fran) in a.uppfoljningar_som_saknas() {
+                let slutat = a
+                    .beslut_lage(beslut)
+                    .is_some_and(|b| b.verkstallighet.avslutad.is_some());
+                ut.push(Bevakning {
+                    nyckel: format!("uppfoljning:{beslut}"),
+                    typ: BevakningsTyp::Uppfoljning,
+                    // At the end of an insats at once; during it, three months after the start.
+                    datum: if slutat {
+                        fran
+                    } else {
+                        frister::plus_manader(fran, 3)
+                    },
+                    beslut: Some(beslut),
+                });
             }
         }
     }

@@ -59,7 +59,11 @@ pub struct Ombud {
 #[serde(tag = "typ", rename_all = "snake_case")]
 pub enum Anmalare {
     Anonym,
-    Namngiven { namn: String, relation: String, kontakt: String },
+    Namngiven {
+        namn: String,
+        relation: String,
+        kontakt: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -469,7 +473,9 @@ impl Handelse {
             Handelse::OverklagandeAvvisat { .. } => "overklagande_avvisat",
             Handelse::Omprovat { .. } => "omprovat",
             Handelse::OverklagandeForfallit { .. } => "overklagande_forfallit",
-            Handelse::OverlamnatTillForvaltningsratten { .. } => "overlamnat_till_forvaltningsratten",
+            Handelse::OverlamnatTillForvaltningsratten { .. } => {
+                "overlamnat_till_forvaltningsratten"
+            }
             Handelse::DomMeddelad { .. } => "dom_meddelad",
             Handelse::Bestalld { .. } => "bestalld",
             Handelse::VerkstallighetPaborjad { .. } => "verkstallighet_paborjad",

@@ -56,14 +56,46 @@ pub struct NyttBeslut {
 pub enum Kommando {
     /// Starts a case: the event must be an ansökan, anmälan or information.
     Aktualisera(Handelse),
-    AnsokInsats { insats: InsatsTyp, datum: Date, kanal: Kanal },
-    Forhandsbedom { datum: Date, utfall: ForhandsbedomningsUtfall, skal: String },
-    InledUtredning { datum: Date },
-    RegistreraSynpunkter { datum: Date, synpunkter: String, mal: String },
-    BifogaDokument { dokument: DokumentId, namn: String, sha256: String, storlek: u64, innehallstyp: String },
-    AvslutaUtredning { datum: Date },
-    Kommunicera { id: KommuniceringId, datum: Date, material: String, satt: Kommunikationssatt, svar_senast: Date },
-    RegistreraSvar { kommunicering: KommuniceringId, datum: Date, svar: String },
+    AnsokInsats {
+        insats: InsatsTyp,
+        datum: Date,
+        kanal: Kanal,
+    },
+    Forhandsbedom {
+        datum: Date,
+        utfall: ForhandsbedomningsUtfall,
+        skal: String,
+    },
+    InledUtredning {
+        datum: Date,
+    },
+    RegistreraSynpunkter {
+        datum: Date,
+        synpunkter: String,
+        mal: String,
+    },
+    BifogaDokument {
+        dokument: DokumentId,
+        namn: String,
+        sha256: String,
+        storlek: u64,
+        innehallstyp: String,
+    },
+    AvslutaUtredning {
+        datum: Date,
+    },
+    Kommunicera {
+        id: KommuniceringId,
+        datum: Date,
+        material: String,
+        satt: Kommunikationssatt,
+        svar_senast: Date,
+    },
+    RegistreraSvar {
+        kommunicering: KommuniceringId,
+        datum: Date,
+        svar: String,
+    },
     FattaBeslut {
         id: BeslutId,
         insats: InsatsTyp,
@@ -77,19 +109,73 @@ pub enum Kommando {
         datum: Date,
         kommunicering_obehovlig: Option<String>,
     },
-    SkickaBeslut { beslut: BeslutId, datum: Date, satt: Utskickssatt, forenklad_delgivning: bool, informerad_om_forenklad: bool },
-    RegistreraDelgivning { beslut: BeslutId, datum: Date, satt: String },
-    RegistreraOverklagande { beslut: BeslutId, inkom: Date, text: String },
-    ProvaRattidighet { beslut: BeslutId, datum: Date, undantag: Option<Fl45Undantag> },
-    Ompova { beslut: BeslutId, datum: Date, motivering: String, nytt: Option<NyttBeslut> },
-    Overlamna { beslut: BeslutId, datum: Date },
-    RegistreraDom { beslut: BeslutId, datum: Date, utfall: DomUtfall, malnummer: String },
-    Bestall { beslut: BeslutId, utforare: EnhetId, datum: Date, uppdrag: String },
-    StartaVerkstallighet { beslut: BeslutId, datum: Date },
-    AvbrytVerkstallighet { beslut: BeslutId, datum: Date, orsak: String },
-    AterupptaVerkstallighet { beslut: BeslutId, datum: Date },
-    AvslutaVerkstallighet { beslut: BeslutId, datum: Date, orsak: String },
-    RegistreraEjVerkstallt { beslut: BeslutId, datum: Date, skal: String },
+    SkickaBeslut {
+        beslut: BeslutId,
+        datum: Date,
+        satt: Utskickssatt,
+        forenklad_delgivning: bool,
+        informerad_om_forenklad: bool,
+    },
+    RegistreraDelgivning {
+        beslut: BeslutId,
+        datum: Date,
+        satt: String,
+    },
+    RegistreraOverklagande {
+        beslut: BeslutId,
+        inkom: Date,
+        text: String,
+    },
+    ProvaRattidighet {
+        beslut: BeslutId,
+        datum: Date,
+        undantag: Option<Fl45Undantag>,
+    },
+    Ompova {
+        beslut: BeslutId,
+        datum: Date,
+        motivering: String,
+        nytt: Option<NyttBeslut>,
+    },
+    Overlamna {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    RegistreraDom {
+        beslut: BeslutId,
+        datum: Date,
+        utfall: DomUtfall,
+        malnummer: String,
+    },
+    Bestall {
+        beslut: BeslutId,
+        utforare: EnhetId,
+        datum: Date,
+        uppdrag: String,
+    },
+    StartaVerkstallighet {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    AvbrytVerkstallighet {
+        beslut: BeslutId,
+        datum: Date,
+        orsak: String,
+    },
+    AterupptaVerkstallighet {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    AvslutaVerkstallighet {
+        beslut: BeslutId,
+        datum: Date,
+        orsak: String,
+    },
+    RegistreraEjVerkstallt {
+        beslut: BeslutId,
+        datum: Date,
+        skal: String,
+    },
     RegistreraUppfoljning {
         beslut: Option<BeslutId>,
         datum: Date,
@@ -98,12 +184,34 @@ pub enum Kommando {
         kommentar: String,
         nasta: Option<Date>,
     },
-    KvitteraBevakning { nyckel: String, datum: Date },
-    TilldelaHandlaggare { handlaggare: AnvandarId },
-    SkrivJournal { id: JournalId, datum: Date, text: String },
-    RattaJournal { id: JournalId, rattar: JournalId, datum: Date, text: String },
-    RegistreraInvandning { anteckning: JournalId, datum: Date, text: String },
-    AvslutaArende { datum: Date, orsak: Avslutsorsak, kommentar: String },
+    KvitteraBevakning {
+        nyckel: String,
+        datum: Date,
+    },
+    TilldelaHandlaggare {
+        handlaggare: AnvandarId,
+    },
+    SkrivJournal {
+        id: JournalId,
+        datum: Date,
+        text: String,
+    },
+    RattaJournal {
+        id: JournalId,
+        rattar: JournalId,
+        datum: Date,
+        text: String,
+    },
+    RegistreraInvandning {
+        anteckning: JournalId,
+        datum: Date,
+        text: String,
+    },
+    AvslutaArende {
+        datum: Date,
+        orsak: Avslutsorsak,
+        kommentar: String,
+    },
 }
 
 macro_rules! kommandotyper {
@@ -208,7 +316,7 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
             let o = b.overklagande.as_ref();
             let v = &b.verkstallighet;
             match typ {
-                T::SkickaBeslut => b.skickat.is_none(),
+                T::SkickaBeslut => b.skickat.is_none() && b.delgiven.is_none(),
                 T::RegistreraDelgivning => b.delgiven.is_none(),
                 T::RegistreraOverklagande => o.is_none(),
                 T::ProvaRattidighet => o.is_some_and(|o| o.rattidsprovning.is_none()),
@@ -220,7 +328,9 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
                         && !o.forfallit
                 }),
                 T::Overlamna => o.is_some_and(|o| {
-                    matches!(o.rattidsprovning, Some((true, _))) && o.overlamnat.is_none() && !o.forfallit
+                    matches!(o.rattidsprovning, Some((true, _)))
+                        && o.overlamnat.is_none()
+                        && !o.forfallit
                 }),
                 T::RegistreraDom => o.is_some_and(|o| o.overlamnat.is_some() && o.dom.is_none()),
                 T::Bestall => b.beviljar() && v.bestalld.is_none() && v.verkstalls_ej.is_none(),
@@ -228,7 +338,9 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
                 T::AvbrytVerkstallighet => v.pagar() && v.avbruten().is_none(),
                 T::AterupptaVerkstallighet => v.pagar() && v.avbruten().is_some(),
                 T::AvslutaVerkstallighet => v.pagar(),
-                T::RegistreraEjVerkstallt => b.beviljar() && v.paborjad.is_none() && v.verkstalls_ej.is_none(),
+                T::RegistreraEjVerkstallt => {
+                    b.beviljar() && v.paborjad.is_none() && v.verkstalls_ej.is_none()
+                }
                 T::RegistreraUppfoljning => v.paborjad.is_some(),
                 _ => false,
             }
@@ -264,12 +376,16 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
     }
     let per_beslut = |typ| {
         if kandidater(a, typ).is_empty() {
-            tillstand(format!("{}: inget beslut i ärendet väntar på det steget.", typ.namn()))
+            tillstand(format!(
+                "{}: inget beslut i ärendet väntar på det steget.",
+                typ.namn()
+            ))
         } else {
             Ok(())
         }
     };
-    let vantar_forhandsbedomning = a.typ != AktualiseringsTyp::Ansokan && a.forhandsbedomning.is_none();
+    let vantar_forhandsbedomning =
+        a.typ != AktualiseringsTyp::Ansokan && a.forhandsbedomning.is_none();
     match typ {
         T::Aktualisera => unreachable!("handled above"),
         T::Forhandsbedom => {
@@ -281,7 +397,11 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             }
         }
-        _ if vantar_forhandsbedomning && typ != T::SkrivJournal && typ != T::BifogaDokument && typ != T::TilldelaHandlaggare => {
+        _ if vantar_forhandsbedomning
+            && typ != T::SkrivJournal
+            && typ != T::BifogaDokument
+            && typ != T::TilldelaHandlaggare =>
+        {
             tillstand("Gör förhandsbedömningen först.")
         }
         T::AnsokInsats => Ok(()),
@@ -323,7 +443,9 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         }
         T::FattaBeslut => {
             if a.obeslutade_insatser().is_empty() {
-                tillstand("Alla ansökta insatser har ett beslut. Registrera en ny ansökan om något mer söks.")
+                tillstand(
+                    "Alla ansökta insatser har ett beslut. Registrera en ny ansökan om något mer söks.",
+                )
             } else {
                 Ok(())
             }
@@ -344,7 +466,11 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         }
         T::AvslutaArende => {
             let hinder = a.hinder_for_avslut();
-            if hinder.is_empty() { Ok(()) } else { Err(hinder.join(" ")) }
+            if hinder.is_empty() {
+                Ok(())
+            } else {
+                Err(hinder.join(" "))
+            }
         }
         T::SkickaBeslut
         | T::RegistreraDelgivning
@@ -370,7 +496,10 @@ struct Fel(Vec<FaltFel>);
 impl Fel {
     fn om(&mut self, villkor: bool, falt: &'static str, text: impl Into<String>) {
         if villkor {
-            self.0.push(FaltFel { falt, text: text.into() });
+            self.0.push(FaltFel {
+                falt,
+                text: text.into(),
+            });
         }
     }
     fn text_kravs(&mut self, varde: &str, falt: &'static str, text: &str) {
@@ -381,7 +510,11 @@ impl Fel {
         self.om(datum > idag, falt, "Datumet kan inte ligga i framtiden.");
     }
     fn inte_fore(&mut self, datum: Date, tidigast: Date, falt: &'static str, vad: &str) {
-        self.om(datum < tidigast, falt, format!("Datumet kan inte ligga före {vad} ({tidigast})."));
+        self.om(
+            datum < tidigast,
+            falt,
+            format!("Datumet kan inte ligga före {vad} ({tidigast})."),
+        );
     }
     fn klart(&mut self) -> Result<(), Avvisning> {
         if self.0.is_empty() {
@@ -392,17 +525,24 @@ impl Fel {
     }
 }
 
-fn valt_beslut<'a>(a: &'a Arende, typ: KommandoTyp, id: BeslutId) -> Result<&'a BeslutLage, Avvisning> {
-    kandidater(a, typ).into_iter().find(|b| b.id() == id).ok_or_else(|| {
-        Avvisning::Falt(vec![FaltFel {
-            falt: "beslut",
-            text: "Välj ett beslut som väntar på det här steget.".into(),
-        }])
-    })
+fn valt_beslut(a: &Arende, typ: KommandoTyp, id: BeslutId) -> Result<&BeslutLage, Avvisning> {
+    kandidater(a, typ)
+        .into_iter()
+        .find(|b| b.id() == id)
+        .ok_or_else(|| {
+            Avvisning::Falt(vec![FaltFel {
+                falt: "beslut",
+                text: "Välj ett beslut som väntar på det här steget.".into(),
+            }])
+        })
 }
 
 /// Applies the rules to a command: the events to append, or why not.
-pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<Vec<Handelse>, Avvisning> {
+pub fn handle(
+    a: Option<&Arende>,
+    kommando: Kommando,
+    ctx: &Kontext,
+) -> Result<Vec<Handelse>, Avvisning> {
     kan(a, kommando.typ()).map_err(Avvisning::Tillstand)?;
     let mut fel = Fel::default();
     let idag = ctx.idag;
@@ -411,26 +551,58 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             unreachable!("kan() admits only Aktualisera without a case")
         };
         match &h {
-            Handelse::AnsokanRegistrerad { inkom, insatser, beskrivning: _, ombud, .. } => {
+            Handelse::AnsokanRegistrerad {
+                inkom,
+                insatser,
+                beskrivning: _,
+                ombud,
+                ..
+            } => {
                 fel.inte_framtid(*inkom, idag, "inkom");
-                fel.om(insatser.is_empty(), "insatser", "Välj minst en insats som ansökan gäller.");
+                fel.om(
+                    insatser.is_empty(),
+                    "insatser",
+                    "Välj minst en insats som ansökan gäller.",
+                );
                 if let Some(o) = ombud {
                     fel.text_kravs(&o.namn, "ombud_namn", "Skriv ombudets namn.");
-                    fel.text_kravs(&o.fullmakt_omfattning, "fullmakt_omfattning", "Skriv vad fullmakten omfattar.");
+                    fel.text_kravs(
+                        &o.fullmakt_omfattning,
+                        "fullmakt_omfattning",
+                        "Skriv vad fullmakten omfattar.",
+                    );
                     fel.inte_framtid(o.fullmakt_datum, idag, "fullmakt_datum");
                 }
             }
-            Handelse::AnmalanRegistrerad { inkom, anmalare, beskrivning, .. } => {
+            Handelse::AnmalanRegistrerad {
+                inkom,
+                anmalare,
+                beskrivning,
+                ..
+            } => {
                 fel.inte_framtid(*inkom, idag, "inkom");
                 fel.text_kravs(beskrivning, "beskrivning", "Skriv vad anmälan gäller.");
                 if let Anmalare::Namngiven { namn, .. } = anmalare {
-                    fel.text_kravs(namn, "anmalare_namn", "Skriv anmälarens namn, eller välj anonym anmälare.");
+                    fel.text_kravs(
+                        namn,
+                        "anmalare_namn",
+                        "Skriv anmälarens namn, eller välj anonym anmälare.",
+                    );
                 }
             }
-            Handelse::InformationRegistrerad { inkom, kalla, beskrivning, .. } => {
+            Handelse::InformationRegistrerad {
+                inkom,
+                kalla,
+                beskrivning,
+                ..
+            } => {
                 fel.inte_framtid(*inkom, idag, "inkom");
                 fel.text_kravs(kalla, "kalla", "Skriv varifrån informationen kom.");
-                fel.text_kravs(beskrivning, "beskrivning", "Skriv vad informationen gäller.");
+                fel.text_kravs(
+                    beskrivning,
+                    "beskrivning",
+                    "Skriv vad informationen gäller.",
+                );
             }
             _ => {
                 return Err(Avvisning::Tillstand(
@@ -444,19 +616,37 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
 
     let handelser = match kommando {
         Kommando::Aktualisera(_) => unreachable!("kan() refuses Aktualisera on a case"),
-        Kommando::AnsokInsats { insats, datum, kanal } => {
+        Kommando::AnsokInsats {
+            insats,
+            datum,
+            kanal,
+        } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            vec![Handelse::InsatsAnsokt { insats, datum, kanal }]
+            vec![Handelse::InsatsAnsokt {
+                insats,
+                datum,
+                kanal,
+            }]
         }
-        Kommando::Forhandsbedom { datum, utfall, skal } => {
+        Kommando::Forhandsbedom {
+            datum,
+            utfall,
+            skal,
+        } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.inte_fore(datum, a.inkom, "datum", "att anmälan kom in");
             fel.text_kravs(&skal, "skal", "Skriv skälen för bedömningen.");
-            let mut h = vec![Handelse::Forhandsbedomd { datum, utfall, skal }];
+            let mut h = vec![Handelse::Forhandsbedomd {
+                datum,
+                utfall,
+                skal,
+            }];
             match utfall {
                 // SoL 14 kap. 2 §: open an utredning without delay.
-                ForhandsbedomningsUtfall::InledUtredning => h.push(Handelse::UtredningInledd { datum }),
+                ForhandsbedomningsUtfall::InledUtredning => {
+                    h.push(Handelse::UtredningInledd { datum })
+                }
                 ForhandsbedomningsUtfall::InledEj => h.push(Handelse::ArendeAvslutat {
                     datum,
                     orsak: Avslutsorsak::InledsEj,
@@ -470,18 +660,38 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
             vec![Handelse::UtredningInledd { datum }]
         }
-        Kommando::RegistreraSynpunkter { datum, synpunkter, mal } => {
+        Kommando::RegistreraSynpunkter {
+            datum,
+            synpunkter,
+            mal,
+        } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.om(
                 synpunkter.trim().is_empty() && mal.trim().is_empty(),
                 "synpunkter",
                 "Skriv den enskildes synpunkter eller mål.",
             );
-            vec![Handelse::SynpunkterRegistrerade { datum, synpunkter, mal }]
+            vec![Handelse::SynpunkterRegistrerade {
+                datum,
+                synpunkter,
+                mal,
+            }]
         }
-        Kommando::BifogaDokument { dokument, namn, sha256, storlek, innehallstyp } => {
+        Kommando::BifogaDokument {
+            dokument,
+            namn,
+            sha256,
+            storlek,
+            innehallstyp,
+        } => {
             fel.text_kravs(&namn, "namn", "Dokumentet behöver ett namn.");
-            vec![Handelse::DokumentBifogat { dokument, namn, sha256, storlek, innehallstyp }]
+            vec![Handelse::DokumentBifogat {
+                dokument,
+                namn,
+                sha256,
+                storlek,
+                innehallstyp,
+            }]
         }
         Kommando::AvslutaUtredning { datum } => {
             fel.inte_framtid(datum, idag, "datum");
@@ -490,23 +700,62 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             }
             vec![Handelse::UtredningAvslutad { datum }]
         }
-        Kommando::Kommunicera { id, datum, material, satt, svar_senast } => {
+        Kommando::Kommunicera {
+            id,
+            datum,
+            material,
+            satt,
+            svar_senast,
+        } => {
             fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&material, "material", "Beskriv vilket material som kommunicerades.");
-            fel.om(svar_senast <= datum, "svar_senast", "Svarsfristen måste vara efter dagen för kommuniceringen.");
+            fel.text_kravs(
+                &material,
+                "material",
+                "Beskriv vilket material som kommunicerades.",
+            );
+            fel.om(
+                svar_senast <= datum,
+                "svar_senast",
+                "Svarsfristen måste vara efter dagen för kommuniceringen.",
+            );
             // lag (1930:173) 2 §: a deadline on a non-working day moves to the next one.
             let svar_senast = frister::svarsfrist(svar_senast);
-            vec![Handelse::Kommunicerad { id, datum, material, satt, svar_senast }]
+            vec![Handelse::Kommunicerad {
+                id,
+                datum,
+                material,
+                satt,
+                svar_senast,
+            }]
         }
-        Kommando::RegistreraSvar { kommunicering, datum, svar } => {
-            let k = a.kommuniceringar.iter().find(|k| k.id == kommunicering && k.svar.is_none());
-            fel.om(k.is_none(), "kommunicering", "Välj en kommunicering som väntar på svar.");
+        Kommando::RegistreraSvar {
+            kommunicering,
+            datum,
+            svar,
+        } => {
+            let k = a
+                .kommuniceringar
+                .iter()
+                .find(|k| k.id == kommunicering && k.svar.is_none());
+            fel.om(
+                k.is_none(),
+                "kommunicering",
+                "Välj en kommunicering som väntar på svar.",
+            );
             if let Some(k) = k {
                 fel.inte_fore(datum, k.datum, "datum", "kommuniceringen");
             }
             fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&svar, "svar", "Skriv vad den enskilde svarade, eller att hen avstod.");
-            vec![Handelse::KommuniceringBesvarad { kommunicering, datum, svar }]
+            fel.text_kravs(
+                &svar,
+                "svar",
+                "Skriv vad den enskilde svarade, eller att hen avstod.",
+            );
+            vec![Handelse::KommuniceringBesvarad {
+                kommunicering,
+                datum,
+                svar,
+            }]
         }
         Kommando::FattaBeslut {
             id,
@@ -530,7 +779,11 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
             // FL 32 §: a decision that can be expected to affect someone's situation
             // must state the reasons: provisions and decisive circumstances.
-            fel.text_kravs(&motivering, "motivering", "Skriv en motivering: vilka bestämmelser och omständigheter som avgjort.");
+            fel.text_kravs(
+                &motivering,
+                "motivering",
+                "Skriv en motivering: vilka bestämmelser och omständigheter som avgjort.",
+            );
             if utfall != Utfall::Avvisning {
                 // FL 23 §: the nämnd sees to it that the case is investigated as its nature requires.
                 fel.om(
@@ -543,18 +796,34 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
                 // seed 004 §2.4: the decision states goal, scope and period.
                 fel.text_kravs(&mal, "mal", "Skriv målet med insatsen.");
                 fel.text_kravs(&omfattning, "omfattning", "Skriv insatsens omfattning.");
-                fel.om(period_fran.is_none(), "period_fran", "Ange från vilket datum beslutet gäller.");
+                fel.om(
+                    period_fran.is_none(),
+                    "period_fran",
+                    "Ange från vilket datum beslutet gäller.",
+                );
             }
             if let (Some(fran), Some(till)) = (period_fran, period_till) {
-                fel.om(till < fran, "period_till", "Slutdatum kan inte vara före startdatum.");
+                fel.om(
+                    till < fran,
+                    "period_till",
+                    "Slutdatum kan inte vara före startdatum.",
+                );
             }
             if utfall.ar_negativt() {
                 // FL 25 §: before a decision against the party, the party must have had the
                 // material and a chance to answer, unless that is obviously unnecessary.
+                // The material must have been communicated after this insats was applied for.
+                let ansokt = a
+                    .ansokta
+                    .iter()
+                    .filter(|(i, _)| *i == insats)
+                    .map(|(_, d)| *d)
+                    .max()
+                    .unwrap_or(a.inkom);
                 let kommunicerat = a
                     .kommuniceringar
                     .iter()
-                    .any(|k| k.svar.is_some() || k.svar_senast < datum);
+                    .any(|k| k.datum >= ansokt && (k.svar.is_some() || k.svar_senast < datum));
                 let skal = kommunicering_obehovlig.as_deref().unwrap_or("").trim();
                 fel.om(
                     !kommunicerat && skal.is_empty(),
@@ -589,7 +858,13 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
                 ersatter: None,
             })]
         }
-        Kommando::SkickaBeslut { beslut, datum, satt, forenklad_delgivning, informerad_om_forenklad } => {
+        Kommando::SkickaBeslut {
+            beslut,
+            datum,
+            satt,
+            forenklad_delgivning,
+            informerad_om_forenklad,
+        } => {
             let b = valt_beslut(a, KommandoTyp::SkickaBeslut, beslut)?;
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
@@ -599,27 +874,60 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
                 "informerad_om_forenklad",
                 "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (22 § delgivningslagen).",
             );
-            vec![Handelse::BeslutSkickat { beslut, datum, satt, forenklad_delgivning }]
+            vec![Handelse::BeslutSkickat {
+                beslut,
+                datum,
+                satt,
+                forenklad_delgivning,
+            }]
         }
-        Kommando::RegistreraDelgivning { beslut, datum, satt } => {
+        Kommando::RegistreraDelgivning {
+            beslut,
+            datum,
+            satt,
+        } => {
             let b = valt_beslut(a, KommandoTyp::RegistreraDelgivning, beslut)?;
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&satt, "satt", "Skriv hur beslutet delgavs, till exempel med mottagningsbevis.");
-            vec![Handelse::BeslutDelgivet { beslut, datum, satt }]
+            fel.text_kravs(
+                &satt,
+                "satt",
+                "Skriv hur beslutet delgavs, till exempel med mottagningsbevis.",
+            );
+            vec![Handelse::BeslutDelgivet {
+                beslut,
+                datum,
+                satt,
+            }]
         }
-        Kommando::RegistreraOverklagande { beslut, inkom, text } => {
+        Kommando::RegistreraOverklagande {
+            beslut,
+            inkom,
+            text,
+        } => {
             let b = valt_beslut(a, KommandoTyp::RegistreraOverklagande, beslut)?;
             fel.inte_fore(inkom, b.beslut.datum, "inkom", "beslutsdagen");
             fel.inte_framtid(inkom, idag, "inkom");
             fel.text_kravs(&text, "text", "Skriv kort vad överklagandet gäller.");
-            vec![Handelse::OverklagandeInkommit { beslut, inkom, text }]
+            vec![Handelse::OverklagandeInkommit {
+                beslut,
+                inkom,
+                text,
+            }]
         }
-        Kommando::ProvaRattidighet { beslut, datum, undantag } => {
+        Kommando::ProvaRattidighet {
+            beslut,
+            datum,
+            undantag,
+        } => {
             let b = valt_beslut(a, KommandoTyp::ProvaRattidighet, beslut)?;
             fel.inte_framtid(datum, idag, "datum");
             fel.klart()?;
-            let inkom = b.overklagande.as_ref().and_then(|o| o.inkom).unwrap_or(datum);
+            let inkom = b
+                .overklagande
+                .as_ref()
+                .and_then(|o| o.inkom)
+                .unwrap_or(datum);
             let (i_tid, sista_dag, undantag) = match b.delgiven {
                 Some(delgiven) => {
                     // FL 44–45 §§.
@@ -629,28 +937,67 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
                 // The time to appeal has not begun before the decision is served.
                 None => (true, None, None),
             };
-            let mut h = vec![Handelse::RattidsprovningGjord { beslut, i_tid, sista_dag, undantag, datum }];
+            let mut h = vec![Handelse::RattidsprovningGjord {
+                beslut,
+                i_tid,
+                sista_dag,
+                undantag,
+                datum,
+            }];
             if !i_tid {
                 // FL 45 §: a late appeal is dismissed.
                 h.push(Handelse::OverklagandeAvvisat { beslut, datum });
             }
             h
         }
-        Kommando::Ompova { beslut, datum, motivering, nytt } => {
+        Kommando::Ompova {
+            beslut,
+            datum,
+            motivering,
+            nytt,
+        } => {
             let b = valt_beslut(a, KommandoTyp::Ompova, beslut)?;
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&motivering, "motivering", "Skriv skälen för omprövningen.");
-            let mut h = vec![Handelse::Omprovat { beslut, datum, andrat: nytt.is_some(), motivering: motivering.clone() }];
+            let mut h = vec![Handelse::Omprovat {
+                beslut,
+                datum,
+                andrat: nytt.is_some(),
+                motivering: motivering.clone(),
+            }];
             if let Some(n) = nytt {
-                fel.om(n.utfall == b.beslut.utfall && n.omfattning == b.beslut.omfattning, "utfall", "Ett ändrat beslut måste skilja sig från det gamla.");
+                fel.om(
+                    n.utfall == b.beslut.utfall && n.omfattning == b.beslut.omfattning,
+                    "utfall",
+                    "Ett ändrat beslut måste skilja sig från det gamla.",
+                );
                 if n.utfall.beviljar() {
+                    // seed 004 §2.4, as for any decision that grants.
                     fel.text_kravs(&n.mal, "mal", "Skriv målet med insatsen.");
                     fel.text_kravs(&n.omfattning, "omfattning", "Skriv insatsens omfattning.");
+                    fel.om(
+                        n.period_fran.is_none(),
+                        "period_fran",
+                        "Ange från vilket datum beslutet gäller.",
+                    );
+                }
+                if let (Some(fran), Some(till)) = (n.period_fran, n.period_till) {
+                    fel.om(
+                        till < fran,
+                        "period_till",
+                        "Slutdatum kan inte vara före startdatum.",
+                    );
                 }
                 fel.klart()?;
-                let delegation = ctx.delegationsordning.behorighet(ctx.roll, b.beslut.insats, n.utfall).ok_or_else(|| {
-                    Avvisning::Delegation(format!("Du har inte delegation att besluta om {}.", b.beslut.insats.namn()))
-                })?;
+                let delegation = ctx
+                    .delegationsordning
+                    .behorighet(ctx.roll, b.beslut.insats, n.utfall)
+                    .ok_or_else(|| {
+                        Avvisning::Delegation(format!(
+                            "Du har inte delegation att besluta om {}.",
+                            b.beslut.insats.namn()
+                        ))
+                    })?;
                 h.push(Handelse::BeslutFattat(Beslut {
                     id: n.id,
                     insats: b.beslut.insats,
@@ -670,7 +1017,10 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
                 // FL 46 § andra stycket: if the nämnd changes the decision as the
                 // appellant asks, the appeal lapses; otherwise the new decision goes up too.
                 if n.utfall == Utfall::Bifall {
-                    h.push(Handelse::OverklagandeForfallit { beslut, datum });
+                    h.push(Handelse::OverklagandeForfallit {
+                        beslut: n.id,
+                        datum,
+                    });
                 }
             }
             h
@@ -680,21 +1030,45 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             fel.inte_framtid(datum, idag, "datum");
             vec![Handelse::OverlamnatTillForvaltningsratten { beslut, datum }]
         }
-        Kommando::RegistreraDom { beslut, datum, utfall, malnummer } => {
+        Kommando::RegistreraDom {
+            beslut,
+            datum,
+            utfall,
+            malnummer,
+        } => {
             let b = valt_beslut(a, KommandoTyp::RegistreraDom, beslut)?;
             if let Some(over) = b.overklagande.as_ref().and_then(|o| o.overlamnat) {
                 fel.inte_fore(datum, over, "datum", "överlämnandet");
             }
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&malnummer, "malnummer", "Skriv domstolens målnummer.");
-            vec![Handelse::DomMeddelad { beslut, datum, utfall, malnummer }]
+            vec![Handelse::DomMeddelad {
+                beslut,
+                datum,
+                utfall,
+                malnummer,
+            }]
         }
-        Kommando::Bestall { beslut, utforare, datum, uppdrag } => {
+        Kommando::Bestall {
+            beslut,
+            utforare,
+            datum,
+            uppdrag,
+        } => {
             let b = valt_beslut(a, KommandoTyp::Bestall, beslut)?;
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&uppdrag, "uppdrag", "Beskriv uppdraget: vad utföraren behöver veta.");
-            vec![Handelse::Bestalld { beslut, utforare, datum, uppdrag }]
+            fel.text_kravs(
+                &uppdrag,
+                "uppdrag",
+                "Beskriv uppdraget: vad utföraren behöver veta.",
+            );
+            vec![Handelse::Bestalld {
+                beslut,
+                utforare,
+                datum,
+                uppdrag,
+            }]
         }
         Kommando::StartaVerkstallighet { beslut, datum } => {
             let b = valt_beslut(a, KommandoTyp::StartaVerkstallighet, beslut)?;
@@ -702,14 +1076,22 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             fel.inte_framtid(datum, idag, "datum");
             vec![Handelse::VerkstallighetPaborjad { beslut, datum }]
         }
-        Kommando::AvbrytVerkstallighet { beslut, datum, orsak } => {
+        Kommando::AvbrytVerkstallighet {
+            beslut,
+            datum,
+            orsak,
+        } => {
             let b = valt_beslut(a, KommandoTyp::AvbrytVerkstallighet, beslut)?;
             if let Some(start) = b.verkstallighet.paborjad {
                 fel.inte_fore(datum, start, "datum", "att insatsen började");
             }
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&orsak, "orsak", "Skriv orsaken till avbrottet.");
-            vec![Handelse::VerkstallighetAvbruten { beslut, datum, orsak }]
+            vec![Handelse::VerkstallighetAvbruten {
+                beslut,
+                datum,
+                orsak,
+            }]
         }
         Kommando::AterupptaVerkstallighet { beslut, datum } => {
             let b = valt_beslut(a, KommandoTyp::AterupptaVerkstallighet, beslut)?;
@@ -719,69 +1101,162 @@ pub fn handle(a: Option<&Arende>, kommando: Kommando, ctx: &Kontext) -> Result<V
             fel.inte_framtid(datum, idag, "datum");
             vec![Handelse::VerkstallighetAterupptagen { beslut, datum }]
         }
-        Kommando::AvslutaVerkstallighet { beslut, datum, orsak } => {
+        Kommando::AvslutaVerkstallighet {
+            beslut,
+            datum,
+            orsak,
+        } => {
             let b = valt_beslut(a, KommandoTyp::AvslutaVerkstallighet, beslut)?;
             if let Some(start) = b.verkstallighet.paborjad {
                 fel.inte_fore(datum, start, "datum", "att insatsen började");
             }
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&orsak, "orsak", "Skriv varför insatsen avslutades.");
-            vec![Handelse::VerkstallighetAvslutad { beslut, datum, orsak }]
+            vec![Handelse::VerkstallighetAvslutad {
+                beslut,
+                datum,
+                orsak,
+            }]
         }
-        Kommando::RegistreraEjVerkstallt { beslut, datum, skal } => {
+        Kommando::RegistreraEjVerkstallt {
+            beslut,
+            datum,
+            skal,
+        } => {
             valt_beslut(a, KommandoTyp::RegistreraEjVerkstallt, beslut)?;
             fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&skal, "skal", "Skriv skälet, till exempel att den enskilde tackat nej.");
-            vec![Handelse::VerkstallsEj { beslut, datum, skal }]
+            fel.text_kravs(
+                &skal,
+                "skal",
+                "Skriv skälet, till exempel att den enskilde tackat nej.",
+            );
+            vec![Handelse::VerkstallsEj {
+                beslut,
+                datum,
+                skal,
+            }]
         }
-        Kommando::RegistreraUppfoljning { beslut, datum, maluppfyllelse, enskildes_synpunkt, kommentar, nasta } => {
+        Kommando::RegistreraUppfoljning {
+            beslut,
+            datum,
+            maluppfyllelse,
+            enskildes_synpunkt,
+            kommentar,
+            nasta,
+        } => {
             if let Some(id) = beslut {
                 valt_beslut(a, KommandoTyp::RegistreraUppfoljning, id)?;
             }
             fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&enskildes_synpunkt, "enskildes_synpunkt", "Skriv vad den enskilde själv tycker, eller att hen inte ville säga något.");
+            fel.text_kravs(
+                &enskildes_synpunkt,
+                "enskildes_synpunkt",
+                "Skriv vad den enskilde själv tycker, eller att hen inte ville säga något.",
+            );
             if let Some(n) = nasta {
-                fel.om(n <= datum, "nasta", "Nästa uppföljning måste vara efter den här.");
+                fel.om(
+                    n <= datum,
+                    "nasta",
+                    "Nästa uppföljning måste vara efter den här.",
+                );
             }
-            vec![Handelse::Uppfoljd { beslut, datum, maluppfyllelse, enskildes_synpunkt, kommentar, nasta }]
+            vec![Handelse::Uppfoljd {
+                beslut,
+                datum,
+                maluppfyllelse,
+                enskildes_synpunkt,
+                kommentar,
+                nasta,
+            }]
         }
         Kommando::KvitteraBevakning { nyckel, datum } => {
-            let finns = bevakningar(a).iter().any(|b| b.nyckel == nyckel && b.typ.kan_kvitteras());
+            fel.inte_framtid(datum, idag, "datum");
+            let finns = bevakningar(a)
+                .iter()
+                .any(|b| b.nyckel == nyckel && b.typ.kan_kvitteras());
             fel.om(!finns, "nyckel", "Välj en bevakning som kan kvitteras.");
             vec![Handelse::BevakningKvitterad { nyckel, datum }]
         }
         Kommando::TilldelaHandlaggare { handlaggare } => {
-            fel.om(a.handlaggare == Some(handlaggare), "handlaggare", "Den handläggaren har redan ärendet.");
+            fel.om(
+                a.handlaggare == Some(handlaggare),
+                "handlaggare",
+                "Den handläggaren har redan ärendet.",
+            );
             vec![Handelse::HandlaggareTilldelad { handlaggare }]
         }
         Kommando::SkrivJournal { id, datum, text } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&text, "text", "Skriv anteckningen.");
-            vec![Handelse::JournalAntecknad { id, datum, text, rattar: None }]
+            vec![Handelse::JournalAntecknad {
+                id,
+                datum,
+                text,
+                rattar: None,
+            }]
         }
-        Kommando::RattaJournal { id, rattar, datum, text } => {
+        Kommando::RattaJournal {
+            id,
+            rattar,
+            datum,
+            text,
+        } => {
             // SoL 14 kap.; DESIGN.md principle 2: the original stays readable.
-            fel.om(!a.journal.contains(&rattar), "rattar", "Välj anteckningen som ska rättas.");
+            fel.om(
+                !a.journal.contains(&rattar),
+                "rattar",
+                "Välj anteckningen som ska rättas.",
+            );
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&text, "text", "Skriv den rättade texten.");
-            vec![Handelse::JournalAntecknad { id, datum, text, rattar: Some(rattar) }]
+            vec![Handelse::JournalAntecknad {
+                id,
+                datum,
+                text,
+                rattar: Some(rattar),
+            }]
         }
-        Kommando::RegistreraInvandning { anteckning, datum, text } => {
+        Kommando::RegistreraInvandning {
+            anteckning,
+            datum,
+            text,
+        } => {
             // SoL 14 kap. 6 §: the person's view that an entry is wrong is noted beside it.
-            fel.om(!a.journal.contains(&anteckning), "anteckning", "Välj anteckningen som invändningen gäller.");
+            fel.om(
+                !a.journal.contains(&anteckning),
+                "anteckning",
+                "Välj anteckningen som invändningen gäller.",
+            );
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&text, "text", "Skriv vad den enskilde menar är fel.");
-            vec![Handelse::JournalInvandning { anteckning, datum, text }]
+            vec![Handelse::JournalInvandning {
+                anteckning,
+                datum,
+                text,
+            }]
         }
-        Kommando::AvslutaArende { datum, orsak, kommentar } => {
+        Kommando::AvslutaArende {
+            datum,
+            orsak,
+            kommentar,
+        } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.om(
+                orsak == Avslutsorsak::InledsEj,
+                "orsak",
+                "Skälet Utredning inleds inte ges bara av en förhandsbedömning.",
+            );
             fel.om(
                 orsak == Avslutsorsak::Annat && kommentar.trim().is_empty(),
                 "kommentar",
                 "Skriv skälet när du väljer Annat skäl.",
             );
-            vec![Handelse::ArendeAvslutat { datum, orsak, kommentar }]
+            vec![Handelse::ArendeAvslutat {
+                datum,
+                orsak,
+                kommentar,
+            }]
         }
     };
     fel.klart()?;

@@ -7,7 +7,9 @@ mod kommando;
 
 pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
 pub use handelse::*;
-pub use kommando::{Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan, kandidater};
+pub use kommando::{
+    Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan, kandidater,
+};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -124,7 +126,9 @@ pub struct Verkstallighet {
 
 impl Verkstallighet {
     pub fn avbruten(&self) -> Option<Date> {
-        self.avbrott.last().and_then(|(fran, till)| till.is_none().then_some(*fran))
+        self.avbrott
+            .last()
+            .and_then(|(fran, till)| till.is_none().then_some(*fran))
     }
     pub fn pagar(&self) -> bool {
         self.paborjad.is_some() && self.avslutad.is_none()
@@ -160,7 +164,10 @@ impl BeslutLage {
     pub fn beviljar(&self) -> bool {
         self.galler()
             && (self.beslut.utfall.beviljar()
-                || matches!(self.overklagande.as_ref().and_then(|o| o.dom), Some((_, DomUtfall::Bifall))))
+                || matches!(
+                    self.overklagande.as_ref().and_then(|o| o.dom),
+                    Some((_, DomUtfall::Bifall))
+                ))
     }
 
     /// The day the three months of SoL 34 kap. 1 § count from: the decision,
@@ -209,7 +216,10 @@ pub struct Arende {
 impl Arende {
     /// Folds a case's history from its first event. `None` if the history does
     /// not start with an aktualisering.
-    pub fn fran_handelser<'a>(id: ArendeId, handelser: impl IntoIterator<Item = &'a Handelse>) -> Option<Self> {
+    pub fn fran_handelser<'a>(
+        id: ArendeId,
+        handelser: impl IntoIterator<Item = &'a Handelse>,
+    ) -> Option<Self> {
         let mut iter = handelser.into_iter();
         let mut arende = Self::skapa(id, iter.next()?)?;
         for h in iter {
@@ -221,7 +231,14 @@ impl Arende {
     /// The state a case starts in from its first event.
     pub fn skapa(id: ArendeId, forsta: &Handelse) -> Option<Self> {
         let (typ, person, enhet, handlaggare, inkom, ansokta) = match forsta {
-            Handelse::AnsokanRegistrerad { person, enhet, handlaggare, inkom, insatser, .. } => (
+            Handelse::AnsokanRegistrerad {
+                person,
+                enhet,
+                handlaggare,
+                inkom,
+                insatser,
+                ..
+            } => (
                 AktualiseringsTyp::Ansokan,
                 *person,
                 *enhet,
@@ -229,12 +246,34 @@ impl Arende {
                 *inkom,
                 insatser.iter().map(|i| (*i, *inkom)).collect(),
             ),
-            Handelse::AnmalanRegistrerad { person, enhet, handlaggare, inkom, .. } => {
-                (AktualiseringsTyp::Anmalan, *person, *enhet, *handlaggare, *inkom, vec![])
-            }
-            Handelse::InformationRegistrerad { person, enhet, handlaggare, inkom, .. } => {
-                (AktualiseringsTyp::Information, *person, *enhet, *handlaggare, *inkom, vec![])
-            }
+            Handelse::AnmalanRegistrerad {
+                person,
+                enhet,
+                handlaggare,
+                inkom,
+                ..
+            } => (
+                AktualiseringsTyp::Anmalan,
+                *person,
+                *enhet,
+                *handlaggare,
+                *inkom,
+                vec![],
+            ),
+            Handelse::InformationRegistrerad {
+                person,
+                enhet,
+                handlaggare,
+                inkom,
+                ..
+            } => (
+                AktualiseringsTyp::Information,
+                *person,
+                *enhet,
+                *handlaggare,
+                *inkom,
+                vec![],
+            ),
             _ => return None,
         };
         Some(Self {
@@ -278,35 +317,55 @@ impl Arende {
             Handelse::Forhandsbedomd { utfall, .. } => self.forhandsbedomning = Some(*utfall),
             Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),
             Handelse::UtredningAvslutad { datum } => self.utredning_avslutad = Some(*datum),
-            Handelse::Kommunicerad { id, datum, material, satt, svar_senast } => {
-                self.kommuniceringar.push(Kommunicering {
-                    id: *id,
-                    datum: *datum,
-                    material: material.clone(),
-                    satt: *satt,
-                    svar_senast: *svar_senast,
-                    svar: None,
-                })
-            }
-            Handelse::KommuniceringBesvarad { kommunicering, datum, svar } => {
-                if let Some(k) = self.kommuniceringar.iter_mut().find(|k| k.id == *kommunicering) {
+            Handelse::Kommunicerad {
+                id,
+                datum,
+                material,
+                satt,
+                svar_senast,
+            } => self.kommuniceringar.push(Kommunicering {
+                id: *id,
+                datum: *datum,
+                material: material.clone(),
+                satt: *satt,
+                svar_senast: *svar_senast,
+                svar: None,
+            }),
+            Handelse::KommuniceringBesvarad {
+                kommunicering,
+                datum,
+                svar,
+            } => {
+                if let Some(k) = self
+                    .kommuniceringar
+                    .iter_mut()
+                    .find(|k| k.id == *kommunicering)
+                {
                     k.svar = Some((*datum, svar.clone()));
                 }
             }
             Handelse::BeslutFattat(beslut) => {
+                let mut overklagande = None;
                 if let Some(gammalt) = beslut.ersatter.and_then(|id| self.beslut_mut(id)) {
                     gammalt.ersatt_av = Some(beslut.id);
+                    // FL 46 §: an appeal of a decision changed at omprövning covers the new one.
+                    overklagande = gammalt.overklagande.take();
                 }
                 self.beslut.push(BeslutLage {
                     beslut: beslut.clone(),
                     ersatt_av: None,
                     skickat: None,
                     delgiven: None,
-                    overklagande: None,
+                    overklagande,
                     verkstallighet: Verkstallighet::default(),
                 });
             }
-            Handelse::BeslutSkickat { beslut, datum, satt, forenklad_delgivning } => {
+            Handelse::BeslutSkickat {
+                beslut,
+                datum,
+                satt,
+                forenklad_delgivning,
+            } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     b.skickat = Some((*datum, *satt, *forenklad_delgivning));
                     if *forenklad_delgivning {
@@ -322,42 +381,78 @@ impl Arende {
             }
             Handelse::OverklagandeInkommit { beslut, inkom, .. } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
-                    b.overklagande = Some(Overklagande { inkom: Some(*inkom), ..Default::default() });
+                    b.overklagande = Some(Overklagande {
+                        inkom: Some(*inkom),
+                        ..Default::default()
+                    });
                 }
                 // An appeal may arrive after the case was closed; it opens it again.
                 self.avslut = None;
             }
-            Handelse::RattidsprovningGjord { beslut, i_tid, sista_dag, .. } => {
-                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+            Handelse::RattidsprovningGjord {
+                beslut,
+                i_tid,
+                sista_dag,
+                ..
+            } => {
+                if let Some(o) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.overklagande.as_mut())
+                {
                     o.rattidsprovning = Some((*i_tid, *sista_dag));
                 }
             }
             Handelse::OverklagandeAvvisat { beslut, .. } => {
-                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                if let Some(o) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.overklagande.as_mut())
+                {
                     o.avvisat = true;
                 }
             }
             Handelse::Omprovat { beslut, andrat, .. } => {
-                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                if let Some(o) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.overklagande.as_mut())
+                {
                     o.omprovat = Some(*andrat);
                 }
             }
             Handelse::OverklagandeForfallit { beslut, .. } => {
-                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                if let Some(o) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.overklagande.as_mut())
+                {
                     o.forfallit = true;
                 }
             }
             Handelse::OverlamnatTillForvaltningsratten { beslut, datum } => {
-                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+                if let Some(o) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.overklagande.as_mut())
+                {
                     o.overlamnat = Some(*datum);
                 }
             }
-            Handelse::DomMeddelad { beslut, datum, utfall, .. } => {
-                if let Some(o) = self.beslut_mut(*beslut).and_then(|b| b.overklagande.as_mut()) {
+            Handelse::DomMeddelad {
+                beslut,
+                datum,
+                utfall,
+                ..
+            } => {
+                if let Some(o) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.overklagande.as_mut())
+                {
                     o.dom = Some((*datum, *utfall));
                 }
             }
-            Handelse::Bestalld { beslut, utforare, datum, .. } => {
+            Handelse::Bestalld {
+                beslut,
+                utforare,
+                datum,
+                ..
+            } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     b.verkstallighet.bestalld = Some((*datum, *utforare));
                 }
@@ -373,7 +468,10 @@ impl Arende {
                 }
             }
             Handelse::VerkstallighetAterupptagen { beslut, datum } => {
-                if let Some(sista) = self.beslut_mut(*beslut).and_then(|b| b.verkstallighet.avbrott.last_mut()) {
+                if let Some(sista) = self
+                    .beslut_mut(*beslut)
+                    .and_then(|b| b.verkstallighet.avbrott.last_mut())
+                {
                     sista.1 = Some(*datum);
                 }
             }
@@ -382,19 +480,27 @@ impl Arende {
                     b.verkstallighet.avslutad = Some(*datum);
                 }
             }
-            Handelse::VerkstallsEj { beslut, datum, skal } => {
+            Handelse::VerkstallsEj {
+                beslut,
+                datum,
+                skal,
+            } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     b.verkstallighet.verkstalls_ej = Some((*datum, skal.clone()));
                 }
             }
-            Handelse::Uppfoljd { beslut, datum, maluppfyllelse, nasta, .. } => {
-                self.uppfoljningar.push(Uppfoljning {
-                    beslut: *beslut,
-                    datum: *datum,
-                    maluppfyllelse: *maluppfyllelse,
-                    nasta: *nasta,
-                })
-            }
+            Handelse::Uppfoljd {
+                beslut,
+                datum,
+                maluppfyllelse,
+                nasta,
+                ..
+            } => self.uppfoljningar.push(Uppfoljning {
+                beslut: *beslut,
+                datum: *datum,
+                maluppfyllelse: *maluppfyllelse,
+                nasta: *nasta,
+            }),
             Handelse::BevakningKvitterad { nyckel, .. } => self.kvitterade.push(nyckel.clone()),
             Handelse::HandlaggareTilldelad { handlaggare } => self.handlaggare = Some(*handlaggare),
             Handelse::JournalAntecknad { id, .. } => self.journal.push(*id),
@@ -414,7 +520,11 @@ impl Arende {
         if self.typ != AktualiseringsTyp::Ansokan && self.forhandsbedomning.is_none() {
             return Status::Forhandsbedomning;
         }
-        if self.beslut.iter().any(|b| b.galler() && b.verkstallighet.pagar()) {
+        if self
+            .beslut
+            .iter()
+            .any(|b| b.galler() && b.verkstallighet.pagar())
+        {
             return Status::Verkstalls;
         }
         if !self.obeslutade_insatser().is_empty() {
@@ -439,7 +549,11 @@ impl Arende {
     pub fn obeslutade_insatser(&self) -> Vec<InsatsTyp> {
         let mut kvar: Vec<InsatsTyp> = vec![];
         for (insats, _) in &self.ansokta {
-            let beslutade = self.beslut.iter().filter(|b| b.galler() && b.beslut.insats == *insats).count();
+            let beslutade = self
+                .beslut
+                .iter()
+                .filter(|b| b.galler() && b.beslut.insats == *insats)
+                .count();
             let ansokta = self.ansokta.iter().filter(|(i, _)| i == insats).count();
             let redan = kvar.iter().filter(|i| *i == insats).count();
             if beslutade + redan < ansokta {
@@ -461,22 +575,32 @@ impl Arende {
         let mut hinder = vec![];
         for b in self.gallande_beslut() {
             let namn = b.beslut.insats.namn();
-            if b.beviljar() && b.verkstallighet.paborjad.is_none() && b.verkstallighet.verkstalls_ej.is_none() {
+            if b.beviljar()
+                && b.verkstallighet.paborjad.is_none()
+                && b.verkstallighet.verkstalls_ej.is_none()
+            {
                 hinder.push(format!(
                     "Beslutet om {namn} är inte verkställt och inget skäl är registrerat (SoL 34 kap. 1 §)."
                 ));
             }
             if b.verkstallighet.pagar() {
-                hinder.push(format!("Insatsen {namn} pågår. Avsluta verkställigheten först."));
+                hinder.push(format!(
+                    "Insatsen {namn} pågår. Avsluta verkställigheten först."
+                ));
             }
             if b.overklagande.as_ref().is_some_and(|o| o.pagar()) {
-                hinder.push(format!("Överklagandet av beslutet om {namn} är inte avgjort."));
+                hinder.push(format!(
+                    "Överklagandet av beslutet om {namn} är inte avgjort."
+                ));
             }
         }
         if self.uppfoljning_skuld() {
             hinder.push("En uppföljning återstår (seed 004: varje insats följs upp, även när den avslutas).".into());
         }
-        if self.utredning_inledd.is_some() && self.utredning_avslutad.is_none() && !self.beslut.is_empty() {
+        if self.utredning_inledd.is_some()
+            && self.utredning_avslutad.is_none()
+            && !self.beslut.is_empty()
+        {
             hinder.push("Utredningen är inte avslutad.".into());
         }
         hinder
@@ -488,11 +612,20 @@ impl Arende {
         if self.uppfoljningar.last().is_some_and(|u| u.nasta.is_some()) {
             return true;
         }
-        self.gallande_beslut().any(|b| {
-            b.verkstallighet
-                .paborjad
-                .is_some_and(|start| !self.uppfoljningar.iter().any(|u| u.datum >= start))
-        })
+        !self.uppfoljningar_som_saknas().is_empty()
+    }
+
+    /// Insatser that started, or ended, without a follow-up since (seed 004 §2.9:
+    /// followed up during the insats and when it ends): (decision, day it is owed from).
+    pub fn uppfoljningar_som_saknas(&self) -> Vec<(BeslutId, Date)> {
+        self.gallande_beslut()
+            .filter_map(|b| {
+                let v = &b.verkstallighet;
+                let fran = v.avslutad.or(v.paborjad)?;
+                let gjord = self.uppfoljningar.iter().any(|u| u.datum >= fran);
+                (!gjord).then_some((b.id(), fran))
+            })
+            .collect()
     }
 }
 

@@ -47,7 +47,10 @@ static ORDNING: LazyLock<Delegationsordning> = LazyLock::new(|| Delegationsordni
         Delegationspunkt {
             punkt: "3.1".into(),
             beskrivning: "Bistånd utom HVB".into(),
-            insatser: InsatsTyp::ALLA.into_iter().filter(|i| *i != InsatsTyp::Hvb).collect(),
+            insatser: InsatsTyp::ALLA
+                .into_iter()
+                .filter(|i| *i != InsatsTyp::Hvb)
+                .collect(),
             utfall: vec![],
             roller: vec![Roll::Handlaggare, Roll::Arbetsledare],
         },
@@ -62,11 +65,21 @@ static ORDNING: LazyLock<Delegationsordning> = LazyLock::new(|| Delegationsordni
 });
 
 fn ktx() -> Kontext<'static> {
-    Kontext { idag: IDAG, aktor: HANDLAGGARE, roll: Roll::Handlaggare, delegationsordning: &ORDNING }
+    Kontext {
+        idag: IDAG,
+        aktor: HANDLAGGARE,
+        roll: Roll::Handlaggare,
+        delegationsordning: &ORDNING,
+    }
 }
 
 fn arbetsledare() -> Kontext<'static> {
-    Kontext { idag: IDAG, aktor: ARBETSLEDARE, roll: Roll::Arbetsledare, delegationsordning: &ORDNING }
+    Kontext {
+        idag: IDAG,
+        aktor: ARBETSLEDARE,
+        roll: Roll::Arbetsledare,
+        delegationsordning: &ORDNING,
+    }
 }
 
 fn dag_efter(d: Date) -> Date {
@@ -82,7 +95,10 @@ struct Fall {
 
 impl Fall {
     fn ny() -> Self {
-        Self { a: None, logg: vec![] }
+        Self {
+            a: None,
+            logg: vec![],
+        }
     }
 
     fn arende(&self) -> &Arende {
@@ -111,7 +127,8 @@ impl Fall {
     #[track_caller]
     fn steg_som(&mut self, k: Kommando, ctx: &Kontext) -> Vec<Handelse> {
         let typ = k.typ();
-        let h = handle(self.a.as_ref(), k, ctx).unwrap_or_else(|e| panic!("{typ:?} was refused: {e:?}"));
+        let h = handle(self.a.as_ref(), k, ctx)
+            .unwrap_or_else(|e| panic!("{typ:?} was refused: {e:?}"));
         assert!(!h.is_empty(), "{typ:?} produced no events");
         tillampa_alla(&mut self.a, &h);
         self.logg.extend(h.iter().cloned());
@@ -192,7 +209,12 @@ fn uppfoljning(beslut: Option<BeslutId>, datum: Date, nasta: Option<Date>) -> Ko
 }
 
 fn ompova(beslut: BeslutId, datum: Date, nytt: Option<NyttBeslut>) -> Kommando {
-    Kommando::Ompova { beslut, datum, motivering: "FL 38 §: nya omständigheter".into(), nytt }
+    Kommando::Ompova {
+        beslut,
+        datum,
+        motivering: "FL 38 §: nya omständigheter".into(),
+        nytt,
+    }
 }
 
 fn nytt(utfall: Utfall, datum: Date) -> NyttBeslut {
@@ -207,7 +229,11 @@ fn nytt(utfall: Utfall, datum: Date) -> NyttBeslut {
 }
 
 fn avsluta(datum: Date) -> Kommando {
-    Kommando::AvslutaArende { datum, orsak: Avslutsorsak::MalUppnatt, kommentar: String::new() }
+    Kommando::AvslutaArende {
+        datum,
+        orsak: Avslutsorsak::MalUppnatt,
+        kommentar: String::new(),
+    }
 }
 
 fn falt(r: Result<Vec<Handelse>, Avvisning>) -> Vec<&'static str> {
@@ -226,7 +252,10 @@ fn inget_arende() -> Fall {
 }
 
 fn ansokan_registrerad() -> Fall {
-    Fall::ny().med(ansokan(date!(2026 - 01 - 12), vec![InsatsTyp::Oppenvardsbehandling]))
+    Fall::ny().med(ansokan(
+        date!(2026 - 01 - 12),
+        vec![InsatsTyp::Oppenvardsbehandling],
+    ))
 }
 
 fn anmalan_vantar_forhandsbedomning() -> Fall {
@@ -243,12 +272,20 @@ fn anmalan_inled_ej() -> Fall {
 
 fn utredning_pagar() -> Fall {
     ansokan_registrerad()
-        .med(Kommando::InledUtredning { datum: date!(2026 - 01 - 13) })
-        .med(Kommando::SkrivJournal { id: J1, datum: date!(2026 - 01 - 13), text: "Första samtal".into() })
+        .med(Kommando::InledUtredning {
+            datum: date!(2026 - 01 - 13),
+        })
+        .med(Kommando::SkrivJournal {
+            id: J1,
+            datum: date!(2026 - 01 - 13),
+            text: "Första samtal".into(),
+        })
 }
 
 fn utredning_avslutad() -> Fall {
-    utredning_pagar().med(Kommando::AvslutaUtredning { datum: date!(2026 - 02 - 02) })
+    utredning_pagar().med(Kommando::AvslutaUtredning {
+        datum: date!(2026 - 02 - 02),
+    })
 }
 
 /// Reply by Saturday 14 February, moved to Monday the 16th.
@@ -263,7 +300,12 @@ fn kommunicerat_vantar_svar() -> Fall {
 }
 
 fn bifall_fattat() -> Fall {
-    utredning_avslutad().med(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 05)))
+    utredning_avslutad().med(fatta(
+        B_BIFALL,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Bifall,
+        date!(2026 - 02 - 05),
+    ))
 }
 
 /// Sent Friday 6 February; served 20 February; last day to appeal 13 March.
@@ -287,7 +329,10 @@ fn bestallt() -> Fall {
 }
 
 fn verkstallighet_pagar() -> Fall {
-    bestallt().med(Kommando::StartaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 02 - 16) })
+    bestallt().med(Kommando::StartaVerkstallighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 16),
+    })
 }
 
 fn avbrutet() -> Fall {
@@ -299,7 +344,11 @@ fn avbrutet() -> Fall {
 }
 
 fn uppfoljning_bokad() -> Fall {
-    verkstallighet_pagar().med(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), Some(date!(2026 - 08 - 14))))
+    verkstallighet_pagar().med(uppfoljning(
+        Some(B_BIFALL),
+        date!(2026 - 05 - 15),
+        Some(date!(2026 - 08 - 14)),
+    ))
 }
 
 fn verkstallighet_avslutad() -> Fall {
@@ -325,7 +374,12 @@ fn kommunicering_besvarad() -> Fall {
 }
 
 fn avslag_fattat() -> Fall {
-    kommunicering_besvarad().med(fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, date!(2026 - 02 - 17)))
+    kommunicering_besvarad().med(fatta(
+        B_AVSLAG,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Avslag,
+        date!(2026 - 02 - 17),
+    ))
 }
 
 /// Served Friday 20 February; last day to appeal Friday 13 March (FL 44 §).
@@ -358,7 +412,11 @@ fn overklagat() -> Fall {
 }
 
 fn rattidsprovat_i_tid() -> Fall {
-    overklagat().med(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: date!(2026 - 03 - 06), undantag: None })
+    overklagat().med(Kommando::ProvaRattidighet {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 03 - 06),
+        undantag: None,
+    })
 }
 
 fn omprovat() -> Fall {
@@ -366,7 +424,10 @@ fn omprovat() -> Fall {
 }
 
 fn overlamnat() -> Fall {
-    omprovat().med(Kommando::Overlamna { beslut: B_AVSLAG, datum: date!(2026 - 03 - 10) })
+    omprovat().med(Kommando::Overlamna {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 03 - 10),
+    })
 }
 
 fn dom_meddelad() -> Fall {
@@ -383,7 +444,12 @@ fn dom_meddelad() -> Fall {
 // ---------------------------------------------------------------------------
 
 /// (state, how to build it, its status, the kinds `kan` allows; every other kind is refused).
-type Rad = (&'static str, fn() -> Fall, Option<Status>, &'static [KommandoTyp]);
+type Rad = (
+    &'static str,
+    fn() -> Fall,
+    Option<Status>,
+    &'static [KommandoTyp],
+);
 
 #[rustfmt::skip]
 const TABELL: &[Rad] = &[
@@ -459,7 +525,11 @@ fn exempel(typ: KommandoTyp) -> Kommando {
     let d = IDAG;
     match typ {
         T::Aktualisera => ansokan(d, vec![InsatsTyp::Kontaktperson]),
-        T::AnsokInsats => Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: d, kanal: Kanal::Digital },
+        T::AnsokInsats => Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: d,
+            kanal: Kanal::Digital,
+        },
         T::Forhandsbedom => Kommando::Forhandsbedom {
             datum: d,
             utfall: ForhandsbedomningsUtfall::InledUtredning,
@@ -486,7 +556,11 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             satt: Kommunikationssatt::Digitalt,
             svar_senast: d + Duration::days(14),
         },
-        T::RegistreraSvar => Kommando::RegistreraSvar { kommunicering: K1, datum: d, svar: "Inget att tillägga".into() },
+        T::RegistreraSvar => Kommando::RegistreraSvar {
+            kommunicering: K1,
+            datum: d,
+            svar: "Inget att tillägga".into(),
+        },
         T::FattaBeslut => fatta(B_NY, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d),
         T::SkickaBeslut => Kommando::SkickaBeslut {
             beslut: B_BIFALL,
@@ -495,29 +569,85 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             forenklad_delgivning: false,
             informerad_om_forenklad: false,
         },
-        T::RegistreraDelgivning => Kommando::RegistreraDelgivning { beslut: B_BIFALL, datum: d, satt: "Personligen".into() },
-        T::RegistreraOverklagande => Kommando::RegistreraOverklagande { beslut: B_BIFALL, inkom: d, text: "Överklagar".into() },
-        T::ProvaRattidighet => Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: None },
+        T::RegistreraDelgivning => Kommando::RegistreraDelgivning {
+            beslut: B_BIFALL,
+            datum: d,
+            satt: "Personligen".into(),
+        },
+        T::RegistreraOverklagande => Kommando::RegistreraOverklagande {
+            beslut: B_BIFALL,
+            inkom: d,
+            text: "Överklagar".into(),
+        },
+        T::ProvaRattidighet => Kommando::ProvaRattidighet {
+            beslut: B_AVSLAG,
+            datum: d,
+            undantag: None,
+        },
         T::Ompova => ompova(B_AVSLAG, d, None),
-        T::Overlamna => Kommando::Overlamna { beslut: B_AVSLAG, datum: d },
+        T::Overlamna => Kommando::Overlamna {
+            beslut: B_AVSLAG,
+            datum: d,
+        },
         T::RegistreraDom => Kommando::RegistreraDom {
             beslut: B_AVSLAG,
             datum: d,
             utfall: DomUtfall::Avslag,
             malnummer: "UM 1-26".into(),
         },
-        T::Bestall => Kommando::Bestall { beslut: B_BIFALL, utforare: UTFORARE, datum: d, uppdrag: "Uppdrag".into() },
-        T::StartaVerkstallighet => Kommando::StartaVerkstallighet { beslut: B_BIFALL, datum: d },
-        T::AvbrytVerkstallighet => Kommando::AvbrytVerkstallighet { beslut: B_BIFALL, datum: d, orsak: "Paus".into() },
-        T::AterupptaVerkstallighet => Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: d },
-        T::AvslutaVerkstallighet => Kommando::AvslutaVerkstallighet { beslut: B_BIFALL, datum: d, orsak: "Klar".into() },
-        T::RegistreraEjVerkstallt => Kommando::RegistreraEjVerkstallt { beslut: B_BIFALL, datum: d, skal: "Tackat nej".into() },
+        T::Bestall => Kommando::Bestall {
+            beslut: B_BIFALL,
+            utforare: UTFORARE,
+            datum: d,
+            uppdrag: "Uppdrag".into(),
+        },
+        T::StartaVerkstallighet => Kommando::StartaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: d,
+        },
+        T::AvbrytVerkstallighet => Kommando::AvbrytVerkstallighet {
+            beslut: B_BIFALL,
+            datum: d,
+            orsak: "Paus".into(),
+        },
+        T::AterupptaVerkstallighet => Kommando::AterupptaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: d,
+        },
+        T::AvslutaVerkstallighet => Kommando::AvslutaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: d,
+            orsak: "Klar".into(),
+        },
+        T::RegistreraEjVerkstallt => Kommando::RegistreraEjVerkstallt {
+            beslut: B_BIFALL,
+            datum: d,
+            skal: "Tackat nej".into(),
+        },
         T::RegistreraUppfoljning => uppfoljning(Some(B_BIFALL), d, None),
-        T::KvitteraBevakning => Kommando::KvitteraBevakning { nyckel: format!("overklagande:{B_BIFALL}"), datum: d },
-        T::TilldelaHandlaggare => Kommando::TilldelaHandlaggare { handlaggare: HANDLAGGARE_2 },
-        T::SkrivJournal => Kommando::SkrivJournal { id: J2, datum: d, text: "Samtal".into() },
-        T::RattaJournal => Kommando::RattaJournal { id: J2, rattar: J1, datum: d, text: "Rättat".into() },
-        T::RegistreraInvandning => Kommando::RegistreraInvandning { anteckning: J1, datum: d, text: "Stämmer inte".into() },
+        T::KvitteraBevakning => Kommando::KvitteraBevakning {
+            nyckel: format!("overklagande:{B_BIFALL}"),
+            datum: d,
+        },
+        T::TilldelaHandlaggare => Kommando::TilldelaHandlaggare {
+            handlaggare: HANDLAGGARE_2,
+        },
+        T::SkrivJournal => Kommando::SkrivJournal {
+            id: J2,
+            datum: d,
+            text: "Samtal".into(),
+        },
+        T::RattaJournal => Kommando::RattaJournal {
+            id: J2,
+            rattar: J1,
+            datum: d,
+            text: "Rättat".into(),
+        },
+        T::RegistreraInvandning => Kommando::RegistreraInvandning {
+            anteckning: J1,
+            datum: d,
+            text: "Stämmer inte".into(),
+        },
         T::AvslutaArende => avsluta(d),
     }
 }
@@ -542,22 +672,40 @@ fn tabell_over_oppna_steg() {
             assert!(KommandoTyp::ALLA.contains(t));
         }
         // The state is what its events say it is.
-        assert_eq!(Arende::fran_handelser(ARENDE, &f.logg), f.a, "{tillstand}: folding from scratch");
-        assert_eq!(f.a.as_ref().map(Arende::status), status, "{tillstand}: status");
+        assert_eq!(
+            Arende::fran_handelser(ARENDE, &f.logg),
+            f.a,
+            "{tillstand}: folding from scratch"
+        );
+        assert_eq!(
+            f.a.as_ref().map(Arende::status),
+            status,
+            "{tillstand}: status"
+        );
 
         let mut fel = vec![];
         for &typ in KommandoTyp::ALLA {
             let forvantat = oppna.contains(&typ);
             let svar = f.kan(typ);
             if svar.is_ok() != forvantat {
-                fel.push(format!("{tillstand} × {typ:?}: expected {}, kan gave {svar:?}", if forvantat { "open" } else { "refused" }));
+                fel.push(format!(
+                    "{tillstand} × {typ:?}: expected {}, kan gave {svar:?}",
+                    if forvantat { "open" } else { "refused" }
+                ));
                 continue;
             }
             if let Err(text) = svar {
-                assert!(!text.trim().is_empty(), "{tillstand} × {typ:?}: a refusal says why");
+                assert!(
+                    !text.trim().is_empty(),
+                    "{tillstand} × {typ:?}: a refusal says why"
+                );
                 let fore = f.a.clone();
                 let r = f.forsok(exempel(typ));
-                assert_eq!(r, Err(Avvisning::Tillstand(text)), "{tillstand} × {typ:?}: handle refuses as kan does");
+                assert_eq!(
+                    r,
+                    Err(Avvisning::Tillstand(text)),
+                    "{tillstand} × {typ:?}: handle refuses as kan does"
+                );
                 assert_eq!(f.a, fore, "{tillstand} × {typ:?}: nothing changed");
             }
         }
@@ -573,7 +721,10 @@ fn oppna_steg_vagras_aldrig_for_tillstandet() {
         let f = bygg();
         for &typ in oppna {
             let r = f.forsok(exempel(typ));
-            assert!(!matches!(r, Err(Avvisning::Tillstand(_))), "{tillstand} × {typ:?}: {r:?}");
+            assert!(
+                !matches!(r, Err(Avvisning::Tillstand(_))),
+                "{tillstand} × {typ:?}: {r:?}"
+            );
         }
     }
 }
@@ -590,9 +741,16 @@ fn ansokan_utan_insats_vagras() {
 
 #[test]
 fn ett_arende_borjar_bara_med_en_aktualisering() {
-    let r = handle(None, Kommando::Aktualisera(Handelse::UtredningInledd { datum: IDAG }), &ktx());
+    let r = handle(
+        None,
+        Kommando::Aktualisera(Handelse::UtredningInledd { datum: IDAG }),
+        &ktx(),
+    );
     assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
-    assert_eq!(Arende::fran_handelser(ARENDE, &[Handelse::UtredningInledd { datum: IDAG }]), None);
+    assert_eq!(
+        Arende::fran_handelser(ARENDE, &[Handelse::UtredningInledd { datum: IDAG }]),
+        None
+    );
 }
 
 #[test]
@@ -603,14 +761,22 @@ fn forhandsbedomning_inled_utredning_oppnar_utredning_sol_14_kap_2() {
         utfall: ForhandsbedomningsUtfall::InledUtredning,
         skal: "Oron är allvarlig".into(),
     });
-    assert_eq!(h[1], Handelse::UtredningInledd { datum: date!(2026 - 01 - 14) });
+    assert_eq!(
+        h[1],
+        Handelse::UtredningInledd {
+            datum: date!(2026 - 01 - 14)
+        }
+    );
     assert_eq!(f.arende().status(), Status::Utredning);
 }
 
 #[test]
 fn forhandsbedomning_inled_ej_avslutar_med_inleds_ej() {
     let f = anmalan_inled_ej();
-    assert_eq!(f.arende().avslut, Some((date!(2026 - 01 - 14), Avslutsorsak::InledsEj)));
+    assert_eq!(
+        f.arende().avslut,
+        Some((date!(2026 - 01 - 14), Avslutsorsak::InledsEj))
+    );
     assert!(bevakningar(f.arende()).is_empty());
 }
 
@@ -624,24 +790,50 @@ fn fl_25_avslag_utan_kommunicering_vagras() {
     }
     // A blank reason is no reason.
     let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
-    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+    if let Kommando::FattaBeslut {
+        kommunicering_obehovlig,
+        ..
+    } = &mut k
+    {
         *kommunicering_obehovlig = Some("   ".into());
     }
     assert_eq!(falt(f.forsok(k)), vec!["kommunicering_obehovlig"]);
     // A bifall does not go against the party.
-    assert!(f.forsok(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d)).is_ok());
+    assert!(
+        f.forsok(fatta(
+            B_BIFALL,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Bifall,
+            d
+        ))
+        .is_ok()
+    );
 }
 
 #[test]
 fn fl_25_avslag_med_skal_att_kommunicering_ar_obehovlig_tillats() {
     let mut f = utredning_avslutad();
-    let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, date!(2026 - 02 - 17));
-    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+    let mut k = fatta(
+        B_AVSLAG,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Avslag,
+        date!(2026 - 02 - 17),
+    );
+    if let Kommando::FattaBeslut {
+        kommunicering_obehovlig,
+        ..
+    } = &mut k
+    {
         *kommunicering_obehovlig = Some("Den enskilde har själv lämnat allt underlag".into());
     }
     let h = f.steg(k);
-    let Handelse::BeslutFattat(b) = &h[0] else { panic!("{h:?}") };
-    assert_eq!(b.kommunicering_obehovlig.as_deref(), Some("Den enskilde har själv lämnat allt underlag"));
+    let Handelse::BeslutFattat(b) = &h[0] else {
+        panic!("{h:?}")
+    };
+    assert_eq!(
+        b.kommunicering_obehovlig.as_deref(),
+        Some("Den enskilde har själv lämnat allt underlag")
+    );
 }
 
 #[test]
@@ -650,7 +842,10 @@ fn fl_25_avslag_efter_svar_eller_svarsfrist_tillats() {
     let f = kommunicerat_vantar_svar();
     let avslag = |d| fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
     // On the last day to reply, without a reply: still too early.
-    assert_eq!(falt(f.forsok(avslag(date!(2026 - 02 - 16)))), vec!["kommunicering_obehovlig"]);
+    assert_eq!(
+        falt(f.forsok(avslag(date!(2026 - 02 - 16)))),
+        vec!["kommunicering_obehovlig"]
+    );
     // After the deadline.
     assert!(f.forsok(avslag(date!(2026 - 02 - 17))).is_ok());
     // After a reply, even before the deadline.
@@ -658,31 +853,91 @@ fn fl_25_avslag_efter_svar_eller_svarsfrist_tillats() {
     assert!(f.forsok(avslag(date!(2026 - 02 - 11))).is_ok());
 }
 
+/// FL 25 §: before an adverse decision the party must have had the material *for that
+/// decision*. A kommunicering answered before the insats was even applied for cannot be it.
+#[test]
+fn fl_25_avslag_pa_senare_ansokan_kraver_egen_kommunicering() {
+    // K1 was answered on 10 February; Kontaktperson is applied for on 2 March.
+    let f = avslag_delgivet().med(Kommando::AnsokInsats {
+        insats: InsatsTyp::Kontaktperson,
+        datum: date!(2026 - 03 - 02),
+        kanal: Kanal::Besok,
+    });
+    let r = f.forsok(fatta(
+        B_NY,
+        InsatsTyp::Kontaktperson,
+        Utfall::Avslag,
+        date!(2026 - 03 - 03),
+    ));
+    assert_eq!(falt(r), vec!["kommunicering_obehovlig"]);
+}
+
 fn hvb_utredd() -> Fall {
     Fall::ny()
         .med(ansokan(date!(2026 - 01 - 12), vec![InsatsTyp::Hvb]))
-        .med(Kommando::InledUtredning { datum: date!(2026 - 01 - 13) })
-        .med(Kommando::AvslutaUtredning { datum: date!(2026 - 02 - 02) })
+        .med(Kommando::InledUtredning {
+            datum: date!(2026 - 01 - 13),
+        })
+        .med(Kommando::AvslutaUtredning {
+            datum: date!(2026 - 02 - 02),
+        })
 }
 
 #[test]
 fn delegation_hvb_vagras_for_handlaggare() {
     let f = hvb_utredd();
-    let r = f.forsok(fatta(B_BIFALL, InsatsTyp::Hvb, Utfall::Bifall, date!(2026 - 02 - 05)));
-    assert!(matches!(r, Err(Avvisning::Delegation(ref t)) if t.contains("version 7")), "{r:?}");
+    let r = f.forsok(fatta(
+        B_BIFALL,
+        InsatsTyp::Hvb,
+        Utfall::Bifall,
+        date!(2026 - 02 - 05),
+    ));
+    assert!(
+        matches!(r, Err(Avvisning::Delegation(ref t)) if t.contains("version 7")),
+        "{r:?}"
+    );
 }
 
 #[test]
 fn delegation_hvb_tillats_for_arbetsledare_med_version_och_punkt() {
     let mut f = hvb_utredd();
-    let h = f.steg_som(fatta(B_BIFALL, InsatsTyp::Hvb, Utfall::Bifall, date!(2026 - 02 - 05)), &arbetsledare());
-    let Handelse::BeslutFattat(b) = &h[0] else { panic!("{h:?}") };
-    assert_eq!(b.delegation, DelegationsRef { version: 7, punkt: "3.5".into() });
+    let h = f.steg_som(
+        fatta(
+            B_BIFALL,
+            InsatsTyp::Hvb,
+            Utfall::Bifall,
+            date!(2026 - 02 - 05),
+        ),
+        &arbetsledare(),
+    );
+    let Handelse::BeslutFattat(b) = &h[0] else {
+        panic!("{h:?}")
+    };
+    assert_eq!(
+        b.delegation,
+        DelegationsRef {
+            version: 7,
+            punkt: "3.5".into()
+        }
+    );
     assert_eq!(b.beslutsfattare, ARBETSLEDARE);
     // The handläggare's own decisions record their point too.
-    let h = utredning_avslutad().steg(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 05)));
-    let Handelse::BeslutFattat(b) = &h[0] else { panic!("{h:?}") };
-    assert_eq!(b.delegation, DelegationsRef { version: 7, punkt: "3.1".into() });
+    let h = utredning_avslutad().steg(fatta(
+        B_BIFALL,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Bifall,
+        date!(2026 - 02 - 05),
+    ));
+    let Handelse::BeslutFattat(b) = &h[0] else {
+        panic!("{h:?}")
+    };
+    assert_eq!(
+        b.delegation,
+        DelegationsRef {
+            version: 7,
+            punkt: "3.1".into()
+        }
+    );
     assert_eq!(b.beslutsfattare, HANDLAGGARE);
 }
 
@@ -690,8 +945,20 @@ fn delegation_hvb_tillats_for_arbetsledare_med_version_och_punkt() {
 fn seed_004_2_4_bifall_kraver_mal_omfattning_och_period() {
     let f = utredning_avslutad();
     for utfall in [Utfall::Bifall, Utfall::DelvisBifall] {
-        let mut k = fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, utfall, date!(2026 - 02 - 05));
-        if let Kommando::FattaBeslut { mal, omfattning, period_fran, kommunicering_obehovlig, .. } = &mut k {
+        let mut k = fatta(
+            B_BIFALL,
+            InsatsTyp::Oppenvardsbehandling,
+            utfall,
+            date!(2026 - 02 - 05),
+        );
+        if let Kommando::FattaBeslut {
+            mal,
+            omfattning,
+            period_fran,
+            kommunicering_obehovlig,
+            ..
+        } = &mut k
+        {
             *mal = String::new();
             *omfattning = "  ".into();
             *period_fran = None;
@@ -707,9 +974,26 @@ fn seed_004_2_4_bifall_kraver_mal_omfattning_och_period() {
 fn fl_23_beslut_i_sak_kraver_avslutad_utredning_men_inte_avvisning() {
     let f = utredning_pagar();
     let d = date!(2026 - 02 - 05);
-    assert_eq!(falt(f.forsok(fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d))), vec!["utfall"]);
-    let mut k = fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Avvisning, d);
-    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+    assert_eq!(
+        falt(f.forsok(fatta(
+            B_BIFALL,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Bifall,
+            d
+        ))),
+        vec!["utfall"]
+    );
+    let mut k = fatta(
+        B_BIFALL,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Avvisning,
+        d,
+    );
+    if let Kommando::FattaBeslut {
+        kommunicering_obehovlig,
+        ..
+    } = &mut k
+    {
         *kommunicering_obehovlig = Some("Ansökan gäller inte kommunen".into());
     }
     assert!(f.forsok(k).is_ok());
@@ -717,7 +1001,12 @@ fn fl_23_beslut_i_sak_kraver_avslutad_utredning_men_inte_avvisning() {
 
 #[test]
 fn fl_32_beslut_kraver_motivering() {
-    let mut k = fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 05));
+    let mut k = fatta(
+        B_BIFALL,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Bifall,
+        date!(2026 - 02 - 05),
+    );
     if let Kommando::FattaBeslut { motivering, .. } = &mut k {
         *motivering = " ".into();
     }
@@ -734,7 +1023,10 @@ fn delgl_22_forenklad_delgivning_utan_forhandsinformation_vagras() {
         forenklad_delgivning,
         informerad_om_forenklad,
     };
-    assert_eq!(falt(f.forsok(skicka(true, false))), vec!["informerad_om_forenklad"]);
+    assert_eq!(
+        falt(f.forsok(skicka(true, false))),
+        vec!["informerad_om_forenklad"]
+    );
     assert!(f.forsok(skicka(true, true)).is_ok());
     // Ordinary sending needs no prior information, and serves nothing by itself.
     let mut f = f;
@@ -746,7 +1038,10 @@ fn delgl_22_forenklad_delgivning_utan_forhandsinformation_vagras() {
 fn delgl_forenklad_delgivning_delgiven_tva_veckor_efter_utskick() {
     let f = bifall_skickat_forenklad();
     let b = f.beslut(B_BIFALL);
-    assert_eq!(b.skickat, Some((date!(2026 - 02 - 06), Utskickssatt::Brev, true)));
+    assert_eq!(
+        b.skickat,
+        Some((date!(2026 - 02 - 06), Utskickssatt::Brev, true))
+    );
     assert_eq!(b.delgiven, Some(date!(2026 - 02 - 20)));
     assert_eq!(b.delgiven, Some(date!(2026 - 02 - 06) + Duration::weeks(2)));
     // FL 44 §: three weeks from service, so five weeks from sending (seed 004 §2.5).
@@ -755,12 +1050,44 @@ fn delgl_forenklad_delgivning_delgiven_tva_veckor_efter_utskick() {
     assert!(f.kan(T::RegistreraDelgivning).is_err());
 }
 
+/// FL 44 §: the appeal period runs from the day the party was served. A decision already
+/// served (here handed over in person) is not served again, later, by förenklad delgivning.
+#[test]
+fn fl_44_forenklad_delgivning_efter_delgivning_flyttar_inte_delgivningsdagen() {
+    let mut f = bifall_fattat().med(Kommando::RegistreraDelgivning {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 06),
+        satt: "Lämnat personligen".into(),
+    });
+    assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 06)));
+    // Either refused, or accepted without changing the day of service.
+    let r = f.forsok(Kommando::SkickaBeslut {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 09),
+        satt: Utskickssatt::Brev,
+        forenklad_delgivning: true,
+        informerad_om_forenklad: true,
+    });
+    if let Ok(h) = r {
+        tillampa_alla(&mut f.a, &h);
+    }
+    assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 06)));
+    assert_eq!(
+        f.beslut(B_BIFALL).sista_dag_overklagande(),
+        Some(date!(2026 - 02 - 27))
+    );
+}
+
 #[test]
 fn fl_45_sent_overklagande_avvisas() {
     // Served 20 February; last day Friday 13 March; came in Monday 16 March.
     let mut f = overklagat_den(date!(2026 - 03 - 16));
     let d = date!(2026 - 03 - 17);
-    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: None });
+    let h = f.steg(Kommando::ProvaRattidighet {
+        beslut: B_AVSLAG,
+        datum: d,
+        undantag: None,
+    });
     assert_eq!(
         h,
         vec![
@@ -771,7 +1098,10 @@ fn fl_45_sent_overklagande_avvisas() {
                 undantag: None,
                 datum: d,
             },
-            Handelse::OverklagandeAvvisat { beslut: B_AVSLAG, datum: d },
+            Handelse::OverklagandeAvvisat {
+                beslut: B_AVSLAG,
+                datum: d
+            },
         ]
     );
     let o = f.beslut(B_AVSLAG).overklagande.clone().unwrap();
@@ -785,17 +1115,38 @@ fn fl_45_sent_overklagande_avvisas() {
 #[test]
 fn fl_44_overklagande_sista_dagen_ar_i_tid() {
     let mut f = overklagat_den(date!(2026 - 03 - 13));
-    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: date!(2026 - 03 - 16), undantag: None });
+    let h = f.steg(Kommando::ProvaRattidighet {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 03 - 16),
+        undantag: None,
+    });
     assert_eq!(h.len(), 1);
-    assert!(matches!(h[0], Handelse::RattidsprovningGjord { i_tid: true, undantag: None, .. }), "{h:?}");
+    assert!(
+        matches!(
+            h[0],
+            Handelse::RattidsprovningGjord {
+                i_tid: true,
+                undantag: None,
+                ..
+            }
+        ),
+        "{h:?}"
+    );
 }
 
 #[test]
 fn fl_45_undantag_gor_sent_overklagande_i_tid() {
-    for undantag in [Fl45Undantag::FelaktigOverklagandehanvisning, Fl45Undantag::InkomTillDomstolenITid] {
+    for undantag in [
+        Fl45Undantag::FelaktigOverklagandehanvisning,
+        Fl45Undantag::InkomTillDomstolenITid,
+    ] {
         let mut f = overklagat_den(date!(2026 - 03 - 16));
         let d = date!(2026 - 03 - 17);
-        let h = f.steg(Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: Some(undantag) });
+        let h = f.steg(Kommando::ProvaRattidighet {
+            beslut: B_AVSLAG,
+            datum: d,
+            undantag: Some(undantag),
+        });
         assert_eq!(
             h,
             vec![Handelse::RattidsprovningGjord {
@@ -821,7 +1172,11 @@ fn fl_45_forenklad_delgivning_ger_fem_veckor_fran_utskick() {
             inkom,
             text: "Vill ha mer".into(),
         });
-        let h = f.steg(Kommando::ProvaRattidighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20), undantag: None });
+        let h = f.steg(Kommando::ProvaRattidighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 03 - 20),
+            undantag: None,
+        });
         matches!(h[0], Handelse::RattidsprovningGjord { i_tid: true, .. })
     };
     assert!(i_tid(date!(2026 - 03 - 13)));
@@ -836,16 +1191,37 @@ fn overklagande_fore_delgivning_ar_i_tid() {
         inkom: date!(2026 - 02 - 06),
         text: "Vill ha mer".into(),
     });
-    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_BIFALL, datum: date!(2026 - 02 - 09), undantag: None });
-    assert!(matches!(h[..], [Handelse::RattidsprovningGjord { i_tid: true, sista_dag: None, .. }]), "{h:?}");
+    let h = f.steg(Kommando::ProvaRattidighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 09),
+        undantag: None,
+    });
+    assert!(
+        matches!(
+            h[..],
+            [Handelse::RattidsprovningGjord {
+                i_tid: true,
+                sista_dag: None,
+                ..
+            }]
+        ),
+        "{h:?}"
+    );
 }
 
 #[test]
 fn fl_39_omprovning_efter_overlamnande_vagras() {
     // Straight from rättidsprövning to the court, without omprövning.
-    let f = rattidsprovat_i_tid().med(Kommando::Overlamna { beslut: B_AVSLAG, datum: date!(2026 - 03 - 10) });
+    let f = rattidsprovat_i_tid().med(Kommando::Overlamna {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 03 - 10),
+    });
     let fel = f.kan(T::Ompova).unwrap_err();
-    let r = f.forsok(ompova(B_AVSLAG, date!(2026 - 03 - 11), Some(nytt(Utfall::Bifall, date!(2026 - 03 - 11)))));
+    let r = f.forsok(ompova(
+        B_AVSLAG,
+        date!(2026 - 03 - 11),
+        Some(nytt(Utfall::Bifall, date!(2026 - 03 - 11))),
+    ));
     assert_eq!(r, Err(Avvisning::Tillstand(fel)));
     // And only once (the table's "omprövat" shows it closes after one).
     assert!(omprovat().kan(T::Ompova).is_err());
@@ -863,18 +1239,51 @@ fn fl_46_omprovning_till_bifall_far_overklagandet_att_forfalla_och_nya_beslutet_
     let d = date!(2026 - 03 - 09);
     let h = f.steg(ompova(B_AVSLAG, d, Some(nytt(Utfall::Bifall, d))));
     assert_eq!(h.len(), 3, "{h:?}");
-    assert!(matches!(h[0], Handelse::Omprovat { beslut: B_AVSLAG, andrat: true, .. }), "{h:?}");
-    let Handelse::BeslutFattat(ny) = &h[1] else { panic!("{h:?}") };
-    assert_eq!((ny.id, ny.utfall, ny.ersatter, ny.insats), (B_NY, Utfall::Bifall, Some(B_AVSLAG), InsatsTyp::Oppenvardsbehandling));
-    assert_eq!(ny.delegation, DelegationsRef { version: 7, punkt: "3.1".into() });
-    assert_eq!(h[2], Handelse::OverklagandeForfallit { beslut: B_AVSLAG, datum: d });
+    assert!(
+        matches!(
+            h[0],
+            Handelse::Omprovat {
+                beslut: B_AVSLAG,
+                andrat: true,
+                ..
+            }
+        ),
+        "{h:?}"
+    );
+    let Handelse::BeslutFattat(ny) = &h[1] else {
+        panic!("{h:?}")
+    };
+    assert_eq!(
+        (ny.id, ny.utfall, ny.ersatter, ny.insats),
+        (
+            B_NY,
+            Utfall::Bifall,
+            Some(B_AVSLAG),
+            InsatsTyp::Oppenvardsbehandling
+        )
+    );
+    assert_eq!(
+        ny.delegation,
+        DelegationsRef {
+            version: 7,
+            punkt: "3.1".into()
+        }
+    );
+    assert_eq!(
+        h[2],
+        Handelse::OverklagandeForfallit {
+            // FL 46 §: the appeal now covers the new decision, and lapses with it.
+            beslut: B_NY,
+            datum: d
+        }
+    );
 
     let a = f.arende();
     let gammalt = a.beslut_lage(B_AVSLAG).unwrap();
     assert_eq!(gammalt.ersatt_av, Some(B_NY));
     assert!(!gammalt.galler());
-    assert!(gammalt.overklagande.as_ref().unwrap().forfallit);
     let nytt_lage = a.beslut_lage(B_NY).unwrap();
+    assert!(nytt_lage.overklagande.as_ref().unwrap().forfallit);
     assert!(nytt_lage.galler() && nytt_lage.beviljar());
     assert!(a.obeslutade_insatser().is_empty());
 
@@ -883,10 +1292,22 @@ fn fl_46_omprovning_till_bifall_far_overklagandet_att_forfalla_och_nya_beslutet_
     // The new decision must be enforced (SoL 34 kap. 1 §).
     let bestall: Vec<BeslutId> = kandidater(a, T::Bestall).iter().map(|b| b.id()).collect();
     assert_eq!(bestall, vec![B_NY]);
-    assert!(a.hinder_for_avslut().iter().any(|h| h.contains("34 kap. 1 §")), "{:?}", a.hinder_for_avslut());
-    let verk: Vec<_> = bevakningar(a).into_iter().filter(|b| b.typ == BevakningsTyp::Verkstallighet).collect();
+    assert!(
+        a.hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("34 kap. 1 §")),
+        "{:?}",
+        a.hinder_for_avslut()
+    );
+    let verk: Vec<_> = bevakningar(a)
+        .into_iter()
+        .filter(|b| b.typ == BevakningsTyp::Verkstallighet)
+        .collect();
     assert_eq!(verk.len(), 1);
-    assert_eq!((verk[0].beslut, verk[0].datum), (Some(B_NY), date!(2026 - 06 - 09)));
+    assert_eq!(
+        (verk[0].beslut, verk[0].datum),
+        (Some(B_NY), date!(2026 - 06 - 09))
+    );
 }
 
 #[test]
@@ -910,28 +1331,40 @@ fn omprovning_maste_andra_nagot() {
 /// FL 46 § andra stycket: if the nämnd changes the decision otherwise than the appellant asks,
 /// the appeal is deemed to cover the new decision, which goes up to the court too.
 #[test]
-#[ignore = "bug: after omprövning to delvis bifall the appeal (on the replaced decision) can no longer be överlämnad, and the case can be closed with it pending (FL 46 §)"]
 fn fl_46_omprovning_pa_annat_satt_overklagandet_gar_vidare() {
     let mut f = rattidsprovat_i_tid();
     let d = date!(2026 - 03 - 09);
     let h = f.steg(ompova(B_AVSLAG, d, Some(nytt(Utfall::DelvisBifall, d))));
-    assert!(!h.iter().any(|h| matches!(h, Handelse::OverklagandeForfallit { .. })), "{h:?}");
+    assert!(
+        !h.iter()
+            .any(|h| matches!(h, Handelse::OverklagandeForfallit { .. })),
+        "{h:?}"
+    );
     // The appeal still has to reach the court...
     assert_eq!(f.kan(T::Overlamna), Ok(()));
     // ...and, until it is decided, the case cannot be closed.
-    assert!(f.arende().hinder_for_avslut().iter().any(|h| h.contains("Överklagandet")), "{:?}", f.arende().hinder_for_avslut());
+    assert!(
+        f.arende()
+            .hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("Överklagandet")),
+        "{:?}",
+        f.arende().hinder_for_avslut()
+    );
 }
 
 /// seed 004 §2.4: a decision granting an insats states how long it applies; a new decision
 /// made at omprövning is a decision like any other.
 #[test]
-#[ignore = "bug: Ompova to a bifall accepts a new decision without period_fran (FattaBeslut requires it, seed 004 §2.4)"]
 fn seed_004_2_4_omprovning_till_bifall_kraver_period() {
     let f = rattidsprovat_i_tid();
     let d = date!(2026 - 03 - 09);
     let mut n = nytt(Utfall::Bifall, d);
     n.period_fran = None;
-    assert_eq!(falt(f.forsok(ompova(B_AVSLAG, d, Some(n)))), vec!["period_fran"]);
+    assert_eq!(
+        falt(f.forsok(ompova(B_AVSLAG, d, Some(n)))),
+        vec!["period_fran"]
+    );
 }
 
 #[test]
@@ -966,7 +1399,10 @@ fn dom_aterforvisning_kraver_nytt_beslut() {
     });
     let a = f.arende();
     assert!(!a.beslut_lage(B_AVSLAG).unwrap().galler());
-    assert_eq!(a.obeslutade_insatser(), vec![InsatsTyp::Oppenvardsbehandling]);
+    assert_eq!(
+        a.obeslutade_insatser(),
+        vec![InsatsTyp::Oppenvardsbehandling]
+    );
     assert_eq!(a.status(), Status::BeslutVantar);
     assert_eq!(f.kan(T::FattaBeslut), Ok(()));
 }
@@ -989,7 +1425,11 @@ fn avslut_tillats_nar_skal_att_inte_verkstalla_registrerats() {
     });
     assert_eq!(f.arende().hinder_for_avslut(), Vec::<String>::new());
     // No longer watched for enforcement; no longer to be ordered.
-    assert!(!bevakningar(f.arende()).iter().any(|b| b.typ == BevakningsTyp::Verkstallighet));
+    assert!(
+        !bevakningar(f.arende())
+            .iter()
+            .any(|b| b.typ == BevakningsTyp::Verkstallighet)
+    );
     assert!(f.kan(T::Bestall).is_err());
     f.steg(avsluta(date!(2026 - 03 - 02)));
     assert_eq!(f.arende().status(), Status::Avslutat);
@@ -1011,7 +1451,11 @@ fn avslut_vagras_medan_uppfoljning_aterstar() {
     let fel = f.kan(T::AvslutaArende).unwrap_err();
     assert!(fel.contains("uppföljning"), "{fel}");
     // Followed up, but the follow-up booked another.
-    let f = verkstallighet_avslutad().med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 01), Some(date!(2026 - 09 - 01))));
+    let f = verkstallighet_avslutad().med(uppfoljning(
+        Some(B_BIFALL),
+        date!(2026 - 06 - 01),
+        Some(date!(2026 - 09 - 01)),
+    ));
     assert!(f.arende().uppfoljning_skuld());
     assert!(f.kan(T::AvslutaArende).is_err());
     // The final follow-up books none: the case can be closed.
@@ -1023,7 +1467,6 @@ fn avslut_vagras_medan_uppfoljning_aterstar() {
 /// seed 004 §2.9: every insats is followed up "var tredje månad och vid avslut av insats".
 /// The hinder text itself says "även när den avslutas".
 #[test]
-#[ignore = "bug: uppfoljning_skuld only asks for a follow-up since the insats started, so an insats followed up once and then ended needs no follow-up at its end (seed 004 §2.9)"]
 fn seed_004_2_9_uppfoljning_kravs_vid_avslut_av_insats() {
     let f = verkstallighet_pagar()
         .med(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), None))
@@ -1050,10 +1493,13 @@ fn avslut_med_annat_skal_kraver_kommentar() {
 
 /// Avslutsorsak::VALBARA: "InledsEj comes only from a förhandsbedömning".
 #[test]
-#[ignore = "bug: AvslutaArende accepts Avslutsorsak::InledsEj, which only a förhandsbedömning may give"]
 fn avslut_med_inleds_ej_bara_fran_forhandsbedomning() {
     let f = ansokan_registrerad();
-    let r = f.forsok(Kommando::AvslutaArende { datum: IDAG, orsak: Avslutsorsak::InledsEj, kommentar: String::new() });
+    let r = f.forsok(Kommando::AvslutaArende {
+        datum: IDAG,
+        orsak: Avslutsorsak::InledsEj,
+        kommentar: String::new(),
+    });
     assert!(r.is_err(), "{r:?}");
 }
 
@@ -1069,52 +1515,117 @@ fn overklagande_pa_avslutat_arende_oppnar_det_igen() {
     let a = f.arende();
     assert!(!a.ar_avslutat());
     assert_eq!(a.status(), Status::Beslutad);
-    assert!(a.hinder_for_avslut().iter().any(|h| h.contains("Överklagandet")), "{:?}", a.hinder_for_avslut());
+    assert!(
+        a.hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("Överklagandet")),
+        "{:?}",
+        a.hinder_for_avslut()
+    );
     assert_eq!(f.kan(T::ProvaRattidighet), Ok(()));
     // Served 20 February: far too late, dismissed; then the case can be closed again.
-    let h = f.steg(Kommando::ProvaRattidighet { beslut: B_BIFALL, datum: date!(2026 - 06 - 11), undantag: None });
-    assert!(matches!(h.last(), Some(Handelse::OverklagandeAvvisat { .. })), "{h:?}");
+    let h = f.steg(Kommando::ProvaRattidighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 06 - 11),
+        undantag: None,
+    });
+    assert!(
+        matches!(h.last(), Some(Handelse::OverklagandeAvvisat { .. })),
+        "{h:?}"
+    );
     assert_eq!(f.kan(T::AvslutaArende), Ok(()));
 }
 
 #[test]
 fn sol_14_kap_journalrattelse_behaller_originalet() {
     let mut f = utredning_pagar();
-    let h = f.steg(Kommando::RattaJournal { id: J2, rattar: J1, datum: date!(2026 - 01 - 20), text: "Rättat datum".into() });
+    let h = f.steg(Kommando::RattaJournal {
+        id: J2,
+        rattar: J1,
+        datum: date!(2026 - 01 - 20),
+        text: "Rättat datum".into(),
+    });
     assert_eq!(
         h,
-        vec![Handelse::JournalAntecknad { id: J2, datum: date!(2026 - 01 - 20), text: "Rättat datum".into(), rattar: Some(J1) }]
+        vec![Handelse::JournalAntecknad {
+            id: J2,
+            datum: date!(2026 - 01 - 20),
+            text: "Rättat datum".into(),
+            rattar: Some(J1)
+        }]
     );
     assert_eq!(f.arende().journal, vec![J1, J2]);
-    assert!(f.logg.iter().any(|h| matches!(h, Handelse::JournalAntecknad { id: J1, rattar: None, .. })));
+    assert!(f.logg.iter().any(|h| matches!(
+        h,
+        Handelse::JournalAntecknad {
+            id: J1,
+            rattar: None,
+            ..
+        }
+    )));
     // Only an existing entry can be corrected.
-    let r = f.forsok(Kommando::RattaJournal { id: JournalId(Uuid::from_u128(303)), rattar: J_OKAND, datum: IDAG, text: "x".into() });
+    let r = f.forsok(Kommando::RattaJournal {
+        id: JournalId(Uuid::from_u128(303)),
+        rattar: J_OKAND,
+        datum: IDAG,
+        text: "x".into(),
+    });
     assert_eq!(falt(r), vec!["rattar"]);
 }
 
 #[test]
 fn sol_14_kap_6_invandning_galler_en_befintlig_anteckning() {
     let f = utredning_pagar();
-    let h = f.forsok(Kommando::RegistreraInvandning { anteckning: J1, datum: IDAG, text: "Det stämmer inte".into() });
-    assert_eq!(h, Ok(vec![Handelse::JournalInvandning { anteckning: J1, datum: IDAG, text: "Det stämmer inte".into() }]));
-    let r = f.forsok(Kommando::RegistreraInvandning { anteckning: J_OKAND, datum: IDAG, text: "x".into() });
+    let h = f.forsok(Kommando::RegistreraInvandning {
+        anteckning: J1,
+        datum: IDAG,
+        text: "Det stämmer inte".into(),
+    });
+    assert_eq!(
+        h,
+        Ok(vec![Handelse::JournalInvandning {
+            anteckning: J1,
+            datum: IDAG,
+            text: "Det stämmer inte".into()
+        }])
+    );
+    let r = f.forsok(Kommando::RegistreraInvandning {
+        anteckning: J_OKAND,
+        datum: IDAG,
+        text: "x".into(),
+    });
     assert_eq!(falt(r), vec!["anteckning"]);
 }
 
 #[test]
 fn sol_14_kap_3_dokumentation_fortsatter_efter_avslut() {
     let mut f = avslutat();
-    f.steg(Kommando::SkrivJournal { id: J2, datum: IDAG, text: "Samtal efter avslut".into() });
-    f.steg(Kommando::RegistreraInvandning { anteckning: J2, datum: IDAG, text: "Fel".into() });
+    f.steg(Kommando::SkrivJournal {
+        id: J2,
+        datum: IDAG,
+        text: "Samtal efter avslut".into(),
+    });
+    f.steg(Kommando::RegistreraInvandning {
+        anteckning: J2,
+        datum: IDAG,
+        text: "Fel".into(),
+    });
     assert!(f.arende().ar_avslutat());
 }
 
 #[test]
 fn tilldelning_till_samma_handlaggare_vagras() {
     let f = ansokan_registrerad();
-    assert_eq!(falt(f.forsok(Kommando::TilldelaHandlaggare { handlaggare: HANDLAGGARE })), vec!["handlaggare"]);
+    assert_eq!(
+        falt(f.forsok(Kommando::TilldelaHandlaggare {
+            handlaggare: HANDLAGGARE
+        })),
+        vec!["handlaggare"]
+    );
     let mut f = f;
-    f.steg(Kommando::TilldelaHandlaggare { handlaggare: HANDLAGGARE_2 });
+    f.steg(Kommando::TilldelaHandlaggare {
+        handlaggare: HANDLAGGARE_2,
+    });
     assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
 }
 
@@ -1122,13 +1633,33 @@ fn tilldelning_till_samma_handlaggare_vagras() {
 fn ytterligare_ansokan_kraver_eget_beslut() {
     let mut f = bifall_fattat();
     assert!(f.kan(T::FattaBeslut).is_err());
-    f.steg(Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: date!(2026 - 02 - 10), kanal: Kanal::Besok });
-    assert_eq!(f.arende().obeslutade_insatser(), vec![InsatsTyp::Kontaktperson]);
+    f.steg(Kommando::AnsokInsats {
+        insats: InsatsTyp::Kontaktperson,
+        datum: date!(2026 - 02 - 10),
+        kanal: Kanal::Besok,
+    });
+    assert_eq!(
+        f.arende().obeslutade_insatser(),
+        vec![InsatsTyp::Kontaktperson]
+    );
     assert_eq!(f.arende().status(), Status::BeslutVantar);
     // A decision must concern an insats still awaiting one.
-    let r = f.forsok(fatta(B_NY, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, date!(2026 - 02 - 11)));
+    let r = f.forsok(fatta(
+        B_NY,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Bifall,
+        date!(2026 - 02 - 11),
+    ));
     assert_eq!(falt(r), vec!["insats"]);
-    assert!(f.forsok(fatta(B_NY, InsatsTyp::Kontaktperson, Utfall::Bifall, date!(2026 - 02 - 11))).is_ok());
+    assert!(
+        f.forsok(fatta(
+            B_NY,
+            InsatsTyp::Kontaktperson,
+            Utfall::Bifall,
+            date!(2026 - 02 - 11)
+        ))
+        .is_ok()
+    );
 }
 
 /// A fact that has happened cannot be dated in the future: each command dated tomorrow is
@@ -1136,68 +1667,179 @@ fn ytterligare_ansokan_kraver_eget_beslut() {
 #[test]
 fn datum_i_framtiden_vagras() {
     let imorgon = dag_efter(IDAG);
-    type Bygg = fn(Date) -> Kommando;
-    let fall: &[(&str, fn() -> Fall, &str, Bygg)] = &[
-        ("ansökan", inget_arende, "inkom", |d| ansokan(d, vec![InsatsTyp::Kontaktperson])),
+    /// (what, the state, the field refused, the command dated on a given day)
+    type Framtid = (
+        &'static str,
+        fn() -> Fall,
+        &'static str,
+        fn(Date) -> Kommando,
+    );
+    let fall: &[Framtid] = &[
+        ("ansökan", inget_arende, "inkom", |d| {
+            ansokan(d, vec![InsatsTyp::Kontaktperson])
+        }),
         ("anmälan", inget_arende, "inkom", anmalan),
-        ("förhandsbedömning", anmalan_vantar_forhandsbedomning, "datum", |d| Kommando::Forhandsbedom {
-            datum: d,
-            utfall: ForhandsbedomningsUtfall::InledUtredning,
-            skal: "Oro".into(),
+        (
+            "förhandsbedömning",
+            anmalan_vantar_forhandsbedomning,
+            "datum",
+            |d| Kommando::Forhandsbedom {
+                datum: d,
+                utfall: ForhandsbedomningsUtfall::InledUtredning,
+                skal: "Oro".into(),
+            },
+        ),
+        ("ansök insats", ansokan_registrerad, "datum", |d| {
+            Kommando::AnsokInsats {
+                insats: InsatsTyp::Kontaktperson,
+                datum: d,
+                kanal: Kanal::Digital,
+            }
         }),
-        ("ansök insats", ansokan_registrerad, "datum", |d| Kommando::AnsokInsats {
-            insats: InsatsTyp::Kontaktperson,
-            datum: d,
-            kanal: Kanal::Digital,
+        ("inled utredning", ansokan_registrerad, "datum", |d| {
+            Kommando::InledUtredning { datum: d }
         }),
-        ("inled utredning", ansokan_registrerad, "datum", |d| Kommando::InledUtredning { datum: d }),
-        ("synpunkter", utredning_pagar, "datum", |d| Kommando::RegistreraSynpunkter {
-            datum: d,
-            synpunkter: "s".into(),
-            mal: "m".into(),
+        ("synpunkter", utredning_pagar, "datum", |d| {
+            Kommando::RegistreraSynpunkter {
+                datum: d,
+                synpunkter: "s".into(),
+                mal: "m".into(),
+            }
         }),
-        ("avsluta utredning", utredning_pagar, "datum", |d| Kommando::AvslutaUtredning { datum: d }),
-        ("kommunicera", utredning_avslutad, "datum", |d| Kommando::Kommunicera {
-            id: K2,
-            datum: d,
-            material: "m".into(),
-            satt: Kommunikationssatt::Mote,
-            svar_senast: d + Duration::days(10),
+        ("avsluta utredning", utredning_pagar, "datum", |d| {
+            Kommando::AvslutaUtredning { datum: d }
         }),
-        ("svar", kommunicerat_vantar_svar, "datum", |d| Kommando::RegistreraSvar { kommunicering: K1, datum: d, svar: "s".into() }),
-        ("beslut", utredning_avslutad, "datum", |d| fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d)),
-        ("skicka", bifall_fattat, "datum", |d| Kommando::SkickaBeslut {
-            beslut: B_BIFALL,
-            datum: d,
-            satt: Utskickssatt::Digitalt,
-            forenklad_delgivning: false,
-            informerad_om_forenklad: false,
+        ("kommunicera", utredning_avslutad, "datum", |d| {
+            Kommando::Kommunicera {
+                id: K2,
+                datum: d,
+                material: "m".into(),
+                satt: Kommunikationssatt::Mote,
+                svar_senast: d + Duration::days(10),
+            }
         }),
-        ("delgivning", bifall_fattat, "datum", |d| Kommando::RegistreraDelgivning { beslut: B_BIFALL, datum: d, satt: "s".into() }),
-        ("överklagande", avslag_delgivet, "inkom", |d| Kommando::RegistreraOverklagande { beslut: B_AVSLAG, inkom: d, text: "t".into() }),
-        ("rättidsprövning", overklagat, "datum", |d| Kommando::ProvaRattidighet { beslut: B_AVSLAG, datum: d, undantag: None }),
-        ("omprövning", rattidsprovat_i_tid, "datum", |d| ompova(B_AVSLAG, d, None)),
-        ("överlämna", rattidsprovat_i_tid, "datum", |d| Kommando::Overlamna { beslut: B_AVSLAG, datum: d }),
+        ("svar", kommunicerat_vantar_svar, "datum", |d| {
+            Kommando::RegistreraSvar {
+                kommunicering: K1,
+                datum: d,
+                svar: "s".into(),
+            }
+        }),
+        ("beslut", utredning_avslutad, "datum", |d| {
+            fatta(B_BIFALL, InsatsTyp::Oppenvardsbehandling, Utfall::Bifall, d)
+        }),
+        ("skicka", bifall_fattat, "datum", |d| {
+            Kommando::SkickaBeslut {
+                beslut: B_BIFALL,
+                datum: d,
+                satt: Utskickssatt::Digitalt,
+                forenklad_delgivning: false,
+                informerad_om_forenklad: false,
+            }
+        }),
+        ("delgivning", bifall_fattat, "datum", |d| {
+            Kommando::RegistreraDelgivning {
+                beslut: B_BIFALL,
+                datum: d,
+                satt: "s".into(),
+            }
+        }),
+        ("överklagande", avslag_delgivet, "inkom", |d| {
+            Kommando::RegistreraOverklagande {
+                beslut: B_AVSLAG,
+                inkom: d,
+                text: "t".into(),
+            }
+        }),
+        ("rättidsprövning", overklagat, "datum", |d| {
+            Kommando::ProvaRattidighet {
+                beslut: B_AVSLAG,
+                datum: d,
+                undantag: None,
+            }
+        }),
+        ("omprövning", rattidsprovat_i_tid, "datum", |d| {
+            ompova(B_AVSLAG, d, None)
+        }),
+        ("överlämna", rattidsprovat_i_tid, "datum", |d| {
+            Kommando::Overlamna {
+                beslut: B_AVSLAG,
+                datum: d,
+            }
+        }),
         ("dom", overlamnat, "datum", |d| Kommando::RegistreraDom {
             beslut: B_AVSLAG,
             datum: d,
             utfall: DomUtfall::Avslag,
             malnummer: "UM".into(),
         }),
-        ("beställ", bifall_fattat, "datum", |d| Kommando::Bestall { beslut: B_BIFALL, utforare: UTFORARE, datum: d, uppdrag: "u".into() }),
-        ("starta", bestallt, "datum", |d| Kommando::StartaVerkstallighet { beslut: B_BIFALL, datum: d }),
-        ("avbryt", verkstallighet_pagar, "datum", |d| Kommando::AvbrytVerkstallighet { beslut: B_BIFALL, datum: d, orsak: "o".into() }),
-        ("återuppta", avbrutet, "datum", |d| Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: d }),
-        ("avsluta verkställighet", verkstallighet_pagar, "datum", |d| Kommando::AvslutaVerkstallighet {
+        ("beställ", bifall_fattat, "datum", |d| Kommando::Bestall {
             beslut: B_BIFALL,
+            utforare: UTFORARE,
             datum: d,
-            orsak: "o".into(),
+            uppdrag: "u".into(),
         }),
-        ("ej verkställt", bifall_fattat, "datum", |d| Kommando::RegistreraEjVerkstallt { beslut: B_BIFALL, datum: d, skal: "s".into() }),
-        ("uppföljning", verkstallighet_pagar, "datum", |d| uppfoljning(Some(B_BIFALL), d, None)),
-        ("journal", ansokan_registrerad, "datum", |d| Kommando::SkrivJournal { id: J2, datum: d, text: "t".into() }),
-        ("rätta journal", utredning_pagar, "datum", |d| Kommando::RattaJournal { id: J2, rattar: J1, datum: d, text: "t".into() }),
-        ("invändning", utredning_pagar, "datum", |d| Kommando::RegistreraInvandning { anteckning: J1, datum: d, text: "t".into() }),
+        ("starta", bestallt, "datum", |d| {
+            Kommando::StartaVerkstallighet {
+                beslut: B_BIFALL,
+                datum: d,
+            }
+        }),
+        ("avbryt", verkstallighet_pagar, "datum", |d| {
+            Kommando::AvbrytVerkstallighet {
+                beslut: B_BIFALL,
+                datum: d,
+                orsak: "o".into(),
+            }
+        }),
+        ("återuppta", avbrutet, "datum", |d| {
+            Kommando::AterupptaVerkstallighet {
+                beslut: B_BIFALL,
+                datum: d,
+            }
+        }),
+        (
+            "avsluta verkställighet",
+            verkstallighet_pagar,
+            "datum",
+            |d| Kommando::AvslutaVerkstallighet {
+                beslut: B_BIFALL,
+                datum: d,
+                orsak: "o".into(),
+            },
+        ),
+        ("ej verkställt", bifall_fattat, "datum", |d| {
+            Kommando::RegistreraEjVerkstallt {
+                beslut: B_BIFALL,
+                datum: d,
+                skal: "s".into(),
+            }
+        }),
+        ("uppföljning", verkstallighet_pagar, "datum", |d| {
+            uppfoljning(Some(B_BIFALL), d, None)
+        }),
+        ("journal", ansokan_registrerad, "datum", |d| {
+            Kommando::SkrivJournal {
+                id: J2,
+                datum: d,
+                text: "t".into(),
+            }
+        }),
+        ("rätta journal", utredning_pagar, "datum", |d| {
+            Kommando::RattaJournal {
+                id: J2,
+                rattar: J1,
+                datum: d,
+                text: "t".into(),
+            }
+        }),
+        ("invändning", utredning_pagar, "datum", |d| {
+            Kommando::RegistreraInvandning {
+                anteckning: J1,
+                datum: d,
+                text: "t".into(),
+            }
+        }),
         ("avsluta", avslag_delgivet, "datum", avsluta),
     ];
     for &(vad, bygg, falt_namn, kommando) in fall {
@@ -1210,18 +1852,22 @@ fn datum_i_framtiden_vagras() {
 }
 
 #[test]
-#[ignore = "bug: KvitteraBevakning accepts a kvittering dated in the future (no inte_framtid check)"]
 fn kvittering_i_framtiden_vagras() {
     let f = avslag_delgivet();
     let nyckel = format!("overklagande:{B_AVSLAG}");
-    let r = f.forsok(Kommando::KvitteraBevakning { nyckel, datum: dag_efter(IDAG) });
+    let r = f.forsok(Kommando::KvitteraBevakning {
+        nyckel,
+        datum: dag_efter(IDAG),
+    });
     assert_eq!(falt(r), vec!["datum"]);
 }
 
 #[test]
 fn datum_fore_arendets_start_vagras() {
     let f = ansokan_registrerad();
-    let r = f.forsok(Kommando::InledUtredning { datum: date!(2026 - 01 - 11) });
+    let r = f.forsok(Kommando::InledUtredning {
+        datum: date!(2026 - 01 - 11),
+    });
     assert_eq!(falt(r), vec!["datum"]);
     let r = bifall_fattat().forsok(Kommando::Bestall {
         beslut: B_BIFALL,
@@ -1235,7 +1881,12 @@ fn datum_fore_arendets_start_vagras() {
 #[test]
 fn steg_pa_fel_beslut_vagras_for_beslutsfaltet() {
     // Bestall is open, but not for a decision that does not exist.
-    let r = bifall_fattat().forsok(Kommando::Bestall { beslut: B_NY, utforare: UTFORARE, datum: IDAG, uppdrag: "u".into() });
+    let r = bifall_fattat().forsok(Kommando::Bestall {
+        beslut: B_NY,
+        utforare: UTFORARE,
+        datum: IDAG,
+        uppdrag: "u".into(),
+    });
     assert_eq!(falt(r), vec!["beslut"]);
 }
 
@@ -1244,7 +1895,10 @@ fn steg_pa_fel_beslut_vagras_for_beslutsfaltet() {
 // ---------------------------------------------------------------------------
 
 fn av_typ(a: &Arende, typ: BevakningsTyp) -> Vec<Bevakning> {
-    bevakningar(a).into_iter().filter(|b| b.typ == typ).collect()
+    bevakningar(a)
+        .into_iter()
+        .filter(|b| b.typ == typ)
+        .collect()
 }
 
 #[test]
@@ -1269,14 +1923,32 @@ fn bevakning_svar_pa_kommunicering_flyttas_fran_helg() {
         svar_senast: date!(2026 - 04 - 03),
     });
     let b = av_typ(f.arende(), BevakningsTyp::SvarKommunicering);
-    assert_eq!(b.iter().map(|b| b.datum).collect::<Vec<_>>(), vec![date!(2026 - 04 - 07)]);
+    assert_eq!(
+        b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+        vec![date!(2026 - 04 - 07)]
+    );
 }
 
 #[test]
 fn bevakning_svar_forsvinner_vid_svar_eller_beslut() {
-    assert!(av_typ(kommunicering_besvarad().arende(), BevakningsTyp::SvarKommunicering).is_empty());
-    let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, date!(2026 - 02 - 05));
-    if let Kommando::FattaBeslut { kommunicering_obehovlig, .. } = &mut k {
+    assert!(
+        av_typ(
+            kommunicering_besvarad().arende(),
+            BevakningsTyp::SvarKommunicering
+        )
+        .is_empty()
+    );
+    let mut k = fatta(
+        B_AVSLAG,
+        InsatsTyp::Oppenvardsbehandling,
+        Utfall::Avslag,
+        date!(2026 - 02 - 05),
+    );
+    if let Kommando::FattaBeslut {
+        kommunicering_obehovlig,
+        ..
+    } = &mut k
+    {
         *kommunicering_obehovlig = Some("Brådskande".into());
     }
     let f = kommunicerat_vantar_svar().med(k);
@@ -1302,7 +1974,10 @@ fn bevakning_overklagandetid_fl_44() {
     assert!(bevakningar(overklagat().arende()).is_empty());
     // Gone once kvitterad; then nothing more can be kvitterad.
     let mut f = f;
-    f.steg(Kommando::KvitteraBevakning { nyckel: nyckel.clone(), datum: date!(2026 - 03 - 16) });
+    f.steg(Kommando::KvitteraBevakning {
+        nyckel: nyckel.clone(),
+        datum: date!(2026 - 03 - 16),
+    });
     assert_eq!(f.arende().kvitterade, vec![nyckel]);
     assert!(bevakningar(f.arende()).is_empty());
     assert!(f.kan(T::KvitteraBevakning).is_err());
@@ -1314,7 +1989,11 @@ fn bevakning_bara_overklagandetid_kan_kvitteras() {
     assert!(f.kan(T::KvitteraBevakning).is_err());
     // An open reply deadline beside the appeal period: only the latter can be kvitterad.
     let f = avslag_delgivet()
-        .med(Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: date!(2026 - 03 - 01), kanal: Kanal::Besok })
+        .med(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 03 - 01),
+            kanal: Kanal::Besok,
+        })
         .med(Kommando::Kommunicera {
             id: K2,
             datum: date!(2026 - 03 - 01),
@@ -1322,8 +2001,14 @@ fn bevakning_bara_overklagandetid_kan_kvitteras() {
             satt: Kommunikationssatt::Brev,
             svar_senast: date!(2026 - 03 - 20),
         });
-    assert_eq!(av_typ(f.arende(), BevakningsTyp::SvarKommunicering).len(), 1);
-    let r = f.forsok(Kommando::KvitteraBevakning { nyckel: format!("svar:{K2}"), datum: IDAG });
+    assert_eq!(
+        av_typ(f.arende(), BevakningsTyp::SvarKommunicering).len(),
+        1
+    );
+    let r = f.forsok(Kommando::KvitteraBevakning {
+        nyckel: format!("svar:{K2}"),
+        datum: IDAG,
+    });
     assert_eq!(falt(r), vec!["nyckel"]);
 }
 
@@ -1339,22 +2024,46 @@ fn bevakning_verkstallighet_sol_34_kap_1() {
     let f = bifall_fattat();
     assert_eq!(
         av_typ(f.arende(), BevakningsTyp::Verkstallighet),
-        vec![forvantad(B_BIFALL, date!(2026 - 02 - 05), date!(2026 - 05 - 05))]
+        vec![forvantad(
+            B_BIFALL,
+            date!(2026 - 02 - 05),
+            date!(2026 - 05 - 05)
+        )]
     );
     // Ordering is not enforcing.
-    assert_eq!(av_typ(bestallt().arende(), BevakningsTyp::Verkstallighet).len(), 1);
+    assert_eq!(
+        av_typ(bestallt().arende(), BevakningsTyp::Verkstallighet).len(),
+        1
+    );
     // Gone once it starts.
-    assert!(av_typ(verkstallighet_pagar().arende(), BevakningsTyp::Verkstallighet).is_empty());
+    assert!(
+        av_typ(
+            verkstallighet_pagar().arende(),
+            BevakningsTyp::Verkstallighet
+        )
+        .is_empty()
+    );
     // Back after an interruption, counted from it: 2 March → 2 June.
     let f = avbrutet();
     assert_eq!(
         av_typ(f.arende(), BevakningsTyp::Verkstallighet),
-        vec![forvantad(B_BIFALL, date!(2026 - 03 - 02), date!(2026 - 06 - 02))]
+        vec![forvantad(
+            B_BIFALL,
+            date!(2026 - 03 - 02),
+            date!(2026 - 06 - 02)
+        )]
     );
     // Gone again once resumed, and once ended.
-    let aterupptagen = f.clone().med(Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20) });
+    let aterupptagen = f.clone().med(Kommando::AterupptaVerkstallighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 03 - 20),
+    });
     assert!(av_typ(aterupptagen.arende(), BevakningsTyp::Verkstallighet).is_empty());
-    let avslutad = f.med(Kommando::AvslutaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20), orsak: "Flyttat".into() });
+    let avslutad = f.med(Kommando::AvslutaVerkstallighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 03 - 20),
+        orsak: "Flyttat".into(),
+    });
     assert!(av_typ(avslutad.arende(), BevakningsTyp::Verkstallighet).is_empty());
     // An avslag has nothing to enforce.
     assert!(av_typ(avslag_fattat().arende(), BevakningsTyp::Verkstallighet).is_empty());
@@ -1363,10 +2072,20 @@ fn bevakning_verkstallighet_sol_34_kap_1() {
 #[test]
 fn bevakning_verkstallighet_andra_avbrottet_raknas_fran_det() {
     let f = avbrutet()
-        .med(Kommando::AterupptaVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 03 - 20) })
-        .med(Kommando::AvbrytVerkstallighet { beslut: B_BIFALL, datum: date!(2026 - 04 - 30), orsak: "Paus".into() });
+        .med(Kommando::AterupptaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 03 - 20),
+        })
+        .med(Kommando::AvbrytVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 04 - 30),
+            orsak: "Paus".into(),
+        });
     let b = av_typ(f.arende(), BevakningsTyp::Verkstallighet);
-    assert_eq!(b.iter().map(|b| b.datum).collect::<Vec<_>>(), vec![date!(2026 - 07 - 30)]);
+    assert_eq!(
+        b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+        vec![date!(2026 - 07 - 30)]
+    );
 }
 
 #[test]
@@ -1385,11 +2104,21 @@ fn bevakning_uppfoljning_fran_senaste() {
     // As booked at the latest follow-up.
     let f = uppfoljning_bokad();
     let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
-    assert_eq!(b.iter().map(|b| (b.datum, b.beslut)).collect::<Vec<_>>(), vec![(date!(2026 - 08 - 14), Some(B_BIFALL))]);
+    assert_eq!(
+        b.iter().map(|b| (b.datum, b.beslut)).collect::<Vec<_>>(),
+        vec![(date!(2026 - 08 - 14), Some(B_BIFALL))]
+    );
     // A later follow-up that books another date moves it.
-    let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 12), Some(date!(2026 - 09 - 14))));
+    let f = f.med(uppfoljning(
+        Some(B_BIFALL),
+        date!(2026 - 06 - 12),
+        Some(date!(2026 - 09 - 14)),
+    ));
     let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
-    assert_eq!(b.iter().map(|b| b.datum).collect::<Vec<_>>(), vec![date!(2026 - 09 - 14)]);
+    assert_eq!(
+        b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+        vec![date!(2026 - 09 - 14)]
+    );
     // One that books none ends it.
     let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 13), None));
     assert!(av_typ(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
@@ -1398,7 +2127,11 @@ fn bevakning_uppfoljning_fran_senaste() {
 #[test]
 fn bevakning_uppfoljning_kraver_datum_efter_denna() {
     let f = verkstallighet_pagar();
-    let r = f.forsok(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), Some(date!(2026 - 05 - 15))));
+    let r = f.forsok(uppfoljning(
+        Some(B_BIFALL),
+        date!(2026 - 05 - 15),
+        Some(date!(2026 - 05 - 15)),
+    ));
     assert_eq!(falt(r), vec!["nasta"]);
 }
 
@@ -1419,7 +2152,11 @@ fn bevakning_inga_i_avslutat_arende() {
 fn bevakningar_ordnas_efter_datum() {
     // Pushed in the order kommunicering, appeal, enforcement; dated otherwise.
     let f = bifall_skickat_forenklad()
-        .med(Kommando::AnsokInsats { insats: InsatsTyp::Kontaktperson, datum: date!(2026 - 02 - 10), kanal: Kanal::Besok })
+        .med(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 02 - 10),
+            kanal: Kanal::Besok,
+        })
         .med(Kommando::Kommunicera {
             id: K2,
             datum: date!(2026 - 02 - 10),
@@ -1427,7 +2164,10 @@ fn bevakningar_ordnas_efter_datum() {
             satt: Kommunikationssatt::Brev,
             svar_senast: date!(2026 - 03 - 20),
         });
-    let b: Vec<(BevakningsTyp, Date)> = bevakningar(f.arende()).into_iter().map(|b| (b.typ, b.datum)).collect();
+    let b: Vec<(BevakningsTyp, Date)> = bevakningar(f.arende())
+        .into_iter()
+        .map(|b| (b.typ, b.datum))
+        .collect();
     assert_eq!(
         b,
         vec![
@@ -1439,7 +2179,10 @@ fn bevakningar_ordnas_efter_datum() {
     for &(tillstand, bygg, _, _) in TABELL {
         if let Some(a) = bygg().a {
             let b = bevakningar(&a);
-            assert!(b.windows(2).all(|w| w[0].datum <= w[1].datum), "{tillstand}: {b:?}");
+            assert!(
+                b.windows(2).all(|w| w[0].datum <= w[1].datum),
+                "{tillstand}: {b:?}"
+            );
         }
     }
 }
@@ -1459,13 +2202,20 @@ struct Drag {
 }
 
 fn drag() -> impl Strategy<Value = Drag> {
-    (any::<u16>(), 0i64..25, any::<u8>(), any::<u8>(), any::<bool>()).prop_map(|(val, dagar, x, y, arbetsledare)| Drag {
-        val: usize::from(val),
-        dagar,
-        x: usize::from(x),
-        y: usize::from(y),
-        arbetsledare,
-    })
+    (
+        any::<u16>(),
+        0i64..25,
+        any::<u8>(),
+        any::<u8>(),
+        any::<bool>(),
+    )
+        .prop_map(|(val, dagar, x, y, arbetsledare)| Drag {
+            val: usize::from(val),
+            dagar,
+            x: usize::from(x),
+            y: usize::from(y),
+            arbetsledare,
+        })
 }
 
 fn valj<V: Clone>(s: &[V], i: usize) -> V {
@@ -1482,11 +2232,15 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
         let k = kandidater(a.expect("a per-decision step needs a case"), typ);
         k[d.x % k.len()].id()
     };
-    let text = if d.y % 17 == 0 { String::new() } else { "text".to_string() };
+    let text = if d.y.is_multiple_of(17) {
+        String::new()
+    } else {
+        "text".to_string()
+    };
     match typ {
         T::Aktualisera => {
             let inkom = idag - Duration::days((d.y % 5) as i64);
-            let handlaggare = (d.x % 4 != 0).then_some(HANDLAGGARE);
+            let handlaggare = (!d.x.is_multiple_of(4)).then_some(HANDLAGGARE);
             Kommando::Aktualisera(match d.x % 3 {
                 0 => Handelse::AnsokanRegistrerad {
                     person: PERSON,
@@ -1494,7 +2248,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                     handlaggare,
                     kanal: valj(&Kanal::ALLA, d.y),
                     inkom,
-                    insatser: if d.y % 3 == 0 {
+                    insatser: if d.y.is_multiple_of(3) {
                         vec![valj(&InsatsTyp::ALLA, d.y), valj(&InsatsTyp::ALLA, d.y / 3)]
                     } else {
                         vec![valj(&InsatsTyp::ALLA, d.y)]
@@ -1522,14 +2276,26 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                 },
             })
         }
-        T::AnsokInsats => Kommando::AnsokInsats { insats: valj(&InsatsTyp::ALLA, d.y), datum: idag, kanal: valj(&Kanal::ALLA, d.x) },
+        T::AnsokInsats => Kommando::AnsokInsats {
+            insats: valj(&InsatsTyp::ALLA, d.y),
+            datum: idag,
+            kanal: valj(&Kanal::ALLA, d.x),
+        },
         T::Forhandsbedom => Kommando::Forhandsbedom {
             datum: idag,
-            utfall: if d.y % 4 == 0 { ForhandsbedomningsUtfall::InledEj } else { ForhandsbedomningsUtfall::InledUtredning },
+            utfall: if d.y.is_multiple_of(4) {
+                ForhandsbedomningsUtfall::InledEj
+            } else {
+                ForhandsbedomningsUtfall::InledUtredning
+            },
             skal: "Skäl".into(),
         },
         T::InledUtredning => Kommando::InledUtredning { datum: idag },
-        T::RegistreraSynpunkter => Kommando::RegistreraSynpunkter { datum: idag, synpunkter: text, mal: String::new() },
+        T::RegistreraSynpunkter => Kommando::RegistreraSynpunkter {
+            datum: idag,
+            synpunkter: text,
+            mal: String::new(),
+        },
         T::BifogaDokument => Kommando::BifogaDokument {
             dokument: DokumentId(ny()),
             namn: "dok.pdf".into(),
@@ -1546,18 +2312,32 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             svar_senast: idag + Duration::days(1 + (d.y % 20) as i64),
         },
         T::RegistreraSvar => {
-            let vantar: Vec<KommuniceringId> =
-                a.unwrap().kommuniceringar.iter().filter(|k| k.svar.is_none()).map(|k| k.id).collect();
-            Kommando::RegistreraSvar { kommunicering: valj(&vantar, d.x), datum: idag, svar: "Svar".into() }
+            let vantar: Vec<KommuniceringId> = a
+                .unwrap()
+                .kommuniceringar
+                .iter()
+                .filter(|k| k.svar.is_none())
+                .map(|k| k.id)
+                .collect();
+            Kommando::RegistreraSvar {
+                kommunicering: valj(&vantar, d.x),
+                datum: idag,
+                svar: "Svar".into(),
+            }
         }
         T::FattaBeslut => {
             let insats = valj(&a.unwrap().obeslutade_insatser(), d.x);
             let mut k = fatta(BeslutId(ny()), insats, valj(&Utfall::ALLA, d.y), idag);
-            if let Kommando::FattaBeslut { kommunicering_obehovlig, mal, .. } = &mut k {
+            if let Kommando::FattaBeslut {
+                kommunicering_obehovlig,
+                mal,
+                ..
+            } = &mut k
+            {
                 if d.y % 8 < 4 {
                     *kommunicering_obehovlig = Some("Uppenbart obehövligt".into());
                 }
-                if d.y % 13 == 0 {
+                if d.y.is_multiple_of(13) {
                     mal.clear();
                 }
             }
@@ -1567,11 +2347,19 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             beslut: beslut(typ),
             datum: idag,
             satt: valj(&Utskickssatt::ALLA, d.y),
-            forenklad_delgivning: d.y % 2 == 0,
-            informerad_om_forenklad: d.y % 5 != 0,
+            forenklad_delgivning: d.y.is_multiple_of(2),
+            informerad_om_forenklad: !d.y.is_multiple_of(5),
         },
-        T::RegistreraDelgivning => Kommando::RegistreraDelgivning { beslut: beslut(typ), datum: idag, satt: "Mottagningsbevis".into() },
-        T::RegistreraOverklagande => Kommando::RegistreraOverklagande { beslut: beslut(typ), inkom: idag, text: "Överklagar".into() },
+        T::RegistreraDelgivning => Kommando::RegistreraDelgivning {
+            beslut: beslut(typ),
+            datum: idag,
+            satt: "Mottagningsbevis".into(),
+        },
+        T::RegistreraOverklagande => Kommando::RegistreraOverklagande {
+            beslut: beslut(typ),
+            inkom: idag,
+            text: "Överklagar".into(),
+        },
         T::ProvaRattidighet => Kommando::ProvaRattidighet {
             beslut: beslut(typ),
             datum: idag,
@@ -1595,46 +2383,110 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             };
             ompova(beslut(typ), idag, nytt)
         }
-        T::Overlamna => Kommando::Overlamna { beslut: beslut(typ), datum: idag },
+        T::Overlamna => Kommando::Overlamna {
+            beslut: beslut(typ),
+            datum: idag,
+        },
         T::RegistreraDom => Kommando::RegistreraDom {
             beslut: beslut(typ),
             datum: idag,
             utfall: valj(&DomUtfall::ALLA, d.y),
             malnummer: "UM 1-26".into(),
         },
-        T::Bestall => Kommando::Bestall { beslut: beslut(typ), utforare: UTFORARE, datum: idag, uppdrag: "Uppdrag".into() },
-        T::StartaVerkstallighet => Kommando::StartaVerkstallighet { beslut: beslut(typ), datum: idag },
-        T::AvbrytVerkstallighet => Kommando::AvbrytVerkstallighet { beslut: beslut(typ), datum: idag, orsak: "Paus".into() },
-        T::AterupptaVerkstallighet => Kommando::AterupptaVerkstallighet { beslut: beslut(typ), datum: idag },
-        T::AvslutaVerkstallighet => Kommando::AvslutaVerkstallighet { beslut: beslut(typ), datum: idag, orsak: "Klar".into() },
-        T::RegistreraEjVerkstallt => Kommando::RegistreraEjVerkstallt { beslut: beslut(typ), datum: idag, skal: "Tackat nej".into() },
+        T::Bestall => Kommando::Bestall {
+            beslut: beslut(typ),
+            utforare: UTFORARE,
+            datum: idag,
+            uppdrag: "Uppdrag".into(),
+        },
+        T::StartaVerkstallighet => Kommando::StartaVerkstallighet {
+            beslut: beslut(typ),
+            datum: idag,
+        },
+        T::AvbrytVerkstallighet => Kommando::AvbrytVerkstallighet {
+            beslut: beslut(typ),
+            datum: idag,
+            orsak: "Paus".into(),
+        },
+        T::AterupptaVerkstallighet => Kommando::AterupptaVerkstallighet {
+            beslut: beslut(typ),
+            datum: idag,
+        },
+        T::AvslutaVerkstallighet => Kommando::AvslutaVerkstallighet {
+            beslut: beslut(typ),
+            datum: idag,
+            orsak: "Klar".into(),
+        },
+        T::RegistreraEjVerkstallt => Kommando::RegistreraEjVerkstallt {
+            beslut: beslut(typ),
+            datum: idag,
+            skal: "Tackat nej".into(),
+        },
         T::RegistreraUppfoljning => Kommando::RegistreraUppfoljning {
-            beslut: (d.y % 3 != 0).then(|| beslut(typ)),
+            beslut: (!d.y.is_multiple_of(3)).then(|| beslut(typ)),
             datum: idag,
             maluppfyllelse: valj(&Maluppfyllelse::ALLA, d.x),
             enskildes_synpunkt: "Bra".into(),
             kommentar: String::new(),
-            nasta: (d.y % 2 == 0).then(|| idag + Duration::days(90)),
+            nasta: (d.y.is_multiple_of(2)).then(|| idag + Duration::days(90)),
         },
         T::KvitteraBevakning => {
-            let b: Vec<String> =
-                bevakningar(a.unwrap()).into_iter().filter(|b| b.typ.kan_kvitteras()).map(|b| b.nyckel).collect();
-            Kommando::KvitteraBevakning { nyckel: valj(&b, d.x), datum: idag }
+            let b: Vec<String> = bevakningar(a.unwrap())
+                .into_iter()
+                .filter(|b| b.typ.kan_kvitteras())
+                .map(|b| b.nyckel)
+                .collect();
+            Kommando::KvitteraBevakning {
+                nyckel: valj(&b, d.x),
+                datum: idag,
+            }
         }
         T::TilldelaHandlaggare => Kommando::TilldelaHandlaggare {
-            handlaggare: if d.y % 2 == 0 { HANDLAGGARE } else { HANDLAGGARE_2 },
+            handlaggare: if d.y.is_multiple_of(2) {
+                HANDLAGGARE
+            } else {
+                HANDLAGGARE_2
+            },
         },
-        T::SkrivJournal => Kommando::SkrivJournal { id: JournalId(ny()), datum: idag, text: "Anteckning".into() },
+        T::SkrivJournal => Kommando::SkrivJournal {
+            id: JournalId(ny()),
+            datum: idag,
+            text: "Anteckning".into(),
+        },
         T::RattaJournal => {
             let rattar = valj(&a.unwrap().journal, d.x);
-            Kommando::RattaJournal { id: JournalId(ny()), rattar, datum: idag, text: "Rättelse".into() }
+            Kommando::RattaJournal {
+                id: JournalId(ny()),
+                rattar,
+                datum: idag,
+                text: "Rättelse".into(),
+            }
         }
         T::RegistreraInvandning => Kommando::RegistreraInvandning {
             anteckning: valj(&a.unwrap().journal, d.x),
             datum: idag,
             text: "Invändning".into(),
         },
-        T::AvslutaArende => Kommando::AvslutaArende { datum: idag, orsak: valj(&Avslutsorsak::VALBARA, d.y), kommentar: text },
+        T::AvslutaArende => Kommando::AvslutaArende {
+            datum: idag,
+            orsak: valj(&Avslutsorsak::VALBARA, d.y),
+            kommentar: text,
+        },
+    }
+}
+
+/// How often a kind is drawn, relative to the others, when open.
+fn vikt(typ: KommandoTyp) -> usize {
+    match typ {
+        T::SkrivJournal
+        | T::RattaJournal
+        | T::RegistreraInvandning
+        | T::BifogaDokument
+        | T::TilldelaHandlaggare
+        | T::RegistreraSynpunkter
+        | T::AnsokInsats
+        | T::AvslutaArende => 1,
+        _ => 8,
     }
 }
 
@@ -1645,7 +2497,7 @@ proptest! {
     /// state what `kan` offered; and the case folded from its (stored, JSON) events equals the
     /// state built step by step.
     #[test]
-    fn slumpade_steg_och_omspelning(drag in proptest::collection::vec(drag(), 1..80)) {
+    fn slumpade_steg_och_omspelning(drag in proptest::collection::vec(drag(), 1..100)) {
         let mut a: Option<Arende> = None;
         let mut logg: Vec<Handelse> = vec![];
         let mut idag = date!(2026 - 01 - 05);
@@ -1660,14 +2512,16 @@ proptest! {
             let oppna: Vec<KommandoTyp> =
                 KommandoTyp::ALLA.iter().copied().filter(|t| kan(a.as_ref(), *t).is_ok()).collect();
             prop_assert!(!oppna.is_empty(), "some step is always open: {:?}", a);
-            let typ = oppna[d.val % oppna.len()];
+            // Steps that move the case on are drawn more often than the ones always open.
+            let viktade: Vec<KommandoTyp> =
+                oppna.iter().flat_map(|t| std::iter::repeat_n(*t, vikt(*t))).collect();
+            let typ = viktade[d.val % viktade.len()];
             let k = gissa(a.as_ref(), typ, idag, d, &mut n);
             prop_assert_eq!(k.typ(), typ);
             match handle(a.as_ref(), k.clone(), &ctx) {
                 Ok(h) => {
                     prop_assert!(!h.is_empty());
                     tillampa_alla(&mut a, &h);
-                    for x in &h { eprintln!("ACC {}", x.kind()); }
                     logg.extend(h);
                 }
                 Err(Avvisning::Tillstand(t)) => {
@@ -1675,8 +2529,8 @@ proptest! {
                         "kan offered {typ:?} but handle refused it for the state: {t} ({k:?})"
                     )));
                 }
-                Err(Avvisning::Falt(f)) => { eprintln!("FALT {:?} {:?}", typ, f.iter().map(|f| f.falt).collect::<Vec<_>>()); prop_assert!(!f.is_empty()) },
-                Err(Avvisning::Delegation(_)) => { eprintln!("DELEG"); }
+                Err(Avvisning::Falt(f)) => prop_assert!(!f.is_empty()),
+                Err(Avvisning::Delegation(_)) => {}
             }
             if let Some(a) = &a {
                 // Derived views never panic and stay consistent.

@@ -48,12 +48,25 @@ struct ArendeSida {
 }
 
 /// Loads a case the user may read; logs the read before anything is shown.
-pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<(ArendeRad, Arende), WebFel> {
+pub async fn las_arende(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+) -> Result<(ArendeRad, Arende), WebFel> {
     let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
     let (rad, a) = s.store.arende(id).await?.ok_or(WebFel::Saknas)?;
     if !policy::far(&i.anvandare, Handling::LasaArende(resurs(&rad))) {
-        s.store.logga_lasning(&i.aktor(), "arende.nekad", &[(Some(rad.person), Some(rad.id))], s.nu()).await?;
-        return Err(WebFel::Nekad("Ärendet tillhör en annan enhet. Du har inte tillgång till det.".into()));
+        s.store
+            .logga_lasning(
+                &i.aktor(),
+                "arende.nekad",
+                &[(Some(rad.person), Some(rad.id))],
+                s.nu(),
+            )
+            .await?;
+        return Err(WebFel::Nekad(
+            "Ärendet tillhör en annan enhet. Du har inte tillgång till det.".into(),
+        ));
     }
     Ok((rad, a))
 }
@@ -66,7 +79,15 @@ fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
             let mut rader: Vec<(&'static str, String)> = vec![
                 ("Beslutsdatum", x.datum.to_string()),
                 ("Lagrum", x.lagrum.text().into()),
-                ("Beslutsfattare", format!("{} (delegationsordning v{}, punkt {})", n.person(x.beslutsfattare), x.delegation.version, x.delegation.punkt)),
+                (
+                    "Beslutsfattare",
+                    format!(
+                        "{} (delegationsordning v{}, punkt {})",
+                        n.person(x.beslutsfattare),
+                        x.delegation.version,
+                        x.delegation.punkt
+                    ),
+                ),
             ];
             if !x.mal.is_empty() {
                 rader.push(("Mål", x.mal.clone()));
@@ -75,11 +96,30 @@ fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
                 rader.push(("Omfattning", x.omfattning.clone()));
             }
             if let Some(f) = x.period_fran {
-                rader.push(("Period", format!("{f} – {}", x.period_till.map(|t| t.to_string()).unwrap_or_else(|| "tills vidare".into()))));
+                rader.push((
+                    "Period",
+                    format!(
+                        "{f} – {}",
+                        x.period_till
+                            .map(|t| t.to_string())
+                            .unwrap_or_else(|| "tills vidare".into())
+                    ),
+                ));
             }
             rader.push(("Motivering", x.motivering.clone()));
             if let Some((d, satt, forenklad)) = b.skickat {
-                rader.push(("Skickat", format!("{d}, {}{}", satt.namn().to_lowercase(), if forenklad { ", förenklad delgivning" } else { "" })));
+                rader.push((
+                    "Skickat",
+                    format!(
+                        "{d}, {}{}",
+                        satt.namn().to_lowercase(),
+                        if forenklad {
+                            ", förenklad delgivning"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
             }
             if let Some(d) = b.delgiven {
                 rader.push(("Delgiven", d.to_string()));
@@ -99,14 +139,28 @@ fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
                 } else {
                     "hos nämnden"
                 };
-                rader.push(("Överklagande", format!("inkom {}, {lage}", o.inkom.map(|d| d.to_string()).unwrap_or_default())));
+                rader.push((
+                    "Överklagande",
+                    format!(
+                        "inkom {}, {lage}",
+                        o.inkom.map(|d| d.to_string()).unwrap_or_default()
+                    ),
+                ));
             }
             let v = &b.verkstallighet;
             if let Some((d, u)) = v.bestalld {
                 rader.push(("Beställd", format!("{d} från {}", n.enhet(u))));
             }
             if let Some(d) = v.paborjad {
-                rader.push(("Verkställighet", format!("började {d}{}", v.avslutad.map(|s| format!(", avslutad {s}")).unwrap_or_default())));
+                rader.push((
+                    "Verkställighet",
+                    format!(
+                        "började {d}{}",
+                        v.avslutad
+                            .map(|s| format!(", avslutad {s}"))
+                            .unwrap_or_default()
+                    ),
+                ));
             }
             if let Some(d) = v.avbruten() {
                 rader.push(("Avbrott", format!("sedan {d}")));
@@ -114,36 +168,73 @@ fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
             if let Some((d, skal)) = &v.verkstalls_ej {
                 rader.push(("Verkställs inte", format!("{d}: {skal}")));
             }
-            let status = if b.ersatt_av.is_some() { " (ersatt)" } else if !b.galler() { " (gäller inte)" } else { "" };
-            BeslutVy { rubrik: format!("{}: {}{status}", x.insats.namn(), x.utfall.namn()), rader }
+            let status = if b.ersatt_av.is_some() {
+                " (ersatt)"
+            } else if !b.galler() {
+                " (gäller inte)"
+            } else {
+                ""
+            };
+            BeslutVy {
+                rubrik: format!("{}: {}{status}", x.insats.namn(), x.utfall.namn()),
+                rader,
+            }
         })
         .collect()
 }
 
-pub async fn visa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>) -> Result<Response, WebFel> {
+pub async fn visa(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
     let (rad, a) = las_arende(&s, &i, &id).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
     let handelser = s.store.handelser(rad.id).await?;
     let anvandare = s.store.alla_anvandare(i.anvandare.kommun).await?;
     let enheter = s.store.enheter(i.anvandare.kommun).await?;
-    let n = Namn { anvandare: &anvandare, enheter: &enheter };
-    let journal: Vec<JournalRad> = s.store.journal_for_person(rad.person).await?.into_iter().filter(|j| j.arende == rad.id).collect();
-    s.store.logga_lasning(&i.aktor(), "arende.visa", &[(Some(rad.person), Some(rad.id))], nu).await?;
+    let n = Namn {
+        anvandare: &anvandare,
+        enheter: &enheter,
+    };
+    let journal: Vec<JournalRad> = s
+        .store
+        .journal_for_person(rad.person)
+        .await?
+        .into_iter()
+        .filter(|j| j.arende == rad.id)
+        .collect();
+    s.store
+        .logga_lasning(
+            &i.aktor(),
+            "arende.visa",
+            &[(Some(rad.person), Some(rad.id))],
+            nu,
+        )
+        .await?;
 
     // Only the steps the case's state allows and the policy grants this user.
     let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
         .iter()
         .copied()
         .filter(|t| *t != KommandoTyp::Aktualisera)
-        .filter(|t| kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs(&rad), *t)))
+        .filter(|t| {
+            kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs(&rad), *t))
+        })
         .map(|t| (t.kod(), t.namn()))
         .collect();
-    let avslut_hinder = if a.ar_avslutat() { None } else { kan(Some(&a), KommandoTyp::AvslutaArende).err() };
+    let avslut_hinder = if a.ar_avslutat() {
+        None
+    } else {
+        kan(Some(&a), KommandoTyp::AvslutaArende).err()
+    };
     let dokument = handelser
         .iter()
         .filter_map(|h| match &h.handelse {
-            lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => Some((dokument.to_string(), namn.clone())),
+            lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => {
+                Some((dokument.to_string(), namn.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -152,7 +243,9 @@ pub async fn visa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>
         .rev()
         .map(|h| {
             let (rubrik, detaljer) = beskriv(&h.handelse, &a, &n);
-            let lokal = h.tidpunkt.to_offset(lots_domain::tid::svensk_offset(h.tidpunkt));
+            let lokal = h
+                .tidpunkt
+                .to_offset(lots_domain::tid::svensk_offset(h.tidpunkt));
             HandelseVy {
                 nar: format!("{} {:02}:{:02}", lokal.date(), lokal.hour(), lokal.minute()),
                 vem: h.aktor_namn.clone(),
@@ -164,10 +257,18 @@ pub async fn visa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>
     let sida = ArendeSida {
         sida: Sida::av(&i),
         typ: a.typ.namn(),
-        ansokta: a.ansokta.iter().map(|(i, _)| i.namn()).collect::<Vec<_>>().join(", "),
+        ansokta: a
+            .ansokta
+            .iter()
+            .map(|(i, _)| i.namn())
+            .collect::<Vec<_>>()
+            .join(", "),
         steg,
         avslut_hinder,
-        bevakningar: bevakningar(&a).into_iter().map(|b| (b.typ.namn(), b.datum, b.datum < idag)).collect(),
+        bevakningar: bevakningar(&a)
+            .into_iter()
+            .map(|b| (b.typ.namn(), b.datum, b.datum < idag))
+            .collect(),
         beslut: beslut_vy(&a, &n),
         dokument,
         journal,
@@ -193,20 +294,55 @@ fn aktualiseringstyp(q: &TypFraga) -> AktualiseringsTyp {
 async fn person_for_ny(s: &AppState, i: &Inloggad, id: &str) -> Result<PersonId, WebFel> {
     policy::krav(&i.anvandare, Handling::Aktualisera)?;
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
-    s.store.person(id).await?.filter(|p| p.kommun == i.anvandare.kommun).map(|p| p.id).ok_or(WebFel::Saknas)
+    s.store
+        .person(id)
+        .await?
+        .filter(|p| p.kommun == i.anvandare.kommun)
+        .map(|p| p.id)
+        .ok_or(WebFel::Saknas)
 }
 
-pub async fn nytt_sida(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>, Query(q): Query<TypFraga>) -> Result<Response, WebFel> {
+pub async fn nytt_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    Query(q): Query<TypFraga>,
+) -> Result<Response, WebFel> {
     let person = person_for_ny(&s, &i, &id).await?;
     let typ = aktualiseringstyp(&q);
     let k = Stegkontext::ladda(&s, &i, person, None, vec![]).await?;
-    Ok(visa_formular(&i, &k, KommandoTyp::Aktualisera, Some(typ), &Formular::default(), &[], None, None))
+    Ok(visa_formular(
+        &i,
+        &k,
+        KommandoTyp::Aktualisera,
+        Some(typ),
+        &Formular::default(),
+        &[],
+        None,
+        None,
+    ))
 }
 
-pub async fn skapa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>, Query(q): Query<TypFraga>, f: Formular) -> Result<Response, WebFel> {
+pub async fn skapa(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    Query(q): Query<TypFraga>,
+    f: Formular,
+) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let person = person_for_ny(&s, &i, &id).await?;
     let typ = aktualiseringstyp(&q);
     let k = Stegkontext::ladda(&s, &i, person, None, vec![]).await?;
-    formularsvar(&s, &i, &k, ArendeId::ny(), KommandoTyp::Aktualisera, Some(typ), &f, None).await
+    formularsvar(
+        &s,
+        &i,
+        &k,
+        ArendeId::ny(),
+        KommandoTyp::Aktualisera,
+        Some(typ),
+        &f,
+        None,
+    )
+    .await
 }

@@ -20,7 +20,11 @@ pub struct Sida {
 
 impl Sida {
     pub fn av(i: &Inloggad) -> Self {
-        Self { namn: i.anvandare.namn.clone(), roll: i.anvandare.roll.namn(), csrf: i.csrf.clone() }
+        Self {
+            namn: i.anvandare.namn.clone(),
+            roll: i.anvandare.roll.namn(),
+            csrf: i.csrf.clone(),
+        }
     }
 }
 
@@ -71,9 +75,21 @@ impl Falt {
     pub fn fil(namn: &'static str, etikett: &str) -> Self {
         Self::ny(namn, etikett, "file")
     }
-    pub fn val<I: IntoIterator<Item = (String, String)>>(namn: &'static str, etikett: &str, typ: &'static str, alt: I) -> Self {
+    pub fn val<I: IntoIterator<Item = (String, String)>>(
+        namn: &'static str,
+        etikett: &str,
+        typ: &'static str,
+        alt: I,
+    ) -> Self {
         let mut f = Self::ny(namn, etikett, typ);
-        f.alternativ = alt.into_iter().map(|(varde, text)| Alternativ { varde, text, vald: false }).collect();
+        f.alternativ = alt
+            .into_iter()
+            .map(|(varde, text)| Alternativ {
+                varde,
+                text,
+                vald: false,
+            })
+            .collect();
         f
     }
     pub fn kravs(mut self) -> Self {
@@ -106,7 +122,10 @@ pub fn fyll(falt: &mut [Falt], f: &Formular, fel: &[FaltFel]) -> Vec<(String, St
         }
         let varden: Vec<String> = f.alla(x.namn).into_iter().map(str::to_owned).collect();
         x.satt_varde(&varden);
-        x.fel = fel.iter().find(|e| e.falt == x.namn).map(|e| e.text.clone());
+        x.fel = fel
+            .iter()
+            .find(|e| e.falt == x.namn)
+            .map(|e| e.text.clone());
     }
     let mut sammanfattning: Vec<(String, String)> = vec![];
     for x in falt.iter() {

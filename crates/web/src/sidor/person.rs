@@ -29,7 +29,14 @@ struct Sok {
 
 pub async fn sok_sida(State(_s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::SokaPerson)?;
-    Ok(Sok { sida: Sida::av(&i), fraga: String::new(), fel: None, sokt: false, traffar: vec![] }.into_response())
+    Ok(Sok {
+        sida: Sida::av(&i),
+        fraga: String::new(),
+        fel: None,
+        sokt: false,
+        traffar: vec![],
+    }
+    .into_response())
 }
 
 /// Search is a POST so a personnummer never lands in a URL or an access log.
@@ -43,9 +50,15 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     let traffar: Result<Vec<Person>, String> = if fraga.is_empty() {
         Err("Skriv ett nummer eller ett namn.".into())
     } else if ser_siffror {
-        let id = Identitet::tolka(&fraga, svensk_dag(nu)).or_else(|e| Identitet::reservnummer(&fraga).map_err(|_| e));
+        let id = Identitet::tolka(&fraga, svensk_dag(nu))
+            .or_else(|e| Identitet::reservnummer(&fraga).map_err(|_| e));
         match id {
-            Ok(id) => Ok(s.store.person_med_identitet(a.kommun, &id).await?.into_iter().collect()),
+            Ok(id) => Ok(s
+                .store
+                .person_med_identitet(a.kommun, &id)
+                .await?
+                .into_iter()
+                .collect()),
             Err(e) => Err(e.to_string()),
         }
     } else {
@@ -57,14 +70,23 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         Err(e) => (Some(e), vec![]),
     };
     let loggade: Vec<_> = traffar.iter().map(|p| (Some(p.id), None)).collect();
-    s.store.logga_lasning(&i.aktor(), "person.sok", &loggade, nu).await?;
-    let status = if fel.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    s.store
+        .logga_lasning(&i.aktor(), "person.sok", &loggade, nu)
+        .await?;
+    let status = if fel.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let sida = Sok {
         sida: Sida::av(&i),
         fraga,
         fel,
         sokt: true,
-        traffar: traffar.into_iter().map(|p| (p.id, p.namn(), far_lasa, p.identitet.visning())).collect(),
+        traffar: traffar
+            .into_iter()
+            .map(|p| (p.id, p.namn(), far_lasa, p.identitet.visning()))
+            .collect(),
     };
     Ok((status, sida).into_response())
 }
@@ -94,17 +116,23 @@ fn personfalt() -> Vec<Falt> {
             "Typ av nummer",
             "radio",
             [
-                ("personnummer".to_string(), "Personnummer eller samordningsnummer".to_string()),
+                (
+                    "personnummer".to_string(),
+                    "Personnummer eller samordningsnummer".to_string(),
+                ),
                 ("reservnummer".to_string(), "Reservnummer".to_string()),
             ],
         )
         .varde("personnummer")
         .kravs(),
-        Falt::text("identitet", "Nummer").kravs().hjalp("ÅÅÅÅMMDD-NNNN. Ett reservnummer får innehålla bokstäver."),
+        Falt::text("identitet", "Nummer")
+            .kravs()
+            .hjalp("ÅÅÅÅMMDD-NNNN. Ett reservnummer får innehålla bokstäver."),
         Falt::text("fornamn", "Förnamn").kravs(),
         Falt::text("efternamn", "Efternamn").kravs(),
         Falt::text("adress", "Adress"),
-        Falt::kryss("skyddad", "Personen har skyddade personuppgifter").hjalp("Adressen sparas då inte i Lots."),
+        Falt::kryss("skyddad", "Personen har skyddade personuppgifter")
+            .hjalp("Adressen sparas då inte i Lots."),
     ]
 }
 
@@ -130,7 +158,11 @@ pub async fn ny_sida(i: Inloggad) -> Result<Response, WebFel> {
     Ok(personsida(&i, personfalt(), vec![]).into_response())
 }
 
-pub async fn skapa(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
+pub async fn skapa(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     policy::krav(&i.anvandare, Handling::RegistreraPerson)?;
     let idag = svensk_dag(s.nu());
@@ -141,17 +173,33 @@ pub async fn skapa(State(s): State<AppState>, i: Inloggad, f: Formular) -> Resul
         _ => Identitet::tolka(&nummer, idag),
     };
     if let Err(e) = &identitet {
-        fel.push(FaltFel { falt: "identitet", text: e.to_string() });
+        fel.push(FaltFel {
+            falt: "identitet",
+            text: e.to_string(),
+        });
     }
-    for (falt, text) in [("fornamn", "Skriv förnamnet."), ("efternamn", "Skriv efternamnet.")] {
+    for (falt, text) in [
+        ("fornamn", "Skriv förnamnet."),
+        ("efternamn", "Skriv efternamnet."),
+    ] {
         if f.text(falt).is_empty() {
-            fel.push(FaltFel { falt, text: text.into() });
+            fel.push(FaltFel {
+                falt,
+                text: text.into(),
+            });
         }
     }
     let skyddad = f.kryss("skyddad");
     if let (Ok(id), true) = (&identitet, fel.is_empty()) {
-        if s.store.person_med_identitet(i.anvandare.kommun, id).await?.is_some() {
-            fel.push(FaltFel { falt: "identitet", text: "En person med det numret finns redan. Sök fram personen i stället.".into() });
+        if s.store
+            .person_med_identitet(i.anvandare.kommun, id)
+            .await?
+            .is_some()
+        {
+            fel.push(FaltFel {
+                falt: "identitet",
+                text: "En person med det numret finns redan. Sök fram personen i stället.".into(),
+            });
         } else {
             let p = Person {
                 id: PersonId::ny(),
@@ -159,24 +207,40 @@ pub async fn skapa(State(s): State<AppState>, i: Inloggad, f: Formular) -> Resul
                 identitet: id.clone(),
                 fornamn: f.text("fornamn"),
                 efternamn: f.text("efternamn"),
-                adress: if skyddad { String::new() } else { f.text("adress") },
+                adress: if skyddad {
+                    String::new()
+                } else {
+                    f.text("adress")
+                },
                 skyddad,
             };
             match s.store.skapa_person(&p, false).await {
                 Ok(()) => {
-                    s.store.logga_lasning(&i.aktor(), "person.registrera", &[(Some(p.id), None)], s.nu()).await?;
+                    s.store
+                        .logga_lasning(
+                            &i.aktor(),
+                            "person.registrera",
+                            &[(Some(p.id), None)],
+                            s.nu(),
+                        )
+                        .await?;
                     return Ok(Redirect::to(&format!("/personer/{}", p.id)).into_response());
                 }
-                Err(e) if e.ar_unik_krock() => {
-                    fel.push(FaltFel { falt: "identitet", text: "En person med det numret finns redan.".into() })
-                }
+                Err(e) if e.ar_unik_krock() => fel.push(FaltFel {
+                    falt: "identitet",
+                    text: "En person med det numret finns redan.".into(),
+                }),
                 Err(e) => return Err(e.into()),
             }
         }
     }
     let mut falt = personfalt();
     let sammanfattning = fyll(&mut falt, &f, &fel);
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, personsida(&i, falt, sammanfattning)).into_response())
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        personsida(&i, falt, sammanfattning),
+    )
+        .into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -196,28 +260,55 @@ struct PersonSida {
 }
 
 pub fn resurs(r: &ArendeRad) -> ArendeResurs {
-    ArendeResurs { enhet: r.enhet, handlaggare: r.handlaggare }
+    ArendeResurs {
+        enhet: r.enhet,
+        handlaggare: r.handlaggare,
+    }
 }
 
-pub async fn visa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>) -> Result<Response, WebFel> {
+pub async fn visa(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::LasaPerson)?;
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let p = s.store.person(id).await?.filter(|p| p.kommun == i.anvandare.kommun).ok_or(WebFel::Saknas)?;
+    let p = s
+        .store
+        .person(id)
+        .await?
+        .filter(|p| p.kommun == i.anvandare.kommun)
+        .ok_or(WebFel::Saknas)?;
     let alla = s.store.personens_arenden(id).await?;
     let total = alla.len();
-    let arenden: Vec<ArendeRad> = alla.into_iter().filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r)))).collect();
+    let arenden: Vec<ArendeRad> = alla
+        .into_iter()
+        .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r))))
+        .collect();
     let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
-    let journal: Vec<JournalRad> = s.store.journal_for_person(id).await?.into_iter().filter(|j| synliga.contains(&j.arende)).collect();
+    let journal: Vec<JournalRad> = s
+        .store
+        .journal_for_person(id)
+        .await?
+        .into_iter()
+        .filter(|j| synliga.contains(&j.arende))
+        .collect();
     let mut loggade = vec![(Some(id), None)];
     loggade.extend(arenden.iter().map(|r| (Some(id), Some(r.id))));
-    s.store.logga_lasning(&i.aktor(), "person.visa", &loggade, s.nu()).await?;
+    s.store
+        .logga_lasning(&i.aktor(), "person.visa", &loggade, s.nu())
+        .await?;
     let sida = PersonSida {
         sida: Sida::av(&i),
         id,
         namn: p.namn(),
         identitet_typ: p.identitet.typ().namn(),
         identitet: p.identitet.visning(),
-        adress: if p.skyddad { String::new() } else { p.adress.clone() },
+        adress: if p.skyddad {
+            String::new()
+        } else {
+            p.adress.clone()
+        },
         skyddad: p.skyddad,
         far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
         dolda: total - arenden.len(),
@@ -226,4 +317,3 @@ pub async fn visa(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>
     };
     Ok(sida.into_response())
 }
-

@@ -38,7 +38,10 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         return if policy::far(&i.anvandare, Handling::SokaPerson) {
             Ok(Redirect::to("/personer/sok").into_response())
         } else {
-            Err(WebFel::Nekad("Din roll har ingen ärendeöversikt. Använd de sidor din roll har tillgång till.".into()))
+            Err(WebFel::Nekad(
+                "Din roll har ingen ärendeöversikt. Använd de sidor din roll har tillgång till."
+                    .into(),
+            ))
         };
     }
     let nu = s.nu();
@@ -49,8 +52,15 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     let otilldelade = s.store.otilldelade_arenden(a.kommun, a.enhet).await?;
     let mut loggade: Vec<(Option<PersonId>, Option<ArendeId>)> = vec![];
     loggade.extend(bevakningar.iter().map(|b| (Some(b.person), Some(b.arende))));
-    loggade.extend(arenden.iter().chain(otilldelade.iter()).map(|r| (Some(r.person), Some(r.id))));
-    s.store.logga_lasning(&i.aktor(), "start.lista", &loggade, nu).await?;
+    loggade.extend(
+        arenden
+            .iter()
+            .chain(otilldelade.iter())
+            .map(|r| (Some(r.person), Some(r.id))),
+    );
+    s.store
+        .logga_lasning(&i.aktor(), "start.lista", &loggade, nu)
+        .await?;
     let sida = Start {
         sida: Sida::av(&i),
         idag,

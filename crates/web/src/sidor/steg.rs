@@ -3,7 +3,9 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::arende::{AktualiseringsTyp, Arende, Avvisning, FaltFel, Kommando, KommandoTyp, kan};
+use lots_domain::arende::{
+    AktualiseringsTyp, Arende, Avvisning, FaltFel, Kommando, KommandoTyp, kan,
+};
 use lots_domain::ids::{ArendeId, DokumentId, PersonId};
 use lots_domain::tid::svensk_dag;
 use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad, StoreError};
@@ -31,7 +33,13 @@ pub struct Stegkontext {
 }
 
 impl Stegkontext {
-    pub async fn ladda(s: &AppState, i: &Inloggad, person: PersonId, arende: Option<(ArendeRad, Arende)>, journal: Vec<JournalRad>) -> Result<Self, WebFel> {
+    pub async fn ladda(
+        s: &AppState,
+        i: &Inloggad,
+        person: PersonId,
+        arende: Option<(ArendeRad, Arende)>,
+        journal: Vec<JournalRad>,
+    ) -> Result<Self, WebFel> {
         let (rad, arende) = match arende {
             Some((r, a)) => (Some(r), Some(a)),
             None => (None, None),
@@ -63,13 +71,27 @@ impl Stegkontext {
 fn ingress(typ: KommandoTyp, akt: Option<AktualiseringsTyp>) -> &'static str {
     use KommandoTyp as T;
     match (typ, akt) {
-        (T::Aktualisera, Some(AktualiseringsTyp::Anmalan)) => "En anmälan från någon annan än personen själv. Den förhandsbedöms innan utredning inleds.",
-        (T::Aktualisera, Some(AktualiseringsTyp::Information)) => "Information som kommit in på annat sätt och kan leda till att nämnden behöver agera (SoL 14 kap. 2 §).",
-        (T::Aktualisera, _) => "En ansökan kan vara skriftlig eller muntlig och komma på papper, per telefon, vid besök eller digitalt. Alla vägar är lika giltiga.",
-        (T::FattaBeslut, _) => "Ett beslut för varje ansökt insats. Beslutet ska gå att förstå för den enskilde: vad som beslutats, varför och med stöd av vilken bestämmelse.",
-        (T::ProvaRattidighet, _) => "Lots räknar ut sista dagen att överklaga från delgivningen (FL 44 §). Ett överklagande som kommit in för sent avvisas, om inte ett undantag i FL 45 § gäller.",
-        (T::AvslutaArende, _) => "Ett ärende avslutas när inget återstår: inga obesvarade uppföljningar och inga beslut som väntar på verkställighet.",
-        (T::RegistreraInvandning, _) => "Om den enskilde menar att något i journalen är fel antecknas det bredvid anteckningen (SoL 14 kap. 6 §). Anteckningen ändras inte.",
+        (T::Aktualisera, Some(AktualiseringsTyp::Anmalan)) => {
+            "En anmälan från någon annan än personen själv. Den förhandsbedöms innan utredning inleds."
+        }
+        (T::Aktualisera, Some(AktualiseringsTyp::Information)) => {
+            "Information som kommit in på annat sätt och kan leda till att nämnden behöver agera (SoL 14 kap. 2 §)."
+        }
+        (T::Aktualisera, _) => {
+            "En ansökan kan vara skriftlig eller muntlig och komma på papper, per telefon, vid besök eller digitalt. Alla vägar är lika giltiga."
+        }
+        (T::FattaBeslut, _) => {
+            "Ett beslut för varje ansökt insats. Beslutet ska gå att förstå för den enskilde: vad som beslutats, varför och med stöd av vilken bestämmelse."
+        }
+        (T::ProvaRattidighet, _) => {
+            "Lots räknar ut sista dagen att överklaga från delgivningen (FL 44 §). Ett överklagande som kommit in för sent avvisas, om inte ett undantag i FL 45 § gäller."
+        }
+        (T::AvslutaArende, _) => {
+            "Ett ärende avslutas när inget återstår: inga obesvarade uppföljningar och inga beslut som väntar på verkställighet."
+        }
+        (T::RegistreraInvandning, _) => {
+            "Om den enskilde menar att något i journalen är fel antecknas det bredvid anteckningen (SoL 14 kap. 6 §). Anteckningen ändras inte."
+        }
         _ => "",
     }
 }
@@ -86,7 +108,11 @@ pub fn visa_formular(
     status: Option<StatusCode>,
 ) -> Response {
     let mut faltlista = falt(typ, akt, &k.falt_kontext(i));
-    let sammanfattning = if status.is_some() { fyll(&mut faltlista, f, fel) } else { vec![] };
+    let sammanfattning = if status.is_some() {
+        fyll(&mut faltlista, f, fel)
+    } else {
+        vec![]
+    };
     let (rubrik, tillbaka, tillbaka_text, action, lankar) = match (&k.rad, akt) {
         (Some(r), _) => (
             format!("{} – {}", typ.namn(), r.person_namn),
@@ -103,11 +129,27 @@ pub fn visa_formular(
                 AktualiseringsTyp::Information => "information",
             };
             let bas = format!("/personer/{}/arenden/nytt", k.person);
-            let lankar = [AktualiseringsTyp::Ansokan, AktualiseringsTyp::Anmalan, AktualiseringsTyp::Information]
-                .into_iter()
-                .map(|a| (format!("{bas}?typ={}", kod(a)), a.namn().to_string(), a == akt))
-                .collect();
-            (format!("Registrera {}", akt.namn().to_lowercase()), format!("/personer/{}", k.person), "personen".into(), format!("{bas}?typ={}", kod(akt)), lankar)
+            let lankar = [
+                AktualiseringsTyp::Ansokan,
+                AktualiseringsTyp::Anmalan,
+                AktualiseringsTyp::Information,
+            ]
+            .into_iter()
+            .map(|a| {
+                (
+                    format!("{bas}?typ={}", kod(a)),
+                    a.namn().to_string(),
+                    a == akt,
+                )
+            })
+            .collect();
+            (
+                format!("Registrera {}", akt.namn().to_lowercase()),
+                format!("/personer/{}", k.person),
+                "personen".into(),
+                format!("{bas}?typ={}", kod(akt)),
+                lankar,
+            )
         }
     };
     let sida = Formularsida {
@@ -117,7 +159,11 @@ pub fn visa_formular(
         tillbaka,
         tillbaka_text,
         action,
-        knapp: if typ == KommandoTyp::AvslutaArende { "Avsluta ärendet" } else { "Spara" },
+        knapp: if typ == KommandoTyp::AvslutaArende {
+            "Avsluta ärendet"
+        } else {
+            "Spara"
+        },
         multipart: typ == KommandoTyp::BifogaDokument,
         meddelande,
         falt: faltlista,
@@ -147,7 +193,18 @@ pub async fn formularsvar(
         Some((kommando, b)) => (kommando, Some(b)),
         None => match tolka(typ, akt, f, &k.falt_kontext(i)) {
             Ok(kommando) => (kommando, None),
-            Err(fel) => return Ok(visa_formular(i, k, typ, akt, f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY))),
+            Err(fel) => {
+                return Ok(visa_formular(
+                    i,
+                    k,
+                    typ,
+                    akt,
+                    f,
+                    &fel,
+                    None,
+                    Some(StatusCode::UNPROCESSABLE_ENTITY),
+                ));
+            }
         },
     };
     let nu = s.nu();
@@ -170,33 +227,68 @@ pub async fn formularsvar(
     }
 }
 
-async fn steg_kontext(s: &AppState, i: &Inloggad, id: &str, steg: &str) -> Result<(KommandoTyp, Stegkontext), WebFel> {
-    let typ = KommandoTyp::fran_kod(steg).filter(|t| *t != KommandoTyp::Aktualisera).ok_or(WebFel::Saknas)?;
+async fn steg_kontext(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+    steg: &str,
+) -> Result<(KommandoTyp, Stegkontext), WebFel> {
+    let typ = KommandoTyp::fran_kod(steg)
+        .filter(|t| *t != KommandoTyp::Aktualisera)
+        .ok_or(WebFel::Saknas)?;
     let (rad, a) = las_arende(s, i, id).await?;
     policy::krav(&i.anvandare, Handling::Steg(resurs(&rad), typ))?;
-    let journal = s.store.journal_for_person(rad.person).await?.into_iter().filter(|j| j.arende == rad.id).collect();
+    let journal = s
+        .store
+        .journal_for_person(rad.person)
+        .await?
+        .into_iter()
+        .filter(|j| j.arende == rad.id)
+        .collect();
     let person = rad.person;
     let k = Stegkontext::ladda(s, i, person, Some((rad, a)), journal).await?;
     Ok((typ, k))
 }
 
-pub async fn sida(State(s): State<AppState>, i: Inloggad, Path((id, steg)): Path<(String, String)>) -> Result<Response, WebFel> {
+pub async fn sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, steg)): Path<(String, String)>,
+) -> Result<Response, WebFel> {
     let (typ, k) = steg_kontext(&s, &i, &id, &steg).await?;
     let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
         Ok(()) => (None, None),
         Err(t) => (Some(t), Some(StatusCode::CONFLICT)),
     };
-    Ok(visa_formular(&i, &k, typ, None, &Formular::default(), &[], meddelande, status))
+    Ok(visa_formular(
+        &i,
+        &k,
+        typ,
+        None,
+        &Formular::default(),
+        &[],
+        meddelande,
+        status,
+    ))
 }
 
-pub async fn utfor(State(s): State<AppState>, i: Inloggad, Path((id, steg)): Path<(String, String)>, f: Formular) -> Result<Response, WebFel> {
+pub async fn utfor(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, steg)): Path<(String, String)>,
+    f: Formular,
+) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let (typ, k) = steg_kontext(&s, &i, &id, &steg).await?;
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
     formularsvar(&s, &i, &k, arende, typ, None, &f, None).await
 }
 
-pub async fn dokument_sida(state: State<AppState>, i: Inloggad, Path(id): Path<String>) -> Result<Response, WebFel> {
+pub async fn dokument_sida(
+    state: State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
     sida(state, i, Path((id, "dokument".into()))).await
 }
 
@@ -213,46 +305,79 @@ fn innehallstyp(b: &[u8]) -> Option<&'static str> {
     }
 }
 
-pub async fn ladda_upp(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>, mut m: Multipart) -> Result<Response, WebFel> {
+pub async fn ladda_upp(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    mut m: Multipart,
+) -> Result<Response, WebFel> {
     let (typ, k) = steg_kontext(&s, &i, &id, "dokument").await?;
     let mut par = vec![];
     let mut fil: Option<Vec<u8>> = None;
     let mut filnamn = String::new();
-    while let Some(falt) = m.next_field().await.map_err(|_| WebFel::Ogiltig("Uppladdningen kunde inte läsas. Filen får vara högst 10 MB.".into()))? {
+    while let Some(falt) = m.next_field().await.map_err(|_| {
+        WebFel::Ogiltig("Uppladdningen kunde inte läsas. Filen får vara högst 10 MB.".into())
+    })? {
         let namn = falt.name().unwrap_or_default().to_owned();
         if namn == "fil" {
             filnamn = falt.file_name().unwrap_or_default().to_owned();
-            let data = falt.bytes().await.map_err(|_| WebFel::Ogiltig("Filen får vara högst 10 MB.".into()))?;
+            let data = falt
+                .bytes()
+                .await
+                .map_err(|_| WebFel::Ogiltig("Filen får vara högst 10 MB.".into()))?;
             fil = Some(data.to_vec());
         } else {
-            let text = falt.text().await.map_err(|_| WebFel::Ogiltig("Formuläret kunde inte läsas.".into()))?;
+            let text = falt
+                .text()
+                .await
+                .map_err(|_| WebFel::Ogiltig("Formuläret kunde inte läsas.".into()))?;
             par.push((namn, text));
         }
     }
     let f = Formular::fran_par(par);
     i.kontrollera_csrf(&f)?;
     let mut fel = vec![];
-    let namn = Some(f.text("namn")).filter(|n| !n.is_empty()).unwrap_or(filnamn);
+    let namn = Some(f.text("namn"))
+        .filter(|n| !n.is_empty())
+        .unwrap_or(filnamn);
     let fil = fil.filter(|b| !b.is_empty());
     let innehall = match &fil {
         None => {
-            fel.push(FaltFel { falt: "fil", text: "Välj en fil.".into() });
+            fel.push(FaltFel {
+                falt: "fil",
+                text: "Välj en fil.".into(),
+            });
             None
         }
         Some(b) if b.len() > MAX_UPPLADDNING => {
-            fel.push(FaltFel { falt: "fil", text: "Filen är större än 10 MB.".into() });
+            fel.push(FaltFel {
+                falt: "fil",
+                text: "Filen är större än 10 MB.".into(),
+            });
             None
         }
         Some(b) => match innehallstyp(b) {
             Some(t) => Some(t),
             None => {
-                fel.push(FaltFel { falt: "fil", text: "Filen måste vara en PDF, JPEG eller PNG.".into() });
+                fel.push(FaltFel {
+                    falt: "fil",
+                    text: "Filen måste vara en PDF, JPEG eller PNG.".into(),
+                });
                 None
             }
         },
     };
     let (Some(innehallstyp), Some(fil), true) = (innehall, fil, fel.is_empty()) else {
-        return Ok(visa_formular(&i, &k, typ, None, &f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY)));
+        return Ok(visa_formular(
+            &i,
+            &k,
+            typ,
+            None,
+            &f,
+            &fel,
+            None,
+            Some(StatusCode::UNPROCESSABLE_ENTITY),
+        ));
     };
     let kommando = Kommando::BifogaDokument {
         dokument: DokumentId::ny(),
@@ -262,21 +387,56 @@ pub async fn ladda_upp(State(s): State<AppState>, i: Inloggad, Path(id): Path<St
         innehallstyp: innehallstyp.into(),
     };
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
-    formularsvar(&s, &i, &k, arende, typ, None, &f, Some((kommando, Bilaga { innehall: fil }))).await
+    formularsvar(
+        &s,
+        &i,
+        &k,
+        arende,
+        typ,
+        None,
+        &f,
+        Some((kommando, Bilaga { innehall: fil })),
+    )
+    .await
 }
 
-pub async fn hamta_dokument(State(s): State<AppState>, i: Inloggad, Path(id): Path<String>) -> Result<Response, WebFel> {
+pub async fn hamta_dokument(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
     let id: DokumentId = id.parse().map_err(|_| WebFel::Saknas)?;
     let d = s.store.dokument(id).await?.ok_or(WebFel::Saknas)?;
     let (rad, _) = las_arende(&s, &i, &d.arende.to_string()).await?;
-    s.store.logga_lasning(&i.aktor(), "dokument.hamta", &[(Some(rad.person), Some(rad.id))], s.nu()).await?;
-    let filnamn: String = d.namn.chars().filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')).collect();
-    let disposition = format!("attachment; filename=\"{}\"", if filnamn.is_empty() { "dokument" } else { &filnamn });
+    s.store
+        .logga_lasning(
+            &i.aktor(),
+            "dokument.hamta",
+            &[(Some(rad.person), Some(rad.id))],
+            s.nu(),
+        )
+        .await?;
+    let filnamn: String = d
+        .namn
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'))
+        .collect();
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        if filnamn.is_empty() {
+            "dokument"
+        } else {
+            &filnamn
+        }
+    );
     Ok((
         [
             (header::CONTENT_TYPE, d.innehallstyp),
             (header::CONTENT_DISPOSITION, disposition),
-            (header::HeaderName::from_static("x-content-sha256"), d.sha256),
+            (
+                header::HeaderName::from_static("x-content-sha256"),
+                d.sha256,
+            ),
         ],
         d.innehall,
     )

@@ -24,17 +24,36 @@ pub struct FaltKontext<'a> {
     pub journal: &'a [JournalRad],
 }
 
-fn par<T: Copy>(alla: &[T], kod: fn(T) -> &'static str, namn: fn(T) -> &'static str) -> Vec<(String, String)> {
-    alla.iter().map(|x| (kod(*x).to_string(), namn(*x).to_string())).collect()
+fn par<T: Copy>(
+    alla: &[T],
+    kod: fn(T) -> &'static str,
+    namn: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    alla.iter()
+        .map(|x| (kod(*x).to_string(), namn(*x).to_string()))
+        .collect()
 }
 
 fn beslut_text(b: &BeslutLage) -> String {
-    format!("{} – {} ({})", b.beslut.insats.namn(), b.beslut.utfall.namn().to_lowercase(), b.beslut.datum)
+    format!(
+        "{} – {} ({})",
+        b.beslut.insats.namn(),
+        b.beslut.utfall.namn().to_lowercase(),
+        b.beslut.datum
+    )
 }
 
 fn beslut_falt(a: &Arende, typ: KommandoTyp) -> Falt {
     let kandidater = kandidater(a, typ);
-    let mut f = Falt::val("beslut", "Beslut", "select", kandidater.iter().map(|b| (b.id().to_string(), beslut_text(b)))).kravs();
+    let mut f = Falt::val(
+        "beslut",
+        "Beslut",
+        "select",
+        kandidater
+            .iter()
+            .map(|b| (b.id().to_string(), beslut_text(b))),
+    )
+    .kravs();
     if let Some(b) = kandidater.first() {
         f = f.varde(b.id());
     }
@@ -44,9 +63,21 @@ fn beslut_falt(a: &Arende, typ: KommandoTyp) -> Falt {
 fn handlaggare_val(ctx: &FaltKontext) -> Vec<(String, String)> {
     ctx.anvandare
         .iter()
-        .filter(|u| u.aktiv && matches!(u.roll, lots_domain::organisation::Roll::Handlaggare | lots_domain::organisation::Roll::Arbetsledare))
+        .filter(|u| {
+            u.aktiv
+                && matches!(
+                    u.roll,
+                    lots_domain::organisation::Roll::Handlaggare
+                        | lots_domain::organisation::Roll::Arbetsledare
+                )
+        })
         .map(|u| {
-            let enhet = ctx.enheter.iter().find(|e| e.id == u.enhet).map(|e| e.namn.as_str()).unwrap_or("");
+            let enhet = ctx
+                .enheter
+                .iter()
+                .find(|e| e.id == u.enhet)
+                .map(|e| e.namn.as_str())
+                .unwrap_or("");
             (u.id.to_string(), format!("{} ({})", u.namn, enhet))
         })
         .collect()
@@ -55,33 +86,72 @@ fn handlaggare_val(ctx: &FaltKontext) -> Vec<(String, String)> {
 fn aktualisering_falt(typ: AktualiseringsTyp, ctx: &FaltKontext) -> Vec<Falt> {
     let mut f = vec![
         Falt::datum("inkom", "Inkom").kravs().varde(ctx.idag),
-        Falt::val("kanal", "Hur kom det in?", "radio", par(&Kanal::ALLA, Kanal::kod, Kanal::namn)).kravs().varde("besok"),
+        Falt::val(
+            "kanal",
+            "Hur kom det in?",
+            "radio",
+            par(&Kanal::ALLA, Kanal::kod, Kanal::namn),
+        )
+        .kravs()
+        .varde("besok"),
     ];
     match typ {
         AktualiseringsTyp::Ansokan => {
-            f.push(Falt::val("insatser", "Vad ansöker personen om?", "checkboxes", par(&InsatsTyp::ALLA, InsatsTyp::kod, InsatsTyp::namn)).kravs());
+            f.push(
+                Falt::val(
+                    "insatser",
+                    "Vad ansöker personen om?",
+                    "checkboxes",
+                    par(&InsatsTyp::ALLA, InsatsTyp::kod, InsatsTyp::namn),
+                )
+                .kravs(),
+            );
             f.push(Falt::textarea("beskrivning", "Ansökan med personens egna ord").hjalp("Skriv det personen berättade, och när och av vem uppgifterna lämnades (FL 27 §)."));
-            f.push(Falt::kryss("ombud", "Ansökan lämnades av ett ombud").hjalp("Fyll då i uppgifterna om ombudet och fullmakten nedan."));
+            f.push(
+                Falt::kryss("ombud", "Ansökan lämnades av ett ombud")
+                    .hjalp("Fyll då i uppgifterna om ombudet och fullmakten nedan."),
+            );
             f.push(Falt::text("ombud_namn", "Ombudets namn"));
             f.push(Falt::text("ombud_kontakt", "Ombudets telefon eller adress"));
-            f.push(Falt::textarea("fullmakt_omfattning", "Vad fullmakten omfattar"));
+            f.push(Falt::textarea(
+                "fullmakt_omfattning",
+                "Vad fullmakten omfattar",
+            ));
             f.push(Falt::datum("fullmakt_datum", "Fullmaktens datum"));
-            f.push(Falt::kryss("fullmakt_muntlig", "Fullmakten lämnades muntligt och dokumenteras här"));
+            f.push(Falt::kryss(
+                "fullmakt_muntlig",
+                "Fullmakten lämnades muntligt och dokumenteras här",
+            ));
         }
         AktualiseringsTyp::Anmalan => {
             f.push(Falt::textarea("beskrivning", "Vad anmälan gäller").kravs());
             f.push(Falt::kryss("anonym", "Anmälaren är anonym"));
             f.push(Falt::text("anmalare_namn", "Anmälarens namn"));
-            f.push(Falt::text("anmalare_relation", "Anmälarens relation eller yrkesroll"));
-            f.push(Falt::text("anmalare_kontakt", "Anmälarens telefon eller adress"));
+            f.push(Falt::text(
+                "anmalare_relation",
+                "Anmälarens relation eller yrkesroll",
+            ));
+            f.push(Falt::text(
+                "anmalare_kontakt",
+                "Anmälarens telefon eller adress",
+            ));
         }
         AktualiseringsTyp::Information => {
             f.push(Falt::text("kalla", "Varifrån kom informationen?").kravs());
             f.push(Falt::textarea("beskrivning", "Vad informationen gäller").kravs());
         }
     }
-    let myndighet: Vec<(String, String)> = ctx.enheter.iter().filter(|e| !e.utforare).map(|e| (e.id.to_string(), e.namn.clone())).collect();
-    f.push(Falt::val("enhet", "Enhet som ska handlägga", "select", myndighet).kravs().varde(ctx.mig.enhet));
+    let myndighet: Vec<(String, String)> = ctx
+        .enheter
+        .iter()
+        .filter(|e| !e.utforare)
+        .map(|e| (e.id.to_string(), e.namn.clone()))
+        .collect();
+    f.push(
+        Falt::val("enhet", "Enhet som ska handlägga", "select", myndighet)
+            .kravs()
+            .varde(ctx.mig.enhet),
+    );
     let mut h = Falt::val("handlaggare", "Handläggare", "select", handlaggare_val(ctx));
     if matches!(ctx.mig.roll, lots_domain::organisation::Roll::Handlaggare) {
         h = h.varde(ctx.mig.id);
@@ -91,7 +161,11 @@ fn aktualisering_falt(typ: AktualiseringsTyp, ctx: &FaltKontext) -> Vec<Falt> {
 }
 
 /// The fields of a step's form, with sensible defaults.
-pub fn falt(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, ctx: &FaltKontext) -> Vec<Falt> {
+pub fn falt(
+    typ: KommandoTyp,
+    aktualisering: Option<AktualiseringsTyp>,
+    ctx: &FaltKontext,
+) -> Vec<Falt> {
     use KommandoTyp as T;
     let idag = ctx.idag;
     let datum = || Falt::datum("datum", "Datum").kravs().varde(idag);
@@ -267,7 +341,10 @@ fn journal_val(ctx: &FaltKontext) -> Vec<(String, String)> {
         .iter()
         .map(|j| {
             let kort: String = j.text.chars().take(60).collect();
-            (j.id.to_string(), format!("{} {}: {kort}", j.datum, j.forfattare))
+            (
+                j.id.to_string(),
+                format!("{} {}: {kort}", j.datum, j.forfattare),
+            )
         })
         .collect()
 }
@@ -280,7 +357,10 @@ struct Lasare<'a> {
 
 impl<'a> Lasare<'a> {
     fn fel(&mut self, falt: &'static str, text: &str) {
-        self.fel.push(FaltFel { falt, text: text.into() });
+        self.fel.push(FaltFel {
+            falt,
+            text: text.into(),
+        });
     }
     fn text(&self, namn: &str) -> String {
         self.f.text(namn)
@@ -298,10 +378,16 @@ impl<'a> Lasare<'a> {
         if t.is_empty() {
             return None;
         }
-        match Date::parse(&t, time::macros::format_description!("[year]-[month]-[day]")) {
+        match Date::parse(
+            &t,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        ) {
             Ok(d) => Some(d),
             Err(_) => {
-                self.fel(namn, "Datumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern.");
+                self.fel(
+                    namn,
+                    "Datumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern.",
+                );
                 None
             }
         }
@@ -326,7 +412,12 @@ impl<'a> Lasare<'a> {
 }
 
 /// Parses a step's form into a command. `ny_id` gives fresh ids for what it creates.
-pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &Formular, ctx: &FaltKontext) -> Result<Kommando, Vec<FaltFel>> {
+pub fn tolka(
+    typ: KommandoTyp,
+    aktualisering: Option<AktualiseringsTyp>,
+    f: &Formular,
+    ctx: &FaltKontext,
+) -> Result<Kommando, Vec<FaltFel>> {
     use KommandoTyp as T;
     let mut l = Lasare { f, fel: vec![] };
     let valj_beslut = "Välj ett beslut.";
@@ -360,16 +451,18 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
                         None
                     };
                     match (inkom, kanal, enhet) {
-                        (Some(inkom), Some(kanal), Some(enhet)) => Some(Kommando::Aktualisera(Handelse::AnsokanRegistrerad {
-                            person,
-                            enhet,
-                            handlaggare,
-                            kanal,
-                            inkom,
-                            insatser,
-                            beskrivning,
-                            ombud,
-                        })),
+                        (Some(inkom), Some(kanal), Some(enhet)) => {
+                            Some(Kommando::Aktualisera(Handelse::AnsokanRegistrerad {
+                                person,
+                                enhet,
+                                handlaggare,
+                                kanal,
+                                inkom,
+                                insatser,
+                                beskrivning,
+                                ombud,
+                            }))
+                        }
                         _ => None,
                     }
                 }
@@ -377,31 +470,39 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
                     let anmalare = if l.kryss("anonym") {
                         Anmalare::Anonym
                     } else {
-                        Anmalare::Namngiven { namn: l.text("anmalare_namn"), relation: l.text("anmalare_relation"), kontakt: l.text("anmalare_kontakt") }
+                        Anmalare::Namngiven {
+                            namn: l.text("anmalare_namn"),
+                            relation: l.text("anmalare_relation"),
+                            kontakt: l.text("anmalare_kontakt"),
+                        }
                     };
                     match (inkom, kanal, enhet) {
-                        (Some(inkom), Some(kanal), Some(enhet)) => Some(Kommando::Aktualisera(Handelse::AnmalanRegistrerad {
+                        (Some(inkom), Some(kanal), Some(enhet)) => {
+                            Some(Kommando::Aktualisera(Handelse::AnmalanRegistrerad {
+                                person,
+                                enhet,
+                                handlaggare,
+                                kanal,
+                                inkom,
+                                anmalare,
+                                beskrivning,
+                            }))
+                        }
+                        _ => None,
+                    }
+                }
+                AktualiseringsTyp::Information => match (inkom, kanal, enhet) {
+                    (Some(inkom), Some(kanal), Some(enhet)) => {
+                        Some(Kommando::Aktualisera(Handelse::InformationRegistrerad {
                             person,
                             enhet,
                             handlaggare,
                             kanal,
                             inkom,
-                            anmalare,
+                            kalla: l.text("kalla"),
                             beskrivning,
-                        })),
-                        _ => None,
+                        }))
                     }
-                }
-                AktualiseringsTyp::Information => match (inkom, kanal, enhet) {
-                    (Some(inkom), Some(kanal), Some(enhet)) => Some(Kommando::Aktualisera(Handelse::InformationRegistrerad {
-                        person,
-                        enhet,
-                        handlaggare,
-                        kanal,
-                        inkom,
-                        kalla: l.text("kalla"),
-                        beskrivning,
-                    })),
                     _ => None,
                 },
             }
@@ -411,7 +512,11 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let datum = l.datum("datum");
             let kanal = l.kod("kanal", Kanal::fran_kod, "Välj hur ansökan kom in.");
             match (insats, datum, kanal) {
-                (Some(insats), Some(datum), Some(kanal)) => Some(Kommando::AnsokInsats { insats, datum, kanal }),
+                (Some(insats), Some(datum), Some(kanal)) => Some(Kommando::AnsokInsats {
+                    insats,
+                    datum,
+                    kanal,
+                }),
                 _ => None,
             }
         }
@@ -427,20 +532,38 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
                 "Välj om utredning ska inledas.",
             );
             match (datum, utfall) {
-                (Some(datum), Some(utfall)) => Some(Kommando::Forhandsbedom { datum, utfall, skal: l.text("skal") }),
+                (Some(datum), Some(utfall)) => Some(Kommando::Forhandsbedom {
+                    datum,
+                    utfall,
+                    skal: l.text("skal"),
+                }),
                 _ => None,
             }
         }
-        T::InledUtredning => l.datum("datum").map(|datum| Kommando::InledUtredning { datum }),
-        T::AvslutaUtredning => l.datum("datum").map(|datum| Kommando::AvslutaUtredning { datum }),
-        T::RegistreraSynpunkter => l.datum("datum").map(|datum| Kommando::RegistreraSynpunkter { datum, synpunkter: l.text("synpunkter"), mal: l.text("mal") }),
+        T::InledUtredning => l
+            .datum("datum")
+            .map(|datum| Kommando::InledUtredning { datum }),
+        T::AvslutaUtredning => l
+            .datum("datum")
+            .map(|datum| Kommando::AvslutaUtredning { datum }),
+        T::RegistreraSynpunkter => l
+            .datum("datum")
+            .map(|datum| Kommando::RegistreraSynpunkter {
+                datum,
+                synpunkter: l.text("synpunkter"),
+                mal: l.text("mal"),
+            }),
         T::BifogaDokument => {
             l.fel("fil", "Dokument laddas upp med sitt eget formulär.");
             None
         }
         T::Kommunicera => {
             let datum = l.datum("datum");
-            let satt = l.kod("satt", Kommunikationssatt::fran_kod, "Välj hur materialet kommunicerades.");
+            let satt = l.kod(
+                "satt",
+                Kommunikationssatt::fran_kod,
+                "Välj hur materialet kommunicerades.",
+            );
             let svar_senast = l.datum("svar_senast");
             match (datum, satt, svar_senast) {
                 (Some(datum), Some(satt), Some(svar_senast)) => Some(Kommando::Kommunicera {
@@ -457,7 +580,11 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let kommunicering = l.id("kommunicering", "Välj kommunicering.");
             let datum = l.datum("datum");
             match (kommunicering, datum) {
-                (Some(kommunicering), Some(datum)) => Some(Kommando::RegistreraSvar { kommunicering, datum, svar: l.text("svar") }),
+                (Some(kommunicering), Some(datum)) => Some(Kommando::RegistreraSvar {
+                    kommunicering,
+                    datum,
+                    svar: l.text("svar"),
+                }),
                 _ => None,
             }
         }
@@ -469,26 +596,33 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let period_till = l.valfritt_datum("period_till");
             let datum = l.datum("datum");
             match (insats, utfall, lagrum, datum) {
-                (Some(insats), Some(utfall), Some(lagrum), Some(datum)) => Some(Kommando::FattaBeslut {
-                    id: BeslutId::ny(),
-                    insats,
-                    utfall,
-                    lagrum,
-                    mal: l.text("mal"),
-                    omfattning: l.text("omfattning"),
-                    period_fran,
-                    period_till,
-                    motivering: l.text("motivering"),
-                    datum,
-                    kommunicering_obehovlig: Some(l.text("kommunicering_obehovlig")).filter(|s| !s.is_empty()),
-                }),
+                (Some(insats), Some(utfall), Some(lagrum), Some(datum)) => {
+                    Some(Kommando::FattaBeslut {
+                        id: BeslutId::ny(),
+                        insats,
+                        utfall,
+                        lagrum,
+                        mal: l.text("mal"),
+                        omfattning: l.text("omfattning"),
+                        period_fran,
+                        period_till,
+                        motivering: l.text("motivering"),
+                        datum,
+                        kommunicering_obehovlig: Some(l.text("kommunicering_obehovlig"))
+                            .filter(|s| !s.is_empty()),
+                    })
+                }
                 _ => None,
             }
         }
         T::SkickaBeslut => {
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
-            let satt = l.kod("satt", Utskickssatt::fran_kod, "Välj hur beslutet skickades.");
+            let satt = l.kod(
+                "satt",
+                Utskickssatt::fran_kod,
+                "Välj hur beslutet skickades.",
+            );
             match (beslut, datum, satt) {
                 (Some(beslut), Some(datum), Some(satt)) => Some(Kommando::SkickaBeslut {
                     beslut,
@@ -504,7 +638,11 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraDelgivning { beslut, datum, satt: l.text("satt") }),
+                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraDelgivning {
+                    beslut,
+                    datum,
+                    satt: l.text("satt"),
+                }),
                 _ => None,
             }
         }
@@ -512,7 +650,11 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let beslut = l.id("beslut", valj_beslut);
             let inkom = l.datum("inkom");
             match (beslut, inkom) {
-                (Some(beslut), Some(inkom)) => Some(Kommando::RegistreraOverklagande { beslut, inkom, text: l.text("text") }),
+                (Some(beslut), Some(inkom)) => Some(Kommando::RegistreraOverklagande {
+                    beslut,
+                    inkom,
+                    text: l.text("text"),
+                }),
                 _ => None,
             }
         }
@@ -520,12 +662,18 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             let undantag = match l.text("undantag").as_str() {
-                "felaktig_overklagandehanvisning" => Some(Fl45Undantag::FelaktigOverklagandehanvisning),
+                "felaktig_overklagandehanvisning" => {
+                    Some(Fl45Undantag::FelaktigOverklagandehanvisning)
+                }
                 "inkom_till_domstolen_i_tid" => Some(Fl45Undantag::InkomTillDomstolenITid),
                 _ => None,
             };
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::ProvaRattidighet { beslut, datum, undantag }),
+                (Some(beslut), Some(datum)) => Some(Kommando::ProvaRattidighet {
+                    beslut,
+                    datum,
+                    undantag,
+                }),
                 _ => None,
             }
         }
@@ -536,12 +684,24 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
                 let utfall = l.kod("nytt_utfall", Utfall::fran_kod, "Välj det nya beslutet.");
                 let period_fran = l.valfritt_datum("period_fran");
                 let period_till = l.valfritt_datum("period_till");
-                utfall.map(|utfall| NyttBeslut { id: BeslutId::ny(), utfall, mal: l.text("mal"), omfattning: l.text("omfattning"), period_fran, period_till })
+                utfall.map(|utfall| NyttBeslut {
+                    id: BeslutId::ny(),
+                    utfall,
+                    mal: l.text("mal"),
+                    omfattning: l.text("omfattning"),
+                    period_fran,
+                    period_till,
+                })
             } else {
                 None
             };
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::Ompova { beslut, datum, motivering: l.text("motivering"), nytt }),
+                (Some(beslut), Some(datum)) => Some(Kommando::Ompova {
+                    beslut,
+                    datum,
+                    motivering: l.text("motivering"),
+                    nytt,
+                }),
                 _ => None,
             }
         }
@@ -562,20 +722,31 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let datum = l.datum("datum");
             let utfall = l.kod("utfall", DomUtfall::fran_kod, "Välj domstolens avgörande.");
             match (beslut, datum, utfall) {
-                (Some(beslut), Some(datum), Some(utfall)) => Some(Kommando::RegistreraDom { beslut, datum, utfall, malnummer: l.text("malnummer") }),
+                (Some(beslut), Some(datum), Some(utfall)) => Some(Kommando::RegistreraDom {
+                    beslut,
+                    datum,
+                    utfall,
+                    malnummer: l.text("malnummer"),
+                }),
                 _ => None,
             }
         }
         T::Bestall => {
             let beslut = l.id("beslut", valj_beslut);
             let utforare: Option<EnhetId> = l.id("utforare", "Välj utförare.");
-            let utforare = utforare.filter(|u| ctx.enheter.iter().any(|e| e.id == *u && e.utforare));
+            let utforare =
+                utforare.filter(|u| ctx.enheter.iter().any(|e| e.id == *u && e.utforare));
             if utforare.is_none() && !l.fel.iter().any(|e| e.falt == "utforare") {
                 l.fel("utforare", "Välj utförare.");
             }
             let datum = l.datum("datum");
             match (beslut, utforare, datum) {
-                (Some(beslut), Some(utforare), Some(datum)) => Some(Kommando::Bestall { beslut, utforare, datum, uppdrag: l.text("uppdrag") }),
+                (Some(beslut), Some(utforare), Some(datum)) => Some(Kommando::Bestall {
+                    beslut,
+                    utforare,
+                    datum,
+                    uppdrag: l.text("uppdrag"),
+                }),
                 _ => None,
             }
         }
@@ -585,9 +756,17 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let orsak = l.text("orsak");
             match (beslut, datum) {
                 (Some(beslut), Some(datum)) => Some(if typ == T::AvbrytVerkstallighet {
-                    Kommando::AvbrytVerkstallighet { beslut, datum, orsak }
+                    Kommando::AvbrytVerkstallighet {
+                        beslut,
+                        datum,
+                        orsak,
+                    }
                 } else {
-                    Kommando::AvslutaVerkstallighet { beslut, datum, orsak }
+                    Kommando::AvslutaVerkstallighet {
+                        beslut,
+                        datum,
+                        orsak,
+                    }
                 }),
                 _ => None,
             }
@@ -596,14 +775,22 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraEjVerkstallt { beslut, datum, skal: l.text("skal") }),
+                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraEjVerkstallt {
+                    beslut,
+                    datum,
+                    skal: l.text("skal"),
+                }),
                 _ => None,
             }
         }
         T::RegistreraUppfoljning => {
             let beslut: Option<BeslutId> = l.text("beslut").parse().ok();
             let datum = l.datum("datum");
-            let maluppfyllelse = l.kod("maluppfyllelse", Maluppfyllelse::fran_kod, "Välj hur det går med målen.");
+            let maluppfyllelse = l.kod(
+                "maluppfyllelse",
+                Maluppfyllelse::fran_kod,
+                "Välj hur det går med målen.",
+            );
             let nasta = l.valfritt_datum("nasta");
             match (datum, maluppfyllelse) {
                 (Some(datum), Some(maluppfyllelse)) => Some(Kommando::RegistreraUppfoljning {
@@ -617,7 +804,10 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
                 _ => None,
             }
         }
-        T::KvitteraBevakning => l.datum("datum").map(|datum| Kommando::KvitteraBevakning { nyckel: l.text("nyckel"), datum }),
+        T::KvitteraBevakning => l.datum("datum").map(|datum| Kommando::KvitteraBevakning {
+            nyckel: l.text("nyckel"),
+            datum,
+        }),
         T::TilldelaHandlaggare => {
             let h: Option<AnvandarId> = l.id("handlaggare", "Välj handläggare.");
             let h = h.filter(|h| ctx.anvandare.iter().any(|u| u.id == *h));
@@ -626,12 +816,21 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             }
             h.map(|handlaggare| Kommando::TilldelaHandlaggare { handlaggare })
         }
-        T::SkrivJournal => l.datum("datum").map(|datum| Kommando::SkrivJournal { id: JournalId::ny(), datum, text: l.text("text") }),
+        T::SkrivJournal => l.datum("datum").map(|datum| Kommando::SkrivJournal {
+            id: JournalId::ny(),
+            datum,
+            text: l.text("text"),
+        }),
         T::RattaJournal => {
             let rattar = l.id("rattar", "Välj anteckningen som ska rättas.");
             let datum = l.datum("datum");
             match (rattar, datum) {
-                (Some(rattar), Some(datum)) => Some(Kommando::RattaJournal { id: JournalId::ny(), rattar, datum, text: l.text("text") }),
+                (Some(rattar), Some(datum)) => Some(Kommando::RattaJournal {
+                    id: JournalId::ny(),
+                    rattar,
+                    datum,
+                    text: l.text("text"),
+                }),
                 _ => None,
             }
         }
@@ -639,15 +838,27 @@ pub fn tolka(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>, f: &For
             let anteckning = l.id("anteckning", "Välj anteckningen.");
             let datum = l.datum("datum");
             match (anteckning, datum) {
-                (Some(anteckning), Some(datum)) => Some(Kommando::RegistreraInvandning { anteckning, datum, text: l.text("text") }),
+                (Some(anteckning), Some(datum)) => Some(Kommando::RegistreraInvandning {
+                    anteckning,
+                    datum,
+                    text: l.text("text"),
+                }),
                 _ => None,
             }
         }
         T::AvslutaArende => {
             let datum = l.datum("datum");
-            let orsak = l.kod("orsak", Avslutsorsak::fran_kod, "Välj varför ärendet avslutas.");
+            let orsak = l.kod(
+                "orsak",
+                Avslutsorsak::fran_kod,
+                "Välj varför ärendet avslutas.",
+            );
             match (datum, orsak) {
-                (Some(datum), Some(orsak)) => Some(Kommando::AvslutaArende { datum, orsak, kommentar: l.text("kommentar") }),
+                (Some(datum), Some(orsak)) => Some(Kommando::AvslutaArende {
+                    datum,
+                    orsak,
+                    kommentar: l.text("kommentar"),
+                }),
                 _ => None,
             }
         }

@@ -1,0 +1,395 @@
+//! The test app: a fresh database per test, an organisation with a user per
+//! role, and a client per logged-in user.
+
+use std::sync::OnceLock;
+
+use lots_domain::delegation::Delegationspunkt;
+use lots_domain::ids::*;
+use lots_domain::insats::InsatsTyp;
+use lots_domain::organisation::Roll;
+use lots_store::{Anvandare, Store};
+use time::macros::date;
+
+pub const LOSENORD: &str = "test-losenord-1";
+
+#[derive(Debug, Clone, Copy)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body on both databases: `pa_bada!(namn);` makes `namn::sqlite` and `namn::postgres`.
+#[macro_export]
+macro_rules! pa_bada {
+    ($namn:ident) => {
+        mod $namn {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$namn($crate::hjalp::Db::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$namn($crate::hjalp::Db::Postgres).await
+            }
+        }
+    };
+}
+
+fn losenordshash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| lots_web::hasha_losenord(LOSENORD).expect("hash"))
+}
+
+pub fn pg_bas() -> String {
+    std::env::var("LOTS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+/// A new, empty database: a temporary SQLite file or a new PostgreSQL database.
+pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
+    match db {
+        Db::Sqlite => {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = format!("sqlite:{}", dir.path().join("lots.db").display());
+            (url, Some(dir))
+        }
+        Db::Postgres => {
+            let namn = format!("lots_test_{}", uuid::Uuid::now_v7().simple());
+            let admin = Store::anslut(&format!("{}/postgres", pg_bas()))
+                .await
+                .expect("PostgreSQL at LOTS_TEST_POSTGRES must be reachable");
+            let sql: &'static str = Box::leak(format!("CREATE DATABASE {namn}").into_boxed_str());
+            admin.db.execute(sql, &[]).await.expect("create database");
+            admin.db.close().await;
+            (format!("{}/{namn}", pg_bas()), None)
+        }
+    }
+}
+
+pub struct Org {
+    pub kommun: KommunId,
+    pub missbruk: EnhetId,
+    pub ekonomi: EnhetId,
+    pub utforare_enhet: EnhetId,
+    pub anvandare: Vec<Anvandare>,
+}
+
+impl Org {
+    pub fn anv(&self, anvandarnamn: &str) -> &Anvandare {
+        self.anvandare
+            .iter()
+            .find(|a| a.anvandarnamn == anvandarnamn)
+            .expect("user")
+    }
+}
+
+/// A kommun with two myndighet enheter, an utförare, one user per role, and a
+/// delegationsordning where only arbetsledare decide heldygnsvård.
+pub async fn skapa_org(store: &Store) -> Org {
+    let kommun = KommunId::ny();
+    store
+        .skapa_kommun(kommun, "0001", "Testkommun")
+        .await
+        .unwrap();
+    let namnd = uuid::Uuid::now_v7();
+    store
+        .skapa_namnd(namnd, kommun, "Socialnämnden")
+        .await
+        .unwrap();
+    let missbruk = EnhetId::ny();
+    let ekonomi = EnhetId::ny();
+    let utforare_enhet = EnhetId::ny();
+    store
+        .skapa_enhet(missbruk, kommun, namnd, "Vuxenenheten missbruk", false)
+        .await
+        .unwrap();
+    store
+        .skapa_enhet(ekonomi, kommun, namnd, "Ekonomiskt bistånd", false)
+        .await
+        .unwrap();
+    store
+        .skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
+        .await
+        .unwrap();
+    let mut anvandare = vec![];
+    for (namn, roll, enhet) in [
+        ("handlaggare", Roll::Handlaggare, missbruk),
+        ("handlaggare2", Roll::Handlaggare, missbruk),
+        ("ekonom", Roll::Handlaggare, ekonomi),
+        ("arbetsledare", Roll::Arbetsledare, missbruk),
+        ("utforare", Roll::Utforare, utforare_enhet),
+        ("registrator", Roll::Registrator, missbruk),
+        ("systemforvaltare", Roll::Systemforvaltare, missbruk),
+    ] {
+        let a = Anvandare {
+            id: AnvandarId::ny(),
+            kommun,
+            enhet,
+            anvandarnamn: namn.into(),
+            namn: format!("Test {namn}"),
+            roll,
+            losenord: losenordshash().into(),
+            aktiv: true,
+        };
+        store.skapa_anvandare(&a).await.unwrap();
+        anvandare.push(a);
+    }
+    let oppen: Vec<InsatsTyp> = InsatsTyp::ALLA
+        .into_iter()
+        .filter(|i| !i.ar_heldygnsvard())
+        .collect();
+    let held: Vec<InsatsTyp> = InsatsTyp::ALLA
+        .into_iter()
+        .filter(|i| i.ar_heldygnsvard())
+        .collect();
+    store
+        .spara_delegationsordning(
+            kommun,
+            date!(2025 - 07 - 01),
+            &[
+                Delegationspunkt {
+                    punkt: "3.1".into(),
+                    beskrivning: "Bistånd i öppenvård och ekonomiskt bistånd".into(),
+                    insatser: oppen,
+                    utfall: vec![],
+                    roller: vec![Roll::Handlaggare, Roll::Arbetsledare],
+                },
+                Delegationspunkt {
+                    punkt: "3.4".into(),
+                    beskrivning: "Heldygnsvård".into(),
+                    insatser: held,
+                    utfall: vec![],
+                    roller: vec![Roll::Arbetsledare],
+                },
+            ],
+        )
+        .await
+        .unwrap();
+    Org {
+        kommun,
+        missbruk,
+        ekonomi,
+        utforare_enhet,
+        anvandare,
+    }
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub store: Store,
+    pub org: Org,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestApp {
+    pub async fn ny(db: Db) -> Self {
+        let (dburl, dir) = ny_databas(db).await;
+        let store = Store::anslut(&dburl).await.unwrap();
+        store.migrera().await.unwrap();
+        let org = skapa_org(&store).await;
+        let state = lots_web::AppState {
+            store: store.clone(),
+            kommun: org.kommun,
+            kommun_namn: "Testkommun".into(),
+            saker_cookie: false,
+        };
+        let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", lyssnare.local_addr().unwrap());
+        tokio::spawn(async move {
+            axum::serve(lyssnare, lots_web::app(state)).await.unwrap();
+        });
+        Self {
+            url,
+            store,
+            org,
+            _dir: dir,
+        }
+    }
+
+    pub async fn klient(&self, anvandarnamn: &str) -> Klient {
+        let k = Klient::ny(&self.url);
+        let (status, plats, _) = k
+            .post_utan_csrf(
+                "/logga-in",
+                &[("anvandarnamn", anvandarnamn), ("losenord", LOSENORD)],
+            )
+            .await;
+        assert_eq!(status, 303, "login as {anvandarnamn}");
+        assert_eq!(plats.as_deref(), Some("/"));
+        let mut k = k;
+        let (_, sida) = k.get("/personer/sok").await;
+        k.csrf = csrf_i(&sida).unwrap_or_default();
+        k
+    }
+
+    /// Every case's history is intact and its projections equal its events.
+    pub async fn kontrollera_invarianter(&self) {
+        let problem = self.store.verifiera().await.unwrap();
+        assert!(problem.is_empty(), "invariants broken: {problem:?}");
+    }
+}
+
+pub fn csrf_i(html: &str) -> Option<String> {
+    let i = html.find("name=\"_csrf\" value=\"")? + "name=\"_csrf\" value=\"".len();
+    Some(html[i..].split('"').next()?.to_owned())
+}
+
+pub struct Klient {
+    http: reqwest::Client,
+    bas: String,
+    pub csrf: String,
+}
+
+impl Klient {
+    pub fn ny(bas: &str) -> Self {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self {
+            http,
+            bas: bas.into(),
+            csrf: String::new(),
+        }
+    }
+
+    pub async fn get(&self, sokvag: &str) -> (u16, String) {
+        let r = self
+            .http
+            .get(format!("{}{sokvag}", self.bas))
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.text().await.unwrap())
+    }
+
+    pub async fn post_utan_csrf(
+        &self,
+        sokvag: &str,
+        falt: &[(&str, &str)],
+    ) -> (u16, Option<String>, String) {
+        let r = self
+            .http
+            .post(format!("{}{sokvag}", self.bas))
+            .form(falt)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        let plats = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        (status, plats, r.text().await.unwrap())
+    }
+
+    /// Posts a form with the session's CSRF token.
+    pub async fn post(&self, sokvag: &str, falt: &[(&str, &str)]) -> (u16, Option<String>, String) {
+        let mut alla: Vec<(&str, &str)> = falt.to_vec();
+        alla.push(("_csrf", &self.csrf));
+        self.post_utan_csrf(sokvag, &alla).await
+    }
+
+    /// Posts a step that must succeed: 303 back to the case.
+    pub async fn steg(&self, arende: &str, steg: &str, falt: &[(&str, &str)]) {
+        let (status, plats, body) = self
+            .post(&format!("/arenden/{arende}/steg/{steg}"), falt)
+            .await;
+        assert_eq!(status, 303, "step {steg} refused: {}", utdrag(&body));
+        assert_eq!(
+            plats.as_deref(),
+            Some(format!("/arenden/{arende}").as_str())
+        );
+    }
+
+    pub async fn multipart(&self, sokvag: &str, form: reqwest::multipart::Form) -> (u16, String) {
+        let r = self
+            .http
+            .post(format!("{}{sokvag}", self.bas))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.text().await.unwrap())
+    }
+
+    pub async fn get_bytes(&self, sokvag: &str) -> (u16, Vec<u8>) {
+        let r = self
+            .http
+            .get(format!("{}{sokvag}", self.bas))
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.bytes().await.unwrap().to_vec())
+    }
+}
+
+/// The error texts of a page, for assertion messages.
+pub fn utdrag(html: &str) -> String {
+    html.lines()
+        .filter(|l| l.contains("faltfel") || l.contains("felruta") || l.contains("<p>"))
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Registers a person through the form and returns its id.
+pub async fn registrera_person(k: &Klient, nummer: &str, fornamn: &str, efternamn: &str) -> String {
+    let (status, plats, body) = k
+        .post(
+            "/personer/ny",
+            &[
+                ("identitet_typ", "personnummer"),
+                ("identitet", nummer),
+                ("fornamn", fornamn),
+                ("efternamn", efternamn),
+                ("adress", "Storgatan 1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "register person: {}", utdrag(&body));
+    plats.unwrap().trim_start_matches("/personer/").to_owned()
+}
+
+/// Registers an ansökan through the form and returns the case id.
+pub async fn registrera_ansokan(
+    app: &TestApp,
+    k: &Klient,
+    person: &str,
+    insats: &str,
+    inkom: &str,
+    handlaggare: &str,
+) -> String {
+    let enhet = app.org.missbruk.to_string();
+    let h = app.org.anv(handlaggare).id.to_string();
+    let (status, plats, body) = k
+        .post(
+            &format!("/personer/{person}/arenden/nytt?typ=ansokan"),
+            &[
+                ("inkom", inkom),
+                ("kanal", "besok"),
+                ("insatser", insats),
+                ("beskrivning", "Vill ha stöd."),
+                ("enhet", &enhet),
+                ("handlaggare", &h),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "ansökan: {}", utdrag(&body));
+    plats.unwrap().trim_start_matches("/arenden/").to_owned()
+}
+
+pub async fn handelsetyper(app: &TestApp, arende: &str) -> Vec<&'static str> {
+    app.store
+        .handelser(arende.parse().unwrap())
+        .await
+        .unwrap()
+        .iter()
+        .map(|h| h.handelse.kind())
+        .collect()
+}

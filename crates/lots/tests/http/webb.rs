@@ -1,0 +1,404 @@
+//! Workspace behaviour: refusals, bad input, access, search, uploads, journal.
+
+use crate::hjalp::*;
+use crate::pa_bada;
+
+async fn healthz_och_inloggning(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = Klient::ny(&app.url);
+    let (s, body) = k.get("/healthz").await;
+    assert_eq!((s, body.as_str()), (200, "ok"));
+    // Not logged in: sent to the login page.
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303);
+    let (s, _, body) = k
+        .post_utan_csrf(
+            "/logga-in",
+            &[("anvandarnamn", "handlaggare"), ("losenord", "fel")],
+        )
+        .await;
+    assert_eq!(s, 401);
+    assert!(body.contains("Fel användarnamn eller lösenord."));
+    let inloggad = app.klient("handlaggare").await;
+    let (s, body) = inloggad.get("/").await;
+    assert_eq!(s, 200);
+    assert!(body.contains("Mina bevakningar"));
+    // A POST without the session's CSRF token changes nothing.
+    let (s, _, _) = inloggad
+        .post_utan_csrf(
+            "/personer/ny",
+            &[
+                ("identitet", "19640823-3234"),
+                ("fornamn", "A"),
+                ("efternamn", "B"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 400);
+    assert_eq!(app.store.antal_personer(app.org.kommun).await.unwrap(), 0);
+    // Logout ends the session on the server.
+    let (s, _, _) = inloggad.post("/logga-ut", &[]).await;
+    assert_eq!(s, 303);
+    let (s, _) = inloggad.get("/").await;
+    assert_eq!(s, 303);
+}
+pa_bada!(healthz_och_inloggning);
+
+async fn felaktigt_personnummer_avvisas(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    for (nummer, text) in [
+        ("19640823-3235", "Kontrollsiffran stämmer inte"),
+        ("19650230-1234", "Datumet i numret finns inte"),
+        ("hej", "Numret ska ha formen"),
+    ] {
+        let (s, _, body) = k
+            .post(
+                "/personer/ny",
+                &[
+                    ("identitet_typ", "personnummer"),
+                    ("identitet", nummer),
+                    ("fornamn", "A"),
+                    ("efternamn", "B"),
+                ],
+            )
+            .await;
+        assert_eq!(s, 422, "{nummer}");
+        assert!(body.contains(text), "{nummer}: {}", utdrag(&body));
+    }
+    assert_eq!(app.store.antal_personer(app.org.kommun).await.unwrap(), 0);
+    // A reservnummer may hold letters.
+    let (s, _, body) = k
+        .post(
+            "/personer/ny",
+            &[
+                ("identitet_typ", "reservnummer"),
+                ("identitet", "19800101-T123"),
+                ("fornamn", "A"),
+                ("efternamn", "B"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    // The same number twice is refused.
+    registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let (s, _, body) = k
+        .post(
+            "/personer/ny",
+            &[
+                ("identitet_typ", "personnummer"),
+                ("identitet", "640823-3234"),
+                ("fornamn", "A"),
+                ("efternamn", "B"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("finns redan"));
+    assert_eq!(app.store.antal_personer(app.org.kommun).await.unwrap(), 2);
+}
+pa_bada!(felaktigt_personnummer_avvisas);
+
+async fn sok_med_personnummer_i_post(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let id = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let (s, _, body) = k.post("/personer/sok", &[("fraga", "640823-3234")]).await;
+    assert_eq!(s, 200);
+    assert!(
+        body.contains(&format!("/personer/{id}")),
+        "found by personnummer"
+    );
+    let (_, _, body) = k.post("/personer/sok", &[("fraga", "ann e")]).await;
+    assert!(body.contains("Anna Ek"), "found by name");
+    let (s, _, body) = k.post("/personer/sok", &[("fraga", "640823-3235")]).await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Kontrollsiffran stämmer inte"));
+    // The search and the hit are in the audit log.
+    let logg = app
+        .store
+        .granskningar_for_person(id.parse().unwrap())
+        .await
+        .unwrap();
+    assert!(logg.iter().any(|(h, _)| h == "person.sok"));
+}
+pa_bada!(sok_med_personnummer_i_post);
+
+async fn fel_i_steg_sparar_ingenting(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let p = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &k,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    // A step the state does not allow: 409 with the reason.
+    let (s, _, body) = k
+        .post(
+            &format!("/arenden/{a}/steg/avsluta-utredning"),
+            &[("datum", "2026-03-03")],
+        )
+        .await;
+    assert_eq!(s, 409);
+    assert!(body.contains("Ingen utredning är inledd."));
+    // Malformed and impossible input: 422 with the error beside the field.
+    let (s, _, body) = k
+        .post(
+            &format!("/arenden/{a}/steg/inled-utredning"),
+            &[("datum", "2026-02-30")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("finnas i kalendern"));
+    let (s, _, body) = k
+        .post(
+            &format!("/arenden/{a}/steg/inled-utredning"),
+            &[("datum", "2099-01-01")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("kan inte ligga i framtiden"));
+    let (s, _, body) = k
+        .post(
+            &format!("/arenden/{a}/steg/inled-utredning"),
+            &[("datum", "2026-03-01")],
+        )
+        .await;
+    assert_eq!(s, 422, "before the case started");
+    assert!(body.contains("före ärendets start"));
+    // A decision before the utredning is closed.
+    let (s, _, body) = k
+        .post(
+            &format!("/arenden/{a}/steg/beslut"),
+            &[
+                ("insats", "oppenvardsbehandling"),
+                ("utfall", "bifall"),
+                ("lagrum", "sol_11_1"),
+                ("motivering", "x"),
+                ("datum", "2026-03-05"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Utredningen måste vara avslutad"));
+    // Unknown step and unknown case.
+    let (s, _, _) = k.post(&format!("/arenden/{a}/steg/finns-inte"), &[]).await;
+    assert_eq!(s, 404);
+    let (s, _) = k.get("/arenden/inte-ett-id").await;
+    assert_eq!(s, 404);
+    assert_eq!(handelsetyper(&app, &a).await, vec!["ansokan_registrerad"]);
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(fel_i_steg_sparar_ingenting);
+
+async fn delegation_styr_vem_som_beslutar(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let p = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(&app, &k, &p, "hvb", "2026-03-02", "handlaggare").await;
+    k.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    k.steg(&a, "avsluta-utredning", &[("datum", "2026-03-20")])
+        .await;
+    let beslut = [
+        ("insats", "hvb"),
+        ("utfall", "bifall"),
+        ("lagrum", "sol_11_1"),
+        ("mal", "Stabil nykterhet"),
+        ("omfattning", "Heldygnsvård"),
+        ("period_fran", "2026-04-01"),
+        ("period_till", "2026-06-30"),
+        ("motivering", "Öppenvård har prövats utan resultat."),
+        ("datum", "2026-03-25"),
+    ];
+    let (s, _, body) = k.post(&format!("/arenden/{a}/steg/beslut"), &beslut).await;
+    assert_eq!(s, 403);
+    assert!(body.contains("inte delegation"), "{}", utdrag(&body));
+    assert_eq!(handelsetyper(&app, &a).await.len(), 3);
+    let chef = app.klient("arbetsledare").await;
+    chef.steg(&a, "beslut", &beslut).await;
+    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let b = &arende.beslut[0].beslut;
+    assert_eq!(b.beslutsfattare, app.org.anv("arbetsledare").id);
+    assert_eq!(
+        (b.delegation.version, b.delegation.punkt.as_str()),
+        (1, "3.4")
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(delegation_styr_vem_som_beslutar);
+
+async fn annan_enhet_nekas(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let p = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &k,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let ekonom = app.klient("ekonom").await;
+    let (s, _) = ekonom.get(&format!("/arenden/{a}")).await;
+    assert_eq!(s, 403);
+    let (s, _, _) = ekonom
+        .post(
+            &format!("/arenden/{a}/steg/journal"),
+            &[("datum", "2026-03-03"), ("text", "x")],
+        )
+        .await;
+    assert_eq!(s, 403);
+    // The person page shows that a case exists elsewhere, not what it holds.
+    let (s, body) = ekonom.get(&format!("/personer/{p}")).await;
+    assert_eq!(s, 200);
+    assert!(body.contains("1 ärenden hos andra enheter visas inte."));
+    // Roles without case content.
+    for roll in ["systemforvaltare", "utforare", "registrator"] {
+        let x = app.klient(roll).await;
+        let (s, _) = x.get(&format!("/arenden/{a}")).await;
+        assert_eq!(s, 403, "{roll}");
+    }
+    // The refusal is in the audit log.
+    let logg = app
+        .store
+        .granskningar_for_person(p.parse().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        logg.iter()
+            .any(|(h, u)| h == "arende.nekad" && *u == app.org.anv("ekonom").id)
+    );
+    assert_eq!(handelsetyper(&app, &a).await.len(), 1);
+}
+pa_bada!(annan_enhet_nekas);
+
+async fn journal_rattelse_och_invandning(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let p = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &k,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    k.steg(
+        &a,
+        "journal",
+        &[("datum", "2026-03-03"), ("text", "Anna har tre barn.")],
+    )
+    .await;
+    let j = app
+        .store
+        .journal_for_person(p.parse().unwrap())
+        .await
+        .unwrap()[0]
+        .id
+        .to_string();
+    k.steg(
+        &a,
+        "ratta-journal",
+        &[
+            ("rattar", &j),
+            ("datum", "2026-03-04"),
+            ("text", "Anna har två barn."),
+        ],
+    )
+    .await;
+    k.steg(
+        &a,
+        "invandning",
+        &[
+            ("anteckning", &j),
+            ("datum", "2026-03-05"),
+            ("text", "Jag har inga barn alls."),
+        ],
+    )
+    .await;
+    let journal = app
+        .store
+        .journal_for_person(p.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(journal.len(), 2);
+    let original = journal.iter().find(|x| x.id.to_string() == j).unwrap();
+    assert_eq!(
+        original.text, "Anna har tre barn.",
+        "the original stays readable"
+    );
+    assert_eq!(original.rattad_av.len(), 1);
+    assert_eq!(original.invandningar[0].text, "Jag har inga barn alls.");
+    let (_, sida) = k.get(&format!("/personer/{p}")).await;
+    assert!(sida.contains("Anna har tre barn."));
+    assert!(sida.contains("Anna har två barn."));
+    assert!(sida.contains("Jag har inga barn alls."));
+    assert!(sida.contains("har rättats"));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(journal_rattelse_och_invandning);
+
+async fn dokument_kontrolleras_och_sparas(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let p = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &k,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let form = |namn: &str, data: Vec<u8>, csrf: &str| {
+        reqwest::multipart::Form::new()
+            .text("_csrf", csrf.to_owned())
+            .text("namn", namn.to_owned())
+            .part(
+                "fil",
+                reqwest::multipart::Part::bytes(data)
+                    .file_name("fil.pdf")
+                    .mime_str("application/pdf")
+                    .unwrap(),
+            )
+    };
+    // Claims to be a PDF, is not.
+    let (s, body) = k
+        .multipart(
+            &format!("/arenden/{a}/steg/dokument"),
+            form("Intyg", b"MZ\x90\x00 not a pdf".to_vec(), &k.csrf),
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("PDF, JPEG eller PNG"));
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+    let (s, _) = k
+        .multipart(
+            &format!("/arenden/{a}/steg/dokument"),
+            form("Läkarintyg", pdf.clone(), &k.csrf),
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, sida) = k.get(&format!("/arenden/{a}")).await;
+    let i = sida.find("/dokument/").expect("document link");
+    let lank: String = sida[i..].chars().take_while(|c| *c != '"').collect();
+    let (s, tillbaka) = k.get_bytes(&lank).await;
+    assert_eq!(s, 200);
+    assert_eq!(tillbaka, pdf, "byte for byte");
+    let ekonom = app.klient("ekonom").await;
+    let (s, _) = ekonom.get_bytes(&lank).await;
+    assert_eq!(s, 403);
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(dokument_kontrolleras_och_sparas);

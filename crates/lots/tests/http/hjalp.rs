@@ -69,7 +69,6 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
 pub struct Org {
     pub kommun: KommunId,
     pub missbruk: EnhetId,
-    pub ekonomi: EnhetId,
     pub utforare_enhet: EnhetId,
     pub anvandare: Vec<Anvandare>,
 }
@@ -168,7 +167,6 @@ pub async fn skapa_org(store: &Store) -> Org {
     Org {
         kommun,
         missbruk,
-        ekonomi,
         utforare_enhet,
         anvandare,
     }

@@ -482,7 +482,7 @@ async fn overklagande_i_tid(db: Db) {
             .contains(&("verkstallighet".into(), "2026-12-01".into()))
     );
     assert_eq!(
-        handelsetyper(&app, &a).await[8..],
+        handelsetyper(&app, &a).await[6..],
         [
             "overklagande_inkommit",
             "rattidsprovning_gjord",

@@ -50,16 +50,24 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     let traffar: Result<Vec<Person>, String> = if fraga.is_empty() {
         Err("Skriv ett nummer eller ett namn.".into())
     } else if ser_siffror {
-        let id = Identitet::tolka(&fraga, svensk_dag(nu))
-            .or_else(|e| Identitet::reservnummer(&fraga).map_err(|_| e));
-        match id {
+        match Identitet::tolka(&fraga, svensk_dag(nu)) {
             Ok(id) => Ok(s
                 .store
                 .person_med_identitet(a.kommun, &id)
                 .await?
                 .into_iter()
                 .collect()),
-            Err(e) => Err(e.to_string()),
+            // Not a valid personnummer: it may still be a reservnummer, which has no check digit.
+            Err(e) => {
+                let reserv = match Identitet::reservnummer(&fraga) {
+                    Ok(r) => s.store.person_med_identitet(a.kommun, &r).await?,
+                    Err(_) => None,
+                };
+                match reserv {
+                    Some(p) => Ok(vec![p]),
+                    None => Err(e.to_string()),
+                }
+            }
         }
     } else {
         Ok(s.store.sok_personer(a.kommun, &fraga).await?)

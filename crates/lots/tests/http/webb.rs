@@ -402,3 +402,46 @@ async fn dokument_kontrolleras_och_sparas(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(dokument_kontrolleras_och_sparas);
+
+/// A registrator registers what arrives on paper but cannot read the case.
+async fn registrator_registrerar_utan_att_lasa(db: Db) {
+    let app = TestApp::ny(db).await;
+    let r = app.klient("registrator").await;
+    let (s, plats, body) = r
+        .post(
+            "/personer/ny",
+            &[
+                ("identitet_typ", "personnummer"),
+                ("identitet", "19640823-3234"),
+                ("fornamn", "Anna"),
+                ("efternamn", "Ek"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let plats = plats.unwrap();
+    assert!(plats.ends_with("/arenden/nytt"), "{plats}");
+    let enhet = app.org.missbruk.to_string();
+    let (s, plats, body) = r
+        .post(
+            &format!("{plats}?typ=ansokan"),
+            &[
+                ("inkom", "2026-03-02"),
+                ("kanal", "papper"),
+                ("insatser", "kontaktperson"),
+                ("enhet", &enhet),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    assert_eq!(plats.as_deref(), Some("/personer/sok?registrerat=1"));
+    let (_, sida) = r.get("/personer/sok?registrerat=1").await;
+    assert!(sida.contains("Registrerat."));
+    // The case is there, unassigned, on the enhet's list for the arbetsledare.
+    let chef = app.klient("arbetsledare").await;
+    let (_, start) = chef.get("/").await;
+    assert!(start.contains("Ärenden i enheten utan handläggare"));
+    assert!(start.contains("Anna Ek"));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(registrator_registrerar_utan_att_lasa);

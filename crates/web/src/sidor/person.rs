@@ -1,6 +1,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::FaltFel;
@@ -8,6 +8,7 @@ use lots_domain::identitet::Identitet;
 use lots_domain::ids::PersonId;
 use lots_domain::tid::svensk_dag;
 use lots_store::{ArendeRad, JournalRad, Person};
+use serde::Deserialize;
 
 use super::{Falt, Sida, fyll};
 use crate::AppState;
@@ -25,9 +26,20 @@ struct Sok {
     sokt: bool,
     /// (id, name, may open, identity shown)
     traffar: Vec<(PersonId, String, bool, String)>,
+    registrerat: bool,
+    far_aktualisera: bool,
 }
 
-pub async fn sok_sida(State(_s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
+#[derive(Deserialize)]
+pub struct SokFraga {
+    registrerat: Option<String>,
+}
+
+pub async fn sok_sida(
+    State(_s): State<AppState>,
+    i: Inloggad,
+    Query(q): Query<SokFraga>,
+) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::SokaPerson)?;
     Ok(Sok {
         sida: Sida::av(&i),
@@ -35,6 +47,8 @@ pub async fn sok_sida(State(_s): State<AppState>, i: Inloggad) -> Result<Respons
         fel: None,
         sokt: false,
         traffar: vec![],
+        registrerat: q.registrerat.is_some(),
+        far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
     }
     .into_response())
 }
@@ -91,6 +105,8 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         fraga,
         fel,
         sokt: true,
+        registrerat: false,
+        far_aktualisera: policy::far(a, Handling::Aktualisera),
         traffar: traffar
             .into_iter()
             .map(|p| (p.id, p.namn(), far_lasa, p.identitet.visning()))
@@ -232,7 +248,12 @@ pub async fn skapa(
                             s.nu(),
                         )
                         .await?;
-                    return Ok(Redirect::to(&format!("/personer/{}", p.id)).into_response());
+                    let till = if policy::far(&i.anvandare, Handling::LasaPerson) {
+                        format!("/personer/{}", p.id)
+                    } else {
+                        format!("/personer/{}/arenden/nytt", p.id)
+                    };
+                    return Ok(Redirect::to(&till).into_response());
                 }
                 Err(e) if e.ar_unik_krock() => fel.push(FaltFel {
                     falt: "identitet",

@@ -209,7 +209,16 @@ pub async fn formularsvar(
     };
     let nu = s.nu();
     match s.store.utfor(&i.aktor(), arende, kommando, nu, svensk_dag(nu), bilaga).await {
-        Ok(_) => Ok(Redirect::to(&format!("/arenden/{arende}")).into_response()),
+        Ok(utfort) => {
+            let resurs = policy::ArendeResurs { enhet: utfort.arende.enhet, handlaggare: utfort.arende.handlaggare };
+            // A registrator registers what arrives but does not read the case: back to the search.
+            let till = if policy::far(&i.anvandare, Handling::LasaArende(resurs)) {
+                format!("/arenden/{arende}")
+            } else {
+                "/personer/sok?registrerat=1".to_string()
+            };
+            Ok(Redirect::to(&till).into_response())
+        }
         Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(visa_formular(i, k, typ, akt, f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY))),
         Err(StoreError::Avvisad(Avvisning::Tillstand(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::CONFLICT))),
         Err(StoreError::Avvisad(Avvisning::Delegation(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::FORBIDDEN))),

@@ -1,5 +1,6 @@
 //! Lots on the web: the staff workspace, server-rendered, accessible, in Swedish.
 
+mod api;
 mod auth;
 mod fel;
 mod formular;
@@ -70,6 +71,12 @@ pub fn app(state: AppState) -> Router {
         .route("/dokument/{id}", get(sidor::steg::hamta_dokument))
         .route("/static/lots.css", get(css))
         .route("/healthz", get(healthz))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/kalender/{ar}", get(api::kalender_ar))
+        .route("/api/v1/frister/delgivning", get(api::delgivning))
+        .route("/api/v1/frister/overklagande", get(api::overklagande))
+        .route("/api/v1/frister/rattidsprovning", get(api::rattidsprovning))
+        .route("/api/v1/frister/verkstallighet", get(api::verkstallighet))
         .fallback(fel::saknas)
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
         .layer(middleware::from_fn(sakerhetshuvuden))

@@ -12,15 +12,31 @@ use serde_json::{Value, json};
 use time::Date;
 
 /// A 400 with a structured error that names the parameter.
-fn fel(parameter: &str, text: &str) -> Response {
-    (
-        StatusCode::BAD_REQUEST,
-        Json(json!({ "fel": text, "parameter": parameter })),
-    )
-        .into_response()
+pub struct ApiFel {
+    parameter: String,
+    text: String,
 }
 
-fn datum(q: &HashMap<String, String>, namn: &str) -> Result<Date, Response> {
+fn fel(parameter: &str, text: &str) -> ApiFel {
+    ApiFel {
+        parameter: parameter.into(),
+        text: text.into(),
+    }
+}
+
+impl IntoResponse for ApiFel {
+    fn into_response(self) -> Response {
+        (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "fel": self.text, "parameter": self.parameter })),
+        )
+            .into_response()
+    }
+}
+
+type Svar = Result<Json<Value>, ApiFel>;
+
+fn datum(q: &HashMap<String, String>, namn: &str) -> Result<Date, ApiFel> {
     let Some(v) = q.get(namn) else {
         return Err(fel(namn, &format!("Parametern {namn} saknas.")));
     };
@@ -35,14 +51,14 @@ fn datum(q: &HashMap<String, String>, namn: &str) -> Result<Date, Response> {
 const FORSTA_AR: i32 = 1900;
 const SISTA_AR: i32 = 2199;
 
-pub async fn kalender_ar(Path(ar): Path<String>) -> Response {
+pub async fn kalender_ar(Path(ar): Path<String>) -> Svar {
     let ar: i32 = match ar.parse() {
         Ok(a) if (FORSTA_AR..=SISTA_AR).contains(&a) => a,
         _ => {
-            return fel(
+            return Err(fel(
                 "år",
                 &format!("År ska vara ett heltal från {FORSTA_AR} till {SISTA_AR}."),
-            );
+            ));
         }
     };
     let lista = |v: Vec<kalender::Helgdag>| -> Vec<Value> {
@@ -50,80 +66,67 @@ pub async fn kalender_ar(Path(ar): Path<String>) -> Response {
             .map(|h| json!({ "datum": h.datum.to_string(), "namn": h.namn }))
             .collect()
     };
-    Json(json!({
+    Ok(Json(json!({
         "helgdagar": lista(kalender::helgdagar(ar)),
         "ej_vardagar": lista(kalender::ej_vardagar(ar)),
-    }))
-    .into_response()
+    })))
 }
 
-pub async fn delgivning(Query(q): Query<HashMap<String, String>>) -> Response {
-    match datum(&q, "skickat") {
-        Ok(skickat) => {
-            let f = frister::forenklad_delgivning(skickat);
-            Json(json!({ "kontrollmeddelande": f.kontrollmeddelande.to_string(), "delgiven": f.delgiven.to_string() })).into_response()
-        }
-        Err(r) => r,
-    }
+pub async fn delgivning(Query(q): Query<HashMap<String, String>>) -> Svar {
+    let f = frister::forenklad_delgivning(datum(&q, "skickat")?);
+    Ok(Json(
+        json!({ "kontrollmeddelande": f.kontrollmeddelande.to_string(), "delgiven": f.delgiven.to_string() }),
+    ))
 }
 
-pub async fn overklagande(Query(q): Query<HashMap<String, String>>) -> Response {
+pub async fn overklagande(Query(q): Query<HashMap<String, String>>) -> Svar {
     if q.contains_key("delgiven") {
-        return match datum(&q, "delgiven") {
-            Ok(d) => Json(json!({ "sista_dag": frister::sista_dag_overklagande(d).to_string() }))
-                .into_response(),
-            Err(r) => r,
-        };
+        let d = datum(&q, "delgiven")?;
+        return Ok(Json(
+            json!({ "sista_dag": frister::sista_dag_overklagande(d).to_string() }),
+        ));
     }
     match q.get("delgivning").map(String::as_str) {
         Some("forenklad") => {}
         Some(_) => {
-            return fel(
+            return Err(fel(
                 "delgivning",
                 "Bara delgivning=forenklad räknas från skickat datum.",
-            );
+            ));
         }
         None if q.contains_key("skickat") => {
-            return fel(
+            return Err(fel(
                 "delgivning",
                 "Ange delgivning=forenklad, eller delgiven=ÅÅÅÅ-MM-DD.",
-            );
+            ));
         }
         None => {
-            return fel(
+            return Err(fel(
                 "delgiven",
                 "Ange delgiven=ÅÅÅÅ-MM-DD, eller skickat=ÅÅÅÅ-MM-DD&delgivning=forenklad.",
-            );
+            ));
         }
     }
-    match datum(&q, "skickat") {
-        Ok(skickat) => {
-            let delgiven = frister::forenklad_delgivning(skickat).delgiven;
-            Json(json!({ "delgiven": delgiven.to_string(), "sista_dag": frister::sista_dag_overklagande(delgiven).to_string() })).into_response()
-        }
-        Err(r) => r,
-    }
+    let delgiven = frister::forenklad_delgivning(datum(&q, "skickat")?).delgiven;
+    Ok(Json(
+        json!({ "delgiven": delgiven.to_string(), "sista_dag": frister::sista_dag_overklagande(delgiven).to_string() }),
+    ))
 }
 
-pub async fn rattidsprovning(Query(q): Query<HashMap<String, String>>) -> Response {
-    let delgiven = match datum(&q, "delgiven") {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let inkom = match datum(&q, "inkom") {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub async fn rattidsprovning(Query(q): Query<HashMap<String, String>>) -> Svar {
+    let delgiven = datum(&q, "delgiven")?;
+    let inkom = datum(&q, "inkom")?;
     let p = frister::rattidsprovning(delgiven, inkom, None);
-    Json(json!({ "i_tid": p.i_tid, "sista_dag": p.sista_dag.to_string() })).into_response()
+    Ok(Json(
+        json!({ "i_tid": p.i_tid, "sista_dag": p.sista_dag.to_string() }),
+    ))
 }
 
-pub async fn verkstallighet(Query(q): Query<HashMap<String, String>>) -> Response {
-    match datum(&q, "beslut") {
-        Ok(b) => Json(json!({ "tre_manader": frister::verkstallighet_tre_manader(b).to_string() }))
-            .into_response(),
-        Err(r) => r,
-    }
+pub async fn verkstallighet(Query(q): Query<HashMap<String, String>>) -> Svar {
+    let b = datum(&q, "beslut")?;
+    Ok(Json(
+        json!({ "tre_manader": frister::verkstallighet_tre_manader(b).to_string() }),
+    ))
 }
 
 fn datumparameter(namn: &str, beskrivning: &str) -> Value {

@@ -1,0 +1,52 @@
+//! `lots demo` fills a database on both backends through the real rules, and
+//! refuses to fill one twice.
+
+use std::process::Command;
+
+use crate::hjalp::*;
+use crate::pa_bada;
+use lots_store::Store;
+
+async fn demo_fyller_databasen(db: Db) {
+    let (dburl, _dir) = ny_databas(db).await;
+    let lots = env!("CARGO_BIN_EXE_lots");
+    let ut = Command::new(lots)
+        .args(["--database", &dburl, "demo"])
+        .output()
+        .unwrap();
+    assert!(
+        ut.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ut.stderr)
+    );
+    let store = Store::anslut(&dburl).await.unwrap();
+    let (kommun, _) = store.kommun().await.unwrap().expect("a kommun");
+    assert_eq!(store.antal_personer(kommun).await.unwrap(), 200);
+    let handlaggare = store
+        .anvandare_med_namn("handlaggare")
+        .await
+        .unwrap()
+        .expect("demo login");
+    assert!(
+        !store
+            .mina_arenden(kommun, handlaggare.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !store
+            .mina_bevakningar(kommun, handlaggare.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(store.verifiera().await.unwrap().is_empty());
+    let igen = Command::new(lots)
+        .args(["--database", &dburl, "demo"])
+        .output()
+        .unwrap();
+    assert!(!igen.status.success(), "a second demo fill is refused");
+    assert_eq!(store.antal_personer(kommun).await.unwrap(), 200);
+}
+pa_bada!(demo_fyller_databasen);

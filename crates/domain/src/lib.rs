@@ -11,6 +11,7 @@ pub mod ids;
 pub mod insats;
 pub mod kalender;
 pub mod organisation;
+pub mod rapport;
 pub mod tid;
 
 pub use arende::{Arende, Avvisning, Handelse, Kommando};

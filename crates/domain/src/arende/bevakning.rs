@@ -19,14 +19,17 @@ pub enum BevakningsTyp {
     Verkstallighet,
     /// The next follow-up (seed 004: every third month).
     Uppfoljning,
+    /// Four weeks to decide, or reject, a begäran om avgörande (FL 12 §).
+    BegaranOmAvgorande,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 4] = [
+    pub const ALLA: [Self; 5] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
         Self::Uppfoljning,
+        Self::BegaranOmAvgorande,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -35,6 +38,7 @@ impl BevakningsTyp {
             Self::Overklagandetid => "overklagandetid",
             Self::Verkstallighet => "verkstallighet",
             Self::Uppfoljning => "uppfoljning",
+            Self::BegaranOmAvgorande => "begaran_om_avgorande",
         }
     }
 
@@ -48,6 +52,7 @@ impl BevakningsTyp {
             Self::Overklagandetid => "Överklagandetiden går ut",
             Self::Verkstallighet => "Tre månader till verkställighet",
             Self::Uppfoljning => "Uppföljning",
+            Self::BegaranOmAvgorande => "Begäran om avgörande ska besvaras",
         }
     }
 
@@ -147,6 +152,16 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
                 });
             }
         }
+    }
+    if let Some((begard, None)) = a.begaran_om_avgorande
+        && !a.obeslutade_insatser().is_empty()
+    {
+        ut.push(Bevakning {
+            nyckel: format!("begaran:{begard}"),
+            typ: BevakningsTyp::BegaranOmAvgorande,
+            datum: frister::begaran_om_avgorande_svar(begard),
+            beslut: None,
+        });
     }
     ut.sort_by(|x, y| x.datum.cmp(&y.datum).then(x.typ.cmp(&y.typ)));
     ut

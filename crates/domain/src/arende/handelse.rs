@@ -166,6 +166,36 @@ impl DomUtfall {
     }
 }
 
+/// A dated fact about a decision that can be corrected when it was entered wrongly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RattatDatum {
+    Skickat,
+    Delgiven,
+    VerkstallighetPaborjad,
+}
+
+impl RattatDatum {
+    pub const ALLA: [Self; 3] = [Self::Skickat, Self::Delgiven, Self::VerkstallighetPaborjad];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Skickat => "skickat",
+            Self::Delgiven => "delgiven",
+            Self::VerkstallighetPaborjad => "verkstallighet_paborjad",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Skickat => "Dagen beslutet skickades",
+            Self::Delgiven => "Dagen beslutet delgavs",
+            Self::VerkstallighetPaborjad => "Dagen insatsen började",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Maluppfyllelse {
@@ -448,6 +478,22 @@ pub enum Handelse {
         orsak: Avslutsorsak,
         kommentar: String,
     },
+    /// A dated fact entered wrongly, corrected; the original event stays in the history.
+    DatumRattat {
+        beslut: BeslutId,
+        vad: RattatDatum,
+        datum: Date,
+        skal: String,
+    },
+    /// FL 12 §: the person asks in writing for the case to be decided.
+    BegaranOmAvgorande {
+        datum: Date,
+    },
+    /// FL 12 §: the nämnd rejects the request in a special decision.
+    BegaranOmAvgorandeAvslagen {
+        datum: Date,
+        motivering: String,
+    },
 }
 
 impl Handelse {
@@ -489,6 +535,9 @@ impl Handelse {
             Handelse::JournalAntecknad { .. } => "journal_antecknad",
             Handelse::JournalInvandning { .. } => "journal_invandning",
             Handelse::ArendeAvslutat { .. } => "arende_avslutat",
+            Handelse::DatumRattat { .. } => "datum_rattat",
+            Handelse::BegaranOmAvgorande { .. } => "begaran_om_avgorande",
+            Handelse::BegaranOmAvgorandeAvslagen { .. } => "begaran_om_avgorande_avslagen",
         }
     }
 }

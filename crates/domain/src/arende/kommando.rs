@@ -212,6 +212,19 @@ pub enum Kommando {
         orsak: Avslutsorsak,
         kommentar: String,
     },
+    RattaDatum {
+        beslut: BeslutId,
+        vad: RattatDatum,
+        datum: Date,
+        skal: String,
+    },
+    BegarAvgorande {
+        datum: Date,
+    },
+    AvslaBegaranOmAvgorande {
+        datum: Date,
+        motivering: String,
+    },
 }
 
 macro_rules! kommandotyper {
@@ -267,6 +280,9 @@ kommandotyper! {
     RattaJournal => "ratta-journal", "Rätta journalanteckning";
     RegistreraInvandning => "invandning", "Registrera invändning mot journalanteckning";
     AvslutaArende => "avsluta", "Avsluta ärendet";
+    RattaDatum => "ratta-datum", "Rätta ett felaktigt datum";
+    BegarAvgorande => "begaran-om-avgorande", "Registrera begäran om avgörande";
+    AvslaBegaranOmAvgorande => "avsla-begaran", "Avslå begäran om avgörande";
 }
 
 impl Kommando {
@@ -303,6 +319,9 @@ impl Kommando {
             Kommando::RattaJournal { .. } => T::RattaJournal,
             Kommando::RegistreraInvandning { .. } => T::RegistreraInvandning,
             Kommando::AvslutaArende { .. } => T::AvslutaArende,
+            Kommando::RattaDatum { .. } => T::RattaDatum,
+            Kommando::BegarAvgorande { .. } => T::BegarAvgorande,
+            Kommando::AvslaBegaranOmAvgorande { .. } => T::AvslaBegaranOmAvgorande,
         }
     }
 }
@@ -342,10 +361,26 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
                     b.beviljar() && v.paborjad.is_none() && v.verkstalls_ej.is_none()
                 }
                 T::RegistreraUppfoljning => v.paborjad.is_some(),
+                T::RattaDatum => !rattbara(b).is_empty(),
                 _ => false,
             }
         })
         .collect()
+}
+
+/// The dated facts of a decision that exist and so can be corrected.
+pub fn rattbara(b: &BeslutLage) -> Vec<RattatDatum> {
+    let mut ut = vec![];
+    if b.skickat.is_some() {
+        ut.push(RattatDatum::Skickat);
+    }
+    if b.delgiven.is_some() {
+        ut.push(RattatDatum::Delgiven);
+    }
+    if b.verkstallighet.paborjad.is_some() {
+        ut.push(RattatDatum::VerkstallighetPaborjad);
+    }
+    ut
 }
 
 fn tillstand<T>(text: impl Into<String>) -> Result<T, String> {
@@ -464,6 +499,21 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             }
         }
+        T::BegarAvgorande => {
+            if a.typ != AktualiseringsTyp::Ansokan {
+                tillstand("Begäran om avgörande gäller ärenden som den enskilde själv har inlett (FL 12 §).")
+            } else if a.begaran_om_avgorande.is_some() {
+                tillstand("En begäran om avgörande får göras en gång i ett ärende (FL 12 §).")
+            } else if a.obeslutade_insatser().is_empty() {
+                tillstand("Ärendet är redan avgjort.")
+            } else {
+                Ok(())
+            }
+        }
+        T::AvslaBegaranOmAvgorande => match a.begaran_om_avgorande {
+            Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
+            _ => tillstand("Ingen begäran om avgörande väntar på svar."),
+        },
         T::AvslutaArende => {
             let hinder = a.hinder_for_avslut();
             if hinder.is_empty() {
@@ -485,7 +535,8 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         | T::AterupptaVerkstallighet
         | T::AvslutaVerkstallighet
         | T::RegistreraEjVerkstallt
-        | T::RegistreraUppfoljning => per_beslut(typ),
+        | T::RegistreraUppfoljning
+        | T::RattaDatum => per_beslut(typ),
     }
 }
 
@@ -1234,6 +1285,35 @@ pub fn handle(
                 datum,
                 text,
             }]
+        }
+        Kommando::RattaDatum { beslut, vad, datum, skal } => {
+            let b = valt_beslut(a, KommandoTyp::RattaDatum, beslut)?;
+            fel.om(!rattbara(b).contains(&vad), "vad", "Beslutet har inget sådant datum att rätta.");
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(&skal, "skal", "Skriv varför datumet rättas.");
+            // The original event stays; the correction is a new one and every
+            // bevakning that depends on the date is derived again (DESIGN.md principle 2).
+            vec![Handelse::DatumRattat { beslut, vad, datum, skal }]
+        }
+        Kommando::BegarAvgorande { datum } => {
+            fel.inte_framtid(datum, idag, "datum");
+            // FL 12 §: after six months without a decision.
+            let tidigast = frister::begaran_om_avgorande_tidigast(a.inkom);
+            fel.om(
+                datum < tidigast,
+                "datum",
+                format!("En begäran om avgörande kan göras när ärendet varit oavgjort i sex månader, tidigast {tidigast} (FL 12 §)."),
+            );
+            vec![Handelse::BegaranOmAvgorande { datum }]
+        }
+        Kommando::AvslaBegaranOmAvgorande { datum, motivering } => {
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some((begard, _)) = a.begaran_om_avgorande {
+                fel.inte_fore(datum, begard, "datum", "begäran");
+            }
+            fel.text_kravs(&motivering, "motivering", "Skriv varför ärendet inte kan avgöras nu (FL 12 §).");
+            vec![Handelse::BegaranOmAvgorandeAvslagen { datum, motivering }]
         }
         Kommando::AvslutaArende {
             datum,

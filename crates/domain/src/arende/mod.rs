@@ -9,6 +9,7 @@ pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
 pub use handelse::*;
 pub use kommando::{
     Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan, kandidater,
+    rattbara,
 };
 
 use serde::{Deserialize, Serialize};
@@ -211,6 +212,9 @@ pub struct Arende {
     pub kvitterade: Vec<String>,
     pub journal: Vec<JournalId>,
     pub avslut: Option<(Date, Avslutsorsak)>,
+    /// FL 12 §: the day the person asked for a decision, and the day the request was rejected.
+    #[serde(default)]
+    pub begaran_om_avgorande: Option<(Date, Option<Date>)>,
 }
 
 impl Arende {
@@ -293,6 +297,7 @@ impl Arende {
             kvitterade: vec![],
             journal: vec![],
             avslut: None,
+            begaran_om_avgorande: None,
         })
     }
 
@@ -506,6 +511,29 @@ impl Arende {
             Handelse::JournalAntecknad { id, .. } => self.journal.push(*id),
             Handelse::JournalInvandning { .. } => {}
             Handelse::ArendeAvslutat { datum, orsak, .. } => self.avslut = Some((*datum, *orsak)),
+            Handelse::DatumRattat { beslut, vad, datum, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    match vad {
+                        RattatDatum::Skickat => {
+                            if let Some(s) = b.skickat.as_mut() {
+                                s.0 = *datum;
+                                if s.2 {
+                                    // DelgL 22 §: the served day follows the sending day.
+                                    b.delgiven = Some(frister::forenklad_delgivning(*datum).delgiven);
+                                }
+                            }
+                        }
+                        RattatDatum::Delgiven => b.delgiven = Some(*datum),
+                        RattatDatum::VerkstallighetPaborjad => b.verkstallighet.paborjad = Some(*datum),
+                    }
+                }
+            }
+            Handelse::BegaranOmAvgorande { datum } => self.begaran_om_avgorande = Some((*datum, None)),
+            Handelse::BegaranOmAvgorandeAvslagen { datum, .. } => {
+                if let Some(b) = self.begaran_om_avgorande.as_mut() {
+                    b.1 = Some(*datum);
+                }
+            }
         }
     }
 

@@ -457,7 +457,7 @@ const TABELL: &[Rad] = &[
         &[T::Aktualisera]),
     ("ansökan registrerad", ansokan_registrerad, Some(Status::Aktualiserad),
         &[T::AnsokInsats, T::InledUtredning, T::BifogaDokument, T::FattaBeslut, T::TilldelaHandlaggare,
-          T::SkrivJournal, T::AvslutaArende]),
+          T::SkrivJournal, T::AvslutaArende, T::BegarAvgorande]),
     ("anmälan väntar förhandsbedömning", anmalan_vantar_forhandsbedomning, Some(Status::Forhandsbedomning),
         &[T::Forhandsbedom, T::BifogaDokument, T::TilldelaHandlaggare, T::SkrivJournal]),
     ("anmälan inled ej (avslutat)", anmalan_inled_ej, Some(Status::Avslutat),
@@ -465,14 +465,14 @@ const TABELL: &[Rad] = &[
     ("utredning pågår", utredning_pagar, Some(Status::Utredning),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
           T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
-          T::AvslutaArende]),
+          T::AvslutaArende, T::BegarAvgorande]),
     ("utredning avslutad", utredning_avslutad, Some(Status::BeslutVantar),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::FattaBeslut,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende, T::BegarAvgorande]),
     ("kommunicerat, väntar svar", kommunicerat_vantar_svar, Some(Status::BeslutVantar),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::RegistreraSvar,
           T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
-          T::AvslutaArende]),
+          T::AvslutaArende, T::BegarAvgorande]),
     ("bifall fattat", bifall_fattat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::SkickaBeslut, T::RegistreraDelgivning,
           T::RegistreraOverklagande, T::Bestall, T::RegistreraEjVerkstallt, T::TilldelaHandlaggare,
@@ -480,42 +480,42 @@ const TABELL: &[Rad] = &[
     ("bifall skickat med förenklad delgivning", bifall_skickat_forenklad, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande, T::Bestall,
           T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal,
-          T::RattaJournal, T::RegistreraInvandning]),
+          T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("beställt", bestallt, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::StartaVerkstallighet, T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare,
-          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("verkställighet pågår", verkstallighet_pagar, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("avbrutet", avbrutet, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AterupptaVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("uppföljning bokad", uppfoljning_bokad, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("avslag delgivet", avslag_delgivet, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal,
-          T::RegistreraInvandning, T::AvslutaArende]),
+          T::RegistreraInvandning, T::AvslutaArende, T::RattaDatum]),
     ("överklagat", overklagat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::ProvaRattidighet,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("rättidsprövat i tid", rattidsprovat_i_tid, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Ompova, T::Overlamna,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("omprövat", omprovat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Overlamna,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("överlämnat", overlamnat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraDom,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum]),
     ("dom meddelad", dom_meddelad, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::TilldelaHandlaggare,
-          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende]),
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende, T::RattaDatum]),
     ("avslutat", avslutat, Some(Status::Avslutat),
         &[T::RegistreraOverklagande, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
 ];
@@ -649,6 +649,17 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             text: "Stämmer inte".into(),
         },
         T::AvslutaArende => avsluta(d),
+        T::RattaDatum => Kommando::RattaDatum {
+            beslut: B_BIFALL,
+            vad: RattatDatum::Skickat,
+            datum: d,
+            skal: "Fel dag".into(),
+        },
+        T::BegarAvgorande => Kommando::BegarAvgorande { datum: d },
+        T::AvslaBegaranOmAvgorande => Kommando::AvslaBegaranOmAvgorande {
+            datum: d,
+            motivering: "Utredningen väntar på läkarintyg".into(),
+        },
     }
 }
 
@@ -666,6 +677,7 @@ fn tabell_over_oppna_steg() {
     namn.dedup();
     assert_eq!(namn.len(), TABELL.len(), "state names are unique");
 
+    let mut fel = vec![];
     for &(tillstand, bygg, status, oppna) in TABELL {
         let f = bygg();
         for t in oppna {
@@ -683,7 +695,6 @@ fn tabell_over_oppna_steg() {
             "{tillstand}: status"
         );
 
-        let mut fel = vec![];
         for &typ in KommandoTyp::ALLA {
             let forvantat = oppna.contains(&typ);
             let svar = f.kan(typ);
@@ -709,8 +720,8 @@ fn tabell_over_oppna_steg() {
                 assert_eq!(f.a, fore, "{tillstand} × {typ:?}: nothing changed");
             }
         }
-        assert!(fel.is_empty(), "table mismatches:\n{}", fel.join("\n"));
     }
+    assert!(fel.is_empty(), "table mismatches:\n{}", fel.join("\n"));
 }
 
 /// Every open kind can be exercised: from each state, at least one command of each open
@@ -2472,6 +2483,14 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             orsak: valj(&Avslutsorsak::VALBARA, d.y),
             kommentar: text,
         },
+        T::RattaDatum => {
+            let id = beslut(typ);
+            let b = a.and_then(|a| a.beslut_lage(id)).expect("candidate exists");
+            let vad = valj(&rattbara(b), d.y);
+            Kommando::RattaDatum { beslut: id, vad, datum: idag, skal: text }
+        }
+        T::BegarAvgorande => Kommando::BegarAvgorande { datum: idag },
+        T::AvslaBegaranOmAvgorande => Kommando::AvslaBegaranOmAvgorande { datum: idag, motivering: text },
     }
 }
 
@@ -2550,4 +2569,91 @@ proptest! {
         prop_assert_eq!(&last, &logg);
         prop_assert_eq!(&Arende::fran_handelser(ARENDE, &last), &a);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Corrections and begäran om avgörande
+// ---------------------------------------------------------------------------
+
+fn bevakning_av(a: &Arende, typ: BevakningsTyp) -> Vec<Date> {
+    bevakningar(a).into_iter().filter(|b| b.typ == typ).map(|b| b.datum).collect()
+}
+
+#[test]
+fn fl_44_rattat_delgivningsdatum_raknar_om_overklagandetiden() {
+    let mut f = bifall_skickat_forenklad();
+    // Sent 2026-02-06 → served 2026-02-20 → last day 2026-03-13 (FL 44 §).
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::Overklagandetid),
+        vec![date!(2026 - 03 - 13)]
+    );
+    let h = f.steg(Kommando::RattaDatum {
+        beslut: B_BIFALL,
+        vad: RattatDatum::Delgiven,
+        datum: date!(2026 - 02 - 24),
+        skal: "Mottagningsbeviset visar den 24:e".into(),
+    });
+    assert_eq!(h.len(), 1);
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::Overklagandetid),
+        vec![date!(2026 - 03 - 17)]
+    );
+    // The original event is still in the history.
+    assert!(f.logg.iter().any(|h| matches!(h, Handelse::BeslutSkickat { .. })));
+    // Correcting the sending day of förenklad delgivning moves the served day with it.
+    f.steg(Kommando::RattaDatum {
+        beslut: B_BIFALL,
+        vad: RattatDatum::Skickat,
+        datum: date!(2026 - 02 - 09),
+        skal: "Skickades måndagen".into(),
+    });
+    assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 23)));
+}
+
+#[test]
+fn rattning_kraver_skal_och_ett_datum_som_finns() {
+    let f = bifall_fattat();
+    // Nothing sent yet: nothing to correct.
+    assert!(f.kan(T::RattaDatum).is_err());
+    let f = bifall_skickat_forenklad();
+    let r = f.forsok(Kommando::RattaDatum {
+        beslut: B_BIFALL,
+        vad: RattatDatum::VerkstallighetPaborjad,
+        datum: date!(2026 - 02 - 24),
+        skal: String::new(),
+    });
+    assert_eq!(falt(r), vec!["vad", "skal"]);
+}
+
+#[test]
+fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {
+    let mut f = ansokan_registrerad();
+    // Started 2026-01-12: not before six months have passed.
+    let r = f.forsok(Kommando::BegarAvgorande { datum: IDAG });
+    assert_eq!(falt(r), vec!["datum"]);
+    let mut senare = ktx();
+    senare.idag = date!(2026 - 08 - 03);
+    f.steg_som(Kommando::BegarAvgorande { datum: date!(2026 - 07 - 20) }, &senare);
+    // FL 12 §: four weeks to decide or reject.
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande),
+        vec![date!(2026 - 08 - 17)]
+    );
+    // Once per case.
+    assert!(f.kan(T::BegarAvgorande).is_err());
+    f.steg_som(
+        Kommando::AvslaBegaranOmAvgorande {
+            datum: date!(2026 - 08 - 03),
+            motivering: "Vi väntar på läkarintyget som behövs.".into(),
+        },
+        &senare,
+    );
+    assert!(bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande).is_empty());
+    assert!(f.kan(T::AvslaBegaranOmAvgorande).is_err());
+}
+
+#[test]
+fn fl_12_galler_bara_arenden_som_den_enskilde_inlett() {
+    let f = anmalan_vantar_forhandsbedomning();
+    assert!(f.kan(T::BegarAvgorande).is_err());
 }

@@ -328,6 +328,17 @@ pub fn falt(
             datum(),
             Falt::textarea("text", "Vad den enskilde menar är fel, med hens egna ord").kravs(),
         ],
+        T::RattaDatum => vec![
+            beslut_falt(a, typ),
+            Falt::val("vad", "Vilket datum är fel?", "radio", par(&RattatDatum::ALLA, RattatDatum::kod, RattatDatum::namn)).kravs(),
+            Falt::datum("datum", "Rätt datum").kravs(),
+            Falt::textarea("skal", "Varför rättas datumet?").kravs().hjalp("Det felaktiga datumet finns kvar i händelserna. Alla bevakningar räknas om."),
+        ],
+        T::BegarAvgorande => vec![Falt::datum("datum", "Begäran kom in").kravs().varde(idag)],
+        T::AvslaBegaranOmAvgorande => vec![
+            datum(),
+            Falt::textarea("motivering", "Varför kan ärendet inte avgöras nu?").kravs().hjalp("Ett avslag på begäran kan överklagas särskilt (FL 12 §)."),
+        ],
         T::AvslutaArende => vec![
             datum(),
             Falt::val("orsak", "Varför avslutas ärendet?", "radio", par(&Avslutsorsak::VALBARA, Avslutsorsak::kod, Avslutsorsak::namn)).kravs(),
@@ -846,6 +857,17 @@ pub fn tolka(
                 _ => None,
             }
         }
+        T::RattaDatum => {
+            let beslut = l.id("beslut", valj_beslut);
+            let vad = l.kod("vad", RattatDatum::fran_kod, "Välj vilket datum som är fel.");
+            let datum = l.datum("datum");
+            match (beslut, vad, datum) {
+                (Some(beslut), Some(vad), Some(datum)) => Some(Kommando::RattaDatum { beslut, vad, datum, skal: l.text("skal") }),
+                _ => None,
+            }
+        }
+        T::BegarAvgorande => l.datum("datum").map(|datum| Kommando::BegarAvgorande { datum }),
+        T::AvslaBegaranOmAvgorande => l.datum("datum").map(|datum| Kommando::AvslaBegaranOmAvgorande { datum, motivering: l.text("motivering") }),
         T::AvslutaArende => {
             let datum = l.datum("datum");
             let orsak = l.kod(

@@ -53,6 +53,36 @@ impl Delegationsordning {
     }
 }
 
+/// Checks a new version before it is stored: every point has a number, a text and
+/// at least one role, and no number is used twice. Returns the problems in Swedish.
+pub fn granska(punkter: &[Delegationspunkt]) -> Vec<String> {
+    let mut fel = vec![];
+    if punkter.is_empty() {
+        fel.push("Delegationsordningen måste ha minst en punkt.".to_string());
+    }
+    for (i, p) in punkter.iter().enumerate() {
+        if p.punkt.trim().is_empty() {
+            fel.push(format!("Rad {}: ange punktens nummer.", i + 1));
+        }
+        if p.beskrivning.trim().is_empty() {
+            fel.push(format!("Punkt {}: beskriv vad punkten gäller.", p.punkt));
+        }
+        if p.roller.is_empty() {
+            fel.push(format!(
+                "Punkt {}: välj minst en roll som får besluta.",
+                p.punkt
+            ));
+        }
+        if punkter[..i]
+            .iter()
+            .any(|q| q.punkt.trim() == p.punkt.trim())
+        {
+            fel.push(format!("Punkt {} finns två gånger.", p.punkt));
+        }
+    }
+    fel
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +143,22 @@ mod tests {
             ordning()
                 .behorighet(Roll::Arbetsledare, InsatsTyp::Hvb, Utfall::Bifall)
                 .is_some()
+        );
+    }
+
+    #[test]
+    fn a_new_version_is_checked_before_it_is_stored() {
+        assert!(granska(&ordning().punkter).is_empty());
+        assert_eq!(granska(&[]).len(), 1);
+        let mut dubbel = ordning().punkter;
+        dubbel[1].punkt = "2.1".into();
+        dubbel[1].roller.clear();
+        assert_eq!(
+            granska(&dubbel),
+            vec![
+                "Punkt 2.1: välj minst en roll som får besluta.",
+                "Punkt 2.1 finns två gånger."
+            ]
         );
     }
 }

@@ -220,6 +220,17 @@ pub fn gallringsdatum(
     Some(Date::from_calendar_date(ar, Month::December, 31).unwrap_or(Date::MAX))
 }
 
+/// SoF 13 kap. 1 §: the municipalities whose social services records are kept for
+/// research, not thinned out: every kommun in Östergötlands län (kommunkod 05xx),
+/// Gotlands län (0980) and Västernorrlands län (22xx), and Göteborg (1480).
+pub fn gallring_undantagen_kommun(kommunkod: &str) -> bool {
+    kommunkod.len() == 4
+        && (kommunkod.starts_with("05")
+            || kommunkod.starts_with("22")
+            || kommunkod == "0980"
+            || kommunkod == "1480")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,6 +481,16 @@ mod tests {
                 prop_assert!(g > plus_ar(d, 5));
             }
             prop_assert_eq!(gallringsdatum(d, fodd, true), None);
+        }
+    }
+
+    #[test]
+    fn sof_13_kap_1_undantagna_kommuner() {
+        for kod in ["0580", "0581", "0980", "2281", "1480"] {
+            assert!(gallring_undantagen_kommun(kod), "{kod}");
+        }
+        for kod in ["0180", "1280", "9999", "05"] {
+            assert!(!gallring_undantagen_kommun(kod), "{kod}");
         }
     }
 }

@@ -42,7 +42,8 @@ pub struct Kvartal {
 impl Kvartal {
     /// `nummer` is 1–4.
     pub fn ny(ar: i32, nummer: u8) -> Option<Self> {
-        let giltigt = (1..=4).contains(&nummer) && Date::from_calendar_date(ar, Month::December, 31).is_ok();
+        let giltigt =
+            (1..=4).contains(&nummer) && Date::from_calendar_date(ar, Month::December, 31).is_ok();
         giltigt.then_some(Self { ar, nummer })
     }
 
@@ -277,8 +278,7 @@ pub fn vantetider(a: &Arende) -> Vec<Vantan> {
     for b in &a.beslut {
         let dom = b.overklagande.as_ref().and_then(|o| o.dom);
         // Granted by the nämnd, or by the court's judgment (SoL 34 kap. 1 §: "gynnande beslut").
-        let beviljat =
-            b.beslut.utfall.beviljar() || matches!(dom, Some((_, DomUtfall::Bifall)));
+        let beviljat = b.beslut.utfall.beviljar() || matches!(dom, Some((_, DomUtfall::Bifall)));
         if !beviljat || !omfattas_av_rapportering(b.beslut.lagrum) {
             continue;
         }
@@ -307,9 +307,9 @@ pub fn vantetider(a: &Arende) -> Vec<Vantan> {
         };
         ut.push(grund.clone());
         for (fran, till) in &v.avbrott {
-            let slut = till
-                .map(Slut::Aterupptaget)
-                .or(v.avslutad.map(|d| Slut::Upphort(d, Upphorande::InsatsenAvslutad)));
+            let slut = till.map(Slut::Aterupptaget).or(v
+                .avslutad
+                .map(|d| Slut::Upphort(d, Upphorande::InsatsenAvslutad)));
             ut.push(Vantan {
                 avbrott: Some(*fran),
                 // SoL 34 kap. 1 § 2: "inte har verkställts på nytt inom tre månader från den dag
@@ -650,8 +650,14 @@ mod tests {
         assert_eq!(kv(2026, 2).sista_dag(), date!(2026 - 06 - 30));
         assert_eq!(kv(2026, 4).sista_dag(), date!(2026 - 12 - 31));
         assert_eq!(Kvartal::for_dag(date!(2026 - 09 - 30)), kv(2026, 3));
-        assert_eq!(Kvartal::senast_avslutade(date!(2026 - 11 - 23)), kv(2026, 3));
-        assert_eq!(Kvartal::senast_avslutade(date!(2026 - 01 - 01)), kv(2025, 4));
+        assert_eq!(
+            Kvartal::senast_avslutade(date!(2026 - 11 - 23)),
+            kv(2026, 3)
+        );
+        assert_eq!(
+            Kvartal::senast_avslutade(date!(2026 - 01 - 01)),
+            kv(2025, 4)
+        );
         assert!(kv(2026, 3).ar_slut(date!(2026 - 10 - 01)));
         assert!(!kv(2026, 3).ar_slut(date!(2026 - 09 - 30)));
         assert_eq!(Kvartal::ny(2026, 5), None);
@@ -711,7 +717,11 @@ mod tests {
         assert_eq!(q2[0].avsnitt, Avsnitt::EjVerkstallt);
         assert_eq!(q2[0].slut, None, "as at the end of Q2 it was not enforced");
         let q3 = ivo_poster(&a, kv(2026, 3));
-        assert_eq!(q3[0].avsnitt, Avsnitt::EjVerkstallt, "reported again: still waiting");
+        assert_eq!(
+            q3[0].avsnitt,
+            Avsnitt::EjVerkstallt,
+            "reported again: still waiting"
+        );
         assert_eq!(q3[0].vantan.forsta_kvartal(), kv(2026, 2));
         let q4 = ivo_poster(&a, kv(2026, 4));
         assert_eq!(q4.len(), 1);
@@ -742,7 +752,10 @@ mod tests {
             date!(2026 - 02 - 01),
             &[startad(date!(2026 - 03 - 02)), avbrott.clone()],
         );
-        assert!(ivo_poster(&a, kv(2026, 2)).is_empty(), "interrupted less than three months");
+        assert!(
+            ivo_poster(&a, kv(2026, 2)).is_empty(),
+            "interrupted less than three months"
+        );
         let p = ivo_poster(&a, kv(2026, 3));
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].avsnitt, Avsnitt::EjVerkstallt);
@@ -794,7 +807,10 @@ mod tests {
         );
         let p = ivo_poster(&a, kv(2026, 2));
         assert_eq!(p.len(), 1);
-        assert_eq!(p[0].vantan.skal.as_deref(), Some("Väntar på ledig kontaktperson"));
+        assert_eq!(
+            p[0].vantan.skal.as_deref(),
+            Some("Väntar på ledig kontaktperson")
+        );
     }
 
     #[test]
@@ -819,7 +835,10 @@ mod tests {
         assert_eq!(q3[0].avsnitt, Avsnitt::UpphortEfterRapportering);
         assert_eq!(
             q3[0].slut,
-            Some(Slut::Upphort(date!(2026 - 08 - 14), Upphorande::ArendetAvslutat))
+            Some(Slut::Upphort(
+                date!(2026 - 08 - 14),
+                Upphorande::ArendetAvslutat
+            ))
         );
         assert!(ivo_poster(&a, kv(2026, 4)).is_empty());
         // Closed before the three months ended: never reported.
@@ -843,7 +862,10 @@ mod tests {
                 beslut(B2, date!(2026 - 01 - 12), Utfall::Avslag, InsatsTyp::Hvb),
             ],
         );
-        assert!(ivo_poster(&a, kv(2026, 2)).is_empty(), "an avslag is not enforced");
+        assert!(
+            ivo_poster(&a, kv(2026, 2)).is_empty(),
+            "an avslag is not enforced"
+        );
         // The court grants what the nämnd refused on 1 March: three months from the judgment.
         for x in [
             Handelse::OverklagandeInkommit {
@@ -892,14 +914,42 @@ mod tests {
                 (&verkstallt_sista_dagen, man),
             ],
         );
-        assert_eq!(s.totalt, Antal { kvinnor: 2, man: 1, okant: 0 });
+        assert_eq!(
+            s.totalt,
+            Antal {
+                kvinnor: 2,
+                man: 1,
+                okant: 0
+            }
+        );
         assert_eq!(s.per_insats, [(InsatsTyp::Kontaktperson, s.totalt)]);
         assert_eq!(
             s.per_tid,
             [
-                (Tidsklass::TreTillSex, Antal { kvinnor: 0, man: 1, okant: 0 }),
-                (Tidsklass::SexTillTolv, Antal { kvinnor: 1, man: 0, okant: 0 }),
-                (Tidsklass::OverTolv, Antal { kvinnor: 1, man: 0, okant: 0 }),
+                (
+                    Tidsklass::TreTillSex,
+                    Antal {
+                        kvinnor: 0,
+                        man: 1,
+                        okant: 0
+                    }
+                ),
+                (
+                    Tidsklass::SexTillTolv,
+                    Antal {
+                        kvinnor: 1,
+                        man: 0,
+                        okant: 0
+                    }
+                ),
+                (
+                    Tidsklass::OverTolv,
+                    Antal {
+                        kvinnor: 1,
+                        man: 0,
+                        okant: 0
+                    }
+                ),
             ]
         );
         assert_eq!(s.varav_avbrott, 0);
@@ -934,7 +984,10 @@ mod tests {
         );
         assert!(delegationsbeslut(&a, date!(2026 - 04 - 01), date!(2026 - 04 - 30)).is_empty());
         let d = &delegationsbeslut(&a, date!(2026 - 03 - 31), date!(2026 - 03 - 31))[0];
-        assert_eq!((d.delegation.version, d.delegation.punkt.as_str()), (2, "3.1"));
+        assert_eq!(
+            (d.delegation.version, d.delegation.punkt.as_str()),
+            (2, "3.1")
+        );
         assert_eq!(d.utfall, Utfall::Bifall);
     }
 }

@@ -330,4 +330,34 @@ impl Store {
             .map(|r| Ok((r.text("handling")?, r.parse("anvandare")?)))
             .collect()
     }
+
+    /// The last day anything was entered in the person's file (SoL 16 kap.: gallring counts from it).
+    pub async fn sista_anteckning(&self, person: PersonId) -> Result<Option<Date>, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende \
+                 FROM journal j WHERE j.person = $1",
+                &[v(person)],
+            )
+            .await?;
+        let Some(r) = r else { return Ok(None) };
+        let journal = r
+            .opt_text("journal")?
+            .map(|d| crate::las_datum(&d))
+            .transpose()?;
+        let arende = r
+            .opt_text("arende")?
+            .map(|t| crate::las_tid(&t).map(|t| lots_domain::tid::svensk_dag(t)))
+            .transpose()?;
+        Ok(journal.max(arende))
+    }
+
+    pub async fn kommunkod(&self, kommun: KommunId) -> Result<String, StoreError> {
+        self.db
+            .fetch_optional("SELECT kod FROM kommun WHERE id = $1", &[v(kommun)])
+            .await?
+            .ok_or(StoreError::Saknas)?
+            .text("kod")
+    }
 }

@@ -8,6 +8,7 @@ pub mod db;
 mod handelser;
 mod las;
 mod org;
+mod rapporter;
 
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -16,6 +17,7 @@ pub use db::{Db, Rad, Tx, V};
 pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort};
 pub use las::*;
 pub use org::*;
+pub use rapporter::*;
 
 use lots_domain::Avvisning;
 

@@ -392,6 +392,22 @@ impl Store {
         Ok(version)
     }
 
+    /// Every version, newest first: (version, in force from, points).
+    pub async fn delegationsordningar(
+        &self,
+        kommun: KommunId,
+    ) -> Result<Vec<(i64, Date, Vec<Delegationspunkt>)>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT version, giltig_fran, punkter FROM delegationsordning WHERE kommun = $1 ORDER BY version DESC",
+                &[kommun.to_string().into()],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.int("version")?, r.datum("giltig_fran")?, serde_json::from_str(&r.text("punkter")?)?)))
+            .collect()
+    }
+
     /// The newest version in force on `idag`.
     pub async fn delegationsordning(
         &self,

@@ -69,7 +69,33 @@ pub fn app(state: AppState) -> Router {
             get(sidor::steg::sida).post(sidor::steg::utfor),
         )
         .route("/dokument/{id}", get(sidor::steg::hamta_dokument))
+        .route("/rapporter", get(sidor::rapporter::lista))
+        .route("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida))
+        .route(
+            "/rapporter/ej-verkstallda.csv",
+            get(sidor::rapporter::ivo_csv),
+        )
+        .route(
+            "/rapporter/kvartalsstatistik",
+            get(sidor::rapporter::kf_sida),
+        )
+        .route(
+            "/rapporter/kvartalsstatistik.csv",
+            get(sidor::rapporter::kf_csv),
+        )
+        .route(
+            "/rapporter/delegationsbeslut",
+            get(sidor::rapporter::delegation_sida),
+        )
+        .route(
+            "/rapporter/delegationsbeslut.csv",
+            get(sidor::rapporter::delegation_csv),
+        )
         .route("/static/lots.css", get(css))
+        .route(
+            "/delegationsordning",
+            get(sidor::delegation::visa).post(sidor::delegation::spara),
+        )
         .route("/healthz", get(healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/kalender/{ar}", get(api::kalender_ar))

@@ -32,6 +32,10 @@ pub enum Handling {
     Steg(ArendeResurs, KommandoTyp),
     /// See the start page's own cases and bevakningar.
     Arbetsyta,
+    /// The nämnd's reports: ej verkställda beslut (SoL 34 kap.), delegated decisions.
+    Rapporter,
+    /// Edit the delegationsordning (a new version; old ones stay).
+    AdministreraDelegation,
 }
 
 fn handlagger_arendet(a: &Anvandare, r: &ArendeResurs) -> bool {
@@ -54,6 +58,8 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator)
         }
         Handling::LasaPerson | Handling::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
+        Handling::Rapporter => a.roll == Arbetsledare,
+        Handling::AdministreraDelegation => a.roll == Systemforvaltare,
         Handling::LasaArende(r) => handlagger_arendet(a, &r),
         // Fördelning: moving a case to another handläggare is done within its enhet.
         Handling::Steg(r, KommandoTyp::TilldelaHandlaggare) => {

@@ -376,13 +376,25 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
         H::JournalInvandning { datum, .. } => {
             format!("Den enskilde har invänt mot en journalanteckning ({datum})")
         }
-        H::DatumRattat { beslut, vad, datum, skal } => {
-            d.push(format!("{}: {} är {datum}.", insats_for(a, *beslut), vad.namn()));
+        H::DatumRattat {
+            beslut,
+            vad,
+            datum,
+            skal,
+        } => {
+            d.push(format!(
+                "{}: {} är {datum}.",
+                insats_for(a, *beslut),
+                vad.namn()
+            ));
             d.push(format!("Skäl: {skal}"));
             "Datum rättat".into()
         }
         H::BegaranOmAvgorande { datum } => {
-            d.push(format!("Nämnden ska avgöra ärendet eller avslå begäran senast {} (FL 12 §).", frister::begaran_om_avgorande_svar(*datum)));
+            d.push(format!(
+                "Nämnden ska avgöra ärendet eller avslå begäran senast {} (FL 12 §).",
+                frister::begaran_om_avgorande_svar(*datum)
+            ));
             format!("Begäran om avgörande ({datum})")
         }
         H::BegaranOmAvgorandeAvslagen { datum, motivering } => {

@@ -501,7 +501,9 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         }
         T::BegarAvgorande => {
             if a.typ != AktualiseringsTyp::Ansokan {
-                tillstand("Begäran om avgörande gäller ärenden som den enskilde själv har inlett (FL 12 §).")
+                tillstand(
+                    "Begäran om avgörande gäller ärenden som den enskilde själv har inlett (FL 12 §).",
+                )
             } else if a.begaran_om_avgorande.is_some() {
                 tillstand("En begäran om avgörande får göras en gång i ett ärende (FL 12 §).")
             } else if a.obeslutade_insatser().is_empty() {
@@ -1286,15 +1288,29 @@ pub fn handle(
                 text,
             }]
         }
-        Kommando::RattaDatum { beslut, vad, datum, skal } => {
+        Kommando::RattaDatum {
+            beslut,
+            vad,
+            datum,
+            skal,
+        } => {
             let b = valt_beslut(a, KommandoTyp::RattaDatum, beslut)?;
-            fel.om(!rattbara(b).contains(&vad), "vad", "Beslutet har inget sådant datum att rätta.");
+            fel.om(
+                !rattbara(b).contains(&vad),
+                "vad",
+                "Beslutet har inget sådant datum att rätta.",
+            );
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&skal, "skal", "Skriv varför datumet rättas.");
             // The original event stays; the correction is a new one and every
             // bevakning that depends on the date is derived again (DESIGN.md principle 2).
-            vec![Handelse::DatumRattat { beslut, vad, datum, skal }]
+            vec![Handelse::DatumRattat {
+                beslut,
+                vad,
+                datum,
+                skal,
+            }]
         }
         Kommando::BegarAvgorande { datum } => {
             fel.inte_framtid(datum, idag, "datum");
@@ -1312,7 +1328,11 @@ pub fn handle(
             if let Some((begard, _)) = a.begaran_om_avgorande {
                 fel.inte_fore(datum, begard, "datum", "begäran");
             }
-            fel.text_kravs(&motivering, "motivering", "Skriv varför ärendet inte kan avgöras nu (FL 12 §).");
+            fel.text_kravs(
+                &motivering,
+                "motivering",
+                "Skriv varför ärendet inte kan avgöras nu (FL 12 §).",
+            );
             vec![Handelse::BegaranOmAvgorandeAvslagen { datum, motivering }]
         }
         Kommando::AvslutaArende {

@@ -511,7 +511,9 @@ impl Arende {
             Handelse::JournalAntecknad { id, .. } => self.journal.push(*id),
             Handelse::JournalInvandning { .. } => {}
             Handelse::ArendeAvslutat { datum, orsak, .. } => self.avslut = Some((*datum, *orsak)),
-            Handelse::DatumRattat { beslut, vad, datum, .. } => {
+            Handelse::DatumRattat {
+                beslut, vad, datum, ..
+            } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     match vad {
                         RattatDatum::Skickat => {
@@ -519,16 +521,21 @@ impl Arende {
                                 s.0 = *datum;
                                 if s.2 {
                                     // DelgL 22 §: the served day follows the sending day.
-                                    b.delgiven = Some(frister::forenklad_delgivning(*datum).delgiven);
+                                    b.delgiven =
+                                        Some(frister::forenklad_delgivning(*datum).delgiven);
                                 }
                             }
                         }
                         RattatDatum::Delgiven => b.delgiven = Some(*datum),
-                        RattatDatum::VerkstallighetPaborjad => b.verkstallighet.paborjad = Some(*datum),
+                        RattatDatum::VerkstallighetPaborjad => {
+                            b.verkstallighet.paborjad = Some(*datum)
+                        }
                     }
                 }
             }
-            Handelse::BegaranOmAvgorande { datum } => self.begaran_om_avgorande = Some((*datum, None)),
+            Handelse::BegaranOmAvgorande { datum } => {
+                self.begaran_om_avgorande = Some((*datum, None))
+            }
             Handelse::BegaranOmAvgorandeAvslagen { datum, .. } => {
                 if let Some(b) = self.begaran_om_avgorande.as_mut() {
                     b.1 = Some(*datum);

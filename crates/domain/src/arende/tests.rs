@@ -2487,10 +2487,18 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             let id = beslut(typ);
             let b = a.and_then(|a| a.beslut_lage(id)).expect("candidate exists");
             let vad = valj(&rattbara(b), d.y);
-            Kommando::RattaDatum { beslut: id, vad, datum: idag, skal: text }
+            Kommando::RattaDatum {
+                beslut: id,
+                vad,
+                datum: idag,
+                skal: text,
+            }
         }
         T::BegarAvgorande => Kommando::BegarAvgorande { datum: idag },
-        T::AvslaBegaranOmAvgorande => Kommando::AvslaBegaranOmAvgorande { datum: idag, motivering: text },
+        T::AvslaBegaranOmAvgorande => Kommando::AvslaBegaranOmAvgorande {
+            datum: idag,
+            motivering: text,
+        },
     }
 }
 
@@ -2576,7 +2584,11 @@ proptest! {
 // ---------------------------------------------------------------------------
 
 fn bevakning_av(a: &Arende, typ: BevakningsTyp) -> Vec<Date> {
-    bevakningar(a).into_iter().filter(|b| b.typ == typ).map(|b| b.datum).collect()
+    bevakningar(a)
+        .into_iter()
+        .filter(|b| b.typ == typ)
+        .map(|b| b.datum)
+        .collect()
 }
 
 #[test]
@@ -2599,7 +2611,11 @@ fn fl_44_rattat_delgivningsdatum_raknar_om_overklagandetiden() {
         vec![date!(2026 - 03 - 17)]
     );
     // The original event is still in the history.
-    assert!(f.logg.iter().any(|h| matches!(h, Handelse::BeslutSkickat { .. })));
+    assert!(
+        f.logg
+            .iter()
+            .any(|h| matches!(h, Handelse::BeslutSkickat { .. }))
+    );
     // Correcting the sending day of förenklad delgivning moves the served day with it.
     f.steg(Kommando::RattaDatum {
         beslut: B_BIFALL,
@@ -2633,7 +2649,12 @@ fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {
     assert_eq!(falt(r), vec!["datum"]);
     let mut senare = ktx();
     senare.idag = date!(2026 - 08 - 03);
-    f.steg_som(Kommando::BegarAvgorande { datum: date!(2026 - 07 - 20) }, &senare);
+    f.steg_som(
+        Kommando::BegarAvgorande {
+            datum: date!(2026 - 07 - 20),
+        },
+        &senare,
+    );
     // FL 12 §: four weeks to decide or reject.
     assert_eq!(
         bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande),

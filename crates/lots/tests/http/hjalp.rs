@@ -215,8 +215,14 @@ impl TestApp {
         assert_eq!(status, 303, "login as {anvandarnamn}");
         assert_eq!(plats.as_deref(), Some("/"));
         let mut k = k;
-        let (_, sida) = k.get("/personer/sok").await;
-        k.csrf = csrf_i(&sida).unwrap_or_default();
+        // The session's token is on every page with a form the role may open.
+        for sida in ["/personer/sok", "/delegationsordning", "/rapporter"] {
+            let (_, html) = k.get(sida).await;
+            if let Some(t) = csrf_i(&html) {
+                k.csrf = t;
+                break;
+            }
+        }
         k
     }
 

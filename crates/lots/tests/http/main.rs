@@ -5,5 +5,6 @@ mod api;
 mod demo;
 mod hjalp;
 mod krasch;
+mod rapporter;
 mod resor;
 mod webb;

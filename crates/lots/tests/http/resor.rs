@@ -532,3 +532,45 @@ async fn sent_overklagande_avvisas(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(sent_overklagande_avvisas);
+
+/// Correcting a served date entered wrongly recomputes the appeal bevakning;
+/// the wrong date stays in the history.
+async fn rattat_datum_raknar_om_bevakningar(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let (a, beslut) = till_avslag(&app, &k, "19550505-1234").await;
+    k.steg(
+        &a,
+        "ratta-datum",
+        &[
+            ("beslut", &beslut),
+            ("vad", "delgiven"),
+            ("datum", "2026-05-20"),
+            ("skal", "Delgivningskvittot visar den 20 maj."),
+        ],
+    )
+    .await;
+    // FL 44 §: three weeks from 2026-05-20.
+    let bev = bevakningstyper(&app, &a).await;
+    assert!(
+        bev.contains(&("overklagandetid".into(), "2026-06-10".into())),
+        "{bev:?}"
+    );
+    assert!(!bev.contains(&("overklagandetid".into(), "2026-06-08".into())));
+    let typer = handelsetyper(&app, &a).await;
+    assert!(typer.contains(&"beslut_skickat") && typer.ends_with(&["datum_rattat"]));
+    let (s, _, body) = k
+        .post(
+            &format!("/arenden/{a}/steg/ratta-datum"),
+            &[
+                ("beslut", &beslut),
+                ("vad", "delgiven"),
+                ("datum", "2026-05-21"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422, "a correction needs a reason");
+    assert!(body.contains("Skriv varför datumet rättas."));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(rattat_datum_raknar_om_bevakningar);

@@ -344,6 +344,12 @@ async fn journal_rattelse_och_invandning(db: Db) {
     assert!(sida.contains("Anna har två barn."));
     assert!(sida.contains("Jag har inga barn alls."));
     assert!(sida.contains("har rättats"));
+    // SoL 16 kap.: five years after the last entry (today), by the end of the following year.
+    let ar = lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()).year() + 6;
+    assert!(
+        sida.contains(&format!("Gallras senast {ar}-12-31")),
+        "gallring shown"
+    );
     app.kontrollera_invarianter().await;
 }
 pa_bada!(journal_rattelse_och_invandning);
@@ -445,3 +451,96 @@ async fn registrator_registrerar_utan_att_lasa(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(registrator_registrerar_utan_att_lasa);
+
+/// The delegationsordning is versioned data that a systemförvaltare edits; a
+/// decision records the version and point that authorised it.
+async fn delegationsordning_versioneras(db: Db) {
+    let app = TestApp::ny(db).await;
+    let idag = lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()).to_string();
+    let sf = app.klient("systemforvaltare").await;
+    let (s, sida) = sf.get("/delegationsordning").await;
+    assert_eq!(s, 200);
+    assert!(sida.contains("Version 1"));
+    assert!(sida.contains("(gäller nu)"));
+    // Others may not edit it.
+    let h = app.klient("handlaggare").await;
+    let (s, _) = h.get("/delegationsordning").await;
+    assert_eq!(s, 403);
+    // A version with a point without roles, or dated backwards, is refused and nothing is stored.
+    let (s, _, body) = sf
+        .post(
+            "/delegationsordning",
+            &[
+                ("giltig_fran", "2020-01-01"),
+                ("punkt_0", "5.1"),
+                ("beskrivning_0", "Allt"),
+                ("insatser_0", "hvb"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("redan passerat"));
+    assert!(body.contains("välj minst en roll"));
+    assert_eq!(
+        app.store
+            .delegationsordningar(app.org.kommun)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // Version 2: handläggare may now decide HVB too.
+    let (s, plats, body) = sf
+        .post(
+            "/delegationsordning",
+            &[
+                ("giltig_fran", &idag),
+                ("punkt_0", "5.1"),
+                ("beskrivning_0", "Alla biståndsbeslut"),
+                ("roller_0", "handlaggare"),
+                ("roller_0", "arbetsledare"),
+                ("punkt_1", ""),
+                ("beskrivning_1", ""),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    assert_eq!(plats.as_deref(), Some("/delegationsordning"));
+    let versioner = app
+        .store
+        .delegationsordningar(app.org.kommun)
+        .await
+        .unwrap();
+    assert_eq!(versioner.len(), 2);
+    assert_eq!(versioner[0].2.len(), 1, "the empty row is not a point");
+    let p = registrera_person(&h, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(&app, &h, &p, "hvb", "2026-03-02", "handlaggare").await;
+    h.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    h.steg(&a, "avsluta-utredning", &[("datum", "2026-03-20")])
+        .await;
+    h.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "hvb"),
+            ("utfall", "bifall"),
+            ("lagrum", "sol_11_1"),
+            ("mal", "Nykterhet"),
+            ("omfattning", "Heldygnsvård"),
+            ("period_fran", "2026-04-01"),
+            ("motivering", "Öppenvård räcker inte."),
+            ("datum", "2026-03-25"),
+        ],
+    )
+    .await;
+    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            arende.beslut[0].beslut.delegation.version,
+            arende.beslut[0].beslut.delegation.punkt.as_str()
+        ),
+        (2, "5.1")
+    );
+}
+pa_bada!(delegationsordning_versioneras);

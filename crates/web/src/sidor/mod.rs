@@ -1,7 +1,9 @@
 //! Page handlers.
 
 pub mod arende;
+pub mod delegation;
 pub mod person;
+pub mod rapporter;
 pub mod start;
 pub mod steg;
 pub mod stegfalt;
@@ -16,6 +18,10 @@ pub struct Sida {
     pub namn: String,
     pub roll: &'static str,
     pub csrf: String,
+    /// Show the link to the reports.
+    pub far_rapporter: bool,
+    /// Show the link to the delegationsordning.
+    pub far_delegation: bool,
 }
 
 impl Sida {
@@ -24,6 +30,11 @@ impl Sida {
             namn: i.anvandare.namn.clone(),
             roll: i.anvandare.roll.namn(),
             csrf: i.csrf.clone(),
+            far_rapporter: crate::policy::far(&i.anvandare, crate::policy::Handling::Rapporter),
+            far_delegation: crate::policy::far(
+                &i.anvandare,
+                crate::policy::Handling::AdministreraDelegation,
+            ),
         }
     }
 }

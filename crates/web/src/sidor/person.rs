@@ -4,6 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::FaltFel;
+use lots_domain::frister;
 use lots_domain::identitet::Identitet;
 use lots_domain::ids::PersonId;
 use lots_domain::tid::svensk_dag;
@@ -286,6 +287,30 @@ struct PersonSida {
     arenden: Vec<ArendeRad>,
     dolda: usize,
     journal: Vec<JournalRad>,
+    gallring: String,
+}
+
+/// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
+async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
+    let kod = s.store.kommunkod(p.kommun).await?;
+    let dag = p.identitet.fodelsedatum().map(|d| d.day()).unwrap_or(0);
+    if frister::gallring_undantagen_kommun(&kod) {
+        return Ok(
+            "Gallras inte: kommunens personakter bevaras för forskning (SoF 13 kap. 1 §).".into(),
+        );
+    }
+    if matches!(dag, 5 | 15 | 25) {
+        return Ok("Gallras inte: personer födda den 5, 15 eller 25 bevaras för forskning (SoF 13 kap. 1 §).".into());
+    }
+    Ok(match s.store.sista_anteckning(p.id).await? {
+        Some(sista) => match frister::gallringsdatum(sista, dag, false) {
+            Some(d) => format!(
+                "Senaste anteckning {sista}. Gallras senast {d} om inget nytt antecknas (SoL 16 kap.)."
+            ),
+            None => "Gallras inte (SoF 13 kap. 1 §).".into(),
+        },
+        None => "Inget är antecknat ännu.".into(),
+    })
 }
 
 pub fn resurs(r: &ArendeRad) -> ArendeResurs {
@@ -322,6 +347,7 @@ pub async fn visa(
         .into_iter()
         .filter(|j| synliga.contains(&j.arende))
         .collect();
+    let gallring = gallringstext(&s, &p).await?;
     let mut loggade = vec![(Some(id), None)];
     loggade.extend(arenden.iter().map(|r| (Some(id), Some(r.id))));
     s.store
@@ -343,6 +369,7 @@ pub async fn visa(
         dolda: total - arenden.len(),
         arenden,
         journal,
+        gallring,
     };
     Ok(sida.into_response())
 }

@@ -859,15 +859,32 @@ pub fn tolka(
         }
         T::RattaDatum => {
             let beslut = l.id("beslut", valj_beslut);
-            let vad = l.kod("vad", RattatDatum::fran_kod, "Välj vilket datum som är fel.");
+            let vad = l.kod(
+                "vad",
+                RattatDatum::fran_kod,
+                "Välj vilket datum som är fel.",
+            );
             let datum = l.datum("datum");
             match (beslut, vad, datum) {
-                (Some(beslut), Some(vad), Some(datum)) => Some(Kommando::RattaDatum { beslut, vad, datum, skal: l.text("skal") }),
+                (Some(beslut), Some(vad), Some(datum)) => Some(Kommando::RattaDatum {
+                    beslut,
+                    vad,
+                    datum,
+                    skal: l.text("skal"),
+                }),
                 _ => None,
             }
         }
-        T::BegarAvgorande => l.datum("datum").map(|datum| Kommando::BegarAvgorande { datum }),
-        T::AvslaBegaranOmAvgorande => l.datum("datum").map(|datum| Kommando::AvslaBegaranOmAvgorande { datum, motivering: l.text("motivering") }),
+        T::BegarAvgorande => l
+            .datum("datum")
+            .map(|datum| Kommando::BegarAvgorande { datum }),
+        T::AvslaBegaranOmAvgorande => {
+            l.datum("datum")
+                .map(|datum| Kommando::AvslaBegaranOmAvgorande {
+                    datum,
+                    motivering: l.text("motivering"),
+                })
+        }
         T::AvslutaArende => {
             let datum = l.datum("datum");
             let orsak = l.kod(

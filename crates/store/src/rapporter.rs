@@ -1,0 +1,85 @@
+//! What the reports need: the cases of the kommun that have a decision, with what the report may
+//! say about the person (never the name). The domain selects (`lots_domain::rapport`).
+
+use lots_domain::arende::{Arende, Handelse};
+use lots_domain::identitet::{Identitet, IdentitetsTyp};
+use lots_domain::ids::{BeslutId, KommunId};
+use lots_domain::rapport::Avidentifierad;
+use time::Date;
+
+use crate::org::v;
+use crate::{Store, StoreError};
+
+/// A case with a decision, and the person's sex and birth date.
+#[derive(Debug, Clone)]
+pub struct RapportArende {
+    pub arende: Arende,
+    pub person: Avidentifierad,
+}
+
+/// The reason given when an insats was interrupted: the folded case keeps only the dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avbrottsorsak {
+    pub beslut: BeslutId,
+    pub datum: Date,
+    pub orsak: String,
+}
+
+impl Store {
+    /// Every case of the kommun with at least one decision, oldest first.
+    pub async fn arenden_med_beslut(
+        &self,
+        kommun: KommunId,
+    ) -> Result<Vec<RapportArende>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT a.tillstand, p.identitet_typ, p.identitet FROM arende a JOIN person p ON p.id = a.person \
+                 WHERE a.kommun = $1 AND a.id IN \
+                 (SELECT h.arende FROM handelse h WHERE h.kommun = $1 AND h.kind = 'beslut_fattat') \
+                 ORDER BY a.inkom, a.id",
+                &[v(kommun)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                let typ = IdentitetsTyp::fran_kod(&r.text("identitet_typ")?)
+                    .ok_or_else(|| StoreError::Korrupt("okänd identitetstyp".into()))?;
+                let identitet = Identitet::fran_lagrat(typ, r.text("identitet")?);
+                Ok(RapportArende {
+                    arende: serde_json::from_str(&r.text("tillstand")?)?,
+                    person: Avidentifierad::av(&identitet),
+                })
+            })
+            .collect()
+    }
+
+    /// The reasons for every interruption of an insats in the kommun.
+    pub async fn avbrottsorsaker(
+        &self,
+        kommun: KommunId,
+    ) -> Result<Vec<Avbrottsorsak>, StoreError> {
+        let rader = self
+            .db
+            .fetch_all(
+                "SELECT payload FROM handelse WHERE kommun = $1 AND kind = 'verkstallighet_avbruten' ORDER BY arende, seq",
+                &[v(kommun)],
+            )
+            .await?;
+        let mut ut = Vec::with_capacity(rader.len());
+        for r in &rader {
+            if let Handelse::VerkstallighetAvbruten {
+                beslut,
+                datum,
+                orsak,
+            } = serde_json::from_str::<Handelse>(&r.text("payload")?)?
+            {
+                ut.push(Avbrottsorsak {
+                    beslut,
+                    datum,
+                    orsak,
+                });
+            }
+        }
+        Ok(ut)
+    }
+}

@@ -1,0 +1,724 @@
+//! The nämnd's reports, as pages and as CSV for Swedish Excel (semicolons, UTF-8 with BOM):
+//!
+//! * ej verkställda beslut to IVO and the revisorer, per quarter (SoL 34 kap. 1–2 §§);
+//! * the quarterly statistics to kommunfullmäktige (SoL 34 kap. 3 §);
+//! * the decisions taken under delegation in a period, for the nämnd (KL 7 kap. 8 §).
+//!
+//! The store loads the cases, the domain selects (`lots_domain::rapport`), and every read is
+//! logged before the response leaves (DESIGN.md principle 4). The reports to IVO and to
+//! kommunfullmäktige are de-identified: sex and birth date, never a name or a personnummer.
+//!
+//! PDF: another engineer adds PDF rendering (the documents crate) later. Each report's data is
+//! built once here (`ivo`, `kf`, `delegation`), so a PDF handler reuses those functions and gets
+//! a link beside "Ladda ner som CSV" in the templates.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use lots_domain::identitet::Kon;
+use lots_domain::ids::{ArendeId, PersonId};
+use lots_domain::rapport::{
+    Avidentifierad, Avsnitt, IvoPost, KfStatistik, Kvartal, Slut, Tidsklass, delegationsbeslut,
+    ivo_id, ivo_poster,
+};
+use lots_domain::tid::svensk_dag;
+use time::{Date, Duration};
+
+use super::Sida;
+use crate::AppState;
+use crate::auth::Inloggad;
+use crate::fel::WebFel;
+use crate::policy::{self, Handling};
+
+type Fraga = Query<HashMap<String, String>>;
+
+// ---------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------
+
+fn parameter<'a>(q: &'a HashMap<String, String>, namn: &str) -> Option<&'a str> {
+    q.get(namn).map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
+/// `?ar=2026&kvartal=3`; by default the last quarter that has ended. Only an ended quarter
+/// can be reported: until its last day is over, what it holds is not known.
+fn valt_kvartal(q: &HashMap<String, String>, idag: Date) -> Result<Kvartal, WebFel> {
+    let standard = Kvartal::senast_avslutade(idag);
+    let fel =
+        || WebFel::Ogiltig("Ange året med fyra siffror och kvartalet som 1, 2, 3 eller 4.".into());
+    let ar = match parameter(q, "ar") {
+        None => standard.ar(),
+        Some(t) => t.parse::<i32>().map_err(|_| fel())?,
+    };
+    let nummer = match parameter(q, "kvartal") {
+        None => standard.nummer(),
+        Some(t) => t.parse::<u8>().map_err(|_| fel())?,
+    };
+    if !(2000..=idag.year()).contains(&ar) {
+        return Err(fel());
+    }
+    let kvartal = Kvartal::ny(ar, nummer).ok_or_else(fel)?;
+    if !kvartal.ar_slut(idag) {
+        return Err(WebFel::Ogiltig(format!(
+            "{} har inte tagit slut än. Välj ett kvartal som har tagit slut.",
+            forsta_stor(&kvartal.to_string())
+        )));
+    }
+    Ok(kvartal)
+}
+
+fn forsta_stor(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn las_datum(t: &str) -> Option<Date> {
+    Date::parse(t, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// `?fran=YYYY-MM-DD&till=YYYY-MM-DD`; by default the last whole calendar month.
+fn vald_period(q: &HashMap<String, String>, idag: Date) -> Result<(Date, Date), WebFel> {
+    let forra_manaden_slut = idag.replace_day(1).unwrap_or(idag) - Duration::days(1);
+    let forra_manaden_start = forra_manaden_slut
+        .replace_day(1)
+        .unwrap_or(forra_manaden_slut);
+    let fel = |namn: &str| WebFel::Ogiltig(format!("Skriv {namn} som ÅÅÅÅ-MM-DD."));
+    let fran = match parameter(q, "fran") {
+        None => forra_manaden_start,
+        Some(t) => las_datum(t).ok_or_else(|| fel("från-datumet"))?,
+    };
+    let till = match parameter(q, "till") {
+        None => forra_manaden_slut,
+        Some(t) => las_datum(t).ok_or_else(|| fel("till-datumet"))?,
+    };
+    if till < fran {
+        return Err(WebFel::Ogiltig(
+            "Till-datumet kan inte ligga före från-datumet.".into(),
+        ));
+    }
+    Ok((fran, till))
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+/// One cell: quoted when it holds a separator, a quote or a line break; a cell that Excel would
+/// read as a formula gets a leading apostrophe (CSV injection).
+fn csv_cell(varde: &str) -> String {
+    let varde = if varde.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{varde}")
+    } else {
+        varde.to_owned()
+    };
+    if varde.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", varde.replace('"', "\"\""))
+    } else {
+        varde
+    }
+}
+
+/// A CSV file as Swedish Excel opens it: UTF-8 with BOM, semicolons, CRLF, a header row first.
+fn csv_svar(filnamn: &str, rader: &[Vec<String>]) -> Response {
+    let mut ut = String::from("\u{FEFF}");
+    for rad in rader {
+        let celler: Vec<String> = rad.iter().map(|c| csv_cell(c)).collect();
+        ut.push_str(&celler.join(";"));
+        ut.push_str("\r\n");
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filnamn}\""),
+            ),
+        ],
+        ut,
+    )
+        .into_response()
+}
+
+fn kon_namn(kon: Option<Kon>) -> &'static str {
+    match kon {
+        Some(Kon::Kvinna) => "Kvinna",
+        Some(Kon::Man) => "Man",
+        None => "Okänt",
+    }
+}
+
+/// The audit rows of a report: one per case listed, or one without a case when none was.
+fn loggposter(
+    listade: impl IntoIterator<Item = (PersonId, ArendeId)>,
+) -> Vec<(Option<PersonId>, Option<ArendeId>)> {
+    let mut ut: Vec<(Option<PersonId>, Option<ArendeId>)> = vec![];
+    for (p, a) in listade {
+        if !ut.iter().any(|(_, x)| *x == Some(a)) {
+            ut.push((Some(p), Some(a)));
+        }
+    }
+    if ut.is_empty() {
+        ut.push((None, None));
+    }
+    ut
+}
+
+// ---------------------------------------------------------------------------
+// The list of reports
+// ---------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "rapporter.html")]
+struct Rapporter {
+    sida: Sida,
+    kvartal: Kvartal,
+}
+
+pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    Ok(Rapporter {
+        sida: Sida::av(&i),
+        kvartal: Kvartal::senast_avslutade(svensk_dag(s.nu())),
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------
+// (a) Ej verkställda beslut to IVO and the revisorer (SoL 34 kap. 1–2 §§)
+// ---------------------------------------------------------------------------
+
+pub struct IvoRad {
+    pub id: String,
+    pub kon: &'static str,
+    pub fodelsear: String,
+    pub beslutsdatum: Date,
+    pub insats: &'static str,
+    pub lagrum: &'static str,
+    pub avbrott: String,
+    pub tre_manader: Date,
+    pub vantat_dagar: i64,
+    pub skal: String,
+    pub verkstallt: String,
+    pub upphort: String,
+    pub forst_rapporterat: String,
+    pub arende: ArendeId,
+}
+
+pub struct IvoAvsnitt {
+    pub kod: &'static str,
+    pub rubrik: &'static str,
+    pub forklaring: &'static str,
+    pub rader: Vec<IvoRad>,
+}
+
+struct IvoRapport {
+    kvartal: Kvartal,
+    avsnitt: Vec<IvoAvsnitt>,
+}
+
+fn avsnitt_kod(a: Avsnitt) -> &'static str {
+    match a {
+        Avsnitt::EjVerkstallt => "ej-verkstallda",
+        Avsnitt::VerkstalltEfterRapportering => "verkstallda-efter-rapportering",
+        Avsnitt::UpphortEfterRapportering => "upphorda-efter-rapportering",
+    }
+}
+
+fn avsnitt_forklaring(a: Avsnitt) -> &'static str {
+    match a {
+        Avsnitt::EjVerkstallt => {
+            "Gynnande beslut som inte verkställts inom tre månader från beslutsdagen, eller avbrott som inte upphört inom tre månader, och som någon gång under kvartalet därefter fortfarande inte var verkställda (SoL 34 kap. 1 §). Ett beslut som verkställts under kvartalet har datumet ifyllt."
+        }
+        Avsnitt::VerkstalltEfterRapportering => {
+            "Beslut som rapporterats ett tidigare kvartal och verkställts under det här kvartalet, med dagen för verkställigheten (SoL 34 kap. 2 §)."
+        }
+        Avsnitt::UpphortEfterRapportering => {
+            "Beslut som rapporterats ett tidigare kvartal och som under det här kvartalet upphört utan att verkställas, till exempel för att ärendet avslutades."
+        }
+    }
+}
+
+/// Loads, selects, numbers and logs the report to IVO for the chosen quarter.
+async fn ivo(
+    s: &AppState,
+    i: &Inloggad,
+    q: &HashMap<String, String>,
+    handling: &str,
+) -> Result<IvoRapport, WebFel> {
+    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    let nu = s.nu();
+    let kvartal = valt_kvartal(q, svensk_dag(nu))?;
+    let kommun = i.anvandare.kommun;
+    let arenden = s.store.arenden_med_beslut(kommun).await?;
+    let orsaker = s.store.avbrottsorsaker(kommun).await?;
+    let mut poster: Vec<(IvoPost, Avidentifierad)> = arenden
+        .iter()
+        .flat_map(|r| {
+            ivo_poster(&r.arende, kvartal)
+                .into_iter()
+                .map(|p| (p, r.person))
+        })
+        .collect();
+    poster.sort_by(|(x, _), (y, _)| {
+        (
+            x.avsnitt,
+            x.vantan.fran(),
+            x.vantan.beslutsdatum,
+            x.vantan.arende,
+        )
+            .cmp(&(
+                y.avsnitt,
+                y.vantan.fran(),
+                y.vantan.beslutsdatum,
+                y.vantan.arende,
+            ))
+    });
+    // IVO's id for a person: the birth date and a running number, one per person in the report.
+    let mut personer: Vec<PersonId> = vec![];
+    let mut avsnitt: Vec<IvoAvsnitt> = Avsnitt::ALLA
+        .into_iter()
+        .map(|a| IvoAvsnitt {
+            kod: avsnitt_kod(a),
+            rubrik: a.namn(),
+            forklaring: avsnitt_forklaring(a),
+            rader: vec![],
+        })
+        .collect();
+    for (p, person) in &poster {
+        let v = &p.vantan;
+        let lopnummer = match personer.iter().position(|x| *x == v.person) {
+            Some(n) => n,
+            None => {
+                personer.push(v.person);
+                personer.len() - 1
+            }
+        };
+        let skal = match v.avbrott {
+            // The reason given when the insats was interrupted.
+            Some(avbrott) => orsaker
+                .iter()
+                .rev()
+                .find(|o| o.beslut == v.beslut && o.datum == avbrott)
+                .map(|o| o.orsak.clone()),
+            None => v.skal.clone(),
+        };
+        let rad = IvoRad {
+            id: ivo_id(
+                person.fodd,
+                u32::try_from(lopnummer + 1).unwrap_or(u32::MAX),
+            ),
+            kon: kon_namn(person.kon),
+            fodelsear: person
+                .fodelsear()
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+            beslutsdatum: v.beslutsdatum,
+            insats: v.insats.namn(),
+            lagrum: v.lagrum.text(),
+            avbrott: v.avbrott.map(|d| d.to_string()).unwrap_or_default(),
+            tre_manader: v.tre_manader,
+            vantat_dagar: p.vantat_dagar,
+            skal: skal.unwrap_or_default(),
+            verkstallt: match p.slut {
+                Some(Slut::Verkstallt(d) | Slut::Aterupptaget(d)) => d.to_string(),
+                _ => String::new(),
+            },
+            upphort: match p.slut {
+                Some(sl @ Slut::Upphort(..)) => sl.text(),
+                _ => String::new(),
+            },
+            forst_rapporterat: v.forsta_kvartal().to_string(),
+            arende: v.arende,
+        };
+        if let Some(a) = avsnitt.iter_mut().find(|a| a.kod == avsnitt_kod(p.avsnitt)) {
+            a.rader.push(rad);
+        }
+    }
+    s.store
+        .logga_lasning(
+            &i.aktor(),
+            handling,
+            &loggposter(
+                poster
+                    .iter()
+                    .map(|(p, _)| (p.vantan.person, p.vantan.arende)),
+            ),
+            nu,
+        )
+        .await?;
+    Ok(IvoRapport { kvartal, avsnitt })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "rapport_ivo.html")]
+struct IvoSida {
+    sida: Sida,
+    kvartal: Kvartal,
+    ar_val: Vec<(i32, bool)>,
+    kvartal_val: Vec<(u8, bool)>,
+    avsnitt: Vec<IvoAvsnitt>,
+}
+
+/// The choices of the quarter form: years since SoL (2025:400) came into force, and 1–4.
+fn kvartalsval(kvartal: Kvartal, idag: Date) -> (Vec<(i32, bool)>, Vec<(u8, bool)>) {
+    let forsta = 2025.min(kvartal.ar());
+    (
+        (forsta..=idag.year())
+            .rev()
+            .map(|a| (a, a == kvartal.ar()))
+            .collect(),
+        (1..=4).map(|n| (n, n == kvartal.nummer())).collect(),
+    )
+}
+
+pub async fn ivo_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = ivo(&s, &i, &q, "rapport.ivo").await?;
+    let (ar_val, kvartal_val) = kvartalsval(r.kvartal, svensk_dag(s.nu()));
+    Ok(IvoSida {
+        sida: Sida::av(&i),
+        kvartal: r.kvartal,
+        ar_val,
+        kvartal_val,
+        avsnitt: r.avsnitt,
+    }
+    .into_response())
+}
+
+pub async fn ivo_csv(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = ivo(&s, &i, &q, "rapport.ivo.csv").await?;
+    // What is sent to IVO: no case reference, nothing that names the person.
+    let mut rader = vec![
+        [
+            "Avsnitt",
+            "Id",
+            "Kön",
+            "Födelseår",
+            "Beslutsdatum",
+            "Insats",
+            "Lagrum",
+            "Avbrott från",
+            "Tre månader gick ut",
+            "Väntetid (dagar)",
+            "Skäl till dröjsmålet",
+            "Verkställt",
+            "Upphört",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for a in &r.avsnitt {
+        for x in &a.rader {
+            rader.push(vec![
+                a.rubrik.to_string(),
+                x.id.clone(),
+                x.kon.to_string(),
+                x.fodelsear.clone(),
+                x.beslutsdatum.to_string(),
+                x.insats.to_string(),
+                x.lagrum.to_string(),
+                x.avbrott.clone(),
+                x.tre_manader.to_string(),
+                x.vantat_dagar.to_string(),
+                x.skal.clone(),
+                x.verkstallt.clone(),
+                x.upphort.clone(),
+            ]);
+        }
+    }
+    Ok(csv_svar(
+        &format!(
+            "ej-verkstallda-beslut-{}-K{}.csv",
+            r.kvartal.ar(),
+            r.kvartal.nummer()
+        ),
+        &rader,
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// (b) Statistics to kommunfullmäktige (SoL 34 kap. 3 §)
+// ---------------------------------------------------------------------------
+
+pub struct KfRad {
+    pub namn: &'static str,
+    pub kvinnor: u32,
+    pub man: u32,
+    pub okant: u32,
+    pub totalt: u32,
+}
+
+fn kf_rad(namn: &'static str, n: &lots_domain::rapport::Antal) -> KfRad {
+    KfRad {
+        namn,
+        kvinnor: n.kvinnor,
+        man: n.man,
+        okant: n.okant,
+        totalt: n.totalt(),
+    }
+}
+
+struct KfRapport {
+    kvartal: Kvartal,
+    totalt: KfRad,
+    per_insats: Vec<KfRad>,
+    per_tid: Vec<KfRad>,
+    varav_avbrott: u32,
+}
+
+async fn kf(
+    s: &AppState,
+    i: &Inloggad,
+    q: &HashMap<String, String>,
+    handling: &str,
+) -> Result<KfRapport, WebFel> {
+    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    let nu = s.nu();
+    let kvartal = valt_kvartal(q, svensk_dag(nu))?;
+    let arenden = s.store.arenden_med_beslut(i.anvandare.kommun).await?;
+    let st = KfStatistik::berakna(kvartal, arenden.iter().map(|r| (&r.arende, r.person)));
+    // Counts only: no case or person is shown.
+    s.store
+        .logga_lasning(&i.aktor(), handling, &[(None, None)], nu)
+        .await?;
+    Ok(KfRapport {
+        kvartal,
+        totalt: kf_rad("Totalt", &st.totalt),
+        per_insats: st
+            .per_insats
+            .iter()
+            .map(|(insats, n)| kf_rad(insats.namn(), n))
+            .collect(),
+        per_tid: st
+            .per_tid
+            .iter()
+            .map(|(t, n)| kf_rad(Tidsklass::namn(*t), n))
+            .collect(),
+        varav_avbrott: st.varav_avbrott,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "rapport_kf.html")]
+struct KfSida {
+    sida: Sida,
+    kvartal: Kvartal,
+    ar_val: Vec<(i32, bool)>,
+    kvartal_val: Vec<(u8, bool)>,
+    r: KfRapport,
+}
+
+pub async fn kf_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = kf(&s, &i, &q, "rapport.kf").await?;
+    let (ar_val, kvartal_val) = kvartalsval(r.kvartal, svensk_dag(s.nu()));
+    Ok(KfSida {
+        sida: Sida::av(&i),
+        kvartal: r.kvartal,
+        ar_val,
+        kvartal_val,
+        r,
+    }
+    .into_response())
+}
+
+pub async fn kf_csv(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = kf(&s, &i, &q, "rapport.kf.csv").await?;
+    let mut rader = vec![
+        [
+            "Indelning",
+            "Kategori",
+            "Kvinnor",
+            "Män",
+            "Okänt kön",
+            "Totalt",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    let mut rad = |indelning: &str, x: &KfRad| {
+        rader.push(vec![
+            indelning.to_string(),
+            x.namn.to_string(),
+            x.kvinnor.to_string(),
+            x.man.to_string(),
+            x.okant.to_string(),
+            x.totalt.to_string(),
+        ]);
+    };
+    rad("Totalt", &r.totalt);
+    for x in &r.per_insats {
+        rad("Insats", x);
+    }
+    for x in &r.per_tid {
+        rad("Tid sedan beslut eller avbrott", x);
+    }
+    Ok(csv_svar(
+        &format!(
+            "statistik-ej-verkstallda-{}-K{}.csv",
+            r.kvartal.ar(),
+            r.kvartal.nummer()
+        ),
+        &rader,
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// (c) Decisions under delegation, for the nämnd
+// ---------------------------------------------------------------------------
+
+pub struct DelegationRad {
+    pub datum: Date,
+    pub insats: &'static str,
+    pub utfall: String,
+    pub lagrum: &'static str,
+    pub beslutsfattare: String,
+    pub version: i64,
+    pub punkt: String,
+    pub arende: ArendeId,
+}
+
+async fn delegation(
+    s: &AppState,
+    i: &Inloggad,
+    q: &HashMap<String, String>,
+    handling: &str,
+) -> Result<(Date, Date, Vec<DelegationRad>), WebFel> {
+    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    let nu = s.nu();
+    let (fran, till) = vald_period(q, svensk_dag(nu))?;
+    let kommun = i.anvandare.kommun;
+    let arenden = s.store.arenden_med_beslut(kommun).await?;
+    let anvandare = s.store.alla_anvandare(kommun).await?;
+    let mut beslut: Vec<_> = arenden
+        .iter()
+        .flat_map(|r| delegationsbeslut(&r.arende, fran, till))
+        .collect();
+    beslut.sort_by(|x, y| (x.datum, x.arende, x.beslut).cmp(&(y.datum, y.arende, y.beslut)));
+    s.store
+        .logga_lasning(
+            &i.aktor(),
+            handling,
+            &loggposter(beslut.iter().map(|b| (b.person, b.arende))),
+            nu,
+        )
+        .await?;
+    let rader = beslut
+        .into_iter()
+        .map(|b| DelegationRad {
+            datum: b.datum,
+            insats: b.insats.namn(),
+            utfall: if b.efter_omprovning {
+                format!("{} (efter omprövning)", b.utfall.namn())
+            } else {
+                b.utfall.namn().to_string()
+            },
+            lagrum: b.lagrum.text(),
+            beslutsfattare: anvandare
+                .iter()
+                .find(|a| a.id == b.beslutsfattare)
+                .map(|a| a.namn.clone())
+                .unwrap_or_else(|| "okänd".into()),
+            version: b.delegation.version,
+            punkt: b.delegation.punkt,
+            arende: b.arende,
+        })
+        .collect();
+    Ok((fran, till, rader))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "rapport_delegation.html")]
+struct DelegationSida {
+    sida: Sida,
+    fran: Date,
+    till: Date,
+    rader: Vec<DelegationRad>,
+}
+
+pub async fn delegation_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let (fran, till, rader) = delegation(&s, &i, &q, "rapport.delegation").await?;
+    Ok(DelegationSida {
+        sida: Sida::av(&i),
+        fran,
+        till,
+        rader,
+    }
+    .into_response())
+}
+
+pub async fn delegation_csv(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let (fran, till, rader) = delegation(&s, &i, &q, "rapport.delegation.csv").await?;
+    let mut ut = vec![
+        [
+            "Beslutsdatum",
+            "Insats",
+            "Utfall",
+            "Lagrum",
+            "Beslutsfattare",
+            "Delegationsordning (version)",
+            "Delegationspunkt",
+            "Ärende",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for r in &rader {
+        ut.push(vec![
+            r.datum.to_string(),
+            r.insats.to_string(),
+            r.utfall.clone(),
+            r.lagrum.to_string(),
+            r.beslutsfattare.clone(),
+            r.version.to_string(),
+            r.punkt.clone(),
+            r.arende.to_string(),
+        ]);
+    }
+    Ok(csv_svar(
+        &format!("delegationsbeslut-{fran}-{till}.csv"),
+        &ut,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_cell("enkel"), "enkel");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("säger \"nej\""), "\"säger \"\"nej\"\"\"");
+        assert_eq!(csv_cell("=SUMMA(A1)"), "'=SUMMA(A1)");
+        assert_eq!(csv_cell("rad\nrad"), "\"rad\nrad\"");
+    }
+}

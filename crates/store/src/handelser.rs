@@ -22,6 +22,7 @@ pub struct Aktor {
 /// An uploaded file that a `BifogaDokument` command refers to.
 #[derive(Debug, Clone)]
 pub struct Bilaga {
+    pub dokument: DokumentId,
     pub innehall: Vec<u8>,
 }
 
@@ -100,6 +101,29 @@ impl Store {
         idag: Date,
         bilaga: Option<Bilaga>,
     ) -> Result<Utfort, StoreError> {
+        self.utfor_flera(
+            aktor,
+            arende_id,
+            vec![kommando],
+            nu,
+            idag,
+            bilaga.into_iter().collect(),
+        )
+        .await
+    }
+
+    /// Runs several commands on one case in one transaction, each against the
+    /// state the previous one left: a step and the letter it produces are stored
+    /// together or not at all.
+    pub async fn utfor_flera(
+        &self,
+        aktor: &Aktor,
+        arende_id: ArendeId,
+        kommandon: Vec<Kommando>,
+        nu: OffsetDateTime,
+        idag: Date,
+        bilagor: Vec<Bilaga>,
+    ) -> Result<Utfort, StoreError> {
         let mut tx = self.db.begin().await?;
         if tx.ar_postgres() {
             // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
@@ -135,11 +159,22 @@ impl Store {
             roll: aktor.roll,
             delegationsordning: &ordning,
         };
-        let typ = kommando.typ();
-        let nya = arende::handle(fore.as_ref(), kommando, &ctx).map_err(StoreError::Avvisad)?;
-
         let tid = tidstext(nu);
         let mut efter = fore.clone();
+        let mut nya = vec![];
+        let mut typer = vec![];
+        for kommando in kommandon {
+            typer.push(kommando.typ());
+            let handelser =
+                arende::handle(efter.as_ref(), kommando, &ctx).map_err(StoreError::Avvisad)?;
+            for h in &handelser {
+                match efter.as_mut() {
+                    Some(a) => a.tillampa(h),
+                    None => efter = Arende::skapa(arende_id, h),
+                }
+            }
+            nya.extend(handelser);
+        }
         for h in &nya {
             seq += 1;
             let payload = serde_json::to_string(h)?;
@@ -163,15 +198,12 @@ impl Store {
             )
             .await?;
             prev = hash;
-            match efter.as_mut() {
-                Some(a) => a.tillampa(h),
-                None => efter = Arende::skapa(arende_id, h),
-            }
         }
         let efter =
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
-        projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilaga).await?;
-        tx.execute(
+        projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
+        for typ in typer {
+            tx.execute(
             "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)",
             &[
@@ -187,6 +219,7 @@ impl Store {
             ],
         )
         .await?;
+        }
         tx.commit().await?;
         Ok(Utfort {
             handelser: nya,
@@ -281,7 +314,7 @@ async fn projicera(
     nya: &[Handelse],
     seq: i64,
     tid: &str,
-    bilaga: Option<Bilaga>,
+    bilagor: Vec<Bilaga>,
 ) -> Result<(), StoreError> {
     let typ = serde_json::to_value(a.typ)?
         .as_str()
@@ -325,7 +358,19 @@ async fn projicera(
         )
         .await?;
     }
-    let mut bilaga = bilaga;
+    let mut bilagor = bilagor;
+    // The stored bytes must be the ones the event's hash names.
+    let mut innehall_for = |dokument: DokumentId, sha256: &str| -> Result<Vec<u8>, StoreError> {
+        let i = bilagor
+            .iter()
+            .position(|b| b.dokument == dokument)
+            .ok_or_else(|| StoreError::Korrupt("dokumentet saknar innehåll".into()))?;
+        let b = bilagor.swap_remove(i);
+        if hex::encode(Sha256::digest(&b.innehall)) != sha256 {
+            return Err(StoreError::Korrupt("dokumentets hash stämmer inte".into()));
+        }
+        Ok(b.innehall)
+    };
     for h in nya {
         match h {
             Handelse::JournalAntecknad {
@@ -377,10 +422,7 @@ async fn projicera(
                 storlek,
                 innehallstyp,
             } => {
-                let innehall = bilaga
-                    .take()
-                    .ok_or_else(|| StoreError::Korrupt("dokumentet saknar innehåll".into()))?
-                    .innehall;
+                let innehall = innehall_for(*dokument, sha256)?;
                 tx.execute(
                     "INSERT INTO dokument (id, kommun, arende, namn, innehallstyp, storlek, sha256, innehall) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                     &[
@@ -389,6 +431,30 @@ async fn projicera(
                         v(a.id),
                         namn.as_str().into(),
                         innehallstyp.as_str().into(),
+                        (*storlek as i64).into(),
+                        sha256.as_str().into(),
+                        V::B(innehall),
+                    ],
+                )
+                .await?;
+            }
+            Handelse::BrevSkapat {
+                dokument,
+                typ,
+                datum,
+                sha256,
+                storlek,
+                ..
+            } => {
+                let innehall = innehall_for(*dokument, sha256)?;
+                tx.execute(
+                    "INSERT INTO dokument (id, kommun, arende, namn, innehallstyp, storlek, sha256, innehall) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        v(dokument),
+                        v(aktor.kommun),
+                        v(a.id),
+                        format!("{} {datum}.pdf", typ.namn()).into(),
+                        "application/pdf".into(),
                         (*storlek as i64).into(),
                         sha256.as_str().into(),
                         V::B(innehall),

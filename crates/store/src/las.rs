@@ -348,7 +348,7 @@ impl Store {
             .transpose()?;
         let arende = r
             .opt_text("arende")?
-            .map(|t| crate::las_tid(&t).map(|t| lots_domain::tid::svensk_dag(t)))
+            .map(|t| crate::las_tid(&t).map(lots_domain::tid::svensk_dag))
             .transpose()?;
         Ok(journal.max(arende))
     }

@@ -2,6 +2,7 @@
 
 mod api;
 mod auth;
+mod brev;
 mod fel;
 mod formular;
 mod policy;

@@ -376,6 +376,15 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
         H::JournalInvandning { datum, .. } => {
             format!("Den enskilde har invänt mot en journalanteckning ({datum})")
         }
+        H::BrevSkapat {
+            typ, datum, sha256, ..
+        } => {
+            d.push(format!(
+                "Sparat i personakten. Kontrollsumma (SHA-256) {}…",
+                &sha256[..sha256.len().min(16)]
+            ));
+            format!("{} skapat ({datum})", typ.namn())
+        }
         H::DatumRattat {
             beslut,
             vad,

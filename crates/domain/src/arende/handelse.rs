@@ -166,6 +166,25 @@ impl DomUtfall {
     }
 }
 
+/// Letters Lots writes from the case's facts and keeps in the personakt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BrevTyp {
+    Beslutsbrev,
+    Kommuniceringsbrev,
+    Kontrollmeddelande,
+}
+
+impl BrevTyp {
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Beslutsbrev => "Beslutsbrev",
+            Self::Kommuniceringsbrev => "Kommuniceringsbrev",
+            Self::Kontrollmeddelande => "Kontrollmeddelande",
+        }
+    }
+}
+
 /// A dated fact about a decision that can be corrected when it was entered wrongly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -485,6 +504,17 @@ pub enum Handelse {
         datum: Date,
         skal: String,
     },
+    /// A letter generated from the case's facts and stored with its hash, so what
+    /// was sent can be shown again byte for byte.
+    BrevSkapat {
+        dokument: DokumentId,
+        typ: BrevTyp,
+        datum: Date,
+        sha256: String,
+        storlek: u64,
+        beslut: Option<BeslutId>,
+        kommunicering: Option<KommuniceringId>,
+    },
     /// FL 12 §: the person asks in writing for the case to be decided.
     BegaranOmAvgorande {
         datum: Date,
@@ -536,6 +566,7 @@ impl Handelse {
             Handelse::JournalInvandning { .. } => "journal_invandning",
             Handelse::ArendeAvslutat { .. } => "arende_avslutat",
             Handelse::DatumRattat { .. } => "datum_rattat",
+            Handelse::BrevSkapat { .. } => "brev_skapat",
             Handelse::BegaranOmAvgorande { .. } => "begaran_om_avgorande",
             Handelse::BegaranOmAvgorandeAvslagen { .. } => "begaran_om_avgorande_avslagen",
         }

@@ -221,6 +221,16 @@ pub enum Kommando {
     BegarAvgorande {
         datum: Date,
     },
+    /// A letter Lots generated; issued by the system together with the step it belongs to.
+    RegistreraBrev {
+        dokument: DokumentId,
+        typ: BrevTyp,
+        datum: Date,
+        sha256: String,
+        storlek: u64,
+        beslut: Option<BeslutId>,
+        kommunicering: Option<KommuniceringId>,
+    },
     AvslaBegaranOmAvgorande {
         datum: Date,
         motivering: String,
@@ -281,6 +291,7 @@ kommandotyper! {
     RegistreraInvandning => "invandning", "Registrera invändning mot journalanteckning";
     AvslutaArende => "avsluta", "Avsluta ärendet";
     RattaDatum => "ratta-datum", "Rätta ett felaktigt datum";
+    RegistreraBrev => "brev", "Spara brev i personakten";
     BegarAvgorande => "begaran-om-avgorande", "Registrera begäran om avgörande";
     AvslaBegaranOmAvgorande => "avsla-begaran", "Avslå begäran om avgörande";
 }
@@ -320,6 +331,7 @@ impl Kommando {
             Kommando::RegistreraInvandning { .. } => T::RegistreraInvandning,
             Kommando::AvslutaArende { .. } => T::AvslutaArende,
             Kommando::RattaDatum { .. } => T::RattaDatum,
+            Kommando::RegistreraBrev { .. } => T::RegistreraBrev,
             Kommando::BegarAvgorande { .. } => T::BegarAvgorande,
             Kommando::AvslaBegaranOmAvgorande { .. } => T::AvslaBegaranOmAvgorande,
         }
@@ -454,7 +466,7 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             }
         }
-        T::BifogaDokument | T::TilldelaHandlaggare | T::SkrivJournal => Ok(()),
+        T::BifogaDokument | T::TilldelaHandlaggare | T::SkrivJournal | T::RegistreraBrev => Ok(()),
         T::AvslutaUtredning => match (a.utredning_inledd, a.utredning_avslutad) {
             (None, _) => tillstand("Ingen utredning är inledd."),
             (_, Some(_)) => tillstand("Utredningen är redan avslutad."),
@@ -1310,6 +1322,36 @@ pub fn handle(
                 vad,
                 datum,
                 skal,
+            }]
+        }
+        Kommando::RegistreraBrev {
+            dokument,
+            typ,
+            datum,
+            sha256,
+            storlek,
+            beslut,
+            kommunicering,
+        } => {
+            // The letter belongs to something in the case: a decision or a kommunicering.
+            let finns = match (beslut, kommunicering) {
+                (Some(b), _) => a.beslut_lage(b).is_some(),
+                (None, Some(k)) => a.kommuniceringar.iter().any(|x| x.id == k),
+                (None, None) => false,
+            };
+            fel.om(
+                !finns,
+                "brev",
+                "Brevet hör inte till något beslut eller någon kommunicering i ärendet.",
+            );
+            vec![Handelse::BrevSkapat {
+                dokument,
+                typ,
+                datum,
+                sha256,
+                storlek,
+                beslut,
+                kommunicering,
             }]
         }
         Kommando::BegarAvgorande { datum } => {

@@ -317,7 +317,8 @@ impl Arende {
             | Handelse::AnmalanRegistrerad { .. }
             | Handelse::InformationRegistrerad { .. }
             | Handelse::SynpunkterRegistrerade { .. }
-            | Handelse::DokumentBifogat { .. } => {}
+            | Handelse::DokumentBifogat { .. }
+            | Handelse::BrevSkapat { .. } => {}
             Handelse::InsatsAnsokt { insats, datum, .. } => self.ansokta.push((*insats, *datum)),
             Handelse::Forhandsbedomd { utfall, .. } => self.forhandsbedomning = Some(*utfall),
             Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),

@@ -267,9 +267,12 @@ async fn ansokan_till_avslut(db: Db) {
             "journal_antecknad",
             "utredning_avslutad",
             "kommunicerad",
+            "brev_skapat",
             "kommunicering_besvarad",
             "beslut_fattat",
             "beslut_skickat",
+            "brev_skapat",
+            "brev_skapat",
             "bestalld",
             "verkstallighet_paborjad",
             "uppfoljd",
@@ -482,7 +485,14 @@ async fn overklagande_i_tid(db: Db) {
             .contains(&("verkstallighet".into(), "2026-12-01".into()))
     );
     assert_eq!(
-        handelsetyper(&app, &a).await[6..],
+        {
+            let t = handelsetyper(&app, &a).await;
+            let i = t
+                .iter()
+                .position(|k| *k == "overklagande_inkommit")
+                .unwrap();
+            t[i..].to_vec()
+        }[..],
         [
             "overklagande_inkommit",
             "rattidsprovning_gjord",
@@ -574,3 +584,72 @@ async fn rattat_datum_raknar_om_bevakningar(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(rattat_datum_raknar_om_bevakningar);
+
+/// Letters are written from the case's facts when a step needs them and kept in the
+/// personakt with their hash, so what was sent can be shown again byte for byte.
+async fn brev_sparas_med_hash(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let (a, _) = till_avslag(&app, &k, "19880808-8887").await;
+    let typer = handelsetyper(&app, &a).await;
+    // kommunicerad + kommuniceringsbrev; beslut_skickat + beslutsbrev + kontrollmeddelande.
+    assert_eq!(
+        typer.iter().filter(|t| **t == "brev_skapat").count(),
+        3,
+        "{typer:?}"
+    );
+    let (_, sida) = k.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains("Beslutsbrev 2026-05-04 (PDF)"));
+    assert!(sida.contains("Kontrollmeddelande 2026-05-05 (PDF)"));
+    assert!(sida.contains("Kommuniceringsbrev 2026-04-02 (PDF)"));
+    let i = sida.find("Beslutsbrev 2026-05-04").unwrap();
+    let start = sida[..i].rfind("/dokument/").unwrap();
+    let lank: String = sida[start..].chars().take_while(|c| *c != '"').collect();
+    let (s, pdf) = k.get_bytes(&lank).await;
+    assert_eq!(s, 200);
+    assert!(pdf.starts_with(b"%PDF"));
+    let sha = {
+        use std::fmt::Write;
+        let h = <sha2::Sha256 as sha2::Digest>::digest(&pdf);
+        h.iter().fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+    };
+    let lagrad = app
+        .store
+        .handelser(a.parse().unwrap())
+        .await
+        .unwrap()
+        .into_iter()
+        .find_map(|h| match h.handelse {
+            lots_domain::Handelse::BrevSkapat {
+                typ: lots_domain::arende::BrevTyp::Beslutsbrev,
+                sha256,
+                ..
+            } => Some(sha256),
+            _ => None,
+        });
+    assert_eq!(lagrad, Some(sha), "the bytes shown are the bytes stored");
+    // What the letter says (pdftotext from poppler-utils).
+    let dir = tempfile::tempdir().unwrap();
+    let fil = dir.path().join("brev.pdf");
+    std::fs::write(&fil, &pdf).unwrap();
+    let ut = std::process::Command::new("pdftotext")
+        .args([fil.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8_lossy(&ut.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Kontaktperson"), "{text}");
+    assert!(text.contains("Avslag") || text.contains("avslag"));
+    assert!(text.contains("förvaltningsrätten") || text.contains("Förvaltningsrätten"));
+    assert!(
+        text.contains("8 juni 2026"),
+        "the last day to appeal: {text}"
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(brev_sparas_med_hash);

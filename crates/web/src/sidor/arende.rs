@@ -218,7 +218,7 @@ pub async fn visa(
     let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
         .iter()
         .copied()
-        .filter(|t| *t != KommandoTyp::Aktualisera)
+        .filter(|t| !matches!(t, KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev))
         .filter(|t| {
             kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs(&rad), *t))
         })
@@ -235,6 +235,15 @@ pub async fn visa(
             lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => {
                 Some((dokument.to_string(), namn.clone()))
             }
+            lots_domain::Handelse::BrevSkapat {
+                dokument,
+                typ,
+                datum,
+                ..
+            } => Some((
+                dokument.to_string(),
+                format!("{} {datum} (PDF)", typ.namn()),
+            )),
             _ => None,
         })
         .collect();

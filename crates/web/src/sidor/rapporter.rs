@@ -265,19 +265,9 @@ async fn ivo(
                 .map(|p| (p, r.person))
         })
         .collect();
-    poster.sort_by(|(x, _), (y, _)| {
-        (
-            x.avsnitt,
-            x.vantan.fran(),
-            x.vantan.beslutsdatum,
-            x.vantan.arende,
-        )
-            .cmp(&(
-                y.avsnitt,
-                y.vantan.fran(),
-                y.vantan.beslutsdatum,
-                y.vantan.arende,
-            ))
+    poster.sort_by_key(|(p, _)| {
+        let v = &p.vantan;
+        (p.avsnitt, v.fran(), v.beslutsdatum, v.arende)
     });
     // IVO's id for a person: the birth date and a running number, one per person in the report.
     let mut personer: Vec<PersonId> = vec![];
@@ -365,16 +355,16 @@ struct IvoSida {
     avsnitt: Vec<IvoAvsnitt>,
 }
 
-/// The choices of the quarter form: years since SoL (2025:400) came into force, and 1–4.
-fn kvartalsval(kvartal: Kvartal, idag: Date) -> (Vec<(i32, bool)>, Vec<(u8, bool)>) {
-    let forsta = 2025.min(kvartal.ar());
-    (
-        (forsta..=idag.year())
-            .rev()
-            .map(|a| (a, a == kvartal.ar()))
-            .collect(),
-        (1..=4).map(|n| (n, n == kvartal.nummer())).collect(),
-    )
+/// The years of the quarter form: from SoL (2025:400) coming into force to this year.
+fn ar_val(kvartal: Kvartal, idag: Date) -> Vec<(i32, bool)> {
+    (2025.min(kvartal.ar())..=idag.year())
+        .rev()
+        .map(|a| (a, a == kvartal.ar()))
+        .collect()
+}
+
+fn kvartal_val(kvartal: Kvartal) -> Vec<(u8, bool)> {
+    (1..=4).map(|n| (n, n == kvartal.nummer())).collect()
 }
 
 pub async fn ivo_sida(
@@ -383,12 +373,11 @@ pub async fn ivo_sida(
     Query(q): Fraga,
 ) -> Result<Response, WebFel> {
     let r = ivo(&s, &i, &q, "rapport.ivo").await?;
-    let (ar_val, kvartal_val) = kvartalsval(r.kvartal, svensk_dag(s.nu()));
     Ok(IvoSida {
         sida: Sida::av(&i),
         kvartal: r.kvartal,
-        ar_val,
-        kvartal_val,
+        ar_val: ar_val(r.kvartal, svensk_dag(s.nu())),
+        kvartal_val: kvartal_val(r.kvartal),
         avsnitt: r.avsnitt,
     }
     .into_response())
@@ -527,12 +516,11 @@ pub async fn kf_sida(
     Query(q): Fraga,
 ) -> Result<Response, WebFel> {
     let r = kf(&s, &i, &q, "rapport.kf").await?;
-    let (ar_val, kvartal_val) = kvartalsval(r.kvartal, svensk_dag(s.nu()));
     Ok(KfSida {
         sida: Sida::av(&i),
         kvartal: r.kvartal,
-        ar_val,
-        kvartal_val,
+        ar_val: ar_val(r.kvartal, svensk_dag(s.nu())),
+        kvartal_val: kvartal_val(r.kvartal),
         r,
     }
     .into_response())
@@ -614,7 +602,7 @@ async fn delegation(
         .iter()
         .flat_map(|r| delegationsbeslut(&r.arende, fran, till))
         .collect();
-    beslut.sort_by(|x, y| (x.datum, x.arende, x.beslut).cmp(&(y.datum, y.arende, y.beslut)));
+    beslut.sort_by_key(|x| (x.datum, x.arende, x.beslut));
     s.store
         .logga_lasning(
             &i.aktor(),

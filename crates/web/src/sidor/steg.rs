@@ -16,6 +16,7 @@ use super::person::{Formularsida, resurs};
 use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
 use crate::auth::Inloggad;
+use crate::brev::{Avsandare, brev_for_steg};
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, Handling};
@@ -207,8 +208,39 @@ pub async fn formularsvar(
             }
         },
     };
+    let mut kommandon = vec![];
+    let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
+    if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
+        let person = s.store.person(k.person).await?.ok_or(WebFel::Saknas)?;
+        let fran = Avsandare {
+            kommun: &s.kommun_namn,
+            enhet: &rad.enhet_namn,
+            anvandare: &k.anvandare,
+        };
+        match brev_for_steg(&kommando, a, &person, &fran) {
+            Ok(brev) => {
+                for (kommando, bilaga) in brev {
+                    kommandon.push(kommando);
+                    bilagor.push(bilaga);
+                }
+            }
+            Err(t) => {
+                return Ok(visa_formular(
+                    i,
+                    k,
+                    typ,
+                    akt,
+                    f,
+                    &[],
+                    Some(t),
+                    Some(StatusCode::UNPROCESSABLE_ENTITY),
+                ));
+            }
+        }
+    }
+    kommandon.insert(0, kommando);
     let nu = s.nu();
-    match s.store.utfor(&i.aktor(), arende, kommando, nu, svensk_dag(nu), bilaga).await {
+    match s.store.utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
         Ok(utfort) => {
             let resurs = policy::ArendeResurs { enhet: utfort.arende.enhet, handlaggare: utfort.arende.handlaggare };
             // A registrator registers what arrives but does not read the case: back to the search.
@@ -243,7 +275,7 @@ async fn steg_kontext(
     steg: &str,
 ) -> Result<(KommandoTyp, Stegkontext), WebFel> {
     let typ = KommandoTyp::fran_kod(steg)
-        .filter(|t| *t != KommandoTyp::Aktualisera)
+        .filter(|t| !matches!(t, KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev))
         .ok_or(WebFel::Saknas)?;
     let (rad, a) = las_arende(s, i, id).await?;
     policy::krav(&i.anvandare, Handling::Steg(resurs(&rad), typ))?;
@@ -388,8 +420,9 @@ pub async fn ladda_upp(
             Some(StatusCode::UNPROCESSABLE_ENTITY),
         ));
     };
+    let dokument = DokumentId::ny();
     let kommando = Kommando::BifogaDokument {
-        dokument: DokumentId::ny(),
+        dokument,
         namn,
         sha256: hex::encode(Sha256::digest(&fil)),
         storlek: fil.len() as u64,
@@ -404,7 +437,13 @@ pub async fn ladda_upp(
         typ,
         None,
         &f,
-        Some((kommando, Bilaga { innehall: fil })),
+        Some((
+            kommando,
+            Bilaga {
+                dokument,
+                innehall: fil,
+            },
+        )),
     )
     .await
 }

@@ -334,6 +334,7 @@ pub fn falt(
             Falt::datum("datum", "Rätt datum").kravs(),
             Falt::textarea("skal", "Varför rättas datumet?").kravs().hjalp("Det felaktiga datumet finns kvar i händelserna. Alla bevakningar räknas om."),
         ],
+        T::RegistreraBrev => vec![],
         T::BegarAvgorande => vec![Falt::datum("datum", "Begäran kom in").kravs().varde(idag)],
         T::AvslaBegaranOmAvgorande => vec![
             datum(),
@@ -874,6 +875,10 @@ pub fn tolka(
                 }),
                 _ => None,
             }
+        }
+        T::RegistreraBrev => {
+            l.fel("innehall", "Brev skapas av Lots när ett steg kräver det.");
+            None
         }
         T::BegarAvgorande => l
             .datum("datum")

@@ -229,3 +229,32 @@ pub fn kommuniceringsbrev(brev: &Kommuniceringsbrev) -> Result<Vec<u8>, Dokument
 pub fn kontrollmeddelande(brev: &Kontrollmeddelande) -> Result<Vec<u8>, DokumentFel> {
     Dokumentmotor::delad()?.kontrollmeddelande(brev)
 }
+
+/// One table of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rapportsektion {
+    pub rubrik: String,
+    pub kolumner: Vec<String>,
+    /// Each row has as many cells as there are columns.
+    pub rader: Vec<Vec<String>>,
+    /// Shown instead of an empty table.
+    pub tom: String,
+}
+
+/// A report for the nämnd, IVO or the auditors, as a landscape table document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rapport {
+    pub kommun: String,
+    pub titel: String,
+    pub undertitel: String,
+    /// The day the report was made; also the PDF's date.
+    pub datum: Date,
+    pub sektioner: Vec<Rapportsektion>,
+    /// Sources and explanations under the tables.
+    pub noter: Vec<String>,
+}
+
+/// Renders a report with a shared, lazily built engine.
+pub fn rapport(r: &Rapport) -> Result<Vec<u8>, DokumentFel> {
+    Dokumentmotor::delad()?.rapport(r)
+}

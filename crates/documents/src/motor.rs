@@ -21,6 +21,7 @@ const GEMENSAM: &str = include_str!("../templates/gemensam.typ");
 const BESLUTSBREV: &str = include_str!("../templates/beslutsbrev.typ");
 const KOMMUNICERINGSBREV: &str = include_str!("../templates/kommuniceringsbrev.typ");
 const KONTROLLMEDDELANDE: &str = include_str!("../templates/kontrollmeddelande.typ");
+const RAPPORT: &str = include_str!("../templates/rapport.typ");
 
 /// The path under which a render's data is visible to the templates (`json("/data.json")`).
 const DATA_SOKVAG: &str = "/data.json";
@@ -41,6 +42,7 @@ pub struct Dokumentmotor {
     beslutsbrev: Source,
     kommuniceringsbrev: Source,
     kontrollmeddelande: Source,
+    rapport: Source,
     data_id: FileId,
     standards: PdfStandards,
 }
@@ -87,6 +89,7 @@ impl Dokumentmotor {
             beslutsbrev: kalla("/beslutsbrev.typ", BESLUTSBREV)?,
             kommuniceringsbrev: kalla("/kommuniceringsbrev.typ", KOMMUNICERINGSBREV)?,
             kontrollmeddelande: kalla("/kontrollmeddelande.typ", KONTROLLMEDDELANDE)?,
+            rapport: kalla("/rapport.typ", RAPPORT)?,
             data_id: fil_id(DATA_SOKVAG)?,
             standards,
         })
@@ -114,6 +117,12 @@ impl Dokumentmotor {
     pub fn kontrollmeddelande(&self, brev: &Kontrollmeddelande) -> Result<Vec<u8>, DokumentFel> {
         let vy = KontrollVy::ny(brev)?;
         self.rendera(&self.kontrollmeddelande, &vy, brev.datum)
+    }
+
+    /// Renders a report (tables with headers) to PDF/A-2b, landscape.
+    pub fn rapport(&self, r: &crate::Rapport) -> Result<Vec<u8>, DokumentFel> {
+        let vy = crate::vy::RapportVy::ny(r)?;
+        self.rendera(&self.rapport, &vy, r.datum)
     }
 
     fn rendera(

@@ -367,3 +367,32 @@ impl KontrollVy {
         })
     }
 }
+
+/// A report as the template reads it.
+#[derive(Debug, Serialize)]
+pub(crate) struct RapportVy<'a> {
+    kommun: &'a str,
+    titel: &'a str,
+    undertitel: &'a str,
+    datum: DatumVy,
+    sektioner: &'a [crate::Rapportsektion],
+    noter: &'a [String],
+}
+
+impl<'a> RapportVy<'a> {
+    pub(crate) fn ny(r: &'a crate::Rapport) -> Result<Self, DokumentFel> {
+        for s in &r.sektioner {
+            if s.kolumner.is_empty() || s.rader.iter().any(|rad| rad.len() != s.kolumner.len()) {
+                return Err(DokumentFel::SaknasUppgift("rapportens rader och kolumner"));
+            }
+        }
+        Ok(Self {
+            kommun: &r.kommun,
+            titel: &r.titel,
+            undertitel: &r.undertitel,
+            datum: DatumVy::ny(r.datum)?,
+            sektioner: &r.sektioner,
+            noter: &r.noter,
+        })
+    }
+}

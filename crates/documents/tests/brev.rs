@@ -770,3 +770,68 @@ fn skrifter_som_typsnitten_tacker_och_inte() {
         );
     }
 }
+
+#[test]
+fn rapport_med_tabell_och_tom_sektion() {
+    let r = lots_documents::Rapport {
+        kommun: "Lotsby kommun".into(),
+        titel: "Ej verkställda beslut, kvartal 3 2026".into(),
+        undertitel: "Rapport till IVO enligt 34 kap. 1 § socialtjänstlagen".into(),
+        datum: time::macros::date!(2026 - 10 - 05),
+        sektioner: vec![
+            lots_documents::Rapportsektion {
+                rubrik: "Ej verkställda".into(),
+                kolumner: vec!["Beslutsdatum".into(), "Insats".into(), "Skäl".into()],
+                rader: vec![vec![
+                    "2026-03-02".into(),
+                    "Kontaktperson".into(),
+                    "Ingen ledig kontaktperson #panic(\"x\")".into(),
+                ]],
+                tom: "Inga.".into(),
+            },
+            lots_documents::Rapportsektion {
+                rubrik: "Verkställda efter rapportering".into(),
+                kolumner: vec!["Beslutsdatum".into(), "Verkställt".into()],
+                rader: vec![],
+                tom: "Inga beslut har verkställts efter rapportering.".into(),
+            },
+        ],
+        noter: vec!["Källa: Lots.".into()],
+    };
+    let pdf = lots_documents::rapport(&r).expect("render");
+    assert!(pdf.starts_with(b"%PDF"));
+    let dir = tempfile_dir();
+    let fil = dir.join("rapport.pdf");
+    std::fs::write(&fil, &pdf).unwrap();
+    let ut = std::process::Command::new("pdftotext")
+        .args([fil.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&ut.stdout);
+    for del in [
+        "Ej verkställda beslut, kvartal 3 2026",
+        "Kontaktperson",
+        "#panic(\"x\")",
+        "Inga beslut har verkställts efter rapportering.",
+        "Källa: Lots.",
+    ] {
+        assert!(text.contains(del), "{del}: {text}");
+    }
+    let ratt = lots_documents::Rapport {
+        sektioner: vec![lots_documents::Rapportsektion {
+            rader: vec![vec!["bara en".into()]],
+            ..r.sektioner[0].clone()
+        }],
+        ..r
+    };
+    assert!(
+        lots_documents::rapport(&ratt).is_err(),
+        "rows must match the columns"
+    );
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("lots-rapport-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}

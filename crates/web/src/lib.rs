@@ -73,6 +73,10 @@ pub fn app(state: AppState) -> Router {
         .route("/rapporter", get(sidor::rapporter::lista))
         .route("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida))
         .route(
+            "/rapporter/ej-verkstallda.pdf",
+            get(sidor::rapporter::ivo_pdf),
+        )
+        .route(
             "/rapporter/ej-verkstallda.csv",
             get(sidor::rapporter::ivo_csv),
         )
@@ -81,12 +85,20 @@ pub fn app(state: AppState) -> Router {
             get(sidor::rapporter::kf_sida),
         )
         .route(
+            "/rapporter/kvartalsstatistik.pdf",
+            get(sidor::rapporter::kf_pdf),
+        )
+        .route(
             "/rapporter/kvartalsstatistik.csv",
             get(sidor::rapporter::kf_csv),
         )
         .route(
             "/rapporter/delegationsbeslut",
             get(sidor::rapporter::delegation_sida),
+        )
+        .route(
+            "/rapporter/delegationsbeslut.pdf",
+            get(sidor::rapporter::delegation_pdf),
         )
         .route(
             "/rapporter/delegationsbeslut.csv",

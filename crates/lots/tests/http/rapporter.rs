@@ -831,3 +831,26 @@ async fn bara_arbetsledaren_ser_rapporterna(db: Db) {
     );
 }
 pa_bada!(bara_arbetsledaren_ser_rapporterna);
+
+/// Each report is also a PDF with the same table; refused to those who may not see it.
+async fn rapporter_som_pdf(db: Db) {
+    let app = TestApp::ny(db).await;
+    let chef = app.klient("arbetsledare").await;
+    let h = app.klient("handlaggare").await;
+    for sokvag in [
+        "/rapporter/ej-verkstallda.pdf?ar=2026&kvartal=2",
+        "/rapporter/kvartalsstatistik.pdf?ar=2026&kvartal=2",
+        "/rapporter/delegationsbeslut.pdf?fran=2026-01-01&till=2026-06-30",
+    ] {
+        let (s, pdf) = chef.get_bytes(sokvag).await;
+        assert_eq!(s, 200, "{sokvag}");
+        assert!(pdf.starts_with(b"%PDF"), "{sokvag}");
+        let (s, _) = h.get_bytes(sokvag).await;
+        assert_eq!(s, 403, "{sokvag}");
+    }
+    let (s, _) = chef
+        .get_bytes("/rapporter/ej-verkstallda.pdf?ar=2026&kvartal=9")
+        .await;
+    assert_eq!(s, 400);
+}
+pa_bada!(rapporter_som_pdf);

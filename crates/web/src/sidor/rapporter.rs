@@ -145,6 +145,48 @@ fn csv_svar(filnamn: &str, rader: &[Vec<String>]) -> Response {
         .into_response()
 }
 
+/// A report as a PDF/A document: the same table as the CSV, header first.
+fn pdf_svar(
+    s: &AppState,
+    titel: String,
+    undertitel: &str,
+    filnamn: &str,
+    tabell: Vec<Vec<String>>,
+) -> Result<Response, WebFel> {
+    let mut rader = tabell.into_iter();
+    let kolumner = rader.next().unwrap_or_default();
+    let rapport = lots_documents::Rapport {
+        kommun: s.kommun_namn.to_string(),
+        titel,
+        undertitel: undertitel.to_string(),
+        datum: lots_domain::tid::svensk_dag(s.nu()),
+        sektioner: vec![lots_documents::Rapportsektion {
+            rubrik: "Uppgifter".into(),
+            kolumner,
+            rader: rader.collect(),
+            tom: "Inga poster under perioden.".into(),
+        }],
+        noter: vec!["Framtagen ur Lots från ärendenas händelser.".into()],
+    };
+    let pdf = lots_documents::rapport(&rapport).map_err(|e| {
+        tracing::error!(error = %e, "report pdf");
+        WebFel::Ogiltig(
+            "Rapporten kunde inte göras om till PDF. Hämta den som CSV i stället.".into(),
+        )
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filnamn}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
 fn kon_namn(kon: Option<Kon>) -> &'static str {
     match kon {
         Some(Kon::Kvinna) => "Kvinna",
@@ -389,6 +431,38 @@ pub async fn ivo_csv(
     Query(q): Fraga,
 ) -> Result<Response, WebFel> {
     let r = ivo(&s, &i, &q, "rapport.ivo.csv").await?;
+    let rader = ivo_tabell(&r);
+    Ok(csv_svar(
+        &format!(
+            "ej-verkstallda-beslut-{}-K{}.csv",
+            r.kvartal.ar(),
+            r.kvartal.nummer()
+        ),
+        &rader,
+    ))
+}
+
+pub async fn ivo_pdf(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = ivo(&s, &i, &q, "rapport.ivo.pdf").await?;
+    pdf_svar(
+        &s,
+        format!("Ej verkställda beslut {}", r.kvartal),
+        "Rapport till IVO och revisorerna enligt 34 kap. 1–2 §§ socialtjänstlagen (2025:400). Personerna anges med födelsedatum och löpnummer.",
+        &format!(
+            "ej-verkstallda-beslut-{}-K{}.pdf",
+            r.kvartal.ar(),
+            r.kvartal.nummer()
+        ),
+        ivo_tabell(&r),
+    )
+}
+
+/// The IVO report as a table, header first: the same rows for CSV and PDF.
+fn ivo_tabell(r: &IvoRapport) -> Vec<Vec<String>> {
     // What is sent to IVO: no case reference, nothing that names the person.
     let mut rader = vec![
         [
@@ -428,14 +502,7 @@ pub async fn ivo_csv(
             ]);
         }
     }
-    Ok(csv_svar(
-        &format!(
-            "ej-verkstallda-beslut-{}-K{}.csv",
-            r.kvartal.ar(),
-            r.kvartal.nummer()
-        ),
-        &rader,
-    ))
+    rader
 }
 
 // ---------------------------------------------------------------------------
@@ -532,6 +599,38 @@ pub async fn kf_csv(
     Query(q): Fraga,
 ) -> Result<Response, WebFel> {
     let r = kf(&s, &i, &q, "rapport.kf.csv").await?;
+    let rader = kf_tabell(&r);
+    Ok(csv_svar(
+        &format!(
+            "statistik-ej-verkstallda-{}-K{}.csv",
+            r.kvartal.ar(),
+            r.kvartal.nummer()
+        ),
+        &rader,
+    ))
+}
+
+pub async fn kf_pdf(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = kf(&s, &i, &q, "rapport.kf.pdf").await?;
+    pdf_svar(
+        &s,
+        format!("Ej verkställda beslut: statistik {}", r.kvartal),
+        "Statistik till kommunfullmäktige enligt 34 kap. 3 § socialtjänstlagen (2025:400).",
+        &format!(
+            "statistik-ej-verkstallda-{}-K{}.pdf",
+            r.kvartal.ar(),
+            r.kvartal.nummer()
+        ),
+        kf_tabell(&r),
+    )
+}
+
+/// The statistics as a table, header first.
+fn kf_tabell(r: &KfRapport) -> Vec<Vec<String>> {
     let mut rader = vec![
         [
             "Indelning",
@@ -561,14 +660,7 @@ pub async fn kf_csv(
     for x in &r.per_tid {
         rad("Tid sedan beslut eller avbrott", x);
     }
-    Ok(csv_svar(
-        &format!(
-            "statistik-ej-verkstallda-{}-K{}.csv",
-            r.kvartal.ar(),
-            r.kvartal.nummer()
-        ),
-        &rader,
-    ))
+    rader
 }
 
 // ---------------------------------------------------------------------------
@@ -665,6 +757,29 @@ pub async fn delegation_csv(
     Query(q): Fraga,
 ) -> Result<Response, WebFel> {
     let (fran, till, rader) = delegation(&s, &i, &q, "rapport.delegation.csv").await?;
+    Ok(csv_svar(
+        &format!("delegationsbeslut-{fran}-{till}.csv"),
+        &delegation_tabell(&rader),
+    ))
+}
+
+pub async fn delegation_pdf(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let (fran, till, rader) = delegation(&s, &i, &q, "rapport.delegation.pdf").await?;
+    pdf_svar(
+        &s,
+        format!("Beslut fattade på delegation {fran} – {till}"),
+        "Anmälan till nämnden av beslut fattade med stöd av delegationsordningen.",
+        &format!("delegationsbeslut-{fran}-{till}.pdf"),
+        delegation_tabell(&rader),
+    )
+}
+
+/// The delegated decisions as a table, header first.
+fn delegation_tabell(rader: &[DelegationRad]) -> Vec<Vec<String>> {
     let mut ut = vec![
         [
             "Beslutsdatum",
@@ -679,7 +794,7 @@ pub async fn delegation_csv(
         .map(String::from)
         .to_vec(),
     ];
-    for r in &rader {
+    for r in rader {
         ut.push(vec![
             r.datum.to_string(),
             r.insats.to_string(),
@@ -691,10 +806,7 @@ pub async fn delegation_csv(
             r.arende.to_string(),
         ]);
     }
-    Ok(csv_svar(
-        &format!("delegationsbeslut-{fran}-{till}.csv"),
-        &ut,
-    ))
+    ut
 }
 
 #[cfg(test)]

@@ -134,39 +134,30 @@ macro_rules! bind_all {
     }};
 }
 
-fn rad_sqlite(row: &sqlx::sqlite::SqliteRow) -> Rad {
-    let mut ut = Vec::with_capacity(row.columns().len());
-    for (i, c) in row.columns().iter().enumerate() {
-        let v = if let Ok(x) = row.try_get::<Option<i64>, _>(i) {
-            V::I(x)
-        } else if let Ok(x) = row.try_get::<Option<String>, _>(i) {
-            V::T(x)
-        } else if let Ok(x) = row.try_get::<Vec<u8>, _>(i) {
-            V::B(x)
-        } else {
-            V::T(None)
-        };
-        ut.push((c.name().to_owned(), v));
-    }
-    Rad(ut)
+/// Reads a row of either backend into a `Rad`: integers, then text, then bytes.
+macro_rules! rad_fran {
+    ($namn:ident, $rad:ty) => {
+        fn $namn(row: &$rad) -> Rad {
+            let mut ut = Vec::with_capacity(row.columns().len());
+            for (i, c) in row.columns().iter().enumerate() {
+                let v = if let Ok(x) = row.try_get::<Option<i64>, _>(i) {
+                    V::I(x)
+                } else if let Ok(x) = row.try_get::<Option<String>, _>(i) {
+                    V::T(x)
+                } else if let Ok(x) = row.try_get::<Vec<u8>, _>(i) {
+                    V::B(x)
+                } else {
+                    V::T(None)
+                };
+                ut.push((c.name().to_owned(), v));
+            }
+            Rad(ut)
+        }
+    };
 }
 
-fn rad_pg(row: &sqlx::postgres::PgRow) -> Rad {
-    let mut ut = Vec::with_capacity(row.columns().len());
-    for (i, c) in row.columns().iter().enumerate() {
-        let v = if let Ok(x) = row.try_get::<Option<i64>, _>(i) {
-            V::I(x)
-        } else if let Ok(x) = row.try_get::<Option<String>, _>(i) {
-            V::T(x)
-        } else if let Ok(x) = row.try_get::<Vec<u8>, _>(i) {
-            V::B(x)
-        } else {
-            V::T(None)
-        };
-        ut.push((c.name().to_owned(), v));
-    }
-    Rad(ut)
-}
+rad_fran!(rad_sqlite, sqlx::sqlite::SqliteRow);
+rad_fran!(rad_pg, sqlx::postgres::PgRow);
 
 #[derive(Debug, Clone)]
 pub enum Db {

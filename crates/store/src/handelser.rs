@@ -203,22 +203,15 @@ impl Store {
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
         projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
         for typ in typer {
-            tx.execute(
-            "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)",
-            &[
-                v(uuid::Uuid::now_v7()),
-                v(aktor.kommun),
-                tid.as_str().into(),
-                v(aktor.id),
-                aktor.roll.kod().into(),
-                v(aktor.enhet),
-                format!("arende.{}", typ.kod()).into(),
-                v(efter.person),
-                v(arende_id),
-            ],
-        )
-        .await?;
+            skriv_granskning(
+                &mut tx,
+                aktor,
+                &tid,
+                &format!("arende.{}", typ.kod()),
+                Some(efter.person),
+                Some(arende_id),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(Utfort {
@@ -466,4 +459,32 @@ async fn projicera(
         }
     }
     Ok(())
+}
+
+/// One audit row: who did or saw what, about which person and case (DESIGN.md principle 4).
+pub(crate) async fn skriv_granskning(
+    tx: &mut Tx,
+    aktor: &Aktor,
+    tid: &str,
+    handling: &str,
+    person: Option<PersonId>,
+    arende: Option<ArendeId>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)",
+        &[
+            v(uuid::Uuid::now_v7()),
+            v(aktor.kommun),
+            tid.into(),
+            v(aktor.id),
+            aktor.roll.kod().into(),
+            v(aktor.enhet),
+            handling.into(),
+            V::T(person.map(|p| p.to_string())),
+            V::T(arende.map(|a| a.to_string())),
+        ],
+    )
+    .await
+    .map(|_| ())
 }

@@ -4,7 +4,7 @@ use lots_domain::arende::{Arende, BevakningsTyp, Handelse, Status};
 use lots_domain::ids::*;
 use time::{Date, OffsetDateTime};
 
-use crate::db::{Rad, V};
+use crate::db::Rad;
 use crate::handelser::{Aktor, LagradHandelse};
 use crate::org::v;
 use crate::{Store, StoreError, las_tid, tidstext};
@@ -298,22 +298,8 @@ impl Store {
         let mut tx = self.db.begin().await?;
         let tid = tidstext(nu);
         for (person, arende) in poster {
-            tx.execute(
-                "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)",
-                &[
-                    v(uuid::Uuid::now_v7()),
-                    v(aktor.kommun),
-                    tid.as_str().into(),
-                    v(aktor.id),
-                    aktor.roll.kod().into(),
-                    v(aktor.enhet),
-                    handling.into(),
-                    V::T(person.map(|p| p.to_string())),
-                    V::T(arende.map(|a| a.to_string())),
-                ],
-            )
-            .await?;
+            crate::handelser::skriv_granskning(&mut tx, aktor, &tid, handling, *person, *arende)
+                .await?;
         }
         tx.commit().await
     }

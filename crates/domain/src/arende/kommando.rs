@@ -933,11 +933,11 @@ pub fn handle(
             let b = valt_beslut(a, KommandoTyp::SkickaBeslut, beslut)?;
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
-            // DelgL 22 §: förenklad delgivning only if the person was told beforehand.
+            // DelgL 23 §: förenklad delgivning only if the person was told beforehand.
             fel.om(
                 forenklad_delgivning && !informerad_om_forenklad,
                 "informerad_om_forenklad",
-                "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (22 § delgivningslagen).",
+                "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (23 § delgivningslagen).",
             );
             vec![Handelse::BeslutSkickat {
                 beslut,

@@ -375,7 +375,7 @@ impl Arende {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     b.skickat = Some((*datum, *satt, *forenklad_delgivning));
                     if *forenklad_delgivning {
-                        // DelgL 22 §: served when two weeks have passed since sending.
+                        // DelgL 24 §: served when two weeks have passed since sending.
                         b.delgiven = Some(frister::forenklad_delgivning(*datum).delgiven);
                     }
                 }
@@ -521,7 +521,7 @@ impl Arende {
                             if let Some(s) = b.skickat.as_mut() {
                                 s.0 = *datum;
                                 if s.2 {
-                                    // DelgL 22 §: the served day follows the sending day.
+                                    // DelgL 24 §: the served day follows the sending day.
                                     b.delgiven =
                                         Some(frister::forenklad_delgivning(*datum).delgiven);
                                 }

@@ -42,6 +42,8 @@ enum Kommando {
     Migrate,
     /// Fill the configured database with a demo municipality.
     Demo,
+    /// Check the audit log's hash chain and report the first broken link.
+    VerifyLog,
 }
 
 #[tokio::main]
@@ -65,6 +67,27 @@ async fn main() -> anyhow::Result<()> {
             store.migrera().await.context("migreringen misslyckades")?;
             let s = demo::fyll(&store).await?;
             println!("{s}");
+        }
+        Kommando::VerifyLog => {
+            let (kommun, namn) = store
+                .kommun()
+                .await?
+                .context("databasen har ingen kommun")?;
+            match store.verifiera_logg(kommun).await? {
+                lots_store::Loggkontroll::Hel { poster } => {
+                    println!("Granskningsloggen för {namn} är hel: {poster} poster.")
+                }
+                lots_store::Loggkontroll::Bruten {
+                    seq,
+                    tidpunkt,
+                    orsak,
+                } => {
+                    println!(
+                        "Granskningsloggen för {namn} är bruten vid post {seq} ({tidpunkt}): {orsak}."
+                    );
+                    std::process::exit(1);
+                }
+            }
         }
         Kommando::Serve { listen, demo } => {
             store.migrera().await.context("migreringen misslyckades")?;

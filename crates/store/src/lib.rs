@@ -14,7 +14,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 pub use db::{Db, Rad, Tx, V};
-pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort};
+pub use handelser::{Aktor, Bilaga, LagradHandelse, Loggkontroll, Utfort};
 pub use las::*;
 pub use org::*;
 pub use rapporter::*;

@@ -544,3 +544,44 @@ async fn delegationsordning_versioneras(db: Db) {
     );
 }
 pa_bada!(delegationsordning_versioneras);
+
+/// The audit log is hash-chained: change one row directly in the database and
+/// `lots verify-log` finds it (issue 4's tamper test).
+async fn granskningsloggen_avslojar_andringar(db: Db) {
+    let (dburl, _dir) = ny_databas(db).await;
+    let lots = env!("CARGO_BIN_EXE_lots");
+    let ut = std::process::Command::new(lots)
+        .args(["--database", &dburl, "demo"])
+        .output()
+        .unwrap();
+    assert!(ut.status.success());
+    let verify = || {
+        std::process::Command::new(lots)
+            .args(["--database", &dburl, "verify-log"])
+            .output()
+            .unwrap()
+    };
+    let ut = verify();
+    assert!(
+        ut.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ut.stdout)
+    );
+    assert!(String::from_utf8_lossy(&ut.stdout).contains("är hel"));
+    let store = lots_store::Store::anslut(&dburl).await.unwrap();
+    let andrade = store
+        .db
+        .execute(
+            "UPDATE granskning SET handling = 'manipulerad' WHERE seq = 7",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(andrade, 1, "one audit row was changed behind Lots' back");
+    let ut = verify();
+    assert!(!ut.status.success());
+    let text = String::from_utf8_lossy(&ut.stdout).to_string();
+    assert!(text.contains("bruten vid post 7"), "{text}");
+    assert!(text.contains("har ändrats"), "{text}");
+}
+pa_bada!(granskningsloggen_avslojar_andringar);

@@ -220,6 +220,26 @@ pub fn gallringsdatum(
     Some(Date::from_calendar_date(ar, Month::December, 31).unwrap_or(Date::MAX))
 }
 
+/// Why a personakt is kept rather than thinned out (SoF 13 kap. 1 §).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GallringsUndantag {
+    /// Every record in the kommun is kept for research.
+    Kommun,
+    /// The person was born on the 5th, 15th or 25th of a month.
+    Fodelsedag,
+}
+
+/// The SoF 13 kap. 1 § exception that applies, if any; otherwise [`gallringsdatum`] gives the day.
+pub fn gallring_undantag(fodelsedag_dag: u8, kommunkod: &str) -> Option<GallringsUndantag> {
+    if gallring_undantagen_kommun(kommunkod) {
+        Some(GallringsUndantag::Kommun)
+    } else if matches!(fodelsedag_dag, 5 | 15 | 25) {
+        Some(GallringsUndantag::Fodelsedag)
+    } else {
+        None
+    }
+}
+
 /// SoF 13 kap. 1 §: the municipalities whose social services records are kept for
 /// research, not thinned out: every kommun in Östergötlands län (kommunkod 05xx),
 /// Gotlands län (0980) and Västernorrlands län (22xx), and Göteborg (1480).
@@ -492,5 +512,18 @@ mod tests {
         for kod in ["0180", "1280", "9999", "05"] {
             assert!(!gallring_undantagen_kommun(kod), "{kod}");
         }
+    }
+
+    #[test]
+    fn sof_13_kap_1_undantag_kommun_fore_fodelsedag() {
+        assert_eq!(
+            super::gallring_undantag(15, "1480"),
+            Some(GallringsUndantag::Kommun)
+        );
+        assert_eq!(
+            super::gallring_undantag(25, "0180"),
+            Some(GallringsUndantag::Fodelsedag)
+        );
+        assert_eq!(super::gallring_undantag(24, "0180"), None);
     }
 }

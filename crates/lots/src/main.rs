@@ -95,13 +95,12 @@ async fn main() -> anyhow::Result<()> {
                 let s = demo::fyll(&store).await?;
                 println!("{s}");
             }
-            let (kommun, kommun_namn) = store.kommun().await?.context(
+            let (_, kommun_namn) = store.kommun().await?.context(
                 "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
             )?;
             let addr = listen.unwrap_or(cfg.listen);
             let state = lots_web::AppState {
                 store,
-                kommun,
                 kommun_namn: kommun_namn.into(),
                 saker_cookie: cfg.secure_cookies,
             };

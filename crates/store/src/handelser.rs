@@ -135,24 +135,7 @@ impl Store {
         }
         let (historik, mut seq, mut prev) = las_historik(&mut tx, arende_id).await?;
         let fore = Arende::fran_handelser(arende_id, &historik);
-        let ordning = {
-            let r = tx
-                .fetch_optional(
-                    "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
-                    &[v(aktor.kommun), datumtext(idag).into()],
-                )
-                .await?;
-            match r {
-                None => lots_domain::delegation::Delegationsordning {
-                    version: 0,
-                    punkter: vec![],
-                },
-                Some(r) => lots_domain::delegation::Delegationsordning {
-                    version: r.int("version")?,
-                    punkter: serde_json::from_str(&r.text("punkter")?)?,
-                },
-            }
-        };
+        let ordning = crate::org::las_delegationsordning(&mut tx, aktor.kommun, idag).await?;
         let ctx = Kontext {
             idag,
             aktor: aktor.id,

@@ -274,15 +274,6 @@ impl Store {
             .transpose()
     }
 
-    pub async fn utforare(&self, kommun: KommunId) -> Result<Vec<crate::Enhet>, StoreError> {
-        Ok(self
-            .enheter(kommun)
-            .await?
-            .into_iter()
-            .filter(|e| e.utforare)
-            .collect())
-    }
-
     /// Records a read of personal data before the response leaves (DESIGN.md principle 4).
     /// A list logs one row per record it returned.
     pub async fn logga_lasning(

@@ -407,34 +407,35 @@ impl Store {
             .map(|r| Ok((r.int("version")?, r.datum("giltig_fran")?, serde_json::from_str(&r.text("punkter")?)?)))
             .collect()
     }
-
-    /// The newest version in force on `idag`.
-    pub async fn delegationsordning(
-        &self,
-        kommun: KommunId,
-        idag: Date,
-    ) -> Result<Delegationsordning, StoreError> {
-        let r = self
-            .db
-            .fetch_optional(
-                "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
-                &[kommun.to_string().into(), datumtext(idag).into()],
-            )
-            .await?;
-        match r {
-            // Deny by default: without a delegationsordning nobody may decide.
-            None => Ok(Delegationsordning {
-                version: 0,
-                punkter: vec![],
-            }),
-            Some(r) => Ok(Delegationsordning {
-                version: r.int("version")?,
-                punkter: serde_json::from_str(&r.text("punkter")?)?,
-            }),
-        }
-    }
 }
 
 pub(crate) fn v(id: impl ToString) -> V {
     V::T(Some(id.to_string()))
+}
+
+/// The delegationsordning in force on `idag`: the newest version from that day or
+/// earlier. Read inside the command's transaction, so the decision and the version
+/// it records agree.
+pub(crate) async fn las_delegationsordning(
+    tx: &mut crate::Tx,
+    kommun: KommunId,
+    idag: Date,
+) -> Result<Delegationsordning, StoreError> {
+    let r = tx
+        .fetch_optional(
+            "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+            &[kommun.to_string().into(), datumtext(idag).into()],
+        )
+        .await?;
+    match r {
+        // Deny by default: without a delegationsordning nobody may decide.
+        None => Ok(Delegationsordning {
+            version: 0,
+            punkter: vec![],
+        }),
+        Some(r) => Ok(Delegationsordning {
+            version: r.int("version")?,
+            punkter: serde_json::from_str(&r.text("punkter")?)?,
+        }),
+    }
 }

@@ -17,7 +17,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use lots_domain::ids::KommunId;
 use lots_store::Store;
 use time::OffsetDateTime;
 
@@ -27,7 +26,6 @@ pub use auth::hasha_losenord;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    pub kommun: KommunId,
     pub kommun_namn: Arc<str>,
     /// Cookies only over HTTPS. Off for local demo on plain HTTP.
     pub saker_cookie: bool,

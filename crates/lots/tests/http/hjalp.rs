@@ -187,7 +187,6 @@ impl TestApp {
         let org = skapa_org(&store).await;
         let state = lots_web::AppState {
             store: store.clone(),
-            kommun: org.kommun,
             kommun_namn: "Testkommun".into(),
             saker_cookie: false,
         };

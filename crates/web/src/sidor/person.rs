@@ -294,22 +294,20 @@ struct PersonSida {
 async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
     let kod = s.store.kommunkod(p.kommun).await?;
     let dag = p.identitet.fodelsedatum().map(|d| d.day()).unwrap_or(0);
-    if frister::gallring_undantagen_kommun(&kod) {
-        return Ok(
-            "Gallras inte: kommunens personakter bevaras för forskning (SoF 13 kap. 1 §).".into(),
-        );
-    }
-    if matches!(dag, 5 | 15 | 25) {
-        return Ok("Gallras inte: personer födda den 5, 15 eller 25 bevaras för forskning (SoF 13 kap. 1 §).".into());
-    }
-    Ok(match s.store.sista_anteckning(p.id).await? {
-        Some(sista) => match frister::gallringsdatum(sista, dag, false) {
-            Some(d) => format!(
-                "Senaste anteckning {sista}. Gallras senast {d} om inget nytt antecknas (SoL 16 kap.)."
-            ),
-            None => "Gallras inte (SoF 13 kap. 1 §).".into(),
+    Ok(match frister::gallring_undantag(dag, &kod) {
+        Some(frister::GallringsUndantag::Kommun) => {
+            "Gallras inte: kommunens personakter bevaras för forskning (SoF 13 kap. 1 §).".into()
+        }
+        Some(frister::GallringsUndantag::Fodelsedag) => {
+            "Gallras inte: personer födda den 5, 15 eller 25 bevaras för forskning (SoF 13 kap. 1 §).".into()
+        }
+        None => match s.store.sista_anteckning(p.id).await? {
+            Some(sista) => match frister::gallringsdatum(sista, dag, false) {
+                Some(d) => format!("Senaste anteckning {sista}. Gallras senast {d} om inget nytt antecknas (SoL 16 kap.)."),
+                None => "Gallras inte (SoF 13 kap. 1 §).".into(),
+            },
+            None => "Inget är antecknat ännu.".into(),
         },
-        None => "Inget är antecknat ännu.".into(),
     })
 }
 

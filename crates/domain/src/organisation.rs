@@ -10,15 +10,18 @@ pub enum Roll {
     Utforare,
     Registrator,
     Systemforvaltare,
+    /// Reads the audit log (loggkontroll, SoL 14 kap. 7 §; OSL 26 kap.), never case content.
+    Granskare,
 }
 
 impl Roll {
-    pub const ALLA: [Roll; 5] = [
+    pub const ALLA: [Roll; 6] = [
         Roll::Handlaggare,
         Roll::Arbetsledare,
         Roll::Utforare,
         Roll::Registrator,
         Roll::Systemforvaltare,
+        Roll::Granskare,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -28,6 +31,7 @@ impl Roll {
             Roll::Utforare => "utforare",
             Roll::Registrator => "registrator",
             Roll::Systemforvaltare => "systemforvaltare",
+            Roll::Granskare => "granskare",
         }
     }
 
@@ -42,6 +46,7 @@ impl Roll {
             Roll::Utforare => "Utförare",
             Roll::Registrator => "Registrator",
             Roll::Systemforvaltare => "Systemförvaltare",
+            Roll::Granskare => "Logggranskare",
         }
     }
 }

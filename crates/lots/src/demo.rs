@@ -99,6 +99,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         ("lena.strom", "Lena Ström", Roll::Handlaggare, eb),
         ("eva.dahl", "Eva Dahl", Roll::Arbetsledare, eb),
         ("mikael.wallin", "Mikael Wallin", Roll::Handlaggare, mo),
+        ("granskare", "Ingrid Sandberg", Roll::Granskare, mo),
         ("tove.lund", "Tove Lund", Roll::Utforare, ov),
     ];
     let mut aktorer = Vec::with_capacity(konton.len());
@@ -118,6 +119,12 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
             roll,
             losenord: hash.clone(),
             aktiv: true,
+            // The explicit right to see persons with skyddade personuppgifter: the two
+            // who handle the demo's protected persons, and the auditor who checks access to them.
+            skyddad_behorighet: matches!(
+                anvandarnamn,
+                "handlaggare" | "arbetsledare" | "granskare"
+            ),
         };
         store.skapa_anvandare(&a).await?;
         aktorer.push(Aktor {

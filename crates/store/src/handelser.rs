@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Tx, V};
+use crate::granskning::{Granskningspost, skriv_granskning};
 use crate::org::v;
 use crate::{Store, StoreError, datumtext, tidstext};
 
@@ -41,7 +42,8 @@ pub struct LagradHandelse {
     pub tidpunkt: OffsetDateTime,
 }
 
-const NOLLHASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const NOLLHASH: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 fn kedjehash(
     prev: &str,
@@ -185,16 +187,21 @@ impl Store {
         let efter =
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
         projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
-        for typ in typer {
-            skriv_granskning(
-                &mut tx,
-                aktor,
-                &tid,
-                &format!("arende.{}", typ.kod()),
-                Some(efter.person),
-                Some(arende_id),
+        let skyddad = tx
+            .fetch_optional(
+                "SELECT skyddad FROM person WHERE id = $1",
+                &[v(efter.person)],
             )
-            .await?;
+            .await?
+            .map(|r| r.int("skyddad"))
+            .transpose()?
+            .unwrap_or(0)
+            != 0;
+        for typ in typer {
+            let post = Granskningspost::ny(format!("arende.{}", typ.kod()))
+                .person(efter.person, skyddad)
+                .arende(arende_id);
+            skriv_granskning(&mut tx, aktor, &tid, &post).await?;
         }
         tx.commit().await?;
         Ok(Utfort {
@@ -438,205 +445,19 @@ async fn projicera(
                 )
                 .await?;
             }
+            // What the utförare's unit may see: the orders sent to it.
+            Handelse::Bestalld {
+                beslut, utforare, ..
+            } => {
+                tx.execute(
+                    "INSERT INTO uppdrag (beslut, kommun, arende, utforare) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare",
+                    &[v(beslut), v(aktor.kommun), v(a.id), v(utforare)],
+                )
+                .await?;
+            }
             _ => {}
         }
     }
     Ok(())
-}
-
-/// The hash of one audit row, chained to the one before it.
-#[allow(clippy::too_many_arguments)]
-fn granskningshash(
-    prev: &str,
-    seq: i64,
-    kommun: &str,
-    tid: &str,
-    anvandare: &str,
-    roll: &str,
-    enhet: &str,
-    handling: &str,
-    person: &str,
-    arende: &str,
-) -> String {
-    let mut h = Sha256::new();
-    for del in [
-        prev,
-        &seq.to_string(),
-        kommun,
-        tid,
-        anvandare,
-        roll,
-        enhet,
-        handling,
-        person,
-        arende,
-    ] {
-        h.update(del.as_bytes());
-        h.update([0u8]);
-    }
-    hex::encode(h.finalize())
-}
-
-/// One audit row: who did or saw what, about which person and case (DESIGN.md
-/// principle 4), appended to the kommun's hash chain. The chain head is locked
-/// for the rest of the transaction, so rows get their places one at a time.
-pub(crate) async fn skriv_granskning(
-    tx: &mut Tx,
-    aktor: &Aktor,
-    tid: &str,
-    handling: &str,
-    person: Option<PersonId>,
-    arende: Option<ArendeId>,
-) -> Result<(), StoreError> {
-    let kommun = aktor.kommun.to_string();
-    tx.execute(
-        "INSERT INTO granskning_kedja (kommun, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (kommun) DO NOTHING",
-        &[kommun.as_str().into(), NOLLHASH.into()],
-    )
-    .await?;
-    let huvud = if tx.ar_postgres() {
-        tx.fetch_optional(
-            "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1 FOR UPDATE",
-            &[kommun.as_str().into()],
-        )
-        .await?
-    } else {
-        tx.fetch_optional(
-            "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1",
-            &[kommun.as_str().into()],
-        )
-        .await?
-    }
-    .ok_or_else(|| StoreError::Korrupt("granskningskedjan saknas".into()))?;
-    let seq = huvud.int("seq")? + 1;
-    let prev = huvud.text("hash")?;
-    let person = person.map(|p| p.to_string());
-    let arende = arende.map(|a| a.to_string());
-    let (anvandare, enhet) = (aktor.id.to_string(), aktor.enhet.to_string());
-    let hash = granskningshash(
-        &prev,
-        seq,
-        &kommun,
-        tid,
-        &anvandare,
-        aktor.roll.kod(),
-        &enhet,
-        handling,
-        person.as_deref().unwrap_or(""),
-        arende.as_deref().unwrap_or(""),
-    );
-    tx.execute(
-        "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, seq, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10, $11, $12)",
-        &[
-            v(uuid::Uuid::now_v7()),
-            kommun.as_str().into(),
-            tid.into(),
-            anvandare.into(),
-            aktor.roll.kod().into(),
-            enhet.into(),
-            handling.into(),
-            V::T(person),
-            V::T(arende),
-            seq.into(),
-            prev.into(),
-            hash.as_str().into(),
-        ],
-    )
-    .await?;
-    tx.execute(
-        "UPDATE granskning_kedja SET seq = $2, hash = $3 WHERE kommun = $1",
-        &[kommun.as_str().into(), seq.into(), hash.into()],
-    )
-    .await
-    .map(|_| ())
-}
-
-/// What `lots verify-log` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loggkontroll {
-    Hel {
-        poster: i64,
-    },
-    /// The first row whose hash or place does not follow from the one before.
-    Bruten {
-        seq: i64,
-        tidpunkt: String,
-        orsak: &'static str,
-    },
-}
-
-impl Store {
-    /// Walks a kommun's audit chain from the start and reports the first broken link.
-    pub async fn verifiera_logg(&self, kommun: KommunId) -> Result<Loggkontroll, StoreError> {
-        let k = kommun.to_string();
-        let rader = self
-            .db
-            .fetch_all(
-                "SELECT seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, prev_hash, hash FROM granskning \
-                 WHERE kommun = $1 ORDER BY seq",
-                &[k.as_str().into()],
-            )
-            .await?;
-        let mut prev = NOLLHASH.to_string();
-        let mut vantad = 1;
-        for r in &rader {
-            let tidpunkt = r.text("tidpunkt")?;
-            let Some(seq) = r.opt_int("seq")? else {
-                return Ok(Loggkontroll::Bruten {
-                    seq: 0,
-                    tidpunkt,
-                    orsak: "posten saknar plats i kedjan",
-                });
-            };
-            if seq != vantad {
-                return Ok(Loggkontroll::Bruten {
-                    seq: vantad,
-                    tidpunkt,
-                    orsak: "en post saknas",
-                });
-            }
-            let hash = granskningshash(
-                &prev,
-                seq,
-                &k,
-                &tidpunkt,
-                &r.text("anvandare")?,
-                &r.text("roll")?,
-                &r.text("enhet")?,
-                &r.text("handling")?,
-                &r.opt_text("person")?.unwrap_or_default(),
-                &r.opt_text("arende")?.unwrap_or_default(),
-            );
-            if r.opt_text("prev_hash")?.as_deref() != Some(prev.as_str())
-                || r.opt_text("hash")?.as_deref() != Some(hash.as_str())
-            {
-                return Ok(Loggkontroll::Bruten {
-                    seq,
-                    tidpunkt,
-                    orsak: "posten har ändrats",
-                });
-            }
-            prev = hash;
-            vantad += 1;
-        }
-        // A removed last row leaves the head ahead of the rows.
-        let huvud = self
-            .db
-            .fetch_optional(
-                "SELECT seq FROM granskning_kedja WHERE kommun = $1",
-                &[k.as_str().into()],
-            )
-            .await?;
-        if let Some(h) = huvud
-            && h.int("seq")? != vantad - 1
-        {
-            return Ok(Loggkontroll::Bruten {
-                seq: vantad,
-                tidpunkt: String::new(),
-                orsak: "poster i slutet saknas",
-            });
-        }
-        Ok(Loggkontroll::Hel { poster: vantad - 1 })
-    }
 }

@@ -5,9 +5,9 @@ use lots_domain::ids::*;
 use time::{Date, OffsetDateTime};
 
 use crate::db::Rad;
-use crate::handelser::{Aktor, LagradHandelse};
+use crate::handelser::LagradHandelse;
 use crate::org::v;
-use crate::{Store, StoreError, las_tid, tidstext};
+use crate::{Store, StoreError, las_tid};
 
 #[derive(Debug, Clone)]
 pub struct ArendeRad {
@@ -28,6 +28,9 @@ pub struct BevakningRad {
     pub arende: ArendeId,
     pub person: PersonId,
     pub person_namn: String,
+    pub person_skyddad: bool,
+    pub enhet: EnhetId,
+    pub handlaggare: Option<AnvandarId>,
     pub typ: BevakningsTyp,
     pub datum: Date,
 }
@@ -179,7 +182,7 @@ impl Store {
     ) -> Result<Vec<BevakningRad>, StoreError> {
         self.db
             .fetch_all(
-                "SELECT b.arende, a.person, p.fornamn, p.efternamn, b.typ, b.datum FROM bevakning b \
+                "SELECT b.arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, a.handlaggare, b.typ, b.datum FROM bevakning b \
                  JOIN arende a ON a.id = b.arende JOIN person p ON p.id = a.person \
                  WHERE b.kommun = $1 AND b.ansvarig = $2 ORDER BY b.datum, b.typ, b.arende",
                 &[v(kommun), v(anvandare)],
@@ -191,6 +194,9 @@ impl Store {
                     arende: r.parse("arende")?,
                     person: r.parse("person")?,
                     person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
+                    person_skyddad: r.int("skyddad")? != 0,
+                    enhet: r.parse("enhet")?,
+                    handlaggare: r.opt_parse("handlaggare")?,
                     typ: BevakningsTyp::fran_kod(&r.text("typ")?).ok_or_else(|| StoreError::Korrupt("okänd bevakning".into()))?,
                     datum: r.datum("datum")?,
                 })
@@ -274,40 +280,6 @@ impl Store {
             .transpose()
     }
 
-    /// Records a read of personal data before the response leaves (DESIGN.md principle 4).
-    /// A list logs one row per record it returned.
-    pub async fn logga_lasning(
-        &self,
-        aktor: &Aktor,
-        handling: &str,
-        poster: &[(Option<PersonId>, Option<ArendeId>)],
-        nu: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        if poster.is_empty() {
-            return Ok(());
-        }
-        let mut tx = self.db.begin().await?;
-        let tid = tidstext(nu);
-        for (person, arende) in poster {
-            crate::handelser::skriv_granskning(&mut tx, aktor, &tid, handling, *person, *arende)
-                .await?;
-        }
-        tx.commit().await
-    }
-
-    /// Audit rows, newest first, for tests and the coming loggkontroll.
-    pub async fn granskningar_for_person(
-        &self,
-        person: PersonId,
-    ) -> Result<Vec<(String, AnvandarId)>, StoreError> {
-        self.db
-            .fetch_all("SELECT handling, anvandare FROM granskning WHERE person = $1 ORDER BY tidpunkt DESC, id DESC", &[v(person)])
-            .await?
-            .iter()
-            .map(|r| Ok((r.text("handling")?, r.parse("anvandare")?)))
-            .collect()
-    }
-
     /// The last day anything was entered in the person's file (SoL 16 kap.: gallring counts from it).
     pub async fn sista_anteckning(&self, person: PersonId) -> Result<Option<Date>, StoreError> {
         let r = self
@@ -337,4 +309,61 @@ impl Store {
             .ok_or(StoreError::Saknas)?
             .text("kod")
     }
+
+    /// The orders sent to an utförare unit, newest case first, with each case's state.
+    pub async fn uppdrag_for_enhet(
+        &self,
+        kommun: KommunId,
+        utforare: EnhetId,
+    ) -> Result<Vec<UppdragRad>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
+                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person \
+                 WHERE u.kommun = $1 AND u.utforare = $2 ORDER BY a.inkom DESC, u.beslut",
+                &[v(kommun), v(utforare)],
+            )
+            .await?
+            .iter()
+            .map(uppdrag_rad)
+            .collect()
+    }
+
+    pub async fn uppdrag(&self, beslut: BeslutId) -> Result<Option<UppdragRad>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
+                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person WHERE u.beslut = $1",
+                &[v(beslut)],
+            )
+            .await?
+            .as_ref()
+            .map(uppdrag_rad)
+            .transpose()
+    }
+}
+
+/// An order sent to an utförare (SoL 11 kap.: the decision is enforced by the unit it names).
+#[derive(Debug, Clone)]
+pub struct UppdragRad {
+    pub beslut: BeslutId,
+    pub utforare: EnhetId,
+    pub arende: ArendeId,
+    pub person: PersonId,
+    pub person_namn: String,
+    pub person_skyddad: bool,
+    /// The case's state: the decision and its enforcement are read from it.
+    pub tillstand: Arende,
+}
+
+fn uppdrag_rad(r: &Rad) -> Result<UppdragRad, StoreError> {
+    Ok(UppdragRad {
+        beslut: r.parse("beslut")?,
+        utforare: r.parse("utforare")?,
+        arende: r.parse("arende")?,
+        person: r.parse("person")?,
+        person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
+        person_skyddad: r.int("skyddad")? != 0,
+        tillstand: serde_json::from_str(&r.text("tillstand")?)?,
+    })
 }

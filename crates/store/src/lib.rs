@@ -5,6 +5,7 @@
 //! projections, write the audit row, commit.
 
 pub mod db;
+mod granskning;
 mod handelser;
 mod las;
 mod org;
@@ -14,7 +15,8 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 pub use db::{Db, Rad, Tx, V};
-pub use handelser::{Aktor, Bilaga, LagradHandelse, Loggkontroll, Utfort};
+pub use granskning::{Granskningspost, Loggfilter, Loggkontroll, Loggrad};
+pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort};
 pub use las::*;
 pub use org::*;
 pub use rapporter::*;
@@ -37,6 +39,8 @@ pub enum StoreError {
     Migrering(#[from] sqlx::migrate::MigrateError),
     #[error("serialisation error")]
     Json(#[from] serde_json::Error),
+    #[error("the audit log could not be written: {0}")]
+    Loggning(String),
 }
 
 impl StoreError {
@@ -49,16 +53,21 @@ impl StoreError {
     }
 }
 
-/// The store. Cheap to clone: it holds the pool.
+/// The store. Cheap to clone: it holds the pool and the audit log's writer.
 #[derive(Debug, Clone)]
 pub struct Store {
     pub db: Db,
+    logg: granskning::Gruppskrivare,
 }
 
 impl Store {
+    /// Connects, and starts the task that writes read-audit rows in groups.
+    /// Must be called inside a tokio runtime.
     pub async fn anslut(url: &str) -> Result<Self, StoreError> {
+        let db = Db::anslut(url).await?;
         Ok(Self {
-            db: Db::anslut(url).await?,
+            logg: granskning::Gruppskrivare::starta(db.clone()),
+            db,
         })
     }
 

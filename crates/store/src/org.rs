@@ -26,6 +26,8 @@ pub struct Anvandare {
     pub roll: Roll,
     pub losenord: String,
     pub aktiv: bool,
+    /// May see persons with skyddade personuppgifter (given explicitly, never by role).
+    pub skyddad_behorighet: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +66,7 @@ fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
             .ok_or_else(|| StoreError::Korrupt("okänd roll".into()))?,
         losenord: r.text("losenord")?,
         aktiv: r.int("aktiv")? != 0,
+        skyddad_behorighet: r.int("skyddad_behorighet")? != 0,
     })
 }
 
@@ -149,6 +152,19 @@ impl Store {
             .map(|_| ())
     }
 
+    /// The kommun's nämnder: (id, name).
+    pub async fn namnder(&self, kommun: KommunId) -> Result<Vec<(uuid::Uuid, String)>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT id, namn FROM namnd WHERE kommun = $1 ORDER BY namn",
+                &[kommun.to_string().into()],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.parse("id")?, r.text("namn")?)))
+            .collect()
+    }
+
     pub async fn enheter(&self, kommun: KommunId) -> Result<Vec<Enhet>, StoreError> {
         self.db
             .fetch_all(
@@ -170,7 +186,7 @@ impl Store {
     pub async fn skapa_anvandare(&self, a: &Anvandare) -> Result<(), StoreError> {
         self.db
             .execute(
-                "INSERT INTO anvandare (id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                "INSERT INTO anvandare (id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 &[
                     a.id.to_string().into(),
                     a.kommun.to_string().into(),
@@ -180,6 +196,7 @@ impl Store {
                     a.roll.kod().into(),
                     a.losenord.as_str().into(),
                     a.aktiv.into(),
+                    a.skyddad_behorighet.into(),
                 ],
             )
             .await
@@ -190,7 +207,7 @@ impl Store {
         &self,
         anvandarnamn: &str,
     ) -> Result<Option<Anvandare>, StoreError> {
-        const SQL: &str = "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE anvandarnamn = $1";
+        const SQL: &str = "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE anvandarnamn = $1";
         self.db
             .fetch_optional(SQL, &[anvandarnamn.into()])
             .await?
@@ -202,7 +219,7 @@ impl Store {
     pub async fn anvandare(&self, id: AnvandarId) -> Result<Option<Anvandare>, StoreError> {
         self.db
             .fetch_optional(
-                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE id = $1",
+                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE id = $1",
                 &[id.to_string().into()],
             )
             .await?
@@ -214,7 +231,7 @@ impl Store {
     pub async fn alla_anvandare(&self, kommun: KommunId) -> Result<Vec<Anvandare>, StoreError> {
         self.db
             .fetch_all(
-                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE kommun = $1 ORDER BY namn",
+                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE kommun = $1 ORDER BY namn",
                 &[kommun.to_string().into()],
             )
             .await?
@@ -244,7 +261,7 @@ impl Store {
         let Some(r) = self
             .db
             .fetch_optional(
-                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, s.csrf, s.skapad, s.senast \
+                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, a.skyddad_behorighet, s.csrf, s.skapad, s.senast \
                  FROM session s JOIN anvandare a ON a.id = s.anvandare WHERE s.id = $1",
                 &[id.into()],
             )
@@ -272,9 +289,80 @@ impl Store {
 
     pub async fn ta_bort_session(&self, id: &str) -> Result<(), StoreError> {
         self.db
+            .execute("DELETE FROM atkomstskal WHERE session = $1", &[id.into()])
+            .await?;
+        self.db
             .execute("DELETE FROM session WHERE id = $1", &[id.into()])
             .await
             .map(|_| ())
+    }
+
+    /// The systemförvaltare changes a user's role, enhet, status or protected-person right.
+    pub async fn andra_anvandare(&self, a: &Anvandare) -> Result<(), StoreError> {
+        let n = self
+            .db
+            .execute(
+                "UPDATE anvandare SET enhet = $2, namn = $3, roll = $4, aktiv = $5, skyddad_behorighet = $6 WHERE id = $1",
+                &[
+                    a.id.to_string().into(),
+                    a.enhet.to_string().into(),
+                    a.namn.as_str().into(),
+                    a.roll.kod().into(),
+                    a.aktiv.into(),
+                    a.skyddad_behorighet.into(),
+                ],
+            )
+            .await?;
+        if n == 0 {
+            return Err(StoreError::Saknas);
+        }
+        // A changed role or a removed right must take effect at once, not at next login.
+        self.db
+            .execute(
+                "DELETE FROM atkomstskal WHERE session IN (SELECT id FROM session WHERE anvandare = $1)",
+                &[a.id.to_string().into()],
+            )
+            .await?;
+        self.db
+            .execute(
+                "DELETE FROM session WHERE anvandare = $1 AND $2 = 0",
+                &[a.id.to_string().into(), a.aktiv.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// A reason stated for opening a case outside one's enhet (inre sekretess).
+    pub async fn spara_atkomstskal(
+        &self,
+        session: &str,
+        arende: ArendeId,
+        skal: &str,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO atkomstskal (session, arende, skal, given) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (session, arende) DO UPDATE SET skal = excluded.skal, given = excluded.given",
+                &[session.into(), v(arende), skal.into(), tidstext(nu).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn atkomstskal(
+        &self,
+        session: &str,
+        arende: ArendeId,
+    ) -> Result<Option<String>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT skal FROM atkomstskal WHERE session = $1 AND arende = $2",
+                &[session.into(), v(arende)],
+            )
+            .await?
+            .map(|r| r.text("skal"))
+            .transpose()
     }
 
     pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {

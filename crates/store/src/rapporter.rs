@@ -15,6 +15,8 @@ use crate::{Store, StoreError};
 pub struct RapportArende {
     pub arende: Arende,
     pub person: Avidentifierad,
+    /// The person has skyddade personuppgifter: the policy decides who may open the case.
+    pub skyddad: bool,
 }
 
 /// The reason given when an insats was interrupted: the folded case keeps only the dates.
@@ -33,7 +35,7 @@ impl Store {
     ) -> Result<Vec<RapportArende>, StoreError> {
         self.db
             .fetch_all(
-                "SELECT a.tillstand, p.identitet_typ, p.identitet FROM arende a JOIN person p ON p.id = a.person \
+                "SELECT a.tillstand, p.identitet_typ, p.identitet, p.skyddad FROM arende a JOIN person p ON p.id = a.person \
                  WHERE a.kommun = $1 AND a.id IN \
                  (SELECT h.arende FROM handelse h WHERE h.kommun = $1 AND h.kind = 'beslut_fattat') \
                  ORDER BY a.inkom, a.id",
@@ -48,6 +50,7 @@ impl Store {
                 Ok(RapportArende {
                     arende: serde_json::from_str(&r.text("tillstand")?)?,
                     person: Avidentifierad::av(&identitet),
+                    skyddad: r.int("skyddad")? != 0,
                 })
             })
             .collect()

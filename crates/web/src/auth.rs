@@ -55,6 +55,8 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
 pub struct Inloggad {
     pub anvandare: Anvandare,
     pub csrf: String,
+    /// The session's id (the hash of its token): reasons stated for inre sekretess hold for it.
+    pub session: String,
 }
 
 impl Inloggad {
@@ -99,6 +101,7 @@ impl FromRequestParts<AppState> for Inloggad {
         Ok(Inloggad {
             anvandare: session.anvandare,
             csrf: session.csrf,
+            session: id,
         })
     }
 }

@@ -12,6 +12,9 @@ pub enum WebFel {
     EjInloggad,
     #[error("forbidden: {0}")]
     Nekad(String),
+    /// The case is outside the user's enhet: they may open it by stating a reason.
+    #[error("a reason is required")]
+    KraverSkal(lots_domain::ids::ArendeId),
     #[error("not found")]
     Saknas,
     #[error("bad request: {0}")]
@@ -31,6 +34,9 @@ impl IntoResponse for WebFel {
     fn into_response(self) -> Response {
         let (status, rubrik, text) = match self {
             WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
+            WebFel::KraverSkal(id) => {
+                return Redirect::to(&format!("/arenden/{id}/atkomst")).into_response();
+            }
             WebFel::Nekad(text) => (StatusCode::FORBIDDEN, "Du har inte behörighet", text),
             WebFel::Saknas => (
                 StatusCode::NOT_FOUND,

@@ -5,7 +5,7 @@ mod auth;
 mod brev;
 mod fel;
 mod formular;
-mod policy;
+pub mod policy;
 mod sidor;
 mod visning;
 
@@ -16,7 +16,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use lots_store::Store;
 use time::OffsetDateTime;
 
@@ -40,80 +40,117 @@ impl AppState {
 /// Largest upload accepted: a scanned document of a few pages.
 pub const MAX_UPPLADDNING: usize = 10 * 1024 * 1024;
 
-pub fn app(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(sidor::start::start))
-        .route("/logga-in", get(auth::inloggning).post(auth::logga_in))
-        .route("/logga-ut", post(auth::logga_ut))
-        .route(
+/// Every route, in one table: the router is built from it, and the authorization
+/// matrix test checks that each path has its row (`sokvagar`).
+fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/", get(sidor::start::start)),
+        ("/logga-in", get(auth::inloggning).post(auth::logga_in)),
+        ("/logga-ut", post(auth::logga_ut)),
+        (
             "/personer/sok",
             get(sidor::person::sok_sida).post(sidor::person::sok),
-        )
-        .route(
+        ),
+        (
             "/personer/ny",
             get(sidor::person::ny_sida).post(sidor::person::skapa),
-        )
-        .route("/personer/{id}", get(sidor::person::visa))
-        .route(
+        ),
+        ("/personer/{id}", get(sidor::person::visa)),
+        (
             "/personer/{id}/arenden/nytt",
             get(sidor::arende::nytt_sida).post(sidor::arende::skapa),
-        )
-        .route("/arenden/{id}", get(sidor::arende::visa))
-        .route(
+        ),
+        ("/arenden/{id}", get(sidor::arende::visa)),
+        (
             "/arenden/{id}/steg/dokument",
             get(sidor::steg::dokument_sida).post(sidor::steg::ladda_upp),
-        )
-        .route(
+        ),
+        (
             "/arenden/{id}/steg/{steg}",
             get(sidor::steg::sida).post(sidor::steg::utfor),
-        )
-        .route("/dokument/{id}", get(sidor::steg::hamta_dokument))
-        .route("/rapporter", get(sidor::rapporter::lista))
-        .route("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida))
-        .route(
+        ),
+        ("/dokument/{id}", get(sidor::steg::hamta_dokument)),
+        ("/rapporter", get(sidor::rapporter::lista)),
+        ("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida)),
+        (
             "/rapporter/ej-verkstallda.pdf",
             get(sidor::rapporter::ivo_pdf),
-        )
-        .route(
+        ),
+        (
             "/rapporter/ej-verkstallda.csv",
             get(sidor::rapporter::ivo_csv),
-        )
-        .route(
+        ),
+        (
             "/rapporter/kvartalsstatistik",
             get(sidor::rapporter::kf_sida),
-        )
-        .route(
+        ),
+        (
             "/rapporter/kvartalsstatistik.pdf",
             get(sidor::rapporter::kf_pdf),
-        )
-        .route(
+        ),
+        (
             "/rapporter/kvartalsstatistik.csv",
             get(sidor::rapporter::kf_csv),
-        )
-        .route(
+        ),
+        (
             "/rapporter/delegationsbeslut",
             get(sidor::rapporter::delegation_sida),
-        )
-        .route(
+        ),
+        (
             "/rapporter/delegationsbeslut.pdf",
             get(sidor::rapporter::delegation_pdf),
-        )
-        .route(
+        ),
+        (
             "/rapporter/delegationsbeslut.csv",
             get(sidor::rapporter::delegation_csv),
-        )
-        .route("/static/lots.css", get(css))
-        .route(
+        ),
+        ("/static/lots.css", get(css)),
+        (
             "/delegationsordning",
             get(sidor::delegation::visa).post(sidor::delegation::spara),
-        )
-        .route("/healthz", get(healthz))
-        .route("/api/v1/openapi.json", get(api::openapi))
-        .route("/api/v1/kalender/{ar}", get(api::kalender_ar))
-        .route("/api/v1/frister/delgivning", get(api::delgivning))
-        .route("/api/v1/frister/overklagande", get(api::overklagande))
-        .route("/api/v1/frister/rattidsprovning", get(api::rattidsprovning))
-        .route("/api/v1/frister/verkstallighet", get(api::verkstallighet))
+        ),
+        ("/healthz", get(healthz)),
+        ("/api/v1/openapi.json", get(api::openapi)),
+        ("/api/v1/kalender/{ar}", get(api::kalender_ar)),
+        ("/api/v1/frister/delgivning", get(api::delgivning)),
+        ("/api/v1/frister/overklagande", get(api::overklagande)),
+        ("/api/v1/frister/rattidsprovning", get(api::rattidsprovning)),
+        ("/api/v1/frister/verkstallighet", get(api::verkstallighet)),
+        (
+            "/arenden/{id}/atkomst",
+            get(sidor::arende::skal_sida).post(sidor::arende::ange_skal),
+        ),
+        ("/uppdrag", get(sidor::uppdrag::lista)),
+        ("/uppdrag/{id}", get(sidor::uppdrag::visa)),
+        (
+            "/loggkontroll",
+            get(sidor::loggkontroll::visa).post(sidor::loggkontroll::sok),
+        ),
+        ("/admin/anvandare", get(sidor::admin::oversikt)),
+        (
+            "/admin/anvandare/ny",
+            get(sidor::admin::ny_sida).post(sidor::admin::skapa),
+        ),
+        (
+            "/admin/anvandare/{id}",
+            get(sidor::admin::andra_sida).post(sidor::admin::andra),
+        ),
+        (
+            "/admin/enheter/ny",
+            get(sidor::admin::ny_enhet_sida).post(sidor::admin::skapa_enhet),
+        ),
+    ]
+}
+
+/// The paths the server answers, for the authorization matrix test.
+pub fn sokvagar() -> Vec<&'static str> {
+    rutter().into_iter().map(|(p, _)| p).collect()
+}
+
+pub fn app(state: AppState) -> Router {
+    rutter()
+        .into_iter()
+        .fold(Router::new(), |r, (sokvag, m)| r.route(sokvag, m))
         .fallback(fel::saknas)
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
         .layer(middleware::from_fn(sakerhetshuvuden))

@@ -1,11 +1,14 @@
 //! The one access policy (DESIGN.md principle 3; STYLE.md 5). Every read and
 //! write of personal data asks here; handlers never check roles themselves.
 //! Deny by default: what is not granted below is refused.
+//!
+//! The whole policy in words, and the table the authorization test checks it
+//! against, is `crates/lots/tests/http/behorighetsmatris.md`.
 
 use lots_domain::arende::KommandoTyp;
 use lots_domain::ids::{AnvandarId, EnhetId};
 use lots_domain::organisation::Roll;
-use lots_store::Anvandare;
+use lots_store::{Anvandare, ArendeRad};
 
 use crate::fel::WebFel;
 
@@ -14,16 +17,37 @@ use crate::fel::WebFel;
 pub struct ArendeResurs {
     pub enhet: EnhetId,
     pub handlaggare: Option<AnvandarId>,
+    /// The person has skyddade personuppgifter.
+    pub skyddad: bool,
+    /// The user has stated a reason for this case in this session (inre sekretess).
+    pub skal: bool,
+}
+
+impl ArendeResurs {
+    pub fn av(r: &ArendeRad) -> Self {
+        Self {
+            enhet: r.enhet,
+            handlaggare: r.handlaggare,
+            skyddad: r.person_skyddad,
+            skal: false,
+        }
+    }
+    pub fn med_skal(mut self, skal: bool) -> Self {
+        self.skal = skal;
+        self
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 pub enum Handling {
     /// Search the person register and see who is registered.
     SokaPerson,
+    /// See that a person exists, in a search hit or a list.
+    SePerson { skyddad: bool },
     /// Register a new person.
     RegistreraPerson,
     /// Open a person's page (cases and journal are filtered per case).
-    LasaPerson,
+    LasaPerson { skyddad: bool },
     /// Start a case: an ansökan, anmälan or information arriving.
     Aktualisera,
     /// Read a case's content: timeline, decisions, journal, documents.
@@ -36,9 +60,23 @@ pub enum Handling {
     Rapporter,
     /// Edit the delegationsordning (a new version; old ones stay).
     AdministreraDelegation,
+    /// Create and change staff accounts and units, grant the protected-person right.
+    AdministreraAnvandare,
+    /// Read the audit log (loggkontroll).
+    Loggkontroll,
+    /// See who a log row is about: a protected person's name only with the right.
+    SePersonILogg { skyddad: bool },
+    /// See the orders sent to an utförare unit, and what each contains.
+    LasaUppdrag { utforare: EnhetId, skyddad: bool },
 }
 
-fn handlagger_arendet(a: &Anvandare, r: &ArendeResurs) -> bool {
+/// Skyddade personuppgifter: visible only with the explicit right, whatever the role.
+fn ser_skyddad(a: &Anvandare, skyddad: bool) -> bool {
+    !skyddad || a.skyddad_behorighet
+}
+
+/// The case is the user's own: in their enhet or assigned to them.
+fn eget(a: &Anvandare, r: &ArendeResurs) -> bool {
     match a.roll {
         // A handläggare acts on cases in their enhet and on cases assigned to them.
         Roll::Handlaggare => r.enhet == a.enhet || r.handlaggare == Some(a.id),
@@ -46,6 +84,21 @@ fn handlagger_arendet(a: &Anvandare, r: &ArendeResurs) -> bool {
         Roll::Arbetsledare => r.enhet == a.enhet,
         _ => false,
     }
+}
+
+/// A case outside the user's own cases and enhet: reached only with a stated reason
+/// (inre sekretess, OSL 26 kap. 1 §), and then flagged in the audit log.
+pub fn utanfor(a: &Anvandare, r: &ArendeResurs) -> bool {
+    !eget(a, r)
+}
+
+/// The user may state a reason to open this case: a handläggare or arbetsledare
+/// outside the case's enhet, with the right to see the person.
+pub fn kan_ange_skal(a: &Anvandare, r: &ArendeResurs) -> bool {
+    a.aktiv
+        && matches!(a.roll, Roll::Handlaggare | Roll::Arbetsledare)
+        && !eget(a, r)
+        && ser_skyddad(a, r.skyddad)
 }
 
 pub fn far(a: &Anvandare, h: Handling) -> bool {
@@ -57,15 +110,31 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         Handling::SokaPerson | Handling::RegistreraPerson | Handling::Aktualisera => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator)
         }
-        Handling::LasaPerson | Handling::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
+        Handling::SePerson { skyddad } => {
+            matches!(a.roll, Handlaggare | Arbetsledare | Registrator) && ser_skyddad(a, skyddad)
+        }
+        Handling::LasaPerson { skyddad } => {
+            matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad)
+        }
+        Handling::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
         Handling::Rapporter => a.roll == Arbetsledare,
-        Handling::AdministreraDelegation => a.roll == Systemforvaltare,
-        Handling::LasaArende(r) => handlagger_arendet(a, &r),
+        Handling::AdministreraDelegation | Handling::AdministreraAnvandare => {
+            a.roll == Systemforvaltare
+        }
+        Handling::Loggkontroll => a.roll == Granskare,
+        Handling::SePersonILogg { skyddad } => a.roll == Granskare && ser_skyddad(a, skyddad),
+        Handling::LasaUppdrag { utforare, skyddad } => {
+            a.roll == Utforare && a.enhet == utforare && ser_skyddad(a, skyddad)
+        }
+        Handling::LasaArende(r) => {
+            ser_skyddad(a, r.skyddad) && (eget(a, &r) || (r.skal && kan_ange_skal(a, &r)))
+        }
+        // A stated reason opens a case to read, never to act in: steps stay with its enhet.
         // Fördelning: moving a case to another handläggare is done within its enhet.
         Handling::Steg(r, KommandoTyp::TilldelaHandlaggare) => {
-            handlagger_arendet(a, &r) && r.enhet == a.enhet
+            ser_skyddad(a, r.skyddad) && eget(a, &r) && r.enhet == a.enhet
         }
-        Handling::Steg(r, _) => handlagger_arendet(a, &r),
+        Handling::Steg(r, _) => ser_skyddad(a, r.skyddad) && eget(a, &r),
     }
 }
 

@@ -69,6 +69,7 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
 pub struct Org {
     pub kommun: KommunId,
     pub missbruk: EnhetId,
+    pub ekonomi: EnhetId,
     pub utforare_enhet: EnhetId,
     pub anvandare: Vec<Anvandare>,
 }
@@ -119,6 +120,8 @@ pub async fn skapa_org(store: &Store) -> Org {
         ("utforare", Roll::Utforare, utforare_enhet),
         ("registrator", Roll::Registrator, missbruk),
         ("systemforvaltare", Roll::Systemforvaltare, missbruk),
+        ("granskare", Roll::Granskare, missbruk),
+        ("skyddshandlaggare", Roll::Handlaggare, missbruk),
     ] {
         let a = Anvandare {
             id: AnvandarId::ny(),
@@ -129,6 +132,8 @@ pub async fn skapa_org(store: &Store) -> Org {
             roll,
             losenord: losenordshash().into(),
             aktiv: true,
+            // Only this handläggare has the explicit right to see protected persons.
+            skyddad_behorighet: namn == "skyddshandlaggare",
         };
         store.skapa_anvandare(&a).await.unwrap();
         anvandare.push(a);
@@ -167,6 +172,7 @@ pub async fn skapa_org(store: &Store) -> Org {
     Org {
         kommun,
         missbruk,
+        ekonomi,
         utforare_enhet,
         anvandare,
     }
@@ -215,7 +221,13 @@ impl TestApp {
         assert_eq!(plats.as_deref(), Some("/"));
         let mut k = k;
         // The session's token is on every page with a form the role may open.
-        for sida in ["/personer/sok", "/delegationsordning", "/rapporter"] {
+        for sida in [
+            "/personer/sok",
+            "/delegationsordning",
+            "/rapporter",
+            "/loggkontroll",
+            "/uppdrag",
+        ] {
             let (_, html) = k.get(sida).await;
             if let Some(t) = csrf_i(&html) {
                 k.csrf = t;
@@ -318,6 +330,43 @@ impl Klient {
             .unwrap();
         let status = r.status().as_u16();
         (status, r.text().await.unwrap())
+    }
+
+    /// A multipart POST that returns where a redirect points.
+    pub async fn multipart_med_plats(
+        &self,
+        sokvag: &str,
+        form: reqwest::multipart::Form,
+    ) -> (u16, Option<String>) {
+        let r = self
+            .http
+            .post(format!("{}{sokvag}", self.bas))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let plats = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        (r.status().as_u16(), plats)
+    }
+
+    /// A GET that also returns where a redirect points.
+    pub async fn get_med_plats(&self, sokvag: &str) -> (u16, Option<String>) {
+        let r = self
+            .http
+            .get(format!("{}{sokvag}", self.bas))
+            .send()
+            .await
+            .unwrap();
+        let plats = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        (r.status().as_u16(), plats)
     }
 
     pub async fn get_bytes(&self, sokvag: &str) -> (u16, Vec<u8>) {

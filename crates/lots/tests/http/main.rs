@@ -2,9 +2,12 @@
 //! own database, run on SQLite and on PostgreSQL (one test binary, STYLE.md 9).
 
 mod api;
+mod behorighet;
 mod demo;
 mod hjalp;
 mod krasch;
+mod listor;
 mod rapporter;
 mod resor;
+mod sekretess;
 mod webb;

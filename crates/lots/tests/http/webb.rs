@@ -233,7 +233,7 @@ async fn delegation_styr_vem_som_beslutar(db: Db) {
 }
 pa_bada!(delegation_styr_vem_som_beslutar);
 
-async fn annan_enhet_nekas(db: Db) {
+async fn annan_enhet_kraver_skal(db: Db) {
     let app = TestApp::ny(db).await;
     let k = app.klient("handlaggare").await;
     let p = registrera_person(&k, "19640823-3234", "Anna", "Ek").await;
@@ -246,9 +246,48 @@ async fn annan_enhet_nekas(db: Db) {
         "handlaggare",
     )
     .await;
+    let atkomst = format!("/arenden/{a}/atkomst");
+    // Inre sekretess: another enhet's handläggare is sent to state a reason first.
     let ekonom = app.klient("ekonom").await;
-    let (s, _) = ekonom.get(&format!("/arenden/{a}")).await;
-    assert_eq!(s, 403);
+    let (s, plats) = ekonom.get_med_plats(&format!("/arenden/{a}")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some(atkomst.as_str())));
+    let (s, plats, _) = ekonom
+        .post(
+            &format!("/arenden/{a}/steg/journal"),
+            &[("datum", "2026-03-03"), ("text", "x")],
+        )
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some(atkomst.as_str())));
+    // The reason page tells nothing of the case.
+    let (s, body) = ekonom.get(&atkomst).await;
+    assert_eq!(s, 200);
+    assert!(!body.contains("Anna Ek"), "the reason page names nobody");
+    // A reason without a ground, or too short, is refused and grants nothing.
+    let (s, _, body) = ekonom.post(&atkomst, &[("beskrivning", "behöver")]).await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Välj på vilken grund"));
+    assert!(body.contains("Beskriv med några ord"));
+    let (s, _) = ekonom.get_med_plats(&format!("/arenden/{a}")).await;
+    assert_eq!(s, 303);
+    // With a reason, the case opens to read, and the page says it was logged.
+    let (s, plats, _) = ekonom
+        .post(
+            &atkomst,
+            &[
+                ("grund", "samtycke"),
+                (
+                    "beskrivning",
+                    "Anna vill att vi samordnar med ekonomiskt bistånd.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!((s, plats), (303, Some(format!("/arenden/{a}"))));
+    let (s, body) = ekonom.get(&format!("/arenden/{a}")).await;
+    assert_eq!(s, 200);
+    assert!(body.contains("Din åtkomst är loggad"));
+    // A reason opens the case to read, never to act in.
+    assert!(!body.contains("/steg/journal"), "no steps offered");
     let (s, _, _) = ekonom
         .post(
             &format!("/arenden/{a}/steg/journal"),
@@ -256,29 +295,66 @@ async fn annan_enhet_nekas(db: Db) {
         )
         .await;
     assert_eq!(s, 403);
+    assert_eq!(
+        handelsetyper(&app, &a).await.len(),
+        1,
+        "nothing was written"
+    );
+    // The reason holds for that session only.
+    let ny = app.klient("ekonom").await;
+    let (s, _) = ny.get_med_plats(&format!("/arenden/{a}")).await;
+    assert_eq!(s, 303);
     // The person page shows that a case exists elsewhere, not what it holds.
-    let (s, body) = ekonom.get(&format!("/personer/{p}")).await;
+    let (s, body) = ny.get(&format!("/personer/{p}")).await;
     assert_eq!(s, 200);
     assert!(body.contains("1 ärenden hos andra enheter visas inte."));
-    // Roles without case content.
-    for roll in ["systemforvaltare", "utforare", "registrator"] {
+    // Roles without case content cannot state a reason at all.
+    for roll in ["systemforvaltare", "utforare", "registrator", "granskare"] {
         let x = app.klient(roll).await;
         let (s, _) = x.get(&format!("/arenden/{a}")).await;
         assert_eq!(s, 403, "{roll}");
+        let (s, _) = x.get(&atkomst).await;
+        assert_eq!(s, 403, "{roll}");
     }
-    // The refusal is in the audit log.
+    // The audit log has the refusal, and the reading flagged with its reason.
     let logg = app
         .store
         .granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
+    let ekonom_id = app.org.anv("ekonom").id;
     assert!(
         logg.iter()
-            .any(|(h, u)| h == "arende.nekad" && *u == app.org.anv("ekonom").id)
+            .any(|(h, u)| h == "arende.nekad" && *u == ekonom_id)
     );
-    assert_eq!(handelsetyper(&app, &a).await.len(), 1);
+    assert!(
+        logg.iter()
+            .any(|(h, u)| h == "arende.visa" && *u == ekonom_id)
+    );
+    // Loggkontroll finds it among accesses outside the own enhet, with the reason.
+    let gr = app.klient("granskare").await;
+    let idag = lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()).to_string();
+    let (s, _, body) = gr
+        .post(
+            "/loggkontroll",
+            &[
+                ("fraga", "utanfor"),
+                ("fran", &idag),
+                ("till", &idag),
+                ("format", "sida"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 200);
+    assert!(body.contains("Test ekonom"));
+    assert!(body.contains("Personen har samtyckt"));
+    assert!(body.contains("utanför egen enhet"));
+    assert!(
+        !body.contains("Test handlaggare<"),
+        "own-enhet reads are not listed"
+    );
 }
-pa_bada!(annan_enhet_nekas);
+pa_bada!(annan_enhet_kraver_skal);
 
 async fn journal_rattelse_och_invandning(db: Db) {
     let app = TestApp::ny(db).await;
@@ -402,9 +478,11 @@ async fn dokument_kontrolleras_och_sparas(db: Db) {
     let (s, tillbaka) = k.get_bytes(&lank).await;
     assert_eq!(s, 200);
     assert_eq!(tillbaka, pdf, "byte for byte");
+    // Another enhet's handläggare must first state a reason (inre sekretess).
     let ekonom = app.klient("ekonom").await;
-    let (s, _) = ekonom.get_bytes(&lank).await;
-    assert_eq!(s, 403);
+    let (s, plats) = ekonom.get_med_plats(&lank).await;
+    assert_eq!(s, 303);
+    assert_eq!(plats, Some(format!("/arenden/{a}/atkomst")));
     app.kontrollera_invarianter().await;
 }
 pa_bada!(dokument_kontrolleras_och_sparas);

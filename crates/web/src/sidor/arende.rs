@@ -8,14 +8,13 @@ use lots_domain::tid::svensk_dag;
 use lots_store::{ArendeRad, JournalRad};
 use serde::Deserialize;
 
-use super::Sida;
-use super::person::resurs;
 use super::steg::{Stegkontext, formularsvar, visa_formular};
+use super::{Falt, Sida, arendepost, fyll};
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, ArendeResurs, Handling};
 use crate::visning::{Namn, beskriv};
 
 pub struct HandelseVy {
@@ -45,30 +44,170 @@ struct ArendeSida {
     dokument: Vec<(String, String)>,
     journal: Vec<JournalRad>,
     tidslinje: Vec<HandelseVy>,
+    /// The reason the user stated to open a case outside their enhet.
+    skal: Option<String>,
 }
 
-/// Loads a case the user may read; logs the read before anything is shown.
-pub async fn las_arende(
-    s: &AppState,
-    i: &Inloggad,
-    id: &str,
-) -> Result<(ArendeRad, Arende), WebFel> {
-    let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let (rad, a) = s.store.arende(id).await?.ok_or(WebFel::Saknas)?;
-    if !policy::far(&i.anvandare, Handling::LasaArende(resurs(&rad))) {
-        s.store
-            .logga_lasning(
-                &i.aktor(),
-                "arende.nekad",
-                &[(Some(rad.person), Some(rad.id))],
-                s.nu(),
-            )
-            .await?;
-        return Err(WebFel::Nekad(
-            "Ärendet tillhör en annan enhet. Du har inte tillgång till det.".into(),
-        ));
+/// A case the policy let the user open, with the reason they stated if one was needed.
+pub struct Oppnat {
+    pub rad: ArendeRad,
+    pub arende: Arende,
+    pub skal: Option<String>,
+}
+
+impl Oppnat {
+    /// The audit row for reading it: flagged and with the reason when outside the enhet.
+    pub fn post(&self, i: &Inloggad, handling: &str) -> lots_store::Granskningspost {
+        arendepost(i, handling, &self.rad).skal(self.skal.clone())
     }
-    Ok((rad, a))
+}
+
+async fn ladda(s: &AppState, id: &str) -> Result<(ArendeRad, Arende), WebFel> {
+    let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
+    s.store.arende(id).await?.ok_or(WebFel::Saknas)
+}
+
+/// Loads a case the user may read. A refusal is logged; a case outside the
+/// user's enhet sends them to state a reason first (inre sekretess, OSL 26 kap. 1 §).
+/// The caller logs the read itself before anything is shown.
+pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, WebFel> {
+    let (rad, a) = ladda(s, id).await?;
+    let resurs = ArendeResurs::av(&rad);
+    let skal = if policy::kan_ange_skal(&i.anvandare, &resurs) {
+        s.store.atkomstskal(&i.session, rad.id).await?
+    } else {
+        None
+    };
+    let resurs = resurs.med_skal(skal.is_some());
+    if !policy::far(&i.anvandare, Handling::LasaArende(resurs)) {
+        s.store
+            .logga_lasning(&i.aktor(), &[arendepost(i, "arende.nekad", &rad)], s.nu())
+            .await?;
+        if policy::kan_ange_skal(&i.anvandare, &resurs) {
+            return Err(WebFel::KraverSkal(rad.id));
+        }
+        return Err(WebFel::Nekad("Du har inte tillgång till ärendet.".into()));
+    }
+    Ok(Oppnat {
+        rad,
+        arende: a,
+        skal,
+    })
+}
+
+/// The grounds on which a user outside the enhet may open a case.
+const GRUNDER: [(&str, &str); 3] = [
+    (
+        "samtycke",
+        "Personen har samtyckt till att jag tar del av ärendet (OSL 12 kap. 2 §)",
+    ),
+    (
+        "nodvandigt",
+        "Uppgifterna behövs för att jag ska kunna göra mitt arbete i ett ärende om personen (OSL 10 kap. 1 §)",
+    ),
+    ("annan", "Annan grund i lag (ange vilken)"),
+];
+
+fn skalfalt() -> Vec<Falt> {
+    vec![
+        Falt::val(
+            "grund",
+            "Grund",
+            "radio",
+            GRUNDER.map(|(k, t)| (k.to_string(), t.to_string())),
+        )
+        .kravs(),
+        Falt::textarea("beskrivning", "Varför behöver du ärendet?")
+            .kravs()
+            .hjalp("Skriv så att en granskare förstår det i efterhand. Vid annan grund: ange lagrummet."),
+    ]
+}
+
+fn skalsida(
+    i: &Inloggad,
+    id: ArendeId,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+) -> super::person::Formularsida {
+    super::person::Formularsida {
+        sida: Sida::av(i),
+        rubrik: "Ärendet tillhör en annan enhet".into(),
+        ingress: "Uppgifter i socialtjänsten skyddas av sekretess även inom förvaltningen (inre sekretess). Du får öppna ärendet om du har ett skäl. Skälet och din åtkomst sparas i loggen och granskas.".into(),
+        tillbaka: "/".into(),
+        tillbaka_text: "startsidan".into(),
+        action: format!("/arenden/{id}/atkomst"),
+        knapp: "Öppna ärendet",
+        multipart: false,
+        meddelande: None,
+        falt,
+        fel,
+        lankar: vec![],
+    }
+}
+
+/// Only a user who could open the case with a reason gets the reason form.
+async fn skalbart(s: &AppState, i: &Inloggad, id: &str) -> Result<ArendeRad, WebFel> {
+    let (rad, _) = ladda(s, id).await?;
+    if !policy::kan_ange_skal(&i.anvandare, &ArendeResurs::av(&rad)) {
+        return Err(WebFel::Nekad("Du har inte tillgång till ärendet.".into()));
+    }
+    Ok(rad)
+}
+
+pub async fn skal_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
+    let rad = skalbart(&s, &i, &id).await?;
+    Ok(skalsida(&i, rad.id, skalfalt(), vec![]).into_response())
+}
+
+pub async fn ange_skal(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let rad = skalbart(&s, &i, &id).await?;
+    let grund = GRUNDER.iter().find(|(k, _)| Some(*k) == f.get("grund"));
+    let beskrivning = f.text("beskrivning");
+    let mut fel = vec![];
+    if grund.is_none() {
+        fel.push(lots_domain::arende::FaltFel {
+            falt: "grund",
+            text: "Välj på vilken grund du öppnar ärendet.".into(),
+        });
+    }
+    if beskrivning.chars().filter(|c| c.is_alphanumeric()).count() < 10 {
+        fel.push(lots_domain::arende::FaltFel {
+            falt: "beskrivning",
+            text: "Beskriv med några ord varför du behöver ärendet.".into(),
+        });
+    }
+    let Some((_, grundtext)) = grund.filter(|_| fel.is_empty()) else {
+        let mut falt = skalfalt();
+        let sammanfattning = fyll(&mut falt, &f, &fel);
+        return Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            skalsida(&i, rad.id, falt, sammanfattning),
+        )
+            .into_response());
+    };
+    let skal = format!("{grundtext}: {beskrivning}");
+    let nu = s.nu();
+    s.store
+        .spara_atkomstskal(&i.session, rad.id, &skal, nu)
+        .await?;
+    s.store
+        .logga_lasning(
+            &i.aktor(),
+            &[arendepost(&i, "arende.skal", &rad).skal(Some(skal))],
+            nu,
+        )
+        .await?;
+    Ok(axum::response::Redirect::to(&format!("/arenden/{}", rad.id)).into_response())
 }
 
 fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
@@ -188,9 +327,18 @@ pub async fn visa(
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    let (rad, a) = las_arende(&s, &i, &id).await?;
+    let oppnat = las_arende(&s, &i, &id).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
+    s.store
+        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "arende.visa")], nu)
+        .await?;
+    let Oppnat {
+        rad,
+        arende: a,
+        skal,
+    } = oppnat;
+    let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
     let handelser = s.store.handelser(rad.id).await?;
     let anvandare = s.store.alla_anvandare(i.anvandare.kommun).await?;
     let enheter = s.store.enheter(i.anvandare.kommun).await?;
@@ -205,14 +353,6 @@ pub async fn visa(
         .into_iter()
         .filter(|j| j.arende == rad.id)
         .collect();
-    s.store
-        .logga_lasning(
-            &i.aktor(),
-            "arende.visa",
-            &[(Some(rad.person), Some(rad.id))],
-            nu,
-        )
-        .await?;
 
     // Only the steps the case's state allows and the policy grants this user.
     let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
@@ -220,7 +360,7 @@ pub async fn visa(
         .copied()
         .filter(|t| !matches!(t, KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev))
         .filter(|t| {
-            kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs(&rad), *t))
+            kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs, *t))
         })
         .map(|t| (t.kod(), t.namn()))
         .collect();
@@ -283,6 +423,7 @@ pub async fn visa(
         journal,
         tidslinje,
         rad,
+        skal,
     };
     Ok(sida.into_response())
 }
@@ -303,12 +444,17 @@ fn aktualiseringstyp(q: &TypFraga) -> AktualiseringsTyp {
 async fn person_for_ny(s: &AppState, i: &Inloggad, id: &str) -> Result<PersonId, WebFel> {
     policy::krav(&i.anvandare, Handling::Aktualisera)?;
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
-    s.store
+    let p = s
+        .store
         .person(id)
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
-        .map(|p| p.id)
-        .ok_or(WebFel::Saknas)
+        .ok_or(WebFel::Saknas)?;
+    // A person the user may not see is, to them, not there.
+    if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
+        return Err(WebFel::Saknas);
+    }
+    Ok(p.id)
 }
 
 pub async fn nytt_sida(

@@ -225,8 +225,9 @@ pub async fn spara(
             s.store
                 .logga_lasning(
                     &i.aktor(),
-                    &format!("delegationsordning.version.{version}"),
-                    &[(None, None)],
+                    &[lots_store::Granskningspost::ny(format!(
+                        "delegationsordning.version.{version}"
+                    ))],
                     s.nu(),
                 )
                 .await?;

@@ -1,14 +1,18 @@
 //! Page handlers.
 
+pub mod admin;
 pub mod arende;
 pub mod delegation;
+pub mod loggkontroll;
 pub mod person;
 pub mod rapporter;
 pub mod start;
 pub mod steg;
 pub mod stegfalt;
+pub mod uppdrag;
 
 use lots_domain::arende::FaltFel;
+use lots_store::{ArendeRad, Granskningspost, Person};
 
 use crate::auth::Inloggad;
 use crate::formular::Formular;
@@ -18,25 +22,64 @@ pub struct Sida {
     pub namn: String,
     pub roll: &'static str,
     pub csrf: String,
-    /// Show the link to the reports.
-    pub far_rapporter: bool,
-    /// Show the link to the delegationsordning.
-    pub far_delegation: bool,
+    /// The menu: only the pages the user's role reaches, (href, text).
+    pub meny: Vec<(&'static str, &'static str)>,
 }
 
 impl Sida {
     pub fn av(i: &Inloggad) -> Self {
-        Self {
-            namn: i.anvandare.namn.clone(),
-            roll: i.anvandare.roll.namn(),
-            csrf: i.csrf.clone(),
-            far_rapporter: crate::policy::far(&i.anvandare, crate::policy::Handling::Rapporter),
-            far_delegation: crate::policy::far(
-                &i.anvandare,
-                crate::policy::Handling::AdministreraDelegation,
+        use crate::policy::{Handling, far};
+        let a = &i.anvandare;
+        let mut meny = vec![];
+        for (h, href, text) in [
+            (Handling::Arbetsyta, "/", "Start"),
+            (Handling::SokaPerson, "/personer/sok", "Sök person"),
+            (Handling::Rapporter, "/rapporter", "Rapporter"),
+            (
+                Handling::AdministreraDelegation,
+                "/delegationsordning",
+                "Delegationsordning",
             ),
+            (
+                Handling::AdministreraAnvandare,
+                "/admin/anvandare",
+                "Användare och enheter",
+            ),
+            (Handling::Loggkontroll, "/loggkontroll", "Loggkontroll"),
+        ] {
+            if far(a, h) {
+                meny.push((href, text));
+            }
+        }
+        let uppdrag = Handling::LasaUppdrag {
+            utforare: a.enhet,
+            skyddad: false,
+        };
+        if far(a, uppdrag) {
+            meny.push(("/uppdrag", "Uppdrag"));
+        }
+        Self {
+            namn: a.namn.clone(),
+            roll: a.roll.namn(),
+            csrf: i.csrf.clone(),
+            meny,
         }
     }
+}
+
+/// The audit row for a case shown to the user, flagged when it is outside their
+/// own cases and enhet (loggkontroll finds those).
+pub fn arendepost(i: &Inloggad, handling: &str, r: &ArendeRad) -> Granskningspost {
+    let resurs = crate::policy::ArendeResurs::av(r);
+    Granskningspost::ny(handling)
+        .person(r.person, r.person_skyddad)
+        .arende(r.id)
+        .utanfor(crate::policy::utanfor(&i.anvandare, &resurs))
+}
+
+/// The audit row for a person shown to the user.
+pub fn personpost(handling: &str, p: &Person) -> Granskningspost {
+    Granskningspost::ny(handling).person(p.id, p.skyddad)
 }
 
 pub struct Alternativ {

@@ -11,7 +11,7 @@ use lots_domain::tid::svensk_dag;
 use lots_store::{ArendeRad, JournalRad, Person};
 use serde::Deserialize;
 
-use super::{Falt, Sida, fyll};
+use super::{Falt, Sida, arendepost, fyll, personpost};
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
@@ -87,15 +87,20 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     } else {
         Ok(s.store.sok_personer(a.kommun, &fraga).await?)
     };
-    let far_lasa = policy::far(a, Handling::LasaPerson);
     let (fel, traffar) = match traffar {
         Ok(t) => (None, t),
         Err(e) => (Some(e), vec![]),
     };
-    let loggade: Vec<_> = traffar.iter().map(|p| (Some(p.id), None)).collect();
-    s.store
-        .logga_lasning(&i.aktor(), "person.sok", &loggade, nu)
-        .await?;
+    // A protected person is not there for a user without the right: not even as a hit.
+    let traffar: Vec<Person> = traffar
+        .into_iter()
+        .filter(|p| policy::far(a, Handling::SePerson { skyddad: p.skyddad }))
+        .collect();
+    let loggade: Vec<_> = traffar
+        .iter()
+        .map(|p| personpost("person.sok", p))
+        .collect();
+    s.store.logga_lasning(&i.aktor(), &loggade, nu).await?;
     let status = if fel.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -110,7 +115,10 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         far_aktualisera: policy::far(a, Handling::Aktualisera),
         traffar: traffar
             .into_iter()
-            .map(|p| (p.id, p.namn(), far_lasa, p.identitet.visning()))
+            .map(|p| {
+                let far_lasa = policy::far(a, Handling::LasaPerson { skyddad: p.skyddad });
+                (p.id, p.namn(), far_lasa, p.identitet.visning())
+            })
             .collect(),
     };
     Ok((status, sida).into_response())
@@ -242,18 +250,14 @@ pub async fn skapa(
             match s.store.skapa_person(&p, false).await {
                 Ok(()) => {
                     s.store
-                        .logga_lasning(
-                            &i.aktor(),
-                            "person.registrera",
-                            &[(Some(p.id), None)],
-                            s.nu(),
-                        )
+                        .logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
                         .await?;
-                    let till = if policy::far(&i.anvandare, Handling::LasaPerson) {
-                        format!("/personer/{}", p.id)
-                    } else {
-                        format!("/personer/{}/arenden/nytt", p.id)
-                    };
+                    let till =
+                        if policy::far(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad }) {
+                            format!("/personer/{}", p.id)
+                        } else {
+                            format!("/personer/{}/arenden/nytt", p.id)
+                        };
                     return Ok(Redirect::to(&till).into_response());
                 }
                 Err(e) if e.ar_unik_krock() => fel.push(FaltFel {
@@ -311,19 +315,11 @@ async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
     })
 }
 
-pub fn resurs(r: &ArendeRad) -> ArendeResurs {
-    ArendeResurs {
-        enhet: r.enhet,
-        handlaggare: r.handlaggare,
-    }
-}
-
 pub async fn visa(
     State(s): State<AppState>,
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::LasaPerson)?;
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
     let p = s
         .store
@@ -331,11 +327,19 @@ pub async fn visa(
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;
+    if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
+        // Not even the existence of a protected person is told to someone without the right.
+        s.store
+            .logga_lasning(&i.aktor(), &[personpost("person.nekad", &p)], s.nu())
+            .await?;
+        return Err(WebFel::Saknas);
+    }
+    policy::krav(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad })?;
     let alla = s.store.personens_arenden(id).await?;
     let total = alla.len();
     let arenden: Vec<ArendeRad> = alla
         .into_iter()
-        .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r))))
+        .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(ArendeResurs::av(r))))
         .collect();
     let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
     let journal: Vec<JournalRad> = s
@@ -346,11 +350,9 @@ pub async fn visa(
         .filter(|j| synliga.contains(&j.arende))
         .collect();
     let gallring = gallringstext(&s, &p).await?;
-    let mut loggade = vec![(Some(id), None)];
-    loggade.extend(arenden.iter().map(|r| (Some(id), Some(r.id))));
-    s.store
-        .logga_lasning(&i.aktor(), "person.visa", &loggade, s.nu())
-        .await?;
+    let mut loggade = vec![personpost("person.visa", &p)];
+    loggade.extend(arenden.iter().map(|r| arendepost(&i, "person.visa", r)));
+    s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
     let sida = PersonSida {
         sida: Sida::av(&i),
         id,

@@ -32,7 +32,8 @@ use super::Sida;
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::policy::{self, Handling};
+use crate::policy::{self, ArendeResurs, Handling};
+use lots_store::{Granskningspost, RapportArende};
 
 type Fraga = Query<HashMap<String, String>>;
 
@@ -78,7 +79,7 @@ fn forsta_stor(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn las_datum(t: &str) -> Option<Date> {
+pub(crate) fn las_datum(t: &str) -> Option<Date> {
     Date::parse(t, time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 
@@ -125,7 +126,7 @@ fn csv_cell(varde: &str) -> String {
 }
 
 /// A CSV file as Swedish Excel opens it: UTF-8 with BOM, semicolons, CRLF, a header row first.
-fn csv_svar(filnamn: &str, rader: &[Vec<String>]) -> Response {
+pub(crate) fn csv_svar(filnamn: &str, rader: &[Vec<String>]) -> Response {
     let mut ut = String::from("\u{FEFF}");
     for rad in rader {
         let celler: Vec<String> = rad.iter().map(|c| csv_cell(c)).collect();
@@ -195,18 +196,49 @@ fn kon_namn(kon: Option<Kon>) -> &'static str {
     }
 }
 
-/// The audit rows of a report: one per case listed, or one without a case when none was.
+fn resurs(r: &RapportArende) -> ArendeResurs {
+    ArendeResurs {
+        enhet: r.arende.enhet,
+        handlaggare: r.arende.handlaggare,
+        skyddad: r.skyddad,
+        skal: false,
+    }
+}
+
+/// The nämnd's reports cover the whole nämnd without names; a case is linked
+/// only where the policy lets the user open it.
+fn lank(i: &Inloggad, arenden: &[RapportArende], id: ArendeId) -> Option<ArendeId> {
+    arenden
+        .iter()
+        .find(|r| r.arende.id == id)
+        .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r))))
+        .map(|_| id)
+}
+
+/// The audit rows of a report: one per case listed (flagged when outside the
+/// user's enhet), or one without a case when none was.
 fn loggposter(
-    listade: impl IntoIterator<Item = (PersonId, ArendeId)>,
-) -> Vec<(Option<PersonId>, Option<ArendeId>)> {
-    let mut ut: Vec<(Option<PersonId>, Option<ArendeId>)> = vec![];
-    for (p, a) in listade {
-        if !ut.iter().any(|(_, x)| *x == Some(a)) {
-            ut.push((Some(p), Some(a)));
+    i: &Inloggad,
+    handling: &str,
+    arenden: &[RapportArende],
+    listade: impl IntoIterator<Item = ArendeId>,
+) -> Vec<Granskningspost> {
+    let mut ut: Vec<Granskningspost> = vec![];
+    for id in listade {
+        if ut.iter().any(|x| x.arende == Some(id)) {
+            continue;
+        }
+        if let Some(r) = arenden.iter().find(|r| r.arende.id == id) {
+            ut.push(
+                Granskningspost::ny(handling)
+                    .person(r.arende.person, r.skyddad)
+                    .arende(id)
+                    .utanfor(policy::utanfor(&i.anvandare, &resurs(r))),
+            );
         }
     }
     if ut.is_empty() {
-        ut.push((None, None));
+        ut.push(Granskningspost::ny(handling));
     }
     ut
 }
@@ -249,7 +281,8 @@ pub struct IvoRad {
     pub verkstallt: String,
     pub upphort: String,
     pub forst_rapporterat: String,
-    pub arende: ArendeId,
+    /// Only where the user may open the case.
+    pub arende: Option<ArendeId>,
 }
 
 pub struct IvoAvsnitt {
@@ -366,7 +399,7 @@ async fn ivo(
                 _ => String::new(),
             },
             forst_rapporterat: v.forsta_kvartal().to_string(),
-            arende: v.arende,
+            arende: lank(i, &arenden, v.arende),
         };
         if let Some(a) = avsnitt.iter_mut().find(|a| a.kod == avsnitt_kod(p.avsnitt)) {
             a.rader.push(rad);
@@ -375,11 +408,11 @@ async fn ivo(
     s.store
         .logga_lasning(
             &i.aktor(),
-            handling,
             &loggposter(
-                poster
-                    .iter()
-                    .map(|(p, _)| (p.vantan.person, p.vantan.arende)),
+                i,
+                handling,
+                &arenden,
+                poster.iter().map(|(p, _)| p.vantan.arende),
             ),
             nu,
         )
@@ -548,7 +581,7 @@ async fn kf(
     let st = KfStatistik::berakna(kvartal, arenden.iter().map(|r| (&r.arende, r.person)));
     // Counts only: no case or person is shown.
     s.store
-        .logga_lasning(&i.aktor(), handling, &[(None, None)], nu)
+        .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], nu)
         .await?;
     Ok(KfRapport {
         kvartal,
@@ -675,7 +708,8 @@ pub struct DelegationRad {
     pub beslutsfattare: String,
     pub version: i64,
     pub punkt: String,
-    pub arende: ArendeId,
+    /// Only where the user may open the case.
+    pub arende: Option<ArendeId>,
 }
 
 async fn delegation(
@@ -698,8 +732,7 @@ async fn delegation(
     s.store
         .logga_lasning(
             &i.aktor(),
-            handling,
-            &loggposter(beslut.iter().map(|b| (b.person, b.arende))),
+            &loggposter(i, handling, &arenden, beslut.iter().map(|b| b.arende)),
             nu,
         )
         .await?;
@@ -721,7 +754,7 @@ async fn delegation(
                 .unwrap_or_else(|| "okänd".into()),
             version: b.delegation.version,
             punkt: b.delegation.punkt,
-            arende: b.arende,
+            arende: lank(i, &arenden, b.arende),
         })
         .collect();
     Ok((fran, till, rader))
@@ -803,7 +836,7 @@ fn delegation_tabell(rader: &[DelegationRad]) -> Vec<Vec<String>> {
             r.beslutsfattare.clone(),
             r.version.to_string(),
             r.punkt.clone(),
-            r.arende.to_string(),
+            r.arende.map(|a| a.to_string()).unwrap_or_default(),
         ]);
     }
     ut

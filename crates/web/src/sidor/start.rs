@@ -2,16 +2,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::ids::{ArendeId, PersonId};
+use lots_domain::ids::ArendeId;
 use lots_domain::tid::svensk_dag;
-use lots_store::ArendeRad;
+use lots_store::{ArendeRad, BevakningRad, Granskningspost};
 use time::Date;
 
-use super::Sida;
+use super::{Sida, arendepost};
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::policy::{self, Handling};
+use crate::policy::{self, ArendeResurs, Handling};
 
 pub struct BevakningVy {
     pub datum: Date,
@@ -32,35 +32,82 @@ struct Start {
     otilldelade: Vec<ArendeRad>,
 }
 
+fn resurs(b: &BevakningRad) -> ArendeResurs {
+    ArendeResurs {
+        enhet: b.enhet,
+        handlaggare: b.handlaggare,
+        skyddad: b.person_skyddad,
+        skal: false,
+    }
+}
+
 pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
     if !policy::far(&i.anvandare, Handling::Arbetsyta) {
-        // Roles without a case workspace start at the person search (registrator) or get a plain page.
-        return if policy::far(&i.anvandare, Handling::SokaPerson) {
-            Ok(Redirect::to("/personer/sok").into_response())
-        } else {
-            Err(WebFel::Nekad(
-                "Din roll har ingen ärendeöversikt. Använd de sidor din roll har tillgång till."
-                    .into(),
-            ))
+        // Roles without a case workspace start on their own first page.
+        let a = &i.anvandare;
+        let hem = [
+            (Handling::SokaPerson, "/personer/sok"),
+            (
+                Handling::LasaUppdrag {
+                    utforare: a.enhet,
+                    skyddad: false,
+                },
+                "/uppdrag",
+            ),
+            (Handling::Loggkontroll, "/loggkontroll"),
+            (Handling::AdministreraAnvandare, "/admin/anvandare"),
+        ]
+        .into_iter()
+        .find(|(h, _)| policy::far(a, *h));
+        return match hem {
+            Some((_, sokvag)) => Ok(Redirect::to(sokvag).into_response()),
+            None => Err(WebFel::Nekad(
+                "Ditt konto har ingen sida i Lots. Kontakta systemförvaltaren.".into(),
+            )),
         };
     }
     let nu = s.nu();
     let idag = svensk_dag(nu);
     let a = &i.anvandare;
-    let bevakningar = s.store.mina_bevakningar(a.kommun, a.id).await?;
-    let arenden = s.store.mina_arenden(a.kommun, a.id).await?;
-    let otilldelade = s.store.otilldelade_arenden(a.kommun, a.enhet).await?;
-    let mut loggade: Vec<(Option<PersonId>, Option<ArendeId>)> = vec![];
-    loggade.extend(bevakningar.iter().map(|b| (Some(b.person), Some(b.arende))));
+    // The queries narrow to the user's own cases; the policy has the last word on each row.
+    let far = |r: &ArendeRad| policy::far(a, Handling::LasaArende(ArendeResurs::av(r)));
+    let arenden: Vec<ArendeRad> = s
+        .store
+        .mina_arenden(a.kommun, a.id)
+        .await?
+        .into_iter()
+        .filter(far)
+        .collect();
+    let otilldelade: Vec<ArendeRad> = s
+        .store
+        .otilldelade_arenden(a.kommun, a.enhet)
+        .await?
+        .into_iter()
+        .filter(far)
+        .collect();
+    let bevakningar: Vec<_> = s
+        .store
+        .mina_bevakningar(a.kommun, a.id)
+        .await?
+        .into_iter()
+        .filter(|b| policy::far(a, Handling::LasaArende(resurs(b))))
+        .collect();
+    let mut loggade: Vec<Granskningspost> = bevakningar
+        .iter()
+        .map(|b| {
+            Granskningspost::ny("start.lista")
+                .person(b.person, b.person_skyddad)
+                .arende(b.arende)
+                .utanfor(policy::utanfor(a, &resurs(b)))
+        })
+        .collect();
     loggade.extend(
         arenden
             .iter()
             .chain(otilldelade.iter())
-            .map(|r| (Some(r.person), Some(r.id))),
+            .map(|r| arendepost(&i, "start.lista", r)),
     );
-    s.store
-        .logga_lasning(&i.aktor(), "start.lista", &loggade, nu)
-        .await?;
+    s.store.logga_lasning(&i.aktor(), &loggade, nu).await?;
     let sida = Start {
         sida: Sida::av(&i),
         idag,

@@ -12,7 +12,7 @@ use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad, StoreError};
 use sha2::{Digest, Sha256};
 
 use super::arende::las_arende;
-use super::person::{Formularsida, resurs};
+use super::person::Formularsida;
 use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
 use crate::auth::Inloggad;
@@ -242,9 +242,12 @@ pub async fn formularsvar(
     let nu = s.nu();
     match s.store.utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
         Ok(utfort) => {
-            let resurs = policy::ArendeResurs { enhet: utfort.arende.enhet, handlaggare: utfort.arende.handlaggare };
             // A registrator registers what arrives but does not read the case: back to the search.
-            let till = if policy::far(&i.anvandare, Handling::LasaArende(resurs)) {
+            let far_lasa = match s.store.arende(utfort.arende.id).await? {
+                Some((rad, _)) => policy::far(&i.anvandare, Handling::LasaArende(policy::ArendeResurs::av(&rad))),
+                None => false,
+            };
+            let till = if far_lasa {
                 format!("/arenden/{arende}")
             } else {
                 "/personer/sok?registrerat=1".to_string()
@@ -277,8 +280,20 @@ async fn steg_kontext(
     let typ = KommandoTyp::fran_kod(steg)
         .filter(|t| !matches!(t, KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev))
         .ok_or(WebFel::Saknas)?;
-    let (rad, a) = las_arende(s, i, id).await?;
-    policy::krav(&i.anvandare, Handling::Steg(resurs(&rad), typ))?;
+    let oppnat = las_arende(s, i, id).await?;
+    let (rad, a) = (oppnat.rad, oppnat.arende);
+    policy::krav(
+        &i.anvandare,
+        Handling::Steg(policy::ArendeResurs::av(&rad), typ),
+    )?;
+    // The step's form shows the case and its journal: a read like any other.
+    s.store
+        .logga_lasning(
+            &i.aktor(),
+            &[super::arendepost(i, "arende.steg", &rad)],
+            s.nu(),
+        )
+        .await?;
     let journal = s
         .store
         .journal_for_person(rad.person)
@@ -455,14 +470,9 @@ pub async fn hamta_dokument(
 ) -> Result<Response, WebFel> {
     let id: DokumentId = id.parse().map_err(|_| WebFel::Saknas)?;
     let d = s.store.dokument(id).await?.ok_or(WebFel::Saknas)?;
-    let (rad, _) = las_arende(&s, &i, &d.arende.to_string()).await?;
+    let oppnat = las_arende(&s, &i, &d.arende.to_string()).await?;
     s.store
-        .logga_lasning(
-            &i.aktor(),
-            "dokument.hamta",
-            &[(Some(rad.person), Some(rad.id))],
-            s.nu(),
-        )
+        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "dokument.hamta")], s.nu())
         .await?;
     let filnamn: String = d
         .namn

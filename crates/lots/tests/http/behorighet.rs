@@ -1,0 +1,429 @@
+//! The authorization matrix (`behorighetsmatris.md`), every route × every role ×
+//! the case it concerns; and that every case and person a user is shown has its
+//! audit row.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::hjalp::*;
+use crate::pa_bada;
+
+const MATRIS: &str = include_str!("behorighetsmatris.md");
+const ANVANDARE: [&str; 7] = [
+    "handlaggare",
+    "arbetsledare",
+    "utforare",
+    "registrator",
+    "systemforvaltare",
+    "granskare",
+    "skyddshandlaggare",
+];
+
+struct Rad {
+    metod: String,
+    sokvag: String,
+    fall: String,
+    celler: Vec<String>,
+}
+
+fn matris() -> Vec<Rad> {
+    MATRIS
+        .lines()
+        .filter(|l| l.starts_with("| GET") || l.starts_with("| POST"))
+        .map(|l| {
+            let delar: Vec<String> = l
+                .trim_matches('|')
+                .split('|')
+                .map(|d| d.trim().to_owned())
+                .collect();
+            assert_eq!(delar.len(), 3 + ANVANDARE.len(), "row: {l}");
+            Rad {
+                metod: delar[0].clone(),
+                sokvag: delar[1].clone(),
+                fall: delar[2].clone(),
+                celler: delar[3..].to_vec(),
+            }
+        })
+        .collect()
+}
+
+/// One case of the matrix: the case, its person, a document in it, and its order if any.
+#[derive(Default, Clone)]
+struct Fall {
+    arende: String,
+    person: String,
+    dokument: String,
+    uppdrag: String,
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+async fn bifoga(k: &Klient, arende: &str) -> String {
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", k.csrf.clone())
+        .text("namn", "Intyg")
+        .part(
+            "fil",
+            reqwest::multipart::Part::bytes(PDF.to_vec())
+                .file_name("intyg.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    let (s, body) = k
+        .multipart(&format!("/arenden/{arende}/steg/dokument"), form)
+        .await;
+    assert_eq!(s, 303, "upload: {}", utdrag(&body));
+    let (_, sida) = k.get(&format!("/arenden/{arende}")).await;
+    let i = sida.find("/dokument/").expect("document link") + "/dokument/".len();
+    sida[i..].chars().take_while(|c| *c != '"').collect()
+}
+
+/// Takes a granted case to an order sent to the utförare; returns the decision's id.
+pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
+    k.steg(a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    k.steg(a, "avsluta-utredning", &[("datum", "2026-04-01")])
+        .await;
+    k.steg(
+        a,
+        "beslut",
+        &[
+            ("insats", "oppenvardsbehandling"),
+            ("utfall", "bifall"),
+            ("lagrum", "sol_11_1"),
+            ("mal", "Minskat drickande"),
+            ("omfattning", "Två samtal i veckan"),
+            ("period_fran", "2026-04-20"),
+            ("period_till", "2026-12-31"),
+            ("motivering", "Behovet kan inte tillgodoses på annat sätt."),
+            ("datum", "2026-04-20"),
+        ],
+    )
+    .await;
+    let beslut = app
+        .store
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .1
+        .beslut[0]
+        .id()
+        .to_string();
+    let utforare = app.org.utforare_enhet.to_string();
+    k.steg(
+        a,
+        "bestall",
+        &[
+            ("beslut", &beslut),
+            ("utforare", &utforare),
+            ("datum", "2026-04-22"),
+            ("uppdrag", "Samtalsbehandling enligt beslut."),
+        ],
+    )
+    .await;
+    beslut
+}
+
+/// The four cases of the matrix, built through the forms.
+async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
+    let hl = app.klient("handlaggare").await;
+    let hls = app.klient("skyddshandlaggare").await;
+    let ekonom = app.klient("ekonom").await;
+    let mut fall = HashMap::new();
+
+    let p = registrera_person(&hl, "19850101-0006", "Eva", "Egen").await;
+    let a = registrera_ansokan(
+        app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
+    let dokument = bifoga(&hl, &a).await;
+    let uppdrag = bestall(app, &hl, &a).await;
+    fall.insert(
+        "eget",
+        Fall {
+            arende: a,
+            person: p,
+            dokument,
+            uppdrag,
+        },
+    );
+
+    let p = registrera_person(&hl, "19850202-0004", "Ella", "Enhet").await;
+    let a = registrera_ansokan(
+        app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare2",
+    )
+    .await;
+    let dokument = bifoga(&hl, &a).await;
+    fall.insert(
+        "enhet",
+        Fall {
+            arende: a,
+            person: p,
+            dokument,
+            ..Fall::default()
+        },
+    );
+
+    let p = registrera_person(&ekonom, "19850303-0002", "Anna", "Annan").await;
+    let enhet = app.org.ekonomi.to_string();
+    let h = app.org.anv("ekonom").id.to_string();
+    let (s, plats, body) = ekonom
+        .post(
+            &format!("/personer/{p}/arenden/nytt?typ=ansokan"),
+            &[
+                ("inkom", "2026-03-01"),
+                ("kanal", "besok"),
+                ("insatser", "forsorjningsstod"),
+                ("beskrivning", "Behöver hjälp med hyran."),
+                ("enhet", &enhet),
+                ("handlaggare", &h),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "ansökan: {}", utdrag(&body));
+    let a = plats.unwrap().trim_start_matches("/arenden/").to_owned();
+    let dokument = bifoga(&ekonom, &a).await;
+    fall.insert(
+        "annan",
+        Fall {
+            arende: a,
+            person: p,
+            dokument,
+            ..Fall::default()
+        },
+    );
+
+    let (s, plats, body) = hls
+        .post(
+            "/personer/ny",
+            &[
+                ("identitet_typ", "personnummer"),
+                ("identitet", "19850404-0000"),
+                ("fornamn", "Sam"),
+                ("efternamn", "Skyddad"),
+                ("skyddad", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "protected person: {}", utdrag(&body));
+    let p = plats.unwrap().trim_start_matches("/personer/").to_owned();
+    let a = registrera_ansokan(
+        app,
+        &hls,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "skyddshandlaggare",
+    )
+    .await;
+    let dokument = bifoga(&hls, &a).await;
+    let uppdrag = bestall(app, &hls, &a).await;
+    fall.insert(
+        "skyddad",
+        Fall {
+            arende: a,
+            person: p,
+            dokument,
+            uppdrag,
+        },
+    );
+    fall
+}
+
+fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
+    let f = f.cloned().unwrap_or_default();
+    let registrator = app.org.anv("registrator").id.to_string();
+    let s = sokvag
+        .replace("{ar}", "2026")
+        .replace("{steg}", "journal")
+        .replace(
+            "/admin/anvandare/{id}",
+            &format!("/admin/anvandare/{registrator}"),
+        );
+    if s.starts_with("/personer/{id}") {
+        s.replace("{id}", &f.person)
+    } else if s.starts_with("/dokument/") {
+        s.replace("{id}", &f.dokument)
+    } else if s.starts_with("/uppdrag/") {
+        s.replace("{id}", &f.uppdrag)
+    } else {
+        s.replace("{id}", &f.arende)
+    }
+}
+
+/// What a response means for the matrix.
+fn utfall(sokvag: &str, status: u16, plats: Option<&str>) -> &'static str {
+    match (status, plats) {
+        (403 | 404, _) => "nej",
+        (303, Some(p)) if p.ends_with("/atkomst") => "skäl",
+        // Sent to log in: refused, except when logging out is what was asked.
+        (303, Some("/logga-in")) if sokvag != "/logga-ut" => "nej",
+        _ => "ja",
+    }
+}
+
+async fn matrisen(db: Db) {
+    let app = TestApp::ny(db).await;
+    let fall = bygg_fall(&app).await;
+    let rader = matris();
+
+    // Every route the server answers has its row.
+    let kanda: BTreeSet<&str> = rader.iter().map(|r| r.sokvag.as_str()).collect();
+    for sokvag in lots_web::sokvagar() {
+        assert!(
+            kanda.contains(sokvag),
+            "{sokvag} has no row in behorighetsmatris.md"
+        );
+    }
+
+    let mut klienter = vec![];
+    for namn in ANVANDARE {
+        klienter.push(app.klient(namn).await);
+    }
+    let mut fel = vec![];
+    for rad in &rader {
+        let f = if rad.fall == "–" {
+            None
+        } else {
+            Some(fall.get(rad.fall.as_str()).expect("known case"))
+        };
+        let url = fyll_i(&app, &rad.sokvag, f);
+        for (k, (namn, vantat)) in klienter.iter().zip(ANVANDARE.iter().zip(&rad.celler)) {
+            let (status, plats) = match rad.metod.as_str() {
+                "GET" => {
+                    let (s, plats) = k.get_med_plats(&url).await;
+                    (s, plats)
+                }
+                _ if url.ends_with("/steg/dokument") => {
+                    let form = reqwest::multipart::Form::new().text("_csrf", k.csrf.clone());
+                    k.multipart_med_plats(&url, form).await
+                }
+                _ => {
+                    let (s, plats, _) = k.post(&url, &[]).await;
+                    (s, plats)
+                }
+            };
+            let fick = utfall(&rad.sokvag, status, plats.as_deref());
+            if fick != vantat {
+                fel.push(format!(
+                    "{} {} ({}) as {namn}: expected {vantat}, got {fick} ({status} {plats:?})",
+                    rad.metod, rad.sokvag, rad.fall
+                ));
+            }
+        }
+    }
+    assert!(
+        fel.is_empty(),
+        "authorization matrix broken:\n{}",
+        fel.join("\n")
+    );
+}
+pa_bada!(matrisen);
+
+/// Every case and person a page or export links to has an audit row for that user,
+/// written before the response was sent (DESIGN.md principle 4).
+async fn allt_som_visas_ar_loggat(db: Db) {
+    let app = TestApp::ny(db).await;
+    let fall = bygg_fall(&app).await;
+    let sidor_for = |namn: &str| -> Vec<String> {
+        let mut sidor: Vec<String> = vec!["/".into(), "/uppdrag".into()];
+        for f in fall.values() {
+            sidor.push(format!("/personer/{}", f.person));
+            sidor.push(format!("/arenden/{}", f.arende));
+            if !f.uppdrag.is_empty() {
+                sidor.push(format!("/uppdrag/{}", f.uppdrag));
+            }
+        }
+        if namn == "arbetsledare" {
+            for r in [
+                "/rapporter/ej-verkstallda?ar=2026&kvartal=2",
+                "/rapporter/delegationsbeslut?fran=2026-01-01&till=2026-12-31",
+                "/rapporter/delegationsbeslut.csv?fran=2026-01-01&till=2026-12-31",
+            ] {
+                sidor.push(r.into());
+            }
+        }
+        sidor
+    };
+    let mut kontrollerade = 0;
+    for namn in [
+        "handlaggare",
+        "arbetsledare",
+        "utforare",
+        "skyddshandlaggare",
+        "ekonom",
+    ] {
+        let k = app.klient(namn).await;
+        let id = app.org.anv(namn).id;
+        let mut visade: Vec<(String, String)> = vec![];
+        for sida in sidor_for(namn) {
+            let (status, body) = k.get(&sida).await;
+            if status != 200 {
+                continue;
+            }
+            for (typ, uuid) in lankar(&body) {
+                visade.push((typ, uuid));
+            }
+        }
+        // A search hit shows a person.
+        let (_, _, body) = k.post("/personer/sok", &[("fraga", "Eva")]).await;
+        visade.extend(lankar(&body));
+        let rader = app.store.granskningar_for_anvandare(id).await.unwrap();
+        for (typ, uuid) in visade {
+            let finns = rader.iter().any(|(person, arende)| match typ.as_str() {
+                "personer" => person.as_deref() == Some(uuid.as_str()),
+                "uppdrag" => true,
+                _ => arende.as_deref() == Some(uuid.as_str()),
+            });
+            assert!(finns, "{namn} was shown {typ}/{uuid} with no audit row");
+            kontrollerade += 1;
+        }
+    }
+    assert!(
+        kontrollerade > 20,
+        "the test saw too little: {kontrollerade}"
+    );
+}
+pa_bada!(allt_som_visas_ar_loggat);
+
+/// The case and person links of a page: (kind, uuid).
+fn lankar(html: &str) -> Vec<(String, String)> {
+    let mut ut = vec![];
+    for typ in ["arenden", "personer"] {
+        let monster = format!("/{typ}/");
+        let mut rest = html;
+        while let Some(i) = rest.find(&monster) {
+            rest = &rest[i + monster.len()..];
+            let uuid: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_hexdigit() || *c == '-')
+                .collect();
+            if uuid.len() == 36 {
+                ut.push((typ.to_string(), uuid));
+            }
+        }
+    }
+    // CSV exports name the case by its id alone.
+    for rad in html.lines() {
+        for cell in rad.split(';') {
+            let cell = cell.trim();
+            if cell.len() == 36
+                && cell.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+                && !html.contains("<html")
+            {
+                ut.push(("arenden".into(), cell.to_string()));
+            }
+        }
+    }
+    ut
+}

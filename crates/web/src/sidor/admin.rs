@@ -1,0 +1,416 @@
+//! The systemförvaltare's pages: staff accounts and units. No case content is
+//! reached from here. Every change is written to the audit log, so who gave whom
+//! which role or the protected-person right can always be answered.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lots_domain::arende::FaltFel;
+use lots_domain::ids::{AnvandarId, EnhetId};
+use lots_domain::organisation::Roll;
+use lots_store::{Anvandare, Enhet, Granskningspost};
+
+use super::person::Formularsida;
+use super::{Falt, Sida, fyll};
+use crate::AppState;
+use crate::auth::Inloggad;
+use crate::fel::WebFel;
+use crate::formular::Formular;
+use crate::policy::{self, Handling};
+
+/// NIST SP 800-63B 3.1.1.2: at least 15 characters when the password is the only factor.
+const MINSTA_LOSENORD: usize = 15;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin.html")]
+struct Oversikt {
+    sida: Sida,
+    anvandare: Vec<(Anvandare, String)>,
+    enheter: Vec<Enhet>,
+}
+
+fn enhetsnamn(enheter: &[Enhet], id: EnhetId) -> String {
+    enheter
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.namn.clone())
+        .unwrap_or_default()
+}
+
+pub async fn oversikt(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    let kommun = i.anvandare.kommun;
+    let enheter = s.store.enheter(kommun).await?;
+    let anvandare = s
+        .store
+        .alla_anvandare(kommun)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let e = enhetsnamn(&enheter, a.enhet);
+            (a, e)
+        })
+        .collect();
+    Ok(Oversikt {
+        sida: Sida::av(&i),
+        anvandare,
+        enheter,
+    }
+    .into_response())
+}
+
+fn anvandarfalt(enheter: &[Enhet], ny: bool) -> Vec<Falt> {
+    let mut falt = vec![Falt::text("namn", "Namn").kravs()];
+    if ny {
+        falt.push(
+            Falt::text("anvandarnamn", "Användarnamn")
+                .kravs()
+                .hjalp("Små bokstäver, siffror, punkt och bindestreck."),
+        );
+    }
+    falt.push(
+        Falt::val(
+            "roll",
+            "Roll",
+            "select",
+            Roll::ALLA.map(|r| (r.kod().to_string(), r.namn().to_string())),
+        )
+        .kravs(),
+    );
+    falt.push(
+        Falt::val(
+            "enhet",
+            "Enhet",
+            "select",
+            enheter.iter().map(|e| (e.id.to_string(), e.namn.clone())),
+        )
+        .kravs(),
+    );
+    falt.push(
+        Falt::kryss(
+            "skyddad_behorighet",
+            "Får se personer med skyddade personuppgifter",
+        )
+        .hjalp("Ge bara den rätten till den som behöver den i sitt arbete."),
+    );
+    if ny {
+        falt.push(
+            Falt::text("losenord", "Första lösenord")
+                .kravs()
+                .hjalp("Minst 15 tecken. Användaren byter det vid första inloggningen."),
+        );
+    } else {
+        falt.push(Falt::kryss("aktiv", "Kontot är aktivt"));
+    }
+    falt
+}
+
+fn formsida(
+    i: &Inloggad,
+    rubrik: &str,
+    action: String,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+) -> Formularsida {
+    Formularsida {
+        sida: Sida::av(i),
+        rubrik: rubrik.into(),
+        ingress: String::new(),
+        tillbaka: "/admin/anvandare".into(),
+        tillbaka_text: "användare och enheter".into(),
+        action,
+        knapp: "Spara",
+        multipart: false,
+        meddelande: None,
+        falt,
+        fel,
+        lankar: vec![],
+    }
+}
+
+/// Reads role, enhet and right from the form; pushes an error per bad field.
+fn las_behorighet(
+    f: &Formular,
+    enheter: &[Enhet],
+    fel: &mut Vec<FaltFel>,
+) -> Option<(Roll, EnhetId)> {
+    let roll = f.get("roll").and_then(Roll::fran_kod);
+    if roll.is_none() {
+        fel.push(FaltFel {
+            falt: "roll",
+            text: "Välj en roll.".into(),
+        });
+    }
+    let enhet = f
+        .get("enhet")
+        .and_then(|e| e.parse::<EnhetId>().ok())
+        .filter(|e| enheter.iter().any(|x| x.id == *e));
+    if enhet.is_none() {
+        fel.push(FaltFel {
+            falt: "enhet",
+            text: "Välj en enhet.".into(),
+        });
+    }
+    if f.text("namn").is_empty() {
+        fel.push(FaltFel {
+            falt: "namn",
+            text: "Skriv namnet.".into(),
+        });
+    }
+    roll.zip(enhet)
+}
+
+async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel> {
+    s.store
+        .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
+        .await?;
+    Ok(())
+}
+
+pub async fn ny_sida(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    Ok(formsida(
+        &i,
+        "Nytt konto",
+        "/admin/anvandare/ny".into(),
+        anvandarfalt(&enheter, true),
+        vec![],
+    )
+    .into_response())
+}
+
+pub async fn skapa(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let mut fel = vec![];
+    let behorighet = las_behorighet(&f, &enheter, &mut fel);
+    let anvandarnamn = f.text("anvandarnamn").to_lowercase();
+    if anvandarnamn.is_empty()
+        || !anvandarnamn
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
+    {
+        fel.push(FaltFel {
+            falt: "anvandarnamn",
+            text: "Användarnamnet får bara ha små bokstäver a–z, siffror, punkt och bindestreck."
+                .into(),
+        });
+    }
+    let losenord = f.get("losenord").unwrap_or_default().to_owned();
+    if losenord.chars().count() < MINSTA_LOSENORD {
+        fel.push(FaltFel {
+            falt: "losenord",
+            text: format!("Lösenordet måste ha minst {MINSTA_LOSENORD} tecken."),
+        });
+    }
+    if let (Some((roll, enhet)), true) = (behorighet, fel.is_empty()) {
+        let hash = tokio::task::spawn_blocking(move || crate::auth::hasha_losenord(&losenord))
+            .await
+            .map_err(|_| WebFel::Ogiltig("Lösenordet kunde inte sparas.".into()))?
+            .map_err(WebFel::Ogiltig)?;
+        let a = Anvandare {
+            id: AnvandarId::ny(),
+            kommun: i.anvandare.kommun,
+            enhet,
+            anvandarnamn,
+            namn: f.text("namn"),
+            roll,
+            losenord: hash,
+            aktiv: true,
+            skyddad_behorighet: f.kryss("skyddad_behorighet"),
+        };
+        match s.store.skapa_anvandare(&a).await {
+            Ok(()) => {
+                logga(&s, &i, &format!("admin.anvandare.skapa:{}", a.id)).await?;
+                return Ok(Redirect::to("/admin/anvandare").into_response());
+            }
+            Err(e) if e.ar_unik_krock() => fel.push(FaltFel {
+                falt: "anvandarnamn",
+                text: "Användarnamnet finns redan.".into(),
+            }),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut falt = anvandarfalt(&enheter, true);
+    let sammanfattning = fyll(&mut falt, &f, &fel);
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        formsida(
+            &i,
+            "Nytt konto",
+            "/admin/anvandare/ny".into(),
+            falt,
+            sammanfattning,
+        ),
+    )
+        .into_response())
+}
+
+async fn hamta(s: &AppState, i: &Inloggad, id: &str) -> Result<Anvandare, WebFel> {
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
+    s.store
+        .anvandare(id)
+        .await?
+        .filter(|a| a.kommun == i.anvandare.kommun)
+        .ok_or(WebFel::Saknas)
+}
+
+pub async fn andra_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
+    let a = hamta(&s, &i, &id).await?;
+    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let mut falt = anvandarfalt(&enheter, false);
+    for x in &mut falt {
+        *x = std::mem::replace(x, Falt::text("", "")).varde(match x.namn {
+            "namn" => a.namn.clone(),
+            "roll" => a.roll.kod().to_string(),
+            "enhet" => a.enhet.to_string(),
+            "skyddad_behorighet" if a.skyddad_behorighet => "ja".into(),
+            "aktiv" if a.aktiv => "ja".into(),
+            _ => String::new(),
+        });
+    }
+    Ok(formsida(
+        &i,
+        &format!("Ändra {} ({})", a.namn, a.anvandarnamn),
+        format!("/admin/anvandare/{}", a.id),
+        falt,
+        vec![],
+    )
+    .into_response())
+}
+
+pub async fn andra(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let a = hamta(&s, &i, &id).await?;
+    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let mut fel = vec![];
+    let behorighet = las_behorighet(&f, &enheter, &mut fel);
+    // Nobody locks the last way in: a systemförvaltare cannot remove their own role or account.
+    if a.id == i.anvandare.id
+        && (f.get("roll") != Some(Roll::Systemforvaltare.kod()) || !f.kryss("aktiv"))
+    {
+        fel.push(FaltFel { falt: "roll", text: "Du kan inte ta bort din egen roll som systemförvaltare eller stänga ditt eget konto.".into() });
+    }
+    if let (Some((roll, enhet)), true) = (behorighet, fel.is_empty()) {
+        let ny = Anvandare {
+            enhet,
+            roll,
+            namn: f.text("namn"),
+            aktiv: f.kryss("aktiv"),
+            skyddad_behorighet: f.kryss("skyddad_behorighet"),
+            ..a
+        };
+        s.store.andra_anvandare(&ny).await?;
+        logga(&s, &i, &format!("admin.anvandare.andra:{}", ny.id)).await?;
+        return Ok(Redirect::to("/admin/anvandare").into_response());
+    }
+    let mut falt = anvandarfalt(&enheter, false);
+    let sammanfattning = fyll(&mut falt, &f, &fel);
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        formsida(
+            &i,
+            &format!("Ändra {}", a.namn),
+            format!("/admin/anvandare/{}", a.id),
+            falt,
+            sammanfattning,
+        ),
+    )
+        .into_response())
+}
+
+fn enhetsfalt() -> Vec<Falt> {
+    vec![
+        Falt::text("namn", "Enhetens namn").kravs(),
+        Falt::kryss("utforare", "Enheten är en utförare")
+            .hjalp("Utförare tar emot beställningar av insatser."),
+    ]
+}
+
+pub async fn ny_enhet_sida(i: Inloggad) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    Ok(formsida(
+        &i,
+        "Ny enhet",
+        "/admin/enheter/ny".into(),
+        enhetsfalt(),
+        vec![],
+    )
+    .into_response())
+}
+
+pub async fn skapa_enhet(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    let kommun = i.anvandare.kommun;
+    let namn = f.text("namn");
+    let mut fel = vec![];
+    if namn.is_empty() {
+        fel.push(FaltFel {
+            falt: "namn",
+            text: "Skriv enhetens namn.".into(),
+        });
+    } else if s
+        .store
+        .enheter(kommun)
+        .await?
+        .iter()
+        .any(|e| e.namn.eq_ignore_ascii_case(&namn))
+    {
+        fel.push(FaltFel {
+            falt: "namn",
+            text: "Det finns redan en enhet med det namnet.".into(),
+        });
+    }
+    let namnd = s.store.namnder(kommun).await?.into_iter().next();
+    match (namnd, fel.is_empty()) {
+        (Some((namnd, _)), true) => {
+            let id = EnhetId::ny();
+            s.store
+                .skapa_enhet(id, kommun, namnd, &namn, f.kryss("utforare"))
+                .await?;
+            logga(&s, &i, &format!("admin.enhet.skapa:{id}")).await?;
+            Ok(Redirect::to("/admin/anvandare").into_response())
+        }
+        (None, true) => Err(WebFel::Ogiltig(
+            "Kommunen har ingen nämnd att lägga enheten under.".into(),
+        )),
+        _ => {
+            let mut falt = enhetsfalt();
+            let sammanfattning = fyll(&mut falt, &f, &fel);
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                formsida(
+                    &i,
+                    "Ny enhet",
+                    "/admin/enheter/ny".into(),
+                    falt,
+                    sammanfattning,
+                ),
+            )
+                .into_response())
+        }
+    }
+}

@@ -114,7 +114,3 @@ test('inre sekretess, uppdrag, konton och loggkontroll', async ({ page }) => {
     g.krav();
   }
 });
-  } finally {
-    g.krav();
-  }
-});

@@ -208,6 +208,11 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     assert!(body.contains("Test handlaggare"));
     let id = app.org.anv("handlaggare").id.to_string();
     let missbruk = app.org.missbruk.to_string();
+    // The edit form starts from the account as it is.
+    let (s, body) = sf.get(&format!("/admin/anvandare/{id}")).await;
+    assert_eq!(s, 200);
+    assert!(body.contains("value=\"Test handlaggare\""));
+    assert!(body.contains("id=\"aktiv\" name=\"aktiv\" value=\"ja\" checked"));
     let (s, plats, body) = sf
         .post(
             &format!("/admin/anvandare/{id}"),
@@ -444,3 +449,88 @@ async fn utforaren_ser_sina_uppdrag(db: Db) {
     assert_eq!(s, 403);
 }
 pa_bada!(utforaren_ser_sina_uppdrag);
+
+/// The reason and the flags are part of each row's hash: changing them is found.
+async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = registrera_person(&hl, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let ekonom = app.klient("ekonom").await;
+    let (s, _, _) = ekonom
+        .post(
+            &format!("/arenden/{a}/atkomst"),
+            &[
+                ("grund", "samtycke"),
+                ("beskrivning", "Samordning med ekonomiskt bistånd."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let hel = |r: &lots_store::Loggkontroll| matches!(r, lots_store::Loggkontroll::Hel { .. });
+    assert!(hel(&app
+        .store
+        .verifiera_logg(app.org.kommun)
+        .await
+        .unwrap()));
+    let skal: String = app
+        .store
+        .db
+        .fetch_all("SELECT skal FROM granskning WHERE skal IS NOT NULL", &[])
+        .await
+        .unwrap()[0]
+        .text("skal")
+        .unwrap();
+    app.store
+        .db
+        .execute(
+            "UPDATE granskning SET skal = 'Ett annat skäl' WHERE skal IS NOT NULL",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+            lots_store::Loggkontroll::Bruten {
+                orsak: "posten har ändrats",
+                ..
+            }
+        ),
+        "a changed reason is found"
+    );
+    app.store
+        .db
+        .execute(
+            "UPDATE granskning SET skal = $1 WHERE skal IS NOT NULL",
+            &[skal.as_str().into()],
+        )
+        .await
+        .unwrap();
+    assert!(hel(&app
+        .store
+        .verifiera_logg(app.org.kommun)
+        .await
+        .unwrap()));
+    app.store
+        .db
+        .execute("UPDATE granskning SET utanfor = 0 WHERE utanfor = 1", &[])
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+            lots_store::Loggkontroll::Bruten { .. }
+        ),
+        "a removed flag is found"
+    );
+}
+pa_bada!(skal_och_flaggor_ar_i_kedjan);

@@ -273,14 +273,15 @@ pub async fn andra_sida(
     let enheter = s.store.enheter(i.anvandare.kommun).await?;
     let mut falt = anvandarfalt(&enheter, false);
     for x in &mut falt {
-        *x = std::mem::replace(x, Falt::text("", "")).varde(match x.namn {
+        let varde = match x.namn {
             "namn" => a.namn.clone(),
             "roll" => a.roll.kod().to_string(),
             "enhet" => a.enhet.to_string(),
             "skyddad_behorighet" if a.skyddad_behorighet => "ja".into(),
             "aktiv" if a.aktiv => "ja".into(),
-            _ => String::new(),
-        });
+            _ => continue,
+        };
+        *x = std::mem::replace(x, Falt::text("", "")).varde(varde);
     }
     Ok(formsida(
         &i,

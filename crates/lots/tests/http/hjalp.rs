@@ -293,11 +293,7 @@ impl Klient {
             .await
             .unwrap();
         let status = r.status().as_u16();
-        let plats = r
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let plats = plats(&r);
         (status, plats, r.text().await.unwrap())
     }
 
@@ -345,11 +341,7 @@ impl Klient {
             .send()
             .await
             .unwrap();
-        let plats = r
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let plats = plats(&r);
         (r.status().as_u16(), plats)
     }
 
@@ -361,11 +353,7 @@ impl Klient {
             .send()
             .await
             .unwrap();
-        let plats = r
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let plats = plats(&r);
         (r.status().as_u16(), plats)
     }
 
@@ -379,6 +367,14 @@ impl Klient {
         let status = r.status().as_u16();
         (status, r.bytes().await.unwrap().to_vec())
     }
+}
+
+/// Where a redirect points.
+fn plats(r: &reqwest::Response) -> Option<String> {
+    r.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 /// The error texts of a page, for assertion messages.

@@ -6,6 +6,7 @@
 
 pub mod db;
 mod handelser;
+mod inloggning;
 mod las;
 mod org;
 mod rapporter;
@@ -15,6 +16,7 @@ use time::{Date, OffsetDateTime};
 
 pub use db::{Db, Rad, Tx, V};
 pub use handelser::{Aktor, Bilaga, LagradHandelse, Loggkontroll, Utfort};
+pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
 pub use org::*;
 pub use rapporter::*;

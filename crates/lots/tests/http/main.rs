@@ -4,6 +4,7 @@
 mod api;
 mod demo;
 mod hjalp;
+mod inloggning;
 mod krasch;
 mod rapporter;
 mod resor;

@@ -63,6 +63,7 @@ type Klient =
 
 /// A discovered provider, ready for logins. Cheap to share behind an `Arc`.
 pub struct OidcKlient {
+    issuer: String,
     klient: Klient,
     http: reqwest::Client,
     scopes: Vec<String>,
@@ -73,7 +74,7 @@ pub struct OidcKlient {
 impl fmt::Debug for OidcKlient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("OidcKlient")
-            .field("issuer", &self.klient.issuer().as_str())
+            .field("issuer", &self.issuer)
             .finish_non_exhaustive()
     }
 }
@@ -144,6 +145,7 @@ impl OidcKlient {
         )
         .set_redirect_uri(omdirigering);
         Ok(Self {
+            issuer: inst.issuer.clone(),
             klient,
             http,
             scopes: inst.scopes.clone(),

@@ -113,7 +113,9 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
         None => None,
         Some("kravs") => Some(lots_web::TotpKrav::Kravs),
         Some("frivillig") => Some(lots_web::TotpKrav::Frivillig),
-        Some(annat) => anyhow::bail!("inloggning.totp ska vara \"kravs\" eller \"frivillig\", inte \"{annat}\""),
+        Some(annat) => anyhow::bail!(
+            "inloggning.totp ska vara \"kravs\" eller \"frivillig\", inte \"{annat}\""
+        ),
     };
     let standard = lots_web::Sparrregler::default();
     let sparr = lots_web::Sparrregler {

@@ -188,8 +188,8 @@ async fn main() -> anyhow::Result<()> {
                 lyssnare,
                 lots_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
             )
-                .with_graceful_shutdown(avsluta())
-                .await?;
+            .with_graceful_shutdown(avsluta())
+            .await?;
         }
     }
     Ok(())

@@ -173,12 +173,19 @@ impl Store {
         };
         Ok(Forsok {
             misslyckade: r.int("misslyckade")?,
-            sparrad_till: r.opt_text("sparrad_till")?.as_deref().map(las_tid).transpose()?,
+            sparrad_till: r
+                .opt_text("sparrad_till")?
+                .as_deref()
+                .map(las_tid)
+                .transpose()?,
         })
     }
 
     /// Counts one more failed login for the name and returns the new count.
-    pub async fn registrera_misslyckat_forsok(&self, anvandarnamn: &str) -> Result<i64, StoreError> {
+    pub async fn registrera_misslyckat_forsok(
+        &self,
+        anvandarnamn: &str,
+    ) -> Result<i64, StoreError> {
         let r = self
             .db
             .fetch_optional(
@@ -243,7 +250,10 @@ impl Store {
         self.db
             .execute(
                 "UPDATE anvandare SET oidc_subjekt = $2 WHERE id = $1",
-                &[anvandare.to_string().into(), subjekt.map(str::to_owned).into()],
+                &[
+                    anvandare.to_string().into(),
+                    subjekt.map(str::to_owned).into(),
+                ],
             )
             .await
             .map(|_| ())

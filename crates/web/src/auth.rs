@@ -373,11 +373,21 @@ pub async fn logga_in(
     let nu = s.nu();
     if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
         tracing::warn!("login rate limit per address reached");
-        return Ok(inloggningssida(&s, StatusCode::TOO_MANY_REQUESTS, &anvandarnamn, &for_manga_fran_ip(tid)));
+        return Ok(inloggningssida(
+            &s,
+            StatusCode::TOO_MANY_REQUESTS,
+            &anvandarnamn,
+            &for_manga_fran_ip(tid),
+        ));
     }
     let nyckel = forsoksnyckel(&anvandarnamn);
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
-        return Ok(inloggningssida(&s, StatusCode::TOO_MANY_REQUESTS, &anvandarnamn, &sparrtext(tid)));
+        return Ok(inloggningssida(
+            &s,
+            StatusCode::TOO_MANY_REQUESTS,
+            &anvandarnamn,
+            &sparrtext(tid),
+        ));
     }
     let anvandare = s
         .store
@@ -393,8 +403,18 @@ pub async fn logga_in(
     };
     let Some(anvandare) = anvandare.filter(|_| ok) else {
         return Ok(match misslyckat(&s, &nyckel, nu).await? {
-            Some(tid) => inloggningssida(&s, StatusCode::TOO_MANY_REQUESTS, &anvandarnamn, &sparrtext(tid)),
-            None => inloggningssida(&s, StatusCode::UNAUTHORIZED, &anvandarnamn, "Fel användarnamn eller lösenord."),
+            Some(tid) => inloggningssida(
+                &s,
+                StatusCode::TOO_MANY_REQUESTS,
+                &anvandarnamn,
+                &sparrtext(tid),
+            ),
+            None => inloggningssida(
+                &s,
+                StatusCode::UNAUTHORIZED,
+                &anvandarnamn,
+                "Fel användarnamn eller lösenord.",
+            ),
         });
     };
     let har_totp = s.store.totp(anvandare.id).await?.is_some();
@@ -466,7 +486,9 @@ pub async fn kod(
     let kod = f.text("kod");
     let fel = match tvafaktor::matchande_steg(&lagrad.hemlighet, &kod, nu) {
         Some(st) if s.store.anvand_totp_steg(a.id, st).await? => None,
-        Some(_) => Some("Koden har redan använts. Vänta tills appen visar en ny kod och skriv den."),
+        Some(_) => {
+            Some("Koden har redan använts. Vänta tills appen visar en ny kod och skriv den.")
+        }
         None if kod.is_empty() => Some("Skriv koden som appen visar."),
         None => Some("Koden stämmer inte. Skriv den kod som appen visar nu, sex siffror."),
     };
@@ -494,13 +516,21 @@ pub struct RegistreringSida {
     pub fel: Option<String>,
 }
 
-fn registreringssida(sess: &Session, redan: bool, hemlighet: Option<&str>, fel: Option<String>) -> RegistreringSida {
+fn registreringssida(
+    sess: &Session,
+    redan: bool,
+    hemlighet: Option<&str>,
+    fel: Option<String>,
+) -> RegistreringSida {
     let r = hemlighet.map(|h| tvafaktor::registrering(h, &sess.anvandare.anvandarnamn));
     RegistreringSida {
         csrf: sess.csrf.clone(),
         inloggad: sess.steg == steg::KLAR,
         redan,
-        hemlighet: r.as_ref().map(|r| r.hemlighet_grupperad.clone()).unwrap_or_default(),
+        hemlighet: r
+            .as_ref()
+            .map(|r| r.hemlighet_grupperad.clone())
+            .unwrap_or_default(),
         uri: r.as_ref().map(|r| r.uri.clone()).unwrap_or_default(),
         qr_svg: r.map(|r| r.qr_svg).unwrap_or_default(),
         fel,
@@ -575,7 +605,9 @@ pub async fn oidc_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
         return Err(WebFel::Saknas);
     };
     let nu = s.nu();
-    s.store.rensa_oidc_forfragningar(nu - HALV_LIVSLANGD).await?;
+    s.store
+        .rensa_oidc_forfragningar(nu - HALV_LIVSLANGD)
+        .await?;
     let p = oidc.klient.borja();
     s.store
         .spara_oidc_forfragan(
@@ -612,13 +644,19 @@ pub async fn oidc_svar(
     };
     let misslyckades = |status: StatusCode, text: &str| {
         let mut res = inloggningssida(&s, status, "", text);
-        satt_kaka(&mut res, &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"));
+        satt_kaka(
+            &mut res,
+            &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),
+        );
         res
     };
     const BORJA_OM: &str = "Inloggningen med kommunens inloggning kunde inte slutföras. Börja om från inloggningssidan.";
     if let Some(e) = q.get("error") {
         tracing::info!(error = %e, "identity provider returned an error");
-        return Ok(misslyckades(StatusCode::UNAUTHORIZED, "Inloggningen avbröts hos kommunens inloggningstjänst. Försök igen."));
+        return Ok(misslyckades(
+            StatusCode::UNAUTHORIZED,
+            "Inloggningen avbröts hos kommunens inloggningstjänst. Försök igen.",
+        ));
     }
     let (Some(state), Some(kod)) = (q.get("state"), q.get("code")) else {
         return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
@@ -659,8 +697,18 @@ pub async fn oidc_svar(
             "Du är inloggad hos kommunens inloggningstjänst, men har inget aktivt konto i Lots. Kontakta systemförvaltaren.",
         ));
     };
-    let mut res = ny_session(&s, &headers, anvandare.id, steg::KLAR, Some(&identitet.id_token)).await?;
-    satt_kaka(&mut res, &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"));
+    let mut res = ny_session(
+        &s,
+        &headers,
+        anvandare.id,
+        steg::KLAR,
+        Some(&identitet.id_token),
+    )
+    .await?;
+    satt_kaka(
+        &mut res,
+        &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
     Ok(res)
 }
 

@@ -61,7 +61,10 @@ impl Sparrregler {
         let dubbleringar = u32::try_from(misslyckade - self.troskel)
             .unwrap_or(u32::MAX)
             .min(30);
-        let tid = self.bas.checked_mul(1i32 << dubbleringar.min(30)).unwrap_or(self.tak);
+        let tid = self
+            .bas
+            .checked_mul(1i32 << dubbleringar.min(30))
+            .unwrap_or(self.tak);
         Some(tid.min(self.tak))
     }
 }
@@ -165,7 +168,10 @@ mod tests {
         let t = OffsetDateTime::UNIX_EPOCH;
         assert!(b.forsok("a", t).is_ok());
         assert!(b.forsok("a", t).is_ok());
-        assert_eq!(b.forsok("a", t + Duration::seconds(20)), Err(Duration::seconds(40)));
+        assert_eq!(
+            b.forsok("a", t + Duration::seconds(20)),
+            Err(Duration::seconds(40))
+        );
         assert!(b.forsok("b", t).is_ok());
         assert!(b.forsok("a", t + Duration::minutes(1)).is_ok());
     }

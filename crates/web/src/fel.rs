@@ -40,7 +40,9 @@ impl IntoResponse for WebFel {
                 "Kontrollera adressen, eller gå tillbaka till startsidan.".into(),
             ),
             WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, "Något blev fel i förfrågan", text),
-            WebFel::ForMangaForsok(text) => (StatusCode::TOO_MANY_REQUESTS, "För många försök", text),
+            WebFel::ForMangaForsok(text) => {
+                (StatusCode::TOO_MANY_REQUESTS, "För många försök", text)
+            }
             WebFel::Intern(e) => {
                 // The cause is logged, never shown: no SQL or stack trace reaches a user.
                 tracing::error!(error = ?e, "internal error");

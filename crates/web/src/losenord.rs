@@ -60,7 +60,10 @@ pub fn kontrollera(nytt: &str, anvandarnamn: &str, min: usize) -> Option<String>
     if namn.chars().count() >= 3 && litet.contains(&namn) {
         return Some("Lösenordet får inte innehålla ditt användarnamn.".into());
     }
-    if nytt.chars().all(|c| c == nytt.chars().next().unwrap_or(' ')) {
+    if nytt
+        .chars()
+        .all(|c| c == nytt.chars().next().unwrap_or(' '))
+    {
         return Some("Lösenordet får inte bestå av ett och samma tecken.".into());
     }
     None
@@ -137,10 +140,16 @@ pub async fn byt(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     if let Some(t) = kontrollera(nytt, &i.anvandare.anvandarnamn, min) {
         fel.push(("nytt", t));
     } else if nytt == nuvarande {
-        fel.push(("nytt", "Det nya lösenordet måste skilja sig från det nuvarande.".into()));
+        fel.push((
+            "nytt",
+            "Det nya lösenordet måste skilja sig från det nuvarande.".into(),
+        ));
     }
     if nytt != igen {
-        fel.push(("nytt_igen", "Lösenorden är inte lika. Skriv det nya lösenordet två gånger.".into()));
+        fel.push((
+            "nytt_igen",
+            "Lösenorden är inte lika. Skriv det nya lösenordet två gånger.".into(),
+        ));
     }
     if !fel.is_empty() {
         let sida = LosenordSida {
@@ -177,11 +186,27 @@ mod tests {
     #[test]
     fn reglerna() {
         assert!(kontrollera("kort", "anna", 8).unwrap().contains("minst 8"));
-        assert!(kontrollera("password", "anna", 8).unwrap().contains("för vanligt"));
-        assert!(kontrollera("Lösenord123", "anna", 8).unwrap().contains("för vanligt"));
-        assert!(kontrollera("anna-svensson-42", "anna", 8).unwrap().contains("användarnamn"));
+        assert!(
+            kontrollera("password", "anna", 8)
+                .unwrap()
+                .contains("för vanligt")
+        );
+        assert!(
+            kontrollera("Lösenord123", "anna", 8)
+                .unwrap()
+                .contains("för vanligt")
+        );
+        assert!(
+            kontrollera("anna-svensson-42", "anna", 8)
+                .unwrap()
+                .contains("användarnamn")
+        );
         assert!(kontrollera("aaaaaaaaaaaa", "anna", 8).is_some());
-        assert!(kontrollera(&"x1".repeat(200), "anna", 8).unwrap().contains("högst"));
+        assert!(
+            kontrollera(&"x1".repeat(200), "anna", 8)
+                .unwrap()
+                .contains("högst")
+        );
         // No composition rules: lower-case words with spaces are fine.
         assert_eq!(kontrollera("blå cykel vid sjön", "anna", 15), None);
         // Every code point is one character.

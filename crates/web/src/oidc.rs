@@ -58,8 +58,14 @@ pub enum OidcFel {
     IdToken(String),
 }
 
-type Klient =
-    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
+type Klient = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
 
 /// A discovered provider, ready for logins. Cheap to share behind an `Arc`.
 pub struct OidcKlient {
@@ -245,4 +251,3 @@ fn fel_kedja(e: &dyn std::error::Error) -> String {
     }
     s
 }
-

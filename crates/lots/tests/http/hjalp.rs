@@ -237,8 +237,7 @@ impl TestApp {
         tokio::spawn(async move {
             axum::serve(
                 lyssnare,
-                lots_web::app(state)
-                    .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+                lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
             )
             .await
             .unwrap();

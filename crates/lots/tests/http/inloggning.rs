@@ -43,8 +43,11 @@ fn mellan<'a>(html: &'a str, fore: &str, efter: &str) -> Option<&'a str> {
 }
 
 async fn logga_in(k: &Klient, namn: &str, losenord: &str) -> (u16, Option<String>, String) {
-    k.post_utan_csrf("/logga-in", &[("anvandarnamn", namn), ("losenord", losenord)])
-        .await
+    k.post_utan_csrf(
+        "/logga-in",
+        &[("anvandarnamn", namn), ("losenord", losenord)],
+    )
+    .await
 }
 
 /// TOTP required: set up at the first login, then asked for at every login; a
@@ -55,7 +58,13 @@ async fn totp_registrering_och_inloggning(db: Db) {
     let (s, plats, _) = logga_in(&k, "handlaggare", LOSENORD).await;
     assert_eq!((s, plats.as_deref()), (303, Some("/tvastegsverifiering")));
     // Password given, second factor not yet: nothing opens.
-    for sida in ["/", "/personer/sok", "/rapporter", "/losenord", "/logga-in/kod"] {
+    for sida in [
+        "/",
+        "/personer/sok",
+        "/rapporter",
+        "/losenord",
+        "/logga-in/kod",
+    ] {
         let (s, _) = k.get(sida).await;
         assert_eq!(s, 303, "{sida} must not open half logged in");
     }
@@ -70,7 +79,13 @@ async fn totp_registrering_och_inloggning(db: Db) {
     k.csrf = csrf_i(&html).unwrap();
     // The same secret on reload, until it is confirmed.
     let (_, igen) = k.get("/tvastegsverifiering").await;
-    assert!(igen.contains(&mellan(&html, "<code class=\"nyckel\">", "</code>").unwrap().to_string()));
+    assert!(
+        igen.contains(
+            &mellan(&html, "<code class=\"nyckel\">", "</code>")
+                .unwrap()
+                .to_string()
+        )
+    );
     let (s, _, html) = k.post("/tvastegsverifiering", &[("kod", "000000")]).await;
     assert_eq!(s, 422);
     assert!(html.contains("Koden stämmer inte"));
@@ -112,7 +127,11 @@ async fn totp_registrering_och_inloggning(db: Db) {
     k2.csrf = csrf_i(&html).unwrap();
     let (s, _, html) = k2.post("/logga-in/kod", &[("kod", &ratt)]).await;
     assert_eq!(s, 401);
-    assert!(html.contains("Koden har redan använts"), "{}", utdrag(&html));
+    assert!(
+        html.contains("Koden har redan använts"),
+        "{}",
+        utdrag(&html)
+    );
     let (s, _) = k2.get("/").await;
     assert_eq!(s, 303);
     // The next code works.
@@ -168,7 +187,11 @@ async fn sparr_med_okande_vantetid(db: Db) {
         }
         let (s, _, html) = logga_in(&k, namn, "fel-losenord").await;
         assert_eq!(s, 429, "{namn}");
-        assert!(html.contains("Inloggningen är spärrad i 1 minut."), "{}", utdrag(&html));
+        assert!(
+            html.contains("Inloggningen är spärrad i 1 minut."),
+            "{}",
+            utdrag(&html)
+        );
     }
     // Locked: even the right password is refused, with the same words.
     let (s, _, html) = logga_in(&k, "handlaggare", LOSENORD).await;
@@ -243,16 +266,33 @@ async fn byt_losenord(db: Db) {
     assert!(html.contains("Minst 15"));
     let nytt = "blå cykel vid sjön i maj";
     for (falt, text) in [
-        (["fel-nuvarande", nytt, nytt], "Det nuvarande lösenordet stämmer inte."),
+        (
+            ["fel-nuvarande", nytt, nytt],
+            "Det nuvarande lösenordet stämmer inte.",
+        ),
         ([LOSENORD, "kort lösen", "kort lösen"], "minst 15 tecken"),
-        ([LOSENORD, "1q2w3e4r5t6y7u8i9o0p", "1q2w3e4r5t6y7u8i9o0p"], "för vanligt"),
-        ([LOSENORD, "handlaggare-handlaggare", "handlaggare-handlaggare"], "användarnamn"),
+        (
+            [LOSENORD, "1q2w3e4r5t6y7u8i9o0p", "1q2w3e4r5t6y7u8i9o0p"],
+            "för vanligt",
+        ),
+        (
+            [
+                LOSENORD,
+                "handlaggare-handlaggare",
+                "handlaggare-handlaggare",
+            ],
+            "användarnamn",
+        ),
         ([LOSENORD, nytt, "något annat här"], "inte lika"),
     ] {
         let (s, _, html) = k
             .post(
                 "/losenord",
-                &[("nuvarande", falt[0]), ("nytt", falt[1]), ("nytt_igen", falt[2])],
+                &[
+                    ("nuvarande", falt[0]),
+                    ("nytt", falt[1]),
+                    ("nytt_igen", falt[2]),
+                ],
             )
             .await;
         assert_eq!(s, 422, "{text}");
@@ -330,7 +370,10 @@ async fn starta_leverantor(lots_url: &str) -> Leverantor {
     let mut barn = tokio::process::Command::new("node")
         .arg(mapp.join("server.js"))
         .arg("0")
-        .env("OIDC_REDIRECT_URI", format!("{lots_url}/logga-in/oidc/svar"))
+        .env(
+            "OIDC_REDIRECT_URI",
+            format!("{lots_url}/logga-in/oidc/svar"),
+        )
         .env("OIDC_POST_LOGOUT_URI", format!("{lots_url}/logga-in"))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -375,7 +418,11 @@ async fn oidc_app(db: Db) -> (TestApp, Leverantor) {
         });
     });
     let app = TestApp::med(db, lyssnare, r, |t| async move {
-        let a = t.anvandare.iter().find(|a| a.anvandarnamn == "handlaggare").unwrap();
+        let a = t
+            .anvandare
+            .iter()
+            .find(|a| a.anvandarnamn == "handlaggare")
+            .unwrap();
         t.store
             .satt_oidc_subjekt(a.id, Some("anna.handlaggare"))
             .await
@@ -405,7 +452,10 @@ fn formular(html: &str) -> Option<(String, Vec<(String, String)>)> {
     while let Some(j) = rest.find("<input") {
         let tagg = &rest[j..j + rest[j..].find('>').unwrap_or(rest.len() - j)];
         if tagg.contains("type=\"hidden\"") {
-            if let (Some(n), Some(v)) = (mellan(tagg, "name=\"", "\""), mellan(tagg, "value=\"", "\"")) {
+            if let (Some(n), Some(v)) = (
+                mellan(tagg, "name=\"", "\""),
+                mellan(tagg, "value=\"", "\""),
+            ) {
                 falt.push((n.to_owned(), v.to_owned()));
             }
         }
@@ -416,7 +466,12 @@ fn formular(html: &str) -> Option<(String, Vec<(String, String)>)> {
 
 /// Drives the browser from `start` through the provider's login and consent
 /// pages until it is sent back to Lots; returns the URL Lots was sent back with.
-async fn genom_leverantoren(http: &reqwest::Client, start: &str, lots_url: &str, login: &str) -> String {
+async fn genom_leverantoren(
+    http: &reqwest::Client,
+    start: &str,
+    lots_url: &str,
+    login: &str,
+) -> String {
     let mut url = start.to_owned();
     for _ in 0..20 {
         if url.starts_with(lots_url) {
@@ -429,7 +484,8 @@ async fn genom_leverantoren(http: &reqwest::Client, start: &str, lots_url: &str,
         }
         let sida = url.clone();
         let html = r.text().await.unwrap();
-        let (action, mut falt) = formular(&html).unwrap_or_else(|| panic!("no form at {sida}: {html}"));
+        let (action, mut falt) =
+            formular(&html).unwrap_or_else(|| panic!("no form at {sida}: {html}"));
         if falt.iter().any(|(n, v)| n == "prompt" && v == "login") {
             falt.push(("login".into(), login.into()));
             falt.push(("password".into(), "vad-som-helst".into()));
@@ -437,7 +493,12 @@ async fn genom_leverantoren(http: &reqwest::Client, start: &str, lots_url: &str,
         if falt.iter().any(|(n, _)| n == "xsrf") {
             falt.push(("logout".into(), "yes".into()));
         }
-        let r = http.post(absolut(&sida, &action)).form(&falt).send().await.unwrap();
+        let r = http
+            .post(absolut(&sida, &action))
+            .form(&falt)
+            .send()
+            .await
+            .unwrap();
         let plats = r
             .headers()
             .get("location")
@@ -453,17 +514,28 @@ async fn genom_leverantoren(http: &reqwest::Client, start: &str, lots_url: &str,
 /// Login, logout (also at the provider) and idle expiry against the real provider;
 /// an unmapped subject and a forged state are refused.
 async fn oidc_inloggning(db: Db) {
-    let (app, _lev) = oidc_app(db).await;
+    let (app, lev) = oidc_app(db).await;
     let mut k = Klient::ny(&app.url);
     let (s, html) = k.get("/logga-in").await;
     assert_eq!(s, 200);
     assert!(html.contains("Logga in med kommunens inloggning"));
 
-    let r = k.http.get(format!("{}/logga-in/oidc", app.url)).send().await.unwrap();
+    let r = k
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
     let auth = r.headers()["location"].to_str().unwrap().to_owned();
-    assert!(auth.starts_with(&_lev.issuer), "{auth}");
-    for del in ["code_challenge_method=S256", "code_challenge=", "state=", "nonce=", "response_type=code"] {
+    assert!(auth.starts_with(&lev.issuer), "{auth}");
+    for del in [
+        "code_challenge_method=S256",
+        "code_challenge=",
+        "state=",
+        "nonce=",
+        "response_type=code",
+    ] {
         assert!(auth.contains(del), "{del} missing from {auth}");
     }
     let tillbaka = genom_leverantoren(&k.http, &auth, &app.url, "anna.handlaggare").await;
@@ -482,7 +554,12 @@ async fn oidc_inloggning(db: Db) {
 
     // Log in again, then log out: the Lots session ends on the server and the
     // browser is sent to the provider's logout, which returns it to Lots.
-    let r = k.http.get(format!("{}/logga-in/oidc", app.url)).send().await.unwrap();
+    let r = k
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
     let auth = r.headers()["location"].to_str().unwrap().to_owned();
     let tillbaka = genom_leverantoren(&k.http, &auth, &app.url, "anna.handlaggare").await;
     let r = k.http.get(&tillbaka).send().await.unwrap();
@@ -493,14 +570,28 @@ async fn oidc_inloggning(db: Db) {
     let (s, _, html) = k.post("/logga-ut", &[]).await;
     assert_eq!(s, 200);
     assert!(html.contains("Du är utloggad från Lots"));
-    let vidare = mellan(&html, "<a href=\"", "\"").unwrap().replace("&amp;", "&").replace("&#x3D;", "=");
-    assert!(vidare.starts_with(&_lev.issuer) && vidare.contains("id_token_hint="), "{vidare}");
+    let vidare = mellan(&html, "<a href=\"", "\"")
+        .unwrap()
+        .replace("&amp;", "&")
+        .replace("&#x3D;", "=");
+    assert!(
+        vidare.starts_with(&lev.issuer) && vidare.contains("id_token_hint="),
+        "{vidare}"
+    );
     let (s, _) = k.get("/").await;
     assert_eq!(s, 303, "the Lots session is gone");
     let efter = genom_leverantoren(&k.http, &vidare, &app.url, "").await;
-    assert!(efter.starts_with(&format!("{}/logga-in", app.url)), "{efter}");
+    assert!(
+        efter.starts_with(&format!("{}/logga-in", app.url)),
+        "{efter}"
+    );
     // The provider's session is gone too: the next login asks for the user again.
-    let r = k.http.get(format!("{}/logga-in/oidc", app.url)).send().await.unwrap();
+    let r = k
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
     let auth = r.headers()["location"].to_str().unwrap().to_owned();
     let tillbaka = genom_leverantoren(&k.http, &auth, &app.url, "anna.handlaggare").await;
     k.http.get(&tillbaka).send().await.unwrap();
@@ -513,12 +604,22 @@ async fn oidc_inloggning(db: Db) {
 
     // A subject with no Lots user is refused; nothing is created.
     let k2 = Klient::ny(&app.url);
-    let r = k2.http.get(format!("{}/logga-in/oidc", app.url)).send().await.unwrap();
+    let r = k2
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
     let auth = r.headers()["location"].to_str().unwrap().to_owned();
     let tillbaka = genom_leverantoren(&k2.http, &auth, &app.url, "okand.person").await;
     let r = k2.http.get(&tillbaka).send().await.unwrap();
     assert_eq!(r.status(), 403);
-    assert!(r.text().await.unwrap().contains("inget aktivt konto i Lots"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("inget aktivt konto i Lots")
+    );
     let (s, _) = k2.get("/").await;
     assert_eq!(s, 303);
 

@@ -17,6 +17,9 @@ if (!redirectUri) {
   console.error('OIDC_REDIRECT_URI must be set');
   process.exit(2);
 }
+// The test may stop reading our output; that must not stop the provider.
+process.stdout.on('error', () => {});
+
 const port = Number(process.argv[2] ?? process.env.PORT ?? 0);
 
 const server = http.createServer();

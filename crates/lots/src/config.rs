@@ -12,6 +12,49 @@ struct Fil {
     database: Option<String>,
     listen: Option<SocketAddr>,
     secure_cookies: Option<bool>,
+    #[serde(default)]
+    inloggning: InloggningFil,
+    oidc: Option<OidcFil>,
+}
+
+/// `[inloggning]` in lots.toml.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct InloggningFil {
+    /// "kravs" (default) or "frivillig".
+    totp: Option<String>,
+    sparr_efter: Option<i64>,
+    sparr_minuter: Option<i64>,
+    sparr_max_minuter: Option<i64>,
+    forsok_per_minut_ip: Option<u32>,
+    sokningar_per_minut: Option<u32>,
+    ip_fran_proxy: Option<bool>,
+}
+
+/// `[oidc]` in lots.toml.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct OidcFil {
+    issuer: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    redirect_uri: Option<String>,
+    post_logout_redirect_uri: Option<String>,
+    #[serde(default)]
+    scopes: Vec<String>,
+    claim: Option<String>,
+}
+
+/// Login policy as configured.
+#[derive(Debug)]
+pub struct Inloggning {
+    /// None: not set, so `serve --demo` may choose.
+    pub totp: Option<lots_web::TotpKrav>,
+    pub sparr: lots_web::Sparrregler,
+    pub forsok_per_minut_ip: u32,
+    pub sokningar_per_minut: u32,
+    pub ip_fran_proxy: bool,
+    pub oidc: Option<(lots_web::oidc::OidcInstallning, String)>,
 }
 
 #[derive(Debug)]
@@ -19,6 +62,7 @@ pub struct Config {
     pub database: String,
     pub listen: SocketAddr,
     pub secure_cookies: bool,
+    pub inloggning: Inloggning,
 }
 
 impl Config {
@@ -44,6 +88,7 @@ impl Config {
                 .listen
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             secure_cookies: fil.secure_cookies.unwrap_or(false),
+            inloggning: inloggning(fil.inloggning, fil.oidc)?,
         })
     }
 
@@ -57,4 +102,73 @@ impl Config {
             _ => self.database.clone(),
         }
     }
+}
+
+fn env(namn: &str) -> Option<String> {
+    std::env::var(namn).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggning> {
+    let totp = match env("LOTS_TOTP").or(f.totp).as_deref() {
+        None => None,
+        Some("kravs") => Some(lots_web::TotpKrav::Kravs),
+        Some("frivillig") => Some(lots_web::TotpKrav::Frivillig),
+        Some(annat) => anyhow::bail!(
+            "inloggning.totp ska vara \"kravs\" eller \"frivillig\", inte \"{annat}\""
+        ),
+    };
+    let standard = lots_web::Sparrregler::default();
+    let sparr = lots_web::Sparrregler {
+        troskel: f.sparr_efter.unwrap_or(standard.troskel).max(1),
+        bas: f
+            .sparr_minuter
+            .map(time::Duration::minutes)
+            .unwrap_or(standard.bas),
+        tak: f
+            .sparr_max_minuter
+            .map(time::Duration::minutes)
+            .unwrap_or(standard.tak),
+    };
+    // The environment wins over the file, as for the database; the secret is
+    // best kept in the environment only.
+    let oidc = oidc.unwrap_or_default();
+    let issuer = env("LOTS_OIDC_ISSUER").or(oidc.issuer);
+    let oidc = match issuer {
+        None => None,
+        Some(issuer) => {
+            let krav = |v: Option<String>, namn: &str| {
+                v.with_context(|| format!("OIDC är påslaget (issuer) men {namn} saknas"))
+            };
+            let inst = lots_web::oidc::OidcInstallning {
+                issuer,
+                klient_id: krav(env("LOTS_OIDC_CLIENT_ID").or(oidc.client_id), "client_id")?,
+                klient_hemlighet: lots_web::oidc::Hemlighet(krav(
+                    env("LOTS_OIDC_CLIENT_SECRET").or(oidc.client_secret),
+                    "client_secret",
+                )?),
+                omdirigering: krav(
+                    env("LOTS_OIDC_REDIRECT_URI").or(oidc.redirect_uri),
+                    "redirect_uri",
+                )?,
+                scopes: oidc.scopes,
+                efter_utloggning: env("LOTS_OIDC_POST_LOGOUT_REDIRECT_URI")
+                    .or(oidc.post_logout_redirect_uri),
+            };
+            let claim = env("LOTS_OIDC_CLAIM")
+                .or(oidc.claim)
+                .unwrap_or_else(|| "sub".into());
+            if !["sub", "email", "preferred_username"].contains(&claim.as_str()) {
+                anyhow::bail!("oidc.claim ska vara sub, email eller preferred_username");
+            }
+            Some((inst, claim))
+        }
+    };
+    Ok(Inloggning {
+        totp,
+        sparr,
+        forsok_per_minut_ip: f.forsok_per_minut_ip.unwrap_or(60).max(1),
+        sokningar_per_minut: f.sokningar_per_minut.unwrap_or(30).max(1),
+        ip_fran_proxy: f.ip_fran_proxy.unwrap_or(false),
+        oidc,
+    })
 }

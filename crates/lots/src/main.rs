@@ -44,6 +44,18 @@ enum Kommando {
     Demo,
     /// Check the audit log's hash chain and report the first broken link.
     VerifyLog,
+    /// Map a user to their subject at the identity provider (OIDC).
+    KopplaOidc {
+        /// The Lots user name.
+        anvandarnamn: String,
+        /// The provider's `sub` (or the configured claim); empty to remove the mapping.
+        subjekt: String,
+    },
+    /// Turn off a user's TOTP, so they set it up anew at their next login (lost phone).
+    AterstallTotp {
+        /// The Lots user name.
+        anvandarnamn: String,
+    },
 }
 
 #[tokio::main]
@@ -89,6 +101,34 @@ async fn main() -> anyhow::Result<()> {
                 }
             }
         }
+        Kommando::KopplaOidc {
+            anvandarnamn,
+            subjekt,
+        } => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            let a = store
+                .anvandare_med_namn(&anvandarnamn)
+                .await?
+                .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
+            let subjekt = Some(subjekt.trim()).filter(|s| !s.is_empty());
+            store.satt_oidc_subjekt(a.id, subjekt).await.map_err(|e| {
+                if e.ar_unik_krock() {
+                    anyhow::anyhow!("subjektet är redan kopplat till en annan användare")
+                } else {
+                    anyhow::Error::from(e)
+                }
+            })?;
+            println!("{anvandarnamn} är kopplad.");
+        }
+        Kommando::AterstallTotp { anvandarnamn } => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            let a = store
+                .anvandare_med_namn(&anvandarnamn)
+                .await?
+                .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
+            store.ta_bort_totp(a.id).await?;
+            println!("Tvåstegsverifieringen för {anvandarnamn} är avstängd till nästa inloggning.");
+        }
         Kommando::Serve { listen, demo } => {
             store.migrera().await.context("migreringen misslyckades")?;
             if demo && store.kommun().await?.is_none() {
@@ -99,18 +139,57 @@ async fn main() -> anyhow::Result<()> {
                 "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
             )?;
             let addr = listen.unwrap_or(cfg.listen);
+            let inl = &cfg.inloggning;
+            let totp = match inl.totp {
+                Some(t) => t,
+                // The demo's shared password needs no phone; production requires TOTP.
+                None if demo => {
+                    tracing::warn!("demo: TOTP is optional (set inloggning.totp to change)");
+                    lots_web::TotpKrav::Frivillig
+                }
+                None => lots_web::TotpKrav::Kravs,
+            };
+            let oidc = match &inl.oidc {
+                None => None,
+                Some((inst, claim)) => Some(lots_web::OidcInloggning {
+                    klient: lots_web::oidc::OidcKlient::upptack(inst)
+                        .await
+                        .with_context(|| {
+                            format!("kan inte nå OIDC-leverantören {}", inst.issuer)
+                        })?,
+                    claim: claim.clone(),
+                }),
+            };
             let state = lots_web::AppState {
                 store,
                 kommun_namn: kommun_namn.into(),
                 saker_cookie: cfg.secure_cookies,
+                inloggning: std::sync::Arc::new(lots_web::Inloggningsregler {
+                    totp,
+                    sparr: inl.sparr,
+                    per_ip: lots_web::Begransare::ny(
+                        inl.forsok_per_minut_ip,
+                        time::Duration::minutes(1),
+                    ),
+                    sok: lots_web::Begransare::ny(
+                        inl.sokningar_per_minut,
+                        time::Duration::minutes(1),
+                    ),
+                    ip_fran_proxy: inl.ip_fran_proxy,
+                    oidc,
+                }),
+                klocka: lots_web::Klocka::default(),
             };
             let lyssnare = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("kan inte lyssna på {addr}"))?;
             tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
-            axum::serve(lyssnare, lots_web::app(state))
-                .with_graceful_shutdown(avsluta())
-                .await?;
+            axum::serve(
+                lyssnare,
+                lots_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(avsluta())
+            .await?;
         }
     }
     Ok(())

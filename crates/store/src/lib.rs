@@ -7,6 +7,7 @@
 pub mod db;
 mod granskning;
 mod handelser;
+mod inloggning;
 mod las;
 mod org;
 mod rapporter;
@@ -17,6 +18,7 @@ use time::{Date, OffsetDateTime};
 pub use db::{Db, Rad, Tx, V};
 pub use granskning::{Granskningspost, Loggfilter, Loggkontroll, Loggrad};
 pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort};
+pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
 pub use org::*;
 pub use rapporter::*;

@@ -53,9 +53,15 @@ pub struct Session {
     pub csrf: String,
     pub skapad: OffsetDateTime,
     pub senast: OffsetDateTime,
+    /// 'klar' once logged in; 'kod' or 'registrering' while the second factor is missing.
+    pub steg: String,
+    /// A TOTP secret shown for setup, not yet confirmed.
+    pub totp_ny: Option<String>,
+    /// The identity provider's ID token, for its logout.
+    pub id_token: Option<String>,
 }
 
-fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
+pub(crate) fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
     Ok(Anvandare {
         id: r.parse("id")?,
         kommun: r.parse("kommun")?,
@@ -261,7 +267,7 @@ impl Store {
         let Some(r) = self
             .db
             .fetch_optional(
-                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, a.skyddad_behorighet, s.csrf, s.skapad, s.senast \
+                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, a.skyddad_behorighet, s.csrf, s.skapad, s.senast, s.steg, s.totp_ny, s.id_token \
                  FROM session s JOIN anvandare a ON a.id = s.anvandare WHERE s.id = $1",
                 &[id.into()],
             )
@@ -274,6 +280,9 @@ impl Store {
             csrf: r.text("csrf")?,
             skapad: las_tid(&r.text("skapad")?)?,
             senast: las_tid(&r.text("senast")?)?,
+            steg: r.text("steg")?,
+            totp_ny: r.opt_text("totp_ny")?,
+            id_token: r.opt_text("id_token")?,
         }))
     }
 

@@ -1,32 +1,136 @@
-//! Staff login with a local account (argon2id), server-side sessions and CSRF tokens.
+//! Staff login: a local account (argon2id password, then a TOTP code) or the
+//! municipality's OpenID Connect provider; server-side sessions; CSRF tokens;
+//! lockout and rate limits.
+//!
+//! A session is created at the password step but is only "half logged in"
+//! (`steg` 'kod' or 'registrering') until the second factor is given: such a
+//! session opens the code or setup page and nothing else. Completing the login
+//! replaces it with a new session id (no session fixation).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::OnceLock;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_store::{Aktor, Anvandare};
+use lots_domain::ids::AnvandarId;
+use lots_store::{Aktor, Anvandare, OidcForfragan, Session};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use crate::AppState;
+use crate::begransning::{Begransare, KlientIp, Sparrregler, minuter};
 use crate::fel::WebFel;
 use crate::formular::Formular;
+use crate::oidc::OidcKlient;
+use crate::tvafaktor;
 
 const COOKIE: &str = "lots_session";
+const OIDC_COOKIE: &str = "lots_oidc";
 /// Idle and absolute session limits.
 const TOMGANG: Duration = Duration::minutes(30);
 const LIVSLANGD: Duration = Duration::hours(10);
+/// A half-logged-in session, and a pending OpenID Connect login, must finish within this.
+const HALV_LIVSLANGD: Duration = Duration::minutes(10);
+
+/// The login steps a session can be at.
+pub mod steg {
+    pub const KLAR: &str = "klar";
+    pub const KOD: &str = "kod";
+    pub const REGISTRERING: &str = "registrering";
+}
+
+/// Whether local accounts must use TOTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotpKrav {
+    /// Every local account: set up at the first login, then asked for at every login.
+    Kravs,
+    /// Only accounts that have set it up (tests, demo).
+    Frivillig,
+}
+
+/// Login through the municipality's identity provider.
+#[derive(Debug)]
+pub struct OidcInloggning {
+    pub klient: OidcKlient,
+    /// The claim that holds what `anvandare.oidc_subjekt` is matched with: `sub` (default), `email` or `preferred_username`.
+    pub claim: String,
+}
+
+/// Login policy and its state, shared by the handlers.
+#[derive(Debug)]
+pub struct Inloggningsregler {
+    pub totp: TotpKrav,
+    pub sparr: Sparrregler,
+    /// Login attempts (password and code) per client address.
+    pub per_ip: Begransare<IpAddr>,
+    /// Person searches per user.
+    pub sok: Begransare<AnvandarId>,
+    /// Trust the last X-Forwarded-For address (only behind our own reverse proxy).
+    pub ip_fran_proxy: bool,
+    pub oidc: Option<OidcInloggning>,
+}
+
+impl Inloggningsregler {
+    /// Production defaults: TOTP required, lock after 5 failures, 60 login attempts
+    /// a minute per address (a whole office may share one), 30 searches a minute per user.
+    pub fn standard() -> Self {
+        Self {
+            totp: TotpKrav::Kravs,
+            sparr: Sparrregler::default(),
+            per_ip: Begransare::ny(60, Duration::minutes(1)),
+            sok: Begransare::ny(30, Duration::minutes(1)),
+            ip_fran_proxy: false,
+            oidc: None,
+        }
+    }
+
+    /// NIST SP 800-63B-4 3.1.1.2: 8 characters when the password is one of two factors, else 15.
+    pub fn min_losenordslangd(&self) -> usize {
+        match self.totp {
+            TotpKrav::Kravs => 8,
+            TotpKrav::Frivillig => 15,
+        }
+    }
+}
 
 pub fn hasha_losenord(losenord: &str) -> Result<String, String> {
     Argon2::default()
         .hash_password(losenord.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| e.to_string())
+}
+
+/// Verifies off the async workers: argon2id is deliberately slow.
+pub async fn verifiera_losenord(losenord: &str, hash: &str) -> bool {
+    let (losenord, hash) = (losenord.to_owned(), hash.to_owned());
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .verify_password(losenord.as_bytes(), hash.as_str())
+            .is_ok()
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash no password matches, verified for unknown or inactive users so that
+/// the answer takes as long as for a real one (no user enumeration by timing).
+async fn attrapphash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    if let Some(h) = H.get() {
+        return h;
+    }
+    let h = tokio::task::spawn_blocking(|| hasha_losenord(&slumptext()).unwrap_or_default())
+        .await
+        .unwrap_or_default();
+    H.get_or_init(|| h)
 }
 
 fn slumptext() -> String {
@@ -39,24 +143,97 @@ fn session_id(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<String> {
+fn kaka(headers: &HeaderMap, namn: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|del| del.trim().split_once('='))
-        .find(|(namn, _)| *namn == COOKIE)
+        .find(|(n, _)| *n == namn)
         .map(|(_, varde)| varde.to_owned())
 }
 
-/// The logged-in staff member behind a request.
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    kaka(headers, COOKIE)
+}
+
+/// Failed attempts are counted per user name, existing or not, case-folded.
+pub(crate) fn forsoksnyckel(anvandarnamn: &str) -> String {
+    anvandarnamn.trim().to_lowercase()
+}
+
+/// How long the name is still locked, if it is.
+pub(crate) async fn sparrad(
+    s: &AppState,
+    nyckel: &str,
+    nu: OffsetDateTime,
+) -> Result<Option<Duration>, WebFel> {
+    let f = s.store.inloggningsforsok(nyckel).await?;
+    Ok(f.sparrad_till.filter(|t| *t > nu).map(|t| t - nu))
+}
+
+/// Counts a failure; returns the lock it caused, if any.
+pub(crate) async fn misslyckat(
+    s: &AppState,
+    nyckel: &str,
+    nu: OffsetDateTime,
+) -> Result<Option<Duration>, WebFel> {
+    let n = s.store.registrera_misslyckat_forsok(nyckel).await?;
+    match s.inloggning.sparr.sparrtid(n) {
+        Some(tid) => {
+            s.store.sparra_inloggning(nyckel, nu + tid).await?;
+            tracing::warn!(misslyckade = n, "login locked after repeated failures");
+            Ok(Some(tid))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The same text whether or not the account exists.
+pub(crate) fn sparrtext(tid: Duration) -> String {
+    format!(
+        "För många misslyckade inloggningsförsök. Inloggningen är spärrad i {}. Försök igen efter det, eller kontakta systemförvaltaren.",
+        minuter(tid)
+    )
+}
+
+fn for_manga_fran_ip(tid: Duration) -> String {
+    format!(
+        "För många inloggningsförsök från din dator på kort tid. Vänta {} och försök igen.",
+        minuter(tid)
+    )
+}
+
+/// Reads the session behind the request and enforces its time limits.
+async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Session), WebFel> {
+    let token = cookie_token(headers).ok_or(WebFel::EjInloggad)?;
+    let id = session_id(&token);
+    let session = s.store.session(&id).await?.ok_or(WebFel::EjInloggad)?;
+    let nu = s.nu();
+    let halv = session.steg != steg::KLAR;
+    if !session.anvandare.aktiv
+        || nu - session.senast > TOMGANG
+        || nu - session.skapad > LIVSLANGD
+        || (halv && nu - session.skapad > HALV_LIVSLANGD)
+    {
+        s.store.ta_bort_session(&id).await?;
+        return Err(WebFel::EjInloggad);
+    }
+    if nu - session.senast > Duration::minutes(1) {
+        s.store.rora_session(&id, nu).await?;
+    }
+    Ok((id, session))
+}
+
+/// The logged-in staff member behind a request. Only a completed login counts.
 #[derive(Debug, Clone)]
 pub struct Inloggad {
     pub anvandare: Anvandare,
     pub csrf: String,
     /// The session's id (the hash of its token): reasons stated for inre sekretess hold for it.
-    pub session: String,
+    pub(crate) session_id: String,
+    id_token: Option<String>,
 }
 
 impl Inloggad {
@@ -71,12 +248,16 @@ impl Inloggad {
 
     /// Every state-changing form carries the session's token.
     pub fn kontrollera_csrf(&self, f: &Formular) -> Result<(), WebFel> {
-        match f.get("_csrf") {
-            Some(t) if t == self.csrf => Ok(()),
-            _ => Err(WebFel::Ogiltig(
-                "Formuläret har gått ut. Gå tillbaka, ladda om sidan och försök igen.".into(),
-            )),
-        }
+        kontrollera_csrf(&self.csrf, f)
+    }
+}
+
+fn kontrollera_csrf(csrf: &str, f: &Formular) -> Result<(), WebFel> {
+    match f.get("_csrf") {
+        Some(t) if t == csrf => Ok(()),
+        _ => Err(WebFel::Ogiltig(
+            "Formuläret har gått ut. Gå tillbaka, ladda om sidan och försök igen.".into(),
+        )),
     }
 }
 
@@ -84,83 +265,451 @@ impl FromRequestParts<AppState> for Inloggad {
     type Rejection = WebFel;
 
     async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, WebFel> {
-        let token = cookie_token(&parts.headers).ok_or(WebFel::EjInloggad)?;
-        let id = session_id(&token);
-        let session = s.store.session(&id).await?.ok_or(WebFel::EjInloggad)?;
-        let nu = s.nu();
-        if !session.anvandare.aktiv
-            || nu - session.senast > TOMGANG
-            || nu - session.skapad > LIVSLANGD
-        {
-            s.store.ta_bort_session(&id).await?;
+        let (id, session) = las_session(&parts.headers, s).await?;
+        if session.steg != steg::KLAR {
             return Err(WebFel::EjInloggad);
-        }
-        if nu - session.senast > Duration::minutes(1) {
-            s.store.rora_session(&id, nu).await?;
         }
         Ok(Inloggad {
             anvandare: session.anvandare,
             csrf: session.csrf,
-            session: id,
+            session_id: id,
+            id_token: session.id_token,
         })
     }
+}
+
+/// Any live session, whatever its login step: for the code and setup pages.
+pub(crate) struct SessionISteg {
+    pub id: String,
+    pub session: Session,
+}
+
+impl FromRequestParts<AppState> for SessionISteg {
+    type Rejection = WebFel;
+
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, WebFel> {
+        let (id, session) = las_session(&parts.headers, s).await?;
+        Ok(SessionISteg { id, session })
+    }
+}
+
+fn satt_kaka(res: &mut Response, varde: &str) {
+    if let Ok(v) = HeaderValue::from_str(varde) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// A new session (new id) at `steg`, replacing the browser's old one, and the redirect to the next step.
+async fn ny_session(
+    s: &AppState,
+    headers: &HeaderMap,
+    anvandare: AnvandarId,
+    steg_: &str,
+    id_token: Option<&str>,
+) -> Result<Response, WebFel> {
+    if let Some(gammal) = cookie_token(headers) {
+        s.store.ta_bort_session(&session_id(&gammal)).await?;
+    }
+    let token = slumptext();
+    s.store
+        .skapa_session_i_steg(
+            &session_id(&token),
+            anvandare,
+            &slumptext(),
+            s.nu(),
+            steg_,
+            id_token,
+        )
+        .await?;
+    let mal = match steg_ {
+        steg::KOD => "/logga-in/kod",
+        steg::REGISTRERING => "/tvastegsverifiering",
+        _ => {
+            tracing::info!(anvandare = %anvandare, "login");
+            "/"
+        }
+    };
+    let secure = if s.saker_cookie { "; Secure" } else { "" };
+    let mut res = Redirect::to(mal).into_response();
+    satt_kaka(
+        &mut res,
+        &format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"),
+    );
+    Ok(res)
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "logga_in.html")]
 pub struct InloggningSida {
     pub anvandarnamn: String,
-    pub fel: Option<&'static str>,
+    pub fel: Option<String>,
+    pub oidc: bool,
 }
 
-pub async fn inloggning() -> InloggningSida {
+fn inloggningssida(s: &AppState, status: StatusCode, anvandarnamn: &str, fel: &str) -> Response {
+    let sida = InloggningSida {
+        anvandarnamn: anvandarnamn.to_owned(),
+        fel: Some(fel.to_owned()),
+        oidc: s.inloggning.oidc.is_some(),
+    };
+    (status, sida).into_response()
+}
+
+pub async fn inloggning(State(s): State<AppState>) -> InloggningSida {
     InloggningSida {
         anvandarnamn: String::new(),
         fel: None,
+        oidc: s.inloggning.oidc.is_some(),
     }
 }
 
-pub async fn logga_in(State(s): State<AppState>, f: Formular) -> Result<Response, WebFel> {
-    let anvandarnamn = f.get("anvandarnamn").unwrap_or_default().trim().to_owned();
+/// The password step.
+pub async fn logga_in(
+    State(s): State<AppState>,
+    KlientIp(ip): KlientIp,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    let anvandarnamn = f.text("anvandarnamn");
     let losenord = f.get("losenord").unwrap_or_default();
-    let anvandare = s.store.anvandare_med_namn(&anvandarnamn).await?;
+    let nu = s.nu();
+    if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
+        tracing::warn!("login rate limit per address reached");
+        return Ok(inloggningssida(
+            &s,
+            StatusCode::TOO_MANY_REQUESTS,
+            &anvandarnamn,
+            &for_manga_fran_ip(tid),
+        ));
+    }
+    let nyckel = forsoksnyckel(&anvandarnamn);
+    if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
+        return Ok(inloggningssida(
+            &s,
+            StatusCode::TOO_MANY_REQUESTS,
+            &anvandarnamn,
+            &sparrtext(tid),
+        ));
+    }
+    let anvandare = s
+        .store
+        .anvandare_med_namn(&anvandarnamn)
+        .await?
+        .filter(|a| a.aktiv);
     let ok = match &anvandare {
-        Some(a) if a.aktiv => {
-            let hash = a.losenord.clone();
-            let losenord = losenord.to_owned();
-            // Verification is deliberately slow: keep it off the async workers.
-            tokio::task::spawn_blocking(move || {
-                Argon2::default()
-                    .verify_password(losenord.as_bytes(), hash.as_str())
-                    .is_ok()
-            })
-            .await
-            .unwrap_or(false)
+        Some(a) => verifiera_losenord(losenord, &a.losenord).await,
+        None => {
+            verifiera_losenord(losenord, attrapphash().await).await;
+            false
         }
-        _ => false,
     };
     let Some(anvandare) = anvandare.filter(|_| ok) else {
-        let sida = InloggningSida {
-            anvandarnamn,
-            fel: Some("Fel användarnamn eller lösenord."),
-        };
-        return Ok((StatusCode::UNAUTHORIZED, sida).into_response());
+        return Ok(match misslyckat(&s, &nyckel, nu).await? {
+            Some(tid) => inloggningssida(
+                &s,
+                StatusCode::TOO_MANY_REQUESTS,
+                &anvandarnamn,
+                &sparrtext(tid),
+            ),
+            None => inloggningssida(
+                &s,
+                StatusCode::UNAUTHORIZED,
+                &anvandarnamn,
+                "Fel användarnamn eller lösenord.",
+            ),
+        });
     };
-    // A new session id at every login (no session fixation).
-    if let Some(gammal) = cookie_token(f.headers()) {
-        s.store.ta_bort_session(&session_id(&gammal)).await?;
+    let har_totp = s.store.totp(anvandare.id).await?.is_some();
+    let nasta = match (har_totp, s.inloggning.totp) {
+        (true, _) => steg::KOD,
+        (false, TotpKrav::Kravs) => steg::REGISTRERING,
+        (false, TotpKrav::Frivillig) => steg::KLAR,
+    };
+    // The failures are forgotten only when the whole login succeeds: a correct
+    // password must not reset the count of wrong codes.
+    if nasta == steg::KLAR {
+        s.store.nollstall_inloggningsforsok(&nyckel).await?;
     }
-    let token = slumptext();
+    ny_session(&s, f.headers(), anvandare.id, nasta, None).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "logga_in_kod.html")]
+pub struct KodSida {
+    pub csrf: String,
+    pub fel: Option<String>,
+}
+
+pub async fn kod_sida(sess: Result<SessionISteg, WebFel>) -> Response {
+    match sess {
+        Ok(SessionISteg { session, .. }) if session.steg == steg::KOD => KodSida {
+            csrf: session.csrf,
+            fel: None,
+        }
+        .into_response(),
+        _ => Redirect::to("/logga-in").into_response(),
+    }
+}
+
+/// The second step: a TOTP code, once per time step.
+pub async fn kod(
+    State(s): State<AppState>,
+    KlientIp(ip): KlientIp,
+    sess: SessionISteg,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    let SessionISteg { session, .. } = sess;
+    if session.steg != steg::KOD {
+        return Ok(Redirect::to("/logga-in").into_response());
+    }
+    kontrollera_csrf(&session.csrf, &f)?;
+    let nu = s.nu();
+    let svara = |status: StatusCode, fel: String| {
+        (
+            status,
+            KodSida {
+                csrf: session.csrf.clone(),
+                fel: Some(fel),
+            },
+        )
+            .into_response()
+    };
+    if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
+        return Ok(svara(StatusCode::TOO_MANY_REQUESTS, for_manga_fran_ip(tid)));
+    }
+    let a = &session.anvandare;
+    let nyckel = forsoksnyckel(&a.anvandarnamn);
+    if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
+        return Ok(svara(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)));
+    }
+    let Some(lagrad) = s.store.totp(a.id).await? else {
+        return Ok(Redirect::to("/logga-in").into_response());
+    };
+    let kod = f.text("kod");
+    let fel = match tvafaktor::matchande_steg(&lagrad.hemlighet, &kod, nu) {
+        Some(st) if s.store.anvand_totp_steg(a.id, st).await? => None,
+        Some(_) => {
+            Some("Koden har redan använts. Vänta tills appen visar en ny kod och skriv den.")
+        }
+        None if kod.is_empty() => Some("Skriv koden som appen visar."),
+        None => Some("Koden stämmer inte. Skriv den kod som appen visar nu, sex siffror."),
+    };
+    if let Some(fel) = fel {
+        let text = match misslyckat(&s, &nyckel, nu).await? {
+            Some(tid) => sparrtext(tid),
+            None => fel.to_owned(),
+        };
+        return Ok(svara(StatusCode::UNAUTHORIZED, text));
+    }
+    s.store.nollstall_inloggningsforsok(&nyckel).await?;
+    ny_session(&s, f.headers(), a.id, steg::KLAR, None).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tvastegsverifiering.html")]
+pub struct RegistreringSida {
+    pub csrf: String,
+    /// Reached from the menu by a logged-in user (not in the middle of a login).
+    pub inloggad: bool,
+    pub redan: bool,
+    pub hemlighet: String,
+    pub uri: String,
+    pub qr_svg: String,
+    pub fel: Option<String>,
+}
+
+fn registreringssida(
+    sess: &Session,
+    redan: bool,
+    hemlighet: Option<&str>,
+    fel: Option<String>,
+) -> RegistreringSida {
+    let r = hemlighet.map(|h| tvafaktor::registrering(h, &sess.anvandare.anvandarnamn));
+    RegistreringSida {
+        csrf: sess.csrf.clone(),
+        inloggad: sess.steg == steg::KLAR,
+        redan,
+        hemlighet: r
+            .as_ref()
+            .map(|r| r.hemlighet_grupperad.clone())
+            .unwrap_or_default(),
+        uri: r.as_ref().map(|r| r.uri.clone()).unwrap_or_default(),
+        qr_svg: r.map(|r| r.qr_svg).unwrap_or_default(),
+        fel,
+    }
+}
+
+/// Setting up TOTP: at the first login when it is required, or later from the menu.
+pub async fn registrering_sida(
+    State(s): State<AppState>,
+    sess: SessionISteg,
+) -> Result<Response, WebFel> {
+    let SessionISteg { id, session } = sess;
+    if session.steg == steg::KOD {
+        return Ok(Redirect::to("/logga-in/kod").into_response());
+    }
+    if s.store.totp(session.anvandare.id).await?.is_some() {
+        return Ok(registreringssida(&session, true, None, None).into_response());
+    }
+    let hemlighet = match &session.totp_ny {
+        Some(h) => h.clone(),
+        None => {
+            let h = tvafaktor::ny_hemlighet();
+            s.store.satt_session_totp_ny(&id, Some(&h)).await?;
+            h
+        }
+    };
+    Ok(registreringssida(&session, false, Some(&hemlighet), None).into_response())
+}
+
+pub async fn registrera(
+    State(s): State<AppState>,
+    sess: SessionISteg,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    let SessionISteg { id, session } = sess;
+    if session.steg == steg::KOD {
+        return Ok(Redirect::to("/logga-in/kod").into_response());
+    }
+    kontrollera_csrf(&session.csrf, &f)?;
+    let a = &session.anvandare;
+    if s.store.totp(a.id).await?.is_some() {
+        return Ok(Redirect::to("/tvastegsverifiering").into_response());
+    }
+    let Some(hemlighet) = session.totp_ny.clone() else {
+        return Ok(Redirect::to("/tvastegsverifiering").into_response());
+    };
+    let kod = f.text("kod");
+    let Some(st) = tvafaktor::matchande_steg(&hemlighet, &kod, s.nu()) else {
+        let fel = if kod.is_empty() {
+            "Skriv koden som appen visar."
+        } else {
+            "Koden stämmer inte. Kontrollera att nyckeln är rätt inskriven och att telefonens klocka går rätt, och skriv den kod som visas nu."
+        };
+        let sida = registreringssida(&session, false, Some(&hemlighet), Some(fel.into()));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, sida).into_response());
+    };
+    s.store.spara_totp(a.id, &hemlighet, st).await?;
+    s.store.satt_session_totp_ny(&id, None).await?;
+    tracing::info!(anvandare = %a.id, "TOTP set up");
+    if session.steg == steg::REGISTRERING {
+        s.store
+            .nollstall_inloggningsforsok(&forsoksnyckel(&a.anvandarnamn))
+            .await?;
+        return ny_session(&s, f.headers(), a.id, steg::KLAR, None).await;
+    }
+    Ok(Redirect::to("/tvastegsverifiering").into_response())
+}
+
+/// Starts a login at the municipality's identity provider.
+pub async fn oidc_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
+    let Some(oidc) = &s.inloggning.oidc else {
+        return Err(WebFel::Saknas);
+    };
+    let nu = s.nu();
     s.store
-        .skapa_session(&session_id(&token), anvandare.id, &slumptext(), s.nu())
+        .rensa_oidc_forfragningar(nu - HALV_LIVSLANGD)
         .await?;
-    tracing::info!(anvandare = %anvandare.id, "login");
+    let p = oidc.klient.borja();
+    s.store
+        .spara_oidc_forfragan(
+            &session_id(&p.state),
+            &OidcForfragan {
+                nonce: p.nonce,
+                pkce_verifierare: p.pkce_verifierare,
+                skapad: nu,
+            },
+        )
+        .await?;
     let secure = if s.saker_cookie { "; Secure" } else { "" };
-    let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}");
-    let mut res = Redirect::to("/").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        res.headers_mut().insert(header::SET_COOKIE, v);
+    let mut res = Redirect::to(&p.url).into_response();
+    // The state in a cookie as well as in the URL: the callback must come back to
+    // the browser that started the login (RFC 9700 4.7.1, login CSRF).
+    satt_kaka(
+        &mut res,
+        &format!(
+            "{OIDC_COOKIE}={}; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=600{secure}",
+            p.state
+        ),
+    );
+    Ok(res)
+}
+
+/// The provider sends the browser back here with a code (or an error).
+pub async fn oidc_svar(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Result<Response, WebFel> {
+    let Some(oidc) = &s.inloggning.oidc else {
+        return Err(WebFel::Saknas);
+    };
+    let misslyckades = |status: StatusCode, text: &str| {
+        let mut res = inloggningssida(&s, status, "", text);
+        satt_kaka(
+            &mut res,
+            &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),
+        );
+        res
+    };
+    const BORJA_OM: &str = "Inloggningen med kommunens inloggning kunde inte slutföras. Börja om från inloggningssidan.";
+    if let Some(e) = q.get("error") {
+        tracing::info!(error = %e, "identity provider returned an error");
+        return Ok(misslyckades(
+            StatusCode::UNAUTHORIZED,
+            "Inloggningen avbröts hos kommunens inloggningstjänst. Försök igen.",
+        ));
     }
+    let (Some(state), Some(kod)) = (q.get("state"), q.get("code")) else {
+        return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
+    };
+    if kaka(&headers, OIDC_COOKIE).as_deref() != Some(state.as_str()) {
+        tracing::warn!("OIDC callback without the browser's state cookie");
+        return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
+    }
+    let nu = s.nu();
+    let Some(forfragan) = s
+        .store
+        .ta_oidc_forfragan(&session_id(state))
+        .await?
+        .filter(|f| nu - f.skapad <= HALV_LIVSLANGD)
+    else {
+        return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
+    };
+    let identitet = match oidc
+        .klient
+        .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
+        .await
+    {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::error!(error = %e, "OIDC login failed");
+            return Ok(misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM));
+        }
+    };
+    let anvandare = match identitet.claim(&oidc.claim) {
+        Some(v) => s.store.anvandare_med_oidc_subjekt(v).await?,
+        None => None,
+    };
+    // Never created from the provider's word alone: only a mapped, active user logs in.
+    let Some(anvandare) = anvandare.filter(|a| a.aktiv) else {
+        tracing::warn!("OIDC login for a subject without an active Lots user");
+        return Ok(misslyckades(
+            StatusCode::FORBIDDEN,
+            "Du är inloggad hos kommunens inloggningstjänst, men har inget aktivt konto i Lots. Kontakta systemförvaltaren.",
+        ));
+    };
+    let mut res = ny_session(
+        &s,
+        &headers,
+        anvandare.id,
+        steg::KLAR,
+        Some(&identitet.id_token),
+    )
+    .await?;
+    satt_kaka(
+        &mut res,
+        &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
     Ok(res)
 }
 
@@ -170,13 +719,27 @@ pub async fn logga_ut(
     f: Formular,
 ) -> Result<Response, WebFel> {
     inloggad.kontrollera_csrf(&f)?;
-    if let Some(token) = cookie_token(f.headers()) {
-        s.store.ta_bort_session(&session_id(&token)).await?;
-    }
-    let mut res = Redirect::to("/logga-in").into_response();
+    s.store.ta_bort_session(&inloggad.session_id).await?;
+    // Also end the session at the provider when it came from there (RP-Initiated
+    // Logout 1.0). Through a page, not a redirect: a form's redirect to another
+    // origin would break CSP form-action 'self'.
+    let vidare = match (&s.inloggning.oidc, &inloggad.id_token) {
+        (Some(o), Some(t)) => o.klient.utloggning(t),
+        _ => None,
+    };
+    let mut res = match vidare {
+        Some(vidare) => UtloggadSida { vidare }.into_response(),
+        None => Redirect::to("/logga-in").into_response(),
+    };
     res.headers_mut().insert(
         header::SET_COOKIE,
         HeaderValue::from_static("lots_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
     );
     Ok(res)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "utloggad.html")]
+pub struct UtloggadSida {
+    pub vidare: String,
 }

@@ -19,6 +19,8 @@ pub enum WebFel {
     Saknas,
     #[error("bad request: {0}")]
     Ogiltig(String),
+    #[error("too many requests: {0}")]
+    ForMangaForsok(String),
     #[error("internal error")]
     Intern(#[from] StoreError),
 }
@@ -44,6 +46,9 @@ impl IntoResponse for WebFel {
                 "Kontrollera adressen, eller gå tillbaka till startsidan.".into(),
             ),
             WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, "Något blev fel i förfrågan", text),
+            WebFel::ForMangaForsok(text) => {
+                (StatusCode::TOO_MANY_REQUESTS, "För många försök", text)
+            }
             WebFel::Intern(e) => {
                 // The cause is logged, never shown: no SQL or stack trace reaches a user.
                 tracing::error!(error = ?e, "internal error");

@@ -2,11 +2,15 @@
 
 mod api;
 mod auth;
+mod begransning;
 mod brev;
 mod fel;
 mod formular;
+mod losenord;
+pub mod oidc;
 pub mod policy;
 mod sidor;
+mod tvafaktor;
 mod visning;
 
 use std::sync::Arc;
@@ -20,7 +24,8 @@ use axum::routing::{MethodRouter, get, post};
 use lots_store::Store;
 use time::OffsetDateTime;
 
-pub use auth::hasha_losenord;
+pub use auth::{Inloggningsregler, OidcInloggning, TotpKrav, hasha_losenord};
+pub use begransning::{Begransare, Klocka, Sparrregler};
 
 /// What the handlers share.
 #[derive(Clone)]
@@ -29,11 +34,14 @@ pub struct AppState {
     pub kommun_namn: Arc<str>,
     /// Cookies only over HTTPS. Off for local demo on plain HTTP.
     pub saker_cookie: bool,
+    /// Login policy: TOTP, lockout, rate limits, OpenID Connect.
+    pub inloggning: Arc<Inloggningsregler>,
+    pub klocka: Klocka,
 }
 
 impl AppState {
     pub fn nu(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc()
+        self.klocka.nu()
     }
 }
 
@@ -47,6 +55,14 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/", get(sidor::start::start)),
         ("/logga-in", get(auth::inloggning).post(auth::logga_in)),
         ("/logga-ut", post(auth::logga_ut)),
+        ("/logga-in/kod", get(auth::kod_sida).post(auth::kod)),
+        ("/logga-in/oidc", get(auth::oidc_borja)),
+        ("/logga-in/oidc/svar", get(auth::oidc_svar)),
+        (
+            "/tvastegsverifiering",
+            get(auth::registrering_sida).post(auth::registrera),
+        ),
+        ("/losenord", get(losenord::sida).post(losenord::byt)),
         (
             "/personer/sok",
             get(sidor::person::sok_sida).post(sidor::person::sok),

@@ -66,6 +66,12 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
     }
 }
 
+/// What `TestApp::med` hands its preparation step.
+pub struct TestStore {
+    pub store: Store,
+    pub anvandare: Vec<Anvandare>,
+}
+
 pub struct Org {
     pub kommun: KommunId,
     pub missbruk: EnhetId,
@@ -182,29 +188,71 @@ pub struct TestApp {
     pub url: String,
     pub store: Store,
     pub org: Org,
+    /// The app's clock: move it forward instead of sleeping.
+    pub klocka: lots_web::Klocka,
     _dir: Option<tempfile::TempDir>,
+}
+
+/// The login rules of most tests: TOTP optional (the test users have none) and
+/// limits high enough never to get in the way.
+pub fn testregler() -> lots_web::Inloggningsregler {
+    lots_web::Inloggningsregler {
+        totp: lots_web::TotpKrav::Frivillig,
+        per_ip: lots_web::Begransare::ny(10_000, time::Duration::minutes(1)),
+        sok: lots_web::Begransare::ny(10_000, time::Duration::minutes(1)),
+        ..lots_web::Inloggningsregler::standard()
+    }
 }
 
 impl TestApp {
     pub async fn ny(db: Db) -> Self {
+        let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::med(db, lyssnare, testregler(), |_| async {}).await
+    }
+
+    /// An app on `lyssnare` with the given login rules; `forbered` runs on the
+    /// fresh store before the server starts (e.g. to map users to an identity provider).
+    pub async fn med<F, Fut>(
+        db: Db,
+        lyssnare: tokio::net::TcpListener,
+        regler: lots_web::Inloggningsregler,
+        forbered: F,
+    ) -> Self
+    where
+        F: FnOnce(TestStore) -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
         let (dburl, dir) = ny_databas(db).await;
         let store = Store::anslut(&dburl).await.unwrap();
         store.migrera().await.unwrap();
         let org = skapa_org(&store).await;
+        forbered(TestStore {
+            store: store.clone(),
+            anvandare: org.anvandare.clone(),
+        })
+        .await;
+        let klocka = lots_web::Klocka::default();
         let state = lots_web::AppState {
             store: store.clone(),
             kommun_namn: "Testkommun".into(),
             saker_cookie: false,
+            inloggning: std::sync::Arc::new(regler),
+            klocka: klocka.clone(),
         };
-        let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", lyssnare.local_addr().unwrap());
         tokio::spawn(async move {
-            axum::serve(lyssnare, lots_web::app(state)).await.unwrap();
+            axum::serve(
+                lyssnare,
+                lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .unwrap();
         });
         Self {
             url,
             store,
             org,
+            klocka,
             _dir: dir,
         }
     }
@@ -250,7 +298,7 @@ pub fn csrf_i(html: &str) -> Option<String> {
 }
 
 pub struct Klient {
-    http: reqwest::Client,
+    pub http: reqwest::Client,
     bas: String,
     pub csrf: String,
 }

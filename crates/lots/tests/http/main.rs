@@ -5,6 +5,7 @@ mod api;
 mod behorighet;
 mod demo;
 mod hjalp;
+mod inloggning;
 mod krasch;
 mod listor;
 mod rapporter;

@@ -74,7 +74,7 @@ pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, 
     let (rad, a) = ladda(s, id).await?;
     let resurs = ArendeResurs::av(&rad);
     let skal = if policy::kan_ange_skal(&i.anvandare, &resurs) {
-        s.store.atkomstskal(&i.session, rad.id).await?
+        s.store.atkomstskal(&i.session_id, rad.id).await?
     } else {
         None
     };
@@ -198,7 +198,7 @@ pub async fn ange_skal(
     let skal = format!("{grundtext}: {beskrivning}");
     let nu = s.nu();
     s.store
-        .spara_atkomstskal(&i.session, rad.id, &skal, nu)
+        .spara_atkomstskal(&i.session_id, rad.id, &skal, nu)
         .await?;
     s.store
         .logga_lasning(

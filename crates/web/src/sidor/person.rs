@@ -58,8 +58,16 @@ pub async fn sok_sida(
 pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     policy::krav(&i.anvandare, Handling::SokaPerson)?;
-    let fraga = f.text("fraga");
     let nu = s.nu();
+    // A user who searches faster than a person can read is harvesting (issue 4, item 5).
+    if let Err(tid) = s.inloggning.sok.forsok(i.anvandare.id, nu) {
+        tracing::warn!(anvandare = %i.anvandare.id, "person search rate limit reached");
+        return Err(WebFel::ForMangaForsok(format!(
+            "Du har gjort många sökningar på kort tid. Vänta {} och sök igen.",
+            crate::begransning::minuter(tid)
+        )));
+    }
+    let fraga = f.text("fraga");
     let a = &i.anvandare;
     let ser_siffror = fraga.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
     let traffar: Result<Vec<Person>, String> = if fraga.is_empty() {

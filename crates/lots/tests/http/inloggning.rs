@@ -1,0 +1,640 @@
+//! Staff authentication (issue 4, item 1): TOTP, lockout, rate limits, password
+//! rules and OpenID Connect against a real provider started by the test.
+
+use std::process::Stdio;
+
+use time::Duration;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use totp_rs::{Algorithm, Secret, TOTP};
+
+use crate::hjalp::*;
+use crate::pa_bada;
+
+fn regler(f: impl FnOnce(&mut lots_web::Inloggningsregler)) -> lots_web::Inloggningsregler {
+    let mut r = testregler();
+    f(&mut r);
+    r
+}
+
+async fn app_med(db: Db, r: lots_web::Inloggningsregler) -> TestApp {
+    let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    TestApp::med(db, lyssnare, r, |_| async {}).await
+}
+
+/// The code an authenticator app shows at the app's current time.
+fn kod(hemlighet: &str, app: &TestApp) -> String {
+    let t = TOTP::new(
+        Algorithm::SHA1,
+        6,
+        0,
+        30,
+        Secret::Encoded(hemlighet.into()).to_bytes().unwrap(),
+        None,
+        "test".into(),
+    )
+    .unwrap();
+    t.generate(app.klocka.nu().unix_timestamp() as u64)
+}
+
+fn mellan<'a>(html: &'a str, fore: &str, efter: &str) -> Option<&'a str> {
+    let i = html.find(fore)? + fore.len();
+    let j = html[i..].find(efter)? + i;
+    Some(&html[i..j])
+}
+
+async fn logga_in(k: &Klient, namn: &str, losenord: &str) -> (u16, Option<String>, String) {
+    k.post_utan_csrf(
+        "/logga-in",
+        &[("anvandarnamn", namn), ("losenord", losenord)],
+    )
+    .await
+}
+
+/// TOTP required: set up at the first login, then asked for at every login; a
+/// half-logged-in session opens nothing; wrong and replayed codes are refused.
+async fn totp_registrering_och_inloggning(db: Db) {
+    let app = app_med(db, regler(|r| r.totp = lots_web::TotpKrav::Kravs)).await;
+    let mut k = Klient::ny(&app.url);
+    let (s, plats, _) = logga_in(&k, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/tvastegsverifiering")));
+    // Password given, second factor not yet: nothing opens.
+    for sida in [
+        "/",
+        "/personer/sok",
+        "/rapporter",
+        "/losenord",
+        "/logga-in/kod",
+    ] {
+        let (s, _) = k.get(sida).await;
+        assert_eq!(s, 303, "{sida} must not open half logged in");
+    }
+    let (s, html) = k.get("/tvastegsverifiering").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("otpauth://totp/Lots:handlaggare?"));
+    assert!(html.contains("<svg role=\"img\""), "QR code shown");
+    let hemlighet: String = mellan(&html, "<code class=\"nyckel\">", "</code>")
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    k.csrf = csrf_i(&html).unwrap();
+    // The same secret on reload, until it is confirmed.
+    let (_, igen) = k.get("/tvastegsverifiering").await;
+    assert!(
+        igen.contains(
+            &mellan(&html, "<code class=\"nyckel\">", "</code>")
+                .unwrap()
+                .to_string()
+        )
+    );
+    let (s, _, html) = k.post("/tvastegsverifiering", &[("kod", "000000")]).await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Koden stämmer inte"));
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303);
+    let (s, plats, _) = k
+        .post("/tvastegsverifiering", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let (s, html) = k.get("/").await;
+    assert_eq!(s, 200);
+    k.csrf = csrf_i(&html).unwrap();
+    k.post("/logga-ut", &[]).await;
+
+    // The next login asks for the code. The enrolment code's step is used up.
+    app.klocka.spola_fram(Duration::seconds(30));
+    let mut k = Klient::ny(&app.url);
+    let (s, plats, _) = logga_in(&k, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/logga-in/kod")));
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303, "half logged in");
+    let (s, html) = k.get("/logga-in/kod").await;
+    assert_eq!(s, 200);
+    k.csrf = csrf_i(&html).unwrap();
+    let (s, _, html) = k.post("/logga-in/kod", &[("kod", "123456")]).await;
+    assert_eq!(s, 401);
+    assert!(html.contains("Koden stämmer inte"));
+    let ratt = kod(&hemlighet, &app);
+    let (s, plats, _) = k.post("/logga-in/kod", &[("kod", &ratt)]).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let (s, html) = k.get("/").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Mina bevakningar"));
+
+    // The same code again, in another browser within its window: refused.
+    let mut k2 = Klient::ny(&app.url);
+    logga_in(&k2, "handlaggare", LOSENORD).await;
+    let (_, html) = k2.get("/logga-in/kod").await;
+    k2.csrf = csrf_i(&html).unwrap();
+    let (s, _, html) = k2.post("/logga-in/kod", &[("kod", &ratt)]).await;
+    assert_eq!(s, 401);
+    assert!(
+        html.contains("Koden har redan använts"),
+        "{}",
+        utdrag(&html)
+    );
+    let (s, _) = k2.get("/").await;
+    assert_eq!(s, 303);
+    // The next code works.
+    app.klocka.spola_fram(Duration::seconds(30));
+    let (s, _, _) = k2
+        .post("/logga-in/kod", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!(s, 303);
+    let (s, _) = k2.get("/").await;
+    assert_eq!(s, 200);
+    // The first browser's session is still its own.
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 200);
+}
+pa_bada!(totp_registrering_och_inloggning);
+
+/// Optional TOTP: a user who has set it up is asked for it; the others are not.
+async fn totp_frivillig(db: Db) {
+    let app = app_med(db, testregler()).await;
+    let k = app.klient("handlaggare").await;
+    let (s, html) = k.get("/tvastegsverifiering").await;
+    assert_eq!(s, 200);
+    let hemlighet: String = mellan(&html, "<code class=\"nyckel\">", "</code>")
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let (s, plats, _) = k
+        .post("/tvastegsverifiering", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/tvastegsverifiering")));
+    let (_, html) = k.get("/tvastegsverifiering").await;
+    assert!(html.contains("Tvåstegsverifiering är påslagen"));
+    let k2 = Klient::ny(&app.url);
+    let (_, plats, _) = logga_in(&k2, "handlaggare", LOSENORD).await;
+    assert_eq!(plats.as_deref(), Some("/logga-in/kod"));
+    let k3 = Klient::ny(&app.url);
+    let (_, plats, _) = logga_in(&k3, "handlaggare2", LOSENORD).await;
+    assert_eq!(plats.as_deref(), Some("/"));
+}
+pa_bada!(totp_frivillig);
+
+/// After 3 failures (configured; 5 in production) the name is locked, with a
+/// doubling lock for each further failure; the message is the same whether or
+/// not the account exists; a successful login resets the count.
+async fn sparr_med_okande_vantetid(db: Db) {
+    let app = app_med(db, regler(|r| r.sparr.troskel = 3)).await;
+    let k = Klient::ny(&app.url);
+    for namn in ["handlaggare", "finns-inte"] {
+        for _ in 0..2 {
+            let (s, _, html) = logga_in(&k, namn, "fel-losenord").await;
+            assert_eq!(s, 401);
+            assert!(html.contains("Fel användarnamn eller lösenord."));
+        }
+        let (s, _, html) = logga_in(&k, namn, "fel-losenord").await;
+        assert_eq!(s, 429, "{namn}");
+        assert!(
+            html.contains("Inloggningen är spärrad i 1 minut."),
+            "{}",
+            utdrag(&html)
+        );
+    }
+    // Locked: even the right password is refused, with the same words.
+    let (s, _, html) = logga_in(&k, "handlaggare", LOSENORD).await;
+    assert_eq!(s, 429);
+    assert!(html.contains("Inloggningen är spärrad i 1 minut."));
+    // The lock does not depend on the case of the name.
+    let (s, _, _) = logga_in(&k, "HANDLAGGARE", LOSENORD).await;
+    assert_eq!(s, 429);
+    let (s, _, _) = logga_in(&k, "finns-inte", "x").await;
+    assert_eq!(s, 429);
+
+    app.klocka.spola_fram(Duration::seconds(61));
+    // One more failure doubles the lock.
+    let (s, _, html) = logga_in(&k, "finns-inte", "x").await;
+    assert_eq!(s, 429);
+    assert!(html.contains("spärrad i 2 minuter"), "{}", utdrag(&html));
+    // The right password after the lock: in, and the count starts over.
+    let (s, plats, _) = logga_in(&k, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let k = Klient::ny(&app.url);
+    for _ in 0..2 {
+        let (s, _, _) = logga_in(&k, "handlaggare", "fel").await;
+        assert_eq!(s, 401, "count was reset");
+    }
+}
+pa_bada!(sparr_med_okande_vantetid);
+
+/// Login attempts per client address and person searches per user are throttled.
+async fn hastighetsgranser(db: Db) {
+    let app = app_med(
+        db,
+        regler(|r| {
+            r.per_ip = lots_web::Begransare::ny(4, Duration::minutes(1));
+            r.sok = lots_web::Begransare::ny(2, Duration::minutes(1));
+        }),
+    )
+    .await;
+    let k = app.klient("handlaggare").await; // attempt 1
+    for namn in ["a", "b", "c"] {
+        let (s, _, _) = logga_in(&Klient::ny(&app.url), namn, "x").await;
+        assert_eq!(s, 401);
+    }
+    let (s, _, html) = logga_in(&Klient::ny(&app.url), "handlaggare", LOSENORD).await;
+    assert_eq!(s, 429);
+    assert!(html.contains("För många inloggningsförsök från din dator"));
+
+    for _ in 0..2 {
+        let (s, _, _) = k.post("/personer/sok", &[("fraga", "Svensson")]).await;
+        assert_eq!(s, 200);
+    }
+    let (s, _, html) = k.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 429);
+    assert!(html.contains("många sökningar på kort tid"));
+    // Another user is not affected.
+    app.klocka.spola_fram(Duration::seconds(61));
+    let k2 = app.klient("handlaggare2").await;
+    let (s, _, _) = k2.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200);
+    let (s, _, _) = k.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200, "a new window");
+}
+pa_bada!(hastighetsgranser);
+
+/// NIST SP 800-63B-4 3.1.1.2: length, blocklist, current password required; a
+/// refused change changes nothing; a change ends the user's other sessions.
+async fn byt_losenord(db: Db) {
+    let app = app_med(db, testregler()).await;
+    let k = app.klient("handlaggare").await;
+    let annan = app.klient("handlaggare").await;
+    let (s, html) = k.get("/losenord").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Minst 15"));
+    let nytt = "blå cykel vid sjön i maj";
+    for (falt, text) in [
+        (
+            ["fel-nuvarande", nytt, nytt],
+            "Det nuvarande lösenordet stämmer inte.",
+        ),
+        ([LOSENORD, "kort lösen", "kort lösen"], "minst 15 tecken"),
+        (
+            [LOSENORD, "1q2w3e4r5t6y7u8i9o0p", "1q2w3e4r5t6y7u8i9o0p"],
+            "för vanligt",
+        ),
+        (
+            [
+                LOSENORD,
+                "handlaggare-handlaggare",
+                "handlaggare-handlaggare",
+            ],
+            "användarnamn",
+        ),
+        ([LOSENORD, nytt, "något annat här"], "inte lika"),
+    ] {
+        let (s, _, html) = k
+            .post(
+                "/losenord",
+                &[
+                    ("nuvarande", falt[0]),
+                    ("nytt", falt[1]),
+                    ("nytt_igen", falt[2]),
+                ],
+            )
+            .await;
+        assert_eq!(s, 422, "{text}");
+        assert!(html.contains(text), "{text}: {}", utdrag(&html));
+        assert!(html.contains("Uppgifterna behöver rättas"));
+    }
+    // Without the CSRF token: refused.
+    let (s, _, _) = k
+        .post_utan_csrf(
+            "/losenord",
+            &[("nuvarande", LOSENORD), ("nytt", nytt), ("nytt_igen", nytt)],
+        )
+        .await;
+    assert_eq!(s, 400);
+    // Nothing changed so far.
+    let (s, _, _) = logga_in(&Klient::ny(&app.url), "handlaggare", LOSENORD).await;
+    assert_eq!(s, 303);
+    let (s, plats, _) = k
+        .post(
+            "/losenord",
+            &[("nuvarande", LOSENORD), ("nytt", nytt), ("nytt_igen", nytt)],
+        )
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/losenord?bytt=1")));
+    let (_, html) = k.get("/losenord?bytt=1").await;
+    assert!(html.contains("Lösenordet är bytt."));
+    let (s, _) = annan.get("/").await;
+    assert_eq!(s, 303, "other sessions end");
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 200, "this session stays");
+    let (s, _, _) = logga_in(&Klient::ny(&app.url), "handlaggare", LOSENORD).await;
+    assert_eq!(s, 401);
+    let (s, _, _) = logga_in(&Klient::ny(&app.url), "handlaggare", nytt).await;
+    assert_eq!(s, 303);
+}
+pa_bada!(byt_losenord);
+
+/// Sessions end after 30 minutes idle, and at the absolute limit of 10 hours.
+async fn session_tar_slut(db: Db) {
+    let app = app_med(db, testregler()).await;
+    let k = app.klient("handlaggare").await;
+    app.klocka.spola_fram(Duration::minutes(29));
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 200);
+    app.klocka.spola_fram(Duration::minutes(31));
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303, "idle timeout");
+    let k = app.klient("handlaggare").await;
+    for _ in 0..20 {
+        app.klocka.spola_fram(Duration::minutes(29));
+        let (s, _) = k.get("/").await;
+        assert_eq!(s, 200);
+    }
+    app.klocka.spola_fram(Duration::minutes(29));
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303, "absolute timeout");
+}
+pa_bada!(session_tar_slut);
+
+// ---------------------------------------------------------------------------
+// OpenID Connect against panva's oidc-provider (oidc/server.js).
+
+/// The provider process; killed when dropped.
+struct Leverantor {
+    issuer: String,
+    _barn: tokio::process::Child,
+}
+
+async fn starta_leverantor(lots_url: &str) -> Leverantor {
+    let mapp = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../oidc");
+    assert!(
+        mapp.join("node_modules/oidc-provider").exists(),
+        "the OIDC test provider is not installed: run `npm ci --prefix oidc` in the repository root"
+    );
+    let mut barn = tokio::process::Command::new("node")
+        .arg(mapp.join("server.js"))
+        .arg("0")
+        .env(
+            "OIDC_REDIRECT_URI",
+            format!("{lots_url}/logga-in/oidc/svar"),
+        )
+        .env("OIDC_POST_LOGOUT_URI", format!("{lots_url}/logga-in"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node must be installed to run the OIDC tests");
+    let mut rader = BufReader::new(barn.stdout.take().unwrap()).lines();
+    let issuer = tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        while let Some(rad) = rader.next_line().await.unwrap() {
+            if let Some(i) = rad.strip_prefix("LISTENING ") {
+                return i.to_owned();
+            }
+        }
+        panic!("the OIDC provider exited before listening")
+    })
+    .await
+    .expect("the OIDC provider did not start within 30 s");
+    // Keep reading, so the provider never writes to a closed pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = rader.next_line().await {} });
+    Leverantor {
+        issuer,
+        _barn: barn,
+    }
+}
+
+async fn oidc_app(db: Db) -> (TestApp, Leverantor) {
+    let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let lots_url = format!("http://{}", lyssnare.local_addr().unwrap());
+    let lev = starta_leverantor(&lots_url).await;
+    let inst = lots_web::oidc::OidcInstallning {
+        issuer: lev.issuer.clone(),
+        klient_id: "lots".into(),
+        klient_hemlighet: lots_web::oidc::Hemlighet("lots-hemlighet".into()),
+        omdirigering: format!("{lots_url}/logga-in/oidc/svar"),
+        scopes: vec!["email".into()],
+        efter_utloggning: Some(format!("{lots_url}/logga-in")),
+    };
+    let klient = lots_web::oidc::OidcKlient::upptack(&inst).await.unwrap();
+    let r = regler(|r| {
+        r.totp = lots_web::TotpKrav::Kravs;
+        r.oidc = Some(lots_web::OidcInloggning {
+            klient,
+            claim: "sub".into(),
+        });
+    });
+    let app = TestApp::med(db, lyssnare, r, |t| async move {
+        let a = t
+            .anvandare
+            .iter()
+            .find(|a| a.anvandarnamn == "handlaggare")
+            .unwrap();
+        t.store
+            .satt_oidc_subjekt(a.id, Some("anna.handlaggare"))
+            .await
+            .unwrap();
+    })
+    .await;
+    (app, lev)
+}
+
+fn absolut(bas: &str, plats: &str) -> String {
+    if plats.starts_with("http") {
+        plats.to_owned()
+    } else {
+        let url = reqwest::Url::parse(bas).unwrap();
+        url.join(plats).unwrap().to_string()
+    }
+}
+
+/// The first POST form of a page: its action and hidden fields.
+fn formular(html: &str) -> Option<(String, Vec<(String, String)>)> {
+    let i = html.find("<form")?;
+    let slut = html[i..].find("</form>")? + i;
+    let form = &html[i..slut];
+    let action = mellan(form, "action=\"", "\"")?.replace("&amp;", "&");
+    let mut falt = vec![];
+    let mut rest = form;
+    while let Some(j) = rest.find("<input") {
+        let tagg = &rest[j..j + rest[j..].find('>').unwrap_or(rest.len() - j)];
+        if tagg.contains("type=\"hidden\"") {
+            if let (Some(n), Some(v)) = (
+                mellan(tagg, "name=\"", "\""),
+                mellan(tagg, "value=\"", "\""),
+            ) {
+                falt.push((n.to_owned(), v.to_owned()));
+            }
+        }
+        rest = &rest[j + 6..];
+    }
+    Some((action, falt))
+}
+
+/// Drives the browser from `start` through the provider's login and consent
+/// pages until it is sent back to Lots; returns the URL Lots was sent back with.
+async fn genom_leverantoren(
+    http: &reqwest::Client,
+    start: &str,
+    lots_url: &str,
+    login: &str,
+) -> String {
+    let mut url = start.to_owned();
+    for _ in 0..20 {
+        // Back at Lots, or at the provider's own "signed out" page.
+        if url.starts_with(lots_url) || url.contains("/session/end/success") {
+            return url;
+        }
+        let r = http.get(&url).send().await.unwrap();
+        if let Some(plats) = r.headers().get("location") {
+            url = absolut(&url, plats.to_str().unwrap());
+            continue;
+        }
+        let sida = url.clone();
+        let html = r.text().await.unwrap();
+        let (action, mut falt) =
+            formular(&html).unwrap_or_else(|| panic!("no form at {sida}: {html}"));
+        if falt.iter().any(|(n, v)| n == "prompt" && v == "login") {
+            falt.push(("login".into(), login.into()));
+            falt.push(("password".into(), "vad-som-helst".into()));
+        }
+        if falt.iter().any(|(n, _)| n == "xsrf") {
+            falt.push(("logout".into(), "yes".into()));
+        }
+        let r = http
+            .post(absolut(&sida, &action))
+            .form(&falt)
+            .send()
+            .await
+            .unwrap();
+        let plats = r
+            .headers()
+            .get("location")
+            .unwrap_or_else(|| panic!("the provider answered {} to the form at {sida}", r.status()))
+            .to_str()
+            .unwrap()
+            .to_owned();
+        url = absolut(&sida, &plats);
+    }
+    panic!("never sent back to Lots")
+}
+
+/// Login, logout (also at the provider) and idle expiry against the real provider;
+/// an unmapped subject and a forged state are refused.
+async fn oidc_inloggning(db: Db) {
+    let (app, lev) = oidc_app(db).await;
+    let mut k = Klient::ny(&app.url);
+    let (s, html) = k.get("/logga-in").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Logga in med kommunens inloggning"));
+
+    let r = k
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let auth = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(auth.starts_with(&lev.issuer), "{auth}");
+    for del in [
+        "code_challenge_method=S256",
+        "code_challenge=",
+        "state=",
+        "nonce=",
+        "response_type=code",
+    ] {
+        assert!(auth.contains(del), "{del} missing from {auth}");
+    }
+    let tillbaka = genom_leverantoren(&k.http, &auth, &app.url, "anna.handlaggare").await;
+    assert!(tillbaka.contains("/logga-in/oidc/svar?"), "{tillbaka}");
+    let r = k.http.get(&tillbaka).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/");
+    // Logged in as the mapped user, with no TOTP step: the provider did the authentication.
+    let (s, html) = k.get("/").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Test handlaggare"));
+    k.csrf = csrf_i(&html).unwrap();
+    // The callback works once: the state is used up.
+    let r = k.http.get(&tillbaka).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+
+    // Log in again, then log out: the Lots session ends on the server and the
+    // browser is sent to the provider's logout, which returns it to Lots.
+    let r = k
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
+    let auth = r.headers()["location"].to_str().unwrap().to_owned();
+    let tillbaka = genom_leverantoren(&k.http, &auth, &app.url, "anna.handlaggare").await;
+    let r = k.http.get(&tillbaka).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let (s, html) = k.get("/").await;
+    assert_eq!(s, 200);
+    k.csrf = csrf_i(&html).unwrap();
+    let (s, _, html) = k.post("/logga-ut", &[]).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Du är utloggad från Lots"));
+    let vidare = mellan(&html, "<a href=\"", "\"")
+        .unwrap()
+        .replace("&amp;", "&")
+        .replace("&#x3D;", "=");
+    assert!(
+        vidare.starts_with(&lev.issuer)
+            && vidare.contains("id_token_hint=")
+            && vidare.contains("post_logout_redirect_uri="),
+        "{vidare}"
+    );
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303, "the Lots session is gone");
+    let efter = genom_leverantoren(&k.http, &vidare, &app.url, "").await;
+    // The provider ends its session. It should then return to our
+    // post_logout_redirect_uri; with this provider it shows its own page instead
+    // (see the report on issue 4), so either is accepted here.
+    assert!(
+        efter.starts_with(&format!("{}/logga-in", app.url))
+            || efter.contains("/session/end/success"),
+        "{efter}"
+    );
+    // Log in again through the provider.
+    let r = k
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
+    let auth = r.headers()["location"].to_str().unwrap().to_owned();
+    let tillbaka = genom_leverantoren(&k.http, &auth, &app.url, "anna.handlaggare").await;
+    k.http.get(&tillbaka).send().await.unwrap();
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 200);
+    // Idle for longer than 30 minutes: the session ends.
+    app.klocka.spola_fram(Duration::minutes(31));
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303, "idle timeout");
+
+    // A subject with no Lots user is refused; nothing is created.
+    let k2 = Klient::ny(&app.url);
+    let r = k2
+        .http
+        .get(format!("{}/logga-in/oidc", app.url))
+        .send()
+        .await
+        .unwrap();
+    let auth = r.headers()["location"].to_str().unwrap().to_owned();
+    let tillbaka = genom_leverantoren(&k2.http, &auth, &app.url, "okand.person").await;
+    let r = k2.http.get(&tillbaka).send().await.unwrap();
+    assert_eq!(r.status(), 403);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("inget aktivt konto i Lots")
+    );
+    let (s, _) = k2.get("/").await;
+    assert_eq!(s, 303);
+
+    // A callback whose state this browser never started is refused.
+    let k3 = Klient::ny(&app.url);
+    let (s, _) = k3.get("/logga-in/oidc/svar?code=x&state=forfalskad").await;
+    assert_eq!(s, 400);
+}
+pa_bada!(oidc_inloggning);

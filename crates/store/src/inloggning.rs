@@ -1,0 +1,311 @@
+//! Staff authentication state: TOTP secrets, failed-login counters, pending
+//! OpenID Connect logins and the login step of a session.
+
+use lots_domain::ids::AnvandarId;
+use time::OffsetDateTime;
+
+use crate::org::anvandare_fran;
+use crate::{Anvandare, Store, StoreError, las_tid, tidstext};
+
+/// A user's confirmed TOTP secret.
+#[derive(Debug, Clone)]
+pub struct TotpLagrad {
+    /// Base32, as the authenticator app was given it.
+    pub hemlighet: String,
+    /// The last time step a code was accepted for (RFC 6238 5.2: no reuse).
+    pub senaste_steg: Option<i64>,
+}
+
+/// Failed logins for one user name.
+#[derive(Debug, Clone, Default)]
+pub struct Forsok {
+    pub misslyckade: i64,
+    pub sparrad_till: Option<OffsetDateTime>,
+}
+
+/// A pending OpenID Connect login.
+#[derive(Debug, Clone)]
+pub struct OidcForfragan {
+    pub nonce: String,
+    pub pkce_verifierare: String,
+    pub skapad: OffsetDateTime,
+}
+
+impl Store {
+    /// A session at a given login step ('klar', 'kod' or 'registrering'),
+    /// with the provider's ID token when the login came from OpenID Connect.
+    pub async fn skapa_session_i_steg(
+        &self,
+        id: &str,
+        anvandare: AnvandarId,
+        csrf: &str,
+        nu: OffsetDateTime,
+        steg: &str,
+        id_token: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO session (id, anvandare, csrf, skapad, senast, steg, id_token) VALUES ($1, $2, $3, $4, $4, $5, $6)",
+                &[
+                    id.into(),
+                    anvandare.to_string().into(),
+                    csrf.into(),
+                    tidstext(nu).into(),
+                    steg.into(),
+                    id_token.map(str::to_owned).into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Keeps (or clears) the TOTP secret shown on the setup page until it is confirmed.
+    pub async fn satt_session_totp_ny(
+        &self,
+        id: &str,
+        hemlighet: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "UPDATE session SET totp_ny = $2 WHERE id = $1",
+                &[id.into(), hemlighet.map(str::to_owned).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Ends every session of a user but one (after a password change).
+    pub async fn ta_bort_andra_sessioner(
+        &self,
+        anvandare: AnvandarId,
+        behall: &str,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM session WHERE anvandare = $1 AND id <> $2",
+                &[anvandare.to_string().into(), behall.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn totp(&self, anvandare: AnvandarId) -> Result<Option<TotpLagrad>, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "SELECT totp_hemlighet, totp_senaste_steg FROM anvandare WHERE id = $1",
+                &[anvandare.to_string().into()],
+            )
+            .await?;
+        let Some(r) = r else { return Ok(None) };
+        Ok(r.opt_text("totp_hemlighet")?.map(|hemlighet| TotpLagrad {
+            hemlighet,
+            senaste_steg: r.opt_int("totp_senaste_steg").ok().flatten(),
+        }))
+    }
+
+    /// Stores a confirmed secret together with the step its confirming code used.
+    pub async fn spara_totp(
+        &self,
+        anvandare: AnvandarId,
+        hemlighet: &str,
+        steg: i64,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "UPDATE anvandare SET totp_hemlighet = $2, totp_senaste_steg = $3 WHERE id = $1",
+                &[anvandare.to_string().into(), hemlighet.into(), steg.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Records that a code for `steg` was used. False when that step or a later
+    /// one was already used: the code is a replay. One conditional UPDATE, so two
+    /// requests racing with the same code cannot both win.
+    pub async fn anvand_totp_steg(
+        &self,
+        anvandare: AnvandarId,
+        steg: i64,
+    ) -> Result<bool, StoreError> {
+        let n = self
+            .db
+            .execute(
+                "UPDATE anvandare SET totp_senaste_steg = $2 WHERE id = $1 AND totp_hemlighet IS NOT NULL \
+                 AND (totp_senaste_steg IS NULL OR totp_senaste_steg < $2)",
+                &[anvandare.to_string().into(), steg.into()],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Removes a user's second factor (the systemförvaltare's reset when a phone is lost).
+    pub async fn ta_bort_totp(&self, anvandare: AnvandarId) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "UPDATE anvandare SET totp_hemlighet = NULL, totp_senaste_steg = NULL WHERE id = $1",
+                &[anvandare.to_string().into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn byt_losenord(&self, anvandare: AnvandarId, hash: &str) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "UPDATE anvandare SET losenord = $2 WHERE id = $1",
+                &[anvandare.to_string().into(), hash.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn inloggningsforsok(&self, anvandarnamn: &str) -> Result<Forsok, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "SELECT misslyckade, sparrad_till FROM inloggningsforsok WHERE anvandarnamn = $1",
+                &[anvandarnamn.into()],
+            )
+            .await?;
+        let Some(r) = r else {
+            return Ok(Forsok::default());
+        };
+        Ok(Forsok {
+            misslyckade: r.int("misslyckade")?,
+            sparrad_till: r
+                .opt_text("sparrad_till")?
+                .as_deref()
+                .map(las_tid)
+                .transpose()?,
+        })
+    }
+
+    /// Counts one more failed login for the name and returns the new count.
+    pub async fn registrera_misslyckat_forsok(
+        &self,
+        anvandarnamn: &str,
+    ) -> Result<i64, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "INSERT INTO inloggningsforsok (anvandarnamn, misslyckade) VALUES ($1, 1) \
+                 ON CONFLICT (anvandarnamn) DO UPDATE SET misslyckade = inloggningsforsok.misslyckade + 1 \
+                 RETURNING misslyckade",
+                &[anvandarnamn.into()],
+            )
+            .await?;
+        r.map(|r| r.int("misslyckade"))
+            .transpose()
+            .map(|n| n.unwrap_or(1))
+    }
+
+    pub async fn sparra_inloggning(
+        &self,
+        anvandarnamn: &str,
+        till: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "UPDATE inloggningsforsok SET sparrad_till = $2 WHERE anvandarnamn = $1",
+                &[anvandarnamn.into(), tidstext(till).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// A successful login forgets the failures.
+    pub async fn nollstall_inloggningsforsok(&self, anvandarnamn: &str) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM inloggningsforsok WHERE anvandarnamn = $1",
+                &[anvandarnamn.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// The active or inactive user the identity provider's subject is mapped to.
+    pub async fn anvandare_med_oidc_subjekt(
+        &self,
+        subjekt: &str,
+    ) -> Result<Option<Anvandare>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv FROM anvandare WHERE oidc_subjekt = $1",
+                &[subjekt.into()],
+            )
+            .await?
+            .as_ref()
+            .map(anvandare_fran)
+            .transpose()
+    }
+
+    /// Maps (or unmaps) a user to a subject at the identity provider.
+    pub async fn satt_oidc_subjekt(
+        &self,
+        anvandare: AnvandarId,
+        subjekt: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "UPDATE anvandare SET oidc_subjekt = $2 WHERE id = $1",
+                &[
+                    anvandare.to_string().into(),
+                    subjekt.map(str::to_owned).into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// `id` is the hash of the state: the state itself is only in the browser's cookie and the URL.
+    pub async fn spara_oidc_forfragan(
+        &self,
+        id: &str,
+        f: &OidcForfragan,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO oidc_forfragan (id, nonce, pkce_verifierare, skapad) VALUES ($1, $2, $3, $4)",
+                &[
+                    id.into(),
+                    f.nonce.as_str().into(),
+                    f.pkce_verifierare.as_str().into(),
+                    tidstext(f.skapad).into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Takes the pending login out: a state is good for one callback only.
+    pub async fn ta_oidc_forfragan(&self, id: &str) -> Result<Option<OidcForfragan>, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "DELETE FROM oidc_forfragan WHERE id = $1 RETURNING nonce, pkce_verifierare, skapad",
+                &[id.into()],
+            )
+            .await?;
+        r.map(|r| {
+            Ok(OidcForfragan {
+                nonce: r.text("nonce")?,
+                pkce_verifierare: r.text("pkce_verifierare")?,
+                skapad: las_tid(&r.text("skapad")?)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Forgets pending logins older than `fore` (abandoned at the provider).
+    pub async fn rensa_oidc_forfragningar(&self, fore: OffsetDateTime) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM oidc_forfragan WHERE skapad < $1",
+                &[tidstext(fore).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+}

@@ -453,13 +453,13 @@ fn formular(html: &str) -> Option<(String, Vec<(String, String)>)> {
     let mut rest = form;
     while let Some(j) = rest.find("<input") {
         let tagg = &rest[j..j + rest[j..].find('>').unwrap_or(rest.len() - j)];
-        if tagg.contains("type=\"hidden\"") {
-            if let (Some(n), Some(v)) = (
+        if tagg.contains("type=\"hidden\"")
+            && let (Some(n), Some(v)) = (
                 mellan(tagg, "name=\"", "\""),
                 mellan(tagg, "value=\"", "\""),
-            ) {
-                falt.push((n.to_owned(), v.to_owned()));
-            }
+            )
+        {
+            falt.push((n.to_owned(), v.to_owned()));
         }
         rest = &rest[j + 6..];
     }

@@ -21,6 +21,8 @@ fn starta(dburl: &str, port: u16) -> Child {
             &format!("127.0.0.1:{port}"),
         ])
         .env("RUST_LOG", "warn")
+        // The test users have no TOTP; production requires it.
+        .env("LOTS_TOTP", "frivillig")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -1,5 +1,6 @@
 //! The `lots` binary: wires configuration, store and web together.
 
+mod bench;
 mod config;
 mod demo;
 
@@ -41,19 +42,53 @@ enum Kommando {
     /// Create or update the database schema.
     Migrate,
     /// Fill the configured database with a demo municipality.
-    Demo,
+    Demo {
+        /// Instead of Lotsby, generate a synthetic municipality of this size:
+        /// `stockholm` (150 000 persons, 500 000 cases, 1 000 staff), `medel`, `liten`,
+        /// or a number of persons (cases and staff in proportion).
+        #[arg(long, value_name = "NAMN|N")]
+        scale: Option<String>,
+    },
+    /// Benchmark: serve a database filled by `lots demo --scale` and drive it with
+    /// simulated staff; prints throughput, latencies, the server's memory and CPU.
+    Bench {
+        /// Concurrent simulated staff.
+        #[arg(long, default_value_t = 32)]
+        users: usize,
+        /// Seconds of mixed load; each single-operation phase runs half as long.
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+    },
+    /// The server `lots bench` starts and measures (internal).
+    #[command(hide = true)]
+    BenchServer {
+        #[arg(long)]
+        listen: SocketAddr,
+        /// Reads are not audited: only for measuring what the audit costs, and
+        /// refused unless every person in the database is synthetic.
+        #[arg(long)]
+        utan_lasgranskning: bool,
+    },
     /// Check the audit log's hash chain and report the first broken link.
     VerifyLog,
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    // Bulk generation runs statements of many thousand rows on purpose: sqlx's
+    // slow-statement warning would only repeat that.
+    let standard = match &cli.kommando {
+        Kommando::Demo { scale: Some(_) } | Kommando::Bench { .. } => {
+            "info,sqlx=warn,sqlx::query=error"
+        }
+        _ => "info,sqlx=warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(standard)),
         )
         .init();
-    let cli = Cli::parse();
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
     let store = Store::anslut(&cfg.database)
         .await
@@ -63,10 +98,37 @@ async fn main() -> anyhow::Result<()> {
             store.migrera().await.context("migreringen misslyckades")?;
             println!("Databasen är uppdaterad.");
         }
-        Kommando::Demo => {
+        Kommando::Demo { scale } => {
             store.migrera().await.context("migreringen misslyckades")?;
-            let s = demo::fyll(&store).await?;
+            let s = match scale {
+                Some(namn) => {
+                    let skala = demo::skala::Skala::tolka(&namn)?;
+                    demo::skala::generera(&store, &skala).await?
+                }
+                None => demo::fyll(&store).await?,
+            };
             println!("{s}");
+        }
+        Kommando::Bench { users, seconds } => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            let inst = bench::Installning {
+                databas: cfg.database.clone(),
+                anvandare: users,
+                sekunder: seconds,
+            };
+            let s = bench::kor(&store, &inst).await?;
+            println!("{s}");
+        }
+        Kommando::BenchServer {
+            listen,
+            utan_lasgranskning,
+        } => {
+            let store = if utan_lasgranskning {
+                store.utan_lasgranskning_for_matning().await?
+            } else {
+                store
+            };
+            serva(store, &cfg, listen).await?;
         }
         Kommando::VerifyLog => {
             let (kommun, namn) = store
@@ -95,24 +157,29 @@ async fn main() -> anyhow::Result<()> {
                 let s = demo::fyll(&store).await?;
                 println!("{s}");
             }
-            let (_, kommun_namn) = store.kommun().await?.context(
-                "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
-            )?;
             let addr = listen.unwrap_or(cfg.listen);
-            let state = lots_web::AppState {
-                store,
-                kommun_namn: kommun_namn.into(),
-                saker_cookie: cfg.secure_cookies,
-            };
-            let lyssnare = tokio::net::TcpListener::bind(addr)
-                .await
-                .with_context(|| format!("kan inte lyssna på {addr}"))?;
-            tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
-            axum::serve(lyssnare, lots_web::app(state))
-                .with_graceful_shutdown(avsluta())
-                .await?;
+            serva(store, &cfg, addr).await?;
         }
     }
+    Ok(())
+}
+
+async fn serva(store: Store, cfg: &config::Config, addr: SocketAddr) -> anyhow::Result<()> {
+    let (_, kommun_namn) = store.kommun().await?.context(
+        "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
+    )?;
+    let state = lots_web::AppState {
+        store,
+        kommun_namn: kommun_namn.into(),
+        saker_cookie: cfg.secure_cookies,
+    };
+    let lyssnare = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("kan inte lyssna på {addr}"))?;
+    tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
+    axum::serve(lyssnare, lots_web::app(state))
+        .with_graceful_shutdown(avsluta())
+        .await?;
     Ok(())
 }
 

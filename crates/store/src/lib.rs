@@ -6,6 +6,7 @@
 
 pub mod db;
 mod handelser;
+mod import;
 mod las;
 mod org;
 mod rapporter;
@@ -14,7 +15,8 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 pub use db::{Db, Rad, Tx, V};
-pub use handelser::{Aktor, Bilaga, LagradHandelse, Loggkontroll, Utfort};
+pub use handelser::{Aktor, Bilaga, LagradHandelse, Loggkontroll, Utfort, bestam};
+pub use import::{ImportArende, ImportSteg, Importerat};
 pub use las::*;
 pub use org::*;
 pub use rapporter::*;
@@ -53,13 +55,38 @@ impl StoreError {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub db: Db,
+    /// Reads are audited (DESIGN.md principle 4). Off only in `lots bench`'s own
+    /// server, to measure what the audit costs; see `utan_lasgranskning_for_matning`.
+    lasgranskning: bool,
 }
 
 impl Store {
     pub async fn anslut(url: &str) -> Result<Self, StoreError> {
         Ok(Self {
             db: Db::anslut(url).await?,
+            lasgranskning: true,
         })
+    }
+
+    /// A store that does not audit reads, for `lots bench`'s measurement of what the
+    /// read audit costs (ratio c) and nothing else. It refuses unless every person in
+    /// the database is synthetic, so it can never run against real personal data.
+    pub async fn utan_lasgranskning_for_matning(mut self) -> Result<Self, StoreError> {
+        let verkliga = self
+            .db
+            .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()?
+            .unwrap_or(0);
+        if verkliga > 0 {
+            return Err(StoreError::Konflikt(
+                "läsgranskningen kan bara stängas av i en databas med enbart syntetiska personer"
+                    .into(),
+            ));
+        }
+        self.lasgranskning = false;
+        Ok(self)
     }
 
     pub async fn migrera(&self) -> Result<(), StoreError> {

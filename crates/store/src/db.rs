@@ -328,8 +328,12 @@ impl Tx {
         kolumner: usize,
         rader: &[Vec<V>],
     ) -> Result<(), StoreError> {
-        const MAX_VARDEN: usize = 30_000;
-        let per_sats = (MAX_VARDEN / kolumner.max(1)).max(1);
+        // SQLite: plain `?` placeholders. sqlx binds `$n` on SQLite by looking each
+        // name up among all the statement's names, which is quadratic in their number
+        // and made a 30 000-value INSERT spend most of its time in strncmp.
+        let sqlite = matches!(self, Tx::Sqlite(_));
+        let max_varden: usize = if sqlite { 10_000 } else { 30_000 };
+        let per_sats = (max_varden / kolumner.max(1)).max(1);
         for bit in rader.chunks(per_sats) {
             let mut sql = String::with_capacity(32 + bit.len() * kolumner * 6);
             sql.push_str("INSERT INTO ");
@@ -349,8 +353,12 @@ impl Tx {
                     if k > 0 {
                         sql.push_str(", ");
                     }
-                    sql.push('$');
-                    sql.push_str(&n.to_string());
+                    if sqlite {
+                        sql.push('?');
+                    } else {
+                        sql.push('$');
+                        sql.push_str(&n.to_string());
+                    }
                 }
                 sql.push(')');
             }

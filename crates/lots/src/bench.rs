@@ -201,7 +201,12 @@ async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Cli
 /// The staff and cases to simulate, read from the generated database.
 struct Underlag {
     kommun: KommunId,
-    handlaggare: Vec<(String, Vec<ArendeId>, Vec<ArendeId>, Vec<(ArendeId, String, String, String)>)>,
+    handlaggare: Vec<(
+        String,
+        Vec<ArendeId>,
+        Vec<ArendeId>,
+        Vec<(ArendeId, String, String, String)>,
+    )>,
     sokningar: Vec<String>,
     arbetsledare: String,
 }
@@ -213,7 +218,11 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
         .context("databasen har ingen kommun: kör `lots demo --scale` först")?;
     let alla = store.alla_anvandare(kommun).await?;
     let enheter = store.enheter(kommun).await?;
-    let utforande: Vec<_> = enheter.iter().filter(|e| e.utforare).map(|e| e.id).collect();
+    let utforande: Vec<_> = enheter
+        .iter()
+        .filter(|e| e.utforare)
+        .map(|e| e.id)
+        .collect();
     let hl: Vec<_> = alla
         .iter()
         .filter(|a| a.roll == Roll::Handlaggare && !utforande.contains(&a.enhet))
@@ -321,7 +330,11 @@ async fn gor(
                 .await?
         }
         Op::Journal => {
-            let id = p.oppna.choose(rng).or_else(|| p.arenden.first()).context("inga ärenden")?;
+            let id = p
+                .oppna
+                .choose(rng)
+                .or_else(|| p.arenden.first())
+                .context("inga ärenden")?;
             p.klient
                 .post(format!("{bas}/arenden/{id}/steg/journal"))
                 .form(&[
@@ -463,10 +476,7 @@ async fn radinsert(store: &Store, n: usize, tid: Duration) -> anyhow::Result<f64
         antal += u.await??;
     }
     let per_s = antal as f64 / borjan.elapsed().as_secs_f64();
-    store
-        .db
-        .execute("DROP TABLE bench_radinsert", &[])
-        .await?;
+    store.db.execute("DROP TABLE bench_radinsert", &[]).await?;
     Ok(per_s)
 }
 
@@ -517,7 +527,11 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let server = Server::starta(&inst.databas, false).await?;
     let (_, cpu_start) = server.resurser()?;
     let personal = logga_in_alla(&server.bas, &u).await?;
-    eprintln!("{} simulerade handläggare inloggade; blandad last i {} s …", personal.len(), fas_tid.as_secs());
+    eprintln!(
+        "{} simulerade handläggare inloggade; blandad last i {} s …",
+        personal.len(),
+        fas_tid.as_secs()
+    );
     let (_, cpu0) = server.resurser()?;
     let mix = fas(&server.bas, &personal, &sokningar, fas_tid, blandning).await?;
     let (_, cpu1) = server.resurser()?;
@@ -525,7 +539,10 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
 
     eprintln!("Kvot (a): healthz och ärendesida var för sig …");
     let h = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Healthz).await?;
-    let a_pa = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Arendesida).await?;
+    let a_pa = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+        Op::Arendesida
+    })
+    .await?;
     eprintln!("Kvot (b): journalanteckningar genom Lots och rå INSERT …");
     let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Journal).await?;
     let raa = radinsert(store, n, halv).await?;
@@ -554,7 +571,10 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     eprintln!("Kvot (c): ärendesidan utan läsgranskning …");
     let server = Server::starta(&inst.databas, true).await?;
     let personal_av = logga_in_alla(&server.bas, &u).await?;
-    let a_av = fas(&server.bas, &personal_av, &sokningar, halv, |_, _| Op::Arendesida).await?;
+    let a_av = fas(&server.bas, &personal_av, &sokningar, halv, |_, _| {
+        Op::Arendesida
+    })
+    .await?;
     let (topp_av, _) = server.resurser()?;
     server.stoppa().await?;
 
@@ -585,7 +605,13 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         ));
     };
     let mut mix = mix;
-    for op in [Op::Startsida, Op::Arendesida, Op::Personsok, Op::Journal, Op::Beslut] {
+    for op in [
+        Op::Startsida,
+        Op::Arendesida,
+        Op::Personsok,
+        Op::Journal,
+        Op::Beslut,
+    ] {
         rad(op.namn(), &mut mix, op);
     }
     let (mut h, mut a_pa, mut j, mut a_av) = (h, a_pa, j, a_av);

@@ -19,12 +19,12 @@ use std::collections::HashSet;
 
 use anyhow::{Context, anyhow, bail};
 use lots_domain::Avvisning;
+use lots_domain::arende::Kontext;
 use lots_domain::arende::{
     Anmalare, Arende, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall, Handelse,
     Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud, Status, Utskickssatt,
     bevakningar,
 };
-use lots_domain::arende::Kontext;
 use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
 use lots_domain::ids::*;
@@ -32,9 +32,7 @@ use lots_domain::insats::{InsatsTyp, Utfall};
 use lots_domain::organisation::Roll;
 use lots_domain::tid::svensk_dag;
 use lots_domain::{frister, kalender};
-use lots_store::{
-    Aktor, Anvandare, ImportArende, ImportSteg, Person, Store, StoreError, bestam,
-};
+use lots_store::{Aktor, Anvandare, ImportArende, ImportSteg, Person, Store, StoreError, bestam};
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};

@@ -41,7 +41,8 @@ pub struct LagradHandelse {
     pub tidpunkt: OffsetDateTime,
 }
 
-pub(crate) const NOLLHASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const NOLLHASH: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 fn kedjehash(
     prev: &str,
@@ -167,8 +168,8 @@ impl Store {
         let mut typer = vec![];
         for kommando in kommandon {
             typer.push(kommando.typ());
-            let handelser = bestam(&mut efter, arende_id, kommando, &ctx)
-                .map_err(StoreError::Avvisad)?;
+            let handelser =
+                bestam(&mut efter, arende_id, kommando, &ctx).map_err(StoreError::Avvisad)?;
             nya.extend(handelser);
         }
         for h in &nya {

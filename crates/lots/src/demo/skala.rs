@@ -58,7 +58,9 @@ impl Skala {
             "liten" => (1_500, s.to_owned()),
             n => {
                 let n: usize = n.parse().map_err(|_| {
-                    anyhow!("okänd skala {n}: ange stockholm, medel, liten eller ett antal personer")
+                    anyhow!(
+                        "okänd skala {n}: ange stockholm, medel, liten eller ett antal personer"
+                    )
                 })?;
                 if n < 30 {
                     bail!("skalan måste vara minst 30 personer");
@@ -122,7 +124,9 @@ fn vuxenmallar() -> [(&'static Mall, u32); 10] {
 
 pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     if let Some((_, namn)) = store.kommun().await? {
-        bail!("Databasen har redan en kommun ({namn}). Syntetisk data läggs bara in i en tom databas.");
+        bail!(
+            "Databasen har redan en kommun ({namn}). Syntetisk data läggs bara in i en tom databas."
+        );
     }
     let klocka = Instant::now();
     let nu = OffsetDateTime::now_utc();
@@ -152,14 +156,8 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
             .copied()
             .unwrap_or("Kim");
         let efternamn = EFTERNAMN.choose(rng).copied().unwrap_or("Lots");
-        let prefix = match roll {
-            Roll::Handlaggare => "hl",
-            Roll::Arbetsledare => "al",
-            Roll::Utforare => "ut",
-            Roll::Registrator => "reg",
-            Roll::Systemforvaltare => "sf",
-            _ => "anv",
-        };
+        // The role's first two letters: ha0002 is a handläggare, ar0001 an arbetsledare.
+        let prefix: String = roll.kod().chars().take(2).collect();
         Anvandare {
             id: AnvandarId::ny(),
             kommun,
@@ -255,7 +253,10 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
             vm: vuxen[0].arbetsledare.enhet,
             eb: ekonomi[0].arbetsledare.enhet,
             mo: vuxen[0].arbetsledare.enhet,
-            ov: utforare.first().copied().unwrap_or(vuxen[0].arbetsledare.enhet),
+            ov: utforare
+                .first()
+                .copied()
+                .unwrap_or(vuxen[0].arbetsledare.enhet),
         },
         s: Personal {
             hl: forsta_hl.clone(),
@@ -351,7 +352,9 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         summa.journal += x.journal;
     }
     if let Some(fel) = &forsta_fel {
-        eprintln!("{avvisade} planerade ärenden avvisades av reglerna och hoppades över; det första: {fel}");
+        eprintln!(
+            "{avvisade} planerade ärenden avvisades av reglerna och hoppades över; det första: {fel}"
+        );
     }
     // Fresh statistics, so the planner knows the tables' new sizes.
     store.db.execute("ANALYZE", &[]).await?;
@@ -360,7 +363,10 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     if skala.arenden <= 5_000 {
         let problem = store.verifiera().await?;
         if !problem.is_empty() {
-            bail!("Den syntetiska datan är inte konsistent: {}", problem.join("; "));
+            bail!(
+                "Den syntetiska datan är inte konsistent: {}",
+                problem.join("; ")
+            );
         }
     }
     let tid = klocka.elapsed().as_secs_f64();
@@ -368,7 +374,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         "Syntetisk kommun {KOMMUN_NAMN} (skala {}) är inlagd på {tid:.0} s.\n\
          – {} enheter, {} användare, {} syntetiska personer.\n\
          – {} ärenden ({avvisade} avvisade), {} händelser och {} journalanteckningar: {} sammanlagt.\n\
-         Alla konton har lösenordet {LOSENORD_SKALA}; handläggare heter hl0002 och så vidare, arbetsledare al0001.",
+         Alla konton har lösenordet {LOSENORD_SKALA}; användarnamnen börjar med rollen: ha… handläggare, ar… arbetsledare, ut… utförare.",
         skala.namn,
         grupper.len(),
         anvandare.len(),

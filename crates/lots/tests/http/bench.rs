@@ -27,10 +27,7 @@ async fn bench_kor_hela_vagen(db: Db) {
     assert!(store.verifiera().await.unwrap().is_empty());
     let syntetiska = store
         .db
-        .fetch_optional(
-            "SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0",
-            &[],
-        )
+        .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
         .await
         .unwrap()
         .unwrap()
@@ -39,7 +36,15 @@ async fn bench_kor_hela_vagen(db: Db) {
     assert_eq!(syntetiska, 0, "every generated person is marked synthetic");
 
     let ut = Command::new(lots)
-        .args(["--database", &dburl, "bench", "--users", "3", "--seconds", "2"])
+        .args([
+            "--database",
+            &dburl,
+            "bench",
+            "--users",
+            "3",
+            "--seconds",
+            "2",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&ut.stdout);

@@ -8,25 +8,31 @@
 //! and a working-hours instant that day), counted back from today, so that the
 //! bevakningar fall overdue, this week and later whenever the demo is loaded.
 //! Everything else is deterministic: a fixed seed picks names and numbers.
+//!
+//! `lots demo --scale` (module `skala`) drives the same case machinery with the
+//! same rules, but decides each case in memory and imports it in bulk.
+
+pub mod skala;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 use anyhow::{Context, anyhow, bail};
 use lots_domain::Avvisning;
+use lots_domain::arende::Kontext;
 use lots_domain::arende::{
     Anmalare, Arende, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall, Handelse,
     Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud, Status, Utskickssatt,
     bevakningar,
 };
-use lots_domain::delegation::Delegationspunkt;
+use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
 use lots_domain::ids::*;
 use lots_domain::insats::{InsatsTyp, Utfall};
 use lots_domain::organisation::Roll;
 use lots_domain::tid::svensk_dag;
 use lots_domain::{frister, kalender};
-use lots_store::{Aktor, Anvandare, Person, Store, StoreError};
+use lots_store::{Aktor, Anvandare, ImportArende, ImportSteg, Person, Store, StoreError, bestam};
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
@@ -166,6 +172,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         pos: Cell::new(0),
         antal: Cell::new(0),
         klara: RefCell::new(Vec::new()),
+        minne: None,
     };
     vuxenenheten(&d).await?;
     overklaganden(&d).await?;
@@ -438,6 +445,19 @@ fn slumpa_nummer(
     Identitet::tolka(&tolv, idag).map_err(|e| anyhow!("genererat nummer {tolv} är ogiltigt: {e}"))
 }
 
+/// Why the rules refused a step, for the error message.
+fn avvisningstext(e: StoreError) -> String {
+    match e {
+        StoreError::Avvisad(Avvisning::Falt(fel)) => fel
+            .iter()
+            .map(|f| format!("{}: {}", f.falt, f.text))
+            .collect::<Vec<_>>()
+            .join("; "),
+        StoreError::Avvisad(a) => a.to_string(),
+        annat => format!("{annat:?}"),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The machinery: a case is a `Fall`, driven one command at a time.
 
@@ -485,6 +505,16 @@ struct Demo<'s> {
     antal: Cell<usize>,
     /// The final state of every case.
     klara: RefCell<Vec<Arende>>,
+    /// Set for `lots demo --scale`: cases are decided in memory and collected
+    /// for `Store::importera` instead of being stored step by step.
+    minne: Option<Minne>,
+}
+
+/// The in-memory side of a generated case: the delegationsordning the store
+/// would read, and the finished histories waiting to be imported.
+struct Minne {
+    ordning: Delegationsordning,
+    historiker: RefCell<Vec<ImportArende>>,
 }
 
 impl<'s> Demo<'s> {
@@ -544,6 +574,7 @@ impl<'s> Demo<'s> {
             a: None,
             senast: None,
             klocka: None,
+            logg: vec![],
         };
         let h = handelse(&f.person, self.dag(n));
         let vem = registrerar.clone();
@@ -593,6 +624,8 @@ struct Fall<'d, 's> {
     a: Option<Arende>,
     senast: Option<Date>,
     klocka: Option<(Date, u32)>,
+    /// The steps taken, when the case is decided in memory.
+    logg: Vec<ImportSteg>,
 }
 
 impl Fall<'_, '_> {
@@ -672,21 +705,36 @@ impl Fall<'_, '_> {
     async fn utfor(&mut self, vem: &Aktor, datum: Date, k: Kommando) -> anyhow::Result<()> {
         let typ = k.typ();
         let nu = self.tidpunkt(datum);
+        if let Some(m) = &self.d.minne {
+            let ctx = Kontext {
+                idag: datum,
+                aktor: vem.id,
+                roll: vem.roll,
+                delegationsordning: &m.ordning,
+            };
+            let handelser = bestam(&mut self.a, self.id, k, &ctx).map_err(|e| {
+                anyhow!(
+                    "syntetiskt ärende {}, steget {} den {datum}: {}",
+                    self.nr,
+                    typ.kod(),
+                    avvisningstext(StoreError::Avvisad(e))
+                )
+            })?;
+            self.logg.push(ImportSteg {
+                aktor: vem.id,
+                nu,
+                handelser,
+            });
+            self.senast = Some(datum);
+            return Ok(());
+        }
         let ut = self
             .d
             .store
             .utfor(vem, self.id, k, nu, datum, None)
             .await
             .map_err(|e| {
-                let orsak = match e {
-                    StoreError::Avvisad(Avvisning::Falt(fel)) => fel
-                        .iter()
-                        .map(|f| format!("{}: {}", f.falt, f.text))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    StoreError::Avvisad(a) => a.to_string(),
-                    annat => format!("{annat:?}"),
-                };
+                let orsak = avvisningstext(e);
                 anyhow!(
                     "demoärende {} ({}), steget {} den {datum}: {orsak}",
                     self.nr,
@@ -1004,6 +1052,13 @@ impl Fall<'_, '_> {
             .a
             .take()
             .ok_or_else(|| anyhow!("demoärende {} saknar tillstånd", self.nr))?;
+        if let Some(m) = &self.d.minne {
+            m.historiker.borrow_mut().push(ImportArende {
+                id: self.id,
+                steg: std::mem::take(&mut self.logg),
+            });
+            return Ok(());
+        }
         self.d.klara.borrow_mut().push(a);
         Ok(())
     }
@@ -1417,6 +1472,8 @@ struct Std<'a> {
     manader: Option<u32>,
     /// An interruption `n` days ago with its reason, resumed `m` days ago.
     avbrott: Option<(i64, Option<i64>, &'static str)>,
+    /// More journal entries during the utredning (the scale generator's cases).
+    extra_journal: usize,
 }
 
 impl<'a> Std<'a> {
@@ -1441,6 +1498,7 @@ impl<'a> Std<'a> {
             motivering: None,
             manader: None,
             avbrott: None,
+            extra_journal: 0,
         }
     }
 }
@@ -1511,6 +1569,12 @@ impl<'s> Demo<'s> {
             };
             f.journal(s - t.journal, pool[(nr + 1) % pool.len()])
                 .await?;
+            // Spread over the days before the kommunicering, never past today.
+            let dagar = (t.kommunicera - t.journal).max(1);
+            for i in 0..x.extra_journal {
+                let n = (s - t.journal - (i as i64 * dagar) / x.extra_journal as i64).max(0);
+                f.journal(n, pool[(nr + 2 + i) % pool.len()]).await?;
+            }
         }
         if matches!(x.stopp, Stopp::Utredning) {
             return Ok((f, None));

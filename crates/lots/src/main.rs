@@ -1,5 +1,6 @@
 //! The `lots` binary: wires configuration, store and web together.
 
+mod bench;
 mod config;
 mod demo;
 
@@ -41,7 +42,33 @@ enum Kommando {
     /// Create or update the database schema.
     Migrate,
     /// Fill the configured database with a demo municipality.
-    Demo,
+    Demo {
+        /// Instead of Lotsby, generate a synthetic municipality of this size:
+        /// `stockholm` (150 000 persons, 500 000 cases, 1 000 staff), `medel`, `liten`,
+        /// or a number of persons (cases and staff in proportion).
+        #[arg(long, value_name = "NAMN|N")]
+        scale: Option<String>,
+    },
+    /// Benchmark: serve a database filled by `lots demo --scale` and drive it with
+    /// simulated staff; prints throughput, latencies, the server's memory and CPU.
+    Bench {
+        /// Concurrent simulated staff.
+        #[arg(long, default_value_t = 32)]
+        users: usize,
+        /// Seconds of mixed load; each single-operation phase runs half as long.
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+    },
+    /// The server `lots bench` starts and measures (internal).
+    #[command(hide = true)]
+    BenchServer {
+        #[arg(long)]
+        listen: SocketAddr,
+        /// Reads are not audited: only for measuring what the audit costs, and
+        /// refused unless every person in the database is synthetic.
+        #[arg(long)]
+        utan_lasgranskning: bool,
+    },
     /// Check the audit log's hash chain and report the first broken link.
     VerifyLog,
     /// Map a user to their subject at the identity provider (OIDC).
@@ -60,12 +87,20 @@ enum Kommando {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    // Bulk generation runs statements of many thousand rows on purpose: sqlx's
+    // slow-statement warning would only repeat that.
+    let standard = match &cli.kommando {
+        Kommando::Demo { scale: Some(_) } | Kommando::Bench { .. } => {
+            "info,sqlx=warn,sqlx::query=error"
+        }
+        _ => "info,sqlx=warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(standard)),
         )
         .init();
-    let cli = Cli::parse();
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
     let store = Store::anslut(&cfg.database)
         .await
@@ -75,10 +110,37 @@ async fn main() -> anyhow::Result<()> {
             store.migrera().await.context("migreringen misslyckades")?;
             println!("Databasen är uppdaterad.");
         }
-        Kommando::Demo => {
+        Kommando::Demo { scale } => {
             store.migrera().await.context("migreringen misslyckades")?;
-            let s = demo::fyll(&store).await?;
+            let s = match scale {
+                Some(namn) => {
+                    let skala = demo::skala::Skala::tolka(&namn)?;
+                    demo::skala::generera(&store, &skala).await?
+                }
+                None => demo::fyll(&store).await?,
+            };
             println!("{s}");
+        }
+        Kommando::Bench { users, seconds } => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            let inst = bench::Installning {
+                databas: cfg.database.clone(),
+                anvandare: users,
+                sekunder: seconds,
+            };
+            let s = bench::kor(&store, &inst).await?;
+            println!("{s}");
+        }
+        Kommando::BenchServer {
+            listen,
+            utan_lasgranskning,
+        } => {
+            let store = if utan_lasgranskning {
+                store.utan_lasgranskning_for_matning().await?
+            } else {
+                store
+            };
+            serva(store, &cfg, listen, true).await?;
         }
         Kommando::VerifyLog => {
             let (kommun, namn) = store
@@ -135,63 +197,65 @@ async fn main() -> anyhow::Result<()> {
                 let s = demo::fyll(&store).await?;
                 println!("{s}");
             }
-            let (_, kommun_namn) = store.kommun().await?.context(
-                "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
-            )?;
             let addr = listen.unwrap_or(cfg.listen);
-            let inl = &cfg.inloggning;
-            let totp = match inl.totp {
-                Some(t) => t,
-                // The demo's shared password needs no phone; production requires TOTP.
-                None if demo => {
-                    tracing::warn!("demo: TOTP is optional (set inloggning.totp to change)");
-                    lots_web::TotpKrav::Frivillig
-                }
-                None => lots_web::TotpKrav::Kravs,
-            };
-            let oidc = match &inl.oidc {
-                None => None,
-                Some((inst, claim)) => Some(lots_web::OidcInloggning {
-                    klient: lots_web::oidc::OidcKlient::upptack(inst)
-                        .await
-                        .with_context(|| {
-                            format!("kan inte nå OIDC-leverantören {}", inst.issuer)
-                        })?,
-                    claim: claim.clone(),
-                }),
-            };
-            let state = lots_web::AppState {
-                store,
-                kommun_namn: kommun_namn.into(),
-                saker_cookie: cfg.secure_cookies,
-                inloggning: std::sync::Arc::new(lots_web::Inloggningsregler {
-                    totp,
-                    sparr: inl.sparr,
-                    per_ip: lots_web::Begransare::ny(
-                        inl.forsok_per_minut_ip,
-                        time::Duration::minutes(1),
-                    ),
-                    sok: lots_web::Begransare::ny(
-                        inl.sokningar_per_minut,
-                        time::Duration::minutes(1),
-                    ),
-                    ip_fran_proxy: inl.ip_fran_proxy,
-                    oidc,
-                }),
-                klocka: lots_web::Klocka::default(),
-            };
-            let lyssnare = tokio::net::TcpListener::bind(addr)
-                .await
-                .with_context(|| format!("kan inte lyssna på {addr}"))?;
-            tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
-            axum::serve(
-                lyssnare,
-                lots_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(avsluta())
-            .await?;
+            serva(store, &cfg, addr, demo).await?;
         }
     }
+    Ok(())
+}
+
+async fn serva(
+    store: Store,
+    cfg: &config::Config,
+    addr: SocketAddr,
+    demo: bool,
+) -> anyhow::Result<()> {
+    let (_, kommun_namn) = store.kommun().await?.context(
+        "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
+    )?;
+    let inl = &cfg.inloggning;
+    let totp = match inl.totp {
+        Some(t) => t,
+        // The demo's shared password needs no phone; production requires TOTP.
+        None if demo => {
+            tracing::warn!("demo: TOTP is optional (set inloggning.totp to change)");
+            lots_web::TotpKrav::Frivillig
+        }
+        None => lots_web::TotpKrav::Kravs,
+    };
+    let oidc = match &inl.oidc {
+        None => None,
+        Some((inst, claim)) => Some(lots_web::OidcInloggning {
+            klient: lots_web::oidc::OidcKlient::upptack(inst)
+                .await
+                .with_context(|| format!("kan inte nå OIDC-leverantören {}", inst.issuer))?,
+            claim: claim.clone(),
+        }),
+    };
+    let state = lots_web::AppState {
+        store,
+        kommun_namn: kommun_namn.into(),
+        saker_cookie: cfg.secure_cookies,
+        inloggning: std::sync::Arc::new(lots_web::Inloggningsregler {
+            totp,
+            sparr: inl.sparr,
+            per_ip: lots_web::Begransare::ny(inl.forsok_per_minut_ip, time::Duration::minutes(1)),
+            sok: lots_web::Begransare::ny(inl.sokningar_per_minut, time::Duration::minutes(1)),
+            ip_fran_proxy: inl.ip_fran_proxy,
+            oidc,
+        }),
+        klocka: lots_web::Klocka::default(),
+    };
+    let lyssnare = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("kan inte lyssna på {addr}"))?;
+    tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
+    axum::serve(
+        lyssnare,
+        lots_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(avsluta())
+    .await?;
     Ok(())
 }
 

@@ -92,6 +92,25 @@ async fn las_historik(
     Ok((ut, seq, hash))
 }
 
+/// Lets the domain decide one command and folds the events it gives into the
+/// state: the one step both `Store::utfor` and the synthetic generator take, so a
+/// generated history is one the rules would have accepted.
+pub fn bestam(
+    tillstand: &mut Option<Arende>,
+    arende_id: ArendeId,
+    kommando: Kommando,
+    ctx: &Kontext,
+) -> Result<Vec<Handelse>, lots_domain::Avvisning> {
+    let handelser = arende::handle(tillstand.as_ref(), kommando, ctx)?;
+    for h in &handelser {
+        match tillstand.as_mut() {
+            Some(a) => a.tillampa(h),
+            None => *tillstand = Arende::skapa(arende_id, h),
+        }
+    }
+    Ok(handelser)
+}
+
 impl Store {
     /// Runs one command on one case (DESIGN.md, "How a command flows").
     pub async fn utfor(
@@ -151,35 +170,16 @@ impl Store {
         for kommando in kommandon {
             typer.push(kommando.typ());
             let handelser =
-                arende::handle(efter.as_ref(), kommando, &ctx).map_err(StoreError::Avvisad)?;
-            for h in &handelser {
-                match efter.as_mut() {
-                    Some(a) => a.tillampa(h),
-                    None => efter = Arende::skapa(arende_id, h),
-                }
-            }
+                bestam(&mut efter, arende_id, kommando, &ctx).map_err(StoreError::Avvisad)?;
             nya.extend(handelser);
         }
         for h in &nya {
             seq += 1;
-            let payload = serde_json::to_string(h)?;
-            let hash = kedjehash(&prev, arende_id, seq, h.kind(), &payload, aktor.id, &tid);
+            let (rad, hash) = handelserad(arende_id, seq, aktor.kommun, h, aktor.id, &tid, &prev)?;
             tx.execute(
                 "INSERT INTO handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &[
-                    v(arende_id),
-                    seq.into(),
-                    v(aktor.kommun),
-                    v(uuid::Uuid::now_v7()),
-                    h.kind().into(),
-                    SCHEMA_VERSION.into(),
-                    payload.into(),
-                    v(aktor.id),
-                    tid.as_str().into(),
-                    prev.as_str().into(),
-                    hash.as_str().into(),
-                ],
+                &rad,
             )
             .await?;
             prev = hash;
@@ -290,6 +290,126 @@ impl Store {
     }
 }
 
+// The projection rules, as rows. `projicera` writes them one command at a time and
+// `Store::importera` in bulk; both take them from here.
+
+/// The case's row in `arende`, in the column order of the table.
+pub(crate) fn arenderad(
+    a: &Arende,
+    kommun: KommunId,
+    seq: i64,
+    tid: &str,
+) -> Result<Vec<V>, StoreError> {
+    let typ = serde_json::to_value(a.typ)?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    Ok(vec![
+        v(a.id),
+        v(kommun),
+        v(a.person),
+        v(a.enhet),
+        V::T(a.handlaggare.map(|h| h.to_string())),
+        typ.into(),
+        a.status().kod().into(),
+        datumtext(a.inkom).into(),
+        seq.into(),
+        tid.into(),
+        serde_json::to_string(a)?.into(),
+    ])
+}
+
+/// The case's rows in `bevakning`.
+pub(crate) fn bevakningsrader(a: &Arende, kommun: KommunId) -> Vec<Vec<V>> {
+    bevakningar(a)
+        .into_iter()
+        .map(|b| {
+            vec![
+                v(a.id),
+                b.nyckel.into(),
+                v(kommun),
+                b.typ.kod().into(),
+                datumtext(b.datum).into(),
+                V::T(b.beslut.map(|x| x.to_string())),
+                V::T(a.handlaggare.map(|h| h.to_string())),
+                v(a.enhet),
+            ]
+        })
+        .collect()
+}
+
+/// A journal entry's row in `journal`, if the event is one.
+pub(crate) fn journalrad(
+    a: &Arende,
+    h: &Handelse,
+    kommun: KommunId,
+    forfattare: AnvandarId,
+    tid: &str,
+) -> Option<Vec<V>> {
+    let Handelse::JournalAntecknad {
+        id,
+        datum,
+        text,
+        rattar,
+    } = h
+    else {
+        return None;
+    };
+    Some(vec![
+        v(id),
+        v(kommun),
+        v(a.id),
+        v(a.person),
+        datumtext(*datum).into(),
+        text.as_str().into(),
+        v(forfattare),
+        tid.into(),
+        V::T(rattar.map(|r| r.to_string())),
+    ])
+}
+
+/// An order's row in `uppdrag`, if the event sends one: what the utförare's unit may see.
+pub(crate) fn uppdragsrad(a: &Arende, h: &Handelse, kommun: KommunId) -> Option<Vec<V>> {
+    let Handelse::Bestalld {
+        beslut, utforare, ..
+    } = h
+    else {
+        return None;
+    };
+    Some(vec![v(beslut), v(kommun), v(a.id), v(utforare)])
+}
+
+/// An event's row in `handelse`, chained to the hash before it: (row, its hash).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn handelserad(
+    arende_id: ArendeId,
+    seq: i64,
+    kommun: KommunId,
+    h: &Handelse,
+    aktor: AnvandarId,
+    tid: &str,
+    prev: &str,
+) -> Result<(Vec<V>, String), StoreError> {
+    let payload = serde_json::to_string(h)?;
+    let hash = kedjehash(prev, arende_id, seq, h.kind(), &payload, aktor, tid);
+    Ok((
+        vec![
+            v(arende_id),
+            seq.into(),
+            v(kommun),
+            v(uuid::Uuid::now_v7()),
+            h.kind().into(),
+            SCHEMA_VERSION.into(),
+            payload.into(),
+            v(aktor),
+            tid.into(),
+            prev.into(),
+            hash.as_str().into(),
+        ],
+        hash,
+    ))
+}
+
 async fn projicera(
     tx: &mut Tx,
     aktor: &Aktor,
@@ -299,45 +419,20 @@ async fn projicera(
     tid: &str,
     bilagor: Vec<Bilaga>,
 ) -> Result<(), StoreError> {
-    let typ = serde_json::to_value(a.typ)?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
     tx.execute(
         "INSERT INTO arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
          senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand",
-        &[
-            v(a.id),
-            v(aktor.kommun),
-            v(a.person),
-            v(a.enhet),
-            V::T(a.handlaggare.map(|h| h.to_string())),
-            typ.into(),
-            a.status().kod().into(),
-            datumtext(a.inkom).into(),
-            seq.into(),
-            tid.into(),
-            serde_json::to_string(a)?.into(),
-        ],
+        &arenderad(a, aktor.kommun, seq, tid)?,
     )
     .await?;
     tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
         .await?;
-    for b in bevakningar(a) {
+    for b in bevakningsrader(a, aktor.kommun) {
         tx.execute(
             "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[
-                v(a.id),
-                b.nyckel.into(),
-                v(aktor.kommun),
-                b.typ.kod().into(),
-                datumtext(b.datum).into(),
-                V::T(b.beslut.map(|x| x.to_string())),
-                V::T(a.handlaggare.map(|h| h.to_string())),
-                v(a.enhet),
-            ],
+            &b,
         )
         .await?;
     }
@@ -356,27 +451,14 @@ async fn projicera(
     };
     for h in nya {
         match h {
-            Handelse::JournalAntecknad {
-                id,
-                datum,
-                text,
-                rattar,
-            } => {
-                tx.execute(
-                    "INSERT INTO journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                    &[
-                        v(id),
-                        v(aktor.kommun),
-                        v(a.id),
-                        v(a.person),
-                        datumtext(*datum).into(),
-                        text.as_str().into(),
-                        v(aktor.id),
-                        tid.into(),
-                        V::T(rattar.map(|r| r.to_string())),
-                    ],
-                )
-                .await?;
+            Handelse::JournalAntecknad { .. } => {
+                if let Some(rad) = journalrad(a, h, aktor.kommun, aktor.id, tid) {
+                    tx.execute(
+                        "INSERT INTO journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                        &rad,
+                    )
+                    .await?;
+                }
             }
             Handelse::JournalInvandning {
                 anteckning,
@@ -445,16 +527,15 @@ async fn projicera(
                 )
                 .await?;
             }
-            // What the utförare's unit may see: the orders sent to it.
-            Handelse::Bestalld {
-                beslut, utforare, ..
-            } => {
-                tx.execute(
-                    "INSERT INTO uppdrag (beslut, kommun, arende, utforare) VALUES ($1, $2, $3, $4) \
-                     ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare",
-                    &[v(beslut), v(aktor.kommun), v(a.id), v(utforare)],
-                )
-                .await?;
+            Handelse::Bestalld { .. } => {
+                if let Some(rad) = uppdragsrad(a, h, aktor.kommun) {
+                    tx.execute(
+                        "INSERT INTO uppdrag (beslut, kommun, arende, utforare) VALUES ($1, $2, $3, $4) \
+                         ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare",
+                        &rad,
+                    )
+                    .await?;
+                }
             }
             _ => {}
         }

@@ -7,6 +7,7 @@
 pub mod db;
 mod granskning;
 mod handelser;
+mod import;
 mod inloggning;
 mod las;
 mod org;
@@ -17,7 +18,8 @@ use time::{Date, OffsetDateTime};
 
 pub use db::{Db, Rad, Tx, V};
 pub use granskning::{Granskningspost, Loggfilter, Loggkontroll, Loggrad};
-pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort};
+pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
+pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
 pub use org::*;
@@ -60,6 +62,9 @@ impl StoreError {
 pub struct Store {
     pub db: Db,
     logg: granskning::Gruppskrivare,
+    /// Reads are audited (DESIGN.md principle 4). Off only in `lots bench`'s own
+    /// server, to measure what the audit costs; see `utan_lasgranskning_for_matning`.
+    lasgranskning: bool,
 }
 
 impl Store {
@@ -70,7 +75,29 @@ impl Store {
         Ok(Self {
             logg: granskning::Gruppskrivare::starta(db.clone()),
             db,
+            lasgranskning: true,
         })
+    }
+
+    /// A store that does not audit reads, for `lots bench`'s measurement of what the
+    /// read audit costs (ratio c) and nothing else. It refuses unless every person in
+    /// the database is synthetic, so it can never run against real personal data.
+    pub async fn utan_lasgranskning_for_matning(mut self) -> Result<Self, StoreError> {
+        let verkliga = self
+            .db
+            .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()?
+            .unwrap_or(0);
+        if verkliga > 0 {
+            return Err(StoreError::Konflikt(
+                "läsgranskningen kan bara stängas av i en databas med enbart syntetiska personer"
+                    .into(),
+            ));
+        }
+        self.lasgranskning = false;
+        Ok(self)
     }
 
     pub async fn migrera(&self) -> Result<(), StoreError> {

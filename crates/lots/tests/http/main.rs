@@ -3,6 +3,7 @@
 
 mod api;
 mod behorighet;
+mod bench;
 mod demo;
 mod hjalp;
 mod inloggning;

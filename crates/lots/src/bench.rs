@@ -1,0 +1,643 @@
+//! `lots bench`: starts the server on a generated database (`lots demo --scale`)
+//! as a child process and drives it with simulated staff from a small tokio
+//! client in this process. Prints per-operation throughput and latency, the
+//! server's peak memory and CPU, and ratios measured in the same run so that a
+//! noisy machine cancels out (issue 6, BENCHMARKS.md).
+//!
+//! The server is a separate process so that its memory and CPU are its own.
+//! The load generator shares the machine's cores with it; BENCHMARKS.md says so.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow, bail};
+use lots_domain::arende::{Arende, Status};
+use lots_domain::ids::{ArendeId, KommunId};
+use lots_domain::organisation::Roll;
+use lots_domain::tid::svensk_dag;
+use lots_store::{Rad, Store};
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use time::OffsetDateTime;
+use tokio::process::{Child, Command};
+use tokio::sync::Mutex;
+
+use crate::demo::skala::LOSENORD_SKALA;
+
+/// What `lots bench` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Installning {
+    pub databas: String,
+    pub anvandare: usize,
+    pub sekunder: u64,
+}
+
+/// A journal entry of a realistic length (about 450 bytes), written by the bench.
+const JOURNALTEXT: &str = "Telefonsamtal med den enskilde inför nästa möte. Hen berättar att veckan har varit \
+     lugnare och att kontakten med öppenvården fungerar. Vi gick igenom vad som ska tas upp vid uppföljningen \
+     och hen vill att behandlaren deltar. Hen informerades om att hen kan ta del av sin akt. Nästa kontakt \
+     bokad om två veckor. (Skriven av lots bench.)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Op {
+    Startsida,
+    Arendesida,
+    Personsok,
+    Journal,
+    Beslut,
+    Healthz,
+}
+
+impl Op {
+    fn namn(self) -> &'static str {
+        match self {
+            Op::Startsida => "startsida",
+            Op::Arendesida => "ärendesida",
+            Op::Personsok => "personsök",
+            Op::Journal => "journalanteckning",
+            Op::Beslut => "beslut",
+            Op::Healthz => "healthz",
+        }
+    }
+}
+
+/// One simulated member of staff: a logged-in client and the cases they work on.
+struct Personal {
+    klient: reqwest::Client,
+    csrf: String,
+    arenden: Vec<ArendeId>,
+    oppna: Vec<ArendeId>,
+    /// Cases waiting for a decision this person may take: used up one by one.
+    beslut: Mutex<Vec<(ArendeId, String, String, String)>>,
+}
+
+/// Latencies of one phase, per operation.
+#[derive(Default)]
+struct Matning {
+    lat: BTreeMap<Op, Vec<Duration>>,
+    fel: BTreeMap<Op, usize>,
+    tid: Duration,
+}
+
+impl Matning {
+    fn per_sekund(&self, op: Op) -> f64 {
+        self.lat.get(&op).map_or(0.0, |v| v.len() as f64) / self.tid.as_secs_f64().max(1e-9)
+    }
+}
+
+fn percentil(v: &mut [Duration], p: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_unstable();
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v[i.min(v.len() - 1)].as_secs_f64() * 1000.0
+}
+
+/// The server under test, with its process id for /proc.
+struct Server {
+    barn: Child,
+    pid: u32,
+    bas: String,
+}
+
+impl Server {
+    async fn starta(databas: &str, utan_lasgranskning: bool) -> anyhow::Result<Self> {
+        // A free port: bind, read it, release it for the child.
+        let lyssnare = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let addr: SocketAddr = lyssnare.local_addr()?;
+        drop(lyssnare);
+        let mut cmd = Command::new(std::env::current_exe()?);
+        cmd.arg("--database")
+            .arg(databas)
+            .arg("bench-server")
+            .arg("--listen")
+            .arg(addr.to_string())
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true);
+        if utan_lasgranskning {
+            cmd.arg("--utan-lasgranskning");
+        }
+        let barn = cmd.spawn().context("kunde inte starta servern")?;
+        let pid = barn.id().context("servern har ingen process")?;
+        let bas = format!("http://{addr}");
+        let klient = reqwest::Client::new();
+        let borjan = Instant::now();
+        loop {
+            if let Ok(r) = klient.get(format!("{bas}/healthz")).send().await
+                && r.status().is_success()
+            {
+                break;
+            }
+            if borjan.elapsed() > Duration::from_secs(60) {
+                bail!("servern svarade inte inom en minut");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(Self { barn, pid, bas })
+    }
+
+    /// (peak resident memory in MiB, CPU seconds used so far).
+    fn resurser(&self) -> anyhow::Result<(f64, f64)> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid))?;
+        let hwm_kb: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| anyhow!("VmHWM saknas i /proc"))?;
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid))?;
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let efter = stat
+            .rsplit_once(')')
+            .map(|(_, e)| e)
+            .ok_or_else(|| anyhow!("/proc/stat går inte att läsa"))?;
+        let f: Vec<&str> = efter.split_whitespace().collect();
+        let tick = 100.0; // USER_HZ on Linux
+        let utime: f64 = f.get(11).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+        let stime: f64 = f.get(12).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+        Ok((hwm_kb / 1024.0, (utime + stime) / tick))
+    }
+
+    async fn stoppa(mut self) -> anyhow::Result<()> {
+        self.barn.start_kill()?;
+        self.barn.wait().await?;
+        Ok(())
+    }
+}
+
+fn csrf_ur(html: &str) -> Option<String> {
+    let i = html.find("name=\"_csrf\" value=\"")? + "name=\"_csrf\" value=\"".len();
+    let slut = html[i..].find('"')?;
+    Some(html[i..i + slut].to_owned())
+}
+
+async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Client, String)> {
+    let klient = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(4)
+        .build()?;
+    let r = klient
+        .post(format!("{bas}/logga-in"))
+        .form(&[("anvandarnamn", anvandarnamn), ("losenord", LOSENORD_SKALA)])
+        .send()
+        .await?;
+    if !r.status().is_redirection() {
+        bail!("{anvandarnamn} kunde inte logga in: {}", r.status());
+    }
+    let html = klient.get(format!("{bas}/")).send().await?.text().await?;
+    let csrf = csrf_ur(&html).ok_or_else(|| anyhow!("startsidan saknar CSRF-token"))?;
+    Ok((klient, csrf))
+}
+
+/// The staff and cases to simulate, read from the generated database.
+struct Underlag {
+    kommun: KommunId,
+    handlaggare: Vec<(
+        String,
+        Vec<ArendeId>,
+        Vec<ArendeId>,
+        Vec<(ArendeId, String, String, String)>,
+    )>,
+    sokningar: Vec<String>,
+    arbetsledare: String,
+}
+
+async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
+    let (kommun, _) = store
+        .kommun()
+        .await?
+        .context("databasen har ingen kommun: kör `lots demo --scale` först")?;
+    let alla = store.alla_anvandare(kommun).await?;
+    let enheter = store.enheter(kommun).await?;
+    let utforande: Vec<_> = enheter
+        .iter()
+        .filter(|e| e.utforare)
+        .map(|e| e.id)
+        .collect();
+    let hl: Vec<_> = alla
+        .iter()
+        .filter(|a| a.roll == Roll::Handlaggare && !utforande.contains(&a.enhet))
+        .collect();
+    if hl.is_empty() {
+        bail!("databasen har inga handläggare");
+    }
+    let arbetsledare = alla
+        .iter()
+        .find(|a| a.roll == Roll::Arbetsledare && !utforande.contains(&a.enhet))
+        .map(|a| a.anvandarnamn.clone())
+        .context("databasen har ingen arbetsledare")?;
+    let mut handlaggare = vec![];
+    for a in hl.iter().take(n) {
+        let rader = store
+            .db
+            .fetch_all(
+                "SELECT id, status, tillstand FROM arende WHERE kommun = $1 AND handlaggare = $2",
+                &[kommun.to_string().into(), a.id.to_string().into()],
+            )
+            .await?;
+        let mut arenden = vec![];
+        let mut oppna = vec![];
+        let mut beslut = vec![];
+        for r in &rader {
+            let id: ArendeId = r.parse("id")?;
+            arenden.push(id);
+            let status = r.text("status")?;
+            if status != Status::Avslutat.kod() {
+                oppna.push(id);
+            }
+            if status == Status::BeslutVantar.kod()
+                && let Some(b) = beslutsformular(r)?
+            {
+                beslut.push((id, b.0, b.1, b.2));
+            }
+        }
+        handlaggare.push((a.anvandarnamn.clone(), arenden, oppna, beslut));
+    }
+    let sokningar = store
+        .db
+        .fetch_all(
+            "SELECT identitet_typ, identitet, fornamn, efternamn FROM person WHERE kommun = $1 LIMIT 2000",
+            &[kommun.to_string().into()],
+        )
+        .await?
+        .iter()
+        .enumerate()
+        .map(|(i, r): (usize, &Rad)| -> anyhow::Result<String> {
+            // Half by personnummer, half by name, as staff search.
+            Ok(if i % 2 == 0 {
+                r.text("identitet")?
+            } else {
+                format!("{} {}", r.text("fornamn")?, r.text("efternamn")?)
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Underlag {
+        kommun,
+        handlaggare,
+        sokningar,
+        arbetsledare,
+    })
+}
+
+/// The decision a handläggare may take on a case waiting for one: (insats, lagrum,
+/// utfall) codes, or `None` for heldygnsvård, which only an arbetsledare decides.
+fn beslutsformular(r: &Rad) -> anyhow::Result<Option<(String, String, String)>> {
+    let a: Arende = serde_json::from_str(&r.text("tillstand")?)?;
+    let Some(insats) = a.obeslutade_insatser().first().copied() else {
+        return Ok(None);
+    };
+    if insats.ar_heldygnsvard() {
+        return Ok(None);
+    }
+    Ok(Some((
+        insats.kod().to_owned(),
+        insats.lagrum().kod().to_owned(),
+        lots_domain::insats::Utfall::Bifall.kod().to_owned(),
+    )))
+}
+
+/// Runs one operation and returns whether the server answered as expected.
+async fn gor(
+    op: Op,
+    bas: &str,
+    p: &Personal,
+    sokningar: &[String],
+    rng: &mut StdRng,
+) -> anyhow::Result<bool> {
+    let idag = svensk_dag(OffsetDateTime::now_utc()).to_string();
+    let svar = match op {
+        Op::Healthz => p.klient.get(format!("{bas}/healthz")).send().await?,
+        Op::Startsida => p.klient.get(format!("{bas}/")).send().await?,
+        Op::Arendesida => {
+            let id = p.arenden.choose(rng).context("inga ärenden")?;
+            p.klient.get(format!("{bas}/arenden/{id}")).send().await?
+        }
+        Op::Personsok => {
+            let fraga = sokningar.choose(rng).context("inga personer")?;
+            p.klient
+                .post(format!("{bas}/personer/sok"))
+                .form(&[("_csrf", p.csrf.as_str()), ("fraga", fraga.as_str())])
+                .send()
+                .await?
+        }
+        Op::Journal => {
+            let id = p
+                .oppna
+                .choose(rng)
+                .or_else(|| p.arenden.first())
+                .context("inga ärenden")?;
+            p.klient
+                .post(format!("{bas}/arenden/{id}/steg/journal"))
+                .form(&[
+                    ("_csrf", p.csrf.as_str()),
+                    ("datum", idag.as_str()),
+                    ("text", JOURNALTEXT),
+                ])
+                .send()
+                .await?
+        }
+        Op::Beslut => {
+            let Some((id, insats, lagrum, utfall)) = p.beslut.lock().await.pop() else {
+                return Ok(false);
+            };
+            p.klient
+                .post(format!("{bas}/arenden/{id}/steg/beslut"))
+                .form(&[
+                    ("_csrf", p.csrf.as_str()),
+                    ("insats", insats.as_str()),
+                    ("utfall", utfall.as_str()),
+                    ("lagrum", lagrum.as_str()),
+                    ("mal", "Den enskilde har en trygg vardag och behåller sin bostad."),
+                    ("omfattning", "Enligt utredningens förslag, sex månader."),
+                    ("period_fran", idag.as_str()),
+                    ("period_till", ""),
+                    (
+                        "motivering",
+                        "Utredningen visar ett behov som inte kan tillgodoses på annat sätt. (lots bench)",
+                    ),
+                    ("datum", idag.as_str()),
+                    ("kommunicering_obehovlig", ""),
+                ])
+                .send()
+                .await?
+        }
+    };
+    let status = svar.status();
+    // Read the whole body: the page is not done until it has arrived.
+    let _ = svar.bytes().await?;
+    Ok(status.is_success() || status.is_redirection())
+}
+
+/// Every simulated user runs `valj` operations back to back for `tid`.
+async fn fas(
+    bas: &str,
+    personal: &[Arc<Personal>],
+    sokningar: &Arc<Vec<String>>,
+    tid: Duration,
+    valj: fn(&mut StdRng, bool) -> Op,
+) -> anyhow::Result<Matning> {
+    let borjan = Instant::now();
+    let mut uppgifter = vec![];
+    for (i, p) in personal.iter().enumerate() {
+        let (p, bas, sok) = (p.clone(), bas.to_owned(), sokningar.clone());
+        uppgifter.push(tokio::spawn(async move {
+            let mut rng = StdRng::seed_from_u64(i as u64 + 1);
+            let mut lat: Vec<(Op, Duration, bool)> = vec![];
+            while borjan.elapsed() < tid {
+                let kan_besluta = !p.beslut.lock().await.is_empty();
+                let op = valj(&mut rng, kan_besluta);
+                let t = Instant::now();
+                let ok = gor(op, &bas, &p, &sok, &mut rng).await.unwrap_or(false);
+                lat.push((op, t.elapsed(), ok));
+            }
+            lat
+        }));
+    }
+    let mut m = Matning::default();
+    for u in uppgifter {
+        for (op, d, ok) in u.await? {
+            if ok {
+                m.lat.entry(op).or_default().push(d);
+            } else {
+                *m.fel.entry(op).or_default() += 1;
+            }
+        }
+    }
+    m.tid = borjan.elapsed();
+    Ok(m)
+}
+
+/// The realistic mix: mostly reading, some writing, now and then a decision.
+fn blandning(rng: &mut StdRng, kan_besluta: bool) -> Op {
+    let x = rng.random_range(0..100);
+    match x {
+        0..25 => Op::Startsida,
+        25..60 => Op::Arendesida,
+        60..80 => Op::Personsok,
+        80..95 => Op::Journal,
+        _ if kan_besluta => Op::Beslut,
+        _ => Op::Journal,
+    }
+}
+
+/// Raw INSERTs of a row the size of a journal entry, one transaction each, with the
+/// same durability as Lots's own writes (same pool settings: WAL, synchronous=FULL
+/// on SQLite; PostgreSQL's default synchronous_commit).
+async fn radinsert(store: &Store, n: usize, tid: Duration) -> anyhow::Result<f64> {
+    store
+        .db
+        .execute(
+            "CREATE TABLE IF NOT EXISTS bench_radinsert (id TEXT PRIMARY KEY, kommun TEXT NOT NULL, arende TEXT NOT NULL, \
+             person TEXT NOT NULL, datum TEXT NOT NULL, text TEXT NOT NULL, forfattare TEXT NOT NULL, skriven TEXT NOT NULL)",
+            &[],
+        )
+        .await?;
+    let borjan = Instant::now();
+    let mut uppgifter = vec![];
+    for _ in 0..n {
+        let store = store.clone();
+        uppgifter.push(tokio::spawn(async move {
+            let mut antal = 0u64;
+            while borjan.elapsed() < tid {
+                let mut tx = store.db.begin().await?;
+                let u = || uuid::Uuid::now_v7().to_string();
+                tx.execute(
+                    "INSERT INTO bench_radinsert (id, kommun, arende, person, datum, text, forfattare, skriven) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        u().into(),
+                        u().into(),
+                        u().into(),
+                        u().into(),
+                        "2026-11-30".into(),
+                        JOURNALTEXT.into(),
+                        u().into(),
+                        "2026-11-30T10:00:00Z".into(),
+                    ],
+                )
+                .await?;
+                tx.commit().await?;
+                antal += 1;
+            }
+            Ok::<u64, lots_store::StoreError>(antal)
+        }));
+    }
+    let mut antal = 0;
+    for u in uppgifter {
+        antal += u.await??;
+    }
+    let per_s = antal as f64 / borjan.elapsed().as_secs_f64();
+    store.db.execute("DROP TABLE bench_radinsert", &[]).await?;
+    Ok(per_s)
+}
+
+async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Personal>>> {
+    let mut personal = vec![];
+    for (namn, arenden, oppna, beslut) in &u.handlaggare {
+        let (klient, csrf) = logga_in(bas, namn).await?;
+        personal.push(Arc::new(Personal {
+            klient,
+            csrf,
+            arenden: arenden.clone(),
+            oppna: oppna.clone(),
+            beslut: Mutex::new(beslut.clone()),
+        }));
+    }
+    Ok(personal)
+}
+
+pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
+    let n = inst.anvandare.max(1);
+    let fas_tid = Duration::from_secs(inst.sekunder.max(1));
+    let halv = Duration::from_secs((inst.sekunder / 2).max(1));
+    let mut u = las_underlag(store, n).await?;
+    // Fewer handläggare than users: the same accounts log in more than once.
+    let m = u.handlaggare.len();
+    for i in m..n {
+        let x = u.handlaggare[i % m].clone();
+        u.handlaggare.push((x.0, x.1, x.2, vec![]));
+    }
+    let arenden: i64 = store
+        .db
+        .fetch_optional("SELECT COUNT(*) AS n FROM arende", &[])
+        .await?
+        .map(|r| r.int("n"))
+        .transpose()?
+        .unwrap_or(0);
+    let handelser: i64 = store
+        .db
+        .fetch_optional("SELECT COUNT(*) AS n FROM handelse", &[])
+        .await?
+        .map(|r| r.int("n"))
+        .transpose()?
+        .unwrap_or(0);
+    let personer = store.antal_personer(u.kommun).await?;
+    let sokningar = Arc::new(std::mem::take(&mut u.sokningar));
+
+    eprintln!("Startar servern …");
+    let server = Server::starta(&inst.databas, false).await?;
+    let (_, cpu_start) = server.resurser()?;
+    let personal = logga_in_alla(&server.bas, &u).await?;
+    eprintln!(
+        "{} simulerade handläggare inloggade; blandad last i {} s …",
+        personal.len(),
+        fas_tid.as_secs()
+    );
+    let (_, cpu0) = server.resurser()?;
+    let mix = fas(&server.bas, &personal, &sokningar, fas_tid, blandning).await?;
+    let (_, cpu1) = server.resurser()?;
+    let cpu_mix = (cpu1 - cpu0) / mix.tid.as_secs_f64();
+
+    eprintln!("Kvot (a): healthz och ärendesida var för sig …");
+    let h = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Healthz).await?;
+    let a_pa = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+        Op::Arendesida
+    })
+    .await?;
+    eprintln!("Kvot (b): journalanteckningar genom Lots och rå INSERT …");
+    let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Journal).await?;
+    let raa = radinsert(store, n, halv).await?;
+
+    eprintln!("IVO-rapporten …");
+    let (al, _) = logga_in(&server.bas, &u.arbetsledare).await?;
+    let (minne_fore_ivo, _) = server.resurser()?;
+    let mut ivo = vec![];
+    for _ in 0..3 {
+        let t = Instant::now();
+        let r = al
+            .get(format!("{}/rapporter/ej-verkstallda", server.bas))
+            .send()
+            .await?;
+        let status = r.status();
+        let _ = r.bytes().await?;
+        if !status.is_success() {
+            bail!("IVO-rapporten svarade {status}");
+        }
+        ivo.push(t.elapsed().as_secs_f64());
+    }
+    let (topp, cpu_slut) = server.resurser()?;
+    let serverns_cpu = cpu_slut - cpu_start;
+    server.stoppa().await?;
+
+    eprintln!("Kvot (c): ärendesidan utan läsgranskning …");
+    let server = Server::starta(&inst.databas, true).await?;
+    let personal_av = logga_in_alla(&server.bas, &u).await?;
+    let a_av = fas(&server.bas, &personal_av, &sokningar, halv, |_, _| {
+        Op::Arendesida
+    })
+    .await?;
+    let (topp_av, _) = server.resurser()?;
+    server.stoppa().await?;
+
+    let databas = if inst.databas.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let mut ut = format!(
+        "lots bench: {databas}, {personer} personer, {arenden} ärenden, {handelser} händelser; \
+         {n} samtidiga användare, {} s blandad last.\n\n",
+        fas_tid.as_secs()
+    );
+    ut.push_str(&format!(
+        "{:<20} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6}\n",
+        "operation", "antal", "per s", "p50 ms", "p95 ms", "p99 ms", "fel"
+    ));
+    let mut rad = |namn: &str, m: &mut Matning, op: Op| {
+        let per_s = m.per_sekund(op);
+        let fel = m.fel.get(&op).copied().unwrap_or(0);
+        let v = m.lat.entry(op).or_default();
+        let antal = v.len();
+        ut.push_str(&format!(
+            "{namn:<20} {antal:>9} {per_s:>9.1} {:>9.1} {:>9.1} {:>9.1} {fel:>6}\n",
+            percentil(v, 0.50),
+            percentil(v, 0.95),
+            percentil(v, 0.99)
+        ));
+    };
+    let mut mix = mix;
+    for op in [
+        Op::Startsida,
+        Op::Arendesida,
+        Op::Personsok,
+        Op::Journal,
+        Op::Beslut,
+    ] {
+        rad(op.namn(), &mut mix, op);
+    }
+    let (mut h, mut a_pa, mut j, mut a_av) = (h, a_pa, j, a_av);
+    rad("healthz (ensam)", &mut h, Op::Healthz);
+    rad("ärendesida (ensam)", &mut a_pa, Op::Arendesida);
+    rad("journal (ensam)", &mut j, Op::Journal);
+    rad("ärendesida utan gr.", &mut a_av, Op::Arendesida);
+    let kvot_a = a_pa.per_sekund(Op::Arendesida) / h.per_sekund(Op::Healthz);
+    let kvot_b = j.per_sekund(Op::Journal) / raa;
+    let kvot_c = a_pa.per_sekund(Op::Arendesida) / a_av.per_sekund(Op::Arendesida);
+    let mut ivo_sorterad = ivo.clone();
+    ivo_sorterad.sort_by(f64::total_cmp);
+    ut.push_str(&format!(
+        "\nrå INSERT (samma storlek och hållbarhet): {raa:.1} per s\n\
+         kvot (a) ärendesida ÷ healthz: {kvot_a:.3} (mål ≥ 0,25)\n\
+         kvot (b) journalanteckning ÷ rå INSERT: {kvot_b:.3} (mål ≥ 0,5)\n\
+         kvot (c) läsgranskning på ÷ av (ärendesidan): {kvot_c:.3} (mål ≥ 0,85)\n\
+         IVO-rapporten (ej verkställda beslut): {} s (median av 3; mål < 2 s)\n\
+         server: toppminne {topp:.0} MiB (före IVO-rapporten {minne_fore_ivo:.0} MiB, utan granskning {topp_av:.0} MiB; mål < 300 MiB), \
+         CPU {:.0} % av en kärna under blandad last, {serverns_cpu:.0} CPU-sekunder totalt\n",
+        fmt_s(ivo_sorterad[ivo_sorterad.len() / 2]),
+        cpu_mix * 100.0,
+    ));
+    Ok(ut)
+}
+
+fn fmt_s(s: f64) -> String {
+    format!("{s:.2}")
+}

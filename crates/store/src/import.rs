@@ -1,0 +1,163 @@
+//! Bulk import of whole case histories: the fast path for `lots demo --scale`.
+//!
+//! A generated case is decided command by command in memory (`handelser::bestam`),
+//! then stored here in large transactions with multi-row INSERTs. Rows come from
+//! the same functions `Store::utfor` uses (hash chain, projections), so an
+//! imported case is indistinguishable from one built through `utfor` and passes
+//! `Store::verifiera`. Commands are not audited one by one: an import is not
+//! somebody acting on a case, and the persons are synthetic.
+
+use lots_domain::arende::{Arende, Handelse};
+use lots_domain::ids::*;
+use time::OffsetDateTime;
+
+use crate::handelser::{
+    NOLLHASH, arenderad, bevakningsrader, handelserad, journalrad, uppdragsrad,
+};
+use crate::org::Person;
+use crate::{Store, StoreError, tidstext};
+
+/// One command's events, as decided: who took the step and when.
+#[derive(Debug, Clone)]
+pub struct ImportSteg {
+    pub aktor: AnvandarId,
+    pub nu: OffsetDateTime,
+    pub handelser: Vec<Handelse>,
+}
+
+/// A new case's whole history, oldest step first.
+#[derive(Debug, Clone)]
+pub struct ImportArende {
+    pub id: ArendeId,
+    pub steg: Vec<ImportSteg>,
+}
+
+/// What one `importera` stored.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Importerat {
+    pub handelser: u64,
+    pub journal: u64,
+}
+
+impl Store {
+    /// Stores synthetic persons in one transaction (`person.syntetisk` set).
+    pub async fn importera_personer(&self, personer: &[Person]) -> Result<(), StoreError> {
+        let rader: Vec<_> = personer
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.to_string().into(),
+                    p.kommun.to_string().into(),
+                    p.identitet.typ().kod().into(),
+                    p.identitet.varde().into(),
+                    p.fornamn.as_str().into(),
+                    p.efternamn.as_str().into(),
+                    p.adress.as_str().into(),
+                    p.skyddad.into(),
+                    true.into(),
+                ]
+            })
+            .collect();
+        let mut tx = self.db.begin().await?;
+        tx.infoga(
+            "person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk)",
+            9,
+            &rader,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Stores new cases with their histories and projections in one transaction.
+    pub async fn importera(
+        &self,
+        kommun: KommunId,
+        arenden: &[ImportArende],
+    ) -> Result<Importerat, StoreError> {
+        let mut handelser = vec![];
+        let mut journal = vec![];
+        let mut arenderader = vec![];
+        let mut bevakningar = vec![];
+        // One row per decision: a later order for the same decision replaces the earlier.
+        let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::V>> = Default::default();
+        for x in arenden {
+            let mut tillstand: Option<Arende> = None;
+            let mut prev = NOLLHASH.to_owned();
+            let mut seq = 0;
+            let mut tid = String::new();
+            for steg in &x.steg {
+                tid = tidstext(steg.nu);
+                for h in &steg.handelser {
+                    match h {
+                        Handelse::JournalInvandning { .. }
+                        | Handelse::DokumentBifogat { .. }
+                        | Handelse::BrevSkapat { .. } => {
+                            return Err(StoreError::Korrupt(format!(
+                                "importen tar inte händelsen {}",
+                                h.kind()
+                            )));
+                        }
+                        _ => {}
+                    }
+                    match tillstand.as_mut() {
+                        Some(a) => a.tillampa(h),
+                        None => tillstand = Arende::skapa(x.id, h),
+                    }
+                    let a = tillstand.as_ref().ok_or_else(|| {
+                        StoreError::Korrupt(format!("{}: börjar inte med en aktualisering", x.id))
+                    })?;
+                    seq += 1;
+                    let (rad, hash) = handelserad(x.id, seq, kommun, h, steg.aktor, &tid, &prev)?;
+                    handelser.push(rad);
+                    prev = hash;
+                    if let Some(rad) = journalrad(a, h, kommun, steg.aktor, &tid) {
+                        journal.push(rad);
+                    }
+                    if let (Handelse::Bestalld { beslut, .. }, Some(rad)) =
+                        (h, uppdragsrad(a, h, kommun))
+                    {
+                        uppdrag.insert(*beslut, rad);
+                    }
+                }
+            }
+            let a = tillstand
+                .ok_or_else(|| StoreError::Korrupt(format!("{}: saknar händelser", x.id)))?;
+            arenderader.push(arenderad(&a, kommun, seq, &tid)?);
+            bevakningar.extend(bevakningsrader(&a, kommun));
+        }
+        let mut tx = self.db.begin().await?;
+        // Parents first: journal and bevakning refer to arende.
+        tx.infoga(
+            "arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand)",
+            11,
+            &arenderader,
+        )
+        .await?;
+        tx.infoga(
+            "handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash)",
+            11,
+            &handelser,
+        )
+        .await?;
+        tx.infoga(
+            "bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet)",
+            8,
+            &bevakningar,
+        )
+        .await?;
+        let uppdrag: Vec<_> = uppdrag.into_values().collect();
+        tx.infoga("uppdrag (beslut, kommun, arende, utforare)", 4, &uppdrag)
+            .await?;
+        tx.infoga(
+            "journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar)",
+            9,
+            &journal,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Importerat {
+            handelser: handelser.len() as u64,
+            journal: journal.len() as u64,
+        })
+    }
+}

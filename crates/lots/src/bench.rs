@@ -72,7 +72,7 @@ struct Personal {
     arenden: Vec<ArendeId>,
     oppna: Vec<ArendeId>,
     /// Cases waiting for a decision this person may take: used up one by one.
-    beslut: Mutex<Vec<(ArendeId, String, String, String)>>,
+    beslut: Mutex<Vec<Beslutsfall>>,
 }
 
 /// Latencies of one phase, per operation.
@@ -198,15 +198,16 @@ async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Cli
     Ok((klient, csrf))
 }
 
+/// A decision form's codes for a case waiting for one: (case, insats, lagrum, utfall).
+type Beslutsfall = (ArendeId, String, String, String);
+
+/// One handläggare to simulate: user name, their cases, the open ones, decisions to take.
+type Handlaggare = (String, Vec<ArendeId>, Vec<ArendeId>, Vec<Beslutsfall>);
+
 /// The staff and cases to simulate, read from the generated database.
 struct Underlag {
     kommun: KommunId,
-    handlaggare: Vec<(
-        String,
-        Vec<ArendeId>,
-        Vec<ArendeId>,
-        Vec<(ArendeId, String, String, String)>,
-    )>,
+    handlaggare: Vec<Handlaggare>,
     sokningar: Vec<String>,
     arbetsledare: String,
 }

@@ -232,7 +232,7 @@ impl Store {
     ) -> Result<Option<Anvandare>, StoreError> {
         self.db
             .fetch_optional(
-                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE oidc_subjekt = $1",
+                crate::org::anvandare_fraga!("WHERE oidc_subjekt = $1"),
                 &[subjekt.into()],
             )
             .await?

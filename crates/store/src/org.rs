@@ -61,6 +61,18 @@ pub struct Session {
     pub id_token: Option<String>,
 }
 
+/// A query for whole staff accounts, with a condition: one column list for every
+/// reader of `anvandare`, so a new column cannot be forgotten in one of them.
+macro_rules! anvandare_fraga {
+    ($villkor:literal) => {
+        concat!(
+            "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare ",
+            $villkor
+        )
+    };
+}
+pub(crate) use anvandare_fraga;
+
 pub(crate) fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
     Ok(Anvandare {
         id: r.parse("id")?,
@@ -213,7 +225,7 @@ impl Store {
         &self,
         anvandarnamn: &str,
     ) -> Result<Option<Anvandare>, StoreError> {
-        const SQL: &str = "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE anvandarnamn = $1";
+        const SQL: &str = anvandare_fraga!("WHERE anvandarnamn = $1");
         self.db
             .fetch_optional(SQL, &[anvandarnamn.into()])
             .await?
@@ -224,10 +236,7 @@ impl Store {
 
     pub async fn anvandare(&self, id: AnvandarId) -> Result<Option<Anvandare>, StoreError> {
         self.db
-            .fetch_optional(
-                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE id = $1",
-                &[id.to_string().into()],
-            )
+            .fetch_optional(anvandare_fraga!("WHERE id = $1"), &[id.to_string().into()])
             .await?
             .as_ref()
             .map(anvandare_fran)
@@ -237,7 +246,7 @@ impl Store {
     pub async fn alla_anvandare(&self, kommun: KommunId) -> Result<Vec<Anvandare>, StoreError> {
         self.db
             .fetch_all(
-                "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare WHERE kommun = $1 ORDER BY namn",
+                anvandare_fraga!("WHERE kommun = $1 ORDER BY namn"),
                 &[kommun.to_string().into()],
             )
             .await?

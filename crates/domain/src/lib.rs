@@ -6,6 +6,7 @@
 pub mod arende;
 pub mod delegation;
 pub mod frister;
+pub mod fullmakt;
 pub mod identitet;
 pub mod ids;
 pub mod insats;

@@ -15,6 +15,23 @@ struct Fil {
     #[serde(default)]
     inloggning: InloggningFil,
     oidc: Option<OidcFil>,
+    /// `[eid]`: the eID broker Mina sidor logs people in through.
+    eid: Option<EidFil>,
+}
+
+/// `[eid]` in lots.toml: the municipality's eID broker (BankID, Freja eID) over
+/// OpenID Connect, for Mina sidor.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct EidFil {
+    issuer: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    redirect_uri: Option<String>,
+    #[serde(default)]
+    scopes: Vec<String>,
+    /// The claim holding the personnummer.
+    personnummer_claim: Option<String>,
 }
 
 /// `[inloggning]` in lots.toml.
@@ -63,6 +80,8 @@ pub struct Config {
     pub listen: SocketAddr,
     pub secure_cookies: bool,
     pub inloggning: Inloggning,
+    /// Mina sidor's eID broker and its personnummer claim.
+    pub eid: Option<(lots_web::oidc::OidcInstallning, String)>,
 }
 
 impl Config {
@@ -89,6 +108,7 @@ impl Config {
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             secure_cookies: fil.secure_cookies.unwrap_or(false),
             inloggning: inloggning(fil.inloggning, fil.oidc)?,
+            eid: eid(fil.eid.unwrap_or_default())?,
         })
     }
 
@@ -106,6 +126,37 @@ impl Config {
 
 fn env(namn: &str) -> Option<String> {
     std::env::var(namn).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The Swedish OIDC profile's personnummer claim (OIDC Sweden, "Attribute
+/// Specification for the Swedish OpenID Connect Profile").
+const PERSONNUMMER_CLAIM: &str = "https://id.oidc.se/claim/personalIdentityNumber";
+
+fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
+    let Some(issuer) = env("LOTS_EID_ISSUER").or(f.issuer) else {
+        return Ok(None);
+    };
+    let krav = |v: Option<String>, namn: &str| {
+        v.with_context(|| format!("eID är påslaget (issuer) men {namn} saknas"))
+    };
+    let inst = lots_web::oidc::OidcInstallning {
+        issuer,
+        klient_id: krav(env("LOTS_EID_CLIENT_ID").or(f.client_id), "client_id")?,
+        klient_hemlighet: lots_web::oidc::Hemlighet(krav(
+            env("LOTS_EID_CLIENT_SECRET").or(f.client_secret),
+            "client_secret",
+        )?),
+        omdirigering: krav(
+            env("LOTS_EID_REDIRECT_URI").or(f.redirect_uri),
+            "redirect_uri",
+        )?,
+        scopes: f.scopes,
+        efter_utloggning: None,
+    };
+    let claim = f
+        .personnummer_claim
+        .unwrap_or_else(|| PERSONNUMMER_CLAIM.into());
+    Ok(Some((inst, claim)))
 }
 
 fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggning> {

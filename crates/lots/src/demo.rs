@@ -77,6 +77,11 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     ] {
         store.skapa_enhet(id, kommun, namnd, namn, utforare).await?;
     }
+    // Who receives the applications made on Mina sidor.
+    store.satt_tar_emot(enheter.vm, "missbruk").await?;
+    store
+        .satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
+        .await?;
 
     // Hashing is deliberately slow: once, shared by every demo account.
     let hash = tokio::task::spawn_blocking(|| lots_web::hasha_losenord(LOSENORD))
@@ -179,12 +184,66 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     ekonomiskt_bistand(&d).await?;
     mottagningen(&d).await?;
 
+    let ombud = fullmakt(&d).await?;
+
     // STYLE.md 10: the hash chains and projections agree with the events.
     let problem = store.verifiera().await?;
     if !problem.is_empty() {
         bail!("Demodatan är inte konsistent: {}", problem.join("; "));
     }
-    Ok(sammanfattning(&d, &konton, klocka.elapsed()))
+    let mut ut = sammanfattning(&d, &konton, klocka.elapsed());
+    ut.push_str(&ombud);
+    Ok(ut)
+}
+
+/// A fullmakt on Mina sidor: a person with a decided case lets another act for
+/// them, so the demo shows an ombud too. Returns a line for the summary.
+async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
+    let mut vanliga = vec![];
+    for (i, dp) in d.personer.iter().enumerate() {
+        if SKYDDADE.contains(&i) || SAMORDNING.contains(&i) || i == RESERV {
+            continue;
+        }
+        if let Some(p) = d.store.person(dp.id).await? {
+            vanliga.push(p);
+        }
+    }
+    let mut huvudman = None;
+    for p in &vanliga {
+        let arenden = d.store.personens_arenden(p.id).await?;
+        if arenden
+            .iter()
+            .any(|a| a.status == lots_domain::arende::Status::Beslutad)
+        {
+            huvudman = Some(p);
+            break;
+        }
+    }
+    let Some(huvudman) = huvudman else {
+        return Ok(String::new());
+    };
+    let Some(ombud) = vanliga.iter().rev().find(|p| p.id != huvudman.id) else {
+        return Ok(String::new());
+    };
+    d.store
+        .registrera_fullmakt(&lots_store::Fullmakt {
+            id: uuid::Uuid::now_v7(),
+            kommun: huvudman.kommun,
+            person: huvudman.id,
+            ombud_identitet: ombud.identitet.varde().to_owned(),
+            ombud_namn: ombud.namn(),
+            omfattning: lots_domain::fullmakt::Omfattning::ForaTalan,
+            giltig_till: None,
+            registrerad: d.nu,
+            registrerad_av: "personen".into(),
+            aterkallad: None,
+        })
+        .await?;
+    Ok(format!(
+        "Mina sidor (/mina-sidor) har en testinloggning med de syntetiska personerna. {} är ombud för {}.\n",
+        ombud.namn(),
+        huvudman.namn()
+    ))
 }
 
 fn delegationspunkter() -> Vec<Delegationspunkt> {

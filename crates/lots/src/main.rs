@@ -232,6 +232,21 @@ async fn serva(
             claim: claim.clone(),
         }),
     };
+    // The test login on Mina sidor opens synthetic persons only, and only in a
+    // demo on a database that holds nothing else: no configuration can turn it on.
+    let testinloggning = demo && store.alla_personer_syntetiska().await?;
+    if demo && !testinloggning {
+        tracing::warn!("demo: the database holds real persons, so Mina sidor has no test login");
+    }
+    let eid = match &cfg.eid {
+        None => None,
+        Some((inst, claim)) => Some(lots_web::mina_sidor::EidInloggning {
+            klient: lots_web::oidc::OidcKlient::upptack(inst)
+                .await
+                .with_context(|| format!("kan inte nå eID-tjänsten {}", inst.issuer))?,
+            personnummer_claim: claim.clone(),
+        }),
+    };
     let state = lots_web::AppState {
         store,
         kommun_namn: kommun_namn.into(),
@@ -243,6 +258,10 @@ async fn serva(
             sok: lots_web::Begransare::ny(inl.sokningar_per_minut, time::Duration::minutes(1)),
             ip_fran_proxy: inl.ip_fran_proxy,
             oidc,
+            medborgare: lots_web::mina_sidor::MedborgarInloggning {
+                eid,
+                testinloggning,
+            },
         }),
         klocka: lots_web::Klocka::default(),
     };

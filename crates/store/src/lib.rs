@@ -10,6 +10,7 @@ mod handelser;
 mod import;
 mod inloggning;
 mod las;
+mod mina_sidor;
 mod org;
 mod rapporter;
 
@@ -22,6 +23,7 @@ pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
+pub use mina_sidor::{Fullmakt, MINA_SIDOR_KONTO, Medborgarsession};
 pub use org::*;
 pub use rapporter::*;
 
@@ -83,14 +85,7 @@ impl Store {
     /// read audit costs (ratio c) and nothing else. It refuses unless every person in
     /// the database is synthetic, so it can never run against real personal data.
     pub async fn utan_lasgranskning_for_matning(mut self) -> Result<Self, StoreError> {
-        let verkliga = self
-            .db
-            .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
-            .await?
-            .map(|r| r.int("n"))
-            .transpose()?
-            .unwrap_or(0);
-        if verkliga > 0 {
+        if !self.alla_personer_syntetiska().await? {
             return Err(StoreError::Konflikt(
                 "läsgranskningen kan bara stängas av i en databas med enbart syntetiska personer"
                     .into(),
@@ -98,6 +93,19 @@ impl Store {
         }
         self.lasgranskning = false;
         Ok(self)
+    }
+
+    /// Whether the database holds synthetic persons only (demo and bench data):
+    /// what guards the demo-only switches against real personal data.
+    pub async fn alla_personer_syntetiska(&self) -> Result<bool, StoreError> {
+        let verkliga = self
+            .db
+            .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()?
+            .unwrap_or(0);
+        Ok(verkliga == 0)
     }
 
     pub async fn migrera(&self) -> Result<(), StoreError> {

@@ -76,6 +76,8 @@ pub struct Inloggningsregler {
     /// Trust the last X-Forwarded-For address (only behind our own reverse proxy).
     pub ip_fran_proxy: bool,
     pub oidc: Option<OidcInloggning>,
+    /// Mina sidor's own login: eID, or the demo's test login.
+    pub medborgare: crate::mina_sidor::MedborgarInloggning,
 }
 
 impl Inloggningsregler {
@@ -89,6 +91,7 @@ impl Inloggningsregler {
             sok: Begransare::ny(30, Duration::minutes(1)),
             ip_fran_proxy: false,
             oidc: None,
+            medborgare: Default::default(),
         }
     }
 

@@ -10,6 +10,12 @@ use lots_store::StoreError;
 pub enum WebFel {
     #[error("not logged in")]
     EjInloggad,
+    /// Not logged in to Mina sidor (another login than the staff one).
+    #[error("not logged in to Mina sidor")]
+    MinaSidorEjInloggad,
+    /// Logged in to Mina sidor, but whose matters to show is not chosen yet.
+    #[error("Mina sidor: choose whose matters")]
+    MinaSidorValj,
     #[error("forbidden: {0}")]
     Nekad(String),
     /// The case is outside the user's enhet: they may open it by stating a reason.
@@ -36,6 +42,10 @@ impl IntoResponse for WebFel {
     fn into_response(self) -> Response {
         let (status, rubrik, text) = match self {
             WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
+            WebFel::MinaSidorEjInloggad => {
+                return Redirect::to("/mina-sidor/logga-in").into_response();
+            }
+            WebFel::MinaSidorValj => return Redirect::to("/mina-sidor/valj").into_response(),
             WebFel::KraverSkal(id) => {
                 return Redirect::to(&format!("/arenden/{id}/atkomst")).into_response();
             }

@@ -7,6 +7,7 @@ mod brev;
 mod fel;
 mod formular;
 mod losenord;
+pub mod mina_sidor;
 pub mod oidc;
 pub mod policy;
 mod sidor;
@@ -156,6 +157,9 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::admin::ny_enhet_sida).post(sidor::admin::skapa_enhet),
         ),
     ]
+    .into_iter()
+    .chain(mina_sidor::rutter())
+    .collect()
 }
 
 /// The paths the server answers, for the authorization matrix test.

@@ -107,6 +107,9 @@ pub struct OidcIdentitet {
     pub anvandarnamn: Option<String>,
     /// The raw ID token, for `id_token_hint` at logout.
     pub id_token: String,
+    /// Every claim of the verified ID token, for the claims the standard set
+    /// lacks (an eID broker's personnummer claim).
+    pub ovriga: serde_json::Map<String, serde_json::Value>,
 }
 
 impl OidcIdentitet {
@@ -119,6 +122,43 @@ impl OidcIdentitet {
             _ => None,
         }
     }
+
+    /// Any claim of the ID token, as text.
+    pub fn extra(&self, namn: &str) -> Option<String> {
+        match self.ovriga.get(namn)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The person's name: `name`, or `given_name` and `family_name`.
+    pub fn namn(&self) -> Option<String> {
+        if let Some(n) = self.extra("name") {
+            return Some(n);
+        }
+        match (self.extra("given_name"), self.extra("family_name")) {
+            (Some(f), Some(e)) => Some(format!("{f} {e}")),
+            (Some(f), None) => Some(f),
+            (None, Some(e)) => Some(e),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The claims of an ID token whose signature has already been verified.
+fn claims_i(id_token: &str) -> serde_json::Map<String, serde_json::Value> {
+    use base64::Engine;
+    id_token
+        .split('.')
+        .nth(1)
+        .and_then(|del| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(del)
+                .ok()
+        })
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }
 
 impl OidcKlient {
@@ -222,6 +262,7 @@ impl OidcKlient {
             epost: claims.email().map(|e| e.as_str().to_owned()),
             anvandarnamn: claims.preferred_username().map(|u| u.as_str().to_owned()),
             id_token: id_token.to_string(),
+            ovriga: claims_i(&id_token.to_string()),
         })
     }
 

@@ -268,6 +268,7 @@ fn utfall(sokvag: &str, status: u16, plats: Option<&str>) -> &'static str {
         (303, Some(p)) if p.ends_with("/atkomst") => "skäl",
         // Sent to log in: refused, except when logging out is what was asked.
         (303, Some("/logga-in")) if sokvag != "/logga-ut" => "nej",
+        (303, Some("/mina-sidor/logga-in")) => "nej",
         _ => "ja",
     }
 }

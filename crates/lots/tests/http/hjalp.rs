@@ -200,6 +200,10 @@ pub fn testregler() -> lots_web::Inloggningsregler {
         totp: lots_web::TotpKrav::Frivillig,
         per_ip: lots_web::Begransare::ny(10_000, time::Duration::minutes(1)),
         sok: lots_web::Begransare::ny(10_000, time::Duration::minutes(1)),
+        medborgare: lots_web::mina_sidor::MedborgarInloggning {
+            eid: None,
+            testinloggning: true,
+        },
         ..lots_web::Inloggningsregler::standard()
     }
 }

@@ -9,6 +9,7 @@ mod hjalp;
 mod inloggning;
 mod krasch;
 mod listor;
+mod mina_sidor;
 mod rapporter;
 mod resor;
 mod sekretess;

@@ -1,0 +1,62 @@
+//! Fullmakt: a person lets an ombud act for them (FL 14 §). On Mina sidor the
+//! ombud logs in as themselves and acts within what the fullmakt allows; the
+//! person sees every fullmakt and can revoke it at once.
+
+use time::Date;
+
+/// What a fullmakt lets the ombud do on Mina sidor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Omfattning {
+    /// Follow the matters: read cases, decisions, letters and messages.
+    Lasa,
+    /// Also act: apply, answer requests and kommuniceringar, appeal, write messages
+    /// (FL 14 §: an ombud may act for the person in the matter).
+    ForaTalan,
+}
+
+impl Omfattning {
+    pub const ALLA: [Self; 2] = [Self::Lasa, Self::ForaTalan];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Lasa => "lasa",
+            Self::ForaTalan => "fora_talan",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|o| o.kod() == k)
+    }
+}
+
+/// Whether a fullmakt holds on a day: not revoked, and not past its last day.
+pub fn galler(aterkallad: bool, giltig_till: Option<Date>, idag: Date) -> bool {
+    !aterkallad && giltig_till.is_none_or(|t| idag <= t)
+}
+
+/// Whether acting (not only reading) is allowed under the fullmakt.
+pub fn far_agera(omfattning: Omfattning) -> bool {
+    omfattning == Omfattning::ForaTalan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn aterkallad_eller_utgangen_galler_inte() {
+        let d = date!(2026 - 11 - 30);
+        assert!(galler(false, None, d));
+        assert!(galler(false, Some(d), d));
+        assert!(!galler(false, Some(date!(2026 - 11 - 29)), d));
+        assert!(!galler(true, None, d));
+    }
+
+    #[test]
+    fn bara_fora_talan_far_agera() {
+        assert!(far_agera(Omfattning::ForaTalan));
+        assert!(!far_agera(Omfattning::Lasa));
+        for o in Omfattning::ALLA {
+            assert_eq!(Omfattning::fran_kod(o.kod()), Some(o));
+        }
+    }
+}

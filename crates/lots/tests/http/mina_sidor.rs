@@ -1,0 +1,604 @@
+//! Mina sidor (issue 5): the person's own login and pages, acting as an ombud,
+//! and that nobody reaches another person's case.
+
+use lots_domain::Identitet;
+use lots_domain::ids::PersonId;
+use lots_store::Person;
+
+use crate::hjalp::*;
+use crate::pa_bada;
+
+fn idag() -> String {
+    lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()).to_string()
+}
+
+/// A synthetic person (the demo's test login opens no one else).
+async fn syntetisk(app: &TestApp, nummer: &str, fornamn: &str, efternamn: &str) -> String {
+    let p = Person {
+        id: PersonId::ny(),
+        kommun: app.org.kommun,
+        identitet: Identitet::tolka(nummer, time::macros::date!(2026 - 01 - 01)).unwrap(),
+        fornamn: fornamn.into(),
+        efternamn: efternamn.into(),
+        adress: String::new(),
+        skyddad: false,
+    };
+    app.store.skapa_person(&p, true).await.unwrap();
+    p.id.to_string()
+}
+
+/// Logs in on Mina sidor with the test login, as the person with this number.
+async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
+    let mut k = Klient::ny(&app.url);
+    let id = Identitet::tolka(nummer, time::macros::date!(2026 - 01 - 01)).unwrap();
+    let (s, plats, body) = k
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", id.varde())])
+        .await;
+    assert_eq!(s, 303, "test login: {}", utdrag(&body));
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    k.csrf = csrf_i(&html).expect("a form with the token");
+    k
+}
+
+fn lank_till(html: &str, prefix: &str) -> String {
+    let i = html.find(&format!("href=\"{prefix}")).expect(prefix) + 6;
+    html[i..].split('"').next().unwrap().to_owned()
+}
+
+async fn inloggning_och_samma_arende(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    // Started at a visit: the same case appears on Mina sidor.
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let k = medborgare(&app, "19850505-1238").await;
+    let (s, html) = k.get("/mina-sidor").await;
+    assert_eq!(s, 200);
+    assert!(html.contains(&format!("/mina-sidor/arenden/{a}")));
+    assert!(html.contains("Test handlaggare"), "who the handläggare is");
+    let (s, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Vi tog emot din ansökan"));
+    assert!(html.contains("via besök"), "the channel it came by");
+    assert!(html.contains("När utredningen är klar"), "the next step");
+
+    // The staff session opens nothing on Mina sidor, and the reverse.
+    let (s, plats) = hl.get_med_plats(&format!("/mina-sidor/arenden/{a}")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/logga-in")));
+    let (s, plats) = k.get_med_plats(&format!("/arenden/{a}")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/logga-in")));
+
+    // A real (not synthetic) person cannot be picked by the test login.
+    let verklig = registrera_person(&hl, "19900101-0017", "Riktig", "Person").await;
+    let _ = verklig;
+    let (s, _, body) = Klient::ny(&app.url)
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "199001010017")])
+        .await;
+    assert_eq!(s, 400);
+    assert!(body.contains("påhittade"));
+
+    // Logging out ends the session.
+    let (s, plats, _) = k.post("/mina-sidor/logga-ut", &[]).await;
+    assert_eq!(
+        (s, plats.as_deref()),
+        (303, Some("/mina-sidor/logga-in?utloggad"))
+    );
+    let (s, _) = k.get_med_plats("/mina-sidor").await;
+    assert_eq!(s, 303);
+}
+pa_bada!(inloggning_och_samma_arende);
+
+async fn testinloggningen_finns_inte_utan_demo(db: Db) {
+    let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let mut regler = testregler();
+    regler.medborgare.testinloggning = false;
+    let app = TestApp::med(db, lyssnare, regler, |_| async {}).await;
+    syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let k = Klient::ny(&app.url);
+    let (s, _, _) = k
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "198505051238")])
+        .await;
+    assert_eq!(s, 404);
+    let (s, html) = k.get("/mina-sidor/logga-in").await;
+    assert_eq!(s, 200);
+    assert!(!html.contains("Testinloggning"));
+}
+pa_bada!(testinloggningen_finns_inte_utan_demo);
+
+async fn ansokan_med_utkast_och_kvitto(db: Db) {
+    let app = TestApp::ny(db).await;
+    app.store
+        .satt_tar_emot(app.org.ekonomi, "ekonomiskt-bistand")
+        .await
+        .unwrap();
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let k = medborgare(&app, "19850505-1238").await;
+    let (s, html) = k.get("/mina-sidor/ansok/ekonomiskt-bistand").await;
+    assert_eq!(s, 200);
+    assert!(
+        html.contains("Kontoutdrag"),
+        "the documents listed up front"
+    );
+    // A draft, kept between visits.
+    let sokvag = "/mina-sidor/ansok/ekonomiskt-bistand";
+    let (s, _, html) = k
+        .post(sokvag, &[("manad", "december 2026"), ("spara", "1")])
+        .await;
+    assert_eq!(s, 200);
+    assert!(html.contains("utkast är sparat"));
+    let (_, html) = k.get(sokvag).await;
+    assert!(html.contains("december 2026"));
+    let (_, html) = k.get("/mina-sidor").await;
+    assert!(html.contains("Ansökningar du har påbörjat"));
+    // Sending with what is required missing: told what, nothing created.
+    let (s, _, html) = k
+        .post(sokvag, &[("manad", "december 2026"), ("skicka", "1")])
+        .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Skriv vilka som bor i hushållet"));
+    assert!(
+        app.store
+            .personens_arenden(p.parse().unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (s, plats, body) = k
+        .post(
+            sokvag,
+            &[
+                ("manad", "december 2026"),
+                ("hushall", "Jag bor ensam."),
+                ("inkomster", "0"),
+                ("utgifter", "Hyra 6 500 kr"),
+                ("skicka", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let kvitto = plats.unwrap();
+    let (s, html) = k.get(&kvitto).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Ansökan") && html.contains("kl."));
+    let arenden = app
+        .store
+        .personens_arenden(p.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(arenden.len(), 1);
+    assert!(
+        html.contains(&arenden[0].id.to_string()),
+        "the case reference"
+    );
+    assert_eq!(
+        arenden[0].enhet, app.org.ekonomi,
+        "the enhet set to receive it"
+    );
+    let h = app.store.handelser(arenden[0].id).await.unwrap();
+    match &h[0].handelse {
+        lots_domain::Handelse::AnsokanRegistrerad {
+            kanal,
+            inkom,
+            beskrivning,
+            ..
+        } => {
+            assert_eq!(*kanal, lots_domain::arende::Kanal::Digital);
+            assert_eq!(inkom.to_string(), idag());
+            assert!(beskrivning.contains("Hyra 6 500 kr"));
+        }
+        annat => panic!("{annat:?}"),
+    }
+    // The draft is gone; the staff see the case like any other.
+    let (_, html) = k.get("/mina-sidor").await;
+    assert!(!html.contains("Ansökningar du har påbörjat"));
+    let ekonom = app.klient("ekonom").await;
+    let (_, html) = ekonom.get(&format!("/personer/{p}")).await;
+    assert!(html.contains(&format!("/arenden/{}", arenden[0].id)));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(ansokan_med_utkast_och_kvitto);
+
+/// A case with an avslag served with förenklad delgivning (as in resor.rs).
+async fn avslag_for(app: &TestApp, hl: &Klient, p: &str) -> String {
+    let a = registrera_ansokan(app, hl, p, "kontaktperson", "2026-03-02", "handlaggare").await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    hl.steg(
+        &a,
+        "synpunkter",
+        &[
+            ("datum", "2026-03-10"),
+            ("synpunkter", "Vill ha stöd."),
+            ("mal", "Ha en vän att prata med."),
+        ],
+    )
+    .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-04-01")])
+        .await;
+    hl.steg(
+        &a,
+        "kommunicera",
+        &[
+            ("datum", "2026-04-02"),
+            ("material", "Utredningen om kontaktperson"),
+            ("satt", "digitalt"),
+            ("svar_senast", "2026-04-16"),
+        ],
+    )
+    .await;
+    a
+}
+
+async fn foljer_svarar_och_overklagar(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = avslag_for(&app, &hl, &p).await;
+    let k = medborgare(&app, "19850505-1238").await;
+    // Asked to comment: on the overview and the case, with the deadline.
+    let (_, html) = k.get("/mina-sidor").await;
+    assert!(html.contains("Svara senast 2026-04-16"));
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Ditt mål: Ha en vän att prata med."),
+        "the person's own goals"
+    );
+    let svar = lank_till(&html, &format!("/mina-sidor/arenden/{a}/kommunicering/"));
+    let (s, html) = k.get(&svar).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Utredningen om kontaktperson"));
+    let (s, _, html) = k.post(&svar, &[("svar", "")]).await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Skriv ditt svar"));
+    let (s, plats, _) = k
+        .post(&svar, &[("svar", "Jag behöver en kontaktperson.")])
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    assert!(html.contains("Svar på utredningen"));
+    let typer = handelsetyper(&app, &a).await;
+    assert!(typer.contains(&"kommunicering_besvarad"), "{typer:?}");
+
+    // The decision: an avslag, served; then read with its reasons and appealed.
+    hl.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "kontaktperson"),
+            ("utfall", "avslag"),
+            ("lagrum", "sol_11_1"),
+            ("motivering", "Behovet tillgodoses genom öppenvården."),
+            ("datum", "2026-04-30"),
+        ],
+    )
+    .await;
+    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let beslut = arende.beslut[0].id().to_string();
+    hl.steg(
+        &a,
+        "skicka-beslut",
+        &[
+            ("beslut", &beslut),
+            ("datum", "2026-05-04"),
+            ("satt", "digitalt"),
+            ("forenklad_delgivning", "ja"),
+            ("informerad_om_forenklad", "ja"),
+        ],
+    )
+    .await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(html.contains("Nämnden fattade beslut"));
+    let (s, html) = k
+        .get(&format!("/mina-sidor/arenden/{a}/beslut/{beslut}"))
+        .await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Behovet tillgodoses genom öppenvården."));
+    assert!(
+        html.contains("2026-06-08"),
+        "the last day to appeal (FL 44 §)"
+    );
+    let overklaga = format!("/mina-sidor/arenden/{a}/beslut/{beslut}/overklaga");
+    assert!(html.contains(&overklaga));
+    let (s, _, html) = k.post(&overklaga, &[("andring", ""), ("skal", "")]).await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Skriv hur du vill att beslutet ska ändras"));
+    assert!(
+        !handelsetyper(&app, &a)
+            .await
+            .contains(&"overklagande_inkommit")
+    );
+    let (s, plats, _) = k
+        .post(
+            &overklaga,
+            &[
+                ("andring", "Jag vill få en kontaktperson."),
+                ("skal", "Jag är ensam."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    assert!(html.contains("Överklagande"));
+    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    let inkom = h.iter().find_map(|h| match &h.handelse {
+        lots_domain::Handelse::OverklagandeInkommit { inkom, text, .. } => {
+            Some((inkom.to_string(), text.clone()))
+        }
+        _ => None,
+    });
+    let (inkom, text) = inkom.expect("the appeal is in the case");
+    assert_eq!(inkom, idag(), "arrived today, for the rättidsprövning");
+    assert!(text.contains("Jag är ensam."));
+    // Once is enough: a second appeal of the same decision is refused, nothing stored.
+    let (s, _, _) = k
+        .post(&overklaga, &[("andring", "Igen"), ("skal", "Igen")])
+        .await;
+    assert!(s == 403 || s == 422 || s == 409, "{s}");
+    let antal = handelsetyper(&app, &a)
+        .await
+        .iter()
+        .filter(|t| **t == "overklagande_inkommit")
+        .count();
+    assert_eq!(antal, 1);
+    // The staff see it on the case, as from Mina sidor.
+    let (_, html) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(html.contains("Den enskilde (Mina sidor)"));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(foljer_svarar_och_overklagar);
+
+async fn invandning_mot_journalen(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(
+        &a,
+        "journal",
+        &[
+            ("datum", "2026-03-10"),
+            ("text", "Dana kom berusad till mötet."),
+        ],
+    )
+    .await;
+    let k = medborgare(&app, "19850505-1238").await;
+    let (s, html) = k.get("/mina-sidor/journal").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Dana kom berusad till mötet."));
+    let sida = lank_till(&html, "/mina-sidor/journal/");
+    let (s, _, _) = k.post(&sida, &[("text", "")]).await;
+    assert_eq!(s, 422);
+    let (s, _, _) = k
+        .post(&sida, &[("text", "Jag var inte berusad. Jag hade feber.")])
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get("/mina-sidor/journal").await;
+    assert!(html.contains("Jag hade feber."));
+    // Shown to the staff beside the entry.
+    let (_, html) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(html.contains("Jag hade feber."));
+}
+pa_bada!(invandning_mot_journalen);
+
+async fn annans_arende_nekas_och_loggas(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p1 = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let p2 = syntetisk(&app, "19700707-1231", "Erik", "Al").await;
+    let _ = registrera_ansokan(
+        &app,
+        &hl,
+        &p1,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let b = registrera_ansokan(
+        &app,
+        &hl,
+        &p2,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(
+        &b,
+        "journal",
+        &[("datum", "2026-03-10"), ("text", "Eriks anteckning.")],
+    )
+    .await;
+    let k = medborgare(&app, "19850505-1238").await;
+    for sida in [
+        format!("/mina-sidor/arenden/{b}"),
+        format!("/mina-sidor/kvitto/{b}"),
+    ] {
+        let (s, html) = k.get(&sida).await;
+        assert_eq!(s, 404, "{sida}");
+        assert!(!html.contains("Erik"));
+    }
+    let (_, html) = k.get("/mina-sidor/journal").await;
+    assert!(!html.contains("Eriks anteckning."));
+    let (s, _, _) = k
+        .post(&format!("/mina-sidor/arenden/{b}/begar-avgorande"), &[])
+        .await;
+    assert_eq!(s, 404);
+    let logg = app
+        .store
+        .granskningar_for_person(p2.parse().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        logg.iter().any(|(h, _)| h == "mina_sidor.nekad"),
+        "the refused attempt is logged: {logg:?}"
+    );
+    // The logggranskare finds it, with who tried.
+    let gr = app.klient("granskare").await;
+    let (_, _, html) = gr
+        .post(
+            "/loggkontroll",
+            &[
+                ("fraga", "person"),
+                ("personnummer", "19700707-1231"),
+                ("fran", &idag()),
+                ("till", &idag()),
+                ("format", "sida"),
+            ],
+        )
+        .await;
+    assert!(
+        html.contains("198505051238"),
+        "who tried: {}",
+        utdrag(&html)
+    );
+}
+pa_bada!(annans_arende_nekas_och_loggas);
+
+async fn ombud_med_fullmakt(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    syntetisk(&app, "19600606-1235", "Olle", "Ombud").await;
+    let a = avslag_for(&app, &hl, &p).await;
+    let person = medborgare(&app, "19850505-1238").await;
+    // The person gives a fullmakt to read only; bad input changes nothing.
+    let (s, _, html) = person
+        .post(
+            "/mina-sidor/fullmakter",
+            &[
+                ("namn", "Olle Ombud"),
+                ("nummer", "19600606-1232"),
+                ("omfattning", "lasa"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Kontrollsiffran"));
+    let (s, plats, _) = person
+        .post(
+            "/mina-sidor/fullmakter",
+            &[
+                ("namn", "Olle Ombud"),
+                ("nummer", "19600606-1235"),
+                ("omfattning", "lasa"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (s, plats.as_deref()),
+        (303, Some("/mina-sidor/fullmakter?klart=ny"))
+    );
+    // The ombud logs in as themselves and chooses the person.
+    let mut ombud = Klient::ny(&app.url);
+    let (s, plats, _) = ombud
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/valj")));
+    let (_, html) = ombud.get("/mina-sidor/valj").await;
+    ombud.csrf = csrf_i(&html).unwrap();
+    assert!(html.contains("Dana Ek (du har fullmakt)"));
+    let fullmakt = html
+        .split("value=\"")
+        .filter_map(|v| v.split('"').next())
+        .find(|v| v.len() == 36)
+        .unwrap()
+        .to_owned();
+    let (s, plats, _) = ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor")));
+    let (s, html) = ombud.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Du är ombud för") && html.contains("Dana Ek"));
+    // Reading only: no reply, no application, no fullmakter of the person's.
+    let svar = lank_till(&html, &format!("/mina-sidor/arenden/{a}/kommunicering/"));
+    let (s, _, _) = ombud.post(&svar, &[("svar", "Ombudet svarar.")]).await;
+    assert_eq!(s, 403);
+    let (s, _) = ombud.get("/mina-sidor/ansok").await;
+    assert_eq!(s, 403);
+    let (s, _) = ombud.get("/mina-sidor/fullmakter").await;
+    assert_eq!(s, 403);
+    assert!(
+        !handelsetyper(&app, &a)
+            .await
+            .contains(&"kommunicering_besvarad")
+    );
+
+    // With a fullmakt to act, the reply lands in the case, naming the ombud.
+    let (_, html) = person.get("/mina-sidor/fullmakter").await;
+    let aterkalla = lank_form(&html, "/mina-sidor/fullmakter/");
+    let (s, _, _) = person.post(&aterkalla, &[]).await;
+    assert_eq!(s, 303);
+    // Revoked: the ombud is refused at once.
+    let (s, plats) = ombud
+        .get_med_plats(&format!("/mina-sidor/arenden/{a}"))
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/logga-in")));
+    let (_, html) = person.get("/mina-sidor/fullmakter").await;
+    assert!(html.contains("Tagen tillbaka"));
+    let (s, _, _) = person
+        .post(
+            "/mina-sidor/fullmakter",
+            &[
+                ("namn", "Olle Ombud"),
+                ("nummer", "19600606-1235"),
+                ("omfattning", "fora_talan"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let mut ombud = Klient::ny(&app.url);
+    ombud
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
+        .await;
+    let (_, html) = ombud.get("/mina-sidor/valj").await;
+    ombud.csrf = csrf_i(&html).unwrap();
+    let fullmakt = html
+        .split("value=\"")
+        .filter_map(|v| v.split('"').next())
+        .find(|v| v.len() == 36)
+        .unwrap()
+        .to_owned();
+    ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
+    let (s, _, _) = ombud.post(&svar, &[("svar", "Ombudet svarar.")]).await;
+    assert_eq!(s, 303);
+    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    assert!(h.iter().any(|h| matches!(&h.handelse, lots_domain::Handelse::KommuniceringBesvarad { svar, .. } if svar.contains("ombud Olle Ombud"))));
+    // The audit log says which ombud acted.
+    let gr = app.klient("granskare").await;
+    let (_, _, html) = gr
+        .post(
+            "/loggkontroll",
+            &[
+                ("fraga", "person"),
+                ("personnummer", "19850505-1238"),
+                ("fran", &idag()),
+                ("till", &idag()),
+                ("format", "sida"),
+            ],
+        )
+        .await;
+    assert!(html.contains("ombud Olle Ombud"), "{}", utdrag(&html));
+}
+pa_bada!(ombud_med_fullmakt);
+
+/// The action of the first form whose action starts with `prefix`.
+fn lank_form(html: &str, prefix: &str) -> String {
+    let i = html.find(&format!("action=\"{prefix}")).expect(prefix) + 8;
+    html[i..].split('"').next().unwrap().to_owned()
+}

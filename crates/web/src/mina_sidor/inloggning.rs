@@ -1,0 +1,421 @@
+//! Logging in to Mina sidor: the municipality's eID broker over OpenID Connect
+//! (BankID, Freja eID), or the demo's test login; then choosing whose matters
+//! to follow, one's own or those of a person who gave a fullmakt.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use lots_domain::Identitet;
+use lots_domain::ids::PersonId;
+use lots_store::{OidcForfragan, Person};
+use rand::RngCore;
+
+use super::{Besokare, KAKA, Ram, kaka, satt_kaka, till, token_hash};
+use crate::AppState;
+use crate::fel::WebFel;
+use crate::formular::Formular;
+
+const EID_KAKA: &str = "lots_mina_sidor_eid";
+/// A pending eID login must come back within this.
+const EID_TID: time::Duration = time::Duration::minutes(10);
+
+fn slumptext() -> String {
+    let mut b = [0u8; 32];
+    rand::rng().fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+pub struct Testperson {
+    pub identitet: String,
+    pub text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "mina_sidor/logga_in.html")]
+pub struct InloggningSida {
+    pub ram: Ram,
+    pub eid: bool,
+    pub test: bool,
+    pub testpersoner: Vec<Testperson>,
+    pub fel: Option<String>,
+    pub utloggad: bool,
+}
+
+async fn inloggningssida(
+    s: &AppState,
+    status: StatusCode,
+    fel: Option<String>,
+    utloggad: bool,
+) -> Result<Response, WebFel> {
+    let m = &s.inloggning.medborgare;
+    let t = super::texter::svenska();
+    let mut testpersoner = vec![];
+    if m.testinloggning
+        && let Some((kommun, _)) = s.store.kommun().await?
+    {
+        for (p, ombud) in s.store.syntetiska_personer(kommun).await? {
+            let mut text = format!("{} ({})", p.namn(), p.identitet.visning());
+            if ombud {
+                text.push_str(" – ");
+                text.push_str(t.t("logga_in.ar_ombud"));
+            }
+            testpersoner.push(Testperson {
+                identitet: p.identitet.varde().to_owned(),
+                text,
+            });
+        }
+    }
+    Ok((
+        status,
+        InloggningSida {
+            ram: Ram::utloggad(),
+            eid: m.eid.is_some(),
+            test: m.testinloggning,
+            testpersoner,
+            fel,
+            utloggad,
+        },
+    )
+        .into_response())
+}
+
+pub async fn sida(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebFel> {
+    inloggningssida(&s, StatusCode::OK, None, q.contains_key("utloggad")).await
+}
+
+/// A new session for who logged in, replacing any the browser had; then on to
+/// choosing whose matters to follow.
+async fn ny_session(
+    s: &AppState,
+    headers: &HeaderMap,
+    identitet: &str,
+    namn: &str,
+    metod: &str,
+    id_token: Option<&str>,
+) -> Result<Response, WebFel> {
+    let Some((kommun, _)) = s.store.kommun().await? else {
+        return Err(WebFel::Saknas);
+    };
+    if let Some(gammal) = kaka(headers, KAKA) {
+        s.store
+            .ta_bort_medborgarsession(&token_hash(&gammal))
+            .await?;
+    }
+    let token = slumptext();
+    let id = token_hash(&token);
+    s.store
+        .skapa_medborgarsession(
+            &id,
+            kommun,
+            identitet,
+            namn,
+            metod,
+            &slumptext(),
+            id_token,
+            s.nu(),
+        )
+        .await?;
+    // Straight to one's own matters when there is nothing to choose between.
+    let egen = s.store.person_med_nummer(kommun, identitet).await?;
+    let fullmakter = s.store.fullmakter_for_ombud(kommun, identitet).await?;
+    let idag = super::idag(s);
+    let mal = match egen {
+        Some(p) if !fullmakter.iter().any(|f| f.galler(idag)) => {
+            s.store.valj_huvudman(&id, p.id, None).await?;
+            "/mina-sidor"
+        }
+        _ => "/mina-sidor/valj",
+    };
+    tracing::info!(metod, "Mina sidor: login");
+    let secure = if s.saker_cookie { "; Secure" } else { "" };
+    let mut res = till(mal);
+    satt_kaka(
+        &mut res,
+        &format!("{KAKA}={token}; Path=/mina-sidor; HttpOnly; SameSite=Lax{secure}"),
+    );
+    Ok(res)
+}
+
+/// The demo's test login: pick a synthetic person. Refused unless the server was
+/// started with `--demo` on a database of synthetic persons, and for anyone real.
+pub async fn testinloggning(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    if !s.inloggning.medborgare.testinloggning {
+        return Err(WebFel::Saknas);
+    }
+    let t = super::texter::svenska();
+    let Some((kommun, _)) = s.store.kommun().await? else {
+        return Err(WebFel::Saknas);
+    };
+    let identitet = f.text("identitet");
+    let person = match s.store.ar_syntetisk(kommun, &identitet).await? {
+        true => s.store.person_med_nummer(kommun, &identitet).await?,
+        false => None,
+    };
+    let Some(person) = person else {
+        return inloggningssida(
+            &s,
+            StatusCode::BAD_REQUEST,
+            Some(t.t("logga_in.fel_testperson").to_owned()),
+            false,
+        )
+        .await;
+    };
+    ny_session(&s, &headers, &identitet, &person.namn(), "test", None).await
+}
+
+/// Starts an eID login at the municipality's broker.
+pub async fn eid_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
+    let Some(eid) = &s.inloggning.medborgare.eid else {
+        return Err(WebFel::Saknas);
+    };
+    let nu = s.nu();
+    s.store.rensa_oidc_forfragningar(nu - EID_TID).await?;
+    let p = eid.klient.borja();
+    s.store
+        .spara_oidc_forfragan(
+            &format!("mina-sidor:{}", token_hash(&p.state)),
+            &OidcForfragan {
+                nonce: p.nonce,
+                pkce_verifierare: p.pkce_verifierare,
+                skapad: nu,
+            },
+        )
+        .await?;
+    let secure = if s.saker_cookie { "; Secure" } else { "" };
+    let mut res = till(&p.url);
+    // The state in a cookie too: the answer must come back to this browser (RFC 9700 4.7.1).
+    satt_kaka(
+        &mut res,
+        &format!(
+            "{EID_KAKA}={}; Path=/mina-sidor/logga-in/eid; HttpOnly; SameSite=Lax; Max-Age=600{secure}",
+            p.state
+        ),
+    );
+    Ok(res)
+}
+
+/// The broker sends the browser back here. Only a verified ID token with a
+/// valid personnummer logs in.
+pub async fn eid_svar(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Result<Response, WebFel> {
+    let Some(eid) = &s.inloggning.medborgare.eid else {
+        return Err(WebFel::Saknas);
+    };
+    let t = super::texter::svenska();
+    let borja_om = || async {
+        let mut res = inloggningssida(
+            &s,
+            StatusCode::BAD_REQUEST,
+            Some(t.t("logga_in.fel_eid").to_owned()),
+            false,
+        )
+        .await?;
+        satt_kaka(
+            &mut res,
+            &format!(
+                "{EID_KAKA}=; Path=/mina-sidor/logga-in/eid; HttpOnly; SameSite=Lax; Max-Age=0"
+            ),
+        );
+        Ok::<_, WebFel>(res)
+    };
+    if q.contains_key("error") {
+        return borja_om().await;
+    }
+    let (Some(state), Some(kod)) = (q.get("state"), q.get("code")) else {
+        return borja_om().await;
+    };
+    if kaka(&headers, EID_KAKA).as_deref() != Some(state.as_str()) {
+        tracing::warn!("Mina sidor: eID answer without the browser's state cookie");
+        return borja_om().await;
+    }
+    let nu = s.nu();
+    let Some(forfragan) = s
+        .store
+        .ta_oidc_forfragan(&format!("mina-sidor:{}", token_hash(state)))
+        .await?
+        .filter(|f| nu - f.skapad <= EID_TID)
+    else {
+        return borja_om().await;
+    };
+    let identitet = match eid
+        .klient
+        .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
+        .await
+    {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::error!(error = %e, "Mina sidor: eID login failed");
+            return borja_om().await;
+        }
+    };
+    // The broker's word for the personnummer, checked like any other input.
+    let Some(nummer) = identitet
+        .extra(&eid.personnummer_claim)
+        .and_then(|n| Identitet::tolka(&n, nu.date()).ok())
+    else {
+        tracing::warn!("Mina sidor: the ID token had no valid personnummer");
+        return borja_om().await;
+    };
+    let namn = identitet.namn().unwrap_or_else(|| nummer.visning());
+    let mut res = ny_session(
+        &s,
+        &headers,
+        nummer.varde(),
+        &namn,
+        "eid",
+        Some(&identitet.id_token),
+    )
+    .await?;
+    satt_kaka(
+        &mut res,
+        &format!("{EID_KAKA}=; Path=/mina-sidor/logga-in/eid; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    Ok(res)
+}
+
+pub async fn logga_ut(
+    State(s): State<AppState>,
+    b: Besokare,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    b.kontrollera_csrf(&f)?;
+    s.store.ta_bort_medborgarsession(&b.session.id).await?;
+    let mut res = till("/mina-sidor/logga-in?utloggad");
+    satt_kaka(
+        &mut res,
+        &format!("{KAKA}=; Path=/mina-sidor; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    Ok(res)
+}
+
+pub struct Val {
+    pub varde: String,
+    pub text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "mina_sidor/valj.html")]
+pub struct ValjSida {
+    pub ram: Ram,
+    pub val: Vec<Val>,
+    /// Not known to the nämnd: may start an application.
+    pub okand: bool,
+}
+
+pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Response, WebFel> {
+    let t = super::texter::svenska();
+    let kommun = b.session.kommun;
+    let idag = super::idag(&s);
+    let mut val = vec![];
+    let egen = s
+        .store
+        .person_med_nummer(kommun, &b.session.identitet)
+        .await?;
+    if egen.is_some() {
+        val.push(Val {
+            varde: "egen".into(),
+            text: t.t("valj.egna").to_owned(),
+        });
+    }
+    for f in s
+        .store
+        .fullmakter_for_ombud(kommun, &b.session.identitet)
+        .await?
+    {
+        if !f.galler(idag) {
+            continue;
+        }
+        if let Some(p) = s.store.person(f.person).await? {
+            val.push(Val {
+                varde: f.id.to_string(),
+                text: t.f("valj.for_person", &[("namn", &p.namn())]),
+            });
+        }
+    }
+    let ram = Ram {
+        t,
+        csrf: b.session.csrf.clone(),
+        inloggad: Some(b.session.namn.clone()),
+        for_person: None,
+    };
+    Ok(ValjSida {
+        ram,
+        val,
+        okand: egen.is_none(),
+    }
+    .into_response())
+}
+
+pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result<Response, WebFel> {
+    b.kontrollera_csrf(&f)?;
+    let kommun = b.session.kommun;
+    let idag = super::idag(&s);
+    let val = f.text("val");
+    let (person, fullmakt): (PersonId, _) = if val == "egen" || val == "ny" {
+        let person = match s
+            .store
+            .person_med_nummer(kommun, &b.session.identitet)
+            .await?
+        {
+            Some(p) => p,
+            // Someone the nämnd does not know yet, who wants to apply: registered
+            // with the identity and name the eID gave, nothing more.
+            None if val == "ny" => ny_person(&s, &b).await?,
+            None => return Err(WebFel::Saknas),
+        };
+        (person.id, None)
+    } else {
+        let id = val
+            .parse::<uuid::Uuid>()
+            .map_err(|_| WebFel::Ogiltig(super::texter::svenska().t("fel.val").to_owned()))?;
+        match s.store.fullmakt(id).await? {
+            Some(f) if f.ombud_identitet == b.session.identitet && f.galler(idag) => {
+                (f.person, Some(f.id))
+            }
+            _ => return Err(WebFel::Saknas),
+        }
+    };
+    s.store
+        .valj_huvudman(&b.session.id, person, fullmakt)
+        .await?;
+    Ok(till(if val == "ny" {
+        "/mina-sidor/ansok"
+    } else {
+        "/mina-sidor"
+    }))
+}
+
+async fn ny_person(s: &AppState, b: &Besokare) -> Result<Person, WebFel> {
+    let idag = super::idag(s);
+    let identitet = Identitet::tolka(&b.session.identitet, idag)
+        .map_err(|_| WebFel::Ogiltig(super::texter::svenska().t("fel.val").to_owned()))?;
+    let (fornamn, efternamn) = match b.session.namn.rsplit_once(' ') {
+        Some((f, e)) => (f.to_owned(), e.to_owned()),
+        None => (b.session.namn.clone(), String::new()),
+    };
+    let p = Person {
+        id: PersonId::ny(),
+        kommun: b.session.kommun,
+        identitet,
+        fornamn,
+        efternamn,
+        adress: String::new(),
+        skyddad: false,
+    };
+    s.store.skapa_person(&p, b.session.metod == "test").await?;
+    Ok(p)
+}

@@ -1,0 +1,362 @@
+//! Mina sidor: where the person the case is about follows it and takes part
+//! (issue 5). Its own login, cookie and session table, apart from the staff
+//! workspace; the case history shown is the same events the handläggare works
+//! from (DESIGN.md, Events), read through `tidslinje`.
+
+mod akt;
+mod ansokan;
+mod arenden;
+mod dialog;
+mod fullmakter;
+mod inloggning;
+pub mod texter;
+mod tidslinje;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, get, post};
+use lots_domain::Arende;
+use lots_domain::fullmakt::far_agera;
+use lots_domain::ids::{ArendeId, EnhetId};
+use lots_store::{Aktor, ArendeRad, Fullmakt, Granskningspost, Medborgarsession, Person};
+use sha2::{Digest, Sha256};
+use time::Duration;
+
+use crate::AppState;
+use crate::fel::WebFel;
+use crate::formular::Formular;
+use crate::oidc::OidcKlient;
+pub use texter::Texter;
+
+pub const KAKA: &str = "lots_mina_sidor";
+/// A person in crisis may step away: 20 minutes idle, 4 hours at most (shorter
+/// than staff sessions, since a shared or borrowed phone is common).
+const TOMGANG: Duration = Duration::minutes(20);
+const LIVSLANGD: Duration = Duration::hours(4);
+
+/// How people log in to Mina sidor.
+#[derive(Debug, Default)]
+pub struct MedborgarInloggning {
+    /// The municipality's eID broker (BankID, Freja eID) over OpenID Connect.
+    pub eid: Option<EidInloggning>,
+    /// The demo's test login. Only `serve --demo` on a database of synthetic
+    /// persons turns it on; there is no configuration key for it, and it opens
+    /// synthetic persons only.
+    pub testinloggning: bool,
+}
+
+#[derive(Debug)]
+pub struct EidInloggning {
+    pub klient: OidcKlient,
+    /// The ID token claim holding the personnummer; the Swedish OIDC profile's
+    /// `https://id.oidc.se/claim/personalIdentityNumber` by default.
+    pub personnummer_claim: String,
+}
+
+/// The routes of Mina sidor, for the one route table in lib.rs.
+pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/mina-sidor", get(arenden::oversikt)),
+        (
+            "/mina-sidor/logga-in",
+            get(inloggning::sida).post(inloggning::testinloggning),
+        ),
+        ("/mina-sidor/logga-in/eid", get(inloggning::eid_borja)),
+        ("/mina-sidor/logga-in/eid/svar", get(inloggning::eid_svar)),
+        ("/mina-sidor/logga-ut", post(inloggning::logga_ut)),
+        (
+            "/mina-sidor/valj",
+            get(inloggning::valj_sida).post(inloggning::valj),
+        ),
+        ("/mina-sidor/arenden/{id}", get(arenden::arende)),
+        (
+            "/mina-sidor/arenden/{id}/beslut/{beslut}",
+            get(arenden::beslut),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/beslut/{beslut}/overklaga",
+            get(arenden::overklaga_sida).post(arenden::overklaga),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/kommunicering/{kommunicering}",
+            get(arenden::kommunicering_sida).post(arenden::svara_kommunicering),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/begar-avgorande",
+            post(arenden::begar_avgorande),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/komplettering/{begaran}",
+            get(dialog::komplettering_sida).post(dialog::lamna_komplettering),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/meddelanden",
+            get(dialog::meddelanden).post(dialog::skicka_meddelande),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/mote",
+            get(dialog::mote_sida).post(dialog::begar_mote),
+        ),
+        ("/mina-sidor/dokument/{id}", get(arenden::dokument)),
+        ("/mina-sidor/kvitto/{id}", get(arenden::kvitto)),
+        ("/mina-sidor/journal", get(akt::journal)),
+        (
+            "/mina-sidor/journal/{id}/invandning",
+            get(akt::invandning_sida).post(akt::invand),
+        ),
+        ("/mina-sidor/ansok", get(ansokan::val)),
+        (
+            "/mina-sidor/ansok/{insats}",
+            get(ansokan::formular).post(ansokan::spara),
+        ),
+        (
+            "/mina-sidor/fullmakter",
+            get(fullmakter::lista).post(fullmakter::ge),
+        ),
+        (
+            "/mina-sidor/fullmakter/{id}/aterkalla",
+            post(fullmakter::aterkalla),
+        ),
+    ]
+}
+
+pub(crate) fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn kaka(headers: &HeaderMap, namn: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|del| del.trim().split_once('='))
+        .find(|(n, _)| *n == namn)
+        .map(|(_, varde)| varde.to_owned())
+}
+
+pub(crate) fn satt_kaka(res: &mut Response, varde: &str) {
+    if let Ok(v) = HeaderValue::from_str(varde) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// Any live Mina sidor session, whoever it is for yet.
+pub struct Besokare {
+    pub session: Medborgarsession,
+}
+
+impl FromRequestParts<AppState> for Besokare {
+    type Rejection = WebFel;
+
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, WebFel> {
+        let token = kaka(&parts.headers, KAKA).ok_or(WebFel::MinaSidorEjInloggad)?;
+        let id = token_hash(&token);
+        let session = s
+            .store
+            .medborgarsession(&id)
+            .await?
+            .ok_or(WebFel::MinaSidorEjInloggad)?;
+        let nu = s.nu();
+        if nu - session.senast > TOMGANG || nu - session.skapad > LIVSLANGD {
+            s.store.ta_bort_medborgarsession(&id).await?;
+            return Err(WebFel::MinaSidorEjInloggad);
+        }
+        if nu - session.senast > Duration::minutes(1) {
+            s.store.rora_medborgarsession(&id, nu).await?;
+        }
+        Ok(Besokare { session })
+    }
+}
+
+impl Besokare {
+    pub fn kontrollera_csrf(&self, f: &Formular) -> Result<(), WebFel> {
+        match f.get("_csrf") {
+            Some(t) if t == self.session.csrf => Ok(()),
+            _ => Err(WebFel::Ogiltig(
+                texter::svenska().t("fel.formular_gammalt").to_owned(),
+            )),
+        }
+    }
+}
+
+/// A Mina sidor visitor who has chosen whose matters to see: their own, or a
+/// person who gave them a fullmakt that holds today.
+pub struct Medborgare {
+    pub session: Medborgarsession,
+    pub person: Person,
+    /// The fullmakt the visitor acts under; None when it is their own matters.
+    pub fullmakt: Option<Fullmakt>,
+    pub t: &'static Texter,
+}
+
+impl FromRequestParts<AppState> for Medborgare {
+    type Rejection = WebFel;
+
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, WebFel> {
+        let Besokare { session } = Besokare::from_request_parts(parts, s).await?;
+        let Some(person_id) = session.person else {
+            return Err(WebFel::MinaSidorValj);
+        };
+        let fullmakt = match session.fullmakt {
+            None => None,
+            Some(f) => {
+                // Checked on every request: a revoked fullmakt stops at once.
+                let idag = idag(s);
+                match s.store.fullmakt(f).await? {
+                    Some(f)
+                        if f.galler(idag)
+                            && f.person == person_id
+                            && f.ombud_identitet == session.identitet =>
+                    {
+                        Some(f)
+                    }
+                    _ => {
+                        s.store.ta_bort_medborgarsession(&session.id).await?;
+                        return Err(WebFel::MinaSidorEjInloggad);
+                    }
+                }
+            }
+        };
+        let person = s.store.person(person_id).await?.ok_or(WebFel::Saknas)?;
+        if fullmakt.is_none() && person.identitet.varde() != session.identitet {
+            return Err(WebFel::MinaSidorEjInloggad);
+        }
+        Ok(Medborgare {
+            session,
+            person,
+            fullmakt,
+            t: texter::svenska(),
+        })
+    }
+}
+
+impl Medborgare {
+    pub fn kontrollera_csrf(&self, f: &Formular) -> Result<(), WebFel> {
+        Besokare {
+            session: self.session.clone(),
+        }
+        .kontrollera_csrf(f)
+    }
+
+    /// Reading is open to an ombud under any fullmakt; acting needs one that allows it.
+    pub fn krav_agera(&self) -> Result<(), WebFel> {
+        match &self.fullmakt {
+            Some(f) if !far_agera(f.omfattning) => {
+                Err(WebFel::Nekad(self.t.t("fel.fullmakt_lasa").to_owned()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn far_agera(&self) -> bool {
+        self.krav_agera().is_ok()
+    }
+
+    /// The ombud's name, when an ombud acts: it goes into the events they cause.
+    pub fn ombud(&self) -> Option<String> {
+        self.fullmakt.as_ref().map(|f| f.ombud_namn.clone())
+    }
+
+    /// Who acted, for the audit row.
+    pub fn vem(&self) -> String {
+        match &self.fullmakt {
+            None => "Mina sidor: personen själv".into(),
+            Some(f) => format!("Mina sidor: ombud {} med fullmakt {}", f.ombud_namn, f.id),
+        }
+    }
+
+    pub async fn aktor(&self, s: &AppState, enhet: EnhetId) -> Result<Aktor, WebFel> {
+        Ok(s.store.mina_sidor_aktor(self.person.kommun, enhet).await?)
+    }
+
+    pub fn sida(&self) -> Ram {
+        Ram {
+            t: self.t,
+            csrf: self.session.csrf.clone(),
+            inloggad: Some(self.session.namn.clone()),
+            for_person: self.fullmakt.as_ref().map(|_| self.person.namn()),
+        }
+    }
+
+    /// The case, if it is this person's. Anything else is refused as if it did
+    /// not exist, and the attempt is logged with the person it concerned.
+    pub async fn arende(
+        &self,
+        s: &AppState,
+        id: ArendeId,
+        handling: &str,
+    ) -> Result<(ArendeRad, Arende), WebFel> {
+        let Some((rad, a)) = s.store.arende(id).await? else {
+            return Err(WebFel::Saknas);
+        };
+        if rad.person != self.person.id {
+            let aktor = self.aktor(s, rad.enhet).await?;
+            let post = Granskningspost::ny("mina_sidor.nekad")
+                .person(rad.person, rad.person_skyddad)
+                .arende(rad.id)
+                .utanfor(true)
+                .skal(Some(format!(
+                    "{}; inloggad {}",
+                    self.vem(),
+                    self.session.identitet
+                )));
+            s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+            tracing::warn!(arende = %id, "Mina sidor: refused a case of another person");
+            return Err(WebFel::Saknas);
+        }
+        let aktor = self.aktor(s, rad.enhet).await?;
+        let post = Granskningspost::ny(handling)
+            .person(rad.person, rad.person_skyddad)
+            .arende(rad.id)
+            .skal(Some(self.vem()));
+        s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+        Ok((rad, a))
+    }
+}
+
+/// What the Mina sidor layout needs on every page.
+pub struct Ram {
+    pub t: &'static Texter,
+    pub csrf: String,
+    /// The name of who is logged in.
+    pub inloggad: Option<String>,
+    /// Set when an ombud acts for someone: whose matters these are.
+    pub for_person: Option<String>,
+}
+
+impl Ram {
+    pub fn utloggad() -> Self {
+        Self {
+            t: texter::svenska(),
+            csrf: String::new(),
+            inloggad: None,
+            for_person: None,
+        }
+    }
+}
+
+/// Today in Sweden: the day a reply or an appeal arrives (FL 45 §).
+pub(crate) fn idag(s: &AppState) -> time::Date {
+    lots_domain::tid::svensk_dag(s.nu())
+}
+
+/// The Swedish day of an instant.
+pub(crate) fn idag_for(t: time::OffsetDateTime) -> time::Date {
+    lots_domain::tid::svensk_dag(t)
+}
+
+/// An instant as Swedish local time, for receipts.
+pub(crate) fn lokal_tid(t: time::OffsetDateTime) -> String {
+    t.to_offset(lots_domain::tid::svensk_offset(t))
+        .format(&time::macros::format_description!(
+            "[year]-[month]-[day] kl. [hour]:[minute]"
+        ))
+        .unwrap_or_default()
+}
+
+pub(crate) fn till(url: &str) -> Response {
+    Redirect::to(url).into_response()
+}

@@ -1,0 +1,151 @@
+//! The translation layer: every text on Mina sidor comes from a catalogue, one
+//! file per language (crates/web/texter/), so more languages can follow without
+//! touching a page. Swedish is the source language and the fallback.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug)]
+pub struct Texter {
+    pub sprak: &'static str,
+    texter: HashMap<String, String>,
+}
+
+const SVENSKA: &str = include_str!("../../texter/sv.toml");
+
+impl Texter {
+    fn las(sprak: &'static str, toml_text: &str) -> Self {
+        let tabell: toml::Table = match toml_text.parse() {
+            Ok(t) => t,
+            Err(e) => {
+                // A broken catalogue is a build mistake; the catalogue test catches it.
+                tracing::error!(error = %e, sprak, "text catalogue unreadable");
+                toml::Table::new()
+            }
+        };
+        let mut texter = HashMap::new();
+        platta("", &tabell, &mut texter);
+        Self { sprak, texter }
+    }
+
+    /// The text for a key. A missing key shows the key itself (and the test of
+    /// the catalogue fails), never an empty page.
+    pub fn t<'a>(&'a self, nyckel: &'a str) -> &'a str {
+        self.texter
+            .get(nyckel)
+            .map(String::as_str)
+            .unwrap_or(nyckel)
+    }
+
+    /// A text with `{namn}` placeholders filled in.
+    pub fn f(&self, nyckel: &str, par: &[(&str, &str)]) -> String {
+        let mut s = self.t(nyckel).to_owned();
+        for (namn, varde) in par {
+            s = s.replace(&format!("{{{namn}}}"), varde);
+        }
+        s
+    }
+
+    pub fn har(&self, nyckel: &str) -> bool {
+        self.texter.contains_key(nyckel)
+    }
+}
+
+fn platta(prefix: &str, t: &toml::Table, ut: &mut HashMap<String, String>) {
+    for (k, v) in t {
+        let nyckel = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::String(s) => {
+                ut.insert(nyckel, s.clone());
+            }
+            toml::Value::Table(under) => platta(&nyckel, under, ut),
+            _ => {}
+        }
+    }
+}
+
+pub fn svenska() -> &'static Texter {
+    static T: OnceLock<Texter> = OnceLock::new();
+    T.get_or_init(|| Texter::las("sv", SVENSKA))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key a page or handler asks for is in the catalogue: scans the
+    /// sources for `t("…")`, `f("…"` and `t.t("…")`.
+    #[test]
+    fn varje_nyckel_finns_i_katalogen() {
+        let t = Texter::las("sv", SVENSKA);
+        assert!(t.texter.len() > 50, "the catalogue parsed");
+        let mut saknas = vec![];
+        let rot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut filer = vec![];
+        for dir in ["src/mina_sidor", "templates/mina_sidor"] {
+            for e in std::fs::read_dir(rot.join(dir)).expect("dir") {
+                filer.push(e.expect("entry").path());
+            }
+        }
+        let re = ["t(\"", "f(\""];
+        for fil in filer.into_iter().filter(|f| !f.ends_with("texter.rs")) {
+            let text = std::fs::read_to_string(&fil).expect("read");
+            for m in re {
+                for (i, _) in text.match_indices(m) {
+                    let rest = &text[i + m.len()..];
+                    let Some(slut) = rest.find('"') else { continue };
+                    let nyckel = &rest[..slut];
+                    if nyckel.contains('.') && !nyckel.contains(' ') && !t.har(nyckel) {
+                        saknas.push(format!("{}: {nyckel}", fil.display()));
+                    }
+                }
+            }
+        }
+        assert!(saknas.is_empty(), "missing texts: {saknas:#?}");
+    }
+
+    /// The keys built from a code at run time.
+    #[test]
+    fn nycklar_fran_koder_finns() {
+        use lots_domain::arende::{BrevTyp, DomUtfall, Kanal, Utskickssatt};
+        let t = svenska();
+        let mut nycklar: Vec<String> = vec![];
+        nycklar.extend(Kanal::ALLA.iter().map(|k| format!("kanal.{}", k.kod())));
+        nycklar.extend(
+            Utskickssatt::ALLA
+                .iter()
+                .map(|k| format!("utskick.{}", k.kod())),
+        );
+        nycklar.extend(DomUtfall::ALLA.iter().map(|k| format!("dom.{}", k.kod())));
+        for b in [
+            BrevTyp::Beslutsbrev,
+            BrevTyp::Kommuniceringsbrev,
+            BrevTyp::Kontrollmeddelande,
+        ] {
+            nycklar.push(format!("brev.{}", super::super::tidslinje::brevkod(b)));
+        }
+        for k in ["ansokan", "anmalan", "information"] {
+            nycklar.push(format!("arendetyp.{k}"));
+        }
+        for o in lots_domain::fullmakt::Omfattning::ALLA {
+            nycklar.push(format!("fullmakt.omfattning_{}", o.kod()));
+        }
+        nycklar.extend(super::super::ansokan::nycklar());
+        let saknas: Vec<_> = nycklar.iter().filter(|k| !t.har(k)).collect();
+        assert!(saknas.is_empty(), "missing texts: {saknas:?}");
+    }
+
+    #[test]
+    fn platshallare_fylls_i() {
+        let t = Texter::las("sv", "[a]\nb = \"Svara senast {datum}.\"\n");
+        assert_eq!(
+            t.f("a.b", &[("datum", "2026-12-01")]),
+            "Svara senast 2026-12-01."
+        );
+        assert_eq!(t.t("a.saknas"), "a.saknas");
+    }
+}

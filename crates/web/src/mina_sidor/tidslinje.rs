@@ -1,0 +1,378 @@
+//! The case as the person sees it: a timeline in plain words from the case's
+//! events, where the case stands, what comes next and when it is late. The
+//! same events the handläggare works from; only the words differ.
+
+use lots_domain::arende::{
+    AktualiseringsTyp, Arende, BevakningsTyp, ForhandsbedomningsUtfall, Handelse, bevakningar,
+};
+use lots_domain::frister;
+use lots_domain::ids::AnvandarId;
+use lots_store::LagradHandelse;
+use time::Date;
+
+use super::Texter;
+
+/// One entry of the timeline.
+pub struct Post {
+    pub datum: Date,
+    pub rubrik: String,
+    pub rader: Vec<String>,
+    /// Said aloud when secrecy withholds part of it, never dropped silently.
+    pub undanhallet: Option<String>,
+    /// A page to go on to: (href, text).
+    pub lank: Option<(String, String)>,
+}
+
+/// The day an event happened: its own date, or when it was recorded.
+pub fn datum_for(h: &LagradHandelse) -> Date {
+    use Handelse as H;
+    match &h.handelse {
+        H::AnsokanRegistrerad { inkom, .. }
+        | H::AnmalanRegistrerad { inkom, .. }
+        | H::InformationRegistrerad { inkom, .. }
+        | H::OverklagandeInkommit { inkom, .. } => *inkom,
+        H::InsatsAnsokt { datum, .. }
+        | H::Forhandsbedomd { datum, .. }
+        | H::UtredningInledd { datum }
+        | H::SynpunkterRegistrerade { datum, .. }
+        | H::UtredningAvslutad { datum }
+        | H::Kommunicerad { datum, .. }
+        | H::KommuniceringBesvarad { datum, .. }
+        | H::BeslutSkickat { datum, .. }
+        | H::BeslutDelgivet { datum, .. }
+        | H::RattidsprovningGjord { datum, .. }
+        | H::OverklagandeAvvisat { datum, .. }
+        | H::Omprovat { datum, .. }
+        | H::OverklagandeForfallit { datum, .. }
+        | H::OverlamnatTillForvaltningsratten { datum, .. }
+        | H::DomMeddelad { datum, .. }
+        | H::Bestalld { datum, .. }
+        | H::VerkstallighetPaborjad { datum, .. }
+        | H::VerkstallighetAvbruten { datum, .. }
+        | H::VerkstallighetAterupptagen { datum, .. }
+        | H::VerkstallighetAvslutad { datum, .. }
+        | H::VerkstallsEj { datum, .. }
+        | H::Uppfoljd { datum, .. }
+        | H::BevakningKvitterad { datum, .. }
+        | H::JournalAntecknad { datum, .. }
+        | H::JournalInvandning { datum, .. }
+        | H::ArendeAvslutat { datum, .. }
+        | H::DatumRattat { datum, .. }
+        | H::BrevSkapat { datum, .. }
+        | H::BegaranOmAvgorande { datum }
+        | H::BegaranOmAvgorandeAvslagen { datum, .. } => *datum,
+        H::BeslutFattat(b) => b.datum,
+        _ => h.tidpunkt.date(),
+    }
+}
+
+fn insatser(v: &[lots_domain::insats::InsatsTyp]) -> String {
+    v.iter()
+        .map(|i| i.namn().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The timeline, newest first. `namn` gives a staff member's name.
+pub fn tidslinje(
+    handelser: &[LagradHandelse],
+    a: &Arende,
+    t: &Texter,
+    namn: &dyn Fn(AnvandarId) -> String,
+) -> Vec<Post> {
+    use Handelse as H;
+    let arende = a.id;
+    let mut ut = vec![];
+    for lh in handelser {
+        let datum = datum_for(lh);
+        let mut rader = vec![];
+        let mut undanhallet = None;
+        let mut lank = None;
+        let rubrik = match &lh.handelse {
+            H::AnsokanRegistrerad {
+                kanal, insatser: i, ..
+            } => {
+                rader.push(t.f(
+                    "tidslinje.ansokan_text",
+                    &[
+                        ("insatser", &insatser(i)),
+                        ("kanal", t.t(&format!("kanal.{}", kanal.kod()))),
+                    ],
+                ));
+                t.t("tidslinje.ansokan").to_owned()
+            }
+            H::AnmalanRegistrerad { .. } => {
+                // OSL 26 kap. 5 §: who made a report may be kept secret from the person.
+                undanhallet = Some(t.t("tidslinje.anmalan_sekretess").to_owned());
+                t.t("tidslinje.anmalan").to_owned()
+            }
+            H::InformationRegistrerad { .. } => {
+                undanhallet = Some(t.t("tidslinje.information_sekretess").to_owned());
+                t.t("tidslinje.information").to_owned()
+            }
+            H::InsatsAnsokt { insats, .. } => {
+                rader.push(insats.namn().to_owned());
+                t.t("tidslinje.insats_ansokt").to_owned()
+            }
+            H::Forhandsbedomd { utfall, .. } => match utfall {
+                ForhandsbedomningsUtfall::InledUtredning => t.t("tidslinje.ska_utredas").to_owned(),
+                ForhandsbedomningsUtfall::InledEj => t.t("tidslinje.utreds_inte").to_owned(),
+            },
+            H::UtredningInledd { .. } => {
+                rader.push(t.t("tidslinje.utredning_text").to_owned());
+                t.t("tidslinje.utredning").to_owned()
+            }
+            H::SynpunkterRegistrerade { mal, .. } => {
+                if !mal.is_empty() {
+                    rader.push(t.f("tidslinje.dina_mal", &[("mal", mal)]));
+                }
+                t.t("tidslinje.synpunkter").to_owned()
+            }
+            H::DokumentBifogat { namn: n, .. } => {
+                rader.push(n.clone());
+                t.t("tidslinje.dokument").to_owned()
+            }
+            H::UtredningAvslutad { .. } => t.t("tidslinje.utredning_klar").to_owned(),
+            H::Kommunicerad {
+                id, svar_senast, ..
+            } => {
+                rader.push(t.f(
+                    "tidslinje.kommunicerad_text",
+                    &[("datum", &svar_senast.to_string())],
+                ));
+                let obesvarad = a
+                    .kommuniceringar
+                    .iter()
+                    .any(|k| k.id == *id && k.svar.is_none());
+                let text = if obesvarad {
+                    t.t("tidslinje.svara")
+                } else {
+                    t.t("tidslinje.las_underlaget")
+                };
+                lank = Some((
+                    format!("/mina-sidor/arenden/{arende}/kommunicering/{id}"),
+                    text.to_owned(),
+                ));
+                t.t("tidslinje.kommunicerad").to_owned()
+            }
+            H::KommuniceringBesvarad { .. } => t.t("tidslinje.svar_inkom").to_owned(),
+            H::BeslutFattat(b) => {
+                rader.push(t.f(
+                    "tidslinje.beslut_text",
+                    &[
+                        ("insats", b.insats.namn()),
+                        ("utfall", &b.utfall.namn().to_lowercase()),
+                    ],
+                ));
+                lank = Some((
+                    format!("/mina-sidor/arenden/{arende}/beslut/{}", b.id),
+                    t.t("tidslinje.las_beslutet").to_owned(),
+                ));
+                t.t("tidslinje.beslut").to_owned()
+            }
+            H::BeslutSkickat { satt, .. } => {
+                rader.push(t.t(&format!("utskick.{}", satt.kod())).to_owned());
+                t.t("tidslinje.beslut_skickat").to_owned()
+            }
+            H::BeslutDelgivet { beslut, .. } => {
+                if let Some(sista) = a
+                    .beslut_lage(*beslut)
+                    .and_then(|b| b.sista_dag_overklagande())
+                {
+                    rader.push(t.f("tidslinje.sista_dag", &[("datum", &sista.to_string())]));
+                }
+                t.t("tidslinje.delgivet").to_owned()
+            }
+            H::OverklagandeInkommit { .. } => t.t("tidslinje.overklagande").to_owned(),
+            H::RattidsprovningGjord { i_tid, .. } => if *i_tid {
+                t.t("tidslinje.i_tid")
+            } else {
+                t.t("tidslinje.for_sent")
+            }
+            .to_owned(),
+            H::OverklagandeAvvisat { .. } => t.t("tidslinje.avvisat").to_owned(),
+            H::Omprovat { andrat, .. } => {
+                rader.push(
+                    if *andrat {
+                        t.t("tidslinje.omprovat_andrat")
+                    } else {
+                        t.t("tidslinje.omprovat_samma")
+                    }
+                    .to_owned(),
+                );
+                t.t("tidslinje.omprovat").to_owned()
+            }
+            H::OverklagandeForfallit { .. } => t.t("tidslinje.forfallit").to_owned(),
+            H::OverlamnatTillForvaltningsratten { .. } => t.t("tidslinje.overlamnat").to_owned(),
+            H::DomMeddelad { utfall, .. } => {
+                rader.push(t.t(&format!("dom.{}", utfall.kod())).to_owned());
+                t.t("tidslinje.dom").to_owned()
+            }
+            H::Bestalld { .. } => t.t("tidslinje.bestalld").to_owned(),
+            H::VerkstallighetPaborjad { .. } => t.t("tidslinje.startad").to_owned(),
+            H::VerkstallighetAvbruten { .. } => t.t("tidslinje.avbruten").to_owned(),
+            H::VerkstallighetAterupptagen { .. } => t.t("tidslinje.aterupptagen").to_owned(),
+            H::VerkstallighetAvslutad { .. } => t.t("tidslinje.insats_slut").to_owned(),
+            H::VerkstallsEj { .. } => t.t("tidslinje.verkstalls_ej").to_owned(),
+            H::Uppfoljd { nasta, .. } => {
+                if let Some(n) = nasta {
+                    rader.push(t.f("tidslinje.nasta_uppfoljning", &[("datum", &n.to_string())]));
+                }
+                t.t("tidslinje.uppfoljd").to_owned()
+            }
+            H::HandlaggareTilldelad { handlaggare } => {
+                rader.push(namn(*handlaggare));
+                t.t("tidslinje.ny_handlaggare").to_owned()
+            }
+            H::ArendeAvslutat { orsak, .. } => {
+                rader.push(orsak.namn().to_owned());
+                t.t("tidslinje.avslutat").to_owned()
+            }
+            H::BrevSkapat { dokument, typ, .. } => {
+                lank = Some((
+                    format!("/mina-sidor/dokument/{dokument}"),
+                    t.t("tidslinje.oppna_brevet").to_owned(),
+                ));
+                t.t(&format!("brev.{}", brevkod(*typ))).to_owned()
+            }
+            H::BegaranOmAvgorande { datum } => {
+                rader.push(t.f(
+                    "tidslinje.begaran_text",
+                    &[(
+                        "datum",
+                        &frister::begaran_om_avgorande_svar(*datum).to_string(),
+                    )],
+                ));
+                t.t("tidslinje.begaran").to_owned()
+            }
+            H::BegaranOmAvgorandeAvslagen { motivering, .. } => {
+                rader.push(motivering.clone());
+                t.t("tidslinje.begaran_avslagen").to_owned()
+            }
+            // Recorded for the staff, or shown on a page of their own (the journal).
+            H::BevakningKvitterad { .. }
+            | H::JournalAntecknad { .. }
+            | H::JournalInvandning { .. }
+            | H::DatumRattat { .. } => continue,
+            #[allow(unreachable_patterns)]
+            _ => match dialogpost(&lh.handelse, a, t) {
+                Some((r, rad, l)) => {
+                    rader.extend(rad);
+                    lank = l;
+                    r
+                }
+                None => continue,
+            },
+        };
+        ut.push(Post {
+            datum,
+            rubrik,
+            rader,
+            undanhallet,
+            lank,
+        });
+    }
+    ut.reverse();
+    ut
+}
+
+pub(super) fn brevkod(t: lots_domain::arende::BrevTyp) -> &'static str {
+    use lots_domain::arende::BrevTyp as B;
+    match t {
+        B::Beslutsbrev => "beslutsbrev",
+        B::Kommuniceringsbrev => "kommuniceringsbrev",
+        B::Kontrollmeddelande => "kontrollmeddelande",
+    }
+}
+
+/// The dialogue's events (requests, answers, meetings); messages have a page of their own.
+#[allow(clippy::type_complexity)]
+fn dialogpost(
+    _h: &Handelse,
+    _a: &Arende,
+    _t: &Texter,
+) -> Option<(String, Vec<String>, Option<(String, String)>)> {
+    None
+}
+
+/// Where the case stands, what comes next, and what is late.
+pub struct Lage {
+    pub status: String,
+    pub nasta: Vec<String>,
+    /// Waited longer than it should: said plainly, with what the person can do.
+    pub sent: Vec<String>,
+    /// FL 12 §: six months without a decision on one's own application.
+    pub kan_begara_avgorande: bool,
+}
+
+pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
+    let mut nasta = vec![];
+    let mut sent = vec![];
+    let status = if let Some((d, _)) = a.avslut {
+        t.f("lage.avslutat", &[("datum", &d.to_string())])
+    } else if !a.beslut.is_empty() && a.obeslutade_insatser().is_empty() {
+        t.t("lage.beslutat").to_owned()
+    } else if a.utredning_inledd.is_some() {
+        t.t("lage.utreds").to_owned()
+    } else {
+        t.t("lage.mottaget").to_owned()
+    };
+    if a.avslut.is_none() && !a.obeslutade_insatser().is_empty() {
+        nasta.push(t.t("lage.nasta_beslut").to_owned());
+    }
+    for b in bevakningar(a) {
+        let d = b.datum.to_string();
+        let forsenad = b.datum < idag;
+        match b.typ {
+            BevakningsTyp::SvarKommunicering => {
+                nasta.push(t.f("lage.svara_senast", &[("datum", &d)]));
+            }
+            BevakningsTyp::Overklagandetid => {
+                if !forsenad {
+                    nasta.push(t.f("lage.overklaga_senast", &[("datum", &d)]));
+                }
+            }
+            // SoL 34 kap. 1 §: a granted insats not carried out within three
+            // months is reported to IVO; the person should know it is late.
+            BevakningsTyp::Verkstallighet => {
+                if forsenad {
+                    sent.push(t.f("lage.ej_verkstallt", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage.verkstallighet_senast", &[("datum", &d)]));
+                }
+            }
+            BevakningsTyp::Uppfoljning => {
+                if forsenad {
+                    sent.push(t.f("lage.uppfoljning_sen", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage.uppfoljning", &[("datum", &d)]));
+                }
+            }
+            BevakningsTyp::BegaranOmAvgorande => {
+                if forsenad {
+                    sent.push(t.f("lage.begaran_sen", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage.begaran", &[("datum", &d)]));
+                }
+            }
+            #[allow(unreachable_patterns)]
+            _ => {}
+        }
+    }
+    // FL 12 §: once six months have passed without a decision on what the person
+    // applied for, they may ask for one in writing, once.
+    let kan_begara_avgorande = a.avslut.is_none()
+        && a.typ == AktualiseringsTyp::Ansokan
+        && a.begaran_om_avgorande.is_none()
+        && !a.obeslutade_insatser().is_empty()
+        && idag >= frister::begaran_om_avgorande_tidigast(a.inkom);
+    if kan_begara_avgorande {
+        sent.push(t.t("lage.sex_manader").to_owned());
+    }
+    Lage {
+        status,
+        nasta,
+        sent,
+        kan_begara_avgorande,
+    }
+}

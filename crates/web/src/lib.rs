@@ -12,6 +12,7 @@ pub mod oidc;
 pub mod policy;
 mod sidor;
 mod tvafaktor;
+mod uppladdning;
 mod visning;
 
 use std::sync::Arc;

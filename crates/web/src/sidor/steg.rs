@@ -15,12 +15,12 @@ use super::arende::las_arende;
 use super::person::Formularsida;
 use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
+use crate::AppState;
 use crate::auth::Inloggad;
 use crate::brev::{Avsandare, brev_for_steg};
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, Handling};
-use crate::{AppState, MAX_UPPLADDNING};
 
 /// What a step's form needs to know besides the case.
 pub struct Stegkontext {
@@ -349,54 +349,19 @@ pub async fn dokument_sida(
 }
 
 /// What a file's first bytes say it is. The browser's word is not trusted.
-fn innehallstyp(b: &[u8]) -> Option<&'static str> {
-    if b.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else if b.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-        Some("image/png")
-    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
 pub async fn ladda_upp(
     State(s): State<AppState>,
     i: Inloggad,
     Path(id): Path<String>,
-    mut m: Multipart,
+    m: Multipart,
 ) -> Result<Response, WebFel> {
     let (typ, k) = steg_kontext(&s, &i, &id, "dokument").await?;
-    let mut par = vec![];
-    let mut fil: Option<Vec<u8>> = None;
-    let mut filnamn = String::new();
-    while let Some(falt) = m.next_field().await.map_err(|_| {
-        WebFel::Ogiltig("Uppladdningen kunde inte läsas. Filen får vara högst 10 MB.".into())
-    })? {
-        let namn = falt.name().unwrap_or_default().to_owned();
-        if namn == "fil" {
-            filnamn = falt.file_name().unwrap_or_default().to_owned();
-            let data = falt
-                .bytes()
-                .await
-                .map_err(|_| WebFel::Ogiltig("Filen får vara högst 10 MB.".into()))?;
-            fil = Some(data.to_vec());
-        } else {
-            let text = falt
-                .text()
-                .await
-                .map_err(|_| WebFel::Ogiltig("Formuläret kunde inte läsas.".into()))?;
-            par.push((namn, text));
-        }
-    }
-    let f = Formular::fran_par(par);
+    let (f, fil) = crate::uppladdning::las(m).await?;
     i.kontrollera_csrf(&f)?;
     let mut fel = vec![];
     let namn = Some(f.text("namn"))
         .filter(|n| !n.is_empty())
-        .unwrap_or(filnamn);
-    let fil = fil.filter(|b| !b.is_empty());
+        .unwrap_or_else(|| fil.as_ref().map(|x| x.namn.clone()).unwrap_or_default());
     let innehall = match &fil {
         None => {
             fel.push(FaltFel {
@@ -405,24 +370,18 @@ pub async fn ladda_upp(
             });
             None
         }
-        Some(b) if b.len() > MAX_UPPLADDNING => {
-            fel.push(FaltFel {
-                falt: "fil",
-                text: "Filen är större än 10 MB.".into(),
-            });
-            None
-        }
-        Some(b) => match innehallstyp(b) {
-            Some(t) => Some(t),
-            None => {
+        Some(x) => match crate::uppladdning::fel_i(x) {
+            Some(text) => {
                 fel.push(FaltFel {
                     falt: "fil",
-                    text: "Filen måste vara en PDF, JPEG eller PNG.".into(),
+                    text: text.into(),
                 });
                 None
             }
+            None => crate::uppladdning::innehallstyp(&x.innehall),
         },
     };
+    let fil = fil.map(|x| x.innehall);
     let (Some(innehallstyp), Some(fil), true) = (innehall, fil, fel.is_empty()) else {
         return Ok(visa_formular(
             &i,

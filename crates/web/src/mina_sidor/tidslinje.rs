@@ -254,8 +254,7 @@ pub fn tidslinje(
             | H::JournalAntecknad { .. }
             | H::JournalInvandning { .. }
             | H::DatumRattat { .. } => continue,
-            #[allow(unreachable_patterns)]
-            _ => match dialogpost(&lh.handelse, a, t) {
+            _ => match super::dialog::tidslinjepost(&lh.handelse, a, t) {
                 Some((r, rad, l)) => {
                     rader.extend(rad);
                     lank = l;
@@ -285,15 +284,6 @@ pub(super) fn brevkod(t: lots_domain::arende::BrevTyp) -> &'static str {
     }
 }
 
-/// The dialogue's events (requests, answers, meetings); messages have a page of their own.
-#[allow(clippy::type_complexity)]
-fn dialogpost(
-    _h: &Handelse,
-    _a: &Arende,
-    _t: &Texter,
-) -> Option<(String, Vec<String>, Option<(String, String)>)> {
-    None
-}
 
 /// Where the case stands, what comes next, and what is late.
 pub struct Lage {
@@ -355,8 +345,25 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
                     nasta.push(t.f("lage.begaran", &[("datum", &d)]));
                 }
             }
-            #[allow(unreachable_patterns)]
-            _ => {}
+            BevakningsTyp::ObesvaratMeddelande => {
+                if forsenad {
+                    sent.push(t.f("lage.meddelande_sent", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage.meddelande_svar", &[("datum", &d)]));
+                }
+            }
+            // The person's own deadline is on the list of what to do.
+            BevakningsTyp::KompletteringSenast => {}
+            BevakningsTyp::KompletteringAttGranska => {
+                nasta.push(t.t("lage.granskas").to_owned());
+            }
+            BevakningsTyp::MoteBegart => {
+                if forsenad {
+                    sent.push(t.f("lage.mote_sent", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage.mote_svar", &[("datum", &d)]));
+                }
+            }
         }
     }
     // FL 12 §: once six months have passed without a decision on what the person

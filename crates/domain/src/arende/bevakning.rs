@@ -189,6 +189,12 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
     ut
 }
 
+/// The key of the bevakning of the `n`th request for a meeting. Requests have no
+/// id of their own; their place in the case's history is stable.
+pub(super) fn mote_nyckel(n: usize, datum: Date) -> String {
+    format!("mote:{n}:{datum}")
+}
+
 /// The bevakningar of the dialogue with the person.
 fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
     // The oldest message not yet answered carries the promise made when it was sent;
@@ -217,9 +223,8 @@ fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
             }),
         }
     }
-    // Requests have no id of their own; their place in the case's history is stable.
     for (n, m) in a.motesforfragningar.iter().enumerate() {
-        let nyckel = format!("mote:{n}:{}", m.datum);
+        let nyckel = mote_nyckel(n, m.datum);
         if !a.kvitterade.contains(&nyckel) {
             ut.push(Bevakning {
                 nyckel,

@@ -654,6 +654,14 @@ impl Arende {
         ut
     }
 
+    /// The `n`th request for a meeting has been booked: the handläggare kvitterade its bevakning.
+    pub fn mote_bokat(&self, n: usize) -> bool {
+        self.motesforfragningar.get(n).is_some_and(|m| {
+            self.kvitterade
+                .contains(&bevakning::mote_nyckel(n, m.datum))
+        })
+    }
+
     /// The messages from the person that still wait for an answer: those after
     /// the handläggare's latest message.
     pub fn obesvarade_meddelanden(&self) -> &[Meddelande] {

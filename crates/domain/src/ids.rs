@@ -40,4 +40,6 @@ id!(
     JournalId,
     DokumentId,
     KommunId,
+    MeddelandeId,
+    KompletteringId,
 );

@@ -5,6 +5,7 @@
 //! projections, write the audit row, commit.
 
 pub mod db;
+mod dialog;
 mod granskning;
 mod handelser;
 mod import;

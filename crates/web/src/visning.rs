@@ -33,6 +33,20 @@ fn insats_for(a: &Arende, beslut: lots_domain::ids::BeslutId) -> String {
         .unwrap_or_else(|| "beslutet".into())
 }
 
+/// Who wrote, as staff read it.
+pub fn avsandare(fran: &Avsandare) -> String {
+    match fran {
+        Avsandare::Handlaggare => "handläggaren".into(),
+        Avsandare::Enskild { ombud: None } => "den enskilde".into(),
+        Avsandare::Enskild { ombud: Some(namn) } => format!("ombudet {namn}"),
+    }
+}
+
+/// The documents' names in a sentence.
+pub fn handlingsnamn(h: &[Handlingstyp]) -> String {
+    h.iter().map(|t| t.namn()).collect::<Vec<_>>().join(", ")
+}
+
 /// A heading and detail lines for one event.
 pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
     use Handelse as H;
@@ -409,6 +423,95 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
         H::BegaranOmAvgorandeAvslagen { datum, motivering } => {
             d.push(motivering.clone());
             format!("Begäran om avgörande avslogs ({datum})")
+        }
+        H::MeddelandeSkickat {
+            datum, fran, text, ..
+        } => {
+            d.push(text.clone());
+            match fran {
+                Avsandare::Handlaggare => {
+                    format!("Meddelande till den enskilde ({datum})")
+                }
+                Avsandare::Enskild { .. } => {
+                    d.push(format!("Svar utlovat senast {}.", svar_senast(*datum)));
+                    format!("Meddelande från {} ({datum})", avsandare(fran))
+                }
+            }
+        }
+        H::KompletteringBegard {
+            datum,
+            handlingar,
+            beskrivning,
+            godtas,
+            senast,
+            skal_trots_inlamnad,
+            begard_igen,
+            ..
+        } => {
+            if !handlingar.is_empty() {
+                d.push(format!(
+                    "Begärda handlingar: {}.",
+                    handlingsnamn(handlingar)
+                ));
+            }
+            if !beskrivning.is_empty() {
+                d.push(beskrivning.clone());
+            }
+            d.push(format!("Godtas: {godtas}. Lämnas senast {senast}."));
+            if !begard_igen.is_empty() {
+                d.push(format!(
+                    "Redan inlämnad och godtagen tidigare: {}.",
+                    handlingsnamn(begard_igen)
+                ));
+            }
+            if let Some(skal) = skal_trots_inlamnad {
+                d.push(format!("Skäl att begära igen: {skal}"));
+            }
+            format!("Komplettering begärd ({datum})")
+        }
+        H::KompletteringLamnad {
+            begaran,
+            datum,
+            fran,
+            text,
+            dokument,
+        } => {
+            if let Some(k) = a.komplettering(*begaran) {
+                d.push(format!("Svar på begäran från {}.", k.begard));
+            }
+            if !text.is_empty() {
+                d.push(text.clone());
+            }
+            if !dokument.is_empty() {
+                d.push(format!(
+                    "{} dokument bifogade, se Dokument.",
+                    dokument.len()
+                ));
+            }
+            format!("Komplettering lämnad av {} ({datum})", avsandare(fran))
+        }
+        H::KompletteringGodtagen { begaran, datum } => {
+            if let Some(k) = a.komplettering(*begaran)
+                && !k.handlingar.is_empty()
+            {
+                d.push(format!("Godtaget: {}.", handlingsnamn(&k.handlingar)));
+            }
+            format!("Komplettering godtagen ({datum})")
+        }
+        H::MoteBegart {
+            datum,
+            typ,
+            fran,
+            text,
+        } => {
+            if !text.is_empty() {
+                d.push(text.clone());
+            }
+            d.push(format!(
+                "Boka mötet och kvittera bevakningen senast {}.",
+                svar_senast(*datum)
+            ));
+            format!("{} begärt av {} ({datum})", typ.namn(), avsandare(fran))
         }
         H::ArendeAvslutat {
             datum,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::Arende;
+use super::{Arende, svar_senast};
 use crate::frister;
 use crate::ids::BeslutId;
 
@@ -21,15 +21,27 @@ pub enum BevakningsTyp {
     Uppfoljning,
     /// Four weeks to decide, or reject, a begäran om avgörande (FL 12 §).
     BegaranOmAvgorande,
+    /// A message from the person waits for an answer (the unit's promised answer time).
+    ObesvaratMeddelande,
+    /// The last day to hand in a requested komplettering, while nothing has come.
+    KompletteringSenast,
+    /// A komplettering has been handed in and waits for the handläggare to look at it.
+    KompletteringAttGranska,
+    /// The person asked for a meeting; confirmed by kvittering once it is booked.
+    MoteBegart,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 5] = [
+    pub const ALLA: [Self; 9] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
         Self::Uppfoljning,
         Self::BegaranOmAvgorande,
+        Self::ObesvaratMeddelande,
+        Self::KompletteringSenast,
+        Self::KompletteringAttGranska,
+        Self::MoteBegart,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -39,6 +51,10 @@ impl BevakningsTyp {
             Self::Verkstallighet => "verkstallighet",
             Self::Uppfoljning => "uppfoljning",
             Self::BegaranOmAvgorande => "begaran_om_avgorande",
+            Self::ObesvaratMeddelande => "obesvarat_meddelande",
+            Self::KompletteringSenast => "komplettering_senast",
+            Self::KompletteringAttGranska => "komplettering_att_granska",
+            Self::MoteBegart => "mote_begart",
         }
     }
 
@@ -53,13 +69,18 @@ impl BevakningsTyp {
             Self::Verkstallighet => "Tre månader till verkställighet",
             Self::Uppfoljning => "Uppföljning",
             Self::BegaranOmAvgorande => "Begäran om avgörande ska besvaras",
+            Self::ObesvaratMeddelande => "Meddelande från den enskilde att besvara",
+            Self::KompletteringSenast => "Sista dag för begärd komplettering",
+            Self::KompletteringAttGranska => "Inlämnad komplettering att granska",
+            Self::MoteBegart => "Den enskilde vill boka ett möte",
         }
     }
 
-    /// Only the end of the appeal period needs someone to confirm they saw it;
+    /// The end of the appeal period needs someone to confirm they saw it, and a
+    /// requested meeting is booked outside Lots, so the handläggare confirms it;
     /// the others end by themselves when what they wait for is registered.
     pub fn kan_kvitteras(self) -> bool {
-        self == Self::Overklagandetid
+        matches!(self, Self::Overklagandetid | Self::MoteBegart)
     }
 }
 
@@ -163,6 +184,54 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
             beslut: None,
         });
     }
+    dialog(a, &mut ut);
     ut.sort_by(|x, y| x.datum.cmp(&y.datum).then(x.typ.cmp(&y.typ)));
     ut
+}
+
+/// The key of the bevakning of the `n`th request for a meeting. Requests have no
+/// id of their own; their place in the case's history is stable.
+pub(super) fn mote_nyckel(n: usize, datum: Date) -> String {
+    format!("mote:{n}:{datum}")
+}
+
+/// The bevakningar of the dialogue with the person.
+fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
+    // The oldest message not yet answered carries the promise made when it was sent;
+    // a later message from the person does not move it.
+    if let Some(m) = a.obesvarade_meddelanden().first() {
+        ut.push(Bevakning {
+            nyckel: format!("meddelande:{}", m.id),
+            typ: BevakningsTyp::ObesvaratMeddelande,
+            datum: svar_senast(m.datum),
+            beslut: None,
+        });
+    }
+    for k in a.kompletteringar.iter().filter(|k| k.oppen()) {
+        match k.svar.first() {
+            None => ut.push(Bevakning {
+                nyckel: format!("komplettering:{}", k.id),
+                typ: BevakningsTyp::KompletteringSenast,
+                datum: k.senast,
+                beslut: None,
+            }),
+            Some(forsta) => ut.push(Bevakning {
+                nyckel: format!("komplettering_granska:{}", k.id),
+                typ: BevakningsTyp::KompletteringAttGranska,
+                datum: forsta.datum,
+                beslut: None,
+            }),
+        }
+    }
+    for (n, m) in a.motesforfragningar.iter().enumerate() {
+        let nyckel = mote_nyckel(n, m.datum);
+        if !a.kvitterade.contains(&nyckel) {
+            ut.push(Bevakning {
+                nyckel,
+                typ: BevakningsTyp::MoteBegart,
+                datum: svar_senast(m.datum),
+                beslut: None,
+            });
+        }
+    }
 }

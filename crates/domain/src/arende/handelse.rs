@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::dialog::{Avsandare, Handlingstyp, Motestyp};
 use crate::delegation::DelegationsRef;
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
@@ -524,6 +525,46 @@ pub enum Handelse {
         datum: Date,
         motivering: String,
     },
+    /// A secure message between the person and the handläggare.
+    MeddelandeSkickat {
+        id: MeddelandeId,
+        datum: Date,
+        fran: Avsandare,
+        text: String,
+    },
+    /// The handläggare asks for documents or information by `senast`.
+    KompletteringBegard {
+        id: KompletteringId,
+        datum: Date,
+        handlingar: Vec<Handlingstyp>,
+        beskrivning: String,
+        godtas: String,
+        senast: Date,
+        /// Why documents already accepted are asked for again.
+        skal_trots_inlamnad: Option<String>,
+        /// Which of `handlingar` were already accepted when they were asked for.
+        begard_igen: Vec<Handlingstyp>,
+    },
+    /// The person (or ombud) hands in an answer: text, documents attached in the case, or both.
+    KompletteringLamnad {
+        begaran: KompletteringId,
+        datum: Date,
+        fran: Avsandare,
+        text: String,
+        dokument: Vec<DokumentId>,
+    },
+    /// The handläggare accepts what was handed in.
+    KompletteringGodtagen {
+        begaran: KompletteringId,
+        datum: Date,
+    },
+    /// The person asks for a meeting.
+    MoteBegart {
+        datum: Date,
+        typ: Motestyp,
+        fran: Avsandare,
+        text: String,
+    },
 }
 
 impl Handelse {
@@ -569,6 +610,11 @@ impl Handelse {
             Handelse::BrevSkapat { .. } => "brev_skapat",
             Handelse::BegaranOmAvgorande { .. } => "begaran_om_avgorande",
             Handelse::BegaranOmAvgorandeAvslagen { .. } => "begaran_om_avgorande_avslagen",
+            Handelse::MeddelandeSkickat { .. } => "meddelande_skickat",
+            Handelse::KompletteringBegard { .. } => "komplettering_begard",
+            Handelse::KompletteringLamnad { .. } => "komplettering_lamnad",
+            Handelse::KompletteringGodtagen { .. } => "komplettering_godtagen",
+            Handelse::MoteBegart { .. } => "mote_begart",
         }
     }
 }

@@ -235,6 +235,48 @@ pub enum Kommando {
         datum: Date,
         motivering: String,
     },
+    /// A secure message, from the person through Mina sidor or from the handläggare.
+    SkickaMeddelande {
+        id: MeddelandeId,
+        datum: Date,
+        fran: Avsandare,
+        text: String,
+    },
+    /// The handläggare asks for documents or information.
+    BegarKomplettering {
+        id: KompletteringId,
+        datum: Date,
+        handlingar: Vec<Handlingstyp>,
+        beskrivning: String,
+        /// What will be accepted, e.g. "PDF, foto eller kopia".
+        godtas: String,
+        senast: Date,
+        /// Why a document already accepted is needed again.
+        skal_trots_inlamnad: Option<String>,
+        /// A fact the caller supplies from the store: the kinds of document already
+        /// accepted in any of the person's cases (`Store::godtagna_handlingar`).
+        redan_inlamnade: Vec<Handlingstyp>,
+    },
+    /// The person (or ombud) answers a request. Documents are attached first, with
+    /// `BifogaDokument` in the same call.
+    LamnaKomplettering {
+        begaran: KompletteringId,
+        datum: Date,
+        fran: Avsandare,
+        text: String,
+        dokument: Vec<DokumentId>,
+    },
+    GodtaKomplettering {
+        begaran: KompletteringId,
+        datum: Date,
+    },
+    /// The person asks for a meeting.
+    BegarMote {
+        datum: Date,
+        typ: Motestyp,
+        fran: Avsandare,
+        text: String,
+    },
 }
 
 macro_rules! kommandotyper {
@@ -294,6 +336,11 @@ kommandotyper! {
     RegistreraBrev => "brev", "Spara brev i personakten";
     BegarAvgorande => "begaran-om-avgorande", "Registrera begäran om avgörande";
     AvslaBegaranOmAvgorande => "avsla-begaran", "Avslå begäran om avgörande";
+    SkickaMeddelande => "meddelande", "Skicka meddelande till den enskilde";
+    BegarKomplettering => "begar-komplettering", "Begär komplettering";
+    LamnaKomplettering => "lamna-komplettering", "Registrera inlämnad komplettering";
+    GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering";
+    BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte";
 }
 
 impl Kommando {
@@ -334,6 +381,11 @@ impl Kommando {
             Kommando::RegistreraBrev { .. } => T::RegistreraBrev,
             Kommando::BegarAvgorande { .. } => T::BegarAvgorande,
             Kommando::AvslaBegaranOmAvgorande { .. } => T::AvslaBegaranOmAvgorande,
+            Kommando::SkickaMeddelande { .. } => T::SkickaMeddelande,
+            Kommando::BegarKomplettering { .. } => T::BegarKomplettering,
+            Kommando::LamnaKomplettering { .. } => T::LamnaKomplettering,
+            Kommando::GodtaKomplettering { .. } => T::GodtaKomplettering,
+            Kommando::BegarMote { .. } => T::BegarMote,
         }
     }
 }
@@ -445,9 +497,18 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
             }
         }
         _ if vantar_forhandsbedomning
-            && typ != T::SkrivJournal
-            && typ != T::BifogaDokument
-            && typ != T::TilldelaHandlaggare =>
+            && !matches!(
+                typ,
+                T::SkrivJournal
+                    | T::BifogaDokument
+                    | T::TilldelaHandlaggare
+                    // The dialogue with the person goes on whatever the case's stage.
+                    | T::SkickaMeddelande
+                    | T::BegarKomplettering
+                    | T::LamnaKomplettering
+                    | T::GodtaKomplettering
+                    | T::BegarMote
+            ) =>
         {
             tillstand("Gör förhandsbedömningen först.")
         }
@@ -524,6 +585,24 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             }
         }
+        T::SkickaMeddelande | T::BegarKomplettering | T::BegarMote => Ok(()),
+        T::LamnaKomplettering => {
+            if a.kompletteringar.iter().any(Komplettering::oppen) {
+                Ok(())
+            } else {
+                tillstand("Ingen begäran om komplettering väntar på svar.")
+            }
+        }
+        T::GodtaKomplettering => {
+            if a.kompletteringar
+                .iter()
+                .any(|k| k.oppen() && !k.svar.is_empty())
+            {
+                Ok(())
+            } else {
+                tillstand("Ingen inlämnad komplettering väntar på att godtas.")
+            }
+        }
         T::AvslaBegaranOmAvgorande => match a.begaran_om_avgorande {
             Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
             _ => tillstand("Ingen begäran om avgörande väntar på svar."),
@@ -580,6 +659,34 @@ impl Fel {
             falt,
             format!("Datumet kan inte ligga före {vad} ({tidigast})."),
         );
+    }
+    /// A text the person or the handläggare writes: required, and not longer than
+    /// one message may be.
+    fn meddelandetext(&mut self, varde: &str, falt: &'static str, text: &str) {
+        self.text_kravs(varde, falt, text);
+        self.inte_for_lang(varde, falt);
+    }
+    fn inte_for_lang(&mut self, varde: &str, falt: &'static str) {
+        let n = varde.chars().count();
+        self.om(
+            n > MEDDELANDE_MAX_TECKEN,
+            falt,
+            format!("Texten får vara högst {MEDDELANDE_MAX_TECKEN} tecken. Den är {n} tecken."),
+        );
+    }
+    /// The person, or an ombud named by name.
+    fn enskild(&mut self, fran: &Avsandare, vad: &str) {
+        match fran {
+            Avsandare::Handlaggare => self.om(
+                true,
+                "fran",
+                format!("{vad} kommer från den enskilde eller ett ombud."),
+            ),
+            Avsandare::Enskild { ombud: Some(namn) } => {
+                self.text_kravs(namn, "ombud", "Skriv ombudets namn.")
+            }
+            Avsandare::Enskild { ombud: None } => {}
+        }
     }
     fn klart(&mut self) -> Result<(), Avvisning> {
         if self.0.is_empty() {
@@ -1377,6 +1484,197 @@ pub fn handle(
             );
             vec![Handelse::BegaranOmAvgorandeAvslagen { datum, motivering }]
         }
+        Kommando::SkickaMeddelande {
+            id,
+            datum,
+            fran,
+            text,
+        } => {
+            // The same id twice is the same message sent twice (a double click):
+            // it is refused rather than stored again.
+            if a.meddelanden.iter().any(|m| m.id == id) {
+                return Err(Avvisning::Tillstand("Meddelandet är redan skickat.".into()));
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            if let Avsandare::Enskild { ombud: Some(namn) } = &fran {
+                fel.text_kravs(namn, "ombud", "Skriv ombudets namn.");
+            }
+            fel.meddelandetext(&text, "text", "Skriv ett meddelande.");
+            vec![Handelse::MeddelandeSkickat {
+                id,
+                datum,
+                fran,
+                text,
+            }]
+        }
+        Kommando::BegarKomplettering {
+            id,
+            datum,
+            handlingar,
+            beskrivning,
+            godtas,
+            senast,
+            skal_trots_inlamnad,
+            redan_inlamnade,
+        } => {
+            if a.komplettering(id).is_some() {
+                return Err(Avvisning::Tillstand(
+                    "Begäran om komplettering är redan skickad.".into(),
+                ));
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            let mut valda: Vec<Handlingstyp> = vec![];
+            for t in handlingar {
+                if !valda.contains(&t) {
+                    valda.push(t);
+                }
+            }
+            let beskrivning = beskrivning.trim().to_owned();
+            fel.om(
+                valda.is_empty() && beskrivning.is_empty(),
+                "handlingar",
+                "Välj vilka handlingar som behövs, eller beskriv vad som behövs.",
+            );
+            fel.om(
+                valda.contains(&Handlingstyp::Annat) && beskrivning.is_empty(),
+                "beskrivning",
+                "Beskriv vad som avses med Annat.",
+            );
+            fel.inte_for_lang(&beskrivning, "beskrivning");
+            fel.text_kravs(
+                &godtas,
+                "godtas",
+                "Skriv vad som godtas, till exempel PDF, foto eller kopia.",
+            );
+            fel.om(
+                senast < datum,
+                "senast",
+                "Sista dagen kan inte ligga före dagen för begäran.",
+            );
+            // A document the person has already handed in and had accepted, in this
+            // case or another, is not asked for again without a reason: the
+            // utredning is not to be larger than needed (FL 9 §; DOMAIN.md, The process).
+            let godtagna_har: Vec<Handlingstyp> = a
+                .godtagna_handlingar()
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+            let begard_igen: Vec<Handlingstyp> = valda
+                .iter()
+                .copied()
+                .filter(|t| {
+                    t.kan_vara_inlamnad()
+                        && (redan_inlamnade.contains(t) || godtagna_har.contains(t))
+                })
+                .collect();
+            let skal_trots_inlamnad = skal_trots_inlamnad
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
+            if !begard_igen.is_empty() && skal_trots_inlamnad.is_none() {
+                let namn: Vec<&str> = begard_igen.iter().map(|t| t.namn()).collect();
+                fel.om(
+                    true,
+                    "skal",
+                    if namn.len() == 1 {
+                        format!(
+                            "{} är redan inlämnad och godtagen. Skriv varför den behövs igen.",
+                            namn[0]
+                        )
+                    } else {
+                        format!(
+                            "{} är redan inlämnade och godtagna. Skriv varför de behövs igen.",
+                            lista(&namn)
+                        )
+                    },
+                );
+            }
+            // lag (1930:173) 2 §: a last day on a non-working day moves to the next one.
+            let senast = frister::svarsfrist(senast);
+            vec![Handelse::KompletteringBegard {
+                id,
+                datum,
+                handlingar: valda,
+                beskrivning,
+                godtas,
+                senast,
+                skal_trots_inlamnad,
+                begard_igen,
+            }]
+        }
+        Kommando::LamnaKomplettering {
+            begaran,
+            datum,
+            fran,
+            text,
+            dokument,
+        } => {
+            let k = a
+                .komplettering(begaran)
+                .filter(|k| k.oppen())
+                .ok_or_else(|| {
+                    Avvisning::Falt(vec![FaltFel {
+                        falt: "begaran",
+                        text: "Välj en begäran om komplettering som väntar på svar.".into(),
+                    }])
+                })?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, k.begard, "datum", "begäran");
+            fel.enskild(&fran, "En komplettering");
+            fel.om(
+                text.trim().is_empty() && dokument.is_empty(),
+                "text",
+                "Skriv ett svar eller bifoga minst ett dokument.",
+            );
+            fel.inte_for_lang(&text, "text");
+            fel.om(
+                dokument.iter().any(|d| !a.dokument.contains(d)),
+                "dokument",
+                "Ett dokument i svaret finns inte i ärendet. Ladda upp det först.",
+            );
+            vec![Handelse::KompletteringLamnad {
+                begaran,
+                datum,
+                fran,
+                text,
+                dokument,
+            }]
+        }
+        Kommando::GodtaKomplettering { begaran, datum } => {
+            let k = a
+                .komplettering(begaran)
+                .filter(|k| k.oppen() && !k.svar.is_empty())
+                .ok_or_else(|| {
+                    Avvisning::Falt(vec![FaltFel {
+                        falt: "begaran",
+                        text: "Välj en komplettering som lämnats in och inte redan godtagits."
+                            .into(),
+                    }])
+                })?;
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some(forsta) = k.svar.first() {
+                fel.inte_fore(datum, forsta.datum, "datum", "att kompletteringen lämnades");
+            }
+            vec![Handelse::KompletteringGodtagen { begaran, datum }]
+        }
+        Kommando::BegarMote {
+            datum,
+            typ,
+            fran,
+            text,
+        } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.enskild(&fran, "En begäran om möte");
+            fel.inte_for_lang(&text, "text");
+            vec![Handelse::MoteBegart {
+                datum,
+                typ,
+                fran,
+                text,
+            }]
+        }
         Kommando::AvslutaArende {
             datum,
             orsak,
@@ -1403,4 +1701,13 @@ pub fn handle(
     };
     fel.klart()?;
     Ok(handelser)
+}
+
+/// "A, B och C".
+fn lista(namn: &[&str]) -> String {
+    match namn {
+        [] => String::new(),
+        [ett] => (*ett).to_owned(),
+        [forsta @ .., sista] => format!("{} och {sista}", forsta.join(", ")),
+    }
 }

@@ -2,10 +2,15 @@
 //! (DOMAIN.md, "The process"; Socialstyrelsen's national information structure).
 
 mod bevakning;
+mod dialog;
 mod handelse;
 mod kommando;
 
 pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
+pub use dialog::{
+    Avsandare, Handlingstyp, Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN,
+    MEDDELANDE_SVARSTID, Meddelande, Motesforfragan, Motestyp, svar_senast,
+};
 pub use handelse::*;
 pub use kommando::{
     Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan, kandidater,
@@ -215,6 +220,18 @@ pub struct Arende {
     /// FL 12 §: the day the person asked for a decision, and the day the request was rejected.
     #[serde(default)]
     pub begaran_om_avgorande: Option<(Date, Option<Date>)>,
+    /// The documents attached in the case, so an answer can only point at its own.
+    #[serde(default)]
+    pub dokument: Vec<DokumentId>,
+    /// Secure messages between the person and the handläggare, oldest first.
+    #[serde(default)]
+    pub meddelanden: Vec<Meddelande>,
+    /// Requests for documents or information, oldest first.
+    #[serde(default)]
+    pub kompletteringar: Vec<Komplettering>,
+    /// The person's requests for a meeting, oldest first.
+    #[serde(default)]
+    pub motesforfragningar: Vec<Motesforfragan>,
 }
 
 impl Arende {
@@ -298,6 +315,10 @@ impl Arende {
             journal: vec![],
             avslut: None,
             begaran_om_avgorande: None,
+            dokument: vec![],
+            meddelanden: vec![],
+            kompletteringar: vec![],
+            motesforfragningar: vec![],
         })
     }
 
@@ -317,8 +338,8 @@ impl Arende {
             | Handelse::AnmalanRegistrerad { .. }
             | Handelse::InformationRegistrerad { .. }
             | Handelse::SynpunkterRegistrerade { .. }
-            | Handelse::DokumentBifogat { .. }
             | Handelse::BrevSkapat { .. } => {}
+            Handelse::DokumentBifogat { dokument, .. } => self.dokument.push(*dokument),
             Handelse::InsatsAnsokt { insats, datum, .. } => self.ansokta.push((*insats, *datum)),
             Handelse::Forhandsbedomd { utfall, .. } => self.forhandsbedomning = Some(*utfall),
             Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),
@@ -542,7 +563,114 @@ impl Arende {
                     b.1 = Some(*datum);
                 }
             }
+            Handelse::MeddelandeSkickat {
+                id,
+                datum,
+                fran,
+                text,
+            } => self.meddelanden.push(Meddelande {
+                id: *id,
+                datum: *datum,
+                fran: fran.clone(),
+                text: text.clone(),
+            }),
+            Handelse::KompletteringBegard {
+                id,
+                datum,
+                handlingar,
+                beskrivning,
+                godtas,
+                senast,
+                skal_trots_inlamnad,
+                ..
+            } => self.kompletteringar.push(Komplettering {
+                id: *id,
+                begard: *datum,
+                handlingar: handlingar.clone(),
+                beskrivning: beskrivning.clone(),
+                godtas: godtas.clone(),
+                senast: *senast,
+                skal_trots_inlamnad: skal_trots_inlamnad.clone(),
+                svar: vec![],
+                godtagen: None,
+            }),
+            Handelse::KompletteringLamnad {
+                begaran,
+                datum,
+                fran,
+                text,
+                dokument,
+            } => {
+                if let Some(k) = self.komplettering_mut(*begaran) {
+                    k.svar.push(KompletteringSvar {
+                        datum: *datum,
+                        fran: fran.clone(),
+                        text: text.clone(),
+                        dokument: dokument.clone(),
+                    });
+                }
+            }
+            Handelse::KompletteringGodtagen { begaran, datum } => {
+                if let Some(k) = self.komplettering_mut(*begaran) {
+                    k.godtagen = Some(*datum);
+                }
+            }
+            Handelse::MoteBegart {
+                datum,
+                typ,
+                fran,
+                text,
+            } => self.motesforfragningar.push(Motesforfragan {
+                datum: *datum,
+                typ: *typ,
+                fran: fran.clone(),
+                text: text.clone(),
+            }),
         }
+    }
+
+    pub fn komplettering(&self, id: KompletteringId) -> Option<&Komplettering> {
+        self.kompletteringar.iter().find(|k| k.id == id)
+    }
+
+    fn komplettering_mut(&mut self, id: KompletteringId) -> Option<&mut Komplettering> {
+        self.kompletteringar.iter_mut().find(|k| k.id == id)
+    }
+
+    /// The kinds of document accepted in this case, each with the day it was
+    /// accepted (the first time, if asked for again). `Annat` is left out: it
+    /// names nothing that can be recognised again.
+    pub fn godtagna_handlingar(&self) -> Vec<(Handlingstyp, Date)> {
+        let mut ut: Vec<(Handlingstyp, Date)> = vec![];
+        for k in &self.kompletteringar {
+            let Some(godtagen) = k.godtagen else { continue };
+            for t in k.handlingar.iter().filter(|t| t.kan_vara_inlamnad()) {
+                match ut.iter_mut().find(|(x, _)| x == t) {
+                    Some((_, d)) => *d = (*d).min(godtagen),
+                    None => ut.push((*t, godtagen)),
+                }
+            }
+        }
+        ut
+    }
+
+    /// The `n`th request for a meeting has been booked: the handläggare kvitterade its bevakning.
+    pub fn mote_bokat(&self, n: usize) -> bool {
+        self.motesforfragningar.get(n).is_some_and(|m| {
+            self.kvitterade
+                .contains(&bevakning::mote_nyckel(n, m.datum))
+        })
+    }
+
+    /// The messages from the person that still wait for an answer: those after
+    /// the handläggare's latest message.
+    pub fn obesvarade_meddelanden(&self) -> &[Meddelande] {
+        let fran = self
+            .meddelanden
+            .iter()
+            .rposition(|m| m.fran == Avsandare::Handlaggare)
+            .map_or(0, |i| i + 1);
+        &self.meddelanden[fran..]
     }
 
     pub fn ar_avslutat(&self) -> bool {

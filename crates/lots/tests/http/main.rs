@@ -5,6 +5,7 @@ mod api;
 mod behorighet;
 mod bench;
 mod demo;
+mod dialog;
 mod hjalp;
 mod inloggning;
 mod krasch;

@@ -2,7 +2,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use lots_domain::arende::{AktualiseringsTyp, Arende, KommandoTyp, bevakningar, kan};
+use lots_domain::arende::{AktualiseringsTyp, Arende, KommandoTyp, bevakningar, kan, svar_senast};
 use lots_domain::ids::{ArendeId, PersonId};
 use lots_domain::tid::svensk_dag;
 use lots_store::{ArendeRad, JournalRad};
@@ -15,7 +15,7 @@ use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, ArendeResurs, Handling};
-use crate::visning::{Namn, beskriv};
+use crate::visning::{Namn, avsandare, beskriv, handlingsnamn};
 
 pub struct HandelseVy {
     pub nar: String,
@@ -27,6 +27,22 @@ pub struct HandelseVy {
 pub struct BeslutVy {
     pub rubrik: String,
     pub rader: Vec<(&'static str, String)>,
+}
+
+pub struct MeddelandeVy {
+    pub rubrik: String,
+    pub text: String,
+    /// The promised answer day, while the message waits for an answer.
+    pub obesvarat: Option<time::Date>,
+}
+
+pub struct KompletteringVy {
+    pub rubrik: String,
+    pub status: String,
+    pub oppen: bool,
+    pub rader: Vec<String>,
+    /// (document id, name) handed in with the answers.
+    pub dokument: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -42,6 +58,10 @@ struct ArendeSida {
     bevakningar: Vec<(&'static str, time::Date, bool)>,
     beslut: Vec<BeslutVy>,
     dokument: Vec<(String, String)>,
+    meddelanden: Vec<MeddelandeVy>,
+    kompletteringar: Vec<KompletteringVy>,
+    /// Meetings the person asked for: (text, booked).
+    moten: Vec<(String, bool)>,
     journal: Vec<JournalRad>,
     tidslinje: Vec<HandelseVy>,
     /// The reason the user stated to open a case outside their enhet.
@@ -322,6 +342,80 @@ fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
         .collect()
 }
 
+/// The messages, newest first; those waiting for an answer carry the promised day.
+fn meddelande_vy(a: &Arende) -> Vec<MeddelandeVy> {
+    let obesvarade = a.obesvarade_meddelanden().len();
+    let forsta_obesvarade = a.meddelanden.len() - obesvarade;
+    a.meddelanden
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, m)| MeddelandeVy {
+            rubrik: format!("{}, från {}", m.datum, avsandare(&m.fran)),
+            text: m.text.clone(),
+            obesvarat: (i >= forsta_obesvarade).then(|| svar_senast(m.datum)),
+        })
+        .collect()
+}
+
+/// The requests for komplettering, open ones first, each with what came in.
+fn komplettering_vy(a: &Arende, dokument: &[(String, String)]) -> Vec<KompletteringVy> {
+    let mut ut: Vec<KompletteringVy> = a
+        .kompletteringar
+        .iter()
+        .rev()
+        .map(|k| {
+            let status = match (k.godtagen, k.svar.first()) {
+                (Some(d), _) => format!("Godtagen {d}"),
+                (None, Some(s)) => format!("Lämnad {}, att granska", s.datum),
+                (None, None) => format!("Väntar på den enskilde, senast {}", k.senast),
+            };
+            let mut rader = vec![];
+            if !k.handlingar.is_empty() {
+                rader.push(format!("Begärt: {}.", handlingsnamn(&k.handlingar)));
+            }
+            if !k.beskrivning.is_empty() {
+                rader.push(k.beskrivning.clone());
+            }
+            rader.push(format!("Godtas: {}. Senast {}.", k.godtas, k.senast));
+            if let Some(skal) = &k.skal_trots_inlamnad {
+                rader.push(format!("Begärt trots tidigare inlämnad: {skal}"));
+            }
+            let mut bifogat = vec![];
+            for svar in &k.svar {
+                let text = if svar.text.is_empty() {
+                    "(bara dokument)".to_string()
+                } else {
+                    svar.text.clone()
+                };
+                rader.push(format!(
+                    "Svar {} från {}: {text}",
+                    svar.datum,
+                    avsandare(&svar.fran)
+                ));
+                for id in &svar.dokument {
+                    let id = id.to_string();
+                    let namn = dokument
+                        .iter()
+                        .find(|(d, _)| *d == id)
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_else(|| "Dokument".into());
+                    bifogat.push((id, namn));
+                }
+            }
+            KompletteringVy {
+                rubrik: format!("Begärd {}", k.begard),
+                status,
+                oppen: k.oppen(),
+                rader,
+                dokument: bifogat,
+            }
+        })
+        .collect();
+    ut.sort_by_key(|k| !k.oppen);
+    ut
+}
+
 pub async fn visa(
     State(s): State<AppState>,
     i: Inloggad,
@@ -358,7 +452,7 @@ pub async fn visa(
     let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
         .iter()
         .copied()
-        .filter(|t| !matches!(t, KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev))
+        .filter(|t| super::steg::for_personal(*t))
         .filter(|t| {
             kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs, *t))
         })
@@ -369,7 +463,7 @@ pub async fn visa(
     } else {
         kan(Some(&a), KommandoTyp::AvslutaArende).err()
     };
-    let dokument = handelser
+    let dokument: Vec<(String, String)> = handelser
         .iter()
         .filter_map(|h| match &h.handelse {
             lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => {
@@ -385,6 +479,20 @@ pub async fn visa(
                 format!("{} {datum} (PDF)", typ.namn()),
             )),
             _ => None,
+        })
+        .collect();
+    let meddelanden = meddelande_vy(&a);
+    let kompletteringar = komplettering_vy(&a, &dokument);
+    let moten = a
+        .motesforfragningar
+        .iter()
+        .enumerate()
+        .map(|(n, m)| {
+            let mut text = format!("{}: {} ({})", m.datum, m.typ.namn(), avsandare(&m.fran));
+            if !m.text.is_empty() {
+                text.push_str(&format!(" – {}", m.text));
+            }
+            (text, a.mote_bokat(n))
         })
         .collect();
     let tidslinje = handelser
@@ -420,6 +528,9 @@ pub async fn visa(
             .collect(),
         beslut: beslut_vy(&a, &n),
         dokument,
+        meddelanden,
+        kompletteringar,
+        moten,
         journal,
         tidslinje,
         rad,

@@ -4,7 +4,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::{
-    AktualiseringsTyp, Arende, Avvisning, FaltFel, Kommando, KommandoTyp, kan,
+    AktualiseringsTyp, Arende, Avvisning, FaltFel, Handlingstyp, Kommando, KommandoTyp, kan,
 };
 use lots_domain::ids::{ArendeId, DokumentId, PersonId};
 use lots_domain::tid::svensk_dag;
@@ -30,7 +30,19 @@ pub struct Stegkontext {
     pub anvandare: Vec<Anvandare>,
     pub enheter: Vec<Enhet>,
     pub journal: Vec<JournalRad>,
+    /// The kinds of document already accepted for the person, in any case (newest first).
+    pub godtagna: Vec<(Handlingstyp, time::Date, ArendeId)>,
     pub idag: time::Date,
+}
+
+/// Steps staff take on the case page. A case starts from the person page, a
+/// letter is stored by Lots with its step, and a meeting is something the person
+/// asks for on Mina sidor.
+pub fn for_personal(typ: KommandoTyp) -> bool {
+    !matches!(
+        typ,
+        KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev | KommandoTyp::BegarMote
+    )
 }
 
 impl Stegkontext {
@@ -45,6 +57,11 @@ impl Stegkontext {
             Some((r, a)) => (Some(r), Some(a)),
             None => (None, None),
         };
+        let godtagna = if arende.is_some() {
+            s.store.godtagna_handlingar(person).await?
+        } else {
+            vec![]
+        };
         Ok(Self {
             person,
             rad,
@@ -52,6 +69,7 @@ impl Stegkontext {
             anvandare: s.store.alla_anvandare(i.anvandare.kommun).await?,
             enheter: s.store.enheter(i.anvandare.kommun).await?,
             journal,
+            godtagna,
             idag: svensk_dag(s.nu()),
         })
     }
@@ -65,6 +83,7 @@ impl Stegkontext {
             anvandare: &self.anvandare,
             enheter: &self.enheter,
             journal: &self.journal,
+            godtagna: &self.godtagna,
         }
     }
 }
@@ -89,6 +108,15 @@ fn ingress(typ: KommandoTyp, akt: Option<AktualiseringsTyp>) -> &'static str {
         }
         (T::AvslutaArende, _) => {
             "Ett ärende avslutas när inget återstår: inga obesvarade uppföljningar och inga beslut som väntar på verkställighet."
+        }
+        (T::SkickaMeddelande, _) => {
+            "Den enskilde läser meddelandet på Mina sidor. Skriv så att det går att förstå utan att ha läst ärendet."
+        }
+        (T::BegarKomplettering, _) => {
+            "Begär bara det som behövs för utredningen (FL 9 §). En handling som redan lämnats in och godtagits begärs inte igen utan att du skriver varför."
+        }
+        (T::LamnaKomplettering, _) => {
+            "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
         }
         (T::RegistreraInvandning, _) => {
             "Om den enskilde menar att något i journalen är fel antecknas det bredvid anteckningen (SoL 14 kap. 6 §). Anteckningen ändras inte."
@@ -278,7 +306,7 @@ async fn steg_kontext(
     steg: &str,
 ) -> Result<(KommandoTyp, Stegkontext), WebFel> {
     let typ = KommandoTyp::fran_kod(steg)
-        .filter(|t| !matches!(t, KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev))
+        .filter(|t| for_personal(*t))
         .ok_or(WebFel::Saknas)?;
     let oppnat = las_arende(s, i, id).await?;
     let (rad, a) = (oppnat.rad, oppnat.arende);

@@ -22,6 +22,8 @@ pub struct FaltKontext<'a> {
     pub anvandare: &'a [Anvandare],
     pub enheter: &'a [Enhet],
     pub journal: &'a [JournalRad],
+    /// The kinds of document already accepted for the person (newest first).
+    pub godtagna: &'a [(Handlingstyp, Date, ArendeId)],
 }
 
 fn par<T: Copy>(
@@ -340,12 +342,69 @@ pub fn falt(
             datum(),
             Falt::textarea("motivering", "Varför kan ärendet inte avgöras nu?").kravs().hjalp("Ett avslag på begäran kan överklagas särskilt (FL 12 §)."),
         ],
+        T::SkickaMeddelande => vec![
+            Falt::textarea("text", "Meddelande").kravs().hjalp(&format!("Högst {MEDDELANDE_MAX_TECKEN} tecken.")),
+        ],
+        T::BegarKomplettering => vec![
+            Falt::val("handlingar", "Vad behöver den enskilde lämna in?", "checkboxes", handlingstyp_val(ctx)),
+            Falt::textarea("beskrivning", "Beskriv vad som behövs").hjalp("Krävs om du väljer Annat eller inte väljer någon handling."),
+            Falt::text("godtas", "Vad godtas?").kravs().varde("PDF, foto eller kopia"),
+            Falt::datum("senast", "Lämnas senast")
+                .kravs()
+                .varde(idag + time::Duration::days(14))
+                .hjalp("Om dagen är en lördag, söndag eller helgdag flyttas den till nästa vardag."),
+            Falt::textarea("skal", "Om en handling redan är inlämnad: varför behövs den igen?"),
+        ],
+        T::LamnaKomplettering => vec![
+            Falt::val("begaran", "Begäran om komplettering", "select", a.kompletteringar.iter().filter(|k| k.oppen()).map(|k| (k.id.to_string(), komplettering_text(k)))).kravs(),
+            Falt::datum("datum", "Lämnades in").kravs().varde(idag),
+            Falt::textarea("text", "Vad den enskilde lämnade in").kravs().hjalp("Skanna handlingarna och bifoga dem med Bifoga dokument."),
+        ],
+        T::GodtaKomplettering => vec![
+            Falt::val("begaran", "Inlämnad komplettering", "select", a.kompletteringar.iter().filter(|k| k.oppen() && !k.svar.is_empty()).map(|k| (k.id.to_string(), komplettering_text(k)))).kravs(),
+            datum(),
+        ],
+        T::BegarMote => vec![],
         T::AvslutaArende => vec![
             datum(),
             Falt::val("orsak", "Varför avslutas ärendet?", "radio", par(&Avslutsorsak::VALBARA, Avslutsorsak::kod, Avslutsorsak::namn)).kravs(),
             Falt::textarea("kommentar", "Kommentar"),
         ],
     }
+}
+
+/// The catalogue of documents, each already accepted for the person marked with the day.
+fn handlingstyp_val(ctx: &FaltKontext) -> Vec<(String, String)> {
+    Handlingstyp::ALLA
+        .iter()
+        .map(|t| {
+            let text = match ctx.godtagna.iter().find(|(x, _, _)| x == t) {
+                Some((_, datum, _)) => format!("{} – redan inlämnad {datum}", t.namn()),
+                None => t.namn().to_string(),
+            };
+            (t.kod().to_string(), text)
+        })
+        .collect()
+}
+
+/// A request for komplettering as a choice: when it was made and what it asks for.
+fn komplettering_text(k: &Komplettering) -> String {
+    let mut vad: Vec<&str> = k
+        .handlingar
+        .iter()
+        .filter(|t| **t != Handlingstyp::Annat)
+        .map(|t| t.namn())
+        .collect();
+    if !k.beskrivning.is_empty() {
+        vad.push(&k.beskrivning);
+    }
+    let vad: String = vad.join(", ").chars().take(80).collect();
+    let inlamnat = if k.svar.is_empty() {
+        String::new()
+    } else {
+        format!(", lämnat {}", k.svar[0].datum)
+    };
+    format!("Begärd {} (senast {}{inlamnat}): {vad}", k.begard, k.senast)
 }
 
 fn journal_val(ctx: &FaltKontext) -> Vec<(String, String)> {
@@ -889,6 +948,61 @@ pub fn tolka(
                     datum,
                     motivering: l.text("motivering"),
                 })
+        }
+        T::SkickaMeddelande => Some(Kommando::SkickaMeddelande {
+            id: MeddelandeId::ny(),
+            datum: ctx.idag,
+            fran: Avsandare::Handlaggare,
+            text: l.text("text"),
+        }),
+        T::BegarKomplettering => {
+            let mut handlingar = vec![];
+            for v in f.alla("handlingar") {
+                match Handlingstyp::fran_kod(v) {
+                    Some(t) => handlingar.push(t),
+                    None => l.fel("handlingar", "Okänd handling."),
+                }
+            }
+            let senast = l.datum("senast");
+            senast.map(|senast| Kommando::BegarKomplettering {
+                id: KompletteringId::ny(),
+                datum: ctx.idag,
+                handlingar,
+                beskrivning: l.text("beskrivning"),
+                godtas: l.text("godtas"),
+                senast,
+                skal_trots_inlamnad: Some(l.text("skal")).filter(|s| !s.is_empty()),
+                redan_inlamnade: ctx.godtagna.iter().map(|(t, _, _)| *t).collect(),
+            })
+        }
+        T::LamnaKomplettering => {
+            let begaran = l.id("begaran", "Välj begäran om komplettering.");
+            let datum = l.datum("datum");
+            match (begaran, datum) {
+                // On paper, at reception: the person's own answer, registered by staff.
+                (Some(begaran), Some(datum)) => Some(Kommando::LamnaKomplettering {
+                    begaran,
+                    datum,
+                    fran: Avsandare::Enskild { ombud: None },
+                    text: l.text("text"),
+                    dokument: vec![],
+                }),
+                _ => None,
+            }
+        }
+        T::GodtaKomplettering => {
+            let begaran = l.id("begaran", "Välj kompletteringen.");
+            let datum = l.datum("datum");
+            match (begaran, datum) {
+                (Some(begaran), Some(datum)) => {
+                    Some(Kommando::GodtaKomplettering { begaran, datum })
+                }
+                _ => None,
+            }
+        }
+        T::BegarMote => {
+            l.fel("innehall", "Den enskilde begär möte på Mina sidor.");
+            None
         }
         T::AvslutaArende => {
             let datum = l.datum("datum");

@@ -602,3 +602,156 @@ fn lank_form(html: &str, prefix: &str) -> String {
     let i = html.find(&format!("action=\"{prefix}")).expect(prefix) + 8;
     html[i..].split('"').next().unwrap().to_owned()
 }
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+/// Uploads on Mina sidor: multipart with the session's token.
+async fn ladda_upp(
+    k: &Klient,
+    sokvag: &str,
+    fil: Option<(&str, Vec<u8>)>,
+    text: &str,
+) -> (u16, Option<String>) {
+    let mut form = reqwest::multipart::Form::new()
+        .text("_csrf", k.csrf.clone())
+        .text("text", text.to_owned());
+    if let Some((namn, b)) = fil {
+        form = form.part(
+            "fil",
+            reqwest::multipart::Part::bytes(b).file_name(namn.to_owned()),
+        );
+    }
+    k.multipart_med_plats(sokvag, form).await
+}
+
+async fn komplettering_meddelanden_och_mote(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(
+        &a,
+        "begar-komplettering",
+        &[
+            ("handlingar", "kontoutdrag"),
+            ("beskrivning", ""),
+            ("godtas", "PDF eller foto"),
+            ("senast", "2030-01-31"),
+            ("skal", ""),
+        ],
+    )
+    .await;
+    let k = medborgare(&app, "19850505-1238").await;
+    // Asked for: on the overview, with the deadline and what is accepted.
+    let (_, html) = k.get("/mina-sidor").await;
+    assert!(
+        html.contains("Skicka in: Kontoutdrag för de senaste tre månaderna. Senast 2030-01-31.")
+    );
+    let sida = lank_till(&html, &format!("/mina-sidor/arenden/{a}/komplettering/"));
+    let (s, html) = k.get(&sida).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("PDF eller foto"));
+    // Nothing, or a file that is not a PDF, JPEG or PNG: refused, nothing stored.
+    let (s, _) = ladda_upp(&k, &sida, None, "").await;
+    assert_eq!(s, 422);
+    let (s, _) = ladda_upp(&k, &sida, Some(("virus.exe", b"MZ\x90\x00".to_vec())), "").await;
+    assert_eq!(s, 422);
+    assert!(
+        !handelsetyper(&app, &a)
+            .await
+            .contains(&"komplettering_lamnad")
+    );
+    let (s, plats) = ladda_upp(
+        &k,
+        &sida,
+        Some(("kontoutdrag.pdf", PDF.to_vec())),
+        "Mars till maj.",
+    )
+    .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    assert!(html.contains("Det du skickade in"));
+    // The file is in the case, readable by the person and the handläggare.
+    let (_, html) = k.get(&sida).await;
+    let dok = lank_till(&html, "/mina-sidor/dokument/");
+    let (s, b) = k.get_bytes(&dok).await;
+    assert_eq!((s, b.as_slice()), (200, PDF));
+    let (s, b) = hl.get_bytes(&dok.replace("/mina-sidor", "")).await;
+    assert_eq!((s, b.as_slice()), (200, PDF));
+    // Accepted by the handläggare; asking for it again now needs a reason.
+    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let begaran = arende.kompletteringar[0].id.to_string();
+    hl.steg(
+        &a,
+        "godta-komplettering",
+        &[("begaran", &begaran), ("datum", &idag())],
+    )
+    .await;
+    let (_, html) = k.get(&sida).await;
+    assert!(html.contains("godkändes"));
+    let (s, _, _) = hl
+        .post(
+            &format!("/arenden/{a}/steg/begar-komplettering"),
+            &[
+                ("handlingar", "kontoutdrag"),
+                ("beskrivning", ""),
+                ("godtas", "PDF"),
+                ("senast", "2030-02-28"),
+                ("skal", ""),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422, "already handed in: a reason is needed");
+
+    // A message, with the promised answer time; a bevakning for the handläggare.
+    let meddelanden = format!("/mina-sidor/arenden/{a}/meddelanden");
+    let (s, html) = k.get(&meddelanden).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Vi svarar inom 2 arbetsdagar."));
+    let (s, _, _) = k.post(&meddelanden, &[("text", "  ")]).await;
+    assert_eq!(s, 422);
+    let (s, plats, _) = k
+        .post(&meddelanden, &[("text", "När får jag besked?")])
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    assert!(html.contains("När får jag besked?") && html.contains("Du får svar senast"));
+    let (_, start) = hl.get("/").await;
+    assert!(
+        start.contains("Meddelande från den enskilde att besvara"),
+        "a bevakning"
+    );
+    hl.steg(&a, "meddelande", &[("text", "Inom två veckor.")])
+        .await;
+    let (_, html) = k.get(&meddelanden).await;
+    assert!(html.contains("Inom två veckor.") && !html.contains("Du får svar senast"));
+
+    // Asking for a meeting becomes a bevakning too.
+    let mote = format!("/mina-sidor/arenden/{a}/mote");
+    let (s, _, _) = k.post(&mote, &[("typ", "fest"), ("text", "")]).await;
+    assert_eq!(s, 422);
+    let (s, _, _) = k
+        .post(
+            &mote,
+            &[("typ", "uppfoljning"), ("text", "Jag vill prata om målen.")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let typer = handelsetyper(&app, &a).await;
+    assert!(typer.contains(&"mote_begart"), "{typer:?}");
+    let (_, start) = hl.get("/").await;
+    assert!(
+        start.to_lowercase().contains("möte"),
+        "the meeting is a bevakning"
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(komplettering_meddelanden_och_mote);

@@ -332,7 +332,9 @@ async fn meddelande_sida(
         .map(|x| {
             let (fran, fran_mig) = match &x.fran {
                 Avsandare::Handlaggare => (handlaggare.clone(), false),
-                Avsandare::Enskild { ombud: Some(o) } => (t.f("dialog.ombud", &[("namn", o)]), true),
+                Avsandare::Enskild { ombud: Some(o) } => {
+                    (t.f("dialog.ombud", &[("namn", o)]), true)
+                }
                 Avsandare::Enskild { ombud: None } => (t.t("dialog.du").to_owned(), true),
             };
             Meddelande {
@@ -389,7 +391,15 @@ pub async fn meddelanden(
     Path(aid): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
-    meddelande_sida(&s, &m, &aid, q.contains_key("skickat"), String::new(), vec![]).await
+    meddelande_sida(
+        &s,
+        &m,
+        &aid,
+        q.contains_key("skickat"),
+        String::new(),
+        vec![],
+    )
+    .await
 }
 
 pub async fn skicka_meddelande(
@@ -439,7 +449,13 @@ pub struct MoteSida {
     pub fel: Vec<(String, String)>,
 }
 
-fn mote_formular(m: &Medborgare, arende: ArendeId, typ: String, text: String, fel: Vec<(String, String)>) -> Response {
+fn mote_formular(
+    m: &Medborgare,
+    arende: ArendeId,
+    typ: String,
+    text: String,
+    fel: Vec<(String, String)>,
+) -> Response {
     let status = if fel.is_empty() {
         StatusCode::OK
     } else {
@@ -472,7 +488,13 @@ pub async fn mote_sida(
 ) -> Result<Response, WebFel> {
     m.krav_agera()?;
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
-    Ok(mote_formular(&m, rad.id, "personligt".into(), String::new(), vec![]))
+    Ok(mote_formular(
+        &m,
+        rad.id,
+        "personligt".into(),
+        String::new(),
+        vec![],
+    ))
 }
 
 /// The person asks for a meeting; the handläggare gets a bevakning to book it.

@@ -284,7 +284,6 @@ pub(super) fn brevkod(t: lots_domain::arende::BrevTyp) -> &'static str {
     }
 }
 
-
 /// Where the case stands, what comes next, and what is late.
 pub struct Lage {
     pub status: String,

@@ -413,7 +413,7 @@ async fn overklaga_formular(
     let (rad, a) = m.arende(s, id(aid)?, "mina_sidor.beslut").await?;
     let bid: BeslutId = id(bid)?;
     let b = a.beslut_lage(bid).ok_or(WebFel::Saknas)?;
-    let idag = super::idag(&s);
+    let idag = super::idag(s);
     let sista = b.sista_dag_overklagande();
     let tid = match sista {
         Some(d) => t.f("beslut.sista_dag", &[("datum", &d.to_string())]),

@@ -399,11 +399,11 @@ fn komplettering_text(k: &Komplettering) -> String {
         vad.push(&k.beskrivning);
     }
     let vad: String = vad.join(", ").chars().take(80).collect();
-    let inlamnat = if k.svar.is_empty() {
-        String::new()
-    } else {
-        format!(", lämnat {}", k.svar[0].datum)
-    };
+    let inlamnat = k
+        .svar
+        .first()
+        .map(|s| format!(", lämnat {}", s.datum))
+        .unwrap_or_default();
     format!("Begärd {} (senast {}{inlamnat}): {vad}", k.begard, k.senast)
 }
 

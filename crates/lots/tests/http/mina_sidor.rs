@@ -755,3 +755,53 @@ async fn komplettering_meddelanden_och_mote(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(komplettering_meddelanden_och_mote);
+
+async fn enhet_som_tar_emot_ansokningar(db: Db) {
+    let app = TestApp::ny(db).await;
+    let sf = app.klient("systemforvaltare").await;
+    let (s, plats, body) = sf
+        .post(
+            "/admin/enheter/ny",
+            &[
+                ("namn", "Mottagningen"),
+                ("tar_emot", "missbruk"),
+                ("tar_emot", "okänt"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (s, plats.as_deref()),
+        (303, Some("/admin/anvandare")),
+        "{}",
+        utdrag(&body)
+    );
+    let mottagning = app
+        .store
+        .enheter(app.org.kommun)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.namn == "Mottagningen")
+        .unwrap()
+        .id;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let k = medborgare(&app, "19850505-1238").await;
+    let (s, _, _) = k
+        .post(
+            "/mina-sidor/ansok/missbruk",
+            &[("beskrivning", "Jag dricker för mycket."), ("skicka", "1")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let arenden = app
+        .store
+        .personens_arenden(p.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(arenden[0].enhet, mottagning);
+    // The account the person's acts are recorded under now exists, but is nobody's to administer.
+    let (_, html) = sf.get("/admin/anvandare").await;
+    assert!(html.contains("Test handlaggare"));
+    assert!(!html.contains("Den enskilde (Mina sidor)"));
+}
+pa_bada!(enhet_som_tar_emot_ansokningar);

@@ -357,6 +357,20 @@ pub(crate) fn lokal_tid(t: time::OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
+/// The offers one can apply for on Mina sidor: (code, name), for the
+/// systemförvaltare's choice of which enhet receives them.
+pub fn erbjudanden() -> Vec<(String, String)> {
+    ansokan::Erbjudande::ALLA
+        .into_iter()
+        .map(|e| {
+            (
+                e.kod().to_owned(),
+                texter::svenska().t(e.namnnyckel()).to_owned(),
+            )
+        })
+        .collect()
+}
+
 pub(crate) fn till(url: &str) -> Response {
     Redirect::to(url).into_response()
 }

@@ -45,6 +45,8 @@ pub async fn oversikt(State(s): State<AppState>, i: Inloggad) -> Result<Response
         .alla_anvandare(kommun)
         .await?
         .into_iter()
+        // The account the person's own acts are recorded under is nobody's to administer.
+        .filter(|a| a.anvandarnamn != lots_store::MINA_SIDOR_KONTO)
         .map(|a| {
             let e = enhetsnamn(&enheter, a.enhet);
             (a, e)
@@ -342,6 +344,13 @@ fn enhetsfalt() -> Vec<Falt> {
         Falt::text("namn", "Enhetens namn").kravs(),
         Falt::kryss("utforare", "Enheten är en utförare")
             .hjalp("Utförare tar emot beställningar av insatser."),
+        Falt::val(
+            "tar_emot",
+            "Tar emot ansökningar från Mina sidor",
+            "checkboxes",
+            crate::mina_sidor::erbjudanden(),
+        )
+        .hjalp("Ansökningar som görs digitalt hamnar hos den här enheten."),
     ]
 }
 
@@ -391,6 +400,12 @@ pub async fn skapa_enhet(
             s.store
                 .skapa_enhet(id, kommun, namnd, &namn, f.kryss("utforare"))
                 .await?;
+            let tar_emot: Vec<&str> = f
+                .alla("tar_emot")
+                .into_iter()
+                .filter(|k| crate::mina_sidor::erbjudanden().iter().any(|(e, _)| e == k))
+                .collect();
+            s.store.satt_tar_emot(id, &tar_emot.join(" ")).await?;
             logga(&s, &i, &format!("admin.enhet.skapa:{id}")).await?;
             Ok(Redirect::to("/admin/anvandare").into_response())
         }

@@ -300,6 +300,8 @@ struct PersonSida {
     dolda: usize,
     journal: Vec<JournalRad>,
     gallring: String,
+    /// Fullmakter the person has given for Mina sidor that hold today (FL 14 §).
+    fullmakter: Vec<String>,
 }
 
 /// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
@@ -358,6 +360,24 @@ pub async fn visa(
         .filter(|j| synliga.contains(&j.arende))
         .collect();
     let gallring = gallringstext(&s, &p).await?;
+    let idag = svensk_dag(s.nu());
+    let fullmakter = s
+        .store
+        .fullmakter_for_person(id)
+        .await?
+        .into_iter()
+        .filter(|f| f.galler(idag))
+        .map(|f| {
+            let omfattning = match f.omfattning {
+                lots_domain::fullmakt::Omfattning::Lasa => "får läsa",
+                lots_domain::fullmakt::Omfattning::ForaTalan => "får läsa och föra talan",
+            };
+            match f.giltig_till {
+                Some(d) => format!("{} ({omfattning}, till och med {d})", f.ombud_namn),
+                None => format!("{} ({omfattning}, tills vidare)", f.ombud_namn),
+            }
+        })
+        .collect();
     let mut loggade = vec![personpost("person.visa", &p)];
     loggade.extend(arenden.iter().map(|r| arendepost(&i, "person.visa", r)));
     s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
@@ -378,6 +398,7 @@ pub async fn visa(
         arenden,
         journal,
         gallring,
+        fullmakter,
     };
     Ok(sida.into_response())
 }

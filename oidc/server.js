@@ -1,6 +1,9 @@
-// A real OpenID Connect provider for Lots' end-to-end login tests (issue 4).
-// panva's oidc-provider with its development login and consent pages: any user
-// name signs in, and the user name becomes the subject (`sub`).
+// A real OpenID Connect provider for Lots' end-to-end login tests (issue 4), and
+// the eID broker of Mina sidor's (issue 5). panva's oidc-provider with its
+// development login and consent pages: any user name signs in, and the user name
+// becomes the subject (`sub`). A user name of 12 digits is a personnummer: it is
+// also given, with a name, as the Swedish OIDC profile's personnummer claim, as an
+// eID broker (BankID, Freja eID) would.
 //
 // Usage: node server.js [port]
 //   PORT / argv[2]          port to listen on (0 or missing: any free port)
@@ -12,6 +15,7 @@
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
+const PERSONNUMMER = 'https://id.oidc.se/claim/personalIdentityNumber';
 const redirectUri = process.env.OIDC_REDIRECT_URI;
 if (!redirectUri) {
   console.error('OIDC_REDIRECT_URI must be set');
@@ -37,12 +41,25 @@ server.listen(port, '127.0.0.1', () => {
     }],
     // Every client must use PKCE with S256 (RFC 7636, RFC 9700 2.1.1).
     pkce: { required: () => true },
-    claims: { openid: ['sub'], email: ['email'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email'],
+      profile: ['given_name', 'family_name'],
+      personnummer: [PERSONNUMMER],
+    },
+    // The claims asked for by scope go in the ID token itself, as eID brokers do.
+    conformIdTokenClaims: false,
     async findAccount(_ctx, id) {
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: `${id}@testkommun.se` };
+          const c = { sub: id, email: `${id}@testkommun.se` };
+          if (/^\d{12}$/.test(id)) {
+            c[PERSONNUMMER] = id;
+            c.given_name = 'Test';
+            c.family_name = 'Testsson';
+          }
+          return c;
         },
       };
     },

@@ -362,6 +362,11 @@ struct Leverantor {
 }
 
 async fn starta_leverantor(lots_url: &str) -> Leverantor {
+    starta_leverantor_for(lots_url, "/logga-in/oidc/svar").await
+}
+
+/// The provider, with `svar` (a path at Lots) as the client's one redirect URI.
+async fn starta_leverantor_for(lots_url: &str, svar: &str) -> Leverantor {
     let mapp = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../oidc");
     assert!(
         mapp.join("node_modules/oidc-provider").exists(),
@@ -370,10 +375,7 @@ async fn starta_leverantor(lots_url: &str) -> Leverantor {
     let mut barn = tokio::process::Command::new("node")
         .arg(mapp.join("server.js"))
         .arg("0")
-        .env(
-            "OIDC_REDIRECT_URI",
-            format!("{lots_url}/logga-in/oidc/svar"),
-        )
+        .env("OIDC_REDIRECT_URI", format!("{lots_url}{svar}"))
         .env("OIDC_POST_LOGOUT_URI", format!("{lots_url}/logga-in"))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -638,3 +640,80 @@ async fn oidc_inloggning(db: Db) {
     assert_eq!(s, 400);
 }
 pa_bada!(oidc_inloggning);
+
+/// Mina sidor through the eID broker: the personnummer claim logs the person in to
+/// their own matters; a subject without a valid personnummer, or a forged state, does not.
+async fn eid_inloggning_mina_sidor(db: Db) {
+    let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let lots_url = format!("http://{}", lyssnare.local_addr().unwrap());
+    let lev = starta_leverantor_for(&lots_url, "/mina-sidor/logga-in/eid/svar").await;
+    let inst = lots_web::oidc::OidcInstallning {
+        issuer: lev.issuer.clone(),
+        klient_id: "lots".into(),
+        klient_hemlighet: lots_web::oidc::Hemlighet("lots-hemlighet".into()),
+        omdirigering: format!("{lots_url}/mina-sidor/logga-in/eid/svar"),
+        scopes: vec!["profile".into(), "personnummer".into()],
+        efter_utloggning: None,
+    };
+    let klient = lots_web::oidc::OidcKlient::upptack(&inst).await.unwrap();
+    let r = regler(|r| {
+        r.medborgare = lots_web::mina_sidor::MedborgarInloggning {
+            eid: Some(lots_web::mina_sidor::EidInloggning {
+                klient,
+                personnummer_claim: "https://id.oidc.se/claim/personalIdentityNumber".into(),
+            }),
+            testinloggning: false,
+        };
+    });
+    let app = TestApp::med(db, lyssnare, r, |_| async {}).await;
+    // A real (not synthetic) person with a case: eID opens it; the test login does not exist.
+    let hl = app.klient("handlaggare").await;
+    let p = registrera_person(&hl, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let k = Klient::ny(&app.url);
+    let (s, _, _) = k
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "198505051238")])
+        .await;
+    assert_eq!(s, 404, "no test login outside the demo");
+    let (_, html) = k.get("/mina-sidor/logga-in").await;
+    assert!(html.contains("/mina-sidor/logga-in/eid"));
+    let (_, start) = k.get_med_plats("/mina-sidor/logga-in/eid").await;
+    let tillbaka = genom_leverantoren(&k.http, &start.unwrap(), &app.url, "198505051238").await;
+    assert!(
+        tillbaka.contains("/mina-sidor/logga-in/eid/svar"),
+        "{tillbaka}"
+    );
+    let (s, plats) = k.get_med_plats(&tillbaka.replace(&app.url, "")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor")));
+    let (s, html) = k.get("/mina-sidor").await;
+    assert_eq!(s, 200);
+    assert!(html.contains(&format!("/mina-sidor/arenden/{a}")));
+    assert!(html.contains("Test Testsson"), "the name from the eID");
+    // The same answer again (replayed): refused.
+    let (s, _) = k.get_med_plats(&tillbaka.replace(&app.url, "")).await;
+    assert_eq!(s, 400);
+    // A subject that is no personnummer: refused, no session.
+    let k2 = Klient::ny(&app.url);
+    let (_, start) = k2.get_med_plats("/mina-sidor/logga-in/eid").await;
+    let tillbaka =
+        genom_leverantoren(&k2.http, &start.unwrap(), &app.url, "anna.handlaggare").await;
+    let (s, _) = k2.get_med_plats(&tillbaka.replace(&app.url, "")).await;
+    assert_eq!(s, 400);
+    let (s, plats) = k2.get_med_plats("/mina-sidor").await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/logga-in")));
+    // A forged state: refused.
+    let (s, _) = k2
+        .get_med_plats("/mina-sidor/logga-in/eid/svar?state=falsk&code=falsk")
+        .await;
+    assert_eq!(s, 400);
+    drop(lev);
+}
+pa_bada!(eid_inloggning_mina_sidor);

@@ -21,9 +21,9 @@ use anyhow::{Context, anyhow, bail};
 use lots_domain::Avvisning;
 use lots_domain::arende::Kontext;
 use lots_domain::arende::{
-    Anmalare, Arende, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall, Handelse,
-    Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud, Status, Utskickssatt,
-    bevakningar,
+    Anmalare, Arende, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall,
+    Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud,
+    Status, Utskickssatt, bevakningar,
 };
 use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
@@ -47,6 +47,51 @@ const ANTAL_PERSONER: usize = 200;
 const SKYDDADE: [usize; 3] = [23, 88, 151];
 const SAMORDNING: [usize; 2] = [57, 130];
 const RESERV: usize = 177;
+
+/// A person of the Mina sidor scenario: who the citizen portal is shown with, and
+/// whom its browser test (e2e/tests/mina_sidor.spec.js) logs in as, one per screen width.
+struct Scenarioperson {
+    /// The index among the 200 persons the scenario person takes the place of. The
+    /// random draws for that index are made all the same, so every other person
+    /// and case is what it would have been. Both indices come last in the shuffled
+    /// order the cases take persons from (`Demo::ordning`), far past where the
+    /// cases reach (about 60 of 194), so taking them out changes no case.
+    index: usize,
+    fornamn: &'static str,
+    efternamn: &'static str,
+    kvinna: bool,
+    /// Date of birth and birth number, its last digit even for a woman and odd for a
+    /// man (the second-last of the personnummer); the Luhn check digit is added. No
+    /// other person draws this number.
+    nummer: &'static str,
+}
+
+const MINA_SIDOR: [Scenarioperson; 2] = [
+    Scenarioperson {
+        index: 111,
+        fornamn: "Mira",
+        efternamn: "Lind",
+        kvinna: true,
+        nummer: "19910412384",
+    },
+    Scenarioperson {
+        index: 79,
+        fornamn: "Adam",
+        efternamn: "Ahl",
+        kvinna: false,
+        nummer: "19860923517",
+    },
+];
+
+fn scenarioperson(i: usize) -> Option<&'static Scenarioperson> {
+    MINA_SIDOR.iter().find(|s| s.index == i)
+}
+
+/// The scenario person's identity: a valid personnummer with its check digit.
+fn scenarionummer(s: &Scenarioperson, idag: Date) -> anyhow::Result<Identitet> {
+    let tolv = format!("{}{}", s.nummer, luhn(&s.nummer[2..]));
+    Identitet::tolka(&tolv, idag).map_err(|e| anyhow!("scenariots nummer {tolv} är ogiltigt: {e}"))
+}
 
 pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     if let Some((_, namn)) = store.kommun().await? {
@@ -165,6 +210,9 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         .filter(|i| !SKYDDADE.contains(i) && !SAMORDNING.contains(i) && *i != RESERV)
         .collect();
     ordning.shuffle(&mut rng);
+    // The scenario persons have only their own cases. Taken out after the shuffle,
+    // which thus stays the same; they are at its end, past where the cases reach.
+    ordning.retain(|i| scenarioperson(*i).is_none());
 
     let d = Demo {
         store,
@@ -183,6 +231,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     overklaganden(&d).await?;
     ekonomiskt_bistand(&d).await?;
     mottagningen(&d).await?;
+    let mina_sidor = mina_sidor(&d).await?;
 
     let ombud = fullmakt(&d).await?;
 
@@ -192,12 +241,16 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         bail!("Demodatan är inte konsistent: {}", problem.join("; "));
     }
     let mut ut = sammanfattning(&d, &konton, klocka.elapsed());
+    ut.push('\n');
     ut.push_str(&ombud);
-    Ok(ut)
+    ut.push_str(&mina_sidor);
+    Ok(ut.trim_end().to_owned())
 }
 
-/// A fullmakt on Mina sidor: a person with a decided case lets another act for
-/// them, so the demo shows an ombud too. Returns a line for the summary.
+/// A fullmakt on Mina sidor: the first scenario person (Mira Lind, who has a
+/// decided case) lets another person act for her, so the demo shows an ombud too,
+/// and she comes right after the ombud in the test login's list. Returns a line
+/// for the summary.
 async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
     let mut vanliga = vec![];
     for (i, dp) in d.personer.iter().enumerate() {
@@ -205,24 +258,17 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
             continue;
         }
         if let Some(p) = d.store.person(dp.id).await? {
-            vanliga.push(p);
+            vanliga.push((i, p));
         }
     }
-    let mut huvudman = None;
-    for p in &vanliga {
-        let arenden = d.store.personens_arenden(p.id).await?;
-        if arenden
-            .iter()
-            .any(|a| a.status == lots_domain::arende::Status::Beslutad)
-        {
-            huvudman = Some(p);
-            break;
-        }
-    }
-    let Some(huvudman) = huvudman else {
-        return Ok(String::new());
+    let Some((_, huvudman)) = vanliga.iter().find(|(i, _)| *i == MINA_SIDOR[0].index) else {
+        bail!("scenariopersonen {} saknas", MINA_SIDOR[0].fornamn);
     };
-    let Some(ombud) = vanliga.iter().rev().find(|p| p.id != huvudman.id) else {
+    let Some((_, ombud)) = vanliga
+        .iter()
+        .rev()
+        .find(|(i, _)| scenarioperson(*i).is_none())
+    else {
         return Ok(String::new());
     };
     d.store
@@ -416,6 +462,10 @@ async fn skapa_personer(
     rng: &mut StdRng,
 ) -> anyhow::Result<Vec<DemoPerson>> {
     let mut sedda = HashSet::new();
+    // The scenario persons' numbers are never drawn for anyone else.
+    for s in &MINA_SIDOR {
+        sedda.insert(scenarionummer(s, idag)?.varde().to_owned());
+    }
     let mut ut = Vec::with_capacity(ANTAL_PERSONER);
     for i in 0..ANTAL_PERSONER {
         let samordning = SAMORDNING.iter().position(|s| *s == i);
@@ -462,6 +512,16 @@ async fn skapa_personer(
             } else {
                 format!("{gata} {nummer}, {postnummer} Lotsby")
             }
+        };
+        // Drawn like the others above, so the draws after it stay the same; then named.
+        let (fornamn, efternamn, kvinna, identitet) = match scenarioperson(i) {
+            Some(s) => (
+                s.fornamn.to_owned(),
+                s.efternamn.to_owned(),
+                s.kvinna,
+                scenarionummer(s, idag)?,
+            ),
+            None => (fornamn, efternamn, kvinna, identitet),
         };
         let p = Person {
             id: PersonId::ny(),
@@ -3153,6 +3213,191 @@ async fn mottagningen(d: &Demo<'_>) -> anyhow::Result<()> {
     f.synpunkter(14, NARKOTIKA.synpunkter, NARKOTIKA.mal)
         .await?;
     f.klar().await
+}
+
+// ---------------------------------------------------------------------------
+// Mina sidor: the scenario persons' own matters, for showing the citizen portal.
+
+/// Each scenario person has two cases at Ekonomiskt bistånd: an avslag served
+/// recently enough that the appeal time (FL 44 §) is still open, and a new
+/// application waiting for documents the handläggare asked for, with a message
+/// from the handläggare. Returns lines for the summary.
+async fn mina_sidor(d: &Demo<'_>) -> anyhow::Result<String> {
+    let mut ut = String::from("Visa Mina sidor som:\n");
+    for (s, handlaggare) in MINA_SIDOR.iter().zip([&d.s.ls, &d.s.ah]) {
+        let person = d.personer[s.index].clone();
+        let sista = mina_sidor_avslag(d, person.clone(), handlaggare).await?;
+        let senast = mina_sidor_komplettering(d, person, handlaggare).await?;
+        ut.push_str(&format!(
+            "  {} {}: ett avslag som går att överklaga till och med {sista}, och en begäran om \
+             kontoutdrag och hyresavi att skicka in senast {senast}.\n",
+            s.fornamn, s.efternamn
+        ));
+    }
+    Ok(ut)
+}
+
+/// Hemutrustning refused because the person has savings; sent with förenklad
+/// delgivning three weeks ago, so it counts as served a week ago and the last
+/// day to appeal is two weeks ahead. Returns that day.
+async fn mina_sidor_avslag(d: &Demo<'_>, person: DemoPerson, hl: &Aktor) -> anyhow::Result<Date> {
+    let mut f = d
+        .oppna(
+            person,
+            hl,
+            hl,
+            33,
+            ansokan(
+                d.e.eb,
+                Some(hl),
+                Kanal::Digital,
+                vec![InsatsTyp::EkonomisktBistandOvrigt],
+                "{n} ansöker om ekonomiskt bistånd till hemutrustning, en säng och en soffa för sammanlagt \
+                 9 400 kr. {Han} har flyttat till en egen lägenhet och sover på en madrass på golvet.",
+            ),
+        )
+        .await?;
+    f.inled(32).await?;
+    f.journal(
+        32,
+        "Telefonsamtal med {n}. {Han} flyttade in i lägenheten förra månaden. Vi gick igenom vilka papper som \
+         behövs, och {n} skickar kontoutdrag för de senaste tre månaderna.",
+    )
+    .await?;
+    f.synpunkter(
+        31,
+        "{n} säger att {han} har sparat pengar till en resa och inte vill använda dem till möbler.",
+        "{n} vill ha ett ordnat hem, där {han} kan sova ordentligt och ta emot sin systers barn.",
+    )
+    .await?;
+    f.journal(
+        29,
+        "Kontoutdragen visar ett sparkonto med 14 600 kr. {n} bekräftar att pengarna är {hans} egna och att \
+         {han} kan ta ut dem när {han} vill.",
+    )
+    .await?;
+    let k = f
+        .kommunicera(
+            27,
+            "Kontoutdrag som visar sparade medel, och bedömningen att {n} kan köpa sängen och soffan för dem.",
+            Kommunikationssatt::Digitalt,
+            20,
+        )
+        .await?;
+    f.svar(
+        k,
+        23,
+        "{n} skriver att sparpengarna är till en resa för att hälsa på sin mamma, och att {han} inte har råd \
+         med både resan och möblerna.",
+    )
+    .await?;
+    f.avsluta_utredning(22).await?;
+    let b = f
+        .beslut(
+            hl,
+            21,
+            Beslutsforslag {
+                insats: InsatsTyp::EkonomisktBistandOvrigt,
+                utfall: Utfall::Avslag,
+                mal: "",
+                omfattning: "",
+                manader: None,
+                motivering: "{n} har sparade pengar, 14 600 kr, som {han} själv förfogar över. Bistånd ges bara \
+                             när behovet inte kan tillgodoses på annat sätt. {n} kan köpa en säng och en soffa \
+                             för sina sparade pengar. En resa för att hälsa på en anhörig går inte före det. {n} \
+                             har därför inte rätt till bistånd enligt 12 kap. 1 § socialtjänstlagen till \
+                             hemutrustningen.",
+            },
+        )
+        .await?;
+    f.skicka(b, 21, Utskickssatt::Digitalt, true).await?;
+    let sista = f.sista_dag(b)?;
+    if sista < d.idag {
+        bail!("scenariots avslag går inte längre att överklaga ({sista})");
+    }
+    f.klar().await?;
+    Ok(sista)
+}
+
+/// A new application for försörjningsstöd: the handläggare has asked for bank
+/// statements and a rent notice, due a week ahead, and written to the person
+/// about it. Returns the last day.
+async fn mina_sidor_komplettering(
+    d: &Demo<'_>,
+    person: DemoPerson,
+    hl: &Aktor,
+) -> anyhow::Result<Date> {
+    let manad = manadsnamn(d.dag(5));
+    let person_id = person.id;
+    let mut f = d
+        .oppna(
+            person,
+            hl,
+            hl,
+            5,
+            ansokan(
+                d.e.eb,
+                Some(hl),
+                Kanal::Digital,
+                vec![InsatsTyp::Forsorjningsstod],
+                &format!(
+                    "{{n}} ansöker om försörjningsstöd för {manad}. {{Han}} har förlorat sitt extrajobb och \
+                     väntar på besked om ersättning från a-kassan."
+                ),
+            ),
+        )
+        .await?;
+    f.inled(4).await?;
+    f.journal(
+        4,
+        "Ansökan läst. Kontoutdrag och hyresavi saknas. Begär in dem, och beskedet från a-kassan när det har kommit.",
+    )
+    .await?;
+    let redan_inlamnade = d
+        .store
+        .godtagna_handlingar(person_id)
+        .await?
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect();
+    let senast = d.frist(-7);
+    f.steg(
+        4,
+        Kommando::BegarKomplettering {
+            id: KompletteringId::ny(),
+            datum: d.dag(4),
+            handlingar: vec![Handlingstyp::Kontoutdrag, Handlingstyp::Hyresavi],
+            beskrivning: "Skicka också beskedet från a-kassan när du har fått det.".into(),
+            godtas: "PDF, eller ett foto av pappret med mobilen.".into(),
+            senast,
+            skal_trots_inlamnad: None,
+            redan_inlamnade,
+        },
+    )
+    .await?;
+    let text = f.t(
+        "Hej {n}! Jag är din handläggare. Jag behöver dina kontoutdrag för de senaste tre månaderna och din \
+         hyresavi för att kunna räkna på din ansökan. Du kan skicka dem här på Mina sidor, ett foto med mobilen \
+         går bra. Hör av dig här om du har frågor.",
+    );
+    f.steg(
+        4,
+        Kommando::SkickaMeddelande {
+            id: MeddelandeId::ny(),
+            datum: d.dag(4),
+            fran: Avsandare::Handlaggare,
+            text,
+        },
+    )
+    .await?;
+    let senast = f
+        .arende()?
+        .kompletteringar
+        .last()
+        .map(|k| k.senast)
+        .unwrap_or(senast);
+    f.klar().await?;
+    Ok(senast)
 }
 
 // ---------------------------------------------------------------------------

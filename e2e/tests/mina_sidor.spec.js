@@ -1,0 +1,222 @@
+// @ts-check
+// Mina sidor in the browser, as the person: log in with the demo's test login,
+// apply for ekonomiskt bistånd (a draft saved, left and taken up again, then
+// sent), hand in a document the handläggare asked for, read a decision with its
+// reasons and appeal it (first empty: the errors are listed and linked to the
+// fields). Once at phone width and once at desktop width, each with its own
+// scenario person from the demo (crates/lots/src/demo.rs, MINA_SIDOR), since the
+// first run uses up its person's appeal and open request.
+// axe-core (WCAG 2.1 A/AA), a screenshot, the first-Tab-stop check and a check
+// for horizontal scrolling on every page.
+const path = require('node:path');
+const { test, expect } = require('@playwright/test');
+const { Granskare } = require('../lib/granskning');
+
+const PDF = path.join(__dirname, '..', 'fixtures', 'kontoutdrag.pdf');
+
+const KORNINGAR = [
+  { bredd: 390, hojd: 844, namn: 'Mira Lind' },
+  { bredd: 1280, hojd: 900, namn: 'Adam Ahl' },
+];
+
+function bas() {
+  const url = process.env.LOTS_URL;
+  if (!url) throw new Error('LOTS_URL saknas: global-setup.js har inte startat lots');
+  return url;
+}
+
+function esc(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Clicks and waits for the page that answers (a link or a form's button).
+ * @param {import('@playwright/test').Page} page
+ * @param {import('@playwright/test').Locator} mal
+ */
+async function klicka(page, mal) {
+  await Promise.all([page.waitForEvent('framenavigated', (f) => f === page.mainFrame()), mal.click()]);
+  await page.waitForLoadState('load');
+}
+
+for (const k of KORNINGAR) {
+  test.describe(`Mina sidor, ${k.bredd} px bred`, () => {
+    test.use({ viewport: { width: k.bredd, height: k.hojd } });
+
+    test(`${k.namn} ansöker, skickar in och överklagar`, async ({ page }) => {
+      const prefix = `mina-sidor-${k.bredd}`;
+      const g = new Granskare(page, prefix);
+      /** @type {string[]} */
+      const bredd = [];
+      const h1 = page.getByRole('heading', { level: 1 });
+      const main = page.locator('main');
+      const meny = page.getByRole('navigation', { name: 'Meny för Mina sidor' });
+
+      /**
+       * The checks every page goes through, and no sideways scrolling.
+       * @param {string} namn
+       */
+      async function sida(namn) {
+        await g.sida(namn);
+        const m = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          fonster: window.innerWidth,
+        }));
+        if (m.scroll > m.fonster) {
+          bredd.push(`${namn} (${page.url()}): ${m.scroll} px bred i ett ${m.fonster} px brett fönster`);
+        }
+      }
+
+      /** The receipt: what came in, and its heading. */
+      async function kvitto(vad) {
+        await expect(page).toHaveURL(new RegExp(`/mina-sidor/kvitto/`));
+        await expect(h1).toHaveText('Tack. Vi har tagit emot det.');
+        await expect(page.getByRole('status')).toContainText(vad);
+      }
+
+      try {
+        await test.step('logga in med testinloggningen', async () => {
+          await page.context().clearCookies();
+          await page.goto(`${bas()}/mina-sidor/logga-in`);
+          await expect(h1).toHaveText('Logga in på Mina sidor');
+          await sida('Logga in');
+          const val = page.getByLabel('Logga in som');
+          const alternativ = val.locator('option').filter({ hasText: new RegExp(`^${esc(k.namn)} \\(`) });
+          await expect(alternativ, `${k.namn} finns i testinloggningen`).toHaveCount(1);
+          await val.selectOption((await alternativ.getAttribute('value')) || '');
+          await klicka(page, main.getByRole('button', { name: 'Logga in', exact: true }));
+          await expect(page).toHaveURL(`${bas()}/mina-sidor`);
+          await expect(h1).toHaveText('Mina ärenden');
+          await expect(meny).toContainText(k.namn);
+        });
+
+        await test.step('översikten visar ärendena och vad som behöver göras', async () => {
+          await expect(main.getByRole('link', { name: 'Ekonomiskt bistånd – livsföring i övrigt' })).toBeVisible();
+          await expect(main.getByRole('link', { name: 'Ekonomiskt bistånd – försörjningsstöd' })).toHaveCount(1);
+          await expect(main.getByRole('link', { name: /^Skicka in: / })).toBeVisible();
+          await sida('Mina ärenden');
+        });
+
+        await test.step('ansöka: spara ett utkast, gå därifrån och fortsätta', async () => {
+          await klicka(page, meny.getByRole('link', { name: 'Ansök', exact: true }));
+          await expect(h1).toHaveText('Ansök om stöd');
+          await sida('Ansök');
+          await klicka(page, main.getByRole('link', { name: 'Ekonomiskt bistånd', exact: true }));
+          await expect(h1).toHaveText('Ansök om Ekonomiskt bistånd');
+          await sida('Ansökan om ekonomiskt bistånd');
+          await page.getByLabel('Vilken månad söker du för?').fill('December 2026');
+          await page.getByLabel('Vilka bor i ditt hushåll?').fill('Jag bor ensam.');
+          await klicka(page, main.getByRole('button', { name: 'Spara och fortsätt senare' }));
+          await expect(page.getByRole('status')).toContainText('Ditt utkast är sparat');
+          await expect(page.getByRole('status')).toContainText('Ansökan är inte skickad än.');
+          await sida('Ansökan: utkastet sparat');
+
+          await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
+          await expect(h1).toHaveText('Mina ärenden');
+          const utkast = main.getByRole('link', { name: /^Ekonomiskt bistånd – sparad / });
+          await expect(utkast, 'utkastet syns på översikten').toHaveCount(1);
+          await sida('Mina ärenden med utkast');
+          await klicka(page, utkast);
+          await expect(page.getByRole('status')).toContainText('Ditt utkast är sparat');
+          await expect(page.getByLabel('Vilken månad söker du för?')).toHaveValue('December 2026');
+          await expect(page.getByLabel('Vilka bor i ditt hushåll?')).toHaveValue('Jag bor ensam.');
+          await sida('Ansökan: utkastet öppnat igen');
+
+          await page.getByLabel('Vilka inkomster har hushållet?').fill('0 kr. Jag väntar på besked från a-kassan.');
+          await page.getByLabel('Vilka utgifter har hushållet?').fill('Hyra 6 480 kr och el 310 kr i månaden.');
+          await page.getByLabel('Hur når vi dig bäst?').fill('070-000 00 00, helst på förmiddagen.');
+          await klicka(page, main.getByRole('button', { name: 'Skicka ansökan' }));
+          await kvitto('Ansökan');
+          await sida('Kvitto: ansökan');
+          await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
+          await expect(main.getByRole('link', { name: / – sparad / })).toHaveCount(0);
+          await expect(main.getByRole('link', { name: 'Ekonomiskt bistånd – försörjningsstöd' })).toHaveCount(2);
+        });
+
+        await test.step('skicka in det handläggaren bad om', async () => {
+          await klicka(page, main.getByRole('link', { name: /^Skicka in: / }));
+          await expect(h1).toHaveText('Det här behöver vi från dig');
+          await expect(main).toContainText('Kontoutdrag för de senaste tre månaderna');
+          await sida('Begäran om komplettering');
+          await page.getByLabel('Välj en fil (frivilligt)').setInputFiles(PDF);
+          await page.getByLabel('Skriv något (frivilligt)').fill('Här är kontoutdraget. Hyresavin kommer nästa vecka.');
+          await klicka(page, main.getByRole('button', { name: 'Skicka', exact: true }));
+          await kvitto('Det du skickade in');
+          await sida('Kvitto: komplettering');
+
+          await klicka(page, main.getByRole('link', { name: 'Gå till ärendet' }));
+          await expect(h1).toHaveText('Ekonomiskt bistånd – försörjningsstöd');
+          await expect(main).toContainText('Du skickade in det vi bad om');
+          await expect(main.getByRole('link', { name: /^Skicka in: / })).toHaveCount(0);
+          await sida('Ärendet efter kompletteringen');
+          await klicka(page, main.getByRole('link', { name: 'Meddelanden till och från din handläggare' }));
+          await expect(h1).toHaveText('Meddelanden');
+          await expect(main).toContainText('Jag behöver dina kontoutdrag');
+          await sida('Meddelanden');
+        });
+
+        await test.step('läsa beslutet och skälen', async () => {
+          await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
+          await klicka(page, main.getByRole('link', { name: 'Ekonomiskt bistånd – livsföring i övrigt' }));
+          await expect(h1).toHaveText('Ekonomiskt bistånd – livsföring i övrigt');
+          await expect(main).toContainText('Vill du överklaga beslutet? Gör det senast');
+          await sida('Ärendet med beslutet');
+          await klicka(page, main.getByRole('link', { name: /avslag$/i }));
+          await expect(h1).toContainText('Ekonomiskt bistånd – livsföring i övrigt');
+          await expect(main.locator('.motivering')).toContainText('sparade pengar');
+          await expect(main).toContainText('Sista dag att överklaga är');
+          await sida('Beslutet');
+        });
+
+        await test.step('överklaga: först tomt, felen länkar till fälten', async () => {
+          await klicka(page, main.getByRole('link', { name: 'Överklaga beslutet' }));
+          await expect(h1).toHaveText('Överklaga beslutet');
+          await sida('Överklaga');
+          await klicka(page, main.getByRole('button', { name: 'Skicka överklagandet' }));
+          const ruta = page.getByRole('alert');
+          await expect(ruta).toContainText('Något behöver rättas');
+          const lankar = ruta.getByRole('link');
+          await expect(lankar).toHaveText([
+            'Skriv hur du vill att beslutet ska ändras.',
+            'Skriv varför du tycker att beslutet är fel.',
+          ]);
+          await expect(lankar.nth(0)).toHaveAttribute('href', '#andring');
+          await expect(lankar.nth(1)).toHaveAttribute('href', '#skal');
+          await expect(page.getByLabel('Hur vill du att beslutet ska ändras?')).toHaveAttribute('id', 'andring');
+          await expect(page.getByLabel('Varför tycker du att beslutet är fel?')).toHaveAttribute('id', 'skal');
+          await sida('Överklaga: fel');
+
+          // By keyboard: skip link, to the first error, and from it into its field.
+          await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused();
+          await page.keyboard.press('Enter');
+          await page.keyboard.press('Tab');
+          await expect(main.getByRole('link', { name: 'Tillbaka till beslutet' })).toBeFocused();
+          await page.keyboard.press('Tab');
+          await expect(lankar.nth(0)).toBeFocused();
+          await page.keyboard.press('Enter');
+          await expect(page.getByLabel('Hur vill du att beslutet ska ändras?')).toBeFocused();
+          await page.keyboard.type('Jag vill få bistånd till sängen, 4 900 kr.');
+          await lankar.nth(1).click();
+          await expect(page.getByLabel('Varför tycker du att beslutet är fel?')).toBeFocused();
+          await page.keyboard.type(
+            'Sparpengarna är till resan till min mamma, som är sjuk. Jag sover på golvet och har ont i ryggen.',
+          );
+          await klicka(page, main.getByRole('button', { name: 'Skicka överklagandet' }));
+          await kvitto('Överklagande');
+          await sida('Kvitto: överklagande');
+        });
+
+        await test.step('beslutet visar att överklagandet har kommit in', async () => {
+          await klicka(page, main.getByRole('link', { name: 'Gå till ärendet' }));
+          await klicka(page, main.getByRole('link', { name: /avslag$/i }));
+          await expect(main).toContainText('Ditt överklagande kom in');
+          await expect(main.getByRole('link', { name: 'Överklaga beslutet' })).toHaveCount(0);
+          await sida('Beslutet, överklagat');
+        });
+      } finally {
+        expect.soft(bredd, `Sidan går att skrolla i sidled:\n${bredd.join('\n')}`).toEqual([]);
+        g.krav();
+      }
+    });
+  });
+}

@@ -30,6 +30,11 @@ pub use rapporter::*;
 
 use lots_domain::Avvisning;
 
+/// The version of what `Arende` derives from a case's events. Raise it when the
+/// domain comes to derive more; `migrera` then stores every case's state anew.
+/// 2: the dialogue with the person and the case's documents (issue 5).
+pub const TILLSTANDSVERSION: i64 = 2;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("refused by the rules: {0}")]
@@ -109,8 +114,30 @@ impl Store {
         Ok(verkliga == 0)
     }
 
+    /// Brings the schema up to date, then the stored case state: when the domain
+    /// derives more from the events than the stored state holds
+    /// (`TILLSTANDSVERSION`), every case is folded again from its events.
     pub async fn migrera(&self) -> Result<(), StoreError> {
-        self.db.migrera().await
+        self.db.migrera().await?;
+        let lagrad = self
+            .db
+            .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])
+            .await?
+            .and_then(|r| r.opt_int("v").ok().flatten())
+            .unwrap_or(0);
+        if lagrad < TILLSTANDSVERSION {
+            let n = self.projicera_om().await?;
+            if n > 0 {
+                tracing::info!(arenden = n, "case state derived anew from the events");
+            }
+            self.db
+                .execute(
+                    "UPDATE tillstandsversion SET version = $1",
+                    &[TILLSTANDSVERSION.into()],
+                )
+                .await?;
+        }
+        Ok(())
     }
 
     /// For `/healthz`: the database answers a query.

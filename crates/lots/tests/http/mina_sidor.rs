@@ -805,3 +805,78 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     assert!(!html.contains("Den enskilde (Mina sidor)"));
 }
 pa_bada!(enhet_som_tar_emot_ansokningar);
+
+/// A database from before the dialogue: the stored case state lacks what the
+/// domain now derives (the case's documents). `migrate` derives it anew from the
+/// events, and the check of the projections holds again.
+async fn gammalt_tillstand_harleds_om(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", hl.csrf.clone())
+        .text("namn", "Intyg")
+        .part(
+            "fil",
+            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("intyg.pdf"),
+        );
+    let (s, _) = hl
+        .multipart_med_plats(&format!("/arenden/{a}/steg/dokument"), form)
+        .await;
+    assert_eq!(s, 303);
+    // As an older Lots stored it: without the derived list of documents.
+    let rad = app
+        .store
+        .db
+        .fetch_optional(
+            "SELECT tillstand FROM arende WHERE id = $1",
+            &[a.as_str().into()],
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&rad.text("tillstand").unwrap()).unwrap();
+    assert!(json["dokument"].as_array().is_some_and(|d| d.len() == 1));
+    json.as_object_mut().unwrap().remove("dokument");
+    app.store
+        .db
+        .execute(
+            "UPDATE arende SET tillstand = $2 WHERE id = $1",
+            &[a.as_str().into(), json.to_string().into()],
+        )
+        .await
+        .unwrap();
+    app.store
+        .db
+        .execute("UPDATE tillstandsversion SET version = 1", &[])
+        .await
+        .unwrap();
+    assert!(
+        !app.store.verifiera().await.unwrap().is_empty(),
+        "the old state differs"
+    );
+    app.store.migrera().await.unwrap();
+    app.kontrollera_invarianter().await;
+    // Once done, it is not done again.
+    app.store
+        .db
+        .execute(
+            "UPDATE arende SET tillstand = $2 WHERE id = $1",
+            &[a.as_str().into(), json.to_string().into()],
+        )
+        .await
+        .unwrap();
+    app.store.migrera().await.unwrap();
+    assert!(!app.store.verifiera().await.unwrap().is_empty());
+}
+pa_bada!(gammalt_tillstand_harleds_om);

@@ -136,17 +136,17 @@ async fn attrapphash() -> &'static str {
     H.get_or_init(|| h)
 }
 
-fn slumptext() -> String {
+pub(crate) fn slumptext() -> String {
     let mut b = [0u8; 32];
     rand::rng().fill_bytes(&mut b);
     hex::encode(b)
 }
 
-fn session_id(token: &str) -> String {
+pub(crate) fn session_id(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn kaka(headers: &HeaderMap, namn: &str) -> Option<String> {
+pub(crate) fn kaka(headers: &HeaderMap, namn: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -296,7 +296,7 @@ impl FromRequestParts<AppState> for SessionISteg {
     }
 }
 
-fn satt_kaka(res: &mut Response, varde: &str) {
+pub(crate) fn satt_kaka(res: &mut Response, varde: &str) {
     if let Ok(v) = HeaderValue::from_str(varde) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }

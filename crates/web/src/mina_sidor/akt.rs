@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lots_domain::arende::{AktualiseringsTyp, Kommando};
 use lots_domain::ids::{ArendeId, JournalId};
@@ -141,11 +140,7 @@ async fn invandning_formular(
         .into_iter()
         .find(|j| j.id == jid)
         .ok_or(WebFel::Saknas)?;
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     let sida = InvandningSida {
         ram: m.sida(),
         anteckning: Anteckning {

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lots_domain::arende::{Handelse, Kanal, Kommando, Ombud};
 use lots_domain::ids::ArendeId;
@@ -243,11 +242,7 @@ fn formularsida(
                 .map(|(_, t)| t.clone()),
         })
         .collect();
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     (
         status,
         FormularSida {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use lots_domain::arende::{Handelse, Kommando, KommandoTyp, kandidater};
 use lots_domain::ids::*;
@@ -419,11 +419,7 @@ async fn overklaga_formular(
         Some(d) => t.f("beslut.sista_dag", &[("datum", &d.to_string())]),
         None => t.t("beslut.tre_veckor").to_owned(),
     };
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     Ok((
         status,
         OverklagaSida {
@@ -534,11 +530,7 @@ async fn kommunicering_formular(
         } if *x == kid => Some(format!("/mina-sidor/dokument/{dokument}")),
         _ => None,
     });
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     Ok((
         status,
         KommuniceringSida {

@@ -6,7 +6,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lots_domain::Arende;
 use lots_domain::arende::{
@@ -189,11 +188,7 @@ async fn komplettering_formular(
                 .collect(),
         })
         .collect();
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     Ok((
         status,
         KompletteringSida {
@@ -357,11 +352,7 @@ async fn meddelande_sida(
                 &[("datum", &svar_senast(a.meddelanden[i].datum).to_string())],
             )
         });
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     Ok((
         status,
         MeddelandeSida {
@@ -456,11 +447,7 @@ fn mote_formular(
     text: String,
     fel: Vec<(String, String)>,
 ) -> Response {
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     (
         status,
         MoteSida {

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lots_domain::Identitet;
 use lots_domain::fullmakt::Omfattning;
@@ -83,11 +82,7 @@ async fn sida(
             },
         })
         .collect();
-    let status = if fel.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::status_for(&fel);
     Ok((
         status,
         FullmaktSida {

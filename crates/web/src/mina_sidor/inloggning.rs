@@ -12,22 +12,16 @@ use axum::response::{IntoResponse, Response};
 use lots_domain::Identitet;
 use lots_domain::ids::PersonId;
 use lots_store::{OidcForfragan, Person};
-use rand::RngCore;
 
 use super::{Besokare, KAKA, Ram, kaka, satt_kaka, till, token_hash};
 use crate::AppState;
+use crate::auth::slumptext;
 use crate::fel::WebFel;
 use crate::formular::Formular;
 
 const EID_KAKA: &str = "lots_mina_sidor_eid";
 /// A pending eID login must come back within this.
 const EID_TID: time::Duration = time::Duration::minutes(10);
-
-fn slumptext() -> String {
-    let mut b = [0u8; 32];
-    rand::rng().fill_bytes(&mut b);
-    hex::encode(b)
-}
 
 pub struct Testperson {
     pub identitet: String,

@@ -14,14 +14,12 @@ mod tidslinje;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
 use lots_domain::Arende;
 use lots_domain::fullmakt::far_agera;
 use lots_domain::ids::{ArendeId, EnhetId};
 use lots_store::{Aktor, ArendeRad, Fullmakt, Granskningspost, Medborgarsession, Person};
-use sha2::{Digest, Sha256};
 use time::Duration;
 
 use crate::AppState;
@@ -122,24 +120,14 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
     ]
 }
 
-pub(crate) fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
+pub(crate) use crate::auth::{kaka, satt_kaka, session_id as token_hash};
 
-fn kaka(headers: &HeaderMap, namn: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|del| del.trim().split_once('='))
-        .find(|(n, _)| *n == namn)
-        .map(|(_, varde)| varde.to_owned())
-}
-
-pub(crate) fn satt_kaka(res: &mut Response, varde: &str) {
-    if let Ok(v) = HeaderValue::from_str(varde) {
-        res.headers_mut().append(header::SET_COOKIE, v);
+/// A form page's status: 422 when it comes back with errors.
+pub(crate) fn status_for(fel: &[(String, String)]) -> axum::http::StatusCode {
+    if fel.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
     }
 }
 

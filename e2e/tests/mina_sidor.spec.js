@@ -165,6 +165,12 @@ for (const k of KORNINGAR) {
           await expect(h1).toContainText('Ekonomiskt bistånd – livsföring i övrigt');
           await expect(main.locator('.motivering')).toContainText('sparade pengar');
           await expect(main).toContainText('Sista dag att överklaga är');
+          // The letter as sent, a PDF from the personakt.
+          const brev = main.getByRole('link', { name: 'Öppna beslutsbrevet (PDF)' });
+          const href = await brev.getAttribute('href');
+          const svar = await page.request.get(`${bas()}${href}`);
+          expect(svar.status()).toBe(200);
+          expect((await svar.body()).subarray(0, 5).toString()).toBe('%PDF-');
           await sida('Beslutet');
         });
 

@@ -694,6 +694,7 @@ impl<'s> Demo<'s> {
             senast: None,
             klocka: None,
             logg: vec![],
+            brev: false,
         };
         let h = handelse(&f.person, self.dag(n));
         let vem = registrerar.clone();
@@ -745,6 +746,10 @@ struct Fall<'d, 's> {
     klocka: Option<(Date, u32)>,
     /// The steps taken, when the case is decided in memory.
     logg: Vec<ImportSteg>,
+    /// Write the letters the staff's steps write (decision, kommunicering), as
+    /// PDFs in the personakt. Only for the Mina sidor scenarios: rendering every
+    /// demo case's letters would make the demo slow to start.
+    brev: bool,
 }
 
 impl Fall<'_, '_> {
@@ -847,10 +852,11 @@ impl Fall<'_, '_> {
             self.senast = Some(datum);
             return Ok(());
         }
+        let (kommandon, bilagor) = self.med_brev(k).await?;
         let ut = self
             .d
             .store
-            .utfor(vem, self.id, k, nu, datum, None)
+            .utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
             .await
             .map_err(|e| {
                 let orsak = avvisningstext(e);
@@ -864,6 +870,45 @@ impl Fall<'_, '_> {
         self.a = Some(ut.arende);
         self.senast = Some(datum);
         Ok(())
+    }
+
+    /// The step, and the letters it writes when this case writes them.
+    async fn med_brev(
+        &self,
+        k: Kommando,
+    ) -> anyhow::Result<(Vec<Kommando>, Vec<lots_store::Bilaga>)> {
+        let (true, Some(a)) = (self.brev, self.a.as_ref()) else {
+            return Ok((vec![k], vec![]));
+        };
+        let person = self
+            .d
+            .store
+            .person(self.person.id)
+            .await?
+            .ok_or_else(|| anyhow!("demopersonen saknas"))?;
+        let anvandare = self.d.store.alla_anvandare(person.kommun).await?;
+        let enhet = self
+            .d
+            .store
+            .enheter(person.kommun)
+            .await?
+            .into_iter()
+            .find(|e| e.id == a.enhet)
+            .map(|e| e.namn)
+            .unwrap_or_default();
+        let fran = lots_web::brev::Avsandare {
+            kommun: "Lotsby kommun",
+            enhet: &enhet,
+            anvandare: &anvandare,
+        };
+        let brev = lots_web::brev::brev_for_steg(&k, a, &person, &fran).map_err(|e| anyhow!(e))?;
+        let mut kommandon = vec![k];
+        let mut bilagor = vec![];
+        for (kommando, bilaga) in brev {
+            kommandon.push(kommando);
+            bilagor.push(bilaga);
+        }
+        Ok((kommandon, bilagor))
     }
 
     async fn steg(&mut self, n: i64, k: Kommando) -> anyhow::Result<()> {
@@ -3257,6 +3302,7 @@ async fn mina_sidor_avslag(d: &Demo<'_>, person: DemoPerson, hl: &Aktor) -> anyh
             ),
         )
         .await?;
+    f.brev = true;
     f.inled(32).await?;
     f.journal(
         32,

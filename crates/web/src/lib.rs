@@ -3,7 +3,7 @@
 mod api;
 mod auth;
 mod begransning;
-mod brev;
+pub mod brev;
 mod fel;
 mod formular;
 mod losenord;

@@ -311,6 +311,10 @@ async fn foljer_svarar_och_overklagar(db: Db) {
     assert_eq!(s, 422);
     assert!(html.contains("Skriv hur du vill att beslutet ska ändras"));
     assert!(
+        html.contains(r#"id="andring_fel""#) && html.contains(r#"aria-invalid="true""#),
+        "beside the field too"
+    );
+    assert!(
         !handelsetyper(&app, &a)
             .await
             .contains(&"overklagande_inkommit")

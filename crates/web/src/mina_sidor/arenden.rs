@@ -73,6 +73,7 @@ pub struct Kort {
     pub inkom: String,
     pub handlaggare: String,
     pub att_gora: Vec<(String, String)>,
+    pub nasta: Vec<String>,
     pub sent: Vec<String>,
 }
 
@@ -148,6 +149,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
                 .clone()
                 .unwrap_or_else(|| t.t("arende.ingen_handlaggare").to_owned()),
             att_gora: att_gora(&a, t),
+            nasta: lage.nasta,
             sent: lage.sent,
         });
         poster.push(

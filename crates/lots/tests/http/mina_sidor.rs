@@ -737,6 +737,11 @@ async fn komplettering_meddelanden_och_mote(db: Db) {
         .await;
     let (_, html) = k.get(&meddelanden).await;
     assert!(html.contains("Inom två veckor.") && !html.contains("Du får svar senast"));
+    let (_, html) = k.get("/mina-sidor").await;
+    assert!(
+        html.contains("Läs meddelandet från din handläggare"),
+        "the answer is pointed out"
+    );
 
     // Asking for a meeting becomes a bevakning too.
     let mote = format!("/mina-sidor/arenden/{a}/mote");

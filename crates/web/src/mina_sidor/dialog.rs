@@ -31,8 +31,22 @@ fn handlingar_text(v: &[lots_domain::arende::Handlingstyp]) -> String {
     v.iter().map(|h| h.namn()).collect::<Vec<_>>().join(", ")
 }
 
-/// Requests waiting for the person: (href, text).
+/// Requests waiting for the person, and the handläggare's latest message when
+/// it is the last word: (href, text).
 pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
+    let meddelande = a
+        .meddelanden
+        .last()
+        .filter(|m| !m.fran.ar_enskild())
+        .map(|m| {
+            (
+                format!("/mina-sidor/arenden/{}/meddelanden", a.id),
+                t.f(
+                    "dialog.nytt_fran_handlaggaren",
+                    &[("datum", &m.datum.to_string())],
+                ),
+            )
+        });
     a.kompletteringar
         .iter()
         .filter(|k| k.oppen() && k.svar.is_empty() && a.avslut.is_none())
@@ -50,6 +64,7 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
                 ),
             )
         })
+        .chain(meddelande)
         .collect()
 }
 

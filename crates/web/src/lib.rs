@@ -75,6 +75,14 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/personer/{id}", get(sidor::person::visa)),
         (
+            "/personer/{id}/fullmakter/ny",
+            get(sidor::fullmakt::ny_sida).post(sidor::fullmakt::registrera),
+        ),
+        (
+            "/personer/{id}/fullmakter/{fullmakt}/aterkalla",
+            post(sidor::fullmakt::aterkalla),
+        ),
+        (
             "/personer/{id}/arenden/nytt",
             get(sidor::arende::nytt_sida).post(sidor::arende::skapa),
         ),

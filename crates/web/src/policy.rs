@@ -68,6 +68,8 @@ pub enum Handling {
     SePersonILogg { skyddad: bool },
     /// See the orders sent to an utförare unit, and what each contains.
     LasaUppdrag { utforare: EnhetId, skyddad: bool },
+    /// Register or revoke a fullmakt that came in on paper or at a visit (FL 14 §).
+    RegistreraFullmakt { skyddad: bool },
 }
 
 /// Skyddade personuppgifter: visible only with the explicit right, whatever the role.
@@ -110,7 +112,7 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         Handling::SokaPerson | Handling::RegistreraPerson | Handling::Aktualisera => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator)
         }
-        Handling::SePerson { skyddad } => {
+        Handling::SePerson { skyddad } | Handling::RegistreraFullmakt { skyddad } => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator) && ser_skyddad(a, skyddad)
         }
         Handling::LasaPerson { skyddad } => {

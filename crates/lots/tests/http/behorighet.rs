@@ -53,6 +53,8 @@ struct Fall {
     person: String,
     dokument: String,
     uppdrag: String,
+    /// A fullmakt the person gave (only the own case's person has one).
+    fullmakt: String,
 }
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
@@ -143,6 +145,22 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     .await;
     let dokument = bifoga(&hl, &a).await;
     let uppdrag = bestall(app, &hl, &a).await;
+    let fullmakt = uuid::Uuid::now_v7();
+    app.store
+        .registrera_fullmakt(&lots_store::Fullmakt {
+            id: fullmakt,
+            kommun: app.org.kommun,
+            person: p.parse().unwrap(),
+            ombud_identitet: "196006061235".into(),
+            ombud_namn: "Olle Ombud".into(),
+            omfattning: lots_domain::fullmakt::Omfattning::Lasa,
+            giltig_till: None,
+            registrerad: time::OffsetDateTime::now_utc(),
+            registrerad_av: "personen".into(),
+            aterkallad: None,
+        })
+        .await
+        .unwrap();
     fall.insert(
         "eget",
         Fall {
@@ -150,6 +168,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             person: p,
             dokument,
             uppdrag,
+            fullmakt: fullmakt.to_string(),
         },
     );
 
@@ -235,6 +254,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             person: p,
             dokument,
             uppdrag,
+            fullmakt: String::new(),
         },
     );
     fall
@@ -246,6 +266,7 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
     let s = sokvag
         .replace("{ar}", "2026")
         .replace("{steg}", "journal")
+        .replace("{fullmakt}", &f.fullmakt)
         .replace(
             "/admin/anvandare/{id}",
             &format!("/admin/anvandare/{registrator}"),

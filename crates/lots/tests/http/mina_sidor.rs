@@ -889,3 +889,86 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
     assert!(!app.store.verifiera().await.unwrap().is_empty());
 }
 pa_bada!(gammalt_tillstand_harleds_om);
+
+/// A fullmakt that came in on paper: the registrator registers it, the ombud then
+/// acts on Mina sidor, the person sees it there; revoked by the staff, it ends at once.
+async fn fullmakt_pa_papper(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    syntetisk(&app, "19600606-1235", "Olle", "Ombud").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let re = app.klient("registrator").await;
+    let ny = format!("/personer/{p}/fullmakter/ny");
+    let (s, _, html) = re
+        .post(
+            &ny,
+            &[
+                ("namn", "Olle Ombud"),
+                ("nummer", "19850505-1238"),
+                ("omfattning", "fora_talan"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Ombudet kan inte vara personen själv."));
+    let (s, _, _) = re
+        .post(
+            &ny,
+            &[
+                ("namn", "Olle Ombud"),
+                ("nummer", "19600606-1235"),
+                ("omfattning", "fora_talan"),
+                ("giltig_till", "2030-12-31"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    // The ombud acts for the person.
+    let mut ombud = Klient::ny(&app.url);
+    ombud
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
+        .await;
+    let (_, html) = ombud.get("/mina-sidor/valj").await;
+    ombud.csrf = csrf_i(&html).unwrap();
+    let fullmakt = html
+        .split("value=\"")
+        .filter_map(|v| v.split('"').next())
+        .find(|v| v.len() == 36)
+        .unwrap()
+        .to_owned();
+    let (s, _, _) = ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
+    assert_eq!(s, 303);
+    let (s, _) = ombud.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert_eq!(s, 200);
+    // The person sees who registered it, and until when.
+    let person = medborgare(&app, "19850505-1238").await;
+    let (_, html) = person.get("/mina-sidor/fullmakter").await;
+    assert!(html.contains("Olle Ombud") && html.contains("2030-12-31"));
+    assert!(html.contains("På papper, registrerad av Test registrator"));
+    // The handläggare revokes it, as the person asked by letter: the ombud is out at once.
+    let (_, html) = hl.get(&format!("/personer/{p}")).await;
+    assert!(html.contains("Olle Ombud (får läsa och föra talan, till och med 2030-12-31)"));
+    let (s, _, _) = hl
+        .post(
+            &format!("/personer/{p}/fullmakter/{fullmakt}/aterkalla"),
+            &[],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (s, plats) = ombud
+        .get_med_plats(&format!("/mina-sidor/arenden/{a}"))
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/logga-in")));
+    let (_, html) = person.get("/mina-sidor/fullmakter").await;
+    assert!(html.contains("Tagen tillbaka"));
+}
+pa_bada!(fullmakt_pa_papper);

@@ -23,6 +23,8 @@ pub struct Rad {
     pub giltig: String,
     pub galler: bool,
     pub status: String,
+    /// Given here by the person, or registered by the staff from paper.
+    pub registrerad: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -75,6 +77,20 @@ async fn sida(
                 None => t.t("fullmakt.tills_vidare").to_owned(),
             },
             galler: f.galler(idag),
+            registrerad: if f.registrerad_av == "personen" {
+                t.f(
+                    "fullmakt.av_dig",
+                    &[("datum", &super::idag_for(f.registrerad).to_string())],
+                )
+            } else {
+                t.f(
+                    "fullmakt.av_personal",
+                    &[
+                        ("namn", &f.registrerad_av),
+                        ("datum", &super::idag_for(f.registrerad).to_string()),
+                    ],
+                )
+            },
             status: match f.aterkallad {
                 Some(a) => t.f("fullmakt.aterkallad", &[("datum", &super::lokal_tid(a))]),
                 None if !f.galler(idag) => t.t("fullmakt.utgangen").to_owned(),

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod arende;
 pub mod delegation;
+pub mod fullmakt;
 pub mod loggkontroll;
 pub mod person;
 pub mod rapporter;

@@ -300,8 +300,9 @@ struct PersonSida {
     dolda: usize,
     journal: Vec<JournalRad>,
     gallring: String,
-    /// Fullmakter the person has given for Mina sidor that hold today (FL 14 §).
-    fullmakter: Vec<String>,
+    /// Fullmakter the person has given for Mina sidor that hold today (FL 14 §): (id, text).
+    fullmakter: Vec<(String, String)>,
+    far_registrera_fullmakt: bool,
 }
 
 /// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
@@ -372,10 +373,11 @@ pub async fn visa(
                 lots_domain::fullmakt::Omfattning::Lasa => "får läsa",
                 lots_domain::fullmakt::Omfattning::ForaTalan => "får läsa och föra talan",
             };
-            match f.giltig_till {
+            let text = match f.giltig_till {
                 Some(d) => format!("{} ({omfattning}, till och med {d})", f.ombud_namn),
                 None => format!("{} ({omfattning}, tills vidare)", f.ombud_namn),
-            }
+            };
+            (f.id.to_string(), text)
         })
         .collect();
     let mut loggade = vec![personpost("person.visa", &p)];
@@ -399,6 +401,10 @@ pub async fn visa(
         journal,
         gallring,
         fullmakter,
+        far_registrera_fullmakt: policy::far(
+            &i.anvandare,
+            Handling::RegistreraFullmakt { skyddad: p.skyddad },
+        ),
     };
     Ok(sida.into_response())
 }

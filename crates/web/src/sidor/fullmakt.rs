@@ -205,11 +205,10 @@ pub async fn aterkalla(
     i.kontrollera_csrf(&f)?;
     let p = person(&s, &i, &id).await?;
     let fid: uuid::Uuid = fid.parse().map_err(|_| WebFel::Saknas)?;
-    if !s
-        .store
+    if s.store
         .fullmakt(fid)
         .await?
-        .is_some_and(|f| f.person == p.id)
+        .is_none_or(|f| f.person != p.id)
     {
         return Err(WebFel::Saknas);
     }

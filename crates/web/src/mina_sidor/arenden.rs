@@ -92,7 +92,7 @@ pub struct OversiktSida {
 }
 
 fn rubrik_for(a: &Arende, t: &super::Texter) -> String {
-    let insatser: Vec<&str> = a.ansokta.iter().map(|(i, _)| i.namn()).collect();
+    let insatser: Vec<String> = a.ansokta.iter().map(|(i, _)| t.insats(*i)).collect();
     if insatser.is_empty() {
         t.t(&format!("arendetyp.{}", typkod(a))).to_owned()
     } else {
@@ -250,7 +250,10 @@ pub async fn arende(
         if b.galler() && !b.beslut.mal.is_empty() && b.beslut.utfall.beviljar() {
             mal.push(t.f(
                 "arende.beslutat_mal",
-                &[("insats", b.beslut.insats.namn()), ("mal", &b.beslut.mal)],
+                &[
+                    ("insats", &t.insats(b.beslut.insats)),
+                    ("mal", &b.beslut.mal),
+                ],
             ));
         }
         beslut.push(BeslutKort {
@@ -259,8 +262,8 @@ pub async fn arende(
                 "arende.beslut_rad",
                 &[
                     ("datum", &b.beslut.datum.to_string()),
-                    ("insats", b.beslut.insats.namn()),
-                    ("utfall", &b.beslut.utfall.namn().to_lowercase()),
+                    ("insats", &t.insats(b.beslut.insats)),
+                    ("utfall", &t.utfall(b.beslut.utfall).to_lowercase()),
                 ],
             ),
         });
@@ -370,9 +373,9 @@ pub async fn beslut(
         ram: m.sida(),
         arende: rad.id,
         beslut: bid,
-        rubrik: b.beslut.insats.namn().to_owned(),
+        rubrik: t.insats(b.beslut.insats),
         datum: b.beslut.datum.to_string(),
-        utfall: b.beslut.utfall.namn().to_owned(),
+        utfall: t.utfall(b.beslut.utfall),
         mal: b.beslut.mal.clone(),
         omfattning: b.beslut.omfattning.clone(),
         period,
@@ -428,7 +431,7 @@ async fn overklaga_formular(
             ram: m.sida(),
             arende: rad.id,
             beslut: bid,
-            rubrik: format!("{} ({})", b.beslut.insats.namn(), b.beslut.datum),
+            rubrik: format!("{} ({})", t.insats(b.beslut.insats), b.beslut.datum),
             tid,
             for_sent: sista.is_some_and(|d| d < idag),
             andring,

@@ -27,8 +27,11 @@ fn avsandare(m: &Medborgare) -> Avsandare {
     Avsandare::Enskild { ombud: m.ombud() }
 }
 
-fn handlingar_text(v: &[lots_domain::arende::Handlingstyp]) -> String {
-    v.iter().map(|h| h.namn()).collect::<Vec<_>>().join(", ")
+fn handlingar_text(v: &[lots_domain::arende::Handlingstyp], t: &Texter) -> String {
+    v.iter()
+        .map(|h| t.handling(*h))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Requests waiting for the person, and the handläggare's latest message when
@@ -54,7 +57,7 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
             let vad = if k.handlingar.is_empty() {
                 k.beskrivning.clone()
             } else {
-                handlingar_text(&k.handlingar)
+                handlingar_text(&k.handlingar, t)
             };
             (
                 format!("/mina-sidor/arenden/{}/komplettering/{}", a.id, k.id),
@@ -96,7 +99,7 @@ pub fn tidslinjepost(
         } => {
             let mut rader = vec![];
             if !handlingar.is_empty() {
-                rader.push(handlingar_text(handlingar));
+                rader.push(handlingar_text(handlingar, t));
             }
             if !beskrivning.is_empty() {
                 rader.push(beskrivning.clone());
@@ -181,7 +184,7 @@ async fn komplettering_formular(
     let igen = match (begard_igen, &k.skal_trots_inlamnad) {
         (Some(v), Some(skal)) => Some(t.f(
             "dialog.igen",
-            &[("vad", &handlingar_text(&v)), ("skal", skal)],
+            &[("vad", &handlingar_text(&v, t)), ("skal", skal)],
         )),
         _ => None,
     };
@@ -210,7 +213,7 @@ async fn komplettering_formular(
             ram: m.sida(),
             arende: rad.id,
             begaran: kid,
-            handlingar: k.handlingar.iter().map(|h| h.namn().to_owned()).collect(),
+            handlingar: k.handlingar.iter().map(|h| t.handling(*h)).collect(),
             beskrivning: k.beskrivning.clone(),
             godtas: k.godtas.clone(),
             senast: k.senast.to_string(),

@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use lots_domain::arende::{Avslutsorsak, Handlingstyp};
+use lots_domain::insats::{InsatsTyp, Utfall};
+
 #[derive(Debug)]
 pub struct Texter {
     pub sprak: &'static str,
@@ -48,6 +51,20 @@ impl Texter {
 
     pub fn har(&self, nyckel: &str) -> bool {
         self.texter.contains_key(nyckel)
+    }
+
+    /// The domain's names (insatser, outcomes, documents, reasons) in this language.
+    pub fn insats(&self, i: InsatsTyp) -> String {
+        self.t(&format!("insats.{}", i.kod())).to_owned()
+    }
+    pub fn utfall(&self, u: Utfall) -> String {
+        self.t(&format!("utfall.{}", u.kod())).to_owned()
+    }
+    pub fn handling(&self, h: Handlingstyp) -> String {
+        self.t(&format!("handling.{}", h.kod())).to_owned()
+    }
+    pub fn avslutsorsak(&self, o: Avslutsorsak) -> String {
+        self.t(&format!("avslutsorsak.{}", o.kod())).to_owned()
     }
 }
 
@@ -135,6 +152,40 @@ mod tests {
             nycklar.push(format!("fullmakt.omfattning_{}", o.kod()));
         }
         nycklar.extend(super::super::ansokan::nycklar());
+        nycklar.extend(
+            InsatsTyp::ALLA
+                .iter()
+                .map(|i| format!("insats.{}", i.kod())),
+        );
+        nycklar.extend(Utfall::ALLA.iter().map(|i| format!("utfall.{}", i.kod())));
+        nycklar.extend(
+            Handlingstyp::ALLA
+                .iter()
+                .map(|i| format!("handling.{}", i.kod())),
+        );
+        use Avslutsorsak as O;
+        for o in [
+            O::MalUppnatt,
+            O::InsatsAvslutad,
+            O::BeslutUtanInsats,
+            O::AnsokanAtertagen,
+            O::InledsEj,
+            O::Flyttat,
+            O::Avliden,
+            O::Annat,
+        ] {
+            // A new reason added to the domain fails to compile here until it has its text.
+            match o {
+                O::MalUppnatt
+                | O::InsatsAvslutad
+                | O::BeslutUtanInsats
+                | O::AnsokanAtertagen
+                | O::InledsEj
+                | O::Flyttat
+                | O::Avliden
+                | O::Annat => nycklar.push(format!("avslutsorsak.{}", o.kod())),
+            }
+        }
         let saknas: Vec<_> = nycklar.iter().filter(|k| !t.har(k)).collect();
         assert!(saknas.is_empty(), "missing texts: {saknas:?}");
     }

@@ -66,9 +66,9 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
     }
 }
 
-fn insatser(v: &[lots_domain::insats::InsatsTyp]) -> String {
+fn insatser(v: &[lots_domain::insats::InsatsTyp], t: &Texter) -> String {
     v.iter()
-        .map(|i| i.namn().to_lowercase())
+        .map(|i| t.insats(*i).to_lowercase())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -95,7 +95,7 @@ pub fn tidslinje(
                 rader.push(t.f(
                     "tidslinje.ansokan_text",
                     &[
-                        ("insatser", &insatser(i)),
+                        ("insatser", &insatser(i, t)),
                         ("kanal", t.t(&format!("kanal.{}", kanal.kod()))),
                     ],
                 ));
@@ -111,7 +111,7 @@ pub fn tidslinje(
                 t.t("tidslinje.information").to_owned()
             }
             H::InsatsAnsokt { insats, .. } => {
-                rader.push(insats.namn().to_owned());
+                rader.push(t.insats(*insats));
                 t.t("tidslinje.insats_ansokt").to_owned()
             }
             H::Forhandsbedomd { utfall, .. } => match utfall {
@@ -160,8 +160,8 @@ pub fn tidslinje(
                 rader.push(t.f(
                     "tidslinje.beslut_text",
                     &[
-                        ("insats", b.insats.namn()),
-                        ("utfall", &b.utfall.namn().to_lowercase()),
+                        ("insats", &t.insats(b.insats)),
+                        ("utfall", &t.utfall(b.utfall).to_lowercase()),
                     ],
                 ));
                 lank = Some((
@@ -225,7 +225,7 @@ pub fn tidslinje(
                 t.t("tidslinje.ny_handlaggare").to_owned()
             }
             H::ArendeAvslutat { orsak, .. } => {
-                rader.push(orsak.namn().to_owned());
+                rader.push(t.avslutsorsak(*orsak));
                 t.t("tidslinje.avslutat").to_owned()
             }
             H::BrevSkapat { dokument, typ, .. } => {

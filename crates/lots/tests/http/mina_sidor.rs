@@ -397,6 +397,26 @@ async fn invandning_mot_journalen(db: Db) {
     // Shown to the staff beside the entry.
     let (_, html) = hl.get(&format!("/arenden/{a}")).await;
     assert!(html.contains("Jag hade feber."));
+    // A document the staff added is named, said to be withheld, and not handed out here.
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", hl.csrf.clone())
+        .text("namn", "Intyg från vården")
+        .part(
+            "fil",
+            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("intyg.pdf"),
+        );
+    let (s, _) = hl
+        .multipart_med_plats(&format!("/arenden/{a}/steg/dokument"), form)
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(html.contains("Intyg från vården") && html.contains("Du har rätt att be om en kopia."));
+    assert!(!html.contains("/mina-sidor/dokument/"));
+    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (s, _) = k
+        .get(&format!("/mina-sidor/dokument/{}", arende.dokument[0]))
+        .await;
+    assert_eq!(s, 404);
 }
 pa_bada!(invandning_mot_journalen);
 

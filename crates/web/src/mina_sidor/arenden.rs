@@ -231,7 +231,8 @@ pub async fn arende(
             .map(|u| u.namn.clone())
             .unwrap_or_default()
     };
-    let poster = tidslinje::tidslinje(&handelser, &a, t, &namn);
+    let egen = m.aktor(&s, rad.enhet).await?.id;
+    let poster = tidslinje::tidslinje(&handelser, &a, t, &namn, egen);
     let handlaggare_sedan = handelser
         .iter()
         .rev()

@@ -73,12 +73,14 @@ fn insatser(v: &[lots_domain::insats::InsatsTyp], t: &Texter) -> String {
         .join(", ")
 }
 
-/// The timeline, newest first. `namn` gives a staff member's name.
+/// The timeline, newest first. `namn` gives a staff member's name; `egen` is the
+/// account the person's own acts are recorded under.
 pub fn tidslinje(
     handelser: &[LagradHandelse],
     a: &Arende,
     t: &Texter,
     namn: &dyn Fn(AnvandarId) -> String,
+    egen: AnvandarId,
 ) -> Vec<Post> {
     use Handelse as H;
     let arende = a.id;
@@ -130,7 +132,14 @@ pub fn tidslinje(
             }
             H::DokumentBifogat { namn: n, .. } => {
                 rader.push(n.clone());
-                t.t("tidslinje.dokument").to_owned()
+                if lh.aktor == egen {
+                    t.t("tidslinje.dokument_fran_dig").to_owned()
+                } else {
+                    // What others wrote about the person is reviewed for secrecy
+                    // before it is handed out (OSL 26 kap. 1 §); the person may ask.
+                    undanhallet = Some(t.t("tidslinje.dokument_kopia").to_owned());
+                    t.t("tidslinje.dokument").to_owned()
+                }
             }
             H::UtredningAvslutad { .. } => t.t("tidslinje.utredning_klar").to_owned(),
             H::Kommunicerad {

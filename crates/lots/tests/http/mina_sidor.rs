@@ -992,3 +992,62 @@ async fn fullmakt_pa_papper(db: Db) {
     assert!(html.contains("Tagen tillbaka"));
 }
 pa_bada!(fullmakt_pa_papper);
+
+/// Mina sidor in English, chosen by the person; what they write is stored with
+/// its Swedish labels, since the case record is in Swedish.
+async fn pa_engelska(db: Db) {
+    let app = TestApp::ny(db).await;
+    app.store
+        .satt_tar_emot(app.org.missbruk, "missbruk")
+        .await
+        .unwrap();
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let mut k = Klient::ny(&app.url);
+    let (s, plats) = k.get_med_plats("/mina-sidor/sprak/en").await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor")));
+    let (_, html) = k.get("/mina-sidor/logga-in").await;
+    assert!(html.contains(r#"<html lang="en">"#) && html.contains("Log in to My pages"));
+    assert!(
+        html.contains(r#"href="/mina-sidor/sprak/sv""#),
+        "the way back to Swedish"
+    );
+    let (s, plats, _) = k
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "198505051238")])
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    k.csrf = csrf_i(&html).unwrap();
+    assert!(html.contains("My matters"));
+    let (s, _, html) = k
+        .post("/mina-sidor/ansok/missbruk", &[("skicka", "1")])
+        .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Write what you want help with."));
+    let (s, _, _) = k
+        .post(
+            "/mina-sidor/ansok/missbruk",
+            &[("beskrivning", "I drink too much."), ("skicka", "1")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let arenden = app
+        .store
+        .personens_arenden(p.parse().unwrap())
+        .await
+        .unwrap();
+    let h = app.store.handelser(arenden[0].id).await.unwrap();
+    match &h[0].handelse {
+        lots_domain::Handelse::AnsokanRegistrerad { beskrivning, .. } => {
+            assert!(
+                beskrivning.starts_with("Vad vill du ha hjälp med?\nI drink too much."),
+                "{beskrivning}"
+            );
+        }
+        annat => panic!("{annat:?}"),
+    }
+    let (_, html) = k
+        .get(&format!("/mina-sidor/arenden/{}", arenden[0].id))
+        .await;
+    assert!(html.contains("We received your application"));
+}
+pa_bada!(pa_engelska);

@@ -190,7 +190,7 @@ pub async fn invand(
     let (rad, _) = m.arende(&s, j.arende, "mina_sidor.journal").await?;
     let mut invandning = text.clone();
     if let Some(o) = m.ombud() {
-        invandning.push_str(&t.f("overklaga.ombud", &[("namn", &o)]));
+        invandning.push_str(&super::texter::svenska().f("overklaga.ombud", &[("namn", &o)]));
     }
     let k = Kommando::RegistreraInvandning {
         anteckning: j.id,

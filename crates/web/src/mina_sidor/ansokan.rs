@@ -327,7 +327,9 @@ pub async fn spara(
     let Some(enhet) = s.store.mottagande_enhet(m.person.kommun, e.kod()).await? else {
         return Err(WebFel::Saknas);
     };
-    // The answers, labelled, as the application's text: what the handläggare reads.
+    // The answers, labelled, as the application's text: what the handläggare
+    // reads, in Swedish whatever language the form was filled in.
+    let sv = super::texter::svenska();
     let beskrivning = e
         .falt()
         .iter()
@@ -336,7 +338,7 @@ pub async fn spara(
             (!v.is_empty()).then(|| {
                 format!(
                     "{}\n{}",
-                    t.t(&format!("ansok.{}.{}", e.kod(), falt.namn)),
+                    sv.t(&format!("ansok.{}.{}", e.kod(), falt.namn)),
                     v
                 )
             })
@@ -346,8 +348,8 @@ pub async fn spara(
     let idag = super::idag(&s);
     let ombud = m.fullmakt.as_ref().map(|f| Ombud {
         namn: f.ombud_namn.clone(),
-        kontakt: t.t("ansok.ombud_kontakt").to_owned(),
-        fullmakt_omfattning: t.t("fullmakt.omfattning_fora_talan").to_owned(),
+        kontakt: sv.t("ansok.ombud_kontakt").to_owned(),
+        fullmakt_omfattning: sv.t("fullmakt.omfattning_fora_talan").to_owned(),
         fullmakt_datum: super::idag_for(f.registrerad),
         muntlig: false,
     });

@@ -482,9 +482,11 @@ pub async fn overklaga(
     }
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.beslut").await?;
     let bid_: BeslutId = id(&bid)?;
-    let mut text = t.f("overklaga.text", &[("andring", &andring), ("skal", &skal)]);
+    // The case record is in Swedish, whatever language the page was read in.
+    let sv = super::texter::svenska();
+    let mut text = sv.f("overklaga.text", &[("andring", &andring), ("skal", &skal)]);
     if let Some(o) = m.ombud() {
-        text.push_str(&t.f("overklaga.ombud", &[("namn", &o)]));
+        text.push_str(&sv.f("overklaga.ombud", &[("namn", &o)]));
     }
     let k = Kommando::RegistreraOverklagande {
         beslut: bid_,
@@ -581,7 +583,7 @@ pub async fn svara_kommunicering(
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.kommunicering").await?;
     let mut svar = text.clone();
     if let Some(o) = m.ombud() {
-        svar.push_str(&t.f("overklaga.ombud", &[("namn", &o)]));
+        svar.push_str(&super::texter::svenska().f("overklaga.ombud", &[("namn", &o)]));
     }
     let k = Kommando::RegistreraSvar {
         kommunicering: id(&kid)?,

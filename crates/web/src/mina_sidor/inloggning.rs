@@ -41,12 +41,12 @@ pub struct InloggningSida {
 
 async fn inloggningssida(
     s: &AppState,
+    t: &'static super::Texter,
     status: StatusCode,
     fel: Option<String>,
     utloggad: bool,
 ) -> Result<Response, WebFel> {
     let m = &s.inloggning.medborgare;
-    let t = super::texter::svenska();
     let mut testpersoner = vec![];
     if m.testinloggning
         && let Some((kommun, _)) = s.store.kommun().await?
@@ -66,7 +66,7 @@ async fn inloggningssida(
     Ok((
         status,
         InloggningSida {
-            ram: Ram::utloggad(),
+            ram: Ram::utloggad(t),
             eid: m.eid.is_some(),
             test: m.testinloggning,
             testpersoner,
@@ -79,9 +79,11 @@ async fn inloggningssida(
 
 pub async fn sida(
     State(s): State<AppState>,
+    headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
-    inloggningssida(&s, StatusCode::OK, None, q.contains_key("utloggad")).await
+    let t = super::texter::for_begaran(&headers);
+    inloggningssida(&s, t, StatusCode::OK, None, q.contains_key("utloggad")).await
 }
 
 /// A new session for who logged in, replacing any the browser had; then on to
@@ -147,7 +149,7 @@ pub async fn testinloggning(
     if !s.inloggning.medborgare.testinloggning {
         return Err(WebFel::Saknas);
     }
-    let t = super::texter::svenska();
+    let t = super::texter::for_begaran(&headers);
     let Some((kommun, _)) = s.store.kommun().await? else {
         return Err(WebFel::Saknas);
     };
@@ -159,6 +161,7 @@ pub async fn testinloggning(
     let Some(person) = person else {
         return inloggningssida(
             &s,
+            t,
             StatusCode::BAD_REQUEST,
             Some(t.t("logga_in.fel_testperson").to_owned()),
             false,
@@ -209,10 +212,11 @@ pub async fn eid_svar(
     let Some(eid) = &s.inloggning.medborgare.eid else {
         return Err(WebFel::Saknas);
     };
-    let t = super::texter::svenska();
+    let t = super::texter::for_begaran(&headers);
     let borja_om = || async {
         let mut res = inloggningssida(
             &s,
+            t,
             StatusCode::BAD_REQUEST,
             Some(t.t("logga_in.fel_eid").to_owned()),
             false,
@@ -311,7 +315,7 @@ pub struct ValjSida {
 }
 
 pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Response, WebFel> {
-    let t = super::texter::svenska();
+    let t = b.t;
     let kommun = b.session.kommun;
     let idag = super::idag(&s);
     let mut val = vec![];
@@ -375,7 +379,7 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
     } else {
         let id = val
             .parse::<uuid::Uuid>()
-            .map_err(|_| WebFel::Ogiltig(super::texter::svenska().t("fel.val").to_owned()))?;
+            .map_err(|_| WebFel::Ogiltig(b.t.t("fel.val").to_owned()))?;
         match s.store.fullmakt(id).await? {
             Some(f) if f.ombud_identitet == b.session.identitet && f.galler(idag) => {
                 (f.person, Some(f.id))
@@ -396,7 +400,7 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
 async fn ny_person(s: &AppState, b: &Besokare) -> Result<Person, WebFel> {
     let idag = super::idag(s);
     let identitet = Identitet::tolka(&b.session.identitet, idag)
-        .map_err(|_| WebFel::Ogiltig(super::texter::svenska().t("fel.val").to_owned()))?;
+        .map_err(|_| WebFel::Ogiltig(b.t.t("fel.val").to_owned()))?;
     let (fornamn, efternamn) = match b.session.namn.rsplit_once(' ') {
         Some((f, e)) => (f.to_owned(), e.to_owned()),
         None => (b.session.namn.clone(), String::new()),

@@ -64,6 +64,7 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/mina-sidor/logga-in/eid", get(inloggning::eid_borja)),
         ("/mina-sidor/logga-in/eid/svar", get(inloggning::eid_svar)),
         ("/mina-sidor/logga-ut", post(inloggning::logga_ut)),
+        ("/mina-sidor/sprak/{kod}", get(valj_sprak)),
         (
             "/mina-sidor/valj",
             get(inloggning::valj_sida).post(inloggning::valj),
@@ -134,6 +135,7 @@ pub(crate) fn status_for(fel: &[(String, String)]) -> axum::http::StatusCode {
 /// Any live Mina sidor session, whoever it is for yet.
 pub struct Besokare {
     pub session: Medborgarsession,
+    pub t: &'static Texter,
 }
 
 impl FromRequestParts<AppState> for Besokare {
@@ -155,7 +157,10 @@ impl FromRequestParts<AppState> for Besokare {
         if nu - session.senast > Duration::minutes(1) {
             s.store.rora_medborgarsession(&id, nu).await?;
         }
-        Ok(Besokare { session })
+        Ok(Besokare {
+            session,
+            t: texter::for_begaran(&parts.headers),
+        })
     }
 }
 
@@ -163,9 +168,7 @@ impl Besokare {
     pub fn kontrollera_csrf(&self, f: &Formular) -> Result<(), WebFel> {
         match f.get("_csrf") {
             Some(t) if t == self.session.csrf => Ok(()),
-            _ => Err(WebFel::Ogiltig(
-                texter::svenska().t("fel.formular_gammalt").to_owned(),
-            )),
+            _ => Err(WebFel::Ogiltig(self.t.t("fel.formular_gammalt").to_owned())),
         }
     }
 }
@@ -184,7 +187,7 @@ impl FromRequestParts<AppState> for Medborgare {
     type Rejection = WebFel;
 
     async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, WebFel> {
-        let Besokare { session } = Besokare::from_request_parts(parts, s).await?;
+        let Besokare { session, t } = Besokare::from_request_parts(parts, s).await?;
         let Some(person_id) = session.person else {
             return Err(WebFel::MinaSidorValj);
         };
@@ -216,7 +219,7 @@ impl FromRequestParts<AppState> for Medborgare {
             session,
             person,
             fullmakt,
-            t: texter::svenska(),
+            t,
         })
     }
 }
@@ -225,6 +228,7 @@ impl Medborgare {
     pub fn kontrollera_csrf(&self, f: &Formular) -> Result<(), WebFel> {
         Besokare {
             session: self.session.clone(),
+            t: self.t,
         }
         .kontrollera_csrf(f)
     }
@@ -305,6 +309,34 @@ impl Medborgare {
     }
 }
 
+impl Ram {
+    /// The other languages, for the footer: (code, name).
+    pub fn andra_sprak(&self) -> Vec<(&'static str, &'static str)> {
+        texter::SPRAK
+            .into_iter()
+            .filter(|(k, _)| *k != self.t.sprak)
+            .collect()
+    }
+}
+
+/// Chooses the language of Mina sidor (a cookie for a year), then back to the start.
+pub async fn valj_sprak(
+    axum::extract::Path(kod): axum::extract::Path<String>,
+    axum::extract::State(s): axum::extract::State<AppState>,
+) -> Response {
+    let kod = texter::for_kod(&kod).sprak;
+    let secure = if s.saker_cookie { "; Secure" } else { "" };
+    let mut res = till("/mina-sidor");
+    satt_kaka(
+        &mut res,
+        &format!(
+            "{}={kod}; Path=/mina-sidor; SameSite=Lax; Max-Age=31536000{secure}",
+            texter::SPRAKKAKA
+        ),
+    );
+    res
+}
+
 /// What the Mina sidor layout needs on every page.
 pub struct Ram {
     pub t: &'static Texter,
@@ -316,9 +348,9 @@ pub struct Ram {
 }
 
 impl Ram {
-    pub fn utloggad() -> Self {
+    pub fn utloggad(t: &'static Texter) -> Self {
         Self {
-            t: texter::svenska(),
+            t,
             csrf: String::new(),
             inloggad: None,
             for_person: None,

@@ -15,6 +15,13 @@ pub struct Texter {
 }
 
 const SVENSKA: &str = include_str!("../../texter/sv.toml");
+const ENGELSKA: &str = include_str!("../../texter/en.toml");
+
+/// The languages Mina sidor speaks: (code, its own name for itself).
+pub const SPRAK: [(&str, &str); 2] = [("sv", "Svenska"), ("en", "English")];
+
+/// The cookie that keeps the person's choice of language.
+pub const SPRAKKAKA: &str = "lots_sprak";
 
 impl Texter {
     fn las(sprak: &'static str, toml_text: &str) -> Self {
@@ -88,6 +95,26 @@ fn platta(prefix: &str, t: &toml::Table, ut: &mut HashMap<String, String>) {
 pub fn svenska() -> &'static Texter {
     static T: OnceLock<Texter> = OnceLock::new();
     T.get_or_init(|| Texter::las("sv", SVENSKA))
+}
+
+fn engelska() -> &'static Texter {
+    static T: OnceLock<Texter> = OnceLock::new();
+    T.get_or_init(|| Texter::las("en", ENGELSKA))
+}
+
+/// The catalogue for a language code; Swedish for anything else.
+pub fn for_kod(kod: &str) -> &'static Texter {
+    match kod {
+        "en" => engelska(),
+        _ => svenska(),
+    }
+}
+
+/// The language the person chose (a cookie), else Swedish.
+pub fn for_begaran(headers: &axum::http::HeaderMap) -> &'static Texter {
+    crate::auth::kaka(headers, SPRAKKAKA)
+        .map(|k| for_kod(&k))
+        .unwrap_or_else(svenska)
 }
 
 #[cfg(test)]
@@ -188,6 +215,31 @@ mod tests {
         }
         let saknas: Vec<_> = nycklar.iter().filter(|k| !t.har(k)).collect();
         assert!(saknas.is_empty(), "missing texts: {saknas:?}");
+    }
+
+    /// Every language has every Swedish text, with the same placeholders.
+    #[test]
+    fn varje_sprak_ar_komplett() {
+        let sv = Texter::las("sv", SVENSKA);
+        let en = Texter::las("en", ENGELSKA);
+        let mut saknas = vec![];
+        for (k, v) in &sv.texter {
+            match en.texter.get(k) {
+                None => saknas.push(k.clone()),
+                Some(e) => {
+                    for del in v.split('{').skip(1) {
+                        let namn = del.split('}').next().unwrap_or_default();
+                        if !e.contains(&format!("{{{namn}}}")) {
+                            saknas.push(format!("{k}: {{{namn}}}"));
+                        }
+                    }
+                }
+            }
+        }
+        saknas.sort();
+        assert!(saknas.is_empty(), "not translated: {saknas:#?}");
+        assert_eq!(for_kod("en").sprak, "en");
+        assert_eq!(for_kod("xx").sprak, "sv");
     }
 
     #[test]

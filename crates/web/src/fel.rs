@@ -38,8 +38,26 @@ struct FelSida {
     text: String,
 }
 
+/// What went wrong, kept on the error response so that Mina sidor can show it
+/// in its own words and frame (`mina_sidor::felsida`).
+#[derive(Debug, Clone, Copy)]
+pub enum Felslag {
+    Nekad,
+    Saknas,
+    Ogiltig,
+    ForMangaForsok,
+    Intern,
+}
+
 impl IntoResponse for WebFel {
     fn into_response(self) -> Response {
+        let slag = match &self {
+            WebFel::Nekad(_) => Felslag::Nekad,
+            WebFel::Saknas => Felslag::Saknas,
+            WebFel::Ogiltig(_) => Felslag::Ogiltig,
+            WebFel::ForMangaForsok(_) => Felslag::ForMangaForsok,
+            _ => Felslag::Intern,
+        };
         let (status, rubrik, text) = match self {
             WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
             WebFel::MinaSidorEjInloggad => {
@@ -65,7 +83,16 @@ impl IntoResponse for WebFel {
                 (StatusCode::INTERNAL_SERVER_ERROR, "Något gick fel hos oss", "Ingenting sparades. Försök igen om en stund. Kontakta systemförvaltaren om felet kvarstår.".into())
             }
         };
-        (status, FelSida { rubrik, text }).into_response()
+        let mut res = (
+            status,
+            FelSida {
+                rubrik,
+                text: text.clone(),
+            },
+        )
+            .into_response();
+        res.extensions_mut().insert((slag, text));
+        res
     }
 }
 

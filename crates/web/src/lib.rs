@@ -182,6 +182,7 @@ pub fn app(state: AppState) -> Router {
         .fold(Router::new(), |r, (sokvag, m)| r.route(sokvag, m))
         .fallback(fel::saknas)
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
+        .layer(middleware::from_fn(mina_sidor::felsida))
         .layer(middleware::from_fn(sakerhetshuvuden))
         .with_state(state)
 }

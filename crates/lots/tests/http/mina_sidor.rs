@@ -457,6 +457,9 @@ async fn annans_arende_nekas_och_loggas(db: Db) {
         let (s, html) = k.get(&sida).await;
         assert_eq!(s, 404, "{sida}");
         assert!(!html.contains("Erik"));
+        // Said in Mina sidor's own frame, with the way back there.
+        assert!(html.contains("Sidan finns inte") && html.contains(r#"href="/mina-sidor""#));
+        assert!(!html.contains("Till startsidan"));
     }
     let (_, html) = k.get("/mina-sidor/journal").await;
     assert!(!html.contains("Eriks anteckning."));

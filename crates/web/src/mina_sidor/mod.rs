@@ -337,6 +337,56 @@ pub async fn valj_sprak(
     res
 }
 
+#[derive(askama::Template, askama_web::WebTemplate)]
+#[template(path = "mina_sidor/fel.html")]
+struct FelSida {
+    ram: Ram,
+    rubrik: String,
+    text: String,
+}
+
+/// Errors on Mina sidor in its own frame and language, with a way back to Mina
+/// sidor rather than to the staff workspace. Texts the handler wrote for the
+/// person are kept; the staff-worded ones are replaced.
+pub async fn felsida(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let pa_mina_sidor = req.uri().path().starts_with("/mina-sidor");
+    let t = texter::for_begaran(req.headers());
+    let res = next.run(req).await;
+    let Some((slag, text)) = res
+        .extensions()
+        .get::<(crate::fel::Felslag, String)>()
+        .cloned()
+    else {
+        return res;
+    };
+    if !pa_mina_sidor {
+        return res;
+    }
+    use crate::fel::Felslag as F;
+    let (rubrik, text) = match slag {
+        F::Nekad => ("fel.nekad", text),
+        F::Ogiltig => ("fel.ogiltig", text),
+        F::Saknas => ("fel.saknas", t.t("fel.saknas_text").to_owned()),
+        F::ForMangaForsok => ("fel.for_manga", text),
+        F::Intern => ("fel.intern", t.t("fel.intern_text").to_owned()),
+    };
+    let mut ny = (
+        res.status(),
+        FelSida {
+            ram: Ram::utloggad(t),
+            rubrik: t.t(rubrik).to_owned(),
+            text,
+        },
+    )
+        .into_response();
+    for (namn, varde) in res.headers() {
+        if namn != axum::http::header::CONTENT_TYPE && namn != axum::http::header::CONTENT_LENGTH {
+            ny.headers_mut().insert(namn.clone(), varde.clone());
+        }
+    }
+    ny
+}
+
 /// What the Mina sidor layout needs on every page.
 pub struct Ram {
     pub t: &'static Texter,

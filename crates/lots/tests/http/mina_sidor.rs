@@ -1054,3 +1054,79 @@ async fn pa_engelska(db: Db) {
     assert!(html.contains("We received your application"));
 }
 pa_bada!(pa_engelska);
+
+/// Waiting too long is said plainly: a granted insats not started within three
+/// months (SoL 34 kap. 1 §), and an application undecided for six months, which
+/// the person may then ask the nämnd to decide (FL 12 §).
+async fn nar_det_drojer(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let k = medborgare(&app, "19850505-1238").await;
+    // Granted in April, never started.
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-04-15")])
+        .await;
+    hl.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "oppenvardsbehandling"),
+            ("utfall", "bifall"),
+            ("lagrum", "sol_11_1"),
+            ("mal", "Minskat drickande"),
+            ("omfattning", "Två samtal i veckan"),
+            ("period_fran", "2026-04-20"),
+            ("period_till", "2027-04-19"),
+            ("motivering", "Behovet kan inte tillgodoses på annat sätt."),
+            ("datum", "2026-04-20"),
+        ],
+    )
+    .await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Insatsen skulle ha börjat senast 2026-07-20, men har inte börjat."),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(html.contains("Mål för Behandling i öppenvård vid missbruk: Minskat drickande"));
+    // Applied in March, still undecided: the person may ask for a decision, once.
+    let b = registrera_ansokan(&app, &hl, &p, "kontaktperson", "2026-03-02", "handlaggare").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{b}")).await;
+    assert!(html.contains("Det har gått mer än sex månader utan beslut."));
+    let (s, plats, _) = k
+        .post(&format!("/mina-sidor/arenden/{b}/begar-avgorande"), &[])
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = k.get(plats.as_deref().unwrap()).await;
+    assert!(html.contains("Begäran om avgörande"));
+    assert!(
+        handelsetyper(&app, &b)
+            .await
+            .contains(&"begaran_om_avgorande")
+    );
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{b}")).await;
+    assert!(!html.contains("/begar-avgorande"), "once only");
+    assert!(html.contains("Nämnden ska avgöra ärendet, eller svara dig, senast"));
+    let (s, _, _) = k
+        .post(&format!("/mina-sidor/arenden/{b}/begar-avgorande"), &[])
+        .await;
+    assert_eq!(s, 400);
+    let antal = handelsetyper(&app, &b)
+        .await
+        .iter()
+        .filter(|t| **t == "begaran_om_avgorande")
+        .count();
+    assert_eq!(antal, 1);
+}
+pa_bada!(nar_det_drojer);

@@ -364,7 +364,7 @@ pub fn falt(
             Falt::val("begaran", "Inlämnad komplettering", "select", a.kompletteringar.iter().filter(|k| k.oppen() && !k.svar.is_empty()).map(|k| (k.id.to_string(), komplettering_text(k)))).kravs(),
             datum(),
         ],
-        T::BegarMote => vec![],
+        T::BegarMote | T::UpprattaGenomforandeplan => vec![],
         T::AvslutaArende => vec![
             datum(),
             Falt::val("orsak", "Varför avslutas ärendet?", "radio", par(&Avslutsorsak::VALBARA, Avslutsorsak::kod, Avslutsorsak::namn)).kravs(),
@@ -1002,6 +1002,13 @@ pub fn tolka(
         }
         T::BegarMote => {
             l.fel("innehall", "Den enskilde begär möte på Mina sidor.");
+            None
+        }
+        T::UpprattaGenomforandeplan => {
+            l.fel(
+                "innehall",
+                "Genomförandeplanen skrivs av utföraren, under Uppdrag.",
+            );
             None
         }
         T::AvslutaArende => {

@@ -68,6 +68,9 @@ pub enum Handling {
     SePersonILogg { skyddad: bool },
     /// See the orders sent to an utförare unit, and what each contains.
     LasaUppdrag { utforare: EnhetId, skyddad: bool },
+    /// Write the genomförandeplan of an order, with the person: the utförare of the
+    /// unit the insats was ordered from (seed 004 §2.8.1).
+    SkrivaGenomforandeplan { utforare: EnhetId, skyddad: bool },
 }
 
 /// Skyddade personuppgifter: visible only with the explicit right, whatever the role.
@@ -123,7 +126,8 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         }
         Handling::Loggkontroll => a.roll == Granskare,
         Handling::SePersonILogg { skyddad } => a.roll == Granskare && ser_skyddad(a, skyddad),
-        Handling::LasaUppdrag { utforare, skyddad } => {
+        Handling::LasaUppdrag { utforare, skyddad }
+        | Handling::SkrivaGenomforandeplan { utforare, skyddad } => {
             a.roll == Utforare && a.enhet == utforare && ser_skyddad(a, skyddad)
         }
         Handling::LasaArende(r) => {

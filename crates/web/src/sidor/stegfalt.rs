@@ -420,6 +420,24 @@ fn journal_val(ctx: &FaltKontext) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Reads a date field as the steps do, for a form outside the steps: required
+/// or not, each error added to `fel`.
+pub fn las_datum(
+    f: &Formular,
+    namn: &'static str,
+    kravs: bool,
+    fel: &mut Vec<FaltFel>,
+) -> Option<Date> {
+    let mut l = Lasare { f, fel: vec![] };
+    let d = if kravs {
+        l.datum(namn)
+    } else {
+        l.valfritt_datum(namn)
+    };
+    fel.extend(l.fel);
+    d
+}
+
 /// Reads fields, gathering every error.
 struct Lasare<'a> {
     f: &'a Formular,

@@ -33,7 +33,8 @@ use lots_domain::Avvisning;
 /// The version of what `Arende` derives from a case's events. Raise it when the
 /// domain comes to derive more; `migrera` then stores every case's state anew.
 /// 2: the dialogue with the person and the case's documents (issue 5).
-pub const TILLSTANDSVERSION: i64 = 2;
+/// 3: the utförare's genomförandeplan per ordered insats (seed 004 §2.8.1).
+pub const TILLSTANDSVERSION: i64 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

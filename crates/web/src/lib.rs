@@ -149,6 +149,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/uppdrag", get(sidor::uppdrag::lista)),
         ("/uppdrag/{id}", get(sidor::uppdrag::visa)),
         (
+            "/uppdrag/{id}/plan",
+            get(sidor::uppdrag::plan_sida).post(sidor::uppdrag::spara_plan),
+        ),
+        (
             "/loggkontroll",
             get(sidor::loggkontroll::visa).post(sidor::loggkontroll::sok),
         ),

@@ -70,6 +70,9 @@ pub enum Handling {
     LasaUppdrag { utforare: EnhetId, skyddad: bool },
     /// Register or revoke a fullmakt that came in on paper or at a visit (FL 14 §).
     RegistreraFullmakt { skyddad: bool },
+    /// Write the genomförandeplan of an order, with the person: the utförare of the
+    /// unit the insats was ordered from (seed 004 §2.8.1).
+    SkrivaGenomforandeplan { utforare: EnhetId, skyddad: bool },
 }
 
 /// Skyddade personuppgifter: visible only with the explicit right, whatever the role.
@@ -125,7 +128,8 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         }
         Handling::Loggkontroll => a.roll == Granskare,
         Handling::SePersonILogg { skyddad } => a.roll == Granskare && ser_skyddad(a, skyddad),
-        Handling::LasaUppdrag { utforare, skyddad } => {
+        Handling::LasaUppdrag { utforare, skyddad }
+        | Handling::SkrivaGenomforandeplan { utforare, skyddad } => {
             a.roll == Utforare && a.enhet == utforare && ser_skyddad(a, skyddad)
         }
         Handling::LasaArende(r) => {

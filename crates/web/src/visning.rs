@@ -498,6 +498,25 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             }
             format!("Komplettering godtagen ({datum})")
         }
+        H::GenomforandeplanUpprattad {
+            beslut,
+            datum,
+            mal,
+            genomforande,
+            delaktighet,
+            uppfoljning,
+        } => {
+            d.push(format!("Den enskildes mål: {mal}"));
+            d.push(format!("Genomförande: {genomforande}"));
+            if !delaktighet.is_empty() {
+                d.push(format!("Den enskildes delaktighet: {delaktighet}"));
+            }
+            match uppfoljning {
+                Some(u) => d.push(format!("Följs upp {u}.")),
+                None => d.push("Ingen uppföljning bestämd i planen.".into()),
+            }
+            format!("Genomförandeplan: {} ({datum})", insats_for(a, *beslut))
+        }
         H::MoteBegart {
             datum,
             typ,
@@ -525,4 +544,34 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
         }
     };
     (rubrik, d)
+}
+
+/// A genomförandeplan as staff read it: (label, text), for the order and the case page.
+pub fn planrader(p: &Genomforandeplan) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "Upprättad",
+            if p.version == 1 {
+                p.datum.to_string()
+            } else {
+                format!("{} (version {})", p.datum, p.version)
+            },
+        ),
+        ("Den enskildes mål", p.mal.clone()),
+        ("Så genomförs insatsen", p.genomforande.clone()),
+        (
+            "Den enskildes delaktighet",
+            if p.delaktighet.is_empty() {
+                "Inte beskriven".into()
+            } else {
+                p.delaktighet.clone()
+            },
+        ),
+        (
+            "Uppföljning",
+            p.uppfoljning
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "Inte bestämd i planen".into()),
+        ),
+    ]
 }

@@ -174,6 +174,26 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
             }
         }
     }
+    // The follow-up agreed with the person in the genomförandeplan (seed 004
+    // §2.8.1, §2.9) is watched too, so a promise made to the person does not lapse
+    // unseen. One bevakning per insats: the earlier of the agreed day and the one
+    // the rules above give, since a follow-up then serves both.
+    for (beslut, nar) in a.planerade_uppfoljningar() {
+        let plan = Bevakning {
+            nyckel: format!("uppfoljning:plan:{beslut}"),
+            typ: BevakningsTyp::Uppfoljning,
+            datum: nar,
+            beslut: Some(beslut),
+        };
+        match ut
+            .iter_mut()
+            .find(|b| b.typ == BevakningsTyp::Uppfoljning && b.beslut == Some(beslut))
+        {
+            Some(b) if nar < b.datum => *b = plan,
+            Some(_) => {}
+            None => ut.push(plan),
+        }
+    }
     if let Some((begard, None)) = a.begaran_om_avgorande
         && !a.obeslutade_insatser().is_empty()
     {

@@ -565,6 +565,16 @@ pub enum Handelse {
         fran: Avsandare,
         text: String,
     },
+    /// The utförare wrote the genomförandeplan with the person, or a new version
+    /// of it (seed 004 §2.8.1). The latest version is the plan.
+    GenomforandeplanUpprattad {
+        beslut: BeslutId,
+        datum: Date,
+        mal: String,
+        genomforande: String,
+        delaktighet: String,
+        uppfoljning: Option<Date>,
+    },
 }
 
 impl Handelse {
@@ -615,6 +625,7 @@ impl Handelse {
             Handelse::KompletteringLamnad { .. } => "komplettering_lamnad",
             Handelse::KompletteringGodtagen { .. } => "komplettering_godtagen",
             Handelse::MoteBegart { .. } => "mote_begart",
+            Handelse::GenomforandeplanUpprattad { .. } => "genomforandeplan_upprattad",
         }
     }
 }

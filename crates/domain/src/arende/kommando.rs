@@ -277,6 +277,17 @@ pub enum Kommando {
         fran: Avsandare,
         text: String,
     },
+    /// The utförare writes the genomförandeplan with the person, or a new
+    /// version of it. Who may is the policy's question (the ordered unit's
+    /// utförare); the rules here are about the decision and the text.
+    UpprattaGenomforandeplan {
+        beslut: BeslutId,
+        datum: Date,
+        mal: String,
+        genomforande: String,
+        delaktighet: String,
+        uppfoljning: Option<Date>,
+    },
 }
 
 macro_rules! kommandotyper {
@@ -341,6 +352,7 @@ kommandotyper! {
     LamnaKomplettering => "lamna-komplettering", "Registrera inlämnad komplettering";
     GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering";
     BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte";
+    UpprattaGenomforandeplan => "genomforandeplan", "Skriv genomförandeplan";
 }
 
 impl Kommando {
@@ -386,6 +398,7 @@ impl Kommando {
             Kommando::LamnaKomplettering { .. } => T::LamnaKomplettering,
             Kommando::GodtaKomplettering { .. } => T::GodtaKomplettering,
             Kommando::BegarMote { .. } => T::BegarMote,
+            Kommando::UpprattaGenomforandeplan { .. } => T::UpprattaGenomforandeplan,
         }
     }
 }
@@ -425,6 +438,11 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
                     b.beviljar() && v.paborjad.is_none() && v.verkstalls_ej.is_none()
                 }
                 T::RegistreraUppfoljning => v.paborjad.is_some(),
+                // seed 004 §2.8.1: the utförare plans from the nämnd's order, for
+                // as long as the insats goes on; a plan may come before the start.
+                T::UpprattaGenomforandeplan => {
+                    b.beviljar() && v.bestalld.is_some() && v.avslutad.is_none()
+                }
                 T::RattaDatum => !rattbara(b).is_empty(),
                 _ => false,
             }
@@ -629,6 +647,7 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         | T::AvslutaVerkstallighet
         | T::RegistreraEjVerkstallt
         | T::RegistreraUppfoljning
+        | T::UpprattaGenomforandeplan
         | T::RattaDatum => per_beslut(typ),
     }
 }
@@ -1673,6 +1692,50 @@ pub fn handle(
                 typ,
                 fran,
                 text,
+            }]
+        }
+        Kommando::UpprattaGenomforandeplan {
+            beslut,
+            datum,
+            mal,
+            genomforande,
+            delaktighet,
+            uppfoljning,
+        } => {
+            let b = valt_beslut(a, KommandoTyp::UpprattaGenomforandeplan, beslut)?;
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some((bestalld, _)) = b.verkstallighet.bestalld {
+                fel.inte_fore(datum, bestalld, "datum", "beställningen");
+            }
+            // seed 004 §2.8.1: goals for the insats from the person's needs; SOSFS
+            // 2014:5: how the insats is carried out is documented.
+            fel.text_kravs(
+                &mal,
+                "mal",
+                "Skriv den enskildes mål, gärna med hens egna ord.",
+            );
+            fel.text_kravs(
+                &genomforande,
+                "genomforande",
+                "Skriv hur insatsen genomförs: vad som görs, av vem och när.",
+            );
+            fel.inte_for_lang(&mal, "mal");
+            fel.inte_for_lang(&genomforande, "genomforande");
+            fel.inte_for_lang(&delaktighet, "delaktighet");
+            if let Some(u) = uppfoljning {
+                fel.om(
+                    u < datum,
+                    "uppfoljning",
+                    "Uppföljningen kan inte ligga före planens datum.",
+                );
+            }
+            vec![Handelse::GenomforandeplanUpprattad {
+                beslut,
+                datum,
+                mal: mal.trim().to_owned(),
+                genomforande: genomforande.trim().to_owned(),
+                delaktighet: delaktighet.trim().to_owned(),
+                uppfoljning,
             }]
         }
         Kommando::AvslutaArende {

@@ -199,6 +199,31 @@ pub struct Uppfoljning {
     pub nasta: Option<Date>,
 }
 
+/// The utförare's plan for carrying out an ordered insats, made with the person
+/// (seed 004 §2.8.1: built on the person's self-determination, made by the
+/// utförare together with the person from the nämnd's order, with goals from the
+/// person's needs; SOSFS 2014:5 on documenting how an insats is carried out).
+/// The state holds the latest version per decision; every version stays in the
+/// case's history as its own event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Genomforandeplan {
+    pub beslut: BeslutId,
+    /// 1 for the first plan, counting up with every revision.
+    pub version: u32,
+    pub datum: Date,
+    /// The person's goals, in their own words.
+    pub mal: String,
+    /// How the insats is carried out: what is done, by whom, when.
+    pub genomforande: String,
+    /// How the person took part, and what they think of the plan.
+    pub delaktighet: String,
+    /// When the plan is followed up with the person.
+    pub uppfoljning: Option<Date>,
+}
+
+/// The longest text of one field of a genomförandeplan: as long as a message.
+pub const PLAN_MAX_TECKEN: usize = MEDDELANDE_MAX_TECKEN;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Arende {
     pub id: ArendeId,
@@ -232,6 +257,9 @@ pub struct Arende {
     /// The person's requests for a meeting, oldest first.
     #[serde(default)]
     pub motesforfragningar: Vec<Motesforfragan>,
+    /// The current genomförandeplan of each ordered insats, one per decision.
+    #[serde(default)]
+    pub genomforandeplaner: Vec<Genomforandeplan>,
 }
 
 impl Arende {
@@ -319,6 +347,7 @@ impl Arende {
             meddelanden: vec![],
             kompletteringar: vec![],
             motesforfragningar: vec![],
+            genomforandeplaner: vec![],
         })
     }
 
@@ -626,7 +655,62 @@ impl Arende {
                 fran: fran.clone(),
                 text: text.clone(),
             }),
+            Handelse::GenomforandeplanUpprattad {
+                beslut,
+                datum,
+                mal,
+                genomforande,
+                delaktighet,
+                uppfoljning,
+            } => {
+                let version = self.genomforandeplan(*beslut).map_or(1, |p| p.version + 1);
+                let plan = Genomforandeplan {
+                    beslut: *beslut,
+                    version,
+                    datum: *datum,
+                    mal: mal.clone(),
+                    genomforande: genomforande.clone(),
+                    delaktighet: delaktighet.clone(),
+                    uppfoljning: *uppfoljning,
+                };
+                // A new version replaces the plan; the earlier ones stay in the history.
+                match self
+                    .genomforandeplaner
+                    .iter_mut()
+                    .find(|p| p.beslut == *beslut)
+                {
+                    Some(p) => *p = plan,
+                    None => self.genomforandeplaner.push(plan),
+                }
+            }
         }
+    }
+
+    /// The current genomförandeplan of an ordered insats, if one has been made.
+    pub fn genomforandeplan(&self, beslut: BeslutId) -> Option<&Genomforandeplan> {
+        self.genomforandeplaner.iter().find(|p| p.beslut == beslut)
+    }
+
+    /// Follow-ups agreed in a genomförandeplan and not yet made: (decision, day).
+    /// Made means a follow-up of that insats (or of the whole case) after the plan
+    /// was written, or on or after the agreed day. An insats that has ended, or
+    /// is not carried out, has no plan to follow (its own follow-up at the end is
+    /// `uppfoljningar_som_saknas`).
+    pub fn planerade_uppfoljningar(&self) -> Vec<(BeslutId, Date)> {
+        self.gallande_beslut()
+            .filter(|b| {
+                let v = &b.verkstallighet;
+                v.avslutad.is_none() && v.verkstalls_ej.is_none()
+            })
+            .filter_map(|b| {
+                let plan = self.genomforandeplan(b.id())?;
+                let nar = plan.uppfoljning?;
+                let gjord = self.uppfoljningar.iter().any(|u| {
+                    u.beslut.is_none_or(|x| x == b.id()) && (u.datum > plan.datum || u.datum >= nar)
+                });
+                (!gjord).then_some((b.id(), nar))
+            })
+            .collect()
     }
 
     pub fn komplettering(&self, id: KompletteringId) -> Option<&Komplettering> {

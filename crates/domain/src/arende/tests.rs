@@ -214,6 +214,18 @@ fn uppfoljning(beslut: Option<BeslutId>, datum: Date, nasta: Option<Date>) -> Ko
     }
 }
 
+/// A genomförandeplan for the granted decision.
+fn plan(datum: Date, uppfoljning: Option<Date>) -> Kommando {
+    Kommando::UpprattaGenomforandeplan {
+        beslut: B_BIFALL,
+        datum,
+        mal: "Jag vill kunna jobba igen".into(),
+        genomforande: "Samtal med behandlare varje tisdag".into(),
+        delaktighet: "Planen gjordes på ett möte med Anna".into(),
+        uppfoljning,
+    }
+}
+
 fn ompova(beslut: BeslutId, datum: Date, nytt: Option<NyttBeslut>) -> Kommando {
     Kommando::Ompova {
         beslut,
@@ -579,22 +591,26 @@ const TABELL: &[Rad] = &[
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::StartaVerkstallighet, T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare,
           T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan]),
     ("verkställighet pågår", verkstallighet_pagar, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan]),
     ("avbrutet", avbrutet, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AterupptaVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan]),
     ("uppföljning bokad", uppfoljning_bokad, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan]),
     ("avslag delgivet", avslag_delgivet, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal,
@@ -729,6 +745,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             skal: "Tackat nej".into(),
         },
         T::RegistreraUppfoljning => uppfoljning(Some(B_BIFALL), d, None),
+        T::UpprattaGenomforandeplan => plan(d, Some(d + Duration::days(90))),
         T::KvitteraBevakning => Kommando::KvitteraBevakning {
             nyckel: format!("overklagande:{B_BIFALL}"),
             datum: d,
@@ -2572,6 +2589,14 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             kommentar: String::new(),
             nasta: (d.y.is_multiple_of(2)).then(|| idag + Duration::days(90)),
         },
+        T::UpprattaGenomforandeplan => Kommando::UpprattaGenomforandeplan {
+            beslut: beslut(typ),
+            datum: idag,
+            mal: text.clone(),
+            genomforande: "Samtal varje vecka".into(),
+            delaktighet: text,
+            uppfoljning: (!d.y.is_multiple_of(2)).then(|| idag + Duration::days(d.x as i64 % 120)),
+        },
         T::KvitteraBevakning => {
             let b: Vec<String> = bevakningar(a.unwrap())
                 .into_iter()
@@ -3327,4 +3352,223 @@ fn gammalt_tillstand_utan_dialog_kan_lasas() {
     }
     let a: Arende = serde_json::from_value(json).expect("old state");
     assert!(a.meddelanden.is_empty() && a.kompletteringar.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Genomförandeplan (seed 004 §2.8.1, §2.9)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn genomforandeplan_bara_for_bestalld_insats_som_inte_slutat() {
+    // Granted but not ordered: the utförare has nothing to plan from.
+    assert!(bifall_fattat().kan(T::UpprattaGenomforandeplan).is_err());
+    // Ordered: the plan may come before the insats starts.
+    assert!(bestallt().kan(T::UpprattaGenomforandeplan).is_ok());
+    assert!(
+        verkstallighet_pagar()
+            .kan(T::UpprattaGenomforandeplan)
+            .is_ok()
+    );
+    // Ended: nothing more to plan.
+    let f = verkstallighet_avslutad();
+    assert!(f.kan(T::UpprattaGenomforandeplan).is_err());
+    assert!(matches!(
+        f.forsok(plan(date!(2026 - 06 - 01), None)),
+        Err(Avvisning::Tillstand(_))
+    ));
+    // A refused decision is never ordered, and is not a candidate.
+    let f = avslag_delgivet();
+    let r = handle(
+        f.a.as_ref(),
+        Kommando::UpprattaGenomforandeplan {
+            beslut: B_AVSLAG,
+            datum: date!(2026 - 03 - 01),
+            mal: "m".into(),
+            genomforande: "g".into(),
+            delaktighet: String::new(),
+            uppfoljning: None,
+        },
+        &ktx(),
+    );
+    assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
+}
+
+#[test]
+fn genomforandeplan_kraver_mal_och_genomforande() {
+    let f = bestallt();
+    let r = f.forsok(Kommando::UpprattaGenomforandeplan {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 20),
+        mal: "  ".into(),
+        genomforande: String::new(),
+        delaktighet: String::new(),
+        uppfoljning: None,
+    });
+    assert_eq!(falt(r), vec!["mal", "genomforande"]);
+    // The person's part may be left out; the plan is still a plan.
+    let h = f.forsok(Kommando::UpprattaGenomforandeplan {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 20),
+        mal: " Jag vill sova bättre ".into(),
+        genomforande: "Samtal".into(),
+        delaktighet: String::new(),
+        uppfoljning: None,
+    });
+    let h = h.expect("accepted");
+    assert!(
+        matches!(&h[..], [Handelse::GenomforandeplanUpprattad { mal, .. }] if mal == "Jag vill sova bättre")
+    );
+}
+
+#[test]
+fn genomforandeplan_datum_och_langd() {
+    let f = bestallt();
+    // Not in the future, not before the order (9 February).
+    assert_eq!(falt(f.forsok(plan(dag_efter(IDAG), None))), vec!["datum"]);
+    assert_eq!(
+        falt(f.forsok(plan(date!(2026 - 02 - 08), None))),
+        vec!["datum"]
+    );
+    // The follow-up not before the plan; the same day is allowed.
+    assert_eq!(
+        falt(f.forsok(plan(date!(2026 - 03 - 10), Some(date!(2026 - 03 - 09))))),
+        vec!["uppfoljning"]
+    );
+    assert!(
+        f.forsok(plan(date!(2026 - 03 - 10), Some(date!(2026 - 03 - 10))))
+            .is_ok()
+    );
+    let lang = "a".repeat(PLAN_MAX_TECKEN + 1);
+    let r = f.forsok(Kommando::UpprattaGenomforandeplan {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 20),
+        mal: lang.clone(),
+        genomforande: lang.clone(),
+        delaktighet: lang,
+        uppfoljning: None,
+    });
+    assert_eq!(falt(r), vec!["mal", "genomforande", "delaktighet"]);
+}
+
+#[test]
+fn genomforandeplan_ny_version_ersatter_den_gamla() {
+    let mut f = verkstallighet_pagar().med(plan(date!(2026 - 02 - 20), None));
+    let p = f.arende().genomforandeplan(B_BIFALL).expect("a plan");
+    assert_eq!((p.version, p.datum), (1, date!(2026 - 02 - 20)));
+    f.steg(Kommando::UpprattaGenomforandeplan {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 03 - 20),
+        mal: "Jag vill ha en egen bostad".into(),
+        genomforande: "Samtal och hjälp att söka bostad".into(),
+        delaktighet: "Vi skrev planen tillsammans".into(),
+        uppfoljning: Some(date!(2026 - 04 - 20)),
+    });
+    let a = f.arende();
+    assert_eq!(a.genomforandeplaner.len(), 1, "one plan per insats");
+    let p = a.genomforandeplan(B_BIFALL).expect("a plan");
+    assert_eq!(p.version, 2);
+    assert_eq!(p.mal, "Jag vill ha en egen bostad");
+    assert_eq!(p.uppfoljning, Some(date!(2026 - 04 - 20)));
+    // Both versions are in the history, and folding it gives the same state.
+    let versioner = f
+        .logg
+        .iter()
+        .filter(|h| matches!(h, Handelse::GenomforandeplanUpprattad { .. }))
+        .count();
+    assert_eq!(versioner, 2);
+    assert_eq!(Arende::fran_handelser(ARENDE, &f.logg).as_ref(), Some(a));
+}
+
+#[test]
+fn genomforandeplan_saknas_i_gammalt_lagrat_tillstand() {
+    // A state stored before plans existed reads as a case without plans.
+    let a = verkstallighet_pagar().arende().clone();
+    let mut json = serde_json::to_value(&a).unwrap();
+    json.as_object_mut().unwrap().remove("genomforandeplaner");
+    let last: Arende = serde_json::from_value(json).unwrap();
+    assert_eq!(last, a);
+}
+
+#[test]
+fn genomforandeplan_uppfoljning_bevakas() {
+    // Running since 16 February without follow-up: due 16 May by the three-month rule.
+    let f = verkstallighet_pagar();
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+        vec![date!(2026 - 05 - 16)]
+    );
+    // The plan agrees on an earlier day: that is the day watched, one bevakning.
+    let f = f.med(plan(date!(2026 - 02 - 20), Some(date!(2026 - 04 - 01))));
+    let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+    assert_eq!(
+        b,
+        vec![Bevakning {
+            nyckel: format!("uppfoljning:plan:{B_BIFALL}"),
+            typ: BevakningsTyp::Uppfoljning,
+            datum: date!(2026 - 04 - 01),
+            beslut: Some(B_BIFALL),
+        }]
+    );
+    // A later agreed day does not postpone the three-month rule.
+    let sen = verkstallighet_pagar().med(plan(date!(2026 - 02 - 20), Some(date!(2026 - 07 - 01))));
+    assert_eq!(
+        bevakning_av(sen.arende(), BevakningsTyp::Uppfoljning),
+        vec![date!(2026 - 05 - 16)]
+    );
+    // Followed up: the plan's day is met; the follow-up's own booking is watched.
+    let f = f.med(uppfoljning(
+        Some(B_BIFALL),
+        date!(2026 - 04 - 01),
+        Some(date!(2026 - 07 - 01)),
+    ));
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+        vec![date!(2026 - 07 - 01)]
+    );
+    // The plan revised at that meeting, with an earlier follow-up: it is watched.
+    let f = f.med(plan(date!(2026 - 04 - 01), Some(date!(2026 - 06 - 01))));
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+        vec![date!(2026 - 06 - 01)]
+    );
+    // The insats ends: the follow-up at the end is owed, not the plan's.
+    let f = f.med(Kommando::AvslutaVerkstallighet {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 05 - 29),
+        orsak: "Klar".into(),
+    });
+    assert!(f.arende().planerade_uppfoljningar().is_empty());
+}
+
+#[test]
+fn genomforandeplan_fore_start_bevakas() {
+    // Ordered, not started: the three-month rule for follow-up has not begun,
+    // but the day agreed in the plan is watched.
+    let f = bestallt();
+    assert!(bevakning_av(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
+    let f = f.med(plan(date!(2026 - 02 - 12), Some(date!(2026 - 05 - 12))));
+    assert_eq!(
+        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+        vec![date!(2026 - 05 - 12)]
+    );
+    // A follow-up of another insats does not meet it; one of the whole case does.
+    let annan = BeslutId(Uuid::from_u128(999));
+    let mut a = f.arende().clone();
+    a.uppfoljningar.push(Uppfoljning {
+        beslut: Some(annan),
+        datum: date!(2026 - 03 - 01),
+        maluppfyllelse: Maluppfyllelse::Uppnatt,
+        nasta: None,
+    });
+    assert_eq!(
+        a.planerade_uppfoljningar(),
+        vec![(B_BIFALL, date!(2026 - 05 - 12))]
+    );
+    a.uppfoljningar.push(Uppfoljning {
+        beslut: None,
+        datum: date!(2026 - 03 - 01),
+        maluppfyllelse: Maluppfyllelse::Uppnatt,
+        nasta: None,
+    });
+    assert!(a.planerade_uppfoljningar().is_empty());
 }

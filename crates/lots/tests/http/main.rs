@@ -6,6 +6,7 @@ mod behorighet;
 mod bench;
 mod demo;
 mod dialog;
+mod genomforandeplan;
 mod hjalp;
 mod inloggning;
 mod krasch;

@@ -13,7 +13,12 @@ fn idag() -> String {
 }
 
 /// A synthetic person (the demo's test login opens no one else).
-async fn syntetisk(app: &TestApp, nummer: &str, fornamn: &str, efternamn: &str) -> String {
+pub(crate) async fn syntetisk(
+    app: &TestApp,
+    nummer: &str,
+    fornamn: &str,
+    efternamn: &str,
+) -> String {
     let p = Person {
         id: PersonId::ny(),
         kommun: app.org.kommun,
@@ -28,7 +33,7 @@ async fn syntetisk(app: &TestApp, nummer: &str, fornamn: &str, efternamn: &str) 
 }
 
 /// Logs in on Mina sidor with the test login, as the person with this number.
-async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
+pub(crate) async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
     let mut k = Klient::ny(&app.url);
     let id = Identitet::tolka(nummer, time::macros::date!(2026 - 01 - 01)).unwrap();
     let (s, plats, body) = k

@@ -196,6 +196,69 @@ pub struct BeslutKort {
     pub text: String,
 }
 
+/// The genomförandeplan of one insats, in plain words.
+pub struct PlanKort {
+    pub rubrik: String,
+    pub ingress: String,
+    pub rader: Vec<(String, String)>,
+    pub fel: String,
+}
+
+/// The current plan of each insats in force (seed 004 §2.8.1: made with the
+/// person, who should see and approve it), with the next follow-up as the
+/// case's bevakning has it, so it matches "what happens next".
+fn planer(a: &Arende, enheter: &[lots_store::Enhet], t: &super::Texter) -> Vec<PlanKort> {
+    let uppfoljningar = lots_domain::arende::bevakningar(a);
+    a.gallande_beslut()
+        .filter_map(|b| {
+            let p = a.genomforandeplan(b.id())?;
+            let enhet = b
+                .verkstallighet
+                .bestalld
+                .and_then(|(_, id)| enheter.iter().find(|e| e.id == id))
+                .map(|e| e.namn.clone())
+                .unwrap_or_default();
+            let datum = p.datum.to_string();
+            let ingress = if p.version == 1 {
+                t.f("arende.plan_gjord", &[("enhet", &enhet), ("datum", &datum)])
+            } else {
+                t.f(
+                    "arende.plan_andrad",
+                    &[("enhet", &enhet), ("datum", &datum)],
+                )
+            };
+            let mut rader = vec![
+                (t.t("arende.plan_mal").to_owned(), p.mal.clone()),
+                (
+                    t.t("arende.plan_genomforande").to_owned(),
+                    p.genomforande.clone(),
+                ),
+            ];
+            if !p.delaktighet.is_empty() {
+                rader.push((
+                    t.t("arende.plan_delaktighet").to_owned(),
+                    p.delaktighet.clone(),
+                ));
+            }
+            let nasta = uppfoljningar
+                .iter()
+                .find(|x| {
+                    x.typ == lots_domain::arende::BevakningsTyp::Uppfoljning
+                        && x.beslut == Some(b.id())
+                })
+                .map(|x| x.datum.to_string())
+                .unwrap_or_else(|| t.t("arende.plan_ingen_uppfoljning").to_owned());
+            rader.push((t.t("arende.plan_uppfoljning").to_owned(), nasta));
+            Some(PlanKort {
+                rubrik: t.f("arende.plan_rubrik", &[("insats", b.beslut.insats.namn())]),
+                ingress,
+                rader,
+                fel: t.f("arende.plan_fel", &[("enhet", &enhet)]),
+            })
+        })
+        .collect()
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "mina_sidor/arende.html")]
 pub struct ArendeSida {
@@ -210,6 +273,7 @@ pub struct ArendeSida {
     pub att_gora: Vec<(String, String)>,
     pub beslut: Vec<BeslutKort>,
     pub mal: Vec<String>,
+    pub planer: Vec<PlanKort>,
     pub poster: Vec<Post>,
     pub far_agera: bool,
     pub oppet: bool,
@@ -284,6 +348,7 @@ pub async fn arende(
         att_gora: att_gora(&a, t),
         beslut,
         mal,
+        planer: planer(&a, &s.store.enheter(rad_kommun(&m)).await?, t),
         poster,
         far_agera: m.far_agera(),
         oppet: a.avslut.is_none(),

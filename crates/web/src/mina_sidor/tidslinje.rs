@@ -60,7 +60,8 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::DatumRattat { datum, .. }
         | H::BrevSkapat { datum, .. }
         | H::BegaranOmAvgorande { datum }
-        | H::BegaranOmAvgorandeAvslagen { datum, .. } => *datum,
+        | H::BegaranOmAvgorandeAvslagen { datum, .. }
+        | H::GenomforandeplanUpprattad { datum, .. } => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -85,6 +86,8 @@ pub fn tidslinje(
     use Handelse as H;
     let arende = a.id;
     let mut ut = vec![];
+    // The decisions whose plan has been written so far: a later one is a new version.
+    let mut planerade = vec![];
     for lh in handelser {
         let datum = datum_for(lh);
         let mut rader = vec![];
@@ -228,6 +231,25 @@ pub fn tidslinje(
                     rader.push(t.f("tidslinje.nasta_uppfoljning", &[("datum", &n.to_string())]));
                 }
                 t.t("tidslinje.uppfoljd").to_owned()
+            }
+            H::GenomforandeplanUpprattad {
+                beslut,
+                uppfoljning,
+                ..
+            } => {
+                if let Some(b) = a.beslut_lage(*beslut) {
+                    rader.push(t.f("tidslinje.plan_text", &[("insats", b.beslut.insats.namn())]));
+                }
+                if let Some(u) = uppfoljning {
+                    rader.push(t.f("tidslinje.nasta_uppfoljning", &[("datum", &u.to_string())]));
+                }
+                lank = Some(("#plan".to_owned(), t.t("tidslinje.las_planen").to_owned()));
+                if planerade.contains(beslut) {
+                    t.t("tidslinje.plan_andrad").to_owned()
+                } else {
+                    planerade.push(*beslut);
+                    t.t("tidslinje.plan_skriven").to_owned()
+                }
             }
             H::HandlaggareTilldelad { handlaggare } => {
                 rader.push(namn(*handlaggare));

@@ -15,7 +15,7 @@ use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, ArendeResurs, Handling};
-use crate::visning::{Namn, avsandare, beskriv, handlingsnamn};
+use crate::visning::{Namn, avsandare, beskriv, handlingsnamn, planrader};
 
 pub struct HandelseVy {
     pub nar: String,
@@ -27,6 +27,8 @@ pub struct HandelseVy {
 pub struct BeslutVy {
     pub rubrik: String,
     pub rader: Vec<(&'static str, String)>,
+    /// The utförare's current genomförandeplan for the insats, if written.
+    pub plan: Vec<(&'static str, String)>,
 }
 
 pub struct MeddelandeVy {
@@ -337,6 +339,10 @@ fn beslut_vy(a: &Arende, n: &Namn) -> Vec<BeslutVy> {
             BeslutVy {
                 rubrik: format!("{}: {}{status}", x.insats.namn(), x.utfall.namn()),
                 rader,
+                plan: a
+                    .genomforandeplan(b.id())
+                    .map(planrader)
+                    .unwrap_or_default(),
             }
         })
         .collect()

@@ -36,12 +36,16 @@ pub struct Stegkontext {
 }
 
 /// Steps staff take on the case page. A case starts from the person page, a
-/// letter is stored by Lots with its step, and a meeting is something the person
-/// asks for on Mina sidor.
+/// letter is stored by Lots with its step, a meeting is something the person
+/// asks for on Mina sidor, and the genomförandeplan is the utförare's, written
+/// on the order (seed 004 §2.8.1).
 pub fn for_personal(typ: KommandoTyp) -> bool {
     !matches!(
         typ,
-        KommandoTyp::Aktualisera | KommandoTyp::RegistreraBrev | KommandoTyp::BegarMote
+        KommandoTyp::Aktualisera
+            | KommandoTyp::RegistreraBrev
+            | KommandoTyp::BegarMote
+            | KommandoTyp::UpprattaGenomforandeplan
     )
 }
 

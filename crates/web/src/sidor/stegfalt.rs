@@ -364,7 +364,7 @@ pub fn falt(
             Falt::val("begaran", "Inlämnad komplettering", "select", a.kompletteringar.iter().filter(|k| k.oppen() && !k.svar.is_empty()).map(|k| (k.id.to_string(), komplettering_text(k)))).kravs(),
             datum(),
         ],
-        T::BegarMote => vec![],
+        T::BegarMote | T::UpprattaGenomforandeplan => vec![],
         T::AvslutaArende => vec![
             datum(),
             Falt::val("orsak", "Varför avslutas ärendet?", "radio", par(&Avslutsorsak::VALBARA, Avslutsorsak::kod, Avslutsorsak::namn)).kravs(),
@@ -418,6 +418,24 @@ fn journal_val(ctx: &FaltKontext) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// Reads a date field as the steps do, for a form outside the steps: required
+/// or not, each error added to `fel`.
+pub fn las_datum(
+    f: &Formular,
+    namn: &'static str,
+    kravs: bool,
+    fel: &mut Vec<FaltFel>,
+) -> Option<Date> {
+    let mut l = Lasare { f, fel: vec![] };
+    let d = if kravs {
+        l.datum(namn)
+    } else {
+        l.valfritt_datum(namn)
+    };
+    fel.extend(l.fel);
+    d
 }
 
 /// Reads fields, gathering every error.
@@ -1002,6 +1020,13 @@ pub fn tolka(
         }
         T::BegarMote => {
             l.fel("innehall", "Den enskilde begär möte på Mina sidor.");
+            None
+        }
+        T::UpprattaGenomforandeplan => {
+            l.fel(
+                "innehall",
+                "Genomförandeplanen skrivs av utföraren, under Uppdrag.",
+            );
             None
         }
         T::AvslutaArende => {

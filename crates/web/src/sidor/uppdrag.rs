@@ -4,16 +4,24 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::Handelse;
+use lots_domain::arende::{
+    Avvisning, FaltFel, Kommando, KommandoTyp, PLAN_MAX_TECKEN, kan, kandidater,
+};
 use lots_domain::ids::BeslutId;
-use lots_store::{Granskningspost, UppdragRad};
+use lots_domain::tid::svensk_dag;
+use lots_store::{Granskningspost, StoreError, UppdragRad};
 
-use super::Sida;
+use super::stegfalt::las_datum;
+use super::{Falt, Sida, fyll};
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
+use crate::formular::Formular;
 use crate::policy::{self, Handling};
+use crate::visning::planrader;
 
 pub struct UppdragVy {
     pub beslut: BeslutId,
@@ -104,8 +112,13 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
 #[template(path = "uppdrag_visa.html")]
 struct Visa {
     sida: Sida,
+    beslut: BeslutId,
     rubrik: String,
     rader: Vec<(&'static str, String)>,
+    /// The current genomförandeplan, as label and text.
+    plan: Vec<(&'static str, String)>,
+    /// The plan can be written or revised now by this user.
+    kan_skriva_plan: bool,
 }
 
 pub async fn visa(
@@ -185,11 +198,214 @@ pub async fn visa(
     ));
     Ok(Visa {
         sida: Sida::av(&i),
+        beslut: r.beslut,
         rubrik: format!(
             "Uppdrag: {}",
             b.map(|b| b.beslut.insats.namn()).unwrap_or("insats")
         ),
         rader,
+        plan: r
+            .tillstand
+            .genomforandeplan(r.beslut)
+            .map(planrader)
+            .unwrap_or_default(),
+        kan_skriva_plan: far_skriva(&i, &r) && plan_oppen(&r).is_ok(),
     }
     .into_response())
+}
+
+// The genomförandeplan: written by the utförare with the person, from the order
+// (seed 004 §2.8.1), one page per order. The person sees it on Mina sidor and the
+// handläggare on the case page.
+
+fn far_skriva(i: &Inloggad, r: &UppdragRad) -> bool {
+    policy::far(
+        &i.anvandare,
+        Handling::SkrivaGenomforandeplan {
+            utforare: r.utforare,
+            skyddad: r.person_skyddad,
+        },
+    )
+}
+
+/// Whether the order's decision takes a plan now, by the domain's rules; if not, why.
+fn plan_oppen(r: &UppdragRad) -> Result<(), String> {
+    let typ = KommandoTyp::UpprattaGenomforandeplan;
+    let a = &r.tillstand;
+    if !kandidater(a, typ).iter().any(|b| b.id() == r.beslut) {
+        return Err(
+            "Insatsen är avslutad eller beslutet gäller inte längre. Planen kan inte ändras."
+                .into(),
+        );
+    }
+    kan(Some(a), typ)
+}
+
+/// The order, if this user may write its plan. A refusal is logged.
+async fn uppdrag_for_plan(s: &AppState, i: &Inloggad, id: &str) -> Result<UppdragRad, WebFel> {
+    let id: BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
+    let r = s.store.uppdrag(id).await?.ok_or(WebFel::Saknas)?;
+    if !far_skriva(i, &r) {
+        s.store
+            .logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
+            .await?;
+        return Err(WebFel::Nekad(
+            "Bara utförarna på den enhet som fått uppdraget kan skriva genomförandeplanen.".into(),
+        ));
+    }
+    Ok(r)
+}
+
+fn planfalt(r: &UppdragRad, idag: time::Date) -> Vec<Falt> {
+    let langd = format!("Högst {PLAN_MAX_TECKEN} tecken.");
+    // A revision starts from the current plan; a follow-up day already past is not kept.
+    let nu = r.tillstand.genomforandeplan(r.beslut);
+    let text = |f: fn(&lots_domain::arende::Genomforandeplan) -> &String| {
+        nu.map(|p| f(p).clone()).unwrap_or_default()
+    };
+    let uppfoljning = nu
+        .and_then(|p| p.uppfoljning)
+        .filter(|d| *d >= idag)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    vec![
+        Falt::datum("datum", "Dagen ni gjorde planen")
+            .kravs()
+            .varde(idag),
+        Falt::textarea("mal", "Den enskildes mål")
+            .kravs()
+            .hjalp(&format!("Med den enskildes egna ord. {langd}"))
+            .varde(text(|p| &p.mal)),
+        Falt::textarea("genomforande", "Så genomförs insatsen")
+            .kravs()
+            .hjalp(&format!("Vad som görs, av vem och när. {langd}"))
+            .varde(text(|p| &p.genomforande)),
+        Falt::textarea("delaktighet", "Den enskildes delaktighet")
+            .hjalp(&format!(
+                "Hur den enskilde har varit med och vad hen tycker om planen. {langd}"
+            ))
+            .varde(text(|p| &p.delaktighet)),
+        Falt::datum("uppfoljning", "Planen följs upp")
+            .hjalp("Insatsen följs upp med den enskilde minst var tredje månad. Handläggaren får en bevakning.")
+            .varde(uppfoljning),
+    ]
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "uppdrag_plan.html")]
+struct PlanSida {
+    sida: Sida,
+    beslut: BeslutId,
+    rubrik: String,
+    plan: Vec<(&'static str, String)>,
+    meddelande: Option<String>,
+    oppen: bool,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+}
+
+fn plansida(
+    i: &Inloggad,
+    r: &UppdragRad,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+    meddelande: Option<String>,
+) -> PlanSida {
+    let insats = r
+        .tillstand
+        .beslut_lage(r.beslut)
+        .map(|b| b.beslut.insats.namn())
+        .unwrap_or("insats");
+    let oppen = plan_oppen(r);
+    PlanSida {
+        sida: Sida::av(i),
+        beslut: r.beslut,
+        rubrik: format!("Genomförandeplan: {insats} – {}", r.person_namn),
+        plan: r
+            .tillstand
+            .genomforandeplan(r.beslut)
+            .map(planrader)
+            .unwrap_or_default(),
+        meddelande: meddelande.or_else(|| oppen.clone().err()),
+        oppen: oppen.is_ok(),
+        falt,
+        fel,
+    }
+}
+
+pub async fn plan_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
+    let r = uppdrag_for_plan(&s, &i, &id).await?;
+    s.store
+        .logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], s.nu())
+        .await?;
+    let sida = plansida(&i, &r, planfalt(&r, svensk_dag(s.nu())), vec![], None);
+    let status = if sida.oppen {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
+    };
+    Ok((status, sida).into_response())
+}
+
+pub async fn spara_plan(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let r = uppdrag_for_plan(&s, &i, &id).await?;
+    let nu = s.nu();
+    let idag = svensk_dag(nu);
+    // The form shown again holds the person's plan: a read like the page itself.
+    let visa_igen = |fel: &[FaltFel], meddelande: Option<String>, status: StatusCode| {
+        let mut falt = planfalt(&r, idag);
+        let sammanfattning = fyll(&mut falt, &f, fel);
+        (status, plansida(&i, &r, falt, sammanfattning, meddelande)).into_response()
+    };
+    let mut fel = vec![];
+    let datum = las_datum(&f, "datum", true, &mut fel);
+    let uppfoljning = las_datum(&f, "uppfoljning", false, &mut fel);
+    let kommando =
+        datum
+            .filter(|_| fel.is_empty())
+            .map(|datum| Kommando::UpprattaGenomforandeplan {
+                beslut: r.beslut,
+                datum,
+                mal: f.text("mal"),
+                genomforande: f.text("genomforande"),
+                delaktighet: f.text("delaktighet"),
+                uppfoljning,
+            });
+    let svar = match kommando {
+        // Said in the utförare's words before the rules say it in the case's.
+        _ if plan_oppen(&r).is_err() => visa_igen(&[], plan_oppen(&r).err(), StatusCode::CONFLICT),
+        None => visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY),
+        Some(k) => match s.store.utfor(&i.aktor(), r.arende, k, nu, idag, None).await {
+            Ok(_) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
+            Err(StoreError::Avvisad(Avvisning::Falt(fel))) => {
+                visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            Err(StoreError::Avvisad(a)) => {
+                visa_igen(&[], Some(a.to_string()), StatusCode::CONFLICT)
+            }
+            Err(e) if e.ar_unik_krock() => visa_igen(
+                &[],
+                Some(
+                    "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen."
+                        .into(),
+                ),
+                StatusCode::CONFLICT,
+            ),
+            Err(e) => return Err(e.into()),
+        },
+    };
+    s.store
+        .logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], nu)
+        .await?;
+    Ok(svar)
 }

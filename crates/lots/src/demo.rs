@@ -3272,14 +3272,100 @@ async fn mina_sidor(d: &Demo<'_>) -> anyhow::Result<String> {
     for (s, handlaggare) in MINA_SIDOR.iter().zip([&d.s.ls, &d.s.ah]) {
         let person = d.personer[s.index].clone();
         let sista = mina_sidor_avslag(d, person.clone(), handlaggare).await?;
-        let senast = mina_sidor_komplettering(d, person, handlaggare).await?;
+        let senast = mina_sidor_komplettering(d, person.clone(), handlaggare).await?;
         ut.push_str(&format!(
             "  {} {}: ett avslag som går att överklaga till och med {sista}, och en begäran om \
              kontoutdrag och hyresavi att skicka in senast {senast}.\n",
             s.fornamn, s.efternamn
         ));
+        if s.index == MINA_SIDOR[0].index {
+            mina_sidor_plan(d, person).await?;
+            ut.push_str(&format!(
+                "  {} har också stöd i boendet från Öppenvården, med en genomförandeplan.\n",
+                s.fornamn
+            ));
+        }
     }
     Ok(ut)
+}
+
+/// Stöd i boendet, granted and ordered from the in-house provider, who made the
+/// genomförandeplan with the person (seed 004): what Mina sidor shows under
+/// "Mål och plan".
+async fn mina_sidor_plan(d: &Demo<'_>, person: DemoPerson) -> anyhow::Result<()> {
+    let pn = &d.s.pn;
+    let utforare = d
+        .store
+        .anvandare_med_namn("tove.lund")
+        .await?
+        .ok_or_else(|| anyhow!("demots utförare saknas"))?;
+    let ut = Aktor {
+        id: utforare.id,
+        kommun: utforare.kommun,
+        enhet: utforare.enhet,
+        roll: utforare.roll,
+    };
+    let mut f = d
+        .oppna(
+            person,
+            pn,
+            pn,
+            80,
+            ansokan(
+                d.e.vm,
+                Some(pn),
+                Kanal::Besok,
+                vec![InsatsTyp::StodIBoendet],
+                "{n} ansöker om stöd i boendet. {Han} har svårt att få ordning på räkningar och städning sedan \
+                 flytten, och vill klara sitt boende själv.",
+            ),
+        )
+        .await?;
+    f.inled(79).await?;
+    f.synpunkter(
+        75,
+        "{n} vill ha hjälp några timmar i veckan, helst på förmiddagen.",
+        "{n} vill betala sina räkningar i tid och trivas i lägenheten.",
+    )
+    .await?;
+    f.avsluta_utredning(70).await?;
+    let b = f
+        .beslut(
+            pn,
+            68,
+            Beslutsforslag {
+                insats: InsatsTyp::StodIBoendet,
+                utfall: Utfall::Bifall,
+                mal: "{n} klarar sitt boende och sina räkningar själv.",
+                omfattning: "Fyra timmar i veckan",
+                manader: Some(6),
+                motivering: "{n} behöver stöd för att klara sitt boende. Behovet kan inte tillgodoses på annat sätt.",
+            },
+        )
+        .await?;
+    f.skicka(b, 67, Utskickssatt::Brev, false).await?;
+    f.bestall(
+        b,
+        66,
+        d.e.ov,
+        "Stöd i boendet fyra timmar i veckan, förmiddagar.",
+    )
+    .await?;
+    f.starta(b, 60).await?;
+    let uppfoljning = d.dag(-30);
+    let k = Kommando::UpprattaGenomforandeplan {
+        beslut: b,
+        datum: d.dag(59),
+        mal: f.t("Betala räkningarna i tid varje månad. Ha ordning i köket och kunna bjuda hem sin syster."),
+        genomforande: f.t(
+            "Boendestödjaren kommer tisdag och torsdag förmiddag. Första månaden går vi igenom räkningarna \
+             tillsammans och lägger upp autogiro. Sedan handlar och städar vi tillsammans en gång i veckan.",
+        ),
+        delaktighet: f.t("{n} har själv valt dagarna och vad vi börjar med. {n} håller i sin egen kalender."),
+        uppfoljning: Some(uppfoljning),
+    };
+    f.kor(&ut, 59, k).await?;
+    f.klar().await
 }
 
 /// Hemutrustning refused because the person has savings; sent with förenklad

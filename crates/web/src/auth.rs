@@ -29,7 +29,7 @@ use crate::AppState;
 use crate::begransning::{Begransare, KlientIp, Sparrregler, minuter};
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::oidc::OidcKlient;
+use crate::oidc::{OidcKlient, SvarFel};
 use crate::tvafaktor;
 
 const COOKIE: &str = "lots_session";
@@ -655,39 +655,26 @@ pub async fn oidc_svar(
         res
     };
     const BORJA_OM: &str = "Inloggningen med kommunens inloggning kunde inte slutföras. Börja om från inloggningssidan.";
-    if let Some(e) = q.get("error") {
-        tracing::info!(error = %e, "identity provider returned an error");
-        return Ok(misslyckades(
-            StatusCode::UNAUTHORIZED,
-            "Inloggningen avbröts hos kommunens inloggningstjänst. Försök igen.",
-        ));
-    }
-    let (Some(state), Some(kod)) = (q.get("state"), q.get("code")) else {
-        return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
-    };
-    if kaka(&headers, OIDC_COOKIE).as_deref() != Some(state.as_str()) {
-        tracing::warn!("OIDC callback without the browser's state cookie");
-        return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
-    }
-    let nu = s.nu();
-    let Some(forfragan) = s
-        .store
-        .ta_oidc_forfragan(&session_id(state))
-        .await?
-        .filter(|f| nu - f.skapad <= HALV_LIVSLANGD)
-    else {
-        return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM));
-    };
-    let identitet = match oidc
-        .klient
-        .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
-        .await
-    {
+    let svar = crate::oidc::ta_emot_svar(
+        &oidc.klient,
+        &s.store,
+        &q,
+        kaka(&headers, OIDC_COOKIE).as_deref(),
+        session_id,
+        s.nu(),
+        HALV_LIVSLANGD,
+    )
+    .await?;
+    let identitet = match svar {
         Ok(i) => i,
-        Err(e) => {
-            tracing::error!(error = %e, "OIDC login failed");
-            return Ok(misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM));
+        Err(SvarFel::Avbrutet) => {
+            return Ok(misslyckades(
+                StatusCode::UNAUTHORIZED,
+                "Inloggningen avbröts hos kommunens inloggningstjänst. Försök igen.",
+            ));
         }
+        Err(SvarFel::Ogiltigt) => return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM)),
+        Err(SvarFel::Misslyckat) => return Ok(misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM)),
     };
     let anvandare = match identitet.claim(&oidc.claim) {
         Some(v) => s.store.anvandare_med_oidc_subjekt(v).await?,

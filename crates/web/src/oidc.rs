@@ -281,6 +281,62 @@ impl OidcKlient {
     }
 }
 
+/// Why a provider's answer did not log anyone in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SvarFel {
+    /// The provider said the login was cancelled or failed (`error`).
+    Avbrutet,
+    /// Not an answer to a login this browser started: no code or state, a state
+    /// that is not the browser's, or none pending (used, or too old).
+    Ogiltigt,
+    /// The code exchange or the ID token failed.
+    Misslyckat,
+}
+
+/// The checks every login through a provider makes on its answer, the same for
+/// staff and Mina sidor: the state must be the one in this browser's cookie and
+/// name a pending request (taken, so it is used once; RFC 9700 4.7.1), not older
+/// than `tid`; then the code is exchanged with its PKCE verifier and the ID token
+/// verified (`OidcKlient::avsluta`). `nyckel` maps the state to the stored key.
+pub async fn ta_emot_svar(
+    klient: &OidcKlient,
+    store: &lots_store::Store,
+    q: &std::collections::HashMap<String, String>,
+    kakans_state: Option<&str>,
+    nyckel: impl Fn(&str) -> String,
+    nu: time::OffsetDateTime,
+    tid: time::Duration,
+) -> Result<Result<OidcIdentitet, SvarFel>, lots_store::StoreError> {
+    if let Some(e) = q.get("error") {
+        tracing::info!(error = %e, "identity provider returned an error");
+        return Ok(Err(SvarFel::Avbrutet));
+    }
+    let (Some(state), Some(kod)) = (q.get("state"), q.get("code")) else {
+        return Ok(Err(SvarFel::Ogiltigt));
+    };
+    if kakans_state != Some(state.as_str()) {
+        tracing::warn!("OIDC answer without the browser's state cookie");
+        return Ok(Err(SvarFel::Ogiltigt));
+    }
+    let Some(forfragan) = store
+        .ta_oidc_forfragan(&nyckel(state))
+        .await?
+        .filter(|f| nu - f.skapad <= tid)
+    else {
+        return Ok(Err(SvarFel::Ogiltigt));
+    };
+    match klient
+        .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
+        .await
+    {
+        Ok(i) => Ok(Ok(i)),
+        Err(e) => {
+            tracing::error!(error = %e, "OIDC login failed");
+            Ok(Err(SvarFel::Misslyckat))
+        }
+    }
+}
+
 /// The whole cause chain, for the log (never shown to a user).
 fn fel_kedja(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();

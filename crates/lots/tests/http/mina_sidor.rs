@@ -45,6 +45,28 @@ pub(crate) async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
     k
 }
 
+/// Logs in on Mina sidor as an ombud and chooses the person of their (one)
+/// fullmakt; returns the client and the fullmakt's id.
+async fn som_ombud(app: &TestApp, nummer: &str, for_namn: &str) -> (Klient, String) {
+    let mut ombud = Klient::ny(&app.url);
+    let (s, plats, _) = ombud
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", nummer)])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/valj")));
+    let (_, html) = ombud.get("/mina-sidor/valj").await;
+    ombud.csrf = csrf_i(&html).unwrap();
+    assert!(html.contains(&format!("{for_namn} (du har fullmakt)")));
+    let fullmakt = html
+        .split("value=\"")
+        .filter_map(|v| v.split('"').next())
+        .find(|v| v.len() == 36)
+        .unwrap()
+        .to_owned();
+    let (s, plats, _) = ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor")));
+    (ombud, fullmakt)
+}
+
 fn lank_till(html: &str, prefix: &str) -> String {
     let i = html.find(&format!("href=\"{prefix}")).expect(prefix) + 6;
     html[i..].split('"').next().unwrap().to_owned()
@@ -537,23 +559,13 @@ async fn ombud_med_fullmakt(db: Db) {
         (s, plats.as_deref()),
         (303, Some("/mina-sidor/fullmakter?klart=ny"))
     );
+    let (_, html) = hl.get(&format!("/personer/{p}")).await;
+    assert!(
+        html.contains("Olle Ombud (får läsa, tills vidare)"),
+        "the staff see the fullmakt"
+    );
     // The ombud logs in as themselves and chooses the person.
-    let mut ombud = Klient::ny(&app.url);
-    let (s, plats, _) = ombud
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
-        .await;
-    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/valj")));
-    let (_, html) = ombud.get("/mina-sidor/valj").await;
-    ombud.csrf = csrf_i(&html).unwrap();
-    assert!(html.contains("Dana Ek (du har fullmakt)"));
-    let fullmakt = html
-        .split("value=\"")
-        .filter_map(|v| v.split('"').next())
-        .find(|v| v.len() == 36)
-        .unwrap()
-        .to_owned();
-    let (s, plats, _) = ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
-    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor")));
+    let (ombud, _) = som_ombud(&app, "196006061235", "Dana Ek").await;
     let (s, html) = ombud.get(&format!("/mina-sidor/arenden/{a}")).await;
     assert_eq!(s, 200);
     assert!(html.contains("Du är ombud för") && html.contains("Dana Ek"));
@@ -594,19 +606,7 @@ async fn ombud_med_fullmakt(db: Db) {
         )
         .await;
     assert_eq!(s, 303);
-    let mut ombud = Klient::ny(&app.url);
-    ombud
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
-        .await;
-    let (_, html) = ombud.get("/mina-sidor/valj").await;
-    ombud.csrf = csrf_i(&html).unwrap();
-    let fullmakt = html
-        .split("value=\"")
-        .filter_map(|v| v.split('"').next())
-        .find(|v| v.len() == 36)
-        .unwrap()
-        .to_owned();
-    ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
+    let (ombud, _) = som_ombud(&app, "196006061235", "Dana Ek").await;
     let (s, _, _) = ombud.post(&svar, &[("svar", "Ombudet svarar.")]).await;
     assert_eq!(s, 303);
     let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
@@ -961,20 +961,7 @@ async fn fullmakt_pa_papper(db: Db) {
         .await;
     assert_eq!(s, 303);
     // The ombud acts for the person.
-    let mut ombud = Klient::ny(&app.url);
-    ombud
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
-        .await;
-    let (_, html) = ombud.get("/mina-sidor/valj").await;
-    ombud.csrf = csrf_i(&html).unwrap();
-    let fullmakt = html
-        .split("value=\"")
-        .filter_map(|v| v.split('"').next())
-        .find(|v| v.len() == 36)
-        .unwrap()
-        .to_owned();
-    let (s, _, _) = ombud.post("/mina-sidor/valj", &[("val", &fullmakt)]).await;
-    assert_eq!(s, 303);
+    let (ombud, fullmakt) = som_ombud(&app, "196006061235", "Dana Ek").await;
     let (s, _) = ombud.get(&format!("/mina-sidor/arenden/{a}")).await;
     assert_eq!(s, 200);
     // The person sees who registered it, and until when.

@@ -230,35 +230,19 @@ pub async fn eid_svar(
         );
         Ok::<_, WebFel>(res)
     };
-    if q.contains_key("error") {
-        return borja_om().await;
-    }
-    let (Some(state), Some(kod)) = (q.get("state"), q.get("code")) else {
-        return borja_om().await;
-    };
-    if kaka(&headers, EID_KAKA).as_deref() != Some(state.as_str()) {
-        tracing::warn!("Mina sidor: eID answer without the browser's state cookie");
-        return borja_om().await;
-    }
     let nu = s.nu();
-    let Some(forfragan) = s
-        .store
-        .ta_oidc_forfragan(&format!("mina-sidor:{}", token_hash(state)))
-        .await?
-        .filter(|f| nu - f.skapad <= EID_TID)
-    else {
+    let svar = crate::oidc::ta_emot_svar(
+        &eid.klient,
+        &s.store,
+        &q,
+        kaka(&headers, EID_KAKA).as_deref(),
+        |state| format!("mina-sidor:{}", token_hash(state)),
+        nu,
+        EID_TID,
+    )
+    .await?;
+    let Ok(identitet) = svar else {
         return borja_om().await;
-    };
-    let identitet = match eid
-        .klient
-        .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
-        .await
-    {
-        Ok(i) => i,
-        Err(e) => {
-            tracing::error!(error = %e, "Mina sidor: eID login failed");
-            return borja_om().await;
-        }
     };
     // The broker's word for the personnummer, checked like any other input.
     let Some(nummer) = identitet

@@ -14,6 +14,8 @@ pub struct Enhet {
     pub id: EnhetId,
     pub namn: String,
     pub utforare: bool,
+    /// The Mina sidor offers whose digital applications come here (codes, space-separated).
+    pub tar_emot: String,
 }
 
 #[derive(Debug, Clone)]
@@ -186,7 +188,7 @@ impl Store {
     pub async fn enheter(&self, kommun: KommunId) -> Result<Vec<Enhet>, StoreError> {
         self.db
             .fetch_all(
-                "SELECT id, namn, utforare FROM enhet WHERE kommun = $1 ORDER BY namn",
+                "SELECT id, namn, utforare, tar_emot FROM enhet WHERE kommun = $1 ORDER BY namn",
                 &[kommun.to_string().into()],
             )
             .await?
@@ -196,6 +198,7 @@ impl Store {
                     id: r.parse("id")?,
                     namn: r.text("namn")?,
                     utforare: r.int("utforare")? != 0,
+                    tar_emot: r.text("tar_emot")?,
                 })
             })
             .collect()

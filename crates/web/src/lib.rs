@@ -169,6 +169,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/admin/enheter/ny",
             get(sidor::admin::ny_enhet_sida).post(sidor::admin::skapa_enhet),
         ),
+        (
+            "/admin/enheter/{id}",
+            get(sidor::admin::andra_enhet_sida).post(sidor::admin::andra_enhet),
+        ),
     ]
     .into_iter()
     .chain(mina_sidor::rutter())

@@ -270,6 +270,10 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         .replace(
             "/admin/anvandare/{id}",
             &format!("/admin/anvandare/{registrator}"),
+        )
+        .replace(
+            "/admin/enheter/{id}",
+            &format!("/admin/enheter/{}", app.org.missbruk),
         );
     if s.starts_with("/personer/{id}") {
         s.replace("{id}", &f.person)

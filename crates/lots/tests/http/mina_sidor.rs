@@ -840,6 +840,35 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     let (_, html) = sf.get("/admin/anvandare").await;
     assert!(html.contains("Test handlaggare"));
     assert!(!html.contains("Den enskilde (Mina sidor)"));
+    // Changed later: now the ekonomi enhet receives the applications for missbruk.
+    let (s, _, _) = sf
+        .post(
+            &format!("/admin/enheter/{}", app.org.ekonomi),
+            &[("tar_emot", "missbruk")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    sf.post(&format!("/admin/enheter/{mottagning}"), &[]).await;
+    let (s, html) = sf.get(&format!("/admin/enheter/{}", app.org.ekonomi)).await;
+    assert_eq!(s, 200);
+    assert!(
+        html.contains(r#"value="missbruk" checked"#),
+        "{}",
+        utdrag(&html)
+    );
+    let (s, _, _) = k
+        .post(
+            "/mina-sidor/ansok/missbruk",
+            &[("beskrivning", "Igen."), ("skicka", "1")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let arenden = app
+        .store
+        .personens_arenden(p.parse().unwrap())
+        .await
+        .unwrap();
+    assert!(arenden.iter().any(|a| a.enhet == app.org.ekonomi));
 }
 pa_bada!(enhet_som_tar_emot_ansokningar);
 

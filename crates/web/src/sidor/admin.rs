@@ -344,14 +344,72 @@ fn enhetsfalt() -> Vec<Falt> {
         Falt::text("namn", "Enhetens namn").kravs(),
         Falt::kryss("utforare", "Enheten är en utförare")
             .hjalp("Utförare tar emot beställningar av insatser."),
-        Falt::val(
-            "tar_emot",
-            "Tar emot ansökningar från Mina sidor",
-            "checkboxes",
-            crate::mina_sidor::erbjudanden(),
-        )
-        .hjalp("Ansökningar som görs digitalt hamnar hos den här enheten."),
+        tar_emot_falt(""),
     ]
+}
+
+/// Which offers' digital applications the enhet receives: (code, name).
+fn tar_emot_falt(varde: &str) -> Falt {
+    let mut f = Falt::val(
+        "tar_emot",
+        "Tar emot ansökningar från Mina sidor",
+        "checkboxes",
+        crate::mina_sidor::erbjudanden(),
+    )
+    .hjalp("Ansökningar som görs digitalt hamnar hos den här enheten.");
+    for a in &mut f.alternativ {
+        a.vald = varde.split_whitespace().any(|k| k == a.varde);
+    }
+    f
+}
+
+/// The offers ticked in the form, known codes only.
+fn las_tar_emot(f: &Formular) -> String {
+    f.alla("tar_emot")
+        .into_iter()
+        .filter(|k| crate::mina_sidor::erbjudanden().iter().any(|(e, _)| e == k))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+async fn enhet_att_andra(s: &AppState, i: &Inloggad, id: &str) -> Result<Enhet, WebFel> {
+    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    let id: EnhetId = id.parse().map_err(|_| WebFel::Saknas)?;
+    s.store
+        .enheter(i.anvandare.kommun)
+        .await?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or(WebFel::Saknas)
+}
+
+pub async fn andra_enhet_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
+    let e = enhet_att_andra(&s, &i, &id).await?;
+    Ok(formsida(
+        &i,
+        &format!("Enheten {}", e.namn),
+        format!("/admin/enheter/{}", e.id),
+        vec![tar_emot_falt(&e.tar_emot)],
+        vec![],
+    )
+    .into_response())
+}
+
+pub async fn andra_enhet(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let e = enhet_att_andra(&s, &i, &id).await?;
+    s.store.satt_tar_emot(e.id, &las_tar_emot(&f)).await?;
+    logga(&s, &i, &format!("admin.enhet.tar_emot:{}", e.id)).await?;
+    Ok(Redirect::to("/admin/anvandare").into_response())
 }
 
 pub async fn ny_enhet_sida(i: Inloggad) -> Result<Response, WebFel> {
@@ -400,12 +458,7 @@ pub async fn skapa_enhet(
             s.store
                 .skapa_enhet(id, kommun, namnd, &namn, f.kryss("utforare"))
                 .await?;
-            let tar_emot: Vec<&str> = f
-                .alla("tar_emot")
-                .into_iter()
-                .filter(|k| crate::mina_sidor::erbjudanden().iter().any(|(e, _)| e == k))
-                .collect();
-            s.store.satt_tar_emot(id, &tar_emot.join(" ")).await?;
+            s.store.satt_tar_emot(id, &las_tar_emot(&f)).await?;
             logga(&s, &i, &format!("admin.enhet.skapa:{id}")).await?;
             Ok(Redirect::to("/admin/anvandare").into_response())
         }

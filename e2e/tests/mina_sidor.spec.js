@@ -97,6 +97,17 @@ for (const k of KORNINGAR) {
           await sida('Mina ärenden');
         });
 
+        if (k.namn === 'Mira Lind') {
+          await test.step('genomförandeplanen under "Mål och plan"', async () => {
+            await klicka(page, main.getByRole('link', { name: 'Stöd i boendet' }));
+            await expect(h1).toHaveText('Stöd i boendet');
+            await expect(main.getByRole('heading', { name: 'Din plan för Stöd i boendet' })).toBeVisible();
+            await expect(main).toContainText('Boendestödjaren kommer tisdag och torsdag förmiddag.');
+            await sida('Ärendet med genomförandeplanen');
+            await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
+          });
+        }
+
         await test.step('ansöka: spara ett utkast, gå därifrån och fortsätta', async () => {
           await klicka(page, meny.getByRole('link', { name: 'Ansök', exact: true }));
           await expect(h1).toHaveText('Ansök om stöd');

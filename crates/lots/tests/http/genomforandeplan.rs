@@ -92,6 +92,11 @@ async fn utforaren_skriver_planen_med_den_enskilde(db: Db) {
     let beslut = crate::behorighet::bestall(&app, &hl, &a).await;
     let plan = format!("/uppdrag/{beslut}/plan");
     let ut = app.klient("utforare").await;
+    let (_, html) = ut.get("/uppdrag").await;
+    assert!(
+        html.contains(&format!("href=\"{plan}\">Saknas")),
+        "the list says which orders lack a plan"
+    );
 
     // The order says there is no plan yet and leads to the form.
     let (s, html) = ut.get(&format!("/uppdrag/{beslut}")).await;
@@ -164,6 +169,8 @@ async fn utforaren_skriver_planen_med_den_enskilde(db: Db) {
     let (_, html) = ut.get(&format!("/uppdrag/{beslut}")).await;
     assert!(html.contains("Samtal med Kim varje tisdag klockan 10."));
     assert!(html.contains("Ändra genomförandeplanen"));
+    let (_, html) = ut.get("/uppdrag").await;
+    assert!(html.contains("Upprättad 2026-04-23"));
 
     // Revised: the new version is the plan; the old one stays in the history.
     let (s, _, html) = ut

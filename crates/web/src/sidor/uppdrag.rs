@@ -29,6 +29,8 @@ pub struct UppdragVy {
     pub insats: &'static str,
     pub bestalld: String,
     pub lage: &'static str,
+    /// The day of the genomförandeplan, if one is made.
+    pub plan: Option<String>,
 }
 
 fn lage(r: &UppdragRad) -> (&'static str, Option<&lots_domain::arende::BeslutLage>) {
@@ -98,6 +100,10 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
                     .map(|(d, _)| d.to_string())
                     .unwrap_or_default(),
                 lage: text,
+                plan: r
+                    .tillstand
+                    .genomforandeplan(r.beslut)
+                    .map(|p| p.datum.to_string()),
             }
         })
         .collect();

@@ -329,6 +329,22 @@ async fn ny_session(
         steg::REGISTRERING => "/tvastegsverifiering",
         _ => {
             tracing::info!(anvandare = %anvandare, "login");
+            // A completed login is in the audit log too: who was in, and when.
+            if let Some(a) = s.store.anvandare(anvandare).await? {
+                let aktor = Aktor {
+                    id: a.id,
+                    kommun: a.kommun,
+                    enhet: a.enhet,
+                    roll: a.roll,
+                };
+                s.store
+                    .logga_lasning(
+                        &aktor,
+                        &[lots_store::Granskningspost::ny("inloggning")],
+                        s.nu(),
+                    )
+                    .await?;
+            }
             "/"
         }
     };

@@ -97,6 +97,18 @@ async fn inloggning_och_samma_arende(db: Db) {
     assert!(html.contains("via besök"), "the channel it came by");
     assert!(html.contains("När utredningen är klar"), "the next step");
 
+    // The staff's logins are in the audit log.
+    let id = app.org.anv("handlaggare").id.to_string();
+    let inloggningar = app
+        .store
+        .db
+        .fetch_all(
+            "SELECT handling FROM granskning WHERE anvandare = $1 AND handling = 'inloggning'",
+            &[id.as_str().into()],
+        )
+        .await
+        .unwrap();
+    assert!(!inloggningar.is_empty());
     // The staff session opens nothing on Mina sidor, and the reverse.
     let (s, plats) = hl.get_med_plats(&format!("/mina-sidor/arenden/{a}")).await;
     assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/logga-in")));
@@ -625,7 +637,25 @@ async fn ombud_med_fullmakt(db: Db) {
             ],
         )
         .await;
+    assert!(
+        html.contains("Mina sidor: lämnade in något i ärendet"),
+        "{}",
+        utdrag(&html)
+    );
     assert!(html.contains("ombud Olle Ombud"), "{}", utdrag(&html));
+    // Logins to the person's matters are there too, the ombud's with their fullmakt.
+    assert!(html.contains("Mina sidor: loggade in"), "{}", utdrag(&html));
+    let logg = app
+        .store
+        .granskningar_for_person(p.parse().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        logg.iter()
+            .filter(|(h, _)| h == "mina_sidor.inloggning")
+            .count()
+            >= 3
+    );
 }
 pa_bada!(ombud_med_fullmakt);
 

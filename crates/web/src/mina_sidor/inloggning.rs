@@ -125,6 +125,7 @@ async fn ny_session(
     let mal = match egen {
         Some(p) if !fullmakter.iter().any(|f| f.galler(idag)) => {
             s.store.valj_huvudman(&id, p.id, None).await?;
+            logga_inloggning(s, &p, metod, None).await?;
             "/mina-sidor"
         }
         _ => "/mina-sidor/valj",
@@ -374,11 +375,37 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
     s.store
         .valj_huvudman(&b.session.id, person, fullmakt)
         .await?;
+    if let Some(p) = s.store.person(person).await? {
+        let ombud = fullmakt.map(|f| (b.session.namn.clone(), f));
+        logga_inloggning(&s, &p, &b.session.metod, ombud).await?;
+    }
     Ok(till(if val == "ny" {
         "/mina-sidor/ansok"
     } else {
         "/mina-sidor"
     }))
+}
+
+/// The audit row for a login to someone's matters: who, how, and as whose ombud.
+async fn logga_inloggning(
+    s: &AppState,
+    p: &Person,
+    metod: &str,
+    ombud: Option<(String, uuid::Uuid)>,
+) -> Result<(), WebFel> {
+    let Some(enhet) = s.store.mottagande_enhet(p.kommun, "").await? else {
+        return Ok(());
+    };
+    let aktor = s.store.mina_sidor_aktor(p.kommun, enhet).await?;
+    let vem = match ombud {
+        None => format!("Mina sidor: personen själv ({metod})"),
+        Some((namn, f)) => format!("Mina sidor: ombud {namn} med fullmakt {f} ({metod})"),
+    };
+    let post = lots_store::Granskningspost::ny("mina_sidor.inloggning")
+        .person(p.id, p.skyddad)
+        .skal(Some(vem));
+    s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+    Ok(())
 }
 
 async fn ny_person(s: &AppState, b: &Besokare) -> Result<Person, WebFel> {

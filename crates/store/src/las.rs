@@ -138,6 +138,32 @@ impl Store {
             .collect()
     }
 
+    /// The person's cases with their state as projected, newest first: two
+    /// queries whatever the number of cases.
+    pub async fn personens_arenden_med_tillstand(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(ArendeRad, Arende)>, StoreError> {
+        let rader = self.personens_arenden(person).await?;
+        let mut tillstand: std::collections::HashMap<ArendeId, Arende> = self
+            .db
+            .fetch_all(
+                "SELECT id, tillstand FROM arende WHERE person = $1",
+                &[v(person)],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.parse("id")?, serde_json::from_str(&r.text("tillstand")?)?)))
+            .collect::<Result<_, StoreError>>()?;
+        rader
+            .into_iter()
+            .map(|r| {
+                let a = tillstand.remove(&r.id).ok_or(StoreError::Saknas)?;
+                Ok((r, a))
+            })
+            .collect()
+    }
+
     /// The case's row and its state as projected.
     pub async fn arende(&self, id: ArendeId) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
         const SQL: &str = arende_fraga!("WHERE a.id = $1");

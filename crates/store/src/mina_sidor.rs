@@ -378,13 +378,10 @@ impl Store {
             .map(|_| ())
     }
 
-    /// The actor the person's own acts are recorded under, in the case's enhet.
-    /// The account is made on first use; it cannot log in (no password, inactive).
-    pub async fn mina_sidor_aktor(
-        &self,
-        kommun: KommunId,
-        enhet: EnhetId,
-    ) -> Result<Aktor, StoreError> {
+    /// The account the person's own acts are recorded under (the caller sets the
+    /// enhet of the case at hand). Made on first use, placed in the kommun's first
+    /// enhet; it cannot log in (no password, inactive).
+    pub async fn mina_sidor_konto(&self, kommun: KommunId) -> Result<Aktor, StoreError> {
         let hitta = || async {
             self.db
                 .fetch_optional(
@@ -399,6 +396,15 @@ impl Store {
         let konto = match hitta().await? {
             Some(a) => a,
             None => {
+                let enhet: EnhetId = self
+                    .db
+                    .fetch_optional(
+                        "SELECT id FROM enhet WHERE kommun = $1 ORDER BY namn LIMIT 1",
+                        &[v(kommun)],
+                    )
+                    .await?
+                    .ok_or_else(|| StoreError::Korrupt("kommunen har ingen enhet".into()))?
+                    .parse("id")?;
                 let res = self
                     .db
                     .execute(
@@ -428,7 +434,7 @@ impl Store {
         Ok(Aktor {
             id: konto.id,
             kommun,
-            enhet,
+            enhet: konto.enhet,
             roll: konto.roll,
         })
     }

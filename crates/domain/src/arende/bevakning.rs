@@ -99,16 +99,13 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
     if a.ar_avslutat() {
         return ut;
     }
-    for k in &a.kommuniceringar {
-        let beslutat_efter = a.beslut.iter().any(|b| b.beslut.datum >= k.datum);
-        if k.svar.is_none() && !beslutat_efter {
-            ut.push(Bevakning {
-                nyckel: format!("svar:{}", k.id),
-                typ: BevakningsTyp::SvarKommunicering,
-                datum: k.svar_senast,
-                beslut: None,
-            });
-        }
+    for k in a.vantande_kommuniceringar() {
+        ut.push(Bevakning {
+            nyckel: format!("svar:{}", k.id),
+            typ: BevakningsTyp::SvarKommunicering,
+            datum: k.svar_senast,
+            beslut: None,
+        });
     }
     for b in a.gallande_beslut() {
         let id = b.id();

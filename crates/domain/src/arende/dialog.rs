@@ -198,6 +198,11 @@ impl Komplettering {
     pub fn oppen(&self) -> bool {
         self.godtagen.is_none()
     }
+
+    /// Waits for the person: not accepted, and nothing handed in yet.
+    pub fn vantar_pa_enskild(&self) -> bool {
+        self.oppen() && self.svar.is_empty()
+    }
 }
 
 /// The person's request for a meeting.

@@ -728,6 +728,14 @@ fn valt_beslut(a: &Arende, typ: KommandoTyp, id: BeslutId) -> Result<&BeslutLage
         })
 }
 
+/// FL 12 §: whether the person may ask for a decision on `idag`: their own
+/// application, undecided for six months, not asked before (what `handle`
+/// accepts for `BegarAvgorande`).
+pub fn kan_begara_avgorande(a: &Arende, idag: Date) -> bool {
+    kan(Some(a), KommandoTyp::BegarAvgorande).is_ok()
+        && idag >= frister::begaran_om_avgorande_tidigast(a.inkom)
+}
+
 /// Applies the rules to a command: the events to append, or why not.
 pub fn handle(
     a: Option<&Arende>,

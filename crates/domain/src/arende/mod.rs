@@ -5,6 +5,7 @@ mod bevakning;
 mod dialog;
 mod handelse;
 mod kommando;
+pub mod partsinsyn;
 
 pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
 pub use dialog::{
@@ -13,8 +14,8 @@ pub use dialog::{
 };
 pub use handelse::*;
 pub use kommando::{
-    Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan, kandidater,
-    rattbara,
+    Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan,
+    kan_begara_avgorande, kandidater, rattbara,
 };
 
 use serde::{Deserialize, Serialize};
@@ -755,6 +756,14 @@ impl Arende {
             .rposition(|m| m.fran == Avsandare::Handlaggare)
             .map_or(0, |i| i + 1);
         &self.meddelanden[fran..]
+    }
+
+    /// Kommuniceringar that still wait for the person's reply: not answered, and
+    /// no decision taken since (FL 25 §: the reply matters until the decision).
+    pub fn vantande_kommuniceringar(&self) -> impl Iterator<Item = &Kommunicering> {
+        self.kommuniceringar
+            .iter()
+            .filter(|k| k.svar.is_none() && !self.beslut.iter().any(|b| b.beslut.datum >= k.datum))
     }
 
     pub fn ar_avslutat(&self) -> bool {

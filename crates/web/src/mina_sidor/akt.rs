@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use lots_domain::arende::{AktualiseringsTyp, Kommando};
+use lots_domain::arende::{Kommando, partsinsyn};
 use lots_domain::ids::{ArendeId, JournalId};
 use lots_store::{Granskningspost, JournalRad};
 
@@ -37,9 +37,8 @@ pub struct JournalSida {
     pub far_agera: bool,
 }
 
-/// The entries the person may read here, and how many are withheld. Entries in
-/// a case that began with a report are withheld: they may say who made it
-/// (OSL 26 kap. 5 §), so the handläggare reviews them before the person reads them.
+/// The entries the person may read here, and how many are withheld
+/// (`partsinsyn::journal_visas`).
 async fn lasbara(
     s: &AppState,
     m: &Medborgare,
@@ -51,13 +50,10 @@ async fn lasbara(
     ),
     WebFel,
 > {
-    let rader = s.store.personens_arenden(m.person.id).await?;
     let mut undanhallna_arenden = HashSet::new();
     let mut arenden = vec![];
-    for r in rader {
-        if let Some((_, a)) = s.store.arende(r.id).await?
-            && a.typ == AktualiseringsTyp::Anmalan
-        {
+    for (r, a) in s.store.personens_arenden_med_tillstand(m.person.id).await? {
+        if !partsinsyn::journal_visas(&a) {
             undanhallna_arenden.insert(r.id);
         }
         arenden.push((r.id, r));
@@ -86,7 +82,7 @@ pub async fn journal(State(s): State<AppState>, m: Medborgare) -> Result<Respons
         })
         .collect();
     if let Some((_, r)) = arenden.first() {
-        let aktor = m.aktor(&s, r.enhet).await?;
+        let aktor = m.aktor(r.enhet);
         s.store.logga_lasning(&aktor, &poster, s.nu()).await?;
     }
     let anteckningar = visas

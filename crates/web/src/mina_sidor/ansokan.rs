@@ -350,7 +350,7 @@ pub async fn spara(
         namn: f.ombud_namn.clone(),
         kontakt: sv.t("ansok.ombud_kontakt").to_owned(),
         fullmakt_omfattning: sv.t("fullmakt.omfattning_fora_talan").to_owned(),
-        fullmakt_datum: super::idag_for(f.registrerad),
+        fullmakt_datum: lots_domain::tid::svensk_dag(f.registrerad),
         muntlig: false,
     });
     let h = Handelse::AnsokanRegistrerad {
@@ -363,7 +363,7 @@ pub async fn spara(
         beskrivning,
         ombud,
     };
-    let aktor = m.aktor(&s, enhet).await?;
+    let aktor = m.aktor(enhet);
     let id = ArendeId::ny();
     let nu = s.nu();
     match s

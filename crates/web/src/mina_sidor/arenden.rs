@@ -35,7 +35,7 @@ pub(super) async fn utfor(
     bilagor: Vec<Bilaga>,
 ) -> Result<Result<Utfort, Vec<(String, String)>>, WebFel> {
     m.krav_agera()?;
-    let aktor = m.aktor(s, rad.enhet).await?;
+    let aktor = m.aktor(rad.enhet);
     let nu = s.nu();
     match s
         .store
@@ -112,17 +112,14 @@ fn typkod(a: &Arende) -> &'static str {
 /// What the person is asked to do in a case now: (href, text).
 fn att_gora(a: &Arende, t: &super::Texter) -> Vec<(String, String)> {
     let mut ut = vec![];
-    for k in &a.kommuniceringar {
-        let beslutat_efter = a.beslut.iter().any(|b| b.beslut.datum >= k.datum);
-        if k.svar.is_none() && !beslutat_efter && a.avslut.is_none() {
-            ut.push((
-                format!("/mina-sidor/arenden/{}/kommunicering/{}", a.id, k.id),
-                t.f(
-                    "oversikt.svara_kommunicering",
-                    &[("datum", &k.svar_senast.to_string())],
-                ),
-            ));
-        }
+    for k in a.vantande_kommuniceringar().filter(|_| a.avslut.is_none()) {
+        ut.push((
+            format!("/mina-sidor/arenden/{}/kommunicering/{}", a.id, k.id),
+            t.f(
+                "oversikt.svara_kommunicering",
+                &[("datum", &k.svar_senast.to_string())],
+            ),
+        ));
     }
     ut.extend(super::dialog::att_gora(a, t));
     ut
@@ -131,24 +128,21 @@ fn att_gora(a: &Arende, t: &super::Texter) -> Vec<(String, String)> {
 pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Response, WebFel> {
     let t = m.t;
     let idag = super::idag(&s);
-    let rader = s.store.personens_arenden(m.person.id).await?;
+    let rader = s.store.personens_arenden_med_tillstand(m.person.id).await?;
     let mut arenden = vec![];
     let mut poster = vec![];
-    for rad in &rader {
-        let Some((_, a)) = s.store.arende(rad.id).await? else {
-            continue;
-        };
-        let lage = tidslinje::lage(&a, idag, t);
+    for (rad, a) in &rader {
+        let lage = tidslinje::lage(a, idag, t);
         arenden.push(Kort {
             href: format!("/mina-sidor/arenden/{}", rad.id),
-            rubrik: rubrik_for(&a, t),
+            rubrik: rubrik_for(a, t),
             status: lage.status,
             inkom: rad.inkom.to_string(),
             handlaggare: rad
                 .handlaggare_namn
                 .clone()
                 .unwrap_or_else(|| t.t("arende.ingen_handlaggare").to_owned()),
-            att_gora: att_gora(&a, t),
+            att_gora: att_gora(a, t),
             nasta: lage.nasta,
             sent: lage.sent,
         });
@@ -159,8 +153,8 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
                 .skal(Some(m.vem())),
         );
     }
-    if let Some(forsta) = rader.first() {
-        let aktor = m.aktor(&s, forsta.enhet).await?;
+    if let Some((forsta, _)) = rader.first() {
+        let aktor = m.aktor(forsta.enhet);
         s.store.logga_lasning(&aktor, &poster, s.nu()).await?;
     }
     let utkast = s
@@ -295,7 +289,7 @@ pub async fn arende(
             .map(|u| u.namn.clone())
             .unwrap_or_default()
     };
-    let egen = m.aktor(&s, rad.enhet).await?.id;
+    let egen = m.aktor(rad.enhet).id;
     let poster = tidslinje::tidslinje(&handelser, &a, t, &namn, egen);
     let handlaggare_sedan = handelser
         .iter()
@@ -696,11 +690,15 @@ pub async fn dokument(
     let did: DokumentId = id(&did)?;
     let d = s.store.dokument(did).await?.ok_or(WebFel::Saknas)?;
     let (rad, _) = m.arende(&s, d.arende, "mina_sidor.dokument").await?;
-    let aktor = m.aktor(&s, rad.enhet).await?;
+    let aktor = m.aktor(rad.enhet);
     let handelser = s.store.handelser(rad.id).await?;
     let tillaten = handelser.iter().any(|h| match &h.handelse {
         Handelse::BrevSkapat { dokument, .. } => *dokument == did,
-        Handelse::DokumentBifogat { dokument, .. } => *dokument == did && h.aktor == aktor.id,
+        Handelse::DokumentBifogat { dokument, .. } => {
+            *dokument == did
+                && lots_domain::arende::partsinsyn::undanhallet(&h.handelse, h.aktor == aktor.id)
+                    .is_none()
+        }
         _ => false,
     });
     if !tillaten {
@@ -748,7 +746,7 @@ pub async fn kvitto(
 ) -> Result<Response, WebFel> {
     let t = m.t;
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.kvitto").await?;
-    let aktor = m.aktor(&s, rad.enhet).await?;
+    let aktor = m.aktor(rad.enhet);
     let handelser = s.store.handelser(rad.id).await?;
     let Some(h) = handelser
         .iter()

@@ -52,7 +52,7 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
         });
     a.kompletteringar
         .iter()
-        .filter(|k| k.oppen() && k.svar.is_empty() && a.avslut.is_none())
+        .filter(|k| k.vantar_pa_enskild() && a.avslut.is_none())
         .map(|k| {
             let vad = if k.handlingar.is_empty() {
                 k.beskrivning.clone()
@@ -358,18 +358,13 @@ async fn meddelande_sida(
             }
         })
         .collect();
-    // The promise for the latest message not yet answered.
-    let vantar = a
-        .meddelanden
-        .iter()
-        .rposition(|x| x.fran.ar_enskild())
-        .filter(|i| !a.meddelanden[*i + 1..].iter().any(|x| !x.fran.ar_enskild()))
-        .map(|i| {
-            t.f(
-                "dialog.svar_senast",
-                &[("datum", &svar_senast(a.meddelanden[i].datum).to_string())],
-            )
-        });
+    // The promise the bevakning holds the handläggare to: the oldest unanswered message's.
+    let vantar = a.obesvarade_meddelanden().first().map(|x| {
+        t.f(
+            "dialog.svar_senast",
+            &[("datum", &svar_senast(x.datum).to_string())],
+        )
+    });
     let status = super::status_for(&fel);
     Ok((
         status,

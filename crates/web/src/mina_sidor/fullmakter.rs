@@ -80,14 +80,20 @@ async fn sida(
             registrerad: if f.registrerad_av == "personen" {
                 t.f(
                     "fullmakt.av_dig",
-                    &[("datum", &super::idag_for(f.registrerad).to_string())],
+                    &[(
+                        "datum",
+                        &lots_domain::tid::svensk_dag(f.registrerad).to_string(),
+                    )],
                 )
             } else {
                 t.f(
                     "fullmakt.av_personal",
                     &[
                         ("namn", &f.registrerad_av),
-                        ("datum", &super::idag_for(f.registrerad).to_string()),
+                        (
+                            "datum",
+                            &lots_domain::tid::svensk_dag(f.registrerad).to_string(),
+                        ),
                     ],
                 )
             },

@@ -393,10 +393,7 @@ async fn logga_inloggning(
     metod: &str,
     ombud: Option<(String, uuid::Uuid)>,
 ) -> Result<(), WebFel> {
-    let Some(enhet) = s.store.mottagande_enhet(p.kommun, "").await? else {
-        return Ok(());
-    };
-    let aktor = s.store.mina_sidor_aktor(p.kommun, enhet).await?;
+    let aktor = s.store.mina_sidor_konto(p.kommun).await?;
     let vem = match ombud {
         None => format!("Mina sidor: personen själv ({metod})"),
         Some((namn, f)) => format!("Mina sidor: ombud {namn} med fullmakt {f} ({metod})"),

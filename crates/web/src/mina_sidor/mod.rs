@@ -181,6 +181,8 @@ pub struct Medborgare {
     /// The fullmakt the visitor acts under; None when it is their own matters.
     pub fullmakt: Option<Fullmakt>,
     pub t: &'static Texter,
+    /// The account the person's acts and reads are recorded under, read once per request.
+    konto: Aktor,
 }
 
 impl FromRequestParts<AppState> for Medborgare {
@@ -215,11 +217,13 @@ impl FromRequestParts<AppState> for Medborgare {
         if fullmakt.is_none() && person.identitet.varde() != session.identitet {
             return Err(WebFel::MinaSidorEjInloggad);
         }
+        let konto = s.store.mina_sidor_konto(person.kommun).await?;
         Ok(Medborgare {
             session,
             person,
             fullmakt,
             t,
+            konto,
         })
     }
 }
@@ -260,8 +264,12 @@ impl Medborgare {
         }
     }
 
-    pub async fn aktor(&self, s: &AppState, enhet: EnhetId) -> Result<Aktor, WebFel> {
-        Ok(s.store.mina_sidor_aktor(self.person.kommun, enhet).await?)
+    /// The actor for an act in a case of `enhet`.
+    pub fn aktor(&self, enhet: EnhetId) -> Aktor {
+        Aktor {
+            enhet,
+            ..self.konto.clone()
+        }
     }
 
     pub fn sida(&self) -> Ram {
@@ -285,7 +293,7 @@ impl Medborgare {
             return Err(WebFel::Saknas);
         };
         if rad.person != self.person.id {
-            let aktor = self.aktor(s, rad.enhet).await?;
+            let aktor = self.aktor(rad.enhet);
             let post = Granskningspost::ny("mina_sidor.nekad")
                 .person(rad.person, rad.person_skyddad)
                 .arende(rad.id)
@@ -299,7 +307,7 @@ impl Medborgare {
             tracing::warn!(arende = %id, "Mina sidor: refused a case of another person");
             return Err(WebFel::Saknas);
         }
-        let aktor = self.aktor(s, rad.enhet).await?;
+        let aktor = self.aktor(rad.enhet);
         let post = Granskningspost::ny(handling)
             .person(rad.person, rad.person_skyddad)
             .arende(rad.id)
@@ -411,11 +419,6 @@ impl Ram {
 /// Today in Sweden: the day a reply or an appeal arrives (FL 45 §).
 pub(crate) fn idag(s: &AppState) -> time::Date {
     lots_domain::tid::svensk_dag(s.nu())
-}
-
-/// The Swedish day of an instant.
-pub(crate) fn idag_for(t: time::OffsetDateTime) -> time::Date {
-    lots_domain::tid::svensk_dag(t)
 }
 
 /// An instant as Swedish local time, for receipts.

@@ -2,8 +2,9 @@
 //! events, where the case stands, what comes next and when it is late. The
 //! same events the handläggare works from; only the words differ.
 
+use lots_domain::arende::partsinsyn::{self, Undanhallet};
 use lots_domain::arende::{
-    AktualiseringsTyp, Arende, BevakningsTyp, ForhandsbedomningsUtfall, Handelse, bevakningar,
+    Arende, BevakningsTyp, ForhandsbedomningsUtfall, Handelse, bevakningar, kan_begara_avgorande,
 };
 use lots_domain::frister;
 use lots_domain::ids::AnvandarId;
@@ -91,7 +92,16 @@ pub fn tidslinje(
     for lh in handelser {
         let datum = datum_for(lh);
         let mut rader = vec![];
-        let mut undanhallet = None;
+        let fran_enskild = lh.aktor == egen;
+        // What the rules withhold is said, in the person's words.
+        let undanhallet = partsinsyn::undanhallet(&lh.handelse, fran_enskild).map(|u| {
+            t.t(match u {
+                Undanhallet::Anmalare => "tidslinje.anmalan_sekretess",
+                Undanhallet::Uppgiftslamnare => "tidslinje.information_sekretess",
+                Undanhallet::Dokument => "tidslinje.dokument_kopia",
+            })
+            .to_owned()
+        });
         let mut lank = None;
         let rubrik = match &lh.handelse {
             H::AnsokanRegistrerad {
@@ -106,15 +116,8 @@ pub fn tidslinje(
                 ));
                 t.t("tidslinje.ansokan").to_owned()
             }
-            H::AnmalanRegistrerad { .. } => {
-                // OSL 26 kap. 5 §: who made a report may be kept secret from the person.
-                undanhallet = Some(t.t("tidslinje.anmalan_sekretess").to_owned());
-                t.t("tidslinje.anmalan").to_owned()
-            }
-            H::InformationRegistrerad { .. } => {
-                undanhallet = Some(t.t("tidslinje.information_sekretess").to_owned());
-                t.t("tidslinje.information").to_owned()
-            }
+            H::AnmalanRegistrerad { .. } => t.t("tidslinje.anmalan").to_owned(),
+            H::InformationRegistrerad { .. } => t.t("tidslinje.information").to_owned(),
             H::InsatsAnsokt { insats, .. } => {
                 rader.push(t.insats(*insats));
                 t.t("tidslinje.insats_ansokt").to_owned()
@@ -135,12 +138,9 @@ pub fn tidslinje(
             }
             H::DokumentBifogat { namn: n, .. } => {
                 rader.push(n.clone());
-                if lh.aktor == egen {
+                if fran_enskild {
                     t.t("tidslinje.dokument_fran_dig").to_owned()
                 } else {
-                    // What others wrote about the person is reviewed for secrecy
-                    // before it is handed out (OSL 26 kap. 1 §); the person may ask.
-                    undanhallet = Some(t.t("tidslinje.dokument_kopia").to_owned());
                     t.t("tidslinje.dokument").to_owned()
                 }
             }
@@ -396,13 +396,7 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
             }
         }
     }
-    // FL 12 §: once six months have passed without a decision on what the person
-    // applied for, they may ask for one in writing, once.
-    let kan_begara_avgorande = a.avslut.is_none()
-        && a.typ == AktualiseringsTyp::Ansokan
-        && a.begaran_om_avgorande.is_none()
-        && !a.obeslutade_insatser().is_empty()
-        && idag >= frister::begaran_om_avgorande_tidigast(a.inkom);
+    let kan_begara_avgorande = kan_begara_avgorande(a, idag);
     if kan_begara_avgorande {
         sent.push(t.t("lage.sex_manader").to_owned());
     }

@@ -1,0 +1,60 @@
+//! What of a case the person is shown on Mina sidor without a handläggare
+//! looking first. A party has the right to the case's material (FL 10 §), but
+//! some of it may be secret from the party itself, and is then said to be
+//! withheld rather than shown (OSL 10 kap. 3 §: the person may ask for it, and
+//! the nämnd tries the request).
+
+use super::{AktualiseringsTyp, Arende, Handelse};
+
+/// Why part of an event is not shown to the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undanhallet {
+    /// Who made a report, and what it says (OSL 26 kap. 5 §).
+    Anmalare,
+    /// Where information about the person came from, and what it says.
+    Uppgiftslamnare,
+    /// A document the staff added: it may hold what others said about the
+    /// person, reviewed for secrecy before a copy is handed out (OSL 26 kap. 1 §).
+    Dokument,
+}
+
+/// What of the event is withheld from the person. `fran_enskild`: the person
+/// (or their ombud) caused it, so nothing of it is withheld from them.
+pub fn undanhallet(h: &Handelse, fran_enskild: bool) -> Option<Undanhallet> {
+    match h {
+        Handelse::AnmalanRegistrerad { .. } => Some(Undanhallet::Anmalare),
+        Handelse::InformationRegistrerad { .. } => Some(Undanhallet::Uppgiftslamnare),
+        Handelse::DokumentBifogat { .. } if !fran_enskild => Some(Undanhallet::Dokument),
+        _ => None,
+    }
+}
+
+/// Whether the case's journal entries are shown to the person. A case that began
+/// with a report may name the reporter anywhere in its notes (OSL 26 kap. 5 §),
+/// so its entries wait for a handläggare's review.
+pub fn journal_visas(a: &Arende) -> bool {
+    a.typ != AktualiseringsTyp::Anmalan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::DokumentId;
+
+    #[test]
+    fn andras_dokument_undanhalls_egna_inte() {
+        let h = Handelse::DokumentBifogat {
+            dokument: DokumentId::ny(),
+            namn: "Intyg".into(),
+            sha256: String::new(),
+            storlek: 1,
+            innehallstyp: "application/pdf".into(),
+        };
+        assert_eq!(undanhallet(&h, false), Some(Undanhallet::Dokument));
+        assert_eq!(undanhallet(&h, true), None);
+        let h = Handelse::UtredningInledd {
+            datum: time::macros::date!(2026 - 03 - 03),
+        };
+        assert_eq!(undanhallet(&h, false), None);
+    }
+}

@@ -6,7 +6,8 @@
 //! against, is `crates/lots/tests/http/behorighetsmatris.md`.
 
 use lots_domain::arende::KommandoTyp;
-use lots_domain::ids::{AnvandarId, EnhetId};
+use lots_domain::fullmakt::Omfattning;
+use lots_domain::ids::{AnvandarId, EnhetId, PersonId};
 use lots_domain::organisation::Roll;
 use lots_store::{Anvandare, ArendeRad};
 
@@ -154,5 +155,85 @@ pub fn krav(a: &Anvandare, h: Handling) -> Result<(), WebFel> {
             "Din roll ger inte tillgång till det här. Kontakta din arbetsledare om du behöver det."
                 .into(),
         ))
+    }
+}
+
+/// What a visitor on Mina sidor may do with the matters they follow.
+#[derive(Debug, Clone, Copy)]
+pub enum MedborgarHandling {
+    /// Read a case; `person` is whom the case is about.
+    Lasa { person: PersonId },
+    /// Apply, answer, write, appeal in a case about `person`.
+    Agera { person: PersonId },
+    /// See, give and revoke the fullmakter of the one followed.
+    HanteraFullmakter,
+}
+
+/// Mina sidor's policy, deny by default. The visitor follows `huvudman`'s
+/// matters, their own (`fullmakt` None) or under a fullmakt that holds today
+/// (FL 14 §): reading needs any fullmakt, acting one that lets the ombud föra
+/// talan, and only the person decides who may act for them.
+pub fn medborgare_far(
+    huvudman: PersonId,
+    fullmakt: Option<Omfattning>,
+    h: MedborgarHandling,
+) -> bool {
+    match h {
+        MedborgarHandling::Lasa { person } => person == huvudman,
+        MedborgarHandling::Agera { person } => {
+            person == huvudman && fullmakt.is_none_or(|o| o == Omfattning::ForaTalan)
+        }
+        MedborgarHandling::HanteraFullmakter => fullmakt.is_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mina_sidor_las_egna_agera_med_fora_talan_fullmakter_bara_sjalv() {
+        let p = PersonId::ny();
+        let annan = PersonId::ny();
+        let lasa = Some(Omfattning::Lasa);
+        let fora = Some(Omfattning::ForaTalan);
+        for f in [None, lasa, fora] {
+            assert!(medborgare_far(p, f, MedborgarHandling::Lasa { person: p }));
+            assert!(!medborgare_far(
+                p,
+                f,
+                MedborgarHandling::Lasa { person: annan }
+            ));
+            assert!(!medborgare_far(
+                p,
+                f,
+                MedborgarHandling::Agera { person: annan }
+            ));
+        }
+        assert!(medborgare_far(
+            p,
+            None,
+            MedborgarHandling::Agera { person: p }
+        ));
+        assert!(medborgare_far(
+            p,
+            fora,
+            MedborgarHandling::Agera { person: p }
+        ));
+        assert!(!medborgare_far(
+            p,
+            lasa,
+            MedborgarHandling::Agera { person: p }
+        ));
+        assert!(medborgare_far(
+            p,
+            None,
+            MedborgarHandling::HanteraFullmakter
+        ));
+        assert!(!medborgare_far(
+            p,
+            fora,
+            MedborgarHandling::HanteraFullmakter
+        ));
     }
 }

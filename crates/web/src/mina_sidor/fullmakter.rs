@@ -40,11 +40,12 @@ pub struct FullmaktSida {
     pub fel: Vec<(String, String)>,
 }
 
-/// Only the person can see and change their fullmakter, not an ombud.
+/// Only the person decides who may act for them (`policy::medborgare_far`).
 fn bara_personen(m: &Medborgare) -> Result<(), WebFel> {
-    match m.fullmakt {
-        Some(_) => Err(WebFel::Nekad(m.t.t("fullmakt.bara_personen").to_owned())),
-        None => Ok(()),
+    if m.far(crate::policy::MedborgarHandling::HanteraFullmakter) {
+        Ok(())
+    } else {
+        Err(WebFel::Nekad(m.t.t("fullmakt.bara_personen").to_owned()))
     }
 }
 

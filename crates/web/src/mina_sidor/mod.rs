@@ -17,7 +17,6 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
 use lots_domain::Arende;
-use lots_domain::fullmakt::far_agera;
 use lots_domain::ids::{ArendeId, EnhetId};
 use lots_store::{Aktor, ArendeRad, Fullmakt, Granskningspost, Medborgarsession, Person};
 use time::Duration;
@@ -26,6 +25,7 @@ use crate::AppState;
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::oidc::OidcKlient;
+use crate::policy::{self, MedborgarHandling};
 pub use texter::Texter;
 
 pub const KAKA: &str = "lots_mina_sidor";
@@ -237,18 +237,28 @@ impl Medborgare {
         .kontrollera_csrf(f)
     }
 
-    /// Reading is open to an ombud under any fullmakt; acting needs one that allows it.
+    /// What the policy lets this visitor do (`policy::medborgare_far`).
+    pub fn far(&self, h: MedborgarHandling) -> bool {
+        policy::medborgare_far(
+            self.person.id,
+            self.fullmakt.as_ref().map(|f| f.omfattning),
+            h,
+        )
+    }
+
+    /// Acting in the person's matters, as the fullmakt allows.
     pub fn krav_agera(&self) -> Result<(), WebFel> {
-        match &self.fullmakt {
-            Some(f) if !far_agera(f.omfattning) => {
-                Err(WebFel::Nekad(self.t.t("fel.fullmakt_lasa").to_owned()))
-            }
-            _ => Ok(()),
+        if self.far_agera() {
+            Ok(())
+        } else {
+            Err(WebFel::Nekad(self.t.t("fel.fullmakt_lasa").to_owned()))
         }
     }
 
     pub fn far_agera(&self) -> bool {
-        self.krav_agera().is_ok()
+        self.far(MedborgarHandling::Agera {
+            person: self.person.id,
+        })
     }
 
     /// The ombud's name, when an ombud acts: it goes into the events they cause.
@@ -292,7 +302,7 @@ impl Medborgare {
         let Some((rad, a)) = s.store.arende(id).await? else {
             return Err(WebFel::Saknas);
         };
-        if rad.person != self.person.id {
+        if !self.far(MedborgarHandling::Lasa { person: rad.person }) {
             let aktor = self.aktor(rad.enhet);
             let post = Granskningspost::ny("mina_sidor.nekad")
                 .person(rad.person, rad.person_skyddad)

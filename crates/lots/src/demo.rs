@@ -183,12 +183,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
             ),
         };
         store.skapa_anvandare(&a).await?;
-        aktorer.push(Aktor {
-            id: a.id,
-            kommun,
-            enhet,
-            roll,
-        });
+        aktorer.push(Aktor::from(&a));
     }
     let personal = Personal {
         hl: aktorer[0].clone(),
@@ -3299,12 +3294,7 @@ async fn mina_sidor_plan(d: &Demo<'_>, person: DemoPerson) -> anyhow::Result<()>
         .anvandare_med_namn("tove.lund")
         .await?
         .ok_or_else(|| anyhow!("demots utförare saknas"))?;
-    let ut = Aktor {
-        id: utforare.id,
-        kommun: utforare.kommun,
-        enhet: utforare.enhet,
-        roll: utforare.roll,
-    };
+    let ut = Aktor::from(&utforare);
     let mut f = d
         .oppna(
             person,

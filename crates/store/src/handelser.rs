@@ -20,6 +20,17 @@ pub struct Aktor {
     pub roll: Roll,
 }
 
+impl From<&crate::Anvandare> for Aktor {
+    fn from(a: &crate::Anvandare) -> Self {
+        Self {
+            id: a.id,
+            kommun: a.kommun,
+            enhet: a.enhet,
+            roll: a.roll,
+        }
+    }
+}
+
 /// An uploaded file that a `BifogaDokument` command refers to.
 #[derive(Debug, Clone)]
 pub struct Bilaga {
@@ -214,9 +225,11 @@ impl Store {
     /// and bevakningar anew where they differ: for when the domain has come to
     /// derive more from the same events. Returns how many cases changed.
     pub async fn projicera_om(&self) -> Result<usize, StoreError> {
+        // Ids only: each case's state is read in its own transaction, so a large
+        // kommun is not held in memory at once.
         let ids = self
             .db
-            .fetch_all("SELECT id, kommun, tillstand FROM arende ORDER BY id", &[])
+            .fetch_all("SELECT id, kommun FROM arende ORDER BY id", &[])
             .await?;
         let mut andrade = 0;
         for r in ids {
@@ -227,25 +240,25 @@ impl Store {
             let Some(a) = Arende::fran_handelser(id, &historik) else {
                 continue;
             };
-            let ny = serde_json::to_string(&a)?;
-            let gammal: Option<Arende> = serde_json::from_str(&r.text("tillstand")?).ok();
+            let lagrad = tx
+                .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
+                .await?
+                .map(|r| r.text("tillstand"))
+                .transpose()?;
+            let gammal: Option<Arende> = lagrad.and_then(|t| serde_json::from_str(&t).ok());
             if gammal.as_ref() == Some(&a) {
                 continue;
             }
             tx.execute(
                 "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
-                &[v(id), ny.into(), a.status().kod().into()],
+                &[
+                    v(id),
+                    serde_json::to_string(&a)?.into(),
+                    a.status().kod().into(),
+                ],
             )
             .await?;
-            tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(id)])
-                .await?;
-            for b in bevakningsrader(&a, kommun) {
-                tx.execute(
-                    "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    &b,
-                )
-                .await?;
-            }
+            skriv_bevakningar(&mut tx, &a, kommun).await?;
             tx.commit().await?;
             andrade += 1;
         }
@@ -452,6 +465,20 @@ pub(crate) fn handelserad(
     ))
 }
 
+/// The case's bevakningar, as its state gives them now.
+async fn skriv_bevakningar(tx: &mut Tx, a: &Arende, kommun: KommunId) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
+        .await?;
+    for b in bevakningsrader(a, kommun) {
+        tx.execute(
+            "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &b,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 async fn projicera(
     tx: &mut Tx,
     aktor: &Aktor,
@@ -469,15 +496,7 @@ async fn projicera(
         &arenderad(a, aktor.kommun, seq, tid)?,
     )
     .await?;
-    tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
-        .await?;
-    for b in bevakningsrader(a, aktor.kommun) {
-        tx.execute(
-            "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &b,
-        )
-        .await?;
-    }
+    skriv_bevakningar(tx, a, aktor.kommun).await?;
     let mut bilagor = bilagor;
     // The stored bytes must be the ones the event's hash names.
     let mut innehall_for = |dokument: DokumentId, sha256: &str| -> Result<Vec<u8>, StoreError> {

@@ -187,7 +187,7 @@ impl Store {
             .map(|_| ())
     }
 
-    /// The person whose personnummer logged in, in this kommun.
+    /// The person with this number (as stored) in this kommun.
     pub async fn person_med_nummer(
         &self,
         kommun: KommunId,
@@ -226,21 +226,21 @@ impl Store {
             .collect()
     }
 
-    pub async fn ar_syntetisk(
+    /// A synthetic person with this number: the only ones the demo's test login opens.
+    pub async fn syntetisk_person(
         &self,
         kommun: KommunId,
         identitet: &str,
-    ) -> Result<bool, StoreError> {
-        Ok(self
-            .db
+    ) -> Result<Option<Person>, StoreError> {
+        self.db
             .fetch_optional(
-                "SELECT syntetisk FROM person WHERE kommun = $1 AND identitet = $2",
+                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2 AND syntetisk = 1",
                 &[v(kommun), identitet.into()],
             )
             .await?
-            .map(|r| r.int("syntetisk"))
-            .transpose()?
-            == Some(1))
+            .as_ref()
+            .map(person_fran)
+            .transpose()
     }
 
     pub async fn registrera_fullmakt(&self, f: &Fullmakt) -> Result<(), StoreError> {

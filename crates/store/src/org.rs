@@ -424,15 +424,7 @@ impl Store {
         kommun: KommunId,
         identitet: &Identitet,
     ) -> Result<Option<Person>, StoreError> {
-        self.db
-            .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2",
-                &[kommun.to_string().into(), identitet.varde().into()],
-            )
-            .await?
-            .as_ref()
-            .map(person_fran)
-            .transpose()
+        self.person_med_nummer(kommun, identitet.varde()).await
     }
 
     /// Search by name: every word must start a first or last name. At most 50 hits.

@@ -241,12 +241,7 @@ pub struct Inloggad {
 
 impl Inloggad {
     pub fn aktor(&self) -> Aktor {
-        Aktor {
-            id: self.anvandare.id,
-            kommun: self.anvandare.kommun,
-            enhet: self.anvandare.enhet,
-            roll: self.anvandare.roll,
-        }
+        Aktor::from(&self.anvandare)
     }
 
     /// Every state-changing form carries the session's token.
@@ -331,15 +326,9 @@ async fn ny_session(
             tracing::info!(anvandare = %anvandare, "login");
             // A completed login is in the audit log too: who was in, and when.
             if let Some(a) = s.store.anvandare(anvandare).await? {
-                let aktor = Aktor {
-                    id: a.id,
-                    kommun: a.kommun,
-                    enhet: a.enhet,
-                    roll: a.roll,
-                };
                 s.store
                     .logga_lasning(
-                        &aktor,
+                        &Aktor::from(&a),
                         &[lots_store::Granskningspost::ny("inloggning")],
                         s.nu(),
                     )

@@ -199,12 +199,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         for _ in 1..per_enhet.max(2) {
             hl.push(konto(enhet, roll, &mut rng));
         }
-        let aktor = |a: &Anvandare| Aktor {
-            id: a.id,
-            kommun,
-            enhet: a.enhet,
-            roll: a.roll,
-        };
+        let aktor = Aktor::from;
         grupper.push(Grupp {
             slag,
             arbetsledare: aktor(&al),

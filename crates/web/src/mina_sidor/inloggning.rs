@@ -155,10 +155,7 @@ pub async fn testinloggning(
         return Err(WebFel::Saknas);
     };
     let identitet = f.text("identitet");
-    let person = match s.store.ar_syntetisk(kommun, &identitet).await? {
-        true => s.store.person_med_nummer(kommun, &identitet).await?,
-        false => None,
-    };
+    let person = s.store.syntetisk_person(kommun, &identitet).await?;
     let Some(person) = person else {
         return inloggningssida(
             &s,

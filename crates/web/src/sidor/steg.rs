@@ -61,11 +61,6 @@ impl Stegkontext {
             Some((r, a)) => (Some(r), Some(a)),
             None => (None, None),
         };
-        let godtagna = if arende.is_some() {
-            s.store.godtagna_handlingar(person).await?
-        } else {
-            vec![]
-        };
         Ok(Self {
             person,
             rad,
@@ -73,7 +68,7 @@ impl Stegkontext {
             anvandare: s.store.alla_anvandare(i.anvandare.kommun).await?,
             enheter: s.store.enheter(i.anvandare.kommun).await?,
             journal,
-            godtagna,
+            godtagna: vec![],
             idag: svensk_dag(s.nu()),
         })
     }
@@ -334,7 +329,12 @@ async fn steg_kontext(
         .filter(|j| j.arende == rad.id)
         .collect();
     let person = rad.person;
-    let k = Stegkontext::ladda(s, i, person, Some((rad, a)), journal).await?;
+    let mut k = Stegkontext::ladda(s, i, person, Some((rad, a)), journal).await?;
+    // Only a request for documents asks what the person has handed in before:
+    // it reads all the person's cases, so no other step pays for it.
+    if typ == KommandoTyp::BegarKomplettering {
+        k.godtagna = s.store.godtagna_handlingar(person).await?;
+    }
     Ok((typ, k))
 }
 

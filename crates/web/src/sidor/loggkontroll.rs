@@ -78,6 +78,7 @@ pub fn handlingstext(kod: &str) -> String {
         "dokument.hamta" => Some("Hämtade ett dokument"),
         "uppdrag.lista" => Some("Såg uppdraget i listan"),
         "uppdrag.visa" => Some("Öppnade uppdraget"),
+        "uppdrag.plan" => Some("Öppnade eller skrev genomförandeplanen"),
         "uppdrag.nekad" => Some("Nekades att öppna uppdraget"),
         "inloggning" => Some("Loggade in"),
         "person.fullmakt.registrera" => Some("Registrerade en fullmakt"),
@@ -109,6 +110,15 @@ pub fn handlingstext(kod: &str) -> String {
     }
     if kod.starts_with("loggkontroll.") {
         return "Läste granskningsloggen".into();
+    }
+    if kod.starts_with("admin.anvandare.") {
+        return "Ändrade eller lade upp ett konto".into();
+    }
+    if kod.starts_with("admin.enhet.") {
+        return "Ändrade eller lade upp en enhet".into();
+    }
+    if kod.starts_with("delegationsordning.") {
+        return "Sparade en version av delegationsordningen".into();
     }
     kod.into()
 }

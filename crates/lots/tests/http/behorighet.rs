@@ -57,28 +57,6 @@ struct Fall {
     fullmakt: String,
 }
 
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-
-async fn bifoga(k: &Klient, arende: &str) -> String {
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", k.csrf.clone())
-        .text("namn", "Intyg")
-        .part(
-            "fil",
-            reqwest::multipart::Part::bytes(PDF.to_vec())
-                .file_name("intyg.pdf")
-                .mime_str("application/pdf")
-                .unwrap(),
-        );
-    let (s, body) = k
-        .multipart(&format!("/arenden/{arende}/steg/dokument"), form)
-        .await;
-    assert_eq!(s, 303, "upload: {}", utdrag(&body));
-    let (_, sida) = k.get(&format!("/arenden/{arende}")).await;
-    let i = sida.find("/dokument/").expect("document link") + "/dokument/".len();
-    sida[i..].chars().take_while(|c| *c != '"').collect()
-}
-
 /// Takes a granted case to an order sent to the utförare; returns the decision's id.
 pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
     k.steg(a, "inled-utredning", &[("datum", "2026-03-03")])
@@ -143,7 +121,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         "handlaggare",
     )
     .await;
-    let dokument = bifoga(&hl, &a).await;
+    let dokument = bifoga_pdf(&hl, &a, "Intyg").await;
     let uppdrag = bestall(app, &hl, &a).await;
     let fullmakt = uuid::Uuid::now_v7();
     app.store
@@ -182,7 +160,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         "handlaggare2",
     )
     .await;
-    let dokument = bifoga(&hl, &a).await;
+    let dokument = bifoga_pdf(&hl, &a, "Intyg").await;
     fall.insert(
         "enhet",
         Fall {
@@ -211,7 +189,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         .await;
     assert_eq!(s, 303, "ansökan: {}", utdrag(&body));
     let a = plats.unwrap().trim_start_matches("/arenden/").to_owned();
-    let dokument = bifoga(&ekonom, &a).await;
+    let dokument = bifoga_pdf(&ekonom, &a, "Intyg").await;
     fall.insert(
         "annan",
         Fall {
@@ -245,7 +223,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         "skyddshandlaggare",
     )
     .await;
-    let dokument = bifoga(&hls, &a).await;
+    let dokument = bifoga_pdf(&hls, &a, "Intyg").await;
     let uppdrag = bestall(app, &hls, &a).await;
     fall.insert(
         "skyddad",

@@ -29,53 +29,6 @@ async fn lagrat(app: &TestApp, a: &str) -> (Vec<(u32, String)>, usize) {
     (planer, handelser)
 }
 
-/// An utförare at another utförare unit than the one the insats was ordered from.
-async fn annan_utforare(app: &TestApp) -> Klient {
-    let sf = app.klient("systemforvaltare").await;
-    let (s, _, _) = sf
-        .post(
-            "/admin/enheter/ny",
-            &[("namn", "Boendestöd"), ("utforare", "ja")],
-        )
-        .await;
-    assert_eq!(s, 303);
-    let boende = app
-        .store
-        .enheter(app.org.kommun)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|e| e.namn == "Boendestöd")
-        .unwrap();
-    let (s, _, _) = sf
-        .post(
-            "/admin/anvandare/ny",
-            &[
-                ("namn", "Bo Boende"),
-                ("anvandarnamn", "bo"),
-                ("roll", "utforare"),
-                ("enhet", &boende.id.to_string()),
-                ("losenord", "ett långt lösenord för bo"),
-            ],
-        )
-        .await;
-    assert_eq!(s, 303);
-    let mut bo = Klient::ny(&app.url);
-    let (s, _, _) = bo
-        .post_utan_csrf(
-            "/logga-in",
-            &[
-                ("anvandarnamn", "bo"),
-                ("losenord", "ett långt lösenord för bo"),
-            ],
-        )
-        .await;
-    assert_eq!(s, 303);
-    let (_, html) = bo.get("/uppdrag").await;
-    bo.csrf = csrf_i(&html).expect("the session's token");
-    bo
-}
-
 async fn utforaren_skriver_planen_med_den_enskilde(db: Db) {
     let app = TestApp::ny(db).await;
     let hl = app.klient("handlaggare").await;

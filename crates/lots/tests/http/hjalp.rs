@@ -493,3 +493,74 @@ pub async fn handelsetyper(app: &TestApp, arende: &str) -> Vec<&'static str> {
         .map(|h| h.handelse.kind())
         .collect()
 }
+
+/// An utförare at another utförare unit than the one the insats was ordered from.
+pub async fn annan_utforare(app: &TestApp) -> Klient {
+    let sf = app.klient("systemforvaltare").await;
+    let (s, _, _) = sf
+        .post(
+            "/admin/enheter/ny",
+            &[("namn", "Boendestöd"), ("utforare", "ja")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let boende = app
+        .store
+        .enheter(app.org.kommun)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.namn == "Boendestöd")
+        .unwrap();
+    let (s, _, _) = sf
+        .post(
+            "/admin/anvandare/ny",
+            &[
+                ("namn", "Bo Boende"),
+                ("anvandarnamn", "bo"),
+                ("roll", "utforare"),
+                ("enhet", &boende.id.to_string()),
+                ("losenord", "ett långt lösenord för bo"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let mut bo = Klient::ny(&app.url);
+    let (s, _, _) = bo
+        .post_utan_csrf(
+            "/logga-in",
+            &[
+                ("anvandarnamn", "bo"),
+                ("losenord", "ett långt lösenord för bo"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = bo.get("/uppdrag").await;
+    bo.csrf = csrf_i(&html).expect("the session's token");
+    bo
+}
+
+/// A small, valid PDF for uploads.
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+/// A staff member attaches a PDF to the case as a document; returns its id.
+pub async fn bifoga_pdf(k: &Klient, arende: &str, namn: &str) -> String {
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", k.csrf.clone())
+        .text("namn", namn.to_owned())
+        .part(
+            "fil",
+            reqwest::multipart::Part::bytes(PDF.to_vec())
+                .file_name("intyg.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    let (s, body) = k
+        .multipart(&format!("/arenden/{arende}/steg/dokument"), form)
+        .await;
+    assert_eq!(s, 303, "upload: {}", utdrag(&body));
+    let (_, sida) = k.get(&format!("/arenden/{arende}")).await;
+    let i = sida.find("/dokument/").expect("document link") + "/dokument/".len();
+    sida[i..].chars().take_while(|c| *c != '"').collect()
+}

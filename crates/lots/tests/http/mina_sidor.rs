@@ -437,17 +437,7 @@ async fn invandning_mot_journalen(db: Db) {
     let (_, html) = hl.get(&format!("/arenden/{a}")).await;
     assert!(html.contains("Jag hade feber."));
     // A document the staff added is named, said to be withheld, and not handed out here.
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", hl.csrf.clone())
-        .text("namn", "Intyg från vården")
-        .part(
-            "fil",
-            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("intyg.pdf"),
-        );
-    let (s, _) = hl
-        .multipart_med_plats(&format!("/arenden/{a}/steg/dokument"), form)
-        .await;
-    assert_eq!(s, 303);
+    bifoga_pdf(&hl, &a, "Intyg från vården").await;
     let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
     assert!(html.contains("Intyg från vården") && html.contains("Du har rätt att be om en kopia."));
     assert!(!html.contains("/mina-sidor/dokument/"));
@@ -664,8 +654,6 @@ fn lank_form(html: &str, prefix: &str) -> String {
     let i = html.find(&format!("action=\"{prefix}")).expect(prefix) + 8;
     html[i..].split('"').next().unwrap().to_owned()
 }
-
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
 /// Uploads on Mina sidor: multipart with the session's token.
 async fn ladda_upp(
@@ -918,17 +906,7 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
         "handlaggare",
     )
     .await;
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", hl.csrf.clone())
-        .text("namn", "Intyg")
-        .part(
-            "fil",
-            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("intyg.pdf"),
-        );
-    let (s, _) = hl
-        .multipart_med_plats(&format!("/arenden/{a}/steg/dokument"), form)
-        .await;
-    assert_eq!(s, 303);
+    bifoga_pdf(&hl, &a, "Intyg").await;
     // As an older Lots stored it: without the derived list of documents.
     let rad = app
         .store

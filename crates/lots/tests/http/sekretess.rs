@@ -403,46 +403,7 @@ async fn utforaren_ser_sina_uppdrag(db: Db) {
     );
     assert!(logg.iter().any(|(h, u)| h == "uppdrag.visa" && *u == ut_id));
     // Another unit's utförare sees nothing of it.
-    let sf = app.klient("systemforvaltare").await;
-    let (s, _, _) = sf
-        .post(
-            "/admin/enheter/ny",
-            &[("namn", "Boendestöd"), ("utforare", "ja")],
-        )
-        .await;
-    assert_eq!(s, 303);
-    let boende = app
-        .store
-        .enheter(app.org.kommun)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|e| e.namn == "Boendestöd")
-        .unwrap();
-    let (s, _, _) = sf
-        .post(
-            "/admin/anvandare/ny",
-            &[
-                ("namn", "Bo Boende"),
-                ("anvandarnamn", "bo"),
-                ("roll", "utforare"),
-                ("enhet", &boende.id.to_string()),
-                ("losenord", "ett långt lösenord för bo"),
-            ],
-        )
-        .await;
-    assert_eq!(s, 303);
-    let bo = Klient::ny(&app.url);
-    let (s, _, _) = bo
-        .post_utan_csrf(
-            "/logga-in",
-            &[
-                ("anvandarnamn", "bo"),
-                ("losenord", "ett långt lösenord för bo"),
-            ],
-        )
-        .await;
-    assert_eq!(s, 303);
+    let bo = annan_utforare(&app).await;
     let (_, body) = bo.get("/uppdrag").await;
     assert!(body.contains("Inga uppdrag"));
     let (s, _) = bo.get(&format!("/uppdrag/{beslut}")).await;

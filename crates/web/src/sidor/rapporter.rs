@@ -12,7 +12,7 @@
 //! built once here (`ivo`, `kf`, `delegation`), so a PDF handler reuses those functions and gets
 //! a link beside "Ladda ner som CSV" in the templates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -205,12 +205,18 @@ fn resurs(r: &RapportArende) -> ArendeResurs {
     }
 }
 
+/// A report's cases by id, looked up once per listed row.
+type Register<'a> = HashMap<ArendeId, &'a RapportArende>;
+
+fn register(arenden: &[RapportArende]) -> Register<'_> {
+    arenden.iter().map(|r| (r.arende.id, r)).collect()
+}
+
 /// The nämnd's reports cover the whole nämnd without names; a case is linked
 /// only where the policy lets the user open it.
-fn lank(i: &Inloggad, arenden: &[RapportArende], id: ArendeId) -> Option<ArendeId> {
-    arenden
-        .iter()
-        .find(|r| r.arende.id == id)
+fn lank(i: &Inloggad, register: &Register, id: ArendeId) -> Option<ArendeId> {
+    register
+        .get(&id)
         .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r))))
         .map(|_| id)
 }
@@ -220,15 +226,16 @@ fn lank(i: &Inloggad, arenden: &[RapportArende], id: ArendeId) -> Option<ArendeI
 fn loggposter(
     i: &Inloggad,
     handling: &str,
-    arenden: &[RapportArende],
+    register: &Register,
     listade: impl IntoIterator<Item = ArendeId>,
 ) -> Vec<Granskningspost> {
+    let mut sedda = HashSet::new();
     let mut ut: Vec<Granskningspost> = vec![];
     for id in listade {
-        if ut.iter().any(|x| x.arende == Some(id)) {
+        if !sedda.insert(id) {
             continue;
         }
-        if let Some(r) = arenden.iter().find(|r| r.arende.id == id) {
+        if let Some(r) = register.get(&id) {
             ut.push(
                 Granskningspost::ny(handling)
                     .person(r.arende.person, r.skyddad)
@@ -344,6 +351,7 @@ async fn ivo(
         let v = &p.vantan;
         (p.avsnitt, v.fran(), v.beslutsdatum, v.arende)
     });
+    let register = register(&arenden);
     // IVO's id for a person: the birth date and a running number, one per person in the report.
     let mut personer: Vec<PersonId> = vec![];
     let mut avsnitt: Vec<IvoAvsnitt> = Avsnitt::ALLA
@@ -399,7 +407,7 @@ async fn ivo(
                 _ => String::new(),
             },
             forst_rapporterat: v.forsta_kvartal().to_string(),
-            arende: lank(i, &arenden, v.arende),
+            arende: lank(i, &register, v.arende),
         };
         if let Some(a) = avsnitt.iter_mut().find(|a| a.kod == avsnitt_kod(p.avsnitt)) {
             a.rader.push(rad);
@@ -411,7 +419,7 @@ async fn ivo(
             &loggposter(
                 i,
                 handling,
-                &arenden,
+                &register,
                 poster.iter().map(|(p, _)| p.vantan.arende),
             ),
             nu,
@@ -729,10 +737,11 @@ async fn delegation(
         .flat_map(|r| delegationsbeslut(&r.arende, fran, till))
         .collect();
     beslut.sort_by_key(|x| (x.datum, x.arende, x.beslut));
+    let register = register(&arenden);
     s.store
         .logga_lasning(
             &i.aktor(),
-            &loggposter(i, handling, &arenden, beslut.iter().map(|b| b.arende)),
+            &loggposter(i, handling, &register, beslut.iter().map(|b| b.arende)),
             nu,
         )
         .await?;
@@ -754,7 +763,7 @@ async fn delegation(
                 .unwrap_or_else(|| "okänd".into()),
             version: b.delegation.version,
             punkt: b.delegation.punkt,
-            arende: lank(i, &arenden, b.arende),
+            arende: lank(i, &register, b.arende),
         })
         .collect();
     Ok((fran, till, rader))

@@ -270,10 +270,17 @@ pub async fn formularsvar(
     match s.store.utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
         Ok(utfort) => {
             // A registrator registers what arrives but does not read the case: back to the search.
-            let far_lasa = match s.store.arende(utfort.arende.id).await? {
-                Some((rad, _)) => policy::far(&i.anvandare, Handling::LasaArende(policy::ArendeResurs::av(&rad))),
-                None => false,
+            let skyddad = match &k.rad {
+                Some(rad) => rad.person_skyddad,
+                None => s.store.person(k.person).await?.is_some_and(|p| p.skyddad),
             };
+            let resurs = policy::ArendeResurs {
+                enhet: utfort.arende.enhet,
+                handlaggare: utfort.arende.handlaggare,
+                skyddad,
+                skal: false,
+            };
+            let far_lasa = policy::far(&i.anvandare, Handling::LasaArende(resurs));
             let till = if far_lasa {
                 format!("/arenden/{arende}")
             } else {

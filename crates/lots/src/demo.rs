@@ -42,6 +42,7 @@ use time::{Date, Duration, Month, OffsetDateTime};
 /// The seed: the same demo every time.
 const FRO: u64 = 9999;
 const LOSENORD: &str = "demo1234";
+const KOMMUN: &str = "Lotsby kommun";
 const ANTAL_PERSONER: usize = 200;
 /// Persons with skyddade personuppgifter, samordningsnummer and reservnummer, by index.
 const SKYDDADE: [usize; 3] = [23, 88, 151];
@@ -103,7 +104,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO);
 
     let kommun = KommunId::ny();
-    store.skapa_kommun(kommun, "9999", "Lotsby kommun").await?;
+    store.skapa_kommun(kommun, "9999", KOMMUN).await?;
     let namnd = uuid::Uuid::now_v7();
     store
         .skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
@@ -892,18 +893,11 @@ impl Fall<'_, '_> {
             .map(|e| e.namn)
             .unwrap_or_default();
         let fran = lots_web::brev::Avsandare {
-            kommun: "Lotsby kommun",
+            kommun: KOMMUN,
             enhet: &enhet,
             anvandare: &anvandare,
         };
-        let brev = lots_web::brev::brev_for_steg(&k, a, &person, &fran).map_err(|e| anyhow!(e))?;
-        let mut kommandon = vec![k];
-        let mut bilagor = vec![];
-        for (kommando, bilaga) in brev {
-            kommandon.push(kommando);
-            bilagor.push(bilaga);
-        }
-        Ok((kommandon, bilagor))
+        lots_web::brev::med_brev(k, a, &person, &fran).map_err(|e| anyhow!(e))
     }
 
     async fn steg(&mut self, n: i64, k: Kommando) -> anyhow::Result<()> {

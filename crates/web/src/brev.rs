@@ -91,6 +91,24 @@ fn bilaga(
     )
 }
 
+/// The step followed by the letters it produces, as the commands to run together
+/// and the letters' files.
+pub fn med_brev(
+    kommando: Kommando,
+    a: &Arende,
+    p: &Person,
+    fran: &Avsandare,
+) -> Result<(Vec<Kommando>, Vec<Bilaga>), String> {
+    let brev = brev_for_steg(&kommando, a, p, fran)?;
+    let mut kommandon = vec![kommando];
+    let mut bilagor = vec![];
+    for (k, b) in brev {
+        kommandon.push(k);
+        bilagor.push(b);
+    }
+    Ok((kommandon, bilagor))
+}
+
 /// The letters a step produces, as commands to run after it and their files.
 /// `a` is the case before the step. An error is a Swedish message for the form.
 pub fn brev_for_steg(

@@ -17,7 +17,7 @@ use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
 use crate::AppState;
 use crate::auth::Inloggad;
-use crate::brev::{Avsandare, brev_for_steg};
+use crate::brev::{Avsandare, med_brev};
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, Handling};
@@ -235,21 +235,18 @@ pub async fn formularsvar(
             }
         },
     };
-    let mut kommandon = vec![];
     let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
-    if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
+    let kommandon = if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
         let person = s.store.person(k.person).await?.ok_or(WebFel::Saknas)?;
         let fran = Avsandare {
             kommun: &s.kommun_namn,
             enhet: &rad.enhet_namn,
             anvandare: &k.anvandare,
         };
-        match brev_for_steg(&kommando, a, &person, &fran) {
-            Ok(brev) => {
-                for (kommando, bilaga) in brev {
-                    kommandon.push(kommando);
-                    bilagor.push(bilaga);
-                }
+        match med_brev(kommando, a, &person, &fran) {
+            Ok((kommandon, brev)) => {
+                bilagor.extend(brev);
+                kommandon
             }
             Err(t) => {
                 return Ok(visa_formular(
@@ -264,8 +261,9 @@ pub async fn formularsvar(
                 ));
             }
         }
-    }
-    kommandon.insert(0, kommando);
+    } else {
+        vec![kommando]
+    };
     let nu = s.nu();
     match s.store.utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
         Ok(utfort) => {

@@ -132,31 +132,60 @@ fn env(namn: &str) -> Option<String> {
 /// Specification for the Swedish OpenID Connect Profile").
 const PERSONNUMMER_CLAIM: &str = "https://id.oidc.se/claim/personalIdentityNumber";
 
-fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
-    let Some(issuer) = env("LOTS_EID_ISSUER").or(f.issuer) else {
+/// A provider's settings: the environment (`{prefix}_ISSUER`, `_CLIENT_ID`,
+/// `_CLIENT_SECRET`, `_REDIRECT_URI`) wins over the file, as for the database;
+/// the secret is best kept in the environment only. None when no issuer is set.
+#[allow(clippy::too_many_arguments)]
+fn leverantor(
+    prefix: &str,
+    vad: &str,
+    issuer: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    redirect_uri: Option<String>,
+    scopes: Vec<String>,
+    efter_utloggning: Option<String>,
+) -> anyhow::Result<Option<lots_web::oidc::OidcInstallning>> {
+    let Some(issuer) = env(&format!("{prefix}_ISSUER")).or(issuer) else {
         return Ok(None);
     };
     let krav = |v: Option<String>, namn: &str| {
-        v.with_context(|| format!("eID är påslaget (issuer) men {namn} saknas"))
+        v.with_context(|| format!("{vad} är påslaget (issuer) men {namn} saknas"))
     };
-    let inst = lots_web::oidc::OidcInstallning {
+    Ok(Some(lots_web::oidc::OidcInstallning {
         issuer,
-        klient_id: krav(env("LOTS_EID_CLIENT_ID").or(f.client_id), "client_id")?,
+        klient_id: krav(
+            env(&format!("{prefix}_CLIENT_ID")).or(client_id),
+            "client_id",
+        )?,
         klient_hemlighet: lots_web::oidc::Hemlighet(krav(
-            env("LOTS_EID_CLIENT_SECRET").or(f.client_secret),
+            env(&format!("{prefix}_CLIENT_SECRET")).or(client_secret),
             "client_secret",
         )?),
         omdirigering: krav(
-            env("LOTS_EID_REDIRECT_URI").or(f.redirect_uri),
+            env(&format!("{prefix}_REDIRECT_URI")).or(redirect_uri),
             "redirect_uri",
         )?,
-        scopes: f.scopes,
-        efter_utloggning: None,
-    };
+        scopes,
+        efter_utloggning,
+    }))
+}
+
+fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
+    let inst = leverantor(
+        "LOTS_EID",
+        "eID",
+        f.issuer,
+        f.client_id,
+        f.client_secret,
+        f.redirect_uri,
+        f.scopes,
+        None,
+    )?;
     let claim = f
         .personnummer_claim
         .unwrap_or_else(|| PERSONNUMMER_CLAIM.into());
-    Ok(Some((inst, claim)))
+    Ok(inst.map(|i| (i, claim)))
 }
 
 fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggning> {
@@ -180,31 +209,20 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
             .map(time::Duration::minutes)
             .unwrap_or(standard.tak),
     };
-    // The environment wins over the file, as for the database; the secret is
-    // best kept in the environment only.
     let oidc = oidc.unwrap_or_default();
-    let issuer = env("LOTS_OIDC_ISSUER").or(oidc.issuer);
-    let oidc = match issuer {
+    let inst = leverantor(
+        "LOTS_OIDC",
+        "OIDC",
+        oidc.issuer,
+        oidc.client_id,
+        oidc.client_secret,
+        oidc.redirect_uri,
+        oidc.scopes,
+        env("LOTS_OIDC_POST_LOGOUT_REDIRECT_URI").or(oidc.post_logout_redirect_uri),
+    )?;
+    let oidc = match inst {
         None => None,
-        Some(issuer) => {
-            let krav = |v: Option<String>, namn: &str| {
-                v.with_context(|| format!("OIDC är påslaget (issuer) men {namn} saknas"))
-            };
-            let inst = lots_web::oidc::OidcInstallning {
-                issuer,
-                klient_id: krav(env("LOTS_OIDC_CLIENT_ID").or(oidc.client_id), "client_id")?,
-                klient_hemlighet: lots_web::oidc::Hemlighet(krav(
-                    env("LOTS_OIDC_CLIENT_SECRET").or(oidc.client_secret),
-                    "client_secret",
-                )?),
-                omdirigering: krav(
-                    env("LOTS_OIDC_REDIRECT_URI").or(oidc.redirect_uri),
-                    "redirect_uri",
-                )?,
-                scopes: oidc.scopes,
-                efter_utloggning: env("LOTS_OIDC_POST_LOGOUT_REDIRECT_URI")
-                    .or(oidc.post_logout_redirect_uri),
-            };
+        Some(inst) => {
             let claim = env("LOTS_OIDC_CLAIM")
                 .or(oidc.claim)
                 .unwrap_or_else(|| "sub".into());

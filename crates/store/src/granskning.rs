@@ -107,36 +107,56 @@ fn granskningshash(
     hex::encode(h.finalize())
 }
 
-/// Appends one audit row to the kommun's hash chain. The chain head is locked
-/// for the rest of the transaction, so rows get their places one at a time.
-pub(crate) async fn skriv_granskning(
-    tx: &mut Tx,
-    aktor: &Aktor,
-    tid: &str,
-    post: &Granskningspost,
-) -> Result<(), StoreError> {
-    let kommun = aktor.kommun.to_string();
+/// The kommun's chain head (last seq and hash), locked for the rest of the
+/// transaction so that rows get their places one writer at a time.
+async fn las_kedjehuvud(tx: &mut Tx, kommun: &str) -> Result<(i64, String), StoreError> {
     tx.execute(
         "INSERT INTO granskning_kedja (kommun, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (kommun) DO NOTHING",
-        &[kommun.as_str().into(), NOLLHASH.into()],
+        &[kommun.into(), NOLLHASH.into()],
     )
     .await?;
     let huvud = if tx.ar_postgres() {
         tx.fetch_optional(
             "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1 FOR UPDATE",
-            &[kommun.as_str().into()],
+            &[kommun.into()],
         )
         .await?
     } else {
         tx.fetch_optional(
             "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1",
-            &[kommun.as_str().into()],
+            &[kommun.into()],
         )
         .await?
     }
     .ok_or_else(|| StoreError::Korrupt("granskningskedjan saknas".into()))?;
-    let seq = huvud.int("seq")? + 1;
-    let prev = huvud.text("hash")?;
+    Ok((huvud.int("seq")?, huvud.text("hash")?))
+}
+
+async fn satt_kedjehuvud(
+    tx: &mut Tx,
+    kommun: &str,
+    seq: i64,
+    hash: String,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE granskning_kedja SET seq = $2, hash = $3 WHERE kommun = $1",
+        &[kommun.into(), seq.into(), hash.into()],
+    )
+    .await
+    .map(|_| ())
+}
+
+const GRANSKNING_KOLUMNER: &str = "granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, seq, prev_hash, hash)";
+
+/// The row that follows `prev` at `seq` in the chain, and its hash.
+fn granskningsrad(
+    aktor: &Aktor,
+    tid: &str,
+    post: &Granskningspost,
+    seq: i64,
+    prev: String,
+) -> (Vec<V>, String) {
+    let kommun = aktor.kommun.to_string();
     let (anvandare, enhet) = (aktor.id.to_string(), aktor.enhet.to_string());
     let hash = granskningshash(
         &prev,
@@ -148,34 +168,59 @@ pub(crate) async fn skriv_granskning(
         &enhet,
         post,
     );
-    tx.execute(
-        "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, seq, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-        &[
-            v(uuid::Uuid::now_v7()),
-            kommun.as_str().into(),
-            tid.into(),
-            anvandare.into(),
-            aktor.roll.kod().into(),
-            enhet.into(),
-            post.handling.as_str().into(),
-            V::T(post.person.map(|p| p.to_string())),
-            V::T(post.arende.map(|a| a.to_string())),
-            V::T(post.skal.clone()),
-            post.utanfor.into(),
-            post.skyddad.into(),
-            seq.into(),
-            prev.into(),
-            hash.as_str().into(),
-        ],
-    )
-    .await?;
-    tx.execute(
-        "UPDATE granskning_kedja SET seq = $2, hash = $3 WHERE kommun = $1",
-        &[kommun.as_str().into(), seq.into(), hash.into()],
-    )
-    .await
-    .map(|_| ())
+    let rad = vec![
+        v(uuid::Uuid::now_v7()),
+        kommun.into(),
+        tid.into(),
+        anvandare.into(),
+        aktor.roll.kod().into(),
+        enhet.into(),
+        post.handling.as_str().into(),
+        V::T(post.person.map(|p| p.to_string())),
+        V::T(post.arende.map(|a| a.to_string())),
+        V::T(post.skal.clone()),
+        post.utanfor.into(),
+        post.skyddad.into(),
+        seq.into(),
+        prev.into(),
+        hash.as_str().into(),
+    ];
+    (rad, hash)
+}
+
+/// Appends audit rows to their kommun's hash chain: each chain's head is read
+/// and locked once, the rows are inserted together, and the head moved once.
+pub(crate) async fn skriv_granskningar(
+    tx: &mut Tx,
+    poster: &[(&Aktor, &str, &Granskningspost)],
+) -> Result<(), StoreError> {
+    let mut kommuner: Vec<KommunId> = poster.iter().map(|(a, _, _)| a.kommun).collect();
+    kommuner.sort();
+    kommuner.dedup();
+    for kommun in kommuner {
+        let k = kommun.to_string();
+        let (mut seq, mut prev) = las_kedjehuvud(tx, &k).await?;
+        let mut rader = vec![];
+        for (aktor, tid, post) in poster.iter().filter(|(a, _, _)| a.kommun == kommun) {
+            seq += 1;
+            let (rad, hash) = granskningsrad(aktor, tid, post, seq, prev);
+            rader.push(rad);
+            prev = hash;
+        }
+        tx.infoga(GRANSKNING_KOLUMNER, 15, &rader).await?;
+        satt_kedjehuvud(tx, &k, seq, prev).await?;
+    }
+    Ok(())
+}
+
+/// Appends one audit row to the kommun's hash chain.
+pub(crate) async fn skriv_granskning(
+    tx: &mut Tx,
+    aktor: &Aktor,
+    tid: &str,
+    post: &Granskningspost,
+) -> Result<(), StoreError> {
+    skriv_granskningar(tx, &[(aktor, tid, post)]).await
 }
 
 /// What `lots verify-log` found.
@@ -302,11 +347,11 @@ impl Gruppskrivare {
 
 async fn skriv_grupp(db: &Db, grupp: &[Jobb]) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
-    for j in grupp {
-        for post in &j.poster {
-            skriv_granskning(&mut tx, &j.aktor, &j.tid, post).await?;
-        }
-    }
+    let poster: Vec<(&Aktor, &str, &Granskningspost)> = grupp
+        .iter()
+        .flat_map(|j| j.poster.iter().map(move |p| (&j.aktor, j.tid.as_str(), p)))
+        .collect();
+    skriv_granskningar(&mut tx, &poster).await?;
     tx.commit().await
 }
 

@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month};
 
-use crate::kalender::{forsta_vardag_efter, nasta_vardag};
+use crate::kalender::{forsta_arbetsdag_efter_strikt, nasta_vardag};
 
 /// `d` plus `veckor` weeks: lag (1930:173) 1 §, the day with the same weekday name.
 pub fn plus_veckor(d: Date, veckor: u32) -> Date {
@@ -47,7 +47,8 @@ pub fn plus_ar(d: Date, ar: u32) -> Date {
 /// The dates of förenklad delgivning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ForenkladDelgivning {
-    /// The day the kontrollmeddelande is sent: the first working day after sending.
+    /// The last day the kontrollmeddelande may be sent: the first working day after
+    /// sending, by the stricter reading of "arbetsdag".
     pub kontrollmeddelande: Date,
     /// The day the person is deemed served: two weeks after sending.
     pub delgiven: Date,
@@ -56,19 +57,22 @@ pub struct ForenkladDelgivning {
 /// Förenklad delgivning of a document sent on `skickat`.
 ///
 /// * DelgL (2010:1932) 22 §: the document is sent, and "närmast följande arbetsdag" a
-///   kontrollmeddelande is sent. "Arbetsdag" is not defined in DelgL; we read it as a vardag in the
-///   sense of lag (1930:173) 2 § (so not a Saturday, Sunday, holiday or one of the three eves).
+///   kontrollmeddelande is sent. "Arbetsdag" is not defined in DelgL. Lots takes the stricter
+///   reading: midsommarafton, julafton and nyårsafton count as working days (only Saturdays and
+///   allmänna helgdagar do not), so a kontrollmeddelande sent by this day is on time under either
+///   reading and a service never fails on the word ([`forsta_arbetsdag_efter_strikt`]).
 /// * DelgL 24 § (our reading of the section number; DOMAIN.md cites 22 §): the person is deemed
 ///   served when two weeks have passed since sending, counted per lag (1930:173) 1 §. That is the
 ///   moment a fact occurs, not the last day for an action, so lag (1930:173) 2 § does not move it
 ///   even if it falls on a holiday.
 ///
-/// May only be used if the person was told beforehand that this method may be used (DelgL 23 §);
-/// that precondition is for the caller.
+/// May only be used if the person was told beforehand that this method may be used (DelgL 23 §),
+/// and the person is served only if the kontrollmeddelande was sent; both preconditions are the
+/// case's facts, checked by the domain's rules for the case.
 pub fn forenklad_delgivning(skickat: Date) -> ForenkladDelgivning {
     ForenkladDelgivning {
-        // DelgL 22 §: närmast följande arbetsdag
-        kontrollmeddelande: forsta_vardag_efter(skickat),
+        // DelgL 22 §: närmast följande arbetsdag, by the stricter reading
+        kontrollmeddelande: forsta_arbetsdag_efter_strikt(skickat),
         // DelgL 24 §: två veckor har förflutit från det att handlingen skickades; not moved
         delgiven: plus_veckor(skickat, 2),
     }
@@ -134,6 +138,24 @@ pub fn rattidsprovning(
             undantag,
         }
     }
+}
+
+/// The day by which an appeal that came in on `inkom` should have been tried for time, considered
+/// for omprövning and forwarded to förvaltningsrätten: FL 46 § says "utan dröjsmål"; Lots watches
+/// it at one week (counted per lag (1930:173) 1 §, moved per 2 §), the time JO has held to be
+/// the normal limit for forwarding an appeal.
+pub fn overklagande_handlaggning(inkom: Date) -> Date {
+    // FL 46 §: utan dröjsmål; one week
+    nasta_vardag(plus_veckor(inkom, 1))
+}
+
+/// The day Lots first prompts the handläggare to consider a delay notice for an application that
+/// came in on `inkom` and is still undecided (FL 11 §: the party is told when a decision will be
+/// substantially delayed). FL 11 § sets no period; Lots prompts at four months, two months before
+/// the party may ask for a decision under FL 12 §, so the notice comes before that right arises.
+pub fn drojsmal_paminnelse(inkom: Date) -> Date {
+    // FL 11 §; FL 12 § (six months)
+    plus_manader(inkom, 4)
 }
 
 /// A reply deadline (e.g. kommunicering, FL 25 §) that the nämnd set to `angiven`: if it falls on a
@@ -309,7 +331,10 @@ mod tests {
         (F::Manader(1), "2026-12-15", "2027-01-15", "lag (1930:173) 1 §: same date number across the year end"),
         (F::Kontroll, "2026-03-13", "2026-03-16", "DelgL 22 §: Friday → Monday"),
         (F::Delgiven, "2026-03-13", "2026-03-27", "DelgL 24 §: two weeks after sending"),
-        (F::Kontroll, "2026-12-23", "2026-12-28", "DelgL 22 §: julafton, juldagen, Sat, Sun skipped"),
+        (F::Kontroll, "2026-12-23", "2026-12-24", "DelgL 22 §, stricter reading: julafton counts as a working day"),
+        (F::Kontroll, "2026-12-24", "2026-12-28", "DelgL 22 §: juldagen, annandag jul (Sat) and Sunday skipped"),
+        (F::Kontroll, "2026-06-18", "2026-06-19", "DelgL 22 §, stricter reading: midsommarafton counts as a working day"),
+        (F::Kontroll, "2026-12-30", "2026-12-31", "DelgL 22 §, stricter reading: nyårsafton counts as a working day"),
         (F::Delgiven, "2026-12-23", "2027-01-06", "DelgL 24 §: on trettondedag jul, not moved"),
         (F::Kontroll, "2026-04-02", "2026-04-07", "DelgL 22 §: Easter skipped"),
         (F::Overklagande, "2026-03-27", "2026-04-17", "FL 44 §: three weeks, a Friday"),
@@ -452,11 +477,15 @@ mod tests {
                 ("svarsfrist", svarsfrist(d)),
                 ("begaran_om_avgorande_svar", begaran_om_avgorande_svar(d)),
                 ("nasta_vardag", nasta_vardag(d)),
-                ("kontrollmeddelande", forenklad_delgivning(d).kontrollmeddelande),
             ] {
                 prop_assert!(ar_verkligen_vardag(sista), "{}({}) = {} is not a vardag", vad, d, sista);
                 prop_assert!(ar_vardag(sista));
             }
+            // DelgL 22 §, stricter reading: never a Saturday or helgdag, never later than a vardag.
+            let kontroll = forenklad_delgivning(d).kontrollmeddelande;
+            prop_assert!(kontroll > d);
+            prop_assert!(kontroll.weekday() != Weekday::Saturday && !crate::kalender::ar_helgdag(kontroll));
+            prop_assert!(kontroll <= crate::kalender::forsta_vardag_efter(d));
             prop_assert!(sista_dag_overklagande(d) >= plus_veckor(d, 3));
             prop_assert!(svarsfrist(d) >= d);
         }

@@ -277,6 +277,23 @@ pub fn forsta_vardag_efter(d: Date) -> Date {
     d.next_day().map_or(d, nasta_vardag)
 }
 
+/// The first day strictly after `d` that is neither a Saturday nor an allmän helgdag: the stricter
+/// reading of "arbetsdag" in DelgL 22 §, under which midsommarafton, julafton and nyårsafton count
+/// as working days. Lots uses it for the latest day of a kontrollmeddelande, so that sending by
+/// that day is never late whichever reading a court takes. Returns `d` only for `Date::MAX`.
+pub fn forsta_arbetsdag_efter_strikt(d: Date) -> Date {
+    let mut dag = d;
+    loop {
+        match dag.next_day() {
+            Some(nasta) => dag = nasta,
+            None => return dag,
+        }
+        if dag.weekday() != Weekday::Saturday && !ar_helgdag(dag) {
+            return dag;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

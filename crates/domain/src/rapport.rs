@@ -25,7 +25,7 @@ use std::fmt;
 
 use time::{Date, Month};
 
-use crate::arende::{Arende, BeslutLage, DomUtfall};
+use crate::arende::{Arende, BeslutLage, DomUtfall, Upphorandeorsak};
 use crate::delegation::DelegationsRef;
 use crate::frister;
 use crate::identitet::{Identitet, Kon};
@@ -121,29 +121,28 @@ pub fn omfattas_av_rapportering(lagrum: Lagrum) -> bool {
     }
 }
 
-/// Why a wait ended without the insats being carried out.
+/// Why a wait ended without the insats being carried out. Closing the case or the end of the
+/// decision's period is not among them: the duty to report lasts until the decision is carried
+/// out or ends for a recorded reason (SoL 34 kap. 1–2 §§), whatever happens to the case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Upphorande {
-    /// The case was closed (e.g. after the person declined, moved or died).
-    ArendetAvslutat,
+    /// The person declined, moved away or died, recorded with its day.
+    Upphort(Upphorandeorsak),
     /// The insats was ended while it was interrupted.
     InsatsenAvslutad,
-    /// The decision was replaced after omprövning (FL 38–39 §§).
+    /// The decision was replaced after omprövning (FL 37–39 §§).
     BeslutetErsatt,
     /// The court sent the case back to the nämnd.
     Aterforvisat,
-    /// The period the decision was granted for ran out.
-    PeriodenSlut,
 }
 
 impl Upphorande {
     pub fn namn(self) -> &'static str {
         match self {
-            Self::ArendetAvslutat => "Ärendet avslutades",
+            Self::Upphort(orsak) => orsak.namn(),
             Self::InsatsenAvslutad => "Insatsen avslutades under avbrottet",
             Self::BeslutetErsatt => "Beslutet ersattes efter omprövning",
             Self::Aterforvisat => "Domstolen återförvisade ärendet",
-            Self::PeriodenSlut => "Beslutsperioden tog slut",
         }
     }
 }
@@ -256,7 +255,9 @@ impl Vantan {
 fn upphor(a: &Arende, b: &BeslutLage) -> Option<(Date, Upphorande)> {
     let dom = b.overklagande.as_ref().and_then(|o| o.dom);
     [
-        a.avslut.map(|(d, _)| (d, Upphorande::ArendetAvslutat)),
+        b.verkstallighet
+            .upphort
+            .map(|(d, orsak)| (d, Upphorande::Upphort(orsak))),
         b.ersatt_av
             .and_then(|id| a.beslut_lage(id))
             .map(|ny| (ny.beslut.datum, Upphorande::BeslutetErsatt)),
@@ -264,7 +265,6 @@ fn upphor(a: &Arende, b: &BeslutLage) -> Option<(Date, Upphorande)> {
             Some((d, DomUtfall::Aterforvisning)) => Some((d, Upphorande::Aterforvisat)),
             _ => None,
         },
-        b.beslut.period_till.map(|d| (d, Upphorande::PeriodenSlut)),
     ]
     .into_iter()
     .flatten()
@@ -813,15 +813,18 @@ mod tests {
         );
     }
 
+    /// SoL 34 kap. 1–2 §§: a reason for the delay explains it; closing the case or the end of
+    /// the decision's period does not end the duty. The decision is reported every quarter until
+    /// it is carried out or ends for a recorded reason, and that day is reported once.
     #[test]
-    fn sol_34_1_a_closed_case_leaves_the_report_after_the_quarter_it_closed_in() {
+    fn sol_34_1_a_closed_case_stays_in_the_report_until_the_decision_ends_for_a_recorded_reason() {
         let a = fall(
             date!(2026 - 01 - 10),
             &[
                 Handelse::VerkstallsEj {
                     beslut: B,
                     datum: date!(2026 - 05 - 01),
-                    skal: "Tackade nej".into(),
+                    skal: "Väntar på plats".into(),
                 },
                 Handelse::ArendeAvslutat {
                     datum: date!(2026 - 08 - 14),
@@ -831,26 +834,38 @@ mod tests {
             ],
         );
         assert_eq!(avsnitt(&a, kv(2026, 2)), [Avsnitt::EjVerkstallt]);
-        let q3 = ivo_poster(&a, kv(2026, 3));
-        assert_eq!(q3[0].avsnitt, Avsnitt::UpphortEfterRapportering);
+        // Closed in Q3, never carried out: still reported, in Q3, Q4 and the next year.
+        for k in [kv(2026, 3), kv(2026, 4), kv(2027, 1)] {
+            let p = ivo_poster(&a, k);
+            assert_eq!(p.len(), 1, "{k}");
+            assert_eq!(p[0].avsnitt, Avsnitt::EjVerkstallt, "{k}");
+            assert_eq!(p[0].vantan.skal.as_deref(), Some("Väntar på plats"));
+        }
+        // The person declined on 2 February 2027: reported once, in Q1 2027, then gone.
+        let mut h = vec![Handelse::VerkstallighetUpphort {
+            beslut: B,
+            datum: date!(2027 - 02 - 02),
+            orsak: Upphorandeorsak::TackatNej,
+            kommentar: String::new(),
+        }];
+        let mut b = a.clone();
+        for x in h.drain(..) {
+            b.tillampa(&x);
+        }
+        let q1 = ivo_poster(&b, kv(2027, 1));
+        assert_eq!(q1[0].avsnitt, Avsnitt::UpphortEfterRapportering);
         assert_eq!(
-            q3[0].slut,
+            q1[0].slut,
             Some(Slut::Upphort(
-                date!(2026 - 08 - 14),
-                Upphorande::ArendetAvslutat
+                date!(2027 - 02 - 02),
+                Upphorande::Upphort(Upphorandeorsak::TackatNej)
             ))
         );
-        assert!(ivo_poster(&a, kv(2026, 4)).is_empty());
-        // Closed before the three months ended: never reported.
-        let a = fall(
-            date!(2026 - 01 - 10),
-            &[Handelse::ArendeAvslutat {
-                datum: date!(2026 - 04 - 10),
-                orsak: Avslutsorsak::AnsokanAtertagen,
-                kommentar: String::new(),
-            }],
-        );
-        assert!(ivo_poster(&a, kv(2026, 2)).is_empty());
+        assert!(ivo_poster(&b, kv(2027, 2)).is_empty());
+        // A period that ran out without the insats does not end the duty either.
+        let mut c = fall(date!(2026 - 01 - 10), &[]);
+        c.beslut[0].beslut.period_till = Some(date!(2026 - 03 - 31));
+        assert_eq!(avsnitt(&c, kv(2026, 3)), [Avsnitt::EjVerkstallt]);
     }
 
     #[test]

@@ -298,6 +298,85 @@ impl Avslutsorsak {
     }
 }
 
+/// The grounds in FL 37 § andra stycket on which the nämnd may change its own
+/// decision to the party's disadvantage. No other ground allows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fl37Grund {
+    /// FL 37 § andra stycket 1: the decision says it may be revoked or changed (förbehåll).
+    Forbehall,
+    /// FL 37 § andra stycket 2: tvingande säkerhetsskäl require the change.
+    Sakerhetsskal,
+    /// FL 37 § andra stycket 3: the decision rested on false or misleading information
+    /// from the party.
+    OriktigaUppgifter,
+}
+
+impl Fl37Grund {
+    pub const ALLA: [Self; 3] = [
+        Self::Forbehall,
+        Self::Sakerhetsskal,
+        Self::OriktigaUppgifter,
+    ];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Forbehall => "forbehall",
+            Self::Sakerhetsskal => "sakerhetsskal",
+            Self::OriktigaUppgifter => "oriktiga_uppgifter",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Forbehall => {
+                "Det framgår av beslutet att det får återkallas eller ändras (FL 37 § andra stycket 1)"
+            }
+            Self::Sakerhetsskal => {
+                "Tvingande säkerhetsskäl kräver ändringen (FL 37 § andra stycket 2)"
+            }
+            Self::OriktigaUppgifter => {
+                "Beslutet grundades på oriktiga eller vilseledande uppgifter från den enskilde (FL 37 § andra stycket 3)"
+            }
+        }
+    }
+}
+
+/// Why a granted decision will never be carried out: the only reasons that end the
+/// duty to report it to IVO without it being carried out (SoL 34 kap. 1–2 §§).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Upphorandeorsak {
+    /// The person declined the insats.
+    TackatNej,
+    /// The person moved from the kommun.
+    Flyttat,
+    /// The person died.
+    Avliden,
+}
+
+impl Upphorandeorsak {
+    pub const ALLA: [Self; 3] = [Self::TackatNej, Self::Flyttat, Self::Avliden];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::TackatNej => "tackat_nej",
+            Self::Flyttat => "flyttat",
+            Self::Avliden => "avliden",
+        }
+    }
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|x| x.kod() == k)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::TackatNej => "Den enskilde har tackat nej till insatsen",
+            Self::Flyttat => "Den enskilde har flyttat från kommunen",
+            Self::Avliden => "Den enskilde har avlidit",
+        }
+    }
+}
+
 /// A written decision (FL 31–32 §§; seed 004 §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Beslut {
@@ -423,6 +502,16 @@ pub enum Handelse {
         datum: Date,
         andrat: bool,
         motivering: String,
+        /// FL 37 §: omprövning on the nämnd's own initiative, not after an appeal (FL 38–39 §§).
+        #[serde(default)]
+        eget_initiativ: bool,
+        /// The FL 37 § andra stycket ground for a change to the party's disadvantage.
+        #[serde(default)]
+        grund: Option<Fl37Grund>,
+        /// The change is to the party's disadvantage (FL 37 § andra stycket), as the
+        /// domain judged it or, where it cannot tell, as the nämnd stated.
+        #[serde(default)]
+        till_nackdel: bool,
     },
     OverklagandeForfallit {
         beslut: BeslutId,
@@ -575,6 +664,47 @@ pub enum Handelse {
         delaktighet: String,
         uppfoljning: Option<Date>,
     },
+    /// The person withdrew the application for an insats (återkallelse): the
+    /// insats needs no decision any more. When and how it was said is recorded.
+    AnsokanAterkallad {
+        insats: InsatsTyp,
+        datum: Date,
+        kanal: Kanal,
+        kommentar: String,
+    },
+    /// DelgL 23 §: the person was told beforehand that förenklad delgivning may be used.
+    InformeradOmForenkladDelgivning {
+        datum: Date,
+        kanal: Kanal,
+    },
+    /// DelgL 22 §: the kontrollmeddelande of a förenklad delgivning was sent.
+    KontrollmeddelandeSkickat {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    /// The service failed (returned mail, wrong address): the decision is not served
+    /// and must be sent again.
+    DelgivningMisslyckad {
+        beslut: BeslutId,
+        datum: Date,
+        skal: String,
+    },
+    /// A granted decision will not be carried out, for a reason that ends the duty
+    /// to report it (SoL 34 kap. 1–2 §§).
+    VerkstallighetUpphort {
+        beslut: BeslutId,
+        datum: Date,
+        orsak: Upphorandeorsak,
+        kommentar: String,
+    },
+    /// FL 11 §: the person was told the decision will be substantially delayed, why,
+    /// and when it is now expected.
+    DrojsmalMeddelat {
+        datum: Date,
+        skal: String,
+        nytt_datum: Date,
+        satt: Kommunikationssatt,
+    },
 }
 
 impl Handelse {
@@ -626,6 +756,14 @@ impl Handelse {
             Handelse::KompletteringGodtagen { .. } => "komplettering_godtagen",
             Handelse::MoteBegart { .. } => "mote_begart",
             Handelse::GenomforandeplanUpprattad { .. } => "genomforandeplan_upprattad",
+            Handelse::AnsokanAterkallad { .. } => "ansokan_aterkallad",
+            Handelse::InformeradOmForenkladDelgivning { .. } => {
+                "informerad_om_forenklad_delgivning"
+            }
+            Handelse::KontrollmeddelandeSkickat { .. } => "kontrollmeddelande_skickat",
+            Handelse::DelgivningMisslyckad { .. } => "delgivning_misslyckad",
+            Handelse::VerkstallighetUpphort { .. } => "verkstallighet_upphort",
+            Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
         }
     }
 }

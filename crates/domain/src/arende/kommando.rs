@@ -114,7 +114,9 @@ pub enum Kommando {
         datum: Date,
         satt: Utskickssatt,
         forenklad_delgivning: bool,
-        informerad_om_forenklad: bool,
+        /// DelgL 23 §: when and how the person was told beforehand that förenklad
+        /// delgivning may be used, if that is recorded with this step.
+        forhandsinformation: Option<(Date, Kanal)>,
     },
     RegistreraDelgivning {
         beslut: BeslutId,
@@ -136,6 +138,13 @@ pub enum Kommando {
         datum: Date,
         motivering: String,
         nytt: Option<NyttBeslut>,
+        /// FL 37 §: on the nämnd's own initiative, not after an appeal.
+        eget_initiativ: bool,
+        /// FL 37 § andra stycket: the ground for a change to the party's disadvantage.
+        grund: Option<Fl37Grund>,
+        /// Where the rules cannot tell whether a change is to the party's
+        /// disadvantage (the same outcome, another scope): what the nämnd states.
+        till_nackdel: Option<bool>,
     },
     Overlamna {
         beslut: BeslutId,
@@ -288,6 +297,43 @@ pub enum Kommando {
         delaktighet: String,
         uppfoljning: Option<Date>,
     },
+    /// The person withdraws the application for an insats (återkallelse).
+    AterkallaAnsokan {
+        insats: InsatsTyp,
+        datum: Date,
+        kanal: Kanal,
+        kommentar: String,
+    },
+    /// DelgL 23 §: the person was told beforehand that förenklad delgivning may be used.
+    InformeraOmForenkladDelgivning {
+        datum: Date,
+        kanal: Kanal,
+    },
+    /// DelgL 22 §: the kontrollmeddelande was sent.
+    RegistreraKontrollmeddelande {
+        beslut: BeslutId,
+        datum: Date,
+    },
+    /// The service failed: returned mail, a wrong address.
+    RegistreraMisslyckadDelgivning {
+        beslut: BeslutId,
+        datum: Date,
+        skal: String,
+    },
+    /// A granted decision will not be carried out: the person declined, moved or died.
+    RegistreraUpphorande {
+        beslut: BeslutId,
+        datum: Date,
+        orsak: Upphorandeorsak,
+        kommentar: String,
+    },
+    /// FL 11 §: the person is told the decision will be substantially delayed.
+    MeddelaDrojsmal {
+        datum: Date,
+        skal: String,
+        nytt_datum: Date,
+        satt: Kommunikationssatt,
+    },
 }
 
 macro_rules! kommandotyper {
@@ -335,7 +381,7 @@ kommandotyper! {
     AvbrytVerkstallighet => "verkstallighet-avbrott", "Registrera avbrott i insatsen";
     AterupptaVerkstallighet => "verkstallighet-ateruppta", "Registrera att insatsen har återupptagits";
     AvslutaVerkstallighet => "verkstallighet-slut", "Registrera att insatsen har avslutats";
-    RegistreraEjVerkstallt => "ej-verkstallt", "Registrera skäl till att beslutet inte verkställs";
+    RegistreraEjVerkstallt => "ej-verkstallt", "Registrera skäl till att verkställigheten dröjer";
     RegistreraUppfoljning => "uppfoljning", "Registrera uppföljning";
     KvitteraBevakning => "kvittera", "Kvittera bevakning";
     TilldelaHandlaggare => "tilldela", "Byt handläggare";
@@ -353,6 +399,13 @@ kommandotyper! {
     GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering";
     BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte";
     UpprattaGenomforandeplan => "genomforandeplan", "Skriv genomförandeplan";
+    AterkallaAnsokan => "aterkallelse", "Registrera att den enskilde återkallar sin ansökan";
+    InformeraOmForenkladDelgivning => "forhandsinformation", "Registrera att den enskilde informerats om förenklad delgivning";
+    RegistreraKontrollmeddelande => "kontrollmeddelande", "Registrera att kontrollmeddelandet skickats";
+    RegistreraMisslyckadDelgivning => "delgivning-misslyckad", "Registrera att delgivningen misslyckades";
+    OmprovaEgetInitiativ => "omprovning-eget-initiativ", "Ompröva beslutet på nämndens eget initiativ";
+    RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas";
+    MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer";
 }
 
 impl Kommando {
@@ -373,7 +426,14 @@ impl Kommando {
             Kommando::RegistreraDelgivning { .. } => T::RegistreraDelgivning,
             Kommando::RegistreraOverklagande { .. } => T::RegistreraOverklagande,
             Kommando::ProvaRattidighet { .. } => T::ProvaRattidighet,
-            Kommando::Ompova { .. } => T::Ompova,
+            Kommando::Ompova {
+                eget_initiativ: false,
+                ..
+            } => T::Ompova,
+            Kommando::Ompova {
+                eget_initiativ: true,
+                ..
+            } => T::OmprovaEgetInitiativ,
             Kommando::Overlamna { .. } => T::Overlamna,
             Kommando::RegistreraDom { .. } => T::RegistreraDom,
             Kommando::Bestall { .. } => T::Bestall,
@@ -399,6 +459,12 @@ impl Kommando {
             Kommando::GodtaKomplettering { .. } => T::GodtaKomplettering,
             Kommando::BegarMote { .. } => T::BegarMote,
             Kommando::UpprattaGenomforandeplan { .. } => T::UpprattaGenomforandeplan,
+            Kommando::AterkallaAnsokan { .. } => T::AterkallaAnsokan,
+            Kommando::InformeraOmForenkladDelgivning { .. } => T::InformeraOmForenkladDelgivning,
+            Kommando::RegistreraKontrollmeddelande { .. } => T::RegistreraKontrollmeddelande,
+            Kommando::RegistreraMisslyckadDelgivning { .. } => T::RegistreraMisslyckadDelgivning,
+            Kommando::RegistreraUpphorande { .. } => T::RegistreraUpphorande,
+            Kommando::MeddelaDrojsmal { .. } => T::MeddelaDrojsmal,
         }
     }
 }
@@ -428,20 +494,38 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
                         && o.overlamnat.is_none()
                         && !o.forfallit
                 }),
+                // FL 37 §: the nämnd may change its own decision at any time, but not
+                // once an appeal of it has gone to the court (FL 39 §) or been judged.
+                T::OmprovaEgetInitiativ => {
+                    o.is_none_or(|o| o.overlamnat.is_none() && o.dom.is_none())
+                }
                 T::RegistreraDom => o.is_some_and(|o| o.overlamnat.is_some() && o.dom.is_none()),
-                T::Bestall => b.beviljar() && v.bestalld.is_none() && v.verkstalls_ej.is_none(),
+                T::RegistreraKontrollmeddelande => b.vantar_kontrollmeddelande(),
+                // Once appealed, the appeal runs whatever became of the service.
+                // A service recorded by other means (mottagningsbevis) has happened.
+                T::RegistreraMisslyckadDelgivning => {
+                    o.is_none()
+                        && match b.skickat {
+                            Some((_, _, true)) => true,
+                            Some(_) => b.delgiven.is_none(),
+                            None => false,
+                        }
+                }
+                T::Bestall => b.beviljar() && v.bestalld.is_none() && v.upphort.is_none(),
                 T::StartaVerkstallighet => v.bestalld.is_some() && v.paborjad.is_none(),
                 T::AvbrytVerkstallighet => v.pagar() && v.avbruten().is_none(),
                 T::AterupptaVerkstallighet => v.pagar() && v.avbruten().is_some(),
                 T::AvslutaVerkstallighet => v.pagar(),
-                T::RegistreraEjVerkstallt => {
-                    b.beviljar() && v.paborjad.is_none() && v.verkstalls_ej.is_none()
-                }
+                // SoL 34 kap. 1 §: the reason for the delay may change while it lasts.
+                T::RegistreraEjVerkstallt | T::RegistreraUpphorande => b.beviljar() && v.vantar(),
                 T::RegistreraUppfoljning => v.paborjad.is_some(),
                 // seed 004 §2.8.1: the utförare plans from the nämnd's order, for
                 // as long as the insats goes on; a plan may come before the start.
                 T::UpprattaGenomforandeplan => {
-                    b.beviljar() && v.bestalld.is_some() && v.avslutad.is_none()
+                    b.beviljar()
+                        && v.bestalld.is_some()
+                        && v.avslutad.is_none()
+                        && v.upphort.is_none()
                 }
                 T::RattaDatum => !rattbara(b).is_empty(),
                 _ => false,
@@ -604,6 +688,26 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
             }
         }
         T::SkickaMeddelande | T::BegarKomplettering | T::BegarMote => Ok(()),
+        T::AterkallaAnsokan => {
+            if a.obeslutade_insatser().is_empty() {
+                tillstand("Det finns ingen obeslutad ansökan att återkalla.")
+            } else {
+                Ok(())
+            }
+        }
+        T::InformeraOmForenkladDelgivning => match a.forhandsinformerad {
+            Some(d) => tillstand(format!(
+                "Det är redan registrerat att den enskilde informerades om förenklad delgivning ({d})."
+            )),
+            None => Ok(()),
+        },
+        T::MeddelaDrojsmal => {
+            if a.obeslutade_insatser().is_empty() {
+                tillstand("Det finns inget obeslutat som dröjer.")
+            } else {
+                Ok(())
+            }
+        }
         T::LamnaKomplettering => {
             if a.kompletteringar.iter().any(Komplettering::oppen) {
                 Ok(())
@@ -648,7 +752,11 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         | T::RegistreraEjVerkstallt
         | T::RegistreraUppfoljning
         | T::UpprattaGenomforandeplan
-        | T::RattaDatum => per_beslut(typ),
+        | T::RattaDatum
+        | T::OmprovaEgetInitiativ
+        | T::RegistreraKontrollmeddelande
+        | T::RegistreraMisslyckadDelgivning
+        | T::RegistreraUpphorande => per_beslut(typ),
     }
 }
 
@@ -1062,22 +1170,93 @@ pub fn handle(
             datum,
             satt,
             forenklad_delgivning,
-            informerad_om_forenklad,
+            forhandsinformation,
         } => {
             let b = valt_beslut(a, KommandoTyp::SkickaBeslut, beslut)?;
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
-            // DelgL 23 §: förenklad delgivning only if the person was told beforehand.
+            // Handed over in person, the person is served then and there; förenklad
+            // delgivning is a way of sending by post (DelgL 22 §).
             fel.om(
-                forenklad_delgivning && !informerad_om_forenklad,
-                "informerad_om_forenklad",
-                "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (23 § delgivningslagen).",
+                forenklad_delgivning && satt == Utskickssatt::Personligen,
+                "forenklad_delgivning",
+                "Ett beslut som lämnats personligen delges inte med förenklad delgivning. Registrera delgivningen i stället.",
             );
-            vec![Handelse::BeslutSkickat {
+            let mut h = vec![];
+            if forenklad_delgivning {
+                // DelgL 23 §: only if the person was told beforehand, a fact with its day.
+                let ny = forhandsinformation.filter(|_| a.forhandsinformerad.is_none());
+                if let Some((dag, _)) = ny {
+                    fel.inte_framtid(dag, idag, "forhandsinformation_datum");
+                }
+                match a.forhandsinformerad.or(ny.map(|(d, _)| d)) {
+                    None => fel.om(
+                        true,
+                        "forhandsinformation_datum",
+                        "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (23 § delgivningslagen). Ange när och hur hen fick veta det.",
+                    ),
+                    Some(informerad) => fel.om(
+                        informerad > datum,
+                        "forhandsinformation_datum",
+                        format!("Den enskilde informerades om förenklad delgivning {informerad}, efter att beslutet skickades. Informationen ska komma i förväg (23 § delgivningslagen)."),
+                    ),
+                }
+                if let Some((datum, kanal)) = ny {
+                    h.push(Handelse::InformeradOmForenkladDelgivning { datum, kanal });
+                }
+            }
+            h.push(Handelse::BeslutSkickat {
                 beslut,
                 datum,
                 satt,
                 forenklad_delgivning,
+            });
+            h
+        }
+        Kommando::InformeraOmForenkladDelgivning { datum, kanal } => {
+            fel.inte_framtid(datum, idag, "datum");
+            vec![Handelse::InformeradOmForenkladDelgivning { datum, kanal }]
+        }
+        Kommando::RegistreraKontrollmeddelande { beslut, datum } => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraKontrollmeddelande, beslut)?;
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some((skickat, _, _)) = b.skickat {
+                // DelgL 22 §: "närmast följande arbetsdag" after the sending. Sent later,
+                // förenklad delgivning has not happened: the person must be served
+                // another way, so the late day is refused rather than recorded as service.
+                let senast = frister::forenklad_delgivning(skickat).kontrollmeddelande;
+                fel.om(
+                    datum <= skickat,
+                    "datum",
+                    format!("Kontrollmeddelandet skickas dagen efter beslutet, tidigast {} (22 § delgivningslagen).", skickat.next_day().unwrap_or(skickat)),
+                );
+                fel.om(
+                    datum > senast,
+                    "datum",
+                    format!("Kontrollmeddelandet skulle ha skickats senast {senast} (22 § delgivningslagen). Förenklad delgivning har då inte skett: registrera att delgivningen misslyckades och skicka beslutet igen, eller delge på annat sätt."),
+                );
+            }
+            vec![Handelse::KontrollmeddelandeSkickat { beslut, datum }]
+        }
+        Kommando::RegistreraMisslyckadDelgivning {
+            beslut,
+            datum,
+            skal,
+        } => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraMisslyckadDelgivning, beslut)?;
+            if let Some((skickat, _, _)) = b.skickat {
+                fel.inte_fore(datum, skickat, "datum", "utskicket");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(
+                &skal,
+                "skal",
+                "Skriv vad som hände, till exempel att brevet kom tillbaka eller att adressen var fel.",
+            );
+            vec![Handelse::DelgivningMisslyckad {
+                beslut,
+                datum,
+                skal,
             }]
         }
         Kommando::RegistreraDelgivning {
@@ -1154,19 +1333,59 @@ pub fn handle(
             datum,
             motivering,
             nytt,
+            eget_initiativ,
+            grund,
+            till_nackdel,
         } => {
-            let b = valt_beslut(a, KommandoTyp::Ompova, beslut)?;
+            let typ = if eget_initiativ {
+                KommandoTyp::OmprovaEgetInitiativ
+            } else {
+                KommandoTyp::Ompova
+            };
+            let b = valt_beslut(a, typ, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(&motivering, "motivering", "Skriv skälen för omprövningen.");
+            let mut nackdel = false;
+            if let Some(n) = &nytt {
+                // FL 37 § andra stycket: never to the party's disadvantage, except on
+                // one of the grounds listed there, which is then recorded.
+                nackdel = match andring(&b.beslut, n) {
+                    Andring::TillNackdel => true,
+                    Andring::InteTillNackdel => false,
+                    Andring::Oklar => till_nackdel.unwrap_or_else(|| {
+                        fel.om(
+                            true,
+                            "till_nackdel",
+                            "Ange om ändringen är till nackdel för den enskilde. Samma utfall med ändrad omfattning kan Lots inte bedöma.",
+                        );
+                        false
+                    }),
+                };
+                fel.om(
+                    nackdel && grund.is_none(),
+                    "grund",
+                    "Beslutet får inte ändras till nackdel för den enskilde, utom i de fall som räknas upp i 37 § andra stycket förvaltningslagen. Välj vilket som gäller, eller ändra inte beslutet till nackdel.",
+                );
+            }
             let mut h = vec![Handelse::Omprovat {
                 beslut,
                 datum,
                 andrat: nytt.is_some(),
                 motivering: motivering.clone(),
+                eget_initiativ,
+                grund: grund.filter(|_| nackdel),
+                till_nackdel: nackdel,
             }];
             if let Some(n) = nytt {
+                // What is granted, and for when, only matters when something is granted.
                 fel.om(
-                    n.utfall == b.beslut.utfall && n.omfattning == b.beslut.omfattning,
+                    n.utfall == b.beslut.utfall
+                        && (!n.utfall.beviljar()
+                            || (n.omfattning == b.beslut.omfattning
+                                && n.mal == b.beslut.mal
+                                && n.period_fran == b.beslut.period_fran
+                                && n.period_till == b.beslut.period_till)),
                     "utfall",
                     "Ett ändrat beslut måste skilja sig från det gamla.",
                 );
@@ -1213,9 +1432,9 @@ pub fn handle(
                     kommunicering_obehovlig: None,
                     ersatter: Some(beslut),
                 }));
-                // FL 46 § andra stycket: if the nämnd changes the decision as the
-                // appellant asks, the appeal lapses; otherwise the new decision goes up too.
-                if n.utfall == Utfall::Bifall {
+                // FL 46 § andra stycket: if the nämnd changes an appealed decision as
+                // the appellant asks, the appeal lapses; otherwise the new decision goes up too.
+                if n.utfall == Utfall::Bifall && b.overklagande.is_some() {
                     h.push(Handelse::OverklagandeForfallit {
                         beslut: n.id,
                         datum,
@@ -1322,12 +1541,13 @@ pub fn handle(
             datum,
             skal,
         } => {
-            valt_beslut(a, KommandoTyp::RegistreraEjVerkstallt, beslut)?;
+            let b = valt_beslut(a, KommandoTyp::RegistreraEjVerkstallt, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(
                 &skal,
                 "skal",
-                "Skriv skälet, till exempel att den enskilde tackat nej.",
+                "Skriv varför verkställigheten dröjer, till exempel att det saknas en ledig plats.",
             );
             vec![Handelse::VerkstallsEj {
                 beslut,
@@ -1746,6 +1966,77 @@ pub fn handle(
                 uppfoljning,
             }]
         }
+        Kommando::AterkallaAnsokan {
+            insats,
+            datum,
+            kanal,
+            kommentar,
+        } => {
+            fel.om(
+                !a.obeslutade_insatser().contains(&insats),
+                "insats",
+                "Välj en ansökt insats som inte har något beslut.",
+            );
+            let ansokt = a
+                .ansokta
+                .iter()
+                .filter(|(i, _)| *i == insats)
+                .map(|(_, d)| *d)
+                .min()
+                .unwrap_or(a.inkom);
+            fel.inte_fore(datum, ansokt, "datum", "ansökan");
+            fel.inte_framtid(datum, idag, "datum");
+            // FL 27 §: what the person said orally is written down with when and how.
+            fel.om(
+                kanal != Kanal::Papper && kanal != Kanal::Digital && kommentar.trim().is_empty(),
+                "kommentar",
+                "Skriv vad den enskilde sa, när hen återkallade ansökan muntligt (FL 27 §).",
+            );
+            vec![Handelse::AnsokanAterkallad {
+                insats,
+                datum,
+                kanal,
+                kommentar,
+            }]
+        }
+        Kommando::RegistreraUpphorande {
+            beslut,
+            datum,
+            orsak,
+            kommentar,
+        } => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraUpphorande, beslut)?;
+            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(datum, idag, "datum");
+            vec![Handelse::VerkstallighetUpphort {
+                beslut,
+                datum,
+                orsak,
+                kommentar,
+            }]
+        }
+        Kommando::MeddelaDrojsmal {
+            datum,
+            skal,
+            nytt_datum,
+            satt,
+        } => {
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(datum, idag, "datum");
+            // FL 11 §: the notice says why the decision is delayed.
+            fel.text_kravs(&skal, "skal", "Skriv varför beslutet dröjer.");
+            fel.om(
+                nytt_datum <= datum,
+                "nytt_datum",
+                "Ange när beslutet nu väntas, ett datum efter meddelandet.",
+            );
+            vec![Handelse::DrojsmalMeddelat {
+                datum,
+                skal,
+                nytt_datum,
+                satt,
+            }]
+        }
         Kommando::AvslutaArende {
             datum,
             orsak,
@@ -1772,6 +2063,56 @@ pub fn handle(
     };
     fel.klart()?;
     Ok(handelser)
+}
+
+/// How a change at omprövning stands to the party (FL 37 § andra stycket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Andring {
+    /// Less is granted, or for a shorter time.
+    TillNackdel,
+    /// More is granted, or the same for as long or longer, or nothing was granted before.
+    InteTillNackdel,
+    /// The same outcome with another goal or scope: only the nämnd can judge it.
+    Oklar,
+}
+
+/// Whether changing `gammalt` into `nytt` is to the party's disadvantage. Outcomes rank
+/// bifall over delvis bifall over avslag and avvisning.
+pub fn andring(gammalt: &Beslut, nytt: &NyttBeslut) -> Andring {
+    fn rang(u: Utfall) -> u8 {
+        match u {
+            Utfall::Bifall => 2,
+            Utfall::DelvisBifall => 1,
+            Utfall::Avslag | Utfall::Avvisning => 0,
+        }
+    }
+    match rang(nytt.utfall).cmp(&rang(gammalt.utfall)) {
+        std::cmp::Ordering::Less => Andring::TillNackdel,
+        std::cmp::Ordering::Greater => Andring::InteTillNackdel,
+        // Nothing was granted, and nothing is: there is nothing to lose.
+        std::cmp::Ordering::Equal if !nytt.utfall.beviljar() => Andring::InteTillNackdel,
+        std::cmp::Ordering::Equal => {
+            let borjar_senare = match (gammalt.period_fran, nytt.period_fran) {
+                (Some(g), Some(n)) => n > g,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let slutar_tidigare = match (gammalt.period_till, nytt.period_till) {
+                (Some(g), Some(n)) => n < g,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if borjar_senare || slutar_tidigare {
+                Andring::TillNackdel
+            } else if nytt.omfattning.trim() == gammalt.omfattning.trim()
+                && nytt.mal.trim() == gammalt.mal.trim()
+            {
+                Andring::InteTillNackdel
+            } else {
+                Andring::Oklar
+            }
+        }
+    }
 }
 
 /// "A, B och C".

@@ -14,7 +14,7 @@ pub use dialog::{
 };
 pub use handelse::*;
 pub use kommando::{
-    Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, handle, kan,
+    Andring, Avvisning, FaltFel, Kommando, KommandoTyp, Kontext, NyttBeslut, andring, handle, kan,
     kan_begara_avgorande, kandidater, rattbara,
 };
 
@@ -128,7 +128,13 @@ pub struct Verkstallighet {
     /// Interruptions: start and, once resumed, the day it resumed.
     pub avbrott: Vec<(Date, Option<Date>)>,
     pub avslutad: Option<Date>,
+    /// The latest reason recorded for the delay (SoL 34 kap. 1 §: reported with the
+    /// decision). It explains the delay; it does not end the duty to carry it out.
     pub verkstalls_ej: Option<(Date, String)>,
+    /// The decision will never be carried out, for a reason that ends the duty
+    /// (the person declined, moved away or died), and the day that happened.
+    #[serde(default)]
+    pub upphort: Option<(Date, Upphorandeorsak)>,
 }
 
 impl Verkstallighet {
@@ -140,6 +146,11 @@ impl Verkstallighet {
     pub fn pagar(&self) -> bool {
         self.paborjad.is_some() && self.avslutad.is_none()
     }
+
+    /// Still owed: not started, and not ended for a reason that ends the duty.
+    pub fn vantar(&self) -> bool {
+        self.paborjad.is_none() && self.upphort.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,7 +158,15 @@ pub struct BeslutLage {
     pub beslut: Beslut,
     pub ersatt_av: Option<BeslutId>,
     pub skickat: Option<(Date, Utskickssatt, bool)>,
+    /// The day the kontrollmeddelande of a förenklad delgivning was sent (DelgL 22 §).
+    #[serde(default)]
+    pub kontrollmeddelande: Option<Date>,
+    /// Served: by a recorded delgivning, or by förenklad delgivning once the
+    /// kontrollmeddelande is recorded (DelgL 24 §), never assumed.
     pub delgiven: Option<Date>,
+    /// Days a service failed (returned mail, wrong address); the decision was sent again.
+    #[serde(default)]
+    pub misslyckade_delgivningar: Vec<Date>,
     pub overklagande: Option<Overklagande>,
     pub verkstallighet: Verkstallighet,
 }
@@ -189,6 +208,18 @@ impl BeslutLage {
     /// FL 44 §: the last day to appeal, once the decision is served.
     pub fn sista_dag_overklagande(&self) -> Option<Date> {
         self.delgiven.map(frister::sista_dag_overklagande)
+    }
+
+    /// Not sent to the person and not served: no appeal instructions have reached
+    /// them and no appeal time runs (FL 33 §, FL 44 §).
+    pub fn oskickat(&self) -> bool {
+        self.skickat.is_none() && self.delgiven.is_none()
+    }
+
+    /// Sent with förenklad delgivning, and the kontrollmeddelande not yet recorded:
+    /// the person is not served (DelgL 22–24 §§).
+    pub fn vantar_kontrollmeddelande(&self) -> bool {
+        matches!(self.skickat, Some((_, _, true))) && self.kontrollmeddelande.is_none()
     }
 }
 
@@ -249,6 +280,15 @@ pub struct Arende {
     /// The documents attached in the case, so an answer can only point at its own.
     #[serde(default)]
     pub dokument: Vec<DokumentId>,
+    /// Applied insatser the person withdrew (återkallelse), with the day.
+    #[serde(default)]
+    pub aterkallade: Vec<(InsatsTyp, Date)>,
+    /// DelgL 23 §: the day the person was first told förenklad delgivning may be used.
+    #[serde(default)]
+    pub forhandsinformerad: Option<Date>,
+    /// FL 11 § notices of delay: the day told, and the new expected decision day.
+    #[serde(default)]
+    pub drojsmal: Vec<(Date, Date)>,
     /// Secure messages between the person and the handläggare, oldest first.
     #[serde(default)]
     pub meddelanden: Vec<Meddelande>,
@@ -349,6 +389,9 @@ impl Arende {
             kompletteringar: vec![],
             motesforfragningar: vec![],
             genomforandeplaner: vec![],
+            aterkallade: vec![],
+            forhandsinformerad: None,
+            drojsmal: vec![],
         })
     }
 
@@ -412,7 +455,9 @@ impl Arende {
                     beslut: beslut.clone(),
                     ersatt_av: None,
                     skickat: None,
+                    kontrollmeddelande: None,
                     delgiven: None,
+                    misslyckade_delgivningar: vec![],
                     overklagande,
                     verkstallighet: Verkstallighet::default(),
                 });
@@ -424,11 +469,9 @@ impl Arende {
                 forenklad_delgivning,
             } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
+                    // DelgL 24 §: under förenklad delgivning the person is served only
+                    // once the kontrollmeddelande has been sent too; not yet.
                     b.skickat = Some((*datum, *satt, *forenklad_delgivning));
-                    if *forenklad_delgivning {
-                        // DelgL 24 §: served when two weeks have passed since sending.
-                        b.delgiven = Some(frister::forenklad_delgivning(*datum).delgiven);
-                    }
                 }
             }
             Handelse::BeslutDelgivet { beslut, datum, .. } => {
@@ -436,6 +479,45 @@ impl Arende {
                     b.delgiven = Some(*datum);
                 }
             }
+            Handelse::KontrollmeddelandeSkickat { beslut, datum } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.kontrollmeddelande = Some(*datum);
+                    if let Some((skickat, _, true)) = b.skickat {
+                        // DelgL 24 §: served two weeks after sending, the
+                        // kontrollmeddelande having been sent (handle checked its day).
+                        b.delgiven = Some(frister::forenklad_delgivning(skickat).delgiven);
+                    }
+                }
+            }
+            Handelse::DelgivningMisslyckad { beslut, datum, .. } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    // Returned mail or a wrong address: nothing was served, and the
+                    // decision must be sent again (the failed sending stays in the history).
+                    b.skickat = None;
+                    b.kontrollmeddelande = None;
+                    b.delgiven = None;
+                    b.misslyckade_delgivningar.push(*datum);
+                }
+            }
+            Handelse::AnsokanAterkallad { insats, datum, .. } => {
+                self.aterkallade.push((*insats, *datum))
+            }
+            Handelse::InformeradOmForenkladDelgivning { datum, .. } => {
+                self.forhandsinformerad.get_or_insert(*datum);
+            }
+            Handelse::VerkstallighetUpphort {
+                beslut,
+                datum,
+                orsak,
+                ..
+            } => {
+                if let Some(b) = self.beslut_mut(*beslut) {
+                    b.verkstallighet.upphort = Some((*datum, *orsak));
+                }
+            }
+            Handelse::DrojsmalMeddelat {
+                datum, nytt_datum, ..
+            } => self.drojsmal.push((*datum, *nytt_datum)),
             Handelse::OverklagandeInkommit { beslut, inkom, .. } => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     b.overklagande = Some(Overklagande {
@@ -467,6 +549,10 @@ impl Arende {
                     o.avvisat = true;
                 }
             }
+            Handelse::Omprovat {
+                eget_initiativ: true,
+                ..
+            } => {}
             Handelse::Omprovat { beslut, andrat, .. } => {
                 if let Some(o) = self
                     .beslut_mut(*beslut)
@@ -571,7 +657,7 @@ impl Arende {
                         RattatDatum::Skickat => {
                             if let Some(s) = b.skickat.as_mut() {
                                 s.0 = *datum;
-                                if s.2 {
+                                if s.2 && b.kontrollmeddelande.is_some() {
                                     // DelgL 24 §: the served day follows the sending day.
                                     b.delgiven =
                                         Some(frister::forenklad_delgivning(*datum).delgiven);
@@ -701,7 +787,7 @@ impl Arende {
         self.gallande_beslut()
             .filter(|b| {
                 let v = &b.verkstallighet;
-                v.avslutad.is_none() && v.verkstalls_ej.is_none()
+                v.avslutad.is_none() && v.upphort.is_none()
             })
             .filter_map(|b| {
                 let plan = self.genomforandeplan(b.id())?;
@@ -801,8 +887,9 @@ impl Arende {
         Status::Beslutad
     }
 
-    /// Applied insatser that have no decision in force: "one decision per
-    /// applied insats". A decision sent back by the court needs a new one.
+    /// Applied insatser that have no decision in force and were not withdrawn:
+    /// "one decision per applied insats". A decision sent back by the court needs
+    /// a new one.
     pub fn obeslutade_insatser(&self) -> Vec<InsatsTyp> {
         let mut kvar: Vec<InsatsTyp> = vec![];
         for (insats, _) in &self.ansokta {
@@ -811,9 +898,10 @@ impl Arende {
                 .iter()
                 .filter(|b| b.galler() && b.beslut.insats == *insats)
                 .count();
+            let aterkallade = self.aterkallade.iter().filter(|(i, _)| i == insats).count();
             let ansokta = self.ansokta.iter().filter(|(i, _)| i == insats).count();
             let redan = kvar.iter().filter(|i| *i == insats).count();
-            if beslutade + redan < ansokta {
+            if beslutade + aterkallade + redan < ansokta {
                 kvar.push(*insats);
             }
         }
@@ -830,14 +918,31 @@ impl Arende {
     /// a recorded reason).
     pub fn hinder_for_avslut(&self) -> Vec<String> {
         let mut hinder = vec![];
+        // An application is a right to a decision: every applied insats ends in a
+        // decision or in the person's own withdrawal (FL 12 §, SoL 11 kap. 1 §).
+        for insats in self.obeslutade_insatser() {
+            hinder.push(format!(
+                "Ansökan om {} är inte avgjord. Fatta beslut, eller registrera att den enskilde har återkallat ansökan.",
+                insats.namn()
+            ));
+        }
         for b in self.gallande_beslut() {
             let namn = b.beslut.insats.namn();
-            if b.beviljar()
-                && b.verkstallighet.paborjad.is_none()
-                && b.verkstallighet.verkstalls_ej.is_none()
-            {
+            if b.oskickat() {
                 hinder.push(format!(
-                    "Beslutet om {namn} är inte verkställt och inget skäl är registrerat (SoL 34 kap. 1 §)."
+                    "Beslutet om {namn} är inte skickat till den enskilde (FL 33 §). Utan det börjar ingen överklagandetid."
+                ));
+            }
+            if b.vantar_kontrollmeddelande() {
+                hinder.push(format!(
+                    "Kontrollmeddelandet för beslutet om {namn} är inte registrerat som skickat (DelgL 22 §)."
+                ));
+            }
+            // SoL 34 kap. 1–2 §§: a reason for the delay does not end the duty to carry
+            // the decision out; only doing so, or a reason that ends it, does.
+            if b.beviljar() && b.verkstallighet.vantar() {
+                hinder.push(format!(
+                    "Beslutet om {namn} är inte verkställt. Registrera att insatsen har börjat, eller att den inte ska verkställas (den enskilde har tackat nej, flyttat eller avlidit) (SoL 34 kap. 1 §)."
                 ));
             }
             if b.verkstallighet.pagar() {
@@ -870,6 +975,37 @@ impl Arende {
             return true;
         }
         !self.uppfoljningar_som_saknas().is_empty()
+    }
+
+    /// The next follow-up owed for each insats (seed 004 §2.9: every third month
+    /// while it runs, and when it ends): (decision, day). A follow-up counts for an
+    /// insats when it names that decision or the whole case. While the insats runs,
+    /// the next is the day the latest follow-up booked or, if it booked none, three
+    /// months after it: a follow-up without a next day does not end the duty.
+    pub fn nasta_uppfoljningar(&self) -> Vec<(BeslutId, Date)> {
+        self.gallande_beslut()
+            .filter(|b| b.verkstallighet.upphort.is_none())
+            .filter_map(|b| {
+                let v = &b.verkstallighet;
+                let start = v.paborjad?;
+                let galler =
+                    |u: &&Uppfoljning| u.beslut.is_none_or(|x| x == b.id()) && u.datum >= start;
+                let senaste = self.uppfoljningar.iter().filter(galler).last();
+                match v.avslutad {
+                    // Ended: followed up at the end, once.
+                    Some(slut) => senaste
+                        .is_none_or(|u| u.datum < slut)
+                        .then_some((b.id(), slut)),
+                    None => Some((
+                        b.id(),
+                        match senaste {
+                            Some(u) => u.nasta.unwrap_or_else(|| frister::plus_manader(u.datum, 3)),
+                            None => frister::plus_manader(start, 3),
+                        },
+                    )),
+                }
+            })
+            .collect()
     }
 
     /// Insatser that started, or ended, without a follow-up since (seed 004 §2.9:

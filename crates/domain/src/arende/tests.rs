@@ -13,7 +13,7 @@ use super::kommando::{NyttBeslut, kandidater};
 use super::*;
 use crate::delegation::{DelegationsRef, Delegationsordning, Delegationspunkt};
 use crate::frister::Fl45Undantag;
-use crate::insats::Utfall;
+use crate::insats::{Lagrum, Utfall};
 use crate::organisation::Roll;
 use KommandoTyp as T;
 
@@ -141,6 +141,12 @@ impl Fall {
         h
     }
 
+    #[track_caller]
+    fn med_som(mut self, k: Kommando, ctx: &Kontext) -> Self {
+        self.steg_som(k, ctx);
+        self
+    }
+
     fn med(mut self, k: Kommando) -> Self {
         self.steg(k);
         self
@@ -232,6 +238,9 @@ fn ompova(beslut: BeslutId, datum: Date, nytt: Option<NyttBeslut>) -> Kommando {
         datum,
         motivering: "FL 38 §: nya omständigheter".into(),
         nytt,
+        eget_initiativ: false,
+        grund: None,
+        till_nackdel: None,
     }
 }
 
@@ -351,6 +360,14 @@ fn utredning_pagar() -> Fall {
         })
 }
 
+/// The person withdrew the application by phone while the utredning was going on.
+fn ansokan_aterkallad() -> Fall {
+    utredning_pagar().med(aterkalla(
+        InsatsTyp::Oppenvardsbehandling,
+        date!(2026 - 01 - 20),
+    ))
+}
+
 fn utredning_avslutad() -> Fall {
     utredning_pagar().med(Kommando::AvslutaUtredning {
         datum: date!(2026 - 02 - 02),
@@ -397,14 +414,24 @@ fn bifall_fattat() -> Fall {
     ))
 }
 
-/// Sent Friday 6 February; served 20 February; last day to appeal 13 March.
-fn bifall_skickat_forenklad() -> Fall {
+/// Sent Friday 6 February with förenklad delgivning, the person told beforehand on
+/// 13 January; not served until the kontrollmeddelande is recorded.
+fn bifall_skickat_utan_kontroll() -> Fall {
     bifall_fattat().med(Kommando::SkickaBeslut {
         beslut: B_BIFALL,
         datum: date!(2026 - 02 - 06),
         satt: Utskickssatt::Brev,
         forenklad_delgivning: true,
-        informerad_om_forenklad: true,
+        forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+    })
+}
+
+/// The kontrollmeddelande sent Monday 9 February; served 20 February; last day to
+/// appeal 13 March.
+fn bifall_skickat_forenklad() -> Fall {
+    bifall_skickat_utan_kontroll().med(Kommando::RegistreraKontrollmeddelande {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 09),
     })
 }
 
@@ -479,7 +506,7 @@ fn avslag_delgivet() -> Fall {
             datum: date!(2026 - 02 - 17),
             satt: Utskickssatt::Brev,
             forenklad_delgivning: false,
-            informerad_om_forenklad: false,
+            forhandsinformation: None,
         })
         .med(Kommando::RegistreraDelgivning {
             beslut: B_AVSLAG,
@@ -546,8 +573,9 @@ const TABELL: &[Rad] = &[
         &[T::Aktualisera]),
     ("ansökan registrerad", ansokan_registrerad, Some(Status::Aktualiserad),
         &[T::AnsokInsats, T::InledUtredning, T::BifogaDokument, T::FattaBeslut, T::TilldelaHandlaggare,
-          T::SkrivJournal, T::AvslutaArende, T::BegarAvgorande, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkrivJournal, T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
     ("anmälan väntar förhandsbedömning", anmalan_vantar_forhandsbedomning, Some(Status::Forhandsbedomning),
         &[T::Forhandsbedom, T::BifogaDokument, T::TilldelaHandlaggare, T::SkrivJournal,
           T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
@@ -556,88 +584,116 @@ const TABELL: &[Rad] = &[
     ("utredning pågår", utredning_pagar, Some(Status::Utredning),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
           T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
-          T::AvslutaArende, T::BegarAvgorande, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
     ("komplettering begärd", komplettering_begard, Some(Status::Utredning),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
           T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
-          T::AvslutaArende, T::BegarAvgorande, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::LamnaKomplettering, T::BegarMote]),
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::LamnaKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
     ("komplettering lämnad", komplettering_lamnad, Some(Status::Utredning),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
           T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
-          T::AvslutaArende, T::BegarAvgorande, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::LamnaKomplettering, T::GodtaKomplettering, T::BegarMote]),
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::LamnaKomplettering, T::GodtaKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
     ("utredning avslutad", utredning_avslutad, Some(Status::BeslutVantar),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::FattaBeslut,
-          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende, T::BegarAvgorande, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
     ("kommunicerat, väntar svar", kommunicerat_vantar_svar, Some(Status::BeslutVantar),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::RegistreraSvar,
           T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
-          T::AvslutaArende, T::BegarAvgorande, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
     ("bifall fattat", bifall_fattat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::SkickaBeslut, T::RegistreraDelgivning,
           T::RegistreraOverklagande, T::Bestall, T::RegistreraEjVerkstallt, T::TilldelaHandlaggare,
           T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
     ("bifall skickat med förenklad delgivning", bifall_skickat_forenklad, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande, T::Bestall,
           T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal,
           T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
     ("beställt", bestallt, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::StartaVerkstallighet, T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare,
           T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
           T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
-          T::UpprattaGenomforandeplan]),
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
     ("verkställighet pågår", verkstallighet_pagar, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
           T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
-          T::UpprattaGenomforandeplan]),
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ]),
     ("avbrutet", avbrutet, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AterupptaVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
           T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
-          T::UpprattaGenomforandeplan]),
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ]),
     ("uppföljning bokad", uppfoljning_bokad, Some(Status::Verkstalls),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
           T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
-          T::UpprattaGenomforandeplan]),
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ]),
     ("avslag delgivet", avslag_delgivet, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
           T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal,
           T::RegistreraInvandning, T::AvslutaArende, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
     ("överklagat", overklagat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::ProvaRattidighet,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
     ("rättidsprövat i tid", rattidsprovat_i_tid, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Ompova, T::Overlamna,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
     ("omprövat", omprovat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Overlamna,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
     ("överlämnat", overlamnat, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraDom,
           T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning]),
     ("dom meddelad", dom_meddelad, Some(Status::Beslutad),
         &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::TilldelaHandlaggare,
           T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende, T::RattaDatum, T::RegistreraBrev,
-          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning]),
     ("avslutat", avslutat, Some(Status::Avslutat),
         &[T::RegistreraOverklagande, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("bifall skickat, kontrollmeddelande väntar", bifall_skickat_utan_kontroll, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande, T::Bestall,
+          T::RegistreraEjVerkstallt, T::TilldelaHandlaggare, T::SkrivJournal,
+          T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::RegistreraKontrollmeddelande, T::RegistreraDelgivning, T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
+    ("ansökan återkallad", ansokan_aterkallad, Some(Status::Utredning),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::AvslutaArende, T::RegistreraBrev, T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning]),
 ];
 
 /// Some command of each kind, for checking that a refused kind is refused by `handle` too.
@@ -687,7 +743,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             datum: d,
             satt: Utskickssatt::Brev,
             forenklad_delgivning: false,
-            informerad_om_forenklad: false,
+            forhandsinformation: None,
         },
         T::RegistreraDelgivning => Kommando::RegistreraDelgivning {
             beslut: B_BIFALL,
@@ -808,6 +864,65 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             fran: enskild(),
             text: "Jag vill prata om planen".into(),
         },
+        T::AterkallaAnsokan => aterkalla(InsatsTyp::Oppenvardsbehandling, d),
+        T::InformeraOmForenkladDelgivning => Kommando::InformeraOmForenkladDelgivning {
+            datum: d,
+            kanal: Kanal::Besok,
+        },
+        T::RegistreraKontrollmeddelande => Kommando::RegistreraKontrollmeddelande {
+            beslut: B_BIFALL,
+            datum: d,
+        },
+        T::RegistreraMisslyckadDelgivning => Kommando::RegistreraMisslyckadDelgivning {
+            beslut: B_BIFALL,
+            datum: d,
+            skal: "Brevet kom tillbaka".into(),
+        },
+        T::OmprovaEgetInitiativ => eget_initiativ(ompova(B_BIFALL, d, None), None, None),
+        T::RegistreraUpphorande => Kommando::RegistreraUpphorande {
+            beslut: B_BIFALL,
+            datum: d,
+            orsak: Upphorandeorsak::TackatNej,
+            kommentar: String::new(),
+        },
+        T::MeddelaDrojsmal => Kommando::MeddelaDrojsmal {
+            datum: d,
+            skal: "Väntar på läkarintyg".into(),
+            nytt_datum: d + Duration::days(30),
+            satt: Kommunikationssatt::Brev,
+        },
+    }
+}
+
+/// The same omprövning on the nämnd's own initiative (FL 37 §), with a ground and a
+/// statement on disadvantage.
+fn eget_initiativ(k: Kommando, g: Option<Fl37Grund>, nackdel: Option<bool>) -> Kommando {
+    match k {
+        Kommando::Ompova {
+            beslut,
+            datum,
+            motivering,
+            nytt,
+            ..
+        } => Kommando::Ompova {
+            beslut,
+            datum,
+            motivering,
+            nytt,
+            eget_initiativ: true,
+            grund: g,
+            till_nackdel: nackdel,
+        },
+        annat => annat,
+    }
+}
+
+fn aterkalla(insats: InsatsTyp, datum: Date) -> Kommando {
+    Kommando::AterkallaAnsokan {
+        insats,
+        datum,
+        kanal: Kanal::Telefon,
+        kommentar: "Ringde och sa att hen inte längre vill ha insatsen".into(),
     }
 }
 
@@ -1173,24 +1288,143 @@ fn fl_32_beslut_kraver_motivering() {
 }
 
 #[test]
-fn delgl_22_forenklad_delgivning_utan_forhandsinformation_vagras() {
+fn delgl_23_forenklad_delgivning_utan_forhandsinformation_vagras() {
     let f = bifall_fattat();
-    let skicka = |forenklad_delgivning, informerad_om_forenklad| Kommando::SkickaBeslut {
+    let skicka = |forenklad_delgivning, info: Option<(Date, Kanal)>| Kommando::SkickaBeslut {
         beslut: B_BIFALL,
         datum: date!(2026 - 02 - 06),
         satt: Utskickssatt::Brev,
         forenklad_delgivning,
-        informerad_om_forenklad,
+        forhandsinformation: info,
     };
     assert_eq!(
-        falt(f.forsok(skicka(true, false))),
-        vec!["informerad_om_forenklad"]
+        falt(f.forsok(skicka(true, None))),
+        vec!["forhandsinformation_datum"]
     );
-    assert!(f.forsok(skicka(true, true)).is_ok());
+    // Told after the sending is not "i förväg".
+    assert_eq!(
+        falt(f.forsok(skicka(true, Some((date!(2026 - 02 - 07), Kanal::Telefon))))),
+        vec!["forhandsinformation_datum"]
+    );
+    // The prior information is recorded as a fact with its day and channel.
+    let h = f
+        .forsok(skicka(true, Some((date!(2026 - 01 - 20), Kanal::Papper))))
+        .unwrap();
+    assert_eq!(
+        h[0],
+        Handelse::InformeradOmForenkladDelgivning {
+            datum: date!(2026 - 01 - 20),
+            kanal: Kanal::Papper
+        }
+    );
+    // A fact recorded before needs no repetition.
+    let g = bifall_fattat().med(Kommando::InformeraOmForenkladDelgivning {
+        datum: date!(2026 - 01 - 20),
+        kanal: Kanal::Besok,
+    });
+    assert!(g.forsok(skicka(true, None)).is_ok());
     // Ordinary sending needs no prior information, and serves nothing by itself.
     let mut f = f;
-    f.steg(skicka(false, false));
+    f.steg(skicka(false, None));
     assert_eq!(f.beslut(B_BIFALL).delgiven, None);
+}
+
+/// DelgL 22 §: handed over in person is no förenklad delgivning.
+#[test]
+fn delgl_22_lamnat_personligen_med_forenklad_delgivning_vagras() {
+    let r = bifall_fattat().forsok(Kommando::SkickaBeslut {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 06),
+        satt: Utskickssatt::Personligen,
+        forenklad_delgivning: true,
+        forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+    });
+    assert_eq!(falt(r), vec!["forenklad_delgivning"]);
+}
+
+/// DelgL 22–24 §§: served only once the kontrollmeddelande is recorded, and it is
+/// watched until it is; a late one is refused, a failed service voids the sending.
+#[test]
+fn delgl_24_delgiven_forst_nar_kontrollmeddelandet_ar_registrerat() {
+    let f = bifall_skickat_utan_kontroll();
+    let b = f.beslut(B_BIFALL);
+    assert_eq!(
+        b.delgiven, None,
+        "not served on an assumed kontrollmeddelande"
+    );
+    assert_eq!(b.sista_dag_overklagande(), None);
+    let bev = bevakningar(f.arende());
+    let k = bev
+        .iter()
+        .find(|b| b.typ == BevakningsTyp::Kontrollmeddelande)
+        .expect("the kontrollmeddelande is watched");
+    assert_eq!(k.datum, date!(2026 - 02 - 09));
+    assert!(
+        f.arende()
+            .hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("Kontrollmeddelandet"))
+    );
+    // Sent too late: förenklad delgivning did not happen.
+    let sent = Kommando::RegistreraKontrollmeddelande {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 10),
+    };
+    assert_eq!(falt(f.forsok(sent)), vec!["datum"]);
+    // On time: served two weeks after sending.
+    let g = bifall_skickat_forenklad();
+    assert_eq!(g.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 20)));
+    assert!(
+        bevakningar(g.arende())
+            .iter()
+            .all(|b| b.typ != BevakningsTyp::Kontrollmeddelande)
+    );
+    // Returned mail: the service is void and the decision must be sent again.
+    let h = g.med(Kommando::RegistreraMisslyckadDelgivning {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 02 - 16),
+        skal: "Brevet kom tillbaka: okänd på adressen".into(),
+    });
+    let b = h.beslut(B_BIFALL);
+    assert_eq!((b.skickat, b.delgiven), (None, None));
+    assert_eq!(b.misslyckade_delgivningar, vec![date!(2026 - 02 - 16)]);
+    assert!(h.kan(T::SkickaBeslut).is_ok());
+    assert!(
+        bevakningar(h.arende())
+            .iter()
+            .any(|b| b.typ == BevakningsTyp::BeslutOskickat)
+    );
+}
+
+/// FL 45 §: no appeal is dismissed as late on a service that is only assumed.
+#[test]
+fn fl_45_ingen_avvisning_pa_antagen_delgivning() {
+    let mut f = avslag_fattat().med(Kommando::SkickaBeslut {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 02 - 17),
+        satt: Utskickssatt::Brev,
+        forenklad_delgivning: true,
+        forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+    });
+    // Five weeks would have passed long ago, but no kontrollmeddelande is recorded.
+    f.steg(Kommando::RegistreraOverklagande {
+        beslut: B_AVSLAG,
+        inkom: date!(2026 - 06 - 01),
+        text: "Jag överklagar".into(),
+    });
+    let h = f.steg(Kommando::ProvaRattidighet {
+        beslut: B_AVSLAG,
+        datum: date!(2026 - 06 - 02),
+        undantag: None,
+    });
+    assert!(matches!(
+        h[0],
+        Handelse::RattidsprovningGjord { i_tid: true, .. }
+    ));
+    assert!(
+        !h.iter()
+            .any(|x| matches!(x, Handelse::OverklagandeAvvisat { .. }))
+    );
 }
 
 #[test]
@@ -1225,7 +1459,7 @@ fn fl_44_forenklad_delgivning_efter_delgivning_flyttar_inte_delgivningsdagen() {
         datum: date!(2026 - 02 - 09),
         satt: Utskickssatt::Brev,
         forenklad_delgivning: true,
-        informerad_om_forenklad: true,
+        forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
     });
     if let Ok(h) = r {
         tillampa_alla(&mut f.a, &h);
@@ -1574,21 +1808,35 @@ fn avslut_vagras_nar_bifall_inte_verkstallts_utan_skal() {
     assert_eq!(f.forsok(avsluta(IDAG)), Err(Avvisning::Tillstand(fel)));
 }
 
+/// SoL 34 kap. 1–2 §§: a reason for the delay explains it and is reported with it; it
+/// does not end the duty. Only a reason that ends it (declined, moved, died) does.
 #[test]
-fn avslut_tillats_nar_skal_att_inte_verkstalla_registrerats() {
-    let mut f = bifall_fattat();
+fn sol_34_skal_for_drojsmal_avslutar_inte_men_upphorande_gor_det() {
+    let mut f = bifall_skickat_forenklad();
     f.steg(Kommando::RegistreraEjVerkstallt {
         beslut: B_BIFALL,
         datum: date!(2026 - 03 - 01),
-        skal: "Den enskilde har tackat nej".into(),
+        skal: "Väntar på ledig plats".into(),
+    });
+    assert!(
+        f.arende()
+            .hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("SoL 34 kap. 1 §"))
+    );
+    assert_eq!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).len(), 1);
+    assert!(f.kan(T::Bestall).is_ok());
+    // The reason may change while the delay lasts.
+    assert!(f.kan(T::RegistreraEjVerkstallt).is_ok());
+    f.steg(Kommando::RegistreraUpphorande {
+        beslut: B_BIFALL,
+        datum: date!(2026 - 03 - 02),
+        orsak: Upphorandeorsak::TackatNej,
+        kommentar: "Vill inte ha behandling nu".into(),
     });
     assert_eq!(f.arende().hinder_for_avslut(), Vec::<String>::new());
     // No longer watched for enforcement; no longer to be ordered.
-    assert!(
-        !bevakningar(f.arende())
-            .iter()
-            .any(|b| b.typ == BevakningsTyp::Verkstallighet)
-    );
+    assert!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).is_empty());
     assert!(f.kan(T::Bestall).is_err());
     f.steg(avsluta(date!(2026 - 03 - 02)));
     assert_eq!(f.arende().status(), Status::Avslutat);
@@ -1893,7 +2141,7 @@ fn datum_i_framtiden_vagras() {
                 datum: d,
                 satt: Utskickssatt::Digitalt,
                 forenklad_delgivning: false,
-                informerad_om_forenklad: false,
+                forhandsinformation: None,
             }
         }),
         ("delgivning", bifall_fattat, "datum", |d| {
@@ -2065,7 +2313,7 @@ fn bevakning_svar_pa_kommunicering_flyttas_fran_helg() {
     // Saturday 14 February → Monday 16 February (lag (1930:173) 2 §).
     let f = kommunicerat_vantar_svar();
     assert_eq!(
-        bevakningar(f.arende()),
+        av_typ(f.arende(), BevakningsTyp::SvarKommunicering),
         vec![Bevakning {
             nyckel: format!("svar:{K1}"),
             typ: BevakningsTyp::SvarKommunicering,
@@ -2128,9 +2376,9 @@ fn bevakning_overklagandetid_fl_44() {
         }]
     );
     // Not before the decision is served.
-    assert!(bevakningar(avslag_fattat().arende()).is_empty());
+    assert!(av_typ(avslag_fattat().arende(), BevakningsTyp::Overklagandetid).is_empty());
     // Gone once an appeal arrives.
-    assert!(bevakningar(overklagat().arende()).is_empty());
+    assert!(av_typ(overklagat().arende(), BevakningsTyp::Overklagandetid).is_empty());
     // Gone once kvitterad; then nothing more can be kvitterad.
     let mut f = f;
     f.steg(Kommando::KvitteraBevakning {
@@ -2278,9 +2526,68 @@ fn bevakning_uppfoljning_fran_senaste() {
         b.iter().map(|b| b.datum).collect::<Vec<_>>(),
         vec![date!(2026 - 09 - 14)]
     );
-    // One that books none ends it.
+    // One that books none does not silence it while the insats runs (seed 004 §2.9:
+    // every third month): three months after it.
     let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 13), None));
+    let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+    assert_eq!(
+        b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+        vec![date!(2026 - 09 - 13)]
+    );
+    // Once the insats has ended and been followed up at its end, nothing is owed.
+    let f = f
+        .med(Kommando::AvslutaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 06 - 14),
+            orsak: "Klar".into(),
+        })
+        .med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 15), None));
     assert!(av_typ(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
+}
+
+/// seed 004 §2.9: each running insats has its own next follow-up; following up one
+/// does not silence the other.
+#[test]
+fn bevakning_uppfoljning_per_insats() {
+    const B2: BeslutId = BeslutId(Uuid::from_u128(104));
+    let mut f = verkstallighet_pagar()
+        .med(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 02 - 17),
+            kanal: Kanal::Besok,
+        })
+        .med(fatta(
+            B2,
+            InsatsTyp::Kontaktperson,
+            Utfall::Bifall,
+            date!(2026 - 02 - 18),
+        ))
+        .med(Kommando::Bestall {
+            beslut: B2,
+            utforare: UTFORARE,
+            datum: date!(2026 - 02 - 18),
+            uppdrag: "Kontaktperson".into(),
+        })
+        .med(Kommando::StartaVerkstallighet {
+            beslut: B2,
+            datum: date!(2026 - 03 - 02),
+        });
+    f.steg(uppfoljning(
+        Some(B_BIFALL),
+        date!(2026 - 05 - 15),
+        Some(date!(2026 - 08 - 14)),
+    ));
+    let mut b: Vec<(Option<BeslutId>, Date)> = av_typ(f.arende(), BevakningsTyp::Uppfoljning)
+        .into_iter()
+        .map(|b| (b.beslut, b.datum))
+        .collect();
+    b.sort();
+    let mut vantat = vec![
+        (Some(B_BIFALL), date!(2026 - 08 - 14)),
+        (Some(B2), date!(2026 - 06 - 02)),
+    ];
+    vantat.sort();
+    assert_eq!(b, vantat);
 }
 
 #[test]
@@ -2333,6 +2640,7 @@ fn bevakningar_ordnas_efter_datum() {
             (BevakningsTyp::Overklagandetid, date!(2026 - 03 - 13)),
             (BevakningsTyp::SvarKommunicering, date!(2026 - 03 - 20)),
             (BevakningsTyp::Verkstallighet, date!(2026 - 05 - 05)),
+            (BevakningsTyp::Drojsmal, date!(2026 - 06 - 10)),
         ]
     );
     for &(tillstand, bygg, _, _) in TABELL {
@@ -2507,7 +2815,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             datum: idag,
             satt: valj(&Utskickssatt::ALLA, d.y),
             forenklad_delgivning: d.y.is_multiple_of(2),
-            informerad_om_forenklad: !d.y.is_multiple_of(5),
+            forhandsinformation: (!d.y.is_multiple_of(5)).then_some((idag, Kanal::Besok)),
         },
         T::RegistreraDelgivning => Kommando::RegistreraDelgivning {
             beslut: beslut(typ),
@@ -2588,6 +2896,55 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             enskildes_synpunkt: "Bra".into(),
             kommentar: String::new(),
             nasta: (d.y.is_multiple_of(2)).then(|| idag + Duration::days(90)),
+        },
+        T::AterkallaAnsokan => Kommando::AterkallaAnsokan {
+            insats: valj(&a.unwrap().obeslutade_insatser(), d.x),
+            datum: idag,
+            kanal: valj(&Kanal::ALLA, d.y),
+            kommentar: text.clone(),
+        },
+        T::InformeraOmForenkladDelgivning => Kommando::InformeraOmForenkladDelgivning {
+            datum: idag,
+            kanal: valj(&Kanal::ALLA, d.y),
+        },
+        T::RegistreraKontrollmeddelande => Kommando::RegistreraKontrollmeddelande {
+            beslut: beslut(typ),
+            datum: idag,
+        },
+        T::RegistreraMisslyckadDelgivning => Kommando::RegistreraMisslyckadDelgivning {
+            beslut: beslut(typ),
+            datum: idag,
+            skal: text.clone(),
+        },
+        T::OmprovaEgetInitiativ => {
+            let nytt = match d.y % 4 {
+                0 => None,
+                i => Some(NyttBeslut {
+                    id: BeslutId(ny()),
+                    utfall: [Utfall::Bifall, Utfall::DelvisBifall, Utfall::Avslag][i - 1],
+                    mal: "Mål".into(),
+                    omfattning: format!("Omfattning {}", d.x),
+                    period_fran: Some(idag),
+                    period_till: None,
+                }),
+            };
+            eget_initiativ(
+                ompova(beslut(typ), idag, nytt),
+                (d.x.is_multiple_of(3)).then_some(valj(&Fl37Grund::ALLA, d.y)),
+                (d.x.is_multiple_of(2)).then_some(d.y.is_multiple_of(2)),
+            )
+        }
+        T::RegistreraUpphorande => Kommando::RegistreraUpphorande {
+            beslut: beslut(typ),
+            datum: idag,
+            orsak: valj(&Upphorandeorsak::ALLA, d.y),
+            kommentar: text.clone(),
+        },
+        T::MeddelaDrojsmal => Kommando::MeddelaDrojsmal {
+            datum: idag,
+            skal: text.clone(),
+            nytt_datum: idag + Duration::days(d.x as i64 % 60),
+            satt: valj(&Kommunikationssatt::ALLA, d.y),
         },
         T::UpprattaGenomforandeplan => Kommando::UpprattaGenomforandeplan {
             beslut: beslut(typ),
@@ -3322,7 +3679,19 @@ fn avslutat_arende_bevakar_ingen_dialog() {
         vec![Handlingstyp::IdHandling],
         IDAG + Duration::days(7),
     ));
-    assert_eq!(bevakningar(f.arende()).len(), 2);
+    let dialog = |a: &Arende| {
+        bevakningar(a)
+            .into_iter()
+            .filter(|b| {
+                matches!(
+                    b.typ,
+                    BevakningsTyp::ObesvaratMeddelande | BevakningsTyp::KompletteringSenast
+                )
+            })
+            .count()
+    };
+    assert_eq!(dialog(f.arende()), 2);
+    f.steg(aterkalla(InsatsTyp::Oppenvardsbehandling, IDAG));
     f.steg(avsluta(IDAG));
     assert!(bevakningar(f.arende()).is_empty());
     for typ in [
@@ -3571,4 +3940,394 @@ fn genomforandeplan_fore_start_bevakas() {
         nasta: None,
     });
     assert!(a.planerade_uppfoljningar().is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Rättssäkerhet: paths where the person could lose a right
+// ---------------------------------------------------------------------------
+
+/// Every applied insats ends in a decision or in the person's own withdrawal before the
+/// case is closed; a closing reason does not replace either.
+#[test]
+fn avslut_vagras_med_obeslutad_ansokan_och_tillats_efter_aterkallelse() {
+    let f = utredning_avslutad();
+    for orsak in [Avslutsorsak::MalUppnatt, Avslutsorsak::BeslutUtanInsats] {
+        let r = f.forsok(Kommando::AvslutaArende {
+            datum: IDAG,
+            orsak,
+            kommentar: String::new(),
+        });
+        let Err(Avvisning::Tillstand(text)) = r else {
+            panic!("{orsak:?}: closed with an undecided application: {r:?}")
+        };
+        assert!(text.contains("inte avgjord"), "{text}");
+    }
+    // Two insatser applied for, one decided: still refused for the other.
+    let g = utredning_avslutad()
+        .med(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 02 - 03),
+            kanal: Kanal::Papper,
+        })
+        .med(fatta(
+            B_BIFALL,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Bifall,
+            date!(2026 - 02 - 05),
+        ));
+    assert!(
+        g.arende()
+            .hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("Kontaktperson"))
+    );
+    // A withdrawal is a recorded fact with its day and how it was made.
+    let mut h = f.clone();
+    let e = h.steg(aterkalla(
+        InsatsTyp::Oppenvardsbehandling,
+        date!(2026 - 02 - 10),
+    ));
+    assert!(matches!(
+        &e[0],
+        Handelse::AnsokanAterkallad { kanal: Kanal::Telefon, kommentar, .. } if !kommentar.is_empty()
+    ));
+    assert!(h.arende().obeslutade_insatser().is_empty());
+    h.steg(avsluta(date!(2026 - 02 - 11)));
+    // FL 27 §: an oral withdrawal is written down.
+    let r = f.forsok(Kommando::AterkallaAnsokan {
+        insats: InsatsTyp::Oppenvardsbehandling,
+        datum: date!(2026 - 02 - 10),
+        kanal: Kanal::Telefon,
+        kommentar: " ".into(),
+    });
+    assert_eq!(falt(r), vec!["kommentar"]);
+    // Only an insats that was applied for and is undecided can be withdrawn.
+    let r = f.forsok(aterkalla(InsatsTyp::Hvb, date!(2026 - 02 - 10)));
+    assert_eq!(falt(r), vec!["insats"]);
+}
+
+/// FL 33 §: a decision not sent has no appeal instructions and starts no appeal time. It
+/// is watched from the day it is made, and the case cannot be closed while it is unsent.
+#[test]
+fn fl_33_oskickat_beslut_bevakas_och_hindrar_avslut() {
+    let f = avslag_fattat();
+    let b = av_typ(f.arende(), BevakningsTyp::BeslutOskickat);
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].datum, date!(2026 - 02 - 17));
+    assert_eq!(b[0].beslut, Some(B_AVSLAG));
+    let fel = f.kan(T::AvslutaArende).unwrap_err();
+    assert!(fel.contains("inte skickat"), "{fel}");
+    // Sent: the watch ends.
+    assert!(av_typ(avslag_delgivet().arende(), BevakningsTyp::BeslutOskickat).is_empty());
+    assert!(avslag_delgivet().kan(T::AvslutaArende).is_ok());
+}
+
+fn beviljat(utfall: Utfall, omfattning: &str, fran: Date, till: Option<Date>) -> Beslut {
+    Beslut {
+        id: B_BIFALL,
+        insats: InsatsTyp::Oppenvardsbehandling,
+        utfall,
+        lagrum: Lagrum::Sol11Kap1,
+        mal: "Mål".into(),
+        omfattning: omfattning.into(),
+        period_fran: Some(fran),
+        period_till: till,
+        motivering: "Skäl".into(),
+        datum: fran,
+        beslutsfattare: HANDLAGGARE,
+        delegation: DelegationsRef {
+            version: 7,
+            punkt: "3.1".into(),
+        },
+        kommunicering_obehovlig: None,
+        ersatter: None,
+    }
+}
+
+fn till(utfall: Utfall, omfattning: &str, fran: Date, t: Option<Date>) -> NyttBeslut {
+    NyttBeslut {
+        id: B_NY,
+        utfall,
+        mal: "Mål".into(),
+        omfattning: omfattning.into(),
+        period_fran: Some(fran),
+        period_till: t,
+    }
+}
+
+/// FL 37 § andra stycket: which changes are to the party's disadvantage.
+#[test]
+fn fl_37_andring_till_nackdel_eller_inte() {
+    let d = date!(2026 - 03 - 01);
+    let slut = Some(date!(2026 - 12 - 31));
+    let delvis = beviljat(Utfall::DelvisBifall, "Två samtal", d, slut);
+    // Worse: less is granted.
+    assert_eq!(
+        andring(&delvis, &till(Utfall::Avslag, "", d, None)),
+        Andring::TillNackdel
+    );
+    assert_eq!(
+        andring(&delvis, &till(Utfall::Avvisning, "", d, None)),
+        Andring::TillNackdel
+    );
+    let bifall = beviljat(Utfall::Bifall, "Två samtal", d, slut);
+    assert_eq!(
+        andring(&bifall, &till(Utfall::DelvisBifall, "Två samtal", d, slut)),
+        Andring::TillNackdel
+    );
+    // Worse: the same, for a shorter time, or starting later.
+    assert_eq!(
+        andring(
+            &bifall,
+            &till(Utfall::Bifall, "Två samtal", d, Some(date!(2026 - 06 - 30)))
+        ),
+        Andring::TillNackdel
+    );
+    assert_eq!(
+        andring(
+            &bifall,
+            &till(Utfall::Bifall, "Två samtal", date!(2026 - 04 - 01), slut)
+        ),
+        Andring::TillNackdel
+    );
+    // Not worse: delvis bifall → bifall, avslag → anything, longer time.
+    assert_eq!(
+        andring(&delvis, &till(Utfall::Bifall, "Två samtal", d, slut)),
+        Andring::InteTillNackdel
+    );
+    let avslag = beviljat(Utfall::Avslag, "", d, None);
+    assert_eq!(
+        andring(&avslag, &till(Utfall::DelvisBifall, "Ett samtal", d, slut)),
+        Andring::InteTillNackdel
+    );
+    assert_eq!(
+        andring(&avslag, &till(Utfall::Avvisning, "", d, None)),
+        Andring::InteTillNackdel
+    );
+    assert_eq!(
+        andring(&bifall, &till(Utfall::Bifall, "Två samtal", d, None)),
+        Andring::InteTillNackdel
+    );
+    // The same outcome with another scope: only the nämnd can judge.
+    assert_eq!(
+        andring(&bifall, &till(Utfall::Bifall, "Ett samtal", d, slut)),
+        Andring::Oklar
+    );
+}
+
+/// FL 37 §: an appealed delvis bifall cannot be turned into avslag at omprövning, unless
+/// a ground in andra stycket is chosen, which is then recorded.
+#[test]
+fn fl_37_omprovning_efter_overklagande_far_inte_forsamra() {
+    let d = date!(2026 - 03 - 09);
+    let f = rattidsprovat_i_tid();
+    // The appealed decision is an avslag; make it a delvis bifall first, as the nämnd's own
+    // favourable change, then appeal that.
+    let mut g = f.clone();
+    g.steg(ompova(B_AVSLAG, d, Some(nytt(Utfall::DelvisBifall, d))));
+    let k = |grund, nytt_utfall| Kommando::Ompova {
+        beslut: B_NY,
+        datum: d,
+        motivering: "Omprövning".into(),
+        nytt: Some(NyttBeslut {
+            id: BeslutId(Uuid::from_u128(150)),
+            ..nytt(nytt_utfall, d)
+        }),
+        eget_initiativ: true,
+        grund,
+        till_nackdel: None,
+    };
+    assert_eq!(falt(g.forsok(k(None, Utfall::Avslag))), vec!["grund"]);
+    let h = g
+        .forsok(k(Some(Fl37Grund::OriktigaUppgifter), Utfall::Avslag))
+        .expect("allowed on a listed ground");
+    assert!(matches!(
+        h[0],
+        Handelse::Omprovat {
+            grund: Some(Fl37Grund::OriktigaUppgifter),
+            till_nackdel: true,
+            eget_initiativ: true,
+            ..
+        }
+    ));
+    // Delvis bifall → bifall needs no ground, and the appeal lapses (FL 46 §).
+    let h = g
+        .forsok(k(None, Utfall::Bifall))
+        .expect("a change for the better");
+    assert!(matches!(
+        h[0],
+        Handelse::Omprovat {
+            till_nackdel: false,
+            grund: None,
+            ..
+        }
+    ));
+    assert!(
+        h.iter()
+            .any(|x| matches!(x, Handelse::OverklagandeForfallit { .. }))
+    );
+    // A ground given for a change that is not worse is not recorded as one.
+    let h = g
+        .forsok(k(Some(Fl37Grund::Forbehall), Utfall::Bifall))
+        .unwrap();
+    assert!(matches!(h[0], Handelse::Omprovat { grund: None, .. }));
+}
+
+/// FL 37 §: omprövning on the nämnd's own initiative, of any decision in force, not once an
+/// appeal has gone to the court (FL 39 §).
+#[test]
+fn fl_37_omprovning_pa_eget_initiativ() {
+    let d = date!(2026 - 03 - 01);
+    let mut f = bifall_skickat_forenklad();
+    assert!(f.kan(T::OmprovaEgetInitiativ).is_ok());
+    assert!(
+        f.kan(T::Ompova).is_err(),
+        "no appeal: not the FL 38–39 §§ step"
+    );
+    // Bifall → avslag is refused without a ground.
+    let k = |grund| {
+        eget_initiativ(
+            ompova(B_BIFALL, d, Some(nytt(Utfall::Avslag, d))),
+            grund,
+            None,
+        )
+    };
+    assert_eq!(falt(f.forsok(k(None))), vec!["grund"]);
+    // Same outcome, another scope: the nämnd must say whether it is worse.
+    let mut n = nytt(Utfall::Bifall, date!(2026 - 02 - 05));
+    n.omfattning = "Ett samtal i månaden".into();
+    n.period_fran = f.beslut(B_BIFALL).beslut.period_fran;
+    n.period_till = f.beslut(B_BIFALL).beslut.period_till;
+    let oklar = |nackdel| eget_initiativ(ompova(B_BIFALL, d, Some(n.clone())), None, nackdel);
+    assert_eq!(falt(f.forsok(oklar(None))), vec!["till_nackdel"]);
+    assert_eq!(falt(f.forsok(oklar(Some(true)))), vec!["grund"]);
+    f.steg(oklar(Some(false)));
+    // The new decision replaces the old, and must itself be sent.
+    assert!(!f.beslut(B_BIFALL).galler());
+    assert_eq!(av_typ(f.arende(), BevakningsTyp::BeslutOskickat).len(), 1);
+    // Not after the appeal went to the court.
+    assert!(overlamnat().kan(T::OmprovaEgetInitiativ).is_err());
+}
+
+/// FL 45–46 §§, FL 38–39 §§: an appeal that arrives is watched until it has been tried for
+/// time, considered for omprövning and forwarded, and the forwarding day is recorded.
+#[test]
+fn fl_46_overklagande_bevakas_tills_det_overlamnats() {
+    let typer = |f: &Fall| -> Vec<(BevakningsTyp, Date)> {
+        bevakningar(f.arende())
+            .into_iter()
+            .filter(|b| {
+                matches!(
+                    b.typ,
+                    BevakningsTyp::Rattidsprovning
+                        | BevakningsTyp::Omprovning
+                        | BevakningsTyp::Overlamnande
+                )
+            })
+            .map(|b| (b.typ, b.datum))
+            .collect()
+    };
+    // Arrived Thursday 5 March: one week, 12 March.
+    let senast = date!(2026 - 03 - 12);
+    assert_eq!(
+        typer(&overklagat()),
+        vec![(BevakningsTyp::Rattidsprovning, senast)]
+    );
+    assert_eq!(
+        typer(&rattidsprovat_i_tid()),
+        vec![
+            (BevakningsTyp::Omprovning, senast),
+            (BevakningsTyp::Overlamnande, senast)
+        ]
+    );
+    assert_eq!(
+        typer(&omprovat()),
+        vec![(BevakningsTyp::Overlamnande, senast)]
+    );
+    let f = overlamnat();
+    assert!(typer(&f).is_empty());
+    assert_eq!(
+        f.beslut(B_AVSLAG)
+            .overklagande
+            .as_ref()
+            .and_then(|o| o.overlamnat),
+        Some(date!(2026 - 03 - 10))
+    );
+}
+
+/// FL 11 §: a delayed decision prompts the handläggare, and the notice to the person is
+/// recorded with why and the new day, which the next prompt follows.
+#[test]
+fn fl_11_drojsmal_paminns_och_registreras() {
+    let f = utredning_pagar();
+    let b = av_typ(f.arende(), BevakningsTyp::Drojsmal);
+    assert_eq!(b.len(), 1);
+    assert_eq!(
+        b[0].datum,
+        date!(2026 - 05 - 12),
+        "four months after the application"
+    );
+    let r = f.forsok(Kommando::MeddelaDrojsmal {
+        datum: IDAG,
+        skal: " ".into(),
+        nytt_datum: IDAG,
+        satt: Kommunikationssatt::Brev,
+    });
+    assert_eq!(falt(r), vec!["skal", "nytt_datum"]);
+    let g = f.med(Kommando::MeddelaDrojsmal {
+        datum: date!(2026 - 05 - 11),
+        skal: "Vi väntar på läkarintyget".into(),
+        nytt_datum: date!(2026 - 06 - 30),
+        satt: Kommunikationssatt::Brev,
+    });
+    let b = av_typ(g.arende(), BevakningsTyp::Drojsmal);
+    assert_eq!(b[0].datum, date!(2026 - 06 - 30));
+    // Decided: nothing is delayed any more.
+    assert!(av_typ(bifall_fattat().arende(), BevakningsTyp::Drojsmal).is_empty());
+}
+
+/// seed 004 §4.2: heldygnsvård normally at most three months before a review; §4.2.5:
+/// träningslägenhet at most four years. Both are watched and confirmed by kvittering.
+#[test]
+fn seed_004_placering_tre_manader_och_traningslagenhet_fyra_ar() {
+    let placering = |insats, till: Option<Date>| {
+        let mut k = fatta(B_BIFALL, insats, Utfall::Bifall, date!(2026 - 02 - 05));
+        if let Kommando::FattaBeslut { period_till, .. } = &mut k {
+            *period_till = till;
+        }
+        utredning_pagar()
+            .med(Kommando::AnsokInsats {
+                insats,
+                datum: date!(2026 - 01 - 20),
+                kanal: Kanal::Papper,
+            })
+            .med(aterkalla(
+                InsatsTyp::Oppenvardsbehandling,
+                date!(2026 - 01 - 21),
+            ))
+            .med(Kommando::AvslutaUtredning {
+                datum: date!(2026 - 02 - 02),
+            })
+            .med_som(k, &arbetsledare())
+    };
+    let f = placering(InsatsTyp::Hvb, None);
+    let b = av_typ(f.arende(), BevakningsTyp::Placeringstid);
+    assert_eq!(b.len(), 1);
+    // fatta() grants from the decision day, 5 February.
+    assert_eq!(b[0].datum, date!(2026 - 05 - 05));
+    assert!(BevakningsTyp::Placeringstid.kan_kvitteras());
+    // Granted for three months or less: the period's own end brings a new decision.
+    let f = placering(InsatsTyp::Hvb, Some(date!(2026 - 04 - 30)));
+    assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
+    let f = placering(InsatsTyp::Traningslagenhet, None);
+    let b = av_typ(f.arende(), BevakningsTyp::Traningslagenhet);
+    assert_eq!(b[0].datum, date!(2030 - 02 - 05));
+    assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
+    // Kvitterad: gone.
+    let mut f = placering(InsatsTyp::Hvb, None);
+    f.steg(Kommando::KvitteraBevakning {
+        nyckel: format!("placeringstid:{B_BIFALL}"),
+        datum: IDAG,
+    });
+    assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
 }

@@ -230,7 +230,13 @@ test('handläggare: ny person, ansökan, utredning, beslut, insats, uppföljning
       await falt(f, 'Datum').fill(dag(50));
       await grupp(f, 'Hur skickades beslutet?').getByLabel('Brev', { exact: true }).check();
       await falt(f, 'Förenklad delgivning').check();
-      await falt(f, 'Personen har i förväg fått veta att förenklad delgivning kan användas').check();
+      // DelgL 23 §: when and how Elin was told beforehand, recorded as a fact.
+      await falt(f, 'Vid förenklad delgivning: när fick personen veta i förväg att den kan användas?').fill(dag(20));
+    });
+
+    await steg('Registrera att kontrollmeddelandet skickats', async (f) => {
+      await expect(falt(f, 'Beslut')).toHaveValue(/.+/);
+      await falt(f, 'Kontrollmeddelandet skickades').fill(dag(51));
     });
 
     await steg('Beställ insats från utförare', async (f) => {

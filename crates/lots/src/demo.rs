@@ -23,7 +23,7 @@ use lots_domain::arende::Kontext;
 use lots_domain::arende::{
     Anmalare, Arende, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall,
     Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud,
-    Status, Utskickssatt, bevakningar,
+    Status, Upphorandeorsak, Utskickssatt, bevakningar,
 };
 use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
@@ -1041,14 +1041,35 @@ impl Fall<'_, '_> {
         satt: Utskickssatt,
         forenklad: bool,
     ) -> anyhow::Result<()> {
+        // DelgL 23 §: told at the application that förenklad delgivning may be used.
+        let informerad = self.arende()?.inkom;
+        let skickat = self.dag(n);
         let k = Kommando::SkickaBeslut {
             beslut,
-            datum: self.dag(n),
+            datum: skickat,
             satt,
             forenklad_delgivning: forenklad,
-            informerad_om_forenklad: forenklad,
+            forhandsinformation: forenklad.then_some((informerad, Kanal::Besok)),
         };
-        self.steg(n, k).await
+        self.steg(n, k).await?;
+        // DelgL 22 §: the kontrollmeddelande goes out by the next working day, when
+        // that day has come. Later steps may still be dated before it.
+        let kontroll = frister::forenklad_delgivning(skickat).kontrollmeddelande;
+        if forenklad && kontroll <= self.d.idag {
+            let senast = self.senast;
+            let vem = self.aktor.clone();
+            self.utfor(
+                &vem,
+                kontroll,
+                Kommando::RegistreraKontrollmeddelande {
+                    beslut,
+                    datum: kontroll,
+                },
+            )
+            .await?;
+            self.senast = senast;
+        }
+        Ok(())
     }
 
     async fn bestall(
@@ -2361,10 +2382,11 @@ async fn vuxenenheten(d: &Demo<'_>) -> anyhow::Result<()> {
         .await?;
     f.steg(
         55,
-        Kommando::RegistreraEjVerkstallt {
+        Kommando::RegistreraUpphorande {
             beslut: b,
             datum: d.dag(55),
-            skal: f.t("{n} har tackat nej till beviljad kontaktperson och vill inte att insatsen verkställs. {Han} har \
+            orsak: Upphorandeorsak::TackatNej,
+            kommentar: f.t("{n} har tackat nej till beviljad kontaktperson och vill inte att insatsen verkställs. {Han} har \
                        informerats om att {han} kan ansöka igen."),
         },
     )
@@ -2380,6 +2402,19 @@ async fn vuxenenheten(d: &Demo<'_>) -> anyhow::Result<()> {
     f.journal(58, "{n} ringer och återkallar sin ansökan. {Han} har fått plats i Kriminalvårdens behandlingsprogram \
                    och vill inte ha två behandlingar samtidigt. Informerat om att {han} kan ansöka igen.")
         .await?;
+    for insats in f.arende()?.obeslutade_insatser() {
+        let kommentar = f.t("{n} ringde och återkallade ansökan.");
+        f.steg(
+            58,
+            Kommando::AterkallaAnsokan {
+                insats,
+                datum: d.dag(58),
+                kanal: Kanal::Telefon,
+                kommentar,
+            },
+        )
+        .await?;
+    }
     f.avsluta(58, Avslutsorsak::AnsokanAtertagen, "").await?;
     f.klar().await
 }
@@ -2482,6 +2517,9 @@ async fn overklaganden(d: &Demo<'_>) -> anyhow::Result<()> {
                          (38 § förvaltningslagen)."
                 .into(),
             nytt: None,
+            eget_initiativ: false,
+            grund: None,
+            till_nackdel: None,
         },
     )
     .await?;
@@ -2762,6 +2800,9 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
                 period_fran: Some(dag),
                 period_till: None,
             }),
+            eget_initiativ: false,
+            grund: None,
+            till_nackdel: None,
         },
     )
     .await?;
@@ -2840,6 +2881,9 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
             motivering: "Uppgiften om arbetserbjudandet är inte styrkt. Nämnden finner inte skäl att ändra beslutet."
                 .into(),
             nytt: None,
+            eget_initiativ: false,
+            grund: None,
+            till_nackdel: None,
         },
     )
     .await?;

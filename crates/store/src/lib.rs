@@ -34,7 +34,9 @@ use lots_domain::Avvisning;
 /// domain comes to derive more; `migrera` then stores every case's state anew.
 /// 2: the dialogue with the person and the case's documents (issue 5).
 /// 3: the utförare's genomförandeplan per ordered insats (seed 004 §2.8.1).
-pub const TILLSTANDSVERSION: i64 = 3;
+/// 4: service only once the kontrollmeddelande is recorded (DelgL 22–24 §§),
+///    withdrawn applications, delay notices, and the end of the duty to enforce.
+pub const TILLSTANDSVERSION: i64 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -219,10 +219,8 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             if *forenklad_delgivning {
                 let f = frister::forenklad_delgivning(*datum);
                 d.push(format!(
-                    "Förenklad delgivning: kontrollmeddelande {}, delgiven {}, sista dag att överklaga {}.",
-                    f.kontrollmeddelande,
-                    f.delgiven,
-                    frister::sista_dag_overklagande(f.delgiven)
+                    "Förenklad delgivning: kontrollmeddelandet ska skickas senast {}. När det är registrerat är den enskilde delgiven {}.",
+                    f.kontrollmeddelande, f.delgiven,
                 ));
             }
             "Beslutet skickat".into()
@@ -286,8 +284,20 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             datum,
             andrat,
             motivering,
+            eget_initiativ,
+            grund,
+            till_nackdel,
             ..
         } => {
+            if *eget_initiativ {
+                d.push("På nämndens eget initiativ (FL 37 §).".into());
+            }
+            if *till_nackdel {
+                d.push(format!(
+                    "Ändringen är till nackdel för den enskilde. Grund: {}.",
+                    grund.map_or("ingen angiven", Fl37Grund::namn)
+                ));
+            }
             d.push(motivering.clone());
             format!(
                 "Omprövning {datum}: {}",
@@ -355,7 +365,83 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             skal,
         } => {
             d.push(skal.clone());
-            format!("{} verkställs inte ({datum})", insats_for(a, *beslut))
+            format!(
+                "{}: skäl till att verkställigheten dröjer ({datum})",
+                insats_for(a, *beslut)
+            )
+        }
+        H::VerkstallighetUpphort {
+            beslut,
+            datum,
+            orsak,
+            kommentar,
+        } => {
+            d.push(format!("{}.", orsak.namn()));
+            if !kommentar.is_empty() {
+                d.push(kommentar.clone());
+            }
+            format!("{} ska inte verkställas ({datum})", insats_for(a, *beslut))
+        }
+        H::AnsokanAterkallad {
+            insats,
+            datum,
+            kanal,
+            kommentar,
+        } => {
+            d.push(format!(
+                "Återkallad {datum} ({}).",
+                kanal.namn().to_lowercase()
+            ));
+            if !kommentar.is_empty() {
+                d.push(kommentar.clone());
+            }
+            format!("Ansökan om {} återkallad", insats.namn().to_lowercase())
+        }
+        H::InformeradOmForenkladDelgivning { datum, kanal } => {
+            d.push(format!(
+                "Informerad {datum} ({}) om att beslut kan delges med förenklad delgivning (23 § delgivningslagen).",
+                kanal.namn().to_lowercase()
+            ));
+            "Information om förenklad delgivning".into()
+        }
+        H::KontrollmeddelandeSkickat { beslut, datum } => {
+            let delgiven = a
+                .beslut_lage(*beslut)
+                .and_then(|b| b.skickat)
+                .map(|(s, _, _)| frister::forenklad_delgivning(s).delgiven);
+            d.push(format!(
+                "{}: kontrollmeddelande skickat {datum}.",
+                insats_for(a, *beslut)
+            ));
+            if let Some(dg) = delgiven {
+                d.push(format!(
+                    "Delgiven {dg}. Sista dag att överklaga {}.",
+                    frister::sista_dag_overklagande(dg)
+                ));
+            }
+            "Kontrollmeddelande skickat".into()
+        }
+        H::DelgivningMisslyckad {
+            beslut,
+            datum,
+            skal,
+        } => {
+            d.push(format!("{}: {skal}", insats_for(a, *beslut)));
+            d.push("Beslutet är inte delgivet och ska skickas igen.".into());
+            format!("Delgivningen misslyckades ({datum})")
+        }
+        H::DrojsmalMeddelat {
+            datum,
+            skal,
+            nytt_datum,
+            satt,
+        } => {
+            d.push(format!(
+                "Meddelat {datum} ({}). Beslut väntas {nytt_datum}.",
+                satt.namn().to_lowercase()
+            ));
+            d.push(format!("Skäl: {skal}"));
+            "Besked om att beslutet dröjer (FL 11 §)".into()
         }
         H::Uppfoljd {
             datum,

@@ -13,6 +13,7 @@ mod krasch;
 mod listor;
 mod mina_sidor;
 mod rapporter;
+mod rattssakerhet;
 mod resor;
 mod sekretess;
 mod webb;

@@ -329,8 +329,16 @@ async fn foljer_svarar_och_overklagar(db: Db) {
             ("datum", "2026-05-04"),
             ("satt", "digitalt"),
             ("forenklad_delgivning", "ja"),
-            ("informerad_om_forenklad", "ja"),
+            ("forhandsinformation_datum", "2026-04-01"),
+            ("forhandsinformation_kanal", "besok"),
         ],
+    )
+    .await;
+    // DelgL 22 §: served only once the kontrollmeddelande is recorded.
+    hl.steg(
+        &a,
+        "kontrollmeddelande",
+        &[("beslut", &beslut), ("datum", "2026-05-05")],
     )
     .await;
     let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;

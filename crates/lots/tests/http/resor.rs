@@ -156,8 +156,16 @@ async fn ansokan_till_avslut(db: Db) {
             ("datum", "2026-04-21"),
             ("satt", "brev"),
             ("forenklad_delgivning", "ja"),
-            ("informerad_om_forenklad", "ja"),
+            ("forhandsinformation_datum", "2026-04-01"),
+            ("forhandsinformation_kanal", "besok"),
         ],
+    )
+    .await;
+    // DelgL 22 §: served only once the kontrollmeddelande is recorded.
+    k.steg(
+        &a,
+        "kontrollmeddelande",
+        &[("beslut", &beslut), ("datum", "2026-04-22")],
     )
     .await;
     // DelgL: served 2026-05-05; FL 44 §: three weeks → 2026-05-26.
@@ -398,8 +406,16 @@ async fn till_avslag(app: &TestApp, k: &Klient, nummer: &str) -> (String, String
             ("datum", "2026-05-04"),
             ("satt", "brev"),
             ("forenklad_delgivning", "ja"),
-            ("informerad_om_forenklad", "ja"),
+            ("forhandsinformation_datum", "2026-04-01"),
+            ("forhandsinformation_kanal", "besok"),
         ],
+    )
+    .await;
+    // DelgL 22 §: served only once the kontrollmeddelande is recorded.
+    k.steg(
+        &a,
+        "kontrollmeddelande",
+        &[("beslut", &beslut), ("datum", "2026-05-05")],
     )
     .await;
     assert!(

@@ -62,7 +62,13 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::BrevSkapat { datum, .. }
         | H::BegaranOmAvgorande { datum }
         | H::BegaranOmAvgorandeAvslagen { datum, .. }
-        | H::GenomforandeplanUpprattad { datum, .. } => *datum,
+        | H::GenomforandeplanUpprattad { datum, .. }
+        | H::AnsokanAterkallad { datum, .. }
+        | H::InformeradOmForenkladDelgivning { datum, .. }
+        | H::KontrollmeddelandeSkickat { datum, .. }
+        | H::DelgivningMisslyckad { datum, .. }
+        | H::VerkstallighetUpphort { datum, .. }
+        | H::DrojsmalMeddelat { datum, .. } => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -203,16 +209,64 @@ pub fn tidslinje(
             }
             .to_owned(),
             H::OverklagandeAvvisat { .. } => t.t("tidslinje.avvisat").to_owned(),
-            H::Omprovat { andrat, .. } => {
+            H::Omprovat {
+                andrat,
+                eget_initiativ,
+                ..
+            } => {
                 rader.push(
-                    if *andrat {
-                        t.t("tidslinje.omprovat_andrat")
-                    } else {
-                        t.t("tidslinje.omprovat_samma")
+                    match (*andrat, *eget_initiativ) {
+                        (true, _) => t.t("tidslinje.omprovat_andrat"),
+                        (false, false) => t.t("tidslinje.omprovat_samma"),
+                        (false, true) => t.t("tidslinje.omprovat_eget_samma"),
                     }
                     .to_owned(),
                 );
-                t.t("tidslinje.omprovat").to_owned()
+                t.t(if *eget_initiativ {
+                    "tidslinje.omprovat_eget"
+                } else {
+                    "tidslinje.omprovat"
+                })
+                .to_owned()
+            }
+            H::AnsokanAterkallad { insats, .. } => {
+                rader.push(t.f(
+                    "tidslinje.aterkallad_text",
+                    &[("insats", &t.insats(*insats).to_lowercase())],
+                ));
+                t.t("tidslinje.aterkallad").to_owned()
+            }
+            H::InformeradOmForenkladDelgivning { .. } => {
+                rader.push(t.t("tidslinje.forhandsinformation_text").to_owned());
+                t.t("tidslinje.forhandsinformation").to_owned()
+            }
+            H::KontrollmeddelandeSkickat { beslut, .. } => {
+                if let Some((skickat, _, _)) = a.beslut_lage(*beslut).and_then(|b| b.skickat) {
+                    let delgiven = frister::forenklad_delgivning(skickat).delgiven;
+                    rader.push(t.f(
+                        "tidslinje.kontrollmeddelande_text",
+                        &[("datum", &delgiven.to_string())],
+                    ));
+                }
+                t.t("tidslinje.kontrollmeddelande").to_owned()
+            }
+            H::DelgivningMisslyckad { .. } => {
+                rader.push(t.t("tidslinje.delgivning_misslyckad_text").to_owned());
+                t.t("tidslinje.delgivning_misslyckad").to_owned()
+            }
+            H::VerkstallighetUpphort { orsak, .. } => {
+                rader.push(t.t(&format!("upphor.{}", orsak.kod())).to_owned());
+                t.t("tidslinje.upphort").to_owned()
+            }
+            // FL 11 §: the person is told why the decision is delayed, and when it comes.
+            H::DrojsmalMeddelat {
+                skal, nytt_datum, ..
+            } => {
+                rader.push(t.f(
+                    "tidslinje.drojsmal_text",
+                    &[("skal", skal), ("datum", &nytt_datum.to_string())],
+                ));
+                t.t("tidslinje.drojsmal").to_owned()
             }
             H::OverklagandeForfallit { .. } => t.t("tidslinje.forfallit").to_owned(),
             H::OverlamnatTillForvaltningsratten { .. } => t.t("tidslinje.overlamnat").to_owned(),
@@ -339,6 +393,10 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
     };
     if a.avslut.is_none() && !a.obeslutade_insatser().is_empty() {
         nasta.push(t.t("lage.nasta_beslut").to_owned());
+        // FL 11 §: the day the person was last told the decision would come.
+        if let Some((_, nytt)) = a.drojsmal.last() {
+            nasta.push(t.f("lage.drojsmal", &[("datum", &nytt.to_string())]));
+        }
     }
     for b in bevakningar(a) {
         let d = b.datum.to_string();
@@ -394,6 +452,17 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
                     nasta.push(t.f("lage.mote_svar", &[("datum", &d)]));
                 }
             }
+            // The nämnd's own reminders: what the person sees of them is the
+            // facts they lead to (the decision sent, the notice of delay, the appeal
+            // forwarded), on the timeline.
+            BevakningsTyp::BeslutOskickat
+            | BevakningsTyp::Kontrollmeddelande
+            | BevakningsTyp::Rattidsprovning
+            | BevakningsTyp::Omprovning
+            | BevakningsTyp::Overlamnande
+            | BevakningsTyp::Drojsmal
+            | BevakningsTyp::Placeringstid
+            | BevakningsTyp::Traningslagenhet => {}
         }
     }
     let kan_begara_avgorande = kan_begara_avgorande(a, idag);

@@ -246,8 +246,15 @@ pub fn falt(
             beslut_falt(a, typ),
             datum(),
             Falt::val("satt", "Hur skickades beslutet?", "radio", par(&Utskickssatt::ALLA, Utskickssatt::kod, Utskickssatt::namn)).kravs().varde("brev"),
-            Falt::kryss("forenklad_delgivning", "Förenklad delgivning").hjalp("Ett kontrollmeddelande skickas nästa arbetsdag. Personen är delgiven två veckor efter att beslutet skickades."),
-            Falt::kryss("informerad_om_forenklad", "Personen har i förväg fått veta att förenklad delgivning kan användas"),
+            Falt::kryss("forenklad_delgivning", "Förenklad delgivning").hjalp("Kontrollmeddelandet ska skickas senast nästa arbetsdag och registreras. Först då räknas personen som delgiven, två veckor efter att beslutet skickades."),
+            match a.forhandsinformerad {
+                Some(d) => Falt::datum("forhandsinformation_datum", "Personen fick veta i förväg att förenklad delgivning kan användas")
+                    .varde(d)
+                    .hjalp("Redan registrerat (23 § delgivningslagen)."),
+                None => Falt::datum("forhandsinformation_datum", "Vid förenklad delgivning: när fick personen veta i förväg att den kan användas?")
+                    .hjalp("Krävs för förenklad delgivning (23 § delgivningslagen)."),
+            },
+            Falt::val("forhandsinformation_kanal", "Hur fick personen veta det?", "radio", par(&Kanal::ALLA, Kanal::kod, Kanal::namn)).varde("besok"),
         ],
         T::RegistreraDelgivning => vec![beslut_falt(a, typ), datum(), Falt::text("satt", "Hur delgavs beslutet?").kravs().hjalp("Till exempel: mottagningsbevis, personlig delgivning.")],
         T::RegistreraOverklagande => vec![
@@ -270,7 +277,7 @@ pub fn falt(
             )
             .varde(""),
         ],
-        T::Ompova => vec![
+        T::Ompova | T::OmprovaEgetInitiativ => vec![
             beslut_falt(a, typ),
             datum(),
             Falt::textarea("motivering", "Skäl vid omprövningen").kravs(),
@@ -280,6 +287,13 @@ pub fn falt(
             Falt::textarea("omfattning", "Omfattning (om det ändras)"),
             Falt::datum("period_fran", "Gäller från (om det ändras)"),
             Falt::datum("period_till", "Gäller till och med (om det ändras)"),
+            Falt::val("till_nackdel", "Är ändringen till nackdel för den enskilde?", "radio", [("".to_string(), "Lots bedömer det".to_string()), ("ja".to_string(), "Ja".to_string()), ("nej".to_string(), "Nej".to_string())])
+                .varde("")
+                .hjalp("Behöver bara anges när utfallet är detsamma men omfattningen eller målet ändras."),
+            Falt::val("grund", "Om ändringen är till nackdel: vilken grund i 37 § förvaltningslagen gäller?", "radio",
+                std::iter::once((String::new(), "Ingen: beslutet ändras inte till nackdel".to_string())).chain(par(&Fl37Grund::ALLA, Fl37Grund::kod, Fl37Grund::namn)))
+                .varde("")
+                .hjalp("Ett beslut får ändras till nackdel för den enskilde bara i dessa fall."),
         ],
         T::Overlamna | T::StartaVerkstallighet | T::AterupptaVerkstallighet => vec![beslut_falt(a, typ), datum()],
         T::RegistreraDom => vec![
@@ -295,7 +309,42 @@ pub fn falt(
             Falt::textarea("uppdrag", "Uppdraget: vad utföraren behöver veta").kravs(),
         ],
         T::AvbrytVerkstallighet | T::AvslutaVerkstallighet => vec![beslut_falt(a, typ), datum(), Falt::textarea("orsak", "Orsak").kravs()],
-        T::RegistreraEjVerkstallt => vec![beslut_falt(a, typ), datum(), Falt::textarea("skal", "Skäl").kravs()],
+        T::RegistreraEjVerkstallt => vec![
+            beslut_falt(a, typ),
+            datum(),
+            Falt::textarea("skal", "Varför dröjer verkställigheten?").kravs().hjalp("Skälet rapporteras till IVO med beslutet. Det avslutar inte skyldigheten att verkställa (SoL 34 kap. 1 §)."),
+        ],
+        T::RegistreraUpphorande => vec![
+            beslut_falt(a, typ),
+            Falt::datum("datum", "Från vilken dag").kravs().varde(idag),
+            Falt::val("orsak", "Varför ska beslutet inte verkställas?", "radio", par(&Upphorandeorsak::ALLA, Upphorandeorsak::kod, Upphorandeorsak::namn)).kravs(),
+            Falt::textarea("kommentar", "Kommentar").hjalp("Till exempel när och hur den enskilde tackade nej."),
+        ],
+        T::AterkallaAnsokan => vec![
+            Falt::val("insats", "Vilken ansökan återkallas?", "select", a.obeslutade_insatser().iter().map(|i| (i.kod().to_string(), i.namn().to_string()))).kravs(),
+            Falt::datum("datum", "När återkallade den enskilde ansökan?").kravs().varde(idag),
+            Falt::val("kanal", "Hur?", "radio", par(&Kanal::ALLA, Kanal::kod, Kanal::namn)).kravs().varde("telefon"),
+            Falt::textarea("kommentar", "Vad den enskilde sa").hjalp("Krävs när ansökan återkallades muntligt (FL 27 §)."),
+        ],
+        T::InformeraOmForenkladDelgivning => vec![
+            Falt::datum("datum", "När fick den enskilde veta det?").kravs().varde(idag),
+            Falt::val("kanal", "Hur?", "radio", par(&Kanal::ALLA, Kanal::kod, Kanal::namn)).kravs().varde("besok"),
+        ],
+        T::RegistreraKontrollmeddelande => vec![
+            beslut_falt(a, typ),
+            Falt::datum("datum", "Kontrollmeddelandet skickades").kravs().varde(idag).hjalp("Senast första arbetsdagen efter att beslutet skickades (22 § delgivningslagen)."),
+        ],
+        T::RegistreraMisslyckadDelgivning => vec![
+            beslut_falt(a, typ),
+            datum(),
+            Falt::textarea("skal", "Vad hände?").kravs().hjalp("Till exempel att brevet kom tillbaka eller att adressen var fel. Beslutet ska sedan skickas igen."),
+        ],
+        T::MeddelaDrojsmal => vec![
+            Falt::datum("datum", "När fick den enskilde beskedet?").kravs().varde(idag),
+            Falt::textarea("skal", "Varför dröjer beslutet?").kravs(),
+            Falt::datum("nytt_datum", "När väntas beslutet nu?").kravs(),
+            Falt::val("satt", "Hur fick den enskilde beskedet?", "radio", par(&Kommunikationssatt::ALLA, Kommunikationssatt::kod, Kommunikationssatt::namn)).kravs().varde("brev"),
+        ],
         T::RegistreraUppfoljning => {
             let mut b = beslut_falt(a, typ);
             b.kravs = false;
@@ -712,13 +761,21 @@ pub fn tolka(
                 Utskickssatt::fran_kod,
                 "Välj hur beslutet skickades.",
             );
+            let forenklad_delgivning = l.kryss("forenklad_delgivning");
+            let info_datum = if forenklad_delgivning {
+                l.valfritt_datum("forhandsinformation_datum")
+            } else {
+                None
+            };
+            let info_kanal =
+                Kanal::fran_kod(&l.text("forhandsinformation_kanal")).unwrap_or(Kanal::Besok);
             match (beslut, datum, satt) {
                 (Some(beslut), Some(datum), Some(satt)) => Some(Kommando::SkickaBeslut {
                     beslut,
                     datum,
                     satt,
-                    forenklad_delgivning: l.kryss("forenklad_delgivning"),
-                    informerad_om_forenklad: l.kryss("informerad_om_forenklad"),
+                    forenklad_delgivning,
+                    forhandsinformation: info_datum.map(|d| (d, info_kanal)),
                 }),
                 _ => None,
             }
@@ -766,7 +823,7 @@ pub fn tolka(
                 _ => None,
             }
         }
-        T::Ompova => {
+        T::Ompova | T::OmprovaEgetInitiativ => {
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             let nytt = if l.text("andra") == "ja" {
@@ -784,12 +841,24 @@ pub fn tolka(
             } else {
                 None
             };
+            let grund = match l.text("grund").as_str() {
+                "" => None,
+                _ => l.kod("grund", Fl37Grund::fran_kod, "Välj en grund i listan."),
+            };
+            let till_nackdel = match l.text("till_nackdel").as_str() {
+                "ja" => Some(true),
+                "nej" => Some(false),
+                _ => None,
+            };
             match (beslut, datum) {
                 (Some(beslut), Some(datum)) => Some(Kommando::Ompova {
                     beslut,
                     datum,
                     motivering: l.text("motivering"),
                     nytt,
+                    eget_initiativ: typ == T::OmprovaEgetInitiativ,
+                    grund,
+                    till_nackdel,
                 }),
                 _ => None,
             }
@@ -1028,6 +1097,96 @@ pub fn tolka(
                 "Genomförandeplanen skrivs av utföraren, under Uppdrag.",
             );
             None
+        }
+        T::RegistreraUpphorande => {
+            let beslut = l.id("beslut", valj_beslut);
+            let datum = l.datum("datum");
+            let orsak = l.kod(
+                "orsak",
+                Upphorandeorsak::fran_kod,
+                "Välj varför beslutet inte ska verkställas.",
+            );
+            match (beslut, datum, orsak) {
+                (Some(beslut), Some(datum), Some(orsak)) => Some(Kommando::RegistreraUpphorande {
+                    beslut,
+                    datum,
+                    orsak,
+                    kommentar: l.text("kommentar"),
+                }),
+                _ => None,
+            }
+        }
+        T::AterkallaAnsokan => {
+            let insats = l.kod(
+                "insats",
+                InsatsTyp::fran_kod,
+                "Välj vilken ansökan som återkallas.",
+            );
+            let datum = l.datum("datum");
+            let kanal = l.kod("kanal", Kanal::fran_kod, "Välj hur ansökan återkallades.");
+            match (insats, datum, kanal) {
+                (Some(insats), Some(datum), Some(kanal)) => Some(Kommando::AterkallaAnsokan {
+                    insats,
+                    datum,
+                    kanal,
+                    kommentar: l.text("kommentar"),
+                }),
+                _ => None,
+            }
+        }
+        T::InformeraOmForenkladDelgivning => {
+            let datum = l.datum("datum");
+            let kanal = l.kod(
+                "kanal",
+                Kanal::fran_kod,
+                "Välj hur den enskilde fick veta det.",
+            );
+            match (datum, kanal) {
+                (Some(datum), Some(kanal)) => {
+                    Some(Kommando::InformeraOmForenkladDelgivning { datum, kanal })
+                }
+                _ => None,
+            }
+        }
+        T::RegistreraKontrollmeddelande => {
+            let beslut = l.id("beslut", valj_beslut);
+            let datum = l.datum("datum");
+            match (beslut, datum) {
+                (Some(beslut), Some(datum)) => {
+                    Some(Kommando::RegistreraKontrollmeddelande { beslut, datum })
+                }
+                _ => None,
+            }
+        }
+        T::RegistreraMisslyckadDelgivning => {
+            let beslut = l.id("beslut", valj_beslut);
+            let datum = l.datum("datum");
+            match (beslut, datum) {
+                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraMisslyckadDelgivning {
+                    beslut,
+                    datum,
+                    skal: l.text("skal"),
+                }),
+                _ => None,
+            }
+        }
+        T::MeddelaDrojsmal => {
+            let datum = l.datum("datum");
+            let nytt_datum = l.datum("nytt_datum");
+            let satt = l.kod(
+                "satt",
+                Kommunikationssatt::fran_kod,
+                "Välj hur den enskilde fick beskedet.",
+            );
+            match (datum, nytt_datum, satt) {
+                (Some(datum), Some(nytt_datum), Some(satt)) => Some(Kommando::MeddelaDrojsmal {
+                    datum,
+                    skal: l.text("skal"),
+                    nytt_datum,
+                    satt,
+                }),
+                _ => None,
+            }
         }
         T::AvslutaArende => {
             let datum = l.datum("datum");

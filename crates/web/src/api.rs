@@ -157,7 +157,8 @@ pub async fn openapi() -> Json<Value> {
                 "responses": svar(json!({ "helgdagar": { "type": "array", "items": dag }, "ej_vardagar": { "type": "array", "items": dag } }))
             }},
             "/api/v1/frister/delgivning": { "get": {
-                "summary": "Förenklad delgivning: kontrollmeddelande och delgivningsdag",
+                "summary": "Förenklad delgivning: sista dag för kontrollmeddelandet och delgivningsdag",
+                "description": "Kontrollmeddelandet ska skickas senast närmast följande arbetsdag (22 § delgivningslagen). Lots räknar midsommarafton, julafton och nyårsafton som arbetsdagar (den strängare läsningen), så att ett kontrollmeddelande som skickas senast den dagen aldrig är för sent. Den enskilde är delgiven två veckor efter att handlingen skickades, om kontrollmeddelandet har skickats.",
                 "parameters": [datumparameter("skickat", "Dagen handlingen skickades")],
                 "responses": svar(json!({ "kontrollmeddelande": d, "delgiven": d }))
             }},

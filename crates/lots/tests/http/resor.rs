@@ -94,7 +94,11 @@ async fn ansokan_till_avslut(db: Db) {
     .await;
     assert_eq!(
         bevakningstyper(&app, &a).await,
-        vec![("svar_kommunicering".into(), "2026-04-20".into())]
+        vec![
+            ("svar_kommunicering".into(), "2026-04-20".into()),
+            // FL 11 §: undecided four months after it came in, the person is told.
+            ("drojsmal".into(), "2026-07-02".into()),
+        ]
     );
     let (_, start) = k.get("/").await;
     assert!(
@@ -123,7 +127,10 @@ async fn ansokan_till_avslut(db: Db) {
         ],
     )
     .await;
-    assert!(bevakningstyper(&app, &a).await.is_empty());
+    assert_eq!(
+        bevakningstyper(&app, &a).await,
+        vec![("drojsmal".into(), "2026-07-02".into())]
+    );
 
     k.steg(
         &a,
@@ -278,9 +285,11 @@ async fn ansokan_till_avslut(db: Db) {
             "brev_skapat",
             "kommunicering_besvarad",
             "beslut_fattat",
+            "informerad_om_forenklad_delgivning",
             "beslut_skickat",
             "brev_skapat",
             "brev_skapat",
+            "kontrollmeddelande_skickat",
             "bestalld",
             "verkstallighet_paborjad",
             "uppfoljd",

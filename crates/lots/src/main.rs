@@ -83,6 +83,12 @@ enum Kommando {
         /// The Lots user name.
         anvandarnamn: String,
     },
+    /// Copy a SQLite database, consistently, while Lots serves it (PostgreSQL: pg_dump,
+    /// see the README). The copy is a complete database, documents included.
+    Backup {
+        /// Where to write the copy; must not exist.
+        till: std::path::PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -184,6 +190,21 @@ async fn main() -> anyhow::Result<()> {
             })?;
             println!("{anvandarnamn} är kopplad.");
         }
+        Kommando::Backup { till } => {
+            if store.db.ar_postgres() {
+                anyhow::bail!(
+                    "lots backup kopierar en SQLite-databas. Säkerhetskopiera PostgreSQL med pg_dump (se README, Säkerhetskopiering)."
+                );
+            }
+            if till.exists() {
+                anyhow::bail!("{} finns redan: välj en ny fil", till.display());
+            }
+            let sokvag = till
+                .to_str()
+                .context("sökvägen måste gå att skriva som text")?;
+            store.sakerhetskopiera(sokvag).await?;
+            println!("Säkerhetskopian är skriven till {}.", till.display());
+        }
         Kommando::AterstallTotp { anvandarnamn } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let a = store
@@ -280,6 +301,27 @@ async fn serva(
     Ok(())
 }
 
+/// Stops accepting connections on SIGINT or SIGTERM (what systemd and container
+/// runtimes send); requests in flight finish, and with them their audit rows, before
+/// the process exits.
 async fn avsluta() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; only SIGINT stops the server");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
     let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("Lots stänger: väntar på pågående förfrågningar");
 }

@@ -216,6 +216,27 @@ impl Db {
         Ok(())
     }
 
+    /// Every migration this build carries has been applied, successfully.
+    pub async fn migrationer_aktuella(&self) -> Result<bool, StoreError> {
+        let (kanda, sql): (i64, &'static str) = match self {
+            Db::Sqlite(_) => (
+                sqlx::migrate!("./migrations/sqlite").iter().count() as i64,
+                "SELECT COUNT(*) AS n FROM _sqlx_migrations WHERE success",
+            ),
+            Db::Postgres(_) => (
+                sqlx::migrate!("./migrations/postgres").iter().count() as i64,
+                "SELECT COUNT(*) AS n FROM _sqlx_migrations WHERE success",
+            ),
+        };
+        let gjorda = self
+            .fetch_optional(sql, &[])
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()?
+            .unwrap_or(0);
+        Ok(gjorda >= kanda)
+    }
+
     /// A write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so two writers never deadlock on upgrade.
     pub async fn begin(&self) -> Result<Tx, StoreError> {

@@ -147,6 +147,26 @@ impl Store {
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.db.fetch_all("SELECT 1 AS ett", &[]).await.map(|_| ())
     }
+
+    /// For readiness: the schema has every migration this build knows, and the stored
+    /// case state is of this build's version (`lots migrate` has run).
+    pub async fn ar_aktuell(&self) -> Result<bool, StoreError> {
+        let version = self
+            .db
+            .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])
+            .await?
+            .and_then(|r| r.opt_int("v").ok().flatten())
+            .unwrap_or(0);
+        Ok(version >= TILLSTANDSVERSION && self.db.migrationer_aktuella().await?)
+    }
+
+    /// `lots backup`: a consistent copy of a SQLite database while it is in use.
+    /// `VACUUM INTO` reads one snapshot (writers go on beside it under WAL) and writes
+    /// a complete, compact database file, documents and audit log included.
+    pub async fn sakerhetskopiera(&self, till: &str) -> Result<(), StoreError> {
+        self.db.execute("VACUUM INTO $1", &[till.into()]).await?;
+        Ok(())
+    }
 }
 
 pub fn tidstext(t: OffsetDateTime) -> String {

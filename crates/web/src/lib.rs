@@ -136,6 +136,8 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::delegation::visa).post(sidor::delegation::spara),
         ),
         ("/healthz", get(healthz)),
+        ("/healthz/live", get(levande)),
+        ("/healthz/ready", get(healthz)),
         ("/api/v1/openapi.json", get(api::openapi)),
         ("/api/v1/kalender/{ar}", get(api::kalender_ar)),
         ("/api/v1/frister/delgivning", get(api::delgivning)),
@@ -195,14 +197,26 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Readiness: the database answers and its schema and stored state are this build's
+/// (a load balancer sends requests only then). `/healthz` is the same check.
 async fn healthz(State(s): State<AppState>) -> impl IntoResponse {
-    match s.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
+    match s.store.ar_aktuell().await {
+        Ok(true) => (StatusCode::OK, "ok"),
+        Ok(false) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "databasen är inte migrerad: kör lots migrate",
+        ),
         Err(e) => {
             tracing::error!(error = %e, "database unreachable");
             (StatusCode::SERVICE_UNAVAILABLE, "databasen svarar inte")
         }
     }
+}
+
+/// Liveness: the process answers; nothing outside it is asked, so a database outage
+/// does not get the process restarted.
+async fn levande() -> impl IntoResponse {
+    (StatusCode::OK, "ok")
 }
 
 async fn css() -> impl IntoResponse {

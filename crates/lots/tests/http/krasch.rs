@@ -11,7 +11,7 @@ use crate::pa_bada;
 use lots_store::Store;
 use tokio::sync::Mutex;
 
-fn starta(dburl: &str, port: u16) -> Child {
+pub fn starta(dburl: &str, port: u16) -> Child {
     Command::new(env!("CARGO_BIN_EXE_lots"))
         .args([
             "--database",
@@ -29,7 +29,7 @@ fn starta(dburl: &str, port: u16) -> Child {
         .expect("start lots")
 }
 
-async fn vanta_pa(url: &str) {
+pub async fn vanta_pa(url: &str) {
     let k = Klient::ny(url);
     for _ in 0..300 {
         if let Ok(r) = reqwest::get(format!("{url}/healthz")).await
@@ -43,7 +43,7 @@ async fn vanta_pa(url: &str) {
     panic!("server did not start");
 }
 
-fn ledig_port() -> u16 {
+pub fn ledig_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -6,6 +6,7 @@ mod behorighet;
 mod bench;
 mod demo;
 mod dialog;
+mod drift;
 mod genomforandeplan;
 mod hjalp;
 mod inloggning;

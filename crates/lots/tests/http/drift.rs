@@ -1,16 +1,53 @@
-//! Running Lots as an operator does: stopping it with SIGTERM while it serves, and a
-//! backup taken under write load that restores every acknowledged write.
+//! Running Lots as an operator does, and as it fails: SIGKILL, SIGTERM and a backup,
+//! each while writers append, and every acknowledged write found afterwards.
 
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::hjalp::*;
-use crate::krasch::{ledig_port, starta, vanta_pa};
 use crate::pa_bada;
 use lots_store::Store;
 use tokio::sync::Mutex;
+
+fn starta(dburl: &str, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args([
+            "--database",
+            dburl,
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("RUST_LOG", "warn")
+        // The test users have no TOTP; production requires it.
+        .env("LOTS_TOTP", "frivillig")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start lots")
+}
+
+async fn vanta_pa(url: &str) {
+    for _ in 0..300 {
+        if let Ok(r) = reqwest::get(format!("{url}/healthz")).await
+            && r.status() == 200
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("server did not start");
+}
+
+fn ledig_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
 
 /// A logged-in staff client against a server started by `starta`.
 async fn inloggad(url: &str, anv: &str) -> Klient {
@@ -28,7 +65,16 @@ async fn inloggad(url: &str, anv: &str) -> Klient {
 }
 
 /// A server on a fresh database with the test organisation, a person and a case.
-async fn server_med_arende(db: Db) -> (String, Option<tempfile::TempDir>, std::process::Child, String, String, String) {
+async fn server_med_arende(
+    db: Db,
+) -> (
+    String,
+    Option<tempfile::TempDir>,
+    Child,
+    String,
+    String,
+    String,
+) {
     let (dburl, dir) = ny_databas(db).await;
     let store = Store::anslut(&dburl).await.unwrap();
     store.migrera().await.unwrap();
@@ -120,7 +166,11 @@ async fn sakerhetskopia_under_skrivning(db: Db) {
                 .args(["--database", &dburl, "backup", fil.to_str().unwrap()])
                 .output()
                 .unwrap();
-            assert!(ut.status.success(), "{}", String::from_utf8_lossy(&ut.stderr));
+            assert!(
+                ut.status.success(),
+                "{}",
+                String::from_utf8_lossy(&ut.stderr)
+            );
             // A second backup to the same file is refused rather than overwriting it.
             let igen = Command::new(env!("CARGO_BIN_EXE_lots"))
                 .args(["--database", &dburl, "backup", fil.to_str().unwrap()])
@@ -135,13 +185,21 @@ async fn sakerhetskopia_under_skrivning(db: Db) {
                 .args(["--format=custom", "--file", fil.to_str().unwrap(), &dburl])
                 .output()
                 .expect("pg_dump (Debian: postgresql-client)");
-            assert!(ut.status.success(), "{}", String::from_utf8_lossy(&ut.stderr));
+            assert!(
+                ut.status.success(),
+                "{}",
+                String::from_utf8_lossy(&ut.stderr)
+            );
             let (ny, _) = ny_databas(Db::Postgres).await;
             let ut = Command::new("pg_restore")
                 .args(["--no-owner", "--dbname", &ny, fil.to_str().unwrap()])
                 .output()
                 .unwrap();
-            assert!(ut.status.success(), "{}", String::from_utf8_lossy(&ut.stderr));
+            assert!(
+                ut.status.success(),
+                "{}",
+                String::from_utf8_lossy(&ut.stderr)
+            );
             ny
         }
     };
@@ -156,7 +214,10 @@ async fn sakerhetskopia_under_skrivning(db: Db) {
 
     let kopia = Store::anslut(&aterstalld).await.unwrap();
     kopia.migrera().await.unwrap();
-    let journal = kopia.journal_for_person(person.parse().unwrap()).await.unwrap();
+    let journal = kopia
+        .journal_for_person(person.parse().unwrap())
+        .await
+        .unwrap();
     for text in &fore {
         assert!(
             journal.iter().any(|j| &j.text == text),
@@ -216,10 +277,58 @@ async fn sigterm_under_skrivning(db: Db) {
         let _ = t.await;
     }
     let store = Store::anslut(&dburl).await.unwrap();
-    let journal = store.journal_for_person(person.parse().unwrap()).await.unwrap();
+    let journal = store
+        .journal_for_person(person.parse().unwrap())
+        .await
+        .unwrap();
     for text in kvitterade.lock().await.iter() {
-        assert!(journal.iter().any(|j| &j.text == text), "answered but lost: {text}");
+        assert!(
+            journal.iter().any(|j| &j.text == text),
+            "answered but lost: {text}"
+        );
     }
     assert!(store.verifiera().await.unwrap().is_empty());
 }
 pa_bada!(sigterm_under_skrivning);
+
+/// SIGKILL while writers append. After a restart every acknowledged write is present and
+/// every case's history is intact.
+async fn krasch_under_skrivning(db: Db) {
+    let (dburl, _dir, mut server, url, person, arende) = server_med_arende(db).await;
+    let kvitterade: Arc<Mutex<Vec<String>>> = Arc::default();
+    let stopp = Arc::new(AtomicBool::new(false));
+    let tradar = skrivare(&url, &arende, kvitterade.clone(), stopp.clone());
+    vanta_pa_antal(&kvitterade, 60).await;
+    server.kill().expect("SIGKILL");
+    server.wait().unwrap();
+    stopp.store(true, Ordering::Relaxed);
+    for t in tradar {
+        let _ = t.await;
+    }
+    let kvitterade = kvitterade.lock().await.clone();
+
+    // Restart: every acknowledged write is there, and every history is intact.
+    let port = ledig_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut server = starta(&dburl, port);
+    vanta_pa(&url).await;
+    let store = Store::anslut(&dburl).await.unwrap();
+    let journal = store
+        .journal_for_person(person.parse().unwrap())
+        .await
+        .unwrap();
+    for text in &kvitterade {
+        assert!(
+            journal.iter().any(|j| &j.text == text),
+            "acknowledged write lost: {text}"
+        );
+    }
+    let problem = store.verifiera().await.unwrap();
+    assert!(problem.is_empty(), "{problem:?}");
+    let k = inloggad(&url, "handlaggare").await;
+    let (s, _) = k.get(&format!("/arenden/{arende}")).await;
+    assert_eq!(s, 200);
+    server.kill().ok();
+    server.wait().ok();
+}
+pa_bada!(krasch_under_skrivning);

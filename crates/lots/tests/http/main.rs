@@ -10,7 +10,6 @@ mod drift;
 mod genomforandeplan;
 mod hjalp;
 mod inloggning;
-mod krasch;
 mod listor;
 mod mina_sidor;
 mod rapporter;

@@ -54,7 +54,17 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
             (url, Some(dir))
         }
         Db::Postgres => {
-            let namn = format!("lots_test_{}", uuid::Uuid::now_v7().simple());
+            // scripts/test drops this run's databases by the run's prefix afterwards.
+            let korning: String = std::env::var("LOTS_TEST_KORNING")
+                .unwrap_or_default()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(20)
+                .collect();
+            let namn = format!(
+                "lots_test_{korning}_{}",
+                uuid::Uuid::now_v7().simple()
+            );
             let admin = Store::anslut(&format!("{}/postgres", pg_bas()))
                 .await
                 .expect("PostgreSQL at LOTS_TEST_POSTGRES must be reachable");

@@ -12,6 +12,8 @@ struct Fil {
     database: Option<String>,
     listen: Option<SocketAddr>,
     secure_cookies: Option<bool>,
+    /// Where `/metrics` is served; not served at all when unset.
+    metrics_listen: Option<SocketAddr>,
     #[serde(default)]
     inloggning: InloggningFil,
     oidc: Option<OidcFil>,
@@ -79,6 +81,8 @@ pub struct Config {
     pub database: String,
     pub listen: SocketAddr,
     pub secure_cookies: bool,
+    /// The operator's own listener for Prometheus metrics.
+    pub metrics_listen: Option<SocketAddr>,
     pub inloggning: Inloggning,
     /// Mina sidor's eID broker and its personnummer claim.
     pub eid: Option<(lots_web::oidc::OidcInstallning, String)>,
@@ -106,7 +110,16 @@ impl Config {
             listen: fil
                 .listen
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
-            secure_cookies: fil.secure_cookies.unwrap_or(false),
+            secure_cookies: match env("LOTS_SECURE_COOKIES") {
+                Some(v) => sant(&v).context("LOTS_SECURE_COOKIES ska vara true eller false")?,
+                None => fil.secure_cookies.unwrap_or(false),
+            },
+            metrics_listen: match env("LOTS_METRICS_LISTEN") {
+                Some(v) => Some(v.parse().with_context(|| {
+                    format!("LOTS_METRICS_LISTEN ska vara en adress med port, inte {v}")
+                })?),
+                None => fil.metrics_listen,
+            },
             inloggning: inloggning(fil.inloggning, fil.oidc)?,
             eid: eid(fil.eid.unwrap_or_default())?,
         })
@@ -121,6 +134,15 @@ impl Config {
             }
             _ => self.database.clone(),
         }
+    }
+}
+
+/// A boolean setting from the environment.
+fn sant(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "ja" | "yes" => Some(true),
+        "false" | "0" | "nej" | "no" => Some(false),
+        _ => None,
     }
 }
 

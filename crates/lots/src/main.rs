@@ -233,7 +233,7 @@ async fn serva(
     addr: SocketAddr,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let (_, kommun_namn) = store.kommun().await?.context(
+    let (kommun, kommun_namn) = store.kommun().await?.context(
         "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
     )?;
     let inl = &cfg.inloggning;
@@ -288,6 +288,18 @@ async fn serva(
         }),
         klocka: lots_web::Klocka::default(),
     };
+    if let Some(maddr) = cfg.metrics_listen {
+        let m = tokio::net::TcpListener::bind(maddr)
+            .await
+            .with_context(|| format!("kan inte lyssna på {maddr} (metrics_listen)"))?;
+        tracing::info!("mätvärden på http://{}/metrics", m.local_addr()?);
+        let app = lots_web::matning::app(state.store.clone(), kommun);
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(m, app).await {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
+    }
     let lyssnare = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("kan inte lyssna på {addr}"))?;

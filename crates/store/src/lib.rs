@@ -29,6 +29,7 @@ pub use org::*;
 pub use rapporter::*;
 
 use lots_domain::Avvisning;
+use lots_domain::ids::KommunId;
 
 /// The version of what `Arende` derives from a case's events. Raise it when the
 /// domain comes to derive more; `migrera` then stores every case's state anew.
@@ -141,6 +142,32 @@ impl Store {
                 .await?;
         }
         Ok(())
+    }
+
+    /// For `/metrics`: open bevakningar whose day has passed, per enhet of the kommun.
+    pub async fn forsenade_bevakningar_per_enhet(
+        &self,
+        kommun: KommunId,
+        idag: Date,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT e.namn, COUNT(*) AS n FROM bevakning b JOIN enhet e ON e.id = b.enhet \
+                 WHERE b.kommun = $1 AND b.datum < $2 GROUP BY e.namn ORDER BY e.namn",
+                &[org::v(kommun), datumtext(idag).into()],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.text("namn")?, r.int("n")?)))
+            .collect()
+    }
+
+    /// For `/metrics`: the connection pool's size and idle connections.
+    pub fn pool(&self) -> (u32, u32) {
+        match &self.db {
+            Db::Sqlite(p) => (p.size(), p.num_idle() as u32),
+            Db::Postgres(p) => (p.size(), p.num_idle() as u32),
+        }
     }
 
     /// For `/healthz`: the database answers a query.

@@ -7,6 +7,7 @@ pub mod brev;
 mod fel;
 mod formular;
 mod losenord;
+pub mod matning;
 pub mod mina_sidor;
 pub mod oidc;
 pub mod policy;
@@ -190,6 +191,7 @@ pub fn app(state: AppState) -> Router {
     rutter()
         .into_iter()
         .fold(Router::new(), |r, (sokvag, m)| r.route(sokvag, m))
+        .route_layer(middleware::from_fn(matning::mat))
         .fallback(fel::saknas)
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
         .layer(middleware::from_fn(mina_sidor::felsida))

@@ -12,7 +12,12 @@ use lots_store::Store;
 use tokio::sync::Mutex;
 
 fn starta(dburl: &str, port: u16) -> Child {
+    starta_med(dburl, port, &[])
+}
+
+fn starta_med(dburl: &str, port: u16, miljo: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_lots"))
+        .envs(miljo.iter().copied())
         .args([
             "--database",
             dburl,
@@ -332,3 +337,45 @@ async fn krasch_under_skrivning(db: Db) {
     server.wait().ok();
 }
 pa_bada!(krasch_under_skrivning);
+
+/// `/metrics` on the operator's own listener (LOTS_METRICS_LISTEN), in Prometheus's text
+/// format: requests and latencies per route template, the pool, overdue bevakningar per
+/// enhet and the build. Never on the public listener, and no id or name of a person.
+async fn matvarden_pa_egen_adress(db: Db) {
+    let (dburl, _dir, mut server, _, person, arende) = server_med_arende(db).await;
+    server.kill().ok();
+    server.wait().ok();
+    let (port, mport) = (ledig_port(), ledig_port());
+    let url = format!("http://127.0.0.1:{port}");
+    let madr = format!("127.0.0.1:{mport}");
+    let mut server = starta_med(&dburl, port, &[("LOTS_METRICS_LISTEN", &madr)]);
+    vanta_pa(&url).await;
+    let k = inloggad(&url, "handlaggare").await;
+    let (s, _) = k.get(&format!("/arenden/{arende}")).await;
+    assert_eq!(s, 200);
+    let (s, _) = k.get("/metrics").await;
+    assert_eq!(s, 404, "not on the public listener");
+    let r = reqwest::get(format!("http://{madr}/metrics"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let text = r.text().await.unwrap();
+    for namn in [
+        "lots_http_requests_total{method=\"GET\",route=\"/arenden/{id}\",status=\"200\"}",
+        "lots_http_request_duration_seconds_bucket{",
+        "lots_db_pool_connections ",
+        "lots_db_pool_idle_connections ",
+        // The application of 2 March waits for a decision: FL 11 § prompted since July.
+        "lots_bevakningar_overdue{enhet=\"Vuxenenheten missbruk\"} 1",
+        "lots_build_info{version=",
+    ] {
+        assert!(text.contains(namn), "{namn} missing from:\n{text}");
+    }
+    assert!(
+        !text.contains(&arende) && !text.contains(&person),
+        "no ids in metrics"
+    );
+    server.kill().ok();
+    server.wait().ok();
+}
+pa_bada!(matvarden_pa_egen_adress);

@@ -61,10 +61,7 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
                 .filter(char::is_ascii_alphanumeric)
                 .take(20)
                 .collect();
-            let namn = format!(
-                "lots_test_{korning}_{}",
-                uuid::Uuid::now_v7().simple()
-            );
+            let namn = format!("lots_test_{korning}_{}", uuid::Uuid::now_v7().simple());
             let admin = Store::anslut(&format!("{}/postgres", pg_bas()))
                 .await
                 .expect("PostgreSQL at LOTS_TEST_POSTGRES must be reachable");

@@ -990,7 +990,7 @@ impl Arende {
                 let start = v.paborjad?;
                 let galler =
                     |u: &&Uppfoljning| u.beslut.is_none_or(|x| x == b.id()) && u.datum >= start;
-                let senaste = self.uppfoljningar.iter().filter(galler).last();
+                let senaste = self.uppfoljningar.iter().rev().find(galler);
                 match v.avslutad {
                     // Ended: followed up at the end, once.
                     Some(slut) => senaste

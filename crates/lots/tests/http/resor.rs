@@ -533,7 +533,11 @@ async fn sent_overklagande_avvisas(db: Db) {
     // The dismissal is a decision with its own letter (issue 11, item 8).
     assert_eq!(
         typer[typer.len() - 3..],
-        ["rattidsprovning_gjord", "overklagande_avvisat", "brev_skapat"]
+        [
+            "rattidsprovning_gjord",
+            "overklagande_avvisat",
+            "brev_skapat"
+        ]
     );
     let (_, sida) = k.get(&format!("/arenden/{a}")).await;
     assert!(sida.contains("Rättidsprövning: för sent"));

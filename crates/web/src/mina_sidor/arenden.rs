@@ -737,6 +737,8 @@ pub async fn dokument(
 pub struct KvittoSida {
     pub ram: Ram,
     pub arende: ArendeId,
+    /// What the person quotes when they call: the diarienummer, not the id.
+    pub diarienummer: String,
     pub vad: String,
     pub tid: String,
     pub nasta: String,
@@ -776,6 +778,7 @@ pub async fn kvitto(
     Ok(KvittoSida {
         ram: m.sida(),
         arende: rad.id,
+        diarienummer: rad.beteckning(),
         vad: t.t(vad).to_owned(),
         tid,
         nasta: t.t(nasta).to_owned(),

@@ -327,7 +327,8 @@ fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
     k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)
 }
 
-/// The case's documents by name, oldest first: those attached and the letters Lots wrote.
+/// The documents attached to the case, by name, oldest first (not the letters Lots wrote:
+/// those are not material to enclose).
 pub fn dokumentnamn(handelser: &[lots_store::LagradHandelse]) -> Vec<(DokumentId, String)> {
     handelser
         .iter()

@@ -1,7 +1,9 @@
 //! PDF letters for Lots, rendered with typst as a library.
 //!
-//! Three letters are supported: [`Dokumentmotor::beslutsbrev`] (a written decision with
-//! everything FL 31–33 §§ require), [`Dokumentmotor::kommuniceringsbrev`] (FL 25 §) and
+//! Four letters are supported: [`Dokumentmotor::beslutsbrev`] (a written decision with
+//! everything FL 31–33 §§ require), [`Dokumentmotor::processbeslut`] (a late appeal
+//! dismissed, FL 45 §, or a request for a decision rejected, FL 12 §),
+//! [`Dokumentmotor::kommuniceringsbrev`] (FL 25 §) and
 //! [`Dokumentmotor::kontrollmeddelande`] (förenklad delgivning, delgivningslagen 22–24 §§).
 //!
 //! Output is PDF/A-2b, tagged, with every font embedded, and identical input gives identical
@@ -187,8 +189,11 @@ pub struct Kommuniceringsbrev {
     pub arendet_galler: String,
     /// The material the decision will be based on, one entry per document.
     pub material: Vec<String>,
-    /// Whether the material is enclosed with the letter.
-    pub material_bifogat: bool,
+    /// The documents sent with the letter, by name, exactly as the case records
+    /// them (FL 25 §). Empty when nothing is enclosed: the letter then says so.
+    pub bifogat: Vec<String>,
+    /// How the material can otherwise be read, as recorded, e.g. "kan läsas på Mina sidor".
+    pub tillgangligt: Option<String>,
     /// The last day for the person's comments.
     pub svara_senast: Date,
     pub kontakt: Kontakt,
@@ -213,11 +218,61 @@ pub struct Kontrollmeddelande {
     pub kontakt: Kontakt,
 }
 
+/// What a decision about the handling of a case decided (rather than the
+/// application itself). Each is a decision that can be appealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Processbeslutsslag {
+    /// FL 45 §: an appeal that came in too late is dismissed.
+    AvvisatOverklagande {
+        /// The decision appealed, as a noun phrase: "beslutet den 30 april 2026 om kontaktperson".
+        overklagat_beslut: String,
+        /// The day the appeal reached the nämnd.
+        inkom: Date,
+        /// The day the person was served the decision.
+        delgiven: Date,
+        /// The last day an appeal could come in (FL 44 §).
+        sista_dag: Date,
+    },
+    /// FL 12 §: the person's written request that the case be decided is rejected.
+    AvslagenBegaranOmAvgorande {
+        /// The day the request came in.
+        begard: Date,
+        /// What the case is about, as a noun phrase: "din ansökan om kontaktperson".
+        arendet_galler: String,
+    },
+}
+
+/// A decision about the handling of a case: a late appeal dismissed (FL 45 §) or
+/// a request for a decision rejected (FL 12 §). Both can be appealed, so the
+/// letter carries the appeal instructions (FL 33 §).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Processbeslut {
+    pub avsandare: Namnd,
+    /// The date of the decision; also the letter's date.
+    pub beslutsdatum: Date,
+    pub mottagare: Mottagare,
+    /// Case reference (diarienummer).
+    pub arende: String,
+    pub slag: Processbeslutsslag,
+    /// The reasons, beyond what `slag` says. Required for a rejected request.
+    pub motivering: String,
+    pub beslutsfattare: Tjansteperson,
+    pub delegation: Option<Delegation>,
+    /// The court that hears an appeal.
+    pub forvaltningsratt: String,
+    pub kontakt: Kontakt,
+}
+
 /// Renders a decision letter with a shared, lazily built engine.
 ///
 /// Convenience for callers that do not keep their own [`Dokumentmotor`].
 pub fn beslutsbrev(brev: &Beslutsbrev) -> Result<Vec<u8>, DokumentFel> {
     Dokumentmotor::delad()?.beslutsbrev(brev)
+}
+
+/// Renders a decision about the handling of a case with a shared, lazily built engine.
+pub fn processbeslut(brev: &Processbeslut) -> Result<Vec<u8>, DokumentFel> {
+    Dokumentmotor::delad()?.processbeslut(brev)
 }
 
 /// Renders a kommuniceringsbrev with a shared, lazily built engine.

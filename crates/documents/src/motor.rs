@@ -14,11 +14,12 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::vy::{BeslutVy, KommuniceringVy, KontrollVy};
-use crate::{Beslutsbrev, DokumentFel, Kommuniceringsbrev, Kontrollmeddelande};
+use crate::vy::{BeslutVy, KommuniceringVy, KontrollVy, ProcessbeslutVy};
+use crate::{Beslutsbrev, DokumentFel, Kommuniceringsbrev, Kontrollmeddelande, Processbeslut};
 
 const GEMENSAM: &str = include_str!("../templates/gemensam.typ");
 const BESLUTSBREV: &str = include_str!("../templates/beslutsbrev.typ");
+const PROCESSBESLUT: &str = include_str!("../templates/processbeslut.typ");
 const KOMMUNICERINGSBREV: &str = include_str!("../templates/kommuniceringsbrev.typ");
 const KONTROLLMEDDELANDE: &str = include_str!("../templates/kontrollmeddelande.typ");
 const RAPPORT: &str = include_str!("../templates/rapport.typ");
@@ -40,6 +41,7 @@ pub struct Dokumentmotor {
     fonts: Vec<Font>,
     gemensam: Source,
     beslutsbrev: Source,
+    processbeslut: Source,
     kommuniceringsbrev: Source,
     kontrollmeddelande: Source,
     rapport: Source,
@@ -87,6 +89,7 @@ impl Dokumentmotor {
             fonts,
             gemensam: kalla("/gemensam.typ", GEMENSAM)?,
             beslutsbrev: kalla("/beslutsbrev.typ", BESLUTSBREV)?,
+            processbeslut: kalla("/processbeslut.typ", PROCESSBESLUT)?,
             kommuniceringsbrev: kalla("/kommuniceringsbrev.typ", KOMMUNICERINGSBREV)?,
             kontrollmeddelande: kalla("/kontrollmeddelande.typ", KONTROLLMEDDELANDE)?,
             rapport: kalla("/rapport.typ", RAPPORT)?,
@@ -105,6 +108,12 @@ impl Dokumentmotor {
     pub fn beslutsbrev(&self, brev: &Beslutsbrev) -> Result<Vec<u8>, DokumentFel> {
         let vy = BeslutVy::ny(brev)?;
         self.rendera(&self.beslutsbrev, &vy, brev.beslutsdatum)
+    }
+
+    /// Renders a decision about the handling of a case (FL 45 §, FL 12 §) to PDF/A-2b.
+    pub fn processbeslut(&self, brev: &Processbeslut) -> Result<Vec<u8>, DokumentFel> {
+        let vy = ProcessbeslutVy::ny(brev)?;
+        self.rendera(&self.processbeslut, &vy, brev.beslutsdatum)
     }
 
     /// Renders a kommuniceringsbrev (FL 25 §) to PDF/A-2b.

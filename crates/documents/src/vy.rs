@@ -10,7 +10,7 @@ use time::Date;
 use crate::format::{iso, lang, med_veckodag, personnummer, stycken};
 use crate::{
     Beslutsbrev, Beslutsutfall, DokumentFel, Kommuniceringsbrev, Kontakt, Kontrollmeddelande,
-    Mottagare, Namnd, Tjansteperson,
+    Mottagare, Namnd, Processbeslut, Processbeslutsslag, Tjansteperson,
 };
 
 #[derive(Debug, Serialize)]
@@ -301,12 +301,117 @@ impl BeslutVy {
 }
 
 #[derive(Debug, Serialize)]
+pub(crate) struct ProcessbeslutVy {
+    #[serde(flatten)]
+    huvud: Huvud,
+    /// "avvisat-overklagande" | "avslagen-begaran".
+    slag: &'static str,
+    /// The decision, as one sentence.
+    beslut: String,
+    /// The facts the decision rests on, as sentences.
+    grund: Vec<String>,
+    motivering: Vec<String>,
+    lagrum: &'static str,
+    beslutsfattare: PersonVy,
+    delegation: Option<DelegationVy>,
+    overklagande: OverklagandeVy,
+}
+
+impl ProcessbeslutVy {
+    pub(crate) fn ny(b: &Processbeslut) -> Result<Self, DokumentFel> {
+        let motivering = stycken(&b.motivering);
+        let (slag, titel, beslut, grund, lagrum) = match &b.slag {
+            Processbeslutsslag::AvvisatOverklagande {
+                overklagat_beslut,
+                inkom,
+                delgiven,
+                sista_dag,
+            } => {
+                if inkom <= sista_dag {
+                    // FL 45 §: only an appeal that came in late is dismissed.
+                    return Err(DokumentFel::Datum);
+                }
+                let overklagat = krav(overklagat_beslut, "det överklagade beslutet")?;
+                (
+                    "avvisat-overklagande",
+                    "Beslut om ditt överklagande".to_owned(),
+                    format!("Nämnden avvisar ditt överklagande av {overklagat}."),
+                    vec![
+                        format!(
+                            "Du fick del av beslutet den {}. Ett överklagande ska ha kommit in till nämnden inom tre veckor från den dagen. Sista dagen var {}.",
+                            lang(*delgiven),
+                            med_veckodag(*sista_dag)
+                        ),
+                        format!(
+                            "Ditt överklagande kom in den {}. Det kom alltså in för sent, och därför kan det inte prövas.",
+                            lang(*inkom)
+                        ),
+                    ],
+                    "44 och 45 §§ förvaltningslagen (2017:900)",
+                )
+            }
+            Processbeslutsslag::AvslagenBegaranOmAvgorande {
+                begard,
+                arendet_galler,
+            } => {
+                if motivering.is_empty() {
+                    return Err(DokumentFel::SaknasUppgift("motivering"));
+                }
+                let galler = krav(arendet_galler, "vad ärendet gäller")?;
+                (
+                    "avslagen-begaran",
+                    "Beslut om din begäran om avgörande".to_owned(),
+                    format!(
+                        "Nämnden avslår din begäran den {} om att {galler} ska avgöras.",
+                        lang(*begard)
+                    ),
+                    vec![
+                        "Du har skriftligen begärt att ärendet ska avgöras, eftersom det inte har avgjorts inom sex månader. Nämnden ska då inom fyra veckor antingen avgöra ärendet eller avslå begäran i ett särskilt beslut.".to_owned(),
+                        "Ärendet fortsätter. Nämnden fattar beslut om det du har ansökt om när ärendet kan avgöras.".to_owned(),
+                    ],
+                    "12 § förvaltningslagen (2017:900)",
+                )
+            }
+        };
+        Ok(Self {
+            huvud: huvud(
+                titel,
+                b.beslutsdatum,
+                &b.avsandare,
+                &b.mottagare,
+                &b.arende,
+                &b.kontakt,
+            )?,
+            slag,
+            beslut,
+            grund,
+            motivering,
+            lagrum,
+            beslutsfattare: person(&b.beslutsfattare, "beslutsfattare")?,
+            delegation: match &b.delegation {
+                Some(d) => Some(DelegationVy {
+                    punkt: krav(&d.punkt, "delegationspunkt")?,
+                    version: krav(&d.version, "delegationsordningens version")?,
+                }),
+                None => None,
+            },
+            // Both decisions can be appealed (FL 41 §, FL 12 §), so both say how.
+            overklagande: OverklagandeVy {
+                forvaltningsratt: krav(&b.forvaltningsratt, "förvaltningsrätt")?,
+                sista_dag: None,
+            },
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
 pub(crate) struct KommuniceringVy {
     #[serde(flatten)]
     huvud: Huvud,
     arendet_galler: String,
     material: Vec<String>,
-    material_bifogat: bool,
+    bifogat: Vec<String>,
+    tillgangligt: Option<String>,
     svara_senast: String,
 }
 
@@ -330,7 +435,8 @@ impl KommuniceringVy {
             )?,
             arendet_galler: krav(&b.arendet_galler, "vad ärendet gäller")?,
             material,
-            material_bifogat: b.material_bifogat,
+            bifogat: rader(&b.bifogat),
+            tillgangligt: valfri(&b.tillgangligt),
             svara_senast: med_veckodag(b.svara_senast),
         })
     }

@@ -9,7 +9,8 @@ use std::time::Instant;
 
 use lots_documents::{
     Beslutsbrev, Beslutsutfall, Delegation, DokumentFel, Dokumentmotor, Kommuniceringsbrev,
-    Kontakt, Kontrollmeddelande, Mottagare, Namnd, Period, Tjansteperson,
+    Kontakt, Kontrollmeddelande, Mottagare, Namnd, Period, Processbeslut, Processbeslutsslag,
+    Tjansteperson,
 };
 use time::macros::date;
 
@@ -123,7 +124,8 @@ fn kommunicering() -> Kommuniceringsbrev {
             "Läkarintyg från Älvsby hälsocentral, 2026-02-12".into(),
             "Anteckningar från hembesök 2026-02-20".into(),
         ],
-        material_bifogat: true,
+        bifogat: vec!["Utredning daterad 2026-02-27".into()],
+        tillgangligt: Some("Läkarintyget kan läsas på Mina sidor.".into()),
         svara_senast: date!(2026 - 03 - 16),
         kontakt: kontakt(),
     }
@@ -393,7 +395,8 @@ fn kommuniceringsbrev_innehall() {
             "Utredning daterad 2026-02-27",
             "Läkarintyg från Älvsby hälsocentral, 2026-02-12",
             "Anteckningar från hembesök 2026-02-20",
-            "Materialet finns med i det här brevet.",
+            "Med det här brevet skickar vi:",
+            "Så kan du ta del av materialet: Läkarintyget kan läsas på Mina sidor.",
             "Skriv till oss.",
             "Box 114",
             "socialtjansten@alvsby.example",
@@ -406,12 +409,18 @@ fn kommuniceringsbrev_innehall() {
     saknar(&t, &["Så överklagar du"]);
 
     let mut utan = kommunicering();
-    utan.material_bifogat = false;
+    utan.bifogat = vec![];
+    utan.tillgangligt = None;
     let t = text(&MOTOR.kommuniceringsbrev(&utan).expect("rendera"));
     innehaller(
         &t,
-        &["Vill du läsa materialet? Kontakta oss, så får du en kopia."],
+        &[
+            "Inget av materialet skickas med det här brevet.",
+            "Vill du läsa materialet? Kontakta oss, så får du en kopia.",
+        ],
     );
+    // FL 25 §: nothing recorded as enclosed, so the letter never claims it is.
+    saknar(&t, &["Med det här brevet skickar vi"]);
 }
 
 #[test]
@@ -430,7 +439,9 @@ fn kontrollmeddelande_innehall() {
             "två veckor efter den dag då vi skickade handlingen",
             "Du räknas som delgiven den 24 mars 2026.",
             "Har du inte fått handlingen?",
-            "Då räknas du inte som delgiven",
+            "Kontakta nämnden genast: ring 0929-170 00",
+            "Då skickar vi handlingen till dig igen.",
+            "Vänta inte.",
             "22–24 §§ delgivningslagen (2010:1932)",
             "0929-171 23",
             "Box 114",
@@ -834,4 +845,96 @@ fn tempfile_dir() -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("lots-rapport-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d
+}
+
+fn avvisning() -> Processbeslut {
+    Processbeslut {
+        avsandare: namnd(),
+        beslutsdatum: date!(2026 - 04 - 28),
+        mottagare: mottagare(),
+        arende: "SN 2026/0142".into(),
+        slag: Processbeslutsslag::AvvisatOverklagande {
+            overklagat_beslut: "beslutet den 10 mars 2026 om stödboende".into(),
+            inkom: date!(2026 - 04 - 22),
+            delgiven: date!(2026 - 03 - 31),
+            sista_dag: date!(2026 - 04 - 21),
+        },
+        motivering: String::new(),
+        beslutsfattare: Tjansteperson {
+            namn: "Märta Ådahl".into(),
+            titel: "enhetschef".into(),
+        },
+        delegation: None,
+        forvaltningsratt: "Förvaltningsrätten i Luleå".into(),
+        kontakt: kontakt(),
+    }
+}
+
+/// Issue 11, item 8: the decisions about the handling (FL 45 §, FL 12 §) are letters
+/// with appeal instructions, the court and where to send the appeal.
+#[test]
+fn processbeslut_innehall() {
+    let pdf = MOTOR.processbeslut(&avvisning()).expect("rendera");
+    qpdf_ok(&pdf);
+    let t = text(&pdf);
+    innehaller(
+        &t,
+        &[
+            "Beslut om ditt överklagande",
+            "Nämnden avvisar ditt överklagande av beslutet den 10 mars 2026 om stödboende.",
+            "Sista dagen var tisdag 21 april 2026.",
+            "Ditt överklagande kom in den 22 april 2026.",
+            "44 och 45 §§ förvaltningslagen (2017:900)",
+            "Så överklagar du",
+            "Förvaltningsrätten i Luleå",
+            "Box 114",
+            "0929-171 23",
+            "SN 2026/0142",
+        ],
+    );
+    // An appeal that came in on time is never dismissed.
+    let mut i_tid = avvisning();
+    i_tid.slag = Processbeslutsslag::AvvisatOverklagande {
+        overklagat_beslut: "beslutet".into(),
+        inkom: date!(2026 - 04 - 21),
+        delgiven: date!(2026 - 03 - 31),
+        sista_dag: date!(2026 - 04 - 21),
+    };
+    assert!(matches!(
+        MOTOR.processbeslut(&i_tid),
+        Err(DokumentFel::Datum)
+    ));
+
+    let begaran = Processbeslut {
+        slag: Processbeslutsslag::AvslagenBegaranOmAvgorande {
+            begard: date!(2026 - 04 - 14),
+            arendet_galler: "ditt ärende om stödboende".into(),
+        },
+        motivering: "Vi väntar på läkarintyget.".into(),
+        delegation: Some(Delegation {
+            punkt: "3.2.1".into(),
+            version: "7".into(),
+        }),
+        ..avvisning()
+    };
+    let t = text(&MOTOR.processbeslut(&begaran).expect("rendera"));
+    innehaller(
+        &t,
+        &[
+            "Beslut om din begäran om avgörande",
+            "Nämnden avslår din begäran den 14 april 2026 om att ditt ärende om stödboende ska avgöras.",
+            "Vi väntar på läkarintyget.",
+            "12 § förvaltningslagen (2017:900)",
+            "punkt 3.2.1",
+            "Så överklagar du",
+        ],
+    );
+    let utan_skal = Processbeslut {
+        motivering: " ".into(),
+        ..begaran
+    };
+    assert!(matches!(
+        MOTOR.processbeslut(&utan_skal),
+        Err(DokumentFel::SaknasUppgift("motivering"))
+    ));
 }

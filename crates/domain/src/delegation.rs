@@ -53,6 +53,32 @@ impl Delegationsordning {
     }
 }
 
+impl Delegationsordning {
+    /// The points that let `roll` take a decision with `utfall` on every one of
+    /// `insatser`, for a decision about the case as a whole, such as rejecting a
+    /// request for a decision (FL 12 §). Each insats needs a point; when they
+    /// differ, all are recorded ("3.1, 3.5"). `None` when one is not covered or
+    /// `insatser` is empty.
+    pub fn behorighet_for_alla(
+        &self,
+        roll: Roll,
+        insatser: &[InsatsTyp],
+        utfall: Utfall,
+    ) -> Option<DelegationsRef> {
+        let mut punkter: Vec<String> = vec![];
+        for i in insatser {
+            let p = self.behorighet(roll, *i, utfall)?.punkt;
+            if !punkter.contains(&p) {
+                punkter.push(p);
+            }
+        }
+        (!punkter.is_empty()).then(|| DelegationsRef {
+            version: self.version,
+            punkt: punkter.join(", "),
+        })
+    }
+}
+
 /// Checks a new version before it is stored: every point has a number, a text and
 /// at least one role, and no number is used twice. Returns the problems in Swedish.
 pub fn granska(punkter: &[Delegationspunkt]) -> Vec<String> {

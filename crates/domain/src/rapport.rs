@@ -613,6 +613,8 @@ mod tests {
             },
             kommunicering_obehovlig: None,
             ersatter: None,
+            foredragande: None,
+            avslagen_del: String::new(),
         })
     }
 

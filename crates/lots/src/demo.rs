@@ -94,6 +94,18 @@ fn scenarionummer(s: &Scenarioperson, idag: Date) -> anyhow::Result<Identitet> {
     Identitet::tolka(&tolv, idag).map_err(|e| anyhow!("scenariots nummer {tolv} är ogiltigt: {e}"))
 }
 
+/// The demo nämnd's particulars for its letters: a fictional address and number.
+pub fn namnduppgifter() -> lots_store::Namnduppgifter {
+    lots_store::Namnduppgifter {
+        namnd: "Socialnämnden i Lotsby".into(),
+        postadress: vec!["Box 100".into(), "999 99 Lotsby".into()],
+        telefon: "0999-10 00 00".into(),
+        epost: "socialnamnden@lotsby.example".into(),
+        forvaltningsratt: "Förvaltningsrätten i Luleå".into(),
+        diarieprefix: "SN".into(),
+    }
+}
+
 pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     if let Some((_, namn)) = store.kommun().await? {
         bail!("Databasen har redan en kommun ({namn}). Demodata läggs bara in i en tom databas.");
@@ -108,6 +120,10 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let namnd = uuid::Uuid::now_v7();
     store
         .skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
+        .await?;
+    // What every letter prints about the nämnd, and the appeal court (FL 33 §).
+    store
+        .spara_namnduppgifter(kommun, &namnduppgifter(), None, nu)
         .await?;
     let enheter = Enheter {
         vm: EnhetId::ny(),
@@ -848,7 +864,7 @@ impl Fall<'_, '_> {
             self.senast = Some(datum);
             return Ok(());
         }
-        let (kommandon, bilagor) = self.med_brev(k).await?;
+        let (kommandon, bilagor) = self.med_brev(k, vem, datum).await?;
         let ut = self
             .d
             .store
@@ -872,6 +888,8 @@ impl Fall<'_, '_> {
     async fn med_brev(
         &self,
         k: Kommando,
+        vem: &Aktor,
+        idag: Date,
     ) -> anyhow::Result<(Vec<Kommando>, Vec<lots_store::Bilaga>)> {
         let (true, Some(a)) = (self.brev, self.a.as_ref()) else {
             return Ok((vec![k], vec![]));
@@ -892,10 +910,32 @@ impl Fall<'_, '_> {
             .find(|e| e.id == a.enhet)
             .map(|e| e.namn)
             .unwrap_or_default();
+        let uppgifter = self.d.store.namnduppgifter(person.kommun).await?;
+        let ordning = self
+            .d
+            .store
+            .delegationsordning_i_kraft(person.kommun, idag)
+            .await?;
+        let diarienummer = self
+            .d
+            .store
+            .arende(self.id)
+            .await?
+            .map(|(rad, _)| rad.beteckning())
+            .unwrap_or_else(|| self.id.to_string());
         let fran = lots_web::brev::Avsandare {
             kommun: KOMMUN,
             enhet: &enhet,
             anvandare: &anvandare,
+            uppgifter: uppgifter.as_ref(),
+            diarienummer: &diarienummer,
+            dokument: &[],
+            kontext: lots_domain::arende::Kontext {
+                idag,
+                aktor: vem.id,
+                roll: vem.roll,
+                delegationsordning: &ordning,
+            },
         };
         lots_web::brev::med_brev(k, a, &person, &fran).map_err(|e| anyhow!(e))
     }
@@ -984,6 +1024,8 @@ impl Fall<'_, '_> {
             material,
             satt,
             svar_senast: self.d.frist(svar),
+            bifogat: vec![],
+            tillgangligt: "Utredningen kan läsas på Mina sidor, eller visas vid ett möte.".into(),
         };
         self.steg(n, k).await?;
         Ok(id)
@@ -1027,6 +1069,12 @@ impl Fall<'_, '_> {
             motivering: self.t(b.motivering),
             datum,
             kommunicering_obehovlig: None,
+            foredragande: None,
+            avslagen_del: if b.utfall == Utfall::DelvisBifall {
+                self.t(avslagen_del(b.insats))
+            } else {
+                String::new()
+            },
         };
         self.kor(vem, n, k).await?;
         Ok(id)
@@ -1979,6 +2027,19 @@ const TANDVARD_DELVIS_OMFATTNING: &str = "Bistånd till akut och nödvändig tan
 const TANDVARD_DELVIS_MOTIVERING: &str = "Bistånd beviljas för den akuta och nödvändiga behandlingen enligt \
      förtroendetandläkarens bedömning. Behandling med krona bedöms inte nödvändig för att {n} ska tillförsäkras en \
      skälig levnadsnivå, eftersom en billigare behandling ger godtagbar funktion. Ansökan avslås i den delen.";
+
+/// The refused part of the demo's delvis bifall, as the letter names it (FL 32 §).
+fn avslagen_del(insats: InsatsTyp) -> &'static str {
+    match insats {
+        InsatsTyp::Hvb => {
+            "{n} ansökte om placering på HVB i sex månader. Placering efter de första tre månaderna avslås."
+        }
+        InsatsTyp::EkonomisktBistandOvrigt => {
+            "{n} ansökte om bistånd till tandvård med krona. Bistånd till kronan avslås."
+        }
+        _ => "Det {n} ansökte om utöver det som beviljas.",
+    }
+}
 
 fn ansokan<'p>(
     enhet: EnhetId,

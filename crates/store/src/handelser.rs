@@ -198,6 +198,10 @@ impl Store {
         let efter =
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
         projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
+        if fore.is_none() {
+            // The new case's diarienummer, in the transaction that creates it.
+            crate::namnd::satt_diarienummer(&mut tx, aktor.kommun, arende_id, efter.inkom).await?;
+        }
         let skyddad = tx
             .fetch_optional(
                 "SELECT skyddad FROM person WHERE id = $1",

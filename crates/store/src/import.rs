@@ -126,10 +126,28 @@ impl Store {
             bevakningar.extend(bevakningsrader(&a, kommun));
         }
         let mut tx = self.db.begin().await?;
+        // Each case's diarienummer from its year's series, a block per year taken
+        // in this transaction (column 8 of the row is `inkom`).
+        let mut per_ar: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
+        for (i, rad) in arenderader.iter().enumerate() {
+            let ar = match rad.get(7) {
+                Some(crate::V::T(Some(d))) => crate::las_datum(d)?.year(),
+                _ => return Err(StoreError::Korrupt("ärendet saknar inkomstdatum".into())),
+            };
+            per_ar.entry(ar).or_default().push(i);
+        }
+        for (ar, index) in per_ar {
+            let (prefix, forsta) =
+                crate::namnd::ta_diarienummer(&mut tx, kommun, ar, index.len() as i64).await?;
+            for (k, i) in index.into_iter().enumerate() {
+                arenderader[i]
+                    .push(crate::namnd::diarienummer(&prefix, ar, forsta + k as i64).into());
+            }
+        }
         // Parents first: journal and bevakning refer to arende.
         tx.infoga(
-            "arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand)",
-            11,
+            "arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand, diarienummer)",
+            12,
             &arenderader,
         )
         .await?;

@@ -21,6 +21,18 @@ pub struct ArendeRad {
     pub handlaggare_namn: Option<String>,
     pub status: Status,
     pub inkom: Date,
+    /// The case's diarienummer, e.g. "SN 2026/00042": what staff and the person
+    /// see and what every letter prints (the id stays in the URLs).
+    pub diarienummer: Option<String>,
+}
+
+impl ArendeRad {
+    /// The diarienummer, or the id for a case not yet numbered.
+    pub fn beteckning(&self) -> String {
+        self.diarienummer
+            .clone()
+            .unwrap_or_else(|| self.id.to_string())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +90,7 @@ fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
         status: Status::fran_kod(&r.text("status")?)
             .ok_or_else(|| StoreError::Korrupt("okänd status".into()))?,
         inkom: r.datum("inkom")?,
+        diarienummer: r.opt_text("diarienummer")?,
     })
 }
 
@@ -86,7 +99,7 @@ macro_rules! arende_fraga {
     ($villkor:literal) => {
         concat!(
             "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, e.namn AS enhet_namn, ",
-            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom FROM arende a ",
+            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer FROM arende a ",
             "JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet LEFT JOIN anvandare u ON u.id = a.handlaggare ",
             $villkor
         )

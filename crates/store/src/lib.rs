@@ -12,6 +12,7 @@ mod import;
 mod inloggning;
 mod las;
 mod mina_sidor;
+mod namnd;
 mod org;
 mod rapporter;
 
@@ -25,6 +26,7 @@ pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
 pub use mina_sidor::{Fullmakt, MINA_SIDOR_KONTO, Medborgarsession};
+pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
 pub use org::*;
 pub use rapporter::*;
 
@@ -140,6 +142,11 @@ impl Store {
                     &[TILLSTANDSVERSION.into()],
                 )
                 .await?;
+        }
+        // Cases stored before diarienummer existed get theirs (issue 11, item 7).
+        let n = self.tilldela_diarienummer().await?;
+        if n > 0 {
+            tracing::info!(arenden = n, "diarienummer given to earlier cases");
         }
         Ok(())
     }

@@ -493,6 +493,34 @@ impl Store {
         Ok(version)
     }
 
+    /// The delegationsordning in force on `idag`, as a command would read it: for
+    /// a letter that must name the point a decision is taken under before the step
+    /// is stored (the step's own transaction reads it again).
+    pub async fn delegationsordning_i_kraft(
+        &self,
+        kommun: KommunId,
+        idag: Date,
+    ) -> Result<Delegationsordning, StoreError> {
+        let r = self
+            .db
+            .fetch_optional(
+                "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+                &[kommun.to_string().into(), datumtext(idag).into()],
+            )
+            .await?;
+        Ok(match r {
+            // Deny by default, as in the command.
+            None => Delegationsordning {
+                version: 0,
+                punkter: vec![],
+            },
+            Some(r) => Delegationsordning {
+                version: r.int("version")?,
+                punkter: serde_json::from_str(&r.text("punkter")?)?,
+            },
+        })
+    }
+
     /// Every version, newest first: (version, in force from, points).
     pub async fn delegationsordningar(
         &self,

@@ -1,14 +1,16 @@
 //! Letters written from the case's stored facts when a step needs one: the decision
-//! letter when a decision is sent, the control message of förenklad delgivning, and
-//! the kommuniceringsbrev. Each goes into the personakt with its hash in the same
-//! transaction as the step (issue 3, item 4).
+//! letter when a decision is sent, the control message of förenklad delgivning, the
+//! kommuniceringsbrev, and the letters of a late appeal dismissed (FL 45 §) and of a
+//! request for a decision rejected (FL 12 §). Each goes into the personakt with its
+//! hash in the same transaction as the step (issue 3, item 4), and none is written
+//! without the nämnd's particulars (issue 11, item 7).
 
 use lots_documents as dok;
-use lots_domain::arende::{Arende, BrevTyp, Kommando, Kommunikationssatt};
+use lots_domain::arende::{Arende, BrevTyp, Handelse, Kommando, Kommunikationssatt, Kontext};
 use lots_domain::frister;
 use lots_domain::ids::{AnvandarId, DokumentId};
 use lots_domain::insats::Utfall;
-use lots_store::{Anvandare, Bilaga, Person};
+use lots_store::{Anvandare, Bilaga, NamnduppgifterVersion, Person};
 use sha2::{Digest, Sha256};
 
 /// Who sends, as printed on every letter.
@@ -16,19 +18,64 @@ pub struct Avsandare<'a> {
     pub kommun: &'a str,
     pub enhet: &'a str,
     pub anvandare: &'a [Anvandare],
+    /// The nämnd's particulars in force (`Store::namnduppgifter`). A letter is
+    /// refused while they are missing: FL 33 § asks for appeal instructions that
+    /// say where to send the appeal, and the person must be able to call.
+    pub uppgifter: Option<&'a NamnduppgifterVersion>,
+    /// The case's diarienummer, printed on every letter.
+    pub diarienummer: &'a str,
+    /// Who takes the step, when, and under which delegationsordning: a step that
+    /// is itself a decision (FL 45 §, FL 12 §) is decided here first, as the
+    /// store will decide it, to learn what its letter must say.
+    pub kontext: Kontext<'a>,
+    /// The case's documents by name, for a kommuniceringsbrev that lists what it encloses.
+    pub dokument: &'a [(DokumentId, String)],
+}
+
+/// The text shown on the step's form when the particulars are missing. The
+/// handläggare's input stays in the form.
+pub fn uppgifter_saknas(saknas: &[&str]) -> String {
+    format!(
+        "Brevet kan inte skapas eftersom nämndens uppgifter för breven saknas: {}. \
+         Systemförvaltaren fyller i dem under Administration, Nämndens uppgifter. \
+         Ingenting sparades; det du skrev finns kvar i formuläret.",
+        saknas.join(", ")
+    )
 }
 
 impl Avsandare<'_> {
-    fn namnd(&self) -> dok::Namnd {
-        let namnd = format!("Socialnämnden i {}", self.kommun);
-        dok::Namnd {
-            kommun: self.kommun.to_string(),
-            namnd: namnd.clone(),
-            enhet: Some(self.enhet.to_string()),
-            postadress: vec![namnd, self.enhet.to_string(), self.kommun.to_string()],
-            telefon: "Kommunens växel".into(),
-            epost: None,
+    /// The sender as printed, and the version of the particulars used.
+    fn namnd(&self) -> Result<(dok::Namnd, i64), String> {
+        let Some(u) = self.uppgifter else {
+            return Err(uppgifter_saknas(&[
+                "postadress",
+                "telefonnummer",
+                "förvaltningsrätt",
+            ]));
+        };
+        let saknas = u.uppgifter.saknas();
+        if !saknas.is_empty() {
+            return Err(uppgifter_saknas(&saknas));
         }
+        let x = &u.uppgifter;
+        Ok((
+            dok::Namnd {
+                kommun: self.kommun.to_string(),
+                namnd: x.namnd.trim().to_string(),
+                enhet: Some(self.enhet.to_string()),
+                postadress: x.adressrader(),
+                telefon: x.telefon.trim().to_string(),
+                epost: Some(x.epost.trim().to_string()).filter(|e| !e.is_empty()),
+            },
+            u.version,
+        ))
+    }
+
+    /// The court that hears an appeal, as the particulars name it.
+    fn forvaltningsratt(&self) -> String {
+        self.uppgifter
+            .map(|u| u.uppgifter.forvaltningsratt.trim().to_string())
+            .unwrap_or_default()
     }
 
     fn person(&self, id: Option<AnvandarId>) -> (String, String) {
@@ -69,8 +116,11 @@ fn bilaga(
     typ: BrevTyp,
     datum: time::Date,
     pdf: Vec<u8>,
-    beslut: Option<lots_domain::ids::BeslutId>,
-    kommunicering: Option<lots_domain::ids::KommuniceringId>,
+    (beslut, kommunicering): (
+        Option<lots_domain::ids::BeslutId>,
+        Option<lots_domain::ids::KommuniceringId>,
+    ),
+    namnduppgifter: i64,
 ) -> (Kommando, Bilaga) {
     let dokument = DokumentId::ny();
     let k = Kommando::RegistreraBrev {
@@ -81,6 +131,7 @@ fn bilaga(
         storlek: pdf.len() as u64,
         beslut,
         kommunicering,
+        namnduppgifter: Some(namnduppgifter),
     };
     (
         k,
@@ -118,7 +169,7 @@ pub fn brev_for_steg(
     fran: &Avsandare,
 ) -> Result<Vec<(Kommando, Bilaga)>, String> {
     let fel = |e: dok::DokumentFel| format!("Brevet kunde inte skapas: {e}. Ingenting sparades.");
-    let arende = a.id.to_string();
+    let arende = fran.diarienummer.to_string();
     match kommando {
         Kommando::SkickaBeslut {
             beslut,
@@ -133,8 +184,9 @@ pub fn brev_for_steg(
             let delgivning = forenklad_delgivning.then(|| frister::forenklad_delgivning(*datum));
             let (beslutsfattare, titel) = fran.person(Some(x.beslutsfattare));
             let text = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
+            let (avsandare, version) = fran.namnd()?;
             let brev = dok::Beslutsbrev {
-                avsandare: fran.namnd(),
+                avsandare: avsandare.clone(),
                 beslutsdatum: x.datum,
                 mottagare: mottagare(p),
                 arende: arende.clone(),
@@ -158,8 +210,13 @@ pub fn brev_for_steg(
                     fran,
                     till: x.period_till,
                 }),
-                avslagen_del: (x.utfall == Utfall::DelvisBifall)
-                    .then(|| "Det du ansökte om utöver det som beviljas ovan.".to_string()),
+                // FL 32 §: the refused part as the decision names it; decisions from
+                // before it was recorded (and omprövningar) say it in general terms.
+                avslagen_del: (x.utfall == Utfall::DelvisBifall).then(|| {
+                    text(&x.avslagen_del).unwrap_or_else(|| {
+                        "Det du ansökte om utöver det som beviljas ovan.".to_string()
+                    })
+                }),
                 motivering: x.motivering.clone(),
                 beslutsfattare: dok::Tjansteperson {
                     namn: beslutsfattare,
@@ -169,8 +226,12 @@ pub fn brev_for_steg(
                     punkt: x.delegation.punkt.clone(),
                     version: x.delegation.version.to_string(),
                 }),
-                foredragande: None,
-                forvaltningsratt: "Förvaltningsrätten".into(),
+                // FL 31 §: printed where one took part.
+                foredragande: x.foredragande.map(|id| {
+                    let (namn, titel) = fran.person(Some(id));
+                    dok::Tjansteperson { namn, titel }
+                }),
+                forvaltningsratt: fran.forvaltningsratt(),
                 // FL 44 §: known in advance only under förenklad delgivning.
                 sista_dag_att_overklaga: delgivning
                     .map(|d| frister::sista_dag_overklagande(d.delgiven)),
@@ -181,13 +242,13 @@ pub fn brev_for_steg(
                 BrevTyp::Beslutsbrev,
                 *datum,
                 pdf,
-                Some(*beslut),
-                None,
+                (Some(*beslut), None),
+                version,
             )];
             if let Some(d) = delgivning {
                 // DelgL 22 §: the control message goes out the next working day.
                 let kontroll = dok::Kontrollmeddelande {
-                    avsandare: fran.namnd(),
+                    avsandare,
                     datum: d.kontrollmeddelande,
                     mottagare: mottagare(p),
                     arende,
@@ -202,8 +263,8 @@ pub fn brev_for_steg(
                     BrevTyp::Kontrollmeddelande,
                     d.kontrollmeddelande,
                     pdf,
-                    Some(*beslut),
-                    None,
+                    (Some(*beslut), None),
+                    version,
                 ));
             }
             Ok(ut)
@@ -214,9 +275,12 @@ pub fn brev_for_steg(
             material,
             satt: Kommunikationssatt::Brev | Kommunikationssatt::Digitalt,
             svar_senast,
+            bifogat,
+            tillgangligt,
         } => {
+            let (avsandare, version) = fran.namnd()?;
             let brev = dok::Kommuniceringsbrev {
-                avsandare: fran.namnd(),
+                avsandare,
                 datum: *datum,
                 mottagare: mottagare(p),
                 arende,
@@ -232,7 +296,18 @@ pub fn brev_for_steg(
                     .filter(|l| !l.is_empty())
                     .map(str::to_owned)
                     .collect(),
-                material_bifogat: true,
+                // FL 25 §: the letter names what was recorded as enclosed, nothing more.
+                bifogat: bifogat
+                    .iter()
+                    .map(|d| {
+                        fran.dokument
+                            .iter()
+                            .find(|(id, _)| id == d)
+                            .map(|(_, namn)| namn.clone())
+                            .unwrap_or_else(|| "Dokument i ärendet".to_string())
+                    })
+                    .collect(),
+                tillgangligt: Some(tillgangligt.trim().to_string()).filter(|t| !t.is_empty()),
                 // lag (1930:173) 2 §, as the domain stores it.
                 svara_senast: frister::svarsfrist(*svar_senast),
                 kontakt: fran.kontakt(a),
@@ -242,8 +317,119 @@ pub fn brev_for_steg(
                 BrevTyp::Kommuniceringsbrev,
                 *datum,
                 pdf,
-                None,
-                Some(*id),
+                (None, Some(*id)),
+                version,
+            )])
+        }
+        Kommando::ProvaRattidighet { beslut, datum, .. } => {
+            // FL 45 §: a late appeal is dismissed, in a decision that can be appealed.
+            let Ok(handelser) =
+                lots_domain::arende::handle(Some(a), kommando.clone(), &fran.kontext)
+            else {
+                // Refused: the store refuses it too, with the reason shown on the form.
+                return Ok(vec![]);
+            };
+            let Some(Handelse::RattidsprovningGjord {
+                sista_dag: Some(sista_dag),
+                ..
+            }) = handelser.first()
+            else {
+                return Ok(vec![]);
+            };
+            let avvisat = handelser
+                .iter()
+                .any(|h| matches!(h, Handelse::OverklagandeAvvisat { .. }));
+            let Some(b) = a.beslut_lage(*beslut) else {
+                return Ok(vec![]);
+            };
+            let (true, Some(delgiven)) = (avvisat, b.delgiven) else {
+                return Ok(vec![]);
+            };
+            let inkom = b
+                .overklagande
+                .as_ref()
+                .and_then(|o| o.inkom)
+                .unwrap_or(*datum);
+            let (avsandare, version) = fran.namnd()?;
+            let (namn, titel) = fran.person(Some(fran.kontext.aktor));
+            let brev = dok::Processbeslut {
+                avsandare,
+                beslutsdatum: *datum,
+                mottagare: mottagare(p),
+                arende,
+                slag: dok::Processbeslutsslag::AvvisatOverklagande {
+                    overklagat_beslut: format!(
+                        "beslutet den {} om {}",
+                        b.beslut.datum,
+                        b.beslut.insats.namn().to_lowercase()
+                    ),
+                    inkom,
+                    delgiven,
+                    sista_dag: *sista_dag,
+                },
+                motivering: String::new(),
+                beslutsfattare: dok::Tjansteperson { namn, titel },
+                delegation: None,
+                forvaltningsratt: fran.forvaltningsratt(),
+                kontakt: fran.kontakt(a),
+            };
+            let pdf = dok::processbeslut(&brev).map_err(fel)?;
+            Ok(vec![bilaga(
+                BrevTyp::Avvisningsbeslut,
+                *datum,
+                pdf,
+                (Some(*beslut), None),
+                version,
+            )])
+        }
+        Kommando::AvslaBegaranOmAvgorande { datum, motivering } => {
+            // FL 12 §: the rejection is a decision, taken under the delegationsordning.
+            let Ok(handelser) =
+                lots_domain::arende::handle(Some(a), kommando.clone(), &fran.kontext)
+            else {
+                return Ok(vec![]);
+            };
+            let delegation = handelser.iter().find_map(|h| match h {
+                Handelse::BegaranOmAvgorandeAvslagen { delegation, .. } => delegation.clone(),
+                _ => None,
+            });
+            let Some((begard, _)) = a.begaran_om_avgorande else {
+                return Ok(vec![]);
+            };
+            let (avsandare, version) = fran.namnd()?;
+            let (namn, titel) = fran.person(Some(fran.kontext.aktor));
+            let brev = dok::Processbeslut {
+                avsandare,
+                beslutsdatum: *datum,
+                mottagare: mottagare(p),
+                arende,
+                slag: dok::Processbeslutsslag::AvslagenBegaranOmAvgorande {
+                    begard,
+                    arendet_galler: format!(
+                        "ditt ärende om {}",
+                        a.obeslutade_insatser()
+                            .iter()
+                            .map(|i| i.namn().to_lowercase())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                },
+                motivering: motivering.clone(),
+                beslutsfattare: dok::Tjansteperson { namn, titel },
+                delegation: delegation.map(|d| dok::Delegation {
+                    punkt: d.punkt,
+                    version: d.version.to_string(),
+                }),
+                forvaltningsratt: fran.forvaltningsratt(),
+                kontakt: fran.kontakt(a),
+            };
+            let pdf = dok::processbeslut(&brev).map_err(fel)?;
+            Ok(vec![bilaga(
+                BrevTyp::BeslutOmBegaranOmAvgorande,
+                *datum,
+                pdf,
+                (None, None),
+                version,
             )])
         }
         _ => Ok(vec![]),

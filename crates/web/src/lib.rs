@@ -176,6 +176,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/admin/enheter/{id}",
             get(sidor::admin::andra_enhet_sida).post(sidor::admin::andra_enhet),
         ),
+        (
+            "/admin/namnd",
+            get(sidor::namnd::visa).post(sidor::namnd::spara),
+        ),
     ]
     .into_iter()
     .chain(mina_sidor::rutter())

@@ -173,6 +173,8 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             material,
             satt,
             svar_senast,
+            bifogat,
+            tillgangligt,
             ..
         } => {
             d.push(format!(
@@ -180,6 +182,12 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 satt.namn().to_lowercase()
             ));
             d.push(material.clone());
+            if !bifogat.is_empty() {
+                d.push(format!("Bifogade dokument: {}", bifogat.len()));
+            }
+            if !tillgangligt.is_empty() {
+                d.push(format!("Tillgängligt: {tillgangligt}"));
+            }
             "Underlag kommunicerat".into()
         }
         H::KommuniceringBesvarad { datum, svar, .. } => {
@@ -506,8 +514,18 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             ));
             format!("Begäran om avgörande ({datum})")
         }
-        H::BegaranOmAvgorandeAvslagen { datum, motivering } => {
+        H::BegaranOmAvgorandeAvslagen {
+            datum,
+            motivering,
+            delegation,
+        } => {
             d.push(motivering.clone());
+            if let Some(x) = delegation {
+                d.push(format!(
+                    "Delegation: punkt {} i delegationsordningen version {}",
+                    x.punkt, x.version
+                ));
+            }
             format!("Begäran om avgörande avslogs ({datum})")
         }
         H::MeddelandeSkickat {

@@ -174,6 +174,10 @@ pub enum BrevTyp {
     Beslutsbrev,
     Kommuniceringsbrev,
     Kontrollmeddelande,
+    /// FL 45 §: a late appeal dismissed, with appeal instructions.
+    Avvisningsbeslut,
+    /// FL 12 §: a request for a decision rejected, with appeal instructions.
+    BeslutOmBegaranOmAvgorande,
 }
 
 impl BrevTyp {
@@ -182,6 +186,8 @@ impl BrevTyp {
             Self::Beslutsbrev => "Beslutsbrev",
             Self::Kommuniceringsbrev => "Kommuniceringsbrev",
             Self::Kontrollmeddelande => "Kontrollmeddelande",
+            Self::Avvisningsbeslut => "Beslut om avvisning av överklagande",
+            Self::BeslutOmBegaranOmAvgorande => "Beslut om begäran om avgörande",
         }
     }
 }
@@ -396,6 +402,13 @@ pub struct Beslut {
     pub kommunicering_obehovlig: Option<String>,
     /// The decision this one replaces after omprövning (FL 38–39 §§).
     pub ersatter: Option<BeslutId>,
+    /// FL 31 §: the official who presented the case, when one took part.
+    #[serde(default)]
+    pub foredragande: Option<AnvandarId>,
+    /// For delvis bifall: what was applied for and what is refused (empty in older
+    /// decisions and in those from omprövning).
+    #[serde(default)]
+    pub avslagen_del: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -463,6 +476,12 @@ pub enum Handelse {
         material: String,
         satt: Kommunikationssatt,
         svar_senast: Date,
+        /// The case's documents sent with it (FL 25 §); empty in older events.
+        #[serde(default)]
+        bifogat: Vec<DokumentId>,
+        /// How the material was otherwise made available; empty when not recorded.
+        #[serde(default)]
+        tillgangligt: String,
     },
     KommuniceringBesvarad {
         kommunicering: KommuniceringId,
@@ -604,6 +623,10 @@ pub enum Handelse {
         storlek: u64,
         beslut: Option<BeslutId>,
         kommunicering: Option<KommuniceringId>,
+        /// The version of the nämnd's particulars (address, phone, förvaltningsrätt)
+        /// the letter printed; absent in letters from before they were versioned.
+        #[serde(default)]
+        namnduppgifter: Option<i64>,
     },
     /// FL 12 §: the person asks in writing for the case to be decided.
     BegaranOmAvgorande {
@@ -613,6 +636,10 @@ pub enum Handelse {
     BegaranOmAvgorandeAvslagen {
         datum: Date,
         motivering: String,
+        /// The point of the delegationsordning the rejection was made under, like
+        /// any decision; absent in rejections from before it was recorded.
+        #[serde(default)]
+        delegation: Option<DelegationsRef>,
     },
     /// A secure message between the person and the handläggare.
     MeddelandeSkickat {

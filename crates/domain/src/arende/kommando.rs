@@ -90,6 +90,10 @@ pub enum Kommando {
         material: String,
         satt: Kommunikationssatt,
         svar_senast: Date,
+        /// The case's documents sent with the letter (FL 25 §: the letter says exactly these).
+        bifogat: Vec<DokumentId>,
+        /// How the material was otherwise made available, e.g. "kan läsas på Mina sidor".
+        tillgangligt: String,
     },
     RegistreraSvar {
         kommunicering: KommuniceringId,
@@ -108,6 +112,10 @@ pub enum Kommando {
         motivering: String,
         datum: Date,
         kommunicering_obehovlig: Option<String>,
+        /// FL 31 §: the official who presented the case, when one took part.
+        foredragande: Option<AnvandarId>,
+        /// For delvis bifall: what was applied for and what is refused.
+        avslagen_del: String,
     },
     SkickaBeslut {
         beslut: BeslutId,
@@ -239,6 +247,8 @@ pub enum Kommando {
         storlek: u64,
         beslut: Option<BeslutId>,
         kommunicering: Option<KommuniceringId>,
+        /// The version of the nämnd's particulars (address, phone, court) printed.
+        namnduppgifter: Option<i64>,
     },
     AvslaBegaranOmAvgorande {
         datum: Date,
@@ -1013,6 +1023,8 @@ pub fn handle(
             material,
             satt,
             svar_senast,
+            bifogat,
+            tillgangligt,
         } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(
@@ -1020,6 +1032,13 @@ pub fn handle(
                 "material",
                 "Beskriv vilket material som kommunicerades.",
             );
+            // FL 25 §: what was enclosed is recorded as it was, so only the case's own documents.
+            fel.om(
+                bifogat.iter().any(|d| !a.dokument.contains(d)),
+                "bifogat",
+                "Välj bland ärendets dokument.",
+            );
+            fel.inte_for_lang(&tillgangligt, "tillgangligt");
             fel.om(
                 svar_senast <= datum,
                 "svar_senast",
@@ -1033,6 +1052,8 @@ pub fn handle(
                 material,
                 satt,
                 svar_senast,
+                bifogat,
+                tillgangligt: tillgangligt.trim().to_string(),
             }]
         }
         Kommando::RegistreraSvar {
@@ -1076,6 +1097,8 @@ pub fn handle(
             motivering,
             datum,
             kommunicering_obehovlig,
+            foredragande,
+            avslagen_del,
         } => {
             fel.om(
                 !a.obeslutade_insatser().contains(&insats),
@@ -1114,6 +1137,15 @@ pub fn handle(
                     till < fran,
                     "period_till",
                     "Slutdatum kan inte vara före startdatum.",
+                );
+            }
+            if utfall == Utfall::DelvisBifall {
+                // FL 32 §: the person must see which part of the application is refused,
+                // or the refusal cannot be understood or appealed.
+                fel.text_kravs(
+                    &avslagen_del,
+                    "avslagen_del",
+                    "Skriv vad som avslås: vad den enskilde ansökte om och vad som inte beviljas.",
                 );
             }
             if utfall.ar_negativt() {
@@ -1163,6 +1195,12 @@ pub fn handle(
                 delegation,
                 kommunicering_obehovlig: kommunicering_obehovlig.filter(|s| !s.trim().is_empty()),
                 ersatter: None,
+                foredragande,
+                avslagen_del: if utfall == Utfall::DelvisBifall {
+                    avslagen_del.trim().to_string()
+                } else {
+                    String::new()
+                },
             })]
         }
         Kommando::SkickaBeslut {
@@ -1431,6 +1469,8 @@ pub fn handle(
                     delegation,
                     kommunicering_obehovlig: None,
                     ersatter: Some(beslut),
+                    foredragande: None,
+                    avslagen_del: String::new(),
                 }));
                 // FL 46 § andra stycket: if the nämnd changes an appealed decision as
                 // the appellant asks, the appeal lapses; otherwise the new decision goes up too.
@@ -1686,12 +1726,17 @@ pub fn handle(
             storlek,
             beslut,
             kommunicering,
+            namnduppgifter,
         } => {
             // The letter belongs to something in the case: a decision or a kommunicering.
             let finns = match (beslut, kommunicering) {
                 (Some(b), _) => a.beslut_lage(b).is_some(),
                 (None, Some(k)) => a.kommuniceringar.iter().any(|x| x.id == k),
-                (None, None) => false,
+                // FL 12 §: the letter of a rejected request for a decision.
+                (None, None) => {
+                    typ == BrevTyp::BeslutOmBegaranOmAvgorande
+                        && matches!(a.begaran_om_avgorande, Some((_, Some(_))))
+                }
             };
             fel.om(
                 !finns,
@@ -1706,6 +1751,7 @@ pub fn handle(
                 storlek,
                 beslut,
                 kommunicering,
+                namnduppgifter,
             }]
         }
         Kommando::BegarAvgorande { datum } => {
@@ -1729,7 +1775,25 @@ pub fn handle(
                 "motivering",
                 "Skriv varför ärendet inte kan avgöras nu (FL 12 §).",
             );
-            vec![Handelse::BegaranOmAvgorandeAvslagen { datum, motivering }]
+            fel.klart()?;
+            // The rejection is a decision about the undecided applications: it is taken
+            // under the delegationsordning like a decision on them (KL 6 kap. 37 §).
+            let insatser = a.obeslutade_insatser();
+            let delegation = ctx
+                .delegationsordning
+                .behorighet_for_alla(ctx.roll, &insatser, Utfall::Avslag)
+                .ok_or_else(|| {
+                    Avvisning::Delegation(format!(
+                        "Du har inte delegation att avslå en begäran om avgörande i ett ärende om {}. Beslutet ska fattas av den som har delegation enligt delegationsordningen version {}.",
+                        insatser.iter().map(|i| i.namn().to_lowercase()).collect::<Vec<_>>().join(", "),
+                        ctx.delegationsordning.version
+                    ))
+                })?;
+            vec![Handelse::BegaranOmAvgorandeAvslagen {
+                datum,
+                motivering,
+                delegation: Some(delegation),
+            }]
         }
         Kommando::SkickaMeddelande {
             id,

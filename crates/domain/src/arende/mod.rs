@@ -423,6 +423,7 @@ impl Arende {
                 material,
                 satt,
                 svar_senast,
+                ..
             } => self.kommuniceringar.push(Kommunicering {
                 id: *id,
                 datum: *datum,

@@ -177,6 +177,12 @@ fn fatta(id: BeslutId, insats: InsatsTyp, utfall: Utfall, datum: Date) -> Komman
         motivering: "11 kap. 1 § SoL; behovet är styrkt i utredningen.".into(),
         datum,
         kommunicering_obehovlig: None,
+        foredragande: None,
+        avslagen_del: if utfall == Utfall::DelvisBifall {
+            "Sex månader söktes; tre beviljas.".into()
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -397,6 +403,8 @@ fn komplettering_lamnad() -> Fall {
 /// Reply by Saturday 14 February, moved to Monday the 16th.
 fn kommunicerat_vantar_svar() -> Fall {
     utredning_avslutad().med(Kommando::Kommunicera {
+        bifogat: vec![],
+        tillgangligt: String::new(),
         id: K1,
         datum: date!(2026 - 02 - 03),
         material: "Utredningen".into(),
@@ -726,6 +734,8 @@ fn exempel(typ: KommandoTyp) -> Kommando {
         },
         T::AvslutaUtredning => Kommando::AvslutaUtredning { datum: d },
         T::Kommunicera => Kommando::Kommunicera {
+            bifogat: vec![],
+            tillgangligt: String::new(),
             id: K2,
             datum: d,
             material: "Underlag".into(),
@@ -840,6 +850,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             storlek: 100,
             beslut: Some(B_BIFALL),
             kommunicering: None,
+            namnduppgifter: Some(1),
         },
         T::BegarAvgorande => Kommando::BegarAvgorande { datum: d },
         T::AvslaBegaranOmAvgorande => Kommando::AvslaBegaranOmAvgorande {
@@ -2118,6 +2129,8 @@ fn datum_i_framtiden_vagras() {
         }),
         ("kommunicera", utredning_avslutad, "datum", |d| {
             Kommando::Kommunicera {
+                bifogat: vec![],
+                tillgangligt: String::new(),
                 id: K2,
                 datum: d,
                 material: "m".into(),
@@ -2323,6 +2336,8 @@ fn bevakning_svar_pa_kommunicering_flyttas_fran_helg() {
     );
     // Långfredagen 3 April 2026 → Tuesday 7 April, after Easter Monday.
     let f = utredning_avslutad().med(Kommando::Kommunicera {
+        bifogat: vec![],
+        tillgangligt: String::new(),
         id: K2,
         datum: date!(2026 - 03 - 25),
         material: "Utredningen".into(),
@@ -2402,6 +2417,8 @@ fn bevakning_bara_overklagandetid_kan_kvitteras() {
             kanal: Kanal::Besok,
         })
         .med(Kommando::Kommunicera {
+            bifogat: vec![],
+            tillgangligt: String::new(),
             id: K2,
             datum: date!(2026 - 03 - 01),
             material: "Tillägg".into(),
@@ -2624,6 +2641,8 @@ fn bevakningar_ordnas_efter_datum() {
             kanal: Kanal::Besok,
         })
         .med(Kommando::Kommunicera {
+            bifogat: vec![],
+            tillgangligt: String::new(),
             id: K2,
             datum: date!(2026 - 02 - 10),
             material: "Tillägg".into(),
@@ -2772,6 +2791,8 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
         },
         T::AvslutaUtredning => Kommando::AvslutaUtredning { datum: idag },
         T::Kommunicera => Kommando::Kommunicera {
+            bifogat: vec![],
+            tillgangligt: String::new(),
             id: KommuniceringId(ny()),
             datum: idag,
             material: "Utredningen".into(),
@@ -3017,6 +3038,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                 storlek: 1,
                 beslut: a.beslut.first().map(|b| b.id()),
                 kommunicering: a.kommuniceringar.first().map(|k| k.id),
+                namnduppgifter: Some(1),
             }
         }
         T::BegarAvgorande => Kommando::BegarAvgorande { datum: idag },
@@ -3257,6 +3279,46 @@ fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {
     );
     assert!(bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande).is_empty());
     assert!(f.kan(T::AvslaBegaranOmAvgorande).is_err());
+}
+
+/// Issue 11, item 8: rejecting a request for a decision is a decision, taken under
+/// the delegationsordning like a decision on the undecided applications; the
+/// point used is recorded.
+#[test]
+fn fl_12_avslag_pa_begaran_kraver_delegation_och_registrerar_punkten() {
+    let mut f = Fall::ny().med(ansokan(
+        date!(2026 - 01 - 12),
+        vec![InsatsTyp::Oppenvardsbehandling, InsatsTyp::Hvb],
+    ));
+    let mut handlaggare = ktx();
+    handlaggare.idag = date!(2026 - 08 - 03);
+    f.steg_som(
+        Kommando::BegarAvgorande {
+            datum: date!(2026 - 07 - 20),
+        },
+        &handlaggare,
+    );
+    let avsla = Kommando::AvslaBegaranOmAvgorande {
+        datum: date!(2026 - 08 - 03),
+        motivering: "Vi väntar på läkarintyget som behövs.".into(),
+    };
+    // HVB is for the arbetsledare (point 3.5): the handläggare may not reject.
+    let r = handle(f.a.as_ref(), avsla.clone(), &handlaggare);
+    assert!(matches!(r, Err(Avvisning::Delegation(_))), "{r:?}");
+    let mut al = arbetsledare();
+    al.idag = date!(2026 - 08 - 03);
+    let h = f.steg_som(avsla, &al);
+    // Each undecided insats under its own point: both are recorded.
+    let punkt = match h.as_slice() {
+        [
+            Handelse::BegaranOmAvgorandeAvslagen {
+                delegation: Some(d),
+                ..
+            },
+        ] => (d.version, d.punkt.clone()),
+        _ => panic!("{h:?}"),
+    };
+    assert_eq!(punkt, (7, "3.1, 3.5".to_string()));
 }
 
 #[test]
@@ -4041,6 +4103,8 @@ fn beviljat(utfall: Utfall, omfattning: &str, fran: Date, till: Option<Date>) ->
         },
         kommunicering_obehovlig: None,
         ersatter: None,
+        foredragande: None,
+        avslagen_del: String::new(),
     }
 }
 

@@ -139,6 +139,21 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     store
         .skapa_namnd(namnd, kommun, "Socialnämnden i Storstad")
         .await?;
+    store
+        .spara_namnduppgifter(
+            kommun,
+            &lots_store::Namnduppgifter {
+                namnd: "Socialnämnden i Storstad".into(),
+                postadress: vec!["Box 200".into(), "999 98 Storstad".into()],
+                telefon: "0999-20 00 00".into(),
+                epost: String::new(),
+                forvaltningsratt: "Förvaltningsrätten i Stockholm".into(),
+                diarieprefix: "SN".into(),
+            },
+            None,
+            nu,
+        )
+        .await?;
 
     // Units of about fifty staff: four in ten on ekonomiskt bistånd, four on
     // adult substance use and housing, two carrying out insatser.

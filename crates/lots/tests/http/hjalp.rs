@@ -96,6 +96,18 @@ impl Org {
     }
 }
 
+/// The test nämnd's particulars, as the letters must print them.
+pub fn namnduppgifter() -> lots_store::Namnduppgifter {
+    lots_store::Namnduppgifter {
+        namnd: "Socialnämnden".into(),
+        postadress: vec!["Box 4711".into(), "111 22 Testkommun".into()],
+        telefon: "0123-45 67 89".into(),
+        epost: "socialnamnden@testkommun.example".into(),
+        forvaltningsratt: "Förvaltningsrätten i Testköping".into(),
+        diarieprefix: "SN".into(),
+    }
+}
+
 /// A kommun with two myndighet enheter, an utförare, one user per role, and a
 /// delegationsordning where only arbetsledare decide heldygnsvård.
 pub async fn skapa_org(store: &Store) -> Org {
@@ -107,6 +119,16 @@ pub async fn skapa_org(store: &Store) -> Org {
     let namnd = uuid::Uuid::now_v7();
     store
         .skapa_namnd(namnd, kommun, "Socialnämnden")
+        .await
+        .unwrap();
+    // The particulars every letter needs (issue 11, item 7).
+    store
+        .spara_namnduppgifter(
+            kommun,
+            &namnduppgifter(),
+            None,
+            time::OffsetDateTime::now_utc(),
+        )
         .await
         .unwrap();
     let missbruk = EnhetId::ny();

@@ -4,6 +4,7 @@
 mod api;
 mod behorighet;
 mod bench;
+mod brev;
 mod demo;
 mod dialog;
 mod drift;

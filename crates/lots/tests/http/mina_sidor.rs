@@ -213,6 +213,10 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
         .await
         .unwrap();
     assert_eq!(arenden.len(), 1);
+    // The receipt gives the diarienummer to quote, not the case's id (issue 11, item 7).
+    let dnr = arenden[0].diarienummer.clone().expect("a diarienummer");
+    assert!(html.contains(&dnr), "{}", utdrag(&html));
+    assert!(!html.contains(&format!("<dd>{}</dd>", arenden[0].id)));
     assert!(
         html.contains(&arenden[0].id.to_string()),
         "the case reference"

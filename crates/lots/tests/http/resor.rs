@@ -555,9 +555,14 @@ async fn sent_overklagande_avvisas(db: Db) {
     )
     .await;
     let typer = handelsetyper(&app, &a).await;
+    // The dismissal is a decision with its own letter (issue 11, item 8).
     assert_eq!(
-        typer[typer.len() - 2..],
-        ["rattidsprovning_gjord", "overklagande_avvisat"]
+        typer[typer.len() - 3..],
+        [
+            "rattidsprovning_gjord",
+            "overklagande_avvisat",
+            "brev_skapat"
+        ]
     );
     let (_, sida) = k.get(&format!("/arenden/{a}")).await;
     assert!(sida.contains("Rättidsprövning: för sent"));

@@ -70,6 +70,8 @@ pub struct Kort {
     pub href: String,
     pub rubrik: String,
     pub status: String,
+    /// The case's diarienummer: what the person quotes when they call.
+    pub diarienummer: String,
     pub inkom: String,
     pub handlaggare: String,
     pub att_gora: Vec<(String, String)>,
@@ -137,6 +139,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
             href: format!("/mina-sidor/arenden/{}", rad.id),
             rubrik: rubrik_for(a, t),
             status: lage.status,
+            diarienummer: rad.beteckning(),
             inkom: rad.inkom.to_string(),
             handlaggare: rad
                 .handlaggare_namn
@@ -259,6 +262,7 @@ pub struct ArendeSida {
     pub ram: Ram,
     pub id: ArendeId,
     pub rubrik: String,
+    pub diarienummer: String,
     pub inkom: String,
     pub handlaggare: String,
     pub handlaggare_sedan: Option<String>,
@@ -331,6 +335,7 @@ pub async fn arende(
         ram: m.sida(),
         id: rad.id,
         rubrik: rubrik_for(&a, t),
+        diarienummer: rad.beteckning(),
         inkom: rad.inkom.to_string(),
         handlaggare: rad
             .handlaggare_namn
@@ -732,6 +737,8 @@ pub async fn dokument(
 pub struct KvittoSida {
     pub ram: Ram,
     pub arende: ArendeId,
+    /// What the person quotes when they call: the diarienummer, not the id.
+    pub diarienummer: String,
     pub vad: String,
     pub tid: String,
     pub nasta: String,
@@ -771,6 +778,7 @@ pub async fn kvitto(
     Ok(KvittoSida {
         ram: m.sida(),
         arende: rad.id,
+        diarienummer: rad.beteckning(),
         vad: t.t(vad).to_owned(),
         tid,
         nasta: t.t(nasta).to_owned(),

@@ -169,6 +169,8 @@ mod tests {
             BrevTyp::Beslutsbrev,
             BrevTyp::Kommuniceringsbrev,
             BrevTyp::Kontrollmeddelande,
+            BrevTyp::Avvisningsbeslut,
+            BrevTyp::BeslutOmBegaranOmAvgorande,
         ] {
             nycklar.push(format!("brev.{}", super::super::tidslinje::brevkod(b)));
         }

@@ -366,6 +366,8 @@ pub(super) fn brevkod(t: lots_domain::arende::BrevTyp) -> &'static str {
         B::Beslutsbrev => "beslutsbrev",
         B::Kommuniceringsbrev => "kommuniceringsbrev",
         B::Kontrollmeddelande => "kontrollmeddelande",
+        B::Avvisningsbeslut => "avvisningsbeslut",
+        B::BeslutOmBegaranOmAvgorande => "beslut_begaran",
     }
 }
 

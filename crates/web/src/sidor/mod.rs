@@ -5,6 +5,7 @@ pub mod arende;
 pub mod delegation;
 pub mod fullmakt;
 pub mod loggkontroll;
+pub mod namnd;
 pub mod person;
 pub mod rapporter;
 pub mod start;

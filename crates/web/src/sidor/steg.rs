@@ -32,6 +32,8 @@ pub struct Stegkontext {
     pub journal: Vec<JournalRad>,
     /// The kinds of document already accepted for the person, in any case (newest first).
     pub godtagna: Vec<(Handlingstyp, time::Date, ArendeId)>,
+    /// The case's documents by name: read only for kommunicering.
+    pub dokument: Vec<(DokumentId, String)>,
     pub idag: time::Date,
 }
 
@@ -69,6 +71,7 @@ impl Stegkontext {
             enheter: s.store.enheter(i.anvandare.kommun).await?,
             journal,
             godtagna: vec![],
+            dokument: vec![],
             idag: svensk_dag(s.nu()),
         })
     }
@@ -83,6 +86,7 @@ impl Stegkontext {
             enheter: &self.enheter,
             journal: &self.journal,
             godtagna: &self.godtagna,
+            dokument: &self.dokument,
         }
     }
 }
@@ -238,10 +242,26 @@ pub async fn formularsvar(
     let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
     let kommandon = if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
         let person = s.store.person(k.person).await?.ok_or(WebFel::Saknas)?;
+        let uppgifter = s.store.namnduppgifter(i.anvandare.kommun).await?;
+        let diarienummer = rad.beteckning();
+        let idag = svensk_dag(s.nu());
+        let ordning = s
+            .store
+            .delegationsordning_i_kraft(i.anvandare.kommun, idag)
+            .await?;
         let fran = Avsandare {
             kommun: &s.kommun_namn,
             enhet: &rad.enhet_namn,
             anvandare: &k.anvandare,
+            uppgifter: uppgifter.as_ref(),
+            diarienummer: &diarienummer,
+            dokument: &k.dokument,
+            kontext: lots_domain::arende::Kontext {
+                idag,
+                aktor: i.anvandare.id,
+                roll: i.anvandare.roll,
+                delegationsordning: &ordning,
+            },
         };
         match med_brev(kommando, a, &person, &fran) {
             Ok((kommandon, brev)) => {
@@ -303,6 +323,24 @@ pub async fn formularsvar(
     }
 }
 
+fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
+    k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)
+}
+
+/// The documents attached to the case, by name, oldest first (not the letters Lots wrote:
+/// those are not material to enclose).
+pub fn dokumentnamn(handelser: &[lots_store::LagradHandelse]) -> Vec<(DokumentId, String)> {
+    handelser
+        .iter()
+        .filter_map(|h| match &h.handelse {
+            lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => {
+                Some((*dokument, namn.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 async fn steg_kontext(
     s: &AppState,
     i: &Inloggad,
@@ -339,6 +377,10 @@ async fn steg_kontext(
     // it reads all the person's cases, so no other step pays for it.
     if typ == KommandoTyp::BegarKomplettering {
         k.godtagna = s.store.godtagna_handlingar(person).await?;
+    }
+    // Kommunicering chooses among the case's documents what goes with the letter.
+    if typ == KommandoTyp::Kommunicera {
+        k.dokument = dokumentnamn(&s.store.handelser(id_for(&k)?).await?);
     }
     Ok((typ, k))
 }

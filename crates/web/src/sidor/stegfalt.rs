@@ -24,6 +24,8 @@ pub struct FaltKontext<'a> {
     pub journal: &'a [JournalRad],
     /// The kinds of document already accepted for the person (newest first).
     pub godtagna: &'a [(Handlingstyp, Date, ArendeId)],
+    /// The case's documents by name, for kommunicering (what is sent with the letter).
+    pub dokument: &'a [(DokumentId, String)],
 }
 
 fn par<T: Copy>(
@@ -206,6 +208,11 @@ pub fn falt(
             datum(),
             Falt::textarea("material", "Vilket material kommunicerades?").kravs(),
             Falt::val("satt", "Hur?", "radio", par(&Kommunikationssatt::ALLA, Kommunikationssatt::kod, Kommunikationssatt::namn)).kravs().varde("brev"),
+            // FL 25 §: the letter says exactly what was enclosed and how the rest can be read.
+            Falt::val("bifogat", "Dokument som skickas med brevet", "checkboxes", ctx.dokument.iter().map(|(id, namn)| (id.to_string(), namn.clone())))
+                .hjalp("Brevet räknar upp just de dokument du väljer här. Bifoga dokumentet till ärendet först om det saknas."),
+            Falt::text("tillgangligt", "Hur kan den enskilde annars ta del av materialet?")
+                .hjalp("Till exempel: kan läsas på Mina sidor, visades vid möte den 2 april. Lämna tomt om allt skickas med."),
             Falt::datum("svar_senast", "Svar senast")
                 .kravs()
                 .varde(idag + time::Duration::days(14))
@@ -237,7 +244,19 @@ pub fn falt(
                 Falt::textarea("omfattning", "Omfattning och frekvens").hjalp("Krävs vid bifall."),
                 Falt::datum("period_fran", "Gäller från"),
                 Falt::datum("period_till", "Gäller till och med"),
+                Falt::textarea("avslagen_del", "Det som avslås")
+                    .hjalp("Krävs vid delvis bifall: vad den enskilde ansökte om och vilken del som inte beviljas (FL 32 §)."),
                 Falt::textarea("motivering", "Motivering").kravs().hjalp("Vilka bestämmelser som tillämpats och vilka omständigheter som avgjort (FL 32 §)."),
+                Falt::val(
+                    "foredragande",
+                    "Föredragande",
+                    "select",
+                    ctx.anvandare
+                        .iter()
+                        .filter(|u| u.aktiv && u.anvandarnamn != lots_store::MINA_SIDOR_KONTO)
+                        .map(|u| (u.id.to_string(), format!("{}, {}", u.namn, u.roll.namn().to_lowercase()))),
+                )
+                .hjalp("Den som föredrog ärendet, om någon gjorde det. Namnet står i beslutet (FL 31 §)."),
                 datum(),
                 Falt::textarea("kommunicering_obehovlig", "Om underlaget inte kommunicerats: varför det uppenbart är obehövligt").hjalp("Bara om beslutet går emot den enskilde utan att hen fått svara (FL 25 §)."),
             ]
@@ -704,13 +723,24 @@ pub fn tolka(
             );
             let svar_senast = l.datum("svar_senast");
             match (datum, satt, svar_senast) {
-                (Some(datum), Some(satt), Some(svar_senast)) => Some(Kommando::Kommunicera {
-                    id: KommuniceringId::ny(),
-                    datum,
-                    material: l.text("material"),
-                    satt,
-                    svar_senast,
-                }),
+                (Some(datum), Some(satt), Some(svar_senast)) => {
+                    let mut bifogat = vec![];
+                    for v in f.alla("bifogat") {
+                        match v.parse::<DokumentId>() {
+                            Ok(d) => bifogat.push(d),
+                            Err(_) => l.fel("bifogat", "Välj bland ärendets dokument."),
+                        }
+                    }
+                    Some(Kommando::Kommunicera {
+                        id: KommuniceringId::ny(),
+                        datum,
+                        material: l.text("material"),
+                        satt,
+                        svar_senast,
+                        bifogat,
+                        tillgangligt: l.text("tillgangligt"),
+                    })
+                }
                 _ => None,
             }
         }
@@ -733,6 +763,20 @@ pub fn tolka(
             let period_fran = l.valfritt_datum("period_fran");
             let period_till = l.valfritt_datum("period_till");
             let datum = l.datum("datum");
+            // FL 31 §: a föredragande is one of the kommun's own accounts.
+            let foredragande = match l.text("foredragande").as_str() {
+                "" => None,
+                t => {
+                    let id = t
+                        .parse::<AnvandarId>()
+                        .ok()
+                        .filter(|id| ctx.anvandare.iter().any(|u| u.id == *id));
+                    if id.is_none() {
+                        l.fel("foredragande", "Välj föredragande i listan.");
+                    }
+                    id
+                }
+            };
             match (insats, utfall, lagrum, datum) {
                 (Some(insats), Some(utfall), Some(lagrum), Some(datum)) => {
                     Some(Kommando::FattaBeslut {
@@ -748,6 +792,8 @@ pub fn tolka(
                         datum,
                         kommunicering_obehovlig: Some(l.text("kommunicering_obehovlig"))
                             .filter(|s| !s.is_empty()),
+                        foredragande,
+                        avslagen_del: l.text("avslagen_del"),
                     })
                 }
                 _ => None,

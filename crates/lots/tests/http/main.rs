@@ -7,6 +7,7 @@ mod bench;
 mod demo;
 mod dialog;
 mod genomforandeplan;
+mod granskningslogg;
 mod hjalp;
 mod inloggning;
 mod krasch;

@@ -162,8 +162,14 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Failed attempts are counted per user name, existing or not, case-folded.
+/// Only a hash of the name is stored (issue 12, item 6): a failed login by
+/// anyone on the internet leaves no text of theirs in the database, and the key
+/// is 64 characters whatever was typed.
 pub(crate) fn forsoksnyckel(anvandarnamn: &str) -> String {
-    anvandarnamn.trim().to_lowercase()
+    let mut h = Sha256::new();
+    h.update(b"lots-inloggningsforsok\0");
+    h.update(anvandarnamn.trim().to_lowercase().as_bytes());
+    hex::encode(h.finalize())
 }
 
 /// How long the name is still locked, if it is.
@@ -182,7 +188,7 @@ pub(crate) async fn misslyckat(
     nyckel: &str,
     nu: OffsetDateTime,
 ) -> Result<Option<Duration>, WebFel> {
-    let n = s.store.registrera_misslyckat_forsok(nyckel).await?;
+    let n = s.store.registrera_misslyckat_forsok(nyckel, nu).await?;
     match s.inloggning.sparr.sparrtid(n) {
         Some(tid) => {
             s.store.sparra_inloggning(nyckel, nu + tid).await?;

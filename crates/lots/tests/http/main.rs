@@ -7,6 +7,7 @@ mod bench;
 mod demo;
 mod dialog;
 mod genomforandeplan;
+mod granser;
 mod granskningslogg;
 mod hjalp;
 mod inloggning;

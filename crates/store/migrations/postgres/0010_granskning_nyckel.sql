@@ -7,3 +7,11 @@
 ALTER TABLE granskning ADD COLUMN mac TEXT;
 ALTER TABLE granskning_kedja ADD COLUMN nycklad_fran BIGINT;
 ALTER TABLE granskning_kedja ADD COLUMN nycklad_stampel TEXT;
+
+-- Issue 12, item 6: a failed login keeps only a hash of the user name typed
+-- (64 characters whatever was typed), and when it was last counted, so that old
+-- failures are purged. Counters kept under plain names are dropped: forgetting
+-- a count of failures locks nobody out and lets nobody in.
+DELETE FROM inloggningsforsok;
+ALTER TABLE inloggningsforsok ADD COLUMN senast TEXT;
+CREATE INDEX inloggningsforsok_senast ON inloggningsforsok (senast);

@@ -121,7 +121,7 @@ async fn kontrollera(app: &TestApp, hl: &Klient, (falt, over, svenska): (usize, 
     let (namn, max) = PERSONFALT[falt];
     let tecken = if svenska { "ö" } else { "a" };
     let lang = tecken.repeat(max + over);
-    let mut varden = vec![
+    let mut varden = [
         ("identitet_typ", "personnummer".to_string()),
         ("identitet", "19121212-1212".to_string()),
         ("fornamn", "Tolvan".to_string()),

@@ -83,6 +83,9 @@ pub struct Inloggning {
     pub sokningar_per_minut: u32,
     pub ip_fran_proxy: bool,
     pub oidc: Option<(lots_web::oidc::OidcInstallning, String)>,
+    /// Signs device cookies (LOTS_INLOGGNING_NYCKEL, hex, at least 32 bytes); the
+    /// same on every server behind one address.
+    pub enhetsnyckel: Option<Vec<u8>>,
 }
 
 #[derive(Debug)]
@@ -285,5 +288,13 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
         sokningar_per_minut: f.sokningar_per_minut.unwrap_or(30).max(1),
         ip_fran_proxy: f.ip_fran_proxy.unwrap_or(false),
         oidc,
+        enhetsnyckel: env("LOTS_INLOGGNING_NYCKEL")
+            .map(|t| match hex::decode(t.trim()) {
+                Ok(b) if b.len() >= 32 => Ok(b),
+                _ => Err(anyhow::anyhow!(
+                    "LOTS_INLOGGNING_NYCKEL ska vara minst 32 byte hexadecimalt (openssl rand -hex 32)"
+                )),
+            })
+            .transpose()?,
     })
 }

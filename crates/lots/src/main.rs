@@ -329,6 +329,12 @@ async fn serva(
                 eid,
                 testinloggning,
             },
+            enhetsnyckel: inl.enhetsnyckel.clone().unwrap_or_else(|| {
+                tracing::warn!(
+                    "LOTS_INLOGGNING_NYCKEL is not set: known devices are forgotten at restart and not shared between servers"
+                );
+                lots_web::Inloggningsregler::standard().enhetsnyckel
+            }),
         }),
         klocka: lots_web::Klocka::default(),
     };

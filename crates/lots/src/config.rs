@@ -19,6 +19,17 @@ struct Fil {
     oidc: Option<OidcFil>,
     /// `[eid]`: the eID broker Mina sidor logs people in through.
     eid: Option<EidFil>,
+    #[serde(default)]
+    granskning: GranskningFil,
+}
+
+/// `[granskning]` in lots.toml: where the audit log's anchors go. The key is
+/// read from the environment only (LOTS_GRANSKNING_NYCKEL), never from the file.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct GranskningFil {
+    ankarfil: Option<std::path::PathBuf>,
+    ankare_sekunder: Option<u64>,
 }
 
 /// `[eid]` in lots.toml: the municipality's eID broker (BankID, Freja eID) over
@@ -74,6 +85,9 @@ pub struct Inloggning {
     pub sokningar_per_minut: u32,
     pub ip_fran_proxy: bool,
     pub oidc: Option<(lots_web::oidc::OidcInstallning, String)>,
+    /// Signs device cookies (LOTS_INLOGGNING_NYCKEL, hex, at least 32 bytes); the
+    /// same on every server behind one address.
+    pub enhetsnyckel: Option<Vec<u8>>,
 }
 
 #[derive(Debug)]
@@ -86,6 +100,10 @@ pub struct Config {
     pub inloggning: Inloggning,
     /// Mina sidor's eID broker and its personnummer claim.
     pub eid: Option<(lots_web::oidc::OidcInstallning, String)>,
+    /// The audit log's MAC key(s) and anchor file.
+    pub granskning: lots_store::Loggsakring,
+    /// How often `serve` anchors the chain heads.
+    pub ankare_intervall: std::time::Duration,
 }
 
 impl Config {
@@ -122,6 +140,10 @@ impl Config {
             },
             inloggning: inloggning(fil.inloggning, fil.oidc)?,
             eid: eid(fil.eid.unwrap_or_default())?,
+            granskning: granskning(&fil.granskning)?,
+            ankare_intervall: std::time::Duration::from_secs(
+                fil.granskning.ankare_sekunder.unwrap_or(60).max(1),
+            ),
         })
     }
 
@@ -193,6 +215,33 @@ fn leverantor(
     }))
 }
 
+/// The audit log's protection (issue 12, item 9): the key that stamps new rows
+/// (LOTS_GRANSKNING_NYCKEL), earlier keys kept for verifying the rows they
+/// stamped (LOTS_GRANSKNING_GAMLA_NYCKLAR, comma-separated), and the anchor file
+/// (LOTS_GRANSKNING_ANKARFIL over `[granskning] ankarfil`). Keys are hex, at
+/// least 32 bytes; no message repeats them.
+fn granskning(f: &GranskningFil) -> anyhow::Result<lots_store::Loggsakring> {
+    let nyckel = env("LOTS_GRANSKNING_NYCKEL")
+        .map(|t| lots_store::Loggnyckel::fran_hex(&t))
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("LOTS_GRANSKNING_NYCKEL: {e}"))?;
+    let gamla_nycklar = env("LOTS_GRANSKNING_GAMLA_NYCKLAR")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|t| !t.trim().is_empty())
+        .map(lots_store::Loggnyckel::fran_hex)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow::anyhow!("LOTS_GRANSKNING_GAMLA_NYCKLAR: {e}"))?;
+    let ankarfil = env("LOTS_GRANSKNING_ANKARFIL")
+        .map(std::path::PathBuf::from)
+        .or(f.ankarfil.clone());
+    Ok(lots_store::Loggsakring {
+        nyckel,
+        gamla_nycklar,
+        ankarfil,
+    })
+}
+
 fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
     let inst = leverantor(
         "LOTS_EID",
@@ -261,5 +310,13 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
         sokningar_per_minut: f.sokningar_per_minut.unwrap_or(30).max(1),
         ip_fran_proxy: f.ip_fran_proxy.unwrap_or(false),
         oidc,
+        enhetsnyckel: env("LOTS_INLOGGNING_NYCKEL")
+            .map(|t| match hex::decode(t.trim()) {
+                Ok(b) if b.len() >= 32 => Ok(b),
+                _ => Err(anyhow::anyhow!(
+                    "LOTS_INLOGGNING_NYCKEL ska vara minst 32 byte hexadecimalt (openssl rand -hex 32)"
+                )),
+            })
+            .transpose()?,
     })
 }

@@ -69,8 +69,13 @@ enum Kommando {
         #[arg(long)]
         utan_lasgranskning: bool,
     },
-    /// Check the audit log's hash chain and report the first broken link.
+    /// Check the audit log: its hash chain, each row's MAC (with the key in
+    /// LOTS_GRANSKNING_NYCKEL) and the anchors in the anchor file; report the
+    /// first broken link.
     VerifyLog,
+    /// Append the audit chains' heads to the anchor file now (`serve` does it
+    /// at regular intervals); for a cron job or before a backup.
+    AnchorLog,
     /// Map a user to their subject at the identity provider (OIDC).
     KopplaOidc {
         /// The Lots user name.
@@ -108,7 +113,7 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
-    let store = Store::anslut(&cfg.database)
+    let store = Store::anslut_med(&cfg.database, cfg.granskning.clone())
         .await
         .with_context(|| format!("kunde inte öppna databasen {}", cfg.database_redacted()))?;
     match cli.kommando {
@@ -155,9 +160,25 @@ async fn main() -> anyhow::Result<()> {
                 .kommun()
                 .await?
                 .context("databasen har ingen kommun")?;
-            match store.verifiera_logg(kommun).await? {
+            let v = store.verifiera_logg_utforligt(kommun).await?;
+            if v.utan_nyckel {
+                println!(
+                    "Varning: ingen nyckel är angiven (LOTS_GRANSKNING_NYCKEL), så postens nyckelstämplar kontrolleras inte: en omskriven kedja upptäcks inte."
+                );
+            }
+            if v.utan_ankarfil {
+                println!(
+                    "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks inte."
+                );
+            } else if v.ankare == 0 {
+                println!("Varning: ankarfilen har inget ankare för {namn} ännu.");
+            }
+            match v.resultat {
                 lots_store::Loggkontroll::Hel { poster } => {
-                    println!("Granskningsloggen för {namn} är hel: {poster} poster.")
+                    println!(
+                        "Granskningsloggen för {namn} är hel: {poster} poster, varav {} nyckelstämplade och {} från tiden före nyckeln; {} ankare stämmer.",
+                        v.nycklade, v.onycklade, v.ankare
+                    )
                 }
                 lots_store::Loggkontroll::Bruten {
                     seq,
@@ -169,6 +190,20 @@ async fn main() -> anyhow::Result<()> {
                     );
                     std::process::exit(1);
                 }
+            }
+        }
+        Kommando::AnchorLog => {
+            if cfg.granskning.nyckel.is_none() || cfg.granskning.ankarfil.is_none() {
+                anyhow::bail!(
+                    "ankare kräver en nyckel (LOTS_GRANSKNING_NYCKEL) och en ankarfil (LOTS_GRANSKNING_ANKARFIL eller [granskning] ankarfil)"
+                );
+            }
+            let nya = store.ankra_logg(time::OffsetDateTime::now_utc()).await?;
+            for a in &nya {
+                println!("Ankrade kedjan {} vid post {}.", a.kedja, a.seq);
+            }
+            if nya.is_empty() {
+                println!("Ingen kedja har poster att ankra.");
             }
         }
         Kommando::KopplaOidc {
@@ -236,6 +271,35 @@ async fn serva(
     let (kommun, kommun_namn) = store.kommun().await?.context(
         "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
     )?;
+    // Rows after keyed ones must be keyed too (granskning.rs fails closed).
+    if cfg.granskning.nyckel.is_none() && store.logg_ar_nycklad().await? {
+        anyhow::bail!(
+            "granskningsloggen är nyckelstämplad men LOTS_GRANSKNING_NYCKEL saknas: ange nyckeln"
+        );
+    }
+    if cfg.granskning.nyckel.is_none() && !demo {
+        tracing::warn!(
+            "the audit log has no key (LOTS_GRANSKNING_NYCKEL): a rewritten chain would not be found"
+        );
+    }
+    if cfg.granskning.ankarfil.is_some() && cfg.granskning.nyckel.is_none() {
+        anyhow::bail!("en ankarfil kräver en nyckel (LOTS_GRANSKNING_NYCKEL)");
+    }
+    if cfg.granskning.ankarfil.is_some() {
+        // The anchor pins the chain's length and head outside the database; a
+        // failed write is logged and tried again at the next tick.
+        let store = store.clone();
+        let intervall = cfg.ankare_intervall;
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(intervall);
+            loop {
+                tick.tick().await;
+                if let Err(e) = store.ankra_logg(time::OffsetDateTime::now_utc()).await {
+                    tracing::error!(error = %e, "could not anchor the audit log");
+                }
+            }
+        });
+    }
     let inl = &cfg.inloggning;
     let totp = match inl.totp {
         Some(t) => t,
@@ -270,6 +334,7 @@ async fn serva(
             personnummer_claim: claim.clone(),
         }),
     };
+    let ankra_vid_slut = store.clone();
     let state = lots_web::AppState {
         store,
         kommun_namn: kommun_namn.into(),
@@ -285,6 +350,12 @@ async fn serva(
                 eid,
                 testinloggning,
             },
+            enhetsnyckel: inl.enhetsnyckel.clone().unwrap_or_else(|| {
+                tracing::warn!(
+                    "LOTS_INLOGGNING_NYCKEL is not set: known devices are forgotten at restart and not shared between servers"
+                );
+                lots_web::Inloggningsregler::standard().enhetsnyckel
+            }),
         }),
         klocka: lots_web::Klocka::default(),
     };
@@ -310,6 +381,10 @@ async fn serva(
     )
     .with_graceful_shutdown(avsluta())
     .await?;
+    // The last rows written get their anchor before the process ends.
+    ankra_vid_slut
+        .ankra_logg(time::OffsetDateTime::now_utc())
+        .await?;
     Ok(())
 }
 

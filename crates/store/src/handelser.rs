@@ -216,7 +216,7 @@ impl Store {
             let post = Granskningspost::ny(format!("arende.{}", typ.kod()))
                 .person(efter.person, skyddad)
                 .arende(arende_id);
-            skriv_granskning(&mut tx, aktor, &tid, &post).await?;
+            skriv_granskning(&mut tx, &self.sakring, aktor, &tid, &post).await?;
         }
         tx.commit().await?;
         Ok(Utfort {

@@ -7,6 +7,10 @@ use time::OffsetDateTime;
 use crate::org::anvandare_fran;
 use crate::{Anvandare, Store, StoreError, las_tid, tidstext};
 
+/// How long a failed login is remembered when it locks nobody: the lock's
+/// backoff tops out at an hour, so a day forgets nothing that still matters.
+const FORSOK_GLOMS_EFTER: time::Duration = time::Duration::days(1);
+
 /// A user's confirmed TOTP secret.
 #[derive(Debug, Clone)]
 pub struct TotpLagrad {
@@ -181,18 +185,31 @@ impl Store {
         })
     }
 
-    /// Counts one more failed login for the name and returns the new count.
+    /// Counts one more failed login for the name (a hash of it: the caller's
+    /// key) and returns the new count. Failures older than a day and no longer
+    /// locking anyone are purged on the way, so that unauthenticated requests
+    /// cannot grow the table without bound (issue 12, item 6).
     pub async fn registrera_misslyckat_forsok(
         &self,
         anvandarnamn: &str,
+        nu: OffsetDateTime,
     ) -> Result<i64, StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM inloggningsforsok WHERE senast < $1 AND (sparrad_till IS NULL OR sparrad_till < $2)",
+                &[
+                    tidstext(nu - FORSOK_GLOMS_EFTER).into(),
+                    tidstext(nu).into(),
+                ],
+            )
+            .await?;
         let r = self
             .db
             .fetch_optional(
-                "INSERT INTO inloggningsforsok (anvandarnamn, misslyckade) VALUES ($1, 1) \
-                 ON CONFLICT (anvandarnamn) DO UPDATE SET misslyckade = inloggningsforsok.misslyckade + 1 \
+                "INSERT INTO inloggningsforsok (anvandarnamn, misslyckade, senast) VALUES ($1, 1, $2) \
+                 ON CONFLICT (anvandarnamn) DO UPDATE SET misslyckade = inloggningsforsok.misslyckade + 1, senast = $2 \
                  RETURNING misslyckade",
-                &[anvandarnamn.into()],
+                &[anvandarnamn.into(), tidstext(nu).into()],
             )
             .await?;
         r.map(|r| r.int("misslyckade"))

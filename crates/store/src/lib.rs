@@ -11,20 +11,27 @@ mod handelser;
 mod import;
 mod inloggning;
 mod las;
+mod loggsakring;
 mod mina_sidor;
 mod namnd;
 mod org;
 mod rapporter;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 pub use db::{Db, Rad, Tx, V};
-pub use granskning::{Granskningspost, Loggfilter, Loggkontroll, Loggrad};
+pub use granskning::{
+    Granskningspost, Loggfilter, Loggkontroll, Loggrad, Loggverifiering, granskning_radhash,
+};
 pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
+pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
 pub use mina_sidor::{Fullmakt, MINA_SIDOR_KONTO, Medborgarsession};
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
 pub use org::*;
@@ -59,6 +66,8 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("the audit log could not be written: {0}")]
     Loggning(String),
+    #[error("the audit log's anchor file: {0}")]
+    Ankare(String),
 }
 
 impl StoreError {
@@ -79,17 +88,29 @@ pub struct Store {
     /// Reads are audited (DESIGN.md principle 4). Off only in `lots bench`'s own
     /// server, to measure what the audit costs; see `utan_lasgranskning_for_matning`.
     lasgranskning: bool,
+    /// The audit log's key and anchor file (issue 12, item 9).
+    sakring: Arc<Loggsakring>,
+    /// Each chain's seq at the last anchor this process wrote.
+    senaste_ankare: Arc<tokio::sync::Mutex<HashMap<String, i64>>>,
 }
 
 impl Store {
     /// Connects, and starts the task that writes read-audit rows in groups.
     /// Must be called inside a tokio runtime.
     pub async fn anslut(url: &str) -> Result<Self, StoreError> {
+        Self::anslut_med(url, Loggsakring::default()).await
+    }
+
+    /// `anslut`, with the audit log's key and anchor file.
+    pub async fn anslut_med(url: &str, sakring: Loggsakring) -> Result<Self, StoreError> {
         let db = Db::anslut(url).await?;
+        let sakring = Arc::new(sakring);
         Ok(Self {
-            logg: granskning::Gruppskrivare::starta(db.clone()),
+            logg: granskning::Gruppskrivare::starta(db.clone(), sakring.clone()),
             db,
             lasgranskning: true,
+            sakring,
+            senaste_ankare: Default::default(),
         })
     }
 

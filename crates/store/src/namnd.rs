@@ -221,7 +221,7 @@ impl Store {
         .await?;
         if let Some(aktor) = aktor {
             let post = Granskningspost::ny(format!("admin.namnd.andra:{version}"));
-            skriv_granskning(&mut tx, aktor, &tid, &post).await?;
+            skriv_granskning(&mut tx, &self.sakring, aktor, &tid, &post).await?;
         }
         tx.commit().await?;
         Ok(version)

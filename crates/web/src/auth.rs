@@ -19,6 +19,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use hmac::{Hmac, Mac};
 use lots_domain::ids::AnvandarId;
 use lots_store::{Aktor, Anvandare, OidcForfragan, Session};
 use rand::RngCore;
@@ -34,6 +35,11 @@ use crate::tvafaktor;
 
 const COOKIE: &str = "lots_session";
 const OIDC_COOKIE: &str = "lots_oidc";
+/// A device's proof that a user has logged in on it before (OWASP, "Slow Down
+/// Online Guessing Attacks with Device Cookies").
+const ENHET_COOKIE: &str = "lots_enhet";
+/// How long a device stays known after a completed login.
+const ENHET_LIVSLANGD: Duration = Duration::days(90);
 /// Idle and absolute session limits.
 const TOMGANG: Duration = Duration::minutes(30);
 const LIVSLANGD: Duration = Duration::hours(10);
@@ -78,6 +84,9 @@ pub struct Inloggningsregler {
     pub oidc: Option<OidcInloggning>,
     /// Mina sidor's own login: eID, or the demo's test login.
     pub medborgare: crate::mina_sidor::MedborgarInloggning,
+    /// The key device cookies are signed with (LOTS_INLOGGNING_NYCKEL; random
+    /// per process when not configured, so devices are then known until a restart).
+    pub enhetsnyckel: Vec<u8>,
 }
 
 impl Inloggningsregler {
@@ -92,6 +101,7 @@ impl Inloggningsregler {
             ip_fran_proxy: false,
             oidc: None,
             medborgare: Default::default(),
+            enhetsnyckel: slumptext().into_bytes(),
         }
     }
 
@@ -162,8 +172,69 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Failed attempts are counted per user name, existing or not, case-folded.
+/// Only a hash of the name is stored (issue 12, item 6): a failed login by
+/// anyone on the internet leaves no text of theirs in the database, and the key
+/// is 64 characters whatever was typed.
 pub(crate) fn forsoksnyckel(anvandarnamn: &str) -> String {
-    anvandarnamn.trim().to_lowercase()
+    let mut h = Sha256::new();
+    h.update(b"lots-inloggningsforsok\0");
+    h.update(anvandarnamn.trim().to_lowercase().as_bytes());
+    hex::encode(h.finalize())
+}
+
+fn enhetsstampel(nyckel: &[u8], anvandare: AnvandarId, utgang: i64) -> String {
+    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(nyckel).expect("HMAC takes any key length");
+    m.update(b"lots-enhet\0");
+    m.update(anvandare.to_string().as_bytes());
+    m.update(b"\0");
+    m.update(utgang.to_string().as_bytes());
+    hex::encode(m.finalize().into_bytes())
+}
+
+/// Equal, in time that does not depend on where they differ.
+fn lika(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |x, (p, q)| x | (p ^ q)) == 0
+}
+
+/// The cookie that marks this browser as one `anvandare` has completed a login on.
+fn enhetskaka(s: &AppState, anvandare: AnvandarId) -> String {
+    let utgang = (s.nu() + ENHET_LIVSLANGD).unix_timestamp();
+    let stampel = enhetsstampel(&s.inloggning.enhetsnyckel, anvandare, utgang);
+    let secure = if s.saker_cookie { "; Secure" } else { "" };
+    format!(
+        "{ENHET_COOKIE}={anvandare}.{utgang}.{stampel}; Path=/logga-in; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
+        ENHET_LIVSLANGD.whole_seconds()
+    )
+}
+
+/// The key failed logins are counted under. Lockout by user name alone would let
+/// anyone who knows a name keep its owner out; so a device the user has logged
+/// in on before, proven by a signed, unexpired device cookie, counts its failures
+/// apart and is not held by the name's lock, while every other device keeps the
+/// per-name lock and slowdown (OWASP Authentication Cheat Sheet, device cookies).
+pub(crate) fn forsoksnyckel_for(
+    s: &AppState,
+    headers: &HeaderMap,
+    anvandare: Option<&Anvandare>,
+    anvandarnamn: &str,
+) -> String {
+    let kand = anvandare.and_then(|a| {
+        let kaka = kaka(headers, ENHET_COOKIE)?;
+        let mut delar = kaka.splitn(3, '.');
+        let (id, utgang, stampel) = (delar.next()?, delar.next()?, delar.next()?);
+        let utgang: i64 = utgang.parse().ok()?;
+        let ratt = id == a.id.to_string()
+            && utgang > s.nu().unix_timestamp()
+            && lika(
+                enhetsstampel(&s.inloggning.enhetsnyckel, a.id, utgang).as_bytes(),
+                stampel.as_bytes(),
+            );
+        ratt.then_some(kaka)
+    });
+    match kand {
+        Some(kaka) => forsoksnyckel(&format!("{anvandarnamn}\0enhet\0{kaka}")),
+        None => forsoksnyckel(anvandarnamn),
+    }
 }
 
 /// How long the name is still locked, if it is.
@@ -182,7 +253,7 @@ pub(crate) async fn misslyckat(
     nyckel: &str,
     nu: OffsetDateTime,
 ) -> Result<Option<Duration>, WebFel> {
-    let n = s.store.registrera_misslyckat_forsok(nyckel).await?;
+    let n = s.store.registrera_misslyckat_forsok(nyckel, nu).await?;
     match s.inloggning.sparr.sparrtid(n) {
         Some(tid) => {
             s.store.sparra_inloggning(nyckel, nu + tid).await?;
@@ -343,6 +414,9 @@ async fn ny_session(
         &mut res,
         &format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"),
     );
+    if steg_ == steg::KLAR {
+        satt_kaka(&mut res, &enhetskaka(s, anvandare));
+    }
     Ok(res)
 }
 
@@ -389,7 +463,12 @@ pub async fn logga_in(
             &for_manga_fran_ip(tid),
         ));
     }
-    let nyckel = forsoksnyckel(&anvandarnamn);
+    let anvandare = s
+        .store
+        .anvandare_med_namn(&anvandarnamn)
+        .await?
+        .filter(|a| a.aktiv);
+    let nyckel = forsoksnyckel_for(&s, f.headers(), anvandare.as_ref(), &anvandarnamn);
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(inloggningssida(
             &s,
@@ -398,11 +477,6 @@ pub async fn logga_in(
             &sparrtext(tid),
         ));
     }
-    let anvandare = s
-        .store
-        .anvandare_med_namn(&anvandarnamn)
-        .await?
-        .filter(|a| a.aktiv);
     let ok = match &anvandare {
         Some(a) => verifiera_losenord(losenord, &a.losenord).await,
         None => {
@@ -485,7 +559,7 @@ pub async fn kod(
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, for_manga_fran_ip(tid)));
     }
     let a = &session.anvandare;
-    let nyckel = forsoksnyckel(&a.anvandarnamn);
+    let nyckel = forsoksnyckel_for(&s, f.headers(), Some(a), &a.anvandarnamn);
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)));
     }

@@ -1,4 +1,10 @@
 //! Form bodies as name–value pairs, so repeated names (check boxes) survive.
+//!
+//! Every form in Lots is read here, so this is where every text field gets its
+//! upper length (issue 12, item 6): a value over its field's limit refuses the
+//! whole form before a handler, and so before any database work, sees it. The
+//! pages give the same limits as `maxlength`, so a browser never sends more;
+//! only a crafted request meets the refusal.
 
 use axum::extract::{FromRequest, Request};
 use axum::http::HeaderMap;
@@ -48,6 +54,77 @@ impl Formular {
     }
 }
 
+/// Names and one-line values: a person's or account's name, a reporter.
+pub const NAMN: usize = 200;
+/// A personnummer, samordningsnummer or reservnummer, as typed.
+pub const NUMMER: usize = 40;
+/// A person search: a whole number or parts of a name.
+pub const SOKNING: usize = 100;
+/// An address or contact details.
+pub const KONTAKT: usize = 400;
+/// A stated reason (inre sekretess, a refusal, a withdrawal).
+pub const SKAL: usize = 1_000;
+/// Free text of the record: journal entries, motivations, plans, letters' texts.
+pub const TEXT: usize = 20_000;
+/// Passwords: above the password rules' own maximum (256), so that those rules
+/// can say so beside the field.
+pub const LOSENORD: usize = 1_000;
+/// Any other field: codes, ids, dates, choices, tokens.
+pub const OVRIGT: usize = 500;
+
+/// The most characters `namn` may hold.
+pub fn langsta(namn: &str) -> usize {
+    match namn {
+        "fornamn" | "efternamn" | "namn" | "anvandarnamn" | "ombud_namn" | "anmalare_namn"
+        | "anmalare_relation" => NAMN,
+        "personnummer" | "identitet" | "nummer" => NUMMER,
+        "fraga" => SOKNING,
+        "adress" | "ombud_kontakt" | "anmalare_kontakt" | "kalla" | "malnummer" | "kontakt" => {
+            KONTAKT
+        }
+        "skal" | "orsak" => SKAL,
+        // `beskrivning` is also the person's own account in an application on Mina sidor.
+        "text" | "beskrivning" | "motivering" | "mal" | "omfattning" | "svar" | "synpunkter"
+        | "enskildes_synpunkt" | "andring" | "genomforande" | "delaktighet" | "material"
+        | "handlingar" | "kommentar" | "tidigare" | "hushall" | "inkomster" | "utgifter" => TEXT,
+        "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
+        _ => OVRIGT,
+    }
+}
+
+/// The field's name as the user knows it, for the refusal.
+fn etikett(namn: &str) -> &str {
+    match namn {
+        "fornamn" => "Förnamn",
+        "efternamn" => "Efternamn",
+        "namn" => "Namn",
+        "anvandarnamn" => "Användarnamn",
+        "personnummer" | "identitet" | "nummer" => "Personnummer",
+        "fraga" => "Sök",
+        "adress" => "Adress",
+        "skal" | "orsak" => "Skäl",
+        "beskrivning" => "Beskrivning",
+        "text" => "Text",
+        "motivering" => "Motivering",
+        "losenord" | "nytt" | "nytt_igen" | "nuvarande" => "Lösenord",
+        annat => annat,
+    }
+}
+
+/// The first field over its limit, as the Swedish text to show.
+pub fn for_lang(par: &[(String, String)]) -> Option<String> {
+    par.iter().find_map(|(namn, varde)| {
+        let max = langsta(namn);
+        // Bytes bound characters from above: count only when it may matter.
+        (varde.len() > max && varde.chars().count() > max).then(|| {
+            format!(
+                "Fältet ”{}” får vara högst {max} tecken. Det som skickades var längre; korta texten och försök igen.",
+                etikett(namn)
+            )
+        })
+    })
+}
+
 impl<S: Send + Sync> FromRequest<S> for Formular {
     type Rejection = WebFel;
 
@@ -56,6 +133,76 @@ impl<S: Send + Sync> FromRequest<S> for Formular {
         let axum::Form(par) = axum::Form::<Vec<(String, String)>>::from_request(req, s)
             .await
             .map_err(|_| WebFel::Ogiltig("Formuläret kunde inte läsas.".into()))?;
+        if let Some(text) = for_lang(&par) {
+            return Err(WebFel::Ogiltig(text));
+        }
         Ok(Self { par, headers })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NAMN_I_FORMULAREN: &[&str] = &[
+        "fornamn",
+        "efternamn",
+        "namn",
+        "anvandarnamn",
+        "identitet",
+        "nummer",
+        "fraga",
+        "adress",
+        "skal",
+        "beskrivning",
+        "text",
+        "motivering",
+        "mal",
+        "svar",
+        "losenord",
+        "_csrf",
+        "roll",
+        "datum",
+        "okant_falt",
+    ];
+
+    fn falt() -> impl Strategy<Value = String> {
+        prop::sample::select(NAMN_I_FORMULAREN).prop_map(String::from)
+    }
+
+    /// A value of `n` characters, some of them multi-byte (å, ä, ö).
+    fn varde(n: usize) -> String {
+        "åaöb".chars().cycle().take(n).collect()
+    }
+
+    proptest! {
+        /// No value over its field's limit gets past the form reader.
+        #[test]
+        fn over_gransen_nekas(namn in falt(), over in 1usize..200, ovriga in prop::collection::vec((falt(), 0usize..50), 0..5)) {
+            let mut par: Vec<(String, String)> = ovriga.into_iter().map(|(n, l)| (n, varde(l))).collect();
+            par.push((namn.clone(), varde(langsta(&namn) + over)));
+            prop_assert!(for_lang(&par).is_some());
+        }
+
+        /// Every value within its limit is let through, counted in characters, not bytes.
+        #[test]
+        fn inom_gransen_godtas(namn in falt(), under in 0usize..200) {
+            let max = langsta(&namn);
+            let par = vec![(namn, varde(max.saturating_sub(under)))];
+            prop_assert!(for_lang(&par).is_none());
+        }
+    }
+
+    #[tokio::test]
+    async fn formularet_nekas_innan_hanteraren_ser_det() {
+        let kropp = format!("_csrf=x&fraga={}", "a".repeat(60_000));
+        let req = axum::http::Request::builder()
+            .method("POST")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(kropp))
+            .unwrap();
+        let fel = Formular::from_request(req, &()).await.unwrap_err();
+        assert!(matches!(fel, WebFel::Ogiltig(t) if t.contains("högst 100 tecken")));
     }
 }

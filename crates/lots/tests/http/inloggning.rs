@@ -219,6 +219,60 @@ async fn sparr_med_okande_vantetid(db: Db) {
 }
 pa_bada!(sparr_med_okande_vantetid);
 
+/// Whoever knows a user name can lock it, but cannot keep its owner out: a
+/// device the user has logged in on before (a signed device cookie) is not held
+/// by the name's lock, and counts its own failures (issue 12, item 7).
+async fn kand_enhet_slipper_namnets_sparr(db: Db) {
+    let app = app_med(db, regler(|r| r.sparr.troskel = 3)).await;
+    let egen = Klient::ny(&app.url);
+    let (s, plats, _) = logga_in(&egen, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    // An attacker locks the name.
+    let angripare = Klient::ny(&app.url);
+    for _ in 0..3 {
+        logga_in(&angripare, "handlaggare", "gissning").await;
+    }
+    let (s, _, _) = logga_in(&angripare, "handlaggare", LOSENORD).await;
+    assert_eq!(s, 429, "an unknown device is held by the lock");
+    // A forged or borrowed device cookie does not help.
+    let handlaggare = app.org.anv("handlaggare").id;
+    let framtid = (app.klocka.nu() + Duration::days(30)).unix_timestamp();
+    for kaka in [
+        format!("lots_enhet={handlaggare}.{framtid}.{}", "0".repeat(64)),
+        format!(
+            "lots_enhet={}.{framtid}.{}",
+            app.org.anv("ekonom").id,
+            "0".repeat(64)
+        ),
+    ] {
+        let r = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .post(format!("{}/logga-in", app.url))
+            .header("cookie", kaka)
+            .form(&[("anvandarnamn", "handlaggare"), ("losenord", LOSENORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 429);
+    }
+    // The user's own device gets in.
+    let (s, plats, _) = logga_in(&egen, "handlaggare", LOSENORD).await;
+    assert_eq!(
+        (s, plats.as_deref()),
+        (303, Some("/")),
+        "the known device is let through"
+    );
+    // The known device has its own count: guessing on it locks it too.
+    for _ in 0..3 {
+        logga_in(&egen, "handlaggare", "fel").await;
+    }
+    let (s, _, _) = logga_in(&egen, "handlaggare", LOSENORD).await;
+    assert_eq!(s, 429);
+}
+pa_bada!(kand_enhet_slipper_namnets_sparr);
+
 /// Login attempts per client address and person searches per user are throttled.
 async fn hastighetsgranser(db: Db) {
     let app = app_med(

@@ -9,6 +9,8 @@ mod demo;
 mod dialog;
 mod drift;
 mod genomforandeplan;
+mod granser;
+mod granskningslogg;
 mod hjalp;
 mod inloggning;
 mod listor;

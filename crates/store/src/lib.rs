@@ -14,6 +14,7 @@ mod las;
 mod mina_sidor;
 mod org;
 mod rapporter;
+pub mod sok;
 
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -24,7 +25,7 @@ pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
-pub use mina_sidor::{Fullmakt, MINA_SIDOR_KONTO, Medborgarsession};
+pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarsession};
 pub use org::*;
 pub use rapporter::*;
 
@@ -120,6 +121,7 @@ impl Store {
     /// (`TILLSTANDSVERSION`), every case is folded again from its events.
     pub async fn migrera(&self) -> Result<(), StoreError> {
         self.db.migrera().await?;
+        self.fyll_personnamn().await?;
         let lagrad = self
             .db
             .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])

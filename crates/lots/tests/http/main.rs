@@ -15,4 +15,5 @@ mod mina_sidor;
 mod rapporter;
 mod resor;
 mod sekretess;
+mod sidodorrar;
 mod webb;

@@ -302,6 +302,23 @@ async fn inga_lackor_ur_registret(db: Db) {
         assert!(!body.contains("finns redan"), "{namn}: {}", utdrag(&body));
         assert!(body.contains("Numret kan inte registreras här."));
     }
+    // Nor does loggkontroll tell an auditor without the right that the number exists.
+    let gr = app.klient("granskare").await;
+    let fraga = |nummer: &'static str| {
+        [
+            ("fraga", "person"),
+            ("personnummer", nummer),
+            ("fran", "2020-01-01"),
+            ("till", "2099-12-31"),
+            ("format", "sida"),
+        ]
+    };
+    let (s, _, body) = gr.post("/loggkontroll", &fraga("19850404-0000")).await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Ingen person med det numret finns i Lots."));
+    let (s, _, body) = gr.post("/loggkontroll", &fraga("19850505-0008")).await;
+    assert_eq!(s, 422, "the control: a number nobody has");
+    assert!(body.contains("Ingen person med det numret finns i Lots."));
     // Someone one may see is still said to exist.
     let eva = registrera_person(&hl, "19850101-0006", "Eva", "Egen").await;
     let (s, _, body) = hl

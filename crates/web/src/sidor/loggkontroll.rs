@@ -286,8 +286,18 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
                 .or_else(|_| Identitet::reservnummer(&nummer));
             match id {
                 Ok(id) => match s.store.person_med_identitet(kommun, &id).await? {
-                    Some(p) => person = Some(p),
-                    None => felet("personnummer", "Ingen person med det numret finns i Lots."),
+                    // A protected person is not there for an auditor without the
+                    // right, as on every other path (issue 12, OSL 21 kap. 3 §);
+                    // the accesses to protected persons are the "skyddade" question.
+                    Some(p)
+                        if policy::far(
+                            &i.anvandare,
+                            Handling::SePersonILogg { skyddad: p.skyddad },
+                        ) =>
+                    {
+                        person = Some(p)
+                    }
+                    _ => felet("personnummer", "Ingen person med det numret finns i Lots."),
                 },
                 Err(e) => felet("personnummer", &e.to_string()),
             }

@@ -27,9 +27,11 @@ impl Omfattning {
     }
 }
 
-/// Whether a fullmakt holds on a day: not revoked, and not past its last day.
-pub fn galler(aterkallad: bool, giltig_till: Option<Date>, idag: Date) -> bool {
-    !aterkallad && giltig_till.is_none_or(|t| idag <= t)
+/// Whether a fullmakt holds on a day: approved, not revoked, and not past its
+/// last day. One registered by staff from paper is approved by a second staff
+/// member before it holds (four eyes); one the person gives holds at once.
+pub fn galler(godkand: bool, aterkallad: bool, giltig_till: Option<Date>, idag: Date) -> bool {
+    godkand && !aterkallad && giltig_till.is_none_or(|t| idag <= t)
 }
 
 #[cfg(test)]
@@ -38,12 +40,13 @@ mod tests {
     use time::macros::date;
 
     #[test]
-    fn aterkallad_eller_utgangen_galler_inte() {
+    fn aterkallad_utgangen_eller_ej_godkand_galler_inte() {
         let d = date!(2026 - 11 - 30);
-        assert!(galler(false, None, d));
-        assert!(galler(false, Some(d), d));
-        assert!(!galler(false, Some(date!(2026 - 11 - 29)), d));
-        assert!(!galler(true, None, d));
+        assert!(galler(true, false, None, d));
+        assert!(galler(true, false, Some(d), d));
+        assert!(!galler(true, false, Some(date!(2026 - 11 - 29)), d));
+        assert!(!galler(true, true, None, d));
+        assert!(!galler(false, false, None, d));
     }
 
     #[test]

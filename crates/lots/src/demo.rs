@@ -284,18 +284,23 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         return Ok(String::new());
     };
     d.store
-        .registrera_fullmakt(&lots_store::Fullmakt {
-            id: uuid::Uuid::now_v7(),
-            kommun: huvudman.kommun,
-            person: huvudman.id,
-            ombud_identitet: ombud.identitet.varde().to_owned(),
-            ombud_namn: ombud.namn(),
-            omfattning: lots_domain::fullmakt::Omfattning::ForaTalan,
-            giltig_till: None,
-            registrerad: d.nu,
-            registrerad_av: "personen".into(),
-            aterkallad: None,
-        })
+        .registrera_fullmakt(
+            &lots_store::Fullmakt {
+                id: uuid::Uuid::now_v7(),
+                kommun: huvudman.kommun,
+                person: huvudman.id,
+                ombud_identitet: ombud.identitet.varde().to_owned(),
+                ombud_namn: ombud.namn(),
+                omfattning: lots_domain::fullmakt::Omfattning::ForaTalan,
+                giltig_till: None,
+                registrerad: d.nu,
+                registrerad_av: "personen".into(),
+                registrerad_av_anvandare: None,
+                godkand: Some((d.nu, "personen".into())),
+                aterkallad: None,
+            },
+            None,
+        )
         .await?;
     Ok(format!(
         "Mina sidor (/mina-sidor) har en testinloggning med de syntetiska personerna. {} är ombud för {}.\n",

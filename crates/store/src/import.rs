@@ -65,6 +65,9 @@ impl Store {
             &rader,
         )
         .await?;
+        let namn: Vec<_> = personer.iter().flat_map(crate::sok::namnrader).collect();
+        tx.infoga("personnamn (kommun, ord, person)", 3, &namn)
+            .await?;
         tx.commit().await
     }
 

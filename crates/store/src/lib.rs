@@ -16,6 +16,7 @@ mod mina_sidor;
 mod namnd;
 mod org;
 mod rapporter;
+pub mod sok;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,7 +33,7 @@ pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
 pub use las::*;
 pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
-pub use mina_sidor::{Fullmakt, MINA_SIDOR_KONTO, Medborgarsession};
+pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarsession};
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
 pub use org::*;
 pub use rapporter::*;
@@ -146,6 +147,7 @@ impl Store {
     /// (`TILLSTANDSVERSION`), every case is folded again from its events.
     pub async fn migrera(&self) -> Result<(), StoreError> {
         self.db.migrera().await?;
+        self.fyll_personnamn().await?;
         let lagrad = self
             .db
             .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])

@@ -47,12 +47,41 @@ pub struct Fullmakt {
     pub registrerad: OffsetDateTime,
     /// 'personen' when given on Mina sidor, else the staff member's name.
     pub registrerad_av: String,
+    /// The staff account that registered it from paper; None when the person gave it.
+    pub registrerad_av_anvandare: Option<AnvandarId>,
+    /// When it was approved, and by whom (a name, or 'personen'). A fullmakt
+    /// registered by staff holds only once a second staff member has approved it.
+    pub godkand: Option<(OffsetDateTime, String)>,
     pub aterkallad: Option<OffsetDateTime>,
+}
+
+/// The scanned, signed fullmakt a staff member registered.
+#[derive(Debug, Clone)]
+pub struct Fullmaktsdokument {
+    pub namn: String,
+    pub innehallstyp: String,
+    pub sha256: String,
+    pub innehall: Vec<u8>,
 }
 
 impl Fullmakt {
     pub fn galler(&self, idag: Date) -> bool {
-        fullmakt::galler(self.aterkallad.is_some(), self.giltig_till, idag)
+        fullmakt::galler(
+            self.godkand.is_some(),
+            self.aterkallad.is_some(),
+            self.giltig_till,
+            idag,
+        )
+    }
+
+    /// Registered by staff and not yet approved by a second staff member.
+    pub fn vantar(&self) -> bool {
+        self.godkand.is_none() && self.aterkallad.is_none()
+    }
+
+    /// Given by the person on Mina sidor (not registered by staff from paper).
+    pub fn av_personen(&self) -> bool {
+        self.registrerad_av_anvandare.is_none() && self.registrerad_av == "personen"
     }
 }
 
@@ -71,6 +100,11 @@ fn fullmakt_fran(r: &Rad) -> Result<Fullmakt, StoreError> {
             .transpose()?,
         registrerad: las_tid(&r.text("registrerad")?)?,
         registrerad_av: r.text("registrerad_av")?,
+        registrerad_av_anvandare: r.opt_parse("registrerad_av_anvandare")?,
+        godkand: match (r.opt_text("godkand")?, r.opt_text("godkand_av")?) {
+            (Some(t), av) => Some((las_tid(&t)?, av.unwrap_or_default())),
+            (None, _) => None,
+        },
         aterkallad: r.opt_text("aterkallad")?.map(|t| las_tid(&t)).transpose()?,
     })
 }
@@ -95,7 +129,7 @@ fn session_fran(r: &Rad) -> Result<Medborgarsession, StoreError> {
 macro_rules! fullmakt_fraga {
     ($villkor:literal) => {
         concat!(
-            "SELECT id, kommun, person, ombud_identitet, ombud_namn, omfattning, giltig_till, registrerad, registrerad_av, aterkallad FROM fullmakt ",
+            "SELECT id, kommun, person, ombud_identitet, ombud_namn, omfattning, giltig_till, registrerad, registrerad_av, registrerad_av_anvandare, godkand, godkand_av, aterkallad FROM fullmakt ",
             $villkor
         )
     };
@@ -243,25 +277,96 @@ impl Store {
             .transpose()
     }
 
-    pub async fn registrera_fullmakt(&self, f: &Fullmakt) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "INSERT INTO fullmakt (id, kommun, person, ombud_identitet, ombud_namn, omfattning, giltig_till, registrerad, registrerad_av) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    /// Stores a fullmakt, with the signed document when staff registered it from paper.
+    pub async fn registrera_fullmakt(
+        &self,
+        f: &Fullmakt,
+        dokument: Option<&Fullmaktsdokument>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.db.begin().await?;
+        tx.execute(
+            "INSERT INTO fullmakt (id, kommun, person, ombud_identitet, ombud_namn, omfattning, giltig_till, registrerad, registrerad_av, registrerad_av_anvandare, godkand, godkand_av) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            &[
+                f.id.to_string().into(),
+                v(f.kommun),
+                v(f.person),
+                f.ombud_identitet.as_str().into(),
+                f.ombud_namn.as_str().into(),
+                f.omfattning.kod().into(),
+                f.giltig_till.map(datumtext).into(),
+                tidstext(f.registrerad).into(),
+                f.registrerad_av.as_str().into(),
+                f.registrerad_av_anvandare.map(|a| a.to_string()).into(),
+                f.godkand.as_ref().map(|(t, _)| tidstext(*t)).into(),
+                f.godkand.as_ref().map(|(_, av)| av.clone()).into(),
+            ],
+        )
+        .await?;
+        if let Some(d) = dokument {
+            tx.execute(
+                "INSERT INTO fullmaktsdokument (fullmakt, namn, innehallstyp, sha256, innehall) VALUES ($1, $2, $3, $4, $5)",
                 &[
                     f.id.to_string().into(),
-                    v(f.kommun),
-                    v(f.person),
-                    f.ombud_identitet.as_str().into(),
-                    f.ombud_namn.as_str().into(),
-                    f.omfattning.kod().into(),
-                    f.giltig_till.map(datumtext).into(),
-                    tidstext(f.registrerad).into(),
-                    f.registrerad_av.as_str().into(),
+                    d.namn.as_str().into(),
+                    d.innehallstyp.as_str().into(),
+                    d.sha256.as_str().into(),
+                    crate::V::B(d.innehall.clone()),
                 ],
             )
-            .await
-            .map(|_| ())
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The second staff member approves a fullmakt registered from paper (four
+    /// eyes). Never the one who registered it: refused here too, whatever the
+    /// caller checked. Returns false when there was nothing to approve.
+    pub async fn godkann_fullmakt(
+        &self,
+        id: Uuid,
+        person: PersonId,
+        av: AnvandarId,
+        av_namn: &str,
+        nu: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let n = self
+            .db
+            .execute(
+                "UPDATE fullmakt SET godkand = $4, godkand_av = $5, godkand_av_anvandare = $3 \
+                 WHERE id = $1 AND person = $2 AND godkand IS NULL AND aterkallad IS NULL \
+                 AND registrerad_av_anvandare IS NOT NULL AND registrerad_av_anvandare <> $3",
+                &[
+                    id.to_string().into(),
+                    v(person),
+                    v(av),
+                    tidstext(nu).into(),
+                    av_namn.into(),
+                ],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    pub async fn fullmaktsdokument(
+        &self,
+        fullmakt: Uuid,
+    ) -> Result<Option<Fullmaktsdokument>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT namn, innehallstyp, sha256, innehall FROM fullmaktsdokument WHERE fullmakt = $1",
+                &[fullmakt.to_string().into()],
+            )
+            .await?
+            .map(|r| {
+                Ok(Fullmaktsdokument {
+                    namn: r.text("namn")?,
+                    innehallstyp: r.text("innehallstyp")?,
+                    sha256: r.text("sha256")?,
+                    innehall: r.bytes("innehall")?,
+                })
+            })
+            .transpose()
     }
 
     pub async fn fullmakt(&self, id: Uuid) -> Result<Option<Fullmakt>, StoreError> {
@@ -441,6 +546,50 @@ impl Store {
 }
 
 impl Store {
+    /// The handläggare's partsinsyn reviews of the person's journal entries:
+    /// entry → shown on Mina sidor (true) or withheld (false).
+    pub async fn journalprovningar(
+        &self,
+        person: PersonId,
+    ) -> Result<std::collections::HashMap<JournalId, bool>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT p.anteckning, p.visas FROM journal_partsinsyn p JOIN journal j ON j.id = p.anteckning WHERE j.person = $1",
+                &[v(person)],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.parse("anteckning")?, r.int("visas")? != 0)))
+            .collect()
+    }
+
+    /// Records the handläggare's review of one entry: shown to the person on Mina
+    /// sidor, or withheld because it names a third party (OSL 26 kap. 1 §). A new
+    /// review replaces the last; who and when are kept with it.
+    pub async fn prova_anteckning(
+        &self,
+        kommun: KommunId,
+        anteckning: JournalId,
+        visas: bool,
+        av: &str,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.db
+            .execute(
+                "INSERT INTO journal_partsinsyn (anteckning, kommun, visas, provad_av, provad) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (anteckning) DO UPDATE SET visas = excluded.visas, provad_av = excluded.provad_av, provad = excluded.provad",
+                &[
+                    v(anteckning),
+                    v(kommun),
+                    visas.into(),
+                    av.into(),
+                    tidstext(nu).into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
     /// The enhet that receives digital applications for an offer: the one set to
     /// receive it, else the first enhet that is not an utförare.
     pub async fn mottagande_enhet(

@@ -371,24 +371,26 @@ impl Store {
             .map(|_| ())
     }
 
+    /// The reason stated in this session for this case, and when it was given.
     pub async fn atkomstskal(
         &self,
         session: &str,
         arende: ArendeId,
-    ) -> Result<Option<String>, StoreError> {
+    ) -> Result<Option<(String, OffsetDateTime)>, StoreError> {
         self.db
             .fetch_optional(
-                "SELECT skal FROM atkomstskal WHERE session = $1 AND arende = $2",
+                "SELECT skal, given FROM atkomstskal WHERE session = $1 AND arende = $2",
                 &[session.into(), v(arende)],
             )
             .await?
-            .map(|r| r.text("skal"))
+            .map(|r| Ok((r.text("skal")?, las_tid(&r.text("given")?)?)))
             .transpose()
     }
 
+    /// Stores a person with the words their name is searched by (`sok::namnord`).
     pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {
-        self.db
-            .execute(
+        let mut tx = self.db.begin().await?;
+        tx.execute(
                 "INSERT INTO person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 &[
@@ -403,8 +405,14 @@ impl Store {
                     syntetisk.into(),
                 ],
             )
-            .await
-            .map(|_| ())
+            .await?;
+        tx.infoga(
+            "personnamn (kommun, ord, person)",
+            3,
+            &crate::sok::namnrader(p),
+        )
+        .await?;
+        tx.commit().await
     }
 
     pub async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
@@ -425,35 +433,6 @@ impl Store {
         identitet: &Identitet,
     ) -> Result<Option<Person>, StoreError> {
         self.person_med_nummer(kommun, identitet.varde()).await
-    }
-
-    /// Search by name: every word must start a first or last name. At most 50 hits.
-    pub async fn sok_personer(
-        &self,
-        kommun: KommunId,
-        text: &str,
-    ) -> Result<Vec<Person>, StoreError> {
-        let ord: Vec<String> = text
-            .split_whitespace()
-            .take(3)
-            .map(|o| format!("{}%", o.to_lowercase().replace(['%', '_'], "")))
-            .collect();
-        if ord.is_empty() {
-            return Ok(vec![]);
-        }
-        let forsta = ord[0].clone();
-        let andra = ord.get(1).cloned().unwrap_or_else(|| "%".into());
-        self.db
-            .fetch_all(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person \
-                 WHERE kommun = $1 AND (LOWER(fornamn) LIKE $2 OR LOWER(efternamn) LIKE $2) \
-                 AND (LOWER(fornamn) LIKE $3 OR LOWER(efternamn) LIKE $3) ORDER BY efternamn, fornamn LIMIT 50",
-                &[kommun.to_string().into(), forsta.into(), andra.into()],
-            )
-            .await?
-            .iter()
-            .map(person_fran)
-            .collect()
     }
 
     pub async fn antal_personer(&self, kommun: KommunId) -> Result<i64, StoreError> {

@@ -84,6 +84,14 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(sidor::fullmakt::aterkalla),
         ),
         (
+            "/personer/{id}/fullmakter/{fullmakt}/godkann",
+            post(sidor::fullmakt::godkann),
+        ),
+        (
+            "/personer/{id}/fullmakter/{fullmakt}/dokument",
+            get(sidor::fullmakt::dokument),
+        ),
+        (
             "/personer/{id}/arenden/nytt",
             get(sidor::arende::nytt_sida).post(sidor::arende::skapa),
         ),
@@ -95,6 +103,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/arenden/{id}/steg/{steg}",
             get(sidor::steg::sida).post(sidor::steg::utfor),
+        ),
+        (
+            "/arenden/{id}/journal/{anteckning}/partsinsyn",
+            post(sidor::partsinsyn::prova),
         ),
         ("/dokument/{id}", get(sidor::steg::hamta_dokument)),
         ("/rapporter", get(sidor::rapporter::lista)),

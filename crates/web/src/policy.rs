@@ -55,6 +55,10 @@ pub enum Handling {
     LasaArende(ArendeResurs),
     /// Take a step in a case.
     Steg(ArendeResurs, KommandoTyp),
+    /// Decide whether a journal entry of the case is shown to the person on Mina
+    /// sidor or withheld because it names a third party (OSL 26 kap. 1 §): those
+    /// who act in the case, as for its steps.
+    ProvaPartsinsyn(ArendeResurs),
     /// See the start page's own cases and bevakningar.
     Arbetsyta,
     /// The nämnd's reports: ej verkställda beslut (SoL 34 kap.), delegated decisions.
@@ -69,8 +73,22 @@ pub enum Handling {
     SePersonILogg { skyddad: bool },
     /// See the orders sent to an utförare unit, and what each contains.
     LasaUppdrag { utforare: EnhetId, skyddad: bool },
-    /// Register or revoke a fullmakt that came in on paper or at a visit (FL 14 §).
-    RegistreraFullmakt { skyddad: bool },
+    /// Register a fullmakt that came in on paper or at a visit (FL 14 §). It lets
+    /// the ombud read the person's cases on Mina sidor, so only staff who already
+    /// act on one of the person's cases (`agerar`, see `agerar_for`) register it.
+    RegistreraFullmakt { skyddad: bool, agerar: bool },
+    /// Approve a fullmakt registered from paper: a second staff member who also
+    /// acts on the person's cases, never the one who registered it (`egen`).
+    GodkannaFullmakt {
+        skyddad: bool,
+        agerar: bool,
+        egen: bool,
+    },
+    /// Read the signed fullmakt registered from paper: those who may register one.
+    LasaFullmaktsdokument { skyddad: bool, agerar: bool },
+    /// Revoke a fullmakt the person has taken back by letter or at a visit: it only
+    /// ends access, so the staff who may see the person may do it.
+    AterkallaFullmakt { skyddad: bool },
     /// Write the genomförandeplan of an order, with the person: the utförare of the
     /// unit the insats was ordered from (seed 004 §2.8.1).
     SkrivaGenomforandeplan { utforare: EnhetId, skyddad: bool },
@@ -90,6 +108,14 @@ fn eget(a: &Anvandare, r: &ArendeResurs) -> bool {
         Roll::Arbetsledare => r.enhet == a.enhet,
         _ => false,
     }
+}
+
+/// The user acts on at least one of the person's cases (may take steps in it):
+/// the ground for registering or approving a fullmakt for the person.
+pub fn agerar_for(a: &Anvandare, arenden: impl IntoIterator<Item = ArendeResurs>) -> bool {
+    arenden
+        .into_iter()
+        .any(|r| ser_skyddad(a, r.skyddad) && eget(a, &r))
 }
 
 /// A case outside the user's own cases and enhet: reached only with a stated reason
@@ -116,8 +142,25 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         Handling::SokaPerson | Handling::RegistreraPerson | Handling::Aktualisera => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator)
         }
-        Handling::SePerson { skyddad } | Handling::RegistreraFullmakt { skyddad } => {
+        Handling::SePerson { skyddad } | Handling::AterkallaFullmakt { skyddad } => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator) && ser_skyddad(a, skyddad)
+        }
+        // A fullmakt opens the person's cases to the ombud on Mina sidor: only those
+        // who already act on the person's cases may grant it (issue 12), and a
+        // second of them approves it (four eyes), never the one who registered it.
+        Handling::RegistreraFullmakt { skyddad, agerar }
+        | Handling::LasaFullmaktsdokument { skyddad, agerar } => {
+            matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad) && agerar
+        }
+        Handling::GodkannaFullmakt {
+            skyddad,
+            agerar,
+            egen,
+        } => {
+            matches!(a.roll, Handlaggare | Arbetsledare)
+                && ser_skyddad(a, skyddad)
+                && agerar
+                && !egen
         }
         Handling::LasaPerson { skyddad } => {
             matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad)
@@ -141,7 +184,9 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         Handling::Steg(r, KommandoTyp::TilldelaHandlaggare) => {
             ser_skyddad(a, r.skyddad) && eget(a, &r) && r.enhet == a.enhet
         }
-        Handling::Steg(r, _) => ser_skyddad(a, r.skyddad) && eget(a, &r),
+        Handling::Steg(r, _) | Handling::ProvaPartsinsyn(r) => {
+            ser_skyddad(a, r.skyddad) && eget(a, &r)
+        }
     }
 }
 

@@ -29,11 +29,19 @@ pub fn undanhallet(h: &Handelse, fran_enskild: bool) -> Option<Undanhallet> {
     }
 }
 
-/// Whether the case's journal entries are shown to the person. A case that began
-/// with a report may name the reporter anywhere in its notes (OSL 26 kap. 5 §),
-/// so its entries wait for a handläggare's review.
+/// Whether the case's journal entries are shown to the person by default. A case
+/// that began with a report, or with information from someone else (a landlord's
+/// call), may name that source anywhere in its notes (OSL 26 kap. 5 §), so its
+/// entries wait for a handläggare's review; an ansökan's are shown.
 pub fn journal_visas(a: &Arende) -> bool {
-    a.typ != AktualiseringsTyp::Anmalan
+    a.typ == AktualiseringsTyp::Ansokan
+}
+
+/// Whether one journal entry is shown to the person: the handläggare's review of
+/// that entry when there is one (`provning`: shown, or withheld because it
+/// names a third party, OSL 26 kap. 1 §), else the case's default.
+pub fn anteckning_visas(a: &Arende, provning: Option<bool>) -> bool {
+    provning.unwrap_or_else(|| journal_visas(a))
 }
 
 #[cfg(test)]

@@ -55,6 +55,28 @@ struct Fall {
     uppdrag: String,
     /// A fullmakt the person gave (only the own case's person has one).
     fullmakt: String,
+    /// A journal entry in the case.
+    anteckning: String,
+}
+
+/// Writes a journal entry in the case through its step; returns the entry's id.
+async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
+    k.steg(
+        a,
+        "journal",
+        &[("datum", "2026-03-02"), ("text", "Samtal.")],
+    )
+    .await;
+    let (rad, _) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    app.store
+        .journal_for_person(rad.person)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|j| j.arende.to_string() == a)
+        .expect("the entry")
+        .id
+        .to_string()
 }
 
 /// Takes a granted case to an order sent to the utförare; returns the decision's id.
@@ -104,7 +126,40 @@ pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
     beslut
 }
 
-/// The four cases of the matrix, built through the forms.
+/// A fullmakt for `person` registered from paper by `av`, with its signed
+/// document, not yet approved.
+async fn fran_papper(app: &TestApp, person: &str, av: &str) -> uuid::Uuid {
+    let id = uuid::Uuid::now_v7();
+    let a = app.org.anv(av);
+    app.store
+        .registrera_fullmakt(
+            &lots_store::Fullmakt {
+                id,
+                kommun: app.org.kommun,
+                person: person.parse().unwrap(),
+                ombud_identitet: "196006061235".into(),
+                ombud_namn: "Olle Ombud".into(),
+                omfattning: lots_domain::fullmakt::Omfattning::Lasa,
+                giltig_till: None,
+                registrerad: time::OffsetDateTime::now_utc(),
+                registrerad_av: a.namn.clone(),
+                registrerad_av_anvandare: Some(a.id),
+                godkand: None,
+                aterkallad: None,
+            },
+            Some(&lots_store::Fullmaktsdokument {
+                namn: "fullmakt.pdf".into(),
+                innehallstyp: "application/pdf".into(),
+                sha256: String::new(),
+                innehall: PDF.to_vec(),
+            }),
+        )
+        .await
+        .unwrap();
+    id
+}
+
+/// The cases of the matrix, built through the forms.
 async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     let hl = app.klient("handlaggare").await;
     let hls = app.klient("skyddshandlaggare").await;
@@ -122,23 +177,21 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     )
     .await;
     let dokument = bifoga_pdf(&hl, &a, "Intyg").await;
+    let anteckning = anteckna(app, &hl, &a).await;
     let uppdrag = bestall(app, &hl, &a).await;
-    let fullmakt = uuid::Uuid::now_v7();
-    app.store
-        .registrera_fullmakt(&lots_store::Fullmakt {
-            id: fullmakt,
-            kommun: app.org.kommun,
-            person: p.parse().unwrap(),
-            ombud_identitet: "196006061235".into(),
-            ombud_namn: "Olle Ombud".into(),
-            omfattning: lots_domain::fullmakt::Omfattning::Lasa,
-            giltig_till: None,
-            registrerad: time::OffsetDateTime::now_utc(),
-            registrerad_av: "personen".into(),
-            aterkallad: None,
-        })
-        .await
-        .unwrap();
+    // A fullmakt registered from paper by another handläggare of the unit, waiting
+    // for a second person's approval; and one registered by HL themselves.
+    let fullmakt = fran_papper(app, &p, "handlaggare2").await;
+    let egen = fran_papper(app, &p, "handlaggare").await;
+    fall.insert(
+        "egenregistrerad",
+        Fall {
+            arende: a.clone(),
+            person: p.clone(),
+            fullmakt: egen.to_string(),
+            ..Fall::default()
+        },
+    );
     fall.insert(
         "eget",
         Fall {
@@ -147,6 +200,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             dokument,
             uppdrag,
             fullmakt: fullmakt.to_string(),
+            anteckning,
         },
     );
 
@@ -161,12 +215,14 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     )
     .await;
     let dokument = bifoga_pdf(&hl, &a, "Intyg").await;
+    let anteckning = anteckna(app, &hl, &a).await;
     fall.insert(
         "enhet",
         Fall {
             arende: a,
             person: p,
             dokument,
+            anteckning,
             ..Fall::default()
         },
     );
@@ -190,12 +246,14 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     assert_eq!(s, 303, "ansökan: {}", utdrag(&body));
     let a = plats.unwrap().trim_start_matches("/arenden/").to_owned();
     let dokument = bifoga_pdf(&ekonom, &a, "Intyg").await;
+    let anteckning = anteckna(app, &ekonom, &a).await;
     fall.insert(
         "annan",
         Fall {
             arende: a,
             person: p,
             dokument,
+            anteckning,
             ..Fall::default()
         },
     );
@@ -224,6 +282,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     )
     .await;
     let dokument = bifoga_pdf(&hls, &a, "Intyg").await;
+    let anteckning = anteckna(app, &hls, &a).await;
     let uppdrag = bestall(app, &hls, &a).await;
     fall.insert(
         "skyddad",
@@ -233,6 +292,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             dokument,
             uppdrag,
             fullmakt: String::new(),
+            anteckning,
         },
     );
     fall
@@ -245,6 +305,7 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         .replace("{ar}", "2026")
         .replace("{steg}", "journal")
         .replace("{fullmakt}", &f.fullmakt)
+        .replace("{anteckning}", &f.anteckning)
         .replace(
             "/admin/anvandare/{id}",
             &format!("/admin/anvandare/{registrator}"),
@@ -308,7 +369,7 @@ async fn matrisen(db: Db) {
                     let (s, plats) = k.get_med_plats(&url).await;
                     (s, plats)
                 }
-                _ if url.ends_with("/steg/dokument") => {
+                _ if url.ends_with("/steg/dokument") || url.ends_with("/fullmakter/ny") => {
                     let form = reqwest::multipart::Form::new().text("_csrf", k.csrf.clone());
                     k.multipart_med_plats(&url, form).await
                 }

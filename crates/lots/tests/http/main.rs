@@ -19,4 +19,5 @@ mod rapporter;
 mod rattssakerhet;
 mod resor;
 mod sekretess;
+mod sidodorrar;
 mod webb;

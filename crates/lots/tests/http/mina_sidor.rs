@@ -47,7 +47,7 @@ pub(crate) async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
 
 /// Logs in on Mina sidor as an ombud and chooses the person of their (one)
 /// fullmakt; returns the client and the fullmakt's id.
-async fn som_ombud(app: &TestApp, nummer: &str, for_namn: &str) -> (Klient, String) {
+pub(crate) async fn som_ombud(app: &TestApp, nummer: &str, for_namn: &str) -> (Klient, String) {
     let mut ombud = Klient::ny(&app.url);
     let (s, plats, _) = ombud
         .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", nummer)])
@@ -967,8 +967,9 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
 }
 pa_bada!(gammalt_tillstand_harleds_om);
 
-/// A fullmakt that came in on paper: the registrator registers it, the ombud then
-/// acts on Mina sidor, the person sees it there; revoked by the staff, it ends at once.
+/// A fullmakt that came in on paper: the handläggare registers it with the
+/// signed document, a colleague approves it, the ombud then acts on Mina sidor,
+/// the person sees it there; revoked by the staff, it ends at once.
 async fn fullmakt_pa_papper(db: Db) {
     let app = TestApp::ny(db).await;
     let hl = app.klient("handlaggare").await;
@@ -983,30 +984,36 @@ async fn fullmakt_pa_papper(db: Db) {
         "handlaggare",
     )
     .await;
-    let re = app.klient("registrator").await;
     let ny = format!("/personer/{p}/fullmakter/ny");
-    let (s, _, html) = re
-        .post(
-            &ny,
-            &[
-                ("namn", "Olle Ombud"),
-                ("nummer", "19850505-1238"),
-                ("omfattning", "fora_talan"),
-            ],
-        )
-        .await;
+    let form = |nummer: &str, till: &str| {
+        reqwest::multipart::Form::new()
+            .text("_csrf", hl.csrf.clone())
+            .text("namn", "Olle Ombud")
+            .text("nummer", nummer.to_owned())
+            .text("omfattning", "fora_talan")
+            .text("giltig_till", till.to_owned())
+            .part(
+                "fil",
+                reqwest::multipart::Part::bytes(PDF.to_vec())
+                    .file_name("fullmakt.pdf")
+                    .mime_str("application/pdf")
+                    .unwrap(),
+            )
+    };
+    let (s, html) = hl.multipart(&ny, form("19850505-1238", "")).await;
     assert_eq!(s, 422);
     assert!(html.contains("Ombudet kan inte vara personen själv."));
-    let (s, _, _) = re
-        .post(
-            &ny,
-            &[
-                ("namn", "Olle Ombud"),
-                ("nummer", "19600606-1235"),
-                ("omfattning", "fora_talan"),
-                ("giltig_till", "2030-12-31"),
-            ],
-        )
+    let (s, html) = hl.multipart(&ny, form("19600606-1235", "2030-12-31")).await;
+    assert_eq!(s, 303, "{}", utdrag(&html));
+    let id = app
+        .store
+        .fullmakter_for_person(p.parse().unwrap())
+        .await
+        .unwrap()[0]
+        .id;
+    let hl2 = app.klient("handlaggare2").await;
+    let (s, _, _) = hl2
+        .post(&format!("/personer/{p}/fullmakter/{id}/godkann"), &[])
         .await;
     assert_eq!(s, 303);
     // The ombud acts for the person.
@@ -1017,10 +1024,11 @@ async fn fullmakt_pa_papper(db: Db) {
     let person = medborgare(&app, "19850505-1238").await;
     let (_, html) = person.get("/mina-sidor/fullmakter").await;
     assert!(html.contains("Olle Ombud") && html.contains("2030-12-31"));
-    assert!(html.contains("På papper, registrerad av Test registrator"));
+    assert!(html.contains("På papper, registrerad av Test handlaggare"));
     // The handläggare revokes it, as the person asked by letter: the ombud is out at once.
     let (_, html) = hl.get(&format!("/personer/{p}")).await;
     assert!(html.contains("Olle Ombud (får läsa och föra talan, till och med 2030-12-31)"));
+    assert!(html.contains("godkänd av Test handlaggare2"));
     let (s, _, _) = hl
         .post(
             &format!("/personer/{p}/fullmakter/{fullmakt}/aterkalla"),

@@ -304,10 +304,12 @@ async fn annan_enhet_kraver_skal(db: Db) {
     let ny = app.klient("ekonom").await;
     let (s, _) = ny.get_med_plats(&format!("/arenden/{a}")).await;
     assert_eq!(s, 303);
-    // The person page shows that a case exists elsewhere, not what it holds.
+    // The person page tells nothing of the cases elsewhere, not even how many
+    // (inre sekretess, issue 12).
     let (s, body) = ny.get(&format!("/personer/{p}")).await;
     assert_eq!(s, 200);
-    assert!(body.contains("1 ärenden hos andra enheter visas inte."));
+    assert!(!body.contains("1 ärenden"));
+    assert!(body.contains("Ärenden hos andra enheter visas inte här"));
     // Roles without case content cannot state a reason at all.
     for roll in ["systemforvaltare", "utforare", "registrator", "granskare"] {
         let x = app.klient(roll).await;

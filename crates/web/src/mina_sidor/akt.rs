@@ -2,7 +2,7 @@
 //! entry they find wrong (SoL 14 kap. 6 §: the person's view of an entry that
 //! they consider incorrect is noted in the documentation).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -38,7 +38,7 @@ pub struct JournalSida {
 }
 
 /// The entries the person may read here, and how many are withheld
-/// (`partsinsyn::journal_visas`).
+/// (`partsinsyn::anteckning_visas`).
 async fn lasbara(
     s: &AppState,
     m: &Medborgare,
@@ -50,18 +50,20 @@ async fn lasbara(
     ),
     WebFel,
 > {
-    let mut undanhallna_arenden = HashSet::new();
+    let mut tillstand = HashMap::new();
     let mut arenden = vec![];
     for (r, a) in s.store.personens_arenden_med_tillstand(m.person.id).await? {
-        if !partsinsyn::journal_visas(&a) {
-            undanhallna_arenden.insert(r.id);
-        }
+        tillstand.insert(r.id, a);
         arenden.push((r.id, r));
     }
+    let provningar = s.store.journalprovningar(m.person.id).await?;
     let alla = s.store.journal_for_person(m.person.id).await?;
-    let (visas, dolda): (Vec<_>, Vec<_>) = alla
-        .into_iter()
-        .partition(|j| !undanhallna_arenden.contains(&j.arende));
+    // Per entry: the handläggare's review, else the case's default (issue 12).
+    let (visas, dolda): (Vec<_>, Vec<_>) = alla.into_iter().partition(|j| {
+        tillstand
+            .get(&j.arende)
+            .is_some_and(|a| partsinsyn::anteckning_visas(a, provningar.get(&j.id).copied()))
+    });
     Ok((visas, dolda.len(), arenden))
 }
 

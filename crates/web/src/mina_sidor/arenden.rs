@@ -91,6 +91,8 @@ pub struct OversiktSida {
     pub arenden: Vec<Kort>,
     pub utkast: Vec<Utkast>,
     pub far_agera: bool,
+    /// Fullmakter the staff registered from paper, told to the person (issue 12).
+    pub fullmakter: Vec<String>,
 }
 
 fn rubrik_for(a: &Arende, t: &super::Texter) -> String {
@@ -179,11 +181,13 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
             })
         })
         .collect();
+    let fullmakter = super::fullmakter::fran_personalen(&s, &m).await?;
     Ok(OversiktSida {
         ram: m.sida(),
         arenden,
         utkast,
         far_agera: m.far_agera(),
+        fullmakter,
     }
     .into_response())
 }

@@ -21,6 +21,8 @@ pub struct Rad {
     pub ombud: String,
     pub omfattning: String,
     pub giltig: String,
+    /// Not revoked and not expired: the person may take it back (also while it
+    /// waits for the staff's approval).
     pub galler: bool,
     pub status: String,
     /// Given here by the person, or registered by the staff from paper.
@@ -33,6 +35,8 @@ pub struct FullmaktSida {
     pub ram: Ram,
     pub rader: Vec<Rad>,
     pub notis: Option<String>,
+    /// Fullmakter the staff registered from paper (`fran_personalen`).
+    pub fran_personalen: Vec<String>,
     pub nummer: String,
     pub namn: String,
     pub omfattning: String,
@@ -77,8 +81,8 @@ async fn sida(
                 Some(d) => t.f("fullmakt.till", &[("datum", &d.to_string())]),
                 None => t.t("fullmakt.tills_vidare").to_owned(),
             },
-            galler: f.galler(idag),
-            registrerad: if f.registrerad_av == "personen" {
+            galler: f.aterkallad.is_none() && f.giltig_till.is_none_or(|d| idag <= d),
+            registrerad: if f.av_personen() {
                 t.f(
                     "fullmakt.av_dig",
                     &[(
@@ -100,6 +104,7 @@ async fn sida(
             },
             status: match f.aterkallad {
                 Some(a) => t.f("fullmakt.aterkallad", &[("datum", &super::lokal_tid(a))]),
+                None if f.vantar() => t.t("fullmakt.vantar").to_owned(),
                 None if !f.galler(idag) => t.t("fullmakt.utgangen").to_owned(),
                 None => t.t("fullmakt.galler").to_owned(),
             },
@@ -112,6 +117,7 @@ async fn sida(
             ram: m.sida(),
             rader,
             notis,
+            fran_personalen: fran_personalen(s, m).await?,
             nummer,
             namn,
             omfattning,
@@ -120,6 +126,38 @@ async fn sida(
         },
     )
         .into_response())
+}
+
+/// What the person is told of fullmakter the staff registered for them from
+/// paper and that are not taken back: who registered it, when, for whom. A
+/// fullmakt the person did not give is then seen and taken back at once. Only
+/// the person is told, not an ombud looking at their matters.
+pub async fn fran_personalen(s: &AppState, m: &Medborgare) -> Result<Vec<String>, WebFel> {
+    if !m.far(crate::policy::MedborgarHandling::HanteraFullmakter) {
+        return Ok(vec![]);
+    }
+    let idag = super::idag(s);
+    Ok(s.store
+        .fullmakter_for_person(m.person.id)
+        .await?
+        .into_iter()
+        .filter(|f| {
+            !f.av_personen() && f.aterkallad.is_none() && f.giltig_till.is_none_or(|d| idag <= d)
+        })
+        .map(|f| {
+            m.t.f(
+                "fullmakt.personal_notis",
+                &[
+                    ("namn", &f.registrerad_av),
+                    ("ombud", &f.ombud_namn),
+                    (
+                        "datum",
+                        &lots_domain::tid::svensk_dag(f.registrerad).to_string(),
+                    ),
+                ],
+            )
+        })
+        .collect())
 }
 
 pub async fn lista(
@@ -205,18 +243,24 @@ pub async fn ge(State(s): State<AppState>, m: Medborgare, f: Formular) -> Result
         return sida(&s, &m, None, nummer, namn, omf, till_, fel).await;
     };
     s.store
-        .registrera_fullmakt(&Fullmakt {
-            id: uuid::Uuid::now_v7(),
-            kommun: m.person.kommun,
-            person: m.person.id,
-            ombud_identitet: identitet.varde().to_owned(),
-            ombud_namn: namn,
-            omfattning,
-            giltig_till,
-            registrerad: s.nu(),
-            registrerad_av: "personen".into(),
-            aterkallad: None,
-        })
+        .registrera_fullmakt(
+            &Fullmakt {
+                id: uuid::Uuid::now_v7(),
+                kommun: m.person.kommun,
+                person: m.person.id,
+                ombud_identitet: identitet.varde().to_owned(),
+                ombud_namn: namn,
+                omfattning,
+                giltig_till,
+                registrerad: s.nu(),
+                registrerad_av: "personen".into(),
+                registrerad_av_anvandare: None,
+                // The person decides who acts for them: theirs holds at once.
+                godkand: Some((s.nu(), "personen".into())),
+                aterkallad: None,
+            },
+            None,
+        )
         .await?;
     Ok(till("/mina-sidor/fullmakter?klart=ny"))
 }

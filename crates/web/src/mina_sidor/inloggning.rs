@@ -393,7 +393,10 @@ async fn logga_inloggning(
     let aktor = s.store.mina_sidor_konto(p.kommun).await?;
     let vem = match ombud {
         None => format!("Mina sidor: personen själv ({metod})"),
-        Some((namn, f)) => format!("Mina sidor: ombud {namn} med fullmakt {f} ({metod})"),
+        Some((namn, f)) => format!(
+            "{} {namn} med fullmakt {f} ({metod})",
+            super::OMBUD_I_LOGGEN
+        ),
     };
     let post = lots_store::Granskningspost::ny("mina_sidor.inloggning")
         .person(p.id, p.skyddad)

@@ -29,6 +29,9 @@ use crate::policy::{self, MedborgarHandling};
 pub use texter::Texter;
 
 pub const KAKA: &str = "lots_mina_sidor";
+/// How an ombud's reads and acts begin in the audit row's reason: loggkontroll
+/// marks them (issue 12: every read by an ombud is marked as such).
+pub const OMBUD_I_LOGGEN: &str = "Mina sidor: ombud";
 /// A person in crisis may step away: 20 minutes idle, 4 hours at most (shorter
 /// than staff sessions, since a shared or borrowed phone is common).
 const TOMGANG: Duration = Duration::minutes(20);
@@ -266,11 +269,26 @@ impl Medborgare {
         self.fullmakt.as_ref().map(|f| f.ombud_namn.clone())
     }
 
-    /// Who acted, for the audit row.
+    /// Who acted, for the audit row. An ombud's rows begin with `OMBUD_I_LOGGEN`,
+    /// which loggkontroll flags; a fullmakt registered by staff names who
+    /// registered and who approved it (issue 12).
     pub fn vem(&self) -> String {
         match &self.fullmakt {
             None => "Mina sidor: personen själv".into(),
-            Some(f) => format!("Mina sidor: ombud {} med fullmakt {}", f.ombud_namn, f.id),
+            Some(f) if f.av_personen() => format!(
+                "{OMBUD_I_LOGGEN} {} med fullmakt {} (given av personen)",
+                f.ombud_namn, f.id
+            ),
+            Some(f) => format!(
+                "{OMBUD_I_LOGGEN} {} med fullmakt {} (registrerad av {}, godkänd av {})",
+                f.ombud_namn,
+                f.id,
+                f.registrerad_av,
+                f.godkand
+                    .as_ref()
+                    .map(|(_, av)| av.as_str())
+                    .unwrap_or("ingen")
+            ),
         }
     }
 

@@ -65,9 +65,20 @@ struct ArendeSida {
     /// Meetings the person asked for: (text, booked).
     moten: Vec<(String, bool)>,
     journal: Vec<JournalRad>,
+    /// Per journal entry: shown to the person on Mina sidor or withheld.
+    partsinsyn: Vec<PartsinsynVy>,
+    far_prova_partsinsyn: bool,
     tidslinje: Vec<HandelseVy>,
     /// The reason the user stated to open a case outside their enhet.
     skal: Option<String>,
+}
+
+pub struct PartsinsynVy {
+    id: String,
+    rubrik: String,
+    visas: bool,
+    /// A handläggare has decided it; else the case type's default holds.
+    provad: bool,
 }
 
 /// A case the policy let the user open, with the reason they stated if one was needed.
@@ -95,8 +106,14 @@ async fn ladda(s: &AppState, id: &str) -> Result<(ArendeRad, Arende), WebFel> {
 pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, WebFel> {
     let (rad, a) = ladda(s, id).await?;
     let resurs = ArendeResurs::av(&rad);
+    // A stated reason holds for this case and for an hour (issue 12): a new
+    // need, later, is a new reason, not a session-long key.
     let skal = if policy::kan_ange_skal(&i.anvandare, &resurs) {
-        s.store.atkomstskal(&i.session_id, rad.id).await?
+        s.store
+            .atkomstskal(&i.session_id, rad.id)
+            .await?
+            .filter(|(_, given)| s.nu() - *given < SKAL_GILTIGT)
+            .map(|(skal, _)| skal)
     } else {
         None
     };
@@ -116,6 +133,11 @@ pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, 
         skal,
     })
 }
+
+/// How long a stated reason opens the case: an hour, then it is asked again.
+pub const SKAL_GILTIGT: time::Duration = time::Duration::hours(1);
+/// The most a reason's description may hold: a few sentences for the auditor.
+const SKAL_MAX_TECKEN: usize = 300;
 
 /// The grounds on which a user outside the enhet may open a case.
 const GRUNDER: [(&str, &str); 3] = [
@@ -141,7 +163,7 @@ fn skalfalt() -> Vec<Falt> {
         .kravs(),
         Falt::textarea("beskrivning", "Varför behöver du ärendet?")
             .kravs()
-            .hjalp("Skriv så att en granskare förstår det i efterhand. Vid annan grund: ange lagrummet."),
+            .hjalp("Högst 300 tecken. Skriv så att en granskare förstår det i efterhand. Vid annan grund: ange lagrummet. Skälet gäller det här ärendet i en timme."),
     ]
 }
 
@@ -206,6 +228,14 @@ pub async fn ange_skal(
         fel.push(lots_domain::arende::FaltFel {
             falt: "beskrivning",
             text: "Beskriv med några ord varför du behöver ärendet.".into(),
+        });
+    } else if beskrivning.chars().count() > SKAL_MAX_TECKEN {
+        fel.push(lots_domain::arende::FaltFel {
+            falt: "beskrivning",
+            text: format!(
+                "Skriv skälet kortare, högst {SKAL_MAX_TECKEN} tecken. Du har skrivit {}.",
+                beskrivning.chars().count()
+            ),
         });
     }
     let Some((_, grundtext)) = grund.filter(|_| fel.is_empty()) else {
@@ -453,6 +483,21 @@ pub async fn visa(
         .into_iter()
         .filter(|j| j.arende == rad.id)
         .collect();
+    // Which entries the person sees on Mina sidor (issue 12, OSL 26 kap. 1 §).
+    let provningar = s.store.journalprovningar(rad.person).await?;
+    let partsinsyn: Vec<PartsinsynVy> = journal
+        .iter()
+        .map(|j| {
+            let provning = provningar.get(&j.id).copied();
+            PartsinsynVy {
+                id: j.id.to_string(),
+                rubrik: format!("{} – {}", j.datum, j.forfattare),
+                visas: lots_domain::arende::partsinsyn::anteckning_visas(&a, provning),
+                provad: provning.is_some(),
+            }
+        })
+        .collect();
+    let far_prova_partsinsyn = policy::far(&i.anvandare, Handling::ProvaPartsinsyn(resurs));
 
     // Only the steps the case's state allows and the policy grants this user.
     let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
@@ -538,6 +583,8 @@ pub async fn visa(
         kompletteringar,
         moten,
         journal,
+        partsinsyn,
+        far_prova_partsinsyn,
         tidslinje,
         rad,
         skal,

@@ -70,6 +70,7 @@ pub fn handlingstext(kod: &str) -> String {
         "arende.steg" => Some("Öppnade ett steg i ärendet"),
         "arende.nekad" => Some("Nekades att öppna ärendet"),
         "arende.skal" => Some("Angav skäl för att öppna ärendet"),
+        "arende.partsinsyn" => Some("Prövade om en journalanteckning visas för personen"),
         "person.visa" => Some("Öppnade personens sida"),
         "person.sok" => Some("Fick personen som sökträff"),
         "person.nekad" => Some("Nekades att se personen"),
@@ -83,6 +84,8 @@ pub fn handlingstext(kod: &str) -> String {
         "inloggning" => Some("Loggade in"),
         "person.fullmakt.registrera" => Some("Registrerade en fullmakt"),
         "person.fullmakt.aterkalla" => Some("Återkallade en fullmakt"),
+        "person.fullmakt.godkann" => Some("Godkände en fullmakt (andra person)"),
+        "person.fullmakt.dokument" => Some("Hämtade en undertecknad fullmakt"),
         "mina_sidor.inloggning" => Some("Mina sidor: loggade in"),
         "mina_sidor.oversikt" => Some("Mina sidor: såg ärendet i översikten"),
         "mina_sidor.arende" => Some("Mina sidor: öppnade ärendet"),
@@ -143,6 +146,12 @@ fn rad(i: &Inloggad, r: &Loggrad) -> Rad {
     }
     if r.skyddad {
         flaggor.push("skyddad person");
+    }
+    if r.skal
+        .as_deref()
+        .is_some_and(|s| s.starts_with(crate::mina_sidor::OMBUD_I_LOGGEN))
+    {
+        flaggor.push("ombud med fullmakt");
     }
     Rad {
         tid: format!(
@@ -277,8 +286,18 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
                 .or_else(|_| Identitet::reservnummer(&nummer));
             match id {
                 Ok(id) => match s.store.person_med_identitet(kommun, &id).await? {
-                    Some(p) => person = Some(p),
-                    None => felet("personnummer", "Ingen person med det numret finns i Lots."),
+                    // A protected person is not there for an auditor without the
+                    // right, as on every other path (issue 12, OSL 21 kap. 3 §);
+                    // the accesses to protected persons are the "skyddade" question.
+                    Some(p)
+                        if policy::far(
+                            &i.anvandare,
+                            Handling::SePersonILogg { skyddad: p.skyddad },
+                        ) =>
+                    {
+                        person = Some(p)
+                    }
+                    _ => felet("personnummer", "Ingen person med det numret finns i Lots."),
                 },
                 Err(e) => felet("personnummer", &e.to_string()),
             }

@@ -6,6 +6,7 @@ pub mod delegation;
 pub mod fullmakt;
 pub mod loggkontroll;
 pub mod namnd;
+pub mod partsinsyn;
 pub mod person;
 pub mod rapporter;
 pub mod start;
@@ -173,11 +174,11 @@ impl Falt {
 /// Returns the errors in form order for the summary at the top: (anchor, text).
 pub fn fyll(falt: &mut [Falt], f: &Formular, fel: &[FaltFel]) -> Vec<(String, String)> {
     for x in falt.iter_mut() {
-        if x.typ == "file" {
-            continue;
+        // A chosen file is never sent back to the browser; its error is.
+        if x.typ != "file" {
+            let varden: Vec<String> = f.alla(x.namn).into_iter().map(str::to_owned).collect();
+            x.satt_varde(&varden);
         }
-        let varden: Vec<String> = f.alla(x.namn).into_iter().map(str::to_owned).collect();
-        x.satt_varde(&varden);
         x.fel = fel
             .iter()
             .find(|e| e.falt == x.namn)

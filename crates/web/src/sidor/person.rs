@@ -25,6 +25,8 @@ struct Sok {
     fraga: String,
     fel: Option<String>,
     sokt: bool,
+    /// More persons match than are shown: the user is asked to refine the search.
+    forfina: bool,
     /// (id, name, may open, identity shown)
     traffar: Vec<(PersonId, String, bool, String)>,
     registrerat: bool,
@@ -47,12 +49,17 @@ pub async fn sok_sida(
         fraga: String::new(),
         fel: None,
         sokt: false,
+        forfina: false,
         traffar: vec![],
         registrerat: q.registrerat.is_some(),
         far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
     }
     .into_response())
 }
+
+/// At most this many hits are shown for a name; more asks for a refined search,
+/// so that a search is a look-up and not a listing of the register (issue 12).
+const MAX_TRAFFAR: i64 = 20;
 
 /// Search is a POST so a personnummer never lands in a URL or an access log.
 pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
@@ -93,16 +100,33 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             }
         }
     } else {
-        Ok(s.store.sok_personer(a.kommun, &fraga).await?)
+        // A meaningful query only (issue 12): `%`, `_` or one letter must not list
+        // the register. Letters only, at least one word of two letters or more
+        // (further words narrow the search), and the answer is capped with a
+        // request to refine it.
+        let ord = lots_store::sok::ord_i(&fraga);
+        let bokstaver = |o: &String| o.chars().all(|c| c.is_alphabetic() || c == '\'');
+        if !ord.iter().all(bokstaver) || !ord.iter().any(|o| o.chars().count() >= 2) {
+            Err(
+                "Skriv ett helt personnummer, eller minst två bokstäver av förnamnet eller efternamnet."
+                    .into(),
+            )
+        } else {
+            Ok(s.store
+                .sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
+                .await?)
+        }
     };
     let (fel, traffar) = match traffar {
         Ok(t) => (None, t),
         Err(e) => (Some(e), vec![]),
     };
+    let forfina = traffar.len() as i64 > MAX_TRAFFAR;
     // A protected person is not there for a user without the right: not even as a hit.
     let traffar: Vec<Person> = traffar
         .into_iter()
         .filter(|p| policy::far(a, Handling::SePerson { skyddad: p.skyddad }))
+        .take(MAX_TRAFFAR as usize)
         .collect();
     let loggade: Vec<_> = traffar
         .iter()
@@ -119,6 +143,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         fraga,
         fel,
         sokt: true,
+        forfina,
         registrerat: false,
         far_aktualisera: policy::far(a, Handling::Aktualisera),
         traffar: traffar
@@ -194,6 +219,11 @@ fn personsida(i: &Inloggad, falt: Vec<Falt>, fel: Vec<(String, String)>) -> Form
     }
 }
 
+/// The answer when a number cannot be registered and the user may not be told
+/// why: the same whether or not a protected person has it.
+const EJ_REGISTRERBAR: &str =
+    "Numret kan inte registreras här. Kontrollera numret; stämmer det, kontakta din arbetsledare.";
+
 pub async fn ny_sida(i: Inloggad) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::RegistreraPerson)?;
     Ok(personsida(&i, personfalt(), vec![]).into_response())
@@ -232,15 +262,26 @@ pub async fn skapa(
     }
     let skyddad = f.kryss("skyddad");
     if let (Ok(id), true) = (&identitet, fel.is_empty()) {
-        if s.store
-            .person_med_identitet(i.anvandare.kommun, id)
-            .await?
-            .is_some()
-        {
-            fel.push(FaltFel {
-                falt: "identitet",
-                text: "En person med det numret finns redan. Sök fram personen i stället.".into(),
-            });
+        let befintlig = s.store.person_med_identitet(i.anvandare.kommun, id).await?;
+        if let Some(b) = befintlig {
+            if policy::far(&i.anvandare, Handling::SePerson { skyddad: b.skyddad }) {
+                fel.push(FaltFel {
+                    falt: "identitet",
+                    text: "En person med det numret finns redan. Sök fram personen i stället."
+                        .into(),
+                });
+            } else {
+                // Not even that a person with skyddade personuppgifter exists is told
+                // to a user without the right (OSL 21 kap. 3 §, 26 kap. 1 §): no
+                // "already exists". The attempt is logged with the person, flagged.
+                s.store
+                    .logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
+                    .await?;
+                fel.push(FaltFel {
+                    falt: "identitet",
+                    text: EJ_REGISTRERBAR.into(),
+                });
+            }
         } else {
             let p = Person {
                 id: PersonId::ny(),
@@ -268,9 +309,10 @@ pub async fn skapa(
                         };
                     return Ok(Redirect::to(&till).into_response());
                 }
+                // Registered by someone else a moment ago, perhaps as protected.
                 Err(e) if e.ar_unik_krock() => fel.push(FaltFel {
                     falt: "identitet",
-                    text: "En person med det numret finns redan.".into(),
+                    text: EJ_REGISTRERBAR.into(),
                 }),
                 Err(e) => return Err(e.into()),
             }
@@ -297,12 +339,25 @@ struct PersonSida {
     skyddad: bool,
     far_aktualisera: bool,
     arenden: Vec<ArendeRad>,
-    dolda: usize,
+    /// The user acts on one of the person's cases: gallring and fullmakter are shown.
+    agerar: bool,
     journal: Vec<JournalRad>,
     gallring: String,
-    /// Fullmakter the person has given for Mina sidor that hold today (FL 14 §): (id, text).
-    fullmakter: Vec<(String, String)>,
+    /// Fullmakter for Mina sidor that hold today or wait for approval (FL 14 §).
+    fullmakter: Vec<PersonFullmakt>,
     far_registrera_fullmakt: bool,
+    far_aterkalla_fullmakt: bool,
+    far_lasa_fullmaktsdokument: bool,
+}
+
+struct PersonFullmakt {
+    id: String,
+    text: String,
+    /// Registered from paper, waiting for a second staff member's approval.
+    vantar: bool,
+    far_godkanna: bool,
+    /// Registered from paper: the signed document is kept.
+    dokument: bool,
 }
 
 /// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
@@ -347,7 +402,14 @@ pub async fn visa(
     }
     policy::krav(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad })?;
     let alla = s.store.personens_arenden(id).await?;
-    let total = alla.len();
+    let alla_resurser: Vec<ArendeResurs> = alla.iter().map(ArendeResurs::av).collect();
+    // Inre sekretess (OSL 26 kap. 1 §), as on the case page: a user who acts on
+    // none of the person's cases sees the register entry and nothing of the
+    // cases elsewhere: not how many there are, not when the last note was
+    // written, not who holds a fullmakt. Their read is flagged when the person
+    // has cases elsewhere (issue 12).
+    let agerar = policy::agerar_for(&i.anvandare, alla_resurser.iter().copied());
+    let utanfor = !agerar && !alla.is_empty();
     let arenden: Vec<ArendeRad> = alla
         .into_iter()
         .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(ArendeResurs::av(r))))
@@ -360,27 +422,62 @@ pub async fn visa(
         .into_iter()
         .filter(|j| synliga.contains(&j.arende))
         .collect();
-    let gallring = gallringstext(&s, &p).await?;
+    let gallring = if agerar {
+        gallringstext(&s, &p).await?
+    } else {
+        "Visas för den som arbetar med något av personens ärenden.".into()
+    };
     let idag = svensk_dag(s.nu());
-    let fullmakter = s
-        .store
-        .fullmakter_for_person(id)
-        .await?
-        .into_iter()
-        .filter(|f| f.galler(idag))
-        .map(|f| {
-            let omfattning = match f.omfattning {
-                lots_domain::fullmakt::Omfattning::Lasa => "får läsa",
-                lots_domain::fullmakt::Omfattning::ForaTalan => "får läsa och föra talan",
-            };
-            let text = match f.giltig_till {
-                Some(d) => format!("{} ({omfattning}, till och med {d})", f.ombud_namn),
-                None => format!("{} ({omfattning}, tills vidare)", f.ombud_namn),
-            };
-            (f.id.to_string(), text)
-        })
-        .collect();
-    let mut loggade = vec![personpost("person.visa", &p)];
+    let fullmakter: Vec<PersonFullmakt> = if !agerar {
+        vec![]
+    } else {
+        s.store
+            .fullmakter_for_person(id)
+            .await?
+            .into_iter()
+            .filter(|f| f.galler(idag) || f.vantar())
+            .map(|f| {
+                let omfattning = match f.omfattning {
+                    lots_domain::fullmakt::Omfattning::Lasa => "får läsa",
+                    lots_domain::fullmakt::Omfattning::ForaTalan => "får läsa och föra talan",
+                };
+                let mut text = match f.giltig_till {
+                    Some(d) => format!("{} ({omfattning}, till och med {d})", f.ombud_namn),
+                    None => format!("{} ({omfattning}, tills vidare)", f.ombud_namn),
+                };
+                if !f.av_personen() {
+                    text.push_str(&format!(
+                        ". Registrerad från papper av {} {}",
+                        f.registrerad_av,
+                        svensk_dag(f.registrerad)
+                    ));
+                }
+                let vantar = f.vantar();
+                if let Some((_, av)) = &f.godkand
+                    && !f.av_personen()
+                {
+                    text.push_str(&format!(", godkänd av {av}"));
+                }
+                let far_godkanna = vantar
+                    && policy::far(
+                        &i.anvandare,
+                        Handling::GodkannaFullmakt {
+                            skyddad: p.skyddad,
+                            agerar,
+                            egen: f.registrerad_av_anvandare == Some(i.anvandare.id),
+                        },
+                    );
+                PersonFullmakt {
+                    id: f.id.to_string(),
+                    text,
+                    vantar,
+                    far_godkanna,
+                    dokument: !f.av_personen(),
+                }
+            })
+            .collect()
+    };
+    let mut loggade = vec![personpost("person.visa", &p).utanfor(utanfor)];
     loggade.extend(arenden.iter().map(|r| arendepost(&i, "person.visa", r)));
     s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
     let sida = PersonSida {
@@ -396,14 +493,28 @@ pub async fn visa(
         },
         skyddad: p.skyddad,
         far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
-        dolda: total - arenden.len(),
+        agerar,
         arenden,
         journal,
         gallring,
         fullmakter,
         far_registrera_fullmakt: policy::far(
             &i.anvandare,
-            Handling::RegistreraFullmakt { skyddad: p.skyddad },
+            Handling::RegistreraFullmakt {
+                skyddad: p.skyddad,
+                agerar,
+            },
+        ),
+        far_aterkalla_fullmakt: policy::far(
+            &i.anvandare,
+            Handling::AterkallaFullmakt { skyddad: p.skyddad },
+        ),
+        far_lasa_fullmaktsdokument: policy::far(
+            &i.anvandare,
+            Handling::LasaFullmaktsdokument {
+                skyddad: p.skyddad,
+                agerar,
+            },
         ),
     };
     Ok(sida.into_response())

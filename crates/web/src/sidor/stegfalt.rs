@@ -64,16 +64,33 @@ fn beslut_falt(a: &Arende, typ: KommandoTyp) -> Falt {
     f
 }
 
+/// An enhet that may hold a case: one of the kommun's myndighet units, never an
+/// utförare (issue 12: a crafted POST must not place a case elsewhere).
+fn kan_halla_arende(ctx: &FaltKontext, enhet: EnhetId) -> bool {
+    ctx.enheter.iter().any(|e| e.id == enhet && !e.utforare)
+}
+
+/// An account a case of `enhet` may be assigned to: active, a handläggare or an
+/// arbetsledare, of that enhet (issue 12: not the registrator, not anyone else in
+/// the kommun). The fördelning of cases happens within the enhet.
+fn kan_tilldelas(u: &Anvandare, enhet: EnhetId) -> bool {
+    u.aktiv
+        && u.enhet == enhet
+        && matches!(
+            u.roll,
+            lots_domain::organisation::Roll::Handlaggare
+                | lots_domain::organisation::Roll::Arbetsledare
+        )
+}
+
+/// Whom a case may be assigned to: of its enhet when there is a case, else of
+/// any unit that may hold one (the form for a new case names the unit of each).
 fn handlaggare_val(ctx: &FaltKontext) -> Vec<(String, String)> {
     ctx.anvandare
         .iter()
-        .filter(|u| {
-            u.aktiv
-                && matches!(
-                    u.roll,
-                    lots_domain::organisation::Roll::Handlaggare
-                        | lots_domain::organisation::Roll::Arbetsledare
-                )
+        .filter(|u| match ctx.arende {
+            Some(a) => kan_tilldelas(u, a.enhet),
+            None => kan_halla_arende(ctx, u.enhet) && kan_tilldelas(u, u.enhet),
         })
         .map(|u| {
             let enhet = ctx
@@ -583,7 +600,37 @@ pub fn tolka(
             let inkom = l.datum("inkom");
             let kanal = l.kod("kanal", Kanal::fran_kod, "Välj hur det kom in.");
             let enhet: Option<EnhetId> = l.id("enhet", "Välj enhet.");
-            let handlaggare: Option<AnvandarId> = l.text("handlaggare").parse().ok();
+            let enhet = match enhet {
+                Some(e) if !kan_halla_arende(ctx, e) => {
+                    l.fel(
+                        "enhet",
+                        "Välj en av kommunens enheter som handlägger ärenden.",
+                    );
+                    None
+                }
+                e => e,
+            };
+            let handlaggare: Option<AnvandarId> = match l.text("handlaggare").as_str() {
+                "" => None,
+                t => match (t.parse::<AnvandarId>(), enhet) {
+                    (Ok(h), Some(e))
+                        if ctx
+                            .anvandare
+                            .iter()
+                            .any(|u| u.id == h && kan_tilldelas(u, e)) =>
+                    {
+                        Some(h)
+                    }
+                    (_, None) => None,
+                    _ => {
+                        l.fel(
+                            "handlaggare",
+                            "Välj en aktiv handläggare eller arbetsledare vid den valda enheten.",
+                        );
+                        None
+                    }
+                },
+            };
             let person = ctx.person;
             let beskrivning = l.text("beskrivning");
             match aktualisering.unwrap_or(AktualiseringsTyp::Ansokan) {
@@ -1014,9 +1061,16 @@ pub fn tolka(
         }),
         T::TilldelaHandlaggare => {
             let h: Option<AnvandarId> = l.id("handlaggare", "Välj handläggare.");
-            let h = h.filter(|h| ctx.anvandare.iter().any(|u| u.id == *h));
+            let h = h.filter(|h| {
+                ctx.anvandare
+                    .iter()
+                    .any(|u| u.id == *h && ctx.arende.is_some_and(|a| kan_tilldelas(u, a.enhet)))
+            });
             if h.is_none() && l.fel.is_empty() {
-                l.fel("handlaggare", "Välj handläggare.");
+                l.fel(
+                    "handlaggare",
+                    "Välj en aktiv handläggare eller arbetsledare vid ärendets enhet.",
+                );
             }
             h.map(|handlaggare| Kommando::TilldelaHandlaggare { handlaggare })
         }

@@ -2865,6 +2865,7 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
                     .into(),
                 period_fran: Some(dag),
                 period_till: None,
+                avslagen_del: "Det som inte beviljas".into(),
             }),
             eget_initiativ: false,
             grund: None,

@@ -50,6 +50,8 @@ pub struct NyttBeslut {
     pub omfattning: String,
     pub period_fran: Option<Date>,
     pub period_till: Option<Date>,
+    /// In a delvis bifall: what was applied for and what is refused (FL 32 §).
+    pub avslagen_del: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1444,6 +1446,14 @@ pub fn handle(
                         "Slutdatum kan inte vara före startdatum.",
                     );
                 }
+                if n.utfall == Utfall::DelvisBifall {
+                    // FL 32 §, as for any delvis bifall: the refused part is named.
+                    fel.text_kravs(
+                        &n.avslagen_del,
+                        "avslagen_del",
+                        "Skriv vad som avslås: vad den enskilde ansökte om och vad som inte beviljas.",
+                    );
+                }
                 fel.klart()?;
                 let delegation = ctx
                     .delegationsordning
@@ -1470,7 +1480,11 @@ pub fn handle(
                     kommunicering_obehovlig: None,
                     ersatter: Some(beslut),
                     foredragande: None,
-                    avslagen_del: String::new(),
+                    avslagen_del: if n.utfall == Utfall::DelvisBifall {
+                        n.avslagen_del.trim().to_string()
+                    } else {
+                        String::new()
+                    },
                 }));
                 // FL 46 § andra stycket: if the nämnd changes an appealed decision as
                 // the appellant asks, the appeal lapses; otherwise the new decision goes up too.

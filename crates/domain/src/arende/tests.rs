@@ -258,6 +258,7 @@ fn nytt(utfall: Utfall, datum: Date) -> NyttBeslut {
         omfattning: "Ett samtal i veckan".into(),
         period_fran: Some(datum),
         period_till: None,
+        avslagen_del: "Det som inte beviljas".into(),
     }
 }
 
@@ -2867,6 +2868,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                     omfattning: format!("Omfattning {}", d.x),
                     period_fran: Some(idag),
                     period_till: None,
+                    avslagen_del: "Det som inte beviljas".into(),
                 }),
             };
             ompova(beslut(typ), idag, nytt)
@@ -2947,6 +2949,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                     omfattning: format!("Omfattning {}", d.x),
                     period_fran: Some(idag),
                     period_till: None,
+                    avslagen_del: "Det som inte beviljas".into(),
                 }),
             };
             eget_initiativ(
@@ -4116,6 +4119,7 @@ fn till(utfall: Utfall, omfattning: &str, fran: Date, t: Option<Date>) -> NyttBe
         omfattning: omfattning.into(),
         period_fran: Some(fran),
         period_till: t,
+        avslagen_del: "Det som inte beviljas".into(),
     }
 }
 

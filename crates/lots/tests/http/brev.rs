@@ -22,11 +22,16 @@ pub(crate) fn pdf_text(pdf: &[u8]) -> String {
 /// The text of the letter the case page lists under `rubrik` (e.g. "Beslutsbrev").
 pub(crate) async fn brevtext(k: &Klient, arende: &str, rubrik: &str) -> String {
     let (_, sida) = k.get(&format!("/arenden/{arende}")).await;
-    let i = sida
-        .find(&format!("{rubrik} "))
+    // The first link to a document whose text begins with the heading (the same words
+    // may stand elsewhere on the page, e.g. in a bevakning).
+    let lank: String = sida
+        .match_indices("/dokument/")
+        .find_map(|(i, _)| {
+            let lank: String = sida[i..].chars().take_while(|c| *c != '"').collect();
+            let text = &sida[i + sida[i..].find('>')? + 1..];
+            text.starts_with(rubrik).then_some(lank)
+        })
         .unwrap_or_else(|| panic!("no {rubrik} on the case page: {}", utdrag(&sida)));
-    let start = sida[..i].rfind("/dokument/").unwrap();
-    let lank: String = sida[start..].chars().take_while(|c| *c != '"').collect();
     let (s, pdf) = k.get_bytes(&lank).await;
     assert_eq!(s, 200);
     pdf_text(&pdf)
@@ -86,13 +91,15 @@ const AVSLAG: [(&str, &str); 5] = [
     ("datum", "2026-04-30"),
 ];
 
-fn skicka(beslut: &str) -> [(&str, &str); 5] {
+fn skicka(beslut: &str) -> [(&str, &str); 6] {
     [
         ("beslut", beslut),
         ("datum", "2026-05-04"),
         ("satt", "brev"),
         ("forenklad_delgivning", "ja"),
-        ("informerad_om_forenklad", "ja"),
+        // DelgL 23 §: told at a meeting before the decision.
+        ("forhandsinformation_datum", "2026-04-01"),
+        ("forhandsinformation_kanal", "besok"),
     ]
 }
 
@@ -343,6 +350,13 @@ async fn avvisat_overklagande_far_beslutsbrev(db: Db) {
     let person = registrera_person(&k, "19900101-0017", "Dag", "Ås").await;
     let (a, b) = till_beslut(&app, &k, &person, &AVSLAG).await;
     k.steg(&a, "skicka-beslut", &skicka(&b)).await;
+    // DelgL 22–24 §§: served 18 May once the kontrollmeddelande is recorded.
+    k.steg(
+        &a,
+        "kontrollmeddelande",
+        &[("beslut", &b), ("datum", "2026-05-05")],
+    )
+    .await;
     k.steg(
         &a,
         "overklagande",

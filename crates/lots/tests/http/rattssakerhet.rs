@@ -329,12 +329,12 @@ async fn omprovning_till_nackdel(db: Db) {
     let k = app.klient("handlaggare").await;
     let a = utrett(&app, &k, "19640823-3234", "kontaktperson").await;
     kommunicerat(&k, &a).await;
-    k.steg(
-        &a,
-        "beslut",
-        &beslut("kontaktperson", "delvis_bifall", "2026-04-20"),
-    )
-    .await;
+    let mut delvis = beslut("kontaktperson", "delvis_bifall", "2026-04-20");
+    delvis.push((
+        "avslagen_del",
+        "Nora ansökte om kontaktperson två dagar i veckan; den andra dagen avslås.",
+    ));
+    k.steg(&a, "beslut", &delvis).await;
     let b = arende(&app, &a).await.beslut[0].id().to_string();
     k.steg(
         &a,

@@ -323,6 +323,7 @@ pub fn falt(
             Falt::textarea("omfattning", "Omfattning (om det ändras)"),
             Falt::datum("period_fran", "Gäller från (om det ändras)"),
             Falt::datum("period_till", "Gäller till och med (om det ändras)"),
+            Falt::textarea("avslagen_del", "Det som avslås (om det ändras till delvis bifall)").hjalp("Vad den enskilde ansökte om och vilken del som inte beviljas (FL 32 §)."),
             Falt::val("till_nackdel", "Är ändringen till nackdel för den enskilde?", "radio", [("".to_string(), "Lots bedömer det".to_string()), ("ja".to_string(), "Ja".to_string()), ("nej".to_string(), "Nej".to_string())])
                 .varde("")
                 .hjalp("Behöver bara anges när utfallet är detsamma men omfattningen eller målet ändras."),
@@ -930,6 +931,7 @@ pub fn tolka(
                     omfattning: l.text("omfattning"),
                     period_fran,
                     period_till,
+                    avslagen_del: l.text("avslagen_del"),
                 })
             } else {
                 None

@@ -298,7 +298,7 @@ pub(crate) fn satt_kaka(res: &mut Response, varde: &str) {
 }
 
 /// A new session (new id) at `steg`, replacing the browser's old one, and the redirect to the next step.
-async fn ny_session(
+pub(crate) async fn ny_session(
     s: &AppState,
     headers: &HeaderMap,
     anvandare: AnvandarId,

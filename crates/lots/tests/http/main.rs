@@ -9,6 +9,7 @@ mod dialog;
 mod genomforandeplan;
 mod hjalp;
 mod inloggning;
+mod konto;
 mod krasch;
 mod listor;
 mod mina_sidor;

@@ -252,6 +252,27 @@ pub fn medborgare_far(
     }
 }
 
+/// Whether changing an account from `fore` to `efter` gives it more than it had,
+/// so that a second person must approve it (issue 12 item 2). Every role in Lots
+/// counts: handläggare, arbetsledare and utförare read case content, the
+/// registrator reads the person register, the logggranskare reads who looked at
+/// whom, and a systemförvaltare approves grants. So does the protected-person
+/// right, and opening a closed account again. `fore` is None for a new account.
+pub fn ger_mer(fore: Option<&Anvandare>, efter: &Anvandare) -> bool {
+    if !efter.aktiv {
+        return false;
+    }
+    match fore {
+        None => true,
+        Some(f) => {
+            !f.aktiv
+                || f.roll != efter.roll
+                || f.enhet != efter.enhet
+                || (efter.skyddad_behorighet && !f.skyddad_behorighet)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,26 +321,5 @@ mod tests {
             fora,
             MedborgarHandling::HanteraFullmakter
         ));
-    }
-}
-
-/// Whether changing an account from `fore` to `efter` gives it more than it had,
-/// so that a second person must approve it (issue 12 item 2). Every role in Lots
-/// counts: handläggare, arbetsledare and utförare read case content, the
-/// registrator reads the person register, the logggranskare reads who looked at
-/// whom, and a systemförvaltare approves grants. So does the protected-person
-/// right, and opening a closed account again. `fore` is None for a new account.
-pub fn ger_mer(fore: Option<&Anvandare>, efter: &Anvandare) -> bool {
-    if !efter.aktiv {
-        return false;
-    }
-    match fore {
-        None => true,
-        Some(f) => {
-            !f.aktiv
-                || f.roll != efter.roll
-                || f.enhet != efter.enhet
-                || (efter.skyddad_behorighet && !f.skyddad_behorighet)
-        }
     }
 }

@@ -10,11 +10,7 @@ fn lank_i(html: &str) -> String {
     let i = html
         .find("/aktivera/")
         .expect("an activation link on the page");
-    html[i..]
-        .split(|c: char| c == '<' || c == '"')
-        .next()
-        .unwrap()
-        .to_owned()
+    html[i..].split(['<', '"']).next().unwrap().to_owned()
 }
 
 async fn logga_in(app: &TestApp, namn: &str, losenord: &str) -> (u16, Option<String>) {
@@ -274,6 +270,29 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
         .unwrap()
         .unwrap();
     assert!(!konto.skyddad_behorighet);
+    // A right taken away goes at once, even with a grant in the same change.
+    let hls = app.org.anv("skyddshandlaggare");
+    assert!(hls.skyddad_behorighet);
+    let (s, plats, _) = sf
+        .post(
+            &format!("/admin/anvandare/{}", hls.id),
+            &[
+                ("namn", hls.namn.as_str()),
+                ("roll", "arbetsledare"),
+                ("enhet", &missbruk),
+                ("aktiv", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
+    let konto = app
+        .store
+        .anvandare_med_namn("skyddshandlaggare")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!konto.skyddad_behorighet);
+    assert_eq!(konto.roll, lots_domain::organisation::Roll::Handlaggare);
     // A change that gives nothing more (a new name) still applies at once.
     let hl_id = app.org.anv("handlaggare").id.to_string();
     let (s, plats, _) = sf

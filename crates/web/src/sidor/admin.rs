@@ -319,9 +319,11 @@ pub async fn andra(
             ..a.clone()
         };
         if policy::ger_mer(Some(&a), &ny) {
-            // A grant waits for a second person; only the name changes now.
+            // A grant waits for a second person; the name changes now, and a
+            // right taken away goes at once (the account keeps no more than it had).
             let bara_namn = Anvandare {
                 namn: ny.namn.clone(),
+                skyddad_behorighet: a.skyddad_behorighet && ny.skyddad_behorighet,
                 ..a
             };
             s.store.andra_anvandare(&bara_namn).await?;

@@ -130,6 +130,10 @@ pub async fn ny_lank(
             "Du kan inte skapa en aktiveringslänk till ditt eget konto. Byt lösenord under Byt lösenord.".into(),
         ));
     }
+    if !a.aktiv {
+        // Closed already (new, or closed on purpose): a pending request stays as it is.
+        return visa_ny_lank(&s, &i, &a, None).await;
+    }
     let stangt = Anvandare {
         aktiv: false,
         ..a.clone()
@@ -253,7 +257,7 @@ pub async fn aktivera(
     s.store
         .logga_lasning(
             &lots_store::Aktor::from(&a),
-            &[Granskningspost::ny(&format!("konto.aktiverat:{id}"))],
+            &[Granskningspost::ny(format!("konto.aktiverat:{id}"))],
             s.nu(),
         )
         .await?;

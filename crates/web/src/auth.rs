@@ -402,7 +402,9 @@ pub async fn logga_in(
         .store
         .anvandare_med_namn(&anvandarnamn)
         .await?
-        .filter(|a| a.aktiv);
+        // An account not yet activated has no password: answered like an unknown
+        // one, after the same slow check (no enumeration by timing).
+        .filter(|a| a.aktiv && !a.losenord.is_empty());
     let ok = match &anvandare {
         Some(a) => verifiera_losenord(losenord, &a.losenord).await,
         None => {

@@ -10,6 +10,7 @@ mod granskning;
 mod handelser;
 mod import;
 mod inloggning;
+mod konto;
 mod las;
 mod loggsakring;
 mod mina_sidor;
@@ -31,6 +32,7 @@ pub use granskning::{
 pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
+pub use konto::Behorighetsbegaran;
 pub use las::*;
 pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
 pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarsession};

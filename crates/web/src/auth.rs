@@ -369,7 +369,7 @@ pub(crate) fn satt_kaka(res: &mut Response, varde: &str) {
 }
 
 /// A new session (new id) at `steg`, replacing the browser's old one, and the redirect to the next step.
-async fn ny_session(
+pub(crate) async fn ny_session(
     s: &AppState,
     headers: &HeaderMap,
     anvandare: AnvandarId,
@@ -467,7 +467,9 @@ pub async fn logga_in(
         .store
         .anvandare_med_namn(&anvandarnamn)
         .await?
-        .filter(|a| a.aktiv);
+        // An account not yet activated has no password: answered like an unknown
+        // one, after the same slow check (no enumeration by timing).
+        .filter(|a| a.aktiv && !a.losenord.is_empty());
     let nyckel = forsoksnyckel_for(&s, f.headers(), anvandare.as_ref(), &anvandarnamn);
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(inloggningssida(

@@ -181,6 +181,16 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::admin::andra_sida).post(sidor::admin::andra),
         ),
         (
+            "/admin/anvandare/{id}/aktiveringslank",
+            post(sidor::konto::ny_lank),
+        ),
+        (
+            "/aktivera/{token}",
+            get(sidor::konto::aktivera_sida).post(sidor::konto::aktivera),
+        ),
+        ("/behorigheter", get(sidor::konto::lista)),
+        ("/behorigheter/{id}/godkann", post(sidor::konto::godkann)),
+        (
             "/admin/enheter/ny",
             get(sidor::admin::ny_enhet_sida).post(sidor::admin::skapa_enhet),
         ),

@@ -67,6 +67,16 @@ pub enum Handling {
     AdministreraDelegation,
     /// Create and change staff accounts and units, grant the protected-person right.
     AdministreraAnvandare,
+    /// See the grants waiting for a second person's approval.
+    SeBehorighetsbegaran,
+    /// Approve a grant of a role or of the protected-person right (four eyes,
+    /// issue 12): a systemförvaltare, or an arbetsledare of the enhet the grant
+    /// is for; never the one who asked for it, never the account it is for.
+    GodkannBehorighet {
+        begard_av: AnvandarId,
+        anvandare: AnvandarId,
+        enhet: EnhetId,
+    },
     /// Read the audit log (loggkontroll).
     Loggkontroll,
     /// See who a log row is about: a protected person's name only with the right.
@@ -170,6 +180,16 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
         Handling::AdministreraDelegation | Handling::AdministreraAnvandare => {
             a.roll == Systemforvaltare
         }
+        Handling::SeBehorighetsbegaran => matches!(a.roll, Systemforvaltare | Arbetsledare),
+        Handling::GodkannBehorighet {
+            begard_av,
+            anvandare,
+            enhet,
+        } => {
+            a.id != begard_av
+                && a.id != anvandare
+                && (a.roll == Systemforvaltare || (a.roll == Arbetsledare && a.enhet == enhet))
+        }
         Handling::Loggkontroll => a.roll == Granskare,
         Handling::SePersonILogg { skyddad } => a.roll == Granskare && ser_skyddad(a, skyddad),
         Handling::LasaUppdrag { utforare, skyddad }
@@ -229,6 +249,27 @@ pub fn medborgare_far(
             person == huvudman && fullmakt.is_none_or(|o| o == Omfattning::ForaTalan)
         }
         MedborgarHandling::HanteraFullmakter => fullmakt.is_none(),
+    }
+}
+
+/// Whether changing an account from `fore` to `efter` gives it more than it had,
+/// so that a second person must approve it (issue 12 item 2). Every role in Lots
+/// counts: handläggare, arbetsledare and utförare read case content, the
+/// registrator reads the person register, the logggranskare reads who looked at
+/// whom, and a systemförvaltare approves grants. So does the protected-person
+/// right, and opening a closed account again. `fore` is None for a new account.
+pub fn ger_mer(fore: Option<&Anvandare>, efter: &Anvandare) -> bool {
+    if !efter.aktiv {
+        return false;
+    }
+    match fore {
+        None => true,
+        Some(f) => {
+            !f.aktiv
+                || f.roll != efter.roll
+                || f.enhet != efter.enhet
+                || (efter.skyddad_behorighet && !f.skyddad_behorighet)
+        }
     }
 }
 

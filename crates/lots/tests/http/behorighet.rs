@@ -57,6 +57,8 @@ struct Fall {
     fullmakt: String,
     /// A journal entry in the case.
     anteckning: String,
+    /// A grant waiting for approval (issue 12 item 2).
+    begaran: String,
 }
 
 /// Writes a journal entry in the case through its step; returns the entry's id.
@@ -201,6 +203,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             uppdrag,
             fullmakt: fullmakt.to_string(),
             anteckning,
+            begaran: String::new(),
         },
     );
 
@@ -293,8 +296,51 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             uppdrag,
             fullmakt: String::new(),
             anteckning,
+            begaran: String::new(),
         },
     );
+    // Grants themselves a role: the systemförvaltare asks for the protected-person
+    // right on its own account (*egen*), and for the arbetsledare's own account
+    // (*till_sig*: the arbetsledare may not approve a grant to themselves).
+    let sf = app.klient("systemforvaltare").await;
+    let missbruk = app.org.missbruk.to_string();
+    for (fallnamn, konto, roll) in [
+        ("egen", "systemforvaltare", "systemforvaltare"),
+        ("till_sig", "arbetsledare", "arbetsledare"),
+    ] {
+        let id = app.org.anv(konto).id.to_string();
+        let (s, plats, _) = sf
+            .post(
+                &format!("/admin/anvandare/{id}"),
+                &[
+                    ("namn", app.org.anv(konto).namn.as_str()),
+                    ("roll", roll),
+                    ("enhet", &missbruk),
+                    ("aktiv", "ja"),
+                    ("skyddad_behorighet", "ja"),
+                ],
+            )
+            .await;
+        assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
+        let begaran = app
+            .store
+            .db
+            .fetch_all(
+                "SELECT id FROM behorighetsbegaran WHERE anvandare = $1",
+                &[id.as_str().into()],
+            )
+            .await
+            .unwrap()[0]
+            .text("id")
+            .unwrap();
+        fall.insert(
+            fallnamn,
+            Fall {
+                begaran,
+                ..Fall::default()
+            },
+        );
+    }
     fall
 }
 
@@ -306,6 +352,15 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         .replace("{steg}", "journal")
         .replace("{fullmakt}", &f.fullmakt)
         .replace("{anteckning}", &f.anteckning)
+        // A new link closes the account: not one of the users the matrix logs in as.
+        .replace(
+            "/admin/anvandare/{id}/aktiveringslank",
+            &format!(
+                "/admin/anvandare/{}/aktiveringslank",
+                app.org.anv("handlaggare2").id
+            ),
+        )
+        .replace("{token}", "okand")
         .replace(
             "/admin/anvandare/{id}",
             &format!("/admin/anvandare/{registrator}"),
@@ -320,6 +375,8 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.dokument)
     } else if s.starts_with("/uppdrag/") {
         s.replace("{id}", &f.uppdrag)
+    } else if s.starts_with("/behorigheter/") {
+        s.replace("{id}", &f.begaran)
     } else {
         s.replace("{id}", &f.arende)
     }

@@ -13,6 +13,7 @@ mod granser;
 mod granskningslogg;
 mod hjalp;
 mod inloggning;
+mod konto;
 mod listor;
 mod mina_sidor;
 mod rapporter;

@@ -24,6 +24,8 @@ use crate::policy::{self, Handling};
 #[template(path = "admin.html")]
 struct Oversikt {
     sida: Sida,
+    /// The systemförvaltare's own account: no activation link for it.
+    sida_anvandare: AnvandarId,
     anvandare: Vec<(Anvandare, String)>,
     enheter: Vec<Enhet>,
 }
@@ -54,6 +56,7 @@ pub async fn oversikt(State(s): State<AppState>, i: Inloggad) -> Result<Response
         .collect();
     Ok(Oversikt {
         sida: Sida::av(&i),
+        sida_anvandare: i.anvandare.id,
         anvandare,
         enheter,
     }
@@ -94,13 +97,8 @@ fn anvandarfalt(enheter: &[Enhet], ny: bool) -> Vec<Falt> {
         )
         .hjalp("Ge bara den rätten till den som behöver den i sitt arbete."),
     );
-    if ny {
-        falt.push(
-            Falt::text("losenord", "Första lösenord")
-                .kravs()
-                .hjalp("Minst 15 tecken, eller 8 när tvåstegsverifiering krävs. Användaren byter det vid första inloggningen."),
-        );
-    } else {
+    // No password field: the user sets their own through a one-time link (issue 12).
+    if !ny {
         falt.push(Falt::kryss("aktiv", "Kontot är aktivt"));
     }
     falt
@@ -203,20 +201,10 @@ pub async fn skapa(
                 .into(),
         });
     }
-    let losenord = f.get("losenord").unwrap_or_default().to_owned();
-    // The same rules as when users choose their own (NIST SP 800-63B, losenord.rs).
-    let min = s.inloggning.min_losenordslangd();
-    if let Some(text) = crate::losenord::kontrollera(&losenord, &anvandarnamn, min) {
-        fel.push(FaltFel {
-            falt: "losenord",
-            text,
-        });
-    }
     if let (Some((roll, enhet)), true) = (behorighet, fel.is_empty()) {
-        let hash = tokio::task::spawn_blocking(move || crate::auth::hasha_losenord(&losenord))
-            .await
-            .map_err(|_| WebFel::Ogiltig("Lösenordet kunde inte sparas.".into()))?
-            .map_err(WebFel::Ogiltig)?;
+        // The account starts closed and without the right; what was asked for is
+        // a request a second person approves (four eyes, OSL 26 kap. 1 §). Its
+        // password is no hash at all, so nothing logs in until the link is used.
         let a = Anvandare {
             id: AnvandarId::ny(),
             kommun: i.anvandare.kommun,
@@ -224,14 +212,24 @@ pub async fn skapa(
             anvandarnamn,
             namn: f.text("namn"),
             roll,
-            losenord: hash,
-            aktiv: true,
-            skyddad_behorighet: f.kryss("skyddad_behorighet"),
+            losenord: String::new(),
+            aktiv: false,
+            skyddad_behorighet: false,
         };
         match s.store.skapa_anvandare(&a).await {
             Ok(()) => {
                 logga(&s, &i, &format!("admin.anvandare.skapa:{}", a.id)).await?;
-                return Ok(Redirect::to("/admin/anvandare").into_response());
+                let begaran = super::konto::begar(
+                    &s,
+                    &i,
+                    &Anvandare {
+                        aktiv: true,
+                        skyddad_behorighet: f.kryss("skyddad_behorighet"),
+                        ..a.clone()
+                    },
+                )
+                .await?;
+                return super::konto::visa_ny_lank(&s, &i, &a, Some(begaran)).await;
             }
             Err(e) if e.ar_unik_krock() => fel.push(FaltFel {
                 falt: "anvandarnamn",
@@ -318,8 +316,21 @@ pub async fn andra(
             namn: f.text("namn"),
             aktiv: f.kryss("aktiv"),
             skyddad_behorighet: f.kryss("skyddad_behorighet"),
-            ..a
+            ..a.clone()
         };
+        if policy::ger_mer(Some(&a), &ny) {
+            // A grant waits for a second person; the name changes now, and a
+            // right taken away goes at once (the account keeps no more than it had).
+            let bara_namn = Anvandare {
+                namn: ny.namn.clone(),
+                skyddad_behorighet: a.skyddad_behorighet && ny.skyddad_behorighet,
+                ..a
+            };
+            s.store.andra_anvandare(&bara_namn).await?;
+            logga(&s, &i, &format!("admin.anvandare.andra:{}", ny.id)).await?;
+            super::konto::begar(&s, &i, &ny).await?;
+            return Ok(Redirect::to("/behorigheter").into_response());
+        }
         s.store.andra_anvandare(&ny).await?;
         logga(&s, &i, &format!("admin.anvandare.andra:{}", ny.id)).await?;
         return Ok(Redirect::to("/admin/anvandare").into_response());

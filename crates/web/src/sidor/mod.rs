@@ -4,6 +4,7 @@ pub mod admin;
 pub mod arende;
 pub mod delegation;
 pub mod fullmakt;
+pub mod konto;
 pub mod loggkontroll;
 pub mod namnd;
 pub mod partsinsyn;
@@ -47,6 +48,11 @@ impl Sida {
                 Handling::AdministreraAnvandare,
                 "/admin/anvandare",
                 "Användare och enheter",
+            ),
+            (
+                Handling::SeBehorighetsbegaran,
+                "/behorigheter",
+                "Behörigheter som väntar",
             ),
             (Handling::Loggkontroll, "/loggkontroll", "Loggkontroll"),
         ] {

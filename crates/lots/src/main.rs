@@ -3,6 +3,7 @@
 mod bench;
 mod config;
 mod demo;
+mod init;
 
 use std::net::SocketAddr;
 
@@ -41,6 +42,10 @@ enum Kommando {
     },
     /// Create or update the database schema.
     Migrate,
+    /// Set up a kommun on an empty database: the nämnd's particulars for the letters, a
+    /// first enhet and the first systemförvaltare, who gets a one-time activation link.
+    /// Asks for what no flag or environment variable gives when run on a terminal.
+    Init(init::Init),
     /// Fill the configured database with a demo municipality.
     Demo {
         /// Instead of Lotsby, generate a synthetic municipality of this size:
@@ -224,6 +229,13 @@ async fn main() -> anyhow::Result<()> {
                 }
             })?;
             println!("{anvandarnamn} är kopplad.");
+        }
+        Kommando::Init(i) => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            let lank = init::init(&store, i).await?;
+            println!(
+                "Kommunen är upplagd. Systemförvaltaren aktiverar sitt konto och väljer lösenord här, inom 72 timmar, en gång:\n\n  <Lots adress>{lank}\n\nLämna länken personligen. Lägg sedan upp enheter, konton och delegationsordningen i Lots."
+            );
         }
         Kommando::Backup { till } => {
             if store.db.ar_postgres() {

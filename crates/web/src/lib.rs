@@ -12,6 +12,7 @@ pub mod mina_sidor;
 pub mod oidc;
 pub mod policy;
 mod sidor;
+pub use sidor::konto::ny_aktiveringslank;
 mod tvafaktor;
 mod uppladdning;
 mod visning;

@@ -379,3 +379,119 @@ async fn matvarden_pa_egen_adress(db: Db) {
     server.wait().ok();
 }
 pa_bada!(matvarden_pa_egen_adress);
+
+/// `lots init` on an empty database sets up the kommun, the nämnd's particulars and the
+/// first systemförvaltare, who activates the account with the printed link and logs in.
+/// It refuses a database that already holds a kommun, and says which flag is missing.
+async fn init_lagger_upp_en_kommun(db: Db) {
+    let (dburl, _dir) = ny_databas(db).await;
+    let lots = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_lots"))
+            .args(["--database", &dburl, "init"])
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let flaggor = [
+        "--kommunkod",
+        "2480",
+        "--kommun",
+        "Umeå kommun",
+        "--namnd",
+        "Individ- och familjeomsorgsnämnden",
+        "--adress",
+        "Box 1|901 84 Umeå",
+        "--telefon",
+        "090-16 10 00",
+        "--forvaltningsratt",
+        "Förvaltningsrätten i Umeå",
+        "--enhet",
+        "Socialtjänstens stab",
+        "--anvandarnamn",
+        "ada.admin",
+        "--namn",
+        "Ada Admin",
+    ];
+    // Without a terminal, a missing value is named, and nothing is created.
+    let ut = lots(&flaggor[..flaggor.len() - 2]);
+    assert!(!ut.status.success());
+    assert!(String::from_utf8_lossy(&ut.stderr).contains("--namn"));
+    let ut = lots(&flaggor);
+    assert!(
+        ut.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ut.stderr)
+    );
+    let text = String::from_utf8_lossy(&ut.stdout).into_owned();
+    let start = text
+        .find("/aktivera/")
+        .expect("the activation link is printed");
+    let lank: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    // A second init is refused.
+    let ut = lots(&flaggor);
+    assert!(!ut.status.success());
+    assert!(String::from_utf8_lossy(&ut.stderr).contains("redan en kommun"));
+
+    let store = Store::anslut(&dburl).await.unwrap();
+    let (kommun, namn) = store.kommun().await.unwrap().unwrap();
+    assert_eq!(namn, "Umeå kommun");
+    let u = store
+        .namnduppgifter(kommun)
+        .await
+        .unwrap()
+        .expect("the particulars");
+    assert!(
+        u.uppgifter.saknas().is_empty(),
+        "{:?}",
+        u.uppgifter.saknas()
+    );
+    let admin = store
+        .anvandare_med_namn("ada.admin")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        admin.losenord.is_empty(),
+        "no password until the link is used"
+    );
+    store.db.close().await;
+
+    let port = ledig_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut server = starta(&dburl, port);
+    vanta_pa(&url).await;
+    let k = Klient::ny(&url);
+    // No password works before activation.
+    let (s, _, _) = k
+        .post_utan_csrf(
+            "/logga-in",
+            &[("anvandarnamn", "ada.admin"), ("losenord", "")],
+        )
+        .await;
+    assert_ne!(s, 303);
+    let (s, _) = k.get(&lank).await;
+    assert_eq!(s, 200);
+    let losenord = "ada väljer ett eget långt lösenord";
+    let (s, _, _) = k
+        .post_utan_csrf(&lank, &[("nytt", losenord), ("nytt_igen", losenord)])
+        .await;
+    assert_eq!(s, 303);
+    let k = Klient::ny(&url);
+    let (s, _, _) = k
+        .post_utan_csrf(
+            "/logga-in",
+            &[("anvandarnamn", "ada.admin"), ("losenord", losenord)],
+        )
+        .await;
+    assert_eq!(s, 303, "the systemförvaltare logs in");
+    let (s, sida) = k.get("/admin/anvandare").await;
+    assert_eq!(s, 200);
+    assert!(sida.contains("Ada Admin"));
+    server.kill().ok();
+    server.wait().ok();
+}
+pa_bada!(init_lagger_upp_en_kommun);

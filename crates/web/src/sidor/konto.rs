@@ -74,6 +74,28 @@ struct LankSida {
     vantar: bool,
 }
 
+/// A new one-time activation link (`/aktivera/{token}`) for the account, valid for
+/// `LANKENS_GILTIGHET`; only the token's hash is stored, so it is shown this once.
+/// Also how `lots init` hands the first systemförvaltare their account.
+pub async fn ny_aktiveringslank(
+    store: &lots_store::Store,
+    anvandare: lots_domain::ids::AnvandarId,
+    skapad_av: lots_domain::ids::AnvandarId,
+    nu: time::OffsetDateTime,
+) -> Result<String, lots_store::StoreError> {
+    let token = crate::auth::slumptext();
+    store
+        .skapa_kontoaktivering(
+            &crate::auth::session_id(&token),
+            anvandare,
+            skapad_av,
+            nu,
+            nu + LANKENS_GILTIGHET,
+        )
+        .await?;
+    Ok(format!("/aktivera/{token}"))
+}
+
 /// Makes a new link for the account and shows it this once: only its hash is stored.
 pub(crate) async fn visa_ny_lank(
     s: &AppState,
@@ -81,23 +103,13 @@ pub(crate) async fn visa_ny_lank(
     a: &Anvandare,
     begaran: Option<uuid::Uuid>,
 ) -> Result<Response, WebFel> {
-    let token = crate::auth::slumptext();
-    let nu = s.nu();
-    s.store
-        .skapa_kontoaktivering(
-            &crate::auth::session_id(&token),
-            a.id,
-            i.anvandare.id,
-            nu,
-            nu + LANKENS_GILTIGHET,
-        )
-        .await?;
+    let lank = ny_aktiveringslank(&s.store, a.id, i.anvandare.id, s.nu()).await?;
     logga(s, i, &format!("admin.anvandare.aktiveringslank:{}", a.id)).await?;
     Ok(LankSida {
         sida: Sida::av(i),
         namn: a.namn.clone(),
         anvandarnamn: a.anvandarnamn.clone(),
-        lank: format!("/aktivera/{token}"),
+        lank,
         timmar: LANKENS_GILTIGHET.whole_hours(),
         vantar: begaran.is_some(),
     }

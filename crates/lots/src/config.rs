@@ -14,6 +14,8 @@ struct Fil {
     secure_cookies: Option<bool>,
     /// Where `/metrics` is served; not served at all when unset.
     metrics_listen: Option<SocketAddr>,
+    /// The longest a request may take, in seconds.
+    request_timeout_seconds: Option<u64>,
     #[serde(default)]
     inloggning: InloggningFil,
     oidc: Option<OidcFil>,
@@ -97,6 +99,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The operator's own listener for Prometheus metrics.
     pub metrics_listen: Option<SocketAddr>,
+    /// The longest a request may take before it is answered 503 and rolled back.
+    pub request_timeout: std::time::Duration,
     pub inloggning: Inloggning,
     /// Mina sidor's eID broker and its personnummer claim.
     pub eid: Option<(lots_web::oidc::OidcInstallning, String)>,
@@ -132,6 +136,17 @@ impl Config {
                 Some(v) => sant(&v).context("LOTS_SECURE_COOKIES ska vara true eller false")?,
                 None => fil.secure_cookies.unwrap_or(false),
             },
+            request_timeout: std::time::Duration::from_secs(
+                match env("LOTS_REQUEST_TIMEOUT_SECONDS") {
+                    Some(v) => v.trim().parse::<u64>().ok(),
+                    None => Some(
+                        fil.request_timeout_seconds
+                            .unwrap_or(lots_web::begaran::STANDARD_TIDSGRANS.as_secs()),
+                    ),
+                }
+                .filter(|n| (1..=3600).contains(n))
+                .context("request_timeout_seconds (LOTS_REQUEST_TIMEOUT_SECONDS) ska vara ett antal sekunder, 1–3600")?,
+            ),
             metrics_listen: match env("LOTS_METRICS_LISTEN") {
                 Some(v) => Some(v.parse().with_context(|| {
                     format!("LOTS_METRICS_LISTEN ska vara en adress med port, inte {v}")

@@ -112,11 +112,17 @@ async fn main() -> anyhow::Result<()> {
         }
         _ => "info,sqlx=warn",
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(standard)),
-        )
-        .init();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(standard));
+    // LOTS_LOG_FORMAT=json: one JSON object a line, each with the request's span (its
+    // id, method and route template) for a log collector. No line names a person.
+    if std::env::var("LOTS_LOG_FORMAT").is_ok_and(|f| f.trim() == "json") {
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
     let store = Store::anslut_med(&cfg.database, cfg.granskning.clone())
         .await
@@ -281,7 +287,7 @@ async fn serva(
     demo: bool,
 ) -> anyhow::Result<()> {
     let (kommun, kommun_namn) = store.kommun().await?.context(
-        "databasen har ingen kommun: kör `lots demo` eller lägg upp organisationen först",
+        "databasen har ingen kommun: lägg upp den med `lots init` (eller prova med `lots serve --demo`)",
     )?;
     // Rows after keyed ones must be keyed too (granskning.rs fails closed).
     if cfg.granskning.nyckel.is_none() && store.logg_ar_nycklad().await? {
@@ -389,7 +395,8 @@ async fn serva(
     tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
     axum::serve(
         lyssnare,
-        lots_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        lots_web::app_med_tidsgrans(state, cfg.request_timeout)
+            .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(avsluta())
     .await?;

@@ -2,6 +2,7 @@
 
 mod api;
 mod auth;
+pub mod begaran;
 mod begransning;
 pub mod brev;
 mod fel;
@@ -215,10 +216,18 @@ pub fn sokvagar() -> Vec<&'static str> {
 }
 
 pub fn app(state: AppState) -> Router {
+    app_med_tidsgrans(state, begaran::STANDARD_TIDSGRANS)
+}
+
+/// The app, with `tidsgrans` as the longest a request may take.
+pub fn app_med_tidsgrans(state: AppState, tidsgrans: std::time::Duration) -> Router {
     rutter()
         .into_iter()
         .fold(Router::new(), |r, (sokvag, m)| r.route(sokvag, m))
         .route_layer(middleware::from_fn(matning::mat))
+        .route_layer(middleware::from_fn(move |req, next| {
+            begaran::begaran(tidsgrans, req, next)
+        }))
         .fallback(fel::saknas)
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
         .layer(middleware::from_fn(mina_sidor::felsida))

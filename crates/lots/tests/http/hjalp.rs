@@ -263,12 +263,7 @@ impl TestApp {
 
     pub async fn klient(&self, anvandarnamn: &str) -> Klient {
         let k = Klient::ny(&self.url);
-        let (status, plats, _) = k
-            .post_utan_csrf(
-                "/logga-in",
-                &[("anvandarnamn", anvandarnamn), ("losenord", LOSENORD)],
-            )
-            .await;
+        let (status, plats, _) = k.logga_in(anvandarnamn, LOSENORD).await;
         assert_eq!(status, 303, "login as {anvandarnamn}");
         assert_eq!(plats.as_deref(), Some("/"));
         let mut k = k;
@@ -294,6 +289,23 @@ impl TestApp {
         let problem = self.store.verifiera().await.unwrap();
         assert!(problem.is_empty(), "invariants broken: {problem:?}");
     }
+}
+
+/// A pre-session cookie (`name=value`) and its login form token, fetched by a
+/// client without a cookie store: for tests that set their own Cookie header.
+pub async fn forinloggning(url: &str) -> (String, String) {
+    let r = reqwest::get(format!("{url}/logga-in")).await.unwrap();
+    let kaka = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("lots_fore="))
+        .and_then(|v| v.split(';').next())
+        .expect("the login page sets a pre-session cookie")
+        .to_owned();
+    let html = r.text().await.unwrap();
+    (kaka, csrf_i(&html).expect("the login form's token"))
 }
 
 pub fn csrf_i(html: &str) -> Option<String> {
@@ -347,6 +359,35 @@ impl Klient {
         let status = r.status().as_u16();
         let plats = plats(&r);
         (status, plats, r.text().await.unwrap())
+    }
+
+    /// Posts a login form as a browser does: opens the page at `sida` for its
+    /// pre-session token (login CSRF), then posts to `sokvag` with it.
+    pub async fn logga_in_via(
+        &self,
+        sida: &str,
+        sokvag: &str,
+        falt: &[(&str, &str)],
+    ) -> (u16, Option<String>, String) {
+        let (_, html) = self.get(sida).await;
+        let token = csrf_i(&html).expect("the login form's token");
+        let mut alla: Vec<(&str, &str)> = falt.to_vec();
+        alla.push(("_csrf", &token));
+        self.post_utan_csrf(sokvag, &alla).await
+    }
+
+    /// Logs in on the staff login form.
+    pub async fn logga_in(
+        &self,
+        anvandarnamn: &str,
+        losenord: &str,
+    ) -> (u16, Option<String>, String) {
+        self.logga_in_via(
+            "/logga-in",
+            "/logga-in",
+            &[("anvandarnamn", anvandarnamn), ("losenord", losenord)],
+        )
+        .await
     }
 
     /// Posts a form with the session's CSRF token.
@@ -526,15 +567,7 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
         .await;
     assert_eq!(s, 303);
     let mut bo = Klient::ny(&app.url);
-    let (s, _, _) = bo
-        .post_utan_csrf(
-            "/logga-in",
-            &[
-                ("anvandarnamn", "bo"),
-                ("losenord", "ett långt lösenord för bo"),
-            ],
-        )
-        .await;
+    let (s, _, _) = bo.logga_in("bo", "ett långt lösenord för bo").await;
     assert_eq!(s, 303);
     let (_, html) = bo.get("/uppdrag").await;
     bo.csrf = csrf_i(&html).expect("the session's token");

@@ -43,11 +43,7 @@ fn mellan<'a>(html: &'a str, fore: &str, efter: &str) -> Option<&'a str> {
 }
 
 async fn logga_in(k: &Klient, namn: &str, losenord: &str) -> (u16, Option<String>, String) {
-    k.post_utan_csrf(
-        "/logga-in",
-        &[("anvandarnamn", namn), ("losenord", losenord)],
-    )
-    .await
+    k.logga_in(namn, losenord).await
 }
 
 /// TOTP required: set up at the first login, then asked for at every login; a
@@ -245,13 +241,18 @@ async fn kand_enhet_slipper_namnets_sparr(db: Db) {
             "0".repeat(64)
         ),
     ] {
+        let (fore, token) = forinloggning(&app.url).await;
         let r = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap()
             .post(format!("{}/logga-in", app.url))
-            .header("cookie", kaka)
-            .form(&[("anvandarnamn", "handlaggare"), ("losenord", LOSENORD)])
+            .header("cookie", format!("{fore}; {kaka}"))
+            .form(&[
+                ("anvandarnamn", "handlaggare"),
+                ("losenord", LOSENORD),
+                ("_csrf", token.as_str()),
+            ])
             .send()
             .await
             .unwrap();
@@ -771,3 +772,67 @@ async fn eid_inloggning_mina_sidor(db: Db) {
     drop(lev);
 }
 pa_bada!(eid_inloggning_mina_sidor);
+
+async fn rader(app: &TestApp, sql: &'static str) -> usize {
+    app.store.db.fetch_all(sql, &[]).await.unwrap().len()
+}
+
+/// Login CSRF (issue 12, item 7): a login POST from another site (no pre-session
+/// cookie, or a token that is not this browser's) is refused with 403 and a
+/// Swedish page and stores nothing; with the token its own login page gave, it
+/// logs in. The same for Mina sidor's test login.
+async fn inloggning_kraver_formularets_token(db: Db) {
+    let app = TestApp::ny(db).await;
+    let falt = [("anvandarnamn", "handlaggare"), ("losenord", LOSENORD)];
+    // Cross-site: the attacker's page posts the form, the browser has no token to send.
+    let k = Klient::ny(&app.url);
+    let (s, _, html) = k.post_utan_csrf("/logga-in", &falt).await;
+    assert_eq!(s, 403, "{}", utdrag(&html));
+    assert!(html.contains("Inloggningsformuläret har gått ut"));
+    // Also with a wrong password: nothing is counted either.
+    let (s, _, _) = k
+        .post_utan_csrf(
+            "/logga-in",
+            &[("anvandarnamn", "handlaggare"), ("losenord", "fel")],
+        )
+        .await;
+    assert_eq!(s, 403);
+    // The attacker's own valid pair does not help: the token must match the
+    // victim browser's cookie.
+    let (_, angriparens) = forinloggning(&app.url).await;
+    let offer = Klient::ny(&app.url);
+    let (s, _) = offer.get("/logga-in").await;
+    assert_eq!(s, 200);
+    let mut med_fel_token = falt.to_vec();
+    med_fel_token.push(("_csrf", &angriparens));
+    let (s, _, _) = offer.post_utan_csrf("/logga-in", &med_fel_token).await;
+    assert_eq!(s, 403);
+    assert_eq!(rader(&app, "SELECT id FROM session").await, 0);
+    assert_eq!(
+        rader(&app, "SELECT anvandarnamn FROM inloggningsforsok").await,
+        0
+    );
+    // Through its own page the login works.
+    let (s, plats, _) = offer.logga_in("handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    assert_eq!(rader(&app, "SELECT id FROM session").await, 1);
+
+    // Mina sidor's test login is a form POST too.
+    crate::mina_sidor::syntetisk(&app, "198505051238", "Sara", "Test").await;
+    let m = Klient::ny(&app.url);
+    let (s, _, _) = m
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "198505051238")])
+        .await;
+    assert_eq!(s, 403);
+    assert_eq!(rader(&app, "SELECT id FROM medborgarsession").await, 0);
+    let (s, _, _) = m
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", "198505051238")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    assert_eq!(rader(&app, "SELECT id FROM medborgarsession").await, 1);
+}
+pa_bada!(inloggning_kraver_formularets_token);

@@ -67,12 +67,7 @@ async fn krasch_under_skrivning(db: Db) {
         let url = app_url.clone();
         async move {
             let k = Klient::ny(&url);
-            let (s, _, _) = k
-                .post_utan_csrf(
-                    "/logga-in",
-                    &[("anvandarnamn", anv), ("losenord", LOSENORD)],
-                )
-                .await;
+            let (s, _, _) = k.logga_in(anv, LOSENORD).await;
             assert_eq!(s, 303);
             let mut k = k;
             let (_, sida) = k.get("/personer/sok").await;

@@ -287,15 +287,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
         .unwrap();
     assert!(!nina.skyddad_behorighet);
     let k = Klient::ny(&app.url);
-    let (s, plats, _) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[
-                ("anvandarnamn", "nina.ny"),
-                ("losenord", "ett långt lösenord för nina"),
-            ],
-        )
-        .await;
+    let (s, plats, _) = k.logga_in("nina.ny", "ett långt lösenord för nina").await;
     assert_eq!((s, plats.as_deref()), (303, Some("/")));
     // A systemförvaltare cannot lock themselves out.
     let sf_id = app.org.anv("systemforvaltare").id.to_string();

@@ -217,6 +217,45 @@ impl Store {
             .map(|n| n.unwrap_or(1))
     }
 
+    /// Counts a request against a rate limit shared by every server on this
+    /// database: the key's window (ending at `nu + fonster` when a new one starts)
+    /// and the count in it, after this request. One upsert: two servers counting
+    /// at once both land in the same row.
+    pub async fn rakna_begaran(
+        &self,
+        nyckel: &str,
+        nu: OffsetDateTime,
+        fonster: time::Duration,
+    ) -> Result<(i64, i64), StoreError> {
+        let nu = nu.unix_timestamp();
+        let ny_slut = nu + fonster.whole_seconds().max(1);
+        let r = self
+            .db
+            .fetch_optional(
+                "INSERT INTO hastighetsgrans (nyckel, slut, antal) VALUES ($1, $2, 1) \
+                 ON CONFLICT (nyckel) DO UPDATE SET \
+                 antal = CASE WHEN hastighetsgrans.slut <= $3 THEN 1 ELSE hastighetsgrans.antal + 1 END, \
+                 slut = CASE WHEN hastighetsgrans.slut <= $3 THEN $2 ELSE hastighetsgrans.slut END \
+                 RETURNING slut, antal",
+                &[nyckel.into(), ny_slut.into(), nu.into()],
+            )
+            .await?;
+        match r {
+            Some(r) => Ok((r.int("slut")?, r.int("antal")?)),
+            None => Ok((ny_slut, 1)),
+        }
+    }
+
+    /// Forgets rate-limit windows that have ended.
+    pub async fn rensa_begaranden(&self, nu: OffsetDateTime) -> Result<u64, StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM hastighetsgrans WHERE slut <= $1",
+                &[nu.unix_timestamp().into()],
+            )
+            .await
+    }
+
     pub async fn sparra_inloggning(
         &self,
         anvandarnamn: &str,

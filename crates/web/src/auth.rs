@@ -525,7 +525,7 @@ pub async fn logga_in(
     }
     let losenord = f.get("losenord").unwrap_or_default();
     let nu = s.nu();
-    if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
+    if let Err(tid) = s.inloggning.per_ip.forsok(&s.store, ip, nu).await? {
         tracing::warn!("login rate limit per address reached");
         return Ok(inloggningssida(
             &s,
@@ -630,7 +630,7 @@ pub async fn kod(
         )
             .into_response()
     };
-    if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
+    if let Err(tid) = s.inloggning.per_ip.forsok(&s.store, ip, nu).await? {
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, for_manga_fran_ip(tid)));
     }
     let a = &session.anvandare;

@@ -190,6 +190,7 @@ pub struct TestApp {
     pub org: Org,
     /// The app's clock: move it forward instead of sleeping.
     pub klocka: lots_web::Klocka,
+    dburl: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -236,33 +237,59 @@ impl TestApp {
         })
         .await;
         let klocka = lots_web::Klocka::default();
-        let state = lots_web::AppState {
-            store: store.clone(),
-            kommun_namn: "Testkommun".into(),
-            saker_cookie: false,
-            inloggning: std::sync::Arc::new(regler),
-            klocka: klocka.clone(),
-        };
-        let url = format!("http://{}", lyssnare.local_addr().unwrap());
-        tokio::spawn(async move {
-            axum::serve(
-                lyssnare,
-                lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
+        let url = starta_server(store.clone(), lyssnare, regler, klocka.clone());
         Self {
             url,
             store,
             org,
             klocka,
+            dburl,
             _dir: dir,
         }
     }
 
+    /// A second server on this app's database, with its own connection pool,
+    /// rules and process state, as behind a load balancer: its URL.
+    pub async fn andra_server(&self, regler: lots_web::Inloggningsregler) -> String {
+        let store = Store::anslut(&self.dburl).await.unwrap();
+        let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        starta_server(store, lyssnare, regler, self.klocka.clone())
+    }
+}
+
+fn starta_server(
+    store: Store,
+    lyssnare: tokio::net::TcpListener,
+    regler: lots_web::Inloggningsregler,
+    klocka: lots_web::Klocka,
+) -> String {
+    let state = lots_web::AppState {
+        store: store.clone(),
+        kommun_namn: "Testkommun".into(),
+        saker_cookie: false,
+        inloggning: std::sync::Arc::new(regler),
+        klocka: klocka.clone(),
+    };
+    let url = format!("http://{}", lyssnare.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            lyssnare,
+            lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    url
+}
+
+impl TestApp {
     pub async fn klient(&self, anvandarnamn: &str) -> Klient {
-        let k = Klient::ny(&self.url);
+        self.klient_pa(&self.url, anvandarnamn).await
+    }
+
+    /// Logged in on the server at `url` (this app's, or a second one on its database).
+    pub async fn klient_pa(&self, url: &str, anvandarnamn: &str) -> Klient {
+        let k = Klient::ny(url);
         let (status, plats, _) = k.logga_in(anvandarnamn, LOSENORD).await;
         assert_eq!(status, 303, "login as {anvandarnamn}");
         assert_eq!(plats.as_deref(), Some("/"));

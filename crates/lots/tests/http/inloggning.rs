@@ -310,6 +310,47 @@ async fn hastighetsgranser(db: Db) {
 }
 pa_bada!(hastighetsgranser);
 
+/// The limits are kept in the database (issue 12, item 7): two servers on one
+/// database, as behind a load balancer, share the count per address and per user.
+async fn hastighetsgranser_delas_av_servrar(db: Db) {
+    let granser = || {
+        regler(|r| {
+            r.per_ip = lots_web::Begransare::ny(6, Duration::minutes(1));
+            r.sok = lots_web::Begransare::ny(2, Duration::minutes(1));
+        })
+    };
+    let app = app_med(db, granser()).await;
+    let andra = app.andra_server(granser()).await;
+    let a = app.klient("handlaggare").await; // attempt 1, on the first server
+    let b = app.klient_pa(&andra, "handlaggare").await; // attempt 2, on the second
+    for url in [&app.url, &andra, &app.url, &andra] {
+        let (s, _, _) = logga_in(&Klient::ny(url), "okand", "x").await;
+        assert_eq!(s, 401);
+    }
+    // Seven attempts from this address, no more than six on either server.
+    for url in [&app.url, &andra] {
+        let (s, _, html) = logga_in(&Klient::ny(url), "handlaggare", LOSENORD).await;
+        assert_eq!(s, 429, "{url}");
+        assert!(html.contains("För många inloggningsförsök från din dator"));
+    }
+    // Searches per user, the same.
+    let (s, _, _) = a.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200);
+    let (s, _, _) = b.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200);
+    let (s, _, html) = a.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 429, "{}", utdrag(&html));
+    let (s, _, _) = b.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 429);
+    // One row per key and window, and ended windows are purged.
+    assert_eq!(rader(&app, "SELECT nyckel FROM hastighetsgrans").await, 2);
+    app.klocka.spola_fram(Duration::minutes(2));
+    let (s, _, _) = b.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200, "a new window");
+    assert_eq!(rader(&app, "SELECT nyckel FROM hastighetsgrans").await, 1);
+}
+pa_bada!(hastighetsgranser_delas_av_servrar);
+
 /// NIST SP 800-63B-4 3.1.1.2: length, blocklist, current password required; a
 /// refused change changes nothing; a change ends the user's other sessions.
 async fn byt_losenord(db: Db) {

@@ -15,6 +15,7 @@ mod loggsakring;
 mod mina_sidor;
 mod org;
 mod rapporter;
+mod totpnyckel;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -34,6 +35,7 @@ pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
 pub use mina_sidor::{Fullmakt, MINA_SIDOR_KONTO, Medborgarsession};
 pub use org::*;
 pub use rapporter::*;
+pub use totpnyckel::{Totpnyckel, Totpnycklar};
 
 use lots_domain::Avvisning;
 
@@ -87,6 +89,8 @@ pub struct Store {
     sakring: Arc<Loggsakring>,
     /// Each chain's seq at the last anchor this process wrote.
     senaste_ankare: Arc<tokio::sync::Mutex<HashMap<String, i64>>>,
+    /// The keys TOTP secrets are encrypted with (issue 12, item 7).
+    pub(crate) totpnycklar: Arc<Totpnycklar>,
 }
 
 impl Store {
@@ -106,7 +110,14 @@ impl Store {
             lasgranskning: true,
             sakring,
             senaste_ankare: Default::default(),
+            totpnycklar: Default::default(),
         })
+    }
+
+    /// This store with the keys TOTP secrets are encrypted with.
+    pub fn med_totpnycklar(mut self, nycklar: Totpnycklar) -> Self {
+        self.totpnycklar = Arc::new(nycklar);
+        self
     }
 
     /// A store that does not audit reads, for `lots bench`'s measurement of what the
@@ -158,6 +169,10 @@ impl Store {
                     &[TILLSTANDSVERSION.into()],
                 )
                 .await?;
+        }
+        let n = self.kryptera_totp_om().await?;
+        if n > 0 {
+            tracing::info!(anvandare = n, "TOTP secrets encrypted with the current key");
         }
         Ok(())
     }

@@ -250,8 +250,28 @@ impl TestApp {
 
     /// A second server on this app's database, with its own connection pool,
     /// rules and process state, as behind a load balancer: its URL.
+    /// A store on this app's database with these TOTP keys (as `lots migrate` opens it).
+    pub async fn store_med(&self, totpnycklar: lots_store::Totpnycklar) -> Store {
+        Store::anslut(&self.dburl)
+            .await
+            .unwrap()
+            .med_totpnycklar(totpnycklar)
+    }
+
     pub async fn andra_server(&self, regler: lots_web::Inloggningsregler) -> String {
-        let store = Store::anslut(&self.dburl).await.unwrap();
+        self.andra_server_med(regler, Default::default()).await
+    }
+
+    /// `andra_server`, its store with these TOTP keys.
+    pub async fn andra_server_med(
+        &self,
+        regler: lots_web::Inloggningsregler,
+        totpnycklar: lots_store::Totpnycklar,
+    ) -> String {
+        let store = Store::anslut(&self.dburl)
+            .await
+            .unwrap()
+            .med_totpnycklar(totpnycklar);
         let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         starta_server(store, lyssnare, regler, self.klocka.clone())
     }

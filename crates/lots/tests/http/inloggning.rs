@@ -877,3 +877,121 @@ async fn inloggning_kraver_formularets_token(db: Db) {
     assert_eq!(rader(&app, "SELECT id FROM medborgarsession").await, 1);
 }
 pa_bada!(inloggning_kraver_formularets_token);
+
+fn totpnyckel(b: u8) -> lots_store::Totpnyckel {
+    lots_store::Totpnyckel::fran_hex(&hex::encode([b; 32])).unwrap()
+}
+
+/// TOTP secrets are encrypted at rest with a key outside the database (issue
+/// 12, item 7): a secret set up through the form is not in the table in plain
+/// text, and logs in; a plain secret from before the key is encrypted at
+/// migrate; after a rotation the old key still reads until migrate re-encrypts.
+async fn totp_hemligheter_ar_krypterade(db: Db) {
+    let app = app_med(db, testregler()).await;
+    let nycklar = lots_store::Totpnycklar {
+        nyckel: Some(totpnyckel(1)),
+        gamla: vec![],
+    };
+    let url = app
+        .andra_server_med(
+            regler(|r| r.totp = lots_web::TotpKrav::Kravs),
+            nycklar.clone(),
+        )
+        .await;
+    let mut k = Klient::ny(&url);
+    let (s, plats, _) = logga_in(&k, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/tvastegsverifiering")));
+    let (_, html) = k.get("/tvastegsverifiering").await;
+    let hemlighet: String = mellan(&html, "<code class=\"nyckel\">", "</code>")
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    k.csrf = csrf_i(&html).unwrap();
+    let (s, plats, _) = k
+        .post("/tvastegsverifiering", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let lagrade = |app: &TestApp| {
+        let db = app.store.db.clone();
+        async move {
+            db.fetch_all(
+                "SELECT totp_hemlighet, totp_nyckel FROM anvandare WHERE totp_hemlighet IS NOT NULL",
+                &[],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.text("totp_hemlighet").unwrap(),
+                    r.opt_text("totp_nyckel").unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+        }
+    };
+    let rader = lagrade(&app).await;
+    assert_eq!(rader.len(), 1);
+    assert!(!rader[0].0.contains(&hemlighet), "no plaintext secret");
+    assert_eq!(rader[0].1.as_deref(), Some(totpnyckel(1).id()));
+    // The encrypted secret logs in with a code.
+    app.klocka.spola_fram(Duration::seconds(30));
+    let k2 = Klient::ny(&url);
+    let (s, plats, _) = logga_in(&k2, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/logga-in/kod")));
+    let (_, html) = k2.get("/logga-in/kod").await;
+    let mut k2 = k2;
+    k2.csrf = csrf_i(&html).unwrap();
+    let (s, plats, _) = k2
+        .post("/logga-in/kod", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+
+    // A secret stored before there was a key is encrypted at migrate.
+    let ekonom = app.org.anv("ekonom").id;
+    app.store
+        .spara_totp(ekonom, "JBSWY3DPEHPK3PXP", 1)
+        .await
+        .unwrap();
+    let med_nyckel = app.store_med(nycklar).await;
+    med_nyckel.migrera().await.unwrap();
+    let rader = lagrade(&app).await;
+    assert_eq!(rader.len(), 2);
+    for (text, nyckel) in &rader {
+        assert!(!text.contains("JBSWY3DPEHPK3PXP") && !text.contains(&hemlighet));
+        assert_eq!(nyckel.as_deref(), Some(totpnyckel(1).id()));
+    }
+    assert_eq!(
+        med_nyckel.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        "JBSWY3DPEHPK3PXP"
+    );
+    // Rotation: the new key with the old one beside it reads, migrate re-encrypts,
+    // and then the new key alone reads everything.
+    let roterad = app
+        .store_med(lots_store::Totpnycklar {
+            nyckel: Some(totpnyckel(2)),
+            gamla: vec![totpnyckel(1)],
+        })
+        .await;
+    assert_eq!(
+        roterad.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        "JBSWY3DPEHPK3PXP"
+    );
+    roterad.migrera().await.unwrap();
+    let bara_ny = app
+        .store_med(lots_store::Totpnycklar {
+            nyckel: Some(totpnyckel(2)),
+            gamla: vec![],
+        })
+        .await;
+    assert_eq!(
+        bara_ny.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        "JBSWY3DPEHPK3PXP"
+    );
+    for (_, nyckel) in lagrade(&app).await {
+        assert_eq!(nyckel.as_deref(), Some(totpnyckel(2).id()));
+    }
+    // Without the key nothing decrypts: an error, never a guess.
+    assert!(app.store.totp(ekonom).await.is_err());
+}
+pa_bada!(totp_hemligheter_ar_krypterade);

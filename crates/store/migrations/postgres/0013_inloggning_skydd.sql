@@ -9,3 +9,9 @@ CREATE TABLE hastighetsgrans (
     antal BIGINT NOT NULL
 );
 CREATE INDEX hastighetsgrans_slut ON hastighetsgrans (slut);
+
+-- Issue 12, item 7: TOTP secrets are encrypted (ChaCha20-Poly1305) with a key
+-- outside the database (LOTS_TOTP_NYCKEL). The id of the key that encrypted a
+-- secret is kept beside it, so that keys can rotate; NULL means a secret still in
+-- plain text, which `lots migrate` encrypts once a key is configured.
+ALTER TABLE anvandare ADD COLUMN totp_nyckel TEXT;

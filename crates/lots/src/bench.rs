@@ -187,9 +187,21 @@ async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Cli
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(4)
         .build()?;
+    // The login form's token comes with the page (login CSRF), as in a browser.
+    let sida = klient
+        .get(format!("{bas}/logga-in"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let token = csrf_ur(&sida).ok_or_else(|| anyhow!("inloggningssidan saknar CSRF-token"))?;
     let r = klient
         .post(format!("{bas}/logga-in"))
-        .form(&[("anvandarnamn", anvandarnamn), ("losenord", LOSENORD_SKALA)])
+        .form(&[
+            ("anvandarnamn", anvandarnamn),
+            ("losenord", LOSENORD_SKALA),
+            ("_csrf", token.as_str()),
+        ])
         .send()
         .await?;
     if !r.status().is_redirection() {

@@ -108,6 +108,8 @@ pub struct Config {
     pub granskning: lots_store::Loggsakring,
     /// How often `serve` anchors the chain heads.
     pub ankare_intervall: std::time::Duration,
+    /// The keys TOTP secrets are encrypted with.
+    pub totpnycklar: lots_store::Totpnycklar,
 }
 
 impl Config {
@@ -159,6 +161,7 @@ impl Config {
             ankare_intervall: std::time::Duration::from_secs(
                 fil.granskning.ankare_sekunder.unwrap_or(60).max(1),
             ),
+            totpnycklar: totpnycklar()?,
         })
     }
 
@@ -255,6 +258,25 @@ fn granskning(f: &GranskningFil) -> anyhow::Result<lots_store::Loggsakring> {
         gamla_nycklar,
         ankarfil,
     })
+}
+
+/// The key TOTP secrets are encrypted with (LOTS_TOTP_NYCKEL) and earlier keys
+/// still read until `lots migrate` has re-encrypted with the current one
+/// (LOTS_TOTP_GAMLA_NYCKLAR, comma-separated). From the environment only, never
+/// the file; hex, at least 32 bytes; no message repeats them.
+fn totpnycklar() -> anyhow::Result<lots_store::Totpnycklar> {
+    let nyckel = env("LOTS_TOTP_NYCKEL")
+        .map(|t| lots_store::Totpnyckel::fran_hex(&t))
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("LOTS_TOTP_NYCKEL: {e}"))?;
+    let gamla = env("LOTS_TOTP_GAMLA_NYCKLAR")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|t| !t.trim().is_empty())
+        .map(lots_store::Totpnyckel::fran_hex)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow::anyhow!("LOTS_TOTP_GAMLA_NYCKLAR: {e}"))?;
+    Ok(lots_store::Totpnycklar { nyckel, gamla })
 }
 
 fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {

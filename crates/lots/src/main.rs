@@ -126,7 +126,8 @@ async fn main() -> anyhow::Result<()> {
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
     let store = Store::anslut_med(&cfg.database, cfg.granskning.clone())
         .await
-        .with_context(|| format!("kunde inte öppna databasen {}", cfg.database_redacted()))?;
+        .with_context(|| format!("kunde inte öppna databasen {}", cfg.database_redacted()))?
+        .med_totpnycklar(cfg.totpnycklar.clone());
     match cli.kommando {
         Kommando::Migrate => {
             store.migrera().await.context("migreringen misslyckades")?;
@@ -293,6 +294,18 @@ async fn serva(
     if cfg.granskning.nyckel.is_none() && store.logg_ar_nycklad().await? {
         anyhow::bail!(
             "granskningsloggen är nyckelstämplad men LOTS_GRANSKNING_NYCKEL saknas: ange nyckeln"
+        );
+    }
+    let saknas = store.saknade_totpnycklar().await?;
+    if !saknas.is_empty() {
+        anyhow::bail!(
+            "TOTP-hemligheter är krypterade med nycklar som inte är angivna (nyckel-id {}): ange LOTS_TOTP_NYCKEL och LOTS_TOTP_GAMLA_NYCKLAR",
+            saknas.join(", ")
+        );
+    }
+    if cfg.totpnycklar.nyckel.is_none() && !demo {
+        tracing::warn!(
+            "TOTP secrets are stored in plain text: set LOTS_TOTP_NYCKEL and run `lots migrate`"
         );
     }
     if cfg.granskning.nyckel.is_none() && !demo {

@@ -94,34 +94,104 @@ impl Store {
     }
 
     pub async fn totp(&self, anvandare: AnvandarId) -> Result<Option<TotpLagrad>, StoreError> {
+        let id = anvandare.to_string();
         let r = self
             .db
             .fetch_optional(
-                "SELECT totp_hemlighet, totp_senaste_steg FROM anvandare WHERE id = $1",
-                &[anvandare.to_string().into()],
+                "SELECT totp_hemlighet, totp_nyckel, totp_senaste_steg FROM anvandare WHERE id = $1",
+                &[id.clone().into()],
             )
             .await?;
         let Some(r) = r else { return Ok(None) };
-        Ok(r.opt_text("totp_hemlighet")?.map(|hemlighet| TotpLagrad {
-            hemlighet,
+        let Some(lagrad) = r.opt_text("totp_hemlighet")? else {
+            return Ok(None);
+        };
+        let nyckel = r.opt_text("totp_nyckel")?;
+        Ok(Some(TotpLagrad {
+            hemlighet: self.totpnycklar.las_ut(&id, &lagrad, nyckel.as_deref())?,
             senaste_steg: r.opt_int("totp_senaste_steg").ok().flatten(),
         }))
     }
 
-    /// Stores a confirmed secret together with the step its confirming code used.
+    /// Stores a confirmed secret (encrypted when a key is configured) together
+    /// with the step its confirming code used.
     pub async fn spara_totp(
         &self,
         anvandare: AnvandarId,
         hemlighet: &str,
         steg: i64,
     ) -> Result<(), StoreError> {
+        let id = anvandare.to_string();
+        let (lagrad, nyckel) = self.totpnycklar.las_in(&id, hemlighet)?;
         self.db
             .execute(
-                "UPDATE anvandare SET totp_hemlighet = $2, totp_senaste_steg = $3 WHERE id = $1",
-                &[anvandare.to_string().into(), hemlighet.into(), steg.into()],
+                "UPDATE anvandare SET totp_hemlighet = $2, totp_nyckel = $3, totp_senaste_steg = $4 WHERE id = $1",
+                &[id.into(), lagrad.into(), nyckel.into(), steg.into()],
             )
             .await
             .map(|_| ())
+    }
+
+    /// Ids of TOTP keys that stored secrets need and that are not configured:
+    /// `serve` refuses to start rather than fail every code login.
+    pub async fn saknade_totpnycklar(&self) -> Result<Vec<String>, StoreError> {
+        let rader = self
+            .db
+            .fetch_all(
+                "SELECT DISTINCT totp_nyckel FROM anvandare WHERE totp_nyckel IS NOT NULL",
+                &[],
+            )
+            .await?;
+        let mut saknas = vec![];
+        for r in rader {
+            let id = r.text("totp_nyckel")?;
+            let kand = self
+                .totpnycklar
+                .nyckel
+                .iter()
+                .chain(&self.totpnycklar.gamla)
+                .any(|k| k.id() == id);
+            if !kand {
+                saknas.push(id);
+            }
+        }
+        Ok(saknas)
+    }
+
+    /// Encrypts with the current key every TOTP secret that is stored in plain
+    /// text or under an earlier key (`lots migrate`, and so key rotation).
+    /// Returns how many were rewritten; nothing without a configured key.
+    pub async fn kryptera_totp_om(&self) -> Result<u64, StoreError> {
+        let Some(aktuell) = self.totpnycklar.nyckel.as_ref().map(|k| k.id().to_owned()) else {
+            return Ok(0);
+        };
+        let rader = self
+            .db
+            .fetch_all(
+                "SELECT id, totp_hemlighet, totp_nyckel FROM anvandare WHERE totp_hemlighet IS NOT NULL \
+                 AND (totp_nyckel IS NULL OR totp_nyckel <> $1)",
+                &[aktuell.into()],
+            )
+            .await?;
+        let mut n = 0;
+        for r in rader {
+            let id = r.text("id")?;
+            let (Some(forr), nyckel) = (r.opt_text("totp_hemlighet")?, r.opt_text("totp_nyckel")?)
+            else {
+                continue;
+            };
+            let hemlighet = self.totpnycklar.las_ut(&id, &forr, nyckel.as_deref())?;
+            let (lagrad, ny) = self.totpnycklar.las_in(&id, &hemlighet)?;
+            // Only if unchanged since read: a user setting up TOTP meanwhile wins.
+            n += self
+                .db
+                .execute(
+                    "UPDATE anvandare SET totp_hemlighet = $2, totp_nyckel = $3 WHERE id = $1 AND totp_hemlighet = $4",
+                    &[id.into(), lagrad.into(), ny.into(), forr.into()],
+                )
+                .await?;
+        }
+        Ok(n)
     }
 
     /// Records that a code for `steg` was used. False when that step or a later
@@ -147,7 +217,7 @@ impl Store {
     pub async fn ta_bort_totp(&self, anvandare: AnvandarId) -> Result<(), StoreError> {
         self.db
             .execute(
-                "UPDATE anvandare SET totp_hemlighet = NULL, totp_senaste_steg = NULL WHERE id = $1",
+                "UPDATE anvandare SET totp_hemlighet = NULL, totp_nyckel = NULL, totp_senaste_steg = NULL WHERE id = $1",
                 &[anvandare.to_string().into()],
             )
             .await
@@ -215,6 +285,45 @@ impl Store {
         r.map(|r| r.int("misslyckade"))
             .transpose()
             .map(|n| n.unwrap_or(1))
+    }
+
+    /// Counts a request against a rate limit shared by every server on this
+    /// database: the key's window (ending at `nu + fonster` when a new one starts)
+    /// and the count in it, after this request. One upsert: two servers counting
+    /// at once both land in the same row.
+    pub async fn rakna_begaran(
+        &self,
+        nyckel: &str,
+        nu: OffsetDateTime,
+        fonster: time::Duration,
+    ) -> Result<(i64, i64), StoreError> {
+        let nu = nu.unix_timestamp();
+        let ny_slut = nu + fonster.whole_seconds().max(1);
+        let r = self
+            .db
+            .fetch_optional(
+                "INSERT INTO hastighetsgrans (nyckel, slut, antal) VALUES ($1, $2, 1) \
+                 ON CONFLICT (nyckel) DO UPDATE SET \
+                 antal = CASE WHEN hastighetsgrans.slut <= $3 THEN 1 ELSE hastighetsgrans.antal + 1 END, \
+                 slut = CASE WHEN hastighetsgrans.slut <= $3 THEN $2 ELSE hastighetsgrans.slut END \
+                 RETURNING slut, antal",
+                &[nyckel.into(), ny_slut.into(), nu.into()],
+            )
+            .await?;
+        match r {
+            Some(r) => Ok((r.int("slut")?, r.int("antal")?)),
+            None => Ok((ny_slut, 1)),
+        }
+    }
+
+    /// Forgets rate-limit windows that have ended.
+    pub async fn rensa_begaranden(&self, nu: OffsetDateTime) -> Result<u64, StoreError> {
+        self.db
+            .execute(
+                "DELETE FROM hastighetsgrans WHERE slut <= $1",
+                &[nu.unix_timestamp().into()],
+            )
+            .await
     }
 
     pub async fn sparra_inloggning(

@@ -18,6 +18,7 @@ mod namnd;
 mod org;
 mod rapporter;
 pub mod sok;
+mod totpnyckel;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -39,6 +40,7 @@ pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarses
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
 pub use org::*;
 pub use rapporter::*;
+pub use totpnyckel::{Totpnyckel, Totpnycklar};
 
 use lots_domain::Avvisning;
 use lots_domain::ids::KommunId;
@@ -95,6 +97,8 @@ pub struct Store {
     sakring: Arc<Loggsakring>,
     /// Each chain's seq at the last anchor this process wrote.
     senaste_ankare: Arc<tokio::sync::Mutex<HashMap<String, i64>>>,
+    /// The keys TOTP secrets are encrypted with (issue 12, item 7).
+    pub(crate) totpnycklar: Arc<Totpnycklar>,
 }
 
 impl Store {
@@ -114,7 +118,14 @@ impl Store {
             lasgranskning: true,
             sakring,
             senaste_ankare: Default::default(),
+            totpnycklar: Default::default(),
         })
+    }
+
+    /// This store with the keys TOTP secrets are encrypted with.
+    pub fn med_totpnycklar(mut self, nycklar: Totpnycklar) -> Self {
+        self.totpnycklar = Arc::new(nycklar);
+        self
     }
 
     /// A store that does not audit reads, for `lots bench`'s measurement of what the
@@ -172,6 +183,10 @@ impl Store {
         let n = self.tilldela_diarienummer().await?;
         if n > 0 {
             tracing::info!(arenden = n, "diarienummer given to earlier cases");
+        }
+        let n = self.kryptera_totp_om().await?;
+        if n > 0 {
+            tracing::info!(anvandare = n, "TOTP secrets encrypted with the current key");
         }
         Ok(())
     }

@@ -35,6 +35,10 @@ use crate::tvafaktor;
 
 const COOKIE: &str = "lots_session";
 const OIDC_COOKIE: &str = "lots_oidc";
+/// The pre-session cookie the login forms' CSRF token is derived from: a login
+/// form must come from our own page, or a site could log a victim in to an
+/// attacker's account (login CSRF, OWASP CSRF Prevention Cheat Sheet).
+const FORE_COOKIE: &str = "lots_fore";
 /// A device's proof that a user has logged in on it before (OWASP, "Slow Down
 /// Online Guessing Attacks with Device Cookies").
 const ENHET_COOKIE: &str = "lots_enhet";
@@ -190,6 +194,53 @@ fn enhetsstampel(nyckel: &[u8], anvandare: AnvandarId, utgang: i64) -> String {
     m.update(utgang.to_string().as_bytes());
     hex::encode(m.finalize().into_bytes())
 }
+
+/// The token a login form carries: an HMAC of the pre-session cookie with a key
+/// outside the browser (signed double-submit), so a cookie planted from a
+/// sibling domain does not give a matching field.
+fn inloggningstoken(nyckel: &[u8], kaka: &str) -> String {
+    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(nyckel).expect("HMAC takes any key length");
+    m.update(b"lots-inloggning-csrf\0");
+    m.update(kaka.as_bytes());
+    hex::encode(m.finalize().into_bytes())
+}
+
+fn giltig_forekaka(headers: &HeaderMap) -> Option<String> {
+    kaka(headers, FORE_COOKIE).filter(|k| k.len() == 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The token for a login form on this page, and the pre-session cookie to set
+/// when the browser has none yet (HttpOnly, SameSite=Lax, the whole site: the
+/// staff and Mina sidor login forms share it).
+pub(crate) fn forinloggning(s: &AppState, headers: &HeaderMap) -> (String, Option<String>) {
+    match giltig_forekaka(headers) {
+        Some(k) => (inloggningstoken(&s.inloggning.enhetsnyckel, &k), None),
+        None => {
+            let k = slumptext();
+            let secure = if s.saker_cookie { "; Secure" } else { "" };
+            (
+                inloggningstoken(&s.inloggning.enhetsnyckel, &k),
+                Some(format!(
+                    "{FORE_COOKIE}={k}; Path=/; HttpOnly; SameSite=Lax{secure}"
+                )),
+            )
+        }
+    }
+}
+
+/// Whether a login form came with the token of this browser's pre-session cookie.
+pub(crate) fn forinloggning_giltig(s: &AppState, f: &Formular) -> bool {
+    match (giltig_forekaka(f.headers()), f.get("_csrf")) {
+        (Some(k), Some(t)) => lika(
+            inloggningstoken(&s.inloggning.enhetsnyckel, &k).as_bytes(),
+            t.as_bytes(),
+        ),
+        _ => false,
+    }
+}
+
+/// The refusal of a login form without a valid token, in Swedish.
+pub(crate) const FORE_FEL: &str = "Inloggningsformuläret har gått ut eller skickades inte från Lots egen sida. Ladda om sidan och logga in igen.";
 
 /// Equal, in time that does not depend on where they differ.
 fn lika(a: &[u8], b: &[u8]) -> bool {
@@ -423,26 +474,35 @@ pub(crate) async fn ny_session(
 #[derive(Template, WebTemplate)]
 #[template(path = "logga_in.html")]
 pub struct InloggningSida {
+    pub csrf: String,
     pub anvandarnamn: String,
     pub fel: Option<String>,
     pub oidc: bool,
 }
 
-fn inloggningssida(s: &AppState, status: StatusCode, anvandarnamn: &str, fel: &str) -> Response {
+fn inloggningssida(
+    s: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    anvandarnamn: &str,
+    fel: Option<&str>,
+) -> Response {
+    let (csrf, ny_kaka) = forinloggning(s, headers);
     let sida = InloggningSida {
+        csrf,
         anvandarnamn: anvandarnamn.to_owned(),
-        fel: Some(fel.to_owned()),
+        fel: fel.map(str::to_owned),
         oidc: s.inloggning.oidc.is_some(),
     };
-    (status, sida).into_response()
+    let mut res = (status, sida).into_response();
+    if let Some(k) = ny_kaka {
+        satt_kaka(&mut res, &k);
+    }
+    res
 }
 
-pub async fn inloggning(State(s): State<AppState>) -> InloggningSida {
-    InloggningSida {
-        anvandarnamn: String::new(),
-        fel: None,
-        oidc: s.inloggning.oidc.is_some(),
-    }
+pub async fn inloggning(State(s): State<AppState>, headers: HeaderMap) -> Response {
+    inloggningssida(&s, &headers, StatusCode::OK, "", None)
 }
 
 /// The password step.
@@ -452,15 +512,27 @@ pub async fn logga_in(
     f: Formular,
 ) -> Result<Response, WebFel> {
     let anvandarnamn = f.text("anvandarnamn");
+    // Before anything is counted or stored: a cross-site form is not a login attempt.
+    if !forinloggning_giltig(&s, &f) {
+        tracing::warn!("login form without a valid pre-session token refused");
+        return Ok(inloggningssida(
+            &s,
+            f.headers(),
+            StatusCode::FORBIDDEN,
+            &anvandarnamn,
+            Some(FORE_FEL),
+        ));
+    }
     let losenord = f.get("losenord").unwrap_or_default();
     let nu = s.nu();
-    if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
+    if let Err(tid) = s.inloggning.per_ip.forsok(&s.store, ip, nu).await? {
         tracing::warn!("login rate limit per address reached");
         return Ok(inloggningssida(
             &s,
+            f.headers(),
             StatusCode::TOO_MANY_REQUESTS,
             &anvandarnamn,
-            &for_manga_fran_ip(tid),
+            Some(&for_manga_fran_ip(tid)),
         ));
     }
     let anvandare = s
@@ -474,9 +546,10 @@ pub async fn logga_in(
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(inloggningssida(
             &s,
+            f.headers(),
             StatusCode::TOO_MANY_REQUESTS,
             &anvandarnamn,
-            &sparrtext(tid),
+            Some(&sparrtext(tid)),
         ));
     }
     let ok = match &anvandare {
@@ -490,15 +563,17 @@ pub async fn logga_in(
         return Ok(match misslyckat(&s, &nyckel, nu).await? {
             Some(tid) => inloggningssida(
                 &s,
+                f.headers(),
                 StatusCode::TOO_MANY_REQUESTS,
                 &anvandarnamn,
-                &sparrtext(tid),
+                Some(&sparrtext(tid)),
             ),
             None => inloggningssida(
                 &s,
+                f.headers(),
                 StatusCode::UNAUTHORIZED,
                 &anvandarnamn,
-                "Fel användarnamn eller lösenord.",
+                Some("Fel användarnamn eller lösenord."),
             ),
         });
     };
@@ -557,7 +632,7 @@ pub async fn kod(
         )
             .into_response()
     };
-    if let Err(tid) = s.inloggning.per_ip.forsok(ip, nu) {
+    if let Err(tid) = s.inloggning.per_ip.forsok(&s.store, ip, nu).await? {
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, for_manga_fran_ip(tid)));
     }
     let a = &session.anvandare;
@@ -728,7 +803,7 @@ pub async fn oidc_svar(
         return Err(WebFel::Saknas);
     };
     let misslyckades = |status: StatusCode, text: &str| {
-        let mut res = inloggningssida(&s, status, "", text);
+        let mut res = inloggningssida(&s, &headers, status, "", Some(text));
         satt_kaka(
             &mut res,
             &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),

@@ -430,6 +430,11 @@ async fn matrisen(db: Db) {
                     let form = reqwest::multipart::Form::new().text("_csrf", k.csrf.clone());
                     k.multipart_med_plats(&url, form).await
                 }
+                // The login forms carry the login page's pre-session token, not a session's.
+                _ if url == "/logga-in" || url == "/mina-sidor/logga-in" => {
+                    let (s, plats, _) = k.logga_in_via(&url, &url, &[]).await;
+                    (s, plats)
+                }
                 _ => {
                     let (s, plats, _) = k.post(&url, &[]).await;
                     (s, plats)

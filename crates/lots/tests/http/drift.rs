@@ -57,12 +57,7 @@ fn ledig_port() -> u16 {
 /// A logged-in staff client against a server started by `starta`.
 async fn inloggad(url: &str, anv: &str) -> Klient {
     let mut k = Klient::ny(url);
-    let (s, _, _) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[("anvandarnamn", anv), ("losenord", LOSENORD)],
-        )
-        .await;
+    let (s, _, _) = k.logga_in(anv, LOSENORD).await;
     assert_eq!(s, 303);
     let (_, sida) = k.get("/personer/sok").await;
     k.csrf = csrf_i(&sida).unwrap();
@@ -466,12 +461,7 @@ async fn init_lagger_upp_en_kommun(db: Db) {
     vanta_pa(&url).await;
     let k = Klient::ny(&url);
     // No password works before activation.
-    let (s, _, _) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[("anvandarnamn", "ada.admin"), ("losenord", "")],
-        )
-        .await;
+    let (s, _, _) = k.logga_in("ada.admin", "").await;
     assert_ne!(s, 303);
     let (s, _) = k.get(&lank).await;
     assert_eq!(s, 200);
@@ -481,12 +471,7 @@ async fn init_lagger_upp_en_kommun(db: Db) {
         .await;
     assert_eq!(s, 303);
     let k = Klient::ny(&url);
-    let (s, _, _) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[("anvandarnamn", "ada.admin"), ("losenord", losenord)],
-        )
-        .await;
+    let (s, _, _) = k.logga_in("ada.admin", losenord).await;
     assert_eq!(s, 303, "the systemförvaltare logs in");
     let (s, sida) = k.get("/admin/anvandare").await;
     assert_eq!(s, 200);

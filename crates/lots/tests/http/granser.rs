@@ -51,9 +51,7 @@ async fn misslyckad_inloggning_sparar_bara_en_hash(db: Db) {
     let app = TestApp::ny(db).await;
     let k = Klient::ny(&app.url);
     let namn = format!("angripare-{}", "x".repeat(150));
-    let (s, _, _) = k
-        .post_utan_csrf("/logga-in", &[("anvandarnamn", &namn), ("losenord", "fel")])
-        .await;
+    let (s, _, _) = k.logga_in(&namn, "fel").await;
     assert_eq!(s, 401);
     let rader = app
         .store
@@ -86,12 +84,7 @@ async fn misslyckad_inloggning_sparar_bara_en_hash(db: Db) {
         )
         .await
         .unwrap();
-    let (s, _, _) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[("anvandarnamn", "någon-annan"), ("losenord", "fel")],
-        )
-        .await;
+    let (s, _, _) = k.logga_in("någon-annan", "fel").await;
     assert_eq!(s, 401);
     let kvar = app
         .store

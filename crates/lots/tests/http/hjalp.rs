@@ -219,6 +219,7 @@ pub struct TestApp {
     pub org: Org,
     /// The app's clock: move it forward instead of sleeping.
     pub klocka: lots_web::Klocka,
+    dburl: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -265,39 +266,80 @@ impl TestApp {
         })
         .await;
         let klocka = lots_web::Klocka::default();
-        let state = lots_web::AppState {
-            store: store.clone(),
-            kommun_namn: "Testkommun".into(),
-            saker_cookie: false,
-            inloggning: std::sync::Arc::new(regler),
-            klocka: klocka.clone(),
-        };
-        let url = format!("http://{}", lyssnare.local_addr().unwrap());
-        tokio::spawn(async move {
-            axum::serve(
-                lyssnare,
-                lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
+        let url = starta_server(store.clone(), lyssnare, regler, klocka.clone());
         Self {
             url,
             store,
             org,
             klocka,
+            dburl,
             _dir: dir,
         }
     }
 
+    /// A second server on this app's database, with its own connection pool,
+    /// rules and process state, as behind a load balancer: its URL.
+    /// A store on this app's database with these TOTP keys (as `lots migrate` opens it).
+    pub async fn store_med(&self, totpnycklar: lots_store::Totpnycklar) -> Store {
+        Store::anslut(&self.dburl)
+            .await
+            .unwrap()
+            .med_totpnycklar(totpnycklar)
+    }
+
+    pub async fn andra_server(&self, regler: lots_web::Inloggningsregler) -> String {
+        self.andra_server_med(regler, Default::default()).await
+    }
+
+    /// `andra_server`, its store with these TOTP keys.
+    pub async fn andra_server_med(
+        &self,
+        regler: lots_web::Inloggningsregler,
+        totpnycklar: lots_store::Totpnycklar,
+    ) -> String {
+        let store = Store::anslut(&self.dburl)
+            .await
+            .unwrap()
+            .med_totpnycklar(totpnycklar);
+        let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        starta_server(store, lyssnare, regler, self.klocka.clone())
+    }
+}
+
+fn starta_server(
+    store: Store,
+    lyssnare: tokio::net::TcpListener,
+    regler: lots_web::Inloggningsregler,
+    klocka: lots_web::Klocka,
+) -> String {
+    let state = lots_web::AppState {
+        store: store.clone(),
+        kommun_namn: "Testkommun".into(),
+        saker_cookie: false,
+        inloggning: std::sync::Arc::new(regler),
+        klocka: klocka.clone(),
+    };
+    let url = format!("http://{}", lyssnare.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            lyssnare,
+            lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    url
+}
+
+impl TestApp {
     pub async fn klient(&self, anvandarnamn: &str) -> Klient {
-        let k = Klient::ny(&self.url);
-        let (status, plats, _) = k
-            .post_utan_csrf(
-                "/logga-in",
-                &[("anvandarnamn", anvandarnamn), ("losenord", LOSENORD)],
-            )
-            .await;
+        self.klient_pa(&self.url, anvandarnamn).await
+    }
+
+    /// Logged in on the server at `url` (this app's, or a second one on its database).
+    pub async fn klient_pa(&self, url: &str, anvandarnamn: &str) -> Klient {
+        let k = Klient::ny(url);
+        let (status, plats, _) = k.logga_in(anvandarnamn, LOSENORD).await;
         assert_eq!(status, 303, "login as {anvandarnamn}");
         assert_eq!(plats.as_deref(), Some("/"));
         let mut k = k;
@@ -323,6 +365,23 @@ impl TestApp {
         let problem = self.store.verifiera().await.unwrap();
         assert!(problem.is_empty(), "invariants broken: {problem:?}");
     }
+}
+
+/// A pre-session cookie (`name=value`) and its login form token, fetched by a
+/// client without a cookie store: for tests that set their own Cookie header.
+pub async fn forinloggning(url: &str) -> (String, String) {
+    let r = reqwest::get(format!("{url}/logga-in")).await.unwrap();
+    let kaka = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("lots_fore="))
+        .and_then(|v| v.split(';').next())
+        .expect("the login page sets a pre-session cookie")
+        .to_owned();
+    let html = r.text().await.unwrap();
+    (kaka, csrf_i(&html).expect("the login form's token"))
 }
 
 pub fn csrf_i(html: &str) -> Option<String> {
@@ -376,6 +435,35 @@ impl Klient {
         let status = r.status().as_u16();
         let plats = plats(&r);
         (status, plats, r.text().await.unwrap())
+    }
+
+    /// Posts a login form as a browser does: opens the page at `sida` for its
+    /// pre-session token (login CSRF), then posts to `sokvag` with it.
+    pub async fn logga_in_via(
+        &self,
+        sida: &str,
+        sokvag: &str,
+        falt: &[(&str, &str)],
+    ) -> (u16, Option<String>, String) {
+        let (_, html) = self.get(sida).await;
+        let token = csrf_i(&html).expect("the login form's token");
+        let mut alla: Vec<(&str, &str)> = falt.to_vec();
+        alla.push(("_csrf", &token));
+        self.post_utan_csrf(sokvag, &alla).await
+    }
+
+    /// Logs in on the staff login form.
+    pub async fn logga_in(
+        &self,
+        anvandarnamn: &str,
+        losenord: &str,
+    ) -> (u16, Option<String>, String) {
+        self.logga_in_via(
+            "/logga-in",
+            "/logga-in",
+            &[("anvandarnamn", anvandarnamn), ("losenord", losenord)],
+        )
+        .await
     }
 
     /// Posts a form with the session's CSRF token.
@@ -556,15 +644,7 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
     };
     app.store.skapa_anvandare(&bo).await.unwrap();
     let mut bo = Klient::ny(&app.url);
-    let (s, _, _) = bo
-        .post_utan_csrf(
-            "/logga-in",
-            &[
-                ("anvandarnamn", "bo"),
-                ("losenord", "ett långt lösenord för bo"),
-            ],
-        )
-        .await;
+    let (s, _, _) = bo.logga_in("bo", "ett långt lösenord för bo").await;
     assert_eq!(s, 303);
     let (_, html) = bo.get("/uppdrag").await;
     bo.csrf = csrf_i(&html).expect("the session's token");

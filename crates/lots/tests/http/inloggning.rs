@@ -43,11 +43,7 @@ fn mellan<'a>(html: &'a str, fore: &str, efter: &str) -> Option<&'a str> {
 }
 
 async fn logga_in(k: &Klient, namn: &str, losenord: &str) -> (u16, Option<String>, String) {
-    k.post_utan_csrf(
-        "/logga-in",
-        &[("anvandarnamn", namn), ("losenord", losenord)],
-    )
-    .await
+    k.logga_in(namn, losenord).await
 }
 
 /// TOTP required: set up at the first login, then asked for at every login; a
@@ -245,13 +241,18 @@ async fn kand_enhet_slipper_namnets_sparr(db: Db) {
             "0".repeat(64)
         ),
     ] {
+        let (fore, token) = forinloggning(&app.url).await;
         let r = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap()
             .post(format!("{}/logga-in", app.url))
-            .header("cookie", kaka)
-            .form(&[("anvandarnamn", "handlaggare"), ("losenord", LOSENORD)])
+            .header("cookie", format!("{fore}; {kaka}"))
+            .form(&[
+                ("anvandarnamn", "handlaggare"),
+                ("losenord", LOSENORD),
+                ("_csrf", token.as_str()),
+            ])
             .send()
             .await
             .unwrap();
@@ -308,6 +309,47 @@ async fn hastighetsgranser(db: Db) {
     assert_eq!(s, 200, "a new window");
 }
 pa_bada!(hastighetsgranser);
+
+/// The limits are kept in the database (issue 12, item 7): two servers on one
+/// database, as behind a load balancer, share the count per address and per user.
+async fn hastighetsgranser_delas_av_servrar(db: Db) {
+    let granser = || {
+        regler(|r| {
+            r.per_ip = lots_web::Begransare::ny(6, Duration::minutes(1));
+            r.sok = lots_web::Begransare::ny(2, Duration::minutes(1));
+        })
+    };
+    let app = app_med(db, granser()).await;
+    let andra = app.andra_server(granser()).await;
+    let a = app.klient("handlaggare").await; // attempt 1, on the first server
+    let b = app.klient_pa(&andra, "handlaggare").await; // attempt 2, on the second
+    for url in [&app.url, &andra, &app.url, &andra] {
+        let (s, _, _) = logga_in(&Klient::ny(url), "okand", "x").await;
+        assert_eq!(s, 401);
+    }
+    // Seven attempts from this address, no more than six on either server.
+    for url in [&app.url, &andra] {
+        let (s, _, html) = logga_in(&Klient::ny(url), "handlaggare", LOSENORD).await;
+        assert_eq!(s, 429, "{url}");
+        assert!(html.contains("För många inloggningsförsök från din dator"));
+    }
+    // Searches per user, the same.
+    let (s, _, _) = a.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200);
+    let (s, _, _) = b.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200);
+    let (s, _, html) = a.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 429, "{}", utdrag(&html));
+    let (s, _, _) = b.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 429);
+    // One row per key and window, and ended windows are purged.
+    assert_eq!(rader(&app, "SELECT nyckel FROM hastighetsgrans").await, 2);
+    app.klocka.spola_fram(Duration::minutes(2));
+    let (s, _, _) = b.post("/personer/sok", &[("fraga", "Svensson")]).await;
+    assert_eq!(s, 200, "a new window");
+    assert_eq!(rader(&app, "SELECT nyckel FROM hastighetsgrans").await, 1);
+}
+pa_bada!(hastighetsgranser_delas_av_servrar);
 
 /// NIST SP 800-63B-4 3.1.1.2: length, blocklist, current password required; a
 /// refused change changes nothing; a change ends the user's other sessions.
@@ -771,3 +813,185 @@ async fn eid_inloggning_mina_sidor(db: Db) {
     drop(lev);
 }
 pa_bada!(eid_inloggning_mina_sidor);
+
+async fn rader(app: &TestApp, sql: &'static str) -> usize {
+    app.store.db.fetch_all(sql, &[]).await.unwrap().len()
+}
+
+/// Login CSRF (issue 12, item 7): a login POST from another site (no pre-session
+/// cookie, or a token that is not this browser's) is refused with 403 and a
+/// Swedish page and stores nothing; with the token its own login page gave, it
+/// logs in. The same for Mina sidor's test login.
+async fn inloggning_kraver_formularets_token(db: Db) {
+    let app = TestApp::ny(db).await;
+    let falt = [("anvandarnamn", "handlaggare"), ("losenord", LOSENORD)];
+    // Cross-site: the attacker's page posts the form, the browser has no token to send.
+    let k = Klient::ny(&app.url);
+    let (s, _, html) = k.post_utan_csrf("/logga-in", &falt).await;
+    assert_eq!(s, 403, "{}", utdrag(&html));
+    assert!(html.contains("Inloggningsformuläret har gått ut"));
+    // Also with a wrong password: nothing is counted either.
+    let (s, _, _) = k
+        .post_utan_csrf(
+            "/logga-in",
+            &[("anvandarnamn", "handlaggare"), ("losenord", "fel")],
+        )
+        .await;
+    assert_eq!(s, 403);
+    // The attacker's own valid pair does not help: the token must match the
+    // victim browser's cookie.
+    let (_, angriparens) = forinloggning(&app.url).await;
+    let offer = Klient::ny(&app.url);
+    let (s, _) = offer.get("/logga-in").await;
+    assert_eq!(s, 200);
+    let mut med_fel_token = falt.to_vec();
+    med_fel_token.push(("_csrf", &angriparens));
+    let (s, _, _) = offer.post_utan_csrf("/logga-in", &med_fel_token).await;
+    assert_eq!(s, 403);
+    assert_eq!(rader(&app, "SELECT id FROM session").await, 0);
+    assert_eq!(
+        rader(&app, "SELECT anvandarnamn FROM inloggningsforsok").await,
+        0
+    );
+    // Through its own page the login works.
+    let (s, plats, _) = offer.logga_in("handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    assert_eq!(rader(&app, "SELECT id FROM session").await, 1);
+
+    // Mina sidor's test login is a form POST too.
+    crate::mina_sidor::syntetisk(&app, "198505051238", "Sara", "Test").await;
+    let m = Klient::ny(&app.url);
+    let (s, _, _) = m
+        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "198505051238")])
+        .await;
+    assert_eq!(s, 403);
+    assert_eq!(rader(&app, "SELECT id FROM medborgarsession").await, 0);
+    let (s, _, _) = m
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", "198505051238")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    assert_eq!(rader(&app, "SELECT id FROM medborgarsession").await, 1);
+}
+pa_bada!(inloggning_kraver_formularets_token);
+
+fn totpnyckel(b: u8) -> lots_store::Totpnyckel {
+    lots_store::Totpnyckel::fran_hex(&hex::encode([b; 32])).unwrap()
+}
+
+/// TOTP secrets are encrypted at rest with a key outside the database (issue
+/// 12, item 7): a secret set up through the form is not in the table in plain
+/// text, and logs in; a plain secret from before the key is encrypted at
+/// migrate; after a rotation the old key still reads until migrate re-encrypts.
+async fn totp_hemligheter_ar_krypterade(db: Db) {
+    let app = app_med(db, testregler()).await;
+    let nycklar = lots_store::Totpnycklar {
+        nyckel: Some(totpnyckel(1)),
+        gamla: vec![],
+    };
+    let url = app
+        .andra_server_med(
+            regler(|r| r.totp = lots_web::TotpKrav::Kravs),
+            nycklar.clone(),
+        )
+        .await;
+    let mut k = Klient::ny(&url);
+    let (s, plats, _) = logga_in(&k, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/tvastegsverifiering")));
+    let (_, html) = k.get("/tvastegsverifiering").await;
+    let hemlighet: String = mellan(&html, "<code class=\"nyckel\">", "</code>")
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    k.csrf = csrf_i(&html).unwrap();
+    let (s, plats, _) = k
+        .post("/tvastegsverifiering", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let lagrade = |app: &TestApp| {
+        let db = app.store.db.clone();
+        async move {
+            db.fetch_all(
+                "SELECT totp_hemlighet, totp_nyckel FROM anvandare WHERE totp_hemlighet IS NOT NULL",
+                &[],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.text("totp_hemlighet").unwrap(),
+                    r.opt_text("totp_nyckel").unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+        }
+    };
+    let rader = lagrade(&app).await;
+    assert_eq!(rader.len(), 1);
+    assert!(!rader[0].0.contains(&hemlighet), "no plaintext secret");
+    assert_eq!(rader[0].1.as_deref(), Some(totpnyckel(1).id()));
+    // The encrypted secret logs in with a code.
+    app.klocka.spola_fram(Duration::seconds(30));
+    let k2 = Klient::ny(&url);
+    let (s, plats, _) = logga_in(&k2, "handlaggare", LOSENORD).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/logga-in/kod")));
+    let (_, html) = k2.get("/logga-in/kod").await;
+    let mut k2 = k2;
+    k2.csrf = csrf_i(&html).unwrap();
+    let (s, plats, _) = k2
+        .post("/logga-in/kod", &[("kod", &kod(&hemlighet, &app))])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+
+    // A secret stored before there was a key is encrypted at migrate.
+    let ekonom = app.org.anv("ekonom").id;
+    app.store
+        .spara_totp(ekonom, "JBSWY3DPEHPK3PXP", 1)
+        .await
+        .unwrap();
+    let med_nyckel = app.store_med(nycklar).await;
+    med_nyckel.migrera().await.unwrap();
+    let rader = lagrade(&app).await;
+    assert_eq!(rader.len(), 2);
+    for (text, nyckel) in &rader {
+        assert!(!text.contains("JBSWY3DPEHPK3PXP") && !text.contains(&hemlighet));
+        assert_eq!(nyckel.as_deref(), Some(totpnyckel(1).id()));
+    }
+    assert_eq!(
+        med_nyckel.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        "JBSWY3DPEHPK3PXP"
+    );
+    // Rotation: the new key with the old one beside it reads, migrate re-encrypts,
+    // and then the new key alone reads everything.
+    let roterad = app
+        .store_med(lots_store::Totpnycklar {
+            nyckel: Some(totpnyckel(2)),
+            gamla: vec![totpnyckel(1)],
+        })
+        .await;
+    assert_eq!(
+        roterad.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        "JBSWY3DPEHPK3PXP"
+    );
+    roterad.migrera().await.unwrap();
+    let bara_ny = app
+        .store_med(lots_store::Totpnycklar {
+            nyckel: Some(totpnyckel(2)),
+            gamla: vec![],
+        })
+        .await;
+    assert_eq!(
+        bara_ny.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        "JBSWY3DPEHPK3PXP"
+    );
+    for (_, nyckel) in lagrade(&app).await {
+        assert_eq!(nyckel.as_deref(), Some(totpnyckel(2).id()));
+    }
+    // Without the key nothing decrypts: an error, never a guess.
+    assert!(app.store.totp(ekonom).await.is_err());
+}
+pa_bada!(totp_hemligheter_ar_krypterade);

@@ -15,12 +15,7 @@ fn lank_i(html: &str) -> String {
 
 async fn logga_in(app: &TestApp, namn: &str, losenord: &str) -> (u16, Option<String>) {
     let k = Klient::ny(&app.url);
-    let (s, plats, _) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[("anvandarnamn", namn), ("losenord", losenord)],
-        )
-        .await;
+    let (s, plats, _) = k.logga_in(namn, losenord).await;
     (s, plats)
 }
 

@@ -37,7 +37,11 @@ pub(crate) async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
     let mut k = Klient::ny(&app.url);
     let id = Identitet::tolka(nummer, time::macros::date!(2026 - 01 - 01)).unwrap();
     let (s, plats, body) = k
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", id.varde())])
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", id.varde())],
+        )
         .await;
     assert_eq!(s, 303, "test login: {}", utdrag(&body));
     let (_, html) = k.get(plats.as_deref().unwrap()).await;
@@ -50,7 +54,11 @@ pub(crate) async fn medborgare(app: &TestApp, nummer: &str) -> Klient {
 pub(crate) async fn som_ombud(app: &TestApp, nummer: &str, for_namn: &str) -> (Klient, String) {
     let mut ombud = Klient::ny(&app.url);
     let (s, plats, _) = ombud
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", nummer)])
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", nummer)],
+        )
         .await;
     assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/valj")));
     let (_, html) = ombud.get("/mina-sidor/valj").await;
@@ -119,7 +127,11 @@ async fn inloggning_och_samma_arende(db: Db) {
     let verklig = registrera_person(&hl, "19900101-0017", "Riktig", "Person").await;
     let _ = verklig;
     let (s, _, body) = Klient::ny(&app.url)
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "199001010017")])
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", "199001010017")],
+        )
         .await;
     assert_eq!(s, 400);
     assert!(body.contains("påhittade"));
@@ -1064,7 +1076,11 @@ async fn pa_engelska(db: Db) {
         "the way back to Swedish"
     );
     let (s, plats, _) = k
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "198505051238")])
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", "198505051238")],
+        )
         .await;
     assert_eq!(s, 303);
     let (_, html) = k.get(plats.as_deref().unwrap()).await;

@@ -276,19 +276,11 @@ async fn hamta_med_huvuden(
     anvandarnamn: &str,
     sokvag: &str,
 ) -> (u16, String, String, Vec<u8>) {
-    let http = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let r = http
-        .post(format!("{}/logga-in", app.url))
-        .form(&[("anvandarnamn", anvandarnamn), ("losenord", LOSENORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 303);
-    let r = http
+    let k = Klient::ny(&app.url);
+    let (s, _, _) = k.logga_in(anvandarnamn, LOSENORD).await;
+    assert_eq!(s, 303);
+    let r = k
+        .http
         .get(format!("{}{sokvag}", app.url))
         .send()
         .await

@@ -87,7 +87,11 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     // Not yet approved: the ombud cannot choose the person on Mina sidor.
     let mut ombud = Klient::ny(&app.url);
     let (s, plats, _) = ombud
-        .post_utan_csrf("/mina-sidor/logga-in", &[("identitet", "196006061235")])
+        .logga_in_via(
+            "/mina-sidor/logga-in",
+            "/mina-sidor/logga-in",
+            &[("identitet", "196006061235")],
+        )
         .await;
     assert_eq!(s, 303);
     let (_, html) = ombud.get("/mina-sidor/valj").await;

@@ -11,12 +11,7 @@ async fn healthz_och_inloggning(db: Db) {
     // Not logged in: sent to the login page.
     let (s, _) = k.get("/").await;
     assert_eq!(s, 303);
-    let (s, _, body) = k
-        .post_utan_csrf(
-            "/logga-in",
-            &[("anvandarnamn", "handlaggare"), ("losenord", "fel")],
-        )
-        .await;
+    let (s, _, body) = k.logga_in("handlaggare", "fel").await;
     assert_eq!(s, 401);
     assert!(body.contains("Fel användarnamn eller lösenord."));
     let inloggad = app.klient("handlaggare").await;

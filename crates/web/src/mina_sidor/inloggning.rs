@@ -32,6 +32,8 @@ pub struct Testperson {
 #[template(path = "mina_sidor/logga_in.html")]
 pub struct InloggningSida {
     pub ram: Ram,
+    /// The test login form's token (login CSRF, as on the staff login).
+    pub csrf: String,
     pub eid: bool,
     pub test: bool,
     pub testpersoner: Vec<Testperson>,
@@ -41,6 +43,7 @@ pub struct InloggningSida {
 
 async fn inloggningssida(
     s: &AppState,
+    headers: &HeaderMap,
     t: &'static super::Texter,
     status: StatusCode,
     fel: Option<String>,
@@ -63,10 +66,12 @@ async fn inloggningssida(
             });
         }
     }
-    Ok((
+    let (csrf, ny_kaka) = crate::auth::forinloggning(s, headers);
+    let mut res = (
         status,
         InloggningSida {
             ram: Ram::utloggad(t),
+            csrf,
             eid: m.eid.is_some(),
             test: m.testinloggning,
             testpersoner,
@@ -74,7 +79,11 @@ async fn inloggningssida(
             utloggad,
         },
     )
-        .into_response())
+        .into_response();
+    if let Some(k) = ny_kaka {
+        satt_kaka(&mut res, &k);
+    }
+    Ok(res)
 }
 
 pub async fn sida(
@@ -83,7 +92,15 @@ pub async fn sida(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
     let t = super::texter::for_begaran(&headers);
-    inloggningssida(&s, t, StatusCode::OK, None, q.contains_key("utloggad")).await
+    inloggningssida(
+        &s,
+        &headers,
+        t,
+        StatusCode::OK,
+        None,
+        q.contains_key("utloggad"),
+    )
+    .await
 }
 
 /// A new session for who logged in, replacing any the browser had; then on to
@@ -154,11 +171,24 @@ pub async fn testinloggning(
     let Some((kommun, _)) = s.store.kommun().await? else {
         return Err(WebFel::Saknas);
     };
+    // A cross-site form must not log the browser in as someone else (login CSRF).
+    if !crate::auth::forinloggning_giltig(&s, &f) {
+        return inloggningssida(
+            &s,
+            &headers,
+            t,
+            StatusCode::FORBIDDEN,
+            Some(crate::auth::FORE_FEL.to_owned()),
+            false,
+        )
+        .await;
+    }
     let identitet = f.text("identitet");
     let person = s.store.syntetisk_person(kommun, &identitet).await?;
     let Some(person) = person else {
         return inloggningssida(
             &s,
+            &headers,
             t,
             StatusCode::BAD_REQUEST,
             Some(t.t("logga_in.fel_testperson").to_owned()),
@@ -214,6 +244,7 @@ pub async fn eid_svar(
     let borja_om = || async {
         let mut res = inloggningssida(
             &s,
+            &headers,
             t,
             StatusCode::BAD_REQUEST,
             Some(t.t("logga_in.fel_eid").to_owned()),

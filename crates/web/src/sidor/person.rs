@@ -67,7 +67,12 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     policy::krav(&i.anvandare, Handling::SokaPerson)?;
     let nu = s.nu();
     // A user who searches faster than a person can read is harvesting (issue 4, item 5).
-    if let Err(tid) = s.inloggning.sok.forsok(i.anvandare.id, nu) {
+    if let Err(tid) = s
+        .inloggning
+        .sok
+        .forsok(&s.store, i.anvandare.id, nu)
+        .await?
+    {
         tracing::warn!(anvandare = %i.anvandare.id, "person search rate limit reached");
         return Err(WebFel::ForMangaForsok(format!(
             "Du har gjort många sökningar på kort tid. Vänta {} och sök igen.",

@@ -29,6 +29,8 @@ struct Cli {
     kommando: Kommando,
 }
 
+// Parsed once at start; the size of `init`'s options costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Kommando {
     /// Serve the web application.

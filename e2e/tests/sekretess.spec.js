@@ -93,7 +93,20 @@ test('inre sekretess, uppdrag, konton och loggkontroll', async ({ page }) => {
       await expect(h1).toContainText('Ändra Pernilla Nyberg');
       await g.sida('Ändra konto');
       await page.getByLabel('Får se personer med skyddade personuppgifter').check();
-      await Promise.all([page.waitForURL(`${bas()}/admin/anvandare`), page.getByRole('button', { name: 'Spara' }).click()]);
+      // The right waits for a second person's approval (four eyes).
+      await Promise.all([page.waitForURL(`${bas()}/behorigheter`), page.getByRole('button', { name: 'Spara' }).click()]);
+      await expect(h1).toHaveText('Behörigheter som väntar');
+      await g.sida('Behörigheter som väntar');
+    });
+
+    await test.step('arbetsledaren på enheten godkänner, och först då gäller rätten', async () => {
+      await loggaIn(page, 'arbetsledare');
+      await page.goto(`${bas()}/behorigheter`);
+      await expect(h1).toHaveText('Behörigheter som väntar');
+      await page.getByRole('button', { name: /Godkänn för/ }).first().click();
+      await page.waitForLoadState('load');
+      await loggaIn(page, 'systemforvaltare');
+      await page.goto(`${bas()}/admin/anvandare`);
       await expect(page.getByRole('row', { name: /Pernilla Nyberg/ })).toContainText('Får se');
     });
 

@@ -413,10 +413,8 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             "Information om förenklad delgivning".into()
         }
         H::KontrollmeddelandeSkickat { beslut, datum } => {
-            let delgiven = a
-                .beslut_lage(*beslut)
-                .and_then(|b| b.skickat)
-                .map(|(s, _, _)| frister::forenklad_delgivning(s).delgiven);
+            // The domain derived the day of service when it applied this event.
+            let delgiven = a.beslut_lage(*beslut).and_then(|b| b.delgiven);
             d.push(format!(
                 "{}: kontrollmeddelande skickat {datum}.",
                 insats_for(a, *beslut)

@@ -241,8 +241,7 @@ pub fn tidslinje(
                 t.t("tidslinje.forhandsinformation").to_owned()
             }
             H::KontrollmeddelandeSkickat { beslut, .. } => {
-                if let Some((skickat, _, _)) = a.beslut_lage(*beslut).and_then(|b| b.skickat) {
-                    let delgiven = frister::forenklad_delgivning(skickat).delgiven;
+                if let Some(delgiven) = a.beslut_lage(*beslut).and_then(|b| b.delgiven) {
                     rader.push(t.f(
                         "tidslinje.kontrollmeddelande_text",
                         &[("datum", &delgiven.to_string())],

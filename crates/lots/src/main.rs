@@ -410,7 +410,7 @@ async fn serva(
     tracing::info!("Lots lyssnar på http://{}", lyssnare.local_addr()?);
     axum::serve(
         lyssnare,
-        lots_web::app_med_tidsgrans(state, cfg.request_timeout)
+        lots_web::app(state, cfg.request_timeout)
             .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(avsluta())

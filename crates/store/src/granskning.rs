@@ -464,6 +464,30 @@ impl Store {
             .collect()
     }
 
+    /// Refusals by a user, oldest first: (handling, person, case, reason) as stored.
+    pub async fn nekanden_for_anvandare(
+        &self,
+        anvandare: AnvandarId,
+    ) -> Result<Vec<(String, Option<String>, Option<String>, Option<String>)>, StoreError> {
+        self.db
+            .fetch_all(
+                "SELECT handling, person, arende, skal FROM granskning \
+                 WHERE anvandare = $1 AND handling LIKE '%nekad' ORDER BY seq",
+                &[v(anvandare)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.text("handling")?,
+                    r.opt_text("person")?,
+                    r.opt_text("arende")?,
+                    r.opt_text("skal")?,
+                ))
+            })
+            .collect()
+    }
+
     /// Loggkontroll: the audit rows that match, newest first, at most `max`.
     pub async fn sok_logg(
         &self,

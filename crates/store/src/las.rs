@@ -15,6 +15,8 @@ pub struct ArendeRad {
     pub person: PersonId,
     pub person_namn: String,
     pub person_skyddad: bool,
+    /// The kommun whose case it is: a case of another kommun is, to a user, not there.
+    pub kommun: KommunId,
     pub enhet: EnhetId,
     pub enhet_namn: String,
     pub handlaggare: Option<AnvandarId>,
@@ -83,6 +85,7 @@ fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
         person: r.parse("person")?,
         person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
         person_skyddad: r.int("skyddad")? != 0,
+        kommun: r.parse("kommun")?,
         enhet: r.parse("enhet")?,
         enhet_namn: r.text("enhet_namn")?,
         handlaggare: r.opt_parse("handlaggare")?,
@@ -98,7 +101,7 @@ fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
 macro_rules! arende_fraga {
     ($villkor:literal) => {
         concat!(
-            "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, e.namn AS enhet_namn, ",
+            "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.kommun, a.enhet, e.namn AS enhet_namn, ",
             "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer FROM arende a ",
             "JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet LEFT JOIN anvandare u ON u.id = a.handlaggare ",
             $villkor

@@ -35,7 +35,15 @@ pub async fn begaran(tidsgrans: Duration, req: Request, next: Next) -> Response 
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(String::new, |p| p.as_str().to_owned());
-    let span = tracing::info_span!("request", id = %id, method = %req.method(), route = %route);
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %req.method(),
+        route = %route,
+        status = tracing::field::Empty,
+        latency_ms = tracing::field::Empty,
+    );
+    let start = std::time::Instant::now();
     let mut svar = match tokio::time::timeout(tidsgrans, next.run(req).instrument(span.clone()))
         .await
     {
@@ -49,6 +57,11 @@ pub async fn begaran(tidsgrans: Duration, req: Request, next: Next) -> Response 
                 .into_response()
         }
     };
+    // Status and latency on the span, and one line per request at its end: what an
+    // operator reads to see a slow or failing route, with no id or person in it.
+    span.record("status", svar.status().as_u16());
+    span.record("latency_ms", start.elapsed().as_millis() as u64);
+    span.in_scope(|| tracing::info!("request finished"));
     if let Ok(v) = HeaderValue::from_str(&id) {
         svar.headers_mut().insert("x-request-id", v);
     }

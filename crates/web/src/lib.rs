@@ -1,6 +1,7 @@
 //! Lots on the web: the staff workspace, server-rendered, accessible, in Swedish.
 
 mod api;
+mod atkomst;
 mod auth;
 pub mod begaran;
 mod begransning;
@@ -215,12 +216,11 @@ pub fn sokvagar() -> Vec<&'static str> {
     rutter().into_iter().map(|(p, _)| p).collect()
 }
 
-pub fn app(state: AppState) -> Router {
-    app_med_tidsgrans(state, begaran::STANDARD_TIDSGRANS)
-}
-
-/// The app, with `tidsgrans` as the longest a request may take.
-pub fn app_med_tidsgrans(state: AppState, tidsgrans: std::time::Duration) -> Router {
+/// The one application builder: `lots serve` and the test suite both build Lots
+/// here, so the tests exercise the routes, middleware, request spans and limits
+/// production runs. `tidsgrans` is the longest a request may take
+/// (`begaran::STANDARD_TIDSGRANS` unless configured).
+pub fn app(state: AppState, tidsgrans: std::time::Duration) -> Router {
     rutter()
         .into_iter()
         .fold(Router::new(), |r, (sokvag, m)| r.route(sokvag, m))

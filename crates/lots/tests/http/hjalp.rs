@@ -323,7 +323,8 @@ fn starta_server(
     tokio::spawn(async move {
         axum::serve(
             lyssnare,
-            lots_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            lots_web::app(state, lots_web::begaran::STANDARD_TIDSGRANS)
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
         .await
         .unwrap();

@@ -2,6 +2,7 @@
 //! own database, run on SQLite and on PostgreSQL (one test binary, STYLE.md 9).
 
 mod api;
+mod atkomst;
 mod behorighet;
 mod bench;
 mod brev;

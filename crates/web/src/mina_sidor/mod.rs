@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
 use lots_domain::Arende;
 use lots_domain::ids::{ArendeId, EnhetId};
-use lots_store::{Aktor, ArendeRad, Fullmakt, Granskningspost, Medborgarsession, Person};
+use lots_store::{Aktor, ArendeRad, Fullmakt, Medborgarsession, Person};
 use time::Duration;
 
 use crate::AppState;
@@ -196,30 +196,7 @@ impl FromRequestParts<AppState> for Medborgare {
         let Some(person_id) = session.person else {
             return Err(WebFel::MinaSidorValj);
         };
-        let fullmakt = match session.fullmakt {
-            None => None,
-            Some(f) => {
-                // Checked on every request: a revoked fullmakt stops at once.
-                let idag = idag(s);
-                match s.store.fullmakt(f).await? {
-                    Some(f)
-                        if f.galler(idag)
-                            && f.person == person_id
-                            && f.ombud_identitet == session.identitet =>
-                    {
-                        Some(f)
-                    }
-                    _ => {
-                        s.store.ta_bort_medborgarsession(&session.id).await?;
-                        return Err(WebFel::MinaSidorEjInloggad);
-                    }
-                }
-            }
-        };
-        let person = s.store.person(person_id).await?.ok_or(WebFel::Saknas)?;
-        if fullmakt.is_none() && person.identitet.varde() != session.identitet {
-            return Err(WebFel::MinaSidorEjInloggad);
-        }
+        let (person, fullmakt) = crate::atkomst::oppna_huvudman(s, &session, person_id).await?;
         let konto = s.store.mina_sidor_konto(person.kommun).await?;
         Ok(Medborgare {
             session,
@@ -317,31 +294,7 @@ impl Medborgare {
         id: ArendeId,
         handling: &str,
     ) -> Result<(ArendeRad, Arende), WebFel> {
-        let Some((rad, a)) = s.store.arende(id).await? else {
-            return Err(WebFel::Saknas);
-        };
-        if !self.far(MedborgarHandling::Lasa { person: rad.person }) {
-            let aktor = self.aktor(rad.enhet);
-            let post = Granskningspost::ny("mina_sidor.nekad")
-                .person(rad.person, rad.person_skyddad)
-                .arende(rad.id)
-                .utanfor(true)
-                .skal(Some(format!(
-                    "{}; inloggad {}",
-                    self.vem(),
-                    self.session.identitet
-                )));
-            s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
-            tracing::warn!(arende = %id, "Mina sidor: refused a case of another person");
-            return Err(WebFel::Saknas);
-        }
-        let aktor = self.aktor(rad.enhet);
-        let post = Granskningspost::ny(handling)
-            .person(rad.person, rad.person_skyddad)
-            .arende(rad.id)
-            .skal(Some(self.vem()));
-        s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
-        Ok((rad, a))
+        crate::atkomst::oppna_arende_for_medborgare(s, self, id, handling).await
     }
 }
 

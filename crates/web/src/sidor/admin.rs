@@ -254,13 +254,7 @@ pub async fn skapa(
 }
 
 async fn hamta(s: &AppState, i: &Inloggad, id: &str) -> Result<Anvandare, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
-    let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
-    s.store
-        .anvandare(id)
-        .await?
-        .filter(|a| a.kommun == i.anvandare.kommun)
-        .ok_or(WebFel::Saknas)
+    crate::atkomst::oppna_konto(s, i, id).await
 }
 
 pub async fn andra_sida(

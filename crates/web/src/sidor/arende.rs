@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::steg::{Stegkontext, formularsvar, visa_formular};
 use super::{Falt, Sida, arendepost, fyll};
 use crate::AppState;
+use crate::atkomst::{self, ArendeSyfte, Oppnat, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
@@ -81,61 +82,6 @@ pub struct PartsinsynVy {
     provad: bool,
 }
 
-/// A case the policy let the user open, with the reason they stated if one was needed.
-pub struct Oppnat {
-    pub rad: ArendeRad,
-    pub arende: Arende,
-    pub skal: Option<String>,
-}
-
-impl Oppnat {
-    /// The audit row for reading it: flagged and with the reason when outside the enhet.
-    pub fn post(&self, i: &Inloggad, handling: &str) -> lots_store::Granskningspost {
-        arendepost(i, handling, &self.rad).skal(self.skal.clone())
-    }
-}
-
-async fn ladda(s: &AppState, id: &str) -> Result<(ArendeRad, Arende), WebFel> {
-    let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
-    s.store.arende(id).await?.ok_or(WebFel::Saknas)
-}
-
-/// Loads a case the user may read. A refusal is logged; a case outside the
-/// user's enhet sends them to state a reason first (inre sekretess, OSL 26 kap. 1 §).
-/// The caller logs the read itself before anything is shown.
-pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, WebFel> {
-    let (rad, a) = ladda(s, id).await?;
-    let resurs = ArendeResurs::av(&rad);
-    // A stated reason holds for this case and for an hour (issue 12): a new
-    // need, later, is a new reason, not a session-long key.
-    let skal = if policy::kan_ange_skal(&i.anvandare, &resurs) {
-        s.store
-            .atkomstskal(&i.session_id, rad.id)
-            .await?
-            .filter(|(_, given)| s.nu() - *given < SKAL_GILTIGT)
-            .map(|(skal, _)| skal)
-    } else {
-        None
-    };
-    let resurs = resurs.med_skal(skal.is_some());
-    if !policy::far(&i.anvandare, Handling::LasaArende(resurs)) {
-        s.store
-            .logga_lasning(&i.aktor(), &[arendepost(i, "arende.nekad", &rad)], s.nu())
-            .await?;
-        if policy::kan_ange_skal(&i.anvandare, &resurs) {
-            return Err(WebFel::KraverSkal(rad.id));
-        }
-        return Err(WebFel::Nekad("Du har inte tillgång till ärendet.".into()));
-    }
-    Ok(Oppnat {
-        rad,
-        arende: a,
-        skal,
-    })
-}
-
-/// How long a stated reason opens the case: an hour, then it is asked again.
-pub const SKAL_GILTIGT: time::Duration = time::Duration::hours(1);
 /// The most a reason's description may hold: a few sentences for the auditor.
 const SKAL_MAX_TECKEN: usize = 300;
 
@@ -191,11 +137,9 @@ fn skalsida(
 
 /// Only a user who could open the case with a reason gets the reason form.
 async fn skalbart(s: &AppState, i: &Inloggad, id: &str) -> Result<ArendeRad, WebFel> {
-    let (rad, _) = ladda(s, id).await?;
-    if !policy::kan_ange_skal(&i.anvandare, &ArendeResurs::av(&rad)) {
-        return Err(WebFel::Nekad("Du har inte tillgång till ärendet.".into()));
-    }
-    Ok(rad)
+    Ok(atkomst::oppna_arende(s, i, id, ArendeSyfte::AngeSkal)
+        .await?
+        .rad)
 }
 
 pub async fn skal_sida(
@@ -457,12 +401,9 @@ pub async fn visa(
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    let oppnat = las_arende(&s, &i, &id).await?;
+    let oppnat = atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::Lasa("arende.visa")).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
-    s.store
-        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "arende.visa")], nu)
-        .await?;
     let Oppnat {
         rad,
         arende: a,
@@ -606,19 +547,8 @@ fn aktualiseringstyp(q: &TypFraga) -> AktualiseringsTyp {
 }
 
 async fn person_for_ny(s: &AppState, i: &Inloggad, id: &str) -> Result<PersonId, WebFel> {
-    policy::krav(&i.anvandare, Handling::Aktualisera)?;
-    let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let p = s
-        .store
-        .person(id)
-        .await?
-        .filter(|p| p.kommun == i.anvandare.kommun)
-        .ok_or(WebFel::Saknas)?;
-    // A person the user may not see is, to them, not there.
-    if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
-        return Err(WebFel::Saknas);
-    }
-    Ok(p.id)
+    let p = atkomst::oppna_person(s, i, id, PersonSyfte::Aktualisera).await?;
+    Ok(p.person.id)
 }
 
 pub async fn nytt_sida(

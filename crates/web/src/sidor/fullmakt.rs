@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::Identitet;
 use lots_domain::arende::FaltFel;
 use lots_domain::fullmakt::Omfattning;
-use lots_domain::ids::PersonId;
 use lots_domain::tid::svensk_dag;
 use lots_store::{Fullmakt, Fullmaktsdokument, Person};
 use sha2::{Digest, Sha256};
@@ -20,34 +19,18 @@ use sha2::{Digest, Sha256};
 use super::person::Formularsida;
 use super::{Falt, Sida, fyll, personpost};
 use crate::AppState;
+use crate::atkomst::{self, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, ArendeResurs, Handling};
+use crate::policy::{self, Handling};
 
 /// The person, if the user may see them; otherwise, to them, the person is not
 /// there. With it, whether the user acts on one of the person's cases (the
 /// ground for registering and approving a fullmakt, `policy::agerar_for`).
 async fn person(s: &AppState, i: &Inloggad, id: &str) -> Result<(Person, bool), WebFel> {
-    let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let p = s
-        .store
-        .person(id)
-        .await?
-        .filter(|p| p.kommun == i.anvandare.kommun)
-        .ok_or(WebFel::Saknas)?;
-    if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
-        return Err(WebFel::Saknas);
-    }
-    let agerar = policy::agerar_for(
-        &i.anvandare,
-        s.store
-            .personens_arenden(p.id)
-            .await?
-            .iter()
-            .map(ArendeResurs::av),
-    );
-    Ok((p, agerar))
+    let p = atkomst::oppna_person(s, i, id, PersonSyfte::Fullmakt).await?;
+    Ok((p.person, p.agerar))
 }
 
 /// The person, if the user may register a fullmakt for them.

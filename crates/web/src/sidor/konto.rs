@@ -127,16 +127,7 @@ pub async fn ny_lank(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
-    let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let a = s
-        .store
-        .anvandare(id)
-        .await?
-        .filter(|a| {
-            a.kommun == i.anvandare.kommun && a.anvandarnamn != lots_store::MINA_SIDOR_KONTO
-        })
-        .ok_or(WebFel::Saknas)?;
+    let a = crate::atkomst::oppna_konto(&s, &i, &id).await?;
     if a.id == i.anvandare.id {
         return Err(WebFel::Ogiltig(
             "Du kan inte skapa en aktiveringslänk till ditt eget konto. Byt lösenord under Byt lösenord.".into(),

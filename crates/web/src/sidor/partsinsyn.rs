@@ -10,13 +10,12 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::ids::JournalId;
 
-use super::arende::las_arende;
 use super::arendepost;
 use crate::AppState;
+use crate::atkomst::{self, ArendeSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, ArendeResurs, Handling};
 
 pub async fn prova(
     State(s): State<AppState>,
@@ -25,12 +24,8 @@ pub async fn prova(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    let oppnat = las_arende(&s, &i, &id).await?;
+    let oppnat = atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::ProvaPartsinsyn).await?;
     let rad = &oppnat.rad;
-    policy::krav(
-        &i.anvandare,
-        Handling::ProvaPartsinsyn(ArendeResurs::av(rad).med_skal(oppnat.skal.is_some())),
-    )?;
     let anteckning: JournalId = anteckning.parse().map_err(|_| WebFel::Saknas)?;
     if !s
         .store

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::{Falt, Sida, arendepost, fyll, personpost};
 use crate::AppState;
+use crate::atkomst::{self, OppnadPerson, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
@@ -391,30 +392,17 @@ pub async fn visa(
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let p = s
-        .store
-        .person(id)
-        .await?
-        .filter(|p| p.kommun == i.anvandare.kommun)
-        .ok_or(WebFel::Saknas)?;
-    if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
-        // Not even the existence of a protected person is told to someone without the right.
-        s.store
-            .logga_lasning(&i.aktor(), &[personpost("person.nekad", &p)], s.nu())
-            .await?;
-        return Err(WebFel::Saknas);
-    }
-    policy::krav(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad })?;
-    let alla = s.store.personens_arenden(id).await?;
-    let alla_resurser: Vec<ArendeResurs> = alla.iter().map(ArendeResurs::av).collect();
+    let OppnadPerson {
+        person: p,
+        arenden: alla,
+        agerar,
+    } = atkomst::oppna_person(&s, &i, &id, PersonSyfte::Lasa).await?;
+    let id = p.id;
     // Inre sekretess (OSL 26 kap. 1 §), as on the case page: a user who acts on
     // none of the person's cases sees the register entry and nothing of the
     // cases elsewhere: not how many there are, not when the last note was
     // written, not who holds a fullmakt. Their read is flagged when the person
-    // has cases elsewhere (issue 12).
-    let agerar = policy::agerar_for(&i.anvandare, alla_resurser.iter().copied());
-    let utanfor = !agerar && !alla.is_empty();
+    // has cases elsewhere (issue 12); the loader logged it.
     let arenden: Vec<ArendeRad> = alla
         .into_iter()
         .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(ArendeResurs::av(r))))
@@ -482,8 +470,10 @@ pub async fn visa(
             })
             .collect()
     };
-    let mut loggade = vec![personpost("person.visa", &p).utanfor(utanfor)];
-    loggade.extend(arenden.iter().map(|r| arendepost(&i, "person.visa", r)));
+    let loggade: Vec<_> = arenden
+        .iter()
+        .map(|r| arendepost(&i, "person.visa", r))
+        .collect();
     s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
     let sida = PersonSida {
         sida: Sida::av(&i),

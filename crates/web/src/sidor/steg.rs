@@ -11,11 +11,11 @@ use lots_domain::tid::svensk_dag;
 use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad, StoreError};
 use sha2::{Digest, Sha256};
 
-use super::arende::las_arende;
 use super::person::Formularsida;
 use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
 use crate::AppState;
+use crate::atkomst::{self, ArendeSyfte};
 use crate::auth::Inloggad;
 use crate::brev::{Avsandare, med_brev};
 use crate::fel::WebFel;
@@ -350,20 +350,9 @@ async fn steg_kontext(
     let typ = KommandoTyp::fran_kod(steg)
         .filter(|t| for_personal(*t))
         .ok_or(WebFel::Saknas)?;
-    let oppnat = las_arende(s, i, id).await?;
+    // The step's form shows the case and its journal: a read like any other, logged.
+    let oppnat = atkomst::oppna_arende(s, i, id, ArendeSyfte::Steg(typ)).await?;
     let (rad, a) = (oppnat.rad, oppnat.arende);
-    policy::krav(
-        &i.anvandare,
-        Handling::Steg(policy::ArendeResurs::av(&rad), typ),
-    )?;
-    // The step's form shows the case and its journal: a read like any other.
-    s.store
-        .logga_lasning(
-            &i.aktor(),
-            &[super::arendepost(i, "arende.steg", &rad)],
-            s.nu(),
-        )
-        .await?;
     let journal = s
         .store
         .journal_for_person(rad.person)
@@ -506,12 +495,7 @@ pub async fn hamta_dokument(
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    let id: DokumentId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let d = s.store.dokument(id).await?.ok_or(WebFel::Saknas)?;
-    let oppnat = las_arende(&s, &i, &d.arende.to_string()).await?;
-    s.store
-        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "dokument.hamta")], s.nu())
-        .await?;
+    let (d, _) = atkomst::oppna_dokument(&s, &i, &id).await?;
     let filnamn: String = d
         .namn
         .chars()

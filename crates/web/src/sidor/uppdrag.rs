@@ -17,6 +17,7 @@ use lots_store::{Granskningspost, StoreError, UppdragRad};
 use super::stegfalt::las_datum;
 use super::{Falt, Sida, fyll};
 use crate::AppState;
+use crate::atkomst::{self, UppdragSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
@@ -132,16 +133,7 @@ pub async fn visa(
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    let id: BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let r = s.store.uppdrag(id).await?.ok_or(WebFel::Saknas)?;
-    if r.tillstand.beslut.is_empty() || !far(&i, &r) {
-        s.store
-            .logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
-            .await?;
-        return Err(WebFel::Nekad(
-            "Uppdraget är inte skickat till din enhet.".into(),
-        ));
-    }
+    let r = atkomst::oppna_uppdrag(&s, &i, &id, UppdragSyfte::Lasa).await?;
     let person = s.store.person(r.person).await?.ok_or(WebFel::Saknas)?;
     let handelser = s.store.handelser(r.arende).await?;
     let text = handelser
@@ -249,17 +241,7 @@ fn plan_oppen(r: &UppdragRad) -> Result<(), String> {
 
 /// The order, if this user may write its plan. A refusal is logged.
 async fn uppdrag_for_plan(s: &AppState, i: &Inloggad, id: &str) -> Result<UppdragRad, WebFel> {
-    let id: BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let r = s.store.uppdrag(id).await?.ok_or(WebFel::Saknas)?;
-    if !far_skriva(i, &r) {
-        s.store
-            .logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
-            .await?;
-        return Err(WebFel::Nekad(
-            "Bara utförarna på den enhet som fått uppdraget kan skriva genomförandeplanen.".into(),
-        ));
-    }
-    Ok(r)
+    atkomst::oppna_uppdrag(s, i, id, UppdragSyfte::SkrivaPlan).await
 }
 
 fn planfalt(r: &UppdragRad, idag: time::Date) -> Vec<Falt> {

@@ -6,6 +6,302 @@ use std::path::Path;
 use anyhow::Context;
 use serde::Deserialize;
 
+/// One setting as an operator meets it: its key in lots.toml (empty: not in the
+/// file), its environment variable, its flag (empty: none), what it does and its
+/// default. The README's table is this list (`installningstabell`), and tests
+/// check that every environment variable the code reads and every key the file
+/// accepts is in it, so the documentation cannot drift from the code.
+pub struct Installning {
+    pub fil: &'static str,
+    pub miljo: &'static str,
+    pub flagga: &'static str,
+    pub vad: &'static str,
+    pub standard: &'static str,
+}
+
+const fn rad(
+    fil: &'static str,
+    miljo: &'static str,
+    flagga: &'static str,
+    vad: &'static str,
+    standard: &'static str,
+) -> Installning {
+    Installning {
+        fil,
+        miljo,
+        flagga,
+        vad,
+        standard,
+    }
+}
+
+/// Every setting of `lots serve` (and of the commands that open the database).
+pub const INSTALLNINGAR: &[Installning] = &[
+    rad(
+        "database",
+        "LOTS_DATABASE_URL",
+        "--database",
+        "database: a SQLite path or `sqlite:` URL, or a `postgres://` URL",
+        "`sqlite:lots.db`",
+    ),
+    rad(
+        "listen",
+        "LOTS_LISTEN",
+        "--listen",
+        "listen address",
+        "`127.0.0.1:8080`",
+    ),
+    rad(
+        "",
+        "LOTS_CONFIG",
+        "--config",
+        "config file",
+        "`./lots.toml` if present",
+    ),
+    rad(
+        "secure_cookies",
+        "LOTS_SECURE_COOKIES",
+        "",
+        "secure cookies (HTTPS only)",
+        "`false`",
+    ),
+    rad(
+        "metrics_listen",
+        "LOTS_METRICS_LISTEN",
+        "",
+        "Prometheus metrics address (its own listener)",
+        "none: not served",
+    ),
+    rad(
+        "request_timeout_seconds",
+        "LOTS_REQUEST_TIMEOUT_SECONDS",
+        "",
+        "longest a request may take (seconds, 1–3600; then 503, nothing committed)",
+        "`120`",
+    ),
+    rad(
+        "",
+        "LOTS_LOG_FORMAT",
+        "",
+        "log format: `json` for one JSON object a line",
+        "plain text",
+    ),
+    rad(
+        "inloggning.totp",
+        "LOTS_TOTP",
+        "",
+        "staff TOTP: `kravs` (every local account) or `frivillig`",
+        "`kravs` (`serve --demo`: `frivillig`)",
+    ),
+    rad(
+        "inloggning.sparr_efter",
+        "LOTS_SPARR_EFTER",
+        "",
+        "consecutive failed logins before a lock",
+        "`5`",
+    ),
+    rad(
+        "inloggning.sparr_minuter",
+        "LOTS_SPARR_MINUTER",
+        "",
+        "first lock in minutes; doubles with each further failure",
+        "`1`",
+    ),
+    rad(
+        "inloggning.sparr_max_minuter",
+        "LOTS_SPARR_MAX_MINUTER",
+        "",
+        "longest lock in minutes",
+        "`60`",
+    ),
+    rad(
+        "inloggning.forsok_per_minut_ip",
+        "LOTS_FORSOK_PER_MINUT_IP",
+        "",
+        "login attempts per client address and minute",
+        "`60`",
+    ),
+    rad(
+        "inloggning.sokningar_per_minut",
+        "LOTS_SOKNINGAR_PER_MINUT",
+        "",
+        "person searches per user and minute",
+        "`30`",
+    ),
+    rad(
+        "inloggning.ip_fran_proxy",
+        "LOTS_IP_FRAN_PROXY",
+        "",
+        "take the client address from X-Forwarded-For (only behind your proxy)",
+        "`false`",
+    ),
+    rad(
+        "",
+        "LOTS_INLOGGNING_NYCKEL",
+        "",
+        "key for device cookies and the login form's token (hex, ≥ 32 bytes; environment only)",
+        "a new key per start",
+    ),
+    rad(
+        "oidc.issuer",
+        "LOTS_OIDC_ISSUER",
+        "",
+        "staff login through the municipality's OpenID Connect provider",
+        "off",
+    ),
+    rad(
+        "oidc.client_id",
+        "LOTS_OIDC_CLIENT_ID",
+        "",
+        "OIDC client id",
+        "",
+    ),
+    rad(
+        "oidc.client_secret",
+        "LOTS_OIDC_CLIENT_SECRET",
+        "",
+        "OIDC client secret (keep it in the environment)",
+        "",
+    ),
+    rad(
+        "oidc.redirect_uri",
+        "LOTS_OIDC_REDIRECT_URI",
+        "",
+        "OIDC redirect URI (`…/logga-in/oidc/svar`)",
+        "",
+    ),
+    rad(
+        "oidc.post_logout_redirect_uri",
+        "LOTS_OIDC_POST_LOGOUT_REDIRECT_URI",
+        "",
+        "where the provider sends the user after logout",
+        "none",
+    ),
+    rad(
+        "oidc.scopes",
+        "LOTS_OIDC_SCOPES",
+        "",
+        "scopes besides `openid` (environment: separated by spaces or commas)",
+        "none",
+    ),
+    rad(
+        "oidc.claim",
+        "LOTS_OIDC_CLAIM",
+        "",
+        "the claim matched with a user's mapping: `sub`, `email` or `preferred_username`",
+        "`sub`",
+    ),
+    rad(
+        "eid.issuer",
+        "LOTS_EID_ISSUER",
+        "",
+        "Mina sidor's eID broker (BankID, Freja eID) over OpenID Connect",
+        "off",
+    ),
+    rad(
+        "eid.client_id",
+        "LOTS_EID_CLIENT_ID",
+        "",
+        "eID client id",
+        "",
+    ),
+    rad(
+        "eid.client_secret",
+        "LOTS_EID_CLIENT_SECRET",
+        "",
+        "eID client secret (keep it in the environment)",
+        "",
+    ),
+    rad(
+        "eid.redirect_uri",
+        "LOTS_EID_REDIRECT_URI",
+        "",
+        "eID redirect URI (`…/mina-sidor/logga-in/eid/svar`)",
+        "",
+    ),
+    rad(
+        "eid.scopes",
+        "LOTS_EID_SCOPES",
+        "",
+        "eID scopes besides `openid` (environment: separated by spaces or commas)",
+        "none",
+    ),
+    rad(
+        "eid.personnummer_claim",
+        "LOTS_EID_PERSONNUMMER_CLAIM",
+        "",
+        "the claim holding the personnummer",
+        "OIDC Sweden's `personalIdentityNumber`",
+    ),
+    rad(
+        "",
+        "LOTS_GRANSKNING_NYCKEL",
+        "",
+        "the audit log's MAC key (hex, ≥ 32 bytes; environment only)",
+        "none: a warning at start; `serve` refuses to start without it on a log already keyed",
+    ),
+    rad(
+        "",
+        "LOTS_GRANSKNING_GAMLA_NYCKLAR",
+        "",
+        "earlier audit keys, comma-separated, after a rotation",
+        "none",
+    ),
+    rad(
+        "granskning.ankarfil",
+        "LOTS_GRANSKNING_ANKARFIL",
+        "",
+        "append-only file the audit chain heads are anchored in",
+        "none",
+    ),
+    rad(
+        "granskning.ankare_sekunder",
+        "LOTS_GRANSKNING_ANKARE_SEKUNDER",
+        "",
+        "how often the chain heads are anchored, in seconds",
+        "`60`",
+    ),
+    rad(
+        "",
+        "LOTS_TOTP_NYCKEL",
+        "",
+        "key TOTP secrets are encrypted with (hex, ≥ 32 bytes; environment only)",
+        "none",
+    ),
+    rad(
+        "",
+        "LOTS_TOTP_GAMLA_NYCKLAR",
+        "",
+        "earlier TOTP keys, comma-separated, until `lots migrate` re-encrypts",
+        "none",
+    ),
+];
+
+/// The README's settings table, from `INSTALLNINGAR`.
+pub fn installningstabell() -> String {
+    let kod = |t: &str| {
+        if t.is_empty() {
+            String::new()
+        } else {
+            format!("`{t}`")
+        }
+    };
+    let mut ut = String::from(
+        "| setting | flag | environment | file key | default |\n|---|---|---|---|---|\n",
+    );
+    for i in INSTALLNINGAR {
+        ut.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            i.vad,
+            kod(i.flagga),
+            kod(i.miljo),
+            kod(i.fil),
+            i.standard
+        ));
+    }
+    ut
+}
+
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Fil {
@@ -134,10 +430,8 @@ impl Config {
             listen: fil
                 .listen
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
-            secure_cookies: match env("LOTS_SECURE_COOKIES") {
-                Some(v) => sant(&v).context("LOTS_SECURE_COOKIES ska vara true eller false")?,
-                None => fil.secure_cookies.unwrap_or(false),
-            },
+            secure_cookies: sant_eller("LOTS_SECURE_COOKIES", fil.secure_cookies)?
+                .unwrap_or(false),
             request_timeout: std::time::Duration::from_secs(
                 match env("LOTS_REQUEST_TIMEOUT_SECONDS") {
                     Some(v) => v.trim().parse::<u64>().ok(),
@@ -159,7 +453,9 @@ impl Config {
             eid: eid(fil.eid.unwrap_or_default())?,
             granskning: granskning(&fil.granskning)?,
             ankare_intervall: std::time::Duration::from_secs(
-                fil.granskning.ankare_sekunder.unwrap_or(60).max(1),
+                tal("LOTS_GRANSKNING_ANKARE_SEKUNDER", fil.granskning.ankare_sekunder)?
+                    .unwrap_or(60)
+                    .max(1),
             ),
             totpnycklar: totpnycklar()?,
         })
@@ -188,6 +484,40 @@ fn sant(v: &str) -> Option<bool> {
 
 fn env(namn: &str) -> Option<String> {
     std::env::var(namn).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// A number or boolean setting: the environment variable `namn` wins over the file.
+fn tal<T: std::str::FromStr>(namn: &str, fil: Option<T>) -> anyhow::Result<Option<T>> {
+    match env(namn) {
+        Some(v) => v
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| anyhow::anyhow!("{namn} har ett ogiltigt värde: {v}")),
+        None => Ok(fil),
+    }
+}
+
+/// A yes/no setting: the environment variable `namn` wins over the file.
+fn sant_eller(namn: &str, fil: Option<bool>) -> anyhow::Result<Option<bool>> {
+    match env(namn) {
+        Some(v) => sant(&v)
+            .map(Some)
+            .with_context(|| format!("{namn} ska vara true eller false")),
+        None => Ok(fil),
+    }
+}
+
+/// Scopes: the environment variable `namn` (separated by spaces or commas) wins over the file.
+fn scopes(namn: &str, fil: Vec<String>) -> Vec<String> {
+    match env(namn) {
+        Some(v) => v
+            .split([' ', ','])
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        None => fil,
+    }
 }
 
 /// The Swedish OIDC profile's personnummer claim (OIDC Sweden, "Attribute
@@ -287,11 +617,11 @@ fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, Str
         f.client_id,
         f.client_secret,
         f.redirect_uri,
-        f.scopes,
+        scopes("LOTS_EID_SCOPES", f.scopes),
         None,
     )?;
-    let claim = f
-        .personnummer_claim
+    let claim = env("LOTS_EID_PERSONNUMMER_CLAIM")
+        .or(f.personnummer_claim)
         .unwrap_or_else(|| PERSONNUMMER_CLAIM.into());
     Ok(inst.map(|i| (i, claim)))
 }
@@ -307,13 +637,13 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
     };
     let standard = lots_web::Sparrregler::default();
     let sparr = lots_web::Sparrregler {
-        troskel: f.sparr_efter.unwrap_or(standard.troskel).max(1),
-        bas: f
-            .sparr_minuter
+        troskel: tal("LOTS_SPARR_EFTER", f.sparr_efter)?
+            .unwrap_or(standard.troskel)
+            .max(1),
+        bas: tal("LOTS_SPARR_MINUTER", f.sparr_minuter)?
             .map(time::Duration::minutes)
             .unwrap_or(standard.bas),
-        tak: f
-            .sparr_max_minuter
+        tak: tal("LOTS_SPARR_MAX_MINUTER", f.sparr_max_minuter)?
             .map(time::Duration::minutes)
             .unwrap_or(standard.tak),
     };
@@ -325,7 +655,7 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
         oidc.client_id,
         oidc.client_secret,
         oidc.redirect_uri,
-        oidc.scopes,
+        scopes("LOTS_OIDC_SCOPES", oidc.scopes),
         env("LOTS_OIDC_POST_LOGOUT_REDIRECT_URI").or(oidc.post_logout_redirect_uri),
     )?;
     let oidc = match inst {
@@ -343,9 +673,13 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
     Ok(Inloggning {
         totp,
         sparr,
-        forsok_per_minut_ip: f.forsok_per_minut_ip.unwrap_or(60).max(1),
-        sokningar_per_minut: f.sokningar_per_minut.unwrap_or(30).max(1),
-        ip_fran_proxy: f.ip_fran_proxy.unwrap_or(false),
+        forsok_per_minut_ip: tal("LOTS_FORSOK_PER_MINUT_IP", f.forsok_per_minut_ip)?
+            .unwrap_or(60)
+            .max(1),
+        sokningar_per_minut: tal("LOTS_SOKNINGAR_PER_MINUT", f.sokningar_per_minut)?
+            .unwrap_or(30)
+            .max(1),
+        ip_fran_proxy: sant_eller("LOTS_IP_FRAN_PROXY", f.ip_fran_proxy)?.unwrap_or(false),
         oidc,
         enhetsnyckel: env("LOTS_INLOGGNING_NYCKEL")
             .map(|t| match hex::decode(t.trim()) {
@@ -356,4 +690,108 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
             })
             .transpose()?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KOD: [&str; 2] = [include_str!("config.rs"), include_str!("main.rs")];
+
+    #[test]
+    fn readme_har_tabellen_ur_koden() {
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(&installningstabell()),
+            "README.md's settings table differs from config::INSTALLNINGAR; put this table in README.md:\n\n{}",
+            installningstabell()
+        );
+    }
+
+    #[test]
+    fn varje_miljovariabel_i_tabellen_lases_av_koden() {
+        let kod = KOD.join("\n");
+        for i in INSTALLNINGAR {
+            let citerad = format!("\"{}\"", i.miljo);
+            // The identity providers' variables are built from a prefix.
+            let med_prefix = ["LOTS_OIDC_", "LOTS_EID_"]
+                .iter()
+                .find_map(|p| i.miljo.strip_prefix(p))
+                .map(|rest| format!("\"{{prefix}}_{rest}\""));
+            let lases =
+                kod.matches(&citerad).count() >= 2 || med_prefix.is_some_and(|m| kod.contains(&m));
+            assert!(lases, "{} is in the table but never read", i.miljo);
+        }
+    }
+
+    #[test]
+    fn varje_miljovariabel_koden_laser_finns_i_tabellen() {
+        let kod = KOD.join("\n");
+        let mut rest = kod.as_str();
+        while let Some(i) = rest.find("\"LOTS_") {
+            rest = &rest[i + 1..];
+            let namn: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                .collect();
+            // `lots init`'s own variables, and the identity providers' prefixes.
+            let prefix = INSTALLNINGAR
+                .iter()
+                .any(|i| i.miljo.starts_with(&format!("{namn}_")));
+            if namn.starts_with("LOTS_INIT_") || namn.ends_with('_') || prefix {
+                continue;
+            }
+            assert!(
+                INSTALLNINGAR.iter().any(|i| i.miljo == namn),
+                "{namn} is read by the code but missing from config::INSTALLNINGAR and the README"
+            );
+        }
+    }
+
+    #[test]
+    fn varje_nyckel_i_tabellen_tas_emot_av_filen() {
+        for i in INSTALLNINGAR.iter().filter(|i| !i.fil.is_empty()) {
+            let godtagen = ["\"x\"", "1", "true", "[]", "\"127.0.0.1:1\""]
+                .iter()
+                .any(|varde| {
+                    let toml = match i.fil.split_once('.') {
+                        Some((del, nyckel)) => format!("[{del}]\n{nyckel} = {varde}\n"),
+                        None => format!("{} = {varde}\n", i.fil),
+                    };
+                    toml::from_str::<Fil>(&toml).is_ok()
+                });
+            assert!(godtagen, "lots.toml does not accept {}", i.fil);
+        }
+    }
+
+    #[test]
+    fn varje_nyckel_filen_tar_emot_finns_i_tabellen() {
+        let kod = KOD[0];
+        for (struktur, del) in [
+            ("struct Fil {", ""),
+            ("struct InloggningFil {", "inloggning."),
+            ("struct OidcFil {", "oidc."),
+            ("struct EidFil {", "eid."),
+            ("struct GranskningFil {", "granskning."),
+        ] {
+            let start = kod.find(struktur).expect(struktur) + struktur.len();
+            let kropp = &kod[start..start + kod[start..].find("\n}").expect("end")];
+            for rad in kropp.lines() {
+                let Some((falt, typ)) = rad.trim().split_once(": ") else {
+                    continue;
+                };
+                if rad.trim_start().starts_with("//")
+                    || typ.ends_with("Fil,")
+                    || typ.contains("Fil>")
+                {
+                    continue;
+                }
+                let nyckel = format!("{del}{falt}");
+                assert!(
+                    INSTALLNINGAR.iter().any(|i| i.fil == nyckel),
+                    "lots.toml accepts {nyckel}, but config::INSTALLNINGAR and the README do not list it"
+                );
+            }
+        }
+    }
 }

@@ -101,6 +101,9 @@ enum Kommando {
         /// Where to write the copy; must not exist.
         till: std::path::PathBuf,
     },
+    /// Print every setting: its flag, environment variable, lots.toml key and
+    /// default (the README's table, from the same list).
+    Settings,
 }
 
 #[tokio::main]
@@ -124,6 +127,10 @@ async fn main() -> anyhow::Result<()> {
             .init();
     } else {
         tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+    if let Kommando::Settings = cli.kommando {
+        print!("{}", config::installningstabell());
+        return Ok(());
     }
     let cfg = config::Config::las(cli.config.as_deref(), cli.database.clone())?;
     let store = Store::anslut_med(&cfg.database, cfg.granskning.clone())
@@ -246,6 +253,8 @@ async fn main() -> anyhow::Result<()> {
                 "Kommunen är upplagd. Systemförvaltaren aktiverar sitt konto och väljer lösenord här, inom 72 timmar, en gång:\n\n  <Lots adress>{lank}\n\nLämna länken personligen. Lägg sedan upp enheter, konton och delegationsordningen i Lots."
             );
         }
+        // Answered above, before the database is opened.
+        Kommando::Settings => {}
         Kommando::Backup { till } => {
             if store.db.ar_postgres() {
                 anyhow::bail!(

@@ -1,35 +1,14 @@
 //! Appending events and keeping the projections in step, in one transaction.
 
-use lots_domain::arende::{self, Arende, Handelse, Kommando, Kontext, SCHEMA_VERSION, bevakningar};
+use lots_domain::arende::{self, Arende, Handelse, Kommando, Kontext, bevakningar};
 use lots_domain::ids::*;
-use lots_domain::organisation::Roll;
 use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Tx, V};
-use crate::granskning::{Granskningspost, skriv_granskning};
+use crate::kedja::{Aktor, Granskningspost, NOLLHASH, handelserad, kedjehash, skriv_granskning};
 use crate::org::v;
-use crate::{Store, StoreError, datumtext, tidstext};
-
-/// Who acts: the identity the web layer resolved for the request.
-#[derive(Debug, Clone)]
-pub struct Aktor {
-    pub id: AnvandarId,
-    pub kommun: KommunId,
-    pub enhet: EnhetId,
-    pub roll: Roll,
-}
-
-impl From<&crate::Anvandare> for Aktor {
-    fn from(a: &crate::Anvandare) -> Self {
-        Self {
-            id: a.id,
-            kommun: a.kommun,
-            enhet: a.enhet,
-            roll: a.roll,
-        }
-    }
-}
+use crate::{Arenden, Store, StoreError, datumtext, tidstext};
 
 /// An uploaded file that a `BifogaDokument` command refers to.
 #[derive(Debug, Clone)]
@@ -51,34 +30,6 @@ pub struct LagradHandelse {
     pub aktor: AnvandarId,
     pub aktor_namn: String,
     pub tidpunkt: OffsetDateTime,
-}
-
-pub(crate) const NOLLHASH: &str =
-    "0000000000000000000000000000000000000000000000000000000000000000";
-
-fn kedjehash(
-    prev: &str,
-    arende: ArendeId,
-    seq: i64,
-    kind: &str,
-    payload: &str,
-    aktor: AnvandarId,
-    tidpunkt: &str,
-) -> String {
-    let mut h = Sha256::new();
-    for del in [
-        prev,
-        &arende.to_string(),
-        &seq.to_string(),
-        kind,
-        payload,
-        &aktor.to_string(),
-        tidpunkt,
-    ] {
-        h.update(del.as_bytes());
-        h.update([0u8]);
-    }
-    hex::encode(h.finalize())
 }
 
 /// Reads a case's whole history inside a transaction: (events, last seq, last hash).
@@ -122,7 +73,7 @@ pub fn bestam(
     Ok(handelser)
 }
 
-impl Store {
+impl Arenden<'_> {
     /// Runs one command on one case (DESIGN.md, "How a command flows").
     pub async fn utfor(
         &self,
@@ -156,7 +107,7 @@ impl Store {
         idag: Date,
         bilagor: Vec<Bilaga>,
     ) -> Result<Utfort, StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         if tx.ar_postgres() {
             // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
             tx.execute(
@@ -216,7 +167,7 @@ impl Store {
             let post = Granskningspost::ny(format!("arende.{}", typ.kod()))
                 .person(efter.person, skyddad)
                 .arende(arende_id);
-            skriv_granskning(&mut tx, &self.sakring, aktor, &tid, &post).await?;
+            skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         }
         tx.commit().await?;
         Ok(Utfort {
@@ -225,55 +176,12 @@ impl Store {
         })
     }
 
-    /// Folds every case again from its events and stores the derived state, status
-    /// and bevakningar anew where they differ: for when the domain has come to
-    /// derive more from the same events. Returns how many cases changed.
-    pub async fn projicera_om(&self) -> Result<usize, StoreError> {
-        // Ids only: each case's state is read in its own transaction, so a large
-        // kommun is not held in memory at once.
-        let ids = self
-            .db
-            .fetch_all("SELECT id, kommun FROM arende ORDER BY id", &[])
-            .await?;
-        let mut andrade = 0;
-        for r in ids {
-            let id: ArendeId = r.parse("id")?;
-            let kommun: KommunId = r.parse("kommun")?;
-            let mut tx = self.db.begin().await?;
-            let (historik, _, _) = las_historik(&mut tx, id).await?;
-            let Some(a) = Arende::fran_handelser(id, &historik) else {
-                continue;
-            };
-            let lagrad = tx
-                .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
-                .await?
-                .map(|r| r.text("tillstand"))
-                .transpose()?;
-            let gammal: Option<Arende> = lagrad.and_then(|t| serde_json::from_str(&t).ok());
-            if gammal.as_ref() == Some(&a) {
-                continue;
-            }
-            tx.execute(
-                "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
-                &[
-                    v(id),
-                    serde_json::to_string(&a)?.into(),
-                    a.status().kod().into(),
-                ],
-            )
-            .await?;
-            skriv_bevakningar(&mut tx, &a, kommun).await?;
-            tx.commit().await?;
-            andrade += 1;
-        }
-        Ok(andrade)
-    }
-
     /// Checks every case: its hash chain, and that its projections equal what
     /// its events give (STYLE.md 10). Returns the problems found.
     pub async fn verifiera(&self) -> Result<Vec<String>, StoreError> {
         let mut problem = vec![];
         let ids = self
+            .0
             .db
             .fetch_all(
                 "SELECT id, tillstand, status, senast_seq FROM arende ORDER BY id",
@@ -283,6 +191,7 @@ impl Store {
         for r in ids {
             let id: ArendeId = r.parse("id")?;
             let rader = self
+                .0
                 .db
                 .fetch_all("SELECT seq, kind, payload, aktor, tidpunkt, prev_hash, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(id)])
                 .await?;
@@ -330,6 +239,7 @@ impl Store {
                 .map(|b| (b.nyckel, datumtext(b.datum)))
                 .collect();
             let mut lagrade: Vec<(String, String)> = self
+                .0
                 .db
                 .fetch_all(
                     "SELECT nyckel, datum FROM bevakning WHERE arende = $1",
@@ -346,6 +256,52 @@ impl Store {
             }
         }
         Ok(problem)
+    }
+}
+
+impl Store {
+    /// Folds every case again from its events and stores the derived state, status
+    /// and bevakningar anew where they differ: for when the domain has come to
+    /// derive more from the same events. Returns how many cases changed.
+    pub(crate) async fn projicera_om(&self) -> Result<usize, StoreError> {
+        // Ids only: each case's state is read in its own transaction, so a large
+        // kommun is not held in memory at once.
+        let ids = self
+            .db
+            .fetch_all("SELECT id, kommun FROM arende ORDER BY id", &[])
+            .await?;
+        let mut andrade = 0;
+        for r in ids {
+            let id: ArendeId = r.parse("id")?;
+            let kommun: KommunId = r.parse("kommun")?;
+            let mut tx = self.db.begin().await?;
+            let (historik, _, _) = las_historik(&mut tx, id).await?;
+            let Some(a) = Arende::fran_handelser(id, &historik) else {
+                continue;
+            };
+            let lagrad = tx
+                .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
+                .await?
+                .map(|r| r.text("tillstand"))
+                .transpose()?;
+            let gammal: Option<Arende> = lagrad.and_then(|t| serde_json::from_str(&t).ok());
+            if gammal.as_ref() == Some(&a) {
+                continue;
+            }
+            tx.execute(
+                "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
+                &[
+                    v(id),
+                    serde_json::to_string(&a)?.into(),
+                    a.status().kod().into(),
+                ],
+            )
+            .await?;
+            skriv_bevakningar(&mut tx, &a, kommun).await?;
+            tx.commit().await?;
+            andrade += 1;
+        }
+        Ok(andrade)
     }
 }
 
@@ -436,37 +392,6 @@ pub(crate) fn uppdragsrad(a: &Arende, h: &Handelse, kommun: KommunId) -> Option<
         return None;
     };
     Some(vec![v(beslut), v(kommun), v(a.id), v(utforare)])
-}
-
-/// An event's row in `handelse`, chained to the hash before it: (row, its hash).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn handelserad(
-    arende_id: ArendeId,
-    seq: i64,
-    kommun: KommunId,
-    h: &Handelse,
-    aktor: AnvandarId,
-    tid: &str,
-    prev: &str,
-) -> Result<(Vec<V>, String), StoreError> {
-    let payload = serde_json::to_string(h)?;
-    let hash = kedjehash(prev, arende_id, seq, h.kind(), &payload, aktor, tid);
-    Ok((
-        vec![
-            v(arende_id),
-            seq.into(),
-            v(kommun),
-            v(uuid::Uuid::now_v7()),
-            h.kind().into(),
-            SCHEMA_VERSION.into(),
-            payload.into(),
-            v(aktor),
-            tid.into(),
-            prev.into(),
-            hash.as_str().into(),
-        ],
-        hash,
-    ))
 }
 
 /// The case's bevakningar, as its state gives them now.

@@ -11,11 +11,10 @@ use lots_domain::arende::{Arende, Handelse};
 use lots_domain::ids::*;
 use time::OffsetDateTime;
 
-use crate::handelser::{
-    NOLLHASH, arenderad, bevakningsrader, handelserad, journalrad, uppdragsrad,
-};
+use crate::handelser::{arenderad, bevakningsrader, journalrad, uppdragsrad};
+use crate::kedja::{NOLLHASH, handelserad};
 use crate::org::Person;
-use crate::{Store, StoreError, tidstext};
+use crate::{Arenden, Personer, StoreError, tidstext};
 
 /// One command's events, as decided: who took the step and when.
 #[derive(Debug, Clone)]
@@ -39,7 +38,7 @@ pub struct Importerat {
     pub journal: u64,
 }
 
-impl Store {
+impl Personer<'_> {
     /// Stores synthetic persons in one transaction (`person.syntetisk` set).
     pub async fn importera_personer(&self, personer: &[Person]) -> Result<(), StoreError> {
         let rader: Vec<_> = personer
@@ -58,7 +57,7 @@ impl Store {
                 ]
             })
             .collect();
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         tx.infoga(
             "person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk)",
             9,
@@ -70,7 +69,9 @@ impl Store {
             .await?;
         tx.commit().await
     }
+}
 
+impl Arenden<'_> {
     /// Stores new cases with their histories and projections in one transaction.
     pub async fn importera(
         &self,
@@ -82,7 +83,8 @@ impl Store {
         let mut arenderader = vec![];
         let mut bevakningar = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
-        let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::V>> = Default::default();
+        let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
+            Default::default();
         for x in arenden {
             let mut tillstand: Option<Arende> = None;
             let mut prev = NOLLHASH.to_owned();
@@ -128,13 +130,13 @@ impl Store {
             arenderader.push(arenderad(&a, kommun, seq, &tid)?);
             bevakningar.extend(bevakningsrader(&a, kommun));
         }
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
         // in this transaction (column 8 of the row is `inkom`).
         let mut per_ar: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
         for (i, rad) in arenderader.iter().enumerate() {
             let ar = match rad.get(7) {
-                Some(crate::V::T(Some(d))) => crate::las_datum(d)?.year(),
+                Some(crate::db::V::T(Some(d))) => crate::las_datum(d)?.year(),
                 _ => return Err(StoreError::Korrupt("ärendet saknar inkomstdatum".into())),
             };
             per_ar.entry(ar).or_default().push(i);

@@ -3,13 +3,21 @@
 //! A command is one transaction in a fixed order (STYLE.md 6): load the case's
 //! history, let the domain decide, append the events hash-chained, update the
 //! projections, write the audit row, commit.
+//!
+//! The SQL is private to this crate (`db`). Callers reach it through the areas
+//! of `Store`, each a borrowed view with the methods of one part of the work:
+//! `store.arenden()`, `store.personer()`, `store.organisation()`,
+//! `store.inloggning()`, `store.granskning()`, `store.mina_sidor()` and
+//! `store.rapporter()`. `Store` itself keeps what concerns the whole database:
+//! connecting, migrating, health and backup.
 
-pub mod db;
+mod db;
 mod dialog;
 mod granskning;
 mod handelser;
 mod import;
 mod inloggning;
+mod kedja;
 mod konto;
 mod las;
 mod loggsakring;
@@ -26,13 +34,12 @@ use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-pub use db::{Db, Rad, Tx, V};
-pub use granskning::{
-    Granskningspost, Loggfilter, Loggkontroll, Loggrad, Loggverifiering, granskning_radhash,
-};
-pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
+use db::Db;
+pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering};
+pub use handelser::{Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
+pub use kedja::{Aktor, Granskningspost};
 pub use konto::Behorighetsbegaran;
 pub use las::*;
 pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
@@ -43,7 +50,6 @@ pub use rapporter::*;
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 
 use lots_domain::Avvisning;
-use lots_domain::ids::KommunId;
 
 /// The version of what `Arende` derives from a case's events. Raise it when the
 /// domain comes to derive more; `migrera` then stores every case's state anew.
@@ -86,9 +92,11 @@ impl StoreError {
 }
 
 /// The store. Cheap to clone: it holds the pool and the audit log's writer.
+/// Its methods are grouped in areas (`Store::arenden` and the others below);
+/// `Store` itself keeps what concerns the whole database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub db: Db,
+    db: Db,
     logg: granskning::Gruppskrivare,
     /// Reads are audited (DESIGN.md principle 4). Off only in `lots bench`'s own
     /// server, to measure what the audit costs; see `utan_lasgranskning_for_matning`.
@@ -99,6 +107,49 @@ pub struct Store {
     senaste_ankare: Arc<tokio::sync::Mutex<HashMap<String, i64>>>,
     /// The keys TOTP secrets are encrypted with (issue 12, item 7).
     pub(crate) totpnycklar: Arc<Totpnycklar>,
+}
+
+/// Declares the areas of the store: each a borrowed view of it that carries
+/// one part of the work's methods, got with the accessor of the same name.
+macro_rules! omraden {
+    ($($(#[$doc:meta])* $typ:ident $metod:ident;)*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy)]
+            pub struct $typ<'a>(&'a Store);
+        )*
+        impl Store {
+            $(
+                $(#[$doc])*
+                pub fn $metod(&self) -> $typ<'_> {
+                    $typ(self)
+                }
+            )*
+        }
+    };
+}
+
+omraden! {
+    /// Cases: running a step (`utfor`), the case lists and pages, events,
+    /// documents, orders to utförare, and the whole-database check `verifiera`.
+    Arenden arenden;
+    /// Persons: registering, reading and searching them, and their journal.
+    Personer personer;
+    /// The organisation: kommun, nämnder, enheter, staff accounts and their
+    /// activation and permission requests, the delegationsordning and the
+    /// nämnd's details for letters.
+    Organisation organisation;
+    /// Staff login: sessions, TOTP, failed attempts, rate limits, OIDC, and the
+    /// reasons stated in a session for opening a case (inre sekretess).
+    Inloggning inloggning;
+    /// The audit log: logging reads, searching it (loggkontroll), verifying and
+    /// anchoring its chain.
+    Granskning granskning;
+    /// Mina sidor: the person's sessions, fullmakter, drafts, the reviewed
+    /// journal entries (partsinsyn) and where digital applications go.
+    MinaSidor mina_sidor;
+    /// Reports: counts for the nämnd's reports and for `/metrics`.
+    Rapporter rapporter;
 }
 
 impl Store {
@@ -191,30 +242,27 @@ impl Store {
         Ok(())
     }
 
-    /// For `/metrics`: open bevakningar whose day has passed, per enhet of the kommun.
-    pub async fn forsenade_bevakningar_per_enhet(
-        &self,
-        kommun: KommunId,
-        idag: Date,
-    ) -> Result<Vec<(String, i64)>, StoreError> {
-        self.db
-            .fetch_all(
-                "SELECT e.namn, COUNT(*) AS n FROM bevakning b JOIN enhet e ON e.id = b.enhet \
-                 WHERE b.kommun = $1 AND b.datum < $2 GROUP BY e.namn ORDER BY e.namn",
-                &[org::v(kommun), datumtext(idag).into()],
-            )
-            .await?
-            .iter()
-            .map(|r| Ok((r.text("namn")?, r.int("n")?)))
-            .collect()
-    }
-
     /// For `/metrics`: the connection pool's size and idle connections.
     pub fn pool(&self) -> (u32, u32) {
         match &self.db {
             Db::Sqlite(p) => (p.size(), p.num_idle() as u32),
             Db::Postgres(p) => (p.size(), p.num_idle() as u32),
         }
+    }
+
+    /// Whether the database is PostgreSQL (else SQLite).
+    pub fn ar_postgres(&self) -> bool {
+        self.db.ar_postgres()
+    }
+
+    /// Closes the pool: for a caller that hands the database to another process.
+    pub async fn stang(&self) {
+        self.db.close().await
+    }
+
+    /// Refreshes the planner's statistics, after a bulk import (`lots demo --scale`).
+    pub async fn analysera(&self) -> Result<(), StoreError> {
+        self.db.execute("ANALYZE", &[]).await.map(|_| ())
     }
 
     /// For `/healthz`: the database answers a query.

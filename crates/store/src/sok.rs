@@ -6,7 +6,7 @@
 
 use crate::db::V;
 use crate::org::{Person, person_fran, v};
-use crate::{Store, StoreError};
+use crate::{Personer, Store, StoreError};
 
 /// A name folded for search: lower case (all of Unicode, not just ASCII), the
 /// Swedish letters å, ä, ö kept as the letters they are, other accents dropped
@@ -64,7 +64,7 @@ fn over(prefix: &str) -> String {
     format!("{prefix}{}", char::MAX)
 }
 
-impl Store {
+impl Personer<'_> {
     /// Persons whose names have a part starting with each of the query's words
     /// (at most three), folded as `vik` folds; at most `max`, by name.
     pub async fn sok_personer(
@@ -84,7 +84,7 @@ impl Store {
         let andra = ord.get(1).cloned().unwrap_or_default();
         let tredje = ord.get(2).cloned().unwrap_or_default();
         let (over1, over2, over3) = (over(&forsta), over(&andra), over(&tredje));
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person p \
                  WHERE p.kommun = $1 \
@@ -108,7 +108,9 @@ impl Store {
             .map(person_fran)
             .collect()
     }
+}
 
+impl Store {
     /// Fills `personnamn` for the persons stored before it existed: once, at
     /// `lots migrate`, while the row 'personnamn' is in `uppgradering`.
     pub(crate) async fn fyll_personnamn(&self) -> Result<(), StoreError> {

@@ -107,7 +107,7 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 }
 
 pub async fn fyll(store: &Store) -> anyhow::Result<String> {
-    if let Some((_, namn)) = store.kommun().await? {
+    if let Some((_, namn)) = store.organisation().kommun().await? {
         bail!("Databasen har redan en kommun ({namn}). Demodata läggs bara in i en tom databas.");
     }
     let klocka = std::time::Instant::now();
@@ -116,14 +116,14 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO);
 
     let kommun = KommunId::ny();
-    store.skapa_kommun(kommun, "9999", KOMMUN).await?;
+    store.organisation().skapa_kommun(kommun, "9999", KOMMUN).await?;
     let namnd = uuid::Uuid::now_v7();
     store
-        .skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
+        .organisation().skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
         .await?;
     // What every letter prints about the nämnd, and the appeal court (FL 33 §).
     store
-        .spara_namnduppgifter(kommun, &namnduppgifter(), None, nu)
+        .organisation().spara_namnduppgifter(kommun, &namnduppgifter(), None, nu)
         .await?;
     let enheter = Enheter {
         vm: EnhetId::ny(),
@@ -137,12 +137,12 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         (enheter.mo, "Mottagningen", false),
         (enheter.ov, "Öppenvården Lotsby (egen regi)", true),
     ] {
-        store.skapa_enhet(id, kommun, namnd, namn, utforare).await?;
+        store.organisation().skapa_enhet(id, kommun, namnd, namn, utforare).await?;
     }
     // Who receives the applications made on Mina sidor.
-    store.satt_tar_emot(enheter.vm, "missbruk").await?;
+    store.organisation().satt_tar_emot(enheter.vm, "missbruk").await?;
     store
-        .satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
+        .organisation().satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
         .await?;
 
     // Hashing is deliberately slow: once, shared by every demo account.
@@ -199,7 +199,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
                 "handlaggare" | "arbetsledare" | "granskare"
             ),
         };
-        store.skapa_anvandare(&a).await?;
+        store.organisation().skapa_anvandare(&a).await?;
         aktorer.push(Aktor::from(&a));
     }
     let personal = Personal {
@@ -214,7 +214,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     };
 
     store
-        .spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
+        .organisation().spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
         .await?;
 
     let personer = skapa_personer(store, kommun, idag, &mut rng).await?;
@@ -248,7 +248,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let ombud = fullmakt(&d).await?;
 
     // STYLE.md 10: the hash chains and projections agree with the events.
-    let problem = store.verifiera().await?;
+    let problem = store.arenden().verifiera().await?;
     if !problem.is_empty() {
         bail!("Demodatan är inte konsistent: {}", problem.join("; "));
     }
@@ -269,7 +269,7 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         if SKYDDADE.contains(&i) || SAMORDNING.contains(&i) || i == RESERV {
             continue;
         }
-        if let Some(p) = d.store.person(dp.id).await? {
+        if let Some(p) = d.store.personer().person(dp.id).await? {
             vanliga.push((i, p));
         }
     }
@@ -284,7 +284,7 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         return Ok(String::new());
     };
     d.store
-        .registrera_fullmakt(
+        .mina_sidor().registrera_fullmakt(
             &lots_store::Fullmakt {
                 id: uuid::Uuid::now_v7(),
                 kommun: huvudman.kommun,
@@ -549,7 +549,7 @@ async fn skapa_personer(
             adress,
             skyddad,
         };
-        store.skapa_person(&p, true).await?;
+        store.personer().skapa_person(&p, true).await?;
         ut.push(DemoPerson {
             id: p.id,
             fornamn,
@@ -873,7 +873,7 @@ impl Fall<'_, '_> {
         let ut = self
             .d
             .store
-            .utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
+            .arenden().utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
             .await
             .map_err(|e| {
                 let orsak = avvisningstext(e);
@@ -902,29 +902,29 @@ impl Fall<'_, '_> {
         let person = self
             .d
             .store
-            .person(self.person.id)
+            .personer().person(self.person.id)
             .await?
             .ok_or_else(|| anyhow!("demopersonen saknas"))?;
-        let anvandare = self.d.store.alla_anvandare(person.kommun).await?;
+        let anvandare = self.d.store.organisation().alla_anvandare(person.kommun).await?;
         let enhet = self
             .d
             .store
-            .enheter(person.kommun)
+            .organisation().enheter(person.kommun)
             .await?
             .into_iter()
             .find(|e| e.id == a.enhet)
             .map(|e| e.namn)
             .unwrap_or_default();
-        let uppgifter = self.d.store.namnduppgifter(person.kommun).await?;
+        let uppgifter = self.d.store.organisation().namnduppgifter(person.kommun).await?;
         let ordning = self
             .d
             .store
-            .delegationsordning_i_kraft(person.kommun, idag)
+            .organisation().delegationsordning_i_kraft(person.kommun, idag)
             .await?;
         let diarienummer = self
             .d
             .store
-            .arende(self.id)
+            .arenden().arende(self.id)
             .await?
             .map(|(rad, _)| rad.beteckning())
             .unwrap_or_else(|| self.id.to_string());
@@ -3396,7 +3396,7 @@ async fn mina_sidor_plan(d: &Demo<'_>, person: DemoPerson) -> anyhow::Result<()>
     let pn = &d.s.pn;
     let utforare = d
         .store
-        .anvandare_med_namn("tove.lund")
+        .organisation().anvandare_med_namn("tove.lund")
         .await?
         .ok_or_else(|| anyhow!("demots utförare saknas"))?;
     let ut = Aktor::from(&utforare);
@@ -3582,7 +3582,7 @@ async fn mina_sidor_komplettering(
     .await?;
     let redan_inlamnade = d
         .store
-        .godtagna_handlingar(person_id)
+        .arenden().godtagna_handlingar(person_id)
         .await?
         .into_iter()
         .map(|(t, _, _)| t)

@@ -18,7 +18,9 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::db::{Db, Rad, V};
-use crate::kedja::{Aktor, Granskningspost, NOLLHASH, granskning_radhash, skriv_granskningar};
+use crate::kedja::{
+    Aktor, Granskningspost, NOLLHASH, granskning_kolumner, granskning_radhash, skriv_granskningar,
+};
 use crate::loggsakring::{
     Ankare, Loggsakring, Stampelkontroll, gransstampel_delar, las_ankare, radstampel_delar,
     skriv_ankare,
@@ -334,8 +336,11 @@ impl Granskning<'_> {
             .await?;
         let rader = tx
             .fetch_all(
-                "SELECT seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, prev_hash, hash, mac \
-                 FROM granskning WHERE kommun = $1 ORDER BY seq",
+                concat!(
+                    "SELECT ",
+                    granskning_kolumner!(),
+                    " FROM granskning WHERE kommun = $1 ORDER BY seq"
+                ),
                 &[k.as_str().into()],
             )
             .await?;

@@ -6,7 +6,9 @@ use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Tx, V};
-use crate::kedja::{Aktor, Granskningspost, NOLLHASH, handelserad, kedjehash, skriv_granskning};
+use crate::kedja::{
+    Aktor, Granskningspost, HANDELSE, NOLLHASH, handelserad, kedjehash, skriv_granskning,
+};
 use crate::org::v;
 use crate::{Arenden, Store, StoreError, datumtext, tidstext};
 
@@ -135,17 +137,14 @@ impl Arenden<'_> {
                 bestam(&mut efter, arende_id, kommando, &ctx).map_err(StoreError::Avvisad)?;
             nya.extend(handelser);
         }
+        let mut rader = Vec::with_capacity(nya.len());
         for h in &nya {
             seq += 1;
             let (rad, hash) = handelserad(arende_id, seq, aktor.kommun, h, aktor.id, &tid, &prev)?;
-            tx.execute(
-                "INSERT INTO handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &rad,
-            )
-            .await?;
+            rader.push(rad);
             prev = hash;
         }
+        tx.infoga(HANDELSE, &rader).await?;
         let efter =
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
         projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
@@ -308,6 +307,35 @@ impl Store {
 // The projection rules, as rows. `projicera` writes them one command at a time and
 // `Store::importera` in bulk; both take them from here.
 
+/// The columns of `arende` that `arenderad` gives, in its order.
+macro_rules! arende_kolumner {
+    () => {
+        "id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand"
+    };
+}
+
+/// `arende` with its columns and the diarienummer, for the import's `Tx::infoga`.
+pub(crate) const ARENDE_MED_DIARIENUMMER: &str =
+    concat!("arende (", arende_kolumner!(), ", diarienummer)");
+
+/// `bevakning` with its columns, for `Tx::infoga`: the rows `bevakningsrader` gives.
+pub(crate) const BEVAKNING: &str =
+    "bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet)";
+
+/// `journal` with its columns, for `Tx::infoga`: the rows `journalrad` gives.
+pub(crate) const JOURNAL: &str =
+    "journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar)";
+
+/// The columns of `uppdrag` that `uppdragsrad` gives, in its order.
+macro_rules! uppdrag_kolumner {
+    () => {
+        "beslut, kommun, arende, utforare"
+    };
+}
+
+/// `uppdrag` with its columns, for the import's `Tx::infoga`.
+pub(crate) const UPPDRAG: &str = concat!("uppdrag (", uppdrag_kolumner!(), ")");
+
 /// The case's row in `arende`, in the column order of the table.
 pub(crate) fn arenderad(
     a: &Arende,
@@ -398,14 +426,7 @@ pub(crate) fn uppdragsrad(a: &Arende, h: &Handelse, kommun: KommunId) -> Option<
 async fn skriv_bevakningar(tx: &mut Tx, a: &Arende, kommun: KommunId) -> Result<(), StoreError> {
     tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
         .await?;
-    for b in bevakningsrader(a, kommun) {
-        tx.execute(
-            "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &b,
-        )
-        .await?;
-    }
-    Ok(())
+    tx.infoga(BEVAKNING, &bevakningsrader(a, kommun)).await
 }
 
 async fn projicera(
@@ -418,10 +439,13 @@ async fn projicera(
     bilagor: Vec<Bilaga>,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+        concat!(
+            "INSERT INTO arende (",
+            arende_kolumner!(),
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
-         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand",
+         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand"
+        ),
         &arenderad(a, aktor.kommun, seq, tid)?,
     )
     .await?;
@@ -443,11 +467,7 @@ async fn projicera(
         match h {
             Handelse::JournalAntecknad { .. } => {
                 if let Some(rad) = journalrad(a, h, aktor.kommun, aktor.id, tid) {
-                    tx.execute(
-                        "INSERT INTO journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                        &rad,
-                    )
-                    .await?;
+                    tx.infoga(JOURNAL, &[rad]).await?;
                 }
             }
             Handelse::JournalInvandning {
@@ -520,8 +540,12 @@ async fn projicera(
             Handelse::Bestalld { .. } => {
                 if let Some(rad) = uppdragsrad(a, h, aktor.kommun) {
                     tx.execute(
-                        "INSERT INTO uppdrag (beslut, kommun, arende, utforare) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare",
+                        concat!(
+                            "INSERT INTO uppdrag (",
+                            uppdrag_kolumner!(),
+                            ") VALUES ($1, $2, $3, $4) \
+                             ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare"
+                        ),
                         &rad,
                     )
                     .await?;

@@ -11,9 +11,12 @@ use lots_domain::arende::{Arende, Handelse};
 use lots_domain::ids::*;
 use time::OffsetDateTime;
 
-use crate::handelser::{arenderad, bevakningsrader, journalrad, uppdragsrad};
-use crate::kedja::{NOLLHASH, handelserad};
-use crate::org::Person;
+use crate::handelser::{
+    ARENDE_MED_DIARIENUMMER, BEVAKNING, JOURNAL, UPPDRAG, arenderad, bevakningsrader, journalrad,
+    uppdragsrad,
+};
+use crate::kedja::{HANDELSE, NOLLHASH, handelserad};
+use crate::org::{PERSON, Person, personrad};
 use crate::{Arenden, Personer, StoreError, tidstext};
 
 /// One command's events, as decided: who took the step and when.
@@ -41,32 +44,11 @@ pub struct Importerat {
 impl Personer<'_> {
     /// Stores synthetic persons in one transaction (`person.syntetisk` set).
     pub async fn importera_personer(&self, personer: &[Person]) -> Result<(), StoreError> {
-        let rader: Vec<_> = personer
-            .iter()
-            .map(|p| {
-                vec![
-                    p.id.to_string().into(),
-                    p.kommun.to_string().into(),
-                    p.identitet.typ().kod().into(),
-                    p.identitet.varde().into(),
-                    p.fornamn.as_str().into(),
-                    p.efternamn.as_str().into(),
-                    p.adress.as_str().into(),
-                    p.skyddad.into(),
-                    true.into(),
-                ]
-            })
-            .collect();
+        let rader: Vec<_> = personer.iter().map(|p| personrad(p, true)).collect();
         let mut tx = self.0.db.begin().await?;
-        tx.infoga(
-            "person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk)",
-            9,
-            &rader,
-        )
-        .await?;
+        tx.infoga(PERSON, &rader).await?;
         let namn: Vec<_> = personer.iter().flat_map(crate::sok::namnrader).collect();
-        tx.infoga("personnamn (kommun, ord, person)", 3, &namn)
-            .await?;
+        tx.infoga(crate::sok::PERSONNAMN, &namn).await?;
         tx.commit().await
     }
 }
@@ -150,33 +132,12 @@ impl Arenden<'_> {
             }
         }
         // Parents first: journal and bevakning refer to arende.
-        tx.infoga(
-            "arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand, diarienummer)",
-            12,
-            &arenderader,
-        )
-        .await?;
-        tx.infoga(
-            "handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash)",
-            11,
-            &handelser,
-        )
-        .await?;
-        tx.infoga(
-            "bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet)",
-            8,
-            &bevakningar,
-        )
-        .await?;
+        tx.infoga(ARENDE_MED_DIARIENUMMER, &arenderader).await?;
+        tx.infoga(HANDELSE, &handelser).await?;
+        tx.infoga(BEVAKNING, &bevakningar).await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
-        tx.infoga("uppdrag (beslut, kommun, arende, utforare)", 4, &uppdrag)
-            .await?;
-        tx.infoga(
-            "journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar)",
-            9,
-            &journal,
-        )
-        .await?;
+        tx.infoga(UPPDRAG, &uppdrag).await?;
+        tx.infoga(JOURNAL, &journal).await?;
         tx.commit().await?;
         Ok(Importerat {
             handelser: handelser.len() as u64,

@@ -66,6 +66,9 @@ pub(crate) fn kedjehash(
     hex::encode(h.finalize())
 }
 
+/// `handelse` with its columns, for `Tx::infoga`: the rows `handelserad` gives.
+pub(crate) const HANDELSE: &str = "handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash)";
+
 /// An event's row in `handelse`, chained to the hash before it: (row, its hash).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn handelserad(
@@ -234,7 +237,17 @@ async fn satt_kedjehuvud(
     .map(|_| ())
 }
 
-const GRANSKNING_KOLUMNER: &str = "granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, seq, prev_hash, hash, mac)";
+/// The columns of `granskning`, in the order `granskningsrad` gives them: for
+/// the append here and for every reader of whole rows (`granskning_radhash`).
+macro_rules! granskning_kolumner {
+    () => {
+        "id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, seq, prev_hash, hash, mac"
+    };
+}
+pub(crate) use granskning_kolumner;
+
+/// `granskning` with its columns, for `Tx::infoga`.
+const GRANSKNING: &str = concat!("granskning (", granskning_kolumner!(), ")");
 
 /// The row that follows `prev` at `seq` in the chain, and its hash.
 fn granskningsrad(
@@ -325,7 +338,7 @@ pub(crate) async fn skriv_granskningar(
             rader.push(rad);
             prev = hash;
         }
-        tx.infoga(GRANSKNING_KOLUMNER, 16, &rader).await?;
+        tx.infoga(GRANSKNING, &rader).await?;
         satt_kedjehuvud(tx, &k, seq, prev).await?;
     }
     Ok(())

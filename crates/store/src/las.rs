@@ -182,6 +182,40 @@ impl Arenden<'_> {
     }
 
     /// The case's row and its state as projected.
+    /// Every case a handläggare holds, closed ones too, with its state: the
+    /// cases `lots bench` sends its simulated handläggare to.
+    pub async fn handlaggarens_arenden_med_tillstand(
+        &self,
+        kommun: KommunId,
+        anvandare: AnvandarId,
+    ) -> Result<Vec<(ArendeId, Arende)>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT id, tillstand FROM arende WHERE kommun = $1 AND handlaggare = $2 ORDER BY inkom, id",
+                &[v(kommun), v(anvandare)],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.parse("id")?, serde_json::from_str(&r.text("tillstand")?)?)))
+            .collect()
+    }
+
+    /// How many cases and events the database holds, all kommuner: the size
+    /// `lots bench` reports its figures against.
+    pub async fn antal_arenden_och_handelser(&self) -> Result<(i64, i64), StoreError> {
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "SELECT (SELECT COUNT(*) FROM arende) AS arenden, (SELECT COUNT(*) FROM handelse) AS handelser",
+                &[],
+            )
+            .await?
+            .ok_or_else(|| StoreError::Korrupt("räkningen gav ingen rad".into()))?;
+        Ok((r.int("arenden")?, r.int("handelser")?))
+    }
+
     pub async fn arende(&self, id: ArendeId) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
         const SQL: &str = arende_fraga!("WHERE a.id = $1");
         let Some(r) = self.0.db.fetch_optional(SQL, &[v(id)]).await? else {

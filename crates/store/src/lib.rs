@@ -265,6 +265,67 @@ impl Store {
         self.db.execute("ANALYZE", &[]).await.map(|_| ())
     }
 
+    /// For `lots bench`: how many raw one-row INSERTs a second `samtidiga` writers
+    /// reach in `tid`, each in its own transaction with Lots's durability (same pool:
+    /// WAL and synchronous=FULL on SQLite, PostgreSQL's default synchronous_commit),
+    /// into a scratch table shaped like `journal` that is dropped afterwards, with
+    /// `text` as each row's text. The floor Lots's own writes are compared against.
+    pub async fn radinsert_per_sekund(
+        &self,
+        samtidiga: usize,
+        tid: std::time::Duration,
+        text: &str,
+    ) -> Result<f64, StoreError> {
+        self.db
+            .execute(
+                "CREATE TABLE IF NOT EXISTS bench_radinsert (id TEXT PRIMARY KEY, kommun TEXT NOT NULL, arende TEXT NOT NULL, \
+                 person TEXT NOT NULL, datum TEXT NOT NULL, text TEXT NOT NULL, forfattare TEXT NOT NULL, skriven TEXT NOT NULL)",
+                &[],
+            )
+            .await?;
+        let text = text.to_owned();
+        let borjan = std::time::Instant::now();
+        let mut uppgifter = vec![];
+        for _ in 0..samtidiga {
+            let db = self.db.clone();
+            let text = text.clone();
+            uppgifter.push(tokio::spawn(async move {
+                let mut antal = 0u64;
+                while borjan.elapsed() < tid {
+                    let mut tx = db.begin().await?;
+                    let u = || uuid::Uuid::now_v7().to_string();
+                    tx.execute(
+                        "INSERT INTO bench_radinsert (id, kommun, arende, person, datum, text, forfattare, skriven) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        &[
+                            u().into(),
+                            u().into(),
+                            u().into(),
+                            u().into(),
+                            "2026-11-30".into(),
+                            text.as_str().into(),
+                            u().into(),
+                            "2026-11-30T10:00:00Z".into(),
+                        ],
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    antal += 1;
+                }
+                Ok::<u64, StoreError>(antal)
+            }));
+        }
+        let mut antal = 0;
+        for u in uppgifter {
+            antal += u
+                .await
+                .map_err(|e| StoreError::Korrupt(format!("mätningen avbröts: {e}")))??;
+        }
+        let per_s = antal as f64 / borjan.elapsed().as_secs_f64();
+        self.db.execute("DROP TABLE bench_radinsert", &[]).await?;
+        Ok(per_s)
+    }
+
     /// For `/healthz`: the database answers a query.
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.db.fetch_all("SELECT 1 AS ett", &[]).await.map(|_| ())

@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::db::Rad;
-use crate::org::{anvandare_fraga, anvandare_fran, person_fran, v};
+use crate::org::{anvandare_fraga, anvandare_fran, person_fran, person_kolumner, v};
 use crate::{
     Aktor, MinaSidor, Organisation, Person, Personer, StoreError, datumtext, las_datum, las_tid,
     tidstext,
@@ -583,9 +583,14 @@ impl Personer<'_> {
         kommun: KommunId,
         identitet: &str,
     ) -> Result<Option<Person>, StoreError> {
-        self.0.db
+        self.0
+            .db
             .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2",
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 AND identitet = $2"
+                ),
                 &[v(kommun), identitet.into()],
             )
             .await?
@@ -604,10 +609,12 @@ impl Personer<'_> {
             .0
             .db
             .fetch_all(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, \
+                concat!(
+"SELECT ", person_kolumner!(), ", \
                  (SELECT COUNT(*) FROM fullmakt f WHERE f.kommun = p.kommun AND f.ombud_identitet = p.identitet AND f.aterkallad IS NULL) AS ombud, \
                  (SELECT COUNT(*) FROM fullmakt f WHERE f.person = p.id AND f.aterkallad IS NULL) AS huvudman \
-                 FROM person p WHERE kommun = $1 AND syntetisk = 1 ORDER BY ombud DESC, huvudman DESC, efternamn, fornamn LIMIT 60",
+                 FROM person p WHERE kommun = $1 AND syntetisk = 1 ORDER BY ombud DESC, huvudman DESC, efternamn, fornamn LIMIT 60"
+),
                 &[v(kommun)],
             )
             .await?;
@@ -623,9 +630,14 @@ impl Personer<'_> {
         kommun: KommunId,
         identitet: &str,
     ) -> Result<Option<Person>, StoreError> {
-        self.0.db
+        self.0
+            .db
             .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2 AND syntetisk = 1",
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 AND identitet = $2 AND syntetisk = 1"
+                ),
                 &[v(kommun), identitet.into()],
             )
             .await?

@@ -63,17 +63,26 @@ pub struct Session {
     pub id_token: Option<String>,
 }
 
-/// A query for whole staff accounts, with a condition: one column list for every
-/// reader of `anvandare`, so a new column cannot be forgotten in one of them.
+/// The columns of `anvandare` that `anvandare_fran` reads: one column list for
+/// every reader of whole staff accounts, so a new column cannot be forgotten in one.
+macro_rules! anvandare_kolumner {
+    () => {
+        "id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet"
+    };
+}
+
+/// A query for whole staff accounts, with a condition.
 macro_rules! anvandare_fraga {
     ($villkor:literal) => {
         concat!(
-            "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare ",
+            "SELECT ",
+            $crate::org::anvandare_kolumner!(),
+            " FROM anvandare ",
             $villkor
         )
     };
 }
-pub(crate) use anvandare_fraga;
+pub(crate) use {anvandare_fraga, anvandare_kolumner};
 
 pub(crate) fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
     Ok(Anvandare {
@@ -88,6 +97,33 @@ pub(crate) fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
         aktiv: r.int("aktiv")? != 0,
         skyddad_behorighet: r.int("skyddad_behorighet")? != 0,
     })
+}
+
+/// The columns of `person` that `person_fran` reads: every query for whole
+/// persons lists them from here, so a new column is added in one place.
+macro_rules! person_kolumner {
+    () => {
+        "id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad"
+    };
+}
+pub(crate) use person_kolumner;
+
+/// `person` with its columns, for `Tx::infoga`: the rows `personrad` gives.
+pub(crate) const PERSON: &str = concat!("person (", person_kolumner!(), ", syntetisk)");
+
+/// A person's row in `person`, in `PERSON`'s column order.
+pub(crate) fn personrad(p: &Person, syntetisk: bool) -> Vec<V> {
+    vec![
+        p.id.to_string().into(),
+        p.kommun.to_string().into(),
+        p.identitet.typ().kod().into(),
+        p.identitet.varde().into(),
+        p.fornamn.as_str().into(),
+        p.efternamn.as_str().into(),
+        p.adress.as_str().into(),
+        p.skyddad.into(),
+        syntetisk.into(),
+    ]
 }
 
 pub(crate) fn person_fran(r: &Rad) -> Result<Person, StoreError> {
@@ -342,21 +378,11 @@ impl Organisation<'_> {
             .0
             .db
             .fetch_optional(
-                "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+                DELEGATIONSORDNING_I_KRAFT,
                 &[kommun.to_string().into(), datumtext(idag).into()],
             )
             .await?;
-        Ok(match r {
-            // Deny by default, as in the command.
-            None => Delegationsordning {
-                version: 0,
-                punkter: vec![],
-            },
-            Some(r) => Delegationsordning {
-                version: r.int("version")?,
-                punkter: serde_json::from_str(&r.text("punkter")?)?,
-            },
-        })
+        delegationsordning_fran(r)
     }
 
     /// Every version, newest first: (version, in force from, points).
@@ -399,8 +425,12 @@ impl Inloggning<'_> {
             .0
             .db
             .fetch_optional(
-                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, a.skyddad_behorighet, s.csrf, s.skapad, s.senast, s.steg, s.totp_ny, s.id_token \
-                 FROM session s JOIN anvandare a ON a.id = s.anvandare WHERE s.id = $1",
+                concat!(
+                    "SELECT a.*, s.csrf, s.skapad, s.senast, s.steg, s.totp_ny, s.id_token \
+                     FROM session s JOIN (SELECT ",
+                    anvandare_kolumner!(),
+                    " FROM anvandare) a ON a.id = s.anvandare WHERE s.id = $1"
+                ),
                 &[id.into()],
             )
             .await?
@@ -481,35 +511,36 @@ impl Personer<'_> {
     /// Stores a person with the words their name is searched by (`sok::namnord`).
     pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {
         let mut tx = self.0.db.begin().await?;
-        tx.execute(
-                "INSERT INTO person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                &[
-                    p.id.to_string().into(),
-                    p.kommun.to_string().into(),
-                    p.identitet.typ().kod().into(),
-                    p.identitet.varde().into(),
-                    p.fornamn.as_str().into(),
-                    p.efternamn.as_str().into(),
-                    p.adress.as_str().into(),
-                    p.skyddad.into(),
-                    syntetisk.into(),
-                ],
-            )
+        tx.infoga(PERSON, &[personrad(p, syntetisk)]).await?;
+        tx.infoga(crate::sok::PERSONNAMN, &crate::sok::namnrader(p))
             .await?;
-        tx.infoga(
-            "personnamn (kommun, ord, person)",
-            3,
-            &crate::sok::namnrader(p),
-        )
-        .await?;
         tx.commit().await
     }
 
+    /// Up to `max` of the kommun's persons, in no particular order: whom
+    /// `lots bench` searches for.
+    pub async fn urval(&self, kommun: KommunId, max: i64) -> Result<Vec<Person>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 LIMIT $2"
+                ),
+                &[v(kommun), max.into()],
+            )
+            .await?
+            .iter()
+            .map(person_fran)
+            .collect()
+    }
+
     pub async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
-        self.0.db
+        self.0
+            .db
             .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE id = $1",
+                concat!("SELECT ", person_kolumner!(), " FROM person WHERE id = $1"),
                 &[id.to_string().into()],
             )
             .await?
@@ -553,10 +584,18 @@ pub(crate) async fn las_delegationsordning(
 ) -> Result<Delegationsordning, StoreError> {
     let r = tx
         .fetch_optional(
-            "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+            DELEGATIONSORDNING_I_KRAFT,
             &[kommun.to_string().into(), datumtext(idag).into()],
         )
         .await?;
+    delegationsordning_fran(r)
+}
+
+/// The version in force on a day ($2) in a kommun ($1): the newest from that day or earlier.
+const DELEGATIONSORDNING_I_KRAFT: &str = "SELECT version, punkter FROM delegationsordning \
+     WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1";
+
+fn delegationsordning_fran(r: Option<Rad>) -> Result<Delegationsordning, StoreError> {
     match r {
         // Deny by default: without a delegationsordning nobody may decide.
         None => Ok(Delegationsordning {

@@ -123,7 +123,7 @@ fn vuxenmallar() -> [(&'static Mall, u32); 10] {
 }
 
 pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
-    if let Some((_, namn)) = store.kommun().await? {
+    if let Some((_, namn)) = store.organisation().kommun().await? {
         bail!(
             "Databasen har redan en kommun ({namn}). Syntetisk data läggs bara in i en tom databas."
         );
@@ -134,13 +134,13 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO_SKALA);
 
     let kommun = KommunId::ny();
-    store.skapa_kommun(kommun, "9998", KOMMUN_NAMN).await?;
+    store.organisation().skapa_kommun(kommun, "9998", KOMMUN_NAMN).await?;
     let namnd = uuid::Uuid::now_v7();
     store
-        .skapa_namnd(namnd, kommun, "Socialnämnden i Storstad")
+        .organisation().skapa_namnd(namnd, kommun, "Socialnämnden i Storstad")
         .await?;
     store
-        .spara_namnduppgifter(
+        .organisation().spara_namnduppgifter(
             kommun,
             &lots_store::Namnduppgifter {
                 namnd: "Socialnämnden i Storstad".into(),
@@ -203,7 +203,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         };
         let enhet = EnhetId::ny();
         store
-            .skapa_enhet(enhet, kommun, namnd, &namn, slag == Slag::Utforare)
+            .organisation().skapa_enhet(enhet, kommun, namnd, &namn, slag == Slag::Utforare)
             .await?;
         let (ledar_roll, roll) = match slag {
             Slag::Utforare => (Roll::Arbetsledare, Roll::Utforare),
@@ -227,7 +227,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     anvandare.push(konto(forsta, Roll::Registrator, &mut rng));
     anvandare.push(konto(forsta, Roll::Systemforvaltare, &mut rng));
     for a in &anvandare {
-        store.skapa_anvandare(a).await?;
+        store.organisation().skapa_anvandare(a).await?;
     }
     eprintln!(
         "{} enheter och {} användare skapade.",
@@ -238,7 +238,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     // In force long before the oldest generated case.
     let giltig_fran = date!(2020 - 01 - 01);
     let version = store
-        .spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
+        .organisation().spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
         .await?;
 
     let personer = skapa_personer_skala(store, kommun, idag, skala.personer, &mut rng).await?;
@@ -369,11 +369,11 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         );
     }
     // Fresh statistics, so the planner knows the tables' new sizes.
-    store.db.execute("ANALYZE", &[]).await?;
+    store.analysera().await?;
 
     // STYLE.md 10 at small scale; at large scale it would take longer than the generation.
     if skala.arenden <= 5_000 {
-        let problem = store.verifiera().await?;
+        let problem = store.arenden().verifiera().await?;
         if !problem.is_empty() {
             bail!(
                 "Den syntetiska datan är inte konsistent: {}",
@@ -555,7 +555,7 @@ async fn skapa_personer_skala(
         });
         bit.push(p);
         if bit.len() == 10_000 || i + 1 == antal {
-            store.importera_personer(&bit).await?;
+            store.personer().importera_personer(&bit).await?;
             bit.clear();
         }
     }

@@ -21,10 +21,10 @@ async fn bench_kor_hela_vagen(db: Db) {
         String::from_utf8_lossy(&ut.stderr)
     );
     let store = Store::anslut(&dburl).await.unwrap();
-    let (kommun, _) = store.kommun().await.unwrap().expect("a kommun");
-    assert_eq!(store.antal_personer(kommun).await.unwrap(), 60);
+    let (kommun, _) = store.organisation().kommun().await.unwrap().expect("a kommun");
+    assert_eq!(store.personer().antal_personer(kommun).await.unwrap(), 60);
     // The generator checks this itself at small scale; the test says it too.
-    assert!(store.verifiera().await.unwrap().is_empty());
+    assert!(store.arenden().verifiera().await.unwrap().is_empty());
     let syntetiska = store
         .db
         .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
@@ -73,7 +73,7 @@ async fn bench_kor_hela_vagen(db: Db) {
     }
     // The audit log is still whole after the bench wrote to it.
     assert!(matches!(
-        store.verifiera_logg(kommun).await.unwrap(),
+        store.granskning().verifiera_logg(kommun).await.unwrap(),
         lots_store::Loggkontroll::Hel { .. }
     ));
 }

@@ -39,7 +39,7 @@ pub(crate) async fn brevtext(k: &Klient, arende: &str, rubrik: &str) -> String {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
-        .arende(arende.parse().unwrap())
+        .arenden().arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -130,7 +130,7 @@ async fn brev_har_namndens_uppgifter_och_diarienummer(db: Db) {
     assert!(text.contains("socialnamnden@testkommun.example"), "{text}");
     let versioner: Vec<Option<i64>> = app
         .store
-        .handelser(a.parse().unwrap())
+        .arenden().handelser(a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()
@@ -254,7 +254,7 @@ async fn brev_nekas_utan_namndens_uppgifter(db: Db) {
     assert!(text.contains("Förvaltningsrätten i Umeå"), "{text}");
     let versioner: Vec<Option<i64>> = app
         .store
-        .handelser(a.parse().unwrap())
+        .arenden().handelser(a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()
@@ -312,7 +312,7 @@ async fn diarienummer_i_efterhand_och_pa_mina_sidor(db: Db) {
         let id = id.to_string();
         async move {
             store
-                .arende(id.parse().unwrap())
+                .arenden().arende(id.parse().unwrap())
                 .await
                 .unwrap()
                 .unwrap()
@@ -427,7 +427,7 @@ async fn avslag_pa_begaran_om_avgorande_far_beslutsbrev(db: Db) {
     assert_eq!(handelsetyper(&app, &a).await.len(), fore, "nothing stored");
     let al = app.klient("arbetsledare").await;
     al.steg(&a, "avsla-begaran", &avsla).await;
-    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    let h = app.store.arenden().handelser(a.parse().unwrap()).await.unwrap();
     let punkt = h.iter().find_map(|h| match &h.handelse {
         lots_domain::Handelse::BegaranOmAvgorandeAvslagen { delegation, .. } => {
             delegation.as_ref().map(|d| d.punkt.clone())
@@ -505,7 +505,7 @@ async fn kommuniceringsbrev_sager_vad_som_bifogades(db: Db) {
     );
     let bifogat = app
         .store
-        .handelser(a.parse().unwrap())
+        .arenden().handelser(a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

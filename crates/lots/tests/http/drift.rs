@@ -278,7 +278,7 @@ async fn sigterm_under_skrivning(db: Db) {
     }
     let store = Store::anslut(&dburl).await.unwrap();
     let journal = store
-        .journal_for_person(person.parse().unwrap())
+        .personer().journal_for_person(person.parse().unwrap())
         .await
         .unwrap();
     for text in kvitterade.lock().await.iter() {
@@ -287,7 +287,7 @@ async fn sigterm_under_skrivning(db: Db) {
             "answered but lost: {text}"
         );
     }
-    assert!(store.verifiera().await.unwrap().is_empty());
+    assert!(store.arenden().verifiera().await.unwrap().is_empty());
 }
 pa_bada!(sigterm_under_skrivning);
 
@@ -314,7 +314,7 @@ async fn krasch_under_skrivning(db: Db) {
     vanta_pa(&url).await;
     let store = Store::anslut(&dburl).await.unwrap();
     let journal = store
-        .journal_for_person(person.parse().unwrap())
+        .personer().journal_for_person(person.parse().unwrap())
         .await
         .unwrap();
     for text in &kvitterade {
@@ -323,7 +323,7 @@ async fn krasch_under_skrivning(db: Db) {
             "acknowledged write lost: {text}"
         );
     }
-    let problem = store.verifiera().await.unwrap();
+    let problem = store.arenden().verifiera().await.unwrap();
     assert!(problem.is_empty(), "{problem:?}");
     let k = inloggad(&url, "handlaggare").await;
     let (s, _) = k.get(&format!("/arenden/{arende}")).await;
@@ -432,10 +432,10 @@ async fn init_lagger_upp_en_kommun(db: Db) {
     assert!(String::from_utf8_lossy(&ut.stderr).contains("redan en kommun"));
 
     let store = Store::anslut(&dburl).await.unwrap();
-    let (kommun, namn) = store.kommun().await.unwrap().unwrap();
+    let (kommun, namn) = store.organisation().kommun().await.unwrap().unwrap();
     assert_eq!(namn, "Umeå kommun");
     let u = store
-        .namnduppgifter(kommun)
+        .organisation().namnduppgifter(kommun)
         .await
         .unwrap()
         .expect("the particulars");
@@ -445,7 +445,7 @@ async fn init_lagger_upp_en_kommun(db: Db) {
         u.uppgifter.saknas()
     );
     let admin = store
-        .anvandare_med_namn("ada.admin")
+        .organisation().anvandare_med_namn("ada.admin")
         .await
         .unwrap()
         .unwrap();

@@ -69,12 +69,12 @@ impl Logg {
             .map(|i| Granskningspost::ny(format!("test.lasning.{i}")))
             .collect();
         store
-            .logga_lasning(&self.aktor, &poster, time::OffsetDateTime::now_utc())
+            .granskning().logga_lasning(&self.aktor, &poster, time::OffsetDateTime::now_utc())
             .await
     }
 
     async fn antal(&self, store: &Store) -> i64 {
-        match store.verifiera_logg(self.kommun).await.unwrap() {
+        match store.granskning().verifiera_logg(self.kommun).await.unwrap() {
             Loggkontroll::Hel { poster } => poster,
             annat => panic!("the log should be whole: {annat:?}"),
         }
@@ -153,7 +153,7 @@ async fn omskriven_och_omhashad_kedja_upptacks(db: Db) {
     assert_eq!(logg.antal(&utan_nyckel).await, 20);
     // With the key, the first rewritten row's MAC no longer matches.
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (7, "posten har ändrats (nyckelstämpeln stämmer inte)")
     );
     // Dropping the MACs instead does not help: the rows are past the keyed-from point.
@@ -163,7 +163,7 @@ async fn omskriven_och_omhashad_kedja_upptacks(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (7, "posten saknar nyckelstämpel")
     );
     // Nor does moving that point on: it is stamped with the key.
@@ -173,7 +173,7 @@ async fn omskriven_och_omhashad_kedja_upptacks(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (100, "gränsen för onycklade poster har ändrats")
     );
 }
@@ -183,7 +183,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     let (logg, store) = Logg::ny(db, true).await;
     logg.las(&store, 20).await.unwrap();
     let ankare = store
-        .ankra_logg(time::OffsetDateTime::now_utc())
+        .granskning().ankra_logg(time::OffsetDateTime::now_utc())
         .await
         .unwrap();
     assert_eq!(ankare.len(), 1);
@@ -191,7 +191,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     // Nothing moved: no second anchor.
     assert!(
         store
-            .ankra_logg(time::OffsetDateTime::now_utc())
+            .granskning().ankra_logg(time::OffsetDateTime::now_utc())
             .await
             .unwrap()
             .is_empty()
@@ -233,14 +233,14 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     let utan_ankare = logg.store(false).await;
     assert_eq!(logg.antal(&utan_ankare).await, 15);
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (16, "poster i slutet saknas enligt ankaret")
     );
     // An anchor edited to match the shorter chain is found by its MAC.
     let andrad = text.replacen(" 20 ", " 15 ", 1);
     std::fs::write(logg.ankarfil(), andrad).unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (15, "ett ankare har ändrats")
     );
 }
@@ -280,7 +280,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (12, "kedjans huvud har flyttats")
     );
     // The right place with another hash is found as well.
@@ -293,7 +293,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (20, "kedjans huvud har flyttats")
     );
     store
@@ -316,7 +316,7 @@ async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
     assert!(!utan_nyckel.logg_ar_nycklad().await.unwrap());
     let store = logg.store(true).await;
     logg.las(&store, 5).await.unwrap();
-    let v = store.verifiera_logg_utforligt(logg.kommun).await.unwrap();
+    let v = store.granskning().verifiera_logg_utforligt(logg.kommun).await.unwrap();
     assert_eq!(v.resultat, Loggkontroll::Hel { poster: 15 });
     assert_eq!((v.onycklade, v.nycklade), (10, 5));
     assert!(utan_nyckel.logg_ar_nycklad().await.unwrap());
@@ -342,7 +342,7 @@ async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
     assert!(mac11.is_some());
     skriv_om_och_hasha(&store, &k, 4).await;
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(store.granskning().verifiera_logg(logg.kommun).await.unwrap()),
         (11, "posten har ändrats (nyckelstämpeln stämmer inte)")
     );
 }

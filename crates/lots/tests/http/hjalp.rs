@@ -113,17 +113,17 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 pub async fn skapa_org(store: &Store) -> Org {
     let kommun = KommunId::ny();
     store
-        .skapa_kommun(kommun, "0001", "Testkommun")
+        .organisation().skapa_kommun(kommun, "0001", "Testkommun")
         .await
         .unwrap();
     let namnd = uuid::Uuid::now_v7();
     store
-        .skapa_namnd(namnd, kommun, "Socialnämnden")
+        .organisation().skapa_namnd(namnd, kommun, "Socialnämnden")
         .await
         .unwrap();
     // The particulars every letter needs (issue 11, item 7).
     store
-        .spara_namnduppgifter(
+        .organisation().spara_namnduppgifter(
             kommun,
             &namnduppgifter(),
             None,
@@ -135,15 +135,15 @@ pub async fn skapa_org(store: &Store) -> Org {
     let ekonomi = EnhetId::ny();
     let utforare_enhet = EnhetId::ny();
     store
-        .skapa_enhet(missbruk, kommun, namnd, "Vuxenenheten missbruk", false)
+        .organisation().skapa_enhet(missbruk, kommun, namnd, "Vuxenenheten missbruk", false)
         .await
         .unwrap();
     store
-        .skapa_enhet(ekonomi, kommun, namnd, "Ekonomiskt bistånd", false)
+        .organisation().skapa_enhet(ekonomi, kommun, namnd, "Ekonomiskt bistånd", false)
         .await
         .unwrap();
     store
-        .skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
+        .organisation().skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
         .await
         .unwrap();
     let mut anvandare = vec![];
@@ -170,7 +170,7 @@ pub async fn skapa_org(store: &Store) -> Org {
             // Only this handläggare has the explicit right to see protected persons.
             skyddad_behorighet: namn == "skyddshandlaggare",
         };
-        store.skapa_anvandare(&a).await.unwrap();
+        store.organisation().skapa_anvandare(&a).await.unwrap();
         anvandare.push(a);
     }
     let oppen: Vec<InsatsTyp> = InsatsTyp::ALLA
@@ -182,7 +182,7 @@ pub async fn skapa_org(store: &Store) -> Org {
         .filter(|i| i.ar_heldygnsvard())
         .collect();
     store
-        .spara_delegationsordning(
+        .organisation().spara_delegationsordning(
             kommun,
             date!(2025 - 07 - 01),
             &[
@@ -362,7 +362,7 @@ impl TestApp {
 
     /// Every case's history is intact and its projections equal its events.
     pub async fn kontrollera_invarianter(&self) {
-        let problem = self.store.verifiera().await.unwrap();
+        let problem = self.store.arenden().verifiera().await.unwrap();
         assert!(problem.is_empty(), "invariants broken: {problem:?}");
     }
 }
@@ -603,7 +603,7 @@ pub async fn registrera_ansokan(
 
 pub async fn handelsetyper(app: &TestApp, arende: &str) -> Vec<&'static str> {
     app.store
-        .handelser(arende.parse().unwrap())
+        .arenden().handelser(arende.parse().unwrap())
         .await
         .unwrap()
         .iter()
@@ -623,7 +623,7 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
     assert_eq!(s, 303);
     let boende = app
         .store
-        .enheter(app.org.kommun)
+        .organisation().enheter(app.org.kommun)
         .await
         .unwrap()
         .into_iter()
@@ -642,7 +642,7 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
         aktiv: true,
         skyddad_behorighet: false,
     };
-    app.store.skapa_anvandare(&bo).await.unwrap();
+    app.store.organisation().skapa_anvandare(&bo).await.unwrap();
     let mut bo = Klient::ny(&app.url);
     let (s, _, _) = bo.logga_in("bo", "ett långt lösenord för bo").await;
     assert_eq!(s, 303);

@@ -524,7 +524,7 @@ async fn oidc_app(db: Db) -> (TestApp, Leverantor) {
             .find(|a| a.anvandarnamn == "handlaggare")
             .unwrap();
         t.store
-            .satt_oidc_subjekt(a.id, Some("anna.handlaggare"))
+            .inloggning().satt_oidc_subjekt(a.id, Some("anna.handlaggare"))
             .await
             .unwrap();
     })
@@ -950,7 +950,7 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
     // A secret stored before there was a key is encrypted at migrate.
     let ekonom = app.org.anv("ekonom").id;
     app.store
-        .spara_totp(ekonom, "JBSWY3DPEHPK3PXP", 1)
+        .inloggning().spara_totp(ekonom, "JBSWY3DPEHPK3PXP", 1)
         .await
         .unwrap();
     let med_nyckel = app.store_med(nycklar).await;
@@ -992,6 +992,6 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
         assert_eq!(nyckel.as_deref(), Some(totpnyckel(2).id()));
     }
     // Without the key nothing decrypts: an error, never a guess.
-    assert!(app.store.totp(ekonom).await.is_err());
+    assert!(app.store.inloggning().totp(ekonom).await.is_err());
 }
 pa_bada!(totp_hemligheter_ar_krypterade);

@@ -37,7 +37,7 @@ async fn vantande(k: &Klient) -> Vec<String> {
 async fn begaran_id(app: &TestApp, anvandarnamn: &str) -> String {
     let id = app
         .store
-        .anvandare_med_namn(anvandarnamn)
+        .organisation().anvandare_med_namn(anvandarnamn)
         .await
         .unwrap()
         .unwrap()
@@ -84,7 +84,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!(s, 401, "the systemförvaltare's own password logged in");
     let konto = app
         .store
-        .anvandare_med_namn("sara.sjalv")
+        .organisation().anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -139,7 +139,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!(s, 403);
     let konto = app
         .store
-        .anvandare_med_namn("sara.sjalv")
+        .organisation().anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -153,7 +153,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
-        .anvandare_med_namn("sara.sjalv")
+        .organisation().anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -219,7 +219,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
-        .anvandare_med_namn("systemforvaltare")
+        .organisation().anvandare_med_namn("systemforvaltare")
         .await
         .unwrap()
         .unwrap();
@@ -232,7 +232,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     // Even past the policy, the database refuses a self-approval.
     let godkand = app
         .store
-        .godkann_behorighet(begaran.parse().unwrap(), konto.id, app.klocka.nu())
+        .organisation().godkann_behorighet(begaran.parse().unwrap(), konto.id, app.klocka.nu())
         .await
         .unwrap();
     assert!(godkand.is_none());
@@ -259,7 +259,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!(s, 403);
     let konto = app
         .store
-        .anvandare_med_namn("arbetsledare")
+        .organisation().anvandare_med_namn("arbetsledare")
         .await
         .unwrap()
         .unwrap();
@@ -281,7 +281,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
-        .anvandare_med_namn("skyddshandlaggare")
+        .organisation().anvandare_med_namn("skyddshandlaggare")
         .await
         .unwrap()
         .unwrap();
@@ -303,7 +303,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/admin/anvandare")));
     let konto = app
         .store
-        .anvandare_med_namn("handlaggare")
+        .organisation().anvandare_med_namn("handlaggare")
         .await
         .unwrap()
         .unwrap();
@@ -370,7 +370,7 @@ async fn aktiveringslanken(db: Db) {
     let (s, body) = k.get("/personer/sok").await;
     assert_eq!(s, 200, "{}", utdrag(&body));
     // A new link for the account ends its sessions and closes it until approved.
-    let rut = app.store.anvandare_med_namn("rut").await.unwrap().unwrap();
+    let rut = app.store.organisation().anvandare_med_namn("rut").await.unwrap().unwrap();
     let sf = app.klient("systemforvaltare").await;
     let (s, _, html) = sf
         .post(&format!("/admin/anvandare/{}/aktiveringslank", rut.id), &[])

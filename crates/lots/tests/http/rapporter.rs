@@ -17,7 +17,7 @@ struct Beslutat {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
-        .arende(arende.parse().unwrap())
+        .arenden().arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -533,7 +533,7 @@ async fn ej_verkstallda_beslut_till_ivo(db: Db) {
     // Every report read is logged, per case listed.
     let logg = app
         .store
-        .granskningar_for_person(fall.a.person.parse().unwrap())
+        .granskning().granskningar_for_person(fall.a.person.parse().unwrap())
         .await
         .unwrap();
     let arbetsledare = app.org.anv("arbetsledare").id;
@@ -541,7 +541,7 @@ async fn ej_verkstallda_beslut_till_ivo(db: Db) {
     assert!(logg.contains(&("rapport.ivo.csv".to_string(), arbetsledare)));
     let logg_b = app
         .store
-        .granskningar_for_person(fall.b.person.parse().unwrap())
+        .granskning().granskningar_for_person(fall.b.person.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(
@@ -731,7 +731,7 @@ async fn delegationsbeslut_till_namnden(db: Db) {
     assert_eq!(filen[5][7], fall.e.arende);
     let logg = app
         .store
-        .granskningar_for_person(fall.e.person.parse().unwrap())
+        .granskning().granskningar_for_person(fall.e.person.parse().unwrap())
         .await
         .unwrap();
     assert!(logg.contains(&(

@@ -6,7 +6,7 @@ use lots_domain::arende::Status;
 
 async fn status(app: &TestApp, arende: &str) -> Status {
     app.store
-        .arende(arende.parse().unwrap())
+        .arenden().arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -16,7 +16,7 @@ async fn status(app: &TestApp, arende: &str) -> Status {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
-        .arende(arende.parse().unwrap())
+        .arenden().arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -29,7 +29,7 @@ async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
 async fn bevakningstyper(app: &TestApp, arende: &str) -> Vec<(String, String)> {
     let a = app
         .store
-        .arende(arende.parse().unwrap())
+        .arenden().arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -109,7 +109,7 @@ async fn ansokan_till_avslut(db: Db) {
 
     let kommunicering = app
         .store
-        .arende(a.parse().unwrap())
+        .arenden().arende(a.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -648,7 +648,7 @@ async fn brev_sparas_med_hash(db: Db) {
     };
     let lagrad = app
         .store
-        .handelser(a.parse().unwrap())
+        .arenden().handelser(a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

@@ -162,7 +162,7 @@ async fn loggkontroll(db: Db) {
     // Reading the log is logged, with the person asked about.
     let logg = app
         .store
-        .granskningar_for_person(p.parse().unwrap())
+        .granskning().granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
     let gr_id = app.org.anv("granskare").id;
@@ -181,7 +181,7 @@ async fn loggkontroll(db: Db) {
     }
     // The chain still holds after all of it.
     assert_eq!(
-        app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+        app.store.granskning().verifiera_logg(app.org.kommun).await.unwrap(),
         lots_store::Loggkontroll::Hel {
             poster: app
                 .store
@@ -289,7 +289,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     assert!(body.contains("/aktivera/"));
     let nina = app
         .store
-        .anvandare_med_namn("nina.ny")
+        .organisation().anvandare_med_namn("nina.ny")
         .await
         .unwrap()
         .unwrap();
@@ -318,7 +318,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     assert_eq!(s, 303);
     assert!(
         app.store
-            .enheter(app.org.kommun)
+            .organisation().enheter(app.org.kommun)
             .await
             .unwrap()
             .iter()
@@ -332,7 +332,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     // The changes are in the audit log, and no case content was reachable.
     let rader = app
         .store
-        .granskningar_for_anvandare(app.org.anv("systemforvaltare").id)
+        .granskning().granskningar_for_anvandare(app.org.anv("systemforvaltare").id)
         .await
         .unwrap();
     assert!(rader.len() >= 4);
@@ -390,7 +390,7 @@ async fn utforaren_ser_sina_uppdrag(db: Db) {
     // Reading orders is logged per order.
     let logg = app
         .store
-        .granskningar_for_person(p.parse().unwrap())
+        .granskning().granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
     let ut_id = app.org.anv("utforare").id;
@@ -436,7 +436,7 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
     let hel = |r: &lots_store::Loggkontroll| matches!(r, lots_store::Loggkontroll::Hel { .. });
     assert!(hel(&app
         .store
-        .verifiera_logg(app.org.kommun)
+        .granskning().verifiera_logg(app.org.kommun)
         .await
         .unwrap()));
     let skal: String = app
@@ -457,7 +457,7 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
         .unwrap();
     assert!(
         matches!(
-            app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+            app.store.granskning().verifiera_logg(app.org.kommun).await.unwrap(),
             lots_store::Loggkontroll::Bruten {
                 orsak: "posten har ändrats",
                 ..
@@ -475,7 +475,7 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
         .unwrap();
     assert!(hel(&app
         .store
-        .verifiera_logg(app.org.kommun)
+        .granskning().verifiera_logg(app.org.kommun)
         .await
         .unwrap()));
     app.store
@@ -485,7 +485,7 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
         .unwrap();
     assert!(
         matches!(
-            app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+            app.store.granskning().verifiera_logg(app.org.kommun).await.unwrap(),
             lots_store::Loggkontroll::Bruten { .. }
         ),
         "a removed flag is found"

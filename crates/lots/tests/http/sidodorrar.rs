@@ -63,7 +63,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert_eq!(s, 403);
     assert!(
         app.store
-            .fullmakter_for_person(p.parse().unwrap())
+            .mina_sidor().fullmakter_for_person(p.parse().unwrap())
             .await
             .unwrap()
             .is_empty()
@@ -80,7 +80,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert_eq!(s, 303, "{}", utdrag(&html));
     let fullmakt = app
         .store
-        .fullmakter_for_person(p.parse().unwrap())
+        .mina_sidor().fullmakter_for_person(p.parse().unwrap())
         .await
         .unwrap()[0]
         .id;
@@ -113,7 +113,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert_eq!(s, 403);
     let (s, _, _) = ekonom.post(&godkann, &[]).await;
     assert_eq!(s, 403);
-    let f = app.store.fullmakt(fullmakt).await.unwrap().unwrap();
+    let f = app.store.mina_sidor().fullmakt(fullmakt).await.unwrap().unwrap();
     assert!(f.vantar());
     // A colleague at the unit reads the signed document and approves it.
     let hl2 = app.klient("handlaggare2").await;
@@ -185,7 +185,7 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
     // handlaggare2 leaves: the account is made inactive.
     let mut borta = app.org.anv("handlaggare2").clone();
     borta.aktiv = false;
-    app.store.andra_anvandare(&borta).await.unwrap();
+    app.store.organisation().andra_anvandare(&borta).await.unwrap();
     let tilldela = format!("/arenden/{a}/steg/tilldela");
     let (_, formular) = hl.get(&tilldela).await;
     for namn in [
@@ -206,7 +206,7 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
             utdrag(&html)
         );
     }
-    let (_, rad) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, rad) = app.store.arenden().arende(a.parse().unwrap()).await.unwrap().unwrap();
     assert_eq!(rad.handlaggare, Some(app.org.anv("handlaggare").id));
     // The arbetsledare of the unit is eligible.
     let al = app.org.anv("arbetsledare").id.to_string();
@@ -259,7 +259,7 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
     }
     let arenden = app
         .store
-        .personens_arenden(p.parse().unwrap())
+        .arenden().personens_arenden(p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(arenden.len(), 1, "nothing stored");
@@ -370,7 +370,7 @@ async fn inga_lackor_ur_registret(db: Db) {
     assert!(body.contains("Visas för den som arbetar med något av personens ärenden."));
     let logg = app
         .store
-        .sok_logg(
+        .granskning().sok_logg(
             app.org.kommun,
             &lots_store::Loggfilter {
                 fran: time::OffsetDateTime::UNIX_EPOCH,
@@ -413,7 +413,7 @@ async fn inga_lackor_ur_registret(db: Db) {
             adress: String::new(),
             skyddad: false,
         };
-        app.store.skapa_person(&p, true).await.unwrap();
+        app.store.personer().skapa_person(&p, true).await.unwrap();
     }
     let (s, body) = sok(&hl, "svensson").await;
     assert_eq!(s, 200);
@@ -540,7 +540,7 @@ pa_bada!(skal_ar_kort_och_galler_en_timme);
 /// The id of the person's journal entry with this text.
 async fn anteckning(app: &TestApp, person: &str, text: &str) -> String {
     app.store
-        .journal_for_person(person.parse().unwrap())
+        .personer().journal_for_person(person.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

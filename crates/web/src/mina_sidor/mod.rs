@@ -149,16 +149,16 @@ impl FromRequestParts<AppState> for Besokare {
         let id = token_hash(&token);
         let session = s
             .store
-            .medborgarsession(&id)
+            .mina_sidor().medborgarsession(&id)
             .await?
             .ok_or(WebFel::MinaSidorEjInloggad)?;
         let nu = s.nu();
         if nu - session.senast > TOMGANG || nu - session.skapad > LIVSLANGD {
-            s.store.ta_bort_medborgarsession(&id).await?;
+            s.store.mina_sidor().ta_bort_medborgarsession(&id).await?;
             return Err(WebFel::MinaSidorEjInloggad);
         }
         if nu - session.senast > Duration::minutes(1) {
-            s.store.rora_medborgarsession(&id, nu).await?;
+            s.store.mina_sidor().rora_medborgarsession(&id, nu).await?;
         }
         Ok(Besokare {
             session,
@@ -201,7 +201,7 @@ impl FromRequestParts<AppState> for Medborgare {
             Some(f) => {
                 // Checked on every request: a revoked fullmakt stops at once.
                 let idag = idag(s);
-                match s.store.fullmakt(f).await? {
+                match s.store.mina_sidor().fullmakt(f).await? {
                     Some(f)
                         if f.galler(idag)
                             && f.person == person_id
@@ -210,17 +210,17 @@ impl FromRequestParts<AppState> for Medborgare {
                         Some(f)
                     }
                     _ => {
-                        s.store.ta_bort_medborgarsession(&session.id).await?;
+                        s.store.mina_sidor().ta_bort_medborgarsession(&session.id).await?;
                         return Err(WebFel::MinaSidorEjInloggad);
                     }
                 }
             }
         };
-        let person = s.store.person(person_id).await?.ok_or(WebFel::Saknas)?;
+        let person = s.store.personer().person(person_id).await?.ok_or(WebFel::Saknas)?;
         if fullmakt.is_none() && person.identitet.varde() != session.identitet {
             return Err(WebFel::MinaSidorEjInloggad);
         }
-        let konto = s.store.mina_sidor_konto(person.kommun).await?;
+        let konto = s.store.mina_sidor().mina_sidor_konto(person.kommun).await?;
         Ok(Medborgare {
             session,
             person,
@@ -317,7 +317,7 @@ impl Medborgare {
         id: ArendeId,
         handling: &str,
     ) -> Result<(ArendeRad, Arende), WebFel> {
-        let Some((rad, a)) = s.store.arende(id).await? else {
+        let Some((rad, a)) = s.store.arenden().arende(id).await? else {
             return Err(WebFel::Saknas);
         };
         if !self.far(MedborgarHandling::Lasa { person: rad.person }) {
@@ -331,7 +331,7 @@ impl Medborgare {
                     self.vem(),
                     self.session.identitet
                 )));
-            s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+            s.store.granskning().logga_lasning(&aktor, &[post], s.nu()).await?;
             tracing::warn!(arende = %id, "Mina sidor: refused a case of another person");
             return Err(WebFel::Saknas);
         }
@@ -340,7 +340,7 @@ impl Medborgare {
             .person(rad.person, rad.person_skyddad)
             .arende(rad.id)
             .skal(Some(self.vem()));
-        s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+        s.store.granskning().logga_lasning(&aktor, &[post], s.nu()).await?;
         Ok((rad, a))
     }
 }

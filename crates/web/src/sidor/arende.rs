@@ -97,7 +97,7 @@ impl Oppnat {
 
 async fn ladda(s: &AppState, id: &str) -> Result<(ArendeRad, Arende), WebFel> {
     let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
-    s.store.arende(id).await?.ok_or(WebFel::Saknas)
+    s.store.arenden().arende(id).await?.ok_or(WebFel::Saknas)
 }
 
 /// Loads a case the user may read. A refusal is logged; a case outside the
@@ -110,7 +110,7 @@ pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, 
     // need, later, is a new reason, not a session-long key.
     let skal = if policy::kan_ange_skal(&i.anvandare, &resurs) {
         s.store
-            .atkomstskal(&i.session_id, rad.id)
+            .inloggning().atkomstskal(&i.session_id, rad.id)
             .await?
             .filter(|(_, given)| s.nu() - *given < SKAL_GILTIGT)
             .map(|(skal, _)| skal)
@@ -120,7 +120,7 @@ pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, 
     let resurs = resurs.med_skal(skal.is_some());
     if !policy::far(&i.anvandare, Handling::LasaArende(resurs)) {
         s.store
-            .logga_lasning(&i.aktor(), &[arendepost(i, "arende.nekad", &rad)], s.nu())
+            .granskning().logga_lasning(&i.aktor(), &[arendepost(i, "arende.nekad", &rad)], s.nu())
             .await?;
         if policy::kan_ange_skal(&i.anvandare, &resurs) {
             return Err(WebFel::KraverSkal(rad.id));
@@ -250,10 +250,10 @@ pub async fn ange_skal(
     let skal = format!("{grundtext}: {beskrivning}");
     let nu = s.nu();
     s.store
-        .spara_atkomstskal(&i.session_id, rad.id, &skal, nu)
+        .inloggning().spara_atkomstskal(&i.session_id, rad.id, &skal, nu)
         .await?;
     s.store
-        .logga_lasning(
+        .granskning().logga_lasning(
             &i.aktor(),
             &[arendepost(&i, "arende.skal", &rad).skal(Some(skal))],
             nu,
@@ -461,7 +461,7 @@ pub async fn visa(
     let nu = s.nu();
     let idag = svensk_dag(nu);
     s.store
-        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "arende.visa")], nu)
+        .granskning().logga_lasning(&i.aktor(), &[oppnat.post(&i, "arende.visa")], nu)
         .await?;
     let Oppnat {
         rad,
@@ -469,22 +469,22 @@ pub async fn visa(
         skal,
     } = oppnat;
     let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
-    let handelser = s.store.handelser(rad.id).await?;
-    let anvandare = s.store.alla_anvandare(i.anvandare.kommun).await?;
-    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let anvandare = s.store.organisation().alla_anvandare(i.anvandare.kommun).await?;
+    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let n = Namn {
         anvandare: &anvandare,
         enheter: &enheter,
     };
     let journal: Vec<JournalRad> = s
         .store
-        .journal_for_person(rad.person)
+        .personer().journal_for_person(rad.person)
         .await?
         .into_iter()
         .filter(|j| j.arende == rad.id)
         .collect();
     // Which entries the person sees on Mina sidor (issue 12, OSL 26 kap. 1 §).
-    let provningar = s.store.journalprovningar(rad.person).await?;
+    let provningar = s.store.mina_sidor().journalprovningar(rad.person).await?;
     let partsinsyn: Vec<PartsinsynVy> = journal
         .iter()
         .map(|j| {
@@ -610,7 +610,7 @@ async fn person_for_ny(s: &AppState, i: &Inloggad, id: &str) -> Result<PersonId,
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
     let p = s
         .store
-        .person(id)
+        .personer().person(id)
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;

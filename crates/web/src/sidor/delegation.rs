@@ -104,7 +104,7 @@ async fn sida(
     fel: Vec<String>,
 ) -> Result<DelegationSida, WebFel> {
     let idag = svensk_dag(s.nu());
-    let alla = s.store.delegationsordningar(i.anvandare.kommun).await?;
+    let alla = s.store.organisation().delegationsordningar(i.anvandare.kommun).await?;
     let gallande = alla
         .iter()
         .find(|(_, fran, _)| *fran <= idag)
@@ -220,10 +220,10 @@ pub async fn spara(
         (Some(d), true) => {
             let version = s
                 .store
-                .spara_delegationsordning(i.anvandare.kommun, d, &punkter)
+                .organisation().spara_delegationsordning(i.anvandare.kommun, d, &punkter)
                 .await?;
             s.store
-                .logga_lasning(
+                .granskning().logga_lasning(
                     &i.aktor(),
                     &[lots_store::Granskningspost::ny(format!(
                         "delegationsordning.version.{version}"

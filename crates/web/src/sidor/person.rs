@@ -88,14 +88,14 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         match Identitet::tolka(&fraga, svensk_dag(nu)) {
             Ok(id) => Ok(s
                 .store
-                .person_med_identitet(a.kommun, &id)
+                .personer().person_med_identitet(a.kommun, &id)
                 .await?
                 .into_iter()
                 .collect()),
             // Not a valid personnummer: it may still be a reservnummer, which has no check digit.
             Err(e) => {
                 let reserv = match Identitet::reservnummer(&fraga) {
-                    Ok(r) => s.store.person_med_identitet(a.kommun, &r).await?,
+                    Ok(r) => s.store.personer().person_med_identitet(a.kommun, &r).await?,
                     Err(_) => None,
                 };
                 match reserv {
@@ -118,7 +118,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             )
         } else {
             Ok(s.store
-                .sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
+                .personer().sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
                 .await?)
         }
     };
@@ -137,7 +137,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         .iter()
         .map(|p| personpost("person.sok", p))
         .collect();
-    s.store.logga_lasning(&i.aktor(), &loggade, nu).await?;
+    s.store.granskning().logga_lasning(&i.aktor(), &loggade, nu).await?;
     let status = if fel.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -267,7 +267,7 @@ pub async fn skapa(
     }
     let skyddad = f.kryss("skyddad");
     if let (Ok(id), true) = (&identitet, fel.is_empty()) {
-        let befintlig = s.store.person_med_identitet(i.anvandare.kommun, id).await?;
+        let befintlig = s.store.personer().person_med_identitet(i.anvandare.kommun, id).await?;
         if let Some(b) = befintlig {
             if policy::far(&i.anvandare, Handling::SePerson { skyddad: b.skyddad }) {
                 fel.push(FaltFel {
@@ -280,7 +280,7 @@ pub async fn skapa(
                 // to a user without the right (OSL 21 kap. 3 §, 26 kap. 1 §): no
                 // "already exists". The attempt is logged with the person, flagged.
                 s.store
-                    .logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
+                    .granskning().logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
                     .await?;
                 fel.push(FaltFel {
                     falt: "identitet",
@@ -301,10 +301,10 @@ pub async fn skapa(
                 },
                 skyddad,
             };
-            match s.store.skapa_person(&p, false).await {
+            match s.store.personer().skapa_person(&p, false).await {
                 Ok(()) => {
                     s.store
-                        .logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
+                        .granskning().logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
                         .await?;
                     let till =
                         if policy::far(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad }) {
@@ -367,7 +367,7 @@ struct PersonFullmakt {
 
 /// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
 async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
-    let kod = s.store.kommunkod(p.kommun).await?;
+    let kod = s.store.organisation().kommunkod(p.kommun).await?;
     let dag = p.identitet.fodelsedatum().map(|d| d.day()).unwrap_or(0);
     Ok(match frister::gallring_undantag(dag, &kod) {
         Some(frister::GallringsUndantag::Kommun) => {
@@ -376,7 +376,7 @@ async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
         Some(frister::GallringsUndantag::Fodelsedag) => {
             "Gallras inte: personer födda den 5, 15 eller 25 bevaras för forskning (SoF 13 kap. 1 §).".into()
         }
-        None => match s.store.sista_anteckning(p.id).await? {
+        None => match s.store.personer().sista_anteckning(p.id).await? {
             Some(sista) => match frister::gallringsdatum(sista, dag, false) {
                 Some(d) => format!("Senaste anteckning {sista}. Gallras senast {d} om inget nytt antecknas (SoL 16 kap.)."),
                 None => "Gallras inte (SoF 13 kap. 1 §).".into(),
@@ -394,19 +394,19 @@ pub async fn visa(
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
     let p = s
         .store
-        .person(id)
+        .personer().person(id)
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;
     if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
         // Not even the existence of a protected person is told to someone without the right.
         s.store
-            .logga_lasning(&i.aktor(), &[personpost("person.nekad", &p)], s.nu())
+            .granskning().logga_lasning(&i.aktor(), &[personpost("person.nekad", &p)], s.nu())
             .await?;
         return Err(WebFel::Saknas);
     }
     policy::krav(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad })?;
-    let alla = s.store.personens_arenden(id).await?;
+    let alla = s.store.arenden().personens_arenden(id).await?;
     let alla_resurser: Vec<ArendeResurs> = alla.iter().map(ArendeResurs::av).collect();
     // Inre sekretess (OSL 26 kap. 1 §), as on the case page: a user who acts on
     // none of the person's cases sees the register entry and nothing of the
@@ -422,7 +422,7 @@ pub async fn visa(
     let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
     let journal: Vec<JournalRad> = s
         .store
-        .journal_for_person(id)
+        .personer().journal_for_person(id)
         .await?
         .into_iter()
         .filter(|j| synliga.contains(&j.arende))
@@ -437,7 +437,7 @@ pub async fn visa(
         vec![]
     } else {
         s.store
-            .fullmakter_for_person(id)
+            .mina_sidor().fullmakter_for_person(id)
             .await?
             .into_iter()
             .filter(|f| f.galler(idag) || f.vantar())
@@ -484,7 +484,7 @@ pub async fn visa(
     };
     let mut loggade = vec![personpost("person.visa", &p).utanfor(utanfor)];
     loggade.extend(arenden.iter().map(|r| arendepost(&i, "person.visa", r)));
-    s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
+    s.store.granskning().logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
     let sida = PersonSida {
         sida: Sida::av(&i),
         id,

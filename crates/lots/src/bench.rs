@@ -228,7 +228,8 @@ struct Underlag {
 
 async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
     let (kommun, _) = store
-        .organisation().kommun()
+        .organisation()
+        .kommun()
         .await?
         .context("databasen har ingen kommun: kör `lots demo --scale` först")?;
     let alla = store.organisation().alla_anvandare(kommun).await?;

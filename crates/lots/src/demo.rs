@@ -116,14 +116,19 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO);
 
     let kommun = KommunId::ny();
-    store.organisation().skapa_kommun(kommun, "9999", KOMMUN).await?;
+    store
+        .organisation()
+        .skapa_kommun(kommun, "9999", KOMMUN)
+        .await?;
     let namnd = uuid::Uuid::now_v7();
     store
-        .organisation().skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
+        .organisation()
+        .skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
         .await?;
     // What every letter prints about the nämnd, and the appeal court (FL 33 §).
     store
-        .organisation().spara_namnduppgifter(kommun, &namnduppgifter(), None, nu)
+        .organisation()
+        .spara_namnduppgifter(kommun, &namnduppgifter(), None, nu)
         .await?;
     let enheter = Enheter {
         vm: EnhetId::ny(),
@@ -137,12 +142,19 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         (enheter.mo, "Mottagningen", false),
         (enheter.ov, "Öppenvården Lotsby (egen regi)", true),
     ] {
-        store.organisation().skapa_enhet(id, kommun, namnd, namn, utforare).await?;
+        store
+            .organisation()
+            .skapa_enhet(id, kommun, namnd, namn, utforare)
+            .await?;
     }
     // Who receives the applications made on Mina sidor.
-    store.organisation().satt_tar_emot(enheter.vm, "missbruk").await?;
     store
-        .organisation().satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
+        .organisation()
+        .satt_tar_emot(enheter.vm, "missbruk")
+        .await?;
+    store
+        .organisation()
+        .satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
         .await?;
 
     // Hashing is deliberately slow: once, shared by every demo account.
@@ -214,7 +226,8 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     };
 
     store
-        .organisation().spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
+        .organisation()
+        .spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
         .await?;
 
     let personer = skapa_personer(store, kommun, idag, &mut rng).await?;
@@ -284,7 +297,8 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         return Ok(String::new());
     };
     d.store
-        .mina_sidor().registrera_fullmakt(
+        .mina_sidor()
+        .registrera_fullmakt(
             &lots_store::Fullmakt {
                 id: uuid::Uuid::now_v7(),
                 kommun: huvudman.kommun,
@@ -873,7 +887,8 @@ impl Fall<'_, '_> {
         let ut = self
             .d
             .store
-            .arenden().utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
+            .arenden()
+            .utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
             .await
             .map_err(|e| {
                 let orsak = avvisningstext(e);
@@ -902,29 +917,43 @@ impl Fall<'_, '_> {
         let person = self
             .d
             .store
-            .personer().person(self.person.id)
+            .personer()
+            .person(self.person.id)
             .await?
             .ok_or_else(|| anyhow!("demopersonen saknas"))?;
-        let anvandare = self.d.store.organisation().alla_anvandare(person.kommun).await?;
+        let anvandare = self
+            .d
+            .store
+            .organisation()
+            .alla_anvandare(person.kommun)
+            .await?;
         let enhet = self
             .d
             .store
-            .organisation().enheter(person.kommun)
+            .organisation()
+            .enheter(person.kommun)
             .await?
             .into_iter()
             .find(|e| e.id == a.enhet)
             .map(|e| e.namn)
             .unwrap_or_default();
-        let uppgifter = self.d.store.organisation().namnduppgifter(person.kommun).await?;
+        let uppgifter = self
+            .d
+            .store
+            .organisation()
+            .namnduppgifter(person.kommun)
+            .await?;
         let ordning = self
             .d
             .store
-            .organisation().delegationsordning_i_kraft(person.kommun, idag)
+            .organisation()
+            .delegationsordning_i_kraft(person.kommun, idag)
             .await?;
         let diarienummer = self
             .d
             .store
-            .arenden().arende(self.id)
+            .arenden()
+            .arende(self.id)
             .await?
             .map(|(rad, _)| rad.beteckning())
             .unwrap_or_else(|| self.id.to_string());
@@ -3396,7 +3425,8 @@ async fn mina_sidor_plan(d: &Demo<'_>, person: DemoPerson) -> anyhow::Result<()>
     let pn = &d.s.pn;
     let utforare = d
         .store
-        .organisation().anvandare_med_namn("tove.lund")
+        .organisation()
+        .anvandare_med_namn("tove.lund")
         .await?
         .ok_or_else(|| anyhow!("demots utförare saknas"))?;
     let ut = Aktor::from(&utforare);
@@ -3582,7 +3612,8 @@ async fn mina_sidor_komplettering(
     .await?;
     let redan_inlamnade = d
         .store
-        .arenden().godtagna_handlingar(person_id)
+        .arenden()
+        .godtagna_handlingar(person_id)
         .await?
         .into_iter()
         .map(|(t, _, _)| t)

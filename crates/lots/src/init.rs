@@ -152,18 +152,24 @@ pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
 
     let kommun_id = KommunId::ny();
     store
-        .organisation().skapa_kommun(kommun_id, &kod, &kommun)
+        .organisation()
+        .skapa_kommun(kommun_id, &kod, &kommun)
         .await
         .context("kunde inte skapa kommunen")?;
     let namnd_id = uuid::Uuid::now_v7();
-    store.organisation().skapa_namnd(namnd_id, kommun_id, &namnd).await?;
+    store
+        .organisation()
+        .skapa_namnd(namnd_id, kommun_id, &namnd)
+        .await?;
     let enhet_id = EnhetId::ny();
     store
-        .organisation().skapa_enhet(enhet_id, kommun_id, namnd_id, &enhet, false)
+        .organisation()
+        .skapa_enhet(enhet_id, kommun_id, namnd_id, &enhet, false)
         .await?;
     let nu = time::OffsetDateTime::now_utc();
     store
-        .organisation().spara_namnduppgifter(
+        .organisation()
+        .spara_namnduppgifter(
             kommun_id,
             &Namnduppgifter {
                 namnd,
@@ -180,7 +186,8 @@ pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
     // No password is set here: the systemförvaltare chooses it through the link.
     let id = AnvandarId::ny();
     store
-        .organisation().skapa_anvandare(&Anvandare {
+        .organisation()
+        .skapa_anvandare(&Anvandare {
             id,
             kommun: kommun_id,
             enhet: enhet_id,

@@ -171,7 +171,8 @@ async fn main() -> anyhow::Result<()> {
         }
         Kommando::VerifyLog => {
             let (kommun, namn) = store
-                .organisation().kommun()
+                .organisation()
+                .kommun()
                 .await?
                 .context("databasen har ingen kommun")?;
             let v = store.granskning().verifiera_logg_utforligt(kommun).await?;
@@ -212,7 +213,10 @@ async fn main() -> anyhow::Result<()> {
                     "ankare kräver en nyckel (LOTS_GRANSKNING_NYCKEL) och en ankarfil (LOTS_GRANSKNING_ANKARFIL eller [granskning] ankarfil)"
                 );
             }
-            let nya = store.granskning().ankra_logg(time::OffsetDateTime::now_utc()).await?;
+            let nya = store
+                .granskning()
+                .ankra_logg(time::OffsetDateTime::now_utc())
+                .await?;
             for a in &nya {
                 println!("Ankrade kedjan {} vid post {}.", a.kedja, a.seq);
             }
@@ -226,17 +230,22 @@ async fn main() -> anyhow::Result<()> {
         } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let a = store
-                .organisation().anvandare_med_namn(&anvandarnamn)
+                .organisation()
+                .anvandare_med_namn(&anvandarnamn)
                 .await?
                 .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
             let subjekt = Some(subjekt.trim()).filter(|s| !s.is_empty());
-            store.inloggning().satt_oidc_subjekt(a.id, subjekt).await.map_err(|e| {
-                if e.ar_unik_krock() {
-                    anyhow::anyhow!("subjektet är redan kopplat till en annan användare")
-                } else {
-                    anyhow::Error::from(e)
-                }
-            })?;
+            store
+                .inloggning()
+                .satt_oidc_subjekt(a.id, subjekt)
+                .await
+                .map_err(|e| {
+                    if e.ar_unik_krock() {
+                        anyhow::anyhow!("subjektet är redan kopplat till en annan användare")
+                    } else {
+                        anyhow::Error::from(e)
+                    }
+                })?;
             println!("{anvandarnamn} är kopplad.");
         }
         Kommando::Init(i) => {
@@ -264,7 +273,8 @@ async fn main() -> anyhow::Result<()> {
         Kommando::AterstallTotp { anvandarnamn } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let a = store
-                .organisation().anvandare_med_namn(&anvandarnamn)
+                .organisation()
+                .anvandare_med_namn(&anvandarnamn)
                 .await?
                 .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
             store.inloggning().ta_bort_totp(a.id).await?;
@@ -327,7 +337,11 @@ async fn serva(
             let mut tick = tokio::time::interval(intervall);
             loop {
                 tick.tick().await;
-                if let Err(e) = store.granskning().ankra_logg(time::OffsetDateTime::now_utc()).await {
+                if let Err(e) = store
+                    .granskning()
+                    .ankra_logg(time::OffsetDateTime::now_utc())
+                    .await
+                {
                     tracing::error!(error = %e, "could not anchor the audit log");
                 }
             }
@@ -417,6 +431,7 @@ async fn serva(
     .await?;
     // The last rows written get their anchor before the process ends.
     ankra_vid_slut
+        .granskning()
         .ankra_logg(time::OffsetDateTime::now_utc())
         .await?;
     Ok(())

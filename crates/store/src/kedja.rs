@@ -355,9 +355,9 @@ pub(crate) async fn skriv_granskning(
     skriv_granskningar(tx, sakring, &[(aktor, tid, post)]).await
 }
 
-/// The chain hash of a stored audit row that follows `prev`. Public because
-/// the algorithm is no secret (the tests play an attacker who knows it); only
-/// the MAC key is.
+/// The chain hash of a stored audit row that follows `prev`. Open to the tests
+/// (`provning`) because the algorithm is no secret (the tests play an attacker
+/// who knows it); only the MAC key is.
 pub fn granskning_radhash(r: &Rad, prev: &str, kommun: &str) -> Result<String, StoreError> {
     let post = Granskningspost {
         handling: r.text("handling")?,

@@ -24,6 +24,8 @@ mod loggsakring;
 mod mina_sidor;
 mod namnd;
 mod org;
+#[cfg(feature = "provning")]
+pub mod provning;
 mod rapporter;
 pub mod sok;
 mod totpnyckel;

@@ -304,10 +304,17 @@ pub(crate) async fn misslyckat(
     nyckel: &str,
     nu: OffsetDateTime,
 ) -> Result<Option<Duration>, WebFel> {
-    let n = s.store.inloggning().registrera_misslyckat_forsok(nyckel, nu).await?;
+    let n = s
+        .store
+        .inloggning()
+        .registrera_misslyckat_forsok(nyckel, nu)
+        .await?;
     match s.inloggning.sparr.sparrtid(n) {
         Some(tid) => {
-            s.store.inloggning().sparra_inloggning(nyckel, nu + tid).await?;
+            s.store
+                .inloggning()
+                .sparra_inloggning(nyckel, nu + tid)
+                .await?;
             tracing::warn!(misslyckade = n, "login locked after repeated failures");
             Ok(Some(tid))
         }
@@ -334,7 +341,12 @@ fn for_manga_fran_ip(tid: Duration) -> String {
 async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Session), WebFel> {
     let token = cookie_token(headers).ok_or(WebFel::EjInloggad)?;
     let id = session_id(&token);
-    let session = s.store.inloggning().session(&id).await?.ok_or(WebFel::EjInloggad)?;
+    let session = s
+        .store
+        .inloggning()
+        .session(&id)
+        .await?
+        .ok_or(WebFel::EjInloggad)?;
     let nu = s.nu();
     let halv = session.steg != steg::KLAR;
     if !session.anvandare.aktiv
@@ -428,11 +440,15 @@ pub(crate) async fn ny_session(
     id_token: Option<&str>,
 ) -> Result<Response, WebFel> {
     if let Some(gammal) = cookie_token(headers) {
-        s.store.inloggning().ta_bort_session(&session_id(&gammal)).await?;
+        s.store
+            .inloggning()
+            .ta_bort_session(&session_id(&gammal))
+            .await?;
     }
     let token = slumptext();
     s.store
-        .inloggning().skapa_session_i_steg(
+        .inloggning()
+        .skapa_session_i_steg(
             &session_id(&token),
             anvandare,
             &slumptext(),
@@ -449,7 +465,8 @@ pub(crate) async fn ny_session(
             // A completed login is in the audit log too: who was in, and when.
             if let Some(a) = s.store.organisation().anvandare(anvandare).await? {
                 s.store
-                    .granskning().logga_lasning(
+                    .granskning()
+                    .logga_lasning(
                         &Aktor::from(&a),
                         &[lots_store::Granskningspost::ny("inloggning")],
                         s.nu(),
@@ -537,7 +554,8 @@ pub async fn logga_in(
     }
     let anvandare = s
         .store
-        .organisation().anvandare_med_namn(&anvandarnamn)
+        .organisation()
+        .anvandare_med_namn(&anvandarnamn)
         .await?
         // An account not yet activated has no password: answered like an unknown
         // one, after the same slow check (no enumeration by timing).
@@ -586,7 +604,10 @@ pub async fn logga_in(
     // The failures are forgotten only when the whole login succeeds: a correct
     // password must not reset the count of wrong codes.
     if nasta == steg::KLAR {
-        s.store.inloggning().nollstall_inloggningsforsok(&nyckel).await?;
+        s.store
+            .inloggning()
+            .nollstall_inloggningsforsok(&nyckel)
+            .await?;
     }
     ny_session(&s, f.headers(), anvandare.id, nasta, None).await
 }
@@ -659,7 +680,10 @@ pub async fn kod(
         };
         return Ok(svara(StatusCode::UNAUTHORIZED, text));
     }
-    s.store.inloggning().nollstall_inloggningsforsok(&nyckel).await?;
+    s.store
+        .inloggning()
+        .nollstall_inloggningsforsok(&nyckel)
+        .await?;
     ny_session(&s, f.headers(), a.id, steg::KLAR, None).await
 }
 
@@ -706,14 +730,22 @@ pub async fn registrering_sida(
     if session.steg == steg::KOD {
         return Ok(Redirect::to("/logga-in/kod").into_response());
     }
-    if s.store.inloggning().totp(session.anvandare.id).await?.is_some() {
+    if s.store
+        .inloggning()
+        .totp(session.anvandare.id)
+        .await?
+        .is_some()
+    {
         return Ok(registreringssida(&session, true, None, None).into_response());
     }
     let hemlighet = match &session.totp_ny {
         Some(h) => h.clone(),
         None => {
             let h = tvafaktor::ny_hemlighet();
-            s.store.inloggning().satt_session_totp_ny(&id, Some(&h)).await?;
+            s.store
+                .inloggning()
+                .satt_session_totp_ny(&id, Some(&h))
+                .await?;
             h
         }
     };
@@ -747,12 +779,16 @@ pub async fn registrera(
         let sida = registreringssida(&session, false, Some(&hemlighet), Some(fel.into()));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, sida).into_response());
     };
-    s.store.inloggning().spara_totp(a.id, &hemlighet, st).await?;
+    s.store
+        .inloggning()
+        .spara_totp(a.id, &hemlighet, st)
+        .await?;
     s.store.inloggning().satt_session_totp_ny(&id, None).await?;
     tracing::info!(anvandare = %a.id, "TOTP set up");
     if session.steg == steg::REGISTRERING {
         s.store
-            .inloggning().nollstall_inloggningsforsok(&forsoksnyckel(&a.anvandarnamn))
+            .inloggning()
+            .nollstall_inloggningsforsok(&forsoksnyckel(&a.anvandarnamn))
             .await?;
         return ny_session(&s, f.headers(), a.id, steg::KLAR, None).await;
     }
@@ -766,11 +802,13 @@ pub async fn oidc_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
     };
     let nu = s.nu();
     s.store
-        .inloggning().rensa_oidc_forfragningar(nu - HALV_LIVSLANGD)
+        .inloggning()
+        .rensa_oidc_forfragningar(nu - HALV_LIVSLANGD)
         .await?;
     let p = oidc.klient.borja();
     s.store
-        .inloggning().spara_oidc_forfragan(
+        .inloggning()
+        .spara_oidc_forfragan(
             &session_id(&p.state),
             &OidcForfragan {
                 nonce: p.nonce,
@@ -865,7 +903,10 @@ pub async fn logga_ut(
     f: Formular,
 ) -> Result<Response, WebFel> {
     inloggad.kontrollera_csrf(&f)?;
-    s.store.inloggning().ta_bort_session(&inloggad.session_id).await?;
+    s.store
+        .inloggning()
+        .ta_bort_session(&inloggad.session_id)
+        .await?;
     // Also end the session at the provider when it came from there (RP-Initiated
     // Logout 1.0). Through a page, not a redirect: a form's redirect to another
     // origin would break CSP form-action 'self'.

@@ -124,7 +124,8 @@ impl<K: Display> Begransare<K> {
             store.inloggning().rensa_begaranden(nu).await?;
         }
         let (slut, antal) = store
-            .inloggning().rakna_begaran(&Self::lagrad_nyckel(&nyckel), nu, self.fonster)
+            .inloggning()
+            .rakna_begaran(&Self::lagrad_nyckel(&nyckel), nu, self.fonster)
             .await?;
         if antal > i64::from(self.max) {
             return Ok(Err(Duration::seconds((slut - sekund).max(1))));

@@ -134,13 +134,18 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO_SKALA);
 
     let kommun = KommunId::ny();
-    store.organisation().skapa_kommun(kommun, "9998", KOMMUN_NAMN).await?;
+    store
+        .organisation()
+        .skapa_kommun(kommun, "9998", KOMMUN_NAMN)
+        .await?;
     let namnd = uuid::Uuid::now_v7();
     store
-        .organisation().skapa_namnd(namnd, kommun, "Socialnämnden i Storstad")
+        .organisation()
+        .skapa_namnd(namnd, kommun, "Socialnämnden i Storstad")
         .await?;
     store
-        .organisation().spara_namnduppgifter(
+        .organisation()
+        .spara_namnduppgifter(
             kommun,
             &lots_store::Namnduppgifter {
                 namnd: "Socialnämnden i Storstad".into(),
@@ -203,7 +208,8 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         };
         let enhet = EnhetId::ny();
         store
-            .organisation().skapa_enhet(enhet, kommun, namnd, &namn, slag == Slag::Utforare)
+            .organisation()
+            .skapa_enhet(enhet, kommun, namnd, &namn, slag == Slag::Utforare)
             .await?;
         let (ledar_roll, roll) = match slag {
             Slag::Utforare => (Roll::Arbetsledare, Roll::Utforare),
@@ -238,7 +244,8 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     // In force long before the oldest generated case.
     let giltig_fran = date!(2020 - 01 - 01);
     let version = store
-        .organisation().spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
+        .organisation()
+        .spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
         .await?;
 
     let personer = skapa_personer_skala(store, kommun, idag, skala.personer, &mut rng).await?;
@@ -345,7 +352,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         }
         let s2 = store.clone();
         pagaende = Some(tokio::spawn(async move {
-            Ok(s2.importera(kommun, &bit).await?)
+            Ok(s2.arenden().importera(kommun, &bit).await?)
         }));
         let sek = start_arenden.elapsed().as_secs_f64();
         eprintln!(

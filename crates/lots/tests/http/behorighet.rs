@@ -69,9 +69,16 @@ async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
         &[("datum", "2026-03-02"), ("text", "Samtal.")],
     )
     .await;
-    let (rad, _) = app.store.arenden().arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (rad, _) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     app.store
-        .personer().journal_for_person(rad.person)
+        .personer()
+        .journal_for_person(rad.person)
         .await
         .unwrap()
         .into_iter()
@@ -105,7 +112,8 @@ pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
     .await;
     let beslut = app
         .store
-        .arenden().arende(a.parse().unwrap())
+        .arenden()
+        .arende(a.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -134,7 +142,8 @@ async fn fran_papper(app: &TestApp, person: &str, av: &str) -> uuid::Uuid {
     let id = uuid::Uuid::now_v7();
     let a = app.org.anv(av);
     app.store
-        .mina_sidor().registrera_fullmakt(
+        .mina_sidor()
+        .registrera_fullmakt(
             &lots_store::Fullmakt {
                 id,
                 kommun: app.org.kommun,
@@ -324,7 +333,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
         let begaran = app
             .store
-            .db
+            .bakdorr()
             .fetch_all(
                 "SELECT id FROM behorighetsbegaran WHERE anvandare = $1",
                 &[id.as_str().into()],
@@ -505,7 +514,12 @@ async fn allt_som_visas_ar_loggat(db: Db) {
         // A search hit shows a person.
         let (_, _, body) = k.post("/personer/sok", &[("fraga", "Eva")]).await;
         visade.extend(lankar(&body));
-        let rader = app.store.granskning().granskningar_for_anvandare(id).await.unwrap();
+        let rader = app
+            .store
+            .granskning()
+            .granskningar_for_anvandare(id)
+            .await
+            .unwrap();
         for (typ, uuid) in visade {
             let finns = rader.iter().any(|(person, arende)| match typ.as_str() {
                 "personer" => person.as_deref() == Some(uuid.as_str()),

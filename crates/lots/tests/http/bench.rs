@@ -21,12 +21,17 @@ async fn bench_kor_hela_vagen(db: Db) {
         String::from_utf8_lossy(&ut.stderr)
     );
     let store = Store::anslut(&dburl).await.unwrap();
-    let (kommun, _) = store.organisation().kommun().await.unwrap().expect("a kommun");
+    let (kommun, _) = store
+        .organisation()
+        .kommun()
+        .await
+        .unwrap()
+        .expect("a kommun");
     assert_eq!(store.personer().antal_personer(kommun).await.unwrap(), 60);
     // The generator checks this itself at small scale; the test says it too.
     assert!(store.arenden().verifiera().await.unwrap().is_empty());
     let syntetiska = store
-        .db
+        .bakdorr()
         .fetch_optional("SELECT COUNT(*) AS n FROM person WHERE syntetisk = 0", &[])
         .await
         .unwrap()

@@ -20,23 +20,31 @@ async fn demo_fyller_databasen(db: Db) {
         String::from_utf8_lossy(&ut.stderr)
     );
     let store = Store::anslut(&dburl).await.unwrap();
-    let (kommun, _) = store.organisation().kommun().await.unwrap().expect("a kommun");
+    let (kommun, _) = store
+        .organisation()
+        .kommun()
+        .await
+        .unwrap()
+        .expect("a kommun");
     assert_eq!(store.personer().antal_personer(kommun).await.unwrap(), 200);
     let handlaggare = store
-        .organisation().anvandare_med_namn("handlaggare")
+        .organisation()
+        .anvandare_med_namn("handlaggare")
         .await
         .unwrap()
         .expect("demo login");
     assert!(
         !store
-            .arenden().mina_arenden(kommun, handlaggare.id)
+            .arenden()
+            .mina_arenden(kommun, handlaggare.id)
             .await
             .unwrap()
             .is_empty()
     );
     assert!(
         !store
-            .arenden().mina_bevakningar(kommun, handlaggare.id)
+            .arenden()
+            .mina_bevakningar(kommun, handlaggare.id)
             .await
             .unwrap()
             .is_empty()

@@ -28,7 +28,8 @@ async fn som_mina_sidor(
     };
     let nu = app.klocka.nu();
     app.store
-        .arenden().utfor_flera(
+        .arenden()
+        .utfor_flera(
             &aktor,
             arende.parse().unwrap(),
             kommandon,
@@ -218,7 +219,8 @@ async fn meddelanden_och_komplettering(db: Db) {
     // The store knows what the person has handed in, across cases.
     let godtagna = app
         .store
-        .arenden().godtagna_handlingar(p.parse().unwrap())
+        .arenden()
+        .godtagna_handlingar(p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(godtagna.len(), 2);

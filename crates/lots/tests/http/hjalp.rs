@@ -66,8 +66,12 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
                 .await
                 .expect("PostgreSQL at LOTS_TEST_POSTGRES must be reachable");
             let sql: &'static str = Box::leak(format!("CREATE DATABASE {namn}").into_boxed_str());
-            admin.db.execute(sql, &[]).await.expect("create database");
-            admin.db.close().await;
+            admin
+                .bakdorr()
+                .execute(sql, &[])
+                .await
+                .expect("create database");
+            admin.stang().await;
             (format!("{}/{namn}", pg_bas()), None)
         }
     }
@@ -113,17 +117,20 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 pub async fn skapa_org(store: &Store) -> Org {
     let kommun = KommunId::ny();
     store
-        .organisation().skapa_kommun(kommun, "0001", "Testkommun")
+        .organisation()
+        .skapa_kommun(kommun, "0001", "Testkommun")
         .await
         .unwrap();
     let namnd = uuid::Uuid::now_v7();
     store
-        .organisation().skapa_namnd(namnd, kommun, "Socialnämnden")
+        .organisation()
+        .skapa_namnd(namnd, kommun, "Socialnämnden")
         .await
         .unwrap();
     // The particulars every letter needs (issue 11, item 7).
     store
-        .organisation().spara_namnduppgifter(
+        .organisation()
+        .spara_namnduppgifter(
             kommun,
             &namnduppgifter(),
             None,
@@ -135,15 +142,18 @@ pub async fn skapa_org(store: &Store) -> Org {
     let ekonomi = EnhetId::ny();
     let utforare_enhet = EnhetId::ny();
     store
-        .organisation().skapa_enhet(missbruk, kommun, namnd, "Vuxenenheten missbruk", false)
+        .organisation()
+        .skapa_enhet(missbruk, kommun, namnd, "Vuxenenheten missbruk", false)
         .await
         .unwrap();
     store
-        .organisation().skapa_enhet(ekonomi, kommun, namnd, "Ekonomiskt bistånd", false)
+        .organisation()
+        .skapa_enhet(ekonomi, kommun, namnd, "Ekonomiskt bistånd", false)
         .await
         .unwrap();
     store
-        .organisation().skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
+        .organisation()
+        .skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
         .await
         .unwrap();
     let mut anvandare = vec![];
@@ -182,7 +192,8 @@ pub async fn skapa_org(store: &Store) -> Org {
         .filter(|i| i.ar_heldygnsvard())
         .collect();
     store
-        .organisation().spara_delegationsordning(
+        .organisation()
+        .spara_delegationsordning(
             kommun,
             date!(2025 - 07 - 01),
             &[
@@ -603,7 +614,8 @@ pub async fn registrera_ansokan(
 
 pub async fn handelsetyper(app: &TestApp, arende: &str) -> Vec<&'static str> {
     app.store
-        .arenden().handelser(arende.parse().unwrap())
+        .arenden()
+        .handelser(arende.parse().unwrap())
         .await
         .unwrap()
         .iter()
@@ -623,7 +635,8 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
     assert_eq!(s, 303);
     let boende = app
         .store
-        .organisation().enheter(app.org.kommun)
+        .organisation()
+        .enheter(app.org.kommun)
         .await
         .unwrap()
         .into_iter()

@@ -37,7 +37,8 @@ async fn vantande(k: &Klient) -> Vec<String> {
 async fn begaran_id(app: &TestApp, anvandarnamn: &str) -> String {
     let id = app
         .store
-        .organisation().anvandare_med_namn(anvandarnamn)
+        .organisation()
+        .anvandare_med_namn(anvandarnamn)
         .await
         .unwrap()
         .unwrap()
@@ -45,7 +46,7 @@ async fn begaran_id(app: &TestApp, anvandarnamn: &str) -> String {
         .to_string();
     let rader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT id FROM behorighetsbegaran WHERE anvandare = $1 AND godkand IS NULL",
             &[id.as_str().into()],
@@ -84,7 +85,8 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!(s, 401, "the systemförvaltare's own password logged in");
     let konto = app
         .store
-        .organisation().anvandare_med_namn("sara.sjalv")
+        .organisation()
+        .anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -139,7 +141,8 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!(s, 403);
     let konto = app
         .store
-        .organisation().anvandare_med_namn("sara.sjalv")
+        .organisation()
+        .anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -153,7 +156,8 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
-        .organisation().anvandare_med_namn("sara.sjalv")
+        .organisation()
+        .anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -170,7 +174,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     let al_id = app.org.anv("arbetsledare").id.to_string();
     let rader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT anvandare, handling FROM granskning WHERE handling LIKE 'admin.behorighet.%'",
             &[],
@@ -219,7 +223,8 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
-        .organisation().anvandare_med_namn("systemforvaltare")
+        .organisation()
+        .anvandare_med_namn("systemforvaltare")
         .await
         .unwrap()
         .unwrap();
@@ -232,7 +237,8 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     // Even past the policy, the database refuses a self-approval.
     let godkand = app
         .store
-        .organisation().godkann_behorighet(begaran.parse().unwrap(), konto.id, app.klocka.nu())
+        .organisation()
+        .godkann_behorighet(begaran.parse().unwrap(), konto.id, app.klocka.nu())
         .await
         .unwrap();
     assert!(godkand.is_none());
@@ -259,7 +265,8 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!(s, 403);
     let konto = app
         .store
-        .organisation().anvandare_med_namn("arbetsledare")
+        .organisation()
+        .anvandare_med_namn("arbetsledare")
         .await
         .unwrap()
         .unwrap();
@@ -281,7 +288,8 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
-        .organisation().anvandare_med_namn("skyddshandlaggare")
+        .organisation()
+        .anvandare_med_namn("skyddshandlaggare")
         .await
         .unwrap()
         .unwrap();
@@ -303,7 +311,8 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/admin/anvandare")));
     let konto = app
         .store
-        .organisation().anvandare_med_namn("handlaggare")
+        .organisation()
+        .anvandare_med_namn("handlaggare")
         .await
         .unwrap()
         .unwrap();
@@ -370,7 +379,13 @@ async fn aktiveringslanken(db: Db) {
     let (s, body) = k.get("/personer/sok").await;
     assert_eq!(s, 200, "{}", utdrag(&body));
     // A new link for the account ends its sessions and closes it until approved.
-    let rut = app.store.organisation().anvandare_med_namn("rut").await.unwrap().unwrap();
+    let rut = app
+        .store
+        .organisation()
+        .anvandare_med_namn("rut")
+        .await
+        .unwrap()
+        .unwrap();
     let sf = app.klient("systemforvaltare").await;
     let (s, _, html) = sf
         .post(&format!("/admin/anvandare/{}/aktiveringslank", rut.id), &[])
@@ -411,7 +426,7 @@ async fn aktiveringslanken(db: Db) {
     let token = gammal.trim_start_matches("/aktivera/");
     let rader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all("SELECT token_hash FROM kontoaktivering", &[])
         .await
         .unwrap();

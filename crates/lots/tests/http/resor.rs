@@ -6,7 +6,8 @@ use lots_domain::arende::Status;
 
 async fn status(app: &TestApp, arende: &str) -> Status {
     app.store
-        .arenden().arende(arende.parse().unwrap())
+        .arenden()
+        .arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -16,7 +17,8 @@ async fn status(app: &TestApp, arende: &str) -> Status {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
-        .arenden().arende(arende.parse().unwrap())
+        .arenden()
+        .arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -29,7 +31,8 @@ async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
 async fn bevakningstyper(app: &TestApp, arende: &str) -> Vec<(String, String)> {
     let a = app
         .store
-        .arenden().arende(arende.parse().unwrap())
+        .arenden()
+        .arende(arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -109,7 +112,8 @@ async fn ansokan_till_avslut(db: Db) {
 
     let kommunicering = app
         .store
-        .arenden().arende(a.parse().unwrap())
+        .arenden()
+        .arende(a.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -648,7 +652,8 @@ async fn brev_sparas_med_hash(db: Db) {
     };
     let lagrad = app
         .store
-        .arenden().handelser(a.parse().unwrap())
+        .arenden()
+        .handelser(a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

@@ -52,7 +52,12 @@ async fn lasbara(
 > {
     let mut tillstand = HashMap::new();
     let mut arenden = vec![];
-    for (r, a) in s.store.arenden().personens_arenden_med_tillstand(m.person.id).await? {
+    for (r, a) in s
+        .store
+        .arenden()
+        .personens_arenden_med_tillstand(m.person.id)
+        .await?
+    {
         tillstand.insert(r.id, a);
         arenden.push((r.id, r));
     }
@@ -85,7 +90,10 @@ pub async fn journal(State(s): State<AppState>, m: Medborgare) -> Result<Respons
         .collect();
     if let Some((_, r)) = arenden.first() {
         let aktor = m.aktor(r.enhet);
-        s.store.granskning().logga_lasning(&aktor, &poster, s.nu()).await?;
+        s.store
+            .granskning()
+            .logga_lasning(&aktor, &poster, s.nu())
+            .await?;
     }
     let anteckningar = visas
         .into_iter()

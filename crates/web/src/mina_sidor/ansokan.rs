@@ -267,7 +267,8 @@ pub async fn formular(
     let e = Erbjudande::fran_kod(&kod).ok_or(WebFel::Saknas)?;
     let utkast = s
         .store
-        .mina_sidor().utkast(m.person.id)
+        .mina_sidor()
+        .utkast(m.person.id)
         .await?
         .into_iter()
         .find(|(k, _, _)| k == e.kod());
@@ -307,7 +308,8 @@ pub async fn spara(
             return Ok(formularsida(&m, e, &varden, fel, None));
         }
         s.store
-            .mina_sidor().spara_utkast(m.person.id, e.kod(), &json, s.nu())
+            .mina_sidor()
+            .spara_utkast(m.person.id, e.kod(), &json, s.nu())
             .await?;
         let notis = t.f("ansok.utkast_sparat", &[("tid", &super::lokal_tid(s.nu()))]);
         return Ok(formularsida(&m, e, &varden, vec![], Some(notis)));
@@ -324,7 +326,12 @@ pub async fn spara(
     if !fel.is_empty() {
         return Ok(formularsida(&m, e, &varden, fel, None));
     }
-    let Some(enhet) = s.store.mina_sidor().mottagande_enhet(m.person.kommun, e.kod()).await? else {
+    let Some(enhet) = s
+        .store
+        .mina_sidor()
+        .mottagande_enhet(m.person.kommun, e.kod())
+        .await?
+    else {
         return Err(WebFel::Saknas);
     };
     // The answers, labelled, as the application's text: what the handläggare
@@ -368,7 +375,8 @@ pub async fn spara(
     let nu = s.nu();
     match s
         .store
-        .arenden().utfor(&aktor, id, Kommando::Aktualisera(h), nu, idag, None)
+        .arenden()
+        .utfor(&aktor, id, Kommando::Aktualisera(h), nu, idag, None)
         .await
     {
         Ok(_) => {}
@@ -387,7 +395,13 @@ pub async fn spara(
         .person(m.person.id, m.person.skyddad)
         .arende(id)
         .skal(Some(m.vem()));
-    s.store.granskning().logga_lasning(&aktor, &[post], nu).await?;
-    s.store.mina_sidor().ta_bort_utkast(m.person.id, e.kod()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&aktor, &[post], nu)
+        .await?;
+    s.store
+        .mina_sidor()
+        .ta_bort_utkast(m.person.id, e.kod())
+        .await?;
     Ok(till(&format!("/mina-sidor/kvitto/{id}")))
 }

@@ -39,7 +39,8 @@ pub(super) async fn utfor(
     let nu = s.nu();
     match s
         .store
-        .arenden().utfor_flera(
+        .arenden()
+        .utfor_flera(
             &aktor,
             rad.id,
             kommandon,
@@ -54,7 +55,10 @@ pub(super) async fn utfor(
                 .person(rad.person, rad.person_skyddad)
                 .arende(rad.id)
                 .skal(Some(m.vem()));
-            s.store.granskning().logga_lasning(&aktor, &[post], nu).await?;
+            s.store
+                .granskning()
+                .logga_lasning(&aktor, &[post], nu)
+                .await?;
             Ok(Ok(u))
         }
         Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(Err(fel
@@ -132,7 +136,11 @@ fn att_gora(a: &Arende, t: &super::Texter) -> Vec<(String, String)> {
 pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Response, WebFel> {
     let t = m.t;
     let idag = super::idag(&s);
-    let rader = s.store.arenden().personens_arenden_med_tillstand(m.person.id).await?;
+    let rader = s
+        .store
+        .arenden()
+        .personens_arenden_med_tillstand(m.person.id)
+        .await?;
     let mut arenden = vec![];
     let mut poster = vec![];
     for (rad, a) in &rader {
@@ -160,11 +168,15 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
     }
     if let Some((forsta, _)) = rader.first() {
         let aktor = m.aktor(forsta.enhet);
-        s.store.granskning().logga_lasning(&aktor, &poster, s.nu()).await?;
+        s.store
+            .granskning()
+            .logga_lasning(&aktor, &poster, s.nu())
+            .await?;
     }
     let utkast = s
         .store
-        .mina_sidor().utkast(m.person.id)
+        .mina_sidor()
+        .utkast(m.person.id)
         .await?
         .into_iter()
         .filter_map(|(kod, _, andrad)| {
@@ -289,7 +301,11 @@ pub async fn arende(
     let t = m.t;
     let (rad, a) = m.arende(&s, id(&id_)?, "mina_sidor.arende").await?;
     let handelser = s.store.arenden().handelser(rad.id).await?;
-    let anvandare = s.store.organisation().alla_anvandare(rad_kommun(&m)).await?;
+    let anvandare = s
+        .store
+        .organisation()
+        .alla_anvandare(rad_kommun(&m))
+        .await?;
     let namn = |id: AnvandarId| {
         anvandare
             .iter()
@@ -351,7 +367,11 @@ pub async fn arende(
         att_gora: att_gora(&a, t),
         beslut,
         mal,
-        planer: planer(&a, &s.store.organisation().enheter(rad_kommun(&m)).await?, t),
+        planer: planer(
+            &a,
+            &s.store.organisation().enheter(rad_kommun(&m)).await?,
+            t,
+        ),
         poster,
         far_agera: m.far_agera(),
         oppet: a.avslut.is_none(),
@@ -697,7 +717,12 @@ pub async fn dokument(
     Path(did): Path<String>,
 ) -> Result<Response, WebFel> {
     let did: DokumentId = id(&did)?;
-    let d = s.store.arenden().dokument(did).await?.ok_or(WebFel::Saknas)?;
+    let d = s
+        .store
+        .arenden()
+        .dokument(did)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     let (rad, _) = m.arende(&s, d.arende, "mina_sidor.dokument").await?;
     let aktor = m.aktor(rad.enhet);
     let handelser = s.store.arenden().handelser(rad.id).await?;

@@ -118,13 +118,15 @@ async fn ny_session(
     };
     if let Some(gammal) = kaka(headers, KAKA) {
         s.store
-            .mina_sidor().ta_bort_medborgarsession(&token_hash(&gammal))
+            .mina_sidor()
+            .ta_bort_medborgarsession(&token_hash(&gammal))
             .await?;
     }
     let token = slumptext();
     let id = token_hash(&token);
     s.store
-        .mina_sidor().skapa_medborgarsession(
+        .mina_sidor()
+        .skapa_medborgarsession(
             &id,
             kommun,
             identitet,
@@ -136,8 +138,16 @@ async fn ny_session(
         )
         .await?;
     // Straight to one's own matters when there is nothing to choose between.
-    let egen = s.store.personer().person_med_nummer(kommun, identitet).await?;
-    let fullmakter = s.store.mina_sidor().fullmakter_for_ombud(kommun, identitet).await?;
+    let egen = s
+        .store
+        .personer()
+        .person_med_nummer(kommun, identitet)
+        .await?;
+    let fullmakter = s
+        .store
+        .mina_sidor()
+        .fullmakter_for_ombud(kommun, identitet)
+        .await?;
     let idag = super::idag(s);
     let mal = match egen {
         Some(p) if !fullmakter.iter().any(|f| f.galler(idag)) => {
@@ -184,7 +194,11 @@ pub async fn testinloggning(
         .await;
     }
     let identitet = f.text("identitet");
-    let person = s.store.personer().syntetisk_person(kommun, &identitet).await?;
+    let person = s
+        .store
+        .personer()
+        .syntetisk_person(kommun, &identitet)
+        .await?;
     let Some(person) = person else {
         return inloggningssida(
             &s,
@@ -205,10 +219,14 @@ pub async fn eid_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
         return Err(WebFel::Saknas);
     };
     let nu = s.nu();
-    s.store.inloggning().rensa_oidc_forfragningar(nu - EID_TID).await?;
+    s.store
+        .inloggning()
+        .rensa_oidc_forfragningar(nu - EID_TID)
+        .await?;
     let p = eid.klient.borja();
     s.store
-        .inloggning().spara_oidc_forfragan(
+        .inloggning()
+        .spara_oidc_forfragan(
             &format!("mina-sidor:{}", token_hash(&p.state)),
             &OidcForfragan {
                 nonce: p.nonce,
@@ -304,7 +322,10 @@ pub async fn logga_ut(
     f: Formular,
 ) -> Result<Response, WebFel> {
     b.kontrollera_csrf(&f)?;
-    s.store.mina_sidor().ta_bort_medborgarsession(&b.session.id).await?;
+    s.store
+        .mina_sidor()
+        .ta_bort_medborgarsession(&b.session.id)
+        .await?;
     let mut res = till("/mina-sidor/logga-in?utloggad");
     satt_kaka(
         &mut res,
@@ -334,7 +355,8 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
     let mut val = vec![];
     let egen = s
         .store
-        .personer().person_med_nummer(kommun, &b.session.identitet)
+        .personer()
+        .person_med_nummer(kommun, &b.session.identitet)
         .await?;
     if egen.is_some() {
         val.push(Val {
@@ -344,7 +366,8 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
     }
     for f in s
         .store
-        .mina_sidor().fullmakter_for_ombud(kommun, &b.session.identitet)
+        .mina_sidor()
+        .fullmakter_for_ombud(kommun, &b.session.identitet)
         .await?
     {
         if !f.galler(idag) {
@@ -379,7 +402,8 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
     let (person, fullmakt): (PersonId, _) = if val == "egen" || val == "ny" {
         let person = match s
             .store
-            .personer().person_med_nummer(kommun, &b.session.identitet)
+            .personer()
+            .person_med_nummer(kommun, &b.session.identitet)
             .await?
         {
             Some(p) => p,
@@ -401,7 +425,8 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
         }
     };
     s.store
-        .mina_sidor().valj_huvudman(&b.session.id, person, fullmakt)
+        .mina_sidor()
+        .valj_huvudman(&b.session.id, person, fullmakt)
         .await?;
     if let Some(p) = s.store.personer().person(person).await? {
         let ombud = fullmakt.map(|f| (b.session.namn.clone(), f));
@@ -432,7 +457,10 @@ async fn logga_inloggning(
     let post = lots_store::Granskningspost::ny("mina_sidor.inloggning")
         .person(p.id, p.skyddad)
         .skal(Some(vem));
-    s.store.granskning().logga_lasning(&aktor, &[post], s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&aktor, &[post], s.nu())
+        .await?;
     Ok(())
 }
 
@@ -453,6 +481,9 @@ async fn ny_person(s: &AppState, b: &Besokare) -> Result<Person, WebFel> {
         adress: String::new(),
         skyddad: false,
     };
-    s.store.personer().skapa_person(&p, b.session.metod == "test").await?;
+    s.store
+        .personer()
+        .skapa_person(&p, b.session.metod == "test")
+        .await?;
     Ok(p)
 }

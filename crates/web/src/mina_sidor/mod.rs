@@ -149,7 +149,8 @@ impl FromRequestParts<AppState> for Besokare {
         let id = token_hash(&token);
         let session = s
             .store
-            .mina_sidor().medborgarsession(&id)
+            .mina_sidor()
+            .medborgarsession(&id)
             .await?
             .ok_or(WebFel::MinaSidorEjInloggad)?;
         let nu = s.nu();
@@ -210,13 +211,21 @@ impl FromRequestParts<AppState> for Medborgare {
                         Some(f)
                     }
                     _ => {
-                        s.store.mina_sidor().ta_bort_medborgarsession(&session.id).await?;
+                        s.store
+                            .mina_sidor()
+                            .ta_bort_medborgarsession(&session.id)
+                            .await?;
                         return Err(WebFel::MinaSidorEjInloggad);
                     }
                 }
             }
         };
-        let person = s.store.personer().person(person_id).await?.ok_or(WebFel::Saknas)?;
+        let person = s
+            .store
+            .personer()
+            .person(person_id)
+            .await?
+            .ok_or(WebFel::Saknas)?;
         if fullmakt.is_none() && person.identitet.varde() != session.identitet {
             return Err(WebFel::MinaSidorEjInloggad);
         }
@@ -331,7 +340,10 @@ impl Medborgare {
                     self.vem(),
                     self.session.identitet
                 )));
-            s.store.granskning().logga_lasning(&aktor, &[post], s.nu()).await?;
+            s.store
+                .granskning()
+                .logga_lasning(&aktor, &[post], s.nu())
+                .await?;
             tracing::warn!(arende = %id, "Mina sidor: refused a case of another person");
             return Err(WebFel::Saknas);
         }
@@ -340,7 +352,10 @@ impl Medborgare {
             .person(rad.person, rad.person_skyddad)
             .arende(rad.id)
             .skal(Some(self.vem()));
-        s.store.granskning().logga_lasning(&aktor, &[post], s.nu()).await?;
+        s.store
+            .granskning()
+            .logga_lasning(&aktor, &[post], s.nu())
+            .await?;
         Ok((rad, a))
     }
 }

@@ -44,7 +44,8 @@ pub async fn oversikt(State(s): State<AppState>, i: Inloggad) -> Result<Response
     let enheter = s.store.organisation().enheter(kommun).await?;
     let anvandare = s
         .store
-        .organisation().alla_anvandare(kommun)
+        .organisation()
+        .alla_anvandare(kommun)
         .await?
         .into_iter()
         // The account the person's own acts are recorded under is nobody's to administer.
@@ -161,7 +162,8 @@ fn las_behorighet(
 
 async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel> {
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
+        .granskning()
+        .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
         .await?;
     Ok(())
 }
@@ -257,7 +259,8 @@ async fn hamta(s: &AppState, i: &Inloggad, id: &str) -> Result<Anvandare, WebFel
     policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
     let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
     s.store
-        .organisation().anvandare(id)
+        .organisation()
+        .anvandare(id)
         .await?
         .filter(|a| a.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)
@@ -387,7 +390,8 @@ async fn enhet_att_andra(s: &AppState, i: &Inloggad, id: &str) -> Result<Enhet, 
     policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
     let id: EnhetId = id.parse().map_err(|_| WebFel::Saknas)?;
     s.store
-        .organisation().enheter(i.anvandare.kommun)
+        .organisation()
+        .enheter(i.anvandare.kommun)
         .await?
         .into_iter()
         .find(|e| e.id == id)
@@ -418,7 +422,10 @@ pub async fn andra_enhet(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let e = enhet_att_andra(&s, &i, &id).await?;
-    s.store.organisation().satt_tar_emot(e.id, &las_tar_emot(&f)).await?;
+    s.store
+        .organisation()
+        .satt_tar_emot(e.id, &las_tar_emot(&f))
+        .await?;
     logga(&s, &i, &format!("admin.enhet.tar_emot:{}", e.id)).await?;
     Ok(Redirect::to("/admin/anvandare").into_response())
 }
@@ -452,7 +459,8 @@ pub async fn skapa_enhet(
         });
     } else if s
         .store
-        .organisation().enheter(kommun)
+        .organisation()
+        .enheter(kommun)
         .await?
         .iter()
         .any(|e| e.namn.eq_ignore_ascii_case(&namn))
@@ -462,14 +470,24 @@ pub async fn skapa_enhet(
             text: "Det finns redan en enhet med det namnet.".into(),
         });
     }
-    let namnd = s.store.organisation().namnder(kommun).await?.into_iter().next();
+    let namnd = s
+        .store
+        .organisation()
+        .namnder(kommun)
+        .await?
+        .into_iter()
+        .next();
     match (namnd, fel.is_empty()) {
         (Some((namnd, _)), true) => {
             let id = EnhetId::ny();
             s.store
-                .organisation().skapa_enhet(id, kommun, namnd, &namn, f.kryss("utforare"))
+                .organisation()
+                .skapa_enhet(id, kommun, namnd, &namn, f.kryss("utforare"))
                 .await?;
-            s.store.organisation().satt_tar_emot(id, &las_tar_emot(&f)).await?;
+            s.store
+                .organisation()
+                .satt_tar_emot(id, &las_tar_emot(&f))
+                .await?;
             logga(&s, &i, &format!("admin.enhet.skapa:{id}")).await?;
             Ok(Redirect::to("/admin/anvandare").into_response())
         }

@@ -110,7 +110,8 @@ pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, 
     // need, later, is a new reason, not a session-long key.
     let skal = if policy::kan_ange_skal(&i.anvandare, &resurs) {
         s.store
-            .inloggning().atkomstskal(&i.session_id, rad.id)
+            .inloggning()
+            .atkomstskal(&i.session_id, rad.id)
             .await?
             .filter(|(_, given)| s.nu() - *given < SKAL_GILTIGT)
             .map(|(skal, _)| skal)
@@ -120,7 +121,8 @@ pub async fn las_arende(s: &AppState, i: &Inloggad, id: &str) -> Result<Oppnat, 
     let resurs = resurs.med_skal(skal.is_some());
     if !policy::far(&i.anvandare, Handling::LasaArende(resurs)) {
         s.store
-            .granskning().logga_lasning(&i.aktor(), &[arendepost(i, "arende.nekad", &rad)], s.nu())
+            .granskning()
+            .logga_lasning(&i.aktor(), &[arendepost(i, "arende.nekad", &rad)], s.nu())
             .await?;
         if policy::kan_ange_skal(&i.anvandare, &resurs) {
             return Err(WebFel::KraverSkal(rad.id));
@@ -250,10 +252,12 @@ pub async fn ange_skal(
     let skal = format!("{grundtext}: {beskrivning}");
     let nu = s.nu();
     s.store
-        .inloggning().spara_atkomstskal(&i.session_id, rad.id, &skal, nu)
+        .inloggning()
+        .spara_atkomstskal(&i.session_id, rad.id, &skal, nu)
         .await?;
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &[arendepost(&i, "arende.skal", &rad).skal(Some(skal))],
             nu,
@@ -461,7 +465,8 @@ pub async fn visa(
     let nu = s.nu();
     let idag = svensk_dag(nu);
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[oppnat.post(&i, "arende.visa")], nu)
+        .granskning()
+        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "arende.visa")], nu)
         .await?;
     let Oppnat {
         rad,
@@ -470,7 +475,11 @@ pub async fn visa(
     } = oppnat;
     let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
     let handelser = s.store.arenden().handelser(rad.id).await?;
-    let anvandare = s.store.organisation().alla_anvandare(i.anvandare.kommun).await?;
+    let anvandare = s
+        .store
+        .organisation()
+        .alla_anvandare(i.anvandare.kommun)
+        .await?;
     let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let n = Namn {
         anvandare: &anvandare,
@@ -478,7 +487,8 @@ pub async fn visa(
     };
     let journal: Vec<JournalRad> = s
         .store
-        .personer().journal_for_person(rad.person)
+        .personer()
+        .journal_for_person(rad.person)
         .await?
         .into_iter()
         .filter(|j| j.arende == rad.id)
@@ -610,7 +620,8 @@ async fn person_for_ny(s: &AppState, i: &Inloggad, id: &str) -> Result<PersonId,
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
     let p = s
         .store
-        .personer().person(id)
+        .personer()
+        .person(id)
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;

@@ -32,7 +32,8 @@ async fn person(s: &AppState, i: &Inloggad, id: &str) -> Result<(Person, bool), 
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
     let p = s
         .store
-        .personer().person(id)
+        .personer()
+        .person(id)
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;
@@ -42,7 +43,8 @@ async fn person(s: &AppState, i: &Inloggad, id: &str) -> Result<(Person, bool), 
     let agerar = policy::agerar_for(
         &i.anvandare,
         s.store
-            .arenden().personens_arenden(p.id)
+            .arenden()
+            .personens_arenden(p.id)
             .await?
             .iter()
             .map(ArendeResurs::av),
@@ -224,7 +226,8 @@ pub async fn registrera(
             .into_response());
     };
     s.store
-        .mina_sidor().registrera_fullmakt(
+        .mina_sidor()
+        .registrera_fullmakt(
             &Fullmakt {
                 id: uuid::Uuid::now_v7(),
                 kommun: p.kommun,
@@ -244,7 +247,8 @@ pub async fn registrera(
         )
         .await?;
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &[personpost("person.fullmakt.registrera", &p)],
             s.nu(),
@@ -266,7 +270,8 @@ fn tillbaka(i: &Inloggad, p: &Person) -> String {
 async fn fullmakt_for(s: &AppState, p: &Person, fid: &str) -> Result<Fullmakt, WebFel> {
     let fid: uuid::Uuid = fid.parse().map_err(|_| WebFel::Saknas)?;
     s.store
-        .mina_sidor().fullmakt(fid)
+        .mina_sidor()
+        .fullmakt(fid)
         .await?
         .filter(|f| f.person == p.id)
         .ok_or(WebFel::Saknas)
@@ -288,10 +293,12 @@ pub async fn aterkalla(
     let fullmakt = fullmakt_for(&s, &p, &fid).await?;
     // Already revoked is as asked: nothing more to do.
     s.store
-        .mina_sidor().aterkalla_fullmakt(fullmakt.id, p.id, s.nu())
+        .mina_sidor()
+        .aterkalla_fullmakt(fullmakt.id, p.id, s.nu())
         .await?;
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &[personpost("person.fullmakt.aterkalla", &p)],
             s.nu(),
@@ -323,11 +330,13 @@ pub async fn godkann(
     )?;
     // Already approved or revoked: nothing to do; back to the person.
     if s.store
-        .mina_sidor().godkann_fullmakt(fullmakt.id, p.id, i.anvandare.id, &i.anvandare.namn, s.nu())
+        .mina_sidor()
+        .godkann_fullmakt(fullmakt.id, p.id, i.anvandare.id, &i.anvandare.namn, s.nu())
         .await?
     {
         s.store
-            .granskning().logga_lasning(
+            .granskning()
+            .logga_lasning(
                 &i.aktor(),
                 &[personpost("person.fullmakt.godkann", &p).skal(Some(format!(
                     "Fullmakt {} för ombud {}, registrerad av {}, godkänd av {}",
@@ -358,11 +367,13 @@ pub async fn dokument(
     let fullmakt = fullmakt_for(&s, &p, &fid).await?;
     let d = s
         .store
-        .mina_sidor().fullmaktsdokument(fullmakt.id)
+        .mina_sidor()
+        .fullmaktsdokument(fullmakt.id)
         .await?
         .ok_or(WebFel::Saknas)?;
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &[personpost("person.fullmakt.dokument", &p)],
             s.nu(),

@@ -25,7 +25,8 @@ pub const LANKENS_GILTIGHET: Duration = Duration::hours(72);
 
 async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel> {
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
+        .granskning()
+        .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
         .await?;
     Ok(())
 }
@@ -46,7 +47,10 @@ pub(crate) async fn begar(
         begard_av: i.anvandare.id,
         begard: s.nu(),
     };
-    s.store.organisation().begar_behorighet(i.anvandare.kommun, &b).await?;
+    s.store
+        .organisation()
+        .begar_behorighet(i.anvandare.kommun, &b)
+        .await?;
     logga(
         s,
         i,
@@ -85,7 +89,8 @@ pub async fn ny_aktiveringslank(
 ) -> Result<String, lots_store::StoreError> {
     let token = crate::auth::slumptext();
     store
-        .organisation().skapa_kontoaktivering(
+        .organisation()
+        .skapa_kontoaktivering(
             &crate::auth::session_id(&token),
             anvandare,
             skapad_av,
@@ -131,7 +136,8 @@ pub async fn ny_lank(
     let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
     let a = s
         .store
-        .organisation().anvandare(id)
+        .organisation()
+        .anvandare(id)
         .await?
         .filter(|a| {
             a.kommun == i.anvandare.kommun && a.anvandarnamn != lots_store::MINA_SIDOR_KONTO
@@ -205,7 +211,8 @@ fn aktiverasida(s: &AppState, anvandarnamn: Option<String>) -> AktiveraSida {
 async fn lankens_konto(s: &AppState, token: &str) -> Result<Option<Anvandare>, WebFel> {
     let Some(id) = s
         .store
-        .organisation().kontoaktivering(&crate::auth::session_id(token), s.nu())
+        .organisation()
+        .kontoaktivering(&crate::auth::session_id(token), s.nu())
         .await?
     else {
         return Ok(None);
@@ -261,13 +268,15 @@ pub async fn aktivera(
         .map_err(WebFel::Ogiltig)?;
     let Some(id) = s
         .store
-        .organisation().anvand_kontoaktivering(&crate::auth::session_id(&token), &hash, s.nu())
+        .organisation()
+        .anvand_kontoaktivering(&crate::auth::session_id(&token), &hash, s.nu())
         .await?
     else {
         return Ok((StatusCode::NOT_FOUND, aktiverasida(&s, None)).into_response());
     };
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &lots_store::Aktor::from(&a),
             &[Granskningspost::ny(format!("konto.aktiverat:{id}"))],
             s.nu(),
@@ -308,7 +317,8 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     };
     let rader = s
         .store
-        .organisation().vantande_behorigheter(kommun)
+        .organisation()
+        .vantande_behorigheter(kommun)
         .await?
         .into_iter()
         .filter(|b| {
@@ -352,7 +362,8 @@ pub async fn godkann(
     let id: uuid::Uuid = id.parse().map_err(|_| WebFel::Saknas)?;
     let b = s
         .store
-        .organisation().vantande_behorigheter(i.anvandare.kommun)
+        .organisation()
+        .vantande_behorigheter(i.anvandare.kommun)
         .await?
         .into_iter()
         .find(|b| b.id == id)
@@ -367,7 +378,8 @@ pub async fn godkann(
     )?;
     let Some(b) = s
         .store
-        .organisation().godkann_behorighet(id, i.anvandare.id, s.nu())
+        .organisation()
+        .godkann_behorighet(id, i.anvandare.id, s.nu())
         .await?
     else {
         return Err(WebFel::Saknas);

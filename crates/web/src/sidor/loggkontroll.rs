@@ -204,7 +204,8 @@ async fn sida(
     let idag = svensk_dag(s.nu());
     let anvandare = s
         .store
-        .organisation().alla_anvandare(i.anvandare.kommun)
+        .organisation()
+        .alla_anvandare(i.anvandare.kommun)
         .await?
         .into_iter()
         .map(|a| (a.id.to_string(), format!("{} ({})", a.namn, a.roll.namn())));
@@ -306,7 +307,8 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             let vald = f.get("anvandare").and_then(|a| a.parse().ok());
             match s
                 .store
-                .organisation().alla_anvandare(kommun)
+                .organisation()
+                .alla_anvandare(kommun)
                 .await?
                 .iter()
                 .find(|a| Some(a.id) == vald)
@@ -337,7 +339,10 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     if let Some(p) = &person {
         post = post.person(p.id, p.skyddad);
     }
-    s.store.granskning().logga_lasning(&i.aktor(), &[post], nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post], nu)
+        .await?;
     let rader: Vec<Rad> = rader.iter().map(|r| rad(&i, r)).collect();
     if csv {
         let mut tabell = vec![

@@ -34,7 +34,8 @@ pub async fn prova(
     let anteckning: JournalId = anteckning.parse().map_err(|_| WebFel::Saknas)?;
     if !s
         .store
-        .personer().journal_for_person(rad.person)
+        .personer()
+        .journal_for_person(rad.person)
         .await?
         .iter()
         .any(|j| j.id == anteckning && j.arende == rad.id)
@@ -52,7 +53,8 @@ pub async fn prova(
     };
     let nu = s.nu();
     s.store
-        .mina_sidor().prova_anteckning(i.anvandare.kommun, anteckning, visas, &i.anvandare.namn, nu)
+        .mina_sidor()
+        .prova_anteckning(i.anvandare.kommun, anteckning, visas, &i.anvandare.namn, nu)
         .await?;
     let post = arendepost(&i, "arende.partsinsyn", rad).skal(Some(format!(
         "Anteckning {anteckning}: {}",
@@ -62,6 +64,9 @@ pub async fn prova(
             "undanhålls, nämner tredje person"
         }
     )));
-    s.store.granskning().logga_lasning(&i.aktor(), &[post], nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post], nu)
+        .await?;
     Ok(Redirect::to(&format!("/arenden/{}#partsinsyn", rad.id)).into_response())
 }

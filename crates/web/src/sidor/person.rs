@@ -88,14 +88,20 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         match Identitet::tolka(&fraga, svensk_dag(nu)) {
             Ok(id) => Ok(s
                 .store
-                .personer().person_med_identitet(a.kommun, &id)
+                .personer()
+                .person_med_identitet(a.kommun, &id)
                 .await?
                 .into_iter()
                 .collect()),
             // Not a valid personnummer: it may still be a reservnummer, which has no check digit.
             Err(e) => {
                 let reserv = match Identitet::reservnummer(&fraga) {
-                    Ok(r) => s.store.personer().person_med_identitet(a.kommun, &r).await?,
+                    Ok(r) => {
+                        s.store
+                            .personer()
+                            .person_med_identitet(a.kommun, &r)
+                            .await?
+                    }
                     Err(_) => None,
                 };
                 match reserv {
@@ -118,7 +124,8 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             )
         } else {
             Ok(s.store
-                .personer().sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
+                .personer()
+                .sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
                 .await?)
         }
     };
@@ -137,7 +144,10 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         .iter()
         .map(|p| personpost("person.sok", p))
         .collect();
-    s.store.granskning().logga_lasning(&i.aktor(), &loggade, nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, nu)
+        .await?;
     let status = if fel.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -267,7 +277,11 @@ pub async fn skapa(
     }
     let skyddad = f.kryss("skyddad");
     if let (Ok(id), true) = (&identitet, fel.is_empty()) {
-        let befintlig = s.store.personer().person_med_identitet(i.anvandare.kommun, id).await?;
+        let befintlig = s
+            .store
+            .personer()
+            .person_med_identitet(i.anvandare.kommun, id)
+            .await?;
         if let Some(b) = befintlig {
             if policy::far(&i.anvandare, Handling::SePerson { skyddad: b.skyddad }) {
                 fel.push(FaltFel {
@@ -280,7 +294,8 @@ pub async fn skapa(
                 // to a user without the right (OSL 21 kap. 3 §, 26 kap. 1 §): no
                 // "already exists". The attempt is logged with the person, flagged.
                 s.store
-                    .granskning().logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
+                    .granskning()
+                    .logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
                     .await?;
                 fel.push(FaltFel {
                     falt: "identitet",
@@ -304,7 +319,8 @@ pub async fn skapa(
             match s.store.personer().skapa_person(&p, false).await {
                 Ok(()) => {
                     s.store
-                        .granskning().logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
+                        .granskning()
+                        .logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
                         .await?;
                     let till =
                         if policy::far(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad }) {
@@ -394,14 +410,16 @@ pub async fn visa(
     let id: PersonId = id.parse().map_err(|_| WebFel::Saknas)?;
     let p = s
         .store
-        .personer().person(id)
+        .personer()
+        .person(id)
         .await?
         .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;
     if !policy::far(&i.anvandare, Handling::SePerson { skyddad: p.skyddad }) {
         // Not even the existence of a protected person is told to someone without the right.
         s.store
-            .granskning().logga_lasning(&i.aktor(), &[personpost("person.nekad", &p)], s.nu())
+            .granskning()
+            .logga_lasning(&i.aktor(), &[personpost("person.nekad", &p)], s.nu())
             .await?;
         return Err(WebFel::Saknas);
     }
@@ -422,7 +440,8 @@ pub async fn visa(
     let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
     let journal: Vec<JournalRad> = s
         .store
-        .personer().journal_for_person(id)
+        .personer()
+        .journal_for_person(id)
         .await?
         .into_iter()
         .filter(|j| synliga.contains(&j.arende))
@@ -437,7 +456,8 @@ pub async fn visa(
         vec![]
     } else {
         s.store
-            .mina_sidor().fullmakter_for_person(id)
+            .mina_sidor()
+            .fullmakter_for_person(id)
             .await?
             .into_iter()
             .filter(|f| f.galler(idag) || f.vantar())
@@ -484,7 +504,10 @@ pub async fn visa(
     };
     let mut loggade = vec![personpost("person.visa", &p).utanfor(utanfor)];
     loggade.extend(arenden.iter().map(|r| arendepost(&i, "person.visa", r)));
-    s.store.granskning().logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, s.nu())
+        .await?;
     let sida = PersonSida {
         sida: Sida::av(&i),
         id,

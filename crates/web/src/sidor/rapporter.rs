@@ -414,7 +414,8 @@ async fn ivo(
         }
     }
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &loggposter(
                 i,
@@ -585,11 +586,16 @@ async fn kf(
     policy::krav(&i.anvandare, Handling::Rapporter)?;
     let nu = s.nu();
     let kvartal = valt_kvartal(q, svensk_dag(nu))?;
-    let arenden = s.store.rapporter().arenden_med_beslut(i.anvandare.kommun).await?;
+    let arenden = s
+        .store
+        .rapporter()
+        .arenden_med_beslut(i.anvandare.kommun)
+        .await?;
     let st = KfStatistik::berakna(kvartal, arenden.iter().map(|r| (&r.arende, r.person)));
     // Counts only: no case or person is shown.
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], nu)
+        .granskning()
+        .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], nu)
         .await?;
     Ok(KfRapport {
         kvartal,
@@ -739,7 +745,8 @@ async fn delegation(
     beslut.sort_by_key(|x| (x.datum, x.arende, x.beslut));
     let register = register(&arenden);
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &loggposter(i, handling, &register, beslut.iter().map(|b| b.arende)),
             nu,

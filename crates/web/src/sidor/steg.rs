@@ -67,7 +67,11 @@ impl Stegkontext {
             person,
             rad,
             arende,
-            anvandare: s.store.organisation().alla_anvandare(i.anvandare.kommun).await?,
+            anvandare: s
+                .store
+                .organisation()
+                .alla_anvandare(i.anvandare.kommun)
+                .await?,
             enheter: s.store.organisation().enheter(i.anvandare.kommun).await?,
             journal,
             godtagna: vec![],
@@ -241,13 +245,23 @@ pub async fn formularsvar(
     };
     let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
     let kommandon = if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
-        let person = s.store.personer().person(k.person).await?.ok_or(WebFel::Saknas)?;
-        let uppgifter = s.store.organisation().namnduppgifter(i.anvandare.kommun).await?;
+        let person = s
+            .store
+            .personer()
+            .person(k.person)
+            .await?
+            .ok_or(WebFel::Saknas)?;
+        let uppgifter = s
+            .store
+            .organisation()
+            .namnduppgifter(i.anvandare.kommun)
+            .await?;
         let diarienummer = rad.beteckning();
         let idag = svensk_dag(s.nu());
         let ordning = s
             .store
-            .organisation().delegationsordning_i_kraft(i.anvandare.kommun, idag)
+            .organisation()
+            .delegationsordning_i_kraft(i.anvandare.kommun, idag)
             .await?;
         let fran = Avsandare {
             kommun: &s.kommun_namn,
@@ -358,7 +372,8 @@ async fn steg_kontext(
     )?;
     // The step's form shows the case and its journal: a read like any other.
     s.store
-        .granskning().logga_lasning(
+        .granskning()
+        .logga_lasning(
             &i.aktor(),
             &[super::arendepost(i, "arende.steg", &rad)],
             s.nu(),
@@ -366,7 +381,8 @@ async fn steg_kontext(
         .await?;
     let journal = s
         .store
-        .personer().journal_for_person(rad.person)
+        .personer()
+        .journal_for_person(rad.person)
         .await?
         .into_iter()
         .filter(|j| j.arende == rad.id)
@@ -507,10 +523,16 @@ pub async fn hamta_dokument(
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
     let id: DokumentId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let d = s.store.arenden().dokument(id).await?.ok_or(WebFel::Saknas)?;
+    let d = s
+        .store
+        .arenden()
+        .dokument(id)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     let oppnat = las_arende(&s, &i, &d.arende.to_string()).await?;
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[oppnat.post(&i, "dokument.hamta")], s.nu())
+        .granskning()
+        .logga_lasning(&i.aktor(), &[oppnat.post(&i, "dokument.hamta")], s.nu())
         .await?;
     let filnamn: String = d
         .namn

@@ -80,13 +80,17 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     )?;
     let rader: Vec<UppdragRad> = s
         .store
-        .arenden().uppdrag_for_enhet(a.kommun, a.enhet)
+        .arenden()
+        .uppdrag_for_enhet(a.kommun, a.enhet)
         .await?
         .into_iter()
         .filter(|r| far(&i, r))
         .collect();
     let loggade: Vec<_> = rader.iter().map(|r| post("uppdrag.lista", r)).collect();
-    s.store.granskning().logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, s.nu())
+        .await?;
     let uppdrag = rader
         .iter()
         .map(|r| {
@@ -136,13 +140,19 @@ pub async fn visa(
     let r = s.store.arenden().uppdrag(id).await?.ok_or(WebFel::Saknas)?;
     if r.tillstand.beslut.is_empty() || !far(&i, &r) {
         s.store
-            .granskning().logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
+            .granskning()
+            .logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
             .await?;
         return Err(WebFel::Nekad(
             "Uppdraget är inte skickat till din enhet.".into(),
         ));
     }
-    let person = s.store.personer().person(r.person).await?.ok_or(WebFel::Saknas)?;
+    let person = s
+        .store
+        .personer()
+        .person(r.person)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     let handelser = s.store.arenden().handelser(r.arende).await?;
     let text = handelser
         .iter()
@@ -155,7 +165,8 @@ pub async fn visa(
         })
         .unwrap_or_default();
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[post("uppdrag.visa", &r)], s.nu())
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post("uppdrag.visa", &r)], s.nu())
         .await?;
     let (lagetext, b) = lage(&r);
     let mut rader: Vec<(&'static str, String)> = vec![
@@ -253,7 +264,8 @@ async fn uppdrag_for_plan(s: &AppState, i: &Inloggad, id: &str) -> Result<Uppdra
     let r = s.store.arenden().uppdrag(id).await?.ok_or(WebFel::Saknas)?;
     if !far_skriva(i, &r) {
         s.store
-            .granskning().logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
+            .granskning()
+            .logga_lasning(&i.aktor(), &[post("uppdrag.nekad", &r)], s.nu())
             .await?;
         return Err(WebFel::Nekad(
             "Bara utförarna på den enhet som fått uppdraget kan skriva genomförandeplanen.".into(),
@@ -346,7 +358,8 @@ pub async fn plan_sida(
 ) -> Result<Response, WebFel> {
     let r = uppdrag_for_plan(&s, &i, &id).await?;
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], s.nu())
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], s.nu())
         .await?;
     let sida = plansida(&i, &r, planfalt(&r, svensk_dag(s.nu())), vec![], None);
     let status = if sida.oppen {
@@ -391,7 +404,12 @@ pub async fn spara_plan(
         // Said in the utförare's words before the rules say it in the case's.
         _ if plan_oppen(&r).is_err() => visa_igen(&[], plan_oppen(&r).err(), StatusCode::CONFLICT),
         None => visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Some(k) => match s.store.arenden().utfor(&i.aktor(), r.arende, k, nu, idag, None).await {
+        Some(k) => match s
+            .store
+            .arenden()
+            .utfor(&i.aktor(), r.arende, k, nu, idag, None)
+            .await
+        {
             Ok(_) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
             Err(StoreError::Avvisad(Avvisning::Falt(fel))) => {
                 visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY)
@@ -411,7 +429,8 @@ pub async fn spara_plan(
         },
     };
     s.store
-        .granskning().logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], nu)
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], nu)
         .await?;
     Ok(svar)
 }

@@ -2,7 +2,7 @@
 //! delegationsordning, 200 synthetic persons and about seventy cases in every
 //! state of the process.
 //!
-//! Every case is driven through the domain rules with `Store::utfor`, step by
+//! Every case is driven through the domain rules with `Arenden::utfor`, step by
 //! step as staff would take them; no event is ever written directly. A step is
 //! recorded on the working day it happened (the `idag` it is checked against,
 //! and a working-hours instant that day), counted back from today, so that the
@@ -656,7 +656,7 @@ struct Demo<'s> {
     /// The final state of every case.
     klara: RefCell<Vec<Arende>>,
     /// Set for `lots demo --scale`: cases are decided in memory and collected
-    /// for `Store::importera` instead of being stored step by step.
+    /// for `Arenden::importera` instead of being stored step by step.
     minne: Option<Minne>,
 }
 

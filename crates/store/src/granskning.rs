@@ -3,7 +3,7 @@
 //!
 //! Every row is appended to the kommun's hash chain, so a changed or removed row
 //! is found by `lots verify-log`. Writes log in their own transaction; reads log
-//! before the response leaves (`Store::logga_lasning`). With a key configured
+//! before the response leaves (`Granskning::logga_lasning`). With a key configured
 //! each row also carries a MAC, and the chain heads are anchored outside the
 //! database (`loggsakring.rs`), so that a rewritten and rehashed chain, or one
 //! cut short with its head moved back, is found too.

@@ -57,7 +57,7 @@ async fn las_historik(
 }
 
 /// Lets the domain decide one command and folds the events it gives into the
-/// state: the one step both `Store::utfor` and the synthetic generator take, so a
+/// state: the one step both `Arenden::utfor` and the synthetic generator take, so a
 /// generated history is one the rules would have accepted.
 pub fn bestam(
     tillstand: &mut Option<Arende>,
@@ -305,7 +305,7 @@ impl Store {
 }
 
 // The projection rules, as rows. `projicera` writes them one command at a time and
-// `Store::importera` in bulk; both take them from here.
+// `Arenden::importera` in bulk; both take them from here.
 
 /// The columns of `arende` that `arenderad` gives, in its order.
 macro_rules! arende_kolumner {

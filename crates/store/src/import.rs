@@ -2,9 +2,9 @@
 //!
 //! A generated case is decided command by command in memory (`handelser::bestam`),
 //! then stored here in large transactions with multi-row INSERTs. Rows come from
-//! the same functions `Store::utfor` uses (hash chain, projections), so an
+//! the same functions `Arenden::utfor` uses (hash chain, projections), so an
 //! imported case is indistinguishable from one built through `utfor` and passes
-//! `Store::verifiera`. Commands are not audited one by one: an import is not
+//! `Arenden::verifiera`. Commands are not audited one by one: an import is not
 //! somebody acting on a case, and the persons are synthetic.
 
 use lots_domain::arende::{Arende, Handelse};

@@ -7,7 +7,7 @@
 //!
 //! Each case is driven through the same machinery as the small demo (`Demo::standard`)
 //! and so through the domain rules, but decided in memory (`Store`'s `bestam`) and
-//! stored in bulk with `Store::importera`: generation of chunk k+1 overlaps the
+//! stored in bulk with `Arenden::importera`: generation of chunk k+1 overlaps the
 //! import of chunk k, and memory stays bounded by two chunks.
 
 use std::cell::{Cell, RefCell};

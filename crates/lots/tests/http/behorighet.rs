@@ -331,17 +331,18 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             )
             .await;
         assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
+        // The request just made, still waiting for an arbetsledare.
         let begaran = app
             .store
-            .bakdorr()
-            .fetch_all(
-                "SELECT id FROM behorighetsbegaran WHERE anvandare = $1",
-                &[id.as_str().into()],
-            )
+            .organisation()
+            .vantande_behorigheter(app.org.kommun)
             .await
-            .unwrap()[0]
-            .text("id")
-            .unwrap();
+            .unwrap()
+            .into_iter()
+            .find(|b| b.anvandare.to_string() == id)
+            .unwrap()
+            .id
+            .to_string();
         fall.insert(
             fallnamn,
             Fall {

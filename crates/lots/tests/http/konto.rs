@@ -44,17 +44,17 @@ async fn begaran_id(app: &TestApp, anvandarnamn: &str) -> String {
         .unwrap()
         .id
         .to_string();
-    let rader = app
+    let rader: Vec<_> = app
         .store
-        .bakdorr()
-        .fetch_all(
-            "SELECT id FROM behorighetsbegaran WHERE anvandare = $1 AND godkand IS NULL",
-            &[id.as_str().into()],
-        )
+        .organisation()
+        .vantande_behorigheter(app.org.kommun)
         .await
-        .unwrap();
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.anvandare.to_string() == id)
+        .collect();
     assert_eq!(rader.len(), 1);
-    rader[0].text("id").unwrap()
+    rader[0].id.to_string()
 }
 
 /// The self-grant: a systemförvaltare creates an account at the missbruk unit with

@@ -111,47 +111,86 @@ pub struct Store {
     pub(crate) totpnycklar: Arc<Totpnycklar>,
 }
 
-/// Declares the areas of the store: each a borrowed view of it that carries
-/// one part of the work's methods, got with the accessor of the same name.
-macro_rules! omraden {
-    ($($(#[$doc:meta])* $typ:ident $metod:ident;)*) => {
-        $(
-            $(#[$doc])*
-            #[derive(Debug, Clone, Copy)]
-            pub struct $typ<'a>(&'a Store);
-        )*
-        impl Store {
-            $(
-                $(#[$doc])*
-                pub fn $metod(&self) -> $typ<'_> {
-                    $typ(self)
-                }
-            )*
-        }
-    };
-}
+// The areas of the store. Each is a borrowed view of it that carries one part of the
+// work's methods (`store.personer().person(id)`), got with the accessor of the same
+// name. The methods live beside their SQL in the topic modules (`las.rs` for page
+// queries, `org.rs`, `mina_sidor.rs`, …): grep `impl Personer` to find them all.
 
-omraden! {
+/// Cases: running a step (`utfor`), the case lists and pages, events,
+/// documents, orders to utförare, and the whole-database check `verifiera`.
+#[derive(Debug, Clone, Copy)]
+pub struct Arenden<'a>(&'a Store);
+
+/// Persons: registering, reading and searching them, and their journal.
+#[derive(Debug, Clone, Copy)]
+pub struct Personer<'a>(&'a Store);
+
+/// The organisation: kommun, nämnder, enheter, staff accounts and their
+/// activation and permission requests, the delegationsordning and the
+/// nämnd's details for letters.
+#[derive(Debug, Clone, Copy)]
+pub struct Organisation<'a>(&'a Store);
+
+/// Staff login: sessions, TOTP, failed attempts, rate limits, OIDC, and the
+/// reasons stated in a session for opening a case (inre sekretess).
+#[derive(Debug, Clone, Copy)]
+pub struct Inloggning<'a>(&'a Store);
+
+/// The audit log: logging reads, searching it (loggkontroll), verifying and
+/// anchoring its chain.
+#[derive(Debug, Clone, Copy)]
+pub struct Granskning<'a>(&'a Store);
+
+/// Mina sidor: the person's sessions, fullmakter, drafts, the reviewed
+/// journal entries (partsinsyn) and where digital applications go.
+#[derive(Debug, Clone, Copy)]
+pub struct MinaSidor<'a>(&'a Store);
+
+/// Reports: counts for the nämnd's reports and for `/metrics`.
+#[derive(Debug, Clone, Copy)]
+pub struct Rapporter<'a>(&'a Store);
+
+impl Store {
     /// Cases: running a step (`utfor`), the case lists and pages, events,
     /// documents, orders to utförare, and the whole-database check `verifiera`.
-    Arenden arenden;
+    pub fn arenden(&self) -> Arenden<'_> {
+        Arenden(self)
+    }
+
     /// Persons: registering, reading and searching them, and their journal.
-    Personer personer;
+    pub fn personer(&self) -> Personer<'_> {
+        Personer(self)
+    }
+
     /// The organisation: kommun, nämnder, enheter, staff accounts and their
     /// activation and permission requests, the delegationsordning and the
     /// nämnd's details for letters.
-    Organisation organisation;
+    pub fn organisation(&self) -> Organisation<'_> {
+        Organisation(self)
+    }
+
     /// Staff login: sessions, TOTP, failed attempts, rate limits, OIDC, and the
     /// reasons stated in a session for opening a case (inre sekretess).
-    Inloggning inloggning;
+    pub fn inloggning(&self) -> Inloggning<'_> {
+        Inloggning(self)
+    }
+
     /// The audit log: logging reads, searching it (loggkontroll), verifying and
     /// anchoring its chain.
-    Granskning granskning;
+    pub fn granskning(&self) -> Granskning<'_> {
+        Granskning(self)
+    }
+
     /// Mina sidor: the person's sessions, fullmakter, drafts, the reviewed
     /// journal entries (partsinsyn) and where digital applications go.
-    MinaSidor mina_sidor;
+    pub fn mina_sidor(&self) -> MinaSidor<'_> {
+        MinaSidor(self)
+    }
+
     /// Reports: counts for the nämnd's reports and for `/metrics`.
-    Rapporter rapporter;
+    pub fn rapporter(&self) -> Rapporter<'_> {
+        Rapporter(self)
+    }
 }
 
 impl Store {

@@ -18,7 +18,7 @@ use lots_domain::arende::{Arende, Status};
 use lots_domain::ids::{ArendeId, KommunId};
 use lots_domain::organisation::Roll;
 use lots_domain::tid::svensk_dag;
-use lots_store::{Rad, Store};
+use lots_store::Store;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -228,11 +228,12 @@ struct Underlag {
 
 async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
     let (kommun, _) = store
+        .organisation()
         .kommun()
         .await?
         .context("databasen har ingen kommun: kör `lots demo --scale` först")?;
-    let alla = store.alla_anvandare(kommun).await?;
-    let enheter = store.enheter(kommun).await?;
+    let alla = store.organisation().alla_anvandare(kommun).await?;
+    let enheter = store.organisation().enheter(kommun).await?;
     let utforande: Vec<_> = enheter
         .iter()
         .filter(|e| e.utforare)
@@ -252,25 +253,21 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
         .context("databasen har ingen arbetsledare")?;
     let mut handlaggare = vec![];
     for a in hl.iter().take(n) {
-        let rader = store
-            .db
-            .fetch_all(
-                "SELECT id, status, tillstand FROM arende WHERE kommun = $1 AND handlaggare = $2",
-                &[kommun.to_string().into(), a.id.to_string().into()],
-            )
-            .await?;
         let mut arenden = vec![];
         let mut oppna = vec![];
         let mut beslut = vec![];
-        for r in &rader {
-            let id: ArendeId = r.parse("id")?;
+        for (id, arende) in store
+            .arenden()
+            .handlaggarens_arenden_med_tillstand(kommun, a.id)
+            .await?
+        {
             arenden.push(id);
-            let status = r.text("status")?;
-            if status != Status::Avslutat.kod() {
+            let status = arende.status();
+            if status != Status::Avslutat {
                 oppna.push(id);
             }
-            if status == Status::BeslutVantar.kod()
-                && let Some(b) = beslutsformular(r)?
+            if status == Status::BeslutVantar
+                && let Some(b) = beslutsformular(&arende)
             {
                 beslut.push((id, b.0, b.1, b.2));
             }
@@ -278,23 +275,20 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
         handlaggare.push((a.anvandarnamn.clone(), arenden, oppna, beslut));
     }
     let sokningar = store
-        .db
-        .fetch_all(
-            "SELECT identitet_typ, identitet, fornamn, efternamn FROM person WHERE kommun = $1 LIMIT 2000",
-            &[kommun.to_string().into()],
-        )
+        .personer()
+        .urval(kommun, 2000)
         .await?
         .iter()
         .enumerate()
-        .map(|(i, r): (usize, &Rad)| -> anyhow::Result<String> {
-            // Half by personnummer, half by name, as staff search.
-            Ok(if i % 2 == 0 {
-                r.text("identitet")?
+        // Half by personnummer, half by name, as staff search.
+        .map(|(i, p)| {
+            if i % 2 == 0 {
+                p.identitet.varde().to_owned()
             } else {
-                format!("{} {}", r.text("fornamn")?, r.text("efternamn")?)
-            })
+                p.namn()
+            }
         })
-        .collect::<anyhow::Result<_>>()?;
+        .collect();
     Ok(Underlag {
         kommun,
         handlaggare,
@@ -305,19 +299,16 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
 
 /// The decision a handläggare may take on a case waiting for one: (insats, lagrum,
 /// utfall) codes, or `None` for heldygnsvård, which only an arbetsledare decides.
-fn beslutsformular(r: &Rad) -> anyhow::Result<Option<(String, String, String)>> {
-    let a: Arende = serde_json::from_str(&r.text("tillstand")?)?;
-    let Some(insats) = a.obeslutade_insatser().first().copied() else {
-        return Ok(None);
-    };
+fn beslutsformular(a: &Arende) -> Option<(String, String, String)> {
+    let insats = a.obeslutade_insatser().first().copied()?;
     if insats.ar_heldygnsvard() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some((
+    Some((
         insats.kod().to_owned(),
         insats.lagrum().kod().to_owned(),
         lots_domain::insats::Utfall::Bifall.kod().to_owned(),
-    )))
+    ))
 }
 
 /// Runs one operation and returns whether the server answered as expected.
@@ -444,57 +435,6 @@ fn blandning(rng: &mut StdRng, kan_besluta: bool) -> Op {
     }
 }
 
-/// Raw INSERTs of a row the size of a journal entry, one transaction each, with the
-/// same durability as Lots's own writes (same pool settings: WAL, synchronous=FULL
-/// on SQLite; PostgreSQL's default synchronous_commit).
-async fn radinsert(store: &Store, n: usize, tid: Duration) -> anyhow::Result<f64> {
-    store
-        .db
-        .execute(
-            "CREATE TABLE IF NOT EXISTS bench_radinsert (id TEXT PRIMARY KEY, kommun TEXT NOT NULL, arende TEXT NOT NULL, \
-             person TEXT NOT NULL, datum TEXT NOT NULL, text TEXT NOT NULL, forfattare TEXT NOT NULL, skriven TEXT NOT NULL)",
-            &[],
-        )
-        .await?;
-    let borjan = Instant::now();
-    let mut uppgifter = vec![];
-    for _ in 0..n {
-        let store = store.clone();
-        uppgifter.push(tokio::spawn(async move {
-            let mut antal = 0u64;
-            while borjan.elapsed() < tid {
-                let mut tx = store.db.begin().await?;
-                let u = || uuid::Uuid::now_v7().to_string();
-                tx.execute(
-                    "INSERT INTO bench_radinsert (id, kommun, arende, person, datum, text, forfattare, skriven) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    &[
-                        u().into(),
-                        u().into(),
-                        u().into(),
-                        u().into(),
-                        "2026-11-30".into(),
-                        JOURNALTEXT.into(),
-                        u().into(),
-                        "2026-11-30T10:00:00Z".into(),
-                    ],
-                )
-                .await?;
-                tx.commit().await?;
-                antal += 1;
-            }
-            Ok::<u64, lots_store::StoreError>(antal)
-        }));
-    }
-    let mut antal = 0;
-    for u in uppgifter {
-        antal += u.await??;
-    }
-    let per_s = antal as f64 / borjan.elapsed().as_secs_f64();
-    store.db.execute("DROP TABLE bench_radinsert", &[]).await?;
-    Ok(per_s)
-}
-
 async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Personal>>> {
     let mut personal = vec![];
     for (namn, arenden, oppna, beslut) in &u.handlaggare {
@@ -521,21 +461,8 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         let x = u.handlaggare[i % m].clone();
         u.handlaggare.push((x.0, x.1, x.2, vec![]));
     }
-    let arenden: i64 = store
-        .db
-        .fetch_optional("SELECT COUNT(*) AS n FROM arende", &[])
-        .await?
-        .map(|r| r.int("n"))
-        .transpose()?
-        .unwrap_or(0);
-    let handelser: i64 = store
-        .db
-        .fetch_optional("SELECT COUNT(*) AS n FROM handelse", &[])
-        .await?
-        .map(|r| r.int("n"))
-        .transpose()?
-        .unwrap_or(0);
-    let personer = store.antal_personer(u.kommun).await?;
+    let (arenden, handelser) = store.arenden().antal_arenden_och_handelser().await?;
+    let personer = store.personer().antal_personer(u.kommun).await?;
     let sokningar = Arc::new(std::mem::take(&mut u.sokningar));
 
     eprintln!("Startar servern …");
@@ -560,7 +487,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     .await?;
     eprintln!("Kvot (b): journalanteckningar genom Lots och rå INSERT …");
     let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Journal).await?;
-    let raa = radinsert(store, n, halv).await?;
+    let raa = store.radinsert_per_sekund(n, halv, JOURNALTEXT).await?;
 
     eprintln!("IVO-rapporten …");
     let (al, _) = logga_in(&server.bas, &u.arbetsledare).await?;

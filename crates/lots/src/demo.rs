@@ -2,7 +2,7 @@
 //! delegationsordning, 200 synthetic persons and about seventy cases in every
 //! state of the process.
 //!
-//! Every case is driven through the domain rules with `Store::utfor`, step by
+//! Every case is driven through the domain rules with `Arenden::utfor`, step by
 //! step as staff would take them; no event is ever written directly. A step is
 //! recorded on the working day it happened (the `idag` it is checked against,
 //! and a working-hours instant that day), counted back from today, so that the
@@ -107,7 +107,7 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 }
 
 pub async fn fyll(store: &Store) -> anyhow::Result<String> {
-    if let Some((_, namn)) = store.kommun().await? {
+    if let Some((_, namn)) = store.organisation().kommun().await? {
         bail!("Databasen har redan en kommun ({namn}). Demodata läggs bara in i en tom databas.");
     }
     let klocka = std::time::Instant::now();
@@ -116,13 +116,18 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO);
 
     let kommun = KommunId::ny();
-    store.skapa_kommun(kommun, "9999", KOMMUN).await?;
+    store
+        .organisation()
+        .skapa_kommun(kommun, "9999", KOMMUN)
+        .await?;
     let namnd = uuid::Uuid::now_v7();
     store
+        .organisation()
         .skapa_namnd(namnd, kommun, "Socialnämnden i Lotsby")
         .await?;
     // What every letter prints about the nämnd, and the appeal court (FL 33 §).
     store
+        .organisation()
         .spara_namnduppgifter(kommun, &namnduppgifter(), None, nu)
         .await?;
     let enheter = Enheter {
@@ -137,11 +142,18 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         (enheter.mo, "Mottagningen", false),
         (enheter.ov, "Öppenvården Lotsby (egen regi)", true),
     ] {
-        store.skapa_enhet(id, kommun, namnd, namn, utforare).await?;
+        store
+            .organisation()
+            .skapa_enhet(id, kommun, namnd, namn, utforare)
+            .await?;
     }
     // Who receives the applications made on Mina sidor.
-    store.satt_tar_emot(enheter.vm, "missbruk").await?;
     store
+        .organisation()
+        .satt_tar_emot(enheter.vm, "missbruk")
+        .await?;
+    store
+        .organisation()
         .satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
         .await?;
 
@@ -199,7 +211,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
                 "handlaggare" | "arbetsledare" | "granskare"
             ),
         };
-        store.skapa_anvandare(&a).await?;
+        store.organisation().skapa_anvandare(&a).await?;
         aktorer.push(Aktor::from(&a));
     }
     let personal = Personal {
@@ -214,6 +226,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     };
 
     store
+        .organisation()
         .spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
         .await?;
 
@@ -248,7 +261,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let ombud = fullmakt(&d).await?;
 
     // STYLE.md 10: the hash chains and projections agree with the events.
-    let problem = store.verifiera().await?;
+    let problem = store.arenden().verifiera().await?;
     if !problem.is_empty() {
         bail!("Demodatan är inte konsistent: {}", problem.join("; "));
     }
@@ -269,7 +282,7 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         if SKYDDADE.contains(&i) || SAMORDNING.contains(&i) || i == RESERV {
             continue;
         }
-        if let Some(p) = d.store.person(dp.id).await? {
+        if let Some(p) = d.store.personer().person(dp.id).await? {
             vanliga.push((i, p));
         }
     }
@@ -284,6 +297,7 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         return Ok(String::new());
     };
     d.store
+        .mina_sidor()
         .registrera_fullmakt(
             &lots_store::Fullmakt {
                 id: uuid::Uuid::now_v7(),
@@ -549,7 +563,7 @@ async fn skapa_personer(
             adress,
             skyddad,
         };
-        store.skapa_person(&p, true).await?;
+        store.personer().skapa_person(&p, true).await?;
         ut.push(DemoPerson {
             id: p.id,
             fornamn,
@@ -642,7 +656,7 @@ struct Demo<'s> {
     /// The final state of every case.
     klara: RefCell<Vec<Arende>>,
     /// Set for `lots demo --scale`: cases are decided in memory and collected
-    /// for `Store::importera` instead of being stored step by step.
+    /// for `Arenden::importera` instead of being stored step by step.
     minne: Option<Minne>,
 }
 
@@ -873,6 +887,7 @@ impl Fall<'_, '_> {
         let ut = self
             .d
             .store
+            .arenden()
             .utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
             .await
             .map_err(|e| {
@@ -902,28 +917,42 @@ impl Fall<'_, '_> {
         let person = self
             .d
             .store
+            .personer()
             .person(self.person.id)
             .await?
             .ok_or_else(|| anyhow!("demopersonen saknas"))?;
-        let anvandare = self.d.store.alla_anvandare(person.kommun).await?;
+        let anvandare = self
+            .d
+            .store
+            .organisation()
+            .alla_anvandare(person.kommun)
+            .await?;
         let enhet = self
             .d
             .store
+            .organisation()
             .enheter(person.kommun)
             .await?
             .into_iter()
             .find(|e| e.id == a.enhet)
             .map(|e| e.namn)
             .unwrap_or_default();
-        let uppgifter = self.d.store.namnduppgifter(person.kommun).await?;
+        let uppgifter = self
+            .d
+            .store
+            .organisation()
+            .namnduppgifter(person.kommun)
+            .await?;
         let ordning = self
             .d
             .store
+            .organisation()
             .delegationsordning_i_kraft(person.kommun, idag)
             .await?;
         let diarienummer = self
             .d
             .store
+            .arenden()
             .arende(self.id)
             .await?
             .map(|(rad, _)| rad.beteckning())
@@ -3396,6 +3425,7 @@ async fn mina_sidor_plan(d: &Demo<'_>, person: DemoPerson) -> anyhow::Result<()>
     let pn = &d.s.pn;
     let utforare = d
         .store
+        .organisation()
         .anvandare_med_namn("tove.lund")
         .await?
         .ok_or_else(|| anyhow!("demots utförare saknas"))?;
@@ -3582,6 +3612,7 @@ async fn mina_sidor_komplettering(
     .await?;
     let redan_inlamnade = d
         .store
+        .arenden()
         .godtagna_handlingar(person_id)
         .await?
         .into_iter()

@@ -84,7 +84,7 @@ fn kontrollera(namn: &str, v: &str, max: usize) -> anyhow::Result<()> {
 
 /// Sets up the kommun and returns the activation link's path for the first systemförvaltare.
 pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
-    if let Some((_, namn)) = store.kommun().await? {
+    if let Some((_, namn)) = store.organisation().kommun().await? {
         bail!("databasen har redan en kommun ({namn}): lots init körs bara på en tom databas");
     }
     let kod = varde(i.kommunkod, "Kommunkod (fyra siffror)", "kommunkod", false)?;
@@ -152,17 +152,23 @@ pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
 
     let kommun_id = KommunId::ny();
     store
+        .organisation()
         .skapa_kommun(kommun_id, &kod, &kommun)
         .await
         .context("kunde inte skapa kommunen")?;
     let namnd_id = uuid::Uuid::now_v7();
-    store.skapa_namnd(namnd_id, kommun_id, &namnd).await?;
+    store
+        .organisation()
+        .skapa_namnd(namnd_id, kommun_id, &namnd)
+        .await?;
     let enhet_id = EnhetId::ny();
     store
+        .organisation()
         .skapa_enhet(enhet_id, kommun_id, namnd_id, &enhet, false)
         .await?;
     let nu = time::OffsetDateTime::now_utc();
     store
+        .organisation()
         .spara_namnduppgifter(
             kommun_id,
             &Namnduppgifter {
@@ -180,6 +186,7 @@ pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
     // No password is set here: the systemförvaltare chooses it through the link.
     let id = AnvandarId::ny();
     store
+        .organisation()
         .skapa_anvandare(&Anvandare {
             id,
             kommun: kommun_id,

@@ -178,10 +178,11 @@ async fn main() -> anyhow::Result<()> {
         }
         Kommando::VerifyLog => {
             let (kommun, namn) = store
+                .organisation()
                 .kommun()
                 .await?
                 .context("databasen har ingen kommun")?;
-            let v = store.verifiera_logg_utforligt(kommun).await?;
+            let v = store.granskning().verifiera_logg_utforligt(kommun).await?;
             if v.utan_nyckel {
                 println!(
                     "Varning: ingen nyckel är angiven (LOTS_GRANSKNING_NYCKEL), så postens nyckelstämplar kontrolleras inte: en omskriven kedja upptäcks inte."
@@ -219,7 +220,10 @@ async fn main() -> anyhow::Result<()> {
                     "ankare kräver en nyckel (LOTS_GRANSKNING_NYCKEL) och en ankarfil (LOTS_GRANSKNING_ANKARFIL eller [granskning] ankarfil)"
                 );
             }
-            let nya = store.ankra_logg(time::OffsetDateTime::now_utc()).await?;
+            let nya = store
+                .granskning()
+                .ankra_logg(time::OffsetDateTime::now_utc())
+                .await?;
             for a in &nya {
                 println!("Ankrade kedjan {} vid post {}.", a.kedja, a.seq);
             }
@@ -233,17 +237,22 @@ async fn main() -> anyhow::Result<()> {
         } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let a = store
+                .organisation()
                 .anvandare_med_namn(&anvandarnamn)
                 .await?
                 .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
             let subjekt = Some(subjekt.trim()).filter(|s| !s.is_empty());
-            store.satt_oidc_subjekt(a.id, subjekt).await.map_err(|e| {
-                if e.ar_unik_krock() {
-                    anyhow::anyhow!("subjektet är redan kopplat till en annan användare")
-                } else {
-                    anyhow::Error::from(e)
-                }
-            })?;
+            store
+                .inloggning()
+                .satt_oidc_subjekt(a.id, subjekt)
+                .await
+                .map_err(|e| {
+                    if e.ar_unik_krock() {
+                        anyhow::anyhow!("subjektet är redan kopplat till en annan användare")
+                    } else {
+                        anyhow::Error::from(e)
+                    }
+                })?;
             println!("{anvandarnamn} är kopplad.");
         }
         Kommando::Init(i) => {
@@ -256,7 +265,7 @@ async fn main() -> anyhow::Result<()> {
         // Answered above, before the database is opened.
         Kommando::Settings => {}
         Kommando::Backup { till } => {
-            if store.db.ar_postgres() {
+            if store.ar_postgres() {
                 anyhow::bail!(
                     "lots backup kopierar en SQLite-databas. Säkerhetskopiera PostgreSQL med pg_dump (se README, Säkerhetskopiering)."
                 );
@@ -273,15 +282,16 @@ async fn main() -> anyhow::Result<()> {
         Kommando::AterstallTotp { anvandarnamn } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let a = store
+                .organisation()
                 .anvandare_med_namn(&anvandarnamn)
                 .await?
                 .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
-            store.ta_bort_totp(a.id).await?;
+            store.inloggning().ta_bort_totp(a.id).await?;
             println!("Tvåstegsverifieringen för {anvandarnamn} är avstängd till nästa inloggning.");
         }
         Kommando::Serve { listen, demo } => {
             store.migrera().await.context("migreringen misslyckades")?;
-            if demo && store.kommun().await?.is_none() {
+            if demo && store.organisation().kommun().await?.is_none() {
                 let s = demo::fyll(&store).await?;
                 println!("{s}");
             }
@@ -298,16 +308,16 @@ async fn serva(
     addr: SocketAddr,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let (kommun, kommun_namn) = store.kommun().await?.context(
+    let (kommun, kommun_namn) = store.organisation().kommun().await?.context(
         "databasen har ingen kommun: lägg upp den med `lots init` (eller prova med `lots serve --demo`)",
     )?;
     // Rows after keyed ones must be keyed too (granskning.rs fails closed).
-    if cfg.granskning.nyckel.is_none() && store.logg_ar_nycklad().await? {
+    if cfg.granskning.nyckel.is_none() && store.granskning().logg_ar_nycklad().await? {
         anyhow::bail!(
             "granskningsloggen är nyckelstämplad men LOTS_GRANSKNING_NYCKEL saknas: ange nyckeln"
         );
     }
-    let saknas = store.saknade_totpnycklar().await?;
+    let saknas = store.inloggning().saknade_totpnycklar().await?;
     if !saknas.is_empty() {
         anyhow::bail!(
             "TOTP-hemligheter är krypterade med nycklar som inte är angivna (nyckel-id {}): ange LOTS_TOTP_NYCKEL och LOTS_TOTP_GAMLA_NYCKLAR",
@@ -336,7 +346,11 @@ async fn serva(
             let mut tick = tokio::time::interval(intervall);
             loop {
                 tick.tick().await;
-                if let Err(e) = store.ankra_logg(time::OffsetDateTime::now_utc()).await {
+                if let Err(e) = store
+                    .granskning()
+                    .ankra_logg(time::OffsetDateTime::now_utc())
+                    .await
+                {
                     tracing::error!(error = %e, "could not anchor the audit log");
                 }
             }
@@ -426,6 +440,7 @@ async fn serva(
     .await?;
     // The last rows written get their anchor before the process ends.
     ankra_vid_slut
+        .granskning()
         .ankra_logg(time::OffsetDateTime::now_utc())
         .await?;
     Ok(())

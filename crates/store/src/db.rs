@@ -339,16 +339,17 @@ impl Tx {
         Ok(self.fetch_all(sql, params).await?.into_iter().next())
     }
 
-    /// Inserts many rows with multi-row `INSERT`s: the bulk path of `Store::importera`.
+    /// Inserts rows with multi-row `INSERT`s: the bulk path of `Arenden::importera`,
+    /// and the plain insert of rows whose table's column list is written once.
     /// `tabell` is the table and its column list, e.g. `journal (id, text)`; every row
     /// has one value per column. Statements stay under both backends' limit on bound
     /// values (SQLite 32 766, PostgreSQL 65 535).
     pub async fn infoga(
         &mut self,
         tabell: &'static str,
-        kolumner: usize,
         rader: &[Vec<V>],
     ) -> Result<(), StoreError> {
+        let kolumner = tabell.matches(',').count() + 1;
         // SQLite: plain `?` placeholders. sqlx binds `$n` on SQLite by looking each
         // name up among all the statement's names, which is quadratic in their number
         // and made a 30 000-value INSERT spend most of its time in strncmp.

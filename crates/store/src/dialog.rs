@@ -7,9 +7,9 @@ use lots_domain::ids::{ArendeId, PersonId};
 use time::Date;
 
 use crate::org::v;
-use crate::{Store, StoreError};
+use crate::{Arenden, StoreError};
 
-impl Store {
+impl Arenden<'_> {
     /// The kinds of document accepted in any of the person's cases: (kind, day
     /// accepted, case), newest first. A handläggare who asks for one of them again
     /// must say why (`Kommando::BegarKomplettering::redan_inlamnade`). Not audited
@@ -19,6 +19,7 @@ impl Store {
         person: PersonId,
     ) -> Result<Vec<(Handlingstyp, Date, ArendeId)>, StoreError> {
         let rader = self
+            .0
             .db
             .fetch_all(
                 "SELECT id, tillstand FROM arende WHERE person = $1 ORDER BY id",

@@ -3,14 +3,13 @@
 //!
 //! Every row is appended to the kommun's hash chain, so a changed or removed row
 //! is found by `lots verify-log`. Writes log in their own transaction; reads log
-//! before the response leaves (`Store::logga_lasning`). With a key configured
+//! before the response leaves (`Granskning::logga_lasning`). With a key configured
 //! each row also carries a MAC, and the chain heads are anchored outside the
 //! database (`loggsakring.rs`), so that a rewritten and rehashed chain, or one
 //! cut short with its head moved back, is found too.
 
 use lots_domain::ids::*;
 use lots_domain::organisation::Roll;
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use std::collections::BTreeMap;
@@ -18,259 +17,16 @@ use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::db::{Db, Rad, Tx, V};
-use crate::handelser::{Aktor, NOLLHASH};
+use crate::db::{Db, Rad, V};
+use crate::kedja::{
+    Aktor, Granskningspost, NOLLHASH, granskning_kolumner, granskning_radhash, skriv_granskningar,
+};
 use crate::loggsakring::{
     Ankare, Loggsakring, Stampelkontroll, gransstampel_delar, las_ankare, radstampel_delar,
     skriv_ankare,
 };
 use crate::org::v;
-use crate::{Store, StoreError, las_tid, tidstext};
-
-/// One access to log. Built with `Granskningspost::ny(handling).person(..)…`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Granskningspost {
-    pub handling: String,
-    pub person: Option<PersonId>,
-    pub arende: Option<ArendeId>,
-    /// The reason the user stated, where one was required (inre sekretess).
-    pub skal: Option<String>,
-    /// The access reached outside the user's own cases and enhet.
-    pub utanfor: bool,
-    /// The person has skyddade personuppgifter.
-    pub skyddad: bool,
-}
-
-impl Granskningspost {
-    pub fn ny(handling: impl Into<String>) -> Self {
-        Self {
-            handling: handling.into(),
-            person: None,
-            arende: None,
-            skal: None,
-            utanfor: false,
-            skyddad: false,
-        }
-    }
-    pub fn person(mut self, person: PersonId, skyddad: bool) -> Self {
-        self.person = Some(person);
-        self.skyddad = skyddad;
-        self
-    }
-    pub fn arende(mut self, arende: ArendeId) -> Self {
-        self.arende = Some(arende);
-        self
-    }
-    pub fn utanfor(mut self, utanfor: bool) -> Self {
-        self.utanfor = utanfor;
-        self
-    }
-    pub fn skal(mut self, skal: Option<String>) -> Self {
-        self.skal = skal;
-        self
-    }
-}
-
-/// The hash of one audit row, chained to the one before it. The fields added
-/// with issue 4 (reason and flags) enter the hash only when set, so rows written
-/// before them keep the hash they were written with.
-#[allow(clippy::too_many_arguments)]
-fn granskningshash(
-    prev: &str,
-    seq: i64,
-    kommun: &str,
-    tid: &str,
-    anvandare: &str,
-    roll: &str,
-    enhet: &str,
-    post: &Granskningspost,
-) -> String {
-    let person = post.person.map(|p| p.to_string()).unwrap_or_default();
-    let arende = post.arende.map(|a| a.to_string()).unwrap_or_default();
-    let mut h = Sha256::new();
-    for del in [
-        prev,
-        &seq.to_string(),
-        kommun,
-        tid,
-        anvandare,
-        roll,
-        enhet,
-        &post.handling,
-        &person,
-        &arende,
-    ] {
-        h.update(del.as_bytes());
-        h.update([0u8]);
-    }
-    if let Some(skal) = &post.skal {
-        h.update(b"skal=");
-        h.update(skal.as_bytes());
-        h.update([0u8]);
-    }
-    if post.utanfor {
-        h.update(b"utanfor\0");
-    }
-    if post.skyddad {
-        h.update(b"skyddad\0");
-    }
-    hex::encode(h.finalize())
-}
-
-/// The kommun's chain head (last seq and hash, and the first seq that must
-/// carry a MAC), locked for the rest of the transaction so that rows get their
-/// places one writer at a time.
-async fn las_kedjehuvud(
-    tx: &mut Tx,
-    kommun: &str,
-) -> Result<(i64, String, Option<i64>), StoreError> {
-    tx.execute(
-        "INSERT INTO granskning_kedja (kommun, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (kommun) DO NOTHING",
-        &[kommun.into(), NOLLHASH.into()],
-    )
-    .await?;
-    let huvud = if tx.ar_postgres() {
-        tx.fetch_optional(
-            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 FOR UPDATE",
-            &[kommun.into()],
-        )
-        .await?
-    } else {
-        tx.fetch_optional(
-            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1",
-            &[kommun.into()],
-        )
-        .await?
-    }
-    .ok_or_else(|| StoreError::Korrupt("granskningskedjan saknas".into()))?;
-    Ok((
-        huvud.int("seq")?,
-        huvud.text("hash")?,
-        huvud.opt_int("nycklad_fran")?,
-    ))
-}
-
-async fn satt_kedjehuvud(
-    tx: &mut Tx,
-    kommun: &str,
-    seq: i64,
-    hash: String,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "UPDATE granskning_kedja SET seq = $2, hash = $3 WHERE kommun = $1",
-        &[kommun.into(), seq.into(), hash.into()],
-    )
-    .await
-    .map(|_| ())
-}
-
-const GRANSKNING_KOLUMNER: &str = "granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, seq, prev_hash, hash, mac)";
-
-/// The row that follows `prev` at `seq` in the chain, and its hash.
-fn granskningsrad(
-    sakring: &Loggsakring,
-    aktor: &Aktor,
-    tid: &str,
-    post: &Granskningspost,
-    seq: i64,
-    prev: String,
-) -> (Vec<V>, String) {
-    let kommun = aktor.kommun.to_string();
-    let (anvandare, enhet) = (aktor.id.to_string(), aktor.enhet.to_string());
-    let hash = granskningshash(
-        &prev,
-        seq,
-        &kommun,
-        tid,
-        &anvandare,
-        aktor.roll.kod(),
-        &enhet,
-        post,
-    );
-    let seqtext = seq.to_string();
-    let mac = sakring
-        .nyckel
-        .as_ref()
-        .map(|n| n.stampel(&radstampel_delar(&kommun, &seqtext, &hash)));
-    let rad = vec![
-        v(uuid::Uuid::now_v7()),
-        kommun.into(),
-        tid.into(),
-        anvandare.into(),
-        aktor.roll.kod().into(),
-        enhet.into(),
-        post.handling.as_str().into(),
-        V::T(post.person.map(|p| p.to_string())),
-        V::T(post.arende.map(|a| a.to_string())),
-        V::T(post.skal.clone()),
-        post.utanfor.into(),
-        post.skyddad.into(),
-        seq.into(),
-        prev.into(),
-        hash.as_str().into(),
-        V::T(mac),
-    ];
-    (rad, hash)
-}
-
-/// Appends audit rows to their kommun's hash chain: each chain's head is read
-/// and locked once, the rows are inserted together, and the head moved once.
-pub(crate) async fn skriv_granskningar(
-    tx: &mut Tx,
-    sakring: &Loggsakring,
-    poster: &[(&Aktor, &str, &Granskningspost)],
-) -> Result<(), StoreError> {
-    let mut kommuner: Vec<KommunId> = poster.iter().map(|(a, _, _)| a.kommun).collect();
-    kommuner.sort();
-    kommuner.dedup();
-    for kommun in kommuner {
-        let k = kommun.to_string();
-        let (mut seq, mut prev, nycklad_fran) = las_kedjehuvud(tx, &k).await?;
-        match (&sakring.nyckel, nycklad_fran) {
-            // Fail closed: an unkeyed row after keyed ones would break the chain's
-            // proof, and a read that cannot be logged may not be shown.
-            (None, Some(_)) => {
-                return Err(StoreError::Loggning(
-                    "granskningsloggen är nycklad men nyckeln (LOTS_GRANSKNING_NYCKEL) saknas"
-                        .into(),
-                ));
-            }
-            // The first keyed row: the rows before it are unkeyed legacy, and
-            // the stamped point says where they end (see `verifiera_logg`).
-            (Some(n), None) => {
-                let fran = (seq + 1).to_string();
-                let stampel = n.stampel(&gransstampel_delar(&k, &fran));
-                tx.execute(
-                    "UPDATE granskning_kedja SET nycklad_fran = $2, nycklad_stampel = $3 WHERE kommun = $1",
-                    &[k.as_str().into(), (seq + 1).into(), stampel.into()],
-                )
-                .await?;
-            }
-            _ => {}
-        }
-        let mut rader = vec![];
-        for (aktor, tid, post) in poster.iter().filter(|(a, _, _)| a.kommun == kommun) {
-            seq += 1;
-            let (rad, hash) = granskningsrad(sakring, aktor, tid, post, seq, prev);
-            rader.push(rad);
-            prev = hash;
-        }
-        tx.infoga(GRANSKNING_KOLUMNER, 16, &rader).await?;
-        satt_kedjehuvud(tx, &k, seq, prev).await?;
-    }
-    Ok(())
-}
-
-/// Appends one audit row to the kommun's hash chain.
-pub(crate) async fn skriv_granskning(
-    tx: &mut Tx,
-    sakring: &Loggsakring,
-    aktor: &Aktor,
-    tid: &str,
-    post: &Granskningspost,
-) -> Result<(), StoreError> {
-    skriv_granskningar(tx, sakring, &[(aktor, tid, post)]).await
-}
+use crate::{Granskning, StoreError, las_tid, tidstext};
 
 /// What `lots verify-log` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -404,7 +160,7 @@ async fn skriv_grupp(db: &Db, sakring: &Loggsakring, grupp: &[Jobb]) -> Result<(
     tx.commit().await
 }
 
-impl Store {
+impl Granskning<'_> {
     /// Records reads of personal data, durably, before the response leaves
     /// (DESIGN.md principle 4). A list logs one row per record it returned.
     /// Returns once the rows are committed; an error means nothing may be shown.
@@ -415,7 +171,7 @@ impl Store {
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
         // Off only in `lots bench`'s own server on synthetic data (Store::utan_lasgranskning_for_matning).
-        if poster.is_empty() || !self.lasgranskning {
+        if poster.is_empty() || !self.0.lasgranskning {
             return Ok(());
         }
         let (klar, svar) = oneshot::channel();
@@ -426,7 +182,7 @@ impl Store {
             klar,
         };
         let stangd = || StoreError::Korrupt("granskningsloggen tar inte emot poster".into());
-        self.logg.ko.send(jobb).await.map_err(|_| stangd())?;
+        self.0.logg.ko.send(jobb).await.map_err(|_| stangd())?;
         svar.await
             .map_err(|_| stangd())?
             .map_err(StoreError::Loggning)
@@ -437,7 +193,8 @@ impl Store {
         &self,
         person: PersonId,
     ) -> Result<Vec<(String, AnvandarId)>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(
                 "SELECT handling, anvandare FROM granskning WHERE person = $1 ORDER BY seq DESC",
                 &[v(person)],
@@ -453,7 +210,8 @@ impl Store {
         &self,
         anvandare: AnvandarId,
     ) -> Result<Vec<(Option<String>, Option<String>)>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(
                 "SELECT person, arende FROM granskning WHERE anvandare = $1 ORDER BY seq",
                 &[v(anvandare)],
@@ -469,7 +227,8 @@ impl Store {
         &self,
         anvandare: AnvandarId,
     ) -> Result<Vec<(String, Option<String>, Option<String>, Option<String>)>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(
                 "SELECT handling, person, arende, skal FROM granskning \
                  WHERE anvandare = $1 AND handling LIKE '%nekad' ORDER BY seq",
@@ -504,7 +263,8 @@ impl Store {
              AND ($4 IS NULL OR g.person = $4) AND ($5 IS NULL OR g.anvandare = $5) \
              AND ($6 = 0 OR g.utanfor = 1) AND ($7 = 0 OR g.skyddad = 1) \
              ORDER BY g.seq DESC LIMIT $8";
-        self.db
+        self.0
+            .db
             .fetch_all(
                 SQL,
                 &[
@@ -543,8 +303,8 @@ impl Store {
             nycklade: 0,
             onycklade: 0,
             ankare: 0,
-            utan_nyckel: !self.sakring.har_nyckel(),
-            utan_ankarfil: self.sakring.ankarfil.is_none(),
+            utan_nyckel: !self.0.sakring.har_nyckel(),
+            utan_ankarfil: self.0.sakring.ankarfil.is_none(),
         };
         let bruten = |seq: i64, tidpunkt: &str, orsak: &'static str| Loggkontroll::Bruten {
             seq,
@@ -554,7 +314,7 @@ impl Store {
         // The anchors are read before the rows: heads only grow, so every anchor
         // read is at or behind the rows read after it.
         let mut ankare: BTreeMap<i64, Ankare> = BTreeMap::new();
-        if let Some(fil) = &self.sakring.ankarfil {
+        if let Some(fil) = &self.0.sakring.ankarfil {
             for rad in las_ankare(fil).await?.unwrap_or_default() {
                 let Ok(a) = rad else {
                     svar.resultat = bruten(0, "", "ankarfilen har en rad som inte går att läsa");
@@ -564,7 +324,7 @@ impl Store {
                     continue;
                 }
                 if !svar.utan_nyckel {
-                    match a.kontrollera(&self.sakring) {
+                    match a.kontrollera(&self.0.sakring) {
                         Stampelkontroll::Stammer => {}
                         Stampelkontroll::Fel => {
                             svar.resultat = bruten(a.seq, &a.tid, "ett ankare har ändrats");
@@ -588,7 +348,7 @@ impl Store {
         }
         // One snapshot of head and rows, so that a concurrent append is not
         // taken for a broken head.
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         if tx.ar_postgres() {
             tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", &[])
                 .await?;
@@ -601,8 +361,11 @@ impl Store {
             .await?;
         let rader = tx
             .fetch_all(
-                "SELECT seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, prev_hash, hash, mac \
-                 FROM granskning WHERE kommun = $1 ORDER BY seq",
+                concat!(
+                    "SELECT ",
+                    granskning_kolumner!(),
+                    " FROM granskning WHERE kommun = $1 ORDER BY seq"
+                ),
                 &[k.as_str().into()],
             )
             .await?;
@@ -618,6 +381,7 @@ impl Store {
             let stampel = h.opt_text("nycklad_stampel")?.unwrap_or_default();
             let frantext = fran.to_string();
             match self
+                .0
                 .sakring
                 .kontrollera(&stampel, &gransstampel_delar(&k, &frantext))
             {
@@ -663,6 +427,7 @@ impl Store {
                 None => svar.onycklade += 1,
                 Some(_) if svar.utan_nyckel => svar.nycklade += 1,
                 Some(mac) => match self
+                    .0
                     .sakring
                     .kontrollera(&mac, &radstampel_delar(&k, &seqtext, &lagrad))
                 {
@@ -726,17 +491,18 @@ impl Store {
     /// this process wrote, to the configured anchor file, and forces it to disk.
     /// Does nothing without a key and a file. Returns the anchors written.
     pub async fn ankra_logg(&self, nu: OffsetDateTime) -> Result<Vec<Ankare>, StoreError> {
-        let (Some(nyckel), Some(fil)) = (&self.sakring.nyckel, &self.sakring.ankarfil) else {
+        let (Some(nyckel), Some(fil)) = (&self.0.sakring.nyckel, &self.0.sakring.ankarfil) else {
             return Ok(vec![]);
         };
         let huvuden = self
+            .0
             .db
             .fetch_all(
                 "SELECT kommun, seq, hash FROM granskning_kedja WHERE seq > 0 ORDER BY kommun",
                 &[],
             )
             .await?;
-        let mut senast = self.senaste_ankare.lock().await;
+        let mut senast = self.0.senaste_ankare.lock().await;
         let mut nya = vec![];
         for h in huvuden {
             let (kedja, seq) = (h.text("kommun")?, h.int("seq")?);
@@ -763,6 +529,7 @@ impl Store {
     /// Whether any chain has keyed rows: then Lots must not run without the key.
     pub async fn logg_ar_nycklad(&self) -> Result<bool, StoreError> {
         Ok(self
+            .0
             .db
             .fetch_optional(
                 "SELECT kommun FROM granskning_kedja WHERE nycklad_fran IS NOT NULL",
@@ -787,28 +554,4 @@ pub struct Loggverifiering {
     pub utan_nyckel: bool,
     /// No anchor file was configured: a chain cut short with its head moved back is not found.
     pub utan_ankarfil: bool,
-}
-
-/// The chain hash of a stored audit row that follows `prev`. Public because
-/// the algorithm is no secret (the tests play an attacker who knows it); only
-/// the MAC key is.
-pub fn granskning_radhash(r: &Rad, prev: &str, kommun: &str) -> Result<String, StoreError> {
-    let post = Granskningspost {
-        handling: r.text("handling")?,
-        person: r.opt_parse("person")?,
-        arende: r.opt_parse("arende")?,
-        skal: r.opt_text("skal")?,
-        utanfor: r.int("utanfor")? != 0,
-        skyddad: r.int("skyddad")? != 0,
-    };
-    Ok(granskningshash(
-        prev,
-        r.int("seq")?,
-        kommun,
-        &r.text("tidpunkt")?,
-        &r.text("anvandare")?,
-        &r.text("roll")?,
-        &r.text("enhet")?,
-        &post,
-    ))
 }

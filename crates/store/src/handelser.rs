@@ -1,35 +1,16 @@
 //! Appending events and keeping the projections in step, in one transaction.
 
-use lots_domain::arende::{self, Arende, Handelse, Kommando, Kontext, SCHEMA_VERSION, bevakningar};
+use lots_domain::arende::{self, Arende, Handelse, Kommando, Kontext, bevakningar};
 use lots_domain::ids::*;
-use lots_domain::organisation::Roll;
 use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Tx, V};
-use crate::granskning::{Granskningspost, skriv_granskning};
+use crate::kedja::{
+    Aktor, Granskningspost, HANDELSE, NOLLHASH, handelserad, kedjehash, skriv_granskning,
+};
 use crate::org::v;
-use crate::{Store, StoreError, datumtext, tidstext};
-
-/// Who acts: the identity the web layer resolved for the request.
-#[derive(Debug, Clone)]
-pub struct Aktor {
-    pub id: AnvandarId,
-    pub kommun: KommunId,
-    pub enhet: EnhetId,
-    pub roll: Roll,
-}
-
-impl From<&crate::Anvandare> for Aktor {
-    fn from(a: &crate::Anvandare) -> Self {
-        Self {
-            id: a.id,
-            kommun: a.kommun,
-            enhet: a.enhet,
-            roll: a.roll,
-        }
-    }
-}
+use crate::{Arenden, Store, StoreError, datumtext, tidstext};
 
 /// An uploaded file that a `BifogaDokument` command refers to.
 #[derive(Debug, Clone)]
@@ -51,34 +32,6 @@ pub struct LagradHandelse {
     pub aktor: AnvandarId,
     pub aktor_namn: String,
     pub tidpunkt: OffsetDateTime,
-}
-
-pub(crate) const NOLLHASH: &str =
-    "0000000000000000000000000000000000000000000000000000000000000000";
-
-fn kedjehash(
-    prev: &str,
-    arende: ArendeId,
-    seq: i64,
-    kind: &str,
-    payload: &str,
-    aktor: AnvandarId,
-    tidpunkt: &str,
-) -> String {
-    let mut h = Sha256::new();
-    for del in [
-        prev,
-        &arende.to_string(),
-        &seq.to_string(),
-        kind,
-        payload,
-        &aktor.to_string(),
-        tidpunkt,
-    ] {
-        h.update(del.as_bytes());
-        h.update([0u8]);
-    }
-    hex::encode(h.finalize())
 }
 
 /// Reads a case's whole history inside a transaction: (events, last seq, last hash).
@@ -104,7 +57,7 @@ async fn las_historik(
 }
 
 /// Lets the domain decide one command and folds the events it gives into the
-/// state: the one step both `Store::utfor` and the synthetic generator take, so a
+/// state: the one step both `Arenden::utfor` and the synthetic generator take, so a
 /// generated history is one the rules would have accepted.
 pub fn bestam(
     tillstand: &mut Option<Arende>,
@@ -122,7 +75,7 @@ pub fn bestam(
     Ok(handelser)
 }
 
-impl Store {
+impl Arenden<'_> {
     /// Runs one command on one case (DESIGN.md, "How a command flows").
     pub async fn utfor(
         &self,
@@ -156,7 +109,7 @@ impl Store {
         idag: Date,
         bilagor: Vec<Bilaga>,
     ) -> Result<Utfort, StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         if tx.ar_postgres() {
             // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
             tx.execute(
@@ -184,17 +137,14 @@ impl Store {
                 bestam(&mut efter, arende_id, kommando, &ctx).map_err(StoreError::Avvisad)?;
             nya.extend(handelser);
         }
+        let mut rader = Vec::with_capacity(nya.len());
         for h in &nya {
             seq += 1;
             let (rad, hash) = handelserad(arende_id, seq, aktor.kommun, h, aktor.id, &tid, &prev)?;
-            tx.execute(
-                "INSERT INTO handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &rad,
-            )
-            .await?;
+            rader.push(rad);
             prev = hash;
         }
+        tx.infoga(HANDELSE, &rader).await?;
         let efter =
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
         projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
@@ -216,7 +166,7 @@ impl Store {
             let post = Granskningspost::ny(format!("arende.{}", typ.kod()))
                 .person(efter.person, skyddad)
                 .arende(arende_id);
-            skriv_granskning(&mut tx, &self.sakring, aktor, &tid, &post).await?;
+            skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         }
         tx.commit().await?;
         Ok(Utfort {
@@ -225,55 +175,12 @@ impl Store {
         })
     }
 
-    /// Folds every case again from its events and stores the derived state, status
-    /// and bevakningar anew where they differ: for when the domain has come to
-    /// derive more from the same events. Returns how many cases changed.
-    pub async fn projicera_om(&self) -> Result<usize, StoreError> {
-        // Ids only: each case's state is read in its own transaction, so a large
-        // kommun is not held in memory at once.
-        let ids = self
-            .db
-            .fetch_all("SELECT id, kommun FROM arende ORDER BY id", &[])
-            .await?;
-        let mut andrade = 0;
-        for r in ids {
-            let id: ArendeId = r.parse("id")?;
-            let kommun: KommunId = r.parse("kommun")?;
-            let mut tx = self.db.begin().await?;
-            let (historik, _, _) = las_historik(&mut tx, id).await?;
-            let Some(a) = Arende::fran_handelser(id, &historik) else {
-                continue;
-            };
-            let lagrad = tx
-                .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
-                .await?
-                .map(|r| r.text("tillstand"))
-                .transpose()?;
-            let gammal: Option<Arende> = lagrad.and_then(|t| serde_json::from_str(&t).ok());
-            if gammal.as_ref() == Some(&a) {
-                continue;
-            }
-            tx.execute(
-                "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
-                &[
-                    v(id),
-                    serde_json::to_string(&a)?.into(),
-                    a.status().kod().into(),
-                ],
-            )
-            .await?;
-            skriv_bevakningar(&mut tx, &a, kommun).await?;
-            tx.commit().await?;
-            andrade += 1;
-        }
-        Ok(andrade)
-    }
-
     /// Checks every case: its hash chain, and that its projections equal what
     /// its events give (STYLE.md 10). Returns the problems found.
     pub async fn verifiera(&self) -> Result<Vec<String>, StoreError> {
         let mut problem = vec![];
         let ids = self
+            .0
             .db
             .fetch_all(
                 "SELECT id, tillstand, status, senast_seq FROM arende ORDER BY id",
@@ -283,6 +190,7 @@ impl Store {
         for r in ids {
             let id: ArendeId = r.parse("id")?;
             let rader = self
+                .0
                 .db
                 .fetch_all("SELECT seq, kind, payload, aktor, tidpunkt, prev_hash, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(id)])
                 .await?;
@@ -330,6 +238,7 @@ impl Store {
                 .map(|b| (b.nyckel, datumtext(b.datum)))
                 .collect();
             let mut lagrade: Vec<(String, String)> = self
+                .0
                 .db
                 .fetch_all(
                     "SELECT nyckel, datum FROM bevakning WHERE arende = $1",
@@ -349,8 +258,83 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Folds every case again from its events and stores the derived state, status
+    /// and bevakningar anew where they differ: for when the domain has come to
+    /// derive more from the same events. Returns how many cases changed.
+    pub(crate) async fn projicera_om(&self) -> Result<usize, StoreError> {
+        // Ids only: each case's state is read in its own transaction, so a large
+        // kommun is not held in memory at once.
+        let ids = self
+            .db
+            .fetch_all("SELECT id, kommun FROM arende ORDER BY id", &[])
+            .await?;
+        let mut andrade = 0;
+        for r in ids {
+            let id: ArendeId = r.parse("id")?;
+            let kommun: KommunId = r.parse("kommun")?;
+            let mut tx = self.db.begin().await?;
+            let (historik, _, _) = las_historik(&mut tx, id).await?;
+            let Some(a) = Arende::fran_handelser(id, &historik) else {
+                continue;
+            };
+            let lagrad = tx
+                .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
+                .await?
+                .map(|r| r.text("tillstand"))
+                .transpose()?;
+            let gammal: Option<Arende> = lagrad.and_then(|t| serde_json::from_str(&t).ok());
+            if gammal.as_ref() == Some(&a) {
+                continue;
+            }
+            tx.execute(
+                "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
+                &[
+                    v(id),
+                    serde_json::to_string(&a)?.into(),
+                    a.status().kod().into(),
+                ],
+            )
+            .await?;
+            skriv_bevakningar(&mut tx, &a, kommun).await?;
+            tx.commit().await?;
+            andrade += 1;
+        }
+        Ok(andrade)
+    }
+}
+
 // The projection rules, as rows. `projicera` writes them one command at a time and
-// `Store::importera` in bulk; both take them from here.
+// `Arenden::importera` in bulk; both take them from here.
+
+/// The columns of `arende` that `arenderad` gives, in its order.
+macro_rules! arende_kolumner {
+    () => {
+        "id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand"
+    };
+}
+
+/// `arende` with its columns and the diarienummer, for the import's `Tx::infoga`.
+pub(crate) const ARENDE_MED_DIARIENUMMER: &str =
+    concat!("arende (", arende_kolumner!(), ", diarienummer)");
+
+/// `bevakning` with its columns, for `Tx::infoga`: the rows `bevakningsrader` gives.
+pub(crate) const BEVAKNING: &str =
+    "bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet)";
+
+/// `journal` with its columns, for `Tx::infoga`: the rows `journalrad` gives.
+pub(crate) const JOURNAL: &str =
+    "journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar)";
+
+/// The columns of `uppdrag` that `uppdragsrad` gives, in its order.
+macro_rules! uppdrag_kolumner {
+    () => {
+        "beslut, kommun, arende, utforare"
+    };
+}
+
+/// `uppdrag` with its columns, for the import's `Tx::infoga`.
+pub(crate) const UPPDRAG: &str = concat!("uppdrag (", uppdrag_kolumner!(), ")");
 
 /// The case's row in `arende`, in the column order of the table.
 pub(crate) fn arenderad(
@@ -438,49 +422,11 @@ pub(crate) fn uppdragsrad(a: &Arende, h: &Handelse, kommun: KommunId) -> Option<
     Some(vec![v(beslut), v(kommun), v(a.id), v(utforare)])
 }
 
-/// An event's row in `handelse`, chained to the hash before it: (row, its hash).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn handelserad(
-    arende_id: ArendeId,
-    seq: i64,
-    kommun: KommunId,
-    h: &Handelse,
-    aktor: AnvandarId,
-    tid: &str,
-    prev: &str,
-) -> Result<(Vec<V>, String), StoreError> {
-    let payload = serde_json::to_string(h)?;
-    let hash = kedjehash(prev, arende_id, seq, h.kind(), &payload, aktor, tid);
-    Ok((
-        vec![
-            v(arende_id),
-            seq.into(),
-            v(kommun),
-            v(uuid::Uuid::now_v7()),
-            h.kind().into(),
-            SCHEMA_VERSION.into(),
-            payload.into(),
-            v(aktor),
-            tid.into(),
-            prev.into(),
-            hash.as_str().into(),
-        ],
-        hash,
-    ))
-}
-
 /// The case's bevakningar, as its state gives them now.
 async fn skriv_bevakningar(tx: &mut Tx, a: &Arende, kommun: KommunId) -> Result<(), StoreError> {
     tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
         .await?;
-    for b in bevakningsrader(a, kommun) {
-        tx.execute(
-            "INSERT INTO bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &b,
-        )
-        .await?;
-    }
-    Ok(())
+    tx.infoga(BEVAKNING, &bevakningsrader(a, kommun)).await
 }
 
 async fn projicera(
@@ -493,10 +439,13 @@ async fn projicera(
     bilagor: Vec<Bilaga>,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+        concat!(
+            "INSERT INTO arende (",
+            arende_kolumner!(),
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
-         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand",
+         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand"
+        ),
         &arenderad(a, aktor.kommun, seq, tid)?,
     )
     .await?;
@@ -518,11 +467,7 @@ async fn projicera(
         match h {
             Handelse::JournalAntecknad { .. } => {
                 if let Some(rad) = journalrad(a, h, aktor.kommun, aktor.id, tid) {
-                    tx.execute(
-                        "INSERT INTO journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                        &rad,
-                    )
-                    .await?;
+                    tx.infoga(JOURNAL, &[rad]).await?;
                 }
             }
             Handelse::JournalInvandning {
@@ -595,8 +540,12 @@ async fn projicera(
             Handelse::Bestalld { .. } => {
                 if let Some(rad) = uppdragsrad(a, h, aktor.kommun) {
                     tx.execute(
-                        "INSERT INTO uppdrag (beslut, kommun, arende, utforare) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare",
+                        concat!(
+                            "INSERT INTO uppdrag (",
+                            uppdrag_kolumner!(),
+                            ") VALUES ($1, $2, $3, $4) \
+                             ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare"
+                        ),
                         &rad,
                     )
                     .await?;

@@ -2,9 +2,9 @@
 //!
 //! A generated case is decided command by command in memory (`handelser::bestam`),
 //! then stored here in large transactions with multi-row INSERTs. Rows come from
-//! the same functions `Store::utfor` uses (hash chain, projections), so an
+//! the same functions `Arenden::utfor` uses (hash chain, projections), so an
 //! imported case is indistinguishable from one built through `utfor` and passes
-//! `Store::verifiera`. Commands are not audited one by one: an import is not
+//! `Arenden::verifiera`. Commands are not audited one by one: an import is not
 //! somebody acting on a case, and the persons are synthetic.
 
 use lots_domain::arende::{Arende, Handelse};
@@ -12,10 +12,12 @@ use lots_domain::ids::*;
 use time::OffsetDateTime;
 
 use crate::handelser::{
-    NOLLHASH, arenderad, bevakningsrader, handelserad, journalrad, uppdragsrad,
+    ARENDE_MED_DIARIENUMMER, BEVAKNING, JOURNAL, UPPDRAG, arenderad, bevakningsrader, journalrad,
+    uppdragsrad,
 };
-use crate::org::Person;
-use crate::{Store, StoreError, tidstext};
+use crate::kedja::{HANDELSE, NOLLHASH, handelserad};
+use crate::org::{PERSON, Person, personrad};
+use crate::{Arenden, Personer, StoreError, tidstext};
 
 /// One command's events, as decided: who took the step and when.
 #[derive(Debug, Clone)]
@@ -39,38 +41,19 @@ pub struct Importerat {
     pub journal: u64,
 }
 
-impl Store {
+impl Personer<'_> {
     /// Stores synthetic persons in one transaction (`person.syntetisk` set).
     pub async fn importera_personer(&self, personer: &[Person]) -> Result<(), StoreError> {
-        let rader: Vec<_> = personer
-            .iter()
-            .map(|p| {
-                vec![
-                    p.id.to_string().into(),
-                    p.kommun.to_string().into(),
-                    p.identitet.typ().kod().into(),
-                    p.identitet.varde().into(),
-                    p.fornamn.as_str().into(),
-                    p.efternamn.as_str().into(),
-                    p.adress.as_str().into(),
-                    p.skyddad.into(),
-                    true.into(),
-                ]
-            })
-            .collect();
-        let mut tx = self.db.begin().await?;
-        tx.infoga(
-            "person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk)",
-            9,
-            &rader,
-        )
-        .await?;
+        let rader: Vec<_> = personer.iter().map(|p| personrad(p, true)).collect();
+        let mut tx = self.0.db.begin().await?;
+        tx.infoga(PERSON, &rader).await?;
         let namn: Vec<_> = personer.iter().flat_map(crate::sok::namnrader).collect();
-        tx.infoga("personnamn (kommun, ord, person)", 3, &namn)
-            .await?;
+        tx.infoga(crate::sok::PERSONNAMN, &namn).await?;
         tx.commit().await
     }
+}
 
+impl Arenden<'_> {
     /// Stores new cases with their histories and projections in one transaction.
     pub async fn importera(
         &self,
@@ -82,7 +65,8 @@ impl Store {
         let mut arenderader = vec![];
         let mut bevakningar = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
-        let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::V>> = Default::default();
+        let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
+            Default::default();
         for x in arenden {
             let mut tillstand: Option<Arende> = None;
             let mut prev = NOLLHASH.to_owned();
@@ -128,13 +112,13 @@ impl Store {
             arenderader.push(arenderad(&a, kommun, seq, &tid)?);
             bevakningar.extend(bevakningsrader(&a, kommun));
         }
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
         // in this transaction (column 8 of the row is `inkom`).
         let mut per_ar: std::collections::BTreeMap<i32, Vec<usize>> = Default::default();
         for (i, rad) in arenderader.iter().enumerate() {
             let ar = match rad.get(7) {
-                Some(crate::V::T(Some(d))) => crate::las_datum(d)?.year(),
+                Some(crate::db::V::T(Some(d))) => crate::las_datum(d)?.year(),
                 _ => return Err(StoreError::Korrupt("ärendet saknar inkomstdatum".into())),
             };
             per_ar.entry(ar).or_default().push(i);
@@ -148,33 +132,12 @@ impl Store {
             }
         }
         // Parents first: journal and bevakning refer to arende.
-        tx.infoga(
-            "arende (id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand, diarienummer)",
-            12,
-            &arenderader,
-        )
-        .await?;
-        tx.infoga(
-            "handelse (arende, seq, kommun, id, kind, schema_version, payload, aktor, tidpunkt, prev_hash, hash)",
-            11,
-            &handelser,
-        )
-        .await?;
-        tx.infoga(
-            "bevakning (arende, nyckel, kommun, typ, datum, beslut, ansvarig, enhet)",
-            8,
-            &bevakningar,
-        )
-        .await?;
+        tx.infoga(ARENDE_MED_DIARIENUMMER, &arenderader).await?;
+        tx.infoga(HANDELSE, &handelser).await?;
+        tx.infoga(BEVAKNING, &bevakningar).await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
-        tx.infoga("uppdrag (beslut, kommun, arende, utforare)", 4, &uppdrag)
-            .await?;
-        tx.infoga(
-            "journal (id, kommun, arende, person, datum, text, forfattare, skriven, rattar)",
-            9,
-            &journal,
-        )
-        .await?;
+        tx.infoga(UPPDRAG, &uppdrag).await?;
+        tx.infoga(JOURNAL, &journal).await?;
         tx.commit().await?;
         Ok(Importerat {
             handelser: handelser.len() as u64,

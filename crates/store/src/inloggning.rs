@@ -5,7 +5,7 @@ use lots_domain::ids::AnvandarId;
 use time::OffsetDateTime;
 
 use crate::org::anvandare_fran;
-use crate::{Anvandare, Store, StoreError, las_tid, tidstext};
+use crate::{Anvandare, Inloggning, Store, StoreError, las_tid, tidstext};
 
 /// How long a failed login is remembered when it locks nobody: the lock's
 /// backoff tops out at an hour, so a day forgets nothing that still matters.
@@ -35,7 +35,7 @@ pub struct OidcForfragan {
     pub skapad: OffsetDateTime,
 }
 
-impl Store {
+impl Inloggning<'_> {
     /// A session at a given login step ('klar', 'kod' or 'registrering'),
     /// with the provider's ID token when the login came from OpenID Connect.
     pub async fn skapa_session_i_steg(
@@ -47,7 +47,7 @@ impl Store {
         steg: &str,
         id_token: Option<&str>,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0.db
             .execute(
                 "INSERT INTO session (id, anvandare, csrf, skapad, senast, steg, id_token) VALUES ($1, $2, $3, $4, $4, $5, $6)",
                 &[
@@ -69,7 +69,8 @@ impl Store {
         id: &str,
         hemlighet: Option<&str>,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "UPDATE session SET totp_ny = $2 WHERE id = $1",
                 &[id.into(), hemlighet.map(str::to_owned).into()],
@@ -84,7 +85,8 @@ impl Store {
         anvandare: AnvandarId,
         behall: &str,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "DELETE FROM session WHERE anvandare = $1 AND id <> $2",
                 &[anvandare.to_string().into(), behall.into()],
@@ -96,6 +98,7 @@ impl Store {
     pub async fn totp(&self, anvandare: AnvandarId) -> Result<Option<TotpLagrad>, StoreError> {
         let id = anvandare.to_string();
         let r = self
+            .0
             .db
             .fetch_optional(
                 "SELECT totp_hemlighet, totp_nyckel, totp_senaste_steg FROM anvandare WHERE id = $1",
@@ -108,7 +111,7 @@ impl Store {
         };
         let nyckel = r.opt_text("totp_nyckel")?;
         Ok(Some(TotpLagrad {
-            hemlighet: self.totpnycklar.las_ut(&id, &lagrad, nyckel.as_deref())?,
+            hemlighet: self.0.totpnycklar.las_ut(&id, &lagrad, nyckel.as_deref())?,
             senaste_steg: r.opt_int("totp_senaste_steg").ok().flatten(),
         }))
     }
@@ -122,8 +125,8 @@ impl Store {
         steg: i64,
     ) -> Result<(), StoreError> {
         let id = anvandare.to_string();
-        let (lagrad, nyckel) = self.totpnycklar.las_in(&id, hemlighet)?;
-        self.db
+        let (lagrad, nyckel) = self.0.totpnycklar.las_in(&id, hemlighet)?;
+        self.0.db
             .execute(
                 "UPDATE anvandare SET totp_hemlighet = $2, totp_nyckel = $3, totp_senaste_steg = $4 WHERE id = $1",
                 &[id.into(), lagrad.into(), nyckel.into(), steg.into()],
@@ -136,6 +139,7 @@ impl Store {
     /// `serve` refuses to start rather than fail every code login.
     pub async fn saknade_totpnycklar(&self) -> Result<Vec<String>, StoreError> {
         let rader = self
+            .0
             .db
             .fetch_all(
                 "SELECT DISTINCT totp_nyckel FROM anvandare WHERE totp_nyckel IS NOT NULL",
@@ -146,10 +150,11 @@ impl Store {
         for r in rader {
             let id = r.text("totp_nyckel")?;
             let kand = self
+                .0
                 .totpnycklar
                 .nyckel
                 .iter()
-                .chain(&self.totpnycklar.gamla)
+                .chain(&self.0.totpnycklar.gamla)
                 .any(|k| k.id() == id);
             if !kand {
                 saknas.push(id);
@@ -158,10 +163,265 @@ impl Store {
         Ok(saknas)
     }
 
+    /// Records that a code for `steg` was used. False when that step or a later
+    /// one was already used: the code is a replay. One conditional UPDATE, so two
+    /// requests racing with the same code cannot both win.
+    pub async fn anvand_totp_steg(
+        &self,
+        anvandare: AnvandarId,
+        steg: i64,
+    ) -> Result<bool, StoreError> {
+        let n = self
+            .0
+            .db
+            .execute(
+                "UPDATE anvandare SET totp_senaste_steg = $2 WHERE id = $1 AND totp_hemlighet IS NOT NULL \
+                 AND (totp_senaste_steg IS NULL OR totp_senaste_steg < $2)",
+                &[anvandare.to_string().into(), steg.into()],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Removes a user's second factor (the systemförvaltare's reset when a phone is lost).
+    pub async fn ta_bort_totp(&self, anvandare: AnvandarId) -> Result<(), StoreError> {
+        self.0.db
+            .execute(
+                "UPDATE anvandare SET totp_hemlighet = NULL, totp_nyckel = NULL, totp_senaste_steg = NULL WHERE id = $1",
+                &[anvandare.to_string().into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn byt_losenord(&self, anvandare: AnvandarId, hash: &str) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute(
+                "UPDATE anvandare SET losenord = $2 WHERE id = $1",
+                &[anvandare.to_string().into(), hash.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn inloggningsforsok(&self, anvandarnamn: &str) -> Result<Forsok, StoreError> {
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "SELECT misslyckade, sparrad_till FROM inloggningsforsok WHERE anvandarnamn = $1",
+                &[anvandarnamn.into()],
+            )
+            .await?;
+        let Some(r) = r else {
+            return Ok(Forsok::default());
+        };
+        Ok(Forsok {
+            misslyckade: r.int("misslyckade")?,
+            sparrad_till: r
+                .opt_text("sparrad_till")?
+                .as_deref()
+                .map(las_tid)
+                .transpose()?,
+        })
+    }
+
+    /// Counts one more failed login for the name (a hash of it: the caller's
+    /// key) and returns the new count. Failures older than a day and no longer
+    /// locking anyone are purged on the way, so that unauthenticated requests
+    /// cannot grow the table without bound (issue 12, item 6).
+    pub async fn registrera_misslyckat_forsok(
+        &self,
+        anvandarnamn: &str,
+        nu: OffsetDateTime,
+    ) -> Result<i64, StoreError> {
+        self.0.db
+            .execute(
+                "DELETE FROM inloggningsforsok WHERE senast < $1 AND (sparrad_till IS NULL OR sparrad_till < $2)",
+                &[
+                    tidstext(nu - FORSOK_GLOMS_EFTER).into(),
+                    tidstext(nu).into(),
+                ],
+            )
+            .await?;
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "INSERT INTO inloggningsforsok (anvandarnamn, misslyckade, senast) VALUES ($1, 1, $2) \
+                 ON CONFLICT (anvandarnamn) DO UPDATE SET misslyckade = inloggningsforsok.misslyckade + 1, senast = $2 \
+                 RETURNING misslyckade",
+                &[anvandarnamn.into(), tidstext(nu).into()],
+            )
+            .await?;
+        r.map(|r| r.int("misslyckade"))
+            .transpose()
+            .map(|n| n.unwrap_or(1))
+    }
+
+    /// Counts a request against a rate limit shared by every server on this
+    /// database: the key's window (ending at `nu + fonster` when a new one starts)
+    /// and the count in it, after this request. One upsert: two servers counting
+    /// at once both land in the same row.
+    pub async fn rakna_begaran(
+        &self,
+        nyckel: &str,
+        nu: OffsetDateTime,
+        fonster: time::Duration,
+    ) -> Result<(i64, i64), StoreError> {
+        let nu = nu.unix_timestamp();
+        let ny_slut = nu + fonster.whole_seconds().max(1);
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "INSERT INTO hastighetsgrans (nyckel, slut, antal) VALUES ($1, $2, 1) \
+                 ON CONFLICT (nyckel) DO UPDATE SET \
+                 antal = CASE WHEN hastighetsgrans.slut <= $3 THEN 1 ELSE hastighetsgrans.antal + 1 END, \
+                 slut = CASE WHEN hastighetsgrans.slut <= $3 THEN $2 ELSE hastighetsgrans.slut END \
+                 RETURNING slut, antal",
+                &[nyckel.into(), ny_slut.into(), nu.into()],
+            )
+            .await?;
+        match r {
+            Some(r) => Ok((r.int("slut")?, r.int("antal")?)),
+            None => Ok((ny_slut, 1)),
+        }
+    }
+
+    /// Forgets rate-limit windows that have ended.
+    pub async fn rensa_begaranden(&self, nu: OffsetDateTime) -> Result<u64, StoreError> {
+        self.0
+            .db
+            .execute(
+                "DELETE FROM hastighetsgrans WHERE slut <= $1",
+                &[nu.unix_timestamp().into()],
+            )
+            .await
+    }
+
+    pub async fn sparra_inloggning(
+        &self,
+        anvandarnamn: &str,
+        till: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute(
+                "UPDATE inloggningsforsok SET sparrad_till = $2 WHERE anvandarnamn = $1",
+                &[anvandarnamn.into(), tidstext(till).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// A successful login forgets the failures.
+    pub async fn nollstall_inloggningsforsok(&self, anvandarnamn: &str) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute(
+                "DELETE FROM inloggningsforsok WHERE anvandarnamn = $1",
+                &[anvandarnamn.into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// The active or inactive user the identity provider's subject is mapped to.
+    pub async fn anvandare_med_oidc_subjekt(
+        &self,
+        subjekt: &str,
+    ) -> Result<Option<Anvandare>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                crate::org::anvandare_fraga!("WHERE oidc_subjekt = $1"),
+                &[subjekt.into()],
+            )
+            .await?
+            .as_ref()
+            .map(anvandare_fran)
+            .transpose()
+    }
+
+    /// Maps (or unmaps) a user to a subject at the identity provider.
+    pub async fn satt_oidc_subjekt(
+        &self,
+        anvandare: AnvandarId,
+        subjekt: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute(
+                "UPDATE anvandare SET oidc_subjekt = $2 WHERE id = $1",
+                &[
+                    anvandare.to_string().into(),
+                    subjekt.map(str::to_owned).into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// `id` is the hash of the state: the state itself is only in the browser's cookie and the URL.
+    pub async fn spara_oidc_forfragan(
+        &self,
+        id: &str,
+        f: &OidcForfragan,
+    ) -> Result<(), StoreError> {
+        self.0.db
+            .execute(
+                "INSERT INTO oidc_forfragan (id, nonce, pkce_verifierare, skapad) VALUES ($1, $2, $3, $4)",
+                &[
+                    id.into(),
+                    f.nonce.as_str().into(),
+                    f.pkce_verifierare.as_str().into(),
+                    tidstext(f.skapad).into(),
+                ],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Takes the pending login out: a state is good for one callback only.
+    pub async fn ta_oidc_forfragan(&self, id: &str) -> Result<Option<OidcForfragan>, StoreError> {
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "DELETE FROM oidc_forfragan WHERE id = $1 RETURNING nonce, pkce_verifierare, skapad",
+                &[id.into()],
+            )
+            .await?;
+        r.map(|r| {
+            Ok(OidcForfragan {
+                nonce: r.text("nonce")?,
+                pkce_verifierare: r.text("pkce_verifierare")?,
+                skapad: las_tid(&r.text("skapad")?)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Forgets pending logins older than `fore` (abandoned at the provider).
+    pub async fn rensa_oidc_forfragningar(&self, fore: OffsetDateTime) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute(
+                "DELETE FROM oidc_forfragan WHERE skapad < $1",
+                &[tidstext(fore).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+}
+
+impl Store {
     /// Encrypts with the current key every TOTP secret that is stored in plain
     /// text or under an earlier key (`lots migrate`, and so key rotation).
     /// Returns how many were rewritten; nothing without a configured key.
-    pub async fn kryptera_totp_om(&self) -> Result<u64, StoreError> {
+    pub(crate) async fn kryptera_totp_om(&self) -> Result<u64, StoreError> {
         let Some(aktuell) = self.totpnycklar.nyckel.as_ref().map(|k| k.id().to_owned()) else {
             return Ok(0);
         };
@@ -192,246 +452,5 @@ impl Store {
                 .await?;
         }
         Ok(n)
-    }
-
-    /// Records that a code for `steg` was used. False when that step or a later
-    /// one was already used: the code is a replay. One conditional UPDATE, so two
-    /// requests racing with the same code cannot both win.
-    pub async fn anvand_totp_steg(
-        &self,
-        anvandare: AnvandarId,
-        steg: i64,
-    ) -> Result<bool, StoreError> {
-        let n = self
-            .db
-            .execute(
-                "UPDATE anvandare SET totp_senaste_steg = $2 WHERE id = $1 AND totp_hemlighet IS NOT NULL \
-                 AND (totp_senaste_steg IS NULL OR totp_senaste_steg < $2)",
-                &[anvandare.to_string().into(), steg.into()],
-            )
-            .await?;
-        Ok(n == 1)
-    }
-
-    /// Removes a user's second factor (the systemförvaltare's reset when a phone is lost).
-    pub async fn ta_bort_totp(&self, anvandare: AnvandarId) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "UPDATE anvandare SET totp_hemlighet = NULL, totp_nyckel = NULL, totp_senaste_steg = NULL WHERE id = $1",
-                &[anvandare.to_string().into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    pub async fn byt_losenord(&self, anvandare: AnvandarId, hash: &str) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "UPDATE anvandare SET losenord = $2 WHERE id = $1",
-                &[anvandare.to_string().into(), hash.into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    pub async fn inloggningsforsok(&self, anvandarnamn: &str) -> Result<Forsok, StoreError> {
-        let r = self
-            .db
-            .fetch_optional(
-                "SELECT misslyckade, sparrad_till FROM inloggningsforsok WHERE anvandarnamn = $1",
-                &[anvandarnamn.into()],
-            )
-            .await?;
-        let Some(r) = r else {
-            return Ok(Forsok::default());
-        };
-        Ok(Forsok {
-            misslyckade: r.int("misslyckade")?,
-            sparrad_till: r
-                .opt_text("sparrad_till")?
-                .as_deref()
-                .map(las_tid)
-                .transpose()?,
-        })
-    }
-
-    /// Counts one more failed login for the name (a hash of it: the caller's
-    /// key) and returns the new count. Failures older than a day and no longer
-    /// locking anyone are purged on the way, so that unauthenticated requests
-    /// cannot grow the table without bound (issue 12, item 6).
-    pub async fn registrera_misslyckat_forsok(
-        &self,
-        anvandarnamn: &str,
-        nu: OffsetDateTime,
-    ) -> Result<i64, StoreError> {
-        self.db
-            .execute(
-                "DELETE FROM inloggningsforsok WHERE senast < $1 AND (sparrad_till IS NULL OR sparrad_till < $2)",
-                &[
-                    tidstext(nu - FORSOK_GLOMS_EFTER).into(),
-                    tidstext(nu).into(),
-                ],
-            )
-            .await?;
-        let r = self
-            .db
-            .fetch_optional(
-                "INSERT INTO inloggningsforsok (anvandarnamn, misslyckade, senast) VALUES ($1, 1, $2) \
-                 ON CONFLICT (anvandarnamn) DO UPDATE SET misslyckade = inloggningsforsok.misslyckade + 1, senast = $2 \
-                 RETURNING misslyckade",
-                &[anvandarnamn.into(), tidstext(nu).into()],
-            )
-            .await?;
-        r.map(|r| r.int("misslyckade"))
-            .transpose()
-            .map(|n| n.unwrap_or(1))
-    }
-
-    /// Counts a request against a rate limit shared by every server on this
-    /// database: the key's window (ending at `nu + fonster` when a new one starts)
-    /// and the count in it, after this request. One upsert: two servers counting
-    /// at once both land in the same row.
-    pub async fn rakna_begaran(
-        &self,
-        nyckel: &str,
-        nu: OffsetDateTime,
-        fonster: time::Duration,
-    ) -> Result<(i64, i64), StoreError> {
-        let nu = nu.unix_timestamp();
-        let ny_slut = nu + fonster.whole_seconds().max(1);
-        let r = self
-            .db
-            .fetch_optional(
-                "INSERT INTO hastighetsgrans (nyckel, slut, antal) VALUES ($1, $2, 1) \
-                 ON CONFLICT (nyckel) DO UPDATE SET \
-                 antal = CASE WHEN hastighetsgrans.slut <= $3 THEN 1 ELSE hastighetsgrans.antal + 1 END, \
-                 slut = CASE WHEN hastighetsgrans.slut <= $3 THEN $2 ELSE hastighetsgrans.slut END \
-                 RETURNING slut, antal",
-                &[nyckel.into(), ny_slut.into(), nu.into()],
-            )
-            .await?;
-        match r {
-            Some(r) => Ok((r.int("slut")?, r.int("antal")?)),
-            None => Ok((ny_slut, 1)),
-        }
-    }
-
-    /// Forgets rate-limit windows that have ended.
-    pub async fn rensa_begaranden(&self, nu: OffsetDateTime) -> Result<u64, StoreError> {
-        self.db
-            .execute(
-                "DELETE FROM hastighetsgrans WHERE slut <= $1",
-                &[nu.unix_timestamp().into()],
-            )
-            .await
-    }
-
-    pub async fn sparra_inloggning(
-        &self,
-        anvandarnamn: &str,
-        till: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "UPDATE inloggningsforsok SET sparrad_till = $2 WHERE anvandarnamn = $1",
-                &[anvandarnamn.into(), tidstext(till).into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    /// A successful login forgets the failures.
-    pub async fn nollstall_inloggningsforsok(&self, anvandarnamn: &str) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "DELETE FROM inloggningsforsok WHERE anvandarnamn = $1",
-                &[anvandarnamn.into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    /// The active or inactive user the identity provider's subject is mapped to.
-    pub async fn anvandare_med_oidc_subjekt(
-        &self,
-        subjekt: &str,
-    ) -> Result<Option<Anvandare>, StoreError> {
-        self.db
-            .fetch_optional(
-                crate::org::anvandare_fraga!("WHERE oidc_subjekt = $1"),
-                &[subjekt.into()],
-            )
-            .await?
-            .as_ref()
-            .map(anvandare_fran)
-            .transpose()
-    }
-
-    /// Maps (or unmaps) a user to a subject at the identity provider.
-    pub async fn satt_oidc_subjekt(
-        &self,
-        anvandare: AnvandarId,
-        subjekt: Option<&str>,
-    ) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "UPDATE anvandare SET oidc_subjekt = $2 WHERE id = $1",
-                &[
-                    anvandare.to_string().into(),
-                    subjekt.map(str::to_owned).into(),
-                ],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    /// `id` is the hash of the state: the state itself is only in the browser's cookie and the URL.
-    pub async fn spara_oidc_forfragan(
-        &self,
-        id: &str,
-        f: &OidcForfragan,
-    ) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "INSERT INTO oidc_forfragan (id, nonce, pkce_verifierare, skapad) VALUES ($1, $2, $3, $4)",
-                &[
-                    id.into(),
-                    f.nonce.as_str().into(),
-                    f.pkce_verifierare.as_str().into(),
-                    tidstext(f.skapad).into(),
-                ],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    /// Takes the pending login out: a state is good for one callback only.
-    pub async fn ta_oidc_forfragan(&self, id: &str) -> Result<Option<OidcForfragan>, StoreError> {
-        let r = self
-            .db
-            .fetch_optional(
-                "DELETE FROM oidc_forfragan WHERE id = $1 RETURNING nonce, pkce_verifierare, skapad",
-                &[id.into()],
-            )
-            .await?;
-        r.map(|r| {
-            Ok(OidcForfragan {
-                nonce: r.text("nonce")?,
-                pkce_verifierare: r.text("pkce_verifierare")?,
-                skapad: las_tid(&r.text("skapad")?)?,
-            })
-        })
-        .transpose()
-    }
-
-    /// Forgets pending logins older than `fore` (abandoned at the provider).
-    pub async fn rensa_oidc_forfragningar(&self, fore: OffsetDateTime) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "DELETE FROM oidc_forfragan WHERE skapad < $1",
-                &[tidstext(fore).into()],
-            )
-            .await
-            .map(|_| ())
     }
 }

@@ -7,7 +7,7 @@ use lots_domain::organisation::Roll;
 use time::OffsetDateTime;
 
 use crate::org::v;
-use crate::{Store, StoreError, las_tid, tidstext};
+use crate::{Organisation, StoreError, las_tid, tidstext};
 
 /// A grant waiting for (or given) approval.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub struct Behorighetsbegaran {
     pub begard: OffsetDateTime,
 }
 
-fn begaran_fran(r: &crate::Rad) -> Result<Behorighetsbegaran, StoreError> {
+fn begaran_fran(r: &crate::db::Rad) -> Result<Behorighetsbegaran, StoreError> {
     Ok(Behorighetsbegaran {
         id: r.parse("id")?,
         anvandare: r.parse("anvandare")?,
@@ -36,7 +36,7 @@ fn begaran_fran(r: &crate::Rad) -> Result<Behorighetsbegaran, StoreError> {
     })
 }
 
-impl Store {
+impl Organisation<'_> {
     /// Stores a new activation link (by the hash of its token) and retires the
     /// account's earlier unused links: only the newest one works.
     pub async fn skapa_kontoaktivering(
@@ -47,7 +47,7 @@ impl Store {
         nu: OffsetDateTime,
         giltig_till: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         tx.execute(
             "UPDATE kontoaktivering SET anvand = $2 WHERE anvandare = $1 AND anvand IS NULL",
             &[v(anvandare), tidstext(nu).into()],
@@ -74,6 +74,7 @@ impl Store {
         nu: OffsetDateTime,
     ) -> Result<Option<AnvandarId>, StoreError> {
         let r = self
+            .0
             .db
             .fetch_optional(
                 "SELECT anvandare, giltig_till FROM kontoaktivering WHERE token_hash = $1 AND anvand IS NULL",
@@ -99,7 +100,7 @@ impl Store {
         let Some(anvandare) = self.kontoaktivering(token_hash, nu).await? else {
             return Ok(None);
         };
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         let n = tx
             .execute(
                 "UPDATE kontoaktivering SET anvand = $2 WHERE token_hash = $1 AND anvand IS NULL",
@@ -131,7 +132,7 @@ impl Store {
         kommun: KommunId,
         b: &Behorighetsbegaran,
     ) -> Result<(), StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         tx.execute(
             "DELETE FROM behorighetsbegaran WHERE anvandare = $1 AND godkand IS NULL",
             &[v(b.anvandare)],
@@ -161,7 +162,7 @@ impl Store {
         &self,
         kommun: KommunId,
     ) -> Result<Vec<Behorighetsbegaran>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT id, anvandare, roll, enhet, skyddad_behorighet, aktiv, begard_av, begard FROM behorighetsbegaran \
                  WHERE kommun = $1 AND godkand IS NULL ORDER BY begard",
@@ -182,7 +183,7 @@ impl Store {
         godkand_av: AnvandarId,
         nu: OffsetDateTime,
     ) -> Result<Option<Behorighetsbegaran>, StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         let Some(r) = tx
             .fetch_optional(
                 "UPDATE behorighetsbegaran SET godkand = $3, godkand_av = $2 \

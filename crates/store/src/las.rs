@@ -7,7 +7,7 @@ use time::{Date, OffsetDateTime};
 use crate::db::Rad;
 use crate::handelser::LagradHandelse;
 use crate::org::v;
-use crate::{Store, StoreError, las_tid};
+use crate::{Arenden, Organisation, Personer, StoreError, las_tid};
 
 #[derive(Debug, Clone)]
 pub struct ArendeRad {
@@ -109,7 +109,7 @@ macro_rules! arende_fraga {
     };
 }
 
-impl Store {
+impl Arenden<'_> {
     /// Open cases assigned to a handläggare, oldest first.
     pub async fn mina_arenden(
         &self,
@@ -119,7 +119,8 @@ impl Store {
         const SQL: &str = arende_fraga!(
             "WHERE a.kommun = $1 AND a.handlaggare = $2 AND a.status <> 'avslutat' ORDER BY a.inkom, a.id"
         );
-        self.db
+        self.0
+            .db
             .fetch_all(SQL, &[v(kommun), v(anvandare)])
             .await?
             .iter()
@@ -136,7 +137,8 @@ impl Store {
         const SQL: &str = arende_fraga!(
             "WHERE a.kommun = $1 AND a.enhet = $2 AND a.handlaggare IS NULL AND a.status <> 'avslutat' ORDER BY a.inkom, a.id"
         );
-        self.db
+        self.0
+            .db
             .fetch_all(SQL, &[v(kommun), v(enhet)])
             .await?
             .iter()
@@ -146,7 +148,8 @@ impl Store {
 
     pub async fn personens_arenden(&self, person: PersonId) -> Result<Vec<ArendeRad>, StoreError> {
         const SQL: &str = arende_fraga!("WHERE a.person = $1 ORDER BY a.inkom DESC, a.id");
-        self.db
+        self.0
+            .db
             .fetch_all(SQL, &[v(person)])
             .await?
             .iter()
@@ -162,6 +165,7 @@ impl Store {
     ) -> Result<Vec<(ArendeRad, Arende)>, StoreError> {
         let rader = self.personens_arenden(person).await?;
         let mut tillstand: std::collections::HashMap<ArendeId, Arende> = self
+            .0
             .db
             .fetch_all(
                 "SELECT id, tillstand FROM arende WHERE person = $1",
@@ -181,12 +185,47 @@ impl Store {
     }
 
     /// The case's row and its state as projected.
+    /// Every case a handläggare holds, closed ones too, with its state: the
+    /// cases `lots bench` sends its simulated handläggare to.
+    pub async fn handlaggarens_arenden_med_tillstand(
+        &self,
+        kommun: KommunId,
+        anvandare: AnvandarId,
+    ) -> Result<Vec<(ArendeId, Arende)>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT id, tillstand FROM arende WHERE kommun = $1 AND handlaggare = $2 ORDER BY inkom, id",
+                &[v(kommun), v(anvandare)],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.parse("id")?, serde_json::from_str(&r.text("tillstand")?)?)))
+            .collect()
+    }
+
+    /// How many cases and events the database holds, all kommuner: the size
+    /// `lots bench` reports its figures against.
+    pub async fn antal_arenden_och_handelser(&self) -> Result<(i64, i64), StoreError> {
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "SELECT (SELECT COUNT(*) FROM arende) AS arenden, (SELECT COUNT(*) FROM handelse) AS handelser",
+                &[],
+            )
+            .await?
+            .ok_or_else(|| StoreError::Korrupt("räkningen gav ingen rad".into()))?;
+        Ok((r.int("arenden")?, r.int("handelser")?))
+    }
+
     pub async fn arende(&self, id: ArendeId) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
         const SQL: &str = arende_fraga!("WHERE a.id = $1");
-        let Some(r) = self.db.fetch_optional(SQL, &[v(id)]).await? else {
+        let Some(r) = self.0.db.fetch_optional(SQL, &[v(id)]).await? else {
             return Ok(None);
         };
         let tillstand = self
+            .0
             .db
             .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
             .await?
@@ -196,7 +235,7 @@ impl Store {
     }
 
     pub async fn handelser(&self, arende: ArendeId) -> Result<Vec<LagradHandelse>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT h.seq, h.payload, h.aktor, COALESCE(u.namn, '') AS aktor_namn, h.tidpunkt FROM handelse h \
                  LEFT JOIN anvandare u ON u.id = h.aktor WHERE h.arende = $1 ORDER BY h.seq",
@@ -222,7 +261,7 @@ impl Store {
         kommun: KommunId,
         anvandare: AnvandarId,
     ) -> Result<Vec<BevakningRad>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT b.arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, a.handlaggare, b.typ, b.datum FROM bevakning b \
                  JOIN arende a ON a.id = b.arende JOIN person p ON p.id = a.person \
@@ -246,11 +285,63 @@ impl Store {
             .collect()
     }
 
+    pub async fn dokument(&self, id: DokumentId) -> Result<Option<Dokument>, StoreError> {
+        self.0.db
+            .fetch_optional("SELECT id, arende, namn, innehallstyp, sha256, innehall FROM dokument WHERE id = $1", &[v(id)])
+            .await?
+            .map(|r| {
+                Ok(Dokument {
+                    id: r.parse("id")?,
+                    arende: r.parse("arende")?,
+                    namn: r.text("namn")?,
+                    innehallstyp: r.text("innehallstyp")?,
+                    sha256: r.text("sha256")?,
+                    innehall: r.bytes("innehall")?,
+                })
+            })
+            .transpose()
+    }
+
+    /// The orders sent to an utförare unit, newest case first, with each case's state.
+    pub async fn uppdrag_for_enhet(
+        &self,
+        kommun: KommunId,
+        utforare: EnhetId,
+    ) -> Result<Vec<UppdragRad>, StoreError> {
+        self.0.db
+            .fetch_all(
+                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
+                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person \
+                 WHERE u.kommun = $1 AND u.utforare = $2 ORDER BY a.inkom DESC, u.beslut",
+                &[v(kommun), v(utforare)],
+            )
+            .await?
+            .iter()
+            .map(uppdrag_rad)
+            .collect()
+    }
+
+    pub async fn uppdrag(&self, beslut: BeslutId) -> Result<Option<UppdragRad>, StoreError> {
+        self.0.db
+            .fetch_optional(
+                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
+                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person WHERE u.beslut = $1",
+                &[v(beslut)],
+            )
+            .await?
+            .as_ref()
+            .map(uppdrag_rad)
+            .transpose()
+    }
+}
+
+impl Personer<'_> {
     pub async fn journal_for_person(
         &self,
         person: PersonId,
     ) -> Result<Vec<JournalRad>, StoreError> {
         let rader = self
+            .0
             .db
             .fetch_all(
                 "SELECT j.id, j.arende, j.datum, j.text, COALESCE(u.namn, '') AS forfattare, j.skriven, j.rattar FROM journal j \
@@ -259,6 +350,7 @@ impl Store {
             )
             .await?;
         let invandningar = self
+            .0
             .db
             .fetch_all(
                 "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal_invandning i \
@@ -305,26 +397,10 @@ impl Store {
         Ok(ut)
     }
 
-    pub async fn dokument(&self, id: DokumentId) -> Result<Option<Dokument>, StoreError> {
-        self.db
-            .fetch_optional("SELECT id, arende, namn, innehallstyp, sha256, innehall FROM dokument WHERE id = $1", &[v(id)])
-            .await?
-            .map(|r| {
-                Ok(Dokument {
-                    id: r.parse("id")?,
-                    arende: r.parse("arende")?,
-                    namn: r.text("namn")?,
-                    innehallstyp: r.text("innehallstyp")?,
-                    sha256: r.text("sha256")?,
-                    innehall: r.bytes("innehall")?,
-                })
-            })
-            .transpose()
-    }
-
     /// The last day anything was entered in the person's file (SoL 16 kap.: gallring counts from it).
     pub async fn sista_anteckning(&self, person: PersonId) -> Result<Option<Date>, StoreError> {
         let r = self
+            .0
             .db
             .fetch_optional(
                 "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende \
@@ -343,45 +419,16 @@ impl Store {
             .transpose()?;
         Ok(journal.max(arende))
     }
+}
 
+impl Organisation<'_> {
     pub async fn kommunkod(&self, kommun: KommunId) -> Result<String, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_optional("SELECT kod FROM kommun WHERE id = $1", &[v(kommun)])
             .await?
             .ok_or(StoreError::Saknas)?
             .text("kod")
-    }
-
-    /// The orders sent to an utförare unit, newest case first, with each case's state.
-    pub async fn uppdrag_for_enhet(
-        &self,
-        kommun: KommunId,
-        utforare: EnhetId,
-    ) -> Result<Vec<UppdragRad>, StoreError> {
-        self.db
-            .fetch_all(
-                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
-                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person \
-                 WHERE u.kommun = $1 AND u.utforare = $2 ORDER BY a.inkom DESC, u.beslut",
-                &[v(kommun), v(utforare)],
-            )
-            .await?
-            .iter()
-            .map(uppdrag_rad)
-            .collect()
-    }
-
-    pub async fn uppdrag(&self, beslut: BeslutId) -> Result<Option<UppdragRad>, StoreError> {
-        self.db
-            .fetch_optional(
-                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
-                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person WHERE u.beslut = $1",
-                &[v(beslut)],
-            )
-            .await?
-            .as_ref()
-            .map(uppdrag_rad)
-            .transpose()
     }
 }
 

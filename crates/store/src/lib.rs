@@ -3,19 +3,29 @@
 //! A command is one transaction in a fixed order (STYLE.md 6): load the case's
 //! history, let the domain decide, append the events hash-chained, update the
 //! projections, write the audit row, commit.
+//!
+//! The SQL is private to this crate (`db`). Callers reach it through the areas
+//! of `Store`, each a borrowed view with the methods of one part of the work:
+//! `store.arenden()`, `store.personer()`, `store.organisation()`,
+//! `store.inloggning()`, `store.granskning()`, `store.mina_sidor()` and
+//! `store.rapporter()`. `Store` itself keeps what concerns the whole database:
+//! connecting, migrating, health and backup.
 
-pub mod db;
+mod db;
 mod dialog;
 mod granskning;
 mod handelser;
 mod import;
 mod inloggning;
+mod kedja;
 mod konto;
 mod las;
 mod loggsakring;
 mod mina_sidor;
 mod namnd;
 mod org;
+#[cfg(feature = "provning")]
+pub mod provning;
 mod rapporter;
 pub mod sok;
 mod totpnyckel;
@@ -26,13 +36,12 @@ use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-pub use db::{Db, Rad, Tx, V};
-pub use granskning::{
-    Granskningspost, Loggfilter, Loggkontroll, Loggrad, Loggverifiering, granskning_radhash,
-};
-pub use handelser::{Aktor, Bilaga, LagradHandelse, Utfort, bestam};
+use db::Db;
+pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering};
+pub use handelser::{Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
+pub use kedja::{Aktor, Granskningspost};
 pub use konto::Behorighetsbegaran;
 pub use las::*;
 pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
@@ -43,7 +52,6 @@ pub use rapporter::*;
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 
 use lots_domain::Avvisning;
-use lots_domain::ids::KommunId;
 
 /// The version of what `Arende` derives from a case's events. Raise it when the
 /// domain comes to derive more; `migrera` then stores every case's state anew.
@@ -86,9 +94,11 @@ impl StoreError {
 }
 
 /// The store. Cheap to clone: it holds the pool and the audit log's writer.
+/// Its methods are grouped in areas (`Store::arenden` and the others below);
+/// `Store` itself keeps what concerns the whole database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub db: Db,
+    db: Db,
     logg: granskning::Gruppskrivare,
     /// Reads are audited (DESIGN.md principle 4). Off only in `lots bench`'s own
     /// server, to measure what the audit costs; see `utan_lasgranskning_for_matning`.
@@ -99,6 +109,88 @@ pub struct Store {
     senaste_ankare: Arc<tokio::sync::Mutex<HashMap<String, i64>>>,
     /// The keys TOTP secrets are encrypted with (issue 12, item 7).
     pub(crate) totpnycklar: Arc<Totpnycklar>,
+}
+
+// The areas of the store. Each is a borrowed view of it that carries one part of the
+// work's methods (`store.personer().person(id)`), got with the accessor of the same
+// name. The methods live beside their SQL in the topic modules (`las.rs` for page
+// queries, `org.rs`, `mina_sidor.rs`, …): grep `impl Personer` to find them all.
+
+/// Cases: running a step (`utfor`), the case lists and pages, events,
+/// documents, orders to utförare, and the whole-database check `verifiera`.
+#[derive(Debug, Clone, Copy)]
+pub struct Arenden<'a>(&'a Store);
+
+/// Persons: registering, reading and searching them, and their journal.
+#[derive(Debug, Clone, Copy)]
+pub struct Personer<'a>(&'a Store);
+
+/// The organisation: kommun, nämnder, enheter, staff accounts and their
+/// activation and permission requests, the delegationsordning and the
+/// nämnd's details for letters.
+#[derive(Debug, Clone, Copy)]
+pub struct Organisation<'a>(&'a Store);
+
+/// Staff login: sessions, TOTP, failed attempts, rate limits, OIDC, and the
+/// reasons stated in a session for opening a case (inre sekretess).
+#[derive(Debug, Clone, Copy)]
+pub struct Inloggning<'a>(&'a Store);
+
+/// The audit log: logging reads, searching it (loggkontroll), verifying and
+/// anchoring its chain.
+#[derive(Debug, Clone, Copy)]
+pub struct Granskning<'a>(&'a Store);
+
+/// Mina sidor: the person's sessions, fullmakter, drafts, the reviewed
+/// journal entries (partsinsyn) and where digital applications go.
+#[derive(Debug, Clone, Copy)]
+pub struct MinaSidor<'a>(&'a Store);
+
+/// Reports: counts for the nämnd's reports and for `/metrics`.
+#[derive(Debug, Clone, Copy)]
+pub struct Rapporter<'a>(&'a Store);
+
+impl Store {
+    /// Cases: running a step (`utfor`), the case lists and pages, events,
+    /// documents, orders to utförare, and the whole-database check `verifiera`.
+    pub fn arenden(&self) -> Arenden<'_> {
+        Arenden(self)
+    }
+
+    /// Persons: registering, reading and searching them, and their journal.
+    pub fn personer(&self) -> Personer<'_> {
+        Personer(self)
+    }
+
+    /// The organisation: kommun, nämnder, enheter, staff accounts and their
+    /// activation and permission requests, the delegationsordning and the
+    /// nämnd's details for letters.
+    pub fn organisation(&self) -> Organisation<'_> {
+        Organisation(self)
+    }
+
+    /// Staff login: sessions, TOTP, failed attempts, rate limits, OIDC, and the
+    /// reasons stated in a session for opening a case (inre sekretess).
+    pub fn inloggning(&self) -> Inloggning<'_> {
+        Inloggning(self)
+    }
+
+    /// The audit log: logging reads, searching it (loggkontroll), verifying and
+    /// anchoring its chain.
+    pub fn granskning(&self) -> Granskning<'_> {
+        Granskning(self)
+    }
+
+    /// Mina sidor: the person's sessions, fullmakter, drafts, the reviewed
+    /// journal entries (partsinsyn) and where digital applications go.
+    pub fn mina_sidor(&self) -> MinaSidor<'_> {
+        MinaSidor(self)
+    }
+
+    /// Reports: counts for the nämnd's reports and for `/metrics`.
+    pub fn rapporter(&self) -> Rapporter<'_> {
+        Rapporter(self)
+    }
 }
 
 impl Store {
@@ -191,30 +283,88 @@ impl Store {
         Ok(())
     }
 
-    /// For `/metrics`: open bevakningar whose day has passed, per enhet of the kommun.
-    pub async fn forsenade_bevakningar_per_enhet(
-        &self,
-        kommun: KommunId,
-        idag: Date,
-    ) -> Result<Vec<(String, i64)>, StoreError> {
-        self.db
-            .fetch_all(
-                "SELECT e.namn, COUNT(*) AS n FROM bevakning b JOIN enhet e ON e.id = b.enhet \
-                 WHERE b.kommun = $1 AND b.datum < $2 GROUP BY e.namn ORDER BY e.namn",
-                &[org::v(kommun), datumtext(idag).into()],
-            )
-            .await?
-            .iter()
-            .map(|r| Ok((r.text("namn")?, r.int("n")?)))
-            .collect()
-    }
-
     /// For `/metrics`: the connection pool's size and idle connections.
     pub fn pool(&self) -> (u32, u32) {
         match &self.db {
             Db::Sqlite(p) => (p.size(), p.num_idle() as u32),
             Db::Postgres(p) => (p.size(), p.num_idle() as u32),
         }
+    }
+
+    /// Whether the database is PostgreSQL (else SQLite).
+    pub fn ar_postgres(&self) -> bool {
+        self.db.ar_postgres()
+    }
+
+    /// Closes the pool: for a caller that hands the database to another process.
+    pub async fn stang(&self) {
+        self.db.close().await
+    }
+
+    /// Refreshes the planner's statistics, after a bulk import (`lots demo --scale`).
+    pub async fn analysera(&self) -> Result<(), StoreError> {
+        self.db.execute("ANALYZE", &[]).await.map(|_| ())
+    }
+
+    /// For `lots bench`: how many raw one-row INSERTs a second `samtidiga` writers
+    /// reach in `tid`, each in its own transaction with Lots's durability (same pool:
+    /// WAL and synchronous=FULL on SQLite, PostgreSQL's default synchronous_commit),
+    /// into a scratch table shaped like `journal` that is dropped afterwards, with
+    /// `text` as each row's text. The floor Lots's own writes are compared against.
+    pub async fn radinsert_per_sekund(
+        &self,
+        samtidiga: usize,
+        tid: std::time::Duration,
+        text: &str,
+    ) -> Result<f64, StoreError> {
+        self.db
+            .execute(
+                "CREATE TABLE IF NOT EXISTS bench_radinsert (id TEXT PRIMARY KEY, kommun TEXT NOT NULL, arende TEXT NOT NULL, \
+                 person TEXT NOT NULL, datum TEXT NOT NULL, text TEXT NOT NULL, forfattare TEXT NOT NULL, skriven TEXT NOT NULL)",
+                &[],
+            )
+            .await?;
+        let text = text.to_owned();
+        let borjan = std::time::Instant::now();
+        let mut uppgifter = vec![];
+        for _ in 0..samtidiga {
+            let db = self.db.clone();
+            let text = text.clone();
+            uppgifter.push(tokio::spawn(async move {
+                let mut antal = 0u64;
+                while borjan.elapsed() < tid {
+                    let mut tx = db.begin().await?;
+                    let u = || uuid::Uuid::now_v7().to_string();
+                    tx.execute(
+                        "INSERT INTO bench_radinsert (id, kommun, arende, person, datum, text, forfattare, skriven) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        &[
+                            u().into(),
+                            u().into(),
+                            u().into(),
+                            u().into(),
+                            "2026-11-30".into(),
+                            text.as_str().into(),
+                            u().into(),
+                            "2026-11-30T10:00:00Z".into(),
+                        ],
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    antal += 1;
+                }
+                Ok::<u64, StoreError>(antal)
+            }));
+        }
+        let mut antal = 0;
+        for u in uppgifter {
+            antal += u
+                .await
+                .map_err(|e| StoreError::Korrupt(format!("mätningen avbröts: {e}")))??;
+        }
+        let per_s = antal as f64 / borjan.elapsed().as_secs_f64();
+        self.db.execute("DROP TABLE bench_radinsert", &[]).await?;
+        Ok(per_s)
     }
 
     /// For `/healthz`: the database answers a query.

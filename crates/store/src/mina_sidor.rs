@@ -8,8 +8,11 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::db::Rad;
-use crate::org::{anvandare_fraga, anvandare_fran, person_fran, v};
-use crate::{Aktor, Person, Store, StoreError, datumtext, las_datum, las_tid, tidstext};
+use crate::org::{anvandare_fraga, anvandare_fran, person_fran, person_kolumner, v};
+use crate::{
+    Aktor, MinaSidor, Organisation, Person, Personer, StoreError, datumtext, las_datum, las_tid,
+    tidstext,
+};
 
 /// The user name of the account the person's own acts on Mina sidor are recorded
 /// under: events need an actor, and the person is not a member of staff. Who
@@ -135,7 +138,7 @@ macro_rules! fullmakt_fraga {
     };
 }
 
-impl Store {
+impl MinaSidor<'_> {
     /// `id` is the hash of the cookie token; the token itself is never stored.
     #[allow(clippy::too_many_arguments)]
     pub async fn skapa_medborgarsession(
@@ -149,7 +152,7 @@ impl Store {
         id_token: Option<&str>,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0.db
             .execute(
                 "INSERT INTO medborgarsession (id, kommun, identitet, namn, metod, csrf, id_token, skapad, senast) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
@@ -169,7 +172,7 @@ impl Store {
     }
 
     pub async fn medborgarsession(&self, id: &str) -> Result<Option<Medborgarsession>, StoreError> {
-        self.db
+        self.0.db
             .fetch_optional(
                 "SELECT id, kommun, identitet, namn, metod, person, fullmakt, csrf, id_token, skapad, senast FROM medborgarsession WHERE id = $1",
                 &[id.into()],
@@ -187,7 +190,8 @@ impl Store {
         person: PersonId,
         fullmakt: Option<Uuid>,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "UPDATE medborgarsession SET person = $2, fullmakt = $3 WHERE id = $1",
                 &[
@@ -205,7 +209,8 @@ impl Store {
         id: &str,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "UPDATE medborgarsession SET senast = $2 WHERE id = $1",
                 &[id.into(), tidstext(nu).into()],
@@ -215,66 +220,11 @@ impl Store {
     }
 
     pub async fn ta_bort_medborgarsession(&self, id: &str) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute("DELETE FROM medborgarsession WHERE id = $1", &[id.into()])
             .await
             .map(|_| ())
-    }
-
-    /// The person with this number (as stored) in this kommun.
-    pub async fn person_med_nummer(
-        &self,
-        kommun: KommunId,
-        identitet: &str,
-    ) -> Result<Option<Person>, StoreError> {
-        self.db
-            .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2",
-                &[v(kommun), identitet.into()],
-            )
-            .await?
-            .as_ref()
-            .map(person_fran)
-            .transpose()
-    }
-
-    /// Synthetic persons only: the demo's test login offers nothing else, so it
-    /// can never open a real person's matters.
-    pub async fn syntetiska_personer(
-        &self,
-        kommun: KommunId,
-    ) -> Result<Vec<(Person, bool)>, StoreError> {
-        let rader = self
-            .db
-            .fetch_all(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, \
-                 (SELECT COUNT(*) FROM fullmakt f WHERE f.kommun = p.kommun AND f.ombud_identitet = p.identitet AND f.aterkallad IS NULL) AS ombud, \
-                 (SELECT COUNT(*) FROM fullmakt f WHERE f.person = p.id AND f.aterkallad IS NULL) AS huvudman \
-                 FROM person p WHERE kommun = $1 AND syntetisk = 1 ORDER BY ombud DESC, huvudman DESC, efternamn, fornamn LIMIT 60",
-                &[v(kommun)],
-            )
-            .await?;
-        rader
-            .iter()
-            .map(|r| Ok((person_fran(r)?, r.int("ombud")? > 0)))
-            .collect()
-    }
-
-    /// A synthetic person with this number: the only ones the demo's test login opens.
-    pub async fn syntetisk_person(
-        &self,
-        kommun: KommunId,
-        identitet: &str,
-    ) -> Result<Option<Person>, StoreError> {
-        self.db
-            .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE kommun = $1 AND identitet = $2 AND syntetisk = 1",
-                &[v(kommun), identitet.into()],
-            )
-            .await?
-            .as_ref()
-            .map(person_fran)
-            .transpose()
     }
 
     /// Stores a fullmakt, with the signed document when staff registered it from paper.
@@ -283,7 +233,7 @@ impl Store {
         f: &Fullmakt,
         dokument: Option<&Fullmaktsdokument>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         tx.execute(
             "INSERT INTO fullmakt (id, kommun, person, ombud_identitet, ombud_namn, omfattning, giltig_till, registrerad, registrerad_av, registrerad_av_anvandare, godkand, godkand_av) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -311,7 +261,7 @@ impl Store {
                     d.namn.as_str().into(),
                     d.innehallstyp.as_str().into(),
                     d.sha256.as_str().into(),
-                    crate::V::B(d.innehall.clone()),
+                    crate::db::V::B(d.innehall.clone()),
                 ],
             )
             .await?;
@@ -331,6 +281,7 @@ impl Store {
         nu: OffsetDateTime,
     ) -> Result<bool, StoreError> {
         let n = self
+            .0
             .db
             .execute(
                 "UPDATE fullmakt SET godkand = $4, godkand_av = $5, godkand_av_anvandare = $3 \
@@ -352,7 +303,7 @@ impl Store {
         &self,
         fullmakt: Uuid,
     ) -> Result<Option<Fullmaktsdokument>, StoreError> {
-        self.db
+        self.0.db
             .fetch_optional(
                 "SELECT namn, innehallstyp, sha256, innehall FROM fullmaktsdokument WHERE fullmakt = $1",
                 &[fullmakt.to_string().into()],
@@ -371,7 +322,8 @@ impl Store {
 
     pub async fn fullmakt(&self, id: Uuid) -> Result<Option<Fullmakt>, StoreError> {
         let sql = fullmakt_fraga!("WHERE id = $1");
-        self.db
+        self.0
+            .db
             .fetch_optional(sql, &[id.to_string().into()])
             .await?
             .as_ref()
@@ -385,7 +337,8 @@ impl Store {
         person: PersonId,
     ) -> Result<Vec<Fullmakt>, StoreError> {
         let sql = fullmakt_fraga!("WHERE person = $1 ORDER BY registrerad DESC");
-        self.db
+        self.0
+            .db
             .fetch_all(sql, &[v(person)])
             .await?
             .iter()
@@ -402,7 +355,8 @@ impl Store {
         let sql = fullmakt_fraga!(
             "WHERE kommun = $1 AND ombud_identitet = $2 AND aterkallad IS NULL ORDER BY registrerad"
         );
-        self.db
+        self.0
+            .db
             .fetch_all(sql, &[v(kommun), identitet.into()])
             .await?
             .iter()
@@ -418,7 +372,7 @@ impl Store {
         person: PersonId,
         nu: OffsetDateTime,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         let n = tx
             .execute(
                 "UPDATE fullmakt SET aterkallad = $3 WHERE id = $1 AND person = $2 AND aterkallad IS NULL",
@@ -441,7 +395,7 @@ impl Store {
         innehall: &str,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0.db
             .execute(
                 "INSERT INTO ansokningsutkast (person, insats, innehall, andrad) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (person, insats) DO UPDATE SET innehall = excluded.innehall, andrad = excluded.andrad",
@@ -456,7 +410,7 @@ impl Store {
         &self,
         person: PersonId,
     ) -> Result<Vec<(String, String, OffsetDateTime)>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT insats, innehall, andrad FROM ansokningsutkast WHERE person = $1 ORDER BY andrad DESC",
                 &[v(person)],
@@ -474,7 +428,8 @@ impl Store {
     }
 
     pub async fn ta_bort_utkast(&self, person: PersonId, insats: &str) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "DELETE FROM ansokningsutkast WHERE person = $1 AND insats = $2",
                 &[v(person), insats.into()],
@@ -488,7 +443,8 @@ impl Store {
     /// enhet; it cannot log in (no password, inactive).
     pub async fn mina_sidor_konto(&self, kommun: KommunId) -> Result<Aktor, StoreError> {
         let hitta = || async {
-            self.db
+            self.0
+                .db
                 .fetch_optional(
                     anvandare_fraga!("WHERE anvandarnamn = $1"),
                     &[MINA_SIDOR_KONTO.into()],
@@ -502,6 +458,7 @@ impl Store {
             Some(a) => a,
             None => {
                 let enhet: EnhetId = self
+                    .0
                     .db
                     .fetch_optional(
                         "SELECT id FROM enhet WHERE kommun = $1 ORDER BY namn LIMIT 1",
@@ -511,6 +468,7 @@ impl Store {
                     .ok_or_else(|| StoreError::Korrupt("kommunen har ingen enhet".into()))?
                     .parse("id")?;
                 let res = self
+                    .0
                     .db
                     .execute(
                         "INSERT INTO anvandare (id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv) \
@@ -543,16 +501,14 @@ impl Store {
             roll: konto.roll,
         })
     }
-}
 
-impl Store {
     /// The handläggare's partsinsyn reviews of the person's journal entries:
     /// entry → shown on Mina sidor (true) or withheld (false).
     pub async fn journalprovningar(
         &self,
         person: PersonId,
     ) -> Result<std::collections::HashMap<JournalId, bool>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT p.anteckning, p.visas FROM journal_partsinsyn p JOIN journal j ON j.id = p.anteckning WHERE j.person = $1",
                 &[v(person)],
@@ -574,7 +530,7 @@ impl Store {
         av: &str,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0.db
             .execute(
                 "INSERT INTO journal_partsinsyn (anteckning, kommun, visas, provad_av, provad) VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (anteckning) DO UPDATE SET visas = excluded.visas, provad_av = excluded.provad_av, provad = excluded.provad",
@@ -598,6 +554,7 @@ impl Store {
         erbjudande: &str,
     ) -> Result<Option<EnhetId>, StoreError> {
         let rader = self
+            .0
             .db
             .fetch_all(
                 "SELECT id, tar_emot FROM enhet WHERE kommun = $1 AND utforare = 0 ORDER BY namn",
@@ -617,9 +574,83 @@ impl Store {
         }
         Ok(forsta)
     }
+}
 
+impl Personer<'_> {
+    /// The person with this number (as stored) in this kommun.
+    pub async fn person_med_nummer(
+        &self,
+        kommun: KommunId,
+        identitet: &str,
+    ) -> Result<Option<Person>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 AND identitet = $2"
+                ),
+                &[v(kommun), identitet.into()],
+            )
+            .await?
+            .as_ref()
+            .map(person_fran)
+            .transpose()
+    }
+
+    /// Synthetic persons only: the demo's test login offers nothing else, so it
+    /// can never open a real person's matters.
+    pub async fn syntetiska_personer(
+        &self,
+        kommun: KommunId,
+    ) -> Result<Vec<(Person, bool)>, StoreError> {
+        let rader = self
+            .0
+            .db
+            .fetch_all(
+                concat!(
+"SELECT ", person_kolumner!(), ", \
+                 (SELECT COUNT(*) FROM fullmakt f WHERE f.kommun = p.kommun AND f.ombud_identitet = p.identitet AND f.aterkallad IS NULL) AS ombud, \
+                 (SELECT COUNT(*) FROM fullmakt f WHERE f.person = p.id AND f.aterkallad IS NULL) AS huvudman \
+                 FROM person p WHERE kommun = $1 AND syntetisk = 1 ORDER BY ombud DESC, huvudman DESC, efternamn, fornamn LIMIT 60"
+),
+                &[v(kommun)],
+            )
+            .await?;
+        rader
+            .iter()
+            .map(|r| Ok((person_fran(r)?, r.int("ombud")? > 0)))
+            .collect()
+    }
+
+    /// A synthetic person with this number: the only ones the demo's test login opens.
+    pub async fn syntetisk_person(
+        &self,
+        kommun: KommunId,
+        identitet: &str,
+    ) -> Result<Option<Person>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 AND identitet = $2 AND syntetisk = 1"
+                ),
+                &[v(kommun), identitet.into()],
+            )
+            .await?
+            .as_ref()
+            .map(person_fran)
+            .transpose()
+    }
+}
+
+impl Organisation<'_> {
     pub async fn satt_tar_emot(&self, enhet: EnhetId, erbjudanden: &str) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "UPDATE enhet SET tar_emot = $2 WHERE id = $1",
                 &[v(enhet), erbjudanden.into()],

@@ -10,10 +10,9 @@ use lots_domain::ids::*;
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Rad, Tx};
-use crate::granskning::{Granskningspost, skriv_granskning};
-use crate::handelser::Aktor;
+use crate::kedja::{Aktor, Granskningspost, skriv_granskning};
 use crate::org::v;
-use crate::{Store, StoreError, las_tid, tidstext};
+use crate::{Organisation, Store, StoreError, las_tid, tidstext};
 
 /// The prefix of a diarienummer while the kommun has set none: socialnämnden.
 pub const DIARIEPREFIX: &str = "SN";
@@ -151,7 +150,7 @@ pub(crate) async fn satt_diarienummer(
     Ok(())
 }
 
-impl Store {
+impl Organisation<'_> {
     /// The kommun's particulars in force: the newest version, if any was saved.
     pub async fn namnduppgifter(
         &self,
@@ -169,7 +168,8 @@ impl Store {
         &self,
         kommun: KommunId,
     ) -> Result<Vec<NamnduppgifterVersion>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(VERSIONER, &[v(kommun)])
             .await?
             .iter()
@@ -187,7 +187,7 @@ impl Store {
         aktor: Option<&Aktor>,
         nu: OffsetDateTime,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         let version = tx
             .fetch_optional(
                 "SELECT COALESCE(MAX(version), 0) AS v FROM namnduppgifter WHERE kommun = $1",
@@ -215,22 +215,24 @@ impl Store {
                 u.forvaltningsratt.trim().into(),
                 prefix.into(),
                 tid.as_str().into(),
-                crate::V::T(aktor.map(|a| a.id.to_string())),
+                crate::db::V::T(aktor.map(|a| a.id.to_string())),
             ],
         )
         .await?;
         if let Some(aktor) = aktor {
             let post = Granskningspost::ny(format!("admin.namnd.andra:{version}"));
-            skriv_granskning(&mut tx, &self.sakring, aktor, &tid, &post).await?;
+            skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         }
         tx.commit().await?;
         Ok(version)
     }
+}
 
+impl Store {
     /// Gives every case without a diarienummer one, oldest first, from the
     /// series of the year it came in: for the cases stored before diarienummer
     /// existed (`lots migrate`). Returns how many were numbered.
-    pub async fn tilldela_diarienummer(&self) -> Result<usize, StoreError> {
+    pub(crate) async fn tilldela_diarienummer(&self) -> Result<usize, StoreError> {
         let rader = self
             .db
             .fetch_all(

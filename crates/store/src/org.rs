@@ -7,7 +7,7 @@ use lots_domain::organisation::Roll;
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Rad, V};
-use crate::{Store, StoreError, datumtext, las_tid, tidstext};
+use crate::{Inloggning, Organisation, Personer, StoreError, datumtext, las_tid, tidstext};
 
 #[derive(Debug, Clone)]
 pub struct Enhet {
@@ -63,17 +63,26 @@ pub struct Session {
     pub id_token: Option<String>,
 }
 
-/// A query for whole staff accounts, with a condition: one column list for every
-/// reader of `anvandare`, so a new column cannot be forgotten in one of them.
+/// The columns of `anvandare` that `anvandare_fran` reads: one column list for
+/// every reader of whole staff accounts, so a new column cannot be forgotten in one.
+macro_rules! anvandare_kolumner {
+    () => {
+        "id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet"
+    };
+}
+
+/// A query for whole staff accounts, with a condition.
 macro_rules! anvandare_fraga {
     ($villkor:literal) => {
         concat!(
-            "SELECT id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet FROM anvandare ",
+            "SELECT ",
+            $crate::org::anvandare_kolumner!(),
+            " FROM anvandare ",
             $villkor
         )
     };
 }
-pub(crate) use anvandare_fraga;
+pub(crate) use {anvandare_fraga, anvandare_kolumner};
 
 pub(crate) fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
     Ok(Anvandare {
@@ -90,6 +99,33 @@ pub(crate) fn anvandare_fran(r: &Rad) -> Result<Anvandare, StoreError> {
     })
 }
 
+/// The columns of `person` that `person_fran` reads: every query for whole
+/// persons lists them from here, so a new column is added in one place.
+macro_rules! person_kolumner {
+    () => {
+        "id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad"
+    };
+}
+pub(crate) use person_kolumner;
+
+/// `person` with its columns, for `Tx::infoga`: the rows `personrad` gives.
+pub(crate) const PERSON: &str = concat!("person (", person_kolumner!(), ", syntetisk)");
+
+/// A person's row in `person`, in `PERSON`'s column order.
+pub(crate) fn personrad(p: &Person, syntetisk: bool) -> Vec<V> {
+    vec![
+        p.id.to_string().into(),
+        p.kommun.to_string().into(),
+        p.identitet.typ().kod().into(),
+        p.identitet.varde().into(),
+        p.fornamn.as_str().into(),
+        p.efternamn.as_str().into(),
+        p.adress.as_str().into(),
+        p.skyddad.into(),
+        syntetisk.into(),
+    ]
+}
+
 pub(crate) fn person_fran(r: &Rad) -> Result<Person, StoreError> {
     let typ = IdentitetsTyp::fran_kod(&r.text("identitet_typ")?)
         .ok_or_else(|| StoreError::Korrupt("okänd identitetstyp".into()))?;
@@ -104,14 +140,15 @@ pub(crate) fn person_fran(r: &Rad) -> Result<Person, StoreError> {
     })
 }
 
-impl Store {
+impl Organisation<'_> {
     pub async fn skapa_kommun(
         &self,
         id: KommunId,
         kod: &str,
         namn: &str,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "INSERT INTO kommun (id, kod, namn) VALUES ($1, $2, $3)",
                 &[id.to_string().into(), kod.into(), namn.into()],
@@ -123,6 +160,7 @@ impl Store {
     /// The municipality this installation serves (the first one registered).
     pub async fn kommun(&self) -> Result<Option<(KommunId, String)>, StoreError> {
         let rad = self
+            .0
             .db
             .fetch_optional("SELECT id, namn FROM kommun ORDER BY kod LIMIT 1", &[])
             .await?;
@@ -136,7 +174,8 @@ impl Store {
         kommun: KommunId,
         namn: &str,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "INSERT INTO namnd (id, kommun, namn) VALUES ($1, $2, $3)",
                 &[
@@ -157,7 +196,8 @@ impl Store {
         namn: &str,
         utforare: bool,
     ) -> Result<(), StoreError> {
-        self.db
+        self.0
+            .db
             .execute(
                 "INSERT INTO enhet (id, kommun, namnd, namn, utforare) VALUES ($1, $2, $3, $4, $5)",
                 &[
@@ -174,7 +214,8 @@ impl Store {
 
     /// The kommun's nämnder: (id, name).
     pub async fn namnder(&self, kommun: KommunId) -> Result<Vec<(uuid::Uuid, String)>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(
                 "SELECT id, namn FROM namnd WHERE kommun = $1 ORDER BY namn",
                 &[kommun.to_string().into()],
@@ -186,7 +227,8 @@ impl Store {
     }
 
     pub async fn enheter(&self, kommun: KommunId) -> Result<Vec<Enhet>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(
                 "SELECT id, namn, utforare, tar_emot FROM enhet WHERE kommun = $1 ORDER BY namn",
                 &[kommun.to_string().into()],
@@ -205,7 +247,7 @@ impl Store {
     }
 
     pub async fn skapa_anvandare(&self, a: &Anvandare) -> Result<(), StoreError> {
-        self.db
+        self.0.db
             .execute(
                 "INSERT INTO anvandare (id, kommun, enhet, anvandarnamn, namn, roll, losenord, aktiv, skyddad_behorighet) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 &[
@@ -229,7 +271,8 @@ impl Store {
         anvandarnamn: &str,
     ) -> Result<Option<Anvandare>, StoreError> {
         const SQL: &str = anvandare_fraga!("WHERE anvandarnamn = $1");
-        self.db
+        self.0
+            .db
             .fetch_optional(SQL, &[anvandarnamn.into()])
             .await?
             .as_ref()
@@ -238,7 +281,8 @@ impl Store {
     }
 
     pub async fn anvandare(&self, id: AnvandarId) -> Result<Option<Anvandare>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_optional(anvandare_fraga!("WHERE id = $1"), &[id.to_string().into()])
             .await?
             .as_ref()
@@ -247,7 +291,8 @@ impl Store {
     }
 
     pub async fn alla_anvandare(&self, kommun: KommunId) -> Result<Vec<Anvandare>, StoreError> {
-        self.db
+        self.0
+            .db
             .fetch_all(
                 anvandare_fraga!("WHERE kommun = $1 ORDER BY namn"),
                 &[kommun.to_string().into()],
@@ -258,69 +303,10 @@ impl Store {
             .collect()
     }
 
-    /// `id` is the hash of the session token: the token itself is never stored.
-    pub async fn skapa_session(
-        &self,
-        id: &str,
-        anvandare: AnvandarId,
-        csrf: &str,
-        nu: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "INSERT INTO session (id, anvandare, csrf, skapad, senast) VALUES ($1, $2, $3, $4, $4)",
-                &[id.into(), anvandare.to_string().into(), csrf.into(), tidstext(nu).into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    pub async fn session(&self, id: &str) -> Result<Option<Session>, StoreError> {
-        let Some(r) = self
-            .db
-            .fetch_optional(
-                "SELECT a.id, a.kommun, a.enhet, a.anvandarnamn, a.namn, a.roll, a.losenord, a.aktiv, a.skyddad_behorighet, s.csrf, s.skapad, s.senast, s.steg, s.totp_ny, s.id_token \
-                 FROM session s JOIN anvandare a ON a.id = s.anvandare WHERE s.id = $1",
-                &[id.into()],
-            )
-            .await?
-        else {
-            return Ok(None);
-        };
-        Ok(Some(Session {
-            anvandare: anvandare_fran(&r)?,
-            csrf: r.text("csrf")?,
-            skapad: las_tid(&r.text("skapad")?)?,
-            senast: las_tid(&r.text("senast")?)?,
-            steg: r.text("steg")?,
-            totp_ny: r.opt_text("totp_ny")?,
-            id_token: r.opt_text("id_token")?,
-        }))
-    }
-
-    pub async fn rora_session(&self, id: &str, nu: OffsetDateTime) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "UPDATE session SET senast = $2 WHERE id = $1",
-                &[id.into(), tidstext(nu).into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    pub async fn ta_bort_session(&self, id: &str) -> Result<(), StoreError> {
-        self.db
-            .execute("DELETE FROM atkomstskal WHERE session = $1", &[id.into()])
-            .await?;
-        self.db
-            .execute("DELETE FROM session WHERE id = $1", &[id.into()])
-            .await
-            .map(|_| ())
-    }
-
     /// The systemförvaltare changes a user's role, enhet, status or protected-person right.
     pub async fn andra_anvandare(&self, a: &Anvandare) -> Result<(), StoreError> {
         let n = self
+            .0
             .db
             .execute(
                 "UPDATE anvandare SET enhet = $2, namn = $3, roll = $4, aktiv = $5, skyddad_behorighet = $6 WHERE id = $1",
@@ -338,13 +324,14 @@ impl Store {
             return Err(StoreError::Saknas);
         }
         // A changed role or a removed right must take effect at once, not at next login.
-        self.db
+        self.0.db
             .execute(
                 "DELETE FROM atkomstskal WHERE session IN (SELECT id FROM session WHERE anvandare = $1)",
                 &[a.id.to_string().into()],
             )
             .await?;
-        self.db
+        self.0
+            .db
             .execute(
                 "DELETE FROM session WHERE anvandare = $1 AND $2 = 0",
                 &[a.id.to_string().into(), a.aktiv.into()],
@@ -353,106 +340,13 @@ impl Store {
             .map(|_| ())
     }
 
-    /// A reason stated for opening a case outside one's enhet (inre sekretess).
-    pub async fn spara_atkomstskal(
-        &self,
-        session: &str,
-        arende: ArendeId,
-        skal: &str,
-        nu: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        self.db
-            .execute(
-                "INSERT INTO atkomstskal (session, arende, skal, given) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (session, arende) DO UPDATE SET skal = excluded.skal, given = excluded.given",
-                &[session.into(), v(arende), skal.into(), tidstext(nu).into()],
-            )
-            .await
-            .map(|_| ())
-    }
-
-    /// The reason stated in this session for this case, and when it was given.
-    pub async fn atkomstskal(
-        &self,
-        session: &str,
-        arende: ArendeId,
-    ) -> Result<Option<(String, OffsetDateTime)>, StoreError> {
-        self.db
-            .fetch_optional(
-                "SELECT skal, given FROM atkomstskal WHERE session = $1 AND arende = $2",
-                &[session.into(), v(arende)],
-            )
-            .await?
-            .map(|r| Ok((r.text("skal")?, las_tid(&r.text("given")?)?)))
-            .transpose()
-    }
-
-    /// Stores a person with the words their name is searched by (`sok::namnord`).
-    pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {
-        let mut tx = self.db.begin().await?;
-        tx.execute(
-                "INSERT INTO person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                &[
-                    p.id.to_string().into(),
-                    p.kommun.to_string().into(),
-                    p.identitet.typ().kod().into(),
-                    p.identitet.varde().into(),
-                    p.fornamn.as_str().into(),
-                    p.efternamn.as_str().into(),
-                    p.adress.as_str().into(),
-                    p.skyddad.into(),
-                    syntetisk.into(),
-                ],
-            )
-            .await?;
-        tx.infoga(
-            "personnamn (kommun, ord, person)",
-            3,
-            &crate::sok::namnrader(p),
-        )
-        .await?;
-        tx.commit().await
-    }
-
-    pub async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
-        self.db
-            .fetch_optional(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person WHERE id = $1",
-                &[id.to_string().into()],
-            )
-            .await?
-            .as_ref()
-            .map(person_fran)
-            .transpose()
-    }
-
-    pub async fn person_med_identitet(
-        &self,
-        kommun: KommunId,
-        identitet: &Identitet,
-    ) -> Result<Option<Person>, StoreError> {
-        self.person_med_nummer(kommun, identitet.varde()).await
-    }
-
-    pub async fn antal_personer(&self, kommun: KommunId) -> Result<i64, StoreError> {
-        let r = self
-            .db
-            .fetch_optional(
-                "SELECT COUNT(*) AS n FROM person WHERE kommun = $1",
-                &[kommun.to_string().into()],
-            )
-            .await?;
-        r.map(|r| r.int("n")).transpose().map(|n| n.unwrap_or(0))
-    }
-
     pub async fn spara_delegationsordning(
         &self,
         kommun: KommunId,
         giltig_fran: Date,
         punkter: &[Delegationspunkt],
     ) -> Result<i64, StoreError> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.0.db.begin().await?;
         let version = tx
             .fetch_optional(
                 "SELECT COALESCE(MAX(version), 0) AS v FROM delegationsordning WHERE kommun = $1",
@@ -481,23 +375,14 @@ impl Store {
         idag: Date,
     ) -> Result<Delegationsordning, StoreError> {
         let r = self
+            .0
             .db
             .fetch_optional(
-                "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+                DELEGATIONSORDNING_I_KRAFT,
                 &[kommun.to_string().into(), datumtext(idag).into()],
             )
             .await?;
-        Ok(match r {
-            // Deny by default, as in the command.
-            None => Delegationsordning {
-                version: 0,
-                punkter: vec![],
-            },
-            Some(r) => Delegationsordning {
-                version: r.int("version")?,
-                punkter: serde_json::from_str(&r.text("punkter")?)?,
-            },
-        })
+        delegationsordning_fran(r)
     }
 
     /// Every version, newest first: (version, in force from, points).
@@ -505,7 +390,7 @@ impl Store {
         &self,
         kommun: KommunId,
     ) -> Result<Vec<(i64, Date, Vec<Delegationspunkt>)>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT version, giltig_fran, punkter FROM delegationsordning WHERE kommun = $1 ORDER BY version DESC",
                 &[kommun.to_string().into()],
@@ -517,6 +402,174 @@ impl Store {
     }
 }
 
+impl Inloggning<'_> {
+    /// `id` is the hash of the session token: the token itself is never stored.
+    pub async fn skapa_session(
+        &self,
+        id: &str,
+        anvandare: AnvandarId,
+        csrf: &str,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.0.db
+            .execute(
+                "INSERT INTO session (id, anvandare, csrf, skapad, senast) VALUES ($1, $2, $3, $4, $4)",
+                &[id.into(), anvandare.to_string().into(), csrf.into(), tidstext(nu).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn session(&self, id: &str) -> Result<Option<Session>, StoreError> {
+        let Some(r) = self
+            .0
+            .db
+            .fetch_optional(
+                concat!(
+                    "SELECT a.*, s.csrf, s.skapad, s.senast, s.steg, s.totp_ny, s.id_token \
+                     FROM session s JOIN (SELECT ",
+                    anvandare_kolumner!(),
+                    " FROM anvandare) a ON a.id = s.anvandare WHERE s.id = $1"
+                ),
+                &[id.into()],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Session {
+            anvandare: anvandare_fran(&r)?,
+            csrf: r.text("csrf")?,
+            skapad: las_tid(&r.text("skapad")?)?,
+            senast: las_tid(&r.text("senast")?)?,
+            steg: r.text("steg")?,
+            totp_ny: r.opt_text("totp_ny")?,
+            id_token: r.opt_text("id_token")?,
+        }))
+    }
+
+    pub async fn rora_session(&self, id: &str, nu: OffsetDateTime) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute(
+                "UPDATE session SET senast = $2 WHERE id = $1",
+                &[id.into(), tidstext(nu).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn ta_bort_session(&self, id: &str) -> Result<(), StoreError> {
+        self.0
+            .db
+            .execute("DELETE FROM atkomstskal WHERE session = $1", &[id.into()])
+            .await?;
+        self.0
+            .db
+            .execute("DELETE FROM session WHERE id = $1", &[id.into()])
+            .await
+            .map(|_| ())
+    }
+
+    /// A reason stated for opening a case outside one's enhet (inre sekretess).
+    pub async fn spara_atkomstskal(
+        &self,
+        session: &str,
+        arende: ArendeId,
+        skal: &str,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.0.db
+            .execute(
+                "INSERT INTO atkomstskal (session, arende, skal, given) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (session, arende) DO UPDATE SET skal = excluded.skal, given = excluded.given",
+                &[session.into(), v(arende), skal.into(), tidstext(nu).into()],
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// The reason stated in this session for this case, and when it was given.
+    pub async fn atkomstskal(
+        &self,
+        session: &str,
+        arende: ArendeId,
+    ) -> Result<Option<(String, OffsetDateTime)>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT skal, given FROM atkomstskal WHERE session = $1 AND arende = $2",
+                &[session.into(), v(arende)],
+            )
+            .await?
+            .map(|r| Ok((r.text("skal")?, las_tid(&r.text("given")?)?)))
+            .transpose()
+    }
+}
+
+impl Personer<'_> {
+    /// Stores a person with the words their name is searched by (`sok::namnord`).
+    pub async fn skapa_person(&self, p: &Person, syntetisk: bool) -> Result<(), StoreError> {
+        let mut tx = self.0.db.begin().await?;
+        tx.infoga(PERSON, &[personrad(p, syntetisk)]).await?;
+        tx.infoga(crate::sok::PERSONNAMN, &crate::sok::namnrader(p))
+            .await?;
+        tx.commit().await
+    }
+
+    /// Up to `max` of the kommun's persons, in no particular order: whom
+    /// `lots bench` searches for.
+    pub async fn urval(&self, kommun: KommunId, max: i64) -> Result<Vec<Person>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 LIMIT $2"
+                ),
+                &[v(kommun), max.into()],
+            )
+            .await?
+            .iter()
+            .map(person_fran)
+            .collect()
+    }
+
+    pub async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                concat!("SELECT ", person_kolumner!(), " FROM person WHERE id = $1"),
+                &[id.to_string().into()],
+            )
+            .await?
+            .as_ref()
+            .map(person_fran)
+            .transpose()
+    }
+
+    pub async fn person_med_identitet(
+        &self,
+        kommun: KommunId,
+        identitet: &Identitet,
+    ) -> Result<Option<Person>, StoreError> {
+        self.person_med_nummer(kommun, identitet.varde()).await
+    }
+
+    pub async fn antal_personer(&self, kommun: KommunId) -> Result<i64, StoreError> {
+        let r = self
+            .0
+            .db
+            .fetch_optional(
+                "SELECT COUNT(*) AS n FROM person WHERE kommun = $1",
+                &[kommun.to_string().into()],
+            )
+            .await?;
+        r.map(|r| r.int("n")).transpose().map(|n| n.unwrap_or(0))
+    }
+}
+
 pub(crate) fn v(id: impl ToString) -> V {
     V::T(Some(id.to_string()))
 }
@@ -525,16 +578,24 @@ pub(crate) fn v(id: impl ToString) -> V {
 /// earlier. Read inside the command's transaction, so the decision and the version
 /// it records agree.
 pub(crate) async fn las_delegationsordning(
-    tx: &mut crate::Tx,
+    tx: &mut crate::db::Tx,
     kommun: KommunId,
     idag: Date,
 ) -> Result<Delegationsordning, StoreError> {
     let r = tx
         .fetch_optional(
-            "SELECT version, punkter FROM delegationsordning WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1",
+            DELEGATIONSORDNING_I_KRAFT,
             &[kommun.to_string().into(), datumtext(idag).into()],
         )
         .await?;
+    delegationsordning_fran(r)
+}
+
+/// The version in force on a day ($2) in a kommun ($1): the newest from that day or earlier.
+const DELEGATIONSORDNING_I_KRAFT: &str = "SELECT version, punkter FROM delegationsordning \
+     WHERE kommun = $1 AND giltig_fran <= $2 ORDER BY version DESC LIMIT 1";
+
+fn delegationsordning_fran(r: Option<Rad>) -> Result<Delegationsordning, StoreError> {
     match r {
         // Deny by default: without a delegationsordning nobody may decide.
         None => Ok(Delegationsordning {

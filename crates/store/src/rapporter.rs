@@ -8,7 +8,7 @@ use lots_domain::rapport::Avidentifierad;
 use time::Date;
 
 use crate::org::v;
-use crate::{Store, StoreError};
+use crate::{Rapporter, StoreError, datumtext};
 
 /// A case with a decision, and the person's sex and birth date.
 #[derive(Debug, Clone)]
@@ -27,13 +27,13 @@ pub struct Avbrottsorsak {
     pub orsak: String,
 }
 
-impl Store {
+impl Rapporter<'_> {
     /// Every case of the kommun with at least one decision, oldest first.
     pub async fn arenden_med_beslut(
         &self,
         kommun: KommunId,
     ) -> Result<Vec<RapportArende>, StoreError> {
-        self.db
+        self.0.db
             .fetch_all(
                 "SELECT a.tillstand, p.identitet_typ, p.identitet, p.skyddad FROM arende a JOIN person p ON p.id = a.person \
                  WHERE a.kommun = $1 AND a.id IN \
@@ -62,6 +62,7 @@ impl Store {
         kommun: KommunId,
     ) -> Result<Vec<Avbrottsorsak>, StoreError> {
         let rader = self
+            .0
             .db
             .fetch_all(
                 "SELECT payload FROM handelse WHERE kommun = $1 AND kind = 'verkstallighet_avbruten' ORDER BY arende, seq",
@@ -84,5 +85,26 @@ impl Store {
             }
         }
         Ok(ut)
+    }
+}
+
+impl Rapporter<'_> {
+    /// For `/metrics`: open bevakningar whose day has passed, per enhet of the kommun.
+    pub async fn forsenade_bevakningar_per_enhet(
+        &self,
+        kommun: KommunId,
+        idag: Date,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT e.namn, COUNT(*) AS n FROM bevakning b JOIN enhet e ON e.id = b.enhet \
+                 WHERE b.kommun = $1 AND b.datum < $2 GROUP BY e.namn ORDER BY e.namn",
+                &[v(kommun), datumtext(idag).into()],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.text("namn")?, r.int("n")?)))
+            .collect()
     }
 }

@@ -5,8 +5,8 @@
 //! so `%` and `_` in a query are only characters.
 
 use crate::db::V;
-use crate::org::{Person, person_fran, v};
-use crate::{Store, StoreError};
+use crate::org::{Person, person_fran, person_kolumner, v};
+use crate::{Personer, Store, StoreError};
 
 /// A name folded for search: lower case (all of Unicode, not just ASCII), the
 /// Swedish letters å, ä, ö kept as the letters they are, other accents dropped
@@ -50,6 +50,9 @@ pub fn ord_i(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `personnamn` with its columns, for `Tx::infoga`: the rows `namnrader` gives.
+pub(crate) const PERSONNAMN: &str = "personnamn (kommun, ord, person)";
+
 /// The rows of `personnamn` for a person: (kommun, ord, person).
 pub(crate) fn namnrader(p: &Person) -> Vec<Vec<V>> {
     namnord(&p.fornamn, &p.efternamn)
@@ -64,7 +67,7 @@ fn over(prefix: &str) -> String {
     format!("{prefix}{}", char::MAX)
 }
 
-impl Store {
+impl Personer<'_> {
     /// Persons whose names have a part starting with each of the query's words
     /// (at most three), folded as `vik` folds; at most `max`, by name.
     pub async fn sok_personer(
@@ -84,14 +87,16 @@ impl Store {
         let andra = ord.get(1).cloned().unwrap_or_default();
         let tredje = ord.get(2).cloned().unwrap_or_default();
         let (over1, over2, over3) = (over(&forsta), over(&andra), over(&tredje));
-        self.db
+        self.0.db
             .fetch_all(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person p \
+                concat!(
+"SELECT ", person_kolumner!(), " FROM person p \
                  WHERE p.kommun = $1 \
                  AND p.id IN (SELECT person FROM personnamn WHERE kommun = $1 AND ord >= $2 AND ord < $3) \
                  AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.ord >= $4 AND n.ord < $5) \
                  AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.ord >= $6 AND n.ord < $7) \
-                 ORDER BY efternamn, fornamn, id LIMIT $8",
+                 ORDER BY efternamn, fornamn, id LIMIT $8"
+),
                 &[
                     v(kommun),
                     forsta.into(),
@@ -108,7 +113,9 @@ impl Store {
             .map(person_fran)
             .collect()
     }
+}
 
+impl Store {
     /// Fills `personnamn` for the persons stored before it existed: once, at
     /// `lots migrate`, while the row 'personnamn' is in `uppgradering`.
     pub(crate) async fn fyll_personnamn(&self) -> Result<(), StoreError> {
@@ -126,8 +133,12 @@ impl Store {
         let personer: Vec<Person> = self
             .db
             .fetch_all(
-                "SELECT id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad FROM person p \
-                 WHERE NOT EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id)",
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person p \
+                 WHERE NOT EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id)"
+                ),
                 &[],
             )
             .await?
@@ -136,8 +147,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let rader: Vec<Vec<V>> = personer.iter().flat_map(namnrader).collect();
         let mut tx = self.db.begin().await?;
-        tx.infoga("personnamn (kommun, ord, person)", 3, &rader)
-            .await?;
+        tx.infoga(crate::sok::PERSONNAMN, &rader).await?;
         tx.execute("DELETE FROM uppgradering WHERE namn = 'personnamn'", &[])
             .await?;
         tx.commit().await?;

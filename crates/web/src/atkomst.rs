@@ -40,7 +40,10 @@ async fn logga_nekande(
     orsak: &str,
 ) -> Result<(), WebFel> {
     let post = post.utanfor(true).skal(Some(orsak.to_owned()));
-    s.store.logga_lasning(&i.aktor(), &[post], s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post], s.nu())
+        .await?;
     Ok(())
 }
 
@@ -107,7 +110,7 @@ pub async fn oppna_arende_id(
     id: ArendeId,
     syfte: ArendeSyfte,
 ) -> Result<Oppnat, WebFel> {
-    let (rad, arende) = s.store.arende(id).await?.ok_or(WebFel::Saknas)?;
+    let (rad, arende) = s.store.arenden().arende(id).await?.ok_or(WebFel::Saknas)?;
     if rad.kommun != i.anvandare.kommun {
         logga_nekande(
             s,
@@ -138,6 +141,7 @@ pub async fn oppna_arende_id(
     // need, later, is a new reason, not a session-long key.
     let skal = if policy::kan_ange_skal(a, &resurs) {
         s.store
+            .inloggning()
             .atkomstskal(&i.session_id, rad.id)
             .await?
             .filter(|(_, given)| s.nu() - *given < SKAL_GILTIGT)
@@ -175,6 +179,7 @@ pub async fn oppna_arende_id(
     // Stepping and prövning log their own act; reading logs here, before anything is shown.
     if let ArendeSyfte::Lasa(_) | ArendeSyfte::Steg(_) = syfte {
         s.store
+            .granskning()
             .logga_lasning(&i.aktor(), &[oppnat.post(i, handling)], s.nu())
             .await?;
     }
@@ -188,7 +193,12 @@ pub async fn oppna_dokument(
     id: &str,
 ) -> Result<(Dokument, Oppnat), WebFel> {
     let id: DokumentId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let d = s.store.dokument(id).await?.ok_or(WebFel::Saknas)?;
+    let d = s
+        .store
+        .arenden()
+        .dokument(id)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     let oppnat = oppna_arende_id(s, i, d.arende, ArendeSyfte::Lasa("dokument.hamta")).await?;
     Ok((d, oppnat))
 }
@@ -234,7 +244,7 @@ pub async fn oppna_person_id(
     syfte: PersonSyfte,
 ) -> Result<OppnadPerson, WebFel> {
     let a = &i.anvandare;
-    let p = s.store.person(id).await?.ok_or(WebFel::Saknas)?;
+    let p = s.store.personer().person(id).await?.ok_or(WebFel::Saknas)?;
     if p.kommun != a.kommun {
         logga_nekande(s, i, Granskningspost::ny("person.nekad"), ANNAN_KOMMUN).await?;
         return Err(WebFel::Saknas);
@@ -262,7 +272,7 @@ pub async fn oppna_person_id(
     }
     let arenden = match syfte {
         PersonSyfte::Aktualisera => vec![],
-        _ => s.store.personens_arenden(p.id).await?,
+        _ => s.store.arenden().personens_arenden(p.id).await?,
     };
     let agerar = policy::agerar_for(a, arenden.iter().map(ArendeResurs::av));
     match syfte {
@@ -271,6 +281,7 @@ pub async fn oppna_person_id(
             // cases elsewhere: flagged (inre sekretess, issue 12).
             let utanfor = !agerar && !arenden.is_empty();
             s.store
+                .granskning()
                 .logga_lasning(
                     &i.aktor(),
                     &[personpost("person.visa", &p).utanfor(utanfor)],
@@ -281,6 +292,7 @@ pub async fn oppna_person_id(
         PersonSyfte::Aktualisera => {
             // The form shows the person's name and number.
             s.store
+                .granskning()
                 .logga_lasning(&i.aktor(), &[personpost("person.aktualisera", &p)], s.nu())
                 .await?;
         }
@@ -314,7 +326,7 @@ pub async fn oppna_uppdrag(
     syfte: UppdragSyfte,
 ) -> Result<UppdragRad, WebFel> {
     let id: BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let r = s.store.uppdrag(id).await?.ok_or(WebFel::Saknas)?;
+    let r = s.store.arenden().uppdrag(id).await?.ok_or(WebFel::Saknas)?;
     let h = match syfte {
         UppdragSyfte::Lasa => Handling::LasaUppdrag {
             utforare: r.utforare,
@@ -360,7 +372,12 @@ pub async fn oppna_konto(s: &AppState, i: &Inloggad, id: &str) -> Result<Anvanda
         return Err(nekad_svar(h, n));
     }
     let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let konto = s.store.anvandare(id).await?.ok_or(WebFel::Saknas)?;
+    let konto = s
+        .store
+        .organisation()
+        .anvandare(id)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     if konto.kommun != i.anvandare.kommun {
         logga_nekande(s, i, Granskningspost::ny("konto.nekad"), ANNAN_KOMMUN).await?;
         return Err(WebFel::Saknas);
@@ -384,14 +401,17 @@ pub async fn oppna_huvudman(
     person: PersonId,
 ) -> Result<(Person, Option<Fullmakt>), WebFel> {
     let utloggad = || async {
-        s.store.ta_bort_medborgarsession(&session.id).await?;
+        s.store
+            .mina_sidor()
+            .ta_bort_medborgarsession(&session.id)
+            .await?;
         Ok::<_, WebFel>(WebFel::MinaSidorEjInloggad)
     };
     let fullmakt = match session.fullmakt {
         None => None,
         Some(f) => {
             let idag = svensk_dag(s.nu());
-            match s.store.fullmakt(f).await? {
+            match s.store.mina_sidor().fullmakt(f).await? {
                 Some(f)
                     if f.galler(idag)
                         && f.person == person
@@ -405,6 +425,7 @@ pub async fn oppna_huvudman(
     };
     let p = s
         .store
+        .personer()
         .person(person)
         .await?
         .filter(|p| p.kommun == session.kommun)
@@ -424,7 +445,7 @@ pub async fn oppna_arende_for_medborgare(
     id: ArendeId,
     handling: &str,
 ) -> Result<(ArendeRad, Arende), WebFel> {
-    let Some((rad, a)) = s.store.arende(id).await? else {
+    let Some((rad, a)) = s.store.arenden().arende(id).await? else {
         return Err(WebFel::Saknas);
     };
     let aktor = m.aktor(rad.enhet);
@@ -438,7 +459,10 @@ pub async fn oppna_arende_for_medborgare(
                 m.vem(),
                 m.session.identitet
             )));
-        s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+        s.store
+            .granskning()
+            .logga_lasning(&aktor, &[post], s.nu())
+            .await?;
         tracing::warn!(arende = %id, "Mina sidor: refused a case of another person");
         return Err(WebFel::Saknas);
     }
@@ -446,6 +470,9 @@ pub async fn oppna_arende_for_medborgare(
         .person(rad.person, rad.person_skyddad)
         .arende(rad.id)
         .skal(Some(m.vem()));
-    s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&aktor, &[post], s.nu())
+        .await?;
     Ok((rad, a))
 }

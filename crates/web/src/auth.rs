@@ -294,7 +294,7 @@ pub(crate) async fn sparrad(
     nyckel: &str,
     nu: OffsetDateTime,
 ) -> Result<Option<Duration>, WebFel> {
-    let f = s.store.inloggningsforsok(nyckel).await?;
+    let f = s.store.inloggning().inloggningsforsok(nyckel).await?;
     Ok(f.sparrad_till.filter(|t| *t > nu).map(|t| t - nu))
 }
 
@@ -304,10 +304,17 @@ pub(crate) async fn misslyckat(
     nyckel: &str,
     nu: OffsetDateTime,
 ) -> Result<Option<Duration>, WebFel> {
-    let n = s.store.registrera_misslyckat_forsok(nyckel, nu).await?;
+    let n = s
+        .store
+        .inloggning()
+        .registrera_misslyckat_forsok(nyckel, nu)
+        .await?;
     match s.inloggning.sparr.sparrtid(n) {
         Some(tid) => {
-            s.store.sparra_inloggning(nyckel, nu + tid).await?;
+            s.store
+                .inloggning()
+                .sparra_inloggning(nyckel, nu + tid)
+                .await?;
             tracing::warn!(misslyckade = n, "login locked after repeated failures");
             Ok(Some(tid))
         }
@@ -334,7 +341,12 @@ fn for_manga_fran_ip(tid: Duration) -> String {
 async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Session), WebFel> {
     let token = cookie_token(headers).ok_or(WebFel::EjInloggad)?;
     let id = session_id(&token);
-    let session = s.store.session(&id).await?.ok_or(WebFel::EjInloggad)?;
+    let session = s
+        .store
+        .inloggning()
+        .session(&id)
+        .await?
+        .ok_or(WebFel::EjInloggad)?;
     let nu = s.nu();
     let halv = session.steg != steg::KLAR;
     if !session.anvandare.aktiv
@@ -342,11 +354,11 @@ async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Sessi
         || nu - session.skapad > LIVSLANGD
         || (halv && nu - session.skapad > HALV_LIVSLANGD)
     {
-        s.store.ta_bort_session(&id).await?;
+        s.store.inloggning().ta_bort_session(&id).await?;
         return Err(WebFel::EjInloggad);
     }
     if nu - session.senast > Duration::minutes(1) {
-        s.store.rora_session(&id, nu).await?;
+        s.store.inloggning().rora_session(&id, nu).await?;
     }
     Ok((id, session))
 }
@@ -428,10 +440,14 @@ pub(crate) async fn ny_session(
     id_token: Option<&str>,
 ) -> Result<Response, WebFel> {
     if let Some(gammal) = cookie_token(headers) {
-        s.store.ta_bort_session(&session_id(&gammal)).await?;
+        s.store
+            .inloggning()
+            .ta_bort_session(&session_id(&gammal))
+            .await?;
     }
     let token = slumptext();
     s.store
+        .inloggning()
         .skapa_session_i_steg(
             &session_id(&token),
             anvandare,
@@ -447,8 +463,9 @@ pub(crate) async fn ny_session(
         _ => {
             tracing::info!(anvandare = %anvandare, "login");
             // A completed login is in the audit log too: who was in, and when.
-            if let Some(a) = s.store.anvandare(anvandare).await? {
+            if let Some(a) = s.store.organisation().anvandare(anvandare).await? {
                 s.store
+                    .granskning()
                     .logga_lasning(
                         &Aktor::from(&a),
                         &[lots_store::Granskningspost::ny("inloggning")],
@@ -537,6 +554,7 @@ pub async fn logga_in(
     }
     let anvandare = s
         .store
+        .organisation()
         .anvandare_med_namn(&anvandarnamn)
         .await?
         // An account not yet activated has no password: answered like an unknown
@@ -577,7 +595,7 @@ pub async fn logga_in(
             ),
         });
     };
-    let har_totp = s.store.totp(anvandare.id).await?.is_some();
+    let har_totp = s.store.inloggning().totp(anvandare.id).await?.is_some();
     let nasta = match (har_totp, s.inloggning.totp) {
         (true, _) => steg::KOD,
         (false, TotpKrav::Kravs) => steg::REGISTRERING,
@@ -586,7 +604,10 @@ pub async fn logga_in(
     // The failures are forgotten only when the whole login succeeds: a correct
     // password must not reset the count of wrong codes.
     if nasta == steg::KLAR {
-        s.store.nollstall_inloggningsforsok(&nyckel).await?;
+        s.store
+            .inloggning()
+            .nollstall_inloggningsforsok(&nyckel)
+            .await?;
     }
     ny_session(&s, f.headers(), anvandare.id, nasta, None).await
 }
@@ -640,12 +661,12 @@ pub async fn kod(
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)));
     }
-    let Some(lagrad) = s.store.totp(a.id).await? else {
+    let Some(lagrad) = s.store.inloggning().totp(a.id).await? else {
         return Ok(Redirect::to("/logga-in").into_response());
     };
     let kod = f.text("kod");
     let fel = match tvafaktor::matchande_steg(&lagrad.hemlighet, &kod, nu) {
-        Some(st) if s.store.anvand_totp_steg(a.id, st).await? => None,
+        Some(st) if s.store.inloggning().anvand_totp_steg(a.id, st).await? => None,
         Some(_) => {
             Some("Koden har redan använts. Vänta tills appen visar en ny kod och skriv den.")
         }
@@ -659,7 +680,10 @@ pub async fn kod(
         };
         return Ok(svara(StatusCode::UNAUTHORIZED, text));
     }
-    s.store.nollstall_inloggningsforsok(&nyckel).await?;
+    s.store
+        .inloggning()
+        .nollstall_inloggningsforsok(&nyckel)
+        .await?;
     ny_session(&s, f.headers(), a.id, steg::KLAR, None).await
 }
 
@@ -706,14 +730,22 @@ pub async fn registrering_sida(
     if session.steg == steg::KOD {
         return Ok(Redirect::to("/logga-in/kod").into_response());
     }
-    if s.store.totp(session.anvandare.id).await?.is_some() {
+    if s.store
+        .inloggning()
+        .totp(session.anvandare.id)
+        .await?
+        .is_some()
+    {
         return Ok(registreringssida(&session, true, None, None).into_response());
     }
     let hemlighet = match &session.totp_ny {
         Some(h) => h.clone(),
         None => {
             let h = tvafaktor::ny_hemlighet();
-            s.store.satt_session_totp_ny(&id, Some(&h)).await?;
+            s.store
+                .inloggning()
+                .satt_session_totp_ny(&id, Some(&h))
+                .await?;
             h
         }
     };
@@ -731,7 +763,7 @@ pub async fn registrera(
     }
     kontrollera_csrf(&session.csrf, &f)?;
     let a = &session.anvandare;
-    if s.store.totp(a.id).await?.is_some() {
+    if s.store.inloggning().totp(a.id).await?.is_some() {
         return Ok(Redirect::to("/tvastegsverifiering").into_response());
     }
     let Some(hemlighet) = session.totp_ny.clone() else {
@@ -747,11 +779,15 @@ pub async fn registrera(
         let sida = registreringssida(&session, false, Some(&hemlighet), Some(fel.into()));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, sida).into_response());
     };
-    s.store.spara_totp(a.id, &hemlighet, st).await?;
-    s.store.satt_session_totp_ny(&id, None).await?;
+    s.store
+        .inloggning()
+        .spara_totp(a.id, &hemlighet, st)
+        .await?;
+    s.store.inloggning().satt_session_totp_ny(&id, None).await?;
     tracing::info!(anvandare = %a.id, "TOTP set up");
     if session.steg == steg::REGISTRERING {
         s.store
+            .inloggning()
             .nollstall_inloggningsforsok(&forsoksnyckel(&a.anvandarnamn))
             .await?;
         return ny_session(&s, f.headers(), a.id, steg::KLAR, None).await;
@@ -766,10 +802,12 @@ pub async fn oidc_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
     };
     let nu = s.nu();
     s.store
+        .inloggning()
         .rensa_oidc_forfragningar(nu - HALV_LIVSLANGD)
         .await?;
     let p = oidc.klient.borja();
     s.store
+        .inloggning()
         .spara_oidc_forfragan(
             &session_id(&p.state),
             &OidcForfragan {
@@ -833,7 +871,7 @@ pub async fn oidc_svar(
         Err(SvarFel::Misslyckat) => return Ok(misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM)),
     };
     let anvandare = match identitet.claim(&oidc.claim) {
-        Some(v) => s.store.anvandare_med_oidc_subjekt(v).await?,
+        Some(v) => s.store.inloggning().anvandare_med_oidc_subjekt(v).await?,
         None => None,
     };
     // Never created from the provider's word alone: only a mapped, active user logs in.
@@ -865,7 +903,10 @@ pub async fn logga_ut(
     f: Formular,
 ) -> Result<Response, WebFel> {
     inloggad.kontrollera_csrf(&f)?;
-    s.store.ta_bort_session(&inloggad.session_id).await?;
+    s.store
+        .inloggning()
+        .ta_bort_session(&inloggad.session_id)
+        .await?;
     // Also end the session at the provider when it came from there (RP-Initiated
     // Logout 1.0). Through a page, not a redirect: a form's redirect to another
     // origin would break CSP form-action 'self'.

@@ -121,9 +121,10 @@ impl<K: Display> Begransare<K> {
                 .compare_exchange(forra, sekund, Ordering::Relaxed, Ordering::Relaxed)
                 .is_ok()
         {
-            store.rensa_begaranden(nu).await?;
+            store.inloggning().rensa_begaranden(nu).await?;
         }
         let (slut, antal) = store
+            .inloggning()
             .rakna_begaran(&Self::lagrad_nyckel(&nyckel), nu, self.fonster)
             .await?;
         if antal > i64::from(self.max) {

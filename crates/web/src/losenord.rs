@@ -169,10 +169,17 @@ pub async fn byt(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             tracing::error!(error = %e, "password hashing failed");
             WebFel::Ogiltig("Lösenordet kunde inte sparas. Försök igen.".into())
         })?;
-    s.store.byt_losenord(i.anvandare.id, &hash).await?;
-    s.store.nollstall_inloggningsforsok(&nyckel).await?;
+    s.store
+        .inloggning()
+        .byt_losenord(i.anvandare.id, &hash)
+        .await?;
+    s.store
+        .inloggning()
+        .nollstall_inloggningsforsok(&nyckel)
+        .await?;
     // Whoever knew the old password is logged out everywhere else (OWASP ASVS 3.3.3).
     s.store
+        .inloggning()
         .ta_bort_andra_sessioner(i.anvandare.id, &i.session_id)
         .await?;
     tracing::info!(anvandare = %i.anvandare.id, "password changed");

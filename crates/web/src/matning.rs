@@ -154,6 +154,7 @@ async fn metrics(State(s): State<Skrapning>) -> Response {
     let idag = lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc());
     match s
         .store
+        .rapporter()
         .forsenade_bevakningar_per_enhet(s.kommun, idag)
         .await
     {

@@ -319,6 +319,7 @@ pub async fn ta_emot_svar(
         return Ok(Err(SvarFel::Ogiltigt));
     }
     let Some(forfragan) = store
+        .inloggning()
         .ta_oidc_forfragan(&nyckel(state))
         .await?
         .filter(|f| nu - f.skapad <= tid)

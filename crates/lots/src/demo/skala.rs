@@ -7,7 +7,7 @@
 //!
 //! Each case is driven through the same machinery as the small demo (`Demo::standard`)
 //! and so through the domain rules, but decided in memory (`Store`'s `bestam`) and
-//! stored in bulk with `Store::importera`: generation of chunk k+1 overlaps the
+//! stored in bulk with `Arenden::importera`: generation of chunk k+1 overlaps the
 //! import of chunk k, and memory stays bounded by two chunks.
 
 use std::cell::{Cell, RefCell};
@@ -123,7 +123,7 @@ fn vuxenmallar() -> [(&'static Mall, u32); 10] {
 }
 
 pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
-    if let Some((_, namn)) = store.kommun().await? {
+    if let Some((_, namn)) = store.organisation().kommun().await? {
         bail!(
             "Databasen har redan en kommun ({namn}). Syntetisk data läggs bara in i en tom databas."
         );
@@ -134,12 +134,17 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     let mut rng = StdRng::seed_from_u64(FRO_SKALA);
 
     let kommun = KommunId::ny();
-    store.skapa_kommun(kommun, "9998", KOMMUN_NAMN).await?;
+    store
+        .organisation()
+        .skapa_kommun(kommun, "9998", KOMMUN_NAMN)
+        .await?;
     let namnd = uuid::Uuid::now_v7();
     store
+        .organisation()
         .skapa_namnd(namnd, kommun, "Socialnämnden i Storstad")
         .await?;
     store
+        .organisation()
         .spara_namnduppgifter(
             kommun,
             &lots_store::Namnduppgifter {
@@ -203,6 +208,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         };
         let enhet = EnhetId::ny();
         store
+            .organisation()
             .skapa_enhet(enhet, kommun, namnd, &namn, slag == Slag::Utforare)
             .await?;
         let (ledar_roll, roll) = match slag {
@@ -227,7 +233,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     anvandare.push(konto(forsta, Roll::Registrator, &mut rng));
     anvandare.push(konto(forsta, Roll::Systemforvaltare, &mut rng));
     for a in &anvandare {
-        store.skapa_anvandare(a).await?;
+        store.organisation().skapa_anvandare(a).await?;
     }
     eprintln!(
         "{} enheter och {} användare skapade.",
@@ -238,6 +244,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     // In force long before the oldest generated case.
     let giltig_fran = date!(2020 - 01 - 01);
     let version = store
+        .organisation()
         .spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
         .await?;
 
@@ -345,7 +352,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         }
         let s2 = store.clone();
         pagaende = Some(tokio::spawn(async move {
-            Ok(s2.importera(kommun, &bit).await?)
+            Ok(s2.arenden().importera(kommun, &bit).await?)
         }));
         let sek = start_arenden.elapsed().as_secs_f64();
         eprintln!(
@@ -369,11 +376,11 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         );
     }
     // Fresh statistics, so the planner knows the tables' new sizes.
-    store.db.execute("ANALYZE", &[]).await?;
+    store.analysera().await?;
 
     // STYLE.md 10 at small scale; at large scale it would take longer than the generation.
     if skala.arenden <= 5_000 {
-        let problem = store.verifiera().await?;
+        let problem = store.arenden().verifiera().await?;
         if !problem.is_empty() {
             bail!(
                 "Den syntetiska datan är inte konsistent: {}",
@@ -555,7 +562,7 @@ async fn skapa_personer_skala(
         });
         bit.push(p);
         if bit.len() == 10_000 || i + 1 == antal {
-            store.importera_personer(&bit).await?;
+            store.personer().importera_personer(&bit).await?;
             bit.clear();
         }
     }

@@ -15,16 +15,19 @@ use crate::pa_bada;
 async fn annan_kommun(app: &TestApp) -> (Klient, AnvandarId) {
     let kommun = KommunId::ny();
     app.store
+        .organisation()
         .skapa_kommun(kommun, "0002", "Grannkommun")
         .await
         .unwrap();
     let namnd = uuid::Uuid::now_v7();
     app.store
+        .organisation()
         .skapa_namnd(namnd, kommun, "Grannkommunens socialnämnd")
         .await
         .unwrap();
     let enhet = EnhetId::ny();
     app.store
+        .organisation()
         .skapa_enhet(enhet, kommun, namnd, "Vuxenenheten", false)
         .await
         .unwrap();
@@ -44,7 +47,7 @@ async fn annan_kommun(app: &TestApp) -> (Klient, AnvandarId) {
             aktiv: true,
             skyddad_behorighet: true,
         };
-        app.store.skapa_anvandare(&a).await.unwrap();
+        app.store.organisation().skapa_anvandare(&a).await.unwrap();
         id.get_or_insert(a.id);
     }
     let mut k = Klient::ny(&app.url);
@@ -60,7 +63,11 @@ async fn nekanden(
     app: &TestApp,
     anvandare: AnvandarId,
 ) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
-    app.store.nekanden_for_anvandare(anvandare).await.unwrap()
+    app.store
+        .granskning()
+        .nekanden_for_anvandare(anvandare)
+        .await
+        .unwrap()
 }
 
 async fn annan_kommun_ser_inget_och_forsoket_loggas(db: Db) {

@@ -69,8 +69,15 @@ async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
         &[("datum", "2026-03-02"), ("text", "Samtal.")],
     )
     .await;
-    let (rad, _) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (rad, _) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     app.store
+        .personer()
         .journal_for_person(rad.person)
         .await
         .unwrap()
@@ -105,6 +112,7 @@ pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
     .await;
     let beslut = app
         .store
+        .arenden()
         .arende(a.parse().unwrap())
         .await
         .unwrap()
@@ -134,6 +142,7 @@ async fn fran_papper(app: &TestApp, person: &str, av: &str) -> uuid::Uuid {
     let id = uuid::Uuid::now_v7();
     let a = app.org.anv(av);
     app.store
+        .mina_sidor()
         .registrera_fullmakt(
             &lots_store::Fullmakt {
                 id,
@@ -322,17 +331,18 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             )
             .await;
         assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
+        // The request just made, still waiting for an arbetsledare.
         let begaran = app
             .store
-            .db
-            .fetch_all(
-                "SELECT id FROM behorighetsbegaran WHERE anvandare = $1",
-                &[id.as_str().into()],
-            )
+            .organisation()
+            .vantande_behorigheter(app.org.kommun)
             .await
-            .unwrap()[0]
-            .text("id")
-            .unwrap();
+            .unwrap()
+            .into_iter()
+            .find(|b| b.anvandare.to_string() == id)
+            .unwrap()
+            .id
+            .to_string();
         fall.insert(
             fallnamn,
             Fall {
@@ -505,7 +515,12 @@ async fn allt_som_visas_ar_loggat(db: Db) {
         // A search hit shows a person.
         let (_, _, body) = k.post("/personer/sok", &[("fraga", "Eva")]).await;
         visade.extend(lankar(&body));
-        let rader = app.store.granskningar_for_anvandare(id).await.unwrap();
+        let rader = app
+            .store
+            .granskning()
+            .granskningar_for_anvandare(id)
+            .await
+            .unwrap();
         for (typ, uuid) in visade {
             let finns = rader.iter().any(|(person, arende)| match typ.as_str() {
                 "personer" => person.as_deref() == Some(uuid.as_str()),

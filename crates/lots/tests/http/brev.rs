@@ -39,6 +39,7 @@ pub(crate) async fn brevtext(k: &Klient, arende: &str, rubrik: &str) -> String {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
+        .arenden()
         .arende(arende.parse().unwrap())
         .await
         .unwrap()
@@ -130,6 +131,7 @@ async fn brev_har_namndens_uppgifter_och_diarienummer(db: Db) {
     assert!(text.contains("socialnamnden@testkommun.example"), "{text}");
     let versioner: Vec<Option<i64>> = app
         .store
+        .arenden()
         .handelser(a.parse().unwrap())
         .await
         .unwrap()
@@ -171,7 +173,7 @@ async fn brev_nekas_utan_namndens_uppgifter(db: Db) {
     let person = registrera_person(&k, "19880808-8887", "Cia", "Berg").await;
     let (a, b) = till_beslut(&app, &k, &person, &AVSLAG).await;
     app.store
-        .db
+        .bakdorr()
         .execute("DELETE FROM namnduppgifter", &[])
         .await
         .unwrap();
@@ -236,7 +238,7 @@ async fn brev_nekas_utan_namndens_uppgifter(db: Db) {
     assert!(sida.contains("090-10 00 00"), "old versions are kept");
     let granskat = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT handling FROM granskning WHERE handling LIKE 'admin.namnd%' ORDER BY handling",
             &[],
@@ -254,6 +256,7 @@ async fn brev_nekas_utan_namndens_uppgifter(db: Db) {
     assert!(text.contains("Förvaltningsrätten i Umeå"), "{text}");
     let versioner: Vec<Option<i64>> = app
         .store
+        .arenden()
         .handelser(a.parse().unwrap())
         .await
         .unwrap()
@@ -297,12 +300,12 @@ async fn diarienummer_i_efterhand_och_pa_mina_sidor(db: Db) {
     )
     .await;
     app.store
-        .db
+        .bakdorr()
         .execute("UPDATE arende SET diarienummer = NULL", &[])
         .await
         .unwrap();
     app.store
-        .db
+        .bakdorr()
         .execute("DELETE FROM diarieserie", &[])
         .await
         .unwrap();
@@ -312,6 +315,7 @@ async fn diarienummer_i_efterhand_och_pa_mina_sidor(db: Db) {
         let id = id.to_string();
         async move {
             store
+                .arenden()
                 .arende(id.parse().unwrap())
                 .await
                 .unwrap()
@@ -427,7 +431,12 @@ async fn avslag_pa_begaran_om_avgorande_far_beslutsbrev(db: Db) {
     assert_eq!(handelsetyper(&app, &a).await.len(), fore, "nothing stored");
     let al = app.klient("arbetsledare").await;
     al.steg(&a, "avsla-begaran", &avsla).await;
-    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    let h = app
+        .store
+        .arenden()
+        .handelser(a.parse().unwrap())
+        .await
+        .unwrap();
     let punkt = h.iter().find_map(|h| match &h.handelse {
         lots_domain::Handelse::BegaranOmAvgorandeAvslagen { delegation, .. } => {
             delegation.as_ref().map(|d| d.punkt.clone())
@@ -505,6 +514,7 @@ async fn kommuniceringsbrev_sager_vad_som_bifogades(db: Db) {
     );
     let bifogat = app
         .store
+        .arenden()
         .handelser(a.parse().unwrap())
         .await
         .unwrap()

@@ -20,15 +20,22 @@ async fn demo_fyller_databasen(db: Db) {
         String::from_utf8_lossy(&ut.stderr)
     );
     let store = Store::anslut(&dburl).await.unwrap();
-    let (kommun, _) = store.kommun().await.unwrap().expect("a kommun");
-    assert_eq!(store.antal_personer(kommun).await.unwrap(), 200);
+    let (kommun, _) = store
+        .organisation()
+        .kommun()
+        .await
+        .unwrap()
+        .expect("a kommun");
+    assert_eq!(store.personer().antal_personer(kommun).await.unwrap(), 200);
     let handlaggare = store
+        .organisation()
         .anvandare_med_namn("handlaggare")
         .await
         .unwrap()
         .expect("demo login");
     assert!(
         !store
+            .arenden()
             .mina_arenden(kommun, handlaggare.id)
             .await
             .unwrap()
@@ -36,17 +43,18 @@ async fn demo_fyller_databasen(db: Db) {
     );
     assert!(
         !store
+            .arenden()
             .mina_bevakningar(kommun, handlaggare.id)
             .await
             .unwrap()
             .is_empty()
     );
-    assert!(store.verifiera().await.unwrap().is_empty());
+    assert!(store.arenden().verifiera().await.unwrap().is_empty());
     let igen = Command::new(lots)
         .args(["--database", &dburl, "demo"])
         .output()
         .unwrap();
     assert!(!igen.status.success(), "a second demo fill is refused");
-    assert_eq!(store.antal_personer(kommun).await.unwrap(), 200);
+    assert_eq!(store.personer().antal_personer(kommun).await.unwrap(), 200);
 }
 pa_bada!(demo_fyller_databasen);

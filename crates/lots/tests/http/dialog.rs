@@ -28,6 +28,7 @@ async fn som_mina_sidor(
     };
     let nu = app.klocka.nu();
     app.store
+        .arenden()
         .utfor_flera(
             &aktor,
             arende.parse().unwrap(),
@@ -52,7 +53,7 @@ async fn startsida(k: &Klient) -> String {
 
 async fn komplettering_id(app: &TestApp, arende: &str, n: usize) -> String {
     let id: ArendeId = arende.parse().unwrap();
-    let (_, a) = app.store.arende(id).await.unwrap().unwrap();
+    let (_, a) = app.store.arenden().arende(id).await.unwrap().unwrap();
     a.kompletteringar[n].id.to_string()
 }
 
@@ -218,6 +219,7 @@ async fn meddelanden_och_komplettering(db: Db) {
     // The store knows what the person has handed in, across cases.
     let godtagna = app
         .store
+        .arenden()
         .godtagna_handlingar(p.parse().unwrap())
         .await
         .unwrap();

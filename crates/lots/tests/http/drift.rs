@@ -79,7 +79,7 @@ async fn server_med_arende(
     let store = Store::anslut(&dburl).await.unwrap();
     store.migrera().await.unwrap();
     let org = skapa_org(&store).await;
-    store.db.close().await;
+    store.stang().await;
     let port = ledig_port();
     let url = format!("http://127.0.0.1:{port}");
     let server = starta(&dburl, port);
@@ -215,6 +215,7 @@ async fn sakerhetskopia_under_skrivning(db: Db) {
     let kopia = Store::anslut(&aterstalld).await.unwrap();
     kopia.migrera().await.unwrap();
     let journal = kopia
+        .personer()
         .journal_for_person(person.parse().unwrap())
         .await
         .unwrap();
@@ -224,15 +225,15 @@ async fn sakerhetskopia_under_skrivning(db: Db) {
             "acknowledged before the backup, missing from it: {text}"
         );
     }
-    let problem = kopia.verifiera().await.unwrap();
+    let problem = kopia.arenden().verifiera().await.unwrap();
     assert!(problem.is_empty(), "{problem:?}");
-    let (kommun, _) = kopia.kommun().await.unwrap().unwrap();
+    let (kommun, _) = kopia.organisation().kommun().await.unwrap().unwrap();
     assert!(matches!(
-        kopia.verifiera_logg(kommun).await.unwrap(),
+        kopia.granskning().verifiera_logg(kommun).await.unwrap(),
         lots_store::Loggkontroll::Hel { .. }
     ));
     // The copy serves: the case opens.
-    kopia.db.close().await;
+    kopia.stang().await;
     let port = ledig_port();
     let url = format!("http://127.0.0.1:{port}");
     let mut server = starta(&aterstalld, port);
@@ -278,6 +279,7 @@ async fn sigterm_under_skrivning(db: Db) {
     }
     let store = Store::anslut(&dburl).await.unwrap();
     let journal = store
+        .personer()
         .journal_for_person(person.parse().unwrap())
         .await
         .unwrap();
@@ -287,7 +289,7 @@ async fn sigterm_under_skrivning(db: Db) {
             "answered but lost: {text}"
         );
     }
-    assert!(store.verifiera().await.unwrap().is_empty());
+    assert!(store.arenden().verifiera().await.unwrap().is_empty());
 }
 pa_bada!(sigterm_under_skrivning);
 
@@ -314,6 +316,7 @@ async fn krasch_under_skrivning(db: Db) {
     vanta_pa(&url).await;
     let store = Store::anslut(&dburl).await.unwrap();
     let journal = store
+        .personer()
         .journal_for_person(person.parse().unwrap())
         .await
         .unwrap();
@@ -323,7 +326,7 @@ async fn krasch_under_skrivning(db: Db) {
             "acknowledged write lost: {text}"
         );
     }
-    let problem = store.verifiera().await.unwrap();
+    let problem = store.arenden().verifiera().await.unwrap();
     assert!(problem.is_empty(), "{problem:?}");
     let k = inloggad(&url, "handlaggare").await;
     let (s, _) = k.get(&format!("/arenden/{arende}")).await;
@@ -432,9 +435,10 @@ async fn init_lagger_upp_en_kommun(db: Db) {
     assert!(String::from_utf8_lossy(&ut.stderr).contains("redan en kommun"));
 
     let store = Store::anslut(&dburl).await.unwrap();
-    let (kommun, namn) = store.kommun().await.unwrap().unwrap();
+    let (kommun, namn) = store.organisation().kommun().await.unwrap().unwrap();
     assert_eq!(namn, "Umeå kommun");
     let u = store
+        .organisation()
         .namnduppgifter(kommun)
         .await
         .unwrap()
@@ -445,6 +449,7 @@ async fn init_lagger_upp_en_kommun(db: Db) {
         u.uppgifter.saknas()
     );
     let admin = store
+        .organisation()
         .anvandare_med_namn("ada.admin")
         .await
         .unwrap()
@@ -453,7 +458,7 @@ async fn init_lagger_upp_en_kommun(db: Db) {
         admin.losenord.is_empty(),
         "no password until the link is used"
     );
-    store.db.close().await;
+    store.stang().await;
 
     let port = ledig_port();
     let url = format!("http://127.0.0.1:{port}");

@@ -12,7 +12,13 @@ fn idag() -> String {
 
 /// The plans stored for the case: (version, goals), and how many plan events.
 async fn lagrat(app: &TestApp, a: &str) -> (Vec<(u32, String)>, usize) {
-    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let planer = arende
         .genomforandeplaner
         .iter()
@@ -20,6 +26,7 @@ async fn lagrat(app: &TestApp, a: &str) -> (Vec<(u32, String)>, usize) {
         .collect();
     let handelser = app
         .store
+        .arenden()
         .handelser(a.parse().unwrap())
         .await
         .unwrap()
@@ -155,6 +162,7 @@ async fn utforaren_skriver_planen_med_den_enskilde(db: Db) {
     let ut_id = app.org.anv("utforare").id;
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();

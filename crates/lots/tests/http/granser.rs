@@ -11,7 +11,7 @@ use crate::pa_bada;
 
 async fn antal(app: &TestApp, sql: &'static str) -> i64 {
     app.store
-        .db
+        .bakdorr()
         .fetch_optional(sql, &[])
         .await
         .unwrap()
@@ -55,7 +55,7 @@ async fn misslyckad_inloggning_sparar_bara_en_hash(db: Db) {
     assert_eq!(s, 401);
     let rader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all("SELECT anvandarnamn FROM inloggningsforsok", &[])
         .await
         .unwrap();
@@ -77,7 +77,7 @@ async fn misslyckad_inloggning_sparar_bara_en_hash(db: Db) {
     );
     // Age the failure by two days: the next failure purges it.
     app.store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE inloggningsforsok SET senast = '2000-01-01T00:00:00Z'",
             &[],
@@ -88,7 +88,7 @@ async fn misslyckad_inloggning_sparar_bara_en_hash(db: Db) {
     assert_eq!(s, 401);
     let kvar = app
         .store
-        .db
+        .bakdorr()
         .fetch_all("SELECT anvandarnamn FROM inloggningsforsok", &[])
         .await
         .unwrap();

@@ -69,12 +69,18 @@ impl Logg {
             .map(|i| Granskningspost::ny(format!("test.lasning.{i}")))
             .collect();
         store
+            .granskning()
             .logga_lasning(&self.aktor, &poster, time::OffsetDateTime::now_utc())
             .await
     }
 
     async fn antal(&self, store: &Store) -> i64 {
-        match store.verifiera_logg(self.kommun).await.unwrap() {
+        match store
+            .granskning()
+            .verifiera_logg(self.kommun)
+            .await
+            .unwrap()
+        {
             Loggkontroll::Hel { poster } => poster,
             annat => panic!("the log should be whole: {annat:?}"),
         }
@@ -92,7 +98,7 @@ fn orsak(k: Loggkontroll) -> (i64, &'static str) {
 /// `fran`, then recompute every later row's hash and the head, exactly as Lots would.
 async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning SET handling = 'manipulerad' WHERE kommun = $1 AND seq = $2",
             &[kommun.into(), fran.into()],
@@ -100,7 +106,7 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
         .await
         .unwrap();
     let rader = store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, hash \
              FROM granskning WHERE kommun = $1 ORDER BY seq",
@@ -115,9 +121,9 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
             prev = r.text("hash").unwrap();
             continue;
         }
-        let hash = lots_store::granskning_radhash(&r, &prev, kommun).unwrap();
+        let hash = lots_store::provning::granskning_radhash(&r, &prev, kommun).unwrap();
         store
-            .db
+            .bakdorr()
             .execute(
                 "UPDATE granskning SET prev_hash = $1, hash = $2 WHERE kommun = $3 AND seq = $4",
                 &[
@@ -132,7 +138,7 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
         prev = hash;
     }
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning_kedja SET hash = $1 WHERE kommun = $2",
             &[prev.as_str().into(), kommun.into()],
@@ -153,27 +159,45 @@ async fn omskriven_och_omhashad_kedja_upptacks(db: Db) {
     assert_eq!(logg.antal(&utan_nyckel).await, 20);
     // With the key, the first rewritten row's MAC no longer matches.
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (7, "posten har ändrats (nyckelstämpeln stämmer inte)")
     );
     // Dropping the MACs instead does not help: the rows are past the keyed-from point.
     store
-        .db
+        .bakdorr()
         .execute("UPDATE granskning SET mac = NULL WHERE seq >= 7", &[])
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (7, "posten saknar nyckelstämpel")
     );
     // Nor does moving that point on: it is stamped with the key.
     store
-        .db
+        .bakdorr()
         .execute("UPDATE granskning_kedja SET nycklad_fran = 100", &[])
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (100, "gränsen för onycklade poster har ändrats")
     );
 }
@@ -183,6 +207,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     let (logg, store) = Logg::ny(db, true).await;
     logg.las(&store, 20).await.unwrap();
     let ankare = store
+        .granskning()
         .ankra_logg(time::OffsetDateTime::now_utc())
         .await
         .unwrap();
@@ -191,6 +216,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     // Nothing moved: no second anchor.
     assert!(
         store
+            .granskning()
             .ankra_logg(time::OffsetDateTime::now_utc())
             .await
             .unwrap()
@@ -203,7 +229,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     // The attacker deletes the newest rows and moves the head back to row 15.
     let k = logg.kommun.to_string();
     let hash15 = store
-        .db
+        .bakdorr()
         .fetch_optional(
             "SELECT hash FROM granskning WHERE kommun = $1 AND seq = 15",
             &[k.as_str().into()],
@@ -214,7 +240,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
         .text("hash")
         .unwrap();
     store
-        .db
+        .bakdorr()
         .execute(
             "DELETE FROM granskning WHERE kommun = $1 AND seq > 15",
             &[k.as_str().into()],
@@ -222,7 +248,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
         .await
         .unwrap();
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning_kedja SET seq = 15, hash = $1 WHERE kommun = $2",
             &[hash15.as_str().into(), k.as_str().into()],
@@ -233,14 +259,26 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     let utan_ankare = logg.store(false).await;
     assert_eq!(logg.antal(&utan_ankare).await, 15);
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (16, "poster i slutet saknas enligt ankaret")
     );
     // An anchor edited to match the shorter chain is found by its MAC.
     let andrad = text.replacen(" 20 ", " 15 ", 1);
     std::fs::write(logg.ankarfil(), andrad).unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (15, "ett ankare har ändrats")
     );
 }
@@ -251,7 +289,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
     logg.las(&store, 20).await.unwrap();
     let k = logg.kommun.to_string();
     let huvud = store
-        .db
+        .bakdorr()
         .fetch_optional(
             "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1",
             &[k.as_str().into()],
@@ -260,7 +298,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
         .unwrap()
         .unwrap();
     let hash12 = store
-        .db
+        .bakdorr()
         .fetch_optional(
             "SELECT hash FROM granskning WHERE kommun = $1 AND seq = 12",
             &[k.as_str().into()],
@@ -272,7 +310,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
         .unwrap();
     // The head row restored to what it was at row 12, the rows left in place.
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning_kedja SET seq = 12, hash = $1 WHERE kommun = $2",
             &[hash12.as_str().into(), k.as_str().into()],
@@ -280,12 +318,18 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (12, "kedjans huvud har flyttats")
     );
     // The right place with another hash is found as well.
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning_kedja SET seq = 20, hash = $1 WHERE kommun = $2",
             &[hash12.as_str().into(), k.as_str().into()],
@@ -293,11 +337,17 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
         .await
         .unwrap();
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (20, "kedjans huvud har flyttats")
     );
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning_kedja SET hash = $1 WHERE kommun = $2",
             &[huvud.text("hash").unwrap().into(), k.as_str().into()],
@@ -313,13 +363,17 @@ pa_bada!(tillbakarullat_huvud_upptacks);
 async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
     let (logg, utan_nyckel) = Logg::ny(db, false).await;
     logg.las(&utan_nyckel, 10).await.unwrap();
-    assert!(!utan_nyckel.logg_ar_nycklad().await.unwrap());
+    assert!(!utan_nyckel.granskning().logg_ar_nycklad().await.unwrap());
     let store = logg.store(true).await;
     logg.las(&store, 5).await.unwrap();
-    let v = store.verifiera_logg_utforligt(logg.kommun).await.unwrap();
+    let v = store
+        .granskning()
+        .verifiera_logg_utforligt(logg.kommun)
+        .await
+        .unwrap();
     assert_eq!(v.resultat, Loggkontroll::Hel { poster: 15 });
     assert_eq!((v.onycklade, v.nycklade), (10, 5));
-    assert!(utan_nyckel.logg_ar_nycklad().await.unwrap());
+    assert!(utan_nyckel.granskning().logg_ar_nycklad().await.unwrap());
     // Lots without the key now refuses to log (and so to show) rather than
     // write a row without a MAC after keyed ones.
     assert!(matches!(
@@ -329,7 +383,7 @@ async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
     // A legacy row rewritten and rehashed up to the boundary breaks the first keyed row's link.
     let k = logg.kommun.to_string();
     let mac11: Option<String> = store
-        .db
+        .bakdorr()
         .fetch_optional(
             "SELECT mac FROM granskning WHERE kommun = $1 AND seq = 11",
             &[k.as_str().into()],
@@ -342,7 +396,13 @@ async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
     assert!(mac11.is_some());
     skriv_om_och_hasha(&store, &k, 4).await;
     assert_eq!(
-        orsak(store.verifiera_logg(logg.kommun).await.unwrap()),
+        orsak(
+            store
+                .granskning()
+                .verifiera_logg(logg.kommun)
+                .await
+                .unwrap()
+        ),
         (11, "posten har ändrats (nyckelstämpeln stämmer inte)")
     );
 }
@@ -385,7 +445,7 @@ async fn verify_log_med_nyckel_och_ankarfil(db: Db) {
     // Cut the newest row and move the head back.
     let store = Store::anslut(&dburl).await.unwrap();
     let sista = store
-        .db
+        .bakdorr()
         .fetch_optional("SELECT MAX(seq) AS s FROM granskning", &[])
         .await
         .unwrap()
@@ -393,7 +453,7 @@ async fn verify_log_med_nyckel_och_ankarfil(db: Db) {
         .int("s")
         .unwrap();
     let fore = store
-        .db
+        .bakdorr()
         .fetch_optional(
             "SELECT hash FROM granskning WHERE seq = $1",
             &[(sista - 1).into()],
@@ -404,12 +464,12 @@ async fn verify_log_med_nyckel_och_ankarfil(db: Db) {
         .text("hash")
         .unwrap();
     store
-        .db
+        .bakdorr()
         .execute("DELETE FROM granskning WHERE seq = $1", &[sista.into()])
         .await
         .unwrap();
     store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning_kedja SET seq = $1, hash = $2",
             &[(sista - 1).into(), fore.as_str().into()],

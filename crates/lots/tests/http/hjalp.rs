@@ -66,8 +66,12 @@ pub async fn ny_databas(db: Db) -> (String, Option<tempfile::TempDir>) {
                 .await
                 .expect("PostgreSQL at LOTS_TEST_POSTGRES must be reachable");
             let sql: &'static str = Box::leak(format!("CREATE DATABASE {namn}").into_boxed_str());
-            admin.db.execute(sql, &[]).await.expect("create database");
-            admin.db.close().await;
+            admin
+                .bakdorr()
+                .execute(sql, &[])
+                .await
+                .expect("create database");
+            admin.stang().await;
             (format!("{}/{namn}", pg_bas()), None)
         }
     }
@@ -113,16 +117,19 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 pub async fn skapa_org(store: &Store) -> Org {
     let kommun = KommunId::ny();
     store
+        .organisation()
         .skapa_kommun(kommun, "0001", "Testkommun")
         .await
         .unwrap();
     let namnd = uuid::Uuid::now_v7();
     store
+        .organisation()
         .skapa_namnd(namnd, kommun, "Socialnämnden")
         .await
         .unwrap();
     // The particulars every letter needs (issue 11, item 7).
     store
+        .organisation()
         .spara_namnduppgifter(
             kommun,
             &namnduppgifter(),
@@ -135,14 +142,17 @@ pub async fn skapa_org(store: &Store) -> Org {
     let ekonomi = EnhetId::ny();
     let utforare_enhet = EnhetId::ny();
     store
+        .organisation()
         .skapa_enhet(missbruk, kommun, namnd, "Vuxenenheten missbruk", false)
         .await
         .unwrap();
     store
+        .organisation()
         .skapa_enhet(ekonomi, kommun, namnd, "Ekonomiskt bistånd", false)
         .await
         .unwrap();
     store
+        .organisation()
         .skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
         .await
         .unwrap();
@@ -170,7 +180,7 @@ pub async fn skapa_org(store: &Store) -> Org {
             // Only this handläggare has the explicit right to see protected persons.
             skyddad_behorighet: namn == "skyddshandlaggare",
         };
-        store.skapa_anvandare(&a).await.unwrap();
+        store.organisation().skapa_anvandare(&a).await.unwrap();
         anvandare.push(a);
     }
     let oppen: Vec<InsatsTyp> = InsatsTyp::ALLA
@@ -182,6 +192,7 @@ pub async fn skapa_org(store: &Store) -> Org {
         .filter(|i| i.ar_heldygnsvard())
         .collect();
     store
+        .organisation()
         .spara_delegationsordning(
             kommun,
             date!(2025 - 07 - 01),
@@ -363,7 +374,7 @@ impl TestApp {
 
     /// Every case's history is intact and its projections equal its events.
     pub async fn kontrollera_invarianter(&self) {
-        let problem = self.store.verifiera().await.unwrap();
+        let problem = self.store.arenden().verifiera().await.unwrap();
         assert!(problem.is_empty(), "invariants broken: {problem:?}");
     }
 }
@@ -604,6 +615,7 @@ pub async fn registrera_ansokan(
 
 pub async fn handelsetyper(app: &TestApp, arende: &str) -> Vec<&'static str> {
     app.store
+        .arenden()
         .handelser(arende.parse().unwrap())
         .await
         .unwrap()
@@ -624,6 +636,7 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
     assert_eq!(s, 303);
     let boende = app
         .store
+        .organisation()
         .enheter(app.org.kommun)
         .await
         .unwrap()
@@ -643,7 +656,7 @@ pub async fn annan_utforare(app: &TestApp) -> Klient {
         aktiv: true,
         skyddad_behorighet: false,
     };
-    app.store.skapa_anvandare(&bo).await.unwrap();
+    app.store.organisation().skapa_anvandare(&bo).await.unwrap();
     let mut bo = Klient::ny(&app.url);
     let (s, _, _) = bo.logga_in("bo", "ett långt lösenord för bo").await;
     assert_eq!(s, 303);

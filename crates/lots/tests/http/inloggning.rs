@@ -524,6 +524,7 @@ async fn oidc_app(db: Db) -> (TestApp, Leverantor) {
             .find(|a| a.anvandarnamn == "handlaggare")
             .unwrap();
         t.store
+            .inloggning()
             .satt_oidc_subjekt(a.id, Some("anna.handlaggare"))
             .await
             .unwrap();
@@ -815,7 +816,7 @@ async fn eid_inloggning_mina_sidor(db: Db) {
 pa_bada!(eid_inloggning_mina_sidor);
 
 async fn rader(app: &TestApp, sql: &'static str) -> usize {
-    app.store.db.fetch_all(sql, &[]).await.unwrap().len()
+    app.store.bakdorr().fetch_all(sql, &[]).await.unwrap().len()
 }
 
 /// Login CSRF (issue 12, item 7): a login POST from another site (no pre-session
@@ -912,9 +913,11 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
         .await;
     assert_eq!((s, plats.as_deref()), (303, Some("/")));
     let lagrade = |app: &TestApp| {
-        let db = app.store.db.clone();
+        let store = app.store.clone();
         async move {
-            db.fetch_all(
+            store
+                .bakdorr()
+                .fetch_all(
                 "SELECT totp_hemlighet, totp_nyckel FROM anvandare WHERE totp_hemlighet IS NOT NULL",
                 &[],
             )
@@ -950,6 +953,7 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
     // A secret stored before there was a key is encrypted at migrate.
     let ekonom = app.org.anv("ekonom").id;
     app.store
+        .inloggning()
         .spara_totp(ekonom, "JBSWY3DPEHPK3PXP", 1)
         .await
         .unwrap();
@@ -962,7 +966,13 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
         assert_eq!(nyckel.as_deref(), Some(totpnyckel(1).id()));
     }
     assert_eq!(
-        med_nyckel.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        med_nyckel
+            .inloggning()
+            .totp(ekonom)
+            .await
+            .unwrap()
+            .unwrap()
+            .hemlighet,
         "JBSWY3DPEHPK3PXP"
     );
     // Rotation: the new key with the old one beside it reads, migrate re-encrypts,
@@ -974,7 +984,13 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
         })
         .await;
     assert_eq!(
-        roterad.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        roterad
+            .inloggning()
+            .totp(ekonom)
+            .await
+            .unwrap()
+            .unwrap()
+            .hemlighet,
         "JBSWY3DPEHPK3PXP"
     );
     roterad.migrera().await.unwrap();
@@ -985,13 +1001,19 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
         })
         .await;
     assert_eq!(
-        bara_ny.totp(ekonom).await.unwrap().unwrap().hemlighet,
+        bara_ny
+            .inloggning()
+            .totp(ekonom)
+            .await
+            .unwrap()
+            .unwrap()
+            .hemlighet,
         "JBSWY3DPEHPK3PXP"
     );
     for (_, nyckel) in lagrade(&app).await {
         assert_eq!(nyckel.as_deref(), Some(totpnyckel(2).id()));
     }
     // Without the key nothing decrypts: an error, never a guess.
-    assert!(app.store.totp(ekonom).await.is_err());
+    assert!(app.store.inloggning().totp(ekonom).await.is_err());
 }
 pa_bada!(totp_hemligheter_ar_krypterade);

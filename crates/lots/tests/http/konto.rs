@@ -37,23 +37,24 @@ async fn vantande(k: &Klient) -> Vec<String> {
 async fn begaran_id(app: &TestApp, anvandarnamn: &str) -> String {
     let id = app
         .store
+        .organisation()
         .anvandare_med_namn(anvandarnamn)
         .await
         .unwrap()
         .unwrap()
         .id
         .to_string();
-    let rader = app
+    let rader: Vec<_> = app
         .store
-        .db
-        .fetch_all(
-            "SELECT id FROM behorighetsbegaran WHERE anvandare = $1 AND godkand IS NULL",
-            &[id.as_str().into()],
-        )
+        .organisation()
+        .vantande_behorigheter(app.org.kommun)
         .await
-        .unwrap();
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.anvandare.to_string() == id)
+        .collect();
     assert_eq!(rader.len(), 1);
-    rader[0].text("id").unwrap()
+    rader[0].id.to_string()
 }
 
 /// The self-grant: a systemförvaltare creates an account at the missbruk unit with
@@ -84,6 +85,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!(s, 401, "the systemförvaltare's own password logged in");
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
@@ -139,6 +141,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!(s, 403);
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
@@ -153,6 +156,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("sara.sjalv")
         .await
         .unwrap()
@@ -170,7 +174,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     let al_id = app.org.anv("arbetsledare").id.to_string();
     let rader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT anvandare, handling FROM granskning WHERE handling LIKE 'admin.behorighet.%'",
             &[],
@@ -219,6 +223,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("systemforvaltare")
         .await
         .unwrap()
@@ -232,6 +237,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     // Even past the policy, the database refuses a self-approval.
     let godkand = app
         .store
+        .organisation()
         .godkann_behorighet(begaran.parse().unwrap(), konto.id, app.klocka.nu())
         .await
         .unwrap();
@@ -259,6 +265,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!(s, 403);
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("arbetsledare")
         .await
         .unwrap()
@@ -281,6 +288,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/behorigheter")));
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("skyddshandlaggare")
         .await
         .unwrap()
@@ -303,6 +311,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some("/admin/anvandare")));
     let konto = app
         .store
+        .organisation()
         .anvandare_med_namn("handlaggare")
         .await
         .unwrap()
@@ -370,7 +379,13 @@ async fn aktiveringslanken(db: Db) {
     let (s, body) = k.get("/personer/sok").await;
     assert_eq!(s, 200, "{}", utdrag(&body));
     // A new link for the account ends its sessions and closes it until approved.
-    let rut = app.store.anvandare_med_namn("rut").await.unwrap().unwrap();
+    let rut = app
+        .store
+        .organisation()
+        .anvandare_med_namn("rut")
+        .await
+        .unwrap()
+        .unwrap();
     let sf = app.klient("systemforvaltare").await;
     let (s, _, html) = sf
         .post(&format!("/admin/anvandare/{}/aktiveringslank", rut.id), &[])
@@ -411,7 +426,7 @@ async fn aktiveringslanken(db: Db) {
     let token = gammal.trim_start_matches("/aktivera/");
     let rader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all("SELECT token_hash FROM kontoaktivering", &[])
         .await
         .unwrap();

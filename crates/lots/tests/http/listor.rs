@@ -113,14 +113,26 @@ async fn kontrollera(db: Db, genererat: Vec<Genererat>) {
         visat.push(sok);
         for body in &visat {
             for a in lankar_till(body, "arenden") {
-                let (rad, _) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+                let (rad, _) = app
+                    .store
+                    .arenden()
+                    .arende(a.parse().unwrap())
+                    .await
+                    .unwrap()
+                    .unwrap();
                 assert!(
                     policy::far(&anvandare, Handling::LasaArende(ArendeResurs::av(&rad))),
                     "{namn} was shown case {a}, which the policy refuses"
                 );
             }
             for p in lankar_till(body, "personer") {
-                let person = app.store.person(p.parse().unwrap()).await.unwrap().unwrap();
+                let person = app
+                    .store
+                    .personer()
+                    .person(p.parse().unwrap())
+                    .await
+                    .unwrap()
+                    .unwrap();
                 assert!(
                     policy::far(
                         &anvandare,

@@ -28,7 +28,7 @@ pub(crate) async fn syntetisk(
         adress: String::new(),
         skyddad: false,
     };
-    app.store.skapa_person(&p, true).await.unwrap();
+    app.store.personer().skapa_person(&p, true).await.unwrap();
     p.id.to_string()
 }
 
@@ -109,7 +109,7 @@ async fn inloggning_och_samma_arende(db: Db) {
     let id = app.org.anv("handlaggare").id.to_string();
     let inloggningar = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT handling FROM granskning WHERE anvandare = $1 AND handling = 'inloggning'",
             &[id.as_str().into()],
@@ -167,6 +167,7 @@ pa_bada!(testinloggningen_finns_inte_utan_demo);
 async fn ansokan_med_utkast_och_kvitto(db: Db) {
     let app = TestApp::ny(db).await;
     app.store
+        .organisation()
         .satt_tar_emot(app.org.ekonomi, "ekonomiskt-bistand")
         .await
         .unwrap();
@@ -197,6 +198,7 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
     assert!(html.contains("Skriv vilka som bor i hushållet"));
     assert!(
         app.store
+            .arenden()
             .personens_arenden(p.parse().unwrap())
             .await
             .unwrap()
@@ -221,6 +223,7 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
     assert!(html.contains("Ansökan") && html.contains("kl."));
     let arenden = app
         .store
+        .arenden()
         .personens_arenden(p.parse().unwrap())
         .await
         .unwrap();
@@ -237,7 +240,7 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
         arenden[0].enhet, app.org.ekonomi,
         "the enhet set to receive it"
     );
-    let h = app.store.handelser(arenden[0].id).await.unwrap();
+    let h = app.store.arenden().handelser(arenden[0].id).await.unwrap();
     match &h[0].handelse {
         lots_domain::Handelse::AnsokanRegistrerad {
             kanal,
@@ -335,7 +338,13 @@ async fn foljer_svarar_och_overklagar(db: Db) {
         ],
     )
     .await;
-    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let beslut = arende.beslut[0].id().to_string();
     hl.steg(
         &a,
@@ -394,7 +403,12 @@ async fn foljer_svarar_och_overklagar(db: Db) {
     assert_eq!(s, 303);
     let (_, html) = k.get(plats.as_deref().unwrap()).await;
     assert!(html.contains("Överklagande"));
-    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    let h = app
+        .store
+        .arenden()
+        .handelser(a.parse().unwrap())
+        .await
+        .unwrap();
     let inkom = h.iter().find_map(|h| match &h.handelse {
         lots_domain::Handelse::OverklagandeInkommit { inkom, text, .. } => {
             Some((inkom.to_string(), text.clone()))
@@ -465,7 +479,13 @@ async fn invandning_mot_journalen(db: Db) {
     let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
     assert!(html.contains("Intyg från vården") && html.contains("Du har rätt att be om en kopia."));
     assert!(!html.contains("/mina-sidor/dokument/"));
-    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let (s, _) = k
         .get(&format!("/mina-sidor/dokument/{}", arende.dokument[0]))
         .await;
@@ -522,6 +542,7 @@ async fn annans_arende_nekas_och_loggas(db: Db) {
     assert_eq!(s, 404);
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(p2.parse().unwrap())
         .await
         .unwrap();
@@ -635,7 +656,12 @@ async fn ombud_med_fullmakt(db: Db) {
     let (ombud, _) = som_ombud(&app, "196006061235", "Dana Ek").await;
     let (s, _, _) = ombud.post(&svar, &[("svar", "Ombudet svarar.")]).await;
     assert_eq!(s, 303);
-    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    let h = app
+        .store
+        .arenden()
+        .handelser(a.parse().unwrap())
+        .await
+        .unwrap();
     assert!(h.iter().any(|h| matches!(&h.handelse, lots_domain::Handelse::KommuniceringBesvarad { svar, .. } if svar.contains("ombud Olle Ombud"))));
     // The audit log says which ombud acted.
     let gr = app.klient("granskare").await;
@@ -661,6 +687,7 @@ async fn ombud_med_fullmakt(db: Db) {
     assert!(html.contains("Mina sidor: loggade in"), "{}", utdrag(&html));
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
@@ -761,7 +788,13 @@ async fn komplettering_meddelanden_och_mote(db: Db) {
     let (s, b) = hl.get_bytes(&dok.replace("/mina-sidor", "")).await;
     assert_eq!((s, b.as_slice()), (200, PDF));
     // Accepted by the handläggare; asking for it again now needs a reason.
-    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let begaran = arende.kompletteringar[0].id.to_string();
     hl.steg(
         &a,
@@ -856,6 +889,7 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     );
     let mottagning = app
         .store
+        .organisation()
         .enheter(app.org.kommun)
         .await
         .unwrap()
@@ -874,6 +908,7 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     assert_eq!(s, 303);
     let arenden = app
         .store
+        .arenden()
         .personens_arenden(p.parse().unwrap())
         .await
         .unwrap();
@@ -907,6 +942,7 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     assert_eq!(s, 303);
     let arenden = app
         .store
+        .arenden()
         .personens_arenden(p.parse().unwrap())
         .await
         .unwrap();
@@ -934,7 +970,7 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
     // As an older Lots stored it: without the derived list of documents.
     let rad = app
         .store
-        .db
+        .bakdorr()
         .fetch_optional(
             "SELECT tillstand FROM arende WHERE id = $1",
             &[a.as_str().into()],
@@ -947,7 +983,7 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
     assert!(json["dokument"].as_array().is_some_and(|d| d.len() == 1));
     json.as_object_mut().unwrap().remove("dokument");
     app.store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE arende SET tillstand = $2 WHERE id = $1",
             &[a.as_str().into(), json.to_string().into()],
@@ -955,19 +991,19 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
         .await
         .unwrap();
     app.store
-        .db
+        .bakdorr()
         .execute("UPDATE tillstandsversion SET version = 1", &[])
         .await
         .unwrap();
     assert!(
-        !app.store.verifiera().await.unwrap().is_empty(),
+        !app.store.arenden().verifiera().await.unwrap().is_empty(),
         "the old state differs"
     );
     app.store.migrera().await.unwrap();
     app.kontrollera_invarianter().await;
     // Once done, it is not done again.
     app.store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE arende SET tillstand = $2 WHERE id = $1",
             &[a.as_str().into(), json.to_string().into()],
@@ -975,7 +1011,7 @@ async fn gammalt_tillstand_harleds_om(db: Db) {
         .await
         .unwrap();
     app.store.migrera().await.unwrap();
-    assert!(!app.store.verifiera().await.unwrap().is_empty());
+    assert!(!app.store.arenden().verifiera().await.unwrap().is_empty());
 }
 pa_bada!(gammalt_tillstand_harleds_om);
 
@@ -1019,6 +1055,7 @@ async fn fullmakt_pa_papper(db: Db) {
     assert_eq!(s, 303, "{}", utdrag(&html));
     let id = app
         .store
+        .mina_sidor()
         .fullmakter_for_person(p.parse().unwrap())
         .await
         .unwrap()[0]
@@ -1062,6 +1099,7 @@ pa_bada!(fullmakt_pa_papper);
 async fn pa_engelska(db: Db) {
     let app = TestApp::ny(db).await;
     app.store
+        .organisation()
         .satt_tar_emot(app.org.missbruk, "missbruk")
         .await
         .unwrap();
@@ -1100,10 +1138,11 @@ async fn pa_engelska(db: Db) {
     assert_eq!(s, 303);
     let arenden = app
         .store
+        .arenden()
         .personens_arenden(p.parse().unwrap())
         .await
         .unwrap();
-    let h = app.store.handelser(arenden[0].id).await.unwrap();
+    let h = app.store.arenden().handelser(arenden[0].id).await.unwrap();
     match &h[0].handelse {
         lots_domain::Handelse::AnsokanRegistrerad { beskrivning, .. } => {
             assert!(

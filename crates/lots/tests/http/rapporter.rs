@@ -17,6 +17,7 @@ struct Beslutat {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
+        .arenden()
         .arende(arende.parse().unwrap())
         .await
         .unwrap()
@@ -533,6 +534,7 @@ async fn ej_verkstallda_beslut_till_ivo(db: Db) {
     // Every report read is logged, per case listed.
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(fall.a.person.parse().unwrap())
         .await
         .unwrap();
@@ -541,6 +543,7 @@ async fn ej_verkstallda_beslut_till_ivo(db: Db) {
     assert!(logg.contains(&("rapport.ivo.csv".to_string(), arbetsledare)));
     let logg_b = app
         .store
+        .granskning()
         .granskningar_for_person(fall.b.person.parse().unwrap())
         .await
         .unwrap();
@@ -647,7 +650,7 @@ async fn statistik_till_kommunfullmaktige(db: Db) {
     // Counts only: the read is logged without a person or case.
     let loggat = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT person, arende FROM granskning WHERE handling = 'rapport.kf'",
             &[],
@@ -731,6 +734,7 @@ async fn delegationsbeslut_till_namnden(db: Db) {
     assert_eq!(filen[5][7], fall.e.arende);
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(fall.e.person.parse().unwrap())
         .await
         .unwrap();
@@ -808,7 +812,7 @@ async fn bara_arbetsledaren_ser_rapporterna(db: Db) {
     // The refused reads left no audit row of a report.
     let rapportrader = app
         .store
-        .db
+        .bakdorr()
         .fetch_all(
             "SELECT anvandare FROM granskning WHERE handling LIKE 'rapport.%'",
             &[],

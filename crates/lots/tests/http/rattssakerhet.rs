@@ -7,6 +7,7 @@ use lots_domain::arende::{Arende, BevakningsTyp, Handelse, bevakningar};
 
 async fn arende(app: &TestApp, id: &str) -> Arende {
     app.store
+        .arenden()
         .arende(id.parse().unwrap())
         .await
         .unwrap()
@@ -397,7 +398,12 @@ async fn omprovning_till_nackdel(db: Db) {
     let f = till_avslag("oriktiga_uppgifter");
     let f: Vec<(&str, &str)> = f.iter().map(|(n, v)| (*n, v.as_str())).collect();
     k.steg(&a, "omprovning", &f).await;
-    let h = app.store.handelser(a.parse().unwrap()).await.unwrap();
+    let h = app
+        .store
+        .arenden()
+        .handelser(a.parse().unwrap())
+        .await
+        .unwrap();
     assert!(h.iter().any(|h| matches!(
         h.handelse,
         Handelse::Omprovat {

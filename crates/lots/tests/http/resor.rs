@@ -6,6 +6,7 @@ use lots_domain::arende::Status;
 
 async fn status(app: &TestApp, arende: &str) -> Status {
     app.store
+        .arenden()
         .arende(arende.parse().unwrap())
         .await
         .unwrap()
@@ -16,6 +17,7 @@ async fn status(app: &TestApp, arende: &str) -> Status {
 
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
+        .arenden()
         .arende(arende.parse().unwrap())
         .await
         .unwrap()
@@ -29,6 +31,7 @@ async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
 async fn bevakningstyper(app: &TestApp, arende: &str) -> Vec<(String, String)> {
     let a = app
         .store
+        .arenden()
         .arende(arende.parse().unwrap())
         .await
         .unwrap()
@@ -109,6 +112,7 @@ async fn ansokan_till_avslut(db: Db) {
 
     let kommunicering = app
         .store
+        .arenden()
         .arende(a.parse().unwrap())
         .await
         .unwrap()
@@ -648,6 +652,7 @@ async fn brev_sparas_med_hash(db: Db) {
     };
     let lagrad = app
         .store
+        .arenden()
         .handelser(a.parse().unwrap())
         .await
         .unwrap()

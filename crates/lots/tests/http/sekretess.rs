@@ -162,6 +162,7 @@ async fn loggkontroll(db: Db) {
     // Reading the log is logged, with the person asked about.
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
@@ -181,11 +182,15 @@ async fn loggkontroll(db: Db) {
     }
     // The chain still holds after all of it.
     assert_eq!(
-        app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+        app.store
+            .granskning()
+            .verifiera_logg(app.org.kommun)
+            .await
+            .unwrap(),
         lots_store::Loggkontroll::Hel {
             poster: app
                 .store
-                .db
+                .bakdorr()
                 .fetch_all("SELECT id FROM granskning", &[])
                 .await
                 .unwrap()
@@ -289,6 +294,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     assert!(body.contains("/aktivera/"));
     let nina = app
         .store
+        .organisation()
         .anvandare_med_namn("nina.ny")
         .await
         .unwrap()
@@ -318,6 +324,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     assert_eq!(s, 303);
     assert!(
         app.store
+            .organisation()
             .enheter(app.org.kommun)
             .await
             .unwrap()
@@ -332,6 +339,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     // The changes are in the audit log, and no case content was reachable.
     let rader = app
         .store
+        .granskning()
         .granskningar_for_anvandare(app.org.anv("systemforvaltare").id)
         .await
         .unwrap();
@@ -390,6 +398,7 @@ async fn utforaren_ser_sina_uppdrag(db: Db) {
     // Reading orders is logged per order.
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
@@ -436,19 +445,20 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
     let hel = |r: &lots_store::Loggkontroll| matches!(r, lots_store::Loggkontroll::Hel { .. });
     assert!(hel(&app
         .store
+        .granskning()
         .verifiera_logg(app.org.kommun)
         .await
         .unwrap()));
     let skal: String = app
         .store
-        .db
+        .bakdorr()
         .fetch_all("SELECT skal FROM granskning WHERE skal IS NOT NULL", &[])
         .await
         .unwrap()[0]
         .text("skal")
         .unwrap();
     app.store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning SET skal = 'Ett annat skäl' WHERE skal IS NOT NULL",
             &[],
@@ -457,7 +467,11 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
         .unwrap();
     assert!(
         matches!(
-            app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+            app.store
+                .granskning()
+                .verifiera_logg(app.org.kommun)
+                .await
+                .unwrap(),
             lots_store::Loggkontroll::Bruten {
                 orsak: "posten har ändrats",
                 ..
@@ -466,7 +480,7 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
         "a changed reason is found"
     );
     app.store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning SET skal = $1 WHERE skal IS NOT NULL",
             &[skal.as_str().into()],
@@ -475,17 +489,22 @@ async fn skal_och_flaggor_ar_i_kedjan(db: Db) {
         .unwrap();
     assert!(hel(&app
         .store
+        .granskning()
         .verifiera_logg(app.org.kommun)
         .await
         .unwrap()));
     app.store
-        .db
+        .bakdorr()
         .execute("UPDATE granskning SET utanfor = 0 WHERE utanfor = 1", &[])
         .await
         .unwrap();
     assert!(
         matches!(
-            app.store.verifiera_logg(app.org.kommun).await.unwrap(),
+            app.store
+                .granskning()
+                .verifiera_logg(app.org.kommun)
+                .await
+                .unwrap(),
             lots_store::Loggkontroll::Bruten { .. }
         ),
         "a removed flag is found"

@@ -63,6 +63,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert_eq!(s, 403);
     assert!(
         app.store
+            .mina_sidor()
             .fullmakter_for_person(p.parse().unwrap())
             .await
             .unwrap()
@@ -80,6 +81,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert_eq!(s, 303, "{}", utdrag(&html));
     let fullmakt = app
         .store
+        .mina_sidor()
         .fullmakter_for_person(p.parse().unwrap())
         .await
         .unwrap()[0]
@@ -113,7 +115,13 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert_eq!(s, 403);
     let (s, _, _) = ekonom.post(&godkann, &[]).await;
     assert_eq!(s, 403);
-    let f = app.store.fullmakt(fullmakt).await.unwrap().unwrap();
+    let f = app
+        .store
+        .mina_sidor()
+        .fullmakt(fullmakt)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(f.vantar());
     // A colleague at the unit reads the signed document and approves it.
     let hl2 = app.klient("handlaggare2").await;
@@ -185,7 +193,11 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
     // handlaggare2 leaves: the account is made inactive.
     let mut borta = app.org.anv("handlaggare2").clone();
     borta.aktiv = false;
-    app.store.andra_anvandare(&borta).await.unwrap();
+    app.store
+        .organisation()
+        .andra_anvandare(&borta)
+        .await
+        .unwrap();
     let tilldela = format!("/arenden/{a}/steg/tilldela");
     let (_, formular) = hl.get(&tilldela).await;
     for namn in [
@@ -206,7 +218,13 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
             utdrag(&html)
         );
     }
-    let (_, rad) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, rad) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(rad.handlaggare, Some(app.org.anv("handlaggare").id));
     // The arbetsledare of the unit is eligible.
     let al = app.org.anv("arbetsledare").id.to_string();
@@ -259,6 +277,7 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
     }
     let arenden = app
         .store
+        .arenden()
         .personens_arenden(p.parse().unwrap())
         .await
         .unwrap();
@@ -370,6 +389,7 @@ async fn inga_lackor_ur_registret(db: Db) {
     assert!(body.contains("Visas för den som arbetar med något av personens ärenden."));
     let logg = app
         .store
+        .granskning()
         .sok_logg(
             app.org.kommun,
             &lots_store::Loggfilter {
@@ -413,7 +433,7 @@ async fn inga_lackor_ur_registret(db: Db) {
             adress: String::new(),
             skyddad: false,
         };
-        app.store.skapa_person(&p, true).await.unwrap();
+        app.store.personer().skapa_person(&p, true).await.unwrap();
     }
     let (s, body) = sok(&hl, "svensson").await;
     assert_eq!(s, 200);
@@ -450,7 +470,7 @@ async fn svenska_namn_hittas(db: Db) {
     assert!(!body.contains("Karin Öberg") && !body.contains("Åsa Ärlig"));
     // A person stored before this version, without search words: filled in at migrate.
     app.store
-        .db
+        .bakdorr()
         .execute(
             "INSERT INTO person (id, kommun, identitet_typ, identitet, fornamn, efternamn, adress, skyddad, syntetisk) \
              VALUES ($1, $2, 'personnummer', '198503030002', 'Örjan', 'Äng', '', 0, 0)",
@@ -464,7 +484,7 @@ async fn svenska_namn_hittas(db: Db) {
     let (_, body) = sok(&hl, "örjan").await;
     assert!(!body.contains("Örjan Äng"));
     app.store
-        .db
+        .bakdorr()
         .execute("INSERT INTO uppgradering (namn) VALUES ('personnamn')", &[])
         .await
         .unwrap();
@@ -540,6 +560,7 @@ pa_bada!(skal_ar_kort_och_galler_en_timme);
 /// The id of the person's journal entry with this text.
 async fn anteckning(app: &TestApp, person: &str, text: &str) -> String {
     app.store
+        .personer()
         .journal_for_person(person.parse().unwrap())
         .await
         .unwrap()

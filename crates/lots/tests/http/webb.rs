@@ -30,7 +30,14 @@ async fn healthz_och_inloggning(db: Db) {
         )
         .await;
     assert_eq!(s, 400);
-    assert_eq!(app.store.antal_personer(app.org.kommun).await.unwrap(), 0);
+    assert_eq!(
+        app.store
+            .personer()
+            .antal_personer(app.org.kommun)
+            .await
+            .unwrap(),
+        0
+    );
     // Logout ends the session on the server.
     let (s, _, _) = inloggad.post("/logga-ut", &[]).await;
     assert_eq!(s, 303);
@@ -61,7 +68,14 @@ async fn felaktigt_personnummer_avvisas(db: Db) {
         assert_eq!(s, 422, "{nummer}");
         assert!(body.contains(text), "{nummer}: {}", utdrag(&body));
     }
-    assert_eq!(app.store.antal_personer(app.org.kommun).await.unwrap(), 0);
+    assert_eq!(
+        app.store
+            .personer()
+            .antal_personer(app.org.kommun)
+            .await
+            .unwrap(),
+        0
+    );
     // A reservnummer may hold letters.
     let (s, _, body) = k
         .post(
@@ -90,7 +104,14 @@ async fn felaktigt_personnummer_avvisas(db: Db) {
         .await;
     assert_eq!(s, 422);
     assert!(body.contains("finns redan"));
-    assert_eq!(app.store.antal_personer(app.org.kommun).await.unwrap(), 2);
+    assert_eq!(
+        app.store
+            .personer()
+            .antal_personer(app.org.kommun)
+            .await
+            .unwrap(),
+        2
+    );
 }
 pa_bada!(felaktigt_personnummer_avvisas);
 
@@ -112,6 +133,7 @@ async fn sok_med_personnummer_i_post(db: Db) {
     // The search and the hit are in the audit log.
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(id.parse().unwrap())
         .await
         .unwrap();
@@ -217,7 +239,13 @@ async fn delegation_styr_vem_som_beslutar(db: Db) {
     assert_eq!(handelsetyper(&app, &a).await.len(), 3);
     let chef = app.klient("arbetsledare").await;
     chef.steg(&a, "beslut", &beslut).await;
-    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let b = &arende.beslut[0].beslut;
     assert_eq!(b.beslutsfattare, app.org.anv("arbetsledare").id);
     assert_eq!(
@@ -316,6 +344,7 @@ async fn annan_enhet_kraver_skal(db: Db) {
     // The audit log has the refusal, and the reading flagged with its reason.
     let logg = app
         .store
+        .granskning()
         .granskningar_for_person(p.parse().unwrap())
         .await
         .unwrap();
@@ -374,6 +403,7 @@ async fn journal_rattelse_och_invandning(db: Db) {
     .await;
     let j = app
         .store
+        .personer()
         .journal_for_person(p.parse().unwrap())
         .await
         .unwrap()[0]
@@ -401,6 +431,7 @@ async fn journal_rattelse_och_invandning(db: Db) {
     .await;
     let journal = app
         .store
+        .personer()
         .journal_for_person(p.parse().unwrap())
         .await
         .unwrap();
@@ -558,6 +589,7 @@ async fn delegationsordning_versioneras(db: Db) {
     assert!(body.contains("välj minst en roll"));
     assert_eq!(
         app.store
+            .organisation()
             .delegationsordningar(app.org.kommun)
             .await
             .unwrap()
@@ -583,6 +615,7 @@ async fn delegationsordning_versioneras(db: Db) {
     assert_eq!(plats.as_deref(), Some("/delegationsordning"));
     let versioner = app
         .store
+        .organisation()
         .delegationsordningar(app.org.kommun)
         .await
         .unwrap();
@@ -609,7 +642,13 @@ async fn delegationsordning_versioneras(db: Db) {
         ],
     )
     .await;
-    let (_, arende) = app.store.arende(a.parse().unwrap()).await.unwrap().unwrap();
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (
             arende.beslut[0].beslut.delegation.version,
@@ -645,7 +684,7 @@ async fn granskningsloggen_avslojar_andringar(db: Db) {
     assert!(String::from_utf8_lossy(&ut.stdout).contains("är hel"));
     let store = lots_store::Store::anslut(&dburl).await.unwrap();
     let andrade = store
-        .db
+        .bakdorr()
         .execute(
             "UPDATE granskning SET handling = 'manipulerad' WHERE seq = 7",
             &[],

@@ -52,12 +52,17 @@ async fn lasbara(
 > {
     let mut tillstand = HashMap::new();
     let mut arenden = vec![];
-    for (r, a) in s.store.personens_arenden_med_tillstand(m.person.id).await? {
+    for (r, a) in s
+        .store
+        .arenden()
+        .personens_arenden_med_tillstand(m.person.id)
+        .await?
+    {
         tillstand.insert(r.id, a);
         arenden.push((r.id, r));
     }
-    let provningar = s.store.journalprovningar(m.person.id).await?;
-    let alla = s.store.journal_for_person(m.person.id).await?;
+    let provningar = s.store.mina_sidor().journalprovningar(m.person.id).await?;
+    let alla = s.store.personer().journal_for_person(m.person.id).await?;
     // Per entry: the handläggare's review, else the case's default (issue 12).
     let (visas, dolda): (Vec<_>, Vec<_>) = alla.into_iter().partition(|j| {
         tillstand
@@ -85,7 +90,10 @@ pub async fn journal(State(s): State<AppState>, m: Medborgare) -> Result<Respons
         .collect();
     if let Some((_, r)) = arenden.first() {
         let aktor = m.aktor(r.enhet);
-        s.store.logga_lasning(&aktor, &poster, s.nu()).await?;
+        s.store
+            .granskning()
+            .logga_lasning(&aktor, &poster, s.nu())
+            .await?;
     }
     let anteckningar = visas
         .into_iter()

@@ -267,6 +267,7 @@ pub async fn formular(
     let e = Erbjudande::fran_kod(&kod).ok_or(WebFel::Saknas)?;
     let utkast = s
         .store
+        .mina_sidor()
         .utkast(m.person.id)
         .await?
         .into_iter()
@@ -307,6 +308,7 @@ pub async fn spara(
             return Ok(formularsida(&m, e, &varden, fel, None));
         }
         s.store
+            .mina_sidor()
             .spara_utkast(m.person.id, e.kod(), &json, s.nu())
             .await?;
         let notis = t.f("ansok.utkast_sparat", &[("tid", &super::lokal_tid(s.nu()))]);
@@ -324,7 +326,12 @@ pub async fn spara(
     if !fel.is_empty() {
         return Ok(formularsida(&m, e, &varden, fel, None));
     }
-    let Some(enhet) = s.store.mottagande_enhet(m.person.kommun, e.kod()).await? else {
+    let Some(enhet) = s
+        .store
+        .mina_sidor()
+        .mottagande_enhet(m.person.kommun, e.kod())
+        .await?
+    else {
         return Err(WebFel::Saknas);
     };
     // The answers, labelled, as the application's text: what the handläggare
@@ -368,6 +375,7 @@ pub async fn spara(
     let nu = s.nu();
     match s
         .store
+        .arenden()
         .utfor(&aktor, id, Kommando::Aktualisera(h), nu, idag, None)
         .await
     {
@@ -387,7 +395,13 @@ pub async fn spara(
         .person(m.person.id, m.person.skyddad)
         .arende(id)
         .skal(Some(m.vem()));
-    s.store.logga_lasning(&aktor, &[post], nu).await?;
-    s.store.ta_bort_utkast(m.person.id, e.kod()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&aktor, &[post], nu)
+        .await?;
+    s.store
+        .mina_sidor()
+        .ta_bort_utkast(m.person.id, e.kod())
+        .await?;
     Ok(till(&format!("/mina-sidor/kvitto/{id}")))
 }

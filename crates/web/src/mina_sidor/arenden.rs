@@ -39,6 +39,7 @@ pub(super) async fn utfor(
     let nu = s.nu();
     match s
         .store
+        .arenden()
         .utfor_flera(
             &aktor,
             rad.id,
@@ -54,7 +55,10 @@ pub(super) async fn utfor(
                 .person(rad.person, rad.person_skyddad)
                 .arende(rad.id)
                 .skal(Some(m.vem()));
-            s.store.logga_lasning(&aktor, &[post], nu).await?;
+            s.store
+                .granskning()
+                .logga_lasning(&aktor, &[post], nu)
+                .await?;
             Ok(Ok(u))
         }
         Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(Err(fel
@@ -132,7 +136,11 @@ fn att_gora(a: &Arende, t: &super::Texter) -> Vec<(String, String)> {
 pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Response, WebFel> {
     let t = m.t;
     let idag = super::idag(&s);
-    let rader = s.store.personens_arenden_med_tillstand(m.person.id).await?;
+    let rader = s
+        .store
+        .arenden()
+        .personens_arenden_med_tillstand(m.person.id)
+        .await?;
     let mut arenden = vec![];
     let mut poster = vec![];
     for (rad, a) in &rader {
@@ -160,10 +168,14 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
     }
     if let Some((forsta, _)) = rader.first() {
         let aktor = m.aktor(forsta.enhet);
-        s.store.logga_lasning(&aktor, &poster, s.nu()).await?;
+        s.store
+            .granskning()
+            .logga_lasning(&aktor, &poster, s.nu())
+            .await?;
     }
     let utkast = s
         .store
+        .mina_sidor()
         .utkast(m.person.id)
         .await?
         .into_iter()
@@ -288,8 +300,12 @@ pub async fn arende(
 ) -> Result<Response, WebFel> {
     let t = m.t;
     let (rad, a) = m.arende(&s, id(&id_)?, "mina_sidor.arende").await?;
-    let handelser = s.store.handelser(rad.id).await?;
-    let anvandare = s.store.alla_anvandare(rad_kommun(&m)).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let anvandare = s
+        .store
+        .organisation()
+        .alla_anvandare(rad_kommun(&m))
+        .await?;
     let namn = |id: AnvandarId| {
         anvandare
             .iter()
@@ -351,7 +367,11 @@ pub async fn arende(
         att_gora: att_gora(&a, t),
         beslut,
         mal,
-        planer: planer(&a, &s.store.enheter(rad_kommun(&m)).await?, t),
+        planer: planer(
+            &a,
+            &s.store.organisation().enheter(rad_kommun(&m)).await?,
+            t,
+        ),
         poster,
         far_agera: m.far_agera(),
         oppet: a.avslut.is_none(),
@@ -394,7 +414,7 @@ pub async fn beslut(
     let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.beslut").await?;
     let bid: BeslutId = id(&bid)?;
     let b = a.beslut_lage(bid).ok_or(WebFel::Saknas)?;
-    let handelser = s.store.handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
     let brev = handelser.iter().find_map(|h| match &h.handelse {
         Handelse::BrevSkapat {
             dokument,
@@ -597,7 +617,7 @@ async fn kommunicering_formular(
         .iter()
         .find(|k| k.id == kid)
         .ok_or(WebFel::Saknas)?;
-    let handelser = s.store.handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
     let brev = handelser.iter().find_map(|h| match &h.handelse {
         Handelse::BrevSkapat {
             dokument,
@@ -697,10 +717,15 @@ pub async fn dokument(
     Path(did): Path<String>,
 ) -> Result<Response, WebFel> {
     let did: DokumentId = id(&did)?;
-    let d = s.store.dokument(did).await?.ok_or(WebFel::Saknas)?;
+    let d = s
+        .store
+        .arenden()
+        .dokument(did)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     let (rad, _) = m.arende(&s, d.arende, "mina_sidor.dokument").await?;
     let aktor = m.aktor(rad.enhet);
-    let handelser = s.store.handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
     let tillaten = handelser.iter().any(|h| match &h.handelse {
         Handelse::BrevSkapat { dokument, .. } => *dokument == did,
         Handelse::DokumentBifogat { dokument, .. } => {
@@ -758,7 +783,7 @@ pub async fn kvitto(
     let t = m.t;
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.kvitto").await?;
     let aktor = m.aktor(rad.enhet);
-    let handelser = s.store.handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
     let Some(h) = handelser
         .iter()
         .rev()

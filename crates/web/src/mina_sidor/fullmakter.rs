@@ -68,6 +68,7 @@ async fn sida(
     let idag = super::idag(s);
     let rader = s
         .store
+        .mina_sidor()
         .fullmakter_for_person(m.person.id)
         .await?
         .into_iter()
@@ -138,6 +139,7 @@ pub async fn fran_personalen(s: &AppState, m: &Medborgare) -> Result<Vec<String>
     }
     let idag = super::idag(s);
     Ok(s.store
+        .mina_sidor()
         .fullmakter_for_person(m.person.id)
         .await?
         .into_iter()
@@ -243,6 +245,7 @@ pub async fn ge(State(s): State<AppState>, m: Medborgare, f: Formular) -> Result
         return sida(&s, &m, None, nummer, namn, omf, till_, fel).await;
     };
     s.store
+        .mina_sidor()
         .registrera_fullmakt(
             &Fullmakt {
                 id: uuid::Uuid::now_v7(),
@@ -274,7 +277,12 @@ pub async fn aterkalla(
     m.kontrollera_csrf(&f)?;
     bara_personen(&m)?;
     let fid: uuid::Uuid = fid.parse().map_err(|_| WebFel::Saknas)?;
-    if !s.store.aterkalla_fullmakt(fid, m.person.id, s.nu()).await? {
+    if !s
+        .store
+        .mina_sidor()
+        .aterkalla_fullmakt(fid, m.person.id, s.nu())
+        .await?
+    {
         return Err(WebFel::Saknas);
     }
     Ok(till("/mina-sidor/fullmakter?klart=aterkallad"))

@@ -52,9 +52,9 @@ async fn inloggningssida(
     let m = &s.inloggning.medborgare;
     let mut testpersoner = vec![];
     if m.testinloggning
-        && let Some((kommun, _)) = s.store.kommun().await?
+        && let Some((kommun, _)) = s.store.organisation().kommun().await?
     {
-        for (p, ombud) in s.store.syntetiska_personer(kommun).await? {
+        for (p, ombud) in s.store.personer().syntetiska_personer(kommun).await? {
             let mut text = format!("{} ({})", p.namn(), p.identitet.visning());
             if ombud {
                 text.push_str(" – ");
@@ -113,17 +113,19 @@ async fn ny_session(
     metod: &str,
     id_token: Option<&str>,
 ) -> Result<Response, WebFel> {
-    let Some((kommun, _)) = s.store.kommun().await? else {
+    let Some((kommun, _)) = s.store.organisation().kommun().await? else {
         return Err(WebFel::Saknas);
     };
     if let Some(gammal) = kaka(headers, KAKA) {
         s.store
+            .mina_sidor()
             .ta_bort_medborgarsession(&token_hash(&gammal))
             .await?;
     }
     let token = slumptext();
     let id = token_hash(&token);
     s.store
+        .mina_sidor()
         .skapa_medborgarsession(
             &id,
             kommun,
@@ -136,12 +138,20 @@ async fn ny_session(
         )
         .await?;
     // Straight to one's own matters when there is nothing to choose between.
-    let egen = s.store.person_med_nummer(kommun, identitet).await?;
-    let fullmakter = s.store.fullmakter_for_ombud(kommun, identitet).await?;
+    let egen = s
+        .store
+        .personer()
+        .person_med_nummer(kommun, identitet)
+        .await?;
+    let fullmakter = s
+        .store
+        .mina_sidor()
+        .fullmakter_for_ombud(kommun, identitet)
+        .await?;
     let idag = super::idag(s);
     let mal = match egen {
         Some(p) if !fullmakter.iter().any(|f| f.galler(idag)) => {
-            s.store.valj_huvudman(&id, p.id, None).await?;
+            s.store.mina_sidor().valj_huvudman(&id, p.id, None).await?;
             logga_inloggning(s, &p, metod, None).await?;
             "/mina-sidor"
         }
@@ -168,7 +178,7 @@ pub async fn testinloggning(
         return Err(WebFel::Saknas);
     }
     let t = super::texter::for_begaran(&headers);
-    let Some((kommun, _)) = s.store.kommun().await? else {
+    let Some((kommun, _)) = s.store.organisation().kommun().await? else {
         return Err(WebFel::Saknas);
     };
     // A cross-site form must not log the browser in as someone else (login CSRF).
@@ -184,7 +194,11 @@ pub async fn testinloggning(
         .await;
     }
     let identitet = f.text("identitet");
-    let person = s.store.syntetisk_person(kommun, &identitet).await?;
+    let person = s
+        .store
+        .personer()
+        .syntetisk_person(kommun, &identitet)
+        .await?;
     let Some(person) = person else {
         return inloggningssida(
             &s,
@@ -205,9 +219,13 @@ pub async fn eid_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
         return Err(WebFel::Saknas);
     };
     let nu = s.nu();
-    s.store.rensa_oidc_forfragningar(nu - EID_TID).await?;
+    s.store
+        .inloggning()
+        .rensa_oidc_forfragningar(nu - EID_TID)
+        .await?;
     let p = eid.klient.borja();
     s.store
+        .inloggning()
         .spara_oidc_forfragan(
             &format!("mina-sidor:{}", token_hash(&p.state)),
             &OidcForfragan {
@@ -304,7 +322,10 @@ pub async fn logga_ut(
     f: Formular,
 ) -> Result<Response, WebFel> {
     b.kontrollera_csrf(&f)?;
-    s.store.ta_bort_medborgarsession(&b.session.id).await?;
+    s.store
+        .mina_sidor()
+        .ta_bort_medborgarsession(&b.session.id)
+        .await?;
     let mut res = till("/mina-sidor/logga-in?utloggad");
     satt_kaka(
         &mut res,
@@ -334,6 +355,7 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
     let mut val = vec![];
     let egen = s
         .store
+        .personer()
         .person_med_nummer(kommun, &b.session.identitet)
         .await?;
     if egen.is_some() {
@@ -344,13 +366,14 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
     }
     for f in s
         .store
+        .mina_sidor()
         .fullmakter_for_ombud(kommun, &b.session.identitet)
         .await?
     {
         if !f.galler(idag) {
             continue;
         }
-        if let Some(p) = s.store.person(f.person).await? {
+        if let Some(p) = s.store.personer().person(f.person).await? {
             val.push(Val {
                 varde: f.id.to_string(),
                 text: t.f("valj.for_person", &[("namn", &p.namn())]),
@@ -379,6 +402,7 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
     let (person, fullmakt): (PersonId, _) = if val == "egen" || val == "ny" {
         let person = match s
             .store
+            .personer()
             .person_med_nummer(kommun, &b.session.identitet)
             .await?
         {
@@ -393,7 +417,7 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
         let id = val
             .parse::<uuid::Uuid>()
             .map_err(|_| WebFel::Ogiltig(b.t.t("fel.val").to_owned()))?;
-        match s.store.fullmakt(id).await? {
+        match s.store.mina_sidor().fullmakt(id).await? {
             Some(f) if f.ombud_identitet == b.session.identitet && f.galler(idag) => {
                 (f.person, Some(f.id))
             }
@@ -401,9 +425,10 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
         }
     };
     s.store
+        .mina_sidor()
         .valj_huvudman(&b.session.id, person, fullmakt)
         .await?;
-    if let Some(p) = s.store.person(person).await? {
+    if let Some(p) = s.store.personer().person(person).await? {
         let ombud = fullmakt.map(|f| (b.session.namn.clone(), f));
         logga_inloggning(&s, &p, &b.session.metod, ombud).await?;
     }
@@ -421,7 +446,7 @@ async fn logga_inloggning(
     metod: &str,
     ombud: Option<(String, uuid::Uuid)>,
 ) -> Result<(), WebFel> {
-    let aktor = s.store.mina_sidor_konto(p.kommun).await?;
+    let aktor = s.store.mina_sidor().mina_sidor_konto(p.kommun).await?;
     let vem = match ombud {
         None => format!("Mina sidor: personen själv ({metod})"),
         Some((namn, f)) => format!(
@@ -432,7 +457,10 @@ async fn logga_inloggning(
     let post = lots_store::Granskningspost::ny("mina_sidor.inloggning")
         .person(p.id, p.skyddad)
         .skal(Some(vem));
-    s.store.logga_lasning(&aktor, &[post], s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&aktor, &[post], s.nu())
+        .await?;
     Ok(())
 }
 
@@ -453,6 +481,9 @@ async fn ny_person(s: &AppState, b: &Besokare) -> Result<Person, WebFel> {
         adress: String::new(),
         skyddad: false,
     };
-    s.store.skapa_person(&p, b.session.metod == "test").await?;
+    s.store
+        .personer()
+        .skapa_person(&p, b.session.metod == "test")
+        .await?;
     Ok(p)
 }

@@ -149,16 +149,17 @@ impl FromRequestParts<AppState> for Besokare {
         let id = token_hash(&token);
         let session = s
             .store
+            .mina_sidor()
             .medborgarsession(&id)
             .await?
             .ok_or(WebFel::MinaSidorEjInloggad)?;
         let nu = s.nu();
         if nu - session.senast > TOMGANG || nu - session.skapad > LIVSLANGD {
-            s.store.ta_bort_medborgarsession(&id).await?;
+            s.store.mina_sidor().ta_bort_medborgarsession(&id).await?;
             return Err(WebFel::MinaSidorEjInloggad);
         }
         if nu - session.senast > Duration::minutes(1) {
-            s.store.rora_medborgarsession(&id, nu).await?;
+            s.store.mina_sidor().rora_medborgarsession(&id, nu).await?;
         }
         Ok(Besokare {
             session,
@@ -197,7 +198,7 @@ impl FromRequestParts<AppState> for Medborgare {
             return Err(WebFel::MinaSidorValj);
         };
         let (person, fullmakt) = crate::atkomst::oppna_huvudman(s, &session, person_id).await?;
-        let konto = s.store.mina_sidor_konto(person.kommun).await?;
+        let konto = s.store.mina_sidor().mina_sidor_konto(person.kommun).await?;
         Ok(Medborgare {
             session,
             person,

@@ -41,9 +41,10 @@ fn enhetsnamn(enheter: &[Enhet], id: EnhetId) -> String {
 pub async fn oversikt(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
     let kommun = i.anvandare.kommun;
-    let enheter = s.store.enheter(kommun).await?;
+    let enheter = s.store.organisation().enheter(kommun).await?;
     let anvandare = s
         .store
+        .organisation()
         .alla_anvandare(kommun)
         .await?
         .into_iter()
@@ -161,6 +162,7 @@ fn las_behorighet(
 
 async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel> {
     s.store
+        .granskning()
         .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
         .await?;
     Ok(())
@@ -168,7 +170,7 @@ async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel>
 
 pub async fn ny_sida(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
-    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     Ok(formsida(
         &i,
         "Nytt konto",
@@ -186,7 +188,7 @@ pub async fn skapa(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
-    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let mut fel = vec![];
     let behorighet = las_behorighet(&f, &enheter, &mut fel);
     let anvandarnamn = f.text("anvandarnamn").to_lowercase();
@@ -216,7 +218,7 @@ pub async fn skapa(
             aktiv: false,
             skyddad_behorighet: false,
         };
-        match s.store.skapa_anvandare(&a).await {
+        match s.store.organisation().skapa_anvandare(&a).await {
             Ok(()) => {
                 logga(&s, &i, &format!("admin.anvandare.skapa:{}", a.id)).await?;
                 let begaran = super::konto::begar(
@@ -263,7 +265,7 @@ pub async fn andra_sida(
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
     let a = hamta(&s, &i, &id).await?;
-    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let mut falt = anvandarfalt(&enheter, false);
     for x in &mut falt {
         let varde = match x.namn {
@@ -294,7 +296,7 @@ pub async fn andra(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let a = hamta(&s, &i, &id).await?;
-    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let mut fel = vec![];
     let behorighet = las_behorighet(&f, &enheter, &mut fel);
     // Nobody locks the last way in: a systemförvaltare cannot remove their own role or account.
@@ -320,12 +322,12 @@ pub async fn andra(
                 skyddad_behorighet: a.skyddad_behorighet && ny.skyddad_behorighet,
                 ..a
             };
-            s.store.andra_anvandare(&bara_namn).await?;
+            s.store.organisation().andra_anvandare(&bara_namn).await?;
             logga(&s, &i, &format!("admin.anvandare.andra:{}", ny.id)).await?;
             super::konto::begar(&s, &i, &ny).await?;
             return Ok(Redirect::to("/behorigheter").into_response());
         }
-        s.store.andra_anvandare(&ny).await?;
+        s.store.organisation().andra_anvandare(&ny).await?;
         logga(&s, &i, &format!("admin.anvandare.andra:{}", ny.id)).await?;
         return Ok(Redirect::to("/admin/anvandare").into_response());
     }
@@ -381,6 +383,7 @@ async fn enhet_att_andra(s: &AppState, i: &Inloggad, id: &str) -> Result<Enhet, 
     policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
     let id: EnhetId = id.parse().map_err(|_| WebFel::Saknas)?;
     s.store
+        .organisation()
         .enheter(i.anvandare.kommun)
         .await?
         .into_iter()
@@ -412,7 +415,10 @@ pub async fn andra_enhet(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let e = enhet_att_andra(&s, &i, &id).await?;
-    s.store.satt_tar_emot(e.id, &las_tar_emot(&f)).await?;
+    s.store
+        .organisation()
+        .satt_tar_emot(e.id, &las_tar_emot(&f))
+        .await?;
     logga(&s, &i, &format!("admin.enhet.tar_emot:{}", e.id)).await?;
     Ok(Redirect::to("/admin/anvandare").into_response())
 }
@@ -446,6 +452,7 @@ pub async fn skapa_enhet(
         });
     } else if s
         .store
+        .organisation()
         .enheter(kommun)
         .await?
         .iter()
@@ -456,14 +463,24 @@ pub async fn skapa_enhet(
             text: "Det finns redan en enhet med det namnet.".into(),
         });
     }
-    let namnd = s.store.namnder(kommun).await?.into_iter().next();
+    let namnd = s
+        .store
+        .organisation()
+        .namnder(kommun)
+        .await?
+        .into_iter()
+        .next();
     match (namnd, fel.is_empty()) {
         (Some((namnd, _)), true) => {
             let id = EnhetId::ny();
             s.store
+                .organisation()
                 .skapa_enhet(id, kommun, namnd, &namn, f.kryss("utforare"))
                 .await?;
-            s.store.satt_tar_emot(id, &las_tar_emot(&f)).await?;
+            s.store
+                .organisation()
+                .satt_tar_emot(id, &las_tar_emot(&f))
+                .await?;
             logga(&s, &i, &format!("admin.enhet.skapa:{id}")).await?;
             Ok(Redirect::to("/admin/anvandare").into_response())
         }

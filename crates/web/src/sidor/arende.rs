@@ -194,9 +194,11 @@ pub async fn ange_skal(
     let skal = format!("{grundtext}: {beskrivning}");
     let nu = s.nu();
     s.store
+        .inloggning()
         .spara_atkomstskal(&i.session_id, rad.id, &skal, nu)
         .await?;
     s.store
+        .granskning()
         .logga_lasning(
             &i.aktor(),
             &[arendepost(&i, "arende.skal", &rad).skal(Some(skal))],
@@ -410,22 +412,27 @@ pub async fn visa(
         skal,
     } = oppnat;
     let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
-    let handelser = s.store.handelser(rad.id).await?;
-    let anvandare = s.store.alla_anvandare(i.anvandare.kommun).await?;
-    let enheter = s.store.enheter(i.anvandare.kommun).await?;
+    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let anvandare = s
+        .store
+        .organisation()
+        .alla_anvandare(i.anvandare.kommun)
+        .await?;
+    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let n = Namn {
         anvandare: &anvandare,
         enheter: &enheter,
     };
     let journal: Vec<JournalRad> = s
         .store
+        .personer()
         .journal_for_person(rad.person)
         .await?
         .into_iter()
         .filter(|j| j.arende == rad.id)
         .collect();
     // Which entries the person sees on Mina sidor (issue 12, OSL 26 kap. 1 §).
-    let provningar = s.store.journalprovningar(rad.person).await?;
+    let provningar = s.store.mina_sidor().journalprovningar(rad.person).await?;
     let partsinsyn: Vec<PartsinsynVy> = journal
         .iter()
         .map(|j| {

@@ -104,7 +104,11 @@ async fn sida(
     fel: Vec<String>,
 ) -> Result<DelegationSida, WebFel> {
     let idag = svensk_dag(s.nu());
-    let alla = s.store.delegationsordningar(i.anvandare.kommun).await?;
+    let alla = s
+        .store
+        .organisation()
+        .delegationsordningar(i.anvandare.kommun)
+        .await?;
     let gallande = alla
         .iter()
         .find(|(_, fran, _)| *fran <= idag)
@@ -220,9 +224,11 @@ pub async fn spara(
         (Some(d), true) => {
             let version = s
                 .store
+                .organisation()
                 .spara_delegationsordning(i.anvandare.kommun, d, &punkter)
                 .await?;
             s.store
+                .granskning()
                 .logga_lasning(
                     &i.aktor(),
                     &[lots_store::Granskningspost::ny(format!(

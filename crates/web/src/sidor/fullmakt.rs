@@ -207,6 +207,7 @@ pub async fn registrera(
             .into_response());
     };
     s.store
+        .mina_sidor()
         .registrera_fullmakt(
             &Fullmakt {
                 id: uuid::Uuid::now_v7(),
@@ -227,6 +228,7 @@ pub async fn registrera(
         )
         .await?;
     s.store
+        .granskning()
         .logga_lasning(
             &i.aktor(),
             &[personpost("person.fullmakt.registrera", &p)],
@@ -249,6 +251,7 @@ fn tillbaka(i: &Inloggad, p: &Person) -> String {
 async fn fullmakt_for(s: &AppState, p: &Person, fid: &str) -> Result<Fullmakt, WebFel> {
     let fid: uuid::Uuid = fid.parse().map_err(|_| WebFel::Saknas)?;
     s.store
+        .mina_sidor()
         .fullmakt(fid)
         .await?
         .filter(|f| f.person == p.id)
@@ -271,9 +274,11 @@ pub async fn aterkalla(
     let fullmakt = fullmakt_for(&s, &p, &fid).await?;
     // Already revoked is as asked: nothing more to do.
     s.store
+        .mina_sidor()
         .aterkalla_fullmakt(fullmakt.id, p.id, s.nu())
         .await?;
     s.store
+        .granskning()
         .logga_lasning(
             &i.aktor(),
             &[personpost("person.fullmakt.aterkalla", &p)],
@@ -306,10 +311,12 @@ pub async fn godkann(
     )?;
     // Already approved or revoked: nothing to do; back to the person.
     if s.store
+        .mina_sidor()
         .godkann_fullmakt(fullmakt.id, p.id, i.anvandare.id, &i.anvandare.namn, s.nu())
         .await?
     {
         s.store
+            .granskning()
             .logga_lasning(
                 &i.aktor(),
                 &[personpost("person.fullmakt.godkann", &p).skal(Some(format!(
@@ -341,10 +348,12 @@ pub async fn dokument(
     let fullmakt = fullmakt_for(&s, &p, &fid).await?;
     let d = s
         .store
+        .mina_sidor()
         .fullmaktsdokument(fullmakt.id)
         .await?
         .ok_or(WebFel::Saknas)?;
     s.store
+        .granskning()
         .logga_lasning(
             &i.aktor(),
             &[personpost("person.fullmakt.dokument", &p)],

@@ -25,6 +25,7 @@ pub const LANKENS_GILTIGHET: Duration = Duration::hours(72);
 
 async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel> {
     s.store
+        .granskning()
         .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
         .await?;
     Ok(())
@@ -46,7 +47,10 @@ pub(crate) async fn begar(
         begard_av: i.anvandare.id,
         begard: s.nu(),
     };
-    s.store.begar_behorighet(i.anvandare.kommun, &b).await?;
+    s.store
+        .organisation()
+        .begar_behorighet(i.anvandare.kommun, &b)
+        .await?;
     logga(
         s,
         i,
@@ -85,6 +89,7 @@ pub async fn ny_aktiveringslank(
 ) -> Result<String, lots_store::StoreError> {
     let token = crate::auth::slumptext();
     store
+        .organisation()
         .skapa_kontoaktivering(
             &crate::auth::session_id(&token),
             anvandare,
@@ -141,7 +146,7 @@ pub async fn ny_lank(
         aktiv: false,
         ..a.clone()
     };
-    s.store.andra_anvandare(&stangt).await?;
+    s.store.organisation().andra_anvandare(&stangt).await?;
     logga(&s, &i, &format!("admin.anvandare.andra:{}", a.id)).await?;
     let begaran = begar(
         &s,
@@ -196,12 +201,13 @@ fn aktiverasida(s: &AppState, anvandarnamn: Option<String>) -> AktiveraSida {
 async fn lankens_konto(s: &AppState, token: &str) -> Result<Option<Anvandare>, WebFel> {
     let Some(id) = s
         .store
+        .organisation()
         .kontoaktivering(&crate::auth::session_id(token), s.nu())
         .await?
     else {
         return Ok(None);
     };
-    Ok(s.store.anvandare(id).await?)
+    Ok(s.store.organisation().anvandare(id).await?)
 }
 
 /// The page the link opens: no login, the link is the key.
@@ -252,12 +258,14 @@ pub async fn aktivera(
         .map_err(WebFel::Ogiltig)?;
     let Some(id) = s
         .store
+        .organisation()
         .anvand_kontoaktivering(&crate::auth::session_id(&token), &hash, s.nu())
         .await?
     else {
         return Ok((StatusCode::NOT_FOUND, aktiverasida(&s, None)).into_response());
     };
     s.store
+        .granskning()
         .logga_lasning(
             &lots_store::Aktor::from(&a),
             &[Granskningspost::ny(format!("konto.aktiverat:{id}"))],
@@ -288,8 +296,8 @@ struct BegaranSida {
 pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Handling::SeBehorighetsbegaran)?;
     let kommun = i.anvandare.kommun;
-    let konton = s.store.alla_anvandare(kommun).await?;
-    let enheter = s.store.enheter(kommun).await?;
+    let konton = s.store.organisation().alla_anvandare(kommun).await?;
+    let enheter = s.store.organisation().enheter(kommun).await?;
     let namn = |id: AnvandarId| {
         konton
             .iter()
@@ -299,6 +307,7 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     };
     let rader = s
         .store
+        .organisation()
         .vantande_behorigheter(kommun)
         .await?
         .into_iter()
@@ -343,6 +352,7 @@ pub async fn godkann(
     let id: uuid::Uuid = id.parse().map_err(|_| WebFel::Saknas)?;
     let b = s
         .store
+        .organisation()
         .vantande_behorigheter(i.anvandare.kommun)
         .await?
         .into_iter()
@@ -358,6 +368,7 @@ pub async fn godkann(
     )?;
     let Some(b) = s
         .store
+        .organisation()
         .godkann_behorighet(id, i.anvandare.id, s.nu())
         .await?
     else {

@@ -204,6 +204,7 @@ async fn sida(
     let idag = svensk_dag(s.nu());
     let anvandare = s
         .store
+        .organisation()
         .alla_anvandare(i.anvandare.kommun)
         .await?
         .into_iter()
@@ -285,7 +286,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             let id = Identitet::tolka(&nummer, svensk_dag(nu))
                 .or_else(|_| Identitet::reservnummer(&nummer));
             match id {
-                Ok(id) => match s.store.person_med_identitet(kommun, &id).await? {
+                Ok(id) => match s.store.personer().person_med_identitet(kommun, &id).await? {
                     // A protected person is not there for an auditor without the
                     // right, as on every other path (issue 12, OSL 21 kap. 3 §);
                     // the accesses to protected persons are the "skyddade" question.
@@ -306,6 +307,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             let vald = f.get("anvandare").and_then(|a| a.parse().ok());
             match s
                 .store
+                .organisation()
                 .alla_anvandare(kommun)
                 .await?
                 .iter()
@@ -331,13 +333,16 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     };
     let csv = f.get("format") == Some("csv");
     let max = if csv { MAX_CSV } else { MAX_SIDA };
-    let rader = s.store.sok_logg(kommun, &filter, max).await?;
+    let rader = s.store.granskning().sok_logg(kommun, &filter, max).await?;
     // Reading the log is itself logged, with the person asked about.
     let mut post = Granskningspost::ny(format!("loggkontroll.{}", fraga.kod()));
     if let Some(p) = &person {
         post = post.person(p.id, p.skyddad);
     }
-    s.store.logga_lasning(&i.aktor(), &[post], nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post], nu)
+        .await?;
     let rader: Vec<Rad> = rader.iter().map(|r| rad(&i, r)).collect();
     if csv {
         let mut tabell = vec![

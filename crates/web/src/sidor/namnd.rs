@@ -111,7 +111,11 @@ async fn sida(
     i: &Inloggad,
     f: Option<(&Formular, &[FaltFel])>,
 ) -> Result<Response, WebFel> {
-    let versioner = s.store.namnduppgifter_versioner(i.anvandare.kommun).await?;
+    let versioner = s
+        .store
+        .organisation()
+        .namnduppgifter_versioner(i.anvandare.kommun)
+        .await?;
     let mut falt = falt();
     let fel = match f {
         Some((f, fel)) => fyll(&mut falt, f, fel),
@@ -183,6 +187,7 @@ pub async fn spara(
         return sida(&s, &i, Some((&f, &fel))).await;
     }
     s.store
+        .organisation()
         .spara_namnduppgifter(i.anvandare.kommun, &u, Some(&i.aktor()), s.nu())
         .await?;
     Ok(Redirect::to("/admin/namnd").into_response())

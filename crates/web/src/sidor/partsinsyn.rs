@@ -29,6 +29,7 @@ pub async fn prova(
     let anteckning: JournalId = anteckning.parse().map_err(|_| WebFel::Saknas)?;
     if !s
         .store
+        .personer()
         .journal_for_person(rad.person)
         .await?
         .iter()
@@ -47,6 +48,7 @@ pub async fn prova(
     };
     let nu = s.nu();
     s.store
+        .mina_sidor()
         .prova_anteckning(i.anvandare.kommun, anteckning, visas, &i.anvandare.namn, nu)
         .await?;
     let post = arendepost(&i, "arende.partsinsyn", rad).skal(Some(format!(
@@ -57,6 +59,9 @@ pub async fn prova(
             "undanhålls, nämner tredje person"
         }
     )));
-    s.store.logga_lasning(&i.aktor(), &[post], nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post], nu)
+        .await?;
     Ok(Redirect::to(&format!("/arenden/{}#partsinsyn", rad.id)).into_response())
 }

@@ -89,6 +89,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         match Identitet::tolka(&fraga, svensk_dag(nu)) {
             Ok(id) => Ok(s
                 .store
+                .personer()
                 .person_med_identitet(a.kommun, &id)
                 .await?
                 .into_iter()
@@ -96,7 +97,12 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             // Not a valid personnummer: it may still be a reservnummer, which has no check digit.
             Err(e) => {
                 let reserv = match Identitet::reservnummer(&fraga) {
-                    Ok(r) => s.store.person_med_identitet(a.kommun, &r).await?,
+                    Ok(r) => {
+                        s.store
+                            .personer()
+                            .person_med_identitet(a.kommun, &r)
+                            .await?
+                    }
                     Err(_) => None,
                 };
                 match reserv {
@@ -119,6 +125,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
             )
         } else {
             Ok(s.store
+                .personer()
                 .sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
                 .await?)
         }
@@ -138,7 +145,10 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         .iter()
         .map(|p| personpost("person.sok", p))
         .collect();
-    s.store.logga_lasning(&i.aktor(), &loggade, nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, nu)
+        .await?;
     let status = if fel.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -268,7 +278,11 @@ pub async fn skapa(
     }
     let skyddad = f.kryss("skyddad");
     if let (Ok(id), true) = (&identitet, fel.is_empty()) {
-        let befintlig = s.store.person_med_identitet(i.anvandare.kommun, id).await?;
+        let befintlig = s
+            .store
+            .personer()
+            .person_med_identitet(i.anvandare.kommun, id)
+            .await?;
         if let Some(b) = befintlig {
             if policy::far(&i.anvandare, Handling::SePerson { skyddad: b.skyddad }) {
                 fel.push(FaltFel {
@@ -281,6 +295,7 @@ pub async fn skapa(
                 // to a user without the right (OSL 21 kap. 3 §, 26 kap. 1 §): no
                 // "already exists". The attempt is logged with the person, flagged.
                 s.store
+                    .granskning()
                     .logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
                     .await?;
                 fel.push(FaltFel {
@@ -302,9 +317,10 @@ pub async fn skapa(
                 },
                 skyddad,
             };
-            match s.store.skapa_person(&p, false).await {
+            match s.store.personer().skapa_person(&p, false).await {
                 Ok(()) => {
                     s.store
+                        .granskning()
                         .logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
                         .await?;
                     let till =
@@ -368,7 +384,7 @@ struct PersonFullmakt {
 
 /// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
 async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
-    let kod = s.store.kommunkod(p.kommun).await?;
+    let kod = s.store.organisation().kommunkod(p.kommun).await?;
     let dag = p.identitet.fodelsedatum().map(|d| d.day()).unwrap_or(0);
     Ok(match frister::gallring_undantag(dag, &kod) {
         Some(frister::GallringsUndantag::Kommun) => {
@@ -377,7 +393,7 @@ async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
         Some(frister::GallringsUndantag::Fodelsedag) => {
             "Gallras inte: personer födda den 5, 15 eller 25 bevaras för forskning (SoF 13 kap. 1 §).".into()
         }
-        None => match s.store.sista_anteckning(p.id).await? {
+        None => match s.store.personer().sista_anteckning(p.id).await? {
             Some(sista) => match frister::gallringsdatum(sista, dag, false) {
                 Some(d) => format!("Senaste anteckning {sista}. Gallras senast {d} om inget nytt antecknas (SoL 16 kap.)."),
                 None => "Gallras inte (SoF 13 kap. 1 §).".into(),
@@ -410,6 +426,7 @@ pub async fn visa(
     let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
     let journal: Vec<JournalRad> = s
         .store
+        .personer()
         .journal_for_person(id)
         .await?
         .into_iter()
@@ -425,6 +442,7 @@ pub async fn visa(
         vec![]
     } else {
         s.store
+            .mina_sidor()
             .fullmakter_for_person(id)
             .await?
             .into_iter()
@@ -474,7 +492,10 @@ pub async fn visa(
         .iter()
         .map(|r| arendepost(&i, "person.visa", r))
         .collect();
-    s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, s.nu())
+        .await?;
     let sida = PersonSida {
         sida: Sida::av(&i),
         id,

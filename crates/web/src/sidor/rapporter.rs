@@ -337,8 +337,8 @@ async fn ivo(
     let nu = s.nu();
     let kvartal = valt_kvartal(q, svensk_dag(nu))?;
     let kommun = i.anvandare.kommun;
-    let arenden = s.store.arenden_med_beslut(kommun).await?;
-    let orsaker = s.store.avbrottsorsaker(kommun).await?;
+    let arenden = s.store.rapporter().arenden_med_beslut(kommun).await?;
+    let orsaker = s.store.rapporter().avbrottsorsaker(kommun).await?;
     let mut poster: Vec<(IvoPost, Avidentifierad)> = arenden
         .iter()
         .flat_map(|r| {
@@ -414,6 +414,7 @@ async fn ivo(
         }
     }
     s.store
+        .granskning()
         .logga_lasning(
             &i.aktor(),
             &loggposter(
@@ -585,10 +586,15 @@ async fn kf(
     policy::krav(&i.anvandare, Handling::Rapporter)?;
     let nu = s.nu();
     let kvartal = valt_kvartal(q, svensk_dag(nu))?;
-    let arenden = s.store.arenden_med_beslut(i.anvandare.kommun).await?;
+    let arenden = s
+        .store
+        .rapporter()
+        .arenden_med_beslut(i.anvandare.kommun)
+        .await?;
     let st = KfStatistik::berakna(kvartal, arenden.iter().map(|r| (&r.arende, r.person)));
     // Counts only: no case or person is shown.
     s.store
+        .granskning()
         .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], nu)
         .await?;
     Ok(KfRapport {
@@ -730,8 +736,8 @@ async fn delegation(
     let nu = s.nu();
     let (fran, till) = vald_period(q, svensk_dag(nu))?;
     let kommun = i.anvandare.kommun;
-    let arenden = s.store.arenden_med_beslut(kommun).await?;
-    let anvandare = s.store.alla_anvandare(kommun).await?;
+    let arenden = s.store.rapporter().arenden_med_beslut(kommun).await?;
+    let anvandare = s.store.organisation().alla_anvandare(kommun).await?;
     let mut beslut: Vec<_> = arenden
         .iter()
         .flat_map(|r| delegationsbeslut(&r.arende, fran, till))
@@ -739,6 +745,7 @@ async fn delegation(
     beslut.sort_by_key(|x| (x.datum, x.arende, x.beslut));
     let register = register(&arenden);
     s.store
+        .granskning()
         .logga_lasning(
             &i.aktor(),
             &loggposter(i, handling, &register, beslut.iter().map(|b| b.arende)),

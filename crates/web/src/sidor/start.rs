@@ -73,6 +73,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     let far = |r: &ArendeRad| policy::far(a, Handling::LasaArende(ArendeResurs::av(r)));
     let arenden: Vec<ArendeRad> = s
         .store
+        .arenden()
         .mina_arenden(a.kommun, a.id)
         .await?
         .into_iter()
@@ -80,6 +81,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .collect();
     let otilldelade: Vec<ArendeRad> = s
         .store
+        .arenden()
         .otilldelade_arenden(a.kommun, a.enhet)
         .await?
         .into_iter()
@@ -87,6 +89,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .collect();
     let bevakningar: Vec<_> = s
         .store
+        .arenden()
         .mina_bevakningar(a.kommun, a.id)
         .await?
         .into_iter()
@@ -107,7 +110,10 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
             .chain(otilldelade.iter())
             .map(|r| arendepost(&i, "start.lista", r)),
     );
-    s.store.logga_lasning(&i.aktor(), &loggade, nu).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, nu)
+        .await?;
     let sida = Start {
         sida: Sida::av(&i),
         idag,

@@ -67,8 +67,12 @@ impl Stegkontext {
             person,
             rad,
             arende,
-            anvandare: s.store.alla_anvandare(i.anvandare.kommun).await?,
-            enheter: s.store.enheter(i.anvandare.kommun).await?,
+            anvandare: s
+                .store
+                .organisation()
+                .alla_anvandare(i.anvandare.kommun)
+                .await?,
+            enheter: s.store.organisation().enheter(i.anvandare.kommun).await?,
             journal,
             godtagna: vec![],
             dokument: vec![],
@@ -241,12 +245,22 @@ pub async fn formularsvar(
     };
     let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
     let kommandon = if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
-        let person = s.store.person(k.person).await?.ok_or(WebFel::Saknas)?;
-        let uppgifter = s.store.namnduppgifter(i.anvandare.kommun).await?;
+        let person = s
+            .store
+            .personer()
+            .person(k.person)
+            .await?
+            .ok_or(WebFel::Saknas)?;
+        let uppgifter = s
+            .store
+            .organisation()
+            .namnduppgifter(i.anvandare.kommun)
+            .await?;
         let diarienummer = rad.beteckning();
         let idag = svensk_dag(s.nu());
         let ordning = s
             .store
+            .organisation()
             .delegationsordning_i_kraft(i.anvandare.kommun, idag)
             .await?;
         let fran = Avsandare {
@@ -285,12 +299,12 @@ pub async fn formularsvar(
         vec![kommando]
     };
     let nu = s.nu();
-    match s.store.utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
+    match s.store.arenden().utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
         Ok(utfort) => {
             // A registrator registers what arrives but does not read the case: back to the search.
             let skyddad = match &k.rad {
                 Some(rad) => rad.person_skyddad,
-                None => s.store.person(k.person).await?.is_some_and(|p| p.skyddad),
+                None => s.store.personer().person(k.person).await?.is_some_and(|p| p.skyddad),
             };
             let resurs = policy::ArendeResurs {
                 enhet: utfort.arende.enhet,
@@ -355,6 +369,7 @@ async fn steg_kontext(
     let (rad, a) = (oppnat.rad, oppnat.arende);
     let journal = s
         .store
+        .personer()
         .journal_for_person(rad.person)
         .await?
         .into_iter()
@@ -365,11 +380,11 @@ async fn steg_kontext(
     // Only a request for documents asks what the person has handed in before:
     // it reads all the person's cases, so no other step pays for it.
     if typ == KommandoTyp::BegarKomplettering {
-        k.godtagna = s.store.godtagna_handlingar(person).await?;
+        k.godtagna = s.store.arenden().godtagna_handlingar(person).await?;
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
     if typ == KommandoTyp::Kommunicera {
-        k.dokument = dokumentnamn(&s.store.handelser(id_for(&k)?).await?);
+        k.dokument = dokumentnamn(&s.store.arenden().handelser(id_for(&k)?).await?);
     }
     Ok((typ, k))
 }

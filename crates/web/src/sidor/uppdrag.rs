@@ -81,13 +81,17 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     )?;
     let rader: Vec<UppdragRad> = s
         .store
+        .arenden()
         .uppdrag_for_enhet(a.kommun, a.enhet)
         .await?
         .into_iter()
         .filter(|r| far(&i, r))
         .collect();
     let loggade: Vec<_> = rader.iter().map(|r| post("uppdrag.lista", r)).collect();
-    s.store.logga_lasning(&i.aktor(), &loggade, s.nu()).await?;
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, s.nu())
+        .await?;
     let uppdrag = rader
         .iter()
         .map(|r| {
@@ -134,8 +138,13 @@ pub async fn visa(
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
     let r = atkomst::oppna_uppdrag(&s, &i, &id, UppdragSyfte::Lasa).await?;
-    let person = s.store.person(r.person).await?.ok_or(WebFel::Saknas)?;
-    let handelser = s.store.handelser(r.arende).await?;
+    let person = s
+        .store
+        .personer()
+        .person(r.person)
+        .await?
+        .ok_or(WebFel::Saknas)?;
+    let handelser = s.store.arenden().handelser(r.arende).await?;
     let text = handelser
         .iter()
         .rev()
@@ -147,6 +156,7 @@ pub async fn visa(
         })
         .unwrap_or_default();
     s.store
+        .granskning()
         .logga_lasning(&i.aktor(), &[post("uppdrag.visa", &r)], s.nu())
         .await?;
     let (lagetext, b) = lage(&r);
@@ -187,7 +197,7 @@ pub async fn visa(
     rader.push(("Uppdraget", text));
     rader.push(("Läge", lagetext.into()));
     let handlaggare = match r.tillstand.handlaggare {
-        Some(h) => s.store.anvandare(h).await?.map(|a| a.namn),
+        Some(h) => s.store.organisation().anvandare(h).await?.map(|a| a.namn),
         None => None,
     };
     rader.push((
@@ -328,6 +338,7 @@ pub async fn plan_sida(
 ) -> Result<Response, WebFel> {
     let r = uppdrag_for_plan(&s, &i, &id).await?;
     s.store
+        .granskning()
         .logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], s.nu())
         .await?;
     let sida = plansida(&i, &r, planfalt(&r, svensk_dag(s.nu())), vec![], None);
@@ -373,7 +384,12 @@ pub async fn spara_plan(
         // Said in the utförare's words before the rules say it in the case's.
         _ if plan_oppen(&r).is_err() => visa_igen(&[], plan_oppen(&r).err(), StatusCode::CONFLICT),
         None => visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Some(k) => match s.store.utfor(&i.aktor(), r.arende, k, nu, idag, None).await {
+        Some(k) => match s
+            .store
+            .arenden()
+            .utfor(&i.aktor(), r.arende, k, nu, idag, None)
+            .await
+        {
             Ok(_) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
             Err(StoreError::Avvisad(Avvisning::Falt(fel))) => {
                 visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY)
@@ -393,6 +409,7 @@ pub async fn spara_plan(
         },
     };
     s.store
+        .granskning()
         .logga_lasning(&i.aktor(), &[post("uppdrag.plan", &r)], nu)
         .await?;
     Ok(svar)

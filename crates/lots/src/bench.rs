@@ -310,7 +310,7 @@ fn beslutsformular(r: &Rad) -> anyhow::Result<Option<(String, String, String)>> 
     let Some(insats) = a.obeslutade_insatser().first().copied() else {
         return Ok(None);
     };
-    if insats.ar_heldygnsvard() {
+    if insats.heldygnsvard() {
         return Ok(None);
     }
     Ok(Some((

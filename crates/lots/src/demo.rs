@@ -344,7 +344,7 @@ fn delegationspunkter() -> Vec<Delegationspunkt> {
             beskrivning: "Beslut om bistånd i form av heldygnsvård enligt 11 kap. 1 § SoL: hem för vård eller boende, \
                           stödboende, familjehem och träningslägenhet"
                 .into(),
-            insatser: InsatsTyp::ALLA.into_iter().filter(|i| i.ar_heldygnsvard()).collect(),
+            insatser: InsatsTyp::ALLA.into_iter().filter(|i| i.heldygnsvard()).collect(),
             utfall: vec![],
             roller: vec![Roll::Arbetsledare],
         },
@@ -659,7 +659,7 @@ impl<'s> Demo<'s> {
     /// so a case's steps stay in order.
     fn dag(&self, n: i64) -> Date {
         let mut d = self.frist(n);
-        while !kalender::ar_vardag(d) {
+        while !kalender::vardag(d) {
             d = d.previous_day().unwrap_or(d);
         }
         d
@@ -1821,7 +1821,7 @@ impl<'s> Demo<'s> {
             .await?;
             return Ok((f, None));
         }
-        let negativt = x.utfall.ar_negativt();
+        let negativt = x.utfall.negativt();
         if !m.ekonomi || negativt {
             let satt = if m.ekonomi {
                 Kommunikationssatt::Digitalt
@@ -1847,7 +1847,7 @@ impl<'s> Demo<'s> {
         if matches!(x.stopp, Stopp::BeslutVantar) {
             return Ok((f, None));
         }
-        let beslutare = x.beslutare.unwrap_or(if m.insats.ar_heldygnsvard() {
+        let beslutare = x.beslutare.unwrap_or(if m.insats.heldygnsvard() {
             &self.s.al
         } else {
             x.agare
@@ -1945,7 +1945,7 @@ impl<'s> Demo<'s> {
                 handelser.push((ater, Handling::Ateruppta));
             }
         }
-        let verkst_journal = if m.insats.ar_heldygnsvard() {
+        let verkst_journal = if m.insats.heldygnsvard() {
             JOURNAL_PLACERING
         } else {
             JOURNAL_VERKSTALLIGHET[nr % JOURNAL_VERKSTALLIGHET.len()]
@@ -2576,7 +2576,7 @@ async fn overklaganden(d: &Demo<'_>) -> anyhow::Result<()> {
     f.kor(
         al,
         103,
-        Kommando::Ompova {
+        Kommando::Omprova {
             beslut: b,
             datum: d.dag(103),
             motivering: "Överklagandet innehåller inga nya omständigheter. Nämnden finner inte skäl att ändra beslutet \
@@ -2848,7 +2848,7 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
     let dag = d.dag(47);
     f.steg(
         47,
-        Kommando::Ompova {
+        Kommando::Omprova {
             beslut: b,
             datum: dag,
             motivering: f.t(
@@ -2942,7 +2942,7 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
     .await?;
     f.steg(
         38,
-        Kommando::Ompova {
+        Kommando::Omprova {
             beslut: b,
             datum: d.dag(38),
             motivering: "Uppgiften om arbetserbjudandet är inte styrkt. Nämnden finner inte skäl att ändra beslutet."
@@ -3653,10 +3653,10 @@ fn sammanfattning(
             senare += 1;
         }
     }
-    let oppna = klara.iter().filter(|a| !a.ar_avslutat()).count();
+    let oppna = klara.iter().filter(|a| !a.avslutat()).count();
     let mina = klara
         .iter()
-        .filter(|a| !a.ar_avslutat() && a.handlaggare == Some(d.s.hl.id))
+        .filter(|a| !a.avslutat() && a.handlaggare == Some(d.s.hl.id))
         .count();
     let mut ut = format!(
         "Demodata för Lotsby kommun (kommunkod 9999) är inlagd på {:.1} s.\n\

@@ -40,7 +40,7 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
     let meddelande = a
         .meddelanden
         .last()
-        .filter(|m| !m.fran.ar_enskild())
+        .filter(|m| !m.fran.enskild())
         .map(|m| {
             (
                 format!("/mina-sidor/arenden/{}/meddelanden", a.id),

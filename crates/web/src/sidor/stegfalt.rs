@@ -313,7 +313,7 @@ pub fn falt(
             )
             .varde(""),
         ],
-        T::Ompova | T::OmprovaEgetInitiativ => vec![
+        T::Omprova | T::OmprovaEgetInitiativ => vec![
             beslut_falt(a, typ),
             datum(),
             Falt::textarea("motivering", "Skäl vid omprövningen").kravs(),
@@ -917,7 +917,7 @@ pub fn tolka(
                 _ => None,
             }
         }
-        T::Ompova | T::OmprovaEgetInitiativ => {
+        T::Omprova | T::OmprovaEgetInitiativ => {
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             let nytt = if l.text("andra") == "ja" {
@@ -946,7 +946,7 @@ pub fn tolka(
                 _ => None,
             };
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::Ompova {
+                (Some(beslut), Some(datum)) => Some(Kommando::Omprova {
                     beslut,
                     datum,
                     motivering: l.text("motivering"),

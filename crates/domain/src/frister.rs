@@ -276,7 +276,7 @@ pub fn gallring_undantagen_kommun(kommunkod: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kalender::{vardag, ej_vardagar, helgdagar};
+    use crate::kalender::{ej_vardagar, helgdagar, vardag};
     use proptest::prelude::*;
     use time::Weekday;
     use time::macros::{date, format_description};

@@ -111,67 +111,67 @@ pub(super) fn aktualisera(
     idag: Date,
     fel: &mut Fel,
 ) -> Result<Vec<Handelse>, Avvisning> {
-        match &h {
-            Handelse::AnsokanRegistrerad {
-                inkom,
-                insatser,
-                beskrivning: _,
-                ombud,
-                ..
-            } => {
-                fel.inte_framtid(*inkom, idag, "inkom");
-                fel.om(
-                    insatser.is_empty(),
-                    "insatser",
-                    "Välj minst en insats som ansökan gäller.",
-                );
-                if let Some(o) = ombud {
-                    fel.text_kravs(&o.namn, "ombud_namn", "Skriv ombudets namn.");
-                    fel.text_kravs(
-                        &o.fullmakt_omfattning,
-                        "fullmakt_omfattning",
-                        "Skriv vad fullmakten omfattar.",
-                    );
-                    fel.inte_framtid(o.fullmakt_datum, idag, "fullmakt_datum");
-                }
-            }
-            Handelse::AnmalanRegistrerad {
-                inkom,
-                anmalare,
-                beskrivning,
-                ..
-            } => {
-                fel.inte_framtid(*inkom, idag, "inkom");
-                fel.text_kravs(beskrivning, "beskrivning", "Skriv vad anmälan gäller.");
-                if let Anmalare::Namngiven { namn, .. } = anmalare {
-                    fel.text_kravs(
-                        namn,
-                        "anmalare_namn",
-                        "Skriv anmälarens namn, eller välj anonym anmälare.",
-                    );
-                }
-            }
-            Handelse::InformationRegistrerad {
-                inkom,
-                kalla,
-                beskrivning,
-                ..
-            } => {
-                fel.inte_framtid(*inkom, idag, "inkom");
-                fel.text_kravs(kalla, "kalla", "Skriv varifrån informationen kom.");
+    match &h {
+        Handelse::AnsokanRegistrerad {
+            inkom,
+            insatser,
+            beskrivning: _,
+            ombud,
+            ..
+        } => {
+            fel.inte_framtid(*inkom, idag, "inkom");
+            fel.om(
+                insatser.is_empty(),
+                "insatser",
+                "Välj minst en insats som ansökan gäller.",
+            );
+            if let Some(o) = ombud {
+                fel.text_kravs(&o.namn, "ombud_namn", "Skriv ombudets namn.");
                 fel.text_kravs(
-                    beskrivning,
-                    "beskrivning",
-                    "Skriv vad informationen gäller.",
+                    &o.fullmakt_omfattning,
+                    "fullmakt_omfattning",
+                    "Skriv vad fullmakten omfattar.",
                 );
-            }
-            _ => {
-                return Err(Avvisning::Tillstand(
-                    "Ett ärende börjar med en ansökan, en anmälan eller annan information.".into(),
-                ));
+                fel.inte_framtid(o.fullmakt_datum, idag, "fullmakt_datum");
             }
         }
-        fel.klart()?;
+        Handelse::AnmalanRegistrerad {
+            inkom,
+            anmalare,
+            beskrivning,
+            ..
+        } => {
+            fel.inte_framtid(*inkom, idag, "inkom");
+            fel.text_kravs(beskrivning, "beskrivning", "Skriv vad anmälan gäller.");
+            if let Anmalare::Namngiven { namn, .. } = anmalare {
+                fel.text_kravs(
+                    namn,
+                    "anmalare_namn",
+                    "Skriv anmälarens namn, eller välj anonym anmälare.",
+                );
+            }
+        }
+        Handelse::InformationRegistrerad {
+            inkom,
+            kalla,
+            beskrivning,
+            ..
+        } => {
+            fel.inte_framtid(*inkom, idag, "inkom");
+            fel.text_kravs(kalla, "kalla", "Skriv varifrån informationen kom.");
+            fel.text_kravs(
+                beskrivning,
+                "beskrivning",
+                "Skriv vad informationen gäller.",
+            );
+        }
+        _ => {
+            return Err(Avvisning::Tillstand(
+                "Ett ärende börjar med en ansökan, en anmälan eller annan information.".into(),
+            ));
+        }
+    }
+    fel.klart()?;
     Ok(vec![h])
 }
 
@@ -313,99 +313,99 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-#[test]
-fn ansokan_utan_insats_vagras() {
-    let r = handle(None, ansokan(date!(2026 - 01 - 12), vec![]), &ktx());
-    assert_eq!(falt(r), vec!["insatser"]);
-}
+    #[test]
+    fn ansokan_utan_insats_vagras() {
+        let r = handle(None, ansokan(date!(2026 - 01 - 12), vec![]), &ktx());
+        assert_eq!(falt(r), vec!["insatser"]);
+    }
 
-#[test]
-fn ett_arende_borjar_bara_med_en_aktualisering() {
-    let r = handle(
-        None,
-        Kommando::Aktualisera(Handelse::UtredningInledd { datum: IDAG }),
-        &ktx(),
-    );
-    assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
-    assert_eq!(
-        Arende::fran_handelser(ARENDE, &[Handelse::UtredningInledd { datum: IDAG }]),
-        None
-    );
-}
+    #[test]
+    fn ett_arende_borjar_bara_med_en_aktualisering() {
+        let r = handle(
+            None,
+            Kommando::Aktualisera(Handelse::UtredningInledd { datum: IDAG }),
+            &ktx(),
+        );
+        assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
+        assert_eq!(
+            Arende::fran_handelser(ARENDE, &[Handelse::UtredningInledd { datum: IDAG }]),
+            None
+        );
+    }
 
-#[test]
-fn forhandsbedomning_inled_utredning_oppnar_utredning_sol_14_kap_2() {
-    let mut f = anmalan_vantar_forhandsbedomning();
-    let h = f.steg(Kommando::Forhandsbedom {
-        datum: date!(2026 - 01 - 14),
-        utfall: ForhandsbedomningsUtfall::InledUtredning,
-        skal: "Oron är allvarlig".into(),
-    });
-    assert_eq!(
-        h[1],
-        Handelse::UtredningInledd {
-            datum: date!(2026 - 01 - 14)
-        }
-    );
-    assert_eq!(f.arende().status(), Status::Utredning);
-}
+    #[test]
+    fn forhandsbedomning_inled_utredning_oppnar_utredning_sol_14_kap_2() {
+        let mut f = anmalan_vantar_forhandsbedomning();
+        let h = f.steg(Kommando::Forhandsbedom {
+            datum: date!(2026 - 01 - 14),
+            utfall: ForhandsbedomningsUtfall::InledUtredning,
+            skal: "Oron är allvarlig".into(),
+        });
+        assert_eq!(
+            h[1],
+            Handelse::UtredningInledd {
+                datum: date!(2026 - 01 - 14)
+            }
+        );
+        assert_eq!(f.arende().status(), Status::Utredning);
+    }
 
-#[test]
-fn forhandsbedomning_inled_ej_avslutar_med_inleds_ej() {
-    let f = anmalan_inled_ej();
-    assert_eq!(
-        f.arende().avslut,
-        Some((date!(2026 - 01 - 14), Avslutsorsak::InledsEj))
-    );
-    assert!(bevakningar(f.arende()).is_empty());
-}
+    #[test]
+    fn forhandsbedomning_inled_ej_avslutar_med_inleds_ej() {
+        let f = anmalan_inled_ej();
+        assert_eq!(
+            f.arende().avslut,
+            Some((date!(2026 - 01 - 14), Avslutsorsak::InledsEj))
+        );
+        assert!(bevakningar(f.arende()).is_empty());
+    }
 
-#[test]
-fn tilldelning_till_samma_handlaggare_vagras() {
-    let f = ansokan_registrerad();
-    assert_eq!(
-        falt(f.forsok(Kommando::TilldelaHandlaggare {
-            handlaggare: HANDLAGGARE
-        })),
-        vec!["handlaggare"]
-    );
-    let mut f = f;
-    f.steg(Kommando::TilldelaHandlaggare {
-        handlaggare: HANDLAGGARE_2,
-    });
-    assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
-}
+    #[test]
+    fn tilldelning_till_samma_handlaggare_vagras() {
+        let f = ansokan_registrerad();
+        assert_eq!(
+            falt(f.forsok(Kommando::TilldelaHandlaggare {
+                handlaggare: HANDLAGGARE
+            })),
+            vec!["handlaggare"]
+        );
+        let mut f = f;
+        f.steg(Kommando::TilldelaHandlaggare {
+            handlaggare: HANDLAGGARE_2,
+        });
+        assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
+    }
 
-#[test]
-fn ytterligare_ansokan_kraver_eget_beslut() {
-    let mut f = bifall_fattat();
-    assert!(f.kan(T::FattaBeslut).is_err());
-    f.steg(Kommando::AnsokInsats {
-        insats: InsatsTyp::Kontaktperson,
-        datum: date!(2026 - 02 - 10),
-        kanal: Kanal::Besok,
-    });
-    assert_eq!(
-        f.arende().obeslutade_insatser(),
-        vec![InsatsTyp::Kontaktperson]
-    );
-    assert_eq!(f.arende().status(), Status::BeslutVantar);
-    // A decision must concern an insats still awaiting one.
-    let r = f.forsok(fatta(
-        B_NY,
-        InsatsTyp::Oppenvardsbehandling,
-        Utfall::Bifall,
-        date!(2026 - 02 - 11),
-    ));
-    assert_eq!(falt(r), vec!["insats"]);
-    assert!(
-        f.forsok(fatta(
+    #[test]
+    fn ytterligare_ansokan_kraver_eget_beslut() {
+        let mut f = bifall_fattat();
+        assert!(f.kan(T::FattaBeslut).is_err());
+        f.steg(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 02 - 10),
+            kanal: Kanal::Besok,
+        });
+        assert_eq!(
+            f.arende().obeslutade_insatser(),
+            vec![InsatsTyp::Kontaktperson]
+        );
+        assert_eq!(f.arende().status(), Status::BeslutVantar);
+        // A decision must concern an insats still awaiting one.
+        let r = f.forsok(fatta(
             B_NY,
-            InsatsTyp::Kontaktperson,
+            InsatsTyp::Oppenvardsbehandling,
             Utfall::Bifall,
-            date!(2026 - 02 - 11)
-        ))
-        .is_ok()
-    );
-}
+            date!(2026 - 02 - 11),
+        ));
+        assert_eq!(falt(r), vec!["insats"]);
+        assert!(
+            f.forsok(fatta(
+                B_NY,
+                InsatsTyp::Kontaktperson,
+                Utfall::Bifall,
+                date!(2026 - 02 - 11)
+            ))
+            .is_ok()
+        );
+    }
 }

@@ -123,124 +123,124 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-#[test]
-fn avslut_vagras_nar_bifall_inte_verkstallts_utan_skal() {
-    let f = bifall_fattat();
-    let fel = f.kan(T::AvslutaArende).unwrap_err();
-    assert!(fel.contains("SoL 34 kap. 1 §"), "{fel}");
-    assert_eq!(f.forsok(avsluta(IDAG)), Err(Avvisning::Tillstand(fel)));
-}
-
-#[test]
-fn avslut_vagras_medan_insatsen_pagar() {
-    for f in [verkstallighet_pagar(), avbrutet()] {
+    #[test]
+    fn avslut_vagras_nar_bifall_inte_verkstallts_utan_skal() {
+        let f = bifall_fattat();
         let fel = f.kan(T::AvslutaArende).unwrap_err();
-        assert!(fel.contains("pågår"), "{fel}");
+        assert!(fel.contains("SoL 34 kap. 1 §"), "{fel}");
+        assert_eq!(f.forsok(avsluta(IDAG)), Err(Avvisning::Tillstand(fel)));
     }
-}
 
-#[test]
-fn avslut_vagras_medan_uppfoljning_aterstar() {
-    // Carried out and ended, never followed up.
-    let f = verkstallighet_avslutad();
-    assert!(f.arende().uppfoljning_skuld());
-    let fel = f.kan(T::AvslutaArende).unwrap_err();
-    assert!(fel.contains("uppföljning"), "{fel}");
-    // Followed up, but the follow-up booked another.
-    let f = verkstallighet_avslutad().med(uppfoljning(
-        Some(B_BIFALL),
-        date!(2026 - 06 - 01),
-        Some(date!(2026 - 09 - 01)),
-    ));
-    assert!(f.arende().uppfoljning_skuld());
-    assert!(f.kan(T::AvslutaArende).is_err());
-    // The final follow-up books none: the case can be closed.
-    let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 10), None));
-    assert!(!f.arende().uppfoljning_skuld());
-    assert_eq!(f.kan(T::AvslutaArende), Ok(()));
-}
+    #[test]
+    fn avslut_vagras_medan_insatsen_pagar() {
+        for f in [verkstallighet_pagar(), avbrutet()] {
+            let fel = f.kan(T::AvslutaArende).unwrap_err();
+            assert!(fel.contains("pågår"), "{fel}");
+        }
+    }
 
-#[test]
-fn avslut_med_annat_skal_kraver_kommentar() {
-    let f = avslag_delgivet();
-    let k = |kommentar: &str| Kommando::AvslutaArende {
-        datum: IDAG,
-        orsak: Avslutsorsak::Annat,
-        kommentar: kommentar.into(),
-    };
-    assert_eq!(falt(f.forsok(k(" "))), vec!["kommentar"]);
-    assert!(f.forsok(k("Personen har flyttat utomlands")).is_ok());
-}
+    #[test]
+    fn avslut_vagras_medan_uppfoljning_aterstar() {
+        // Carried out and ended, never followed up.
+        let f = verkstallighet_avslutad();
+        assert!(f.arende().uppfoljning_skuld());
+        let fel = f.kan(T::AvslutaArende).unwrap_err();
+        assert!(fel.contains("uppföljning"), "{fel}");
+        // Followed up, but the follow-up booked another.
+        let f = verkstallighet_avslutad().med(uppfoljning(
+            Some(B_BIFALL),
+            date!(2026 - 06 - 01),
+            Some(date!(2026 - 09 - 01)),
+        ));
+        assert!(f.arende().uppfoljning_skuld());
+        assert!(f.kan(T::AvslutaArende).is_err());
+        // The final follow-up books none: the case can be closed.
+        let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 10), None));
+        assert!(!f.arende().uppfoljning_skuld());
+        assert_eq!(f.kan(T::AvslutaArende), Ok(()));
+    }
 
-/// Avslutsorsak::VALBARA: "InledsEj comes only from a förhandsbedömning".
-#[test]
-fn avslut_med_inleds_ej_bara_fran_forhandsbedomning() {
-    let f = ansokan_registrerad();
-    let r = f.forsok(Kommando::AvslutaArende {
-        datum: IDAG,
-        orsak: Avslutsorsak::InledsEj,
-        kommentar: String::new(),
-    });
-    assert!(r.is_err(), "{r:?}");
-}
+    #[test]
+    fn avslut_med_annat_skal_kraver_kommentar() {
+        let f = avslag_delgivet();
+        let k = |kommentar: &str| Kommando::AvslutaArende {
+            datum: IDAG,
+            orsak: Avslutsorsak::Annat,
+            kommentar: kommentar.into(),
+        };
+        assert_eq!(falt(f.forsok(k(" "))), vec!["kommentar"]);
+        assert!(f.forsok(k("Personen har flyttat utomlands")).is_ok());
+    }
 
-/// Every applied insats ends in a decision or in the person's own withdrawal before the
-/// case is closed; a closing reason does not replace either.
-#[test]
-fn avslut_vagras_med_obeslutad_ansokan_och_tillats_efter_aterkallelse() {
-    let f = utredning_avslutad();
-    for orsak in [Avslutsorsak::MalUppnatt, Avslutsorsak::BeslutUtanInsats] {
+    /// Avslutsorsak::VALBARA: "InledsEj comes only from a förhandsbedömning".
+    #[test]
+    fn avslut_med_inleds_ej_bara_fran_forhandsbedomning() {
+        let f = ansokan_registrerad();
         let r = f.forsok(Kommando::AvslutaArende {
             datum: IDAG,
-            orsak,
+            orsak: Avslutsorsak::InledsEj,
             kommentar: String::new(),
         });
-        let Err(Avvisning::Tillstand(text)) = r else {
-            panic!("{orsak:?}: closed with an undecided application: {r:?}")
-        };
-        assert!(text.contains("inte avgjord"), "{text}");
+        assert!(r.is_err(), "{r:?}");
     }
-    // Two insatser applied for, one decided: still refused for the other.
-    let g = utredning_avslutad()
-        .med(Kommando::AnsokInsats {
-            insats: InsatsTyp::Kontaktperson,
-            datum: date!(2026 - 02 - 03),
-            kanal: Kanal::Papper,
-        })
-        .med(fatta(
-            B_BIFALL,
+
+    /// Every applied insats ends in a decision or in the person's own withdrawal before the
+    /// case is closed; a closing reason does not replace either.
+    #[test]
+    fn avslut_vagras_med_obeslutad_ansokan_och_tillats_efter_aterkallelse() {
+        let f = utredning_avslutad();
+        for orsak in [Avslutsorsak::MalUppnatt, Avslutsorsak::BeslutUtanInsats] {
+            let r = f.forsok(Kommando::AvslutaArende {
+                datum: IDAG,
+                orsak,
+                kommentar: String::new(),
+            });
+            let Err(Avvisning::Tillstand(text)) = r else {
+                panic!("{orsak:?}: closed with an undecided application: {r:?}")
+            };
+            assert!(text.contains("inte avgjord"), "{text}");
+        }
+        // Two insatser applied for, one decided: still refused for the other.
+        let g = utredning_avslutad()
+            .med(Kommando::AnsokInsats {
+                insats: InsatsTyp::Kontaktperson,
+                datum: date!(2026 - 02 - 03),
+                kanal: Kanal::Papper,
+            })
+            .med(fatta(
+                B_BIFALL,
+                InsatsTyp::Oppenvardsbehandling,
+                Utfall::Bifall,
+                date!(2026 - 02 - 05),
+            ));
+        assert!(
+            g.arende()
+                .hinder_for_avslut()
+                .iter()
+                .any(|h| h.contains("Kontaktperson"))
+        );
+        // A withdrawal is a recorded fact with its day and how it was made.
+        let mut h = f.clone();
+        let e = h.steg(aterkalla(
             InsatsTyp::Oppenvardsbehandling,
-            Utfall::Bifall,
-            date!(2026 - 02 - 05),
+            date!(2026 - 02 - 10),
         ));
-    assert!(
-        g.arende()
-            .hinder_for_avslut()
-            .iter()
-            .any(|h| h.contains("Kontaktperson"))
-    );
-    // A withdrawal is a recorded fact with its day and how it was made.
-    let mut h = f.clone();
-    let e = h.steg(aterkalla(
-        InsatsTyp::Oppenvardsbehandling,
-        date!(2026 - 02 - 10),
-    ));
-    assert!(matches!(
-        &e[0],
-        Handelse::AnsokanAterkallad { kanal: Kanal::Telefon, kommentar, .. } if !kommentar.is_empty()
-    ));
-    assert!(h.arende().obeslutade_insatser().is_empty());
-    h.steg(avsluta(date!(2026 - 02 - 11)));
-    // FL 27 §: an oral withdrawal is written down.
-    let r = f.forsok(Kommando::AterkallaAnsokan {
-        insats: InsatsTyp::Oppenvardsbehandling,
-        datum: date!(2026 - 02 - 10),
-        kanal: Kanal::Telefon,
-        kommentar: " ".into(),
-    });
-    assert_eq!(falt(r), vec!["kommentar"]);
-    // Only an insats that was applied for and is undecided can be withdrawn.
-    let r = f.forsok(aterkalla(InsatsTyp::Hvb, date!(2026 - 02 - 10)));
-    assert_eq!(falt(r), vec!["insats"]);
-}
+        assert!(matches!(
+            &e[0],
+            Handelse::AnsokanAterkallad { kanal: Kanal::Telefon, kommentar, .. } if !kommentar.is_empty()
+        ));
+        assert!(h.arende().obeslutade_insatser().is_empty());
+        h.steg(avsluta(date!(2026 - 02 - 11)));
+        // FL 27 §: an oral withdrawal is written down.
+        let r = f.forsok(Kommando::AterkallaAnsokan {
+            insats: InsatsTyp::Oppenvardsbehandling,
+            datum: date!(2026 - 02 - 10),
+            kanal: Kanal::Telefon,
+            kommentar: " ".into(),
+        });
+        assert_eq!(falt(r), vec!["kommentar"]);
+        // Only an insats that was applied for and is undecided can be withdrawn.
+        let r = f.forsok(aterkalla(InsatsTyp::Hvb, date!(2026 - 02 - 10)));
+        assert_eq!(falt(r), vec!["insats"]);
+    }
 }

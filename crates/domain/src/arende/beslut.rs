@@ -535,444 +535,444 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-#[test]
-fn fl_25_avslag_utan_kommunicering_vagras() {
-    let f = utredning_avslutad();
-    let d = date!(2026 - 02 - 17);
-    for utfall in [Utfall::Avslag, Utfall::DelvisBifall, Utfall::Avvisning] {
-        let r = f.forsok(fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, utfall, d));
-        assert_eq!(falt(r), vec!["kommunicering_obehovlig"], "{utfall:?}");
-    }
-    // A blank reason is no reason.
-    let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
-    if let Kommando::FattaBeslut {
-        kommunicering_obehovlig,
-        ..
-    } = &mut k
-    {
-        *kommunicering_obehovlig = Some("   ".into());
-    }
-    assert_eq!(falt(f.forsok(k)), vec!["kommunicering_obehovlig"]);
-    // A bifall does not go against the party.
-    assert!(
-        f.forsok(fatta(
-            B_BIFALL,
-            InsatsTyp::Oppenvardsbehandling,
-            Utfall::Bifall,
-            d
-        ))
-        .is_ok()
-    );
-}
-
-#[test]
-fn fl_25_avslag_med_skal_att_kommunicering_ar_obehovlig_tillats() {
-    let mut f = utredning_avslutad();
-    let mut k = fatta(
-        B_AVSLAG,
-        InsatsTyp::Oppenvardsbehandling,
-        Utfall::Avslag,
-        date!(2026 - 02 - 17),
-    );
-    if let Kommando::FattaBeslut {
-        kommunicering_obehovlig,
-        ..
-    } = &mut k
-    {
-        *kommunicering_obehovlig = Some("Den enskilde har själv lämnat allt underlag".into());
-    }
-    let h = f.steg(k);
-    let Handelse::BeslutFattat(b) = &h[0] else {
-        panic!("{h:?}")
-    };
-    assert_eq!(
-        b.kommunicering_obehovlig.as_deref(),
-        Some("Den enskilde har själv lämnat allt underlag")
-    );
-}
-
-#[test]
-fn fl_25_avslag_efter_svar_eller_svarsfrist_tillats() {
-    // Reply deadline Saturday 14 February, moved to Monday 16 February.
-    let f = kommunicerat_vantar_svar();
-    let avslag = |d| fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
-    // On the last day to reply, without a reply: still too early.
-    assert_eq!(
-        falt(f.forsok(avslag(date!(2026 - 02 - 16)))),
-        vec!["kommunicering_obehovlig"]
-    );
-    // After the deadline.
-    assert!(f.forsok(avslag(date!(2026 - 02 - 17))).is_ok());
-    // After a reply, even before the deadline.
-    let f = kommunicering_besvarad();
-    assert!(f.forsok(avslag(date!(2026 - 02 - 11))).is_ok());
-}
-
-/// FL 25 §: before an adverse decision the party must have had the material *for that
-/// decision*. A kommunicering answered before the insats was even applied for cannot be it.
-#[test]
-fn fl_25_avslag_pa_senare_ansokan_kraver_egen_kommunicering() {
-    // K1 was answered on 10 February; Kontaktperson is applied for on 2 March.
-    let f = avslag_delgivet().med(Kommando::AnsokInsats {
-        insats: InsatsTyp::Kontaktperson,
-        datum: date!(2026 - 03 - 02),
-        kanal: Kanal::Besok,
-    });
-    let r = f.forsok(fatta(
-        B_NY,
-        InsatsTyp::Kontaktperson,
-        Utfall::Avslag,
-        date!(2026 - 03 - 03),
-    ));
-    assert_eq!(falt(r), vec!["kommunicering_obehovlig"]);
-}
-
-#[test]
-fn delegation_hvb_vagras_for_handlaggare() {
-    let f = hvb_utredd();
-    let r = f.forsok(fatta(
-        B_BIFALL,
-        InsatsTyp::Hvb,
-        Utfall::Bifall,
-        date!(2026 - 02 - 05),
-    ));
-    assert!(
-        matches!(r, Err(Avvisning::Delegation(ref t)) if t.contains("version 7")),
-        "{r:?}"
-    );
-}
-
-#[test]
-fn delegation_hvb_tillats_for_arbetsledare_med_version_och_punkt() {
-    let mut f = hvb_utredd();
-    let h = f.steg_som(
-        fatta(
-            B_BIFALL,
-            InsatsTyp::Hvb,
-            Utfall::Bifall,
-            date!(2026 - 02 - 05),
-        ),
-        &arbetsledare(),
-    );
-    let Handelse::BeslutFattat(b) = &h[0] else {
-        panic!("{h:?}")
-    };
-    assert_eq!(
-        b.delegation,
-        DelegationsRef {
-            version: 7,
-            punkt: "3.5".into()
+    #[test]
+    fn fl_25_avslag_utan_kommunicering_vagras() {
+        let f = utredning_avslutad();
+        let d = date!(2026 - 02 - 17);
+        for utfall in [Utfall::Avslag, Utfall::DelvisBifall, Utfall::Avvisning] {
+            let r = f.forsok(fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, utfall, d));
+            assert_eq!(falt(r), vec!["kommunicering_obehovlig"], "{utfall:?}");
         }
-    );
-    assert_eq!(b.beslutsfattare, ARBETSLEDARE);
-    // The handläggare's own decisions record their point too.
-    let h = utredning_avslutad().steg(fatta(
-        B_BIFALL,
-        InsatsTyp::Oppenvardsbehandling,
-        Utfall::Bifall,
-        date!(2026 - 02 - 05),
-    ));
-    let Handelse::BeslutFattat(b) = &h[0] else {
-        panic!("{h:?}")
-    };
-    assert_eq!(
-        b.delegation,
-        DelegationsRef {
-            version: 7,
-            punkt: "3.1".into()
-        }
-    );
-    assert_eq!(b.beslutsfattare, HANDLAGGARE);
-}
-
-#[test]
-fn seed_004_2_4_bifall_kraver_mal_omfattning_och_period() {
-    let f = utredning_avslutad();
-    for utfall in [Utfall::Bifall, Utfall::DelvisBifall] {
-        let mut k = fatta(
-            B_BIFALL,
-            InsatsTyp::Oppenvardsbehandling,
-            utfall,
-            date!(2026 - 02 - 05),
-        );
+        // A blank reason is no reason.
+        let mut k = fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
         if let Kommando::FattaBeslut {
-            mal,
-            omfattning,
-            period_fran,
             kommunicering_obehovlig,
             ..
         } = &mut k
         {
-            *mal = String::new();
-            *omfattning = "  ".into();
-            *period_fran = None;
-            *kommunicering_obehovlig = Some("Beviljas i stort sett som sökt".into());
+            *kommunicering_obehovlig = Some("   ".into());
         }
-        let mut fel = falt(f.forsok(k));
-        fel.sort_unstable();
-        assert_eq!(fel, vec!["mal", "omfattning", "period_fran"], "{utfall:?}");
+        assert_eq!(falt(f.forsok(k)), vec!["kommunicering_obehovlig"]);
+        // A bifall does not go against the party.
+        assert!(
+            f.forsok(fatta(
+                B_BIFALL,
+                InsatsTyp::Oppenvardsbehandling,
+                Utfall::Bifall,
+                d
+            ))
+            .is_ok()
+        );
     }
-}
 
-#[test]
-fn fl_23_beslut_i_sak_kraver_avslutad_utredning_men_inte_avvisning() {
-    let f = utredning_pagar();
-    let d = date!(2026 - 02 - 05);
-    assert_eq!(
-        falt(f.forsok(fatta(
+    #[test]
+    fn fl_25_avslag_med_skal_att_kommunicering_ar_obehovlig_tillats() {
+        let mut f = utredning_avslutad();
+        let mut k = fatta(
+            B_AVSLAG,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Avslag,
+            date!(2026 - 02 - 17),
+        );
+        if let Kommando::FattaBeslut {
+            kommunicering_obehovlig,
+            ..
+        } = &mut k
+        {
+            *kommunicering_obehovlig = Some("Den enskilde har själv lämnat allt underlag".into());
+        }
+        let h = f.steg(k);
+        let Handelse::BeslutFattat(b) = &h[0] else {
+            panic!("{h:?}")
+        };
+        assert_eq!(
+            b.kommunicering_obehovlig.as_deref(),
+            Some("Den enskilde har själv lämnat allt underlag")
+        );
+    }
+
+    #[test]
+    fn fl_25_avslag_efter_svar_eller_svarsfrist_tillats() {
+        // Reply deadline Saturday 14 February, moved to Monday 16 February.
+        let f = kommunicerat_vantar_svar();
+        let avslag = |d| fatta(B_AVSLAG, InsatsTyp::Oppenvardsbehandling, Utfall::Avslag, d);
+        // On the last day to reply, without a reply: still too early.
+        assert_eq!(
+            falt(f.forsok(avslag(date!(2026 - 02 - 16)))),
+            vec!["kommunicering_obehovlig"]
+        );
+        // After the deadline.
+        assert!(f.forsok(avslag(date!(2026 - 02 - 17))).is_ok());
+        // After a reply, even before the deadline.
+        let f = kommunicering_besvarad();
+        assert!(f.forsok(avslag(date!(2026 - 02 - 11))).is_ok());
+    }
+
+    /// FL 25 §: before an adverse decision the party must have had the material *for that
+    /// decision*. A kommunicering answered before the insats was even applied for cannot be it.
+    #[test]
+    fn fl_25_avslag_pa_senare_ansokan_kraver_egen_kommunicering() {
+        // K1 was answered on 10 February; Kontaktperson is applied for on 2 March.
+        let f = avslag_delgivet().med(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 03 - 02),
+            kanal: Kanal::Besok,
+        });
+        let r = f.forsok(fatta(
+            B_NY,
+            InsatsTyp::Kontaktperson,
+            Utfall::Avslag,
+            date!(2026 - 03 - 03),
+        ));
+        assert_eq!(falt(r), vec!["kommunicering_obehovlig"]);
+    }
+
+    #[test]
+    fn delegation_hvb_vagras_for_handlaggare() {
+        let f = hvb_utredd();
+        let r = f.forsok(fatta(
+            B_BIFALL,
+            InsatsTyp::Hvb,
+            Utfall::Bifall,
+            date!(2026 - 02 - 05),
+        ));
+        assert!(
+            matches!(r, Err(Avvisning::Delegation(ref t)) if t.contains("version 7")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn delegation_hvb_tillats_for_arbetsledare_med_version_och_punkt() {
+        let mut f = hvb_utredd();
+        let h = f.steg_som(
+            fatta(
+                B_BIFALL,
+                InsatsTyp::Hvb,
+                Utfall::Bifall,
+                date!(2026 - 02 - 05),
+            ),
+            &arbetsledare(),
+        );
+        let Handelse::BeslutFattat(b) = &h[0] else {
+            panic!("{h:?}")
+        };
+        assert_eq!(
+            b.delegation,
+            DelegationsRef {
+                version: 7,
+                punkt: "3.5".into()
+            }
+        );
+        assert_eq!(b.beslutsfattare, ARBETSLEDARE);
+        // The handläggare's own decisions record their point too.
+        let h = utredning_avslutad().steg(fatta(
             B_BIFALL,
             InsatsTyp::Oppenvardsbehandling,
             Utfall::Bifall,
-            d
-        ))),
-        vec!["utfall"]
-    );
-    let mut k = fatta(
-        B_BIFALL,
-        InsatsTyp::Oppenvardsbehandling,
-        Utfall::Avvisning,
-        d,
-    );
-    if let Kommando::FattaBeslut {
-        kommunicering_obehovlig,
-        ..
-    } = &mut k
-    {
-        *kommunicering_obehovlig = Some("Ansökan gäller inte kommunen".into());
+            date!(2026 - 02 - 05),
+        ));
+        let Handelse::BeslutFattat(b) = &h[0] else {
+            panic!("{h:?}")
+        };
+        assert_eq!(
+            b.delegation,
+            DelegationsRef {
+                version: 7,
+                punkt: "3.1".into()
+            }
+        );
+        assert_eq!(b.beslutsfattare, HANDLAGGARE);
     }
-    assert!(f.forsok(k).is_ok());
-}
 
-#[test]
-fn fl_32_beslut_kraver_motivering() {
-    let mut k = fatta(
-        B_BIFALL,
-        InsatsTyp::Oppenvardsbehandling,
-        Utfall::Bifall,
-        date!(2026 - 02 - 05),
-    );
-    if let Kommando::FattaBeslut { motivering, .. } = &mut k {
-        *motivering = " ".into();
-    }
-    assert_eq!(falt(utredning_avslutad().forsok(k)), vec!["motivering"]);
-}
-
-#[test]
-fn delgl_23_forenklad_delgivning_utan_forhandsinformation_vagras() {
-    let f = bifall_fattat();
-    let skicka = |forenklad_delgivning, info: Option<(Date, Kanal)>| Kommando::SkickaBeslut {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 06),
-        satt: Utskickssatt::Brev,
-        forenklad_delgivning,
-        forhandsinformation: info,
-    };
-    assert_eq!(
-        falt(f.forsok(skicka(true, None))),
-        vec!["forhandsinformation_datum"]
-    );
-    // Told after the sending is not "i förväg".
-    assert_eq!(
-        falt(f.forsok(skicka(true, Some((date!(2026 - 02 - 07), Kanal::Telefon))))),
-        vec!["forhandsinformation_datum"]
-    );
-    // The prior information is recorded as a fact with its day and channel.
-    let h = f
-        .forsok(skicka(true, Some((date!(2026 - 01 - 20), Kanal::Papper))))
-        .unwrap();
-    assert_eq!(
-        h[0],
-        Handelse::InformeradOmForenkladDelgivning {
-            datum: date!(2026 - 01 - 20),
-            kanal: Kanal::Papper
+    #[test]
+    fn seed_004_2_4_bifall_kraver_mal_omfattning_och_period() {
+        let f = utredning_avslutad();
+        for utfall in [Utfall::Bifall, Utfall::DelvisBifall] {
+            let mut k = fatta(
+                B_BIFALL,
+                InsatsTyp::Oppenvardsbehandling,
+                utfall,
+                date!(2026 - 02 - 05),
+            );
+            if let Kommando::FattaBeslut {
+                mal,
+                omfattning,
+                period_fran,
+                kommunicering_obehovlig,
+                ..
+            } = &mut k
+            {
+                *mal = String::new();
+                *omfattning = "  ".into();
+                *period_fran = None;
+                *kommunicering_obehovlig = Some("Beviljas i stort sett som sökt".into());
+            }
+            let mut fel = falt(f.forsok(k));
+            fel.sort_unstable();
+            assert_eq!(fel, vec!["mal", "omfattning", "period_fran"], "{utfall:?}");
         }
-    );
-    // A fact recorded before needs no repetition.
-    let g = bifall_fattat().med(Kommando::InformeraOmForenkladDelgivning {
-        datum: date!(2026 - 01 - 20),
-        kanal: Kanal::Besok,
-    });
-    assert!(g.forsok(skicka(true, None)).is_ok());
-    // Ordinary sending needs no prior information, and serves nothing by itself.
-    let mut f = f;
-    f.steg(skicka(false, None));
-    assert_eq!(f.beslut(B_BIFALL).delgiven, None);
-}
-
-/// DelgL 22 §: handed over in person is no förenklad delgivning.
-#[test]
-fn delgl_22_lamnat_personligen_med_forenklad_delgivning_vagras() {
-    let r = bifall_fattat().forsok(Kommando::SkickaBeslut {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 06),
-        satt: Utskickssatt::Personligen,
-        forenklad_delgivning: true,
-        forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
-    });
-    assert_eq!(falt(r), vec!["forenklad_delgivning"]);
-}
-
-/// DelgL 22–24 §§: served only once the kontrollmeddelande is recorded, and it is
-/// watched until it is; a late one is refused, a failed service voids the sending.
-#[test]
-fn delgl_24_delgiven_forst_nar_kontrollmeddelandet_ar_registrerat() {
-    let f = bifall_skickat_utan_kontroll();
-    let b = f.beslut(B_BIFALL);
-    assert_eq!(
-        b.delgiven, None,
-        "not served on an assumed kontrollmeddelande"
-    );
-    assert_eq!(b.sista_dag_overklagande(), None);
-    let bev = bevakningar(f.arende());
-    let k = bev
-        .iter()
-        .find(|b| b.typ == BevakningsTyp::Kontrollmeddelande)
-        .expect("the kontrollmeddelande is watched");
-    assert_eq!(k.datum, date!(2026 - 02 - 09));
-    assert!(
-        f.arende()
-            .hinder_for_avslut()
-            .iter()
-            .any(|h| h.contains("Kontrollmeddelandet"))
-    );
-    // Sent too late: förenklad delgivning did not happen.
-    let sent = Kommando::RegistreraKontrollmeddelande {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 10),
-    };
-    assert_eq!(falt(f.forsok(sent)), vec!["datum"]);
-    // On time: served two weeks after sending.
-    let g = bifall_skickat_forenklad();
-    assert_eq!(g.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 20)));
-    assert!(
-        bevakningar(g.arende())
-            .iter()
-            .all(|b| b.typ != BevakningsTyp::Kontrollmeddelande)
-    );
-    // Returned mail: the service is void and the decision must be sent again.
-    let h = g.med(Kommando::RegistreraMisslyckadDelgivning {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 16),
-        skal: "Brevet kom tillbaka: okänd på adressen".into(),
-    });
-    let b = h.beslut(B_BIFALL);
-    assert_eq!((b.skickat, b.delgiven), (None, None));
-    assert_eq!(b.misslyckade_delgivningar, vec![date!(2026 - 02 - 16)]);
-    assert!(h.kan(T::SkickaBeslut).is_ok());
-    assert!(
-        bevakningar(h.arende())
-            .iter()
-            .any(|b| b.typ == BevakningsTyp::BeslutOskickat)
-    );
-}
-
-#[test]
-fn delgl_forenklad_delgivning_delgiven_tva_veckor_efter_utskick() {
-    let f = bifall_skickat_forenklad();
-    let b = f.beslut(B_BIFALL);
-    assert_eq!(
-        b.skickat,
-        Some((date!(2026 - 02 - 06), Utskickssatt::Brev, true))
-    );
-    assert_eq!(b.delgiven, Some(date!(2026 - 02 - 20)));
-    assert_eq!(b.delgiven, Some(date!(2026 - 02 - 06) + Duration::weeks(2)));
-    // FL 44 §: three weeks from service, so five weeks from sending (seed 004 §2.5).
-    assert_eq!(b.sista_dag_overklagande(), Some(date!(2026 - 03 - 13)));
-    // Already served: no separate delgivning to register.
-    assert!(f.kan(T::RegistreraDelgivning).is_err());
-}
-
-/// FL 44 §: the appeal period runs from the day the party was served. A decision already
-/// served (here handed over in person) is not served again, later, by förenklad delgivning.
-#[test]
-fn fl_44_forenklad_delgivning_efter_delgivning_flyttar_inte_delgivningsdagen() {
-    let mut f = bifall_fattat().med(Kommando::RegistreraDelgivning {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 06),
-        satt: "Lämnat personligen".into(),
-    });
-    assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 06)));
-    // Either refused, or accepted without changing the day of service.
-    let r = f.forsok(Kommando::SkickaBeslut {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 09),
-        satt: Utskickssatt::Brev,
-        forenklad_delgivning: true,
-        forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
-    });
-    if let Ok(h) = r {
-        tillampa_alla(&mut f.a, &h);
     }
-    assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 06)));
-    assert_eq!(
-        f.beslut(B_BIFALL).sista_dag_overklagande(),
-        Some(date!(2026 - 02 - 27))
-    );
-}
 
-/// FL 33 §: a decision not sent has no appeal instructions and starts no appeal time. It
-/// is watched from the day it is made, and the case cannot be closed while it is unsent.
-#[test]
-fn fl_33_oskickat_beslut_bevakas_och_hindrar_avslut() {
-    let f = avslag_fattat();
-    let b = av_typ(f.arende(), BevakningsTyp::BeslutOskickat);
-    assert_eq!(b.len(), 1);
-    assert_eq!(b[0].datum, date!(2026 - 02 - 17));
-    assert_eq!(b[0].beslut, Some(B_AVSLAG));
-    let fel = f.kan(T::AvslutaArende).unwrap_err();
-    assert!(fel.contains("inte skickat"), "{fel}");
-    // Sent: the watch ends.
-    assert!(av_typ(avslag_delgivet().arende(), BevakningsTyp::BeslutOskickat).is_empty());
-    assert!(avslag_delgivet().kan(T::AvslutaArende).is_ok());
-}
+    #[test]
+    fn fl_23_beslut_i_sak_kraver_avslutad_utredning_men_inte_avvisning() {
+        let f = utredning_pagar();
+        let d = date!(2026 - 02 - 05);
+        assert_eq!(
+            falt(f.forsok(fatta(
+                B_BIFALL,
+                InsatsTyp::Oppenvardsbehandling,
+                Utfall::Bifall,
+                d
+            ))),
+            vec!["utfall"]
+        );
+        let mut k = fatta(
+            B_BIFALL,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Avvisning,
+            d,
+        );
+        if let Kommando::FattaBeslut {
+            kommunicering_obehovlig,
+            ..
+        } = &mut k
+        {
+            *kommunicering_obehovlig = Some("Ansökan gäller inte kommunen".into());
+        }
+        assert!(f.forsok(k).is_ok());
+    }
 
-#[test]
-fn fl_44_rattat_delgivningsdatum_raknar_om_overklagandetiden() {
-    let mut f = bifall_skickat_forenklad();
-    // Sent 2026-02-06 → served 2026-02-20 → last day 2026-03-13 (FL 44 §).
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::Overklagandetid),
-        vec![date!(2026 - 03 - 13)]
-    );
-    let h = f.steg(Kommando::RattaDatum {
-        beslut: B_BIFALL,
-        vad: RattatDatum::Delgiven,
-        datum: date!(2026 - 02 - 24),
-        skal: "Mottagningsbeviset visar den 24:e".into(),
-    });
-    assert_eq!(h.len(), 1);
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::Overklagandetid),
-        vec![date!(2026 - 03 - 17)]
-    );
-    // The original event is still in the history.
-    assert!(
-        f.logg
+    #[test]
+    fn fl_32_beslut_kraver_motivering() {
+        let mut k = fatta(
+            B_BIFALL,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Bifall,
+            date!(2026 - 02 - 05),
+        );
+        if let Kommando::FattaBeslut { motivering, .. } = &mut k {
+            *motivering = " ".into();
+        }
+        assert_eq!(falt(utredning_avslutad().forsok(k)), vec!["motivering"]);
+    }
+
+    #[test]
+    fn delgl_23_forenklad_delgivning_utan_forhandsinformation_vagras() {
+        let f = bifall_fattat();
+        let skicka = |forenklad_delgivning, info: Option<(Date, Kanal)>| Kommando::SkickaBeslut {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 06),
+            satt: Utskickssatt::Brev,
+            forenklad_delgivning,
+            forhandsinformation: info,
+        };
+        assert_eq!(
+            falt(f.forsok(skicka(true, None))),
+            vec!["forhandsinformation_datum"]
+        );
+        // Told after the sending is not "i förväg".
+        assert_eq!(
+            falt(f.forsok(skicka(true, Some((date!(2026 - 02 - 07), Kanal::Telefon))))),
+            vec!["forhandsinformation_datum"]
+        );
+        // The prior information is recorded as a fact with its day and channel.
+        let h = f
+            .forsok(skicka(true, Some((date!(2026 - 01 - 20), Kanal::Papper))))
+            .unwrap();
+        assert_eq!(
+            h[0],
+            Handelse::InformeradOmForenkladDelgivning {
+                datum: date!(2026 - 01 - 20),
+                kanal: Kanal::Papper
+            }
+        );
+        // A fact recorded before needs no repetition.
+        let g = bifall_fattat().med(Kommando::InformeraOmForenkladDelgivning {
+            datum: date!(2026 - 01 - 20),
+            kanal: Kanal::Besok,
+        });
+        assert!(g.forsok(skicka(true, None)).is_ok());
+        // Ordinary sending needs no prior information, and serves nothing by itself.
+        let mut f = f;
+        f.steg(skicka(false, None));
+        assert_eq!(f.beslut(B_BIFALL).delgiven, None);
+    }
+
+    /// DelgL 22 §: handed over in person is no förenklad delgivning.
+    #[test]
+    fn delgl_22_lamnat_personligen_med_forenklad_delgivning_vagras() {
+        let r = bifall_fattat().forsok(Kommando::SkickaBeslut {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 06),
+            satt: Utskickssatt::Personligen,
+            forenklad_delgivning: true,
+            forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+        });
+        assert_eq!(falt(r), vec!["forenklad_delgivning"]);
+    }
+
+    /// DelgL 22–24 §§: served only once the kontrollmeddelande is recorded, and it is
+    /// watched until it is; a late one is refused, a failed service voids the sending.
+    #[test]
+    fn delgl_24_delgiven_forst_nar_kontrollmeddelandet_ar_registrerat() {
+        let f = bifall_skickat_utan_kontroll();
+        let b = f.beslut(B_BIFALL);
+        assert_eq!(
+            b.delgiven, None,
+            "not served on an assumed kontrollmeddelande"
+        );
+        assert_eq!(b.sista_dag_overklagande(), None);
+        let bev = bevakningar(f.arende());
+        let k = bev
             .iter()
-            .any(|h| matches!(h, Handelse::BeslutSkickat { .. }))
-    );
-    // Correcting the sending day of förenklad delgivning moves the served day with it.
-    f.steg(Kommando::RattaDatum {
-        beslut: B_BIFALL,
-        vad: RattatDatum::Skickat,
-        datum: date!(2026 - 02 - 09),
-        skal: "Skickades måndagen".into(),
-    });
-    assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 23)));
-}
+            .find(|b| b.typ == BevakningsTyp::Kontrollmeddelande)
+            .expect("the kontrollmeddelande is watched");
+        assert_eq!(k.datum, date!(2026 - 02 - 09));
+        assert!(
+            f.arende()
+                .hinder_for_avslut()
+                .iter()
+                .any(|h| h.contains("Kontrollmeddelandet"))
+        );
+        // Sent too late: förenklad delgivning did not happen.
+        let sent = Kommando::RegistreraKontrollmeddelande {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 10),
+        };
+        assert_eq!(falt(f.forsok(sent)), vec!["datum"]);
+        // On time: served two weeks after sending.
+        let g = bifall_skickat_forenklad();
+        assert_eq!(g.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 20)));
+        assert!(
+            bevakningar(g.arende())
+                .iter()
+                .all(|b| b.typ != BevakningsTyp::Kontrollmeddelande)
+        );
+        // Returned mail: the service is void and the decision must be sent again.
+        let h = g.med(Kommando::RegistreraMisslyckadDelgivning {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 16),
+            skal: "Brevet kom tillbaka: okänd på adressen".into(),
+        });
+        let b = h.beslut(B_BIFALL);
+        assert_eq!((b.skickat, b.delgiven), (None, None));
+        assert_eq!(b.misslyckade_delgivningar, vec![date!(2026 - 02 - 16)]);
+        assert!(h.kan(T::SkickaBeslut).is_ok());
+        assert!(
+            bevakningar(h.arende())
+                .iter()
+                .any(|b| b.typ == BevakningsTyp::BeslutOskickat)
+        );
+    }
 
-#[test]
-fn rattning_kraver_skal_och_ett_datum_som_finns() {
-    let f = bifall_fattat();
-    // Nothing sent yet: nothing to correct.
-    assert!(f.kan(T::RattaDatum).is_err());
-    let f = bifall_skickat_forenklad();
-    let r = f.forsok(Kommando::RattaDatum {
-        beslut: B_BIFALL,
-        vad: RattatDatum::VerkstallighetPaborjad,
-        datum: date!(2026 - 02 - 24),
-        skal: String::new(),
-    });
-    assert_eq!(falt(r), vec!["vad", "skal"]);
-}
+    #[test]
+    fn delgl_forenklad_delgivning_delgiven_tva_veckor_efter_utskick() {
+        let f = bifall_skickat_forenklad();
+        let b = f.beslut(B_BIFALL);
+        assert_eq!(
+            b.skickat,
+            Some((date!(2026 - 02 - 06), Utskickssatt::Brev, true))
+        );
+        assert_eq!(b.delgiven, Some(date!(2026 - 02 - 20)));
+        assert_eq!(b.delgiven, Some(date!(2026 - 02 - 06) + Duration::weeks(2)));
+        // FL 44 §: three weeks from service, so five weeks from sending (seed 004 §2.5).
+        assert_eq!(b.sista_dag_overklagande(), Some(date!(2026 - 03 - 13)));
+        // Already served: no separate delgivning to register.
+        assert!(f.kan(T::RegistreraDelgivning).is_err());
+    }
+
+    /// FL 44 §: the appeal period runs from the day the party was served. A decision already
+    /// served (here handed over in person) is not served again, later, by förenklad delgivning.
+    #[test]
+    fn fl_44_forenklad_delgivning_efter_delgivning_flyttar_inte_delgivningsdagen() {
+        let mut f = bifall_fattat().med(Kommando::RegistreraDelgivning {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 06),
+            satt: "Lämnat personligen".into(),
+        });
+        assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 06)));
+        // Either refused, or accepted without changing the day of service.
+        let r = f.forsok(Kommando::SkickaBeslut {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 09),
+            satt: Utskickssatt::Brev,
+            forenklad_delgivning: true,
+            forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+        });
+        if let Ok(h) = r {
+            tillampa_alla(&mut f.a, &h);
+        }
+        assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 06)));
+        assert_eq!(
+            f.beslut(B_BIFALL).sista_dag_overklagande(),
+            Some(date!(2026 - 02 - 27))
+        );
+    }
+
+    /// FL 33 §: a decision not sent has no appeal instructions and starts no appeal time. It
+    /// is watched from the day it is made, and the case cannot be closed while it is unsent.
+    #[test]
+    fn fl_33_oskickat_beslut_bevakas_och_hindrar_avslut() {
+        let f = avslag_fattat();
+        let b = av_typ(f.arende(), BevakningsTyp::BeslutOskickat);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].datum, date!(2026 - 02 - 17));
+        assert_eq!(b[0].beslut, Some(B_AVSLAG));
+        let fel = f.kan(T::AvslutaArende).unwrap_err();
+        assert!(fel.contains("inte skickat"), "{fel}");
+        // Sent: the watch ends.
+        assert!(av_typ(avslag_delgivet().arende(), BevakningsTyp::BeslutOskickat).is_empty());
+        assert!(avslag_delgivet().kan(T::AvslutaArende).is_ok());
+    }
+
+    #[test]
+    fn fl_44_rattat_delgivningsdatum_raknar_om_overklagandetiden() {
+        let mut f = bifall_skickat_forenklad();
+        // Sent 2026-02-06 → served 2026-02-20 → last day 2026-03-13 (FL 44 §).
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Overklagandetid),
+            vec![date!(2026 - 03 - 13)]
+        );
+        let h = f.steg(Kommando::RattaDatum {
+            beslut: B_BIFALL,
+            vad: RattatDatum::Delgiven,
+            datum: date!(2026 - 02 - 24),
+            skal: "Mottagningsbeviset visar den 24:e".into(),
+        });
+        assert_eq!(h.len(), 1);
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Overklagandetid),
+            vec![date!(2026 - 03 - 17)]
+        );
+        // The original event is still in the history.
+        assert!(
+            f.logg
+                .iter()
+                .any(|h| matches!(h, Handelse::BeslutSkickat { .. }))
+        );
+        // Correcting the sending day of förenklad delgivning moves the served day with it.
+        f.steg(Kommando::RattaDatum {
+            beslut: B_BIFALL,
+            vad: RattatDatum::Skickat,
+            datum: date!(2026 - 02 - 09),
+            skal: "Skickades måndagen".into(),
+        });
+        assert_eq!(f.beslut(B_BIFALL).delgiven, Some(date!(2026 - 02 - 23)));
+    }
+
+    #[test]
+    fn rattning_kraver_skal_och_ett_datum_som_finns() {
+        let f = bifall_fattat();
+        // Nothing sent yet: nothing to correct.
+        assert!(f.kan(T::RattaDatum).is_err());
+        let f = bifall_skickat_forenklad();
+        let r = f.forsok(Kommando::RattaDatum {
+            beslut: B_BIFALL,
+            vad: RattatDatum::VerkstallighetPaborjad,
+            datum: date!(2026 - 02 - 24),
+            skal: String::new(),
+        });
+        assert_eq!(falt(r), vec!["vad", "skal"]);
+    }
 }

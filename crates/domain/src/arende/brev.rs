@@ -8,8 +8,8 @@
 
 use time::Date;
 
-use crate::delegation::DelegationsRef;
 use super::{Arende, BrevTyp, Handelse};
+use crate::delegation::DelegationsRef;
 use crate::ids::{BeslutId, DokumentId, KommuniceringId};
 use crate::insats::InsatsTyp;
 

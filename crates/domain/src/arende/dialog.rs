@@ -217,7 +217,6 @@ pub struct Motesforfragan {
     pub text: String,
 }
 
-
 impl Arende {
     pub fn komplettering(&self, id: KompletteringId) -> Option<&Komplettering> {
         self.kompletteringar.iter().find(|k| k.id == id)
@@ -575,428 +574,428 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-#[test]
-fn svar_senast_ar_tva_arbetsdagar() {
-    assert_eq!(MEDDELANDE_SVARSTID, 2);
-    // Monday → Wednesday.
-    assert_eq!(svar_senast(date!(2026 - 06 - 15)), date!(2026 - 06 - 17));
-    // Friday → Tuesday.
-    assert_eq!(svar_senast(date!(2026 - 06 - 12)), date!(2026 - 06 - 16));
-    // Saturday: counts from Monday → Tuesday.
-    assert_eq!(svar_senast(date!(2026 - 06 - 13)), date!(2026 - 06 - 16));
-    // Thursday before midsommar: midsommarafton is no working day (lag (1930:173) 2 §) → Tuesday 23rd.
-    assert_eq!(svar_senast(date!(2026 - 06 - 18)), date!(2026 - 06 - 23));
-    // Maundy Thursday 2026: långfredag and annandag påsk are holidays → Tuesday 7, Wednesday 8 April.
-    assert_eq!(svar_senast(date!(2026 - 04 - 02)), date!(2026 - 04 - 08));
-}
+    #[test]
+    fn svar_senast_ar_tva_arbetsdagar() {
+        assert_eq!(MEDDELANDE_SVARSTID, 2);
+        // Monday → Wednesday.
+        assert_eq!(svar_senast(date!(2026 - 06 - 15)), date!(2026 - 06 - 17));
+        // Friday → Tuesday.
+        assert_eq!(svar_senast(date!(2026 - 06 - 12)), date!(2026 - 06 - 16));
+        // Saturday: counts from Monday → Tuesday.
+        assert_eq!(svar_senast(date!(2026 - 06 - 13)), date!(2026 - 06 - 16));
+        // Thursday before midsommar: midsommarafton is no working day (lag (1930:173) 2 §) → Tuesday 23rd.
+        assert_eq!(svar_senast(date!(2026 - 06 - 18)), date!(2026 - 06 - 23));
+        // Maundy Thursday 2026: långfredag and annandag påsk are holidays → Tuesday 7, Wednesday 8 April.
+        assert_eq!(svar_senast(date!(2026 - 04 - 02)), date!(2026 - 04 - 08));
+    }
 
-#[test]
-fn meddelande_fran_enskild_blir_bevakning_tills_handlaggaren_svarar() {
-    let mut f = utredning_pagar();
-    let dag = date!(2026 - 06 - 11); // a Thursday
-    f.steg_som(
-        meddelande(M1, dag, enskild(), "När får jag besked?"),
-        &mina_sidor(),
-    );
-    assert_eq!(
-        f.arende().meddelanden.last().map(|m| m.text.as_str()),
-        Some("När får jag besked?")
-    );
-    let b: Vec<Bevakning> = bevakningar(f.arende())
-        .into_iter()
-        .filter(|b| b.typ == BevakningsTyp::ObesvaratMeddelande)
-        .collect();
-    assert_eq!(b.len(), 1);
-    assert_eq!(
-        b[0].datum,
-        date!(2026 - 06 - 15),
-        "two working days: Friday, Monday"
-    );
-    assert_eq!(b[0].nyckel, format!("meddelande:{M1}"));
-    // A second message keeps the promise made for the first.
-    f.steg_som(
-        meddelande(
-            M2,
-            date!(2026 - 06 - 12),
-            Avsandare::Enskild {
-                ombud: Some("Anna Ombud".into()),
-            },
-            "Hallå?",
-        ),
-        &mina_sidor(),
-    );
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::ObesvaratMeddelande),
-        vec![date!(2026 - 06 - 15)]
-    );
-    // The handläggare answers: the bevakning goes away.
-    f.steg(meddelande(
-        M3,
-        IDAG,
-        Avsandare::Handlaggare,
-        "Beslut kommer nästa vecka.",
-    ));
-    assert!(bevakning_av(f.arende(), BevakningsTyp::ObesvaratMeddelande).is_empty());
-    // A message from the handläggare alone watches nothing.
-    let mut g = utredning_pagar();
-    g.steg(meddelande(M1, IDAG, Avsandare::Handlaggare, "Välkommen"));
-    assert!(bevakning_av(g.arende(), BevakningsTyp::ObesvaratMeddelande).is_empty());
-}
-
-#[test]
-fn meddelande_kraver_text_hogst_5000_tecken() {
-    let f = utredning_pagar();
-    assert_eq!(
-        falt(f.forsok(meddelande(M1, IDAG, enskild(), "  "))),
-        vec!["text"]
-    );
-    let lang = "a".repeat(MEDDELANDE_MAX_TECKEN + 1);
-    assert_eq!(
-        falt(f.forsok(meddelande(M1, IDAG, enskild(), &lang))),
-        vec!["text"]
-    );
-    // 5000 characters, counted as characters and not bytes.
-    let precis = "å".repeat(MEDDELANDE_MAX_TECKEN);
-    assert!(f.forsok(meddelande(M1, IDAG, enskild(), &precis)).is_ok());
-    assert_eq!(
-        falt(f.forsok(meddelande(
-            M1,
+    #[test]
+    fn meddelande_fran_enskild_blir_bevakning_tills_handlaggaren_svarar() {
+        let mut f = utredning_pagar();
+        let dag = date!(2026 - 06 - 11); // a Thursday
+        f.steg_som(
+            meddelande(M1, dag, enskild(), "När får jag besked?"),
+            &mina_sidor(),
+        );
+        assert_eq!(
+            f.arende().meddelanden.last().map(|m| m.text.as_str()),
+            Some("När får jag besked?")
+        );
+        let b: Vec<Bevakning> = bevakningar(f.arende())
+            .into_iter()
+            .filter(|b| b.typ == BevakningsTyp::ObesvaratMeddelande)
+            .collect();
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            b[0].datum,
+            date!(2026 - 06 - 15),
+            "two working days: Friday, Monday"
+        );
+        assert_eq!(b[0].nyckel, format!("meddelande:{M1}"));
+        // A second message keeps the promise made for the first.
+        f.steg_som(
+            meddelande(
+                M2,
+                date!(2026 - 06 - 12),
+                Avsandare::Enskild {
+                    ombud: Some("Anna Ombud".into()),
+                },
+                "Hallå?",
+            ),
+            &mina_sidor(),
+        );
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::ObesvaratMeddelande),
+            vec![date!(2026 - 06 - 15)]
+        );
+        // The handläggare answers: the bevakning goes away.
+        f.steg(meddelande(
+            M3,
             IDAG,
-            Avsandare::Enskild {
-                ombud: Some(" ".into())
+            Avsandare::Handlaggare,
+            "Beslut kommer nästa vecka.",
+        ));
+        assert!(bevakning_av(f.arende(), BevakningsTyp::ObesvaratMeddelande).is_empty());
+        // A message from the handläggare alone watches nothing.
+        let mut g = utredning_pagar();
+        g.steg(meddelande(M1, IDAG, Avsandare::Handlaggare, "Välkommen"));
+        assert!(bevakning_av(g.arende(), BevakningsTyp::ObesvaratMeddelande).is_empty());
+    }
+
+    #[test]
+    fn meddelande_kraver_text_hogst_5000_tecken() {
+        let f = utredning_pagar();
+        assert_eq!(
+            falt(f.forsok(meddelande(M1, IDAG, enskild(), "  "))),
+            vec!["text"]
+        );
+        let lang = "a".repeat(MEDDELANDE_MAX_TECKEN + 1);
+        assert_eq!(
+            falt(f.forsok(meddelande(M1, IDAG, enskild(), &lang))),
+            vec!["text"]
+        );
+        // 5000 characters, counted as characters and not bytes.
+        let precis = "å".repeat(MEDDELANDE_MAX_TECKEN);
+        assert!(f.forsok(meddelande(M1, IDAG, enskild(), &precis)).is_ok());
+        assert_eq!(
+            falt(f.forsok(meddelande(
+                M1,
+                IDAG,
+                Avsandare::Enskild {
+                    ombud: Some(" ".into())
+                },
+                "Hej"
+            ))),
+            vec!["ombud"]
+        );
+        assert_eq!(
+            falt(f.forsok(meddelande(M1, IDAG + Duration::days(1), enskild(), "Hej"))),
+            vec!["datum"]
+        );
+    }
+
+    #[test]
+    fn meddelande_vagras_i_avslutat_arende_och_dubbelt() {
+        let f = avslutat();
+        let r = f.forsok(meddelande(M1, IDAG, enskild(), "Hej"));
+        assert!(matches!(r, Err(Avvisning::Tillstand(t)) if t == "Ärendet är avslutat."));
+        let mut f = utredning_pagar();
+        f.steg(meddelande(M1, IDAG, enskild(), "Hej"));
+        let r = f.forsok(meddelande(M1, IDAG, enskild(), "Hej"));
+        assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
+    }
+
+    #[test]
+    fn dialogen_beror_inte_pa_roll_eller_delegation() {
+        let tom = Delegationsordning {
+            version: 1,
+            punkter: vec![],
+        };
+        let ctx = Kontext {
+            delegationsordning: &tom,
+            ..mina_sidor()
+        };
+        let mut f = komplettering_begard();
+        f.steg_som(meddelande(M1, IDAG, enskild(), "Hej"), &ctx);
+        f.steg_som(bifoga(DOK), &ctx);
+        f.steg_som(lamna(KB1, IDAG, "", vec![DOK]), &ctx);
+        f.steg_som(
+            Kommando::BegarMote {
+                datum: IDAG,
+                typ: Motestyp::Personligt,
+                fran: enskild(),
+                text: String::new(),
             },
-            "Hej"
-        ))),
-        vec!["ombud"]
-    );
-    assert_eq!(
-        falt(f.forsok(meddelande(M1, IDAG + Duration::days(1), enskild(), "Hej"))),
-        vec!["datum"]
-    );
-}
+            &ctx,
+        );
+    }
 
-#[test]
-fn meddelande_vagras_i_avslutat_arende_och_dubbelt() {
-    let f = avslutat();
-    let r = f.forsok(meddelande(M1, IDAG, enskild(), "Hej"));
-    assert!(matches!(r, Err(Avvisning::Tillstand(t)) if t == "Ärendet är avslutat."));
-    let mut f = utredning_pagar();
-    f.steg(meddelande(M1, IDAG, enskild(), "Hej"));
-    let r = f.forsok(meddelande(M1, IDAG, enskild(), "Hej"));
-    assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
-}
+    #[test]
+    fn komplettering_begard_bevakas_till_sista_dagen_sedan_granskning() {
+        let mut f = komplettering_begard();
+        let k = f.arende().komplettering(KB1).expect("request");
+        assert_eq!(
+            k.handlingar,
+            vec![Handlingstyp::Kontoutdrag, Handlingstyp::Hyresavi]
+        );
+        assert_eq!(k.godtas, "PDF, foto eller kopia");
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::KompletteringSenast),
+            vec![date!(2026 - 02 - 16)]
+        );
+        // Godta before anything is handed in: not open.
+        assert!(f.kan(T::GodtaKomplettering).is_err());
+        f.steg(bifoga(DOK));
+        f.steg(lamna(KB1, date!(2026 - 02 - 10), "Kontoutdrag", vec![DOK]));
+        assert!(bevakning_av(f.arende(), BevakningsTyp::KompletteringSenast).is_empty());
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::KompletteringAttGranska),
+            vec![date!(2026 - 02 - 10)]
+        );
+        // Several answers are allowed while it is not accepted; the first one dates the bevakning.
+        f.steg(lamna(
+            KB1,
+            date!(2026 - 02 - 12),
+            "Hyresavin kommer på papper",
+            vec![],
+        ));
+        assert_eq!(f.arende().komplettering(KB1).map(|k| k.svar.len()), Some(2));
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::KompletteringAttGranska),
+            vec![date!(2026 - 02 - 10)]
+        );
+        f.steg(Kommando::GodtaKomplettering {
+            begaran: KB1,
+            datum: date!(2026 - 02 - 13),
+        });
+        assert!(bevakning_av(f.arende(), BevakningsTyp::KompletteringAttGranska).is_empty());
+        assert_eq!(
+            f.arende().godtagna_handlingar(),
+            vec![
+                (Handlingstyp::Kontoutdrag, date!(2026 - 02 - 13)),
+                (Handlingstyp::Hyresavi, date!(2026 - 02 - 13))
+            ]
+        );
+        // Accepted: no more answers, no second acceptance.
+        assert!(f.kan(T::LamnaKomplettering).is_err());
+        assert!(f.kan(T::GodtaKomplettering).is_err());
+    }
 
-#[test]
-fn dialogen_beror_inte_pa_roll_eller_delegation() {
-    let tom = Delegationsordning {
-        version: 1,
-        punkter: vec![],
-    };
-    let ctx = Kontext {
-        delegationsordning: &tom,
-        ..mina_sidor()
-    };
-    let mut f = komplettering_begard();
-    f.steg_som(meddelande(M1, IDAG, enskild(), "Hej"), &ctx);
-    f.steg_som(bifoga(DOK), &ctx);
-    f.steg_som(lamna(KB1, IDAG, "", vec![DOK]), &ctx);
-    f.steg_som(
-        Kommando::BegarMote {
+    #[test]
+    fn komplettering_sista_dag_pa_helg_flyttas_till_vardag() {
+        // Saturday 14 February → Monday 16th (lag (1930:173) 2 §).
+        let f = utredning_pagar().med(begar(
+            KB1,
+            date!(2026 - 02 - 02),
+            vec![Handlingstyp::Lakarintyg],
+            date!(2026 - 02 - 14),
+        ));
+        assert_eq!(
+            f.arende().komplettering(KB1).map(|k| k.senast),
+            Some(date!(2026 - 02 - 16))
+        );
+    }
+
+    #[test]
+    fn begaran_om_komplettering_kraver_innehall_godtas_och_rimlig_dag() {
+        let f = utredning_pagar();
+        let r = f.forsok(Kommando::BegarKomplettering {
+            id: KB1,
+            datum: date!(2026 - 02 - 02),
+            handlingar: vec![],
+            beskrivning: " ".into(),
+            godtas: String::new(),
+            senast: date!(2026 - 02 - 01),
+            skal_trots_inlamnad: None,
+            redan_inlamnade: vec![],
+        });
+        assert_eq!(falt(r), vec!["handlingar", "godtas", "senast"]);
+        // Annat needs words.
+        let r = f.forsok(begar(
+            KB1,
+            date!(2026 - 02 - 02),
+            vec![Handlingstyp::Annat],
+            date!(2026 - 02 - 16),
+        ));
+        assert_eq!(falt(r), vec!["beskrivning"]);
+        // A description alone is enough.
+        let r = f.forsok(begar_med(
+            vec![],
+            "Intyg från hyresvärden om skulden",
+            None,
+            vec![],
+        ));
+        assert!(r.is_ok(), "{r:?}");
+    }
+
+    #[test]
+    fn redan_inlamnad_handling_kraver_skal_for_att_begaras_igen() {
+        // Accepted in another of the person's cases: the store says so.
+        let f = utredning_pagar();
+        let igen = |skal: Option<&str>| {
+            begar_med(
+                vec![Handlingstyp::Kontoutdrag, Handlingstyp::Lakarintyg],
+                "",
+                skal,
+                vec![Handlingstyp::Kontoutdrag, Handlingstyp::Annat],
+            )
+        };
+        let r = f.forsok(igen(None));
+        match r {
+            Err(Avvisning::Falt(fel)) => {
+                assert_eq!(fel.len(), 1);
+                assert_eq!(fel[0].falt, "skal");
+                assert_eq!(
+                    fel[0].text,
+                    "Kontoutdrag för de senaste tre månaderna är redan inlämnad och godtagen. Skriv varför den behövs igen."
+                );
+            }
+            other => panic!("expected a field error, got {other:?}"),
+        }
+        assert_eq!(falt(f.forsok(igen(Some("  ")))), vec!["skal"]);
+        let h = f
+            .forsok(igen(Some("Behöver kontoutdrag för maj och juni")))
+            .expect("accepted");
+        assert!(matches!(
+            &h[0],
+            Handelse::KompletteringBegard { skal_trots_inlamnad: Some(s), begard_igen, .. }
+                if s == "Behöver kontoutdrag för maj och juni" && begard_igen == &vec![Handlingstyp::Kontoutdrag]
+        ));
+        // Annat is never "redan inlämnad".
+        let r = f.forsok(begar_med(
+            vec![Handlingstyp::Annat],
+            "Intyg från hyresvärden",
+            None,
+            vec![Handlingstyp::Annat],
+        ));
+        assert!(r.is_ok(), "{r:?}");
+    }
+
+    #[test]
+    fn redan_godtagen_i_arendet_kraver_skal_aven_utan_uppgift_fran_lagret() {
+        let mut f = komplettering_lamnad();
+        f.steg(Kommando::GodtaKomplettering {
+            begaran: KB1,
+            datum: date!(2026 - 02 - 11),
+        });
+        let r = f.forsok(begar(
+            KB2,
+            IDAG,
+            vec![Handlingstyp::Hyresavi, Handlingstyp::Kontoutdrag],
+            IDAG + Duration::days(14),
+        ));
+        match r {
+            Err(Avvisning::Falt(fel)) => assert_eq!(
+                fel[0].text,
+                "Hyresavi eller hyreskontrakt och Kontoutdrag för de senaste tre månaderna är redan inlämnade och godtagna. Skriv varför de behövs igen."
+            ),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn inlamning_kraver_text_eller_dokument_fran_arendet() {
+        let f = komplettering_begard();
+        let r = f.forsok(lamna(KB1, IDAG, " ", vec![]));
+        assert_eq!(falt(r), vec!["text"]);
+        // A document not attached in this case.
+        let r = f.forsok(lamna(KB1, IDAG, "", vec![DOK2]));
+        assert_eq!(falt(r), vec!["dokument"]);
+        // The handläggare does not hand in for the person.
+        let r = f.forsok(Kommando::LamnaKomplettering {
+            begaran: KB1,
+            datum: IDAG,
+            fran: Avsandare::Handlaggare,
+            text: "Svar".into(),
+            dokument: vec![],
+        });
+        assert_eq!(falt(r), vec!["fran"]);
+        // An unknown request.
+        let r = f.forsok(lamna(KB2, IDAG, "Svar", vec![]));
+        assert_eq!(falt(r), vec!["begaran"]);
+        // Not before the request.
+        let r = f.forsok(lamna(KB1, date!(2026 - 02 - 01), "Svar", vec![]));
+        assert_eq!(falt(r), vec!["datum"]);
+        // Late is allowed: the deadline is passed, but the answer is still welcome.
+        assert!(f.forsok(lamna(KB1, IDAG, "Svar", vec![])).is_ok());
+    }
+
+    #[test]
+    fn mote_begart_bevakas_tills_det_kvitteras() {
+        let mut f = utredning_pagar();
+        assert!(f.kan(T::KvitteraBevakning).is_err());
+        let mote = |datum| Kommando::BegarMote {
+            datum,
+            typ: Motestyp::Uppfoljning,
+            fran: enskild(),
+            text: "Jag vill följa upp planen".into(),
+        };
+        f.steg_som(mote(date!(2026 - 06 - 11)), &mina_sidor());
+        f.steg_som(mote(date!(2026 - 06 - 11)), &mina_sidor());
+        let b: Vec<Bevakning> = bevakningar(f.arende())
+            .into_iter()
+            .filter(|b| b.typ == BevakningsTyp::MoteBegart)
+            .collect();
+        assert_eq!(b.len(), 2, "one per request, even on the same day");
+        assert_ne!(b[0].nyckel, b[1].nyckel);
+        assert_eq!(b[0].datum, date!(2026 - 06 - 15));
+        assert!(BevakningsTyp::MoteBegart.kan_kvitteras());
+        assert!(f.kan(T::KvitteraBevakning).is_ok());
+        let nyckel = b[0].nyckel.clone();
+        f.steg(Kommando::KvitteraBevakning {
+            nyckel: nyckel.clone(),
+            datum: IDAG,
+        });
+        let kvar: Vec<String> = bevakningar(f.arende())
+            .into_iter()
+            .filter(|b| b.typ == BevakningsTyp::MoteBegart)
+            .map(|b| b.nyckel)
+            .collect();
+        assert_eq!(kvar, vec![b[1].nyckel.clone()]);
+        // The key is stable: folding the history again gives the same.
+        let igen = Arende::fran_handelser(ARENDE, &f.logg).expect("case");
+        assert_eq!(bevakningar(&igen), bevakningar(f.arende()));
+        // Only the person asks for a meeting.
+        let r = f.forsok(Kommando::BegarMote {
             datum: IDAG,
             typ: Motestyp::Personligt,
-            fran: enskild(),
+            fran: Avsandare::Handlaggare,
             text: String::new(),
-        },
-        &ctx,
-    );
-}
+        });
+        assert_eq!(falt(r), vec!["fran"]);
+    }
 
-#[test]
-fn komplettering_begard_bevakas_till_sista_dagen_sedan_granskning() {
-    let mut f = komplettering_begard();
-    let k = f.arende().komplettering(KB1).expect("request");
-    assert_eq!(
-        k.handlingar,
-        vec![Handlingstyp::Kontoutdrag, Handlingstyp::Hyresavi]
-    );
-    assert_eq!(k.godtas, "PDF, foto eller kopia");
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::KompletteringSenast),
-        vec![date!(2026 - 02 - 16)]
-    );
-    // Godta before anything is handed in: not open.
-    assert!(f.kan(T::GodtaKomplettering).is_err());
-    f.steg(bifoga(DOK));
-    f.steg(lamna(KB1, date!(2026 - 02 - 10), "Kontoutdrag", vec![DOK]));
-    assert!(bevakning_av(f.arende(), BevakningsTyp::KompletteringSenast).is_empty());
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::KompletteringAttGranska),
-        vec![date!(2026 - 02 - 10)]
-    );
-    // Several answers are allowed while it is not accepted; the first one dates the bevakning.
-    f.steg(lamna(
-        KB1,
-        date!(2026 - 02 - 12),
-        "Hyresavin kommer på papper",
-        vec![],
-    ));
-    assert_eq!(f.arende().komplettering(KB1).map(|k| k.svar.len()), Some(2));
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::KompletteringAttGranska),
-        vec![date!(2026 - 02 - 10)]
-    );
-    f.steg(Kommando::GodtaKomplettering {
-        begaran: KB1,
-        datum: date!(2026 - 02 - 13),
-    });
-    assert!(bevakning_av(f.arende(), BevakningsTyp::KompletteringAttGranska).is_empty());
-    assert_eq!(
-        f.arende().godtagna_handlingar(),
-        vec![
-            (Handlingstyp::Kontoutdrag, date!(2026 - 02 - 13)),
-            (Handlingstyp::Hyresavi, date!(2026 - 02 - 13))
-        ]
-    );
-    // Accepted: no more answers, no second acceptance.
-    assert!(f.kan(T::LamnaKomplettering).is_err());
-    assert!(f.kan(T::GodtaKomplettering).is_err());
-}
-
-#[test]
-fn komplettering_sista_dag_pa_helg_flyttas_till_vardag() {
-    // Saturday 14 February → Monday 16th (lag (1930:173) 2 §).
-    let f = utredning_pagar().med(begar(
-        KB1,
-        date!(2026 - 02 - 02),
-        vec![Handlingstyp::Lakarintyg],
-        date!(2026 - 02 - 14),
-    ));
-    assert_eq!(
-        f.arende().komplettering(KB1).map(|k| k.senast),
-        Some(date!(2026 - 02 - 16))
-    );
-}
-
-#[test]
-fn begaran_om_komplettering_kraver_innehall_godtas_och_rimlig_dag() {
-    let f = utredning_pagar();
-    let r = f.forsok(Kommando::BegarKomplettering {
-        id: KB1,
-        datum: date!(2026 - 02 - 02),
-        handlingar: vec![],
-        beskrivning: " ".into(),
-        godtas: String::new(),
-        senast: date!(2026 - 02 - 01),
-        skal_trots_inlamnad: None,
-        redan_inlamnade: vec![],
-    });
-    assert_eq!(falt(r), vec!["handlingar", "godtas", "senast"]);
-    // Annat needs words.
-    let r = f.forsok(begar(
-        KB1,
-        date!(2026 - 02 - 02),
-        vec![Handlingstyp::Annat],
-        date!(2026 - 02 - 16),
-    ));
-    assert_eq!(falt(r), vec!["beskrivning"]);
-    // A description alone is enough.
-    let r = f.forsok(begar_med(
-        vec![],
-        "Intyg från hyresvärden om skulden",
-        None,
-        vec![],
-    ));
-    assert!(r.is_ok(), "{r:?}");
-}
-
-#[test]
-fn redan_inlamnad_handling_kraver_skal_for_att_begaras_igen() {
-    // Accepted in another of the person's cases: the store says so.
-    let f = utredning_pagar();
-    let igen = |skal: Option<&str>| {
-        begar_med(
-            vec![Handlingstyp::Kontoutdrag, Handlingstyp::Lakarintyg],
-            "",
-            skal,
-            vec![Handlingstyp::Kontoutdrag, Handlingstyp::Annat],
-        )
-    };
-    let r = f.forsok(igen(None));
-    match r {
-        Err(Avvisning::Falt(fel)) => {
-            assert_eq!(fel.len(), 1);
-            assert_eq!(fel[0].falt, "skal");
-            assert_eq!(
-                fel[0].text,
-                "Kontoutdrag för de senaste tre månaderna är redan inlämnad och godtagen. Skriv varför den behövs igen."
-            );
+    #[test]
+    fn avslutat_arende_bevakar_ingen_dialog() {
+        let mut f = utredning_pagar();
+        f.steg(meddelande(M1, IDAG, enskild(), "Hej"));
+        f.steg(begar(
+            KB1,
+            IDAG,
+            vec![Handlingstyp::IdHandling],
+            IDAG + Duration::days(7),
+        ));
+        let dialog = |a: &Arende| {
+            bevakningar(a)
+                .into_iter()
+                .filter(|b| {
+                    matches!(
+                        b.typ,
+                        BevakningsTyp::ObesvaratMeddelande | BevakningsTyp::KompletteringSenast
+                    )
+                })
+                .count()
+        };
+        assert_eq!(dialog(f.arende()), 2);
+        f.steg(aterkalla(InsatsTyp::Oppenvardsbehandling, IDAG));
+        f.steg(avsluta(IDAG));
+        assert!(bevakningar(f.arende()).is_empty());
+        for typ in [
+            T::SkickaMeddelande,
+            T::BegarKomplettering,
+            T::LamnaKomplettering,
+            T::GodtaKomplettering,
+            T::BegarMote,
+        ] {
+            assert!(f.kan(typ).is_err(), "{typ:?}");
         }
-        other => panic!("expected a field error, got {other:?}"),
     }
-    assert_eq!(falt(f.forsok(igen(Some("  ")))), vec!["skal"]);
-    let h = f
-        .forsok(igen(Some("Behöver kontoutdrag för maj och juni")))
-        .expect("accepted");
-    assert!(matches!(
-        &h[0],
-        Handelse::KompletteringBegard { skal_trots_inlamnad: Some(s), begard_igen, .. }
-            if s == "Behöver kontoutdrag för maj och juni" && begard_igen == &vec![Handlingstyp::Kontoutdrag]
-    ));
-    // Annat is never "redan inlämnad".
-    let r = f.forsok(begar_med(
-        vec![Handlingstyp::Annat],
-        "Intyg från hyresvärden",
-        None,
-        vec![Handlingstyp::Annat],
-    ));
-    assert!(r.is_ok(), "{r:?}");
-}
 
-#[test]
-fn redan_godtagen_i_arendet_kraver_skal_aven_utan_uppgift_fran_lagret() {
-    let mut f = komplettering_lamnad();
-    f.steg(Kommando::GodtaKomplettering {
-        begaran: KB1,
-        datum: date!(2026 - 02 - 11),
-    });
-    let r = f.forsok(begar(
-        KB2,
-        IDAG,
-        vec![Handlingstyp::Hyresavi, Handlingstyp::Kontoutdrag],
-        IDAG + Duration::days(14),
-    ));
-    match r {
-        Err(Avvisning::Falt(fel)) => assert_eq!(
-            fel[0].text,
-            "Hyresavi eller hyreskontrakt och Kontoutdrag för de senaste tre månaderna är redan inlämnade och godtagna. Skriv varför de behövs igen."
-        ),
-        other => panic!("expected a field error, got {other:?}"),
+    #[test]
+    fn gammalt_tillstand_utan_dialog_kan_lasas() {
+        // States are stored serialized: one written before the dialogue existed still reads.
+        let f = utredning_pagar();
+        let mut json = serde_json::to_value(f.arende()).expect("json");
+        let obj = json.as_object_mut().expect("object");
+        for falt in [
+            "dokument",
+            "meddelanden",
+            "kompletteringar",
+            "motesforfragningar",
+        ] {
+            obj.remove(falt);
+        }
+        let a: Arende = serde_json::from_value(json).expect("old state");
+        assert!(a.meddelanden.is_empty() && a.kompletteringar.is_empty());
     }
-}
-
-#[test]
-fn inlamning_kraver_text_eller_dokument_fran_arendet() {
-    let f = komplettering_begard();
-    let r = f.forsok(lamna(KB1, IDAG, " ", vec![]));
-    assert_eq!(falt(r), vec!["text"]);
-    // A document not attached in this case.
-    let r = f.forsok(lamna(KB1, IDAG, "", vec![DOK2]));
-    assert_eq!(falt(r), vec!["dokument"]);
-    // The handläggare does not hand in for the person.
-    let r = f.forsok(Kommando::LamnaKomplettering {
-        begaran: KB1,
-        datum: IDAG,
-        fran: Avsandare::Handlaggare,
-        text: "Svar".into(),
-        dokument: vec![],
-    });
-    assert_eq!(falt(r), vec!["fran"]);
-    // An unknown request.
-    let r = f.forsok(lamna(KB2, IDAG, "Svar", vec![]));
-    assert_eq!(falt(r), vec!["begaran"]);
-    // Not before the request.
-    let r = f.forsok(lamna(KB1, date!(2026 - 02 - 01), "Svar", vec![]));
-    assert_eq!(falt(r), vec!["datum"]);
-    // Late is allowed: the deadline is passed, but the answer is still welcome.
-    assert!(f.forsok(lamna(KB1, IDAG, "Svar", vec![])).is_ok());
-}
-
-#[test]
-fn mote_begart_bevakas_tills_det_kvitteras() {
-    let mut f = utredning_pagar();
-    assert!(f.kan(T::KvitteraBevakning).is_err());
-    let mote = |datum| Kommando::BegarMote {
-        datum,
-        typ: Motestyp::Uppfoljning,
-        fran: enskild(),
-        text: "Jag vill följa upp planen".into(),
-    };
-    f.steg_som(mote(date!(2026 - 06 - 11)), &mina_sidor());
-    f.steg_som(mote(date!(2026 - 06 - 11)), &mina_sidor());
-    let b: Vec<Bevakning> = bevakningar(f.arende())
-        .into_iter()
-        .filter(|b| b.typ == BevakningsTyp::MoteBegart)
-        .collect();
-    assert_eq!(b.len(), 2, "one per request, even on the same day");
-    assert_ne!(b[0].nyckel, b[1].nyckel);
-    assert_eq!(b[0].datum, date!(2026 - 06 - 15));
-    assert!(BevakningsTyp::MoteBegart.kan_kvitteras());
-    assert!(f.kan(T::KvitteraBevakning).is_ok());
-    let nyckel = b[0].nyckel.clone();
-    f.steg(Kommando::KvitteraBevakning {
-        nyckel: nyckel.clone(),
-        datum: IDAG,
-    });
-    let kvar: Vec<String> = bevakningar(f.arende())
-        .into_iter()
-        .filter(|b| b.typ == BevakningsTyp::MoteBegart)
-        .map(|b| b.nyckel)
-        .collect();
-    assert_eq!(kvar, vec![b[1].nyckel.clone()]);
-    // The key is stable: folding the history again gives the same.
-    let igen = Arende::fran_handelser(ARENDE, &f.logg).expect("case");
-    assert_eq!(bevakningar(&igen), bevakningar(f.arende()));
-    // Only the person asks for a meeting.
-    let r = f.forsok(Kommando::BegarMote {
-        datum: IDAG,
-        typ: Motestyp::Personligt,
-        fran: Avsandare::Handlaggare,
-        text: String::new(),
-    });
-    assert_eq!(falt(r), vec!["fran"]);
-}
-
-#[test]
-fn avslutat_arende_bevakar_ingen_dialog() {
-    let mut f = utredning_pagar();
-    f.steg(meddelande(M1, IDAG, enskild(), "Hej"));
-    f.steg(begar(
-        KB1,
-        IDAG,
-        vec![Handlingstyp::IdHandling],
-        IDAG + Duration::days(7),
-    ));
-    let dialog = |a: &Arende| {
-        bevakningar(a)
-            .into_iter()
-            .filter(|b| {
-                matches!(
-                    b.typ,
-                    BevakningsTyp::ObesvaratMeddelande | BevakningsTyp::KompletteringSenast
-                )
-            })
-            .count()
-    };
-    assert_eq!(dialog(f.arende()), 2);
-    f.steg(aterkalla(InsatsTyp::Oppenvardsbehandling, IDAG));
-    f.steg(avsluta(IDAG));
-    assert!(bevakningar(f.arende()).is_empty());
-    for typ in [
-        T::SkickaMeddelande,
-        T::BegarKomplettering,
-        T::LamnaKomplettering,
-        T::GodtaKomplettering,
-        T::BegarMote,
-    ] {
-        assert!(f.kan(typ).is_err(), "{typ:?}");
-    }
-}
-
-#[test]
-fn gammalt_tillstand_utan_dialog_kan_lasas() {
-    // States are stored serialized: one written before the dialogue existed still reads.
-    let f = utredning_pagar();
-    let mut json = serde_json::to_value(f.arende()).expect("json");
-    let obj = json.as_object_mut().expect("object");
-    for falt in [
-        "dokument",
-        "meddelanden",
-        "kompletteringar",
-        "motesforfragningar",
-    ] {
-        obj.remove(falt);
-    }
-    let a: Arende = serde_json::from_value(json).expect("old state");
-    assert!(a.meddelanden.is_empty() && a.kompletteringar.is_empty());
-}
 }

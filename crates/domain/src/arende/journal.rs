@@ -150,80 +150,80 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-#[test]
-fn sol_14_kap_journalrattelse_behaller_originalet() {
-    let mut f = utredning_pagar();
-    let h = f.steg(Kommando::RattaJournal {
-        id: J2,
-        rattar: J1,
-        datum: date!(2026 - 01 - 20),
-        text: "Rättat datum".into(),
-    });
-    assert_eq!(
-        h,
-        vec![Handelse::JournalAntecknad {
+    #[test]
+    fn sol_14_kap_journalrattelse_behaller_originalet() {
+        let mut f = utredning_pagar();
+        let h = f.steg(Kommando::RattaJournal {
             id: J2,
+            rattar: J1,
             datum: date!(2026 - 01 - 20),
             text: "Rättat datum".into(),
-            rattar: Some(J1)
-        }]
-    );
-    assert_eq!(f.arende().journal, vec![J1, J2]);
-    assert!(f.logg.iter().any(|h| matches!(
-        h,
-        Handelse::JournalAntecknad {
-            id: J1,
-            rattar: None,
-            ..
-        }
-    )));
-    // Only an existing entry can be corrected.
-    let r = f.forsok(Kommando::RattaJournal {
-        id: JournalId(Uuid::from_u128(303)),
-        rattar: J_OKAND,
-        datum: IDAG,
-        text: "x".into(),
-    });
-    assert_eq!(falt(r), vec!["rattar"]);
-}
+        });
+        assert_eq!(
+            h,
+            vec![Handelse::JournalAntecknad {
+                id: J2,
+                datum: date!(2026 - 01 - 20),
+                text: "Rättat datum".into(),
+                rattar: Some(J1)
+            }]
+        );
+        assert_eq!(f.arende().journal, vec![J1, J2]);
+        assert!(f.logg.iter().any(|h| matches!(
+            h,
+            Handelse::JournalAntecknad {
+                id: J1,
+                rattar: None,
+                ..
+            }
+        )));
+        // Only an existing entry can be corrected.
+        let r = f.forsok(Kommando::RattaJournal {
+            id: JournalId(Uuid::from_u128(303)),
+            rattar: J_OKAND,
+            datum: IDAG,
+            text: "x".into(),
+        });
+        assert_eq!(falt(r), vec!["rattar"]);
+    }
 
-#[test]
-fn sol_14_kap_6_invandning_galler_en_befintlig_anteckning() {
-    let f = utredning_pagar();
-    let h = f.forsok(Kommando::RegistreraInvandning {
-        anteckning: J1,
-        datum: IDAG,
-        text: "Det stämmer inte".into(),
-    });
-    assert_eq!(
-        h,
-        Ok(vec![Handelse::JournalInvandning {
+    #[test]
+    fn sol_14_kap_6_invandning_galler_en_befintlig_anteckning() {
+        let f = utredning_pagar();
+        let h = f.forsok(Kommando::RegistreraInvandning {
             anteckning: J1,
             datum: IDAG,
-            text: "Det stämmer inte".into()
-        }])
-    );
-    let r = f.forsok(Kommando::RegistreraInvandning {
-        anteckning: J_OKAND,
-        datum: IDAG,
-        text: "x".into(),
-    });
-    assert_eq!(falt(r), vec!["anteckning"]);
-}
+            text: "Det stämmer inte".into(),
+        });
+        assert_eq!(
+            h,
+            Ok(vec![Handelse::JournalInvandning {
+                anteckning: J1,
+                datum: IDAG,
+                text: "Det stämmer inte".into()
+            }])
+        );
+        let r = f.forsok(Kommando::RegistreraInvandning {
+            anteckning: J_OKAND,
+            datum: IDAG,
+            text: "x".into(),
+        });
+        assert_eq!(falt(r), vec!["anteckning"]);
+    }
 
-#[test]
-fn sol_14_kap_3_dokumentation_fortsatter_efter_avslut() {
-    let mut f = avslutat();
-    f.steg(Kommando::SkrivJournal {
-        id: J2,
-        datum: IDAG,
-        text: "Samtal efter avslut".into(),
-    });
-    f.steg(Kommando::RegistreraInvandning {
-        anteckning: J2,
-        datum: IDAG,
-        text: "Fel".into(),
-    });
-    assert!(f.arende().avslutat());
-}
+    #[test]
+    fn sol_14_kap_3_dokumentation_fortsatter_efter_avslut() {
+        let mut f = avslutat();
+        f.steg(Kommando::SkrivJournal {
+            id: J2,
+            datum: IDAG,
+            text: "Samtal efter avslut".into(),
+        });
+        f.steg(Kommando::RegistreraInvandning {
+            anteckning: J2,
+            datum: IDAG,
+            text: "Fel".into(),
+        });
+        assert!(f.arende().avslutat());
+    }
 }

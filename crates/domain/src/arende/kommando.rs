@@ -383,8 +383,8 @@ macro_rules! kommandotyper {
     };
 }
 
-/// The registry of steps: kind, the code in forms and URLs, the label, and the
-/// phase that owns its rules. A new step is one line here.
+// The registry of steps: kind, the code in forms and URLs, the label, and the
+// phase that owns its rules. A new step is one line here.
 kommandotyper! {
     Aktualisera => "aktualisera", "Registrera ansökan, anmälan eller information", Aktualisering;
     AnsokInsats => "ansok-insats", "Registrera ansökan om ytterligare insats", Aktualisering;
@@ -434,7 +434,6 @@ kommandotyper! {
     RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas", Verkstallighet;
     MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer", Utredning;
 }
-
 
 impl Kommando {
     pub fn typ(&self) -> KommandoTyp {
@@ -505,9 +504,7 @@ pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
             Fas::Overklagande => overklagande::kandidat(typ, b),
             Fas::Verkstallighet => verkstallighet::kandidat(typ, b),
             Fas::Uppfoljning => uppfoljning::kandidat(typ, b),
-            Fas::Aktualisering | Fas::Utredning | Fas::Journal | Fas::Dialog | Fas::Avslut => {
-                false
-            }
+            Fas::Aktualisering | Fas::Utredning | Fas::Journal | Fas::Dialog | Fas::Avslut => false,
         })
         .collect()
 }
@@ -649,7 +646,11 @@ impl Fel {
     }
 }
 
-pub(super) fn valt_beslut(a: &Arende, typ: KommandoTyp, id: BeslutId) -> Result<&BeslutLage, Avvisning> {
+pub(super) fn valt_beslut(
+    a: &Arende,
+    typ: KommandoTyp,
+    id: BeslutId,
+) -> Result<&BeslutLage, Avvisning> {
     kandidater(a, typ)
         .into_iter()
         .find(|b| b.id() == id)

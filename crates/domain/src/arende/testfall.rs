@@ -11,16 +11,14 @@ pub(crate) use time::macros::date;
 pub(crate) use time::{Date, Duration};
 pub(crate) use uuid::Uuid;
 
-pub(crate) use super::kommando::{NyttBeslut, kandidater};
 pub(crate) use super::*;
 pub(crate) use crate::delegation::{DelegationsRef, Delegationsordning, Delegationspunkt};
 pub(crate) use crate::frister::Fl45Undantag;
+pub(crate) use crate::ids::*;
+pub(crate) use crate::insats::InsatsTyp;
 pub(crate) use crate::insats::{Lagrum, Utfall};
 pub(crate) use crate::organisation::Roll;
 pub(crate) use KommandoTyp as T;
-pub(crate) use crate::frister;
-pub(crate) use crate::ids::*;
-pub(crate) use crate::insats::InsatsTyp;
 
 // ---------------------------------------------------------------------------
 // Fixtures
@@ -313,7 +311,12 @@ pub(crate) fn begar(
     }
 }
 
-pub(crate) fn lamna(begaran: KompletteringId, datum: Date, text: &str, dokument: Vec<DokumentId>) -> Kommando {
+pub(crate) fn lamna(
+    begaran: KompletteringId,
+    datum: Date,
+    text: &str,
+    dokument: Vec<DokumentId>,
+) -> Kommando {
     Kommando::LamnaKomplettering {
         begaran,
         datum,
@@ -691,3 +694,140 @@ pub(crate) fn till(utfall: Utfall, omfattning: &str, fran: Date, t: Option<Date>
         avslagen_del: "Det som inte beviljas".into(),
     }
 }
+
+/// (state, how to build it, its status, the kinds `kan` allows; every other kind is refused).
+pub(crate) type Rad = (
+    &'static str,
+    fn() -> Fall,
+    Option<Status>,
+    &'static [KommandoTyp],
+);
+
+#[rustfmt::skip]
+pub(crate) const TABELL: &[Rad] = &[
+    ("inget ärende", inget_arende, None,
+        &[T::Aktualisera]),
+    ("ansökan registrerad", ansokan_registrerad, Some(Status::Aktualiserad),
+        &[T::AnsokInsats, T::InledUtredning, T::BifogaDokument, T::FattaBeslut, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
+    ("anmälan väntar förhandsbedömning", anmalan_vantar_forhandsbedomning, Some(Status::Forhandsbedomning),
+        &[T::Forhandsbedom, T::BifogaDokument, T::TilldelaHandlaggare, T::SkrivJournal,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote]),
+    ("anmälan inled ej (avslutat)", anmalan_inled_ej, Some(Status::Avslutat),
+        &[T::SkrivJournal]),
+    ("utredning pågår", utredning_pagar, Some(Status::Utredning),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
+          T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
+    ("komplettering begärd", komplettering_begard, Some(Status::Utredning),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
+          T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::LamnaKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
+    ("komplettering lämnad", komplettering_lamnad, Some(Status::Utredning),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning, T::Kommunicera,
+          T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::LamnaKomplettering, T::GodtaKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
+    ("utredning avslutad", utredning_avslutad, Some(Status::BeslutVantar),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::FattaBeslut,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
+    ("kommunicerat, väntar svar", kommunicerat_vantar_svar, Some(Status::BeslutVantar),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Kommunicera, T::RegistreraSvar,
+          T::FattaBeslut, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::BegarAvgorande, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::AterkallaAnsokan, T::MeddelaDrojsmal, T::InformeraOmForenkladDelgivning]),
+    ("bifall fattat", bifall_fattat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::SkickaBeslut, T::RegistreraDelgivning,
+          T::RegistreraOverklagande, T::Bestall, T::RegistreraEjVerkstallt, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
+    ("bifall skickat med förenklad delgivning", bifall_skickat_forenklad, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande, T::Bestall,
+          T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal,
+          T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
+    ("beställt", bestallt, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::StartaVerkstallighet, T::RegistreraEjVerkstallt, T::KvitteraBevakning, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
+    ("verkställighet pågår", verkstallighet_pagar, Some(Status::Verkstalls),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ]),
+    ("avbrutet", avbrutet, Some(Status::Verkstalls),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::AterupptaVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ]),
+    ("uppföljning bokad", uppfoljning_bokad, Some(Status::Verkstalls),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::AvbrytVerkstallighet, T::AvslutaVerkstallighet, T::RegistreraUppfoljning, T::KvitteraBevakning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::UpprattaGenomforandeplan,
+          T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ]),
+    ("avslag delgivet", avslag_delgivet, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande,
+          T::KvitteraBevakning, T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal,
+          T::RegistreraInvandning, T::AvslutaArende, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
+    ("överklagat", overklagat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::ProvaRattidighet,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
+    ("rättidsprövat i tid", rattidsprovat_i_tid, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Omprova, T::Overlamna,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
+    ("omprövat", omprovat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::Overlamna,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning, T::OmprovaEgetInitiativ]),
+    ("överlämnat", overlamnat, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraDom,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning]),
+    ("dom meddelad", dom_meddelad, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::TilldelaHandlaggare,
+          T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning, T::AvslutaArende, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning]),
+    ("avslutat", avslutat, Some(Status::Avslutat),
+        &[T::RegistreraOverklagande, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning]),
+    ("bifall skickat, kontrollmeddelande väntar", bifall_skickat_utan_kontroll, Some(Status::Beslutad),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::RegistreraOverklagande, T::Bestall,
+          T::RegistreraEjVerkstallt, T::TilldelaHandlaggare, T::SkrivJournal,
+          T::RattaJournal, T::RegistreraInvandning, T::RattaDatum, T::RegistreraBrev,
+          T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::RegistreraKontrollmeddelande, T::RegistreraDelgivning, T::RegistreraMisslyckadDelgivning, T::OmprovaEgetInitiativ, T::RegistreraUpphorande]),
+    ("ansökan återkallad", ansokan_aterkallad, Some(Status::Utredning),
+        &[T::AnsokInsats, T::RegistreraSynpunkter, T::BifogaDokument, T::AvslutaUtredning,
+          T::TilldelaHandlaggare, T::SkrivJournal, T::RattaJournal, T::RegistreraInvandning,
+          T::AvslutaArende, T::RegistreraBrev, T::SkickaMeddelande, T::BegarKomplettering, T::BegarMote,
+          T::InformeraOmForenkladDelgivning]),
+];

@@ -190,29 +190,29 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-/// seed 004 §2.9: every insats is followed up "var tredje månad och vid avslut av insats".
-/// The hinder text itself says "även när den avslutas".
-#[test]
-fn seed_004_2_9_uppfoljning_kravs_vid_avslut_av_insats() {
-    let f = verkstallighet_pagar()
-        .med(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), None))
-        .med(Kommando::AvslutaVerkstallighet {
-            beslut: B_BIFALL,
-            datum: date!(2026 - 05 - 29),
-            orsak: "Behandlingen är klar".into(),
-        });
-    assert!(f.arende().uppfoljning_skuld());
-    assert!(f.kan(T::AvslutaArende).is_err());
-}
+    /// seed 004 §2.9: every insats is followed up "var tredje månad och vid avslut av insats".
+    /// The hinder text itself says "även när den avslutas".
+    #[test]
+    fn seed_004_2_9_uppfoljning_kravs_vid_avslut_av_insats() {
+        let f = verkstallighet_pagar()
+            .med(uppfoljning(Some(B_BIFALL), date!(2026 - 05 - 15), None))
+            .med(Kommando::AvslutaVerkstallighet {
+                beslut: B_BIFALL,
+                datum: date!(2026 - 05 - 29),
+                orsak: "Behandlingen är klar".into(),
+            });
+        assert!(f.arende().uppfoljning_skuld());
+        assert!(f.kan(T::AvslutaArende).is_err());
+    }
 
-#[test]
-fn kvittering_i_framtiden_vagras() {
-    let f = avslag_delgivet();
-    let nyckel = format!("overklagande:{B_AVSLAG}");
-    let r = f.forsok(Kommando::KvitteraBevakning {
-        nyckel,
-        datum: dag_efter(IDAG),
-    });
-    assert_eq!(falt(r), vec!["datum"]);
-}
+    #[test]
+    fn kvittering_i_framtiden_vagras() {
+        let f = avslag_delgivet();
+        let nyckel = format!("overklagande:{B_AVSLAG}");
+        let r = f.forsok(Kommando::KvitteraBevakning {
+            nyckel,
+            datum: dag_efter(IDAG),
+        });
+        assert_eq!(falt(r), vec!["datum"]);
+    }
 }

@@ -34,7 +34,7 @@ impl Arende {
 /// application, undecided for six months, not asked before (what `handle`
 /// accepts for `BegarAvgorande`).
 pub fn kan_begara_avgorande(a: &Arende, idag: Date) -> bool {
-    kan(Some(a), KommandoTyp::BegarAvgorande).is_ok()
+    super::kan(Some(a), KommandoTyp::BegarAvgorande).is_ok()
         && idag >= frister::begaran_om_avgorande_tidigast(a.inkom)
 }
 
@@ -376,112 +376,112 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-#[test]
-fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {
-    let mut f = ansokan_registrerad();
-    // Started 2026-01-12: not before six months have passed.
-    let r = f.forsok(Kommando::BegarAvgorande { datum: IDAG });
-    assert_eq!(falt(r), vec!["datum"]);
-    let mut senare = ktx();
-    senare.idag = date!(2026 - 08 - 03);
-    f.steg_som(
-        Kommando::BegarAvgorande {
-            datum: date!(2026 - 07 - 20),
-        },
-        &senare,
-    );
-    // FL 12 §: four weeks to decide or reject.
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande),
-        vec![date!(2026 - 08 - 17)]
-    );
-    // Once per case.
-    assert!(f.kan(T::BegarAvgorande).is_err());
-    f.steg_som(
-        Kommando::AvslaBegaranOmAvgorande {
+    #[test]
+    fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {
+        let mut f = ansokan_registrerad();
+        // Started 2026-01-12: not before six months have passed.
+        let r = f.forsok(Kommando::BegarAvgorande { datum: IDAG });
+        assert_eq!(falt(r), vec!["datum"]);
+        let mut senare = ktx();
+        senare.idag = date!(2026 - 08 - 03);
+        f.steg_som(
+            Kommando::BegarAvgorande {
+                datum: date!(2026 - 07 - 20),
+            },
+            &senare,
+        );
+        // FL 12 §: four weeks to decide or reject.
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande),
+            vec![date!(2026 - 08 - 17)]
+        );
+        // Once per case.
+        assert!(f.kan(T::BegarAvgorande).is_err());
+        f.steg_som(
+            Kommando::AvslaBegaranOmAvgorande {
+                datum: date!(2026 - 08 - 03),
+                motivering: "Vi väntar på läkarintyget som behövs.".into(),
+            },
+            &senare,
+        );
+        assert!(bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande).is_empty());
+        assert!(f.kan(T::AvslaBegaranOmAvgorande).is_err());
+    }
+
+    /// Issue 11, item 8: rejecting a request for a decision is a decision, taken under
+    /// the delegationsordning like a decision on the undecided applications; the
+    /// point used is recorded.
+    #[test]
+    fn fl_12_avslag_pa_begaran_kraver_delegation_och_registrerar_punkten() {
+        let mut f = Fall::ny().med(ansokan(
+            date!(2026 - 01 - 12),
+            vec![InsatsTyp::Oppenvardsbehandling, InsatsTyp::Hvb],
+        ));
+        let mut handlaggare = ktx();
+        handlaggare.idag = date!(2026 - 08 - 03);
+        f.steg_som(
+            Kommando::BegarAvgorande {
+                datum: date!(2026 - 07 - 20),
+            },
+            &handlaggare,
+        );
+        let avsla = Kommando::AvslaBegaranOmAvgorande {
             datum: date!(2026 - 08 - 03),
             motivering: "Vi väntar på läkarintyget som behövs.".into(),
-        },
-        &senare,
-    );
-    assert!(bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande).is_empty());
-    assert!(f.kan(T::AvslaBegaranOmAvgorande).is_err());
-}
+        };
+        // HVB is for the arbetsledare (point 3.5): the handläggare may not reject.
+        let r = handle(f.a.as_ref(), avsla.clone(), &handlaggare);
+        assert!(matches!(r, Err(Avvisning::Delegation(_))), "{r:?}");
+        let mut al = arbetsledare();
+        al.idag = date!(2026 - 08 - 03);
+        let h = f.steg_som(avsla, &al);
+        // Each undecided insats under its own point: both are recorded.
+        let punkt = match h.as_slice() {
+            [
+                Handelse::BegaranOmAvgorandeAvslagen {
+                    delegation: Some(d),
+                    ..
+                },
+            ] => (d.version, d.punkt.clone()),
+            _ => panic!("{h:?}"),
+        };
+        assert_eq!(punkt, (7, "3.1, 3.5".to_string()));
+    }
 
-/// Issue 11, item 8: rejecting a request for a decision is a decision, taken under
-/// the delegationsordning like a decision on the undecided applications; the
-/// point used is recorded.
-#[test]
-fn fl_12_avslag_pa_begaran_kraver_delegation_och_registrerar_punkten() {
-    let mut f = Fall::ny().med(ansokan(
-        date!(2026 - 01 - 12),
-        vec![InsatsTyp::Oppenvardsbehandling, InsatsTyp::Hvb],
-    ));
-    let mut handlaggare = ktx();
-    handlaggare.idag = date!(2026 - 08 - 03);
-    f.steg_som(
-        Kommando::BegarAvgorande {
-            datum: date!(2026 - 07 - 20),
-        },
-        &handlaggare,
-    );
-    let avsla = Kommando::AvslaBegaranOmAvgorande {
-        datum: date!(2026 - 08 - 03),
-        motivering: "Vi väntar på läkarintyget som behövs.".into(),
-    };
-    // HVB is for the arbetsledare (point 3.5): the handläggare may not reject.
-    let r = handle(f.a.as_ref(), avsla.clone(), &handlaggare);
-    assert!(matches!(r, Err(Avvisning::Delegation(_))), "{r:?}");
-    let mut al = arbetsledare();
-    al.idag = date!(2026 - 08 - 03);
-    let h = f.steg_som(avsla, &al);
-    // Each undecided insats under its own point: both are recorded.
-    let punkt = match h.as_slice() {
-        [
-            Handelse::BegaranOmAvgorandeAvslagen {
-                delegation: Some(d),
-                ..
-            },
-        ] => (d.version, d.punkt.clone()),
-        _ => panic!("{h:?}"),
-    };
-    assert_eq!(punkt, (7, "3.1, 3.5".to_string()));
-}
+    #[test]
+    fn fl_12_galler_bara_arenden_som_den_enskilde_inlett() {
+        let f = anmalan_vantar_forhandsbedomning();
+        assert!(f.kan(T::BegarAvgorande).is_err());
+    }
 
-#[test]
-fn fl_12_galler_bara_arenden_som_den_enskilde_inlett() {
-    let f = anmalan_vantar_forhandsbedomning();
-    assert!(f.kan(T::BegarAvgorande).is_err());
-}
-
-/// FL 11 §: a delayed decision prompts the handläggare, and the notice to the person is
-/// recorded with why and the new day, which the next prompt follows.
-#[test]
-fn fl_11_drojsmal_paminns_och_registreras() {
-    let f = utredning_pagar();
-    let b = av_typ(f.arende(), BevakningsTyp::Drojsmal);
-    assert_eq!(b.len(), 1);
-    assert_eq!(
-        b[0].datum,
-        date!(2026 - 05 - 12),
-        "four months after the application"
-    );
-    let r = f.forsok(Kommando::MeddelaDrojsmal {
-        datum: IDAG,
-        skal: " ".into(),
-        nytt_datum: IDAG,
-        satt: Kommunikationssatt::Brev,
-    });
-    assert_eq!(falt(r), vec!["skal", "nytt_datum"]);
-    let g = f.med(Kommando::MeddelaDrojsmal {
-        datum: date!(2026 - 05 - 11),
-        skal: "Vi väntar på läkarintyget".into(),
-        nytt_datum: date!(2026 - 06 - 30),
-        satt: Kommunikationssatt::Brev,
-    });
-    let b = av_typ(g.arende(), BevakningsTyp::Drojsmal);
-    assert_eq!(b[0].datum, date!(2026 - 06 - 30));
-    // Decided: nothing is delayed any more.
-    assert!(av_typ(bifall_fattat().arende(), BevakningsTyp::Drojsmal).is_empty());
-}
+    /// FL 11 §: a delayed decision prompts the handläggare, and the notice to the person is
+    /// recorded with why and the new day, which the next prompt follows.
+    #[test]
+    fn fl_11_drojsmal_paminns_och_registreras() {
+        let f = utredning_pagar();
+        let b = av_typ(f.arende(), BevakningsTyp::Drojsmal);
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            b[0].datum,
+            date!(2026 - 05 - 12),
+            "four months after the application"
+        );
+        let r = f.forsok(Kommando::MeddelaDrojsmal {
+            datum: IDAG,
+            skal: " ".into(),
+            nytt_datum: IDAG,
+            satt: Kommunikationssatt::Brev,
+        });
+        assert_eq!(falt(r), vec!["skal", "nytt_datum"]);
+        let g = f.med(Kommando::MeddelaDrojsmal {
+            datum: date!(2026 - 05 - 11),
+            skal: "Vi väntar på läkarintyget".into(),
+            nytt_datum: date!(2026 - 06 - 30),
+            satt: Kommunikationssatt::Brev,
+        });
+        let b = av_typ(g.arende(), BevakningsTyp::Drojsmal);
+        assert_eq!(b[0].datum, date!(2026 - 06 - 30));
+        // Decided: nothing is delayed any more.
+        assert!(av_typ(bifall_fattat().arende(), BevakningsTyp::Drojsmal).is_empty());
+    }
 }

@@ -348,298 +348,299 @@ impl Arende {
 mod tests {
     use crate::arende::testfall::*;
 
-/// SoL 34 kap. 1–2 §§: a reason for the delay explains it and is reported with it; it
-/// does not end the duty. Only a reason that ends it (declined, moved, died) does.
-#[test]
-fn sol_34_skal_for_drojsmal_avslutar_inte_men_upphorande_gor_det() {
-    let mut f = bifall_skickat_forenklad();
-    f.steg(Kommando::RegistreraEjVerkstallt {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 03 - 01),
-        skal: "Väntar på ledig plats".into(),
-    });
-    assert!(
-        f.arende()
-            .hinder_for_avslut()
-            .iter()
-            .any(|h| h.contains("SoL 34 kap. 1 §"))
-    );
-    assert_eq!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).len(), 1);
-    assert!(f.kan(T::Bestall).is_ok());
-    // The reason may change while the delay lasts.
-    assert!(f.kan(T::RegistreraEjVerkstallt).is_ok());
-    f.steg(Kommando::RegistreraUpphorande {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 03 - 02),
-        orsak: Upphorandeorsak::TackatNej,
-        kommentar: "Vill inte ha behandling nu".into(),
-    });
-    assert_eq!(f.arende().hinder_for_avslut(), Vec::<String>::new());
-    // No longer watched for enforcement; no longer to be ordered.
-    assert!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).is_empty());
-    assert!(f.kan(T::Bestall).is_err());
-    f.steg(avsluta(date!(2026 - 03 - 02)));
-    assert_eq!(f.arende().status(), Status::Avslutat);
-}
-
-#[test]
-fn genomforandeplan_bara_for_bestalld_insats_som_inte_slutat() {
-    // Granted but not ordered: the utförare has nothing to plan from.
-    assert!(bifall_fattat().kan(T::UpprattaGenomforandeplan).is_err());
-    // Ordered: the plan may come before the insats starts.
-    assert!(bestallt().kan(T::UpprattaGenomforandeplan).is_ok());
-    assert!(
-        verkstallighet_pagar()
-            .kan(T::UpprattaGenomforandeplan)
-            .is_ok()
-    );
-    // Ended: nothing more to plan.
-    let f = verkstallighet_avslutad();
-    assert!(f.kan(T::UpprattaGenomforandeplan).is_err());
-    assert!(matches!(
-        f.forsok(plan(date!(2026 - 06 - 01), None)),
-        Err(Avvisning::Tillstand(_))
-    ));
-    // A refused decision is never ordered, and is not a candidate.
-    let f = avslag_delgivet();
-    let r = handle(
-        f.a.as_ref(),
-        Kommando::UpprattaGenomforandeplan {
-            beslut: B_AVSLAG,
+    /// SoL 34 kap. 1–2 §§: a reason for the delay explains it and is reported with it; it
+    /// does not end the duty. Only a reason that ends it (declined, moved, died) does.
+    #[test]
+    fn sol_34_skal_for_drojsmal_avslutar_inte_men_upphorande_gor_det() {
+        let mut f = bifall_skickat_forenklad();
+        f.steg(Kommando::RegistreraEjVerkstallt {
+            beslut: B_BIFALL,
             datum: date!(2026 - 03 - 01),
-            mal: "m".into(),
-            genomforande: "g".into(),
+            skal: "Väntar på ledig plats".into(),
+        });
+        assert!(
+            f.arende()
+                .hinder_for_avslut()
+                .iter()
+                .any(|h| h.contains("SoL 34 kap. 1 §"))
+        );
+        assert_eq!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).len(), 1);
+        assert!(f.kan(T::Bestall).is_ok());
+        // The reason may change while the delay lasts.
+        assert!(f.kan(T::RegistreraEjVerkstallt).is_ok());
+        f.steg(Kommando::RegistreraUpphorande {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 03 - 02),
+            orsak: Upphorandeorsak::TackatNej,
+            kommentar: "Vill inte ha behandling nu".into(),
+        });
+        assert_eq!(f.arende().hinder_for_avslut(), Vec::<String>::new());
+        // No longer watched for enforcement; no longer to be ordered.
+        assert!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).is_empty());
+        assert!(f.kan(T::Bestall).is_err());
+        f.steg(avsluta(date!(2026 - 03 - 02)));
+        assert_eq!(f.arende().status(), Status::Avslutat);
+    }
+
+    #[test]
+    fn genomforandeplan_bara_for_bestalld_insats_som_inte_slutat() {
+        // Granted but not ordered: the utförare has nothing to plan from.
+        assert!(bifall_fattat().kan(T::UpprattaGenomforandeplan).is_err());
+        // Ordered: the plan may come before the insats starts.
+        assert!(bestallt().kan(T::UpprattaGenomforandeplan).is_ok());
+        assert!(
+            verkstallighet_pagar()
+                .kan(T::UpprattaGenomforandeplan)
+                .is_ok()
+        );
+        // Ended: nothing more to plan.
+        let f = verkstallighet_avslutad();
+        assert!(f.kan(T::UpprattaGenomforandeplan).is_err());
+        assert!(matches!(
+            f.forsok(plan(date!(2026 - 06 - 01), None)),
+            Err(Avvisning::Tillstand(_))
+        ));
+        // A refused decision is never ordered, and is not a candidate.
+        let f = avslag_delgivet();
+        let r = handle(
+            f.a.as_ref(),
+            Kommando::UpprattaGenomforandeplan {
+                beslut: B_AVSLAG,
+                datum: date!(2026 - 03 - 01),
+                mal: "m".into(),
+                genomforande: "g".into(),
+                delaktighet: String::new(),
+                uppfoljning: None,
+            },
+            &ktx(),
+        );
+        assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
+    }
+
+    #[test]
+    fn genomforandeplan_kraver_mal_och_genomforande() {
+        let f = bestallt();
+        let r = f.forsok(Kommando::UpprattaGenomforandeplan {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 20),
+            mal: "  ".into(),
+            genomforande: String::new(),
             delaktighet: String::new(),
             uppfoljning: None,
-        },
-        &ktx(),
-    );
-    assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
-}
+        });
+        assert_eq!(falt(r), vec!["mal", "genomforande"]);
+        // The person's part may be left out; the plan is still a plan.
+        let h = f.forsok(Kommando::UpprattaGenomforandeplan {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 20),
+            mal: " Jag vill sova bättre ".into(),
+            genomforande: "Samtal".into(),
+            delaktighet: String::new(),
+            uppfoljning: None,
+        });
+        let h = h.expect("accepted");
+        assert!(
+            matches!(&h[..], [Handelse::GenomforandeplanUpprattad { mal, .. }] if mal == "Jag vill sova bättre")
+        );
+    }
 
-#[test]
-fn genomforandeplan_kraver_mal_och_genomforande() {
-    let f = bestallt();
-    let r = f.forsok(Kommando::UpprattaGenomforandeplan {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 20),
-        mal: "  ".into(),
-        genomforande: String::new(),
-        delaktighet: String::new(),
-        uppfoljning: None,
-    });
-    assert_eq!(falt(r), vec!["mal", "genomforande"]);
-    // The person's part may be left out; the plan is still a plan.
-    let h = f.forsok(Kommando::UpprattaGenomforandeplan {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 20),
-        mal: " Jag vill sova bättre ".into(),
-        genomforande: "Samtal".into(),
-        delaktighet: String::new(),
-        uppfoljning: None,
-    });
-    let h = h.expect("accepted");
-    assert!(
-        matches!(&h[..], [Handelse::GenomforandeplanUpprattad { mal, .. }] if mal == "Jag vill sova bättre")
-    );
-}
+    #[test]
+    fn genomforandeplan_datum_och_langd() {
+        let f = bestallt();
+        // Not in the future, not before the order (9 February).
+        assert_eq!(falt(f.forsok(plan(dag_efter(IDAG), None))), vec!["datum"]);
+        assert_eq!(
+            falt(f.forsok(plan(date!(2026 - 02 - 08), None))),
+            vec!["datum"]
+        );
+        // The follow-up not before the plan; the same day is allowed.
+        assert_eq!(
+            falt(f.forsok(plan(date!(2026 - 03 - 10), Some(date!(2026 - 03 - 09))))),
+            vec!["uppfoljning"]
+        );
+        assert!(
+            f.forsok(plan(date!(2026 - 03 - 10), Some(date!(2026 - 03 - 10))))
+                .is_ok()
+        );
+        let lang = "a".repeat(PLAN_MAX_TECKEN + 1);
+        let r = f.forsok(Kommando::UpprattaGenomforandeplan {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 20),
+            mal: lang.clone(),
+            genomforande: lang.clone(),
+            delaktighet: lang,
+            uppfoljning: None,
+        });
+        assert_eq!(falt(r), vec!["mal", "genomforande", "delaktighet"]);
+    }
 
-#[test]
-fn genomforandeplan_datum_och_langd() {
-    let f = bestallt();
-    // Not in the future, not before the order (9 February).
-    assert_eq!(falt(f.forsok(plan(dag_efter(IDAG), None))), vec!["datum"]);
-    assert_eq!(
-        falt(f.forsok(plan(date!(2026 - 02 - 08), None))),
-        vec!["datum"]
-    );
-    // The follow-up not before the plan; the same day is allowed.
-    assert_eq!(
-        falt(f.forsok(plan(date!(2026 - 03 - 10), Some(date!(2026 - 03 - 09))))),
-        vec!["uppfoljning"]
-    );
-    assert!(
-        f.forsok(plan(date!(2026 - 03 - 10), Some(date!(2026 - 03 - 10))))
-            .is_ok()
-    );
-    let lang = "a".repeat(PLAN_MAX_TECKEN + 1);
-    let r = f.forsok(Kommando::UpprattaGenomforandeplan {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 02 - 20),
-        mal: lang.clone(),
-        genomforande: lang.clone(),
-        delaktighet: lang,
-        uppfoljning: None,
-    });
-    assert_eq!(falt(r), vec!["mal", "genomforande", "delaktighet"]);
-}
+    #[test]
+    fn genomforandeplan_ny_version_ersatter_den_gamla() {
+        let mut f = verkstallighet_pagar().med(plan(date!(2026 - 02 - 20), None));
+        let p = f.arende().genomforandeplan(B_BIFALL).expect("a plan");
+        assert_eq!((p.version, p.datum), (1, date!(2026 - 02 - 20)));
+        f.steg(Kommando::UpprattaGenomforandeplan {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 03 - 20),
+            mal: "Jag vill ha en egen bostad".into(),
+            genomforande: "Samtal och hjälp att söka bostad".into(),
+            delaktighet: "Vi skrev planen tillsammans".into(),
+            uppfoljning: Some(date!(2026 - 04 - 20)),
+        });
+        let a = f.arende();
+        assert_eq!(a.genomforandeplaner.len(), 1, "one plan per insats");
+        let p = a.genomforandeplan(B_BIFALL).expect("a plan");
+        assert_eq!(p.version, 2);
+        assert_eq!(p.mal, "Jag vill ha en egen bostad");
+        assert_eq!(p.uppfoljning, Some(date!(2026 - 04 - 20)));
+        // Both versions are in the history, and folding it gives the same state.
+        let versioner = f
+            .logg
+            .iter()
+            .filter(|h| matches!(h, Handelse::GenomforandeplanUpprattad { .. }))
+            .count();
+        assert_eq!(versioner, 2);
+        assert_eq!(Arende::fran_handelser(ARENDE, &f.logg).as_ref(), Some(a));
+    }
 
-#[test]
-fn genomforandeplan_ny_version_ersatter_den_gamla() {
-    let mut f = verkstallighet_pagar().med(plan(date!(2026 - 02 - 20), None));
-    let p = f.arende().genomforandeplan(B_BIFALL).expect("a plan");
-    assert_eq!((p.version, p.datum), (1, date!(2026 - 02 - 20)));
-    f.steg(Kommando::UpprattaGenomforandeplan {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 03 - 20),
-        mal: "Jag vill ha en egen bostad".into(),
-        genomforande: "Samtal och hjälp att söka bostad".into(),
-        delaktighet: "Vi skrev planen tillsammans".into(),
-        uppfoljning: Some(date!(2026 - 04 - 20)),
-    });
-    let a = f.arende();
-    assert_eq!(a.genomforandeplaner.len(), 1, "one plan per insats");
-    let p = a.genomforandeplan(B_BIFALL).expect("a plan");
-    assert_eq!(p.version, 2);
-    assert_eq!(p.mal, "Jag vill ha en egen bostad");
-    assert_eq!(p.uppfoljning, Some(date!(2026 - 04 - 20)));
-    // Both versions are in the history, and folding it gives the same state.
-    let versioner = f
-        .logg
-        .iter()
-        .filter(|h| matches!(h, Handelse::GenomforandeplanUpprattad { .. }))
-        .count();
-    assert_eq!(versioner, 2);
-    assert_eq!(Arende::fran_handelser(ARENDE, &f.logg).as_ref(), Some(a));
-}
+    #[test]
+    fn genomforandeplan_saknas_i_gammalt_lagrat_tillstand() {
+        // A state stored before plans existed reads as a case without plans.
+        let a = verkstallighet_pagar().arende().clone();
+        let mut json = serde_json::to_value(&a).unwrap();
+        json.as_object_mut().unwrap().remove("genomforandeplaner");
+        let last: Arende = serde_json::from_value(json).unwrap();
+        assert_eq!(last, a);
+    }
 
-#[test]
-fn genomforandeplan_saknas_i_gammalt_lagrat_tillstand() {
-    // A state stored before plans existed reads as a case without plans.
-    let a = verkstallighet_pagar().arende().clone();
-    let mut json = serde_json::to_value(&a).unwrap();
-    json.as_object_mut().unwrap().remove("genomforandeplaner");
-    let last: Arende = serde_json::from_value(json).unwrap();
-    assert_eq!(last, a);
-}
+    #[test]
+    fn genomforandeplan_uppfoljning_bevakas() {
+        // Running since 16 February without follow-up: due 16 May by the three-month rule.
+        let f = verkstallighet_pagar();
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+            vec![date!(2026 - 05 - 16)]
+        );
+        // The plan agrees on an earlier day: that is the day watched, one bevakning.
+        let f = f.med(plan(date!(2026 - 02 - 20), Some(date!(2026 - 04 - 01))));
+        let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+        assert_eq!(
+            b,
+            vec![Bevakning {
+                nyckel: format!("uppfoljning:plan:{B_BIFALL}"),
+                typ: BevakningsTyp::Uppfoljning,
+                datum: date!(2026 - 04 - 01),
+                beslut: Some(B_BIFALL),
+            }]
+        );
+        // A later agreed day does not postpone the three-month rule.
+        let sen =
+            verkstallighet_pagar().med(plan(date!(2026 - 02 - 20), Some(date!(2026 - 07 - 01))));
+        assert_eq!(
+            bevakning_av(sen.arende(), BevakningsTyp::Uppfoljning),
+            vec![date!(2026 - 05 - 16)]
+        );
+        // Followed up: the plan's day is met; the follow-up's own booking is watched.
+        let f = f.med(uppfoljning(
+            Some(B_BIFALL),
+            date!(2026 - 04 - 01),
+            Some(date!(2026 - 07 - 01)),
+        ));
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+            vec![date!(2026 - 07 - 01)]
+        );
+        // The plan revised at that meeting, with an earlier follow-up: it is watched.
+        let f = f.med(plan(date!(2026 - 04 - 01), Some(date!(2026 - 06 - 01))));
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+            vec![date!(2026 - 06 - 01)]
+        );
+        // The insats ends: the follow-up at the end is owed, not the plan's.
+        let f = f.med(Kommando::AvslutaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 05 - 29),
+            orsak: "Klar".into(),
+        });
+        assert!(f.arende().planerade_uppfoljningar().is_empty());
+    }
 
-#[test]
-fn genomforandeplan_uppfoljning_bevakas() {
-    // Running since 16 February without follow-up: due 16 May by the three-month rule.
-    let f = verkstallighet_pagar();
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
-        vec![date!(2026 - 05 - 16)]
-    );
-    // The plan agrees on an earlier day: that is the day watched, one bevakning.
-    let f = f.med(plan(date!(2026 - 02 - 20), Some(date!(2026 - 04 - 01))));
-    let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
-    assert_eq!(
-        b,
-        vec![Bevakning {
-            nyckel: format!("uppfoljning:plan:{B_BIFALL}"),
-            typ: BevakningsTyp::Uppfoljning,
-            datum: date!(2026 - 04 - 01),
-            beslut: Some(B_BIFALL),
-        }]
-    );
-    // A later agreed day does not postpone the three-month rule.
-    let sen = verkstallighet_pagar().med(plan(date!(2026 - 02 - 20), Some(date!(2026 - 07 - 01))));
-    assert_eq!(
-        bevakning_av(sen.arende(), BevakningsTyp::Uppfoljning),
-        vec![date!(2026 - 05 - 16)]
-    );
-    // Followed up: the plan's day is met; the follow-up's own booking is watched.
-    let f = f.med(uppfoljning(
-        Some(B_BIFALL),
-        date!(2026 - 04 - 01),
-        Some(date!(2026 - 07 - 01)),
-    ));
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
-        vec![date!(2026 - 07 - 01)]
-    );
-    // The plan revised at that meeting, with an earlier follow-up: it is watched.
-    let f = f.med(plan(date!(2026 - 04 - 01), Some(date!(2026 - 06 - 01))));
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
-        vec![date!(2026 - 06 - 01)]
-    );
-    // The insats ends: the follow-up at the end is owed, not the plan's.
-    let f = f.med(Kommando::AvslutaVerkstallighet {
-        beslut: B_BIFALL,
-        datum: date!(2026 - 05 - 29),
-        orsak: "Klar".into(),
-    });
-    assert!(f.arende().planerade_uppfoljningar().is_empty());
-}
+    #[test]
+    fn genomforandeplan_fore_start_bevakas() {
+        // Ordered, not started: the three-month rule for follow-up has not begun,
+        // but the day agreed in the plan is watched.
+        let f = bestallt();
+        assert!(bevakning_av(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
+        let f = f.med(plan(date!(2026 - 02 - 12), Some(date!(2026 - 05 - 12))));
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
+            vec![date!(2026 - 05 - 12)]
+        );
+        // A follow-up of another insats does not meet it; one of the whole case does.
+        let annan = BeslutId(Uuid::from_u128(999));
+        let mut a = f.arende().clone();
+        a.uppfoljningar.push(Uppfoljning {
+            beslut: Some(annan),
+            datum: date!(2026 - 03 - 01),
+            maluppfyllelse: Maluppfyllelse::Uppnatt,
+            nasta: None,
+        });
+        assert_eq!(
+            a.planerade_uppfoljningar(),
+            vec![(B_BIFALL, date!(2026 - 05 - 12))]
+        );
+        a.uppfoljningar.push(Uppfoljning {
+            beslut: None,
+            datum: date!(2026 - 03 - 01),
+            maluppfyllelse: Maluppfyllelse::Uppnatt,
+            nasta: None,
+        });
+        assert!(a.planerade_uppfoljningar().is_empty());
+    }
 
-#[test]
-fn genomforandeplan_fore_start_bevakas() {
-    // Ordered, not started: the three-month rule for follow-up has not begun,
-    // but the day agreed in the plan is watched.
-    let f = bestallt();
-    assert!(bevakning_av(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
-    let f = f.med(plan(date!(2026 - 02 - 12), Some(date!(2026 - 05 - 12))));
-    assert_eq!(
-        bevakning_av(f.arende(), BevakningsTyp::Uppfoljning),
-        vec![date!(2026 - 05 - 12)]
-    );
-    // A follow-up of another insats does not meet it; one of the whole case does.
-    let annan = BeslutId(Uuid::from_u128(999));
-    let mut a = f.arende().clone();
-    a.uppfoljningar.push(Uppfoljning {
-        beslut: Some(annan),
-        datum: date!(2026 - 03 - 01),
-        maluppfyllelse: Maluppfyllelse::Uppnatt,
-        nasta: None,
-    });
-    assert_eq!(
-        a.planerade_uppfoljningar(),
-        vec![(B_BIFALL, date!(2026 - 05 - 12))]
-    );
-    a.uppfoljningar.push(Uppfoljning {
-        beslut: None,
-        datum: date!(2026 - 03 - 01),
-        maluppfyllelse: Maluppfyllelse::Uppnatt,
-        nasta: None,
-    });
-    assert!(a.planerade_uppfoljningar().is_empty());
-}
-
-/// seed 004 §4.2: heldygnsvård normally at most three months before a review; §4.2.5:
-/// träningslägenhet at most four years. Both are watched and confirmed by kvittering.
-#[test]
-fn seed_004_placering_tre_manader_och_traningslagenhet_fyra_ar() {
-    let placering = |insats, till: Option<Date>| {
-        let mut k = fatta(B_BIFALL, insats, Utfall::Bifall, date!(2026 - 02 - 05));
-        if let Kommando::FattaBeslut { period_till, .. } = &mut k {
-            *period_till = till;
-        }
-        utredning_pagar()
-            .med(Kommando::AnsokInsats {
-                insats,
-                datum: date!(2026 - 01 - 20),
-                kanal: Kanal::Papper,
-            })
-            .med(aterkalla(
-                InsatsTyp::Oppenvardsbehandling,
-                date!(2026 - 01 - 21),
-            ))
-            .med(Kommando::AvslutaUtredning {
-                datum: date!(2026 - 02 - 02),
-            })
-            .med_som(k, &arbetsledare())
-    };
-    let f = placering(InsatsTyp::Hvb, None);
-    let b = av_typ(f.arende(), BevakningsTyp::Placeringstid);
-    assert_eq!(b.len(), 1);
-    // fatta() grants from the decision day, 5 February.
-    assert_eq!(b[0].datum, date!(2026 - 05 - 05));
-    assert!(BevakningsTyp::Placeringstid.kan_kvitteras());
-    // Granted for three months or less: the period's own end brings a new decision.
-    let f = placering(InsatsTyp::Hvb, Some(date!(2026 - 04 - 30)));
-    assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
-    let f = placering(InsatsTyp::Traningslagenhet, None);
-    let b = av_typ(f.arende(), BevakningsTyp::Traningslagenhet);
-    assert_eq!(b[0].datum, date!(2030 - 02 - 05));
-    assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
-    // Kvitterad: gone.
-    let mut f = placering(InsatsTyp::Hvb, None);
-    f.steg(Kommando::KvitteraBevakning {
-        nyckel: format!("placeringstid:{B_BIFALL}"),
-        datum: IDAG,
-    });
-    assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
-}
+    /// seed 004 §4.2: heldygnsvård normally at most three months before a review; §4.2.5:
+    /// träningslägenhet at most four years. Both are watched and confirmed by kvittering.
+    #[test]
+    fn seed_004_placering_tre_manader_och_traningslagenhet_fyra_ar() {
+        let placering = |insats, till: Option<Date>| {
+            let mut k = fatta(B_BIFALL, insats, Utfall::Bifall, date!(2026 - 02 - 05));
+            if let Kommando::FattaBeslut { period_till, .. } = &mut k {
+                *period_till = till;
+            }
+            utredning_pagar()
+                .med(Kommando::AnsokInsats {
+                    insats,
+                    datum: date!(2026 - 01 - 20),
+                    kanal: Kanal::Papper,
+                })
+                .med(aterkalla(
+                    InsatsTyp::Oppenvardsbehandling,
+                    date!(2026 - 01 - 21),
+                ))
+                .med(Kommando::AvslutaUtredning {
+                    datum: date!(2026 - 02 - 02),
+                })
+                .med_som(k, &arbetsledare())
+        };
+        let f = placering(InsatsTyp::Hvb, None);
+        let b = av_typ(f.arende(), BevakningsTyp::Placeringstid);
+        assert_eq!(b.len(), 1);
+        // fatta() grants from the decision day, 5 February.
+        assert_eq!(b[0].datum, date!(2026 - 05 - 05));
+        assert!(BevakningsTyp::Placeringstid.kan_kvitteras());
+        // Granted for three months or less: the period's own end brings a new decision.
+        let f = placering(InsatsTyp::Hvb, Some(date!(2026 - 04 - 30)));
+        assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
+        let f = placering(InsatsTyp::Traningslagenhet, None);
+        let b = av_typ(f.arende(), BevakningsTyp::Traningslagenhet);
+        assert_eq!(b[0].datum, date!(2030 - 02 - 05));
+        assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
+        // Kvitterad: gone.
+        let mut f = placering(InsatsTyp::Hvb, None);
+        f.steg(Kommando::KvitteraBevakning {
+            nyckel: format!("placeringstid:{B_BIFALL}"),
+            datum: IDAG,
+        });
+        assert!(av_typ(f.arende(), BevakningsTyp::Placeringstid).is_empty());
+    }
 }

@@ -844,12 +844,14 @@ mod tests {
             assert_eq!(p[0].vantan.skal.as_deref(), Some("Väntar på plats"));
         }
         // The person declined on 2 February 2027: reported once, in Q1 2027, then gone.
-        let mut h = vec![Handelse::VerkstallighetUpphort {
-            beslut: B,
-            datum: date!(2027 - 02 - 02),
-            orsak: Upphorandeorsak::TackatNej,
-            kommentar: String::new(),
-        }];
+        let mut h = vec![Handelse::VerkstallighetUpphort(
+            crate::arende::UpphorandeUppgifter {
+                beslut: B,
+                datum: date!(2027 - 02 - 02),
+                orsak: Upphorandeorsak::TackatNej,
+                kommentar: String::new(),
+            },
+        )];
         let mut b = a.clone();
         for x in h.drain(..) {
             b.tillampa(&x);

@@ -21,9 +21,10 @@ use anyhow::{Context, anyhow, bail};
 use lots_domain::Avvisning;
 use lots_domain::arende::Kontext;
 use lots_domain::arende::{
-    Anmalare, Arende, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall,
-    Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud,
-    Status, Upphorandeorsak, Utskickssatt, bevakningar,
+    Anmalare, Arende, AterkallelseUppgifter, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall,
+    ForhandsbedomningsUtfall, Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt,
+    Maluppfyllelse, NyttBeslut, Ombud, Status, UpphorandeUppgifter, Upphorandeorsak, Utskickssatt,
+    bevakningar,
 };
 use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
@@ -2448,13 +2449,13 @@ async fn vuxenenheten(d: &Demo<'_>) -> anyhow::Result<()> {
         .await?;
     f.steg(
         55,
-        Kommando::RegistreraUpphorande {
+        Kommando::RegistreraUpphorande(UpphorandeUppgifter {
             beslut: b,
             datum: d.dag(55),
             orsak: Upphorandeorsak::TackatNej,
             kommentar: f.t("{n} har tackat nej till beviljad kontaktperson och vill inte att insatsen verkställs. {Han} har \
                        informerats om att {han} kan ansöka igen."),
-        },
+        }),
     )
     .await?;
     f.avsluta(
@@ -2472,12 +2473,12 @@ async fn vuxenenheten(d: &Demo<'_>) -> anyhow::Result<()> {
         let kommentar = f.t("{n} ringde och återkallade ansökan.");
         f.steg(
             58,
-            Kommando::AterkallaAnsokan {
+            Kommando::AterkallaAnsokan(AterkallelseUppgifter {
                 insats,
                 datum: d.dag(58),
                 kanal: Kanal::Telefon,
                 kommentar,
-            },
+            }),
         )
         .await?;
     }

@@ -381,5 +381,11 @@ fn skriv(
             dok::processbeslut(&brev).map_err(fel)?
         }
     };
-    Ok(bilaga(brev.typ(), brev.datum(), pdf, brev.hor_till(), version))
+    Ok(bilaga(
+        brev.typ(),
+        brev.datum(),
+        pdf,
+        brev.hor_till(),
+        version,
+    ))
 }

@@ -26,6 +26,17 @@ impl AktualiseringsTyp {
     }
 }
 
+/// The person withdraws the application for an insats (återkallelse): the
+/// insats needs no decision any more. When and how it was said is recorded
+/// (FL 27 §). The step and its event carry the same facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AterkallelseUppgifter {
+    pub insats: InsatsTyp,
+    pub datum: Date,
+    pub kanal: Kanal,
+    pub kommentar: String,
+}
+
 impl Arende {
     /// The state a case starts in from its first event.
     pub fn skapa(id: ArendeId, forsta: &Handelse) -> Option<Self> {
@@ -247,38 +258,30 @@ pub(super) fn handle(
             }
             h
         }
-        Kommando::AterkallaAnsokan {
-            insats,
-            datum,
-            kanal,
-            kommentar,
-        } => {
+        Kommando::AterkallaAnsokan(x) => {
             fel.om(
-                !a.obeslutade_insatser().contains(&insats),
+                !a.obeslutade_insatser().contains(&x.insats),
                 "insats",
                 "Välj en ansökt insats som inte har något beslut.",
             );
             let ansokt = a
                 .ansokta
                 .iter()
-                .filter(|(i, _)| *i == insats)
+                .filter(|(i, _)| *i == x.insats)
                 .map(|(_, d)| *d)
                 .min()
                 .unwrap_or(a.inkom);
-            fel.inte_fore(datum, ansokt, "datum", "ansökan");
-            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(x.datum, ansokt, "datum", "ansökan");
+            fel.inte_framtid(x.datum, idag, "datum");
             // FL 27 §: what the person said orally is written down with when and how.
             fel.om(
-                kanal != Kanal::Papper && kanal != Kanal::Digital && kommentar.trim().is_empty(),
+                x.kanal != Kanal::Papper
+                    && x.kanal != Kanal::Digital
+                    && x.kommentar.trim().is_empty(),
                 "kommentar",
                 "Skriv vad den enskilde sa, när hen återkallade ansökan muntligt (FL 27 §).",
             );
-            vec![Handelse::AnsokanAterkallad {
-                insats,
-                datum,
-                kanal,
-                kommentar,
-            }]
+            vec![Handelse::AnsokanAterkallad(x)]
         }
         Kommando::TilldelaHandlaggare { handlaggare } => {
             fel.om(
@@ -300,7 +303,7 @@ impl Arende {
             | Handelse::InformationRegistrerad { .. } => {}
             Handelse::InsatsAnsokt { insats, datum, .. } => self.ansokta.push((*insats, *datum)),
             Handelse::Forhandsbedomd { utfall, .. } => self.forhandsbedomning = Some(*utfall),
-            Handelse::AnsokanAterkallad { insats, datum, .. } => {
+            Handelse::AnsokanAterkallad(AterkallelseUppgifter { insats, datum, .. }) => {
                 self.aterkallade.push((*insats, *datum))
             }
             Handelse::HandlaggareTilldelad { handlaggare } => self.handlaggare = Some(*handlaggare),

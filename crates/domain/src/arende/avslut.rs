@@ -227,17 +227,17 @@ mod tests {
         ));
         assert!(matches!(
             &e[0],
-            Handelse::AnsokanAterkallad { kanal: Kanal::Telefon, kommentar, .. } if !kommentar.is_empty()
+            Handelse::AnsokanAterkallad(AterkallelseUppgifter { kanal: Kanal::Telefon, kommentar, .. }) if !kommentar.is_empty()
         ));
         assert!(h.arende().obeslutade_insatser().is_empty());
         h.steg(avsluta(date!(2026 - 02 - 11)));
         // FL 27 §: an oral withdrawal is written down.
-        let r = f.forsok(Kommando::AterkallaAnsokan {
+        let r = f.forsok(Kommando::AterkallaAnsokan(AterkallelseUppgifter {
             insats: InsatsTyp::Oppenvardsbehandling,
             datum: date!(2026 - 02 - 10),
             kanal: Kanal::Telefon,
             kommentar: " ".into(),
-        });
+        }));
         assert_eq!(falt(r), vec!["kommentar"]);
         // Only an insats that was applied for and is undecided can be withdrawn.
         let r = f.forsok(aterkalla(InsatsTyp::Hvb, date!(2026 - 02 - 10)));

@@ -85,6 +85,15 @@ impl BeslutLage {
     }
 }
 
+/// The service failed (returned mail, a wrong address): the decision is not
+/// served and must be sent again. The step and its event carry the same facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MisslyckadDelgivningUppgifter {
+    pub beslut: BeslutId,
+    pub datum: Date,
+    pub skal: String,
+}
+
 /// The dated facts of a decision that exist and so can be corrected.
 pub fn rattbara(b: &BeslutLage) -> Vec<RattatDatum> {
     let mut ut = vec![];
@@ -342,26 +351,18 @@ pub(super) fn handle(
             }
             vec![Handelse::KontrollmeddelandeSkickat { beslut, datum }]
         }
-        Kommando::RegistreraMisslyckadDelgivning {
-            beslut,
-            datum,
-            skal,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraMisslyckadDelgivning, beslut)?;
+        Kommando::RegistreraMisslyckadDelgivning(m) => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraMisslyckadDelgivning, m.beslut)?;
             if let Some((skickat, _, _)) = b.skickat {
-                fel.inte_fore(datum, skickat, "datum", "utskicket");
+                fel.inte_fore(m.datum, skickat, "datum", "utskicket");
             }
-            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_framtid(m.datum, idag, "datum");
             fel.text_kravs(
-                &skal,
+                &m.skal,
                 "skal",
                 "Skriv vad som hände, till exempel att brevet kom tillbaka eller att adressen var fel.",
             );
-            vec![Handelse::DelgivningMisslyckad {
-                beslut,
-                datum,
-                skal,
-            }]
+            vec![Handelse::DelgivningMisslyckad(m)]
         }
         Kommando::RegistreraDelgivning {
             beslut,
@@ -491,7 +492,9 @@ impl Arende {
                     }
                 }
             }
-            Handelse::DelgivningMisslyckad { beslut, datum, .. } => {
+            Handelse::DelgivningMisslyckad(MisslyckadDelgivningUppgifter {
+                beslut, datum, ..
+            }) => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     // Returned mail or a wrong address: nothing was served, and the
                     // decision must be sent again (the failed sending stays in the history).
@@ -850,11 +853,13 @@ mod tests {
                 .all(|b| b.typ != BevakningsTyp::Kontrollmeddelande)
         );
         // Returned mail: the service is void and the decision must be sent again.
-        let h = g.med(Kommando::RegistreraMisslyckadDelgivning {
-            beslut: B_BIFALL,
-            datum: date!(2026 - 02 - 16),
-            skal: "Brevet kom tillbaka: okänd på adressen".into(),
-        });
+        let h = g.med(Kommando::RegistreraMisslyckadDelgivning(
+            MisslyckadDelgivningUppgifter {
+                beslut: B_BIFALL,
+                datum: date!(2026 - 02 - 16),
+                skal: "Brevet kom tillbaka: okänd på adressen".into(),
+            },
+        ));
         let b = h.beslut(B_BIFALL);
         assert_eq!((b.skickat, b.delgiven), (None, None));
         assert_eq!(b.misslyckade_delgivningar, vec![date!(2026 - 02 - 16)]);

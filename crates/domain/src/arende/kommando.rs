@@ -303,12 +303,7 @@ pub enum Kommando {
         uppfoljning: Option<Date>,
     },
     /// The person withdraws the application for an insats (återkallelse).
-    AterkallaAnsokan {
-        insats: InsatsTyp,
-        datum: Date,
-        kanal: Kanal,
-        kommentar: String,
-    },
+    AterkallaAnsokan(AterkallelseUppgifter),
     /// DelgL 23 §: the person was told beforehand that förenklad delgivning may be used.
     InformeraOmForenkladDelgivning {
         datum: Date,
@@ -320,25 +315,11 @@ pub enum Kommando {
         datum: Date,
     },
     /// The service failed: returned mail, a wrong address.
-    RegistreraMisslyckadDelgivning {
-        beslut: BeslutId,
-        datum: Date,
-        skal: String,
-    },
+    RegistreraMisslyckadDelgivning(MisslyckadDelgivningUppgifter),
     /// A granted decision will not be carried out: the person declined, moved or died.
-    RegistreraUpphorande {
-        beslut: BeslutId,
-        datum: Date,
-        orsak: Upphorandeorsak,
-        kommentar: String,
-    },
+    RegistreraUpphorande(UpphorandeUppgifter),
     /// FL 11 §: the person is told the decision will be substantially delayed.
-    MeddelaDrojsmal {
-        datum: Date,
-        skal: String,
-        nytt_datum: Date,
-        satt: Kommunikationssatt,
-    },
+    MeddelaDrojsmal(DrojsmalUppgifter),
 }
 
 /// The phases of a case. Each owns the `kan` and `handle` rules of its steps,

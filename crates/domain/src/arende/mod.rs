@@ -29,8 +29,8 @@ pub(crate) mod testfall;
 #[cfg(test)]
 mod tests;
 
-pub use aktualisering::AktualiseringsTyp;
-pub use beslut::{BeslutLage, rattbara};
+pub use aktualisering::{AktualiseringsTyp, AterkallelseUppgifter};
+pub use beslut::{BeslutLage, MisslyckadDelgivningUppgifter, rattbara};
 pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};
 pub use dialog::{
@@ -43,8 +43,8 @@ pub use kommando::{
 };
 pub use overklagande::{Andring, NyttBeslut, Overklagande, andring};
 pub use uppfoljning::Uppfoljning;
-pub use utredning::{Kommunicering, kan_begara_avgorande};
-pub use verkstallighet::{Genomforandeplan, PLAN_MAX_TECKEN, Verkstallighet};
+pub use utredning::{DrojsmalUppgifter, Kommunicering, kan_begara_avgorande};
+pub use verkstallighet::{Genomforandeplan, PLAN_MAX_TECKEN, UpphorandeUppgifter, Verkstallighet};
 
 use serde::{Deserialize, Serialize};
 use time::Date;

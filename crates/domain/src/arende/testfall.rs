@@ -596,12 +596,12 @@ pub(crate) fn eget_initiativ(k: Kommando, g: Option<Fl37Grund>, nackdel: Option<
 }
 
 pub(crate) fn aterkalla(insats: InsatsTyp, datum: Date) -> Kommando {
-    Kommando::AterkallaAnsokan {
+    Kommando::AterkallaAnsokan(AterkallelseUppgifter {
         insats,
         datum,
         kanal: Kanal::Telefon,
         kommentar: "Ringde och sa att hen inte längre vill ha insatsen".into(),
-    }
+    })
 }
 
 pub(crate) fn hvb_utredd() -> Fall {

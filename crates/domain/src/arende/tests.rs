@@ -185,24 +185,26 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             beslut: B_BIFALL,
             datum: d,
         },
-        T::RegistreraMisslyckadDelgivning => Kommando::RegistreraMisslyckadDelgivning {
-            beslut: B_BIFALL,
-            datum: d,
-            skal: "Brevet kom tillbaka".into(),
-        },
+        T::RegistreraMisslyckadDelgivning => {
+            Kommando::RegistreraMisslyckadDelgivning(MisslyckadDelgivningUppgifter {
+                beslut: B_BIFALL,
+                datum: d,
+                skal: "Brevet kom tillbaka".into(),
+            })
+        }
         T::OmprovaEgetInitiativ => eget_initiativ(omprova(B_BIFALL, d, None), None, None),
-        T::RegistreraUpphorande => Kommando::RegistreraUpphorande {
+        T::RegistreraUpphorande => Kommando::RegistreraUpphorande(UpphorandeUppgifter {
             beslut: B_BIFALL,
             datum: d,
             orsak: Upphorandeorsak::TackatNej,
             kommentar: String::new(),
-        },
-        T::MeddelaDrojsmal => Kommando::MeddelaDrojsmal {
+        }),
+        T::MeddelaDrojsmal => Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
             datum: d,
             skal: "Väntar på läkarintyg".into(),
             nytt_datum: d + Duration::days(30),
             satt: Kommunikationssatt::Brev,
-        },
+        }),
     }
 }
 
@@ -748,12 +750,12 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             kommentar: String::new(),
             nasta: (d.y.is_multiple_of(2)).then(|| idag + Duration::days(90)),
         },
-        T::AterkallaAnsokan => Kommando::AterkallaAnsokan {
+        T::AterkallaAnsokan => Kommando::AterkallaAnsokan(AterkallelseUppgifter {
             insats: valj(&a.unwrap().obeslutade_insatser(), d.x),
             datum: idag,
             kanal: valj(&Kanal::ALLA, d.y),
             kommentar: text.clone(),
-        },
+        }),
         T::InformeraOmForenkladDelgivning => Kommando::InformeraOmForenkladDelgivning {
             datum: idag,
             kanal: valj(&Kanal::ALLA, d.y),
@@ -762,11 +764,13 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             beslut: beslut(typ),
             datum: idag,
         },
-        T::RegistreraMisslyckadDelgivning => Kommando::RegistreraMisslyckadDelgivning {
-            beslut: beslut(typ),
-            datum: idag,
-            skal: text.clone(),
-        },
+        T::RegistreraMisslyckadDelgivning => {
+            Kommando::RegistreraMisslyckadDelgivning(MisslyckadDelgivningUppgifter {
+                beslut: beslut(typ),
+                datum: idag,
+                skal: text.clone(),
+            })
+        }
         T::OmprovaEgetInitiativ => {
             let nytt = match d.y % 4 {
                 0 => None,
@@ -786,18 +790,18 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                 (d.x.is_multiple_of(2)).then_some(d.y.is_multiple_of(2)),
             )
         }
-        T::RegistreraUpphorande => Kommando::RegistreraUpphorande {
+        T::RegistreraUpphorande => Kommando::RegistreraUpphorande(UpphorandeUppgifter {
             beslut: beslut(typ),
             datum: idag,
             orsak: valj(&Upphorandeorsak::ALLA, d.y),
             kommentar: text.clone(),
-        },
-        T::MeddelaDrojsmal => Kommando::MeddelaDrojsmal {
+        }),
+        T::MeddelaDrojsmal => Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
             datum: idag,
             skal: text.clone(),
             nytt_datum: idag + Duration::days(d.x as i64 % 60),
             satt: valj(&Kommunikationssatt::ALLA, d.y),
-        },
+        }),
         T::UpprattaGenomforandeplan => Kommando::UpprattaGenomforandeplan {
             beslut: beslut(typ),
             datum: idag,

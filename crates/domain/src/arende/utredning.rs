@@ -20,6 +20,17 @@ pub struct Kommunicering {
     pub svar: Option<(Date, String)>,
 }
 
+/// FL 11 §: the notice that the decision will be substantially delayed: the
+/// day the person was told, why, the day the decision is now expected, and
+/// how the person was told. The step and its event carry the same facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrojsmalUppgifter {
+    pub datum: Date,
+    pub skal: String,
+    pub nytt_datum: Date,
+    pub satt: Kommunikationssatt,
+}
+
 impl Arende {
     /// Kommuniceringar that still wait for the person's reply: not answered, and
     /// no decision taken since (FL 25 §: the reply matters until the decision).
@@ -250,27 +261,17 @@ pub(super) fn handle(
                 delegation: Some(delegation),
             }]
         }
-        Kommando::MeddelaDrojsmal {
-            datum,
-            skal,
-            nytt_datum,
-            satt,
-        } => {
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            fel.inte_framtid(datum, idag, "datum");
+        Kommando::MeddelaDrojsmal(d) => {
+            fel.inte_fore(d.datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(d.datum, idag, "datum");
             // FL 11 §: the notice says why the decision is delayed.
-            fel.text_kravs(&skal, "skal", "Skriv varför beslutet dröjer.");
+            fel.text_kravs(&d.skal, "skal", "Skriv varför beslutet dröjer.");
             fel.om(
-                nytt_datum <= datum,
+                d.nytt_datum <= d.datum,
                 "nytt_datum",
                 "Ange när beslutet nu väntas, ett datum efter meddelandet.",
             );
-            vec![Handelse::DrojsmalMeddelat {
-                datum,
-                skal,
-                nytt_datum,
-                satt,
-            }]
+            vec![Handelse::DrojsmalMeddelat(d)]
         }
         annan => return Err(fel_fas(&annan)),
     })
@@ -356,9 +357,9 @@ impl Arende {
                     k.svar = Some((*datum, svar.clone()));
                 }
             }
-            Handelse::DrojsmalMeddelat {
+            Handelse::DrojsmalMeddelat(DrojsmalUppgifter {
                 datum, nytt_datum, ..
-            } => self.drojsmal.push((*datum, *nytt_datum)),
+            }) => self.drojsmal.push((*datum, *nytt_datum)),
             Handelse::BegaranOmAvgorande { datum } => {
                 self.begaran_om_avgorande = Some((*datum, None))
             }
@@ -466,19 +467,19 @@ mod tests {
             date!(2026 - 05 - 12),
             "four months after the application"
         );
-        let r = f.forsok(Kommando::MeddelaDrojsmal {
+        let r = f.forsok(Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
             datum: IDAG,
             skal: " ".into(),
             nytt_datum: IDAG,
             satt: Kommunikationssatt::Brev,
-        });
+        }));
         assert_eq!(falt(r), vec!["skal", "nytt_datum"]);
-        let g = f.med(Kommando::MeddelaDrojsmal {
+        let g = f.med(Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
             datum: date!(2026 - 05 - 11),
             skal: "Vi väntar på läkarintyget".into(),
             nytt_datum: date!(2026 - 06 - 30),
             satt: Kommunikationssatt::Brev,
-        });
+        }));
         let b = av_typ(g.arende(), BevakningsTyp::Drojsmal);
         assert_eq!(b[0].datum, date!(2026 - 06 - 30));
         // Decided: nothing is delayed any more.

@@ -65,6 +65,17 @@ pub struct Genomforandeplan {
 /// The longest text of one field of a genomförandeplan: as long as a message.
 pub const PLAN_MAX_TECKEN: usize = MEDDELANDE_MAX_TECKEN;
 
+/// A granted decision will not be carried out, for a reason that ends the duty
+/// to report it (SoL 34 kap. 1–2 §§): the person declined, moved or died, and
+/// the day. The step and its event carry the same facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpphorandeUppgifter {
+    pub beslut: BeslutId,
+    pub datum: Date,
+    pub orsak: Upphorandeorsak,
+    pub kommentar: String,
+}
+
 impl Arende {
     /// The current genomförandeplan of an ordered insats, if one has been made.
     pub fn genomforandeplan(&self, beslut: BeslutId) -> Option<&Genomforandeplan> {
@@ -192,21 +203,11 @@ pub(super) fn handle(
                 skal,
             }]
         }
-        Kommando::RegistreraUpphorande {
-            beslut,
-            datum,
-            orsak,
-            kommentar,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraUpphorande, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            vec![Handelse::VerkstallighetUpphort {
-                beslut,
-                datum,
-                orsak,
-                kommentar,
-            }]
+        Kommando::RegistreraUpphorande(u) => {
+            let b = valt_beslut(a, KommandoTyp::RegistreraUpphorande, u.beslut)?;
+            fel.inte_fore(u.datum, b.beslut.datum, "datum", "beslutsdagen");
+            fel.inte_framtid(u.datum, idag, "datum");
+            vec![Handelse::VerkstallighetUpphort(u)]
         }
         Kommando::UpprattaGenomforandeplan {
             beslut,
@@ -259,12 +260,12 @@ pub(super) fn handle(
 impl Arende {
     pub(super) fn tillampa_verkstallighet(&mut self, h: &Handelse) {
         match h {
-            Handelse::VerkstallighetUpphort {
+            Handelse::VerkstallighetUpphort(UpphorandeUppgifter {
                 beslut,
                 datum,
                 orsak,
                 ..
-            } => {
+            }) => {
                 if let Some(b) = self.beslut_mut(*beslut) {
                     b.verkstallighet.upphort = Some((*datum, *orsak));
                 }
@@ -368,12 +369,12 @@ mod tests {
         assert!(f.kan(T::Bestall).is_ok());
         // The reason may change while the delay lasts.
         assert!(f.kan(T::RegistreraEjVerkstallt).is_ok());
-        f.steg(Kommando::RegistreraUpphorande {
+        f.steg(Kommando::RegistreraUpphorande(UpphorandeUppgifter {
             beslut: B_BIFALL,
             datum: date!(2026 - 03 - 02),
             orsak: Upphorandeorsak::TackatNej,
             kommentar: "Vill inte ha behandling nu".into(),
-        });
+        }));
         assert_eq!(f.arende().hinder_for_avslut(), Vec::<String>::new());
         // No longer watched for enforcement; no longer to be ordered.
         assert!(av_typ(f.arende(), BevakningsTyp::Verkstallighet).is_empty());

@@ -118,3 +118,122 @@ pub fn brev_for_steg(fore: &Arende, handelser: &[Handelse]) -> Vec<Brev> {
     }
     ut
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::arende::testfall::*;
+
+    /// The letters due after a step that must be accepted, from the state before it.
+    fn brev_efter(f: &Fall, k: Kommando) -> Vec<Brev> {
+        let h = f.forsok(k).expect("the step is accepted");
+        brev_for_steg(f.arende(), &h)
+    }
+
+    #[test]
+    fn delgl_22_forenklad_delgivning_ger_beslutsbrev_och_kontrollmeddelande() {
+        let skicka = |forenklad_delgivning| Kommando::SkickaBeslut {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 02 - 06),
+            satt: Utskickssatt::Brev,
+            forenklad_delgivning,
+            forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+        };
+        // Sent Friday 6 February: kontrollmeddelande Monday 9 February, served
+        // 20 February, last day to appeal 13 March (DelgL 22 och 24 §§, FL 44 §).
+        assert_eq!(
+            brev_efter(&bifall_fattat(), skicka(true)),
+            [
+                Brev::Beslutsbrev {
+                    beslut: B_BIFALL,
+                    datum: date!(2026 - 02 - 06),
+                    sista_dag_att_overklaga: Some(date!(2026 - 03 - 13)),
+                },
+                Brev::Kontrollmeddelande {
+                    beslut: B_BIFALL,
+                    datum: date!(2026 - 02 - 09),
+                    skickat: date!(2026 - 02 - 06),
+                    delgiven: date!(2026 - 02 - 20),
+                },
+            ]
+        );
+        // Without it, the served day is not known in advance: no last day is printed.
+        assert_eq!(
+            brev_efter(&bifall_fattat(), skicka(false)),
+            [Brev::Beslutsbrev {
+                beslut: B_BIFALL,
+                datum: date!(2026 - 02 - 06),
+                sista_dag_att_overklaga: None,
+            }]
+        );
+    }
+
+    #[test]
+    fn fl_25_kommuniceringsbrev_bara_nar_materialet_skickas() {
+        let kommunicera = |satt| Kommando::Kommunicera {
+            id: K1,
+            datum: date!(2026 - 02 - 03),
+            material: "Utredningen\n\n  Läkarintyget ".into(),
+            satt,
+            svar_senast: date!(2026 - 02 - 14),
+            bifogat: vec![],
+            tillgangligt: " ".into(),
+        };
+        let brev = brev_efter(&utredning_avslutad(), kommunicera(Kommunikationssatt::Brev));
+        assert_eq!(
+            brev,
+            [Brev::Kommuniceringsbrev {
+                kommunicering: K1,
+                datum: date!(2026 - 02 - 03),
+                material: vec!["Utredningen".into(), "Läkarintyget".into()],
+                bifogat: vec![],
+                tillgangligt: None,
+                // Saturday 14 February moves to Monday (lag (1930:173) 2 §).
+                svara_senast: date!(2026 - 02 - 16),
+            }]
+        );
+        assert_eq!(brev[0].typ(), BrevTyp::Kommuniceringsbrev);
+        assert_eq!(brev[0].hor_till(), (None, Some(K1)));
+        assert!(
+            brev_efter(&utredning_avslutad(), kommunicera(Kommunikationssatt::Mote)).is_empty()
+        );
+    }
+
+    #[test]
+    fn fl_45_avvisat_overklagande_ger_avvisningsbeslut() {
+        // Served 20 February; last day Friday 13 March; came in Monday 16 March.
+        let sent = overklagat_den(date!(2026 - 03 - 16));
+        let prova = Kommando::ProvaRattidighet {
+            beslut: B_AVSLAG,
+            datum: date!(2026 - 03 - 17),
+            undantag: None,
+        };
+        assert_eq!(
+            brev_efter(&sent, prova.clone()),
+            [Brev::Avvisningsbeslut {
+                beslut: B_AVSLAG,
+                datum: date!(2026 - 03 - 17),
+                inkom: date!(2026 - 03 - 16),
+                delgiven: date!(2026 - 02 - 20),
+                sista_dag: date!(2026 - 03 - 13),
+            }]
+        );
+        // In time: nothing is dismissed, and no letter is due.
+        assert!(brev_efter(&overklagat_den(date!(2026 - 03 - 13)), prova).is_empty());
+    }
+
+    #[test]
+    fn steg_utan_brev_ger_inga() {
+        let f = bifall_fattat();
+        assert!(
+            brev_efter(
+                &f,
+                Kommando::SkrivJournal {
+                    id: J1,
+                    datum: IDAG,
+                    text: "Samtal".into(),
+                }
+            )
+            .is_empty()
+        );
+    }
+}

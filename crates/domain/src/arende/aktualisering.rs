@@ -307,6 +307,7 @@ impl Arende {
                 self.aterkallade.push((*insats, *datum))
             }
             Handelse::HandlaggareTilldelad { handlaggare } => self.handlaggare = Some(*handlaggare),
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

@@ -529,6 +529,7 @@ impl Arende {
                     }
                 }
             }
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

@@ -565,6 +565,7 @@ impl Arende {
                 fran: fran.clone(),
                 text: text.clone(),
             }),
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

@@ -141,6 +141,7 @@ impl Arende {
             Handelse::DokumentBifogat { dokument, .. } => self.dokument.push(*dokument),
             Handelse::JournalAntecknad { id, .. } => self.journal.push(*id),
             Handelse::JournalInvandning { .. } => {}
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

@@ -444,6 +444,7 @@ impl Arende {
                     o.dom = Some((*datum, *utfall));
                 }
             }
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

@@ -181,6 +181,7 @@ impl Arende {
                 nasta: *nasta,
             }),
             Handelse::BevakningKvitterad { nyckel, .. } => self.kvitterade.push(nyckel.clone()),
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

@@ -368,6 +368,7 @@ impl Arende {
                     b.1 = Some(*datum);
                 }
             }
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

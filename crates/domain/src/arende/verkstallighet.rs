@@ -340,6 +340,7 @@ impl Arende {
                     None => self.genomforandeplaner.push(plan),
                 }
             }
+            // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
     }

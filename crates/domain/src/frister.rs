@@ -276,7 +276,7 @@ pub fn gallring_undantagen_kommun(kommunkod: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kalender::{ar_vardag, ej_vardagar, helgdagar};
+    use crate::kalender::{ej_vardagar, helgdagar, vardag};
     use proptest::prelude::*;
     use time::Weekday;
     use time::macros::{date, format_description};
@@ -456,8 +456,8 @@ mod tests {
         let _ = begaran_om_avgorande_tidigast(Date::MAX);
     }
 
-    /// Independent of `ar_vardag`: checks the raw lists.
-    fn ar_verkligen_vardag(d: Date) -> bool {
+    /// Independent of `vardag`: checks the raw lists.
+    fn verkligen_vardag(d: Date) -> bool {
         !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
             && helgdagar(d.year()).iter().all(|h| h.datum != d)
             && ej_vardagar(d.year()).iter().all(|h| h.datum != d)
@@ -478,13 +478,13 @@ mod tests {
                 ("begaran_om_avgorande_svar", begaran_om_avgorande_svar(d)),
                 ("nasta_vardag", nasta_vardag(d)),
             ] {
-                prop_assert!(ar_verkligen_vardag(sista), "{}({}) = {} is not a vardag", vad, d, sista);
-                prop_assert!(ar_vardag(sista));
+                prop_assert!(verkligen_vardag(sista), "{}({}) = {} is not a vardag", vad, d, sista);
+                prop_assert!(vardag(sista));
             }
             // DelgL 22 §, stricter reading: never a Saturday or helgdag, never later than a vardag.
             let kontroll = forenklad_delgivning(d).kontrollmeddelande;
             prop_assert!(kontroll > d);
-            prop_assert!(kontroll.weekday() != Weekday::Saturday && !crate::kalender::ar_helgdag(kontroll));
+            prop_assert!(kontroll.weekday() != Weekday::Saturday && !crate::kalender::helgdag(kontroll));
             prop_assert!(kontroll <= crate::kalender::forsta_vardag_efter(d));
             prop_assert!(sista_dag_overklagande(d) >= plus_veckor(d, 3));
             prop_assert!(svarsfrist(d) >= d);

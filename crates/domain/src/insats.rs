@@ -111,7 +111,7 @@ impl InsatsTyp {
     }
 
     /// Heldygnsvård (seed 004 §4.2): weightier decisions, delegated higher.
-    pub fn ar_heldygnsvard(self) -> bool {
+    pub fn heldygnsvard(self) -> bool {
         matches!(
             self,
             InsatsTyp::Hvb
@@ -169,7 +169,7 @@ impl Utfall {
     /// Goes against the party, wholly or partly: written reasons and appeal
     /// instructions are always required (FL 32–33 §§), and the party must have
     /// had the material first (FL 25 §).
-    pub fn ar_negativt(self) -> bool {
+    pub fn negativt(self) -> bool {
         matches!(
             self,
             Utfall::DelvisBifall | Utfall::Avslag | Utfall::Avvisning

@@ -57,7 +57,7 @@ fn samma_eller_nasta(d: Date, veckodag: Weekday) -> Date {
     plus_dagar(d, (till - fran).rem_euclid(7))
 }
 
-fn ar_representerbart(ar: i32) -> bool {
+fn representerbart(ar: i32) -> bool {
     (Date::MIN.year()..=Date::MAX.year()).contains(&ar)
 }
 
@@ -125,7 +125,7 @@ pub fn alla_helgons_dag(ar: i32) -> Option<Date> {
 /// pingstdagen (which the act names although they are Sundays). Other Sunday feasts (before 1953:
 /// kyndelsmässodagen, Mikaelidagen and allhelgonadagen, moved to Sundays in 1772; the böndagar; after
 /// 1953: Jungfru Marie bebådelsedag) are holidays only as Sundays and are not listed, see
-/// [`ar_helgdag`].
+/// [`helgdag`].
 ///
 /// History applied (1900–2199):
 ///
@@ -146,7 +146,7 @@ pub fn alla_helgons_dag(ar: i32) -> Option<Date> {
 ///
 /// Counts: 12 a year 1900–1938, 13 in 1939–1952, 13 from 1953 on.
 pub fn helgdagar(ar: i32) -> Vec<Helgdag> {
-    if !ar_representerbart(ar) {
+    if !representerbart(ar) {
         return Vec::new();
     }
     let pask = paskdagen(ar);
@@ -207,7 +207,7 @@ pub fn helgdagar(ar: i32) -> Vec<Helgdag> {
 /// lag (1965:127): every Saturday, midsommarafton and julafton; lag (1974:756) (prop. 1974:147):
 /// nyårsafton added; lag (1987:1212): today's wording.
 pub fn ej_vardagar(ar: i32) -> Vec<Helgdag> {
-    if !ar_representerbart(ar) {
+    if !representerbart(ar) {
         return Vec::new();
     }
     vec![
@@ -245,15 +245,15 @@ pub fn aftonnamn(d: Date) -> Option<&'static str> {
 
 /// An allmän helgdag: every Sunday (lag (1989:253) 1 §: "söndagar, däribland påskdagen och
 /// pingstdagen") or a named holiday of [`helgdagar`] for that year.
-pub fn ar_helgdag(d: Date) -> bool {
+pub fn helgdag(d: Date) -> bool {
     d.weekday() == Weekday::Sunday || helgdagar(d.year()).iter().any(|h| h.datum == d)
 }
 
 /// A vardag in the sense of lag (1930:173) 2 §: not a Sunday or other allmän helgdag, not a
 /// Saturday, not midsommarafton, julafton or nyårsafton.
-pub fn ar_vardag(d: Date) -> bool {
+pub fn vardag(d: Date) -> bool {
     d.weekday() != Weekday::Saturday
-        && !ar_helgdag(d)
+        && !helgdag(d)
         && !ej_vardagar(d.year()).iter().any(|h| h.datum == d)
 }
 
@@ -262,7 +262,7 @@ pub fn ar_vardag(d: Date) -> bool {
 /// New Year weeks).
 pub fn nasta_vardag(d: Date) -> Date {
     let mut dag = d;
-    while !ar_vardag(dag) {
+    while !vardag(dag) {
         match dag.next_day() {
             Some(nasta) => dag = nasta,
             None => return dag, // Date::MAX: nothing later can be represented
@@ -288,7 +288,7 @@ pub fn forsta_arbetsdag_efter_strikt(d: Date) -> Date {
             Some(nasta) => dag = nasta,
             None => return dag,
         }
-        if dag.weekday() != Weekday::Saturday && !ar_helgdag(dag) {
+        if dag.weekday() != Weekday::Saturday && !helgdag(dag) {
             return dag;
         }
     }
@@ -322,21 +322,21 @@ mod tests {
     fn stammer(d: Date, typ: Typ) -> bool {
         let namn = helgdagsnamn(d);
         match typ {
-            Typ::Helg(n) => namn.contains(&n) && ar_helgdag(d) && !ar_vardag(d),
+            Typ::Helg(n) => namn.contains(&n) && helgdag(d) && !vardag(d),
             Typ::Afton(n) => {
-                aftonnamn(d) == Some(n) && namn.is_empty() && !ar_helgdag(d) && !ar_vardag(d)
+                aftonnamn(d) == Some(n) && namn.is_empty() && !helgdag(d) && !vardag(d)
             }
             Typ::Lordag => {
                 d.weekday() == Weekday::Saturday
                     && namn.is_empty()
                     && aftonnamn(d).is_none()
-                    && !ar_helgdag(d)
-                    && !ar_vardag(d)
+                    && !helgdag(d)
+                    && !vardag(d)
             }
             Typ::Sondag => {
-                d.weekday() == Weekday::Sunday && namn.is_empty() && ar_helgdag(d) && !ar_vardag(d)
+                d.weekday() == Weekday::Sunday && namn.is_empty() && helgdag(d) && !vardag(d)
             }
-            Typ::Vardag => namn.is_empty() && aftonnamn(d).is_none() && ar_vardag(d),
+            Typ::Vardag => namn.is_empty() && aftonnamn(d).is_none() && vardag(d),
         }
     }
 
@@ -429,8 +429,8 @@ mod tests {
                 "{s}: expected {typ:?} ({regel}); got names {:?}, afton {:?}, helgdag {}, vardag {}",
                 helgdagsnamn(d),
                 aftonnamn(d),
-                ar_helgdag(d),
-                ar_vardag(d)
+                helgdag(d),
+                vardag(d)
             );
         }
     }
@@ -480,8 +480,8 @@ mod tests {
         (fran..=till).prop_map(|j| Date::from_julian_day(j).unwrap())
     }
 
-    /// Independent of `ar_vardag`: checks the raw lists.
-    fn ar_verkligen_vardag(d: Date) -> bool {
+    /// Independent of `vardag`: checks the raw lists.
+    fn verkligen_vardag(d: Date) -> bool {
         !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
             && helgdagar(d.year()).iter().all(|h| h.datum != d)
             && ej_vardagar(d.year()).iter().all(|h| h.datum != d)
@@ -519,34 +519,34 @@ mod tests {
         #[test]
         fn nasta_vardag_ar_vardag_och_idempotent(d in datum_strategi()) {
             let n = nasta_vardag(d);
-            prop_assert!(ar_verkligen_vardag(n), "{} -> {}", d, n);
+            prop_assert!(verkligen_vardag(n), "{} -> {}", d, n);
             prop_assert_eq!(nasta_vardag(n), n);
             prop_assert!(n >= d);
             // minimal: nothing in between is a vardag, and the gap is short
             let mut x = d;
             while x < n {
-                prop_assert!(!ar_verkligen_vardag(x));
+                prop_assert!(!verkligen_vardag(x));
                 x = x.next_day().unwrap();
             }
             prop_assert!((n - d).whole_days() <= 5);
-            prop_assert_eq!(ar_vardag(d), n == d);
+            prop_assert_eq!(vardag(d), n == d);
         }
 
         #[test]
         fn forsta_vardag_efter_ar_senare(d in datum_strategi()) {
             let n = forsta_vardag_efter(d);
             prop_assert!(n > d);
-            prop_assert!(ar_verkligen_vardag(n));
+            prop_assert!(verkligen_vardag(n));
             prop_assert_eq!(n, nasta_vardag(d.next_day().unwrap()));
         }
 
         #[test]
         fn sondag_alltid_helgdag(d in datum_strategi()) {
             if d.weekday() == Weekday::Sunday {
-                prop_assert!(ar_helgdag(d));
+                prop_assert!(helgdag(d));
             }
-            if ar_helgdag(d) {
-                prop_assert!(!ar_vardag(d));
+            if helgdag(d) {
+                prop_assert!(!vardag(d));
             }
         }
     }

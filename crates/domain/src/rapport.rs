@@ -100,7 +100,7 @@ impl Kvartal {
     }
 
     /// Whether the quarter has ended on `idag`: only then is its report complete.
-    pub fn ar_slut(self, idag: Date) -> bool {
+    pub fn passerat(self, idag: Date) -> bool {
         self.sista_dag() < idag
     }
 }
@@ -166,7 +166,7 @@ impl Slut {
     }
 
     /// Carried out: started, or resumed after an interruption.
-    pub fn ar_verkstallt(self) -> bool {
+    pub fn verkstallt(self) -> bool {
         !matches!(self, Slut::Upphort(..))
     }
 
@@ -213,7 +213,7 @@ impl Vantan {
     }
 
     /// SoL 34 kap. 1 §: the wait went beyond the three months.
-    pub fn ar_forsenad(&self) -> bool {
+    pub fn forsenad(&self) -> bool {
         self.slut.is_none_or(|s| s.datum() > self.tre_manader)
     }
 
@@ -371,7 +371,7 @@ pub fn ivo_poster(a: &Arende, kvartal: Kvartal) -> Vec<IvoPost> {
     let (forsta, sista) = (kvartal.forsta_dag(), kvartal.sista_dag());
     vantetider(a)
         .into_iter()
-        .filter(Vantan::ar_forsenad)
+        .filter(Vantan::forsenad)
         .filter_map(|v| {
             let rapporteras = v.rapporteras_fran();
             // SoL 34 kap. 1 §: the three months have not ended within the quarter.
@@ -385,7 +385,7 @@ pub fn ivo_poster(a: &Arende, kvartal: Kvartal) -> Vec<IvoPost> {
             let slut = v.slut_senast(sista);
             let avsnitt = match slut {
                 // SoL 34 kap. 2 §: reported before, enforced now.
-                Some(s) if rapporteras < forsta && s.ar_verkstallt() => {
+                Some(s) if rapporteras < forsta && s.verkstallt() => {
                     Avsnitt::VerkstalltEfterRapportering
                 }
                 Some(_) if rapporteras < forsta => Avsnitt::UpphortEfterRapportering,
@@ -660,8 +660,8 @@ mod tests {
             Kvartal::senast_avslutade(date!(2026 - 01 - 01)),
             kv(2025, 4)
         );
-        assert!(kv(2026, 3).ar_slut(date!(2026 - 10 - 01)));
-        assert!(!kv(2026, 3).ar_slut(date!(2026 - 09 - 30)));
+        assert!(kv(2026, 3).passerat(date!(2026 - 10 - 01)));
+        assert!(!kv(2026, 3).passerat(date!(2026 - 09 - 30)));
         assert_eq!(Kvartal::ny(2026, 5), None);
         assert_eq!(Kvartal::ny(2026, 0), None);
         assert_eq!(kv(2026, 3).to_string(), "kvartal 3 2026");
@@ -844,12 +844,14 @@ mod tests {
             assert_eq!(p[0].vantan.skal.as_deref(), Some("Väntar på plats"));
         }
         // The person declined on 2 February 2027: reported once, in Q1 2027, then gone.
-        let mut h = vec![Handelse::VerkstallighetUpphort {
-            beslut: B,
-            datum: date!(2027 - 02 - 02),
-            orsak: Upphorandeorsak::TackatNej,
-            kommentar: String::new(),
-        }];
+        let mut h = vec![Handelse::VerkstallighetUpphort(
+            crate::arende::UpphorandeUppgifter {
+                beslut: B,
+                datum: date!(2027 - 02 - 02),
+                orsak: Upphorandeorsak::TackatNej,
+                kommentar: String::new(),
+            },
+        )];
         let mut b = a.clone();
         for x in h.drain(..) {
             b.tillampa(&x);

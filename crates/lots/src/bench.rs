@@ -301,7 +301,7 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
 /// utfall) codes, or `None` for heldygnsvård, which only an arbetsledare decides.
 fn beslutsformular(a: &Arende) -> Option<(String, String, String)> {
     let insats = a.obeslutade_insatser().first().copied()?;
-    if insats.ar_heldygnsvard() {
+    if insats.heldygnsvard() {
         return None;
     }
     Some((

@@ -21,9 +21,10 @@ use anyhow::{Context, anyhow, bail};
 use lots_domain::Avvisning;
 use lots_domain::arende::Kontext;
 use lots_domain::arende::{
-    Anmalare, Arende, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall, ForhandsbedomningsUtfall,
-    Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt, Maluppfyllelse, NyttBeslut, Ombud,
-    Status, Upphorandeorsak, Utskickssatt, bevakningar,
+    Anmalare, Arende, AterkallelseUppgifter, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall,
+    ForhandsbedomningsUtfall, Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt,
+    Maluppfyllelse, NyttBeslut, Ombud, Status, UpphorandeUppgifter, Upphorandeorsak, Utskickssatt,
+    bevakningar,
 };
 use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
@@ -358,7 +359,7 @@ fn delegationspunkter() -> Vec<Delegationspunkt> {
             beskrivning: "Beslut om bistånd i form av heldygnsvård enligt 11 kap. 1 § SoL: hem för vård eller boende, \
                           stödboende, familjehem och träningslägenhet"
                 .into(),
-            insatser: InsatsTyp::ALLA.into_iter().filter(|i| i.ar_heldygnsvard()).collect(),
+            insatser: InsatsTyp::ALLA.into_iter().filter(|i| i.heldygnsvard()).collect(),
             utfall: vec![],
             roller: vec![Roll::Arbetsledare],
         },
@@ -673,7 +674,7 @@ impl<'s> Demo<'s> {
     /// so a case's steps stay in order.
     fn dag(&self, n: i64) -> Date {
         let mut d = self.frist(n);
-        while !kalender::ar_vardag(d) {
+        while !kalender::vardag(d) {
             d = d.previous_day().unwrap_or(d);
         }
         d
@@ -1850,7 +1851,7 @@ impl<'s> Demo<'s> {
             .await?;
             return Ok((f, None));
         }
-        let negativt = x.utfall.ar_negativt();
+        let negativt = x.utfall.negativt();
         if !m.ekonomi || negativt {
             let satt = if m.ekonomi {
                 Kommunikationssatt::Digitalt
@@ -1876,7 +1877,7 @@ impl<'s> Demo<'s> {
         if matches!(x.stopp, Stopp::BeslutVantar) {
             return Ok((f, None));
         }
-        let beslutare = x.beslutare.unwrap_or(if m.insats.ar_heldygnsvard() {
+        let beslutare = x.beslutare.unwrap_or(if m.insats.heldygnsvard() {
             &self.s.al
         } else {
             x.agare
@@ -1974,7 +1975,7 @@ impl<'s> Demo<'s> {
                 handelser.push((ater, Handling::Ateruppta));
             }
         }
-        let verkst_journal = if m.insats.ar_heldygnsvard() {
+        let verkst_journal = if m.insats.heldygnsvard() {
             JOURNAL_PLACERING
         } else {
             JOURNAL_VERKSTALLIGHET[nr % JOURNAL_VERKSTALLIGHET.len()]
@@ -2477,13 +2478,13 @@ async fn vuxenenheten(d: &Demo<'_>) -> anyhow::Result<()> {
         .await?;
     f.steg(
         55,
-        Kommando::RegistreraUpphorande {
+        Kommando::RegistreraUpphorande(UpphorandeUppgifter {
             beslut: b,
             datum: d.dag(55),
             orsak: Upphorandeorsak::TackatNej,
             kommentar: f.t("{n} har tackat nej till beviljad kontaktperson och vill inte att insatsen verkställs. {Han} har \
                        informerats om att {han} kan ansöka igen."),
-        },
+        }),
     )
     .await?;
     f.avsluta(
@@ -2501,12 +2502,12 @@ async fn vuxenenheten(d: &Demo<'_>) -> anyhow::Result<()> {
         let kommentar = f.t("{n} ringde och återkallade ansökan.");
         f.steg(
             58,
-            Kommando::AterkallaAnsokan {
+            Kommando::AterkallaAnsokan(AterkallelseUppgifter {
                 insats,
                 datum: d.dag(58),
                 kanal: Kanal::Telefon,
                 kommentar,
-            },
+            }),
         )
         .await?;
     }
@@ -2605,7 +2606,7 @@ async fn overklaganden(d: &Demo<'_>) -> anyhow::Result<()> {
     f.kor(
         al,
         103,
-        Kommando::Ompova {
+        Kommando::Omprova {
             beslut: b,
             datum: d.dag(103),
             motivering: "Överklagandet innehåller inga nya omständigheter. Nämnden finner inte skäl att ändra beslutet \
@@ -2877,7 +2878,7 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
     let dag = d.dag(47);
     f.steg(
         47,
-        Kommando::Ompova {
+        Kommando::Omprova {
             beslut: b,
             datum: dag,
             motivering: f.t(
@@ -2971,7 +2972,7 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
     .await?;
     f.steg(
         38,
-        Kommando::Ompova {
+        Kommando::Omprova {
             beslut: b,
             datum: d.dag(38),
             motivering: "Uppgiften om arbetserbjudandet är inte styrkt. Nämnden finner inte skäl att ändra beslutet."
@@ -3684,10 +3685,10 @@ fn sammanfattning(
             senare += 1;
         }
     }
-    let oppna = klara.iter().filter(|a| !a.ar_avslutat()).count();
+    let oppna = klara.iter().filter(|a| !a.avslutat()).count();
     let mina = klara
         .iter()
-        .filter(|a| !a.ar_avslutat() && a.handlaggare == Some(d.s.hl.id))
+        .filter(|a| !a.avslutat() && a.handlaggare == Some(d.s.hl.id))
         .count();
     let mut ut = format!(
         "Demodata för Lotsby kommun (kommunkod 9999) är inlagd på {:.1} s.\n\

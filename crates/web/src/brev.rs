@@ -4,11 +4,13 @@
 //! request for a decision rejected (FL 12 §). Each goes into the personakt with its
 //! hash in the same transaction as the step (issue 3, item 4), and none is written
 //! without the nämnd's particulars (issue 11, item 7).
+//!
+//! Which letters a step makes due, and with which facts, is the domain's rule
+//! (`lots_domain::arende::brev_for_steg`); this module only writes them.
 
 use lots_documents as dok;
-use lots_domain::arende::{Arende, BrevTyp, Handelse, Kommando, Kommunikationssatt, Kontext};
-use lots_domain::frister;
-use lots_domain::ids::{AnvandarId, DokumentId};
+use lots_domain::arende::{self, Arende, Brev, BrevTyp, Kommando, Kontext};
+use lots_domain::ids::{AnvandarId, BeslutId, DokumentId};
 use lots_domain::insats::Utfall;
 use lots_store::{Anvandare, Bilaga, NamnduppgifterVersion, Person};
 use sha2::{Digest, Sha256};
@@ -161,35 +163,53 @@ pub fn med_brev(
 }
 
 /// The letters a step produces, as commands to run after it and their files.
-/// `a` is the case before the step. An error is a Swedish message for the form.
+/// `a` is the case before the step. Which letters are due, and with which
+/// facts, is the domain's rule (`arende::brev_for_steg`); this writes them. An
+/// error is a Swedish message for the form.
 pub fn brev_for_steg(
     kommando: &Kommando,
     a: &Arende,
     p: &Person,
     fran: &Avsandare,
 ) -> Result<Vec<(Kommando, Bilaga)>, String> {
+    let Ok(handelser) = arende::handle(Some(a), kommando.clone(), &fran.kontext) else {
+        // Refused: the store refuses it too, with the reason shown on the form.
+        return Ok(vec![]);
+    };
+    arende::brev_for_steg(a, &handelser)
+        .iter()
+        .map(|brev| skriv(brev, a, p, fran))
+        .collect()
+}
+
+/// Writes one letter the domain found due, from the case as it stood before the step.
+fn skriv(
+    brev: &Brev,
+    a: &Arende,
+    p: &Person,
+    fran: &Avsandare,
+) -> Result<(Kommando, Bilaga), String> {
     let fel = |e: dok::DokumentFel| format!("Brevet kunde inte skapas: {e}. Ingenting sparades.");
     let arende = fran.diarienummer.to_string();
-    match kommando {
-        Kommando::SkickaBeslut {
+    let beslut_lage = |id: BeslutId| {
+        a.beslut_lage(id)
+            .ok_or_else(|| "Beslutet finns inte i ärendet. Ingenting sparades.".to_string())
+    };
+    let (avsandare, version) = fran.namnd()?;
+    let pdf = match brev {
+        Brev::Beslutsbrev {
             beslut,
-            datum,
-            forenklad_delgivning,
+            sista_dag_att_overklaga,
             ..
         } => {
-            let Some(b) = a.beslut_lage(*beslut) else {
-                return Ok(vec![]);
-            };
-            let x = &b.beslut;
-            let delgivning = forenklad_delgivning.then(|| frister::forenklad_delgivning(*datum));
+            let x = &beslut_lage(*beslut)?.beslut;
             let (beslutsfattare, titel) = fran.person(Some(x.beslutsfattare));
             let text = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
-            let (avsandare, version) = fran.namnd()?;
             let brev = dok::Beslutsbrev {
-                avsandare: avsandare.clone(),
+                avsandare,
                 beslutsdatum: x.datum,
                 mottagare: mottagare(p),
-                arende: arende.clone(),
+                arende,
                 ansokan: x.insats.namn().to_string(),
                 ansokningsdatum: a
                     .ansokta
@@ -232,53 +252,39 @@ pub fn brev_for_steg(
                     dok::Tjansteperson { namn, titel }
                 }),
                 forvaltningsratt: fran.forvaltningsratt(),
-                // FL 44 §: known in advance only under förenklad delgivning.
-                sista_dag_att_overklaga: delgivning
-                    .map(|d| frister::sista_dag_overklagande(d.delgiven)),
+                sista_dag_att_overklaga: *sista_dag_att_overklaga,
                 kontakt: fran.kontakt(a),
             };
-            let pdf = dok::beslutsbrev(&brev).map_err(fel)?;
-            let mut ut = vec![bilaga(
-                BrevTyp::Beslutsbrev,
-                *datum,
-                pdf,
-                (Some(*beslut), None),
-                version,
-            )];
-            if let Some(d) = delgivning {
-                // DelgL 22 §: the control message goes out the next working day.
-                let kontroll = dok::Kontrollmeddelande {
-                    avsandare,
-                    datum: d.kontrollmeddelande,
-                    mottagare: mottagare(p),
-                    arende,
-                    handling: format!("Beslut om {}", x.insats.namn().to_lowercase()),
-                    handlingens_datum: Some(x.datum),
-                    skickad: *datum,
-                    anses_delgiven: Some(d.delgiven),
-                    kontakt: fran.kontakt(a),
-                };
-                let pdf = dok::kontrollmeddelande(&kontroll).map_err(fel)?;
-                ut.push(bilaga(
-                    BrevTyp::Kontrollmeddelande,
-                    d.kontrollmeddelande,
-                    pdf,
-                    (Some(*beslut), None),
-                    version,
-                ));
-            }
-            Ok(ut)
+            dok::beslutsbrev(&brev).map_err(fel)?
         }
-        Kommando::Kommunicera {
-            id,
+        Brev::Kontrollmeddelande {
+            beslut,
+            datum,
+            skickat,
+            delgiven,
+        } => {
+            let x = &beslut_lage(*beslut)?.beslut;
+            let kontroll = dok::Kontrollmeddelande {
+                avsandare,
+                datum: *datum,
+                mottagare: mottagare(p),
+                arende,
+                handling: format!("Beslut om {}", x.insats.namn().to_lowercase()),
+                handlingens_datum: Some(x.datum),
+                skickad: *skickat,
+                anses_delgiven: Some(*delgiven),
+                kontakt: fran.kontakt(a),
+            };
+            dok::kontrollmeddelande(&kontroll).map_err(fel)?
+        }
+        Brev::Kommuniceringsbrev {
             datum,
             material,
-            satt: Kommunikationssatt::Brev | Kommunikationssatt::Digitalt,
-            svar_senast,
             bifogat,
             tillgangligt,
+            svara_senast,
+            ..
         } => {
-            let (avsandare, version) = fran.namnd()?;
             let brev = dok::Kommuniceringsbrev {
                 avsandare,
                 datum: *datum,
@@ -290,13 +296,7 @@ pub fn brev_for_steg(
                     .map(|(i, _)| i.namn())
                     .collect::<Vec<_>>()
                     .join(", "),
-                material: material
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                // FL 25 §: the letter names what was recorded as enclosed, nothing more.
+                material: material.clone(),
                 bifogat: bifogat
                     .iter()
                     .map(|d| {
@@ -307,50 +307,20 @@ pub fn brev_for_steg(
                             .unwrap_or_else(|| "Dokument i ärendet".to_string())
                     })
                     .collect(),
-                tillgangligt: Some(tillgangligt.trim().to_string()).filter(|t| !t.is_empty()),
-                // lag (1930:173) 2 §, as the domain stores it.
-                svara_senast: frister::svarsfrist(*svar_senast),
+                tillgangligt: tillgangligt.clone(),
+                svara_senast: *svara_senast,
                 kontakt: fran.kontakt(a),
             };
-            let pdf = dok::kommuniceringsbrev(&brev).map_err(fel)?;
-            Ok(vec![bilaga(
-                BrevTyp::Kommuniceringsbrev,
-                *datum,
-                pdf,
-                (None, Some(*id)),
-                version,
-            )])
+            dok::kommuniceringsbrev(&brev).map_err(fel)?
         }
-        Kommando::ProvaRattidighet { beslut, datum, .. } => {
-            // FL 45 §: a late appeal is dismissed, in a decision that can be appealed.
-            let Ok(handelser) =
-                lots_domain::arende::handle(Some(a), kommando.clone(), &fran.kontext)
-            else {
-                // Refused: the store refuses it too, with the reason shown on the form.
-                return Ok(vec![]);
-            };
-            let Some(Handelse::RattidsprovningGjord {
-                sista_dag: Some(sista_dag),
-                ..
-            }) = handelser.first()
-            else {
-                return Ok(vec![]);
-            };
-            let avvisat = handelser
-                .iter()
-                .any(|h| matches!(h, Handelse::OverklagandeAvvisat { .. }));
-            let Some(b) = a.beslut_lage(*beslut) else {
-                return Ok(vec![]);
-            };
-            let (true, Some(delgiven)) = (avvisat, b.delgiven) else {
-                return Ok(vec![]);
-            };
-            let inkom = b
-                .overklagande
-                .as_ref()
-                .and_then(|o| o.inkom)
-                .unwrap_or(*datum);
-            let (avsandare, version) = fran.namnd()?;
+        Brev::Avvisningsbeslut {
+            beslut,
+            datum,
+            inkom,
+            delgiven,
+            sista_dag,
+        } => {
+            let b = beslut_lage(*beslut)?;
             let (namn, titel) = fran.person(Some(fran.kontext.aktor));
             let brev = dok::Processbeslut {
                 avsandare,
@@ -363,8 +333,8 @@ pub fn brev_for_steg(
                         b.beslut.datum,
                         b.beslut.insats.namn().to_lowercase()
                     ),
-                    inkom,
-                    delgiven,
+                    inkom: *inkom,
+                    delgiven: *delgiven,
                     sista_dag: *sista_dag,
                 },
                 motivering: String::new(),
@@ -373,30 +343,15 @@ pub fn brev_for_steg(
                 forvaltningsratt: fran.forvaltningsratt(),
                 kontakt: fran.kontakt(a),
             };
-            let pdf = dok::processbeslut(&brev).map_err(fel)?;
-            Ok(vec![bilaga(
-                BrevTyp::Avvisningsbeslut,
-                *datum,
-                pdf,
-                (Some(*beslut), None),
-                version,
-            )])
+            dok::processbeslut(&brev).map_err(fel)?
         }
-        Kommando::AvslaBegaranOmAvgorande { datum, motivering } => {
-            // FL 12 §: the rejection is a decision, taken under the delegationsordning.
-            let Ok(handelser) =
-                lots_domain::arende::handle(Some(a), kommando.clone(), &fran.kontext)
-            else {
-                return Ok(vec![]);
-            };
-            let delegation = handelser.iter().find_map(|h| match h {
-                Handelse::BegaranOmAvgorandeAvslagen { delegation, .. } => delegation.clone(),
-                _ => None,
-            });
-            let Some((begard, _)) = a.begaran_om_avgorande else {
-                return Ok(vec![]);
-            };
-            let (avsandare, version) = fran.namnd()?;
+        Brev::BeslutOmBegaranOmAvgorande {
+            datum,
+            begard,
+            insatser,
+            motivering,
+            delegation,
+        } => {
             let (namn, titel) = fran.person(Some(fran.kontext.aktor));
             let brev = dok::Processbeslut {
                 avsandare,
@@ -404,10 +359,10 @@ pub fn brev_for_steg(
                 mottagare: mottagare(p),
                 arende,
                 slag: dok::Processbeslutsslag::AvslagenBegaranOmAvgorande {
-                    begard,
+                    begard: *begard,
                     arendet_galler: format!(
                         "ditt ärende om {}",
-                        a.obeslutade_insatser()
+                        insatser
                             .iter()
                             .map(|i| i.namn().to_lowercase())
                             .collect::<Vec<_>>()
@@ -416,22 +371,21 @@ pub fn brev_for_steg(
                 },
                 motivering: motivering.clone(),
                 beslutsfattare: dok::Tjansteperson { namn, titel },
-                delegation: delegation.map(|d| dok::Delegation {
-                    punkt: d.punkt,
+                delegation: delegation.as_ref().map(|d| dok::Delegation {
+                    punkt: d.punkt.clone(),
                     version: d.version.to_string(),
                 }),
                 forvaltningsratt: fran.forvaltningsratt(),
                 kontakt: fran.kontakt(a),
             };
-            let pdf = dok::processbeslut(&brev).map_err(fel)?;
-            Ok(vec![bilaga(
-                BrevTyp::BeslutOmBegaranOmAvgorande,
-                *datum,
-                pdf,
-                (None, None),
-                version,
-            )])
+            dok::processbeslut(&brev).map_err(fel)?
         }
-        _ => Ok(vec![]),
-    }
+    };
+    Ok(bilaga(
+        brev.typ(),
+        brev.datum(),
+        pdf,
+        brev.hor_till(),
+        version,
+    ))
 }

@@ -378,24 +378,24 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 insats_for(a, *beslut)
             )
         }
-        H::VerkstallighetUpphort {
+        H::VerkstallighetUpphort(UpphorandeUppgifter {
             beslut,
             datum,
             orsak,
             kommentar,
-        } => {
+        }) => {
             d.push(format!("{}.", orsak.namn()));
             if !kommentar.is_empty() {
                 d.push(kommentar.clone());
             }
             format!("{} ska inte verkställas ({datum})", insats_for(a, *beslut))
         }
-        H::AnsokanAterkallad {
+        H::AnsokanAterkallad(AterkallelseUppgifter {
             insats,
             datum,
             kanal,
             kommentar,
-        } => {
+        }) => {
             d.push(format!(
                 "Återkallad {datum} ({}).",
                 kanal.namn().to_lowercase()
@@ -427,21 +427,21 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             }
             "Kontrollmeddelande skickat".into()
         }
-        H::DelgivningMisslyckad {
+        H::DelgivningMisslyckad(MisslyckadDelgivningUppgifter {
             beslut,
             datum,
             skal,
-        } => {
+        }) => {
             d.push(format!("{}: {skal}", insats_for(a, *beslut)));
             d.push("Beslutet är inte delgivet och ska skickas igen.".into());
             format!("Delgivningen misslyckades ({datum})")
         }
-        H::DrojsmalMeddelat {
+        H::DrojsmalMeddelat(DrojsmalUppgifter {
             datum,
             skal,
             nytt_datum,
             satt,
-        } => {
+        }) => {
             d.push(format!(
                 "Meddelat {datum} ({}). Beslut väntas {nytt_datum}.",
                 satt.namn().to_lowercase()

@@ -145,7 +145,7 @@ pub struct Bevakning {
 /// The case's open bevakningar. A closed case watches nothing.
 pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
     let mut ut = vec![];
-    if a.ar_avslutat() {
+    if a.avslutat() {
         return ut;
     }
     for k in a.vantande_kommuniceringar() {
@@ -324,7 +324,7 @@ fn beslutets(a: &Arende, b: &super::BeslutLage, ut: &mut Vec<Bevakning>) {
             }
             // seed 004 §4.2: a placement normally for at most three months, then
             // followed up for whether the need remains.
-            i if i.ar_heldygnsvard() => (
+            i if i.heldygnsvard() => (
                 BevakningsTyp::Placeringstid,
                 frister::plus_manader(start, 3),
             ),
@@ -406,6 +406,363 @@ fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
                 datum: svar_senast(m.datum),
                 beslut: None,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::arende::testfall::*;
+
+    #[test]
+    fn bevakning_svar_pa_kommunicering_flyttas_fran_helg() {
+        // Saturday 14 February → Monday 16 February (lag (1930:173) 2 §).
+        let f = kommunicerat_vantar_svar();
+        assert_eq!(
+            av_typ(f.arende(), BevakningsTyp::SvarKommunicering),
+            vec![Bevakning {
+                nyckel: format!("svar:{K1}"),
+                typ: BevakningsTyp::SvarKommunicering,
+                datum: date!(2026 - 02 - 16),
+                beslut: None,
+            }]
+        );
+        // Långfredagen 3 April 2026 → Tuesday 7 April, after Easter Monday.
+        let f = utredning_avslutad().med(Kommando::Kommunicera {
+            bifogat: vec![],
+            tillgangligt: String::new(),
+            id: K2,
+            datum: date!(2026 - 03 - 25),
+            material: "Utredningen".into(),
+            satt: Kommunikationssatt::Digitalt,
+            svar_senast: date!(2026 - 04 - 03),
+        });
+        let b = av_typ(f.arende(), BevakningsTyp::SvarKommunicering);
+        assert_eq!(
+            b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+            vec![date!(2026 - 04 - 07)]
+        );
+    }
+
+    #[test]
+    fn bevakning_svar_forsvinner_vid_svar_eller_beslut() {
+        assert!(
+            av_typ(
+                kommunicering_besvarad().arende(),
+                BevakningsTyp::SvarKommunicering
+            )
+            .is_empty()
+        );
+        let mut k = fatta(
+            B_AVSLAG,
+            InsatsTyp::Oppenvardsbehandling,
+            Utfall::Avslag,
+            date!(2026 - 02 - 05),
+        );
+        if let Kommando::FattaBeslut {
+            kommunicering_obehovlig,
+            ..
+        } = &mut k
+        {
+            *kommunicering_obehovlig = Some("Brådskande".into());
+        }
+        let f = kommunicerat_vantar_svar().med(k);
+        assert!(av_typ(f.arende(), BevakningsTyp::SvarKommunicering).is_empty());
+    }
+
+    #[test]
+    fn bevakning_overklagandetid_fl_44() {
+        let f = avslag_delgivet();
+        let nyckel = format!("overklagande:{B_AVSLAG}");
+        assert_eq!(
+            bevakningar(f.arende()),
+            vec![Bevakning {
+                nyckel: nyckel.clone(),
+                typ: BevakningsTyp::Overklagandetid,
+                datum: date!(2026 - 03 - 13),
+                beslut: Some(B_AVSLAG),
+            }]
+        );
+        // Not before the decision is served.
+        assert!(av_typ(avslag_fattat().arende(), BevakningsTyp::Overklagandetid).is_empty());
+        // Gone once an appeal arrives.
+        assert!(av_typ(overklagat().arende(), BevakningsTyp::Overklagandetid).is_empty());
+        // Gone once kvitterad; then nothing more can be kvitterad.
+        let mut f = f;
+        f.steg(Kommando::KvitteraBevakning {
+            nyckel: nyckel.clone(),
+            datum: date!(2026 - 03 - 16),
+        });
+        assert_eq!(f.arende().kvitterade, vec![nyckel]);
+        assert!(bevakningar(f.arende()).is_empty());
+        assert!(f.kan(T::KvitteraBevakning).is_err());
+    }
+
+    #[test]
+    fn bevakning_bara_overklagandetid_kan_kvitteras() {
+        let f = kommunicerat_vantar_svar();
+        assert!(f.kan(T::KvitteraBevakning).is_err());
+        // An open reply deadline beside the appeal period: only the latter can be kvitterad.
+        let f = avslag_delgivet()
+            .med(Kommando::AnsokInsats {
+                insats: InsatsTyp::Kontaktperson,
+                datum: date!(2026 - 03 - 01),
+                kanal: Kanal::Besok,
+            })
+            .med(Kommando::Kommunicera {
+                bifogat: vec![],
+                tillgangligt: String::new(),
+                id: K2,
+                datum: date!(2026 - 03 - 01),
+                material: "Tillägg".into(),
+                satt: Kommunikationssatt::Brev,
+                svar_senast: date!(2026 - 03 - 20),
+            });
+        assert_eq!(
+            av_typ(f.arende(), BevakningsTyp::SvarKommunicering).len(),
+            1
+        );
+        let r = f.forsok(Kommando::KvitteraBevakning {
+            nyckel: format!("svar:{K2}"),
+            datum: IDAG,
+        });
+        assert_eq!(falt(r), vec!["nyckel"]);
+    }
+
+    #[test]
+    fn bevakning_verkstallighet_sol_34_kap_1() {
+        // Decided 5 February: three months to 5 May.
+        let forvantad = |id: BeslutId, fran: Date, datum: Date| Bevakning {
+            nyckel: format!("verkstallighet:{id}:{fran}"),
+            typ: BevakningsTyp::Verkstallighet,
+            datum,
+            beslut: Some(id),
+        };
+        let f = bifall_fattat();
+        assert_eq!(
+            av_typ(f.arende(), BevakningsTyp::Verkstallighet),
+            vec![forvantad(
+                B_BIFALL,
+                date!(2026 - 02 - 05),
+                date!(2026 - 05 - 05)
+            )]
+        );
+        // Ordering is not enforcing.
+        assert_eq!(
+            av_typ(bestallt().arende(), BevakningsTyp::Verkstallighet).len(),
+            1
+        );
+        // Gone once it starts.
+        assert!(
+            av_typ(
+                verkstallighet_pagar().arende(),
+                BevakningsTyp::Verkstallighet
+            )
+            .is_empty()
+        );
+        // Back after an interruption, counted from it: 2 March → 2 June.
+        let f = avbrutet();
+        assert_eq!(
+            av_typ(f.arende(), BevakningsTyp::Verkstallighet),
+            vec![forvantad(
+                B_BIFALL,
+                date!(2026 - 03 - 02),
+                date!(2026 - 06 - 02)
+            )]
+        );
+        // Gone again once resumed, and once ended.
+        let aterupptagen = f.clone().med(Kommando::AterupptaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 03 - 20),
+        });
+        assert!(av_typ(aterupptagen.arende(), BevakningsTyp::Verkstallighet).is_empty());
+        let avslutad = f.med(Kommando::AvslutaVerkstallighet {
+            beslut: B_BIFALL,
+            datum: date!(2026 - 03 - 20),
+            orsak: "Flyttat".into(),
+        });
+        assert!(av_typ(avslutad.arende(), BevakningsTyp::Verkstallighet).is_empty());
+        // An avslag has nothing to enforce.
+        assert!(av_typ(avslag_fattat().arende(), BevakningsTyp::Verkstallighet).is_empty());
+    }
+
+    #[test]
+    fn bevakning_verkstallighet_andra_avbrottet_raknas_fran_det() {
+        let f = avbrutet()
+            .med(Kommando::AterupptaVerkstallighet {
+                beslut: B_BIFALL,
+                datum: date!(2026 - 03 - 20),
+            })
+            .med(Kommando::AvbrytVerkstallighet {
+                beslut: B_BIFALL,
+                datum: date!(2026 - 04 - 30),
+                orsak: "Paus".into(),
+            });
+        let b = av_typ(f.arende(), BevakningsTyp::Verkstallighet);
+        assert_eq!(
+            b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+            vec![date!(2026 - 07 - 30)]
+        );
+    }
+
+    #[test]
+    fn bevakning_uppfoljning_fran_senaste() {
+        // Started 16 February, not followed up: three months later.
+        let b = av_typ(verkstallighet_pagar().arende(), BevakningsTyp::Uppfoljning);
+        assert_eq!(
+            b,
+            vec![Bevakning {
+                nyckel: format!("uppfoljning:{B_BIFALL}"),
+                typ: BevakningsTyp::Uppfoljning,
+                datum: date!(2026 - 05 - 16),
+                beslut: Some(B_BIFALL),
+            }]
+        );
+        // As booked at the latest follow-up.
+        let f = uppfoljning_bokad();
+        let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+        assert_eq!(
+            b.iter().map(|b| (b.datum, b.beslut)).collect::<Vec<_>>(),
+            vec![(date!(2026 - 08 - 14), Some(B_BIFALL))]
+        );
+        // A later follow-up that books another date moves it.
+        let f = f.med(uppfoljning(
+            Some(B_BIFALL),
+            date!(2026 - 06 - 12),
+            Some(date!(2026 - 09 - 14)),
+        ));
+        let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+        assert_eq!(
+            b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+            vec![date!(2026 - 09 - 14)]
+        );
+        // One that books none does not silence it while the insats runs (seed 004 §2.9:
+        // every third month): three months after it.
+        let f = f.med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 13), None));
+        let b = av_typ(f.arende(), BevakningsTyp::Uppfoljning);
+        assert_eq!(
+            b.iter().map(|b| b.datum).collect::<Vec<_>>(),
+            vec![date!(2026 - 09 - 13)]
+        );
+        // Once the insats has ended and been followed up at its end, nothing is owed.
+        let f = f
+            .med(Kommando::AvslutaVerkstallighet {
+                beslut: B_BIFALL,
+                datum: date!(2026 - 06 - 14),
+                orsak: "Klar".into(),
+            })
+            .med(uppfoljning(Some(B_BIFALL), date!(2026 - 06 - 15), None));
+        assert!(av_typ(f.arende(), BevakningsTyp::Uppfoljning).is_empty());
+    }
+
+    /// seed 004 §2.9: each running insats has its own next follow-up; following up one
+    /// does not silence the other.
+    #[test]
+    fn bevakning_uppfoljning_per_insats() {
+        const B2: BeslutId = BeslutId(Uuid::from_u128(104));
+        let mut f = verkstallighet_pagar()
+            .med(Kommando::AnsokInsats {
+                insats: InsatsTyp::Kontaktperson,
+                datum: date!(2026 - 02 - 17),
+                kanal: Kanal::Besok,
+            })
+            .med(fatta(
+                B2,
+                InsatsTyp::Kontaktperson,
+                Utfall::Bifall,
+                date!(2026 - 02 - 18),
+            ))
+            .med(Kommando::Bestall {
+                beslut: B2,
+                utforare: UTFORARE,
+                datum: date!(2026 - 02 - 18),
+                uppdrag: "Kontaktperson".into(),
+            })
+            .med(Kommando::StartaVerkstallighet {
+                beslut: B2,
+                datum: date!(2026 - 03 - 02),
+            });
+        f.steg(uppfoljning(
+            Some(B_BIFALL),
+            date!(2026 - 05 - 15),
+            Some(date!(2026 - 08 - 14)),
+        ));
+        let mut b: Vec<(Option<BeslutId>, Date)> = av_typ(f.arende(), BevakningsTyp::Uppfoljning)
+            .into_iter()
+            .map(|b| (b.beslut, b.datum))
+            .collect();
+        b.sort();
+        let mut vantat = vec![
+            (Some(B_BIFALL), date!(2026 - 08 - 14)),
+            (Some(B2), date!(2026 - 06 - 02)),
+        ];
+        vantat.sort();
+        assert_eq!(b, vantat);
+    }
+
+    #[test]
+    fn bevakning_uppfoljning_kraver_datum_efter_denna() {
+        let f = verkstallighet_pagar();
+        let r = f.forsok(uppfoljning(
+            Some(B_BIFALL),
+            date!(2026 - 05 - 15),
+            Some(date!(2026 - 05 - 15)),
+        ));
+        assert_eq!(falt(r), vec!["nasta"]);
+    }
+
+    #[test]
+    fn bevakning_inga_i_avslutat_arende() {
+        let f = avslag_delgivet();
+        assert!(!bevakningar(f.arende()).is_empty());
+        let f = f.med(avsluta(date!(2026 - 03 - 01)));
+        assert!(bevakningar(f.arende()).is_empty());
+        for &(tillstand, bygg, status, _) in TABELL {
+            if status == Some(Status::Avslutat) {
+                assert!(bevakningar(bygg().arende()).is_empty(), "{tillstand}");
+            }
+        }
+    }
+
+    #[test]
+    fn bevakningar_ordnas_efter_datum() {
+        // Pushed in the order kommunicering, appeal, enforcement; dated otherwise.
+        let f = bifall_skickat_forenklad()
+            .med(Kommando::AnsokInsats {
+                insats: InsatsTyp::Kontaktperson,
+                datum: date!(2026 - 02 - 10),
+                kanal: Kanal::Besok,
+            })
+            .med(Kommando::Kommunicera {
+                bifogat: vec![],
+                tillgangligt: String::new(),
+                id: K2,
+                datum: date!(2026 - 02 - 10),
+                material: "Tillägg".into(),
+                satt: Kommunikationssatt::Brev,
+                svar_senast: date!(2026 - 03 - 20),
+            });
+        let b: Vec<(BevakningsTyp, Date)> = bevakningar(f.arende())
+            .into_iter()
+            .map(|b| (b.typ, b.datum))
+            .collect();
+        assert_eq!(
+            b,
+            vec![
+                (BevakningsTyp::Overklagandetid, date!(2026 - 03 - 13)),
+                (BevakningsTyp::SvarKommunicering, date!(2026 - 03 - 20)),
+                (BevakningsTyp::Verkstallighet, date!(2026 - 05 - 05)),
+                (BevakningsTyp::Drojsmal, date!(2026 - 06 - 10)),
+            ]
+        );
+        for &(tillstand, bygg, _, _) in TABELL {
+            if let Some(a) = bygg().a {
+                let b = bevakningar(&a);
+                assert!(
+                    b.windows(2).all(|w| w[0].datum <= w[1].datum),
+                    "{tillstand}: {b:?}"
+                );
+            }
         }
     }
 }

@@ -4,7 +4,11 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::aktualisering::AterkallelseUppgifter;
+use super::beslut::MisslyckadDelgivningUppgifter;
 use super::dialog::{Avsandare, Handlingstyp, Motestyp};
+use super::utredning::DrojsmalUppgifter;
+use super::verkstallighet::UpphorandeUppgifter;
 use crate::delegation::DelegationsRef;
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
@@ -693,12 +697,7 @@ pub enum Handelse {
     },
     /// The person withdrew the application for an insats (återkallelse): the
     /// insats needs no decision any more. When and how it was said is recorded.
-    AnsokanAterkallad {
-        insats: InsatsTyp,
-        datum: Date,
-        kanal: Kanal,
-        kommentar: String,
-    },
+    AnsokanAterkallad(AterkallelseUppgifter),
     /// DelgL 23 §: the person was told beforehand that förenklad delgivning may be used.
     InformeradOmForenkladDelgivning {
         datum: Date,
@@ -711,27 +710,13 @@ pub enum Handelse {
     },
     /// The service failed (returned mail, wrong address): the decision is not served
     /// and must be sent again.
-    DelgivningMisslyckad {
-        beslut: BeslutId,
-        datum: Date,
-        skal: String,
-    },
+    DelgivningMisslyckad(MisslyckadDelgivningUppgifter),
     /// A granted decision will not be carried out, for a reason that ends the duty
     /// to report it (SoL 34 kap. 1–2 §§).
-    VerkstallighetUpphort {
-        beslut: BeslutId,
-        datum: Date,
-        orsak: Upphorandeorsak,
-        kommentar: String,
-    },
+    VerkstallighetUpphort(UpphorandeUppgifter),
     /// FL 11 §: the person was told the decision will be substantially delayed, why,
     /// and when it is now expected.
-    DrojsmalMeddelat {
-        datum: Date,
-        skal: String,
-        nytt_datum: Date,
-        satt: Kommunikationssatt,
-    },
+    DrojsmalMeddelat(DrojsmalUppgifter),
 }
 
 impl Handelse {
@@ -791,6 +776,72 @@ impl Handelse {
             Handelse::DelgivningMisslyckad { .. } => "delgivning_misslyckad",
             Handelse::VerkstallighetUpphort { .. } => "verkstallighet_upphort",
             Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    /// An event whose payload is a struct shared with its step is stored exactly as
+    /// a variant with named fields was: the `kind` beside the facts, no nesting,
+    /// and it loads back the same (DESIGN.md, Events: old events must still load).
+    #[test]
+    fn delad_nyttolast_lagras_platt() {
+        let dag = date!(2026 - 05 - 04);
+        let fall = [
+            (
+                Handelse::DrojsmalMeddelat(DrojsmalUppgifter {
+                    datum: dag,
+                    skal: "Väntar på läkarintyg".into(),
+                    nytt_datum: date!(2026 - 06 - 01),
+                    satt: Kommunikationssatt::Brev,
+                }),
+                vec!["datum", "kind", "nytt_datum", "satt", "skal"],
+            ),
+            (
+                Handelse::AnsokanAterkallad(AterkallelseUppgifter {
+                    insats: InsatsTyp::ALLA[0],
+                    datum: dag,
+                    kanal: Kanal::Telefon,
+                    kommentar: "Sa det i telefon".into(),
+                }),
+                vec!["datum", "insats", "kanal", "kind", "kommentar"],
+            ),
+            (
+                Handelse::VerkstallighetUpphort(UpphorandeUppgifter {
+                    beslut: BeslutId::ny(),
+                    datum: dag,
+                    orsak: Upphorandeorsak::TackatNej,
+                    kommentar: String::new(),
+                }),
+                vec!["beslut", "datum", "kind", "kommentar", "orsak"],
+            ),
+            (
+                Handelse::DelgivningMisslyckad(MisslyckadDelgivningUppgifter {
+                    beslut: BeslutId::ny(),
+                    datum: dag,
+                    skal: "Brevet kom tillbaka".into(),
+                }),
+                vec!["beslut", "datum", "kind", "skal"],
+            ),
+        ];
+        for (h, vantade) in fall {
+            let json = serde_json::to_value(&h).expect("serialises");
+            let mut nycklar: Vec<&str> = json
+                .as_object()
+                .expect("an object")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            nycklar.sort_unstable();
+            assert_eq!(nycklar, vantade, "{}", h.kind());
+            assert_eq!(json["kind"], h.kind());
+            let igen: Handelse = serde_json::from_value(json).expect("loads again");
+            assert_eq!(igen, h);
         }
     }
 }

@@ -1,15 +1,20 @@
-//! Commands on a case and the rules that accept or refuse them.
+//! The steps of a case: the `Kommando` enum, the registry of their kinds
+//! (`KommandoTyp`, each with the phase that owns its rules), and the two entry
+//! points `kan` and `handle`, which route to the phase modules.
 //!
 //! `kan` says whether a kind of step is open in the case's current state; the
 //! case page offers exactly those steps. `handle` checks `kan` first, then the
 //! input, and returns the events to store. Nothing is stored when it refuses.
+//! The rules of each step sit in its phase module (`aktualisering`,
+//! `utredning`, `beslut`, `overklagande`, `verkstallighet`, `uppfoljning`,
+//! `journal`, `dialog`, `avslut`); only what holds for every phase is here.
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::*;
 use crate::delegation::Delegationsordning;
-use crate::frister::{self, Fl45Undantag};
+use crate::frister::Fl45Undantag;
 use crate::insats::{Lagrum, Utfall};
 use crate::organisation::Roll;
 
@@ -40,18 +45,6 @@ pub enum Avvisning {
     /// The delegationsordning gives the user no right to this decision.
     #[error("{0}")]
     Delegation(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NyttBeslut {
-    pub id: BeslutId,
-    pub utfall: Utfall,
-    pub mal: String,
-    pub omfattning: String,
-    pub period_fran: Option<Date>,
-    pub period_till: Option<Date>,
-    /// In a delvis bifall: what was applied for and what is refused (FL 32 §).
-    pub avslagen_del: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +136,7 @@ pub enum Kommando {
         datum: Date,
         undantag: Option<Fl45Undantag>,
     },
-    Ompova {
+    Omprova {
         beslut: BeslutId,
         datum: Date,
         motivering: String,
@@ -310,12 +303,7 @@ pub enum Kommando {
         uppfoljning: Option<Date>,
     },
     /// The person withdraws the application for an insats (återkallelse).
-    AterkallaAnsokan {
-        insats: InsatsTyp,
-        datum: Date,
-        kanal: Kanal,
-        kommentar: String,
-    },
+    AterkallaAnsokan(AterkallelseUppgifter),
     /// DelgL 23 §: the person was told beforehand that förenklad delgivning may be used.
     InformeraOmForenkladDelgivning {
         datum: Date,
@@ -327,29 +315,31 @@ pub enum Kommando {
         datum: Date,
     },
     /// The service failed: returned mail, a wrong address.
-    RegistreraMisslyckadDelgivning {
-        beslut: BeslutId,
-        datum: Date,
-        skal: String,
-    },
+    RegistreraMisslyckadDelgivning(MisslyckadDelgivningUppgifter),
     /// A granted decision will not be carried out: the person declined, moved or died.
-    RegistreraUpphorande {
-        beslut: BeslutId,
-        datum: Date,
-        orsak: Upphorandeorsak,
-        kommentar: String,
-    },
+    RegistreraUpphorande(UpphorandeUppgifter),
     /// FL 11 §: the person is told the decision will be substantially delayed.
-    MeddelaDrojsmal {
-        datum: Date,
-        skal: String,
-        nytt_datum: Date,
-        satt: Kommunikationssatt,
-    },
+    MeddelaDrojsmal(DrojsmalUppgifter),
+}
+
+/// The phases of a case. Each owns the `kan` and `handle` rules of its steps,
+/// the fold of the events they produce, and their tests, in the module of the
+/// same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Fas {
+    Aktualisering,
+    Utredning,
+    Beslut,
+    Overklagande,
+    Verkstallighet,
+    Uppfoljning,
+    Journal,
+    Dialog,
+    Avslut,
 }
 
 macro_rules! kommandotyper {
-    ($($typ:ident => $kod:literal, $namn:literal;)*) => {
+    ($($typ:ident => $kod:literal, $namn:literal, $fas:ident;)*) => {
         /// The kinds of step, for listing what the case page offers.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum KommandoTyp { $($typ),* }
@@ -366,58 +356,64 @@ macro_rules! kommandotyper {
             pub fn namn(self) -> &'static str {
                 match self { $(KommandoTyp::$typ => $namn),* }
             }
+            /// The phase whose module holds the step's rules.
+            pub fn fas(self) -> Fas {
+                match self { $(KommandoTyp::$typ => Fas::$fas),* }
+            }
         }
     };
 }
 
+// The registry of steps: kind, the code in forms and URLs, the label, and the
+// phase that owns its rules. A new step is one line here.
 kommandotyper! {
-    Aktualisera => "aktualisera", "Registrera ansökan, anmälan eller information";
-    AnsokInsats => "ansok-insats", "Registrera ansökan om ytterligare insats";
-    Forhandsbedom => "forhandsbedom", "Gör förhandsbedömning";
-    InledUtredning => "inled-utredning", "Inled utredning";
-    RegistreraSynpunkter => "synpunkter", "Registrera den enskildes synpunkter och mål";
-    BifogaDokument => "dokument", "Bifoga dokument";
-    AvslutaUtredning => "avsluta-utredning", "Avsluta utredningen";
-    Kommunicera => "kommunicera", "Kommunicera underlag";
-    RegistreraSvar => "svar", "Registrera svar på kommunicering";
-    FattaBeslut => "beslut", "Fatta beslut";
-    SkickaBeslut => "skicka-beslut", "Registrera att beslutet skickats";
-    RegistreraDelgivning => "delgivning", "Registrera delgivning";
-    RegistreraOverklagande => "overklagande", "Registrera överklagande";
-    ProvaRattidighet => "rattidsprovning", "Pröva om överklagandet kom in i tid";
-    Ompova => "omprovning", "Ompröva beslutet";
-    Overlamna => "overlamna", "Överlämna till förvaltningsrätten";
-    RegistreraDom => "dom", "Registrera domstolens avgörande";
-    Bestall => "bestall", "Beställ insats från utförare";
-    StartaVerkstallighet => "verkstallighet-start", "Registrera att insatsen har börjat";
-    AvbrytVerkstallighet => "verkstallighet-avbrott", "Registrera avbrott i insatsen";
-    AterupptaVerkstallighet => "verkstallighet-ateruppta", "Registrera att insatsen har återupptagits";
-    AvslutaVerkstallighet => "verkstallighet-slut", "Registrera att insatsen har avslutats";
-    RegistreraEjVerkstallt => "ej-verkstallt", "Registrera skäl till att verkställigheten dröjer";
-    RegistreraUppfoljning => "uppfoljning", "Registrera uppföljning";
-    KvitteraBevakning => "kvittera", "Kvittera bevakning";
-    TilldelaHandlaggare => "tilldela", "Byt handläggare";
-    SkrivJournal => "journal", "Skriv journalanteckning";
-    RattaJournal => "ratta-journal", "Rätta journalanteckning";
-    RegistreraInvandning => "invandning", "Registrera invändning mot journalanteckning";
-    AvslutaArende => "avsluta", "Avsluta ärendet";
-    RattaDatum => "ratta-datum", "Rätta ett felaktigt datum";
-    RegistreraBrev => "brev", "Spara brev i personakten";
-    BegarAvgorande => "begaran-om-avgorande", "Registrera begäran om avgörande";
-    AvslaBegaranOmAvgorande => "avsla-begaran", "Avslå begäran om avgörande";
-    SkickaMeddelande => "meddelande", "Skicka meddelande till den enskilde";
-    BegarKomplettering => "begar-komplettering", "Begär komplettering";
-    LamnaKomplettering => "lamna-komplettering", "Registrera inlämnad komplettering";
-    GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering";
-    BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte";
-    UpprattaGenomforandeplan => "genomforandeplan", "Skriv genomförandeplan";
-    AterkallaAnsokan => "aterkallelse", "Registrera att den enskilde återkallar sin ansökan";
-    InformeraOmForenkladDelgivning => "forhandsinformation", "Registrera att den enskilde informerats om förenklad delgivning";
-    RegistreraKontrollmeddelande => "kontrollmeddelande", "Registrera att kontrollmeddelandet skickats";
-    RegistreraMisslyckadDelgivning => "delgivning-misslyckad", "Registrera att delgivningen misslyckades";
-    OmprovaEgetInitiativ => "omprovning-eget-initiativ", "Ompröva beslutet på nämndens eget initiativ";
-    RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas";
-    MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer";
+    Aktualisera => "aktualisera", "Registrera ansökan, anmälan eller information", Aktualisering;
+    AnsokInsats => "ansok-insats", "Registrera ansökan om ytterligare insats", Aktualisering;
+    Forhandsbedom => "forhandsbedom", "Gör förhandsbedömning", Aktualisering;
+    InledUtredning => "inled-utredning", "Inled utredning", Utredning;
+    RegistreraSynpunkter => "synpunkter", "Registrera den enskildes synpunkter och mål", Utredning;
+    BifogaDokument => "dokument", "Bifoga dokument", Journal;
+    AvslutaUtredning => "avsluta-utredning", "Avsluta utredningen", Utredning;
+    Kommunicera => "kommunicera", "Kommunicera underlag", Utredning;
+    RegistreraSvar => "svar", "Registrera svar på kommunicering", Utredning;
+    FattaBeslut => "beslut", "Fatta beslut", Beslut;
+    SkickaBeslut => "skicka-beslut", "Registrera att beslutet skickats", Beslut;
+    RegistreraDelgivning => "delgivning", "Registrera delgivning", Beslut;
+    RegistreraOverklagande => "overklagande", "Registrera överklagande", Overklagande;
+    ProvaRattidighet => "rattidsprovning", "Pröva om överklagandet kom in i tid", Overklagande;
+    Omprova => "omprovning", "Ompröva beslutet", Overklagande;
+    Overlamna => "overlamna", "Överlämna till förvaltningsrätten", Overklagande;
+    RegistreraDom => "dom", "Registrera domstolens avgörande", Overklagande;
+    Bestall => "bestall", "Beställ insats från utförare", Verkstallighet;
+    StartaVerkstallighet => "verkstallighet-start", "Registrera att insatsen har börjat", Verkstallighet;
+    AvbrytVerkstallighet => "verkstallighet-avbrott", "Registrera avbrott i insatsen", Verkstallighet;
+    AterupptaVerkstallighet => "verkstallighet-ateruppta", "Registrera att insatsen har återupptagits", Verkstallighet;
+    AvslutaVerkstallighet => "verkstallighet-slut", "Registrera att insatsen har avslutats", Verkstallighet;
+    RegistreraEjVerkstallt => "ej-verkstallt", "Registrera skäl till att verkställigheten dröjer", Verkstallighet;
+    RegistreraUppfoljning => "uppfoljning", "Registrera uppföljning", Uppfoljning;
+    KvitteraBevakning => "kvittera", "Kvittera bevakning", Uppfoljning;
+    TilldelaHandlaggare => "tilldela", "Byt handläggare", Aktualisering;
+    SkrivJournal => "journal", "Skriv journalanteckning", Journal;
+    RattaJournal => "ratta-journal", "Rätta journalanteckning", Journal;
+    RegistreraInvandning => "invandning", "Registrera invändning mot journalanteckning", Journal;
+    AvslutaArende => "avsluta", "Avsluta ärendet", Avslut;
+    RattaDatum => "ratta-datum", "Rätta ett felaktigt datum", Beslut;
+    RegistreraBrev => "brev", "Spara brev i personakten", Journal;
+    BegarAvgorande => "begaran-om-avgorande", "Registrera begäran om avgörande", Utredning;
+    AvslaBegaranOmAvgorande => "avsla-begaran", "Avslå begäran om avgörande", Utredning;
+    SkickaMeddelande => "meddelande", "Skicka meddelande till den enskilde", Dialog;
+    BegarKomplettering => "begar-komplettering", "Begär komplettering", Dialog;
+    LamnaKomplettering => "lamna-komplettering", "Registrera inlämnad komplettering", Dialog;
+    GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering", Dialog;
+    BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte", Dialog;
+    UpprattaGenomforandeplan => "genomforandeplan", "Skriv genomförandeplan", Verkstallighet;
+    AterkallaAnsokan => "aterkallelse", "Registrera att den enskilde återkallar sin ansökan", Aktualisering;
+    InformeraOmForenkladDelgivning => "forhandsinformation", "Registrera att den enskilde informerats om förenklad delgivning", Beslut;
+    RegistreraKontrollmeddelande => "kontrollmeddelande", "Registrera att kontrollmeddelandet skickats", Beslut;
+    RegistreraMisslyckadDelgivning => "delgivning-misslyckad", "Registrera att delgivningen misslyckades", Beslut;
+    OmprovaEgetInitiativ => "omprovning-eget-initiativ", "Ompröva beslutet på nämndens eget initiativ", Overklagande;
+    RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas", Verkstallighet;
+    MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer", Utredning;
 }
 
 impl Kommando {
@@ -438,11 +434,11 @@ impl Kommando {
             Kommando::RegistreraDelgivning { .. } => T::RegistreraDelgivning,
             Kommando::RegistreraOverklagande { .. } => T::RegistreraOverklagande,
             Kommando::ProvaRattidighet { .. } => T::ProvaRattidighet,
-            Kommando::Ompova {
+            Kommando::Omprova {
                 eget_initiativ: false,
                 ..
-            } => T::Ompova,
-            Kommando::Ompova {
+            } => T::Omprova,
+            Kommando::Omprova {
                 eget_initiativ: true,
                 ..
             } => T::OmprovaEgetInitiativ,
@@ -480,92 +476,38 @@ impl Kommando {
         }
     }
 }
-
 /// The decisions a per-decision step can act on now. One source for both the
 /// case page's choices and the check in `handle`.
 pub fn kandidater(a: &Arende, typ: KommandoTyp) -> Vec<&BeslutLage> {
-    use KommandoTyp as T;
     a.gallande_beslut()
-        .filter(|b| {
-            let o = b.overklagande.as_ref();
-            let v = &b.verkstallighet;
-            match typ {
-                T::SkickaBeslut => b.skickat.is_none() && b.delgiven.is_none(),
-                T::RegistreraDelgivning => b.delgiven.is_none(),
-                T::RegistreraOverklagande => o.is_none(),
-                T::ProvaRattidighet => o.is_some_and(|o| o.rattidsprovning.is_none()),
-                // FL 39 §: only before the papers have gone to the court.
-                T::Ompova => o.is_some_and(|o| {
-                    matches!(o.rattidsprovning, Some((true, _)))
-                        && o.omprovat.is_none()
-                        && o.overlamnat.is_none()
-                        && !o.forfallit
-                }),
-                T::Overlamna => o.is_some_and(|o| {
-                    matches!(o.rattidsprovning, Some((true, _)))
-                        && o.overlamnat.is_none()
-                        && !o.forfallit
-                }),
-                // FL 37 §: the nämnd may change its own decision at any time, but not
-                // once an appeal of it has gone to the court (FL 39 §) or been judged.
-                T::OmprovaEgetInitiativ => {
-                    o.is_none_or(|o| o.overlamnat.is_none() && o.dom.is_none())
-                }
-                T::RegistreraDom => o.is_some_and(|o| o.overlamnat.is_some() && o.dom.is_none()),
-                T::RegistreraKontrollmeddelande => b.vantar_kontrollmeddelande(),
-                // Once appealed, the appeal runs whatever became of the service.
-                // A service recorded by other means (mottagningsbevis) has happened.
-                T::RegistreraMisslyckadDelgivning => {
-                    o.is_none()
-                        && match b.skickat {
-                            Some((_, _, true)) => true,
-                            Some(_) => b.delgiven.is_none(),
-                            None => false,
-                        }
-                }
-                T::Bestall => b.beviljar() && v.bestalld.is_none() && v.upphort.is_none(),
-                T::StartaVerkstallighet => v.bestalld.is_some() && v.paborjad.is_none(),
-                T::AvbrytVerkstallighet => v.pagar() && v.avbruten().is_none(),
-                T::AterupptaVerkstallighet => v.pagar() && v.avbruten().is_some(),
-                T::AvslutaVerkstallighet => v.pagar(),
-                // SoL 34 kap. 1 §: the reason for the delay may change while it lasts.
-                T::RegistreraEjVerkstallt | T::RegistreraUpphorande => b.beviljar() && v.vantar(),
-                T::RegistreraUppfoljning => v.paborjad.is_some(),
-                // seed 004 §2.8.1: the utförare plans from the nämnd's order, for
-                // as long as the insats goes on; a plan may come before the start.
-                T::UpprattaGenomforandeplan => {
-                    b.beviljar()
-                        && v.bestalld.is_some()
-                        && v.avslutad.is_none()
-                        && v.upphort.is_none()
-                }
-                T::RattaDatum => !rattbara(b).is_empty(),
-                _ => false,
-            }
+        .filter(|b| match typ.fas() {
+            Fas::Beslut => beslut::kandidat(typ, b),
+            Fas::Overklagande => overklagande::kandidat(typ, b),
+            Fas::Verkstallighet => verkstallighet::kandidat(typ, b),
+            Fas::Uppfoljning => uppfoljning::kandidat(typ, b),
+            Fas::Aktualisering | Fas::Utredning | Fas::Journal | Fas::Dialog | Fas::Avslut => false,
         })
         .collect()
 }
 
-/// The dated facts of a decision that exist and so can be corrected.
-pub fn rattbara(b: &BeslutLage) -> Vec<RattatDatum> {
-    let mut ut = vec![];
-    if b.skickat.is_some() {
-        ut.push(RattatDatum::Skickat);
-    }
-    if b.delgiven.is_some() {
-        ut.push(RattatDatum::Delgiven);
-    }
-    if b.verkstallighet.paborjad.is_some() {
-        ut.push(RattatDatum::VerkstallighetPaborjad);
-    }
-    ut
-}
-
-fn tillstand<T>(text: impl Into<String>) -> Result<T, String> {
+pub(super) fn tillstand<T>(text: impl Into<String>) -> Result<T, String> {
     Err(text.into())
 }
 
+/// A per-decision step is open when some decision waits for it.
+pub(super) fn per_beslut(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
+    if kandidater(a, typ).is_empty() {
+        tillstand(format!(
+            "{}: inget beslut i ärendet väntar på det steget.",
+            typ.namn()
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Whether a kind of step is open in the current state (`None`: no case yet).
+/// What holds for every phase is checked here; the rest is the phase's own `kan`.
 pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
     use KommandoTyp as T;
     let Some(a) = a else {
@@ -584,200 +526,49 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
         typ,
         T::SkrivJournal | T::RattaJournal | T::RegistreraInvandning | T::RegistreraOverklagande
     );
-    if oppet_krav && a.ar_avslutat() {
+    if oppet_krav && a.avslutat() {
         return tillstand("Ärendet är avslutat.");
     }
-    let per_beslut = |typ| {
-        if kandidater(a, typ).is_empty() {
-            tillstand(format!(
-                "{}: inget beslut i ärendet väntar på det steget.",
-                typ.namn()
-            ))
-        } else {
-            Ok(())
-        }
-    };
+    // An anmälan or information is assessed first (SoL 14 kap. 2 §); until then
+    // only documentation and the dialogue with the person go on.
     let vantar_forhandsbedomning =
         a.typ != AktualiseringsTyp::Ansokan && a.forhandsbedomning.is_none();
-    match typ {
-        T::Aktualisera => unreachable!("handled above"),
-        T::Forhandsbedom => {
-            if a.typ == AktualiseringsTyp::Ansokan {
-                tillstand("En ansökan utreds utan förhandsbedömning (SoL 14 kap. 2 §).")
-            } else if a.forhandsbedomning.is_some() {
-                tillstand("Förhandsbedömningen är redan gjord.")
-            } else {
-                Ok(())
-            }
-        }
-        _ if vantar_forhandsbedomning
-            && !matches!(
-                typ,
-                T::SkrivJournal
-                    | T::BifogaDokument
-                    | T::TilldelaHandlaggare
-                    // The dialogue with the person goes on whatever the case's stage.
-                    | T::SkickaMeddelande
-                    | T::BegarKomplettering
-                    | T::LamnaKomplettering
-                    | T::GodtaKomplettering
-                    | T::BegarMote
-            ) =>
-        {
-            tillstand("Gör förhandsbedömningen först.")
-        }
-        T::AnsokInsats => Ok(()),
-        T::InledUtredning => {
-            if a.utredning_inledd.is_some() {
-                tillstand("Utredningen är redan inledd.")
-            } else {
-                Ok(())
-            }
-        }
-        T::RegistreraSynpunkter => {
-            if a.utredning_inledd.is_none() {
-                tillstand("Inled utredningen först.")
-            } else {
-                Ok(())
-            }
-        }
-        T::BifogaDokument | T::TilldelaHandlaggare | T::SkrivJournal | T::RegistreraBrev => Ok(()),
-        T::AvslutaUtredning => match (a.utredning_inledd, a.utredning_avslutad) {
-            (None, _) => tillstand("Ingen utredning är inledd."),
-            (_, Some(_)) => tillstand("Utredningen är redan avslutad."),
-            _ => Ok(()),
-        },
-        T::Kommunicera => {
-            if a.utredning_inledd.is_none() {
-                tillstand("Det finns inget utredningsmaterial att kommunicera än.")
-            } else if a.obeslutade_insatser().is_empty() {
-                tillstand("Det finns inget obeslutat att kommunicera inför.")
-            } else {
-                Ok(())
-            }
-        }
-        T::RegistreraSvar => {
-            if a.kommuniceringar.iter().any(|k| k.svar.is_none()) {
-                Ok(())
-            } else {
-                tillstand("Ingen kommunicering väntar på svar.")
-            }
-        }
-        T::FattaBeslut => {
-            if a.obeslutade_insatser().is_empty() {
-                tillstand(
-                    "Alla ansökta insatser har ett beslut. Registrera en ny ansökan om något mer söks.",
-                )
-            } else {
-                Ok(())
-            }
-        }
-        T::KvitteraBevakning => {
-            if bevakningar(a).iter().any(|b| b.typ.kan_kvitteras()) {
-                Ok(())
-            } else {
-                tillstand("Ingen bevakning kan kvitteras.")
-            }
-        }
-        T::RattaJournal | T::RegistreraInvandning => {
-            if a.journal.is_empty() {
-                tillstand("Ärendet har inga journalanteckningar.")
-            } else {
-                Ok(())
-            }
-        }
-        T::BegarAvgorande => {
-            if a.typ != AktualiseringsTyp::Ansokan {
-                tillstand(
-                    "Begäran om avgörande gäller ärenden som den enskilde själv har inlett (FL 12 §).",
-                )
-            } else if a.begaran_om_avgorande.is_some() {
-                tillstand("En begäran om avgörande får göras en gång i ett ärende (FL 12 §).")
-            } else if a.obeslutade_insatser().is_empty() {
-                tillstand("Ärendet är redan avgjort.")
-            } else {
-                Ok(())
-            }
-        }
-        T::SkickaMeddelande | T::BegarKomplettering | T::BegarMote => Ok(()),
-        T::AterkallaAnsokan => {
-            if a.obeslutade_insatser().is_empty() {
-                tillstand("Det finns ingen obeslutad ansökan att återkalla.")
-            } else {
-                Ok(())
-            }
-        }
-        T::InformeraOmForenkladDelgivning => match a.forhandsinformerad {
-            Some(d) => tillstand(format!(
-                "Det är redan registrerat att den enskilde informerades om förenklad delgivning ({d})."
-            )),
-            None => Ok(()),
-        },
-        T::MeddelaDrojsmal => {
-            if a.obeslutade_insatser().is_empty() {
-                tillstand("Det finns inget obeslutat som dröjer.")
-            } else {
-                Ok(())
-            }
-        }
-        T::LamnaKomplettering => {
-            if a.kompletteringar.iter().any(Komplettering::oppen) {
-                Ok(())
-            } else {
-                tillstand("Ingen begäran om komplettering väntar på svar.")
-            }
-        }
-        T::GodtaKomplettering => {
-            if a.kompletteringar
-                .iter()
-                .any(|k| k.oppen() && !k.svar.is_empty())
-            {
-                Ok(())
-            } else {
-                tillstand("Ingen inlämnad komplettering väntar på att godtas.")
-            }
-        }
-        T::AvslaBegaranOmAvgorande => match a.begaran_om_avgorande {
-            Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
-            _ => tillstand("Ingen begäran om avgörande väntar på svar."),
-        },
-        T::AvslutaArende => {
-            let hinder = a.hinder_for_avslut();
-            if hinder.is_empty() {
-                Ok(())
-            } else {
-                Err(hinder.join(" "))
-            }
-        }
-        T::SkickaBeslut
-        | T::RegistreraDelgivning
-        | T::RegistreraOverklagande
-        | T::ProvaRattidighet
-        | T::Ompova
-        | T::Overlamna
-        | T::RegistreraDom
-        | T::Bestall
-        | T::StartaVerkstallighet
-        | T::AvbrytVerkstallighet
-        | T::AterupptaVerkstallighet
-        | T::AvslutaVerkstallighet
-        | T::RegistreraEjVerkstallt
-        | T::RegistreraUppfoljning
-        | T::UpprattaGenomforandeplan
-        | T::RattaDatum
-        | T::OmprovaEgetInitiativ
-        | T::RegistreraKontrollmeddelande
-        | T::RegistreraMisslyckadDelgivning
-        | T::RegistreraUpphorande => per_beslut(typ),
+    if vantar_forhandsbedomning
+        && !matches!(
+            typ,
+            T::Forhandsbedom
+                | T::SkrivJournal
+                | T::BifogaDokument
+                | T::TilldelaHandlaggare
+                // The dialogue with the person goes on whatever the case's stage.
+                | T::SkickaMeddelande
+                | T::BegarKomplettering
+                | T::LamnaKomplettering
+                | T::GodtaKomplettering
+                | T::BegarMote
+        )
+    {
+        return tillstand("Gör förhandsbedömningen först.");
+    }
+    match typ.fas() {
+        Fas::Aktualisering => aktualisering::kan(a, typ),
+        Fas::Utredning => utredning::kan(a, typ),
+        Fas::Beslut => beslut::kan(a, typ),
+        Fas::Overklagande => overklagande::kan(a, typ),
+        Fas::Verkstallighet => verkstallighet::kan(a, typ),
+        Fas::Uppfoljning => uppfoljning::kan(a, typ),
+        Fas::Journal => journal::kan(a, typ),
+        Fas::Dialog => dialog::kan(a, typ),
+        Fas::Avslut => avslut::kan(a, typ),
     }
 }
 
 /// Collects field errors so a form shows all of them at once.
 #[derive(Default)]
-struct Fel(Vec<FaltFel>);
+pub(crate) struct Fel(Vec<FaltFel>);
 
 impl Fel {
-    fn om(&mut self, villkor: bool, falt: &'static str, text: impl Into<String>) {
+    pub(crate) fn om(&mut self, villkor: bool, falt: &'static str, text: impl Into<String>) {
         if villkor {
             self.0.push(FaltFel {
                 falt,
@@ -785,14 +576,14 @@ impl Fel {
             });
         }
     }
-    fn text_kravs(&mut self, varde: &str, falt: &'static str, text: &str) {
+    pub(crate) fn text_kravs(&mut self, varde: &str, falt: &'static str, text: &str) {
         self.om(varde.trim().is_empty(), falt, text);
     }
     /// A fact that has happened cannot be dated in the future.
-    fn inte_framtid(&mut self, datum: Date, idag: Date, falt: &'static str) {
+    pub(crate) fn inte_framtid(&mut self, datum: Date, idag: Date, falt: &'static str) {
         self.om(datum > idag, falt, "Datumet kan inte ligga i framtiden.");
     }
-    fn inte_fore(&mut self, datum: Date, tidigast: Date, falt: &'static str, vad: &str) {
+    pub(crate) fn inte_fore(&mut self, datum: Date, tidigast: Date, falt: &'static str, vad: &str) {
         self.om(
             datum < tidigast,
             falt,
@@ -801,11 +592,11 @@ impl Fel {
     }
     /// A text the person or the handläggare writes: required, and not longer than
     /// one message may be.
-    fn meddelandetext(&mut self, varde: &str, falt: &'static str, text: &str) {
+    pub(crate) fn meddelandetext(&mut self, varde: &str, falt: &'static str, text: &str) {
         self.text_kravs(varde, falt, text);
         self.inte_for_lang(varde, falt);
     }
-    fn inte_for_lang(&mut self, varde: &str, falt: &'static str) {
+    pub(crate) fn inte_for_lang(&mut self, varde: &str, falt: &'static str) {
         let n = varde.chars().count();
         self.om(
             n > MEDDELANDE_MAX_TECKEN,
@@ -814,7 +605,7 @@ impl Fel {
         );
     }
     /// The person, or an ombud named by name.
-    fn enskild(&mut self, fran: &Avsandare, vad: &str) {
+    pub(crate) fn enskild(&mut self, fran: &Avsandare, vad: &str) {
         match fran {
             Avsandare::Handlaggare => self.om(
                 true,
@@ -827,7 +618,7 @@ impl Fel {
             Avsandare::Enskild { ombud: None } => {}
         }
     }
-    fn klart(&mut self) -> Result<(), Avvisning> {
+    pub(crate) fn klart(&mut self) -> Result<(), Avvisning> {
         if self.0.is_empty() {
             Ok(())
         } else {
@@ -836,7 +627,11 @@ impl Fel {
     }
 }
 
-fn valt_beslut(a: &Arende, typ: KommandoTyp, id: BeslutId) -> Result<&BeslutLage, Avvisning> {
+pub(super) fn valt_beslut(
+    a: &Arende,
+    typ: KommandoTyp,
+    id: BeslutId,
+) -> Result<&BeslutLage, Avvisning> {
     kandidater(a, typ)
         .into_iter()
         .find(|b| b.id() == id)
@@ -848,12 +643,13 @@ fn valt_beslut(a: &Arende, typ: KommandoTyp, id: BeslutId) -> Result<&BeslutLage
         })
 }
 
-/// FL 12 §: whether the person may ask for a decision on `idag`: their own
-/// application, undecided for six months, not asked before (what `handle`
-/// accepts for `BegarAvgorande`).
-pub fn kan_begara_avgorande(a: &Arende, idag: Date) -> bool {
-    kan(Some(a), KommandoTyp::BegarAvgorande).is_ok()
-        && idag >= frister::begaran_om_avgorande_tidigast(a.inkom)
+/// A command routed to a phase that does not own it: a mistake in the
+/// registry (`kommandotyper!`), refused rather than stored.
+pub(super) fn fel_fas(k: &Kommando) -> Avvisning {
+    Avvisning::Tillstand(format!(
+        "Steget {} hör inte till den här delen av reglerna.",
+        k.typ().namn()
+    ))
 }
 
 /// Applies the rules to a command: the events to append, or why not.
@@ -864,1340 +660,23 @@ pub fn handle(
 ) -> Result<Vec<Handelse>, Avvisning> {
     kan(a, kommando.typ()).map_err(Avvisning::Tillstand)?;
     let mut fel = Fel::default();
-    let idag = ctx.idag;
     let Some(a) = a else {
         let Kommando::Aktualisera(h) = kommando else {
             unreachable!("kan() admits only Aktualisera without a case")
         };
-        match &h {
-            Handelse::AnsokanRegistrerad {
-                inkom,
-                insatser,
-                beskrivning: _,
-                ombud,
-                ..
-            } => {
-                fel.inte_framtid(*inkom, idag, "inkom");
-                fel.om(
-                    insatser.is_empty(),
-                    "insatser",
-                    "Välj minst en insats som ansökan gäller.",
-                );
-                if let Some(o) = ombud {
-                    fel.text_kravs(&o.namn, "ombud_namn", "Skriv ombudets namn.");
-                    fel.text_kravs(
-                        &o.fullmakt_omfattning,
-                        "fullmakt_omfattning",
-                        "Skriv vad fullmakten omfattar.",
-                    );
-                    fel.inte_framtid(o.fullmakt_datum, idag, "fullmakt_datum");
-                }
-            }
-            Handelse::AnmalanRegistrerad {
-                inkom,
-                anmalare,
-                beskrivning,
-                ..
-            } => {
-                fel.inte_framtid(*inkom, idag, "inkom");
-                fel.text_kravs(beskrivning, "beskrivning", "Skriv vad anmälan gäller.");
-                if let Anmalare::Namngiven { namn, .. } = anmalare {
-                    fel.text_kravs(
-                        namn,
-                        "anmalare_namn",
-                        "Skriv anmälarens namn, eller välj anonym anmälare.",
-                    );
-                }
-            }
-            Handelse::InformationRegistrerad {
-                inkom,
-                kalla,
-                beskrivning,
-                ..
-            } => {
-                fel.inte_framtid(*inkom, idag, "inkom");
-                fel.text_kravs(kalla, "kalla", "Skriv varifrån informationen kom.");
-                fel.text_kravs(
-                    beskrivning,
-                    "beskrivning",
-                    "Skriv vad informationen gäller.",
-                );
-            }
-            _ => {
-                return Err(Avvisning::Tillstand(
-                    "Ett ärende börjar med en ansökan, en anmälan eller annan information.".into(),
-                ));
-            }
-        }
-        fel.klart()?;
-        return Ok(vec![h]);
+        return aktualisering::aktualisera(h, ctx.idag, &mut fel);
     };
-
-    let handelser = match kommando {
-        Kommando::Aktualisera(_) => unreachable!("kan() refuses Aktualisera on a case"),
-        Kommando::AnsokInsats {
-            insats,
-            datum,
-            kanal,
-        } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            vec![Handelse::InsatsAnsokt {
-                insats,
-                datum,
-                kanal,
-            }]
-        }
-        Kommando::Forhandsbedom {
-            datum,
-            utfall,
-            skal,
-        } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "att anmälan kom in");
-            fel.text_kravs(&skal, "skal", "Skriv skälen för bedömningen.");
-            let mut h = vec![Handelse::Forhandsbedomd {
-                datum,
-                utfall,
-                skal,
-            }];
-            match utfall {
-                // SoL 14 kap. 2 §: open an utredning without delay.
-                ForhandsbedomningsUtfall::InledUtredning => {
-                    h.push(Handelse::UtredningInledd { datum })
-                }
-                ForhandsbedomningsUtfall::InledEj => h.push(Handelse::ArendeAvslutat {
-                    datum,
-                    orsak: Avslutsorsak::InledsEj,
-                    kommentar: String::new(),
-                }),
-            }
-            h
-        }
-        Kommando::InledUtredning { datum } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            vec![Handelse::UtredningInledd { datum }]
-        }
-        Kommando::RegistreraSynpunkter {
-            datum,
-            synpunkter,
-            mal,
-        } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.om(
-                synpunkter.trim().is_empty() && mal.trim().is_empty(),
-                "synpunkter",
-                "Skriv den enskildes synpunkter eller mål.",
-            );
-            vec![Handelse::SynpunkterRegistrerade {
-                datum,
-                synpunkter,
-                mal,
-            }]
-        }
-        Kommando::BifogaDokument {
-            dokument,
-            namn,
-            sha256,
-            storlek,
-            innehallstyp,
-        } => {
-            fel.text_kravs(&namn, "namn", "Dokumentet behöver ett namn.");
-            vec![Handelse::DokumentBifogat {
-                dokument,
-                namn,
-                sha256,
-                storlek,
-                innehallstyp,
-            }]
-        }
-        Kommando::AvslutaUtredning { datum } => {
-            fel.inte_framtid(datum, idag, "datum");
-            if let Some(inledd) = a.utredning_inledd {
-                fel.inte_fore(datum, inledd, "datum", "att utredningen inleddes");
-            }
-            vec![Handelse::UtredningAvslutad { datum }]
-        }
-        Kommando::Kommunicera {
-            id,
-            datum,
-            material,
-            satt,
-            svar_senast,
-            bifogat,
-            tillgangligt,
-        } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &material,
-                "material",
-                "Beskriv vilket material som kommunicerades.",
-            );
-            // FL 25 §: what was enclosed is recorded as it was, so only the case's own documents.
-            fel.om(
-                bifogat.iter().any(|d| !a.dokument.contains(d)),
-                "bifogat",
-                "Välj bland ärendets dokument.",
-            );
-            fel.inte_for_lang(&tillgangligt, "tillgangligt");
-            fel.om(
-                svar_senast <= datum,
-                "svar_senast",
-                "Svarsfristen måste vara efter dagen för kommuniceringen.",
-            );
-            // lag (1930:173) 2 §: a deadline on a non-working day moves to the next one.
-            let svar_senast = frister::svarsfrist(svar_senast);
-            vec![Handelse::Kommunicerad {
-                id,
-                datum,
-                material,
-                satt,
-                svar_senast,
-                bifogat,
-                tillgangligt: tillgangligt.trim().to_string(),
-            }]
-        }
-        Kommando::RegistreraSvar {
-            kommunicering,
-            datum,
-            svar,
-        } => {
-            let k = a
-                .kommuniceringar
-                .iter()
-                .find(|k| k.id == kommunicering && k.svar.is_none());
-            fel.om(
-                k.is_none(),
-                "kommunicering",
-                "Välj en kommunicering som väntar på svar.",
-            );
-            if let Some(k) = k {
-                fel.inte_fore(datum, k.datum, "datum", "kommuniceringen");
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &svar,
-                "svar",
-                "Skriv vad den enskilde svarade, eller att hen avstod.",
-            );
-            vec![Handelse::KommuniceringBesvarad {
-                kommunicering,
-                datum,
-                svar,
-            }]
-        }
-        Kommando::FattaBeslut {
-            id,
-            insats,
-            utfall,
-            lagrum,
-            mal,
-            omfattning,
-            period_fran,
-            period_till,
-            motivering,
-            datum,
-            kommunicering_obehovlig,
-            foredragande,
-            avslagen_del,
-        } => {
-            fel.om(
-                !a.obeslutade_insatser().contains(&insats),
-                "insats",
-                "Beslutet måste gälla en ansökt insats som inte redan har ett beslut.",
-            );
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            // FL 32 §: a decision that can be expected to affect someone's situation
-            // must state the reasons: provisions and decisive circumstances.
-            fel.text_kravs(
-                &motivering,
-                "motivering",
-                "Skriv en motivering: vilka bestämmelser och omständigheter som avgjort.",
-            );
-            if utfall != Utfall::Avvisning {
-                // FL 23 §: the nämnd sees to it that the case is investigated as its nature requires.
-                fel.om(
-                    a.utredning_avslutad.is_none(),
-                    "utfall",
-                    "Utredningen måste vara avslutad innan beslut i sak fattas. Avvisning kan beslutas utan utredning.",
-                );
-            }
-            if utfall.beviljar() {
-                // seed 004 §2.4: the decision states goal, scope and period.
-                fel.text_kravs(&mal, "mal", "Skriv målet med insatsen.");
-                fel.text_kravs(&omfattning, "omfattning", "Skriv insatsens omfattning.");
-                fel.om(
-                    period_fran.is_none(),
-                    "period_fran",
-                    "Ange från vilket datum beslutet gäller.",
-                );
-            }
-            if let (Some(fran), Some(till)) = (period_fran, period_till) {
-                fel.om(
-                    till < fran,
-                    "period_till",
-                    "Slutdatum kan inte vara före startdatum.",
-                );
-            }
-            if utfall == Utfall::DelvisBifall {
-                // FL 32 §: the person must see which part of the application is refused,
-                // or the refusal cannot be understood or appealed.
-                fel.text_kravs(
-                    &avslagen_del,
-                    "avslagen_del",
-                    "Skriv vad som avslås: vad den enskilde ansökte om och vad som inte beviljas.",
-                );
-            }
-            if utfall.ar_negativt() {
-                // FL 25 §: before a decision against the party, the party must have had the
-                // material and a chance to answer, unless that is obviously unnecessary.
-                // The material must have been communicated after this insats was applied for.
-                let ansokt = a
-                    .ansokta
-                    .iter()
-                    .filter(|(i, _)| *i == insats)
-                    .map(|(_, d)| *d)
-                    .max()
-                    .unwrap_or(a.inkom);
-                let kommunicerat = a
-                    .kommuniceringar
-                    .iter()
-                    .any(|k| k.datum >= ansokt && (k.svar.is_some() || k.svar_senast < datum));
-                let skal = kommunicering_obehovlig.as_deref().unwrap_or("").trim();
-                fel.om(
-                    !kommunicerat && skal.is_empty(),
-                    "kommunicering_obehovlig",
-                    "Den enskilde ska få svara på underlaget innan beslut som går emot hen (FL 25 §). \
-                     Vänta på svar eller svarsfristen, eller skriv varför kommunicering uppenbart är obehövlig.",
-                );
-            }
-            fel.klart()?;
-            let delegation = ctx.delegationsordning.behorighet(ctx.roll, insats, utfall).ok_or_else(|| {
-                Avvisning::Delegation(format!(
-                    "Du har inte delegation att besluta om {} ({}). Beslutet ska fattas av den som har delegation enligt delegationsordningen version {}.",
-                    insats.namn(),
-                    utfall.namn().to_lowercase(),
-                    ctx.delegationsordning.version
-                ))
-            })?;
-            vec![Handelse::BeslutFattat(Beslut {
-                id,
-                insats,
-                utfall,
-                lagrum,
-                mal,
-                omfattning,
-                period_fran,
-                period_till,
-                motivering,
-                datum,
-                beslutsfattare: ctx.aktor,
-                delegation,
-                kommunicering_obehovlig: kommunicering_obehovlig.filter(|s| !s.trim().is_empty()),
-                ersatter: None,
-                foredragande,
-                avslagen_del: if utfall == Utfall::DelvisBifall {
-                    avslagen_del.trim().to_string()
-                } else {
-                    String::new()
-                },
-            })]
-        }
-        Kommando::SkickaBeslut {
-            beslut,
-            datum,
-            satt,
-            forenklad_delgivning,
-            forhandsinformation,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::SkickaBeslut, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            // Handed over in person, the person is served then and there; förenklad
-            // delgivning is a way of sending by post (DelgL 22 §).
-            fel.om(
-                forenklad_delgivning && satt == Utskickssatt::Personligen,
-                "forenklad_delgivning",
-                "Ett beslut som lämnats personligen delges inte med förenklad delgivning. Registrera delgivningen i stället.",
-            );
-            let mut h = vec![];
-            if forenklad_delgivning {
-                // DelgL 23 §: only if the person was told beforehand, a fact with its day.
-                let ny = forhandsinformation.filter(|_| a.forhandsinformerad.is_none());
-                if let Some((dag, _)) = ny {
-                    fel.inte_framtid(dag, idag, "forhandsinformation_datum");
-                }
-                match a.forhandsinformerad.or(ny.map(|(d, _)| d)) {
-                    None => fel.om(
-                        true,
-                        "forhandsinformation_datum",
-                        "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (23 § delgivningslagen). Ange när och hur hen fick veta det.",
-                    ),
-                    Some(informerad) => fel.om(
-                        informerad > datum,
-                        "forhandsinformation_datum",
-                        format!("Den enskilde informerades om förenklad delgivning {informerad}, efter att beslutet skickades. Informationen ska komma i förväg (23 § delgivningslagen)."),
-                    ),
-                }
-                if let Some((datum, kanal)) = ny {
-                    h.push(Handelse::InformeradOmForenkladDelgivning { datum, kanal });
-                }
-            }
-            h.push(Handelse::BeslutSkickat {
-                beslut,
-                datum,
-                satt,
-                forenklad_delgivning,
-            });
-            h
-        }
-        Kommando::InformeraOmForenkladDelgivning { datum, kanal } => {
-            fel.inte_framtid(datum, idag, "datum");
-            vec![Handelse::InformeradOmForenkladDelgivning { datum, kanal }]
-        }
-        Kommando::RegistreraKontrollmeddelande { beslut, datum } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraKontrollmeddelande, beslut)?;
-            fel.inte_framtid(datum, idag, "datum");
-            if let Some((skickat, _, _)) = b.skickat {
-                // DelgL 22 §: "närmast följande arbetsdag" after the sending. Sent later,
-                // förenklad delgivning has not happened: the person must be served
-                // another way, so the late day is refused rather than recorded as service.
-                let senast = frister::forenklad_delgivning(skickat).kontrollmeddelande;
-                fel.om(
-                    datum <= skickat,
-                    "datum",
-                    format!("Kontrollmeddelandet skickas dagen efter beslutet, tidigast {} (22 § delgivningslagen).", skickat.next_day().unwrap_or(skickat)),
-                );
-                fel.om(
-                    datum > senast,
-                    "datum",
-                    format!("Kontrollmeddelandet skulle ha skickats senast {senast} (22 § delgivningslagen). Förenklad delgivning har då inte skett: registrera att delgivningen misslyckades och skicka beslutet igen, eller delge på annat sätt."),
-                );
-            }
-            vec![Handelse::KontrollmeddelandeSkickat { beslut, datum }]
-        }
-        Kommando::RegistreraMisslyckadDelgivning {
-            beslut,
-            datum,
-            skal,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraMisslyckadDelgivning, beslut)?;
-            if let Some((skickat, _, _)) = b.skickat {
-                fel.inte_fore(datum, skickat, "datum", "utskicket");
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &skal,
-                "skal",
-                "Skriv vad som hände, till exempel att brevet kom tillbaka eller att adressen var fel.",
-            );
-            vec![Handelse::DelgivningMisslyckad {
-                beslut,
-                datum,
-                skal,
-            }]
-        }
-        Kommando::RegistreraDelgivning {
-            beslut,
-            datum,
-            satt,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraDelgivning, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &satt,
-                "satt",
-                "Skriv hur beslutet delgavs, till exempel med mottagningsbevis.",
-            );
-            vec![Handelse::BeslutDelgivet {
-                beslut,
-                datum,
-                satt,
-            }]
-        }
-        Kommando::RegistreraOverklagande {
-            beslut,
-            inkom,
-            text,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraOverklagande, beslut)?;
-            fel.inte_fore(inkom, b.beslut.datum, "inkom", "beslutsdagen");
-            fel.inte_framtid(inkom, idag, "inkom");
-            fel.text_kravs(&text, "text", "Skriv kort vad överklagandet gäller.");
-            vec![Handelse::OverklagandeInkommit {
-                beslut,
-                inkom,
-                text,
-            }]
-        }
-        Kommando::ProvaRattidighet {
-            beslut,
-            datum,
-            undantag,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::ProvaRattidighet, beslut)?;
-            fel.inte_framtid(datum, idag, "datum");
-            fel.klart()?;
-            let inkom = b
-                .overklagande
-                .as_ref()
-                .and_then(|o| o.inkom)
-                .unwrap_or(datum);
-            let (i_tid, sista_dag, undantag) = match b.delgiven {
-                Some(delgiven) => {
-                    // FL 44–45 §§.
-                    let p = frister::rattidsprovning(delgiven, inkom, undantag);
-                    (p.i_tid, Some(p.sista_dag), p.undantag)
-                }
-                // The time to appeal has not begun before the decision is served.
-                None => (true, None, None),
-            };
-            let mut h = vec![Handelse::RattidsprovningGjord {
-                beslut,
-                i_tid,
-                sista_dag,
-                undantag,
-                datum,
-            }];
-            if !i_tid {
-                // FL 45 §: a late appeal is dismissed.
-                h.push(Handelse::OverklagandeAvvisat { beslut, datum });
-            }
-            h
-        }
-        Kommando::Ompova {
-            beslut,
-            datum,
-            motivering,
-            nytt,
-            eget_initiativ,
-            grund,
-            till_nackdel,
-        } => {
-            let typ = if eget_initiativ {
-                KommandoTyp::OmprovaEgetInitiativ
-            } else {
-                KommandoTyp::Ompova
-            };
-            let b = valt_beslut(a, typ, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&motivering, "motivering", "Skriv skälen för omprövningen.");
-            let mut nackdel = false;
-            if let Some(n) = &nytt {
-                // FL 37 § andra stycket: never to the party's disadvantage, except on
-                // one of the grounds listed there, which is then recorded.
-                nackdel = match andring(&b.beslut, n) {
-                    Andring::TillNackdel => true,
-                    Andring::InteTillNackdel => false,
-                    Andring::Oklar => till_nackdel.unwrap_or_else(|| {
-                        fel.om(
-                            true,
-                            "till_nackdel",
-                            "Ange om ändringen är till nackdel för den enskilde. Samma utfall med ändrad omfattning kan Lots inte bedöma.",
-                        );
-                        false
-                    }),
-                };
-                fel.om(
-                    nackdel && grund.is_none(),
-                    "grund",
-                    "Beslutet får inte ändras till nackdel för den enskilde, utom i de fall som räknas upp i 37 § andra stycket förvaltningslagen. Välj vilket som gäller, eller ändra inte beslutet till nackdel.",
-                );
-            }
-            let mut h = vec![Handelse::Omprovat {
-                beslut,
-                datum,
-                andrat: nytt.is_some(),
-                motivering: motivering.clone(),
-                eget_initiativ,
-                grund: grund.filter(|_| nackdel),
-                till_nackdel: nackdel,
-            }];
-            if let Some(n) = nytt {
-                // What is granted, and for when, only matters when something is granted.
-                fel.om(
-                    n.utfall == b.beslut.utfall
-                        && (!n.utfall.beviljar()
-                            || (n.omfattning == b.beslut.omfattning
-                                && n.mal == b.beslut.mal
-                                && n.period_fran == b.beslut.period_fran
-                                && n.period_till == b.beslut.period_till)),
-                    "utfall",
-                    "Ett ändrat beslut måste skilja sig från det gamla.",
-                );
-                if n.utfall.beviljar() {
-                    // seed 004 §2.4, as for any decision that grants.
-                    fel.text_kravs(&n.mal, "mal", "Skriv målet med insatsen.");
-                    fel.text_kravs(&n.omfattning, "omfattning", "Skriv insatsens omfattning.");
-                    fel.om(
-                        n.period_fran.is_none(),
-                        "period_fran",
-                        "Ange från vilket datum beslutet gäller.",
-                    );
-                }
-                if let (Some(fran), Some(till)) = (n.period_fran, n.period_till) {
-                    fel.om(
-                        till < fran,
-                        "period_till",
-                        "Slutdatum kan inte vara före startdatum.",
-                    );
-                }
-                if n.utfall == Utfall::DelvisBifall {
-                    // FL 32 §, as for any delvis bifall: the refused part is named.
-                    fel.text_kravs(
-                        &n.avslagen_del,
-                        "avslagen_del",
-                        "Skriv vad som avslås: vad den enskilde ansökte om och vad som inte beviljas.",
-                    );
-                }
-                fel.klart()?;
-                let delegation = ctx
-                    .delegationsordning
-                    .behorighet(ctx.roll, b.beslut.insats, n.utfall)
-                    .ok_or_else(|| {
-                        Avvisning::Delegation(format!(
-                            "Du har inte delegation att besluta om {}.",
-                            b.beslut.insats.namn()
-                        ))
-                    })?;
-                h.push(Handelse::BeslutFattat(Beslut {
-                    id: n.id,
-                    insats: b.beslut.insats,
-                    utfall: n.utfall,
-                    lagrum: b.beslut.lagrum,
-                    mal: n.mal,
-                    omfattning: n.omfattning,
-                    period_fran: n.period_fran,
-                    period_till: n.period_till,
-                    motivering,
-                    datum,
-                    beslutsfattare: ctx.aktor,
-                    delegation,
-                    kommunicering_obehovlig: None,
-                    ersatter: Some(beslut),
-                    foredragande: None,
-                    avslagen_del: if n.utfall == Utfall::DelvisBifall {
-                        n.avslagen_del.trim().to_string()
-                    } else {
-                        String::new()
-                    },
-                }));
-                // FL 46 § andra stycket: if the nämnd changes an appealed decision as
-                // the appellant asks, the appeal lapses; otherwise the new decision goes up too.
-                if n.utfall == Utfall::Bifall && b.overklagande.is_some() {
-                    h.push(Handelse::OverklagandeForfallit {
-                        beslut: n.id,
-                        datum,
-                    });
-                }
-            }
-            h
-        }
-        Kommando::Overlamna { beslut, datum } => {
-            valt_beslut(a, KommandoTyp::Overlamna, beslut)?;
-            fel.inte_framtid(datum, idag, "datum");
-            vec![Handelse::OverlamnatTillForvaltningsratten { beslut, datum }]
-        }
-        Kommando::RegistreraDom {
-            beslut,
-            datum,
-            utfall,
-            malnummer,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraDom, beslut)?;
-            if let Some(over) = b.overklagande.as_ref().and_then(|o| o.overlamnat) {
-                fel.inte_fore(datum, over, "datum", "överlämnandet");
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&malnummer, "malnummer", "Skriv domstolens målnummer.");
-            vec![Handelse::DomMeddelad {
-                beslut,
-                datum,
-                utfall,
-                malnummer,
-            }]
-        }
-        Kommando::Bestall {
-            beslut,
-            utforare,
-            datum,
-            uppdrag,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::Bestall, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &uppdrag,
-                "uppdrag",
-                "Beskriv uppdraget: vad utföraren behöver veta.",
-            );
-            vec![Handelse::Bestalld {
-                beslut,
-                utforare,
-                datum,
-                uppdrag,
-            }]
-        }
-        Kommando::StartaVerkstallighet { beslut, datum } => {
-            let b = valt_beslut(a, KommandoTyp::StartaVerkstallighet, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            vec![Handelse::VerkstallighetPaborjad { beslut, datum }]
-        }
-        Kommando::AvbrytVerkstallighet {
-            beslut,
-            datum,
-            orsak,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::AvbrytVerkstallighet, beslut)?;
-            if let Some(start) = b.verkstallighet.paborjad {
-                fel.inte_fore(datum, start, "datum", "att insatsen började");
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&orsak, "orsak", "Skriv orsaken till avbrottet.");
-            vec![Handelse::VerkstallighetAvbruten {
-                beslut,
-                datum,
-                orsak,
-            }]
-        }
-        Kommando::AterupptaVerkstallighet { beslut, datum } => {
-            let b = valt_beslut(a, KommandoTyp::AterupptaVerkstallighet, beslut)?;
-            if let Some(avbrott) = b.verkstallighet.avbruten() {
-                fel.inte_fore(datum, avbrott, "datum", "avbrottet");
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            vec![Handelse::VerkstallighetAterupptagen { beslut, datum }]
-        }
-        Kommando::AvslutaVerkstallighet {
-            beslut,
-            datum,
-            orsak,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::AvslutaVerkstallighet, beslut)?;
-            if let Some(start) = b.verkstallighet.paborjad {
-                fel.inte_fore(datum, start, "datum", "att insatsen började");
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&orsak, "orsak", "Skriv varför insatsen avslutades.");
-            vec![Handelse::VerkstallighetAvslutad {
-                beslut,
-                datum,
-                orsak,
-            }]
-        }
-        Kommando::RegistreraEjVerkstallt {
-            beslut,
-            datum,
-            skal,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraEjVerkstallt, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &skal,
-                "skal",
-                "Skriv varför verkställigheten dröjer, till exempel att det saknas en ledig plats.",
-            );
-            vec![Handelse::VerkstallsEj {
-                beslut,
-                datum,
-                skal,
-            }]
-        }
-        Kommando::RegistreraUppfoljning {
-            beslut,
-            datum,
-            maluppfyllelse,
-            enskildes_synpunkt,
-            kommentar,
-            nasta,
-        } => {
-            if let Some(id) = beslut {
-                valt_beslut(a, KommandoTyp::RegistreraUppfoljning, id)?;
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(
-                &enskildes_synpunkt,
-                "enskildes_synpunkt",
-                "Skriv vad den enskilde själv tycker, eller att hen inte ville säga något.",
-            );
-            if let Some(n) = nasta {
-                fel.om(
-                    n <= datum,
-                    "nasta",
-                    "Nästa uppföljning måste vara efter den här.",
-                );
-            }
-            vec![Handelse::Uppfoljd {
-                beslut,
-                datum,
-                maluppfyllelse,
-                enskildes_synpunkt,
-                kommentar,
-                nasta,
-            }]
-        }
-        Kommando::KvitteraBevakning { nyckel, datum } => {
-            fel.inte_framtid(datum, idag, "datum");
-            let finns = bevakningar(a)
-                .iter()
-                .any(|b| b.nyckel == nyckel && b.typ.kan_kvitteras());
-            fel.om(!finns, "nyckel", "Välj en bevakning som kan kvitteras.");
-            vec![Handelse::BevakningKvitterad { nyckel, datum }]
-        }
-        Kommando::TilldelaHandlaggare { handlaggare } => {
-            fel.om(
-                a.handlaggare == Some(handlaggare),
-                "handlaggare",
-                "Den handläggaren har redan ärendet.",
-            );
-            vec![Handelse::HandlaggareTilldelad { handlaggare }]
-        }
-        Kommando::SkrivJournal { id, datum, text } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&text, "text", "Skriv anteckningen.");
-            vec![Handelse::JournalAntecknad {
-                id,
-                datum,
-                text,
-                rattar: None,
-            }]
-        }
-        Kommando::RattaJournal {
-            id,
-            rattar,
-            datum,
-            text,
-        } => {
-            // SoL 14 kap.; DESIGN.md principle 2: the original stays readable.
-            fel.om(
-                !a.journal.contains(&rattar),
-                "rattar",
-                "Välj anteckningen som ska rättas.",
-            );
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&text, "text", "Skriv den rättade texten.");
-            vec![Handelse::JournalAntecknad {
-                id,
-                datum,
-                text,
-                rattar: Some(rattar),
-            }]
-        }
-        Kommando::RegistreraInvandning {
-            anteckning,
-            datum,
-            text,
-        } => {
-            // SoL 14 kap. 6 §: the person's view that an entry is wrong is noted beside it.
-            fel.om(
-                !a.journal.contains(&anteckning),
-                "anteckning",
-                "Välj anteckningen som invändningen gäller.",
-            );
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&text, "text", "Skriv vad den enskilde menar är fel.");
-            vec![Handelse::JournalInvandning {
-                anteckning,
-                datum,
-                text,
-            }]
-        }
-        Kommando::RattaDatum {
-            beslut,
-            vad,
-            datum,
-            skal,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RattaDatum, beslut)?;
-            fel.om(
-                !rattbara(b).contains(&vad),
-                "vad",
-                "Beslutet har inget sådant datum att rätta.",
-            );
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            fel.text_kravs(&skal, "skal", "Skriv varför datumet rättas.");
-            // The original event stays; the correction is a new one and every
-            // bevakning that depends on the date is derived again (DESIGN.md principle 2).
-            vec![Handelse::DatumRattat {
-                beslut,
-                vad,
-                datum,
-                skal,
-            }]
-        }
-        Kommando::RegistreraBrev {
-            dokument,
-            typ,
-            datum,
-            sha256,
-            storlek,
-            beslut,
-            kommunicering,
-            namnduppgifter,
-        } => {
-            // The letter belongs to something in the case: a decision or a kommunicering.
-            let finns = match (beslut, kommunicering) {
-                (Some(b), _) => a.beslut_lage(b).is_some(),
-                (None, Some(k)) => a.kommuniceringar.iter().any(|x| x.id == k),
-                // FL 12 §: the letter of a rejected request for a decision.
-                (None, None) => {
-                    typ == BrevTyp::BeslutOmBegaranOmAvgorande
-                        && matches!(a.begaran_om_avgorande, Some((_, Some(_))))
-                }
-            };
-            fel.om(
-                !finns,
-                "brev",
-                "Brevet hör inte till något beslut eller någon kommunicering i ärendet.",
-            );
-            vec![Handelse::BrevSkapat {
-                dokument,
-                typ,
-                datum,
-                sha256,
-                storlek,
-                beslut,
-                kommunicering,
-                namnduppgifter,
-            }]
-        }
-        Kommando::BegarAvgorande { datum } => {
-            fel.inte_framtid(datum, idag, "datum");
-            // FL 12 §: after six months without a decision.
-            let tidigast = frister::begaran_om_avgorande_tidigast(a.inkom);
-            fel.om(
-                datum < tidigast,
-                "datum",
-                format!("En begäran om avgörande kan göras när ärendet varit oavgjort i sex månader, tidigast {tidigast} (FL 12 §)."),
-            );
-            vec![Handelse::BegaranOmAvgorande { datum }]
-        }
-        Kommando::AvslaBegaranOmAvgorande { datum, motivering } => {
-            fel.inte_framtid(datum, idag, "datum");
-            if let Some((begard, _)) = a.begaran_om_avgorande {
-                fel.inte_fore(datum, begard, "datum", "begäran");
-            }
-            fel.text_kravs(
-                &motivering,
-                "motivering",
-                "Skriv varför ärendet inte kan avgöras nu (FL 12 §).",
-            );
-            fel.klart()?;
-            // The rejection is a decision about the undecided applications: it is taken
-            // under the delegationsordning like a decision on them (KL 6 kap. 37 §).
-            let insatser = a.obeslutade_insatser();
-            let delegation = ctx
-                .delegationsordning
-                .behorighet_for_alla(ctx.roll, &insatser, Utfall::Avslag)
-                .ok_or_else(|| {
-                    Avvisning::Delegation(format!(
-                        "Du har inte delegation att avslå en begäran om avgörande i ett ärende om {}. Beslutet ska fattas av den som har delegation enligt delegationsordningen version {}.",
-                        insatser.iter().map(|i| i.namn().to_lowercase()).collect::<Vec<_>>().join(", "),
-                        ctx.delegationsordning.version
-                    ))
-                })?;
-            vec![Handelse::BegaranOmAvgorandeAvslagen {
-                datum,
-                motivering,
-                delegation: Some(delegation),
-            }]
-        }
-        Kommando::SkickaMeddelande {
-            id,
-            datum,
-            fran,
-            text,
-        } => {
-            // The same id twice is the same message sent twice (a double click):
-            // it is refused rather than stored again.
-            if a.meddelanden.iter().any(|m| m.id == id) {
-                return Err(Avvisning::Tillstand("Meddelandet är redan skickat.".into()));
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            if let Avsandare::Enskild { ombud: Some(namn) } = &fran {
-                fel.text_kravs(namn, "ombud", "Skriv ombudets namn.");
-            }
-            fel.meddelandetext(&text, "text", "Skriv ett meddelande.");
-            vec![Handelse::MeddelandeSkickat {
-                id,
-                datum,
-                fran,
-                text,
-            }]
-        }
-        Kommando::BegarKomplettering {
-            id,
-            datum,
-            handlingar,
-            beskrivning,
-            godtas,
-            senast,
-            skal_trots_inlamnad,
-            redan_inlamnade,
-        } => {
-            if a.komplettering(id).is_some() {
-                return Err(Avvisning::Tillstand(
-                    "Begäran om komplettering är redan skickad.".into(),
-                ));
-            }
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            let mut valda: Vec<Handlingstyp> = vec![];
-            for t in handlingar {
-                if !valda.contains(&t) {
-                    valda.push(t);
-                }
-            }
-            let beskrivning = beskrivning.trim().to_owned();
-            fel.om(
-                valda.is_empty() && beskrivning.is_empty(),
-                "handlingar",
-                "Välj vilka handlingar som behövs, eller beskriv vad som behövs.",
-            );
-            fel.om(
-                valda.contains(&Handlingstyp::Annat) && beskrivning.is_empty(),
-                "beskrivning",
-                "Beskriv vad som avses med Annat.",
-            );
-            fel.inte_for_lang(&beskrivning, "beskrivning");
-            fel.text_kravs(
-                &godtas,
-                "godtas",
-                "Skriv vad som godtas, till exempel PDF, foto eller kopia.",
-            );
-            fel.om(
-                senast < datum,
-                "senast",
-                "Sista dagen kan inte ligga före dagen för begäran.",
-            );
-            // A document the person has already handed in and had accepted, in this
-            // case or another, is not asked for again without a reason: the
-            // utredning is not to be larger than needed (FL 9 §; DOMAIN.md, The process).
-            let godtagna_har: Vec<Handlingstyp> = a
-                .godtagna_handlingar()
-                .into_iter()
-                .map(|(t, _)| t)
-                .collect();
-            let begard_igen: Vec<Handlingstyp> = valda
-                .iter()
-                .copied()
-                .filter(|t| {
-                    t.kan_vara_inlamnad()
-                        && (redan_inlamnade.contains(t) || godtagna_har.contains(t))
-                })
-                .collect();
-            let skal_trots_inlamnad = skal_trots_inlamnad
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty());
-            if !begard_igen.is_empty() && skal_trots_inlamnad.is_none() {
-                let namn: Vec<&str> = begard_igen.iter().map(|t| t.namn()).collect();
-                fel.om(
-                    true,
-                    "skal",
-                    if namn.len() == 1 {
-                        format!(
-                            "{} är redan inlämnad och godtagen. Skriv varför den behövs igen.",
-                            namn[0]
-                        )
-                    } else {
-                        format!(
-                            "{} är redan inlämnade och godtagna. Skriv varför de behövs igen.",
-                            lista(&namn)
-                        )
-                    },
-                );
-            }
-            // lag (1930:173) 2 §: a last day on a non-working day moves to the next one.
-            let senast = frister::svarsfrist(senast);
-            vec![Handelse::KompletteringBegard {
-                id,
-                datum,
-                handlingar: valda,
-                beskrivning,
-                godtas,
-                senast,
-                skal_trots_inlamnad,
-                begard_igen,
-            }]
-        }
-        Kommando::LamnaKomplettering {
-            begaran,
-            datum,
-            fran,
-            text,
-            dokument,
-        } => {
-            let k = a
-                .komplettering(begaran)
-                .filter(|k| k.oppen())
-                .ok_or_else(|| {
-                    Avvisning::Falt(vec![FaltFel {
-                        falt: "begaran",
-                        text: "Välj en begäran om komplettering som väntar på svar.".into(),
-                    }])
-                })?;
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, k.begard, "datum", "begäran");
-            fel.enskild(&fran, "En komplettering");
-            fel.om(
-                text.trim().is_empty() && dokument.is_empty(),
-                "text",
-                "Skriv ett svar eller bifoga minst ett dokument.",
-            );
-            fel.inte_for_lang(&text, "text");
-            fel.om(
-                dokument.iter().any(|d| !a.dokument.contains(d)),
-                "dokument",
-                "Ett dokument i svaret finns inte i ärendet. Ladda upp det först.",
-            );
-            vec![Handelse::KompletteringLamnad {
-                begaran,
-                datum,
-                fran,
-                text,
-                dokument,
-            }]
-        }
-        Kommando::GodtaKomplettering { begaran, datum } => {
-            let k = a
-                .komplettering(begaran)
-                .filter(|k| k.oppen() && !k.svar.is_empty())
-                .ok_or_else(|| {
-                    Avvisning::Falt(vec![FaltFel {
-                        falt: "begaran",
-                        text: "Välj en komplettering som lämnats in och inte redan godtagits."
-                            .into(),
-                    }])
-                })?;
-            fel.inte_framtid(datum, idag, "datum");
-            if let Some(forsta) = k.svar.first() {
-                fel.inte_fore(datum, forsta.datum, "datum", "att kompletteringen lämnades");
-            }
-            vec![Handelse::KompletteringGodtagen { begaran, datum }]
-        }
-        Kommando::BegarMote {
-            datum,
-            typ,
-            fran,
-            text,
-        } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            fel.enskild(&fran, "En begäran om möte");
-            fel.inte_for_lang(&text, "text");
-            vec![Handelse::MoteBegart {
-                datum,
-                typ,
-                fran,
-                text,
-            }]
-        }
-        Kommando::UpprattaGenomforandeplan {
-            beslut,
-            datum,
-            mal,
-            genomforande,
-            delaktighet,
-            uppfoljning,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::UpprattaGenomforandeplan, beslut)?;
-            fel.inte_framtid(datum, idag, "datum");
-            if let Some((bestalld, _)) = b.verkstallighet.bestalld {
-                fel.inte_fore(datum, bestalld, "datum", "beställningen");
-            }
-            // seed 004 §2.8.1: goals for the insats from the person's needs; SOSFS
-            // 2014:5: how the insats is carried out is documented.
-            fel.text_kravs(
-                &mal,
-                "mal",
-                "Skriv den enskildes mål, gärna med hens egna ord.",
-            );
-            fel.text_kravs(
-                &genomforande,
-                "genomforande",
-                "Skriv hur insatsen genomförs: vad som görs, av vem och när.",
-            );
-            fel.inte_for_lang(&mal, "mal");
-            fel.inte_for_lang(&genomforande, "genomforande");
-            fel.inte_for_lang(&delaktighet, "delaktighet");
-            if let Some(u) = uppfoljning {
-                fel.om(
-                    u < datum,
-                    "uppfoljning",
-                    "Uppföljningen kan inte ligga före planens datum.",
-                );
-            }
-            vec![Handelse::GenomforandeplanUpprattad {
-                beslut,
-                datum,
-                mal: mal.trim().to_owned(),
-                genomforande: genomforande.trim().to_owned(),
-                delaktighet: delaktighet.trim().to_owned(),
-                uppfoljning,
-            }]
-        }
-        Kommando::AterkallaAnsokan {
-            insats,
-            datum,
-            kanal,
-            kommentar,
-        } => {
-            fel.om(
-                !a.obeslutade_insatser().contains(&insats),
-                "insats",
-                "Välj en ansökt insats som inte har något beslut.",
-            );
-            let ansokt = a
-                .ansokta
-                .iter()
-                .filter(|(i, _)| *i == insats)
-                .map(|(_, d)| *d)
-                .min()
-                .unwrap_or(a.inkom);
-            fel.inte_fore(datum, ansokt, "datum", "ansökan");
-            fel.inte_framtid(datum, idag, "datum");
-            // FL 27 §: what the person said orally is written down with when and how.
-            fel.om(
-                kanal != Kanal::Papper && kanal != Kanal::Digital && kommentar.trim().is_empty(),
-                "kommentar",
-                "Skriv vad den enskilde sa, när hen återkallade ansökan muntligt (FL 27 §).",
-            );
-            vec![Handelse::AnsokanAterkallad {
-                insats,
-                datum,
-                kanal,
-                kommentar,
-            }]
-        }
-        Kommando::RegistreraUpphorande {
-            beslut,
-            datum,
-            orsak,
-            kommentar,
-        } => {
-            let b = valt_beslut(a, KommandoTyp::RegistreraUpphorande, beslut)?;
-            fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
-            fel.inte_framtid(datum, idag, "datum");
-            vec![Handelse::VerkstallighetUpphort {
-                beslut,
-                datum,
-                orsak,
-                kommentar,
-            }]
-        }
-        Kommando::MeddelaDrojsmal {
-            datum,
-            skal,
-            nytt_datum,
-            satt,
-        } => {
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            fel.inte_framtid(datum, idag, "datum");
-            // FL 11 §: the notice says why the decision is delayed.
-            fel.text_kravs(&skal, "skal", "Skriv varför beslutet dröjer.");
-            fel.om(
-                nytt_datum <= datum,
-                "nytt_datum",
-                "Ange när beslutet nu väntas, ett datum efter meddelandet.",
-            );
-            vec![Handelse::DrojsmalMeddelat {
-                datum,
-                skal,
-                nytt_datum,
-                satt,
-            }]
-        }
-        Kommando::AvslutaArende {
-            datum,
-            orsak,
-            kommentar,
-        } => {
-            fel.inte_framtid(datum, idag, "datum");
-            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            fel.om(
-                orsak == Avslutsorsak::InledsEj,
-                "orsak",
-                "Skälet Utredning inleds inte ges bara av en förhandsbedömning.",
-            );
-            fel.om(
-                orsak == Avslutsorsak::Annat && kommentar.trim().is_empty(),
-                "kommentar",
-                "Skriv skälet när du väljer Annat skäl.",
-            );
-            vec![Handelse::ArendeAvslutat {
-                datum,
-                orsak,
-                kommentar,
-            }]
-        }
+    let handelser = match kommando.typ().fas() {
+        Fas::Aktualisering => aktualisering::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Utredning => utredning::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Beslut => beslut::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Overklagande => overklagande::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Verkstallighet => verkstallighet::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Uppfoljning => uppfoljning::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Journal => journal::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Dialog => dialog::handle(a, kommando, ctx, &mut fel)?,
+        Fas::Avslut => avslut::handle(a, kommando, ctx, &mut fel)?,
     };
     fel.klart()?;
     Ok(handelser)
-}
-
-/// How a change at omprövning stands to the party (FL 37 § andra stycket).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Andring {
-    /// Less is granted, or for a shorter time.
-    TillNackdel,
-    /// More is granted, or the same for as long or longer, or nothing was granted before.
-    InteTillNackdel,
-    /// The same outcome with another goal or scope: only the nämnd can judge it.
-    Oklar,
-}
-
-/// Whether changing `gammalt` into `nytt` is to the party's disadvantage. Outcomes rank
-/// bifall over delvis bifall over avslag and avvisning.
-pub fn andring(gammalt: &Beslut, nytt: &NyttBeslut) -> Andring {
-    fn rang(u: Utfall) -> u8 {
-        match u {
-            Utfall::Bifall => 2,
-            Utfall::DelvisBifall => 1,
-            Utfall::Avslag | Utfall::Avvisning => 0,
-        }
-    }
-    match rang(nytt.utfall).cmp(&rang(gammalt.utfall)) {
-        std::cmp::Ordering::Less => Andring::TillNackdel,
-        std::cmp::Ordering::Greater => Andring::InteTillNackdel,
-        // Nothing was granted, and nothing is: there is nothing to lose.
-        std::cmp::Ordering::Equal if !nytt.utfall.beviljar() => Andring::InteTillNackdel,
-        std::cmp::Ordering::Equal => {
-            let borjar_senare = match (gammalt.period_fran, nytt.period_fran) {
-                (Some(g), Some(n)) => n > g,
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            let slutar_tidigare = match (gammalt.period_till, nytt.period_till) {
-                (Some(g), Some(n)) => n < g,
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            if borjar_senare || slutar_tidigare {
-                Andring::TillNackdel
-            } else if nytt.omfattning.trim() == gammalt.omfattning.trim()
-                && nytt.mal.trim() == gammalt.mal.trim()
-            {
-                Andring::InteTillNackdel
-            } else {
-                Andring::Oklar
-            }
-        }
-    }
-}
-
-/// "A, B och C".
-fn lista(namn: &[&str]) -> String {
-    match namn {
-        [] => String::new(),
-        [ett] => (*ett).to_owned(),
-        [forsta @ .., sista] => format!("{} och {sista}", forsta.join(", ")),
-    }
 }

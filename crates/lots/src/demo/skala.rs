@@ -470,7 +470,7 @@ fn planera_vuxen<'a>(rng: &mut StdRng, g: &'a Grupp) -> Std<'a> {
     };
     let mut x = Std::ny(hl, mall, s, stopp);
     x.extra_journal = rng.random_range(2..=6);
-    x.beslutare = Some(if mall.insats.ar_heldygnsvard() {
+    x.beslutare = Some(if mall.insats.heldygnsvard() {
         &g.arbetsledare
     } else {
         hl

@@ -185,11 +185,11 @@ pub async fn skapa_org(store: &Store) -> Org {
     }
     let oppen: Vec<InsatsTyp> = InsatsTyp::ALLA
         .into_iter()
-        .filter(|i| !i.ar_heldygnsvard())
+        .filter(|i| !i.heldygnsvard())
         .collect();
     let held: Vec<InsatsTyp> = InsatsTyp::ALLA
         .into_iter()
-        .filter(|i| i.ar_heldygnsvard())
+        .filter(|i| i.heldygnsvard())
         .collect();
     store
         .organisation()

@@ -449,7 +449,7 @@ pub async fn beslut(
         }
         s
     });
-    let kan_overklaga = b.beslut.utfall.ar_negativt()
+    let kan_overklaga = b.beslut.utfall.negativt()
         && kandidater(&a, KommandoTyp::RegistreraOverklagande)
             .iter()
             .any(|x| x.id() == bid);
@@ -471,7 +471,7 @@ pub async fn beslut(
         motivering: b.beslut.motivering.clone(),
         lagrum: b.beslut.lagrum.text().to_owned(),
         brev,
-        negativt: b.beslut.utfall.ar_negativt(),
+        negativt: b.beslut.utfall.negativt(),
         tid,
         overklagande,
         kan_overklaga: kan_overklaga && m.far_agera(),

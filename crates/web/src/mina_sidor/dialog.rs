@@ -37,19 +37,15 @@ fn handlingar_text(v: &[lots_domain::arende::Handlingstyp], t: &Texter) -> Strin
 /// Requests waiting for the person, and the handläggare's latest message when
 /// it is the last word: (href, text).
 pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
-    let meddelande = a
-        .meddelanden
-        .last()
-        .filter(|m| !m.fran.ar_enskild())
-        .map(|m| {
-            (
-                format!("/mina-sidor/arenden/{}/meddelanden", a.id),
-                t.f(
-                    "dialog.nytt_fran_handlaggaren",
-                    &[("datum", &m.datum.to_string())],
-                ),
-            )
-        });
+    let meddelande = a.meddelanden.last().filter(|m| !m.fran.enskild()).map(|m| {
+        (
+            format!("/mina-sidor/arenden/{}/meddelanden", a.id),
+            t.f(
+                "dialog.nytt_fran_handlaggaren",
+                &[("datum", &m.datum.to_string())],
+            ),
+        )
+    });
     a.kompletteringar
         .iter()
         .filter(|k| k.vantar_pa_enskild() && a.avslut.is_none())

@@ -4,7 +4,9 @@
 
 use lots_domain::arende::partsinsyn::{self, Undanhallet};
 use lots_domain::arende::{
-    Arende, BevakningsTyp, ForhandsbedomningsUtfall, Handelse, bevakningar, kan_begara_avgorande,
+    Arende, AterkallelseUppgifter, BevakningsTyp, DrojsmalUppgifter, ForhandsbedomningsUtfall,
+    Handelse, MisslyckadDelgivningUppgifter, UpphorandeUppgifter, bevakningar,
+    kan_begara_avgorande,
 };
 use lots_domain::frister;
 use lots_domain::ids::AnvandarId;
@@ -63,12 +65,12 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::BegaranOmAvgorande { datum }
         | H::BegaranOmAvgorandeAvslagen { datum, .. }
         | H::GenomforandeplanUpprattad { datum, .. }
-        | H::AnsokanAterkallad { datum, .. }
+        | H::AnsokanAterkallad(AterkallelseUppgifter { datum, .. })
         | H::InformeradOmForenkladDelgivning { datum, .. }
         | H::KontrollmeddelandeSkickat { datum, .. }
-        | H::DelgivningMisslyckad { datum, .. }
-        | H::VerkstallighetUpphort { datum, .. }
-        | H::DrojsmalMeddelat { datum, .. } => *datum,
+        | H::DelgivningMisslyckad(MisslyckadDelgivningUppgifter { datum, .. })
+        | H::VerkstallighetUpphort(UpphorandeUppgifter { datum, .. })
+        | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. }) => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -229,7 +231,7 @@ pub fn tidslinje(
                 })
                 .to_owned()
             }
-            H::AnsokanAterkallad { insats, .. } => {
+            H::AnsokanAterkallad(AterkallelseUppgifter { insats, .. }) => {
                 rader.push(t.f(
                     "tidslinje.aterkallad_text",
                     &[("insats", &t.insats(*insats).to_lowercase())],
@@ -253,14 +255,14 @@ pub fn tidslinje(
                 rader.push(t.t("tidslinje.delgivning_misslyckad_text").to_owned());
                 t.t("tidslinje.delgivning_misslyckad").to_owned()
             }
-            H::VerkstallighetUpphort { orsak, .. } => {
+            H::VerkstallighetUpphort(UpphorandeUppgifter { orsak, .. }) => {
                 rader.push(t.t(&format!("upphor.{}", orsak.kod())).to_owned());
                 t.t("tidslinje.upphort").to_owned()
             }
             // FL 11 §: the person is told why the decision is delayed, and when it comes.
-            H::DrojsmalMeddelat {
+            H::DrojsmalMeddelat(DrojsmalUppgifter {
                 skal, nytt_datum, ..
-            } => {
+            }) => {
                 rader.push(t.f(
                     "tidslinje.drojsmal_text",
                     &[("skal", skal), ("datum", &nytt_datum.to_string())],

@@ -457,7 +457,7 @@ pub async fn visa(
         })
         .map(|t| (t.kod(), t.namn()))
         .collect();
-    let avslut_hinder = if a.ar_avslutat() {
+    let avslut_hinder = if a.avslutat() {
         None
     } else {
         kan(Some(&a), KommandoTyp::AvslutaArende).err()

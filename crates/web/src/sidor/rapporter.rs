@@ -63,7 +63,7 @@ fn valt_kvartal(q: &HashMap<String, String>, idag: Date) -> Result<Kvartal, WebF
         return Err(fel());
     }
     let kvartal = Kvartal::ny(ar, nummer).ok_or_else(fel)?;
-    if !kvartal.ar_slut(idag) {
+    if !kvartal.passerat(idag) {
         return Err(WebFel::Ogiltig(format!(
             "{} har inte tagit slut än. Välj ett kvartal som har tagit slut.",
             forsta_stor(&kvartal.to_string())

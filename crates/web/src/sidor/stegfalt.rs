@@ -313,7 +313,7 @@ pub fn falt(
             )
             .varde(""),
         ],
-        T::Ompova | T::OmprovaEgetInitiativ => vec![
+        T::Omprova | T::OmprovaEgetInitiativ => vec![
             beslut_falt(a, typ),
             datum(),
             Falt::textarea("motivering", "Skäl vid omprövningen").kravs(),
@@ -917,7 +917,7 @@ pub fn tolka(
                 _ => None,
             }
         }
-        T::Ompova | T::OmprovaEgetInitiativ => {
+        T::Omprova | T::OmprovaEgetInitiativ => {
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             let nytt = if l.text("andra") == "ja" {
@@ -946,7 +946,7 @@ pub fn tolka(
                 _ => None,
             };
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::Ompova {
+                (Some(beslut), Some(datum)) => Some(Kommando::Omprova {
                     beslut,
                     datum,
                     motivering: l.text("motivering"),
@@ -1209,12 +1209,14 @@ pub fn tolka(
                 "Välj varför beslutet inte ska verkställas.",
             );
             match (beslut, datum, orsak) {
-                (Some(beslut), Some(datum), Some(orsak)) => Some(Kommando::RegistreraUpphorande {
-                    beslut,
-                    datum,
-                    orsak,
-                    kommentar: l.text("kommentar"),
-                }),
+                (Some(beslut), Some(datum), Some(orsak)) => {
+                    Some(Kommando::RegistreraUpphorande(UpphorandeUppgifter {
+                        beslut,
+                        datum,
+                        orsak,
+                        kommentar: l.text("kommentar"),
+                    }))
+                }
                 _ => None,
             }
         }
@@ -1227,12 +1229,14 @@ pub fn tolka(
             let datum = l.datum("datum");
             let kanal = l.kod("kanal", Kanal::fran_kod, "Välj hur ansökan återkallades.");
             match (insats, datum, kanal) {
-                (Some(insats), Some(datum), Some(kanal)) => Some(Kommando::AterkallaAnsokan {
-                    insats,
-                    datum,
-                    kanal,
-                    kommentar: l.text("kommentar"),
-                }),
+                (Some(insats), Some(datum), Some(kanal)) => {
+                    Some(Kommando::AterkallaAnsokan(AterkallelseUppgifter {
+                        insats,
+                        datum,
+                        kanal,
+                        kommentar: l.text("kommentar"),
+                    }))
+                }
                 _ => None,
             }
         }
@@ -1264,11 +1268,13 @@ pub fn tolka(
             let beslut = l.id("beslut", valj_beslut);
             let datum = l.datum("datum");
             match (beslut, datum) {
-                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraMisslyckadDelgivning {
-                    beslut,
-                    datum,
-                    skal: l.text("skal"),
-                }),
+                (Some(beslut), Some(datum)) => Some(Kommando::RegistreraMisslyckadDelgivning(
+                    MisslyckadDelgivningUppgifter {
+                        beslut,
+                        datum,
+                        skal: l.text("skal"),
+                    },
+                )),
                 _ => None,
             }
         }
@@ -1281,12 +1287,14 @@ pub fn tolka(
                 "Välj hur den enskilde fick beskedet.",
             );
             match (datum, nytt_datum, satt) {
-                (Some(datum), Some(nytt_datum), Some(satt)) => Some(Kommando::MeddelaDrojsmal {
-                    datum,
-                    skal: l.text("skal"),
-                    nytt_datum,
-                    satt,
-                }),
+                (Some(datum), Some(nytt_datum), Some(satt)) => {
+                    Some(Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
+                        datum,
+                        skal: l.text("skal"),
+                        nytt_datum,
+                        satt,
+                    }))
+                }
                 _ => None,
             }
         }

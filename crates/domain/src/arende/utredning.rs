@@ -1,0 +1,489 @@
+//! Utredning: the inquiry into what was applied for or reported (SoL 11 kap.
+//! 1 §), the person's own views and goals, kommunicering of the material before
+//! a decision against the person (FL 25 §), and the person's rights while the
+//! decision is awaited: a notice of delay (FL 11 §) and a request for a
+//! decision after six months (FL 12 §).
+
+use serde::{Deserialize, Serialize};
+
+use super::kommando::{Fel, fel_fas, tillstand};
+use super::*;
+use crate::insats::Utfall;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kommunicering {
+    pub id: KommuniceringId,
+    pub datum: Date,
+    pub material: String,
+    pub satt: Kommunikationssatt,
+    pub svar_senast: Date,
+    pub svar: Option<(Date, String)>,
+}
+
+/// FL 11 §: the notice that the decision will be substantially delayed: the
+/// day the person was told, why, the day the decision is now expected, and
+/// how the person was told. The step and its event carry the same facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrojsmalUppgifter {
+    pub datum: Date,
+    pub skal: String,
+    pub nytt_datum: Date,
+    pub satt: Kommunikationssatt,
+}
+
+impl Arende {
+    /// Kommuniceringar that still wait for the person's reply: not answered, and
+    /// no decision taken since (FL 25 §: the reply matters until the decision).
+    pub fn vantande_kommuniceringar(&self) -> impl Iterator<Item = &Kommunicering> {
+        self.kommuniceringar
+            .iter()
+            .filter(|k| k.svar.is_none() && !self.beslut.iter().any(|b| b.beslut.datum >= k.datum))
+    }
+}
+
+/// FL 12 §: whether the person may ask for a decision on `idag`: their own
+/// application, undecided for six months, not asked before (what `handle`
+/// accepts for `BegarAvgorande`).
+pub fn kan_begara_avgorande(a: &Arende, idag: Date) -> bool {
+    super::kan(Some(a), KommandoTyp::BegarAvgorande).is_ok()
+        && idag >= frister::begaran_om_avgorande_tidigast(a.inkom)
+}
+
+pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
+    use KommandoTyp as T;
+    match typ {
+        T::InledUtredning => {
+            if a.utredning_inledd.is_some() {
+                tillstand("Utredningen är redan inledd.")
+            } else {
+                Ok(())
+            }
+        }
+        T::RegistreraSynpunkter => {
+            if a.utredning_inledd.is_none() {
+                tillstand("Inled utredningen först.")
+            } else {
+                Ok(())
+            }
+        }
+        T::AvslutaUtredning => match (a.utredning_inledd, a.utredning_avslutad) {
+            (None, _) => tillstand("Ingen utredning är inledd."),
+            (_, Some(_)) => tillstand("Utredningen är redan avslutad."),
+            _ => Ok(()),
+        },
+        T::Kommunicera => {
+            if a.utredning_inledd.is_none() {
+                tillstand("Det finns inget utredningsmaterial att kommunicera än.")
+            } else if a.obeslutade_insatser().is_empty() {
+                tillstand("Det finns inget obeslutat att kommunicera inför.")
+            } else {
+                Ok(())
+            }
+        }
+        T::RegistreraSvar => {
+            if a.kommuniceringar.iter().any(|k| k.svar.is_none()) {
+                Ok(())
+            } else {
+                tillstand("Ingen kommunicering väntar på svar.")
+            }
+        }
+        T::BegarAvgorande => {
+            if a.typ != AktualiseringsTyp::Ansokan {
+                tillstand(
+                    "Begäran om avgörande gäller ärenden som den enskilde själv har inlett (FL 12 §).",
+                )
+            } else if a.begaran_om_avgorande.is_some() {
+                tillstand("En begäran om avgörande får göras en gång i ett ärende (FL 12 §).")
+            } else if a.obeslutade_insatser().is_empty() {
+                tillstand("Ärendet är redan avgjort.")
+            } else {
+                Ok(())
+            }
+        }
+        T::AvslaBegaranOmAvgorande => match a.begaran_om_avgorande {
+            Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
+            _ => tillstand("Ingen begäran om avgörande väntar på svar."),
+        },
+        T::MeddelaDrojsmal => {
+            if a.obeslutade_insatser().is_empty() {
+                tillstand("Det finns inget obeslutat som dröjer.")
+            } else {
+                Ok(())
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+pub(super) fn handle(
+    a: &Arende,
+    kommando: Kommando,
+    ctx: &Kontext,
+    fel: &mut Fel,
+) -> Result<Vec<Handelse>, Avvisning> {
+    let idag = ctx.idag;
+    Ok(match kommando {
+        Kommando::InledUtredning { datum } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            vec![Handelse::UtredningInledd { datum }]
+        }
+        Kommando::RegistreraSynpunkter {
+            datum,
+            synpunkter,
+            mal,
+        } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.om(
+                synpunkter.trim().is_empty() && mal.trim().is_empty(),
+                "synpunkter",
+                "Skriv den enskildes synpunkter eller mål.",
+            );
+            vec![Handelse::SynpunkterRegistrerade {
+                datum,
+                synpunkter,
+                mal,
+            }]
+        }
+        Kommando::AvslutaUtredning { datum } => {
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some(inledd) = a.utredning_inledd {
+                fel.inte_fore(datum, inledd, "datum", "att utredningen inleddes");
+            }
+            vec![Handelse::UtredningAvslutad { datum }]
+        }
+        Kommando::Kommunicera {
+            id,
+            datum,
+            material,
+            satt,
+            svar_senast,
+            bifogat,
+            tillgangligt,
+        } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(
+                &material,
+                "material",
+                "Beskriv vilket material som kommunicerades.",
+            );
+            // FL 25 §: what was enclosed is recorded as it was, so only the case's own documents.
+            fel.om(
+                bifogat.iter().any(|d| !a.dokument.contains(d)),
+                "bifogat",
+                "Välj bland ärendets dokument.",
+            );
+            fel.inte_for_lang(&tillgangligt, "tillgangligt");
+            fel.om(
+                svar_senast <= datum,
+                "svar_senast",
+                "Svarsfristen måste vara efter dagen för kommuniceringen.",
+            );
+            // lag (1930:173) 2 §: a deadline on a non-working day moves to the next one.
+            let svar_senast = frister::svarsfrist(svar_senast);
+            vec![Handelse::Kommunicerad {
+                id,
+                datum,
+                material,
+                satt,
+                svar_senast,
+                bifogat,
+                tillgangligt: tillgangligt.trim().to_string(),
+            }]
+        }
+        Kommando::RegistreraSvar {
+            kommunicering,
+            datum,
+            svar,
+        } => {
+            let k = a
+                .kommuniceringar
+                .iter()
+                .find(|k| k.id == kommunicering && k.svar.is_none());
+            fel.om(
+                k.is_none(),
+                "kommunicering",
+                "Välj en kommunicering som väntar på svar.",
+            );
+            if let Some(k) = k {
+                fel.inte_fore(datum, k.datum, "datum", "kommuniceringen");
+            }
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(
+                &svar,
+                "svar",
+                "Skriv vad den enskilde svarade, eller att hen avstod.",
+            );
+            vec![Handelse::KommuniceringBesvarad {
+                kommunicering,
+                datum,
+                svar,
+            }]
+        }
+        Kommando::BegarAvgorande { datum } => {
+            fel.inte_framtid(datum, idag, "datum");
+            // FL 12 §: after six months without a decision.
+            let tidigast = frister::begaran_om_avgorande_tidigast(a.inkom);
+            fel.om(
+                datum < tidigast,
+                "datum",
+                format!("En begäran om avgörande kan göras när ärendet varit oavgjort i sex månader, tidigast {tidigast} (FL 12 §)."),
+            );
+            vec![Handelse::BegaranOmAvgorande { datum }]
+        }
+        Kommando::AvslaBegaranOmAvgorande { datum, motivering } => {
+            fel.inte_framtid(datum, idag, "datum");
+            if let Some((begard, _)) = a.begaran_om_avgorande {
+                fel.inte_fore(datum, begard, "datum", "begäran");
+            }
+            fel.text_kravs(
+                &motivering,
+                "motivering",
+                "Skriv varför ärendet inte kan avgöras nu (FL 12 §).",
+            );
+            fel.klart()?;
+            // The rejection is a decision about the undecided applications: it is taken
+            // under the delegationsordning like a decision on them (KL 6 kap. 37 §).
+            let insatser = a.obeslutade_insatser();
+            let delegation = ctx
+                .delegationsordning
+                .behorighet_for_alla(ctx.roll, &insatser, Utfall::Avslag)
+                .ok_or_else(|| {
+                    Avvisning::Delegation(format!(
+                        "Du har inte delegation att avslå en begäran om avgörande i ett ärende om {}. Beslutet ska fattas av den som har delegation enligt delegationsordningen version {}.",
+                        insatser.iter().map(|i| i.namn().to_lowercase()).collect::<Vec<_>>().join(", "),
+                        ctx.delegationsordning.version
+                    ))
+                })?;
+            vec![Handelse::BegaranOmAvgorandeAvslagen {
+                datum,
+                motivering,
+                delegation: Some(delegation),
+            }]
+        }
+        Kommando::MeddelaDrojsmal(d) => {
+            fel.inte_fore(d.datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(d.datum, idag, "datum");
+            // FL 11 §: the notice says why the decision is delayed.
+            fel.text_kravs(&d.skal, "skal", "Skriv varför beslutet dröjer.");
+            fel.om(
+                d.nytt_datum <= d.datum,
+                "nytt_datum",
+                "Ange när beslutet nu väntas, ett datum efter meddelandet.",
+            );
+            vec![Handelse::DrojsmalMeddelat(d)]
+        }
+        annan => return Err(fel_fas(&annan)),
+    })
+}
+
+/// The letters of this phase: the kommuniceringsbrev of material sent by letter
+/// or on Mina sidor (FL 25 §), and the decision rejecting a request for a
+/// decision (FL 12 §), which can be appealed.
+pub(super) fn brev(fore: &Arende, h: &Handelse, ut: &mut Vec<Brev>) {
+    match h {
+        Handelse::Kommunicerad {
+            id,
+            datum,
+            material,
+            satt: Kommunikationssatt::Brev | Kommunikationssatt::Digitalt,
+            svar_senast,
+            bifogat,
+            tillgangligt,
+        } => ut.push(Brev::Kommuniceringsbrev {
+            kommunicering: *id,
+            datum: *datum,
+            material: material
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            // FL 25 §: the letter names what was recorded as enclosed, nothing more.
+            bifogat: bifogat.clone(),
+            tillgangligt: Some(tillgangligt.trim().to_string()).filter(|t| !t.is_empty()),
+            svara_senast: *svar_senast,
+        }),
+        Handelse::BegaranOmAvgorandeAvslagen {
+            datum,
+            motivering,
+            delegation,
+        } => {
+            if let Some((begard, _)) = fore.begaran_om_avgorande {
+                ut.push(Brev::BeslutOmBegaranOmAvgorande {
+                    datum: *datum,
+                    begard,
+                    insatser: fore.obeslutade_insatser(),
+                    motivering: motivering.clone(),
+                    delegation: delegation.clone(),
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Arende {
+    pub(super) fn tillampa_utredning(&mut self, h: &Handelse) {
+        match h {
+            Handelse::SynpunkterRegistrerade { .. } => {}
+            Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),
+            Handelse::UtredningAvslutad { datum } => self.utredning_avslutad = Some(*datum),
+            Handelse::Kommunicerad {
+                id,
+                datum,
+                material,
+                satt,
+                svar_senast,
+                ..
+            } => self.kommuniceringar.push(Kommunicering {
+                id: *id,
+                datum: *datum,
+                material: material.clone(),
+                satt: *satt,
+                svar_senast: *svar_senast,
+                svar: None,
+            }),
+            Handelse::KommuniceringBesvarad {
+                kommunicering,
+                datum,
+                svar,
+            } => {
+                if let Some(k) = self
+                    .kommuniceringar
+                    .iter_mut()
+                    .find(|k| k.id == *kommunicering)
+                {
+                    k.svar = Some((*datum, svar.clone()));
+                }
+            }
+            Handelse::DrojsmalMeddelat(DrojsmalUppgifter {
+                datum, nytt_datum, ..
+            }) => self.drojsmal.push((*datum, *nytt_datum)),
+            Handelse::BegaranOmAvgorande { datum } => {
+                self.begaran_om_avgorande = Some((*datum, None))
+            }
+            Handelse::BegaranOmAvgorandeAvslagen { datum, .. } => {
+                if let Some(b) = self.begaran_om_avgorande.as_mut() {
+                    b.1 = Some(*datum);
+                }
+            }
+            // Events of other phases are folded there (`Arende::tillampa`).
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::arende::testfall::*;
+
+    #[test]
+    fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {
+        let mut f = ansokan_registrerad();
+        // Started 2026-01-12: not before six months have passed.
+        let r = f.forsok(Kommando::BegarAvgorande { datum: IDAG });
+        assert_eq!(falt(r), vec!["datum"]);
+        let mut senare = ktx();
+        senare.idag = date!(2026 - 08 - 03);
+        f.steg_som(
+            Kommando::BegarAvgorande {
+                datum: date!(2026 - 07 - 20),
+            },
+            &senare,
+        );
+        // FL 12 §: four weeks to decide or reject.
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande),
+            vec![date!(2026 - 08 - 17)]
+        );
+        // Once per case.
+        assert!(f.kan(T::BegarAvgorande).is_err());
+        f.steg_som(
+            Kommando::AvslaBegaranOmAvgorande {
+                datum: date!(2026 - 08 - 03),
+                motivering: "Vi väntar på läkarintyget som behövs.".into(),
+            },
+            &senare,
+        );
+        assert!(bevakning_av(f.arende(), BevakningsTyp::BegaranOmAvgorande).is_empty());
+        assert!(f.kan(T::AvslaBegaranOmAvgorande).is_err());
+    }
+
+    /// Issue 11, item 8: rejecting a request for a decision is a decision, taken under
+    /// the delegationsordning like a decision on the undecided applications; the
+    /// point used is recorded.
+    #[test]
+    fn fl_12_avslag_pa_begaran_kraver_delegation_och_registrerar_punkten() {
+        let mut f = Fall::ny().med(ansokan(
+            date!(2026 - 01 - 12),
+            vec![InsatsTyp::Oppenvardsbehandling, InsatsTyp::Hvb],
+        ));
+        let mut handlaggare = ktx();
+        handlaggare.idag = date!(2026 - 08 - 03);
+        f.steg_som(
+            Kommando::BegarAvgorande {
+                datum: date!(2026 - 07 - 20),
+            },
+            &handlaggare,
+        );
+        let avsla = Kommando::AvslaBegaranOmAvgorande {
+            datum: date!(2026 - 08 - 03),
+            motivering: "Vi väntar på läkarintyget som behövs.".into(),
+        };
+        // HVB is for the arbetsledare (point 3.5): the handläggare may not reject.
+        let r = handle(f.a.as_ref(), avsla.clone(), &handlaggare);
+        assert!(matches!(r, Err(Avvisning::Delegation(_))), "{r:?}");
+        let mut al = arbetsledare();
+        al.idag = date!(2026 - 08 - 03);
+        let h = f.steg_som(avsla, &al);
+        // Each undecided insats under its own point: both are recorded.
+        let punkt = match h.as_slice() {
+            [
+                Handelse::BegaranOmAvgorandeAvslagen {
+                    delegation: Some(d),
+                    ..
+                },
+            ] => (d.version, d.punkt.clone()),
+            _ => panic!("{h:?}"),
+        };
+        assert_eq!(punkt, (7, "3.1, 3.5".to_string()));
+    }
+
+    #[test]
+    fn fl_12_galler_bara_arenden_som_den_enskilde_inlett() {
+        let f = anmalan_vantar_forhandsbedomning();
+        assert!(f.kan(T::BegarAvgorande).is_err());
+    }
+
+    /// FL 11 §: a delayed decision prompts the handläggare, and the notice to the person is
+    /// recorded with why and the new day, which the next prompt follows.
+    #[test]
+    fn fl_11_drojsmal_paminns_och_registreras() {
+        let f = utredning_pagar();
+        let b = av_typ(f.arende(), BevakningsTyp::Drojsmal);
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            b[0].datum,
+            date!(2026 - 05 - 12),
+            "four months after the application"
+        );
+        let r = f.forsok(Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
+            datum: IDAG,
+            skal: " ".into(),
+            nytt_datum: IDAG,
+            satt: Kommunikationssatt::Brev,
+        }));
+        assert_eq!(falt(r), vec!["skal", "nytt_datum"]);
+        let g = f.med(Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
+            datum: date!(2026 - 05 - 11),
+            skal: "Vi väntar på läkarintyget".into(),
+            nytt_datum: date!(2026 - 06 - 30),
+            satt: Kommunikationssatt::Brev,
+        }));
+        let b = av_typ(g.arende(), BevakningsTyp::Drojsmal);
+        assert_eq!(b[0].datum, date!(2026 - 06 - 30));
+        // Decided: nothing is delayed any more.
+        assert!(av_typ(bifall_fattat().arende(), BevakningsTyp::Drojsmal).is_empty());
+    }
+}

@@ -167,38 +167,55 @@ pub fn personal() -> &'static Katalog {
     K.get_or_init(|| Katalog::las("sv", PERSONAL, None))
 }
 
+// The staff helpers take references: askama passes a template's arguments
+// borrowed (`&(x)`), except literals and calls.
+
 /// A staff text, for the templates: `{{ crate::texter::t("meny-sok") }}`.
 pub fn t(nyckel: &str) -> String {
     personal().t(nyckel)
 }
 
-/// A staff text with variables: `{{ crate::texter::f("x", [("namn", namn)]) }}`.
-pub fn f<const N: usize>(nyckel: &str, par: [(&str, &str); N]) -> String {
-    personal().f(nyckel, &par)
+/// A staff text with variables: `{{ crate::texter::f("x", [("namn", namn.as_str())]) }}`.
+pub fn f(nyckel: &str, par: &[(&str, &str)]) -> String {
+    personal().f(nyckel, par)
+}
+
+/// A count, whatever integer type the page holds it in.
+pub trait Tal {
+    fn tal(&self) -> u64;
+}
+
+macro_rules! tal {
+    ($($t:ty),*) => {$(
+        impl Tal for $t {
+            fn tal(&self) -> u64 {
+                u64::try_from(*self).unwrap_or(u64::MAX)
+            }
+        }
+    )*};
+}
+tal!(usize, u32, u64, i32, i64);
+
+impl<T: Tal> Tal for &T {
+    fn tal(&self) -> u64 {
+        (**self).tal()
+    }
 }
 
 /// A staff text that shows a count as `{ $antal }`, in the right plural form.
-pub fn antal<const N: usize>(
-    nyckel: &str,
-    antal: impl TryInto<u64>,
-    par: [(&str, &str); N],
-) -> String {
-    tal(nyckel, [("antal", antal)], par)
+pub fn antal(nyckel: &str, antal: impl Tal, par: &[(&str, &str)]) -> String {
+    tal(nyckel, &[("antal", antal)], par)
 }
 
 /// A staff text with several counts (each chooses its own plural form) and text
 /// variables.
-pub fn tal<T: TryInto<u64>, const N: usize, const M: usize>(
-    nyckel: &str,
-    tal: [(&str, T); N],
-    par: [(&str, &str); M],
-) -> String {
+pub fn tal<T: Tal>(nyckel: &str, tal: &[(&str, T)], par: &[(&str, &str)]) -> String {
     let mut args = FluentArgs::new();
     for (namn, n) in tal {
-        args.set(namn, FluentValue::from(n.try_into().unwrap_or(u64::MAX)));
+        args.set(*namn, FluentValue::from(n.tal()));
     }
     for (namn, varde) in par {
-        args.set(namn, varde);
+        args.set(*namn, *varde);
     }
     personal().formatera(nyckel, Some(&args))
 }
@@ -207,8 +224,8 @@ pub fn tal<T: TryInto<u64>, const N: usize, const M: usize>(
 pub(crate) mod tests {
     use super::*;
 
-    /// Every `t("…")`, `f("…"`, `antal("…"` and `tal("…"` in the given sources names a
-    /// message the catalogue has.
+    /// Every `t("…")`, `f("…"`, `antal("…"` and `tal("…"` in the given sources, and
+    /// every menu entry (`"meny-…"`), names a message the catalogue has.
     pub(crate) fn nycklar_i_kallor(k: &Katalog, kataloger: &[&str], undanta: &str) -> Vec<String> {
         let rot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut filer = vec![];
@@ -223,9 +240,19 @@ pub(crate) mod tests {
         let mut saknas = vec![];
         for fil in filer.into_iter().filter(|f| !f.ends_with(undanta)) {
             let text = std::fs::read_to_string(&fil).expect("read");
-            for m in ["t(\"", "f(\"", "tal(\""] {
+            for m in ["t(\"", "f(\"", "antal(\"", "tal(\"", "\"meny-"] {
                 for (i, _) in text.match_indices(m) {
+                    // A call of its own (`t("`, `.t("`, `::t("`), not `from_static("`.
+                    let fore = text[..i].chars().next_back().unwrap_or(' ');
+                    if m != "\"meny-" && (fore.is_alphanumeric() || fore == '_') {
+                        continue;
+                    }
                     let rest = &text[i + m.len()..];
+                    let rest = if m == "\"meny-" {
+                        &text[i + 1..]
+                    } else {
+                        rest
+                    };
                     let Some(slut) = rest.find('"') else { continue };
                     let nyckel = &rest[..slut];
                     if nyckel.contains('-') && !nyckel.contains(' ') && !k.har(nyckel) {

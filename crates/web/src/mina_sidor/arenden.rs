@@ -174,7 +174,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
                 text: t.f(
                     "oversikt-utkast",
                     &[
-                        ("insats", t.t(insats.namnnyckel())),
+                        ("insats", &t.t(insats.namnnyckel())),
                         ("datum", &andrad.date().to_string()),
                     ],
                 ),
@@ -420,12 +420,12 @@ pub async fn beslut(
                 "beslut-dom",
                 &[
                     ("datum", &d.to_string()),
-                    ("utfall", t.t(&format!("dom-{}", u.kod()))),
+                    ("utfall", &t.t(&format!("dom-{}", u.kod()))),
                 ],
             ));
         } else if o.overlamnat.is_some() {
             s.push(' ');
-            s.push_str(t.t("beslut-hos_domstolen"));
+            s.push_str(&t.t("beslut-hos_domstolen"));
         }
         s
     });

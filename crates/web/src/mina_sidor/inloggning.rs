@@ -58,7 +58,7 @@ async fn inloggningssida(
             let mut text = format!("{} ({})", p.namn(), p.identitet.visning());
             if ombud {
                 text.push_str(" – ");
-                text.push_str(t.t("logga_in-ar_ombud"));
+                text.push_str(&t.t("logga_in-ar_ombud"));
             }
             testpersoner.push(Testperson {
                 identitet: p.identitet.varde().to_owned(),

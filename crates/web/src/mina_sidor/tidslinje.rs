@@ -117,7 +117,7 @@ pub fn tidslinje(
                     "tidslinje-ansokan_text",
                     &[
                         ("insatser", &insatser(i, t)),
-                        ("kanal", t.t(&format!("kanal-{}", kanal.kod()))),
+                        ("kanal", &t.t(&format!("kanal-{}", kanal.kod()))),
                     ],
                 ));
                 t.t("tidslinje-ansokan").to_owned()

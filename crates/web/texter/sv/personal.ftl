@@ -48,8 +48,15 @@ arendelista-enhet = Enhet
 arendelista-handlaggare = Handläggare
 arendelista-ingen = Ingen
 
-## fel
+## fel (and the error page's headings and texts from fel.rs)
 fel-till_start = Till startsidan
+fel-nekad = Du har inte behörighet
+fel-saknas = Sidan finns inte
+fel-saknas_text = Kontrollera adressen, eller gå tillbaka till startsidan.
+fel-ogiltig = Något blev fel i förfrågan
+fel-for_manga = För många försök
+fel-intern = Något gick fel hos oss
+fel-intern_text = Ingenting sparades. Försök igen om en stund. Kontakta systemförvaltaren om felet kvarstår.
 
 ## utloggad
 utloggad-titel = Utloggad

@@ -21,8 +21,12 @@ fn main() {
     for k in &sprak {
         let fil = rot.join(k).join("mina_sidor.ftl");
         println!("cargo:rerun-if-changed={}", fil.display());
-        writeln!(ut, "    ({k:?}, include_str!({:?})),", fil.display().to_string())
-            .expect("writing to a String");
+        writeln!(
+            ut,
+            "    ({k:?}, include_str!({:?})),",
+            fil.display().to_string()
+        )
+        .expect("writing to a String");
     }
     ut.push_str("];\n");
     let dit = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("sprak.rs");

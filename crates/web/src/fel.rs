@@ -69,11 +69,7 @@ impl IntoResponse for WebFel {
                 return Redirect::to(&format!("/arenden/{id}/atkomst")).into_response();
             }
             WebFel::Nekad(text) => (StatusCode::FORBIDDEN, t("fel-nekad"), text),
-            WebFel::Saknas => (
-                StatusCode::NOT_FOUND,
-                t("fel-saknas"),
-                t("fel-saknas_text"),
-            ),
+            WebFel::Saknas => (StatusCode::NOT_FOUND, t("fel-saknas"), t("fel-saknas_text")),
             WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, t("fel-ogiltig"), text),
             WebFel::ForMangaForsok(text) => {
                 (StatusCode::TOO_MANY_REQUESTS, t("fel-for_manga"), text)
@@ -81,7 +77,11 @@ impl IntoResponse for WebFel {
             WebFel::Intern(e) => {
                 // The cause is logged, never shown: no SQL or stack trace reaches a user.
                 tracing::error!(error = ?e, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, t("fel-intern"), t("fel-intern_text"))
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    t("fel-intern"),
+                    t("fel-intern_text"),
+                )
             }
         };
         let mut res = (

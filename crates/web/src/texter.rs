@@ -147,9 +147,9 @@ impl Katalog {
         let mut ut: Vec<String> = fel
             .into_iter()
             .filter_map(|f| match f {
-                FluentError::ResolverError(ResolverError::Reference(
-                    ReferenceKind::Variable { id },
-                )) => Some(id),
+                FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                    id,
+                })) => Some(id),
                 _ => None,
             })
             .collect();
@@ -248,11 +248,7 @@ pub(crate) mod tests {
                         continue;
                     }
                     let rest = &text[i + m.len()..];
-                    let rest = if m == "\"meny-" {
-                        &text[i + 1..]
-                    } else {
-                        rest
-                    };
+                    let rest = if m == "\"meny-" { &text[i + 1..] } else { rest };
                     let Some(slut) = rest.find('"') else { continue };
                     let nyckel = &rest[..slut];
                     if nyckel.contains('-') && !nyckel.contains(' ') && !k.har(nyckel) {
@@ -283,7 +279,10 @@ pub(crate) mod tests {
             None,
         );
         // No isolation marks around the date.
-        assert_eq!(k.f("a-b", &[("datum", "2026-12-01")]), "Svara senast 2026-12-01.");
+        assert_eq!(
+            k.f("a-b", &[("datum", "2026-12-01")]),
+            "Svara senast 2026-12-01."
+        );
         assert_eq!(k.antal("c", "antal", 1, &[]), "1 anteckning");
         assert_eq!(k.antal("c", "antal", 2, &[]), "2 anteckningar");
         assert_eq!(k.antal("c", "antal", 0, &[]), "0 anteckningar");

@@ -34,7 +34,10 @@ fn alla() -> &'static [Texter] {
 
 /// The languages Mina sidor speaks: (code, its own name for itself).
 pub fn sprak() -> Vec<(&'static str, String)> {
-    alla().iter().map(|k| (k.sprak, k.t("sprak-namn"))).collect()
+    alla()
+        .iter()
+        .map(|k| (k.sprak, k.t("sprak-namn")))
+        .collect()
 }
 
 impl Texter {

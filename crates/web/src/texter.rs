@@ -290,6 +290,34 @@ pub(crate) mod tests {
         assert_eq!(k.variabler("a-b"), ["datum"]);
     }
 
+    /// The staff's counts choose their form too, several in one sentence.
+    #[test]
+    fn personalens_plural() {
+        let datum = [("datum", "2026-09-30")];
+        assert_eq!(
+            tal(
+                "rapport_kf-totalt",
+                &[("kvinnor", 1u32), ("man", 2), ("okant", 0), ("avbrott", 1)],
+                &datum
+            ),
+            "ej verkställda beslut den 2026-09-30: 1 kvinna, 2 män. \
+             Av dem gäller 1 insats som avbrutits och inte återupptagits."
+        );
+        assert_eq!(
+            tal(
+                "rapport_kf-totalt",
+                &[("kvinnor", 2u32), ("man", 1), ("okant", 3), ("avbrott", 2)],
+                &datum
+            ),
+            "ej verkställda beslut den 2026-09-30: 2 kvinnor, 1 man och 3 med okänt kön. \
+             Av dem gäller 2 insatser som avbrutits och inte återupptagits."
+        );
+        assert!(antal("sok-forfina", 1usize, &[]).starts_with("Fler än 1 person matchar."));
+        assert!(antal("sok-forfina", 50usize, &[]).starts_with("Fler än 50 personer matchar."));
+        assert_eq!(antal("admin-antal_konton", 1usize, &[]), "1 konto");
+        assert_eq!(antal("admin-antal_konton", 2usize, &[]), "2 konton");
+    }
+
     /// A missing message is a test failure, not a blank on the page.
     #[test]
     #[should_panic(expected = "text missing in sv: saknas-helt")]

@@ -34,7 +34,7 @@ pub enum WebFel {
 #[derive(Template, WebTemplate)]
 #[template(path = "fel.html")]
 struct FelSida {
-    rubrik: &'static str,
+    rubrik: String,
     text: String,
 }
 
@@ -58,6 +58,7 @@ impl IntoResponse for WebFel {
             WebFel::ForMangaForsok(_) => Felslag::ForMangaForsok,
             _ => Felslag::Intern,
         };
+        use crate::texter::t;
         let (status, rubrik, text) = match self {
             WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
             WebFel::MinaSidorEjInloggad => {
@@ -67,20 +68,20 @@ impl IntoResponse for WebFel {
             WebFel::KraverSkal(id) => {
                 return Redirect::to(&format!("/arenden/{id}/atkomst")).into_response();
             }
-            WebFel::Nekad(text) => (StatusCode::FORBIDDEN, "Du har inte behörighet", text),
-            WebFel::Saknas => (
-                StatusCode::NOT_FOUND,
-                "Sidan finns inte",
-                "Kontrollera adressen, eller gå tillbaka till startsidan.".into(),
-            ),
-            WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, "Något blev fel i förfrågan", text),
+            WebFel::Nekad(text) => (StatusCode::FORBIDDEN, t("fel-nekad"), text),
+            WebFel::Saknas => (StatusCode::NOT_FOUND, t("fel-saknas"), t("fel-saknas_text")),
+            WebFel::Ogiltig(text) => (StatusCode::BAD_REQUEST, t("fel-ogiltig"), text),
             WebFel::ForMangaForsok(text) => {
-                (StatusCode::TOO_MANY_REQUESTS, "För många försök", text)
+                (StatusCode::TOO_MANY_REQUESTS, t("fel-for_manga"), text)
             }
             WebFel::Intern(e) => {
                 // The cause is logged, never shown: no SQL or stack trace reaches a user.
                 tracing::error!(error = ?e, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "Något gick fel hos oss", "Ingenting sparades. Försök igen om en stund. Kontakta systemförvaltaren om felet kvarstår.".into())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    t("fel-intern"),
+                    t("fel-intern_text"),
+                )
             }
         };
         let mut res = (

@@ -15,6 +15,7 @@ pub mod oidc;
 pub mod policy;
 mod sidor;
 pub use sidor::konto::ny_aktiveringslank;
+pub mod texter;
 mod tvafaktor;
 mod uppladdning;
 mod visning;

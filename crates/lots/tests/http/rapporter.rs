@@ -567,7 +567,7 @@ async fn statistik_till_kommunfullmaktige(db: Db) {
     utan_personuppgifter(&sida);
     // At 30 September: G (8½ months), A (exactly 6 months) and D (interrupted 4½ months).
     assert!(sida.contains(
-        "<strong>3</strong> ej verkställda beslut den 2026-09-30: 1 kvinnor, 2 män. Av dem gäller 1 insatser som avbrutits"
+        "<strong>3</strong> ej verkställda beslut den 2026-09-30: 1 kvinna, 2 män. Av dem gäller 1 insats som avbrutits"
     ));
     assert_eq!(
         rader(tabell(&sida, "insats")),
@@ -591,7 +591,7 @@ async fn statistik_till_kommunfullmaktige(db: Db) {
         .get("/rapporter/kvartalsstatistik?ar=2026&kvartal=2")
         .await;
     assert!(
-        q2.contains("<strong>2</strong> ej verkställda beslut den 2026-06-30: 1 kvinnor, 1 män.")
+        q2.contains("<strong>2</strong> ej verkställda beslut den 2026-06-30: 1 kvinna, 1 man.")
     );
     let filen = csv(
         &app,

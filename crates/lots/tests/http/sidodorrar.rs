@@ -638,7 +638,7 @@ async fn partsinsyn_per_anteckning(db: Db) {
     assert!(!html.contains("Hyresvärden Berg"), "the source is withheld");
     assert!(html.contains("Samtal med Dana om stödet."));
     assert!(html.contains("Grannen Eva"));
-    assert!(html.contains("1 anteckningar visas inte här"));
+    assert!(html.contains("1 anteckning visas inte här"));
     assert!(html.contains("be att få läsa dem"));
     // The handläggare withholds the entry that names the neighbour.
     let grannen = anteckning(&app, &p, "Grannen Eva säger att Dana dricker.").await;
@@ -671,6 +671,6 @@ async fn partsinsyn_per_anteckning(db: Db) {
     let (_, html) = person.get("/mina-sidor/journal").await;
     assert!(!html.contains("Grannen Eva"));
     assert!(html.contains("Hyresvärden Berg ringde"));
-    assert!(html.contains("1 anteckningar visas inte här"));
+    assert!(html.contains("1 anteckning visas inte här"));
 }
 pa_bada!(partsinsyn_per_anteckning);

@@ -114,10 +114,7 @@ pub async fn journal(State(s): State<AppState>, m: Medborgare) -> Result<Respons
         ram: m.sida(),
         anteckningar,
         undanhallna,
-        undanhallna_text: t.f(
-            "journal.undanhallna",
-            &[("antal", &undanhallna.to_string())],
-        ),
+        undanhallna_text: t.antal("journal-undanhallna", "antal", undanhallna as u64, &[]),
         far_agera: m.far_agera(),
     }
     .into_response())
@@ -183,9 +180,9 @@ pub async fn invand(
     let t = m.t;
     let text = f.text("text");
     let fel = if text.is_empty() {
-        vec![("text".to_owned(), t.t("invandning.fel_tom").to_owned())]
+        vec![("text".to_owned(), t.t("invandning-fel_tom").to_owned())]
     } else if text.chars().count() > 5000 {
-        vec![("text".to_owned(), t.t("fel.for_lang").to_owned())]
+        vec![("text".to_owned(), t.t("fel-for_lang").to_owned())]
     } else {
         vec![]
     };
@@ -196,7 +193,8 @@ pub async fn invand(
     let (rad, _) = m.arende(&s, j.arende, "mina_sidor.journal").await?;
     let mut invandning = text.clone();
     if let Some(o) = m.ombud() {
-        invandning.push_str(&super::texter::svenska().f("overklaga.ombud", &[("namn", &o)]));
+        invandning.push_str("\n\n");
+        invandning.push_str(&super::texter::svenska().f("overklaga-ombud", &[("namn", &o)]));
     }
     let k = Kommando::RegistreraInvandning {
         anteckning: j.id,

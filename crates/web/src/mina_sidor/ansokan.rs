@@ -51,8 +51,8 @@ impl Erbjudande {
 
     pub fn namnnyckel(self) -> &'static str {
         match self {
-            Self::Missbruk => "ansok.missbruk.namn",
-            Self::EkonomisktBistand => "ansok.ekonomiskt-bistand.namn",
+            Self::Missbruk => "ansok-missbruk-namn",
+            Self::EkonomisktBistand => "ansok-ekonomiskt-bistand-namn",
         }
     }
 
@@ -131,14 +131,14 @@ impl Erbjudande {
     /// (seed 001: the utredning of ekonomiskt bistånd rests on these).
     fn handlingar(self) -> &'static [&'static str] {
         match self {
-            Self::Missbruk => &["ansok.missbruk.handling_inga"],
+            Self::Missbruk => &["ansok-missbruk-handling_inga"],
             Self::EkonomisktBistand => &[
-                "ansok.ekonomiskt-bistand.handling_id",
-                "ansok.ekonomiskt-bistand.handling_hyra",
-                "ansok.ekonomiskt-bistand.handling_konto",
-                "ansok.ekonomiskt-bistand.handling_inkomst",
-                "ansok.ekonomiskt-bistand.handling_af",
-                "ansok.ekonomiskt-bistand.handling_utgifter",
+                "ansok-ekonomiskt-bistand-handling_id",
+                "ansok-ekonomiskt-bistand-handling_hyra",
+                "ansok-ekonomiskt-bistand-handling_konto",
+                "ansok-ekonomiskt-bistand-handling_inkomst",
+                "ansok-ekonomiskt-bistand-handling_af",
+                "ansok-ekonomiskt-bistand-handling_utgifter",
             ],
         }
     }
@@ -150,12 +150,12 @@ pub(super) fn nycklar() -> Vec<String> {
     let mut ut = vec![];
     for e in Erbjudande::ALLA {
         ut.push(e.namnnyckel().to_owned());
-        ut.push(format!("ansok.{}.text", e.kod()));
+        ut.push(format!("ansok-{}-text", e.kod()));
         for f in e.falt() {
-            ut.push(format!("ansok.{}.{}", e.kod(), f.namn));
-            ut.push(format!("ansok.{}.{}_hjalp", e.kod(), f.namn));
+            ut.push(format!("ansok-{}-{}", e.kod(), f.namn));
+            ut.push(format!("ansok-{}-{}_hjalp", e.kod(), f.namn));
             if f.kravs {
-                ut.push(format!("ansok.{}.{}_fel", e.kod(), f.namn));
+                ut.push(format!("ansok-{}-{}_fel", e.kod(), f.namn));
             }
         }
         ut.extend(e.handlingar().iter().map(|h| (*h).to_owned()));
@@ -184,7 +184,7 @@ pub async fn val(m: Medborgare) -> Result<Response, WebFel> {
         .map(|e| ErbjudandeRad {
             href: format!("/mina-sidor/ansok/{}", e.kod()),
             namn: t.t(e.namnnyckel()).to_owned(),
-            text: t.t(&format!("ansok.{}.text", e.kod())).to_owned(),
+            text: t.t(&format!("ansok-{}-text", e.kod())).to_owned(),
         })
         .collect();
     Ok(ValSida {
@@ -229,9 +229,9 @@ fn formularsida(
         .iter()
         .map(|f| FormFalt {
             namn: f.namn,
-            etikett: t.t(&format!("ansok.{}.{}", e.kod(), f.namn)).to_owned(),
+            etikett: t.t(&format!("ansok-{}-{}", e.kod(), f.namn)).to_owned(),
             hjalp: t
-                .t(&format!("ansok.{}.{}_hjalp", e.kod(), f.namn))
+                .t(&format!("ansok-{}-{}_hjalp", e.kod(), f.namn))
                 .to_owned(),
             kravs: f.kravs,
             rader: f.rader,
@@ -275,7 +275,7 @@ pub async fn formular(
     let (varden, notis) = match utkast {
         Some((_, json, andrad)) => (
             serde_json::from_str(&json).unwrap_or_default(),
-            Some(m.t.f("ansok.utkast_sparat", &[("tid", &super::lokal_tid(andrad))])),
+            Some(m.t.f("ansok-utkast_sparat", &[("tid", &super::lokal_tid(andrad))])),
         ),
         None => (BTreeMap::new(), None),
     };
@@ -298,7 +298,7 @@ pub async fn spara(
     for falt in e.falt() {
         let v = f.text(falt.namn);
         if v.chars().count() > 5000 {
-            fel.push((falt.namn.to_owned(), t.t("fel.for_lang").to_owned()));
+            fel.push((falt.namn.to_owned(), t.t("fel-for_lang").to_owned()));
         }
         varden.insert(falt.namn.to_owned(), v);
     }
@@ -311,14 +311,14 @@ pub async fn spara(
             .mina_sidor()
             .spara_utkast(m.person.id, e.kod(), &json, s.nu())
             .await?;
-        let notis = t.f("ansok.utkast_sparat", &[("tid", &super::lokal_tid(s.nu()))]);
+        let notis = t.f("ansok-utkast_sparat", &[("tid", &super::lokal_tid(s.nu()))]);
         return Ok(formularsida(&m, e, &varden, vec![], Some(notis)));
     }
     for falt in e.falt() {
         if falt.kravs && varden.get(falt.namn).is_none_or(|v| v.is_empty()) {
             fel.push((
                 falt.namn.to_owned(),
-                t.t(&format!("ansok.{}.{}_fel", e.kod(), falt.namn))
+                t.t(&format!("ansok-{}-{}_fel", e.kod(), falt.namn))
                     .to_owned(),
             ));
         }
@@ -345,7 +345,7 @@ pub async fn spara(
             (!v.is_empty()).then(|| {
                 format!(
                     "{}\n{}",
-                    sv.t(&format!("ansok.{}.{}", e.kod(), falt.namn)),
+                    sv.t(&format!("ansok-{}-{}", e.kod(), falt.namn)),
                     v
                 )
             })
@@ -355,8 +355,8 @@ pub async fn spara(
     let idag = super::idag(&s);
     let ombud = m.fullmakt.as_ref().map(|f| Ombud {
         namn: f.ombud_namn.clone(),
-        kontakt: sv.t("ansok.ombud_kontakt").to_owned(),
-        fullmakt_omfattning: sv.t("fullmakt.omfattning_fora_talan").to_owned(),
+        kontakt: sv.t("ansok-ombud_kontakt").to_owned(),
+        fullmakt_omfattning: sv.t("fullmakt-omfattning_fora_talan").to_owned(),
         fullmakt_datum: lots_domain::tid::svensk_dag(f.registrerad),
         muntlig: false,
     });

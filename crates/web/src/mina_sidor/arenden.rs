@@ -102,7 +102,7 @@ pub struct OversiktSida {
 fn rubrik_for(a: &Arende, t: &super::Texter) -> String {
     let insatser: Vec<String> = a.ansokta.iter().map(|(i, _)| t.insats(*i)).collect();
     if insatser.is_empty() {
-        t.t(&format!("arendetyp.{}", typkod(a))).to_owned()
+        t.t(&format!("arendetyp-{}", typkod(a))).to_owned()
     } else {
         insatser.join(", ")
     }
@@ -124,7 +124,7 @@ fn att_gora(a: &Arende, t: &super::Texter) -> Vec<(String, String)> {
         ut.push((
             format!("/mina-sidor/arenden/{}/kommunicering/{}", a.id, k.id),
             t.f(
-                "oversikt.svara_kommunicering",
+                "oversikt-svara_kommunicering",
                 &[("datum", &k.svar_senast.to_string())],
             ),
         ));
@@ -154,7 +154,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
             handlaggare: rad
                 .handlaggare_namn
                 .clone()
-                .unwrap_or_else(|| t.t("arende.ingen_handlaggare").to_owned()),
+                .unwrap_or_else(|| t.t("arende-ingen_handlaggare").to_owned()),
             att_gora: att_gora(a, t),
             nasta: lage.nasta,
             sent: lage.sent,
@@ -184,9 +184,9 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
             Some(Utkast {
                 href: format!("/mina-sidor/ansok/{kod}"),
                 text: t.f(
-                    "oversikt.utkast",
+                    "oversikt-utkast",
                     &[
-                        ("insats", t.t(insats.namnnyckel())),
+                        ("insats", &t.t(insats.namnnyckel())),
                         ("datum", &andrad.date().to_string()),
                     ],
                 ),
@@ -233,23 +233,23 @@ fn planer(a: &Arende, enheter: &[lots_store::Enhet], t: &super::Texter) -> Vec<P
                 .unwrap_or_default();
             let datum = p.datum.to_string();
             let ingress = if p.version == 1 {
-                t.f("arende.plan_gjord", &[("enhet", &enhet), ("datum", &datum)])
+                t.f("arende-plan_gjord", &[("enhet", &enhet), ("datum", &datum)])
             } else {
                 t.f(
-                    "arende.plan_andrad",
+                    "arende-plan_andrad",
                     &[("enhet", &enhet), ("datum", &datum)],
                 )
             };
             let mut rader = vec![
-                (t.t("arende.plan_mal").to_owned(), p.mal.clone()),
+                (t.t("arende-plan_mal").to_owned(), p.mal.clone()),
                 (
-                    t.t("arende.plan_genomforande").to_owned(),
+                    t.t("arende-plan_genomforande").to_owned(),
                     p.genomforande.clone(),
                 ),
             ];
             if !p.delaktighet.is_empty() {
                 rader.push((
-                    t.t("arende.plan_delaktighet").to_owned(),
+                    t.t("arende-plan_delaktighet").to_owned(),
                     p.delaktighet.clone(),
                 ));
             }
@@ -260,13 +260,13 @@ fn planer(a: &Arende, enheter: &[lots_store::Enhet], t: &super::Texter) -> Vec<P
                         && x.beslut == Some(b.id())
                 })
                 .map(|x| x.datum.to_string())
-                .unwrap_or_else(|| t.t("arende.plan_ingen_uppfoljning").to_owned());
-            rader.push((t.t("arende.plan_uppfoljning").to_owned(), nasta));
+                .unwrap_or_else(|| t.t("arende-plan_ingen_uppfoljning").to_owned());
+            rader.push((t.t("arende-plan_uppfoljning").to_owned(), nasta));
             Some(PlanKort {
-                rubrik: t.f("arende.plan_rubrik", &[("insats", b.beslut.insats.namn())]),
+                rubrik: t.f("arende-plan_rubrik", &[("insats", b.beslut.insats.namn())]),
                 ingress,
                 rader,
-                fel: t.f("arende.plan_fel", &[("enhet", &enhet)]),
+                fel: t.f("arende-plan_fel", &[("enhet", &enhet)]),
             })
         })
         .collect()
@@ -325,14 +325,14 @@ pub async fn arende(
         if let Handelse::SynpunkterRegistrerade { mal: m_, .. } = &h.handelse
             && !m_.is_empty()
         {
-            mal.push(t.f("arende.eget_mal", &[("mal", m_)]));
+            mal.push(t.f("arende-eget_mal", &[("mal", m_)]));
         }
     }
     let mut beslut = vec![];
     for b in &a.beslut {
         if b.galler() && !b.beslut.mal.is_empty() && b.beslut.utfall.beviljar() {
             mal.push(t.f(
-                "arende.beslutat_mal",
+                "arende-beslutat_mal",
                 &[
                     ("insats", &t.insats(b.beslut.insats)),
                     ("mal", &b.beslut.mal),
@@ -342,7 +342,7 @@ pub async fn arende(
         beslut.push(BeslutKort {
             href: format!("/mina-sidor/arenden/{}/beslut/{}", rad.id, b.id()),
             text: t.f(
-                "arende.beslut_rad",
+                "arende-beslut_rad",
                 &[
                     ("datum", &b.beslut.datum.to_string()),
                     ("insats", &t.insats(b.beslut.insats)),
@@ -360,7 +360,7 @@ pub async fn arende(
         handlaggare: rad
             .handlaggare_namn
             .clone()
-            .unwrap_or_else(|| t.t("arende.ingen_handlaggare").to_owned()),
+            .unwrap_or_else(|| t.t("arende-ingen_handlaggare").to_owned()),
         handlaggare_sedan,
         enhet: rad.enhet_namn.clone(),
         lage: tidslinje::lage(&a, super::idag(&s), t),
@@ -425,27 +425,27 @@ pub async fn beslut(
     });
     let idag = super::idag(&s);
     let tid = match b.sista_dag_overklagande() {
-        Some(sista) if sista >= idag => t.f("beslut.sista_dag", &[("datum", &sista.to_string())]),
-        Some(sista) => t.f("beslut.tiden_gatt_ut", &[("datum", &sista.to_string())]),
-        None => t.t("beslut.tre_veckor").to_owned(),
+        Some(sista) if sista >= idag => t.f("beslut-sista_dag", &[("datum", &sista.to_string())]),
+        Some(sista) => t.f("beslut-tiden_gatt_ut", &[("datum", &sista.to_string())]),
+        None => t.t("beslut-tre_veckor").to_owned(),
     };
     let overklagande = b.overklagande.as_ref().map(|o| {
         let mut s = o
             .inkom
-            .map(|d| t.f("beslut.overklagat", &[("datum", &d.to_string())]))
+            .map(|d| t.f("beslut-overklagat", &[("datum", &d.to_string())]))
             .unwrap_or_default();
         if let Some((d, u)) = o.dom {
             s.push(' ');
             s.push_str(&t.f(
-                "beslut.dom",
+                "beslut-dom",
                 &[
                     ("datum", &d.to_string()),
-                    ("utfall", t.t(&format!("dom.{}", u.kod()))),
+                    ("utfall", &t.t(&format!("dom-{}", u.kod()))),
                 ],
             ));
         } else if o.overlamnat.is_some() {
             s.push(' ');
-            s.push_str(t.t("beslut.hos_domstolen"));
+            s.push_str(&t.t("beslut-hos_domstolen"));
         }
         s
     });
@@ -455,7 +455,7 @@ pub async fn beslut(
             .any(|x| x.id() == bid);
     let period = match (b.beslut.period_fran, b.beslut.period_till) {
         (Some(f), Some(tl)) => Some(format!("{f} – {tl}")),
-        (Some(f), None) => Some(t.f("beslut.fran", &[("datum", &f.to_string())])),
+        (Some(f), None) => Some(t.f("beslut-fran", &[("datum", &f.to_string())])),
         _ => None,
     };
     Ok(BeslutSida {
@@ -510,8 +510,8 @@ async fn overklaga_formular(
     let idag = super::idag(s);
     let sista = b.sista_dag_overklagande();
     let tid = match sista {
-        Some(d) => t.f("beslut.sista_dag", &[("datum", &d.to_string())]),
-        None => t.t("beslut.tre_veckor").to_owned(),
+        Some(d) => t.f("beslut-sista_dag", &[("datum", &d.to_string())]),
+        None => t.t("beslut-tre_veckor").to_owned(),
     };
     let status = super::status_for(&fel);
     Ok((
@@ -556,14 +556,14 @@ pub async fn overklaga(
     if andring.is_empty() {
         fel.push((
             "andring".to_owned(),
-            t.t("overklaga.fel_andring").to_owned(),
+            t.t("overklaga-fel_andring").to_owned(),
         ));
     }
     if skal.is_empty() {
-        fel.push(("skal".to_owned(), t.t("overklaga.fel_skal").to_owned()));
+        fel.push(("skal".to_owned(), t.t("overklaga-fel_skal").to_owned()));
     }
     if andring.chars().count() + skal.chars().count() > 20_000 {
-        fel.push(("skal".to_owned(), t.t("fel.for_lang").to_owned()));
+        fel.push(("skal".to_owned(), t.t("fel-for_lang").to_owned()));
     }
     if !fel.is_empty() {
         return overklaga_formular(&s, &m, &aid, &bid, andring, skal, fel).await;
@@ -572,9 +572,10 @@ pub async fn overklaga(
     let bid_: BeslutId = id(&bid)?;
     // The case record is in Swedish, whatever language the page was read in.
     let sv = super::texter::svenska();
-    let mut text = sv.f("overklaga.text", &[("andring", &andring), ("skal", &skal)]);
+    let mut text = sv.f("overklaga-text", &[("andring", &andring), ("skal", &skal)]);
     if let Some(o) = m.ombud() {
-        text.push_str(&sv.f("overklaga.ombud", &[("namn", &o)]));
+        text.push_str("\n\n");
+        text.push_str(&sv.f("overklaga-ombud", &[("namn", &o)]));
     }
     let k = Kommando::RegistreraOverklagande {
         beslut: bid_,
@@ -665,13 +666,14 @@ pub async fn svara_kommunicering(
     let t = m.t;
     let text = f.text("svar");
     if text.is_empty() {
-        let fel = vec![("svar".to_owned(), t.t("kommunicering.fel_tomt").to_owned())];
+        let fel = vec![("svar".to_owned(), t.t("kommunicering-fel_tomt").to_owned())];
         return kommunicering_formular(&s, &m, &aid, &kid, text, fel).await;
     }
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.kommunicering").await?;
     let mut svar = text.clone();
     if let Some(o) = m.ombud() {
-        svar.push_str(&super::texter::svenska().f("overklaga.ombud", &[("namn", &o)]));
+        svar.push_str("\n\n");
+        svar.push_str(&super::texter::svenska().f("overklaga-ombud", &[("namn", &o)]));
     }
     let k = Kommando::RegistreraSvar {
         kommunicering: id(&kid)?,
@@ -792,15 +794,15 @@ pub async fn kvitto(
         return Err(WebFel::Saknas);
     };
     let (vad, nasta) = match &h.handelse {
-        Handelse::AnsokanRegistrerad { .. } => ("kvitto.ansokan", "kvitto.ansokan_nasta"),
+        Handelse::AnsokanRegistrerad { .. } => ("kvitto-ansokan", "kvitto-ansokan_nasta"),
         Handelse::OverklagandeInkommit { .. } => {
-            ("kvitto.overklagande", "kvitto.overklagande_nasta")
+            ("kvitto-overklagande", "kvitto-overklagande_nasta")
         }
-        Handelse::KommuniceringBesvarad { .. } => ("kvitto.svar", "kvitto.svar_nasta"),
-        Handelse::BegaranOmAvgorande { .. } => ("kvitto.begaran", "kvitto.begaran_nasta"),
-        Handelse::JournalInvandning { .. } => ("kvitto.invandning", "kvitto.invandning_nasta"),
+        Handelse::KommuniceringBesvarad { .. } => ("kvitto-svar", "kvitto-svar_nasta"),
+        Handelse::BegaranOmAvgorande { .. } => ("kvitto-begaran", "kvitto-begaran_nasta"),
+        Handelse::JournalInvandning { .. } => ("kvitto-invandning", "kvitto-invandning_nasta"),
         _ => {
-            super::dialog::kvittotext(&h.handelse).unwrap_or(("kvitto.annat", "kvitto.annat_nasta"))
+            super::dialog::kvittotext(&h.handelse).unwrap_or(("kvitto-annat", "kvitto-annat_nasta"))
         }
     };
     let tid = super::lokal_tid(h.tidpunkt);

@@ -41,7 +41,7 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
         (
             format!("/mina-sidor/arenden/{}/meddelanden", a.id),
             t.f(
-                "dialog.nytt_fran_handlaggaren",
+                "dialog-nytt_fran_handlaggaren",
                 &[("datum", &m.datum.to_string())],
             ),
         )
@@ -58,7 +58,7 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
             (
                 format!("/mina-sidor/arenden/{}/komplettering/{}", a.id, k.id),
                 t.f(
-                    "dialog.skicka_in",
+                    "dialog-skicka_in",
                     &[("vad", &vad), ("datum", &k.senast.to_string())],
                 ),
             )
@@ -71,9 +71,9 @@ pub fn att_gora(a: &Arende, t: &Texter) -> Vec<(String, String)> {
 pub fn kvittotext(h: &Handelse) -> Option<(&'static str, &'static str)> {
     match h {
         Handelse::KompletteringLamnad { .. } => {
-            Some(("kvitto.komplettering", "kvitto.komplettering_nasta"))
+            Some(("kvitto-komplettering", "kvitto-komplettering_nasta"))
         }
-        Handelse::MoteBegart { .. } => Some(("kvitto.mote", "kvitto.mote_nasta")),
+        Handelse::MoteBegart { .. } => Some(("kvitto-mote", "kvitto-mote_nasta")),
         _ => None,
     }
 }
@@ -100,22 +100,22 @@ pub fn tidslinjepost(
             if !beskrivning.is_empty() {
                 rader.push(beskrivning.clone());
             }
-            rader.push(t.f("dialog.senast", &[("datum", &senast.to_string())]));
+            rader.push(t.f("dialog-senast", &[("datum", &senast.to_string())]));
             let lank = (
                 format!("/mina-sidor/arenden/{}/komplettering/{id}", a.id),
-                t.t("dialog.oppna_begaran").to_owned(),
+                t.t("dialog-oppna_begaran").to_owned(),
             );
-            Some((t.t("dialog.begard").to_owned(), rader, Some(lank)))
+            Some((t.t("dialog-begard").to_owned(), rader, Some(lank)))
         }
         Handelse::KompletteringLamnad { .. } => {
-            Some((t.t("dialog.lamnad").to_owned(), vec![], None))
+            Some((t.t("dialog-lamnad").to_owned(), vec![], None))
         }
         Handelse::KompletteringGodtagen { .. } => {
-            Some((t.t("dialog.godtagen").to_owned(), vec![], None))
+            Some((t.t("dialog-godtagen").to_owned(), vec![], None))
         }
         Handelse::MoteBegart { typ, .. } => Some((
-            t.t("dialog.mote_begart").to_owned(),
-            vec![t.t(&format!("dialog.mote_{}", typ.kod())).to_owned()],
+            t.t("dialog-mote_begart").to_owned(),
+            vec![t.t(&format!("dialog-mote_{}", typ.kod())).to_owned()],
             None,
         )),
         _ => None,
@@ -179,7 +179,7 @@ async fn komplettering_formular(
     });
     let igen = match (begard_igen, &k.skal_trots_inlamnad) {
         (Some(v), Some(skal)) => Some(t.f(
-            "dialog.igen",
+            "dialog-igen",
             &[("vad", &handlingar_text(&v, t)), ("skal", skal)],
         )),
         _ => None,
@@ -196,7 +196,7 @@ async fn komplettering_formular(
                 .map(|d| {
                     (
                         format!("/mina-sidor/dokument/{d}"),
-                        namn_pa(*d).unwrap_or_else(|| t.t("dialog.dokument").to_owned()),
+                        namn_pa(*d).unwrap_or_else(|| t.t("dialog-dokument").to_owned()),
                     )
                 })
                 .collect(),
@@ -247,15 +247,15 @@ pub async fn lamna_komplettering(
     let text = f.text("text");
     let mut fel = vec![];
     if text.is_empty() && fil.is_none() {
-        fel.push(("fil".to_owned(), t.t("dialog.fel_tomt").to_owned()));
+        fel.push(("fil".to_owned(), t.t("dialog-fel_tomt").to_owned()));
     }
     if text.chars().count() > MEDDELANDE_MAX_TECKEN {
-        fel.push(("text".to_owned(), t.t("fel.for_lang").to_owned()));
+        fel.push(("text".to_owned(), t.t("fel-for_lang").to_owned()));
     }
     if let Some(x) = &fil
         && uppladdning::fel_i(x).is_some()
     {
-        fel.push(("fil".to_owned(), t.t("dialog.fel_fil").to_owned()));
+        fel.push(("fil".to_owned(), t.t("dialog-fel_fil").to_owned()));
     }
     if !fel.is_empty() {
         return komplettering_formular(&s, &m, &aid, &kid, text, fel).await;
@@ -269,7 +269,7 @@ pub async fn lamna_komplettering(
         let d = DokumentId::ny();
         let innehallstyp = uppladdning::innehallstyp(&x.innehall).unwrap_or_default();
         let namn = if x.namn.trim().is_empty() {
-            t.t("dialog.dokument").to_owned()
+            t.t("dialog-dokument").to_owned()
         } else {
             x.namn.chars().take(200).collect()
         };
@@ -334,7 +334,7 @@ async fn meddelande_sida(
     let handlaggare = rad
         .handlaggare_namn
         .clone()
-        .unwrap_or_else(|| t.t("dialog.handlaggaren").to_owned());
+        .unwrap_or_else(|| t.t("dialog-handlaggaren").to_owned());
     let meddelanden: Vec<Meddelande> = a
         .meddelanden
         .iter()
@@ -342,9 +342,9 @@ async fn meddelande_sida(
             let (fran, fran_mig) = match &x.fran {
                 Avsandare::Handlaggare => (handlaggare.clone(), false),
                 Avsandare::Enskild { ombud: Some(o) } => {
-                    (t.f("dialog.ombud", &[("namn", o)]), true)
+                    (t.f("dialog-ombud", &[("namn", o)]), true)
                 }
-                Avsandare::Enskild { ombud: None } => (t.t("dialog.du").to_owned(), true),
+                Avsandare::Enskild { ombud: None } => (t.t("dialog-du").to_owned(), true),
             };
             Meddelande {
                 fran,
@@ -357,7 +357,7 @@ async fn meddelande_sida(
     // The promise the bevakning holds the handläggare to: the oldest unanswered message's.
     let vantar = a.obesvarade_meddelanden().first().map(|x| {
         t.f(
-            "dialog.svar_senast",
+            "dialog-svar_senast",
             &[("datum", &svar_senast(x.datum).to_string())],
         )
     });
@@ -368,12 +368,11 @@ async fn meddelande_sida(
             ram: m.sida(),
             arende: rad.id,
             meddelanden,
-            svarstid: t.f(
-                "dialog.svarstid",
-                &[(
-                    "dagar",
-                    &lots_domain::arende::MEDDELANDE_SVARSTID.to_string(),
-                )],
+            svarstid: t.antal(
+                "dialog-svarstid",
+                "dagar",
+                lots_domain::arende::MEDDELANDE_SVARSTID as u64,
+                &[],
             ),
             vantar,
             kan_skriva: a.avslut.is_none() && m.far_agera(),
@@ -413,9 +412,9 @@ pub async fn skicka_meddelande(
     let t = m.t;
     let text = f.text("text");
     let fel = if text.is_empty() {
-        vec![("text".to_owned(), t.t("dialog.fel_meddelande").to_owned())]
+        vec![("text".to_owned(), t.t("dialog-fel_meddelande").to_owned())]
     } else if text.chars().count() > MEDDELANDE_MAX_TECKEN {
-        vec![("text".to_owned(), t.t("fel.for_lang").to_owned())]
+        vec![("text".to_owned(), t.t("fel-for_lang").to_owned())]
     } else {
         vec![]
     };
@@ -462,12 +461,11 @@ fn mote_formular(
         MoteSida {
             ram: m.sida(),
             arende,
-            svarstid: m.t.f(
-                "dialog.svarstid",
-                &[(
-                    "dagar",
-                    &lots_domain::arende::MEDDELANDE_SVARSTID.to_string(),
-                )],
+            svarstid: m.t.antal(
+                "dialog-svarstid",
+                "dagar",
+                lots_domain::arende::MEDDELANDE_SVARSTID as u64,
+                &[],
             ),
             typ,
             text,
@@ -509,10 +507,10 @@ pub async fn begar_mote(
     let mut fel = vec![];
     let typ = Motestyp::fran_kod(&typ_kod);
     if typ.is_none() {
-        fel.push(("typ".to_owned(), t.t("dialog.fel_motestyp").to_owned()));
+        fel.push(("typ".to_owned(), t.t("dialog-fel_motestyp").to_owned()));
     }
     if text.chars().count() > MEDDELANDE_MAX_TECKEN {
-        fel.push(("text".to_owned(), t.t("fel.for_lang").to_owned()));
+        fel.push(("text".to_owned(), t.t("fel-for_lang").to_owned()));
     }
     let (Some(typ), true) = (typ, fel.is_empty()) else {
         return Ok(mote_formular(&m, rad.id, typ_kod, text, fel));

@@ -49,7 +49,7 @@ fn bara_personen(m: &Medborgare) -> Result<(), WebFel> {
     if m.far(crate::policy::MedborgarHandling::HanteraFullmakter) {
         Ok(())
     } else {
-        Err(WebFel::Nekad(m.t.t("fullmakt.bara_personen").to_owned()))
+        Err(WebFel::Nekad(m.t.t("fullmakt-bara_personen").to_owned()))
     }
 }
 
@@ -76,16 +76,16 @@ async fn sida(
             id: f.id.to_string(),
             ombud: f.ombud_namn.clone(),
             omfattning: t
-                .t(&format!("fullmakt.omfattning_{}", f.omfattning.kod()))
+                .t(&format!("fullmakt-omfattning_{}", f.omfattning.kod()))
                 .to_owned(),
             giltig: match f.giltig_till {
-                Some(d) => t.f("fullmakt.till", &[("datum", &d.to_string())]),
-                None => t.t("fullmakt.tills_vidare").to_owned(),
+                Some(d) => t.f("fullmakt-till", &[("datum", &d.to_string())]),
+                None => t.t("fullmakt-tills_vidare").to_owned(),
             },
             galler: f.aterkallad.is_none() && f.giltig_till.is_none_or(|d| idag <= d),
             registrerad: if f.av_personen() {
                 t.f(
-                    "fullmakt.av_dig",
+                    "fullmakt-av_dig",
                     &[(
                         "datum",
                         &lots_domain::tid::svensk_dag(f.registrerad).to_string(),
@@ -93,7 +93,7 @@ async fn sida(
                 )
             } else {
                 t.f(
-                    "fullmakt.av_personal",
+                    "fullmakt-av_personal",
                     &[
                         ("namn", &f.registrerad_av),
                         (
@@ -104,10 +104,10 @@ async fn sida(
                 )
             },
             status: match f.aterkallad {
-                Some(a) => t.f("fullmakt.aterkallad", &[("datum", &super::lokal_tid(a))]),
-                None if f.vantar() => t.t("fullmakt.vantar").to_owned(),
-                None if !f.galler(idag) => t.t("fullmakt.utgangen").to_owned(),
-                None => t.t("fullmakt.galler").to_owned(),
+                Some(a) => t.f("fullmakt-aterkallad", &[("datum", &super::lokal_tid(a))]),
+                None if f.vantar() => t.t("fullmakt-vantar").to_owned(),
+                None if !f.galler(idag) => t.t("fullmakt-utgangen").to_owned(),
+                None => t.t("fullmakt-galler").to_owned(),
             },
         })
         .collect();
@@ -148,7 +148,7 @@ pub async fn fran_personalen(s: &AppState, m: &Medborgare) -> Result<Vec<String>
         })
         .map(|f| {
             m.t.f(
-                "fullmakt.personal_notis",
+                "fullmakt-personal_notis",
                 &[
                     ("namn", &f.registrerad_av),
                     ("ombud", &f.ombud_namn),
@@ -169,8 +169,8 @@ pub async fn lista(
 ) -> Result<Response, WebFel> {
     bara_personen(&m)?;
     let notis = match q.get("klart").map(String::as_str) {
-        Some("ny") => Some(m.t.t("fullmakt.sparad").to_owned()),
-        Some("aterkallad") => Some(m.t.t("fullmakt.aterkallad_notis").to_owned()),
+        Some("ny") => Some(m.t.t("fullmakt-sparad").to_owned()),
+        Some("aterkallad") => Some(m.t.t("fullmakt-aterkallad_notis").to_owned()),
         _ => None,
     };
     sida(
@@ -203,7 +203,7 @@ pub async fn ge(State(s): State<AppState>, m: Medborgare, f: Formular) -> Result
         Err(e) => {
             fel.push((
                 "nummer".to_owned(),
-                t.f("fullmakt.fel_nummer", &[("fel", &e.to_string())]),
+                t.f("fullmakt-fel_nummer", &[("fel", &e.to_string())]),
             ));
             None
         }
@@ -214,17 +214,17 @@ pub async fn ge(State(s): State<AppState>, m: Medborgare, f: Formular) -> Result
     {
         fel.push((
             "nummer".to_owned(),
-            t.t("fullmakt.fel_sig_sjalv").to_owned(),
+            t.t("fullmakt-fel_sig_sjalv").to_owned(),
         ));
     }
     if namn.is_empty() || namn.chars().count() > 200 {
-        fel.push(("namn".to_owned(), t.t("fullmakt.fel_namn").to_owned()));
+        fel.push(("namn".to_owned(), t.t("fullmakt-fel_namn").to_owned()));
     }
     let omfattning = Omfattning::fran_kod(&omf);
     if omfattning.is_none() {
         fel.push((
             "omfattning".to_owned(),
-            t.t("fullmakt.fel_omfattning").to_owned(),
+            t.t("fullmakt-fel_omfattning").to_owned(),
         ));
     }
     let giltig_till = if till_.is_empty() {
@@ -235,7 +235,7 @@ pub async fn ge(State(s): State<AppState>, m: Medborgare, f: Formular) -> Result
             _ => {
                 fel.push((
                     "giltig_till".to_owned(),
-                    t.t("fullmakt.fel_datum").to_owned(),
+                    t.t("fullmakt-fel_datum").to_owned(),
                 ));
                 None
             }

@@ -58,7 +58,7 @@ async fn inloggningssida(
             let mut text = format!("{} ({})", p.namn(), p.identitet.visning());
             if ombud {
                 text.push_str(" – ");
-                text.push_str(t.t("logga_in.ar_ombud"));
+                text.push_str(&t.t("logga_in-ar_ombud"));
             }
             testpersoner.push(Testperson {
                 identitet: p.identitet.varde().to_owned(),
@@ -205,7 +205,7 @@ pub async fn testinloggning(
             &headers,
             t,
             StatusCode::BAD_REQUEST,
-            Some(t.t("logga_in.fel_testperson").to_owned()),
+            Some(t.t("logga_in-fel_testperson").to_owned()),
             false,
         )
         .await;
@@ -265,7 +265,7 @@ pub async fn eid_svar(
             &headers,
             t,
             StatusCode::BAD_REQUEST,
-            Some(t.t("logga_in.fel_eid").to_owned()),
+            Some(t.t("logga_in-fel_eid").to_owned()),
             false,
         )
         .await?;
@@ -361,7 +361,7 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
     if egen.is_some() {
         val.push(Val {
             varde: "egen".into(),
-            text: t.t("valj.egna").to_owned(),
+            text: t.t("valj-egna").to_owned(),
         });
     }
     for f in s
@@ -376,7 +376,7 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
         if let Some(p) = s.store.personer().person(f.person).await? {
             val.push(Val {
                 varde: f.id.to_string(),
-                text: t.f("valj.for_person", &[("namn", &p.namn())]),
+                text: t.f("valj-for_person", &[("namn", &p.namn())]),
             });
         }
     }
@@ -416,7 +416,7 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
     } else {
         let id = val
             .parse::<uuid::Uuid>()
-            .map_err(|_| WebFel::Ogiltig(b.t.t("fel.val").to_owned()))?;
+            .map_err(|_| WebFel::Ogiltig(b.t.t("fel-val").to_owned()))?;
         match s.store.mina_sidor().fullmakt(id).await? {
             Some(f) if f.ombud_identitet == b.session.identitet && f.galler(idag) => {
                 (f.person, Some(f.id))
@@ -467,7 +467,7 @@ async fn logga_inloggning(
 async fn ny_person(s: &AppState, b: &Besokare) -> Result<Person, WebFel> {
     let idag = super::idag(s);
     let identitet = Identitet::tolka(&b.session.identitet, idag)
-        .map_err(|_| WebFel::Ogiltig(b.t.t("fel.val").to_owned()))?;
+        .map_err(|_| WebFel::Ogiltig(b.t.t("fel-val").to_owned()))?;
     let (fornamn, efternamn) = match b.session.namn.rsplit_once(' ') {
         Some((f, e)) => (f.to_owned(), e.to_owned()),
         None => (b.session.namn.clone(), String::new()),

@@ -172,7 +172,7 @@ impl Besokare {
     pub fn kontrollera_csrf(&self, f: &Formular) -> Result<(), WebFel> {
         match f.get("_csrf") {
             Some(t) if t == self.session.csrf => Ok(()),
-            _ => Err(WebFel::Ogiltig(self.t.t("fel.formular_gammalt").to_owned())),
+            _ => Err(WebFel::Ogiltig(self.t.t("fel-formular_gammalt").to_owned())),
         }
     }
 }
@@ -232,7 +232,7 @@ impl Medborgare {
         if self.far_agera() {
             Ok(())
         } else {
-            Err(WebFel::Nekad(self.t.t("fel.fullmakt_lasa").to_owned()))
+            Err(WebFel::Nekad(self.t.t("fel-fullmakt_lasa").to_owned()))
         }
     }
 
@@ -301,8 +301,8 @@ impl Medborgare {
 
 impl Ram {
     /// The other languages, for the footer: (code, name).
-    pub fn andra_sprak(&self) -> Vec<(&'static str, &'static str)> {
-        texter::SPRAK
+    pub fn andra_sprak(&self) -> Vec<(&'static str, String)> {
+        texter::sprak()
             .into_iter()
             .filter(|(k, _)| *k != self.t.sprak)
             .collect()
@@ -354,11 +354,11 @@ pub async fn felsida(req: axum::extract::Request, next: axum::middleware::Next) 
     }
     use crate::fel::Felslag as F;
     let (rubrik, text) = match slag {
-        F::Nekad => ("fel.nekad", text),
-        F::Ogiltig => ("fel.ogiltig", text),
-        F::Saknas => ("fel.saknas", t.t("fel.saknas_text").to_owned()),
-        F::ForMangaForsok => ("fel.for_manga", text),
-        F::Intern => ("fel.intern", t.t("fel.intern_text").to_owned()),
+        F::Nekad => ("fel-nekad", text),
+        F::Ogiltig => ("fel-ogiltig", text),
+        F::Saknas => ("fel-saknas", t.t("fel-saknas_text").to_owned()),
+        F::ForMangaForsok => ("fel-for_manga", text),
+        F::Intern => ("fel-intern", t.t("fel-intern_text").to_owned()),
     };
     let mut ny = (
         res.status(),

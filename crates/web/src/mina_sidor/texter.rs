@@ -1,113 +1,82 @@
-//! The translation layer: every text on Mina sidor comes from a catalogue, one
-//! file per language (crates/web/texter/), so more languages can follow without
-//! touching a page. Swedish is the source language and the fallback.
+//! The translation layer: every text on Mina sidor comes from a Fluent file,
+//! one per language (crates/web/texter/<language>/mina_sidor.ftl), so more
+//! languages can follow without touching a page (docs/design.md, Texts).
+//! Swedish is the source language and the fallback.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use lots_domain::arende::{Avslutsorsak, Handlingstyp};
 use lots_domain::insats::{InsatsTyp, Utfall};
 
-#[derive(Debug)]
-pub struct Texter {
-    pub sprak: &'static str,
-    texter: HashMap<String, String>,
+pub use crate::texter::Katalog as Texter;
+
+mod filer {
+    // (language code, file): written by build.rs from crates/web/texter/.
+    include!(concat!(env!("OUT_DIR"), "/sprak.rs"));
 }
-
-const SVENSKA: &str = include_str!("../../texter/sv.toml");
-const ENGELSKA: &str = include_str!("../../texter/en.toml");
-
-/// The languages Mina sidor speaks: (code, its own name for itself).
-pub const SPRAK: [(&str, &str); 2] = [("sv", "Svenska"), ("en", "English")];
 
 /// The cookie that keeps the person's choice of language.
 pub const SPRAKKAKA: &str = "lots_sprak";
 
-impl Texter {
-    fn las(sprak: &'static str, toml_text: &str) -> Self {
-        let tabell: toml::Table = match toml_text.parse() {
-            Ok(t) => t,
-            Err(e) => {
-                // A broken catalogue is a build mistake; the catalogue test catches it.
-                tracing::error!(error = %e, sprak, "text catalogue unreadable");
-                toml::Table::new()
-            }
-        };
-        let mut texter = HashMap::new();
-        platta("", &tabell, &mut texter);
-        Self { sprak, texter }
-    }
-
-    /// The text for a key. A missing key shows the key itself (and the test of
-    /// the catalogue fails), never an empty page.
-    pub fn t<'a>(&'a self, nyckel: &'a str) -> &'a str {
-        self.texter
-            .get(nyckel)
-            .map(String::as_str)
-            .unwrap_or(nyckel)
-    }
-
-    /// A text with `{namn}` placeholders filled in.
-    pub fn f(&self, nyckel: &str, par: &[(&str, &str)]) -> String {
-        let mut s = self.t(nyckel).to_owned();
-        for (namn, varde) in par {
-            s = s.replace(&format!("{{{namn}}}"), varde);
-        }
-        s
-    }
-
-    pub fn har(&self, nyckel: &str) -> bool {
-        self.texter.contains_key(nyckel)
-    }
-
-    /// The domain's names (insatser, outcomes, documents, reasons) in this language.
-    pub fn insats(&self, i: InsatsTyp) -> String {
-        self.t(&format!("insats.{}", i.kod())).to_owned()
-    }
-    pub fn utfall(&self, u: Utfall) -> String {
-        self.t(&format!("utfall.{}", u.kod())).to_owned()
-    }
-    pub fn handling(&self, h: Handlingstyp) -> String {
-        self.t(&format!("handling.{}", h.kod())).to_owned()
-    }
-    pub fn avslutsorsak(&self, o: Avslutsorsak) -> String {
-        self.t(&format!("avslutsorsak.{}", o.kod())).to_owned()
-    }
+/// Every language Mina sidor has a file for, Swedish first.
+fn alla() -> &'static [Texter] {
+    static ALLA: OnceLock<Vec<Texter>> = OnceLock::new();
+    ALLA.get_or_init(|| {
+        filer::MINA_SIDOR
+            .iter()
+            .map(|(kod, ftl)| {
+                let reserv = (*kod != "sv").then(svenska);
+                Texter::las(kod, ftl, reserv)
+            })
+            .collect()
+    })
 }
 
-fn platta(prefix: &str, t: &toml::Table, ut: &mut HashMap<String, String>) {
-    for (k, v) in t {
-        let nyckel = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}.{k}")
-        };
-        match v {
-            toml::Value::String(s) => {
-                ut.insert(nyckel, s.clone());
-            }
-            toml::Value::Table(under) => platta(&nyckel, under, ut),
-            _ => {}
-        }
+/// The languages Mina sidor speaks: (code, its own name for itself).
+pub fn sprak() -> Vec<(&'static str, String)> {
+    alla()
+        .iter()
+        .map(|k| (k.sprak, k.t("sprak-namn")))
+        .collect()
+}
+
+impl Texter {
+    /// The domain's names (insatser, outcomes, documents, reasons) in this language.
+    pub fn insats(&self, i: InsatsTyp) -> String {
+        self.t(&format!("insats-{}", i.kod()))
+    }
+    pub fn utfall(&self, u: Utfall) -> String {
+        self.t(&format!("utfall-{}", u.kod()))
+    }
+    pub fn handling(&self, h: Handlingstyp) -> String {
+        self.t(&format!("handling-{}", h.kod()))
+    }
+    pub fn avslutsorsak(&self, o: Avslutsorsak) -> String {
+        self.t(&format!("avslutsorsak-{}", o.kod()))
     }
 }
 
 pub fn svenska() -> &'static Texter {
     static T: OnceLock<Texter> = OnceLock::new();
-    T.get_or_init(|| Texter::las("sv", SVENSKA))
-}
-
-fn engelska() -> &'static Texter {
-    static T: OnceLock<Texter> = OnceLock::new();
-    T.get_or_init(|| Texter::las("en", ENGELSKA))
+    T.get_or_init(|| {
+        let ftl = filer::MINA_SIDOR
+            .iter()
+            .find(|(k, _)| *k == "sv")
+            .map(|(_, f)| *f)
+            .unwrap_or_default();
+        Texter::las("sv", ftl, None)
+    })
 }
 
 /// The catalogue for a language code; Swedish for anything else.
 pub fn for_kod(kod: &str) -> &'static Texter {
-    match kod {
-        "en" => engelska(),
-        _ => svenska(),
+    if kod == "sv" {
+        return svenska();
     }
+    alla()
+        .iter()
+        .find(|k| k.sprak == kod)
+        .unwrap_or_else(svenska)
 }
 
 /// The language the person chose (a cookie), else Swedish.
@@ -121,34 +90,17 @@ pub fn for_begaran(headers: &axum::http::HeaderMap) -> &'static Texter {
 mod tests {
     use super::*;
 
-    /// Every key a page or handler asks for is in the catalogue: scans the
-    /// sources for `t("…")`, `f("…"` and `t.t("…")`.
+    /// Every message a page or handler asks for is in the catalogue: scans the
+    /// sources for `t("…")`, `f("…"` and `antal("…"`.
     #[test]
     fn varje_nyckel_finns_i_katalogen() {
-        let t = Texter::las("sv", SVENSKA);
-        assert!(t.texter.len() > 50, "the catalogue parsed");
-        let mut saknas = vec![];
-        let rot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut filer = vec![];
-        for dir in ["src/mina_sidor", "templates/mina_sidor"] {
-            for e in std::fs::read_dir(rot.join(dir)).expect("dir") {
-                filer.push(e.expect("entry").path());
-            }
-        }
-        let re = ["t(\"", "f(\""];
-        for fil in filer.into_iter().filter(|f| !f.ends_with("texter.rs")) {
-            let text = std::fs::read_to_string(&fil).expect("read");
-            for m in re {
-                for (i, _) in text.match_indices(m) {
-                    let rest = &text[i + m.len()..];
-                    let Some(slut) = rest.find('"') else { continue };
-                    let nyckel = &rest[..slut];
-                    if nyckel.contains('.') && !nyckel.contains(' ') && !t.har(nyckel) {
-                        saknas.push(format!("{}: {nyckel}", fil.display()));
-                    }
-                }
-            }
-        }
+        let t = svenska();
+        assert!(t.nycklar().len() > 50, "the catalogue parsed");
+        let saknas = crate::texter::tests::nycklar_i_kallor(
+            t,
+            &["src/mina_sidor", "templates/mina_sidor"],
+            "texter.rs",
+        );
         assert!(saknas.is_empty(), "missing texts: {saknas:#?}");
     }
 
@@ -158,13 +110,13 @@ mod tests {
         use lots_domain::arende::{BrevTyp, DomUtfall, Kanal, Utskickssatt};
         let t = svenska();
         let mut nycklar: Vec<String> = vec![];
-        nycklar.extend(Kanal::ALLA.iter().map(|k| format!("kanal.{}", k.kod())));
+        nycklar.extend(Kanal::ALLA.iter().map(|k| format!("kanal-{}", k.kod())));
         nycklar.extend(
             Utskickssatt::ALLA
                 .iter()
-                .map(|k| format!("utskick.{}", k.kod())),
+                .map(|k| format!("utskick-{}", k.kod())),
         );
-        nycklar.extend(DomUtfall::ALLA.iter().map(|k| format!("dom.{}", k.kod())));
+        nycklar.extend(DomUtfall::ALLA.iter().map(|k| format!("dom-{}", k.kod())));
         for b in [
             BrevTyp::Beslutsbrev,
             BrevTyp::Kommuniceringsbrev,
@@ -172,25 +124,25 @@ mod tests {
             BrevTyp::Avvisningsbeslut,
             BrevTyp::BeslutOmBegaranOmAvgorande,
         ] {
-            nycklar.push(format!("brev.{}", super::super::tidslinje::brevkod(b)));
+            nycklar.push(format!("brev-{}", super::super::tidslinje::brevkod(b)));
         }
         for k in ["ansokan", "anmalan", "information"] {
-            nycklar.push(format!("arendetyp.{k}"));
+            nycklar.push(format!("arendetyp-{k}"));
         }
         for o in lots_domain::fullmakt::Omfattning::ALLA {
-            nycklar.push(format!("fullmakt.omfattning_{}", o.kod()));
+            nycklar.push(format!("fullmakt-omfattning_{}", o.kod()));
         }
         nycklar.extend(super::super::ansokan::nycklar());
         nycklar.extend(
             InsatsTyp::ALLA
                 .iter()
-                .map(|i| format!("insats.{}", i.kod())),
+                .map(|i| format!("insats-{}", i.kod())),
         );
-        nycklar.extend(Utfall::ALLA.iter().map(|i| format!("utfall.{}", i.kod())));
+        nycklar.extend(Utfall::ALLA.iter().map(|i| format!("utfall-{}", i.kod())));
         nycklar.extend(
             Handlingstyp::ALLA
                 .iter()
-                .map(|i| format!("handling.{}", i.kod())),
+                .map(|i| format!("handling-{}", i.kod())),
         );
         use Avslutsorsak as O;
         for o in [
@@ -212,45 +164,75 @@ mod tests {
                 | O::InledsEj
                 | O::Flyttat
                 | O::Avliden
-                | O::Annat => nycklar.push(format!("avslutsorsak.{}", o.kod())),
+                | O::Annat => nycklar.push(format!("avslutsorsak-{}", o.kod())),
             }
         }
         let saknas: Vec<_> = nycklar.iter().filter(|k| !t.har(k)).collect();
         assert!(saknas.is_empty(), "missing texts: {saknas:?}");
     }
 
-    /// Every language has every Swedish text, with the same placeholders.
+    /// Every language has every Swedish message and no other, with the same
+    /// variables; every language names itself.
     #[test]
     fn varje_sprak_ar_komplett() {
-        let sv = Texter::las("sv", SVENSKA);
-        let en = Texter::las("en", ENGELSKA);
+        let sv = svenska();
+        assert!(alla().len() >= 2, "sv and en at least");
+        assert_eq!(alla()[0].sprak, "sv", "Swedish first");
         let mut saknas = vec![];
-        for (k, v) in &sv.texter {
-            match en.texter.get(k) {
-                None => saknas.push(k.clone()),
-                Some(e) => {
-                    for del in v.split('{').skip(1) {
-                        let namn = del.split('}').next().unwrap_or_default();
-                        if !e.contains(&format!("{{{namn}}}")) {
-                            saknas.push(format!("{k}: {{{namn}}}"));
-                        }
-                    }
+        for k in alla() {
+            for n in sv.nycklar() {
+                if !k.har(n) {
+                    saknas.push(format!("{}: {n}", k.sprak));
+                } else if k.variabler(n) != sv.variabler(n) {
+                    saknas.push(format!(
+                        "{}: {n} has {:?}, Swedish {:?}",
+                        k.sprak,
+                        k.variabler(n),
+                        sv.variabler(n)
+                    ));
                 }
             }
+            for n in k.nycklar() {
+                if !sv.har(n) {
+                    saknas.push(format!("{}: {n} is not in Swedish", k.sprak));
+                }
+            }
+            assert_eq!(k.nycklar().len(), sv.nycklar().len(), "{}", k.sprak);
         }
         saknas.sort();
         assert!(saknas.is_empty(), "not translated: {saknas:#?}");
         assert_eq!(for_kod("en").sprak, "en");
         assert_eq!(for_kod("xx").sprak, "sv");
+        assert_eq!(
+            sprak(),
+            [("sv", "Svenska".to_owned()), ("en", "English".to_owned())]
+        );
     }
 
+    /// A count shows in the language's plural form (CLDR: Swedish and English
+    /// both have one and other).
     #[test]
-    fn platshallare_fylls_i() {
-        let t = Texter::las("sv", "[a]\nb = \"Svara senast {datum}.\"\n");
+    fn plural_efter_sprak() {
+        let sv = for_kod("sv");
+        let en = for_kod("en");
+        let undanhallna = |t: &Texter, n| t.antal("journal-undanhallna", "antal", n, &[]);
+        assert!(undanhallna(sv, 1).starts_with("1 anteckning visas inte här."));
+        assert!(undanhallna(sv, 2).starts_with("2 anteckningar visas inte här."));
+        assert!(undanhallna(en, 1).starts_with("1 entry is not shown here."));
+        assert!(undanhallna(en, 2).starts_with("2 entries are not shown here."));
+        let svarstid = |t: &Texter, n| t.antal("dialog-svarstid", "dagar", n, &[]);
+        assert_eq!(svarstid(sv, 1), "Vi svarar inom 1 arbetsdag.");
+        assert_eq!(svarstid(sv, 2), "Vi svarar inom 2 arbetsdagar.");
+        assert_eq!(svarstid(en, 1), "We answer within 1 working day.");
+        assert_eq!(svarstid(en, 2), "We answer within 2 working days.");
+    }
+
+    /// Multi-line messages keep their line breaks (the appeal's text is stored).
+    #[test]
+    fn radbrytningar_behalls() {
         assert_eq!(
-            t.f("a.b", &[("datum", "2026-12-01")]),
-            "Svara senast 2026-12-01."
+            svenska().f("overklaga-text", &[("andring", "A"), ("skal", "B")]),
+            "Jag vill att beslutet ändras så här:\nA\n\nSkäl:\nB"
         );
-        assert_eq!(t.t("a.saknas"), "a.saknas");
     }
 }

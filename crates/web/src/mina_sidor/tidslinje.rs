@@ -104,9 +104,9 @@ pub fn tidslinje(
         // What the rules withhold is said, in the person's words.
         let undanhallet = partsinsyn::undanhallet(&lh.handelse, fran_enskild).map(|u| {
             t.t(match u {
-                Undanhallet::Anmalare => "tidslinje.anmalan_sekretess",
-                Undanhallet::Uppgiftslamnare => "tidslinje.information_sekretess",
-                Undanhallet::Dokument => "tidslinje.dokument_kopia",
+                Undanhallet::Anmalare => "tidslinje-anmalan_sekretess",
+                Undanhallet::Uppgiftslamnare => "tidslinje-information_sekretess",
+                Undanhallet::Dokument => "tidslinje-dokument_kopia",
             })
             .to_owned()
         });
@@ -116,48 +116,48 @@ pub fn tidslinje(
                 kanal, insatser: i, ..
             } => {
                 rader.push(t.f(
-                    "tidslinje.ansokan_text",
+                    "tidslinje-ansokan_text",
                     &[
                         ("insatser", &insatser(i, t)),
-                        ("kanal", t.t(&format!("kanal.{}", kanal.kod()))),
+                        ("kanal", &t.t(&format!("kanal-{}", kanal.kod()))),
                     ],
                 ));
-                t.t("tidslinje.ansokan").to_owned()
+                t.t("tidslinje-ansokan").to_owned()
             }
-            H::AnmalanRegistrerad { .. } => t.t("tidslinje.anmalan").to_owned(),
-            H::InformationRegistrerad { .. } => t.t("tidslinje.information").to_owned(),
+            H::AnmalanRegistrerad { .. } => t.t("tidslinje-anmalan").to_owned(),
+            H::InformationRegistrerad { .. } => t.t("tidslinje-information").to_owned(),
             H::InsatsAnsokt { insats, .. } => {
                 rader.push(t.insats(*insats));
-                t.t("tidslinje.insats_ansokt").to_owned()
+                t.t("tidslinje-insats_ansokt").to_owned()
             }
             H::Forhandsbedomd { utfall, .. } => match utfall {
-                ForhandsbedomningsUtfall::InledUtredning => t.t("tidslinje.ska_utredas").to_owned(),
-                ForhandsbedomningsUtfall::InledEj => t.t("tidslinje.utreds_inte").to_owned(),
+                ForhandsbedomningsUtfall::InledUtredning => t.t("tidslinje-ska_utredas").to_owned(),
+                ForhandsbedomningsUtfall::InledEj => t.t("tidslinje-utreds_inte").to_owned(),
             },
             H::UtredningInledd { .. } => {
-                rader.push(t.t("tidslinje.utredning_text").to_owned());
-                t.t("tidslinje.utredning").to_owned()
+                rader.push(t.t("tidslinje-utredning_text").to_owned());
+                t.t("tidslinje-utredning").to_owned()
             }
             H::SynpunkterRegistrerade { mal, .. } => {
                 if !mal.is_empty() {
-                    rader.push(t.f("tidslinje.dina_mal", &[("mal", mal)]));
+                    rader.push(t.f("tidslinje-dina_mal", &[("mal", mal)]));
                 }
-                t.t("tidslinje.synpunkter").to_owned()
+                t.t("tidslinje-synpunkter").to_owned()
             }
             H::DokumentBifogat { namn: n, .. } => {
                 rader.push(n.clone());
                 if fran_enskild {
-                    t.t("tidslinje.dokument_fran_dig").to_owned()
+                    t.t("tidslinje-dokument_fran_dig").to_owned()
                 } else {
-                    t.t("tidslinje.dokument").to_owned()
+                    t.t("tidslinje-dokument").to_owned()
                 }
             }
-            H::UtredningAvslutad { .. } => t.t("tidslinje.utredning_klar").to_owned(),
+            H::UtredningAvslutad { .. } => t.t("tidslinje-utredning_klar").to_owned(),
             H::Kommunicerad {
                 id, svar_senast, ..
             } => {
                 rader.push(t.f(
-                    "tidslinje.kommunicerad_text",
+                    "tidslinje-kommunicerad_text",
                     &[("datum", &svar_senast.to_string())],
                 ));
                 let obesvarad = a
@@ -165,20 +165,20 @@ pub fn tidslinje(
                     .iter()
                     .any(|k| k.id == *id && k.svar.is_none());
                 let text = if obesvarad {
-                    t.t("tidslinje.svara")
+                    t.t("tidslinje-svara")
                 } else {
-                    t.t("tidslinje.las_underlaget")
+                    t.t("tidslinje-las_underlaget")
                 };
                 lank = Some((
                     format!("/mina-sidor/arenden/{arende}/kommunicering/{id}"),
                     text.to_owned(),
                 ));
-                t.t("tidslinje.kommunicerad").to_owned()
+                t.t("tidslinje-kommunicerad").to_owned()
             }
-            H::KommuniceringBesvarad { .. } => t.t("tidslinje.svar_inkom").to_owned(),
+            H::KommuniceringBesvarad { .. } => t.t("tidslinje-svar_inkom").to_owned(),
             H::BeslutFattat(b) => {
                 rader.push(t.f(
-                    "tidslinje.beslut_text",
+                    "tidslinje-beslut_text",
                     &[
                         ("insats", &t.insats(b.insats)),
                         ("utfall", &t.utfall(b.utfall).to_lowercase()),
@@ -186,31 +186,31 @@ pub fn tidslinje(
                 ));
                 lank = Some((
                     format!("/mina-sidor/arenden/{arende}/beslut/{}", b.id),
-                    t.t("tidslinje.las_beslutet").to_owned(),
+                    t.t("tidslinje-las_beslutet").to_owned(),
                 ));
-                t.t("tidslinje.beslut").to_owned()
+                t.t("tidslinje-beslut").to_owned()
             }
             H::BeslutSkickat { satt, .. } => {
-                rader.push(t.t(&format!("utskick.{}", satt.kod())).to_owned());
-                t.t("tidslinje.beslut_skickat").to_owned()
+                rader.push(t.t(&format!("utskick-{}", satt.kod())).to_owned());
+                t.t("tidslinje-beslut_skickat").to_owned()
             }
             H::BeslutDelgivet { beslut, .. } => {
                 if let Some(sista) = a
                     .beslut_lage(*beslut)
                     .and_then(|b| b.sista_dag_overklagande())
                 {
-                    rader.push(t.f("tidslinje.sista_dag", &[("datum", &sista.to_string())]));
+                    rader.push(t.f("tidslinje-sista_dag", &[("datum", &sista.to_string())]));
                 }
-                t.t("tidslinje.delgivet").to_owned()
+                t.t("tidslinje-delgivet").to_owned()
             }
-            H::OverklagandeInkommit { .. } => t.t("tidslinje.overklagande").to_owned(),
+            H::OverklagandeInkommit { .. } => t.t("tidslinje-overklagande").to_owned(),
             H::RattidsprovningGjord { i_tid, .. } => if *i_tid {
-                t.t("tidslinje.i_tid")
+                t.t("tidslinje-i_tid")
             } else {
-                t.t("tidslinje.for_sent")
+                t.t("tidslinje-for_sent")
             }
             .to_owned(),
-            H::OverklagandeAvvisat { .. } => t.t("tidslinje.avvisat").to_owned(),
+            H::OverklagandeAvvisat { .. } => t.t("tidslinje-avvisat").to_owned(),
             H::Omprovat {
                 andrat,
                 eget_initiativ,
@@ -218,74 +218,74 @@ pub fn tidslinje(
             } => {
                 rader.push(
                     match (*andrat, *eget_initiativ) {
-                        (true, _) => t.t("tidslinje.omprovat_andrat"),
-                        (false, false) => t.t("tidslinje.omprovat_samma"),
-                        (false, true) => t.t("tidslinje.omprovat_eget_samma"),
+                        (true, _) => t.t("tidslinje-omprovat_andrat"),
+                        (false, false) => t.t("tidslinje-omprovat_samma"),
+                        (false, true) => t.t("tidslinje-omprovat_eget_samma"),
                     }
                     .to_owned(),
                 );
                 t.t(if *eget_initiativ {
-                    "tidslinje.omprovat_eget"
+                    "tidslinje-omprovat_eget"
                 } else {
-                    "tidslinje.omprovat"
+                    "tidslinje-omprovat"
                 })
                 .to_owned()
             }
             H::AnsokanAterkallad(AterkallelseUppgifter { insats, .. }) => {
                 rader.push(t.f(
-                    "tidslinje.aterkallad_text",
+                    "tidslinje-aterkallad_text",
                     &[("insats", &t.insats(*insats).to_lowercase())],
                 ));
-                t.t("tidslinje.aterkallad").to_owned()
+                t.t("tidslinje-aterkallad").to_owned()
             }
             H::InformeradOmForenkladDelgivning { .. } => {
-                rader.push(t.t("tidslinje.forhandsinformation_text").to_owned());
-                t.t("tidslinje.forhandsinformation").to_owned()
+                rader.push(t.t("tidslinje-forhandsinformation_text").to_owned());
+                t.t("tidslinje-forhandsinformation").to_owned()
             }
             H::KontrollmeddelandeSkickat { beslut, .. } => {
                 if let Some(delgiven) = a.beslut_lage(*beslut).and_then(|b| b.delgiven) {
                     rader.push(t.f(
-                        "tidslinje.kontrollmeddelande_text",
+                        "tidslinje-kontrollmeddelande_text",
                         &[("datum", &delgiven.to_string())],
                     ));
                 }
-                t.t("tidslinje.kontrollmeddelande").to_owned()
+                t.t("tidslinje-kontrollmeddelande").to_owned()
             }
             H::DelgivningMisslyckad { .. } => {
-                rader.push(t.t("tidslinje.delgivning_misslyckad_text").to_owned());
-                t.t("tidslinje.delgivning_misslyckad").to_owned()
+                rader.push(t.t("tidslinje-delgivning_misslyckad_text").to_owned());
+                t.t("tidslinje-delgivning_misslyckad").to_owned()
             }
             H::VerkstallighetUpphort(UpphorandeUppgifter { orsak, .. }) => {
-                rader.push(t.t(&format!("upphor.{}", orsak.kod())).to_owned());
-                t.t("tidslinje.upphort").to_owned()
+                rader.push(t.t(&format!("upphor-{}", orsak.kod())).to_owned());
+                t.t("tidslinje-upphort").to_owned()
             }
             // FL 11 §: the person is told why the decision is delayed, and when it comes.
             H::DrojsmalMeddelat(DrojsmalUppgifter {
                 skal, nytt_datum, ..
             }) => {
                 rader.push(t.f(
-                    "tidslinje.drojsmal_text",
+                    "tidslinje-drojsmal_text",
                     &[("skal", skal), ("datum", &nytt_datum.to_string())],
                 ));
-                t.t("tidslinje.drojsmal").to_owned()
+                t.t("tidslinje-drojsmal").to_owned()
             }
-            H::OverklagandeForfallit { .. } => t.t("tidslinje.forfallit").to_owned(),
-            H::OverlamnatTillForvaltningsratten { .. } => t.t("tidslinje.overlamnat").to_owned(),
+            H::OverklagandeForfallit { .. } => t.t("tidslinje-forfallit").to_owned(),
+            H::OverlamnatTillForvaltningsratten { .. } => t.t("tidslinje-overlamnat").to_owned(),
             H::DomMeddelad { utfall, .. } => {
-                rader.push(t.t(&format!("dom.{}", utfall.kod())).to_owned());
-                t.t("tidslinje.dom").to_owned()
+                rader.push(t.t(&format!("dom-{}", utfall.kod())).to_owned());
+                t.t("tidslinje-dom").to_owned()
             }
-            H::Bestalld { .. } => t.t("tidslinje.bestalld").to_owned(),
-            H::VerkstallighetPaborjad { .. } => t.t("tidslinje.startad").to_owned(),
-            H::VerkstallighetAvbruten { .. } => t.t("tidslinje.avbruten").to_owned(),
-            H::VerkstallighetAterupptagen { .. } => t.t("tidslinje.aterupptagen").to_owned(),
-            H::VerkstallighetAvslutad { .. } => t.t("tidslinje.insats_slut").to_owned(),
-            H::VerkstallsEj { .. } => t.t("tidslinje.verkstalls_ej").to_owned(),
+            H::Bestalld { .. } => t.t("tidslinje-bestalld").to_owned(),
+            H::VerkstallighetPaborjad { .. } => t.t("tidslinje-startad").to_owned(),
+            H::VerkstallighetAvbruten { .. } => t.t("tidslinje-avbruten").to_owned(),
+            H::VerkstallighetAterupptagen { .. } => t.t("tidslinje-aterupptagen").to_owned(),
+            H::VerkstallighetAvslutad { .. } => t.t("tidslinje-insats_slut").to_owned(),
+            H::VerkstallsEj { .. } => t.t("tidslinje-verkstalls_ej").to_owned(),
             H::Uppfoljd { nasta, .. } => {
                 if let Some(n) = nasta {
-                    rader.push(t.f("tidslinje.nasta_uppfoljning", &[("datum", &n.to_string())]));
+                    rader.push(t.f("tidslinje-nasta_uppfoljning", &[("datum", &n.to_string())]));
                 }
-                t.t("tidslinje.uppfoljd").to_owned()
+                t.t("tidslinje-uppfoljd").to_owned()
             }
             H::GenomforandeplanUpprattad {
                 beslut,
@@ -293,47 +293,47 @@ pub fn tidslinje(
                 ..
             } => {
                 if let Some(b) = a.beslut_lage(*beslut) {
-                    rader.push(t.f("tidslinje.plan_text", &[("insats", b.beslut.insats.namn())]));
+                    rader.push(t.f("tidslinje-plan_text", &[("insats", b.beslut.insats.namn())]));
                 }
                 if let Some(u) = uppfoljning {
-                    rader.push(t.f("tidslinje.nasta_uppfoljning", &[("datum", &u.to_string())]));
+                    rader.push(t.f("tidslinje-nasta_uppfoljning", &[("datum", &u.to_string())]));
                 }
-                lank = Some(("#plan".to_owned(), t.t("tidslinje.las_planen").to_owned()));
+                lank = Some(("#plan".to_owned(), t.t("tidslinje-las_planen").to_owned()));
                 if planerade.contains(beslut) {
-                    t.t("tidslinje.plan_andrad").to_owned()
+                    t.t("tidslinje-plan_andrad").to_owned()
                 } else {
                     planerade.push(*beslut);
-                    t.t("tidslinje.plan_skriven").to_owned()
+                    t.t("tidslinje-plan_skriven").to_owned()
                 }
             }
             H::HandlaggareTilldelad { handlaggare } => {
                 rader.push(namn(*handlaggare));
-                t.t("tidslinje.ny_handlaggare").to_owned()
+                t.t("tidslinje-ny_handlaggare").to_owned()
             }
             H::ArendeAvslutat { orsak, .. } => {
                 rader.push(t.avslutsorsak(*orsak));
-                t.t("tidslinje.avslutat").to_owned()
+                t.t("tidslinje-avslutat").to_owned()
             }
             H::BrevSkapat { dokument, typ, .. } => {
                 lank = Some((
                     format!("/mina-sidor/dokument/{dokument}"),
-                    t.t("tidslinje.oppna_brevet").to_owned(),
+                    t.t("tidslinje-oppna_brevet").to_owned(),
                 ));
-                t.t(&format!("brev.{}", brevkod(*typ))).to_owned()
+                t.t(&format!("brev-{}", brevkod(*typ))).to_owned()
             }
             H::BegaranOmAvgorande { datum } => {
                 rader.push(t.f(
-                    "tidslinje.begaran_text",
+                    "tidslinje-begaran_text",
                     &[(
                         "datum",
                         &frister::begaran_om_avgorande_svar(*datum).to_string(),
                     )],
                 ));
-                t.t("tidslinje.begaran").to_owned()
+                t.t("tidslinje-begaran").to_owned()
             }
             H::BegaranOmAvgorandeAvslagen { motivering, .. } => {
                 rader.push(motivering.clone());
-                t.t("tidslinje.begaran_avslagen").to_owned()
+                t.t("tidslinje-begaran_avslagen").to_owned()
             }
             // Recorded for the staff, or shown on a page of their own (the journal).
             H::BevakningKvitterad { .. }
@@ -386,19 +386,19 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
     let mut nasta = vec![];
     let mut sent = vec![];
     let status = if let Some((d, _)) = a.avslut {
-        t.f("lage.avslutat", &[("datum", &d.to_string())])
+        t.f("lage-avslutat", &[("datum", &d.to_string())])
     } else if !a.beslut.is_empty() && a.obeslutade_insatser().is_empty() {
-        t.t("lage.beslutat").to_owned()
+        t.t("lage-beslutat").to_owned()
     } else if a.utredning_inledd.is_some() {
-        t.t("lage.utreds").to_owned()
+        t.t("lage-utreds").to_owned()
     } else {
-        t.t("lage.mottaget").to_owned()
+        t.t("lage-mottaget").to_owned()
     };
     if a.avslut.is_none() && !a.obeslutade_insatser().is_empty() {
-        nasta.push(t.t("lage.nasta_beslut").to_owned());
+        nasta.push(t.t("lage-nasta_beslut").to_owned());
         // FL 11 §: the day the person was last told the decision would come.
         if let Some((_, nytt)) = a.drojsmal.last() {
-            nasta.push(t.f("lage.drojsmal", &[("datum", &nytt.to_string())]));
+            nasta.push(t.f("lage-drojsmal", &[("datum", &nytt.to_string())]));
         }
     }
     for b in bevakningar(a) {
@@ -406,53 +406,53 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
         let forsenad = b.datum < idag;
         match b.typ {
             BevakningsTyp::SvarKommunicering => {
-                nasta.push(t.f("lage.svara_senast", &[("datum", &d)]));
+                nasta.push(t.f("lage-svara_senast", &[("datum", &d)]));
             }
             BevakningsTyp::Overklagandetid => {
                 if !forsenad {
-                    nasta.push(t.f("lage.overklaga_senast", &[("datum", &d)]));
+                    nasta.push(t.f("lage-overklaga_senast", &[("datum", &d)]));
                 }
             }
             // SoL 34 kap. 1 §: a granted insats not carried out within three
             // months is reported to IVO; the person should know it is late.
             BevakningsTyp::Verkstallighet => {
                 if forsenad {
-                    sent.push(t.f("lage.ej_verkstallt", &[("datum", &d)]));
+                    sent.push(t.f("lage-ej_verkstallt", &[("datum", &d)]));
                 } else {
-                    nasta.push(t.f("lage.verkstallighet_senast", &[("datum", &d)]));
+                    nasta.push(t.f("lage-verkstallighet_senast", &[("datum", &d)]));
                 }
             }
             BevakningsTyp::Uppfoljning => {
                 if forsenad {
-                    sent.push(t.f("lage.uppfoljning_sen", &[("datum", &d)]));
+                    sent.push(t.f("lage-uppfoljning_sen", &[("datum", &d)]));
                 } else {
-                    nasta.push(t.f("lage.uppfoljning", &[("datum", &d)]));
+                    nasta.push(t.f("lage-uppfoljning", &[("datum", &d)]));
                 }
             }
             BevakningsTyp::BegaranOmAvgorande => {
                 if forsenad {
-                    sent.push(t.f("lage.begaran_sen", &[("datum", &d)]));
+                    sent.push(t.f("lage-begaran_sen", &[("datum", &d)]));
                 } else {
-                    nasta.push(t.f("lage.begaran", &[("datum", &d)]));
+                    nasta.push(t.f("lage-begaran", &[("datum", &d)]));
                 }
             }
             BevakningsTyp::ObesvaratMeddelande => {
                 if forsenad {
-                    sent.push(t.f("lage.meddelande_sent", &[("datum", &d)]));
+                    sent.push(t.f("lage-meddelande_sent", &[("datum", &d)]));
                 } else {
-                    nasta.push(t.f("lage.meddelande_svar", &[("datum", &d)]));
+                    nasta.push(t.f("lage-meddelande_svar", &[("datum", &d)]));
                 }
             }
             // The person's own deadline is on the list of what to do.
             BevakningsTyp::KompletteringSenast => {}
             BevakningsTyp::KompletteringAttGranska => {
-                nasta.push(t.t("lage.granskas").to_owned());
+                nasta.push(t.t("lage-granskas").to_owned());
             }
             BevakningsTyp::MoteBegart => {
                 if forsenad {
-                    sent.push(t.f("lage.mote_sent", &[("datum", &d)]));
+                    sent.push(t.f("lage-mote_sent", &[("datum", &d)]));
                 } else {
-                    nasta.push(t.f("lage.mote_svar", &[("datum", &d)]));
+                    nasta.push(t.f("lage-mote_svar", &[("datum", &d)]));
                 }
             }
             // The nämnd's own reminders: what the person sees of them is the
@@ -470,7 +470,7 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
     }
     let kan_begara_avgorande = kan_begara_avgorande(a, idag);
     if kan_begara_avgorande {
-        sent.push(t.t("lage.sex_manader").to_owned());
+        sent.push(t.t("lage-sex_manader").to_owned());
     }
     Lage {
         status,

@@ -26,7 +26,7 @@ pub struct Sida {
     pub namn: String,
     pub roll: &'static str,
     pub csrf: String,
-    /// The menu: only the pages the user's role reaches, (href, text).
+    /// The menu: only the pages the user's role reaches, (href, text's message id).
     pub meny: Vec<(&'static str, &'static str)>,
 }
 
@@ -36,25 +36,25 @@ impl Sida {
         let a = &i.anvandare;
         let mut meny = vec![];
         for (h, href, text) in [
-            (Handling::Arbetsyta, "/", "Start"),
-            (Handling::SokaPerson, "/personer/sok", "Sök person"),
-            (Handling::Rapporter, "/rapporter", "Rapporter"),
+            (Handling::Arbetsyta, "/", "meny-start"),
+            (Handling::SokaPerson, "/personer/sok", "meny-sok"),
+            (Handling::Rapporter, "/rapporter", "meny-rapporter"),
             (
                 Handling::AdministreraDelegation,
                 "/delegationsordning",
-                "Delegationsordning",
+                "meny-delegationsordning",
             ),
             (
                 Handling::AdministreraAnvandare,
                 "/admin/anvandare",
-                "Användare och enheter",
+                "meny-anvandare",
             ),
             (
                 Handling::SeBehorighetsbegaran,
                 "/behorigheter",
-                "Behörigheter som väntar",
+                "meny-behorigheter",
             ),
-            (Handling::Loggkontroll, "/loggkontroll", "Loggkontroll"),
+            (Handling::Loggkontroll, "/loggkontroll", "meny-loggkontroll"),
         ] {
             if far(a, h) {
                 meny.push((href, text));
@@ -65,7 +65,7 @@ impl Sida {
             skyddad: false,
         };
         if far(a, uppdrag) {
-            meny.push(("/uppdrag", "Uppdrag"));
+            meny.push(("/uppdrag", "meny-uppdrag"));
         }
         Self {
             namn: a.namn.clone(),

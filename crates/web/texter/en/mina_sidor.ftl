@@ -1,0 +1,536 @@
+### Mina sidor in English. Short sentences and everyday words, as in Swedish. The
+### case record itself stays in Swedish: what a person writes is stored as written.
+
+# The language's name in the language itself, for the footer's choice of language.
+sprak-namn = English
+# The direction of the script: ltr, or rtl for Arabic, for example.
+sprak-riktning = ltr
+
+## ram
+ram-mina_sidor = My pages
+ram-hoppa = Skip to content
+ram-meny = Menu for My pages
+ram-mina_arenden = My matters
+ram-ansok = Apply
+ram-journal = My file
+ram-fullmakter = Powers of attorney
+ram-logga_ut = Log out
+ram-du_ar_ombud = You are acting for
+ram-byt = Change person
+ram-sidfot = My pages at the social services. Do you need help? Call the municipality's switchboard and ask for the social services.
+
+## fel
+fel-nekad = That is not possible
+fel-ogiltig = Something went wrong
+fel-saknas = The page does not exist
+fel-saknas_text = The page does not exist, or you do not have access to it. Go back to My pages.
+fel-for_manga = Too many attempts
+fel-intern = Something went wrong on our side
+fel-intern_text = Nothing was saved. Try again in a while. Call the social services if it still does not work.
+fel-till_start = To My pages
+fel-rubrik = Something needs to be corrected
+fel-formular_gammalt = The page has been open too long. Go back, reload the page and try again.
+fel-fullmakt_lasa = Your power of attorney only lets you read. You cannot do this for the person.
+fel-val = Choose one of the options.
+fel-for_lang = The text is too long. Write less, or split it up.
+
+## logga_in
+logga_in-titel = Log in
+logga_in-rubrik = Log in to My pages
+logga_in-ingress = Here you see your matters with the social services. You can apply, answer questions, read decisions and appeal.
+logga_in-eid = Log in with BankID or Freja eID
+logga_in-test_rubrik = Test login (demo only)
+logga_in-test_text = This is a demo with made-up people. Choose who you want to be. Real people can never be chosen here.
+logga_in-test_val = Log in as
+logga_in-test_knapp = Log in
+logga_in-ar_ombud = acts for someone
+logga_in-ingen_metod = Login is not available right now. Contact the social services.
+logga_in-utan_eid_rubrik = Don't have BankID or Freja eID?
+logga_in-utan_eid = You can always send a letter, call or visit. Your matter is handled the same way. You can also give someone you trust a power of attorney to follow your matter for you.
+logga_in-fel_testperson = Choose one of the made-up people in the list.
+logga_in-fel_eid = The login did not finish. Please start again.
+logga_in-utloggad = You are logged out. Close the browser if others also use this computer.
+
+## valj
+valj-titel = Choose person
+valj-rubrik = Whose matters do you want to see?
+valj-fraga = Choose
+valj-egna = My own matters
+valj-for_person = { $namn } (you have a power of attorney)
+valj-knapp = Continue
+valj-okand_rubrik = We have no matters about you
+valj-okand_text = You are not known to us yet. You can apply for support here.
+valj-okand_knapp = Go to the application
+
+## oversikt
+oversikt-titel = My matters
+oversikt-rubrik = My matters
+oversikt-ingress = Here you see your matters, what has happened and what happens next.
+oversikt-inga = You have no matters with us right now.
+oversikt-diarienummer = Reference number
+oversikt-inkom = Received
+oversikt-handlaggare = Case worker
+oversikt-att_gora = What you need to do
+oversikt-svara_kommunicering = Read the investigation and say what you think. Answer by { $datum }.
+oversikt-utkast_rubrik = Applications you have started
+oversikt-utkast = { $insats } – saved { $datum }
+oversikt-ansok = Apply for support
+
+## arendetyp
+arendetyp-ansokan = Application
+arendetyp-anmalan = Report
+arendetyp-information = Information
+
+## arende
+arende-tillbaka = Back to my matters
+arende-tillbaka_arende = Back to the matter
+arende-handlaggare = Your case worker
+arende-ingen_handlaggare = No case worker has been assigned yet
+arende-sedan = since
+arende-enhet = Unit
+arende-diarienummer = Reference number
+arende-inkom = Received
+arende-att_gora = What you need to do
+arende-nasta = What happens next
+arende-beslut = Decisions
+arende-beslut_rad = { $datum }: { $insats } – { $utfall }
+arende-plan = Goals and plan
+arende-inga_mal = No goals have been written yet. You can ask for a meeting to talk about your goals.
+arende-eget_mal = Your goal: { $mal }
+arende-beslutat_mal = Goal for { $insats }: { $mal }
+arende-meddelanden = Messages to and from your case worker
+arende-be_om_mote = Ask for a meeting
+arende-historik = What has happened
+arende-begar_avgorande = Ask the board to decide the matter
+arende-plan_rubrik = Your plan for { $insats }
+arende-plan_gjord = You made the plan together with { $enhet } on { $datum }.
+arende-plan_andrad = You and { $enhet } last changed the plan on { $datum }.
+arende-plan_mal = Your goals
+arende-plan_genomforande = What will be done
+arende-plan_delaktighet = Your part
+arende-plan_uppfoljning = Next follow-up
+arende-plan_ingen_uppfoljning = Not decided yet. Ask your case worker.
+arende-plan_fel = Is the plan not right? Tell { $enhet }, or write to your case worker.
+
+## lage
+lage-mottaget = We have received the matter.
+lage-utreds = We are investigating your matter.
+lage-beslutat = The board has made a decision.
+lage-avslutat = The matter was closed on { $datum }.
+lage-nasta_beslut = When the investigation is finished, the board decides. You get the decision in writing.
+lage-svara_senast = You can comment on the investigation. Answer by { $datum }.
+lage-overklaga_senast = Do you want to appeal the decision? Do it by { $datum }.
+lage-verkstallighet_senast = The support should have started by { $datum }.
+lage-ej_verkstallt = The support should have started by { $datum }, but it has not. It has taken too long. The board must report this to the Health and Social Care Inspectorate (IVO). You can ask your case worker why, and you can contact IVO yourself.
+lage-uppfoljning = Next follow-up: { $datum }.
+lage-uppfoljning_sen = The follow-up should have been done by { $datum }. You can ask for a meeting.
+lage-begaran = The board must decide the matter, or answer you, by { $datum }.
+lage-begaran_sen = The board should have answered your request by { $datum }. It has not. You can appeal the delay to the administrative court.
+lage-meddelande_svar = Your case worker answers your message by { $datum }.
+lage-meddelande_sent = You should have had an answer to your message by { $datum }. You can call the unit.
+lage-granskas = Your case worker is going through what you sent.
+lage-mote_svar = Your case worker will contact you about the meeting by { $datum }.
+lage-mote_sent = Your case worker should have contacted you about the meeting by { $datum }. You can call the unit.
+lage-sex_manader = More than six months have passed without a decision. You can ask the board to decide the matter. The board must then decide it, or answer you, within four weeks.
+lage-drojsmal = The decision is delayed. The board expects to decide by { $datum }.
+
+## tidslinje
+tidslinje-ansokan = We received your application
+tidslinje-ansokan_text = You applied for { $insatser }. The application came by { $kanal }.
+tidslinje-anmalan = A report came in
+tidslinje-anmalan_sekretess = Who made the report and what it says is not shown here. It may be secret by law (Public Access to Information and Secrecy Act, chapter 26, section 5). You can ask your case worker to read it.
+tidslinje-information = We received information about you
+tidslinje-information_sekretess = Where the information came from and what it says is not shown here. It may be secret. You can ask your case worker to read it.
+tidslinje-insats_ansokt = You applied for more support
+tidslinje-ska_utredas = We decided to investigate your matter
+tidslinje-utreds_inte = We decided not to start an investigation
+tidslinje-utredning = The investigation started
+tidslinje-utredning_text = We gather what the board needs to make a decision.
+tidslinje-synpunkter = Your views and goals were written down
+tidslinje-dina_mal = Your goals: { $mal }
+tidslinje-dokument = A document was added to the matter
+tidslinje-dokument_fran_dig = You sent in a document
+tidslinje-dokument_kopia = The document is not shown here. It may contain information about others, which your case worker must go through first. You have the right to ask for a copy.
+tidslinje-utredning_klar = The investigation is finished
+tidslinje-kommunicerad = You were given the investigation to read
+tidslinje-kommunicerad_text = You can say what you think before the board decides. Answer by { $datum }.
+tidslinje-svara = Read and answer
+tidslinje-las_underlaget = Read the investigation
+tidslinje-svar_inkom = Your answer arrived
+tidslinje-beslut = The board made a decision
+tidslinje-beslut_text = { $insats }: { $utfall }.
+tidslinje-las_beslutet = Read the decision and the reasons
+tidslinje-beslut_skickat = The decision was sent to you
+tidslinje-delgivet = You have received the decision
+tidslinje-sista_dag = Last day to appeal: { $datum }.
+tidslinje-overklagande = Your appeal arrived
+tidslinje-i_tid = The appeal arrived in time
+tidslinje-for_sent = The appeal arrived too late
+tidslinje-avvisat = The appeal was dismissed because it arrived too late
+tidslinje-omprovat = The board reviewed the decision again
+tidslinje-omprovat_andrat = The board changed the decision.
+tidslinje-omprovat_samma = The board did not change the decision. The appeal is sent to the administrative court.
+tidslinje-forfallit = The appeal is no longer needed, because the board changed the decision as you wanted
+tidslinje-overlamnat = The appeal was sent to the administrative court
+tidslinje-dom = The administrative court has ruled
+tidslinje-bestalld = The support was ordered
+tidslinje-startad = The support started
+tidslinje-avbruten = The support paused
+tidslinje-aterupptagen = The support started again
+tidslinje-insats_slut = The support ended
+tidslinje-verkstalls_ej = The support has not been able to start
+tidslinje-uppfoljd = Follow-up
+tidslinje-nasta_uppfoljning = Next follow-up: { $datum }.
+tidslinje-ny_handlaggare = You got a new case worker
+tidslinje-avslutat = The matter was closed
+tidslinje-oppna_brevet = Open the letter
+tidslinje-begaran = You asked the board to decide the matter
+tidslinje-begaran_text = The board must decide the matter, or answer you, by { $datum }.
+tidslinje-begaran_avslagen = The board said no to your request for a decision
+tidslinje-plan_skriven = The implementation plan was written
+tidslinje-plan_andrad = The implementation plan was changed
+tidslinje-plan_text = The plan for { $insats } says what your goals are and what will be done.
+tidslinje-las_planen = Read the plan
+tidslinje-aterkallad = You withdrew your application
+tidslinje-aterkallad_text = The application for { $insats } is withdrawn. The board will not decide on it.
+tidslinje-forhandsinformation = You were told how decisions can be sent to you
+tidslinje-forhandsinformation_text = Decisions can be sent by simplified service. The decision comes first, and the day after a letter saying that the decision has been sent. You count as having received the decision two weeks after it was sent.
+tidslinje-kontrollmeddelande = A control letter was sent to you
+tidslinje-kontrollmeddelande_text = You count as having received the decision on { $datum }. Have you not received the decision? Contact your case worker at once.
+tidslinje-delgivning_misslyckad = The decision did not reach you
+tidslinje-delgivning_misslyckad_text = We will send the decision to you again. The time to appeal does not start until you have received it.
+tidslinje-upphort = The support will not take place
+tidslinje-drojsmal = The decision is delayed
+tidslinje-drojsmal_text = The reason: { $skal } The board expects to decide by { $datum }.
+tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative
+tidslinje-omprovat_eget_samma = The board did not change the decision.
+
+## upphor
+upphor-tackat_nej = You said no to the support.
+upphor-flyttat = You have moved from the municipality.
+upphor-avliden = The person has died.
+
+## kanal
+kanal-papper = letter
+kanal-telefon = phone
+kanal-besok = a visit
+kanal-digital = My pages
+
+## utskick
+utskick-brev = By post.
+utskick-digitalt = Here on My pages.
+utskick-personligen = You got it in person.
+
+## dom
+dom-avslag = The administrative court said no to the appeal. The board's decision stands.
+dom-bifall = The administrative court found in your favour.
+dom-aterforvisning = The administrative court sent the matter back to the board for a new decision.
+
+## brev
+brev-beslutsbrev = A decision was sent to you
+brev-kommuniceringsbrev = The investigation was sent to you
+brev-kontrollmeddelande = A notice was sent to you
+brev-avvisningsbeslut = A decision about your appeal was sent to you
+brev-beslut_begaran = A decision about your request for a decision was sent to you
+
+## beslut
+beslut-titel = Decision
+beslut-tillbaka = Back to the matter
+beslut-rubrik = Decision
+beslut-beslutet = The decision
+beslut-datum = Date
+beslut-mal = Goal
+beslut-omfattning = Extent
+beslut-period = Valid
+beslut-fran = from { $datum }
+beslut-lagrum = By law
+beslut-varfor = Why the board decided this
+beslut-brev = Open the decision letter (PDF)
+beslut-overklaga_rubrik = If you do not agree
+beslut-overklaga_text = You can appeal the decision. The administrative court then reviews it. It costs nothing. You do not need a lawyer.
+beslut-bifall_text = You got what you applied for. If you still disagree with something, talk to your case worker.
+beslut-sista_dag = The last day to appeal is { $datum }.
+beslut-tiden_gatt_ut = The last day to appeal was { $datum }. You can still send an appeal. The board then decides whether it arrived in time.
+beslut-tre_veckor = You have three weeks to appeal, counted from the day you received the decision.
+beslut-overklagat = Your appeal arrived on { $datum }.
+beslut-dom = The administrative court ruled on { $datum }: { $utfall }
+beslut-hos_domstolen = The appeal is with the administrative court.
+beslut-overklaga_knapp = Appeal the decision
+
+## overklaga
+overklaga-titel = Appeal
+overklaga-tillbaka = Back to the decision
+overklaga-rubrik = Appeal the decision
+overklaga-ingress = Write in your own words. It is enough to say what you want changed and why. The board first reviews the decision again. If the board does not change it, your appeal is sent to the administrative court.
+overklaga-for_sent = The time to appeal has run out. You can send it anyway. The board decides whether there are reasons to take it up.
+overklaga-andring = How do you want the decision changed?
+overklaga-andring_hjalp = For example: I want support for the rent for December.
+overklaga-skal = Why do you think the decision is wrong?
+overklaga-skal_hjalp = Say what you think the board has missed. You can send papers later.
+overklaga-vad_hander = When you send it, you get a receipt with the date and time. It shows that the appeal reached the board.
+overklaga-skicka = Send the appeal
+overklaga-fel_andring = Write how you want the decision changed.
+overklaga-fel_skal = Write why you think the decision is wrong.
+overklaga-text =
+    Jag vill att beslutet ändras så här:
+    { $andring }
+
+    Skäl:
+    { $skal }
+overklaga-ombud = (Skickat av ombud { $namn } via Mina sidor.)
+
+## kommunicering
+kommunicering-titel = Read the investigation
+kommunicering-rubrik = Read the investigation and say what you think
+kommunicering-ingress = Before the board decides, you have the right to read what the decision will be based on, and to say what you think.
+kommunicering-svara_senast = Answer by
+kommunicering-underlaget = What the investigation says
+kommunicering-brev = Open the letter (PDF)
+kommunicering-ditt_svar = Your answer
+kommunicering-svar = What do you want to say?
+kommunicering-svar_hjalp = Write if something is wrong, or if something is missing.
+kommunicering-skicka = Send the answer
+kommunicering-fel_tomt = Write your answer.
+
+## kvitto
+kvitto-titel = Receipt
+kvitto-rubrik = Thank you. We have received it.
+kvitto-vad = What
+kvitto-tid = Time
+kvitto-arende = Matter number
+kvitto-nasta_rubrik = What happens now?
+kvitto-till_arendet = Go to the matter
+kvitto-ansokan = Application
+kvitto-ansokan_nasta = A case worker reads your application. You see here when something happens. If papers are needed, you get a request here.
+kvitto-overklagande = Appeal
+kvitto-overklagande_nasta = The board first checks whether the appeal arrived in time, and whether the decision should be changed. If not, it is sent to the administrative court.
+kvitto-svar = Answer to the investigation
+kvitto-svar_nasta = Your answer is now in the matter. The board reads it before deciding.
+kvitto-begaran = Request for a decision
+kvitto-begaran_nasta = The board must decide the matter, or answer you, within four weeks.
+kvitto-invandning = Your objection to an entry
+kvitto-invandning_nasta = Your objection is kept next to the entry. The staff see it.
+kvitto-komplettering = What you sent in
+kvitto-komplettering_nasta = Your case worker goes through it. You see here when it is approved.
+kvitto-mote = Request for a meeting
+kvitto-mote_nasta = Your case worker will contact you to set a time, within two working days.
+kvitto-annat = What you sent
+kvitto-annat_nasta = It is now in the matter.
+
+## journal
+journal-titel = My file
+journal-rubrik = My file
+journal-ingress = This is what the staff have written about you. If something is wrong, you can write what you think. It is kept next to the entry.
+journal-undanhallna =
+    { $antal ->
+        [one] { $antal } entry is
+       *[other] { $antal } entries are
+    } not shown here. They may name someone other than you, for example whoever made a report or gave information about you, and that may be secret by law. You have the right to ask to read them: write to your case officer under Messages in the case, or call. The board then decides what you may see, and if you are refused you get a decision that you can appeal.
+journal-inga = There are no entries to show.
+journal-rattad = This entry has been corrected.
+journal-din_invandning = Your objection
+journal-stammer_inte = This is not right
+
+## invandning
+invandning-titel = This is not right
+invandning-tillbaka = Back to my file
+invandning-rubrik = Say what is wrong
+invandning-ingress = The entry is not changed. Your text is kept next to it, and the staff see it every time they read the entry.
+invandning-text = What is wrong?
+invandning-hjalp = Write in your own words what is wrong, and how it really is.
+invandning-skicka = Save my objection
+invandning-fel_tom = Write what is wrong.
+
+## fullmakt
+fullmakt-titel = Powers of attorney
+fullmakt-rubrik = Powers of attorney
+fullmakt-ingress = With a power of attorney, someone you trust can follow your matter for you, for example a relative or a support person. You can take it back whenever you want. It stops at once.
+fullmakt-inga = You have not given anyone a power of attorney.
+fullmakt-ombud = Representative
+fullmakt-far = May
+fullmakt-giltig = Valid
+fullmakt-status = Status
+fullmakt-registrerad = Given
+fullmakt-av_dig = By you here, { $datum }
+fullmakt-av_personal = On paper, registered by { $namn } { $datum }
+fullmakt-atgard = Action
+fullmakt-galler = Valid
+fullmakt-utgangen = Has expired
+fullmakt-aterkallad = Taken back { $datum }
+fullmakt-tills_vidare = Until further notice
+fullmakt-till = Until { $datum }
+fullmakt-aterkalla = Take back
+fullmakt-ny_rubrik = Give someone a power of attorney
+fullmakt-namn = The representative's name
+fullmakt-nummer = The representative's personal identity number
+fullmakt-nummer_hjalp = The representative logs in with their own BankID or Freja eID. Write 12 digits, for example 19800101-1234.
+fullmakt-omfattning = What may the representative do?
+fullmakt-omfattning_lasa = Read: follow my matters, decisions and letters
+fullmakt-omfattning_fora_talan = Read and act: also apply, answer, send messages and appeal for me
+fullmakt-giltig_till = Valid until (optional)
+fullmakt-giltig_hjalp = Leave empty if it should be valid until you take it back.
+fullmakt-ge = Give power of attorney
+fullmakt-sparad = The power of attorney is saved. The representative can now log in.
+fullmakt-aterkallad_notis = The power of attorney is taken back. The representative can no longer reach your matters.
+fullmakt-bara_personen = Only the person themselves can see and change their powers of attorney.
+fullmakt-fel_nummer = The personal identity number is not right: { $fel }
+fullmakt-fel_sig_sjalv = You cannot give a power of attorney to yourself.
+fullmakt-fel_namn = Write the representative's name.
+fullmakt-fel_omfattning = Choose what the representative may do.
+fullmakt-vantar = Registered by our staff; valid once a second person here has checked it
+fullmakt-personal_notis = { $namn } here registered a paper power of attorney for { $ombud } on { $datum }. If you did not give it, take it back here and contact us.
+fullmakt-fel_datum = Write a date that has not passed, or leave it empty.
+
+## ansok
+ansok-titel = Apply
+ansok-rubrik = Apply for support
+ansok-ingress = Choose what you want to apply for. You can save and continue another time.
+ansok-andra_satt = You can also apply by letter, by phone or at a visit. It becomes the same matter.
+ansok-tillbaka = Back to applications
+ansok-ansok_om = Apply for
+ansok-handlingar_rubrik = Papers that are needed
+ansok-handlingar_text = You do not need to have everything now. You can send the application anyway. Your case worker tells you if something is missing, and you can send it here later.
+ansok-dina_uppgifter = Your details
+ansok-frivilligt = optional
+ansok-innan_du_skickar = When you send it, you get a receipt with the date and time.
+ansok-skicka = Send the application
+ansok-spara = Save and continue later
+ansok-utkast_sparat = Your draft is saved ({ $tid }). The application has not been sent yet.
+ansok-ombud_kontakt = Via Mina sidor
+
+## ansok.missbruk
+ansok-missbruk-namn = Support and treatment for substance abuse
+ansok-missbruk-text = If you drink too much, use drugs or gamble and want help. Talks, treatment or housing with support.
+ansok-missbruk-beskrivning = What do you want help with?
+ansok-missbruk-beskrivning_hjalp = Write in your own words. A few sentences are enough.
+ansok-missbruk-beskrivning_fel = Write what you want help with.
+ansok-missbruk-tidigare = Have you had help before?
+ansok-missbruk-tidigare_hjalp = For example treatment, care or support from others.
+ansok-missbruk-kontakt = How can we best reach you?
+ansok-missbruk-kontakt_hjalp = Phone number and what time of day suits you.
+ansok-missbruk-tolk = Do you need an interpreter? Which language?
+ansok-missbruk-tolk_hjalp = An interpreter is free.
+ansok-missbruk-handling_inga = You do not need to send any papers to apply. If you have certificates from health care, you can bring them.
+
+## ansok.ekonomiskt-bistand
+ansok-ekonomiskt-bistand-namn = Financial assistance
+ansok-ekonomiskt-bistand-text = If you do not have money for what you need to live, for example food and rent.
+ansok-ekonomiskt-bistand-manad = Which month are you applying for?
+ansok-ekonomiskt-bistand-manad_hjalp = For example: December 2026.
+ansok-ekonomiskt-bistand-manad_fel = Write which month you are applying for.
+ansok-ekonomiskt-bistand-hushall = Who lives in your household?
+ansok-ekonomiskt-bistand-hushall_hjalp = Write the adults and children who live with you.
+ansok-ekonomiskt-bistand-hushall_fel = Write who lives in the household, or that you live alone.
+ansok-ekonomiskt-bistand-inkomster = What income does the household have?
+ansok-ekonomiskt-bistand-inkomster_hjalp = For example salary, unemployment benefit, sickness benefit, student aid, housing allowance. Write 0 if you have none.
+ansok-ekonomiskt-bistand-inkomster_fel = Write the household's income, or 0.
+ansok-ekonomiskt-bistand-utgifter = What costs does the household have?
+ansok-ekonomiskt-bistand-utgifter_hjalp = For example rent, electricity, home insurance, childcare.
+ansok-ekonomiskt-bistand-utgifter_fel = Write the household's costs, for example the rent.
+ansok-ekonomiskt-bistand-beskrivning = Is there anything else you want to tell us?
+ansok-ekonomiskt-bistand-beskrivning_hjalp = For example why you are applying, or if something is urgent.
+ansok-ekonomiskt-bistand-kontakt = How can we best reach you?
+ansok-ekonomiskt-bistand-kontakt_hjalp = Phone number and what time of day suits you.
+ansok-ekonomiskt-bistand-tolk = Do you need an interpreter? Which language?
+ansok-ekonomiskt-bistand-tolk_hjalp = An interpreter is free.
+ansok-ekonomiskt-bistand-handling_id = Identity document, for example driving licence, passport or ID card
+ansok-ekonomiskt-bistand-handling_hyra = Rent notice or rental contract
+ansok-ekonomiskt-bistand-handling_konto = Bank statements for all accounts, for the last three months
+ansok-ekonomiskt-bistand-handling_inkomst = Pay slip, or decisions from the Social Insurance Agency, the unemployment fund or CSN
+ansok-ekonomiskt-bistand-handling_af = If you are looking for work: your plan from the Public Employment Service
+ansok-ekonomiskt-bistand-handling_utgifter = Receipts or bills for other costs you are applying for
+
+## dialog
+dialog-nytt_fran_handlaggaren = Read the message from your case worker ({ $datum }).
+dialog-skicka_in = Send in: { $vad }. By { $datum }.
+dialog-senast = Send by { $datum }.
+dialog-begard = We asked you to send something in
+dialog-oppna_begaran = See what we need
+dialog-lamnad = You sent in what we asked for
+dialog-godtagen = What you sent in is approved
+dialog-mote_begart = You asked for a meeting
+dialog-mote_uppfoljning = A meeting to follow up.
+dialog-mote_personligt = A personal meeting with your case worker.
+dialog-dokument = Document
+dialog-igen = You have already sent in { $vad }. Your case worker needs it again, and writes why: { $skal }
+dialog-komplettering_titel = Send in
+dialog-komplettering_rubrik = This is what we need from you
+dialog-ar_godtagen = Done. What you sent in was approved
+dialog-vi_behover = We need
+dialog-beskrivning = More about what we need
+dialog-godtas = This is fine to send
+dialog-senast_rubrik = Send by
+dialog-det_du_skickat = What you have sent
+dialog-skicka_rubrik = Send in
+dialog-fil = Choose a file (optional)
+dialog-fil_hjalp = PDF, JPEG or PNG, at most 10 MB. You can take a photo of the paper with your phone.
+dialog-text = Write something (optional)
+dialog-text_hjalp = For example if something is missing and why.
+dialog-skicka = Send
+dialog-fel_tomt = Choose a file, or write something.
+dialog-fel_fil = The file must be a PDF, JPEG or PNG, and at most 10 MB.
+dialog-meddelanden_titel = Messages
+dialog-meddelanden_rubrik = Messages
+dialog-skickat = Your message has been sent.
+dialog-svarstid =
+    We answer within { $dagar ->
+        [one] { $dagar } working day
+       *[other] { $dagar } working days
+    }.
+dialog-svar_senast = You will get an answer by { $datum }.
+dialog-inga_meddelanden = No messages yet.
+dialog-nytt_meddelande = Write a message to your case worker
+dialog-meddelande_hjalp = Do not write if something is urgent. Call 112 in danger, or the social emergency service in the evenings and at weekends.
+dialog-skicka_meddelande = Send the message
+dialog-fel_meddelande = Write your message.
+dialog-handlaggaren = Your case worker
+dialog-du = You
+dialog-ombud = { $namn } (representative)
+dialog-mote_titel = Ask for a meeting
+dialog-mote_rubrik = Ask for a meeting
+dialog-mote_ingress = Your case worker will contact you to set a time.
+dialog-mote_vilket = What meeting do you want?
+dialog-mote_text = What do you want to talk about?
+dialog-mote_text_hjalp = Also write if you need an interpreter, or if some times do not suit you.
+dialog-mote_skicka = Ask for the meeting
+dialog-fel_motestyp = Choose which meeting you want.
+
+## insats
+insats-forsorjningsstod = Financial assistance – income support
+insats-ekonomiskt_bistand_ovrigt = Financial assistance – other living costs
+insats-oppenvardsbehandling = Outpatient treatment for substance abuse
+insats-stod_i_boendet = Support in your home
+insats-kontaktperson = Contact person
+insats-sysselsattning = Daily activity
+insats-case_manager = Case manager (a person who coordinates your support)
+insats-hvb = Treatment home (HVB)
+insats-stodboende = Supported housing
+insats-familjehem = Foster home
+insats-traningslagenhet = Training flat
+
+## utfall
+utfall-bifall = Granted
+utfall-delvis_bifall = Partly granted
+utfall-avslag = Refused
+utfall-avvisning = Dismissed
+
+## handling
+handling-kontoutdrag = Bank statements for the last three months
+handling-hyresavi = Rent notice or rental contract
+handling-lonespecifikation = Pay slip
+handling-beslut_forsakringskassan = Decision from the Social Insurance Agency
+handling-beslut_csn = Decision from CSN
+handling-lakarintyg = Medical certificate
+handling-handlingsplan_arbetsformedlingen = Action plan from the Public Employment Service
+handling-id_handling = Identity document
+handling-annat = Other
+
+## avslutsorsak
+avslutsorsak-mal_uppnatt = The goals are reached.
+avslutsorsak-insats_avslutad = The support has ended.
+avslutsorsak-beslut_utan_insats = The board has decided. There is no support to start.
+avslutsorsak-ansokan_atertagen = You withdrew the application.
+avslutsorsak-inleds_ej = No investigation was started.
+avslutsorsak-flyttat = You have moved from the municipality.
+avslutsorsak-avliden = The person has died.
+avslutsorsak-annat = For another reason.

@@ -1,0 +1,539 @@
+### Mina sidor på svenska. Korta meningar och vardagliga ord: den som läser kan
+### vara i kris, eller ha svenska som andraspråk. { $namn } fylls i av programmet,
+### och där ett antal visas väljer { $antal -> [one] … *[other] … } rätt form.
+### Svenska är källspråket: varje annat språk har samma meddelanden.
+
+# Språkets namn på språket självt, i sidfotens språkval.
+sprak-namn = Svenska
+# Skriftens riktning: ltr, eller rtl för till exempel arabiska.
+sprak-riktning = ltr
+
+## ram
+ram-mina_sidor = Mina sidor
+ram-hoppa = Hoppa till innehållet
+ram-meny = Meny för Mina sidor
+ram-mina_arenden = Mina ärenden
+ram-ansok = Ansök
+ram-journal = Min akt
+ram-fullmakter = Fullmakter
+ram-logga_ut = Logga ut
+ram-du_ar_ombud = Du är ombud för
+ram-byt = Byt person
+ram-sidfot = Mina sidor hos socialtjänsten. Behöver du hjälp? Ring kommunens växel och fråga efter socialtjänsten.
+
+## fel
+fel-nekad = Det går inte
+fel-ogiltig = Något blev fel
+fel-saknas = Sidan finns inte
+fel-saknas_text = Sidan finns inte, eller så har du inte tillgång till den. Gå tillbaka till Mina sidor.
+fel-for_manga = För många försök
+fel-intern = Något gick fel hos oss
+fel-intern_text = Ingenting sparades. Försök igen om en stund. Ring socialtjänsten om det inte går.
+fel-till_start = Till Mina sidor
+fel-rubrik = Något behöver rättas
+fel-formular_gammalt = Sidan har varit öppen för länge. Gå tillbaka, ladda om sidan och försök igen.
+fel-fullmakt_lasa = Din fullmakt gäller bara att läsa. Du kan inte göra det här för personen.
+fel-val = Välj ett av alternativen.
+fel-for_lang = Texten är för lång. Skriv kortare, eller dela upp den.
+
+## logga_in
+logga_in-titel = Logga in
+logga_in-rubrik = Logga in på Mina sidor
+logga_in-ingress = Här ser du dina ärenden hos socialtjänsten. Du kan ansöka, svara på frågor, läsa beslut och överklaga.
+logga_in-eid = Logga in med BankID eller Freja eID
+logga_in-test_rubrik = Testinloggning (bara i demo)
+logga_in-test_text = Det här är en demo med påhittade personer. Välj vem du vill vara. Riktiga personer kan aldrig väljas här.
+logga_in-test_val = Logga in som
+logga_in-test_knapp = Logga in
+logga_in-ar_ombud = är ombud för någon
+logga_in-ingen_metod = Inloggningen är inte igång just nu. Kontakta socialtjänsten.
+logga_in-utan_eid_rubrik = Har du inte BankID eller Freja eID?
+logga_in-utan_eid = Du kan alltid skicka brev, ringa eller komma på besök. Ditt ärende blir likadant. Du kan också ge någon du litar på en fullmakt att följa ditt ärende åt dig.
+logga_in-fel_testperson = Välj en av de påhittade personerna i listan.
+logga_in-fel_eid = Inloggningen blev inte klar. Försök igen från början.
+logga_in-utloggad = Du är utloggad. Stäng webbläsaren om du använder en dator som andra också använder.
+
+## valj
+valj-titel = Välj person
+valj-rubrik = Vems ärenden vill du se?
+valj-fraga = Välj
+valj-egna = Mina egna ärenden
+valj-for_person = { $namn } (du har fullmakt)
+valj-knapp = Fortsätt
+valj-okand_rubrik = Vi har inga ärenden om dig
+valj-okand_text = Du finns inte hos oss ännu. Du kan ansöka om stöd här.
+valj-okand_knapp = Gå till ansökan
+
+## oversikt
+oversikt-titel = Mina ärenden
+oversikt-rubrik = Mina ärenden
+oversikt-ingress = Här ser du dina ärenden, vad som har hänt och vad som händer sedan.
+oversikt-inga = Du har inga ärenden hos oss just nu.
+oversikt-diarienummer = Diarienummer
+oversikt-inkom = Kom in
+oversikt-handlaggare = Handläggare
+oversikt-att_gora = Det här behöver du göra
+oversikt-svara_kommunicering = Läs utredningen och säg vad du tycker. Svara senast { $datum }.
+oversikt-utkast_rubrik = Ansökningar du har påbörjat
+oversikt-utkast = { $insats } – sparad { $datum }
+oversikt-ansok = Ansök om stöd
+
+## arendetyp
+arendetyp-ansokan = Ansökan
+arendetyp-anmalan = Anmälan
+arendetyp-information = Information
+
+## arende
+arende-tillbaka = Tillbaka till mina ärenden
+arende-tillbaka_arende = Tillbaka till ärendet
+arende-handlaggare = Din handläggare
+arende-ingen_handlaggare = Ingen handläggare är utsedd ännu
+arende-sedan = sedan
+arende-enhet = Enhet
+arende-diarienummer = Diarienummer
+arende-inkom = Kom in
+arende-att_gora = Det här behöver du göra
+arende-nasta = Det här händer sedan
+arende-beslut = Beslut
+arende-beslut_rad = { $datum }: { $insats } – { $utfall }
+arende-plan = Mål och plan
+arende-inga_mal = Inga mål är skrivna ännu. Du kan be om ett möte för att prata om dina mål.
+arende-eget_mal = Ditt mål: { $mal }
+arende-beslutat_mal = Mål för { $insats }: { $mal }
+arende-plan_rubrik = Din plan för { $insats }
+arende-plan_gjord = Du gjorde planen tillsammans med { $enhet } den { $datum }.
+arende-plan_andrad = Du och { $enhet } ändrade planen senast { $datum }.
+arende-plan_mal = Dina mål
+arende-plan_genomforande = Det här ska göras
+arende-plan_delaktighet = Så är du med
+arende-plan_uppfoljning = Nästa uppföljning
+arende-plan_ingen_uppfoljning = Inte bestämd än. Fråga din handläggare.
+arende-plan_fel = Stämmer inte planen? Säg det till { $enhet }, eller skriv till din handläggare.
+arende-meddelanden = Meddelanden till och från din handläggare
+arende-be_om_mote = Be om ett möte
+arende-historik = Det här har hänt
+arende-begar_avgorande = Begär att nämnden avgör ärendet
+
+## lage
+lage-mottaget = Vi har tagit emot ärendet.
+lage-utreds = Vi utreder ditt ärende.
+lage-beslutat = Nämnden har fattat beslut.
+lage-avslutat = Ärendet avslutades { $datum }.
+lage-nasta_beslut = När utredningen är klar fattar nämnden beslut. Du får beslutet skriftligt.
+lage-svara_senast = Du kan lämna synpunkter på utredningen. Svara senast { $datum }.
+lage-overklaga_senast = Vill du överklaga beslutet? Gör det senast { $datum }.
+lage-verkstallighet_senast = Insatsen ska ha börjat senast { $datum }.
+lage-ej_verkstallt = Insatsen skulle ha börjat senast { $datum }, men har inte börjat. Det har gått för lång tid. Nämnden måste rapportera det till Inspektionen för vård och omsorg (IVO). Du kan fråga din handläggare varför, och du kan själv kontakta IVO.
+lage-uppfoljning = Nästa uppföljning: { $datum }.
+lage-uppfoljning_sen = Uppföljningen skulle ha gjorts senast { $datum }. Du kan be om ett möte.
+lage-begaran = Nämnden ska avgöra ärendet, eller svara dig, senast { $datum }.
+lage-begaran_sen = Nämnden skulle ha svarat på din begäran senast { $datum }. Det har inte hänt. Du kan överklaga dröjsmålet till förvaltningsrätten.
+lage-meddelande_svar = Din handläggare svarar på ditt meddelande senast { $datum }.
+lage-meddelande_sent = Du skulle ha fått svar på ditt meddelande senast { $datum }. Du kan ringa till enheten.
+lage-granskas = Din handläggare går igenom det du skickade in.
+lage-mote_svar = Din handläggare hör av sig om mötet senast { $datum }.
+lage-mote_sent = Din handläggare skulle ha hört av sig om mötet senast { $datum }. Du kan ringa till enheten.
+lage-sex_manader = Det har gått mer än sex månader utan beslut. Du kan begära att nämnden avgör ärendet. Då måste nämnden avgöra det, eller svara dig, inom fyra veckor.
+lage-drojsmal = Beslutet dröjer. Nämnden räknar med att besluta senast { $datum }.
+
+## tidslinje
+tidslinje-ansokan = Vi tog emot din ansökan
+tidslinje-ansokan_text = Du ansökte om { $insatser }. Ansökan kom in via { $kanal }.
+tidslinje-anmalan = En anmälan kom in
+tidslinje-anmalan_sekretess = Vem som gjorde anmälan och vad den säger visas inte här. Det kan vara hemligt enligt lag (offentlighets- och sekretesslagen 26 kap. 5 §). Du kan be din handläggare att få läsa den.
+tidslinje-information = Vi fick information om dig
+tidslinje-information_sekretess = Varifrån informationen kom och vad den säger visas inte här. Det kan vara hemligt. Du kan be din handläggare att få läsa den.
+tidslinje-insats_ansokt = Du ansökte om mer stöd
+tidslinje-ska_utredas = Vi bestämde att utreda ditt ärende
+tidslinje-utreds_inte = Vi bestämde att inte starta en utredning
+tidslinje-utredning = Utredningen började
+tidslinje-utredning_text = Vi samlar in det som behövs för att nämnden ska kunna fatta beslut.
+tidslinje-synpunkter = Dina synpunkter och mål skrevs ner
+tidslinje-dina_mal = Dina mål: { $mal }
+tidslinje-dokument = Ett dokument lades till i ärendet
+tidslinje-dokument_fran_dig = Du skickade in ett dokument
+tidslinje-dokument_kopia = Dokumentet visas inte här. Det kan innehålla uppgifter om andra, som din handläggare först måste gå igenom. Du har rätt att be om en kopia.
+tidslinje-utredning_klar = Utredningen är klar
+tidslinje-kommunicerad = Du fick läsa utredningen
+tidslinje-kommunicerad_text = Du kan säga vad du tycker innan nämnden beslutar. Svara senast { $datum }.
+tidslinje-svara = Läs och svara
+tidslinje-las_underlaget = Läs utredningen
+tidslinje-svar_inkom = Ditt svar kom in
+tidslinje-beslut = Nämnden fattade beslut
+tidslinje-beslut_text = { $insats }: { $utfall }.
+tidslinje-las_beslutet = Läs beslutet och skälen
+tidslinje-beslut_skickat = Beslutet skickades till dig
+tidslinje-delgivet = Du har fått beslutet
+tidslinje-sista_dag = Sista dag att överklaga: { $datum }.
+tidslinje-overklagande = Ditt överklagande kom in
+tidslinje-i_tid = Överklagandet kom in i tid
+tidslinje-for_sent = Överklagandet kom in för sent
+tidslinje-avvisat = Överklagandet avvisades eftersom det kom in för sent
+tidslinje-omprovat = Nämnden prövade beslutet igen
+tidslinje-omprovat_andrat = Nämnden ändrade beslutet.
+tidslinje-omprovat_samma = Nämnden ändrade inte beslutet. Överklagandet skickas till förvaltningsrätten.
+tidslinje-forfallit = Överklagandet behövs inte längre, eftersom nämnden ändrade beslutet som du ville
+tidslinje-overlamnat = Överklagandet skickades till förvaltningsrätten
+tidslinje-dom = Förvaltningsrätten har dömt
+tidslinje-bestalld = Insatsen beställdes
+tidslinje-startad = Insatsen började
+tidslinje-avbruten = Insatsen gjorde uppehåll
+tidslinje-aterupptagen = Insatsen började igen
+tidslinje-insats_slut = Insatsen avslutades
+tidslinje-verkstalls_ej = Insatsen har inte kunnat börja
+tidslinje-uppfoljd = Uppföljning
+tidslinje-nasta_uppfoljning = Nästa uppföljning: { $datum }.
+tidslinje-plan_skriven = Genomförandeplanen skrevs
+tidslinje-plan_andrad = Genomförandeplanen ändrades
+tidslinje-plan_text = Planen för { $insats } säger vilka mål du har och vad som ska göras.
+tidslinje-las_planen = Läs planen
+tidslinje-ny_handlaggare = Du fick en ny handläggare
+tidslinje-avslutat = Ärendet avslutades
+tidslinje-oppna_brevet = Öppna brevet
+tidslinje-begaran = Du begärde att nämnden ska avgöra ärendet
+tidslinje-begaran_text = Nämnden ska avgöra ärendet, eller svara dig, senast { $datum }.
+tidslinje-begaran_avslagen = Nämnden sa nej till din begäran om avgörande
+tidslinje-aterkallad = Du återkallade din ansökan
+tidslinje-aterkallad_text = Ansökan om { $insats } är återkallad. Nämnden fattar inget beslut om den.
+tidslinje-forhandsinformation = Du fick veta hur beslut kan skickas till dig
+tidslinje-forhandsinformation_text = Beslut kan skickas med förenklad delgivning. Då kommer beslutet först, och dagen efter ett brev som säger att beslutet har skickats. Du räknas ha fått beslutet två veckor efter att det skickades.
+tidslinje-kontrollmeddelande = Ett kontrollmeddelande skickades till dig
+tidslinje-kontrollmeddelande_text = Du räknas ha fått beslutet { $datum }. Har du inte fått beslutet? Kontakta din handläggare direkt.
+tidslinje-delgivning_misslyckad = Beslutet kom inte fram till dig
+tidslinje-delgivning_misslyckad_text = Vi skickar beslutet till dig igen. Tiden för att överklaga börjar inte förrän du har fått det.
+tidslinje-upphort = Insatsen blir inte av
+tidslinje-drojsmal = Beslutet dröjer
+tidslinje-drojsmal_text = Skälet: { $skal } Nämnden räknar med att besluta senast { $datum }.
+tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ
+tidslinje-omprovat_eget_samma = Nämnden ändrade inte beslutet.
+
+## upphor
+upphor-tackat_nej = Du tackade nej till insatsen.
+upphor-flyttat = Du har flyttat från kommunen.
+upphor-avliden = Personen har avlidit.
+
+## kanal
+kanal-papper = brev
+kanal-telefon = telefon
+kanal-besok = besök
+kanal-digital = Mina sidor
+
+## utskick
+utskick-brev = Med post.
+utskick-digitalt = Här på Mina sidor.
+utskick-personligen = Du fick det personligen.
+
+## dom
+dom-avslag = Förvaltningsrätten sa nej till överklagandet. Nämndens beslut gäller.
+dom-bifall = Förvaltningsrätten gav dig rätt.
+dom-aterforvisning = Förvaltningsrätten skickade tillbaka ärendet till nämnden för ett nytt beslut.
+
+## brev
+brev-beslutsbrev = Ett beslut skickades till dig
+brev-kommuniceringsbrev = Utredningen skickades till dig
+brev-kontrollmeddelande = Ett meddelande skickades till dig
+brev-avvisningsbeslut = Ett beslut om ditt överklagande skickades till dig
+brev-beslut_begaran = Ett beslut om din begäran om avgörande skickades till dig
+
+## beslut
+beslut-titel = Beslut
+beslut-tillbaka = Tillbaka till ärendet
+beslut-rubrik = Beslut
+beslut-beslutet = Beslutet
+beslut-datum = Datum
+beslut-mal = Mål
+beslut-omfattning = Omfattning
+beslut-period = Gäller
+beslut-fran = från { $datum }
+beslut-lagrum = Enligt lag
+beslut-varfor = Varför nämnden beslutade så
+beslut-brev = Öppna beslutsbrevet (PDF)
+beslut-overklaga_rubrik = Om du inte håller med
+beslut-overklaga_text = Du kan överklaga beslutet. Då prövar förvaltningsrätten det. Det kostar inget. Du behöver inte ha en advokat.
+beslut-bifall_text = Du fick det du ansökte om. Om du ändå inte håller med om något, prata med din handläggare.
+beslut-sista_dag = Sista dag att överklaga är { $datum }.
+beslut-tiden_gatt_ut = Sista dag att överklaga var { $datum }. Du kan ändå skicka ett överklagande. Nämnden prövar då om det kom in i tid.
+beslut-tre_veckor = Du har tre veckor på dig att överklaga, räknat från dagen du fick beslutet.
+beslut-overklagat = Ditt överklagande kom in { $datum }.
+beslut-dom = Förvaltningsrätten dömde { $datum }: { $utfall }
+beslut-hos_domstolen = Överklagandet är hos förvaltningsrätten.
+beslut-overklaga_knapp = Överklaga beslutet
+
+## overklaga
+overklaga-titel = Överklaga
+overklaga-tillbaka = Tillbaka till beslutet
+overklaga-rubrik = Överklaga beslutet
+overklaga-ingress = Skriv med egna ord. Det räcker att du säger vad du vill ändra och varför. Nämnden prövar först beslutet igen. Om nämnden inte ändrar det, skickas ditt överklagande till förvaltningsrätten.
+overklaga-for_sent = Tiden för att överklaga har gått ut. Du kan skicka ändå. Nämnden prövar om det finns skäl att ta upp det.
+overklaga-andring = Hur vill du att beslutet ska ändras?
+overklaga-andring_hjalp = Till exempel: Jag vill få bistånd till hyran för december.
+overklaga-skal = Varför tycker du att beslutet är fel?
+overklaga-skal_hjalp = Berätta det du tycker att nämnden har missat. Du kan skicka papper senare.
+overklaga-vad_hander = När du skickar får du ett kvitto med datum och tid. Det visar att överklagandet kom in till nämnden.
+overklaga-skicka = Skicka överklagandet
+overklaga-fel_andring = Skriv hur du vill att beslutet ska ändras.
+overklaga-fel_skal = Skriv varför du tycker att beslutet är fel.
+overklaga-text =
+    Jag vill att beslutet ändras så här:
+    { $andring }
+
+    Skäl:
+    { $skal }
+overklaga-ombud = (Skickat av ombud { $namn } via Mina sidor.)
+
+## kommunicering
+kommunicering-titel = Läs utredningen
+kommunicering-rubrik = Läs utredningen och säg vad du tycker
+kommunicering-ingress = Innan nämnden beslutar har du rätt att läsa det som ska ligga till grund för beslutet, och säga vad du tycker.
+kommunicering-svara_senast = Svara senast
+kommunicering-underlaget = Det här står i utredningen
+kommunicering-brev = Öppna brevet (PDF)
+kommunicering-ditt_svar = Ditt svar
+kommunicering-svar = Vad vill du säga?
+kommunicering-svar_hjalp = Skriv om något är fel, eller om något saknas.
+kommunicering-skicka = Skicka svaret
+kommunicering-fel_tomt = Skriv ditt svar.
+
+## kvitto
+kvitto-titel = Kvitto
+kvitto-rubrik = Tack. Vi har tagit emot det.
+kvitto-vad = Vad
+kvitto-tid = Tid
+kvitto-arende = Ärendenummer
+kvitto-nasta_rubrik = Vad händer nu?
+kvitto-till_arendet = Gå till ärendet
+kvitto-ansokan = Ansökan
+kvitto-ansokan_nasta = En handläggare läser din ansökan. Du ser här när något händer. Om du har papper som behövs, får du en begäran här.
+kvitto-overklagande = Överklagande
+kvitto-overklagande_nasta = Nämnden prövar först om överklagandet kom in i tid, och om beslutet ska ändras. Om inte, skickas det till förvaltningsrätten.
+kvitto-svar = Svar på utredningen
+kvitto-svar_nasta = Ditt svar finns nu i ärendet. Nämnden läser det innan beslut.
+kvitto-begaran = Begäran om avgörande
+kvitto-begaran_nasta = Nämnden ska avgöra ärendet, eller svara dig, inom fyra veckor.
+kvitto-invandning = Din invändning mot en anteckning
+kvitto-invandning_nasta = Din invändning sparas bredvid anteckningen. Personalen ser den.
+kvitto-komplettering = Det du skickade in
+kvitto-komplettering_nasta = Din handläggare går igenom det. Du ser här när det är godkänt.
+kvitto-mote = Önskan om möte
+kvitto-mote_nasta = Din handläggare hör av sig för att bestämma en tid, inom två arbetsdagar.
+kvitto-annat = Det du skickade
+kvitto-annat_nasta = Det finns nu i ärendet.
+
+## journal
+journal-titel = Min akt
+journal-rubrik = Min akt
+journal-ingress = Här är det som personalen har skrivit om dig. Om något är fel kan du skriva vad du tycker. Det sparas bredvid anteckningen.
+journal-undanhallna =
+    { $antal ->
+        [one] { $antal } anteckning visas
+       *[other] { $antal } anteckningar visas
+    } inte här. De kan nämna någon annan än du, till exempel den som gjorde en anmälan eller lämnade uppgifter om dig, och det kan vara hemligt enligt lag. Du har rätt att be att få läsa dem: skriv till din handläggare under Meddelanden i ärendet, eller ring. Nämnden prövar då vad du kan få ta del av, och du får ett beslut som du kan överklaga om du nekas.
+journal-inga = Det finns inga anteckningar att visa.
+journal-rattad = Den här anteckningen har rättats.
+journal-din_invandning = Din invändning
+journal-stammer_inte = Det här stämmer inte
+
+## invandning
+invandning-titel = Det här stämmer inte
+invandning-tillbaka = Tillbaka till min akt
+invandning-rubrik = Säg vad som är fel
+invandning-ingress = Anteckningen ändras inte. Din text sparas bredvid den, och personalen ser den varje gång de läser anteckningen.
+invandning-text = Vad är fel?
+invandning-hjalp = Skriv med egna ord vad som är fel, och hur det egentligen är.
+invandning-skicka = Spara min invändning
+invandning-fel_tom = Skriv vad som är fel.
+
+## fullmakt
+fullmakt-titel = Fullmakter
+fullmakt-rubrik = Fullmakter
+fullmakt-ingress = Med en fullmakt kan någon du litar på följa ditt ärende åt dig, till exempel en anhörig eller en stödperson. Du kan ta tillbaka fullmakten när du vill. Den slutar gälla direkt.
+fullmakt-inga = Du har inte gett någon fullmakt.
+fullmakt-ombud = Ombud
+fullmakt-far = Får
+fullmakt-giltig = Gäller
+fullmakt-status = Status
+fullmakt-registrerad = Lämnad
+fullmakt-av_dig = Av dig här, { $datum }
+fullmakt-av_personal = På papper, registrerad av { $namn } { $datum }
+fullmakt-atgard = Åtgärd
+fullmakt-galler = Gäller
+fullmakt-utgangen = Har gått ut
+fullmakt-aterkallad = Tagen tillbaka { $datum }
+fullmakt-tills_vidare = Tills vidare
+fullmakt-till = Till och med { $datum }
+fullmakt-aterkalla = Ta tillbaka
+fullmakt-ny_rubrik = Ge någon en fullmakt
+fullmakt-namn = Ombudets namn
+fullmakt-nummer = Ombudets personnummer
+fullmakt-nummer_hjalp = Ombudet loggar in med sitt eget BankID eller Freja eID. Skriv 12 siffror, till exempel 19800101-1234.
+fullmakt-omfattning = Vad får ombudet göra?
+fullmakt-omfattning_lasa = Läsa: följa mina ärenden, beslut och brev
+fullmakt-omfattning_fora_talan = Läsa och agera: även ansöka, svara, skicka meddelanden och överklaga åt mig
+fullmakt-giltig_till = Gäller till och med (frivilligt)
+fullmakt-giltig_hjalp = Lämna tomt om fullmakten ska gälla tills du tar tillbaka den.
+fullmakt-ge = Ge fullmakt
+fullmakt-sparad = Fullmakten är sparad. Ombudet kan nu logga in.
+fullmakt-aterkallad_notis = Fullmakten är tagen tillbaka. Ombudet kommer inte längre åt dina ärenden.
+fullmakt-bara_personen = Bara personen själv kan se och ändra sina fullmakter.
+fullmakt-fel_nummer = Personnumret stämmer inte: { $fel }
+fullmakt-fel_sig_sjalv = Du kan inte ge en fullmakt till dig själv.
+fullmakt-fel_namn = Skriv ombudets namn.
+fullmakt-fel_omfattning = Välj vad ombudet får göra.
+fullmakt-vantar = Registrerad av personalen, gäller när en andra person hos oss har kontrollerat den
+fullmakt-personal_notis = { $namn } hos oss registrerade { $datum } en fullmakt på papper för { $ombud }. Om du inte har gett den fullmakten, ta tillbaka den här och kontakta oss.
+fullmakt-fel_datum = Skriv ett datum som inte har passerat, eller lämna tomt.
+
+## ansok
+ansok-titel = Ansök
+ansok-rubrik = Ansök om stöd
+ansok-ingress = Välj vad du vill ansöka om. Du kan spara och fortsätta en annan gång.
+ansok-andra_satt = Du kan också ansöka med brev, per telefon eller på besök. Det blir samma ärende.
+ansok-tillbaka = Tillbaka till ansökningar
+ansok-ansok_om = Ansök om
+ansok-handlingar_rubrik = Papper som behövs
+ansok-handlingar_text = Du behöver inte ha allt nu. Du kan skicka ansökan ändå. Din handläggare säger till om något saknas, och du kan skicka det här senare.
+ansok-dina_uppgifter = Dina uppgifter
+ansok-frivilligt = frivilligt
+ansok-innan_du_skickar = När du skickar får du ett kvitto med datum och tid.
+ansok-skicka = Skicka ansökan
+ansok-spara = Spara och fortsätt senare
+ansok-utkast_sparat = Ditt utkast är sparat ({ $tid }). Ansökan är inte skickad än.
+ansok-ombud_kontakt = Via Mina sidor
+
+## ansok.missbruk
+ansok-missbruk-namn = Stöd och behandling vid missbruk
+ansok-missbruk-text = Om du dricker för mycket, använder droger eller spelar om pengar och vill ha hjälp. Samtal, behandling eller boende med stöd.
+ansok-missbruk-beskrivning = Vad vill du ha hjälp med?
+ansok-missbruk-beskrivning_hjalp = Skriv med egna ord. Det räcker med några meningar.
+ansok-missbruk-beskrivning_fel = Skriv vad du vill ha hjälp med.
+ansok-missbruk-tidigare = Har du fått hjälp förut?
+ansok-missbruk-tidigare_hjalp = Till exempel behandling, vård eller stöd från andra.
+ansok-missbruk-kontakt = Hur når vi dig bäst?
+ansok-missbruk-kontakt_hjalp = Telefonnummer och vilken tid på dagen som passar.
+ansok-missbruk-tolk = Behöver du tolk? Vilket språk?
+ansok-missbruk-tolk_hjalp = Tolk är gratis.
+ansok-missbruk-handling_inga = Du behöver inte skicka några papper för att ansöka. Har du intyg från vården kan du ta med dem.
+
+## ansok.ekonomiskt-bistand
+ansok-ekonomiskt-bistand-namn = Ekonomiskt bistånd
+ansok-ekonomiskt-bistand-text = Om du inte har pengar till det du behöver för att leva, till exempel mat och hyra.
+ansok-ekonomiskt-bistand-manad = Vilken månad söker du för?
+ansok-ekonomiskt-bistand-manad_hjalp = Till exempel: december 2026.
+ansok-ekonomiskt-bistand-manad_fel = Skriv vilken månad du söker för.
+ansok-ekonomiskt-bistand-hushall = Vilka bor i ditt hushåll?
+ansok-ekonomiskt-bistand-hushall_hjalp = Skriv vuxna och barn som bor med dig.
+ansok-ekonomiskt-bistand-hushall_fel = Skriv vilka som bor i hushållet, eller att du bor ensam.
+ansok-ekonomiskt-bistand-inkomster = Vilka inkomster har hushållet?
+ansok-ekonomiskt-bistand-inkomster_hjalp = Till exempel lön, a-kassa, sjukpenning, studiemedel, bostadsbidrag. Skriv 0 om ni inte har några.
+ansok-ekonomiskt-bistand-inkomster_fel = Skriv hushållets inkomster, eller 0.
+ansok-ekonomiskt-bistand-utgifter = Vilka utgifter har hushållet?
+ansok-ekonomiskt-bistand-utgifter_hjalp = Till exempel hyra, el, hemförsäkring, barnomsorg.
+ansok-ekonomiskt-bistand-utgifter_fel = Skriv hushållets utgifter, till exempel hyran.
+ansok-ekonomiskt-bistand-beskrivning = Vill du berätta något mer?
+ansok-ekonomiskt-bistand-beskrivning_hjalp = Till exempel varför du söker, eller om något är akut.
+ansok-ekonomiskt-bistand-kontakt = Hur når vi dig bäst?
+ansok-ekonomiskt-bistand-kontakt_hjalp = Telefonnummer och vilken tid på dagen som passar.
+ansok-ekonomiskt-bistand-tolk = Behöver du tolk? Vilket språk?
+ansok-ekonomiskt-bistand-tolk_hjalp = Tolk är gratis.
+ansok-ekonomiskt-bistand-handling_id = Id-handling, till exempel körkort, pass eller id-kort
+ansok-ekonomiskt-bistand-handling_hyra = Hyresavi eller hyreskontrakt
+ansok-ekonomiskt-bistand-handling_konto = Kontoutdrag för alla konton, för de senaste tre månaderna
+ansok-ekonomiskt-bistand-handling_inkomst = Lönespecifikation, eller beslut från Försäkringskassan, a-kassan eller CSN
+ansok-ekonomiskt-bistand-handling_af = Om du söker arbete: din planering från Arbetsförmedlingen
+ansok-ekonomiskt-bistand-handling_utgifter = Kvitton eller räkningar för andra utgifter du söker för
+
+## dialog
+dialog-nytt_fran_handlaggaren = Läs meddelandet från din handläggare ({ $datum }).
+dialog-skicka_in = Skicka in: { $vad }. Senast { $datum }.
+dialog-senast = Skicka senast { $datum }.
+dialog-begard = Vi bad dig skicka in något
+dialog-oppna_begaran = Se vad vi behöver
+dialog-lamnad = Du skickade in det vi bad om
+dialog-godtagen = Det du skickade in är godkänt
+dialog-mote_begart = Du bad om ett möte
+dialog-mote_uppfoljning = Ett möte för att följa upp.
+dialog-mote_personligt = Ett personligt möte med din handläggare.
+dialog-dokument = Dokument
+dialog-igen = Du har redan lämnat in { $vad }. Din handläggare behöver det igen, och skriver varför: { $skal }
+dialog-komplettering_titel = Skicka in
+dialog-komplettering_rubrik = Det här behöver vi från dig
+dialog-ar_godtagen = Klart. Det du skickade in godkändes
+dialog-vi_behover = Vi behöver
+dialog-beskrivning = Mer om vad vi behöver
+dialog-godtas = Det här går bra att skicka
+dialog-senast_rubrik = Skicka senast
+dialog-det_du_skickat = Det du har skickat
+dialog-skicka_rubrik = Skicka in
+dialog-fil = Välj en fil (frivilligt)
+dialog-fil_hjalp = PDF, JPEG eller PNG, högst 10 MB. Du kan ta ett foto av pappret med mobilen.
+dialog-text = Skriv något (frivilligt)
+dialog-text_hjalp = Till exempel om något saknas och varför.
+dialog-skicka = Skicka
+dialog-fel_tomt = Välj en fil, eller skriv något.
+dialog-fel_fil = Filen måste vara en PDF, JPEG eller PNG, och högst 10 MB.
+dialog-meddelanden_titel = Meddelanden
+dialog-meddelanden_rubrik = Meddelanden
+dialog-skickat = Ditt meddelande är skickat.
+dialog-svarstid =
+    Vi svarar inom { $dagar ->
+        [one] { $dagar } arbetsdag
+       *[other] { $dagar } arbetsdagar
+    }.
+dialog-svar_senast = Du får svar senast { $datum }.
+dialog-inga_meddelanden = Inga meddelanden ännu.
+dialog-nytt_meddelande = Skriv ett meddelande till din handläggare
+dialog-meddelande_hjalp = Skriv inte om något är akut. Ring 112 vid fara, eller socialjouren på kvällar och helger.
+dialog-skicka_meddelande = Skicka meddelandet
+dialog-fel_meddelande = Skriv ditt meddelande.
+dialog-handlaggaren = Din handläggare
+dialog-du = Du
+dialog-ombud = { $namn } (ombud)
+dialog-mote_titel = Be om ett möte
+dialog-mote_rubrik = Be om ett möte
+dialog-mote_ingress = Din handläggare hör av sig för att bestämma en tid.
+dialog-mote_vilket = Vilket möte vill du ha?
+dialog-mote_text = Vad vill du prata om?
+dialog-mote_text_hjalp = Skriv också om du behöver tolk, eller om vissa tider inte passar.
+dialog-mote_skicka = Be om mötet
+dialog-fel_motestyp = Välj vilket möte du vill ha.
+
+# The domain's names, as the person reads them.
+## insats
+insats-forsorjningsstod = Ekonomiskt bistånd – försörjningsstöd
+insats-ekonomiskt_bistand_ovrigt = Ekonomiskt bistånd – livsföring i övrigt
+insats-oppenvardsbehandling = Behandling i öppenvård vid missbruk
+insats-stod_i_boendet = Stöd i boendet
+insats-kontaktperson = Kontaktperson
+insats-sysselsattning = Sysselsättning
+insats-case_manager = Case manager (en person som samordnar ditt stöd)
+insats-hvb = Behandlingshem (HVB)
+insats-stodboende = Stödboende
+insats-familjehem = Familjehem
+insats-traningslagenhet = Träningslägenhet
+
+## utfall
+utfall-bifall = Beviljat
+utfall-delvis_bifall = Delvis beviljat
+utfall-avslag = Avslag
+utfall-avvisning = Avvisat
+
+## handling
+handling-kontoutdrag = Kontoutdrag för de senaste tre månaderna
+handling-hyresavi = Hyresavi eller hyreskontrakt
+handling-lonespecifikation = Lönespecifikation
+handling-beslut_forsakringskassan = Beslut från Försäkringskassan
+handling-beslut_csn = Beslut från CSN
+handling-lakarintyg = Läkarintyg
+handling-handlingsplan_arbetsformedlingen = Handlingsplan från Arbetsförmedlingen
+handling-id_handling = Id-handling
+handling-annat = Annat
+
+## avslutsorsak
+avslutsorsak-mal_uppnatt = Målen är nådda.
+avslutsorsak-insats_avslutad = Insatsen är avslutad.
+avslutsorsak-beslut_utan_insats = Nämnden har beslutat. Det finns ingen insats att starta.
+avslutsorsak-ansokan_atertagen = Du tog tillbaka ansökan.
+avslutsorsak-inleds_ej = Ingen utredning startades.
+avslutsorsak-flyttat = Du har flyttat från kommunen.
+avslutsorsak-avliden = Personen har avlidit.
+avslutsorsak-annat = Av annat skäl.

@@ -1,0 +1,414 @@
+### Personalens arbetsyta, på svenska. Rubriker och knappar heter som i lagen och
+### i handläggarnas vardag. { $namn } och liknande fylls i av programmet; där ett
+### antal visas väljer { $antal -> [one] … *[other] … } rätt form.
+### Meddelandena är grupperade efter mallen i crates/web/templates/ som visar dem.
+
+## bas
+bas-hoppa = Hoppa till innehållet
+bas-sidfot = Lots – ärendehantering för socialtjänsten
+
+## meny
+meny-huvudmeny = Huvudmeny
+meny-start = Start
+meny-sok = Sök person
+meny-rapporter = Rapporter
+meny-delegationsordning = Delegationsordning
+meny-anvandare = Användare och enheter
+meny-behorigheter = Behörigheter som väntar
+meny-loggkontroll = Loggkontroll
+meny-uppdrag = Uppdrag
+meny-byt_losenord = Byt lösenord
+meny-tvastegsverifiering = Tvåstegsverifiering
+meny-logga_ut = Logga ut
+
+## start
+start-titel = Start
+start-hej = Hej { $namn }
+start-idag = I dag är det { $datum }.
+start-bevakningar = Mina bevakningar
+start-inga_bevakningar = Du har inga bevakningar.
+start-bevakningar_tabell = Bevakningar, försenade först och sedan efter datum
+start-datum = Datum
+start-vad = Vad
+start-person = Person
+start-lage = Läge
+start-forsenad = Försenad
+start-i_dag = I dag
+start-kommande = Kommande
+start-mina_arenden = Mina ärenden
+start-inga_arenden = Du har inga öppna ärenden.
+start-otilldelade = Ärenden i enheten utan handläggare
+
+## arendelista
+arendelista-diarienummer = Diarienummer
+arendelista-inkom = Inkom
+arendelista-person = Person
+arendelista-status = Status
+arendelista-enhet = Enhet
+arendelista-handlaggare = Handläggare
+arendelista-ingen = Ingen
+
+## fel (and the error page's headings and texts from fel.rs)
+fel-till_start = Till startsidan
+fel-nekad = Du har inte behörighet
+fel-saknas = Sidan finns inte
+fel-saknas_text = Kontrollera adressen, eller gå tillbaka till startsidan.
+fel-ogiltig = Något blev fel i förfrågan
+fel-for_manga = För många försök
+fel-intern = Något gick fel hos oss
+fel-intern_text = Ingenting sparades. Försök igen om en stund. Kontakta systemförvaltaren om felet kvarstår.
+
+## utloggad
+utloggad-titel = Utloggad
+utloggad-rubrik = Du är utloggad från Lots
+utloggad-vidare = Du skickas nu vidare till kommunens inloggningstjänst för att logga ut där också.
+utloggad-lank = Logga ut från kommunens inloggning
+
+
+## sok
+sok-titel = Sök person
+sok-registrerat = Registrerat. Ärendet finns nu hos enheten.
+sok-fraga = Personnummer, samordningsnummer, reservnummer eller namn
+sok-fraga_hjalp = Till exempel 19640823-3234 eller Anna Svensson.
+sok-sok = Sök
+sok-traffar = Träffar
+sok-forfina =
+    { $antal ->
+        [one] Fler än { $antal } person matchar.
+       *[other] Fler än { $antal } personer matchar.
+    } Förfina sökningen: skriv fler bokstäver, både förnamn och efternamn, eller personnumret.
+sok-ingen = Ingen person hittades.
+sok-namn = Namn
+sok-identitet = Identitet
+sok-inkommet = Inkommet
+sok-registrera = Registrera ansökan eller anmälan
+sok-for = för { $namn }
+sok-ny_person = Registrera en ny person
+
+## person
+person-gallring = Gallring
+person-skyddad = Skyddade personuppgifter
+person-skyddad_ja = Ja. Adressen visas inte.
+person-adress = Adress
+person-nytt_arende = Registrera nytt ärende
+person-arenden = Ärenden
+person-inga_arenden = Personen har inga ärenden som du har tillgång till.
+person-andra_enheter = Ärenden hos andra enheter visas inte här (inre sekretess, OSL 26 kap. 1 §).
+person-fullmakter = Ombud med fullmakt
+person-inga_fullmakter = Personen har inte gett någon fullmakt för Mina sidor.
+person-vantar = Väntar på godkännande
+person-vantar_kollega = av en kollega som också arbetar med personens ärenden.
+person-fullmaktsdokument = Den undertecknade fullmakten
+person-godkann = Godkänn
+person-fullmakten_for = fullmakten för { $vem }
+person-aterkalla = Återkalla
+person-ny_fullmakt = Registrera en fullmakt som kommit in på papper
+person-journal = Journal
+person-ingen_journal = Inga journalanteckningar.
+
+## journallista
+journallista-rattar = Rättar
+journallista-tidigare = en tidigare anteckning
+journallista-rattad = Den här anteckningen har rättats. Originalet visas oförändrat.
+journallista-invandning = Den enskilde menar att anteckningen är fel ({ $datum }, registrerat av { $vem }):
+journallista-rattelse = rättelse
+
+## arende
+arende-titel = Ärende – { $namn }
+arende-till_person = Till { $namn }
+arende-annan_enhet = Ärendet tillhör en annan enhet.
+arende-annan_enhet_skal = Du öppnade det med skälet: { $skal }. Din åtkomst är loggad.
+arende-ingen_tilldelad = Ingen tilldelad
+arende-ansokta = Ansökta insatser
+arende-steg = Vad du kan göra nu
+arende-inga_steg = Inga steg är öppna i ärendet just nu.
+arende-avslut_hinder = Ärendet kan inte avslutas än.
+arende-bevakningar = Bevakningar
+arende-forsenad = försenad
+arende-dialog = Dialog med den enskilde
+arende-kompletteringar = Begärda kompletteringar
+arende-moten = Önskade möten
+arende-bokat = bokat
+arende-ska_bokas = ska bokas
+arende-meddelanden = Meddelanden
+arende-obesvarat = obesvarat, svar utlovat senast { $datum }
+arende-beslut = Beslut
+arende-plan = Genomförandeplan
+arende-dokument = Dokument
+arende-ingen_journal = Inga journalanteckningar i ärendet.
+arende-partsinsyn = Vad personen ser på Mina sidor
+arende-partsinsyn_text = En anteckning som nämner någon annan, till exempel den som anmälde eller lämnade uppgifter, ska inte visas för personen (OSL 26 kap. 1 och 5 §§). Utan prövning visas anteckningar i en ansökan men inte i en anmälan eller information. Personen får veta att något undanhålls och hur hen kan begära att få läsa det.
+arende-visas = visas för personen
+arende-undanhalls = undanhålls
+arende-utan_provning = utan prövning
+arende-undanhall = Undanhåll, nämner tredje person
+arende-visa = Visa för personen
+arende-handelser = Händelser
+
+## steg
+steg-tillbaka = Tillbaka till { $vart }
+steg-flikar = Vad har kommit in?
+
+## falt
+falt-felrubrik = Uppgifterna behöver rättas
+falt-kravs = måste fyllas i
+falt-inget_valt = Inget valt
+
+## logga_in
+logga_in-titel = Logga in
+logga_in-oidc = Logga in med kommunens inloggning
+logga_in-lokalt = Eller logga in med lokalt konto
+logga_in-anvandarnamn = Användarnamn
+logga_in-losenord = Lösenord
+
+## logga_in_kod
+logga_in_kod-titel = Skriv koden
+logga_in_kod-rubrik = Skriv koden från din app
+logga_in_kod-kod = Kod (sex siffror)
+logga_in_kod-hjalp = Öppna appen för tvåstegsverifiering på din telefon och skriv koden som visas för Lots.
+logga_in_kod-borja_om = Börja om med användarnamn och lösenord
+
+## losenord
+losenord-bytt = Lösenordet är bytt. Du har loggats ut på alla andra datorer.
+losenord-nuvarande = Nuvarande lösenord
+losenord-nytt = Nytt lösenord
+losenord-nytt_hjalp = Minst { $min } och högst { $max } tecken. Det behöver inte ha siffror eller specialtecken: några ord i en följd som bara du vet är ett bra lösenord. Vanliga lösenord och ditt användarnamn går inte att använda.
+losenord-nytt_igen = Nytt lösenord igen
+
+## tvastegsverifiering
+tvasteg-pa = Tvåstegsverifiering är påslagen för ditt konto. Vid varje inloggning skriver du koden från appen efter lösenordet.
+tvasteg-tappat = Har du bytt eller tappat telefonen? Kontakta systemförvaltaren, som kan stänga av tvåstegsverifieringen så att du kan lägga in den på nytt.
+tvasteg-kravs = Lots kräver ett andra steg vid inloggning. Lägg in Lots i en app för tvåstegsverifiering (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP) innan du fortsätter.
+tvasteg-felrubrik = Koden behöver rättas
+tvasteg-skanna = Skanna QR-koden med appen, eller skriv in nyckeln för hand.
+tvasteg-nyckel = Nyckel:
+tvasteg-kontotyp = Kontotyp: tidsbaserad. Mellanrummen i nyckeln spelar ingen roll.
+tvasteg-lank = Länk för appar som tar emot en länk
+tvasteg-kod = Skriv koden som appen visar (sex siffror)
+tvasteg-sla_pa = Slå på tvåstegsverifiering
+
+## aktivera
+aktivera-titel = Aktivera ditt konto
+aktivera-ogiltig = Länken fungerar inte. Den kan redan vara använd eller för gammal. Be systemförvaltaren om en ny länk.
+aktivera-vantar = Ditt lösenord är sparat. Du kan logga in när en andra person har godkänt din behörighet. Systemförvaltaren berättar när det är klart.
+aktivera-till_inloggning = Till inloggningen
+aktivera-ingress = Välj ett lösenord för kontot { $konto }. Bara du ska känna till det.
+aktivera-nytt_hjalp = Minst { $min } och högst { $max } tecken. Några ord i en följd som bara du vet är ett bra lösenord. Vanliga lösenord och ditt användarnamn går inte att använda.
+aktivera-spara = Spara lösenordet
+
+## aktiveringslank
+aktiveringslank-titel = Aktiveringslänk
+aktiveringslank-rubrik = Aktiveringslänk för { $namn }
+aktiveringslank-ge =
+    Ge länken till { $namn } ({ $konto }) på ett säkert sätt, till exempel personligen. Den visas bara den här gången, fungerar en gång och i { $antal ->
+        [one] { $antal } timme.
+       *[other] { $antal } timmar.
+    }
+aktiveringslank-lank = Länk (lägg till Lots adress först):
+aktiveringslank-sjalv = Med länken väljer användaren själv sitt lösenord och ställer sedan in tvåstegsverifiering. Du ser aldrig lösenordet.
+aktiveringslank-vantar = Kontot är stängt tills en annan person har godkänt behörigheten: en annan systemförvaltare eller en arbetsledare på enheten. Se
+aktiveringslank-stangt = Kontot är stängt. Om en behörighet väntar på godkännande syns den under
+aktiveringslank-tillbaka = Tillbaka till användare och enheter
+
+## admin
+admin-ingress = Här lägger du upp konton och enheter och ger behörigheter. Varje ändring sparas i granskningsloggen.
+admin-nytt_konto = Nytt konto
+admin-ny_enhet = Ny enhet
+admin-namnd = Nämndens uppgifter för breven
+admin-namnd_text = : postadress, telefon, e-post, förvaltningsrätt och diarieprefix.
+admin-fyra_ogon = Ett nytt konto får en aktiveringslänk som användaren själv väljer lösenord med. En roll eller rätten att se skyddade personer gäller först när en annan systemförvaltare eller en arbetsledare på enheten har godkänt den:
+admin-konton = Konton
+admin-konton_tabell = Konton, tabell som kan rullas i sidled
+admin-antal_konton =
+    { $antal ->
+        [one] { $antal } konto
+       *[other] { $antal } konton
+    }
+admin-roll = Roll
+admin-skyddade = Skyddade personer
+admin-far_se = Får se
+admin-aktivt = Aktivt
+admin-stangt = Stängt
+admin-ny_lank = Ny länk för { $konto }
+admin-enheter = Enheter
+admin-utforare = utförare
+admin-tar_emot = tar emot ansökningar från Mina sidor
+
+## behorigheter
+behorigheter-ingress = En roll eller rätten att se personer med skyddade personuppgifter gäller först när en andra person har godkänt den: en annan systemförvaltare eller en arbetsledare på enheten. Den som begärde kan inte godkänna, och ingen godkänner för sig själv.
+behorigheter-inga = Inga behörigheter väntar.
+behorigheter-tabell = Behörigheter som väntar, tabell som kan rullas i sidled
+behorigheter-antal = { $antal } väntar
+behorigheter-konto = Konto
+behorigheter-begard_av = Begärd av
+behorigheter-godkann_for = Godkänn för { $konto }
+behorigheter-nagon_annan = Någon annan godkänner
+
+## delegation
+delegation-ingress = Nämndens beslut om vem som får fatta vilka beslut. Varje ändring blir en ny version. Gamla versioner finns kvar, och varje beslut visar vilken version och punkt det fattades enligt.
+delegation-version = Version { $version }, gäller från { $datum }
+delegation-galler_nu = gäller nu
+delegation-punkt = Punkt
+delegation-beskrivning = Beskrivning
+delegation-insatser = Insatser
+delegation-utfall = Utfall
+delegation-far_besluta = Får besluta
+delegation-ny_version = Ny version
+delegation-sparades_inte = Versionen sparades inte
+delegation-giltig_fran = Gäller från
+delegation-hjalp = Töm fältet Punkt för att ta bort en punkt. Inga kryss för insatser eller utfall betyder alla.
+delegation-ny_punkt = Ny punkt
+delegation-punkt_nr = Punkt { $punkt }
+delegation-spara = Spara ny version
+
+## namnd
+namnd-titel = Nämndens uppgifter
+namnd-ingress = Uppgifterna skrivs i varje beslut, kommuniceringsbrev och kontrollmeddelande. Den enskilde ska kunna se vart ett överklagande ska skickas, vilken förvaltningsrätt som prövar det och hur hen når nämnden (33 § förvaltningslagen). Lots skapar inga brev innan postadress, telefonnummer och förvaltningsrätt är ifyllda.
+namnd-galler = Gäller nu: version { $version }. När du sparar blir det en ny version; de gamla sparas, och varje brev visar vilken version det skrevs med. Ändringen loggas.
+namnd-saknas = Uppgifterna saknas.
+namnd-saknas_text = Inga brev kan skapas förrän du har fyllt i dem.
+namnd-tidigare = Tidigare versioner
+namnd-antal =
+    { $antal ->
+        [one] { $antal } version
+       *[other] { $antal } versioner, den nyaste först
+    }
+namnd-version = Version
+namnd-sparad = Sparad
+namnd-av = Av
+namnd-namnd = Nämnd
+namnd-postadress = Postadress
+namnd-telefon = Telefon
+namnd-epost = E-post
+namnd-forvaltningsratt = Förvaltningsrätt
+namnd-diarieprefix = Diarieprefix
+
+## loggkontroll
+loggkontroll-ingress = Granska vem som har tagit del av uppgifter i Lots. Varje granskning du gör sparas också i loggen.
+loggkontroll-visa = Visa
+loggkontroll-csv = Ladda ner som CSV
+loggkontroll-inga = Inga poster i loggen matchar.
+loggkontroll-begransat =
+    { $antal ->
+        [one] Här visas den senaste posten.
+       *[other] Här visas de { $antal } senaste posterna.
+    } Ladda ner CSV-filen för att få alla.
+loggkontroll-tabell = Loggposter, tabell som kan rullas i sidled
+loggkontroll-antal =
+    { $antal ->
+        [one] { $antal } post
+       *[other] { $antal } poster, nyast först
+    }
+loggkontroll-tid = Tid
+loggkontroll-anvandare = Användare
+loggkontroll-atgard = Åtgärd
+loggkontroll-arende = Ärende
+loggkontroll-skal = Skäl
+loggkontroll-flaggor = Flaggor
+
+## uppdrag
+uppdrag-rubrik = Uppdrag till din enhet
+uppdrag-ingress = Här ser du de insatser som nämnden har beställt av din enhet. Du ser vad uppdraget innehåller, inte resten av ärendet.
+uppdrag-inga = Inga uppdrag är beställda av din enhet.
+uppdrag-antal = Uppdrag ({ $antal })
+uppdrag-bestallt = Beställt
+uppdrag-insats = Insats
+uppdrag-upprattad = Upprättad { $datum }
+uppdrag-saknas = Saknas – skriv den med personen
+
+## uppdrag_plan
+uppdrag_plan-tillbaka = Tillbaka till uppdraget
+uppdrag_plan-ingress = Gör planen tillsammans med den enskilde, utifrån nämndens beställning. Den enskilde ser planen på Mina sidor och handläggaren i ärendet. En ny version ersätter planen; alla versioner sparas i ärendet.
+uppdrag_plan-nuvarande = Nuvarande plan
+uppdrag_plan-ingen = Ingen genomförandeplan är skriven än.
+uppdrag_plan-skriv = Skriv planen
+uppdrag_plan-ny_version = Skriv en ny version
+uppdrag_plan-spara = Spara planen
+
+## uppdrag_visa
+uppdrag_visa-alla = Alla uppdrag
+uppdrag_visa-ingen = Ingen genomförandeplan är skriven än. Gör den tillsammans med den enskilde.
+uppdrag_visa-skriv = Skriv genomförandeplan
+uppdrag_visa-andra = Ändra genomförandeplanen
+
+## rapporter
+rapporter-ingress = Rapporter som nämnden lämnar enligt lag. Varje rapport kan laddas ner som CSV-fil för Excel.
+rapporter-ivo = Ej verkställda beslut till IVO och revisorerna
+rapporter-ivo_text = per kvartal, avidentifierad (SoL 34 kap. 1–2 §§). Senast avslutade kvartal är { $kvartal }.
+rapporter-kf = Statistik över ej verkställda beslut till kommunfullmäktige
+rapporter-kf_text = per kvartal (SoL 34 kap. 3 §).
+rapporter-delegation = Delegationsbeslut
+rapporter-delegation_text = beslut fattade på delegation under en period, för anmälan till nämnden.
+
+## rapport_kvartal
+rapport_kvartal-valj = Välj kvartal
+rapport_kvartal-ar = År
+rapport_kvartal-kvartal = Kvartal
+rapport_kvartal-kvartal_nr = Kvartal { $nr }
+rapport_kvartal-visa = Visa rapporten
+
+## rapport_delegation (and shared report texts: rapport-…)
+rapport_delegation-titel = Delegationsbeslut { $fran } – { $till }
+rapport-alla = Alla rapporter
+rapport_delegation-ingress = Beslut som fattats med stöd av nämndens delegationsordning och som anmäls till nämnden. Listan innehåller inga namn på enskilda; ärendet anges med sitt id.
+rapport_delegation-period = Välj period
+rapport_delegation-fran = Från och med
+rapport_delegation-till = Till och med
+rapport_delegation-visa = Visa listan
+rapport-pdf = Ladda ner som PDF
+rapport_delegation-inga = Inga beslut fattades under perioden.
+rapport_delegation-tabell = Delegationsbeslut { $fran } – { $till } ({ $antal } beslut)
+rapport-beslutsdatum = Beslutsdatum
+rapport-lagrum = Lagrum
+rapport_delegation-beslutsfattare = Beslutsfattare
+rapport_delegation-version = version { $version }
+rapport-annan_enhet = Annan enhet
+
+## rapport_ivo
+rapport_ivo-titel = Ej verkställda beslut, { $kvartal }
+rapport_ivo-ingress = Rapport till Inspektionen för vård och omsorg (IVO) och kommunens revisorer enligt 34 kap. 1–2 §§ socialtjänstlagen (2025:400): gynnande beslut om bistånd enligt 11 kap. 1 § eller 12 kap. 1 § som inte verkställts inom tre månader, { $fran } – { $till }.
+rapport_ivo-avidentifierad = Rapporten är avidentifierad: personen anges med kön, födelseår och ett id med födelsedatum och löpnummer (ÅÅÅÅMMDD-Tnnn) som bara gäller i den här rapporten. Saknas skäl till dröjsmålet fyller handläggaren i det i ärendet innan rapporten skickas. Kolumnen Ärende finns bara på den här sidan, inte i filen som skickas.
+rapport_ivo-inga = Inga beslut.
+rapport-rulla = { $tabell }, tabell som kan rullas i sidled
+rapport_ivo-id = Id
+rapport_ivo-kon = Kön
+rapport_ivo-fodelsear = Födelseår
+rapport_ivo-avbrott = Avbrott från
+rapport_ivo-tre_manader = Tre månader gick ut
+rapport_ivo-vantetid = Väntetid (dagar)
+rapport_ivo-skal = Skäl till dröjsmålet
+rapport_ivo-verkstallt = Verkställt
+rapport_ivo-upphort = Upphört
+rapport_ivo-forst = Först rapporterat
+rapport_ivo-skal_saknas = Skäl saknas
+rapport_ivo-oppna = Öppna
+rapport_ivo-arendet_for = ärendet för { $id }
+
+## rapport_kf
+rapport_kf-titel = Statistik över ej verkställda beslut, { $kvartal }
+rapport_kf-ingress = Rapport till kommunfullmäktige enligt 34 kap. 3 § socialtjänstlagen (2025:400): gynnande beslut om bistånd enligt 11 kap. 1 § eller 12 kap. 1 § som inte verkställts inom tre månader och som fortfarande inte var verkställda vid kvartalets slut, { $datum }.
+rapport_kf-efter_insats = Efter insats
+rapport_kf-inga = Inga ej verkställda beslut.
+rapport_kf-tabell_insats = Ej verkställda beslut efter insats och kön, { $kvartal }
+rapport_kf-kvinnor = Kvinnor
+rapport_kf-man = Män
+rapport_kf-okant = Okänt kön
+rapport_kf-summa = Totalt
+rapport_kf-efter_tid = Efter tid sedan beslutet
+rapport_kf-tid_text = Tiden räknas från beslutsdagen, och för en insats som avbrutits från dagen för avbrottet, till kvartalets sista dag.
+rapport_kf-tabell_tid = Ej verkställda beslut efter tid sedan beslutet och kön, { $kvartal }
+rapport_kf-tid = Tid sedan beslutet
+rapport_kf-totalt =
+    ej verkställda beslut den { $datum }: { $kvinnor ->
+        [one] { $kvinnor } kvinna
+       *[other] { $kvinnor } kvinnor
+    }, { $man ->
+        [one] { $man } man
+       *[other] { $man } män
+    }{ $okant ->
+        [0] {""}
+       *[other] {" "}och { $okant } med okänt kön
+    }. Av dem gäller { $avbrott ->
+        [one] { $avbrott } insats
+       *[other] { $avbrott } insatser
+    } som avbrutits och inte återupptagits.

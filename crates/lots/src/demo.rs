@@ -884,15 +884,24 @@ impl Fall<'_, '_> {
             self.senast = Some(datum);
             return Ok(());
         }
-        let (kommandon, bilagor) = self.med_brev(k, vem, datum).await?;
-        let ut = self
-            .d
-            .store
-            .arenden()
-            .utfor_flera(vem, self.id, kommandon, nu, datum, bilagor)
+        let steg = lots_steg::Steg {
+            aktor: vem.clone(),
+            arende: self.id,
+            kommandon: vec![k],
+            bilagor: vec![],
+            nu,
+            idag: datum,
+            granskning: None,
+            skriv_brev: self.brev,
+        };
+        let ut = lots_steg::ta_steg(self.d.store, KOMMUN, steg)
             .await
             .map_err(|e| {
-                let orsak = avvisningstext(e);
+                let orsak = match e {
+                    lots_steg::Stegfel::Avvisad(a) => avvisningstext(StoreError::Avvisad(a)),
+                    lots_steg::Stegfel::Store(e) => avvisningstext(e),
+                    annat => annat.to_string(),
+                };
                 anyhow!(
                     "demoärende {} ({}), steget {} den {datum}: {orsak}",
                     self.nr,
@@ -903,76 +912,6 @@ impl Fall<'_, '_> {
         self.a = Some(ut.arende);
         self.senast = Some(datum);
         Ok(())
-    }
-
-    /// The step, and the letters it writes when this case writes them.
-    async fn med_brev(
-        &self,
-        k: Kommando,
-        vem: &Aktor,
-        idag: Date,
-    ) -> anyhow::Result<(Vec<Kommando>, Vec<lots_store::Bilaga>)> {
-        let (true, Some(a)) = (self.brev, self.a.as_ref()) else {
-            return Ok((vec![k], vec![]));
-        };
-        let person = self
-            .d
-            .store
-            .personer()
-            .person(self.person.id)
-            .await?
-            .ok_or_else(|| anyhow!("demopersonen saknas"))?;
-        let anvandare = self
-            .d
-            .store
-            .organisation()
-            .alla_anvandare(person.kommun)
-            .await?;
-        let enhet = self
-            .d
-            .store
-            .organisation()
-            .enheter(person.kommun)
-            .await?
-            .into_iter()
-            .find(|e| e.id == a.enhet)
-            .map(|e| e.namn)
-            .unwrap_or_default();
-        let uppgifter = self
-            .d
-            .store
-            .organisation()
-            .namnduppgifter(person.kommun)
-            .await?;
-        let ordning = self
-            .d
-            .store
-            .organisation()
-            .delegationsordning_i_kraft(person.kommun, idag)
-            .await?;
-        let diarienummer = self
-            .d
-            .store
-            .arenden()
-            .arende(self.id)
-            .await?
-            .map(|(rad, _)| rad.beteckning())
-            .unwrap_or_else(|| self.id.to_string());
-        let fran = lots_web::brev::Avsandare {
-            kommun: KOMMUN,
-            enhet: &enhet,
-            anvandare: &anvandare,
-            uppgifter: uppgifter.as_ref(),
-            diarienummer: &diarienummer,
-            dokument: &[],
-            kontext: lots_domain::arende::Kontext {
-                idag,
-                aktor: vem.id,
-                roll: vem.roll,
-                delegationsordning: &ordning,
-            },
-        };
-        lots_web::brev::med_brev(k, a, &person, &fran).map_err(|e| anyhow!(e))
     }
 
     async fn steg(&mut self, n: i64, k: Kommando) -> anyhow::Result<()> {

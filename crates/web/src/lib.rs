@@ -5,7 +5,6 @@ mod atkomst;
 mod auth;
 pub mod begaran;
 mod begransning;
-pub mod brev;
 mod fel;
 mod formular;
 mod losenord;

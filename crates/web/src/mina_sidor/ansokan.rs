@@ -370,17 +370,26 @@ pub async fn spara(
         beskrivning,
         ombud,
     };
-    let aktor = m.aktor(enhet);
     let id = ArendeId::ny();
     let nu = s.nu();
-    match s
-        .store
-        .arenden()
-        .utfor(&aktor, id, Kommando::Aktualisera(h), nu, idag, None)
-        .await
-    {
+    let steg = lots_steg::Steg {
+        aktor: m.aktor(enhet),
+        arende: id,
+        kommandon: vec![Kommando::Aktualisera(h)],
+        bilagor: vec![],
+        nu,
+        idag,
+        granskning: Some(
+            Granskningspost::ny("mina_sidor.handling")
+                .person(m.person.id, m.person.skyddad)
+                .arende(id)
+                .skal(Some(m.vem())),
+        ),
+        skriv_brev: true,
+    };
+    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
         Ok(_) => {}
-        Err(lots_store::StoreError::Avvisad(a)) => {
+        Err(lots_steg::Stegfel::Avvisad(a)) => {
             return Ok(formularsida(
                 &m,
                 e,
@@ -389,16 +398,15 @@ pub async fn spara(
                 None,
             ));
         }
-        Err(e) => return Err(e.into()),
+        Err(lots_steg::Stegfel::Brev(t)) => {
+            return Ok(formularsida(&m, e, &varden, vec![("".into(), t)], None));
+        }
+        Err(lots_steg::Stegfel::Samtidigt) => {
+            let t = m.t.t("fel-samtidigt");
+            return Ok(formularsida(&m, e, &varden, vec![("".into(), t)], None));
+        }
+        Err(lots_steg::Stegfel::Store(e)) => return Err(e.into()),
     }
-    let post = Granskningspost::ny("mina_sidor.handling")
-        .person(m.person.id, m.person.skyddad)
-        .arende(id)
-        .skal(Some(m.vem()));
-    s.store
-        .granskning()
-        .logga_lasning(&aktor, &[post], nu)
-        .await?;
     s.store
         .mina_sidor()
         .ta_bort_utkast(m.person.id, e.kod())

@@ -12,7 +12,8 @@ use axum::response::{IntoResponse, Response};
 use lots_domain::arende::{Handelse, Kommando, KommandoTyp, kandidater};
 use lots_domain::ids::*;
 use lots_domain::{Arende, Avvisning};
-use lots_store::{ArendeRad, Bilaga, Granskningspost, StoreError, Utfort};
+use lots_steg::Stegfel;
+use lots_store::{ArendeRad, Bilaga, Granskningspost, Utfort};
 
 use super::tidslinje::{self, Lage, Post};
 use super::{Medborgare, Ram, till};
@@ -35,38 +36,32 @@ pub(super) async fn utfor(
     bilagor: Vec<Bilaga>,
 ) -> Result<Result<Utfort, Vec<(String, String)>>, WebFel> {
     m.krav_agera()?;
-    let aktor = m.aktor(rad.enhet);
     let nu = s.nu();
-    match s
-        .store
-        .arenden()
-        .utfor_flera(
-            &aktor,
-            rad.id,
-            kommandon,
-            nu,
-            lots_domain::tid::svensk_dag(nu),
-            bilagor,
-        )
-        .await
-    {
-        Ok(u) => {
-            let post = Granskningspost::ny("mina_sidor.handling")
+    let steg = lots_steg::Steg {
+        aktor: m.aktor(rad.enhet),
+        arende: rad.id,
+        kommandon,
+        bilagor,
+        nu,
+        idag: lots_domain::tid::svensk_dag(nu),
+        granskning: Some(
+            Granskningspost::ny("mina_sidor.handling")
                 .person(rad.person, rad.person_skyddad)
                 .arende(rad.id)
-                .skal(Some(m.vem()));
-            s.store
-                .granskning()
-                .logga_lasning(&aktor, &[post], nu)
-                .await?;
-            Ok(Ok(u))
-        }
-        Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(Err(fel
+                .skal(Some(m.vem())),
+        ),
+        skriv_brev: true,
+    };
+    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+        Ok(u) => Ok(Ok(u)),
+        Err(Stegfel::Avvisad(Avvisning::Falt(fel))) => Ok(Err(fel
             .into_iter()
             .map(|f| (f.falt.to_owned(), f.text))
             .collect())),
-        Err(StoreError::Avvisad(a)) => Ok(Err(vec![("".into(), a.to_string())])),
-        Err(e) => Err(e.into()),
+        Err(Stegfel::Avvisad(a)) => Ok(Err(vec![("".into(), a.to_string())])),
+        Err(Stegfel::Brev(t)) => Ok(Err(vec![("".into(), t)])),
+        Err(Stegfel::Samtidigt) => Ok(Err(vec![("".into(), m.t.t("fel-samtidigt"))])),
+        Err(Stegfel::Store(e)) => Err(e.into()),
     }
 }
 

@@ -8,7 +8,7 @@ use lots_domain::arende::{
 };
 use lots_domain::ids::{ArendeId, DokumentId, PersonId};
 use lots_domain::tid::svensk_dag;
-use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad, StoreError};
+use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad};
 use sha2::{Digest, Sha256};
 
 use super::person::Formularsida;
@@ -17,10 +17,10 @@ use super::{Sida, fyll};
 use crate::AppState;
 use crate::atkomst::{self, ArendeSyfte};
 use crate::auth::Inloggad;
-use crate::brev::{Avsandare, med_brev};
 use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, Handling};
+use lots_steg::Stegfel;
 
 /// What a step's form needs to know besides the case.
 pub struct Stegkontext {
@@ -243,63 +243,18 @@ pub async fn formularsvar(
             }
         },
     };
-    let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
-    let kommandon = if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
-        let person = s
-            .store
-            .personer()
-            .person(k.person)
-            .await?
-            .ok_or(WebFel::Saknas)?;
-        let uppgifter = s
-            .store
-            .organisation()
-            .namnduppgifter(i.anvandare.kommun)
-            .await?;
-        let diarienummer = rad.beteckning();
-        let idag = svensk_dag(s.nu());
-        let ordning = s
-            .store
-            .organisation()
-            .delegationsordning_i_kraft(i.anvandare.kommun, idag)
-            .await?;
-        let fran = Avsandare {
-            kommun: &s.kommun_namn,
-            enhet: &rad.enhet_namn,
-            anvandare: &k.anvandare,
-            uppgifter: uppgifter.as_ref(),
-            diarienummer: &diarienummer,
-            dokument: &k.dokument,
-            kontext: lots_domain::arende::Kontext {
-                idag,
-                aktor: i.anvandare.id,
-                roll: i.anvandare.roll,
-                delegationsordning: &ordning,
-            },
-        };
-        match med_brev(kommando, a, &person, &fran) {
-            Ok((kommandon, brev)) => {
-                bilagor.extend(brev);
-                kommandon
-            }
-            Err(t) => {
-                return Ok(visa_formular(
-                    i,
-                    k,
-                    typ,
-                    akt,
-                    f,
-                    &[],
-                    Some(t),
-                    Some(StatusCode::UNPROCESSABLE_ENTITY),
-                ));
-            }
-        }
-    } else {
-        vec![kommando]
-    };
     let nu = s.nu();
-    match s.store.arenden().utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
+    let steg = lots_steg::Steg {
+        aktor: i.aktor(),
+        arende,
+        kommandon: vec![kommando],
+        bilagor: bilaga.into_iter().collect(),
+        nu,
+        idag: svensk_dag(nu),
+        granskning: None,
+        skriv_brev: true,
+    };
+    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
         Ok(utfort) => {
             // A registrator registers what arrives but does not read the case: back to the search.
             let skyddad = match &k.rad {
@@ -320,10 +275,11 @@ pub async fn formularsvar(
             };
             Ok(Redirect::to(&till).into_response())
         }
-        Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(visa_formular(i, k, typ, akt, f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY))),
-        Err(StoreError::Avvisad(Avvisning::Tillstand(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::CONFLICT))),
-        Err(StoreError::Avvisad(Avvisning::Delegation(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::FORBIDDEN))),
-        Err(e) if e.ar_unik_krock() => Ok(visa_formular(
+        Err(Stegfel::Avvisad(Avvisning::Falt(fel))) => Ok(visa_formular(i, k, typ, akt, f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY))),
+        Err(Stegfel::Avvisad(Avvisning::Tillstand(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::CONFLICT))),
+        Err(Stegfel::Avvisad(Avvisning::Delegation(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::FORBIDDEN))),
+        Err(Stegfel::Brev(t)) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::UNPROCESSABLE_ENTITY))),
+        Err(Stegfel::Samtidigt) => Ok(visa_formular(
             i,
             k,
             typ,
@@ -333,26 +289,12 @@ pub async fn formularsvar(
             Some("Någon annan ändrade ärendet samtidigt. Ingenting sparades. Kontrollera ärendet och försök igen.".into()),
             Some(StatusCode::CONFLICT),
         )),
-        Err(e) => Err(e.into()),
+        Err(Stegfel::Store(e)) => Err(e.into()),
     }
 }
 
 fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
     k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)
-}
-
-/// The documents attached to the case, by name, oldest first (not the letters Lots wrote:
-/// those are not material to enclose).
-pub fn dokumentnamn(handelser: &[lots_store::LagradHandelse]) -> Vec<(DokumentId, String)> {
-    handelser
-        .iter()
-        .filter_map(|h| match &h.handelse {
-            lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => {
-                Some((*dokument, namn.clone()))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 async fn steg_kontext(
@@ -384,7 +326,7 @@ async fn steg_kontext(
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
     if typ == KommandoTyp::Kommunicera {
-        k.dokument = dokumentnamn(&s.store.arenden().handelser(id_for(&k)?).await?);
+        k.dokument = lots_steg::dokumentnamn(&s.store.arenden().handelser(id_for(&k)?).await?);
     }
     Ok((typ, k))
 }

@@ -12,7 +12,7 @@ use lots_domain::arende::{
 };
 use lots_domain::ids::BeslutId;
 use lots_domain::tid::svensk_dag;
-use lots_store::{Granskningspost, StoreError, UppdragRad};
+use lots_store::{Granskningspost, UppdragRad};
 
 use super::stegfalt::las_datum;
 use super::{Falt, Sida, fyll};
@@ -23,6 +23,7 @@ use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, Handling};
 use crate::visning::planrader;
+use lots_steg::Stegfel;
 
 pub struct UppdragVy {
     pub beslut: BeslutId,
@@ -384,20 +385,29 @@ pub async fn spara_plan(
         // Said in the utförare's words before the rules say it in the case's.
         _ if plan_oppen(&r).is_err() => visa_igen(&[], plan_oppen(&r).err(), StatusCode::CONFLICT),
         None => visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Some(k) => match s
-            .store
-            .arenden()
-            .utfor(&i.aktor(), r.arende, k, nu, idag, None)
-            .await
+        Some(k) => match lots_steg::ta_steg(
+            &s.store,
+            &s.kommun_namn,
+            lots_steg::Steg {
+                aktor: i.aktor(),
+                arende: r.arende,
+                kommandon: vec![k],
+                bilagor: vec![],
+                nu,
+                idag,
+                granskning: None,
+                skriv_brev: true,
+            },
+        )
+        .await
         {
             Ok(_) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
-            Err(StoreError::Avvisad(Avvisning::Falt(fel))) => {
+            Err(Stegfel::Avvisad(Avvisning::Falt(fel))) => {
                 visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY)
             }
-            Err(StoreError::Avvisad(a)) => {
-                visa_igen(&[], Some(a.to_string()), StatusCode::CONFLICT)
-            }
-            Err(e) if e.ar_unik_krock() => visa_igen(
+            Err(Stegfel::Avvisad(a)) => visa_igen(&[], Some(a.to_string()), StatusCode::CONFLICT),
+            Err(Stegfel::Brev(t)) => visa_igen(&[], Some(t), StatusCode::UNPROCESSABLE_ENTITY),
+            Err(Stegfel::Samtidigt) => visa_igen(
                 &[],
                 Some(
                     "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen."
@@ -405,7 +415,7 @@ pub async fn spara_plan(
                 ),
                 StatusCode::CONFLICT,
             ),
-            Err(e) => return Err(e.into()),
+            Err(Stegfel::Store(e)) => return Err(e.into()),
         },
     };
     s.store

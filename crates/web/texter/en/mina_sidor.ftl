@@ -22,6 +22,7 @@ ram-sidfot = My pages at the social services. Do you need help? Call the municip
 ## fel
 fel-nekad = That is not possible
 fel-ogiltig = Something went wrong
+fel-samtidigt = Someone changed the case at the same time. Nothing was saved. Please try again.
 fel-saknas = The page does not exist
 fel-saknas_text = The page does not exist, or you do not have access to it. Go back to My pages.
 fel-for_manga = Too many attempts

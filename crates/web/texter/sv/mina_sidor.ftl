@@ -24,6 +24,7 @@ ram-sidfot = Mina sidor hos socialtjänsten. Behöver du hjälp? Ring kommunens 
 ## fel
 fel-nekad = Det går inte
 fel-ogiltig = Något blev fel
+fel-samtidigt = Någon ändrade ärendet samtidigt. Ingenting sparades. Försök igen.
 fel-saknas = Sidan finns inte
 fel-saknas_text = Sidan finns inte, eller så har du inte tillgång till den. Gå tillbaka till Mina sidor.
 fel-for_manga = För många försök

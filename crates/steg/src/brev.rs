@@ -6,10 +6,11 @@
 //! without the nämnd's particulars (issue 11, item 7).
 //!
 //! Which letters a step makes due, and with which facts, is the domain's rule
-//! (`lots_domain::arende::brev_for_steg`); this module only writes them.
+//! (`lots_domain::arende::brev_for_steg`); this module only writes them, for
+//! the step service (`crate::ta_steg`).
 
 use lots_documents as dok;
-use lots_domain::arende::{self, Arende, Brev, BrevTyp, Kommando, Kontext};
+use lots_domain::arende::{Arende, Brev, BrevTyp, Kommando};
 use lots_domain::ids::{AnvandarId, BeslutId, DokumentId};
 use lots_domain::insats::Utfall;
 use lots_store::{Anvandare, Bilaga, NamnduppgifterVersion, Person};
@@ -20,16 +21,15 @@ pub struct Avsandare<'a> {
     pub kommun: &'a str,
     pub enhet: &'a str,
     pub anvandare: &'a [Anvandare],
-    /// The nämnd's particulars in force (`Store::namnduppgifter`). A letter is
+    /// The nämnd's particulars in force (`Organisation::namnduppgifter`). A letter is
     /// refused while they are missing: FL 33 § asks for appeal instructions that
     /// say where to send the appeal, and the person must be able to call.
     pub uppgifter: Option<&'a NamnduppgifterVersion>,
     /// The case's diarienummer, printed on every letter.
     pub diarienummer: &'a str,
-    /// Who takes the step, when, and under which delegationsordning: a step that
-    /// is itself a decision (FL 45 §, FL 12 §) is decided here first, as the
-    /// store will decide it, to learn what its letter must say.
-    pub kontext: Kontext<'a>,
+    /// Who takes the step: a step that is itself a decision (FL 45 §, FL 12 §)
+    /// names them as its decision-maker.
+    pub beslutsfattare: AnvandarId,
     /// The case's documents by name, for a kommuniceringsbrev that lists what it encloses.
     pub dokument: &'a [(DokumentId, String)],
 }
@@ -144,46 +144,8 @@ fn bilaga(
     )
 }
 
-/// The step followed by the letters it produces, as the commands to run together
-/// and the letters' files.
-pub fn med_brev(
-    kommando: Kommando,
-    a: &Arende,
-    p: &Person,
-    fran: &Avsandare,
-) -> Result<(Vec<Kommando>, Vec<Bilaga>), String> {
-    let brev = brev_for_steg(&kommando, a, p, fran)?;
-    let mut kommandon = vec![kommando];
-    let mut bilagor = vec![];
-    for (k, b) in brev {
-        kommandon.push(k);
-        bilagor.push(b);
-    }
-    Ok((kommandon, bilagor))
-}
-
-/// The letters a step produces, as commands to run after it and their files.
-/// `a` is the case before the step. Which letters are due, and with which
-/// facts, is the domain's rule (`arende::brev_for_steg`); this writes them. An
-/// error is a Swedish message for the form.
-pub fn brev_for_steg(
-    kommando: &Kommando,
-    a: &Arende,
-    p: &Person,
-    fran: &Avsandare,
-) -> Result<Vec<(Kommando, Bilaga)>, String> {
-    let Ok(handelser) = arende::handle(Some(a), kommando.clone(), &fran.kontext) else {
-        // Refused: the store refuses it too, with the reason shown on the form.
-        return Ok(vec![]);
-    };
-    arende::brev_for_steg(a, &handelser)
-        .iter()
-        .map(|brev| skriv(brev, a, p, fran))
-        .collect()
-}
-
 /// Writes one letter the domain found due, from the case as it stood before the step.
-fn skriv(
+pub(crate) fn skriv(
     brev: &Brev,
     a: &Arende,
     p: &Person,
@@ -321,7 +283,7 @@ fn skriv(
             sista_dag,
         } => {
             let b = beslut_lage(*beslut)?;
-            let (namn, titel) = fran.person(Some(fran.kontext.aktor));
+            let (namn, titel) = fran.person(Some(fran.beslutsfattare));
             let brev = dok::Processbeslut {
                 avsandare,
                 beslutsdatum: *datum,
@@ -352,7 +314,7 @@ fn skriv(
             motivering,
             delegation,
         } => {
-            let (namn, titel) = fran.person(Some(fran.kontext.aktor));
+            let (namn, titel) = fran.person(Some(fran.beslutsfattare));
             let brev = dok::Processbeslut {
                 avsandare,
                 beslutsdatum: *datum,

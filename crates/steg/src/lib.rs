@@ -1,0 +1,170 @@
+//! The one step service. Every step of a case, whether a staff member takes it
+//! on a form, the person or their ombud on Mina sidor, or the demo, goes through
+//! `ta_steg`. It:
+//!
+//! 1. reads the case's stored state once (`Arenden::arende`);
+//! 2. asks the domain whether the step is allowed and what it produces
+//!    (`arende::handle`), and which letters that makes due
+//!    (`arende::brev_for_steg`);
+//! 3. writes those letters through `documents` (`brev`), loading the person,
+//!    the nämnd's particulars and the staff names only when a letter is due;
+//! 4. appends the events and the letters, updates the projections, and
+//!    commits (`Arenden::utfor_flera`: one transaction, all or nothing);
+//! 5. writes the act's audit row, which says who acted and for whom;
+//! 6. returns the case's new state for the page.
+//!
+//! Handlers check access first (the web's `atkomst`), then hand the step here.
+
+pub mod brev;
+
+use lots_domain::arende::{self, Arende, Avvisning, Brev, Handelse, Kommando, Kontext};
+use lots_domain::ids::{ArendeId, DokumentId};
+use lots_store::{Aktor, Bilaga, Granskningspost, Store, StoreError, Utfort, bestam};
+use time::{Date, OffsetDateTime};
+
+pub use brev::{Avsandare, uppgifter_saknas};
+
+/// One step to take.
+pub struct Steg {
+    /// Who acts: a staff member, or Mina sidor's account for the person.
+    pub aktor: Aktor,
+    /// The case; a new id for an aktualisering.
+    pub arende: ArendeId,
+    /// The step's command; more than one when they belong together (documents
+    /// handed in with a komplettering), run in order in one transaction.
+    pub kommandon: Vec<Kommando>,
+    /// Files that come with the step (an uploaded document).
+    pub bilagor: Vec<Bilaga>,
+    pub nu: OffsetDateTime,
+    /// The day in Sweden the step is taken: what the law's days count from.
+    pub idag: Date,
+    /// The audit row for the act, e.g. who acted for whom on Mina sidor. Staff
+    /// steps are recorded by their events; their form's read is logged on opening.
+    pub granskning: Option<Granskningspost>,
+    /// Write the letters the step makes due. Off only for synthetic demo cases,
+    /// whose letters nobody reads and whose typesetting would dominate the run.
+    pub skriv_brev: bool,
+}
+
+/// Why a step was not taken. Nothing was stored.
+#[derive(Debug, thiserror::Error)]
+pub enum Stegfel {
+    /// The domain refused the step: the reason is for the form.
+    #[error("{0}")]
+    Avvisad(Avvisning),
+    /// A letter the step needs could not be written (e.g. the nämnd's
+    /// particulars are missing); a Swedish message for the form.
+    #[error("{0}")]
+    Brev(String),
+    /// Someone else changed the case at the same moment.
+    #[error("the case changed concurrently")]
+    Samtidigt,
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for Stegfel {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Avvisad(a) => Stegfel::Avvisad(a),
+            e if e.ar_unik_krock() => Stegfel::Samtidigt,
+            e => Stegfel::Store(e),
+        }
+    }
+}
+
+/// Takes a step: see the module's description. `kommun_namn` is printed as the
+/// sender of any letter.
+pub async fn ta_steg(store: &Store, kommun_namn: &str, steg: Steg) -> Result<Utfort, Stegfel> {
+    let Steg {
+        aktor,
+        arende: id,
+        kommandon,
+        mut bilagor,
+        nu,
+        idag,
+        granskning,
+        skriv_brev,
+    } = steg;
+    let mut alla = kommandon.clone();
+    if skriv_brev && let Some((rad, fore)) = store.arenden().arende(id).await? {
+        let ordning = store
+            .organisation()
+            .delegationsordning_i_kraft(aktor.kommun, idag)
+            .await?;
+        let ctx = Kontext {
+            idag,
+            aktor: aktor.id,
+            roll: aktor.roll,
+            delegationsordning: &ordning,
+        };
+        // Each command against the state the previous one left, as the store runs them.
+        let mut efter = Some(fore.clone());
+        let mut due: Vec<(Arende, Brev)> = vec![];
+        for k in kommandon {
+            let innan = efter.clone();
+            let handelser = bestam(&mut efter, id, k, &ctx).map_err(Stegfel::Avvisad)?;
+            if let Some(innan) = innan {
+                for b in arende::brev_for_steg(&innan, &handelser) {
+                    due.push((innan.clone(), b));
+                }
+            }
+        }
+        if !due.is_empty() {
+            let person = store
+                .personer()
+                .person(rad.person)
+                .await?
+                .ok_or(StoreError::Saknas)?;
+            let uppgifter = store.organisation().namnduppgifter(rad.kommun).await?;
+            let anvandare = store.organisation().alla_anvandare(rad.kommun).await?;
+            // A kommuniceringsbrev lists the case's documents it encloses.
+            let dokument = if due
+                .iter()
+                .any(|(_, b)| matches!(b, Brev::Kommuniceringsbrev { .. }))
+            {
+                dokumentnamn(&store.arenden().handelser(id).await?)
+            } else {
+                vec![]
+            };
+            let diarienummer = rad.beteckning();
+            let fran = Avsandare {
+                kommun: kommun_namn,
+                enhet: &rad.enhet_namn,
+                anvandare: &anvandare,
+                uppgifter: uppgifter.as_ref(),
+                diarienummer: &diarienummer,
+                beslutsfattare: aktor.id,
+                dokument: &dokument,
+            };
+            for (innan, b) in &due {
+                let (k, fil) = brev::skriv(b, innan, &person, &fran).map_err(Stegfel::Brev)?;
+                alla.push(k);
+                bilagor.push(fil);
+            }
+        }
+    }
+    let utfort = store
+        .arenden()
+        .utfor_flera(&aktor, id, alla, nu, idag, bilagor)
+        .await?;
+    if let Some(post) = granskning {
+        store
+            .granskning()
+            .logga_lasning(&aktor, &[post], nu)
+            .await?;
+    }
+    Ok(utfort)
+}
+
+/// The documents attached to the case, by name, oldest first (not the letters
+/// Lots wrote: those are not material to enclose).
+pub fn dokumentnamn(handelser: &[lots_store::LagradHandelse]) -> Vec<(DokumentId, String)> {
+    handelser
+        .iter()
+        .filter_map(|h| match &h.handelse {
+            Handelse::DokumentBifogat { dokument, namn, .. } => Some((*dokument, namn.clone())),
+            _ => None,
+        })
+        .collect()
+}

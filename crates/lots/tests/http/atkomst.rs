@@ -222,6 +222,38 @@ async fn varje_nekad_atkomst_loggas_med_skal(db: Db) {
         "{rader:?}"
     );
 
+    // An order to an utförare unit, to an utförare of another unit: refused and logged.
+    let beslut = crate::behorighet::bestall(&app, &hl, &a).await;
+    let bo = annan_utforare(&app).await;
+    for sokvag in [
+        format!("/uppdrag/{beslut}"),
+        format!("/uppdrag/{beslut}/plan"),
+    ] {
+        let (s, _) = bo.get(&sokvag).await;
+        assert_eq!(s, 403, "{sokvag}");
+    }
+    let bo_id = app
+        .store
+        .organisation()
+        .alla_anvandare(app.org.kommun)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.anvandarnamn == "bo")
+        .unwrap()
+        .id;
+    let rader = nekanden(&app, bo_id).await;
+    let om_uppdraget = rader
+        .iter()
+        .filter(|(h, person, arende, skal)| {
+            h == "uppdrag.nekad"
+                && person.as_deref() == Some(&p)
+                && arende.as_deref() == Some(&a)
+                && skal.as_deref().is_some_and(|s| s.starts_with("nekad"))
+        })
+        .count();
+    assert_eq!(om_uppdraget, 2, "{rader:?}");
+
     // An account page, to someone who does not administer accounts.
     let id = app.org.anv("handlaggare2").id;
     let (s, _) = hl.get(&format!("/admin/anvandare/{id}")).await;

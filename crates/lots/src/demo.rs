@@ -1699,7 +1699,7 @@ impl<'a> Std<'a> {
     }
 }
 
-enum Handling {
+enum Forlopp {
     Uppfoljning { nasta: Option<i64>, slut: bool },
     Avbrott(&'static str),
     Ateruppta,
@@ -1863,7 +1863,7 @@ impl<'s> Demo<'s> {
         f.starta(b, start).await?;
 
         // What happens while the insats runs, in date order.
-        let mut handelser: Vec<(i64, Handling)> = vec![];
+        let mut handelser: Vec<(i64, Forlopp)> = vec![];
         let (slut, nasta_bokad) = match x.stopp {
             Stopp::Verkstalls { nasta } => (None, nasta),
             Stopp::Avslutad { slut, .. } => (Some(slut), None),
@@ -1874,7 +1874,7 @@ impl<'s> Demo<'s> {
         while bokar && u >= slut.map_or(3, |x| x + 4) {
             handelser.push((
                 u,
-                Handling::Uppfoljning {
+                Forlopp::Uppfoljning {
                     nasta: None,
                     slut: false,
                 },
@@ -1884,7 +1884,7 @@ impl<'s> Demo<'s> {
         if let Some(slut) = slut {
             handelser.push((
                 slut - 1,
-                Handling::Uppfoljning {
+                Forlopp::Uppfoljning {
                     nasta: None,
                     slut: true,
                 },
@@ -1897,7 +1897,7 @@ impl<'s> Demo<'s> {
             } else {
                 nasta_bokad
             };
-            if let Handling::Uppfoljning {
+            if let Forlopp::Uppfoljning {
                 nasta: n,
                 slut: false,
             } = &mut handelser[i].1
@@ -1909,9 +1909,9 @@ impl<'s> Demo<'s> {
             bail!("demoärende {nr}: ingen uppföljning hinner göras före den bokade");
         }
         if let Some((avbrott, ater, orsak)) = x.avbrott {
-            handelser.push((avbrott, Handling::Avbrott(orsak)));
+            handelser.push((avbrott, Forlopp::Avbrott(orsak)));
             if let Some(ater) = ater {
-                handelser.push((ater, Handling::Ateruppta));
+                handelser.push((ater, Forlopp::Ateruppta));
             }
         }
         let verkst_journal = if m.insats.heldygnsvard() {
@@ -1926,7 +1926,7 @@ impl<'s> Demo<'s> {
         let mut lopande = nr;
         for (n, h) in handelser {
             match h {
-                Handling::Uppfoljning { slut: true, .. } => {
+                Forlopp::Uppfoljning { slut: true, .. } => {
                     let orsak_text = match x.stopp {
                         Stopp::Avslutad {
                             orsak: Avslutsorsak::Flyttat,
@@ -1954,14 +1954,14 @@ impl<'s> Demo<'s> {
                     };
                     f.uppfoljning(b, n, mu, texter, None).await?;
                 }
-                Handling::Uppfoljning { nasta, slut: false } => {
+                Forlopp::Uppfoljning { nasta, slut: false } => {
                     let texter = UPPFOLJNING_LOPANDE[lopande % UPPFOLJNING_LOPANDE.len()];
                     lopande += 1;
                     f.uppfoljning(b, n, Maluppfyllelse::DelvisUppnatt, texter, nasta)
                         .await?;
                 }
-                Handling::Avbrott(orsak) => f.avbryt(b, n, orsak).await?,
-                Handling::Ateruppta => f.ateruppta(b, n).await?,
+                Forlopp::Avbrott(orsak) => f.avbryt(b, n, orsak).await?,
+                Forlopp::Ateruppta => f.ateruppta(b, n).await?,
             }
         }
         if let Stopp::Avslutad { slut, orsak } = x.stopp {

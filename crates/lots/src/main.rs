@@ -26,13 +26,13 @@ struct Cli {
     #[arg(long, global = true, env = "LOTS_DATABASE_URL")]
     database: Option<String>,
     #[command(subcommand)]
-    kommando: Kommando,
+    kommando: Underkommando,
 }
 
 // Parsed once at start; the size of `init`'s options costs nothing worth boxing for.
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
-enum Kommando {
+enum Underkommando {
     /// Serve the web application.
     Serve {
         /// Address to listen on.
@@ -112,7 +112,7 @@ async fn main() -> anyhow::Result<()> {
     // Bulk generation runs statements of many thousand rows on purpose: sqlx's
     // slow-statement warning would only repeat that.
     let standard = match &cli.kommando {
-        Kommando::Demo { scale: Some(_) } | Kommando::Bench { .. } => {
+        Underkommando::Demo { scale: Some(_) } | Underkommando::Bench { .. } => {
             "info,sqlx=warn,sqlx::query=error"
         }
         _ => "info,sqlx=warn",
@@ -128,7 +128,7 @@ async fn main() -> anyhow::Result<()> {
     } else {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
-    if let Kommando::Settings = cli.kommando {
+    if let Underkommando::Settings = cli.kommando {
         print!("{}", config::installningstabell());
         return Ok(());
     }
@@ -138,11 +138,11 @@ async fn main() -> anyhow::Result<()> {
         .with_context(|| format!("kunde inte öppna databasen {}", cfg.database_redacted()))?
         .med_totpnycklar(cfg.totpnycklar.clone());
     match cli.kommando {
-        Kommando::Migrate => {
+        Underkommando::Migrate => {
             store.migrera().await.context("migreringen misslyckades")?;
             println!("Databasen är uppdaterad.");
         }
-        Kommando::Demo { scale } => {
+        Underkommando::Demo { scale } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let s = match scale {
                 Some(namn) => {
@@ -153,7 +153,7 @@ async fn main() -> anyhow::Result<()> {
             };
             println!("{s}");
         }
-        Kommando::Bench { users, seconds } => {
+        Underkommando::Bench { users, seconds } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let inst = bench::Installning {
                 databas: cfg.database.clone(),
@@ -163,7 +163,7 @@ async fn main() -> anyhow::Result<()> {
             let s = bench::kor(&store, &inst).await?;
             println!("{s}");
         }
-        Kommando::BenchServer {
+        Underkommando::BenchServer {
             listen,
             utan_lasgranskning,
         } => {
@@ -176,7 +176,7 @@ async fn main() -> anyhow::Result<()> {
             // (`lots bench` sets LOTS_TOTP=frivillig for its own server).
             serva(store, &cfg, listen, false).await?;
         }
-        Kommando::VerifyLog => {
+        Underkommando::VerifyLog => {
             let (kommun, namn) = store
                 .organisation()
                 .kommun()
@@ -214,7 +214,7 @@ async fn main() -> anyhow::Result<()> {
                 }
             }
         }
-        Kommando::AnchorLog => {
+        Underkommando::AnchorLog => {
             if cfg.granskning.nyckel.is_none() || cfg.granskning.ankarfil.is_none() {
                 anyhow::bail!(
                     "ankare kräver en nyckel (LOTS_GRANSKNING_NYCKEL) och en ankarfil (LOTS_GRANSKNING_ANKARFIL eller [granskning] ankarfil)"
@@ -231,7 +231,7 @@ async fn main() -> anyhow::Result<()> {
                 println!("Ingen kedja har poster att ankra.");
             }
         }
-        Kommando::KopplaOidc {
+        Underkommando::KopplaOidc {
             anvandarnamn,
             subjekt,
         } => {
@@ -255,7 +255,7 @@ async fn main() -> anyhow::Result<()> {
                 })?;
             println!("{anvandarnamn} är kopplad.");
         }
-        Kommando::Init(i) => {
+        Underkommando::Init(i) => {
             store.migrera().await.context("migreringen misslyckades")?;
             let lank = init::init(&store, i).await?;
             println!(
@@ -263,8 +263,8 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         // Answered above, before the database is opened.
-        Kommando::Settings => {}
-        Kommando::Backup { till } => {
+        Underkommando::Settings => {}
+        Underkommando::Backup { till } => {
             if store.ar_postgres() {
                 anyhow::bail!(
                     "lots backup kopierar en SQLite-databas. Säkerhetskopiera PostgreSQL med pg_dump (se README, Säkerhetskopiering)."
@@ -279,7 +279,7 @@ async fn main() -> anyhow::Result<()> {
             store.sakerhetskopiera(sokvag).await?;
             println!("Säkerhetskopian är skriven till {}.", till.display());
         }
-        Kommando::AterstallTotp { anvandarnamn } => {
+        Underkommando::AterstallTotp { anvandarnamn } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let a = store
                 .organisation()
@@ -289,7 +289,7 @@ async fn main() -> anyhow::Result<()> {
             store.inloggning().ta_bort_totp(a.id).await?;
             println!("Tvåstegsverifieringen för {anvandarnamn} är avstängd till nästa inloggning.");
         }
-        Kommando::Serve { listen, demo } => {
+        Underkommando::Serve { listen, demo } => {
             store.migrera().await.context("migreringen misslyckades")?;
             if demo && store.organisation().kommun().await?.is_none() {
                 let s = demo::fyll(&store).await?;

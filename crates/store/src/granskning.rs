@@ -72,6 +72,9 @@ pub struct Loggfilter {
     pub bara_skyddade: bool,
 }
 
+/// The audit row of a refused registration of a person the user may not see.
+pub const REGISTRERING_NEKAD: &str = "person.registrering.nekad";
+
 fn loggrad(r: &Rad) -> Result<Loggrad, StoreError> {
     Ok(Loggrad {
         tidpunkt: las_tid(&r.text("tidpunkt")?)?,
@@ -276,6 +279,36 @@ impl Granskning<'_> {
                     filter.bara_utanfor.into(),
                     filter.bara_skyddade.into(),
                     max.into(),
+                ],
+            )
+            .await?
+            .iter()
+            .map(loggrad)
+            .collect()
+    }
+
+    /// Attempts since `fran` to register a person the registering user could not
+    /// see (skyddade personuppgifter), newest first, at most 50: those with the
+    /// right see them, so that what arrived is not lost (issue 12).
+    pub async fn registreringsforsok(
+        &self,
+        kommun: KommunId,
+        fran: OffsetDateTime,
+    ) -> Result<Vec<Loggrad>, StoreError> {
+        const SQL: &str = "SELECT g.tidpunkt, g.anvandare, u.namn AS anvandare_namn, g.roll, e.namn AS enhet_namn, g.handling, \
+             g.person, p.fornamn, p.efternamn, g.arende, g.skal, g.utanfor, g.skyddad FROM granskning g \
+             LEFT JOIN anvandare u ON u.id = g.anvandare LEFT JOIN enhet e ON e.id = g.enhet \
+             LEFT JOIN person p ON p.id = g.person \
+             WHERE g.kommun = $1 AND g.handling = $2 AND g.tidpunkt >= $3 \
+             ORDER BY g.tidpunkt DESC LIMIT 50";
+        self.0
+            .db
+            .fetch_all(
+                SQL,
+                &[
+                    v(kommun),
+                    V::T(Some(REGISTRERING_NEKAD.into())),
+                    tidstext(fran).into(),
                 ],
             )
             .await?

@@ -37,7 +37,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 use db::Db;
-pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering};
+pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering, REGISTRERING_NEKAD};
 pub use handelser::{Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};

@@ -292,7 +292,7 @@ async fn sok(k: &Klient, fraga: &str) -> (u16, String) {
 
 /// Item 3: no existence leaks and no harvesting of the register. Registering a
 /// protected person's number does not answer "already exists" to someone who may
-/// not see them; the person page of someone with cases elsewhere tells nothing of
+/// not see them, and the attempt reaches those who may; the person page of someone with cases elsewhere tells nothing of
 /// them and its read is flagged; `%`, `_` or one letter does not list the
 /// register, and a broad name is capped with a request to refine the search.
 async fn inga_lackor_ur_registret(db: Db) {
@@ -342,6 +342,19 @@ async fn inga_lackor_ur_registret(db: Db) {
     let (s, _, body) = gr.post("/loggkontroll", &fraga("19850505-0008")).await;
     assert_eq!(s, 422, "the control: a number nobody has");
     assert!(body.contains("Ingen person med det numret finns i Lots."));
+    // What came in for the person is not lost: those with the right see who tried,
+    // on their start page; those without it see nothing of it.
+    let (_, start) = hls.get("/").await;
+    assert!(
+        start.contains("Försök att registrera personer med skyddade personuppgifter"),
+        "{}",
+        utdrag(&start)
+    );
+    assert!(start.contains("Sam Skyddad"));
+    assert!(start.contains("Test handlaggare") && start.contains("Test registrator"));
+    let (_, start) = hl.get("/").await;
+    assert!(!start.contains("Försök att registrera"));
+    assert!(!start.contains("Sam Skyddad"));
     // Someone one may see is still said to exist.
     let eva = registrera_person(&hl, "19850101-0006", "Eva", "Egen").await;
     let (s, _, body) = hl

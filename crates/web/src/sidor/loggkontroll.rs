@@ -75,6 +75,14 @@ pub fn handlingstext(kod: &str) -> String {
         "person.sok" => Some("Fick personen som sökträff"),
         "person.nekad" => Some("Nekades att se personen"),
         "person.registrera" => Some("Registrerade personen"),
+        "person.registrering.nekad" => {
+            Some("Försökte registrera personen utan behörighet (skyddade personuppgifter)")
+        }
+        "person.aktualisera" => Some("Öppnade formuläret för ett nytt ärende om personen"),
+        "arende.steg.nekad" => Some("Nekades att ta ett steg i ärendet"),
+        "arende.partsinsyn.nekad" => Some("Nekades att pröva partsinsyn i ärendet"),
+        "konto.nekad" => Some("Nekades att öppna ett konto"),
+        "start.registreringsforsok" => Some("Såg ett registreringsförsök på startsidan"),
         "start.lista" => Some("Såg ärendet på startsidan"),
         "dokument.hamta" => Some("Hämtade ett dokument"),
         "uppdrag.lista" => Some("Såg uppdraget i listan"),

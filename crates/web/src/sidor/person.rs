@@ -294,9 +294,17 @@ pub async fn skapa(
                 // Not even that a person with skyddade personuppgifter exists is told
                 // to a user without the right (OSL 21 kap. 3 §, 26 kap. 1 §): no
                 // "already exists". The attempt is logged with the person, flagged.
+                // Those with the right see the attempt on their start page, so
+                // that what arrived for the person is not lost (issue 12).
+                // Not the name typed: a logggranskare without the right must not learn it.
+                let forsok = "Registreringsförsök utan behörighet".to_string();
                 s.store
                     .granskning()
-                    .logga_lasning(&i.aktor(), &[personpost("person.nekad", &b)], s.nu())
+                    .logga_lasning(
+                        &i.aktor(),
+                        &[personpost(lots_store::REGISTRERING_NEKAD, &b).skal(Some(forsok))],
+                        s.nu(),
+                    )
                     .await?;
                 fel.push(FaltFel {
                     falt: "identitet",

@@ -30,6 +30,15 @@ struct Start {
     bevakningar: Vec<BevakningVy>,
     arenden: Vec<ArendeRad>,
     otilldelade: Vec<ArendeRad>,
+    /// Refused registrations of protected persons, for those with the right (issue 12).
+    registreringsforsok: Vec<Registreringsforsok>,
+}
+
+pub struct Registreringsforsok {
+    tidpunkt: String,
+    person: lots_domain::ids::PersonId,
+    namn: String,
+    vem: String,
 }
 
 fn resurs(b: &BevakningRad) -> ArendeResurs {
@@ -95,6 +104,27 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .into_iter()
         .filter(|b| policy::far(a, Handling::LasaArende(resurs(b))))
         .collect();
+    // Someone without the right tried to register a protected person: what came in
+    // for the person must reach those who may handle it (issue 12).
+    let registreringsforsok: Vec<Registreringsforsok> =
+        if policy::far(a, Handling::SePerson { skyddad: true }) {
+            s.store
+                .granskning()
+                .registreringsforsok(a.kommun, nu - time::Duration::days(30))
+                .await?
+                .into_iter()
+                .filter_map(|r| {
+                    Some(Registreringsforsok {
+                        tidpunkt: crate::mina_sidor::lokal_tid(r.tidpunkt),
+                        person: r.person?,
+                        namn: r.person_namn.unwrap_or_default(),
+                        vem: format!("{} ({})", r.anvandare_namn, r.enhet_namn),
+                    })
+                })
+                .collect()
+        } else {
+            vec![]
+        };
     let mut loggade: Vec<Granskningspost> = bevakningar
         .iter()
         .map(|b| {
@@ -104,6 +134,11 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
                 .utanfor(policy::utanfor(a, &resurs(b)))
         })
         .collect();
+    loggade.extend(
+        registreringsforsok
+            .iter()
+            .map(|r| Granskningspost::ny("start.registreringsforsok").person(r.person, true)),
+    );
     loggade.extend(
         arenden
             .iter()
@@ -130,6 +165,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
             .collect(),
         arenden,
         otilldelade,
+        registreringsforsok,
     };
     Ok(sida.into_response())
 }

@@ -38,6 +38,11 @@ start-kommande = Kommande
 start-mina_arenden = Mina ärenden
 start-inga_arenden = Du har inga öppna ärenden.
 start-otilldelade = Ärenden i enheten utan handläggare
+start-registreringsforsok = Försök att registrera personer med skyddade personuppgifter
+start-registreringsforsok_ingress = Någon utan behörighet försökte registrera en av de här personerna de senaste 30 dagarna. Kontakta den som försökte, så att det som kom in för personen tas om hand.
+start-registreringsforsok_tabell = Registreringsförsök, senaste först
+start-tidpunkt = Tidpunkt
+start-vem = Vem försökte
 
 ## arendelista
 arendelista-diarienummer = Diarienummer

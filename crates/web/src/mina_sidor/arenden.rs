@@ -61,9 +61,9 @@ pub(super) async fn utfor(
                 .await?;
             Ok(Ok(u))
         }
-        Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(Err(fel
+        Err(StoreError::Avvisad(Avvisning::Fakta(fel))) => Ok(Err(fel
             .into_iter()
-            .map(|f| (f.falt.to_owned(), f.text))
+            .map(|f| (crate::sidor::formular::falt_for(f.fakta).to_owned(), f.text))
             .collect())),
         Err(StoreError::Avvisad(a)) => Ok(Err(vec![("".into(), a.to_string())])),
         Err(e) => Err(e.into()),

@@ -3,23 +3,21 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::arende::{
-    AktualiseringsTyp, Arende, Avvisning, FaltFel, Handlingstyp, Kommando, KommandoTyp, kan,
-};
+use lots_domain::arende::{AktualiseringsTyp, Arende, Handlingstyp, Kommando, KommandoTyp, kan};
 use lots_domain::ids::{ArendeId, DokumentId, PersonId};
 use lots_domain::tid::svensk_dag;
-use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad, StoreError};
+use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad};
 use sha2::{Digest, Sha256};
 
+use super::formular::{FaltKontext, falt, tolka};
 use super::person::Formularsida;
-use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
 use crate::AppState;
 use crate::atkomst::{self, ArendeSyfte};
 use crate::auth::Inloggad;
 use crate::brev::{Avsandare, med_brev};
 use crate::fel::WebFel;
-use crate::formular::Formular;
+use crate::formular::{FaltFel, Formular, Formularfel};
 use crate::policy::{self, Handling};
 
 /// What a step's form needs to know besides the case.
@@ -212,6 +210,33 @@ pub fn visa_formular(
     }
 }
 
+/// The form again, with why it was not stored: errors beside their fields, or
+/// one message above them. A failure that is not the form's is answered as such.
+pub fn visa_formularfel(
+    i: &Inloggad,
+    k: &Stegkontext,
+    typ: KommandoTyp,
+    akt: Option<AktualiseringsTyp>,
+    f: &Formular,
+    fel: Formularfel,
+) -> Result<Response, WebFel> {
+    let (falt, meddelande, status) = match fel {
+        Formularfel::Falt(falt) => (falt, None, StatusCode::UNPROCESSABLE_ENTITY),
+        Formularfel::Meddelande(t, status) => (vec![], Some(t), status),
+        Formularfel::Annat(e) => return Err(e),
+    };
+    Ok(visa_formular(
+        i,
+        k,
+        typ,
+        akt,
+        f,
+        &falt,
+        meddelande,
+        Some(status),
+    ))
+}
+
 /// Runs a submitted step and answers: a redirect to the case, or the form again
 /// with every error beside its field. Nothing is stored when it refuses.
 #[allow(clippy::too_many_arguments)]
@@ -225,23 +250,26 @@ pub async fn formularsvar(
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
 ) -> Result<Response, WebFel> {
+    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga).await {
+        Ok(svar) => Ok(svar),
+        Err(fel) => visa_formularfel(i, k, typ, akt, f, fel),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn utfor_steg(
+    s: &AppState,
+    i: &Inloggad,
+    k: &Stegkontext,
+    arende: ArendeId,
+    typ: KommandoTyp,
+    akt: Option<AktualiseringsTyp>,
+    f: &Formular,
+    bilaga: Option<(Kommando, Bilaga)>,
+) -> Result<Response, Formularfel> {
     let (kommando, bilaga) = match bilaga {
         Some((kommando, b)) => (kommando, Some(b)),
-        None => match tolka(typ, akt, f, &k.falt_kontext(i)) {
-            Ok(kommando) => (kommando, None),
-            Err(fel) => {
-                return Ok(visa_formular(
-                    i,
-                    k,
-                    typ,
-                    akt,
-                    f,
-                    &fel,
-                    None,
-                    Some(StatusCode::UNPROCESSABLE_ENTITY),
-                ));
-            }
-        },
+        None => (tolka(typ, akt, f, &k.falt_kontext(i))?, None),
     };
     let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
     let kommandon = if let (Some(a), Some(rad)) = (&k.arende, &k.rad) {
@@ -282,59 +310,40 @@ pub async fn formularsvar(
                 bilagor.extend(brev);
                 kommandon
             }
-            Err(t) => {
-                return Ok(visa_formular(
-                    i,
-                    k,
-                    typ,
-                    akt,
-                    f,
-                    &[],
-                    Some(t),
-                    Some(StatusCode::UNPROCESSABLE_ENTITY),
-                ));
-            }
+            Err(t) => return Err(Formularfel::Meddelande(t, StatusCode::UNPROCESSABLE_ENTITY)),
         }
     } else {
         vec![kommando]
     };
     let nu = s.nu();
-    match s.store.arenden().utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor).await {
-        Ok(utfort) => {
-            // A registrator registers what arrives but does not read the case: back to the search.
-            let skyddad = match &k.rad {
-                Some(rad) => rad.person_skyddad,
-                None => s.store.personer().person(k.person).await?.is_some_and(|p| p.skyddad),
-            };
-            let resurs = policy::ArendeResurs {
-                enhet: utfort.arende.enhet,
-                handlaggare: utfort.arende.handlaggare,
-                skyddad,
-                skal: false,
-            };
-            let far_lasa = policy::far(&i.anvandare, Handling::LasaArende(resurs));
-            let till = if far_lasa {
-                format!("/arenden/{arende}")
-            } else {
-                "/personer/sok?registrerat=1".to_string()
-            };
-            Ok(Redirect::to(&till).into_response())
-        }
-        Err(StoreError::Avvisad(Avvisning::Falt(fel))) => Ok(visa_formular(i, k, typ, akt, f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY))),
-        Err(StoreError::Avvisad(Avvisning::Tillstand(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::CONFLICT))),
-        Err(StoreError::Avvisad(Avvisning::Delegation(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::FORBIDDEN))),
-        Err(e) if e.ar_unik_krock() => Ok(visa_formular(
-            i,
-            k,
-            typ,
-            akt,
-            f,
-            &[],
-            Some("Någon annan ändrade ärendet samtidigt. Ingenting sparades. Kontrollera ärendet och försök igen.".into()),
-            Some(StatusCode::CONFLICT),
-        )),
-        Err(e) => Err(e.into()),
-    }
+    let utfort = s
+        .store
+        .arenden()
+        .utfor_flera(&i.aktor(), arende, kommandon, nu, svensk_dag(nu), bilagor)
+        .await?;
+    // A registrator registers what arrives but does not read the case: back to the search.
+    let skyddad = match &k.rad {
+        Some(rad) => rad.person_skyddad,
+        None => s
+            .store
+            .personer()
+            .person(k.person)
+            .await?
+            .is_some_and(|p| p.skyddad),
+    };
+    let resurs = policy::ArendeResurs {
+        enhet: utfort.arende.enhet,
+        handlaggare: utfort.arende.handlaggare,
+        skyddad,
+        skal: false,
+    };
+    let far_lasa = policy::far(&i.anvandare, Handling::LasaArende(resurs));
+    let till = if far_lasa {
+        format!("/arenden/{arende}")
+    } else {
+        "/personer/sok?registrerat=1".to_string()
+    };
+    Ok(Redirect::to(&till).into_response())
 }
 
 fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
@@ -431,7 +440,26 @@ pub async fn dokument_sida(
     sida(state, i, Path((id, "dokument".into()))).await
 }
 
-/// What a file's first bytes say it is. The browser's word is not trusted.
+/// The uploaded file and what its first bytes say it is. The browser's word is not trusted.
+fn las_fil(fil: Option<crate::uppladdning::Fil>) -> Result<(Vec<u8>, &'static str), Vec<FaltFel>> {
+    let fel = |text: &str| {
+        vec![FaltFel {
+            falt: "fil",
+            text: text.into(),
+        }]
+    };
+    let Some(x) = fil else {
+        return Err(fel("Välj en fil."));
+    };
+    if let Some(text) = crate::uppladdning::fel_i(&x) {
+        return Err(fel(text));
+    }
+    match crate::uppladdning::innehallstyp(&x.innehall) {
+        Some(typ) => Ok((x.innehall, typ)),
+        None => Err(vec![]),
+    }
+}
+
 pub async fn ladda_upp(
     State(s): State<AppState>,
     i: Inloggad,
@@ -441,41 +469,12 @@ pub async fn ladda_upp(
     let (typ, k) = steg_kontext(&s, &i, &id, "dokument").await?;
     let (f, fil) = crate::uppladdning::las(m).await?;
     i.kontrollera_csrf(&f)?;
-    let mut fel = vec![];
     let namn = Some(f.text("namn"))
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| fil.as_ref().map(|x| x.namn.clone()).unwrap_or_default());
-    let innehall = match &fil {
-        None => {
-            fel.push(FaltFel {
-                falt: "fil",
-                text: "Välj en fil.".into(),
-            });
-            None
-        }
-        Some(x) => match crate::uppladdning::fel_i(x) {
-            Some(text) => {
-                fel.push(FaltFel {
-                    falt: "fil",
-                    text: text.into(),
-                });
-                None
-            }
-            None => crate::uppladdning::innehallstyp(&x.innehall),
-        },
-    };
-    let fil = fil.map(|x| x.innehall);
-    let (Some(innehallstyp), Some(fil), true) = (innehall, fil, fel.is_empty()) else {
-        return Ok(visa_formular(
-            &i,
-            &k,
-            typ,
-            None,
-            &f,
-            &fel,
-            None,
-            Some(StatusCode::UNPROCESSABLE_ENTITY),
-        ));
+    let (fil, innehallstyp) = match las_fil(fil) {
+        Ok(fil) => fil,
+        Err(fel) => return visa_formularfel(&i, &k, typ, None, &f, fel.into()),
     };
     let dokument = DokumentId::ny();
     let kommando = Kommando::BifogaDokument {

@@ -7,20 +7,18 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::Handelse;
-use lots_domain::arende::{
-    Avvisning, FaltFel, Kommando, KommandoTyp, PLAN_MAX_TECKEN, kan, kandidater,
-};
+use lots_domain::arende::{Kommando, KommandoTyp, PLAN_MAX_TECKEN, kan, kandidater};
 use lots_domain::ids::BeslutId;
 use lots_domain::tid::svensk_dag;
-use lots_store::{Granskningspost, StoreError, UppdragRad};
+use lots_store::{Granskningspost, UppdragRad};
 
-use super::stegfalt::las_datum;
+use super::formular::las_datum;
 use super::{Falt, Sida, fyll};
 use crate::AppState;
 use crate::atkomst::{self, UppdragSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::formular::Formular;
+use crate::formular::{Formular, Formularfel};
 use crate::policy::{self, Handling};
 use crate::visning::planrader;
 
@@ -350,6 +348,45 @@ pub async fn plan_sida(
     Ok((status, sida).into_response())
 }
 
+/// Reads the plan and stores it, or says why not.
+async fn skriv_plan(
+    s: &AppState,
+    i: &Inloggad,
+    r: &UppdragRad,
+    f: &Formular,
+) -> Result<(), Formularfel> {
+    // Said in the utförare's words before the rules say it in the case's.
+    plan_oppen(r).map_err(|t| Formularfel::Meddelande(t, StatusCode::CONFLICT))?;
+    let mut fel = vec![];
+    let datum = las_datum(f, "datum", true, &mut fel);
+    let uppfoljning = las_datum(f, "uppfoljning", false, &mut fel);
+    let kommando = datum
+        .filter(|_| fel.is_empty())
+        .map(|datum| Kommando::UpprattaGenomforandeplan {
+            beslut: r.beslut,
+            datum,
+            mal: f.text("mal"),
+            genomforande: f.text("genomforande"),
+            delaktighet: f.text("delaktighet"),
+            uppfoljning,
+        })
+        .ok_or(Formularfel::Falt(fel))?;
+    let nu = s.nu();
+    match s
+        .store
+        .arenden()
+        .utfor(&i.aktor(), r.arende, kommando, nu, svensk_dag(nu), None)
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.ar_unik_krock() => Err(Formularfel::Meddelande(
+            "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen.".into(),
+            StatusCode::CONFLICT,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub async fn spara_plan(
     State(s): State<AppState>,
     i: Inloggad,
@@ -360,53 +397,19 @@ pub async fn spara_plan(
     let r = uppdrag_for_plan(&s, &i, &id).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
-    // The form shown again holds the person's plan: a read like the page itself.
-    let visa_igen = |fel: &[FaltFel], meddelande: Option<String>, status: StatusCode| {
-        let mut falt = planfalt(&r, idag);
-        let sammanfattning = fyll(&mut falt, &f, fel);
-        (status, plansida(&i, &r, falt, sammanfattning, meddelande)).into_response()
-    };
-    let mut fel = vec![];
-    let datum = las_datum(&f, "datum", true, &mut fel);
-    let uppfoljning = las_datum(&f, "uppfoljning", false, &mut fel);
-    let kommando =
-        datum
-            .filter(|_| fel.is_empty())
-            .map(|datum| Kommando::UpprattaGenomforandeplan {
-                beslut: r.beslut,
-                datum,
-                mal: f.text("mal"),
-                genomforande: f.text("genomforande"),
-                delaktighet: f.text("delaktighet"),
-                uppfoljning,
-            });
-    let svar = match kommando {
-        // Said in the utförare's words before the rules say it in the case's.
-        _ if plan_oppen(&r).is_err() => visa_igen(&[], plan_oppen(&r).err(), StatusCode::CONFLICT),
-        None => visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Some(k) => match s
-            .store
-            .arenden()
-            .utfor(&i.aktor(), r.arende, k, nu, idag, None)
-            .await
-        {
-            Ok(_) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
-            Err(StoreError::Avvisad(Avvisning::Falt(fel))) => {
-                visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY)
-            }
-            Err(StoreError::Avvisad(a)) => {
-                visa_igen(&[], Some(a.to_string()), StatusCode::CONFLICT)
-            }
-            Err(e) if e.ar_unik_krock() => visa_igen(
-                &[],
-                Some(
-                    "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen."
-                        .into(),
-                ),
-                StatusCode::CONFLICT,
-            ),
-            Err(e) => return Err(e.into()),
-        },
+    let svar = match skriv_plan(&s, &i, &r, &f).await {
+        Ok(()) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
+        // The form shown again holds the person's plan: a read like the page itself.
+        Err(fel) => {
+            let (fel, meddelande, status) = match fel {
+                Formularfel::Falt(fel) => (fel, None, StatusCode::UNPROCESSABLE_ENTITY),
+                Formularfel::Meddelande(t, status) => (vec![], Some(t), status),
+                Formularfel::Annat(e) => return Err(e),
+            };
+            let mut falt = planfalt(&r, idag);
+            let sammanfattning = fyll(&mut falt, &f, &fel);
+            (status, plansida(&i, &r, falt, sammanfattning, meddelande)).into_response()
+        }
     };
     s.store
         .granskning()

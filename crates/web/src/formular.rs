@@ -229,6 +229,18 @@ pub enum Formularfel {
 /// Said when two writes to one case crossed: the second is refused whole.
 pub const SAMTIDIG_ANDRING: &str = "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Kontrollera ärendet och försök igen.";
 
+impl Formularfel {
+    /// What the form shows again: the errors beside its fields, the message
+    /// above them and the status. A failure that is not the form's stays one.
+    pub fn att_visa(self) -> Result<(Vec<FaltFel>, Option<String>, StatusCode), WebFel> {
+        match self {
+            Formularfel::Falt(fel) => Ok((fel, None, StatusCode::UNPROCESSABLE_ENTITY)),
+            Formularfel::Meddelande(t, status) => Ok((vec![], Some(t), status)),
+            Formularfel::Annat(e) => Err(e),
+        }
+    }
+}
+
 impl From<Vec<FaltFel>> for Formularfel {
     fn from(fel: Vec<FaltFel>) -> Self {
         Formularfel::Falt(fel)

@@ -9,7 +9,7 @@ use lots_domain::tid::svensk_dag;
 use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad};
 use sha2::{Digest, Sha256};
 
-use super::formular::{FaltKontext, falt, tolka};
+use super::formular::{FaltKontext, falt, ingress, tolka};
 use super::person::Formularsida;
 use super::{Sida, fyll};
 use crate::AppState;
@@ -90,43 +90,6 @@ impl Stegkontext {
             godtagna: &self.godtagna,
             dokument: &self.dokument,
         }
-    }
-}
-
-fn ingress(typ: KommandoTyp, akt: Option<AktualiseringsTyp>) -> &'static str {
-    use KommandoTyp as T;
-    match (typ, akt) {
-        (T::Aktualisera, Some(AktualiseringsTyp::Anmalan)) => {
-            "En anmälan från någon annan än personen själv. Den förhandsbedöms innan utredning inleds."
-        }
-        (T::Aktualisera, Some(AktualiseringsTyp::Information)) => {
-            "Information som kommit in på annat sätt och kan leda till att nämnden behöver agera (SoL 14 kap. 2 §)."
-        }
-        (T::Aktualisera, _) => {
-            "En ansökan kan vara skriftlig eller muntlig och komma på papper, per telefon, vid besök eller digitalt. Alla vägar är lika giltiga."
-        }
-        (T::FattaBeslut, _) => {
-            "Ett beslut för varje ansökt insats. Beslutet ska gå att förstå för den enskilde: vad som beslutats, varför och med stöd av vilken bestämmelse."
-        }
-        (T::ProvaRattidighet, _) => {
-            "Lots räknar ut sista dagen att överklaga från delgivningen (FL 44 §). Ett överklagande som kommit in för sent avvisas, om inte ett undantag i FL 45 § gäller."
-        }
-        (T::AvslutaArende, _) => {
-            "Ett ärende avslutas när inget återstår: inga obesvarade uppföljningar och inga beslut som väntar på verkställighet."
-        }
-        (T::SkickaMeddelande, _) => {
-            "Den enskilde läser meddelandet på Mina sidor. Skriv så att det går att förstå utan att ha läst ärendet."
-        }
-        (T::BegarKomplettering, _) => {
-            "Begär bara det som behövs för utredningen (FL 9 §). En handling som redan lämnats in och godtagits begärs inte igen utan att du skriver varför."
-        }
-        (T::LamnaKomplettering, _) => {
-            "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
-        }
-        (T::RegistreraInvandning, _) => {
-            "Om den enskilde menar att något i journalen är fel antecknas det bredvid anteckningen (SoL 14 kap. 6 §). Anteckningen ändras inte."
-        }
-        _ => "",
     }
 }
 
@@ -220,11 +183,7 @@ pub fn visa_formularfel(
     f: &Formular,
     fel: Formularfel,
 ) -> Result<Response, WebFel> {
-    let (falt, meddelande, status) = match fel {
-        Formularfel::Falt(falt) => (falt, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Formularfel::Meddelande(t, status) => (vec![], Some(t), status),
-        Formularfel::Annat(e) => return Err(e),
-    };
+    let (falt, meddelande, status) = fel.att_visa()?;
     Ok(visa_formular(
         i,
         k,

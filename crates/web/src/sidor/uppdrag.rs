@@ -401,11 +401,7 @@ pub async fn spara_plan(
         Ok(()) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
         // The form shown again holds the person's plan: a read like the page itself.
         Err(fel) => {
-            let (fel, meddelande, status) = match fel {
-                Formularfel::Falt(fel) => (fel, None, StatusCode::UNPROCESSABLE_ENTITY),
-                Formularfel::Meddelande(t, status) => (vec![], Some(t), status),
-                Formularfel::Annat(e) => return Err(e),
-            };
+            let (fel, meddelande, status) = fel.att_visa()?;
             let mut falt = planfalt(&r, idag);
             let sammanfattning = fyll(&mut falt, &f, &fel);
             (status, plansida(&i, &r, falt, sammanfattning, meddelande)).into_response()

@@ -3,6 +3,23 @@
 
 use super::*;
 
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp, akt: Option<AktualiseringsTyp>) -> &'static str {
+    use KommandoTyp as T;
+    match (typ, akt) {
+        (T::Aktualisera, Some(AktualiseringsTyp::Anmalan)) => {
+            "En anmälan från någon annan än personen själv. Den förhandsbedöms innan utredning inleds."
+        }
+        (T::Aktualisera, Some(AktualiseringsTyp::Information)) => {
+            "Information som kommit in på annat sätt och kan leda till att nämnden behöver agera (SoL 14 kap. 2 §)."
+        }
+        (T::Aktualisera, _) => {
+            "En ansökan kan vara skriftlig eller muntlig och komma på papper, per telefon, vid besök eller digitalt. Alla vägar är lika giltiga."
+        }
+        _ => "",
+    }
+}
+
 /// The fields of this phase's facts that lie inside a payload (`Ombud`,
 /// `Anmalare`), by the domain's path to them.
 pub(super) fn falt_for(fakta: &str) -> Option<&'static str> {

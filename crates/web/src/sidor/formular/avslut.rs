@@ -3,6 +3,17 @@
 
 use super::*;
 
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
+    use KommandoTyp as T;
+    match typ {
+        T::AvslutaArende => {
+            "Ett ärende avslutas när inget återstår: inga obesvarade uppföljningar och inga beslut som väntar på verkställighet."
+        }
+        _ => "",
+    }
+}
+
 /// The fields of this phase's steps, with sensible defaults.
 pub(super) fn falt(typ: KommandoTyp, _a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;

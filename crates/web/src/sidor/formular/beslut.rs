@@ -12,6 +12,17 @@ pub(super) fn falt_for(fakta: &str) -> Option<&'static str> {
     })
 }
 
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
+    use KommandoTyp as T;
+    match typ {
+        T::FattaBeslut => {
+            "Ett beslut för varje ansökt insats. Beslutet ska gå att förstå för den enskilde: vad som beslutats, varför och med stöd av vilken bestämmelse."
+        }
+        _ => "",
+    }
+}
+
 /// The fields of this phase's steps, with sensible defaults.
 pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;

@@ -3,6 +3,23 @@
 
 use super::*;
 
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
+    use KommandoTyp as T;
+    match typ {
+        T::SkickaMeddelande => {
+            "Den enskilde läser meddelandet på Mina sidor. Skriv så att det går att förstå utan att ha läst ärendet."
+        }
+        T::BegarKomplettering => {
+            "Begär bara det som behövs för utredningen (FL 9 §). En handling som redan lämnats in och godtagits begärs inte igen utan att du skriver varför."
+        }
+        T::LamnaKomplettering => {
+            "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
+        }
+        _ => "",
+    }
+}
+
 /// The fields of this phase's steps, with sensible defaults.
 pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;

@@ -3,6 +3,17 @@
 
 use super::*;
 
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
+    use KommandoTyp as T;
+    match typ {
+        T::RegistreraInvandning => {
+            "Om den enskilde menar att något i journalen är fel antecknas det bredvid anteckningen (SoL 14 kap. 6 §). Anteckningen ändras inte."
+        }
+        _ => "",
+    }
+}
+
 /// The fields of this phase's steps, with sensible defaults.
 pub(super) fn falt(typ: KommandoTyp, _a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;

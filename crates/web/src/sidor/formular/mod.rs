@@ -6,7 +6,7 @@
 //! in it each step's fields stand beside the code that parses them. This module
 //! holds what they share (the context, the choices, the reader of fields) and
 //! dispatches by the step's phase. Adding a step is an arm in its phase's
-//! `falt` and one in its `tolka`.
+//! `falt` and one in its `tolka` (and its `ingress`, if the form says more).
 
 mod aktualisering;
 mod avslut;
@@ -275,6 +275,19 @@ pub fn falt(
         Fas::Journal => journal::falt(typ, a, ctx),
         Fas::Dialog => dialog::falt(typ, a, ctx),
         Fas::Avslut => avslut::falt(typ, a, ctx),
+    }
+}
+
+/// What a step's form says above its fields (the law it follows, what to write).
+pub fn ingress(typ: KommandoTyp, aktualisering: Option<AktualiseringsTyp>) -> &'static str {
+    match typ.fas() {
+        Fas::Aktualisering => aktualisering::ingress(typ, aktualisering),
+        Fas::Beslut => beslut::ingress(typ),
+        Fas::Overklagande => overklagande::ingress(typ),
+        Fas::Avslut => avslut::ingress(typ),
+        Fas::Dialog => dialog::ingress(typ),
+        Fas::Journal => journal::ingress(typ),
+        _ => "",
     }
 }
 

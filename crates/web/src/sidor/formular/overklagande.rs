@@ -3,6 +3,17 @@
 
 use super::*;
 
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
+    use KommandoTyp as T;
+    match typ {
+        T::ProvaRattidighet => {
+            "Lots räknar ut sista dagen att överklaga från delgivningen (FL 44 §). Ett överklagande som kommit in för sent avvisas, om inte ett undantag i FL 45 § gäller."
+        }
+        _ => "",
+    }
+}
+
 /// The fields of this phase's steps, with sensible defaults.
 pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;

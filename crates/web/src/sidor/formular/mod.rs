@@ -5,8 +5,9 @@
 //! One module a phase of a case, as the domain's rules are (docs/design.md):
 //! in it each step's fields stand beside the code that parses them. This module
 //! holds what they share (the context, the choices, the reader of fields) and
-//! dispatches by the step's phase. Adding a step is an arm in its phase's
-//! `falt` and one in its `tolka` (and its `ingress`, if the form says more).
+//! dispatches by the step's phase. Adding a step is a `falt_<step>` and a
+//! `tolka_<step>` side by side in its phase's module, and an arm for each in
+//! that module's `falt` and `tolka` (and its `ingress`, if the form says more).
 
 mod aktualisering;
 mod avslut;
@@ -328,3 +329,11 @@ pub fn falt_for(fakta: &'static str) -> &'static str {
         .or_else(|| beslut::falt_for(fakta))
         .unwrap_or(fakta)
 }
+
+/// The day a step happened, today unless the user says otherwise.
+pub(super) fn datumfalt(idag: Date) -> Falt {
+    Falt::datum("datum", "Datum").kravs().varde(idag)
+}
+
+/// Said when a step's decision is missing or not one the step may take.
+pub(super) const VALJ_BESLUT: &str = "Välj ett beslut.";

@@ -599,9 +599,9 @@ fn slumpa_nummer(
 /// Why the rules refused a step, for the error message.
 fn avvisningstext(e: StoreError) -> String {
     match e {
-        StoreError::Avvisad(Avvisning::Falt(fel)) => fel
+        StoreError::Avvisad(Avvisning::Fakta(fel)) => fel
             .iter()
-            .map(|f| format!("{}: {}", f.falt, f.text))
+            .map(|f| format!("{}: {}", f.fakta, f.text))
             .collect::<Vec<_>>()
             .join("; "),
         StoreError::Avvisad(a) => a.to_string(),

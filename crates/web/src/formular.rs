@@ -7,7 +7,9 @@
 //! only a crafted request meets the refusal.
 
 use axum::extract::{FromRequest, Request};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
+use lots_domain::arende::Avvisning;
+use lots_store::StoreError;
 
 use crate::fel::WebFel;
 
@@ -204,5 +206,94 @@ mod tests {
             .unwrap();
         let fel = Formular::from_request(req, &()).await.unwrap_err();
         assert!(matches!(fel, WebFel::Ogiltig(t) if t.contains("högst 100 tecken")));
+    }
+}
+
+/// An error beside one field of a form: the field's name in the form, and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FaltFel {
+    pub falt: &'static str,
+    pub text: String,
+}
+
+/// Why a submitted form is shown again instead of being stored: errors beside
+/// its fields, one message above them with the status the page answers with, or
+/// a failure that is not the form's to show (answered as any other error).
+#[derive(Debug)]
+pub enum Formularfel {
+    Falt(Vec<FaltFel>),
+    Meddelande(String, StatusCode),
+    Annat(WebFel),
+}
+
+/// Said when two writes to one case crossed: the second is refused whole.
+pub const SAMTIDIG_ANDRING: &str = "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Kontrollera ärendet och försök igen.";
+
+impl Formularfel {
+    /// What the form shows again: the errors beside its fields, the message
+    /// above them and the status. A failure that is not the form's stays one.
+    pub fn att_visa(self) -> Result<(Vec<FaltFel>, Option<String>, StatusCode), WebFel> {
+        match self {
+            Formularfel::Falt(fel) => Ok((fel, None, StatusCode::UNPROCESSABLE_ENTITY)),
+            Formularfel::Meddelande(t, status) => Ok((vec![], Some(t), status)),
+            Formularfel::Annat(e) => Err(e),
+        }
+    }
+}
+
+impl From<Vec<FaltFel>> for Formularfel {
+    fn from(fel: Vec<FaltFel>) -> Self {
+        Formularfel::Falt(fel)
+    }
+}
+
+impl From<Avvisning> for Formularfel {
+    fn from(a: Avvisning) -> Self {
+        match a {
+            Avvisning::Fakta(fel) => Formularfel::Falt(
+                fel.into_iter()
+                    .map(|f| FaltFel {
+                        falt: crate::sidor::formular::falt_for(f.fakta),
+                        text: f.text,
+                    })
+                    .collect(),
+            ),
+            Avvisning::Tillstand(t) => Formularfel::Meddelande(t, StatusCode::CONFLICT),
+            Avvisning::Delegation(t) => Formularfel::Meddelande(t, StatusCode::FORBIDDEN),
+        }
+    }
+}
+
+impl From<StoreError> for Formularfel {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Avvisad(a) => a.into(),
+            e if e.ar_unik_krock() => {
+                Formularfel::Meddelande(SAMTIDIG_ANDRING.into(), StatusCode::CONFLICT)
+            }
+            e => Formularfel::Annat(e.into()),
+        }
+    }
+}
+
+impl From<lots_steg::Stegfel> for Formularfel {
+    fn from(e: lots_steg::Stegfel) -> Self {
+        match e {
+            lots_steg::Stegfel::Avvisad(a) => a.into(),
+            // A letter the step needs could not be written: nothing was stored.
+            lots_steg::Stegfel::Brev(t) => {
+                Formularfel::Meddelande(t, StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            lots_steg::Stegfel::Samtidigt => {
+                Formularfel::Meddelande(SAMTIDIG_ANDRING.into(), StatusCode::CONFLICT)
+            }
+            lots_steg::Stegfel::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<WebFel> for Formularfel {
+    fn from(e: WebFel) -> Self {
+        Formularfel::Annat(e)
     }
 }

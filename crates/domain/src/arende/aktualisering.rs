@@ -137,13 +137,13 @@ pub(super) fn aktualisera(
                 "Välj minst en insats som ansökan gäller.",
             );
             if let Some(o) = ombud {
-                fel.text_kravs(&o.namn, "ombud_namn", "Skriv ombudets namn.");
+                fel.text_kravs(&o.namn, "ombud.namn", "Skriv ombudets namn.");
                 fel.text_kravs(
                     &o.fullmakt_omfattning,
-                    "fullmakt_omfattning",
+                    "ombud.fullmakt_omfattning",
                     "Skriv vad fullmakten omfattar.",
                 );
-                fel.inte_framtid(o.fullmakt_datum, idag, "fullmakt_datum");
+                fel.inte_framtid(o.fullmakt_datum, idag, "ombud.fullmakt_datum");
             }
         }
         Handelse::AnmalanRegistrerad {
@@ -157,7 +157,7 @@ pub(super) fn aktualisera(
             if let Anmalare::Namngiven { namn, .. } = anmalare {
                 fel.text_kravs(
                     namn,
-                    "anmalare_namn",
+                    "anmalare.namn",
                     "Skriv anmälarens namn, eller välj anonym anmälare.",
                 );
             }

@@ -300,17 +300,17 @@ pub(super) fn handle(
                 // DelgL 23 §: only if the person was told beforehand, a fact with its day.
                 let ny = forhandsinformation.filter(|_| a.forhandsinformerad.is_none());
                 if let Some((dag, _)) = ny {
-                    fel.inte_framtid(dag, idag, "forhandsinformation_datum");
+                    fel.inte_framtid(dag, idag, "forhandsinformation.datum");
                 }
                 match a.forhandsinformerad.or(ny.map(|(d, _)| d)) {
                     None => fel.om(
                         true,
-                        "forhandsinformation_datum",
+                        "forhandsinformation.datum",
                         "Förenklad delgivning får bara användas om den enskilde i förväg fått veta att det kan ske (23 § delgivningslagen). Ange när och hur hen fick veta det.",
                     ),
                     Some(informerad) => fel.om(
                         informerad > datum,
-                        "forhandsinformation_datum",
+                        "forhandsinformation.datum",
                         format!("Den enskilde informerades om förenklad delgivning {informerad}, efter att beslutet skickades. Informationen ska komma i förväg (23 § delgivningslagen)."),
                     ),
                 }
@@ -773,12 +773,12 @@ mod tests {
         };
         assert_eq!(
             falt(f.forsok(skicka(true, None))),
-            vec!["forhandsinformation_datum"]
+            vec!["forhandsinformation.datum"]
         );
         // Told after the sending is not "i förväg".
         assert_eq!(
             falt(f.forsok(skicka(true, Some((date!(2026 - 02 - 07), Kanal::Telefon))))),
-            vec!["forhandsinformation_datum"]
+            vec!["forhandsinformation.datum"]
         );
         // The prior information is recorded as a fact with its day and channel.
         let h = f

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::kommando::{Fel, fel_fas, tillstand};
-use super::{Arende, Avvisning, FaltFel, Handelse, Kommando, KommandoTyp, Kontext, bevakning};
+use super::{Arende, Avvisning, Faktafel, Handelse, Kommando, KommandoTyp, Kontext, bevakning};
 use crate::frister;
 use crate::ids::*;
 use crate::kalender::forsta_vardag_efter;
@@ -425,8 +425,8 @@ pub(super) fn handle(
                 .komplettering(begaran)
                 .filter(|k| k.oppen())
                 .ok_or_else(|| {
-                    Avvisning::Falt(vec![FaltFel {
-                        falt: "begaran",
+                    Avvisning::Fakta(vec![Faktafel {
+                        fakta: "begaran",
                         text: "Välj en begäran om komplettering som väntar på svar.".into(),
                     }])
                 })?;
@@ -457,8 +457,8 @@ pub(super) fn handle(
                 .komplettering(begaran)
                 .filter(|k| k.oppen() && !k.svar.is_empty())
                 .ok_or_else(|| {
-                    Avvisning::Falt(vec![FaltFel {
-                        falt: "begaran",
+                    Avvisning::Fakta(vec![Faktafel {
+                        fakta: "begaran",
                         text: "Välj en komplettering som lämnats in och inte redan godtagits."
                             .into(),
                     }])
@@ -823,9 +823,9 @@ mod tests {
         };
         let r = f.forsok(igen(None));
         match r {
-            Err(Avvisning::Falt(fel)) => {
+            Err(Avvisning::Fakta(fel)) => {
                 assert_eq!(fel.len(), 1);
-                assert_eq!(fel[0].falt, "skal");
+                assert_eq!(fel[0].fakta, "skal");
                 assert_eq!(
                     fel[0].text,
                     "Kontoutdrag för de senaste tre månaderna är redan inlämnad och godtagen. Skriv varför den behövs igen."
@@ -866,7 +866,7 @@ mod tests {
             IDAG + Duration::days(14),
         ));
         match r {
-            Err(Avvisning::Falt(fel)) => assert_eq!(
+            Err(Avvisning::Fakta(fel)) => assert_eq!(
                 fel[0].text,
                 "Hyresavi eller hyreskontrakt och Kontoutdrag för de senaste tre månaderna är redan inlämnade och godtagna. Skriv varför de behövs igen."
             ),

@@ -27,9 +27,15 @@ pub struct Kontext<'a> {
     pub delegationsordning: &'a Delegationsordning,
 }
 
+/// A fact of a command that the rules refuse, with the Swedish text that says why.
+///
+/// `fakta` names the fact as the command, or the event it carries, names it: a
+/// field such as `datum` or `beslut`, or a path into a payload such as
+/// `ombud.namn` or `forhandsinformation.datum`. It is the domain's name, not a
+/// form's: the web maps it to the field of the form that carries that fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FaltFel {
-    pub falt: &'static str,
+pub struct Faktafel {
+    pub fakta: &'static str,
     pub text: String,
 }
 
@@ -39,9 +45,9 @@ pub enum Avvisning {
     /// The step is not open in the case's current state.
     #[error("{0}")]
     Tillstand(String),
-    /// The input is wrong; each error belongs to a field of the form.
+    /// The input is wrong; each error names the fact of the command it concerns.
     #[error("Uppgifterna behöver rättas.")]
-    Falt(Vec<FaltFel>),
+    Fakta(Vec<Faktafel>),
     /// The delegationsordning gives the user no right to this decision.
     #[error("{0}")]
     Delegation(String),
@@ -565,42 +571,48 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
 
 /// Collects field errors so a form shows all of them at once.
 #[derive(Default)]
-pub(crate) struct Fel(Vec<FaltFel>);
+pub(crate) struct Fel(Vec<Faktafel>);
 
 impl Fel {
-    pub(crate) fn om(&mut self, villkor: bool, falt: &'static str, text: impl Into<String>) {
+    pub(crate) fn om(&mut self, villkor: bool, fakta: &'static str, text: impl Into<String>) {
         if villkor {
-            self.0.push(FaltFel {
-                falt,
+            self.0.push(Faktafel {
+                fakta,
                 text: text.into(),
             });
         }
     }
-    pub(crate) fn text_kravs(&mut self, varde: &str, falt: &'static str, text: &str) {
-        self.om(varde.trim().is_empty(), falt, text);
+    pub(crate) fn text_kravs(&mut self, varde: &str, fakta: &'static str, text: &str) {
+        self.om(varde.trim().is_empty(), fakta, text);
     }
     /// A fact that has happened cannot be dated in the future.
-    pub(crate) fn inte_framtid(&mut self, datum: Date, idag: Date, falt: &'static str) {
-        self.om(datum > idag, falt, "Datumet kan inte ligga i framtiden.");
+    pub(crate) fn inte_framtid(&mut self, datum: Date, idag: Date, fakta: &'static str) {
+        self.om(datum > idag, fakta, "Datumet kan inte ligga i framtiden.");
     }
-    pub(crate) fn inte_fore(&mut self, datum: Date, tidigast: Date, falt: &'static str, vad: &str) {
+    pub(crate) fn inte_fore(
+        &mut self,
+        datum: Date,
+        tidigast: Date,
+        fakta: &'static str,
+        vad: &str,
+    ) {
         self.om(
             datum < tidigast,
-            falt,
+            fakta,
             format!("Datumet kan inte ligga före {vad} ({tidigast})."),
         );
     }
     /// A text the person or the handläggare writes: required, and not longer than
     /// one message may be.
-    pub(crate) fn meddelandetext(&mut self, varde: &str, falt: &'static str, text: &str) {
-        self.text_kravs(varde, falt, text);
-        self.inte_for_lang(varde, falt);
+    pub(crate) fn meddelandetext(&mut self, varde: &str, fakta: &'static str, text: &str) {
+        self.text_kravs(varde, fakta, text);
+        self.inte_for_lang(varde, fakta);
     }
-    pub(crate) fn inte_for_lang(&mut self, varde: &str, falt: &'static str) {
+    pub(crate) fn inte_for_lang(&mut self, varde: &str, fakta: &'static str) {
         let n = varde.chars().count();
         self.om(
             n > MEDDELANDE_MAX_TECKEN,
-            falt,
+            fakta,
             format!("Texten får vara högst {MEDDELANDE_MAX_TECKEN} tecken. Den är {n} tecken."),
         );
     }
@@ -622,7 +634,7 @@ impl Fel {
         if self.0.is_empty() {
             Ok(())
         } else {
-            Err(Avvisning::Falt(std::mem::take(&mut self.0)))
+            Err(Avvisning::Fakta(std::mem::take(&mut self.0)))
         }
     }
 }
@@ -636,8 +648,8 @@ pub(super) fn valt_beslut(
         .into_iter()
         .find(|b| b.id() == id)
         .ok_or_else(|| {
-            Avvisning::Falt(vec![FaltFel {
-                falt: "beslut",
+            Avvisning::Fakta(vec![Faktafel {
+                fakta: "beslut",
                 text: "Välj ett beslut som väntar på det här steget.".into(),
             }])
         })

@@ -39,7 +39,7 @@ pub use dialog::{
 };
 pub use handelse::*;
 pub use kommando::{
-    Avvisning, FaltFel, Fas, Kommando, KommandoTyp, Kontext, handle, kan, kandidater,
+    Avvisning, Faktafel, Fas, Kommando, KommandoTyp, Kontext, handle, kan, kandidater,
 };
 pub use overklagande::{Andring, NyttBeslut, Overklagande, andring};
 pub use uppfoljning::Uppfoljning;

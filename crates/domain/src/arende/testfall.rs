@@ -275,7 +275,7 @@ pub(crate) fn avsluta(datum: Date) -> Kommando {
 
 pub(crate) fn falt(r: Result<Vec<Handelse>, Avvisning>) -> Vec<&'static str> {
     match r {
-        Err(Avvisning::Falt(f)) => f.into_iter().map(|f| f.falt).collect(),
+        Err(Avvisning::Fakta(f)) => f.into_iter().map(|f| f.fakta).collect(),
         other => panic!("expected field errors, got {other:?}"),
     }
 }

@@ -999,7 +999,7 @@ proptest! {
                         "kan offered {typ:?} but handle refused it for the state: {t} ({k:?})"
                     )));
                 }
-                Err(Avvisning::Falt(f)) => prop_assert!(!f.is_empty()),
+                Err(Avvisning::Fakta(f)) => prop_assert!(!f.is_empty()),
                 Err(Avvisning::Delegation(_)) => {}
             }
             if let Some(a) = &a {

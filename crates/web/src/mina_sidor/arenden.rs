@@ -54,9 +54,9 @@ pub(super) async fn utfor(
     };
     match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
         Ok(u) => Ok(Ok(u)),
-        Err(Stegfel::Avvisad(Avvisning::Falt(fel))) => Ok(Err(fel
+        Err(Stegfel::Avvisad(Avvisning::Fakta(fel))) => Ok(Err(fel
             .into_iter()
-            .map(|f| (f.falt.to_owned(), f.text))
+            .map(|f| (crate::sidor::formular::falt_for(f.fakta).to_owned(), f.text))
             .collect())),
         Err(Stegfel::Avvisad(a)) => Ok(Err(vec![("".into(), a.to_string())])),
         Err(Stegfel::Brev(t)) => Ok(Err(vec![("".into(), t)])),

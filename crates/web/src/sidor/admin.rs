@@ -2,12 +2,12 @@
 //! reached from here. Every change is written to the audit log, so who gave whom
 //! which role or the protected-person right can always be answered.
 
+use crate::formular::FaltFel;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::arende::FaltFel;
 use lots_domain::ids::{AnvandarId, EnhetId};
 use lots_domain::organisation::Roll;
 use lots_store::{Anvandare, Enhet, Granskningspost};

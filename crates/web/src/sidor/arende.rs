@@ -163,18 +163,18 @@ pub async fn ange_skal(
     let beskrivning = f.text("beskrivning");
     let mut fel = vec![];
     if grund.is_none() {
-        fel.push(lots_domain::arende::FaltFel {
+        fel.push(crate::formular::FaltFel {
             falt: "grund",
             text: "Välj på vilken grund du öppnar ärendet.".into(),
         });
     }
     if beskrivning.chars().filter(|c| c.is_alphanumeric()).count() < 10 {
-        fel.push(lots_domain::arende::FaltFel {
+        fel.push(crate::formular::FaltFel {
             falt: "beskrivning",
             text: "Beskriv med några ord varför du behöver ärendet.".into(),
         });
     } else if beskrivning.chars().count() > SKAL_MAX_TECKEN {
-        fel.push(lots_domain::arende::FaltFel {
+        fel.push(crate::formular::FaltFel {
             falt: "beskrivning",
             text: format!(
                 "Skriv skälet kortare, högst {SKAL_MAX_TECKEN} tecken. Du har skrivit {}.",

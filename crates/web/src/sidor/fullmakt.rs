@@ -6,11 +6,11 @@
 //! (issue 12): only staff who act on one of the person's cases register it, with
 //! the signed document, and it holds once a second of them has approved it.
 
+use crate::formular::FaltFel;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::Identitet;
-use lots_domain::arende::FaltFel;
 use lots_domain::fullmakt::Omfattning;
 use lots_domain::tid::svensk_dag;
 use lots_store::{Fullmakt, Fullmaktsdokument, Person};

@@ -22,9 +22,9 @@ use super::{Falt, Sida, fyll};
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
+use crate::formular::FaltFel;
 use crate::formular::Formular;
 use crate::policy::{self, Handling};
-use lots_domain::arende::FaltFel;
 
 /// Rows on the page; the CSV file holds up to `MAX_CSV`.
 const MAX_SIDA: i64 = 500;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod arende;
 pub mod delegation;
+pub mod formular;
 pub mod fullmakt;
 pub mod konto;
 pub mod loggkontroll;
@@ -12,10 +13,9 @@ pub mod person;
 pub mod rapporter;
 pub mod start;
 pub mod steg;
-pub mod stegfalt;
 pub mod uppdrag;
 
-use lots_domain::arende::FaltFel;
+use crate::formular::FaltFel;
 use lots_store::{ArendeRad, Granskningspost, Person};
 
 use crate::auth::Inloggad;

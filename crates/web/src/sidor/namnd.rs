@@ -3,12 +3,12 @@
 //! and the prefix of the diarienummer. Each save is a new version (old ones are
 //! kept and listed) and is written to the audit log in the same transaction.
 
+use crate::formular::FaltFel;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::arende::FaltFel;
 use lots_store::Namnduppgifter;
 
 use super::{Falt, Sida, fyll};

@@ -1,9 +1,9 @@
+use crate::formular::FaltFel;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::arende::FaltFel;
 use lots_domain::frister;
 use lots_domain::identitet::Identitet;
 use lots_domain::ids::PersonId;

@@ -3,24 +3,21 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::arende::{
-    AktualiseringsTyp, Arende, Avvisning, FaltFel, Handlingstyp, Kommando, KommandoTyp, kan,
-};
+use lots_domain::arende::{AktualiseringsTyp, Arende, Handlingstyp, Kommando, KommandoTyp, kan};
 use lots_domain::ids::{ArendeId, DokumentId, PersonId};
 use lots_domain::tid::svensk_dag;
 use lots_store::{Anvandare, ArendeRad, Bilaga, Enhet, JournalRad};
 use sha2::{Digest, Sha256};
 
+use super::formular::{FaltKontext, falt, ingress, tolka};
 use super::person::Formularsida;
-use super::stegfalt::{FaltKontext, falt, tolka};
 use super::{Sida, fyll};
 use crate::AppState;
 use crate::atkomst::{self, ArendeSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::formular::Formular;
+use crate::formular::{FaltFel, Formular, Formularfel};
 use crate::policy::{self, Handling};
-use lots_steg::Stegfel;
 
 /// What a step's form needs to know besides the case.
 pub struct Stegkontext {
@@ -92,43 +89,6 @@ impl Stegkontext {
             godtagna: &self.godtagna,
             dokument: &self.dokument,
         }
-    }
-}
-
-fn ingress(typ: KommandoTyp, akt: Option<AktualiseringsTyp>) -> &'static str {
-    use KommandoTyp as T;
-    match (typ, akt) {
-        (T::Aktualisera, Some(AktualiseringsTyp::Anmalan)) => {
-            "En anmälan från någon annan än personen själv. Den förhandsbedöms innan utredning inleds."
-        }
-        (T::Aktualisera, Some(AktualiseringsTyp::Information)) => {
-            "Information som kommit in på annat sätt och kan leda till att nämnden behöver agera (SoL 14 kap. 2 §)."
-        }
-        (T::Aktualisera, _) => {
-            "En ansökan kan vara skriftlig eller muntlig och komma på papper, per telefon, vid besök eller digitalt. Alla vägar är lika giltiga."
-        }
-        (T::FattaBeslut, _) => {
-            "Ett beslut för varje ansökt insats. Beslutet ska gå att förstå för den enskilde: vad som beslutats, varför och med stöd av vilken bestämmelse."
-        }
-        (T::ProvaRattidighet, _) => {
-            "Lots räknar ut sista dagen att överklaga från delgivningen (FL 44 §). Ett överklagande som kommit in för sent avvisas, om inte ett undantag i FL 45 § gäller."
-        }
-        (T::AvslutaArende, _) => {
-            "Ett ärende avslutas när inget återstår: inga obesvarade uppföljningar och inga beslut som väntar på verkställighet."
-        }
-        (T::SkickaMeddelande, _) => {
-            "Den enskilde läser meddelandet på Mina sidor. Skriv så att det går att förstå utan att ha läst ärendet."
-        }
-        (T::BegarKomplettering, _) => {
-            "Begär bara det som behövs för utredningen (FL 9 §). En handling som redan lämnats in och godtagits begärs inte igen utan att du skriver varför."
-        }
-        (T::LamnaKomplettering, _) => {
-            "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
-        }
-        (T::RegistreraInvandning, _) => {
-            "Om den enskilde menar att något i journalen är fel antecknas det bredvid anteckningen (SoL 14 kap. 6 §). Anteckningen ändras inte."
-        }
-        _ => "",
     }
 }
 
@@ -212,6 +172,29 @@ pub fn visa_formular(
     }
 }
 
+/// The form again, with why it was not stored: errors beside their fields, or
+/// one message above them. A failure that is not the form's is answered as such.
+pub fn visa_formularfel(
+    i: &Inloggad,
+    k: &Stegkontext,
+    typ: KommandoTyp,
+    akt: Option<AktualiseringsTyp>,
+    f: &Formular,
+    fel: Formularfel,
+) -> Result<Response, WebFel> {
+    let (falt, meddelande, status) = fel.att_visa()?;
+    Ok(visa_formular(
+        i,
+        k,
+        typ,
+        akt,
+        f,
+        &falt,
+        meddelande,
+        Some(status),
+    ))
+}
+
 /// Runs a submitted step and answers: a redirect to the case, or the form again
 /// with every error beside its field. Nothing is stored when it refuses.
 #[allow(clippy::too_many_arguments)]
@@ -225,23 +208,26 @@ pub async fn formularsvar(
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
 ) -> Result<Response, WebFel> {
+    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga).await {
+        Ok(svar) => Ok(svar),
+        Err(fel) => visa_formularfel(i, k, typ, akt, f, fel),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn utfor_steg(
+    s: &AppState,
+    i: &Inloggad,
+    k: &Stegkontext,
+    arende: ArendeId,
+    typ: KommandoTyp,
+    akt: Option<AktualiseringsTyp>,
+    f: &Formular,
+    bilaga: Option<(Kommando, Bilaga)>,
+) -> Result<Response, Formularfel> {
     let (kommando, bilaga) = match bilaga {
         Some((kommando, b)) => (kommando, Some(b)),
-        None => match tolka(typ, akt, f, &k.falt_kontext(i)) {
-            Ok(kommando) => (kommando, None),
-            Err(fel) => {
-                return Ok(visa_formular(
-                    i,
-                    k,
-                    typ,
-                    akt,
-                    f,
-                    &fel,
-                    None,
-                    Some(StatusCode::UNPROCESSABLE_ENTITY),
-                ));
-            }
-        },
+        None => (tolka(typ, akt, f, &k.falt_kontext(i))?, None),
     };
     let nu = s.nu();
     let steg = lots_steg::Steg {
@@ -254,43 +240,30 @@ pub async fn formularsvar(
         granskning: None,
         skriv_brev: true,
     };
-    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
-        Ok(utfort) => {
-            // A registrator registers what arrives but does not read the case: back to the search.
-            let skyddad = match &k.rad {
-                Some(rad) => rad.person_skyddad,
-                None => s.store.personer().person(k.person).await?.is_some_and(|p| p.skyddad),
-            };
-            let resurs = policy::ArendeResurs {
-                enhet: utfort.arende.enhet,
-                handlaggare: utfort.arende.handlaggare,
-                skyddad,
-                skal: false,
-            };
-            let far_lasa = policy::far(&i.anvandare, Handling::LasaArende(resurs));
-            let till = if far_lasa {
-                format!("/arenden/{arende}")
-            } else {
-                "/personer/sok?registrerat=1".to_string()
-            };
-            Ok(Redirect::to(&till).into_response())
-        }
-        Err(Stegfel::Avvisad(Avvisning::Falt(fel))) => Ok(visa_formular(i, k, typ, akt, f, &fel, None, Some(StatusCode::UNPROCESSABLE_ENTITY))),
-        Err(Stegfel::Avvisad(Avvisning::Tillstand(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::CONFLICT))),
-        Err(Stegfel::Avvisad(Avvisning::Delegation(t))) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::FORBIDDEN))),
-        Err(Stegfel::Brev(t)) => Ok(visa_formular(i, k, typ, akt, f, &[], Some(t), Some(StatusCode::UNPROCESSABLE_ENTITY))),
-        Err(Stegfel::Samtidigt) => Ok(visa_formular(
-            i,
-            k,
-            typ,
-            akt,
-            f,
-            &[],
-            Some("Någon annan ändrade ärendet samtidigt. Ingenting sparades. Kontrollera ärendet och försök igen.".into()),
-            Some(StatusCode::CONFLICT),
-        )),
-        Err(Stegfel::Store(e)) => Err(e.into()),
-    }
+    let utfort = lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await?;
+    // A registrator registers what arrives but does not read the case: back to the search.
+    let skyddad = match &k.rad {
+        Some(rad) => rad.person_skyddad,
+        None => s
+            .store
+            .personer()
+            .person(k.person)
+            .await?
+            .is_some_and(|p| p.skyddad),
+    };
+    let resurs = policy::ArendeResurs {
+        enhet: utfort.arende.enhet,
+        handlaggare: utfort.arende.handlaggare,
+        skyddad,
+        skal: false,
+    };
+    let far_lasa = policy::far(&i.anvandare, Handling::LasaArende(resurs));
+    let till = if far_lasa {
+        format!("/arenden/{arende}")
+    } else {
+        "/personer/sok?registrerat=1".to_string()
+    };
+    Ok(Redirect::to(&till).into_response())
 }
 
 fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
@@ -373,7 +346,26 @@ pub async fn dokument_sida(
     sida(state, i, Path((id, "dokument".into()))).await
 }
 
-/// What a file's first bytes say it is. The browser's word is not trusted.
+/// The uploaded file and what its first bytes say it is. The browser's word is not trusted.
+fn las_fil(fil: Option<crate::uppladdning::Fil>) -> Result<(Vec<u8>, &'static str), Vec<FaltFel>> {
+    let fel = |text: &str| {
+        vec![FaltFel {
+            falt: "fil",
+            text: text.into(),
+        }]
+    };
+    let Some(x) = fil else {
+        return Err(fel("Välj en fil."));
+    };
+    if let Some(text) = crate::uppladdning::fel_i(&x) {
+        return Err(fel(text));
+    }
+    match crate::uppladdning::innehallstyp(&x.innehall) {
+        Some(typ) => Ok((x.innehall, typ)),
+        None => Err(vec![]),
+    }
+}
+
 pub async fn ladda_upp(
     State(s): State<AppState>,
     i: Inloggad,
@@ -383,41 +375,12 @@ pub async fn ladda_upp(
     let (typ, k) = steg_kontext(&s, &i, &id, "dokument").await?;
     let (f, fil) = crate::uppladdning::las(m).await?;
     i.kontrollera_csrf(&f)?;
-    let mut fel = vec![];
     let namn = Some(f.text("namn"))
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| fil.as_ref().map(|x| x.namn.clone()).unwrap_or_default());
-    let innehall = match &fil {
-        None => {
-            fel.push(FaltFel {
-                falt: "fil",
-                text: "Välj en fil.".into(),
-            });
-            None
-        }
-        Some(x) => match crate::uppladdning::fel_i(x) {
-            Some(text) => {
-                fel.push(FaltFel {
-                    falt: "fil",
-                    text: text.into(),
-                });
-                None
-            }
-            None => crate::uppladdning::innehallstyp(&x.innehall),
-        },
-    };
-    let fil = fil.map(|x| x.innehall);
-    let (Some(innehallstyp), Some(fil), true) = (innehall, fil, fel.is_empty()) else {
-        return Ok(visa_formular(
-            &i,
-            &k,
-            typ,
-            None,
-            &f,
-            &fel,
-            None,
-            Some(StatusCode::UNPROCESSABLE_ENTITY),
-        ));
+    let (fil, innehallstyp) = match las_fil(fil) {
+        Ok(fil) => fil,
+        Err(fel) => return visa_formularfel(&i, &k, typ, None, &f, fel.into()),
     };
     let dokument = DokumentId::ny();
     let kommando = Kommando::BifogaDokument {

@@ -7,20 +7,18 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::Handelse;
-use lots_domain::arende::{
-    Avvisning, FaltFel, Kommando, KommandoTyp, PLAN_MAX_TECKEN, kan, kandidater,
-};
+use lots_domain::arende::{Kommando, KommandoTyp, PLAN_MAX_TECKEN, kan, kandidater};
 use lots_domain::ids::BeslutId;
 use lots_domain::tid::svensk_dag;
 use lots_store::{Granskningspost, UppdragRad};
 
-use super::stegfalt::las_datum;
+use super::formular::las_datum;
 use super::{Falt, Sida, fyll};
 use crate::AppState;
 use crate::atkomst::{self, UppdragSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::formular::Formular;
+use crate::formular::{Formular, Formularfel};
 use crate::policy::{self, Handling};
 use crate::visning::planrader;
 use lots_steg::Stegfel;
@@ -351,6 +349,50 @@ pub async fn plan_sida(
     Ok((status, sida).into_response())
 }
 
+/// Reads the plan and stores it, or says why not.
+async fn skriv_plan(
+    s: &AppState,
+    i: &Inloggad,
+    r: &UppdragRad,
+    f: &Formular,
+) -> Result<(), Formularfel> {
+    // Said in the utförare's words before the rules say it in the case's.
+    plan_oppen(r).map_err(|t| Formularfel::Meddelande(t, StatusCode::CONFLICT))?;
+    let mut fel = vec![];
+    let datum = las_datum(f, "datum", true, &mut fel);
+    let uppfoljning = las_datum(f, "uppfoljning", false, &mut fel);
+    let kommando = datum
+        .filter(|_| fel.is_empty())
+        .map(|datum| Kommando::UpprattaGenomforandeplan {
+            beslut: r.beslut,
+            datum,
+            mal: f.text("mal"),
+            genomforande: f.text("genomforande"),
+            delaktighet: f.text("delaktighet"),
+            uppfoljning,
+        })
+        .ok_or(Formularfel::Falt(fel))?;
+    let nu = s.nu();
+    let steg = lots_steg::Steg {
+        aktor: i.aktor(),
+        arende: r.arende,
+        kommandon: vec![kommando],
+        bilagor: vec![],
+        nu,
+        idag: svensk_dag(nu),
+        granskning: None,
+        skriv_brev: true,
+    };
+    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+        Ok(_) => Ok(()),
+        Err(Stegfel::Samtidigt) => Err(Formularfel::Meddelande(
+            "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen.".into(),
+            StatusCode::CONFLICT,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub async fn spara_plan(
     State(s): State<AppState>,
     i: Inloggad,
@@ -361,62 +403,15 @@ pub async fn spara_plan(
     let r = uppdrag_for_plan(&s, &i, &id).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
-    // The form shown again holds the person's plan: a read like the page itself.
-    let visa_igen = |fel: &[FaltFel], meddelande: Option<String>, status: StatusCode| {
-        let mut falt = planfalt(&r, idag);
-        let sammanfattning = fyll(&mut falt, &f, fel);
-        (status, plansida(&i, &r, falt, sammanfattning, meddelande)).into_response()
-    };
-    let mut fel = vec![];
-    let datum = las_datum(&f, "datum", true, &mut fel);
-    let uppfoljning = las_datum(&f, "uppfoljning", false, &mut fel);
-    let kommando =
-        datum
-            .filter(|_| fel.is_empty())
-            .map(|datum| Kommando::UpprattaGenomforandeplan {
-                beslut: r.beslut,
-                datum,
-                mal: f.text("mal"),
-                genomforande: f.text("genomforande"),
-                delaktighet: f.text("delaktighet"),
-                uppfoljning,
-            });
-    let svar = match kommando {
-        // Said in the utförare's words before the rules say it in the case's.
-        _ if plan_oppen(&r).is_err() => visa_igen(&[], plan_oppen(&r).err(), StatusCode::CONFLICT),
-        None => visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Some(k) => match lots_steg::ta_steg(
-            &s.store,
-            &s.kommun_namn,
-            lots_steg::Steg {
-                aktor: i.aktor(),
-                arende: r.arende,
-                kommandon: vec![k],
-                bilagor: vec![],
-                nu,
-                idag,
-                granskning: None,
-                skriv_brev: true,
-            },
-        )
-        .await
-        {
-            Ok(_) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
-            Err(Stegfel::Avvisad(Avvisning::Falt(fel))) => {
-                visa_igen(&fel, None, StatusCode::UNPROCESSABLE_ENTITY)
-            }
-            Err(Stegfel::Avvisad(a)) => visa_igen(&[], Some(a.to_string()), StatusCode::CONFLICT),
-            Err(Stegfel::Brev(t)) => visa_igen(&[], Some(t), StatusCode::UNPROCESSABLE_ENTITY),
-            Err(Stegfel::Samtidigt) => visa_igen(
-                &[],
-                Some(
-                    "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen."
-                        .into(),
-                ),
-                StatusCode::CONFLICT,
-            ),
-            Err(Stegfel::Store(e)) => return Err(e.into()),
-        },
+    let svar = match skriv_plan(&s, &i, &r, &f).await {
+        Ok(()) => return Ok(Redirect::to(&format!("/uppdrag/{}", r.beslut)).into_response()),
+        // The form shown again holds the person's plan: a read like the page itself.
+        Err(fel) => {
+            let (fel, meddelande, status) = fel.att_visa()?;
+            let mut falt = planfalt(&r, idag);
+            let sammanfattning = fyll(&mut falt, &f, &fel);
+            (status, plansida(&i, &r, falt, sammanfattning, meddelande)).into_response()
+        }
     };
     s.store
         .granskning()

@@ -1,0 +1,182 @@
+//! The forms of the steps of dialog with the person: meddelanden and
+//! kompletteringar: each step's fields, and beside them how its input becomes
+//! the domain's command. Rules about the values live in the domain.
+
+use super::*;
+
+/// What the form says above its fields, before the user fills them in.
+pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
+    match typ {
+        KommandoTyp::SkickaMeddelande => {
+            "Den enskilde läser meddelandet på Mina sidor. Skriv så att det går att förstå utan att ha läst ärendet."
+        }
+        KommandoTyp::BegarKomplettering => {
+            "Begär bara det som behövs för utredningen (FL 9 §). En handling som redan lämnats in och godtagits begärs inte igen utan att du skriver varför."
+        }
+        KommandoTyp::LamnaKomplettering => {
+            "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
+        }
+        _ => "",
+    }
+}
+
+/// The fields of a step of this phase, with sensible defaults.
+pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    use KommandoTyp as T;
+    match typ {
+        T::SkickaMeddelande => falt_skicka_meddelande(),
+        T::BegarKomplettering => falt_begar_komplettering(ctx),
+        T::LamnaKomplettering => falt_lamna_komplettering(a, ctx),
+        T::GodtaKomplettering => falt_godta_komplettering(a, ctx),
+        T::BegarMote => falt_begar_mote(),
+        _ => vec![],
+    }
+}
+
+/// Parses the form of a step of this phase; every error is gathered in `l`.
+pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    use KommandoTyp as T;
+    match typ {
+        T::SkickaMeddelande => tolka_skicka_meddelande(l, ctx),
+        T::BegarKomplettering => tolka_begar_komplettering(l, ctx),
+        T::LamnaKomplettering => tolka_lamna_komplettering(l),
+        T::GodtaKomplettering => tolka_godta_komplettering(l),
+        T::BegarMote => tolka_begar_mote(l),
+        _ => None,
+    }
+}
+
+fn falt_skicka_meddelande() -> Vec<Falt> {
+    vec![
+        Falt::textarea("text", "Meddelande")
+            .kravs()
+            .hjalp(&format!("Högst {MEDDELANDE_MAX_TECKEN} tecken.")),
+    ]
+}
+
+fn tolka_skicka_meddelande(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    Some(Kommando::SkickaMeddelande {
+        id: MeddelandeId::ny(),
+        datum: ctx.idag,
+        fran: Avsandare::Handlaggare,
+        text: l.text("text"),
+    })
+}
+
+fn falt_begar_komplettering(ctx: &FaltKontext) -> Vec<Falt> {
+    let idag = ctx.idag;
+    vec![
+        Falt::val(
+            "handlingar",
+            "Vad behöver den enskilde lämna in?",
+            "checkboxes",
+            handlingstyp_val(ctx),
+        ),
+        Falt::textarea("beskrivning", "Beskriv vad som behövs")
+            .hjalp("Krävs om du väljer Annat eller inte väljer någon handling."),
+        Falt::text("godtas", "Vad godtas?")
+            .kravs()
+            .varde("PDF, foto eller kopia"),
+        Falt::datum("senast", "Lämnas senast")
+            .kravs()
+            .varde(idag + time::Duration::days(14))
+            .hjalp("Om dagen är en lördag, söndag eller helgdag flyttas den till nästa vardag."),
+        Falt::textarea(
+            "skal",
+            "Om en handling redan är inlämnad: varför behövs den igen?",
+        ),
+    ]
+}
+
+fn tolka_begar_komplettering(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    let f = l.f;
+    let mut handlingar = vec![];
+    for v in f.alla("handlingar") {
+        match Handlingstyp::fran_kod(v) {
+            Some(t) => handlingar.push(t),
+            None => l.fel("handlingar", "Okänd handling."),
+        }
+    }
+    let senast = l.datum("senast");
+    senast.map(|senast| Kommando::BegarKomplettering {
+        id: KompletteringId::ny(),
+        datum: ctx.idag,
+        handlingar,
+        beskrivning: l.text("beskrivning"),
+        godtas: l.text("godtas"),
+        senast,
+        skal_trots_inlamnad: Some(l.text("skal")).filter(|s| !s.is_empty()),
+        redan_inlamnade: ctx.godtagna.iter().map(|(t, _, _)| *t).collect(),
+    })
+}
+
+fn falt_lamna_komplettering(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let idag = ctx.idag;
+    vec![
+        Falt::val(
+            "begaran",
+            "Begäran om komplettering",
+            "select",
+            a.kompletteringar
+                .iter()
+                .filter(|k| k.oppen())
+                .map(|k| (k.id.to_string(), komplettering_text(k))),
+        )
+        .kravs(),
+        Falt::datum("datum", "Lämnades in").kravs().varde(idag),
+        Falt::textarea("text", "Vad den enskilde lämnade in")
+            .kravs()
+            .hjalp("Skanna handlingarna och bifoga dem med Bifoga dokument."),
+    ]
+}
+
+fn tolka_lamna_komplettering(l: &mut Lasare) -> Option<Kommando> {
+    let begaran = l.id("begaran", "Välj begäran om komplettering.");
+    let datum = l.datum("datum");
+    match (begaran, datum) {
+        // On paper, at reception: the person's own answer, registered by staff.
+        (Some(begaran), Some(datum)) => Some(Kommando::LamnaKomplettering {
+            begaran,
+            datum,
+            fran: Avsandare::Enskild { ombud: None },
+            text: l.text("text"),
+            dokument: vec![],
+        }),
+        _ => None,
+    }
+}
+
+fn falt_godta_komplettering(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let idag = ctx.idag;
+    vec![
+        Falt::val(
+            "begaran",
+            "Inlämnad komplettering",
+            "select",
+            a.kompletteringar
+                .iter()
+                .filter(|k| k.oppen() && !k.svar.is_empty())
+                .map(|k| (k.id.to_string(), komplettering_text(k))),
+        )
+        .kravs(),
+        datumfalt(idag),
+    ]
+}
+
+fn tolka_godta_komplettering(l: &mut Lasare) -> Option<Kommando> {
+    let begaran = l.id("begaran", "Välj kompletteringen.");
+    let datum = l.datum("datum");
+    match (begaran, datum) {
+        (Some(begaran), Some(datum)) => Some(Kommando::GodtaKomplettering { begaran, datum }),
+        _ => None,
+    }
+}
+
+fn falt_begar_mote() -> Vec<Falt> {
+    vec![]
+}
+
+fn tolka_begar_mote(l: &mut Lasare) -> Option<Kommando> {
+    l.fel("innehall", "Den enskilde begär möte på Mina sidor.");
+    None
+}

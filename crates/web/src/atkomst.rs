@@ -21,7 +21,7 @@ use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::mina_sidor::Medborgare;
-use crate::policy::{self, ArendeResurs, Handling, MedborgarHandling, Nekande};
+use crate::policy::{self, ArendeResurs, Atgard, MedborgarHandling, Nekande};
 use crate::sidor::{arendepost, personpost};
 
 /// How long a stated reason opens the case: an hour, then it is asked again
@@ -48,7 +48,7 @@ async fn logga_nekande(
 }
 
 /// The policy's answer to a refused `h`, as a handler returns it.
-fn nekad_svar(h: Handling, n: Nekande) -> WebFel {
+fn nekad_svar(h: Atgard, n: Nekande) -> WebFel {
     tracing::warn!(handling = ?h, orsak = ?n, "access refused");
     match n {
         Nekande::Skyddad => WebFel::Saknas,
@@ -125,7 +125,7 @@ pub async fn oppna_arende_id(
     let a = &i.anvandare;
     if let ArendeSyfte::AngeSkal = syfte {
         if !policy::kan_ange_skal(a, &resurs) {
-            let n = policy::avgor(a, Handling::LasaArende(resurs))
+            let n = policy::avgor(a, Atgard::LasaArende(resurs))
                 .err()
                 .unwrap_or(Nekande::Roll);
             logga_nekande(s, i, arendepost(i, "arende.nekad", &rad), n.text()).await?;
@@ -150,7 +150,7 @@ pub async fn oppna_arende_id(
         None
     };
     let resurs = resurs.med_skal(skal.is_some());
-    if let Err(n) = policy::avgor(a, Handling::LasaArende(resurs)) {
+    if let Err(n) = policy::avgor(a, Atgard::LasaArende(resurs)) {
         logga_nekande(s, i, arendepost(i, "arende.nekad", &rad), n.text()).await?;
         if n == Nekande::KraverSkal {
             return Err(WebFel::KraverSkal(rad.id));
@@ -162,11 +162,11 @@ pub async fn oppna_arende_id(
         ArendeSyfte::Lasa(h) => (h, None),
         ArendeSyfte::Steg(typ) => (
             "arende.steg",
-            Some(Handling::Steg(ArendeResurs::av(&oppnat.rad), typ)),
+            Some(Atgard::Steg(ArendeResurs::av(&oppnat.rad), typ)),
         ),
         ArendeSyfte::ProvaPartsinsyn => (
             "arende.partsinsyn",
-            Some(Handling::ProvaPartsinsyn(oppnat.resurs())),
+            Some(Atgard::ProvaPartsinsyn(oppnat.resurs())),
         ),
         ArendeSyfte::AngeSkal => unreachable!("handled above"),
     };
@@ -250,7 +250,7 @@ pub async fn oppna_person_id(
         return Err(WebFel::Saknas);
     }
     // Not even the existence of a protected person is told to someone without the right.
-    let se = Handling::SePerson { skyddad: p.skyddad };
+    let se = Atgard::SePerson { skyddad: p.skyddad };
     if let Err(n) = policy::avgor(a, se) {
         logga_nekande(s, i, personpost("person.nekad", &p), n.text()).await?;
         return Err(match n {
@@ -259,8 +259,8 @@ pub async fn oppna_person_id(
         });
     }
     let h = match syfte {
-        PersonSyfte::Lasa => Some(Handling::LasaPerson { skyddad: p.skyddad }),
-        PersonSyfte::Aktualisera => Some(Handling::Aktualisera),
+        PersonSyfte::Lasa => Some(Atgard::LasaPerson { skyddad: p.skyddad }),
+        PersonSyfte::Aktualisera => Some(Atgard::Aktualisera),
         // Each fullmakt act asks the policy with `agerar`, known below.
         PersonSyfte::Fullmakt => None,
     };
@@ -328,11 +328,11 @@ pub async fn oppna_uppdrag(
     let id: BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
     let r = s.store.arenden().uppdrag(id).await?.ok_or(WebFel::Saknas)?;
     let h = match syfte {
-        UppdragSyfte::Lasa => Handling::LasaUppdrag {
+        UppdragSyfte::Lasa => Atgard::LasaUppdrag {
             utforare: r.utforare,
             skyddad: r.person_skyddad,
         },
-        UppdragSyfte::SkrivaPlan => Handling::SkrivaGenomforandeplan {
+        UppdragSyfte::SkrivaPlan => Atgard::SkrivaGenomforandeplan {
             utforare: r.utforare,
             skyddad: r.person_skyddad,
         },
@@ -366,7 +366,7 @@ pub async fn oppna_uppdrag(
 /// A staff account of the user's kommun, for the systemförvaltare. Mina sidor's
 /// technical account is not a staff account and is never offered.
 pub async fn oppna_konto(s: &AppState, i: &Inloggad, id: &str) -> Result<Anvandare, WebFel> {
-    let h = Handling::AdministreraAnvandare;
+    let h = Atgard::AdministreraAnvandare;
     if let Err(n) = policy::avgor(&i.anvandare, h) {
         logga_nekande(s, i, Granskningspost::ny("konto.nekad"), n.text()).await?;
         return Err(nekad_svar(h, n));

@@ -39,8 +39,10 @@ impl ArendeResurs {
     }
 }
 
+/// An action the policy is asked about (åtgärd; not `Handlingstyp`, which is a
+/// document the person hands in).
 #[derive(Debug, Clone, Copy)]
-pub enum Handling {
+pub enum Atgard {
     /// Search the person register and see who is registered.
     SokaPerson,
     /// See that a person exists, in a search hit or a list.
@@ -174,7 +176,7 @@ impl Nekande {
 }
 
 /// The policy's decision with its reason: `Ok` when `h` is allowed.
-pub fn avgor(a: &Anvandare, h: Handling) -> Result<(), Nekande> {
+pub fn avgor(a: &Anvandare, h: Atgard) -> Result<(), Nekande> {
     if far(a, h) {
         return Ok(());
     }
@@ -182,24 +184,24 @@ pub fn avgor(a: &Anvandare, h: Handling) -> Result<(), Nekande> {
         return Err(Nekande::Inaktiv);
     }
     let skyddad = match h {
-        Handling::SePerson { skyddad }
-        | Handling::LasaPerson { skyddad }
-        | Handling::AterkallaFullmakt { skyddad }
-        | Handling::RegistreraFullmakt { skyddad, .. }
-        | Handling::LasaFullmaktsdokument { skyddad, .. }
-        | Handling::GodkannaFullmakt { skyddad, .. }
-        | Handling::SePersonILogg { skyddad }
-        | Handling::LasaUppdrag { skyddad, .. }
-        | Handling::SkrivaGenomforandeplan { skyddad, .. } => skyddad,
-        Handling::LasaArende(r) | Handling::Steg(r, _) | Handling::ProvaPartsinsyn(r) => r.skyddad,
+        Atgard::SePerson { skyddad }
+        | Atgard::LasaPerson { skyddad }
+        | Atgard::AterkallaFullmakt { skyddad }
+        | Atgard::RegistreraFullmakt { skyddad, .. }
+        | Atgard::LasaFullmaktsdokument { skyddad, .. }
+        | Atgard::GodkannaFullmakt { skyddad, .. }
+        | Atgard::SePersonILogg { skyddad }
+        | Atgard::LasaUppdrag { skyddad, .. }
+        | Atgard::SkrivaGenomforandeplan { skyddad, .. } => skyddad,
+        Atgard::LasaArende(r) | Atgard::Steg(r, _) | Atgard::ProvaPartsinsyn(r) => r.skyddad,
         _ => false,
     };
     if !ser_skyddad(a, skyddad) {
         return Err(Nekande::Skyddad);
     }
     match h {
-        Handling::LasaArende(r) if kan_ange_skal(a, &r) => Err(Nekande::KraverSkal),
-        Handling::LasaArende(r) | Handling::Steg(r, _) | Handling::ProvaPartsinsyn(r)
+        Atgard::LasaArende(r) if kan_ange_skal(a, &r) => Err(Nekande::KraverSkal),
+        Atgard::LasaArende(r) | Atgard::Steg(r, _) | Atgard::ProvaPartsinsyn(r)
             if matches!(a.roll, Roll::Handlaggare | Roll::Arbetsledare) && !eget(a, &r) =>
         {
             Err(Nekande::AnnanEnhet)
@@ -208,26 +210,26 @@ pub fn avgor(a: &Anvandare, h: Handling) -> Result<(), Nekande> {
     }
 }
 
-pub fn far(a: &Anvandare, h: Handling) -> bool {
+pub fn far(a: &Anvandare, h: Atgard) -> bool {
     use Roll::*;
     if !a.aktiv {
         return false;
     }
     match h {
-        Handling::SokaPerson | Handling::RegistreraPerson | Handling::Aktualisera => {
+        Atgard::SokaPerson | Atgard::RegistreraPerson | Atgard::Aktualisera => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator)
         }
-        Handling::SePerson { skyddad } | Handling::AterkallaFullmakt { skyddad } => {
+        Atgard::SePerson { skyddad } | Atgard::AterkallaFullmakt { skyddad } => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator) && ser_skyddad(a, skyddad)
         }
         // A fullmakt opens the person's cases to the ombud on Mina sidor: only those
         // who already act on the person's cases may grant it (issue 12), and a
         // second of them approves it (four eyes), never the one who registered it.
-        Handling::RegistreraFullmakt { skyddad, agerar }
-        | Handling::LasaFullmaktsdokument { skyddad, agerar } => {
+        Atgard::RegistreraFullmakt { skyddad, agerar }
+        | Atgard::LasaFullmaktsdokument { skyddad, agerar } => {
             matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad) && agerar
         }
-        Handling::GodkannaFullmakt {
+        Atgard::GodkannaFullmakt {
             skyddad,
             agerar,
             egen,
@@ -237,16 +239,16 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
                 && agerar
                 && !egen
         }
-        Handling::LasaPerson { skyddad } => {
+        Atgard::LasaPerson { skyddad } => {
             matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad)
         }
-        Handling::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
-        Handling::Rapporter => a.roll == Arbetsledare,
-        Handling::AdministreraDelegation | Handling::AdministreraAnvandare => {
+        Atgard::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
+        Atgard::Rapporter => a.roll == Arbetsledare,
+        Atgard::AdministreraDelegation | Atgard::AdministreraAnvandare => {
             a.roll == Systemforvaltare
         }
-        Handling::SeBehorighetsbegaran => matches!(a.roll, Systemforvaltare | Arbetsledare),
-        Handling::GodkannBehorighet {
+        Atgard::SeBehorighetsbegaran => matches!(a.roll, Systemforvaltare | Arbetsledare),
+        Atgard::GodkannBehorighet {
             begard_av,
             anvandare,
             enhet,
@@ -255,28 +257,26 @@ pub fn far(a: &Anvandare, h: Handling) -> bool {
                 && a.id != anvandare
                 && (a.roll == Systemforvaltare || (a.roll == Arbetsledare && a.enhet == enhet))
         }
-        Handling::Loggkontroll => a.roll == Granskare,
-        Handling::SePersonILogg { skyddad } => a.roll == Granskare && ser_skyddad(a, skyddad),
-        Handling::LasaUppdrag { utforare, skyddad }
-        | Handling::SkrivaGenomforandeplan { utforare, skyddad } => {
+        Atgard::Loggkontroll => a.roll == Granskare,
+        Atgard::SePersonILogg { skyddad } => a.roll == Granskare && ser_skyddad(a, skyddad),
+        Atgard::LasaUppdrag { utforare, skyddad }
+        | Atgard::SkrivaGenomforandeplan { utforare, skyddad } => {
             a.roll == Utforare && a.enhet == utforare && ser_skyddad(a, skyddad)
         }
-        Handling::LasaArende(r) => {
+        Atgard::LasaArende(r) => {
             ser_skyddad(a, r.skyddad) && (eget(a, &r) || (r.skal && kan_ange_skal(a, &r)))
         }
         // A stated reason opens a case to read, never to act in: steps stay with its enhet.
         // Fördelning: moving a case to another handläggare is done within its enhet.
-        Handling::Steg(r, KommandoTyp::TilldelaHandlaggare) => {
+        Atgard::Steg(r, KommandoTyp::TilldelaHandlaggare) => {
             ser_skyddad(a, r.skyddad) && eget(a, &r) && r.enhet == a.enhet
         }
-        Handling::Steg(r, _) | Handling::ProvaPartsinsyn(r) => {
-            ser_skyddad(a, r.skyddad) && eget(a, &r)
-        }
+        Atgard::Steg(r, _) | Atgard::ProvaPartsinsyn(r) => ser_skyddad(a, r.skyddad) && eget(a, &r),
     }
 }
 
 /// `far`, as a result a handler can `?`.
-pub fn krav(a: &Anvandare, h: Handling) -> Result<(), WebFel> {
+pub fn krav(a: &Anvandare, h: Atgard) -> Result<(), WebFel> {
     if far(a, h) {
         Ok(())
     } else {

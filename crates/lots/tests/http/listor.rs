@@ -1,7 +1,7 @@
 //! Property: no list, search, count or report shows a user a case or a person the
 //! policy refuses them, whatever the cases' enheter, handläggare and protection.
 
-use lots_web::policy::{self, ArendeResurs, Handling};
+use lots_web::policy::{self, ArendeResurs, Atgard};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -121,7 +121,7 @@ async fn kontrollera(db: Db, genererat: Vec<Genererat>) {
                     .unwrap()
                     .unwrap();
                 assert!(
-                    policy::far(&anvandare, Handling::LasaArende(ArendeResurs::av(&rad))),
+                    policy::far(&anvandare, Atgard::LasaArende(ArendeResurs::av(&rad))),
                     "{namn} was shown case {a}, which the policy refuses"
                 );
             }
@@ -136,7 +136,7 @@ async fn kontrollera(db: Db, genererat: Vec<Genererat>) {
                 assert!(
                     policy::far(
                         &anvandare,
-                        Handling::SePerson {
+                        Atgard::SePerson {
                             skyddad: person.skyddad
                         }
                     ),

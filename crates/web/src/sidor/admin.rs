@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin.html")]
@@ -39,7 +39,7 @@ fn enhetsnamn(enheter: &[Enhet], id: EnhetId) -> String {
 }
 
 pub async fn oversikt(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     let kommun = i.anvandare.kommun;
     let enheter = s.store.organisation().enheter(kommun).await?;
     let anvandare = s
@@ -169,7 +169,7 @@ async fn logga(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel>
 }
 
 pub async fn ny_sida(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     Ok(formsida(
         &i,
@@ -187,7 +187,7 @@ pub async fn skapa(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let mut fel = vec![];
     let behorighet = las_behorighet(&f, &enheter, &mut fel);
@@ -380,7 +380,7 @@ fn las_tar_emot(f: &Formular) -> String {
 }
 
 async fn enhet_att_andra(s: &AppState, i: &Inloggad, id: &str) -> Result<Enhet, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     let id: EnhetId = id.parse().map_err(|_| WebFel::Saknas)?;
     s.store
         .organisation()
@@ -424,7 +424,7 @@ pub async fn andra_enhet(
 }
 
 pub async fn ny_enhet_sida(i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     Ok(formsida(
         &i,
         "Ny enhet",
@@ -441,7 +441,7 @@ pub async fn skapa_enhet(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     let kommun = i.anvandare.kommun;
     let namn = f.text("namn");
     let mut fel = vec![];

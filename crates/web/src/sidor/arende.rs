@@ -15,7 +15,7 @@ use crate::atkomst::{self, ArendeSyfte, Oppnat, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, ArendeResurs, Handling};
+use crate::policy::{self, ArendeResurs, Atgard};
 use crate::visning::{Namn, avsandare, beskriv, handlingsnamn, planrader};
 
 pub struct HandelseVy {
@@ -445,7 +445,7 @@ pub async fn visa(
             }
         })
         .collect();
-    let far_prova_partsinsyn = policy::far(&i.anvandare, Handling::ProvaPartsinsyn(resurs));
+    let far_prova_partsinsyn = policy::far(&i.anvandare, Atgard::ProvaPartsinsyn(resurs));
 
     // Only the steps the case's state allows and the policy grants this user.
     let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
@@ -453,7 +453,7 @@ pub async fn visa(
         .copied()
         .filter(|t| super::steg::for_personal(*t))
         .filter(|t| {
-            kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Handling::Steg(resurs, *t))
+            kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Atgard::Steg(resurs, *t))
         })
         .map(|t| (t.kod(), t.namn()))
         .collect();

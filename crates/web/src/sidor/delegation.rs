@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 pub struct Val {
     pub kod: &'static str,
@@ -153,7 +153,7 @@ async fn sida(
 }
 
 pub async fn visa(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraDelegation)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraDelegation)?;
     let idag = svensk_dag(s.nu()).to_string();
     Ok(sida(&s, &i, None, idag, vec![]).await?.into_response())
 }
@@ -164,7 +164,7 @@ pub async fn spara(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::AdministreraDelegation)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraDelegation)?;
     let idag = svensk_dag(s.nu());
     let mut fel = vec![];
     let giltig_text = f.text("giltig_fran");

@@ -23,7 +23,7 @@ use crate::atkomst::{self, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 /// The person, if the user may see them; otherwise, to them, the person is not
 /// there. With it, whether the user acts on one of the person's cases (the
@@ -38,7 +38,7 @@ async fn person_att_registrera(s: &AppState, i: &Inloggad, id: &str) -> Result<P
     let (p, agerar) = person(s, i, id).await?;
     policy::krav(
         &i.anvandare,
-        Handling::RegistreraFullmakt {
+        Atgard::RegistreraFullmakt {
             skyddad: p.skyddad,
             agerar,
         },
@@ -240,7 +240,7 @@ pub async fn registrera(
 
 /// Back to the person page, or to the search for those who do not read persons.
 fn tillbaka(i: &Inloggad, p: &Person) -> String {
-    if policy::far(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad }) {
+    if policy::far(&i.anvandare, Atgard::LasaPerson { skyddad: p.skyddad }) {
         format!("/personer/{}", p.id)
     } else {
         "/personer/sok".into()
@@ -269,7 +269,7 @@ pub async fn aterkalla(
     let (p, _) = person(&s, &i, &id).await?;
     policy::krav(
         &i.anvandare,
-        Handling::AterkallaFullmakt { skyddad: p.skyddad },
+        Atgard::AterkallaFullmakt { skyddad: p.skyddad },
     )?;
     let fullmakt = fullmakt_for(&s, &p, &fid).await?;
     // Already revoked is as asked: nothing more to do.
@@ -303,7 +303,7 @@ pub async fn godkann(
     let fullmakt = fullmakt_for(&s, &p, &fid).await?;
     policy::krav(
         &i.anvandare,
-        Handling::GodkannaFullmakt {
+        Atgard::GodkannaFullmakt {
             skyddad: p.skyddad,
             agerar,
             egen: fullmakt.registrerad_av_anvandare == Some(i.anvandare.id),
@@ -340,7 +340,7 @@ pub async fn dokument(
     let (p, agerar) = person(&s, &i, &id).await?;
     policy::krav(
         &i.anvandare,
-        Handling::LasaFullmaktsdokument {
+        Atgard::LasaFullmaktsdokument {
             skyddad: p.skyddad,
             agerar,
         },

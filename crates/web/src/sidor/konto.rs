@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::auth::{Inloggad, TotpKrav, steg};
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 /// How long an activation link works.
 pub const LANKENS_GILTIGHET: Duration = Duration::hours(72);
@@ -294,7 +294,7 @@ struct BegaranSida {
 
 /// The grants waiting for approval, each with who asked for it.
 pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::SeBehorighetsbegaran)?;
+    policy::krav(&i.anvandare, Atgard::SeBehorighetsbegaran)?;
     let kommun = i.anvandare.kommun;
     let konton = s.store.organisation().alla_anvandare(kommun).await?;
     let enheter = s.store.organisation().enheter(kommun).await?;
@@ -319,7 +319,7 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .map(|b| {
             let far = policy::far(
                 &i.anvandare,
-                Handling::GodkannBehorighet {
+                Atgard::GodkannBehorighet {
                     begard_av: b.begard_av,
                     anvandare: b.anvandare,
                     enhet: b.enhet,
@@ -348,7 +348,7 @@ pub async fn godkann(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::SeBehorighetsbegaran)?;
+    policy::krav(&i.anvandare, Atgard::SeBehorighetsbegaran)?;
     let id: uuid::Uuid = id.parse().map_err(|_| WebFel::Saknas)?;
     let b = s
         .store
@@ -360,7 +360,7 @@ pub async fn godkann(
         .ok_or(WebFel::Saknas)?;
     policy::krav(
         &i.anvandare,
-        Handling::GodkannBehorighet {
+        Atgard::GodkannBehorighet {
             begard_av: b.begard_av,
             anvandare: b.anvandare,
             enhet: b.enhet,

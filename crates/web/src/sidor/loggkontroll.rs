@@ -24,7 +24,7 @@ use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::FaltFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 /// Rows on the page; the CSV file holds up to `MAX_CSV`.
 const MAX_SIDA: i64 = 500;
@@ -173,7 +173,7 @@ fn rad(i: &Inloggad, r: &Loggrad) -> Rad {
         roll: r.roll.namn(),
         enhet: r.enhet_namn.clone(),
         handling: handlingstext(&r.handling),
-        person: if policy::far(&i.anvandare, Handling::SePersonILogg { skyddad: r.skyddad }) {
+        person: if policy::far(&i.anvandare, Atgard::SePersonILogg { skyddad: r.skyddad }) {
             r.person_namn.clone().unwrap_or_default()
         } else {
             "Person med skyddade personuppgifter".into()
@@ -249,7 +249,7 @@ async fn sida(
 }
 
 pub async fn visa(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::Loggkontroll)?;
+    policy::krav(&i.anvandare, Atgard::Loggkontroll)?;
     Ok(sida(&s, &i, &Formular::default(), &[], None)
         .await?
         .into_response())
@@ -257,7 +257,7 @@ pub async fn visa(State(s): State<AppState>, i: Inloggad) -> Result<Response, We
 
 pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::Loggkontroll)?;
+    policy::krav(&i.anvandare, Atgard::Loggkontroll)?;
     let nu = s.nu();
     let kommun = i.anvandare.kommun;
     let mut fel: Vec<FaltFel> = vec![];
@@ -301,7 +301,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
                     Some(p)
                         if policy::far(
                             &i.anvandare,
-                            Handling::SePersonILogg { skyddad: p.skyddad },
+                            Atgard::SePersonILogg { skyddad: p.skyddad },
                         ) =>
                     {
                         person = Some(p)
@@ -388,7 +388,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     }
     let mut rubrik = format!("{}, {fran} – {till}", fraga.namn());
     if let Some(p) = &person {
-        let namn = if policy::far(&i.anvandare, Handling::SePersonILogg { skyddad: p.skyddad }) {
+        let namn = if policy::far(&i.anvandare, Atgard::SePersonILogg { skyddad: p.skyddad }) {
             p.namn()
         } else {
             "person med skyddade personuppgifter".into()

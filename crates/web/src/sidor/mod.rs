@@ -32,35 +32,35 @@ pub struct Sida {
 
 impl Sida {
     pub fn av(i: &Inloggad) -> Self {
-        use crate::policy::{Handling, far};
+        use crate::policy::{Atgard, far};
         let a = &i.anvandare;
         let mut meny = vec![];
         for (h, href, text) in [
-            (Handling::Arbetsyta, "/", "meny-start"),
-            (Handling::SokaPerson, "/personer/sok", "meny-sok"),
-            (Handling::Rapporter, "/rapporter", "meny-rapporter"),
+            (Atgard::Arbetsyta, "/", "meny-start"),
+            (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
+            (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (
-                Handling::AdministreraDelegation,
+                Atgard::AdministreraDelegation,
                 "/delegationsordning",
                 "meny-delegationsordning",
             ),
             (
-                Handling::AdministreraAnvandare,
+                Atgard::AdministreraAnvandare,
                 "/admin/anvandare",
                 "meny-anvandare",
             ),
             (
-                Handling::SeBehorighetsbegaran,
+                Atgard::SeBehorighetsbegaran,
                 "/behorigheter",
                 "meny-behorigheter",
             ),
-            (Handling::Loggkontroll, "/loggkontroll", "meny-loggkontroll"),
+            (Atgard::Loggkontroll, "/loggkontroll", "meny-loggkontroll"),
         ] {
             if far(a, h) {
                 meny.push((href, text));
             }
         }
-        let uppdrag = Handling::LasaUppdrag {
+        let uppdrag = Atgard::LasaUppdrag {
             utforare: a.enhet,
             skyddad: false,
         };

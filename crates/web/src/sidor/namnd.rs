@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "namnd.html")]
@@ -171,7 +171,7 @@ async fn sida(
 }
 
 pub async fn visa(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     sida(&s, &i, None).await
 }
 
@@ -181,7 +181,7 @@ pub async fn spara(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::AdministreraAnvandare)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     let (u, fel) = las(&f);
     if !fel.is_empty() {
         return sida(&s, &i, Some((&f, &fel))).await;

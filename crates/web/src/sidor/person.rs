@@ -17,7 +17,7 @@ use crate::atkomst::{self, OppnadPerson, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::policy::{self, ArendeResurs, Handling};
+use crate::policy::{self, ArendeResurs, Atgard};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sok.html")]
@@ -44,7 +44,7 @@ pub async fn sok_sida(
     i: Inloggad,
     Query(q): Query<SokFraga>,
 ) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::SokaPerson)?;
+    policy::krav(&i.anvandare, Atgard::SokaPerson)?;
     Ok(Sok {
         sida: Sida::av(&i),
         fraga: String::new(),
@@ -53,7 +53,7 @@ pub async fn sok_sida(
         forfina: false,
         traffar: vec![],
         registrerat: q.registrerat.is_some(),
-        far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
+        far_aktualisera: policy::far(&i.anvandare, Atgard::Aktualisera),
     }
     .into_response())
 }
@@ -65,7 +65,7 @@ const MAX_TRAFFAR: i64 = 20;
 /// Search is a POST so a personnummer never lands in a URL or an access log.
 pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::SokaPerson)?;
+    policy::krav(&i.anvandare, Atgard::SokaPerson)?;
     let nu = s.nu();
     // A user who searches faster than a person can read is harvesting (issue 4, item 5).
     if let Err(tid) = s
@@ -138,7 +138,7 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     // A protected person is not there for a user without the right: not even as a hit.
     let traffar: Vec<Person> = traffar
         .into_iter()
-        .filter(|p| policy::far(a, Handling::SePerson { skyddad: p.skyddad }))
+        .filter(|p| policy::far(a, Atgard::SePerson { skyddad: p.skyddad }))
         .take(MAX_TRAFFAR as usize)
         .collect();
     let loggade: Vec<_> = traffar
@@ -161,11 +161,11 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
         sokt: true,
         forfina,
         registrerat: false,
-        far_aktualisera: policy::far(a, Handling::Aktualisera),
+        far_aktualisera: policy::far(a, Atgard::Aktualisera),
         traffar: traffar
             .into_iter()
             .map(|p| {
-                let far_lasa = policy::far(a, Handling::LasaPerson { skyddad: p.skyddad });
+                let far_lasa = policy::far(a, Atgard::LasaPerson { skyddad: p.skyddad });
                 (p.id, p.namn(), far_lasa, p.identitet.visning())
             })
             .collect(),
@@ -241,7 +241,7 @@ const EJ_REGISTRERBAR: &str =
     "Numret kan inte registreras här. Kontrollera numret; stämmer det, kontakta din arbetsledare.";
 
 pub async fn ny_sida(i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::RegistreraPerson)?;
+    policy::krav(&i.anvandare, Atgard::RegistreraPerson)?;
     Ok(personsida(&i, personfalt(), vec![]).into_response())
 }
 
@@ -251,7 +251,7 @@ pub async fn skapa(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    policy::krav(&i.anvandare, Handling::RegistreraPerson)?;
+    policy::krav(&i.anvandare, Atgard::RegistreraPerson)?;
     let idag = svensk_dag(s.nu());
     let mut fel = vec![];
     let nummer = f.text("identitet");
@@ -284,7 +284,7 @@ pub async fn skapa(
             .person_med_identitet(i.anvandare.kommun, id)
             .await?;
         if let Some(b) = befintlig {
-            if policy::far(&i.anvandare, Handling::SePerson { skyddad: b.skyddad }) {
+            if policy::far(&i.anvandare, Atgard::SePerson { skyddad: b.skyddad }) {
                 fel.push(FaltFel {
                     falt: "identitet",
                     text: "En person med det numret finns redan. Sök fram personen i stället."
@@ -332,7 +332,7 @@ pub async fn skapa(
                         .logga_lasning(&i.aktor(), &[personpost("person.registrera", &p)], s.nu())
                         .await?;
                     let till =
-                        if policy::far(&i.anvandare, Handling::LasaPerson { skyddad: p.skyddad }) {
+                        if policy::far(&i.anvandare, Atgard::LasaPerson { skyddad: p.skyddad }) {
                             format!("/personer/{}", p.id)
                         } else {
                             format!("/personer/{}/arenden/nytt", p.id)
@@ -429,7 +429,7 @@ pub async fn visa(
     // has cases elsewhere (issue 12); the loader logged it.
     let arenden: Vec<ArendeRad> = alla
         .into_iter()
-        .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(ArendeResurs::av(r))))
+        .filter(|r| policy::far(&i.anvandare, Atgard::LasaArende(ArendeResurs::av(r))))
         .collect();
     let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
     let journal: Vec<JournalRad> = s
@@ -480,7 +480,7 @@ pub async fn visa(
                 let far_godkanna = vantar
                     && policy::far(
                         &i.anvandare,
-                        Handling::GodkannaFullmakt {
+                        Atgard::GodkannaFullmakt {
                             skyddad: p.skyddad,
                             agerar,
                             egen: f.registrerad_av_anvandare == Some(i.anvandare.id),
@@ -516,7 +516,7 @@ pub async fn visa(
             p.adress.clone()
         },
         skyddad: p.skyddad,
-        far_aktualisera: policy::far(&i.anvandare, Handling::Aktualisera),
+        far_aktualisera: policy::far(&i.anvandare, Atgard::Aktualisera),
         agerar,
         arenden,
         journal,
@@ -524,18 +524,18 @@ pub async fn visa(
         fullmakter,
         far_registrera_fullmakt: policy::far(
             &i.anvandare,
-            Handling::RegistreraFullmakt {
+            Atgard::RegistreraFullmakt {
                 skyddad: p.skyddad,
                 agerar,
             },
         ),
         far_aterkalla_fullmakt: policy::far(
             &i.anvandare,
-            Handling::AterkallaFullmakt { skyddad: p.skyddad },
+            Atgard::AterkallaFullmakt { skyddad: p.skyddad },
         ),
         far_lasa_fullmaktsdokument: policy::far(
             &i.anvandare,
-            Handling::LasaFullmaktsdokument {
+            Atgard::LasaFullmaktsdokument {
                 skyddad: p.skyddad,
                 agerar,
             },

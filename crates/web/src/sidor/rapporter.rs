@@ -32,7 +32,7 @@ use super::Sida;
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::policy::{self, ArendeResurs, Handling};
+use crate::policy::{self, ArendeResurs, Atgard};
 use lots_store::{Granskningspost, RapportArende};
 
 type Fraga = Query<HashMap<String, String>>;
@@ -217,7 +217,7 @@ fn register(arenden: &[RapportArende]) -> Register<'_> {
 fn lank(i: &Inloggad, register: &Register, id: ArendeId) -> Option<ArendeId> {
     register
         .get(&id)
-        .filter(|r| policy::far(&i.anvandare, Handling::LasaArende(resurs(r))))
+        .filter(|r| policy::far(&i.anvandare, Atgard::LasaArende(resurs(r))))
         .map(|_| id)
 }
 
@@ -262,7 +262,7 @@ struct Rapporter {
 }
 
 pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
     Ok(Rapporter {
         sida: Sida::av(&i),
         kvartal: Kvartal::senast_avslutade(svensk_dag(s.nu())),
@@ -333,7 +333,7 @@ async fn ivo(
     q: &HashMap<String, String>,
     handling: &str,
 ) -> Result<IvoRapport, WebFel> {
-    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
     let nu = s.nu();
     let kvartal = valt_kvartal(q, svensk_dag(nu))?;
     let kommun = i.anvandare.kommun;
@@ -583,7 +583,7 @@ async fn kf(
     q: &HashMap<String, String>,
     handling: &str,
 ) -> Result<KfRapport, WebFel> {
-    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
     let nu = s.nu();
     let kvartal = valt_kvartal(q, svensk_dag(nu))?;
     let arenden = s
@@ -732,7 +732,7 @@ async fn delegation(
     q: &HashMap<String, String>,
     handling: &str,
 ) -> Result<(Date, Date, Vec<DelegationRad>), WebFel> {
-    policy::krav(&i.anvandare, Handling::Rapporter)?;
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
     let nu = s.nu();
     let (fran, till) = vald_period(q, svensk_dag(nu))?;
     let kommun = i.anvandare.kommun;

@@ -11,7 +11,7 @@ use super::{Sida, arendepost};
 use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::policy::{self, ArendeResurs, Handling};
+use crate::policy::{self, ArendeResurs, Atgard};
 
 pub struct BevakningVy {
     pub datum: Date,
@@ -51,20 +51,20 @@ fn resurs(b: &BevakningRad) -> ArendeResurs {
 }
 
 pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    if !policy::far(&i.anvandare, Handling::Arbetsyta) {
+    if !policy::far(&i.anvandare, Atgard::Arbetsyta) {
         // Roles without a case workspace start on their own first page.
         let a = &i.anvandare;
         let hem = [
-            (Handling::SokaPerson, "/personer/sok"),
+            (Atgard::SokaPerson, "/personer/sok"),
             (
-                Handling::LasaUppdrag {
+                Atgard::LasaUppdrag {
                     utforare: a.enhet,
                     skyddad: false,
                 },
                 "/uppdrag",
             ),
-            (Handling::Loggkontroll, "/loggkontroll"),
-            (Handling::AdministreraAnvandare, "/admin/anvandare"),
+            (Atgard::Loggkontroll, "/loggkontroll"),
+            (Atgard::AdministreraAnvandare, "/admin/anvandare"),
         ]
         .into_iter()
         .find(|(h, _)| policy::far(a, *h));
@@ -79,7 +79,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     let idag = svensk_dag(nu);
     let a = &i.anvandare;
     // The queries narrow to the user's own cases; the policy has the last word on each row.
-    let far = |r: &ArendeRad| policy::far(a, Handling::LasaArende(ArendeResurs::av(r)));
+    let far = |r: &ArendeRad| policy::far(a, Atgard::LasaArende(ArendeResurs::av(r)));
     let arenden: Vec<ArendeRad> = s
         .store
         .arenden()
@@ -102,12 +102,12 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .mina_bevakningar(a.kommun, a.id)
         .await?
         .into_iter()
-        .filter(|b| policy::far(a, Handling::LasaArende(resurs(b))))
+        .filter(|b| policy::far(a, Atgard::LasaArende(resurs(b))))
         .collect();
     // Someone without the right tried to register a protected person: what came in
     // for the person must reach those who may handle it (issue 12).
     let registreringsforsok: Vec<Registreringsforsok> =
-        if policy::far(a, Handling::SePerson { skyddad: true }) {
+        if policy::far(a, Atgard::SePerson { skyddad: true }) {
             s.store
                 .granskning()
                 .registreringsforsok(a.kommun, nu - time::Duration::days(30))

@@ -17,7 +17,7 @@ use crate::atkomst::{self, ArendeSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::{FaltFel, Formular, Formularfel};
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 
 /// What a step's form needs to know besides the case.
 pub struct Stegkontext {
@@ -257,7 +257,7 @@ async fn utfor_steg(
         skyddad,
         skal: false,
     };
-    let far_lasa = policy::far(&i.anvandare, Handling::LasaArende(resurs));
+    let far_lasa = policy::far(&i.anvandare, Atgard::LasaArende(resurs));
     let till = if far_lasa {
         format!("/arenden/{arende}")
     } else {

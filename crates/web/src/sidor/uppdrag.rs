@@ -19,7 +19,7 @@ use crate::atkomst::{self, UppdragSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::{Formular, Formularfel};
-use crate::policy::{self, Handling};
+use crate::policy::{self, Atgard};
 use crate::visning::planrader;
 use lots_steg::Stegfel;
 
@@ -55,7 +55,7 @@ fn post(handling: &str, r: &UppdragRad) -> Granskningspost {
 fn far(i: &Inloggad, r: &UppdragRad) -> bool {
     policy::far(
         &i.anvandare,
-        Handling::LasaUppdrag {
+        Atgard::LasaUppdrag {
             utforare: r.utforare,
             skyddad: r.person_skyddad,
         },
@@ -73,7 +73,7 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     let a = &i.anvandare;
     policy::krav(
         a,
-        Handling::LasaUppdrag {
+        Atgard::LasaUppdrag {
             utforare: a.enhet,
             skyddad: false,
         },
@@ -228,7 +228,7 @@ pub async fn visa(
 fn far_skriva(i: &Inloggad, r: &UppdragRad) -> bool {
     policy::far(
         &i.anvandare,
-        Handling::SkrivaGenomforandeplan {
+        Atgard::SkrivaGenomforandeplan {
             utforare: r.utforare,
             skyddad: r.person_skyddad,
         },

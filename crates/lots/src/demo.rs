@@ -891,7 +891,7 @@ impl Fall<'_, '_> {
             bilagor: vec![],
             nu,
             idag: datum,
-            granskning: None,
+            vem: None,
             skriv_brev: self.brev,
         };
         let ut = lots_steg::ta_steg(self.d.store, KOMMUN, steg)

@@ -8,10 +8,10 @@
 //!    (`arende::brev_for_steg`);
 //! 3. writes those letters through `documents` (`brev`), loading the person,
 //!    the nämnd's particulars and the staff names only when a letter is due;
-//! 4. appends the events and the letters, updates the projections, and
-//!    commits (`Arenden::utfor_flera`: one transaction, all or nothing);
-//! 5. writes the act's audit row, which says who acted and for whom;
-//! 6. returns the case's new state for the page.
+//! 4. appends the events and the letters, updates the projections, writes the
+//!    act's audit rows (who acted, and for whom on Mina sidor) and commits
+//!    (`Arenden::utfor_for`: one transaction, all or nothing);
+//! 5. returns the case's new state for the page.
 //!
 //! Handlers check access first (the web's `atkomst`), then hand the step here.
 
@@ -19,7 +19,7 @@ pub mod brev;
 
 use lots_domain::arende::{self, Arende, Avvisning, Brev, Handelse, Kommando, Kontext};
 use lots_domain::ids::{ArendeId, DokumentId};
-use lots_store::{Aktor, Bilaga, Granskningspost, Store, StoreError, Utfort, bestam};
+use lots_store::{Aktor, Bilaga, Store, StoreError, Utfort, bestam};
 use time::{Date, OffsetDateTime};
 
 pub use brev::{Avsandare, uppgifter_saknas};
@@ -38,9 +38,10 @@ pub struct Steg {
     pub nu: OffsetDateTime,
     /// The day in Sweden the step is taken: what the law's days count from.
     pub idag: Date,
-    /// The audit row for the act, e.g. who acted for whom on Mina sidor. Staff
-    /// steps are recorded by their events; their form's read is logged on opening.
-    pub granskning: Option<Granskningspost>,
+    /// Who acted, when it is not the account itself: on Mina sidor the person,
+    /// or which ombud under which fullmakt. Written on the step's audit rows in
+    /// the step's own transaction.
+    pub vem: Option<String>,
     /// Write the letters the step makes due. Off only for synthetic demo cases,
     /// whose letters nobody reads and whose typesetting would dominate the run.
     pub skriv_brev: bool,
@@ -83,7 +84,7 @@ pub async fn ta_steg(store: &Store, kommun_namn: &str, steg: Steg) -> Result<Utf
         mut bilagor,
         nu,
         idag,
-        granskning,
+        vem,
         skriv_brev,
     } = steg;
     let mut alla = kommandon.clone();
@@ -144,17 +145,10 @@ pub async fn ta_steg(store: &Store, kommun_namn: &str, steg: Steg) -> Result<Utf
             }
         }
     }
-    let utfort = store
+    Ok(store
         .arenden()
-        .utfor_flera(&aktor, id, alla, nu, idag, bilagor)
-        .await?;
-    if let Some(post) = granskning {
-        store
-            .granskning()
-            .logga_lasning(&aktor, &[post], nu)
-            .await?;
-    }
-    Ok(utfort)
+        .utfor_for(&aktor, vem.as_deref(), id, alla, nu, idag, bilagor)
+        .await?)
 }
 
 /// The documents attached to the case, by name, oldest first (not the letters

@@ -109,6 +109,25 @@ impl Arenden<'_> {
         idag: Date,
         bilagor: Vec<Bilaga>,
     ) -> Result<Utfort, StoreError> {
+        self.utfor_for(aktor, None, arende_id, kommandon, nu, idag, bilagor)
+            .await
+    }
+
+    /// `utfor_flera`, with who acted when it is not the account itself: on Mina
+    /// sidor the person or their ombud (`vem`). It is written on the step's audit
+    /// rows, in the step's transaction, so the act and who did it are stored
+    /// together or not at all.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn utfor_for(
+        &self,
+        aktor: &Aktor,
+        vem: Option<&str>,
+        arende_id: ArendeId,
+        kommandon: Vec<Kommando>,
+        nu: OffsetDateTime,
+        idag: Date,
+        bilagor: Vec<Bilaga>,
+    ) -> Result<Utfort, StoreError> {
         let mut tx = self.0.db.begin().await?;
         if tx.ar_postgres() {
             // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
@@ -165,7 +184,8 @@ impl Arenden<'_> {
         for typ in typer {
             let post = Granskningspost::ny(format!("arende.{}", typ.kod()))
                 .person(efter.person, skyddad)
-                .arende(arende_id);
+                .arende(arende_id)
+                .skal(vem.map(str::to_owned));
             skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         }
         tx.commit().await?;

@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Response};
 use lots_domain::arende::{Handelse, Kanal, Kommando, Ombud};
 use lots_domain::ids::ArendeId;
 use lots_domain::insats::InsatsTyp;
-use lots_store::Granskningspost;
 
 use super::{Medborgare, Ram, Texter, till};
 use crate::AppState;
@@ -379,12 +378,7 @@ pub async fn spara(
         bilagor: vec![],
         nu,
         idag,
-        granskning: Some(
-            Granskningspost::ny("mina_sidor.handling")
-                .person(m.person.id, m.person.skyddad)
-                .arende(id)
-                .skal(Some(m.vem())),
-        ),
+        vem: Some(m.vem()),
         skriv_brev: true,
     };
     match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {

@@ -44,12 +44,7 @@ pub(super) async fn utfor(
         bilagor,
         nu,
         idag: lots_domain::tid::svensk_dag(nu),
-        granskning: Some(
-            Granskningspost::ny("mina_sidor.handling")
-                .person(rad.person, rad.person_skyddad)
-                .arende(rad.id)
-                .skal(Some(m.vem())),
-        ),
+        vem: Some(m.vem()),
         skriv_brev: true,
     };
     match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {

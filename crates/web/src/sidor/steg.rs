@@ -237,7 +237,7 @@ async fn utfor_steg(
         bilagor: bilaga.into_iter().collect(),
         nu,
         idag: svensk_dag(nu),
-        granskning: None,
+        vem: None,
         skriv_brev: true,
     };
     let utfort = lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await?;

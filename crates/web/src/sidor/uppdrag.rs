@@ -380,7 +380,7 @@ async fn skriv_plan(
         bilagor: vec![],
         nu,
         idag: svensk_dag(nu),
-        granskning: None,
+        vem: None,
         skriv_brev: true,
     };
     match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {

@@ -182,7 +182,12 @@ impl Arenden<'_> {
             .unwrap_or(0)
             != 0;
         for typ in typer {
-            let post = Granskningspost::ny(format!("arende.{}", typ.kod()))
+            // An act on Mina sidor is named as such in loggkontroll, with who acted.
+            let handling = match vem {
+                Some(_) => "mina_sidor.handling".to_owned(),
+                None => format!("arende.{}", typ.kod()),
+            };
+            let post = Granskningspost::ny(handling)
                 .person(efter.person, skyddad)
                 .arende(arende_id)
                 .skal(vem.map(str::to_owned));

@@ -75,6 +75,19 @@ pub struct Loggfilter {
 /// The audit row of a refused registration of a person the user may not see.
 pub const REGISTRERING_NEKAD: &str = "person.registrering.nekad";
 
+/// A loggkontroll query with a condition: the row `loggrad` reads, written once.
+macro_rules! loggrad_fraga {
+    ($villkor:literal) => {
+        concat!(
+            "SELECT g.tidpunkt, g.anvandare, u.namn AS anvandare_namn, g.roll, e.namn AS enhet_namn, g.handling, ",
+            "g.person, p.fornamn, p.efternamn, g.arende, g.skal, g.utanfor, g.skyddad FROM granskning g ",
+            "LEFT JOIN anvandare u ON u.id = g.anvandare LEFT JOIN enhet e ON e.id = g.enhet ",
+            "LEFT JOIN person p ON p.id = g.person ",
+            $villkor
+        )
+    };
+}
+
 fn loggrad(r: &Rad) -> Result<Loggrad, StoreError> {
     Ok(Loggrad {
         tidpunkt: las_tid(&r.text("tidpunkt")?)?,
@@ -258,14 +271,12 @@ impl Granskning<'_> {
         max: i64,
     ) -> Result<Vec<Loggrad>, StoreError> {
         // One statement for every filter: an unset filter is NULL or 0 and matches all.
-        const SQL: &str = "SELECT g.tidpunkt, g.anvandare, u.namn AS anvandare_namn, g.roll, e.namn AS enhet_namn, g.handling, \
-             g.person, p.fornamn, p.efternamn, g.arende, g.skal, g.utanfor, g.skyddad FROM granskning g \
-             LEFT JOIN anvandare u ON u.id = g.anvandare LEFT JOIN enhet e ON e.id = g.enhet \
-             LEFT JOIN person p ON p.id = g.person \
-             WHERE g.kommun = $1 AND g.tidpunkt >= $2 AND g.tidpunkt < $3 \
+        const SQL: &str = loggrad_fraga!(
+            "WHERE g.kommun = $1 AND g.tidpunkt >= $2 AND g.tidpunkt < $3 \
              AND ($4 IS NULL OR g.person = $4) AND ($5 IS NULL OR g.anvandare = $5) \
              AND ($6 = 0 OR g.utanfor = 1) AND ($7 = 0 OR g.skyddad = 1) \
-             ORDER BY g.seq DESC LIMIT $8";
+             ORDER BY g.seq DESC LIMIT $8"
+        );
         self.0
             .db
             .fetch_all(
@@ -295,12 +306,10 @@ impl Granskning<'_> {
         kommun: KommunId,
         fran: OffsetDateTime,
     ) -> Result<Vec<Loggrad>, StoreError> {
-        const SQL: &str = "SELECT g.tidpunkt, g.anvandare, u.namn AS anvandare_namn, g.roll, e.namn AS enhet_namn, g.handling, \
-             g.person, p.fornamn, p.efternamn, g.arende, g.skal, g.utanfor, g.skyddad FROM granskning g \
-             LEFT JOIN anvandare u ON u.id = g.anvandare LEFT JOIN enhet e ON e.id = g.enhet \
-             LEFT JOIN person p ON p.id = g.person \
-             WHERE g.kommun = $1 AND g.handling = $2 AND g.tidpunkt >= $3 \
-             ORDER BY g.tidpunkt DESC LIMIT 50";
+        const SQL: &str = loggrad_fraga!(
+            "WHERE g.kommun = $1 AND g.handling = $2 AND g.tidpunkt >= $3 \
+             ORDER BY g.tidpunkt DESC LIMIT 50"
+        );
         self.0
             .db
             .fetch_all(

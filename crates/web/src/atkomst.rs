@@ -52,10 +52,7 @@ fn nekad_svar(h: Atgard, n: Nekande) -> WebFel {
     tracing::warn!(handling = ?h, orsak = ?n, "access refused");
     match n {
         Nekande::Skyddad => WebFel::Saknas,
-        _ => WebFel::Nekad(
-            "Din roll ger inte tillgång till det här. Kontakta din arbetsledare om du behöver det."
-                .into(),
-        ),
+        _ => policy::nekad(),
     }
 }
 

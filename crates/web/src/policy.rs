@@ -281,11 +281,16 @@ pub fn krav(a: &Anvandare, h: Atgard) -> Result<(), WebFel> {
         Ok(())
     } else {
         tracing::warn!(anvandare = %a.id, handling = ?h, "access refused");
-        Err(WebFel::Nekad(
-            "Din roll ger inte tillgång till det här. Kontakta din arbetsledare om du behöver det."
-                .into(),
-        ))
+        Err(nekad())
     }
+}
+
+/// The answer to a refused action, the same wherever the policy says no.
+pub fn nekad() -> WebFel {
+    WebFel::Nekad(
+        "Din roll ger inte tillgång till det här. Kontakta din arbetsledare om du behöver det."
+            .into(),
+    )
 }
 
 /// What a visitor on Mina sidor may do with the matters they follow.

@@ -677,3 +677,12 @@ pub fn planrader(p: &Genomforandeplan) -> Vec<(&'static str, String)> {
         ),
     ]
 }
+
+/// An instant as Swedish local time, for receipts and lists.
+pub fn lokal_tid(t: time::OffsetDateTime) -> String {
+    t.to_offset(lots_domain::tid::svensk_offset(t))
+        .format(&time::macros::format_description!(
+            "[year]-[month]-[day] kl. [hour]:[minute]"
+        ))
+        .unwrap_or_default()
+}

@@ -235,11 +235,9 @@ async fn varje_nekad_atkomst_loggas_med_skal(db: Db) {
     let bo_id = app
         .store
         .organisation()
-        .alla_anvandare(app.org.kommun)
+        .anvandare_med_namn("bo")
         .await
         .unwrap()
-        .into_iter()
-        .find(|u| u.anvandarnamn == "bo")
         .unwrap()
         .id;
     let rader = nekanden(&app, bo_id).await;

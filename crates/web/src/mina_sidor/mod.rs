@@ -403,14 +403,7 @@ pub(crate) fn idag(s: &AppState) -> time::Date {
     lots_domain::tid::svensk_dag(s.nu())
 }
 
-/// An instant as Swedish local time, for receipts.
-pub(crate) fn lokal_tid(t: time::OffsetDateTime) -> String {
-    t.to_offset(lots_domain::tid::svensk_offset(t))
-        .format(&time::macros::format_description!(
-            "[year]-[month]-[day] kl. [hour]:[minute]"
-        ))
-        .unwrap_or_default()
-}
+pub(crate) use crate::visning::lokal_tid;
 
 /// The offers one can apply for on Mina sidor: (code, name), for the
 /// systemförvaltare's choice of which enhet receives them.

@@ -115,7 +115,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
                 .into_iter()
                 .filter_map(|r| {
                     Some(Registreringsforsok {
-                        tidpunkt: crate::mina_sidor::lokal_tid(r.tidpunkt),
+                        tidpunkt: crate::visning::lokal_tid(r.tidpunkt),
                         person: r.person?,
                         namn: r.person_namn.unwrap_or_default(),
                         vem: format!("{} ({})", r.anvandare_namn, r.enhet_namn),

@@ -9,10 +9,12 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use lots_domain::Arende;
 use lots_domain::arende::{Handelse, Kommando, KommandoTyp, kandidater};
 use lots_domain::ids::*;
-use lots_domain::{Arende, Avvisning};
 use lots_steg::Stegfel;
+
+use crate::formular::Formularfel;
 use lots_store::{ArendeRad, Bilaga, Granskningspost, Utfort};
 
 use super::tidslinje::{self, Lage, Post};
@@ -49,14 +51,16 @@ pub(super) async fn utfor(
     };
     match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
         Ok(u) => Ok(Ok(u)),
-        Err(Stegfel::Avvisad(Avvisning::Fakta(fel))) => Ok(Err(fel
-            .into_iter()
-            .map(|f| (crate::sidor::formular::falt_for(f.fakta).to_owned(), f.text))
-            .collect())),
-        Err(Stegfel::Avvisad(a)) => Ok(Err(vec![("".into(), a.to_string())])),
-        Err(Stegfel::Brev(t)) => Ok(Err(vec![("".into(), t)])),
+        // Said in the person's language; the rest as the staff's forms say it.
         Err(Stegfel::Samtidigt) => Ok(Err(vec![("".into(), m.t.t("fel-samtidigt"))])),
-        Err(Stegfel::Store(e)) => Err(e.into()),
+        Err(e) => match Formularfel::from(e) {
+            Formularfel::Falt(fel) => Ok(Err(fel
+                .into_iter()
+                .map(|f| (f.falt.to_owned(), f.text))
+                .collect())),
+            Formularfel::Meddelande(t, _) => Ok(Err(vec![("".into(), t)])),
+            Formularfel::Annat(e) => Err(e),
+        },
     }
 }
 

@@ -464,6 +464,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let (arenden, handelser) = store.arenden().antal_arenden_och_handelser().await?;
     let personer = store.personer().antal_personer(u.kommun).await?;
     let sokningar = Arc::new(std::mem::take(&mut u.sokningar));
+    let installningar = store.databasinstallningar().await?;
 
     eprintln!("Startar servern …");
     let server = Server::starta(&inst.databas, false).await?;
@@ -489,23 +490,12 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Journal).await?;
     let raa = store.radinsert_per_sekund(n, halv, JOURNALTEXT).await?;
 
-    eprintln!("IVO-rapporten …");
+    eprintln!("Rapporterna: IVO, kvartalsstatistiken och delegationsbesluten …");
     let (al, _) = logga_in(&server.bas, &u.arbetsledare).await?;
     let (minne_fore_ivo, _) = server.resurser()?;
-    let mut ivo = vec![];
-    for _ in 0..3 {
-        let t = Instant::now();
-        let r = al
-            .get(format!("{}/rapporter/ej-verkstallda", server.bas))
-            .send()
-            .await?;
-        let status = r.status();
-        let _ = r.bytes().await?;
-        if !status.is_success() {
-            bail!("IVO-rapporten svarade {status}");
-        }
-        ivo.push(t.elapsed().as_secs_f64());
-    }
+    let ivo = rapporttid(&al, &server.bas, "/rapporter/ej-verkstallda").await?;
+    let kf = rapporttid(&al, &server.bas, "/rapporter/kvartalsstatistik").await?;
+    let delegation = rapporttid(&al, &server.bas, "/rapporter/delegationsbeslut").await?;
     let (topp, cpu_slut) = server.resurser()?;
     let serverns_cpu = cpu_slut - cpu_start;
     server.stoppa().await?;
@@ -564,20 +554,49 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let kvot_a = a_pa.per_sekund(Op::Arendesida) / h.per_sekund(Op::Healthz);
     let kvot_b = j.per_sekund(Op::Journal) / raa;
     let kvot_c = a_pa.per_sekund(Op::Arendesida) / a_av.per_sekund(Op::Arendesida);
-    let mut ivo_sorterad = ivo.clone();
-    ivo_sorterad.sort_by(f64::total_cmp);
     ut.push_str(&format!(
         "\nrå INSERT (samma storlek och hållbarhet): {raa:.1} per s\n\
          kvot (a) ärendesida ÷ healthz: {kvot_a:.3} (mål ≥ 0,25)\n\
          kvot (b) journalanteckning ÷ rå INSERT: {kvot_b:.3} (mål ≥ 0,5)\n\
          kvot (c) läsgranskning på ÷ av (ärendesidan): {kvot_c:.3} (mål ≥ 0,85)\n\
-         IVO-rapporten (ej verkställda beslut): {} s (median av 3; mål < 2 s)\n\
+         IVO-rapporten (ej verkställda beslut): {} s (median av 3, eller en mätning över 10 s; mål < 2 s)\n\
+         kvartalsstatistiken till KF: {} s, delegationsbesluten till nämnden: {} s (median av 3)\n\
          server: toppminne {topp:.0} MiB (före IVO-rapporten {minne_fore_ivo:.0} MiB, utan granskning {topp_av:.0} MiB; mål < 300 MiB), \
          CPU {:.0} % av en kärna under blandad last, {serverns_cpu:.0} CPU-sekunder totalt\n",
-        fmt_s(ivo_sorterad[ivo_sorterad.len() / 2]),
+        fmt_s(ivo),
+        fmt_s(kf),
+        fmt_s(delegation),
         cpu_mix * 100.0,
     ));
+    ut.push_str("\ndatabasens inställningar: ");
+    ut.push_str(
+        &installningar
+            .iter()
+            .map(|(namn, varde)| format!("{namn}={varde}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    ut.push('\n');
     Ok(ut)
+}
+
+/// A report fetched three times as an arbetsledare: the median time in seconds. A
+/// report that takes longer than ten seconds is fetched once: a figure that far from
+/// the target needs no median.
+async fn rapporttid(klient: &reqwest::Client, bas: &str, sokvag: &str) -> anyhow::Result<f64> {
+    let mut tider = vec![];
+    while tider.len() < 3 && tider.iter().all(|t| *t < 10.0) {
+        let t = Instant::now();
+        let r = klient.get(format!("{bas}{sokvag}")).send().await?;
+        let status = r.status();
+        let _ = r.bytes().await?;
+        if !status.is_success() {
+            bail!("{sokvag} svarade {status}");
+        }
+        tider.push(t.elapsed().as_secs_f64());
+    }
+    tider.sort_by(f64::total_cmp);
+    Ok(tider[tider.len() / 2])
 }
 
 fn fmt_s(s: f64) -> String {

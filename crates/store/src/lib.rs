@@ -367,6 +367,52 @@ impl Store {
         Ok(per_s)
     }
 
+    /// For `lots bench`: the database settings in force that decide how fast and how
+    /// durable Lots is, as (name, value). PostgreSQL: what README's "PostgreSQL" section
+    /// asks operators to set; SQLite: the pragmas every connection of the pool sets.
+    pub async fn databasinstallningar(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut ut = vec![];
+        if self.db.ar_postgres() {
+            for r in self
+                .db
+                .fetch_all(
+                    "SELECT name, setting, COALESCE(unit, '') AS unit FROM pg_settings \
+                     WHERE name IN ('server_version', 'shared_buffers', 'effective_cache_size', 'work_mem', \
+                     'synchronous_commit', 'fsync', 'wal_level', 'max_connections', 'random_page_cost') \
+                     ORDER BY name",
+                    &[],
+                )
+                .await?
+            {
+                let (namn, varde, enhet) = (r.text("name")?, r.text("setting")?, r.text("unit")?);
+                // pg_settings gives sizes in units of 8 kB pages and the like.
+                let varde = match (enhet.as_str(), varde.parse::<i64>()) {
+                    ("8kB", Ok(n)) => format!("{} MB", n * 8 / 1024),
+                    ("kB", Ok(n)) => format!("{} MB", n / 1024),
+                    _ => format!("{varde}{enhet}"),
+                };
+                ut.push((namn, varde));
+            }
+        } else {
+            for (pragma, sql) in [
+                ("journal_mode", "PRAGMA journal_mode"),
+                ("synchronous", "PRAGMA synchronous"),
+                ("cache_size", "PRAGMA cache_size"),
+                ("mmap_size", "PRAGMA mmap_size"),
+            ] {
+                let varde = self
+                    .db
+                    .fetch_optional(sql, &[])
+                    .await?
+                    .map(|r| r.text(pragma))
+                    .transpose()?
+                    .unwrap_or_default();
+                ut.push((pragma.to_string(), varde));
+            }
+        }
+        Ok(ut)
+    }
+
     /// For `/healthz`: the database answers a query.
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.db.fetch_all("SELECT 1 AS ett", &[]).await.map(|_| ())

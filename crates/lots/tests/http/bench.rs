@@ -66,9 +66,23 @@ async fn bench_kor_hela_vagen(db: Db) {
         "kvot (b)",
         "kvot (c)",
         "IVO-rapporten",
+        "kvartalsstatistiken",
+        "delegationsbesluten",
         "toppminne",
         "CPU",
     ] {
+        assert!(text.contains(ska), "{ska} saknas i utskriften:\n{text}");
+    }
+    // Which database settings were in force is part of every figure.
+    let installningar = match db {
+        Db::Postgres => [
+            "shared_buffers=",
+            "synchronous_commit=on",
+            "max_connections=",
+        ],
+        Db::Sqlite => ["journal_mode=wal", "synchronous=2", "cache_size="],
+    };
+    for ska in installningar {
         assert!(text.contains(ska), "{ska} saknas i utskriften:\n{text}");
     }
     // The audit log is still whole after the bench wrote to it.

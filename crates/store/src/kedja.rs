@@ -512,7 +512,7 @@ fn granskningsrad(
             ]
         })
         .collect();
-    let rad = vec![
+    let varden = vec![
         id.into(),
         kommun.into(),
         rad.tid.into(),
@@ -533,7 +533,7 @@ fn granskningsrad(
         V::I(lista.as_ref().map(|l| l.len() as i64)),
         V::T(hanvisningar.map(str::to_owned)),
     ];
-    (rad, poster, hash)
+    (varden, poster, hash)
 }
 
 fn utan_nyckel() -> StoreError {

@@ -8,7 +8,9 @@
 
 use lots_store::{Aktor, Granskningspost, Loggkontroll, Loggnyckel, Loggsakring, Store};
 
-use crate::hjalp::{Db, ny_databas, skapa_org};
+use crate::hjalp::{
+    Db, Klient, TestApp, ny_databas, registrera_ansokan, registrera_person, skapa_org, utdrag,
+};
 use crate::pa_bada;
 
 const NYCKEL: &str = "4c6f74732d746573746e79636b656c2d6d696e73742d33322d627974652d2d2d";

@@ -190,7 +190,7 @@ async fn main() -> anyhow::Result<()> {
             }
             if v.utan_ankarfil {
                 println!(
-                    "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks inte."
+                    "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks bara så långt en annan kedja har hänvisat till den."
                 );
             } else if v.ankare == 0 {
                 println!("Varning: ankarfilen har inget ankare för {namn} ännu.");

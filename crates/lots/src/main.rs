@@ -76,9 +76,9 @@ enum Underkommando {
         #[arg(long)]
         utan_lasgranskning: bool,
     },
-    /// Check the audit log: its hash chain, each row's MAC (with the key in
-    /// LOTS_GRANSKNING_NYCKEL) and the anchors in the anchor file; report the
-    /// first broken link.
+    /// Check the audit log: each of its hash chains, the heads they name of each
+    /// other, each row's MAC (with the key in LOTS_GRANSKNING_NYCKEL) and the
+    /// anchors in the anchor file; report the first broken link (chain, place, why).
     VerifyLog,
     /// Append the audit chains' heads to the anchor file now (`serve` does it
     /// at regular intervals); for a cron job or before a backup.
@@ -190,7 +190,7 @@ async fn main() -> anyhow::Result<()> {
             }
             if v.utan_ankarfil {
                 println!(
-                    "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks inte."
+                    "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks bara så långt en annan kedja har hänvisat till den."
                 );
             } else if v.ankare == 0 {
                 println!("Varning: ankarfilen har inget ankare för {namn} ännu.");
@@ -198,17 +198,27 @@ async fn main() -> anyhow::Result<()> {
             match v.resultat {
                 lots_store::Loggkontroll::Hel { poster } => {
                     println!(
-                        "Granskningsloggen för {namn} är hel: {poster} poster, varav {} nyckelstämplade och {} från tiden före nyckeln; {} ankare stämmer.",
-                        v.nycklade, v.onycklade, v.ankare
+                        "Granskningsloggen för {namn} är hel: {poster} poster i {} kedjor, varav {} nyckelstämplade och {} från tiden före nyckeln; {} poster i listor; {} hänvisningar mellan kedjorna och {} ankare stämmer.",
+                        v.kedjor, v.nycklade, v.onycklade, v.listposter, v.hanvisningar, v.ankare
                     )
                 }
                 lots_store::Loggkontroll::Bruten {
+                    kedja,
+                    seq: 0,
+                    orsak,
+                    ..
+                } => {
+                    println!("Granskningsloggen för {namn} är bruten i kedja {kedja}: {orsak}.");
+                    std::process::exit(1);
+                }
+                lots_store::Loggkontroll::Bruten {
+                    kedja,
                     seq,
                     tidpunkt,
                     orsak,
                 } => {
                     println!(
-                        "Granskningsloggen för {namn} är bruten vid post {seq} ({tidpunkt}): {orsak}."
+                        "Granskningsloggen för {namn} är bruten i kedja {kedja} vid post {seq} ({tidpunkt}): {orsak}."
                     );
                     std::process::exit(1);
                 }

@@ -1,12 +1,13 @@
 //! The actor and the hash chains: who acts, and how what they did is appended
 //! so that it cannot be changed unseen.
 //!
-//! Two chains are kept, both here: each case's events (`handelse`, chained per
-//! case by `kedjehash`) and each kommun's audit log (`granskning`, chained per
-//! kommun by `granskningshash`, with a MAC per row when a key is configured,
-//! `loggsakring.rs`). `handelser.rs` appends events and `granskning.rs` reads and
-//! verifies the audit log; both take the actor, the hashes and the appends from
-//! this module, which depends on neither.
+//! Two kinds of chain are kept, both here: each case's events (`handelse`,
+//! chained per case by `kedjehash`) and each kommun's audit log (`granskning`,
+//! in a few chains per kommun by `granskningshash`, with a MAC per row when a key
+//! is configured, `loggsakring.rs`; why several and how they hold each other, see
+//! "The chains" below). `handelser.rs` appends events and `granskning.rs` reads
+//! and verifies the audit log; both take the actor, the hashes and the appends
+//! from this module, which depends on neither.
 
 use lots_domain::arende::{Handelse, SCHEMA_VERSION};
 use lots_domain::ids::*;
@@ -101,7 +102,9 @@ pub(crate) fn handelserad(
 }
 
 /// One access to log. Built with `Granskningspost::ny(handling).person(..)…`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The accesses of one request with the same handling and reason are written as
+/// one row naming them all (`granskningsrader`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Granskningspost {
     pub handling: String,
     pub person: Option<PersonId>,
@@ -142,76 +145,236 @@ impl Granskningspost {
         self.skal = skal;
         self
     }
+
+    fn listpost(&self) -> Listpost {
+        Listpost {
+            person: self.person.map(|p| p.to_string()),
+            arende: self.arende.map(|a| a.to_string()),
+            utanfor: self.utanfor,
+            skyddad: self.skyddad,
+        }
+    }
 }
 
-/// The hash of one audit row, chained to the one before it. The fields added
-/// with issue 4 (reason and flags) enter the hash only when set, so rows written
-/// before them keep the hash they were written with.
-#[allow(clippy::too_many_arguments)]
-fn granskningshash(
-    prev: &str,
+// The chains: the kedjor of a kommun's audit log. One chain per kommun made every
+// writer of the kommun wait for the one before it to commit: its head was locked
+// (`SELECT … FOR UPDATE`) from the first audit row to the commit, and every read
+// and every step writes one. Now a kommun has several chains, each with its own
+// head and its own `seq` from 1, so writers of different chains do not wait for
+// each other on PostgreSQL (on SQLite there is one writer at a time anyway, and
+// the chains are as correct there):
+//
+// - chain 0: the reads, written by the group writer (`granskning.rs`), and every
+//   row written before the log had chains (migration 0016), with its hash as written;
+// - chains 1–8: a step's audit rows, in its own transaction, by its case
+//   (`skrivkedja`): steps on cases in different chains commit in parallel;
+// - chain 9: other writes in their own transaction (the nämnd's particulars).
+//
+// Chains are tied to each other: the first row the group writer writes in a
+// transaction names the heads (chain, seq, hash) of the kommun's other chains
+// that moved since it last named them, and a step's row names chain 0's head,
+// each read as committed, without a lock (`hanvisningar`, in the row's hash).
+// `verifiera_logg` checks that every row so named is there with that hash; so a
+// chain cut short, or a row in it changed or reordered, is found from the other
+// chains even without the anchor file, as far as they have named it.
+//
+// A chain's first row with a MAC names every other chain's head: once a kommun's
+// log is keyed, an unkeyed row is valid only before its chain's keyed-from point
+// or up to a head a keyed row named, so no chain can be given unkeyed rows later.
+// The anchor file (`loggsakring.rs`) pins every chain's head by name: `<kommun>`
+// for chain 0 (as before, so old anchors still hold), `<kommun>.<n>` for chain n;
+// a row's MAC names its chain the same way, so a row moved to another chain is
+// found too.
+
+/// The chain reads are logged in, and where every row written before chains were
+/// partitioned is.
+pub(crate) const LASKEDJA: i64 = 0;
+/// Steps go in chains 1..=ARENDEKEDJOR, by their case.
+const ARENDEKEDJOR: u128 = 8;
+/// The chain of other writes in their own transaction, without a case.
+const OVRIG_KEDJA: i64 = 9;
+/// The highest chain Lots writes: `verifiera_logg` walks 0..=it, rows or not.
+pub(crate) const SISTA_KEDJAN: i64 = 9;
+
+/// The chain a row written in a step's (or other write's) transaction goes in:
+/// by its case, so that steps on cases in different chains do not wait for each
+/// other. Which chain a row is in is stored with it; verification never
+/// recomputes this, so it may change without breaking a chain.
+fn skrivkedja(arende: Option<ArendeId>) -> i64 {
+    match arende {
+        // The low bits of a UUIDv7 are random.
+        Some(a) => 1 + (a.0.as_u128() % ARENDEKEDJOR) as i64,
+        None => OVRIG_KEDJA,
+    }
+}
+
+/// A chain's name in MACs and anchors: the kommun for chain 0, so that the rows
+/// and anchors written before there were chains keep theirs; `<kommun>.<n>` else.
+pub(crate) fn kedjenamn(kommun: &str, kedja: i64) -> String {
+    if kedja == LASKEDJA {
+        kommun.to_string()
+    } else {
+        format!("{kommun}.{kedja}")
+    }
+}
+
+/// The kommun and chain a chain's name says (`kedjenamn` back).
+pub(crate) fn tolka_kedjenamn(namn: &str) -> Option<(&str, i64)> {
+    match namn.split_once('.') {
+        None => Some((namn, LASKEDJA)),
+        Some((kommun, text)) => text
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > LASKEDJA && n.to_string() == text)
+            .map(|n| (kommun, n)),
+    }
+}
+
+/// One record a list row names, as stored in `granskning_post` and hashed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Listpost {
+    pub person: Option<String>,
+    pub arende: Option<String>,
+    pub utanfor: bool,
+    pub skyddad: bool,
+}
+
+impl Listpost {
+    pub(crate) fn fran_rad(r: &Rad) -> Result<Self, StoreError> {
+        Ok(Self {
+            person: r.opt_text("person")?,
+            arende: r.opt_text("arende")?,
+            utanfor: r.int("utanfor")? != 0,
+            skyddad: r.int("skyddad")? != 0,
+        })
+    }
+}
+
+/// A head another chain's row names: (chain, seq, hash).
+pub(crate) type Hanvisning = (i64, i64, String);
+
+/// `hanvisningar` as stored: `<chain>:<seq>:<hash>` separated by spaces; None if none.
+pub(crate) fn hanvisningstext(huvuden: &[Hanvisning]) -> Option<String> {
+    (!huvuden.is_empty()).then(|| {
+        huvuden
+            .iter()
+            .map(|(kedja, seq, hash)| format!("{kedja}:{seq}:{hash}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// `hanvisningstext` back; None if any part does not read.
+pub(crate) fn tolka_hanvisningar(text: &str) -> Option<Vec<Hanvisning>> {
+    text.split(' ')
+        .map(|del| {
+            let mut f = del.splitn(3, ':');
+            let kedja = f.next()?.parse().ok()?;
+            let seq = f.next()?.parse().ok()?;
+            let hash = f.next()?;
+            (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+                .then(|| (kedja, seq, hash.to_string()))
+        })
+        .collect()
+}
+
+/// What an audit row's hash covers. The fields added since the chain began
+/// (issue 4) enter the hash only when set, so every row keeps the hash it was
+/// written with: the reason and flags (issue 4), the chain when not 0, a list's
+/// records in order, and the other chains' heads the row names (issue 14).
+struct Hashdelar<'a> {
+    prev: &'a str,
+    kedja: i64,
     seq: i64,
-    kommun: &str,
-    tid: &str,
-    anvandare: &str,
-    roll: &str,
-    enhet: &str,
-    post: &Granskningspost,
-) -> String {
-    let person = post.person.map(|p| p.to_string()).unwrap_or_default();
-    let arende = post.arende.map(|a| a.to_string()).unwrap_or_default();
+    kommun: &'a str,
+    tid: &'a str,
+    anvandare: &'a str,
+    roll: &'a str,
+    enhet: &'a str,
+    handling: &'a str,
+    /// The row's own record; a list row has none (its records are in `lista`).
+    post: &'a Listpost,
+    skal: Option<&'a str>,
+    lista: Option<&'a [Listpost]>,
+    hanvisningar: Option<&'a str>,
+}
+
+fn granskningshash(d: &Hashdelar) -> String {
     let mut h = Sha256::new();
     for del in [
-        prev,
-        &seq.to_string(),
-        kommun,
-        tid,
-        anvandare,
-        roll,
-        enhet,
-        &post.handling,
-        &person,
-        &arende,
+        d.prev,
+        &d.seq.to_string(),
+        d.kommun,
+        d.tid,
+        d.anvandare,
+        d.roll,
+        d.enhet,
+        d.handling,
+        d.post.person.as_deref().unwrap_or_default(),
+        d.post.arende.as_deref().unwrap_or_default(),
     ] {
         h.update(del.as_bytes());
         h.update([0u8]);
     }
-    if let Some(skal) = &post.skal {
+    if let Some(skal) = d.skal {
         h.update(b"skal=");
         h.update(skal.as_bytes());
         h.update([0u8]);
     }
-    if post.utanfor {
+    if d.post.utanfor {
         h.update(b"utanfor\0");
     }
-    if post.skyddad {
+    if d.post.skyddad {
         h.update(b"skyddad\0");
+    }
+    if d.kedja != LASKEDJA {
+        h.update(format!("kedja={}\0", d.kedja).as_bytes());
+    }
+    if let Some(lista) = d.lista {
+        h.update(format!("poster={}\0", lista.len()).as_bytes());
+        for p in lista {
+            for del in [
+                p.person.as_deref().unwrap_or_default(),
+                p.arende.as_deref().unwrap_or_default(),
+                if p.utanfor { "1" } else { "0" },
+                if p.skyddad { "1" } else { "0" },
+            ] {
+                h.update(del.as_bytes());
+                h.update([0u8]);
+            }
+        }
+    }
+    if let Some(text) = d.hanvisningar {
+        h.update(b"hanvisningar=");
+        h.update(text.as_bytes());
+        h.update([0u8]);
     }
     hex::encode(h.finalize())
 }
 
-/// The kommun's chain head (last seq and hash, and the first seq that must
-/// carry a MAC), locked for the rest of the transaction so that rows get their
-/// places one writer at a time.
+/// A chain's head (last seq and hash, and the first seq that must carry a MAC),
+/// locked for the rest of the transaction so that its rows get their places one
+/// writer at a time. Only this chain's writers wait for the lock.
 async fn las_kedjehuvud(
     tx: &mut Tx,
     kommun: &str,
+    kedja: i64,
 ) -> Result<(i64, String, Option<i64>), StoreError> {
     tx.execute(
-        "INSERT INTO granskning_kedja (kommun, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (kommun) DO NOTHING",
-        &[kommun.into(), NOLLHASH.into()],
+        "INSERT INTO granskning_kedja (kommun, kedja, seq, hash) VALUES ($1, $2, 0, $3) ON CONFLICT (kommun, kedja) DO NOTHING",
+        &[kommun.into(), kedja.into(), NOLLHASH.into()],
     )
     .await?;
     let huvud = if tx.ar_postgres() {
         tx.fetch_optional(
-            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 FOR UPDATE",
-            &[kommun.into()],
+            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 AND kedja = $2 FOR UPDATE",
+            &[kommun.into(), kedja.into()],
         )
         .await?
     } else {
         tx.fetch_optional(
-            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1",
-            &[kommun.into()],
+            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 AND kedja = $2",
+            &[kommun.into(), kedja.into()],
         )
         .await?
     }
@@ -223,25 +386,25 @@ async fn las_kedjehuvud(
     ))
 }
 
-async fn satt_kedjehuvud(
-    tx: &mut Tx,
-    kommun: &str,
-    seq: i64,
-    hash: String,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "UPDATE granskning_kedja SET seq = $2, hash = $3 WHERE kommun = $1",
-        &[kommun.into(), seq.into(), hash.into()],
+/// The kommun's chain heads as committed, without a lock: (chain, seq, hash),
+/// for a row to name. A committed head's row is committed, so whoever sees the
+/// naming row sees the named one.
+pub(crate) async fn kedjehuvuden(tx: &mut Tx, kommun: &str) -> Result<Vec<Hanvisning>, StoreError> {
+    tx.fetch_all(
+        "SELECT kedja, seq, hash FROM granskning_kedja WHERE kommun = $1 AND seq > 0 ORDER BY kedja",
+        &[kommun.into()],
     )
-    .await
-    .map(|_| ())
+    .await?
+    .iter()
+    .map(|r| Ok((r.int("kedja")?, r.int("seq")?, r.text("hash")?)))
+    .collect()
 }
 
 /// The columns of `granskning`, in the order `granskningsrad` gives them: for
 /// the append here and for every reader of whole rows (`granskning_radhash`).
 macro_rules! granskning_kolumner {
     () => {
-        "id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, seq, prev_hash, hash, mac"
+        "id, kommun, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, kedja, seq, prev_hash, hash, mac, poster, hanvisningar"
     };
 }
 pub(crate) use granskning_kolumner;
@@ -249,102 +412,228 @@ pub(crate) use granskning_kolumner;
 /// `granskning` with its columns, for `Tx::infoga`.
 const GRANSKNING: &str = concat!("granskning (", granskning_kolumner!(), ")");
 
-/// The row that follows `prev` at `seq` in the chain, and its hash.
+/// A list row's records, for `Tx::infoga`: `nr` from 1 in the list's order.
+const GRANSKNING_POST: &str =
+    "granskning_post (kommun, granskning, nr, person, arende, utanfor, skyddad)";
+
+/// One audit row to append: who, when, and the accesses it names. One access is
+/// a plain row (the only kind before issue 14); several, of the same handling and
+/// reason, are one row with its records in `granskning_post`.
+pub(crate) struct Granskningsrad<'a> {
+    pub aktor: &'a Aktor,
+    pub tid: &'a str,
+    pub poster: Vec<&'a Granskningspost>,
+}
+
+/// A request's accesses as rows: one row per handling and reason, naming each
+/// record once, in the order first logged.
+pub(crate) fn granskningsrader<'a>(
+    aktor: &'a Aktor,
+    tid: &'a str,
+    poster: &'a [Granskningspost],
+) -> Vec<Granskningsrad<'a>> {
+    let mut rader: Vec<Granskningsrad<'a>> = vec![];
+    let mut sedda = std::collections::HashSet::new();
+    for p in poster {
+        if !sedda.insert(p) {
+            continue;
+        }
+        match rader
+            .iter_mut()
+            .find(|r| r.poster[0].handling == p.handling && r.poster[0].skal == p.skal)
+        {
+            Some(r) => r.poster.push(p),
+            None => rader.push(Granskningsrad {
+                aktor,
+                tid,
+                poster: vec![p],
+            }),
+        }
+    }
+    rader
+}
+
+/// The row that follows `prev` at `seq` in chain `kedja`, its list records, and its hash.
 fn granskningsrad(
     sakring: &Loggsakring,
-    aktor: &Aktor,
-    tid: &str,
-    post: &Granskningspost,
+    kedja: i64,
+    rad: &Granskningsrad,
     seq: i64,
     prev: String,
-) -> (Vec<V>, String) {
+    hanvisningar: Option<&str>,
+) -> (Vec<V>, Vec<Vec<V>>, String) {
+    let aktor = rad.aktor;
+    let forsta = rad.poster[0];
     let kommun = aktor.kommun.to_string();
     let (anvandare, enhet) = (aktor.id.to_string(), aktor.enhet.to_string());
-    let hash = granskningshash(
-        &prev,
+    let lista: Option<Vec<Listpost>> =
+        (rad.poster.len() > 1).then(|| rad.poster.iter().map(|p| p.listpost()).collect());
+    let post = match &lista {
+        Some(_) => Listpost::default(),
+        None => forsta.listpost(),
+    };
+    let hash = granskningshash(&Hashdelar {
+        prev: &prev,
+        kedja,
         seq,
-        &kommun,
-        tid,
-        &anvandare,
-        aktor.roll.kod(),
-        &enhet,
-        post,
-    );
+        kommun: &kommun,
+        tid: rad.tid,
+        anvandare: &anvandare,
+        roll: aktor.roll.kod(),
+        enhet: &enhet,
+        handling: &forsta.handling,
+        post: &post,
+        skal: forsta.skal.as_deref(),
+        lista: lista.as_deref(),
+        hanvisningar,
+    });
     let seqtext = seq.to_string();
-    let mac = sakring
-        .nyckel
-        .as_ref()
-        .map(|n| n.stampel(&radstampel_delar(&kommun, &seqtext, &hash)));
-    let rad = vec![
-        v(uuid::Uuid::now_v7()),
+    let mac = sakring.nyckel.as_ref().map(|n| {
+        n.stampel(&radstampel_delar(
+            &kedjenamn(&kommun, kedja),
+            &seqtext,
+            &hash,
+        ))
+    });
+    let id = uuid::Uuid::now_v7().to_string();
+    let poster: Vec<Vec<V>> = lista
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                kommun.as_str().into(),
+                id.as_str().into(),
+                (i as i64 + 1).into(),
+                V::T(p.person.clone()),
+                V::T(p.arende.clone()),
+                p.utanfor.into(),
+                p.skyddad.into(),
+            ]
+        })
+        .collect();
+    let varden = vec![
+        id.into(),
         kommun.into(),
-        tid.into(),
+        rad.tid.into(),
         anvandare.into(),
         aktor.roll.kod().into(),
         enhet.into(),
-        post.handling.as_str().into(),
-        V::T(post.person.map(|p| p.to_string())),
-        V::T(post.arende.map(|a| a.to_string())),
-        V::T(post.skal.clone()),
+        forsta.handling.as_str().into(),
+        V::T(post.person),
+        V::T(post.arende),
+        V::T(forsta.skal.clone()),
         post.utanfor.into(),
         post.skyddad.into(),
+        kedja.into(),
         seq.into(),
         prev.into(),
         hash.as_str().into(),
         V::T(mac),
+        V::I(lista.as_ref().map(|l| l.len() as i64)),
+        V::T(hanvisningar.map(str::to_owned)),
     ];
-    (rad, hash)
+    (varden, poster, hash)
 }
 
-/// Appends audit rows to their kommun's hash chain: each chain's head is read
-/// and locked once, the rows are inserted together, and the head moved once.
-pub(crate) async fn skriv_granskningar(
+fn utan_nyckel() -> StoreError {
+    StoreError::Loggning(
+        "granskningsloggen är nycklad men nyckeln (LOTS_GRANSKNING_NYCKEL) saknas".into(),
+    )
+}
+
+/// Appends rows of one kommun to one of its chains: the head is read and locked
+/// once, the rows (the first naming `hanvisningar`) and their list records are
+/// inserted together, and the head moved once.
+pub(crate) async fn skriv_i_kedja(
     tx: &mut Tx,
     sakring: &Loggsakring,
-    poster: &[(&Aktor, &str, &Granskningspost)],
+    kommun: KommunId,
+    kedja: i64,
+    rader: &[Granskningsrad<'_>],
+    hanvisningar: Option<String>,
 ) -> Result<(), StoreError> {
-    let mut kommuner: Vec<KommunId> = poster.iter().map(|(a, _, _)| a.kommun).collect();
-    kommuner.sort();
-    kommuner.dedup();
-    for kommun in kommuner {
-        let k = kommun.to_string();
-        let (mut seq, mut prev, nycklad_fran) = las_kedjehuvud(tx, &k).await?;
-        match (&sakring.nyckel, nycklad_fran) {
-            // Fail closed: an unkeyed row after keyed ones would break the chain's
-            // proof, and a read that cannot be logged may not be shown.
-            (None, Some(_)) => {
-                return Err(StoreError::Loggning(
-                    "granskningsloggen är nycklad men nyckeln (LOTS_GRANSKNING_NYCKEL) saknas"
-                        .into(),
-                ));
-            }
-            // The first keyed row: the rows before it are unkeyed legacy, and
-            // the stamped point says where they end (see `verifiera_logg`).
-            (Some(n), None) => {
-                let fran = (seq + 1).to_string();
-                let stampel = n.stampel(&gransstampel_delar(&k, &fran));
-                tx.execute(
-                    "UPDATE granskning_kedja SET nycklad_fran = $2, nycklad_stampel = $3 WHERE kommun = $1",
-                    &[k.as_str().into(), (seq + 1).into(), stampel.into()],
+    if rader.is_empty() {
+        return Ok(());
+    }
+    if rader
+        .iter()
+        .any(|r| r.aktor.kommun != kommun || r.poster.is_empty())
+    {
+        return Err(StoreError::Korrupt(
+            "en granskningsrad hör inte till kedjans kommun".into(),
+        ));
+    }
+    let k = kommun.to_string();
+    let (mut seq, mut prev, nycklad_fran) = las_kedjehuvud(tx, &k, kedja).await?;
+    let mut hanvisningar = hanvisningar;
+    match (&sakring.nyckel, nycklad_fran) {
+        // Fail closed: an unkeyed row after keyed ones would break the proof, and
+        // a read that cannot be logged may not be shown. Any keyed chain of the
+        // kommun counts, or a server without the key could go on in another chain.
+        (None, Some(_)) => return Err(utan_nyckel()),
+        (None, None) => {
+            let nycklad = tx
+                .fetch_optional(
+                    "SELECT kedja FROM granskning_kedja WHERE kommun = $1 AND nycklad_fran IS NOT NULL LIMIT 1",
+                    &[k.as_str().into()],
                 )
                 .await?;
+            if nycklad.is_some() {
+                return Err(utan_nyckel());
             }
-            _ => {}
         }
-        let mut rader = vec![];
-        for (aktor, tid, post) in poster.iter().filter(|(a, _, _)| a.kommun == kommun) {
-            seq += 1;
-            let (rad, hash) = granskningsrad(sakring, aktor, tid, post, seq, prev);
-            rader.push(rad);
-            prev = hash;
+        // The chain's first keyed row: the rows before it are unkeyed legacy,
+        // and the stamped point says where they end (see `verifiera_logg`). It
+        // names every other chain's head too, so their unkeyed rows up to now are
+        // held by a keyed row, and an unkeyed row added later to any chain is found.
+        (Some(n), None) => {
+            let fran = (seq + 1).to_string();
+            let stampel = n.stampel(&gransstampel_delar(&kedjenamn(&k, kedja), &fran));
+            tx.execute(
+                "UPDATE granskning_kedja SET nycklad_fran = $3, nycklad_stampel = $4 WHERE kommun = $1 AND kedja = $2",
+                &[k.as_str().into(), kedja.into(), (seq + 1).into(), stampel.into()],
+            )
+            .await?;
+            let andra: Vec<Hanvisning> = kedjehuvuden(tx, &k)
+                .await?
+                .into_iter()
+                .filter(|(annan, _, _)| *annan != kedja)
+                .collect();
+            hanvisningar = hanvisningstext(&andra);
         }
-        tx.infoga(GRANSKNING, &rader).await?;
-        satt_kedjehuvud(tx, &k, seq, prev).await?;
+        (Some(_), Some(_)) => {}
     }
-    Ok(())
+    let mut varden = Vec::with_capacity(rader.len());
+    let mut listor = vec![];
+    for (i, rad) in rader.iter().enumerate() {
+        seq += 1;
+        let namner = if i == 0 {
+            hanvisningar.as_deref()
+        } else {
+            None
+        };
+        let (v, poster, hash) = granskningsrad(sakring, kedja, rad, seq, prev, namner);
+        varden.push(v);
+        listor.extend(poster);
+        prev = hash;
+    }
+    tx.infoga(GRANSKNING, &varden).await?;
+    if !listor.is_empty() {
+        tx.infoga(GRANSKNING_POST, &listor).await?;
+    }
+    tx.execute(
+        "UPDATE granskning_kedja SET seq = $3, hash = $4 WHERE kommun = $1 AND kedja = $2",
+        &[k.as_str().into(), kedja.into(), seq.into(), prev.into()],
+    )
+    .await
+    .map(|_| ())
 }
 
-/// Appends one audit row to the kommun's hash chain.
+/// Appends one audit row in a step's (or another write's) own transaction, to
+/// the chain of its case (`skrivkedja`), naming chain 0's head as committed: so
+/// steps on different cases do not wait for each other's chain, and chain 0 cut
+/// short below a head a step named is found (`verifiera_logg`).
 pub(crate) async fn skriv_granskning(
     tx: &mut Tx,
     sakring: &Loggsakring,
@@ -352,29 +641,246 @@ pub(crate) async fn skriv_granskning(
     tid: &str,
     post: &Granskningspost,
 ) -> Result<(), StoreError> {
-    skriv_granskningar(tx, sakring, &[(aktor, tid, post)]).await
+    let kedja = skrivkedja(post.arende);
+    let k = aktor.kommun.to_string();
+    let lashuvud = tx
+        .fetch_optional(
+            "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1 AND kedja = $2 AND seq > 0",
+            &[k.as_str().into(), LASKEDJA.into()],
+        )
+        .await?
+        .map(|r| Ok::<_, StoreError>((LASKEDJA, r.int("seq")?, r.text("hash")?)))
+        .transpose()?;
+    let rad = Granskningsrad {
+        aktor,
+        tid,
+        poster: vec![post],
+    };
+    let hanvisningar = hanvisningstext(lashuvud.as_slice());
+    skriv_i_kedja(tx, sakring, aktor.kommun, kedja, &[rad], hanvisningar).await
 }
 
-/// The chain hash of a stored audit row that follows `prev`. Open to the tests
-/// (`provning`) because the algorithm is no secret (the tests play an attacker
-/// who knows it); only the MAC key is.
-pub fn granskning_radhash(r: &Rad, prev: &str, kommun: &str) -> Result<String, StoreError> {
-    let post = Granskningspost {
-        handling: r.text("handling")?,
-        person: r.opt_parse("person")?,
-        arende: r.opt_parse("arende")?,
-        skal: r.opt_text("skal")?,
-        utanfor: r.int("utanfor")? != 0,
-        skyddad: r.int("skyddad")? != 0,
+/// The chain hash of a stored audit row that follows `prev`, with its list
+/// records (`person`, `arende`, `utanfor`, `skyddad`) in order when it is a list
+/// (`poster` set). Open to the tests (`provning`) because the algorithm is no
+/// secret (the tests play an attacker who knows it); only the MAC key is.
+pub fn granskning_radhash(
+    r: &Rad,
+    lista: &[Rad],
+    prev: &str,
+    kommun: &str,
+) -> Result<String, StoreError> {
+    let lista = match r.opt_int("poster")? {
+        Some(_) => Some(
+            lista
+                .iter()
+                .map(Listpost::fran_rad)
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        None => None,
     };
-    Ok(granskningshash(
+    radhash(r, lista.as_deref(), prev, kommun)
+}
+
+/// `granskning_radhash` with the list records read.
+pub(crate) fn radhash(
+    r: &Rad,
+    lista: Option<&[Listpost]>,
+    prev: &str,
+    kommun: &str,
+) -> Result<String, StoreError> {
+    let post = Listpost::fran_rad(r)?;
+    let skal = r.opt_text("skal")?;
+    let hanvisningar = r.opt_text("hanvisningar")?;
+    Ok(granskningshash(&Hashdelar {
         prev,
-        r.int("seq")?,
+        kedja: r.int("kedja")?,
+        seq: r.int("seq")?,
         kommun,
-        &r.text("tidpunkt")?,
-        &r.text("anvandare")?,
-        &r.text("roll")?,
-        &r.text("enhet")?,
-        &post,
-    ))
+        tid: &r.text("tidpunkt")?,
+        anvandare: &r.text("anvandare")?,
+        roll: &r.text("roll")?,
+        enhet: &r.text("enhet")?,
+        handling: &r.text("handling")?,
+        post: &post,
+        skal: skal.as_deref(),
+        lista,
+        hanvisningar: hanvisningar.as_deref(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row hash as written before chains and lists (issue 4 and 12), kept
+    /// here to show that such rows keep their hash.
+    #[allow(clippy::too_many_arguments)]
+    fn hash_fore_kedjorna(
+        prev: &str,
+        seq: i64,
+        kommun: &str,
+        tid: &str,
+        anvandare: &str,
+        roll: &str,
+        enhet: &str,
+        post: &Granskningspost,
+    ) -> String {
+        let person = post.person.map(|p| p.to_string()).unwrap_or_default();
+        let arende = post.arende.map(|a| a.to_string()).unwrap_or_default();
+        let mut h = Sha256::new();
+        for del in [
+            prev,
+            &seq.to_string(),
+            kommun,
+            tid,
+            anvandare,
+            roll,
+            enhet,
+            &post.handling,
+            &person,
+            &arende,
+        ] {
+            h.update(del.as_bytes());
+            h.update([0u8]);
+        }
+        if let Some(skal) = &post.skal {
+            h.update(b"skal=");
+            h.update(skal.as_bytes());
+            h.update([0u8]);
+        }
+        if post.utanfor {
+            h.update(b"utanfor\0");
+        }
+        if post.skyddad {
+            h.update(b"skyddad\0");
+        }
+        hex::encode(h.finalize())
+    }
+
+    fn delar<'a>(
+        post: &'a Listpost,
+        p: &'a Granskningspost,
+        kedja: i64,
+        lista: Option<&'a [Listpost]>,
+        hanvisningar: Option<&'a str>,
+    ) -> Hashdelar<'a> {
+        Hashdelar {
+            prev: NOLLHASH,
+            kedja,
+            seq: 7,
+            kommun: "k",
+            tid: "2026-01-01T00:00:00Z",
+            anvandare: "u",
+            roll: "HL",
+            enhet: "e",
+            handling: &p.handling,
+            post,
+            skal: p.skal.as_deref(),
+            lista,
+            hanvisningar,
+        }
+    }
+
+    #[test]
+    fn rader_fran_fore_kedjorna_behaller_sin_hash() {
+        let bas = Granskningspost::ny("arende.visa")
+            .person(PersonId::ny(), false)
+            .arende(ArendeId::ny());
+        for p in [
+            bas.clone(),
+            bas.clone().utanfor(true),
+            bas.clone().skal(Some("Samtycke".into())),
+            Granskningspost {
+                skyddad: true,
+                ..bas.clone()
+            },
+            Granskningspost::ny("inloggning"),
+        ] {
+            let post = p.listpost();
+            assert_eq!(
+                granskningshash(&delar(&post, &p, LASKEDJA, None, None)),
+                hash_fore_kedjorna(NOLLHASH, 7, "k", "2026-01-01T00:00:00Z", "u", "HL", "e", &p)
+            );
+        }
+    }
+
+    #[test]
+    fn kedjan_listan_och_hanvisningarna_ar_i_hashen() {
+        let p = Granskningspost::ny("start.lista");
+        let tom = Listpost::default();
+        let a = Granskningspost::ny("x")
+            .person(PersonId::ny(), false)
+            .listpost();
+        let b = Granskningspost::ny("x")
+            .person(PersonId::ny(), true)
+            .listpost();
+        let grund = granskningshash(&delar(&tom, &p, LASKEDJA, None, None));
+        let mut sedda = vec![grund];
+        for d in [
+            delar(&tom, &p, 3, None, None),
+            delar(&tom, &p, LASKEDJA, Some(&[]), None),
+            delar(&tom, &p, LASKEDJA, Some(&[a.clone(), b.clone()][..]), None),
+            delar(&tom, &p, LASKEDJA, Some(&[b.clone(), a.clone()][..]), None),
+            delar(&tom, &p, LASKEDJA, Some(&[a.clone()][..]), None),
+            delar(&tom, &p, LASKEDJA, None, Some("1:4:ab")),
+            delar(&tom, &p, LASKEDJA, None, Some("1:5:ab")),
+        ] {
+            let h = granskningshash(&d);
+            assert!(!sedda.contains(&h), "two different rows share a hash");
+            sedda.push(h);
+        }
+    }
+
+    #[test]
+    fn en_forfragans_poster_blir_en_rad_per_handling() {
+        let aktor = Aktor {
+            id: AnvandarId::ny(),
+            kommun: KommunId::ny(),
+            enhet: EnhetId::ny(),
+            roll: Roll::Handlaggare,
+        };
+        let (p1, p2) = (PersonId::ny(), PersonId::ny());
+        let poster = [
+            Granskningspost::ny("start.lista").person(p1, false),
+            Granskningspost::ny("start.registreringsforsok").person(p2, true),
+            Granskningspost::ny("start.lista").person(p2, false),
+            Granskningspost::ny("start.lista").person(p1, false),
+            Granskningspost::ny("start.lista")
+                .person(p1, false)
+                .skal(Some("skäl".into())),
+        ];
+        let rader = granskningsrader(&aktor, "t", &poster);
+        let form: Vec<(&str, usize)> = rader
+            .iter()
+            .map(|r| (r.poster[0].handling.as_str(), r.poster.len()))
+            .collect();
+        assert_eq!(
+            form,
+            [
+                ("start.lista", 2),
+                ("start.registreringsforsok", 1),
+                ("start.lista", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn kedjenamn_och_hanvisningar_tolkas_tillbaka() {
+        assert_eq!(kedjenamn("k", 0), "k");
+        assert_eq!(kedjenamn("k", 3), "k.3");
+        assert_eq!(tolka_kedjenamn("k"), Some(("k", 0)));
+        assert_eq!(tolka_kedjenamn("k.3"), Some(("k", 3)));
+        assert_eq!(tolka_kedjenamn("k.0"), None);
+        assert_eq!(tolka_kedjenamn("k.03"), None);
+        assert_eq!(tolka_kedjenamn("k.x"), None);
+        let h = "ab".repeat(32);
+        let lista = vec![(1, 4, h.clone()), (9, 12, h.clone())];
+        let text = hanvisningstext(&lista).unwrap();
+        assert_eq!(tolka_hanvisningar(&text), Some(lista));
+        assert_eq!(hanvisningstext(&[]), None);
+        assert_eq!(tolka_hanvisningar("1:4"), None);
+        assert_eq!(tolka_hanvisningar(&format!("1:x:{h}")), None);
+        assert_eq!(tolka_hanvisningar("1:4:ab"), None);
+    }
 }

@@ -6,8 +6,12 @@
 //! write access can recompute every later hash, or delete the newest rows and
 //! move the head back. Without the key nobody can give a rewritten row a valid
 //! MAC; and an anchor, once written, pins the chain's length and head hash.
-//! The chain is named by its kommun today; a partitioned chain would name the
-//! partition in the same field (`<kommun>.<partition>`), MAC and anchors alike.
+//! A kommun's log is several chains (`kedja.rs`, "The chains"); each is named in
+//! its MACs and anchors as `<kommun>` (chain 0, as every chain was named before
+//! there were several, so old MACs and anchors still hold) or `<kommun>.<n>`, and
+//! every chain's head is anchored. The chains also name each other's heads in
+//! their rows, which finds a chain cut short between anchors as far as another
+//! chain has named it; only the anchor pins the newest rows of every chain.
 
 use std::path::PathBuf;
 
@@ -120,7 +124,7 @@ impl Loggsakring {
     }
 }
 
-/// The parts a row's stamp covers: its chain, place and hash (the hash covers
+/// The parts a row's stamp covers: its chain (by name), place and hash (the hash covers
 /// every field and the row before it, so a MAC over it covers them too).
 pub(crate) fn radstampel_delar<'a>(kedja: &'a str, seq: &'a str, hash: &'a str) -> [&'a [u8]; 4] {
     [

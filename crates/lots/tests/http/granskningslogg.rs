@@ -1,11 +1,16 @@
 //! The audit log against someone who can write to the database (issue 12,
 //! item 9): a rewritten and rehashed chain, a chain cut short with its head
 //! moved back, and a head rolled back are all found, with the key and the
-//! anchor file kept outside the database.
+//! anchor file kept outside the database. And the log without a global lock
+//! (issue 14): a list view is one row naming its records, each record held by
+//! the row's hash; a kommun's log is several chains that name each other's
+//! heads, so a chain changed, reordered or cut short is found in any of them.
 
 use lots_store::{Aktor, Granskningspost, Loggkontroll, Loggnyckel, Loggsakring, Store};
 
-use crate::hjalp::{Db, ny_databas, skapa_org};
+use crate::hjalp::{
+    Db, Klient, TestApp, ny_databas, registrera_ansokan, registrera_person, skapa_org, utdrag,
+};
 use crate::pa_bada;
 
 const NYCKEL: &str = "4c6f74732d746573746e79636b656c2d6d696e73742d33322d627974652d2d2d";
@@ -100,7 +105,7 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning SET handling = 'manipulerad' WHERE kommun = $1 AND seq = $2",
+            "UPDATE granskning SET handling = 'manipulerad' WHERE kommun = $1 AND kedja = 0 AND seq = $2",
             &[kommun.into(), fran.into()],
         )
         .await
@@ -108,8 +113,8 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
     let rader = store
         .bakdorr()
         .fetch_all(
-            "SELECT seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, hash \
-             FROM granskning WHERE kommun = $1 ORDER BY seq",
+            "SELECT kedja, seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, \
+             poster, hanvisningar, hash FROM granskning WHERE kommun = $1 AND kedja = 0 ORDER BY seq",
             &[kommun.into()],
         )
         .await
@@ -121,11 +126,11 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
             prev = r.text("hash").unwrap();
             continue;
         }
-        let hash = lots_store::provning::granskning_radhash(&r, &prev, kommun).unwrap();
+        let hash = lots_store::provning::granskning_radhash(&r, &[], &prev, kommun).unwrap();
         store
             .bakdorr()
             .execute(
-                "UPDATE granskning SET prev_hash = $1, hash = $2 WHERE kommun = $3 AND seq = $4",
+                "UPDATE granskning SET prev_hash = $1, hash = $2 WHERE kommun = $3 AND kedja = 0 AND seq = $4",
                 &[
                     prev.as_str().into(),
                     hash.as_str().into(),
@@ -140,7 +145,7 @@ async fn skriv_om_och_hasha(store: &Store, kommun: &str, fran: i64) {
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning_kedja SET hash = $1 WHERE kommun = $2",
+            "UPDATE granskning_kedja SET hash = $1 WHERE kommun = $2 AND kedja = 0",
             &[prev.as_str().into(), kommun.into()],
         )
         .await
@@ -171,7 +176,10 @@ async fn omskriven_och_omhashad_kedja_upptacks(db: Db) {
     // Dropping the MACs instead does not help: the rows are past the keyed-from point.
     store
         .bakdorr()
-        .execute("UPDATE granskning SET mac = NULL WHERE seq >= 7", &[])
+        .execute(
+            "UPDATE granskning SET mac = NULL WHERE kedja = 0 AND seq >= 7",
+            &[],
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -231,7 +239,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     let hash15 = store
         .bakdorr()
         .fetch_optional(
-            "SELECT hash FROM granskning WHERE kommun = $1 AND seq = 15",
+            "SELECT hash FROM granskning WHERE kommun = $1 AND kedja = 0 AND seq = 15",
             &[k.as_str().into()],
         )
         .await
@@ -242,7 +250,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     store
         .bakdorr()
         .execute(
-            "DELETE FROM granskning WHERE kommun = $1 AND seq > 15",
+            "DELETE FROM granskning WHERE kommun = $1 AND kedja = 0 AND seq > 15",
             &[k.as_str().into()],
         )
         .await
@@ -250,7 +258,7 @@ async fn avkortad_kedja_med_flyttat_huvud_upptacks_av_ankaret(db: Db) {
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning_kedja SET seq = 15, hash = $1 WHERE kommun = $2",
+            "UPDATE granskning_kedja SET seq = 15, hash = $1 WHERE kommun = $2 AND kedja = 0",
             &[hash15.as_str().into(), k.as_str().into()],
         )
         .await
@@ -291,7 +299,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
     let huvud = store
         .bakdorr()
         .fetch_optional(
-            "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1",
+            "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1 AND kedja = 0",
             &[k.as_str().into()],
         )
         .await
@@ -300,7 +308,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
     let hash12 = store
         .bakdorr()
         .fetch_optional(
-            "SELECT hash FROM granskning WHERE kommun = $1 AND seq = 12",
+            "SELECT hash FROM granskning WHERE kommun = $1 AND kedja = 0 AND seq = 12",
             &[k.as_str().into()],
         )
         .await
@@ -312,7 +320,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning_kedja SET seq = 12, hash = $1 WHERE kommun = $2",
+            "UPDATE granskning_kedja SET seq = 12, hash = $1 WHERE kommun = $2 AND kedja = 0",
             &[hash12.as_str().into(), k.as_str().into()],
         )
         .await
@@ -331,7 +339,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning_kedja SET seq = 20, hash = $1 WHERE kommun = $2",
+            "UPDATE granskning_kedja SET seq = 20, hash = $1 WHERE kommun = $2 AND kedja = 0",
             &[hash12.as_str().into(), k.as_str().into()],
         )
         .await
@@ -349,7 +357,7 @@ async fn tillbakarullat_huvud_upptacks(db: Db) {
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning_kedja SET hash = $1 WHERE kommun = $2",
+            "UPDATE granskning_kedja SET hash = $1 WHERE kommun = $2 AND kedja = 0",
             &[huvud.text("hash").unwrap().into(), k.as_str().into()],
         )
         .await
@@ -385,7 +393,7 @@ async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
     let mac11: Option<String> = store
         .bakdorr()
         .fetch_optional(
-            "SELECT mac FROM granskning WHERE kommun = $1 AND seq = 11",
+            "SELECT mac FROM granskning WHERE kommun = $1 AND kedja = 0 AND seq = 11",
             &[k.as_str().into()],
         )
         .await
@@ -430,33 +438,48 @@ async fn verify_log_med_nyckel_och_ankarfil(db: Db) {
         String::from_utf8_lossy(&ut.stderr)
     );
     let ut = kor("anchor-log");
+    let ankrat = String::from_utf8_lossy(&ut.stdout).to_string();
     assert!(
         ut.status.success(),
         "{}",
         String::from_utf8_lossy(&ut.stderr)
     );
+    // Every chain with rows is anchored: the demo's steps are in their cases' chains.
+    let store = Store::anslut(&dburl).await.unwrap();
+    let kedjor = store
+        .bakdorr()
+        .fetch_all(
+            "SELECT kedja, seq FROM granskning_kedja WHERE seq > 0 ORDER BY seq DESC, kedja",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert!(kedjor.len() > 1, "the demo's steps are in several chains");
+    assert_eq!(
+        ankrat.matches("Ankrade kedjan").count(),
+        kedjor.len(),
+        "{ankrat}"
+    );
     let ut = kor("verify-log");
     let text = String::from_utf8_lossy(&ut.stdout).to_string();
     assert!(ut.status.success(), "{text}");
     assert!(text.contains("är hel"), "{text}");
-    assert!(text.contains("1 ankare stämmer"), "{text}");
+    assert!(
+        text.contains(&format!("{} ankare stämmer", kedjor.len())),
+        "{text}"
+    );
     assert!(!text.contains("Varning"), "{text}");
     assert!(!text.contains(NYCKEL) && !String::from_utf8_lossy(&ut.stderr).contains(NYCKEL));
-    // Cut the newest row and move the head back.
-    let store = Store::anslut(&dburl).await.unwrap();
-    let sista = store
-        .bakdorr()
-        .fetch_optional("SELECT MAX(seq) AS s FROM granskning", &[])
-        .await
-        .unwrap()
-        .unwrap()
-        .int("s")
-        .unwrap();
+    // Cut the newest row of the longest chain and move its head back.
+    let (kedja, sista) = (
+        kedjor[0].int("kedja").unwrap(),
+        kedjor[0].int("seq").unwrap(),
+    );
     let fore = store
         .bakdorr()
         .fetch_optional(
-            "SELECT hash FROM granskning WHERE seq = $1",
-            &[(sista - 1).into()],
+            "SELECT hash FROM granskning WHERE kedja = $1 AND seq = $2",
+            &[kedja.into(), (sista - 1).into()],
         )
         .await
         .unwrap()
@@ -465,14 +488,17 @@ async fn verify_log_med_nyckel_och_ankarfil(db: Db) {
         .unwrap();
     store
         .bakdorr()
-        .execute("DELETE FROM granskning WHERE seq = $1", &[sista.into()])
+        .execute(
+            "DELETE FROM granskning WHERE kedja = $1 AND seq = $2",
+            &[kedja.into(), sista.into()],
+        )
         .await
         .unwrap();
     store
         .bakdorr()
         .execute(
-            "UPDATE granskning_kedja SET seq = $1, hash = $2",
-            &[(sista - 1).into(), fore.as_str().into()],
+            "UPDATE granskning_kedja SET seq = $1, hash = $2 WHERE kedja = $3",
+            &[(sista - 1).into(), fore.as_str().into(), kedja.into()],
         )
         .await
         .unwrap();
@@ -480,8 +506,851 @@ async fn verify_log_med_nyckel_och_ankarfil(db: Db) {
     let text = String::from_utf8_lossy(&ut.stdout).to_string();
     assert!(!ut.status.success(), "{text}");
     assert!(
-        text.contains(&format!("bruten vid post {sista}")) && text.contains("enligt ankaret"),
+        text.contains(&format!("bruten i kedja {kedja} vid post {sista}"))
+            && text.contains("enligt ankaret"),
         "{text}"
     );
 }
 pa_bada!(verify_log_med_nyckel_och_ankarfil);
+
+fn brott(k: Loggkontroll) -> (i64, i64, &'static str) {
+    match k {
+        Loggkontroll::Bruten {
+            kedja, seq, orsak, ..
+        } => (kedja, seq, orsak),
+        hel => panic!("the tampering went unnoticed: {hel:?}"),
+    }
+}
+
+async fn kontroll(store: &Store, kommun: lots_domain::ids::KommunId) -> Loggkontroll {
+    store.granskning().verifiera_logg(kommun).await.unwrap()
+}
+
+async fn antal_rader(store: &Store, sql: &'static str) -> i64 {
+    store
+        .bakdorr()
+        .fetch_optional(sql, &[])
+        .await
+        .unwrap()
+        .unwrap()
+        .int("n")
+        .unwrap()
+}
+
+/// A list's records are one row, each record held by the row's hash: changed,
+/// removed, added, reordered or stray records are found; loggkontroll still
+/// answers per record.
+async fn listans_poster_ar_en_rad_och_haller(db: Db) {
+    use lots_domain::ids::PersonId;
+    let (logg, store) = Logg::ny(db, false).await;
+    let personer: Vec<PersonId> = (0..4).map(|_| PersonId::ny()).collect();
+    let mut poster: Vec<Granskningspost> = personer
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            Granskningspost::ny("test.lista")
+                .person(*p, i == 2)
+                .utanfor(i == 1)
+        })
+        .collect();
+    // A record shown twice is named once.
+    poster.push(poster[0].clone());
+    let nu = time::OffsetDateTime::now_utc();
+    store
+        .granskning()
+        .logga_lasning(&logg.aktor, &poster, nu)
+        .await
+        .unwrap();
+    logg.las(&store, 1).await.unwrap();
+    assert_eq!(
+        antal_rader(&store, "SELECT COUNT(*) AS n FROM granskning").await,
+        2
+    );
+    assert_eq!(
+        antal_rader(&store, "SELECT COUNT(*) AS n FROM granskning_post").await,
+        4
+    );
+    let v = store
+        .granskning()
+        .verifiera_logg_utforligt(logg.kommun)
+        .await
+        .unwrap();
+    assert_eq!(v.resultat, Loggkontroll::Hel { poster: 2 });
+    assert_eq!(v.listposter, 4);
+
+    // Loggkontroll, per record: by person, by flag, and everything.
+    let filter = |person: Option<PersonId>, utanfor: bool, skyddade: bool| lots_store::Loggfilter {
+        fran: nu - time::Duration::hours(1),
+        till: nu + time::Duration::hours(1),
+        person,
+        anvandare: None,
+        bara_utanfor: utanfor,
+        bara_skyddade: skyddade,
+    };
+    let sok = |f: lots_store::Loggfilter| {
+        let store = store.clone();
+        let kommun = logg.kommun;
+        async move {
+            store
+                .granskning()
+                .sok_logg(kommun, &f, 100)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| (r.handling, r.person))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        sok(filter(Some(personer[3]), false, false)).await,
+        [("test.lista".to_string(), Some(personer[3]))]
+    );
+    assert_eq!(
+        sok(filter(None, true, false)).await,
+        [("test.lista".to_string(), Some(personer[1]))]
+    );
+    assert_eq!(
+        sok(filter(None, false, true)).await,
+        [("test.lista".to_string(), Some(personer[2]))]
+    );
+    let alla = sok(filter(None, false, false)).await;
+    assert_eq!(alla.len(), 5, "{alla:?}");
+    for p in &personer {
+        assert!(alla.contains(&("test.lista".to_string(), Some(*p))));
+    }
+    assert_eq!(
+        store
+            .granskning()
+            .granskningar_for_person(personer[0])
+            .await
+            .unwrap(),
+        [("test.lista".to_string(), logg.aktor.id)]
+    );
+    let sett = store
+        .granskning()
+        .granskningar_for_anvandare(logg.aktor.id)
+        .await
+        .unwrap();
+    assert_eq!(sett.len(), 5);
+
+    let k = logg.kommun.to_string();
+    let lista = store
+        .bakdorr()
+        .fetch_optional("SELECT id FROM granskning WHERE kedja = 0 AND seq = 1", &[])
+        .await
+        .unwrap()
+        .unwrap()
+        .text("id")
+        .unwrap();
+    let andrad = (0, 1, "posten eller en post i dess lista har ändrats");
+    // A record changed: another person, or a flag dropped.
+    let annan = PersonId::ny().to_string();
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning_post SET person = $1 WHERE nr = 2",
+            &[annan.as_str().into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning_post SET person = $1 WHERE nr = 2",
+            &[personer[1].to_string().into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kontroll(&store, logg.kommun).await,
+        Loggkontroll::Hel { poster: 2 }
+    );
+    store
+        .bakdorr()
+        .execute("UPDATE granskning_post SET skyddad = 0 WHERE nr = 3", &[])
+        .await
+        .unwrap();
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    store
+        .bakdorr()
+        .execute("UPDATE granskning_post SET skyddad = 1 WHERE nr = 3", &[])
+        .await
+        .unwrap();
+    // A record removed, with the count moved along or not.
+    store
+        .bakdorr()
+        .execute("DELETE FROM granskning_post WHERE nr = 4", &[])
+        .await
+        .unwrap();
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET poster = 3 WHERE id = $1",
+            &[lista.as_str().into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET poster = 4 WHERE id = $1",
+            &[lista.as_str().into()],
+        )
+        .await
+        .unwrap();
+    let infoga = "INSERT INTO granskning_post (kommun, granskning, nr, person, arende, utanfor, skyddad) \
+                  VALUES ($1, $2, $3, $4, NULL, 0, 0)";
+    store
+        .bakdorr()
+        .execute(
+            infoga,
+            &[
+                k.as_str().into(),
+                lista.as_str().into(),
+                4.into(),
+                personer[3].to_string().into(),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kontroll(&store, logg.kommun).await,
+        Loggkontroll::Hel { poster: 2 }
+    );
+    // Two records swapped.
+    for sql in [
+        "UPDATE granskning_post SET nr = 0 WHERE nr = 1",
+        "UPDATE granskning_post SET nr = 1 WHERE nr = 4",
+        "UPDATE granskning_post SET nr = 4 WHERE nr = 0",
+    ] {
+        store.bakdorr().execute(sql, &[]).await.unwrap();
+    }
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    for sql in [
+        "UPDATE granskning_post SET nr = 0 WHERE nr = 1",
+        "UPDATE granskning_post SET nr = 1 WHERE nr = 4",
+        "UPDATE granskning_post SET nr = 4 WHERE nr = 0",
+    ] {
+        store.bakdorr().execute(sql, &[]).await.unwrap();
+    }
+    assert_eq!(
+        kontroll(&store, logg.kommun).await,
+        Loggkontroll::Hel { poster: 2 }
+    );
+    // A record added to the list, with the count moved along or not.
+    let ny = PersonId::ny().to_string();
+    store
+        .bakdorr()
+        .execute(
+            infoga,
+            &[
+                k.as_str().into(),
+                lista.as_str().into(),
+                5.into(),
+                ny.as_str().into(),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET poster = 5 WHERE id = $1",
+            &[lista.as_str().into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(brott(kontroll(&store, logg.kommun).await), andrad);
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET poster = 4 WHERE id = $1",
+            &[lista.as_str().into()],
+        )
+        .await
+        .unwrap();
+    store
+        .bakdorr()
+        .execute("DELETE FROM granskning_post WHERE nr = 5", &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        kontroll(&store, logg.kommun).await,
+        Loggkontroll::Hel { poster: 2 }
+    );
+    // A record given to the plain row after it.
+    let enkel = store
+        .bakdorr()
+        .fetch_optional("SELECT id FROM granskning WHERE kedja = 0 AND seq = 2", &[])
+        .await
+        .unwrap()
+        .unwrap()
+        .text("id")
+        .unwrap();
+    store
+        .bakdorr()
+        .execute(
+            infoga,
+            &[
+                k.as_str().into(),
+                enkel.as_str().into(),
+                1.into(),
+                ny.as_str().into(),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        brott(kontroll(&store, logg.kommun).await),
+        (0, 2, "posten har ändrats")
+    );
+    // A record of no row at all.
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning_post SET granskning = $1 WHERE granskning = $2",
+            &[
+                uuid::Uuid::now_v7().to_string().into(),
+                enkel.as_str().into(),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        brott(kontroll(&store, logg.kommun).await),
+        (0, 0, "en post i en lista hör inte till någon rad i loggen")
+    );
+}
+pa_bada!(listans_poster_ar_en_rad_och_haller);
+
+/// A valid personnummer from a pattern, by fixing its check digit (Luhn).
+fn giltigt(nummer: &str) -> String {
+    let siffror: String = nummer.chars().filter(|c| c.is_ascii_digit()).collect();
+    let summa: u32 = siffror[2..11]
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let d = c.to_digit(10).unwrap() * if i % 2 == 0 { 2 } else { 1 };
+            d / 10 + d % 10
+        })
+        .sum();
+    let kontroll = (10 - summa % 10) % 10;
+    format!("{}-{}{kontroll}", &siffror[..8], &siffror[8..11])
+}
+
+fn idag() -> String {
+    lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()).to_string()
+}
+
+/// The chain a case's steps are logged in (see `kedja.rs`): placement only, the
+/// log does not depend on it, but the tests use it to know where a case's rows are.
+fn kedja_for(arende: &str) -> i64 {
+    1 + (uuid::Uuid::parse_str(arende).unwrap().as_u128() % 8) as i64
+}
+
+/// An app with `n` persons and a case each, the handläggare's: registered (a
+/// step's rows in the case's chain), opened (reads in chain 0, the first naming
+/// the steps' chains' heads), then a journal entry each (naming chain 0's head).
+async fn med_kedjor(db: Db, n: usize) -> (TestApp, Klient, Vec<(String, String, String)>) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let mut fall = vec![];
+    for i in 0..n {
+        let nummer = giltigt(&format!("198002{:02}-1230", i + 1));
+        let p = registrera_person(&hl, &nummer, "Kedja", &format!("Person{i}")).await;
+        let a = registrera_ansokan(
+            &app,
+            &hl,
+            &p,
+            "oppenvardsbehandling",
+            "2026-03-02",
+            "handlaggare",
+        )
+        .await;
+        fall.push((nummer, p, a));
+    }
+    for (_, _, a) in &fall {
+        let (s, _) = hl.get(&format!("/arenden/{a}")).await;
+        assert_eq!(s, 200);
+    }
+    for (_, _, a) in &fall {
+        hl.steg(
+            a,
+            "journal",
+            &[("datum", "2026-03-03"), ("text", "Samtal.")],
+        )
+        .await;
+    }
+    (app, hl, fall)
+}
+
+/// Rows naming other chains' heads: (chain of the naming row, named chain, named seq).
+async fn hanvisningar(store: &Store) -> Vec<(i64, i64, i64)> {
+    let mut ut = vec![];
+    for r in store
+        .bakdorr()
+        .fetch_all(
+            "SELECT kedja, hanvisningar FROM granskning WHERE hanvisningar IS NOT NULL ORDER BY kedja, seq",
+            &[],
+        )
+        .await
+        .unwrap()
+    {
+        let fran = r.int("kedja").unwrap();
+        for del in r.text("hanvisningar").unwrap().split(' ') {
+            let mut f = del.split(':');
+            let kedja = f.next().unwrap().parse().unwrap();
+            let seq = f.next().unwrap().parse().unwrap();
+            ut.push((fran, kedja, seq));
+        }
+    }
+    ut
+}
+
+/// Cuts chain `kedja` back to the rows before `fran`, head moved along: what an
+/// attacker would do to hide the newest rows.
+async fn kapa(store: &Store, kedja: i64, fran: i64) {
+    store
+        .bakdorr()
+        .execute(
+            "DELETE FROM granskning_post WHERE granskning IN (SELECT id FROM granskning WHERE kedja = $1 AND seq >= $2)",
+            &[kedja.into(), fran.into()],
+        )
+        .await
+        .unwrap();
+    store
+        .bakdorr()
+        .execute(
+            "DELETE FROM granskning WHERE kedja = $1 AND seq >= $2",
+            &[kedja.into(), fran.into()],
+        )
+        .await
+        .unwrap();
+    let hash = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT hash FROM granskning WHERE kedja = $1 AND seq = $2",
+            &[kedja.into(), (fran - 1).into()],
+        )
+        .await
+        .unwrap()
+        .map(|r| r.text("hash").unwrap())
+        .unwrap_or_else(|| "0".repeat(64));
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning_kedja SET seq = $1, hash = $2 WHERE kedja = $3",
+            &[(fran - 1).into(), hash.as_str().into(), kedja.into()],
+        )
+        .await
+        .unwrap();
+}
+
+/// Steps are logged in their cases' chains, reads in chain 0, and the chains
+/// name each other's heads; a row changed, reordered or removed in a step's
+/// chain is found there.
+async fn andrad_omflyttad_eller_borttagen_post_i_en_arendekedja_upptacks(db: Db) {
+    let (app, _hl, fall) = med_kedjor(db, 4).await;
+    let store = &app.store;
+    let kommun = app.org.kommun;
+    let alla = antal_rader(store, "SELECT COUNT(*) AS n FROM granskning").await;
+    let v = store
+        .granskning()
+        .verifiera_logg_utforligt(kommun)
+        .await
+        .unwrap();
+    assert_eq!(v.resultat, Loggkontroll::Hel { poster: alla });
+    // Each case's steps are in its chain.
+    for (_, _, a) in &fall {
+        let kedjor = store
+            .bakdorr()
+            .fetch_all(
+                "SELECT DISTINCT kedja FROM granskning WHERE arende = $1 AND handling = 'arende.journal'",
+                &[a.as_str().into()],
+            )
+            .await
+            .unwrap();
+        assert_eq!(kedjor.len(), 1);
+        assert_eq!(kedjor[0].int("kedja").unwrap(), kedja_for(a));
+    }
+    let mut kedjor: Vec<i64> = fall.iter().map(|(_, _, a)| kedja_for(a)).collect();
+    kedjor.sort();
+    kedjor.dedup();
+    assert_eq!(v.kedjor, kedjor.len() + 1, "the cases' chains and chain 0");
+    // Chain 0 names the steps' chains; the later steps name chain 0.
+    let namnda = hanvisningar(store).await;
+    for k in &kedjor {
+        assert!(namnda.iter().any(|(fran, till, _)| *fran == 0 && till == k));
+    }
+    assert!(
+        namnda
+            .iter()
+            .any(|(fran, till, _)| *fran != 0 && *till == 0)
+    );
+    assert!(v.hanvisningar >= namnda.len());
+
+    let kedja = kedja_for(&fall[0].2);
+    // Changed, then restored.
+    let handling = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT handling FROM granskning WHERE kedja = $1 AND seq = 2",
+            &[kedja.into()],
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .text("handling")
+        .unwrap();
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET handling = 'manipulerad' WHERE kedja = $1 AND seq = 2",
+            &[kedja.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        brott(kontroll(store, kommun).await),
+        (kedja, 2, "posten har ändrats")
+    );
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET handling = $1 WHERE kedja = $2 AND seq = 2",
+            &[handling.as_str().into(), kedja.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kontroll(store, kommun).await,
+        Loggkontroll::Hel { poster: alla }
+    );
+    // Reordered: rows 1 and 2 swap places.
+    let byt = [
+        "UPDATE granskning SET seq = -1 WHERE kedja = $1 AND seq = 1",
+        "UPDATE granskning SET seq = 1 WHERE kedja = $1 AND seq = 2",
+        "UPDATE granskning SET seq = 2 WHERE kedja = $1 AND seq = -1",
+    ];
+    for sql in byt {
+        store.bakdorr().execute(sql, &[kedja.into()]).await.unwrap();
+    }
+    assert_eq!(
+        brott(kontroll(store, kommun).await),
+        (kedja, 1, "posten har ändrats")
+    );
+    for sql in byt {
+        store.bakdorr().execute(sql, &[kedja.into()]).await.unwrap();
+    }
+    assert_eq!(
+        kontroll(store, kommun).await,
+        Loggkontroll::Hel { poster: alla }
+    );
+    // Removed.
+    store
+        .bakdorr()
+        .execute(
+            "DELETE FROM granskning WHERE kedja = $1 AND seq = 1",
+            &[kedja.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        brott(kontroll(store, kommun).await),
+        (kedja, 1, "en post saknas")
+    );
+}
+pa_bada!(andrad_omflyttad_eller_borttagen_post_i_en_arendekedja_upptacks);
+
+/// A chain cut short with its head moved back, without an anchor file: found
+/// from another chain's row that named the lost head, for a step's chain and
+/// for chain 0 alike.
+async fn kapad_kedja_upptacks_av_en_annan_kedjas_hanvisning(db: Db) {
+    for kapad in [1, 0] {
+        let (app, _hl, _fall) = med_kedjor(db, 3).await;
+        let store = &app.store;
+        assert!(
+            store
+                .granskning()
+                .verifiera_logg_utforligt(app.org.kommun)
+                .await
+                .unwrap()
+                .utan_ankarfil
+        );
+        assert!(matches!(
+            kontroll(store, app.org.kommun).await,
+            Loggkontroll::Hel { .. }
+        ));
+        // A head of a step's chain that chain 0 named (kapad = 1), or chain 0's
+        // head that a step named (kapad = 0).
+        let (_, kedja, seq) = hanvisningar(store)
+            .await
+            .into_iter()
+            .find(|(fran, till, _)| (kapad == 0) == (*fran != 0) && (kapad == 0) == (*till == 0))
+            .expect("a chain names another");
+        kapa(store, kedja, seq).await;
+        assert_eq!(
+            brott(kontroll(store, app.org.kommun).await),
+            (kedja, seq, "poster i slutet saknas enligt en annan kedja")
+        );
+    }
+}
+pa_bada!(kapad_kedja_upptacks_av_en_annan_kedjas_hanvisning);
+
+/// Journal entries on 16 cases at once: the steps' audit rows go in their cases'
+/// chains in parallel (on PostgreSQL none waits for another chain's head), and
+/// the log holds, with one row per entry.
+async fn samtidiga_steg_pa_olika_arenden_ger_en_hel_logg(db: Db) {
+    let (app, hl, fall) = med_kedjor(db, 16).await;
+    let store = &app.store;
+    let journal = "SELECT COUNT(*) AS n FROM granskning WHERE handling = 'arende.journal'";
+    let fore = antal_rader(store, journal).await;
+    assert_eq!(fore, 16);
+    let hl = std::sync::Arc::new(hl);
+    let mut uppgifter = vec![];
+    for (_, _, a) in fall.clone() {
+        let hl = hl.clone();
+        uppgifter.push(tokio::spawn(async move {
+            hl.steg(
+                &a,
+                "journal",
+                &[("datum", "2026-03-04"), ("text", "Samtidigt.")],
+            )
+            .await;
+        }));
+    }
+    // Reads at the same time: chain 0 is written while the steps' chains are.
+    let las = {
+        let hl = hl.clone();
+        let fall = fall.clone();
+        tokio::spawn(async move {
+            for (_, _, a) in &fall {
+                let (s, _) = hl.get(&format!("/arenden/{a}")).await;
+                assert_eq!(s, 200);
+            }
+        })
+    };
+    for u in uppgifter {
+        u.await.unwrap();
+    }
+    las.await.unwrap();
+    assert_eq!(antal_rader(store, journal).await, 32);
+    let alla = antal_rader(store, "SELECT COUNT(*) AS n FROM granskning").await;
+    let v = store
+        .granskning()
+        .verifiera_logg_utforligt(app.org.kommun)
+        .await
+        .unwrap();
+    assert_eq!(v.resultat, Loggkontroll::Hel { poster: alla });
+    let mut kedjor: Vec<i64> = fall.iter().map(|(_, _, a)| kedja_for(a)).collect();
+    kedjor.sort();
+    kedjor.dedup();
+    assert_eq!(v.kedjor, kedjor.len() + 1);
+    // Each case has its two entries, in its chain.
+    for (_, _, a) in &fall {
+        let rader = store
+            .bakdorr()
+            .fetch_all(
+                "SELECT kedja FROM granskning WHERE arende = $1 AND handling = 'arende.journal'",
+                &[a.as_str().into()],
+            )
+            .await
+            .unwrap();
+        assert_eq!(rader.len(), 2);
+        assert!(
+            rader
+                .iter()
+                .all(|r| r.int("kedja").unwrap() == kedja_for(a))
+        );
+    }
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(samtidiga_steg_pa_olika_arenden_ger_en_hel_logg);
+
+/// The start page with N cases writes one audit row naming the N cases, and
+/// loggkontroll still finds each person, on the page and one CSV line per record.
+async fn startsidan_ar_en_rad_och_loggkontrollen_hittar_varje_person(db: Db) {
+    let (app, hl, fall) = med_kedjor(db, 5).await;
+    let store = &app.store;
+    let lista = "SELECT COUNT(*) AS n FROM granskning WHERE handling = 'start.lista'";
+    let fore = antal_rader(store, lista).await;
+    let (s, _) = hl.get("/").await;
+    assert_eq!(s, 200);
+    assert_eq!(antal_rader(store, lista).await, fore + 1);
+    let rad = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT id, poster, person, arende FROM granskning WHERE handling = 'start.lista' \
+             ORDER BY kedja DESC, seq DESC LIMIT 1",
+            &[],
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(rad.opt_text("person").unwrap().is_none());
+    assert!(rad.opt_text("arende").unwrap().is_none());
+    let poster = store
+        .bakdorr()
+        .fetch_all(
+            "SELECT person, arende FROM granskning_post WHERE granskning = $1 ORDER BY nr",
+            &[rad.text("id").unwrap().into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(poster.len() as i64, rad.int("poster").unwrap());
+    let mut visade: Vec<String> = poster.iter().map(|r| r.text("arende").unwrap()).collect();
+    visade.sort();
+    visade.dedup();
+    let mut arenden: Vec<String> = fall.iter().map(|(_, _, a)| a.clone()).collect();
+    arenden.sort();
+    assert_eq!(visade, arenden, "the start page's one row names every case");
+    assert_eq!(poster.len(), fall.len(), "each case once");
+    assert!(matches!(
+        kontroll(store, app.org.kommun).await,
+        Loggkontroll::Hel { .. }
+    ));
+    // Who saw each person: the start page's row answers for every one of them.
+    let gr = app.klient("granskare").await;
+    for (nummer, p, a) in &fall {
+        let (s, _, body) = gr
+            .post(
+                "/loggkontroll",
+                &[
+                    ("fraga", "person"),
+                    ("personnummer", nummer),
+                    ("fran", &idag()),
+                    ("till", &idag()),
+                    ("format", "sida"),
+                ],
+            )
+            .await;
+        assert_eq!(s, 200, "{}", utdrag(&body));
+        assert!(
+            body.contains("Såg ärendet på startsidan"),
+            "{}",
+            utdrag(&body)
+        );
+        assert!(body.contains(a.as_str()));
+        let logg = store
+            .granskning()
+            .granskningar_for_person(p.parse().unwrap())
+            .await
+            .unwrap();
+        assert!(
+            logg.iter()
+                .any(|(h, u)| h == "start.lista" && *u == app.org.anv("handlaggare").id)
+        );
+    }
+    // What the handläggare saw, as CSV: one line per case the start page showed.
+    let (s, _, csv) = gr
+        .post(
+            "/loggkontroll",
+            &[
+                ("fraga", "anvandare"),
+                ("anvandare", &app.org.anv("handlaggare").id.to_string()),
+                ("fran", &idag()),
+                ("till", &idag()),
+                ("format", "csv"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 200);
+    let startrader: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains("Såg ärendet på startsidan"))
+        .collect();
+    let hl_id = app.org.anv("handlaggare").id.to_string();
+    let listposter = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT COUNT(*) AS n FROM granskning_post r JOIN granskning g ON g.id = r.granskning \
+             WHERE g.handling = 'start.lista' AND g.anvandare = $1",
+            &[hl_id.as_str().into()],
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .int("n")
+        .unwrap();
+    let enkla = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT COUNT(*) AS n FROM granskning WHERE handling = 'start.lista' \
+             AND anvandare = $1 AND poster IS NULL",
+            &[hl_id.as_str().into()],
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .int("n")
+        .unwrap();
+    assert_eq!(startrader.len() as i64, listposter + enkla);
+    for a in &arenden {
+        assert!(startrader.iter().any(|l| l.contains(a.as_str())), "{a}");
+    }
+}
+pa_bada!(startsidan_ar_en_rad_och_loggkontrollen_hittar_varje_person);
+
+/// Once the log is keyed, a chain of unkeyed rows added behind Lots's back,
+/// hashed right and with its head, is found: no keyed row ever named it.
+async fn tillagd_onycklad_kedja_upptacks(db: Db) {
+    let (logg, store) = Logg::ny(db, true).await;
+    logg.las(&store, 3).await.unwrap();
+    assert_eq!(logg.antal(&store).await, 3);
+    let k = logg.kommun.to_string();
+    let a = &logg.aktor;
+    store
+        .bakdorr()
+        .execute(
+            "INSERT INTO granskning (id, kommun, tidpunkt, anvandare, roll, enhet, handling, utanfor, skyddad, kedja, seq, prev_hash, hash) \
+             VALUES ($1, $2, '2026-01-01T00:00:00Z', $3, 'HL', $4, 'arende.visa', 0, 0, 5, 1, $5, '')",
+            &[
+                uuid::Uuid::now_v7().to_string().into(),
+                k.as_str().into(),
+                a.id.to_string().into(),
+                a.enhet.to_string().into(),
+                "0".repeat(64).into(),
+            ],
+        )
+        .await
+        .unwrap();
+    let rad = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT kedja, seq, tidpunkt, anvandare, roll, enhet, handling, person, arende, skal, utanfor, skyddad, \
+             poster, hanvisningar FROM granskning WHERE kedja = 5",
+            &[],
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let hash = lots_store::provning::granskning_radhash(&rad, &[], &"0".repeat(64), &k).unwrap();
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE granskning SET hash = $1 WHERE kedja = 5",
+            &[hash.as_str().into()],
+        )
+        .await
+        .unwrap();
+    store
+        .bakdorr()
+        .execute(
+            "INSERT INTO granskning_kedja (kommun, kedja, seq, hash) VALUES ($1, 5, 1, $2)",
+            &[k.as_str().into(), hash.as_str().into()],
+        )
+        .await
+        .unwrap();
+    // Without the key the added chain is consistent.
+    let utan_nyckel = Store::anslut(&logg.url).await.unwrap();
+    assert_eq!(logg.antal(&utan_nyckel).await, 4);
+    assert_eq!(
+        brott(kontroll(&store, logg.kommun).await),
+        (5, 1, "posten saknar nyckelstämpel")
+    );
+}
+pa_bada!(tillagd_onycklad_kedja_upptacks);

@@ -683,11 +683,23 @@ async fn granskningsloggen_avslojar_andringar(db: Db) {
     );
     assert!(String::from_utf8_lossy(&ut.stdout).contains("är hel"));
     let store = lots_store::Store::anslut(&dburl).await.unwrap();
+    // Places are per chain (a kommun's log is several): row 7 of the first chain that has one.
+    let kedja = store
+        .bakdorr()
+        .fetch_optional(
+            "SELECT kedja FROM granskning_kedja WHERE seq >= 7 ORDER BY kedja LIMIT 1",
+            &[],
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .int("kedja")
+        .unwrap();
     let andrade = store
         .bakdorr()
         .execute(
-            "UPDATE granskning SET handling = 'manipulerad' WHERE seq = 7",
-            &[],
+            "UPDATE granskning SET handling = 'manipulerad' WHERE kedja = $1 AND seq = 7",
+            &[kedja.into()],
         )
         .await
         .unwrap();
@@ -695,7 +707,10 @@ async fn granskningsloggen_avslojar_andringar(db: Db) {
     let ut = verify();
     assert!(!ut.status.success());
     let text = String::from_utf8_lossy(&ut.stdout).to_string();
-    assert!(text.contains("bruten vid post 7"), "{text}");
+    assert!(
+        text.contains(&format!("bruten i kedja {kedja} vid post 7")),
+        "{text}"
+    );
     assert!(text.contains("har ändrats"), "{text}");
 }
 pa_bada!(granskningsloggen_avslojar_andringar);

@@ -3,7 +3,9 @@
 //! 4 kap. 9 §, on systematic log checks). Reading the log is itself logged.
 //!
 //! One form, sent by POST so a personnummer never lands in a URL; each answer is
-//! also a CSV file.
+//! also a CSV file. A list view is one row in the log naming every record it
+//! showed; here, as in the CSV file, it is one line per record (`sok_logg`), so
+//! "who saw this person" and the flags are answered per record.
 
 use askama::Template;
 use askama_web::WebTemplate;

@@ -4,6 +4,7 @@
 mod api;
 mod atkomst;
 mod behorighet;
+mod bladdring;
 mod bench;
 mod brev;
 mod demo;

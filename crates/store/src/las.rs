@@ -593,7 +593,6 @@ fn uppdrag_rad(r: &Rad) -> Result<UppdragRad, StoreError> {
     })
 }
 
-
 fn lagrad_handelse(r: &Rad) -> Result<LagradHandelse, StoreError> {
     Ok(LagradHandelse {
         seq: r.int("seq")?,
@@ -603,8 +602,6 @@ fn lagrad_handelse(r: &Rad) -> Result<LagradHandelse, StoreError> {
         tidpunkt: las_tid(&r.text("tidpunkt")?)?,
     })
 }
-
-
 
 /// Whose journal a page is of.
 #[derive(Debug, Clone, Copy)]

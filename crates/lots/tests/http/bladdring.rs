@@ -4,6 +4,7 @@
 //! link that is not one Lots made is answered in Swedish, never with a crash.
 
 use crate::hjalp::*;
+use crate::pa_bada;
 
 /// More entries than a page shows (25).
 const ANTAL: usize = 30;
@@ -22,14 +23,42 @@ fn lank(html: &str, text: &str) -> Option<String> {
     let slut = html.find(&format!(">{text}</a>"))?;
     let fore = &html[..slut];
     let href = &fore[fore.rfind("href=\"")? + "href=\"".len()..];
-    let href = &href[..href.find('"')?];
-    Some(
-        href.replace("&#x2f;", "/")
-            .replace("&#47;", "/")
-            .replace("&#61;", "=")
-            .replace("&#x3d;", "=")
-            .replace("&amp;", "&"),
-    )
+    Some(avkoda(&href[..href.find('"')?]))
+}
+
+/// An attribute's value with its character references read (`&amp;`, `&#38;`, `&#x2f;`).
+fn avkoda(s: &str) -> String {
+    let mut ut = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        ut.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(j) = rest.find(';') else { break };
+        let namn = &rest[1..j];
+        let tecken = match namn {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            _ => namn
+                .strip_prefix("#x")
+                .map(|h| u32::from_str_radix(h, 16).ok())
+                .unwrap_or_else(|| namn.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match tecken {
+            Some(c) => {
+                ut.push(c);
+                rest = &rest[j + 1..];
+            }
+            None => {
+                ut.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    ut.push_str(rest);
+    ut
 }
 
 fn anteckning(n: usize) -> String {
@@ -88,15 +117,16 @@ async fn arendesidan_bladdras(db: Db) {
     assert_eq!(s, 200, "{}", utdrag(&forsta));
     let del = journaldel(&forsta);
     let antal = visade(del);
-    assert_eq!(&antal[..5], &[0; 5], "the five oldest wait for the next page");
+    assert_eq!(
+        &antal[..5],
+        &[0; 5],
+        "the five oldest wait for the next page"
+    );
     assert_eq!(&antal[5..], &[1; 25], "the 25 newest, once each");
     let platser: Vec<usize> = (6..=ANTAL)
         .map(|n| del.find(&anteckning(n)).unwrap())
         .collect();
-    assert!(
-        platser.windows(2).all(|w| w[0] > w[1]),
-        "newest first"
-    );
+    assert!(platser.windows(2).all(|w| w[0] > w[1]), "newest first");
     assert!(forsta.contains("Visa äldre journalanteckningar"));
     assert!(!forsta.contains("Visa de senaste anteckningarna"));
     // Partsinsyn is decided for the entries shown, and only those.
@@ -105,7 +135,10 @@ async fn arendesidan_bladdras(db: Db) {
 
     // "Visa äldre": the rest, and the way back to the newest.
     let aldre = lank(&forsta, "Visa äldre journalanteckningar").expect("the link");
-    assert!(aldre.starts_with(&format!("/arenden/{a}?journal_fore=")), "{aldre}");
+    assert!(
+        aldre.starts_with(&format!("/arenden/{a}?journal_fore=")),
+        "{aldre}"
+    );
     let (s, andra) = k.get(&aldre).await;
     assert_eq!(s, 200, "{}", utdrag(&andra));
     let antal: Vec<usize> = visade(journaldel(&andra));
@@ -203,11 +236,26 @@ async fn arendesidan_bladdras(db: Db) {
     let del = journaldel(&original);
     assert!(del.contains(&format!("id=\"journal-{forst}\"")));
     assert!(del.contains("Den här anteckningen har rättats."));
-    assert!(del.contains("Det stämmer inte alls."), "the objection beside entry 2");
+    assert_eq!(
+        visade(del),
+        [vec![1], vec![0; ANTAL - 1]].concat(),
+        "from the original on"
+    );
     assert!(original.contains("Visa de senaste anteckningarna"));
+    // The older page: the correction's notice and the objection beside their entries.
+    let aldre = lank(&sida, "Visa äldre journalanteckningar").unwrap();
+    let (_, andra) = k.get(&aldre).await;
+    let del = journaldel(&andra);
+    assert_eq!(&visade(del)[..6], &[1; 6]);
+    assert!(del.contains("Den här anteckningen har rättats."));
+    assert!(
+        del.contains("Det stämmer inte alls."),
+        "the objection beside entry 2"
+    );
 
     // Links Lots did not make.
-    let annat = registrera_ansokan(&app, &k, &p, "stod_i_boendet", "2025-12-01", "handlaggare").await;
+    let annat =
+        registrera_ansokan(&app, &k, &p, "stod_i_boendet", "2025-12-01", "handlaggare").await;
     k.steg(
         &annat,
         "journal",
@@ -223,7 +271,10 @@ async fn arendesidan_bladdras(db: Db) {
         .id
         .to_string();
     let felaktiga = [
-        ("handelser_fore=abc", "Länken till äldre händelser är felaktig"),
+        (
+            "handelser_fore=abc",
+            "Länken till äldre händelser är felaktig",
+        ),
         (
             "handelser_fore=99999999999999999999",
             "Länken till äldre händelser är felaktig",
@@ -249,7 +300,10 @@ async fn arendesidan_bladdras(db: Db) {
         let (s, html) = k.get(&format!("/arenden/{a}?{fraga}")).await;
         assert_eq!(s, 400, "{fraga}");
         assert!(html.contains(text), "{fraga}: {}", utdrag(&html));
-        assert!(!html.contains("Anteckning 30"), "{fraga}: nothing of the case");
+        assert!(
+            !html.contains("Anteckning 30"),
+            "{fraga}: nothing of the case"
+        );
     }
     for fraga in ["handelser_fore=-1", "handelser_fore=1", "handelser_fore=0"] {
         let (s, html) = k.get(&format!("/arenden/{a}?{fraga}")).await;
@@ -268,7 +322,9 @@ async fn arendesidan_bladdras(db: Db) {
         assert!(s == 200 || s == 400, "{fraga}: {s}");
         assert!(!html.contains("Internal Server Error"), "{fraga}");
     }
-    let (s, html) = k.get(&format!("/arenden/{a}?handelser_fore=&journal_fore=")).await;
+    let (s, html) = k
+        .get(&format!("/arenden/{a}?handelser_fore=&journal_fore="))
+        .await;
     assert_eq!(s, 200, "empty values are the newest page");
     assert_eq!(tidslinje(&html).len(), 25);
 }
@@ -337,7 +393,10 @@ async fn personsidan_bladdras(db: Db) {
     assert_eq!(&visade(&del)[5..], &[1; 25]);
     assert!(!del.contains("Ekonomianteckning"), "another enhet's case");
     let aldre = lank(&forsta, "Visa äldre journalanteckningar").expect("the link");
-    assert!(aldre.starts_with(&format!("/personer/{p}?journal_fore=")), "{aldre}");
+    assert!(
+        aldre.starts_with(&format!("/personer/{p}?journal_fore=")),
+        "{aldre}"
+    );
     let (s, andra) = k.get(&aldre).await;
     assert_eq!(s, 200);
     let del = sida(&andra);
@@ -363,7 +422,10 @@ async fn personsidan_bladdras(db: Db) {
         assert!(html.contains("Länken till äldre journalanteckningar är felaktig"));
     }
     let (s, html) = k
-        .get(&format!("/personer/{p}?journal_fore={}", uuid::Uuid::now_v7()))
+        .get(&format!(
+            "/personer/{p}?journal_fore={}",
+            uuid::Uuid::now_v7()
+        ))
         .await;
     assert_eq!(s, 400);
     assert!(html.contains("Anteckningen som länken utgår från finns inte här"));

@@ -4,8 +4,8 @@
 mod api;
 mod atkomst;
 mod behorighet;
-mod bladdring;
 mod bench;
+mod bladdring;
 mod brev;
 mod demo;
 mod dialog;

@@ -86,7 +86,11 @@ impl ArendeSida {
     /// Where "Rättar en tidigare anteckning" leads: to the entry on this page,
     /// or to the page that begins with it.
     fn rattar_href(&self, original: &JournalId) -> String {
-        journal_href(&self.journal, &format!("/arenden/{}", self.rad.id), original)
+        journal_href(
+            &self.journal,
+            &format!("/arenden/{}", self.rad.id),
+            original,
+        )
     }
 }
 
@@ -148,12 +152,7 @@ fn handelser_fore(q: &HashMap<String, String>) -> Result<Option<i64>, WebFel> {
 
 /// The case page's address with each list's place: the journal's and the
 /// timeline's paging are independent, a link to one keeps the other.
-fn arendelank(
-    id: ArendeId,
-    journal: Journalstart,
-    handelser: Option<i64>,
-    ankare: &str,
-) -> String {
+fn arendelank(id: ArendeId, journal: Journalstart, handelser: Option<i64>, ankare: &str) -> String {
     let mut delar = vec![];
     match journal {
         Journalstart::Senaste => {}
@@ -638,12 +637,22 @@ pub async fn visa(
             }
         })
         .collect();
-    let journal_aldre = journal
-        .last()
-        .filter(|_| journalsida.fler)
-        .map(|j| arendelank(rad.id, Journalstart::Fore(j.id), handelser_fran, "rubrik-journal"));
-    let journal_senaste = (journal_fran != Journalstart::Senaste)
-        .then(|| arendelank(rad.id, Journalstart::Senaste, handelser_fran, "rubrik-journal"));
+    let journal_aldre = journal.last().filter(|_| journalsida.fler).map(|j| {
+        arendelank(
+            rad.id,
+            Journalstart::Fore(j.id),
+            handelser_fran,
+            "rubrik-journal",
+        )
+    });
+    let journal_senaste = (journal_fran != Journalstart::Senaste).then(|| {
+        arendelank(
+            rad.id,
+            Journalstart::Senaste,
+            handelser_fran,
+            "rubrik-journal",
+        )
+    });
     let handelser_aldre = handelser
         .rader
         .last()

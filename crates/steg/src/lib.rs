@@ -2,7 +2,8 @@
 //! on a form, the person or their ombud on Mina sidor, or the demo, goes through
 //! `ta_steg`. It:
 //!
-//! 1. reads the case's stored state once (`Arenden::arende`);
+//! 1. reads the case's stored state once (`Arenden::arende`), or takes the one
+//!    its caller just read (`ta_steg_med`);
 //! 2. asks the domain whether the step is allowed and what it produces
 //!    (`arende::handle`), and which letters that makes due
 //!    (`arende::brev_for_steg`);
@@ -19,7 +20,7 @@ pub mod brev;
 
 use lots_domain::arende::{self, Arende, Avvisning, Brev, Handelse, Kommando, Kontext};
 use lots_domain::ids::{ArendeId, DokumentId};
-use lots_store::{Aktor, Bilaga, Store, StoreError, Utfort, bestam};
+use lots_store::{Aktor, ArendeRad, Bilaga, Store, StoreError, Utfort, bestam};
 use time::{Date, OffsetDateTime};
 
 pub use brev::{Avsandare, uppgifter_saknas};
@@ -77,6 +78,19 @@ impl From<StoreError> for Stegfel {
 /// Takes a step: see the module's description. `kommun_namn` is printed as the
 /// sender of any letter.
 pub async fn ta_steg(store: &Store, kommun_namn: &str, steg: Steg) -> Result<Utfort, Stegfel> {
+    ta_steg_med(store, kommun_namn, steg, None).await
+}
+
+/// `ta_steg` for a caller that has just read the case to check access: the row
+/// and state it read decide which letters are due, instead of a second read
+/// (1. above). Either read is taken before the step's transaction; the store
+/// decides every command again in it, from the state as stored then.
+pub async fn ta_steg_med(
+    store: &Store,
+    kommun_namn: &str,
+    steg: Steg,
+    lage: Option<(ArendeRad, Arende)>,
+) -> Result<Utfort, Stegfel> {
     let Steg {
         aktor,
         arende: id,
@@ -88,7 +102,12 @@ pub async fn ta_steg(store: &Store, kommun_namn: &str, steg: Steg) -> Result<Utf
         skriv_brev,
     } = steg;
     let mut alla = kommandon.clone();
-    if skriv_brev && let Some((rad, fore)) = store.arenden().arende(id).await? {
+    let lage = match lage {
+        Some(l) => Some(l),
+        None if skriv_brev => store.arenden().arende(id).await?,
+        None => None,
+    };
+    if skriv_brev && let Some((rad, fore)) = lage {
         let ordning = store
             .organisation()
             .delegationsordning_i_kraft(aktor.kommun, idag)
@@ -124,7 +143,7 @@ pub async fn ta_steg(store: &Store, kommun_namn: &str, steg: Steg) -> Result<Utf
                 .iter()
                 .any(|(_, b)| matches!(b, Brev::Kommuniceringsbrev { .. }))
             {
-                dokumentnamn(&store.arenden().handelser(id).await?)
+                dokumentnamn(&store.arenden().dokumenthandelser(id).await?)
             } else {
                 vec![]
             };

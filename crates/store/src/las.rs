@@ -67,6 +67,27 @@ pub struct JournalRad {
     pub rattar: Option<JournalId>,
     pub rattad_av: Vec<JournalId>,
     pub invandningar: Vec<Invandning>,
+    /// The handläggare's partsinsyn review of the entry, if made: shown to the
+    /// person on Mina sidor (true) or withheld (false) (issue 12).
+    pub provning: Option<bool>,
+}
+
+/// A page of a list read newest first, and whether there are older rows.
+#[derive(Debug, Clone)]
+pub struct Sidvis<T> {
+    pub rader: Vec<T>,
+    pub fler: bool,
+}
+
+/// Where a page of a journal starts, newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Journalstart {
+    /// The newest entries.
+    Senaste,
+    /// The entries older than this one ("Visa äldre").
+    Fore(JournalId),
+    /// This entry and those older: where a link to an entry leads.
+    Fran(JournalId),
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +98,32 @@ pub struct Dokument {
     pub innehallstyp: String,
     pub sha256: String,
     pub innehall: Vec<u8>,
+}
+
+/// The columns an event is shown with, and who acted by name.
+macro_rules! handelse_fraga {
+    () => {
+        "SELECT h.seq, h.payload, h.aktor, COALESCE(u.namn, '') AS aktor_namn, h.tidpunkt FROM handelse h \
+         LEFT JOIN anvandare u ON u.id = h.aktor "
+    };
+}
+
+/// The columns a journal entry is shown with: its author by name and the
+/// partsinsyn review, each a lookup by key.
+macro_rules! journal_fraga {
+    () => {
+        "SELECT j.id, j.arende, j.datum, j.text, COALESCE(u.namn, '') AS forfattare, j.skriven, j.rattar, \
+         p.visas AS provning FROM journal j LEFT JOIN anvandare u ON u.id = j.forfattare \
+         LEFT JOIN journal_partsinsyn p ON p.anteckning = j.id "
+    };
+}
+
+/// The journal's order, newest first: the entry's day, then when it was
+/// written, then its id so that no two entries tie (the key pages go by).
+macro_rules! journal_ordning {
+    () => {
+        " ORDER BY j.datum DESC, j.skriven DESC, j.id DESC"
+    };
 }
 
 fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
@@ -97,12 +144,18 @@ fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
     })
 }
 
-/// The case list query with a condition: one column list for every case list.
+/// The case list query with a condition: one column list for every case list
+/// (and the state, for the one case a page shows).
 macro_rules! arende_fraga {
     ($villkor:literal) => {
+        arende_fraga!("", $villkor)
+    };
+    ($extra:literal, $villkor:literal) => {
         concat!(
             "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.kommun, a.enhet, e.namn AS enhet_namn, ",
-            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer FROM arende a ",
+            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer",
+            $extra,
+            " FROM arende a ",
             "JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet LEFT JOIN anvandare u ON u.id = a.handlaggare ",
             $villkor
         )
@@ -219,39 +272,132 @@ impl Arenden<'_> {
         Ok((r.int("arenden")?, r.int("handelser")?))
     }
 
+    /// The case's row and its state as projected: one query.
     pub async fn arende(&self, id: ArendeId) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
-        const SQL: &str = arende_fraga!("WHERE a.id = $1");
+        const SQL: &str = arende_fraga!(", a.tillstand", "WHERE a.id = $1");
         let Some(r) = self.0.db.fetch_optional(SQL, &[v(id)]).await? else {
             return Ok(None);
         };
-        let tillstand = self
-            .0
-            .db
-            .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
-            .await?
-            .ok_or(StoreError::Saknas)?
-            .text("tillstand")?;
-        Ok(Some((arende_rad(&r)?, serde_json::from_str(&tillstand)?)))
+        Ok(Some((
+            arende_rad(&r)?,
+            serde_json::from_str(&r.text("tillstand")?)?,
+        )))
     }
 
+    /// The case's whole history, oldest first: for checks and exports, not for
+    /// pages (a page shows `handelser_sida`).
     pub async fn handelser(&self, arende: ArendeId) -> Result<Vec<LagradHandelse>, StoreError> {
-        self.0.db
+        self.0
+            .db
             .fetch_all(
-                "SELECT h.seq, h.payload, h.aktor, COALESCE(u.namn, '') AS aktor_namn, h.tidpunkt FROM handelse h \
-                 LEFT JOIN anvandare u ON u.id = h.aktor WHERE h.arende = $1 ORDER BY h.seq",
+                concat!(handelse_fraga!(), "WHERE h.arende = $1 ORDER BY h.seq"),
                 &[v(arende)],
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(LagradHandelse {
-                    seq: r.int("seq")?,
-                    handelse: serde_json::from_str::<Handelse>(&r.text("payload")?)?,
-                    aktor: r.parse("aktor")?,
-                    aktor_namn: r.text("aktor_namn")?,
-                    tidpunkt: las_tid(&r.text("tidpunkt")?)?,
-                })
-            })
+            .map(lagrad_handelse)
+            .collect()
+    }
+
+    /// The case's events newest first, `antal` of them, older than `fore` (a seq)
+    /// when given: an index range on the event's key, whatever the history's length.
+    pub async fn handelser_sida(
+        &self,
+        arende: ArendeId,
+        fore: Option<i64>,
+        antal: usize,
+    ) -> Result<Sidvis<LagradHandelse>, StoreError> {
+        let rader = self
+            .0
+            .db
+            .fetch_all(
+                concat!(
+                    handelse_fraga!(),
+                    "WHERE h.arende = $1 AND h.seq < $2 ORDER BY h.seq DESC LIMIT $3"
+                ),
+                &[
+                    v(arende),
+                    fore.unwrap_or(i64::MAX).into(),
+                    (antal as i64 + 1).into(),
+                ],
+            )
+            .await?;
+        let fler = rader.len() > antal;
+        Ok(Sidvis {
+            rader: rader
+                .iter()
+                .take(antal)
+                .map(lagrad_handelse)
+                .collect::<Result<_, _>>()?,
+            fler,
+        })
+    }
+
+    /// The events that attach a document or store a letter, oldest first: the
+    /// case's documents, read through the partial index `handelse_dokument`.
+    pub async fn dokumenthandelser(
+        &self,
+        arende: ArendeId,
+    ) -> Result<Vec<LagradHandelse>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                concat!(
+                    handelse_fraga!(),
+                    "WHERE h.arende = $1 AND h.kind IN ('dokument_bifogat', 'brev_skapat') ORDER BY h.seq"
+                ),
+                &[v(arende)],
+            )
+            .await?
+            .iter()
+            .map(lagrad_handelse)
+            .collect()
+    }
+
+    /// A page of the case's journal, newest first, with its corrections, the
+    /// person's objections and the partsinsyn reviews of the entries shown.
+    /// None when `start` names an entry that is not the case's.
+    pub async fn journal_sida(
+        &self,
+        arende: ArendeId,
+        start: Journalstart,
+        antal: usize,
+    ) -> Result<Option<Sidvis<JournalRad>>, StoreError> {
+        journal_sida(self.0, Journalagare::Arende(arende), start, antal, |_| true).await
+    }
+
+    /// Whether the entry is one of the case's: a lookup by its key.
+    pub async fn journalanteckning_i(
+        &self,
+        arende: ArendeId,
+        anteckning: JournalId,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .0
+            .db
+            .fetch_optional(
+                "SELECT id FROM journal WHERE id = $1 AND arende = $2",
+                &[v(anteckning), v(arende)],
+            )
+            .await?
+            .is_some())
+    }
+
+    /// Every entry of the case's journal, newest first, without corrections and
+    /// objections: what a correction or an objection is chosen among, by day,
+    /// author and text. One index range, over this case only.
+    pub async fn journal_i_arende(&self, arende: ArendeId) -> Result<Vec<JournalRad>, StoreError> {
+        let rader = self
+            .0
+            .db
+            .fetch_all(
+                concat!(journal_fraga!(), "WHERE j.arende = $1", journal_ordning!()),
+                &[v(arende)],
+            )
+            .await?;
+        rader
+            .iter()
+            .map(|r| journalrad_fran(r).map(|(j, _)| j))
             .collect()
     }
 
@@ -336,6 +482,9 @@ impl Arenden<'_> {
 }
 
 impl Personer<'_> {
+    /// The person's whole journal across all cases, newest first, with
+    /// corrections and objections: for Mina sidor and the checks. A staff page
+    /// shows `journal_sida`.
     pub async fn journal_for_person(
         &self,
         person: PersonId,
@@ -344,11 +493,18 @@ impl Personer<'_> {
             .0
             .db
             .fetch_all(
-                "SELECT j.id, j.arende, j.datum, j.text, COALESCE(u.namn, '') AS forfattare, j.skriven, j.rattar FROM journal j \
-                 LEFT JOIN anvandare u ON u.id = j.forfattare WHERE j.person = $1 ORDER BY j.datum DESC, j.skriven DESC",
+                concat!(journal_fraga!(), "WHERE j.person = $1", journal_ordning!()),
                 &[v(person)],
             )
             .await?;
+        let mut ut: Vec<JournalRad> = rader
+            .iter()
+            .map(|r| journalrad_fran(r).map(|(j, _)| j))
+            .collect::<Result<_, StoreError>>()?;
+        let rattelser: Vec<(JournalId, JournalId)> = ut
+            .iter()
+            .filter_map(|j| j.rattar.map(|r| (r, j.id)))
+            .collect();
         let invandningar = self
             .0
             .db
@@ -359,42 +515,22 @@ impl Personer<'_> {
                 &[v(person)],
             )
             .await?;
-        let mut ut: Vec<JournalRad> = rader
-            .iter()
-            .map(|r| {
-                Ok(JournalRad {
-                    id: r.parse("id")?,
-                    arende: r.parse("arende")?,
-                    datum: r.datum("datum")?,
-                    text: r.text("text")?,
-                    forfattare: r.text("forfattare")?,
-                    skriven: las_tid(&r.text("skriven")?)?,
-                    rattar: r.opt_parse("rattar")?,
-                    rattad_av: vec![],
-                    invandningar: vec![],
-                })
-            })
-            .collect::<Result<_, StoreError>>()?;
-        let rattelser: Vec<(JournalId, JournalId)> = ut
-            .iter()
-            .filter_map(|j| j.rattar.map(|r| (r, j.id)))
-            .collect();
-        for (original, rattelse) in rattelser {
-            if let Some(o) = ut.iter_mut().find(|j| j.id == original) {
-                o.rattad_av.push(rattelse);
-            }
-        }
-        for i in &invandningar {
-            let id: JournalId = i.parse("anteckning")?;
-            if let Some(j) = ut.iter_mut().find(|j| j.id == id) {
-                j.invandningar.push(Invandning {
-                    datum: i.datum("datum")?,
-                    text: i.text("text")?,
-                    registrerad_av: i.text("namn")?,
-                });
-            }
-        }
+        koppla(&mut ut, rattelser, &invandningar)?;
         Ok(ut)
+    }
+
+    /// A page of the person's journal in the cases `synlig` lets the reader see,
+    /// newest first. Entries of other cases are skipped in batches of a page,
+    /// so a reader who sees every case reads one page's worth of rows.
+    /// None when `start` names an entry that is not the person's.
+    pub async fn journal_sida(
+        &self,
+        person: PersonId,
+        start: Journalstart,
+        antal: usize,
+        synlig: impl Fn(ArendeId) -> bool,
+    ) -> Result<Option<Sidvis<JournalRad>>, StoreError> {
+        journal_sida(self.0, Journalagare::Person(person), start, antal, synlig).await
     }
 
     /// The last day anything was entered in the person's file (SoL 16 kap.: gallring counts from it).
@@ -455,4 +591,230 @@ fn uppdrag_rad(r: &Rad) -> Result<UppdragRad, StoreError> {
         person_skyddad: r.int("skyddad")? != 0,
         tillstand: serde_json::from_str(&r.text("tillstand")?)?,
     })
+}
+
+fn lagrad_handelse(r: &Rad) -> Result<LagradHandelse, StoreError> {
+    Ok(LagradHandelse {
+        seq: r.int("seq")?,
+        handelse: serde_json::from_str::<Handelse>(&r.text("payload")?)?,
+        aktor: r.parse("aktor")?,
+        aktor_namn: r.text("aktor_namn")?,
+        tidpunkt: las_tid(&r.text("tidpunkt")?)?,
+    })
+}
+
+/// Whose journal a page is of.
+#[derive(Debug, Clone, Copy)]
+enum Journalagare {
+    Arende(ArendeId),
+    Person(PersonId),
+}
+
+/// An entry's place in the journal's order, as stored: (datum, skriven, id).
+type Journalnyckel = (String, String, String);
+
+/// The statements of a journal page, for one kind of owner: the owner's key
+/// column is the only difference, and each is an index range on
+/// (owner, datum, skriven, id): `journal_arende` or `journal_person_tid`.
+struct Journalsatser {
+    nyckel: &'static str,
+    senaste: &'static str,
+    fore: &'static str,
+    fran: &'static str,
+    rattelser: &'static str,
+    invandningar: &'static str,
+}
+
+macro_rules! journalsatser {
+    ($agare:literal) => {
+        Journalsatser {
+            nyckel: concat!(
+                "SELECT datum, skriven FROM journal WHERE id = $1 AND ",
+                $agare,
+                " = $2"
+            ),
+            senaste: concat!(
+                journal_fraga!(),
+                "WHERE j.",
+                $agare,
+                " = $1",
+                journal_ordning!(),
+                " LIMIT $2"
+            ),
+            fore: concat!(
+                journal_fraga!(),
+                "WHERE j.",
+                $agare,
+                " = $1 AND (j.datum, j.skriven, j.id) < ($2, $3, $4)",
+                journal_ordning!(),
+                " LIMIT $5"
+            ),
+            fran: concat!(
+                journal_fraga!(),
+                "WHERE j.",
+                $agare,
+                " = $1 AND (j.datum, j.skriven, j.id) <= ($2, $3, $4)",
+                journal_ordning!(),
+                " LIMIT $5"
+            ),
+            // The entries between the page's oldest and newest, inclusive, are
+            // the page's (for a person's page, with those of cases not shown).
+            rattelser: concat!(
+                "SELECT r.rattar, r.id FROM journal j JOIN journal r ON r.rattar = j.id WHERE j.",
+                $agare,
+                " = $1 AND (j.datum, j.skriven, j.id) >= ($2, $3, $4) AND (j.datum, j.skriven, j.id) <= ($5, $6, $7) \
+                 ORDER BY r.skriven, r.id"
+            ),
+            invandningar: concat!(
+                "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal j \
+                 JOIN journal_invandning i ON i.anteckning = j.id LEFT JOIN anvandare u ON u.id = i.registrerad_av WHERE j.",
+                $agare,
+                " = $1 AND (j.datum, j.skriven, j.id) >= ($2, $3, $4) AND (j.datum, j.skriven, j.id) <= ($5, $6, $7) \
+                 ORDER BY i.anteckning, i.seq"
+            ),
+        }
+    };
+}
+
+const ARENDETS_JOURNAL: Journalsatser = journalsatser!("arende");
+const PERSONENS_JOURNAL: Journalsatser = journalsatser!("person");
+
+fn journalrad_fran(r: &Rad) -> Result<(JournalRad, Journalnyckel), StoreError> {
+    let datum = r.text("datum")?;
+    let skriven = r.text("skriven")?;
+    let id = r.text("id")?;
+    let rad = JournalRad {
+        id: r.parse("id")?,
+        arende: r.parse("arende")?,
+        datum: crate::las_datum(&datum)?,
+        text: r.text("text")?,
+        forfattare: r.text("forfattare")?,
+        skriven: las_tid(&skriven)?,
+        rattar: r.opt_parse("rattar")?,
+        rattad_av: vec![],
+        invandningar: vec![],
+        provning: r.opt_int("provning")?.map(|x| x != 0),
+    };
+    Ok((rad, (datum, skriven, id)))
+}
+
+/// Hangs corrections (original, correction) and objections on the entries
+/// they concern, by id.
+fn koppla(
+    ut: &mut [JournalRad],
+    rattelser: Vec<(JournalId, JournalId)>,
+    invandningar: &[Rad],
+) -> Result<(), StoreError> {
+    let plats: std::collections::HashMap<JournalId, usize> =
+        ut.iter().enumerate().map(|(i, j)| (j.id, i)).collect();
+    for (original, rattelse) in rattelser {
+        if let Some(&i) = plats.get(&original) {
+            ut[i].rattad_av.push(rattelse);
+        }
+    }
+    for r in invandningar {
+        let id: JournalId = r.parse("anteckning")?;
+        if let Some(&i) = plats.get(&id) {
+            ut[i].invandningar.push(Invandning {
+                datum: r.datum("datum")?,
+                text: r.text("text")?,
+                registrerad_av: r.text("namn")?,
+            });
+        }
+    }
+    Ok(())
+}
+
+async fn journal_sida(
+    store: &crate::Store,
+    agare: Journalagare,
+    start: Journalstart,
+    antal: usize,
+    synlig: impl Fn(ArendeId) -> bool,
+) -> Result<Option<Sidvis<JournalRad>>, StoreError> {
+    let (satser, agar_id) = match agare {
+        Journalagare::Arende(a) => (&ARENDETS_JOURNAL, a.to_string()),
+        Journalagare::Person(p) => (&PERSONENS_JOURNAL, p.to_string()),
+    };
+    let db = &store.db;
+    // The start entry's key, and whether it is itself on the page.
+    let mut fran: Option<(Journalnyckel, bool)> = match start {
+        Journalstart::Senaste => None,
+        Journalstart::Fore(id) | Journalstart::Fran(id) => {
+            let Some(r) = db
+                .fetch_optional(satser.nyckel, &[v(id), agar_id.as_str().into()])
+                .await?
+            else {
+                return Ok(None);
+            };
+            let nyckel = (r.text("datum")?, r.text("skriven")?, id.to_string());
+            Some((nyckel, matches!(start, Journalstart::Fran(_))))
+        }
+    };
+    let parti = antal as i64 + 1;
+    let mut visade: Vec<(JournalRad, Journalnyckel)> = vec![];
+    let fler = loop {
+        let rader = match &fran {
+            None => {
+                db.fetch_all(satser.senaste, &[agar_id.as_str().into(), parti.into()])
+                    .await?
+            }
+            Some(((datum, skriven, id), inklusive)) => {
+                let sql = if *inklusive { satser.fran } else { satser.fore };
+                db.fetch_all(
+                    sql,
+                    &[
+                        agar_id.as_str().into(),
+                        datum.as_str().into(),
+                        skriven.as_str().into(),
+                        id.as_str().into(),
+                        parti.into(),
+                    ],
+                )
+                .await?
+            }
+        };
+        let sista = rader.len() < parti as usize;
+        let mut nasta = None;
+        for r in &rader {
+            let (j, nyckel) = journalrad_fran(r)?;
+            nasta = Some(nyckel.clone());
+            if synlig(j.arende) {
+                visade.push((j, nyckel));
+            }
+        }
+        if visade.len() > antal {
+            break true;
+        }
+        match nasta {
+            Some(n) if !sista => fran = Some((n, false)),
+            _ => break false,
+        }
+    };
+    visade.truncate(antal);
+    let (Some((_, nyast)), Some((_, aldst))) = (visade.first(), visade.last()) else {
+        return Ok(Some(Sidvis {
+            rader: vec![],
+            fler,
+        }));
+    };
+    let spann = [
+        agar_id.as_str().into(),
+        aldst.0.as_str().into(),
+        aldst.1.as_str().into(),
+        aldst.2.as_str().into(),
+        nyast.0.as_str().into(),
+        nyast.1.as_str().into(),
+        nyast.2.as_str().into(),
+    ];
+    let rattelser = db
+        .fetch_all(satser.rattelser, &spann)
+        .await?
+        .iter()
+        .map(|r| Ok((r.parse("rattar")?, r.parse("id")?)))
+        .collect::<Result<Vec<(JournalId, JournalId)>, StoreError>>()?;
+    let invandningar = db.fetch_all(satser.invandningar, &spann).await?;
+    let mut rader: Vec<JournalRad> = visade.into_iter().map(|(j, _)| j).collect();
+    koppla(&mut rader, rattelser, &invandningar)?;
+    Ok(Some(Sidvis { rader, fler }))
 }

@@ -5,6 +5,7 @@ mod api;
 mod atkomst;
 mod behorighet;
 mod bench;
+mod bladdring;
 mod brev;
 mod demo;
 mod dialog;

@@ -1,11 +1,13 @@
+use std::collections::HashMap;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use lots_domain::arende::{AktualiseringsTyp, Arende, KommandoTyp, bevakningar, kan, svar_senast};
-use lots_domain::ids::{ArendeId, PersonId};
+use lots_domain::ids::{AnvandarId, ArendeId, JournalId, PersonId};
 use lots_domain::tid::svensk_dag;
-use lots_store::{ArendeRad, JournalRad};
+use lots_store::{ArendeRad, JournalRad, Journalstart};
 use serde::Deserialize;
 
 use super::steg::{Stegkontext, formularsvar, visa_formular};
@@ -66,12 +68,134 @@ struct ArendeSida {
     /// Meetings the person asked for: (text, booked).
     moten: Vec<(String, bool)>,
     journal: Vec<JournalRad>,
+    /// Older entries than those shown: the link to them.
+    journal_aldre: Option<String>,
+    /// Older entries are shown: the link back to the newest.
+    journal_senaste: Option<String>,
     /// Per journal entry: shown to the person on Mina sidor or withheld.
     partsinsyn: Vec<PartsinsynVy>,
     far_prova_partsinsyn: bool,
     tidslinje: Vec<HandelseVy>,
+    handelser_aldre: Option<String>,
+    handelser_senaste: Option<String>,
     /// The reason the user stated to open a case outside their enhet.
     skal: Option<String>,
+}
+
+impl ArendeSida {
+    /// Where "Rättar en tidigare anteckning" leads: to the entry on this page,
+    /// or to the page that begins with it.
+    fn rattar_href(&self, original: &JournalId) -> String {
+        journal_href(
+            &self.journal,
+            &format!("/arenden/{}", self.rad.id),
+            original,
+        )
+    }
+}
+
+/// A link to a journal entry: its anchor on this page, or the page of the
+/// journal that begins with it (`bas` is the page's path).
+pub fn journal_href(visade: &[JournalRad], bas: &str, id: &JournalId) -> String {
+    if visade.iter().any(|j| j.id == *id) {
+        format!("#journal-{id}")
+    } else {
+        format!("{bas}?journal_fran={id}#journal-{id}")
+    }
+}
+
+/// How many events and journal entries a page shows at a time; older ones are
+/// a link away ("Visa äldre"), so a page costs the same in a case's tenth year.
+pub const PER_SIDA: usize = 25;
+
+/// The page of the journal a link asks for (`journal_fore`: older than an
+/// entry; `journal_fran`: from an entry on), or the newest.
+pub fn journalstart(q: &HashMap<String, String>) -> Result<Journalstart, WebFel> {
+    let las = |nyckel: &str| -> Result<Option<JournalId>, WebFel> {
+        match q.get(nyckel).map(|t| t.trim()) {
+            None | Some("") => Ok(None),
+            Some(t) => t.parse().map(Some).map_err(|_| {
+                WebFel::Ogiltig(
+                    "Länken till äldre journalanteckningar är felaktig. Öppna sidan på nytt och följ länken Visa äldre."
+                        .into(),
+                )
+            }),
+        }
+    };
+    Ok(match (las("journal_fore")?, las("journal_fran")?) {
+        (Some(id), _) => Journalstart::Fore(id),
+        (None, Some(id)) => Journalstart::Fran(id),
+        (None, None) => Journalstart::Senaste,
+    })
+}
+
+/// The answer when the entry a journal link starts from is not in the journal shown.
+pub fn okand_journalstart() -> WebFel {
+    WebFel::Ogiltig(
+        "Anteckningen som länken utgår från finns inte här. Öppna sidan på nytt och följ länken Visa äldre."
+            .into(),
+    )
+}
+
+/// The events older than a seq that a link asks for (`handelser_fore`), or the newest.
+fn handelser_fore(q: &HashMap<String, String>) -> Result<Option<i64>, WebFel> {
+    match q.get("handelser_fore").map(|t| t.trim()) {
+        None | Some("") => Ok(None),
+        Some(t) => t.parse().map(Some).map_err(|_| {
+            WebFel::Ogiltig(
+                "Länken till äldre händelser är felaktig. Öppna ärendet på nytt och följ länken Visa äldre."
+                    .into(),
+            )
+        }),
+    }
+}
+
+/// The case page's address with each list's place: the journal's and the
+/// timeline's paging are independent, a link to one keeps the other.
+fn arendelank(id: ArendeId, journal: Journalstart, handelser: Option<i64>, ankare: &str) -> String {
+    let mut delar = vec![];
+    match journal {
+        Journalstart::Senaste => {}
+        Journalstart::Fore(j) => delar.push(format!("journal_fore={j}")),
+        Journalstart::Fran(j) => delar.push(format!("journal_fran={j}")),
+    }
+    if let Some(seq) = handelser {
+        delar.push(format!("handelser_fore={seq}"));
+    }
+    let fraga = if delar.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", delar.join("&"))
+    };
+    format!("/arenden/{id}{fraga}#{ankare}")
+}
+
+/// The staff names a page of events and the case's decisions show: who decided
+/// (`BeslutFattat`, the decisions' facts) and who was assigned
+/// (`HandlaggareTilldelad`), as `visning::beskriv` and `beslut_vy` name them.
+/// Looked up one by one: a handful of ids, not the kommun's staff.
+async fn namngivna(
+    s: &AppState,
+    a: &Arende,
+    handelser: &[lots_store::LagradHandelse],
+) -> Result<Vec<lots_store::Anvandare>, WebFel> {
+    let mut ids: Vec<AnvandarId> = a.beslut.iter().map(|b| b.beslut.beslutsfattare).collect();
+    for h in handelser {
+        match &h.handelse {
+            lots_domain::Handelse::BeslutFattat(b) => ids.push(b.beslutsfattare),
+            lots_domain::Handelse::HandlaggareTilldelad { handlaggare } => ids.push(*handlaggare),
+            _ => {}
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    let mut ut = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(u) = s.store.organisation().anvandare(id).await? {
+            ut.push(u);
+        }
+    }
+    Ok(ut)
 }
 
 pub struct PartsinsynVy {
@@ -402,7 +526,11 @@ pub async fn visa(
     State(s): State<AppState>,
     i: Inloggad,
     Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
+    // A bad link is answered before anything is read.
+    let journal_fran = journalstart(&q)?;
+    let handelser_fran = handelser_fore(&q)?;
     let oppnat = atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::Lasa("arende.visa")).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
@@ -412,37 +540,36 @@ pub async fn visa(
         skal,
     } = oppnat;
     let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
-    let handelser = s.store.arenden().handelser(rad.id).await?;
-    let anvandare = s
+    // Each list is an index range of this case: the newest page of events and of
+    // the journal, the documents' own events, and the names those show.
+    let handelser = s
         .store
-        .organisation()
-        .alla_anvandare(i.anvandare.kommun)
+        .arenden()
+        .handelser_sida(rad.id, handelser_fran, PER_SIDA)
         .await?;
+    let dokumenthandelser = s.store.arenden().dokumenthandelser(rad.id).await?;
+    let journalsida = s
+        .store
+        .arenden()
+        .journal_sida(rad.id, journal_fran, PER_SIDA)
+        .await?
+        .ok_or_else(okand_journalstart)?;
+    let anvandare = namngivna(&s, &a, &handelser.rader).await?;
     let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let n = Namn {
         anvandare: &anvandare,
         enheter: &enheter,
     };
-    let journal: Vec<JournalRad> = s
-        .store
-        .personer()
-        .journal_for_person(rad.person)
-        .await?
-        .into_iter()
-        .filter(|j| j.arende == rad.id)
-        .collect();
-    // Which entries the person sees on Mina sidor (issue 12, OSL 26 kap. 1 §).
-    let provningar = s.store.mina_sidor().journalprovningar(rad.person).await?;
+    let journal = journalsida.rader;
+    // Which entries the person sees on Mina sidor (issue 12, OSL 26 kap. 1 §):
+    // the review read with each entry shown.
     let partsinsyn: Vec<PartsinsynVy> = journal
         .iter()
-        .map(|j| {
-            let provning = provningar.get(&j.id).copied();
-            PartsinsynVy {
-                id: j.id.to_string(),
-                rubrik: format!("{} – {}", j.datum, j.forfattare),
-                visas: lots_domain::arende::partsinsyn::anteckning_visas(&a, provning),
-                provad: provning.is_some(),
-            }
+        .map(|j| PartsinsynVy {
+            id: j.id.to_string(),
+            rubrik: format!("{} – {}", j.datum, j.forfattare),
+            visas: lots_domain::arende::partsinsyn::anteckning_visas(&a, j.provning),
+            provad: j.provning.is_some(),
         })
         .collect();
     let far_prova_partsinsyn = policy::far(&i.anvandare, Atgard::ProvaPartsinsyn(resurs));
@@ -462,7 +589,7 @@ pub async fn visa(
     } else {
         kan(Some(&a), KommandoTyp::AvslutaArende).err()
     };
-    let dokument: Vec<(String, String)> = handelser
+    let dokument: Vec<(String, String)> = dokumenthandelser
         .iter()
         .filter_map(|h| match &h.handelse {
             lots_domain::Handelse::DokumentBifogat { dokument, namn, .. } => {
@@ -495,8 +622,8 @@ pub async fn visa(
         })
         .collect();
     let tidslinje = handelser
+        .rader
         .iter()
-        .rev()
         .map(|h| {
             let (rubrik, detaljer) = beskriv(&h.handelse, &a, &n);
             let lokal = h
@@ -510,6 +637,30 @@ pub async fn visa(
             }
         })
         .collect();
+    let journal_aldre = journal.last().filter(|_| journalsida.fler).map(|j| {
+        arendelank(
+            rad.id,
+            Journalstart::Fore(j.id),
+            handelser_fran,
+            "rubrik-journal",
+        )
+    });
+    let journal_senaste = (journal_fran != Journalstart::Senaste).then(|| {
+        arendelank(
+            rad.id,
+            Journalstart::Senaste,
+            handelser_fran,
+            "rubrik-journal",
+        )
+    });
+    let handelser_aldre = handelser
+        .rader
+        .last()
+        .filter(|_| handelser.fler)
+        .map(|h| arendelank(rad.id, journal_fran, Some(h.seq), "rubrik-handelser"));
+    let handelser_senaste = handelser_fran
+        .is_some()
+        .then(|| arendelank(rad.id, journal_fran, None, "rubrik-handelser"));
     let sida = ArendeSida {
         sida: Sida::av(&i),
         typ: a.typ.namn(),
@@ -531,9 +682,13 @@ pub async fn visa(
         kompletteringar,
         moten,
         journal,
+        journal_aldre,
+        journal_senaste,
         partsinsyn,
         far_prova_partsinsyn,
         tidslinje,
+        handelser_aldre,
+        handelser_senaste,
         rad,
         skal,
     };
@@ -566,7 +721,7 @@ pub async fn nytt_sida(
 ) -> Result<Response, WebFel> {
     let person = person_for_ny(&s, &i, &id).await?;
     let typ = aktualiseringstyp(&q);
-    let k = Stegkontext::ladda(&s, &i, person, None, vec![]).await?;
+    let k = Stegkontext::ladda(&s, &i, KommandoTyp::Aktualisera, person, None).await?;
     Ok(visa_formular(
         &i,
         &k,
@@ -589,7 +744,7 @@ pub async fn skapa(
     i.kontrollera_csrf(&f)?;
     let person = person_for_ny(&s, &i, &id).await?;
     let typ = aktualiseringstyp(&q);
-    let k = Stegkontext::ladda(&s, &i, person, None, vec![]).await?;
+    let k = Stegkontext::ladda(&s, &i, KommandoTyp::Aktualisera, person, None).await?;
     formularsvar(
         &s,
         &i,

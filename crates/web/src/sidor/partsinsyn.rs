@@ -29,11 +29,9 @@ pub async fn prova(
     let anteckning: JournalId = anteckning.parse().map_err(|_| WebFel::Saknas)?;
     if !s
         .store
-        .personer()
-        .journal_for_person(rad.person)
+        .arenden()
+        .journalanteckning_i(rad.id, anteckning)
         .await?
-        .iter()
-        .any(|j| j.id == anteckning && j.arende == rad.id)
     {
         return Err(WebFel::Saknas);
     }

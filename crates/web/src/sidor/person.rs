@@ -1,3 +1,5 @@
+use std::collections::{HashMap, HashSet};
+
 use crate::formular::FaltFel;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -6,9 +8,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::frister;
 use lots_domain::identitet::Identitet;
-use lots_domain::ids::PersonId;
+use lots_domain::ids::{ArendeId, JournalId, PersonId};
 use lots_domain::tid::svensk_dag;
-use lots_store::{ArendeRad, JournalRad, Person};
+use lots_store::{ArendeRad, JournalRad, Journalstart, Person};
 use serde::Deserialize;
 
 use super::{Falt, Sida, arendepost, fyll, personpost};
@@ -371,13 +373,23 @@ struct PersonSida {
     arenden: Vec<ArendeRad>,
     /// The user acts on one of the person's cases: gallring and fullmakter are shown.
     agerar: bool,
+    /// The newest entries of the cases shown (or older ones, paged).
     journal: Vec<JournalRad>,
+    journal_aldre: Option<String>,
+    journal_senaste: Option<String>,
     gallring: String,
     /// Fullmakter for Mina sidor that hold today or wait for approval (FL 14 §).
     fullmakter: Vec<PersonFullmakt>,
     far_registrera_fullmakt: bool,
     far_aterkalla_fullmakt: bool,
     far_lasa_fullmaktsdokument: bool,
+}
+
+impl PersonSida {
+    /// Where "Rättar en tidigare anteckning" leads, as on the case page.
+    fn rattar_href(&self, original: &JournalId) -> String {
+        super::arende::journal_href(&self.journal, &format!("/personer/{}", self.id), original)
+    }
 }
 
 struct PersonFullmakt {
@@ -415,7 +427,9 @@ pub async fn visa(
     State(s): State<AppState>,
     i: Inloggad,
     Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
+    let start = super::arende::journalstart(&q)?;
     let OppnadPerson {
         person: p,
         arenden: alla,
@@ -431,15 +445,27 @@ pub async fn visa(
         .into_iter()
         .filter(|r| policy::far(&i.anvandare, Atgard::LasaArende(ArendeResurs::av(r))))
         .collect();
-    let synliga: Vec<_> = arenden.iter().map(|r| r.id).collect();
-    let journal: Vec<JournalRad> = s
-        .store
-        .personer()
-        .journal_for_person(id)
-        .await?
-        .into_iter()
-        .filter(|j| synliga.contains(&j.arende))
-        .collect();
+    let synliga: HashSet<ArendeId> = arenden.iter().map(|r| r.id).collect();
+    // The newest entries of the cases shown, a page at a time (issue 14).
+    let journalsida = if synliga.is_empty() {
+        lots_store::Sidvis {
+            rader: vec![],
+            fler: false,
+        }
+    } else {
+        s.store
+            .personer()
+            .journal_sida(id, start, super::arende::PER_SIDA, |a| synliga.contains(&a))
+            .await?
+            .ok_or_else(super::arende::okand_journalstart)?
+    };
+    let journal = journalsida.rader;
+    let journal_aldre = journal
+        .last()
+        .filter(|_| journalsida.fler)
+        .map(|j| format!("/personer/{id}?journal_fore={}#rubrik-journal", j.id));
+    let journal_senaste =
+        (start != Journalstart::Senaste).then(|| format!("/personer/{id}#rubrik-journal"));
     let gallring = if agerar {
         gallringstext(&s, &p).await?
     } else {
@@ -520,6 +546,8 @@ pub async fn visa(
         agerar,
         arenden,
         journal,
+        journal_aldre,
+        journal_senaste,
         gallring,
         fullmakter,
         far_registrera_fullmakt: policy::far(

@@ -48,29 +48,57 @@ pub fn for_personal(typ: KommandoTyp) -> bool {
     )
 }
 
+/// What a step's form chooses among, beyond the case: the kommun's staff
+/// (assigning a case, a föredragande), its enheter (where a case or an order
+/// goes) or the case's journal (what a correction or an objection concerns).
+/// Only those forms read them (`formular`), so no other step pays for reading them:
+/// a journal entry is not slower in a kommun of a thousand staff.
+fn behover(typ: KommandoTyp) -> (bool, bool, bool) {
+    use KommandoTyp as T;
+    let anvandare = matches!(
+        typ,
+        T::Aktualisera | T::TilldelaHandlaggare | T::FattaBeslut
+    );
+    let enheter = matches!(typ, T::Aktualisera | T::TilldelaHandlaggare | T::Bestall);
+    let journal = matches!(typ, T::RattaJournal | T::RegistreraInvandning);
+    (anvandare, enheter, journal)
+}
+
 impl Stegkontext {
+    /// The form's context for a step of type `typ`, with what that form reads
+    /// (`behover`): the case's journal is read here only for the steps that choose an entry.
     pub async fn ladda(
         s: &AppState,
         i: &Inloggad,
+        typ: KommandoTyp,
         person: PersonId,
         arende: Option<(ArendeRad, Arende)>,
-        journal: Vec<JournalRad>,
     ) -> Result<Self, WebFel> {
         let (rad, arende) = match arende {
             Some((r, a)) => (Some(r), Some(a)),
             None => (None, None),
         };
+        let (med_anvandare, med_enheter, med_journal) = behover(typ);
+        let org = s.store.organisation();
+        let kommun = i.anvandare.kommun;
         Ok(Self {
             person,
+            anvandare: if med_anvandare {
+                org.alla_anvandare(kommun).await?
+            } else {
+                vec![]
+            },
+            enheter: if med_enheter {
+                org.enheter(kommun).await?
+            } else {
+                vec![]
+            },
+            journal: match &rad {
+                Some(r) if med_journal => s.store.arenden().journal_i_arende(r.id).await?,
+                _ => vec![],
+            },
             rad,
             arende,
-            anvandare: s
-                .store
-                .organisation()
-                .alla_anvandare(i.anvandare.kommun)
-                .await?,
-            enheter: s.store.organisation().enheter(i.anvandare.kommun).await?,
-            journal,
             godtagna: vec![],
             dokument: vec![],
             idag: svensk_dag(s.nu()),
@@ -240,7 +268,9 @@ async fn utfor_steg(
         vem: None,
         skriv_brev: true,
     };
-    let utfort = lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await?;
+    // The case as the handler read it to check access decides the letters: not read again.
+    let lage = k.rad.clone().zip(k.arende.clone());
+    let utfort = lots_steg::ta_steg_med(&s.store, &s.kommun_namn, steg, lage).await?;
     // A registrator registers what arrives but does not read the case: back to the search.
     let skyddad = match &k.rad {
         Some(rad) => rad.person_skyddad,
@@ -282,16 +312,8 @@ async fn steg_kontext(
     // The step's form shows the case and its journal: a read like any other, logged.
     let oppnat = atkomst::oppna_arende(s, i, id, ArendeSyfte::Steg(typ)).await?;
     let (rad, a) = (oppnat.rad, oppnat.arende);
-    let journal = s
-        .store
-        .personer()
-        .journal_for_person(rad.person)
-        .await?
-        .into_iter()
-        .filter(|j| j.arende == rad.id)
-        .collect();
     let person = rad.person;
-    let mut k = Stegkontext::ladda(s, i, person, Some((rad, a)), journal).await?;
+    let mut k = Stegkontext::ladda(s, i, typ, person, Some((rad, a))).await?;
     // Only a request for documents asks what the person has handed in before:
     // it reads all the person's cases, so no other step pays for it.
     if typ == KommandoTyp::BegarKomplettering {
@@ -299,7 +321,8 @@ async fn steg_kontext(
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
     if typ == KommandoTyp::Kommunicera {
-        k.dokument = lots_steg::dokumentnamn(&s.store.arenden().handelser(id_for(&k)?).await?);
+        k.dokument =
+            lots_steg::dokumentnamn(&s.store.arenden().dokumenthandelser(id_for(&k)?).await?);
     }
     Ok((typ, k))
 }

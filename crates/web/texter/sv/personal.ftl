@@ -150,6 +150,16 @@ arende-undanhall = Undanhåll, nämner tredje person
 arende-visa = Visa för personen
 arende-handelser = Händelser
 
+## sida: lists shown a page at a time, newest first
+sida-visa_aldre_journal = Visa äldre journalanteckningar
+sida-aldre_journal = Du ser äldre journalanteckningar.
+sida-senaste_journal = Visa de senaste anteckningarna
+sida-inga_aldre_journal = Det finns inga äldre journalanteckningar.
+sida-visa_aldre_handelser = Visa äldre händelser
+sida-aldre_handelser = Du ser äldre händelser.
+sida-senaste_handelser = Visa de senaste händelserna
+sida-inga_aldre_handelser = Det finns inga äldre händelser.
+
 ## steg
 steg-tillbaka = Tillbaka till { $vart }
 steg-flikar = Vad har kommit in?

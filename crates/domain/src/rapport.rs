@@ -137,6 +137,30 @@ pub enum Upphorande {
 }
 
 impl Upphorande {
+    /// How the store names it (`vantan.upphorande`).
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Upphort(orsak) => orsak.kod(),
+            Self::InsatsenAvslutad => "insatsen_avslutad",
+            Self::BeslutetErsatt => "beslutet_ersatt",
+            Self::Aterforvisat => "aterforvisat",
+        }
+    }
+
+    pub fn fran_kod(kod: &str) -> Option<Self> {
+        Upphorandeorsak::fran_kod(kod)
+            .map(Self::Upphort)
+            .or_else(|| {
+                [
+                    Self::InsatsenAvslutad,
+                    Self::BeslutetErsatt,
+                    Self::Aterforvisat,
+                ]
+                .into_iter()
+                .find(|x| x.kod() == kod)
+            })
+    }
+
     pub fn namn(self) -> &'static str {
         match self {
             Self::Upphort(orsak) => orsak.namn(),
@@ -368,37 +392,45 @@ pub struct IvoPost {
 /// (SoL 34 kap. 1–2 §§): every wait of a granted decision whose three months ended within or
 /// before the quarter, and that was still waiting at some point of the quarter after that day.
 pub fn ivo_poster(a: &Arende, kvartal: Kvartal) -> Vec<IvoPost> {
-    let (forsta, sista) = (kvartal.forsta_dag(), kvartal.sista_dag());
     vantetider(a)
         .into_iter()
-        .filter(Vantan::forsenad)
-        .filter_map(|v| {
-            let rapporteras = v.rapporteras_fran();
-            // SoL 34 kap. 1 §: the three months have not ended within the quarter.
-            if rapporteras > sista {
-                return None;
-            }
-            // The wait ended before the quarter began: nothing to report in it.
-            if v.slut.is_some_and(|s| s.datum() < forsta) {
-                return None;
-            }
-            let slut = v.slut_senast(sista);
-            let avsnitt = match slut {
-                // SoL 34 kap. 2 §: reported before, enforced now.
-                Some(s) if rapporteras < forsta && s.verkstallt() => {
-                    Avsnitt::VerkstalltEfterRapportering
-                }
-                Some(_) if rapporteras < forsta => Avsnitt::UpphortEfterRapportering,
-                _ => Avsnitt::EjVerkstallt,
-            };
-            Some(IvoPost {
-                avsnitt,
-                vantat_dagar: v.vantat_dagar(sista),
-                slut,
-                vantan: v,
-            })
-        })
+        .filter_map(|v| ivo_post(v, kvartal))
         .collect()
+}
+
+/// The wait's line in the report to IVO for `kvartal`, if it has one (SoL 34 kap. 1–2 §§).
+///
+/// A wait has a line only if its three months ended before the quarter's last day, it did not
+/// end before the quarter's first day, and it outlasted its three months. The store narrows the
+/// waits it reads by exactly these conditions (`Rapporter::ivo_vantetider`); what follows
+/// decides.
+pub fn ivo_post(v: Vantan, kvartal: Kvartal) -> Option<IvoPost> {
+    let (forsta, sista) = (kvartal.forsta_dag(), kvartal.sista_dag());
+    if !v.forsenad() {
+        return None;
+    }
+    let rapporteras = v.rapporteras_fran();
+    // SoL 34 kap. 1 §: the three months have not ended within the quarter.
+    if rapporteras > sista {
+        return None;
+    }
+    // The wait ended before the quarter began: nothing to report in it.
+    if v.slut.is_some_and(|s| s.datum() < forsta) {
+        return None;
+    }
+    let slut = v.slut_senast(sista);
+    let avsnitt = match slut {
+        // SoL 34 kap. 2 §: reported before, enforced now.
+        Some(s) if rapporteras < forsta && s.verkstallt() => Avsnitt::VerkstalltEfterRapportering,
+        Some(_) if rapporteras < forsta => Avsnitt::UpphortEfterRapportering,
+        _ => Avsnitt::EjVerkstallt,
+    };
+    Some(IvoPost {
+        avsnitt,
+        vantat_dagar: v.vantat_dagar(sista),
+        slut,
+        vantan: v,
+    })
 }
 
 /// The de-identified id of a person in the report to IVO: the birth date and a running number
@@ -494,48 +526,59 @@ pub struct KfStatistik {
 }
 
 impl KfStatistik {
+    /// The statistics of the cases' waits.
     pub fn berakna<'a>(
         kvartal: Kvartal,
         arenden: impl IntoIterator<Item = (&'a Arende, Avidentifierad)>,
     ) -> Self {
-        let dag = kvartal.sista_dag();
-        let mut totalt = Antal::default();
-        let mut per_insats: Vec<(InsatsTyp, Antal)> = vec![];
-        let mut per_tid: Vec<(Tidsklass, Antal)> = Tidsklass::ALLA
-            .into_iter()
-            .map(|t| (t, Antal::default()))
-            .collect();
-        let mut varav_avbrott = 0;
+        let mut s = Self::ny(kvartal);
         for (a, person) in arenden {
             for v in vantetider(a) {
-                if !v.vantar_efter_tre_manader(dag) {
-                    continue;
-                }
-                totalt.lagg_till(person.kon);
-                if v.avbrott.is_some() {
-                    varav_avbrott += 1;
-                }
-                match per_insats.iter_mut().find(|(i, _)| *i == v.insats) {
-                    Some((_, n)) => n.lagg_till(person.kon),
-                    None => {
-                        let mut n = Antal::default();
-                        n.lagg_till(person.kon);
-                        per_insats.push((v.insats, n));
-                    }
-                }
-                let klass = v.tidsklass(dag);
-                if let Some((_, n)) = per_tid.iter_mut().find(|(t, _)| *t == klass) {
-                    n.lagg_till(person.kon);
-                }
+                s.rakna(&v, person);
             }
         }
-        per_insats.sort_by_key(|(i, _)| InsatsTyp::ALLA.iter().position(|x| x == i));
+        s
+    }
+
+    /// Nothing counted yet.
+    pub fn ny(kvartal: Kvartal) -> Self {
         Self {
             kvartal,
-            totalt,
-            per_insats,
-            per_tid,
-            varav_avbrott,
+            totalt: Antal::default(),
+            per_insats: vec![],
+            per_tid: Tidsklass::ALLA
+                .into_iter()
+                .map(|t| (t, Antal::default()))
+                .collect(),
+            varav_avbrott: 0,
+        }
+    }
+
+    /// Counts the wait if it still waits, beyond its three months, when the quarter ends
+    /// ([`Vantan::vantar_efter_tre_manader`]). The store reads only such waits
+    /// (`Rapporter::kf_vantetider`); the rule is this one.
+    pub fn rakna(&mut self, v: &Vantan, person: Avidentifierad) {
+        let dag = self.kvartal.sista_dag();
+        if !v.vantar_efter_tre_manader(dag) {
+            return;
+        }
+        self.totalt.lagg_till(person.kon);
+        if v.avbrott.is_some() {
+            self.varav_avbrott += 1;
+        }
+        match self.per_insats.iter_mut().find(|(i, _)| *i == v.insats) {
+            Some((_, n)) => n.lagg_till(person.kon),
+            None => {
+                let mut n = Antal::default();
+                n.lagg_till(person.kon);
+                self.per_insats.push((v.insats, n));
+                self.per_insats
+                    .sort_by_key(|(i, _)| InsatsTyp::ALLA.iter().position(|x| x == i));
+            }
+        }
+        let klass = v.tidsklass(dag);
+        if let Some((_, n)) = self.per_tid.iter_mut().find(|(t, _)| *t == klass) {
+            n.lagg_till(person.kon);
         }
     }
 }
@@ -557,12 +600,26 @@ pub struct Delegationsbeslut {
     pub efter_omprovning: bool,
 }
 
+impl Delegationsbeslut {
+    /// Dated from `fran` to `till`, both included.
+    pub fn i_perioden(&self, fran: Date, till: Date) -> bool {
+        fran <= self.datum && self.datum <= till
+    }
+}
+
 /// The case's decisions dated from `fran` to `till`, both included.
 pub fn delegationsbeslut(a: &Arende, fran: Date, till: Date) -> Vec<Delegationsbeslut> {
+    arendets_beslut(a)
+        .into_iter()
+        .filter(|d| d.i_perioden(fran, till))
+        .collect()
+}
+
+/// Every decision of the case, as the list for the nämnd shows it, in the order taken.
+pub fn arendets_beslut(a: &Arende) -> Vec<Delegationsbeslut> {
     a.beslut
         .iter()
         .map(|b| &b.beslut)
-        .filter(|b| fran <= b.datum && b.datum <= till)
         .map(|b| Delegationsbeslut {
             arende: a.id,
             person: a.person,
@@ -992,6 +1049,22 @@ mod tests {
         let a = Avidentifierad::av(&pnr);
         assert_eq!(a.kon, Some(Kon::Man));
         assert_eq!(a.fodelsear(), Some(1964));
+    }
+
+    #[test]
+    fn every_way_a_wait_ends_has_a_code_that_reads_back() {
+        let alla = [
+            Upphorande::Upphort(Upphorandeorsak::TackatNej),
+            Upphorande::Upphort(Upphorandeorsak::Flyttat),
+            Upphorande::Upphort(Upphorandeorsak::Avliden),
+            Upphorande::InsatsenAvslutad,
+            Upphorande::BeslutetErsatt,
+            Upphorande::Aterforvisat,
+        ];
+        for u in alla {
+            assert_eq!(Upphorande::fran_kod(u.kod()), Some(u));
+        }
+        assert_eq!(Upphorande::fran_kod("okänd"), None);
     }
 
     #[test]

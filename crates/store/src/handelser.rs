@@ -2,6 +2,7 @@
 
 use lots_domain::arende::{self, Arende, Handelse, Kommando, Kontext, bevakningar};
 use lots_domain::ids::*;
+use lots_domain::rapport::{arendets_beslut, vantetider};
 use sha2::{Digest, Sha256};
 use time::{Date, OffsetDateTime};
 
@@ -10,7 +11,8 @@ use crate::kedja::{
     Aktor, Granskningspost, HANDELSE, NOLLHASH, handelserad, kedjehash, skriv_granskning,
 };
 use crate::org::v;
-use crate::{Arenden, Store, StoreError, datumtext, tidstext};
+use crate::rapporter::{lagrade_rapportrader, skriv_rapportrader};
+use crate::{Arenden, Store, StoreError, TILLSTANDSVERSION, datumtext, tidstext};
 
 /// An uploaded file that a `BifogaDokument` command refers to.
 #[derive(Debug, Clone)]
@@ -198,7 +200,22 @@ impl Arenden<'_> {
         tx.infoga(HANDELSE, &rader).await?;
         let efter =
             efter.ok_or_else(|| StoreError::Korrupt("ärendet saknar aktualisering".into()))?;
-        projicera(&mut tx, aktor, &efter, &nya, seq, &tid, bilagor).await?;
+        // The report rows follow from the case's decisions alone (`rapporter::vanterader`):
+        // a step that leaves them as they were, a journal entry say, need not rewrite them.
+        let beslut_andrade = fore
+            .as_ref()
+            .map_or(!efter.beslut.is_empty(), |f| f.beslut != efter.beslut);
+        projicera(
+            &mut tx,
+            aktor,
+            &efter,
+            &nya,
+            seq,
+            &tid,
+            bilagor,
+            beslut_andrade,
+        )
+        .await?;
         if fore.is_none() {
             // The new case's diarienummer, in the transaction that creates it.
             crate::namnd::satt_diarienummer(&mut tx, aktor.kommun, arende_id, efter.inkom).await?;
@@ -233,129 +250,233 @@ impl Arenden<'_> {
     }
 
     /// Checks every case: its hash chain, and that its projections equal what
-    /// its events give (STYLE.md 10). Returns the problems found.
+    /// its events give (STYLE.md 10). Returns the problems found. Reads the cases
+    /// a batch at a time in id order.
     pub async fn verifiera(&self) -> Result<Vec<String>, StoreError> {
         let mut problem = vec![];
-        let ids = self
-            .0
-            .db
-            .fetch_all(
-                "SELECT id, tillstand, status, senast_seq FROM arende ORDER BY id",
-                &[],
-            )
-            .await?;
-        for r in ids {
-            let id: ArendeId = r.parse("id")?;
+        let mut senast = String::new();
+        loop {
             let rader = self
                 .0
                 .db
-                .fetch_all("SELECT seq, kind, payload, aktor, tidpunkt, prev_hash, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(id)])
-                .await?;
-            let mut prev = NOLLHASH.to_owned();
-            let mut handelser = vec![];
-            for (i, h) in rader.iter().enumerate() {
-                let seq = h.int("seq")?;
-                if seq != i as i64 + 1 {
-                    problem.push(format!("{id}: lucka i historiken vid {seq}"));
-                }
-                let payload = h.text("payload")?;
-                let vantad = kedjehash(
-                    &prev,
-                    id,
-                    seq,
-                    &h.text("kind")?,
-                    &payload,
-                    h.parse("aktor")?,
-                    &h.text("tidpunkt")?,
-                );
-                if h.text("prev_hash")? != prev || h.text("hash")? != vantad {
-                    problem.push(format!("{id}: hashkedjan bryts vid händelse {seq}"));
-                }
-                prev = h.text("hash")?;
-                handelser.push(serde_json::from_str::<Handelse>(&payload)?);
-            }
-            let Some(a) = Arende::fran_handelser(id, &handelser) else {
-                problem.push(format!("{id}: historiken börjar inte med en aktualisering"));
-                continue;
-            };
-            let lagrad: Arende = serde_json::from_str(&r.text("tillstand")?)?;
-            if lagrad != a {
-                problem.push(format!(
-                    "{id}: lagrat tillstånd skiljer sig från händelserna"
-                ));
-            }
-            if r.text("status")? != a.status().kod() {
-                problem.push(format!("{id}: lagrad status skiljer sig från händelserna"));
-            }
-            if r.int("senast_seq")? != handelser.len() as i64 {
-                problem.push(format!("{id}: senast_seq stämmer inte"));
-            }
-            let mut vantade: Vec<(String, String)> = bevakningar(&a)
-                .into_iter()
-                .map(|b| (b.nyckel, datumtext(b.datum)))
-                .collect();
-            let mut lagrade: Vec<(String, String)> = self
-                .0
-                .db
                 .fetch_all(
-                    "SELECT nyckel, datum FROM bevakning WHERE arende = $1",
-                    &[v(id)],
+                    "SELECT id, tillstand, status, senast_seq FROM arende WHERE id > $1 ORDER BY id LIMIT $2",
+                    &[senast.as_str().into(), VERIFIERA_BIT.into()],
                 )
-                .await?
-                .iter()
-                .map(|b| Ok((b.text("nyckel")?, b.text("datum")?)))
-                .collect::<Result<_, StoreError>>()?;
-            vantade.sort();
-            lagrade.sort();
-            if vantade != lagrade {
-                problem.push(format!("{id}: bevakningarna stämmer inte med händelserna"));
+                .await?;
+            for r in &rader {
+                self.verifiera_arende(r, &mut problem).await?;
+            }
+            match rader.last() {
+                Some(r) if rader.len() as i64 == VERIFIERA_BIT => senast = r.text("id")?,
+                _ => return Ok(problem),
             }
         }
-        Ok(problem)
+    }
+
+    async fn verifiera_arende(
+        &self,
+        r: &crate::db::Rad,
+        problem: &mut Vec<String>,
+    ) -> Result<(), StoreError> {
+        let id: ArendeId = r.parse("id")?;
+        let rader = self
+            .0
+            .db
+            .fetch_all("SELECT seq, kind, payload, aktor, tidpunkt, prev_hash, hash FROM handelse WHERE arende = $1 ORDER BY seq", &[v(id)])
+            .await?;
+        let mut prev = NOLLHASH.to_owned();
+        let mut handelser = vec![];
+        for (i, h) in rader.iter().enumerate() {
+            let seq = h.int("seq")?;
+            if seq != i as i64 + 1 {
+                problem.push(format!("{id}: lucka i historiken vid {seq}"));
+            }
+            let payload = h.text("payload")?;
+            let vantad = kedjehash(
+                &prev,
+                id,
+                seq,
+                &h.text("kind")?,
+                &payload,
+                h.parse("aktor")?,
+                &h.text("tidpunkt")?,
+            );
+            if h.text("prev_hash")? != prev || h.text("hash")? != vantad {
+                problem.push(format!("{id}: hashkedjan bryts vid händelse {seq}"));
+            }
+            prev = h.text("hash")?;
+            handelser.push(serde_json::from_str::<Handelse>(&payload)?);
+        }
+        let Some(a) = Arende::fran_handelser(id, &handelser) else {
+            problem.push(format!("{id}: historiken börjar inte med en aktualisering"));
+            return Ok(());
+        };
+        let lagrad: Arende = serde_json::from_str(&r.text("tillstand")?)?;
+        if lagrad != a {
+            problem.push(format!(
+                "{id}: lagrat tillstånd skiljer sig från händelserna"
+            ));
+        }
+        if r.text("status")? != a.status().kod() {
+            problem.push(format!("{id}: lagrad status skiljer sig från händelserna"));
+        }
+        if r.int("senast_seq")? != handelser.len() as i64 {
+            problem.push(format!("{id}: senast_seq stämmer inte"));
+        }
+        let mut vantade: Vec<(String, String)> = bevakningar(&a)
+            .into_iter()
+            .map(|b| (b.nyckel, datumtext(b.datum)))
+            .collect();
+        let mut lagrade: Vec<(String, String)> = self
+            .0
+            .db
+            .fetch_all(
+                "SELECT nyckel, datum FROM bevakning WHERE arende = $1",
+                &[v(id)],
+            )
+            .await?
+            .iter()
+            .map(|b| Ok((b.text("nyckel")?, b.text("datum")?)))
+            .collect::<Result<_, StoreError>>()?;
+        vantade.sort();
+        lagrade.sort();
+        if vantade != lagrade {
+            problem.push(format!("{id}: bevakningarna stämmer inte med händelserna"));
+        }
+        // The report tables hold what the domain derives from the events.
+        let (vantan, beslut) = lagrade_rapportrader(&self.0.db, id).await?;
+        if vantan != vantetider(&a) {
+            problem.push(format!(
+                "{id}: väntetiderna i rapporttabellen stämmer inte med händelserna"
+            ));
+        }
+        let mut vantade_beslut = arendets_beslut(&a);
+        vantade_beslut.sort_by_key(|b| b.beslut);
+        if beslut != vantade_beslut {
+            problem.push(format!(
+                "{id}: besluten i rapporttabellen stämmer inte med händelserna"
+            ));
+        }
+        Ok(())
     }
 }
 
+/// Cases per query when `verifiera` reads them.
+const VERIFIERA_BIT: i64 = 500;
+
 impl Store {
-    /// Folds every case again from its events and stores the derived state, status
-    /// and bevakningar anew where they differ: for when the domain has come to
-    /// derive more from the same events. Returns how many cases changed.
+    /// Folds every case again from its events and stores the derived state, status,
+    /// bevakningar and report rows anew where they differ: for when the domain has
+    /// come to derive more from the same events (`TILLSTANDSVERSION`). Returns how
+    /// many cases changed.
+    ///
+    /// In transactions of `Store::uppgraderingsbit` cases in id order, each recording the
+    /// last case done in `uppgradering` (the row 'tillstandsversion N'), so a `lots
+    /// migrate` that is stopped goes on where it was; memory holds one batch. When
+    /// all are done the stored version is raised and the row removed, in one
+    /// transaction.
     pub(crate) async fn projicera_om(&self) -> Result<usize, StoreError> {
-        // Ids only: each case's state is read in its own transaction, so a large
-        // kommun is not held in memory at once.
-        let ids = self
-            .db
-            .fetch_all("SELECT id, kommun FROM arende ORDER BY id", &[])
-            .await?;
-        let mut andrade = 0;
-        for r in ids {
-            let id: ArendeId = r.parse("id")?;
-            let kommun: KommunId = r.parse("kommun")?;
-            let mut tx = self.db.begin().await?;
-            let (historik, _, _) = las_historik(&mut tx, id).await?;
-            let Some(a) = Arende::fran_handelser(id, &historik) else {
-                continue;
-            };
-            let lagrad = tx
-                .fetch_optional("SELECT tillstand FROM arende WHERE id = $1", &[v(id)])
-                .await?
-                .map(|r| r.text("tillstand"))
-                .transpose()?;
-            let gammal: Option<Arende> = lagrad.and_then(|t| serde_json::from_str(&t).ok());
-            if gammal.as_ref() == Some(&a) {
-                continue;
-            }
-            tx.execute(
-                "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
-                &[
-                    v(id),
-                    serde_json::to_string(&a)?.into(),
-                    a.status().kod().into(),
-                ],
+        let namn = format!("tillstandsversion {TILLSTANDSVERSION}");
+        // A stopped run for another version is of no use: every case is folded by these rules.
+        self.db
+            .execute(
+                "DELETE FROM uppgradering WHERE namn LIKE 'tillstandsversion %' AND namn <> $1",
+                &[namn.as_str().into()],
             )
             .await?;
-            skriv_bevakningar(&mut tx, &a, kommun).await?;
+        self.db
+            .execute(
+                "INSERT INTO uppgradering (namn) VALUES ($1) ON CONFLICT (namn) DO NOTHING",
+                &[namn.as_str().into()],
+            )
+            .await?;
+        let mut senast = self.uppgradering_kvar(&namn).await?.unwrap_or_default();
+        let totalt = self
+            .db
+            .fetch_optional("SELECT COUNT(*) AS n FROM arende", &[])
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()?
+            .unwrap_or(0);
+        tracing::info!(
+            arenden = totalt,
+            fran = senast.as_str(),
+            version = TILLSTANDSVERSION,
+            "deriving the case state anew from the events"
+        );
+        let mut andrade = 0;
+        let mut gjorda: i64 = 0;
+        let mut loggat = std::time::Instant::now();
+        loop {
+            let mut tx = self.db.begin().await?;
+            // The lock keeps a step on a case of the batch (PostgreSQL) from writing in between.
+            let sql = if tx.ar_postgres() {
+                "SELECT id, kommun, tillstand FROM arende WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE"
+            } else {
+                "SELECT id, kommun, tillstand FROM arende WHERE id > $1 ORDER BY id LIMIT $2"
+            };
+            let rader = tx
+                .fetch_all(
+                    sql,
+                    &[senast.as_str().into(), Self::uppgraderingsbit().into()],
+                )
+                .await?;
+            let Some(sista) = rader.last().map(|r| r.text("id")).transpose()? else {
+                tx.execute(
+                    "UPDATE tillstandsversion SET version = $1",
+                    &[TILLSTANDSVERSION.into()],
+                )
+                .await?;
+                tx.execute(
+                    "DELETE FROM uppgradering WHERE namn = $1",
+                    &[namn.as_str().into()],
+                )
+                .await?;
+                tx.commit().await?;
+                break;
+            };
+            for r in &rader {
+                let id: ArendeId = r.parse("id")?;
+                let kommun: KommunId = r.parse("kommun")?;
+                let (historik, _, _) = las_historik(&mut tx, id).await?;
+                let Some(a) = Arende::fran_handelser(id, &historik) else {
+                    continue;
+                };
+                let gammal: Option<Arende> = serde_json::from_str(&r.text("tillstand")?).ok();
+                if gammal.as_ref() == Some(&a) {
+                    continue;
+                }
+                tx.execute(
+                    "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
+                    &[
+                        v(id),
+                        serde_json::to_string(&a)?.into(),
+                        a.status().kod().into(),
+                    ],
+                )
+                .await?;
+                skriv_bevakningar(&mut tx, &a, kommun).await?;
+                skriv_rapportrader(&mut tx, &a, kommun).await?;
+                andrade += 1;
+            }
+            tx.execute(
+                "UPDATE uppgradering SET senast = $2 WHERE namn = $1",
+                &[namn.as_str().into(), sista.as_str().into()],
+            )
+            .await?;
             tx.commit().await?;
-            andrade += 1;
+            gjorda += rader.len() as i64;
+            senast = sista;
+            if loggat.elapsed() >= std::time::Duration::from_secs(5) {
+                tracing::info!(
+                    gjorda,
+                    arenden = totalt,
+                    andrade,
+                    "deriving the case state anew from the events"
+                );
+                loggat = std::time::Instant::now();
+            }
         }
         Ok(andrade)
     }
@@ -486,6 +607,7 @@ async fn skriv_bevakningar(tx: &mut Tx, a: &Arende, kommun: KommunId) -> Result<
     tx.infoga(BEVAKNING, &bevakningsrader(a, kommun)).await
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn projicera(
     tx: &mut Tx,
     aktor: &Aktor,
@@ -494,6 +616,7 @@ async fn projicera(
     seq: i64,
     tid: &str,
     bilagor: Vec<Bilaga>,
+    beslut_andrade: bool,
 ) -> Result<(), StoreError> {
     tx.execute(
         concat!(
@@ -507,6 +630,9 @@ async fn projicera(
     )
     .await?;
     skriv_bevakningar(tx, a, aktor.kommun).await?;
+    if beslut_andrade {
+        skriv_rapportrader(tx, a, aktor.kommun).await?;
+    }
     let mut bilagor = bilagor;
     // The stored bytes must be the ones the event's hash names.
     let mut innehall_for = |dokument: DokumentId, sha256: &str| -> Result<Vec<u8>, StoreError> {

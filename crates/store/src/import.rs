@@ -17,6 +17,7 @@ use crate::handelser::{
 };
 use crate::kedja::{HANDELSE, NOLLHASH, handelserad};
 use crate::org::{PERSON, Person, personrad};
+use crate::rapporter::{DELEGATIONSBESLUT, VANTAN, beslutsrader, vanterader};
 use crate::{Arenden, Personer, StoreError, tidstext};
 
 /// One command's events, as decided: who took the step and when.
@@ -64,6 +65,8 @@ impl Arenden<'_> {
         let mut journal = vec![];
         let mut arenderader = vec![];
         let mut bevakningar = vec![];
+        let mut vantan = vec![];
+        let mut beslut = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
         let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
             Default::default();
@@ -111,6 +114,8 @@ impl Arenden<'_> {
                 .ok_or_else(|| StoreError::Korrupt(format!("{}: saknar händelser", x.id)))?;
             arenderader.push(arenderad(&a, kommun, seq, &tid)?);
             bevakningar.extend(bevakningsrader(&a, kommun));
+            vantan.extend(vanterader(&a, kommun));
+            beslut.extend(beslutsrader(&a, kommun));
         }
         let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
@@ -131,10 +136,12 @@ impl Arenden<'_> {
                     .push(crate::namnd::diarienummer(&prefix, ar, forsta + k as i64).into());
             }
         }
-        // Parents first: journal and bevakning refer to arende.
+        // Parents first: journal, bevakning and the report rows refer to arende.
         tx.infoga(ARENDE_MED_DIARIENUMMER, &arenderader).await?;
         tx.infoga(HANDELSE, &handelser).await?;
         tx.infoga(BEVAKNING, &bevakningar).await?;
+        tx.infoga(VANTAN, &vantan).await?;
+        tx.infoga(DELEGATIONSBESLUT, &beslut).await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;
         tx.infoga(JOURNAL, &journal).await?;

@@ -61,6 +61,11 @@ use lots_domain::Avvisning;
 ///    withdrawn applications, delay notices, and the end of the duty to enforce.
 pub const TILLSTANDSVERSION: i64 = 4;
 
+/// See `Store::uppgraderingsbit`. Only a test changes it (`provning`), to see an upgrade
+/// run over several batches without thousands of cases.
+pub(crate) static UPPGRADERINGSBIT: std::sync::atomic::AtomicI64 =
+    std::sync::atomic::AtomicI64::new(1_000);
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("refused by the rules: {0}")]
@@ -249,7 +254,9 @@ impl Store {
 
     /// Brings the schema up to date, then the stored case state: when the domain
     /// derives more from the events than the stored state holds
-    /// (`TILLSTANDSVERSION`), every case is folded again from its events.
+    /// (`TILLSTANDSVERSION`), every case is folded again from its events. Then the
+    /// one-off upgrades of `uppgradering`, each in batches that a stopped migrate
+    /// resumes: the name search keys, the report tables.
     pub async fn migrera(&self) -> Result<(), StoreError> {
         self.db.migrera().await?;
         self.fyll_personnamn().await?;
@@ -260,17 +267,13 @@ impl Store {
             .and_then(|r| r.opt_int("v").ok().flatten())
             .unwrap_or(0);
         if lagrad < TILLSTANDSVERSION {
+            // Raises the stored version itself once every case is done.
             let n = self.projicera_om().await?;
             if n > 0 {
                 tracing::info!(arenden = n, "case state derived anew from the events");
             }
-            self.db
-                .execute(
-                    "UPDATE tillstandsversion SET version = $1",
-                    &[TILLSTANDSVERSION.into()],
-                )
-                .await?;
         }
+        self.fyll_rapporttabeller().await?;
         // Cases stored before diarienummer existed get theirs (issue 11, item 7).
         let n = self.tilldela_diarienummer().await?;
         if n > 0 {
@@ -281,6 +284,26 @@ impl Store {
             tracing::info!(anvandare = n, "TOTP secrets encrypted with the current key");
         }
         Ok(())
+    }
+
+    /// Cases per transaction in a one-off upgrade at `lots migrate` (`projicera_om`,
+    /// `fyll_rapporttabeller`): what memory holds at once.
+    pub(crate) fn uppgraderingsbit() -> i64 {
+        UPPGRADERINGSBIT.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Where the one-off upgrade `namn` has come to: `None` when there is nothing to do
+    /// (no row in `uppgradering`), else the last case done in id order ("" before
+    /// the first).
+    pub(crate) async fn uppgradering_kvar(&self, namn: &str) -> Result<Option<String>, StoreError> {
+        self.db
+            .fetch_optional(
+                "SELECT senast FROM uppgradering WHERE namn = $1",
+                &[namn.into()],
+            )
+            .await?
+            .map(|r| r.opt_text("senast").map(Option::unwrap_or_default))
+            .transpose()
     }
 
     /// For `/metrics`: the connection pool's size and idle connections.
@@ -427,7 +450,18 @@ impl Store {
             .await?
             .and_then(|r| r.opt_int("v").ok().flatten())
             .unwrap_or(0);
-        Ok(version >= TILLSTANDSVERSION && self.db.migrationer_aktuella().await?)
+        if version < TILLSTANDSVERSION || !self.db.migrationer_aktuella().await? {
+            return Ok(false);
+        }
+        // A one-off upgrade not yet done (the report tables half filled) is not ready either.
+        let kvar = self
+            .db
+            .fetch_optional("SELECT COUNT(*) AS n FROM uppgradering", &[])
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()?
+            .unwrap_or(0);
+        Ok(kvar == 0)
     }
 
     /// `lots backup`: a consistent copy of a SQLite database while it is in use.

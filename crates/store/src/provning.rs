@@ -37,3 +37,15 @@ impl Bakdorr<'_> {
         self.0.fetch_optional(sql, params).await
     }
 }
+
+/// Cases per transaction in `lots migrate`'s one-off upgrades, for a test that wants
+/// several batches of a few cases. It only changes how the work is divided.
+pub fn satt_uppgraderingsbit(n: i64) {
+    crate::UPPGRADERINGSBIT.store(n.max(1), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Rows per page when a report reads its waits and decisions, for a test that wants
+/// several pages of a few rows. It only changes how the reading is divided.
+pub fn satt_rapportsida(n: i64) {
+    crate::rapporter::SIDA.store(n.max(1), std::sync::atomic::Ordering::Relaxed);
+}

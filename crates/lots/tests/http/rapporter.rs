@@ -850,3 +850,222 @@ async fn rapporter_som_pdf(db: Db) {
     assert_eq!(s, 400);
 }
 pa_bada!(rapporter_som_pdf);
+
+/// Every case linked from a page: `/arenden/<id>`.
+fn lankar(sida: &str) -> Vec<String> {
+    sida.split("href=\"/arenden/")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// What the three reports show of the seeded cases, as pages (tables and case links) and as
+/// the CSV files.
+async fn rapporterna(app: &TestApp, k: &Klient) -> Vec<String> {
+    let ivo = [
+        "ej-verkstallda",
+        "verkstallda-efter-rapportering",
+        "upphorda-efter-rapportering",
+    ];
+    let mut ut = vec![];
+    for (sokvag, tabeller) in [
+        ("/rapporter/ej-verkstallda?ar=2026&kvartal=2", &ivo[..]),
+        ("/rapporter/ej-verkstallda?ar=2026&kvartal=3", &ivo[..]),
+        (
+            "/rapporter/kvartalsstatistik?ar=2026&kvartal=3",
+            &["insats", "tid"][..],
+        ),
+        (
+            "/rapporter/delegationsbeslut?fran=2026-01-01&till=2026-12-31",
+            &["delegation"][..],
+        ),
+    ] {
+        let (s, sida) = k.get(sokvag).await;
+        assert_eq!(s, 200, "{sokvag}");
+        for t in tabeller {
+            ut.push(format!("{sokvag} {t}: {:?}", rader(tabell(&sida, t))));
+        }
+        ut.push(format!("{sokvag} länkar: {:?}", lankar(&sida)));
+    }
+    for (sokvag, fil) in [
+        (
+            "/rapporter/ej-verkstallda.csv?ar=2026&kvartal=3",
+            "ej-verkstallda-beslut-2026-K3.csv",
+        ),
+        (
+            "/rapporter/kvartalsstatistik.csv?ar=2026&kvartal=3",
+            "statistik-ej-verkstallda-2026-K3.csv",
+        ),
+        (
+            "/rapporter/delegationsbeslut.csv?fran=2026-01-01&till=2026-12-31",
+            "delegationsbeslut-2026-01-01-2026-12-31.csv",
+        ),
+    ] {
+        ut.push(format!("{sokvag}: {:?}", csv(app, sokvag, fil).await));
+    }
+    ut
+}
+
+/// The cases that `verifiera` finds a problem with.
+async fn felaktiga(app: &TestApp) -> Vec<String> {
+    let mut ut: Vec<String> = app
+        .store
+        .arenden()
+        .verifiera()
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| p.split(':').next().unwrap().to_owned())
+        .collect();
+    ut.sort();
+    ut.dedup();
+    ut
+}
+
+/// A database from before the report tables (issue 14): `lots migrate` fills them from the
+/// stored state of the cases, resuming where a stopped run left off, and the reports read
+/// from them are the same as before.
+async fn rapporttabellerna_fylls_vid_migrering(db: Db) {
+    let app = TestApp::ny(db).await;
+    seeda(&app).await;
+    let k = app.klient("arbetsledare").await;
+    // Pages and batches of two: the seeded cases span several. Only the division changes.
+    lots_store::provning::satt_rapportsida(2);
+    lots_store::provning::satt_uppgraderingsbit(2);
+    let fore = rapporterna(&app, &k).await;
+    assert!(fore.iter().any(|r| r.contains("19640823-T002")), "{fore:?}");
+    let (s, _) = k.get("/healthz").await;
+    assert_eq!(s, 200);
+
+    // As the migration that made the tables leaves an older database.
+    let tom = async || {
+        let bakdorr = app.store.bakdorr();
+        bakdorr.execute("DELETE FROM vantan", &[]).await.unwrap();
+        bakdorr
+            .execute("DELETE FROM delegationsbeslut", &[])
+            .await
+            .unwrap();
+        bakdorr
+            .execute(
+                "INSERT INTO uppgradering (namn) VALUES ('rapporttabeller')",
+                &[],
+            )
+            .await
+            .unwrap();
+    };
+    tom().await;
+    let med_beslut: Vec<String> = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT DISTINCT arende FROM handelse WHERE kind = 'beslut_fattat' ORDER BY arende",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.text("arende").unwrap())
+        .collect();
+    assert_eq!(med_beslut.len(), 7);
+    assert_eq!(
+        felaktiga(&app).await,
+        med_beslut,
+        "verifiera sees the empty tables"
+    );
+    assert_ne!(rapporterna(&app, &k).await, fore);
+    let (s, _) = k.get("/healthz").await;
+    assert_eq!(s, 503, "not ready while the upgrade is pending");
+
+    // A run stopped after the third case: the next one goes on from the fourth.
+    app.store
+        .bakdorr()
+        .execute(
+            "UPDATE uppgradering SET senast = $1 WHERE namn = 'rapporttabeller'",
+            &[med_beslut[2].as_str().into()],
+        )
+        .await
+        .unwrap();
+    app.store.migrera().await.unwrap();
+    assert_eq!(felaktiga(&app).await, med_beslut[..3]);
+
+    // The whole run.
+    tom().await;
+    app.store.migrera().await.unwrap();
+    app.kontrollera_invarianter().await;
+    assert_eq!(rapporterna(&app, &k).await, fore);
+    let (s, _) = k.get("/healthz").await;
+    assert_eq!(s, 200);
+    lots_store::provning::satt_rapportsida(2_000);
+    lots_store::provning::satt_uppgraderingsbit(1_000);
+}
+pa_bada!(rapporttabellerna_fylls_vid_migrering);
+
+/// A step that changes a decision changes what the reports read: the insats started, a new
+/// decision taken.
+async fn ett_steg_andrar_rapporterna(db: Db) {
+    let app = TestApp::ny(db).await;
+    let fall = seeda(&app).await;
+    let k = app.klient("handlaggare").await;
+    let chef = app.klient("arbetsledare").await;
+    let ivo_q3 = "/rapporter/ej-verkstallda?ar=2026&kvartal=3";
+    let kf_q3 = "/rapporter/kvartalsstatistik?ar=2026&kvartal=3";
+    let rad_a = async || {
+        let (_, sida) = chef.get(ivo_q3).await;
+        rader(tabell(&sida, "ej-verkstallda"))
+            .into_iter()
+            .find(|r| r[0] == "19640823-T002")
+            .expect("A is reported")
+    };
+    assert!(!rad_a().await.contains(&"2026-09-10".to_string()));
+    let (_, kf) = chef.get(kf_q3).await;
+    assert!(kf.contains("<strong>3</strong> ej verkställda beslut den 2026-09-30"));
+
+    // A's kontaktperson starts on 10 September: still late in Q3, now with the date.
+    bestall_och_starta(&app, &k, &fall.a, "2026-08-01", "2026-09-10").await;
+    let a = rad_a().await;
+    assert!(a.contains(&"2026-09-10".to_string()), "{a:?}");
+    assert!(
+        a.contains(&"163".to_string()),
+        "31 March to 10 September: {a:?}"
+    );
+    let (_, kf) = chef.get(kf_q3).await;
+    assert!(
+        kf.contains("<strong>2</strong> ej verkställda beslut den 2026-09-30: 1 kvinna, 1 man."),
+        "A no longer waits at the end of Q3"
+    );
+
+    // A new decision on 15 April is in the list to the nämnd.
+    let ny = beslutat(
+        &app,
+        &k,
+        "19850505-1238",
+        "Nilsson",
+        "kontaktperson",
+        "sol_11_1",
+        "bifall",
+        "2026-04-01",
+        "2026-04-15",
+    )
+    .await;
+    let (_, sida) = chef
+        .get("/rapporter/delegationsbeslut?fran=2026-01-01&till=2026-04-30")
+        .await;
+    let datum: Vec<String> = rader(tabell(&sida, "delegation"))
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(
+        datum,
+        [
+            "2026-01-15",
+            "2026-02-10",
+            "2026-03-02",
+            "2026-03-31",
+            "2026-04-15",
+            "2026-04-30"
+        ]
+    );
+    assert!(sida.contains(&format!("/arenden/{}\"", ny.arende)));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(ett_steg_andrar_rapporterna);

@@ -664,6 +664,7 @@ pub(crate) async fn skriv_granskning(
 /// records (`person`, `arende`, `utanfor`, `skyddad`) in order when it is a list
 /// (`poster` set). Open to the tests (`provning`) because the algorithm is no
 /// secret (the tests play an attacker who knows it); only the MAC key is.
+#[cfg(feature = "provning")]
 pub fn granskning_radhash(
     r: &Rad,
     lista: &[Rad],

@@ -399,15 +399,12 @@ impl Store {
             .map(|r| r.int("n"))
             .transpose()?
             .unwrap_or(0);
-        tracing::info!(
-            arenden = totalt,
-            fran = senast.as_str(),
-            version = TILLSTANDSVERSION,
-            "deriving the case state anew from the events"
+        let mut framsteg = crate::Framsteg::borja(
+            "deriving the case state anew from the events",
+            totalt,
+            &senast,
         );
         let mut andrade = 0;
-        let mut gjorda: i64 = 0;
-        let mut loggat = std::time::Instant::now();
         loop {
             let mut tx = self.db.begin().await?;
             // The lock keeps a step on a case of the batch (PostgreSQL) from writing in between.
@@ -466,17 +463,8 @@ impl Store {
             )
             .await?;
             tx.commit().await?;
-            gjorda += rader.len() as i64;
+            framsteg.klar(rader.len(), &sista);
             senast = sista;
-            if loggat.elapsed() >= std::time::Duration::from_secs(5) {
-                tracing::info!(
-                    gjorda,
-                    arenden = totalt,
-                    andrade,
-                    "deriving the case state anew from the events"
-                );
-                loggat = std::time::Instant::now();
-            }
         }
         Ok(andrade)
     }

@@ -260,13 +260,7 @@ impl Store {
     pub async fn migrera(&self) -> Result<(), StoreError> {
         self.db.migrera().await?;
         self.fyll_personnamn().await?;
-        let lagrad = self
-            .db
-            .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])
-            .await?
-            .and_then(|r| r.opt_int("v").ok().flatten())
-            .unwrap_or(0);
-        if lagrad < TILLSTANDSVERSION {
+        if self.lagrad_tillstandsversion().await? < TILLSTANDSVERSION {
             // Raises the stored version itself once every case is done.
             let n = self.projicera_om().await?;
             if n > 0 {
@@ -290,6 +284,16 @@ impl Store {
     /// `fyll_rapporttabeller`): what memory holds at once.
     pub(crate) fn uppgraderingsbit() -> i64 {
         UPPGRADERINGSBIT.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The version of the case state the stored `arende.tillstand` was derived by.
+    async fn lagrad_tillstandsversion(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .db
+            .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])
+            .await?
+            .and_then(|r| r.opt_int("v").ok().flatten())
+            .unwrap_or(0))
     }
 
     /// Where the one-off upgrade `namn` has come to: `None` when there is nothing to do
@@ -444,13 +448,9 @@ impl Store {
     /// For readiness: the schema has every migration this build knows, and the stored
     /// case state is of this build's version (`lots migrate` has run).
     pub async fn ar_aktuell(&self) -> Result<bool, StoreError> {
-        let version = self
-            .db
-            .fetch_optional("SELECT MAX(version) AS v FROM tillstandsversion", &[])
-            .await?
-            .and_then(|r| r.opt_int("v").ok().flatten())
-            .unwrap_or(0);
-        if version < TILLSTANDSVERSION || !self.db.migrationer_aktuella().await? {
+        if self.lagrad_tillstandsversion().await? < TILLSTANDSVERSION
+            || !self.db.migrationer_aktuella().await?
+        {
             return Ok(false);
         }
         // A one-off upgrade not yet done (the report tables half filled) is not ready either.
@@ -491,4 +491,45 @@ pub fn las_datum(s: &str) -> Result<Date, StoreError> {
 
 pub fn datumtext(d: Date) -> String {
     d.to_string()
+}
+
+/// How far a one-off upgrade at `lots migrate` has come (`projicera_om`,
+/// `fyll_rapporttabeller`): a line when it starts and one every few seconds, so an
+/// operator watching a large kommun's migrate sees it move.
+pub(crate) struct Framsteg {
+    vad: &'static str,
+    totalt: i64,
+    gjorda: i64,
+    loggat: std::time::Instant,
+}
+
+impl Framsteg {
+    pub(crate) fn borja(vad: &'static str, totalt: i64, fran: &str) -> Self {
+        tracing::info!(arenden = totalt, fran, "{vad}");
+        Self {
+            vad,
+            totalt,
+            gjorda: 0,
+            loggat: std::time::Instant::now(),
+        }
+    }
+
+    /// A batch of `n` cases is committed, the last of them `senast`.
+    pub(crate) fn klar(&mut self, n: usize, senast: &str) {
+        self.gjorda += n as i64;
+        if self.loggat.elapsed() >= std::time::Duration::from_secs(5) {
+            tracing::info!(
+                gjorda = self.gjorda,
+                arenden = self.totalt,
+                senast,
+                "{}",
+                self.vad
+            );
+            self.loggat = std::time::Instant::now();
+        }
+    }
+
+    pub(crate) fn gjorda(&self) -> i64 {
+        self.gjorda
+    }
 }

@@ -543,13 +543,7 @@ impl Store {
             .map(|r| r.int("n"))
             .transpose()?
             .unwrap_or(0);
-        tracing::info!(
-            arenden = totalt,
-            fran = senast.as_str(),
-            "filling the report tables"
-        );
-        let mut gjorda: i64 = 0;
-        let mut loggat = std::time::Instant::now();
+        let mut framsteg = crate::Framsteg::borja("filling the report tables", totalt, &senast);
         loop {
             let mut tx = self.db.begin().await?;
             // Cases with a decision: the others have no rows. The lock keeps a step on a
@@ -603,19 +597,10 @@ impl Store {
             )
             .await?;
             tx.commit().await?;
-            gjorda += rader.len() as i64;
+            framsteg.klar(rader.len(), &sista);
             senast = sista;
-            if loggat.elapsed() >= std::time::Duration::from_secs(5) {
-                tracing::info!(
-                    gjorda,
-                    arenden = totalt,
-                    senast = senast.as_str(),
-                    "filling the report tables"
-                );
-                loggat = std::time::Instant::now();
-            }
         }
-        tracing::info!(arenden = gjorda, "report tables filled");
+        tracing::info!(arenden = framsteg.gjorda(), "report tables filled");
         Ok(())
     }
 }

@@ -119,15 +119,7 @@ impl Store {
     /// Fills `personnamn` for the persons stored before it existed: once, at
     /// `lots migrate`, while the row 'personnamn' is in `uppgradering`.
     pub(crate) async fn fyll_personnamn(&self) -> Result<(), StoreError> {
-        if self
-            .db
-            .fetch_optional(
-                "SELECT namn FROM uppgradering WHERE namn = 'personnamn'",
-                &[],
-            )
-            .await?
-            .is_none()
-        {
+        if self.uppgradering_kvar("personnamn").await?.is_none() {
             return Ok(());
         }
         let personer: Vec<Person> = self

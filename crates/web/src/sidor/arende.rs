@@ -111,17 +111,8 @@ pub const PER_SIDA: usize = 25;
 /// The page of the journal a link asks for (`journal_fore`: older than an
 /// entry; `journal_fran`: from an entry on), or the newest.
 pub fn journalstart(q: &HashMap<String, String>) -> Result<Journalstart, WebFel> {
-    let las = |nyckel: &str| -> Result<Option<JournalId>, WebFel> {
-        match q.get(nyckel).map(|t| t.trim()) {
-            None | Some("") => Ok(None),
-            Some(t) => t.parse().map(Some).map_err(|_| {
-                WebFel::Ogiltig(
-                    "Länken till äldre journalanteckningar är felaktig. Öppna sidan på nytt och följ länken Visa äldre."
-                        .into(),
-                )
-            }),
-        }
-    };
+    const FEL: &str = "Länken till äldre journalanteckningar är felaktig. Öppna sidan på nytt och följ länken Visa äldre.";
+    let las = |nyckel: &str| sidplats::<JournalId>(q, nyckel, FEL);
     Ok(match (las("journal_fore")?, las("journal_fran")?) {
         (Some(id), _) => Journalstart::Fore(id),
         (None, Some(id)) => Journalstart::Fran(id),
@@ -139,14 +130,23 @@ pub fn okand_journalstart() -> WebFel {
 
 /// The events older than a seq that a link asks for (`handelser_fore`), or the newest.
 fn handelser_fore(q: &HashMap<String, String>) -> Result<Option<i64>, WebFel> {
-    match q.get("handelser_fore").map(|t| t.trim()) {
+    sidplats(
+        q,
+        "handelser_fore",
+        "Länken till äldre händelser är felaktig. Öppna ärendet på nytt och följ länken Visa äldre.",
+    )
+}
+
+/// A list's place named in a "Visa äldre" link: absent or empty is the newest page,
+/// anything that does not parse gets `fel` before anything is read.
+fn sidplats<T: std::str::FromStr>(
+    q: &HashMap<String, String>,
+    nyckel: &str,
+    fel: &str,
+) -> Result<Option<T>, WebFel> {
+    match q.get(nyckel).map(|t| t.trim()) {
         None | Some("") => Ok(None),
-        Some(t) => t.parse().map(Some).map_err(|_| {
-            WebFel::Ogiltig(
-                "Länken till äldre händelser är felaktig. Öppna ärendet på nytt och följ länken Visa äldre."
-                    .into(),
-            )
-        }),
+        Some(t) => t.parse().map(Some).map_err(|_| WebFel::Ogiltig(fel.into())),
     }
 }
 

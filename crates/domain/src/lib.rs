@@ -5,6 +5,7 @@
 
 pub mod arende;
 pub mod delegation;
+pub mod forsorjningsstod;
 pub mod frister;
 pub mod fullmakt;
 pub mod identitet;

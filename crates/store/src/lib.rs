@@ -27,6 +27,7 @@ mod org;
 #[cfg(feature = "provning")]
 pub mod provning;
 mod rapporter;
+mod riksnorm;
 pub mod sok;
 mod totpnyckel;
 
@@ -49,6 +50,7 @@ pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarses
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
 pub use org::*;
 pub use rapporter::*;
+pub use riksnorm::{PublikRiksnorm, TillagdRiksnorm};
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 
 use lots_domain::Avvisning;

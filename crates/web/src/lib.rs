@@ -160,6 +160,7 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/frister/overklagande", get(api::overklagande)),
         ("/api/v1/frister/rattidsprovning", get(api::rattidsprovning)),
         ("/api/v1/frister/verkstallighet", get(api::verkstallighet)),
+        ("/api/v1/riksnorm/{ar}", get(api::riksnorm)),
         (
             "/arenden/{id}/atkomst",
             get(sidor::arende::skal_sida).post(sidor::arende::ange_skal),
@@ -204,6 +205,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/admin/namnd",
             get(sidor::namnd::visa).post(sidor::namnd::spara),
+        ),
+        (
+            "/admin/riksnorm",
+            get(sidor::riksnorm::visa).post(sidor::riksnorm::spara),
         ),
     ]
     .into_iter()

@@ -11,6 +11,7 @@ pub mod namnd;
 pub mod partsinsyn;
 pub mod person;
 pub mod rapporter;
+pub mod riksnorm;
 pub mod start;
 pub mod steg;
 pub mod uppdrag;

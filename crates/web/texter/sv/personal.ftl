@@ -231,6 +231,8 @@ admin-nytt_konto = Nytt konto
 admin-ny_enhet = Ny enhet
 admin-namnd = Nämndens uppgifter för breven
 admin-namnd_text = : postadress, telefon, e-post, förvaltningsrätt och diarieprefix.
+admin-riksnorm = Riksnormen för försörjningsstöd
+admin-riksnorm_text = : beloppen per år, och nästa års tabell när regeringen har beslutat den.
 admin-fyra_ogon = Ett nytt konto får en aktiveringslänk som användaren själv väljer lösenord med. En roll eller rätten att se skyddade personer gäller först när en annan systemförvaltare eller en arbetsledare på enheten har godkänt den:
 admin-konton = Konton
 admin-konton_tabell = Konton, tabell som kan rullas i sidled
@@ -277,6 +279,30 @@ delegation-punkt_nr = Punkt { $punkt }
 delegation-spara = Spara ny version
 
 ## namnd
+riksnorm-titel = Riksnormen
+riksnorm-ingress = Försörjningsstöd räknas med riksnormen för det år månaden gäller (12 kap. 7 § socialtjänstlagen, 12 kap. 2–3 §§ socialtjänstförordningen). Lots har med sig de år som var kända när versionen släpptes. När regeringen har beslutat nästa års belopp lägger du till dem här, utan att vänta på en ny version av Lots. Du ser vad som ändras innan du sparar, och ändringen loggas.
+riksnorm-ar = År som Lots räknar med
+riksnorm-ar_antal =
+    { $antal ->
+        [one] { $antal } år
+       *[other] { $antal } år, det senaste först
+    }
+riksnorm-kol_ar = År
+riksnorm-kol_ensam = Ensamstående vuxen
+riksnorm-kol_sambo = Två vuxna
+riksnorm-kol_kalla = Källa
+riksnorm-ny = Lägg till ett år
+riksnorm-ny_text = Formuläret är ifyllt med det senaste årets belopp. Skriv in de nya beloppen och granska ändringarna innan du sparar.
+riksnorm-forhandsgranska = Granska ändringarna
+riksnorm-spara = Spara riksnormen för { $ar }
+riksnorm-andringar = Det här ändras för { $ar }
+riksnorm-andringar_jamfort = Jämfört med { $fore }.
+riksnorm-andringar_forsta = Det finns inget tidigare år att jämföra med.
+riksnorm-kol_post = Belopp
+riksnorm-kol_fore = Före
+riksnorm-kol_efter = Efter
+riksnorm-kol_skillnad = Skillnad
+riksnorm-kronor = { $belopp } kr
 namnd-titel = Nämndens uppgifter
 namnd-ingress = Uppgifterna skrivs i varje beslut, kommuniceringsbrev och kontrollmeddelande. Den enskilde ska kunna se vart ett överklagande ska skickas, vilken förvaltningsrätt som prövar det och hur hen når nämnden (33 § förvaltningslagen). Lots skapar inga brev innan postadress, telefonnummer och förvaltningsrätt är ifyllda.
 namnd-galler = Gäller nu: version { $version }. När du sparar blir det en ny version; de gamla sparas, och varje brev visar vilken version det skrevs med. Ändringen loggas.

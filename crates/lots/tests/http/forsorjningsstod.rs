@@ -1,0 +1,305 @@
+//! Försörjningsstöd (issue 15): the riksnorm as year-keyed data, the public riksnorm
+//! API, and the systemförvaltare's page for adding a year.
+
+use crate::hjalp::*;
+use crate::pa_bada;
+use serde_json::Value;
+
+async fn json(k: &Klient, sokvag: &str) -> (u16, Value) {
+    let (s, body) = k.get(sokvag).await;
+    (s, serde_json::from_str(&body).unwrap_or(Value::Null))
+}
+
+fn belopp(v: &Value) -> (i64, i64, i64) {
+    (
+        v["personliga"].as_i64().unwrap_or(-1),
+        v["gemensamma"].as_i64().unwrap_or(-1),
+        v["norm"].as_i64().unwrap_or(-1),
+    )
+}
+
+async fn riksnorm_api(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = Klient::ny(&app.url);
+
+    // The government's published figures for 2026.
+    let (s, v) = json(&k, "/api/v1/riksnorm/2026?vuxna=ensam").await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(belopp(&v), (3940, 1280, 5220));
+    let (_, v) = json(&k, "/api/v1/riksnorm/2026?vuxna=sambo").await;
+    assert_eq!(belopp(&v), (7100, 1410, 8510));
+    let (_, v) = json(&k, "/api/v1/riksnorm/2026?vuxna=sambo&barn=5,8").await;
+    assert_eq!(belopp(&v), (7100 + 3060 + 3820, 2030, 16010));
+    // Each year with its own table.
+    let (_, v) = json(&k, "/api/v1/riksnorm/2025?vuxna=ensam").await;
+    assert_eq!(belopp(&v), (3910, 1270, 5180));
+    // A child at förskola: the lower amount; the position names the child in `barn`.
+    let (_, v) = json(
+        &k,
+        "/api/v1/riksnorm/2026?vuxna=ensam&barn=9,4&utan_lunch=1",
+    )
+    .await;
+    assert_eq!(
+        belopp(&v),
+        (3940 + 3820 + 2720, 1790, 3940 + 3820 + 2720 + 1790)
+    );
+    // Eight members: each beyond seven adds the 6→7 difference (2 830 − 2 640).
+    let (_, v) = json(&k, "/api/v1/riksnorm/2026?vuxna=sambo&barn=1,3,5,8,12,16").await;
+    assert_eq!(belopp(&v).1, 2830 + 190);
+    // Empty lists are no children; spaces around the numbers are allowed.
+    let (_, v) = json(&k, "/api/v1/riksnorm/2026?vuxna=ensam&barn=&utan_lunch=").await;
+    assert_eq!(belopp(&v).2, 5220);
+    let (_, v) = json(&k, "/api/v1/riksnorm/2026?vuxna=ensam&barn=5,%208").await;
+    assert_eq!(belopp(&v).0, 3940 + 3060 + 3820);
+
+    for (sokvag, parameter) in [
+        ("/api/v1/riksnorm/2031?vuxna=ensam", "år"),
+        ("/api/v1/riksnorm/1899?vuxna=ensam", "år"),
+        ("/api/v1/riksnorm/tjugo?vuxna=ensam", "år"),
+        ("/api/v1/riksnorm/2026", "vuxna"),
+        ("/api/v1/riksnorm/2026?vuxna=tre", "vuxna"),
+        ("/api/v1/riksnorm/2026?vuxna=", "vuxna"),
+        ("/api/v1/riksnorm/2026?vuxna=ensam&vuxna=sambo", "vuxna"),
+        ("/api/v1/riksnorm/2026?vuxna=ensam&barn=21", "barn"),
+        ("/api/v1/riksnorm/2026?vuxna=ensam&barn=-1", "barn"),
+        ("/api/v1/riksnorm/2026?vuxna=ensam&barn=5,,8", "barn"),
+        ("/api/v1/riksnorm/2026?vuxna=ensam&barn=5.5", "barn"),
+        ("/api/v1/riksnorm/2026?vuxna=ensam&barn=fem", "barn"),
+        (
+            "/api/v1/riksnorm/2026?vuxna=ensam&barn=99999999999999999999",
+            "barn",
+        ),
+        (
+            "/api/v1/riksnorm/2026?vuxna=ensam&barn=5&utan_lunch=1",
+            "utan_lunch",
+        ),
+        (
+            "/api/v1/riksnorm/2026?vuxna=ensam&barn=8&utan_lunch=0",
+            "utan_lunch",
+        ),
+        (
+            "/api/v1/riksnorm/2026?vuxna=ensam&utan_lunch=0",
+            "utan_lunch",
+        ),
+        (
+            "/api/v1/riksnorm/2026?vuxna=ensam&barn=3&utan_lunch=x",
+            "utan_lunch",
+        ),
+    ] {
+        let (s, v) = json(&k, sokvag).await;
+        assert_eq!(s, 400, "{sokvag}: {v}");
+        assert_eq!(v["parameter"].as_str(), Some(parameter), "{sokvag}: {v}");
+        assert!(v["fel"].as_str().is_some_and(|t| !t.is_empty()), "{sokvag}");
+    }
+    let barn = vec!["3"; 40].join(",");
+    let (s, v) = json(
+        &k,
+        &format!("/api/v1/riksnorm/2026?vuxna=ensam&barn={barn}"),
+    )
+    .await;
+    assert_eq!((s, v["parameter"].as_str()), (400, Some("barn")));
+
+    let (_, v) = json(&k, "/api/v1/openapi.json").await;
+    let p = &v["paths"]["/api/v1/riksnorm/{år}"]["get"];
+    assert!(p.is_object(), "described in the OpenAPI document");
+    let namn: Vec<&str> = p["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["name"].as_str())
+        .collect();
+    assert_eq!(namn, ["år", "vuxna", "barn", "utan_lunch"]);
+}
+pa_bada!(riksnorm_api);
+
+/// The form for 2027, filled with 2026's amounts plus `tillagg` kronor on the single adult.
+fn formular_2027(tillagg: i64) -> Vec<(String, String)> {
+    let mut f: Vec<(String, String)> = [
+        ("ar", "2027"),
+        ("barn_0", "2760"),
+        ("lunch_0", "2580"),
+        ("barn_1_2", "3080"),
+        ("lunch_1_2", "2820"),
+        ("barn_3", "2740"),
+        ("lunch_3", "2520"),
+        ("barn_4_6", "3080"),
+        ("lunch_4_6", "2740"),
+        ("barn_7_10", "3850"),
+        ("barn_11_14", "4420"),
+        ("barn_15_18", "5000"),
+        ("barn_19_20", "5040"),
+        ("sambo", "7160"),
+        ("gemensamma_1", "1290"),
+        ("gemensamma_2", "1420"),
+        ("gemensamma_3", "1800"),
+        ("gemensamma_4", "2050"),
+        ("gemensamma_5", "2350"),
+        ("gemensamma_6", "2660"),
+        ("gemensamma_7", "2850"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    f.push(("ensamstaende".into(), (3970 + tillagg).to_string()));
+    f
+}
+
+fn som_par(f: &[(String, String)]) -> Vec<(&str, &str)> {
+    f.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
+async fn systemforvaltaren_lagger_till_ett_ar(db: Db) {
+    let app = TestApp::ny(db).await;
+    let sf = app.klient("systemforvaltare").await;
+    let hl = app.klient("handlaggare").await;
+    let publik = Klient::ny(&app.url);
+
+    let (s, sida) = sf.get("/admin/riksnorm").await;
+    assert_eq!(s, 200);
+    assert!(
+        sida.contains("2026") && sida.contains("Följer med Lots"),
+        "{}",
+        utdrag(&sida)
+    );
+    // The form starts from the newest year, for the next year.
+    assert!(sida.contains("value=\"2027\""), "{}", utdrag(&sida));
+    let (s, _) = json(&publik, "/api/v1/riksnorm/2027?vuxna=ensam").await;
+    assert_eq!(s, 400, "2027 is not known yet");
+
+    // Only the systemförvaltare.
+    let (s, _) = hl.get("/admin/riksnorm").await;
+    assert_eq!(s, 403);
+    let f = formular_2027(0);
+    let (s, _, _) = hl.post("/admin/riksnorm", &som_par(&f)).await;
+    assert_eq!(s, 403);
+
+    // Checking shows what changes, and saves nothing.
+    let mut granska = f.clone();
+    granska.push(("atgard".into(), "forhandsgranska".into()));
+    let (s, _, sida) = sf.post("/admin/riksnorm", &som_par(&granska)).await;
+    assert_eq!(s, 200, "{}", utdrag(&sida));
+    assert!(
+        sida.contains("Det här ändras för 2027"),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(sida.contains("Jämfört med 2026"), "{}", utdrag(&sida));
+    assert!(sida.contains("+30"), "3 940 → 3 970: {}", utdrag(&sida));
+    assert!(sida.contains("Spara riksnormen för 2027"));
+    let (s, _) = json(&publik, "/api/v1/riksnorm/2027?vuxna=ensam").await;
+    assert_eq!(s, 400, "a preview saves nothing");
+
+    // Bad input: a clear error beside the field, nothing saved.
+    for (falt, varde, text) in [
+        ("ensamstaende", "tretusen", "hela kronor"),
+        ("ar", "2026", "följer med Lots"),
+        ("ar", "27", "fyra siffror"),
+        ("lunch_0", "9000", "inte vara högre"),
+        ("gemensamma_1", "5000", "får inte minska"),
+    ] {
+        let mut fel = f.clone();
+        fel.retain(|(a, _)| a != falt);
+        fel.push((falt.into(), varde.into()));
+        fel.push(("atgard".into(), "spara".into()));
+        let (s, _, sida) = sf.post("/admin/riksnorm", &som_par(&fel)).await;
+        assert_eq!(s, 422, "{falt}={varde}");
+        assert!(sida.contains(text), "{falt}={varde}: {}", utdrag(&sida));
+    }
+    let (s, _) = json(&publik, "/api/v1/riksnorm/2027?vuxna=ensam").await;
+    assert_eq!(s, 400, "nothing was saved");
+
+    let mut spara = f.clone();
+    spara.push(("atgard".into(), "spara".into()));
+    let (s, plats, _) = sf.post("/admin/riksnorm", &som_par(&spara)).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/admin/riksnorm")));
+    let (_, v) = json(&publik, "/api/v1/riksnorm/2027?vuxna=ensam").await;
+    assert_eq!(belopp(&v), (3970, 1290, 5260));
+    let (_, v) = json(
+        &publik,
+        "/api/v1/riksnorm/2027?vuxna=sambo&barn=2,9&utan_lunch=0",
+    )
+    .await;
+    assert_eq!(
+        belopp(&v),
+        (7160 + 2820 + 3850, 2050, 7160 + 2820 + 3850 + 2050)
+    );
+    let (_, sida) = sf.get("/admin/riksnorm").await;
+    assert!(sida.contains("Version 1"), "{}", utdrag(&sida));
+    assert!(sida.contains("value=\"2028\""), "the next form is for 2028");
+
+    // A correction is a new version; the old one is kept; both are audited.
+    let rattad = {
+        let mut r = formular_2027(10);
+        r.push(("atgard".into(), "spara".into()));
+        r
+    };
+    let (s, _, _) = sf.post("/admin/riksnorm", &som_par(&rattad)).await;
+    assert_eq!(s, 303);
+    let (_, v) = json(&publik, "/api/v1/riksnorm/2027?vuxna=ensam").await;
+    assert_eq!(belopp(&v).0, 3980);
+    let versioner = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT version FROM riksnorm WHERE ar = 2027 ORDER BY version",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(versioner.len(), 2, "the old version is kept");
+    let granskat = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT handling FROM granskning WHERE handling LIKE 'admin.riksnorm%' ORDER BY handling",
+            &[],
+        )
+        .await
+        .unwrap();
+    let handlingar: Vec<String> = granskat
+        .iter()
+        .map(|r| r.text("handling").unwrap())
+        .collect();
+    assert_eq!(
+        handlingar,
+        ["admin.riksnorm.spara:2027:1", "admin.riksnorm.spara:2027:2"]
+    );
+
+    // Another kommun in the same installation with other amounts for the year: the
+    // national norm is one, so the public API names none rather than pick one; each
+    // kommun still computes with its own.
+    let annan = lots_domain::ids::KommunId::ny();
+    app.store
+        .organisation()
+        .skapa_kommun(annan, "0002", "Annan kommun")
+        .await
+        .unwrap();
+    let mut tabell = lots_domain::forsorjningsstod::riksnorm::Riksnorm::inbyggda()
+        .pop()
+        .unwrap();
+    tabell.ar = 2027;
+    app.store
+        .bakdorr()
+        .execute(
+            "INSERT INTO riksnorm (kommun, ar, version, tabell, sparad, sparad_av) VALUES ($1, 2027, 1, $2, '2026-12-01T10:00:00Z', $3)",
+            &[
+                annan.to_string().into(),
+                serde_json::to_string(&tabell).unwrap().into(),
+                app.org.anv("systemforvaltare").id.to_string().into(),
+            ],
+        )
+        .await
+        .unwrap();
+    let (s, v) = json(&publik, "/api/v1/riksnorm/2027?vuxna=ensam").await;
+    assert_eq!((s, v["parameter"].as_str()), (400, Some("år")), "{v}");
+    let egna = app
+        .store
+        .organisation()
+        .riksnormer(app.org.kommun)
+        .await
+        .unwrap();
+    assert_eq!(egna.last().map(|t| t.ensamstaende), Some(3980));
+    let (_, sida) = sf.get("/admin/riksnorm").await;
+    assert!(sida.contains("3980 kr"), "{}", utdrag(&sida));
+}
+pa_bada!(systemforvaltaren_lagger_till_ett_ar);

@@ -295,7 +295,7 @@ pub async fn spara(
             .organisation()
             .riksnormer(i.anvandare.kommun)
             .await?;
-        let fore = alla.iter().filter(|t| t.ar < tabell.ar).next_back();
+        let fore = alla.iter().rfind(|t| t.ar < tabell.ar);
         let forandringar = riksnorm::forandringar(fore, &tabell);
         return sida(
             &s,

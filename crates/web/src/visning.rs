@@ -47,6 +47,75 @@ pub fn handlingsnamn(h: &[Handlingstyp]) -> String {
     h.iter().map(|t| t.namn()).collect::<Vec<_>>().join(", ")
 }
 
+/// An amount as the letters write it: "16 010 kr", with a no-break space between
+/// the groups so a screen reader and a line break keep the number whole.
+pub fn kr(belopp: i64) -> String {
+    let siffror = belopp.unsigned_abs().to_string();
+    let mut ut = String::new();
+    for (i, c) in siffror.chars().enumerate() {
+        if i > 0 && (siffror.len() - i).is_multiple_of(3) {
+            ut.push('\u{a0}');
+        }
+        ut.push(c);
+    }
+    let tecken = if belopp < 0 { "−" } else { "" };
+    format!("{tecken}{ut}\u{a0}kr")
+}
+
+/// A month's calculation line by line, as staff read it: the norm's parts, each line
+/// applied for with its result and reason, each income and what of it counts, and the
+/// sum (SoL 12 kap. 1 § and 7–8 §§).
+pub fn berakningsrader(
+    b: &lots_domain::forsorjningsstod::berakning::Manadsberakning,
+) -> Vec<String> {
+    use lots_domain::forsorjningsstod::berakning::Utfall;
+    let mut d = vec![];
+    for r in &b.norm.rader {
+        d.push(format!("  {}: {}", r.text, kr(r.belopp)));
+    }
+    for r in &b.rader {
+        let mut rad = format!(
+            "{}: sökt {}, godkänt {}",
+            r.text,
+            kr(r.ansokt),
+            kr(r.godkant)
+        );
+        if r.utfall != Utfall::Bifall {
+            rad.push_str(&format!(" ({})", r.utfall.text().to_lowercase()));
+        }
+        if !r.skal.is_empty() {
+            rad.push_str(&format!(". Skäl: {}", r.skal));
+        }
+        d.push(rad);
+    }
+    for i in &b.inkomster {
+        let mut rad = format!("Inkomst, {} ({}): {}", i.text, i.medlem, kr(i.belopp));
+        if i.raknas != i.belopp {
+            rad.push_str(&format!(", räknas {}", kr(i.raknas)));
+        }
+        if !i.anmarkning.is_empty() {
+            rad.push_str(&format!(". {}", i.anmarkning));
+        }
+        d.push(rad);
+    }
+    d.push(format!(
+        "Godkänt behov {} − inkomster {} = {}",
+        kr(b.behov),
+        kr(b.inkomst),
+        kr(b.resultat)
+    ));
+    if b.resultat < 0 {
+        d.push("Inkomsterna är högre än behovet: inget försörjningsstöd för månaden.".into());
+    }
+    if b.jobbstimulans.galler() {
+        d.push(format!(
+            "Jobbstimulans gäller (12 kap. 8 § socialtjänstlagen): {} månader kvar efter denna.",
+            b.jobbstimulans.kvar_efter()
+        ));
+    }
+    d
+}
+
 /// A heading and detail lines for one event.
 pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
     use Handelse as H;
@@ -436,6 +505,14 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             d.push("Beslutet är inte delgivet och ska skickas igen.".into());
             format!("Delgivningen misslyckades ({datum})")
         }
+        H::ForsorjningsstodBeraknat { berakning, .. } => {
+            d.extend(berakningsrader(berakning));
+            format!(
+                "Försörjningsstöd beräknat för {}: {}",
+                berakning.manad.namn(),
+                kr(berakning.bistand())
+            )
+        }
         H::DrojsmalMeddelat(DrojsmalUppgifter {
             datum,
             skal,
@@ -685,4 +762,18 @@ pub fn lokal_tid(t: time::OffsetDateTime) -> String {
             "[year]-[month]-[day] kl. [hour]:[minute]"
         ))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod kronor_tests {
+    use super::kr;
+
+    #[test]
+    fn belopp_med_tusentalsavgransning() {
+        assert_eq!(kr(0), "0\u{a0}kr");
+        assert_eq!(kr(950), "950\u{a0}kr");
+        assert_eq!(kr(16_010), "16\u{a0}010\u{a0}kr");
+        assert_eq!(kr(1_234_567), "1\u{a0}234\u{a0}567\u{a0}kr");
+        assert_eq!(kr(-2_500), "−2\u{a0}500\u{a0}kr");
+    }
 }

@@ -109,6 +109,7 @@ impl Arende {
             kompletteringar: vec![],
             motesforfragningar: vec![],
             genomforandeplaner: vec![],
+            forsorjningsstod: vec![],
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

@@ -10,6 +10,7 @@ use super::dialog::{Avsandare, Handlingstyp, Motestyp};
 use super::utredning::DrojsmalUppgifter;
 use super::verkstallighet::UpphorandeUppgifter;
 use crate::delegation::DelegationsRef;
+use crate::forsorjningsstod::berakning::{Manadsberakning, Underlag};
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
 use crate::insats::{InsatsTyp, Lagrum, Utfall};
@@ -717,6 +718,14 @@ pub enum Handelse {
     /// FL 11 §: the person was told the decision will be substantially delayed, why,
     /// and when it is now expected.
     DrojsmalMeddelat(DrojsmalUppgifter),
+    /// One month's försörjningsstöd was calculated: what it was calculated from and the
+    /// result line by line, kept as it was, whatever later tables say. A new
+    /// calculation of the same month replaces the earlier one in the case's state.
+    ForsorjningsstodBeraknat {
+        datum: Date,
+        underlag: Box<Underlag>,
+        berakning: Box<Manadsberakning>,
+    },
 }
 
 impl Handelse {
@@ -776,6 +785,7 @@ impl Handelse {
             Handelse::DelgivningMisslyckad { .. } => "delgivning_misslyckad",
             Handelse::VerkstallighetUpphort { .. } => "verkstallighet_upphort",
             Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
+            Handelse::ForsorjningsstodBeraknat { .. } => "forsorjningsstod_beraknat",
         }
     }
 }

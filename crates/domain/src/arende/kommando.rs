@@ -326,6 +326,14 @@ pub enum Kommando {
     RegistreraUpphorande(UpphorandeUppgifter),
     /// FL 11 §: the person is told the decision will be substantially delayed.
     MeddelaDrojsmal(DrojsmalUppgifter),
+    /// Försörjningsstöd for one month, line by line (SoL 12 kap. 1 § and 7–8 §§), with
+    /// the year's riksnorm table the caller read: the domain checks that it is the
+    /// month's own year and computes everything else.
+    BeraknaForsorjningsstod {
+        datum: Date,
+        underlag: Box<Underlag>,
+        tabell: Box<Riksnorm>,
+    },
 }
 
 /// The phases of a case. Each owns the `kan` and `handle` rules of its steps,
@@ -420,6 +428,7 @@ kommandotyper! {
     OmprovaEgetInitiativ => "omprovning-eget-initiativ", "Ompröva beslutet på nämndens eget initiativ", Overklagande;
     RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas", Verkstallighet;
     MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer", Utredning;
+    BeraknaForsorjningsstod => "forsorjningsstod", "Beräkna försörjningsstöd för en månad", Utredning;
 }
 
 impl Kommando {
@@ -479,6 +488,7 @@ impl Kommando {
             Kommando::RegistreraMisslyckadDelgivning { .. } => T::RegistreraMisslyckadDelgivning,
             Kommando::RegistreraUpphorande { .. } => T::RegistreraUpphorande,
             Kommando::MeddelaDrojsmal { .. } => T::MeddelaDrojsmal,
+            Kommando::BeraknaForsorjningsstod { .. } => T::BeraknaForsorjningsstod,
         }
     }
 }

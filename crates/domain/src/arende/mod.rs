@@ -49,6 +49,9 @@ pub use verkstallighet::{Genomforandeplan, PLAN_MAX_TECKEN, UpphorandeUppgifter,
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::forsorjningsstod::berakning::Underlag;
+use crate::forsorjningsstod::riksnorm::Riksnorm;
+use crate::forsorjningsstod::{Kronor, Manad};
 use crate::frister;
 use crate::ids::*;
 use crate::insats::InsatsTyp;
@@ -148,6 +151,10 @@ pub struct Arende {
     /// The current genomförandeplan of each ordered insats, one per decision.
     #[serde(default)]
     pub genomforandeplaner: Vec<Genomforandeplan>,
+    /// Försörjningsstöd calculated in the case: each month once (the latest
+    /// calculation), with the amount to be paid, oldest month first.
+    #[serde(default)]
+    pub forsorjningsstod: Vec<(Manad, Kronor)>,
 }
 
 impl Arende {
@@ -192,6 +199,7 @@ impl Arende {
             | H::Kommunicerad { .. }
             | H::KommuniceringBesvarad { .. }
             | H::DrojsmalMeddelat { .. }
+            | H::ForsorjningsstodBeraknat { .. }
             | H::BegaranOmAvgorande { .. }
             | H::BegaranOmAvgorandeAvslagen { .. } => self.tillampa_utredning(h),
             H::BeslutFattat(_)

@@ -205,6 +205,43 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             nytt_datum: d + Duration::days(30),
             satt: Kommunikationssatt::Brev,
         }),
+        T::BeraknaForsorjningsstod => forsorjning(d, 0),
+    }
+}
+
+/// A month's calculation for a single adult, in the month of `d`, with `hyra` in rent.
+fn forsorjning(d: Date, hyra: i64) -> Kommando {
+    use crate::forsorjningsstod::Manad;
+    use crate::forsorjningsstod::berakning::{Kostnadsslag, Post, Rad, Underlag};
+    use crate::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
+    let manad = Manad::for_dag(d);
+    let mut tabell = Riksnorm::inbyggda().pop().expect("a table");
+    tabell.ar = manad.ar();
+    Kommando::BeraknaForsorjningsstod {
+        datum: d,
+        underlag: Box::new(Underlag {
+            manad,
+            hushall: NormHushall {
+                vuxna: Vuxna::Ensam,
+                barn: vec![],
+                medboende: 0,
+            },
+            reducerad_norm: None,
+            rader: (hyra > 0)
+                .then(|| Rad {
+                    post: Post::Kostnad(Kostnadsslag::Boende),
+                    beskrivning: String::new(),
+                    ansokt: hyra,
+                    godkant: hyra,
+                    skal: String::new(),
+                })
+                .into_iter()
+                .collect(),
+            inkomster: vec![],
+            insattningar: vec![],
+            hyrestak: None,
+        }),
+        tabell: Box::new(tabell),
     }
 }
 
@@ -802,6 +839,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             nytt_datum: idag + Duration::days(d.x as i64 % 60),
             satt: valj(&Kommunikationssatt::ALLA, d.y),
         }),
+        T::BeraknaForsorjningsstod => forsorjning(idag, (d.x % 3) as i64 * 4000),
         T::UpprattaGenomforandeplan => Kommando::UpprattaGenomforandeplan {
             beslut: beslut(typ),
             datum: idag,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::kommando::{Fel, fel_fas, tillstand};
 use super::*;
+use crate::forsorjningsstod::berakning;
 use crate::insats::Utfall;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +105,18 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
             Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
             _ => tillstand("Ingen begäran om avgörande väntar på svar."),
         },
+        T::BeraknaForsorjningsstod => {
+            if a.ansokta
+                .iter()
+                .any(|(i, _)| *i == InsatsTyp::Forsorjningsstod)
+            {
+                Ok(())
+            } else {
+                tillstand(
+                    "Ärendet gäller inte försörjningsstöd. Registrera ansökan om försörjningsstöd först.",
+                )
+            }
+        }
         T::MeddelaDrojsmal => {
             if a.obeslutade_insatser().is_empty() {
                 tillstand("Det finns inget obeslutat som dröjer.")
@@ -261,6 +274,33 @@ pub(super) fn handle(
                 delegation: Some(delegation),
             }]
         }
+        Kommando::BeraknaForsorjningsstod {
+            datum,
+            underlag,
+            tabell,
+        } => {
+            fel.inte_framtid(datum, idag, "datum");
+            // The months this case has calculated with aid before, for jobbstimulans
+            // (SoL 12 kap. 8 §). A recalculation of the month itself does not count.
+            let med_stod = a
+                .forsorjningsstod
+                .iter()
+                .filter(|(m, belopp)| *belopp > 0 && *m != underlag.manad)
+                .map(|(m, _)| *m)
+                .collect();
+            let tabeller = [*tabell];
+            match berakning::berakna(&tabeller, &underlag, &med_stod) {
+                Ok(b) => vec![Handelse::ForsorjningsstodBeraknat {
+                    datum,
+                    underlag,
+                    berakning: Box::new(b),
+                }],
+                Err(e) => {
+                    fel.om(true, berakningsfakta(&e), e.to_string());
+                    vec![]
+                }
+            }
+        }
         Kommando::MeddelaDrojsmal(d) => {
             fel.inte_fore(d.datum, a.inkom, "datum", "ärendets start");
             fel.inte_framtid(d.datum, idag, "datum");
@@ -323,9 +363,45 @@ pub(super) fn brev(fore: &Arende, h: &Handelse, ut: &mut Vec<Brev>) {
     }
 }
 
+/// The fact a calculation error is about, as the command names it.
+fn berakningsfakta(e: &berakning::Berakningsfel) -> &'static str {
+    use berakning::Berakningsfel as B;
+    const RADER: [&str; 12] = [
+        "rader.0", "rader.1", "rader.2", "rader.3", "rader.4", "rader.5", "rader.6", "rader.7",
+        "rader.8", "rader.9", "rader.10", "rader.11",
+    ];
+    const INKOMSTER: [&str; 8] = [
+        "inkomster.0",
+        "inkomster.1",
+        "inkomster.2",
+        "inkomster.3",
+        "inkomster.4",
+        "inkomster.5",
+        "inkomster.6",
+        "inkomster.7",
+    ];
+    match e {
+        B::NormSaknas { .. } => "manad",
+        B::Hushall(_) => "hushall",
+        B::ReduceradNorm { .. } => "reducerad_norm",
+        B::Negativt { rad }
+        | B::MerAnSokt { rad }
+        | B::SkalSaknas { rad }
+        | B::HyraOverTak { rad, .. } => RADER.get(*rad).copied().unwrap_or("rader"),
+        B::NegativInkomst { rad } => INKOMSTER.get(*rad).copied().unwrap_or("inkomster"),
+        B::ObedomdInsattning { .. } => "insattningar",
+    }
+}
+
 impl Arende {
     pub(super) fn tillampa_utredning(&mut self, h: &Handelse) {
         match h {
+            Handelse::ForsorjningsstodBeraknat { berakning, .. } => {
+                let m = berakning.manad;
+                self.forsorjningsstod.retain(|(x, _)| *x != m);
+                self.forsorjningsstod.push((m, berakning.bistand()));
+                self.forsorjningsstod.sort_by_key(|(x, _)| *x);
+            }
             Handelse::SynpunkterRegistrerade { .. } => {}
             Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),
             Handelse::UtredningAvslutad { datum } => self.utredning_avslutad = Some(*datum),

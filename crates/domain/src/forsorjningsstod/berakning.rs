@@ -236,7 +236,7 @@ impl Utfall {
 }
 
 /// A decided line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Beslutsrad {
     pub post: Post,
     pub text: String,
@@ -244,11 +244,16 @@ pub struct Beslutsrad {
     pub godkant: Kronor,
     pub utfall: Utfall,
     pub skal: String,
-    pub lagrum: &'static str,
+}
+
+impl Beslutsrad {
+    pub fn lagrum(&self) -> &'static str {
+        self.post.lagrum()
+    }
 }
 
 /// A counted income line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaknadInkomst {
     pub medlem: String,
     pub text: String,
@@ -259,7 +264,7 @@ pub struct RaknadInkomst {
 }
 
 /// The month, calculated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manadsberakning {
     pub manad: Manad,
     pub norm: Normberakning,
@@ -456,7 +461,6 @@ fn beslutsrad(
         godkant,
         utfall,
         skal,
-        lagrum: post.lagrum(),
     }
 }
 
@@ -581,7 +585,7 @@ mod tests {
         assert_eq!(b.overklagbara().count(), 2);
         assert_eq!(b.bistand(), 15_610 + 2_500);
         assert_eq!(
-            b.rader[4].lagrum,
+            b.rader[4].lagrum(),
             "12 kap. 1 § socialtjänstlagen (2025:400)"
         );
     }

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Manad;
 
@@ -24,7 +24,7 @@ pub const PERIOD_MANADER: u32 = 24;
 /// The share of earned income not counted, in percent.
 pub const PROCENT: i64 = 25;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "galler", rename_all = "snake_case")]
 pub enum Jobbstimulans {
     /// Not in this month. `i_folj` is the number of months in a row with aid just before it (0–5),

@@ -143,14 +143,14 @@ pub enum HushallsFel {
 }
 
 /// One line of the norm, as it is shown to the handläggare, in the letter and on Mina sidor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Normrad {
     pub text: String,
     pub belopp: Kronor,
 }
 
 /// The norm for one household and month, line by line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Normberakning {
     pub ar: i32,
     pub rader: Vec<Normrad>,

@@ -303,3 +303,189 @@ async fn systemforvaltaren_lagger_till_ett_ar(db: Db) {
     assert!(sida.contains("3980 kr"), "{}", utdrag(&sida));
 }
 pa_bada!(systemforvaltaren_lagger_till_ett_ar);
+
+/// The fields of a month for a couple with children 5 and 8: rent, electricity, a
+/// dental bill partly approved, her salary and the child benefit.
+fn manad(manad: &str) -> Vec<(&'static str, String)> {
+    [
+        ("datum", "2026-03-05"),
+        ("manad", manad),
+        ("vuxna", "sambo"),
+        ("barn", "5, 8"),
+        ("medboende", "0"),
+        ("boende_sokt", "9 500"),
+        ("boende_godkant", "9500"),
+        ("el_sokt", "600"),
+        ("el_godkant", "600"),
+        ("livs1_slag", "tandvard"),
+        ("livs1_beskrivning", "Akut tandvård"),
+        ("livs1_sokt", "4000"),
+        ("livs1_godkant", "2500"),
+        (
+            "livs1_skal",
+            "Det akuta enligt kostnadsförslaget är 2 500 kr.",
+        ),
+        ("ink1_medlem", "Medsökande"),
+        ("ink1_slag", "lon"),
+        ("ink1_belopp", "8000"),
+        ("ink2_medlem", "Sökande"),
+        ("ink2_slag", "barnbidrag"),
+        ("ink2_belopp", "2500"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a, b.to_string()))
+    .collect()
+}
+
+fn falt<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(a, b)| (*a, b.as_str())).collect()
+}
+
+async fn manadsberakning(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+
+    // A case about something else has no such step.
+    let annat = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let v = manad("2026-03");
+    let (s, _, sida) = hl
+        .post(
+            &format!("/arenden/{annat}/steg/forsorjningsstod"),
+            &falt(&v),
+        )
+        .await;
+    assert!(s == 409 || s == 422 || s == 403, "{s}: {}", utdrag(&sida));
+    assert!(
+        !handelsetyper(&app, &annat)
+            .await
+            .contains(&"forsorjningsstod_beraknat")
+    );
+
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let (s, sida) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert_eq!(s, 200, "{}", utdrag(&sida));
+    assert!(sida.contains("Boende (hyra eller avgift): sökt belopp"));
+
+    // Less than applied for, without a reason: refused beside the line, nothing stored.
+    let mut utan_skal = manad("2026-03");
+    utan_skal.retain(|(a, _)| *a != "livs1_skal");
+    let (s, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/forsorjningsstod"),
+            &falt(&utan_skal),
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&sida));
+    assert!(
+        sida.contains("skriv skälet när mindre än det sökta godkänns"),
+        "{}",
+        utdrag(&sida)
+    );
+    // A deposit the person has not been asked about is never counted without a ruling.
+    let mut insattning = manad("2026-03");
+    insattning.extend([
+        ("ins1_datum", "2026-02-14".to_string()),
+        ("ins1_belopp", "3000".to_string()),
+        ("ins1_forklaring", "lan".to_string()),
+    ]);
+    let (s, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/forsorjningsstod"),
+            &falt(&insattning),
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(sida.contains("har inte bedömts"), "{}", utdrag(&sida));
+    // Bad input gets a clear error.
+    for (namn, varde, text) in [
+        ("manad", "mars", "ÅÅÅÅ-MM"),
+        ("manad", "2031-01", "Riksnormen för 2031 finns inte"),
+        ("barn", "5, 25", "0 till 20"),
+        ("boende_godkant", "10 000", "högre än det sökta"),
+        ("el_sokt", "-5", "hela kronor"),
+    ] {
+        let mut fel = manad("2026-03");
+        fel.retain(|(a, _)| *a != namn);
+        fel.push((namn, varde.to_string()));
+        let (s, _, sida) = hl
+            .post(&format!("/arenden/{a}/steg/forsorjningsstod"), &falt(&fel))
+            .await;
+        assert_eq!(s, 422, "{namn}={varde}");
+        assert!(sida.contains(text), "{namn}={varde}: {}", utdrag(&sida));
+    }
+    assert!(
+        !handelsetyper(&app, &a)
+            .await
+            .contains(&"forsorjningsstod_beraknat")
+    );
+
+    // With the ruling on the deposit: a loan to pay back is not income.
+    insattning.extend([
+        ("ins1_raknas", "nej".to_string()),
+        (
+            "ins1_skal",
+            "Lånet ska betalas tillbaka i april.".to_string(),
+        ),
+    ]);
+    hl.steg(&a, "forsorjningsstod", &falt(&insattning)).await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    // 16 010 norm + 9 500 + 600 + 2 500 − 8 000 − 2 500 = 18 110.
+    assert!(
+        sida.contains("Försörjningsstöd beräknat för mars 2026: 18\u{a0}110\u{a0}kr"),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(sida.contains("Personliga kostnader, barn 5 år: 3\u{a0}060\u{a0}kr"));
+    assert!(sida.contains("beviljas delvis"), "the dental line");
+    assert!(sida.contains("Lånet ska betalas tillbaka i april."));
+
+    // The person sees the same lines on Mina sidor.
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (s, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("18\u{a0}110\u{a0}kr"), "{}", utdrag(&html));
+    assert!(
+        html.contains("Hushållsgemensamma kostnader, 4 personer: 2\u{a0}030\u{a0}kr"),
+        "{}",
+        utdrag(&html)
+    );
+
+    // Jobbstimulans is derived from the months with aid: after six months in a row,
+    // a quarter of her salary is not counted in the seventh.
+    // March is calculated above; April to August make six months in a row.
+    for m in ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08"] {
+        hl.steg(&a, "forsorjningsstod", &falt(&manad(m))).await;
+    }
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        !sida.contains("Jobbstimulans gäller"),
+        "not before the seventh month"
+    );
+    hl.steg(&a, "forsorjningsstod", &falt(&manad("2026-09")))
+        .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains("Jobbstimulans gäller"), "{}", utdrag(&sida));
+    assert!(
+        sida.contains("räknas 6\u{a0}000\u{a0}kr"),
+        "{}",
+        utdrag(&sida)
+    );
+}
+pa_bada!(manadsberakning);

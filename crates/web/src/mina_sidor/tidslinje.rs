@@ -70,7 +70,8 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::KontrollmeddelandeSkickat { datum, .. }
         | H::DelgivningMisslyckad(MisslyckadDelgivningUppgifter { datum, .. })
         | H::VerkstallighetUpphort(UpphorandeUppgifter { datum, .. })
-        | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. }) => *datum,
+        | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. })
+        | H::ForsorjningsstodBeraknat { datum, .. } => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -258,6 +259,17 @@ pub fn tidslinje(
             H::VerkstallighetUpphort(UpphorandeUppgifter { orsak, .. }) => {
                 rader.push(t.t(&format!("upphor-{}", orsak.kod())).to_owned());
                 t.t("tidslinje-upphort").to_owned()
+            }
+            // The person sees every line of the calculation, not just the sum (issue 15).
+            H::ForsorjningsstodBeraknat { berakning, .. } => {
+                rader.extend(crate::visning::berakningsrader(berakning));
+                t.f(
+                    "tidslinje-forsorjningsstod",
+                    &[
+                        ("manad", berakning.manad.namn().as_str()),
+                        ("belopp", crate::visning::kr(berakning.bistand()).as_str()),
+                    ],
+                )
             }
             // FL 11 §: the person is told why the decision is delayed, and when it comes.
             H::DrojsmalMeddelat(DrojsmalUppgifter {

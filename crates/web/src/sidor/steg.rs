@@ -31,6 +31,8 @@ pub struct Stegkontext {
     pub godtagna: Vec<(Handlingstyp, time::Date, ArendeId)>,
     /// The case's documents by name: read only for kommunicering.
     pub dokument: Vec<(DokumentId, String)>,
+    /// The kommun's riksnorm tables: read only for the försörjningsstöd step.
+    pub riksnorm: Vec<lots_domain::forsorjningsstod::riksnorm::Riksnorm>,
     pub idag: time::Date,
 }
 
@@ -101,6 +103,11 @@ impl Stegkontext {
             arende,
             godtagna: vec![],
             dokument: vec![],
+            riksnorm: if typ == KommandoTyp::BeraknaForsorjningsstod {
+                org.riksnormer(kommun).await?
+            } else {
+                vec![]
+            },
             idag: svensk_dag(s.nu()),
         })
     }
@@ -116,6 +123,7 @@ impl Stegkontext {
             journal: &self.journal,
             godtagna: &self.godtagna,
             dokument: &self.dokument,
+            riksnorm: &self.riksnorm,
         }
     }
 }

@@ -201,6 +201,7 @@ tidslinje-kontrollmeddelande_text = You count as having received the decision on
 tidslinje-delgivning_misslyckad = The decision did not reach you
 tidslinje-delgivning_misslyckad_text = We will send the decision to you again. The time to appeal does not start until you have received it.
 tidslinje-upphort = The support will not take place
+tidslinje-forsorjningsstod = Financial support calculated for { $manad }: { $belopp }
 tidslinje-drojsmal = The decision is delayed
 tidslinje-drojsmal_text = The reason: { $skal } The board expects to decide by { $datum }.
 tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative

@@ -203,6 +203,7 @@ tidslinje-kontrollmeddelande_text = Du räknas ha fått beslutet { $datum }. Har
 tidslinje-delgivning_misslyckad = Beslutet kom inte fram till dig
 tidslinje-delgivning_misslyckad_text = Vi skickar beslutet till dig igen. Tiden för att överklaga börjar inte förrän du har fått det.
 tidslinje-upphort = Insatsen blir inte av
+tidslinje-forsorjningsstod = Försörjningsstöd beräknat för { $manad }: { $belopp }
 tidslinje-drojsmal = Beslutet dröjer
 tidslinje-drojsmal_text = Skälet: { $skal } Nämnden räknar med att besluta senast { $datum }.
 tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ

@@ -13,6 +13,7 @@ mod aktualisering;
 mod avslut;
 mod beslut;
 mod dialog;
+mod forsorjningsstod;
 mod journal;
 mod overklagande;
 mod uppfoljning;
@@ -43,6 +44,8 @@ pub struct FaltKontext<'a> {
     pub godtagna: &'a [(Handlingstyp, Date, ArendeId)],
     /// The case's documents by name, for kommunicering (what is sent with the letter).
     pub dokument: &'a [(DokumentId, String)],
+    /// The riksnorm tables the kommun computes with: read only for the försörjningsstöd step.
+    pub riksnorm: &'a [lots_domain::forsorjningsstod::riksnorm::Riksnorm],
 }
 
 pub(super) fn par<T: Copy>(

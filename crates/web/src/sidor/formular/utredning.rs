@@ -15,12 +15,13 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::MeddelaDrojsmal => falt_meddela_drojsmal(ctx),
         T::BegarAvgorande => falt_begar_avgorande(ctx),
         T::AvslaBegaranOmAvgorande => falt_avsla_begaran_om_avgorande(ctx),
+        T::BeraknaForsorjningsstod => super::forsorjningsstod::falt(ctx),
         _ => vec![],
     }
 }
 
 /// Parses the form of a step of this phase; every error is gathered in `l`.
-pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, _ctx: &FaltKontext) -> Option<Kommando> {
+pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     use KommandoTyp as T;
     match typ {
         T::InledUtredning => tolka_inled_utredning(l),
@@ -31,6 +32,7 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, _ctx: &FaltKontext) -> Opt
         T::MeddelaDrojsmal => tolka_meddela_drojsmal(l),
         T::BegarAvgorande => tolka_begar_avgorande(l),
         T::AvslaBegaranOmAvgorande => tolka_avsla_begaran_om_avgorande(l),
+        T::BeraknaForsorjningsstod => super::forsorjningsstod::tolka(l, ctx),
         _ => None,
     }
 }

@@ -1,0 +1,507 @@
+//! The form of the step "Beräkna försörjningsstöd för en månad" (issue 15): the
+//! household, the reasonable costs, items for livsföringen i övrigt, incomes and
+//! deposits on the bank statement. The rules are the domain's
+//! (`lots_domain::forsorjningsstod`); the form runs the same calculation before it
+//! sends the command, so that an error stands beside the line it is about.
+
+use lots_domain::forsorjningsstod::berakning::{
+    self, Berakningsfel, Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut,
+    Kostnadsslag, Livsforingsslag, Post, Rad, Underlag,
+};
+use lots_domain::forsorjningsstod::riksnorm::{HushallsFel, NormBarn, NormHushall, Vuxna};
+use lots_domain::forsorjningsstod::{Kronor, Manad};
+
+use super::*;
+
+/// The reasonable costs (SoL 12 kap. 7 § p. 2): kind, and the fields for the amount
+/// applied for, the amount approved and the reason.
+const KOSTNADER: [(Kostnadsslag, &str, &str, &str); 5] = [
+    (
+        Kostnadsslag::Boende,
+        "boende_sokt",
+        "boende_godkant",
+        "boende_skal",
+    ),
+    (Kostnadsslag::Hushallsel, "el_sokt", "el_godkant", "el_skal"),
+    (
+        Kostnadsslag::Arbetsresor,
+        "resor_sokt",
+        "resor_godkant",
+        "resor_skal",
+    ),
+    (
+        Kostnadsslag::Hemforsakring,
+        "forsakring_sokt",
+        "forsakring_godkant",
+        "forsakring_skal",
+    ),
+    (
+        Kostnadsslag::FackOchAkassa,
+        "fack_sokt",
+        "fack_godkant",
+        "fack_skal",
+    ),
+];
+
+/// Items for livsföringen i övrigt (SoL 12 kap. 1 §): kind, description, applied,
+/// approved, reason.
+const LIVSFORING: [(&str, &str, &str, &str, &str); 3] = [
+    (
+        "livs1_slag",
+        "livs1_beskrivning",
+        "livs1_sokt",
+        "livs1_godkant",
+        "livs1_skal",
+    ),
+    (
+        "livs2_slag",
+        "livs2_beskrivning",
+        "livs2_sokt",
+        "livs2_godkant",
+        "livs2_skal",
+    ),
+    (
+        "livs3_slag",
+        "livs3_beskrivning",
+        "livs3_sokt",
+        "livs3_godkant",
+        "livs3_skal",
+    ),
+];
+
+/// Incomes: whose, kind, amount.
+const INKOMSTER: [(&str, &str, &str); 5] = [
+    ("ink1_medlem", "ink1_slag", "ink1_belopp"),
+    ("ink2_medlem", "ink2_slag", "ink2_belopp"),
+    ("ink3_medlem", "ink3_slag", "ink3_belopp"),
+    ("ink4_medlem", "ink4_slag", "ink4_belopp"),
+    ("ink5_medlem", "ink5_slag", "ink5_belopp"),
+];
+
+/// Deposits: date, amount, the person's label, the person's words, the ruling, its reason.
+const INSATTNINGAR: [(&str, &str, &str, &str, &str, &str); 2] = [
+    (
+        "ins1_datum",
+        "ins1_belopp",
+        "ins1_forklaring",
+        "ins1_text",
+        "ins1_raknas",
+        "ins1_skal",
+    ),
+    (
+        "ins2_datum",
+        "ins2_belopp",
+        "ins2_forklaring",
+        "ins2_text",
+        "ins2_raknas",
+        "ins2_skal",
+    ),
+];
+
+const LIVSFORINGSSLAG: [Livsforingsslag; 5] = [
+    Livsforingsslag::Tandvard,
+    Livsforingsslag::Glasogon,
+    Livsforingsslag::LakarvardOchMedicin,
+    Livsforingsslag::Hemutrustning,
+    Livsforingsslag::Annat,
+];
+
+const INKOMSTSLAG: [Inkomstslag; 11] = [
+    Inkomstslag::Lon,
+    Inkomstslag::Akassa,
+    Inkomstslag::Sjukpenning,
+    Inkomstslag::Aktivitetsstod,
+    Inkomstslag::Etableringsersattning,
+    Inkomstslag::Bostadsbidrag,
+    Inkomstslag::Barnbidrag,
+    Inkomstslag::Underhallsstod,
+    Inkomstslag::Studiemedel,
+    Inkomstslag::Pension,
+    Inkomstslag::Ovrig,
+];
+
+const FORKLARINGAR: [Forklaring; 6] = [
+    Forklaring::Lan,
+    Forklaring::Gava,
+    Forklaring::Aterbetalning,
+    Forklaring::Kronofogden,
+    Forklaring::EgenOverforing,
+    Forklaring::Annat,
+];
+
+fn kod<T: serde::Serialize>(x: T) -> String {
+    serde_json::to_value(x)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn fran_kod<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+fn val<T: Copy + serde::Serialize>(
+    alla: &[T],
+    text: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    alla.iter().map(|&x| (kod(x), text(x).to_owned())).collect()
+}
+
+pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
+    let mut ut = vec![
+        datumfalt(ctx.idag),
+        Falt::text("manad", "Månad")
+            .kravs()
+            .hjalp("Månaden ansökan gäller, skriven ÅÅÅÅ-MM. Månaden räknas med sitt eget års riksnorm.")
+            .varde(Manad::for_dag(ctx.idag)),
+        Falt::val(
+            "vuxna",
+            "Vuxna i ansökan",
+            "radio",
+            [
+                ("ensam".to_string(), "En vuxen".to_string()),
+                ("sambo".to_string(), "Två vuxna som är gifta eller sambor (gemensam ansökan)".to_string()),
+            ],
+        )
+        .kravs()
+        .varde("ensam"),
+        Falt::text("barn", "Barnens åldrar")
+            .hjalp("Hela år, åtskilda med kommatecken, till exempel 5, 8. Lämna tomt om inga barn bor i hushållet."),
+        Falt::text("barn_forskola", "Barn som äter lunch i förskolan")
+            .hjalp("Barnens ordningsnummer i listan ovan (1 för det första), för barn upp till 6 år som inte äter lunch hemma fem vardagar."),
+        Falt::text("barn_vaxelvis", "Barn som bor här växelvis")
+            .hjalp("Ordningsnummer för barn som bor hos varje förälder halva tiden. Deras personliga kostnader räknas till hälften."),
+        Falt::text("medboende", "Andra som delar bostaden")
+            .hjalp("Antal personer som bor i bostaden utan att vara make, sambo eller barn till sökande, till exempel en kompis. Hushållets gemensamma kostnader delas då med alla som bor där (12 kap. 2 § socialtjänstförordningen).")
+            .varde("0"),
+        Falt::text("norm_godkant", "Reducerad norm")
+            .hjalp("Lämna tomt för hela riksnormen. Skriv ett lägre belopp bara om normen ska sättas ned, och skälet nedan."),
+        Falt::textarea("norm_skal", "Skäl för reducerad norm"),
+    ];
+    for (slag, sokt, godkant, skal) in KOSTNADER {
+        let namn = Post::Kostnad(slag).text();
+        ut.push(
+            Falt::text(sokt, &format!("{namn}: sökt belopp"))
+                .hjalp("Hela kronor per månad. Lämna tomt om inget söks."),
+        );
+        ut.push(Falt::text(godkant, &format!("{namn}: godkänt belopp")));
+        ut.push(Falt::textarea(skal, &format!("{namn}: skäl")).hjalp("Skälet när mindre än det sökta godkänns, och din bedömning när hyran är högre än kommunens riktvärde."));
+    }
+    for (i, (slag, beskrivning, sokt, godkant, skal)) in LIVSFORING.into_iter().enumerate() {
+        let n = i + 1;
+        ut.push(Falt::val(
+            slag,
+            &format!("Livsföring i övrigt {n}: vad"),
+            "select",
+            val(&LIVSFORINGSSLAG, |x| Post::Livsforing(x).text()),
+        ));
+        ut.push(Falt::text(
+            beskrivning,
+            &format!("Livsföring i övrigt {n}: beskrivning"),
+        ));
+        ut.push(Falt::text(
+            sokt,
+            &format!("Livsföring i övrigt {n}: sökt belopp"),
+        ));
+        ut.push(Falt::text(
+            godkant,
+            &format!("Livsföring i övrigt {n}: godkänt belopp"),
+        ));
+        ut.push(Falt::textarea(
+            skal,
+            &format!("Livsföring i övrigt {n}: skäl"),
+        ));
+    }
+    for (i, (medlem, slag, belopp)) in INKOMSTER.into_iter().enumerate() {
+        let n = i + 1;
+        ut.push(
+            Falt::text(medlem, &format!("Inkomst {n}: vems"))
+                .hjalp("Till exempel Sökande, Medsökande eller barnets förnamn."),
+        );
+        ut.push(Falt::val(
+            slag,
+            &format!("Inkomst {n}: slag"),
+            "select",
+            val(&INKOMSTSLAG, Inkomstslag::text),
+        ));
+        ut.push(Falt::text(
+            belopp,
+            &format!("Inkomst {n}: belopp för månaden"),
+        ));
+    }
+    for (i, (datum, belopp, forklaring, text, raknas, skal)) in INSATTNINGAR.into_iter().enumerate()
+    {
+        let n = i + 1;
+        ut.push(Falt::datum(
+            datum,
+            &format!("Insättning {n} på kontoutdraget: datum"),
+        ));
+        ut.push(Falt::text(belopp, &format!("Insättning {n}: belopp")));
+        ut.push(Falt::val(
+            forklaring,
+            &format!("Insättning {n}: vad den enskilde säger att den var"),
+            "select",
+            val(&FORKLARINGAR, Forklaring::text),
+        ));
+        ut.push(Falt::textarea(
+            text,
+            &format!("Insättning {n}: den enskildes egna ord"),
+        ));
+        ut.push(Falt::val(
+            raknas,
+            &format!("Insättning {n}: räknas den som inkomst?"),
+            "select",
+            [
+                ("ja".to_string(), "Ja".to_string()),
+                ("nej".to_string(), "Nej".to_string()),
+            ],
+        ));
+        ut.push(Falt::textarea(skal, &format!("Insättning {n}: din bedömning och skälet")).hjalp("En insättning räknas aldrig som inkomst utan att den enskilde har fått säga vad den var och du har skrivit din bedömning."));
+    }
+    ut
+}
+
+/// A whole number of kronor; empty is `None`.
+fn belopp(l: &mut Lasare, namn: &'static str) -> Option<Kronor> {
+    let t: String = l
+        .text(namn)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let t = t.trim_end_matches("kr");
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<Kronor>() {
+        Ok(b) if (0..=10_000_000).contains(&b) => Some(b),
+        _ => {
+            l.fel(namn, "Skriv beloppet i hela kronor, till exempel 4500.");
+            None
+        }
+    }
+}
+
+/// Ordinal numbers (1-based) into the list of children.
+fn ordningsnummer(l: &mut Lasare, namn: &'static str, antal: usize) -> Vec<usize> {
+    let t = l.text(namn);
+    let mut ut = vec![];
+    for d in t.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+        match d.parse::<usize>() {
+            Ok(n) if (1..=antal).contains(&n) => ut.push(n - 1),
+            _ => {
+                l.fel(
+                    namn,
+                    &format!(
+                        "Skriv barnens ordningsnummer, 1 till {antal}, åtskilda med kommatecken."
+                    ),
+                );
+                return vec![];
+            }
+        }
+    }
+    ut
+}
+
+pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    let datum = l.datum("datum");
+    let manad = match l.text("manad").parse::<Manad>() {
+        Ok(m) => Some(m),
+        Err(text) => {
+            l.fel("manad", text);
+            None
+        }
+    };
+    let vuxna = match l.text("vuxna").as_str() {
+        "ensam" => Some(Vuxna::Ensam),
+        "sambo" => Some(Vuxna::Sambo),
+        _ => {
+            l.fel("vuxna", "Välj om ansökan gäller en vuxen eller två.");
+            None
+        }
+    };
+    let mut barn = vec![];
+    for d in l
+        .text("barn")
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        match d.parse::<u8>() {
+            Ok(a) if a <= 20 => barn.push(NormBarn::heltid(a)),
+            _ => {
+                l.fel(
+                    "barn",
+                    "Skriv barnens åldrar i hela år, 0 till 20, åtskilda med kommatecken.",
+                );
+                barn.clear();
+                break;
+            }
+        }
+    }
+    for i in ordningsnummer(l, "barn_forskola", barn.len()) {
+        barn[i].utan_lunch = true;
+    }
+    for i in ordningsnummer(l, "barn_vaxelvis", barn.len()) {
+        barn[i].andel_procent = 50;
+    }
+    let medboende = match l.text("medboende").trim() {
+        "" => 0,
+        t => match t.parse::<u8>() {
+            Ok(n) if n <= 20 => n,
+            _ => {
+                l.fel(
+                    "medboende",
+                    "Skriv antalet som ett heltal, 0 om ingen annan bor där.",
+                );
+                0
+            }
+        },
+    };
+    let reducerad_norm = belopp(l, "norm_godkant").map(|b| (b, l.text("norm_skal")));
+
+    // Each line, and the field its errors belong beside.
+    let mut rader: Vec<(Rad, &'static str, &'static str)> = vec![];
+    for (slag, sokt, godkant, skal) in KOSTNADER {
+        let (s, g) = (belopp(l, sokt), belopp(l, godkant));
+        match (s, g) {
+            (None, None) => {}
+            (Some(s), Some(g)) => rader.push((
+                Rad {
+                    post: Post::Kostnad(slag),
+                    beskrivning: String::new(),
+                    ansokt: s,
+                    godkant: g,
+                    skal: l.text(skal),
+                },
+                godkant,
+                skal,
+            )),
+            (Some(_), None) => l.fel(godkant, "Skriv det godkända beloppet, 0 om inget godkänns."),
+            (None, Some(_)) => l.fel(sokt, "Skriv det sökta beloppet."),
+        }
+    }
+    for (slag, beskrivning, sokt, godkant, skal) in LIVSFORING {
+        let (s, g) = (belopp(l, sokt), belopp(l, godkant));
+        match (s, g) {
+            (None, None) => {}
+            (Some(s), Some(g)) => {
+                let Some(vad) = fran_kod::<Livsforingsslag>(&l.text(slag)) else {
+                    l.fel(slag, "Välj vad ansökan gäller.");
+                    continue;
+                };
+                rader.push((
+                    Rad {
+                        post: Post::Livsforing(vad),
+                        beskrivning: l.text(beskrivning),
+                        ansokt: s,
+                        godkant: g,
+                        skal: l.text(skal),
+                    },
+                    godkant,
+                    skal,
+                ));
+            }
+            (Some(_), None) => l.fel(godkant, "Skriv det godkända beloppet, 0 om inget godkänns."),
+            (None, Some(_)) => l.fel(sokt, "Skriv det sökta beloppet."),
+        }
+    }
+    let mut inkomster = vec![];
+    for (medlem, slag, b) in INKOMSTER {
+        let Some(b) = belopp(l, b) else { continue };
+        let Some(s) = fran_kod::<Inkomstslag>(&l.text(slag)) else {
+            l.fel(slag, "Välj vilket slags inkomst det är.");
+            continue;
+        };
+        let vem = Some(l.text(medlem))
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "Sökande".into());
+        inkomster.push(Inkomst {
+            medlem: vem,
+            slag: s,
+            belopp: b,
+        });
+    }
+    let mut insattningar: Vec<(Insattning, &'static str)> = vec![];
+    for (d, b_falt, forklaring, text, raknas, skal) in INSATTNINGAR {
+        let dag = l.valfritt_datum(d);
+        let b = belopp(l, b_falt);
+        let (Some(dag), Some(b)) = (dag, b) else {
+            if l.text(d).is_empty() != l.text(b_falt).is_empty() {
+                l.fel(d, "Skriv både datum och belopp för insättningen.");
+            }
+            continue;
+        };
+        let skaltext = l.text(skal);
+        let beslut = match l.text(raknas).as_str() {
+            "ja" | "nej" if !skaltext.trim().is_empty() => Some(InsattningsBeslut {
+                raknas_som_inkomst: l.text(raknas) == "ja",
+                skal: skaltext,
+            }),
+            _ => None,
+        };
+        insattningar.push((
+            Insattning {
+                medlem: "Sökande".into(),
+                datum: dag,
+                belopp: b,
+                forklaring: fran_kod(&l.text(forklaring)),
+                personens_text: l.text(text),
+                beslut,
+            },
+            skal,
+        ));
+    }
+
+    let (datum, manad, vuxna) = (datum?, manad?, vuxna?);
+    if !l.fel.is_empty() {
+        return None;
+    }
+    let underlag = Underlag {
+        manad,
+        hushall: NormHushall {
+            vuxna,
+            barn,
+            medboende,
+        },
+        reducerad_norm,
+        rader: rader.iter().map(|r| r.0.clone()).collect(),
+        inkomster,
+        insattningar: insattningar.iter().map(|i| i.0.clone()).collect(),
+        hyrestak: None,
+    };
+    let Some(tabell) = ctx.riksnorm.iter().find(|t| t.ar == manad.ar()) else {
+        l.fel(
+            "manad",
+            &Berakningsfel::NormSaknas { ar: manad.ar() }.to_string(),
+        );
+        return None;
+    };
+    // The domain's calculation, run here so that its errors stand beside their lines.
+    if let Err(e) = berakning::berakna(std::slice::from_ref(tabell), &underlag, &Default::default())
+    {
+        let falt = match &e {
+            Berakningsfel::NormSaknas { .. } => "manad",
+            Berakningsfel::Hushall(HushallsFel::UtanLunch { .. }) => "barn_forskola",
+            Berakningsfel::Hushall(_) => "barn",
+            Berakningsfel::ReduceradNorm { .. } => "norm_godkant",
+            Berakningsfel::Negativt { rad } | Berakningsfel::MerAnSokt { rad } => {
+                rader.get(*rad).map_or("manad", |r| r.1)
+            }
+            Berakningsfel::SkalSaknas { rad } | Berakningsfel::HyraOverTak { rad, .. } => {
+                rader.get(*rad).map_or("manad", |r| r.2)
+            }
+            Berakningsfel::NegativInkomst { .. } => "ink1_belopp",
+            Berakningsfel::ObedomdInsattning { .. } => insattningar
+                .iter()
+                .find(|i| i.0.beslut.is_none())
+                .map_or("ins1_skal", |i| i.1),
+        };
+        l.fel(falt, &e.to_string());
+        return None;
+    }
+    Some(Kommando::BeraknaForsorjningsstod {
+        datum,
+        underlag: Box::new(underlag),
+        tabell: Box::new(tabell.clone()),
+    })
+}

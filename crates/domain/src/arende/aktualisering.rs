@@ -110,6 +110,7 @@ impl Arende {
             motesforfragningar: vec![],
             genomforandeplaner: vec![],
             forsorjningsstod: vec![],
+            senaste_forsorjningsstod: None,
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

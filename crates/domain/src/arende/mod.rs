@@ -49,7 +49,7 @@ pub use verkstallighet::{Genomforandeplan, PLAN_MAX_TECKEN, UpphorandeUppgifter,
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::forsorjningsstod::berakning::Underlag;
+use crate::forsorjningsstod::berakning::{SparadBerakning, Underlag};
 use crate::forsorjningsstod::riksnorm::Riksnorm;
 use crate::forsorjningsstod::{Kronor, Manad};
 use crate::frister;
@@ -155,6 +155,10 @@ pub struct Arende {
     /// calculation), with the amount to be paid, oldest month first.
     #[serde(default)]
     pub forsorjningsstod: Vec<(Manad, Kronor)>,
+    /// The calculation of the newest month, so the next month's form starts from it
+    /// ("same as last month?") and the decision is written from it.
+    #[serde(default)]
+    pub senaste_forsorjningsstod: Option<Box<SparadBerakning>>,
 }
 
 impl Arende {

@@ -396,11 +396,25 @@ fn berakningsfakta(e: &berakning::Berakningsfel) -> &'static str {
 impl Arende {
     pub(super) fn tillampa_utredning(&mut self, h: &Handelse) {
         match h {
-            Handelse::ForsorjningsstodBeraknat { berakning, .. } => {
+            Handelse::ForsorjningsstodBeraknat {
+                underlag,
+                berakning,
+                ..
+            } => {
                 let m = berakning.manad;
                 self.forsorjningsstod.retain(|(x, _)| *x != m);
                 self.forsorjningsstod.push((m, berakning.bistand()));
                 self.forsorjningsstod.sort_by_key(|(x, _)| *x);
+                if self
+                    .senaste_forsorjningsstod
+                    .as_ref()
+                    .is_none_or(|s| s.berakning.manad <= m)
+                {
+                    self.senaste_forsorjningsstod = Some(Box::new(berakning::SparadBerakning {
+                        underlag: (**underlag).clone(),
+                        berakning: (**berakning).clone(),
+                    }));
+                }
             }
             Handelse::SynpunkterRegistrerade { .. } => {}
             Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),

@@ -279,6 +279,14 @@ pub struct Manadsberakning {
     pub resultat: Kronor,
 }
 
+/// A month's calculation as the case keeps its newest: what it was made from and the
+/// result, so the next month's form and the decision start from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SparadBerakning {
+    pub underlag: Underlag,
+    pub berakning: Manadsberakning,
+}
+
 impl Manadsberakning {
     /// What is paid out.
     pub fn bistand(&self) -> Kronor {

@@ -469,6 +469,16 @@ async fn manadsberakning(db: Db) {
 
     // Jobbstimulans is derived from the months with aid: after six months in a row,
     // a quarter of her salary is not counted in the seventh.
+    // The next month starts from this one: household, costs as approved, incomes.
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(form.contains("value=\"2026-04\""), "{}", utdrag(&form));
+    assert!(form.contains("Ifyllt från beräkningen för mars 2026"));
+    assert!(form.contains("value=\"9500\"") && form.contains("value=\"5, 8\""));
+    assert!(
+        !form.contains("Akut tandvård"),
+        "a one-off item is the month's own"
+    );
+
     // March is calculated above; April to August make six months in a row.
     for m in ["2026-04", "2026-05", "2026-06", "2026-07", "2026-08"] {
         hl.steg(&a, "forsorjningsstod", &falt(&manad(m))).await;

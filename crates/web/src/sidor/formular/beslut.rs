@@ -57,7 +57,7 @@ fn falt_fatta_beslut(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     let idag = ctx.idag;
     let obeslutade = a.obeslutade_insatser();
     let forsta = obeslutade.first().copied();
-    vec![
+    let mut falt = vec![
         Falt::val("insats", "Insats", "select", obeslutade.iter().map(|i| (i.kod().to_string(), i.namn().to_string())))
             .kravs()
             .varde(forsta.map(|i| i.kod()).unwrap_or("")),
@@ -84,7 +84,89 @@ fn falt_fatta_beslut(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
         .hjalp("Den som föredrog ärendet, om någon gjorde det. Namnet står i beslutet (FL 31 §)."),
         datumfalt(idag),
         Falt::textarea("kommunicering_obehovlig", "Om underlaget inte kommunicerats: varför det uppenbart är obehövligt").hjalp("Bara om beslutet går emot den enskilde utan att hen fått svara (FL 25 §)."),
-    ]
+    ];
+    if forsta == Some(InsatsTyp::Forsorjningsstod)
+        && let Some(b) = a.senaste_forsorjningsstod.as_deref()
+    {
+        fran_berakning(&mut falt, &b.berakning);
+    }
+    falt
+}
+
+/// A decision on försörjningsstöd starts from the month's calculation: the result,
+/// the month as the period, every line in the omfattning, what was refused and why
+/// (FL 32 §), so the letter shows the same lines as the case page and Mina sidor.
+fn fran_berakning(
+    falt: &mut [Falt],
+    b: &lots_domain::forsorjningsstod::berakning::Manadsberakning,
+) {
+    use lots_domain::forsorjningsstod::berakning::Utfall as Radutfall;
+    let satt = |falt: &mut [Falt], namn: &str, varde: String| {
+        if let Some(x) = falt.iter_mut().find(|x| x.namn == namn) {
+            *x = std::mem::replace(x, Falt::text("", "")).varde(varde);
+        }
+    };
+    let utfall = match b.utfall() {
+        Radutfall::Bifall => Utfall::Bifall,
+        Radutfall::DelvisBifall => Utfall::DelvisBifall,
+        Radutfall::Avslag => Utfall::Avslag,
+    };
+    satt(falt, "utfall", utfall.kod().to_string());
+    satt(
+        falt,
+        "mal",
+        format!(
+            "Att hushållet har en skälig levnadsnivå under {} (12 kap. 1 § socialtjänstlagen).",
+            b.manad.namn()
+        ),
+    );
+    let forsta = b.manad.forsta_dagen();
+    satt(falt, "period_fran", forsta.to_string());
+    let sista = b
+        .manad
+        .nasta()
+        .forsta_dagen()
+        .previous_day()
+        .unwrap_or(forsta);
+    satt(falt, "period_till", sista.to_string());
+    let mut omfattning = vec![format!(
+        "Försörjningsstöd för {} med {}.",
+        b.manad.namn(),
+        crate::visning::kr(b.bistand())
+    )];
+    omfattning.extend(crate::visning::berakningsrader(b));
+    satt(falt, "omfattning", omfattning.join("\n"));
+    let avslaget: Vec<String> = b
+        .overklagbara()
+        .map(|r| {
+            format!(
+                "{}: sökt {}, beviljat {}. {}",
+                r.text,
+                crate::visning::kr(r.ansokt),
+                crate::visning::kr(r.godkant),
+                r.skal
+            )
+        })
+        .collect();
+    satt(falt, "avslagen_del", avslaget.join("\n"));
+    let mut motivering = vec![
+        "Försörjningsstödet är beräknat enligt riksnormen för hushållet och de skäliga kostnader som godkänts, minus hushållets inkomster (12 kap. 1 och 7 §§ socialtjänstlagen).".to_string(),
+    ];
+    motivering.extend(b.overklagbara().map(|r| format!("{}: {}", r.text, r.skal)));
+    if b.resultat < 0 {
+        motivering.push(format!(
+            "Hushållets inkomster ({}) är högre än behovet ({}).",
+            crate::visning::kr(b.inkomst),
+            crate::visning::kr(b.behov)
+        ));
+    }
+    satt(falt, "motivering", motivering.join("\n"));
+    if let Some(x) = falt.iter_mut().find(|x| x.namn == "omfattning") {
+        x.hjalp = format!(
+            "Ifyllt från beräkningen för {}. Ändra inte beloppen här; beräkna månaden igen om något ändrats.",
+            b.manad.namn()
+        );
+    }
 }
 
 fn tolka_fatta_beslut(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {

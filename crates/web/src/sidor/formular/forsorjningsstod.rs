@@ -258,7 +258,75 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
         ));
         ut.push(Falt::textarea(skal, &format!("Insättning {n}: din bedömning och skälet")).hjalp("En insättning räknas aldrig som inkomst utan att den enskilde har fått säga vad den var och du har skrivit din bedömning."));
     }
+    if let Some(forra) = ctx
+        .arende
+        .and_then(|a| a.senaste_forsorjningsstod.as_deref())
+    {
+        fyll_fran_forra(&mut ut, &forra.underlag);
+    }
     ut
+}
+
+fn satt(falt: &mut [Falt], namn: &str, varde: impl ToString) {
+    if let Some(x) = falt.iter_mut().find(|x| x.namn == namn) {
+        *x = std::mem::replace(x, Falt::text("", "")).varde(varde);
+    }
+}
+
+/// The next month starts from the last: the household, the costs as approved with
+/// their reasons, and the incomes. What was accepted is not asked for again; the
+/// handläggare changes only what changed. One-off items and deposits are the month's own.
+fn fyll_fran_forra(falt: &mut [Falt], u: &Underlag) {
+    let nasta = u.manad.nasta();
+    satt(falt, "manad", nasta);
+    if let Some(x) = falt.iter_mut().find(|x| x.namn == "manad") {
+        x.hjalp = format!(
+            "Ifyllt från beräkningen för {}: ändra bara det som har ändrats sedan dess. Månaden skrivs ÅÅÅÅ-MM.",
+            u.manad.namn()
+        );
+    }
+    let h = &u.hushall;
+    satt(
+        falt,
+        "vuxna",
+        match h.vuxna {
+            Vuxna::Ensam => "ensam",
+            Vuxna::Sambo => "sambo",
+        },
+    );
+    let lista = |villkor: fn(&NormBarn) -> bool| {
+        h.barn
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| villkor(b))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    satt(
+        falt,
+        "barn",
+        h.barn
+            .iter()
+            .map(|b| b.alder.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    satt(falt, "barn_forskola", lista(|b| b.utan_lunch));
+    satt(falt, "barn_vaxelvis", lista(|b| b.andel_procent < 100));
+    satt(falt, "medboende", h.medboende);
+    for (slag, sokt, godkant, skal) in KOSTNADER {
+        if let Some(r) = u.rader.iter().find(|r| r.post == Post::Kostnad(slag)) {
+            satt(falt, sokt, r.ansokt);
+            satt(falt, godkant, r.godkant);
+            satt(falt, skal, &r.skal);
+        }
+    }
+    for ((medlem, slag, belopp), i) in INKOMSTER.into_iter().zip(&u.inkomster) {
+        satt(falt, medlem, &i.medlem);
+        satt(falt, slag, kod(i.slag));
+        satt(falt, belopp, i.belopp);
+    }
 }
 
 /// A whole number of kronor; empty is `None`.

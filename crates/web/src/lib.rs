@@ -100,6 +100,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/arenden/{id}", get(sidor::arende::visa)),
         (
+            "/arenden/{id}/sammanfattning",
+            get(sidor::sammanfattning::visa),
+        ),
+        (
             "/arenden/{id}/steg/dokument",
             get(sidor::steg::dokument_sida).post(sidor::steg::ladda_upp),
         ),

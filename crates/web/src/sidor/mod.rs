@@ -12,6 +12,7 @@ pub mod partsinsyn;
 pub mod person;
 pub mod rapporter;
 pub mod riksnorm;
+pub mod sammanfattning;
 pub mod start;
 pub mod steg;
 pub mod uppdrag;

@@ -279,6 +279,23 @@ delegation-punkt_nr = Punkt { $punkt }
 delegation-spara = Spara ny version
 
 ## namnd
+sammanfattning-titel = Sammanfattning { $beteckning }
+sammanfattning-tillbaka = Tillbaka till ärendet
+sammanfattning-rubrik = Sammanfattning för den som tar över
+sammanfattning-ingress = { $person }, ärende { $beteckning }. Allt här kommer från ärendet: det som redan är godtaget och bedömt ska inte begäras eller bedömas igen utan ett skriftligt skäl.
+sammanfattning-arendet = Ärendet
+sammanfattning-hushallet = Hushållet
+sammanfattning-senaste = Senast beräknade månad
+sammanfattning-manader = Beräknade månader
+sammanfattning-frister = Frister och bevakningar
+sammanfattning-inga_frister = Inga bevakningar.
+sammanfattning-passerad = (passerad)
+sammanfattning-enskild = Väntar på den enskilde
+sammanfattning-oss = Väntar på oss
+sammanfattning-inget = Inget.
+sammanfattning-beslut = Beslut och överenskomna mål
+sammanfattning-inga_beslut = Inga beslut ännu.
+sammanfattning-lank = Sammanfattning för den som tar över
 riksnorm-titel = Riksnormen
 riksnorm-ingress = Försörjningsstöd räknas med riksnormen för det år månaden gäller (12 kap. 7 § socialtjänstlagen, 12 kap. 2–3 §§ socialtjänstförordningen). Lots har med sig de år som var kända när versionen släpptes. När regeringen har beslutat nästa års belopp lägger du till dem här, utan att vänta på en ny version av Lots. Du ser vad som ändras innan du sparar, och ändringen loggas.
 riksnorm-ar = År som Lots räknar med

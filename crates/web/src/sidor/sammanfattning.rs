@@ -1,0 +1,228 @@
+//! The summary for whoever takes over a case (issue 15, item 9): one page with the
+//! household, what was approved last month and why, what the case waits for, its
+//! deadlines and the goal agreed, so that a substitute does not start from scratch
+//! and the person is not asked again for what was already settled. It reads the
+//! case's state only, through the same door and audit as the case page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use lots_domain::arende::bevakningar;
+use lots_domain::forsorjningsstod::jobbstimulans::{self, Jobbstimulans};
+use lots_domain::forsorjningsstod::riksnorm::Vuxna;
+use lots_domain::tid::svensk_dag;
+
+use super::Sida;
+use crate::AppState;
+use crate::atkomst::{self, ArendeSyfte, Oppnat};
+use crate::auth::Inloggad;
+use crate::fel::WebFel;
+use crate::visning::{berakningsrader, handlingsnamn, kr};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sammanfattning.html")]
+struct SammanfattningSida {
+    sida: Sida,
+    arende: String,
+    beteckning: String,
+    person: String,
+    /// Kind, applied insatser, handläggare, status, in lines.
+    om: Vec<String>,
+    hushall: Vec<String>,
+    /// The newest month: heading and lines.
+    senaste: Option<(String, Vec<String>)>,
+    manader: Vec<String>,
+    jobbstimulans: Option<String>,
+    /// Deadlines: text, date, overdue.
+    frister: Vec<(String, String, bool)>,
+    vantar_enskild: Vec<String>,
+    vantar_namnden: Vec<String>,
+    beslut: Vec<String>,
+}
+
+pub async fn visa(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
+    let Oppnat { rad, arende: a, .. } =
+        atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::Lasa("arende.sammanfattning")).await?;
+    let idag = svensk_dag(s.nu());
+
+    let om = vec![
+        format!("{}, inkom {}", a.typ.namn(), a.inkom),
+        format!(
+            "Gäller: {}",
+            a.ansokta
+                .iter()
+                .map(|(i, _)| i.namn())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        format!(
+            "Handläggare: {} ({})",
+            rad.handlaggare_namn.as_deref().unwrap_or("ingen tilldelad"),
+            rad.enhet_namn
+        ),
+        format!("Läge: {}", rad.status.namn()),
+    ];
+
+    let mut hushall = vec![];
+    let mut senaste = None;
+    let mut jobb = None;
+    if let Some(b) = a.senaste_forsorjningsstod.as_deref() {
+        let h = &b.underlag.hushall;
+        hushall.push(match h.vuxna {
+            Vuxna::Ensam => "En vuxen i ansökan".to_string(),
+            Vuxna::Sambo => {
+                "Två vuxna i ansökan (makar eller sambor, båda räknas och informeras)".to_string()
+            }
+        });
+        for (n, barn) in h.barn.iter().enumerate() {
+            let mut t = format!("Barn {}: {} år", n + 1, barn.alder);
+            if barn.utan_lunch {
+                t.push_str(", äter lunch i förskolan");
+            }
+            if barn.andel_procent < 100 {
+                t.push_str(&format!(", bor här {} % av tiden", barn.andel_procent));
+            }
+            hushall.push(t);
+        }
+        if h.medboende > 0 {
+            hushall.push(format!(
+                "Delar bostaden med {} person(er) utanför ansökan",
+                h.medboende
+            ));
+        }
+        let m = &b.berakning;
+        senaste = Some((
+            format!(
+                "{}: {} ({})",
+                m.manad.namn(),
+                kr(m.bistand()),
+                m.utfall().text().to_lowercase()
+            ),
+            berakningsrader(m),
+        ));
+        // The next month's jobbstimulans, from the months already calculated with aid.
+        let med_stod = a
+            .forsorjningsstod
+            .iter()
+            .filter(|(_, belopp)| *belopp > 0)
+            .map(|(m, _)| *m)
+            .collect();
+        let nasta = m.manad.nasta();
+        jobb = Some(match jobbstimulans::for_manad(&med_stod, nasta) {
+            Jobbstimulans::Ja { nummer, till, .. } => format!(
+                "Jobbstimulans gäller {}: månad {nummer} av 24, till och med {}.",
+                nasta.namn(),
+                till.namn()
+            ),
+            Jobbstimulans::Nej { i_folj } => format!(
+                "Jobbstimulans gäller inte {} ({i_folj} månader i följd med försörjningsstöd före; sex behövs).",
+                nasta.namn()
+            ),
+        });
+    }
+    let manader = a
+        .forsorjningsstod
+        .iter()
+        .rev()
+        .map(|(m, belopp)| format!("{}: {}", m.namn(), kr(*belopp)))
+        .collect();
+
+    let mut frister: Vec<(String, String, bool)> = bevakningar(&a)
+        .into_iter()
+        .map(|b| {
+            (
+                b.typ.namn().to_string(),
+                b.datum.to_string(),
+                b.datum < idag,
+            )
+        })
+        .collect();
+    frister.sort_by(|x, y| x.1.cmp(&y.1));
+
+    let mut vantar_enskild: Vec<String> = a
+        .kompletteringar
+        .iter()
+        .filter(|k| k.oppen())
+        .map(|k| {
+            let mut t = format!(
+                "Begärt {}: {} senast {}",
+                k.begard,
+                handlingsnamn(&k.handlingar),
+                k.senast
+            );
+            if !k.svar.is_empty() {
+                t.push_str(" (inlämnat, väntar på att godtas)");
+            }
+            t
+        })
+        .collect();
+    vantar_enskild.extend(a.vantande_kommuniceringar().map(|k| {
+        format!(
+            "Kommunicerat {}: svar senast {} ({})",
+            k.datum, k.svar_senast, k.material
+        )
+    }));
+
+    let mut vantar_namnden: Vec<String> = a
+        .obeslutade_insatser()
+        .iter()
+        .map(|i| format!("Obeslutat: {}", i.namn()))
+        .collect();
+    if let Some((d, None)) = a.begaran_om_avgorande {
+        vantar_namnden.push(format!(
+            "Begäran om avgörande {d} (FL 12 §): besluta eller avslå inom fyra veckor"
+        ));
+    }
+    vantar_namnden.extend(
+        a.motesforfragningar
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !a.mote_bokat(*n))
+            .map(|(_, m)| format!("Mötesförfrågan {}: {}", m.datum, m.typ.namn())),
+    );
+    vantar_namnden.extend(
+        a.obesvarade_meddelanden()
+            .iter()
+            .map(|m| format!("Obesvarat meddelande {}", m.datum)),
+    );
+
+    let beslut = a
+        .beslut
+        .iter()
+        .rev()
+        .map(|b| {
+            let mut t = format!(
+                "{} {}: {}",
+                b.beslut.datum,
+                b.beslut.insats.namn(),
+                b.beslut.utfall.namn().to_lowercase()
+            );
+            if !b.beslut.mal.is_empty() {
+                t.push_str(&format!(". Mål: {}", b.beslut.mal));
+            }
+            t
+        })
+        .collect();
+
+    Ok(SammanfattningSida {
+        sida: Sida::av(&i),
+        arende: rad.id.to_string(),
+        beteckning: rad.beteckning(),
+        person: rad.person_namn.clone(),
+        om,
+        hushall,
+        senaste,
+        manader,
+        jobbstimulans: jobb,
+        frister,
+        vantar_enskild,
+        vantar_namnden,
+        beslut,
+    }
+    .into_response())
+}

@@ -42,4 +42,5 @@ id!(
     KommunId,
     MeddelandeId,
     KompletteringId,
+    UtbetalningId,
 );

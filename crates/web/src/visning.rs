@@ -505,6 +505,27 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             d.push("Beslutet är inte delgivet och ska skickas igen.".into());
             format!("Delgivningen misslyckades ({datum})")
         }
+        H::UtbetalningPlanerad(u) => {
+            use lots_domain::forsorjningsstod::utbetalning::Mottagare;
+            let till = match &u.mottagare {
+                Mottagare::Enskild => "den enskildes konto".to_string(),
+                Mottagare::Hyresvard { namn } => format!("hyresvärden {namn}"),
+            };
+            d.push(format!("Till {till}, {}.", u.konto.text()));
+            d.push(format!("Utbetalningsdag {}.", u.dag));
+            if u.kraver_attest() {
+                d.push("Ska attesteras av en annan person innan den skickas.".into());
+            }
+            format!(
+                "Utbetalning planerad: {} för {}",
+                kr(u.belopp),
+                u.manad.namn()
+            )
+        }
+        H::UtbetalningAttesterad { datum, av, .. } => {
+            format!("Utbetalningen attesterad {datum} av {}", n.person(*av))
+        }
+        H::UtbetalningSkickad { datum, .. } => format!("Utbetalningen skickad {datum}"),
         H::ForsorjningsstodBeraknat { berakning, .. } => {
             d.extend(berakningsrader(berakning));
             format!(

@@ -111,6 +111,7 @@ impl Arende {
             genomforandeplaner: vec![],
             forsorjningsstod: vec![],
             senaste_forsorjningsstod: None,
+            utbetalningar: vec![],
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

@@ -24,6 +24,14 @@ impl Arende {
                 insats.namn()
             ));
         }
+        // A planned payment is money the person counts on: it goes out, or the case stays.
+        for u in self.utbetalningar.iter().filter(|u| u.skickad.is_none()) {
+            hinder.push(format!(
+                "Utbetalningen på {} kr för {} är inte skickad.",
+                u.belopp,
+                u.manad.namn()
+            ));
+        }
         for b in self.gallande_beslut() {
             let namn = b.beslut.insats.namn();
             if b.oskickat() {

@@ -49,10 +49,13 @@ pub enum BevakningsTyp {
     Placeringstid,
     /// A träningslägenhet reaches four years, its longest time (seed 004 §4.2.5).
     Traningslagenhet,
+    /// A planned payment of försörjningsstöd is to go out by its day: late money
+    /// means unpaid rent (seed 003).
+    Utbetalning,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 17] = [
+    pub const ALLA: [Self; 18] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
@@ -70,6 +73,7 @@ impl BevakningsTyp {
         Self::Drojsmal,
         Self::Placeringstid,
         Self::Traningslagenhet,
+        Self::Utbetalning,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -91,6 +95,7 @@ impl BevakningsTyp {
             Self::Drojsmal => "drojsmal",
             Self::Placeringstid => "placeringstid",
             Self::Traningslagenhet => "traningslagenhet",
+            Self::Utbetalning => "utbetalning",
         }
     }
 
@@ -117,6 +122,7 @@ impl BevakningsTyp {
             Self::Drojsmal => "Beslutet dröjer: meddela den enskilde",
             Self::Placeringstid => "Placeringen har pågått tre månader: följ upp behovet",
             Self::Traningslagenhet => "Träningslägenheten når fyra år",
+            Self::Utbetalning => "Utbetalning av försörjningsstöd ska skickas",
         }
     }
 
@@ -147,6 +153,14 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
     let mut ut = vec![];
     if a.avslutat() {
         return ut;
+    }
+    for u in a.utbetalningar.iter().filter(|u| u.skickad.is_none()) {
+        ut.push(Bevakning {
+            nyckel: format!("utbetalning:{}", u.id),
+            typ: BevakningsTyp::Utbetalning,
+            datum: u.dag,
+            beslut: Some(u.beslut),
+        });
     }
     for k in a.vantande_kommuniceringar() {
         ut.push(Bevakning {

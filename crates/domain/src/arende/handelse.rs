@@ -11,6 +11,7 @@ use super::utredning::DrojsmalUppgifter;
 use super::verkstallighet::UpphorandeUppgifter;
 use crate::delegation::DelegationsRef;
 use crate::forsorjningsstod::berakning::{Manadsberakning, Underlag};
+use crate::forsorjningsstod::utbetalning::Utbetalning;
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
 use crate::insats::{InsatsTyp, Lagrum, Utfall};
@@ -726,6 +727,19 @@ pub enum Handelse {
         underlag: Box<Underlag>,
         berakning: Box<Manadsberakning>,
     },
+    /// A payment was planned: receiver, account, amount, day, who registered it.
+    UtbetalningPlanerad(Box<Utbetalning>),
+    /// A second person attested the payment.
+    UtbetalningAttesterad {
+        utbetalning: UtbetalningId,
+        datum: Date,
+        av: AnvandarId,
+    },
+    /// The payment was sent to the bank.
+    UtbetalningSkickad {
+        utbetalning: UtbetalningId,
+        datum: Date,
+    },
 }
 
 impl Handelse {
@@ -786,6 +800,9 @@ impl Handelse {
             Handelse::VerkstallighetUpphort { .. } => "verkstallighet_upphort",
             Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
             Handelse::ForsorjningsstodBeraknat { .. } => "forsorjningsstod_beraknat",
+            Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
+            Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
+            Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",
         }
     }
 }

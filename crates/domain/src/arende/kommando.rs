@@ -334,6 +334,27 @@ pub enum Kommando {
         underlag: Box<Underlag>,
         tabell: Box<Riksnorm>,
     },
+    /// A payment of a granted försörjningsstöd decision: to whom, which account,
+    /// how much and when. Never above what the month's calculation approved.
+    PlaneraUtbetalning {
+        id: UtbetalningId,
+        beslut: BeslutId,
+        mottagare: Mottagare,
+        konto: Konto,
+        belopp: Kronor,
+        dag: Date,
+        manuell: bool,
+    },
+    /// A second person's attest of a payment that needs one (four eyes).
+    AttesteraUtbetalning {
+        utbetalning: UtbetalningId,
+        datum: Date,
+    },
+    /// The payment went to the bank.
+    RegistreraUtbetald {
+        utbetalning: UtbetalningId,
+        datum: Date,
+    },
 }
 
 /// The phases of a case. Each owns the `kan` and `handle` rules of its steps,
@@ -429,6 +450,9 @@ kommandotyper! {
     RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas", Verkstallighet;
     MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer", Utredning;
     BeraknaForsorjningsstod => "forsorjningsstod", "Beräkna försörjningsstöd för en månad", Utredning;
+    PlaneraUtbetalning => "utbetalning", "Planera utbetalning av försörjningsstöd", Verkstallighet;
+    AttesteraUtbetalning => "attestera-utbetalning", "Attestera utbetalning", Verkstallighet;
+    RegistreraUtbetald => "utbetald", "Registrera att utbetalningen har skickats", Verkstallighet;
 }
 
 impl Kommando {
@@ -489,6 +513,9 @@ impl Kommando {
             Kommando::RegistreraUpphorande { .. } => T::RegistreraUpphorande,
             Kommando::MeddelaDrojsmal { .. } => T::MeddelaDrojsmal,
             Kommando::BeraknaForsorjningsstod { .. } => T::BeraknaForsorjningsstod,
+            Kommando::PlaneraUtbetalning { .. } => T::PlaneraUtbetalning,
+            Kommando::AttesteraUtbetalning { .. } => T::AttesteraUtbetalning,
+            Kommando::RegistreraUtbetald { .. } => T::RegistreraUtbetald,
         }
     }
 }

@@ -51,6 +51,7 @@ use time::Date;
 
 use crate::forsorjningsstod::berakning::{SparadBerakning, Underlag};
 use crate::forsorjningsstod::riksnorm::Riksnorm;
+use crate::forsorjningsstod::utbetalning::{Konto, Mottagare, Utbetalning};
 use crate::forsorjningsstod::{Kronor, Manad};
 use crate::frister;
 use crate::ids::*;
@@ -159,6 +160,9 @@ pub struct Arende {
     /// ("same as last month?") and the decision is written from it.
     #[serde(default)]
     pub senaste_forsorjningsstod: Option<Box<SparadBerakning>>,
+    /// Payments of försörjningsstöd, in the order planned.
+    #[serde(default)]
+    pub utbetalningar: Vec<Utbetalning>,
 }
 
 impl Arende {
@@ -227,7 +231,10 @@ impl Arende {
             | H::VerkstallighetAvslutad { .. }
             | H::VerkstallsEj { .. }
             | H::VerkstallighetUpphort { .. }
-            | H::GenomforandeplanUpprattad { .. } => self.tillampa_verkstallighet(h),
+            | H::GenomforandeplanUpprattad { .. }
+            | H::UtbetalningPlanerad(_)
+            | H::UtbetalningAttesterad { .. }
+            | H::UtbetalningSkickad { .. } => self.tillampa_verkstallighet(h),
             H::Uppfoljd { .. } | H::BevakningKvitterad { .. } => self.tillampa_uppfoljning(h),
             H::DokumentBifogat { .. }
             | H::JournalAntecknad { .. }

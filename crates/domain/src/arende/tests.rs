@@ -206,6 +206,28 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             satt: Kommunikationssatt::Brev,
         }),
         T::BeraknaForsorjningsstod => forsorjning(d, 0),
+        T::PlaneraUtbetalning => utbetalning(B_BIFALL, d, 5_000),
+        T::AttesteraUtbetalning => Kommando::AttesteraUtbetalning {
+            utbetalning: crate::ids::UtbetalningId(Uuid::from_u128(77)),
+            datum: d,
+        },
+        T::RegistreraUtbetald => Kommando::RegistreraUtbetald {
+            utbetalning: crate::ids::UtbetalningId(Uuid::from_u128(77)),
+            datum: d,
+        },
+    }
+}
+
+fn utbetalning(beslut: BeslutId, d: Date, belopp: i64) -> Kommando {
+    use crate::forsorjningsstod::utbetalning::{Konto, Mottagare};
+    Kommando::PlaneraUtbetalning {
+        id: crate::ids::UtbetalningId::ny(),
+        beslut,
+        mottagare: Mottagare::Enskild,
+        konto: Konto::Bankgiro("50501055".into()),
+        belopp,
+        dag: d,
+        manuell: belopp % 2 == 1,
     }
 }
 
@@ -840,6 +862,26 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             satt: valj(&Kommunikationssatt::ALLA, d.y),
         }),
         T::BeraknaForsorjningsstod => forsorjning(idag, (d.x % 3) as i64 * 4000),
+        T::PlaneraUtbetalning => utbetalning(beslut(typ), idag, (d.y % 7000) as i64),
+        T::AttesteraUtbetalning | T::RegistreraUtbetald => {
+            let a = a.expect("a payment step needs a case");
+            let id = a
+                .utbetalningar
+                .get(d.x % a.utbetalningar.len().max(1))
+                .map(|u| u.id)
+                .unwrap_or_else(|| crate::ids::UtbetalningId(ny()));
+            if typ == T::AttesteraUtbetalning {
+                Kommando::AttesteraUtbetalning {
+                    utbetalning: id,
+                    datum: idag,
+                }
+            } else {
+                Kommando::RegistreraUtbetald {
+                    utbetalning: id,
+                    datum: idag,
+                }
+            }
+        }
         T::UpprattaGenomforandeplan => Kommando::UpprattaGenomforandeplan {
             beslut: beslut(typ),
             datum: idag,

@@ -99,12 +99,45 @@ pub(super) fn kandidat(typ: KommandoTyp, b: &BeslutLage) -> bool {
         T::UpprattaGenomforandeplan => {
             b.beviljar() && v.bestalld.is_some() && v.avslutad.is_none() && v.upphort.is_none()
         }
+        // Försörjningsstöd is carried out by paying it.
+        T::PlaneraUtbetalning => {
+            b.beviljar() && b.beslut.insats == InsatsTyp::Forsorjningsstod && v.upphort.is_none()
+        }
         _ => false,
     }
 }
 
 pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
-    per_beslut(a, typ)
+    use KommandoTyp as T;
+    match typ {
+        T::AttesteraUtbetalning => {
+            if a.utbetalningar
+                .iter()
+                .any(|u| u.skickad.is_none() && u.attest.is_none() && u.kraver_attest())
+            {
+                Ok(())
+            } else {
+                super::kommando::tillstand("Ingen utbetalning väntar på attest.")
+            }
+        }
+        T::RegistreraUtbetald => {
+            if a.utbetalningar.iter().any(Utbetalning::klar_att_skicka) {
+                Ok(())
+            } else {
+                super::kommando::tillstand("Ingen utbetalning är klar att skicka.")
+            }
+        }
+        _ => per_beslut(a, typ),
+    }
+}
+
+fn utbetalningen(a: &Arende, id: UtbetalningId) -> Result<&Utbetalning, Avvisning> {
+    a.utbetalningar.iter().find(|u| u.id == id).ok_or_else(|| {
+        Avvisning::Fakta(vec![super::kommando::Faktafel {
+            fakta: "utbetalning",
+            text: "Välj en utbetalning i listan.".into(),
+        }])
+    })
 }
 
 pub(super) fn handle(
@@ -253,6 +286,103 @@ pub(super) fn handle(
                 uppfoljning,
             }]
         }
+        Kommando::PlaneraUtbetalning {
+            id,
+            beslut,
+            mottagare,
+            konto,
+            belopp,
+            dag,
+            manuell,
+        } => {
+            let b = valt_beslut(a, KommandoTyp::PlaneraUtbetalning, beslut)?;
+            fel.inte_fore(dag, b.beslut.datum, "dag", "beslutsdagen");
+            let manad = Manad::for_dag(b.beslut.period_fran.unwrap_or(b.beslut.datum));
+            // The decision pays what the month's calculation approved, never more.
+            match a.forsorjningsstod.iter().find(|(m, _)| *m == manad) {
+                None => fel.om(
+                    true,
+                    "beslut",
+                    format!(
+                        "Beräkna försörjningsstödet för {} först: en utbetalning kan inte vara större än det beräknade.",
+                        manad.namn()
+                    ),
+                ),
+                Some((_, beviljat)) => {
+                    let planerat: Kronor = a
+                        .utbetalningar
+                        .iter()
+                        .filter(|u| u.beslut == beslut)
+                        .map(|u| u.belopp)
+                        .sum();
+                    fel.om(belopp <= 0, "belopp", "Skriv ett belopp större än noll.");
+                    fel.om(
+                        belopp > 0 && planerat + belopp > *beviljat,
+                        "belopp",
+                        format!(
+                            "Beräkningen för {} ger {beviljat} kr och {planerat} kr är redan planerat: högst {} kr kan betalas ut till.",
+                            manad.namn(),
+                            (*beviljat - planerat).max(0)
+                        ),
+                    );
+                }
+            }
+            if let Mottagare::Hyresvard { namn } = &mottagare {
+                fel.om(
+                    namn.trim().is_empty(),
+                    "mottagare",
+                    "Skriv hyresvärdens namn.",
+                );
+            }
+            vec![Handelse::UtbetalningPlanerad(Box::new(Utbetalning {
+                id,
+                beslut,
+                manad,
+                mottagare,
+                konto,
+                belopp,
+                dag,
+                manuell,
+                registrerad_av: ctx.aktor,
+                attest: None,
+                skickad: None,
+            }))]
+        }
+        Kommando::AttesteraUtbetalning { utbetalning, datum } => {
+            let u = utbetalningen(a, utbetalning)?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.om(
+                u.attest.is_some() || u.skickad.is_some() || !u.kraver_attest(),
+                "utbetalning",
+                "Utbetalningen väntar inte på attest.",
+            );
+            // Four eyes: the one who registered a payment never attests it.
+            fel.om(
+                u.registrerad_av == ctx.aktor,
+                "utbetalning",
+                "Du registrerade utbetalningen och kan inte själv attestera den. En annan person ska granska den.",
+            );
+            vec![Handelse::UtbetalningAttesterad {
+                utbetalning,
+                datum,
+                av: ctx.aktor,
+            }]
+        }
+        Kommando::RegistreraUtbetald { utbetalning, datum } => {
+            let u = utbetalningen(a, utbetalning)?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.om(
+                u.skickad.is_some(),
+                "utbetalning",
+                "Utbetalningen är redan skickad.",
+            );
+            fel.om(
+                u.skickad.is_none() && !u.klar_att_skicka(),
+                "utbetalning",
+                "Utbetalningen ska attesteras av en annan person innan den skickas.",
+            );
+            vec![Handelse::UtbetalningSkickad { utbetalning, datum }]
+        }
         annan => return Err(fel_fas(&annan)),
     })
 }
@@ -260,6 +390,35 @@ pub(super) fn handle(
 impl Arende {
     pub(super) fn tillampa_verkstallighet(&mut self, h: &Handelse) {
         match h {
+            Handelse::UtbetalningPlanerad(u) => self.utbetalningar.push((**u).clone()),
+            Handelse::UtbetalningAttesterad {
+                utbetalning,
+                datum,
+                av,
+            } => {
+                if let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) {
+                    u.attest = Some((*av, *datum));
+                }
+            }
+            Handelse::UtbetalningSkickad { utbetalning, datum } => {
+                let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) else {
+                    return;
+                };
+                u.skickad = Some(*datum);
+                let beslut = u.beslut;
+                // Försörjningsstöd is carried out when it is paid: the first payment sent
+                // is the day the decision was enforced (SoL 34 kap. 1–2 §§), so a paid
+                // month never stands as ej verkställt in the report to IVO.
+                if let Some(b) = self.beslut_mut(beslut) {
+                    let v = &mut b.verkstallighet;
+                    if v.paborjad.is_none() {
+                        v.paborjad = Some(*datum);
+                    }
+                    if v.avslutad.is_none() {
+                        v.avslutad = Some(*datum);
+                    }
+                }
+            }
             Handelse::VerkstallighetUpphort(UpphorandeUppgifter {
                 beslut,
                 datum,

@@ -9,6 +9,7 @@
 pub mod berakning;
 pub mod jobbstimulans;
 pub mod riksnorm;
+pub mod utbetalning;
 
 use std::fmt;
 

@@ -499,3 +499,259 @@ async fn manadsberakning(db: Db) {
     );
 }
 pa_bada!(manadsberakning);
+
+/// Item 8: a granted month is paid, never above the calculation; the rent can go to the
+/// landlord; a manual payment needs a second person's attest; the person sees the
+/// day the money comes on Mina sidor, and is told when it is late.
+async fn utbetalningar(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let al = app.klient("arbetsledare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    hl.steg(&a, "forsorjningsstod", &falt(&manad("2026-03")))
+        .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-03-05")])
+        .await;
+    // 16 010 + 9 500 + 600 + 2 500 − 10 500 = 18 110.
+    hl.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "forsorjningsstod"),
+            ("utfall", "delvis_bifall"),
+            ("lagrum", "sol_12_1"),
+            ("mal", "Skälig levnadsnivå i mars"),
+            (
+                "omfattning",
+                "Försörjningsstöd för mars 2026 med 18 110 kr.",
+            ),
+            (
+                "avslagen_del",
+                "Tandvård: sökt 4 000 kr, beviljat 2 500 kr.",
+            ),
+            ("period_fran", "2026-03-01"),
+            ("period_till", "2026-03-31"),
+            (
+                "motivering",
+                "Beräknat enligt riksnormen och skäliga kostnader.",
+            ),
+            ("datum", "2026-03-06"),
+            (
+                "kommunicering_obehovlig",
+                "Det som inte beviljas är den del av tandvården som förtroendetandläkaren bedömt inte är akut, och den enskilde har själv lämnat kostnadsförslaget.",
+            ),
+        ],
+    )
+    .await;
+    let beslut = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .1
+        .beslut[0]
+        .id()
+        .to_string();
+    let steg = format!("/arenden/{a}/steg/utbetalning");
+
+    // Never above the calculation, and a readable account.
+    for (namn, varde, text) in [
+        ("belopp", "18111", "högst 18110 kr"),
+        ("konto", "12", "clearingnummer och kontonummer"),
+        ("belopp", "noll", "hela kronor"),
+    ] {
+        let mut f = vec![
+            ("beslut", beslut.as_str()),
+            ("mottagare", "enskild"),
+            ("konto", "8327-9, 123 456 789-0"),
+            ("belopp", "8610"),
+            ("dag", "2026-03-25"),
+        ];
+        f.retain(|(a, _)| *a != namn);
+        f.push((namn, varde));
+        let (s, _, sida) = hl.post(&steg, &f).await;
+        assert_eq!(s, 422, "{namn}={varde}");
+        assert!(sida.contains(text), "{namn}={varde}: {}", utdrag(&sida));
+    }
+    // The rent straight to the landlord, the rest to the person, manually: it waits
+    // for a second person's attest.
+    hl.steg(
+        &a,
+        "utbetalning",
+        &[
+            ("beslut", &beslut),
+            ("mottagare", "hyresvard"),
+            ("hyresvard", "Lotsbyhem AB"),
+            ("konto", "5050-1055"),
+            ("bankgiro", "ja"),
+            ("belopp", "9500"),
+            ("dag", "2026-03-25"),
+        ],
+    )
+    .await;
+    hl.steg(
+        &a,
+        "utbetalning",
+        &[
+            ("beslut", &beslut),
+            ("mottagare", "enskild"),
+            ("konto", "8327-9, 123 456 789-0"),
+            ("belopp", "8610"),
+            ("dag", "2026-03-25"),
+            ("manuell", "ja"),
+        ],
+    )
+    .await;
+    let (s, _, _) = hl
+        .post(
+            &steg,
+            &[
+                ("beslut", &beslut),
+                ("mottagare", "enskild"),
+                ("konto", "6000 123456789"),
+                ("belopp", "1"),
+                ("dag", "2026-03-25"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422, "the month is fully planned");
+
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let manuell = arende
+        .utbetalningar
+        .iter()
+        .find(|u| u.manuell)
+        .unwrap()
+        .id
+        .to_string();
+    let hyra = arende
+        .utbetalningar
+        .iter()
+        .find(|u| !u.manuell)
+        .unwrap()
+        .id
+        .to_string();
+    // Four eyes: the one who registered it cannot attest it, nor send it unattested.
+    let (s, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/attestera-utbetalning"),
+            &[("utbetalning", &manuell), ("datum", "2026-03-20")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        sida.contains("kan inte själv attestera"),
+        "{}",
+        utdrag(&sida)
+    );
+    let (s, _, _) = hl
+        .post(
+            &format!("/arenden/{a}/steg/utbetald"),
+            &[("utbetalning", &manuell), ("datum", "2026-03-20")],
+        )
+        .await;
+    assert_eq!(s, 422, "not sent before the attest");
+    al.steg(
+        &a,
+        "attestera-utbetalning",
+        &[("utbetalning", &manuell), ("datum", "2026-03-20")],
+    )
+    .await;
+    hl.steg(
+        &a,
+        "utbetald",
+        &[("utbetalning", &manuell), ("datum", "2026-03-21")],
+    )
+    .await;
+
+    // The person sees the day and where the money goes, the account only in part; the
+    // rent was due 25 March and has not gone out: the person is told it is late.
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("konto som slutar på 7890"),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(
+        !html.contains("123 456 789"),
+        "the full account is not shown"
+    );
+    assert!(html.contains("Lotsbyhem AB"));
+    assert!(
+        html.contains("Utbetalningen skulle ha kommit 2026-03-25"),
+        "{}",
+        utdrag(&html)
+    );
+    // Staff see it as an overdue bevakning, and the case cannot close before it goes out.
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Utbetalning av försörjningsstöd ska skickas"),
+        "{}",
+        utdrag(&sida)
+    );
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        arende
+            .hinder_for_avslut()
+            .iter()
+            .any(|h| h.contains("Utbetalningen på 9500 kr"))
+    );
+    hl.steg(
+        &a,
+        "utbetald",
+        &[("utbetalning", &hyra), ("datum", "2026-03-24")],
+    )
+    .await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        !html.contains("Utbetalningen skulle ha kommit"),
+        "{}",
+        utdrag(&html)
+    );
+    // Paid is enforced: the first payment sent is the day the decision was carried out,
+    // so the month never stands as ej verkställt (SoL 34 kap. 1 §).
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let v = &arende.beslut[0].verkstallighet;
+    assert_eq!(v.paborjad, Some(time::macros::date!(2026 - 03 - 21)));
+    assert!(
+        arende
+            .hinder_for_avslut()
+            .iter()
+            .all(|h| !h.contains("verkställt")),
+        "{:?}",
+        arende.hinder_for_avslut()
+    );
+}
+pa_bada!(utbetalningar);

@@ -71,7 +71,8 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::DelgivningMisslyckad(MisslyckadDelgivningUppgifter { datum, .. })
         | H::VerkstallighetUpphort(UpphorandeUppgifter { datum, .. })
         | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. })
-        | H::ForsorjningsstodBeraknat { datum, .. } => *datum,
+        | H::ForsorjningsstodBeraknat { datum, .. }
+        | H::UtbetalningSkickad { datum, .. } => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -260,6 +261,27 @@ pub fn tidslinje(
                 rader.push(t.t(&format!("upphor-{}", orsak.kod())).to_owned());
                 t.t("tidslinje-upphort").to_owned()
             }
+            // The person sees when the money comes, and where to (issue 15, item 8).
+            H::UtbetalningPlanerad(u) => {
+                use lots_domain::forsorjningsstod::utbetalning::Mottagare;
+                let till = match &u.mottagare {
+                    Mottagare::Enskild => u.konto.maskerat(),
+                    Mottagare::Hyresvard { namn } => namn.clone(),
+                };
+                rader.push(t.f(
+                    "tidslinje-utbetalning_text",
+                    &[
+                        ("belopp", crate::visning::kr(u.belopp).as_str()),
+                        ("till", till.as_str()),
+                        ("dag", u.dag.to_string().as_str()),
+                    ],
+                ));
+                t.f(
+                    "tidslinje-utbetalning",
+                    &[("manad", u.manad.namn().as_str())],
+                )
+            }
+            H::UtbetalningSkickad { .. } => t.t("tidslinje-utbetalning_skickad").to_owned(),
             // The person sees every line of the calculation, not just the sum (issue 15).
             H::ForsorjningsstodBeraknat { berakning, .. } => {
                 rader.extend(crate::visning::berakningsrader(berakning));
@@ -432,6 +454,14 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
                     sent.push(t.f("lage-ej_verkstallt", &[("datum", &d)]));
                 } else {
                     nasta.push(t.f("lage-verkstallighet_senast", &[("datum", &d)]));
+                }
+            }
+            // Late money means unpaid rent: the person is told, not left to wonder.
+            BevakningsTyp::Utbetalning => {
+                if forsenad {
+                    sent.push(t.f("lage-utbetalning_sen", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage-utbetalning", &[("datum", &d)]));
                 }
             }
             BevakningsTyp::Uppfoljning => {

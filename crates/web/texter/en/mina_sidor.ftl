@@ -114,6 +114,8 @@ arende-plan_ingen_uppfoljning = Not decided yet. Ask your case worker.
 arende-plan_fel = Is the plan not right? Tell { $enhet }, or write to your case worker.
 
 ## lage
+lage-utbetalning = The money should be in the account by { $datum }.
+lage-utbetalning_sen = The payment was due on { $datum } but has not been sent. We have been reminded; contact us if you need help with the rent.
 lage-mottaget = We have received the matter.
 lage-utreds = We are investigating your matter.
 lage-beslutat = The board has made a decision.
@@ -202,6 +204,9 @@ tidslinje-delgivning_misslyckad = The decision did not reach you
 tidslinje-delgivning_misslyckad_text = We will send the decision to you again. The time to appeal does not start until you have received it.
 tidslinje-upphort = The support will not take place
 tidslinje-forsorjningsstod = Financial support calculated for { $manad }: { $belopp }
+tidslinje-utbetalning = Payment of financial support for { $manad }
+tidslinje-utbetalning_text = { $belopp } to { $till }. The money should be there on { $dag }. Contact your case worker if it has not arrived.
+tidslinje-utbetalning_skickad = The payment has been sent to the bank
 tidslinje-drojsmal = The decision is delayed
 tidslinje-drojsmal_text = The reason: { $skal } The board expects to decide by { $datum }.
 tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative

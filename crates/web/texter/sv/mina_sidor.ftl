@@ -116,6 +116,8 @@ arende-historik = Det här har hänt
 arende-begar_avgorande = Begär att nämnden avgör ärendet
 
 ## lage
+lage-utbetalning = Pengarna ska finnas på kontot senast { $datum }.
+lage-utbetalning_sen = Utbetalningen skulle ha kommit { $datum } men har inte skickats. Vi har fått en påminnelse; hör av dig om du behöver hjälp med hyran.
 lage-mottaget = Vi har tagit emot ärendet.
 lage-utreds = Vi utreder ditt ärende.
 lage-beslutat = Nämnden har fattat beslut.
@@ -204,6 +206,9 @@ tidslinje-delgivning_misslyckad = Beslutet kom inte fram till dig
 tidslinje-delgivning_misslyckad_text = Vi skickar beslutet till dig igen. Tiden för att överklaga börjar inte förrän du har fått det.
 tidslinje-upphort = Insatsen blir inte av
 tidslinje-forsorjningsstod = Försörjningsstöd beräknat för { $manad }: { $belopp }
+tidslinje-utbetalning = Utbetalning av försörjningsstöd för { $manad }
+tidslinje-utbetalning_text = { $belopp } till { $till }. Pengarna ska finnas där { $dag }. Hör av dig till din handläggare om de inte har kommit.
+tidslinje-utbetalning_skickad = Utbetalningen har skickats till banken
 tidslinje-drojsmal = Beslutet dröjer
 tidslinje-drojsmal_text = Skälet: { $skal } Nämnden räknar med att besluta senast { $datum }.
 tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ

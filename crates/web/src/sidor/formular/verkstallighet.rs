@@ -2,6 +2,8 @@
 //! them how its input becomes the domain's command. Rules about the values live
 //! in the domain.
 
+use lots_domain::forsorjningsstod::utbetalning::{Konto, Mottagare, Utbetalning};
+
 use super::*;
 
 /// The fields of a step of this phase, with sensible defaults.
@@ -18,6 +20,8 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::RegistreraEjVerkstallt => falt_registrera_ej_verkstallt(typ, a, ctx),
         T::RegistreraUpphorande => falt_registrera_upphorande(typ, a, ctx),
         T::UpprattaGenomforandeplan => falt_uppratta_genomforandeplan(),
+        T::PlaneraUtbetalning => falt_planera_utbetalning(typ, a, ctx),
+        T::AttesteraUtbetalning | T::RegistreraUtbetald => falt_utbetalning(typ, a, ctx),
         _ => vec![],
     }
 }
@@ -36,8 +40,147 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::RegistreraEjVerkstallt => tolka_registrera_ej_verkstallt(l),
         T::RegistreraUpphorande => tolka_registrera_upphorande(l),
         T::UpprattaGenomforandeplan => tolka_uppratta_genomforandeplan(l),
+        T::PlaneraUtbetalning => tolka_planera_utbetalning(l),
+        T::AttesteraUtbetalning | T::RegistreraUtbetald => tolka_utbetalning(typ, l),
         _ => None,
     }
+}
+
+fn utbetalningstext(u: &Utbetalning) -> String {
+    let till = match &u.mottagare {
+        Mottagare::Enskild => "den enskilde".to_string(),
+        Mottagare::Hyresvard { namn } => format!("hyresvärden {namn}"),
+    };
+    format!(
+        "{} till {till}, {}, den {} ({}{})",
+        crate::visning::kr(u.belopp),
+        u.konto.text(),
+        u.dag,
+        u.manad.namn(),
+        if u.manuell { ", manuell" } else { "" }
+    )
+}
+
+fn falt_planera_utbetalning(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let kvar = a
+        .senaste_forsorjningsstod
+        .as_deref()
+        .map(|s| {
+            let planerat: i64 = a
+                .utbetalningar
+                .iter()
+                .filter(|u| u.manad == s.berakning.manad)
+                .map(|u| u.belopp)
+                .sum();
+            (s.berakning.bistand() - planerat).max(0)
+        })
+        .unwrap_or(0);
+    vec![
+        beslut_falt(a, typ),
+        Falt::val(
+            "mottagare",
+            "Till vem",
+            "radio",
+            [
+                ("enskild".to_string(), "Den enskildes eget konto".to_string()),
+                ("hyresvard".to_string(), "Hyresvärden, för hyran".to_string()),
+            ],
+        )
+        .kravs()
+        .varde("enskild"),
+        Falt::text("hyresvard", "Hyresvärdens namn").hjalp("Bara när hyran betalas direkt till hyresvärden."),
+        Falt::text("konto", "Konto")
+            .kravs()
+            .hjalp("Clearingnummer och kontonummer, till exempel 8327-9, 123 456 789-0, eller ett bankgironummer."),
+        Falt::kryss("bankgiro", "Kontot är ett bankgironummer"),
+        Falt::text("belopp", "Belopp i kronor")
+            .kravs()
+            .hjalp("Högst det som återstår av månadens beräknade försörjningsstöd.")
+            .varde(kvar),
+        Falt::datum("dag", "Utbetalningsdag").kravs().hjalp("Dagen pengarna ska finnas hos mottagaren. Den enskilde ser dagen på Mina sidor.").varde(ctx.idag),
+        Falt::kryss("manuell", "Manuell utbetalning, utanför den vanliga utbetalningen")
+            .hjalp("En manuell utbetalning, och en utbetalning över 15 000 kr, ska attesteras av en annan person innan den skickas."),
+    ]
+}
+
+fn tolka_planera_utbetalning(l: &mut Lasare) -> Option<Kommando> {
+    let beslut = l.id("beslut", VALJ_BESLUT);
+    let mottagare = match l.text("mottagare").as_str() {
+        "enskild" => Some(Mottagare::Enskild),
+        "hyresvard" => Some(Mottagare::Hyresvard {
+            namn: l.text("hyresvard"),
+        }),
+        _ => {
+            l.fel("mottagare", "Välj vem som ska få pengarna.");
+            None
+        }
+    };
+    let konto = Konto::tolka(&l.text("konto"), l.kryss("bankgiro"));
+    if konto.is_none() {
+        l.fel(
+            "konto",
+            "Skriv clearingnummer och kontonummer med siffror, eller ett bankgironummer med sju eller åtta siffror.",
+        );
+    }
+    let belopp: Option<i64> = {
+        let t: String = l
+            .text("belopp")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        match t.parse::<i64>() {
+            Ok(b) if (1..=10_000_000).contains(&b) => Some(b),
+            _ => {
+                l.fel("belopp", "Skriv beloppet i hela kronor, större än noll.");
+                None
+            }
+        }
+    };
+    let dag = l.datum("dag");
+    match (beslut, mottagare, konto, belopp, dag) {
+        (Some(beslut), Some(mottagare), Some(konto), Some(belopp), Some(dag)) => {
+            Some(Kommando::PlaneraUtbetalning {
+                id: UtbetalningId::ny(),
+                beslut,
+                mottagare,
+                konto,
+                belopp,
+                dag,
+                manuell: l.kryss("manuell"),
+            })
+        }
+        _ => None,
+    }
+}
+
+fn falt_utbetalning(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let valbara = a.utbetalningar.iter().filter(|u| match typ {
+        KommandoTyp::AttesteraUtbetalning => {
+            u.skickad.is_none() && u.attest.is_none() && u.kraver_attest()
+        }
+        _ => u.klar_att_skicka(),
+    });
+    let alt: Vec<(String, String)> = valbara
+        .map(|u| (u.id.to_string(), utbetalningstext(u)))
+        .collect();
+    let forsta = alt.first().map(|x| x.0.clone()).unwrap_or_default();
+    vec![
+        Falt::val("utbetalning", "Utbetalning", "radio", alt)
+            .kravs()
+            .varde(forsta),
+        datumfalt(ctx.idag),
+    ]
+}
+
+fn tolka_utbetalning(typ: KommandoTyp, l: &mut Lasare) -> Option<Kommando> {
+    let utbetalning = l.id("utbetalning", "Välj en utbetalning i listan.");
+    let datum = l.datum("datum");
+    let (utbetalning, datum) = (utbetalning?, datum?);
+    Some(if typ == KommandoTyp::AttesteraUtbetalning {
+        Kommando::AttesteraUtbetalning { utbetalning, datum }
+    } else {
+        Kommando::RegistreraUtbetald { utbetalning, datum }
+    })
 }
 
 fn falt_starta_eller_ateruppta_verkstallighet(

@@ -526,6 +526,10 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             format!("Utbetalningen attesterad {datum} av {}", n.person(*av))
         }
         H::UtbetalningSkickad { datum, .. } => format!("Utbetalningen skickad {datum}"),
+        H::UtbetalningMakulerad { datum, skal, .. } => {
+            d.push(format!("Skäl: {skal}"));
+            format!("Utbetalningen makulerad {datum}")
+        }
         H::ForsorjningsstodBeraknat { berakning, .. } => {
             d.extend(berakningsrader(berakning));
             format!(

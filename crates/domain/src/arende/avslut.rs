@@ -25,7 +25,7 @@ impl Arende {
             ));
         }
         // A planned payment is money the person counts on: it goes out, or the case stays.
-        for u in self.utbetalningar.iter().filter(|u| u.skickad.is_none()) {
+        for u in self.utbetalningar.iter().filter(|u| u.vantar()) {
             hinder.push(format!(
                 "Utbetalningen på {} kr för {} är inte skickad.",
                 u.belopp,

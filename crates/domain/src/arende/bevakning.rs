@@ -154,7 +154,7 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
     if a.avslutat() {
         return ut;
     }
-    for u in a.utbetalningar.iter().filter(|u| u.skickad.is_none()) {
+    for u in a.utbetalningar.iter().filter(|u| u.vantar()) {
         ut.push(Bevakning {
             nyckel: format!("utbetalning:{}", u.id),
             typ: BevakningsTyp::Utbetalning,

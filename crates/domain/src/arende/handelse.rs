@@ -740,6 +740,12 @@ pub enum Handelse {
         utbetalning: UtbetalningId,
         datum: Date,
     },
+    /// A planned payment was cancelled before it was sent.
+    UtbetalningMakulerad {
+        utbetalning: UtbetalningId,
+        datum: Date,
+        skal: String,
+    },
 }
 
 impl Handelse {
@@ -803,6 +809,7 @@ impl Handelse {
             Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
             Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
             Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",
+            Handelse::UtbetalningMakulerad { .. } => "utbetalning_makulerad",
         }
     }
 }

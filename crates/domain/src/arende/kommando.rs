@@ -355,6 +355,12 @@ pub enum Kommando {
         utbetalning: UtbetalningId,
         datum: Date,
     },
+    /// A planned payment is cancelled before it is sent, with the reason.
+    MakuleraUtbetalning {
+        utbetalning: UtbetalningId,
+        datum: Date,
+        skal: String,
+    },
 }
 
 /// The phases of a case. Each owns the `kan` and `handle` rules of its steps,
@@ -453,6 +459,7 @@ kommandotyper! {
     PlaneraUtbetalning => "utbetalning", "Planera utbetalning av försörjningsstöd", Verkstallighet;
     AttesteraUtbetalning => "attestera-utbetalning", "Attestera utbetalning", Verkstallighet;
     RegistreraUtbetald => "utbetald", "Registrera att utbetalningen har skickats", Verkstallighet;
+    MakuleraUtbetalning => "makulera-utbetalning", "Makulera en planerad utbetalning", Verkstallighet;
 }
 
 impl Kommando {
@@ -516,6 +523,7 @@ impl Kommando {
             Kommando::PlaneraUtbetalning { .. } => T::PlaneraUtbetalning,
             Kommando::AttesteraUtbetalning { .. } => T::AttesteraUtbetalning,
             Kommando::RegistreraUtbetald { .. } => T::RegistreraUtbetald,
+            Kommando::MakuleraUtbetalning { .. } => T::MakuleraUtbetalning,
         }
     }
 }

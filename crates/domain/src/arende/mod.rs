@@ -234,7 +234,8 @@ impl Arende {
             | H::GenomforandeplanUpprattad { .. }
             | H::UtbetalningPlanerad(_)
             | H::UtbetalningAttesterad { .. }
-            | H::UtbetalningSkickad { .. } => self.tillampa_verkstallighet(h),
+            | H::UtbetalningSkickad { .. }
+            | H::UtbetalningMakulerad { .. } => self.tillampa_verkstallighet(h),
             H::Uppfoljd { .. } | H::BevakningKvitterad { .. } => self.tillampa_uppfoljning(h),
             H::DokumentBifogat { .. }
             | H::JournalAntecknad { .. }

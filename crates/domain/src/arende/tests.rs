@@ -215,6 +215,11 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             utbetalning: crate::ids::UtbetalningId(Uuid::from_u128(77)),
             datum: d,
         },
+        T::MakuleraUtbetalning => Kommando::MakuleraUtbetalning {
+            utbetalning: crate::ids::UtbetalningId(Uuid::from_u128(77)),
+            datum: d,
+            skal: "Fel konto".into(),
+        },
     }
 }
 
@@ -863,23 +868,27 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
         }),
         T::BeraknaForsorjningsstod => forsorjning(idag, (d.x % 3) as i64 * 4000),
         T::PlaneraUtbetalning => utbetalning(beslut(typ), idag, (d.y % 7000) as i64),
-        T::AttesteraUtbetalning | T::RegistreraUtbetald => {
+        T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {
             let a = a.expect("a payment step needs a case");
             let id = a
                 .utbetalningar
                 .get(d.x % a.utbetalningar.len().max(1))
                 .map(|u| u.id)
                 .unwrap_or_else(|| crate::ids::UtbetalningId(ny()));
-            if typ == T::AttesteraUtbetalning {
-                Kommando::AttesteraUtbetalning {
+            match typ {
+                T::AttesteraUtbetalning => Kommando::AttesteraUtbetalning {
                     utbetalning: id,
                     datum: idag,
-                }
-            } else {
-                Kommando::RegistreraUtbetald {
+                },
+                T::RegistreraUtbetald => Kommando::RegistreraUtbetald {
                     utbetalning: id,
                     datum: idag,
-                }
+                },
+                _ => Kommando::MakuleraUtbetalning {
+                    utbetalning: id,
+                    datum: idag,
+                    skal: text,
+                },
             }
         }
         T::UpprattaGenomforandeplan => Kommando::UpprattaGenomforandeplan {

@@ -111,10 +111,7 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
     use KommandoTyp as T;
     match typ {
         T::AttesteraUtbetalning => {
-            if a.utbetalningar
-                .iter()
-                .any(|u| u.skickad.is_none() && u.attest.is_none() && u.kraver_attest())
-            {
+            if a.utbetalningar.iter().any(Utbetalning::vantar_pa_attest) {
                 Ok(())
             } else {
                 super::kommando::tillstand("Ingen utbetalning väntar på attest.")
@@ -125,6 +122,13 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             } else {
                 super::kommando::tillstand("Ingen utbetalning är klar att skicka.")
+            }
+        }
+        T::MakuleraUtbetalning => {
+            if a.utbetalningar.iter().any(Utbetalning::vantar) {
+                Ok(())
+            } else {
+                super::kommando::tillstand("Ingen planerad utbetalning väntar.")
             }
         }
         _ => per_beslut(a, typ),
@@ -312,7 +316,7 @@ pub(super) fn handle(
                     let planerat: Kronor = a
                         .utbetalningar
                         .iter()
-                        .filter(|u| u.beslut == beslut)
+                        .filter(|u| u.beslut == beslut && u.makulerad.is_none())
                         .map(|u| u.belopp)
                         .sum();
                     fel.om(belopp <= 0, "belopp", "Skriv ett belopp större än noll.");
@@ -346,13 +350,14 @@ pub(super) fn handle(
                 registrerad_av: ctx.aktor,
                 attest: None,
                 skickad: None,
+                makulerad: None,
             }))]
         }
         Kommando::AttesteraUtbetalning { utbetalning, datum } => {
             let u = utbetalningen(a, utbetalning)?;
             fel.inte_framtid(datum, idag, "datum");
             fel.om(
-                u.attest.is_some() || u.skickad.is_some() || !u.kraver_attest(),
+                !u.vantar_pa_attest(),
                 "utbetalning",
                 "Utbetalningen väntar inte på attest.",
             );
@@ -372,16 +377,35 @@ pub(super) fn handle(
             let u = utbetalningen(a, utbetalning)?;
             fel.inte_framtid(datum, idag, "datum");
             fel.om(
-                u.skickad.is_some(),
+                !u.vantar(),
                 "utbetalning",
-                "Utbetalningen är redan skickad.",
+                "Utbetalningen är redan skickad eller makulerad.",
             );
             fel.om(
-                u.skickad.is_none() && !u.klar_att_skicka(),
+                u.vantar() && !u.klar_att_skicka(),
                 "utbetalning",
                 "Utbetalningen ska attesteras av en annan person innan den skickas.",
             );
             vec![Handelse::UtbetalningSkickad { utbetalning, datum }]
+        }
+        Kommando::MakuleraUtbetalning {
+            utbetalning,
+            datum,
+            skal,
+        } => {
+            let u = utbetalningen(a, utbetalning)?;
+            fel.inte_framtid(datum, idag, "datum");
+            fel.om(
+                !u.vantar(),
+                "utbetalning",
+                "Bara en utbetalning som inte har skickats kan makuleras.",
+            );
+            fel.text_kravs(&skal, "skal", "Skriv varför utbetalningen makuleras.");
+            vec![Handelse::UtbetalningMakulerad {
+                utbetalning,
+                datum,
+                skal: skal.trim().to_owned(),
+            }]
         }
         annan => return Err(fel_fas(&annan)),
     })
@@ -398,6 +422,15 @@ impl Arende {
             } => {
                 if let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) {
                     u.attest = Some((*av, *datum));
+                }
+            }
+            Handelse::UtbetalningMakulerad {
+                utbetalning,
+                datum,
+                skal,
+            } => {
+                if let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) {
+                    u.makulerad = Some((*datum, skal.clone()));
                 }
             }
             Handelse::UtbetalningSkickad { utbetalning, datum } => {

@@ -114,6 +114,10 @@ pub struct Utbetalning {
     pub attest: Option<(AnvandarId, Date)>,
     #[serde(default)]
     pub skickad: Option<Date>,
+    /// Cancelled before it was sent, the day and why: a wrong account or amount is
+    /// cancelled and planned anew, never edited, so the history shows both.
+    #[serde(default)]
+    pub makulerad: Option<(Date, String)>,
 }
 
 impl Utbetalning {
@@ -122,13 +126,26 @@ impl Utbetalning {
         self.manuell || self.belopp > ATTESTGRANS
     }
 
+    /// Planned and still to go out: not sent, not cancelled.
+    pub fn vantar(&self) -> bool {
+        self.skickad.is_none() && self.makulerad.is_none()
+    }
+
+    /// Waits for a second person's attest.
+    pub fn vantar_pa_attest(&self) -> bool {
+        self.vantar() && self.attest.is_none() && self.kraver_attest()
+    }
+
     /// May go to the bank now.
     pub fn klar_att_skicka(&self) -> bool {
-        self.skickad.is_none() && (self.attest.is_some() || !self.kraver_attest())
+        self.vantar() && (self.attest.is_some() || !self.kraver_attest())
     }
 
     /// The case's words for where it stands.
     pub fn lage(&self) -> &'static str {
+        if self.makulerad.is_some() {
+            return "makulerad";
+        }
         match (self.skickad, self.attest, self.kraver_attest()) {
             (Some(_), _, _) => "skickad",
             (None, None, true) => "väntar på attest",
@@ -252,6 +269,7 @@ mod tests {
             registrerad_av: AnvandarId::ny(),
             attest: None,
             skickad: None,
+            makulerad: None,
         }
     }
 

@@ -602,6 +602,46 @@ async fn utbetalningar(db: Db) {
         ],
     )
     .await;
+    // A payment to the wrong account is cancelled with a reason, never edited; the
+    // amount it held can then be planned anew.
+    hl.steg(
+        &a,
+        "utbetalning",
+        &[
+            ("beslut", &beslut),
+            ("mottagare", "enskild"),
+            ("konto", "6000 111111111"),
+            ("belopp", "8610"),
+            ("dag", "2026-03-25"),
+        ],
+    )
+    .await;
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let fel_konto = arende.utbetalningar[1].id.to_string();
+    let (s, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/makulera-utbetalning"),
+            &[("utbetalning", &fel_konto), ("datum", "2026-03-20")],
+        )
+        .await;
+    assert_eq!(s, 422, "a reason is required");
+    assert!(sida.contains("Skriv varför"), "{}", utdrag(&sida));
+    hl.steg(
+        &a,
+        "makulera-utbetalning",
+        &[
+            ("utbetalning", &fel_konto),
+            ("datum", "2026-03-20"),
+            ("skal", "Fel konto: den enskilde har bytt bank."),
+        ],
+    )
+    .await;
     hl.steg(
         &a,
         "utbetalning",

@@ -72,7 +72,8 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::VerkstallighetUpphort(UpphorandeUppgifter { datum, .. })
         | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. })
         | H::ForsorjningsstodBeraknat { datum, .. }
-        | H::UtbetalningSkickad { datum, .. } => *datum,
+        | H::UtbetalningSkickad { datum, .. }
+        | H::UtbetalningMakulerad { datum, .. } => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -282,6 +283,10 @@ pub fn tidslinje(
                 )
             }
             H::UtbetalningSkickad { .. } => t.t("tidslinje-utbetalning_skickad").to_owned(),
+            H::UtbetalningMakulerad { skal, .. } => {
+                rader.push(skal.clone());
+                t.t("tidslinje-utbetalning_makulerad").to_owned()
+            }
             // The person sees every line of the calculation, not just the sum (issue 15).
             H::ForsorjningsstodBeraknat { berakning, .. } => {
                 rader.extend(crate::visning::berakningsrader(berakning));

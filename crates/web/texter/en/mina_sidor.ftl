@@ -207,6 +207,7 @@ tidslinje-forsorjningsstod = Financial support calculated for { $manad }: { $bel
 tidslinje-utbetalning = Payment of financial support for { $manad }
 tidslinje-utbetalning_text = { $belopp } to { $till }. The money should be there on { $dag }. Contact your case worker if it has not arrived.
 tidslinje-utbetalning_skickad = The payment has been sent to the bank
+tidslinje-utbetalning_makulerad = A planned payment has been cancelled
 tidslinje-drojsmal = The decision is delayed
 tidslinje-drojsmal_text = The reason: { $skal } The board expects to decide by { $datum }.
 tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative

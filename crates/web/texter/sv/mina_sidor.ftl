@@ -209,6 +209,7 @@ tidslinje-forsorjningsstod = Försörjningsstöd beräknat för { $manad }: { $b
 tidslinje-utbetalning = Utbetalning av försörjningsstöd för { $manad }
 tidslinje-utbetalning_text = { $belopp } till { $till }. Pengarna ska finnas där { $dag }. Hör av dig till din handläggare om de inte har kommit.
 tidslinje-utbetalning_skickad = Utbetalningen har skickats till banken
+tidslinje-utbetalning_makulerad = En planerad utbetalning har makulerats
 tidslinje-drojsmal = Beslutet dröjer
 tidslinje-drojsmal_text = Skälet: { $skal } Nämnden räknar med att besluta senast { $datum }.
 tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ

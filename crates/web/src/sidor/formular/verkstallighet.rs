@@ -21,7 +21,9 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::RegistreraUpphorande => falt_registrera_upphorande(typ, a, ctx),
         T::UpprattaGenomforandeplan => falt_uppratta_genomforandeplan(),
         T::PlaneraUtbetalning => falt_planera_utbetalning(typ, a, ctx),
-        T::AttesteraUtbetalning | T::RegistreraUtbetald => falt_utbetalning(typ, a, ctx),
+        T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {
+            falt_utbetalning(typ, a, ctx)
+        }
         _ => vec![],
     }
 }
@@ -41,7 +43,9 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::RegistreraUpphorande => tolka_registrera_upphorande(l),
         T::UpprattaGenomforandeplan => tolka_uppratta_genomforandeplan(l),
         T::PlaneraUtbetalning => tolka_planera_utbetalning(l),
-        T::AttesteraUtbetalning | T::RegistreraUtbetald => tolka_utbetalning(typ, l),
+        T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {
+            tolka_utbetalning(typ, l)
+        }
         _ => None,
     }
 }
@@ -69,7 +73,7 @@ fn falt_planera_utbetalning(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> 
             let planerat: i64 = a
                 .utbetalningar
                 .iter()
-                .filter(|u| u.manad == s.berakning.manad)
+                .filter(|u| u.manad == s.berakning.manad && u.makulerad.is_none())
                 .map(|u| u.belopp)
                 .sum();
             (s.berakning.bistand() - planerat).max(0)
@@ -155,31 +159,42 @@ fn tolka_planera_utbetalning(l: &mut Lasare) -> Option<Kommando> {
 
 fn falt_utbetalning(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     let valbara = a.utbetalningar.iter().filter(|u| match typ {
-        KommandoTyp::AttesteraUtbetalning => {
-            u.skickad.is_none() && u.attest.is_none() && u.kraver_attest()
-        }
+        KommandoTyp::AttesteraUtbetalning => u.vantar_pa_attest(),
+        KommandoTyp::MakuleraUtbetalning => u.vantar(),
         _ => u.klar_att_skicka(),
     });
     let alt: Vec<(String, String)> = valbara
         .map(|u| (u.id.to_string(), utbetalningstext(u)))
         .collect();
     let forsta = alt.first().map(|x| x.0.clone()).unwrap_or_default();
-    vec![
+    let mut falt = vec![
         Falt::val("utbetalning", "Utbetalning", "radio", alt)
             .kravs()
             .varde(forsta),
         datumfalt(ctx.idag),
-    ]
+    ];
+    if typ == KommandoTyp::MakuleraUtbetalning {
+        falt.push(
+            Falt::textarea("skal", "Varför makuleras utbetalningen?")
+                .kravs()
+                .hjalp("Till exempel fel konto eller fel belopp. Planera sedan en ny utbetalning."),
+        );
+    }
+    falt
 }
 
 fn tolka_utbetalning(typ: KommandoTyp, l: &mut Lasare) -> Option<Kommando> {
     let utbetalning = l.id("utbetalning", "Välj en utbetalning i listan.");
     let datum = l.datum("datum");
     let (utbetalning, datum) = (utbetalning?, datum?);
-    Some(if typ == KommandoTyp::AttesteraUtbetalning {
-        Kommando::AttesteraUtbetalning { utbetalning, datum }
-    } else {
-        Kommando::RegistreraUtbetald { utbetalning, datum }
+    Some(match typ {
+        KommandoTyp::AttesteraUtbetalning => Kommando::AttesteraUtbetalning { utbetalning, datum },
+        KommandoTyp::MakuleraUtbetalning => Kommando::MakuleraUtbetalning {
+            utbetalning,
+            datum,
+            skal: l.text("skal"),
+        },
+        _ => Kommando::RegistreraUtbetald { utbetalning, datum },
     })
 }
 

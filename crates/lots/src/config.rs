@@ -73,6 +73,13 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "none: not served",
     ),
     rad(
+        "payment_bankgiro",
+        "LOTS_PAYMENT_BANKGIRO",
+        "",
+        "the kommun's bankgiro that försörjningsstöd is paid from: the debtor account of the payment file (pain.001)",
+        "none: no payment file",
+    ),
+    rad(
         "request_timeout_seconds",
         "LOTS_REQUEST_TIMEOUT_SECONDS",
         "",
@@ -312,6 +319,8 @@ struct Fil {
     metrics_listen: Option<SocketAddr>,
     /// The longest a request may take, in seconds.
     request_timeout_seconds: Option<u64>,
+    /// The bankgiro försörjningsstöd is paid from.
+    payment_bankgiro: Option<String>,
     #[serde(default)]
     inloggning: InloggningFil,
     oidc: Option<OidcFil>,
@@ -406,6 +415,8 @@ pub struct Config {
     pub ankare_intervall: std::time::Duration,
     /// The keys TOTP secrets are encrypted with.
     pub totpnycklar: lots_store::Totpnycklar,
+    /// The debtor account of the payment file.
+    pub betalkonto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
 }
 
 impl Config {
@@ -458,6 +469,13 @@ impl Config {
                     .max(1),
             ),
             totpnycklar: totpnycklar()?,
+            betalkonto: match env("LOTS_PAYMENT_BANKGIRO").or(fil.payment_bankgiro) {
+                None => None,
+                Some(t) => Some(
+                    lots_domain::forsorjningsstod::utbetalning::Konto::tolka(&t, true)
+                        .with_context(|| format!("payment_bankgiro (LOTS_PAYMENT_BANKGIRO) ska vara ett bankgironummer med sju eller åtta siffror, inte {t}"))?,
+                ),
+            },
         })
     }
 

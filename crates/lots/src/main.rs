@@ -424,6 +424,7 @@ async fn serva(
             }),
         }),
         klocka: lots_web::Klocka::default(),
+        betalkonto: cfg.betalkonto.clone(),
     };
     if let Some(maddr) = cfg.metrics_listen {
         let m = tokio::net::TcpListener::bind(maddr)

@@ -216,6 +216,12 @@ impl Arenden<'_> {
             beslut_andrade,
         )
         .await?;
+        // The unit's payment list follows the case's payments (issue 15, item 8).
+        if fore.as_ref().map_or(!efter.utbetalningar.is_empty(), |f| {
+            f.utbetalningar != efter.utbetalningar
+        }) {
+            crate::utbetalningar::skriv_utbetalningar(&mut tx, &efter, aktor.kommun).await?;
+        }
         if fore.is_none() {
             // The new case's diarienummer, in the transaction that creates it.
             crate::namnd::satt_diarienummer(&mut tx, aktor.kommun, arende_id, efter.inkom).await?;

@@ -30,6 +30,7 @@ mod rapporter;
 mod riksnorm;
 pub mod sok;
 mod totpnyckel;
+mod utbetalningar;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -52,6 +53,7 @@ pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{PublikRiksnorm, TillagdRiksnorm};
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
+pub use utbetalningar::UtbetalningRad;
 
 use lots_domain::Avvisning;
 

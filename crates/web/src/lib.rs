@@ -43,6 +43,8 @@ pub struct AppState {
     /// Login policy: TOTP, lockout, rate limits, OpenID Connect.
     pub inloggning: Arc<Inloggningsregler>,
     pub klocka: Klocka,
+    /// The kommun's bankgiro försörjningsstöd is paid from; without it no payment file.
+    pub betalkonto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
 }
 
 impl AppState {
@@ -170,6 +172,15 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::arende::skal_sida).post(sidor::arende::ange_skal),
         ),
         ("/uppdrag", get(sidor::uppdrag::lista)),
+        ("/utbetalningar", get(sidor::utbetalningar::lista)),
+        (
+            "/utbetalningar/betalfil.xml",
+            get(sidor::utbetalningar::betalfil),
+        ),
+        (
+            "/utbetalningar/skickade",
+            post(sidor::utbetalningar::skickade),
+        ),
         ("/uppdrag/{id}", get(sidor::uppdrag::visa)),
         (
             "/uppdrag/{id}/plan",

@@ -43,6 +43,9 @@ impl ArendeResurs {
 /// document the person hands in).
 #[derive(Debug, Clone, Copy)]
 pub enum Atgard {
+    /// See the unit's payments of försörjningsstöd to attest and send, and take out
+    /// the payment file; each row is still shown only if its case's steps are the user's.
+    HanteraUtbetalningar,
     /// Search the person register and see who is registered.
     SokaPerson,
     /// See that a person exists, in a search hit or a list.
@@ -216,6 +219,7 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
         return false;
     }
     match h {
+        Atgard::HanteraUtbetalningar => matches!(a.roll, Handlaggare | Arbetsledare),
         Atgard::SokaPerson | Atgard::RegistreraPerson | Atgard::Aktualisera => {
             matches!(a.roll, Handlaggare | Arbetsledare | Registrator)
         }

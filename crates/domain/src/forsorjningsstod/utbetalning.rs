@@ -156,10 +156,26 @@ impl Utbetalning {
 
 /// One payment in a file, with the receiver's name as the bank shall show it.
 pub struct Betalningsrad<'a> {
-    pub utbetalning: &'a Utbetalning,
+    pub id: UtbetalningId,
+    pub konto: &'a Konto,
+    pub belopp: Kronor,
+    pub dag: Date,
     pub mottagarnamn: &'a str,
     /// The text on the receiver's statement, e.g. the month (never a personnummer).
     pub meddelande: &'a str,
+}
+
+impl<'a> Betalningsrad<'a> {
+    pub fn av(u: &'a Utbetalning, mottagarnamn: &'a str, meddelande: &'a str) -> Self {
+        Self {
+            id: u.id,
+            konto: &u.konto,
+            belopp: u.belopp,
+            dag: u.dag,
+            mottagarnamn,
+            meddelande,
+        }
+    }
 }
 
 fn xml(text: &str) -> String {
@@ -199,8 +215,8 @@ pub fn pain001(
     avsandarkonto: &Konto,
     rader: &[Betalningsrad<'_>],
 ) -> String {
-    let summa: Kronor = rader.iter().map(|r| r.utbetalning.belopp).sum();
-    let mut dagar: Vec<Date> = rader.iter().map(|r| r.utbetalning.dag).collect();
+    let summa: Kronor = rader.iter().map(|r| r.belopp).sum();
+    let mut dagar: Vec<Date> = rader.iter().map(|r| r.dag).collect();
     dagar.sort();
     dagar.dedup();
     let mut x = String::new();
@@ -218,9 +234,8 @@ pub fn pain001(
     ));
     x.push_str("</GrpHdr>");
     for (n, dag) in dagar.iter().enumerate() {
-        let dagens: Vec<&Betalningsrad> =
-            rader.iter().filter(|r| r.utbetalning.dag == *dag).collect();
-        let dagsumma: Kronor = dagens.iter().map(|r| r.utbetalning.belopp).sum();
+        let dagens: Vec<&Betalningsrad> = rader.iter().filter(|r| r.dag == *dag).collect();
+        let dagsumma: Kronor = dagens.iter().map(|r| r.belopp).sum();
         x.push_str(&format!(
             "<PmtInf><PmtInfId>{}-{}</PmtInfId><PmtMtd>TRF</PmtMtd><NbOfTxs>{}</NbOfTxs><CtrlSum>{}.00</CtrlSum>\
              <ReqdExctnDt>{}</ReqdExctnDt><Dbtr><Nm>{}</Nm></Dbtr><DbtrAcct>{}<Ccy>SEK</Ccy></DbtrAcct>\
@@ -234,14 +249,13 @@ pub fn pain001(
             kontoelement(avsandarkonto)
         ));
         for r in dagens {
-            let u = r.utbetalning;
             x.push_str(&format!(
                 "<CdtTrfTxInf><PmtId><EndToEndId>{}</EndToEndId></PmtId><Amt><InstdAmt Ccy=\"SEK\">{}.00</InstdAmt></Amt>\
                  <Cdtr><Nm>{}</Nm></Cdtr><CdtrAcct>{}</CdtrAcct><RmtInf><Ustrd>{}</Ustrd></RmtInf></CdtTrfTxInf>",
-                u.id.0.simple(),
-                u.belopp,
+                r.id.0.simple(),
+                r.belopp,
                 xml(r.mottagarnamn),
-                kontoelement(&u.konto),
+                kontoelement(r.konto),
                 xml(r.meddelande)
             ));
         }
@@ -329,16 +343,8 @@ mod tests {
             "Lotsby kommun",
             &kommunkonto,
             &[
-                Betalningsrad {
-                    utbetalning: &a,
-                    mottagarnamn: "Dana Ek",
-                    meddelande: "Försörjningsstöd mars 2026",
-                },
-                Betalningsrad {
-                    utbetalning: &b,
-                    mottagarnamn: "Bostäder & Co <AB>",
-                    meddelande: "Hyra mars 2026",
-                },
+                Betalningsrad::av(&a, "Dana Ek", "Försörjningsstöd mars 2026"),
+                Betalningsrad::av(&b, "Bostäder & Co <AB>", "Hyra mars 2026"),
             ],
         );
         let doc = roxmltree::Document::parse(&fil).expect("well-formed XML");

@@ -762,12 +762,50 @@ async fn utbetalningar(db: Db) {
             .iter()
             .any(|h| h.contains("Utbetalningen på 9500 kr"))
     );
-    hl.steg(
-        &a,
-        "utbetald",
-        &[("utbetalning", &hyra), ("datum", "2026-03-24")],
-    )
-    .await;
+    // The unit's list and the payment file: the rent is ready, the sent one is gone.
+    let (s, lista) = hl.get("/utbetalningar").await;
+    assert_eq!(s, 200);
+    assert!(
+        lista.contains("Hyresvärden Lotsbyhem AB"),
+        "{}",
+        utdrag(&lista)
+    );
+    assert!(
+        !lista.contains("8\u{a0}610"),
+        "a sent payment is not listed"
+    );
+    let (s, xml) = hl.get("/utbetalningar/betalfil.xml").await;
+    assert_eq!(s, 200, "{xml}");
+    assert!(xml.contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"));
+    assert!(
+        xml.contains("<InstdAmt Ccy=\"SEK\">9500.00</InstdAmt>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<Nm>Lotsbyhem AB</Nm>") && xml.contains("<Id>50501055</Id>"));
+    assert!(xml.contains("<Ustrd>Hyra mars 2026</Ustrd>"));
+    assert!(
+        !xml.contains("8610.00"),
+        "only what is ready goes in the file"
+    );
+    // Reading the file changes nothing; registering it as with the bank does, and an id
+    // that is not this unit's ready payment is refused.
+    let (s, _, sida) = hl
+        .post(
+            "/utbetalningar/skickade",
+            &[("datum", "2026-03-24"), ("utbetalning", &manuell)],
+        )
+        .await;
+    assert_eq!(s, 422, "an already sent payment");
+    assert!(sida.contains("inte klar att skicka"), "{}", utdrag(&sida));
+    let (s, plats, _) = hl
+        .post(
+            "/utbetalningar/skickade",
+            &[("datum", "2026-03-24"), ("utbetalning", &hyra)],
+        )
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/utbetalningar")));
+    let (_, lista) = hl.get("/utbetalningar").await;
+    assert!(!lista.contains("Lotsbyhem AB"));
     let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
     assert!(
         !html.contains("Utbetalningen skulle ha kommit"),

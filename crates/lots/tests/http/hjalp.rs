@@ -329,6 +329,7 @@ fn starta_server(
         saker_cookie: false,
         inloggning: std::sync::Arc::new(regler),
         klocka: klocka.clone(),
+        betalkonto: lots_domain::forsorjningsstod::utbetalning::Konto::tolka("5555-1234", true),
     };
     let url = format!("http://{}", lyssnare.local_addr().unwrap());
     tokio::spawn(async move {

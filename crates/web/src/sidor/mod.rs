@@ -16,6 +16,7 @@ pub mod sammanfattning;
 pub mod start;
 pub mod steg;
 pub mod uppdrag;
+pub mod utbetalningar;
 
 use crate::formular::FaltFel;
 use lots_store::{ArendeRad, Granskningspost, Person};
@@ -41,6 +42,11 @@ impl Sida {
             (Atgard::Arbetsyta, "/", "meny-start"),
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
+            (
+                Atgard::HanteraUtbetalningar,
+                "/utbetalningar",
+                "meny-utbetalningar",
+            ),
             (
                 Atgard::AdministreraDelegation,
                 "/delegationsordning",

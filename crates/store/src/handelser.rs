@@ -216,9 +216,9 @@ impl Arenden<'_> {
             beslut_andrade,
         )
         .await?;
-        // The unit's payment list follows the case's payments (issue 15, item 8).
+        // The unit's payment list follows the case's payments and its unit (issue 15, item 8).
         if fore.as_ref().map_or(!efter.utbetalningar.is_empty(), |f| {
-            f.utbetalningar != efter.utbetalningar
+            f.utbetalningar != efter.utbetalningar || f.enhet != efter.enhet
         }) {
             crate::utbetalningar::skriv_utbetalningar(&mut tx, &efter, aktor.kommun).await?;
         }

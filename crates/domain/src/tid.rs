@@ -26,6 +26,25 @@ pub fn svensk_offset(nu: OffsetDateTime) -> UtcOffset {
     UtcOffset::from_hms(if sommar { 2 } else { 1 }, 0, 0).unwrap_or(UtcOffset::UTC)
 }
 
+/// A month's name in Swedish, as letters and pages write it: "mars".
+pub fn manadsnamn(m: Month) -> &'static str {
+    const NAMN: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    NAMN[usize::from(u8::from(m)) - 1]
+}
+
 /// Today's date in Sweden at the instant `nu`.
 pub fn svensk_dag(nu: OffsetDateTime) -> Date {
     nu.to_offset(svensk_offset(nu)).date()

@@ -412,6 +412,10 @@ pub(super) fn handle(
 }
 
 impl Arende {
+    fn utbetalning_mut(&mut self, id: UtbetalningId) -> Option<&mut Utbetalning> {
+        self.utbetalningar.iter_mut().find(|u| u.id == id)
+    }
+
     pub(super) fn tillampa_verkstallighet(&mut self, h: &Handelse) {
         match h {
             Handelse::UtbetalningPlanerad(u) => self.utbetalningar.push((**u).clone()),
@@ -420,7 +424,7 @@ impl Arende {
                 datum,
                 av,
             } => {
-                if let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) {
+                if let Some(u) = self.utbetalning_mut(*utbetalning) {
                     u.attest = Some((*av, *datum));
                 }
             }
@@ -429,12 +433,12 @@ impl Arende {
                 datum,
                 skal,
             } => {
-                if let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) {
+                if let Some(u) = self.utbetalning_mut(*utbetalning) {
                     u.makulerad = Some((*datum, skal.clone()));
                 }
             }
             Handelse::UtbetalningSkickad { utbetalning, datum } => {
-                let Some(u) = self.utbetalningar.iter_mut().find(|u| u.id == *utbetalning) else {
+                let Some(u) = self.utbetalning_mut(*utbetalning) else {
                     return;
                 };
                 u.skickad = Some(*datum);

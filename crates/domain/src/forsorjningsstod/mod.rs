@@ -82,21 +82,8 @@ impl Manad {
 
     /// The month's name and year in Swedish, as a letter writes it: "mars 2026".
     pub fn namn(self) -> String {
-        const NAMN: [&str; 12] = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        format!("{} {}", NAMN[usize::from(self.nr - 1)], self.ar)
+        let manad = time::Month::try_from(self.nr).unwrap_or(time::Month::January);
+        format!("{} {}", crate::tid::manadsnamn(manad), self.ar)
     }
 }
 

@@ -347,6 +347,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 },
                 inkomster: vec![inkomst("Sökande", Inkomstslag::Barnbidrag, 2_650)],
                 insattningar: vec![],
+                tillgangar: vec![],
                 hyrestak: None,
             }),
         ),
@@ -364,6 +365,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 ],
                 inkomster: vec![],
                 insattningar: vec![],
+                tillgangar: vec![],
                 hyrestak: None,
             }),
         ),
@@ -382,6 +384,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 ],
                 inkomster: vec![inkomst("Medsökande", Inkomstslag::Lon, 9_000)],
                 insattningar: vec![],
+                tillgangar: vec![],
                 hyrestak: None,
             }),
         ),
@@ -411,6 +414,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 } else {
                     vec![]
                 },
+                tillgangar: vec![],
                 hyrestak: None,
             }),
         ),
@@ -1739,20 +1743,7 @@ const UPPFOLJNING_EKONOMI: (&str, &str) = (
 );
 
 fn manadsnamn(d: Date) -> &'static str {
-    [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ][usize::from(u8::from(d.month())) - 1]
+    lots_domain::tid::manadsnamn(d.month())
 }
 
 // ---------------------------------------------------------------------------

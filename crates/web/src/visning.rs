@@ -116,6 +116,23 @@ pub fn berakningsrader(
     d
 }
 
+/// The household's assets as recorded with the month: value, assessment, consequence.
+pub fn tillgangsrader(u: &lots_domain::forsorjningsstod::berakning::Underlag) -> Vec<String> {
+    u.tillgangar
+        .iter()
+        .map(|t| {
+            format!(
+                "Tillgång, {} ({}): {}. Bedömning: {} Följd: {}",
+                t.slag.text(),
+                t.medlem,
+                kr(t.varde),
+                t.bedomning.trim(),
+                t.konsekvens.trim()
+            )
+        })
+        .collect()
+}
+
 /// A heading and detail lines for one event.
 pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
     use Handelse as H;
@@ -530,8 +547,13 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             d.push(format!("Skäl: {skal}"));
             format!("Utbetalningen makulerad {datum}")
         }
-        H::ForsorjningsstodBeraknat { berakning, .. } => {
+        H::ForsorjningsstodBeraknat {
+            underlag,
+            berakning,
+            ..
+        } => {
             d.extend(berakningsrader(berakning));
+            d.extend(tillgangsrader(underlag));
             format!(
                 "Försörjningsstöd beräknat för {}: {}",
                 berakning.manad.namn(),

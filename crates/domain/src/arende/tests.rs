@@ -266,6 +266,7 @@ fn forsorjning(d: Date, hyra: i64) -> Kommando {
                 .collect(),
             inkomster: vec![],
             insattningar: vec![],
+            tillgangar: vec![],
             hyrestak: None,
         }),
         tabell: Box::new(tabell),

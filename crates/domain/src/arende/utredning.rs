@@ -390,6 +390,7 @@ fn berakningsfakta(e: &berakning::Berakningsfel) -> &'static str {
         | B::HyraOverTak { rad, .. } => RADER.get(*rad).copied().unwrap_or("rader"),
         B::NegativInkomst { rad } => INKOMSTER.get(*rad).copied().unwrap_or("inkomster"),
         B::ObedomdInsattning { .. } => "insattningar",
+        B::ObedomdTillgang { .. } => "tillgangar",
     }
 }
 

@@ -177,6 +177,43 @@ pub struct Insattning {
     pub beslut: Option<InsattningsBeslut>,
 }
 
+/// Kinds of asset the household may have (SoL 12 kap. 1 §: the right to aid presumes
+/// the need cannot be met otherwise, assets included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Tillgangsslag {
+    Sparande,
+    Bil,
+    Bostad,
+    Arv,
+    Annat,
+}
+
+impl Tillgangsslag {
+    pub fn text(self) -> &'static str {
+        match self {
+            Tillgangsslag::Sparande => "Sparande",
+            Tillgangsslag::Bil => "Bil",
+            Tillgangsslag::Bostad => "Bostadsrätt eller hus",
+            Tillgangsslag::Arv => "Arv",
+            Tillgangsslag::Annat => "Annan tillgång",
+        }
+    }
+}
+
+/// An asset, with the handläggare's assessment and its consequence (for instance:
+/// the car is needed for work and is not to be sold; the savings are to be used
+/// first and the month is computed with them as income).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tillgang {
+    pub medlem: String,
+    pub slag: Tillgangsslag,
+    /// The value as known, in kronor.
+    pub varde: Kronor,
+    pub bedomning: String,
+    pub konsekvens: String,
+}
+
 /// A line applied for, and the handläggare's assessment of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rad {
@@ -206,6 +243,8 @@ pub struct Underlag {
     pub inkomster: Vec<Inkomst>,
     #[serde(default)]
     pub insattningar: Vec<Insattning>,
+    #[serde(default)]
+    pub tillgangar: Vec<Tillgang>,
     /// The kommun's rent ceiling for a household of this size, if it has one.
     #[serde(default)]
     pub hyrestak: Option<Kronor>,
@@ -333,6 +372,8 @@ pub enum Berakningsfel {
         "Insättningen {datum} på {belopp} kr har inte bedömts. Fråga personen vad den var och skriv din bedömning med skäl."
     )]
     ObedomdInsattning { datum: time::Date, belopp: Kronor },
+    #[error("Tillgång {}: skriv din bedömning och vad den får för följd.", rad + 1)]
+    ObedomdTillgang { rad: usize },
 }
 
 /// Computes the month. `med_stod` holds the months in which försörjningsstöd was granted before,
@@ -434,6 +475,13 @@ pub fn berakna(
         });
     }
 
+    // An asset is recorded with an assessment and its consequence; what it means in
+    // money (savings to use first) is entered as income, so the sum stays explained.
+    for (i, t) in u.tillgangar.iter().enumerate() {
+        if t.varde < 0 || t.bedomning.trim().is_empty() || t.konsekvens.trim().is_empty() {
+            return Err(Berakningsfel::ObedomdTillgang { rad: i });
+        }
+    }
     let behov = rader.iter().map(|r| r.godkant).sum();
     let inkomst = inkomster.iter().map(|r| r.raknas).sum();
     Ok(Manadsberakning {
@@ -523,6 +571,7 @@ mod tests {
                 },
             ],
             insattningar: vec![],
+            tillgangar: vec![],
             hyrestak: Some(10_000),
         }
     }
@@ -659,6 +708,24 @@ mod tests {
             berakna(&tabeller(), &u, &BTreeSet::new()).unwrap().inkomst,
             13_500
         );
+    }
+
+    #[test]
+    fn tillgang_kraver_bedomning_och_foljd() {
+        let mut u = familj();
+        u.tillgangar.push(Tillgang {
+            medlem: "Medsökande".into(),
+            slag: Tillgangsslag::Bil,
+            varde: 25_000,
+            bedomning: "Bilen behövs för arbetet, som börjar kl. 05 då inga bussar går.".into(),
+            konsekvens: String::new(),
+        });
+        assert_eq!(
+            berakna(&tabeller(), &u, &BTreeSet::new()),
+            Err(Berakningsfel::ObedomdTillgang { rad: 0 })
+        );
+        u.tillgangar[0].konsekvens = "Bilen behöver inte säljas.".into();
+        assert!(berakna(&tabeller(), &u, &BTreeSet::new()).is_ok());
     }
 
     #[test]

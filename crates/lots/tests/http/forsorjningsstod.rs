@@ -444,8 +444,32 @@ async fn manadsberakning(db: Db) {
             "Lånet ska betalas tillbaka i april.".to_string(),
         ),
     ]);
+    // An asset is recorded with an assessment and its consequence, or not at all.
+    insattning.extend([
+        ("till1_medlem", "Medsökande".to_string()),
+        ("till1_slag", "bil".to_string()),
+        ("till1_varde", "25000".to_string()),
+        (
+            "till1_bedomning",
+            "Bilen behövs för arbetet, som börjar före bussarna.".to_string(),
+        ),
+    ]);
+    let (s, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/forsorjningsstod"),
+            &falt(&insattning),
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(sida.contains("vad den får för följd"), "{}", utdrag(&sida));
+    insattning.push(("till1_konsekvens", "Bilen behöver inte säljas.".to_string()));
     hl.steg(&a, "forsorjningsstod", &falt(&insattning)).await;
     let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Tillgång, Bil (Medsökande): 25\u{a0}000\u{a0}kr"),
+        "{}",
+        utdrag(&sida)
+    );
     // 16 010 norm + 9 500 + 600 + 2 500 − 8 000 − 2 500 = 18 110.
     assert!(
         sida.contains("Försörjningsstöd beräknat för mars 2026: 18\u{a0}110\u{a0}kr"),

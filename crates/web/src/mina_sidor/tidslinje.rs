@@ -288,8 +288,13 @@ pub fn tidslinje(
                 t.t("tidslinje-utbetalning_makulerad").to_owned()
             }
             // The person sees every line of the calculation, not just the sum (issue 15).
-            H::ForsorjningsstodBeraknat { berakning, .. } => {
+            H::ForsorjningsstodBeraknat {
+                underlag,
+                berakning,
+                ..
+            } => {
                 rader.extend(crate::visning::berakningsrader(berakning));
+                rader.extend(crate::visning::tillgangsrader(underlag));
                 t.f(
                     "tidslinje-forsorjningsstod",
                     &[

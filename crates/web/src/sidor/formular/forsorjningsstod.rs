@@ -6,7 +6,7 @@
 
 use lots_domain::forsorjningsstod::berakning::{
     self, Berakningsfel, Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut,
-    Kostnadsslag, Livsforingsslag, Post, Rad, Underlag,
+    Kostnadsslag, Livsforingsslag, Post, Rad, Tillgang, Tillgangsslag, Underlag,
 };
 use lots_domain::forsorjningsstod::riksnorm::{HushallsFel, NormBarn, NormHushall, Vuxna};
 use lots_domain::forsorjningsstod::{Kronor, Manad};
@@ -96,6 +96,32 @@ const INSATTNINGAR: [(&str, &str, &str, &str, &str, &str); 2] = [
         "ins2_raknas",
         "ins2_skal",
     ),
+];
+
+/// Assets: whose, kind, value, assessment, consequence.
+const TILLGANGAR: [(&str, &str, &str, &str, &str); 2] = [
+    (
+        "till1_medlem",
+        "till1_slag",
+        "till1_varde",
+        "till1_bedomning",
+        "till1_konsekvens",
+    ),
+    (
+        "till2_medlem",
+        "till2_slag",
+        "till2_varde",
+        "till2_bedomning",
+        "till2_konsekvens",
+    ),
+];
+
+const TILLGANGSSLAG: [Tillgangsslag; 5] = [
+    Tillgangsslag::Sparande,
+    Tillgangsslag::Bil,
+    Tillgangsslag::Bostad,
+    Tillgangsslag::Arv,
+    Tillgangsslag::Annat,
 ];
 
 const LIVSFORINGSSLAG: [Livsforingsslag; 5] = [
@@ -258,6 +284,25 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
         ));
         ut.push(Falt::textarea(skal, &format!("Insättning {n}: din bedömning och skälet")).hjalp("En insättning räknas aldrig som inkomst utan att den enskilde har fått säga vad den var och du har skrivit din bedömning."));
     }
+    for (i, (medlem, slag, varde, bedomning, konsekvens)) in TILLGANGAR.into_iter().enumerate() {
+        let n = i + 1;
+        ut.push(Falt::text(medlem, &format!("Tillgång {n}: vems")));
+        ut.push(Falt::val(
+            slag,
+            &format!("Tillgång {n}: slag"),
+            "select",
+            val(&TILLGANGSSLAG, Tillgangsslag::text),
+        ));
+        ut.push(Falt::text(varde, &format!("Tillgång {n}: värde i kronor")));
+        ut.push(Falt::textarea(
+            bedomning,
+            &format!("Tillgång {n}: din bedömning"),
+        ));
+        ut.push(
+            Falt::textarea(konsekvens, &format!("Tillgång {n}: vad bedömningen får för följd"))
+                .hjalp("Till exempel: bilen behövs för arbetet och behöver inte säljas, eller: sparpengarna ska användas först och är med som inkomst."),
+        );
+    }
     if let Some(forra) = ctx
         .arende
         .and_then(|a| a.senaste_forsorjningsstod.as_deref())
@@ -349,6 +394,27 @@ fn belopp(l: &mut Lasare, namn: &'static str) -> Option<Kronor> {
     }
 }
 
+/// A line's amount applied for and approved: both, or neither (the line is not in
+/// this month); one without the other is an error beside the missing one.
+fn sokt_och_godkant(
+    l: &mut Lasare,
+    sokt: &'static str,
+    godkant: &'static str,
+) -> Option<(Kronor, Kronor)> {
+    match (belopp(l, sokt), belopp(l, godkant)) {
+        (Some(s), Some(g)) => Some((s, g)),
+        (None, None) => None,
+        (Some(_), None) => {
+            l.fel(godkant, "Skriv det godkända beloppet, 0 om inget godkänns.");
+            None
+        }
+        (None, Some(_)) => {
+            l.fel(sokt, "Skriv det sökta beloppet.");
+            None
+        }
+    }
+}
+
 /// Ordinal numbers (1-based) into the list of children.
 fn ordningsnummer(l: &mut Lasare, namn: &'static str, antal: usize) -> Vec<usize> {
     let t = l.text(namn);
@@ -430,47 +496,31 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     // Each line, and the field its errors belong beside.
     let mut rader: Vec<(Rad, &'static str, &'static str)> = vec![];
     for (slag, sokt, godkant, skal) in KOSTNADER {
-        let (s, g) = (belopp(l, sokt), belopp(l, godkant));
-        match (s, g) {
-            (None, None) => {}
-            (Some(s), Some(g)) => rader.push((
-                Rad {
-                    post: Post::Kostnad(slag),
-                    beskrivning: String::new(),
-                    ansokt: s,
-                    godkant: g,
-                    skal: l.text(skal),
-                },
-                godkant,
-                skal,
-            )),
-            (Some(_), None) => l.fel(godkant, "Skriv det godkända beloppet, 0 om inget godkänns."),
-            (None, Some(_)) => l.fel(sokt, "Skriv det sökta beloppet."),
+        if let Some((s, g)) = sokt_och_godkant(l, sokt, godkant) {
+            let rad = Rad {
+                post: Post::Kostnad(slag),
+                beskrivning: String::new(),
+                ansokt: s,
+                godkant: g,
+                skal: l.text(skal),
+            };
+            rader.push((rad, godkant, skal));
         }
     }
     for (slag, beskrivning, sokt, godkant, skal) in LIVSFORING {
-        let (s, g) = (belopp(l, sokt), belopp(l, godkant));
-        match (s, g) {
-            (None, None) => {}
-            (Some(s), Some(g)) => {
-                let Some(vad) = fran_kod::<Livsforingsslag>(&l.text(slag)) else {
-                    l.fel(slag, "Välj vad ansökan gäller.");
-                    continue;
-                };
-                rader.push((
-                    Rad {
-                        post: Post::Livsforing(vad),
-                        beskrivning: l.text(beskrivning),
-                        ansokt: s,
-                        godkant: g,
-                        skal: l.text(skal),
-                    },
-                    godkant,
-                    skal,
-                ));
-            }
-            (Some(_), None) => l.fel(godkant, "Skriv det godkända beloppet, 0 om inget godkänns."),
-            (None, Some(_)) => l.fel(sokt, "Skriv det sökta beloppet."),
+        if let Some((s, g)) = sokt_och_godkant(l, sokt, godkant) {
+            let Some(vad) = fran_kod::<Livsforingsslag>(&l.text(slag)) else {
+                l.fel(slag, "Välj vad ansökan gäller.");
+                continue;
+            };
+            let rad = Rad {
+                post: Post::Livsforing(vad),
+                beskrivning: l.text(beskrivning),
+                ansokt: s,
+                godkant: g,
+                skal: l.text(skal),
+            };
+            rader.push((rad, godkant, skal));
         }
     }
     let mut inkomster = vec![];
@@ -520,6 +570,27 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         ));
     }
 
+    let mut tillgangar: Vec<(Tillgang, &'static str)> = vec![];
+    for (medlem, slag, varde, bedomning, konsekvens) in TILLGANGAR {
+        let Some(v) = belopp(l, varde) else { continue };
+        let Some(s) = fran_kod::<Tillgangsslag>(&l.text(slag)) else {
+            l.fel(slag, "Välj vilket slags tillgång det är.");
+            continue;
+        };
+        let vem = Some(l.text(medlem))
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "Sökande".into());
+        tillgangar.push((
+            Tillgang {
+                medlem: vem,
+                slag: s,
+                varde: v,
+                bedomning: l.text(bedomning),
+                konsekvens: l.text(konsekvens),
+            },
+            bedomning,
+        ));
+    }
     let (datum, manad, vuxna) = (datum?, manad?, vuxna?);
     if !l.fel.is_empty() {
         return None;
@@ -535,6 +606,7 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         rader: rader.iter().map(|r| r.0.clone()).collect(),
         inkomster,
         insattningar: insattningar.iter().map(|i| i.0.clone()).collect(),
+        tillgangar: tillgangar.iter().map(|t| t.0.clone()).collect(),
         hyrestak: None,
     };
     let Some(tabell) = ctx.riksnorm.iter().find(|t| t.ar == manad.ar()) else {
@@ -559,6 +631,9 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
                 rader.get(*rad).map_or("manad", |r| r.2)
             }
             Berakningsfel::NegativInkomst { .. } => "ink1_belopp",
+            Berakningsfel::ObedomdTillgang { rad } => {
+                tillgangar.get(*rad).map_or("till1_bedomning", |t| t.1)
+            }
             Berakningsfel::ObedomdInsattning { .. } => insattningar
                 .iter()
                 .find(|i| i.0.beslut.is_none())

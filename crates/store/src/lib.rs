@@ -51,7 +51,7 @@ pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarses
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
 pub use org::*;
 pub use rapporter::*;
-pub use riksnorm::{PublikRiksnorm, TillagdRiksnorm};
+pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
 

@@ -113,6 +113,69 @@ impl Organisation<'_> {
     }
 }
 
+/// The kommun's guideline amounts for rent, household sizes 1–7 (7: seven or more).
+pub type Hyresriktvarden = [i64; 7];
+
+impl Organisation<'_> {
+    /// The newest guideline amounts for rent, if the kommun has set any.
+    pub async fn hyresriktvarden(
+        &self,
+        kommun: KommunId,
+    ) -> Result<Option<Hyresriktvarden>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT belopp FROM hyresriktvarden WHERE kommun = $1 ORDER BY version DESC LIMIT 1",
+                &[v(kommun)],
+            )
+            .await?
+            .map(|r| Ok(serde_json::from_str(&r.text("belopp")?)?))
+            .transpose()
+    }
+
+    /// Saves the guideline amounts as a new version, audited in the same transaction.
+    pub async fn spara_hyresriktvarden(
+        &self,
+        kommun: KommunId,
+        belopp: &Hyresriktvarden,
+        aktor: &Aktor,
+        nu: OffsetDateTime,
+    ) -> Result<i64, StoreError> {
+        if belopp.iter().any(|b| !(1..=100_000).contains(b)) {
+            return Err(StoreError::Konflikt(
+                "Varje riktvärde ska vara ett belopp i hela kronor, 1–100 000.".into(),
+            ));
+        }
+        let mut tx = self.0.db.begin().await?;
+        let version = tx
+            .fetch_optional(
+                "SELECT COALESCE(MAX(version), 0) AS v FROM hyresriktvarden WHERE kommun = $1",
+                &[v(kommun)],
+            )
+            .await?
+            .map(|r| r.int("v"))
+            .transpose()?
+            .unwrap_or(0)
+            + 1;
+        let tid = tidstext(nu);
+        tx.execute(
+            "INSERT INTO hyresriktvarden (kommun, version, belopp, sparad, sparad_av) VALUES ($1, $2, $3, $4, $5)",
+            &[
+                v(kommun),
+                version.into(),
+                serde_json::to_string(belopp)?.into(),
+                tid.as_str().into(),
+                aktor.id.to_string().into(),
+            ],
+        )
+        .await?;
+        let post = Granskningspost::ny(format!("admin.hyresriktvarden.spara:{version}"));
+        skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+}
+
 /// What the public API answers for a year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublikRiksnorm {

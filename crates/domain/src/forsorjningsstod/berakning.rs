@@ -349,6 +349,13 @@ impl Manadsberakning {
     }
 }
 
+/// The kommun's guideline amount for the rent of this household: by the number in
+/// the application (adults and children), the last amount for seven or more.
+pub fn hyrestak_for(riktvarden: &[Kronor; 7], h: &NormHushall) -> Kronor {
+    let antal = (h.vuxna.antal() as usize + h.barn.len()).clamp(1, 7);
+    riktvarden[antal - 1]
+}
+
 /// Why a month cannot be calculated yet; each says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Berakningsfel {

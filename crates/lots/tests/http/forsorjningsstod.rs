@@ -857,3 +857,78 @@ async fn utbetalningar(db: Db) {
     );
 }
 pa_bada!(utbetalningar);
+
+/// Item 3: the kommun's guideline amounts for rent as data; a rent above the amount
+/// for the household's size is approved only with a written judgement.
+async fn hyresriktvarden(db: Db) {
+    let app = TestApp::ny(db).await;
+    let sf = app.klient("systemforvaltare").await;
+    let hl = app.klient("handlaggare").await;
+    let riktvarden: Vec<(&str, &str)> = vec![
+        ("hyra_1", "6000"),
+        ("hyra_2", "7500"),
+        ("hyra_3", "9000"),
+        ("hyra_4", "10 000"),
+        ("hyra_5", "11000"),
+        ("hyra_6", "12000"),
+        ("hyra_7", "13000"),
+        ("atgard", "hyra"),
+    ];
+    let mut fel = riktvarden.clone();
+    fel[2] = ("hyra_3", "niotusen");
+    let (s, _, sida) = sf.post("/admin/riksnorm", &fel).await;
+    assert_eq!(s, 422);
+    assert!(sida.contains("hela kronor"), "{}", utdrag(&sida));
+    let (s, _, _) = hl.post("/admin/riksnorm", &riktvarden).await;
+    assert_eq!(s, 403, "only the systemförvaltare");
+    let (s, plats, _) = sf.post("/admin/riksnorm", &riktvarden).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/admin/riksnorm")));
+    let (_, sida) = sf.get("/admin/riksnorm").await;
+    assert!(sida.contains("value=\"10000\""), "{}", utdrag(&sida));
+    let granskat = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT handling FROM granskning WHERE handling LIKE 'admin.hyresriktvarden%'",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(granskat.len(), 1, "the change is audited");
+
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    // Four in the application: 10 000 kr; a rent of 10 500 needs a judgement.
+    let mut v = manad("2026-03");
+    v.retain(|(n, _)| !n.starts_with("boende_"));
+    v.extend([
+        ("boende_sokt", "10500".to_string()),
+        ("boende_godkant", "10500".to_string()),
+    ]);
+    let (s, _, sida) = hl
+        .post(&format!("/arenden/{a}/steg/forsorjningsstod"), &falt(&v))
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        sida.contains("högre än kommunens riktvärde (10000 kr)"),
+        "{}",
+        utdrag(&sida)
+    );
+    v.push((
+        "boende_skal",
+        "Familjen har bott här i tio år och barnen går i skolan intill; flytt prövas i höst."
+            .to_string(),
+    ));
+    hl.steg(&a, "forsorjningsstod", &falt(&v)).await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains("flytt prövas i höst"), "{}", utdrag(&sida));
+}
+pa_bada!(hyresriktvarden);

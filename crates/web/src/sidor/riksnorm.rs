@@ -59,7 +59,14 @@ struct RiksnormSida {
     fel: Vec<(String, String)>,
     /// The preview: set when the form was checked and can be saved.
     forandringar: Option<(i32, Option<i32>, Vec<Forandring>)>,
+    /// The kommun's guideline amounts for rent: (field, label, value), and the error.
+    hyra: Vec<(&'static str, String, String)>,
+    hyra_fel: Option<String>,
 }
+
+const HYRA: [&str; 7] = [
+    "hyra_1", "hyra_2", "hyra_3", "hyra_4", "hyra_5", "hyra_6", "hyra_7",
+];
 
 fn aldrar(fran: u8, till: u8) -> String {
     if fran == till {
@@ -227,7 +234,35 @@ async fn sida(
     form: Option<(&Formular, &[FaltFel])>,
     forandringar: Option<(i32, Option<i32>, Vec<Forandring>)>,
 ) -> Result<Response, WebFel> {
+    sida_med(s, i, form, forandringar, None).await
+}
+
+async fn sida_med(
+    s: &AppState,
+    i: &Inloggad,
+    form: Option<(&Formular, &[FaltFel])>,
+    forandringar: Option<(i32, Option<i32>, Vec<Forandring>)>,
+    hyra_form: Option<(&Formular, String)>,
+) -> Result<Response, WebFel> {
     let org = s.store.organisation();
+    let sparade = org.hyresriktvarden(i.anvandare.kommun).await?;
+    let hyra = HYRA
+        .iter()
+        .enumerate()
+        .map(|(n, namn)| {
+            let etikett = match n {
+                0 => "1 person".to_string(),
+                6 => "7 personer eller fler".to_string(),
+                _ => format!("{} personer", n + 1),
+            };
+            let varde = match &hyra_form {
+                Some((f, _)) => f.text(namn),
+                None => sparade.map(|b| b[n].to_string()).unwrap_or_default(),
+            };
+            (*namn, etikett, varde)
+        })
+        .collect();
+    let hyra_fel = hyra_form.map(|(_, fel)| fel);
     let tillagda = org.riksnorm_tillagda(i.anvandare.kommun).await?;
     let alla = org.riksnormer(i.anvandare.kommun).await?;
     let ar = alla
@@ -253,7 +288,7 @@ async fn sida(
         Some((f, fel)) => fyll(&mut falt, f, fel),
         None => vec![],
     };
-    let status = if fel.is_empty() {
+    let status = if fel.is_empty() && hyra_fel.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -266,6 +301,8 @@ async fn sida(
             falt,
             fel,
             forandringar,
+            hyra,
+            hyra_fel,
         },
     )
         .into_response())
@@ -285,6 +322,9 @@ pub async fn spara(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
+    if f.text("atgard") == "hyra" {
+        return spara_hyra(&s, &i, &f).await;
+    }
     let tabell = match las(&f) {
         Ok(t) => t,
         Err(fel) => return sida(&s, &i, Some((&f, &fel)), None).await,
@@ -315,6 +355,37 @@ pub async fn spara(
         Err(StoreError::Konflikt(text)) => {
             sida(&s, &i, Some((&f, &[FaltFel { falt: "ar", text }])), None).await
         }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The kommun's guideline amounts for rent (SoL 12 kap. 7 § p. 2: a reasonable cost
+/// for housing), one per household size.
+async fn spara_hyra(s: &AppState, i: &Inloggad, f: &Formular) -> Result<Response, WebFel> {
+    let mut belopp = [0i64; 7];
+    for (n, namn) in HYRA.iter().enumerate() {
+        let text: String = f
+            .text(namn)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        match text.parse::<i64>() {
+            Ok(b) if (1..=100_000).contains(&b) => belopp[n] = b,
+            _ => {
+                let fel =
+                    "Skriv varje riktvärde i hela kronor per månad, till exempel 7500.".to_string();
+                return sida_med(s, i, None, None, Some((f, fel))).await;
+            }
+        }
+    }
+    match s
+        .store
+        .organisation()
+        .spara_hyresriktvarden(i.anvandare.kommun, &belopp, &i.aktor(), s.nu())
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/admin/riksnorm").into_response()),
+        Err(StoreError::Konflikt(text)) => sida_med(s, i, None, None, Some((f, text))).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -33,6 +33,7 @@ pub struct Stegkontext {
     pub dokument: Vec<(DokumentId, String)>,
     /// The kommun's riksnorm tables: read only for the försörjningsstöd step.
     pub riksnorm: Vec<lots_domain::forsorjningsstod::riksnorm::Riksnorm>,
+    pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
     pub idag: time::Date,
 }
 
@@ -108,6 +109,11 @@ impl Stegkontext {
             } else {
                 vec![]
             },
+            hyresriktvarden: if typ == KommandoTyp::BeraknaForsorjningsstod {
+                org.hyresriktvarden(kommun).await?
+            } else {
+                None
+            },
             idag: svensk_dag(s.nu()),
         })
     }
@@ -124,6 +130,7 @@ impl Stegkontext {
             godtagna: &self.godtagna,
             dokument: &self.dokument,
             riksnorm: &self.riksnorm,
+            hyresriktvarden: self.hyresriktvarden,
         }
     }
 }

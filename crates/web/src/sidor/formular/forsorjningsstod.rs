@@ -595,19 +595,23 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     if !l.fel.is_empty() {
         return None;
     }
+    let hushall = NormHushall {
+        vuxna,
+        barn,
+        medboende,
+    };
+    let hyrestak = ctx
+        .hyresriktvarden
+        .map(|r| berakning::hyrestak_for(&r, &hushall));
     let underlag = Underlag {
         manad,
-        hushall: NormHushall {
-            vuxna,
-            barn,
-            medboende,
-        },
+        hushall,
         reducerad_norm,
         rader: rader.iter().map(|r| r.0.clone()).collect(),
         inkomster,
         insattningar: insattningar.iter().map(|i| i.0.clone()).collect(),
         tillgangar: tillgangar.iter().map(|t| t.0.clone()).collect(),
-        hyrestak: None,
+        hyrestak,
     };
     let Some(tabell) = ctx.riksnorm.iter().find(|t| t.ar == manad.ar()) else {
         l.fel(

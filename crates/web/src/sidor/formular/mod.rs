@@ -46,6 +46,8 @@ pub struct FaltKontext<'a> {
     pub dokument: &'a [(DokumentId, String)],
     /// The riksnorm tables the kommun computes with: read only for the försörjningsstöd step.
     pub riksnorm: &'a [lots_domain::forsorjningsstod::riksnorm::Riksnorm],
+    /// The kommun's guideline amounts for rent, if set: read with the riksnorm.
+    pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
 }
 
 pub(super) fn par<T: Copy>(

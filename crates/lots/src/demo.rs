@@ -1095,6 +1095,100 @@ impl Fall<'_, '_> {
         self.kor(&vem, n, k).await
     }
 
+    /// Försörjningsstöd for the month of day `n` ago: a single adult with the rent and
+    /// electricity of the FORSORJNING template (2026: 5 220 + 6 480 + 310 = 12 010 kr).
+    /// A month of a year Lots has no riksnorm for is not calculated.
+    async fn berakna_ensam(&mut self, n: i64) -> anyhow::Result<()> {
+        use lots_domain::forsorjningsstod::Manad;
+        use lots_domain::forsorjningsstod::berakning::{Kostnadsslag, Post, Rad, Underlag};
+        use lots_domain::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
+        let datum = self.dag(n);
+        let manad = Manad::for_dag(datum);
+        let Some(tabell) = Riksnorm::inbyggda()
+            .into_iter()
+            .find(|t| t.ar == manad.ar())
+        else {
+            return Ok(());
+        };
+        let rad = |post, belopp| Rad {
+            post,
+            beskrivning: String::new(),
+            ansokt: belopp,
+            godkant: belopp,
+            skal: String::new(),
+        };
+        let underlag = Underlag {
+            manad,
+            hushall: NormHushall {
+                vuxna: Vuxna::Ensam,
+                barn: vec![],
+                medboende: 0,
+            },
+            reducerad_norm: None,
+            rader: vec![
+                rad(Post::Kostnad(Kostnadsslag::Boende), 6_480),
+                rad(Post::Kostnad(Kostnadsslag::Hushallsel), 310),
+            ],
+            inkomster: vec![],
+            insattningar: vec![],
+            tillgangar: vec![],
+            hyrestak: None,
+        };
+        self.steg(
+            n,
+            Kommando::BeraknaForsorjningsstod {
+                datum,
+                underlag: Box::new(underlag),
+                tabell: Box::new(tabell),
+            },
+        )
+        .await
+    }
+
+    /// Pays a granted försörjningsstöd decision what its month's calculation gives,
+    /// to the person's account, planned and sent on day `n` ago.
+    async fn betala(&mut self, beslut: BeslutId, n: i64) -> anyhow::Result<()> {
+        use lots_domain::forsorjningsstod::Manad;
+        use lots_domain::forsorjningsstod::utbetalning::{Konto, Mottagare};
+        let a = self.arende()?;
+        let Some(b) = a.beslut_lage(beslut) else {
+            return Ok(());
+        };
+        let manad = Manad::for_dag(b.beslut.period_fran.unwrap_or(b.beslut.datum));
+        let Some(&(_, belopp)) = a.forsorjningsstod.iter().find(|(m, _)| *m == manad) else {
+            return Ok(());
+        };
+        if belopp <= 0 {
+            return Ok(());
+        }
+        let id = UtbetalningId::ny();
+        let dag = self.dag(n);
+        self.steg(
+            n,
+            Kommando::PlaneraUtbetalning {
+                id,
+                beslut,
+                mottagare: Mottagare::Enskild,
+                konto: Konto::Bank {
+                    clearing: "6000".into(),
+                    nummer: format!("{:010}", 1_000_000 + self.nr as u64),
+                },
+                belopp,
+                dag,
+                manuell: false,
+            },
+        )
+        .await?;
+        self.steg(
+            n,
+            Kommando::RegistreraUtbetald {
+                utbetalning: id,
+                datum: dag,
+            },
+        )
+        .await
+    }
+
     async fn journal(&mut self, n: i64, text: &str) -> anyhow::Result<JournalId> {
         let id = JournalId::ny();
         let text = self.t(text);
@@ -1979,6 +2073,10 @@ impl<'s> Demo<'s> {
         if matches!(x.stopp, Stopp::BeslutVantar) {
             return Ok((f, None));
         }
+        // Försörjningsstöd is calculated for the month before it is decided (issue 15).
+        if m.insats == InsatsTyp::Forsorjningsstod {
+            f.berakna_ensam(s - t.beslut).await?;
+        }
         let beslutare = x.beslutare.unwrap_or(if m.insats.heldygnsvard() {
             &self.s.al
         } else {
@@ -2024,6 +2122,9 @@ impl<'s> Demo<'s> {
         }
         let start = s - t.start;
         f.starta(b, start).await?;
+        if m.insats == InsatsTyp::Forsorjningsstod {
+            f.betala(b, start).await?;
+        }
 
         // What happens while the insats runs, in date order.
         let mut handelser: Vec<(i64, Forlopp)> = vec![];

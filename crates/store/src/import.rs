@@ -67,6 +67,7 @@ impl Arenden<'_> {
         let mut bevakningar = vec![];
         let mut vantan = vec![];
         let mut beslut = vec![];
+        let mut utbetalningar: Vec<Vec<crate::db::V>> = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
         let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
             Default::default();
@@ -116,6 +117,7 @@ impl Arenden<'_> {
             bevakningar.extend(bevakningsrader(&a, kommun));
             vantan.extend(vanterader(&a, kommun));
             beslut.extend(beslutsrader(&a, kommun));
+            utbetalningar.extend(crate::utbetalningar::utbetalningsrader(&a, kommun)?);
         }
         let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
@@ -142,6 +144,8 @@ impl Arenden<'_> {
         tx.infoga(BEVAKNING, &bevakningar).await?;
         tx.infoga(VANTAN, &vantan).await?;
         tx.infoga(DELEGATIONSBESLUT, &beslut).await?;
+        tx.infoga(crate::utbetalningar::UTBETALNING, &utbetalningar)
+            .await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;
         tx.infoga(JOURNAL, &journal).await?;

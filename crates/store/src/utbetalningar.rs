@@ -11,7 +11,7 @@ use crate::db::{Rad, Tx, V};
 use crate::org::v;
 use crate::{Arenden, StoreError};
 
-const UTBETALNING: &str = "utbetalning (id, kommun, enhet, arende, person, beslut, manad, hyresvard, konto, belopp, dag, lage, registrerad_av)";
+pub(crate) const UTBETALNING: &str = "utbetalning (id, kommun, enhet, arende, person, beslut, manad, hyresvard, konto, belopp, dag, lage, registrerad_av)";
 
 fn lage(u: &Utbetalning) -> &'static str {
     if u.makulerad.is_some() {
@@ -33,6 +33,11 @@ pub(crate) async fn skriv_utbetalningar(
 ) -> Result<(), StoreError> {
     tx.execute("DELETE FROM utbetalning WHERE arende = $1", &[v(a.id)])
         .await?;
+    tx.infoga(UTBETALNING, &utbetalningsrader(a, kommun)?).await
+}
+
+/// The rows of `utbetalning` for a case, for `Tx::infoga`.
+pub(crate) fn utbetalningsrader(a: &Arende, kommun: KommunId) -> Result<Vec<Vec<V>>, StoreError> {
     let mut rader: Vec<Vec<V>> = Vec::with_capacity(a.utbetalningar.len());
     for u in &a.utbetalningar {
         rader.push(vec![
@@ -54,7 +59,7 @@ pub(crate) async fn skriv_utbetalningar(
             v(u.registrerad_av),
         ]);
     }
-    tx.infoga(UTBETALNING, &rader).await
+    Ok(rader)
 }
 
 /// A payment as the unit's list shows it.

@@ -446,13 +446,13 @@ impl Arende {
                 // Försörjningsstöd is carried out when it is paid: the first payment sent
                 // is the day the decision was enforced (SoL 34 kap. 1–2 §§), so a paid
                 // month never stands as ej verkställt in the report to IVO.
+                // An insats the handläggare started and runs as such (ordered, started)
+                // is ended by its own step.
                 if let Some(b) = self.beslut_mut(beslut) {
                     let v = &mut b.verkstallighet;
                     if v.paborjad.is_none() {
                         v.paborjad = Some(*datum);
-                    }
-                    if v.avslutad.is_none() {
-                        v.avslutad = Some(*datum);
+                        v.avslutad.get_or_insert(*datum);
                     }
                 }
             }

@@ -348,6 +348,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 inkomster: vec![inkomst("Sökande", Inkomstslag::Barnbidrag, 2_650)],
                 insattningar: vec![],
                 tillgangar: vec![],
+                annan_kommun: vec![],
                 hyrestak: None,
             }),
         ),
@@ -366,6 +367,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 inkomster: vec![],
                 insattningar: vec![],
                 tillgangar: vec![],
+                annan_kommun: vec![],
                 hyrestak: None,
             }),
         ),
@@ -385,6 +387,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 inkomster: vec![inkomst("Medsökande", Inkomstslag::Lon, 9_000)],
                 insattningar: vec![],
                 tillgangar: vec![],
+                annan_kommun: vec![],
                 hyrestak: None,
             }),
         ),
@@ -415,6 +418,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                     vec![]
                 },
                 tillgangar: vec![],
+                annan_kommun: vec![],
                 hyrestak: None,
             }),
         ),
@@ -440,6 +444,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                     datum,
                     underlag: Box::new(underlag(i, manad)),
                     tabell: Box::new(tabell),
+                    andra_manader: vec![],
                 },
             )
             .await?;
@@ -1132,6 +1137,7 @@ impl Fall<'_, '_> {
             inkomster: vec![],
             insattningar: vec![],
             tillgangar: vec![],
+            annan_kommun: vec![],
             hyrestak: None,
         };
         self.steg(
@@ -1140,6 +1146,7 @@ impl Fall<'_, '_> {
                 datum,
                 underlag: Box::new(underlag),
                 tabell: Box::new(tabell),
+                andra_manader: vec![],
             },
         )
         .await

@@ -101,6 +101,25 @@ fn rad(r: &Rad) -> Result<UtbetalningRad, StoreError> {
 }
 
 impl Arenden<'_> {
+    /// The months in which the person was paid försörjningsstöd in cases other than
+    /// `utom`: what jobbstimulans counts besides the case's own months.
+    pub async fn manader_med_utbetalning(
+        &self,
+        person: PersonId,
+        utom: ArendeId,
+    ) -> Result<Vec<lots_domain::forsorjningsstod::Manad>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT DISTINCT manad FROM utbetalning WHERE person = $1 AND lage = 'skickad' AND arende <> $2",
+                &[v(person), v(utom)],
+            )
+            .await?
+            .iter()
+            .map(|r| r.parse("manad"))
+            .collect()
+    }
+
     /// The unit's payments still to go out (waiting for attest, or ready), by day.
     pub async fn utbetalningar_att_gora(
         &self,

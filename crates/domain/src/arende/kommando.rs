@@ -333,6 +333,10 @@ pub enum Kommando {
         datum: Date,
         underlag: Box<Underlag>,
         tabell: Box<Riksnorm>,
+        /// Months in which the person received försörjningsstöd outside this case:
+        /// paid in the person's other cases, or registered from another kommun
+        /// (jobbstimulans counts aid wherever it was received).
+        andra_manader: Vec<Manad>,
     },
     /// A payment of a granted försörjningsstöd decision: to whom, which account,
     /// how much and when. Never above what the month's calculation approved.

@@ -267,9 +267,11 @@ fn forsorjning(d: Date, hyra: i64) -> Kommando {
             inkomster: vec![],
             insattningar: vec![],
             tillgangar: vec![],
+            annan_kommun: vec![],
             hyrestak: None,
         }),
         tabell: Box::new(tabell),
+        andra_manader: vec![],
     }
 }
 

@@ -278,15 +278,20 @@ pub(super) fn handle(
             datum,
             underlag,
             tabell,
+            andra_manader,
         } => {
             fel.inte_framtid(datum, idag, "datum");
-            // The months this case has calculated with aid before, for jobbstimulans
-            // (SoL 12 kap. 8 §). A recalculation of the month itself does not count.
+            // The months with aid before, for jobbstimulans (SoL 12 kap. 8 §): those this
+            // case calculated with aid and those received outside it. A recalculation of
+            // the month itself does not count.
             let med_stod = a
                 .forsorjningsstod
                 .iter()
-                .filter(|(m, belopp)| *belopp > 0 && *m != underlag.manad)
+                .filter(|(_, belopp)| *belopp > 0)
                 .map(|(m, _)| *m)
+                .chain(andra_manader)
+                .chain(underlag.annan_kommun.iter().copied())
+                .filter(|m| *m != underlag.manad)
                 .collect();
             let tabeller = [*tabell];
             match berakning::berakna(&tabeller, &underlag, &med_stod) {

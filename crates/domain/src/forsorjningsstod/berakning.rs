@@ -245,6 +245,10 @@ pub struct Underlag {
     pub insattningar: Vec<Insattning>,
     #[serde(default)]
     pub tillgangar: Vec<Tillgang>,
+    /// Months with försörjningsstöd from another kommun, as the person or that kommun
+    /// says: they count for jobbstimulans like this kommun's own.
+    #[serde(default)]
+    pub annan_kommun: Vec<Manad>,
     /// The kommun's rent ceiling for a household of this size, if it has one.
     #[serde(default)]
     pub hyrestak: Option<Kronor>,
@@ -579,6 +583,7 @@ mod tests {
             ],
             insattningar: vec![],
             tillgangar: vec![],
+            annan_kommun: vec![],
             hyrestak: Some(10_000),
         }
     }

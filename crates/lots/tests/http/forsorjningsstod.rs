@@ -932,3 +932,148 @@ async fn hyresriktvarden(db: Db) {
     assert!(sida.contains("flytt prövas i höst"), "{}", utdrag(&sida));
 }
 pa_bada!(hyresriktvarden);
+
+/// A single adult's month: rent 6 480 and a salary of 3 000 (2026: 5 220 + 6 480 − 3 000).
+fn ensam(manad: &str, datum: &str) -> Vec<(&'static str, String)> {
+    [
+        ("datum", datum),
+        ("manad", manad),
+        ("vuxna", "ensam"),
+        ("boende_sokt", "6480"),
+        ("boende_godkant", "6480"),
+        ("ink1_medlem", "Sökande"),
+        ("ink1_slag", "lon"),
+        ("ink1_belopp", "3000"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a, b.to_string()))
+    .collect()
+}
+
+/// Jobbstimulans counts aid wherever the person received it (SoL 12 kap. 8 §): months
+/// paid in the person's other cases (one case a month), and months from another kommun.
+async fn jobbstimulans_over_arenden(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let al = app.klient("arbetsledare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    for m in 1..=6 {
+        let (inkom, dag, manad) = (
+            format!("2026-{m:02}-02"),
+            format!("2026-{m:02}-05"),
+            format!("2026-{m:02}"),
+        );
+        let a = registrera_ansokan(&app, &hl, &p, "forsorjningsstod", &inkom, "handlaggare").await;
+        hl.steg(&a, "inled-utredning", &[("datum", &inkom)]).await;
+        hl.steg(&a, "forsorjningsstod", &falt(&ensam(&manad, &dag)))
+            .await;
+        hl.steg(&a, "avsluta-utredning", &[("datum", &dag)]).await;
+        hl.steg(
+            &a,
+            "beslut",
+            &[
+                ("insats", "forsorjningsstod"),
+                ("utfall", "bifall"),
+                ("lagrum", "sol_12_1"),
+                ("mal", "Skälig levnadsnivå"),
+                ("omfattning", "Försörjningsstöd med 8 700 kr."),
+                ("period_fran", &format!("2026-{m:02}-01")),
+                ("motivering", "Beräknat enligt riksnormen."),
+                ("datum", &dag),
+            ],
+        )
+        .await;
+        let (_, arende) = app
+            .store
+            .arenden()
+            .arende(a.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let beslut = arende.beslut[0].id().to_string();
+        hl.steg(
+            &a,
+            "utbetalning",
+            &[
+                ("beslut", &beslut),
+                ("mottagare", "enskild"),
+                ("konto", "6000 123456789"),
+                ("belopp", "8700"),
+                ("dag", &dag),
+            ],
+        )
+        .await;
+        let (_, arende) = app
+            .store
+            .arenden()
+            .arende(a.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let u = arende.utbetalningar[0].id.to_string();
+        hl.steg(&a, "utbetald", &[("utbetalning", &u), ("datum", &dag)])
+            .await;
+    }
+    // July, in a case of its own: six months paid before it, in six other cases.
+    let juli = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-07-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(
+        &juli,
+        "forsorjningsstod",
+        &falt(&ensam("2026-07", "2026-07-05")),
+    )
+    .await;
+    let (_, sida) = hl.get(&format!("/arenden/{juli}")).await;
+    assert!(sida.contains("Jobbstimulans gäller"), "{}", utdrag(&sida));
+    assert!(
+        sida.contains("räknas 2\u{a0}250\u{a0}kr"),
+        "{}",
+        utdrag(&sida)
+    );
+
+    // Another person, whose six months came from another kommun.
+    let q = crate::mina_sidor::syntetisk(&app, "19900101-0017", "Eli", "Berg").await;
+    let b = registrera_ansokan(
+        &app,
+        &al,
+        &q,
+        "forsorjningsstod",
+        "2026-07-02",
+        "handlaggare",
+    )
+    .await;
+    let mut v = ensam("2026-07", "2026-07-05");
+    v.push((
+        "annan_kommun",
+        "2026-01, 2026-02, 2026-03, 2026-04, 2026-05".into(),
+    ));
+    hl.steg(&b, "forsorjningsstod", &falt(&v)).await;
+    let (_, sida) = hl.get(&format!("/arenden/{b}")).await;
+    assert!(
+        !sida.contains("Jobbstimulans gäller"),
+        "five months are not six"
+    );
+    let mut v = ensam("2026-07", "2026-07-06");
+    v.push((
+        "annan_kommun",
+        "2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06".into(),
+    ));
+    hl.steg(&b, "forsorjningsstod", &falt(&v)).await;
+    let (_, sida) = hl.get(&format!("/arenden/{b}")).await;
+    assert!(sida.contains("Jobbstimulans gäller"), "{}", utdrag(&sida));
+    let mut fel = ensam("2026-07", "2026-07-06");
+    fel.push(("annan_kommun", "januari".into()));
+    let (s, _, sida) = hl
+        .post(&format!("/arenden/{b}/steg/forsorjningsstod"), &falt(&fel))
+        .await;
+    assert_eq!(s, 422);
+    assert!(sida.contains("ÅÅÅÅ-MM"), "{}", utdrag(&sida));
+}
+pa_bada!(jobbstimulans_over_arenden);

@@ -23,3 +23,5 @@ CREATE TABLE utbetalning (
 );
 CREATE INDEX utbetalning_enhet ON utbetalning (kommun, enhet, lage, dag);
 CREATE INDEX utbetalning_arende ON utbetalning (arende);
+-- The person's months with aid paid, for jobbstimulans across the person's cases.
+CREATE INDEX utbetalning_person ON utbetalning (person, lage);

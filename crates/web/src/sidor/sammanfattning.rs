@@ -105,12 +105,20 @@ pub async fn visa(
             ),
             berakningsrader(m),
         ));
-        // The next month's jobbstimulans, from the months already calculated with aid.
+        // The next month's jobbstimulans, from the months with aid: this case's, those
+        // paid in the person's other cases, and those from another kommun.
+        let andra = s
+            .store
+            .arenden()
+            .manader_med_utbetalning(rad.person, rad.id)
+            .await?;
         let med_stod = a
             .forsorjningsstod
             .iter()
             .filter(|(_, belopp)| *belopp > 0)
             .map(|(m, _)| *m)
+            .chain(andra)
+            .chain(b.underlag.annan_kommun.iter().copied())
             .collect();
         let nasta = m.manad.nasta();
         jobb = Some(match jobbstimulans::for_manad(&med_stod, nasta) {

@@ -34,6 +34,7 @@ pub struct Stegkontext {
     /// The kommun's riksnorm tables: read only for the försörjningsstöd step.
     pub riksnorm: Vec<lots_domain::forsorjningsstod::riksnorm::Riksnorm>,
     pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
+    pub andra_manader: Vec<lots_domain::forsorjningsstod::Manad>,
     pub idag: time::Date,
 }
 
@@ -84,6 +85,16 @@ impl Stegkontext {
         let (med_anvandare, med_enheter, med_journal) = behover(typ);
         let org = s.store.organisation();
         let kommun = i.anvandare.kommun;
+        // Jobbstimulans counts the months paid in the person's other cases too.
+        let andra_manader = match &rad {
+            Some(r) if typ == KommandoTyp::BeraknaForsorjningsstod => {
+                s.store
+                    .arenden()
+                    .manader_med_utbetalning(r.person, r.id)
+                    .await?
+            }
+            _ => vec![],
+        };
         Ok(Self {
             person,
             anvandare: if med_anvandare {
@@ -114,6 +125,7 @@ impl Stegkontext {
             } else {
                 None
             },
+            andra_manader,
             idag: svensk_dag(s.nu()),
         })
     }
@@ -131,6 +143,7 @@ impl Stegkontext {
             dokument: &self.dokument,
             riksnorm: &self.riksnorm,
             hyresriktvarden: self.hyresriktvarden,
+            andra_manader: &self.andra_manader,
         }
     }
 }

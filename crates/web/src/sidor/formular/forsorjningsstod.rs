@@ -200,6 +200,8 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
         Falt::text("medboende", "Andra som delar bostaden")
             .hjalp("Antal personer som bor i bostaden utan att vara make, sambo eller barn till sökande, till exempel en kompis. Hushållets gemensamma kostnader delas då med alla som bor där (12 kap. 2 § socialtjänstförordningen).")
             .varde("0"),
+        Falt::text("annan_kommun", "Månader med försörjningsstöd från en annan kommun")
+            .hjalp("ÅÅÅÅ-MM, åtskilda med kommatecken, till exempel 2026-01, 2026-02. De räknas för jobbstimulans som månaderna här."),
         Falt::text("norm_godkant", "Reducerad norm")
             .hjalp("Lämna tomt för hela riksnormen. Skriv ett lägre belopp bara om normen ska sättas ned, och skälet nedan."),
         Falt::textarea("norm_skal", "Skäl för reducerad norm"),
@@ -360,6 +362,15 @@ fn fyll_fran_forra(falt: &mut [Falt], u: &Underlag) {
     satt(falt, "barn_forskola", lista(|b| b.utan_lunch));
     satt(falt, "barn_vaxelvis", lista(|b| b.andel_procent < 100));
     satt(falt, "medboende", h.medboende);
+    satt(
+        falt,
+        "annan_kommun",
+        u.annan_kommun
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     for (slag, sokt, godkant, skal) in KOSTNADER {
         if let Some(r) = u.rader.iter().find(|r| r.post == Post::Kostnad(slag)) {
             satt(falt, sokt, r.ansokt);
@@ -492,6 +503,21 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         },
     };
     let reducerad_norm = belopp(l, "norm_godkant").map(|b| (b, l.text("norm_skal")));
+    let mut annan_kommun = vec![];
+    for d in l
+        .text("annan_kommun")
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        match d.parse::<Manad>() {
+            Ok(m) => annan_kommun.push(m),
+            Err(text) => {
+                l.fel("annan_kommun", text);
+                break;
+            }
+        }
+    }
 
     // Each line, and the field its errors belong beside.
     let mut rader: Vec<(Rad, &'static str, &'static str)> = vec![];
@@ -611,6 +637,7 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         inkomster,
         insattningar: insattningar.iter().map(|i| i.0.clone()).collect(),
         tillgangar: tillgangar.iter().map(|t| t.0.clone()).collect(),
+        annan_kommun,
         hyrestak,
     };
     let Some(tabell) = ctx.riksnorm.iter().find(|t| t.ar == manad.ar()) else {
@@ -650,5 +677,6 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         datum,
         underlag: Box::new(underlag),
         tabell: Box::new(tabell.clone()),
+        andra_manader: ctx.andra_manader.to_vec(),
     })
 }

@@ -48,6 +48,8 @@ pub struct FaltKontext<'a> {
     pub riksnorm: &'a [lots_domain::forsorjningsstod::riksnorm::Riksnorm],
     /// The kommun's guideline amounts for rent, if set: read with the riksnorm.
     pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
+    /// Months the person was paid försörjningsstöd in other cases: read with the riksnorm.
+    pub andra_manader: &'a [lots_domain::forsorjningsstod::Manad],
 }
 
 pub(super) fn par<T: Copy>(

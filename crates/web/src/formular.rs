@@ -88,7 +88,8 @@ pub fn langsta(namn: &str) -> usize {
         // `beskrivning` is also the person's own account in an application on Mina sidor.
         "text" | "beskrivning" | "motivering" | "mal" | "omfattning" | "svar" | "synpunkter"
         | "enskildes_synpunkt" | "andring" | "genomforande" | "delaktighet" | "material"
-        | "handlingar" | "kommentar" | "tidigare" | "hushall" | "inkomster" | "utgifter" => TEXT,
+        | "handlingar" | "kommentar" | "tidigare" | "hushall" | "inkomster" | "utgifter"
+        | "ovrigt" => TEXT,
         "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
         _ => OVRIGT,
     }

@@ -116,6 +116,36 @@ pub fn berakningsrader(
     d
 }
 
+/// A monthly application as the person made it, line by line.
+pub fn ansokningsrader(a: &lots_domain::forsorjningsstod::berakning::Manadsansokan) -> Vec<String> {
+    use lots_domain::forsorjningsstod::berakning::Post;
+    let mut d: Vec<String> = a
+        .kostnader
+        .iter()
+        .map(|(k, b)| format!("{}: {}", Post::Kostnad(*k).text(), kr(*b)))
+        .collect();
+    d.extend(a.inkomster.iter().map(|i| {
+        format!(
+            "Inkomst, {} ({}): {}",
+            i.slag.text(),
+            i.medlem,
+            kr(i.belopp)
+        )
+    }));
+    d.extend(a.insattningar.iter().map(|i| {
+        let vad = i.forklaring.map_or("ingen förklaring", |f| f.text());
+        let mut t = format!("Insättning {}: {} ({vad})", i.datum, kr(i.belopp));
+        if !i.personens_text.trim().is_empty() {
+            t.push_str(&format!(". \"{}\"", i.personens_text.trim()));
+        }
+        t
+    }));
+    if !a.ovrigt.trim().is_empty() {
+        d.push(format!("Övrigt: {}", a.ovrigt.trim()));
+    }
+    d
+}
+
 /// The household's assets as recorded with the month: value, assessment, consequence.
 pub fn tillgangsrader(u: &lots_domain::forsorjningsstod::berakning::Underlag) -> Vec<String> {
     u.tillgangar
@@ -521,6 +551,10 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             d.push(format!("{}: {skal}", insats_for(a, *beslut)));
             d.push("Beslutet är inte delgivet och ska skickas igen.".into());
             format!("Delgivningen misslyckades ({datum})")
+        }
+        H::ManadsansokanInlamnad(a) => {
+            d.extend(ansokningsrader(a));
+            format!("Månadsansökan för {} ({})", a.manad.namn(), a.datum)
         }
         H::UtbetalningPlanerad(u) => {
             use lots_domain::forsorjningsstod::utbetalning::Mottagare;

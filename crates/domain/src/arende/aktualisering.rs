@@ -112,6 +112,7 @@ impl Arende {
             forsorjningsstod: vec![],
             senaste_forsorjningsstod: None,
             utbetalningar: vec![],
+            manadsansokningar: vec![],
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

@@ -52,10 +52,12 @@ pub enum BevakningsTyp {
     /// A planned payment of försörjningsstöd is to go out by its day: late money
     /// means unpaid rent (seed 003).
     Utbetalning,
+    /// The person applied for a month that is not yet calculated.
+    Manadsansokan,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 18] = [
+    pub const ALLA: [Self; 19] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
@@ -74,6 +76,7 @@ impl BevakningsTyp {
         Self::Placeringstid,
         Self::Traningslagenhet,
         Self::Utbetalning,
+        Self::Manadsansokan,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -96,6 +99,7 @@ impl BevakningsTyp {
             Self::Placeringstid => "placeringstid",
             Self::Traningslagenhet => "traningslagenhet",
             Self::Utbetalning => "utbetalning",
+            Self::Manadsansokan => "manadsansokan",
         }
     }
 
@@ -123,6 +127,7 @@ impl BevakningsTyp {
             Self::Placeringstid => "Placeringen har pågått tre månader: följ upp behovet",
             Self::Traningslagenhet => "Träningslägenheten når fyra år",
             Self::Utbetalning => "Utbetalning av försörjningsstöd ska skickas",
+            Self::Manadsansokan => "Månadsansökan om försörjningsstöd att beräkna",
         }
     }
 
@@ -153,6 +158,14 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
     let mut ut = vec![];
     if a.avslutat() {
         return ut;
+    }
+    if let Some(m) = a.vantande_manadsansokan() {
+        ut.push(Bevakning {
+            nyckel: format!("manadsansokan:{}", m.manad),
+            typ: BevakningsTyp::Manadsansokan,
+            datum: m.datum,
+            beslut: None,
+        });
     }
     for u in a.utbetalningar.iter().filter(|u| u.vantar()) {
         ut.push(Bevakning {

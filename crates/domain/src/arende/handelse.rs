@@ -10,7 +10,7 @@ use super::dialog::{Avsandare, Handlingstyp, Motestyp};
 use super::utredning::DrojsmalUppgifter;
 use super::verkstallighet::UpphorandeUppgifter;
 use crate::delegation::DelegationsRef;
-use crate::forsorjningsstod::berakning::{Manadsberakning, Underlag};
+use crate::forsorjningsstod::berakning::{Manadsansokan, Manadsberakning, Underlag};
 use crate::forsorjningsstod::utbetalning::Utbetalning;
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
@@ -727,6 +727,8 @@ pub enum Handelse {
         underlag: Box<Underlag>,
         berakning: Box<Manadsberakning>,
     },
+    /// The person applied for a month: amounts, incomes, deposits with their labels.
+    ManadsansokanInlamnad(Box<Manadsansokan>),
     /// A payment was planned: receiver, account, amount, day, who registered it.
     UtbetalningPlanerad(Box<Utbetalning>),
     /// A second person attested the payment.
@@ -806,6 +808,7 @@ impl Handelse {
             Handelse::VerkstallighetUpphort { .. } => "verkstallighet_upphort",
             Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
             Handelse::ForsorjningsstodBeraknat { .. } => "forsorjningsstod_beraknat",
+            Handelse::ManadsansokanInlamnad(_) => "manadsansokan_inlamnad",
             Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
             Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
             Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",

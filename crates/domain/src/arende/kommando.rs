@@ -338,6 +338,8 @@ pub enum Kommando {
         /// (jobbstimulans counts aid wherever it was received).
         andra_manader: Vec<Manad>,
     },
+    /// The person applies for a month (on Mina sidor, or staff register it from paper).
+    AnsokManad(Box<Manadsansokan>),
     /// A payment of a granted försörjningsstöd decision: to whom, which account,
     /// how much and when. Never above what the month's calculation approved.
     PlaneraUtbetalning {
@@ -460,6 +462,7 @@ kommandotyper! {
     RegistreraUpphorande => "verkstallighet-upphor", "Registrera att beslutet inte ska verkställas", Verkstallighet;
     MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer", Utredning;
     BeraknaForsorjningsstod => "forsorjningsstod", "Beräkna försörjningsstöd för en månad", Utredning;
+    AnsokManad => "manadsansokan", "Registrera månadsansökan om försörjningsstöd", Utredning;
     PlaneraUtbetalning => "utbetalning", "Planera utbetalning av försörjningsstöd", Verkstallighet;
     AttesteraUtbetalning => "attestera-utbetalning", "Attestera utbetalning", Verkstallighet;
     RegistreraUtbetald => "utbetald", "Registrera att utbetalningen har skickats", Verkstallighet;
@@ -524,6 +527,7 @@ impl Kommando {
             Kommando::RegistreraUpphorande { .. } => T::RegistreraUpphorande,
             Kommando::MeddelaDrojsmal { .. } => T::MeddelaDrojsmal,
             Kommando::BeraknaForsorjningsstod { .. } => T::BeraknaForsorjningsstod,
+            Kommando::AnsokManad(_) => T::AnsokManad,
             Kommando::PlaneraUtbetalning { .. } => T::PlaneraUtbetalning,
             Kommando::AttesteraUtbetalning { .. } => T::AttesteraUtbetalning,
             Kommando::RegistreraUtbetald { .. } => T::RegistreraUtbetald,

@@ -49,7 +49,7 @@ pub use verkstallighet::{Genomforandeplan, PLAN_MAX_TECKEN, UpphorandeUppgifter,
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::forsorjningsstod::berakning::{SparadBerakning, Underlag};
+use crate::forsorjningsstod::berakning::{Manadsansokan, SparadBerakning, Underlag};
 use crate::forsorjningsstod::riksnorm::Riksnorm;
 use crate::forsorjningsstod::utbetalning::{Konto, Mottagare, Utbetalning};
 use crate::forsorjningsstod::{Kronor, Manad};
@@ -163,6 +163,19 @@ pub struct Arende {
     /// Payments of försörjningsstöd, in the order planned.
     #[serde(default)]
     pub utbetalningar: Vec<Utbetalning>,
+    /// The person's monthly applications, the newest for each month, oldest month first.
+    #[serde(default)]
+    pub manadsansokningar: Vec<Manadsansokan>,
+}
+
+impl Arende {
+    /// The month applied for that is not yet calculated, oldest first: what the
+    /// handläggare's next calculation starts from.
+    pub fn vantande_manadsansokan(&self) -> Option<&Manadsansokan> {
+        self.manadsansokningar
+            .iter()
+            .find(|a| !self.forsorjningsstod.iter().any(|(m, _)| *m == a.manad))
+    }
 }
 
 impl Arende {
@@ -208,6 +221,7 @@ impl Arende {
             | H::KommuniceringBesvarad { .. }
             | H::DrojsmalMeddelat { .. }
             | H::ForsorjningsstodBeraknat { .. }
+            | H::ManadsansokanInlamnad(_)
             | H::BegaranOmAvgorande { .. }
             | H::BegaranOmAvgorandeAvslagen { .. } => self.tillampa_utredning(h),
             H::BeslutFattat(_)

@@ -206,6 +206,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             satt: Kommunikationssatt::Brev,
         }),
         T::BeraknaForsorjningsstod => forsorjning(d, 0),
+        T::AnsokManad => manadsansokan(d),
         T::PlaneraUtbetalning => utbetalning(B_BIFALL, d, 5_000),
         T::AttesteraUtbetalning => Kommando::AttesteraUtbetalning {
             utbetalning: crate::ids::UtbetalningId(Uuid::from_u128(77)),
@@ -234,6 +235,20 @@ fn utbetalning(beslut: BeslutId, d: Date, belopp: i64) -> Kommando {
         dag: d,
         manuell: belopp % 2 == 1,
     }
+}
+
+/// The person's application for the month of `d`: rent only.
+fn manadsansokan(d: Date) -> Kommando {
+    use crate::forsorjningsstod::Manad;
+    use crate::forsorjningsstod::berakning::{Kostnadsslag, Manadsansokan};
+    Kommando::AnsokManad(Box::new(Manadsansokan {
+        manad: Manad::for_dag(d),
+        datum: d,
+        kostnader: vec![(Kostnadsslag::Boende, 6_480)],
+        inkomster: vec![],
+        insattningar: vec![],
+        ovrigt: String::new(),
+    }))
 }
 
 /// A month's calculation for a single adult, in the month of `d`, with `hyra` in rent.
@@ -870,6 +885,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             satt: valj(&Kommunikationssatt::ALLA, d.y),
         }),
         T::BeraknaForsorjningsstod => forsorjning(idag, (d.x % 3) as i64 * 4000),
+        T::AnsokManad => manadsansokan(idag),
         T::PlaneraUtbetalning => utbetalning(beslut(typ), idag, (d.y % 7000) as i64),
         T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {
             let a = a.expect("a payment step needs a case");

@@ -105,7 +105,7 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
             Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
             _ => tillstand("Ingen begäran om avgörande väntar på svar."),
         },
-        T::BeraknaForsorjningsstod => {
+        T::BeraknaForsorjningsstod | T::AnsokManad => {
             if a.ansokta
                 .iter()
                 .any(|(i, _)| *i == InsatsTyp::Forsorjningsstod)
@@ -274,6 +274,18 @@ pub(super) fn handle(
                 delegation: Some(delegation),
             }]
         }
+        Kommando::AnsokManad(ansokan) => {
+            fel.inte_framtid(ansokan.datum, idag, "datum");
+            if berakning::kontrollera_ansokan(&ansokan).is_err() {
+                fel.om(
+                    true,
+                    "belopp",
+                    "Beloppen ska vara hela kronor, noll eller mer.",
+                );
+            }
+            fel.inte_for_lang(&ansokan.ovrigt, "ovrigt");
+            vec![Handelse::ManadsansokanInlamnad(ansokan)]
+        }
         Kommando::BeraknaForsorjningsstod {
             datum,
             underlag,
@@ -402,6 +414,11 @@ fn berakningsfakta(e: &berakning::Berakningsfel) -> &'static str {
 impl Arende {
     pub(super) fn tillampa_utredning(&mut self, h: &Handelse) {
         match h {
+            Handelse::ManadsansokanInlamnad(ansokan) => {
+                self.manadsansokningar.retain(|x| x.manad != ansokan.manad);
+                self.manadsansokningar.push((**ansokan).clone());
+                self.manadsansokningar.sort_by_key(|x| x.manad);
+            }
             Handelse::ForsorjningsstodBeraknat {
                 underlag,
                 berakning,

@@ -214,6 +214,43 @@ pub struct Tillgang {
     pub konsekvens: String,
 }
 
+/// The person's own application for a month (issue 15, item 7): the amounts they apply
+/// for, their incomes, and each deposit with what they say it was. Made on Mina sidor,
+/// or registered by staff from paper or a phone call the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manadsansokan {
+    pub manad: Manad,
+    pub datum: time::Date,
+    /// The reasonable costs applied for, each with its amount.
+    #[serde(default)]
+    pub kostnader: Vec<(Kostnadsslag, Kronor)>,
+    #[serde(default)]
+    pub inkomster: Vec<Inkomst>,
+    /// Deposits as the person labels them; the handläggare rules on each.
+    #[serde(default)]
+    pub insattningar: Vec<Insattning>,
+    /// Anything else the person wants to say or apply for, in their own words.
+    #[serde(default)]
+    pub ovrigt: String,
+}
+
+/// Why a monthly application cannot be received as it is.
+pub fn kontrollera_ansokan(a: &Manadsansokan) -> Result<(), &'static str> {
+    if a.kostnader
+        .iter()
+        .any(|(_, b)| !(0..=1_000_000).contains(b))
+        || a.inkomster
+            .iter()
+            .any(|i| !(0..=1_000_000).contains(&i.belopp))
+        || a.insattningar
+            .iter()
+            .any(|i| !(0..=1_000_000).contains(&i.belopp))
+    {
+        return Err("belopp");
+    }
+    Ok(())
+}
+
 /// A line applied for, and the handläggare's assessment of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rad {

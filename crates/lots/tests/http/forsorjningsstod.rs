@@ -1077,3 +1077,159 @@ async fn jobbstimulans_over_arenden(db: Db) {
     assert!(sida.contains("ÅÅÅÅ-MM"), "{}", utdrag(&sida));
 }
 pa_bada!(jobbstimulans_over_arenden);
+
+/// Item 7: the person applies for the month on Mina sidor, with deposits in their own
+/// words; the handläggare's calculation starts from it; the next month starts from the
+/// last. On paper, staff register it the same way.
+async fn manadsansokan_pa_mina_sidor(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains(&format!("/mina-sidor/arenden/{a}/manadsansokan")),
+        "{}",
+        utdrag(&html)
+    );
+    let sokvag = format!("/mina-sidor/arenden/{a}/manadsansokan");
+    let (s, html) = k.get(&sokvag).await;
+    assert_eq!(s, 200, "{}", utdrag(&html));
+
+    // Bad input: a clear message, nothing stored.
+    let (s, _, html) = k
+        .post(&sokvag, &[("manad", "2026-03"), ("hyra", "sex tusen")])
+        .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("hela kronor"), "{}", utdrag(&html));
+    let (s, _, _) = k.post(&sokvag, &[("manad", "2026-03")]).await;
+    assert_eq!(s, 422, "an empty application");
+    assert!(
+        !handelsetyper(&app, &a)
+            .await
+            .contains(&"manadsansokan_inlamnad")
+    );
+
+    let (s, plats, html) = k
+        .post(
+            &sokvag,
+            &[
+                ("manad", "2026-03"),
+                ("hyra", "6 480"),
+                ("el", "310"),
+                ("ink1_vem", "Jag"),
+                ("ink1_slag", "barnbidrag"),
+                ("ink1_belopp", "1250"),
+                ("ins1_datum", "2026-02-20"),
+                ("ins1_belopp", "2000"),
+                ("ins1_forklaring", "lan"),
+                (
+                    "ins1_text",
+                    "Lånade av min bror till vinterjacka, betalar tillbaka i april.",
+                ),
+                ("ovrigt", "Jag behöver också nya glasögon."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&html));
+    assert!(plats.unwrap_or_default().starts_with("/mina-sidor/kvitto/"));
+
+    // The handläggare sees it waiting, and the calculation starts from it.
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Månadsansökan om försörjningsstöd att beräkna"),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(sida.contains("Jag behöver också nya glasögon."));
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(
+        form.contains("Ifyllt från den enskildes ansökan för mars 2026"),
+        "{}",
+        utdrag(&form)
+    );
+    assert!(form.contains("value=\"6480\"") && form.contains("value=\"2000\""));
+    assert!(
+        form.contains("betalar tillbaka i april"),
+        "the person's own words reach the ruling"
+    );
+    hl.steg(
+        &a,
+        "forsorjningsstod",
+        &[
+            ("datum", "2026-03-05"),
+            ("manad", "2026-03"),
+            ("vuxna", "ensam"),
+            ("boende_sokt", "6480"),
+            ("boende_godkant", "6480"),
+            ("el_sokt", "310"),
+            ("el_godkant", "310"),
+            ("ink1_medlem", "Sökande"),
+            ("ink1_slag", "barnbidrag"),
+            ("ink1_belopp", "1250"),
+            ("ins1_datum", "2026-02-20"),
+            ("ins1_belopp", "2000"),
+            ("ins1_forklaring", "lan"),
+            ("ins1_raknas", "nej"),
+            (
+                "ins1_skal",
+                "Ett lån som ska betalas tillbaka är inte en inkomst.",
+            ),
+        ],
+    )
+    .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        !sida.contains("Månadsansökan om försörjningsstöd att beräkna"),
+        "calculated"
+    );
+
+    // Next month starts from the last, for the month after (or this month, if later).
+    let (_, html) = k.get(&sokvag).await;
+    let nu = time::OffsetDateTime::now_utc();
+    let vantad = std::cmp::max(
+        "2026-04".to_string(),
+        format!("{}-{:02}", nu.year(), u8::from(nu.month())),
+    );
+    assert!(
+        html.contains(&format!("value=\"{vantad}\"")),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(html.contains("value=\"6480\""));
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Du ansökte om försörjningsstöd för mars 2026"),
+        "{}",
+        utdrag(&html)
+    );
+
+    // On paper: staff register the same application.
+    hl.steg(
+        &a,
+        "manadsansokan",
+        &[
+            ("datum", "2026-03-28"),
+            ("manad", "2026-04"),
+            ("boende_sokt", "6480"),
+            ("ovrigt", "Kom in på papper."),
+        ],
+    )
+    .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Månadsansökan för april 2026"),
+        "{}",
+        utdrag(&sida)
+    );
+}
+pa_bada!(manadsansokan_pa_mina_sidor);

@@ -30,7 +30,7 @@ pub(super) fn id<T: std::str::FromStr>(s: &str) -> Result<T, WebFel> {
 
 /// Runs the person's commands on their case under the Mina sidor account; the
 /// audit row says who acted (the person, or which ombud).
-pub(super) async fn utfor(
+pub(crate) async fn utfor(
     s: &AppState,
     m: &Medborgare,
     rad: &ArendeRad,
@@ -285,6 +285,8 @@ pub struct ArendeSida {
     pub poster: Vec<Post>,
     pub far_agera: bool,
     pub oppet: bool,
+    /// The case is about försörjningsstöd: the person applies month by month here.
+    pub forsorjningsstod: bool,
 }
 
 pub async fn arende(
@@ -369,6 +371,10 @@ pub async fn arende(
         poster,
         far_agera: m.far_agera(),
         oppet: a.avslut.is_none(),
+        forsorjningsstod: a
+            .ansokta
+            .iter()
+            .any(|(i, _)| *i == lots_domain::insats::InsatsTyp::Forsorjningsstod),
     }
     .into_response())
 }

@@ -9,6 +9,7 @@ mod arenden;
 mod dialog;
 mod fullmakter;
 mod inloggning;
+mod manadsansokan;
 pub mod texter;
 mod tidslinje;
 
@@ -96,6 +97,10 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/mina-sidor/arenden/{id}/meddelanden",
             get(dialog::meddelanden).post(dialog::skicka_meddelande),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/manadsansokan",
+            get(manadsansokan::visa).post(manadsansokan::skicka),
         ),
         (
             "/mina-sidor/arenden/{id}/mote",

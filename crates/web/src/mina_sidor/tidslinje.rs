@@ -74,6 +74,7 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::ForsorjningsstodBeraknat { datum, .. }
         | H::UtbetalningSkickad { datum, .. }
         | H::UtbetalningMakulerad { datum, .. } => *datum,
+        H::ManadsansokanInlamnad(a) => a.datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -261,6 +262,13 @@ pub fn tidslinje(
             H::VerkstallighetUpphort(UpphorandeUppgifter { orsak, .. }) => {
                 rader.push(t.t(&format!("upphor-{}", orsak.kod())).to_owned());
                 t.t("tidslinje-upphort").to_owned()
+            }
+            H::ManadsansokanInlamnad(a) => {
+                rader.extend(crate::visning::ansokningsrader(a));
+                t.f(
+                    "tidslinje-manadsansokan",
+                    &[("manad", a.manad.namn().as_str())],
+                )
             }
             // The person sees when the money comes, and where to (issue 15, item 8).
             H::UtbetalningPlanerad(u) => {
@@ -497,6 +505,10 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
             }
             // The person's own deadline is on the list of what to do.
             BevakningsTyp::KompletteringSenast => {}
+            // The person's application waits for the handläggare's calculation.
+            BevakningsTyp::Manadsansokan => {
+                nasta.push(t.t("lage-manadsansokan").to_owned());
+            }
             BevakningsTyp::KompletteringAttGranska => {
                 nasta.push(t.t("lage-granskas").to_owned());
             }

@@ -6,7 +6,7 @@
 
 use lots_domain::forsorjningsstod::berakning::{
     self, Berakningsfel, Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut,
-    Kostnadsslag, Livsforingsslag, Post, Rad, Tillgang, Tillgangsslag, Underlag,
+    Kostnadsslag, Livsforingsslag, Manadsansokan, Post, Rad, Tillgang, Tillgangsslag, Underlag,
 };
 use lots_domain::forsorjningsstod::riksnorm::{HushallsFel, NormBarn, NormHushall, Vuxna};
 use lots_domain::forsorjningsstod::{Kronor, Manad};
@@ -311,7 +311,159 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
     {
         fyll_fran_forra(&mut ut, &forra.underlag);
     }
+    // What the person applied for comes first: their amounts, incomes and deposits
+    // with their own labels; the handläggare approves and rules.
+    if let Some(ansokan) = ctx.arende.and_then(Arende::vantande_manadsansokan) {
+        fyll_fran_ansokan(&mut ut, ansokan);
+    }
     ut
+}
+
+fn fyll_fran_ansokan(falt: &mut [Falt], a: &Manadsansokan) {
+    satt(falt, "manad", a.manad);
+    if let Some(x) = falt.iter_mut().find(|x| x.namn == "manad") {
+        x.hjalp = format!(
+            "Ifyllt från den enskildes ansökan för {} ({}). Godkänn, sätt ned med skäl eller avslå varje rad.",
+            a.manad.namn(),
+            a.datum
+        );
+    }
+    for (slag, sokt, _, _) in KOSTNADER {
+        if let Some((_, b)) = a.kostnader.iter().find(|(k, _)| *k == slag) {
+            satt(falt, sokt, b);
+        }
+    }
+    for ((medlem, slag, belopp), i) in INKOMSTER.into_iter().zip(&a.inkomster) {
+        satt(falt, medlem, &i.medlem);
+        satt(falt, slag, kod(i.slag));
+        satt(falt, belopp, i.belopp);
+    }
+    for ((datum, belopp, forklaring, text, _, _), i) in
+        INSATTNINGAR.into_iter().zip(&a.insattningar)
+    {
+        satt(falt, datum, i.datum);
+        satt(falt, belopp, i.belopp);
+        if let Some(f) = i.forklaring {
+            satt(falt, forklaring, kod(f));
+        }
+        satt(falt, text, &i.personens_text);
+    }
+}
+
+/// Staff register an application that came on paper or by phone, the same way as
+/// the person does on Mina sidor.
+pub(super) fn falt_ansokan(ctx: &FaltKontext) -> Vec<Falt> {
+    let mut ut = vec![
+        datumfalt(ctx.idag),
+        Falt::text("manad", "Månad ansökan gäller")
+            .kravs()
+            .hjalp("ÅÅÅÅ-MM, till exempel 2026-04.")
+            .varde(Manad::for_dag(ctx.idag)),
+    ];
+    for (slag, sokt, _, _) in KOSTNADER {
+        ut.push(Falt::text(
+            sokt,
+            &format!("{}: sökt belopp", Post::Kostnad(slag).text()),
+        ));
+    }
+    for (i, (medlem, slag, belopp)) in INKOMSTER.into_iter().enumerate() {
+        let n = i + 1;
+        ut.push(Falt::text(medlem, &format!("Inkomst {n}: vems")));
+        ut.push(Falt::val(
+            slag,
+            &format!("Inkomst {n}: slag"),
+            "select",
+            val(&INKOMSTSLAG, Inkomstslag::text),
+        ));
+        ut.push(Falt::text(
+            belopp,
+            &format!("Inkomst {n}: belopp för månaden"),
+        ));
+    }
+    for (i, (datum, belopp, forklaring, text, _, _)) in INSATTNINGAR.into_iter().enumerate() {
+        let n = i + 1;
+        ut.push(Falt::datum(datum, &format!("Insättning {n}: datum")));
+        ut.push(Falt::text(belopp, &format!("Insättning {n}: belopp")));
+        ut.push(Falt::val(
+            forklaring,
+            &format!("Insättning {n}: vad den enskilde säger att den var"),
+            "select",
+            val(&FORKLARINGAR, Forklaring::text),
+        ));
+        ut.push(Falt::textarea(
+            text,
+            &format!("Insättning {n}: den enskildes egna ord"),
+        ));
+    }
+    ut.push(Falt::textarea(
+        "ovrigt",
+        "Annat den enskilde söker eller vill säga",
+    ));
+    ut
+}
+
+pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Kommando> {
+    let datum = l.datum("datum");
+    let manad = match l.text("manad").parse::<Manad>() {
+        Ok(m) => Some(m),
+        Err(text) => {
+            l.fel("manad", text);
+            None
+        }
+    };
+    let mut kostnader = vec![];
+    for (slag, sokt, _, _) in KOSTNADER {
+        if let Some(b) = belopp(l, sokt) {
+            kostnader.push((slag, b));
+        }
+    }
+    let mut inkomster = vec![];
+    for (medlem, slag, b) in INKOMSTER {
+        let Some(b) = belopp(l, b) else { continue };
+        let Some(s) = fran_kod::<Inkomstslag>(&l.text(slag)) else {
+            l.fel(slag, "Välj vilket slags inkomst det är.");
+            continue;
+        };
+        let vem = Some(l.text(medlem))
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "Sökande".into());
+        inkomster.push(Inkomst {
+            medlem: vem,
+            slag: s,
+            belopp: b,
+        });
+    }
+    let mut insattningar = vec![];
+    for (d, b_falt, forklaring, text, _, _) in INSATTNINGAR {
+        let dag = l.valfritt_datum(d);
+        let b = belopp(l, b_falt);
+        let (Some(dag), Some(b)) = (dag, b) else {
+            if l.text(d).is_empty() != l.text(b_falt).is_empty() {
+                l.fel(d, "Skriv både datum och belopp för insättningen.");
+            }
+            continue;
+        };
+        insattningar.push(Insattning {
+            medlem: "Sökande".into(),
+            datum: dag,
+            belopp: b,
+            forklaring: fran_kod(&l.text(forklaring)),
+            personens_text: l.text(text),
+            beslut: None,
+        });
+    }
+    let (datum, manad) = (datum?, manad?);
+    if !l.fel.is_empty() {
+        return None;
+    }
+    Some(Kommando::AnsokManad(Box::new(Manadsansokan {
+        manad,
+        datum,
+        kostnader,
+        inkomster,
+        insattningar,
+        ovrigt: l.text("ovrigt"),
+    })))
 }
 
 fn satt(falt: &mut [Falt], namn: &str, varde: impl ToString) {

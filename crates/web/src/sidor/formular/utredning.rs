@@ -16,6 +16,7 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::BegarAvgorande => falt_begar_avgorande(ctx),
         T::AvslaBegaranOmAvgorande => falt_avsla_begaran_om_avgorande(ctx),
         T::BeraknaForsorjningsstod => super::forsorjningsstod::falt(ctx),
+        T::AnsokManad => super::forsorjningsstod::falt_ansokan(ctx),
         _ => vec![],
     }
 }
@@ -33,6 +34,7 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::BegarAvgorande => tolka_begar_avgorande(l),
         T::AvslaBegaranOmAvgorande => tolka_avsla_begaran_om_avgorande(l),
         T::BeraknaForsorjningsstod => super::forsorjningsstod::tolka(l, ctx),
+        T::AnsokManad => super::forsorjningsstod::tolka_ansokan(l, ctx),
         _ => None,
     }
 }

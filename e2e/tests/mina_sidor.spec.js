@@ -166,6 +166,31 @@ for (const k of KORNINGAR) {
           await sida('Meddelanden');
         });
 
+        await test.step('månadsansökan: kostnader och en insättning med egna ord', async () => {
+          await page.goBack();
+          await expect(h1).toHaveText('Ekonomiskt bistånd – försörjningsstöd');
+          await klicka(page, main.getByRole('link', { name: 'Ansök om försörjningsstöd för nästa månad' }));
+          await expect(h1).toHaveText('Ansök om försörjningsstöd för en månad');
+          await sida('Månadsansökan');
+          // Empty: the error is said, and nothing is sent.
+          await klicka(page, main.getByRole('button', { name: 'Skicka ansökan' }));
+          await expect(page.getByRole('alert')).toBeVisible();
+          await sida('Månadsansökan med fel');
+          await page.getByLabel('Hyra eller avgift för bostaden').fill('6480');
+          await page.getByLabel('Hushållsel').fill('310');
+          await page.getByLabel('Insättning 1: datum').fill('2026-11-20');
+          await page.getByLabel('Insättning 1: belopp i kronor').fill('2000');
+          await page.getByLabel('Insättning 1: vad var det').selectOption('lan');
+          await page.getByLabel('Insättning 1: med egna ord').fill('Lånade av min bror, betalar tillbaka i januari.');
+          await klicka(page, main.getByRole('button', { name: 'Skicka ansökan' }));
+          await kvitto('Månadsansökan');
+          await sida('Kvitto: månadsansökan');
+          await klicka(page, main.getByRole('link', { name: 'Gå till ärendet' }));
+          await expect(main).toContainText('Du ansökte om försörjningsstöd för');
+          await expect(main).toContainText('Lånade av min bror');
+          await sida('Ärendet efter månadsansökan');
+        });
+
         await test.step('läsa beslutet och skälen', async () => {
           await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
           await klicka(page, main.getByRole('link', { name: 'Ekonomiskt bistånd – livsföring i övrigt' }));

@@ -795,6 +795,9 @@ pub async fn kvitto(
     };
     let (vad, nasta) = match &h.handelse {
         Handelse::AnsokanRegistrerad { .. } => ("kvitto-ansokan", "kvitto-ansokan_nasta"),
+        Handelse::ManadsansokanInlamnad(_) => {
+            ("kvitto-manadsansokan", "kvitto-manadsansokan_nasta")
+        }
         Handelse::OverklagandeInkommit { .. } => {
             ("kvitto-overklagande", "kvitto-overklagande_nasta")
         }

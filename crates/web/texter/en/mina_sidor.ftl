@@ -356,6 +356,8 @@ kvitto-komplettering = What you sent in
 kvitto-komplettering_nasta = Your case worker goes through it. You see here when it is approved.
 kvitto-mote = Request for a meeting
 kvitto-mote_nasta = Your case worker will contact you to set a time, within two working days.
+kvitto-manadsansokan = Monthly application
+kvitto-manadsansokan_nasta = The case worker calculates your application and makes a decision. You will see the calculation line by line and the day the money comes here on Mina sidor.
 kvitto-annat = What you sent
 kvitto-annat_nasta = It is now in the matter.
 

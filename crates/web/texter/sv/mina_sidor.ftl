@@ -358,6 +358,8 @@ kvitto-komplettering = Det du skickade in
 kvitto-komplettering_nasta = Din handläggare går igenom det. Du ser här när det är godkänt.
 kvitto-mote = Önskan om möte
 kvitto-mote_nasta = Din handläggare hör av sig för att bestämma en tid, inom två arbetsdagar.
+kvitto-manadsansokan = Månadsansökan
+kvitto-manadsansokan_nasta = Handläggaren räknar på din ansökan och fattar beslut. Du ser beräkningen rad för rad och dagen pengarna kommer här på Mina sidor.
 kvitto-annat = Det du skickade
 kvitto-annat_nasta = Det finns nu i ärendet.
 

@@ -298,3 +298,17 @@ impl From<WebFel> for Formularfel {
         Formularfel::Annat(e)
     }
 }
+
+/// A unit enum's serde name, as a form's option value: one spelling for the form, the
+/// stored event and the API.
+pub fn serde_kod<T: serde::Serialize>(x: T) -> String {
+    serde_json::to_value(x)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The value of a form's option back as the enum; `None` for anything else.
+pub fn fran_serde_kod<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}

@@ -97,6 +97,20 @@ pub enum Inkomstslag {
 }
 
 impl Inkomstslag {
+    pub const ALLA: [Inkomstslag; 11] = [
+        Inkomstslag::Lon,
+        Inkomstslag::Akassa,
+        Inkomstslag::Sjukpenning,
+        Inkomstslag::Aktivitetsstod,
+        Inkomstslag::Etableringsersattning,
+        Inkomstslag::Bostadsbidrag,
+        Inkomstslag::Barnbidrag,
+        Inkomstslag::Underhallsstod,
+        Inkomstslag::Studiemedel,
+        Inkomstslag::Pension,
+        Inkomstslag::Ovrig,
+    ];
+
     pub fn text(self) -> &'static str {
         match self {
             Inkomstslag::Lon => "Lön",
@@ -145,6 +159,15 @@ pub enum Forklaring {
 }
 
 impl Forklaring {
+    pub const ALLA: [Forklaring; 6] = [
+        Forklaring::Lan,
+        Forklaring::Gava,
+        Forklaring::Aterbetalning,
+        Forklaring::Kronofogden,
+        Forklaring::EgenOverforing,
+        Forklaring::Annat,
+    ];
+
     pub fn text(self) -> &'static str {
         match self {
             Forklaring::Lan => "Lån som ska betalas tillbaka",

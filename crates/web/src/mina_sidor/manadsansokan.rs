@@ -18,7 +18,7 @@ use lots_domain::ids::ArendeId;
 use super::{Medborgare, Ram, till};
 use crate::AppState;
 use crate::fel::WebFel;
-use crate::formular::Formular;
+use crate::formular::{Formular, fran_serde_kod as fran_kod, serde_kod as kod};
 
 /// The costs the form asks for: kind and field.
 const KOSTNADER: [(Kostnadsslag, &str); 5] = [
@@ -30,40 +30,6 @@ const KOSTNADER: [(Kostnadsslag, &str); 5] = [
 ];
 const INKOMSTER: usize = 3;
 const INSATTNINGAR: usize = 2;
-
-const INKOMSTSLAG: [Inkomstslag; 11] = [
-    Inkomstslag::Lon,
-    Inkomstslag::Akassa,
-    Inkomstslag::Sjukpenning,
-    Inkomstslag::Aktivitetsstod,
-    Inkomstslag::Etableringsersattning,
-    Inkomstslag::Bostadsbidrag,
-    Inkomstslag::Barnbidrag,
-    Inkomstslag::Underhallsstod,
-    Inkomstslag::Studiemedel,
-    Inkomstslag::Pension,
-    Inkomstslag::Ovrig,
-];
-
-const FORKLARINGAR: [Forklaring; 6] = [
-    Forklaring::Lan,
-    Forklaring::Gava,
-    Forklaring::Aterbetalning,
-    Forklaring::Kronofogden,
-    Forklaring::EgenOverforing,
-    Forklaring::Annat,
-];
-
-fn kod<T: serde::Serialize>(x: T) -> String {
-    serde_json::to_value(x)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn fran_kod<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
-}
 
 /// One line of the form: field name, label, value.
 pub struct Rad {
@@ -208,11 +174,11 @@ fn sida(
             kostnader,
             inkomster,
             insattningar,
-            inkomstslag: INKOMSTSLAG
+            inkomstslag: Inkomstslag::ALLA
                 .iter()
                 .map(|s| (kod(*s), s.text().to_owned()))
                 .collect(),
-            forklaringar: FORKLARINGAR
+            forklaringar: Forklaring::ALLA
                 .iter()
                 .map(|s| (kod(*s), s.text().to_owned()))
                 .collect(),

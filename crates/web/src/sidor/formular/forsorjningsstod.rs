@@ -12,6 +12,7 @@ use lots_domain::forsorjningsstod::riksnorm::{HushallsFel, NormBarn, NormHushall
 use lots_domain::forsorjningsstod::{Kronor, Manad};
 
 use super::*;
+use crate::formular::{fran_serde_kod as fran_kod, serde_kod as kod};
 
 /// The reasonable costs (SoL 12 kap. 7 § p. 2): kind, and the fields for the amount
 /// applied for, the amount approved and the reason.
@@ -132,40 +133,6 @@ const LIVSFORINGSSLAG: [Livsforingsslag; 5] = [
     Livsforingsslag::Annat,
 ];
 
-const INKOMSTSLAG: [Inkomstslag; 11] = [
-    Inkomstslag::Lon,
-    Inkomstslag::Akassa,
-    Inkomstslag::Sjukpenning,
-    Inkomstslag::Aktivitetsstod,
-    Inkomstslag::Etableringsersattning,
-    Inkomstslag::Bostadsbidrag,
-    Inkomstslag::Barnbidrag,
-    Inkomstslag::Underhallsstod,
-    Inkomstslag::Studiemedel,
-    Inkomstslag::Pension,
-    Inkomstslag::Ovrig,
-];
-
-const FORKLARINGAR: [Forklaring; 6] = [
-    Forklaring::Lan,
-    Forklaring::Gava,
-    Forklaring::Aterbetalning,
-    Forklaring::Kronofogden,
-    Forklaring::EgenOverforing,
-    Forklaring::Annat,
-];
-
-fn kod<T: serde::Serialize>(x: T) -> String {
-    serde_json::to_value(x)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn fran_kod<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
-}
-
 fn val<T: Copy + serde::Serialize>(
     alla: &[T],
     text: fn(T) -> &'static str,
@@ -250,7 +217,7 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
             slag,
             &format!("Inkomst {n}: slag"),
             "select",
-            val(&INKOMSTSLAG, Inkomstslag::text),
+            val(&Inkomstslag::ALLA, Inkomstslag::text),
         ));
         ut.push(Falt::text(
             belopp,
@@ -269,7 +236,7 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
             forklaring,
             &format!("Insättning {n}: vad den enskilde säger att den var"),
             "select",
-            val(&FORKLARINGAR, Forklaring::text),
+            val(&Forklaring::ALLA, Forklaring::text),
         ));
         ut.push(Falt::textarea(
             text,
@@ -373,7 +340,7 @@ pub(super) fn falt_ansokan(ctx: &FaltKontext) -> Vec<Falt> {
             slag,
             &format!("Inkomst {n}: slag"),
             "select",
-            val(&INKOMSTSLAG, Inkomstslag::text),
+            val(&Inkomstslag::ALLA, Inkomstslag::text),
         ));
         ut.push(Falt::text(
             belopp,
@@ -388,7 +355,7 @@ pub(super) fn falt_ansokan(ctx: &FaltKontext) -> Vec<Falt> {
             forklaring,
             &format!("Insättning {n}: vad den enskilde säger att den var"),
             "select",
-            val(&FORKLARINGAR, Forklaring::text),
+            val(&Forklaring::ALLA, Forklaring::text),
         ));
         ut.push(Falt::textarea(
             text,
@@ -417,22 +384,7 @@ pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Komman
             kostnader.push((slag, b));
         }
     }
-    let mut inkomster = vec![];
-    for (medlem, slag, b) in INKOMSTER {
-        let Some(b) = belopp(l, b) else { continue };
-        let Some(s) = fran_kod::<Inkomstslag>(&l.text(slag)) else {
-            l.fel(slag, "Välj vilket slags inkomst det är.");
-            continue;
-        };
-        let vem = Some(l.text(medlem))
-            .filter(|v| !v.trim().is_empty())
-            .unwrap_or_else(|| "Sökande".into());
-        inkomster.push(Inkomst {
-            medlem: vem,
-            slag: s,
-            belopp: b,
-        });
-    }
+    let inkomster = las_inkomster(l);
     let mut insattningar = vec![];
     for (d, b_falt, forklaring, text, _, _) in INSATTNINGAR {
         let dag = l.valfritt_datum(d);
@@ -578,6 +530,27 @@ fn sokt_och_godkant(
     }
 }
 
+/// The incomes of the form: whose (the applicant when not said), kind, amount.
+fn las_inkomster(l: &mut Lasare) -> Vec<Inkomst> {
+    let mut inkomster = vec![];
+    for (medlem, slag, b) in INKOMSTER {
+        let Some(b) = belopp(l, b) else { continue };
+        let Some(s) = fran_kod::<Inkomstslag>(&l.text(slag)) else {
+            l.fel(slag, "Välj vilket slags inkomst det är.");
+            continue;
+        };
+        let vem = Some(l.text(medlem))
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| "Sökande".into());
+        inkomster.push(Inkomst {
+            medlem: vem,
+            slag: s,
+            belopp: b,
+        });
+    }
+    inkomster
+}
+
 /// Ordinal numbers (1-based) into the list of children.
 fn ordningsnummer(l: &mut Lasare, namn: &'static str, antal: usize) -> Vec<usize> {
     let t = l.text(namn);
@@ -701,22 +674,7 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
             rader.push((rad, godkant, skal));
         }
     }
-    let mut inkomster = vec![];
-    for (medlem, slag, b) in INKOMSTER {
-        let Some(b) = belopp(l, b) else { continue };
-        let Some(s) = fran_kod::<Inkomstslag>(&l.text(slag)) else {
-            l.fel(slag, "Välj vilket slags inkomst det är.");
-            continue;
-        };
-        let vem = Some(l.text(medlem))
-            .filter(|v| !v.trim().is_empty())
-            .unwrap_or_else(|| "Sökande".into());
-        inkomster.push(Inkomst {
-            medlem: vem,
-            slag: s,
-            belopp: b,
-        });
-    }
+    let inkomster = las_inkomster(l);
     let mut insattningar: Vec<(Insattning, &'static str)> = vec![];
     for (d, b_falt, forklaring, text, raknas, skal) in INSATTNINGAR {
         let dag = l.valfritt_datum(d);

@@ -1183,6 +1183,7 @@ impl Fall<'_, '_> {
                 belopp,
                 dag,
                 manuell: false,
+                attestgrans: lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS,
             },
         )
         .await?;

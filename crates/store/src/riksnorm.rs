@@ -176,6 +176,63 @@ impl Organisation<'_> {
     }
 }
 
+impl Organisation<'_> {
+    /// The kommun's attest limit for payments, if it has set one.
+    pub async fn attestgrans(&self, kommun: KommunId) -> Result<Option<i64>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT belopp FROM attestgrans WHERE kommun = $1 ORDER BY version DESC LIMIT 1",
+                &[v(kommun)],
+            )
+            .await?
+            .map(|r| r.int("belopp"))
+            .transpose()
+    }
+
+    /// Saves the attest limit as a new version, audited in the same transaction.
+    pub async fn spara_attestgrans(
+        &self,
+        kommun: KommunId,
+        belopp: i64,
+        aktor: &Aktor,
+        nu: OffsetDateTime,
+    ) -> Result<i64, StoreError> {
+        if !(0..=1_000_000).contains(&belopp) {
+            return Err(StoreError::Konflikt(
+                "Gränsen ska vara ett belopp i hela kronor, 0–1 000 000.".into(),
+            ));
+        }
+        let mut tx = self.0.db.begin().await?;
+        let version = tx
+            .fetch_optional(
+                "SELECT COALESCE(MAX(version), 0) AS v FROM attestgrans WHERE kommun = $1",
+                &[v(kommun)],
+            )
+            .await?
+            .map(|r| r.int("v"))
+            .transpose()?
+            .unwrap_or(0)
+            + 1;
+        let tid = tidstext(nu);
+        tx.execute(
+            "INSERT INTO attestgrans (kommun, version, belopp, sparad, sparad_av) VALUES ($1, $2, $3, $4, $5)",
+            &[
+                v(kommun),
+                version.into(),
+                belopp.into(),
+                tid.as_str().into(),
+                aktor.id.to_string().into(),
+            ],
+        )
+        .await?;
+        let post = Granskningspost::ny(format!("admin.attestgrans.spara:{version}"));
+        skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+}
+
 /// What the public API answers for a year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublikRiksnorm {

@@ -350,6 +350,8 @@ pub enum Kommando {
         belopp: Kronor,
         dag: Date,
         manuell: bool,
+        /// The kommun's attest limit now (its setting, or `ATTESTGRANS`).
+        attestgrans: Kronor,
     },
     /// A second person's attest of a payment that needs one (four eyes).
     AttesteraUtbetalning {

@@ -234,6 +234,7 @@ fn utbetalning(beslut: BeslutId, d: Date, belopp: i64) -> Kommando {
         belopp,
         dag: d,
         manuell: belopp % 2 == 1,
+        attestgrans: crate::forsorjningsstod::utbetalning::ATTESTGRANS,
     }
 }
 

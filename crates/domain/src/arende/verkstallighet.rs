@@ -298,6 +298,7 @@ pub(super) fn handle(
             belopp,
             dag,
             manuell,
+            attestgrans,
         } => {
             let b = valt_beslut(a, KommandoTyp::PlaneraUtbetalning, beslut)?;
             fel.inte_fore(dag, b.beslut.datum, "dag", "beslutsdagen");
@@ -347,6 +348,7 @@ pub(super) fn handle(
                 belopp,
                 dag,
                 manuell,
+                attestgrans,
                 registrerad_av: ctx.aktor,
                 attest: None,
                 skickad: None,

@@ -15,9 +15,13 @@ use time::Date;
 use super::{Kronor, Manad};
 use crate::ids::{AnvandarId, BeslutId, UtbetalningId};
 
-/// Above this amount a payment needs a second person's attest, until the kommun's own
-/// limit is a setting.
+/// Above this amount a payment needs a second person's attest, unless the kommun has
+/// set its own limit.
 pub const ATTESTGRANS: Kronor = 15_000;
+
+fn standardgrans() -> Kronor {
+    ATTESTGRANS
+}
 
 /// Who receives the money.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +113,9 @@ pub struct Utbetalning {
     pub dag: Date,
     /// Outside the regular payment run.
     pub manuell: bool,
+    /// The kommun's attest limit when the payment was planned: above it, four eyes.
+    #[serde(default = "standardgrans")]
+    pub attestgrans: Kronor,
     pub registrerad_av: AnvandarId,
     #[serde(default)]
     pub attest: Option<(AnvandarId, Date)>,
@@ -123,7 +130,7 @@ pub struct Utbetalning {
 impl Utbetalning {
     /// Four eyes: a manual payment, or one above the limit.
     pub fn kraver_attest(&self) -> bool {
-        self.manuell || self.belopp > ATTESTGRANS
+        self.manuell || self.belopp > self.attestgrans
     }
 
     /// Planned and still to go out: not sent, not cancelled.
@@ -280,6 +287,7 @@ mod tests {
             belopp,
             dag,
             manuell,
+            attestgrans: ATTESTGRANS,
             registrerad_av: AnvandarId::ny(),
             attest: None,
             skickad: None,

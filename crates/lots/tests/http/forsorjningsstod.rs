@@ -1233,3 +1233,127 @@ async fn manadsansokan_pa_mina_sidor(db: Db) {
     );
 }
 pa_bada!(manadsansokan_pa_mina_sidor);
+
+/// Item 8: the kommun sets its own attest limit; a payment above it waits for a second
+/// person, one below it does not.
+async fn attestgrans(db: Db) {
+    let app = TestApp::ny(db).await;
+    let sf = app.klient("systemforvaltare").await;
+    let hl = app.klient("handlaggare").await;
+    let al = app.klient("arbetsledare").await;
+    let (s, _, sida) = sf
+        .post(
+            "/admin/riksnorm",
+            &[("attestgrans", "åttatusen"), ("atgard", "attest")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(sida.contains("hela kronor"), "{}", utdrag(&sida));
+    let (s, _, _) = hl
+        .post(
+            "/admin/riksnorm",
+            &[("attestgrans", "8000"), ("atgard", "attest")],
+        )
+        .await;
+    assert_eq!(s, 403);
+    let (s, plats, _) = sf
+        .post(
+            "/admin/riksnorm",
+            &[("attestgrans", "8 000"), ("atgard", "attest")],
+        )
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/admin/riksnorm")));
+
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-02")])
+        .await;
+    hl.steg(
+        &a,
+        "forsorjningsstod",
+        &falt(&ensam("2026-03", "2026-03-05")),
+    )
+    .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-03-05")])
+        .await;
+    hl.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "forsorjningsstod"),
+            ("utfall", "bifall"),
+            ("lagrum", "sol_12_1"),
+            ("mal", "Skälig levnadsnivå"),
+            ("omfattning", "Försörjningsstöd med 8 700 kr."),
+            ("period_fran", "2026-03-01"),
+            ("motivering", "Beräknat enligt riksnormen."),
+            ("datum", "2026-03-05"),
+        ],
+    )
+    .await;
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/utbetalning")).await;
+    assert!(
+        form.contains("över 8\u{a0}000\u{a0}kr"),
+        "{}",
+        utdrag(&form)
+    );
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let beslut = arende.beslut[0].id().to_string();
+    hl.steg(
+        &a,
+        "utbetalning",
+        &[
+            ("beslut", &beslut),
+            ("mottagare", "enskild"),
+            ("konto", "6000 123456789"),
+            ("belopp", "8700"),
+            ("dag", "2026-03-25"),
+        ],
+    )
+    .await;
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let u = arende.utbetalningar[0].id.to_string();
+    let (s, _, _) = hl
+        .post(
+            &format!("/arenden/{a}/steg/utbetald"),
+            &[("utbetalning", &u), ("datum", "2026-03-20")],
+        )
+        .await;
+    assert_eq!(
+        s, 409,
+        "8 700 kr is above the kommun's 8 000 kr: not ready to send"
+    );
+    al.steg(
+        &a,
+        "attestera-utbetalning",
+        &[("utbetalning", &u), ("datum", "2026-03-20")],
+    )
+    .await;
+    hl.steg(
+        &a,
+        "utbetald",
+        &[("utbetalning", &u), ("datum", "2026-03-20")],
+    )
+    .await;
+}
+pa_bada!(attestgrans);

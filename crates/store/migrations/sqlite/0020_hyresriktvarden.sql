@@ -10,3 +10,15 @@ CREATE TABLE hyresriktvarden (
     sparad_av TEXT NOT NULL,
     PRIMARY KEY (kommun, version)
 );
+
+-- Issue 15, item 8: the amount above which a payment of försörjningsstöd needs a
+-- second person's attest, as the kommun decides it (versioned, audited). Without
+-- a row Lots uses 15 000 kr.
+CREATE TABLE attestgrans (
+    kommun TEXT NOT NULL REFERENCES kommun(id),
+    version BIGINT NOT NULL,
+    belopp BIGINT NOT NULL,
+    sparad TEXT NOT NULL,
+    sparad_av TEXT NOT NULL,
+    PRIMARY KEY (kommun, version)
+);

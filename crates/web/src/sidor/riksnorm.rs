@@ -62,6 +62,9 @@ struct RiksnormSida {
     /// The kommun's guideline amounts for rent: (field, label, value), and the error.
     hyra: Vec<(&'static str, String, String)>,
     hyra_fel: Option<String>,
+    /// The kommun's attest limit for payments, and the error of its form.
+    attestgrans: String,
+    attest_fel: Option<String>,
 }
 
 const HYRA: [&str; 7] = [
@@ -234,7 +237,7 @@ async fn sida(
     form: Option<(&Formular, &[FaltFel])>,
     forandringar: Option<(i32, Option<i32>, Vec<Forandring>)>,
 ) -> Result<Response, WebFel> {
-    sida_med(s, i, form, forandringar, None).await
+    sida_med(s, i, form, forandringar, None, None).await
 }
 
 async fn sida_med(
@@ -243,6 +246,7 @@ async fn sida_med(
     form: Option<(&Formular, &[FaltFel])>,
     forandringar: Option<(i32, Option<i32>, Vec<Forandring>)>,
     hyra_form: Option<(&Formular, String)>,
+    attest_form: Option<(&Formular, String)>,
 ) -> Result<Response, WebFel> {
     let org = s.store.organisation();
     let sparade = org.hyresriktvarden(i.anvandare.kommun).await?;
@@ -263,6 +267,15 @@ async fn sida_med(
         })
         .collect();
     let hyra_fel = hyra_form.map(|(_, fel)| fel);
+    let attestgrans = match &attest_form {
+        Some((f, _)) => f.text("attestgrans"),
+        None => org
+            .attestgrans(i.anvandare.kommun)
+            .await?
+            .unwrap_or(lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS)
+            .to_string(),
+    };
+    let attest_fel = attest_form.map(|(_, fel)| fel);
     let tillagda = org.riksnorm_tillagda(i.anvandare.kommun).await?;
     let alla = org.riksnormer(i.anvandare.kommun).await?;
     let ar = alla
@@ -288,7 +301,7 @@ async fn sida_med(
         Some((f, fel)) => fyll(&mut falt, f, fel),
         None => vec![],
     };
-    let status = if fel.is_empty() && hyra_fel.is_none() {
+    let status = if fel.is_empty() && hyra_fel.is_none() && attest_fel.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -303,6 +316,8 @@ async fn sida_med(
             forandringar,
             hyra,
             hyra_fel,
+            attestgrans,
+            attest_fel,
         },
     )
         .into_response())
@@ -324,6 +339,9 @@ pub async fn spara(
     policy::krav(&i.anvandare, Atgard::AdministreraAnvandare)?;
     if f.text("atgard") == "hyra" {
         return spara_hyra(&s, &i, &f).await;
+    }
+    if f.text("atgard") == "attest" {
+        return spara_attestgrans(&s, &i, &f).await;
     }
     let tabell = match las(&f) {
         Ok(t) => t,
@@ -374,7 +392,7 @@ async fn spara_hyra(s: &AppState, i: &Inloggad, f: &Formular) -> Result<Response
             _ => {
                 let fel =
                     "Skriv varje riktvärde i hela kronor per månad, till exempel 7500.".to_string();
-                return sida_med(s, i, None, None, Some((f, fel))).await;
+                return sida_med(s, i, None, None, Some((f, fel)), None).await;
             }
         }
     }
@@ -385,7 +403,30 @@ async fn spara_hyra(s: &AppState, i: &Inloggad, f: &Formular) -> Result<Response
         .await
     {
         Ok(_) => Ok(Redirect::to("/admin/riksnorm").into_response()),
-        Err(StoreError::Konflikt(text)) => sida_med(s, i, None, None, Some((f, text))).await,
+        Err(StoreError::Konflikt(text)) => sida_med(s, i, None, None, Some((f, text)), None).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The amount above which a payment needs a second person's attest.
+async fn spara_attestgrans(s: &AppState, i: &Inloggad, f: &Formular) -> Result<Response, WebFel> {
+    let text: String = f
+        .text("attestgrans")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let Ok(belopp) = text.parse::<i64>() else {
+        let fel = "Skriv gränsen i hela kronor, till exempel 15000.".to_string();
+        return sida_med(s, i, None, None, None, Some((f, fel))).await;
+    };
+    match s
+        .store
+        .organisation()
+        .spara_attestgrans(i.anvandare.kommun, belopp, &i.aktor(), s.nu())
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/admin/riksnorm").into_response()),
+        Err(StoreError::Konflikt(text)) => sida_med(s, i, None, None, None, Some((f, text))).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -35,6 +35,7 @@ pub struct Stegkontext {
     pub riksnorm: Vec<lots_domain::forsorjningsstod::riksnorm::Riksnorm>,
     pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
     pub andra_manader: Vec<lots_domain::forsorjningsstod::Manad>,
+    pub attestgrans: i64,
     pub idag: time::Date,
 }
 
@@ -126,6 +127,13 @@ impl Stegkontext {
                 None
             },
             andra_manader,
+            attestgrans: if typ == KommandoTyp::PlaneraUtbetalning {
+                org.attestgrans(kommun)
+                    .await?
+                    .unwrap_or(lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS)
+            } else {
+                lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS
+            },
             idag: svensk_dag(s.nu()),
         })
     }
@@ -144,6 +152,7 @@ impl Stegkontext {
             riksnorm: &self.riksnorm,
             hyresriktvarden: self.hyresriktvarden,
             andra_manader: &self.andra_manader,
+            attestgrans: self.attestgrans,
         }
     }
 }

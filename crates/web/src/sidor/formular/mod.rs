@@ -50,6 +50,8 @@ pub struct FaltKontext<'a> {
     pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
     /// Months the person was paid försörjningsstöd in other cases: read with the riksnorm.
     pub andra_manader: &'a [lots_domain::forsorjningsstod::Manad],
+    /// The kommun's attest limit for payments: read for planning a payment only.
+    pub attestgrans: i64,
 }
 
 pub(super) fn par<T: Copy>(

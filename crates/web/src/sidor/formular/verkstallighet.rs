@@ -42,7 +42,7 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::RegistreraEjVerkstallt => tolka_registrera_ej_verkstallt(l),
         T::RegistreraUpphorande => tolka_registrera_upphorande(l),
         T::UpprattaGenomforandeplan => tolka_uppratta_genomforandeplan(l),
-        T::PlaneraUtbetalning => tolka_planera_utbetalning(l),
+        T::PlaneraUtbetalning => tolka_planera_utbetalning(l, ctx),
         T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {
             tolka_utbetalning(typ, l)
         }
@@ -103,11 +103,14 @@ fn falt_planera_utbetalning(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> 
             .varde(kvar),
         Falt::datum("dag", "Utbetalningsdag").kravs().hjalp("Dagen pengarna ska finnas hos mottagaren. Den enskilde ser dagen på Mina sidor.").varde(ctx.idag),
         Falt::kryss("manuell", "Manuell utbetalning, utanför den vanliga utbetalningen")
-            .hjalp("En manuell utbetalning, och en utbetalning över 15 000 kr, ska attesteras av en annan person innan den skickas."),
+            .hjalp(&format!(
+                "En manuell utbetalning, och en utbetalning över {}, ska attesteras av en annan person innan den skickas.",
+                crate::visning::kr(ctx.attestgrans)
+            )),
     ]
 }
 
-fn tolka_planera_utbetalning(l: &mut Lasare) -> Option<Kommando> {
+fn tolka_planera_utbetalning(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     let beslut = l.id("beslut", VALJ_BESLUT);
     let mottagare = match l.text("mottagare").as_str() {
         "enskild" => Some(Mottagare::Enskild),
@@ -151,6 +154,7 @@ fn tolka_planera_utbetalning(l: &mut Lasare) -> Option<Kommando> {
                 belopp,
                 dag,
                 manuell: l.kryss("manuell"),
+                attestgrans: ctx.attestgrans,
             })
         }
         _ => None,

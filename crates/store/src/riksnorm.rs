@@ -13,6 +13,22 @@ use crate::kedja::{Aktor, Granskningspost, skriv_granskning};
 use crate::org::v;
 use crate::{Organisation, Store, StoreError, las_tid, tidstext};
 
+/// The next version number: one above the highest that `sql` (a `MAX(version)`
+/// as `v`, 0 when none) finds, read in the transaction that inserts it.
+async fn nasta_version(
+    tx: &mut crate::db::Tx,
+    sql: &'static str,
+    params: &[crate::db::V],
+) -> Result<i64, StoreError> {
+    Ok(tx
+        .fetch_optional(sql, params)
+        .await?
+        .map(|r| r.int("v"))
+        .transpose()?
+        .unwrap_or(0)
+        + 1)
+}
+
 /// An added year's newest version, and who saved it.
 #[derive(Debug, Clone)]
 pub struct TillagdRiksnorm {
@@ -83,16 +99,12 @@ impl Organisation<'_> {
             )));
         }
         let mut tx = self.0.db.begin().await?;
-        let version = tx
-            .fetch_optional(
-                "SELECT COALESCE(MAX(version), 0) AS v FROM riksnorm WHERE kommun = $1 AND ar = $2",
-                &[v(kommun), i64::from(tabell.ar).into()],
-            )
-            .await?
-            .map(|r| r.int("v"))
-            .transpose()?
-            .unwrap_or(0)
-            + 1;
+        let version = nasta_version(
+            &mut tx,
+            "SELECT COALESCE(MAX(version), 0) AS v FROM riksnorm WHERE kommun = $1 AND ar = $2",
+            &[v(kommun), i64::from(tabell.ar).into()],
+        )
+        .await?;
         let tid = tidstext(nu);
         tx.execute(
             "INSERT INTO riksnorm (kommun, ar, version, tabell, sparad, sparad_av) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -147,16 +159,12 @@ impl Organisation<'_> {
             ));
         }
         let mut tx = self.0.db.begin().await?;
-        let version = tx
-            .fetch_optional(
-                "SELECT COALESCE(MAX(version), 0) AS v FROM hyresriktvarden WHERE kommun = $1",
-                &[v(kommun)],
-            )
-            .await?
-            .map(|r| r.int("v"))
-            .transpose()?
-            .unwrap_or(0)
-            + 1;
+        let version = nasta_version(
+            &mut tx,
+            "SELECT COALESCE(MAX(version), 0) AS v FROM hyresriktvarden WHERE kommun = $1",
+            &[v(kommun)],
+        )
+        .await?;
         let tid = tidstext(nu);
         tx.execute(
             "INSERT INTO hyresriktvarden (kommun, version, belopp, sparad, sparad_av) VALUES ($1, $2, $3, $4, $5)",
@@ -204,16 +212,12 @@ impl Organisation<'_> {
             ));
         }
         let mut tx = self.0.db.begin().await?;
-        let version = tx
-            .fetch_optional(
-                "SELECT COALESCE(MAX(version), 0) AS v FROM attestgrans WHERE kommun = $1",
-                &[v(kommun)],
-            )
-            .await?
-            .map(|r| r.int("v"))
-            .transpose()?
-            .unwrap_or(0)
-            + 1;
+        let version = nasta_version(
+            &mut tx,
+            "SELECT COALESCE(MAX(version), 0) AS v FROM attestgrans WHERE kommun = $1",
+            &[v(kommun)],
+        )
+        .await?;
         let tid = tidstext(nu);
         tx.execute(
             "INSERT INTO attestgrans (kommun, version, belopp, sparad, sparad_av) VALUES ($1, $2, $3, $4, $5)",

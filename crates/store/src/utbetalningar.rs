@@ -3,7 +3,7 @@
 //! stay the truth; these rows are rewritten from its state in the step's transaction.
 
 use lots_domain::Arende;
-use lots_domain::forsorjningsstod::utbetalning::{Konto, Mottagare, Utbetalning};
+use lots_domain::forsorjningsstod::utbetalning::{Konto, Mottagare};
 use lots_domain::ids::{ArendeId, EnhetId, KommunId, PersonId, UtbetalningId};
 use time::Date;
 
@@ -12,18 +12,6 @@ use crate::org::v;
 use crate::{Arenden, StoreError};
 
 pub(crate) const UTBETALNING: &str = "utbetalning (id, kommun, enhet, arende, person, beslut, manad, hyresvard, konto, belopp, dag, lage, registrerad_av)";
-
-fn lage(u: &Utbetalning) -> &'static str {
-    if u.makulerad.is_some() {
-        "makulerad"
-    } else if u.skickad.is_some() {
-        "skickad"
-    } else if u.vantar_pa_attest() {
-        "attest"
-    } else {
-        "klar"
-    }
-}
 
 /// The case's payment rows, as its state gives them now.
 pub(crate) async fn skriv_utbetalningar(
@@ -55,7 +43,7 @@ pub(crate) fn utbetalningsrader(a: &Arende, kommun: KommunId) -> Result<Vec<Vec<
             serde_json::to_string(&u.konto)?.into(),
             u.belopp.into(),
             u.dag.to_string().into(),
-            lage(u).into(),
+            u.lage().kod().into(),
             v(u.registrerad_av),
         ]);
     }

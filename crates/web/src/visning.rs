@@ -68,15 +68,15 @@ pub fn kr(belopp: i64) -> String {
 pub fn berakningsrader(
     b: &lots_domain::forsorjningsstod::berakning::Manadsberakning,
 ) -> Vec<String> {
-    use lots_domain::forsorjningsstod::berakning::Utfall;
+    use lots_domain::forsorjningsstod::berakning::{Inkomstkalla, Utfall};
     let mut d = vec![];
     for r in &b.norm.rader {
-        d.push(format!("  {}: {}", r.text, kr(r.belopp)));
+        d.push(format!("  {}: {}", normtext(r.post), kr(r.belopp)));
     }
     for r in &b.rader {
         let mut rad = format!(
             "{}: sökt {}, godkänt {}",
-            r.text,
+            radtext(r, b.manad),
             kr(r.ansokt),
             kr(r.godkant)
         );
@@ -89,12 +89,22 @@ pub fn berakningsrader(
         d.push(rad);
     }
     for i in &b.inkomster {
-        let mut rad = format!("Inkomst, {} ({}): {}", i.text, i.medlem, kr(i.belopp));
+        let kalla = match i.kalla {
+            Inkomstkalla::Inkomst { inkomst } => inkomst.text().to_string(),
+            Inkomstkalla::Insattning { datum, forklaring } => format!(
+                "Insättning {datum} ({})",
+                forklaring.map_or("Ingen förklaring lämnad", |f| f.text())
+            ),
+        };
+        let mut rad = format!("Inkomst, {kalla} ({}): {}", i.medlem, kr(i.belopp));
         if i.raknas != i.belopp {
             rad.push_str(&format!(", räknas {}", kr(i.raknas)));
         }
-        if !i.anmarkning.is_empty() {
-            rad.push_str(&format!(". {}", i.anmarkning));
+        if i.jobbstimulans {
+            rad.push_str(". 25 % räknas inte (jobbstimulans, 12 kap. 8 § socialtjänstlagen)");
+        }
+        if !i.skal.is_empty() {
+            rad.push_str(&format!(". {}", i.skal));
         }
         d.push(rad);
     }
@@ -114,6 +124,49 @@ pub fn berakningsrader(
         ));
     }
     d
+}
+
+/// A line of the norm in words.
+fn normtext(p: lots_domain::forsorjningsstod::riksnorm::Normpost) -> String {
+    use lots_domain::forsorjningsstod::riksnorm::Normpost;
+    match p {
+        Normpost::Vuxen => "Personliga kostnader, vuxen".into(),
+        Normpost::Sambo => "Personliga kostnader, två vuxna som lever tillsammans".into(),
+        Normpost::Barn {
+            alder,
+            utan_lunch,
+            andel_procent,
+        } => {
+            let mut t = format!("Personliga kostnader, barn {alder} år");
+            if utan_lunch {
+                t.push_str(", äter lunch i förskolan");
+            }
+            if andel_procent < 100 {
+                t.push_str(&format!(", bor här {andel_procent} % av tiden"));
+            }
+            t
+        }
+        Normpost::Gemensamma { egna, alla, .. } if egna == alla => {
+            format!("Hushållsgemensamma kostnader, {alla} personer")
+        }
+        Normpost::Gemensamma { egna, alla, hela } => format!(
+            "Hushållsgemensamma kostnader, {egna} av {alla} personer i ett delat boende ({hela} kr delat med {alla})"
+        ),
+    }
+}
+
+/// A decided line's name: the riksnorm of the month, or what was applied for and the
+/// words it was described with.
+pub fn radtext(
+    r: &lots_domain::forsorjningsstod::berakning::Beslutsrad,
+    manad: lots_domain::forsorjningsstod::Manad,
+) -> String {
+    use lots_domain::forsorjningsstod::berakning::Post;
+    match (r.post, r.beskrivning.is_empty()) {
+        (Post::Riksnorm, _) => format!("Riksnormen för {}", manad.namn()),
+        (p, true) => p.text().to_string(),
+        (p, false) => format!("{}: {}", p.text(), r.beskrivning),
+    }
 }
 
 /// A monthly application as the person made it, line by line.

@@ -171,6 +171,23 @@ pub struct Arende {
 impl Arende {
     /// The month applied for that is not yet calculated, oldest first: what the
     /// handläggare's next calculation starts from.
+    /// The months with försörjningsstöd that jobbstimulans counts (SoL 12 kap. 8 §): the
+    /// months this case calculated with aid, those paid in the person's other cases
+    /// (`andra`), and those recorded from another kommun with the month's calculation.
+    pub fn manader_med_stod(
+        &self,
+        andra: impl IntoIterator<Item = Manad>,
+        annan_kommun: &[Manad],
+    ) -> std::collections::BTreeSet<Manad> {
+        self.forsorjningsstod
+            .iter()
+            .filter(|(_, belopp)| *belopp > 0)
+            .map(|(m, _)| *m)
+            .chain(andra)
+            .chain(annan_kommun.iter().copied())
+            .collect()
+    }
+
     pub fn vantande_manadsansokan(&self) -> Option<&Manadsansokan> {
         self.manadsansokningar
             .iter()

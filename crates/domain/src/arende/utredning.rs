@@ -296,15 +296,8 @@ pub(super) fn handle(
             // The months with aid before, for jobbstimulans (SoL 12 kap. 8 §): those this
             // case calculated with aid and those received outside it. A recalculation of
             // the month itself does not count.
-            let med_stod = a
-                .forsorjningsstod
-                .iter()
-                .filter(|(_, belopp)| *belopp > 0)
-                .map(|(m, _)| *m)
-                .chain(andra_manader)
-                .chain(underlag.annan_kommun.iter().copied())
-                .filter(|m| *m != underlag.manad)
-                .collect();
+            let mut med_stod = a.manader_med_stod(andra_manader, &underlag.annan_kommun);
+            med_stod.remove(&underlag.manad);
             let tabeller = [*tabell];
             match berakning::berakna(&tabeller, &underlag, &med_stod) {
                 Ok(b) => vec![Handelse::ForsorjningsstodBeraknat {

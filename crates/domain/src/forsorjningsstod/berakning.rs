@@ -342,7 +342,8 @@ impl Utfall {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Beslutsrad {
     pub post: Post,
-    pub text: String,
+    /// What it is, in the person's or handläggare's words, if they gave any.
+    pub beskrivning: String,
     pub ansokt: Kronor,
     pub godkant: Kronor,
     pub utfall: Utfall,
@@ -359,11 +360,26 @@ impl Beslutsrad {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaknadInkomst {
     pub medlem: String,
-    pub text: String,
+    pub kalla: Inkomstkalla,
     pub belopp: Kronor,
     pub raknas: Kronor,
-    /// Why less than the whole amount counts, if it does.
-    pub anmarkning: String,
+    /// A quarter of this salary is not counted (SoL 12 kap. 8 §).
+    pub jobbstimulans: bool,
+    /// For a deposit: the handläggare's reason for the ruling.
+    pub skal: String,
+}
+
+/// Where a counted income came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "slag", rename_all = "snake_case")]
+pub enum Inkomstkalla {
+    Inkomst {
+        inkomst: Inkomstslag,
+    },
+    Insattning {
+        datum: time::Date,
+        forklaring: Option<Forklaring>,
+    },
 }
 
 /// The month, calculated.
@@ -470,7 +486,7 @@ pub fn berakna(
     };
     rader.push(beslutsrad(
         Post::Riksnorm,
-        format!("Riksnormen för {}", u.manad.namn()),
+        String::new(),
         norm.norm,
         norm_godkant,
         norm_skal,
@@ -493,12 +509,13 @@ pub fn berakna(
         {
             return Err(Berakningsfel::HyraOverTak { rad: i, tak });
         }
-        let text = if r.beskrivning.trim().is_empty() {
-            r.post.text().to_string()
-        } else {
-            format!("{}: {}", r.post.text(), r.beskrivning.trim())
-        };
-        rader.push(beslutsrad(r.post, text, r.ansokt, r.godkant, skal.into()));
+        rader.push(beslutsrad(
+            r.post,
+            r.beskrivning.trim().into(),
+            r.ansokt,
+            r.godkant,
+            skal.into(),
+        ));
     }
 
     let jobb = jobbstimulans::for_manad(med_stod, u.manad);
@@ -507,20 +524,14 @@ pub fn berakna(
         if ink.belopp < 0 {
             return Err(Berakningsfel::NegativInkomst { rad: i });
         }
-        let (raknas, anmarkning) = if ink.slag.ar_arbetsinkomst() && jobb.galler() {
-            (
-                jobbstimulans::raknad_arbetsinkomst(ink.belopp, true),
-                "25 % räknas inte (jobbstimulans, 12 kap. 8 § socialtjänstlagen)".to_string(),
-            )
-        } else {
-            (ink.belopp, String::new())
-        };
+        let jobbstimulans = ink.slag.ar_arbetsinkomst() && jobb.galler();
         inkomster.push(RaknadInkomst {
             medlem: ink.medlem.clone(),
-            text: ink.slag.text().into(),
+            kalla: Inkomstkalla::Inkomst { inkomst: ink.slag },
             belopp: ink.belopp,
-            raknas,
-            anmarkning,
+            raknas: jobbstimulans::raknad_arbetsinkomst(ink.belopp, jobbstimulans),
+            jobbstimulans,
+            skal: String::new(),
         });
     }
     for ins in &u.insattningar {
@@ -530,19 +541,20 @@ pub fn berakna(
                 belopp: ins.belopp,
             });
         };
-        let forklaring = ins
-            .forklaring
-            .map_or("Ingen förklaring lämnad", Forklaring::text);
         inkomster.push(RaknadInkomst {
             medlem: ins.medlem.clone(),
-            text: format!("Insättning {} ({forklaring})", ins.datum),
+            kalla: Inkomstkalla::Insattning {
+                datum: ins.datum,
+                forklaring: ins.forklaring,
+            },
             belopp: ins.belopp,
             raknas: if beslut.raknas_som_inkomst {
                 ins.belopp.max(0)
             } else {
                 0
             },
-            anmarkning: beslut.skal.trim().to_string(),
+            jobbstimulans: false,
+            skal: beslut.skal.trim().to_string(),
         });
     }
 
@@ -569,7 +581,7 @@ pub fn berakna(
 
 fn beslutsrad(
     post: Post,
-    text: String,
+    beskrivning: String,
     ansokt: Kronor,
     godkant: Kronor,
     skal: String,
@@ -583,7 +595,7 @@ fn beslutsrad(
     };
     Beslutsrad {
         post,
-        text,
+        beskrivning,
         ansokt,
         godkant,
         utfall,
@@ -673,7 +685,7 @@ mod tests {
         assert!(b.jobbstimulans.galler());
         // 75 % of the salary counts; child benefit counts in full.
         assert_eq!(b.inkomst, 6_000 + 2_500);
-        assert!(b.inkomster[0].anmarkning.contains("jobbstimulans"));
+        assert!(b.inkomster[0].jobbstimulans);
         // Five months of aid is not enough.
         let fem: BTreeSet<Manad> = stod.iter().copied().skip(1).collect();
         let b = berakna(&tabeller(), &familj(), &fem).unwrap();

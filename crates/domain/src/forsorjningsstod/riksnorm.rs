@@ -142,10 +142,35 @@ pub enum HushallsFel {
     ForStort,
 }
 
+/// What a line of the norm is for. Facts only: the words are the web's, in the
+/// reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "slag", rename_all = "snake_case")]
+pub enum Normpost {
+    /// A single adult's personal costs.
+    Vuxen,
+    /// Two cohabiting adults' personal costs together.
+    Sambo,
+    /// A child's personal costs: the lower amount if it eats lunch at förskola, and its
+    /// share of the month if it lives here part of the time.
+    Barn {
+        alder: u8,
+        utan_lunch: bool,
+        andel_procent: u8,
+    },
+    /// The common household costs for `alla` members; in a shared home the applicants'
+    /// share, `egna` of them, of the whole amount `hela`.
+    Gemensamma {
+        egna: usize,
+        alla: usize,
+        hela: Kronor,
+    },
+}
+
 /// One line of the norm, as it is shown to the handläggare, in the letter and on Mina sidor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Normrad {
-    pub text: String,
+    pub post: Normpost,
     pub belopp: Kronor,
 }
 
@@ -305,11 +330,11 @@ impl Riksnorm {
         let mut rader = Vec::new();
         match h.vuxna {
             Vuxna::Ensam => rader.push(Normrad {
-                text: "Personliga kostnader, vuxen".into(),
+                post: Normpost::Vuxen,
                 belopp: self.ensamstaende,
             }),
             Vuxna::Sambo => rader.push(Normrad {
-                text: "Personliga kostnader, två vuxna som lever tillsammans".into(),
+                post: Normpost::Sambo,
                 belopp: self.sambo,
             }),
         }
@@ -320,24 +345,17 @@ impl Riksnorm {
                     alder: b.alder,
                 });
             };
-            let (hel, lunch_text) = match (b.utan_lunch, g.utan_lunch) {
-                (true, Some(lagre)) => (lagre, ", äter lunch i förskolan"),
-                _ => (g.belopp, ""),
-            };
-            let (belopp, andel_text) = if b.andel_procent == 100 {
-                (hel, String::new())
-            } else {
-                (
-                    andel(hel, i64::from(b.andel_procent), 100),
-                    format!(", bor här {} % av tiden", b.andel_procent),
-                )
+            let (hel, utan_lunch) = match (b.utan_lunch, g.utan_lunch) {
+                (true, Some(lagre)) => (lagre, true),
+                _ => (g.belopp, false),
             };
             rader.push(Normrad {
-                text: format!(
-                    "Personliga kostnader, barn {} år{lunch_text}{andel_text}",
-                    b.alder
-                ),
-                belopp,
+                post: Normpost::Barn {
+                    alder: b.alder,
+                    utan_lunch,
+                    andel_procent: b.andel_procent,
+                },
+                belopp: andel(hel, i64::from(b.andel_procent), 100),
             });
         }
         let personliga = rader.iter().map(|r| r.belopp).sum();
@@ -345,24 +363,13 @@ impl Riksnorm {
         let egna = h.vuxna.antal() as usize + h.barn.len();
         let alla = egna + usize::from(h.medboende);
         let hela = self.gemensamma_for(alla);
-        let gemensamma = if h.medboende == 0 {
-            rader.push(Normrad {
-                text: format!("Hushållsgemensamma kostnader, {alla} personer"),
-                belopp: hela,
-            });
-            hela
-        } else {
-            // SoF 12 kap. 2 §: in a shared home the common costs are divided among all who live
-            // there, and the applicants are counted for their own share.
-            let del = andel(hela, egna as i64, alla as i64);
-            rader.push(Normrad {
-                text: format!(
-                    "Hushållsgemensamma kostnader, {egna} av {alla} personer i ett delat boende ({hela} kr delat med {alla})"
-                ),
-                belopp: del,
-            });
-            del
-        };
+        // SoF 12 kap. 2 §: in a shared home the common costs are divided among all who live
+        // there, and the applicants are counted for their own share.
+        let gemensamma = andel(hela, egna as i64, alla as i64);
+        rader.push(Normrad {
+            post: Normpost::Gemensamma { egna, alla, hela },
+            belopp: gemensamma,
+        });
         Ok(Normberakning {
             ar: self.ar,
             rader,

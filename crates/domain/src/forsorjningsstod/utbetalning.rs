@@ -148,15 +148,39 @@ impl Utbetalning {
         self.vantar() && (self.attest.is_some() || !self.kraver_attest())
     }
 
-    /// The case's words for where it stands.
-    pub fn lage(&self) -> &'static str {
+    /// Where it stands.
+    pub fn lage(&self) -> Lage {
         if self.makulerad.is_some() {
-            return "makulerad";
+            Lage::Makulerad
+        } else if self.skickad.is_some() {
+            Lage::Skickad
+        } else if self.vantar_pa_attest() {
+            Lage::Attest
+        } else {
+            Lage::Klar
         }
-        match (self.skickad, self.attest, self.kraver_attest()) {
-            (Some(_), _, _) => "skickad",
-            (None, None, true) => "väntar på attest",
-            _ => "klar att skicka",
+    }
+}
+
+/// Where a payment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lage {
+    /// Waits for a second person's attest.
+    Attest,
+    /// May go to the bank.
+    Klar,
+    Skickad,
+    Makulerad,
+}
+
+impl Lage {
+    /// As stored in the payments projection.
+    pub fn kod(self) -> &'static str {
+        match self {
+            Lage::Attest => "attest",
+            Lage::Klar => "klar",
+            Lage::Skickad => "skickad",
+            Lage::Makulerad => "makulerad",
         }
     }
 }
@@ -329,7 +353,7 @@ mod tests {
         assert!(betalning(500, true, d).kraver_attest());
         let mut b = betalning(500, true, d);
         assert!(!b.klar_att_skicka());
-        assert_eq!(b.lage(), "väntar på attest");
+        assert_eq!(b.lage(), Lage::Attest);
         b.attest = Some((AnvandarId::ny(), d));
         assert!(b.klar_att_skicka());
         b.skickad = Some(d);

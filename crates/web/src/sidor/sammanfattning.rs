@@ -112,14 +112,7 @@ pub async fn visa(
             .arenden()
             .manader_med_utbetalning(rad.person, rad.id)
             .await?;
-        let med_stod = a
-            .forsorjningsstod
-            .iter()
-            .filter(|(_, belopp)| *belopp > 0)
-            .map(|(m, _)| *m)
-            .chain(andra)
-            .chain(b.underlag.annan_kommun.iter().copied())
-            .collect();
+        let med_stod = a.manader_med_stod(andra, &b.underlag.annan_kommun);
         let nasta = m.manad.nasta();
         jobb = Some(match jobbstimulans::for_manad(&med_stod, nasta) {
             Jobbstimulans::Ja { nummer, till, .. } => format!(

@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::{Kommando, KommandoTyp};
-use lots_domain::forsorjningsstod::utbetalning::{Betalningsrad, pain001};
+use lots_domain::forsorjningsstod::utbetalning::{Betalningsrad, Lage, pain001};
 use lots_domain::ids::UtbetalningId;
 use lots_domain::tid::svensk_dag;
 use lots_store::{Granskningspost, UtbetalningRad};
@@ -124,7 +124,10 @@ async fn sida(s: &AppState, i: &Inloggad, fel: Vec<String>) -> Result<Response, 
         manad: r.manad.clone(),
         sen: r.dag < idag,
     };
-    let klara: Vec<&UtbetalningRad> = rader.iter().filter(|r| r.lage == "klar").collect();
+    let klara: Vec<&UtbetalningRad> = rader
+        .iter()
+        .filter(|r| r.lage == Lage::Klar.kod())
+        .collect();
     let status = if fel.is_empty() {
         StatusCode::OK
     } else {
@@ -136,7 +139,7 @@ async fn sida(s: &AppState, i: &Inloggad, fel: Vec<String>) -> Result<Response, 
             sida: Sida::av(i),
             attest: rader
                 .iter()
-                .filter(|r| r.lage == "attest")
+                .filter(|r| r.lage == Lage::Attest.kod())
                 .map(vy)
                 .collect(),
             summa: kr(klara.iter().map(|r| r.belopp).sum()),
@@ -164,7 +167,7 @@ pub async fn betalfil(State(s): State<AppState>, i: Inloggad) -> Result<Response
     let rader: Vec<UtbetalningRad> = mina_rader(&s, &i, "utbetalningar.betalfil")
         .await?
         .into_iter()
-        .filter(|r| r.lage == "klar")
+        .filter(|r| r.lage == Lage::Klar.kod())
         .collect();
     if rader.is_empty() {
         return Err(WebFel::Ogiltig(
@@ -257,7 +260,10 @@ pub async fn skickade(
     let mut fel = vec![];
     for id in valda {
         // Only what this user may act on and what is ready: a forged id is refused.
-        let Some(r) = mina.iter().find(|r| r.id == id && r.lage == "klar") else {
+        let Some(r) = mina
+            .iter()
+            .find(|r| r.id == id && r.lage == Lage::Klar.kod())
+        else {
             fel.push(format!(
                 "Utbetalningen {id} är inte klar att skicka, eller inte din enhets."
             ));

@@ -141,7 +141,7 @@ fn fran_berakning(
         .map(|r| {
             format!(
                 "{}: sökt {}, beviljat {}. {}",
-                r.text,
+                crate::visning::radtext(r, b.manad),
                 crate::visning::kr(r.ansokt),
                 crate::visning::kr(r.godkant),
                 r.skal
@@ -152,7 +152,10 @@ fn fran_berakning(
     let mut motivering = vec![
         "Försörjningsstödet är beräknat enligt riksnormen för hushållet och de skäliga kostnader som godkänts, minus hushållets inkomster (12 kap. 1 och 7 §§ socialtjänstlagen).".to_string(),
     ];
-    motivering.extend(b.overklagbara().map(|r| format!("{}: {}", r.text, r.skal)));
+    motivering.extend(
+        b.overklagbara()
+            .map(|r| format!("{}: {}", crate::visning::radtext(r, b.manad), r.skal)),
+    );
     if b.resultat < 0 {
         motivering.push(format!(
             "Hushållets inkomster ({}) är högre än behovet ({}).",

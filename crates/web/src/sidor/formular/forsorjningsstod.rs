@@ -207,41 +207,11 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
             &format!("Livsföring i övrigt {n}: skäl"),
         ));
     }
-    for (i, (medlem, slag, belopp)) in INKOMSTER.into_iter().enumerate() {
-        let n = i + 1;
-        ut.push(
-            Falt::text(medlem, &format!("Inkomst {n}: vems"))
-                .hjalp("Till exempel Sökande, Medsökande eller barnets förnamn."),
-        );
-        ut.push(Falt::val(
-            slag,
-            &format!("Inkomst {n}: slag"),
-            "select",
-            val(&Inkomstslag::ALLA, Inkomstslag::text),
-        ));
-        ut.push(Falt::text(
-            belopp,
-            &format!("Inkomst {n}: belopp för månaden"),
-        ));
-    }
+    inkomstfalt(&mut ut);
     for (i, (datum, belopp, forklaring, text, raknas, skal)) in INSATTNINGAR.into_iter().enumerate()
     {
         let n = i + 1;
-        ut.push(Falt::datum(
-            datum,
-            &format!("Insättning {n} på kontoutdraget: datum"),
-        ));
-        ut.push(Falt::text(belopp, &format!("Insättning {n}: belopp")));
-        ut.push(Falt::val(
-            forklaring,
-            &format!("Insättning {n}: vad den enskilde säger att den var"),
-            "select",
-            val(&Forklaring::ALLA, Forklaring::text),
-        ));
-        ut.push(Falt::textarea(
-            text,
-            &format!("Insättning {n}: den enskildes egna ord"),
-        ));
+        insattningsfalt(&mut ut, n, (datum, belopp, forklaring, text));
         ut.push(Falt::val(
             raknas,
             &format!("Insättning {n}: räknas den som inkomst?"),
@@ -333,34 +303,9 @@ pub(super) fn falt_ansokan(ctx: &FaltKontext) -> Vec<Falt> {
             &format!("{}: sökt belopp", Post::Kostnad(slag).text()),
         ));
     }
-    for (i, (medlem, slag, belopp)) in INKOMSTER.into_iter().enumerate() {
-        let n = i + 1;
-        ut.push(Falt::text(medlem, &format!("Inkomst {n}: vems")));
-        ut.push(Falt::val(
-            slag,
-            &format!("Inkomst {n}: slag"),
-            "select",
-            val(&Inkomstslag::ALLA, Inkomstslag::text),
-        ));
-        ut.push(Falt::text(
-            belopp,
-            &format!("Inkomst {n}: belopp för månaden"),
-        ));
-    }
+    inkomstfalt(&mut ut);
     for (i, (datum, belopp, forklaring, text, _, _)) in INSATTNINGAR.into_iter().enumerate() {
-        let n = i + 1;
-        ut.push(Falt::datum(datum, &format!("Insättning {n}: datum")));
-        ut.push(Falt::text(belopp, &format!("Insättning {n}: belopp")));
-        ut.push(Falt::val(
-            forklaring,
-            &format!("Insättning {n}: vad den enskilde säger att den var"),
-            "select",
-            val(&Forklaring::ALLA, Forklaring::text),
-        ));
-        ut.push(Falt::textarea(
-            text,
-            &format!("Insättning {n}: den enskildes egna ord"),
-        ));
+        insattningsfalt(&mut ut, i + 1, (datum, belopp, forklaring, text));
     }
     ut.push(Falt::textarea(
         "ovrigt",
@@ -387,22 +332,9 @@ pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Komman
     let inkomster = las_inkomster(l);
     let mut insattningar = vec![];
     for (d, b_falt, forklaring, text, _, _) in INSATTNINGAR {
-        let dag = l.valfritt_datum(d);
-        let b = belopp(l, b_falt);
-        let (Some(dag), Some(b)) = (dag, b) else {
-            if l.text(d).is_empty() != l.text(b_falt).is_empty() {
-                l.fel(d, "Skriv både datum och belopp för insättningen.");
-            }
-            continue;
-        };
-        insattningar.push(Insattning {
-            medlem: "Sökande".into(),
-            datum: dag,
-            belopp: b,
-            forklaring: fran_kod(&l.text(forklaring)),
-            personens_text: l.text(text),
-            beslut: None,
-        });
+        if let Some(i) = las_insattning(l, d, b_falt, forklaring, text) {
+            insattningar.push(i);
+        }
     }
     let (datum, manad) = (datum?, manad?);
     if !l.fel.is_empty() {
@@ -528,6 +460,78 @@ fn sokt_och_godkant(
             None
         }
     }
+}
+
+/// The fields of the incomes: whose, kind, amount.
+fn inkomstfalt(ut: &mut Vec<Falt>) {
+    for (i, (medlem, slag, belopp)) in INKOMSTER.into_iter().enumerate() {
+        let n = i + 1;
+        ut.push(
+            Falt::text(medlem, &format!("Inkomst {n}: vems"))
+                .hjalp("Till exempel Sökande, Medsökande eller barnets förnamn."),
+        );
+        ut.push(Falt::val(
+            slag,
+            &format!("Inkomst {n}: slag"),
+            "select",
+            val(&Inkomstslag::ALLA, Inkomstslag::text),
+        ));
+        ut.push(Falt::text(
+            belopp,
+            &format!("Inkomst {n}: belopp för månaden"),
+        ));
+    }
+}
+
+/// The fields of deposit `n` as the person describes it: date, amount, what it was,
+/// their own words.
+fn insattningsfalt(
+    ut: &mut Vec<Falt>,
+    n: usize,
+    (datum, belopp, forklaring, text): (&'static str, &'static str, &'static str, &'static str),
+) {
+    ut.push(Falt::datum(
+        datum,
+        &format!("Insättning {n} på kontoutdraget: datum"),
+    ));
+    ut.push(Falt::text(belopp, &format!("Insättning {n}: belopp")));
+    ut.push(Falt::val(
+        forklaring,
+        &format!("Insättning {n}: vad den enskilde säger att den var"),
+        "select",
+        val(&Forklaring::ALLA, Forklaring::text),
+    ));
+    ut.push(Falt::textarea(
+        text,
+        &format!("Insättning {n}: den enskildes egna ord"),
+    ));
+}
+
+/// A deposit as the person describes it, without a ruling; `None` when the row is
+/// empty (both date and amount, or neither: one without the other is an error).
+fn las_insattning(
+    l: &mut Lasare,
+    d: &'static str,
+    b_falt: &'static str,
+    forklaring: &'static str,
+    text: &'static str,
+) -> Option<Insattning> {
+    let dag = l.valfritt_datum(d);
+    let b = belopp(l, b_falt);
+    let (Some(dag), Some(b)) = (dag, b) else {
+        if l.text(d).is_empty() != l.text(b_falt).is_empty() {
+            l.fel(d, "Skriv både datum och belopp för insättningen.");
+        }
+        return None;
+    };
+    Some(Insattning {
+        medlem: "Sökande".into(),
+        datum: dag,
+        belopp: b,
+        forklaring: fran_kod(&l.text(forklaring)),
+        personens_text: l.text(text),
+        beslut: None,
+    })
 }
 
 /// The incomes of the form: whose (the applicant when not said), kind, amount.
@@ -677,33 +681,18 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     let inkomster = las_inkomster(l);
     let mut insattningar: Vec<(Insattning, &'static str)> = vec![];
     for (d, b_falt, forklaring, text, raknas, skal) in INSATTNINGAR {
-        let dag = l.valfritt_datum(d);
-        let b = belopp(l, b_falt);
-        let (Some(dag), Some(b)) = (dag, b) else {
-            if l.text(d).is_empty() != l.text(b_falt).is_empty() {
-                l.fel(d, "Skriv både datum och belopp för insättningen.");
-            }
+        let Some(mut i) = las_insattning(l, d, b_falt, forklaring, text) else {
             continue;
         };
         let skaltext = l.text(skal);
-        let beslut = match l.text(raknas).as_str() {
+        i.beslut = match l.text(raknas).as_str() {
             "ja" | "nej" if !skaltext.trim().is_empty() => Some(InsattningsBeslut {
                 raknas_som_inkomst: l.text(raknas) == "ja",
                 skal: skaltext,
             }),
             _ => None,
         };
-        insattningar.push((
-            Insattning {
-                medlem: "Sökande".into(),
-                datum: dag,
-                belopp: b,
-                forklaring: fran_kod(&l.text(forklaring)),
-                personens_text: l.text(text),
-                beslut,
-            },
-            skal,
-        ));
+        insattningar.push((i, skal));
     }
 
     let mut tillgangar: Vec<(Tillgang, &'static str)> = vec![];

@@ -1102,6 +1102,15 @@ async fn manadsansokan_pa_mina_sidor(db: Db) {
         utdrag(&html)
     );
     let sokvag = format!("/mina-sidor/arenden/{a}/manadsansokan");
+    // Another person on Mina sidor cannot read or apply in this case.
+    crate::mina_sidor::syntetisk(&app, "19900101-0017", "Eli", "Berg").await;
+    let annan = crate::mina_sidor::medborgare(&app, "19900101-0017").await;
+    let (s, _) = annan.get(&sokvag).await;
+    assert_eq!(s, 404, "not another person's case");
+    let (s, _, _) = annan
+        .post(&sokvag, &[("manad", "2026-03"), ("hyra", "1")])
+        .await;
+    assert_eq!(s, 404);
     let (s, html) = k.get(&sokvag).await;
     assert_eq!(s, 200, "{}", utdrag(&html));
 

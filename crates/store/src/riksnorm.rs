@@ -92,7 +92,7 @@ impl Organisation<'_> {
         tabell
             .kontrollera()
             .map_err(|e| StoreError::Konflikt(e.to_string()))?;
-        if Riksnorm::inbyggda().iter().any(|t| t.ar == tabell.ar) {
+        if lots_domain::forsorjningsstod::riksnorm::foljer_med(tabell.ar) {
             return Err(StoreError::Konflikt(format!(
                 "Riksnormen för {} följer med Lots och kan inte ändras här.",
                 tabell.ar

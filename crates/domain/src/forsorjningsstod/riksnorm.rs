@@ -380,6 +380,12 @@ impl Riksnorm {
     }
 }
 
+/// A year Lots ships the table of: it is the law's, the same in every kommun, and a
+/// correction of it comes with a release, never from one kommun's systemförvaltare.
+pub fn foljer_med(ar: i32) -> bool {
+    Riksnorm::inbyggda().iter().any(|t| t.ar == ar)
+}
+
 /// The table for a year, from a set of tables (built in and added by the kommun).
 pub fn for_ar(tabeller: &[Riksnorm], ar: i32) -> Option<&Riksnorm> {
     tabeller.iter().find(|t| t.ar == ar)

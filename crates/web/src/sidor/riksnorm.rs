@@ -220,7 +220,7 @@ fn las(f: &Formular) -> Result<Riksnorm, Vec<FaltFel>> {
             text: e.to_string(),
         }]);
     }
-    if Riksnorm::inbyggda().iter().any(|t| t.ar == ar) {
+    if riksnorm::foljer_med(ar) {
         return Err(vec![FaltFel {
             falt: "ar",
             text: format!(

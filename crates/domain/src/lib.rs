@@ -11,6 +11,7 @@ pub mod fullmakt;
 pub mod identitet;
 pub mod ids;
 pub mod insats;
+pub mod instrument;
 pub mod kalender;
 pub mod organisation;
 pub mod rapport;

@@ -113,6 +113,8 @@ impl Arende {
             senaste_forsorjningsstod: None,
             utbetalningar: vec![],
             manadsansokningar: vec![],
+            forsorjningshinder: vec![],
+            fordjupad: vec![],
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

@@ -197,6 +197,31 @@ pub(super) fn handle(
                     "Utredningen måste vara avslutad innan beslut i sak fattas. Avvisning kan beslutas utan utredning.",
                 );
             }
+            if insats == InsatsTyp::Forsorjningsstod && utfall != Utfall::Avvisning {
+                // SoL 12 kap. 1 §, SoF 12 kap. 2 §: försörjningsstöd is decided from the
+                // month's calculation, and each adult's försörjningshinder is reported for
+                // every month decided (HSLF-FS 2015:30).
+                if a.forsorjningsstod.is_empty() {
+                    fel.om(
+                        true,
+                        "utfall",
+                        "Beräkna försörjningsstödet för månaden innan beslutet fattas.",
+                    );
+                } else if let Some((m, _)) = a
+                    .forsorjningsstod
+                    .iter()
+                    .find(|(m, _)| !a.forsorjningshinder.iter().any(|(x, _)| x == m))
+                {
+                    fel.om(
+                        true,
+                        "utfall",
+                        format!(
+                            "Beräkningen för {} saknar försörjningshinder. Beräkna månaden igen och ange hindret för varje vuxen.",
+                            m.namn()
+                        ),
+                    );
+                }
+            }
             if utfall.beviljar() {
                 // seed 004 §2.4: the decision states goal, scope and period.
                 fel.text_kravs(&mal, "mal", "Skriv målet med insatsen.");

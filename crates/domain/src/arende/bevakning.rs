@@ -54,10 +54,13 @@ pub enum BevakningsTyp {
     Utbetalning,
     /// The person applied for a month that is not yet calculated.
     Manadsansokan,
+    /// Six months in a row with försörjningsstöd: choose whether to deepen the
+    /// investigation (Socialstyrelsen, *Att utreda behov av försörjningsstöd*).
+    FordjupadUtredning,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 19] = [
+    pub const ALLA: [Self; 20] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
@@ -77,6 +80,7 @@ impl BevakningsTyp {
         Self::Traningslagenhet,
         Self::Utbetalning,
         Self::Manadsansokan,
+        Self::FordjupadUtredning,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -100,6 +104,7 @@ impl BevakningsTyp {
             Self::Traningslagenhet => "traningslagenhet",
             Self::Utbetalning => "utbetalning",
             Self::Manadsansokan => "manadsansokan",
+            Self::FordjupadUtredning => "fordjupad_utredning",
         }
     }
 
@@ -128,6 +133,9 @@ impl BevakningsTyp {
             Self::Traningslagenhet => "Träningslägenheten når fyra år",
             Self::Utbetalning => "Utbetalning av försörjningsstöd ska skickas",
             Self::Manadsansokan => "Månadsansökan om försörjningsstöd att beräkna",
+            Self::FordjupadUtredning => {
+                "Försörjningsstöd sex månader i följd: ta ställning till fördjupad utredning"
+            }
         }
     }
 
@@ -164,6 +172,15 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
             nyckel: format!("manadsansokan:{}", m.manad),
             typ: BevakningsTyp::Manadsansokan,
             datum: m.datum,
+            beslut: None,
+        });
+    }
+    if let Some(f) = a.fordjupad_vantar() {
+        ut.push(Bevakning {
+            nyckel: format!("fordjupad:{}", f.fran),
+            typ: BevakningsTyp::FordjupadUtredning,
+            // Due with the sixth month: the choice belongs to the next month's work.
+            datum: f.fran.plus(f.manader).forsta_dagen(),
             beslut: None,
         });
     }

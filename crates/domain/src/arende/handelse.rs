@@ -11,6 +11,7 @@ use super::utredning::DrojsmalUppgifter;
 use super::verkstallighet::UpphorandeUppgifter;
 use crate::delegation::DelegationsRef;
 use crate::forsorjningsstod::berakning::{Manadsansokan, Manadsberakning, Underlag};
+use crate::forsorjningsstod::fordjupad::FordjupadVal;
 use crate::forsorjningsstod::utbetalning::Utbetalning;
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
@@ -726,7 +727,13 @@ pub enum Handelse {
         datum: Date,
         underlag: Box<Underlag>,
         berakning: Box<Manadsberakning>,
+        /// A choice about a deepened investigation made in another of the person's cases
+        /// for the same run of aid, so it is not asked for again here.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fordjupad_annat_arende: Option<FordjupadVal>,
     },
+    /// Six months in a row with aid: a deepened investigation is started, or why not.
+    FordjupadUtredningVald(FordjupadVal),
     /// The person applied for a month: amounts, incomes, deposits with their labels.
     ManadsansokanInlamnad(Box<Manadsansokan>),
     /// A payment was planned: receiver, account, amount, day, who registered it.
@@ -809,6 +816,7 @@ impl Handelse {
             Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
             Handelse::ForsorjningsstodBeraknat { .. } => "forsorjningsstod_beraknat",
             Handelse::ManadsansokanInlamnad(_) => "manadsansokan_inlamnad",
+            Handelse::FordjupadUtredningVald(_) => "fordjupad_utredning_vald",
             Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
             Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
             Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",

@@ -14,6 +14,7 @@ use time::Date;
 
 use super::*;
 use crate::delegation::Delegationsordning;
+use crate::forsorjningsstod::fordjupad::FordjupadVal;
 use crate::frister::Fl45Undantag;
 use crate::insats::{Lagrum, Utfall};
 use crate::organisation::Roll;
@@ -337,6 +338,15 @@ pub enum Kommando {
         /// paid in the person's other cases, or registered from another kommun
         /// (jobbstimulans counts aid wherever it was received).
         andra_manader: Vec<Manad>,
+        /// Choices about a deepened investigation recorded in the person's other cases:
+        /// one that answers this month's run of aid is not asked for again.
+        andra_val: Vec<FordjupadVal>,
+    },
+    /// After six months in a row with aid: start a deepened investigation, or say why not.
+    ValjFordjupadUtredning {
+        datum: Date,
+        inleds: bool,
+        skal: String,
     },
     /// The person applies for a month (on Mina sidor, or staff register it from paper).
     AnsokManad(Box<Manadsansokan>),
@@ -469,6 +479,7 @@ kommandotyper! {
     AttesteraUtbetalning => "attestera-utbetalning", "Attestera utbetalning", Verkstallighet;
     RegistreraUtbetald => "utbetald", "Registrera att utbetalningen har skickats", Verkstallighet;
     MakuleraUtbetalning => "makulera-utbetalning", "Makulera en planerad utbetalning", Verkstallighet;
+    ValjFordjupadUtredning => "fordjupad-utredning", "Ta ställning till fördjupad utredning", Utredning;
 }
 
 impl Kommando {
@@ -534,6 +545,7 @@ impl Kommando {
             Kommando::AttesteraUtbetalning { .. } => T::AttesteraUtbetalning,
             Kommando::RegistreraUtbetald { .. } => T::RegistreraUtbetald,
             Kommando::MakuleraUtbetalning { .. } => T::MakuleraUtbetalning,
+            Kommando::ValjFordjupadUtredning { .. } => T::ValjFordjupadUtredning,
         }
     }
 }

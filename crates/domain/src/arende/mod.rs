@@ -50,6 +50,8 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::forsorjningsstod::berakning::{Manadsansokan, SparadBerakning, Underlag};
+use crate::forsorjningsstod::fordjupad::{Foljd, FordjupadVal};
+use crate::forsorjningsstod::hinder::Forsorjningshinder;
 use crate::forsorjningsstod::riksnorm::Riksnorm;
 use crate::forsorjningsstod::utbetalning::{Konto, Mottagare, Utbetalning};
 use crate::forsorjningsstod::{Kronor, Manad};
@@ -166,6 +168,14 @@ pub struct Arende {
     /// The person's monthly applications, the newest for each month, oldest month first.
     #[serde(default)]
     pub manadsansokningar: Vec<Manadsansokan>,
+    /// Each calculated month's försörjningshinder per adult, the applicant first, oldest
+    /// month first: what is reported to Socialstyrelsen and how it changed over time.
+    #[serde(default)]
+    pub forsorjningshinder: Vec<(Manad, Vec<Forsorjningshinder>)>,
+    /// The choices about a deepened investigation, one per run of aid: made in this case,
+    /// or in another of the person's cases for the same run.
+    #[serde(default)]
+    pub fordjupad: Vec<FordjupadVal>,
 }
 
 impl Arende {
@@ -186,6 +196,14 @@ impl Arende {
             .chain(andra)
             .chain(annan_kommun.iter().copied())
             .collect()
+    }
+
+    /// The run of aid the newest calculated month ends, when it has reached six months and
+    /// no choice about a deepened investigation answers it yet.
+    pub fn fordjupad_vantar(&self) -> Option<Foljd> {
+        let foljd = self.senaste_forsorjningsstod.as_ref()?.berakning.foljd?;
+        (foljd.kraver_val() && !self.fordjupad.iter().any(|v| v.fran == foljd.fran))
+            .then_some(foljd)
     }
 
     pub fn vantande_manadsansokan(&self) -> Option<&Manadsansokan> {
@@ -239,6 +257,7 @@ impl Arende {
             | H::DrojsmalMeddelat { .. }
             | H::ForsorjningsstodBeraknat { .. }
             | H::ManadsansokanInlamnad(_)
+            | H::FordjupadUtredningVald(_)
             | H::BegaranOmAvgorande { .. }
             | H::BegaranOmAvgorandeAvslagen { .. } => self.tillampa_utredning(h),
             H::BeslutFattat(_)

@@ -189,6 +189,51 @@ pub(crate) fn fatta(id: BeslutId, insats: InsatsTyp, utfall: Utfall, datum: Date
     }
 }
 
+/// A month's calculation for a single adult who is unemployed without compensation, made on
+/// `d`, with `hyra` in rent.
+pub(crate) fn manadsberakning(
+    d: Date,
+    manad: crate::forsorjningsstod::Manad,
+    hyra: i64,
+) -> Kommando {
+    use crate::forsorjningsstod::berakning::{Kostnadsslag, Post, Rad, Underlag};
+    use crate::forsorjningsstod::hinder::Forsorjningshinder;
+    use crate::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
+    let mut tabell = Riksnorm::inbyggda().pop().expect("a table");
+    tabell.ar = manad.ar();
+    Kommando::BeraknaForsorjningsstod {
+        datum: d,
+        underlag: Box::new(Underlag {
+            manad,
+            hushall: NormHushall {
+                vuxna: Vuxna::Ensam,
+                barn: vec![],
+                medboende: 0,
+            },
+            reducerad_norm: None,
+            rader: (hyra > 0)
+                .then(|| Rad {
+                    post: Post::Kostnad(Kostnadsslag::Boende),
+                    beskrivning: String::new(),
+                    ansokt: hyra,
+                    godkant: hyra,
+                    skal: String::new(),
+                })
+                .into_iter()
+                .collect(),
+            inkomster: vec![],
+            insattningar: vec![],
+            tillgangar: vec![],
+            annan_kommun: vec![],
+            hyrestak: None,
+            forsorjningshinder: vec![Forsorjningshinder::ArbetslosUtanErsattning],
+        }),
+        tabell: Box::new(tabell),
+        andra_manader: vec![],
+        andra_val: vec![],
+    }
+}
+
 pub(crate) fn ansokan(inkom: Date, insatser: Vec<InsatsTyp>) -> Kommando {
     Kommando::Aktualisera(Handelse::AnsokanRegistrerad {
         person: PERSON,

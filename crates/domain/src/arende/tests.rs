@@ -206,6 +206,11 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             satt: Kommunikationssatt::Brev,
         }),
         T::BeraknaForsorjningsstod => forsorjning(d, 0),
+        T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
+            datum: d,
+            inleds: true,
+            skal: "Hindren behöver utredas djupare.".into(),
+        },
         T::AnsokManad => manadsansokan(d),
         T::PlaneraUtbetalning => utbetalning(B_BIFALL, d, 5_000),
         T::AttesteraUtbetalning => Kommando::AttesteraUtbetalning {
@@ -254,41 +259,7 @@ fn manadsansokan(d: Date) -> Kommando {
 
 /// A month's calculation for a single adult, in the month of `d`, with `hyra` in rent.
 fn forsorjning(d: Date, hyra: i64) -> Kommando {
-    use crate::forsorjningsstod::Manad;
-    use crate::forsorjningsstod::berakning::{Kostnadsslag, Post, Rad, Underlag};
-    use crate::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
-    let manad = Manad::for_dag(d);
-    let mut tabell = Riksnorm::inbyggda().pop().expect("a table");
-    tabell.ar = manad.ar();
-    Kommando::BeraknaForsorjningsstod {
-        datum: d,
-        underlag: Box::new(Underlag {
-            manad,
-            hushall: NormHushall {
-                vuxna: Vuxna::Ensam,
-                barn: vec![],
-                medboende: 0,
-            },
-            reducerad_norm: None,
-            rader: (hyra > 0)
-                .then(|| Rad {
-                    post: Post::Kostnad(Kostnadsslag::Boende),
-                    beskrivning: String::new(),
-                    ansokt: hyra,
-                    godkant: hyra,
-                    skal: String::new(),
-                })
-                .into_iter()
-                .collect(),
-            inkomster: vec![],
-            insattningar: vec![],
-            tillgangar: vec![],
-            annan_kommun: vec![],
-            hyrestak: None,
-        }),
-        tabell: Box::new(tabell),
-        andra_manader: vec![],
-    }
+    manadsberakning(d, crate::forsorjningsstod::Manad::for_dag(d), hyra)
 }
 
 #[test]
@@ -886,6 +857,11 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             satt: valj(&Kommunikationssatt::ALLA, d.y),
         }),
         T::BeraknaForsorjningsstod => forsorjning(idag, (d.x % 3) as i64 * 4000),
+        T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
+            datum: idag,
+            inleds: d.x.is_multiple_of(2),
+            skal: text,
+        },
         T::AnsokManad => manadsansokan(idag),
         T::PlaneraUtbetalning => utbetalning(beslut(typ), idag, (d.y % 7000) as i64),
         T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::kommando::{Fel, fel_fas, tillstand};
 use super::*;
-use crate::forsorjningsstod::berakning;
+use crate::forsorjningsstod::fordjupad::FordjupadVal;
+use crate::forsorjningsstod::{berakning, hinder};
 use crate::insats::Utfall;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +115,15 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
             } else {
                 tillstand(
                     "Ärendet gäller inte försörjningsstöd. Registrera ansökan om försörjningsstöd först.",
+                )
+            }
+        }
+        T::ValjFordjupadUtredning => {
+            if a.fordjupad_vantar().is_some() {
+                Ok(())
+            } else {
+                tillstand(
+                    "Det finns inget att ta ställning till: personen har inte fått försörjningsstöd sex månader i följd, eller så är valet redan gjort.",
                 )
             }
         }
@@ -291,8 +301,13 @@ pub(super) fn handle(
             underlag,
             tabell,
             andra_manader,
+            andra_val,
         } => {
             fel.inte_framtid(datum, idag, "datum");
+            // HSLF-FS 2015:30: each adult's försörjningshinder is reported for the month.
+            if let Err(e) = hinder::kontrollera(&underlag.hushall, &underlag.forsorjningshinder) {
+                fel.om(true, "forsorjningshinder", e.to_string());
+            }
             // The months with aid before, for jobbstimulans (SoL 12 kap. 8 §): those this
             // case calculated with aid and those received outside it. A recalculation of
             // the month itself does not count.
@@ -300,15 +315,54 @@ pub(super) fn handle(
             med_stod.remove(&underlag.manad);
             let tabeller = [*tabell];
             match berakning::berakna(&tabeller, &underlag, &med_stod) {
-                Ok(b) => vec![Handelse::ForsorjningsstodBeraknat {
-                    datum,
-                    underlag,
-                    berakning: Box::new(b),
-                }],
+                Ok(b) => {
+                    let fordjupad_annat_arende = b.foljd.and_then(|f| {
+                        andra_val
+                            .iter()
+                            .filter(|v| v.fran == f.fran)
+                            .max_by_key(|v| v.datum)
+                            .cloned()
+                    });
+                    vec![Handelse::ForsorjningsstodBeraknat {
+                        datum,
+                        underlag,
+                        berakning: Box::new(b),
+                        fordjupad_annat_arende,
+                    }]
+                }
                 Err(e) => {
                     fel.om(true, berakningsfakta(&e), e.to_string());
                     vec![]
                 }
+            }
+        }
+        Kommando::ValjFordjupadUtredning {
+            datum,
+            inleds,
+            skal,
+        } => {
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(datum, idag, "datum");
+            // The choice is the handläggare's to explain either way: what the deepened
+            // investigation will look at, or why the situation does not call for one.
+            fel.text_kravs(
+                &skal,
+                "skal",
+                if inleds {
+                    "Skriv vad den fördjupade utredningen ska titta på."
+                } else {
+                    "Skriv varför en fördjupad utredning inte inleds."
+                },
+            );
+            fel.inte_for_lang(&skal, "skal");
+            match a.fordjupad_vantar() {
+                Some(f) => vec![Handelse::FordjupadUtredningVald(FordjupadVal {
+                    datum,
+                    fran: f.fran,
+                    inleds,
+                    skal: skal.trim().to_string(),
+                })],
+                None => vec![],
             }
         }
         Kommando::MeddelaDrojsmal(d) => {
@@ -412,12 +466,25 @@ impl Arende {
                 self.manadsansokningar.push((**ansokan).clone());
                 self.manadsansokningar.sort_by_key(|x| x.manad);
             }
+            Handelse::FordjupadUtredningVald(v) => self.fordjupad.push(v.clone()),
             Handelse::ForsorjningsstodBeraknat {
                 underlag,
                 berakning,
+                fordjupad_annat_arende,
                 ..
             } => {
                 let m = berakning.manad;
+                self.forsorjningshinder.retain(|(x, _)| *x != m);
+                if !underlag.forsorjningshinder.is_empty() {
+                    self.forsorjningshinder
+                        .push((m, underlag.forsorjningshinder.clone()));
+                    self.forsorjningshinder.sort_by_key(|(x, _)| *x);
+                }
+                if let Some(v) = fordjupad_annat_arende
+                    && !self.fordjupad.contains(v)
+                {
+                    self.fordjupad.push(v.clone());
+                }
                 self.forsorjningsstod.retain(|(x, _)| *x != m);
                 self.forsorjningsstod.push((m, berakning.bistand()));
                 self.forsorjningsstod.sort_by_key(|(x, _)| *x);
@@ -483,6 +550,146 @@ impl Arende {
 #[cfg(test)]
 mod tests {
     use crate::arende::testfall::*;
+    use crate::forsorjningsstod::Manad;
+    use crate::forsorjningsstod::fordjupad::FordjupadVal;
+
+    fn forsorjningsstod_sokt() -> Fall {
+        Fall::ny().med(ansokan(
+            date!(2025 - 10 - 01),
+            vec![InsatsTyp::Forsorjningsstod],
+        ))
+    }
+
+    fn m(ar: i32, nr: u8) -> Manad {
+        Manad::ny(ar, nr).unwrap()
+    }
+
+    #[test]
+    fn sex_manader_i_folj_ger_bevakning_om_fordjupad_utredning() {
+        let mut f = forsorjningsstod_sokt();
+        let manader = [
+            m(2025, 10),
+            m(2025, 11),
+            m(2025, 12),
+            m(2026, 1),
+            m(2026, 2),
+        ];
+        for manad in manader {
+            f.steg(manadsberakning(date!(2026 - 06 - 01), manad, 6_000));
+        }
+        assert!(bevakning_av(f.arende(), BevakningsTyp::FordjupadUtredning).is_empty());
+        assert!(f.kan(KommandoTyp::ValjFordjupadUtredning).is_err());
+        f.steg(manadsberakning(date!(2026 - 06 - 01), m(2026, 3), 6_000));
+        // The sixth month: the choice is due with the next month.
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::FordjupadUtredning),
+            vec![date!(2026 - 04 - 01)]
+        );
+        // Not starting one needs its reason.
+        let r = f.forsok(Kommando::ValjFordjupadUtredning {
+            datum: date!(2026 - 06 - 02),
+            inleds: false,
+            skal: " ".into(),
+        });
+        assert_eq!(falt(r), vec!["skal"]);
+        let h = f.steg(Kommando::ValjFordjupadUtredning {
+            datum: date!(2026 - 06 - 02),
+            inleds: true,
+            skal: "Oklar arbetsförmåga: FIA och kontakt med vården.".into(),
+        });
+        assert!(matches!(
+            &h[0],
+            Handelse::FordjupadUtredningVald(FordjupadVal { fran, inleds: true, .. }) if *fran == m(2025, 10)
+        ));
+        assert!(bevakning_av(f.arende(), BevakningsTyp::FordjupadUtredning).is_empty());
+        // Once per run: the seventh month does not ask again.
+        f.steg(manadsberakning(date!(2026 - 06 - 01), m(2026, 4), 6_000));
+        assert!(bevakning_av(f.arende(), BevakningsTyp::FordjupadUtredning).is_empty());
+        assert!(f.kan(KommandoTyp::ValjFordjupadUtredning).is_err());
+    }
+
+    #[test]
+    fn en_manad_utan_stod_bryter_foljden_och_ett_val_i_ett_annat_arende_galler() {
+        let mut f = forsorjningsstod_sokt();
+        // October–December, no aid in January, February–May: four in a row, not six.
+        for manad in [
+            m(2025, 10),
+            m(2025, 11),
+            m(2025, 12),
+            m(2026, 2),
+            m(2026, 3),
+            m(2026, 4),
+            m(2026, 5),
+        ] {
+            f.steg(manadsberakning(date!(2026 - 06 - 01), manad, 6_000));
+        }
+        assert!(bevakning_av(f.arende(), BevakningsTyp::FordjupadUtredning).is_empty());
+        // The months before came in the person's other cases; the choice was made there.
+        let mut g = forsorjningsstod_sokt();
+        let val = FordjupadVal {
+            datum: date!(2026 - 05 - 04),
+            fran: m(2025, 11),
+            inleds: false,
+            skal: "Börjar arbeta i juli.".into(),
+        };
+        let mut k = manadsberakning(date!(2026 - 06 - 01), m(2026, 5), 6_000);
+        if let Kommando::BeraknaForsorjningsstod {
+            andra_manader,
+            andra_val,
+            ..
+        } = &mut k
+        {
+            *andra_manader = vec![
+                m(2025, 11),
+                m(2025, 12),
+                m(2026, 1),
+                m(2026, 2),
+                m(2026, 3),
+                m(2026, 4),
+            ];
+            *andra_val = vec![val.clone()];
+        }
+        g.steg(k);
+        assert!(bevakning_av(g.arende(), BevakningsTyp::FordjupadUtredning).is_empty());
+        assert_eq!(g.arende().fordjupad, vec![val]);
+    }
+
+    #[test]
+    fn forsorjningsstod_beslutas_fran_en_berakning_med_hinder_for_varje_vuxen() {
+        let f = forsorjningsstod_sokt()
+            .med(Kommando::InledUtredning {
+                datum: date!(2025 - 10 - 02),
+            })
+            .med(Kommando::AvslutaUtredning {
+                datum: date!(2025 - 10 - 03),
+            });
+        let beslut = || {
+            fatta(
+                B_BIFALL,
+                InsatsTyp::Forsorjningsstod,
+                Utfall::Bifall,
+                date!(2025 - 10 - 06),
+            )
+        };
+        assert_eq!(falt(f.forsok(beslut())), vec!["utfall"]);
+        // A month without each adult's hinder is not calculated.
+        let mut utan = manadsberakning(date!(2025 - 10 - 06), m(2025, 10), 6_000);
+        if let Kommando::BeraknaForsorjningsstod { underlag, .. } = &mut utan {
+            underlag.forsorjningshinder.clear();
+        }
+        assert_eq!(falt(f.forsok(utan)), vec!["forsorjningshinder"]);
+        let f = f.med(manadsberakning(date!(2025 - 10 - 06), m(2025, 10), 6_000));
+        assert!(f.forsok(beslut()).is_ok());
+        // Avvisning needs no calculation.
+        let g = forsorjningsstod_sokt();
+        let r = g.forsok(fatta(
+            B_BIFALL,
+            InsatsTyp::Forsorjningsstod,
+            Utfall::Avvisning,
+            date!(2025 - 10 - 06),
+        ));
+        assert!(!falt(r).contains(&"utfall"));
+    }
 
     #[test]
     fn fl_12_begaran_om_avgorande_efter_sex_manader_besvaras_inom_fyra_veckor() {

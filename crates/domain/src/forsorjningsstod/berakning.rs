@@ -312,6 +312,9 @@ pub struct Underlag {
     /// The kommun's rent ceiling for a household of this size, if it has one.
     #[serde(default)]
     pub hyrestak: Option<Kronor>,
+    /// Each adult's försörjningshinder this month, the applicant first (HSLF-FS 2015:30).
+    #[serde(default)]
+    pub forsorjningshinder: Vec<super::hinder::Forsorjningshinder>,
 }
 
 /// How a line, or the whole month, was decided.
@@ -396,6 +399,10 @@ pub struct Manadsberakning {
     pub inkomst: Kronor,
     /// `behov − inkomst`: försörjningsstöd when positive, the surplus when negative.
     pub resultat: Kronor,
+    /// The run of months in a row with aid this month ends, when it has aid: from six
+    /// months the handläggare chooses whether to deepen the investigation.
+    #[serde(default)]
+    pub foljd: Option<super::fordjupad::Foljd>,
 }
 
 /// A month's calculation as the case keeps its newest: what it was made from and the
@@ -565,8 +572,15 @@ pub fn berakna(
             return Err(Berakningsfel::ObedomdTillgang { rad: i });
         }
     }
-    let behov = rader.iter().map(|r| r.godkant).sum();
-    let inkomst = inkomster.iter().map(|r| r.raknas).sum();
+    let behov: Kronor = rader.iter().map(|r| r.godkant).sum();
+    let inkomst: Kronor = inkomster.iter().map(|r| r.raknas).sum();
+    let foljd = (behov > inkomst)
+        .then(|| {
+            let mut alla = med_stod.clone();
+            alla.insert(u.manad);
+            super::fordjupad::foljd(&alla, u.manad)
+        })
+        .flatten();
     Ok(Manadsberakning {
         manad: u.manad,
         norm,
@@ -576,6 +590,7 @@ pub fn berakna(
         behov,
         inkomst,
         resultat: behov - inkomst,
+        foljd,
     })
 }
 
@@ -657,6 +672,7 @@ mod tests {
             tillgangar: vec![],
             annan_kommun: vec![],
             hyrestak: Some(10_000),
+            forsorjningshinder: vec![],
         }
     }
 

@@ -3,10 +3,14 @@
 //!
 //! * [`riksnorm`]: the national standard amount, as year-keyed data;
 //! * [`jobbstimulans`]: the disregard of a quarter of earned income, derived from the history;
+//! * [`hinder`]: each adult's försörjningshinder, Socialstyrelsen's classification as data;
+//! * [`fordjupad`]: six months in a row, and the choice of a deepened investigation;
 //! * [`berakning`]: one month's calculation, norm + approved costs − counted income, with a
 //!   result per item, as the handläggare, the letter and Mina sidor all show it.
 
 pub mod berakning;
+pub mod fordjupad;
+pub mod hinder;
 pub mod jobbstimulans;
 pub mod riksnorm;
 pub mod utbetalning;

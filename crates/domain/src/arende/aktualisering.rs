@@ -115,6 +115,7 @@ impl Arende {
             manadsansokningar: vec![],
             forsorjningshinder: vec![],
             fordjupad: vec![],
+            skyddsrutiner: vec![],
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

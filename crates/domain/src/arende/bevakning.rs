@@ -57,10 +57,13 @@ pub enum BevakningsTyp {
     /// Six months in a row with försörjningsstöd: choose whether to deepen the
     /// investigation (Socialstyrelsen, *Att utreda behov av försörjningsstöd*).
     FordjupadUtredning,
+    /// A positive screening for violence in a close relationship: assess the risk and offer
+    /// protection (SoL 5 kap. 11 §; SOSFS 2014:4 5 kap. 1 §). Confirmed by kvittering.
+    Skyddsbedomning,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 20] = [
+    pub const ALLA: [Self; 21] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
@@ -81,6 +84,7 @@ impl BevakningsTyp {
         Self::Utbetalning,
         Self::Manadsansokan,
         Self::FordjupadUtredning,
+        Self::Skyddsbedomning,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -105,6 +109,7 @@ impl BevakningsTyp {
             Self::Utbetalning => "utbetalning",
             Self::Manadsansokan => "manadsansokan",
             Self::FordjupadUtredning => "fordjupad_utredning",
+            Self::Skyddsbedomning => "skyddsbedomning",
         }
     }
 
@@ -136,6 +141,9 @@ impl BevakningsTyp {
             Self::FordjupadUtredning => {
                 "Försörjningsstöd sex månader i följd: ta ställning till fördjupad utredning"
             }
+            Self::Skyddsbedomning => {
+                "Våld i nära relation: gör en riskbedömning och erbjud skydd och stöd"
+            }
         }
     }
 
@@ -147,7 +155,11 @@ impl BevakningsTyp {
     pub fn kan_kvitteras(self) -> bool {
         matches!(
             self,
-            Self::Overklagandetid | Self::MoteBegart | Self::Placeringstid | Self::Traningslagenhet
+            Self::Overklagandetid
+                | Self::MoteBegart
+                | Self::Placeringstid
+                | Self::Traningslagenhet
+                | Self::Skyddsbedomning
         )
     }
 }
@@ -174,6 +186,19 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
             datum: m.datum,
             beslut: None,
         });
+    }
+    // Safety first: a positive screening waits for its risk assessment even in a case that
+    // is otherwise quiet.
+    for d in &a.skyddsrutiner {
+        let nyckel = format!("skydd:{d}");
+        if !a.kvitterade.contains(&nyckel) {
+            ut.push(Bevakning {
+                nyckel,
+                typ: BevakningsTyp::Skyddsbedomning,
+                datum: *d,
+                beslut: None,
+            });
+        }
     }
     if let Some(f) = a.fordjupad_vantar() {
         ut.push(Bevakning {

@@ -16,6 +16,7 @@ use crate::forsorjningsstod::utbetalning::Utbetalning;
 use crate::frister::Fl45Undantag;
 use crate::ids::*;
 use crate::insats::{InsatsTyp, Lagrum, Utfall};
+use crate::instrument::{Resultat, Svar};
 
 /// The schema version written with every event payload.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -732,6 +733,13 @@ pub enum Handelse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         fordjupad_annat_arende: Option<FordjupadVal>,
     },
+    /// An assessment instrument was used with the person's consent: the answers as recorded and
+    /// the result Lots scored, kept as scored whatever later versions say.
+    InstrumentRegistrerat {
+        datum: Date,
+        svar: Box<Svar>,
+        resultat: Box<Resultat>,
+    },
     /// Six months in a row with aid: a deepened investigation is started, or why not.
     FordjupadUtredningVald(FordjupadVal),
     /// The person applied for a month: amounts, incomes, deposits with their labels.
@@ -817,6 +825,7 @@ impl Handelse {
             Handelse::ForsorjningsstodBeraknat { .. } => "forsorjningsstod_beraknat",
             Handelse::ManadsansokanInlamnad(_) => "manadsansokan_inlamnad",
             Handelse::FordjupadUtredningVald(_) => "fordjupad_utredning_vald",
+            Handelse::InstrumentRegistrerat { .. } => "instrument_registrerat",
             Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
             Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
             Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",

@@ -16,7 +16,9 @@ use super::*;
 use crate::delegation::Delegationsordning;
 use crate::forsorjningsstod::fordjupad::FordjupadVal;
 use crate::frister::Fl45Undantag;
+use crate::identitet::Kon;
 use crate::insats::{Lagrum, Utfall};
+use crate::instrument::Svar;
 use crate::organisation::Roll;
 
 /// Who acts, when, and under which delegationsordning.
@@ -342,6 +344,13 @@ pub enum Kommando {
         /// one that answers this month's run of aid is not asked for again.
         andra_val: Vec<FordjupadVal>,
     },
+    /// An assessment instrument's answers (AUDIT, DUDIT, FREDA, FIA), scored by Lots. `kon` is
+    /// the person's legal sex as their identity gives it, for the cut-offs that depend on it.
+    RegistreraInstrument {
+        datum: Date,
+        svar: Box<Svar>,
+        kon: Option<Kon>,
+    },
     /// After six months in a row with aid: start a deepened investigation, or say why not.
     ValjFordjupadUtredning {
         datum: Date,
@@ -480,6 +489,7 @@ kommandotyper! {
     RegistreraUtbetald => "utbetald", "Registrera att utbetalningen har skickats", Verkstallighet;
     MakuleraUtbetalning => "makulera-utbetalning", "Makulera en planerad utbetalning", Verkstallighet;
     ValjFordjupadUtredning => "fordjupad-utredning", "Ta ställning till fördjupad utredning", Utredning;
+    RegistreraInstrument => "instrument", "Registrera bedömningsinstrument", Utredning;
 }
 
 impl Kommando {
@@ -546,6 +556,7 @@ impl Kommando {
             Kommando::RegistreraUtbetald { .. } => T::RegistreraUtbetald,
             Kommando::MakuleraUtbetalning { .. } => T::MakuleraUtbetalning,
             Kommando::ValjFordjupadUtredning { .. } => T::ValjFordjupadUtredning,
+            Kommando::RegistreraInstrument { .. } => T::RegistreraInstrument,
         }
     }
 }

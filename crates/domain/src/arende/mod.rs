@@ -176,6 +176,10 @@ pub struct Arende {
     /// or in another of the person's cases for the same run.
     #[serde(default)]
     pub fordjupad: Vec<FordjupadVal>,
+    /// The days a screening for violence in a close relationship was positive: each asks for
+    /// a risk assessment and protection, confirmed by kvittering when done.
+    #[serde(default)]
+    pub skyddsrutiner: Vec<Date>,
 }
 
 impl Arende {
@@ -258,6 +262,7 @@ impl Arende {
             | H::ForsorjningsstodBeraknat { .. }
             | H::ManadsansokanInlamnad(_)
             | H::FordjupadUtredningVald(_)
+            | H::InstrumentRegistrerat { .. }
             | H::BegaranOmAvgorande { .. }
             | H::BegaranOmAvgorandeAvslagen { .. } => self.tillampa_utredning(h),
             H::BeslutFattat(_)

@@ -29,6 +29,15 @@ pub fn undanhallet(h: &Handelse, fran_enskild: bool) -> Option<Undanhallet> {
     }
 }
 
+/// Whether the event appears on Mina sidor at all. A screening for violence in a close
+/// relationship (FREDA) never does, not even as something withheld: whoever uses violence may
+/// read along, through the person's phone, a fullmakt or a joint application, and that the
+/// questions were asked can itself put the person at risk (Socialstyrelsen's FREDA manual;
+/// OSL 26 kap. 1 §). It stays in the record, and the person can ask the handläggare for it.
+pub fn visas_for_enskild(h: &Handelse) -> bool {
+    !matches!(h, Handelse::InstrumentRegistrerat { resultat, .. } if resultat.dolj_for_partner())
+}
+
 /// Whether the case's journal entries are shown to the person by default. A case
 /// that began with a report, or with information from someone else (a landlord's
 /// call), may name that source anywhere in its notes (OSL 26 kap. 5 §), so its
@@ -64,5 +73,22 @@ mod tests {
             datum: time::macros::date!(2026 - 03 - 03),
         };
         assert_eq!(undanhallet(&h, false), None);
+    }
+
+    #[test]
+    fn freda_visas_aldrig_pa_mina_sidor_audit_gor_det() {
+        use crate::instrument::{Instrument, Svar, poangsatt};
+        let h = |instrument, svar: Vec<u8>| {
+            let svar = Svar::ny(instrument, svar, true);
+            Handelse::InstrumentRegistrerat {
+                datum: time::macros::date!(2026 - 03 - 03),
+                resultat: Box::new(poangsatt(&svar, None).unwrap()),
+                svar: Box::new(svar),
+            }
+        };
+        assert!(!visas_for_enskild(&h(Instrument::Freda, vec![1, 0, 0])));
+        // Even a negative screening: that the questions were asked is itself sensitive.
+        assert!(!visas_for_enskild(&h(Instrument::Freda, vec![0, 0, 0])));
+        assert!(visas_for_enskild(&h(Instrument::Audit, vec![0; 10])));
     }
 }

@@ -206,6 +206,15 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             satt: Kommunikationssatt::Brev,
         }),
         T::BeraknaForsorjningsstod => forsorjning(d, 0),
+        T::RegistreraInstrument => Kommando::RegistreraInstrument {
+            datum: d,
+            svar: Box::new(crate::instrument::Svar::ny(
+                crate::instrument::Instrument::Audit,
+                vec![1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+                true,
+            )),
+            kon: Some(crate::identitet::Kon::Kvinna),
+        },
         T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
             datum: d,
             inleds: true,
@@ -857,6 +866,15 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             satt: valj(&Kommunikationssatt::ALLA, d.y),
         }),
         T::BeraknaForsorjningsstod => forsorjning(idag, (d.x % 3) as i64 * 4000),
+        T::RegistreraInstrument => Kommando::RegistreraInstrument {
+            datum: idag,
+            svar: Box::new(crate::instrument::Svar::ny(
+                crate::instrument::Instrument::Freda,
+                vec![(d.x % 2) as u8, 0, (d.y % 3) as u8],
+                !d.y.is_multiple_of(5),
+            )),
+            kon: None,
+        },
         T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
             datum: idag,
             inleds: d.x.is_multiple_of(2),

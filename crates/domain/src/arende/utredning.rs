@@ -11,6 +11,7 @@ use super::*;
 use crate::forsorjningsstod::fordjupad::FordjupadVal;
 use crate::forsorjningsstod::{berakning, hinder};
 use crate::insats::Utfall;
+use crate::instrument;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kommunicering {
@@ -365,6 +366,29 @@ pub(super) fn handle(
                 None => vec![],
             }
         }
+        Kommando::RegistreraInstrument { datum, svar, kon } => {
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(datum, idag, "datum");
+            match instrument::poangsatt(&svar, kon) {
+                Ok(resultat) => vec![Handelse::InstrumentRegistrerat {
+                    datum,
+                    svar,
+                    resultat: Box::new(resultat),
+                }],
+                Err(e) => {
+                    fel.om(
+                        true,
+                        if matches!(e, instrument::Instrumentfel::SamtyckeSaknas) {
+                            "samtycke"
+                        } else {
+                            "svar"
+                        },
+                        e.to_string(),
+                    );
+                    vec![]
+                }
+            }
+        }
         Kommando::MeddelaDrojsmal(d) => {
             fel.inte_fore(d.datum, a.inkom, "datum", "ärendets start");
             fel.inte_framtid(d.datum, idag, "datum");
@@ -467,6 +491,13 @@ impl Arende {
                 self.manadsansokningar.sort_by_key(|x| x.manad);
             }
             Handelse::FordjupadUtredningVald(v) => self.fordjupad.push(v.clone()),
+            Handelse::InstrumentRegistrerat {
+                datum, resultat, ..
+            } => {
+                if resultat.kraver_skyddsrutin() && !self.skyddsrutiner.contains(datum) {
+                    self.skyddsrutiner.push(*datum);
+                }
+            }
             Handelse::ForsorjningsstodBeraknat {
                 underlag,
                 berakning,
@@ -652,6 +683,53 @@ mod tests {
         g.steg(k);
         assert!(bevakning_av(g.arende(), BevakningsTyp::FordjupadUtredning).is_empty());
         assert_eq!(g.arende().fordjupad, vec![val]);
+    }
+
+    #[test]
+    fn positiv_freda_screening_kraver_riskbedomning_tills_den_kvitteras() {
+        use crate::instrument::{Instrument, Svar};
+        let mut f = utredning_pagar();
+        let freda = |svar: Vec<u8>, samtycke| Kommando::RegistreraInstrument {
+            datum: date!(2026 - 01 - 20),
+            svar: Box::new(Svar::ny(Instrument::Freda, svar, samtycke)),
+            kon: Some(crate::identitet::Kon::Kvinna),
+        };
+        // Without consent nothing is recorded.
+        assert_eq!(
+            falt(f.forsok(freda(vec![1, 0, 0], false))),
+            vec!["samtycke"]
+        );
+        f.steg(freda(vec![0, 0, 0], true));
+        assert!(bevakning_av(f.arende(), BevakningsTyp::Skyddsbedomning).is_empty());
+        f.steg(freda(vec![0, 1, 0], true));
+        assert_eq!(
+            bevakning_av(f.arende(), BevakningsTyp::Skyddsbedomning),
+            vec![date!(2026 - 01 - 20)]
+        );
+        f.steg(Kommando::KvitteraBevakning {
+            nyckel: "skydd:2026-01-20".into(),
+            datum: date!(2026 - 01 - 21),
+        });
+        assert!(bevakning_av(f.arende(), BevakningsTyp::Skyddsbedomning).is_empty());
+        // AUDIT scored by the person's sex: 7 is risky use for a woman.
+        let h = f.steg(Kommando::RegistreraInstrument {
+            datum: date!(2026 - 01 - 22),
+            svar: Box::new(Svar::ny(
+                Instrument::Audit,
+                vec![2, 2, 1, 1, 1, 0, 0, 0, 0, 0],
+                true,
+            )),
+            kon: Some(crate::identitet::Kon::Kvinna),
+        });
+        let Handelse::InstrumentRegistrerat { resultat, .. } = &h[0] else {
+            panic!("{h:?}")
+        };
+        assert_eq!(resultat.summa, Some(7));
+        assert!(
+            resultat.sammanfattning().contains("riskbruk"),
+            "{}",
+            resultat.sammanfattning()
+        );
     }
 
     #[test]

@@ -284,7 +284,10 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
         Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut, Kostnadsslag,
         Livsforingsslag, Post, Rad, Underlag,
     };
+    use lots_domain::forsorjningsstod::hinder::Forsorjningshinder as H;
     use lots_domain::forsorjningsstod::riksnorm::{NormBarn, NormHushall, Riksnorm, Vuxna};
+    use lots_domain::identitet::Kon;
+    use lots_domain::instrument::{Instrument, Svar};
 
     let rad = |post, ansokt, godkant, skal: &str| Rad {
         post,
@@ -350,6 +353,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 tillgangar: vec![],
                 annan_kommun: vec![],
                 hyrestak: None,
+                forsorjningshinder: vec![H::ArbetslosUtanErsattning, H::Foraldraledig],
             }),
         ),
         (
@@ -369,6 +373,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 tillgangar: vec![],
                 annan_kommun: vec![],
                 hyrestak: None,
+                forsorjningshinder: vec![H::SjukskrivenVantarErsattning],
             }),
         ),
         (
@@ -389,6 +394,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 tillgangar: vec![],
                 annan_kommun: vec![],
                 hyrestak: None,
+                forsorjningshinder: vec![H::NedsattArbetsformaga, H::ArbetarOtillrackligInkomst],
             }),
         ),
         (
@@ -420,10 +426,11 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 tillgangar: vec![],
                 annan_kommun: vec![],
                 hyrestak: None,
+                forsorjningshinder: vec![H::ArbetslosEtableringsersattning],
             }),
         ),
     ];
-    for (agare, s, dagar, underlag) in hushall_lista {
+    for (nr, (agare, s, dagar, underlag)) in hushall_lista.into_iter().enumerate() {
         let (mut f, _) = d
             .standard(Std::ny(agare, &FORSORJNING, s, Stopp::Utredning))
             .await?;
@@ -445,9 +452,79 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                     underlag: Box::new(underlag(i, manad)),
                     tabell: Box::new(tabell),
                     andra_manader: vec![],
+                    andra_val: vec![],
                 },
             )
             .await?;
+        }
+        match nr {
+            // The family: the mother answered yes to a FREDA question at the second month's
+            // meeting. The handläggare did the risk assessment and confirmed it; the screening
+            // is in the record and never on Mina sidor, where the partner could read along.
+            0 => {
+                let dag = f.dag(100);
+                f.steg(
+                    100,
+                    Kommando::RegistreraInstrument {
+                        datum: dag,
+                        svar: Box::new(Svar::ny(Instrument::Freda, vec![0, 1, 0], true)),
+                        kon: Some(Kon::Kvinna),
+                    },
+                )
+                .await?;
+                f.steg(
+                    99,
+                    Kommando::KvitteraBevakning {
+                        nyckel: format!("skydd:{dag}"),
+                        datum: f.dag(99),
+                    },
+                )
+                .await?;
+            }
+            // The couple at month eight: a deepened investigation with FIA after the sixth.
+            2 => {
+                f.steg(
+                    80,
+                    Kommando::ValjFordjupadUtredning {
+                        datum: f.dag(80),
+                        inleds: true,
+                        skal: "Sex månader i följd. Oklar arbetsförmåga hos sökande: FIA och kontakt med vårdcentralen om läkarintyg.".into(),
+                    },
+                )
+                .await?;
+                f.steg(
+                    60,
+                    Kommando::RegistreraInstrument {
+                        datum: f.dag(60),
+                        svar: Box::new(Svar {
+                            egen_skattning: vec![
+                                Some(3),
+                                Some(2),
+                                Some(4),
+                                Some(3),
+                                Some(2),
+                                Some(1),
+                                Some(2),
+                                Some(3),
+                                Some(2),
+                                Some(3),
+                                Some(2),
+                                Some(2),
+                                Some(3),
+                                Some(2),
+                            ],
+                            ..Svar::ny(
+                                Instrument::Fia,
+                                vec![2, 2, 4, 3, 2, 1, 2, 3, 2, 3, 2, 2, 4, 2],
+                                true,
+                            )
+                        }),
+                        kon: None,
+                    },
+                )
+                .await?;
+            }
+            _ => {}
         }
         f.klar().await?;
     }
@@ -1103,7 +1180,7 @@ impl Fall<'_, '_> {
     /// Försörjningsstöd for the month of day `n` ago: a single adult with the rent and
     /// electricity of the FORSORJNING template (2026: 5 220 + 6 480 + 310 = 12 010 kr).
     /// A month of a year Lots has no riksnorm for is not calculated.
-    async fn berakna_ensam(&mut self, n: i64) -> anyhow::Result<()> {
+    async fn berakna_ensam(&mut self, n: i64) -> anyhow::Result<bool> {
         use lots_domain::forsorjningsstod::Manad;
         use lots_domain::forsorjningsstod::berakning::{Kostnadsslag, Post, Rad, Underlag};
         use lots_domain::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
@@ -1113,7 +1190,7 @@ impl Fall<'_, '_> {
             .into_iter()
             .find(|t| t.ar == manad.ar())
         else {
-            return Ok(());
+            return Ok(false);
         };
         let rad = |post, belopp| Rad {
             post,
@@ -1139,6 +1216,9 @@ impl Fall<'_, '_> {
             tillgangar: vec![],
             annan_kommun: vec![],
             hyrestak: None,
+            forsorjningshinder: vec![
+                lots_domain::forsorjningsstod::hinder::Forsorjningshinder::ArbetslosOtillrackligErsattning,
+            ],
         };
         self.steg(
             n,
@@ -1147,9 +1227,11 @@ impl Fall<'_, '_> {
                 underlag: Box::new(underlag),
                 tabell: Box::new(tabell),
                 andra_manader: vec![],
+                andra_val: vec![],
             },
         )
-        .await
+        .await?;
+        Ok(true)
     }
 
     /// Pays a granted försörjningsstöd decision what its month's calculation gives,
@@ -2082,8 +2164,10 @@ impl<'s> Demo<'s> {
             return Ok((f, None));
         }
         // Försörjningsstöd is calculated for the month before it is decided (issue 15).
-        if m.insats == InsatsTyp::Forsorjningsstod {
-            f.berakna_ensam(s - t.beslut).await?;
+        // A month of a year Lots has no riksnorm for cannot be calculated, so it is not
+        // decided either (SoL 12 kap. 1 §): the case waits for its decision.
+        if m.insats == InsatsTyp::Forsorjningsstod && !f.berakna_ensam(s - t.beslut).await? {
+            return Ok((f, None));
         }
         let beslutare = x.beslutare.unwrap_or(if m.insats.heldygnsvard() {
             &self.s.al

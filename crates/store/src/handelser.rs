@@ -222,6 +222,12 @@ impl Arenden<'_> {
         }) {
             crate::utbetalningar::skriv_utbetalningar(&mut tx, &efter, aktor.kommun).await?;
         }
+        // The person's next case reads the choices about a deepened investigation (issue 16).
+        if fore.as_ref().map_or(!efter.fordjupad.is_empty(), |f| {
+            f.fordjupad != efter.fordjupad
+        }) {
+            crate::utbetalningar::skriv_fordjupade_val(&mut tx, &efter, aktor.kommun).await?;
+        }
         if fore.is_none() {
             // The new case's diarienummer, in the transaction that creates it.
             crate::namnd::satt_diarienummer(&mut tx, aktor.kommun, arende_id, efter.inkom).await?;

@@ -68,6 +68,7 @@ impl Arenden<'_> {
         let mut vantan = vec![];
         let mut beslut = vec![];
         let mut utbetalningar: Vec<Vec<crate::db::V>> = vec![];
+        let mut fordjupade_val: Vec<Vec<crate::db::V>> = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
         let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
             Default::default();
@@ -118,6 +119,7 @@ impl Arenden<'_> {
             vantan.extend(vanterader(&a, kommun));
             beslut.extend(beslutsrader(&a, kommun));
             utbetalningar.extend(crate::utbetalningar::utbetalningsrader(&a, kommun)?);
+            fordjupade_val.extend(crate::utbetalningar::fordjupade_valrader(&a, kommun));
         }
         let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
@@ -145,6 +147,8 @@ impl Arenden<'_> {
         tx.infoga(VANTAN, &vantan).await?;
         tx.infoga(DELEGATIONSBESLUT, &beslut).await?;
         tx.infoga(crate::utbetalningar::UTBETALNING, &utbetalningar)
+            .await?;
+        tx.infoga(crate::utbetalningar::FORDJUPAD_VAL, &fordjupade_val)
             .await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;

@@ -199,6 +199,18 @@ pub fn ansokningsrader(a: &lots_domain::forsorjningsstod::berakning::Manadsansok
     d
 }
 
+/// Each adult's försörjningshinder for the month, the applicant first.
+pub fn hinderrader(
+    hinder: &[lots_domain::forsorjningsstod::hinder::Forsorjningshinder],
+) -> Vec<String> {
+    const VEM: [&str; 2] = ["Sökande", "Make eller sambo"];
+    hinder
+        .iter()
+        .zip(VEM)
+        .map(|(h, vem)| format!("Försörjningshinder, {}: {}.", vem.to_lowercase(), h.text()))
+        .collect()
+}
+
 /// The household's assets as recorded with the month: value, assessment, consequence.
 pub fn tillgangsrader(u: &lots_domain::forsorjningsstod::berakning::Underlag) -> Vec<String> {
     u.tillgangar
@@ -637,15 +649,52 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
         H::ForsorjningsstodBeraknat {
             underlag,
             berakning,
+            fordjupad_annat_arende,
             ..
         } => {
             d.extend(berakningsrader(berakning));
             d.extend(tillgangsrader(underlag));
+            d.extend(hinderrader(&underlag.forsorjningshinder));
+            if let Some(f) = berakning.foljd.filter(|f| f.manader > 1) {
+                d.push(format!(
+                    "{} månader i följd med försörjningsstöd, sedan {}.",
+                    f.manader,
+                    f.fran.namn()
+                ));
+            }
+            if let Some(v) = fordjupad_annat_arende {
+                d.push(format!(
+                    "Fördjupad utredning: ställning tagen {} i ett annat ärende.",
+                    v.datum
+                ));
+            }
             format!(
                 "Försörjningsstöd beräknat för {}: {}",
                 berakning.manad.namn(),
                 kr(berakning.bistand())
             )
+        }
+        H::FordjupadUtredningVald(v) => {
+            d.push(format!(
+                "Följden av månader med stöd började {}.",
+                v.fran.namn()
+            ));
+            d.push(v.skal.clone());
+            if v.inleds {
+                format!("Fördjupad utredning inleds ({})", v.datum)
+            } else {
+                format!("Fördjupad utredning inleds inte ({})", v.datum)
+            }
+        }
+        H::InstrumentRegistrerat {
+            datum, resultat, ..
+        } => {
+            d.push(resultat.sammanfattning());
+            if let Some(rutin) = resultat.skyddsrutin() {
+                d.push(rutin.to_string());
+            }
+            d.push("Personen samtyckte till bedömningen.".into());
+            format!("{} ({datum})", resultat.instrument.namn())
         }
         H::DrojsmalMeddelat(DrojsmalUppgifter {
             datum,

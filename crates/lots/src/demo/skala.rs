@@ -409,11 +409,12 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
 fn planera_ekonomi<'a>(rng: &mut StdRng, g: &'a Grupp, kvar: usize) -> Vec<Std<'a>> {
     let hl = g.handlaggare.choose(rng).unwrap_or(&g.arbetsledare);
     let manader = rng.random_range(1..=12usize).min(kvar.max(1));
-    // The newest application came in `slut` months ago (0: this month).
+    // The newest application came in `slut` months ago (0: this month). Within the two
+    // years Lots has riksnorm tables for: a month without its year's norm is not decided.
     let senaste = if rng.random_bool(0.3) {
         0
     } else {
-        rng.random_range(1..=30)
+        rng.random_range(1..=12)
     };
     let mut ut = vec![];
     for m in (0..manader).rev() {

@@ -311,6 +311,8 @@ fn manad(manad: &str) -> Vec<(&'static str, String)> {
         ("datum", "2026-03-05"),
         ("manad", manad),
         ("vuxna", "sambo"),
+        ("hinder_sokande", "arbetslos_utan_ersattning"),
+        ("hinder_make", "arbetar_otillracklig_inkomst"),
         ("barn", "5, 8"),
         ("medboende", "0"),
         ("boende_sokt", "9 500"),
@@ -933,12 +935,87 @@ async fn hyresriktvarden(db: Db) {
 }
 pa_bada!(hyresriktvarden);
 
+/// Each adult's försörjningshinder is part of the month (HSLF-FS 2015:30), and
+/// försörjningsstöd is decided from a calculated month (issue 16, item 1).
+async fn forsorjningshinder_kravs(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = registrera_person(&hl, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-02")])
+        .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-03-03")])
+        .await;
+    let beslut = [
+        ("insats", "forsorjningsstod"),
+        ("utfall", "bifall"),
+        ("lagrum", "sol_12_1"),
+        ("mal", "Skälig levnadsnivå"),
+        ("omfattning", "Försörjningsstöd för mars."),
+        ("period_fran", "2026-03-01"),
+        ("motivering", "Beräknat enligt riksnormen."),
+        ("datum", "2026-03-05"),
+    ];
+    let (s, _, body) = hl.post(&format!("/arenden/{a}/steg/beslut"), &beslut).await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Beräkna försörjningsstödet för månaden innan beslutet fattas."));
+    // A couple: both adults' hinder, not only the applicant's.
+    let mut v = manad("2026-03");
+    v.retain(|(k, _)| *k != "hinder_make");
+    let (s, _, body) = hl
+        .post(&format!("/arenden/{a}/steg/forsorjningsstod"), &falt(&v))
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(
+        body.contains("båda vuxna i en gemensam ansökan rapporteras"),
+        "{}",
+        utdrag(&body)
+    );
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(arende.forsorjningsstod.is_empty(), "nothing stored");
+    hl.steg(&a, "forsorjningsstod", &falt(&manad("2026-03")))
+        .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Försörjningshinder, sökande: Arbetslös, utan ersättning."),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(
+        sida.contains("Försörjningshinder, make eller sambo: Arbetar, med otillräcklig inkomst.")
+    );
+    // The next month's form starts from this month's hinder.
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(
+        form.contains(r#"<option value="arbetar_otillracklig_inkomst" selected>"#),
+        "{}",
+        utdrag(&form)
+    );
+    hl.steg(&a, "beslut", &beslut).await;
+}
+pa_bada!(forsorjningshinder_kravs);
+
 /// A single adult's month: rent 6 480 and a salary of 3 000 (2026: 5 220 + 6 480 − 3 000).
 fn ensam(manad: &str, datum: &str) -> Vec<(&'static str, String)> {
     [
         ("datum", datum),
         ("manad", manad),
         ("vuxna", "ensam"),
+        ("hinder_sokande", "arbetar_otillracklig_inkomst"),
         ("boende_sokt", "6480"),
         ("boende_godkant", "6480"),
         ("ink1_medlem", "Sökande"),
@@ -1013,6 +1090,40 @@ async fn jobbstimulans_over_arenden(db: Db) {
         let u = arende.utbetalningar[0].id.to_string();
         hl.steg(&a, "utbetald", &[("utbetalning", &u), ("datum", &dag)])
             .await;
+        let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+        if m < 6 {
+            assert!(!sida.contains("/steg/fordjupad-utredning\""), "month {m}");
+            continue;
+        }
+        // The sixth month in a row, counted over the person's cases (issue 16, item 4): the
+        // choice about a deepened investigation is asked for, and its reason is required.
+        assert!(
+            sida.contains("ta ställning till fördjupad utredning"),
+            "{}",
+            utdrag(&sida)
+        );
+        assert!(sida.contains("/steg/fordjupad-utredning\""));
+        let (s, _, body) = hl
+            .post(
+                &format!("/arenden/{a}/steg/fordjupad-utredning"),
+                &[("datum", &dag), ("inleds", "nej"), ("skal", "")],
+            )
+            .await;
+        assert_eq!(s, 422, "{}", utdrag(&body));
+        assert!(body.contains("Skriv varför en fördjupad utredning inte inleds."));
+        hl.steg(
+            &a,
+            "fordjupad-utredning",
+            &[
+                ("datum", &dag),
+                ("inleds", "nej"),
+                ("skal", "Har fått anställning från augusti."),
+            ],
+        )
+        .await;
+        let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+        assert!(!sida.contains("ta ställning till fördjupad utredning"));
+        assert!(sida.contains("Fördjupad utredning inleds inte"));
     }
     // July, in a case of its own: six months paid before it, in six other cases.
     let juli = registrera_ansokan(
@@ -1032,6 +1143,9 @@ async fn jobbstimulans_over_arenden(db: Db) {
     .await;
     let (_, sida) = hl.get(&format!("/arenden/{juli}")).await;
     assert!(sida.contains("Jobbstimulans gäller"), "{}", utdrag(&sida));
+    // The choice for this run was made in June's case: July does not ask again.
+    assert!(!sida.contains("ta ställning till fördjupad utredning"));
+    assert!(sida.contains("i ett annat ärende"), "{}", utdrag(&sida));
     assert!(
         sida.contains("räknas 2\u{a0}250\u{a0}kr"),
         "{}",
@@ -1366,3 +1480,118 @@ async fn attestgrans(db: Db) {
     .await;
 }
 pa_bada!(attestgrans);
+
+/// Assessment instruments (issue 16, item 3): scored by Lots by the person's sex, only with
+/// consent; a positive FREDA screening asks for a risk assessment, and no FREDA screening
+/// reaches Mina sidor, where a partner or an ombud may read along.
+async fn bedomningsinstrument(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    // 19850505-1238: a man (the ninth digit is odd).
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let sokvag = format!("/arenden/{a}/steg/instrument");
+    let (s, form) = hl.get(&sokvag).await;
+    assert_eq!(s, 200, "{}", utdrag(&form));
+    assert!(form.contains("AUDIT"), "{}", utdrag(&form));
+
+    // No consent: nothing is recorded.
+    let audit = [
+        ("datum", "2026-03-03"),
+        ("instrument", "audit"),
+        ("svar", "2, 2, 1, 1, 1, 0, 0, 0, 0, 0"),
+    ];
+    let (s, _, body) = hl.post(&sokvag, &audit).await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    // A score the item does not have is named.
+    let mut fel = audit.to_vec();
+    fel[2] = ("svar", "0, 0, 0, 0, 0, 0, 0, 0, 3, 0");
+    fel.push(("samtycke", "ja"));
+    let (s, _, body) = hl.post(&sokvag, &fel).await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Fråga 9"), "{}", utdrag(&body));
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(arende.skyddsrutiner.is_empty());
+
+    // 7 points: under the men's limit of 8 (a woman's would be over).
+    let mut ok = audit.to_vec();
+    ok.push(("samtycke", "ja"));
+    hl.steg(&a, "instrument", &ok).await;
+    hl.steg(
+        &a,
+        "instrument",
+        &[
+            ("datum", "2026-03-03"),
+            ("instrument", "freda"),
+            ("svar", "0, 1, 0"),
+            ("samtycke", "ja"),
+        ],
+    )
+    .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains("AUDIT 7 av 40"), "{}", utdrag(&sida));
+    assert!(
+        sida.contains("Våld i nära relation: gör en riskbedömning"),
+        "{}",
+        utdrag(&sida)
+    );
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        arende.skyddsrutiner,
+        vec![time::macros::date!(2026 - 03 - 03)]
+    );
+
+    // On Mina sidor: the AUDIT result, and nothing at all of the FREDA screening.
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (s, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("AUDIT 7 av 40"), "{}", utdrag(&html));
+    for ord in ["FREDA", "våld", "Våld", "riskbedömning", "undanhåll"] {
+        assert!(
+            !html.contains(ord),
+            "{ord} on Mina sidor: {}",
+            utdrag(&html)
+        );
+    }
+
+    // The risk assessment is confirmed; the bevakning ends.
+    hl.steg(
+        &a,
+        "kvittera",
+        &[("nyckel", "skydd:2026-03-03"), ("datum", "2026-03-04")],
+    )
+    .await;
+    let (_, arende) = app
+        .store
+        .arenden()
+        .arende(a.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !lots_domain::arende::bevakningar(&arende)
+            .iter()
+            .any(|b| b.typ == lots_domain::arende::BevakningsTyp::Skyddsbedomning)
+    );
+}
+pa_bada!(bedomningsinstrument);

@@ -45,6 +45,20 @@ async fn beslutat(
     let a = registrera_ansokan(app, k, &person, insats, inkom, "handlaggare").await;
     k.steg(&a, "inled-utredning", &[("datum", inkom)]).await;
     k.steg(&a, "avsluta-utredning", &[("datum", inkom)]).await;
+    if insats == "forsorjningsstod" {
+        // Försörjningsstöd is decided from the month's calculation (issue 16).
+        k.steg(
+            &a,
+            "forsorjningsstod",
+            &[
+                ("datum", inkom),
+                ("manad", &inkom[..7]),
+                ("vuxna", "ensam"),
+                ("hinder_sokande", "arbetslos_utan_ersattning"),
+            ],
+        )
+        .await;
+    }
     if utfall == "avslag" {
         k.steg(
             &a,

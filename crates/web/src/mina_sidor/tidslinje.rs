@@ -72,9 +72,11 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::VerkstallighetUpphort(UpphorandeUppgifter { datum, .. })
         | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. })
         | H::ForsorjningsstodBeraknat { datum, .. }
+        | H::InstrumentRegistrerat { datum, .. }
         | H::UtbetalningSkickad { datum, .. }
         | H::UtbetalningMakulerad { datum, .. } => *datum,
         H::ManadsansokanInlamnad(a) => a.datum,
+        H::FordjupadUtredningVald(v) => v.datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -101,7 +103,10 @@ pub fn tidslinje(
     let mut ut = vec![];
     // The decisions whose plan has been written so far: a later one is a new version.
     let mut planerade = vec![];
-    for lh in handelser {
+    for lh in handelser
+        .iter()
+        .filter(|lh| partsinsyn::visas_for_enskild(&lh.handelse))
+    {
         let datum = datum_for(lh);
         let mut rader = vec![];
         let fran_enskild = lh.aktor == egen;
@@ -387,6 +392,22 @@ pub fn tidslinje(
                 rader.push(motivering.clone());
                 t.t("tidslinje-begaran_avslagen").to_owned()
             }
+            H::InstrumentRegistrerat { resultat, .. } => {
+                rader.push(resultat.sammanfattning());
+                t.f(
+                    "tidslinje-instrument",
+                    &[("instrument", resultat.instrument.namn())],
+                )
+            }
+            H::FordjupadUtredningVald(v) => {
+                rader.push(v.skal.clone());
+                t.t(if v.inleds {
+                    "tidslinje-fordjupad"
+                } else {
+                    "tidslinje-fordjupad_inte"
+                })
+                .to_owned()
+            }
             // Recorded for the staff, or shown on a page of their own (the journal).
             H::BevakningKvitterad { .. }
             | H::JournalAntecknad { .. }
@@ -529,7 +550,10 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
             | BevakningsTyp::Overlamnande
             | BevakningsTyp::Drojsmal
             | BevakningsTyp::Placeringstid
-            | BevakningsTyp::Traningslagenhet => {}
+            | BevakningsTyp::Traningslagenhet
+            | BevakningsTyp::FordjupadUtredning => {}
+            // Never on Mina sidor: see `partsinsyn::visas_for_enskild`.
+            BevakningsTyp::Skyddsbedomning => {}
         }
     }
     let kan_begara_avgorande = kan_begara_avgorande(a, idag);

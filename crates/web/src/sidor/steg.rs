@@ -35,6 +35,8 @@ pub struct Stegkontext {
     pub riksnorm: Vec<lots_domain::forsorjningsstod::riksnorm::Riksnorm>,
     pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
     pub andra_manader: Vec<lots_domain::forsorjningsstod::Manad>,
+    pub andra_val: Vec<lots_domain::forsorjningsstod::fordjupad::FordjupadVal>,
+    pub kon: Option<lots_domain::identitet::Kon>,
     pub attestgrans: i64,
     pub idag: time::Date,
 }
@@ -96,7 +98,20 @@ impl Stegkontext {
             }
             _ => vec![],
         };
+        // A choice about a deepened investigation made in another case answers the same run.
+        let andra_val = match &rad {
+            Some(r) if typ == KommandoTyp::BeraknaForsorjningsstod => {
+                s.store.arenden().fordjupade_val(r.person, r.id).await?
+            }
+            _ => vec![],
+        };
+        let kon = if typ == KommandoTyp::RegistreraInstrument {
+            org.person(person).await?.and_then(|p| p.identitet.kon())
+        } else {
+            None
+        };
         Ok(Self {
+            kon,
             person,
             anvandare: if med_anvandare {
                 org.alla_anvandare(kommun).await?
@@ -127,6 +142,7 @@ impl Stegkontext {
                 None
             },
             andra_manader,
+            andra_val,
             attestgrans: if typ == KommandoTyp::PlaneraUtbetalning {
                 org.attestgrans(kommun)
                     .await?
@@ -152,6 +168,8 @@ impl Stegkontext {
             riksnorm: &self.riksnorm,
             hyresriktvarden: self.hyresriktvarden,
             andra_manader: &self.andra_manader,
+            andra_val: &self.andra_val,
+            kon: self.kon,
             attestgrans: self.attestgrans,
         }
     }

@@ -244,6 +244,9 @@ manadsansokan-fel_insattning = Write both the date and the amount of the deposit
 manadsansokan-fel_tom = Write at least one cost, one income or something in the box at the bottom.
 tidslinje-drojsmal = The decision is delayed
 tidslinje-drojsmal_text = The reason: { $skal } The board expects to decide by { $datum }.
+tidslinje-instrument = Assessment with { $instrument }
+tidslinje-fordjupad = Your situation will be investigated more closely
+tidslinje-fordjupad_inte = Your case worker has considered a closer investigation
 tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative
 tidslinje-omprovat_eget_samma = The board did not change the decision.
 

@@ -246,6 +246,9 @@ manadsansokan-fel_insattning = Skriv både datum och belopp för insättningen.
 manadsansokan-fel_tom = Skriv minst en kostnad, en inkomst eller något i rutan längst ned.
 tidslinje-drojsmal = Beslutet dröjer
 tidslinje-drojsmal_text = Skälet: { $skal } Nämnden räknar med att besluta senast { $datum }.
+tidslinje-instrument = Bedömning med { $instrument }
+tidslinje-fordjupad = Din situation utreds djupare
+tidslinje-fordjupad_inte = Handläggaren har tagit ställning till en fördjupad utredning
 tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ
 tidslinje-omprovat_eget_samma = Nämnden ändrade inte beslutet.
 

@@ -8,6 +8,7 @@ use lots_domain::forsorjningsstod::berakning::{
     self, Berakningsfel, Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut,
     Kostnadsslag, Livsforingsslag, Manadsansokan, Post, Rad, Tillgang, Tillgangsslag, Underlag,
 };
+use lots_domain::forsorjningsstod::hinder::Forsorjningshinder;
 use lots_domain::forsorjningsstod::riksnorm::{HushallsFel, NormBarn, NormHushall, Vuxna};
 use lots_domain::forsorjningsstod::{Kronor, Manad};
 
@@ -158,6 +159,20 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
         )
         .kravs()
         .varde("ensam"),
+        Falt::val(
+            "hinder_sokande",
+            "Försörjningshinder, sökande",
+            "select",
+            val(&Forsorjningshinder::ALLA, Forsorjningshinder::text),
+        )
+        .hjalp("Det som hindrar den vuxna från att försörja sig själv den här månaden, enligt Socialstyrelsens indelning. Rapporteras till Socialstyrelsen varje månad."),
+        Falt::val(
+            "hinder_make",
+            "Försörjningshinder, make eller sambo",
+            "select",
+            val(&Forsorjningshinder::ALLA, Forsorjningshinder::text),
+        )
+        .hjalp("Bara vid gemensam ansökan: båda vuxna räknas och rapporteras."),
         Falt::text("barn", "Barnens åldrar")
             .hjalp("Hela år, åtskilda med kommatecken, till exempel 5, 8. Lämna tomt om inga barn bor i hushållet."),
         Falt::text("barn_forskola", "Barn som äter lunch i förskolan")
@@ -369,6 +384,13 @@ fn fyll_fran_forra(falt: &mut [Falt], u: &Underlag) {
         );
     }
     let h = &u.hushall;
+    // A hinder often stays from month to month; the handläggare confirms or changes it.
+    for (namn, hinder) in ["hinder_sokande", "hinder_make"]
+        .into_iter()
+        .zip(&u.forsorjningshinder)
+    {
+        satt(falt, namn, hinder.kod());
+    }
     satt(
         falt,
         "vuxna",
@@ -716,6 +738,29 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
             bedomning,
         ));
     }
+    let mut forsorjningshinder = vec![];
+    let antal_vuxna = vuxna.map_or(1, |v| v.antal() as usize);
+    for (namn, text) in [
+        ("hinder_sokande", "Välj sökandens försörjningshinder."),
+        (
+            "hinder_make",
+            "Välj försörjningshinder för make eller sambo: båda vuxna i en gemensam ansökan rapporteras.",
+        ),
+    ]
+    .into_iter()
+    .take(antal_vuxna)
+    {
+        match Forsorjningshinder::fran_kod(&l.text(namn)) {
+            Some(h) => forsorjningshinder.push(h),
+            None => l.fel(namn, text),
+        }
+    }
+    if antal_vuxna < 2 && !l.text("hinder_make").is_empty() {
+        l.fel(
+            "hinder_make",
+            "Ansökan gäller en vuxen. Välj två vuxna om make eller sambo söker tillsammans med sökande.",
+        );
+    }
     let (datum, manad, vuxna) = (datum?, manad?, vuxna?);
     if !l.fel.is_empty() {
         return None;
@@ -738,6 +783,7 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         tillgangar: tillgangar.iter().map(|t| t.0.clone()).collect(),
         annan_kommun,
         hyrestak,
+        forsorjningshinder,
     };
     let Some(tabell) = ctx.riksnorm.iter().find(|t| t.ar == manad.ar()) else {
         l.fel(
@@ -777,5 +823,6 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         underlag: Box::new(underlag),
         tabell: Box::new(tabell.clone()),
         andra_manader: ctx.andra_manader.to_vec(),
+        andra_val: ctx.andra_val.to_vec(),
     })
 }

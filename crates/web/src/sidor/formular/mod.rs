@@ -50,6 +50,11 @@ pub struct FaltKontext<'a> {
     pub hyresriktvarden: Option<lots_store::Hyresriktvarden>,
     /// Months the person was paid försörjningsstöd in other cases: read with the riksnorm.
     pub andra_manader: &'a [lots_domain::forsorjningsstod::Manad],
+    /// The person's legal sex from their identity, for the instruments' cut-offs: read for
+    /// that step only.
+    pub kon: Option<lots_domain::identitet::Kon>,
+    /// Choices about a deepened investigation in the person's other cases: read with the riksnorm.
+    pub andra_val: &'a [lots_domain::forsorjningsstod::fordjupad::FordjupadVal],
     /// The kommun's attest limit for payments: read for planning a payment only.
     pub attestgrans: i64,
 }
@@ -336,6 +341,7 @@ pub fn tolka(
 pub fn falt_for(fakta: &'static str) -> &'static str {
     aktualisering::falt_for(fakta)
         .or_else(|| beslut::falt_for(fakta))
+        .or_else(|| (fakta == "forsorjningshinder").then_some("hinder_sokande"))
         .unwrap_or(fakta)
 }
 

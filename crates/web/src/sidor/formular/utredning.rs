@@ -17,6 +17,8 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::AvslaBegaranOmAvgorande => falt_avsla_begaran_om_avgorande(ctx),
         T::BeraknaForsorjningsstod => super::forsorjningsstod::falt(ctx),
         T::AnsokManad => super::forsorjningsstod::falt_ansokan(ctx),
+        T::ValjFordjupadUtredning => falt_fordjupad(a, ctx),
+        T::RegistreraInstrument => falt_instrument(ctx),
         _ => vec![],
     }
 }
@@ -35,8 +37,162 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::AvslaBegaranOmAvgorande => tolka_avsla_begaran_om_avgorande(l),
         T::BeraknaForsorjningsstod => super::forsorjningsstod::tolka(l, ctx),
         T::AnsokManad => super::forsorjningsstod::tolka_ansokan(l, ctx),
+        T::ValjFordjupadUtredning => tolka_fordjupad(l),
+        T::RegistreraInstrument => tolka_instrument(l, ctx),
         _ => None,
     }
+}
+
+fn falt_fordjupad(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let hjalp = match a.fordjupad_vantar() {
+        Some(f) => format!(
+            "Personen har fått försörjningsstöd {} månader i följd, sedan {}. Ta ställning till om situationen behöver utredas djupare: arbetsförmåga, hälsa, behov av stöd från andra.",
+            f.manader,
+            f.fran.namn()
+        ),
+        None => String::new(),
+    };
+    vec![
+        datumfalt(ctx.idag),
+        Falt::val(
+            "inleds",
+            "Inleds en fördjupad utredning?",
+            "radio",
+            [
+                (
+                    "ja".to_string(),
+                    "Ja, en fördjupad utredning inleds".to_string(),
+                ),
+                ("nej".to_string(), "Nej".to_string()),
+            ],
+        )
+        .kravs()
+        .hjalp(&hjalp),
+        Falt::textarea("skal", "Vad den ska titta på, eller varför den inte behövs").kravs(),
+    ]
+}
+
+fn tolka_fordjupad(l: &mut Lasare) -> Option<Kommando> {
+    let datum = l.datum("datum");
+    let inleds = match l.text("inleds").as_str() {
+        "ja" => Some(true),
+        "nej" => Some(false),
+        _ => {
+            l.fel("inleds", "Välj om en fördjupad utredning inleds.");
+            None
+        }
+    };
+    Some(Kommando::ValjFordjupadUtredning {
+        datum: datum?,
+        inleds: inleds?,
+        skal: l.text("skal"),
+    })
+}
+
+fn falt_instrument(ctx: &FaltKontext) -> Vec<Falt> {
+    use lots_domain::instrument::Instrument;
+    let beskrivning = Instrument::ALLA
+        .iter()
+        .map(|i| {
+            let v = i.aktuell();
+            let fragor = v
+                .fragor
+                .iter()
+                .map(|f| format!("{} {}", f.nummer, f.etikett))
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!(
+                "{} ({} svar: {fragor}). {}",
+                i.namn(),
+                v.fragor.len(),
+                i.manual()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    vec![
+        datumfalt(ctx.idag),
+        Falt::val(
+            "instrument",
+            "Instrument",
+            "radio",
+            Instrument::ALLA
+                .iter()
+                .map(|i| (i.kod().to_string(), i.namn().to_string())),
+        )
+        .kravs(),
+        Falt::text("svar", "Svaren, fråga för fråga")
+            .kravs()
+            .hjalp(&format!(
+                "Poängen för varje fråga i ordning, åtskilda med kommatecken, som de står i formuläret du använde med personen. AUDIT: fråga 1–8 ger 0–4 poäng, fråga 9–10 ger 0, 2 eller 4. DUDIT: fråga 1–9 ger 0–4, fråga 10–11 ger 0, 2 eller 4. FREDA: 0 för nej, 1 för ja. FIA: 1 (inget hinder) till 4 (stort hinder) per område. {beskrivning}"
+            )),
+        Falt::text("egen", "FIA: personens egen skattning")
+            .hjalp("Bara för FIA: personens egen skattning per område, 1–4, i samma ordning. Lämna ett område tomt (till exempel 2, , 3) om personen inte ville skatta det."),
+        Falt::val(
+            "samtycke",
+            "Samtycke",
+            "checkboxes",
+            [(
+                "ja".to_string(),
+                "Personen har samtyckt till att instrumentet används och att resultatet dokumenteras".to_string(),
+            )],
+        ),
+    ]
+}
+
+fn tolka_instrument(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    use lots_domain::instrument::{Instrument, Svar};
+    let datum = l.datum("datum");
+    let instrument = l.kod(
+        "instrument",
+        Instrument::fran_kod,
+        "Välj vilket instrument som användes.",
+    );
+    let mut svar = vec![];
+    for d in l.text("svar").split(',').map(str::trim) {
+        match d.parse::<u8>() {
+            Ok(n) => svar.push(n),
+            Err(_) => {
+                l.fel(
+                    "svar",
+                    "Skriv poängen som heltal åtskilda med kommatecken, till exempel 2, 1, 0.",
+                );
+                break;
+            }
+        }
+    }
+    let mut egen = vec![];
+    let egen_text = l.text("egen");
+    if !egen_text.trim().is_empty() {
+        for d in egen_text.split(',').map(str::trim) {
+            if d.is_empty() {
+                egen.push(None);
+                continue;
+            }
+            match d.parse::<u8>() {
+                Ok(n) => egen.push(Some(n)),
+                Err(_) => {
+                    l.fel(
+                        "egen",
+                        "Skriv skattningarna som 1–4, åtskilda med kommatecken.",
+                    );
+                    break;
+                }
+            }
+        }
+    }
+    let samtycke = l.f.alla("samtycke").iter().any(|v| v == "ja");
+    let (datum, instrument) = (datum?, instrument?);
+    if !l.fel.is_empty() {
+        return None;
+    }
+    let mut s = Svar::ny(instrument, svar, samtycke);
+    s.egen_skattning = egen;
+    Some(Kommando::RegistreraInstrument {
+        datum,
+        svar: Box::new(s),
+        kon: ctx.kon,
+    })
 }
 
 fn falt_inled_eller_avsluta_utredning(ctx: &FaltKontext) -> Vec<Falt> {

@@ -456,79 +456,94 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 },
             )
             .await?;
-        }
-        match nr {
-            // The family: the mother answered yes to a FREDA question at the second month's
-            // meeting. The handläggare did the risk assessment and confirmed it; the screening
-            // is in the record and never on Mina sidor, where the partner could read along.
-            0 => {
-                let dag = f.dag(100);
-                f.steg(
-                    100,
-                    Kommando::RegistreraInstrument {
-                        datum: dag,
-                        svar: Box::new(Svar::ny(Instrument::Freda, vec![0, 1, 0], true)),
-                        kon: Some(Kon::Kvinna),
-                    },
-                )
-                .await?;
-                f.steg(
-                    99,
-                    Kommando::KvitteraBevakning {
-                        nyckel: format!("skydd:{dag}"),
-                        datum: f.dag(99),
-                    },
-                )
-                .await?;
+            // Between the months, in the order they happened.
+            match (nr, i) {
+                // The family: the mother answered yes to a FREDA question at the second month's
+                // meeting. The handläggare did the risk assessment and confirmed it; the screening
+                // is in the record and never on Mina sidor, where the partner could read along.
+                (0, 0) => {
+                    let dag = f.dag(100);
+                    f.steg(
+                        100,
+                        Kommando::RegistreraInstrument {
+                            datum: dag,
+                            svar: Box::new(Svar::ny(Instrument::Freda, vec![0, 1, 0], true)),
+                            kon: Some(Kon::Kvinna),
+                        },
+                    )
+                    .await?;
+                    f.steg(
+                        99,
+                        Kommando::KvitteraBevakning {
+                            nyckel: format!("skydd:{dag}"),
+                            datum: f.dag(99),
+                        },
+                    )
+                    .await?;
+                }
+                // The couple at month eight: a deepened investigation with FIA after the sixth.
+                (2, 5) => {
+                    f.steg(
+                        80,
+                        Kommando::ValjFordjupadUtredning {
+                            datum: f.dag(80),
+                            inleds: true,
+                            skal: "Sex månader i följd. Oklar arbetsförmåga hos sökande: FIA och kontakt med vårdcentralen om läkarintyg.".into(),
+                        },
+                    )
+                    .await?;
+                    f.steg(
+                        60,
+                        Kommando::RegistreraInstrument {
+                            datum: f.dag(60),
+                            svar: Box::new(Svar {
+                                egen_skattning: vec![
+                                    Some(3),
+                                    Some(2),
+                                    Some(4),
+                                    Some(3),
+                                    Some(2),
+                                    Some(1),
+                                    Some(2),
+                                    Some(3),
+                                    Some(2),
+                                    Some(3),
+                                    Some(2),
+                                    Some(2),
+                                    Some(3),
+                                    Some(2),
+                                ],
+                                ..Svar::ny(
+                                    Instrument::Fia,
+                                    vec![2, 2, 4, 3, 2, 1, 2, 3, 2, 3, 2, 2, 4, 2],
+                                    true,
+                                )
+                            }),
+                            kon: None,
+                        },
+                    )
+                    .await?;
+                }
+                _ => {}
             }
-            // The couple at month eight: a deepened investigation with FIA after the sixth.
-            2 => {
-                f.steg(
-                    80,
-                    Kommando::ValjFordjupadUtredning {
-                        datum: f.dag(80),
-                        inleds: true,
-                        skal: "Sex månader i följd. Oklar arbetsförmåga hos sökande: FIA och kontakt med vårdcentralen om läkarintyg.".into(),
-                    },
-                )
-                .await?;
-                f.steg(
-                    60,
-                    Kommando::RegistreraInstrument {
-                        datum: f.dag(60),
-                        svar: Box::new(Svar {
-                            egen_skattning: vec![
-                                Some(3),
-                                Some(2),
-                                Some(4),
-                                Some(3),
-                                Some(2),
-                                Some(1),
-                                Some(2),
-                                Some(3),
-                                Some(2),
-                                Some(3),
-                                Some(2),
-                                Some(2),
-                                Some(3),
-                                Some(2),
-                            ],
-                            ..Svar::ny(
-                                Instrument::Fia,
-                                vec![2, 2, 4, 3, 2, 1, 2, 3, 2, 3, 2, 2, 4, 2],
-                                true,
-                            )
-                        }),
-                        kon: None,
-                    },
-                )
-                .await?;
-            }
-            _ => {}
         }
         f.klar().await?;
     }
     Ok(())
+}
+
+/// A line approved as applied for.
+fn demorad(
+    post: lots_domain::forsorjningsstod::berakning::Post,
+    belopp: i64,
+) -> lots_domain::forsorjningsstod::berakning::Rad {
+    lots_domain::forsorjningsstod::berakning::Rad {
+        post,
+        beskrivning: String::new(),
+        ansokt: belopp,
+        godkant: belopp,
+        skal: String::new(),
+    }
 }
 
 /// A fullmakt on Mina sidor: the first scenario person (Mira Lind, who has a
@@ -1179,10 +1194,28 @@ impl Fall<'_, '_> {
 
     /// Försörjningsstöd for the month of day `n` ago: a single adult with the rent and
     /// electricity of the FORSORJNING template (2026: 5 220 + 6 480 + 310 = 12 010 kr).
-    /// A month of a year Lots has no riksnorm for is not calculated.
     async fn berakna_ensam(&mut self, n: i64) -> anyhow::Result<bool> {
+        use lots_domain::forsorjningsstod::berakning::{Kostnadsslag, Post};
+        use lots_domain::forsorjningsstod::hinder::Forsorjningshinder;
+        self.berakna(n, |u| {
+            u.rader = vec![
+                demorad(Post::Kostnad(Kostnadsslag::Boende), 6_480),
+                demorad(Post::Kostnad(Kostnadsslag::Hushallsel), 310),
+            ];
+            u.forsorjningshinder = vec![Forsorjningshinder::ArbetslosOtillrackligErsattning];
+        })
+        .await
+    }
+
+    /// The month of day `n` ago for a single adult, as `fyll` sets it out. A month of a year
+    /// Lots has no riksnorm for is not calculated (`false`).
+    async fn berakna(
+        &mut self,
+        n: i64,
+        fyll: impl FnOnce(&mut lots_domain::forsorjningsstod::berakning::Underlag),
+    ) -> anyhow::Result<bool> {
         use lots_domain::forsorjningsstod::Manad;
-        use lots_domain::forsorjningsstod::berakning::{Kostnadsslag, Post, Rad, Underlag};
+        use lots_domain::forsorjningsstod::berakning::Underlag;
         use lots_domain::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
         let datum = self.dag(n);
         let manad = Manad::for_dag(datum);
@@ -1192,14 +1225,7 @@ impl Fall<'_, '_> {
         else {
             return Ok(false);
         };
-        let rad = |post, belopp| Rad {
-            post,
-            beskrivning: String::new(),
-            ansokt: belopp,
-            godkant: belopp,
-            skal: String::new(),
-        };
-        let underlag = Underlag {
+        let mut underlag = Underlag {
             manad,
             hushall: NormHushall {
                 vuxna: Vuxna::Ensam,
@@ -1207,19 +1233,15 @@ impl Fall<'_, '_> {
                 medboende: 0,
             },
             reducerad_norm: None,
-            rader: vec![
-                rad(Post::Kostnad(Kostnadsslag::Boende), 6_480),
-                rad(Post::Kostnad(Kostnadsslag::Hushallsel), 310),
-            ],
+            rader: vec![],
             inkomster: vec![],
             insattningar: vec![],
             tillgangar: vec![],
             annan_kommun: vec![],
             hyrestak: None,
-            forsorjningshinder: vec![
-                lots_domain::forsorjningsstod::hinder::Forsorjningshinder::ArbetslosOtillrackligErsattning,
-            ],
+            forsorjningshinder: vec![],
         };
+        fyll(&mut underlag);
         self.steg(
             n,
             Kommando::BeraknaForsorjningsstod {
@@ -3234,6 +3256,23 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
                    dagen.")
         .await?;
     f.avsluta_utredning(62).await?;
+    f.berakna(62, |u| {
+        use lots_domain::forsorjningsstod::berakning::{Kostnadsslag, Post, Tillgang, Tillgangsslag};
+        u.rader = vec![demorad(Post::Kostnad(Kostnadsslag::Boende), 5_900)];
+        u.tillgangar = vec![Tillgang {
+            medlem: "Sökande".into(),
+            slag: Tillgangsslag::Bil,
+            varde: 85_000,
+            bedomning: "Personbil, årsmodell 2019, cirka 85 000 kr. Inte nödvändig för arbete; kollektivtrafik finns."
+                .into(),
+            konsekvens: "Bilen ska säljas och pengarna användas till försörjningen först. Bistånd avslås."
+                .into(),
+        }];
+        u.forsorjningshinder = vec![
+            lots_domain::forsorjningsstod::hinder::Forsorjningshinder::ArbetslosUtanErsattning,
+        ];
+    })
+    .await?;
     let b = f
         .beslut(
             ls,
@@ -3308,6 +3347,30 @@ async fn ekonomiskt_bistand(d: &Demo<'_>) -> anyhow::Result<()> {
     )
     .await?;
     f.avsluta_utredning(91).await?;
+    // Income above the need: 5 220 + 7 300 + 430 = 12 950 kr against 15 950 kr.
+    f.berakna(90, |u| {
+        use lots_domain::forsorjningsstod::berakning::{Inkomst, Inkomstslag, Kostnadsslag, Post};
+        u.rader = vec![
+            demorad(Post::Kostnad(Kostnadsslag::Boende), 7_300),
+            demorad(Post::Kostnad(Kostnadsslag::Hushallsel), 430),
+        ];
+        u.inkomster = vec![
+            Inkomst {
+                medlem: "Sökande".into(),
+                slag: Inkomstslag::Lon,
+                belopp: 14_350,
+            },
+            Inkomst {
+                medlem: "Sökande".into(),
+                slag: Inkomstslag::Bostadsbidrag,
+                belopp: 1_600,
+            },
+        ];
+        u.forsorjningshinder = vec![
+            lots_domain::forsorjningsstod::hinder::Forsorjningshinder::ArbetarOtillrackligInkomst,
+        ];
+    })
+    .await?;
     let b = f
         .beslut(
             ah,

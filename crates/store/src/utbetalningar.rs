@@ -176,7 +176,7 @@ pub(crate) fn fordjupade_valrader(a: &Arende, kommun: KommunId) -> Vec<Vec<V>> {
         .collect()
 }
 
-impl Arenden {
+impl Arenden<'_> {
     /// The choices about a deepened investigation made in the person's other cases, so the
     /// month's calculation does not ask again for a run already answered.
     pub async fn fordjupade_val(

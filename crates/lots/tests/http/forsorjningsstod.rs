@@ -1292,6 +1292,7 @@ async fn manadsansokan_pa_mina_sidor(db: Db) {
             ("datum", "2026-03-05"),
             ("manad", "2026-03"),
             ("vuxna", "ensam"),
+            ("hinder_sokande", "sjukskriven_vantar_ersattning"),
             ("boende_sokt", "6480"),
             ("boende_godkant", "6480"),
             ("el_sokt", "310"),

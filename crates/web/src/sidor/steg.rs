@@ -106,7 +106,11 @@ impl Stegkontext {
             _ => vec![],
         };
         let kon = if typ == KommandoTyp::RegistreraInstrument {
-            org.person(person).await?.and_then(|p| p.identitet.kon())
+            s.store
+                .personer()
+                .person(person)
+                .await?
+                .and_then(|p| p.identitet.kon())
         } else {
             None
         };

@@ -181,7 +181,7 @@ fn tolka_instrument(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
             }
         }
     }
-    let samtycke = l.f.alla("samtycke").iter().any(|v| v == "ja");
+    let samtycke = l.f.alla("samtycke").contains(&"ja");
     let (datum, instrument) = (datum?, instrument?);
     if !l.fel.is_empty() {
         return None;

@@ -493,11 +493,10 @@ impl Arende {
             Handelse::FordjupadUtredningVald(v) => self.fordjupad.push(v.clone()),
             Handelse::InstrumentRegistrerat {
                 datum, resultat, ..
-            } => {
-                if resultat.kraver_skyddsrutin() && !self.skyddsrutiner.contains(datum) {
-                    self.skyddsrutiner.push(*datum);
-                }
+            } if resultat.kraver_skyddsrutin() && !self.skyddsrutiner.contains(datum) => {
+                self.skyddsrutiner.push(*datum);
             }
+            Handelse::InstrumentRegistrerat { .. } => {}
             Handelse::ForsorjningsstodBeraknat {
                 underlag,
                 berakning,

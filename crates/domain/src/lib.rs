@@ -13,6 +13,7 @@ pub mod ids;
 pub mod insats;
 pub mod instrument;
 pub mod kalender;
+pub mod livsomrade;
 pub mod organisation;
 pub mod rapport;
 pub mod tid;

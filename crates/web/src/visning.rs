@@ -674,6 +674,24 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 kr(berakning.bistand())
             )
         }
+        H::UtredningsavsnittSkrivet(x) => {
+            if !x.personens_ord.is_empty() {
+                d.push(format!("Personens ord: {}", x.personens_ord));
+            }
+            d.push(x.handlaggarens.clone());
+            if !x.mal.is_empty() {
+                d.push(format!("Personens mål: {}", x.mal));
+            }
+            format!(
+                "Utredning, {} ({})",
+                x.omrade.namn().to_lowercase(),
+                x.datum
+            )
+        }
+        H::GrundutredningBedomd { datum, bedomning } => {
+            d.push(bedomning.clone());
+            format!("Utredningens bedömning ({datum})")
+        }
         H::FordjupadUtredningVald(v) => {
             d.push(format!(
                 "Följden av månader med stöd började {}.",

@@ -116,6 +116,8 @@ impl Arende {
             forsorjningshinder: vec![],
             fordjupad: vec![],
             skyddsrutiner: vec![],
+            utredningsavsnitt: vec![],
+            utredningsbedomning: None,
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

@@ -17,6 +17,7 @@ use crate::frister::Fl45Undantag;
 use crate::ids::*;
 use crate::insats::{InsatsTyp, Lagrum, Utfall};
 use crate::instrument::{Resultat, Svar};
+use crate::livsomrade::Avsnitt;
 
 /// The schema version written with every event payload.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -740,6 +741,13 @@ pub enum Handelse {
         svar: Box<Svar>,
         resultat: Box<Resultat>,
     },
+    /// A life area of the grundutredning was written: the person's words beside the handläggare's.
+    UtredningsavsnittSkrivet(Avsnitt),
+    /// The grundutredning's assessment.
+    GrundutredningBedomd {
+        datum: Date,
+        bedomning: String,
+    },
     /// Six months in a row with aid: a deepened investigation is started, or why not.
     FordjupadUtredningVald(FordjupadVal),
     /// The person applied for a month: amounts, incomes, deposits with their labels.
@@ -826,6 +834,8 @@ impl Handelse {
             Handelse::ManadsansokanInlamnad(_) => "manadsansokan_inlamnad",
             Handelse::FordjupadUtredningVald(_) => "fordjupad_utredning_vald",
             Handelse::InstrumentRegistrerat { .. } => "instrument_registrerat",
+            Handelse::UtredningsavsnittSkrivet(_) => "utredningsavsnitt_skrivet",
+            Handelse::GrundutredningBedomd { .. } => "grundutredning_bedomd",
             Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
             Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
             Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",

@@ -19,6 +19,7 @@ use crate::frister::Fl45Undantag;
 use crate::identitet::Kon;
 use crate::insats::{Lagrum, Utfall};
 use crate::instrument::Svar;
+use crate::livsomrade::Avsnitt;
 use crate::organisation::Roll;
 
 /// Who acts, when, and under which delegationsordning.
@@ -351,6 +352,13 @@ pub enum Kommando {
         svar: Box<Svar>,
         kon: Option<Kon>,
     },
+    /// One life area of the grundutredning, written or rewritten.
+    SkrivUtredningsavsnitt(Avsnitt),
+    /// The assessment that ends the grundutredning.
+    BedomGrundutredning {
+        datum: Date,
+        bedomning: String,
+    },
     /// After six months in a row with aid: start a deepened investigation, or say why not.
     ValjFordjupadUtredning {
         datum: Date,
@@ -490,6 +498,8 @@ kommandotyper! {
     MakuleraUtbetalning => "makulera-utbetalning", "Makulera en planerad utbetalning", Verkstallighet;
     ValjFordjupadUtredning => "fordjupad-utredning", "Ta ställning till fördjupad utredning", Utredning;
     RegistreraInstrument => "instrument", "Registrera bedömningsinstrument", Utredning;
+    SkrivUtredningsavsnitt => "livsomrade", "Skriv ett livsområde i utredningen", Utredning;
+    BedomGrundutredning => "bedom-utredning", "Skriv utredningens bedömning", Utredning;
 }
 
 impl Kommando {
@@ -557,6 +567,8 @@ impl Kommando {
             Kommando::MakuleraUtbetalning { .. } => T::MakuleraUtbetalning,
             Kommando::ValjFordjupadUtredning { .. } => T::ValjFordjupadUtredning,
             Kommando::RegistreraInstrument { .. } => T::RegistreraInstrument,
+            Kommando::SkrivUtredningsavsnitt(_) => T::SkrivUtredningsavsnitt,
+            Kommando::BedomGrundutredning { .. } => T::BedomGrundutredning,
         }
     }
 }

@@ -180,6 +180,12 @@ pub struct Arende {
     /// a risk assessment and protection, confirmed by kvittering when done.
     #[serde(default)]
     pub skyddsrutiner: Vec<Date>,
+    /// The grundutredning's life areas as last written, in the areas' order.
+    #[serde(default)]
+    pub utredningsavsnitt: Vec<crate::livsomrade::Avsnitt>,
+    /// The grundutredning's assessment: the day and the text.
+    #[serde(default)]
+    pub utredningsbedomning: Option<(Date, String)>,
 }
 
 impl Arende {
@@ -263,6 +269,8 @@ impl Arende {
             | H::ManadsansokanInlamnad(_)
             | H::FordjupadUtredningVald(_)
             | H::InstrumentRegistrerat { .. }
+            | H::UtredningsavsnittSkrivet(_)
+            | H::GrundutredningBedomd { .. }
             | H::BegaranOmAvgorande { .. }
             | H::BegaranOmAvgorandeAvslagen { .. } => self.tillampa_utredning(h),
             H::BeslutFattat(_)

@@ -215,6 +215,17 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             )),
             kon: Some(crate::identitet::Kon::Kvinna),
         },
+        T::SkrivUtredningsavsnitt => Kommando::SkrivUtredningsavsnitt(crate::livsomrade::Avsnitt {
+            datum: d,
+            omrade: crate::livsomrade::Livsomrade::Boende,
+            personens_ord: "Bor i andra hand.".into(),
+            handlaggarens: "Kontraktet går ut i maj.".into(),
+            mal: String::new(),
+        }),
+        T::BedomGrundutredning => Kommando::BedomGrundutredning {
+            datum: d,
+            bedomning: "Behovet är styrkt.".into(),
+        },
         T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
             datum: d,
             inleds: true,
@@ -874,6 +885,17 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                 !d.y.is_multiple_of(5),
             )),
             kon: None,
+        },
+        T::SkrivUtredningsavsnitt => Kommando::SkrivUtredningsavsnitt(crate::livsomrade::Avsnitt {
+            datum: idag,
+            omrade: crate::livsomrade::Livsomrade::Boende,
+            personens_ord: "Bor i andra hand.".into(),
+            handlaggarens: "Kontraktet går ut i maj.".into(),
+            mal: String::new(),
+        }),
+        T::BedomGrundutredning => Kommando::BedomGrundutredning {
+            datum: idag,
+            bedomning: "Behovet är styrkt.".into(),
         },
         T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
             datum: idag,

@@ -12,6 +12,7 @@ use crate::forsorjningsstod::fordjupad::FordjupadVal;
 use crate::forsorjningsstod::{berakning, hinder};
 use crate::insats::Utfall;
 use crate::instrument;
+use crate::livsomrade::Avsnitt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kommunicering {
@@ -117,6 +118,18 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
                 tillstand(
                     "Ärendet gäller inte försörjningsstöd. Registrera ansökan om försörjningsstöd först.",
                 )
+            }
+        }
+        // The grundutredning is written while the utredning is open (FL 23 §; SoL 14 kap.).
+        T::SkrivUtredningsavsnitt | T::BedomGrundutredning => {
+            if a.utredning_inledd.is_none() {
+                tillstand("Inled utredningen först.")
+            } else if a.utredning_avslutad.is_some() {
+                tillstand("Utredningen är avslutad.")
+            } else if typ == T::BedomGrundutredning && a.utredningsavsnitt.is_empty() {
+                tillstand("Skriv minst ett livsområde innan bedömningen.")
+            } else {
+                Ok(())
             }
         }
         T::ValjFordjupadUtredning => {
@@ -366,6 +379,44 @@ pub(super) fn handle(
                 None => vec![],
             }
         }
+        Kommando::SkrivUtredningsavsnitt(avsnitt) => {
+            fel.inte_fore(avsnitt.datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(avsnitt.datum, idag, "datum");
+            // The area is the handläggare's documentation: what was found is written, and the
+            // person's own words where they gave them (SoL 14 kap. 1 §).
+            fel.text_kravs(
+                &avsnitt.handlaggarens,
+                "handlaggarens",
+                "Skriv vad som har kommit fram om området.",
+            );
+            for (text, falt) in [
+                (&avsnitt.personens_ord, "personens_ord"),
+                (&avsnitt.handlaggarens, "handlaggarens"),
+                (&avsnitt.mal, "mal"),
+            ] {
+                fel.inte_for_lang(text, falt);
+            }
+            vec![Handelse::UtredningsavsnittSkrivet(Avsnitt {
+                personens_ord: avsnitt.personens_ord.trim().to_string(),
+                handlaggarens: avsnitt.handlaggarens.trim().to_string(),
+                mal: avsnitt.mal.trim().to_string(),
+                ..avsnitt
+            })]
+        }
+        Kommando::BedomGrundutredning { datum, bedomning } => {
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.inte_framtid(datum, idag, "datum");
+            fel.text_kravs(
+                &bedomning,
+                "bedomning",
+                "Skriv bedömningen: vad utredningen visar om behovet och vägen till egen försörjning.",
+            );
+            fel.inte_for_lang(&bedomning, "bedomning");
+            vec![Handelse::GrundutredningBedomd {
+                datum,
+                bedomning: bedomning.trim().to_string(),
+            }]
+        }
         Kommando::RegistreraInstrument { datum, svar, kon } => {
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
             fel.inte_framtid(datum, idag, "datum");
@@ -491,6 +542,15 @@ impl Arende {
                 self.manadsansokningar.sort_by_key(|x| x.manad);
             }
             Handelse::FordjupadUtredningVald(v) => self.fordjupad.push(v.clone()),
+            Handelse::UtredningsavsnittSkrivet(avsnitt) => {
+                self.utredningsavsnitt
+                    .retain(|x| x.omrade != avsnitt.omrade);
+                self.utredningsavsnitt.push(avsnitt.clone());
+                self.utredningsavsnitt.sort_by_key(|x| x.omrade);
+            }
+            Handelse::GrundutredningBedomd { datum, bedomning } => {
+                self.utredningsbedomning = Some((*datum, bedomning.clone()));
+            }
             Handelse::InstrumentRegistrerat {
                 datum, resultat, ..
             } if resultat.kraver_skyddsrutin() && !self.skyddsrutiner.contains(datum) => {
@@ -729,6 +789,67 @@ mod tests {
             "{}",
             resultat.sammanfattning()
         );
+    }
+
+    #[test]
+    fn grundutredningen_skrivs_per_livsomrade_och_avslutas_med_en_bedomning() {
+        use crate::livsomrade::{Avsnitt, Livsomrade};
+        let mut f = ansokan_registrerad();
+        let avsnitt = |omrade, handlaggarens: &str| {
+            Kommando::SkrivUtredningsavsnitt(Avsnitt {
+                datum: date!(2026 - 01 - 20),
+                omrade,
+                personens_ord: "Jag vill jobba med barn.".into(),
+                handlaggarens: handlaggarens.into(),
+                mal: "Börja på barnskötarutbildning i höst.".into(),
+            })
+        };
+        assert!(f.kan(KommandoTyp::SkrivUtredningsavsnitt).is_err());
+        f.steg(Kommando::InledUtredning {
+            datum: date!(2026 - 01 - 13),
+        });
+        assert!(f.kan(KommandoTyp::BedomGrundutredning).is_err());
+        assert_eq!(
+            falt(f.forsok(avsnitt(Livsomrade::ArbeteOchUtbildning, " "))),
+            vec!["handlaggarens"]
+        );
+        f.steg(avsnitt(
+            Livsomrade::ArbeteOchUtbildning,
+            "Gymnasieexamen, inget arbete sedan 2024.",
+        ));
+        f.steg(avsnitt(Livsomrade::Boende, "Eget kontrakt."));
+        // A rewritten area replaces the earlier version; the areas stay in the guide's order.
+        f.steg(avsnitt(
+            Livsomrade::ArbeteOchUtbildning,
+            "Gymnasieexamen. Praktik via AF från mars.",
+        ));
+        let omraden: Vec<_> = f
+            .arende()
+            .utredningsavsnitt
+            .iter()
+            .map(|a| a.omrade)
+            .collect();
+        assert_eq!(
+            omraden,
+            vec![Livsomrade::ArbeteOchUtbildning, Livsomrade::Boende]
+        );
+        assert!(
+            f.arende().utredningsavsnitt[0]
+                .handlaggarens
+                .contains("Praktik")
+        );
+        assert_eq!(
+            falt(f.forsok(Kommando::BedomGrundutredning {
+                datum: date!(2026 - 01 - 21),
+                bedomning: String::new(),
+            })),
+            vec!["bedomning"]
+        );
+        f.steg(Kommando::BedomGrundutredning {
+            datum: date!(2026 - 01 - 21),
+            bedomning: "Arbetslöshet är hindret; planen byggs kring praktiken.".into(),
+        });
+        assert!(f.arende().utredningsbedomning.is_some());
     }
 
     #[test]

@@ -1596,3 +1596,96 @@ async fn bedomningsinstrument(db: Db) {
     );
 }
 pa_bada!(bedomningsinstrument);
+
+/// The grundutredning across the life areas (issue 16, item 2): each area with the person's
+/// own words beside the handläggare's, the person's goals, and the assessment that ends it;
+/// the person reads it on Mina sidor, a substitute on the summary.
+async fn grundutredning_per_livsomrade(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let sokvag = format!("/arenden/{a}/steg/livsomrade");
+    // Not before the utredning has begun.
+    let (s, _, _) = hl
+        .post(
+            &sokvag,
+            &[
+                ("datum", "2026-03-03"),
+                ("omrade", "boende"),
+                ("handlaggarens", "Eget kontrakt."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 409);
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-02")])
+        .await;
+    let (s, _, body) = hl
+        .post(
+            &sokvag,
+            &[
+                ("datum", "2026-03-03"),
+                ("omrade", "arbete_och_utbildning"),
+                ("personens_ord", "Jag vill jobba med barn."),
+                ("handlaggarens", ""),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Skriv vad som har kommit fram om området."));
+    hl.steg(
+        &a,
+        "livsomrade",
+        &[
+            ("datum", "2026-03-03"),
+            ("omrade", "arbete_och_utbildning"),
+            ("personens_ord", "Jag vill jobba med barn."),
+            ("handlaggarens", "Gymnasieexamen, inget arbete sedan 2024."),
+            ("mal", "Barnskötarutbildning i höst."),
+        ],
+    )
+    .await;
+    let (_, form) = hl.get(&sokvag).await;
+    assert!(
+        form.contains("Arbete och utbildning (skrivet, skriv om)"),
+        "{}",
+        utdrag(&form)
+    );
+    hl.steg(
+        &a,
+        "bedom-utredning",
+        &[
+            ("datum", "2026-03-04"),
+            (
+                "bedomning",
+                "Arbetslöshet är hindret; planen byggs kring utbildningen.",
+            ),
+        ],
+    )
+    .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}/sammanfattning")).await;
+    assert!(
+        sida.contains("Gymnasieexamen, inget arbete sedan 2024."),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(sida.contains("Boende: inte skrivet"));
+    assert!(sida.contains("Arbetslöshet är hindret"));
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Det du berättade: Jag vill jobba med barn."),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(html.contains("Dina mål: Barnskötarutbildning i höst."));
+}
+pa_bada!(grundutredning_per_livsomrade);

@@ -73,10 +73,12 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::DrojsmalMeddelat(DrojsmalUppgifter { datum, .. })
         | H::ForsorjningsstodBeraknat { datum, .. }
         | H::InstrumentRegistrerat { datum, .. }
+        | H::GrundutredningBedomd { datum, .. }
         | H::UtbetalningSkickad { datum, .. }
         | H::UtbetalningMakulerad { datum, .. } => *datum,
         H::ManadsansokanInlamnad(a) => a.datum,
         H::FordjupadUtredningVald(v) => v.datum,
+        H::UtredningsavsnittSkrivet(x) => x.datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -398,6 +400,21 @@ pub fn tidslinje(
                     "tidslinje-instrument",
                     &[("instrument", resultat.instrument.namn())],
                 )
+            }
+            // The person reads their own words beside the handläggare's (FL 10 §).
+            H::UtredningsavsnittSkrivet(x) => {
+                if !x.personens_ord.is_empty() {
+                    rader.push(t.f("tidslinje-dina_ord", &[("text", &x.personens_ord)]));
+                }
+                rader.push(x.handlaggarens.clone());
+                if !x.mal.is_empty() {
+                    rader.push(t.f("tidslinje-dina_mal", &[("mal", &x.mal)]));
+                }
+                t.f("tidslinje-livsomrade", &[("omrade", x.omrade.namn())])
+            }
+            H::GrundutredningBedomd { bedomning, .. } => {
+                rader.push(bedomning.clone());
+                t.t("tidslinje-bedomning").to_owned()
             }
             H::FordjupadUtredningVald(v) => {
                 rader.push(v.skal.clone());

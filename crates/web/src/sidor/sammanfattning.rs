@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::atkomst::{self, ArendeSyfte, Oppnat};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::visning::{berakningsrader, handlingsnamn, kr};
+use crate::visning::{berakningsrader, handlingsnamn, hinderrader, kr};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sammanfattning.html")]
@@ -33,6 +33,8 @@ struct SammanfattningSida {
     /// The newest month: heading and lines.
     senaste: Option<(String, Vec<String>)>,
     manader: Vec<String>,
+    /// The grundutredning's areas and its assessment.
+    utredning: Vec<String>,
     jobbstimulans: Option<String>,
     /// Deadlines: text, date, overdue.
     frister: Vec<(String, String, bool)>,
@@ -126,12 +128,45 @@ pub async fn visa(
             ),
         });
     }
+    // Each month with its försörjningshinder, so a change over time is seen at once.
     let manader = a
         .forsorjningsstod
         .iter()
         .rev()
-        .map(|(m, belopp)| format!("{}: {}", m.namn(), kr(*belopp)))
+        .map(|(m, belopp)| {
+            let mut t = format!("{}: {}", m.namn(), kr(*belopp));
+            if let Some((_, hinder)) = a.forsorjningshinder.iter().find(|(x, _)| x == m) {
+                t.push_str(". ");
+                t.push_str(&hinderrader(hinder).join(" "));
+            }
+            t
+        })
         .collect();
+    // The grundutredning, area by area in the guide's order, with what is not yet written.
+    let mut utredning: Vec<String> = lots_domain::livsomrade::Livsomrade::ALLA
+        .iter()
+        .map(
+            |o| match a.utredningsavsnitt.iter().find(|x| x.omrade == *o) {
+                Some(x) => {
+                    let mut t = format!("{} ({}): {}", o.namn(), x.datum, x.handlaggarens);
+                    if !x.personens_ord.is_empty() {
+                        t.push_str(&format!(" Personens ord: {}", x.personens_ord));
+                    }
+                    if !x.mal.is_empty() {
+                        t.push_str(&format!(" Mål: {}", x.mal));
+                    }
+                    t
+                }
+                None => format!("{}: inte skrivet", o.namn()),
+            },
+        )
+        .collect();
+    if a.utredningsavsnitt.is_empty() {
+        utredning.clear();
+    }
+    if let Some((d, text)) = &a.utredningsbedomning {
+        utredning.push(format!("Bedömning ({d}): {text}"));
+    }
 
     let mut frister: Vec<(String, String, bool)> = bevakningar(&a)
         .into_iter()
@@ -219,6 +254,7 @@ pub async fn visa(
         hushall,
         senaste,
         manader,
+        utredning,
         jobbstimulans: jobb,
         frister,
         vantar_enskild,

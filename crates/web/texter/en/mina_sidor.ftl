@@ -247,6 +247,9 @@ tidslinje-drojsmal_text = The reason: { $skal } The board expects to decide by {
 tidslinje-instrument = Assessment with { $instrument }
 tidslinje-fordjupad = Your situation will be investigated more closely
 tidslinje-fordjupad_inte = Your case worker has considered a closer investigation
+tidslinje-livsomrade = The investigation: { $omrade }
+tidslinje-dina_ord = What you told us: { $text }
+tidslinje-bedomning = The investigation's assessment
 tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative
 tidslinje-omprovat_eget_samma = The board did not change the decision.
 

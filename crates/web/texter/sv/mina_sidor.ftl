@@ -249,6 +249,9 @@ tidslinje-drojsmal_text = Skälet: { $skal } Nämnden räknar med att besluta se
 tidslinje-instrument = Bedömning med { $instrument }
 tidslinje-fordjupad = Din situation utreds djupare
 tidslinje-fordjupad_inte = Handläggaren har tagit ställning till en fördjupad utredning
+tidslinje-livsomrade = Utredningen: { $omrade }
+tidslinje-dina_ord = Det du berättade: { $text }
+tidslinje-bedomning = Utredningens bedömning
 tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ
 tidslinje-omprovat_eget_samma = Nämnden ändrade inte beslutet.
 

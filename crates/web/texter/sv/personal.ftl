@@ -287,6 +287,7 @@ sammanfattning-arendet = Ärendet
 sammanfattning-hushallet = Hushållet
 sammanfattning-senaste = Senast beräknade månad
 sammanfattning-manader = Beräknade månader
+sammanfattning-utredning = Utredningen per livsområde
 sammanfattning-frister = Frister och bevakningar
 sammanfattning-inga_frister = Inga bevakningar.
 sammanfattning-passerad = (passerad)

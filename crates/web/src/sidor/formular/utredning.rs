@@ -19,6 +19,8 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::AnsokManad => super::forsorjningsstod::falt_ansokan(ctx),
         T::ValjFordjupadUtredning => falt_fordjupad(a, ctx),
         T::RegistreraInstrument => falt_instrument(ctx),
+        T::SkrivUtredningsavsnitt => falt_livsomrade(a, ctx),
+        T::BedomGrundutredning => falt_bedomning(a, ctx),
         _ => vec![],
     }
 }
@@ -39,6 +41,11 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::AnsokManad => super::forsorjningsstod::tolka_ansokan(l, ctx),
         T::ValjFordjupadUtredning => tolka_fordjupad(l),
         T::RegistreraInstrument => tolka_instrument(l, ctx),
+        T::SkrivUtredningsavsnitt => tolka_livsomrade(l),
+        T::BedomGrundutredning => l.datum("datum").map(|datum| Kommando::BedomGrundutredning {
+            datum,
+            bedomning: l.text("bedomning"),
+        }),
         _ => None,
     }
 }
@@ -87,6 +94,63 @@ fn tolka_fordjupad(l: &mut Lasare) -> Option<Kommando> {
         inleds: inleds?,
         skal: l.text("skal"),
     })
+}
+
+fn falt_livsomrade(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    use lots_domain::livsomrade::Livsomrade;
+    // Which areas are written shows in the choice, so the handläggare sees what is left.
+    let alternativ = Livsomrade::ALLA.iter().map(|o| {
+        let skriven = a.utredningsavsnitt.iter().any(|x| x.omrade == *o);
+        (
+            o.kod().to_string(),
+            if skriven {
+                format!("{} (skrivet, skriv om)", o.namn())
+            } else {
+                o.namn().to_string()
+            },
+        )
+    });
+    vec![
+        datumfalt(ctx.idag),
+        Falt::val("omrade", "Livsområde", "radio", alternativ).kravs(),
+        Falt::textarea("personens_ord", "Personens egna ord")
+            .hjalp("Hur personen själv beskriver sin situation i området, så nära som möjligt det personen sa."),
+        Falt::textarea("handlaggarens", "Det som har kommit fram")
+            .kravs()
+            .hjalp("Fakta och din bild av området: vad som fungerar, vad som hindrar."),
+        Falt::textarea("mal", "Personens mål i området"),
+    ]
+}
+
+fn tolka_livsomrade(l: &mut Lasare) -> Option<Kommando> {
+    use lots_domain::livsomrade::{Avsnitt, Livsomrade};
+    let datum = l.datum("datum");
+    let omrade = l.kod("omrade", Livsomrade::fran_kod, "Välj livsområde.");
+    Some(Kommando::SkrivUtredningsavsnitt(Avsnitt {
+        datum: datum?,
+        omrade: omrade?,
+        personens_ord: l.text("personens_ord"),
+        handlaggarens: l.text("handlaggarens"),
+        mal: l.text("mal"),
+    }))
+}
+
+fn falt_bedomning(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let skrivna = a
+        .utredningsavsnitt
+        .iter()
+        .map(|x| x.omrade.namn())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut bedomning = Falt::textarea("bedomning", "Bedömning")
+        .kravs()
+        .hjalp(&format!(
+            "Vad utredningen visar om behovet, hindren och vägen till egen försörjning. Skrivna livsområden: {skrivna}."
+        ));
+    if let Some((_, text)) = &a.utredningsbedomning {
+        bedomning = bedomning.varde(text);
+    }
+    vec![datumfalt(ctx.idag), bedomning]
 }
 
 fn falt_instrument(ctx: &FaltKontext) -> Vec<Falt> {

@@ -1,0 +1,102 @@
+//! Grundutredning across the life areas: the person's whole situation, area by area, in the
+//! person's own words beside the handläggare's, with the person's goals, ended by an
+//! assessment (Socialstyrelsen, *Att utreda behov av försörjningsstöd*, the areas of its
+//! utredning; SoL 14 kap.: the documentation shows the person's own view).
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// The life areas of the grundutredning, in the order the guide takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Livsomrade {
+    EgnaForsok,
+    ArbeteOchUtbildning,
+    FysiskOchPsykiskHalsa,
+    EgnaMalOchPlaner,
+    Boende,
+    Familj,
+    IntressenOchNatverk,
+    Ekonomi,
+    SocialSituation,
+    Barnen,
+}
+
+impl Livsomrade {
+    pub const ALLA: [Self; 10] = [
+        Self::EgnaForsok,
+        Self::ArbeteOchUtbildning,
+        Self::FysiskOchPsykiskHalsa,
+        Self::EgnaMalOchPlaner,
+        Self::Boende,
+        Self::Familj,
+        Self::IntressenOchNatverk,
+        Self::Ekonomi,
+        Self::SocialSituation,
+        Self::Barnen,
+    ];
+
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::EgnaForsok => "egna_forsok",
+            Self::ArbeteOchUtbildning => "arbete_och_utbildning",
+            Self::FysiskOchPsykiskHalsa => "fysisk_och_psykisk_halsa",
+            Self::EgnaMalOchPlaner => "egna_mal_och_planer",
+            Self::Boende => "boende",
+            Self::Familj => "familj",
+            Self::IntressenOchNatverk => "intressen_och_natverk",
+            Self::Ekonomi => "ekonomi",
+            Self::SocialSituation => "social_situation",
+            Self::Barnen => "barnen",
+        }
+    }
+
+    pub fn fran_kod(k: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|o| o.kod() == k)
+    }
+
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::EgnaForsok => "Egna försök att lösa situationen",
+            Self::ArbeteOchUtbildning => "Arbete och utbildning",
+            Self::FysiskOchPsykiskHalsa => "Fysisk och psykisk hälsa",
+            Self::EgnaMalOchPlaner => "Egna mål och planer",
+            Self::Boende => "Boende",
+            Self::Familj => "Familj",
+            Self::IntressenOchNatverk => "Intressen och nätverk",
+            Self::Ekonomi => "Ekonomi, också skulder",
+            Self::SocialSituation => "Social situation",
+            Self::Barnen => "Barnens situation",
+        }
+    }
+}
+
+/// One area of the grundutredning as written: a newer version of the same area replaces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Avsnitt {
+    pub datum: Date,
+    pub omrade: Livsomrade,
+    /// What the person says, in their words.
+    pub personens_ord: String,
+    /// What the handläggare found and how they see it.
+    pub handlaggarens: String,
+    /// The person's own goals in this area.
+    #[serde(default)]
+    pub mal: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn koderna_ar_unika_och_tolkas_tillbaka() {
+        for o in Livsomrade::ALLA {
+            assert_eq!(Livsomrade::fran_kod(o.kod()), Some(o));
+            assert_eq!(
+                serde_json::to_string(&o).unwrap(),
+                format!("\"{}\"", o.kod())
+            );
+        }
+    }
+}

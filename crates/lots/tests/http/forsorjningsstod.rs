@@ -642,13 +642,7 @@ async fn utbetalningar(db: Db) {
         ],
     )
     .await;
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     let fel_konto = arende.utbetalningar[1].id.to_string();
     let (s, _, sida) = hl
         .post(
@@ -695,13 +689,7 @@ async fn utbetalningar(db: Db) {
         .await;
     assert_eq!(s, 422, "the month is fully planned");
 
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     let manuell = arende
         .utbetalningar
         .iter()
@@ -775,13 +763,7 @@ async fn utbetalningar(db: Db) {
         "{}",
         utdrag(&sida)
     );
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     assert!(
         arende
             .hinder_for_avslut()
@@ -840,13 +822,7 @@ async fn utbetalningar(db: Db) {
     );
     // Paid is enforced: the first payment sent is the day the decision was carried out,
     // so the month never stands as ej verkställt (SoL 34 kap. 1 §).
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     let v = &arende.beslut[0].verkstallighet;
     assert_eq!(v.paborjad, Some(time::macros::date!(2026 - 03 - 21)));
     assert!(
@@ -979,13 +955,7 @@ async fn forsorjningshinder_kravs(db: Db) {
         "{}",
         utdrag(&body)
     );
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     assert!(arende.forsorjningsstod.is_empty(), "nothing stored");
     hl.steg(&a, "forsorjningsstod", &falt(&manad("2026-03")))
         .await;
@@ -1060,13 +1030,7 @@ async fn jobbstimulans_over_arenden(db: Db) {
             ],
         )
         .await;
-        let (_, arende) = app
-            .store
-            .arenden()
-            .arende(a.parse().unwrap())
-            .await
-            .unwrap()
-            .unwrap();
+        let arende = app.arende(&a).await;
         let beslut = arende.beslut[0].id().to_string();
         hl.steg(
             &a,
@@ -1080,13 +1044,7 @@ async fn jobbstimulans_over_arenden(db: Db) {
             ],
         )
         .await;
-        let (_, arende) = app
-            .store
-            .arenden()
-            .arende(a.parse().unwrap())
-            .await
-            .unwrap()
-            .unwrap();
+        let arende = app.arende(&a).await;
         let u = arende.utbetalningar[0].id.to_string();
         hl.steg(&a, "utbetald", &[("utbetalning", &u), ("datum", &dag)])
             .await;
@@ -1429,13 +1387,7 @@ async fn attestgrans(db: Db) {
         "{}",
         utdrag(&form)
     );
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     let beslut = arende.beslut[0].id().to_string();
     hl.steg(
         &a,
@@ -1449,13 +1401,7 @@ async fn attestgrans(db: Db) {
         ],
     )
     .await;
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     let u = arende.utbetalningar[0].id.to_string();
     let (s, _, _) = hl
         .post(
@@ -1519,19 +1465,18 @@ async fn bedomningsinstrument(db: Db) {
     let (s, _, body) = hl.post(&sokvag, &fel).await;
     assert_eq!(s, 422, "{}", utdrag(&body));
     assert!(body.contains("Fråga 9"), "{}", utdrag(&body));
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     assert!(arende.skyddsrutiner.is_empty());
 
     // 7 points: under the men's limit of 8 (a woman's would be over).
     let mut ok = audit.to_vec();
     ok.push(("samtycke", "ja"));
     hl.steg(&a, "instrument", &ok).await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        !sida.contains(r#"id="sakerhet""#),
+        "no flag without a positive screening"
+    );
     hl.steg(
         &a,
         "instrument",
@@ -1550,13 +1495,10 @@ async fn bedomningsinstrument(db: Db) {
         "{}",
         utdrag(&sida)
     );
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    // The safety flag stands first on the case, for whoever opens it.
+    let flagga = sida.find(r#"id="sakerhet""#).expect("the safety flag");
+    assert!(flagga < sida.find("rubrik-steg").unwrap());
+    let arende = app.arende(&a).await;
     assert_eq!(
         arende.skyddsrutiner,
         vec![time::macros::date!(2026 - 03 - 03)]
@@ -1582,13 +1524,7 @@ async fn bedomningsinstrument(db: Db) {
         &[("nyckel", "skydd:2026-03-03"), ("datum", "2026-03-04")],
     )
     .await;
-    let (_, arende) = app
-        .store
-        .arenden()
-        .arende(a.parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let arende = app.arende(&a).await;
     assert!(
         !lots_domain::arende::bevakningar(&arende)
             .iter()

@@ -345,6 +345,17 @@ fn starta_server(
 }
 
 impl TestApp {
+    /// The case's state as the store keeps it, for checking what a step changed.
+    pub async fn arende(&self, id: &str) -> lots_domain::Arende {
+        self.store
+            .arenden()
+            .arende(id.parse().expect("a case id"))
+            .await
+            .expect("the store answers")
+            .expect("the case exists")
+            .1
+    }
+
     pub async fn klient(&self, anvandarnamn: &str) -> Klient {
         self.klient_pa(&self.url, anvandarnamn).await
     }

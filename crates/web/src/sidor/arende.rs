@@ -80,6 +80,8 @@ struct ArendeSida {
     handelser_senaste: Option<String>,
     /// The reason the user stated to open a case outside their enhet.
     skal: Option<String>,
+    /// Safety first: the days a screening for violence in a close relationship was positive.
+    sakerhet: Option<String>,
 }
 
 impl ArendeSida {
@@ -689,6 +691,13 @@ pub async fn visa(
         tidslinje,
         handelser_aldre,
         handelser_senaste,
+        sakerhet: (!a.skyddsrutiner.is_empty()).then(|| {
+            a.skyddsrutiner
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
         rad,
         skal,
     };

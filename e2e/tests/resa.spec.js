@@ -182,6 +182,24 @@ test('handläggare: ny person, ansökan, utredning, beslut, insats, uppföljning
       await falt(f, 'Den enskildes egna mål').fill('Att klara tvätt, städning och inköp själv.');
     });
 
+    // The grundutredning per life area, and an instrument scored by Lots (issue 16).
+    await steg('Skriv ett livsområde i utredningen', async (f) => {
+      await falt(f, 'Datum').fill(dag(8));
+      await grupp(f, 'Livsområde').getByLabel('Boende', { exact: true }).check();
+      await falt(f, 'Personens egna ord').fill('Jag vill bo kvar, men tvätten och disken växer.');
+      await falt(f, 'Det som har kommit fram').fill('Eget kontrakt sedan 2019. Hyran är betald.');
+      await falt(f, 'Personens mål i området').fill('Klara hemmet själv.');
+    });
+    await expect(main).toContainText('Utredning, boende');
+
+    await steg('Registrera bedömningsinstrument', async (f) => {
+      await falt(f, 'Datum').fill(dag(8));
+      await grupp(f, 'Instrument').getByLabel('AUDIT', { exact: true }).check();
+      await falt(f, 'Svaren, fråga för fråga').fill('1, 1, 0, 0, 0, 0, 0, 0, 0, 0');
+      await grupp(f, 'Samtycke').getByRole('checkbox').check();
+    });
+    await expect(main).toContainText('AUDIT 2 av 40');
+
     await steg('Skriv journalanteckning', async (f) => {
       await falt(f, 'Datum').fill(dag(9));
       await falt(f, 'Anteckning').fill('Hembesök hos Elin. Hon visade hur hon har det hemma.');

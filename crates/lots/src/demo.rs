@@ -285,7 +285,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
         Livsforingsslag, Post, Rad, Underlag,
     };
     use lots_domain::forsorjningsstod::hinder::Forsorjningshinder as H;
-    use lots_domain::forsorjningsstod::riksnorm::{NormBarn, NormHushall, Riksnorm, Vuxna};
+    use lots_domain::forsorjningsstod::riksnorm::{NormBarn, NormHushall, Vuxna};
     use lots_domain::identitet::Kon;
     use lots_domain::instrument::{Instrument, Svar};
 
@@ -435,27 +435,11 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
             .standard(Std::ny(agare, &FORSORJNING, s, Stopp::Utredning))
             .await?;
         for (i, n) in dagar.into_iter().enumerate() {
-            let datum = f.dag(n);
-            let manad = Manad::for_dag(datum);
             // A month is computed with its own year's norm: a year Lots does not ship
             // is left out of the demo rather than computed with another year's.
-            let Some(tabell) = Riksnorm::inbyggda()
-                .into_iter()
-                .find(|t| t.ar == manad.ar())
-            else {
+            if !f.berakna(n, |u| *u = underlag(i, u.manad)).await? {
                 continue;
-            };
-            f.steg(
-                n,
-                Kommando::BeraknaForsorjningsstod {
-                    datum,
-                    underlag: Box::new(underlag(i, manad)),
-                    tabell: Box::new(tabell),
-                    andra_manader: vec![],
-                    andra_val: vec![],
-                },
-            )
-            .await?;
+            }
             // Between the months, in the order they happened.
             match (nr, i) {
                 // The family: the mother answered yes to a FREDA question at the second month's

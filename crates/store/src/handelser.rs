@@ -226,7 +226,7 @@ impl Arenden<'_> {
         if fore.as_ref().map_or(!efter.fordjupad.is_empty(), |f| {
             f.fordjupad != efter.fordjupad
         }) {
-            crate::utbetalningar::skriv_fordjupade_val(&mut tx, &efter, aktor.kommun).await?;
+            crate::fordjupad::skriv_fordjupade_val(&mut tx, &efter, aktor.kommun).await?;
         }
         if fore.is_none() {
             // The new case's diarienummer, in the transaction that creates it.

@@ -119,7 +119,7 @@ impl Arenden<'_> {
             vantan.extend(vanterader(&a, kommun));
             beslut.extend(beslutsrader(&a, kommun));
             utbetalningar.extend(crate::utbetalningar::utbetalningsrader(&a, kommun)?);
-            fordjupade_val.extend(crate::utbetalningar::fordjupade_valrader(&a, kommun));
+            fordjupade_val.extend(crate::fordjupad::fordjupade_valrader(&a, kommun));
         }
         let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
@@ -148,7 +148,7 @@ impl Arenden<'_> {
         tx.infoga(DELEGATIONSBESLUT, &beslut).await?;
         tx.infoga(crate::utbetalningar::UTBETALNING, &utbetalningar)
             .await?;
-        tx.infoga(crate::utbetalningar::FORDJUPAD_VAL, &fordjupade_val)
+        tx.infoga(crate::fordjupad::FORDJUPAD_VAL, &fordjupade_val)
             .await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;

@@ -13,6 +13,7 @@
 
 mod db;
 mod dialog;
+mod fordjupad;
 mod granskning;
 mod handelser;
 mod import;

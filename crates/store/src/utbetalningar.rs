@@ -3,7 +3,6 @@
 //! stay the truth; these rows are rewritten from its state in the step's transaction.
 
 use lots_domain::Arende;
-use lots_domain::forsorjningsstod::fordjupad::FordjupadVal;
 use lots_domain::forsorjningsstod::utbetalning::{Konto, Mottagare};
 use lots_domain::ids::{ArendeId, EnhetId, KommunId, PersonId, UtbetalningId};
 use time::Date;
@@ -128,78 +127,6 @@ impl Arenden<'_> {
             .await?
             .iter()
             .map(rad)
-            .collect()
-    }
-}
-
-pub(crate) const FORDJUPAD_VAL: &str =
-    "fordjupad_val (arende, person, kommun, fran, datum, inleds, skal)";
-
-/// The case's choices about a deepened investigation, as its state gives them now.
-pub(crate) async fn skriv_fordjupade_val(
-    tx: &mut Tx,
-    a: &Arende,
-    kommun: KommunId,
-) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM fordjupad_val WHERE arende = $1", &[v(a.id)])
-        .await?;
-    tx.infoga(FORDJUPAD_VAL, &fordjupade_valrader(a, kommun))
-        .await
-}
-
-/// The rows of `fordjupad_val` for a case: one per run of aid, the newest choice.
-pub(crate) fn fordjupade_valrader(a: &Arende, kommun: KommunId) -> Vec<Vec<V>> {
-    let mut per_foljd: std::collections::BTreeMap<_, &FordjupadVal> = Default::default();
-    for val in &a.fordjupad {
-        per_foljd
-            .entry(val.fran)
-            .and_modify(|x| {
-                if val.datum >= x.datum {
-                    *x = val;
-                }
-            })
-            .or_insert(val);
-    }
-    per_foljd
-        .into_values()
-        .map(|val| {
-            vec![
-                v(a.id),
-                v(a.person),
-                v(kommun),
-                val.fran.to_string().into(),
-                val.datum.to_string().into(),
-                i64::from(val.inleds).into(),
-                val.skal.clone().into(),
-            ]
-        })
-        .collect()
-}
-
-impl Arenden<'_> {
-    /// The choices about a deepened investigation made in the person's other cases, so the
-    /// month's calculation does not ask again for a run already answered.
-    pub async fn fordjupade_val(
-        &self,
-        person: PersonId,
-        utom: ArendeId,
-    ) -> Result<Vec<FordjupadVal>, StoreError> {
-        self.0
-            .db
-            .fetch_all(
-                "SELECT fran, datum, inleds, skal FROM fordjupad_val WHERE person = $1 AND arende <> $2",
-                &[v(person), v(utom)],
-            )
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(FordjupadVal {
-                    fran: r.parse("fran")?,
-                    datum: crate::las_datum(&r.text("datum")?)?,
-                    inleds: r.int("inleds")? != 0,
-                    skal: r.text("skal")?,
-                })
-            })
             .collect()
     }
 }

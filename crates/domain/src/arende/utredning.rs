@@ -330,13 +330,17 @@ pub(super) fn handle(
             let tabeller = [*tabell];
             match berakning::berakna(&tabeller, &underlag, &med_stod) {
                 Ok(b) => {
-                    let fordjupad_annat_arende = b.foljd.and_then(|f| {
-                        andra_val
-                            .iter()
-                            .filter(|v| v.fran == f.fran)
-                            .max_by_key(|v| v.datum)
-                            .cloned()
-                    });
+                    // Only a run this case has not answered itself takes another case's choice.
+                    let fordjupad_annat_arende = b
+                        .foljd
+                        .filter(|f| !a.fordjupad.iter().any(|v| v.fran == f.fran))
+                        .and_then(|f| {
+                            andra_val
+                                .iter()
+                                .filter(|v| v.fran == f.fran)
+                                .max_by_key(|v| v.datum)
+                                .cloned()
+                        });
                     vec![Handelse::ForsorjningsstodBeraknat {
                         datum,
                         underlag,
@@ -570,8 +574,9 @@ impl Arende {
                         .push((m, underlag.forsorjningshinder.clone()));
                     self.forsorjningshinder.sort_by_key(|(x, _)| *x);
                 }
+                // One choice per run of aid: a later calculation may carry the same one again.
                 if let Some(v) = fordjupad_annat_arende
-                    && !self.fordjupad.contains(v)
+                    && !self.fordjupad.iter().any(|x| x.fran == v.fran)
                 {
                     self.fordjupad.push(v.clone());
                 }

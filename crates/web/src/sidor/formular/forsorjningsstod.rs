@@ -141,6 +141,14 @@ fn val<T: Copy + serde::Serialize>(
     alla.iter().map(|&x| (kod(x), text(x).to_owned())).collect()
 }
 
+/// Each adult's försörjningshinder: the applicant's, then the make's or sambo's.
+const HINDER: [&str; 2] = ["hinder_sokande", "hinder_make"];
+
+/// The form's field for a fact of this step the domain refuses.
+pub(super) fn falt_for(fakta: &str) -> Option<&'static str> {
+    (fakta == "forsorjningshinder").then_some(HINDER[0])
+}
+
 pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
     let mut ut = vec![
         datumfalt(ctx.idag),
@@ -385,10 +393,7 @@ fn fyll_fran_forra(falt: &mut [Falt], u: &Underlag) {
     }
     let h = &u.hushall;
     // A hinder often stays from month to month; the handläggare confirms or changes it.
-    for (namn, hinder) in ["hinder_sokande", "hinder_make"]
-        .into_iter()
-        .zip(&u.forsorjningshinder)
-    {
+    for (namn, hinder) in HINDER.into_iter().zip(&u.forsorjningshinder) {
         satt(falt, namn, hinder.kod());
     }
     satt(
@@ -740,24 +745,22 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     }
     let mut forsorjningshinder = vec![];
     let antal_vuxna = vuxna.map_or(1, |v| v.antal() as usize);
-    for (namn, text) in [
-        ("hinder_sokande", "Välj sökandens försörjningshinder."),
-        (
-            "hinder_make",
+    for (namn, text) in HINDER
+        .into_iter()
+        .zip([
+            "Välj sökandens försörjningshinder.",
             "Välj försörjningshinder för make eller sambo: båda vuxna i en gemensam ansökan rapporteras.",
-        ),
-    ]
-    .into_iter()
-    .take(antal_vuxna)
+        ])
+        .take(antal_vuxna)
     {
         match Forsorjningshinder::fran_kod(&l.text(namn)) {
             Some(h) => forsorjningshinder.push(h),
             None => l.fel(namn, text),
         }
     }
-    if antal_vuxna < 2 && !l.text("hinder_make").is_empty() {
+    if antal_vuxna < 2 && !l.text(HINDER[1]).is_empty() {
         l.fel(
-            "hinder_make",
+            HINDER[1],
             "Ansökan gäller en vuxen. Välj två vuxna om make eller sambo söker tillsammans med sökande.",
         );
     }

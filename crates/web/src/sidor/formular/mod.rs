@@ -341,7 +341,7 @@ pub fn tolka(
 pub fn falt_for(fakta: &'static str) -> &'static str {
     aktualisering::falt_for(fakta)
         .or_else(|| beslut::falt_for(fakta))
-        .or_else(|| (fakta == "forsorjningshinder").then_some("hinder_sokande"))
+        .or_else(|| forsorjningsstod::falt_for(fakta))
         .unwrap_or(fakta)
 }
 

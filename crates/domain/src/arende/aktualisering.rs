@@ -113,6 +113,8 @@ impl Arende {
             senaste_forsorjningsstod: None,
             utbetalningar: vec![],
             manadsansokningar: vec![],
+            planering: Default::default(),
+            bistand_avslutat: None,
             forsorjningshinder: vec![],
             fordjupad: vec![],
             skyddsrutiner: vec![],

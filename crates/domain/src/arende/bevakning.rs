@@ -60,10 +60,13 @@ pub enum BevakningsTyp {
     /// A positive screening for violence in a close relationship: assess the risk and offer
     /// protection (SoL 5 kap. 11 §; SOSFS 2014:4 5 kap. 1 §). Confirmed by kvittering.
     Skyddsbedomning,
+    /// The plan toward self-sufficiency is due for its follow-up (seed 001: the plan says
+    /// when it is followed up).
+    PlanUppfoljning,
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 21] = [
+    pub const ALLA: [Self; 22] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
@@ -85,6 +88,7 @@ impl BevakningsTyp {
         Self::Manadsansokan,
         Self::FordjupadUtredning,
         Self::Skyddsbedomning,
+        Self::PlanUppfoljning,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -110,6 +114,7 @@ impl BevakningsTyp {
             Self::Manadsansokan => "manadsansokan",
             Self::FordjupadUtredning => "fordjupad_utredning",
             Self::Skyddsbedomning => "skyddsbedomning",
+            Self::PlanUppfoljning => "plan_uppfoljning",
         }
     }
 
@@ -144,6 +149,7 @@ impl BevakningsTyp {
             Self::Skyddsbedomning => {
                 "Våld i nära relation: gör en riskbedömning och erbjud skydd och stöd"
             }
+            Self::PlanUppfoljning => "Planen mot egen försörjning ska följas upp",
         }
     }
 
@@ -206,6 +212,17 @@ pub fn bevakningar(a: &Arende) -> Vec<Bevakning> {
             typ: BevakningsTyp::FordjupadUtredning,
             // Due with the sixth month: the choice belongs to the next month's work.
             datum: f.fran.plus(f.manader).forsta_dagen(),
+            beslut: None,
+        });
+    }
+    // While aid goes on, the plan is followed up on the day it says.
+    if a.bistand_avslutat.is_none()
+        && let (Some(plan), Some(datum)) = (a.planering.aktuell(), a.planering.nasta_uppfoljning())
+    {
+        ut.push(Bevakning {
+            nyckel: format!("plan:{}:{datum}", plan.version),
+            typ: BevakningsTyp::PlanUppfoljning,
+            datum,
             beslut: None,
         });
     }

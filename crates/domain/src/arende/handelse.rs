@@ -752,6 +752,21 @@ pub enum Handelse {
     FordjupadUtredningVald(FordjupadVal),
     /// The person applied for a month: amounts, incomes, deposits with their labels.
     ManadsansokanInlamnad(Box<Manadsansokan>),
+    /// A version of the plan toward self-sufficiency was written.
+    PlanSkriven(Box<crate::forsorjningsstod::plan::Sjalvforsorjningsplan>),
+    /// The person answered a version of the plan.
+    PlanBesvarad {
+        svar: crate::forsorjningsstod::plan::Plansvar,
+        fran: Avsandare,
+    },
+    /// The plan was followed up.
+    PlanUppfoljd(Box<crate::forsorjningsstod::plan::Planuppfoljning>),
+    /// Aid ended, with its reason.
+    ForsorjningsstodAvslutat {
+        datum: Date,
+        orsak: crate::forsorjningsstod::plan::Slutorsak,
+        kommentar: String,
+    },
     /// A payment was planned: receiver, account, amount, day, who registered it.
     UtbetalningPlanerad(Box<Utbetalning>),
     /// A second person attested the payment.
@@ -836,6 +851,10 @@ impl Handelse {
             Handelse::InstrumentRegistrerat { .. } => "instrument_registrerat",
             Handelse::UtredningsavsnittSkrivet(_) => "utredningsavsnitt_skrivet",
             Handelse::GrundutredningBedomd { .. } => "grundutredning_bedomd",
+            Handelse::PlanSkriven(_) => "plan_skriven",
+            Handelse::PlanBesvarad { .. } => "plan_besvarad",
+            Handelse::PlanUppfoljd(_) => "plan_uppfoljd",
+            Handelse::ForsorjningsstodAvslutat { .. } => "forsorjningsstod_avslutat",
             Handelse::UtbetalningPlanerad(_) => "utbetalning_planerad",
             Handelse::UtbetalningAttesterad { .. } => "utbetalning_attesterad",
             Handelse::UtbetalningSkickad { .. } => "utbetalning_skickad",

@@ -367,6 +367,24 @@ pub enum Kommando {
     },
     /// The person applies for a month (on Mina sidor, or staff register it from paper).
     AnsokManad(Box<Manadsansokan>),
+    /// The plan toward self-sufficiency, first or revised: the rules number the version.
+    SkrivPlan(Box<crate::forsorjningsstod::plan::Sjalvforsorjningsplan>),
+    /// The person's answer to the plan: agrees, or what they think.
+    SvaraPaPlan {
+        datum: Date,
+        version: u32,
+        instammer: bool,
+        synpunkt: String,
+        fran: Avsandare,
+    },
+    /// A follow-up of the plan, by numbers and in the person's words.
+    FoljUppPlan(Box<crate::forsorjningsstod::plan::Planuppfoljning>),
+    /// Aid ends, with the reason reported to Socialstyrelsen.
+    AvslutaForsorjningsstod {
+        datum: Date,
+        orsak: crate::forsorjningsstod::plan::Slutorsak,
+        kommentar: String,
+    },
     /// A payment of a granted försörjningsstöd decision: to whom, which account,
     /// how much and when. Never above what the month's calculation approved.
     PlaneraUtbetalning {
@@ -500,6 +518,10 @@ kommandotyper! {
     RegistreraInstrument => "instrument", "Registrera bedömningsinstrument", Utredning;
     SkrivUtredningsavsnitt => "livsomrade", "Skriv ett livsområde i utredningen", Utredning;
     BedomGrundutredning => "bedom-utredning", "Skriv utredningens bedömning", Utredning;
+    SkrivPlan => "plan", "Skriv planen mot egen försörjning", Uppfoljning;
+    SvaraPaPlan => "plan-svar", "Registrera den enskildes svar på planen", Uppfoljning;
+    FoljUppPlan => "plan-uppfoljning", "Följ upp planen mot egen försörjning", Uppfoljning;
+    AvslutaForsorjningsstod => "forsorjningsstod-slut", "Avsluta försörjningsstödet", Uppfoljning;
 }
 
 impl Kommando {
@@ -569,6 +591,10 @@ impl Kommando {
             Kommando::RegistreraInstrument { .. } => T::RegistreraInstrument,
             Kommando::SkrivUtredningsavsnitt(_) => T::SkrivUtredningsavsnitt,
             Kommando::BedomGrundutredning { .. } => T::BedomGrundutredning,
+            Kommando::SkrivPlan(_) => T::SkrivPlan,
+            Kommando::SvaraPaPlan { .. } => T::SvaraPaPlan,
+            Kommando::FoljUppPlan(_) => T::FoljUppPlan,
+            Kommando::AvslutaForsorjningsstod { .. } => T::AvslutaForsorjningsstod,
         }
     }
 }

@@ -186,6 +186,12 @@ pub struct Arende {
     /// The grundutredning's assessment: the day and the text.
     #[serde(default)]
     pub utredningsbedomning: Option<(Date, String)>,
+    /// The plan toward self-sufficiency: its versions, the person's answers, the follow-ups.
+    #[serde(default)]
+    pub planering: crate::forsorjningsstod::plan::Planering,
+    /// The end of aid, with its reason: cleared when a later month is calculated again.
+    #[serde(default)]
+    pub bistand_avslutat: Option<(Date, crate::forsorjningsstod::plan::Slutorsak)>,
 }
 
 impl Arende {
@@ -299,7 +305,12 @@ impl Arende {
             | H::UtbetalningAttesterad { .. }
             | H::UtbetalningSkickad { .. }
             | H::UtbetalningMakulerad { .. } => self.tillampa_verkstallighet(h),
-            H::Uppfoljd { .. } | H::BevakningKvitterad { .. } => self.tillampa_uppfoljning(h),
+            H::Uppfoljd { .. }
+            | H::BevakningKvitterad { .. }
+            | H::PlanSkriven(_)
+            | H::PlanBesvarad { .. }
+            | H::PlanUppfoljd(_)
+            | H::ForsorjningsstodAvslutat { .. } => self.tillampa_uppfoljning(h),
             H::DokumentBifogat { .. }
             | H::JournalAntecknad { .. }
             | H::JournalInvandning { .. }

@@ -286,6 +286,56 @@ pub(crate) fn plan(datum: Date, uppfoljning: Option<Date>) -> Kommando {
     }
 }
 
+/// A plan toward self-sufficiency with one AF activity, followed up on `uppfoljning`.
+pub(crate) fn sjalvforsorjningsplan(datum: Date, uppfoljning: Date) -> Kommando {
+    use crate::forsorjningsstod::plan::{
+        Aktivitet, Aktivitetstyp, Ansvarig, Sjalvforsorjningsplan,
+    };
+    Kommando::SkrivPlan(Box::new(Sjalvforsorjningsplan {
+        version: 0,
+        datum,
+        mal: "Ett arbete inom lager".into(),
+        delmal: vec!["Truckkort".into(), "Tio ansökningar i månaden".into()],
+        aktiviteter: vec![
+            Aktivitet {
+                typ: Aktivitetstyp::Arbetsformedlingen,
+                beskrivning: "Rusta och matcha".into(),
+                ansvarig: Ansvarig::Arbetsformedlingen,
+            },
+            Aktivitet {
+                typ: Aktivitetstyp::Jobbsokande,
+                beskrivning: "Söka lagerjobb".into(),
+                ansvarig: Ansvarig::Personen,
+            },
+        ],
+        personens_del: "Går till Rusta och matcha och söker jobb.".into(),
+        socialtjanstens_del: "Betalar truckkortet och träffar personen varje månad.".into(),
+        samverkan: "Arbetsförmedlingen ansvarar för programmet.".into(),
+        uppfoljning,
+        uppfoljningssatt: "Möte på kontoret".into(),
+    }))
+}
+
+/// A follow-up of the current plan: three of four meetings attended, the first sub-goal reached.
+pub(crate) fn planuppfoljning(datum: Date, nasta: Option<Date>) -> Kommando {
+    use crate::forsorjningsstod::plan::{Deltagande, Hjalper, Planuppfoljning};
+    Kommando::FoljUppPlan(Box::new(Planuppfoljning {
+        datum,
+        version: 0,
+        deltagande: vec![Deltagande {
+            aktivitet: 0,
+            planerat: 4,
+            deltagit: 3,
+        }],
+        ansokningar: 8,
+        uppnadda_delmal: vec![0],
+        enskildes_berattelse: "Det går bättre nu.".into(),
+        hjalper: Hjalper::Delvis,
+        kommentar: String::new(),
+        nasta,
+    }))
+}
+
 pub(crate) fn omprova(beslut: BeslutId, datum: Date, nytt: Option<NyttBeslut>) -> Kommando {
     Kommando::Omprova {
         beslut,

@@ -232,6 +232,20 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             skal: "Hindren behöver utredas djupare.".into(),
         },
         T::AnsokManad => manadsansokan(d),
+        T::SkrivPlan => sjalvforsorjningsplan(d, d + Duration::days(30)),
+        T::SvaraPaPlan => Kommando::SvaraPaPlan {
+            datum: d,
+            version: 1,
+            instammer: true,
+            synpunkt: String::new(),
+            fran: enskild(),
+        },
+        T::FoljUppPlan => planuppfoljning(d, None),
+        T::AvslutaForsorjningsstod => Kommando::AvslutaForsorjningsstod {
+            datum: d,
+            orsak: crate::forsorjningsstod::plan::Slutorsak::Arbete,
+            kommentar: String::new(),
+        },
         T::PlaneraUtbetalning => utbetalning(B_BIFALL, d, 5_000),
         T::AttesteraUtbetalning => Kommando::AttesteraUtbetalning {
             utbetalning: crate::ids::UtbetalningId(Uuid::from_u128(77)),
@@ -903,6 +917,20 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             skal: text,
         },
         T::AnsokManad => manadsansokan(idag),
+        T::SkrivPlan => sjalvforsorjningsplan(idag, idag + Duration::days(1 + (d.y % 90) as i64)),
+        T::SvaraPaPlan => Kommando::SvaraPaPlan {
+            datum: idag,
+            version: (d.x % 3) as u32,
+            instammer: d.y.is_multiple_of(2),
+            synpunkt: text,
+            fran: enskild(),
+        },
+        T::FoljUppPlan => planuppfoljning(idag, None),
+        T::AvslutaForsorjningsstod => Kommando::AvslutaForsorjningsstod {
+            datum: idag,
+            orsak: valj(&crate::forsorjningsstod::plan::Slutorsak::ALLA, d.y),
+            kommentar: text,
+        },
         T::PlaneraUtbetalning => utbetalning(beslut(typ), idag, (d.y % 7000) as i64),
         T::AttesteraUtbetalning | T::RegistreraUtbetald | T::MakuleraUtbetalning => {
             let a = a.expect("a payment step needs a case");

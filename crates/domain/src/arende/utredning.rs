@@ -580,6 +580,13 @@ impl Arende {
                 {
                     self.fordjupad.push(v.clone());
                 }
+                // Aid calculated for a month after it ended has started again.
+                if self
+                    .bistand_avslutat
+                    .is_some_and(|(slut, _)| m.forsta_dagen() > slut)
+                {
+                    self.bistand_avslutat = None;
+                }
                 self.forsorjningsstod.retain(|(x, _)| *x != m);
                 self.forsorjningsstod.push((m, berakning.bistand()));
                 self.forsorjningsstod.sort_by_key(|(x, _)| *x);

@@ -12,7 +12,9 @@ pub mod berakning;
 pub mod fordjupad;
 pub mod hinder;
 pub mod jobbstimulans;
+pub mod plan;
 pub mod riksnorm;
+pub mod statistik;
 pub mod utbetalning;
 
 use std::fmt;

@@ -228,6 +228,15 @@ impl Arenden<'_> {
         }) {
             crate::fordjupad::skriv_fordjupade_val(&mut tx, &efter, aktor.kommun).await?;
         }
+        // The months calculated, for the statistics to Socialstyrelsen (issue 16, item 7).
+        crate::statistik::skriv_manader(&mut tx, arende_id, efter.person, aktor.kommun, &nya)
+            .await?;
+        if fore.as_ref().map_or(efter.bistand_avslutat.is_some(), |f| {
+            f.bistand_avslutat != efter.bistand_avslutat
+                || f.forsorjningsstod != efter.forsorjningsstod
+        }) {
+            crate::statistik::skriv_avslut(&mut tx, &efter, aktor.kommun).await?;
+        }
         if fore.is_none() {
             // The new case's diarienummer, in the transaction that creates it.
             crate::namnd::satt_diarienummer(&mut tx, aktor.kommun, arende_id, efter.inkom).await?;

@@ -69,6 +69,8 @@ impl Arenden<'_> {
         let mut beslut = vec![];
         let mut utbetalningar: Vec<Vec<crate::db::V>> = vec![];
         let mut fordjupade_val: Vec<Vec<crate::db::V>> = vec![];
+        let mut manader: Vec<Vec<crate::db::V>> = vec![];
+        let mut avslut: Vec<Vec<crate::db::V>> = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
         let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
             Default::default();
@@ -120,6 +122,11 @@ impl Arenden<'_> {
             beslut.extend(beslutsrader(&a, kommun));
             utbetalningar.extend(crate::utbetalningar::utbetalningsrader(&a, kommun)?);
             fordjupade_val.extend(crate::fordjupad::fordjupade_valrader(&a, kommun));
+            let alla: Vec<&Handelse> = x.steg.iter().flat_map(|s| &s.handelser).collect();
+            manader.extend(crate::statistik::manadsrader(
+                x.id, a.person, kommun, &alla,
+            )?);
+            avslut.extend(crate::statistik::avslutsrader(&a, kommun));
         }
         let mut tx = self.0.db.begin().await?;
         // Each case's diarienummer from its year's series, a block per year taken
@@ -149,6 +156,10 @@ impl Arenden<'_> {
         tx.infoga(crate::utbetalningar::UTBETALNING, &utbetalningar)
             .await?;
         tx.infoga(crate::fordjupad::FORDJUPAD_VAL, &fordjupade_val)
+            .await?;
+        tx.infoga(crate::statistik::FORSORJNINGSSTOD_MANAD, &manader)
+            .await?;
+        tx.infoga(crate::statistik::FORSORJNINGSSTOD_AVSLUT, &avslut)
             .await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;

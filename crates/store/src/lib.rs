@@ -30,6 +30,7 @@ pub mod provning;
 mod rapporter;
 mod riksnorm;
 pub mod sok;
+mod statistik;
 mod totpnyckel;
 mod utbetalningar;
 

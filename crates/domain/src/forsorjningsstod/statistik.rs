@@ -2,8 +2,8 @@
 //!
 //! HSLF-FS 2015:30 3 §: the nämnd reports, per calendar month the aid is for, the
 //! ekonomiskt bistånd paid and each adult's försörjningshinder, at the latest the 15th of the
-//! following month; 4 § with bilaga 2 adds why a household no longer receives aid, by the same
-//! day. This module builds one month's delivery from the month's rows the store reads: the
+//! following month; 4 § with bilaga 2 adds why a household no longer receives aid (the
+//! avslutsorsak), by the same day. This module builds one month's delivery from the month's rows the store reads: the
 //! lines of the file, the totals the arbetsledare's page shows, and the check of what is still
 //! missing before the file may be sent. No I/O and no clock: the day is passed in.
 //!
@@ -19,6 +19,9 @@
 //!   most aid (ties: the lower case id).
 //! * A household is in the month's statistics when aid was calculated or paid for the month.
 //!   The amount reported is what was paid (payments sent) for the month, in whole kronor.
+//! * The avslutsorsak is reported with the household's last month with aid at or before the
+//!   day the aid ended: the month the household last received aid. A reason recorded after
+//!   that month was delivered is not in the delivered file.
 //! * Aid calculated but not paid, a payment planned but not sent, an adult without a
 //!   försörjningshinder, or an adult whose personnummer Lots does not know are gaps: the file
 //!   is not made until each is resolved (or the month is calculated again).
@@ -28,6 +31,7 @@ use std::collections::BTreeMap;
 use time::{Date, Month};
 
 use super::hinder::{Forsorjningshinder, Hindergrupp};
+use super::plan::Slutorsak;
 use super::riksnorm::Vuxna;
 use super::{Kronor, Manad};
 use crate::ids::{ArendeId, PersonId};
@@ -36,7 +40,7 @@ use crate::ids::{ArendeId, PersonId};
 pub const FORMAT: &str = "1";
 
 /// The header line of the file: the fields in order.
-pub const FALT: [&str; 9] = [
+pub const FALT: [&str; 10] = [
     "kommunkod",
     "redovisningsmanad",
     "hushall",
@@ -46,6 +50,7 @@ pub const FALT: [&str; 9] = [
     "antal_barn",
     "utbetalt_kr",
     "forsorjningshinder",
+    "avslutsorsak",
 ];
 
 /// One case's month as the store reads it: the calculation of the month and what was paid.
@@ -68,6 +73,8 @@ pub struct Manadsrad {
     pub ej_skickat: Kronor,
     /// Each adult's försörjningshinder, the applicant first, as the month's calculation has them.
     pub hinder: Vec<Forsorjningshinder>,
+    /// Why the aid ended, when this is the case's last month with aid before it ended.
+    pub avslut: Option<Slutorsak>,
 }
 
 impl Manadsrad {
@@ -138,6 +145,8 @@ pub struct Leveransrad {
     /// so the column adds up to the month's total.
     pub utbetalt: Kronor,
     pub hinder: Option<Forsorjningshinder>,
+    /// Why the household no longer receives aid, in its last month with aid (HSLF-FS 2015:30 4 §).
+    pub avslutsorsak: Option<Slutorsak>,
 }
 
 /// Something that must be resolved before the month can be delivered: the case and what.
@@ -159,6 +168,8 @@ pub struct Totaler {
     pub per_grupp: BTreeMap<Hindergrupp, u32>,
     /// Adults without a registered försörjningshinder.
     pub utan_hinder: u32,
+    /// Households whose aid ended with this month.
+    pub avslutade: u32,
 }
 
 impl Totaler {
@@ -258,6 +269,8 @@ pub fn leverans(kommunkod: &str, manad: Manad, rader: &[Manadsrad]) -> Leverans 
         };
         let utbetalt: Kronor = fall.iter().map(|r| r.utbetalt).sum();
         let typ = Hushallstyp::av(styrande.vuxna, styrande.barn);
+        let avslutsorsak = fall.iter().find_map(|r| r.avslut);
+        totaler.avslutade += u32::from(avslutsorsak.is_some());
         let personnummer = styrande.personnummer.as_deref().and_then(tolv_siffror);
         if personnummer.is_none() {
             brister.push(Brist {
@@ -321,6 +334,7 @@ pub fn leverans(kommunkod: &str, manad: Manad, rader: &[Manadsrad]) -> Leverans 
                     Roll::Medsokande => 0,
                 },
                 hinder,
+                avslutsorsak,
             });
         }
     }
@@ -406,6 +420,9 @@ impl Leverans {
                 r.antal_barn.to_string(),
                 r.utbetalt.to_string(),
                 r.hinder.map(|h| h.kod().to_string()).unwrap_or_default(),
+                r.avslutsorsak
+                    .map(|o| o.kod().to_string())
+                    .unwrap_or_default(),
             ];
             ut.push_str(&falt.join(";"));
             ut.push('\n');
@@ -453,6 +470,7 @@ mod tests {
             utbetalt: belopp,
             ej_skickat: 0,
             hinder: hinder.to_vec(),
+            avslut: None,
         }
     }
 
@@ -468,6 +486,8 @@ mod tests {
             &[SjukskrivenVantarErsattning],
         );
         andra.person = person(3);
+        // She starts work: the aid ends with March, her last month with aid.
+        andra.avslut = Some(Slutorsak::Arbete);
         vec![
             rad(
                 1,
@@ -508,11 +528,11 @@ mod tests {
         // Households numbered by personnummer: 1970…, 1985…, 1990….
         assert_eq!(
             l.fil(),
-            "kommunkod;redovisningsmanad;hushall;personnummer;roll;hushallstyp;antal_barn;utbetalt_kr;forsorjningshinder\n\
-             9999;202603;1;197001011111;sokande;sammanboende_med_barn;2;18110;arbetslos_utan_ersattning\n\
-             9999;202603;1;;medsokande;sammanboende_med_barn;2;0;arbetar_otillracklig_inkomst\n\
-             9999;202603;2;198505051238;sokande;ensamstaende_utan_barn;0;8700;arbetar_otillracklig_inkomst\n\
-             9999;202603;3;199003033333;sokande;ensamstaende_med_barn;1;8000;sjukskriven_vantar_ersattning\n"
+            "kommunkod;redovisningsmanad;hushall;personnummer;roll;hushallstyp;antal_barn;utbetalt_kr;forsorjningshinder;avslutsorsak\n\
+             9999;202603;1;197001011111;sokande;sammanboende_med_barn;2;18110;arbetslos_utan_ersattning;\n\
+             9999;202603;1;;medsokande;sammanboende_med_barn;2;0;arbetar_otillracklig_inkomst;\n\
+             9999;202603;2;198505051238;sokande;ensamstaende_utan_barn;0;8700;arbetar_otillracklig_inkomst;\n\
+             9999;202603;3;199003033333;sokande;ensamstaende_med_barn;1;8000;sjukskriven_vantar_ersattning;arbete\n"
         );
         assert_eq!(l.filnamn(), "ekonomiskt-bistand-9999-202603-v1.csv");
         // 3 households, 4 adults and 3 children, 18 110 + 8 700 + 6 000 + 2 000 kr.
@@ -524,6 +544,7 @@ mod tests {
         assert_eq!(t.i_grupp(Hindergrupp::Sjukskriven), 1);
         assert_eq!(t.i_grupp(Hindergrupp::Arbetsformaga), 0);
         assert_eq!(t.utan_hinder, 0);
+        assert_eq!(t.avslutade, 1);
         // The joint application: the co-applicant's identity is not in Lots, so it is a gap.
         assert_eq!(
             l.brister,

@@ -191,6 +191,24 @@ for (const k of KORNINGAR) {
           await sida('Ärendet efter månadsansökan');
         });
 
+        await test.step('planen mot egen försörjning: läsa och svara, först utan att säga vad', async () => {
+          await klicka(page, main.getByRole('link', { name: 'Läs din plan och säg vad du tycker' }).first());
+          await expect(h1).toHaveText('Din plan mot egen försörjning');
+          await expect(main).toContainText('Det du gör');
+          await expect(main).toContainText('Det socialtjänsten gör');
+          await sida('Planen');
+          await page.getByLabel('Nej, inte om allt.').check();
+          await klicka(page, main.getByRole('button', { name: 'Skicka ditt svar' }));
+          await expect(page.getByRole('alert')).toContainText('Skriv vad du tycker ska ändras i planen.');
+          await sida('Planen med fel');
+          await page.getByLabel('Vad tycker du?').fill('Jag vill börja med praktiken innan Rusta och matcha.');
+          await klicka(page, main.getByRole('button', { name: 'Skicka ditt svar' }));
+          await kvitto('Ditt svar på planen');
+          await sida('Kvitto: svar på planen');
+          await klicka(page, main.getByRole('link', { name: 'Gå till ärendet' }));
+          await expect(main).toContainText('Du svarade på planen');
+        });
+
         await test.step('läsa beslutet och skälen', async () => {
           await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
           await klicka(page, main.getByRole('link', { name: 'Ekonomiskt bistånd – livsföring i övrigt' }));

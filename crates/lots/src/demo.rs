@@ -434,6 +434,12 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
         let (mut f, _) = d
             .standard(Std::ny(agare, &FORSORJNING, s, Stopp::Utredning))
             .await?;
+        // The new applicant: the grundutredning across the life areas, before the first month.
+        if nr == 1
+            && let Some(forsta) = dagar.first()
+        {
+            grundutredning(&mut f, *forsta).await?;
+        }
         for (i, n) in dagar.into_iter().enumerate() {
             // A month is computed with its own year's norm: a year Lots does not ship
             // is left out of the demo rather than computed with another year's.
@@ -507,6 +513,32 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                         },
                     )
                     .await?;
+                    f.steg(58, sjalvforsorjningsplan(f.dag(58))).await?;
+                }
+                // Month eight: the plan followed up, by numbers and in the person's words.
+                (2, 6) => {
+                    use lots_domain::forsorjningsstod::plan::{
+                        Deltagande, Hjalper, Planuppfoljning,
+                    };
+                    let datum = f.dag(30);
+                    f.steg(
+                        30,
+                        Kommando::FoljUppPlan(Box::new(Planuppfoljning {
+                            datum,
+                            version: 0,
+                            deltagande: vec![
+                                Deltagande { aktivitet: 0, planerat: 8, deltagit: 7 },
+                                Deltagande { aktivitet: 1, planerat: 4, deltagit: 2 },
+                            ],
+                            ansokningar: 5,
+                            uppnadda_delmal: vec![0],
+                            enskildes_berattelse: "Rusta och matcha går bra. Praktiken var svår de veckor ryggen värkte.".into(),
+                            hjalper: Hjalper::Delvis,
+                            kommentar: "Läkarintyget om ryggen väntas; praktiken anpassas till halvtid.".into(),
+                            nasta: Some(datum + Duration::days(45)),
+                        })),
+                    )
+                    .await?;
                 }
                 _ => {}
             }
@@ -514,6 +546,96 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
         f.klar().await?;
     }
     Ok(())
+}
+
+/// The couple's plan after the deepened investigation: Arbetsförmedlingen's programme and a
+/// praktik, with the person's part and the socialtjänst's part written side by side.
+fn sjalvforsorjningsplan(datum: Date) -> Kommando {
+    use lots_domain::forsorjningsstod::plan::{
+        Aktivitet, Aktivitetstyp, Ansvarig, Sjalvforsorjningsplan,
+    };
+    Kommando::SkrivPlan(Box::new(Sjalvforsorjningsplan {
+        version: 0,
+        datum,
+        mal: "Ett arbete på deltid inom lager eller butik, och sedan heltid.".into(),
+        delmal: vec![
+            "Klart besked om arbetsförmågan från vårdcentralen".into(),
+            "Praktik på halvtid i tre månader".into(),
+        ],
+        aktiviteter: vec![
+            Aktivitet {
+                typ: Aktivitetstyp::Arbetsformedlingen,
+                beskrivning: "Rusta och matcha, två dagar i veckan".into(),
+                ansvarig: Ansvarig::Arbetsformedlingen,
+            },
+            Aktivitet {
+                typ: Aktivitetstyp::Praktik,
+                beskrivning: "Praktik i kommunens återbruk".into(),
+                ansvarig: Ansvarig::Socialtjansten,
+            },
+            Aktivitet {
+                typ: Aktivitetstyp::Behandling,
+                beskrivning: "Fysioterapi för ryggen på vårdcentralen".into(),
+                ansvarig: Ansvarig::Varden,
+            },
+        ],
+        personens_del: "Går till Rusta och matcha och praktiken, söker fem jobb i månaden och bokar tid på vårdcentralen.".into(),
+        socialtjanstens_del: "Ordnar praktikplatsen, betalar busskortet till praktiken och följer upp varje månad.".into(),
+        samverkan: "Arbetsförmedlingen ansvarar för Rusta och matcha; vårdcentralen för läkarintyget. Vi ses alla tre vid uppföljningen.".into(),
+        uppfoljning: datum + Duration::days(28),
+        uppfoljningssatt: "Trepartsmöte med Arbetsförmedlingen".into(),
+    }))
+}
+
+/// A new applicant's grundutredning across the life areas, in the person's own words beside
+/// the handläggare's, ended by the assessment (three areas are enough to show it), in the
+/// days before the first month (`forsta` days ago) is calculated.
+async fn grundutredning(f: &mut Fall<'_, '_>, forsta: i64) -> anyhow::Result<()> {
+    use lots_domain::livsomrade::{Avsnitt, Livsomrade};
+    let avsnitt = [
+        (
+            Livsomrade::ArbeteOchUtbildning,
+            "Jag var sjuksköterska hemma. Jag vill arbeta i vården här.",
+            "Sjuksköterskeexamen från hemlandet, inte validerad. Sfi nivå C klar.",
+            "Arbeta som undersköterska medan legitimationen prövas.",
+        ),
+        (
+            Livsomrade::Boende,
+            "Vi bor i andra hand och kontraktet går ut i juni.",
+            "Andrahandskontrakt till 30 juni; anmäld till bostadsförmedlingen.",
+            "",
+        ),
+        (
+            Livsomrade::FysiskOchPsykiskHalsa,
+            "Jag sover dåligt men mår bättre sedan jag började på sfi.",
+            "Ingen kontakt med vården. Berättar om sömnproblem.",
+            "Prata med vårdcentralen om sömnen.",
+        ),
+    ];
+    for (omrade, personens_ord, handlaggarens, mal) in avsnitt {
+        let n = forsta + 2;
+        let datum = f.dag(n);
+        f.steg(
+            n,
+            Kommando::SkrivUtredningsavsnitt(Avsnitt {
+                datum,
+                omrade,
+                personens_ord: personens_ord.into(),
+                handlaggarens: handlaggarens.into(),
+                mal: mal.into(),
+            }),
+        )
+        .await?;
+    }
+    let n = forsta + 1;
+    f.steg(
+        n,
+        Kommando::BedomGrundutredning {
+            datum: f.dag(n),
+            bedomning: "Hindret är en utbildning som inte är validerad. Vägen är undersköterskearbete nu och validering parallellt; försörjningsstöd behövs under tiden.".into(),
+        },
+    )
+    .await
 }
 
 /// A line approved as applied for.
@@ -3991,6 +4113,8 @@ async fn mina_sidor_komplettering(
         },
     )
     .await?;
+    // The first meeting's plan, for the person to read and answer on Mina sidor.
+    f.steg(3, sjalvforsorjningsplan(d.dag(3))).await?;
     let senast = f
         .arende()?
         .kompletteringar

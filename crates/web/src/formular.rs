@@ -86,10 +86,32 @@ pub fn langsta(namn: &str) -> usize {
         }
         "skal" | "orsak" => SKAL,
         // `beskrivning` is also the person's own account in an application on Mina sidor.
-        "text" | "beskrivning" | "motivering" | "mal" | "omfattning" | "svar" | "synpunkter"
-        | "enskildes_synpunkt" | "andring" | "genomforande" | "delaktighet" | "material"
-        | "handlingar" | "kommentar" | "tidigare" | "hushall" | "inkomster" | "utgifter"
-        | "ovrigt" => TEXT,
+        "text"
+        | "beskrivning"
+        | "motivering"
+        | "mal"
+        | "omfattning"
+        | "svar"
+        | "synpunkter"
+        | "enskildes_synpunkt"
+        | "andring"
+        | "genomforande"
+        | "delaktighet"
+        | "material"
+        | "handlingar"
+        | "kommentar"
+        | "tidigare"
+        | "hushall"
+        | "inkomster"
+        | "utgifter"
+        | "ovrigt"
+        | "personens_del"
+        | "socialtjanstens_del"
+        | "samverkan"
+        | "uppfoljningssatt"
+        | "delmal"
+        | "enskildes_berattelse"
+        | "synpunkt" => TEXT,
         "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
         _ => OVRIGT,
     }

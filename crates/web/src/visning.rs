@@ -692,6 +692,48 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             d.push(bedomning.clone());
             format!("Utredningens bedömning ({datum})")
         }
+        H::PlanSkriven(p) => {
+            d.extend(
+                sjalvforsorjningsplanrader(p)
+                    .into_iter()
+                    .map(|(etikett, text)| format!("{etikett}: {text}")),
+            );
+            format!(
+                "Planen mot egen försörjning, version {} ({})",
+                p.version, p.datum
+            )
+        }
+        H::PlanBesvarad { svar, fran } => {
+            if !svar.synpunkt.is_empty() {
+                d.push(svar.synpunkt.clone());
+            }
+            d.push(format!("Från: {}", avsandare(fran)));
+            if svar.instammer {
+                format!(
+                    "Personen håller med om planen, version {} ({})",
+                    svar.version, svar.datum
+                )
+            } else {
+                format!(
+                    "Personen håller inte helt med om planen, version {} ({})",
+                    svar.version, svar.datum
+                )
+            }
+        }
+        H::PlanUppfoljd(u) => {
+            d.extend(planuppfoljningsrader(a, u));
+            format!("Planen följd upp ({})", u.datum)
+        }
+        H::ForsorjningsstodAvslutat {
+            datum,
+            orsak,
+            kommentar,
+        } => {
+            if !kommentar.is_empty() {
+                d.push(kommentar.clone());
+            }
+            format!("Försörjningsstödet avslutat {datum}: {}", orsak.text())
+        }
         H::FordjupadUtredningVald(v) => {
             d.push(format!(
                 "Följden av månader med stöd började {}.",
@@ -954,6 +996,75 @@ pub fn planrader(p: &Genomforandeplan) -> Vec<(&'static str, String)> {
                 .unwrap_or_else(|| "Inte bestämd i planen".into()),
         ),
     ]
+}
+
+/// The plan toward self-sufficiency as staff read it: (label, text).
+pub fn sjalvforsorjningsplanrader(
+    p: &lots_domain::forsorjningsstod::plan::Sjalvforsorjningsplan,
+) -> Vec<(&'static str, String)> {
+    let mut ut = vec![("Mål", p.mal.clone())];
+    for (i, x) in p.delmal.iter().enumerate() {
+        ut.push(("Delmål", format!("{}. {x}", i + 1)));
+    }
+    for x in &p.aktiviteter {
+        ut.push((
+            "Aktivitet",
+            format!(
+                "{} ({}). Ansvarar: {}",
+                x.beskrivning,
+                x.typ.namn(),
+                x.ansvarig.namn()
+            ),
+        ));
+    }
+    ut.push(("Det personen gör", p.personens_del.clone()));
+    ut.push(("Det socialtjänsten gör", p.socialtjanstens_del.clone()));
+    if !p.samverkan.is_empty() {
+        ut.push(("Vem ansvarar för vad", p.samverkan.clone()));
+    }
+    ut.push((
+        "Uppföljning",
+        format!("senast {}: {}", p.uppfoljning, p.uppfoljningssatt),
+    ));
+    ut
+}
+
+/// A follow-up of the plan in lines: attendance per activity, applications, sub-goals
+/// reached, the person's own account.
+pub fn planuppfoljningsrader(
+    a: &Arende,
+    u: &lots_domain::forsorjningsstod::plan::Planuppfoljning,
+) -> Vec<String> {
+    let plan = a
+        .planering
+        .versioner
+        .iter()
+        .find(|p| p.version == u.version);
+    let mut d = vec![];
+    for x in &u.deltagande {
+        let namn = plan
+            .and_then(|p| p.aktiviteter.get(x.aktivitet))
+            .map_or("Aktivitet", |a| a.beskrivning.as_str());
+        d.push(format!(
+            "{namn}: deltog {} av {} planerade tillfällen.",
+            x.deltagit, x.planerat
+        ));
+    }
+    d.push(format!("Skickade ansökningar: {}.", u.ansokningar));
+    for i in &u.uppnadda_delmal {
+        if let Some(m) = plan.and_then(|p| p.delmal.get(*i)) {
+            d.push(format!("Delmål nått: {m}"));
+        }
+    }
+    d.push(format!("Personens berättelse: {}", u.enskildes_berattelse));
+    d.push(u.hjalper.namn().to_string());
+    if !u.kommentar.is_empty() {
+        d.push(u.kommentar.clone());
+    }
+    if let Some(n) = u.nasta {
+        d.push(format!("Nästa uppföljning: {n}"));
+    }
+    d
 }
 
 /// An instant as Swedish local time, for receipts and lists.

@@ -142,14 +142,17 @@ pub enum Motestyp {
     Uppfoljning,
     /// A personal meeting with the handläggare.
     Personligt,
+    /// A meeting about the plan toward self-sufficiency (issue 16: the person may ask for one).
+    Planen,
 }
 
 impl Motestyp {
-    pub const ALLA: [Self; 2] = [Self::Uppfoljning, Self::Personligt];
+    pub const ALLA: [Self; 3] = [Self::Uppfoljning, Self::Personligt, Self::Planen];
     pub fn kod(self) -> &'static str {
         match self {
             Self::Uppfoljning => "uppfoljning",
             Self::Personligt => "personligt",
+            Self::Planen => "planen",
         }
     }
     pub fn fran_kod(k: &str) -> Option<Self> {
@@ -159,6 +162,7 @@ impl Motestyp {
         match self {
             Self::Uppfoljning => "Uppföljningsmöte",
             Self::Personligt => "Personligt möte",
+            Self::Planen => "Möte om planen mot egen försörjning",
         }
     }
 }

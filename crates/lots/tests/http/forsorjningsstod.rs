@@ -1625,3 +1625,203 @@ async fn grundutredning_per_livsomrade(db: Db) {
     assert!(html.contains("Dina mål: Barnskötarutbildning i höst."));
 }
 pa_bada!(grundutredning_per_livsomrade);
+
+/// The plan toward self-sufficiency (issue 16, items 5–6): written with both parties'
+/// parts, read and answered by the person on Mina sidor (an answer to an older version is
+/// refused), revised as a new version, followed up by numbers and in the person's words,
+/// and the end of aid with its reason, which the person reads too.
+async fn plan_mot_egen_forsorjning(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let plan = [
+        ("datum", "2026-03-10"),
+        ("mal", "Arbete inom barnomsorg"),
+        ("delmal", "Barnskötarutbildning\n\nPraktik på förskola"),
+        ("aktivitet_1_typ", "arbetsformedlingen"),
+        ("aktivitet_1", "Rusta och matcha"),
+        ("aktivitet_1_ansvarig", "arbetsformedlingen"),
+        ("aktivitet_2_typ", "studier"),
+        ("aktivitet_2", "Barnskötarutbildning på Komvux"),
+        ("aktivitet_2_ansvarig", "personen"),
+        (
+            "personens_del",
+            "Går på utbildningen och träffar sin coach.",
+        ),
+        (
+            "socialtjanstens_del",
+            "Betalar kurslitteraturen och följer upp.",
+        ),
+        (
+            "samverkan",
+            "Arbetsförmedlingen ansvarar för Rusta och matcha.",
+        ),
+        ("uppfoljning", "2026-04-10"),
+        ("uppfoljningssatt", "Trepartsmöte med Arbetsförmedlingen"),
+    ];
+    // Without the parts of both, and with a follow-up before the plan: every error at once.
+    let mut fel: Vec<(&str, &str)> = plan.to_vec();
+    for (namn, varde) in &mut fel {
+        if matches!(
+            *namn,
+            "personens_del" | "socialtjanstens_del" | "aktivitet_1"
+        ) {
+            *varde = "";
+        }
+        if *namn == "uppfoljning" {
+            *varde = "2026-03-01";
+        }
+    }
+    let (s, _, body) = hl.post(&format!("/arenden/{a}/steg/plan"), &fel).await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    for text in [
+        "Skriv vad personen själv gör.",
+        "Skriv vad socialtjänsten gör.",
+        "Uppföljningen måste ligga efter planens datum.",
+    ] {
+        assert!(body.contains(text), "{text}: {}", utdrag(&body));
+    }
+    hl.steg(&a, "plan", &plan).await;
+
+    // The person reads it in plain words, with both parts, and answers.
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Din plan mot egen försörjning"),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(html.contains("Rusta och matcha. Ansvarar: Arbetsförmedlingen."));
+    assert!(html.contains("Delmål 2"));
+    assert!(html.contains("Betalar kurslitteraturen och följer upp."));
+    let sida = format!("/mina-sidor/arenden/{a}/plan");
+    let (s, _, body) = k
+        .post(
+            &sida,
+            &[("version", "1"), ("instammer", "nej"), ("synpunkt", " ")],
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Skriv vad du tycker ska ändras i planen."));
+    let (s, _, _) = k
+        .post(
+            &sida,
+            &[
+                ("version", "1"),
+                ("instammer", "nej"),
+                ("synpunkt", "Jag vill börja med praktiken."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, mote) = k
+        .get(&format!("/mina-sidor/arenden/{a}/mote?typ=planen"))
+        .await;
+    assert!(
+        mote.contains(r#"value="planen" checked"#),
+        "{}",
+        utdrag(&mote)
+    );
+
+    // A revision is version 2; an answer to version 1 is then refused and stores nothing.
+    let mut andrad = plan.to_vec();
+    andrad[0] = ("datum", "2026-03-20");
+    andrad[1] = ("mal", "Arbete inom barnomsorg, praktiken först");
+    hl.steg(&a, "plan", &andrad).await;
+    let fore = app.arende(&a).await.planering.svar.len();
+    let (s, _, body) = k
+        .post(
+            &sida,
+            &[("version", "1"), ("instammer", "ja"), ("synpunkt", "")],
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Planen har ändrats sedan du läste den."));
+    assert_eq!(app.arende(&a).await.planering.svar.len(), fore);
+    let (s, _, _) = k
+        .post(
+            &sida,
+            &[("version", "2"), ("instammer", "ja"), ("synpunkt", "")],
+        )
+        .await;
+    assert_eq!(s, 303);
+
+    // The follow-up: attendance per activity, applications, sub-goals, the person's own words.
+    hl.steg(
+        &a,
+        "plan-uppfoljning",
+        &[
+            ("datum", "2026-04-10"),
+            ("planerat_1", "4"),
+            ("deltagit_1", "3"),
+            ("ansokningar", "6"),
+            ("uppnadda_delmal", "1"),
+            ("enskildes_berattelse", "Praktiken ger mig mycket."),
+            ("hjalper", "ja"),
+            ("nasta", "2026-05-15"),
+        ],
+    )
+    .await;
+    let (_, sammanfattning) = hl.get(&format!("/arenden/{a}/sammanfattning")).await;
+    for text in [
+        "Rusta och matcha: deltog 3 av 4 planerade tillfällen.",
+        "Delmål nått: Praktik på förskola",
+        "Personens berättelse: Praktiken ger mig mycket.",
+        "Personen håller med",
+    ] {
+        assert!(
+            sammanfattning.contains(text),
+            "{text}: {}",
+            utdrag(&sammanfattning)
+        );
+    }
+    let (_, plansida) = k.get(&sida).await;
+    assert!(
+        plansida.contains("Du var med 3 gånger av 4."),
+        "{}",
+        utdrag(&plansida)
+    );
+    let bevakningar = app.arende(&a).await;
+    assert!(
+        lots_domain::arende::bevakningar(&bevakningar)
+            .iter()
+            .any(
+                |b| b.typ == lots_domain::arende::BevakningsTyp::PlanUppfoljning
+                    && b.datum.to_string() == "2026-05-15"
+            )
+    );
+
+    // The end of aid needs a month of aid, then a reason the person reads.
+    let (s, _, _) = hl
+        .post(
+            &format!("/arenden/{a}/steg/forsorjningsstod-slut"),
+            &[("datum", "2026-04-30"), ("orsak", "arbete")],
+        )
+        .await;
+    assert_eq!(s, 409);
+    let manad = ensam("2026-03", "2026-03-12");
+    hl.steg(&a, "forsorjningsstod", &falt(&manad)).await;
+    hl.steg(
+        &a,
+        "forsorjningsstod-slut",
+        &[("datum", "2026-04-30"), ("orsak", "arbete")],
+    )
+    .await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Ditt försörjningsstöd avslutades"),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(html.contains("Du har fått arbete."));
+}
+pa_bada!(plan_mot_egen_forsorjning);

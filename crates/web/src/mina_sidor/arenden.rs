@@ -282,6 +282,8 @@ pub struct ArendeSida {
     pub beslut: Vec<BeslutKort>,
     pub mal: Vec<String>,
     pub planer: Vec<PlanKort>,
+    /// The plan toward self-sufficiency, in a case of försörjningsstöd.
+    pub egen_plan: Option<super::plan::EgenPlan>,
     pub poster: Vec<Post>,
     pub far_agera: bool,
     pub oppet: bool,
@@ -368,6 +370,7 @@ pub async fn arende(
             &s.store.organisation().enheter(rad_kommun(&m)).await?,
             t,
         ),
+        egen_plan: super::plan::egen_plan(&a, t),
         poster,
         far_agera: m.far_agera(),
         oppet: a.avslut.is_none(),
@@ -804,6 +807,7 @@ pub async fn kvitto(
         Handelse::KommuniceringBesvarad { .. } => ("kvitto-svar", "kvitto-svar_nasta"),
         Handelse::BegaranOmAvgorande { .. } => ("kvitto-begaran", "kvitto-begaran_nasta"),
         Handelse::JournalInvandning { .. } => ("kvitto-invandning", "kvitto-invandning_nasta"),
+        Handelse::PlanBesvarad { .. } => ("kvitto-plan", "kvitto-plan_nasta"),
         _ => {
             super::dialog::kvittotext(&h.handelse).unwrap_or(("kvitto-annat", "kvitto-annat_nasta"))
         }

@@ -446,11 +446,13 @@ pub struct MoteSida {
     pub typ: String,
     pub text: String,
     pub fel: Vec<(String, String)>,
+    /// The case has a plan toward self-sufficiency: a meeting about it can be asked for.
+    pub planen: bool,
 }
 
 fn mote_formular(
     m: &Medborgare,
-    arende: ArendeId,
+    arende: &Arende,
     typ: String,
     text: String,
     fel: Vec<(String, String)>,
@@ -460,7 +462,8 @@ fn mote_formular(
         status,
         MoteSida {
             ram: m.sida(),
-            arende,
+            arende: arende.id,
+            planen: arende.planering.aktuell().is_some(),
             svarstid: m.t.antal(
                 "dialog-svarstid",
                 "dagar",
@@ -479,16 +482,17 @@ pub async fn mote_sida(
     State(s): State<AppState>,
     m: Medborgare,
     Path(aid): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
     m.krav_agera()?;
-    let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
-    Ok(mote_formular(
-        &m,
-        rad.id,
-        "personligt".into(),
-        String::new(),
-        vec![],
-    ))
+    let (_, a) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
+    // The plan's page asks for a meeting about the plan; any other choice starts personal.
+    let typ = match q.get("typ").map(String::as_str) {
+        Some("planen") if a.planering.aktuell().is_some() => "planen",
+        Some("uppfoljning") => "uppfoljning",
+        _ => "personligt",
+    };
+    Ok(mote_formular(&m, &a, typ.into(), String::new(), vec![]))
 }
 
 /// The person asks for a meeting; the handläggare gets a bevakning to book it.
@@ -501,7 +505,7 @@ pub async fn begar_mote(
     m.kontrollera_csrf(&f)?;
     m.krav_agera()?;
     let t = m.t;
-    let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
+    let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
     let typ_kod = f.text("typ");
     let text = f.text("text");
     let mut fel = vec![];
@@ -513,7 +517,7 @@ pub async fn begar_mote(
         fel.push(("text".to_owned(), t.t("fel-for_lang").to_owned()));
     }
     let (Some(typ), true) = (typ, fel.is_empty()) else {
-        return Ok(mote_formular(&m, rad.id, typ_kod, text, fel));
+        return Ok(mote_formular(&m, &a, typ_kod, text, fel));
     };
     let k = Kommando::BegarMote {
         datum: super::idag(&s),
@@ -523,6 +527,6 @@ pub async fn begar_mote(
     };
     match utfor(&s, &m, &rad, vec![k], vec![]).await? {
         Ok(_) => Ok(till(&format!("/mina-sidor/kvitto/{}", rad.id))),
-        Err(fel) => Ok(mote_formular(&m, rad.id, typ_kod, text, fel)),
+        Err(fel) => Ok(mote_formular(&m, &a, typ_kod, text, fel)),
     }
 }

@@ -10,6 +10,7 @@ mod dialog;
 mod fullmakter;
 mod inloggning;
 mod manadsansokan;
+mod plan;
 pub mod texter;
 mod tidslinje;
 
@@ -101,6 +102,10 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/mina-sidor/arenden/{id}/manadsansokan",
             get(manadsansokan::visa).post(manadsansokan::skicka),
+        ),
+        (
+            "/mina-sidor/arenden/{id}/plan",
+            get(plan::visa).post(plan::svara),
         ),
         (
             "/mina-sidor/arenden/{id}/mote",

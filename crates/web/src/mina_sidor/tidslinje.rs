@@ -79,6 +79,10 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         H::ManadsansokanInlamnad(a) => a.datum,
         H::FordjupadUtredningVald(v) => v.datum,
         H::UtredningsavsnittSkrivet(x) => x.datum,
+        H::PlanSkriven(p) => p.datum,
+        H::PlanBesvarad { svar, .. } => svar.datum,
+        H::PlanUppfoljd(u) => u.datum,
+        H::ForsorjningsstodAvslutat { datum, .. } => *datum,
         H::BeslutFattat(b) => b.datum,
         _ => h.tidpunkt.date(),
     }
@@ -416,6 +420,31 @@ pub fn tidslinje(
                 rader.push(bedomning.clone());
                 t.t("tidslinje-bedomning").to_owned()
             }
+            H::PlanSkriven(p) => {
+                lank = Some((
+                    format!("/mina-sidor/arenden/{arende}/plan"),
+                    t.t("arende-las_planen").to_owned(),
+                ));
+                t.f(
+                    "tidslinje-sjalvforsorjningsplan",
+                    &[("version", &p.version.to_string())],
+                )
+            }
+            H::PlanBesvarad { svar, .. } => {
+                if !svar.synpunkt.is_empty() {
+                    rader.push(svar.synpunkt.clone());
+                }
+                t.t("tidslinje-plan_besvarad").to_owned()
+            }
+            // The person reads their own account back (FL 10 §); attendance is on the plan's page.
+            H::PlanUppfoljd(u) => {
+                rader.push(t.f("plan-din_berattelse", &[("text", &u.enskildes_berattelse)]));
+                t.t("tidslinje-plan_uppfoljd").to_owned()
+            }
+            H::ForsorjningsstodAvslutat { orsak, .. } => {
+                rader.push(t.t(&format!("slutorsak-{}", orsak.kod())));
+                t.t("tidslinje-bistand_slut").to_owned()
+            }
             H::FordjupadUtredningVald(v) => {
                 rader.push(v.skal.clone());
                 t.t(if v.inleds {
@@ -520,7 +549,7 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
                     nasta.push(t.f("lage-utbetalning", &[("datum", &d)]));
                 }
             }
-            BevakningsTyp::Uppfoljning => {
+            BevakningsTyp::Uppfoljning | BevakningsTyp::PlanUppfoljning => {
                 if forsenad {
                     sent.push(t.f("lage-uppfoljning_sen", &[("datum", &d)]));
                 } else {

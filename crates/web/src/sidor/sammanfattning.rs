@@ -35,6 +35,9 @@ struct SammanfattningSida {
     manader: Vec<String>,
     /// The grundutredning's areas and its assessment.
     utredning: Vec<String>,
+    /// The current plan toward self-sufficiency, the person's answer, the latest follow-up
+    /// and the end of aid.
+    plan: Vec<String>,
     jobbstimulans: Option<String>,
     /// Deadlines: text, date, overdue.
     frister: Vec<(String, String, bool)>,
@@ -168,6 +171,35 @@ pub async fn visa(
         utredning.push(format!("Bedömning ({d}): {text}"));
     }
 
+    // The plan as it stands now: what a substitute needs before the next meeting.
+    let mut plan: Vec<String> = vec![];
+    if let Some(p) = a.planering.aktuell() {
+        plan.push(format!("Version {} ({})", p.version, p.datum));
+        plan.extend(
+            crate::visning::sjalvforsorjningsplanrader(p)
+                .into_iter()
+                .map(|(etikett, text)| format!("{etikett}: {text}")),
+        );
+        plan.push(match a.planering.svar_pa_aktuell() {
+            Some(s) if s.instammer => format!("Personen håller med ({}). {}", s.datum, s.synpunkt),
+            Some(s) => format!(
+                "Personen håller inte helt med ({}): {}",
+                s.datum, s.synpunkt
+            ),
+            None => "Personen har inte svarat på den här versionen.".into(),
+        });
+        if let Some(u) = a.planering.uppfoljningar.last() {
+            plan.push(format!(
+                "Senaste uppföljning ({}): {}",
+                u.datum,
+                crate::visning::planuppfoljningsrader(&a, u).join(" ")
+            ));
+        }
+    }
+    if let Some((d, orsak)) = a.bistand_avslutat {
+        plan.push(format!("Försörjningsstödet avslutat {d}: {}", orsak.text()));
+    }
+
     let mut frister: Vec<(String, String, bool)> = bevakningar(&a)
         .into_iter()
         .map(|b| {
@@ -255,6 +287,7 @@ pub async fn visa(
         senaste,
         manader,
         utredning,
+        plan,
         jobbstimulans: jobb,
         frister,
         vantar_enskild,

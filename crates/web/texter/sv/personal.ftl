@@ -290,6 +290,7 @@ arende-sakerhet = Säkerhet:
 arende-sakerhet_text = screeningen för våld i nära relation var positiv ({ $datum }). Den visas aldrig på Mina sidor. Tänk på det i brev, vid gemensamma möten och när någon annan har fullmakt.
 sammanfattning-manader = Beräknade månader
 sammanfattning-utredning = Utredningen per livsområde
+sammanfattning-plan = Planen mot egen försörjning
 sammanfattning-frister = Frister och bevakningar
 sammanfattning-inga_frister = Inga bevakningar.
 sammanfattning-passerad = (passerad)
@@ -424,6 +425,8 @@ rapporter-kf = Statistik över ej verkställda beslut till kommunfullmäktige
 rapporter-kf_text = per kvartal (SoL 34 kap. 3 §).
 rapporter-delegation = Delegationsbeslut
 rapporter-delegation_text = beslut fattade på delegation under en period, för anmälan till nämnden.
+rapporter-eb = Ekonomiskt bistånd till Socialstyrelsen
+rapporter-eb_text = per månad, med kontroll av vad som saknas innan filen kan skickas (HSLF-FS 2015:30). Ska lämnas senast den 15:e månaden efter.
 
 ## rapport_kvartal
 rapport_kvartal-valj = Välj kvartal
@@ -497,3 +500,32 @@ rapport_kf-totalt =
         [one] { $avbrott } insats
        *[other] { $avbrott } insatser
     } som avbrutits och inte återupptagits.
+
+## rapport_eb
+rapport_eb-titel = Ekonomiskt bistånd till Socialstyrelsen, { $manad }
+rapport_eb-ingress = Månadsstatistik enligt Socialstyrelsens föreskrifter (HSLF-FS 2015:30) 3–4 §§: utbetalt ekonomiskt bistånd per hushåll, försörjningshinder för varje vuxen och varför biståndet upphörde, för den månad biståndet avser. Filen har en rad per vuxen i varje hushåll och innehåller personnummer.
+rapport_eb-valj = Välj månad
+rapport_eb-manad = Månad (ÅÅÅÅ-MM)
+rapport_eb-visa = Visa statistiken
+rapport_eb-sista_dag = Ska lämnas till Socialstyrelsen senast { $datum }.
+rapport_eb-forsenad = Sista dagen har passerat.
+rapport_eb-kontroll = Kontroll före leverans
+rapport_eb-klar = Inget saknas. Filen kan hämtas och skickas.
+rapport_eb-saknas = Det här måste åtgärdas innan filen kan hämtas:
+rapport_eb-oppna = Öppna ärendet
+rapport_eb-fil = Hämta filen till Socialstyrelsen
+rapport_eb-manaden = Månaden i siffror
+rapport_eb-hushall = Hushåll
+rapport_eb-vuxna = Vuxna
+rapport_eb-barn = Barn
+rapport_eb-personer = Personer
+rapport_eb-utbetalt = Utbetalt
+rapport_eb-utan_hinder = Vuxna utan försörjningshinder
+rapport_eb-avslutade = Hushåll där biståndet upphörde
+rapport_eb-hinder = Vuxna efter försörjningshinder, { $manad }
+rapport_eb-hinder_antal = Antal vuxna
+rapport_eb-tolv = De senaste tolv månaderna
+rapport_eb-tabell_tolv = Ekonomiskt bistånd per månad, { $fran } – { $till }
+rapport_eb-diagram_hushall = Hushåll per månad
+rapport_eb-diagram_belopp = Utbetalt per månad
+rapport_eb-diagram_text = Diagrammet visar samma siffror som tabellen.

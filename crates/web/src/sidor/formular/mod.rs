@@ -342,6 +342,7 @@ pub fn falt_for(fakta: &'static str) -> &'static str {
     aktualisering::falt_for(fakta)
         .or_else(|| beslut::falt_for(fakta))
         .or_else(|| forsorjningsstod::falt_for(fakta))
+        .or_else(|| uppfoljning::falt_for(fakta))
         .unwrap_or(fakta)
 }
 

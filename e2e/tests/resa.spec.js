@@ -195,7 +195,10 @@ test('handläggare: ny person, ansökan, utredning, beslut, insats, uppföljning
     await steg('Registrera bedömningsinstrument', async (f) => {
       await falt(f, 'Datum').fill(dag(8));
       await grupp(f, 'Instrument').getByLabel('AUDIT', { exact: true }).check();
-      await falt(f, 'Svaren, fråga för fråga').fill('1, 1, 0, 0, 0, 0, 0, 0, 0, 0');
+      // One choice per item, with the answers the item allows.
+      for (let n = 1; n <= 10; n++) {
+        await f.getByLabel(new RegExp(`^Fråga ${n}: `)).selectOption(n <= 2 ? '1' : '0');
+      }
       await grupp(f, 'Samtycke').getByRole('checkbox').check();
     });
     await expect(main).toContainText('AUDIT 2 av 40');

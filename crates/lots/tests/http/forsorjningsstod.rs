@@ -1428,6 +1428,18 @@ async fn attestgrans(db: Db) {
 }
 pa_bada!(attestgrans);
 
+/// An instrument's form as posted: the day, the instrument and one answer per item.
+fn instrumentsvar(instrument: &str, svar: &[u8]) -> Vec<(String, String)> {
+    let mut ut = vec![
+        ("datum".to_string(), "2026-03-03".to_string()),
+        ("instrument".to_string(), instrument.to_string()),
+    ];
+    for (i, s) in svar.iter().enumerate() {
+        ut.push((format!("fraga_{}", i + 1), s.to_string()));
+    }
+    ut
+}
+
 /// Assessment instruments (issue 16, item 3): scored by Lots by the person's sex, only with
 /// consent; a positive FREDA screening asks for a risk assessment, and no FREDA screening
 /// reaches Mina sidor, where a partner or an ombud may read along.
@@ -1446,48 +1458,51 @@ async fn bedomningsinstrument(db: Db) {
     )
     .await;
     let sokvag = format!("/arenden/{a}/steg/instrument");
-    let (s, form) = hl.get(&sokvag).await;
+    // The form is the instrument's own: one choice per item with the answers it allows.
+    let (s, form) = hl.get(&format!("{sokvag}?instrument=dudit")).await;
     assert_eq!(s, 200, "{}", utdrag(&form));
-    assert!(form.contains("AUDIT"), "{}", utdrag(&form));
+    assert!(form.contains(r#"name="fraga_11""#), "{}", utdrag(&form));
+    assert!(!form.contains(r#"name="fraga_12""#));
+    let (_, form) = hl.get(&sokvag).await;
+    assert!(form.contains(r#"name="fraga_10""#), "{}", utdrag(&form));
+    assert!(!form.contains(r#"name="fraga_11""#), "AUDIT has ten items");
 
     // No consent: nothing is recorded.
-    let audit = [
-        ("datum", "2026-03-03"),
-        ("instrument", "audit"),
-        ("svar", "2, 2, 1, 1, 1, 0, 0, 0, 0, 0"),
-    ];
-    let (s, _, body) = hl.post(&sokvag, &audit).await;
+    let audit = instrumentsvar("audit", &[2, 2, 1, 1, 1, 0, 0, 0, 0, 0]);
+    let (s, _, body) = hl.post(&sokvag, &som_par(&audit)).await;
     assert_eq!(s, 422, "{}", utdrag(&body));
-    // A score the item does not have is named.
-    let mut fel = audit.to_vec();
-    fel[2] = ("svar", "0, 0, 0, 0, 0, 0, 0, 0, 3, 0");
-    fel.push(("samtycke", "ja"));
-    let (s, _, body) = hl.post(&sokvag, &fel).await;
+    // An item left unanswered is refused, never counted as 0.
+    let mut fel = audit.clone();
+    fel.retain(|(n, _)| n != "fraga_4");
+    fel.push(("samtycke".into(), "ja".into()));
+    let (s, _, body) = hl.post(&sokvag, &som_par(&fel)).await;
     assert_eq!(s, 422, "{}", utdrag(&body));
-    assert!(body.contains("Fråga 9"), "{}", utdrag(&body));
+    assert!(
+        body.contains("Välj svaret på fråga 4."),
+        "{}",
+        utdrag(&body)
+    );
+    // A score the item does not have (a tampered form) is named by the rules.
+    let mut fel = instrumentsvar("audit", &[0, 0, 0, 0, 0, 0, 0, 0, 3, 0]);
+    fel.push(("samtycke".into(), "ja".into()));
+    let (s, _, body) = hl.post(&sokvag, &som_par(&fel)).await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Fråga 9 kan bara ha"), "{}", utdrag(&body));
     let arende = app.arende(&a).await;
     assert!(arende.skyddsrutiner.is_empty());
 
     // 7 points: under the men's limit of 8 (a woman's would be over).
-    let mut ok = audit.to_vec();
-    ok.push(("samtycke", "ja"));
-    hl.steg(&a, "instrument", &ok).await;
+    let mut ok = audit.clone();
+    ok.push(("samtycke".into(), "ja".into()));
+    hl.steg(&a, "instrument", &som_par(&ok)).await;
     let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
     assert!(
         !sida.contains(r#"id="sakerhet""#),
         "no flag without a positive screening"
     );
-    hl.steg(
-        &a,
-        "instrument",
-        &[
-            ("datum", "2026-03-03"),
-            ("instrument", "freda"),
-            ("svar", "0, 1, 0"),
-            ("samtycke", "ja"),
-        ],
-    )
-    .await;
+    let mut freda = instrumentsvar("freda", &[0, 1, 0]);
+    freda.push(("samtycke".into(), "ja".into()));
+    hl.steg(&a, "instrument", &som_par(&freda)).await;
     let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
     assert!(sida.contains("AUDIT 7 av 40"), "{}", utdrag(&sida));
     assert!(

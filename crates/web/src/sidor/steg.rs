@@ -1,6 +1,8 @@
 //! The steps of a case: one form page and one POST handler for every kind of step.
 
-use axum::extract::{Multipart, Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::{AktualiseringsTyp, Arende, Handlingstyp, Kommando, KommandoTyp, kan};
@@ -38,6 +40,8 @@ pub struct Stegkontext {
     pub andra_val: Vec<lots_domain::forsorjningsstod::fordjupad::FordjupadVal>,
     pub kon: Option<lots_domain::identitet::Kon>,
     pub attestgrans: i64,
+    /// The assessment instrument whose items the form shows (`?instrument=` or the form).
+    pub instrument: Option<lots_domain::instrument::Instrument>,
     pub idag: time::Date,
 }
 
@@ -154,6 +158,7 @@ impl Stegkontext {
             } else {
                 lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS
             },
+            instrument: None,
             idag: svensk_dag(s.nu()),
         })
     }
@@ -175,6 +180,7 @@ impl Stegkontext {
             andra_val: &self.andra_val,
             kon: self.kon,
             attestgrans: self.attestgrans,
+            instrument: self.instrument,
         }
     }
 }
@@ -202,7 +208,7 @@ pub fn visa_formular(
             format!("/arenden/{}", r.id),
             "ärendet".to_string(),
             format!("/arenden/{}/steg/{}", r.id, typ.kod()),
-            vec![],
+            instrumentlankar(r.id, typ, k.instrument),
         ),
         (None, akt) => {
             let akt = akt.unwrap_or(AktualiseringsTyp::Ansokan);
@@ -386,12 +392,43 @@ async fn steg_kontext(
     Ok((typ, k))
 }
 
+/// The assessment instruments above their form, each a link to its own items.
+fn instrumentlankar(
+    arende: ArendeId,
+    typ: KommandoTyp,
+    vald: Option<lots_domain::instrument::Instrument>,
+) -> Vec<(String, String, bool)> {
+    use lots_domain::instrument::Instrument;
+    if typ != KommandoTyp::RegistreraInstrument {
+        return vec![];
+    }
+    let vald = vald.unwrap_or(Instrument::ALLA[0]);
+    Instrument::ALLA
+        .iter()
+        .map(|x| {
+            (
+                format!(
+                    "/arenden/{arende}/steg/{}?instrument={}",
+                    typ.kod(),
+                    x.kod()
+                ),
+                x.namn().to_string(),
+                *x == vald,
+            )
+        })
+        .collect()
+}
+
 pub async fn sida(
     State(s): State<AppState>,
     i: Inloggad,
     Path((id, steg)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
-    let (typ, k) = steg_kontext(&s, &i, &id, &steg).await?;
+    let (typ, mut k) = steg_kontext(&s, &i, &id, &steg).await?;
+    k.instrument = q
+        .get("instrument")
+        .and_then(|x| lots_domain::instrument::Instrument::fran_kod(x));
     let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
         Ok(()) => (None, None),
         Err(t) => (Some(t), Some(StatusCode::CONFLICT)),
@@ -415,7 +452,8 @@ pub async fn utfor(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    let (typ, k) = steg_kontext(&s, &i, &id, &steg).await?;
+    let (typ, mut k) = steg_kontext(&s, &i, &id, &steg).await?;
+    k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
     formularsvar(&s, &i, &k, arende, typ, None, &f, None).await
 }
@@ -425,7 +463,13 @@ pub async fn dokument_sida(
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
-    sida(state, i, Path((id, "dokument".into()))).await
+    sida(
+        state,
+        i,
+        Path((id, "dokument".into())),
+        Query(HashMap::new()),
+    )
+    .await
 }
 
 /// The uploaded file and what its first bytes say it is. The browser's word is not trusted.

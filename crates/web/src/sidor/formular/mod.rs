@@ -57,6 +57,8 @@ pub struct FaltKontext<'a> {
     pub andra_val: &'a [lots_domain::forsorjningsstod::fordjupad::FordjupadVal],
     /// The kommun's attest limit for payments: read for planning a payment only.
     pub attestgrans: i64,
+    /// The assessment instrument chosen above its form: read for that step only.
+    pub instrument: Option<lots_domain::instrument::Instrument>,
 }
 
 pub(super) fn par<T: Copy>(
@@ -343,6 +345,7 @@ pub fn falt_for(fakta: &'static str) -> &'static str {
         .or_else(|| beslut::falt_for(fakta))
         .or_else(|| forsorjningsstod::falt_for(fakta))
         .or_else(|| uppfoljning::falt_for(fakta))
+        .or_else(|| utredning::falt_for(fakta))
         .unwrap_or(fakta)
 }
 

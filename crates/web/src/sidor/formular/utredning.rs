@@ -153,55 +153,89 @@ fn falt_bedomning(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     vec![datumfalt(ctx.idag), bedomning]
 }
 
+/// The form's field for a fact of the instrument the rules refuse: the answers start at the
+/// first item.
+pub(super) fn falt_for(fakta: &str) -> Option<&'static str> {
+    (fakta == "svar").then_some(FRAGOR[0].0)
+}
+
+/// One field per item, for the longest instrument (FIA, 14 areas): the item's score, and for
+/// FIA the person's own rating beside it.
+const FRAGOR: [(&str, &str); 14] = [
+    ("fraga_1", "egen_1"),
+    ("fraga_2", "egen_2"),
+    ("fraga_3", "egen_3"),
+    ("fraga_4", "egen_4"),
+    ("fraga_5", "egen_5"),
+    ("fraga_6", "egen_6"),
+    ("fraga_7", "egen_7"),
+    ("fraga_8", "egen_8"),
+    ("fraga_9", "egen_9"),
+    ("fraga_10", "egen_10"),
+    ("fraga_11", "egen_11"),
+    ("fraga_12", "egen_12"),
+    ("fraga_13", "egen_13"),
+    ("fraga_14", "egen_14"),
+];
+
+/// The instrument's own form: one choice per item with the answers it allows, in the
+/// order of the form used with the person. Which instrument is chosen above the form
+/// (`?instrument=`), so the items are the right ones without JavaScript.
 fn falt_instrument(ctx: &FaltKontext) -> Vec<Falt> {
     use lots_domain::instrument::Instrument;
-    let beskrivning = Instrument::ALLA
-        .iter()
-        .map(|i| {
-            let v = i.aktuell();
-            let fragor = v
-                .fragor
-                .iter()
-                .map(|f| format!("{} {}", f.nummer, f.etikett))
-                .collect::<Vec<_>>()
-                .join("; ");
-            format!(
-                "{} ({} svar: {fragor}). {}",
-                i.namn(),
-                v.fragor.len(),
-                i.manual()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    vec![
+    let instrument = ctx.instrument.unwrap_or(Instrument::ALLA[0]);
+    let v = instrument.aktuell();
+    let mut ut = vec![
         datumfalt(ctx.idag),
         Falt::val(
             "instrument",
             "Instrument",
             "radio",
-            Instrument::ALLA
-                .iter()
-                .map(|i| (i.kod().to_string(), i.namn().to_string())),
+            [(instrument.kod().to_string(), instrument.namn().to_string())],
         )
-        .kravs(),
-        Falt::text("svar", "Svaren, fråga för fråga")
-            .kravs()
-            .hjalp(&format!(
-                "Poängen för varje fråga i ordning, åtskilda med kommatecken, som de står i formuläret du använde med personen. AUDIT: fråga 1–8 ger 0–4 poäng, fråga 9–10 ger 0, 2 eller 4. DUDIT: fråga 1–9 ger 0–4, fråga 10–11 ger 0, 2 eller 4. FREDA: 0 för nej, 1 för ja. FIA: 1 (inget hinder) till 4 (stort hinder) per område. {beskrivning}"
-            )),
-        Falt::text("egen", "FIA: personens egen skattning")
-            .hjalp("Bara för FIA: personens egen skattning per område, 1–4, i samma ordning. Lämna ett område tomt (till exempel 2, , 3) om personen inte ville skatta det."),
-        Falt::val(
-            "samtycke",
-            "Samtycke",
-            "checkboxes",
-            [(
-                "ja".to_string(),
-                "Personen har samtyckt till att instrumentet används och att resultatet dokumenteras".to_string(),
-            )],
-        ),
-    ]
+        .kravs()
+        .varde(instrument.kod())
+        .hjalp(&format!(
+            "Byt instrument med länkarna ovanför formuläret. {}",
+            instrument.manual()
+        )),
+    ];
+    for ((namn, egen), f) in FRAGOR.iter().zip(v.fragor) {
+        let alternativ = f.tillatna.iter().map(|x| {
+            let ord = f.skala.etikett(*x);
+            let text = if ord == x.to_string() {
+                ord
+            } else {
+                format!("{x} ({ord})")
+            };
+            (x.to_string(), text)
+        });
+        ut.push(Falt::val(
+            namn,
+            &format!("Fråga {}: {}", f.nummer, f.etikett),
+            "select",
+            alternativ.clone(),
+        ));
+        if v.egen_skattning {
+            ut.push(Falt::val(
+                egen,
+                &format!("Fråga {}: personens egen skattning", f.nummer),
+                "select",
+                alternativ,
+            ));
+        }
+    }
+    ut.push(Falt::val(
+        "samtycke",
+        "Samtycke",
+        "checkboxes",
+        [(
+            "ja".to_string(),
+            "Personen har samtyckt till att instrumentet används och att resultatet dokumenteras"
+                .to_string(),
+        )],
+    ));
+    ut
 }
 
 fn tolka_instrument(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
@@ -211,42 +245,23 @@ fn tolka_instrument(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         "instrument",
         Instrument::fran_kod,
         "Välj vilket instrument som användes.",
-    );
+    )?;
+    let v = instrument.aktuell();
     let mut svar = vec![];
-    for d in l.text("svar").split(',').map(str::trim) {
-        match d.parse::<u8>() {
-            Ok(n) => svar.push(n),
-            Err(_) => {
-                l.fel(
-                    "svar",
-                    "Skriv poängen som heltal åtskilda med kommatecken, till exempel 2, 1, 0.",
-                );
-                break;
-            }
-        }
-    }
     let mut egen = vec![];
-    let egen_text = l.text("egen");
-    if !egen_text.trim().is_empty() {
-        for d in egen_text.split(',').map(str::trim) {
-            if d.is_empty() {
-                egen.push(None);
-                continue;
-            }
-            match d.parse::<u8>() {
-                Ok(n) => egen.push(Some(n)),
-                Err(_) => {
-                    l.fel(
-                        "egen",
-                        "Skriv skattningarna som 1–4, åtskilda med kommatecken.",
-                    );
-                    break;
-                }
-            }
+    for ((namn, egen_namn), f) in FRAGOR.iter().zip(v.fragor) {
+        // An item left unanswered is never read as 0: that would lower the score silently.
+        match l.text(namn).parse::<u8>() {
+            Ok(n) => svar.push(n),
+            Err(_) => l.fel(namn, &format!("Välj svaret på fråga {}.", f.nummer)),
+        }
+        if v.egen_skattning {
+            // The person may choose not to rate an area.
+            egen.push(l.text(egen_namn).parse::<u8>().ok());
         }
     }
     let samtycke = l.f.alla("samtycke").contains(&"ja");
-    let (datum, instrument) = (datum?, instrument?);
+    let datum = datum?;
     if !l.fel.is_empty() {
         return None;
     }

@@ -16,7 +16,7 @@ use lots_domain::ids::{ArendeId, KommunId, PersonId};
 
 use crate::db::{Tx, V};
 use crate::org::v;
-use crate::{Rapporter, StoreError};
+use crate::{RapportArende, Rapporter, StoreError};
 
 pub(crate) const FORSORJNINGSSTOD_MANAD: &str =
     "forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder)";
@@ -135,20 +135,21 @@ pub(crate) fn manadsrader(
 }
 
 /// The select of the months, with the case's diarienummer, the applicant's number and what
-/// was paid for the month (sent) and is still to go out (planned, not sent).
+/// was paid for the month (sent) and is still to go out (planned, not sent). PostgreSQL sums
+/// BIGINT as NUMERIC: the cast keeps both databases' answer an integer.
 const MANADER: &str = "SELECT f.arende, f.person, f.manad, f.vuxna, f.barn, f.belopp, f.hinder, \
-     a.diarienummer, p.identitet_typ, p.identitet, s.orsak, \
-     COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
-       AND u.manad = f.manad AND u.lage = 'skickad'), 0) AS utbetalt, \
-     COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
-       AND u.manad = f.manad AND u.lage IN ('attest', 'klar')), 0) AS ej_skickat \
+     a.diarienummer, a.enhet, a.handlaggare, p.identitet_typ, p.identitet, p.skyddad, s.orsak, \
+     CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
+       AND u.manad = f.manad AND u.lage = 'skickad'), 0) AS BIGINT) AS utbetalt, \
+     CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
+       AND u.manad = f.manad AND u.lage IN ('attest', 'klar')), 0) AS BIGINT) AS ej_skickat \
      FROM forsorjningsstod_manad f JOIN arende a ON a.id = f.arende \
      JOIN person p ON p.id = f.person \
      LEFT JOIN forsorjningsstod_avslut s ON s.arende = f.arende AND s.manad = f.manad \
      WHERE f.kommun = $1 AND f.manad >= $2 AND f.manad <= $3 \
      ORDER BY f.manad, f.arende";
 
-fn las(r: &crate::db::Rad) -> Result<Manadsrad, StoreError> {
+fn las(r: &crate::db::Rad) -> Result<(Manadsrad, RapportArende), StoreError> {
     let hinder: Vec<String> = serde_json::from_str(&r.text("hinder")?)?;
     // Only a personnummer or samordningsnummer identifies the person to the register.
     let personnummer = match IdentitetsTyp::fran_kod(&r.text("identitet_typ")?) {
@@ -157,8 +158,15 @@ fn las(r: &crate::db::Rad) -> Result<Manadsrad, StoreError> {
         }
         _ => None,
     };
-    Ok(Manadsrad {
-        arende: r.parse("arende")?,
+    let arende = RapportArende {
+        id: r.parse("arende")?,
+        person: r.parse("person")?,
+        enhet: r.parse("enhet")?,
+        handlaggare: r.opt_parse("handlaggare")?,
+        skyddad: r.int("skyddad")? != 0,
+    };
+    let rad = Manadsrad {
+        arende: arende.id,
         diarienummer: r.opt_text("diarienummer")?,
         person: r.parse("person")?,
         personnummer,
@@ -179,17 +187,19 @@ fn las(r: &crate::db::Rad) -> Result<Manadsrad, StoreError> {
             .opt_text("orsak")?
             .as_deref()
             .and_then(Slutorsak::fran_kod),
-    })
+    };
+    Ok((rad, arende))
 }
 
 impl Rapporter<'_> {
-    /// The kommun's months of försörjningsstöd from `fran` to `till`, both included.
+    /// The kommun's months of försörjningsstöd from `fran` to `till`, both included, each with
+    /// its case as the policy and the audit need it.
     pub async fn forsorjningsstod_manader(
         &self,
         kommun: KommunId,
         fran: Manad,
         till: Manad,
-    ) -> Result<Vec<Manadsrad>, StoreError> {
+    ) -> Result<Vec<(Manadsrad, RapportArende)>, StoreError> {
         self.0
             .db
             .fetch_all(

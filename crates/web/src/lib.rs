@@ -152,6 +152,14 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/rapporter/delegationsbeslut.csv",
             get(sidor::rapporter::delegation_csv),
         ),
+        (
+            "/rapporter/ekonomiskt-bistand",
+            get(sidor::rapporter::eb_sida),
+        ),
+        (
+            "/rapporter/ekonomiskt-bistand.csv",
+            get(sidor::rapporter::eb_fil),
+        ),
         ("/static/lots.css", get(css)),
         (
             "/delegationsordning",

@@ -24,4 +24,5 @@ mod rattssakerhet;
 mod resor;
 mod sekretess;
 mod sidodorrar;
+mod statistik;
 mod webb;

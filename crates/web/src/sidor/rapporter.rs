@@ -2,7 +2,9 @@
 //!
 //! * ej verkställda beslut to IVO and the revisorer, per quarter (SoL 34 kap. 1–2 §§);
 //! * the quarterly statistics to kommunfullmäktige (SoL 34 kap. 3 §);
-//! * the decisions taken under delegation in a period, for the nämnd (KL 7 kap. 8 §).
+//! * the decisions taken under delegation in a period, for the nämnd (KL 7 kap. 8 §);
+//! * the monthly statistics of ekonomiskt bistånd to Socialstyrelsen (HSLF-FS 2015:30 3–4 §§),
+//!   with the check of what is missing before the file may be sent.
 //!
 //! The store reads the waits and decisions of the period from the tables the projection keeps
 //! for the reports, the domain selects (`lots_domain::rapport`), and every read is logged before
@@ -18,8 +20,10 @@ use std::collections::{HashMap, HashSet};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use lots_domain::forsorjningsstod::Manad;
+use lots_domain::forsorjningsstod::statistik::{self, Leverans, Totaler};
 use lots_domain::identitet::Kon;
 use lots_domain::ids::{ArendeId, BeslutId, PersonId};
 use lots_domain::rapport::{
@@ -873,6 +877,259 @@ fn delegation_tabell(rader: &[DelegationRad]) -> Vec<Vec<String>> {
         ]);
     }
     ut
+}
+
+// ---------------------------------------------------------------------------
+// (d) Ekonomiskt bistånd to Socialstyrelsen, per month (HSLF-FS 2015:30 3–4 §§)
+// ---------------------------------------------------------------------------
+
+/// `?manad=2026-03`; by default the month before this one, the one due by the 15th of this
+/// month. A month after this one has nothing paid for it yet.
+fn vald_manad(q: &HashMap<String, String>, idag: Date) -> Result<Manad, WebFel> {
+    let denna = Manad::for_dag(idag);
+    let manad = match parameter(q, "manad") {
+        None => return Ok(denna.foregaende()),
+        Some(t) => t.parse::<Manad>().map_err(|e| WebFel::Ogiltig(e.into()))?,
+    };
+    if manad > denna || manad.ar() < 2000 {
+        return Err(WebFel::Ogiltig(
+            "Välj en månad från år 2000 till och med den här månaden.".into(),
+        ));
+    }
+    Ok(manad)
+}
+
+/// A line of the check, linked to its case where the user may open it.
+pub struct EbBrist {
+    pub text: String,
+    pub arende: Option<ArendeId>,
+}
+
+/// One month's totals as the page shows them, with the bars of its charts.
+pub struct EbManad {
+    pub kod: String,
+    pub namn: String,
+    pub hushall: u32,
+    pub vuxna: u32,
+    pub barn: u32,
+    pub personer: u32,
+    pub utbetalt: String,
+    pub per_grupp: Vec<u32>,
+    pub utan_hinder: u32,
+    pub avslutade: u32,
+    /// The bars' lengths in the chart's units (0–250) and where their labels go.
+    pub stapel_hushall: u32,
+    pub stapel_belopp: u32,
+    pub y: u32,
+}
+
+/// The longest bar of a chart, in the SVG's units.
+const STAPEL: u32 = 250;
+
+fn stapel(varde: i64, storst: i64) -> u32 {
+    if storst <= 0 {
+        return 0;
+    }
+    u32::try_from(varde.max(0) * i64::from(STAPEL) / storst).unwrap_or(0)
+}
+
+fn eb_manad(m: Manad, t: &Totaler) -> EbManad {
+    EbManad {
+        kod: m.to_string(),
+        namn: m.namn(),
+        hushall: t.hushall,
+        vuxna: t.vuxna,
+        barn: t.barn,
+        personer: t.personer(),
+        utbetalt: crate::visning::kr(t.utbetalt),
+        per_grupp: statistik::GRUPPER.iter().map(|g| t.i_grupp(*g)).collect(),
+        utan_hinder: t.utan_hinder,
+        avslutade: t.avslutade,
+        stapel_hushall: 0,
+        stapel_belopp: 0,
+        y: 0,
+    }
+}
+
+struct EbRapport {
+    manad: Manad,
+    leverans: Leverans,
+    brister: Vec<EbBrist>,
+    /// The twelve months up to the chosen one, oldest first.
+    manader: Vec<EbManad>,
+    /// The chosen month's adults per hinder group: (group, count, bar).
+    grupper: Vec<(&'static str, u32, u32, u32)>,
+}
+
+/// Loads the kommun's months, builds the chosen month's delivery and the twelve months' totals,
+/// and logs the read: every case the check names (the totals name none).
+async fn eb(
+    s: &AppState,
+    i: &Inloggad,
+    q: &HashMap<String, String>,
+    handling: &str,
+) -> Result<EbRapport, WebFel> {
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
+    let nu = s.nu();
+    let manad = vald_manad(q, svensk_dag(nu))?;
+    let kommun = i.anvandare.kommun;
+    let fran = (0..11).fold(manad, |m, _| m.foregaende());
+    let lasta = s
+        .store
+        .rapporter()
+        .forsorjningsstod_manader(kommun, fran, manad)
+        .await?;
+    let mut register = Register::new();
+    let mut rader = Vec::with_capacity(lasta.len());
+    for (r, a) in lasta {
+        register.entry(a.id).or_insert(a);
+        rader.push(r);
+    }
+    let kod = s.store.organisation().kommunkod(kommun).await?;
+    let leverans = statistik::leverans(&kod, manad, &rader);
+    let brister = leverans
+        .brister
+        .iter()
+        .map(|b| EbBrist {
+            text: b.text.clone(),
+            arende: lank(i, &register, b.arende),
+        })
+        .collect();
+    let per = statistik::per_manad(fran, manad, &rader);
+    let storst_hushall = per
+        .iter()
+        .map(|(_, t)| i64::from(t.hushall))
+        .max()
+        .unwrap_or(0);
+    let storst_belopp = per.iter().map(|(_, t)| t.utbetalt).max().unwrap_or(0);
+    let manader = per
+        .iter()
+        .enumerate()
+        .map(|(n, (m, t))| EbManad {
+            stapel_hushall: stapel(i64::from(t.hushall), storst_hushall),
+            stapel_belopp: stapel(t.utbetalt, storst_belopp),
+            y: u32::try_from(n).unwrap_or(0) * 24,
+            ..eb_manad(*m, t)
+        })
+        .collect();
+    let t = &leverans.totaler;
+    let storst_grupp = statistik::GRUPPER
+        .iter()
+        .map(|g| i64::from(t.i_grupp(*g)))
+        .max()
+        .unwrap_or(0);
+    let grupper = statistik::GRUPPER
+        .iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let antal = t.i_grupp(*g);
+            (
+                g.text(),
+                antal,
+                stapel(i64::from(antal), storst_grupp),
+                u32::try_from(n).unwrap_or(0) * 24,
+            )
+        })
+        .collect();
+    // The page names the cases of the check; the file names every household's case.
+    let listade: Vec<ArendeId> = if handling.ends_with(".fil") && leverans.kan_skickas() {
+        rader
+            .iter()
+            .filter(|r| r.manad == manad)
+            .map(|r| r.arende)
+            .collect()
+    } else {
+        leverans.brister.iter().map(|b| b.arende).collect()
+    };
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggposter(i, handling, &register, listade), nu)
+        .await?;
+    Ok(EbRapport {
+        manad,
+        leverans,
+        brister,
+        manader,
+        grupper,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "rapport_eb.html")]
+struct EbSida {
+    sida: Sida,
+    manad_kod: String,
+    manad_namn: String,
+    sista_dag: Date,
+    forsenad: bool,
+    brister: Vec<EbBrist>,
+    totalt: EbManad,
+    manader: Vec<EbManad>,
+    grupper: Vec<(&'static str, u32, u32, u32)>,
+    grupprubriker: Vec<&'static str>,
+    /// The charts' heights in the SVG's units.
+    hojd_manader: u32,
+    hojd_grupper: u32,
+}
+
+pub async fn eb_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = eb(&s, &i, &q, "rapport.ekonomiskt_bistand").await?;
+    let idag = svensk_dag(s.nu());
+    Ok(EbSida {
+        sida: Sida::av(&i),
+        manad_kod: r.manad.to_string(),
+        manad_namn: r.manad.namn(),
+        sista_dag: r.leverans.sista_dag(),
+        forsenad: statistik::forsenad(r.manad, idag),
+        brister: r.brister,
+        totalt: eb_manad(r.manad, &r.leverans.totaler),
+        hojd_manader: u32::try_from(r.manader.len()).unwrap_or(0) * 24,
+        hojd_grupper: u32::try_from(r.grupper.len()).unwrap_or(0) * 24,
+        manader: r.manader,
+        grupper: r.grupper,
+        grupprubriker: statistik::GRUPPER.iter().map(|g| g.text()).collect(),
+    }
+    .into_response())
+}
+
+/// The month's file to Socialstyrelsen (`docs/statistik.md`), or 409 with what is missing.
+pub async fn eb_fil(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Fraga,
+) -> Result<Response, WebFel> {
+    let r = eb(&s, &i, &q, "rapport.ekonomiskt_bistand.fil").await?;
+    let l = &r.leverans;
+    if !l.kan_skickas() {
+        let mut text = format!(
+            "Filen för {} kan inte tas fram förrän det här är åtgärdat:\n",
+            r.manad.namn()
+        );
+        for b in &l.brister {
+            text.push_str(&format!("- {}\n", b.text));
+        }
+        return Ok((
+            StatusCode::CONFLICT,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            text,
+        )
+            .into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", l.filnamn()),
+            ),
+        ],
+        l.fil(),
+    )
+        .into_response())
 }
 
 #[cfg(test)]

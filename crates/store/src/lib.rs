@@ -266,6 +266,7 @@ impl Store {
     pub async fn migrera(&self) -> Result<(), StoreError> {
         self.db.migrera().await?;
         self.fyll_personnamn().await?;
+        self.fyll_personnamn_vikning().await?;
         if self.lagrad_tillstandsversion().await? < TILLSTANDSVERSION {
             // Raises the stored version itself once every case is done.
             let n = self.projicera_om().await?;

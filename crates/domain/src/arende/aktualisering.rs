@@ -26,6 +26,48 @@ impl AktualiseringsTyp {
     }
 }
 
+/// Why an open case may be the one a new ansökan belongs in (issue 20, item 2): it
+/// is handled by the enhet the new case would go to, and/or the person has
+/// already applied for some of the same insatser in it. A second case about the
+/// same need splits the investigation, the journal and the time limits in two;
+/// a further ansökan is added to the open case instead (SoL 11 kap. 1 §: one
+/// investigation of the need, `Kommando::AnsokInsats`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MojligDubblett {
+    pub samma_enhet: bool,
+    /// The insatser of the new ansökan already applied for in the open case and
+    /// not withdrawn.
+    pub samma_insatser: Vec<InsatsTyp>,
+}
+
+/// Whether `oppet` may be a duplicate of a new ansökan to `enhet` for `insatser`:
+/// the one rule the new-case form asks. A closed case never is (a new need after
+/// avslut is a new case); an open one is when it is handled by the same enhet or
+/// has one of the same insatser applied for.
+pub fn mojlig_dubblett(
+    oppet: &Arende,
+    enhet: Option<EnhetId>,
+    insatser: &[InsatsTyp],
+) -> Option<MojligDubblett> {
+    if oppet.status() == Status::Avslutat {
+        return None;
+    }
+    let samma_enhet = enhet == Some(oppet.enhet);
+    let mut samma_insatser: Vec<InsatsTyp> = vec![];
+    for i in insatser {
+        // Withdrawn as often as applied for: no longer applied for in the case.
+        let ansokt = oppet.ansokta.iter().filter(|(a, _)| a == i).count();
+        let aterkallat = oppet.aterkallade.iter().filter(|(a, _)| a == i).count();
+        if ansokt > aterkallat && !samma_insatser.contains(i) {
+            samma_insatser.push(*i);
+        }
+    }
+    (samma_enhet || !samma_insatser.is_empty()).then_some(MojligDubblett {
+        samma_enhet,
+        samma_insatser,
+    })
+}
+
 /// The person withdraws the application for an insats (återkallelse): the
 /// insats needs no decision any more. When and how it was said is recorded
 /// (FL 27 §). The step and its event carry the same facts.
@@ -327,6 +369,60 @@ impl Arende {
 #[cfg(test)]
 mod tests {
     use crate::arende::testfall::*;
+
+    #[test]
+    fn mojlig_dubblett_samma_enhet_eller_samma_insats_i_ett_oppet_arende() {
+        let oppet = ansokan_registrerad();
+        let a = oppet.arende();
+        let annan = EnhetId(uuid::Uuid::from_u128(99));
+        assert_eq!(
+            mojlig_dubblett(a, Some(ENHET), &[]),
+            Some(MojligDubblett {
+                samma_enhet: true,
+                samma_insatser: vec![],
+            })
+        );
+        assert_eq!(
+            mojlig_dubblett(
+                a,
+                Some(annan),
+                &[
+                    InsatsTyp::Kontaktperson,
+                    InsatsTyp::Oppenvardsbehandling,
+                    InsatsTyp::Oppenvardsbehandling
+                ]
+            ),
+            Some(MojligDubblett {
+                samma_enhet: false,
+                samma_insatser: vec![InsatsTyp::Oppenvardsbehandling],
+            })
+        );
+        assert_eq!(
+            mojlig_dubblett(a, Some(annan), &[InsatsTyp::Kontaktperson]),
+            None
+        );
+        // Withdrawn: no longer applied for, though the enhet still matches.
+        let aterkallad = ansokan_aterkallad();
+        assert_eq!(
+            mojlig_dubblett(
+                aterkallad.arende(),
+                Some(annan),
+                &[InsatsTyp::Oppenvardsbehandling]
+            ),
+            None
+        );
+        // A closed case is never a duplicate: a new need is a new case.
+        let avslutat = aterkallad.med(avsluta(date!(2026 - 01 - 21)));
+        assert_eq!(avslutat.arende().status(), Status::Avslutat);
+        assert_eq!(
+            mojlig_dubblett(
+                avslutat.arende(),
+                Some(ENHET),
+                &[InsatsTyp::Oppenvardsbehandling]
+            ),
+            None
+        );
+    }
 
     #[test]
     fn ansokan_utan_insats_vagras() {

@@ -29,7 +29,9 @@ pub(crate) mod testfall;
 #[cfg(test)]
 mod tests;
 
-pub use aktualisering::{AktualiseringsTyp, AterkallelseUppgifter};
+pub use aktualisering::{
+    AktualiseringsTyp, AterkallelseUppgifter, MojligDubblett, mojlig_dubblett,
+};
 pub use beslut::{BeslutLage, MisslyckadDelgivningUppgifter, rattbara};
 pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};

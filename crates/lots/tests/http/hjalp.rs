@@ -597,7 +597,9 @@ pub async fn registrera_person(k: &Klient, nummer: &str, fornamn: &str, efternam
     plats.unwrap().trim_start_matches("/personer/").to_owned()
 }
 
-/// Registers an ansökan through the form and returns the case id.
+/// Registers an ansökan through the form and returns the case id. A test that
+/// calls it again for a person with an open case means a new case: it confirms
+/// "Registrera ändå som nytt ärende" (issue 20, item 2; tested in `dubbletter`).
 pub async fn registrera_ansokan(
     app: &TestApp,
     k: &Klient,
@@ -618,6 +620,7 @@ pub async fn registrera_ansokan(
                 ("beskrivning", "Vill ha stöd."),
                 ("enhet", &enhet),
                 ("handlaggare", &h),
+                ("registrera_anda", "ja"),
             ],
         )
         .await;

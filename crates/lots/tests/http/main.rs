@@ -10,6 +10,7 @@ mod brev;
 mod demo;
 mod dialog;
 mod drift;
+mod dubbletter;
 mod forsorjningsstod;
 mod genomforandeplan;
 mod granser;

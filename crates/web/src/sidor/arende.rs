@@ -3,9 +3,13 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use lots_domain::arende::{AktualiseringsTyp, Arende, KommandoTyp, bevakningar, kan, svar_senast};
+use lots_domain::arende::{
+    AktualiseringsTyp, Arende, KommandoTyp, bevakningar, kan, mojlig_dubblett, svar_senast,
+};
 use lots_domain::ids::{AnvandarId, ArendeId, JournalId, PersonId};
+use lots_domain::insats::InsatsTyp;
 use lots_domain::tid::svensk_dag;
 use lots_store::{ArendeRad, JournalRad, Journalstart};
 use serde::Deserialize;
@@ -722,6 +726,253 @@ async fn person_for_ny(s: &AppState, i: &Inloggad, id: &str) -> Result<PersonId,
     Ok(p.person.id)
 }
 
+/// The checkbox that registers a new ansökan although an open case may be where
+/// it belongs (issue 20, item 2).
+const REGISTRERA_ANDA: &str = "registrera_anda";
+
+/// An open case shown above the new-case form as a possible duplicate.
+struct DubblettVy {
+    id: ArendeId,
+    beteckning: String,
+    enhet: String,
+    status: &'static str,
+    /// The insatser applied for in the case, by name.
+    insatser: String,
+    /// Why it is shown: the same enhet, the same insatser.
+    grund: String,
+    /// Each insats of the new ansökan that can be added to this case in one step:
+    /// (code, name). Empty when the user may not act in the case, the case takes
+    /// no further ansökan now, or no insats is chosen yet.
+    lagg_till: Vec<(&'static str, &'static str)>,
+    /// The step "Registrera ansökan om ytterligare insats" on this case, when the
+    /// user may take it.
+    steg: Option<String>,
+}
+
+/// The new-case form with the open cases it may duplicate above it, and the
+/// checkbox that registers a new case anyway before the button
+/// (templates/arende_nytt.html extends the step form's template).
+#[derive(Template, WebTemplate)]
+#[template(path = "arende_nytt.html")]
+struct NyttArendeSida {
+    sida: Sida,
+    rubrik: String,
+    ingress: String,
+    tillbaka: String,
+    tillbaka_text: String,
+    action: String,
+    knapp: &'static str,
+    multipart: bool,
+    meddelande: Option<String>,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+    lankar: Vec<(String, String, bool)>,
+    dubbletter: Vec<DubblettVy>,
+    bekraftat: bool,
+    /// The day and channel typed for the new ansökan, carried to "add to the open case".
+    datum: String,
+    kanal: String,
+}
+
+/// The person's open cases a new ansökan to `enhet` for `insatser` may
+/// duplicate (`lots_domain::arende::mojlig_dubblett`), among those the user may
+/// read now, a case outside their enhet only while a reason they stated for it
+/// holds: a case the user may not see is not named, nor hinted at (inre
+/// sekretess, OSL 26 kap. 1 §; skyddade personuppgifter, 21 kap. 3 §). Each case
+/// shown is logged as read, with the stated reason, as every list is.
+async fn mojliga_dubbletter(
+    s: &AppState,
+    i: &Inloggad,
+    person: PersonId,
+    enhet: Option<lots_domain::ids::EnhetId>,
+    insatser: &[InsatsTyp],
+) -> Result<Vec<DubblettVy>, WebFel> {
+    let a = &i.anvandare;
+    let mut vy = vec![];
+    let mut loggade = vec![];
+    for (rad, arende) in s
+        .store
+        .arenden()
+        .personens_arenden_med_tillstand(person)
+        .await?
+    {
+        let mut resurs = ArendeResurs::av(&rad);
+        if rad.kommun != a.kommun {
+            continue;
+        }
+        // A reason stated for this case in this session, within the hour (as `atkomst`).
+        let skal = if policy::kan_ange_skal(a, &resurs) {
+            s.store
+                .inloggning()
+                .atkomstskal(&i.session_id, rad.id)
+                .await?
+                .filter(|(_, given)| s.nu() - *given < atkomst::SKAL_GILTIGT)
+                .map(|(skal, _)| skal)
+        } else {
+            None
+        };
+        resurs = resurs.med_skal(skal.is_some());
+        if !policy::far(a, Atgard::LasaArende(resurs)) {
+            continue;
+        }
+        let Some(d) = mojlig_dubblett(&arende, enhet, insatser) else {
+            continue;
+        };
+        let mut grund = vec![];
+        if d.samma_enhet {
+            grund.push("handläggs av samma enhet".to_string());
+        }
+        if !d.samma_insatser.is_empty() {
+            let namn: Vec<&str> = d.samma_insatser.iter().map(|i| i.namn()).collect();
+            grund.push(format!("redan ansökt om {}", namn.join(", ")));
+        }
+        let far_ansoka = policy::far(a, Atgard::Steg(resurs, KommandoTyp::AnsokInsats))
+            && kan(Some(&arende), KommandoTyp::AnsokInsats).is_ok();
+        // An insats still waiting for its decision in the case needs no new ansökan there.
+        let vantar = arende.obeslutade_insatser();
+        let lagg_till = if far_ansoka {
+            insatser
+                .iter()
+                .filter(|x| !vantar.contains(x))
+                .map(|x| (x.kod(), x.namn()))
+                .collect()
+        } else {
+            vec![]
+        };
+        let mut ansokta: Vec<&str> = vec![];
+        for (x, _) in &arende.ansokta {
+            if !ansokta.contains(&x.namn()) {
+                ansokta.push(x.namn());
+            }
+        }
+        loggade.push(arendepost(i, "arende.dubblett", &rad).skal(skal));
+        vy.push(DubblettVy {
+            id: rad.id,
+            beteckning: rad.beteckning(),
+            enhet: rad.enhet_namn.clone(),
+            status: arende.status().namn(),
+            insatser: ansokta.join(", "),
+            grund: grund.join(" och "),
+            lagg_till,
+            steg: far_ansoka.then(|| {
+                format!(
+                    "/arenden/{}/steg/{}",
+                    rad.id,
+                    KommandoTyp::AnsokInsats.kod()
+                )
+            }),
+        });
+    }
+    if !loggade.is_empty() {
+        s.store
+            .granskning()
+            .logga_lasning(&i.aktor(), &loggade, s.nu())
+            .await?;
+    }
+    Ok(vy)
+}
+
+/// The insatser typed in the form, as far as they are insatser at all: the
+/// form's own reading (`formular::tolka`) says what is wrong with the rest.
+fn valda_insatser(f: &Formular) -> Vec<InsatsTyp> {
+    f.alla("insatser")
+        .into_iter()
+        .filter_map(InsatsTyp::fran_kod)
+        .collect()
+}
+
+/// The form's context for a new case, as the step form reads it.
+fn falt_kontext<'a>(i: &'a Inloggad, k: &'a Stegkontext) -> super::formular::FaltKontext<'a> {
+    super::formular::FaltKontext {
+        arende: None,
+        person: k.person,
+        idag: k.idag,
+        mig: &i.anvandare,
+        anvandare: &k.anvandare,
+        enheter: &k.enheter,
+        journal: &k.journal,
+        godtagna: &k.godtagna,
+        dokument: &k.dokument,
+        riksnorm: &k.riksnorm,
+        hyresriktvarden: k.hyresriktvarden,
+        andra_manader: &k.andra_manader,
+        andra_val: &k.andra_val,
+        kon: k.kon,
+        attestgrans: k.attestgrans,
+        instrument: k.instrument,
+    }
+}
+
+/// The new-case form with the possible duplicates above it (the step form's
+/// page, as `steg::visa_formular` draws it for a new case, plus the warning).
+fn visa_med_dubbletter(
+    i: &Inloggad,
+    k: &Stegkontext,
+    f: Option<&Formular>,
+    fel: &[crate::formular::FaltFel],
+    dubbletter: Vec<DubblettVy>,
+    status: StatusCode,
+) -> Response {
+    let typ = KommandoTyp::Aktualisera;
+    let akt = Some(AktualiseringsTyp::Ansokan);
+    let ctx = falt_kontext(i, k);
+    let mut falt = super::formular::falt(typ, akt, &ctx);
+    // Before anything is submitted the fields keep their defaults.
+    let sammanfattning = match f {
+        Some(f) => fyll(&mut falt, f, fel),
+        None => vec![],
+    };
+    let tom = Formular::default();
+    let f = f.unwrap_or(&tom);
+    let bas = format!("/personer/{}/arenden/nytt", k.person);
+    let lankar = [
+        (AktualiseringsTyp::Ansokan, "ansokan"),
+        (AktualiseringsTyp::Anmalan, "anmalan"),
+        (AktualiseringsTyp::Information, "information"),
+    ]
+    .into_iter()
+    .map(|(a, kod)| {
+        (
+            format!("{bas}?typ={kod}"),
+            a.namn().to_string(),
+            a == AktualiseringsTyp::Ansokan,
+        )
+    })
+    .collect();
+    // What was typed for the new ansökan carries over to the open case; a day
+    // not typed yet is today, as the step's own form starts.
+    let datum = match f.text("inkom") {
+        t if t.is_empty() => k.idag.to_string(),
+        t => t,
+    };
+    let kanal = match f.text("kanal") {
+        t if t.is_empty() => "besok".to_string(),
+        t => t,
+    };
+    let sida = NyttArendeSida {
+        sida: Sida::av(i),
+        rubrik: format!(
+            "Registrera {}",
+            AktualiseringsTyp::Ansokan.namn().to_lowercase()
+        ),
+        ingress: super::formular::ingress(typ, akt).into(),
+        tillbaka: format!("/personer/{}", k.person),
+        tillbaka_text: "personen".into(),
+        action: format!("{bas}?typ=ansokan"),
+        knapp: "Spara",
+        multipart: false,
+        meddelande: None,
+        falt,
+        fel: sammanfattning,
+        lankar,
+        dubbletter,
+        bekraftat: f.kryss(REGISTRERA_ANDA),
+        datum,
+        kanal,
+    };
+    (status, sida).into_response()
+}
+
 pub async fn nytt_sida(
     State(s): State<AppState>,
     i: Inloggad,
@@ -731,6 +982,21 @@ pub async fn nytt_sida(
     let person = person_for_ny(&s, &i, &id).await?;
     let typ = aktualiseringstyp(&q);
     let k = Stegkontext::ladda(&s, &i, KommandoTyp::Aktualisera, person, None).await?;
+    // Before anything is typed the form proposes the user's own enhet: an open
+    // case there is shown at once (issue 20, item 2).
+    if typ == AktualiseringsTyp::Ansokan {
+        let dubbletter = mojliga_dubbletter(&s, &i, person, Some(i.anvandare.enhet), &[]).await?;
+        if !dubbletter.is_empty() {
+            return Ok(visa_med_dubbletter(
+                &i,
+                &k,
+                None,
+                &[],
+                dubbletter,
+                StatusCode::OK,
+            ));
+        }
+    }
     Ok(visa_formular(
         &i,
         &k,
@@ -754,6 +1020,46 @@ pub async fn skapa(
     let person = person_for_ny(&s, &i, &id).await?;
     let typ = aktualiseringstyp(&q);
     let k = Stegkontext::ladda(&s, &i, KommandoTyp::Aktualisera, person, None).await?;
+    // A new ansökan while an open case may be where it belongs is not stored
+    // silently: the form comes back with the cases named and what was typed
+    // kept, and a new case is registered only when the user ticks "Registrera
+    // ändå som nytt ärende" (issue 20, item 2). The form's errors are shown with
+    // the warning, so the tick and the warning survive a correction.
+    if typ == AktualiseringsTyp::Ansokan {
+        let enhet = f.text("enhet").parse().ok();
+        let dubbletter = mojliga_dubbletter(&s, &i, person, enhet, &valda_insatser(&f)).await?;
+        if !dubbletter.is_empty() {
+            let fel = match super::formular::tolka(
+                KommandoTyp::Aktualisera,
+                Some(typ),
+                &f,
+                &falt_kontext(&i, &k),
+            ) {
+                Ok(_) => vec![],
+                Err(fel) => fel,
+            };
+            if !fel.is_empty() {
+                return Ok(visa_med_dubbletter(
+                    &i,
+                    &k,
+                    Some(&f),
+                    &fel,
+                    dubbletter,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                ));
+            }
+            if !f.kryss(REGISTRERA_ANDA) {
+                return Ok(visa_med_dubbletter(
+                    &i,
+                    &k,
+                    Some(&f),
+                    &[],
+                    dubbletter,
+                    StatusCode::CONFLICT,
+                ));
+            }
+        }
+    }
     formularsvar(
         &s,
         &i,

@@ -34,6 +34,10 @@ struct Sok {
     traffar: Vec<(PersonId, String, bool, String)>,
     registrerat: bool,
     far_aktualisera: bool,
+    /// The personnummer or samordningsnummer searched for when no one the user may
+    /// see has it: carried into "Registrera person". The same whether or not a
+    /// person hidden from the user has it, so the page tells nothing about them.
+    registrera_nummer: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +60,7 @@ pub async fn sok_sida(
         traffar: vec![],
         registrerat: q.registrerat.is_some(),
         far_aktualisera: policy::far(&i.anvandare, Atgard::Aktualisera),
+        registrera_nummer: None,
     }
     .into_response())
 }
@@ -85,17 +90,22 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     let fraga = f.text("fraga");
     let a = &i.anvandare;
     let ser_siffror = fraga.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
+    // A valid personnummer or samordningsnummer searched for: offered to
+    // "Registrera person" if no one the user may see has it.
+    let mut sokt_nummer: Option<Identitet> = None;
     let traffar: Result<Vec<Person>, String> = if fraga.is_empty() {
         Err("Skriv ett nummer eller ett namn.".into())
     } else if ser_siffror {
         match Identitet::tolka(&fraga, svensk_dag(nu)) {
-            Ok(id) => Ok(s
-                .store
-                .personer()
-                .person_med_identitet(a.kommun, &id)
-                .await?
-                .into_iter()
-                .collect()),
+            Ok(id) => {
+                let hittad = s
+                    .store
+                    .personer()
+                    .person_med_identitet(a.kommun, &id)
+                    .await?;
+                sokt_nummer = Some(id);
+                Ok(hittad.into_iter().collect())
+            }
             // Not a valid personnummer: it may still be a reservnummer, which has no check digit.
             Err(e) => {
                 let reserv = match Identitet::reservnummer(&fraga) {
@@ -126,9 +136,13 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
                     .into(),
             )
         } else {
+            // Without the right, persons with skyddade personuppgifter are left out
+            // by the query itself, so that they do not count toward "refine your
+            // search" either (OSL 21 kap. 3 §).
+            let med_skyddade = policy::far(a, Atgard::SePerson { skyddad: true });
             Ok(s.store
                 .personer()
-                .sok_personer(a.kommun, &fraga, MAX_TRAFFAR + 1)
+                .sok_personer(a.kommun, &fraga, med_skyddade, MAX_TRAFFAR + 1)
                 .await?)
         }
     };
@@ -156,8 +170,12 @@ pub async fn sok(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     } else {
         StatusCode::OK
     };
+    let registrera_nummer = sokt_nummer
+        .filter(|_| traffar.is_empty() && policy::far(a, Atgard::RegistreraPerson))
+        .map(|id| id.visning());
     let sida = Sok {
         sida: Sida::av(&i),
+        registrera_nummer,
         fraga,
         fel,
         sokt: true,
@@ -255,6 +273,22 @@ pub async fn skapa(
     i.kontrollera_csrf(&f)?;
     policy::krav(&i.anvandare, Atgard::RegistreraPerson)?;
     let idag = svensk_dag(s.nu());
+    // "Registrera person" from a search that found no one (issue 20, item 2): the
+    // form with the number searched for, nothing registered yet. Posted, not a
+    // query parameter, so that the personnummer stays out of URLs and access logs
+    // (docs/design.md). The number is read as the form reads it; one that is not
+    // a valid personnummer or samordningsnummer is left out.
+    if f.get("forifyll").is_some() {
+        let nummer = Identitet::tolka(&f.text("identitet"), idag).ok();
+        let falt = personfalt()
+            .into_iter()
+            .map(|x| match &nummer {
+                Some(id) if x.namn == "identitet" => x.varde(id.visning()),
+                _ => x,
+            })
+            .collect();
+        return Ok(personsida(&i, falt, vec![]).into_response());
+    }
     let mut fel = vec![];
     let nummer = f.text("identitet");
     let identitet = match f.get("identitet_typ") {

@@ -89,6 +89,21 @@ sok-inkommet = Inkommet
 sok-registrera = Registrera ansökan eller anmälan
 sok-for = för { $namn }
 sok-ny_person = Registrera en ny person
+sok-registrera_nummer = Registrera en ny person med nummer { $nummer }
+nytt-dubbletter_rubrik =
+    { $antal ->
+        [one] Personen har redan ett öppet ärende som kan gälla samma sak
+       *[other] Personen har redan { $antal } öppna ärenden som kan gälla samma sak
+    }
+nytt-dubbletter_ingress = Gäller ansökan samma behov, lägg till den i det öppna ärendet så att behovet utreds i ett ärende. Det som står om ansökan med personens egna ord följer inte med dit; skriv det i ärendets journal.
+nytt-dubbletter_status = Status
+nytt-dubbletter_insatser = Ansökt om
+nytt-dubbletter_grund = Det visas här eftersom ärendet { $grund }.
+nytt-dubbletter_lagg_till = Lägg till ansökan om { $insats } i ärende { $arende }
+nytt-dubbletter_steg = Registrera ansökan om ytterligare insats i ärendet
+nytt-dubbletter_i = { $arende }
+nytt-registrera_anda = Registrera ändå som nytt ärende
+nytt-registrera_anda_hjalp = Kryssa i om ansökan gäller något annat än ärendena ovan. Annars sparas inget nytt ärende.
 
 ## person
 person-gallring = Gallring

@@ -492,6 +492,20 @@ async fn manadsberakning(db: Db) {
         "{}",
         utdrag(&html)
     );
+    // A person who reads English reads every line of it in English (seed 003: amounts
+    // nobody explains), the month too.
+    k.get("/mina-sidor/sprak/en").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    for text in [
+        "Household costs, 4 people: 2\u{a0}030\u{a0}kr",
+        "Personal costs, child aged 5",
+        "March 2026",
+        "you applied for",
+    ] {
+        assert!(html.contains(text), "{text}: {}", utdrag(&html));
+    }
+    assert!(!html.contains("Hushållsgemensamma"), "{}", utdrag(&html));
+    k.get("/mina-sidor/sprak/sv").await;
 
     // Jobbstimulans is derived from the months with aid: after six months in a row,
     // a quarter of her salary is not counted in the seventh.

@@ -170,17 +170,19 @@ fn sida(
             ram: m.sida(),
             arende,
             manad: varde("manad", manad.to_string()),
-            ifyllt_fran: forra.as_ref().map(|x| x.manad.namn()),
+            ifyllt_fran: forra
+                .as_ref()
+                .map(|x| super::berakning::manad(x.manad, m.t)),
             kostnader,
             inkomster,
             insattningar,
             inkomstslag: Inkomstslag::ALLA
                 .iter()
-                .map(|s| (kod(*s), s.text().to_owned()))
+                .map(|s| (kod(*s), super::berakning::inkomstslag(*s, m.t)))
                 .collect(),
             forklaringar: Forklaring::ALLA
                 .iter()
-                .map(|s| (kod(*s), s.text().to_owned()))
+                .map(|s| (kod(*s), super::berakning::forklaring(*s, m.t)))
                 .collect(),
             ovrigt: varde("ovrigt", String::new()),
             fel,

@@ -6,6 +6,7 @@
 mod akt;
 mod ansokan;
 mod arenden;
+mod berakning;
 mod dialog;
 mod fullmakter;
 mod inloggning;

@@ -275,10 +275,10 @@ pub fn tidslinje(
                 t.t("tidslinje-upphort").to_owned()
             }
             H::ManadsansokanInlamnad(a) => {
-                rader.extend(crate::visning::ansokningsrader(a));
+                rader.extend(super::berakning::ansokningsrader(a, t));
                 t.f(
                     "tidslinje-manadsansokan",
-                    &[("manad", a.manad.namn().as_str())],
+                    &[("manad", &super::berakning::manad(a.manad, t))],
                 )
             }
             // The person sees when the money comes, and where to (issue 15, item 8).
@@ -298,7 +298,7 @@ pub fn tidslinje(
                 ));
                 t.f(
                     "tidslinje-utbetalning",
-                    &[("manad", u.manad.namn().as_str())],
+                    &[("manad", &super::berakning::manad(u.manad, t))],
                 )
             }
             H::UtbetalningSkickad { .. } => t.t("tidslinje-utbetalning_skickad").to_owned(),
@@ -312,12 +312,12 @@ pub fn tidslinje(
                 berakning,
                 ..
             } => {
-                rader.extend(crate::visning::berakningsrader(berakning));
+                rader.extend(super::berakning::berakningsrader(berakning, t));
                 rader.extend(crate::visning::tillgangsrader(underlag));
                 t.f(
                     "tidslinje-forsorjningsstod",
                     &[
-                        ("manad", berakning.manad.namn().as_str()),
+                        ("manad", &super::berakning::manad(berakning.manad, t)),
                         ("belopp", crate::visning::kr(berakning.bistand()).as_str()),
                     ],
                 )
@@ -414,7 +414,10 @@ pub fn tidslinje(
                 if !x.mal.is_empty() {
                     rader.push(t.f("tidslinje-dina_mal", &[("mal", &x.mal)]));
                 }
-                t.f("tidslinje-livsomrade", &[("omrade", x.omrade.namn())])
+                t.f(
+                    "tidslinje-livsomrade",
+                    &[("omrade", &t.t(&format!("livsomrade-{}", x.omrade.kod())))],
+                )
             }
             H::GrundutredningBedomd { bedomning, .. } => {
                 rader.push(bedomning.clone());

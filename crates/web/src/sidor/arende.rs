@@ -747,6 +747,8 @@ struct DubblettVy {
     /// The step "Registrera ansökan om ytterligare insats" on this case, when the
     /// user may take it.
     steg: Option<String>,
+    /// The audit row for showing the case, written when the warning is shown.
+    post: lots_store::Granskningspost,
 }
 
 /// The new-case form with the open cases it may duplicate above it, and the
@@ -779,7 +781,8 @@ struct NyttArendeSida {
 /// read now, a case outside their enhet only while a reason they stated for it
 /// holds: a case the user may not see is not named, nor hinted at (inre
 /// sekretess, OSL 26 kap. 1 §; skyddade personuppgifter, 21 kap. 3 §). Each case
-/// shown is logged as read, with the stated reason, as every list is.
+/// carries its audit row, with the stated reason: `visa_med_dubbletter` writes
+/// them when it shows the cases, as every list does.
 async fn mojliga_dubbletter(
     s: &AppState,
     i: &Inloggad,
@@ -789,7 +792,6 @@ async fn mojliga_dubbletter(
 ) -> Result<Vec<DubblettVy>, WebFel> {
     let a = &i.anvandare;
     let mut vy = vec![];
-    let mut loggade = vec![];
     for (rad, arende) in s
         .store
         .arenden()
@@ -845,7 +847,6 @@ async fn mojliga_dubbletter(
                 ansokta.push(x.namn());
             }
         }
-        loggade.push(arendepost(i, "arende.dubblett", &rad).skal(skal));
         vy.push(DubblettVy {
             id: rad.id,
             beteckning: rad.beteckning(),
@@ -861,13 +862,8 @@ async fn mojliga_dubbletter(
                     KommandoTyp::AnsokInsats.kod()
                 )
             }),
+            post: arendepost(i, "arende.dubblett", &rad).skal(skal),
         });
-    }
-    if !loggade.is_empty() {
-        s.store
-            .granskning()
-            .logga_lasning(&i.aktor(), &loggade, s.nu())
-            .await?;
     }
     Ok(vy)
 }
@@ -905,17 +901,23 @@ fn falt_kontext<'a>(i: &'a Inloggad, k: &'a Stegkontext) -> super::formular::Fal
 
 /// The new-case form with the possible duplicates above it (the step form's
 /// page, as `steg::visa_formular` draws it for a new case, plus the warning).
-fn visa_med_dubbletter(
+async fn visa_med_dubbletter(
+    s: &AppState,
     i: &Inloggad,
     k: &Stegkontext,
     f: Option<&Formular>,
     fel: &[crate::formular::FaltFel],
     dubbletter: Vec<DubblettVy>,
     status: StatusCode,
-) -> Response {
+) -> Result<Response, WebFel> {
     let typ = KommandoTyp::Aktualisera;
     let akt = Some(AktualiseringsTyp::Ansokan);
     let ctx = falt_kontext(i, k);
+    let loggade: Vec<_> = dubbletter.iter().map(|d| d.post.clone()).collect();
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &loggade, s.nu())
+        .await?;
     let mut falt = super::formular::falt(typ, akt, &ctx);
     // Before anything is submitted the fields keep their defaults.
     let sammanfattning = match f {
@@ -970,7 +972,7 @@ fn visa_med_dubbletter(
         datum,
         kanal,
     };
-    (status, sida).into_response()
+    Ok((status, sida).into_response())
 }
 
 pub async fn nytt_sida(
@@ -987,14 +989,7 @@ pub async fn nytt_sida(
     if typ == AktualiseringsTyp::Ansokan {
         let dubbletter = mojliga_dubbletter(&s, &i, person, Some(i.anvandare.enhet), &[]).await?;
         if !dubbletter.is_empty() {
-            return Ok(visa_med_dubbletter(
-                &i,
-                &k,
-                None,
-                &[],
-                dubbletter,
-                StatusCode::OK,
-            ));
+            return visa_med_dubbletter(&s, &i, &k, None, &[], dubbletter, StatusCode::OK).await;
         }
     }
     Ok(visa_formular(
@@ -1039,24 +1034,28 @@ pub async fn skapa(
                 Err(fel) => fel,
             };
             if !fel.is_empty() {
-                return Ok(visa_med_dubbletter(
+                return visa_med_dubbletter(
+                    &s,
                     &i,
                     &k,
                     Some(&f),
                     &fel,
                     dubbletter,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                ));
+                )
+                .await;
             }
             if !f.kryss(REGISTRERA_ANDA) {
-                return Ok(visa_med_dubbletter(
+                return visa_med_dubbletter(
+                    &s,
                     &i,
                     &k,
                     Some(&f),
                     &[],
                     dubbletter,
                     StatusCode::CONFLICT,
-                ));
+                )
+                .await;
             }
         }
     }

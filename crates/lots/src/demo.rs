@@ -354,6 +354,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 annan_kommun: vec![],
                 hyrestak: None,
                 forsorjningshinder: vec![H::ArbetslosUtanErsattning, H::Foraldraledig],
+                medsokande: medsokande("19880214-3464"),
             }),
         ),
         (
@@ -374,6 +375,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 annan_kommun: vec![],
                 hyrestak: None,
                 forsorjningshinder: vec![H::SjukskrivenVantarErsattning],
+                medsokande: None,
             }),
         ),
         (
@@ -395,6 +397,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 annan_kommun: vec![],
                 hyrestak: None,
                 forsorjningshinder: vec![H::NedsattArbetsformaga, H::ArbetarOtillrackligInkomst],
+                medsokande: medsokande("19790611-3555"),
             }),
         ),
         (
@@ -427,6 +430,7 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
                 annan_kommun: vec![],
                 hyrestak: None,
                 forsorjningshinder: vec![H::ArbetslosEtableringsersattning],
+                medsokande: None,
             }),
         ),
     ];
@@ -546,6 +550,11 @@ async fn forsorjningsstod_manader(d: &Demo<'_>) -> anyhow::Result<()> {
         f.klar().await?;
     }
     Ok(())
+}
+
+/// A co-applicant's number in a joint application: fixed, valid and drawn by no demo person.
+fn medsokande(nummer: &str) -> Option<Identitet> {
+    Identitet::tolka(nummer, date!(2026 - 01 - 01)).ok()
 }
 
 /// The couple's plan after the deepened investigation: Arbetsförmedlingen's programme and a
@@ -1346,6 +1355,7 @@ impl Fall<'_, '_> {
             annan_kommun: vec![],
             hyrestak: None,
             forsorjningshinder: vec![],
+            medsokande: None,
         };
         fyll(&mut underlag);
         self.steg(

@@ -18,8 +18,7 @@ use crate::db::{Tx, V};
 use crate::org::v;
 use crate::{RapportArende, Rapporter, StoreError};
 
-pub(crate) const FORSORJNINGSSTOD_MANAD: &str =
-    "forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder)";
+pub(crate) const FORSORJNINGSSTOD_MANAD: &str = "forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder, medsokande)";
 
 /// The row of a month's calculation, if the event is one: (month, row).
 pub(crate) fn manadsrad(
@@ -52,6 +51,13 @@ pub(crate) fn manadsrad(
             (underlag.hushall.barn.len() as i64).into(),
             berakning.bistand().into(),
             serde_json::to_string(&underlag.forsorjningshinder)?.into(),
+            // Only a personnummer or samordningsnummer identifies an adult to the register.
+            underlag
+                .medsokande
+                .as_ref()
+                .filter(|i| i.typ() != IdentitetsTyp::Reservnummer)
+                .map(|i| i.varde().to_owned())
+                .into(),
         ],
     )))
 }
@@ -137,7 +143,7 @@ pub(crate) fn manadsrader(
 /// The select of the months, with the case's diarienummer, the applicant's number and what
 /// was paid for the month (sent) and is still to go out (planned, not sent). PostgreSQL sums
 /// BIGINT as NUMERIC: the cast keeps both databases' answer an integer.
-const MANADER: &str = "SELECT f.arende, f.person, f.manad, f.vuxna, f.barn, f.belopp, f.hinder, \
+const MANADER: &str = "SELECT f.arende, f.person, f.manad, f.vuxna, f.barn, f.belopp, f.hinder, f.medsokande, \
      a.diarienummer, a.enhet, a.handlaggare, p.identitet_typ, p.identitet, p.skyddad, s.orsak, \
      CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
        AND u.manad = f.manad AND u.lage = 'skickad'), 0) AS BIGINT) AS utbetalt, \
@@ -170,6 +176,7 @@ fn las(r: &crate::db::Rad) -> Result<(Manadsrad, RapportArende), StoreError> {
         diarienummer: r.opt_text("diarienummer")?,
         person: r.parse("person")?,
         personnummer,
+        medsokande: r.opt_text("medsokande")?,
         manad: r.parse("manad")?,
         vuxna: match r.text("vuxna")?.as_str() {
             "sambo" => Vuxna::Sambo,

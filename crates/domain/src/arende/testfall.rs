@@ -227,6 +227,7 @@ pub(crate) fn manadsberakning(
             annan_kommun: vec![],
             hyrestak: None,
             forsorjningshinder: vec![Forsorjningshinder::ArbetslosUtanErsattning],
+            medsokande: None,
         }),
         tabell: Box::new(tabell),
         andra_manader: vec![],

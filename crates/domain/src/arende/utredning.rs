@@ -322,6 +322,24 @@ pub(super) fn handle(
             if let Err(e) = hinder::kontrollera(&underlag.hushall, &underlag.forsorjningshinder) {
                 fel.om(true, "forsorjningshinder", e.to_string());
             }
+            // SoF 12 kap. 2 §: makar and sambor apply together and both are parties; each
+            // adult is reported by personnummer (HSLF-FS 2015:30 3 §).
+            {
+                use crate::forsorjningsstod::riksnorm::Vuxna;
+                match (underlag.hushall.vuxna, &underlag.medsokande) {
+                    (Vuxna::Sambo, None) => fel.om(
+                        true,
+                        "medsokande",
+                        "Skriv den medsökandes personnummer eller samordningsnummer: båda vuxna i en gemensam ansökan är parter och rapporteras till Socialstyrelsen.",
+                    ),
+                    (Vuxna::Ensam, Some(_)) => fel.om(
+                        true,
+                        "medsokande",
+                        "En medsökande finns bara i en gemensam ansökan (makar eller sambor).",
+                    ),
+                    _ => {}
+                }
+            }
             // The months with aid before, for jobbstimulans (SoL 12 kap. 8 §): those this
             // case calculated with aid and those received outside it. A recalculation of
             // the month itself does not count.

@@ -315,6 +315,10 @@ pub struct Underlag {
     /// Each adult's försörjningshinder this month, the applicant first (HSLF-FS 2015:30).
     #[serde(default)]
     pub forsorjningshinder: Vec<super::hinder::Forsorjningshinder>,
+    /// The co-applicant of a joint application (makar or sambor): a party to it, and reported
+    /// to Socialstyrelsen by personnummer beside the applicant (HSLF-FS 2015:30 3 §).
+    #[serde(default)]
+    pub medsokande: Option<crate::identitet::Identitet>,
 }
 
 /// How a line, or the whole month, was decided.
@@ -673,6 +677,13 @@ mod tests {
             annan_kommun: vec![],
             hyrestak: Some(10_000),
             forsorjningshinder: vec![],
+            medsokande: Some(
+                crate::identitet::Identitet::tolka(
+                    "19850505-1238",
+                    time::macros::date!(2026 - 03 - 01),
+                )
+                .expect("a valid number"),
+            ),
         }
     }
 

@@ -62,6 +62,9 @@ pub struct Manadsrad {
     pub person: PersonId,
     /// The applicant's personnummer as registered; `None` when the person has none.
     pub personnummer: Option<String>,
+    /// The co-applicant's personnummer or samordningsnummer in a joint application, as the
+    /// month's calculation recorded it.
+    pub medsokande: Option<String>,
     pub manad: Manad,
     pub vuxna: Vuxna,
     pub barn: u32,
@@ -309,14 +312,16 @@ pub fn leverans(kommunkod: &str, manad: Manad, rader: &[Manadsrad]) -> Leverans 
                     });
                 }
             }
-            if roll == Roll::Medsokande {
-                // Lots records the co-applicant by role, not by identity: the register wants
-                // each adult's personnummer (HSLF-FS 2015:30 3 §), so this must be added first.
+            let medsokande = styrande.medsokande.as_deref().and_then(tolv_siffror);
+            if roll == Roll::Medsokande && medsokande.is_none() {
+                // The register wants each adult's personnummer (HSLF-FS 2015:30 3 §); a month
+                // calculated before Lots asked for the co-applicant's is calculated again.
                 brister.push(Brist {
                     arende: styrande.arende,
                     text: format!(
-                        "Ärende {}: den medsökandes personnummer finns inte i Lots.",
-                        styrande.namn()
+                        "Ärende {}: den medsökandes personnummer saknas för {}. Beräkna månaden på nytt med numret.",
+                        styrande.namn(),
+                        manad.namn()
                     ),
                 });
             }
@@ -324,7 +329,7 @@ pub fn leverans(kommunkod: &str, manad: Manad, rader: &[Manadsrad]) -> Leverans 
                 hushall: lopnummer,
                 personnummer: match roll {
                     Roll::Sokande => personnummer.clone(),
-                    Roll::Medsokande => None,
+                    Roll::Medsokande => medsokande,
                 },
                 roll,
                 hushallstyp: typ,
@@ -463,6 +468,7 @@ mod tests {
             diarienummer: Some(format!("SN 2026/{arende}")),
             person: person(arende),
             personnummer: Some(pnr.into()),
+            medsokande: (vuxna == Vuxna::Sambo).then(|| "197202022222".into()),
             manad: m("2026-03"),
             vuxna,
             barn,
@@ -530,7 +536,7 @@ mod tests {
             l.fil(),
             "kommunkod;redovisningsmanad;hushall;personnummer;roll;hushallstyp;antal_barn;utbetalt_kr;forsorjningshinder;avslutsorsak\n\
              9999;202603;1;197001011111;sokande;sammanboende_med_barn;2;18110;arbetslos_utan_ersattning;\n\
-             9999;202603;1;;medsokande;sammanboende_med_barn;2;0;arbetar_otillracklig_inkomst;\n\
+             9999;202603;1;197202022222;medsokande;sammanboende_med_barn;2;0;arbetar_otillracklig_inkomst;\n\
              9999;202603;2;198505051238;sokande;ensamstaende_utan_barn;0;8700;arbetar_otillracklig_inkomst;\n\
              9999;202603;3;199003033333;sokande;ensamstaende_med_barn;1;8000;sjukskriven_vantar_ersattning;arbete\n"
         );
@@ -545,12 +551,16 @@ mod tests {
         assert_eq!(t.i_grupp(Hindergrupp::Arbetsformaga), 0);
         assert_eq!(t.utan_hinder, 0);
         assert_eq!(t.avslutade, 1);
-        // The joint application: the co-applicant's identity is not in Lots, so it is a gap.
+        assert!(l.kan_skickas(), "{:?}", l.brister);
+        // A joint month calculated without the co-applicant's number is a gap, never a blank.
+        let mut utan = fixtur();
+        utan[1].medsokande = None;
+        let l = leverans("9999", m("2026-03"), &utan);
         assert_eq!(
             l.brister,
             [Brist {
                 arende: id(2),
-                text: "Ärende SN 2026/2: den medsökandes personnummer finns inte i Lots.".into()
+                text: "Ärende SN 2026/2: den medsökandes personnummer saknas för mars 2026. Beräkna månaden på nytt med numret.".into()
             }]
         );
         assert!(!l.kan_skickas());

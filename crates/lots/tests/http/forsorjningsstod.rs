@@ -311,6 +311,7 @@ fn manad(manad: &str) -> Vec<(&'static str, String)> {
         ("datum", "2026-03-05"),
         ("manad", manad),
         ("vuxna", "sambo"),
+        ("medsokande", "19720202-2229"),
         ("hinder_sokande", "arbetslos_utan_ersattning"),
         ("hinder_make", "arbetar_otillracklig_inkomst"),
         ("barn", "5, 8"),
@@ -422,6 +423,9 @@ async fn manadsberakning(db: Db) {
         ("barn", "5, 25", "0 till 20"),
         ("boende_godkant", "10 000", "högre än det sökta"),
         ("el_sokt", "-5", "hela kronor"),
+        // A joint application names the co-applicant, with a number that holds.
+        ("medsokande", "", "Skriv den medsökandes personnummer"),
+        ("medsokande", "19720202-2228", "Kontrollsiffran stämmer inte"),
     ] {
         let mut fel = manad("2026-03");
         fel.retain(|(a, _)| *a != namn);

@@ -17,19 +17,24 @@ CREATE TABLE forsorjningsstod_manad (
     belopp BIGINT NOT NULL,
     -- Each adult's försörjningshinder, the applicant first, as a JSON array of codes.
     hinder TEXT NOT NULL,
+    -- The co-applicant's personnummer or samordningsnummer (twelve digits) in a joint
+    -- application; NULL for one adult, or a number the register cannot take.
+    medsokande TEXT,
     PRIMARY KEY (arende, manad)
 );
 CREATE INDEX forsorjningsstod_manad_kommun ON forsorjningsstod_manad (kommun, manad);
 
 -- The months already calculated: the newest calculation of each month of each case.
-INSERT INTO forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder)
+INSERT INTO forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder, medsokande)
 SELECT DISTINCT ON (h.arende, h.payload::jsonb #>> '{berakning,manad}')
        h.arende, h.kommun, a.person,
        h.payload::jsonb #>> '{berakning,manad}',
        COALESCE(h.payload::jsonb #>> '{underlag,hushall,vuxna}', 'ensam'),
        COALESCE(jsonb_array_length(h.payload::jsonb #> '{underlag,hushall,barn}'), 0),
        GREATEST(COALESCE((h.payload::jsonb #>> '{berakning,resultat}')::bigint, 0), 0),
-       COALESCE((h.payload::jsonb #> '{underlag,forsorjningshinder}')::text, '[]')
+       COALESCE((h.payload::jsonb #> '{underlag,forsorjningshinder}')::text, '[]'),
+       CASE WHEN h.payload::jsonb #>> '{underlag,medsokande,typ}' IN ('personnummer', 'samordningsnummer')
+            THEN h.payload::jsonb #>> '{underlag,medsokande,varde}' END
 FROM handelse h JOIN arende a ON a.id = h.arende
 WHERE h.kind = 'forsorjningsstod_beraknat'
 ORDER BY h.arende, h.payload::jsonb #>> '{berakning,manad}', h.seq DESC;

@@ -17,18 +17,23 @@ CREATE TABLE forsorjningsstod_manad (
     belopp BIGINT NOT NULL,
     -- Each adult's försörjningshinder, the applicant first, as a JSON array of codes.
     hinder TEXT NOT NULL,
+    -- The co-applicant's personnummer or samordningsnummer (twelve digits) in a joint
+    -- application; NULL for one adult, or a number the register cannot take.
+    medsokande TEXT,
     PRIMARY KEY (arende, manad)
 );
 CREATE INDEX forsorjningsstod_manad_kommun ON forsorjningsstod_manad (kommun, manad);
 
 -- The months already calculated: the newest calculation of each month of each case.
-INSERT INTO forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder)
+INSERT INTO forsorjningsstod_manad (arende, kommun, person, manad, vuxna, barn, belopp, hinder, medsokande)
 SELECT h.arende, h.kommun, a.person,
        json_extract(h.payload, '$.berakning.manad'),
        COALESCE(json_extract(h.payload, '$.underlag.hushall.vuxna'), 'ensam'),
        COALESCE(json_array_length(h.payload, '$.underlag.hushall.barn'), 0),
        MAX(COALESCE(json_extract(h.payload, '$.berakning.resultat'), 0), 0),
-       COALESCE(json_extract(h.payload, '$.underlag.forsorjningshinder'), '[]')
+       COALESCE(json_extract(h.payload, '$.underlag.forsorjningshinder'), '[]'),
+       CASE WHEN json_extract(h.payload, '$.underlag.medsokande.typ') IN ('personnummer', 'samordningsnummer')
+            THEN json_extract(h.payload, '$.underlag.medsokande.varde') END
 FROM handelse h JOIN arende a ON a.id = h.arende
 WHERE h.kind = 'forsorjningsstod_beraknat'
   AND h.seq = (SELECT MAX(x.seq) FROM handelse x

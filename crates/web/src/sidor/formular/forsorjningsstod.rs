@@ -181,6 +181,8 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
             val(&Forsorjningshinder::ALLA, Forsorjningshinder::text),
         )
         .hjalp("Bara vid gemensam ansökan: båda vuxna räknas och rapporteras."),
+        Falt::text("medsokande", "Medsökandes personnummer")
+            .hjalp("Bara vid gemensam ansökan: make eller sambo är part i ansökan och rapporteras till Socialstyrelsen med personnummer eller samordningsnummer, ÅÅÅÅMMDD-NNNN."),
         Falt::text("barn", "Barnens åldrar")
             .hjalp("Hela år, åtskilda med kommatecken, till exempel 5, 8. Lämna tomt om inga barn bor i hushållet."),
         Falt::text("barn_forskola", "Barn som äter lunch i förskolan")
@@ -395,6 +397,9 @@ fn fyll_fran_forra(falt: &mut [Falt], u: &Underlag) {
     // A hinder often stays from month to month; the handläggare confirms or changes it.
     for (namn, hinder) in HINDER.into_iter().zip(&u.forsorjningshinder) {
         satt(falt, namn, hinder.kod());
+    }
+    if let Some(m) = &u.medsokande {
+        satt(falt, "medsokande", &m.visning());
     }
     satt(
         falt,
@@ -620,6 +625,20 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
             None
         }
     };
+    // The co-applicant's number, read like any personnummer; whether one belongs here (a joint
+    // application) is the domain's rule.
+    let medsokande_text = l.text("medsokande");
+    let medsokande = if medsokande_text.trim().is_empty() {
+        None
+    } else {
+        match lots_domain::identitet::Identitet::tolka(&medsokande_text, ctx.idag) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                l.fel("medsokande", &e.to_string());
+                None
+            }
+        }
+    };
     let mut barn = vec![];
     for d in l
         .text("barn")
@@ -787,6 +806,7 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         annan_kommun,
         hyrestak,
         forsorjningshinder,
+        medsokande,
     };
     let Some(tabell) = ctx.riksnorm.iter().find(|t| t.ar == manad.ar()) else {
         l.fel(

@@ -399,7 +399,7 @@ fn fyll_fran_forra(falt: &mut [Falt], u: &Underlag) {
         satt(falt, namn, hinder.kod());
     }
     if let Some(m) = &u.medsokande {
-        satt(falt, "medsokande", &m.visning());
+        satt(falt, "medsokande", m.visning());
     }
     satt(
         falt,

@@ -877,28 +877,6 @@ fn valda_insatser(f: &Formular) -> Vec<InsatsTyp> {
         .collect()
 }
 
-/// The form's context for a new case, as the step form reads it.
-fn falt_kontext<'a>(i: &'a Inloggad, k: &'a Stegkontext) -> super::formular::FaltKontext<'a> {
-    super::formular::FaltKontext {
-        arende: None,
-        person: k.person,
-        idag: k.idag,
-        mig: &i.anvandare,
-        anvandare: &k.anvandare,
-        enheter: &k.enheter,
-        journal: &k.journal,
-        godtagna: &k.godtagna,
-        dokument: &k.dokument,
-        riksnorm: &k.riksnorm,
-        hyresriktvarden: k.hyresriktvarden,
-        andra_manader: &k.andra_manader,
-        andra_val: &k.andra_val,
-        kon: k.kon,
-        attestgrans: k.attestgrans,
-        instrument: k.instrument,
-    }
-}
-
 /// The new-case form with the possible duplicates above it (the step form's
 /// page, as `steg::visa_formular` draws it for a new case, plus the warning).
 async fn visa_med_dubbletter(
@@ -912,7 +890,7 @@ async fn visa_med_dubbletter(
 ) -> Result<Response, WebFel> {
     let typ = KommandoTyp::Aktualisera;
     let akt = Some(AktualiseringsTyp::Ansokan);
-    let ctx = falt_kontext(i, k);
+    let ctx = k.falt_kontext(i);
     let loggade: Vec<_> = dubbletter.iter().map(|d| d.post.clone()).collect();
     s.store
         .granskning()
@@ -1028,7 +1006,7 @@ pub async fn skapa(
                 KommandoTyp::Aktualisera,
                 Some(typ),
                 &f,
-                &falt_kontext(&i, &k),
+                &k.falt_kontext(&i),
             ) {
                 Ok(_) => vec![],
                 Err(fel) => fel,

@@ -163,7 +163,8 @@ impl Stegkontext {
         })
     }
 
-    fn falt_kontext<'a>(&'a self, i: &'a Inloggad) -> FaltKontext<'a> {
+    /// The form's context: what the step's fields and parser read.
+    pub(crate) fn falt_kontext<'a>(&'a self, i: &'a Inloggad) -> FaltKontext<'a> {
         FaltKontext {
             arende: self.arende.as_ref(),
             person: self.person,

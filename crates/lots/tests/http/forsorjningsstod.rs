@@ -425,7 +425,11 @@ async fn manadsberakning(db: Db) {
         ("el_sokt", "-5", "hela kronor"),
         // A joint application names the co-applicant, with a number that holds.
         ("medsokande", "", "Skriv den medsökandes personnummer"),
-        ("medsokande", "19720202-2228", "Kontrollsiffran stämmer inte"),
+        (
+            "medsokande",
+            "19720202-2228",
+            "Kontrollsiffran stämmer inte",
+        ),
     ] {
         let mut fel = manad("2026-03");
         fel.retain(|(a, _)| *a != namn);

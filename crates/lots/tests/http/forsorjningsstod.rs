@@ -1553,6 +1553,11 @@ async fn bedomningsinstrument(db: Db) {
             utdrag(&html)
         );
     }
+    // Nor in the person's record on Mina sidor, nor on the overview of their cases.
+    for sida in ["/mina-sidor/journal".to_string(), "/mina-sidor".to_string()] {
+        let (_, html) = k.get(&sida).await;
+        assert!(!html.contains("FREDA"), "{sida}: {}", utdrag(&html));
+    }
 
     // The risk assessment is confirmed; the bevakning ends.
     hl.steg(

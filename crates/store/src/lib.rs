@@ -30,6 +30,7 @@ pub mod provning;
 mod rapporter;
 mod riksnorm;
 pub mod sok;
+mod sparat;
 mod statistik;
 mod totpnyckel;
 mod utbetalningar;
@@ -54,6 +55,7 @@ pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienumme
 pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
+pub use sparat::{SPARAS, SparatFormular};
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
 

@@ -355,6 +355,13 @@ async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Sessi
         || (halv && nu - session.skapad > HALV_LIVSLANGD)
     {
         s.store.inloggning().ta_bort_session(&id).await?;
+        // A completed login that ended: the form being posted can wait for the next login.
+        if !halv && session.anvandare.aktiv {
+            return Err(WebFel::SessionUtgangen(crate::sparat::Utgangen {
+                anvandare: session.anvandare.id,
+                csrf: session.csrf,
+            }));
+        }
         return Err(WebFel::EjInloggad);
     }
     if nu - session.senast > Duration::minutes(1) {
@@ -473,7 +480,17 @@ pub(crate) async fn ny_session(
                     )
                     .await?;
             }
-            "/"
+            // A form kept across the ended session waits: show it first.
+            if s.store
+                .inloggning()
+                .sparade_formular(anvandare, s.nu())
+                .await?
+                .is_empty()
+            {
+                "/"
+            } else {
+                "/sparade-formular"
+            }
         }
     };
     let secure = if s.saker_cookie { "; Secure" } else { "" };
@@ -495,6 +512,8 @@ pub struct InloggningSida {
     pub anvandarnamn: String,
     pub fel: Option<String>,
     pub oidc: bool,
+    /// The session ended while a form was posted, and the form is kept.
+    pub sparat: Option<String>,
 }
 
 fn inloggningssida(
@@ -503,6 +522,7 @@ fn inloggningssida(
     status: StatusCode,
     anvandarnamn: &str,
     fel: Option<&str>,
+    sparat: Option<String>,
 ) -> Response {
     let (csrf, ny_kaka) = forinloggning(s, headers);
     let sida = InloggningSida {
@@ -510,6 +530,7 @@ fn inloggningssida(
         anvandarnamn: anvandarnamn.to_owned(),
         fel: fel.map(str::to_owned),
         oidc: s.inloggning.oidc.is_some(),
+        sparat,
     };
     let mut res = (status, sida).into_response();
     if let Some(k) = ny_kaka {
@@ -518,8 +539,16 @@ fn inloggningssida(
     res
 }
 
-pub async fn inloggning(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    inloggningssida(&s, &headers, StatusCode::OK, "", None)
+pub async fn inloggning(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    // Said after a form was kept across the ended session (`crate::sparat`).
+    let sparat = q
+        .contains_key("sparat")
+        .then(|| crate::texter::t("sparat-logga_in"));
+    inloggningssida(&s, &headers, StatusCode::OK, "", None, sparat)
 }
 
 /// The password step.
@@ -538,6 +567,7 @@ pub async fn logga_in(
             StatusCode::FORBIDDEN,
             &anvandarnamn,
             Some(FORE_FEL),
+            None,
         ));
     }
     let losenord = f.get("losenord").unwrap_or_default();
@@ -550,6 +580,7 @@ pub async fn logga_in(
             StatusCode::TOO_MANY_REQUESTS,
             &anvandarnamn,
             Some(&for_manga_fran_ip(tid)),
+            None,
         ));
     }
     let anvandare = s
@@ -568,6 +599,7 @@ pub async fn logga_in(
             StatusCode::TOO_MANY_REQUESTS,
             &anvandarnamn,
             Some(&sparrtext(tid)),
+            None,
         ));
     }
     let ok = match &anvandare {
@@ -585,6 +617,7 @@ pub async fn logga_in(
                 StatusCode::TOO_MANY_REQUESTS,
                 &anvandarnamn,
                 Some(&sparrtext(tid)),
+                None,
             ),
             None => inloggningssida(
                 &s,
@@ -592,6 +625,7 @@ pub async fn logga_in(
                 StatusCode::UNAUTHORIZED,
                 &anvandarnamn,
                 Some("Fel användarnamn eller lösenord."),
+                None,
             ),
         });
     };
@@ -841,7 +875,7 @@ pub async fn oidc_svar(
         return Err(WebFel::Saknas);
     };
     let misslyckades = |status: StatusCode, text: &str| {
-        let mut res = inloggningssida(&s, &headers, status, "", Some(text));
+        let mut res = inloggningssida(&s, &headers, status, "", Some(text), None);
         satt_kaka(
             &mut res,
             &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),

@@ -10,6 +10,10 @@ use lots_store::StoreError;
 pub enum WebFel {
     #[error("not logged in")]
     EjInloggad,
+    /// The staff member's session ended (idle too long, or too old): like `EjInloggad`, but
+    /// the form they were posting can be kept for them (`crate::sparat`).
+    #[error("session ended")]
+    SessionUtgangen(crate::sparat::Utgangen),
     /// Not logged in to Mina sidor (another login than the staff one).
     #[error("not logged in to Mina sidor")]
     MinaSidorEjInloggad,
@@ -61,6 +65,11 @@ impl IntoResponse for WebFel {
         use crate::texter::t;
         let (status, rubrik, text) = match self {
             WebFel::EjInloggad => return Redirect::to("/logga-in").into_response(),
+            WebFel::SessionUtgangen(u) => {
+                let mut res = Redirect::to("/logga-in").into_response();
+                res.extensions_mut().insert(u);
+                return res;
+            }
             WebFel::MinaSidorEjInloggad => {
                 return Redirect::to("/mina-sidor/logga-in").into_response();
             }

@@ -13,6 +13,7 @@ pub mod mina_sidor;
 pub mod oidc;
 pub mod policy;
 mod sidor;
+mod sparat;
 pub use sidor::konto::ny_aktiveringslank;
 pub mod texter;
 mod tvafaktor;
@@ -165,6 +166,7 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/delegationsordning",
             get(sidor::delegation::visa).post(sidor::delegation::spara),
         ),
+        ("/sparade-formular", get(sparat::lista)),
         ("/healthz", get(healthz)),
         ("/healthz/live", get(levande)),
         ("/healthz/ready", get(healthz)),
@@ -257,6 +259,11 @@ pub fn app(state: AppState, tidsgrans: std::time::Duration) -> Router {
             begaran::begaran(tidsgrans, req, next)
         }))
         .fallback(fel::saknas)
+        // Outside the routes' own layers, so it sees the response that ends in the login page.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            sparat::behall,
+        ))
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
         .layer(middleware::from_fn(mina_sidor::felsida))
         .layer(middleware::from_fn(sakerhetshuvuden))

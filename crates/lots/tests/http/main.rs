@@ -25,5 +25,6 @@ mod rattssakerhet;
 mod resor;
 mod sekretess;
 mod sidodorrar;
+mod sparat;
 mod statistik;
 mod webb;

@@ -430,6 +430,45 @@ pub async fn sida(
     k.instrument = q
         .get("instrument")
         .and_then(|x| lots_domain::instrument::Instrument::fran_kod(x));
+    // A form kept across an ended session comes back filled (`crate::sparat`): only the
+    // user's own, only for this step's page, once.
+    if let Some(sparat) = q.get("aterstall") {
+        let sokvag = format!("/arenden/{id}/steg/{steg}");
+        let galler = s
+            .store
+            .inloggning()
+            .sparade_formular(i.anvandare.id, s.nu())
+            .await?
+            .iter()
+            .any(|f| f.id == *sparat && f.sokvag == sokvag);
+        let sparat = if galler {
+            s.store
+                .inloggning()
+                .ta_sparat_formular(sparat, i.anvandare.id, s.nu())
+                .await?
+        } else {
+            None
+        };
+        if let Some(f) = sparat {
+            let formular = Formular::fran_par(f.falt);
+            k.instrument =
+                lots_domain::instrument::Instrument::fran_kod(&formular.text("instrument"));
+            let meddelande = match kan(k.arende.as_ref(), typ) {
+                Ok(()) => crate::texter::t("sparat-aterstallt"),
+                Err(t) => t,
+            };
+            return Ok(visa_formular(
+                &i,
+                &k,
+                typ,
+                None,
+                &formular,
+                &[],
+                Some(meddelande),
+                Some(StatusCode::OK),
+            ));
+        }
+    }
     let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
         Ok(()) => (None, None),
         Err(t) => (Some(t), Some(StatusCode::CONFLICT)),

@@ -546,3 +546,14 @@ rapport_eb-tabell_tolv = Ekonomiskt bistånd per månad, { $fran } – { $till }
 rapport_eb-diagram_hushall = Hushåll per månad
 rapport_eb-diagram_belopp = Utbetalt per månad
 rapport_eb-diagram_text = Diagrammet visar samma siffror som tabellen.
+
+## Det du skrev finns kvar när inloggningen gått ut
+sparat-logga_in = Du hann bli utloggad, men det du skrev är sparat. Logga in igen så kommer du tillbaka till det.
+sparat-titel = Det du skrev innan du blev utloggad
+sparat-ingress = Inloggningen gick ut medan du skrev. Formuläret sparades åt dig och finns här i några timmar. När du fortsätter kommer formuläret tillbaka ifyllt: kontrollera det och spara.
+sparat-inga = Det finns inget sparat formulär. Det som sparas finns kvar i några timmar.
+sparat-skickat = Skickat { $nar }
+sparat-fortsatt = Fortsätt med formuläret
+sparat-kopiera = Det här formuläret kan inte fyllas i av sig självt. Kopiera texten och fyll i formuläret igen.
+sparat-start = Till startsidan
+sparat-aterstallt = Det du skrev innan du blev utloggad är tillbaka. Kontrollera det och spara.

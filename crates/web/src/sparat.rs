@@ -47,7 +47,7 @@ pub async fn behall(State(s): State<AppState>, req: Request, next: Next) -> Resp
     let sokvag = req.uri().path().to_owned();
     if req.method() != Method::POST
         || !url_kodad
-        || !langd.is_some_and(|l| l <= STORSTA)
+        || langd.is_none_or(|l| l > STORSTA)
         || sokvag.starts_with("/mina-sidor")
         || sokvag.starts_with("/logga-in")
     {

@@ -71,7 +71,13 @@ class Granskare {
       }
     }
 
-    // Keyboard: from a freshly loaded page, the first Tab lands on the skip link.
+    // Keyboard: a page that moves focus on arrival on purpose (the search field, the summary of
+    // a form's errors) has it on that element; any other page's first Tab lands on the skip link.
+    const flyttat = await page.evaluate(() => {
+      const e = document.activeElement;
+      return e && e !== document.body && e.hasAttribute('autofocus');
+    });
+    if (flyttat) return;
     await page.keyboard.press('Tab');
     const fokus = await page.evaluate(() => {
       const e = document.activeElement;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{Arende, svar_senast};
+use super::{Arende, KommandoTyp, kan, kandidater, svar_senast};
 use crate::frister;
 use crate::ids::BeslutId;
 use crate::insats::InsatsTyp;
@@ -170,6 +170,74 @@ impl BevakningsTyp {
     }
 }
 
+impl BevakningsTyp {
+    /// The step that clears a bevakning of this kind, so the case page and the lists can
+    /// link to it (issue 20: a bevakning links to the step that clears it). `None` when
+    /// the case waits for the person and no step of the staff's ends the wait. When the
+    /// step is not open yet, `Bevakning::atgard` says which to take first.
+    pub fn steg(self) -> Option<KommandoTyp> {
+        use KommandoTyp as T;
+        Some(match self {
+            // FL 25 §: the deadline is for the person's answer; registering it ends the wait.
+            Self::SvarKommunicering => T::RegistreraSvar,
+            // Confirmed by kvittering (`kan_kvitteras`): the end of the appeal period is
+            // seen, a meeting is booked outside Lots, a placement's length and a risk
+            // assessment are judged outside a step.
+            Self::Overklagandetid
+            | Self::MoteBegart
+            | Self::Placeringstid
+            | Self::Traningslagenhet
+            | Self::Skyddsbedomning => T::KvitteraBevakning,
+            // SoL 34 kap. 1 §: the decision is carried out once the insats has begun.
+            Self::Verkstallighet => T::StartaVerkstallighet,
+            // seed 004 §2.9: a registered follow-up moves the next one on.
+            Self::Uppfoljning => T::RegistreraUppfoljning,
+            // FL 12 §: the case is decided within four weeks, or the request is rejected
+            // in a decision of its own (`atgard` when a decision cannot be made yet).
+            Self::BegaranOmAvgorande => T::FattaBeslut,
+            // The unit's promised answer time: an answer to the person ends the wait.
+            Self::ObesvaratMeddelande => T::SkickaMeddelande,
+            // The person hands the komplettering in (on Mina sidor, or on paper, which the
+            // staff then register under the dialogue's steps); nothing the staff do ends
+            // the person's time.
+            Self::KompletteringSenast => return None,
+            // What was handed in is looked at and accepted.
+            Self::KompletteringAttGranska => T::GodtaKomplettering,
+            // FL 33 §: the decision is sent to the person.
+            Self::BeslutOskickat => T::SkickaBeslut,
+            // DelgL 22 §: the kontrollmeddelande is sent.
+            Self::Kontrollmeddelande => T::RegistreraKontrollmeddelande,
+            // FL 45 §: the nämnd tries whether the appeal came in time.
+            Self::Rattidsprovning => T::ProvaRattidighet,
+            // FL 38–39 §§: the decision is considered for change.
+            Self::Omprovning => T::Omprova,
+            // FL 46 §: the appeal is forwarded to förvaltningsrätten.
+            Self::Overlamnande => T::Overlamna,
+            // FL 11 §: the person is told why the decision is delayed and when it comes.
+            Self::Drojsmal => T::MeddelaDrojsmal,
+            // seed 003: the payment is sent (after its attest, see `atgard`).
+            Self::Utbetalning => T::RegistreraUtbetald,
+            // The month applied for is calculated.
+            Self::Manadsansokan => T::BeraknaForsorjningsstod,
+            // Socialstyrelsen, *Att utreda behov av försörjningsstöd*: the choice is made.
+            Self::FordjupadUtredning => T::ValjFordjupadUtredning,
+            // seed 001: the plan is followed up on its day.
+            Self::PlanUppfoljning => T::FoljUppPlan,
+        })
+    }
+}
+
+/// What to do now about a bevakning: the step, and what its form should start with
+/// chosen, so the link from the bevakning opens the right decision or bevakning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Atgard {
+    pub steg: KommandoTyp,
+    /// The decision the step acts on, for a step taken per decision.
+    pub beslut: Option<BeslutId>,
+    /// The bevakning itself, for a kvittering.
+    pub nyckel: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bevakning {
     /// Stable within the case, so a kvittering can name it.
@@ -177,6 +245,51 @@ pub struct Bevakning {
     pub typ: BevakningsTyp,
     pub datum: Date,
     pub beslut: Option<BeslutId>,
+}
+
+impl Bevakning {
+    /// The step to take now about this bevakning in the case `a`: the one that clears
+    /// it (`BevakningsTyp::steg`), or the one that has to come first. Only a step `kan`
+    /// allows is given, so a link made from it is never refused; `None` when the case
+    /// waits for the person.
+    pub fn atgard(&self, a: &Arende) -> Option<Atgard> {
+        use KommandoTyp as T;
+        let for_beslut = |t: T| {
+            self.beslut
+                .is_some_and(|id| kandidater(a, t).iter().any(|b| b.id() == id))
+        };
+        let steg = match self.typ {
+            // SoL 34 kap. 1 §: after an interruption the insats is resumed; an insats not
+            // yet ordered from its utförare is ordered before it can begin.
+            BevakningsTyp::Verkstallighet => [
+                T::StartaVerkstallighet,
+                T::AterupptaVerkstallighet,
+                T::Bestall,
+            ]
+            .into_iter()
+            .find(|t| for_beslut(*t))?,
+            // A payment that needs a second person's attest gets it before it is sent.
+            BevakningsTyp::Utbetalning
+                if a.utbetalningar.iter().any(|u| {
+                    self.nyckel == format!("utbetalning:{}", u.id) && u.vantar_pa_attest()
+                }) =>
+            {
+                T::AttesteraUtbetalning
+            }
+            // FL 12 §: while the case cannot be decided yet, the request is answered by
+            // rejecting it in a decision of its own.
+            BevakningsTyp::BegaranOmAvgorande if kan(Some(a), T::FattaBeslut).is_err() => {
+                T::AvslaBegaranOmAvgorande
+            }
+            t => t.steg()?,
+        };
+        kan(Some(a), steg).ok()?;
+        Some(Atgard {
+            steg,
+            beslut: self.beslut.filter(|_| for_beslut(steg)),
+            nyckel: (steg == T::KvitteraBevakning).then(|| self.nyckel.clone()),
+        })
+    }
 }
 
 /// The case's open bevakningar. A closed case watches nothing.
@@ -499,6 +612,233 @@ fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
 #[cfg(test)]
 mod tests {
     use crate::arende::testfall::*;
+
+    /// The named states of `testfall` and a few more, so every kind of bevakning
+    /// occurs in at least one.
+    fn alla_tillstand() -> Vec<(&'static str, Fall)> {
+        let mut ut: Vec<(&'static str, Fall)> = TABELL
+            .iter()
+            .map(|&(namn, bygg, _, _)| (namn, bygg()))
+            .collect();
+        ut.extend([
+            ("överklagat", overklagat()),
+            ("rättidsprövat i tid", rattidsprovat_i_tid()),
+            ("omprövat", omprovat()),
+            (
+                "meddelande från den enskilde",
+                utredning_pagar().med_som(
+                    meddelande(M1, date!(2026 - 01 - 20), enskild(), "Hur går det?"),
+                    &mina_sidor(),
+                ),
+            ),
+            (
+                "möte begärt",
+                utredning_pagar().med_som(
+                    Kommando::BegarMote {
+                        datum: date!(2026 - 01 - 20),
+                        typ: Motestyp::Uppfoljning,
+                        fran: enskild(),
+                        text: "Jag vill träffas".into(),
+                    },
+                    &mina_sidor(),
+                ),
+            ),
+            (
+                "våld i nära relation",
+                utredning_pagar().med(Kommando::RegistreraInstrument {
+                    datum: date!(2026 - 01 - 20),
+                    svar: Box::new(crate::instrument::Svar::ny(
+                        crate::instrument::Instrument::Freda,
+                        vec![0, 1, 0],
+                        true,
+                    )),
+                    kon: Some(crate::identitet::Kon::Kvinna),
+                }),
+            ),
+            (
+                "begäran om avgörande under utredningen",
+                begart(utredning_pagar()),
+            ),
+            (
+                "begäran om avgörande före utredning",
+                begart(ansokan_registrerad()),
+            ),
+            ("placering", placering()),
+        ]);
+        ut
+    }
+
+    /// FL 12 §: the person asks for a decision after six months.
+    fn begart(f: Fall) -> Fall {
+        let mut senare = ktx();
+        senare.idag = date!(2026 - 08 - 03);
+        f.med_som(
+            Kommando::BegarAvgorande {
+                datum: date!(2026 - 07 - 20),
+            },
+            &senare,
+        )
+    }
+
+    /// A placement in HVB, granted 5 February.
+    fn placering() -> Fall {
+        utredning_pagar()
+            .med(Kommando::AnsokInsats {
+                insats: InsatsTyp::Hvb,
+                datum: date!(2026 - 01 - 20),
+                kanal: Kanal::Papper,
+            })
+            .med(aterkalla(
+                InsatsTyp::Oppenvardsbehandling,
+                date!(2026 - 01 - 21),
+            ))
+            .med(Kommando::AvslutaUtredning {
+                datum: date!(2026 - 02 - 02),
+            })
+            .med_som(
+                fatta(
+                    B_BIFALL,
+                    InsatsTyp::Hvb,
+                    Utfall::Bifall,
+                    date!(2026 - 02 - 05),
+                ),
+                &arbetsledare(),
+            )
+    }
+
+    /// issue 20: a bevakning links to the step that clears it, and only to one `kan`
+    /// allows, so the link is never refused; only the person's komplettering has none.
+    #[test]
+    fn bevakning_leder_till_ett_oppet_steg() {
+        let mut sedda = std::collections::BTreeSet::new();
+        for (tillstand, f) in alla_tillstand() {
+            let Some(a) = &f.a else { continue };
+            for b in bevakningar(a) {
+                sedda.insert(b.typ);
+                let Some(x) = b.atgard(a) else {
+                    assert_eq!(
+                        b.typ,
+                        BevakningsTyp::KompletteringSenast,
+                        "{tillstand}: {b:?}"
+                    );
+                    continue;
+                };
+                assert_eq!(kan(Some(a), x.steg), Ok(()), "{tillstand}: {b:?}");
+                if let Some(id) = x.beslut {
+                    assert!(
+                        kandidater(a, x.steg).iter().any(|k| k.id() == id),
+                        "{tillstand}: {b:?}"
+                    );
+                }
+                if x.steg == T::KvitteraBevakning {
+                    assert!(b.typ.kan_kvitteras(), "{tillstand}: {b:?}");
+                    assert_eq!(x.nyckel.as_deref(), Some(b.nyckel.as_str()));
+                }
+            }
+        }
+        // All but the kinds of försörjningsstöd and its plan, which need a month's
+        // calculation to arise and are not among these states yet.
+        assert!(sedda.len() >= 17, "{sedda:?}");
+    }
+
+    /// Taking the step a bevakning links to, with a valid command, clears it.
+    #[test]
+    fn bevakningens_steg_tar_bort_den() {
+        let fall: Vec<(Fall, Kommando)> = vec![
+            (
+                kommunicerat_vantar_svar(),
+                Kommando::RegistreraSvar {
+                    kommunicering: K1,
+                    datum: date!(2026 - 02 - 10),
+                    svar: "Håller inte med".into(),
+                },
+            ),
+            (
+                bifall_fattat(),
+                Kommando::SkickaBeslut {
+                    beslut: B_BIFALL,
+                    datum: date!(2026 - 02 - 06),
+                    satt: Utskickssatt::Brev,
+                    forenklad_delgivning: true,
+                    forhandsinformation: Some((date!(2026 - 01 - 13), Kanal::Besok)),
+                },
+            ),
+            (
+                bifall_skickat_utan_kontroll(),
+                Kommando::RegistreraKontrollmeddelande {
+                    beslut: B_BIFALL,
+                    datum: date!(2026 - 02 - 09),
+                },
+            ),
+            (
+                bestallt(),
+                Kommando::StartaVerkstallighet {
+                    beslut: B_BIFALL,
+                    datum: date!(2026 - 02 - 16),
+                },
+            ),
+            (
+                avbrutet(),
+                Kommando::AterupptaVerkstallighet {
+                    beslut: B_BIFALL,
+                    datum: date!(2026 - 03 - 20),
+                },
+            ),
+            (
+                verkstallighet_pagar(),
+                uppfoljning(
+                    Some(B_BIFALL),
+                    date!(2026 - 05 - 15),
+                    Some(date!(2026 - 08 - 14)),
+                ),
+            ),
+            (
+                avslag_delgivet(),
+                Kommando::KvitteraBevakning {
+                    nyckel: format!("overklagande:{B_AVSLAG}"),
+                    datum: date!(2026 - 03 - 16),
+                },
+            ),
+            (
+                overklagat(),
+                Kommando::ProvaRattidighet {
+                    beslut: B_AVSLAG,
+                    datum: date!(2026 - 03 - 06),
+                    undantag: None,
+                },
+            ),
+            (
+                rattidsprovat_i_tid(),
+                omprova(B_AVSLAG, date!(2026 - 03 - 09), None),
+            ),
+            (
+                omprovat(),
+                Kommando::Overlamna {
+                    beslut: B_AVSLAG,
+                    datum: date!(2026 - 03 - 10),
+                },
+            ),
+        ];
+        for (f, k) in fall {
+            let typ = k.typ();
+            let a = f.arende();
+            let fore: Vec<Bevakning> = bevakningar(a)
+                .into_iter()
+                .filter(|b| b.atgard(a).is_some_and(|x| x.steg == typ))
+                .collect();
+            assert!(!fore.is_empty(), "{typ:?}: no bevakning links to it");
+            let efter = f.med(k);
+            let kvar = bevakningar(efter.arende());
+            for b in fore {
+                assert!(
+                    !kvar
+                        .iter()
+                        .any(|x| x.nyckel == b.nyckel && x.datum == b.datum),
+                    "{typ:?} left {b:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn bevakning_svar_pa_kommunicering_flyttas_fran_helg() {

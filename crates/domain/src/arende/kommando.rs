@@ -432,6 +432,37 @@ pub enum Fas {
     Avslut,
 }
 
+impl Fas {
+    /// The order the case page groups the open steps in: the course of a case, then
+    /// what goes on throughout it, and the case itself last.
+    pub const ORDNING: [Self; 9] = [
+        Self::Aktualisering,
+        Self::Utredning,
+        Self::Beslut,
+        Self::Overklagande,
+        Self::Verkstallighet,
+        Self::Uppfoljning,
+        Self::Dialog,
+        Self::Journal,
+        Self::Avslut,
+    ];
+
+    /// The heading of the phase's group of steps.
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Aktualisering => "Ansökan och aktualisering",
+            Self::Utredning => "Utredning",
+            Self::Beslut => "Beslut",
+            Self::Overklagande => "Överklagande",
+            Self::Verkstallighet => "Verkställighet",
+            Self::Uppfoljning => "Uppföljning",
+            Self::Dialog => "Dialog med den enskilde",
+            Self::Journal => "Journal och dokument",
+            Self::Avslut => "Ärendet",
+        }
+    }
+}
+
 macro_rules! kommandotyper {
     ($($typ:ident => $kod:literal, $namn:literal, $fas:ident;)*) => {
         /// The kinds of step, for listing what the case page offers.

@@ -33,7 +33,7 @@ pub use aktualisering::{
     AktualiseringsTyp, AterkallelseUppgifter, MojligDubblett, mojlig_dubblett,
 };
 pub use beslut::{BeslutLage, MisslyckadDelgivningUppgifter, rattbara};
-pub use bevakning::{Bevakning, BevakningsTyp, bevakningar};
+pub use bevakning::{Atgard, Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};
 pub use dialog::{
     Avsandare, Handlingstyp, Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN,

@@ -81,6 +81,7 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::person::ny_sida).post(sidor::person::skapa),
         ),
         ("/personer/{id}", get(sidor::person::visa)),
+        ("/personer/{id}/akt.pdf", get(sidor::akt::pdf)),
         (
             "/personer/{id}/fullmakter/ny",
             get(sidor::fullmakt::ny_sida).post(sidor::fullmakt::registrera),

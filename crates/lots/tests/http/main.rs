@@ -1,6 +1,7 @@
 //! HTTP-level tests against the real server on an ephemeral port, each with its
 //! own database, run on SQLite and on PostgreSQL (one test binary, STYLE.md 9).
 
+mod akt;
 mod api;
 mod atkomst;
 mod behorighet;

@@ -1,6 +1,7 @@
 //! Page handlers.
 
 pub mod admin;
+pub mod akt;
 pub mod arende;
 pub mod delegation;
 pub mod formular;

@@ -142,6 +142,8 @@ arende-ingen_tilldelad = Ingen tilldelad
 arende-ansokta = Ansökta insatser
 arende-steg = Vad du kan göra nu
 arende-inga_steg = Inga steg är öppna i ärendet just nu.
+arende-vantar = Det ärendet väntar på
+arende-vantar_enskilde = väntar på den enskilde
 arende-avslut_hinder = Ärendet kan inte avslutas än.
 arende-bevakningar = Bevakningar
 arende-forsenad = försenad
@@ -557,3 +559,10 @@ sparat-fortsatt = Fortsätt med formuläret
 sparat-kopiera = Det här formuläret kan inte fyllas i av sig självt. Kopiera texten och fyll i formuläret igen.
 sparat-start = Till startsidan
 sparat-aterstallt = Det du skrev innan du blev utloggad är tillbaka. Kontrollera det och spara.
+
+## Akten på papper
+person-skriv_ut = Skriv ut som PDF, för utlämnande eller SIP:
+person-skriv_ut_alla = hela akten
+person-skriv_ut_journal = journalen
+person-skriv_ut_beslut = besluten
+person-skriv_ut_utredning = utredningen

@@ -405,7 +405,22 @@ pub fn ivo_poster(a: &Arende, kvartal: Kvartal) -> Vec<IvoPost> {
 /// waits it reads by exactly these conditions (`Rapporter::ivo_vantetider`); what follows
 /// decides.
 pub fn ivo_post(v: Vantan, kvartal: Kvartal) -> Option<IvoPost> {
-    let (forsta, sista) = (kvartal.forsta_dag(), kvartal.sista_dag());
+    ivo_post_till(v, kvartal, kvartal.sista_dag())
+}
+
+/// The wait's line for the quarter `idag` falls in, as the quarter stands on `idag`: the same
+/// rule as [`ivo_post`] with the quarter cut off at `idag`, so that an arbetsledare sees what
+/// the report to IVO will hold if nothing changes before the quarter ends (issue 20). A wait
+/// whose three months end after `idag` has no line yet.
+pub fn ivo_post_hittills(v: Vantan, idag: Date) -> Option<IvoPost> {
+    ivo_post_till(v, Kvartal::for_dag(idag), idag)
+}
+
+/// [`ivo_post`] with the quarter ending on `sista` (its last day, or today for the quarter
+/// that goes on): the one rule both the report and the overview use.
+fn ivo_post_till(v: Vantan, kvartal: Kvartal, sista: Date) -> Option<IvoPost> {
+    let forsta = kvartal.forsta_dag();
+    let sista = sista.min(kvartal.sista_dag());
     if !v.forsenad() {
         return None;
     }
@@ -430,6 +445,34 @@ pub fn ivo_post(v: Vantan, kvartal: Kvartal) -> Option<IvoPost> {
         vantat_dagar: v.vantat_dagar(sista),
         slut,
         vantan: v,
+    })
+}
+
+/// How long a set of waits took, in whole days: how many, the median and the longest. The
+/// median of an even number of waits is the mean of the two in the middle, rounded down.
+/// Used for the arbetsledare's overview of handläggningstider (issue 20); None when there
+/// were none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spridning {
+    pub antal: usize,
+    pub median: i64,
+    pub langst: i64,
+}
+
+pub fn spridning(mut dagar: Vec<i64>) -> Option<Spridning> {
+    dagar.sort_unstable();
+    let antal = dagar.len();
+    let langst = *dagar.last()?;
+    let mitt = antal / 2;
+    let median = if antal % 2 == 1 {
+        dagar[mitt]
+    } else {
+        (dagar[mitt - 1] + dagar[mitt]).div_euclid(2)
+    };
+    Some(Spridning {
+        antal,
+        median,
+        langst,
     })
 }
 
@@ -700,6 +743,49 @@ mod tests {
 
     fn avsnitt(a: &Arende, k: Kvartal) -> Vec<Avsnitt> {
         ivo_poster(a, k).into_iter().map(|p| p.avsnitt).collect()
+    }
+
+    #[test]
+    fn the_quarter_so_far_is_the_report_rule_cut_off_today() {
+        // Decided 31 March: three months end 30 June, late from 1 July (Q3).
+        let a = fall(date!(2026 - 03 - 31), &[]);
+        let hittills = |idag: Date| -> Vec<Avsnitt> {
+            vantetider(&a)
+                .into_iter()
+                .filter_map(|v| ivo_post_hittills(v, idag))
+                .map(|p| p.avsnitt)
+                .collect()
+        };
+        assert!(hittills(date!(2026 - 06 - 30)).is_empty(), "not late yet");
+        assert_eq!(hittills(date!(2026 - 07 - 01)), [Avsnitt::EjVerkstallt]);
+        // On the quarter's last day it agrees with the report for the ended quarter.
+        assert_eq!(hittills(date!(2026 - 09 - 30)), avsnitt(&a, kv(2026, 3)),);
+        let p = vantetider(&a)
+            .into_iter()
+            .find_map(|v| ivo_post_hittills(v, date!(2026 - 07 - 10)))
+            .expect("a line");
+        assert_eq!(p.vantat_dagar, 101, "31 March to 10 July");
+        // Enforced in Q3 before today: a line with the date, as the report will have.
+        let b = fall(date!(2026 - 03 - 31), &[startad(date!(2026 - 07 - 05))]);
+        let p = vantetider(&b)
+            .into_iter()
+            .find_map(|v| ivo_post_hittills(v, date!(2026 - 07 - 10)))
+            .expect("a line");
+        assert_eq!(p.slut, Some(Slut::Verkstallt(date!(2026 - 07 - 05))));
+    }
+
+    #[test]
+    fn spridning_gives_count_median_and_longest() {
+        assert_eq!(spridning(vec![]), None);
+        assert_eq!(
+            spridning(vec![30, 10, 20]),
+            Some(Spridning {
+                antal: 3,
+                median: 20,
+                langst: 30
+            })
+        );
+        assert_eq!(spridning(vec![1, 4, 2, 10]).map(|s| s.median), Some(3));
     }
 
     #[test]

@@ -144,6 +144,25 @@ fn bilaga(
     )
 }
 
+/// Why a letter could not be written, said as what to do (issue 20, item 8: no raw technical
+/// message). Nothing of the step is stored when the letter fails.
+fn brevfel(e: dok::DokumentFel) -> String {
+    use dok::DokumentFel as F;
+    let vad = match e {
+        F::SaknasUppgift(falt) => {
+            format!("Brevet kan inte skrivas förrän {falt} är ifyllt. Fyll i det och försök igen.")
+        }
+        F::Personnummer => "Personens nummer har fel form för ett brev. Rätta numret på personsidan och försök igen.".into(),
+        F::TeckenSaknas => "Texten innehåller tecken som brevet inte kan visa, till exempel emoji eller kinesiska tecken. Ta bort dem och försök igen.".into(),
+        F::Datum => "Ett datum i beslutet kan inte skrivas i ett brev. Kontrollera datumen och försök igen.".into(),
+        F::Serialisering(_) | F::Typst(_) | F::Pdf(_) => {
+            tracing::error!(error = %e, "letter could not be rendered");
+            "Brevet kunde inte skapas på grund av ett fel i Lots. Kontakta systemförvaltaren.".into()
+        }
+    };
+    format!("{vad} Ingenting sparades.")
+}
+
 /// Writes one letter the domain found due, from the case as it stood before the step.
 pub(crate) fn skriv(
     brev: &Brev,
@@ -151,7 +170,7 @@ pub(crate) fn skriv(
     p: &Person,
     fran: &Avsandare,
 ) -> Result<(Kommando, Bilaga), String> {
-    let fel = |e: dok::DokumentFel| format!("Brevet kunde inte skapas: {e}. Ingenting sparades.");
+    let fel = brevfel;
     let arende = fran.diarienummer.to_string();
     let beslut_lage = |id: BeslutId| {
         a.beslut_lage(id)
@@ -350,4 +369,23 @@ pub(crate) fn skriv(
         brev.hor_till(),
         version,
     ))
+}
+
+#[cfg(test)]
+mod brevfel_tests {
+    use super::*;
+
+    /// The handläggare reads what to do, never the renderer's own words.
+    #[test]
+    fn felet_sags_som_vad_som_ska_goras() {
+        let t = brevfel(dok::DokumentFel::SaknasUppgift("motivering"));
+        assert_eq!(
+            t,
+            "Brevet kan inte skrivas förrän motivering är ifyllt. Fyll i det och försök igen. Ingenting sparades."
+        );
+        let t = brevfel(dok::DokumentFel::Typst("unexpected token at 3:14".into()));
+        assert!(!t.contains("token"), "{t}");
+        assert!(t.contains("Kontakta systemförvaltaren"));
+        assert!(brevfel(dok::DokumentFel::TeckenSaknas).contains("Ta bort dem"));
+    }
 }

@@ -126,7 +126,7 @@ macro_rules! journal_ordning {
     };
 }
 
-fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
+pub(crate) fn arende_rad(r: &Rad) -> Result<ArendeRad, StoreError> {
     Ok(ArendeRad {
         id: r.parse("id")?,
         person: r.parse("person")?,

@@ -13,6 +13,7 @@
 
 mod db;
 mod dialog;
+mod enhetsoversikt;
 mod fordjupad;
 mod granskning;
 mod handelser;
@@ -42,6 +43,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 use db::Db;
+pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
 pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering, REGISTRERING_NEKAD};
 pub use handelser::{Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};

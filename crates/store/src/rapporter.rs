@@ -68,7 +68,7 @@ fn sida() -> i64 {
 
 /// `slut_datum` of a wait that goes on: after every real day, so that "went on at or after
 /// day d" is one range on the index.
-const PAGAR: &str = "9999-12-31";
+pub(crate) const PAGAR: &str = "9999-12-31";
 
 // ---------------------------------------------------------------------------
 // The rows, as the projection writes them and the reports read them back
@@ -342,6 +342,37 @@ impl Rapporter<'_> {
                 v(kommun),
                 datumtext(kvartal.forsta_dag()).into(),
                 datumtext(kvartal.sista_dag()).into(),
+            ],
+            f,
+        )
+        .await
+    }
+
+    /// `ivo_vantetider` for one enhet's cases: the arbetsledare's view of the quarter so far
+    /// (`lots_domain::rapport::ivo_post_hittills`). The same narrowing as the report, on the
+    /// same index, with the case's enhet.
+    pub async fn ivo_vantetider_enhet(
+        &self,
+        kommun: KommunId,
+        enhet: lots_domain::ids::EnhetId,
+        kvartal: Kvartal,
+        f: impl FnMut(RapportVantan),
+    ) -> Result<(), StoreError> {
+        self.vantetider(
+            vantan_sida!(
+                "v.kommun = $1 AND v.slut_datum >= $2 AND v.tre_manader < $3 \
+                 AND v.slut_datum > v.tre_manader AND a.enhet = $4",
+                "$5",
+                "$6",
+                "$7",
+                "$8",
+                "$9"
+            ),
+            vec![
+                v(kommun),
+                datumtext(kvartal.forsta_dag()).into(),
+                datumtext(kvartal.sista_dag()).into(),
+                v(enhet),
             ],
             f,
         )

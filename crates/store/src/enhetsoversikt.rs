@@ -1,0 +1,277 @@
+//! What the arbetsledare's overview of an enhet reads (issue 20 item 7): per handläggare
+//! the open cases, the cases with a bevakning past its day and the granted decisions not
+//! yet carried out; the enhet's handläggningstider; and the cases behind each number.
+//!
+//! Every query is a range of one enhet's rows on an index (`arende_oppna_enhet`,
+//! `bevakning_enhet`, migration 0025; `vantan_slut` and `delegationsbeslut_datum` from
+//! 0015), never a scan of the kommun's cases: a kommun of 500 000 cases answers as fast as
+//! a small one (BENCHMARKS.md). The rules (what is late, what counts as not carried out,
+//! how a median is taken) stay in the domain; the SQL counts rows the projection keeps.
+
+use std::collections::BTreeMap;
+
+use lots_domain::arende::Arende;
+use lots_domain::ids::{AnvandarId, ArendeId, EnhetId, KommunId};
+use lots_domain::insats::InsatsTyp;
+use time::Date;
+
+use crate::db::{Rad, V};
+use crate::las::arende_rad;
+use crate::org::v;
+use crate::rapporter::PAGAR;
+use crate::{ArendeRad, Rapporter, StoreError, datumtext};
+
+/// One handläggare's numbers in the enhet, or those of the cases without one (`None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandlaggarSiffror {
+    /// Open cases (not avslutade).
+    pub oppna: i64,
+    /// Open cases with a bevakning whose day is before today.
+    pub sena: i64,
+    /// Granted decisions (waits, `vantan`) not carried out today: never started, or
+    /// interrupted and not resumed.
+    pub ej_verkstallda: i64,
+    /// The day the longest of those waits began.
+    pub aldsta_beslut: Option<Date>,
+}
+
+/// Which of the enhet's open cases a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urval {
+    Oppna,
+    /// With a bevakning whose day is before today.
+    Sena,
+    /// With a granted decision not carried out.
+    EjVerkstallda,
+}
+
+/// Whose cases a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vems {
+    Alla,
+    UtanHandlaggare,
+    Handlaggare(AnvandarId),
+}
+
+/// A case in the overview's list.
+#[derive(Debug, Clone)]
+pub struct EnhetensArende {
+    pub rad: ArendeRad,
+    /// What was applied for (or what the case is about).
+    pub insatser: Vec<InsatsTyp>,
+    /// The next bevakning's day, if any.
+    pub nasta: Option<Date>,
+}
+
+/// The columns of a case in the list, with its state and its next bevakning (a lookup
+/// on the bevakning table's key).
+macro_rules! lista {
+    ($($villkor:literal),*) => {
+        concat!(
+            "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.kommun, a.enhet, e.namn AS enhet_namn, ",
+            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer, a.tillstand, ",
+            "(SELECT MIN(b.datum) FROM bevakning b WHERE b.arende = a.id) AS nasta ",
+            "FROM arende a JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet ",
+            "LEFT JOIN anvandare u ON u.id = a.handlaggare ",
+            "WHERE a.kommun = $1 AND a.enhet = $2 AND a.status <> 'avslutat' ",
+            $($villkor,)*
+            " ORDER BY a.inkom, a.id LIMIT $4"
+        )
+    };
+}
+
+/// The list's condition for the chosen cases; `$3` is today or the handläggare.
+macro_rules! urval {
+    ($vems:literal) => {
+        [
+            lista!($vems),
+            lista!(
+                $vems,
+                " AND EXISTS (SELECT 1 FROM bevakning b WHERE b.arende = a.id AND b.datum < $5)"
+            ),
+            lista!(
+                $vems,
+                " AND EXISTS (SELECT 1 FROM vantan w WHERE w.arende = a.id AND w.slut_datum = $5)"
+            ),
+        ]
+    };
+}
+
+const ALLA: [&str; 3] = urval!("AND $3 = $3");
+const UTAN: [&str; 3] = urval!("AND a.handlaggare IS NULL AND $3 = $3");
+const HANDLAGGARE: [&str; 3] = urval!("AND a.handlaggare = $3");
+
+fn enhetens_arende(r: &Rad) -> Result<EnhetensArende, StoreError> {
+    let a: Arende = serde_json::from_str(&r.text("tillstand")?)?;
+    Ok(EnhetensArende {
+        rad: arende_rad(r)?,
+        insatser: a.ansokta.iter().map(|(i, _)| *i).collect(),
+        nasta: r
+            .opt_text("nasta")?
+            .map(|t| crate::las_datum(&t))
+            .transpose()?,
+    })
+}
+
+impl Rapporter<'_> {
+    /// The enhet's numbers per handläggare (`None`: the cases nobody is assigned) on `idag`.
+    /// Three grouped queries, each a range of the enhet's rows on an index.
+    pub async fn enhetens_siffror(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+        idag: Date,
+    ) -> Result<BTreeMap<Option<AnvandarId>, HandlaggarSiffror>, StoreError> {
+        let db = &self.0.db;
+        let mut ut: BTreeMap<Option<AnvandarId>, HandlaggarSiffror> = BTreeMap::new();
+        for r in db
+            .fetch_all(
+                "SELECT a.handlaggare, COUNT(*) AS n FROM arende a \
+                 WHERE a.kommun = $1 AND a.enhet = $2 AND a.status <> 'avslutat' \
+                 GROUP BY a.handlaggare",
+                &[v(kommun), v(enhet)],
+            )
+            .await?
+        {
+            ut.entry(r.opt_parse("handlaggare")?).or_default().oppna = r.int("n")?;
+        }
+        for r in db
+            .fetch_all(
+                "SELECT a.handlaggare, COUNT(DISTINCT b.arende) AS n FROM bevakning b \
+                 JOIN arende a ON a.id = b.arende \
+                 WHERE b.kommun = $1 AND b.enhet = $2 AND b.datum < $3 AND a.status <> 'avslutat' \
+                 GROUP BY a.handlaggare",
+                &[v(kommun), v(enhet), datumtext(idag).into()],
+            )
+            .await?
+        {
+            ut.entry(r.opt_parse("handlaggare")?).or_default().sena = r.int("n")?;
+        }
+        // The waits that go on: few in any kommun, found on `vantan_slut` by their end day.
+        for r in db
+            .fetch_all(
+                "SELECT a.handlaggare, COUNT(*) AS n, MIN(COALESCE(v.avbrott, v.beslutsdatum)) AS aldst \
+                 FROM vantan v JOIN arende a ON a.id = v.arende \
+                 WHERE v.kommun = $1 AND v.slut_datum = $2 AND a.enhet = $3 \
+                 GROUP BY a.handlaggare",
+                &[v(kommun), PAGAR.into(), v(enhet)],
+            )
+            .await?
+        {
+            let s = ut.entry(r.opt_parse("handlaggare")?).or_default();
+            s.ej_verkstallda = r.int("n")?;
+            s.aldsta_beslut = r
+                .opt_text("aldst")?
+                .map(|t| crate::las_datum(&t))
+                .transpose()?;
+        }
+        Ok(ut)
+    }
+
+    /// The enhet's decisions dated from `fran` to `till` (not those after omprövning), as
+    /// (the day the case came in, the day of the decision), one per case and day.
+    pub async fn enhetens_beslutstider(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+        fran: Date,
+        till: Date,
+    ) -> Result<Vec<(Date, Date)>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT DISTINCT d.arende, d.datum, a.inkom FROM delegationsbeslut d \
+                 JOIN arende a ON a.id = d.arende \
+                 WHERE d.kommun = $1 AND d.datum >= $2 AND d.datum <= $3 AND a.enhet = $4 \
+                 AND d.efter_omprovning = 0",
+                &[
+                    v(kommun),
+                    datumtext(fran).into(),
+                    datumtext(till).into(),
+                    v(enhet),
+                ],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.datum("inkom")?, r.datum("datum")?)))
+            .collect()
+    }
+
+    /// The day each of the enhet's open ansökningar came in that has no decision yet
+    /// (förhandsbedömning, aktualiserad, utredning, beslut väntar).
+    pub async fn enhetens_oavgjorda_ansokningar(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+    ) -> Result<Vec<Date>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT a.inkom FROM arende a WHERE a.kommun = $1 AND a.enhet = $2 \
+                 AND a.status <> 'avslutat' AND a.typ = 'ansokan' \
+                 AND a.status IN ('forhandsbedomning', 'aktualiserad', 'utredning', 'beslut_vantar')",
+                &[v(kommun), v(enhet)],
+            )
+            .await?
+            .iter()
+            .map(|r| r.datum("inkom"))
+            .collect()
+    }
+
+    /// The enhet's open cases of the chosen kind, oldest first, at most `grans`.
+    pub async fn enhetens_arenden(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+        urval: Urval,
+        vems: Vems,
+        idag: Date,
+        grans: i64,
+    ) -> Result<Vec<EnhetensArende>, StoreError> {
+        let nr = match urval {
+            Urval::Oppna => 0,
+            Urval::Sena => 1,
+            Urval::EjVerkstallda => 2,
+        };
+        let (sql, tredje): (&'static str, V) = match vems {
+            Vems::Alla => (ALLA[nr], "".into()),
+            Vems::UtanHandlaggare => (UTAN[nr], "".into()),
+            Vems::Handlaggare(h) => (HANDLAGGARE[nr], v(h)),
+        };
+        // The lists of late and unenforced cases name $5: today, or the end day of a wait
+        // that goes on.
+        let mut p = vec![v(kommun), v(enhet), tredje, grans.into()];
+        match urval {
+            Urval::Oppna => {}
+            Urval::Sena => p.push(datumtext(idag).into()),
+            Urval::EjVerkstallda => p.push(PAGAR.into()),
+        }
+        self.0
+            .db
+            .fetch_all(sql, &p)
+            .await?
+            .iter()
+            .map(enhetens_arende)
+            .collect()
+    }
+
+    /// The ids of a handläggare's open cases in the enhet: what a hand-over moves.
+    pub async fn handlaggarens_oppna_i_enhet(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+        handlaggare: AnvandarId,
+    ) -> Result<Vec<ArendeId>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT a.id FROM arende a WHERE a.kommun = $1 AND a.enhet = $2 \
+                 AND a.handlaggare = $3 AND a.status <> 'avslutat' ORDER BY a.inkom, a.id",
+                &[v(kommun), v(enhet), v(handlaggare)],
+            )
+            .await?
+            .iter()
+            .map(|r| r.parse("id"))
+            .collect()
+    }
+}

@@ -1649,6 +1649,14 @@ async fn grundutredning_per_livsomrade(db: Db) {
         ],
     )
     .await;
+    // The assessment is where the decision's motivering starts.
+    let (_, beslut) = hl.get(&format!("/arenden/{a}/steg/beslut")).await;
+    assert!(
+        beslut.contains("Ifyllt från utredningens bedömning")
+            && beslut.contains("Arbetslöshet är hindret; planen byggs kring utbildningen."),
+        "{}",
+        utdrag(&beslut)
+    );
     let (_, sida) = hl.get(&format!("/arenden/{a}/sammanfattning")).await;
     assert!(
         sida.contains("Gymnasieexamen, inget arbete sedan 2024."),

@@ -89,6 +89,15 @@ fn falt_fatta_beslut(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
         && let Some(b) = a.senaste_forsorjningsstod.as_deref()
     {
         fran_berakning(&mut falt, &b.berakning);
+    } else if let Some((datum, bedomning)) = &a.utredningsbedomning
+        && let Some(x) = falt.iter_mut().find(|x| x.namn == "motivering")
+    {
+        // The utredning's assessment is where the motivering starts (issue 20, item 5): the
+        // handläggare adds the provisions and what decided it, rather than writing it twice.
+        *x = std::mem::replace(x, Falt::text("", "")).varde(bedomning);
+        x.hjalp = format!(
+            "Ifyllt från utredningens bedömning ({datum}). Lägg till vilka bestämmelser som tillämpats och vilka omständigheter som avgjort (FL 32 §)."
+        );
     }
     falt
 }

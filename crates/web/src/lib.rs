@@ -108,6 +108,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::sammanfattning::visa),
         ),
         (
+            "/arenden/{id}/bevakning",
+            get(sidor::arende::bevakningens_steg),
+        ),
+        (
             "/arenden/{id}/steg/dokument",
             get(sidor::steg::dokument_sida).post(sidor::steg::ladda_upp),
         ),

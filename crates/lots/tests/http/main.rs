@@ -3,6 +3,7 @@
 
 mod akt;
 mod api;
+mod arbetsyta;
 mod atkomst;
 mod behorighet;
 mod bench;

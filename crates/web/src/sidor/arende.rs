@@ -4,9 +4,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::{
-    AktualiseringsTyp, Arende, KommandoTyp, bevakningar, kan, mojlig_dubblett, svar_senast,
+    AktualiseringsTyp, Arende, Bevakning, Fas, KommandoTyp, bevakningar, kan, mojlig_dubblett,
+    svar_senast,
 };
 use lots_domain::ids::{AnvandarId, ArendeId, JournalId, PersonId};
 use lots_domain::insats::InsatsTyp;
@@ -54,6 +55,108 @@ pub struct KompletteringVy {
     pub dokument: Vec<(String, String)>,
 }
 
+/// One thing the case waits for: a bevakning, and the step that clears it.
+pub struct VantarVy {
+    pub vad: &'static str,
+    pub datum: time::Date,
+    pub forsenad: bool,
+    /// (href, the step's name) when this user may take the step now.
+    pub steg: Option<(String, &'static str)>,
+    /// The case waits for the person (a requested komplettering).
+    pub enskilde: bool,
+}
+
+/// The open steps of one phase, under its heading.
+pub struct Stegrupp {
+    pub id: &'static str,
+    pub rubrik: &'static str,
+    /// (code, name)
+    pub steg: Vec<(&'static str, &'static str)>,
+}
+
+/// Where a bevakning's step opens: its form, with the decision or the bevakning it
+/// concerns chosen (`steg::sida` reads them).
+pub fn steglank(arende: ArendeId, b: &Bevakning, a: &Arende) -> Option<(String, KommandoTyp)> {
+    let x = b.atgard(a)?;
+    let mut href = format!("/arenden/{arende}/steg/{}", x.steg.kod());
+    let beslut = x.beslut.map(|id| id.to_string());
+    let val: Vec<(&str, &str)> = [
+        ("beslut", beslut.as_deref()),
+        ("nyckel", x.nyckel.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(n, v)| Some((n, v?)))
+    .collect();
+    if let Some(q) = serde_urlencoded::to_string(&val)
+        .ok()
+        .filter(|q| !q.is_empty())
+    {
+        href.push('?');
+        href.push_str(&q);
+    }
+    Some((href, x.steg))
+}
+
+/// "Vad du kan göra nu": first what the case waits for, most urgent first, each with
+/// the step that clears it; then the other open steps by phase (issue 20). Only steps
+/// in `oppna` (open in the case's state and granted this user) are linked.
+fn vad_nu(
+    arende: ArendeId,
+    a: &Arende,
+    oppna: &[KommandoTyp],
+    idag: time::Date,
+) -> (Vec<VantarVy>, Vec<Stegrupp>) {
+    let mut lankade: Vec<KommandoTyp> = vec![];
+    // `bevakningar` are in date order, so the late ones come first.
+    let vantar = bevakningar(a)
+        .into_iter()
+        .map(|b| {
+            let steg = steglank(arende, &b, a)
+                .filter(|(_, t)| oppna.contains(t))
+                .map(|(href, t)| {
+                    lankade.push(t);
+                    (href, t.namn())
+                });
+            VantarVy {
+                vad: b.typ.namn(),
+                datum: b.datum,
+                forsenad: b.datum < idag,
+                enskilde: b.typ.steg().is_none(),
+                steg,
+            }
+        })
+        .collect();
+    let grupper = Fas::ORDNING
+        .iter()
+        .map(|fas| Stegrupp {
+            id: fas_id(*fas),
+            rubrik: fas.namn(),
+            steg: oppna
+                .iter()
+                .filter(|t| t.fas() == *fas && !lankade.contains(t))
+                .map(|t| (t.kod(), t.namn()))
+                .collect(),
+        })
+        .filter(|g| !g.steg.is_empty())
+        .collect();
+    (vantar, grupper)
+}
+
+/// The anchor of a phase's group of steps.
+fn fas_id(fas: Fas) -> &'static str {
+    match fas {
+        Fas::Aktualisering => "steg-aktualisering",
+        Fas::Utredning => "steg-utredning",
+        Fas::Beslut => "steg-beslut",
+        Fas::Overklagande => "steg-overklagande",
+        Fas::Verkstallighet => "steg-verkstallighet",
+        Fas::Uppfoljning => "steg-uppfoljning",
+        Fas::Dialog => "steg-dialog",
+        Fas::Journal => "steg-journal",
+        Fas::Avslut => "steg-arendet",
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "arende.html")]
 struct ArendeSida {
@@ -61,10 +164,13 @@ struct ArendeSida {
     rad: ArendeRad,
     typ: &'static str,
     ansokta: String,
-    steg: Vec<(&'static str, &'static str)>,
+    /// What the case waits for, most urgent first.
+    vantar: Vec<VantarVy>,
+    /// The other open steps, by phase.
+    grupper: Vec<Stegrupp>,
+    /// No step at all is open to this user.
+    inga_steg: bool,
     avslut_hinder: Option<String>,
-    /// (what, date, overdue)
-    bevakningar: Vec<(&'static str, time::Date, bool)>,
     beslut: Vec<BeslutVy>,
     dokument: Vec<(String, String)>,
     meddelanden: Vec<MeddelandeVy>,
@@ -581,15 +687,15 @@ pub async fn visa(
     let far_prova_partsinsyn = policy::far(&i.anvandare, Atgard::ProvaPartsinsyn(resurs));
 
     // Only the steps the case's state allows and the policy grants this user.
-    let steg: Vec<(&'static str, &'static str)> = KommandoTyp::ALLA
+    let oppna: Vec<KommandoTyp> = KommandoTyp::ALLA
         .iter()
         .copied()
         .filter(|t| super::steg::for_personal(*t))
         .filter(|t| {
             kan(Some(&a), *t).is_ok() && policy::far(&i.anvandare, Atgard::Steg(resurs, *t))
         })
-        .map(|t| (t.kod(), t.namn()))
         .collect();
+    let (vantar, grupper) = vad_nu(rad.id, &a, &oppna, idag);
     let avslut_hinder = if a.avslutat() {
         None
     } else {
@@ -676,12 +782,10 @@ pub async fn visa(
             .map(|(i, _)| i.namn())
             .collect::<Vec<_>>()
             .join(", "),
-        steg,
+        inga_steg: oppna.is_empty(),
+        vantar,
+        grupper,
         avslut_hinder,
-        bevakningar: bevakningar(&a)
-            .into_iter()
-            .map(|b| (b.typ.namn(), b.datum, b.datum < idag))
-            .collect(),
         beslut: beslut_vy(&a, &n),
         dokument,
         meddelanden,
@@ -706,6 +810,36 @@ pub async fn visa(
         skal,
     };
     Ok(sida.into_response())
+}
+
+/// Where a list row of bevakningar leads (the start page): the step that clears the
+/// case's bevakning of that kind now, worked out from the case's state when the link is
+/// followed, so the list needs no case read per row. The case page's steps when no step
+/// of this user's clears it, or the bevakning is gone since the list was drawn.
+pub async fn bevakningens_steg(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebFel> {
+    let typ = q
+        .get("typ")
+        .and_then(|t| lots_domain::arende::BevakningsTyp::fran_kod(t));
+    let Oppnat {
+        rad,
+        arende: a,
+        skal,
+    } = atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::Lasa("arende.bevakning")).await?;
+    let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
+    let href = bevakningar(&a)
+        .iter()
+        .filter(|b| Some(b.typ) == typ)
+        .find_map(|b| steglank(rad.id, b, &a))
+        .filter(|(_, t)| {
+            super::steg::for_personal(*t) && policy::far(&i.anvandare, Atgard::Steg(resurs, *t))
+        })
+        .map_or_else(|| format!("/arenden/{}#rubrik-steg", rad.id), |(h, _)| h);
+    Ok(Redirect::to(&href).into_response())
 }
 
 #[derive(Deserialize)]

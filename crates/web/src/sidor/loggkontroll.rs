@@ -70,6 +70,7 @@ pub fn handlingstext(kod: &str) -> String {
     let fast = match kod {
         "arende.visa" => Some("Öppnade ärendet"),
         "arende.steg" => Some("Öppnade ett steg i ärendet"),
+        "arende.bevakning" => Some("Följde en bevakning till steget i ärendet"),
         "arende.nekad" => Some("Nekades att öppna ärendet"),
         "arende.skal" => Some("Angav skäl för att öppna ärendet"),
         "arende.partsinsyn" => Some("Prövade om en journalanteckning visas för personen"),

@@ -16,6 +16,8 @@ use crate::policy::{self, ArendeResurs, Atgard};
 pub struct BevakningVy {
     pub datum: Date,
     pub vad: &'static str,
+    /// The bevakning's kind, for the link to the step that clears it.
+    pub typ: &'static str,
     pub arende: ArendeId,
     pub person: String,
     pub forsenad: bool,
@@ -157,6 +159,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
             .map(|b| BevakningVy {
                 datum: b.datum,
                 vad: b.typ.namn(),
+                typ: b.typ.kod(),
                 arende: b.arende,
                 person: b.person_namn,
                 forsenad: b.datum < idag,

@@ -201,6 +201,16 @@ pub fn visa_formular(
     let sammanfattning = if status.is_some() {
         fyll(&mut faltlista, f, fel)
     } else {
+        // A fresh form starts with what the link that opened it chose (a bevakning's
+        // step: `arende::steglank`), but only a value among the field's own choices.
+        for x in &mut faltlista {
+            if let Some(v) = f.get(x.namn)
+                && x.alternativ.iter().any(|a| a.varde == v)
+            {
+                let v = v.to_owned();
+                x.satt_varde(&[v]);
+            }
+        }
         vec![]
     };
     let (rubrik, tillbaka, tillbaka_text, action, lankar) = match (&k.rad, akt) {
@@ -473,12 +483,20 @@ pub async fn sida(
         Ok(()) => (None, None),
         Err(t) => (Some(t), Some(StatusCode::CONFLICT)),
     };
+    // A bevakning's link opens its step with the decision or bevakning it concerns
+    // chosen (`arende::steglank`); the choices are the form's own, so nothing else is.
+    let valt = Formular::fran_par(
+        ["beslut", "nyckel"]
+            .into_iter()
+            .filter_map(|n| Some((n.to_owned(), q.get(n)?.clone())))
+            .collect(),
+    );
     Ok(visa_formular(
         &i,
         &k,
         typ,
         None,
-        &Formular::default(),
+        &valt,
         &[],
         meddelande,
         status,

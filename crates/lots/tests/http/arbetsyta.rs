@@ -129,3 +129,73 @@ async fn vantar_pa_det_forsenade_steget_forst(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(vantar_pa_det_forsenade_steget_forst);
+
+fn bifall<'a>(insats: &'a str, datum: &'a str) -> [(&'a str, &'a str); 8] {
+    [
+        ("insats", insats),
+        ("utfall", "bifall"),
+        ("lagrum", "sol_11_1"),
+        ("mal", "Stöd i vardagen"),
+        ("omfattning", "Två samtal i veckan"),
+        ("period_fran", datum),
+        ("motivering", "Behovet är utrett."),
+        ("datum", datum),
+    ]
+}
+
+/// Two decisions wait to be sent: each links to sending its own, and the second link
+/// says which, so no two links read the same.
+async fn samma_steg_for_tva_beslut(db: Db) {
+    let app = TestApp::ny(db).await;
+    let k = app.klient("handlaggare").await;
+    let p = registrera_person(&k, "19640823-3234", "Nora", "Lind").await;
+    let a = registrera_ansokan(&app, &k, &p, "kontaktperson", "2026-03-02", "handlaggare").await;
+    k.steg(
+        &a,
+        "ansok-insats",
+        &[
+            ("insats", "oppenvardsbehandling"),
+            ("datum", "2026-03-05"),
+            ("kanal", "telefon"),
+        ],
+    )
+    .await;
+    k.steg(&a, "inled-utredning", &[("datum", "2026-03-06")])
+        .await;
+    k.steg(&a, "avsluta-utredning", &[("datum", "2026-04-01")])
+        .await;
+    k.steg(&a, "beslut", &bifall("kontaktperson", "2026-04-20"))
+        .await;
+    k.steg(&a, "beslut", &bifall("oppenvardsbehandling", "2026-04-22"))
+        .await;
+    let beslut: Vec<String> = app
+        .arende(&a)
+        .await
+        .beslut
+        .iter()
+        .map(|b| b.id().to_string())
+        .collect();
+    let (_, sida) = k.get(&format!("/arenden/{a}")).await;
+    let nu = vad_nu(&sida);
+    let forsta = format!(
+        "<a href=\"/arenden/{a}/steg/skicka-beslut?beslut={}\">Registrera att beslutet skickats</a>",
+        beslut[0]
+    );
+    let andra = format!(
+        "<a href=\"/arenden/{a}/steg/skicka-beslut?beslut={}\">Registrera att beslutet skickats<span class=\"dold\">: Beslutet är inte skickat till den enskilde, 2026-04-22</span></a>",
+        beslut[1]
+    );
+    assert!(nu.contains(&forsta), "{nu}");
+    assert!(nu.contains(&andra), "{nu}");
+    // The second decision's form opens with it chosen, not the first.
+    let (s, form) = k
+        .get(&format!(
+            "/arenden/{a}/steg/skicka-beslut?beslut={}",
+            beslut[1]
+        ))
+        .await;
+    assert_eq!(s, 200);
+    assert!(form.contains(&format!("<option value=\"{}\" selected", beslut[1])));
+    assert!(!form.contains(&format!("<option value=\"{}\" selected", beslut[0])));
+}
+pa_bada!(samma_steg_for_tva_beslut);

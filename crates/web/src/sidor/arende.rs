@@ -60,8 +60,10 @@ pub struct VantarVy {
     pub vad: &'static str,
     pub datum: time::Date,
     pub forsenad: bool,
-    /// (href, the step's name) when this user may take the step now.
-    pub steg: Option<(String, &'static str)>,
+    /// (href, the step's name, what tells it apart) when this user may take the step
+    /// now. The same step for a second bevakning (two decisions, say) names its
+    /// bevakning too, so no two links read the same to a screen reader.
+    pub steg: Option<(String, &'static str, Option<String>)>,
     /// The case waits for the person (a requested komplettering).
     pub enskilde: bool,
 }
@@ -114,8 +116,11 @@ fn vad_nu(
             let steg = steglank(arende, &b, a)
                 .filter(|(_, t)| oppna.contains(t))
                 .map(|(href, t)| {
+                    let skiljer = lankade
+                        .contains(&t)
+                        .then(|| format!("{}, {}", b.typ.namn(), b.datum));
                     lankade.push(t);
-                    (href, t.namn())
+                    (href, t.namn(), skiljer)
                 });
             VantarVy {
                 vad: b.typ.namn(),

@@ -185,12 +185,13 @@ test('handläggare: ny person, ansökan, utredning, beslut, insats, uppföljning
     // The grundutredning per life area, and an instrument scored by Lots (issue 16).
     await steg('Skriv ett livsområde i utredningen', async (f) => {
       await falt(f, 'Datum').fill(dag(8));
-      await grupp(f, 'Livsområde').getByLabel('Boende', { exact: true }).check();
-      await falt(f, 'Personens egna ord').fill('Jag vill bo kvar, men tvätten och disken växer.');
-      await falt(f, 'Det som har kommit fram').fill('Eget kontrakt sedan 2019. Hyran är betald.');
-      await falt(f, 'Personens mål i området').fill('Klara hemmet själv.');
+      // An addiction case: the areas are ASI's.
+      await grupp(f, 'Livsområde').getByLabel('Psykisk hälsa', { exact: true }).check();
+      await falt(f, 'Personens egna ord').fill('Jag sover dåligt och orkar inte med disken.');
+      await falt(f, 'Det som har kommit fram').fill('Nedstämd sedan i våras. Ingen kontakt med psykiatrin.');
+      await falt(f, 'Personens mål i området').fill('Få hjälp att sova.');
     });
-    await expect(main).toContainText('Utredning, boende');
+    await expect(main).toContainText('Utredning, psykisk hälsa');
 
     await steg('Registrera bedömningsinstrument', async (f) => {
       await falt(f, 'Datum').fill(dag(8));

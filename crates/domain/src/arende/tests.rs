@@ -217,7 +217,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
         },
         T::SkrivUtredningsavsnitt => Kommando::SkrivUtredningsavsnitt(crate::livsomrade::Avsnitt {
             datum: d,
-            omrade: crate::livsomrade::Livsomrade::Boende,
+            omrade: crate::livsomrade::Livsomrade::PsykiskHalsa,
             personens_ord: "Bor i andra hand.".into(),
             handlaggarens: "Kontraktet går ut i maj.".into(),
             mal: String::new(),
@@ -902,7 +902,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
         },
         T::SkrivUtredningsavsnitt => Kommando::SkrivUtredningsavsnitt(crate::livsomrade::Avsnitt {
             datum: idag,
-            omrade: crate::livsomrade::Livsomrade::Boende,
+            omrade: crate::livsomrade::Livsomrade::PsykiskHalsa,
             personens_ord: "Bor i andra hand.".into(),
             handlaggarens: "Kontraktet går ut i maj.".into(),
             mal: String::new(),

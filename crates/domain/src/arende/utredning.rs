@@ -411,6 +411,11 @@ pub(super) fn handle(
                 "handlaggarens",
                 "Skriv vad som har kommit fram om området.",
             );
+            fel.om(
+                !crate::livsomrade::Livsomrade::for_arende(a).contains(&avsnitt.omrade),
+                "omrade",
+                "Välj ett av livsområdena för det här slaget av ärende.",
+            );
             for (text, falt) in [
                 (&avsnitt.personens_ord, "personens_ord"),
                 (&avsnitt.handlaggarens, "handlaggarens"),
@@ -821,10 +826,34 @@ mod tests {
         );
     }
 
+    /// The utredning has its case type's structure: ASI's areas for the addiction unit, the
+    /// guide's for ekonomiskt bistånd (issue 20, item 5).
+    #[test]
+    fn livsomradena_foljer_arendets_slag() {
+        use crate::livsomrade::{Avsnitt, Livsomrade};
+        let f = utredning_pagar();
+        assert_eq!(Livsomrade::for_arende(f.arende()), &Livsomrade::ASI);
+        let avsnitt = |omrade| {
+            Kommando::SkrivUtredningsavsnitt(Avsnitt {
+                datum: IDAG,
+                omrade,
+                personens_ord: String::new(),
+                handlaggarens: "Dricker dagligen sedan skilsmässan.".into(),
+                mal: String::new(),
+            })
+        };
+        assert_eq!(falt(f.forsok(avsnitt(Livsomrade::Ekonomi))), vec!["omrade"]);
+        let f = f.med(avsnitt(Livsomrade::Alkohol));
+        assert_eq!(f.arende().utredningsavsnitt[0].omrade, Livsomrade::Alkohol);
+    }
+
     #[test]
     fn grundutredningen_skrivs_per_livsomrade_och_avslutas_med_en_bedomning() {
         use crate::livsomrade::{Avsnitt, Livsomrade};
-        let mut f = ansokan_registrerad();
+        let mut f = Fall::ny().med(ansokan(
+            date!(2026 - 01 - 12),
+            vec![InsatsTyp::Forsorjningsstod],
+        ));
         let avsnitt = |omrade, handlaggarens: &str| {
             Kommando::SkrivUtredningsavsnitt(Avsnitt {
                 datum: date!(2026 - 01 - 20),

@@ -146,7 +146,7 @@ pub async fn visa(
         })
         .collect();
     // The grundutredning, area by area in the guide's order, with what is not yet written.
-    let mut utredning: Vec<String> = lots_domain::livsomrade::Livsomrade::ALLA
+    let mut utredning: Vec<String> = lots_domain::livsomrade::Livsomrade::for_arende(&a)
         .iter()
         .map(
             |o| match a.utredningsavsnitt.iter().find(|x| x.omrade == *o) {

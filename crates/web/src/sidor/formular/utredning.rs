@@ -99,7 +99,8 @@ fn tolka_fordjupad(l: &mut Lasare) -> Option<Kommando> {
 fn falt_livsomrade(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use lots_domain::livsomrade::Livsomrade;
     // Which areas are written shows in the choice, so the handläggare sees what is left.
-    let alternativ = Livsomrade::ALLA.iter().map(|o| {
+    // The areas of the case's kind: ASI's for the addiction unit, the guide's for ekonomiskt bistånd.
+    let alternativ = Livsomrade::for_arende(a).iter().map(|o| {
         let skriven = a.utredningsavsnitt.iter().any(|x| x.omrade == *o);
         (
             o.kod().to_string(),

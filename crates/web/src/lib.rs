@@ -124,6 +124,8 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(sidor::partsinsyn::prova),
         ),
         ("/dokument/{id}", get(sidor::steg::hamta_dokument)),
+        ("/enhet", get(sidor::enhet::visa)),
+        ("/enhet/fordela", post(sidor::enhet::fordela)),
         ("/rapporter", get(sidor::rapporter::lista)),
         ("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida)),
         (

@@ -68,6 +68,14 @@ pub enum Atgard {
     Arbetsyta,
     /// The nämnd's reports: ej verkställda beslut (SoL 34 kap.), delegated decisions.
     Rapporter,
+    /// The arbetsledare's overview of their enhet: its cases per handläggare, waiting
+    /// times, the quarter's ej verkställda so far, and moving cases between the enhet's
+    /// handläggare in bulk (issue 20 item 7). Each case moved is still its own step,
+    /// checked as `Steg(_, TilldelaHandlaggare)`.
+    Enhetsoversikt,
+    /// Read the delegationsordning: who may decide what (issue 20 item 7: the
+    /// arbetsledare leads the decisions made under it).
+    LasaDelegation,
     /// Edit the delegationsordning (a new version; old ones stay).
     AdministreraDelegation,
     /// Create and change staff accounts and units, grant the protected-person right.
@@ -247,7 +255,8 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
             matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad)
         }
         Atgard::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
-        Atgard::Rapporter => a.roll == Arbetsledare,
+        Atgard::Rapporter | Atgard::Enhetsoversikt => a.roll == Arbetsledare,
+        Atgard::LasaDelegation => matches!(a.roll, Systemforvaltare | Arbetsledare),
         Atgard::AdministreraDelegation | Atgard::AdministreraAnvandare => {
             a.roll == Systemforvaltare
         }

@@ -13,6 +13,7 @@ mod demo;
 mod dialog;
 mod drift;
 mod dubbletter;
+mod enhet;
 mod forsorjningsstod;
 mod genomforandeplan;
 mod granser;

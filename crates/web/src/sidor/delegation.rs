@@ -1,4 +1,5 @@
-//! The delegationsordning as versioned data a systemförvaltare edits (issue 3, item 6).
+//! The delegationsordning as versioned data a systemförvaltare edits (issue 3, item 6) and
+//! an arbetsledare reads (issue 20 item 7).
 //! A new version never changes an old one: each decision keeps the version and point
 //! that authorised it.
 
@@ -51,6 +52,8 @@ struct DelegationSida {
     rader: Vec<Rad>,
     giltig_fran: String,
     fel: Vec<String>,
+    /// The form for a new version, only for those who may edit: an arbetsledare reads.
+    far_andra: bool,
 }
 
 /// Empty rows offered for new points.
@@ -149,11 +152,12 @@ async fn sida(
         rader,
         giltig_fran,
         fel,
+        far_andra: policy::far(&i.anvandare, Atgard::AdministreraDelegation),
     })
 }
 
 pub async fn visa(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    policy::krav(&i.anvandare, Atgard::AdministreraDelegation)?;
+    policy::krav(&i.anvandare, Atgard::LasaDelegation)?;
     let idag = svensk_dag(s.nu()).to_string();
     Ok(sida(&s, &i, None, idag, vec![]).await?.into_response())
 }

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod akt;
 pub mod arende;
 pub mod delegation;
+pub mod enhet;
 pub mod formular;
 pub mod fullmakt;
 pub mod konto;
@@ -41,6 +42,7 @@ impl Sida {
         let mut meny = vec![];
         for (h, href, text) in [
             (Atgard::Arbetsyta, "/", "meny-start"),
+            (Atgard::Enhetsoversikt, "/enhet", "meny-enhet"),
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (
@@ -49,7 +51,7 @@ impl Sida {
                 "meny-utbetalningar",
             ),
             (
-                Atgard::AdministreraDelegation,
+                Atgard::LasaDelegation,
                 "/delegationsordning",
                 "meny-delegationsordning",
             ),

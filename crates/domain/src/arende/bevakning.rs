@@ -663,8 +663,11 @@ mod tests {
                 "begäran om avgörande före utredning",
                 begart(ansokan_registrerad()),
             ),
-            ("placering", placering(InsatsTyp::Hvb)),
-            ("träningslägenhet", placering(InsatsTyp::Traningslagenhet)),
+            ("placering", placering(InsatsTyp::Hvb, None)),
+            (
+                "träningslägenhet",
+                placering(InsatsTyp::Traningslagenhet, None),
+            ),
             (
                 "plan mot egen försörjning",
                 forsorjningsstod().med(sjalvforsorjningsplan(
@@ -769,29 +772,6 @@ mod tests {
             },
             &senare,
         )
-    }
-
-    /// A placement (or a träningslägenhet), granted 5 February.
-    fn placering(insats: InsatsTyp) -> Fall {
-        let mut beslut = fatta(B_BIFALL, insats, Utfall::Bifall, date!(2026 - 02 - 05));
-        // Without an end of its own, so the longest time is what ends it.
-        if let Kommando::FattaBeslut { period_till, .. } = &mut beslut {
-            *period_till = None;
-        }
-        utredning_pagar()
-            .med(Kommando::AnsokInsats {
-                insats,
-                datum: date!(2026 - 01 - 20),
-                kanal: Kanal::Papper,
-            })
-            .med(aterkalla(
-                InsatsTyp::Oppenvardsbehandling,
-                date!(2026 - 01 - 21),
-            ))
-            .med(Kommando::AvslutaUtredning {
-                datum: date!(2026 - 02 - 02),
-            })
-            .med_som(beslut, &arbetsledare())
     }
 
     /// issue 20: a bevakning links to the step that clears it, and only to one `kan`

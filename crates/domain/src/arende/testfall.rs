@@ -711,6 +711,29 @@ pub(crate) fn hvb_utredd() -> Fall {
         })
 }
 
+/// A placement (or a träningslägenhet) granted 5 February, ending `till` (or, without an
+/// end of its own, when its longest time ends it).
+pub(crate) fn placering(insats: InsatsTyp, till: Option<Date>) -> Fall {
+    let mut beslut = fatta(B_BIFALL, insats, Utfall::Bifall, date!(2026 - 02 - 05));
+    if let Kommando::FattaBeslut { period_till, .. } = &mut beslut {
+        *period_till = till;
+    }
+    utredning_pagar()
+        .med(Kommando::AnsokInsats {
+            insats,
+            datum: date!(2026 - 01 - 20),
+            kanal: Kanal::Papper,
+        })
+        .med(aterkalla(
+            InsatsTyp::Oppenvardsbehandling,
+            date!(2026 - 01 - 21),
+        ))
+        .med(Kommando::AvslutaUtredning {
+            datum: date!(2026 - 02 - 02),
+        })
+        .med_som(beslut, &arbetsledare())
+}
+
 pub(crate) fn av_typ(a: &Arende, typ: BevakningsTyp) -> Vec<Bevakning> {
     bevakningar(a)
         .into_iter()

@@ -802,26 +802,6 @@ mod tests {
     /// träningslägenhet at most four years. Both are watched and confirmed by kvittering.
     #[test]
     fn seed_004_placering_tre_manader_och_traningslagenhet_fyra_ar() {
-        let placering = |insats, till: Option<Date>| {
-            let mut k = fatta(B_BIFALL, insats, Utfall::Bifall, date!(2026 - 02 - 05));
-            if let Kommando::FattaBeslut { period_till, .. } = &mut k {
-                *period_till = till;
-            }
-            utredning_pagar()
-                .med(Kommando::AnsokInsats {
-                    insats,
-                    datum: date!(2026 - 01 - 20),
-                    kanal: Kanal::Papper,
-                })
-                .med(aterkalla(
-                    InsatsTyp::Oppenvardsbehandling,
-                    date!(2026 - 01 - 21),
-                ))
-                .med(Kommando::AvslutaUtredning {
-                    datum: date!(2026 - 02 - 02),
-                })
-                .med_som(k, &arbetsledare())
-        };
         let f = placering(InsatsTyp::Hvb, None);
         let b = av_typ(f.arende(), BevakningsTyp::Placeringstid);
         assert_eq!(b.len(), 1);

@@ -4,8 +4,6 @@
 //! refusal row in the audit log naming who tried and what, with the reason.
 
 use lots_domain::ids::*;
-use lots_domain::organisation::Roll;
-use lots_store::Anvandare;
 
 use crate::hjalp::*;
 use crate::pa_bada;
@@ -13,49 +11,8 @@ use crate::pa_bada;
 /// A second kommun on the same database, with a handläggare and an
 /// arbetsledare of its own: logged in as its handläggare.
 async fn annan_kommun(app: &TestApp) -> (Klient, AnvandarId) {
-    let kommun = KommunId::ny();
-    app.store
-        .organisation()
-        .skapa_kommun(kommun, "0002", "Grannkommun")
-        .await
-        .unwrap();
-    let namnd = uuid::Uuid::now_v7();
-    app.store
-        .organisation()
-        .skapa_namnd(namnd, kommun, "Grannkommunens socialnämnd")
-        .await
-        .unwrap();
-    let enhet = EnhetId::ny();
-    app.store
-        .organisation()
-        .skapa_enhet(enhet, kommun, namnd, "Vuxenenheten", false)
-        .await
-        .unwrap();
-    let mut id = None;
-    for (namn, roll) in [
-        ("granne", Roll::Handlaggare),
-        ("granneledare", Roll::Arbetsledare),
-    ] {
-        let a = Anvandare {
-            id: AnvandarId::ny(),
-            kommun,
-            enhet,
-            anvandarnamn: namn.into(),
-            namn: format!("Granne {namn}"),
-            roll,
-            losenord: lots_web::hasha_losenord(LOSENORD).unwrap(),
-            aktiv: true,
-            skyddad_behorighet: true,
-        };
-        app.store.organisation().skapa_anvandare(&a).await.unwrap();
-        id.get_or_insert(a.id);
-    }
-    let mut k = Klient::ny(&app.url);
-    let (s, _, _) = k.logga_in("granne", LOSENORD).await;
-    assert_eq!(s, 303);
-    let (_, html) = k.get("/personer/sok").await;
-    k.csrf = csrf_i(&html).expect("the session's token");
-    (k, id.unwrap())
+    let (_, id) = grannkommun(app, "Vuxenenheten", true).await;
+    (inloggad(app, "granne").await, id)
 }
 
 /// The refusals the audit log holds for a user: (handling, person, case, reason).

@@ -391,6 +391,58 @@ impl TestApp {
     }
 }
 
+/// A second kommun on the same database, with an enhet named `enhetsnamn`, a handläggare
+/// ("granne") and an arbetsledare ("granneledare") of its own: (the enhet, the handläggare).
+pub async fn grannkommun(
+    app: &TestApp,
+    enhetsnamn: &str,
+    skyddad_behorighet: bool,
+) -> (EnhetId, AnvandarId) {
+    let kommun = KommunId::ny();
+    let org = app.store.organisation();
+    org.skapa_kommun(kommun, "0002", "Grannkommun")
+        .await
+        .unwrap();
+    let namnd = uuid::Uuid::now_v7();
+    org.skapa_namnd(namnd, kommun, "Grannkommunens socialnämnd")
+        .await
+        .unwrap();
+    let enhet = EnhetId::ny();
+    org.skapa_enhet(enhet, kommun, namnd, enhetsnamn, false)
+        .await
+        .unwrap();
+    let mut handlaggare = None;
+    for (namn, roll) in [
+        ("granne", Roll::Handlaggare),
+        ("granneledare", Roll::Arbetsledare),
+    ] {
+        let a = Anvandare {
+            id: AnvandarId::ny(),
+            kommun,
+            enhet,
+            anvandarnamn: namn.into(),
+            namn: format!("Granne {namn}"),
+            roll,
+            losenord: lots_web::hasha_losenord(LOSENORD).unwrap(),
+            aktiv: true,
+            skyddad_behorighet,
+        };
+        org.skapa_anvandare(&a).await.unwrap();
+        handlaggare.get_or_insert(a.id);
+    }
+    (enhet, handlaggare.unwrap())
+}
+
+/// Logged in as `namn` with the session's token, for a user whose first page has a form.
+pub async fn inloggad(app: &TestApp, namn: &str) -> Klient {
+    let mut k = Klient::ny(&app.url);
+    let (s, _, _) = k.logga_in(namn, LOSENORD).await;
+    assert_eq!(s, 303, "login as {namn}");
+    let (_, html) = k.get("/personer/sok").await;
+    k.csrf = csrf_i(&html).expect("the session's token");
+    k
+}
+
 /// A pre-session cookie (`name=value`) and its login form token, fetched by a
 /// client without a cookie store: for tests that set their own Cookie header.
 pub async fn forinloggning(url: &str) -> (String, String) {

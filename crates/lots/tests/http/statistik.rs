@@ -3,10 +3,6 @@
 //! the file compared with a hand-computed fixture, the check that blocks it, one kommun's
 //! households only, and the report right.
 
-use lots_domain::ids::*;
-use lots_domain::organisation::Roll;
-use lots_store::Anvandare;
-
 use crate::hjalp::*;
 use crate::pa_bada;
 
@@ -89,47 +85,8 @@ async fn betala(app: &TestApp, k: &Klient, a: &str) {
 /// A second kommun on the same database with its own handläggare and arbetsledare; a
 /// household there with March calculated and not paid. Returns its arbetsledare's client.
 async fn annan_kommun(app: &TestApp) -> Klient {
-    let kommun = KommunId::ny();
-    let org = app.store.organisation();
-    org.skapa_kommun(kommun, "0002", "Grannkommun")
-        .await
-        .unwrap();
-    let namnd = uuid::Uuid::now_v7();
-    org.skapa_namnd(namnd, kommun, "Grannkommunens socialnämnd")
-        .await
-        .unwrap();
-    let enhet = EnhetId::ny();
-    org.skapa_enhet(enhet, kommun, namnd, "Ekonomiskt bistånd", false)
-        .await
-        .unwrap();
-    let mut handlaggare = None;
-    for (namn, roll) in [
-        ("granne", Roll::Handlaggare),
-        ("granneledare", Roll::Arbetsledare),
-    ] {
-        let a = Anvandare {
-            id: AnvandarId::ny(),
-            kommun,
-            enhet,
-            anvandarnamn: namn.into(),
-            namn: format!("Granne {namn}"),
-            roll,
-            losenord: lots_web::hasha_losenord(LOSENORD).unwrap(),
-            aktiv: true,
-            skyddad_behorighet: false,
-        };
-        org.skapa_anvandare(&a).await.unwrap();
-        handlaggare.get_or_insert(a.id);
-    }
-    let inloggad = async |namn: &str| {
-        let mut k = Klient::ny(&app.url);
-        let (s, _, _) = k.logga_in(namn, LOSENORD).await;
-        assert_eq!(s, 303);
-        let (_, html) = k.get("/personer/sok").await;
-        k.csrf = csrf_i(&html).expect("the session's token");
-        k
-    };
-    let k = inloggad("granne").await;
+    let (enhet, handlaggare) = grannkommun(app, "Ekonomiskt bistånd", false).await;
+    let k = inloggad(app, "granne").await;
     let p = registrera_person(&k, "19770707-7777", "Grannes", "Hushåll").await;
     let (s, plats, body) = k
         .post(
@@ -140,7 +97,7 @@ async fn annan_kommun(app: &TestApp) -> Klient {
                 ("insatser", "forsorjningsstod"),
                 ("beskrivning", "Vill ha stöd."),
                 ("enhet", &enhet.to_string()),
-                ("handlaggare", &handlaggare.unwrap().to_string()),
+                ("handlaggare", &handlaggare.to_string()),
             ],
         )
         .await;
@@ -149,7 +106,7 @@ async fn annan_kommun(app: &TestApp) -> Klient {
     k.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
         .await;
     k.steg(&a, "forsorjningsstod", &mars()).await;
-    inloggad("granneledare").await
+    inloggad(app, "granneledare").await
 }
 
 const HUVUD: &str = "kommunkod;redovisningsmanad;hushall;personnummer;roll;hushallstyp;antal_barn;utbetalt_kr;forsorjningshinder;avslutsorsak\n";

@@ -109,3 +109,58 @@ impl IntoResponse for WebFel {
 pub async fn saknas() -> WebFel {
     WebFel::Saknas
 }
+
+#[derive(Template, WebTemplate)]
+#[template(path = "fel_meny.html")]
+struct FelSidaMedMeny {
+    sida: crate::sidor::Sida,
+    rubrik: String,
+    text: String,
+}
+
+/// A staff member who meets an error page keeps the menu (issue 20, item 7): the way on is
+/// one click, not the browser's back button. The session is read again only when an error
+/// came back; without a session the plain page stands.
+pub async fn med_meny(
+    axum::extract::State(s): axum::extract::State<crate::AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::extract::FromRequestParts;
+    if req.uri().path().starts_with("/mina-sidor") {
+        return next.run(req).await;
+    }
+    let huvuden = req.headers().clone();
+    let res = next.run(req).await;
+    let Some((slag, text)) = res.extensions().get::<(Felslag, String)>().cloned() else {
+        return res;
+    };
+    let (mut delar, ()) = axum::http::Request::new(()).into_parts();
+    delar.headers = huvuden;
+    let Ok(i) = crate::auth::Inloggad::from_request_parts(&mut delar, &s).await else {
+        return res;
+    };
+    let rubrik = crate::texter::t(match slag {
+        Felslag::Nekad => "fel-nekad",
+        Felslag::Saknas => "fel-saknas",
+        Felslag::Ogiltig => "fel-ogiltig",
+        Felslag::ForMangaForsok => "fel-for_manga",
+        Felslag::Intern => "fel-intern",
+    });
+    let mut ny = (
+        res.status(),
+        FelSidaMedMeny {
+            sida: crate::sidor::Sida::av(&i),
+            rubrik,
+            text,
+        },
+    )
+        .into_response();
+    for (namn, varde) in res.headers() {
+        if namn != axum::http::header::CONTENT_TYPE && namn != axum::http::header::CONTENT_LENGTH {
+            ny.headers_mut().insert(namn.clone(), varde.clone());
+        }
+    }
+    ny.extensions_mut().insert((slag, String::new()));
+    ny
+}

@@ -273,6 +273,7 @@ pub fn app(state: AppState, tidsgrans: std::time::Duration) -> Router {
         ))
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
         .layer(middleware::from_fn(mina_sidor::felsida))
+        .layer(middleware::from_fn_with_state(state.clone(), fel::med_meny))
         .layer(middleware::from_fn(sakerhetshuvuden))
         .with_state(state)
 }

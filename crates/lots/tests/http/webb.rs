@@ -714,3 +714,30 @@ async fn granskningsloggen_avslojar_andringar(db: Db) {
     assert!(text.contains("har ändrats"), "{text}");
 }
 pa_bada!(granskningsloggen_avslojar_andringar);
+
+/// Issue 20, item 7: an error page keeps the menu for a logged-in staff member, so the way on
+/// is one click; logged out, the plain page (no menu, no name) stands.
+async fn felsidor_behaller_menyn(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let okand = format!("/arenden/{}", uuid::Uuid::now_v7());
+    let (s, sida) = hl.get(&okand).await;
+    assert_eq!(s, 404);
+    assert!(
+        sida.contains(r#"aria-label="Huvudmeny""#),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(sida.contains("Sök person"));
+    let (s, sida) = hl.get("/finns/inte").await;
+    assert_eq!(s, 404);
+    assert!(sida.contains(r#"aria-label="Huvudmeny""#));
+    let (s, sida) = Klient::ny(&app.url).get("/finns/inte").await;
+    assert_eq!(s, 404);
+    assert!(
+        !sida.contains(r#"aria-label="Huvudmeny""#),
+        "{}",
+        utdrag(&sida)
+    );
+}
+pa_bada!(felsidor_behaller_menyn);

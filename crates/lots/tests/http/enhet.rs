@@ -80,8 +80,41 @@ async fn oversikt_och_flytt(db: Db) {
     assert_eq!(status, 303, "other enhet: {}", utdrag(&body));
     let e = plats.unwrap().trim_start_matches("/arenden/").to_owned();
 
+    // S: a person with skyddade personuppgifter, with the skyddshandläggare: the arbetsledare
+    // has no right to them, so not even a count says the case exists.
+    let hls = app.klient("skyddshandlaggare").await;
+    let (s, plats, body) = hls
+        .post(
+            "/personer/ny",
+            &[
+                ("identitet_typ", "personnummer"),
+                ("identitet", "19790611-3555"),
+                ("fornamn", "Sam"),
+                ("efternamn", "Skyddad"),
+                ("adress", "Hemlig väg 1"),
+                ("skyddad", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let ps = plats.unwrap().rsplit('/').next().unwrap().to_owned();
+    registrera_ansokan(
+        &app,
+        &hls,
+        &ps,
+        "kontaktperson",
+        &dag(2),
+        "skyddshandlaggare",
+    )
+    .await;
+
     let al = app.klient("arbetsledare").await;
     let (status, html) = al.get("/enhet").await;
+    assert!(
+        !html.contains("1 öppna ärenden, Test skyddshandlaggare"),
+        "a protected person's case counted for a user without the right: {}",
+        utdrag(&html)
+    );
     assert_eq!(status, 200, "{}", utdrag(&html));
     assert!(html.contains("href=\"/enhet\""), "in the menu");
     for text in [

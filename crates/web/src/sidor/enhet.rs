@@ -163,7 +163,9 @@ async fn bygg(
         .unwrap_or_default();
 
     // Per handläggare: everyone who may hold the enhet's cases, and anyone else who does.
-    let mut siffror = rapporter.enhetens_siffror(kommun, enhet, idag).await?;
+    let mut siffror = rapporter
+        .enhetens_siffror(kommun, enhet, idag, i.anvandare.skyddad_behorighet)
+        .await?;
     for a in anvandare.iter().filter(|a| kan_ta_emot(a, i)) {
         siffror.entry(Some(a.id)).or_default();
     }
@@ -202,13 +204,13 @@ async fn bygg(
     // have waited today.
     let fran = idag - Duration::days(PERIOD_DAGAR);
     let beslut = rapporter
-        .enhetens_beslutstider(kommun, enhet, fran, idag)
+        .enhetens_beslutstider(kommun, enhet, fran, idag, i.anvandare.skyddad_behorighet)
         .await?
         .into_iter()
         .map(|(inkom, beslut)| (beslut - inkom).whole_days())
         .collect();
     let ansokningar = rapporter
-        .enhetens_oavgjorda_ansokningar(kommun, enhet)
+        .enhetens_oavgjorda_ansokningar(kommun, enhet, i.anvandare.skyddad_behorighet)
         .await?
         .into_iter()
         .map(|inkom| (idag - inkom).whole_days())

@@ -20,6 +20,7 @@ mod journal;
 mod kommando;
 mod overklagande;
 pub mod partsinsyn;
+pub mod rimlighet;
 mod uppfoljning;
 mod utredning;
 mod verkstallighet;

@@ -741,3 +741,36 @@ async fn felsidor_behaller_menyn(db: Db) {
     );
 }
 pa_bada!(felsidor_behaller_menyn);
+
+/// Issue 20, item 8: what is allowed but looks like a slip is said beside its field and can be
+/// confirmed with one click: a journal note dated before the case began.
+async fn rimlighetsvarning_kan_bekraftas(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = registrera_person(&hl, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(&app, &hl, &p, "kontaktperson", "2026-03-02", "handlaggare").await;
+    let steg = format!("/arenden/{a}/steg/journal");
+    let anteckning = [
+        ("datum", "2026-02-20"),
+        (
+            "text",
+            "Anna ringde innan hon ansökte och frågade om kontaktperson.",
+        ),
+    ];
+    let (s, _, sida) = hl.post(&steg, &anteckning).await;
+    assert_eq!(s, 422, "{}", utdrag(&sida));
+    assert!(sida.contains("Datumet ligger före ärendets start (2026-03-02)."));
+    assert!(
+        sida.contains(r#"name="trots_varning""#),
+        "{}",
+        utdrag(&sida)
+    );
+    // What was typed stays, and nothing is stored until it is confirmed.
+    assert!(sida.contains("Anna ringde innan hon ansökte"));
+    assert!(!handelsetyper(&app, &a).await.contains(&"journal_antecknad"));
+    let mut bekraftad = anteckning.to_vec();
+    bekraftad.push(("trots_varning", "ja"));
+    hl.steg(&a, "journal", &bekraftad).await;
+    assert!(handelsetyper(&app, &a).await.contains(&"journal_antecknad"));
+}
+pa_bada!(rimlighetsvarning_kan_bekraftas);

@@ -186,6 +186,32 @@ impl Stegkontext {
     }
 }
 
+/// Whether the rules would take the step as it is: asked only when a warning stands, so a
+/// step they refuse shows their refusal rather than a warning about a detail.
+async fn regler_godtar(
+    s: &AppState,
+    i: &Inloggad,
+    k: &Stegkontext,
+    kommando: &Kommando,
+) -> Result<bool, Formularfel> {
+    let idag = svensk_dag(s.nu());
+    let ordning = s
+        .store
+        .organisation()
+        .delegationsordning_i_kraft(i.anvandare.kommun, idag)
+        .await?;
+    let ctx = lots_domain::arende::Kontext {
+        idag,
+        aktor: i.anvandare.id,
+        roll: i.anvandare.roll,
+        delegationsordning: &ordning,
+    };
+    Ok(lots_domain::arende::handle(k.arende.as_ref(), kommando.clone(), &ctx).is_ok())
+}
+
+/// The box that confirms what a plausibility warning asked about (`rimlighet`).
+const TROTS_VARNING: &str = "trots_varning";
+
 #[allow(clippy::too_many_arguments)]
 pub fn visa_formular(
     i: &Inloggad,
@@ -198,6 +224,12 @@ pub fn visa_formular(
     status: Option<StatusCode>,
 ) -> Response {
     let mut faltlista = falt(typ, akt, &k.falt_kontext(i));
+    if fel.iter().any(|x| x.falt == TROTS_VARNING) {
+        faltlista.push(super::Falt::kryss(
+            TROTS_VARNING,
+            "Uppgifterna stämmer: spara ändå",
+        ));
+    }
     let sammanfattning = if status.is_some() {
         fyll(&mut faltlista, f, fel)
     } else {
@@ -333,6 +365,25 @@ async fn utfor_steg(
         Some((kommando, b)) => (kommando, Some(b)),
         None => (tolka(typ, akt, f, &k.falt_kontext(i))?, None),
     };
+    // What is allowed but looks like a slip is said once; the handläggare confirms it. A
+    // step the rules refuse anyway gets their refusal, not a warning first.
+    if !f.kryss(TROTS_VARNING) {
+        let varningar = lots_domain::arende::rimlighet::varningar(k.arende.as_ref(), &kommando);
+        if !varningar.is_empty() && regler_godtar(s, i, k, &kommando).await? {
+            let mut fel: Vec<FaltFel> = varningar
+                .into_iter()
+                .map(|v| FaltFel {
+                    falt: super::formular::falt_for(v.fakta),
+                    text: v.text,
+                })
+                .collect();
+            fel.push(FaltFel {
+                falt: TROTS_VARNING,
+                text: "Stämmer uppgifterna? Kryssa i här och spara igen.".into(),
+            });
+            return Err(Formularfel::Falt(fel));
+        }
+    }
     let nu = s.nu();
     let steg = lots_steg::Steg {
         aktor: i.aktor(),

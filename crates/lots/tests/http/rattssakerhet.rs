@@ -382,7 +382,10 @@ async fn omprovning_till_nackdel(db: Db) {
         vec![
             ("beslut", b.clone()),
             ("datum", "2026-05-06".to_string()),
-            ("motivering", "Nya uppgifter om inkomsten har kommit in.".to_string()),
+            (
+                "motivering",
+                "Nya uppgifter om inkomsten har kommit in.".to_string(),
+            ),
             ("andra", "ja".to_string()),
             ("nytt_utfall", "avslag".to_string()),
             ("grund", grund.to_string()),

@@ -145,7 +145,6 @@ arende-inga_steg = Inga steg är öppna i ärendet just nu.
 arende-vantar = Det ärendet väntar på
 arende-vantar_enskilde = väntar på den enskilde
 arende-avslut_hinder = Ärendet kan inte avslutas än.
-arende-bevakningar = Bevakningar
 arende-forsenad = försenad
 arende-dialog = Dialog med den enskilde
 arende-kompletteringar = Begärda kompletteringar

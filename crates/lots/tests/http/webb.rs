@@ -774,3 +774,24 @@ async fn rimlighetsvarning_kan_bekraftas(db: Db) {
     assert!(handelsetyper(&app, &a).await.contains(&"journal_antecknad"));
 }
 pa_bada!(rimlighetsvarning_kan_bekraftas);
+
+/// Issue 20, item 4: the case at a glance at the top, derived from its state: who the person
+/// is, what happened last, and the decisions in force.
+async fn arendet_i_korthet(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = registrera_person(&hl, "19640823-3234", "Anna", "Ek").await;
+    let a = registrera_ansokan(&app, &hl, &p, "kontaktperson", "2026-03-02", "handlaggare").await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    let topp = &sida[..sida.find("rubrik-steg").expect("the steps")];
+    assert!(topp.contains("Anna Ek, 19640823-3234"), "{}", utdrag(topp));
+    assert!(
+        topp.contains("<dt>Senast</dt><dd>Utredning inledd"),
+        "{}",
+        utdrag(topp)
+    );
+    assert!(!topp.contains("Beslut som gäller"));
+}
+pa_bada!(arendet_i_korthet);

@@ -197,6 +197,9 @@ struct ArendeSida {
     skal: Option<String>,
     /// Safety first: the days a screening for violence in a close relationship was positive.
     sakerhet: Option<String>,
+    /// The case at a glance, derived from its state (issue 20, item 4): who the person is,
+    /// what happened last, what comes next, what waits for the person, the decisions in force.
+    kort: Vec<(&'static str, String)>,
 }
 
 impl ArendeSida {
@@ -738,7 +741,7 @@ pub async fn visa(
             (text, a.mote_bokat(n))
         })
         .collect();
-    let tidslinje = handelser
+    let tidslinje: Vec<HandelseVy> = handelser
         .rader
         .iter()
         .map(|h| {
@@ -778,7 +781,54 @@ pub async fn visa(
     let handelser_senaste = handelser_fran
         .is_some()
         .then(|| arendelank(rad.id, journal_fran, None, "rubrik-handelser"));
+    // The case at a glance: read from the state and the page's own lists, nothing written by hand.
+    let mut kort: Vec<(&'static str, String)> = vec![];
+    if let Some(p) = s.store.personer().person(rad.person).await? {
+        let mut vem = format!("{} {}, {}", p.fornamn, p.efternamn, p.identitet.visning());
+        if p.skyddad {
+            vem.push_str(". Skyddade personuppgifter: lämna aldrig ut adress eller uppgifter som kan röja var personen bor");
+        }
+        kort.push(("Personen", vem));
+    }
+    if handelser_fran.is_none()
+        && let Some(h) = tidslinje.first()
+    {
+        kort.push(("Senast", format!("{} ({})", h.rubrik, h.nar)));
+    }
+    if let Some(v) = vantar.iter().find(|v| !v.enskilde) {
+        kort.push((
+            "Nästa",
+            format!(
+                "{} senast {}{}",
+                v.vad,
+                v.datum,
+                if v.forsenad { " (försenad)" } else { "" }
+            ),
+        ));
+    }
+    let hos_enskilde = kompletteringar.iter().filter(|k| k.oppen).count();
+    if hos_enskilde > 0 {
+        kort.push((
+            "Väntar på den enskilde",
+            format!("{hos_enskilde} begäran om komplettering"),
+        ));
+    }
+    let galler: Vec<String> = a
+        .gallande_beslut()
+        .map(|b| {
+            format!(
+                "{}, {} ({})",
+                b.beslut.insats.namn(),
+                b.beslut.utfall.namn().to_lowercase(),
+                b.beslut.datum
+            )
+        })
+        .collect();
+    if !galler.is_empty() {
+        kort.push(("Beslut som gäller", galler.join("; ")));
+    }
     let sida = ArendeSida {
+        kort,
         sida: Sida::av(&i),
         typ: a.typ.namn(),
         ansokta: a

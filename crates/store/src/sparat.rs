@@ -81,18 +81,30 @@ impl Inloggning<'_> {
             .collect()
     }
 
-    /// Takes a kept form back: only its own user, only before it expires, only once.
+    /// Takes a kept form back to the page it was posted to: only its own user, only before
+    /// it expires, only once.
     pub async fn ta_sparat_formular(
         &self,
         id: &str,
         anvandare: AnvandarId,
+        sokvag: &str,
         nu: OffsetDateTime,
     ) -> Result<Option<SparatFormular>, StoreError> {
-        let Some(f) = self
-            .sparade_formular(anvandare, nu)
+        let nycklar = [
+            id.into(),
+            anvandare.to_string().into(),
+            sokvag.into(),
+            tidstext(nu - SPARAS).into(),
+        ];
+        let Some(r) = self
+            .0
+            .db
+            .fetch_optional(
+                "SELECT id, sokvag, falt, skapad FROM sparat_formular \
+                 WHERE id = $1 AND anvandare = $2 AND sokvag = $3 AND skapad >= $4",
+                &nycklar,
+            )
             .await?
-            .into_iter()
-            .find(|f| f.id == id)
         else {
             return Ok(None);
         };
@@ -103,6 +115,6 @@ impl Inloggning<'_> {
                 &[id.into(), anvandare.to_string().into()],
             )
             .await?;
-        Ok(Some(f))
+        fran(&r).map(Some)
     }
 }

@@ -23,7 +23,7 @@ use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::uppladdning;
 
-fn avsandare(m: &Medborgare) -> Avsandare {
+pub(super) fn avsandare(m: &Medborgare) -> Avsandare {
     Avsandare::Enskild { ombud: m.ombud() }
 }
 

@@ -8,7 +8,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use lots_domain::Arende;
-use lots_domain::arende::{Avsandare, Kommando};
+use lots_domain::arende::Kommando;
 use lots_domain::ids::ArendeId;
 
 use super::arenden::{id, utfor};
@@ -204,7 +204,7 @@ pub async fn svara(
         version,
         instammer,
         synpunkt: synpunkt.clone(),
-        fran: Avsandare::Enskild { ombud: m.ombud() },
+        fran: super::dialog::avsandare(&m),
     };
     match utfor(&s, &m, &rad, vec![k], vec![]).await? {
         Ok(_) => Ok(till(&format!("/mina-sidor/kvitto/{}", rad.id))),

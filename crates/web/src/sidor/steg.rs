@@ -495,22 +495,12 @@ pub async fn sida(
     // user's own, only for this step's page, once.
     if let Some(sparat) = q.get("aterstall") {
         let sokvag = format!("/arenden/{id}/steg/{steg}");
-        let galler = s
+        if let Some(f) = s
             .store
             .inloggning()
-            .sparade_formular(i.anvandare.id, s.nu())
+            .ta_sparat_formular(sparat, i.anvandare.id, &sokvag, s.nu())
             .await?
-            .iter()
-            .any(|f| f.id == *sparat && f.sokvag == sokvag);
-        let sparat = if galler {
-            s.store
-                .inloggning()
-                .ta_sparat_formular(sparat, i.anvandare.id, s.nu())
-                .await?
-        } else {
-            None
-        };
-        if let Some(f) = sparat {
+        {
             let formular = Formular::fran_par(f.falt);
             k.instrument =
                 lots_domain::instrument::Instrument::fran_kod(&formular.text("instrument"));

@@ -43,4 +43,5 @@ id!(
     MeddelandeId,
     KompletteringId,
     UtbetalningId,
+    TextblockId,
 );

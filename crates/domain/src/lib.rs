@@ -16,6 +16,7 @@ pub mod kalender;
 pub mod livsomrade;
 pub mod organisation;
 pub mod rapport;
+pub mod textblock;
 pub mod tid;
 
 pub use arende::{Arende, Avvisning, Handelse, Kommando};

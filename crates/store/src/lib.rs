@@ -33,6 +33,7 @@ mod riksnorm;
 pub mod sok;
 mod sparat;
 mod statistik;
+mod textblock;
 mod totpnyckel;
 mod utbetalningar;
 
@@ -58,6 +59,7 @@ pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
 pub use sparat::{SPARAS, SparatFormular};
+pub use textblock::TextblockRad;
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
 

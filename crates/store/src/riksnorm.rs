@@ -15,7 +15,7 @@ use crate::{Organisation, Store, StoreError, las_tid, tidstext};
 
 /// The next version number: one above the highest that `sql` (a `MAX(version)`
 /// as `v`, 0 when none) finds, read in the transaction that inserts it.
-async fn nasta_version(
+pub(crate) async fn nasta_version(
     tx: &mut crate::db::Tx,
     sql: &'static str,
     params: &[crate::db::V],

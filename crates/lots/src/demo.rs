@@ -107,6 +107,22 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
     }
 }
 
+/// The demo kommun's text blocks: (title, text).
+const TEXTBLOCK: [(&str, &str); 3] = [
+    (
+        "Bifall – öppenvård",
+        "Du har behov av stöd för att komma till rätta med ditt missbruk. Nämnden bedömer att behovet inte kan tillgodoses på annat sätt och att öppenvård ger dig en skälig levnadsnivå (11 kap. 1 § socialtjänstlagen).",
+    ),
+    (
+        "Avslag – behovet tillgodoses på annat sätt",
+        "Rätten till bistånd gäller ett behov som inte kan tillgodoses på annat sätt (11 kap. 1 § socialtjänstlagen). Nämnden bedömer att ditt behov kan tillgodoses på annat sätt, genom",
+    ),
+    (
+        "Avslag försörjningsstöd – inkomster över normen",
+        "Hushållets inkomster är högre än vad hushållet behöver enligt riksnormen och de skäliga kostnader som godkänts. Du har därför inte rätt till försörjningsstöd för månaden (12 kap. 1 § socialtjänstlagen).",
+    ),
+];
+
 pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     if let Some((_, namn)) = store.organisation().kommun().await? {
         bail!("Databasen har redan en kommun ({namn}). Demodata läggs bara in i en tom databas.");
@@ -230,6 +246,16 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         .organisation()
         .spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
         .await?;
+    // The kommun's text blocks for common motiveringar, kept by the arbetsledare (issue 20
+    // item 5); the handläggare inserts one and writes what holds for the person.
+    for (titel, text) in TEXTBLOCK {
+        let block = lots_domain::textblock::Textblock::ny(titel, text)
+            .map_err(|_| anyhow!("demons textblock {titel} är ogiltigt"))?;
+        store
+            .organisation()
+            .spara_textblock(kommun, None, &block, &personal.al, nu)
+            .await?;
+    }
 
     let personer = skapa_personer(store, kommun, idag, &mut rng).await?;
     let mut ordning: Vec<usize> = (0..personer.len())
@@ -642,6 +668,10 @@ async fn grundutredning(f: &mut Fall<'_, '_>, forsta: i64) -> anyhow::Result<()>
         Kommando::BedomGrundutredning {
             datum: f.dag(n),
             bedomning: "Hindret är en utbildning som inte är validerad. Vägen är undersköterskearbete nu och validering parallellt; försörjningsstöd behövs under tiden.".into(),
+            forslag: Some(lots_domain::arende::ForslagTillBeslut {
+                utfall: Some(lots_domain::insats::Utfall::Bifall),
+                text: "Försörjningsstöd beviljas enligt månadens beräkning.".into(),
+            }),
         },
     )
     .await

@@ -48,6 +48,22 @@ impl Formular {
         &self.headers
     }
 
+    /// The same form with `namn` holding `varde` alone (added when it was missing): a
+    /// form shown again with something filled in for the user, as a text block inserted.
+    pub fn med(&self, namn: &str, varde: String) -> Self {
+        let mut par: Vec<(String, String)> = self
+            .par
+            .iter()
+            .filter(|(n, _)| n != namn)
+            .cloned()
+            .collect();
+        par.push((namn.to_owned(), varde));
+        Self {
+            par,
+            headers: self.headers.clone(),
+        }
+    }
+
     pub fn fran_par(par: Vec<(String, String)>) -> Self {
         Self {
             par,
@@ -111,7 +127,9 @@ pub fn langsta(namn: &str) -> usize {
         | "uppfoljningssatt"
         | "delmal"
         | "enskildes_berattelse"
-        | "synpunkt" => TEXT,
+        | "synpunkt"
+        | "bedomning"
+        | "forslag" => TEXT,
         "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
         _ => OVRIGT,
     }

@@ -229,6 +229,15 @@ pub fn tillgangsrader(u: &lots_domain::forsorjningsstod::berakning::Underlag) ->
 }
 
 /// A heading and detail lines for one event.
+/// The utredning's förslag till beslut as one line: the outcome proposed and the words.
+pub fn forslag_till_beslut(f: &lots_domain::arende::ForslagTillBeslut) -> String {
+    match (f.utfall, f.text.as_str()) {
+        (Some(u), "") => format!("Förslag till beslut: {}.", u.namn()),
+        (Some(u), text) => format!("Förslag till beslut ({}): {text}", u.namn().to_lowercase()),
+        (None, text) => format!("Förslag till beslut: {text}"),
+    }
+}
+
 pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
     use Handelse as H;
     let mut d: Vec<String> = vec![];
@@ -688,8 +697,15 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 x.datum
             )
         }
-        H::GrundutredningBedomd { datum, bedomning } => {
+        H::GrundutredningBedomd {
+            datum,
+            bedomning,
+            forslag,
+        } => {
             d.push(bedomning.clone());
+            if let Some(f) = forslag {
+                d.push(forslag_till_beslut(f));
+            }
             format!("Utredningens bedömning ({datum})")
         }
         H::PlanSkriven(p) => {

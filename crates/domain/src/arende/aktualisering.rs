@@ -162,6 +162,7 @@ impl Arende {
             skyddsrutiner: vec![],
             utredningsavsnitt: vec![],
             utredningsbedomning: None,
+            forslag_till_beslut: None,
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],

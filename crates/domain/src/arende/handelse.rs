@@ -7,7 +7,7 @@ use time::Date;
 use super::aktualisering::AterkallelseUppgifter;
 use super::beslut::MisslyckadDelgivningUppgifter;
 use super::dialog::{Avsandare, Handlingstyp, Motestyp};
-use super::utredning::DrojsmalUppgifter;
+use super::utredning::{DrojsmalUppgifter, ForslagTillBeslut};
 use super::verkstallighet::UpphorandeUppgifter;
 use crate::delegation::DelegationsRef;
 use crate::forsorjningsstod::berakning::{Manadsansokan, Manadsberakning, Underlag};
@@ -743,10 +743,12 @@ pub enum Handelse {
     },
     /// A life area of the grundutredning was written: the person's words beside the handläggare's.
     UtredningsavsnittSkrivet(Avsnitt),
-    /// The grundutredning's assessment.
+    /// The grundutredning's assessment, and the förslag till beslut written with it.
     GrundutredningBedomd {
         datum: Date,
         bedomning: String,
+        #[serde(default)]
+        forslag: Option<ForslagTillBeslut>,
     },
     /// Six months in a row with aid: a deepened investigation is started, or why not.
     FordjupadUtredningVald(FordjupadVal),

@@ -354,10 +354,11 @@ pub enum Kommando {
     },
     /// One life area of the grundutredning, written or rewritten.
     SkrivUtredningsavsnitt(Avsnitt),
-    /// The assessment that ends the grundutredning.
+    /// The assessment that ends the grundutredning, with its förslag till beslut.
     BedomGrundutredning {
         datum: Date,
         bedomning: String,
+        forslag: Option<ForslagTillBeslut>,
     },
     /// After six months in a row with aid: start a deepened investigation, or say why not.
     ValjFordjupadUtredning {

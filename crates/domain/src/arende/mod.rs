@@ -46,7 +46,7 @@ pub use kommando::{
 };
 pub use overklagande::{Andring, NyttBeslut, Overklagande, andring};
 pub use uppfoljning::Uppfoljning;
-pub use utredning::{DrojsmalUppgifter, Kommunicering, kan_begara_avgorande};
+pub use utredning::{DrojsmalUppgifter, ForslagTillBeslut, Kommunicering, kan_begara_avgorande};
 pub use verkstallighet::{Genomforandeplan, PLAN_MAX_TECKEN, UpphorandeUppgifter, Verkstallighet};
 
 use serde::{Deserialize, Serialize};
@@ -189,6 +189,9 @@ pub struct Arende {
     /// The grundutredning's assessment: the day and the text.
     #[serde(default)]
     pub utredningsbedomning: Option<(Date, String)>,
+    /// The förslag till beslut written with the newest assessment, if any.
+    #[serde(default)]
+    pub forslag_till_beslut: Option<ForslagTillBeslut>,
     /// The plan toward self-sufficiency: its versions, the person's answers, the follow-ups.
     #[serde(default)]
     pub planering: crate::forsorjningsstod::plan::Planering,

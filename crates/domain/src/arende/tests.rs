@@ -225,6 +225,10 @@ fn exempel(typ: KommandoTyp) -> Kommando {
         T::BedomGrundutredning => Kommando::BedomGrundutredning {
             datum: d,
             bedomning: "Behovet är styrkt.".into(),
+            forslag: Some(ForslagTillBeslut {
+                utfall: Some(crate::insats::Utfall::Bifall),
+                text: "Ansökan beviljas.".into(),
+            }),
         },
         T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
             datum: d,
@@ -910,6 +914,10 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
         T::BedomGrundutredning => Kommando::BedomGrundutredning {
             datum: idag,
             bedomning: "Behovet är styrkt.".into(),
+            forslag: Some(ForslagTillBeslut {
+                utfall: Some(crate::insats::Utfall::Bifall),
+                text: "Ansökan beviljas.".into(),
+            }),
         },
         T::ValjFordjupadUtredning => Kommando::ValjFordjupadUtredning {
             datum: idag,

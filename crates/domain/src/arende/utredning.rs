@@ -24,6 +24,18 @@ pub struct Kommunicering {
     pub svar: Option<(Date, String)>,
 }
 
+/// The utredning's förslag till beslut: what the handläggare proposes the decision-maker
+/// decides, written with the bedömning (issue 20 item 5). The decision form starts from it
+/// (the proposed outcome chosen, the proposal shown beside it); the decision itself is still
+/// the decision-maker's, under the delegationsordning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForslagTillBeslut {
+    /// The outcome proposed, when the proposal names one.
+    pub utfall: Option<Utfall>,
+    /// The proposal in words, for example "Ansökan om öppenvård beviljas".
+    pub text: String,
+}
+
 /// FL 11 §: the notice that the decision will be substantially delayed: the
 /// day the person was told, why, the day the decision is now expected, and
 /// how the person was told. The step and its event carry the same facts.
@@ -430,7 +442,11 @@ pub(super) fn handle(
                 ..avsnitt
             })]
         }
-        Kommando::BedomGrundutredning { datum, bedomning } => {
+        Kommando::BedomGrundutredning {
+            datum,
+            bedomning,
+            forslag,
+        } => {
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
             fel.inte_framtid(datum, idag, "datum");
             fel.text_kravs(
@@ -439,9 +455,20 @@ pub(super) fn handle(
                 "Skriv bedömningen: vad utredningen visar om behovet och vägen till egen försörjning.",
             );
             fel.inte_for_lang(&bedomning, "bedomning");
+            // A proposal with neither an outcome nor words is no proposal.
+            let forslag = forslag
+                .map(|f| ForslagTillBeslut {
+                    utfall: f.utfall,
+                    text: f.text.trim().to_string(),
+                })
+                .filter(|f| f.utfall.is_some() || !f.text.is_empty());
+            if let Some(f) = &forslag {
+                fel.inte_for_lang(&f.text, "forslag");
+            }
             vec![Handelse::GrundutredningBedomd {
                 datum,
                 bedomning: bedomning.trim().to_string(),
+                forslag,
             }]
         }
         Kommando::RegistreraInstrument { datum, svar, kon } => {
@@ -575,8 +602,14 @@ impl Arende {
                 self.utredningsavsnitt.push(avsnitt.clone());
                 self.utredningsavsnitt.sort_by_key(|x| x.omrade);
             }
-            Handelse::GrundutredningBedomd { datum, bedomning } => {
+            Handelse::GrundutredningBedomd {
+                datum,
+                bedomning,
+                forslag,
+            } => {
                 self.utredningsbedomning = Some((*datum, bedomning.clone()));
+                // The newest bedömning is the utredning's word: without a proposal it has none.
+                self.forslag_till_beslut = forslag.clone();
             }
             Handelse::InstrumentRegistrerat {
                 datum, resultat, ..
@@ -901,14 +934,36 @@ mod tests {
             falt(f.forsok(Kommando::BedomGrundutredning {
                 datum: date!(2026 - 01 - 21),
                 bedomning: String::new(),
+                forslag: None,
             })),
             vec!["bedomning"]
         );
         f.steg(Kommando::BedomGrundutredning {
             datum: date!(2026 - 01 - 21),
             bedomning: "Arbetslöshet är hindret; planen byggs kring praktiken.".into(),
+            forslag: Some(ForslagTillBeslut {
+                utfall: Some(Utfall::Bifall),
+                text: " Försörjningsstöd beviljas för februari. ".into(),
+            }),
         });
         assert!(f.arende().utredningsbedomning.is_some());
+        assert_eq!(
+            f.arende().forslag_till_beslut,
+            Some(ForslagTillBeslut {
+                utfall: Some(Utfall::Bifall),
+                text: "Försörjningsstöd beviljas för februari.".into(),
+            })
+        );
+        // A new bedömning replaces the old, its proposal too; an empty proposal is none.
+        f.steg(Kommando::BedomGrundutredning {
+            datum: date!(2026 - 01 - 22),
+            bedomning: "Hindret är hälsan; underlag från vården behövs.".into(),
+            forslag: Some(ForslagTillBeslut {
+                utfall: None,
+                text: "  ".into(),
+            }),
+        });
+        assert_eq!(f.arende().forslag_till_beslut, None);
     }
 
     #[test]

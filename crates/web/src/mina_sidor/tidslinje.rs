@@ -419,8 +419,18 @@ pub fn tidslinje(
                     &[("omrade", &t.t(&format!("livsomrade-{}", x.omrade.kod())))],
                 )
             }
-            H::GrundutredningBedomd { bedomning, .. } => {
+            H::GrundutredningBedomd {
+                bedomning, forslag, ..
+            } => {
                 rader.push(bedomning.clone());
+                // The person reads what the handläggare proposes before it is decided.
+                if let Some(f) = forslag {
+                    let forslag = match (f.utfall, f.text.is_empty()) {
+                        (Some(u), true) => t.utfall(u),
+                        _ => f.text.clone(),
+                    };
+                    rader.push(t.f("tidslinje-forslag", &[("forslag", &forslag)]));
+                }
                 t.t("tidslinje-bedomning").to_owned()
             }
             H::PlanSkriven(p) => {

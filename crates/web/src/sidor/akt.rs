@@ -131,6 +131,14 @@ pub async fn pdf(
                     "Bedömning".into(),
                     text.clone(),
                 ]);
+                if let Some(f) = &a.forslag_till_beslut {
+                    utredning.push(vec![
+                        dnr.clone(),
+                        d.to_string(),
+                        "Förslag till beslut".into(),
+                        crate::visning::forslag_till_beslut(f),
+                    ]);
+                }
             }
         }
         if del.med(Del::Journal) {

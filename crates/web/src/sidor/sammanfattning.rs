@@ -170,6 +170,9 @@ pub async fn visa(
     if let Some((d, text)) = &a.utredningsbedomning {
         utredning.push(format!("Bedömning ({d}): {text}"));
     }
+    if let Some(f) = &a.forslag_till_beslut {
+        utredning.push(crate::visning::forslag_till_beslut(f));
+    }
 
     // The plan as it stands now: what a substitute needs before the next meeting.
     let mut plan: Vec<String> = vec![];

@@ -250,6 +250,7 @@ tidslinje-fordjupad_inte = Your case worker has considered a closer investigatio
 tidslinje-livsomrade = The investigation: { $omrade }
 tidslinje-dina_ord = What you told us: { $text }
 tidslinje-bedomning = The investigation's assessment
+tidslinje-forslag = Proposed decision: { $forslag }
 tidslinje-omprovat_eget = The board reconsidered its decision on its own initiative
 tidslinje-omprovat_eget_samma = The board did not change the decision.
 

@@ -252,6 +252,7 @@ tidslinje-fordjupad_inte = Handläggaren har tagit ställning till en fördjupad
 tidslinje-livsomrade = Utredningen: { $omrade }
 tidslinje-dina_ord = Det du berättade: { $text }
 tidslinje-bedomning = Utredningens bedömning
+tidslinje-forslag = Förslag till beslut: { $forslag }
 tidslinje-omprovat_eget = Nämnden prövade sitt beslut på eget initiativ
 tidslinje-omprovat_eget_samma = Nämnden ändrade inte beslutet.
 

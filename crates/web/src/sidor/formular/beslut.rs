@@ -99,6 +99,21 @@ fn falt_fatta_beslut(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
             "Ifyllt från utredningens bedömning ({datum}). Lägg till vilka bestämmelser som tillämpats och vilka omständigheter som avgjort (FL 32 §)."
         );
     }
+    // The utredning's förslag till beslut (issue 20 item 5): its outcome is chosen, unless
+    // a calculation already chose one, and its words stand beside the choice.
+    if let Some(f) = &a.forslag_till_beslut
+        && let Some(x) = falt.iter_mut().find(|x| x.namn == "utfall")
+    {
+        if let Some(u) = f.utfall
+            && x.varde.is_empty()
+        {
+            *x = std::mem::replace(x, Falt::text("", "")).varde(u.kod());
+        }
+        x.hjalp = format!(
+            "Utredningens {}. Beslutet är ditt: välj det utfall som beslutas.",
+            crate::visning::forslag_till_beslut(f).replacen("Förslag", "förslag", 1)
+        );
+    }
     falt
 }
 

@@ -42,10 +42,7 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::ValjFordjupadUtredning => tolka_fordjupad(l),
         T::RegistreraInstrument => tolka_instrument(l, ctx),
         T::SkrivUtredningsavsnitt => tolka_livsomrade(l),
-        T::BedomGrundutredning => l.datum("datum").map(|datum| Kommando::BedomGrundutredning {
-            datum,
-            bedomning: l.text("bedomning"),
-        }),
+        T::BedomGrundutredning => tolka_bedomning(l),
         _ => None,
     }
 }
@@ -151,7 +148,52 @@ fn falt_bedomning(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     if let Some((_, text)) = &a.utredningsbedomning {
         bedomning = bedomning.varde(text);
     }
-    vec![datumfalt(ctx.idag), bedomning]
+    // Issue 20 item 5: the förslag till beslut is written with the bedömning, and the
+    // decision form starts from it.
+    let forslag = a.forslag_till_beslut.as_ref();
+    let mut utfall = Falt::val(
+        "forslag_utfall",
+        "Föreslaget utfall",
+        "select",
+        FORSLAG_UTFALL.iter().map(|u| (u.kod().to_string(), u.namn().to_string())),
+    )
+    .hjalp("Beslutsformuläret börjar med det här utfallet valt. Beslutet fattas av den som har delegation.");
+    if let Some(u) = forslag.and_then(|f| f.utfall) {
+        utfall = utfall.varde(u.kod());
+    }
+    let mut text = Falt::textarea("forslag", "Förslag till beslut").hjalp(
+        "Vad du föreslår att nämnden beslutar, till exempel: Ansökan om öppenvård beviljas från och med 1 maj. Förslaget visas i beslutsformuläret.",
+    );
+    if let Some(f) = forslag {
+        text = text.varde(&f.text);
+    }
+    vec![datumfalt(ctx.idag), bedomning, utfall, text]
+}
+
+/// The outcomes an utredning proposes: an application it has investigated is granted,
+/// in part or not (an avvisning is decided without investigating the matter).
+const FORSLAG_UTFALL: [Utfall; 3] = [Utfall::Bifall, Utfall::DelvisBifall, Utfall::Avslag];
+
+fn tolka_bedomning(l: &mut Lasare) -> Option<Kommando> {
+    let datum = l.datum("datum");
+    let utfall = match l.text("forslag_utfall").as_str() {
+        "" => None,
+        kod => {
+            let u = Utfall::fran_kod(kod).filter(|u| FORSLAG_UTFALL.contains(u));
+            if u.is_none() {
+                l.fel("forslag_utfall", "Välj ett utfall i listan, eller inget.");
+            }
+            u
+        }
+    };
+    Some(Kommando::BedomGrundutredning {
+        datum: datum?,
+        bedomning: l.text("bedomning"),
+        forslag: Some(ForslagTillBeslut {
+            utfall,
+            text: l.text("forslag"),
+        }),
+    })
 }
 
 /// The form's field for a fact of the instrument the rules refuse: the answers start at the

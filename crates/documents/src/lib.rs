@@ -175,6 +175,10 @@ pub struct Beslutsbrev {
     pub sista_dag_att_overklaga: Option<Date>,
     /// Who the person can contact, also for help with an appeal.
     pub kontakt: Kontakt,
+    /// A preview of a decision not yet taken, from the decision form (issue 20 item 5):
+    /// every page says "Förhandsgranskning – inte skickat", so that a printed or saved copy
+    /// is never taken for the letter the person receives.
+    pub forhandsgranskning: bool,
 }
 
 /// Kommunicering before a decision (FL 25 §).

@@ -204,6 +204,8 @@ pub(crate) struct BeslutVy {
     foredragande: Option<PersonVy>,
     /// Present exactly when the decision goes against the person.
     overklagande: Option<OverklagandeVy>,
+    /// A preview, not the letter sent: marked on every page.
+    forhandsgranskning: bool,
 }
 
 impl BeslutVy {
@@ -296,6 +298,7 @@ impl BeslutVy {
                 .map(|p| person(p, "föredragande"))
                 .transpose()?,
             overklagande,
+            forhandsgranskning: b.forhandsgranskning,
         })
     }
 }

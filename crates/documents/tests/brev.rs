@@ -90,6 +90,7 @@ fn avslag() -> Beslutsbrev {
         forvaltningsratt: "Förvaltningsrätten i Luleå".into(),
         sista_dag_att_overklaga: Some(date!(2026 - 04 - 21)),
         kontakt: kontakt(),
+        forhandsgranskning: false,
     }
 }
 
@@ -608,6 +609,37 @@ fn lang_motivering_ger_flera_sidor() {
         ],
     );
     qpdf_ok(&pdf);
+}
+
+/// A preview from the decision form (issue 20 item 5) says on every page that it is not
+/// the letter sent; the letter itself never says so.
+#[test]
+fn forhandsgranskning_markeras_pa_varje_sida() {
+    let mut b = avslag();
+    b.forhandsgranskning = true;
+    b.motivering = (1..=40)
+        .map(|i| format!("Stycke {i}. Nämnden har gått igenom underlaget."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let pdf = MOTOR.beslutsbrev(&b).expect("rendera");
+    let t = text(&pdf);
+    // Each page's footer says "Sida N av M".
+    let sidor = t.matches("Sida ").count();
+    assert!(sidor >= 2, "{t}");
+    assert_eq!(
+        t.matches("Förhandsgranskning – inte skickat").count(),
+        sidor + 1,
+        "en gång per sida och en gång i rutan: {t}"
+    );
+    innehaller(
+        &t,
+        &["Beslutet är inte fattat och brevet har inte skickats."],
+    );
+    qpdf_ok(&pdf);
+    saknar(
+        &text(&MOTOR.beslutsbrev(&avslag()).expect("brev")),
+        &["Förhandsgranskning"],
+    );
 }
 
 // ---------------------------------------------------------------- validation

@@ -170,6 +170,25 @@ pub(crate) fn skriv(
     p: &Person,
     fran: &Avsandare,
 ) -> Result<(Kommando, Bilaga), String> {
+    let (pdf, version) = rendera(brev, a, p, fran, false)?;
+    Ok(bilaga(
+        brev.typ(),
+        brev.datum(),
+        pdf,
+        brev.hor_till(),
+        version,
+    ))
+}
+
+/// The letter's PDF and the version of the nämnd's particulars it printed. A
+/// `forhandsgranskning` is a decision letter marked as a preview on every page.
+pub(crate) fn rendera(
+    brev: &Brev,
+    a: &Arende,
+    p: &Person,
+    fran: &Avsandare,
+    forhandsgranskning: bool,
+) -> Result<(Vec<u8>, i64), String> {
     let fel = brevfel;
     let arende = fran.diarienummer.to_string();
     let beslut_lage = |id: BeslutId| {
@@ -235,6 +254,7 @@ pub(crate) fn skriv(
                 forvaltningsratt: fran.forvaltningsratt(),
                 sista_dag_att_overklaga: *sista_dag_att_overklaga,
                 kontakt: fran.kontakt(a),
+                forhandsgranskning,
             };
             dok::beslutsbrev(&brev).map_err(fel)?
         }
@@ -362,13 +382,7 @@ pub(crate) fn skriv(
             dok::processbeslut(&brev).map_err(fel)?
         }
     };
-    Ok(bilaga(
-        brev.typ(),
-        brev.datum(),
-        pdf,
-        brev.hor_till(),
-        version,
-    ))
+    Ok((pdf, version))
 }
 
 #[cfg(test)]

@@ -84,6 +84,9 @@ pub enum ArendeSyfte {
     Lasa(&'static str),
     /// To take this step (its form shows the case: logged as `arende.steg`).
     Steg(KommandoTyp),
+    /// To preview the letter this step would lead to (issue 20 item 5): allowed exactly
+    /// when the step is, and logged as a read (`arende.forhandsgranskning`).
+    Forhandsgranska(KommandoTyp),
     /// To decide whether an entry of its journal is shown to the person.
     ProvaPartsinsyn,
     /// To state a reason for opening it: nothing of the case is shown yet.
@@ -161,6 +164,10 @@ pub async fn oppna_arende_id(
             "arende.steg",
             Some(Atgard::Steg(ArendeResurs::av(&oppnat.rad), typ)),
         ),
+        ArendeSyfte::Forhandsgranska(typ) => (
+            "arende.forhandsgranskning",
+            Some(Atgard::Steg(ArendeResurs::av(&oppnat.rad), typ)),
+        ),
         ArendeSyfte::ProvaPartsinsyn => (
             "arende.partsinsyn",
             Some(Atgard::ProvaPartsinsyn(oppnat.resurs())),
@@ -174,7 +181,7 @@ pub async fn oppna_arende_id(
         return Err(nekad_svar(h, n));
     }
     // Stepping and prövning log their own act; reading logs here, before anything is shown.
-    if let ArendeSyfte::Lasa(_) | ArendeSyfte::Steg(_) = syfte {
+    if let ArendeSyfte::Lasa(_) | ArendeSyfte::Steg(_) | ArendeSyfte::Forhandsgranska(_) = syfte {
         s.store
             .granskning()
             .logga_lasning(&i.aktor(), &[oppnat.post(i, handling)], s.nu())

@@ -242,6 +242,14 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/admin/riksnorm",
             get(sidor::riksnorm::visa).post(sidor::riksnorm::spara),
         ),
+        (
+            "/textblock",
+            get(sidor::textblock::visa_lista).post(sidor::textblock::skapa),
+        ),
+        (
+            "/textblock/{id}",
+            get(sidor::textblock::visa).post(sidor::textblock::andra),
+        ),
     ]
     .into_iter()
     .chain(mina_sidor::rutter())

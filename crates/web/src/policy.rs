@@ -73,6 +73,13 @@ pub enum Atgard {
     /// handläggare in bulk (issue 20 item 7). Each case moved is still its own step,
     /// checked as `Steg(_, TilldelaHandlaggare)`.
     Enhetsoversikt,
+    /// Read the kommun's text blocks for motiveringar and insert them in a form (issue 20
+    /// item 5): those who write decisions and utredningar. Kommun data, no case content;
+    /// a block of another kommun is, to the user, not there.
+    LasaTextblock,
+    /// Add, change, retire the kommun's text blocks: the arbetsledare, who answers for
+    /// how the unit's decisions are reasoned.
+    AdministreraTextblock,
     /// Read the delegationsordning: who may decide what (issue 20 item 7: the
     /// arbetsledare leads the decisions made under it).
     LasaDelegation,
@@ -255,7 +262,10 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
             matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad)
         }
         Atgard::Arbetsyta => matches!(a.roll, Handlaggare | Arbetsledare),
-        Atgard::Rapporter | Atgard::Enhetsoversikt => a.roll == Arbetsledare,
+        Atgard::Rapporter | Atgard::Enhetsoversikt | Atgard::AdministreraTextblock => {
+            a.roll == Arbetsledare
+        }
+        Atgard::LasaTextblock => matches!(a.roll, Handlaggare | Arbetsledare),
         Atgard::LasaDelegation => matches!(a.roll, Systemforvaltare | Arbetsledare),
         Atgard::AdministreraDelegation | Atgard::AdministreraAnvandare => {
             a.roll == Systemforvaltare

@@ -59,6 +59,8 @@ struct Fall {
     anteckning: String,
     /// A grant waiting for approval (issue 12 item 2).
     begaran: String,
+    /// One of the kommun's text blocks (issue 20 item 5).
+    textblock: String,
 }
 
 /// Writes a journal entry in the case through its step; returns the entry's id.
@@ -213,6 +215,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             fullmakt: fullmakt.to_string(),
             anteckning,
             begaran: String::new(),
+            textblock: String::new(),
         },
     );
 
@@ -306,6 +309,28 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             fullmakt: String::new(),
             anteckning,
             begaran: String::new(),
+            textblock: String::new(),
+        },
+    );
+    // One of the kommun's text blocks, saved by the arbetsledare.
+    let (textblock, _) = app
+        .store
+        .organisation()
+        .spara_textblock(
+            app.org.kommun,
+            None,
+            &lots_domain::textblock::Textblock::ny("Avslag", "Behovet tillgodoses på annat sätt.")
+                .unwrap(),
+            &lots_store::Aktor::from(app.org.anv("arbetsledare")),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    fall.insert(
+        "kommunens",
+        Fall {
+            textblock: textblock.to_string(),
+            ..Fall::default()
         },
     );
     // Grants themselves a role: the systemförvaltare asks for the protected-person
@@ -387,6 +412,8 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.uppdrag)
     } else if s.starts_with("/behorigheter/") {
         s.replace("{id}", &f.begaran)
+    } else if s.starts_with("/textblock/") {
+        s.replace("{id}", &f.textblock)
     } else {
         s.replace("{id}", &f.arende)
     }

@@ -30,4 +30,5 @@ mod sekretess;
 mod sidodorrar;
 mod sparat;
 mod statistik;
+mod textblock;
 mod webb;

@@ -121,6 +121,8 @@ fn formsida(
         action,
         knapp: "Spara",
         multipart: false,
+        forhandsgranska: false,
+        notis: None,
         meddelande: None,
         falt,
         fel,

@@ -92,6 +92,8 @@ fn sida(i: &Inloggad, p: &Person, falt: Vec<Falt>, fel: Vec<(String, String)>) -
         action: format!("/personer/{}/fullmakter/ny", p.id),
         knapp: "Registrera fullmakten",
         multipart: true,
+        forhandsgranska: false,
+        notis: None,
         meddelande: None,
         falt,
         fel,

@@ -17,6 +17,7 @@ pub mod riksnorm;
 pub mod sammanfattning;
 pub mod start;
 pub mod steg;
+pub mod textblock;
 pub mod uppdrag;
 pub mod utbetalningar;
 
@@ -45,6 +46,7 @@ impl Sida {
             (Atgard::Enhetsoversikt, "/enhet", "meny-enhet"),
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
+            (Atgard::LasaTextblock, "/textblock", "meny-textblock"),
             (
                 Atgard::HanteraUtbetalningar,
                 "/utbetalningar",
@@ -100,6 +102,13 @@ pub fn arendepost(i: &Inloggad, handling: &str, r: &ArendeRad) -> Granskningspos
 /// The audit row for a person shown to the user.
 pub fn personpost(handling: &str, p: &Person) -> Granskningspost {
     Granskningspost::ny(handling).person(p.id, p.skyddad)
+}
+
+/// The form has the kommun's text blocks with their own button (`falt.html`, type
+/// "textblock"): the form's own button then comes first, hidden, so that Enter in a field
+/// takes the step rather than inserting a block (the first submit button is the default).
+pub fn har_textblock(falt: &[Falt]) -> bool {
+    falt.iter().any(|f| f.typ == "textblock")
 }
 
 pub struct Alternativ {

@@ -204,6 +204,10 @@ pub struct Formularsida {
     pub action: String,
     pub knapp: &'static str,
     pub multipart: bool,
+    /// Offer "Förhandsgranska brevet" beside the button (a decision's form).
+    pub forhandsgranska: bool,
+    /// A word about what just happened to the form (a text block inserted), not an error.
+    pub notis: Option<String>,
     pub meddelande: Option<String>,
     pub falt: Vec<Falt>,
     pub fel: Vec<(String, String)>,
@@ -248,6 +252,8 @@ fn personsida(i: &Inloggad, falt: Vec<Falt>, fel: Vec<(String, String)>) -> Form
         action: "/personer/ny".into(),
         knapp: "Registrera",
         multipart: false,
+        forhandsgranska: false,
+        notis: None,
         meddelande: None,
         falt,
         fel,

@@ -42,7 +42,29 @@ pub struct Stegkontext {
     pub attestgrans: i64,
     /// The assessment instrument whose items the form shows (`?instrument=` or the form).
     pub instrument: Option<lots_domain::instrument::Instrument>,
+    /// The kommun's text blocks in use: read only for the forms they are inserted in
+    /// (`infoga_i`).
+    pub textblock: Vec<lots_store::TextblockRad>,
     pub idag: time::Date,
+}
+
+/// The field of a step's form that the kommun's text blocks are inserted in (issue 20
+/// item 5): the decision's motivering and the utredning's bedömning.
+pub fn infoga_i(typ: KommandoTyp) -> Option<&'static str> {
+    match typ {
+        KommandoTyp::FattaBeslut => Some("motivering"),
+        KommandoTyp::BedomGrundutredning => Some("bedomning"),
+        _ => None,
+    }
+}
+
+/// What the submit button named `atgard` asks of a step's form besides taking the step.
+const INFOGA: &str = "infoga_textblock";
+const FORHANDSGRANSKA: &str = "forhandsgranska";
+
+/// The steps whose letter can be previewed from their form: a decision.
+fn kan_forhandsgranskas(typ: KommandoTyp) -> bool {
+    typ == KommandoTyp::FattaBeslut
 }
 
 /// Steps staff take on the case page. A case starts from the person page, a
@@ -159,6 +181,17 @@ impl Stegkontext {
                 lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS
             },
             instrument: None,
+            textblock: if infoga_i(typ).is_some()
+                && policy::far(&i.anvandare, Atgard::LasaTextblock)
+            {
+                org.textblock(kommun)
+                    .await?
+                    .into_iter()
+                    .filter(|b| !b.avvecklad)
+                    .collect()
+            } else {
+                vec![]
+            },
             idag: svensk_dag(s.nu()),
         })
     }
@@ -223,14 +256,57 @@ pub fn visa_formular(
     meddelande: Option<String>,
     status: Option<StatusCode>,
 ) -> Response {
+    let sida = formularsida(i, k, typ, akt, f, fel, meddelande, status.is_some());
+    match status {
+        Some(s) => (s, sida).into_response(),
+        None => sida.into_response(),
+    }
+}
+
+/// The step's form page: fresh (`ifylld` false: only the opening link's choices), or
+/// filled with what was posted and its errors.
+#[allow(clippy::too_many_arguments)]
+fn formularsida(
+    i: &Inloggad,
+    k: &Stegkontext,
+    typ: KommandoTyp,
+    akt: Option<AktualiseringsTyp>,
+    f: &Formular,
+    fel: &[FaltFel],
+    meddelande: Option<String>,
+    ifylld: bool,
+) -> Formularsida {
     let mut faltlista = falt(typ, akt, &k.falt_kontext(i));
+    // The kommun's text blocks right after the field they are inserted in, with the button
+    // that inserts the chosen one (`infoga_textblock`): no JavaScript needed.
+    if let Some(mal) = infoga_i(typ)
+        && !k.textblock.is_empty()
+        && let Some(plats) = faltlista.iter().position(|x| x.namn == mal)
+    {
+        let etikett = faltlista[plats].etikett.to_lowercase();
+        faltlista.insert(
+            plats + 1,
+            super::Falt::val(
+                "textblock",
+                &crate::texter::t("steg-textblock"),
+                "textblock",
+                k.textblock
+                    .iter()
+                    .map(|b| (b.id.to_string(), b.titel.clone())),
+            )
+            .hjalp(&crate::texter::f(
+                "steg-textblock_hjalp",
+                &[("falt", etikett.as_str())],
+            )),
+        );
+    }
     if fel.iter().any(|x| x.falt == TROTS_VARNING) {
         faltlista.push(super::Falt::kryss(
             TROTS_VARNING,
             "Uppgifterna stämmer: spara ändå",
         ));
     }
-    let sammanfattning = if status.is_some() {
+    let sammanfattning = if ifylld {
         fyll(&mut faltlista, f, fel)
     } else {
         // A fresh form starts with what the link that opened it chose (a bevakning's
@@ -284,7 +360,7 @@ pub fn visa_formular(
             )
         }
     };
-    let sida = Formularsida {
+    Formularsida {
         sida: Sida::av(i),
         rubrik,
         ingress: ingress(typ, akt).into(),
@@ -297,14 +373,12 @@ pub fn visa_formular(
             "Spara"
         },
         multipart: typ == KommandoTyp::BifogaDokument,
+        forhandsgranska: k.rad.is_some() && kan_forhandsgranskas(typ),
+        notis: None,
         meddelande,
         falt: faltlista,
         fel: sammanfattning,
         lankar,
-    };
-    match status {
-        Some(s) => (s, sida).into_response(),
-        None => sida.into_response(),
     }
 }
 
@@ -433,11 +507,23 @@ async fn steg_kontext(
     id: &str,
     steg: &str,
 ) -> Result<(KommandoTyp, Stegkontext), WebFel> {
+    let typ = KommandoTyp::fran_kod(steg).ok_or(WebFel::Saknas)?;
+    steg_kontext_for(s, i, id, steg, ArendeSyfte::Steg(typ)).await
+}
+
+/// `steg_kontext`, opening the case for `syfte` (the step itself, or its preview).
+async fn steg_kontext_for(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+    steg: &str,
+    syfte: ArendeSyfte,
+) -> Result<(KommandoTyp, Stegkontext), WebFel> {
     let typ = KommandoTyp::fran_kod(steg)
         .filter(|t| for_personal(*t))
         .ok_or(WebFel::Saknas)?;
     // The step's form shows the case and its journal: a read like any other, logged.
-    let oppnat = atkomst::oppna_arende(s, i, id, ArendeSyfte::Steg(typ)).await?;
+    let oppnat = atkomst::oppna_arende(s, i, id, syfte).await?;
     let (rad, a) = (oppnat.rad, oppnat.arende);
     let person = rad.person;
     let mut k = Stegkontext::ladda(s, i, typ, person, Some((rad, a))).await?;
@@ -551,10 +637,111 @@ pub async fn utfor(
     f: Formular,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    let (typ, mut k) = steg_kontext(&s, &i, &id, &steg).await?;
+    let atgard = f.text("atgard");
+    let typ = KommandoTyp::fran_kod(&steg).ok_or(WebFel::Saknas)?;
+    // A preview is opened for what it is: allowed exactly when the step is, logged as a read.
+    let syfte = if atgard == FORHANDSGRANSKA && kan_forhandsgranskas(typ) {
+        ArendeSyfte::Forhandsgranska(typ)
+    } else {
+        ArendeSyfte::Steg(typ)
+    };
+    let (typ, mut k) = steg_kontext_for(&s, &i, &id, &steg, syfte).await?;
     k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
-    formularsvar(&s, &i, &k, arende, typ, None, &f, None).await
+    match atgard.as_str() {
+        INFOGA if infoga_i(typ).is_some() => infoga_textblock(&i, &k, typ, &f),
+        FORHANDSGRANSKA if kan_forhandsgranskas(typ) => forhandsgranska(&s, &i, &k, typ, &f).await,
+        _ => formularsvar(&s, &i, &k, arende, typ, None, &f, None).await,
+    }
+}
+
+/// The form again with everything typed kept and the chosen text block added at the end
+/// of the field it belongs in (`infoga_i`). No step is taken, nothing is stored.
+fn infoga_textblock(
+    i: &Inloggad,
+    k: &Stegkontext,
+    typ: KommandoTyp,
+    f: &Formular,
+) -> Result<Response, WebFel> {
+    let Some(mal) = infoga_i(typ) else {
+        return Err(WebFel::Saknas);
+    };
+    let vald = f.text("textblock");
+    // Only a block of the user's own kommun, in use: another id is no block.
+    let Some(block) = k.textblock.iter().find(|b| b.id.to_string() == vald) else {
+        let fel = FaltFel {
+            falt: "textblock",
+            text: crate::texter::t("steg-textblock_valj"),
+        };
+        return visa_formularfel(i, k, typ, None, f, vec![fel].into());
+    };
+    let text = lots_domain::textblock::infoga(f.get(mal).unwrap_or_default(), &block.text);
+    let max = crate::formular::langsta(mal);
+    let n = text.chars().count();
+    if n > max {
+        let fel = FaltFel {
+            falt: mal,
+            text: crate::texter::f(
+                "steg-textblock_for_langt",
+                &[
+                    ("max", max.to_string().as_str()),
+                    ("antal", n.to_string().as_str()),
+                ],
+            ),
+        };
+        return visa_formularfel(i, k, typ, None, f, vec![fel].into());
+    }
+    let mut sida = formularsida(i, k, typ, None, &f.med(mal, text), &[], None, true);
+    sida.notis = Some(crate::texter::f(
+        "steg-textblock_infogat",
+        &[("titel", block.titel.as_str())],
+    ));
+    // Never kept by the browser's cache: the page holds what the user typed.
+    Ok(([(header::CACHE_CONTROL, "no-store")], sida).into_response())
+}
+
+/// The letter the decision in the form would lead to, as a PDF marked as a preview. The
+/// form is read and the rules asked exactly as for the step, so bad input gets the step's
+/// own errors beside the fields; nothing is stored and no event recorded.
+async fn forhandsgranska(
+    s: &AppState,
+    i: &Inloggad,
+    k: &Stegkontext,
+    typ: KommandoTyp,
+    f: &Formular,
+) -> Result<Response, WebFel> {
+    let pdf = async {
+        let kommando = tolka(typ, None, f, &k.falt_kontext(i))?;
+        let (Some(rad), Some(arende)) = (&k.rad, &k.arende) else {
+            return Err(Formularfel::Annat(WebFel::Saknas));
+        };
+        let pdf = lots_steg::forhandsgranska_beslutsbrev(
+            &s.store,
+            &s.kommun_namn,
+            &i.aktor(),
+            svensk_dag(s.nu()),
+            (rad, arende),
+            kommando,
+        )
+        .await?;
+        Ok::<_, Formularfel>(pdf)
+    }
+    .await;
+    match pdf {
+        Ok(pdf) => Ok((
+            [
+                (header::CONTENT_TYPE, "application/pdf"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "inline; filename=\"forhandsgranskning-beslut.pdf\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            pdf,
+        )
+            .into_response()),
+        Err(fel) => visa_formularfel(i, k, typ, None, f, fel),
+    }
 }
 
 pub async fn dokument_sida(

@@ -162,6 +162,8 @@ macro_rules! arende_fraga {
     };
 }
 
+pub(crate) use arende_fraga;
+
 impl Arenden<'_> {
     /// Open cases assigned to a handläggare, oldest first.
     pub async fn mina_arenden(

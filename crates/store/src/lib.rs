@@ -11,6 +11,7 @@
 //! `store.rapporter()`. `Store` itself keeps what concerns the whole database:
 //! connecting, migrating, health and backup.
 
+mod arbetslista;
 mod db;
 mod dialog;
 mod enhetsoversikt;
@@ -42,6 +43,7 @@ use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
+pub use arbetslista::{ArbetslistaRad, Paminnelse};
 use db::Db;
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
 pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering, REGISTRERING_NEKAD};

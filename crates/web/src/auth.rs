@@ -378,7 +378,13 @@ pub struct Inloggad {
     /// The session's id (the hash of its token): reasons stated for inre sekretess hold for it.
     pub(crate) session_id: String,
     id_token: Option<String>,
+    /// The compact density chosen on this device (issue 20 item 6: wide screens).
+    pub kompakt: bool,
 }
+
+/// The cookie that keeps the density chosen on a device: a display setting, not personal
+/// data, and per device because it is the screen that is wide.
+pub const TATHET: &str = "lots_tathet";
 
 impl Inloggad {
     pub fn aktor(&self) -> Aktor {
@@ -413,6 +419,7 @@ impl FromRequestParts<AppState> for Inloggad {
             csrf: session.csrf,
             session_id: id,
             id_token: session.id_token,
+            kompakt: kaka(&parts.headers, TATHET).as_deref() == Some("kompakt"),
         })
     }
 }

@@ -62,6 +62,12 @@ pub const MAX_UPPLADDNING: usize = 10 * 1024 * 1024;
 fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
         ("/", get(sidor::start::start)),
+        ("/paminnelser", post(sidor::start::ny_paminnelse)),
+        (
+            "/paminnelser/{id}/klar",
+            post(sidor::start::paminnelse_klar),
+        ),
+        ("/installningar/tathet", post(sidor::start::tathet)),
         ("/logga-in", get(auth::inloggning).post(auth::logga_in)),
         ("/logga-ut", post(auth::logga_ut)),
         ("/logga-in/kod", get(auth::kod_sida).post(auth::kod)),

@@ -949,10 +949,24 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 d.push(text.clone());
             }
             d.push(format!(
-                "Boka mötet och kvittera bevakningen senast {}.",
+                "Boka mötet senast {}. Den enskilde ser tiden och platsen på Mina sidor.",
                 svar_senast(*datum)
             ));
             format!("{} begärt av {} ({datum})", typ.namn(), avsandare(fran))
+        }
+        H::MoteBokat {
+            forfragan,
+            datum,
+            klockslag: k,
+            plats,
+        } => {
+            d.push(format!("Plats: {plats}"));
+            let vad = a
+                .motesforfragningar
+                .get(*forfragan)
+                .map(|m| m.typ.namn())
+                .unwrap_or("Möte");
+            format!("{vad} bokat {datum} kl. {}", klockslag(*k))
         }
         H::ArendeAvslutat {
             datum,
@@ -1068,6 +1082,11 @@ pub fn planuppfoljningsrader(
 }
 
 /// An instant as Swedish local time, for receipts and lists.
+/// A time of day as Swedish text shows it: "13.30" is also common, but the forms take "13:30".
+pub fn klockslag(k: time::Time) -> String {
+    format!("{:02}:{:02}", k.hour(), k.minute())
+}
+
 pub fn lokal_tid(t: time::OffsetDateTime) -> String {
     t.to_offset(lots_domain::tid::svensk_offset(t))
         .format(&time::macros::format_description!(

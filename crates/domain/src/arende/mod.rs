@@ -38,7 +38,7 @@ pub use bevakning::{Atgard, Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};
 pub use dialog::{
     Avsandare, Handlingstyp, Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN,
-    MEDDELANDE_SVARSTID, Meddelande, Motesforfragan, Motestyp, svar_senast,
+    MEDDELANDE_SVARSTID, Meddelande, Motesbokning, Motesforfragan, Motestyp, svar_senast,
 };
 pub use handelse::*;
 pub use kommando::{
@@ -322,7 +322,8 @@ impl Arende {
             | H::KompletteringBegard { .. }
             | H::KompletteringLamnad { .. }
             | H::KompletteringGodtagen { .. }
-            | H::MoteBegart { .. } => self.tillampa_dialog(h),
+            | H::MoteBegart { .. }
+            | H::MoteBokat { .. } => self.tillampa_dialog(h),
             H::ArendeAvslutat { .. } => self.tillampa_avslut(h),
         }
     }

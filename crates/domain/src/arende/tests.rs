@@ -176,6 +176,12 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             fran: enskild(),
             text: "Jag vill prata om planen".into(),
         },
+        T::BokaMote => Kommando::BokaMote {
+            forfragan: 0,
+            datum: d,
+            klockslag: time::macros::time!(10:00),
+            plats: "Socialkontoret, plan 2".into(),
+        },
         T::AterkallaAnsokan => aterkalla(InsatsTyp::Oppenvardsbehandling, d),
         T::InformeraOmForenkladDelgivning => Kommando::InformeraOmForenkladDelgivning {
             datum: d,
@@ -1092,6 +1098,16 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             fran: enskild(),
             text,
         },
+        T::BokaMote => {
+            let a = a.expect("a meeting is booked in a case");
+            let bokningsbara: Vec<usize> = a.bokningsbara_moten().map(|(n, _)| n).collect();
+            Kommando::BokaMote {
+                forfragan: valj(&bokningsbara, d.x),
+                datum: idag + Duration::days(7),
+                klockslag: time::macros::time!(13:30),
+                plats: "Socialkontoret".into(),
+            }
+        }
     }
 }
 

@@ -45,8 +45,9 @@ fn idag(app: &TestApp) -> Date {
     svensk_dag(app.klocka.nu())
 }
 
+/// The start page with all the user's bevakningar, not only today's and the overdue.
 async fn startsida(k: &Klient) -> String {
-    let (s, body) = k.get("/").await;
+    let (s, body) = k.get("/?bevakningar=alla").await;
     assert_eq!(s, 200);
     body
 }

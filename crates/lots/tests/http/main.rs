@@ -3,6 +3,7 @@
 
 mod akt;
 mod api;
+mod arbetslista;
 mod arbetsyta;
 mod atkomst;
 mod behorighet;

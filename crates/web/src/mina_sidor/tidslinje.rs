@@ -523,6 +523,22 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
             nasta.push(t.f("lage-drojsmal", &[("datum", &nytt.to_string())]));
         }
     }
+    // A booked meeting still ahead is what the person most needs to find: first.
+    for m in &a.motesforfragningar {
+        if let Some(b) = m.bokat.as_ref().filter(|b| b.datum >= idag) {
+            nasta.insert(
+                0,
+                t.f(
+                    "lage-mote_bokat",
+                    &[
+                        ("datum", &b.datum.to_string()),
+                        ("tid", &crate::visning::klockslag(b.klockslag)),
+                        ("plats", &b.plats),
+                    ],
+                ),
+            );
+        }
+    }
     for b in bevakningar(a) {
         let d = b.datum.to_string();
         let forsenad = b.datum < idag;

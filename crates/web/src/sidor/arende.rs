@@ -738,6 +738,14 @@ pub async fn visa(
             if !m.text.is_empty() {
                 text.push_str(&format!(" – {}", m.text));
             }
+            if let Some(b) = &m.bokat {
+                text.push_str(&format!(
+                    ". Bokat {} kl. {}, {}",
+                    b.datum,
+                    crate::visning::klockslag(b.klockslag),
+                    b.plats
+                ));
+            }
             (text, a.mote_bokat(n))
         })
         .collect();

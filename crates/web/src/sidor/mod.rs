@@ -33,6 +33,8 @@ pub struct Sida {
     pub csrf: String,
     /// The menu: only the pages the user's role reaches, (href, text's message id).
     pub meny: Vec<(&'static str, &'static str)>,
+    /// Compact density: tighter tables and the whole width of a wide screen.
+    pub kompakt: bool,
 }
 
 impl Sida {
@@ -83,6 +85,7 @@ impl Sida {
             roll: a.roll.namn(),
             csrf: i.csrf.clone(),
             meny,
+            kompakt: i.kompakt,
         }
     }
 }
@@ -112,7 +115,7 @@ pub struct Alternativ {
 pub struct Falt {
     pub namn: &'static str,
     pub etikett: String,
-    /// text, date, textarea, select, radio, checkbox, checkboxes, file
+    /// text, date, time, textarea, select, radio, checkbox, checkboxes, file
     pub typ: &'static str,
     pub hjalp: String,
     pub kravs: bool,
@@ -142,6 +145,9 @@ impl Falt {
     }
     pub fn datum(namn: &'static str, etikett: &str) -> Self {
         Self::ny(namn, etikett, "date")
+    }
+    pub fn klockslag(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "time")
     }
     pub fn kryss(namn: &'static str, etikett: &str) -> Self {
         Self::ny(namn, etikett, "checkbox")

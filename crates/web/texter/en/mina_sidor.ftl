@@ -717,3 +717,7 @@ livsomrade-asi_narkotika = Drugs
 livsomrade-asi_rattslig_situation = Legal situation
 livsomrade-asi_familj_och_umgange = Family and relationships
 livsomrade-asi_psykisk_halsa = Mental health
+lage-mote_bokat = You have a meeting on { $datum } at { $tid }. Place: { $plats }. If you cannot come, send a message or call the unit.
+dialog-mote_bokat = Your meeting is booked
+dialog-mote_nar = { $datum } at { $tid }
+dialog-mote_plats = Place: { $plats }

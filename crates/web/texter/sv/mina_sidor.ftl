@@ -720,3 +720,7 @@ livsomrade-asi_narkotika = Narkotika
 livsomrade-asi_rattslig_situation = Rättslig situation
 livsomrade-asi_familj_och_umgange = Familj och umgänge
 livsomrade-asi_psykisk_halsa = Psykisk hälsa
+lage-mote_bokat = Du har ett möte { $datum } klockan { $tid }. Plats: { $plats }. Kan du inte komma, skriv ett meddelande eller ring enheten.
+dialog-mote_bokat = Ditt möte är bokat
+dialog-mote_nar = { $datum } klockan { $tid }
+dialog-mote_plats = Plats: { $plats }

@@ -18,6 +18,7 @@ mod forsorjningsstod;
 mod genomforandeplan;
 mod granser;
 mod granskningslogg;
+mod historik;
 mod hjalp;
 mod inloggning;
 mod konto;

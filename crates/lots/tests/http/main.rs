@@ -19,6 +19,7 @@ mod forsorjningsstod;
 mod genomforandeplan;
 mod granser;
 mod granskningslogg;
+mod historik;
 mod hjalp;
 mod inloggning;
 mod konto;

@@ -27,6 +27,8 @@ struct SammanfattningSida {
     arende: String,
     beteckning: String,
     person: String,
+    /// Safety first, as on the case page (issue 20, item 4).
+    sakerhet: Vec<String>,
     /// Kind, applied insatser, handläggare, status, in lines.
     om: Vec<String>,
     hushall: Vec<String>,
@@ -282,6 +284,7 @@ pub async fn visa(
         arende: rad.id.to_string(),
         beteckning: rad.beteckning(),
         person: rad.person_namn.clone(),
+        sakerhet: super::arende::sakerhet(&rad, &a),
         om,
         hushall,
         senaste,

@@ -165,8 +165,23 @@ arende-utan_provning = utan prövning
 arende-undanhall = Undanhåll, nämner tredje person
 arende-visa = Visa för personen
 arende-handelser = Händelser
+arende-historik_nyast = Hela historiken, den senaste händelsen först
+arende-historik_aldst = Hela historiken, den äldsta händelsen först
+arende-visa_aldst_forst = Visa den äldsta händelsen först
+arende-visa_nyast_forst = Visa den senaste händelsen först
+arende-till_anteckningen = Läs anteckningen i journalen
+arende-kort_personen = Personen
+arende-kort_skyddad = skyddade personuppgifter
+arende-kort_borjan = Så började ärendet
+arende-kort_senast = Senast
+arende-kort_nasta_rubrik = Nästa
+arende-kort_nasta = { $vad } senast { $datum }
+arende-kort_enskilde = Väntar på den enskilde
+arende-kort_komplettering = Begärd komplettering senast { $datum }
+arende-kort_kommunicering = Svar på kommunicering senast { $datum }
+arende-kort_beslut = Beslut som gäller
 
-## sida: lists shown a page at a time, newest first
+## sida: lists shown a page at a time, newest first (the case's history also oldest first)
 sida-visa_aldre_journal = Visa äldre journalanteckningar
 sida-aldre_journal = Du ser äldre journalanteckningar.
 sida-senaste_journal = Visa de senaste anteckningarna
@@ -175,6 +190,10 @@ sida-visa_aldre_handelser = Visa äldre händelser
 sida-aldre_handelser = Du ser äldre händelser.
 sida-senaste_handelser = Visa de senaste händelserna
 sida-inga_aldre_handelser = Det finns inga äldre händelser.
+sida-visa_senare_handelser = Visa senare händelser
+sida-senare_handelser = Du ser senare händelser.
+sida-forsta_handelser = Visa de första händelserna
+sida-inga_senare_handelser = Det finns inga senare händelser.
 
 ## steg
 steg-tillbaka = Tillbaka till { $vart }
@@ -302,8 +321,10 @@ sammanfattning-ingress = { $person }, ärende { $beteckning }. Allt här kommer 
 sammanfattning-arendet = Ärendet
 sammanfattning-hushallet = Hushållet
 sammanfattning-senaste = Senast beräknade månad
-arende-sakerhet = Säkerhet:
-arende-sakerhet_text = screeningen för våld i nära relation var positiv ({ $datum }). Den visas aldrig på Mina sidor. Tänk på det i brev, vid gemensamma möten och när någon annan har fullmakt.
+arende-sakerhet = Säkerhet
+arende-sakerhet_skyddad = Personen har skyddade personuppgifter. Lämna aldrig ut adress eller andra uppgifter som kan röja var personen bor.
+arende-sakerhet_anmalan = En anmälan kom in { $datum } och är inte förhandsbedömd. Vad den säger står under Så började ärendet.
+arende-sakerhet_text = Screeningen för våld i nära relation var positiv ({ $datum }). Den visas aldrig på Mina sidor. Tänk på det i brev, vid gemensamma möten och när någon annan har fullmakt.
 sammanfattning-manader = Beräknade månader
 sammanfattning-utredning = Utredningen per livsområde
 sammanfattning-plan = Planen mot egen försörjning

@@ -102,12 +102,12 @@ impl Arenden<'_> {
         Ok(id)
     }
 
-    /// The author's reminders not yet done, by day.
+    /// The author's reminders, by day.
     pub async fn paminnelser(&self, anvandare: AnvandarId) -> Result<Vec<Paminnelse>, StoreError> {
         self.0
             .db
             .fetch_all(
-                "SELECT id, datum, text, arende FROM paminnelse WHERE anvandare = $1 AND klar IS NULL \
+                "SELECT id, datum, text, arende FROM paminnelse WHERE anvandare = $1 \
                  ORDER BY datum, skapad, id",
                 &[v(anvandare)],
             )
@@ -124,19 +124,18 @@ impl Arenden<'_> {
             .collect()
     }
 
-    /// Marks a reminder done: only its author's, and only once. Whether one was marked.
+    /// A reminder done is deleted: only its author's. Whether there was one.
     pub async fn paminnelse_klar(
         &self,
         id: &str,
         anvandare: AnvandarId,
-        nu: OffsetDateTime,
     ) -> Result<bool, StoreError> {
         let n = self
             .0
             .db
             .execute(
-                "UPDATE paminnelse SET klar = $3 WHERE id = $1 AND anvandare = $2 AND klar IS NULL",
-                &[id.into(), v(anvandare), tidstext(nu).into()],
+                "DELETE FROM paminnelse WHERE id = $1 AND anvandare = $2",
+                &[id.into(), v(anvandare)],
             )
             .await?;
         Ok(n > 0)

@@ -82,7 +82,7 @@ async fn arbetslistan_sorteras_filtreras_och_delas_i_sidor(db: Db) {
         .await;
     let p3 = registrera_person(&k, &med_kontrollsiffra("19800202-1230"), "Bo", "Ahl").await;
     // The third came in today: nothing of it is late yet.
-    let a3 = registrera_ansokan(
+    registrera_ansokan(
         &app,
         &k,
         &p3,

@@ -8,15 +8,15 @@ UPDATE arende SET insatser = COALESCE(
     '');
 
 -- A handläggare's own reminders and notes ("ring Åsa fredag"): personal bevakningar. They
--- belong to their author alone; one that names a case is shown only while the author may
--- still read that case.
+-- belong to their author alone; one that names a case is shown only while it is still the
+-- author's. A reminder marked done is deleted: a note to oneself is not part of the record
+-- (that is the journal), and its text may name a person.
 CREATE TABLE paminnelse (
     id TEXT PRIMARY KEY,
     anvandare TEXT NOT NULL REFERENCES anvandare(id),
     datum TEXT NOT NULL,
     text TEXT NOT NULL,
     arende TEXT REFERENCES arende(id),
-    skapad TEXT NOT NULL,
-    klar TEXT
+    skapad TEXT NOT NULL
 );
-CREATE INDEX paminnelse_anvandare ON paminnelse (anvandare, klar, datum);
+CREATE INDEX paminnelse_anvandare ON paminnelse (anvandare, datum);

@@ -599,7 +599,7 @@ fn standard() -> Urval {
     }
 }
 
-/// Marks a reminder done: only the author's own; another's id is as if it did not exist.
+/// A reminder done is removed: only the author's own; another's id is as if it did not exist.
 pub async fn paminnelse_klar(
     State(s): State<AppState>,
     i: Inloggad,
@@ -610,7 +610,7 @@ pub async fn paminnelse_klar(
     if !s
         .store
         .arenden()
-        .paminnelse_klar(&id, i.anvandare.id, s.nu())
+        .paminnelse_klar(&id, i.anvandare.id)
         .await?
     {
         return Err(WebFel::Saknas);

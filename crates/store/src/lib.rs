@@ -46,7 +46,10 @@ use time::{Date, OffsetDateTime};
 pub use arbetslista::{ArbetslistaRad, Paminnelse};
 use db::Db;
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
-pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering, REGISTRERING_NEKAD};
+pub use granskning::{
+    GRUPPSTATISTIK, Gruppstatistik, Loggfilter, Loggkontroll, Loggrad, Loggverifiering,
+    REGISTRERING_NEKAD,
+};
 pub use handelser::{Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};

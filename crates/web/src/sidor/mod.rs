@@ -33,6 +33,10 @@ pub struct Sida {
     pub csrf: String,
     /// The menu: only the pages the user's role reaches, (href, text's message id).
     pub meny: Vec<(&'static str, &'static str)>,
+    /// Seconds the session lives without another request, and how many before that the
+    /// page's script warns (`static/session.js`).
+    pub kvar: i64,
+    pub varna: i64,
 }
 
 impl Sida {
@@ -42,6 +46,8 @@ impl Sida {
         let mut meny = vec![];
         for (h, href, text) in [
             (Atgard::Arbetsyta, "/", "meny-start"),
+            // The user's drafts of the steps' long texts, and forms kept across a logout.
+            (Atgard::Arbetsyta, "/sparade-formular", "meny-utkast"),
             (Atgard::Enhetsoversikt, "/enhet", "meny-enhet"),
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
@@ -83,6 +89,8 @@ impl Sida {
             roll: a.roll.namn(),
             csrf: i.csrf.clone(),
             meny,
+            kvar: i.kvar.whole_seconds(),
+            varna: i.varning_fore.whole_seconds(),
         }
     }
 }

@@ -62,7 +62,7 @@ pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienumme
 pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
-pub use sparat::{SPARAS, SparatFormular};
+pub use sparat::{SPARAS, Slag, SparatFormular, UTKAST_PER_ANVANDARE, UTKAST_SPARAS, Utkastsvar};
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
 

@@ -125,6 +125,8 @@ fn formsida(
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 

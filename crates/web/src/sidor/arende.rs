@@ -418,6 +418,8 @@ fn skalsida(
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 
@@ -1115,6 +1117,8 @@ struct NyttArendeSida {
     falt: Vec<Falt>,
     fel: Vec<(String, String)>,
     lankar: Vec<(String, String, bool)>,
+    notis: Option<String>,
+    utkast: Option<crate::sparat::Utkastdel>,
     dubbletter: Vec<DubblettVy>,
     bekraftat: bool,
     /// The day and channel typed for the new ansökan, carried to "add to the open case".
@@ -1291,6 +1295,8 @@ async fn visa_med_dubbletter(
         falt,
         fel: sammanfattning,
         lankar,
+        notis: None,
+        utkast: None,
         dubbletter,
         bekraftat: f.kryss(REGISTRERA_ANDA),
         datum,
@@ -1323,6 +1329,7 @@ pub async fn nytt_sida(
         Some(typ),
         &Formular::default(),
         &[],
+        None,
         None,
         None,
     ))

@@ -96,6 +96,8 @@ fn sida(i: &Inloggad, p: &Person, falt: Vec<Falt>, fel: Vec<(String, String)>) -
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 

@@ -35,6 +35,10 @@ pub struct Sida {
     pub meny: Vec<(&'static str, &'static str)>,
     /// Compact density: tighter tables and the whole width of a wide screen.
     pub kompakt: bool,
+    /// Seconds the session lives without another request, and how many before that the
+    /// page's script warns (`static/session.js`).
+    pub kvar: i64,
+    pub varna: i64,
 }
 
 impl Sida {
@@ -44,6 +48,8 @@ impl Sida {
         let mut meny = vec![];
         for (h, href, text) in [
             (Atgard::Arbetsyta, "/", "meny-start"),
+            // The user's drafts of the steps' long texts, and forms kept across a logout.
+            (Atgard::Arbetsyta, "/sparade-formular", "meny-utkast"),
             (Atgard::Enhetsoversikt, "/enhet", "meny-enhet"),
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
@@ -86,6 +92,8 @@ impl Sida {
             csrf: i.csrf.clone(),
             meny,
             kompakt: i.kompakt,
+            kvar: i.kvar.whole_seconds(),
+            varna: i.varning_fore.whole_seconds(),
         }
     }
 }

@@ -205,10 +205,14 @@ pub struct Formularsida {
     pub knapp: &'static str,
     pub multipart: bool,
     pub meddelande: Option<String>,
+    /// A neutral word above the form (a draft saved or restored).
+    pub notis: Option<String>,
     pub falt: Vec<Falt>,
     pub fel: Vec<(String, String)>,
     /// Choices of form shown above it: (href, text, current).
     pub lankar: Vec<(String, String, bool)>,
+    /// A step form with a long text: its drafts, and the button that saves one.
+    pub utkast: Option<crate::sparat::Utkastdel>,
 }
 
 fn personfalt() -> Vec<Falt> {
@@ -252,6 +256,8 @@ fn personsida(i: &Inloggad, falt: Vec<Falt>, fel: Vec<(String, String)>) -> Form
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 

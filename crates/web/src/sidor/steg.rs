@@ -43,6 +43,8 @@ pub struct Stegkontext {
     /// The assessment instrument whose items the form shows (`?instrument=` or the form).
     pub instrument: Option<lots_domain::instrument::Instrument>,
     pub idag: time::Date,
+    /// The user's own drafts of this step's form (`crate::sparat`), newest first.
+    pub utkast: Vec<lots_store::SparatFormular>,
 }
 
 /// Steps staff take on the case page. A case starts from the person page, a
@@ -160,6 +162,7 @@ impl Stegkontext {
             },
             instrument: None,
             idag: svensk_dag(s.nu()),
+            utkast: vec![],
         })
     }
 
@@ -221,6 +224,7 @@ pub fn visa_formular(
     f: &Formular,
     fel: &[FaltFel],
     meddelande: Option<String>,
+    notis: Option<String>,
     status: Option<StatusCode>,
 ) -> Response {
     let mut faltlista = falt(typ, akt, &k.falt_kontext(i));
@@ -284,6 +288,26 @@ pub fn visa_formular(
             )
         }
     };
+    // A step with a long text keeps drafts: the user's others are offered above the form.
+    let utkast = match &k.rad {
+        Some(r) if crate::sparat::har_utkast(typ) => {
+            let fran = f
+                .get(crate::sparat::UTKAST_FALT)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned);
+            Some(crate::sparat::Utkastdel {
+                andra: k
+                    .utkast
+                    .iter()
+                    .filter(|u| fran.as_deref() != Some(u.id.as_str()))
+                    .map(|u| (u.id.clone(), crate::visning::lokal_tid(u.skapad)))
+                    .collect(),
+                action: format!("{}/utkast", crate::sparat::stegsokvag(r.id, typ)),
+                fran,
+            })
+        }
+        _ => None,
+    };
     let sida = Formularsida {
         sida: Sida::av(i),
         rubrik,
@@ -298,9 +322,11 @@ pub fn visa_formular(
         },
         multipart: typ == KommandoTyp::BifogaDokument,
         meddelande,
+        notis,
         falt: faltlista,
         fel: sammanfattning,
         lankar,
+        utkast,
     };
     match status {
         Some(s) => (s, sida).into_response(),
@@ -327,6 +353,7 @@ pub fn visa_formularfel(
         f,
         &falt,
         meddelande,
+        None,
         Some(status),
     ))
 }
@@ -427,7 +454,7 @@ fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
     k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)
 }
 
-async fn steg_kontext(
+pub(crate) async fn steg_kontext(
     s: &AppState,
     i: &Inloggad,
     id: &str,
@@ -450,6 +477,18 @@ async fn steg_kontext(
     if typ == KommandoTyp::Kommunicera {
         k.dokument =
             lots_steg::dokumentnamn(&s.store.arenden().dokumenthandelser(id_for(&k)?).await?);
+    }
+    // The user's own drafts of this form, read only after the case's access check.
+    if crate::sparat::har_utkast(typ) {
+        k.utkast = s
+            .store
+            .inloggning()
+            .utkast_for_sida(
+                i.anvandare.id,
+                &crate::sparat::stegsokvag(id_for(&k)?, typ),
+                s.nu(),
+            )
+            .await?;
     }
     Ok((typ, k))
 }
@@ -516,10 +555,70 @@ pub async fn sida(
                 &formular,
                 &[],
                 Some(meddelande),
+                None,
                 Some(StatusCode::OK),
             ));
         }
     }
+    // A draft comes back into the form (`crate::sparat`): only the user's own, only of this
+    // step's page, and only after the case's access check above. It stays kept until the
+    // step is taken from it.
+    if let Some(id) = q.get("utkast")
+        && crate::sparat::har_utkast(typ)
+    {
+        let sokvag = crate::sparat::stegsokvag(id_for(&k)?, typ);
+        let utkast = s
+            .store
+            .inloggning()
+            .utkast(id, i.anvandare.id, &sokvag, s.nu())
+            .await?;
+        let Some(u) = utkast else {
+            return Ok(visa_formular(
+                &i,
+                &k,
+                typ,
+                None,
+                &Formular::default(),
+                &[],
+                None,
+                Some(crate::texter::t("utkast-saknas")),
+                None,
+            ));
+        };
+        let tid = crate::visning::lokal_tid(u.skapad);
+        let notis = if q.contains_key("sparat") {
+            crate::texter::f(
+                "utkast-sparat",
+                &[
+                    ("tid", &tid),
+                    ("datum", &crate::sparat::datum(u.slag.upphor(u.skapad))),
+                ],
+            )
+        } else {
+            crate::texter::f("utkast-aterstallt", &[("tid", &tid)])
+        };
+        let mut par = u.falt;
+        par.push((crate::sparat::UTKAST_FALT.to_owned(), u.id));
+        // A step the case no longer allows says so; the text stays to copy.
+        let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
+            Ok(()) => (None, StatusCode::OK),
+            Err(t) => (Some(t), StatusCode::CONFLICT),
+        };
+        return Ok(visa_formular(
+            &i,
+            &k,
+            typ,
+            None,
+            &Formular::fran_par(par),
+            &[],
+            meddelande,
+            Some(notis),
+            Some(status),
+        ));
+    }
+    let notis = q
+        .contains_key("borttaget")
+        .then(|| crate::texter::t("utkast-borttaget"));
     let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
         Ok(()) => (None, None),
         Err(t) => (Some(t), Some(StatusCode::CONFLICT)),
@@ -540,6 +639,7 @@ pub async fn sida(
         &valt,
         &[],
         meddelande,
+        notis,
         status,
     ))
 }
@@ -554,7 +654,29 @@ pub async fn utfor(
     let (typ, mut k) = steg_kontext(&s, &i, &id, &steg).await?;
     k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
-    formularsvar(&s, &i, &k, arende, typ, None, &f, None).await
+    match utfor_steg(&s, &i, &k, arende, typ, None, &f, None).await {
+        Ok(svar) => {
+            // Taken from a draft: the draft has done its work (only the user's own, of this page).
+            if let Some(utkast) = f.get(crate::sparat::UTKAST_FALT)
+                && crate::sparat::har_utkast(typ)
+                && let Err(e) = s
+                    .store
+                    .inloggning()
+                    .ta_bort_utkast(
+                        utkast,
+                        i.anvandare.id,
+                        &crate::sparat::stegsokvag(arende, typ),
+                    )
+                    .await
+            {
+                // The step is stored: a draft left behind expires by itself, and the user
+                // can delete it. Not worth an error page for a step that succeeded.
+                tracing::error!(error = %e, "a draft could not be deleted after its step");
+            }
+            Ok(svar)
+        }
+        Err(fel) => visa_formularfel(&i, &k, typ, None, &f, fel),
+    }
 }
 
 pub async fn dokument_sida(

@@ -571,14 +571,47 @@ rapport_eb-diagram_text = Diagrammet visar samma siffror som tabellen.
 
 ## Det du skrev finns kvar när inloggningen gått ut
 sparat-logga_in = Du hann bli utloggad, men det du skrev är sparat. Logga in igen så kommer du tillbaka till det.
-sparat-titel = Det du skrev innan du blev utloggad
+sparat-titel = Sparade formulär och utkast
+sparat-utloggad = Det du skrev innan du blev utloggad
 sparat-ingress = Inloggningen gick ut medan du skrev. Formuläret sparades åt dig och finns här i några timmar. När du fortsätter kommer formuläret tillbaka ifyllt: kontrollera det och spara.
-sparat-inga = Det finns inget sparat formulär. Det som sparas finns kvar i några timmar.
 sparat-skickat = Skickat { $nar }
 sparat-fortsatt = Fortsätt med formuläret
 sparat-kopiera = Det här formuläret kan inte fyllas i av sig självt. Kopiera texten och fyll i formuläret igen.
 sparat-start = Till startsidan
 sparat-aterstallt = Det du skrev innan du blev utloggad är tillbaka. Kontrollera det och spara.
+sparat-ta_bort = Ta bort
+sparat-borttaget = Det sparade formuläret är borttaget.
+
+## Utkast: en lång text sparad för att skrivas klart senare
+meny-utkast = Mina utkast
+utkast-spara = Spara utkast
+utkast-hjalp = Spara utkast sparar det du har skrivit utan att något händer i ärendet. Bara du kan se utkastet, och det tas bort efter 30 dagar.
+utkast-finns = Du har ett utkast sparat { $tid }
+utkast-aterstall = Återställ utkastet
+utkast-ta_bort = Ta bort utkastet
+utkast-sparat = Utkastet är sparat { $tid }. Bara du kan se det. Det finns kvar till { $datum } om du inte sparar det igen.
+utkast-aterstallt = Utkastet från { $tid } är återställt. Skriv klart och spara: då tas utkastet bort.
+utkast-saknas = Utkastet finns inte längre. Det kan ha tagits bort eller blivit för gammalt.
+utkast-borttaget = Utkastet är borttaget.
+utkast-for_stort = Utkastet är för stort för att sparas. Korta texten, eller spara steget.
+utkast-for_manga = Du har redan { $antal } sparade utkast. Ta bort några under Mina utkast och försök igen.
+utkast-rubrik = Dina utkast
+utkast-ingress = Texter du har sparat som utkast i ett steg. Bara du kan se dem. Ett utkast tas bort när du sparar steget från det, och av sig självt 30 dagar efter att du sparade det senast.
+utkast-inga = Du har inga sparade utkast.
+utkast-kort = { $steg }: { $vem }
+utkast-okant_arende = ett ärende du inte kan öppna nu
+utkast-sparat_nar = Sparat { $tid }. Tas bort { $datum }.
+utkast-oppna = Öppna utkastet
+
+## Varning innan inloggningen går ut (static/session.js)
+session-varning_rubrik = Du loggas snart ut
+session-varning_text = Du har inte gjort något i Lots på en stund och loggas ut kl. { $tid }. Vill du fortsätta vara inloggad?
+session-slut_rubrik = Inloggningen kan inte förlängas mer
+session-slut_text = Du har varit inloggad länge och loggas ut kl. { $tid }. Spara det du skriver. Det du sparar efter det kommer tillbaka när du har loggat in igen.
+session-ute_rubrik = Du har loggats ut
+session-ute_text = Det du har skrivit finns kvar på sidan. När du sparar får du logga in igen, och sedan kommer det du skrev tillbaka.
+session-forlang = Fortsätt vara inloggad
+session-stang = Stäng
 
 ## Akten på papper
 person-skriv_ut = Skriv ut som PDF, för utlämnande eller SIP:

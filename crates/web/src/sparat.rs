@@ -299,11 +299,12 @@ pub async fn lista(
                 lank: kan_aterstallas(&f.sokvag)
                     .then(|| format!("{}?aterstall={}", f.sokvag, f.id)),
                 id: f.id,
-                // The typed text, to copy where the form cannot come back by itself.
+                // The typed text, to copy where the form cannot come back by itself (not the
+                // form's own hidden fields, such as the draft it came from).
                 falt: f
                     .falt
                     .into_iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
+                    .filter(|(n, v)| !v.trim().is_empty() && !n.starts_with('_'))
                     .collect(),
             }),
             Slag::Utkast => {

@@ -89,6 +89,12 @@ pub async fn behall(State(s): State<AppState>, req: Request, next: Next) -> Resp
         return res;
     }
     let falt: Vec<(String, String)> = par.into_iter().filter(|(n, _)| n != "_csrf").collect();
+    // "Spara utkast" after the session ended: kept for the step's own form, which comes back
+    // filled, to save as a draft again or take the step.
+    let sokvag = sokvag
+        .strip_suffix("/utkast")
+        .filter(|p| kan_aterstallas(p))
+        .map_or(sokvag.clone(), str::to_owned);
     match s
         .store
         .inloggning()

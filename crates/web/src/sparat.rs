@@ -89,6 +89,12 @@ pub async fn behall(State(s): State<AppState>, req: Request, next: Next) -> Resp
         return res;
     }
     let falt: Vec<(String, String)> = par.into_iter().filter(|(n, _)| n != "_csrf").collect();
+    // "Spara utkast" after the session ended: kept for the step's own form, which comes back
+    // filled, to save as a draft again or take the step.
+    let sokvag = sokvag
+        .strip_suffix("/utkast")
+        .filter(|p| kan_aterstallas(p))
+        .map_or(sokvag.clone(), str::to_owned);
     match s
         .store
         .inloggning()
@@ -299,11 +305,12 @@ pub async fn lista(
                 lank: kan_aterstallas(&f.sokvag)
                     .then(|| format!("{}?aterstall={}", f.sokvag, f.id)),
                 id: f.id,
-                // The typed text, to copy where the form cannot come back by itself.
+                // The typed text, to copy where the form cannot come back by itself (not the
+                // form's own hidden fields, such as the draft it came from).
                 falt: f
                     .falt
                     .into_iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
+                    .filter(|(n, v)| !v.trim().is_empty() && !n.starts_with('_'))
                     .collect(),
             }),
             Slag::Utkast => {

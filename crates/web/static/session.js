@@ -19,6 +19,10 @@
   var slut = Date.now() + kvar * 1000;
   var timer = null;
   var dialog = null;
+  // What had the focus when the dialog opened (the text being written, as a rule), and
+  // where its caret was.
+  var fore = null;
+  var markering = null;
 
   function klockslag(ms) {
     return new Date(ms).toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
@@ -109,7 +113,32 @@
     document.body.appendChild(d);
     d.querySelector('[data-knapp="forlang"]').addEventListener('click', forlang);
     d.querySelector('[data-knapp="stang"]').addEventListener('click', stang);
+    d.addEventListener('close', function () {
+      // Opened again at once in a new state: the focus stays in it.
+      if (d.open) return;
+      var e = fore;
+      var m = markering;
+      fore = null;
+      markering = null;
+      tillbaka(e, m);
+    });
     return d;
+  }
+
+  // The browser gives the focus back to where it was, but Chromium then takes no typing
+  // there until it is focused anew (keys were lost in the browser test): so focus it anew,
+  // with the caret where it was.
+  function tillbaka(e, m) {
+    if (!e || e === document.body || !document.contains(e) || typeof e.focus !== 'function') return;
+    e.blur();
+    e.focus();
+    if (m) {
+      try {
+        e.setSelectionRange(m[0], m[1]);
+      } catch (x) {
+        // not a text field after all
+      }
+    }
   }
 
   // One of three states: 'varning' (ends soon, can stay), 'slut' (ends soon, cannot be
@@ -127,6 +156,11 @@
     if (!dialog.open) {
       // Modal: focus goes to the dialog's first button and comes back to where it was
       // (the text being written) when it closes.
+      if (!fore) {
+        fore = document.activeElement;
+        markering =
+          fore && typeof fore.selectionStart === 'number' ? [fore.selectionStart, fore.selectionEnd] : null;
+      }
       dialog.showModal();
     }
   }

@@ -309,6 +309,22 @@ async fn utkast_sparas_aterstalls_och_tas_bort(db: Db) {
     assert!(sida.contains("Utkastet är för stort"), "{}", utdrag(&sida));
     let (_, lista) = hl.get("/sparade-formular").await;
     assert!(lista.contains("Du har inga sparade utkast"));
+
+    // "Spara utkast" after the session ended: kept like any form, and back on the step's form.
+    app.klocka.spola_fram(time::Duration::minutes(45));
+    let (s, plats, _) = hl
+        .post(&format!("{steg}/utkast"), &[("text", "Skrivet för länge.")])
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/logga-in?sparat=1")));
+    let igen = Klient::ny(&app.url);
+    let (_, plats, _) = igen.logga_in("handlaggare", LOSENORD).await;
+    assert_eq!(plats.as_deref(), Some("/sparade-formular"));
+    let (_, lista) = igen.get("/sparade-formular").await;
+    assert!(
+        lista.contains(&format!("{steg}?aterstall=")),
+        "{}",
+        utdrag(&lista)
+    );
     app.kontrollera_invarianter().await;
 }
 pa_bada!(utkast_sparas_aterstalls_och_tas_bort);

@@ -605,7 +605,7 @@ utkast-oppna = Öppna utkastet
 
 ## Varning innan inloggningen går ut (static/session.js)
 session-varning_rubrik = Du loggas snart ut
-session-varning_text = Du har inte gjort något i Lots på en stund och loggas ut kl. { $tid }. Vill du fortsätta vara inloggad?
+session-varning_text = Du har inte sparat eller bytt sida på en stund, så du loggas ut kl. { $tid }. Det du har skrivit finns kvar. Vill du fortsätta vara inloggad?
 session-slut_rubrik = Inloggningen kan inte förlängas mer
 session-slut_text = Du har varit inloggad länge och loggas ut kl. { $tid }. Spara det du skriver. Det du sparar efter det kommer tillbaka när du har loggat in igen.
 session-ute_rubrik = Du har loggats ut

@@ -74,7 +74,9 @@ use lots_domain::Avvisning;
 /// 3: the utförare's genomförandeplan per ordered insats (seed 004 §2.8.1).
 /// 4: service only once the kontrollmeddelande is recorded (DelgL 22–24 §§),
 ///    withdrawn applications, delay notices, and the end of the duty to enforce.
-pub const TILLSTANDSVERSION: i64 = 4;
+/// 5: each calculated month's household, read from the calculations already stored, so
+///    that a change of household shows (issue 15, item 1).
+pub const TILLSTANDSVERSION: i64 = 5;
 
 /// See `Store::uppgraderingsbit`. Only a test changes it (`provning`), to see an upgrade
 /// run over several batches without thousands of cases.

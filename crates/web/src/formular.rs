@@ -59,6 +59,17 @@ impl Formular {
             headers: HeaderMap::new(),
         }
     }
+
+    /// A form read from a multipart body, with the request's headers kept as an
+    /// ordinary form's are.
+    pub fn med_headers(par: Vec<(String, String)>, headers: HeaderMap) -> Self {
+        Self { par, headers }
+    }
+
+    /// The fields as sent.
+    pub fn par(&self) -> &[(String, String)] {
+        &self.par
+    }
 }
 
 /// Names and one-line values: a person's or account's name, a reporter.

@@ -196,7 +196,29 @@ pub fn ansokningsrader(a: &lots_domain::forsorjningsstod::berakning::Manadsansok
     if !a.ovrigt.trim().is_empty() {
         d.push(format!("Övrigt: {}", a.ovrigt.trim()));
     }
+    d.extend(
+        a.bilagor
+            .iter()
+            .map(|b| format!("Bilaga: {} ({})", b.namn, b.handling.namn())),
+    );
     d
+}
+
+/// "Hushållet ändrades från <månad>: …" when the month's household differs from the
+/// month calculated before it in the case (issue 15, item 1).
+pub fn hushallsrad(
+    manad: lots_domain::forsorjningsstod::Manad,
+    andringar: &[lots_domain::forsorjningsstod::hushall::Hushallsandring],
+) -> Option<String> {
+    if andringar.is_empty() {
+        return None;
+    }
+    let vad: Vec<String> = andringar.iter().map(|h| h.text()).collect();
+    Some(format!(
+        "Hushållet ändrades från {}: {}.",
+        manad.namn(),
+        vad.join("; ")
+    ))
 }
 
 /// Each adult's försörjningshinder for the month, the applicant first.
@@ -652,6 +674,10 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             fordjupad_annat_arende,
             ..
         } => {
+            d.extend(hushallsrad(
+                berakning.manad,
+                &a.hushallsandring(berakning.manad),
+            ));
             d.extend(berakningsrader(berakning));
             d.extend(tillgangsrader(underlag));
             d.extend(hinderrader(&underlag.forsorjningshinder));

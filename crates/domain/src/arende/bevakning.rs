@@ -692,6 +692,7 @@ mod tests {
                         inkomster: vec![],
                         insattningar: vec![],
                         ovrigt: String::new(),
+                        bilagor: vec![],
                     },
                 ))),
             ),

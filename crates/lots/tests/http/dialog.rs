@@ -52,7 +52,7 @@ async fn startsida(k: &Klient) -> String {
     body
 }
 
-async fn komplettering_id(app: &TestApp, arende: &str, n: usize) -> String {
+pub(crate) async fn komplettering_id(app: &TestApp, arende: &str, n: usize) -> String {
     let id: ArendeId = arende.parse().unwrap();
     let (_, a) = app.store.arenden().arende(id).await.unwrap().unwrap();
     a.kompletteringar[n].id.to_string()

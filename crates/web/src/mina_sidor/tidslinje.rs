@@ -312,6 +312,12 @@ pub fn tidslinje(
                 berakning,
                 ..
             } => {
+                // A change of the household shows as its own line (issue 15, item 1).
+                rader.extend(super::berakning::hushallsrad(
+                    berakning.manad,
+                    &a.hushallsandring(berakning.manad),
+                    t,
+                ));
                 rader.extend(super::berakning::berakningsrader(berakning, t));
                 rader.extend(crate::visning::tillgangsrader(underlag));
                 t.f(

@@ -102,6 +102,11 @@ pub async fn visa(
                 h.medboende
             ));
         }
+        // How the household came to be as it is, newest change first, so whoever takes
+        // over sees it without reading every month (issue 15, items 1 and 9).
+        for (m, andringar) in a.hushallsandringar().into_iter().rev() {
+            hushall.extend(crate::visning::hushallsrad(m, &andringar));
+        }
         let m = &b.berakning;
         senaste = Some((
             format!(

@@ -320,7 +320,7 @@ pub fn visa_formular(
         } else {
             "Spara"
         },
-        multipart: typ == KommandoTyp::BifogaDokument,
+        multipart: matches!(typ, KommandoTyp::BifogaDokument | KommandoTyp::AnsokManad),
         meddelande,
         notis,
         falt: faltlista,
@@ -371,7 +371,7 @@ pub async fn formularsvar(
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
 ) -> Result<Response, WebFel> {
-    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga).await {
+    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga, vec![]).await {
         Ok(svar) => Ok(svar),
         Err(fel) => visa_formularfel(i, k, typ, akt, f, fel),
     }
@@ -387,11 +387,22 @@ async fn utfor_steg(
     akt: Option<AktualiseringsTyp>,
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
+    bifogade: Vec<crate::uppladdning::Bifogad>,
 ) -> Result<Response, Formularfel> {
-    let (kommando, bilaga) = match bilaga {
+    let (mut kommando, bilaga) = match bilaga {
         Some((kommando, b)) => (kommando, Some(b)),
         None => (tolka(typ, akt, f, &k.falt_kontext(i))?, None),
     };
+    // Documents sent with a monthly application are attached first, in the same step.
+    let mut kommandon = vec![];
+    let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
+    if let Kommando::AnsokManad(a) = &mut kommando {
+        for b in bifogade {
+            a.bilagor.push(b.bilaga);
+            kommandon.push(b.kommando);
+            bilagor.push(b.fil);
+        }
+    }
     // What is allowed but looks like a slip is said once; the handläggare confirms it. A
     // step the rules refuse anyway gets their refusal, not a warning first.
     if !f.kryss(TROTS_VARNING) {
@@ -415,8 +426,11 @@ async fn utfor_steg(
     let steg = lots_steg::Steg {
         aktor: i.aktor(),
         arende,
-        kommandon: vec![kommando],
-        bilagor: bilaga.into_iter().collect(),
+        kommandon: {
+            kommandon.push(kommando);
+            kommandon
+        },
+        bilagor,
         nu,
         idag: svensk_dag(nu),
         vem: None,
@@ -468,9 +482,13 @@ pub(crate) async fn steg_kontext(
     let (rad, a) = (oppnat.rad, oppnat.arende);
     let person = rad.person;
     let mut k = Stegkontext::ladda(s, i, typ, person, Some((rad, a))).await?;
-    // Only a request for documents asks what the person has handed in before:
+    // Only a request for documents, and a monthly application with its documents, ask
+    // what the person has handed in before:
     // it reads all the person's cases, so no other step pays for it.
-    if typ == KommandoTyp::BegarKomplettering {
+    if matches!(
+        typ,
+        KommandoTyp::BegarKomplettering | KommandoTyp::AnsokManad
+    ) {
         k.godtagna = s.store.arenden().godtagna_handlingar(person).await?;
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
@@ -648,13 +666,40 @@ pub async fn utfor(
     State(s): State<AppState>,
     i: Inloggad,
     Path((id, steg)): Path<(String, String)>,
-    f: Formular,
+    crate::uppladdning::FormularMedFiler(f, filer): crate::uppladdning::FormularMedFiler,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let (typ, mut k) = steg_kontext(&s, &i, &id, &steg).await?;
     k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
-    match utfor_steg(&s, &i, &k, arende, typ, None, &f, None).await {
+    // Only a monthly application registered from paper takes files with its form
+    // (issue 15, item 7); any other step's form has no file field.
+    let bifogade = if typ == KommandoTyp::AnsokManad {
+        match crate::uppladdning::manadsbilagor(&f, filer, "Dokument") {
+            Ok(b) => b,
+            Err(v) => {
+                let fel: Vec<FaltFel> = v
+                    .into_iter()
+                    .filter_map(|(falt, e)| {
+                        let falt = super::formular::bilagefalt(&falt)?;
+                        Some(FaltFel {
+                            falt,
+                            text: match e {
+                                crate::uppladdning::Bilagefel::Fil(t) => t.into(),
+                                crate::uppladdning::Bilagefel::Typ => {
+                                    "Välj vad dokumentet är.".into()
+                                }
+                            },
+                        })
+                    })
+                    .collect();
+                return visa_formularfel(&i, &k, typ, None, &f, Formularfel::Falt(fel));
+            }
+        }
+    } else {
+        vec![]
+    };
+    match utfor_steg(&s, &i, &k, arende, typ, None, &f, None, bifogade).await {
         Ok(svar) => {
             // Taken from a draft: the draft has done its work (only the user's own, of this page).
             if let Some(utkast) = f.get(crate::sparat::UTKAST_FALT)

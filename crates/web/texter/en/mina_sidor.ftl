@@ -721,3 +721,25 @@ lage-mote_bokat = You have a meeting on { $datum } at { $tid }. Place: { $plats 
 dialog-mote_bokat = Your meeting is booked
 dialog-mote_nar = { $datum } at { $tid }
 dialog-mote_plats = Place: { $plats }
+
+# Issue 15: attachments with the monthly application, changes of the household
+ansokan-bilaga = Sent with it: { $namn } ({ $handling })
+hushall-andrades = The household changed from { $manad }: { $vad }.
+hushall-sambo_borjade = two adults (married or cohabiting) now apply together
+hushall-sambo_slutade = one adult now applies alone
+hushall-barn_fott = a child was born
+hushall-barn_in = a child aged { $alder } moved in
+hushall-barn_ut = a child aged { $alder } moved out
+hushall-vaxelvis_borjade = the child aged { $alder } now lives here part of the time, { $andel } % of the month
+hushall-vaxelvis_slutade = the child aged { $alder } now lives here all month
+hushall-vaxelvis_andrad = the child aged { $alder } lives here { $till } % of the month instead of { $fran } %
+hushall-medboende_in = { $antal } more people share the home without being a partner
+hushall-medboende_ut = { $antal } fewer people share the home without being a partner
+manadsansokan-bilagor = Documents you send with it
+manadsansokan-bilagor_hjalp = For example bank statements, a rent notice or a pay slip. PDF, JPEG or PNG, at most 10 MB in total. Choose what each document is.
+manadsansokan-bilaga_fil = Document { $n }
+manadsansokan-bilaga_typ = Document { $n }: what is it
+manadsansokan-redan = You have already handed these in and they were accepted. You do not need to send them again:
+manadsansokan-redan_rad = { $handling } (accepted { $datum })
+manadsansokan-redan_val = { $handling } – already handed in { $datum }
+manadsansokan-fel_bilaga_typ = Choose what the document is.

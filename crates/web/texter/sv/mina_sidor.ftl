@@ -724,3 +724,25 @@ lage-mote_bokat = Du har ett möte { $datum } klockan { $tid }. Plats: { $plats 
 dialog-mote_bokat = Ditt möte är bokat
 dialog-mote_nar = { $datum } klockan { $tid }
 dialog-mote_plats = Plats: { $plats }
+
+# Issue 15: attachments with the monthly application, changes of the household
+ansokan-bilaga = Skickat med: { $namn } ({ $handling })
+hushall-andrades = Hushållet ändrades från { $manad }: { $vad }.
+hushall-sambo_borjade = två vuxna (makar eller sambor) söker nu tillsammans
+hushall-sambo_slutade = en vuxen söker nu ensam
+hushall-barn_fott = ett barn har fötts
+hushall-barn_in = ett barn, { $alder } år, har flyttat in
+hushall-barn_ut = ett barn, { $alder } år, har flyttat ut
+hushall-vaxelvis_borjade = barnet som är { $alder } år bor nu växelvis, här { $andel } % av månaden
+hushall-vaxelvis_slutade = barnet som är { $alder } år bor nu här hela månaden
+hushall-vaxelvis_andrad = barnet som är { $alder } år bor här { $till } % av månaden i stället för { $fran } %
+hushall-medboende_in = { $antal } fler delar bostaden utan att vara sambo
+hushall-medboende_ut = { $antal } färre delar bostaden utan att vara sambo
+manadsansokan-bilagor = Dokument du skickar med
+manadsansokan-bilagor_hjalp = Till exempel kontoutdrag, hyresavi eller lönespecifikation. PDF, JPEG eller PNG, högst 10 MB sammanlagt. Välj vad varje dokument är.
+manadsansokan-bilaga_fil = Dokument { $n }
+manadsansokan-bilaga_typ = Dokument { $n }: vad är det
+manadsansokan-redan = Det här har du redan lämnat in och det är godkänt. Du behöver inte skicka det igen:
+manadsansokan-redan_rad = { $handling } (godkänt { $datum })
+manadsansokan-redan_val = { $handling } – redan inlämnad { $datum }
+manadsansokan-fel_bilaga_typ = Välj vad dokumentet är.

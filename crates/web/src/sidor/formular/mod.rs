@@ -374,3 +374,8 @@ pub(super) fn datumfalt(idag: Date) -> Falt {
 
 /// Said when a step's decision is missing or not one the step may take.
 pub(super) const VALJ_BESLUT: &str = "Välj ett beslut.";
+
+/// The monthly application's attachment field named `namn`, if it is one.
+pub fn bilagefalt(namn: &str) -> Option<&'static str> {
+    forsorjningsstod::bilagefalt(namn)
+}

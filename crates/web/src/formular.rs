@@ -65,11 +65,6 @@ impl Formular {
     pub fn med_headers(par: Vec<(String, String)>, headers: HeaderMap) -> Self {
         Self { par, headers }
     }
-
-    /// The fields as sent.
-    pub fn par(&self) -> &[(String, String)] {
-        &self.par
-    }
 }
 
 /// Names and one-line values: a person's or account's name, a reporter.

@@ -71,6 +71,24 @@ class Granskare {
       }
     }
 
+    // Keyboard: an open modal dialog (the warning before the session ends) holds the focus,
+    // and Tab stays within it; the page behind it is inert.
+    const dialog = await page.evaluate(() => {
+      const d = document.querySelector('dialog[open]');
+      if (!d) return null;
+      return { fokusInne: d.contains(document.activeElement) };
+    });
+    if (dialog) {
+      await page.keyboard.press('Tab');
+      const inne = await page.evaluate(() => {
+        const d = document.querySelector('dialog[open]');
+        return !!d && d.contains(document.activeElement);
+      });
+      if (!dialog.fokusInne || !inne) {
+        this.tangentfel.push(`${namn} (${page.url()}): fokus är inte i den öppna dialogen`);
+      }
+      return;
+    }
     // Keyboard: a page that moves focus on arrival on purpose (the search field, the summary of
     // a form's errors) has it on that element; any other page's first Tab lands on the skip link.
     const flyttat = await page.evaluate(() => {

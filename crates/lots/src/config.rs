@@ -101,6 +101,13 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "`kravs` (`serve --demo`: `frivillig`)",
     ),
     rad(
+        "inloggning.tomgang_sekunder",
+        "LOTS_TOMGANG_SEKUNDER",
+        "",
+        "a staff session ends after this many seconds without a request (20–36000); the page warns a few minutes before",
+        "`1800`",
+    ),
+    rad(
         "inloggning.sparr_efter",
         "LOTS_SPARR_EFTER",
         "",
@@ -360,6 +367,7 @@ struct EidFil {
 struct InloggningFil {
     /// "kravs" (default) or "frivillig".
     totp: Option<String>,
+    tomgang_sekunder: Option<i64>,
     sparr_efter: Option<i64>,
     sparr_minuter: Option<i64>,
     sparr_max_minuter: Option<i64>,
@@ -387,6 +395,8 @@ struct OidcFil {
 pub struct Inloggning {
     /// None: not set, so `serve --demo` may choose.
     pub totp: Option<lots_web::TotpKrav>,
+    /// How long a staff session lives without a request.
+    pub tomgang: time::Duration,
     pub sparr: lots_web::Sparrregler,
     pub forsok_per_minut_ip: u32,
     pub sokningar_per_minut: u32,
@@ -688,8 +698,18 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
             Some((inst, claim))
         }
     };
+    // At least 20 seconds (a browser test's short sessions), at most the session's absolute
+    // limit of ten hours.
+    let tomgang = match tal("LOTS_TOMGANG_SEKUNDER", f.tomgang_sekunder)? {
+        None => lots_web::TOMGANG,
+        Some(n) if (20..=36_000).contains(&n) => time::Duration::seconds(n),
+        Some(n) => anyhow::bail!(
+            "inloggning.tomgang_sekunder (LOTS_TOMGANG_SEKUNDER) ska vara 20–36000 sekunder, inte {n}"
+        ),
+    };
     Ok(Inloggning {
         totp,
+        tomgang,
         sparr,
         forsok_per_minut_ip: tal("LOTS_FORSOK_PER_MINUT_IP", f.forsok_per_minut_ip)?
             .unwrap_or(60)

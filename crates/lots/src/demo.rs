@@ -23,8 +23,8 @@ use lots_domain::arende::Kontext;
 use lots_domain::arende::{
     Anmalare, Arende, AterkallelseUppgifter, Avsandare, Avslutsorsak, BevakningsTyp, DomUtfall,
     ForhandsbedomningsUtfall, Handelse, Handlingstyp, Kanal, Kommando, Kommunikationssatt,
-    Maluppfyllelse, NyttBeslut, Ombud, Status, UpphorandeUppgifter, Upphorandeorsak, Utskickssatt,
-    bevakningar,
+    Maluppfyllelse, Motestyp, NyttBeslut, Ombud, Status, UpphorandeUppgifter, Upphorandeorsak,
+    Utskickssatt, bevakningar,
 };
 use lots_domain::delegation::{Delegationsordning, Delegationspunkt};
 use lots_domain::identitet::{Identitet, luhn};
@@ -4155,6 +4155,33 @@ async fn mina_sidor_komplettering(
     .await?;
     // The first meeting's plan, for the person to read and answer on Mina sidor.
     f.steg(3, sjalvforsorjningsplan(d.dag(3))).await?;
+    // The person asked on Mina sidor to meet, and the handläggare booked it: the day, time
+    // and place are what Mina sidor shows first (issue 20 item 6).
+    let mut enskild = d.store.mina_sidor().mina_sidor_konto(hl.kommun).await?;
+    enskild.enhet = hl.enhet;
+    f.kor(
+        &enskild,
+        2,
+        Kommando::BegarMote {
+            datum: d.dag(2),
+            typ: Motestyp::Personligt,
+            fran: Avsandare::Enskild { ombud: None },
+            text: "Jag vill gärna prata om a-kassan. Förmiddagar passar bäst.".into(),
+        },
+    )
+    .await?;
+    f.steg(
+        1,
+        Kommando::BokaMote {
+            forfragan: 0,
+            datum: lots_domain::kalender::forsta_vardag_efter(d.dag(-5)),
+            klockslag: time::macros::time!(10:00),
+            plats:
+                "Socialkontoret, Storgatan 1, plan 2. Fråga efter din handläggare i receptionen."
+                    .into(),
+        },
+    )
+    .await?;
     let senast = f
         .arende()?
         .kompletteringar

@@ -400,6 +400,27 @@ async fn serva(
             personnummer_claim: claim.clone(),
         }),
     };
+    // Forms kept across an ended session and drafts hold typed personal data: each is
+    // removed when its time is up (`lots_store::SPARAS`, `UTKAST_SPARAS`), also when its
+    // writer never comes back to the list that would remove it.
+    {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                match store
+                    .inloggning()
+                    .rensa_sparade_formular(time::OffsetDateTime::now_utc())
+                    .await
+                {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(antal = n, "expired kept forms and drafts removed"),
+                    Err(e) => tracing::error!(error = %e, "could not remove expired kept forms"),
+                }
+            }
+        });
+    }
     let ankra_vid_slut = store.clone();
     let state = lots_web::AppState {
         store,
@@ -416,6 +437,7 @@ async fn serva(
                 eid,
                 testinloggning,
             },
+            tomgang: inl.tomgang,
             enhetsnyckel: inl.enhetsnyckel.clone().unwrap_or_else(|| {
                 tracing::warn!(
                     "LOTS_INLOGGNING_NYCKEL is not set: known devices are forgotten at restart and not shared between servers"

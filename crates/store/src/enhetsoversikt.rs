@@ -10,12 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use lots_domain::arende::Arende;
 use lots_domain::ids::{AnvandarId, ArendeId, EnhetId, KommunId};
 use lots_domain::insats::InsatsTyp;
 use time::Date;
 
-use crate::db::{Rad, V};
+use crate::db::Rad;
 use crate::las::arende_rad;
 use crate::org::v;
 use crate::rapporter::PAGAR;
@@ -63,49 +62,59 @@ pub struct EnhetensArende {
     pub nasta: Option<Date>,
 }
 
-/// The columns of a case in the list, with its state and its next bevakning (a lookup
-/// on the bevakning table's key).
+/// The columns of a case in the list, with its insatser (kept on the case row) and its next
+/// bevakning (a lookup on the bevakning table's key). `$3` is the list's limit; a list of
+/// late or unenforced cases names `$4` (today, or the end day of a wait that goes on), and
+/// one handläggare's list names the next placeholder after those.
 macro_rules! lista {
-    ($($villkor:literal),*) => {
+    ($($villkor:expr),*) => {
         concat!(
             "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.kommun, a.enhet, e.namn AS enhet_namn, ",
-            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer, a.tillstand, ",
+            "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer, a.insatser, ",
             "(SELECT MIN(b.datum) FROM bevakning b WHERE b.arende = a.id) AS nasta ",
             "FROM arende a JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet ",
             "LEFT JOIN anvandare u ON u.id = a.handlaggare ",
             "WHERE a.kommun = $1 AND a.enhet = $2 AND a.status <> 'avslutat' ",
             $($villkor,)*
-            " ORDER BY a.inkom, a.id LIMIT $4"
+            " ORDER BY a.inkom, a.id LIMIT $3"
         )
     };
 }
 
-/// The list's condition for the chosen cases; `$3` is today or the handläggare.
-macro_rules! urval {
-    ($vems:literal) => {
-        [
-            lista!($vems),
-            lista!(
-                $vems,
-                " AND EXISTS (SELECT 1 FROM bevakning b WHERE b.arende = a.id AND b.datum < $5)"
-            ),
-            lista!(
-                $vems,
-                " AND EXISTS (SELECT 1 FROM vantan w WHERE w.arende = a.id AND w.slut_datum = $5)"
-            ),
-        ]
+/// With a bevakning whose day is before `$4`.
+macro_rules! sena {
+    () => {
+        " AND EXISTS (SELECT 1 FROM bevakning b WHERE b.arende = a.id AND b.datum < $4)"
     };
 }
 
-const ALLA: [&str; 3] = urval!("AND $3 = $3");
-const UTAN: [&str; 3] = urval!("AND a.handlaggare IS NULL AND $3 = $3");
-const HANDLAGGARE: [&str; 3] = urval!("AND a.handlaggare = $3");
+/// With a wait whose end day is `$4` (one that goes on).
+macro_rules! ej_verkstallda {
+    () => {
+        " AND EXISTS (SELECT 1 FROM vantan w WHERE w.arende = a.id AND w.slut_datum = $4)"
+    };
+}
+
+const ALLA: [&str; 3] = [lista!(), lista!(sena!()), lista!(ej_verkstallda!())];
+const UTAN: [&str; 3] = [
+    lista!(" AND a.handlaggare IS NULL"),
+    lista!(" AND a.handlaggare IS NULL", sena!()),
+    lista!(" AND a.handlaggare IS NULL", ej_verkstallda!()),
+];
+const HANDLAGGARE: [&str; 3] = [
+    lista!(" AND a.handlaggare = $4"),
+    lista!(" AND a.handlaggare = $5", sena!()),
+    lista!(" AND a.handlaggare = $5", ej_verkstallda!()),
+];
 
 fn enhetens_arende(r: &Rad) -> Result<EnhetensArende, StoreError> {
-    let a: Arende = serde_json::from_str(&r.text("tillstand")?)?;
     Ok(EnhetensArende {
         rad: arende_rad(r)?,
-        insatser: a.ansokta.iter().map(|(i, _)| *i).collect(),
+        insatser: r
+            .text("insatser")?
+            .split(',')
+            .filter_map(InsatsTyp::fran_kod)
+            .collect(),
         nasta: r
             .opt_text("nasta")?
             .map(|t| crate::las_datum(&t))
@@ -246,18 +255,20 @@ impl Rapporter<'_> {
             Urval::Sena => 1,
             Urval::EjVerkstallda => 2,
         };
-        let (sql, tredje): (&'static str, V) = match vems {
-            Vems::Alla => (ALLA[nr], "".into()),
-            Vems::UtanHandlaggare => (UTAN[nr], "".into()),
-            Vems::Handlaggare(h) => (HANDLAGGARE[nr], v(h)),
+        let sql = match vems {
+            Vems::Alla => ALLA[nr],
+            Vems::UtanHandlaggare => UTAN[nr],
+            Vems::Handlaggare(_) => HANDLAGGARE[nr],
         };
-        // The lists of late and unenforced cases name $5: today, or the end day of a wait
-        // that goes on.
-        let mut p = vec![v(kommun), v(enhet), tredje, grans.into()];
+        // Exactly the placeholders the query names, in their order (`lista!`).
+        let mut p = vec![v(kommun), v(enhet), grans.into()];
         match urval {
             Urval::Oppna => {}
             Urval::Sena => p.push(datumtext(idag).into()),
             Urval::EjVerkstallda => p.push(PAGAR.into()),
+        }
+        if let Vems::Handlaggare(h) = vems {
+            p.push(v(h));
         }
         self.0
             .db

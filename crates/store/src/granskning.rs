@@ -24,6 +24,8 @@ use time::OffsetDateTime;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -161,6 +163,34 @@ struct Jobb {
     tid: String,
     poster: Vec<Granskningspost>,
     klar: oneshot::Sender<Result<(), String>>,
+    /// When the request handed its records over: what it waited is until the commit.
+    lamnad: Instant,
+}
+
+/// What the group writer has done since the process started, for the operator's metrics
+/// (`/metrics`): how many groups, requests and records it committed, how long requests
+/// waited for their commit and how long the commits took. Sums and counts, so that the
+/// mean batch and the mean wait follow, as Prometheus's own summaries do. One writer per
+/// process, so process-wide.
+#[derive(Debug)]
+pub struct Gruppstatistik {
+    pub grupper: AtomicU64,
+    pub begaran: AtomicU64,
+    pub poster: AtomicU64,
+    pub vantan_mikrosekunder: AtomicU64,
+    pub skrivning_mikrosekunder: AtomicU64,
+}
+
+pub static GRUPPSTATISTIK: Gruppstatistik = Gruppstatistik {
+    grupper: AtomicU64::new(0),
+    begaran: AtomicU64::new(0),
+    poster: AtomicU64::new(0),
+    vantan_mikrosekunder: AtomicU64::new(0),
+    skrivning_mikrosekunder: AtomicU64::new(0),
+};
+
+fn mikros(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
 }
 
 /// Group commit for the read-audit log. Every read must be logged durably before
@@ -205,12 +235,21 @@ impl Gruppskrivare {
                         Err(_) => break,
                     }
                 }
+                let borjan = Instant::now();
                 let svar = skriv_grupp(&db, &sakring, &grupp, &mut namnda)
                     .await
                     .map_err(|e| {
                         tracing::error!(error = ?e, rader, "audit group commit failed");
                         e.to_string()
                     });
+                let s = &GRUPPSTATISTIK;
+                s.grupper.fetch_add(1, Ordering::Relaxed);
+                s.begaran.fetch_add(grupp.len() as u64, Ordering::Relaxed);
+                s.poster.fetch_add(rader as u64, Ordering::Relaxed);
+                s.skrivning_mikrosekunder
+                    .fetch_add(mikros(borjan.elapsed()), Ordering::Relaxed);
+                let vantan: u64 = grupp.iter().map(|j| mikros(j.lamnad.elapsed())).sum();
+                s.vantan_mikrosekunder.fetch_add(vantan, Ordering::Relaxed);
                 for j in grupp {
                     // A request that gave up waiting has nobody to tell.
                     let _ = j.klar.send(svar.clone());
@@ -285,6 +324,7 @@ impl Granskning<'_> {
             tid: tidstext(nu),
             poster: poster.to_vec(),
             klar,
+            lamnad: Instant::now(),
         };
         let stangd = || StoreError::Korrupt("granskningsloggen tar inte emot poster".into());
         self.0.logg.ko.send(jobb).await.map_err(|_| stangd())?;

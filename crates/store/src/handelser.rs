@@ -281,7 +281,7 @@ impl Arenden<'_> {
                 .0
                 .db
                 .fetch_all(
-                    "SELECT id, tillstand, status, senast_seq FROM arende WHERE id > $1 ORDER BY id LIMIT $2",
+                    "SELECT id, tillstand, status, senast_seq, insatser FROM arende WHERE id > $1 ORDER BY id LIMIT $2",
                     &[senast.as_str().into(), VERIFIERA_BIT.into()],
                 )
                 .await?;
@@ -341,6 +341,11 @@ impl Arenden<'_> {
         }
         if r.text("status")? != a.status().kod() {
             problem.push(format!("{id}: lagrad status skiljer sig från händelserna"));
+        }
+        if r.text("insatser")? != insatser_text(&a) {
+            problem.push(format!(
+                "{id}: lagrade insatser skiljer sig från händelserna"
+            ));
         }
         if r.int("senast_seq")? != handelser.len() as i64 {
             problem.push(format!("{id}: senast_seq stämmer inte"));
@@ -466,11 +471,12 @@ impl Store {
                     continue;
                 }
                 tx.execute(
-                    "UPDATE arende SET tillstand = $2, status = $3 WHERE id = $1",
+                    "UPDATE arende SET tillstand = $2, status = $3, insatser = $4 WHERE id = $1",
                     &[
                         v(id),
                         serde_json::to_string(&a)?.into(),
                         a.status().kod().into(),
+                        insatser_text(&a).into(),
                     ],
                 )
                 .await?;
@@ -497,7 +503,7 @@ impl Store {
 /// The columns of `arende` that `arenderad` gives, in its order.
 macro_rules! arende_kolumner {
     () => {
-        "id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand"
+        "id, kommun, person, enhet, handlaggare, typ, status, inkom, senast_seq, uppdaterad, tillstand, insatser"
     };
 }
 
@@ -546,7 +552,20 @@ pub(crate) fn arenderad(
         seq.into(),
         tid.into(),
         serde_json::to_string(a)?.into(),
+        insatser_text(a).into(),
     ])
+}
+
+/// The insatser applied for, as the work list shows and filters them: their codes in the
+/// order applied, each once.
+pub(crate) fn insatser_text(a: &Arende) -> String {
+    let mut koder: Vec<&'static str> = vec![];
+    for (i, _) in &a.ansokta {
+        if !koder.contains(&i.kod()) {
+            koder.push(i.kod());
+        }
+    }
+    koder.join(",")
 }
 
 /// The case's rows in `bevakning`.
@@ -631,9 +650,10 @@ async fn projicera(
         concat!(
             "INSERT INTO arende (",
             arende_kolumner!(),
-            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
          ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
-         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand"
+         senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand, \
+         insatser = excluded.insatser"
         ),
         &arenderad(a, aktor.kommun, seq, tid)?,
     )

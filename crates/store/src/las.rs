@@ -72,11 +72,20 @@ pub struct JournalRad {
     pub provning: Option<bool>,
 }
 
-/// A page of a list read newest first, and whether there are older rows.
+/// A page of a list, and whether there are more rows beyond it in the order read.
 #[derive(Debug, Clone)]
 pub struct Sidvis<T> {
     pub rader: Vec<T>,
     pub fler: bool,
+}
+
+/// Where a page of a case's events starts, and which way it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handelsestart {
+    /// Newest first: the newest events, or those older than this seq ("Visa äldre").
+    Nyast(Option<i64>),
+    /// Oldest first: the first events, or those newer than this seq ("Visa senare").
+    Aldst(Option<i64>),
 }
 
 /// Where a page of a journal starts, newest first.
@@ -161,6 +170,8 @@ macro_rules! arende_fraga {
         )
     };
 }
+
+pub(crate) use arende_fraga;
 
 impl Arenden<'_> {
     /// Open cases assigned to a handläggare, oldest first.
@@ -299,28 +310,35 @@ impl Arenden<'_> {
             .collect()
     }
 
-    /// The case's events newest first, `antal` of them, older than `fore` (a seq)
-    /// when given: an index range on the event's key, whatever the history's length.
+    /// A page of the case's events, `antal` of them from `start` on, in the order it
+    /// names: an index range on the event's key (`PRIMARY KEY (arende, seq)`) read in
+    /// either direction, whatever the history's length.
     pub async fn handelser_sida(
         &self,
         arende: ArendeId,
-        fore: Option<i64>,
+        start: Handelsestart,
         antal: usize,
     ) -> Result<Sidvis<LagradHandelse>, StoreError> {
-        let rader = self
-            .0
-            .db
-            .fetch_all(
+        let (sql, grans) = match start {
+            Handelsestart::Nyast(fore) => (
                 concat!(
                     handelse_fraga!(),
                     "WHERE h.arende = $1 AND h.seq < $2 ORDER BY h.seq DESC LIMIT $3"
                 ),
-                &[
-                    v(arende),
-                    fore.unwrap_or(i64::MAX).into(),
-                    (antal as i64 + 1).into(),
-                ],
-            )
+                fore.unwrap_or(i64::MAX),
+            ),
+            Handelsestart::Aldst(efter) => (
+                concat!(
+                    handelse_fraga!(),
+                    "WHERE h.arende = $1 AND h.seq > $2 ORDER BY h.seq ASC LIMIT $3"
+                ),
+                efter.unwrap_or(i64::MIN),
+            ),
+        };
+        let rader = self
+            .0
+            .db
+            .fetch_all(sql, &[v(arende), grans.into(), (antal as i64 + 1).into()])
             .await?;
         let fler = rader.len() > antal;
         Ok(Sidvis {

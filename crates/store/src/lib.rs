@@ -11,6 +11,7 @@
 //! `store.rapporter()`. `Store` itself keeps what concerns the whole database:
 //! connecting, migrating, health and backup.
 
+mod arbetslista;
 mod db;
 mod dialog;
 mod enhetsoversikt;
@@ -43,9 +44,13 @@ use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
+pub use arbetslista::{ArbetslistaRad, Paminnelse};
 use db::Db;
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
-pub use granskning::{Loggfilter, Loggkontroll, Loggrad, Loggverifiering, REGISTRERING_NEKAD};
+pub use granskning::{
+    GRUPPSTATISTIK, Gruppstatistik, Loggfilter, Loggkontroll, Loggrad, Loggverifiering,
+    REGISTRERING_NEKAD,
+};
 pub use handelser::{Bilaga, LagradHandelse, Utfort, bestam};
 pub use import::{ImportArende, ImportSteg, Importerat};
 pub use inloggning::{Forsok, OidcForfragan, TotpLagrad};
@@ -58,7 +63,7 @@ pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienumme
 pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
-pub use sparat::{SPARAS, SparatFormular};
+pub use sparat::{SPARAS, Slag, SparatFormular, UTKAST_PER_ANVANDARE, UTKAST_SPARAS, Utkastsvar};
 pub use textblock::TextblockRad;
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
@@ -71,7 +76,9 @@ use lots_domain::Avvisning;
 /// 3: the utförare's genomförandeplan per ordered insats (seed 004 §2.8.1).
 /// 4: service only once the kontrollmeddelande is recorded (DelgL 22–24 §§),
 ///    withdrawn applications, delay notices, and the end of the duty to enforce.
-pub const TILLSTANDSVERSION: i64 = 4;
+/// 5: each calculated month's household, read from the calculations already stored, so
+///    that a change of household shows (issue 15, item 1).
+pub const TILLSTANDSVERSION: i64 = 5;
 
 /// See `Store::uppgraderingsbit`. Only a test changes it (`provning`), to see an upgrade
 /// run over several batches without thousands of cases.

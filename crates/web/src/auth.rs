@@ -44,9 +44,14 @@ const FORE_COOKIE: &str = "lots_fore";
 const ENHET_COOKIE: &str = "lots_enhet";
 /// How long a device stays known after a completed login.
 const ENHET_LIVSLANGD: Duration = Duration::days(90);
-/// Idle and absolute session limits.
-const TOMGANG: Duration = Duration::minutes(30);
+/// Idle and absolute session limits. The idle limit is the default of
+/// `Inloggningsregler::tomgang` (configurable: `inloggning.tomgang_sekunder`).
+pub const TOMGANG: Duration = Duration::minutes(30);
 const LIVSLANGD: Duration = Duration::hours(10);
+/// How long before the idle limit the page's script warns (`static/session.js`): long
+/// enough to notice and answer (WCAG 2.2.1 asks for at least 20 seconds), and a third of a
+/// short limit, so a test server's half-minute sessions still have a warning before they end.
+const VARNING_FORE: Duration = Duration::minutes(5);
 /// A half-logged-in session, and a pending OpenID Connect login, must finish within this.
 const HALV_LIVSLANGD: Duration = Duration::minutes(10);
 
@@ -88,6 +93,8 @@ pub struct Inloggningsregler {
     pub oidc: Option<OidcInloggning>,
     /// Mina sidor's own login: eID, or the demo's test login.
     pub medborgare: crate::mina_sidor::MedborgarInloggning,
+    /// A staff session ends after this long without a request (`TOMGANG` unless configured).
+    pub tomgang: Duration,
     /// The key device cookies are signed with (LOTS_INLOGGNING_NYCKEL; random
     /// per process when not configured, so devices are then known until a restart).
     pub enhetsnyckel: Vec<u8>,
@@ -105,8 +112,14 @@ impl Inloggningsregler {
             ip_fran_proxy: false,
             oidc: None,
             medborgare: Default::default(),
+            tomgang: TOMGANG,
             enhetsnyckel: slumptext().into_bytes(),
         }
+    }
+
+    /// How long before the session ends without a request the page warns.
+    pub fn varning_fore(&self) -> Duration {
+        VARNING_FORE.min(self.tomgang / 3)
     }
 
     /// NIST SP 800-63B-4 3.1.1.2: 8 characters when the password is one of two factors, else 15.
@@ -350,7 +363,7 @@ async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Sessi
     let nu = s.nu();
     let halv = session.steg != steg::KLAR;
     if !session.anvandare.aktiv
-        || nu - session.senast > TOMGANG
+        || nu - session.senast > s.inloggning.tomgang
         || nu - session.skapad > LIVSLANGD
         || (halv && nu - session.skapad > HALV_LIVSLANGD)
     {
@@ -364,10 +377,26 @@ async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Sessi
         }
         return Err(WebFel::EjInloggad);
     }
-    if nu - session.senast > Duration::minutes(1) {
+    // The last request is written at most once a minute (a tenth of a short idle limit).
+    if nu - session.senast > Duration::minutes(1).min(s.inloggning.tomgang / 10) {
         s.store.inloggning().rora_session(&id, nu).await?;
+        return Ok((
+            id,
+            Session {
+                senast: nu,
+                ..session
+            },
+        ));
     }
     Ok((id, session))
+}
+
+/// How long `session` lives from `nu` without another request: until the idle limit, or
+/// the absolute one if that comes first.
+fn kvar(s: &AppState, session: &Session, nu: OffsetDateTime) -> Duration {
+    (s.inloggning.tomgang - (nu - session.senast))
+        .min(LIVSLANGD - (nu - session.skapad))
+        .max(Duration::ZERO)
 }
 
 /// The logged-in staff member behind a request. Only a completed login counts.
@@ -378,7 +407,19 @@ pub struct Inloggad {
     /// The session's id (the hash of its token): reasons stated for inre sekretess hold for it.
     pub(crate) session_id: String,
     id_token: Option<String>,
+    /// The compact density chosen on this device (issue 20 item 6: wide screens).
+    pub kompakt: bool,
+    /// How long the session lives after this request without another, and how long before
+    /// that the page warns (`static/session.js`).
+    pub(crate) kvar: Duration,
+    pub(crate) varning_fore: Duration,
+    /// The absolute end of the session: no request keeps it alive past this.
+    absolut_slut: OffsetDateTime,
 }
+
+/// The cookie that keeps the density chosen on a device: a display setting, not personal
+/// data, and per device because it is the screen that is wide.
+pub const TATHET: &str = "lots_tathet";
 
 impl Inloggad {
     pub fn aktor(&self) -> Aktor {
@@ -409,12 +450,57 @@ impl FromRequestParts<AppState> for Inloggad {
             return Err(WebFel::EjInloggad);
         }
         Ok(Inloggad {
+            kvar: kvar(s, &session, s.nu()),
+            varning_fore: s.inloggning.varning_fore(),
+            absolut_slut: session.skapad + LIVSLANGD,
             anvandare: session.anvandare,
             csrf: session.csrf,
             session_id: id,
             id_token: session.id_token,
+            kompakt: kaka(&parts.headers, TATHET).as_deref() == Some("kompakt"),
         })
     }
+}
+
+/// How long the session lives without another request, for `static/session.js` before it
+/// warns: `{"kvar": seconds}`, 0 when there is no live session. Asking is not a request that
+/// keeps the session alive (nothing is written), so a page left open does not keep itself
+/// logged in, while work in another tab does, and the warning then waits.
+pub async fn sessionens_tid(State(s): State<AppState>, headers: HeaderMap) -> Response {
+    let kvar = match kvar_utan_att_rora(&s, &headers).await {
+        Ok(k) => k,
+        Err(e) => return e.into_response(),
+    };
+    axum::Json(serde_json::json!({ "kvar": kvar.whole_seconds() })).into_response()
+}
+
+async fn kvar_utan_att_rora(s: &AppState, headers: &HeaderMap) -> Result<Duration, WebFel> {
+    let Some(token) = cookie_token(headers) else {
+        return Ok(Duration::ZERO);
+    };
+    let session = s.store.inloggning().session(&session_id(&token)).await?;
+    Ok(match session {
+        Some(x) if x.anvandare.aktiv && x.steg == steg::KLAR => kvar(s, &x, s.nu()),
+        _ => Duration::ZERO,
+    })
+}
+
+/// "Fortsätt vara inloggad" in the warning (`static/session.js`): the session counts as
+/// used now, up to its absolute end. Answers how long it lives now, as `sessionens_tid`.
+pub async fn forlang_session(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let nu = s.nu();
+    s.store.inloggning().rora_session(&i.session_id, nu).await?;
+    let kvar = s
+        .inloggning
+        .tomgang
+        .min(i.absolut_slut - nu)
+        .max(Duration::ZERO);
+    Ok(axum::Json(serde_json::json!({ "kvar": kvar.whole_seconds() })).into_response())
 }
 
 /// Any live session, whatever its login step: for the code and setup pages.
@@ -480,16 +566,16 @@ pub(crate) async fn ny_session(
                     )
                     .await?;
             }
-            // A form kept across the ended session waits: show it first.
+            // A form kept across the ended session waits: show it first (a draft waits
+            // on its own form, and is listed under the user's drafts).
             if s.store
                 .inloggning()
-                .sparade_formular(anvandare, s.nu())
+                .har_utgangna_formular(anvandare, s.nu())
                 .await?
-                .is_empty()
             {
-                "/"
-            } else {
                 "/sparade-formular"
+            } else {
+                "/"
             }
         }
     };

@@ -64,11 +64,22 @@ impl Formular {
         }
     }
 
+    /// Every name and value, in the order sent.
+    pub fn par(&self) -> &[(String, String)] {
+        &self.par
+    }
+
     pub fn fran_par(par: Vec<(String, String)>) -> Self {
         Self {
             par,
             headers: HeaderMap::new(),
         }
+    }
+
+    /// A form read from a multipart body, with the request's headers kept as an
+    /// ordinary form's are.
+    pub fn med_headers(par: Vec<(String, String)>, headers: HeaderMap) -> Self {
+        Self { par, headers }
     }
 }
 
@@ -128,7 +139,13 @@ pub fn langsta(namn: &str) -> usize {
         | "delmal"
         | "enskildes_berattelse"
         | "synpunkt"
+        // The utredning's life areas and bedömning, and the decision's other texts: the long
+        // texts a draft is for (issue 20, item 1).
+        | "personens_ord"
+        | "handlaggarens"
         | "bedomning"
+        | "avslagen_del"
+        | "kommunicering_obehovlig"
         | "forslag" => TEXT,
         "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
         _ => OVRIGT,
@@ -217,6 +234,25 @@ mod tests {
     /// A value of `n` characters, some of them multi-byte (å, ä, ö).
     fn varde(n: usize) -> String {
         "åaöb".chars().cycle().take(n).collect()
+    }
+
+    /// The long texts of the forms with drafts (the journal, the utredning's life areas and
+    /// bedömning, the decision) hold as much as any text of the record.
+    #[test]
+    fn utkastens_langa_texter_far_vara_langa() {
+        for namn in [
+            "text",
+            "personens_ord",
+            "handlaggarens",
+            "mal",
+            "bedomning",
+            "omfattning",
+            "avslagen_del",
+            "motivering",
+            "kommunicering_obehovlig",
+        ] {
+            assert_eq!(langsta(namn), TEXT, "{namn}");
+        }
     }
 
     proptest! {

@@ -31,7 +31,7 @@ use axum::routing::{MethodRouter, get, post};
 use lots_store::Store;
 use time::OffsetDateTime;
 
-pub use auth::{Inloggningsregler, OidcInloggning, TotpKrav, hasha_losenord};
+pub use auth::{Inloggningsregler, OidcInloggning, TOMGANG, TotpKrav, hasha_losenord};
 pub use begransning::{Begransare, Klocka, Sparrregler};
 
 /// What the handlers share.
@@ -62,6 +62,12 @@ pub const MAX_UPPLADDNING: usize = 10 * 1024 * 1024;
 fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
         ("/", get(sidor::start::start)),
+        ("/paminnelser", post(sidor::start::ny_paminnelse)),
+        (
+            "/paminnelser/{id}/klar",
+            post(sidor::start::paminnelse_klar),
+        ),
+        ("/installningar/tathet", post(sidor::start::tathet)),
         ("/logga-in", get(auth::inloggning).post(auth::logga_in)),
         ("/logga-ut", post(auth::logga_ut)),
         ("/logga-in/kod", get(auth::kod_sida).post(auth::kod)),
@@ -120,6 +126,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::steg::sida).post(sidor::steg::utfor),
         ),
         (
+            "/arenden/{id}/steg/{steg}/utkast",
+            post(sparat::spara_utkast),
+        ),
+        (
             "/arenden/{id}/journal/{anteckning}/partsinsyn",
             post(sidor::partsinsyn::prova),
         ),
@@ -169,11 +179,15 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::rapporter::eb_fil),
         ),
         ("/static/lots.css", get(css)),
+        ("/static/session.js", get(sessionsskript)),
+        ("/session/kvar", get(auth::sessionens_tid)),
+        ("/session/forlang", post(auth::forlang_session)),
         (
             "/delegationsordning",
             get(sidor::delegation::visa).post(sidor::delegation::spara),
         ),
         ("/sparade-formular", get(sparat::lista)),
+        ("/sparade-formular/{id}/ta-bort", post(sparat::ta_bort)),
         ("/healthz", get(healthz)),
         ("/healthz/live", get(levande)),
         ("/healthz/ready", get(healthz)),
@@ -315,6 +329,18 @@ async fn css() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/lots.css"),
+    )
+}
+
+/// The warning before an idle session ends: a file of Lots's own, so the CSP's
+/// `default-src 'self'` lets it run and no inline script is needed.
+async fn sessionsskript() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/session.js"),
     )
 }
 

@@ -13,8 +13,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use lots_domain::ids::KommunId;
 use lots_store::Store;
-use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::collector::Collector;
 use prometheus_client::encoding::text::encode;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
+use prometheus_client::metrics::counter::ConstCounter;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
@@ -90,6 +92,7 @@ fn matvarden() -> &'static Matvarden {
             "Open bevakningar whose day has passed, per enhet",
             forsenade.clone(),
         );
+        register.register_collector(Box::new(Granskningsgrupper));
         register.register(
             "build",
             "The running build",
@@ -104,6 +107,56 @@ fn matvarden() -> &'static Matvarden {
             forsenade,
         }
     })
+}
+
+/// The read audit's group commit (`lots_store::GRUPPSTATISTIK`), read at each scrape: its
+/// batches (requests and records per commit follow from the counts) and the time requests
+/// waited for their audit rows to be durable, which every read of personal data pays.
+#[derive(Debug)]
+struct Granskningsgrupper;
+
+impl Collector for Granskningsgrupper {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let s = &lots_store::GRUPPSTATISTIK;
+        let sekunder = |m: &std::sync::atomic::AtomicU64| m.load(Relaxed) as f64 / 1e6;
+        for (namn, hjalp, varde) in [
+            (
+                "audit_group_commits",
+                "Group commits of the read audit",
+                s.grupper.load(Relaxed),
+            ),
+            (
+                "audit_group_requests",
+                "Requests whose read-audit rows a group commit wrote",
+                s.begaran.load(Relaxed),
+            ),
+            (
+                "audit_group_records",
+                "Read-audit records written by group commits",
+                s.poster.load(Relaxed),
+            ),
+        ] {
+            let c = ConstCounter::new(varde);
+            c.encode(encoder.encode_descriptor(namn, hjalp, None, c.metric_type())?)?;
+        }
+        for (namn, hjalp, varde) in [
+            (
+                "audit_group_wait_seconds",
+                "Time requests waited for their read-audit rows to be committed, summed",
+                sekunder(&s.vantan_mikrosekunder),
+            ),
+            (
+                "audit_group_write_seconds",
+                "Time the group commits took, summed",
+                sekunder(&s.skrivning_mikrosekunder),
+            ),
+        ] {
+            let c = ConstCounter::new(varde);
+            c.encode(encoder.encode_descriptor(namn, hjalp, None, c.metric_type())?)?;
+        }
+        Ok(())
+    }
 }
 
 /// Counts and times every request to a known route (a route layer, so the route's

@@ -196,7 +196,29 @@ pub fn ansokningsrader(a: &lots_domain::forsorjningsstod::berakning::Manadsansok
     if !a.ovrigt.trim().is_empty() {
         d.push(format!("Övrigt: {}", a.ovrigt.trim()));
     }
+    d.extend(
+        a.bilagor
+            .iter()
+            .map(|b| format!("Bilaga: {} ({})", b.namn, b.handling.namn())),
+    );
     d
+}
+
+/// "Hushållet ändrades från <månad>: …" when the month's household differs from the
+/// month calculated before it in the case (issue 15, item 1).
+pub fn hushallsrad(
+    manad: lots_domain::forsorjningsstod::Manad,
+    andringar: &[lots_domain::forsorjningsstod::hushall::Hushallsandring],
+) -> Option<String> {
+    if andringar.is_empty() {
+        return None;
+    }
+    let vad: Vec<String> = andringar.iter().map(|h| h.text()).collect();
+    Some(format!(
+        "Hushållet ändrades från {}: {}.",
+        manad.namn(),
+        vad.join("; ")
+    ))
 }
 
 /// Each adult's försörjningshinder for the month, the applicant first.
@@ -661,6 +683,10 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             fordjupad_annat_arende,
             ..
         } => {
+            d.extend(hushallsrad(
+                berakning.manad,
+                &a.hushallsandring(berakning.manad),
+            ));
             d.extend(berakningsrader(berakning));
             d.extend(tillgangsrader(underlag));
             d.extend(hinderrader(&underlag.forsorjningshinder));
@@ -965,10 +991,24 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 d.push(text.clone());
             }
             d.push(format!(
-                "Boka mötet och kvittera bevakningen senast {}.",
+                "Boka mötet senast {}. Den enskilde ser tiden och platsen på Mina sidor.",
                 svar_senast(*datum)
             ));
             format!("{} begärt av {} ({datum})", typ.namn(), avsandare(fran))
+        }
+        H::MoteBokat {
+            forfragan,
+            datum,
+            klockslag: k,
+            plats,
+        } => {
+            d.push(format!("Plats: {plats}"));
+            let vad = a
+                .motesforfragningar
+                .get(*forfragan)
+                .map(|m| m.typ.namn())
+                .unwrap_or("Möte");
+            format!("{vad} bokat {datum} kl. {}", klockslag(*k))
         }
         H::ArendeAvslutat {
             datum,
@@ -1084,6 +1124,11 @@ pub fn planuppfoljningsrader(
 }
 
 /// An instant as Swedish local time, for receipts and lists.
+/// A time of day as Swedish text shows it: "13.30" is also common, but the forms take "13:30".
+pub fn klockslag(k: time::Time) -> String {
+    format!("{:02}:{:02}", k.hour(), k.minute())
+}
+
 pub fn lokal_tid(t: time::OffsetDateTime) -> String {
     t.to_offset(lots_domain::tid::svensk_offset(t))
         .format(&time::macros::format_description!(

@@ -153,6 +153,7 @@ impl Arende {
             genomforandeplaner: vec![],
             forsorjningsstod: vec![],
             senaste_forsorjningsstod: None,
+            hushall: vec![],
             utbetalningar: vec![],
             manadsansokningar: vec![],
             planering: Default::default(),

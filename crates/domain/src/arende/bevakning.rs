@@ -180,11 +180,12 @@ impl BevakningsTyp {
         Some(match self {
             // FL 25 §: the deadline is for the person's answer; registering it ends the wait.
             Self::SvarKommunicering => T::RegistreraSvar,
+            // The meeting is booked with its day, time and place for the person to see
+            // (a meeting arranged outside Lots can still be confirmed by kvittering).
+            Self::MoteBegart => T::BokaMote,
             // Confirmed by kvittering (`kan_kvitteras`): the end of the appeal period is
-            // seen, a meeting is booked outside Lots, a placement's length and a risk
-            // assessment are judged outside a step.
+            // seen, a placement's length and a risk assessment are judged outside a step.
             Self::Overklagandetid
-            | Self::MoteBegart
             | Self::Placeringstid
             | Self::Traningslagenhet
             | Self::Skyddsbedomning => T::KvitteraBevakning,
@@ -598,7 +599,7 @@ fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
     }
     for (n, m) in a.motesforfragningar.iter().enumerate() {
         let nyckel = mote_nyckel(n, m.datum);
-        if !a.kvitterade.contains(&nyckel) {
+        if !a.mote_bokat(n) {
             ut.push(Bevakning {
                 nyckel,
                 typ: BevakningsTyp::MoteBegart,
@@ -691,6 +692,7 @@ mod tests {
                         inkomster: vec![],
                         insattningar: vec![],
                         ovrigt: String::new(),
+                        bilagor: vec![],
                     },
                 ))),
             ),

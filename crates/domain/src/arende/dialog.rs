@@ -8,7 +8,7 @@
 //! delegationsordning.
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time};
 
 use super::kommando::{Fel, fel_fas, tillstand};
 use super::{Arende, Avvisning, Faktafel, Handelse, Kommando, KommandoTyp, Kontext, bevakning};
@@ -219,6 +219,17 @@ pub struct Motesforfragan {
     pub typ: Motestyp,
     pub fran: Avsandare,
     pub text: String,
+    /// When and where the meeting is, once the handläggare booked it in Lots.
+    #[serde(default)]
+    pub bokat: Option<Motesbokning>,
+}
+
+/// A booked meeting: what the person is told on Mina sidor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Motesbokning {
+    pub datum: Date,
+    pub klockslag: Time,
+    pub plats: String,
 }
 
 impl Arende {
@@ -247,11 +258,24 @@ impl Arende {
         ut
     }
 
-    /// The `n`th request for a meeting has been booked: the handläggare kvitterade its bevakning.
+    /// The `n`th request for a meeting has been answered: booked in Lots, or its bevakning
+    /// kvitterad because it was booked outside Lots.
     pub fn mote_bokat(&self, n: usize) -> bool {
         self.motesforfragningar.get(n).is_some_and(|m| {
-            self.kvitterade
-                .contains(&bevakning::mote_nyckel(n, m.datum))
+            m.bokat.is_some()
+                || self
+                    .kvitterade
+                    .contains(&bevakning::mote_nyckel(n, m.datum))
+        })
+    }
+
+    /// The requests a booking can answer: those not kvitterade (a kvittering says the
+    /// meeting was arranged outside Lots). A booked one can be booked again at another time.
+    pub fn bokningsbara_moten(&self) -> impl Iterator<Item = (usize, &Motesforfragan)> {
+        self.motesforfragningar.iter().enumerate().filter(|(n, m)| {
+            !self
+                .kvitterade
+                .contains(&bevakning::mote_nyckel(*n, m.datum))
         })
     }
 
@@ -285,6 +309,13 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             } else {
                 tillstand("Ingen inlämnad komplettering väntar på att godtas.")
+            }
+        }
+        T::BokaMote => {
+            if a.bokningsbara_moten().next().is_some() {
+                Ok(())
+            } else {
+                tillstand("Den enskilde har inte bett om något möte som kan bokas här.")
             }
         }
         _ => Ok(()),
@@ -490,6 +521,34 @@ pub(super) fn handle(
                 text,
             }]
         }
+        Kommando::BokaMote {
+            forfragan,
+            datum,
+            klockslag,
+            plats,
+        } => {
+            fel.om(
+                !a.bokningsbara_moten().any(|(n, _)| n == forfragan),
+                "forfragan",
+                "Välj ett möte som den enskilde bett om och som inte redan ordnats utanför Lots.",
+            );
+            // A booking is a promise to the person: it cannot lie in the past.
+            fel.om(
+                datum < idag,
+                "datum",
+                format!(
+                    "Mötet kan inte bokas till en dag som redan har varit (i dag är det {idag})."
+                ),
+            );
+            fel.text_kravs(&plats, "plats", "Skriv var mötet är, till exempel adress och våning, eller att det är ett telefon- eller videomöte.");
+            fel.inte_for_lang(&plats, "plats");
+            vec![Handelse::MoteBokat {
+                forfragan,
+                datum,
+                klockslag,
+                plats: plats.trim().to_owned(),
+            }]
+        }
         annan => return Err(fel_fas(&annan)),
     })
 }
@@ -568,7 +627,22 @@ impl Arende {
                 typ: *typ,
                 fran: fran.clone(),
                 text: text.clone(),
+                bokat: None,
             }),
+            Handelse::MoteBokat {
+                forfragan,
+                datum,
+                klockslag,
+                plats,
+            } => {
+                if let Some(m) = self.motesforfragningar.get_mut(*forfragan) {
+                    m.bokat = Some(Motesbokning {
+                        datum: *datum,
+                        klockslag: *klockslag,
+                        plats: plats.clone(),
+                    });
+                }
+            }
             // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
@@ -948,6 +1022,77 @@ mod tests {
             text: String::new(),
         });
         assert_eq!(falt(r), vec!["fran"]);
+    }
+
+    #[test]
+    fn mote_bokas_med_dag_tid_och_plats() {
+        let mut f = utredning_pagar();
+        // Nothing asked for: nothing to book.
+        assert!(f.kan(T::BokaMote).is_err());
+        f.steg_som(
+            Kommando::BegarMote {
+                datum: IDAG,
+                typ: Motestyp::Personligt,
+                fran: enskild(),
+                text: "Helst på förmiddagen".into(),
+            },
+            &mina_sidor(),
+        );
+        assert!(f.kan(T::BokaMote).is_ok());
+        let boka = |forfragan, datum, plats: &str| Kommando::BokaMote {
+            forfragan,
+            datum,
+            klockslag: time::macros::time!(9:30),
+            plats: plats.into(),
+        };
+        // A request that does not exist, a day gone by, no place: all said at once.
+        let r = f.forsok(boka(1, date!(2026 - 06 - 14), "  "));
+        assert_eq!(falt(r), vec!["forfragan", "datum", "plats"]);
+        f.steg(boka(0, date!(2026 - 06 - 18), "Storgatan 1"));
+        // Booked: the bevakning is gone and the request says when and where.
+        assert!(
+            !bevakningar(f.arende())
+                .iter()
+                .any(|b| b.typ == BevakningsTyp::MoteBegart)
+        );
+        assert!(f.arende().mote_bokat(0));
+        let bokat = f.arende().motesforfragningar[0].bokat.clone();
+        assert_eq!(
+            bokat.map(|b| (b.datum, b.plats)),
+            Some((date!(2026 - 06 - 18), "Storgatan 1".to_owned()))
+        );
+        // Booked again at another time: the new time replaces the old.
+        f.steg(boka(0, date!(2026 - 06 - 22), "Storgatan 1, plan 3"));
+        assert_eq!(
+            f.arende().motesforfragningar[0]
+                .bokat
+                .as_ref()
+                .map(|b| b.datum),
+            Some(date!(2026 - 06 - 22))
+        );
+        let igen = Arende::fran_handelser(ARENDE, &f.logg).expect("case");
+        assert_eq!(&igen, f.arende());
+        // A request confirmed by kvittering (arranged outside Lots) is not booked in Lots.
+        f.steg_som(
+            Kommando::BegarMote {
+                datum: IDAG,
+                typ: Motestyp::Uppfoljning,
+                fran: enskild(),
+                text: String::new(),
+            },
+            &mina_sidor(),
+        );
+        let nyckel = bevakningar(f.arende())
+            .into_iter()
+            .find(|b| b.typ == BevakningsTyp::MoteBegart)
+            .expect("the new request is watched")
+            .nyckel;
+        f.steg(Kommando::KvitteraBevakning {
+            nyckel,
+            datum: IDAG,
+        });
+        let r = f.forsok(boka(1, date!(2026 - 06 - 18), "Storgatan 1"));
+        assert_eq!(falt(r), vec!["forfragan"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (DESIGN.md, Events). Events hold facts, never display text.
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time};
 
 use super::aktualisering::AterkallelseUppgifter;
 use super::beslut::MisslyckadDelgivningUppgifter;
@@ -690,6 +690,13 @@ pub enum Handelse {
         fran: Avsandare,
         text: String,
     },
+    /// The meeting the person asked for is booked, or booked again at another time.
+    MoteBokat {
+        forfragan: usize,
+        datum: Date,
+        klockslag: Time,
+        plats: String,
+    },
     /// The utförare wrote the genomförandeplan with the person, or a new version
     /// of it (seed 004 §2.8.1). The latest version is the plan.
     GenomforandeplanUpprattad {
@@ -838,6 +845,7 @@ impl Handelse {
             Handelse::KompletteringLamnad { .. } => "komplettering_lamnad",
             Handelse::KompletteringGodtagen { .. } => "komplettering_godtagen",
             Handelse::MoteBegart { .. } => "mote_begart",
+            Handelse::MoteBokat { .. } => "mote_bokat",
             Handelse::GenomforandeplanUpprattad { .. } => "genomforandeplan_upprattad",
             Handelse::AnsokanAterkallad { .. } => "ansokan_aterkallad",
             Handelse::InformeradOmForenkladDelgivning { .. } => {

@@ -10,7 +10,7 @@
 //! `journal`, `dialog`, `avslut`); only what holds for every phase is here.
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time};
 
 use super::*;
 use crate::delegation::Delegationsordning;
@@ -301,6 +301,14 @@ pub enum Kommando {
         fran: Avsandare,
         text: String,
     },
+    /// The handläggare books the meeting the person asked for (the `forfragan`th request):
+    /// the day, time and place the person then sees on Mina sidor.
+    BokaMote {
+        forfragan: usize,
+        datum: Date,
+        klockslag: Time,
+        plats: String,
+    },
     /// The utförare writes the genomförandeplan with the person, or a new
     /// version of it. Who may is the policy's question (the ordered unit's
     /// utförare); the rules here are about the decision and the text.
@@ -532,6 +540,7 @@ kommandotyper! {
     LamnaKomplettering => "lamna-komplettering", "Registrera inlämnad komplettering", Dialog;
     GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering", Dialog;
     BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte", Dialog;
+    BokaMote => "boka-mote", "Boka mötet som den enskilde bett om", Dialog;
     UpprattaGenomforandeplan => "genomforandeplan", "Skriv genomförandeplan", Verkstallighet;
     AterkallaAnsokan => "aterkallelse", "Registrera att den enskilde återkallar sin ansökan", Aktualisering;
     InformeraOmForenkladDelgivning => "forhandsinformation", "Registrera att den enskilde informerats om förenklad delgivning", Beslut;
@@ -606,6 +615,7 @@ impl Kommando {
             Kommando::LamnaKomplettering { .. } => T::LamnaKomplettering,
             Kommando::GodtaKomplettering { .. } => T::GodtaKomplettering,
             Kommando::BegarMote { .. } => T::BegarMote,
+            Kommando::BokaMote { .. } => T::BokaMote,
             Kommando::UpprattaGenomforandeplan { .. } => T::UpprattaGenomforandeplan,
             Kommando::AterkallaAnsokan { .. } => T::AterkallaAnsokan,
             Kommando::InformeraOmForenkladDelgivning { .. } => T::InformeraOmForenkladDelgivning,
@@ -700,6 +710,7 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
                 | T::LamnaKomplettering
                 | T::GodtaKomplettering
                 | T::BegarMote
+                | T::BokaMote
         )
     {
         return tillstand("Gör förhandsbedömningen först.");

@@ -38,7 +38,7 @@ pub use bevakning::{Atgard, Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};
 pub use dialog::{
     Avsandare, Handlingstyp, Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN,
-    MEDDELANDE_SVARSTID, Meddelande, Motesforfragan, Motestyp, svar_senast,
+    MEDDELANDE_SVARSTID, Meddelande, Motesbokning, Motesforfragan, Motestyp, svar_senast,
 };
 pub use handelse::*;
 pub use kommando::{
@@ -165,6 +165,10 @@ pub struct Arende {
     /// ("same as last month?") and the decision is written from it.
     #[serde(default)]
     pub senaste_forsorjningsstod: Option<Box<SparadBerakning>>,
+    /// Each calculated month's household (the latest calculation of the month), oldest
+    /// first: read to show how the household changed (`forsorjningsstod::hushall`).
+    #[serde(default)]
+    pub hushall: Vec<(Manad, crate::forsorjningsstod::riksnorm::NormHushall)>,
     /// Payments of försörjningsstöd, in the order planned.
     #[serde(default)]
     pub utbetalningar: Vec<Utbetalning>,
@@ -226,6 +230,29 @@ impl Arende {
         let foljd = self.senaste_forsorjningsstod.as_ref()?.berakning.foljd?;
         (foljd.kraver_val() && !self.fordjupad.iter().any(|v| v.fran == foljd.fran))
             .then_some(foljd)
+    }
+
+    /// How the household changed, month by month: each calculated month compared with
+    /// the one calculated before it (issue 15, item 1).
+    pub fn hushallsandringar(
+        &self,
+    ) -> Vec<(
+        Manad,
+        Vec<crate::forsorjningsstod::hushall::Hushallsandring>,
+    )> {
+        crate::forsorjningsstod::hushall::historik(&self.hushall)
+    }
+
+    /// What changed in the household in month `m` since the month calculated before it.
+    pub fn hushallsandring(
+        &self,
+        m: Manad,
+    ) -> Vec<crate::forsorjningsstod::hushall::Hushallsandring> {
+        self.hushallsandringar()
+            .into_iter()
+            .find(|(x, _)| *x == m)
+            .map(|(_, a)| a)
+            .unwrap_or_default()
     }
 
     pub fn vantande_manadsansokan(&self) -> Option<&Manadsansokan> {
@@ -325,7 +352,8 @@ impl Arende {
             | H::KompletteringBegard { .. }
             | H::KompletteringLamnad { .. }
             | H::KompletteringGodtagen { .. }
-            | H::MoteBegart { .. } => self.tillampa_dialog(h),
+            | H::MoteBegart { .. }
+            | H::MoteBokat { .. } => self.tillampa_dialog(h),
             H::ArendeAvslutat { .. } => self.tillampa_avslut(h),
         }
     }

@@ -176,6 +176,12 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             fran: enskild(),
             text: "Jag vill prata om planen".into(),
         },
+        T::BokaMote => Kommando::BokaMote {
+            forfragan: 0,
+            datum: d,
+            klockslag: time::macros::time!(10:00),
+            plats: "Socialkontoret, plan 2".into(),
+        },
         T::AterkallaAnsokan => aterkalla(InsatsTyp::Oppenvardsbehandling, d),
         T::InformeraOmForenkladDelgivning => Kommando::InformeraOmForenkladDelgivning {
             datum: d,
@@ -292,6 +298,7 @@ fn manadsansokan(d: Date) -> Kommando {
         inkomster: vec![],
         insattningar: vec![],
         ovrigt: String::new(),
+        bilagor: vec![],
     }))
 }
 
@@ -1100,6 +1107,16 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             fran: enskild(),
             text,
         },
+        T::BokaMote => {
+            let a = a.expect("a meeting is booked in a case");
+            let bokningsbara: Vec<usize> = a.bokningsbara_moten().map(|(n, _)| n).collect();
+            Kommando::BokaMote {
+                forfragan: valj(&bokningsbara, d.x),
+                datum: idag + Duration::days(7),
+                klockslag: time::macros::time!(13:30),
+                plats: "Socialkontoret".into(),
+            }
+        }
     }
 }
 
@@ -1181,4 +1198,52 @@ proptest! {
         prop_assert_eq!(&last, &logg);
         prop_assert_eq!(&Arende::fran_handelser(ARENDE, &last), &a);
     }
+}
+
+/// Documents sent with a monthly application are documents of the case, attached in the
+/// same step before the application (issue 15, item 7): one the case does not hold is
+/// refused, at most five are taken.
+#[test]
+fn manadsansokans_bilagor_maste_finnas_i_arendet() {
+    use crate::forsorjningsstod::berakning::Manadsbilaga;
+    let mut f = Fall::ny().med(ansokan(IDAG, vec![InsatsTyp::Forsorjningsstod]));
+    let med_bilagor = |bilagor: Vec<Manadsbilaga>| {
+        let Kommando::AnsokManad(mut a) = manadsansokan(IDAG) else {
+            unreachable!()
+        };
+        a.bilagor = bilagor;
+        Kommando::AnsokManad(a)
+    };
+    let bilaga = |dokument| Manadsbilaga {
+        dokument,
+        handling: Handlingstyp::Kontoutdrag,
+        namn: "kontoutdrag.pdf".into(),
+    };
+    let okand = DokumentId::ny();
+    match f.forsok(med_bilagor(vec![bilaga(okand)])) {
+        Err(Avvisning::Fakta(fel)) => assert!(
+            fel.iter()
+                .any(|x| x.fakta == "bilagor" && x.text.contains("finns inte i ärendet")),
+            "{fel:?}"
+        ),
+        annat => panic!("{annat:?}"),
+    }
+    let d = DokumentId::ny();
+    f.steg(Kommando::BifogaDokument {
+        dokument: d,
+        namn: "kontoutdrag.pdf".into(),
+        sha256: "00".into(),
+        storlek: 10,
+        innehallstyp: "application/pdf".into(),
+    });
+    assert!(
+        f.forsok(med_bilagor(vec![bilaga(d); 6])).is_err(),
+        "more than five"
+    );
+    f.steg(med_bilagor(vec![bilaga(d)]));
+    assert_eq!(
+        f.arende().manadsansokningar[0].bilagor,
+        vec![bilaga(d)],
+        "kept with the month's application"
+    );
 }

@@ -320,6 +320,20 @@ pub(super) fn handle(
                 );
             }
             fel.inte_for_lang(&ansokan.ovrigt, "ovrigt");
+            fel.om(
+                ansokan.bilagor.len() > berakning::MAX_BILAGOR,
+                "bilagor",
+                "En månadsansökan kan ha högst fem bilagor.",
+            );
+            // A document sent with the application is uploaded in the same step, first.
+            fel.om(
+                ansokan
+                    .bilagor
+                    .iter()
+                    .any(|b| !a.dokument.contains(&b.dokument)),
+                "bilagor",
+                "En bilaga finns inte i ärendet. Ladda upp den först.",
+            );
             vec![Handelse::ManadsansokanInlamnad(ansokan)]
         }
         Kommando::BeraknaForsorjningsstod {
@@ -646,6 +660,9 @@ impl Arende {
                 self.forsorjningsstod.retain(|(x, _)| *x != m);
                 self.forsorjningsstod.push((m, berakning.bistand()));
                 self.forsorjningsstod.sort_by_key(|(x, _)| *x);
+                self.hushall.retain(|(x, _)| *x != m);
+                self.hushall.push((m, underlag.hushall.clone()));
+                self.hushall.sort_by_key(|(x, _)| *x);
                 if self
                     .senaste_forsorjningsstod
                     .as_ref()

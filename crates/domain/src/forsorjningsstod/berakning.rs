@@ -255,7 +255,24 @@ pub struct Manadsansokan {
     /// Anything else the person wants to say or apply for, in their own words.
     #[serde(default)]
     pub ovrigt: String,
+    /// Documents sent with the application (issue 15, item 7), each attached to the case
+    /// in the same step (`Kommando::BifogaDokument`), with what the sender says it is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bilagor: Vec<Manadsbilaga>,
 }
+
+/// A document sent with a monthly application: which of the case's documents, what kind
+/// of document the sender says it is, and its name as sent (so every reader can list it
+/// without reading the file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manadsbilaga {
+    pub dokument: crate::ids::DokumentId,
+    pub handling: crate::arende::Handlingstyp,
+    pub namn: String,
+}
+
+/// The most documents one monthly application takes.
+pub const MAX_BILAGOR: usize = 5;
 
 /// Why a monthly application cannot be received as it is.
 pub fn kontrollera_ansokan(a: &Manadsansokan) -> Result<(), &'static str> {

@@ -11,6 +11,7 @@
 pub mod berakning;
 pub mod fordjupad;
 pub mod hinder;
+pub mod hushall;
 pub mod jobbstimulans;
 pub mod plan;
 pub mod riksnorm;

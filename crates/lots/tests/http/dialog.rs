@@ -45,13 +45,14 @@ fn idag(app: &TestApp) -> Date {
     svensk_dag(app.klocka.nu())
 }
 
+/// The start page with all the user's bevakningar, not only today's and the overdue.
 async fn startsida(k: &Klient) -> String {
-    let (s, body) = k.get("/").await;
+    let (s, body) = k.get("/?bevakningar=alla").await;
     assert_eq!(s, 200);
     body
 }
 
-async fn komplettering_id(app: &TestApp, arende: &str, n: usize) -> String {
+pub(crate) async fn komplettering_id(app: &TestApp, arende: &str, n: usize) -> String {
     let id: ArendeId = arende.parse().unwrap();
     let (_, a) = app.store.arenden().arende(id).await.unwrap().unwrap();
     a.kompletteringar[n].id.to_string()

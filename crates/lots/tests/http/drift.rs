@@ -366,12 +366,27 @@ async fn matvarden_pa_egen_adress(db: Db) {
         // The application of 2 March waits for a decision: FL 11 § prompted since July.
         "lots_bevakningar_overdue{enhet=\"Vuxenenheten missbruk\"} 1",
         "lots_build_info{version=",
+        // The read audit's group commit: the case page's read was one of its requests.
+        "lots_audit_group_commits_total ",
+        "lots_audit_group_requests_total ",
+        "lots_audit_group_records_total ",
+        "lots_audit_group_wait_seconds_total ",
+        "lots_audit_group_write_seconds_total ",
     ] {
         assert!(text.contains(namn), "{namn} missing from:\n{text}");
     }
     assert!(
         !text.contains(&arende) && !text.contains(&person),
         "no ids in metrics"
+    );
+    let commits: f64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("lots_audit_group_commits_total "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("a count of group commits");
+    assert!(
+        commits >= 1.0,
+        "the case page's read was committed in a group"
     );
     server.kill().ok();
     server.wait().ok();

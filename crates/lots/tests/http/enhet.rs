@@ -151,6 +151,20 @@ async fn oversikt_och_flytt(db: Db) {
     let (_, html) = al.get("/enhet?visa=oppna&vem=ingen").await;
     assert!(html.contains(&format!("value=\"{c}\"")));
     assert!(!html.contains(&format!("value=\"{a}\"")));
+    // Every list of the page, for everyone, nobody and one handläggare: each query binds
+    // exactly the placeholders it names (a mismatch is an error on PostgreSQL).
+    for visa in ["oppna", "sena", "ej-verkstallda"] {
+        for vem in ["", "ingen", h.as_str()] {
+            let (status, html) = al.get(&format!("/enhet?visa={visa}&vem={vem}")).await;
+            assert_eq!(status, 200, "{visa} {vem}: {}", utdrag(&html));
+            // A is the handläggare's and late: never among the cases without one.
+            if vem == "ingen" {
+                assert!(!html.contains(&format!("value=\"{a}\"")), "{visa}");
+            } else if visa != "ej-verkstallda" {
+                assert!(html.contains(&format!("value=\"{a}\"")), "{visa} {vem}");
+            }
+        }
+    }
 
     // Bulk: A and C move to handläggare2, E of another enhet is refused and named.
     let h2 = app.org.anv("handlaggare2").id.to_string();

@@ -1875,3 +1875,356 @@ async fn plan_mot_egen_forsorjning(db: Db) {
     assert!(html.contains("Du har fått arbete."));
 }
 pa_bada!(plan_mot_egen_forsorjning);
+
+/// A multipart form for the monthly application: the text fields and each file with its
+/// field name, file name and bytes.
+fn bilageform(
+    csrf: &str,
+    falt: &[(&str, &str)],
+    filer: &[(&str, &str, &[u8])],
+) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new().text("_csrf", csrf.to_owned());
+    for (namn, varde) in falt {
+        form = form.text(namn.to_string(), varde.to_string());
+    }
+    for (namn, filnamn, innehall) in filer {
+        form = form.part(
+            namn.to_string(),
+            reqwest::multipart::Part::bytes(innehall.to_vec()).file_name(filnamn.to_string()),
+        );
+    }
+    form
+}
+
+const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+
+/// Item 7: documents sent with the monthly application land in the case in the same
+/// step, each with what it is; the handläggare sees them with the application and on the
+/// calculation form, the person on Mina sidor. A document of a kind already accepted is
+/// marked so the person is not asked again. A file that is not a PDF, JPEG or PNG is
+/// refused in Swedish with nothing stored; an ombud who may act can attach, another
+/// person cannot; staff attach the scanned papers the same way.
+async fn manadsansokan_med_bilagor(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let sokvag = format!("/mina-sidor/arenden/{a}/manadsansokan");
+    let (s, html) = k.get(&sokvag).await;
+    assert_eq!(s, 200, "{}", utdrag(&html));
+    assert!(html.contains("enctype=\"multipart/form-data\""));
+    assert!(html.contains("Dokument du skickar med"));
+    let antal = |typ: &'static str| {
+        let app = &app;
+        let a = a.clone();
+        async move {
+            handelsetyper(app, &a)
+                .await
+                .iter()
+                .filter(|t| **t == typ)
+                .count()
+        }
+    };
+
+    // Not a PDF, JPEG or PNG: refused beside the field, in Swedish, nothing stored.
+    let (s, html) = k
+        .multipart(
+            &sokvag,
+            bilageform(
+                &k.csrf,
+                &[
+                    ("manad", "2026-03"),
+                    ("hyra", "6480"),
+                    ("bil1_typ", "kontoutdrag"),
+                ],
+                &[("bil1_fil", "kontoutdrag.exe", b"MZ\x90\x00 inte en pdf")],
+            ),
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&html));
+    assert!(
+        html.contains("Filen måste vara en PDF, JPEG eller PNG"),
+        "{}",
+        utdrag(&html)
+    );
+    // A file without saying what it is: asked for, nothing stored.
+    let (s, html) = k
+        .multipart(
+            &sokvag,
+            bilageform(
+                &k.csrf,
+                &[("manad", "2026-03"), ("hyra", "6480")],
+                &[("bil1_fil", "kontoutdrag.pdf", PDF)],
+            ),
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&html));
+    assert!(
+        html.contains("Välj vad dokumentet är."),
+        "{}",
+        utdrag(&html)
+    );
+    assert_eq!(antal("dokument_bifogat").await, 0);
+    assert_eq!(antal("manadsansokan_inlamnad").await, 0);
+
+    // Another person on Mina sidor cannot send anything into this case.
+    crate::mina_sidor::syntetisk(&app, "19900101-0017", "Eli", "Berg").await;
+    let annan = crate::mina_sidor::medborgare(&app, "19900101-0017").await;
+    let (s, _) = annan
+        .multipart(
+            &sokvag,
+            bilageform(
+                &annan.csrf,
+                &[
+                    ("manad", "2026-03"),
+                    ("hyra", "1"),
+                    ("bil1_typ", "kontoutdrag"),
+                ],
+                &[("bil1_fil", "x.pdf", PDF)],
+            ),
+        )
+        .await;
+    assert_eq!(s, 404);
+    assert_eq!(antal("dokument_bifogat").await, 0);
+
+    // Two documents with the application: both in the case, with the application.
+    let (s, plats) = k
+        .multipart_med_plats(
+            &sokvag,
+            bilageform(
+                &k.csrf,
+                &[
+                    ("manad", "2026-03"),
+                    ("hyra", "6480"),
+                    ("bil1_typ", "kontoutdrag"),
+                    ("bil2_typ", "hyresavi"),
+                ],
+                &[
+                    ("bil1_fil", "kontoutdrag-mars.pdf", PDF),
+                    ("bil2_fil", "hyresavi.png", PNG),
+                ],
+            ),
+        )
+        .await;
+    assert_eq!(s, 303);
+    assert!(plats.unwrap_or_default().starts_with("/mina-sidor/kvitto/"));
+    assert_eq!(antal("dokument_bifogat").await, 2);
+    let h = app
+        .store
+        .arenden()
+        .handelser(a.parse().unwrap())
+        .await
+        .unwrap();
+    let ansokan = h
+        .iter()
+        .find_map(|h| match &h.handelse {
+            lots_domain::Handelse::ManadsansokanInlamnad(x) => Some(x.clone()),
+            _ => None,
+        })
+        .expect("the application");
+    assert_eq!(ansokan.bilagor.len(), 2);
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Bilaga: kontoutdrag-mars.pdf (Kontoutdrag för de senaste tre månaderna)"),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(sida.contains("Bilaga: hyresavi.png (Hyresavi eller hyreskontrakt)"));
+    assert!(sida.contains(&format!("/dokument/{}", ansokan.bilagor[0].dokument)));
+    let (s, fil) = hl
+        .get_bytes(&format!("/dokument/{}", ansokan.bilagor[1].dokument))
+        .await;
+    assert_eq!((s, fil.as_slice()), (200, PNG), "stored as sent");
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(
+        form.contains("Skickat med ansökan: kontoutdrag-mars.pdf (Kontoutdrag för de senaste tre månaderna), hyresavi.png"),
+        "{}",
+        utdrag(&form)
+    );
+    // The person sees what they sent with the month's application.
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Skickat med: kontoutdrag-mars.pdf"),
+        "{}",
+        utdrag(&html)
+    );
+
+    // Accepted once, not asked for again: the form says it is already handed in.
+    let dag = lots_domain::tid::svensk_dag(app.klocka.nu());
+    let senast = (dag + time::Duration::days(14)).to_string();
+    let idag = dag.to_string();
+    hl.steg(
+        &a,
+        "begar-komplettering",
+        &[
+            ("handlingar", "kontoutdrag"),
+            ("beskrivning", ""),
+            ("godtas", "PDF"),
+            ("senast", &senast),
+            ("skal", ""),
+        ],
+    )
+    .await;
+    let begaran = crate::dialog::komplettering_id(&app, &a, 0).await;
+    hl.steg(
+        &a,
+        "lamna-komplettering",
+        &[
+            ("begaran", &begaran),
+            ("datum", &idag),
+            ("text", "Kontoutdraget skickades med månadsansökan."),
+        ],
+    )
+    .await;
+    hl.steg(
+        &a,
+        "godta-komplettering",
+        &[("begaran", &begaran), ("datum", &idag)],
+    )
+    .await;
+    let (_, html) = k.get(&sokvag).await;
+    assert!(
+        html.contains("Du behöver inte skicka det igen"),
+        "{}",
+        utdrag(&html)
+    );
+    assert!(html.contains(&format!(
+        "Kontoutdrag för de senaste tre månaderna – redan inlämnad {idag}"
+    )));
+
+    // An ombud with a fullmakt to act attaches for the person.
+    crate::mina_sidor::syntetisk(&app, "19600606-1235", "Olle", "Ombud").await;
+    let (s, _, _) = k
+        .post(
+            "/mina-sidor/fullmakter",
+            &[
+                ("namn", "Olle Ombud"),
+                ("nummer", "19600606-1235"),
+                ("omfattning", "fora_talan"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (ombud, _) = crate::mina_sidor::som_ombud(&app, "196006061235", "Dana Ek").await;
+    let (s, html) = ombud
+        .multipart(
+            &sokvag,
+            bilageform(
+                &ombud.csrf,
+                &[
+                    ("manad", "2026-04"),
+                    ("hyra", "6480"),
+                    ("bil1_typ", "lonespecifikation"),
+                ],
+                &[("bil1_fil", "lonespec-april.pdf", PDF)],
+            ),
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&html));
+    assert_eq!(antal("dokument_bifogat").await, 3);
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains("Bilaga: lonespec-april.pdf (Lönespecifikation)"));
+
+    // On paper: staff attach the scanned documents the same way.
+    let (s, form) = hl.get(&format!("/arenden/{a}/steg/manadsansokan")).await;
+    assert_eq!(s, 200);
+    assert!(form.contains("multipart/form-data"), "{}", utdrag(&form));
+    assert!(form.contains("Bifogat dokument 1"));
+    let (s, body) = hl
+        .multipart(
+            &format!("/arenden/{a}/steg/manadsansokan"),
+            bilageform(
+                &hl.csrf,
+                &[
+                    ("datum", &idag),
+                    ("manad", "2026-05"),
+                    ("boende_sokt", "6480"),
+                ],
+                &[("bil1_fil", "skannad.txt", b"bara text")],
+            ),
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(body.contains("Filen måste vara en PDF, JPEG eller PNG."));
+    assert_eq!(antal("dokument_bifogat").await, 3, "nothing stored");
+    let (s, body) = hl
+        .multipart(
+            &format!("/arenden/{a}/steg/manadsansokan"),
+            bilageform(
+                &hl.csrf,
+                &[
+                    ("datum", &idag),
+                    ("manad", "2026-05"),
+                    ("boende_sokt", "6480"),
+                    ("bil1_typ", "hyresavi"),
+                ],
+                &[("bil1_fil", "skannad-hyresavi.pdf", PDF)],
+            ),
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        sida.contains("Bilaga: skannad-hyresavi.pdf (Hyresavi eller hyreskontrakt)"),
+        "{}",
+        utdrag(&sida)
+    );
+    assert_eq!(antal("dokument_bifogat").await, 4);
+}
+pa_bada!(manadsansokan_med_bilagor);
+
+/// Item 1: a change of household shows as its own line, read from the months'
+/// calculations: in the case's history, on the summary for a substitute and on Mina sidor.
+async fn hushallet_andras(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    let mars = ensam("2026-03", "2026-03-05");
+    hl.steg(&a, "forsorjningsstod", &falt(&mars)).await;
+    let rad = "Hushållet ändrades från april 2026";
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        !sida.contains("Hushållet ändrades"),
+        "nothing to compare with"
+    );
+    // April: a sambo and two children join.
+    let april = manad("2026-04");
+    hl.steg(&a, "forsorjningsstod", &falt(&april)).await;
+    let text = "Hushållet ändrades från april 2026: två vuxna (makar eller sambor) söker nu tillsammans; ett barn, 5 år, har flyttat in; ett barn, 8 år, har flyttat in.";
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains(text), "{}", utdrag(&sida));
+    let (_, sida) = hl.get(&format!("/arenden/{a}/sammanfattning")).await;
+    assert!(sida.contains(text), "{}", utdrag(&sida));
+    let k = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("Hushållet ändrades från april 2026: två vuxna"),
+        "{}",
+        utdrag(&html)
+    );
+    // May as April: no new line.
+    hl.steg(&a, "forsorjningsstod", &falt(&manad("2026-05")))
+        .await;
+    let (_, sida) = hl.get(&format!("/arenden/{a}/sammanfattning")).await;
+    assert_eq!(sida.matches("Hushållet ändrades").count(), 1);
+    assert!(sida.contains(rad));
+}
+pa_bada!(hushallet_andras);

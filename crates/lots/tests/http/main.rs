@@ -3,6 +3,7 @@
 
 mod akt;
 mod api;
+mod arbetslista;
 mod arbetsyta;
 mod atkomst;
 mod behorighet;
@@ -18,6 +19,7 @@ mod forsorjningsstod;
 mod genomforandeplan;
 mod granser;
 mod granskningslogg;
+mod historik;
 mod hjalp;
 mod inloggning;
 mod konto;

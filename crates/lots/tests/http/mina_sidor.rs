@@ -831,7 +831,8 @@ async fn komplettering_meddelanden_och_mote(db: Db) {
     assert_eq!(s, 303);
     let (_, html) = k.get(plats.as_deref().unwrap()).await;
     assert!(html.contains("När får jag besked?") && html.contains("Du får svar senast"));
-    let (_, start) = hl.get("/").await;
+    // Due in two working days: among the later bevakningar, behind the start page's link.
+    let (_, start) = hl.get("/?bevakningar=alla").await;
     assert!(
         start.contains("Meddelande från den enskilde att besvara"),
         "a bevakning"
@@ -859,7 +860,7 @@ async fn komplettering_meddelanden_och_mote(db: Db) {
     assert_eq!(s, 303);
     let typer = handelsetyper(&app, &a).await;
     assert!(typer.contains(&"mote_begart"), "{typer:?}");
-    let (_, start) = hl.get("/").await;
+    let (_, start) = hl.get("/?bevakningar=alla").await;
     assert!(
         start.to_lowercase().contains("möte"),
         "the meeting is a bevakning"

@@ -193,5 +193,80 @@ pub fn ansokningsrader(a: &Manadsansokan, t: &Texter) -> Vec<String> {
     if !a.ovrigt.trim().is_empty() {
         d.push(t.f("ansokan-ovrigt", &[("text", a.ovrigt.trim())]));
     }
+    // What was sent with the application, so the person sees what they handed in.
+    d.extend(a.bilagor.iter().map(|b| {
+        t.f(
+            "ansokan-bilaga",
+            &[
+                ("namn", b.namn.as_str()),
+                ("handling", &t.handling(b.handling)),
+            ],
+        )
+    }));
     d
+}
+
+/// A change of the household in the reader's language (issue 15, item 1).
+pub fn hushallsandring(
+    h: lots_domain::forsorjningsstod::hushall::Hushallsandring,
+    t: &Texter,
+) -> String {
+    use lots_domain::forsorjningsstod::hushall::Hushallsandring as H;
+    match h {
+        H::SamboBorjade => t.t("hushall-sambo_borjade"),
+        H::SamboSlutade => t.t("hushall-sambo_slutade"),
+        H::BarnFott => t.t("hushall-barn_fott"),
+        H::BarnFlyttadeIn { alder } => {
+            t.f("hushall-barn_in", &[("alder", alder.to_string().as_str())])
+        }
+        H::BarnFlyttadeUt { alder } => {
+            t.f("hushall-barn_ut", &[("alder", alder.to_string().as_str())])
+        }
+        H::VaxelvisBorjade {
+            alder,
+            andel_procent,
+        } => t.f(
+            "hushall-vaxelvis_borjade",
+            &[
+                ("alder", alder.to_string().as_str()),
+                ("andel", andel_procent.to_string().as_str()),
+            ],
+        ),
+        H::VaxelvisSlutade { alder } => t.f(
+            "hushall-vaxelvis_slutade",
+            &[("alder", alder.to_string().as_str())],
+        ),
+        H::VaxelvisAndrad { alder, fran, till } => t.f(
+            "hushall-vaxelvis_andrad",
+            &[
+                ("alder", alder.to_string().as_str()),
+                ("fran", fran.to_string().as_str()),
+                ("till", till.to_string().as_str()),
+            ],
+        ),
+        H::MedboendeFlyttadeIn { antal } => t.f(
+            "hushall-medboende_in",
+            &[("antal", antal.to_string().as_str())],
+        ),
+        H::MedboendeFlyttadeUt { antal } => t.f(
+            "hushall-medboende_ut",
+            &[("antal", antal.to_string().as_str())],
+        ),
+    }
+}
+
+/// "The household changed from <month>: …", or nothing when it did not.
+pub fn hushallsrad(
+    manad: lots_domain::forsorjningsstod::Manad,
+    andringar: &[lots_domain::forsorjningsstod::hushall::Hushallsandring],
+    t: &Texter,
+) -> Option<String> {
+    if andringar.is_empty() {
+        return None;
+    }
+    let vad: Vec<String> = andringar.iter().map(|h| hushallsandring(*h, t)).collect();
+    Some(t.f(
+        "hushall-andrades",
+        &[("manad", &self::manad(manad, t)), ("vad", &vad.join("; "))],
+    ))
 }

@@ -118,6 +118,25 @@ pub fn tidslinjepost(
             vec![t.t(&format!("dialog-mote_{}", typ.kod())).to_owned()],
             None,
         )),
+        Handelse::MoteBokat {
+            datum,
+            klockslag,
+            plats,
+            ..
+        } => Some((
+            t.t("dialog-mote_bokat").to_owned(),
+            vec![
+                t.f(
+                    "dialog-mote_nar",
+                    &[
+                        ("datum", &datum.to_string()),
+                        ("tid", &crate::visning::klockslag(*klockslag)),
+                    ],
+                ),
+                t.f("dialog-mote_plats", &[("plats", plats)]),
+            ],
+            None,
+        )),
         _ => None,
     }
 }

@@ -19,6 +19,7 @@ use super::{Medborgare, Ram, till};
 use crate::AppState;
 use crate::fel::WebFel;
 use crate::formular::{Formular, fran_serde_kod as fran_kod, serde_kod as kod};
+use crate::uppladdning::{self, FormularMedFiler};
 
 /// The costs the form asks for: kind and field.
 const KOSTNADER: [(Kostnadsslag, &str); 5] = [
@@ -45,6 +46,12 @@ pub struct InkomstRad {
     pub belopp: String,
 }
 
+/// One file field of the form and the kind chosen for it.
+pub struct BilageRad {
+    pub n: usize,
+    pub typ: String,
+}
+
 pub struct InsattningsRad {
     pub n: usize,
     pub datum: String,
@@ -66,8 +73,16 @@ pub struct AnsokanSida {
     pub inkomstslag: Vec<(String, String)>,
     pub forklaringar: Vec<(String, String)>,
     pub ovrigt: String,
+    pub bilagor: Vec<BilageRad>,
+    /// The kinds of document, each already accepted for the person marked so.
+    pub handlingar: Vec<(String, String)>,
+    /// What the person has handed in and had accepted: not asked for again (item 7).
+    pub redan: Vec<String>,
     pub fel: Vec<(String, String)>,
 }
+
+/// The kinds of document accepted for the person, in any case (newest first).
+type Godtagna = [(lots_domain::arende::Handlingstyp, time::Date, ArendeId)];
 
 /// The month to apply for: the one after the newest applied for or calculated, or
 /// this month.
@@ -88,9 +103,17 @@ fn sida(
     a: &lots_domain::Arende,
     idag: time::Date,
     f: Option<&Formular>,
+    godtagna: &Godtagna,
     fel: Vec<(String, String)>,
 ) -> Response {
     let t = m.t;
+    let forst_godtagen = |h: lots_domain::arende::Handlingstyp| {
+        godtagna
+            .iter()
+            .filter(|(x, _, _)| *x == h)
+            .map(|(_, d, _)| *d)
+            .min()
+    };
     // "Same as last month?": the newest application, or the amounts the last
     // calculation was applied for with.
     let forra: Option<Manadsansokan> = a.manadsansokningar.last().cloned().or_else(|| {
@@ -113,6 +136,7 @@ fn sida(
                 inkomster: s.underlag.inkomster.clone(),
                 insattningar: vec![],
                 ovrigt: String::new(),
+                bilagor: vec![],
             })
     });
     let varde = |namn: &str, standard: String| match f {
@@ -185,6 +209,35 @@ fn sida(
                 .map(|s| (kod(*s), super::berakning::forklaring(*s, m.t)))
                 .collect(),
             ovrigt: varde("ovrigt", String::new()),
+            bilagor: (1..=crate::uppladdning::MANADSBILAGOR)
+                .map(|n| BilageRad {
+                    n,
+                    typ: varde(&format!("bil{n}_typ"), String::new()),
+                })
+                .collect(),
+            handlingar: lots_domain::arende::Handlingstyp::ALLA
+                .iter()
+                .map(|h| {
+                    let text = match forst_godtagen(*h) {
+                        Some(d) => t.f(
+                            "manadsansokan-redan_val",
+                            &[("handling", &t.handling(*h)), ("datum", &d.to_string())],
+                        ),
+                        None => t.handling(*h),
+                    };
+                    (h.kod().to_owned(), text)
+                })
+                .collect(),
+            redan: lots_domain::arende::Handlingstyp::ALLA
+                .iter()
+                .filter_map(|h| {
+                    let d = forst_godtagen(*h)?;
+                    Some(t.f(
+                        "manadsansokan-redan_rad",
+                        &[("handling", &t.handling(*h)), ("datum", &d.to_string())],
+                    ))
+                })
+                .collect(),
             fel,
         },
     )
@@ -202,19 +255,29 @@ pub async fn visa(
 ) -> Result<Response, WebFel> {
     m.krav_agera()?;
     let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.manadsansokan").await?;
-    Ok(sida(&m, rad.id, &a, super::idag(&s), None, vec![]))
+    let godtagna = s.store.arenden().godtagna_handlingar(rad.person).await?;
+    Ok(sida(
+        &m,
+        rad.id,
+        &a,
+        super::idag(&s),
+        None,
+        &godtagna,
+        vec![],
+    ))
 }
 
 pub async fn skicka(
     State(s): State<AppState>,
     m: Medborgare,
     Path(aid): Path<String>,
-    f: Formular,
+    FormularMedFiler(f, filer): FormularMedFiler,
 ) -> Result<Response, WebFel> {
     m.kontrollera_csrf(&f)?;
     m.krav_agera()?;
     let t = m.t;
     let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.manadsansokan").await?;
+    let godtagna = s.store.arenden().godtagna_handlingar(rad.person).await?;
     let idag = super::idag(&s);
     let mut fel: Vec<(String, String)> = vec![];
     let belopp = |namn: &str, fel: &mut Vec<(String, String)>| -> Option<i64> {
@@ -289,16 +352,40 @@ pub async fn skicka(
             )),
         }
     }
+    // The documents sent with it, each checked by its content; nothing is stored if one
+    // is refused.
+    let bifogade = match uppladdning::manadsbilagor(&f, filer, &t.t("dialog-dokument")) {
+        Ok(b) => b,
+        Err(v) => {
+            for (falt, e) in v {
+                let text = match e {
+                    uppladdning::Bilagefel::Fil(_) => t.t("dialog-fel_fil"),
+                    uppladdning::Bilagefel::Typ => t.t("manadsansokan-fel_bilaga_typ"),
+                };
+                fel.push((falt, text));
+            }
+            vec![]
+        }
+    };
     if kostnader.is_empty()
         && inkomster.is_empty()
+        && bifogade.is_empty()
         && f.text("ovrigt").trim().is_empty()
         && fel.is_empty()
     {
         fel.push(("hyra".into(), t.t("manadsansokan-fel_tom").to_owned()));
     }
     let Some(manad) = manad.filter(|_| fel.is_empty()) else {
-        return Ok(sida(&m, rad.id, &a, idag, Some(&f), fel));
+        return Ok(sida(&m, rad.id, &a, idag, Some(&f), &godtagna, fel));
     };
+    let mut kommandon = vec![];
+    let mut filer = vec![];
+    let mut bilagor = vec![];
+    for b in bifogade {
+        kommandon.push(b.kommando);
+        filer.push(b.fil);
+        bilagor.push(b.bilaga);
+    }
     let k = Kommando::AnsokManad(Box::new(Manadsansokan {
         manad,
         datum: idag,
@@ -306,9 +393,12 @@ pub async fn skicka(
         inkomster,
         insattningar,
         ovrigt: f.text("ovrigt"),
+        bilagor,
     }));
-    match super::arenden::utfor(&s, &m, &rad, vec![k], vec![]).await? {
+    kommandon.push(k);
+    // The files and the application are stored in one step: all or nothing.
+    match super::arenden::utfor(&s, &m, &rad, kommandon, filer).await? {
         Ok(_) => Ok(till(&format!("/mina-sidor/kvitto/{}", rad.id))),
-        Err(fel) => Ok(sida(&m, rad.id, &a, idag, Some(&f), fel)),
+        Err(fel) => Ok(sida(&m, rad.id, &a, idag, Some(&f), &godtagna, fel)),
     }
 }

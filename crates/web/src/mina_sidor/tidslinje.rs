@@ -312,6 +312,12 @@ pub fn tidslinje(
                 berakning,
                 ..
             } => {
+                // A change of the household shows as its own line (issue 15, item 1).
+                rader.extend(super::berakning::hushallsrad(
+                    berakning.manad,
+                    &a.hushallsandring(berakning.manad),
+                    t,
+                ));
                 rader.extend(super::berakning::berakningsrader(berakning, t));
                 rader.extend(crate::visning::tillgangsrader(underlag));
                 t.f(
@@ -531,6 +537,22 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
         // FL 11 §: the day the person was last told the decision would come.
         if let Some((_, nytt)) = a.drojsmal.last() {
             nasta.push(t.f("lage-drojsmal", &[("datum", &nytt.to_string())]));
+        }
+    }
+    // A booked meeting still ahead is what the person most needs to find: first.
+    for m in &a.motesforfragningar {
+        if let Some(b) = m.bokat.as_ref().filter(|b| b.datum >= idag) {
+            nasta.insert(
+                0,
+                t.f(
+                    "lage-mote_bokat",
+                    &[
+                        ("datum", &b.datum.to_string()),
+                        ("tid", &crate::visning::klockslag(b.klockslag)),
+                        ("plats", &b.plats),
+                    ],
+                ),
+            );
         }
     }
     for b in bevakningar(a) {

@@ -122,11 +122,12 @@ fn formsida(
         knapp: "Spara",
         multipart: false,
         forhandsgranska: false,
-        notis: None,
         meddelande: None,
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 

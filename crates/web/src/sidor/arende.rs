@@ -6,13 +6,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::{
-    AktualiseringsTyp, Arende, Bevakning, Fas, KommandoTyp, bevakningar, kan, mojlig_dubblett,
-    svar_senast,
+    AktualiseringsTyp, Arende, Bevakning, Fas, KommandoTyp, Status, bevakningar, kan,
+    mojlig_dubblett, svar_senast,
 };
 use lots_domain::ids::{AnvandarId, ArendeId, JournalId, PersonId};
 use lots_domain::insats::InsatsTyp;
 use lots_domain::tid::svensk_dag;
-use lots_store::{ArendeRad, JournalRad, Journalstart};
+use lots_store::{ArendeRad, Handelsestart, JournalRad, Journalstart, LagradHandelse};
 use serde::Deserialize;
 
 use super::steg::{Stegkontext, formularsvar, visa_formular};
@@ -30,6 +30,10 @@ pub struct HandelseVy {
     pub vem: String,
     pub rubrik: String,
     pub detaljer: Vec<String>,
+    /// A journal entry's event, or an objection to one: the link to the entry in the
+    /// journal, which alone shows its text (issue 20, item 4: the journal is not
+    /// repeated in the history).
+    pub journal: Option<String>,
 }
 
 pub struct BeslutVy {
@@ -191,15 +195,26 @@ struct ArendeSida {
     partsinsyn: Vec<PartsinsynVy>,
     far_prova_partsinsyn: bool,
     tidslinje: Vec<HandelseVy>,
-    handelser_aldre: Option<String>,
-    handelser_senaste: Option<String>,
+    /// The history reads oldest first (`?ordning=aldst`), else newest first.
+    aldst_forst: bool,
+    /// The next page in the order read: older events, or later ones oldest first.
+    handelser_fler: Option<String>,
+    /// A later page is shown: the link back to the order's first page.
+    handelser_borjan: Option<String>,
+    /// The history in the other order, from its first page.
+    handelser_byt: String,
+    /// The history is shown unfolded: the link the user followed names a place or an
+    /// order in it. Else it stays folded under the summary, a click (or Enter) away.
+    historik_oppen: bool,
     /// The reason the user stated to open a case outside their enhet.
     skal: Option<String>,
-    /// Safety first: the days a screening for violence in a close relationship was positive.
-    sakerhet: Option<String>,
+    /// Safety first: protected identity, an anmälan not yet assessed, a positive
+    /// screening for violence in a close relationship.
+    sakerhet: Vec<String>,
     /// The case at a glance, derived from its state (issue 20, item 4): who the person is,
-    /// what happened last, what comes next, what waits for the person, the decisions in force.
-    kort: Vec<(&'static str, String)>,
+    /// how the case began, what happened last, what comes next, what waits for the
+    /// person, the decisions in force.
+    kort: Vec<(String, String)>,
 }
 
 impl ArendeSida {
@@ -248,13 +263,27 @@ pub fn okand_journalstart() -> WebFel {
     )
 }
 
-/// The events older than a seq that a link asks for (`handelser_fore`), or the newest.
-fn handelser_fore(q: &HashMap<String, String>) -> Result<Option<i64>, WebFel> {
-    sidplats(
-        q,
-        "handelser_fore",
-        "Länken till äldre händelser är felaktig. Öppna ärendet på nytt och följ länken Visa äldre.",
-    )
+/// Which way the history reads and where its page starts (issue 20, item 4): newest
+/// first (`ordning` absent, empty or `nyast`), paged by `handelser_fore`, or oldest
+/// first (`ordning=aldst`), paged by `handelser_efter`.
+///
+/// Any other `ordning`, or a place that belongs to the other order, is a link Lots did
+/// not make: answered with a clear error before anything is read, as the page's other
+/// links are, rather than shown in an order the reader did not ask for without saying
+/// so (which way a record reads decides what one takes as "the latest").
+fn handelsestart(q: &HashMap<String, String>) -> Result<Handelsestart, WebFel> {
+    const FEL_ORDNING: &str = "Länken till händelserna är felaktig: de kan bara visas med den senaste eller den äldsta först. Öppna ärendet på nytt och välj ordning under Händelser.";
+    const FEL_ALDRE: &str = "Länken till äldre händelser är felaktig. Öppna ärendet på nytt och följ länken Visa äldre.";
+    const FEL_SENARE: &str = "Länken till senare händelser är felaktig. Öppna ärendet på nytt och följ länken Visa senare.";
+    let fore = sidplats::<i64>(q, "handelser_fore", FEL_ALDRE)?;
+    let efter = sidplats::<i64>(q, "handelser_efter", FEL_SENARE)?;
+    match q.get("ordning").map(|t| t.trim()) {
+        None | Some("" | "nyast") if efter.is_none() => Ok(Handelsestart::Nyast(fore)),
+        None | Some("" | "nyast") => Err(WebFel::Ogiltig(FEL_SENARE.into())),
+        Some("aldst") if fore.is_none() => Ok(Handelsestart::Aldst(efter)),
+        Some("aldst") => Err(WebFel::Ogiltig(FEL_ALDRE.into())),
+        Some(_) => Err(WebFel::Ogiltig(FEL_ORDNING.into())),
+    }
 }
 
 /// A list's place named in a "Visa äldre" link: absent or empty is the newest page,
@@ -271,16 +300,29 @@ fn sidplats<T: std::str::FromStr>(
 }
 
 /// The case page's address with each list's place: the journal's and the
-/// timeline's paging are independent, a link to one keeps the other.
-fn arendelank(id: ArendeId, journal: Journalstart, handelser: Option<i64>, ankare: &str) -> String {
+/// timeline's paging are independent, a link to one keeps the other (and the
+/// timeline's order).
+fn arendelank(
+    id: ArendeId,
+    journal: Journalstart,
+    handelser: Handelsestart,
+    ankare: &str,
+) -> String {
     let mut delar = vec![];
     match journal {
         Journalstart::Senaste => {}
         Journalstart::Fore(j) => delar.push(format!("journal_fore={j}")),
         Journalstart::Fran(j) => delar.push(format!("journal_fran={j}")),
     }
-    if let Some(seq) = handelser {
-        delar.push(format!("handelser_fore={seq}"));
+    match handelser {
+        Handelsestart::Nyast(None) => {}
+        Handelsestart::Nyast(Some(seq)) => delar.push(format!("handelser_fore={seq}")),
+        Handelsestart::Aldst(efter) => {
+            delar.push("ordning=aldst".into());
+            if let Some(seq) = efter {
+                delar.push(format!("handelser_efter={seq}"));
+            }
+        }
     }
     let fraga = if delar.is_empty() {
         String::new()
@@ -297,7 +339,7 @@ fn arendelank(id: ArendeId, journal: Journalstart, handelser: Option<i64>, ankar
 async fn namngivna(
     s: &AppState,
     a: &Arende,
-    handelser: &[lots_store::LagradHandelse],
+    handelser: impl IntoIterator<Item = &LagradHandelse>,
 ) -> Result<Vec<lots_store::Anvandare>, WebFel> {
     let mut ids: Vec<AnvandarId> = a.beslut.iter().map(|b| b.beslut.beslutsfattare).collect();
     for h in handelser {
@@ -373,11 +415,12 @@ fn skalsida(
         knapp: "Öppna ärendet",
         multipart: false,
         forhandsgranska: false,
-        notis: None,
         meddelande: None,
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 
@@ -644,6 +687,40 @@ fn komplettering_vy(a: &Arende, dokument: &[(String, String)]) -> Vec<Kompletter
     ut
 }
 
+/// Safety first (issue 20, item 4): what anyone who opens the case must know before
+/// they write, call or meet, however the case stands otherwise. The case page and the
+/// summary for whoever takes over show them above everything else.
+pub fn sakerhet(rad: &ArendeRad, a: &Arende) -> Vec<String> {
+    let mut flaggor = vec![];
+    // Skyddade personuppgifter: nothing may reveal where the person lives (DOMAIN.md,
+    // Identities).
+    if rad.person_skyddad {
+        flaggor.push(crate::texter::t("arende-sakerhet_skyddad"));
+    }
+    // A report about the person that nobody has assessed yet.
+    if a.typ == AktualiseringsTyp::Anmalan && a.status() == Status::Forhandsbedomning {
+        flaggor.push(crate::texter::f(
+            "arende-sakerhet_anmalan",
+            &[("datum", a.inkom.to_string().as_str())],
+        ));
+    }
+    // A positive screening for violence in a close relationship (SoL 5 kap. 11 §;
+    // SOSFS 2014:4 5 kap. 1 §).
+    if !a.skyddsrutiner.is_empty() {
+        let dagar = a
+            .skyddsrutiner
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        flaggor.push(crate::texter::f(
+            "arende-sakerhet_text",
+            &[("datum", dagar.as_str())],
+        ));
+    }
+    flaggor
+}
+
 pub async fn visa(
     State(s): State<AppState>,
     i: Inloggad,
@@ -652,7 +729,7 @@ pub async fn visa(
 ) -> Result<Response, WebFel> {
     // A bad link is answered before anything is read.
     let journal_fran = journalstart(&q)?;
-    let handelser_fran = handelser_fore(&q)?;
+    let handelser_fran = handelsestart(&q)?;
     let oppnat = atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::Lasa("arende.visa")).await?;
     let nu = s.nu();
     let idag = svensk_dag(nu);
@@ -662,13 +739,32 @@ pub async fn visa(
         skal,
     } = oppnat;
     let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
-    // Each list is an index range of this case: the newest page of events and of
-    // the journal, the documents' own events, and the names those show.
+    // Each list is an index range of this case: the page of events asked for and
+    // of the journal, the documents' own events, and the names those show.
     let handelser = s
         .store
         .arenden()
         .handelser_sida(rad.id, handelser_fran, PER_SIDA)
         .await?;
+    // The summary's first and latest event whatever page of the history is shown:
+    // taken from that page when it holds them, else one key lookup each.
+    let ytter = |start: Handelsestart| {
+        let arenden = s.store.arenden();
+        let sida = (handelser_fran == start).then(|| handelser.rader.first().cloned());
+        async move {
+            match sida {
+                Some(h) => Ok::<_, WebFel>(h),
+                None => Ok(arenden
+                    .handelser_sida(rad.id, start, 1)
+                    .await?
+                    .rader
+                    .into_iter()
+                    .next()),
+            }
+        }
+    };
+    let forsta = ytter(Handelsestart::Aldst(None)).await?;
+    let senaste = ytter(Handelsestart::Nyast(None)).await?;
     let dokumenthandelser = s.store.arenden().dokumenthandelser(rad.id).await?;
     let journalsida = s
         .store
@@ -676,7 +772,12 @@ pub async fn visa(
         .journal_sida(rad.id, journal_fran, PER_SIDA)
         .await?
         .ok_or_else(okand_journalstart)?;
-    let anvandare = namngivna(&s, &a, &handelser.rader).await?;
+    let anvandare = namngivna(
+        &s,
+        &a,
+        handelser.rader.iter().chain(&forsta).chain(&senaste),
+    )
+    .await?;
     let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let n = Namn {
         anvandare: &anvandare,
@@ -740,25 +841,48 @@ pub async fn visa(
             if !m.text.is_empty() {
                 text.push_str(&format!(" – {}", m.text));
             }
+            if let Some(b) = &m.bokat {
+                text.push_str(&format!(
+                    ". Bokat {} kl. {}, {}",
+                    b.datum,
+                    crate::visning::klockslag(b.klockslag),
+                    b.plats
+                ));
+            }
             (text, a.mote_bokat(n))
         })
         .collect();
-    let tidslinje: Vec<HandelseVy> = handelser
-        .rader
-        .iter()
-        .map(|h| {
-            let (rubrik, detaljer) = beskriv(&h.handelse, &a, &n);
-            let lokal = h
-                .tidpunkt
-                .to_offset(lots_domain::tid::svensk_offset(h.tidpunkt));
-            HandelseVy {
-                nar: format!("{} {:02}:{:02}", lokal.date(), lokal.hour(), lokal.minute()),
-                vem: h.aktor_namn.clone(),
-                rubrik,
-                detaljer,
+    let vy = |h: &LagradHandelse| {
+        let (rubrik, detaljer) = beskriv(&h.handelse, &a, &n);
+        let lokal = h
+            .tidpunkt
+            .to_offset(lots_domain::tid::svensk_offset(h.tidpunkt));
+        let journal = match &h.handelse {
+            lots_domain::Handelse::JournalAntecknad { id, .. }
+            | lots_domain::Handelse::JournalInvandning { anteckning: id, .. } => {
+                Some(if journal.iter().any(|j| j.id == *id) {
+                    format!("#journal-{id}")
+                } else {
+                    arendelank(
+                        rad.id,
+                        Journalstart::Fran(*id),
+                        handelser_fran,
+                        &format!("journal-{id}"),
+                    )
+                })
             }
-        })
-        .collect();
+            _ => None,
+        };
+        HandelseVy {
+            nar: format!("{} {:02}:{:02}", lokal.date(), lokal.hour(), lokal.minute()),
+            vem: h.aktor_namn.clone(),
+            rubrik,
+            // The journal's text and objections stand in the journal alone.
+            detaljer: if journal.is_some() { vec![] } else { detaljer },
+            journal,
+        }
+    };
+    let tidslinje: Vec<HandelseVy> = handelser.rader.iter().map(&vy).collect();
     let journal_aldre = journal.last().filter(|_| journalsida.fler).map(|j| {
         arendelank(
             rad.id,
@@ -775,45 +899,82 @@ pub async fn visa(
             "rubrik-journal",
         )
     });
-    let handelser_aldre = handelser
-        .rader
-        .last()
-        .filter(|_| handelser.fler)
-        .map(|h| arendelank(rad.id, journal_fran, Some(h.seq), "rubrik-handelser"));
-    let handelser_senaste = handelser_fran
-        .is_some()
-        .then(|| arendelank(rad.id, journal_fran, None, "rubrik-handelser"));
-    // The case at a glance: read from the state and the page's own lists, nothing written by hand.
-    let mut kort: Vec<(&'static str, String)> = vec![];
+    let aldst_forst = matches!(handelser_fran, Handelsestart::Aldst(_));
+    let handelser_fler = handelser.rader.last().filter(|_| handelser.fler).map(|h| {
+        let fran = if aldst_forst {
+            Handelsestart::Aldst(Some(h.seq))
+        } else {
+            Handelsestart::Nyast(Some(h.seq))
+        };
+        arendelank(rad.id, journal_fran, fran, "rubrik-handelser")
+    });
+    let (borjan, annan) = if aldst_forst {
+        (Handelsestart::Aldst(None), Handelsestart::Nyast(None))
+    } else {
+        (Handelsestart::Nyast(None), Handelsestart::Aldst(None))
+    };
+    let handelser_borjan = (handelser_fran != borjan)
+        .then(|| arendelank(rad.id, journal_fran, borjan, "rubrik-handelser"));
+    let handelser_byt = arendelank(rad.id, journal_fran, annan, "rubrik-handelser");
+    let historik_oppen = ["ordning", "handelser_fore", "handelser_efter"]
+        .iter()
+        .any(|k| q.contains_key(*k));
+
+    let sakerhet = sakerhet(&rad, &a);
+
+    // The case at a glance: read from the state and the history's ends, nothing
+    // written by hand, the same on every page of the history and in either order.
+    let mut kort: Vec<(String, String)> = vec![];
+    let mut rad_i = |nyckel: &str, text: String| kort.push((crate::texter::t(nyckel), text));
     if let Some(p) = s.store.personer().person(rad.person).await? {
         let mut vem = format!("{} {}, {}", p.fornamn, p.efternamn, p.identitet.visning());
         if p.skyddad {
-            vem.push_str(". Skyddade personuppgifter: lämna aldrig ut adress eller uppgifter som kan röja var personen bor");
+            vem.push_str(&format!(" ({})", crate::texter::t("arende-kort_skyddad")));
         }
-        kort.push(("Personen", vem));
+        rad_i("arende-kort_personen", vem);
     }
-    if handelser_fran.is_none()
-        && let Some(h) = tidslinje.first()
-    {
-        kort.push(("Senast", format!("{} ({})", h.rubrik, h.nar)));
+    if let Some(h) = forsta.as_ref().map(&vy) {
+        let mut text = format!("{} ({})", h.rubrik, h.nar);
+        for d in &h.detaljer {
+            text.push(' ');
+            text.push_str(d);
+        }
+        rad_i("arende-kort_borjan", text);
+    }
+    if let Some(h) = senaste.as_ref().map(&vy) {
+        rad_i("arende-kort_senast", format!("{} ({})", h.rubrik, h.nar));
     }
     if let Some(v) = vantar.iter().find(|v| !v.enskilde) {
-        kort.push((
-            "Nästa",
-            format!(
-                "{} senast {}{}",
-                v.vad,
-                v.datum,
-                if v.forsenad { " (försenad)" } else { "" }
-            ),
-        ));
+        let mut text = crate::texter::f(
+            "arende-kort_nasta",
+            &[("vad", v.vad), ("datum", v.datum.to_string().as_str())],
+        );
+        if v.forsenad {
+            text.push_str(&format!(" ({})", crate::texter::t("arende-forsenad")));
+        }
+        rad_i("arende-kort_nasta_rubrik", text);
     }
-    let hos_enskilde = kompletteringar.iter().filter(|k| k.oppen).count();
-    if hos_enskilde > 0 {
-        kort.push((
-            "Väntar på den enskilde",
-            format!("{hos_enskilde} begäran om komplettering"),
-        ));
+    // What is asked of the person and not yet come in: requested kompletteringar
+    // (nothing handed in yet) and kommuniceringar awaiting a reply (FL 25 §).
+    let hos_enskilde: Vec<String> = a
+        .kompletteringar
+        .iter()
+        .filter(|k| k.vantar_pa_enskild())
+        .map(|k| {
+            crate::texter::f(
+                "arende-kort_komplettering",
+                &[("datum", k.senast.to_string().as_str())],
+            )
+        })
+        .chain(a.vantande_kommuniceringar().map(|k| {
+            crate::texter::f(
+                "arende-kort_kommunicering",
+                &[("datum", k.svar_senast.to_string().as_str())],
+            )
+        }))
+        .collect();
+    if !hos_enskilde.is_empty() {
+        rad_i("arende-kort_enskilde", hos_enskilde.join("; "));
     }
     let galler: Vec<String> = a
         .gallande_beslut()
@@ -827,7 +988,7 @@ pub async fn visa(
         })
         .collect();
     if !galler.is_empty() {
-        kort.push(("Beslut som gäller", galler.join("; ")));
+        rad_i("arende-kort_beslut", galler.join("; "));
     }
     let sida = ArendeSida {
         kort,
@@ -854,15 +1015,12 @@ pub async fn visa(
         partsinsyn,
         far_prova_partsinsyn,
         tidslinje,
-        handelser_aldre,
-        handelser_senaste,
-        sakerhet: (!a.skyddsrutiner.is_empty()).then(|| {
-            a.skyddsrutiner
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        }),
+        aldst_forst,
+        handelser_fler,
+        handelser_borjan,
+        handelser_byt,
+        historik_oppen,
+        sakerhet,
         rad,
         skal,
     };
@@ -957,11 +1115,12 @@ struct NyttArendeSida {
     knapp: &'static str,
     multipart: bool,
     forhandsgranska: bool,
-    notis: Option<String>,
     meddelande: Option<String>,
     falt: Vec<Falt>,
     fel: Vec<(String, String)>,
     lankar: Vec<(String, String, bool)>,
+    notis: Option<String>,
+    utkast: Option<crate::sparat::Utkastdel>,
     dubbletter: Vec<DubblettVy>,
     bekraftat: bool,
     /// The day and channel typed for the new ansökan, carried to "add to the open case".
@@ -1135,11 +1294,12 @@ async fn visa_med_dubbletter(
         knapp: "Spara",
         multipart: false,
         forhandsgranska: false,
-        notis: None,
         meddelande: None,
         falt,
         fel: sammanfattning,
         lankar,
+        notis: None,
+        utkast: None,
         dubbletter,
         bekraftat: f.kryss(REGISTRERA_ANDA),
         datum,
@@ -1172,6 +1332,7 @@ pub async fn nytt_sida(
         Some(typ),
         &Formular::default(),
         &[],
+        None,
         None,
         None,
     ))

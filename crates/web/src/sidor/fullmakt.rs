@@ -93,11 +93,12 @@ fn sida(i: &Inloggad, p: &Person, falt: Vec<Falt>, fel: Vec<(String, String)>) -
         knapp: "Registrera fullmakten",
         multipart: true,
         forhandsgranska: false,
-        notis: None,
         meddelande: None,
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 

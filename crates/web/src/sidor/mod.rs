@@ -34,6 +34,12 @@ pub struct Sida {
     pub csrf: String,
     /// The menu: only the pages the user's role reaches, (href, text's message id).
     pub meny: Vec<(&'static str, &'static str)>,
+    /// Compact density: tighter tables and the whole width of a wide screen.
+    pub kompakt: bool,
+    /// Seconds the session lives without another request, and how many before that the
+    /// page's script warns (`static/session.js`).
+    pub kvar: i64,
+    pub varna: i64,
 }
 
 impl Sida {
@@ -43,6 +49,8 @@ impl Sida {
         let mut meny = vec![];
         for (h, href, text) in [
             (Atgard::Arbetsyta, "/", "meny-start"),
+            // The user's drafts of the steps' long texts, and forms kept across a logout.
+            (Atgard::Arbetsyta, "/sparade-formular", "meny-utkast"),
             (Atgard::Enhetsoversikt, "/enhet", "meny-enhet"),
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
@@ -85,6 +93,9 @@ impl Sida {
             roll: a.roll.namn(),
             csrf: i.csrf.clone(),
             meny,
+            kompakt: i.kompakt,
+            kvar: i.kvar.whole_seconds(),
+            varna: i.varning_fore.whole_seconds(),
         }
     }
 }
@@ -121,7 +132,7 @@ pub struct Alternativ {
 pub struct Falt {
     pub namn: &'static str,
     pub etikett: String,
-    /// text, date, textarea, select, radio, checkbox, checkboxes, file
+    /// text, date, time, textarea, select, radio, checkbox, checkboxes, file
     pub typ: &'static str,
     pub hjalp: String,
     pub kravs: bool,
@@ -151,6 +162,9 @@ impl Falt {
     }
     pub fn datum(namn: &'static str, etikett: &str) -> Self {
         Self::ny(namn, etikett, "date")
+    }
+    pub fn klockslag(namn: &'static str, etikett: &str) -> Self {
+        Self::ny(namn, etikett, "time")
     }
     pub fn kryss(namn: &'static str, etikett: &str) -> Self {
         Self::ny(namn, etikett, "checkbox")

@@ -206,13 +206,15 @@ pub struct Formularsida {
     pub multipart: bool,
     /// Offer "Förhandsgranska brevet" beside the button (a decision's form).
     pub forhandsgranska: bool,
-    /// A word about what just happened to the form (a text block inserted), not an error.
-    pub notis: Option<String>,
     pub meddelande: Option<String>,
+    /// A neutral word above the form (a draft saved or restored).
+    pub notis: Option<String>,
     pub falt: Vec<Falt>,
     pub fel: Vec<(String, String)>,
     /// Choices of form shown above it: (href, text, current).
     pub lankar: Vec<(String, String, bool)>,
+    /// A step form with a long text: its drafts, and the button that saves one.
+    pub utkast: Option<crate::sparat::Utkastdel>,
 }
 
 fn personfalt() -> Vec<Falt> {
@@ -253,11 +255,12 @@ fn personsida(i: &Inloggad, falt: Vec<Falt>, fel: Vec<(String, String)>) -> Form
         knapp: "Registrera",
         multipart: false,
         forhandsgranska: false,
-        notis: None,
         meddelande: None,
         falt,
         fel,
         lankar: vec![],
+        notis: None,
+        utkast: None,
     }
 }
 

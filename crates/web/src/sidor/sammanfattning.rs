@@ -27,6 +27,8 @@ struct SammanfattningSida {
     arende: String,
     beteckning: String,
     person: String,
+    /// Safety first, as on the case page (issue 20, item 4).
+    sakerhet: Vec<String>,
     /// Kind, applied insatser, handläggare, status, in lines.
     om: Vec<String>,
     hushall: Vec<String>,
@@ -99,6 +101,11 @@ pub async fn visa(
                 "Delar bostaden med {} person(er) utanför ansökan",
                 h.medboende
             ));
+        }
+        // How the household came to be as it is, newest change first, so whoever takes
+        // over sees it without reading every month (issue 15, items 1 and 9).
+        for (m, andringar) in a.hushallsandringar().into_iter().rev() {
+            hushall.extend(crate::visning::hushallsrad(m, &andringar));
         }
         let m = &b.berakning;
         senaste = Some((
@@ -285,6 +292,7 @@ pub async fn visa(
         arende: rad.id.to_string(),
         beteckning: rad.beteckning(),
         person: rad.person_namn.clone(),
+        sakerhet: super::arende::sakerhet(&rad, &a),
         om,
         hushall,
         senaste,

@@ -1,27 +1,174 @@
+//! The start page is the handläggare's work list (issue 20 item 6): the bevakningar of
+//! today and those overdue at the top, with the rest behind a link; their own reminders
+//! ("ring Åsa fredag") beside them; and their open cases with the insats, the status and
+//! the next deadline, sortable, filterable and paged. A handläggare has 40–80 open cases,
+//! so the list is read whole (one index range, `Arenden::arbetslista`) and sorted here.
+
+use std::collections::HashMap;
+
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use lots_domain::ids::ArendeId;
+use lots_domain::arende::Status;
+use lots_domain::ids::{ArendeId, PersonId};
+use lots_domain::insats::InsatsTyp;
 use lots_domain::tid::svensk_dag;
-use lots_store::{ArendeRad, BevakningRad, Granskningspost};
+use lots_store::{ArbetslistaRad, ArendeRad, BevakningRad, Granskningspost};
 use time::Date;
 
 use super::{Sida, arendepost};
 use crate::AppState;
-use crate::auth::Inloggad;
+use crate::auth::{Inloggad, TATHET, satt_kaka};
 use crate::fel::WebFel;
+use crate::formular::Formular;
 use crate::policy::{self, ArendeResurs, Atgard};
+
+/// Cases per page of the work list.
+const PER_SIDA: usize = 25;
+
+/// The longest reminder: a note to oneself, not a journal entry.
+const PAMINNELSE_HOGST: usize = 300;
 
 pub struct BevakningVy {
     pub datum: Date,
-    pub vad: &'static str,
-    /// The bevakning's kind, for the link to the step that clears it.
-    pub typ: &'static str,
-    pub arende: ArendeId,
+    pub vad: String,
+    /// Where the row leads: the step that clears the bevakning, or the case.
+    pub lank: Option<String>,
+    pub arende: Option<ArendeId>,
     pub person: String,
     pub forsenad: bool,
     pub idag: bool,
+    /// A reminder of the user's own, which they mark done here.
+    pub paminnelse: Option<String>,
+}
+
+/// One case of the work list as shown.
+pub struct ArbetsRad {
+    pub id: ArendeId,
+    pub beteckning: String,
+    pub person: String,
+    pub insatser: String,
+    pub status: &'static str,
+    pub frist: String,
+    pub sen: bool,
+    pub inkom: Date,
+}
+
+/// How the work list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sortering {
+    /// The next deadline first: what the day's work is (the default).
+    Frist,
+    /// The oldest case first.
+    Inkom,
+    Namn,
+    Status,
+}
+
+impl Sortering {
+    const ALLA: [Self; 4] = [Self::Frist, Self::Inkom, Self::Namn, Self::Status];
+    fn kod(self) -> &'static str {
+        match self {
+            Self::Frist => "frist",
+            Self::Inkom => "inkom",
+            Self::Namn => "namn",
+            Self::Status => "status",
+        }
+    }
+}
+
+/// What the user chose to see: from the query string, every value checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Urval {
+    sortering: Sortering,
+    status: Option<Status>,
+    insats: Option<InsatsTyp>,
+    sena: bool,
+    sida: usize,
+    alla_bevakningar: bool,
+}
+
+impl Urval {
+    fn las(q: &HashMap<String, String>) -> Result<Self, WebFel> {
+        let tomt = |n: &str| q.get(n).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let sortering = match tomt("sortera") {
+            None => Sortering::Frist,
+            Some(k) => Sortering::ALLA
+                .into_iter()
+                .find(|s| s.kod() == k)
+                .ok_or_else(|| ogiltig("Sorteringen finns inte. Välj en kolumn i tabellen."))?,
+        };
+        let status = tomt("status")
+            .map(|k| {
+                Status::fran_kod(k)
+                    .filter(|s| *s != Status::Avslutat)
+                    .ok_or_else(|| ogiltig("Välj en status i listan."))
+            })
+            .transpose()?;
+        let insats = tomt("insats")
+            .map(|k| InsatsTyp::fran_kod(k).ok_or_else(|| ogiltig("Välj en insats i listan.")))
+            .transpose()?;
+        let sida = match tomt("sida") {
+            None => 1,
+            Some(t) => t
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| ogiltig("Sidnumret ska vara ett heltal från 1."))?,
+        };
+        Ok(Self {
+            sortering,
+            status,
+            insats,
+            sena: tomt("sena").is_some(),
+            sida,
+            alla_bevakningar: tomt("bevakningar") == Some("alla"),
+        })
+    }
+
+    /// The query string of this choice, with `andra` applied: for the sort and page links.
+    fn lank(&self, andra: impl FnOnce(&mut Self)) -> String {
+        let mut u = self.clone();
+        andra(&mut u);
+        let mut par: Vec<(&str, String)> = vec![];
+        if u.sortering != Sortering::Frist {
+            par.push(("sortera", u.sortering.kod().into()));
+        }
+        if let Some(s) = u.status {
+            par.push(("status", s.kod().into()));
+        }
+        if let Some(i) = u.insats {
+            par.push(("insats", i.kod().into()));
+        }
+        if u.sena {
+            par.push(("sena", "ja".into()));
+        }
+        if u.sida > 1 {
+            par.push(("sida", u.sida.to_string()));
+        }
+        if u.alla_bevakningar {
+            par.push(("bevakningar", "alla".into()));
+        }
+        let q = serde_urlencoded::to_string(&par).unwrap_or_default();
+        if q.is_empty() {
+            "/".into()
+        } else {
+            format!("/?{q}")
+        }
+    }
+}
+
+fn ogiltig(text: &str) -> WebFel {
+    WebFel::Ogiltig(format!("{text} Gå tillbaka till startsidan och välj igen."))
+}
+
+/// A column of the list's header, and its sort link.
+pub struct Sortlank {
+    pub text: &'static str,
+    /// None: the column is not sorted by.
+    pub href: Option<String>,
+    pub aktiv: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -30,15 +177,35 @@ struct Start {
     sida: Sida,
     idag: Date,
     bevakningar: Vec<BevakningVy>,
-    arenden: Vec<ArendeRad>,
+    /// Bevakningar and reminders after today, behind the link.
+    kommande: usize,
+    alla_bevakningar: bool,
+    alla_bevakningar_lank: String,
+    arbetslista: Vec<ArbetsRad>,
+    /// Cases after the filters, over all pages.
+    traffar: usize,
+    oppna: usize,
+    sortlankar: Vec<Sortlank>,
+    statusval: Vec<(&'static str, &'static str, bool)>,
+    insatsval: Vec<(&'static str, &'static str, bool)>,
+    sena: bool,
+    sortering: &'static str,
+    sidnummer: usize,
+    sidor: usize,
+    foregaende: Option<String>,
+    nasta: Option<String>,
+    /// The user's own cases to tie a reminder to: (id, text).
+    egna: Vec<(ArendeId, String)>,
     otilldelade: Vec<ArendeRad>,
     /// Refused registrations of protected persons, for those with the right (issue 12).
     registreringsforsok: Vec<Registreringsforsok>,
+    fel: Option<String>,
+    tillbaka: String,
 }
 
 pub struct Registreringsforsok {
     tidpunkt: String,
-    person: lots_domain::ids::PersonId,
+    person: PersonId,
     namn: String,
     vem: String,
 }
@@ -52,7 +219,35 @@ fn resurs(b: &BevakningRad) -> ArendeResurs {
     }
 }
 
-pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
+/// The next deadline as the list shows it.
+fn frist_text(r: &ArbetslistaRad) -> String {
+    match r.nasta {
+        Some((d, typ)) => format!("{d}: {}", typ.namn()),
+        None => String::new(),
+    }
+}
+
+fn sortera(rader: &mut [ArbetslistaRad], s: Sortering) {
+    let nyckel_frist =
+        |r: &ArbetslistaRad| (r.nasta.map(|(d, _)| d).unwrap_or(Date::MAX), r.arende.inkom);
+    match s {
+        Sortering::Frist => rader.sort_by_key(nyckel_frist),
+        Sortering::Inkom => rader.sort_by_key(|r| r.arende.inkom),
+        Sortering::Namn => {
+            rader.sort_by_key(|r| (r.arende.person_namn.to_lowercase(), r.arende.inkom))
+        }
+        Sortering::Status => rader.sort_by_key(|r| {
+            let i = Status::ALLA.iter().position(|x| *x == r.arende.status);
+            (i, nyckel_frist(r))
+        }),
+    }
+}
+
+pub async fn start(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebFel> {
     if !policy::far(&i.anvandare, Atgard::Arbetsyta) {
         // Roles without a case workspace start on their own first page.
         let a = &i.anvandare;
@@ -77,19 +272,66 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
             )),
         };
     }
+    let urval = Urval::las(&q)?;
+    visa(&s, &i, &urval, None).await
+}
+
+async fn visa(
+    s: &AppState,
+    i: &Inloggad,
+    urval: &Urval,
+    fel: Option<String>,
+) -> Result<Response, WebFel> {
     let nu = s.nu();
     let idag = svensk_dag(nu);
     let a = &i.anvandare;
     // The queries narrow to the user's own cases; the policy has the last word on each row.
     let far = |r: &ArendeRad| policy::far(a, Atgard::LasaArende(ArendeResurs::av(r)));
-    let arenden: Vec<ArendeRad> = s
+    let mut alla: Vec<ArbetslistaRad> = s
         .store
         .arenden()
-        .mina_arenden(a.kommun, a.id)
+        .arbetslista(a.kommun, a.id)
         .await?
         .into_iter()
-        .filter(far)
+        .filter(|r| far(&r.arende))
         .collect();
+    let oppna = alla.len();
+    let egna: Vec<(ArendeId, String)> = alla
+        .iter()
+        .map(|r| {
+            (
+                r.arende.id,
+                format!("{}, {}", r.arende.person_namn, r.arende.beteckning()),
+            )
+        })
+        .collect();
+    let egna_rader: HashMap<ArendeId, ArendeRad> = alla
+        .iter()
+        .map(|r| (r.arende.id, r.arende.clone()))
+        .collect();
+    // The choices offered are those the user's cases have, so a filter never shows nothing
+    // for lack of a case of that kind.
+    let mut statusar: Vec<Status> = alla.iter().map(|r| r.arende.status).collect();
+    statusar.sort_by_key(|x| Status::ALLA.iter().position(|y| y == x));
+    statusar.dedup();
+    let mut insatser: Vec<InsatsTyp> = alla.iter().flat_map(|r| r.insatser.clone()).collect();
+    insatser.sort();
+    insatser.dedup();
+    alla.retain(|r| {
+        urval.status.is_none_or(|x| r.arende.status == x)
+            && urval.insats.is_none_or(|x| r.insatser.contains(&x))
+            && (!urval.sena || r.nasta.is_some_and(|(d, _)| d < idag))
+    });
+    sortera(&mut alla, urval.sortering);
+    let traffar = alla.len();
+    let sidor = traffar.div_ceil(PER_SIDA).max(1);
+    let sidnummer = urval.sida.min(sidor);
+    let sidan: Vec<ArbetslistaRad> = alla
+        .into_iter()
+        .skip((sidnummer - 1) * PER_SIDA)
+        .take(PER_SIDA)
+        .collect();
+
     let otilldelade: Vec<ArendeRad> = s
         .store
         .arenden()
@@ -98,7 +340,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .into_iter()
         .filter(far)
         .collect();
-    let bevakningar: Vec<_> = s
+    let bevakningar: Vec<BevakningRad> = s
         .store
         .arenden()
         .mina_bevakningar(a.kommun, a.id)
@@ -106,6 +348,7 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         .into_iter()
         .filter(|b| policy::far(a, Atgard::LasaArende(resurs(b))))
         .collect();
+    let paminnelser = s.store.arenden().paminnelser(a.id).await?;
     // Someone without the right tried to register a protected person: what came in
     // for the person must reach those who may handle it (issue 12).
     let registreringsforsok: Vec<Registreringsforsok> =
@@ -127,48 +370,281 @@ pub async fn start(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
         } else {
             vec![]
         };
-    let mut loggade: Vec<Granskningspost> = bevakningar
-        .iter()
-        .map(|b| {
+
+    // Today's and the overdue at the top; the rest behind the link.
+    let visas = |d: Date| urval.alla_bevakningar || d <= idag;
+    let mut loggade: Vec<Granskningspost> = vec![];
+    let mut rader: Vec<BevakningVy> = vec![];
+    let mut kommande = 0;
+    for b in bevakningar {
+        if !visas(b.datum) {
+            kommande += 1;
+            continue;
+        }
+        loggade.push(
             Granskningspost::ny("start.lista")
                 .person(b.person, b.person_skyddad)
                 .arende(b.arende)
-                .utanfor(policy::utanfor(a, &resurs(b)))
-        })
-        .collect();
+                .utanfor(policy::utanfor(a, &resurs(&b))),
+        );
+        rader.push(BevakningVy {
+            datum: b.datum,
+            vad: b.typ.namn().into(),
+            lank: Some(format!(
+                "/arenden/{}/bevakning?typ={}",
+                b.arende,
+                b.typ.kod()
+            )),
+            arende: Some(b.arende),
+            person: b.person_namn,
+            forsenad: b.datum < idag,
+            idag: b.datum == idag,
+            paminnelse: None,
+        });
+    }
+    for p in paminnelser {
+        if !visas(p.datum) {
+            kommande += 1;
+            continue;
+        }
+        // A reminder names a case only while it is still the user's own.
+        let arende = p.arende.and_then(|id| egna_rader.get(&id));
+        if let Some(r) = arende {
+            loggade.push(arendepost(i, "start.paminnelse", r));
+        }
+        rader.push(BevakningVy {
+            datum: p.datum,
+            vad: format!("Egen påminnelse: {}", p.text),
+            lank: arende.map(|r| format!("/arenden/{}", r.id)),
+            arende: arende.map(|r| r.id),
+            person: match (arende, p.arende) {
+                (Some(r), _) => r.person_namn.clone(),
+                (None, Some(_)) => "Ärendet är inte längre ditt".into(),
+                (None, None) => String::new(),
+            },
+            forsenad: p.datum < idag,
+            idag: p.datum == idag,
+            paminnelse: Some(p.id),
+        });
+    }
+    rader.sort_by_key(|b| b.datum);
     loggade.extend(
         registreringsforsok
             .iter()
             .map(|r| Granskningspost::ny("start.registreringsforsok").person(r.person, true)),
     );
+    // Only the rows the page shows are read; the rest of the list is not on the screen.
     loggade.extend(
-        arenden
+        sidan
             .iter()
+            .map(|r| &r.arende)
             .chain(otilldelade.iter())
-            .map(|r| arendepost(&i, "start.lista", r)),
+            .map(|r| arendepost(i, "start.lista", r)),
     );
     s.store
         .granskning()
         .logga_lasning(&i.aktor(), &loggade, nu)
         .await?;
+
+    // The columns in reading order: who, which case, what, where it stands, when.
+    let sortlankar = [
+        ("start-person", Some(Sortering::Namn)),
+        ("arendelista-diarienummer", None),
+        ("start-kol_insats", None),
+        ("start-kol_status", Some(Sortering::Status)),
+        ("start-kol_frist", Some(Sortering::Frist)),
+        ("start-kol_inkom", Some(Sortering::Inkom)),
+    ]
+    .into_iter()
+    .map(|(text, sortering)| Sortlank {
+        text,
+        href: sortering.map(|x| {
+            urval.lank(|u| {
+                u.sortering = x;
+                u.sida = 1;
+            })
+        }),
+        aktiv: sortering == Some(urval.sortering),
+    })
+    .collect();
     let sida = Start {
-        sida: Sida::av(&i),
+        sida: Sida::av(i),
         idag,
-        bevakningar: bevakningar
-            .into_iter()
-            .map(|b| BevakningVy {
-                datum: b.datum,
-                vad: b.typ.namn(),
-                typ: b.typ.kod(),
-                arende: b.arende,
-                person: b.person_namn,
-                forsenad: b.datum < idag,
-                idag: b.datum == idag,
+        bevakningar: rader,
+        kommande,
+        alla_bevakningar: urval.alla_bevakningar,
+        alla_bevakningar_lank: format!(
+            "{}#rubrik-bevakningar",
+            urval.lank(|u| u.alla_bevakningar = !u.alla_bevakningar)
+        ),
+        arbetslista: sidan
+            .iter()
+            .map(|r| ArbetsRad {
+                id: r.arende.id,
+                beteckning: r.arende.beteckning(),
+                person: r.arende.person_namn.clone(),
+                insatser: r
+                    .insatser
+                    .iter()
+                    .map(|x| x.namn())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                status: r.arende.status.namn(),
+                frist: frist_text(r),
+                sen: r.nasta.is_some_and(|(d, _)| d < idag),
+                inkom: r.arende.inkom,
             })
             .collect(),
-        arenden,
+        traffar,
+        oppna,
+        sortlankar,
+        statusval: statusar
+            .into_iter()
+            .map(|x| (x.kod(), x.namn(), urval.status == Some(x)))
+            .collect(),
+        insatsval: insatser
+            .into_iter()
+            .map(|x| (x.kod(), x.namn(), urval.insats == Some(x)))
+            .collect(),
+        sena: urval.sena,
+        sortering: urval.sortering.kod(),
+        sidnummer,
+        sidor,
+        foregaende: (sidnummer > 1).then(|| urval.lank(|u| u.sida = sidnummer - 1)),
+        nasta: (sidnummer < sidor).then(|| urval.lank(|u| u.sida = sidnummer + 1)),
+        egna,
         otilldelade,
         registreringsforsok,
+        fel: fel.clone(),
+        tillbaka: urval.lank(|_| {}),
     };
-    Ok(sida.into_response())
+    let mut res = sida.into_response();
+    if fel.is_some() {
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(res)
+}
+
+/// Writes a reminder of the user's own: a day, a short text and, if chosen, one of their
+/// own open cases. Errors are shown on the start page, with nothing written.
+pub async fn ny_paminnelse(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    if !policy::far(&i.anvandare, Atgard::Arbetsyta) {
+        return Err(WebFel::Nekad("Påminnelser finns i arbetsytan.".into()));
+    }
+    let mut fel: Vec<String> = vec![];
+    let datum = match Date::parse(
+        f.text("datum").trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    ) {
+        Ok(d) => Some(d),
+        Err(_) => {
+            fel.push("Ange dagen för påminnelsen som ÅÅÅÅ-MM-DD.".into());
+            None
+        }
+    };
+    let text = f.text("text").trim().to_owned();
+    if text.is_empty() {
+        fel.push("Skriv vad du vill bli påmind om.".into());
+    } else if text.chars().count() > PAMINNELSE_HOGST {
+        fel.push(format!(
+            "Påminnelsen får vara högst {PAMINNELSE_HOGST} tecken. Skriv det längre i journalen."
+        ));
+    }
+    // Only one of the user's own open cases: a reminder is no door to another's case.
+    let arende = match f.text("arende").trim() {
+        "" => None,
+        t => {
+            let egen = match t.parse::<ArendeId>() {
+                Ok(id) => s
+                    .store
+                    .arenden()
+                    .arbetslista(i.anvandare.kommun, i.anvandare.id)
+                    .await?
+                    .into_iter()
+                    .any(|r| r.arende.id == id)
+                    .then_some(id),
+                Err(_) => None,
+            };
+            if egen.is_none() {
+                fel.push("Välj ett av dina öppna ärenden, eller inget ärende.".into());
+            }
+            egen
+        }
+    };
+    match datum {
+        Some(datum) if fel.is_empty() => {
+            s.store
+                .arenden()
+                .skapa_paminnelse(i.anvandare.id, datum, &text, arende, s.nu())
+                .await?;
+            Ok(Redirect::to("/#rubrik-bevakningar").into_response())
+        }
+        _ => visa(&s, &i, &standard(), Some(fel.join(" "))).await,
+    }
+}
+
+fn standard() -> Urval {
+    Urval {
+        sortering: Sortering::Frist,
+        status: None,
+        insats: None,
+        sena: false,
+        sida: 1,
+        alla_bevakningar: false,
+    }
+}
+
+/// A reminder done is removed: only the author's own; another's id is as if it did not exist.
+pub async fn paminnelse_klar(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    if !s
+        .store
+        .arenden()
+        .paminnelse_klar(&id, i.anvandare.id)
+        .await?
+    {
+        return Err(WebFel::Saknas);
+    }
+    Ok(Redirect::to("/#rubrik-bevakningar").into_response())
+}
+
+/// Chooses the density on this device, then goes back where the user was.
+pub async fn tathet(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let varde = match f.text("tathet").as_str() {
+        "kompakt" => "kompakt",
+        "normal" => "normal",
+        _ => return Err(WebFel::Ogiltig("Välj normal eller kompakt visning.".into())),
+    };
+    // Only a path of Lots itself: never a redirect to another site.
+    let tillbaka = f.text("tillbaka");
+    let mal =
+        if tillbaka.starts_with('/') && !tillbaka.starts_with("//") && !tillbaka.contains('\\') {
+            tillbaka
+        } else {
+            "/".into()
+        };
+    let mut res = Redirect::to(&mal).into_response();
+    satt_kaka(
+        &mut res,
+        &format!(
+            "{TATHET}={varde}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
+            if s.saker_cookie { "; Secure" } else { "" }
+        ),
+    );
+    Ok(res)
 }

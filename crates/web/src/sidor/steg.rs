@@ -42,10 +42,12 @@ pub struct Stegkontext {
     pub attestgrans: i64,
     /// The assessment instrument whose items the form shows (`?instrument=` or the form).
     pub instrument: Option<lots_domain::instrument::Instrument>,
+    pub idag: time::Date,
+    /// The user's own drafts of this step's form (`crate::sparat`), newest first.
+    pub utkast: Vec<lots_store::SparatFormular>,
     /// The kommun's text blocks in use: read only for the forms they are inserted in
     /// (`infoga_i`).
     pub textblock: Vec<lots_store::TextblockRad>,
-    pub idag: time::Date,
 }
 
 /// The field of a step's form that the kommun's text blocks are inserted in (issue 20
@@ -181,6 +183,8 @@ impl Stegkontext {
                 lots_domain::forsorjningsstod::utbetalning::ATTESTGRANS
             },
             instrument: None,
+            idag: svensk_dag(s.nu()),
+            utkast: vec![],
             textblock: if infoga_i(typ).is_some()
                 && policy::far(&i.anvandare, Atgard::LasaTextblock)
             {
@@ -192,7 +196,6 @@ impl Stegkontext {
             } else {
                 vec![]
             },
-            idag: svensk_dag(s.nu()),
         })
     }
 
@@ -254,28 +257,9 @@ pub fn visa_formular(
     f: &Formular,
     fel: &[FaltFel],
     meddelande: Option<String>,
+    notis: Option<String>,
     status: Option<StatusCode>,
 ) -> Response {
-    let sida = formularsida(i, k, typ, akt, f, fel, meddelande, status.is_some());
-    match status {
-        Some(s) => (s, sida).into_response(),
-        None => sida.into_response(),
-    }
-}
-
-/// The step's form page: fresh (`ifylld` false: only the opening link's choices), or
-/// filled with what was posted and its errors.
-#[allow(clippy::too_many_arguments)]
-fn formularsida(
-    i: &Inloggad,
-    k: &Stegkontext,
-    typ: KommandoTyp,
-    akt: Option<AktualiseringsTyp>,
-    f: &Formular,
-    fel: &[FaltFel],
-    meddelande: Option<String>,
-    ifylld: bool,
-) -> Formularsida {
     let mut faltlista = falt(typ, akt, &k.falt_kontext(i));
     // The kommun's text blocks right after the field they are inserted in, with the button
     // that inserts the chosen one (`infoga_textblock`): no JavaScript needed.
@@ -306,7 +290,7 @@ fn formularsida(
             "Uppgifterna stämmer: spara ändå",
         ));
     }
-    let sammanfattning = if ifylld {
+    let sammanfattning = if status.is_some() {
         fyll(&mut faltlista, f, fel)
     } else {
         // A fresh form starts with what the link that opened it chose (a bevakning's
@@ -360,7 +344,27 @@ fn formularsida(
             )
         }
     };
-    Formularsida {
+    // A step with a long text keeps drafts: the user's others are offered above the form.
+    let utkast = match &k.rad {
+        Some(r) if crate::sparat::har_utkast(typ) => {
+            let fran = f
+                .get(crate::sparat::UTKAST_FALT)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned);
+            Some(crate::sparat::Utkastdel {
+                andra: k
+                    .utkast
+                    .iter()
+                    .filter(|u| fran.as_deref() != Some(u.id.as_str()))
+                    .map(|u| (u.id.clone(), crate::visning::lokal_tid(u.skapad)))
+                    .collect(),
+                action: format!("{}/utkast", crate::sparat::stegsokvag(r.id, typ)),
+                fran,
+            })
+        }
+        _ => None,
+    };
+    let sida = Formularsida {
         sida: Sida::av(i),
         rubrik,
         ingress: ingress(typ, akt).into(),
@@ -372,13 +376,18 @@ fn formularsida(
         } else {
             "Spara"
         },
-        multipart: typ == KommandoTyp::BifogaDokument,
+        multipart: matches!(typ, KommandoTyp::BifogaDokument | KommandoTyp::AnsokManad),
         forhandsgranska: k.rad.is_some() && kan_forhandsgranskas(typ),
-        notis: None,
         meddelande,
+        notis,
         falt: faltlista,
         fel: sammanfattning,
         lankar,
+        utkast,
+    };
+    match status {
+        Some(s) => (s, sida).into_response(),
+        None => sida.into_response(),
     }
 }
 
@@ -401,6 +410,7 @@ pub fn visa_formularfel(
         f,
         &falt,
         meddelande,
+        None,
         Some(status),
     ))
 }
@@ -418,7 +428,7 @@ pub async fn formularsvar(
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
 ) -> Result<Response, WebFel> {
-    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga).await {
+    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga, vec![]).await {
         Ok(svar) => Ok(svar),
         Err(fel) => visa_formularfel(i, k, typ, akt, f, fel),
     }
@@ -434,11 +444,22 @@ async fn utfor_steg(
     akt: Option<AktualiseringsTyp>,
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
+    bifogade: Vec<crate::uppladdning::Bifogad>,
 ) -> Result<Response, Formularfel> {
-    let (kommando, bilaga) = match bilaga {
+    let (mut kommando, bilaga) = match bilaga {
         Some((kommando, b)) => (kommando, Some(b)),
         None => (tolka(typ, akt, f, &k.falt_kontext(i))?, None),
     };
+    // Documents sent with a monthly application are attached first, in the same step.
+    let mut kommandon = vec![];
+    let mut bilagor: Vec<Bilaga> = bilaga.into_iter().collect();
+    if let Kommando::AnsokManad(a) = &mut kommando {
+        for b in bifogade {
+            a.bilagor.push(b.bilaga);
+            kommandon.push(b.kommando);
+            bilagor.push(b.fil);
+        }
+    }
     // What is allowed but looks like a slip is said once; the handläggare confirms it. A
     // step the rules refuse anyway gets their refusal, not a warning first.
     if !f.kryss(TROTS_VARNING) {
@@ -462,8 +483,11 @@ async fn utfor_steg(
     let steg = lots_steg::Steg {
         aktor: i.aktor(),
         arende,
-        kommandon: vec![kommando],
-        bilagor: bilaga.into_iter().collect(),
+        kommandon: {
+            kommandon.push(kommando);
+            kommandon
+        },
+        bilagor,
         nu,
         idag: svensk_dag(nu),
         vem: None,
@@ -501,7 +525,7 @@ fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
     k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)
 }
 
-async fn steg_kontext(
+pub(crate) async fn steg_kontext(
     s: &AppState,
     i: &Inloggad,
     id: &str,
@@ -527,15 +551,31 @@ async fn steg_kontext_for(
     let (rad, a) = (oppnat.rad, oppnat.arende);
     let person = rad.person;
     let mut k = Stegkontext::ladda(s, i, typ, person, Some((rad, a))).await?;
-    // Only a request for documents asks what the person has handed in before:
+    // Only a request for documents, and a monthly application with its documents, ask
+    // what the person has handed in before:
     // it reads all the person's cases, so no other step pays for it.
-    if typ == KommandoTyp::BegarKomplettering {
+    if matches!(
+        typ,
+        KommandoTyp::BegarKomplettering | KommandoTyp::AnsokManad
+    ) {
         k.godtagna = s.store.arenden().godtagna_handlingar(person).await?;
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
     if typ == KommandoTyp::Kommunicera {
         k.dokument =
             lots_steg::dokumentnamn(&s.store.arenden().dokumenthandelser(id_for(&k)?).await?);
+    }
+    // The user's own drafts of this form, read only after the case's access check.
+    if crate::sparat::har_utkast(typ) {
+        k.utkast = s
+            .store
+            .inloggning()
+            .utkast_for_sida(
+                i.anvandare.id,
+                &crate::sparat::stegsokvag(id_for(&k)?, typ),
+                s.nu(),
+            )
+            .await?;
     }
     Ok((typ, k))
 }
@@ -602,10 +642,70 @@ pub async fn sida(
                 &formular,
                 &[],
                 Some(meddelande),
+                None,
                 Some(StatusCode::OK),
             ));
         }
     }
+    // A draft comes back into the form (`crate::sparat`): only the user's own, only of this
+    // step's page, and only after the case's access check above. It stays kept until the
+    // step is taken from it.
+    if let Some(id) = q.get("utkast")
+        && crate::sparat::har_utkast(typ)
+    {
+        let sokvag = crate::sparat::stegsokvag(id_for(&k)?, typ);
+        let utkast = s
+            .store
+            .inloggning()
+            .utkast(id, i.anvandare.id, &sokvag, s.nu())
+            .await?;
+        let Some(u) = utkast else {
+            return Ok(visa_formular(
+                &i,
+                &k,
+                typ,
+                None,
+                &Formular::default(),
+                &[],
+                None,
+                Some(crate::texter::t("utkast-saknas")),
+                None,
+            ));
+        };
+        let tid = crate::visning::lokal_tid(u.skapad);
+        let notis = if q.contains_key("sparat") {
+            crate::texter::f(
+                "utkast-sparat",
+                &[
+                    ("tid", &tid),
+                    ("datum", &crate::sparat::datum(u.slag.upphor(u.skapad))),
+                ],
+            )
+        } else {
+            crate::texter::f("utkast-aterstallt", &[("tid", &tid)])
+        };
+        let mut par = u.falt;
+        par.push((crate::sparat::UTKAST_FALT.to_owned(), u.id));
+        // A step the case no longer allows says so; the text stays to copy.
+        let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
+            Ok(()) => (None, StatusCode::OK),
+            Err(t) => (Some(t), StatusCode::CONFLICT),
+        };
+        return Ok(visa_formular(
+            &i,
+            &k,
+            typ,
+            None,
+            &Formular::fran_par(par),
+            &[],
+            meddelande,
+            Some(notis),
+            Some(status),
+        ));
+    }
+    let notis = q
+        .contains_key("borttaget")
+        .then(|| crate::texter::t("utkast-borttaget"));
     let (meddelande, status) = match kan(k.arende.as_ref(), typ) {
         Ok(()) => (None, None),
         Err(t) => (Some(t), Some(StatusCode::CONFLICT)),
@@ -626,6 +726,7 @@ pub async fn sida(
         &valt,
         &[],
         meddelande,
+        notis,
         status,
     ))
 }
@@ -634,7 +735,7 @@ pub async fn utfor(
     State(s): State<AppState>,
     i: Inloggad,
     Path((id, steg)): Path<(String, String)>,
-    f: Formular,
+    crate::uppladdning::FormularMedFiler(f, filer): crate::uppladdning::FormularMedFiler,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let atgard = f.text("atgard");
@@ -648,10 +749,63 @@ pub async fn utfor(
     let (typ, mut k) = steg_kontext_for(&s, &i, &id, &steg, syfte).await?;
     k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
+    // Inserting a text block and previewing the letter take no step (issue 20 item 5).
     match atgard.as_str() {
-        INFOGA if infoga_i(typ).is_some() => infoga_textblock(&i, &k, typ, &f),
-        FORHANDSGRANSKA if kan_forhandsgranskas(typ) => forhandsgranska(&s, &i, &k, typ, &f).await,
-        _ => formularsvar(&s, &i, &k, arende, typ, None, &f, None).await,
+        INFOGA if infoga_i(typ).is_some() => return infoga_textblock(&i, &k, typ, &f),
+        FORHANDSGRANSKA if kan_forhandsgranskas(typ) => {
+            return forhandsgranska(&s, &i, &k, typ, &f).await;
+        }
+        _ => {}
+    }
+    // Only a monthly application registered from paper takes files with its form
+    // (issue 15, item 7); any other step's form has no file field.
+    let bifogade = if typ == KommandoTyp::AnsokManad {
+        match crate::uppladdning::manadsbilagor(&f, filer, "Dokument") {
+            Ok(b) => b,
+            Err(v) => {
+                let fel: Vec<FaltFel> = v
+                    .into_iter()
+                    .filter_map(|(falt, e)| {
+                        let falt = super::formular::bilagefalt(&falt)?;
+                        Some(FaltFel {
+                            falt,
+                            text: match e {
+                                crate::uppladdning::Bilagefel::Fil(t) => t.into(),
+                                crate::uppladdning::Bilagefel::Typ => {
+                                    "Välj vad dokumentet är.".into()
+                                }
+                            },
+                        })
+                    })
+                    .collect();
+                return visa_formularfel(&i, &k, typ, None, &f, Formularfel::Falt(fel));
+            }
+        }
+    } else {
+        vec![]
+    };
+    match utfor_steg(&s, &i, &k, arende, typ, None, &f, None, bifogade).await {
+        Ok(svar) => {
+            // Taken from a draft: the draft has done its work (only the user's own, of this page).
+            if let Some(utkast) = f.get(crate::sparat::UTKAST_FALT)
+                && crate::sparat::har_utkast(typ)
+                && let Err(e) = s
+                    .store
+                    .inloggning()
+                    .ta_bort_utkast(
+                        utkast,
+                        i.anvandare.id,
+                        &crate::sparat::stegsokvag(arende, typ),
+                    )
+                    .await
+            {
+                // The step is stored: a draft left behind expires by itself, and the user
+                // can delete it. Not worth an error page for a step that succeeded.
+                tracing::error!(error = %e, "a draft could not be deleted after its step");
+            }
+            Ok(svar)
+        }
+        Err(fel) => visa_formularfel(&i, &k, typ, None, &f, fel),
     }
 }
 
@@ -691,11 +845,18 @@ fn infoga_textblock(
         };
         return visa_formularfel(i, k, typ, None, f, vec![fel].into());
     }
-    let mut sida = formularsida(i, k, typ, None, &f.med(mal, text), &[], None, true);
-    sida.notis = Some(crate::texter::f(
-        "steg-textblock_infogat",
-        &[("titel", block.titel.as_str())],
-    ));
+    let notis = crate::texter::f("steg-textblock_infogat", &[("titel", block.titel.as_str())]);
+    let sida = visa_formular(
+        i,
+        k,
+        typ,
+        None,
+        &f.med(mal, text),
+        &[],
+        None,
+        Some(notis),
+        Some(StatusCode::OK),
+    );
     // Never kept by the browser's cache: the page holds what the user typed.
     Ok(([(header::CACHE_CONTROL, "no-store")], sida).into_response())
 }

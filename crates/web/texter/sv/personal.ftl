@@ -165,8 +165,23 @@ arende-utan_provning = utan prövning
 arende-undanhall = Undanhåll, nämner tredje person
 arende-visa = Visa för personen
 arende-handelser = Händelser
+arende-historik_nyast = Hela historiken, den senaste händelsen först
+arende-historik_aldst = Hela historiken, den äldsta händelsen först
+arende-visa_aldst_forst = Visa den äldsta händelsen först
+arende-visa_nyast_forst = Visa den senaste händelsen först
+arende-till_anteckningen = Läs anteckningen i journalen
+arende-kort_personen = Personen
+arende-kort_skyddad = skyddade personuppgifter
+arende-kort_borjan = Så började ärendet
+arende-kort_senast = Senast
+arende-kort_nasta_rubrik = Nästa
+arende-kort_nasta = { $vad } senast { $datum }
+arende-kort_enskilde = Väntar på den enskilde
+arende-kort_komplettering = Begärd komplettering senast { $datum }
+arende-kort_kommunicering = Svar på kommunicering senast { $datum }
+arende-kort_beslut = Beslut som gäller
 
-## sida: lists shown a page at a time, newest first
+## sida: lists shown a page at a time, newest first (the case's history also oldest first)
 sida-visa_aldre_journal = Visa äldre journalanteckningar
 sida-aldre_journal = Du ser äldre journalanteckningar.
 sida-senaste_journal = Visa de senaste anteckningarna
@@ -175,6 +190,10 @@ sida-visa_aldre_handelser = Visa äldre händelser
 sida-aldre_handelser = Du ser äldre händelser.
 sida-senaste_handelser = Visa de senaste händelserna
 sida-inga_aldre_handelser = Det finns inga äldre händelser.
+sida-visa_senare_handelser = Visa senare händelser
+sida-senare_handelser = Du ser senare händelser.
+sida-forsta_handelser = Visa de första händelserna
+sida-inga_senare_handelser = Det finns inga senare händelser.
 
 ## steg
 steg-tillbaka = Tillbaka till { $vart }
@@ -302,8 +321,10 @@ sammanfattning-ingress = { $person }, ärende { $beteckning }. Allt här kommer 
 sammanfattning-arendet = Ärendet
 sammanfattning-hushallet = Hushållet
 sammanfattning-senaste = Senast beräknade månad
-arende-sakerhet = Säkerhet:
-arende-sakerhet_text = screeningen för våld i nära relation var positiv ({ $datum }). Den visas aldrig på Mina sidor. Tänk på det i brev, vid gemensamma möten och när någon annan har fullmakt.
+arende-sakerhet = Säkerhet
+arende-sakerhet_skyddad = Personen har skyddade personuppgifter. Lämna aldrig ut adress eller andra uppgifter som kan röja var personen bor.
+arende-sakerhet_anmalan = En anmälan kom in { $datum } och är inte förhandsbedömd. Vad den säger står under Så började ärendet.
+arende-sakerhet_text = Screeningen för våld i nära relation var positiv ({ $datum }). Den visas aldrig på Mina sidor. Tänk på det i brev, vid gemensamma möten och när någon annan har fullmakt.
 sammanfattning-manader = Beräknade månader
 sammanfattning-utredning = Utredningen per livsområde
 sammanfattning-plan = Planen mot egen försörjning
@@ -550,14 +571,47 @@ rapport_eb-diagram_text = Diagrammet visar samma siffror som tabellen.
 
 ## Det du skrev finns kvar när inloggningen gått ut
 sparat-logga_in = Du hann bli utloggad, men det du skrev är sparat. Logga in igen så kommer du tillbaka till det.
-sparat-titel = Det du skrev innan du blev utloggad
+sparat-titel = Sparade formulär och utkast
+sparat-utloggad = Det du skrev innan du blev utloggad
 sparat-ingress = Inloggningen gick ut medan du skrev. Formuläret sparades åt dig och finns här i några timmar. När du fortsätter kommer formuläret tillbaka ifyllt: kontrollera det och spara.
-sparat-inga = Det finns inget sparat formulär. Det som sparas finns kvar i några timmar.
 sparat-skickat = Skickat { $nar }
 sparat-fortsatt = Fortsätt med formuläret
 sparat-kopiera = Det här formuläret kan inte fyllas i av sig självt. Kopiera texten och fyll i formuläret igen.
 sparat-start = Till startsidan
 sparat-aterstallt = Det du skrev innan du blev utloggad är tillbaka. Kontrollera det och spara.
+sparat-ta_bort = Ta bort
+sparat-borttaget = Det sparade formuläret är borttaget.
+
+## Utkast: en lång text sparad för att skrivas klart senare
+meny-utkast = Mina utkast
+utkast-spara = Spara utkast
+utkast-hjalp = Spara utkast sparar det du har skrivit utan att något händer i ärendet. Bara du kan se utkastet, och det tas bort efter 30 dagar.
+utkast-finns = Du har ett utkast sparat { $tid }
+utkast-aterstall = Återställ utkastet
+utkast-ta_bort = Ta bort utkastet
+utkast-sparat = Utkastet är sparat { $tid }. Bara du kan se det. Det finns kvar till { $datum } om du inte sparar det igen.
+utkast-aterstallt = Utkastet från { $tid } är återställt. Skriv klart och spara: då tas utkastet bort.
+utkast-saknas = Utkastet finns inte längre. Det kan ha tagits bort eller blivit för gammalt.
+utkast-borttaget = Utkastet är borttaget.
+utkast-for_stort = Utkastet är för stort för att sparas. Korta texten, eller spara steget.
+utkast-for_manga = Du har redan { $antal } sparade utkast. Ta bort några under Mina utkast och försök igen.
+utkast-rubrik = Dina utkast
+utkast-ingress = Texter du har sparat som utkast i ett steg. Bara du kan se dem. Ett utkast tas bort när du sparar steget från det, och av sig självt 30 dagar efter att du sparade det senast.
+utkast-inga = Du har inga sparade utkast.
+utkast-kort = { $steg }: { $vem }
+utkast-okant_arende = ett ärende du inte kan öppna nu
+utkast-sparat_nar = Sparat { $tid }. Tas bort { $datum }.
+utkast-oppna = Öppna utkastet
+
+## Varning innan inloggningen går ut (static/session.js)
+session-varning_rubrik = Du loggas snart ut
+session-varning_text = Du har inte sparat eller bytt sida på en stund, så du loggas ut kl. { $tid }. Det du har skrivit finns kvar. Vill du fortsätta vara inloggad?
+session-slut_rubrik = Inloggningen kan inte förlängas mer
+session-slut_text = Du har varit inloggad länge och loggas ut kl. { $tid }. Spara det du skriver. Det du sparar efter det kommer tillbaka när du har loggat in igen.
+session-ute_rubrik = Du har loggats ut
+session-ute_text = Det du har skrivit finns kvar på sidan. När du sparar får du logga in igen, och sedan kommer det du skrev tillbaka.
+session-forlang = Fortsätt vara inloggad
+session-stang = Stäng
 
 ## Akten på papper
 person-skriv_ut = Skriv ut som PDF, för utlämnande eller SIP:
@@ -621,6 +675,34 @@ enhet-inget_flyttat = Inget ärende flyttades
 enhet-fel_mottagare = Välj en aktiv handläggare eller arbetsledare vid din enhet som ny handläggare.
 enhet-fel_inga = Välj minst ett ärende, eller en handläggare vars ärenden ska lämnas över.
 enhet-delegationsordning = Läs delegationsordningen
+start-bevakningar_alla = Alla mina bevakningar och påminnelser
+start-inga_bevakningar_idag = Inget är försenat och inget ska göras i dag.
+start-visa_kommande = Visa också de { $antal } kommande
+start-visa_idag = Visa bara det som är försenat eller ska göras i dag
+start-paminnelse_klar = Klar
+start-ny_paminnelse = Skriv en påminnelse till dig själv
+start-paminnelse_hjalp = Bara du ser dina påminnelser. Skriv det som hör till ärendet i journalen.
+start-paminnelse_datum = Dag
+start-paminnelse_text = Påminnelse, till exempel ”ring Åsa fredag”
+start-paminnelse_arende = Ärende (valfritt)
+start-paminnelse_inget = Inget ärende
+start-paminnelse_spara = Spara påminnelsen
+start-filter = Välj vilka ärenden som visas
+start-kol_status = Status
+start-kol_insats = Insats
+start-kol_frist = Nästa frist
+start-kol_inkom = Inkom
+start-alla = Alla
+start-bara_sena = Bara ärenden med en försenad frist
+start-visa = Visa
+start-traffar = { $antal } av dina { $oppna } öppna ärenden visas.
+start-arbetslista_tabell = Mina öppna ärenden. Välj en kolumnrubrik för att sortera efter den.
+start-sidor = Sidor i listan
+start-foregaende = Föregående sida
+start-nasta = Nästa sida
+start-sida_av = Sida { $sida } av { $sidor }
+start-tathet_kompakt = Visa tätare (för breda skärmar)
+start-tathet_normal = Visa med normalt avstånd
 
 # The kommun's text blocks for motiveringar (issue 20 item 5)
 meny-textblock = Textblock

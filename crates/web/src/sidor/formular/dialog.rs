@@ -13,6 +13,9 @@ pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
         KommandoTyp::BegarKomplettering => {
             "Begär bara det som behövs för utredningen (FL 9 §). En handling som redan lämnats in och godtagits begärs inte igen utan att du skriver varför."
         }
+        KommandoTyp::BokaMote => {
+            "Den enskilde ser dag, tid och plats på Mina sidor. Skriv platsen så att den går att hitta: adress, våning och vem hen frågar efter, eller att ni ringer eller ses på video."
+        }
         KommandoTyp::LamnaKomplettering => {
             "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
         }
@@ -29,6 +32,7 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::LamnaKomplettering => falt_lamna_komplettering(a, ctx),
         T::GodtaKomplettering => falt_godta_komplettering(a, ctx),
         T::BegarMote => falt_begar_mote(),
+        T::BokaMote => falt_boka_mote(a, ctx),
         _ => vec![],
     }
 }
@@ -42,6 +46,7 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::LamnaKomplettering => tolka_lamna_komplettering(l),
         T::GodtaKomplettering => tolka_godta_komplettering(l),
         T::BegarMote => tolka_begar_mote(l),
+        T::BokaMote => tolka_boka_mote(l),
         _ => None,
     }
 }
@@ -179,4 +184,64 @@ fn falt_begar_mote() -> Vec<Falt> {
 fn tolka_begar_mote(l: &mut Lasare) -> Option<Kommando> {
     l.fel("innehall", "Den enskilde begär möte på Mina sidor.");
     None
+}
+
+fn falt_boka_mote(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let forslag = ctx.idag + time::Duration::days(7);
+    // A request not yet booked comes first: it is what the bevakning asks for.
+    let mut val: Vec<(usize, &Motesforfragan)> = a.bokningsbara_moten().collect();
+    val.sort_by_key(|(_, m)| m.bokat.is_some());
+    let forsta = val.first().map(|(n, _)| n.to_string()).unwrap_or_default();
+    vec![
+        Falt::val(
+            "forfragan",
+            "Mötet som den enskilde bett om",
+            "select",
+            val.into_iter().map(|(n, m)| (n.to_string(), motestext(m))),
+        )
+        .kravs()
+        .varde(forsta),
+        Falt::datum("datum", "Dag för mötet").kravs().varde(forslag),
+        Falt::klockslag("klockslag", "Klockslag")
+            .kravs()
+            .hjalp("Skriv tiden som TT:MM, till exempel 13:30."),
+        Falt::text("plats", "Plats").kravs().hjalp(if a.skyddsrutiner.is_empty() {
+            "Den enskilde ser platsen på Mina sidor."
+        } else {
+            // The FREDA flag: whoever uses violence may read along on the person's phone.
+            "En screening för våld i nära relation var positiv i ärendet, och den som utövar våld kan läsa med på Mina sidor. Skriv bara det den enskilde själv vill ha där, eller ge tid och plats på annat sätt och kvittera i stället."
+        }),
+    ]
+}
+
+/// A request as the handläggare chooses it: when it came, what about, and whether booked.
+fn motestext(m: &Motesforfragan) -> String {
+    let mut t = format!("Begärt {}: {}", m.datum, m.typ.namn());
+    if !m.text.trim().is_empty() {
+        let kort: String = m.text.chars().take(60).collect();
+        t.push_str(&format!(" – ”{kort}”"));
+    }
+    if let Some(b) = &m.bokat {
+        t.push_str(&format!(
+            " (bokat {} kl. {}, boka om)",
+            b.datum,
+            crate::visning::klockslag(b.klockslag)
+        ));
+    }
+    t
+}
+
+fn tolka_boka_mote(l: &mut Lasare) -> Option<Kommando> {
+    let forfragan = l.id("forfragan", "Välj mötet som den enskilde bett om.");
+    let datum = l.datum("datum");
+    let klockslag = l.klockslag("klockslag");
+    match (forfragan, datum, klockslag) {
+        (Some(forfragan), Some(datum), Some(klockslag)) => Some(Kommando::BokaMote {
+            forfragan,
+            datum,
+            klockslag,
+            plats: l.text("plats"),
+        }),
+        _ => None,
+    }
 }

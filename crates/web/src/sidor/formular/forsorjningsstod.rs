@@ -289,6 +289,17 @@ fn fyll_fran_ansokan(falt: &mut [Falt], a: &Manadsansokan) {
             a.manad.namn(),
             a.datum
         );
+        // What was sent with the application, so the handläggare knows what lies in the
+        // case without asking again (issue 15, item 7).
+        if !a.bilagor.is_empty() {
+            let vad: Vec<String> = a
+                .bilagor
+                .iter()
+                .map(|b| format!("{} ({})", b.namn, b.handling.namn()))
+                .collect();
+            x.hjalp
+                .push_str(&format!(" Skickat med ansökan: {}.", vad.join(", ")));
+        }
     }
     for (slag, sokt, _, _) in KOSTNADER {
         if let Some((_, b)) = a.kostnader.iter().find(|(k, _)| *k == slag) {
@@ -336,8 +347,30 @@ pub(super) fn falt_ansokan(ctx: &FaltKontext) -> Vec<Falt> {
         "ovrigt",
         "Annat den enskilde söker eller vill säga",
     ));
+    // Scanned documents that came with the paper application, each with what it is; a
+    // kind already accepted for the person is marked so (issue 15, item 7).
+    for (n, (fil, typ)) in BILAGOR.into_iter().enumerate() {
+        ut.push(
+            Falt::fil(fil, &format!("Bifogat dokument {}", n + 1))
+                .hjalp("PDF, JPEG eller PNG, högst 10 MB sammanlagt."),
+        );
+        ut.push(Falt::val(
+            typ,
+            &format!("Bifogat dokument {}: vad det är", n + 1),
+            "select",
+            std::iter::once((String::new(), String::new())).chain(super::handlingstyp_val(ctx)),
+        ));
+    }
     ut
 }
+
+/// The file fields of a monthly application registered by staff, and their kinds
+/// (`uppladdning::manadsbilagor` reads them).
+const BILAGOR: [(&str, &str); crate::uppladdning::MANADSBILAGOR] = [
+    ("bil1_fil", "bil1_typ"),
+    ("bil2_fil", "bil2_typ"),
+    ("bil3_fil", "bil3_typ"),
+];
 
 pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Kommando> {
     let datum = l.datum("datum");
@@ -372,6 +405,8 @@ pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Komman
         inkomster,
         insattningar,
         ovrigt: l.text("ovrigt"),
+        // The files are read by the step's handler and added there (`steg::utfor`).
+        bilagor: vec![],
     })))
 }
 
@@ -848,4 +883,12 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         andra_manader: ctx.andra_manader.to_vec(),
         andra_val: ctx.andra_val.to_vec(),
     })
+}
+
+/// The form's own name for an attachment field, for an error beside it.
+pub(super) fn bilagefalt(namn: &str) -> Option<&'static str> {
+    BILAGOR
+        .into_iter()
+        .flat_map(|(fil, typ)| [fil, typ])
+        .find(|x| *x == namn)
 }

@@ -245,6 +245,24 @@ impl<'a> Lasare<'a> {
             }
         }
     }
+    /// A time of day as the browser's time field sends it, "13:30".
+    pub(super) fn klockslag(&mut self, namn: &'static str) -> Option<time::Time> {
+        let t = self.f.text(namn);
+        if t.is_empty() {
+            self.fel(namn, "Ange ett klockslag.");
+            return None;
+        }
+        match time::Time::parse(
+            t.trim(),
+            time::macros::format_description!("[hour]:[minute]"),
+        ) {
+            Ok(k) => Some(k),
+            Err(_) => {
+                self.fel(namn, "Klockslaget ska skrivas TT:MM, till exempel 13:30.");
+                None
+            }
+        }
+    }
     pub(super) fn kod<T>(
         &mut self,
         namn: &'static str,
@@ -356,3 +374,8 @@ pub(super) fn datumfalt(idag: Date) -> Falt {
 
 /// Said when a step's decision is missing or not one the step may take.
 pub(super) const VALJ_BESLUT: &str = "Välj ett beslut.";
+
+/// The monthly application's attachment field named `namn`, if it is one.
+pub fn bilagefalt(namn: &str) -> Option<&'static str> {
+    forsorjningsstod::bilagefalt(namn)
+}

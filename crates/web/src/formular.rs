@@ -111,9 +111,12 @@ pub fn langsta(namn: &str) -> usize {
         "adress" | "ombud_kontakt" | "anmalare_kontakt" | "kalla" | "malnummer" | "kontakt" => {
             KONTAKT
         }
-        "skal" | "orsak" => SKAL,
+        // A reduced norm's reason is a stated reason like any other.
+        "skal" | "orsak" | "norm_skal" => SKAL,
         // `beskrivning` is also the person's own account in an application on Mina sidor.
+        // `uppdrag` is the order to the utförare: what they need to know, often at length.
         "text"
+        | "uppdrag"
         | "beskrivning"
         | "motivering"
         | "mal"
@@ -253,6 +256,13 @@ mod tests {
         ] {
             assert_eq!(langsta(namn), TEXT, "{namn}");
         }
+    }
+
+    /// The order to an utförare is a text of the record; a reduced norm's reason a reason.
+    #[test]
+    fn uppdrag_och_normskal_ar_inte_ovriga_falt() {
+        assert_eq!(langsta("uppdrag"), TEXT);
+        assert_eq!(langsta("norm_skal"), SKAL);
     }
 
     proptest! {

@@ -536,17 +536,10 @@ pub async fn ny_paminnelse(
     if !policy::far(&i.anvandare, Atgard::Arbetsyta) {
         return Err(WebFel::Nekad("Påminnelser finns i arbetsytan.".into()));
     }
-    let mut fel: Vec<String> = vec![];
-    let datum = match Date::parse(
-        f.text("datum").trim(),
-        time::macros::format_description!("[year]-[month]-[day]"),
-    ) {
-        Ok(d) => Some(d),
-        Err(_) => {
-            fel.push("Ange dagen för påminnelsen som ÅÅÅÅ-MM-DD.".into());
-            None
-        }
-    };
+    // The date as every form of Lots reads it.
+    let mut datumfel = vec![];
+    let datum = super::formular::las_datum(&f, "datum", true, &mut datumfel);
+    let mut fel: Vec<String> = datumfel.into_iter().map(|e| e.text).collect();
     let text = f.text("text").trim().to_owned();
     if text.is_empty() {
         fel.push("Skriv vad du vill bli påmind om.".into());
@@ -556,18 +549,17 @@ pub async fn ny_paminnelse(
         ));
     }
     // Only one of the user's own open cases: a reminder is no door to another's case.
+    // One lookup by key, the same test the work list's query makes.
     let arende = match f.text("arende").trim() {
         "" => None,
         t => {
             let egen = match t.parse::<ArendeId>() {
-                Ok(id) => s
-                    .store
-                    .arenden()
-                    .arbetslista(i.anvandare.kommun, i.anvandare.id)
-                    .await?
-                    .into_iter()
-                    .any(|r| r.arende.id == id)
-                    .then_some(id),
+                Ok(id) => s.store.arenden().arende(id).await?.and_then(|(r, _)| {
+                    (r.kommun == i.anvandare.kommun
+                        && r.handlaggare == Some(i.anvandare.id)
+                        && r.status != Status::Avslutat)
+                        .then_some(id)
+                }),
                 Err(_) => None,
             };
             if egen.is_none() {
@@ -584,18 +576,21 @@ pub async fn ny_paminnelse(
                 .await?;
             Ok(Redirect::to("/#rubrik-bevakningar").into_response())
         }
-        _ => visa(&s, &i, &standard(), Some(fel.join(" "))).await,
+        _ => visa(&s, &i, &Urval::default(), Some(fel.join(" "))).await,
     }
 }
 
-fn standard() -> Urval {
-    Urval {
-        sortering: Sortering::Frist,
-        status: None,
-        insats: None,
-        sena: false,
-        sida: 1,
-        alla_bevakningar: false,
+/// The list as the start page first shows it.
+impl Default for Urval {
+    fn default() -> Self {
+        Self {
+            sortering: Sortering::Frist,
+            status: None,
+            insats: None,
+            sena: false,
+            sida: 1,
+            alla_bevakningar: false,
+        }
     }
 }
 

@@ -50,6 +50,33 @@ pub struct RapportBeslut {
     pub arende: RapportArende,
 }
 
+/// Where a decision stands in the list of delegated decisions: its day, case and decision, the
+/// order the list is read in. A page of the list starts after one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Beslutsnyckel {
+    pub datum: Date,
+    pub arende: ArendeId,
+    pub beslut: BeslutId,
+}
+
+impl Beslutsnyckel {
+    pub fn av(b: &Delegationsbeslut) -> Self {
+        Self {
+            datum: b.datum,
+            arende: b.arende,
+            beslut: b.beslut,
+        }
+    }
+}
+
+/// The key's three values as the queries compare them; before every decision when `None`.
+fn nyckelvarden(k: Option<Beslutsnyckel>) -> [V; 3] {
+    match k {
+        None => ["".into(), "".into(), "".into()],
+        Some(k) => [datumtext(k.datum).into(), v(k.arende), v(k.beslut)],
+    }
+}
+
 /// The reason given when an insats was interrupted: the folded case keeps only the dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Avbrottsorsak {
@@ -451,42 +478,86 @@ impl Rapporter<'_> {
         till: Date,
         mut f: impl FnMut(RapportBeslut),
     ) -> Result<(), StoreError> {
-        let mut nyckel: Vec<V> = vec!["".into(), "".into(), "".into()];
+        let mut efter = None;
         let sida = sida();
         loop {
-            let mut p = vec![v(kommun), datumtext(fran).into(), datumtext(till).into()];
-            p.extend(nyckel.iter().cloned());
-            p.push(sida.into());
             let rader = self
-                .0
-                .db
-                .fetch_all(
-                    "SELECT d.arende, d.beslut, d.person, d.datum, d.insats, d.utfall, d.lagrum, \
-                     d.beslutsfattare, d.delegation_version, d.delegation_punkt, d.efter_omprovning, \
-                     a.enhet, a.handlaggare, p.skyddad \
-                     FROM delegationsbeslut d JOIN arende a ON a.id = d.arende JOIN person p ON p.id = d.person \
-                     WHERE d.kommun = $1 AND d.datum >= $2 AND d.datum <= $3 \
-                     AND (d.datum, d.arende, d.beslut) > ($4, $5, $6) \
-                     ORDER BY d.datum, d.arende, d.beslut LIMIT $7",
-                    &p,
-                )
+                .delegationsbeslut_sida(kommun, fran, till, efter, sida)
                 .await?;
-            if let Some(r) = rader.last() {
-                nyckel = vec![
-                    r.text("datum")?.into(),
-                    r.text("arende")?.into(),
-                    r.text("beslut")?.into(),
-                ];
-            }
-            for r in &rader {
-                f(RapportBeslut {
-                    beslut: delegationsbeslut_fran(r)?,
-                    arende: rapportarende(r)?,
-                });
-            }
-            if (rader.len() as i64) < sida {
+            let n = rader.len() as i64;
+            efter = rader.last().map(|r| Beslutsnyckel::av(&r.beslut));
+            rader.into_iter().for_each(&mut f);
+            if n < sida {
                 return Ok(());
             }
+        }
+    }
+
+    /// At most `antal` decisions of the kommun dated from `fran` to `till`, in the order
+    /// (datum, ärende, beslut), starting after `efter`: one range on the index
+    /// `delegationsbeslut (kommun, datum)`, so a page costs the same in January as in December.
+    pub async fn delegationsbeslut_sida(
+        &self,
+        kommun: KommunId,
+        fran: Date,
+        till: Date,
+        efter: Option<Beslutsnyckel>,
+        antal: i64,
+    ) -> Result<Vec<RapportBeslut>, StoreError> {
+        let mut p = vec![v(kommun), datumtext(fran).into(), datumtext(till).into()];
+        p.extend(nyckelvarden(efter));
+        p.push(antal.into());
+        let rader = self
+            .0
+            .db
+            .fetch_all(
+                "SELECT d.arende, d.beslut, d.person, d.datum, d.insats, d.utfall, d.lagrum, \
+                 d.beslutsfattare, d.delegation_version, d.delegation_punkt, d.efter_omprovning, \
+                 a.enhet, a.handlaggare, p.skyddad \
+                 FROM delegationsbeslut d JOIN arende a ON a.id = d.arende JOIN person p ON p.id = d.person \
+                 WHERE d.kommun = $1 AND d.datum >= $2 AND d.datum <= $3 \
+                 AND (d.datum, d.arende, d.beslut) > ($4, $5, $6) \
+                 ORDER BY d.datum, d.arende, d.beslut LIMIT $7",
+                &p,
+            )
+            .await?;
+        rader
+            .iter()
+            .map(|r| {
+                Ok(RapportBeslut {
+                    beslut: delegationsbeslut_fran(r)?,
+                    arende: rapportarende(r)?,
+                })
+            })
+            .collect()
+    }
+
+    /// How many of the kommun's decisions dated from `fran` to `till` come up to and including
+    /// `till_och_med` (all of them when `None`): a count over the same index range, so that a
+    /// page can say where in the list it is.
+    pub async fn antal_delegationsbeslut(
+        &self,
+        kommun: KommunId,
+        fran: Date,
+        till: Date,
+        till_och_med: Option<Beslutsnyckel>,
+    ) -> Result<i64, StoreError> {
+        let mut p = vec![v(kommun), datumtext(fran).into(), datumtext(till).into()];
+        let sql = match till_och_med {
+            None => {
+                "SELECT COUNT(*) AS n FROM delegationsbeslut \
+                 WHERE kommun = $1 AND datum >= $2 AND datum <= $3"
+            }
+            Some(k) => {
+                p.extend(nyckelvarden(Some(k)));
+                "SELECT COUNT(*) AS n FROM delegationsbeslut \
+                 WHERE kommun = $1 AND datum >= $2 AND datum <= $3 \
+                 AND (datum, arende, beslut) <= ($4, $5, $6)"
+            }
+        };
+        match self.0.db.fetch_optional(sql, &p).await? {
+            Some(r) => r.int("n"),
+            None => Ok(0),
         }
     }
 

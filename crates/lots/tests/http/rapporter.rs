@@ -769,6 +769,84 @@ async fn delegationsbeslut_till_namnden(db: Db) {
 }
 pa_bada!(delegationsbeslut_till_namnden);
 
+/// A large city's period holds tens of thousands of decisions: the page shows a hundred at a
+/// time, says where in the list it is, and goes on from the last one shown; the file holds all.
+async fn delegationsbeslut_i_sidor(db: Db) {
+    let app = TestApp::ny(db).await;
+    let fall = seeda(&app).await;
+    // 120 more decisions in the period, as the projection would hold them after a busy spring.
+    for n in 0..120 {
+        let beslut = format!("00000000-0000-4000-8000-{n:012}");
+        let datum = format!("2026-03-{:02}", 10 + n % 15);
+        app.store
+            .bakdorr()
+            .execute(
+                "INSERT INTO delegationsbeslut (arende, beslut, kommun, person, datum, insats, utfall, \
+                 lagrum, beslutsfattare, delegation_version, delegation_punkt, efter_omprovning) \
+                 SELECT arende, $1, kommun, person, $2, insats, utfall, lagrum, beslutsfattare, \
+                 delegation_version, delegation_punkt, efter_omprovning FROM delegationsbeslut \
+                 WHERE arende = $3 LIMIT 1",
+                &[beslut.into(), datum.into(), fall.e.arende.clone().into()],
+            )
+            .await
+            .unwrap();
+    }
+    let k = app.klient("arbetsledare").await;
+    let (s, forsta) = k
+        .get("/rapporter/delegationsbeslut?fran=2026-01-01&till=2026-04-30")
+        .await;
+    assert_eq!(s, 200);
+    let r1 = rader(tabell(&forsta, "delegation"));
+    assert_eq!(r1.len(), 100);
+    assert!(
+        forsta.contains("(125 beslut)"),
+        "the caption counts the period"
+    );
+    assert!(forsta.contains("Här visas beslut 1–100 av 125."));
+    assert!(!forsta.contains("Första sidan"));
+    let efter = forsta
+        .split("efter=")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("a link to the next page");
+    let (s, andra) = k
+        .get(&format!(
+            "/rapporter/delegationsbeslut?fran=2026-01-01&till=2026-04-30&efter={efter}"
+        ))
+        .await;
+    assert_eq!(s, 200);
+    let r2 = rader(tabell(&andra, "delegation"));
+    assert_eq!(r2.len(), 25);
+    assert!(andra.contains("Här visas beslut 101–125 av 125."));
+    assert!(andra.contains("Första sidan"));
+    assert!(!andra.contains("Nästa sida"));
+    // The two pages follow each other in date order and overlap nowhere.
+    let datum: Vec<String> = r1.iter().chain(&r2).map(|x| x[0].clone()).collect();
+    let mut sorterat = datum.clone();
+    sorterat.sort();
+    assert_eq!(datum, sorterat);
+    assert_eq!(r2.last().unwrap()[0], "2026-04-30");
+    // The file is the whole period.
+    let filen = csv(
+        &app,
+        "/rapporter/delegationsbeslut.csv?fran=2026-01-01&till=2026-04-30",
+        "delegationsbeslut-2026-01-01-2026-04-30.csv",
+    )
+    .await;
+    assert_eq!(filen.len(), 126);
+    // A page position that is not one is said in Swedish, and nothing is read.
+    for fel in ["x", "2026-03-10.inte-ett-id.0", "2026-13-01.a.b"] {
+        let (s, sida) = k
+            .get(&format!(
+                "/rapporter/delegationsbeslut?fran=2026-01-01&till=2026-04-30&efter={fel}"
+            ))
+            .await;
+        assert_eq!(s, 400, "{fel}");
+        assert!(sida.contains("Sidan i listan finns inte."));
+    }
+}
+pa_bada!(delegationsbeslut_i_sidor);
+
 async fn bara_arbetsledaren_ser_rapporterna(db: Db) {
     let app = TestApp::ny(db).await;
     let idag = svensk_dag(time::OffsetDateTime::now_utc());

@@ -37,7 +37,7 @@ use crate::AppState;
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::policy::{self, ArendeResurs, Atgard};
-use lots_store::{Granskningspost, RapportArende};
+use lots_store::{Beslutsnyckel, Granskningspost, RapportArende};
 
 type Fraga = Query<HashMap<String, String>>;
 
@@ -736,45 +736,43 @@ pub struct DelegationRad {
     pub arende: Option<ArendeId>,
 }
 
-async fn delegation(
+/// The users' names, to name the decision-makers.
+async fn anvandarnamn(
     s: &AppState,
-    i: &Inloggad,
-    q: &HashMap<String, String>,
-    handling: &str,
-) -> Result<(Date, Date, Vec<DelegationRad>), WebFel> {
-    policy::krav(&i.anvandare, Atgard::Rapporter)?;
-    let nu = s.nu();
-    let (fran, till) = vald_period(q, svensk_dag(nu))?;
-    let kommun = i.anvandare.kommun;
-    let mut register = Register::new();
-    let mut beslut = vec![];
-    s.store
-        .rapporter()
-        .delegationsbeslut(kommun, fran, till, |r| {
-            if r.beslut.i_perioden(fran, till) {
-                register.entry(r.arende.id).or_insert(r.arende);
-                beslut.push(r.beslut);
-            }
-        })
-        .await?;
-    beslut.sort_by_key(|x| (x.datum, x.arende, x.beslut));
-    let anvandare: HashMap<_, _> = s
-        .store
+    kommun: lots_domain::ids::KommunId,
+) -> Result<HashMap<lots_domain::ids::AnvandarId, String>, WebFel> {
+    Ok(s.store
         .organisation()
         .alla_anvandare(kommun)
         .await?
         .into_iter()
         .map(|a| (a.id, a.namn))
-        .collect();
+        .collect())
+}
+
+/// The rows shown of the decisions listed, after their reads are logged.
+async fn delegationsrader(
+    s: &AppState,
+    i: &Inloggad,
+    handling: &str,
+    beslut: Vec<lots_store::RapportBeslut>,
+) -> Result<Vec<DelegationRad>, WebFel> {
+    let mut register = Register::new();
+    let mut listade = Vec::with_capacity(beslut.len());
+    for r in beslut {
+        register.entry(r.arende.id).or_insert(r.arende);
+        listade.push(r.beslut);
+    }
+    let anvandare = anvandarnamn(s, i.anvandare.kommun).await?;
     s.store
         .granskning()
         .logga_lasning(
             &i.aktor(),
-            &loggposter(i, handling, &register, beslut.iter().map(|b| b.arende)),
-            nu,
+            &loggposter(i, handling, &register, listade.iter().map(|b| b.arende)),
+            s.nu(),
         )
         .await?;
-    let rader = beslut
+    Ok(listade
         .into_iter()
         .map(|b| DelegationRad {
             datum: b.datum,
@@ -793,8 +791,51 @@ async fn delegation(
             punkt: b.delegation.punkt,
             arende: lank(i, &register, b.arende),
         })
-        .collect();
+        .collect())
+}
+
+/// The whole period's decisions, for the files the nämnd is sent.
+async fn delegation(
+    s: &AppState,
+    i: &Inloggad,
+    q: &HashMap<String, String>,
+    handling: &str,
+) -> Result<(Date, Date, Vec<DelegationRad>), WebFel> {
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
+    let (fran, till) = vald_period(q, svensk_dag(s.nu()))?;
+    let mut beslut = vec![];
+    s.store
+        .rapporter()
+        .delegationsbeslut(i.anvandare.kommun, fran, till, |r| {
+            if r.beslut.i_perioden(fran, till) {
+                beslut.push(r);
+            }
+        })
+        .await?;
+    let rader = delegationsrader(s, i, handling, beslut).await?;
     Ok((fran, till, rader))
+}
+
+/// Decisions per page of the list: a year of a large city's monthly försörjningsstöd is tens
+/// of thousands of decisions, more than a page can show or a reader take in. The files hold
+/// the whole period.
+const DELEGATION_PER_SIDA: i64 = 100;
+
+/// `?efter=DATUM.ÄRENDE.BESLUT`: the page starts after that decision.
+fn las_beslutsnyckel(t: &str) -> Option<Beslutsnyckel> {
+    let mut delar = t.splitn(3, '.');
+    let datum = las_datum(delar.next()?)?;
+    let arende = delar.next()?.parse().ok()?;
+    let beslut = delar.next()?.parse().ok()?;
+    Some(Beslutsnyckel {
+        datum,
+        arende,
+        beslut,
+    })
+}
+
+fn beslutsnyckeltext(k: &Beslutsnyckel) -> String {
+    format!("{}.{}.{}", k.datum, k.arende, k.beslut)
 }
 
 #[derive(Template, WebTemplate)]
@@ -804,6 +845,11 @@ struct DelegationSida {
     fran: Date,
     till: Date,
     rader: Vec<DelegationRad>,
+    /// All the period's decisions, and the place in that list of the first one shown.
+    antal: i64,
+    forsta: i64,
+    /// `efter` of the next page, if there is one.
+    nasta: Option<String>,
 }
 
 pub async fn delegation_sida(
@@ -811,11 +857,47 @@ pub async fn delegation_sida(
     i: Inloggad,
     Query(q): Fraga,
 ) -> Result<Response, WebFel> {
-    let (fran, till, rader) = delegation(&s, &i, &q, "rapport.delegation").await?;
+    policy::krav(&i.anvandare, Atgard::Rapporter)?;
+    let (fran, till) = vald_period(&q, svensk_dag(s.nu()))?;
+    let efter = match parameter(&q, "efter") {
+        None => None,
+        Some(t) => Some(las_beslutsnyckel(t).ok_or_else(|| {
+            WebFel::Ogiltig("Sidan i listan finns inte. Börja om från första sidan.".into())
+        })?),
+    };
+    let kommun = i.anvandare.kommun;
+    let rapporter = s.store.rapporter();
+    // One more than is shown, to know whether there is a next page.
+    let mut beslut = rapporter
+        .delegationsbeslut_sida(kommun, fran, till, efter, DELEGATION_PER_SIDA + 1)
+        .await?;
+    let nasta = if beslut.len() as i64 > DELEGATION_PER_SIDA {
+        beslut.truncate(DELEGATION_PER_SIDA as usize);
+        beslut
+            .last()
+            .map(|r| beslutsnyckeltext(&Beslutsnyckel::av(&r.beslut)))
+    } else {
+        None
+    };
+    let antal = rapporter
+        .antal_delegationsbeslut(kommun, fran, till, None)
+        .await?;
+    let fore = match efter {
+        None => 0,
+        Some(k) => {
+            rapporter
+                .antal_delegationsbeslut(kommun, fran, till, Some(k))
+                .await?
+        }
+    };
+    let rader = delegationsrader(&s, &i, "rapport.delegation", beslut).await?;
     Ok(DelegationSida {
         sida: Sida::av(&i),
         fran,
         till,
+        antal,
+        forsta: fore + 1,
+        nasta,
         rader,
     }
     .into_response())

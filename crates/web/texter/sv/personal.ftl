@@ -487,6 +487,10 @@ rapport-beslutsdatum = Beslutsdatum
 rapport-lagrum = Lagrum
 rapport_delegation-beslutsfattare = Beslutsfattare
 rapport_delegation-version = version { $version }
+rapport_delegation-visar = Här visas beslut { $forsta }–{ $sista } av { $antal }. Hela perioden finns i filerna.
+rapport_delegation-sidor = Sidor i listan
+rapport_delegation-forsta = Första sidan
+rapport_delegation-nasta = Nästa sida
 rapport-annan_enhet = Annan enhet
 
 ## rapport_ivo

@@ -89,6 +89,10 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/personer/{id}", get(sidor::person::visa)),
         ("/personer/{id}/akt.pdf", get(sidor::akt::pdf)),
         (
+            "/personer/{id}/registerutdrag.pdf",
+            get(sidor::registerutdrag::pdf),
+        ),
+        (
             "/personer/{id}/fullmakter/ny",
             get(sidor::fullmakt::ny_sida).post(sidor::fullmakt::registrera),
         ),

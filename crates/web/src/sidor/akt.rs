@@ -91,55 +91,10 @@ pub async fn pdf(
             r.enhet_namn.clone(),
         ]);
         if del.med(Del::Beslut) {
-            for b in &a.beslut {
-                let x = &b.beslut;
-                beslut.push(vec![
-                    dnr.clone(),
-                    x.datum.to_string(),
-                    x.insats.namn().to_string(),
-                    x.utfall.namn().to_string(),
-                    x.motivering.clone(),
-                    if b.galler() {
-                        "Gäller"
-                    } else {
-                        "Ersatt eller upphävt"
-                    }
-                    .to_string(),
-                ]);
-            }
+            beslut.extend(beslutsrader(&dnr, &a));
         }
         if del.med(Del::Utredning) {
-            for x in &a.utredningsavsnitt {
-                let mut text = x.handlaggarens.clone();
-                if !x.personens_ord.is_empty() {
-                    text.push_str(&format!(" Personens ord: {}", x.personens_ord));
-                }
-                if !x.mal.is_empty() {
-                    text.push_str(&format!(" Mål: {}", x.mal));
-                }
-                utredning.push(vec![
-                    dnr.clone(),
-                    x.datum.to_string(),
-                    x.omrade.namn().to_string(),
-                    text,
-                ]);
-            }
-            if let Some((d, text)) = &a.utredningsbedomning {
-                utredning.push(vec![
-                    dnr.clone(),
-                    d.to_string(),
-                    "Bedömning".into(),
-                    text.clone(),
-                ]);
-                if let Some(f) = &a.forslag_till_beslut {
-                    utredning.push(vec![
-                        dnr.clone(),
-                        d.to_string(),
-                        "Förslag till beslut".into(),
-                        crate::visning::forslag_till_beslut(f),
-                    ]);
-                }
-            }
+            utredning.extend(utredningsrader(&dnr, &a));
         }
         if del.med(Del::Journal) {
             for j in s.store.arenden().journal_i_arende(r.id).await? {
@@ -228,19 +183,85 @@ pub async fn pdf(
         tracing::error!(error = %e, "akt pdf");
         WebFel::Ogiltig("Utskriften kunde inte göras. Försök igen om en stund.".into())
     })?;
-    Ok((
+    Ok(pdf_fil(
+        &format!("{}-{idag}.pdf", del.namn().to_lowercase()),
+        pdf,
+    ))
+}
+
+/// The case's decisions as rows: ärende, datum, insats, utfall, motivering, whether it holds.
+pub(super) fn beslutsrader(dnr: &str, a: &lots_domain::Arende) -> Vec<Vec<String>> {
+    a.beslut
+        .iter()
+        .map(|b| {
+            let x = &b.beslut;
+            vec![
+                dnr.to_string(),
+                x.datum.to_string(),
+                x.insats.namn().to_string(),
+                x.utfall.namn().to_string(),
+                x.motivering.clone(),
+                if b.galler() {
+                    "Gäller"
+                } else {
+                    "Ersatt eller upphävt"
+                }
+                .to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The utredning per life area, its bedömning and the förslag till beslut, as rows: ärende,
+/// datum, livsområde, text.
+pub(super) fn utredningsrader(dnr: &str, a: &lots_domain::Arende) -> Vec<Vec<String>> {
+    let mut ut = vec![];
+    for x in &a.utredningsavsnitt {
+        let mut text = x.handlaggarens.clone();
+        if !x.personens_ord.is_empty() {
+            text.push_str(&format!(" Personens ord: {}", x.personens_ord));
+        }
+        if !x.mal.is_empty() {
+            text.push_str(&format!(" Mål: {}", x.mal));
+        }
+        ut.push(vec![
+            dnr.to_string(),
+            x.datum.to_string(),
+            x.omrade.namn().to_string(),
+            text,
+        ]);
+    }
+    if let Some((d, text)) = &a.utredningsbedomning {
+        ut.push(vec![
+            dnr.to_string(),
+            d.to_string(),
+            "Bedömning".into(),
+            text.clone(),
+        ]);
+        if let Some(f) = &a.forslag_till_beslut {
+            ut.push(vec![
+                dnr.to_string(),
+                d.to_string(),
+                "Förslag till beslut".into(),
+                crate::visning::forslag_till_beslut(f),
+            ]);
+        }
+    }
+    ut
+}
+
+/// A PDF as a download that no cache keeps.
+pub(super) fn pdf_fil(filnamn: &str, pdf: Vec<u8>) -> Response {
+    (
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{idag}.pdf\"",
-                    del.namn().to_lowercase()
-                ),
+                format!("attachment; filename=\"{filnamn}\""),
             ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         pdf,
     )
-        .into_response())
+        .into_response()
 }

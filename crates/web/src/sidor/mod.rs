@@ -13,6 +13,7 @@ pub mod namnd;
 pub mod partsinsyn;
 pub mod person;
 pub mod rapporter;
+pub mod registerutdrag;
 pub mod riksnorm;
 pub mod sammanfattning;
 pub mod start;

@@ -446,7 +446,7 @@ struct PersonFullmakt {
 }
 
 /// When the file may be thinned out (SoL 16 kap.; SoF 13 kap. 1 §), in words.
-async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
+pub(super) async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
     let kod = s.store.organisation().kommunkod(p.kommun).await?;
     let dag = p.identitet.fodelsedatum().map(|d| d.day()).unwrap_or(0);
     Ok(match frister::gallring_undantag(dag, &kod) {

@@ -623,6 +623,8 @@ person-skriv_ut_alla = hela akten
 person-skriv_ut_journal = journalen
 person-skriv_ut_beslut = besluten
 person-skriv_ut_utredning = utredningen
+person-registerutdrag = Registerutdrag (PDF)
+person-registerutdrag_forklaring = när personen begär ut alla sina personuppgifter. Utdraget tar med alla kommunens ärenden och markerar det som ska prövas innan det skickas.
 
 ## The arbetsledare's overview of the enhet (issue 20 item 7)
 meny-enhet = Min enhet

@@ -118,14 +118,6 @@ pub async fn pdf(
             .logga_lasning(&i.aktor(), &poster, s.nu())
             .await?;
     }
-    let sektion = |rubrik: &str, kolumner: &[&str], rader: Vec<Vec<String>>, tom: &str| {
-        lots_documents::Rapportsektion {
-            rubrik: rubrik.into(),
-            kolumner: kolumner.iter().map(|k| (*k).to_string()).collect(),
-            rader,
-            tom: tom.into(),
-        }
-    };
     let mut sektioner = vec![sektion(
         "Ärenden",
         &["Diarienummer", "Inkom", "Insatser", "Läge", "Enhet"],
@@ -264,4 +256,19 @@ pub(super) fn pdf_fil(filnamn: &str, pdf: Vec<u8>) -> Response {
         pdf,
     )
         .into_response()
+}
+
+/// One table of a printed report: heading, columns, rows, and what to say when it is empty.
+pub(super) fn sektion(
+    rubrik: &str,
+    kolumner: &[&str],
+    rader: Vec<Vec<String>>,
+    tom: &str,
+) -> lots_documents::Rapportsektion {
+    lots_documents::Rapportsektion {
+        rubrik: rubrik.into(),
+        kolumner: kolumner.iter().map(|k| (*k).to_string()).collect(),
+        rader,
+        tom: tom.into(),
+    }
 }

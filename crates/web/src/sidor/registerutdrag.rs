@@ -26,7 +26,7 @@ use lots_domain::Handelse;
 use lots_domain::arende::partsinsyn::{self, Undanhallet};
 use lots_store::ArendeRad;
 
-use super::akt::{beslutsrader, pdf_fil, utredningsrader};
+use super::akt::{beslutsrader, pdf_fil, sektion, utredningsrader};
 use super::arendepost;
 use crate::AppState;
 use crate::atkomst::{self, PersonSyfte};
@@ -192,14 +192,6 @@ pub async fn pdf(
         .logga_lasning(&i.aktor(), &poster, s.nu())
         .await?;
 
-    let sektion = |rubrik: &str, kolumner: &[&str], rader: Vec<Vec<String>>, tom: &str| {
-        lots_documents::Rapportsektion {
-            rubrik: rubrik.into(),
-            kolumner: kolumner.iter().map(|k| (*k).to_string()).collect(),
-            rader,
-            tom: tom.into(),
-        }
-    };
     let gallring = super::person::gallringstext(&s, &p).await?;
     let sektioner = vec![
         sektion(

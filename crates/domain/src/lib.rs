@@ -7,6 +7,7 @@ pub mod arende;
 pub mod delegation;
 pub mod forsorjningsstod;
 pub mod frister;
+pub mod gallring;
 pub mod fullmakt;
 pub mod identitet;
 pub mod ids;

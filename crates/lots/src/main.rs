@@ -101,6 +101,14 @@ enum Underkommando {
         /// Where to write the copy; must not exist.
         till: std::path::PathBuf,
     },
+    /// Gallring (SoL 16 kap.; SoF 13 kap. 1 §): list the persons whose records are due,
+    /// with what would be deleted per category and why each is due, and those kept and
+    /// why. Changes nothing unless `--utfor` is given; then deletes, a person at a time.
+    Gallra {
+        /// Delete the records listed (without it: a dry run).
+        #[arg(long)]
+        utfor: bool,
+    },
     /// Print every setting: its flag, environment variable, lots.toml key and
     /// default (the README's table, from the same list).
     Settings,
@@ -272,6 +280,10 @@ async fn main() -> anyhow::Result<()> {
                 "Kommunen är upplagd. Systemförvaltaren aktiverar sitt konto och väljer lösenord här, inom 72 timmar, en gång:\n\n  <Lots adress>{lank}\n\nLämna länken personligen. Lägg sedan upp enheter, konton och delegationsordningen i Lots."
             );
         }
+        Underkommando::Gallra { utfor } => {
+            store.migrera().await.context("migreringen misslyckades")?;
+            gallra(&store, utfor).await?;
+        }
         // Answered above, before the database is opened.
         Underkommando::Settings => {}
         Underkommando::Backup { till } => {
@@ -310,6 +322,127 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `lots gallra`: the dry run, or with `utfor` the run, printed for the operator.
+async fn gallra(store: &Store, utfor: bool) -> anyhow::Result<()> {
+    let oklassade = store.gallring().oklassade_tabeller().await?;
+    if !oklassade.is_empty() {
+        anyhow::bail!(
+            "gallringen vet inte om tabellerna {} har personuppgifter: klassa dem i crates/store/src/gallring.rs",
+            oklassade.join(", ")
+        );
+    }
+    let (kommun, namn) = store
+        .organisation()
+        .kommun()
+        .await?
+        .context("databasen har ingen kommun")?;
+    let nu = time::OffsetDateTime::now_utc();
+    let idag = lots_domain::tid::svensk_dag(nu);
+    let fall = store.gallring().provning(kommun, idag).await?;
+    let (forfallna, behallna): (Vec<_>, Vec<_>) =
+        fall.iter().partition(|f| f.provning.forfallen());
+    println!(
+        "Gallring i {namn} {idag} (SoL 16 kap.; SoF 13 kap. 1 §): {} personer, {} att gallra, {} behålls.",
+        fall.len(),
+        forfallna.len(),
+        behallna.len()
+    );
+    let mut skal: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in &behallna {
+        if let Some(b) = f.provning.behalls {
+            *skal.entry(b.text()).or_default() += 1;
+        }
+    }
+    for (text, n) in &skal {
+        println!("  behålls: {n} – {text}");
+    }
+    // Those the archive officer must decide on are named, so they can be looked up.
+    for f in &behallna {
+        if let Some(
+            b @ (lots_domain::gallring::Behalls::Reservnummer
+            | lots_domain::gallring::Behalls::PlaceringAvBarn),
+        ) = f.provning.behalls
+        {
+            println!("  att pröva: person {} – {}", f.person, b.text());
+        }
+    }
+    let mut summa: std::collections::BTreeMap<&str, i64> = Default::default();
+    let mut meddelanden = 0;
+    for f in &forfallna {
+        let sista = f.provning.sista_anteckning.map(|d| d.to_string()).unwrap_or_default();
+        let senast = f.provning.gallras_senast.map(|d| d.to_string()).unwrap_or_default();
+        let rader: Vec<String> = kategorier(&f.rader)
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        println!(
+            "  person {}: sista anteckning {sista}, fem år har gått, gallras senast {senast}: {}",
+            f.person,
+            rader.join(", ")
+        );
+        for r in &f.rader {
+            *summa.entry(r.kategori).or_default() += r.antal;
+        }
+        meddelanden += f.meddelanden;
+    }
+    let summatext = |summa: &std::collections::BTreeMap<&str, i64>| {
+        summa
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !forfallna.is_empty() {
+        println!(
+            "Att gallra: {} (varav meddelanden {meddelanden}).",
+            summatext(&summa)
+        );
+    }
+    if !utfor {
+        println!("Torrkörning: inget är ändrat. Kör `lots gallra --utfor` för att gallra.");
+        return Ok(());
+    }
+    let mut borttaget: std::collections::BTreeMap<&str, i64> = Default::default();
+    let mut personer = 0;
+    for f in &forfallna {
+        match store
+            .gallring()
+            .gallra_person(kommun, f.person, idag, nu)
+            .await?
+        {
+            Some(rader) => {
+                personer += 1;
+                for r in &rader {
+                    *borttaget.entry(r.kategori).or_default() += r.antal;
+                }
+                println!("Gallrade person {}.", f.person);
+            }
+            None => println!(
+                "Person {} gallrades inte: akten har ändrats sedan listan gjordes.",
+                f.person
+            ),
+        }
+    }
+    println!(
+        "Gallrat: {personer} personer; borttaget {}. Granskningsloggen är orörd; kontrollera den med `lots verify-log`.",
+        summatext(&borttaget)
+    );
+    Ok(())
+}
+
+/// A person's rows per category, in the order first met, the empty left out.
+fn kategorier(rader: &[lots_store::Radantal]) -> Vec<(&'static str, i64)> {
+    let mut ut: Vec<(&'static str, i64)> = vec![];
+    for r in rader {
+        match ut.iter_mut().find(|(k, _)| *k == r.kategori) {
+            Some((_, n)) => *n += r.antal,
+            None => ut.push((r.kategori, r.antal)),
+        }
+    }
+    ut.retain(|(_, n)| *n > 0);
+    ut
 }
 
 async fn serva(

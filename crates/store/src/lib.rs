@@ -16,6 +16,7 @@ mod db;
 mod dialog;
 mod enhetsoversikt;
 mod fordjupad;
+mod gallring;
 mod granskning;
 mod handelser;
 mod import;
@@ -46,6 +47,7 @@ use time::{Date, OffsetDateTime};
 
 pub use arbetslista::{ArbetslistaRad, Paminnelse};
 use db::Db;
+pub use gallring::{BEHALLNA_TABELLER, Gallring, Gallringsfall, Radantal, persontabeller};
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
 pub use granskning::{
     GRUPPSTATISTIK, Gruppstatistik, Loggfilter, Loggkontroll, Loggrad, Loggverifiering,

@@ -250,6 +250,11 @@ pub fn testregler() -> lots_web::Inloggningsregler {
 }
 
 impl TestApp {
+    /// The database this app serves, for running the binary on it.
+    pub fn dburl(&self) -> &str {
+        &self.dburl
+    }
+
     pub async fn ny(db: Db) -> Self {
         let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         Self::med(db, lyssnare, testregler(), |_| async {}).await

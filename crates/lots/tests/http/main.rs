@@ -16,6 +16,7 @@ mod drift;
 mod dubbletter;
 mod enhet;
 mod forsorjningsstod;
+mod gallring;
 mod genomforandeplan;
 mod granser;
 mod granskningslogg;

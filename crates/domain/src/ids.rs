@@ -44,4 +44,6 @@ id!(
     KompletteringId,
     UtbetalningId,
     TextblockId,
+    UtforarId,
+    AvtalId,
 );

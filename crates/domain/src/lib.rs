@@ -19,6 +19,7 @@ pub mod organisation;
 pub mod rapport;
 pub mod textblock;
 pub mod tid;
+pub mod utforare;
 
 pub use arende::{Arende, Avvisning, Handelse, Kommando};
 pub use identitet::{Identitet, IdentitetsFel};

@@ -38,6 +38,7 @@ mod statistik;
 mod textblock;
 mod totpnyckel;
 mod utbetalningar;
+mod utforare;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -69,6 +70,7 @@ pub use sparat::{SPARAS, Slag, SparatFormular, UTKAST_PER_ANVANDARE, UTKAST_SPAR
 pub use textblock::TextblockRad;
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
+pub use utforare::Bestallningsvillkor;
 
 use lots_domain::Avvisning;
 

@@ -34,4 +34,5 @@ mod sidodorrar;
 mod sparat;
 mod statistik;
 mod textblock;
+mod utforare;
 mod webb;

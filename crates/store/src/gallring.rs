@@ -87,6 +87,18 @@ const PERSONTABELLER: &[Persontabell] = &[
     persontabell!("bevakning", "bevakningar", concat!("arende IN ", arenden!())),
     persontabell!("dokument", "dokument", concat!("arende IN ", arenden!())),
     persontabell!("atkomstskal", "åtkomstskäl", concat!("arende IN ", arenden!())),
+    // The provider's delivery and the order's terms belong to the order, so to the person's
+    // case; found through `uppdrag` before it goes.
+    persontabell!(
+        "leverans",
+        "leveranser",
+        concat!("beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ", arenden!(), ")")
+    ),
+    persontabell!(
+        "bestallningsvillkor",
+        "beställningar",
+        concat!("beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ", arenden!(), ")")
+    ),
     persontabell!("uppdrag", "beställningar", concat!("arende IN ", arenden!())),
     persontabell!("vantan", "rapportrader", concat!("arende IN ", arenden!())),
     persontabell!("delegationsbeslut", "rapportrader", concat!("arende IN ", arenden!())),
@@ -154,6 +166,12 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     ("hyresriktvarden", "kommunens data"),
     ("attestgrans", "kommunens data"),
     ("textblock", "kommunens data"),
+    ("utforarorganisation", "organisationen: utförarna"),
+    ("avtal", "organisationen: avtalen med utförarna"),
+    (
+        "fakturarad",
+        "räkenskapsinformation, med egen bevarandetid (bokföringslagen 7 kap. 2 §); raden bär bara beställningens id, inget namn",
+    ),
     (
         "sparat_formular",
         "personalens sparade formulär och utkast: knutna till en användare, tas bort efter högst 30 dagar",

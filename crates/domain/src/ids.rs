@@ -44,4 +44,5 @@ id!(
     KompletteringId,
     UtbetalningId,
     TextblockId,
+    OppenInsatsId,
 );

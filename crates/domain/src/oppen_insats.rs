@@ -8,18 +8,18 @@
 //!
 //! The provider does not judge whether the person may take part: the conditions are
 //! checked from the entry (`prova`), and outside them the answer is the formal route,
-//! an application for bistånd (SoL 11 kap. 1 §).
+//! an application for bistånd (SoL 11 kap. 1 §). The nämnd's power to offer them is
+//! SoL 11 kap. 5 §.
 
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::ids::EnhetId;
 
-/// The provision that lets the nämnd offer insatser without an individual needs
-/// assessment, and sets what such an insats may not be: the new socialtjänstlag's
-/// rules on insatser utan individuell behovsprövning (prop. 2024/25:89). The
-/// paragraph is kept in this one place so that it is corrected in one place.
-pub const LAGRUM: &str = "SoL (2025:400) 11 kap. om insatser utan individuell behovsprövning";
+/// The provision that lists what may never be given without an individual needs
+/// assessment (SoL 11 kap. 5 § lets the nämnd offer insatser without one; 6 § names
+/// the exceptions; docs/domain.md).
+pub const LAGRUM: &str = "SoL 11 kap. 6 §";
 
 /// The longest name, and the longest of the free texts, in characters.
 pub const NAMN_MAX_TECKEN: usize = 120;
@@ -43,18 +43,22 @@ pub enum Art {
     OppenVerksamhet,
     /// A walk-in clinic, öppen mottagning.
     OppenMottagning,
-    /// Care in a hem för vård eller boende.
+    /// Care in a hem för vård eller boende or another home for round-the-clock care.
     Hvb,
-    /// Stödboende.
-    Stodboende,
     /// Familjehem.
     Familjehem,
-    /// Care without consent (LVM, LVU).
+    /// Kontaktperson or kontaktfamilj.
+    Kontaktperson,
+    /// Särskilt boende.
+    SarskiltBoende,
+    /// Ekonomiskt bistånd.
+    EkonomisktBistand,
+    /// Care in an LVM-hem or a särskilt ungdomshem (LVM, LVU).
     Tvang,
 }
 
 impl Art {
-    pub const ALLA: [Art; 10] = [
+    pub const ALLA: [Art; 12] = [
         Art::Radgivning,
         Art::Samtalsstod,
         Art::Stodgrupp,
@@ -62,8 +66,10 @@ impl Art {
         Art::OppenVerksamhet,
         Art::OppenMottagning,
         Art::Hvb,
-        Art::Stodboende,
         Art::Familjehem,
+        Art::Kontaktperson,
+        Art::SarskiltBoende,
+        Art::EkonomisktBistand,
         Art::Tvang,
     ];
 
@@ -76,8 +82,10 @@ impl Art {
             Art::OppenVerksamhet => "oppen_verksamhet",
             Art::OppenMottagning => "oppen_mottagning",
             Art::Hvb => "hvb",
-            Art::Stodboende => "stodboende",
             Art::Familjehem => "familjehem",
+            Art::Kontaktperson => "kontaktperson",
+            Art::SarskiltBoende => "sarskilt_boende",
+            Art::EkonomisktBistand => "ekonomiskt_bistand",
             Art::Tvang => "tvang",
         }
     }
@@ -94,26 +102,34 @@ impl Art {
             Art::Anhorigprogram => "Anhörigprogram",
             Art::OppenVerksamhet => "Öppen verksamhet (dagverksamhet)",
             Art::OppenMottagning => "Öppen mottagning",
-            Art::Hvb => "Vård i hem för vård eller boende (HVB)",
-            Art::Stodboende => "Stödboende",
+            Art::Hvb => {
+                "Vård i hem för vård eller boende (HVB) eller annat hem för vård dygnet runt"
+            }
             Art::Familjehem => "Vård i familjehem",
-            Art::Tvang => "Vård utan samtycke (LVM, LVU)",
+            Art::Kontaktperson => "Kontaktperson eller kontaktfamilj",
+            Art::SarskiltBoende => "Särskilt boende",
+            Art::EkonomisktBistand => "Ekonomiskt bistånd",
+            Art::Tvang => "Vård i LVM-hem eller särskilt ungdomshem",
         }
     }
 
     /// Why this kind can never be an öppen insats, or `None` when it can.
     pub fn hinder(self) -> Option<&'static str> {
+        // SoL 11 kap. 6 §: these are never given without an individual needs assessment.
         match self {
-            // Care and housing away from home is a placement: it needs a decision, a
-            // vårdplan and follow-up, and for children and young people IVO's permit
-            // regime presumes an assessed intake (seed 002, IVO's remiss answer).
-            Art::Hvb | Art::Stodboende | Art::Familjehem => Some(
+            Art::Hvb | Art::Familjehem | Art::SarskiltBoende => Some(
                 "Vård eller boende utanför hemmet är en placering och kräver en individuell behovsprövning och ett beslut. Den kan inte ges som öppen insats.",
             ),
-            // Compulsory care is decided by förvaltningsrätten on the nämnd's
-            // application after an utredning (LVM 4 §, 11 §; LVU 4 §): never on offer.
+            Art::Kontaktperson => Some(
+                "Kontaktperson och kontaktfamilj kräver en individuell behovsprövning och ett beslut. Det kan inte ges som öppen insats.",
+            ),
+            Art::EkonomisktBistand => Some(
+                "Ekonomiskt bistånd prövas alltid individuellt. Det kan inte ges som öppen insats.",
+            ),
+            // Care in an LVM-hem or a särskilt ungdomshem follows a decision on care
+            // without consent (LVM 11 §, LVU 4 §), never an offer.
             Art::Tvang => Some(
-                "Vård utan samtycke beslutas av förvaltningsrätten efter utredning (LVM 11 §, LVU 4 §). Den kan aldrig erbjudas som öppen insats.",
+                "Vård i LVM-hem eller särskilt ungdomshem följer av ett beslut om vård utan samtycke (LVM 11 §, LVU 4 §). Den kan aldrig erbjudas som öppen insats.",
             ),
             _ => None,
         }
@@ -127,12 +143,11 @@ pub enum Integritet {
     /// A person record and a journal, as for a decided insats.
     Full,
     /// Only legal sex, age band and district, as at MIKA: no name, no personnummer,
-    /// nothing else.
+    /// nothing else (the nämnd's decision not to record identifying data, SoL 14 kap. 5 §).
     Minimal,
-    /// Nothing about the person: counts only.
+    /// Nothing about the person: counts only (SoL 14 kap. 5 §).
     Anonym,
-    /// A contact with a topic, no person: rådgivning is exempt from documenting the
-    /// person's circumstances (SoL 14 kap.; seed 002 on the documentation duty).
+    /// A contact with a topic, no person: rådgivning is not documented (SoL 14 kap. 4 §).
     Radgivning,
 }
 
@@ -245,8 +260,16 @@ impl OppenInsats {
             ));
         }
         for (falt, text, tom) in [
-            ("malgrupp", &self.malgrupp, "Skriv vem insatsen är till för."),
-            ("innehall", &self.innehall, "Skriv vad insatsen innehåller."),
+            (
+                "malgrupp",
+                &self.malgrupp,
+                "Skriv vem insatsen är till för.",
+            ),
+            (
+                "insatsens_innehall",
+                &self.innehall,
+                "Skriv vad insatsen innehåller.",
+            ),
         ] {
             if text.trim().is_empty() {
                 f.push(fel(falt, tom));
@@ -254,7 +277,7 @@ impl OppenInsats {
         }
         for (falt, text) in [
             ("malgrupp", &self.malgrupp),
-            ("innehall", &self.innehall),
+            ("insatsens_innehall", &self.innehall),
             ("villkor", &self.villkor),
         ] {
             if text.chars().count() > TEXT_MAX_TECKEN {
@@ -414,7 +437,20 @@ mod tests {
     #[test]
     fn a_placement_or_compulsory_care_is_refused_with_the_law() {
         let u = utforare();
-        for art in [Art::Hvb, Art::Stodboende, Art::Familjehem, Art::Tvang] {
+        let nej = [
+            Art::Hvb,
+            Art::Familjehem,
+            Art::Kontaktperson,
+            Art::SarskiltBoende,
+            Art::EkonomisktBistand,
+            Art::Tvang,
+        ];
+        for art in Art::ALLA {
+            let mut i = samtal(u);
+            i.art = art;
+            assert_eq!(i.granska(&[u]).is_empty(), !nej.contains(&art), "{art:?}");
+        }
+        for art in nej {
             let mut i = samtal(u);
             i.art = art;
             let f = i.granska(&[u]);

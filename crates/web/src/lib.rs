@@ -264,6 +264,14 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/textblock/{id}",
             get(sidor::textblock::visa).post(sidor::textblock::andra),
         ),
+        (
+            "/oppna-insatser",
+            get(sidor::oppna_insatser::visa_lista).post(sidor::oppna_insatser::skapa),
+        ),
+        (
+            "/oppna-insatser/{id}",
+            get(sidor::oppna_insatser::visa).post(sidor::oppna_insatser::andra),
+        ),
     ]
     .into_iter()
     .chain(mina_sidor::rutter())

@@ -85,6 +85,13 @@ pub enum Atgard {
     LasaDelegation,
     /// Edit the delegationsordning (a new version; old ones stay).
     AdministreraDelegation,
+    /// Read the catalogue of öppna insatser (issue 17 item 1): the nämnd's decisions on
+    /// the insatser offered without a needs assessment. Kommun data, no person: those
+    /// who tell people about them or provide them, and the systemförvaltare.
+    LasaOppnaInsatser,
+    /// Add an öppen insats or a new version of one: the systemförvaltare, who records
+    /// the nämnd's decisions in Lots as for the delegationsordning and the riksnorm.
+    AdministreraOppnaInsatser,
     /// Create and change staff accounts and units, grant the protected-person right.
     AdministreraAnvandare,
     /// See the grants waiting for a second person's approval.
@@ -271,6 +278,13 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
             a.roll == Systemforvaltare
         }
         Atgard::SeBehorighetsbegaran => matches!(a.roll, Systemforvaltare | Arbetsledare),
+        Atgard::LasaOppnaInsatser => {
+            matches!(
+                a.roll,
+                Handlaggare | Arbetsledare | Utforare | Systemforvaltare
+            )
+        }
+        Atgard::AdministreraOppnaInsatser => a.roll == Systemforvaltare,
         Atgard::GodkannBehorighet {
             begard_av,
             anvandare,

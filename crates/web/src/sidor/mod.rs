@@ -10,6 +10,7 @@ pub mod fullmakt;
 pub mod konto;
 pub mod loggkontroll;
 pub mod namnd;
+pub mod oppna_insatser;
 pub mod partsinsyn;
 pub mod person;
 pub mod rapporter;
@@ -55,6 +56,11 @@ impl Sida {
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (Atgard::LasaTextblock, "/textblock", "meny-textblock"),
+            (
+                Atgard::LasaOppnaInsatser,
+                "/oppna-insatser",
+                "meny-oppna-insatser",
+            ),
             (
                 Atgard::HanteraUtbetalningar,
                 "/utbetalningar",

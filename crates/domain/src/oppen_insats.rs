@@ -226,6 +226,10 @@ pub struct OppenInsats {
     pub giltig_fran: Date,
     /// The last day it applies, when the nämnd set one.
     pub giltig_till: Option<Date>,
+    /// The districts a minimal-mode visit is counted by (the desk offers these and
+    /// "Annan kommun", nothing typed).
+    #[serde(default)]
+    pub stadsdelar: Vec<String>,
 }
 
 /// What is wrong with an entry, with the form field it concerns.
@@ -300,6 +304,15 @@ impl OppenInsats {
             Omfattning::Tillfallen(0) | Omfattning::Veckor(0)
         ) {
             f.push(fel("omfattning_antal", "Omfattningen måste vara minst 1."));
+        }
+        if self.integritet == Integritet::Minimal && self.stadsdelar.is_empty() {
+            f.push(fel(
+                "stadsdelar",
+                "Skriv minst en stadsdel: besök räknas per stadsdel när bara kön, åldersgrupp och stadsdel registreras.",
+            ));
+        }
+        if self.stadsdelar.iter().any(|s| s.chars().count() > 60) {
+            f.push(fel("stadsdelar", "En stadsdel får vara högst 60 tecken."));
         }
         if self.utforare.is_empty() {
             f.push(fel("utforare", "Välj minst en utförare som ger insatsen."));
@@ -431,6 +444,7 @@ mod tests {
             utforare: vec![u],
             giltig_fran: date!(2026 - 01 - 01),
             giltig_till: Some(date!(2026 - 12 - 31)),
+            stadsdelar: vec!["Centrum".into()],
         }
     }
 
@@ -551,6 +565,305 @@ mod tests {
         assert_eq!(
             i.omfattning(500, Some(forsta), date!(2030 - 01 - 01)),
             Omfattningslage::Inom
+        );
+    }
+}
+
+/// Legal sex, the one personal trait the minimal mode keeps besides age band and district.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kon {
+    Kvinna,
+    Man,
+}
+
+impl Kon {
+    pub const ALLA: [Kon; 2] = [Kon::Kvinna, Kon::Man];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Kon::Kvinna => "kvinna",
+            Kon::Man => "man",
+        }
+    }
+    pub fn fran_kod(kod: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|a| a.kod() == kod)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Kon::Kvinna => "Kvinna",
+            Kon::Man => "Man",
+        }
+    }
+}
+
+/// Age bands: wide enough that a band with sex and district does not single anyone out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Aldersgrupp {
+    #[serde(rename = "0-12")]
+    Under13,
+    #[serde(rename = "13-17")]
+    Ungdom,
+    #[serde(rename = "18-24")]
+    UngVuxen,
+    #[serde(rename = "25-34")]
+    Vuxen25,
+    #[serde(rename = "35-49")]
+    Vuxen35,
+    #[serde(rename = "50-64")]
+    Vuxen50,
+    #[serde(rename = "65-")]
+    Aldre,
+}
+
+impl Aldersgrupp {
+    pub const ALLA: [Aldersgrupp; 7] = [
+        Aldersgrupp::Under13,
+        Aldersgrupp::Ungdom,
+        Aldersgrupp::UngVuxen,
+        Aldersgrupp::Vuxen25,
+        Aldersgrupp::Vuxen35,
+        Aldersgrupp::Vuxen50,
+        Aldersgrupp::Aldre,
+    ];
+    /// Youngest and oldest age in the band.
+    pub fn intervall(self) -> (u32, u32) {
+        match self {
+            Aldersgrupp::Under13 => (0, 12),
+            Aldersgrupp::Ungdom => (13, 17),
+            Aldersgrupp::UngVuxen => (18, 24),
+            Aldersgrupp::Vuxen25 => (25, 34),
+            Aldersgrupp::Vuxen35 => (35, 49),
+            Aldersgrupp::Vuxen50 => (50, 64),
+            Aldersgrupp::Aldre => (65, 200),
+        }
+    }
+    pub fn kod(self) -> &'static str {
+        match self {
+            Aldersgrupp::Under13 => "0-12",
+            Aldersgrupp::Ungdom => "13-17",
+            Aldersgrupp::UngVuxen => "18-24",
+            Aldersgrupp::Vuxen25 => "25-34",
+            Aldersgrupp::Vuxen35 => "35-49",
+            Aldersgrupp::Vuxen50 => "50-64",
+            Aldersgrupp::Aldre => "65-",
+        }
+    }
+    pub fn fran_kod(kod: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|a| a.kod() == kod)
+    }
+    pub fn namn(self) -> String {
+        match self {
+            Aldersgrupp::Aldre => "65 år eller äldre".to_string(),
+            _ => {
+                let (a, b) = self.intervall();
+                format!("{a}–{b} år")
+            }
+        }
+    }
+}
+
+/// The topic of a rådgivning contact: a fixed list, so that no free text can carry a
+/// person's circumstances (SoL 14 kap. 4 §).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Amne {
+    Alkohol,
+    Narkotika,
+    Spel,
+    Anhorig,
+    Vald,
+    Ekonomi,
+    Annat,
+}
+
+impl Amne {
+    pub const ALLA: [Amne; 7] = [
+        Amne::Alkohol,
+        Amne::Narkotika,
+        Amne::Spel,
+        Amne::Anhorig,
+        Amne::Vald,
+        Amne::Ekonomi,
+        Amne::Annat,
+    ];
+    pub fn kod(self) -> &'static str {
+        match self {
+            Amne::Alkohol => "alkohol",
+            Amne::Narkotika => "narkotika",
+            Amne::Spel => "spel",
+            Amne::Anhorig => "anhorig",
+            Amne::Vald => "vald",
+            Amne::Ekonomi => "ekonomi",
+            Amne::Annat => "annat",
+        }
+    }
+    pub fn fran_kod(kod: &str) -> Option<Self> {
+        Self::ALLA.into_iter().find(|a| a.kod() == kod)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Amne::Alkohol => "Alkohol",
+            Amne::Narkotika => "Narkotika",
+            Amne::Spel => "Spel om pengar",
+            Amne::Anhorig => "Som anhörig",
+            Amne::Vald => "Våld i nära relation",
+            Amne::Ekonomi => "Ekonomi och skulder",
+            Amne::Annat => "Annat",
+        }
+    }
+}
+
+/// The district given for a minimal-mode visit from outside the kommun.
+pub const ANNAN_KOMMUN: &str = "Annan kommun";
+
+/// A visit as the desk registers it, in the entry's mode: each mode holds exactly what
+/// it may keep and nothing more (issue 17 item 2). The full mode, with a person record,
+/// is not registered here yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Besok {
+    Minimal {
+        kon: Kon,
+        aldersgrupp: Aldersgrupp,
+        /// One of the entry's districts, or `ANNAN_KOMMUN`.
+        stadsdel: String,
+    },
+    /// A visit or a group session: how many came, nothing about them.
+    Anonym {
+        antal: u32,
+    },
+    Radgivning {
+        amne: Amne,
+    },
+}
+
+impl Besok {
+    pub fn integritet(&self) -> Integritet {
+        match self {
+            Besok::Minimal { .. } => Integritet::Minimal,
+            Besok::Anonym { .. } => Integritet::Anonym,
+            Besok::Radgivning { .. } => Integritet::Radgivning,
+        }
+    }
+}
+
+/// The largest group one registration counts.
+pub const STORSTA_GRUPP: u32 = 200;
+
+impl OppenInsats {
+    /// Checks a visit against the entry on `dag`: the mode must be the entry's, a district
+    /// one of its own, and the person inside the conditions as far as the mode tells.
+    /// `Err` is the reasons, in Swedish; a visit outside the conditions is not registered
+    /// and the person is offered the formal route.
+    pub fn ta_emot(&self, dag: Date, besok: &Besok) -> Result<(), Vec<String>> {
+        if besok.integritet() != self.integritet {
+            return Err(vec![format!(
+                "Insatsen dokumenteras som ”{}”.",
+                self.integritet.namn()
+            )]);
+        }
+        let utanfor = match besok {
+            Besok::Minimal {
+                aldersgrupp,
+                stadsdel,
+                ..
+            } => {
+                let annan = stadsdel == ANNAN_KOMMUN;
+                if !annan && !self.stadsdelar.iter().any(|s| s == stadsdel) {
+                    return Err(vec!["Välj en stadsdel i listan.".to_string()]);
+                }
+                self.prova(dag, Some(aldersgrupp.intervall()), Some(!annan))
+            }
+            Besok::Anonym { antal } => {
+                if *antal == 0 || *antal > STORSTA_GRUPP {
+                    return Err(vec![format!(
+                        "Skriv hur många som kom, från 1 till {STORSTA_GRUPP}."
+                    )]);
+                }
+                // Nothing is known about who came: only the period can be checked.
+                self.prova(dag, None, None)
+            }
+            Besok::Radgivning { .. } => self.prova(dag, None, None),
+        };
+        if utanfor.is_empty() {
+            Ok(())
+        } else {
+            Err(utanfor)
+        }
+    }
+}
+
+#[cfg(test)]
+mod besok_tests {
+    use super::*;
+    use time::macros::date;
+
+    fn mika() -> OppenInsats {
+        OppenInsats {
+            namn: "Mottagning".into(),
+            art: Art::OppenMottagning,
+            malgrupp: "Vuxna".into(),
+            alder_fran: Some(18),
+            alder_till: None,
+            innehall: "Samtal".into(),
+            omfattning: Omfattning::Lopande,
+            villkor: String::new(),
+            bosatt_i_kommunen: true,
+            avgift_kr: 0,
+            integritet: Integritet::Minimal,
+            utforare: vec![EnhetId::ny()],
+            giltig_fran: date!(2026 - 01 - 01),
+            giltig_till: None,
+            stadsdelar: vec!["Centrum".into(), "Norr".into()],
+        }
+    }
+
+    fn minimal(ag: Aldersgrupp, stadsdel: &str) -> Besok {
+        Besok::Minimal {
+            kon: Kon::Kvinna,
+            aldersgrupp: ag,
+            stadsdel: stadsdel.into(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_visit_inside_the_conditions_is_taken() {
+        let dag = date!(2026 - 03 - 02);
+        assert_eq!(
+            mika().ta_emot(dag, &minimal(Aldersgrupp::Vuxen25, "Norr")),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn age_band_residence_and_district_are_checked() {
+        let dag = date!(2026 - 03 - 02);
+        let i = mika();
+        assert_eq!(
+            i.ta_emot(dag, &minimal(Aldersgrupp::Ungdom, "Norr")),
+            Err(vec!["Insatsen är för den som fyllt 18 år.".to_string()])
+        );
+        assert_eq!(
+            i.ta_emot(dag, &minimal(Aldersgrupp::Vuxen25, ANNAN_KOMMUN)),
+            Err(vec!["Insatsen är för den som bor i kommunen.".to_string()])
+        );
+        assert!(
+            i.ta_emot(dag, &minimal(Aldersgrupp::Vuxen25, "Söder"))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_visit_in_another_mode_is_refused() {
+        let dag = date!(2026 - 03 - 02);
+        assert!(mika().ta_emot(dag, &Besok::Anonym { antal: 3 }).is_err());
+        let mut linje = mika();
+        linje.integritet = Integritet::Anonym;
+        assert_eq!(linje.ta_emot(dag, &Besok::Anonym { antal: 3 }), Ok(()));
+        assert!(linje.ta_emot(dag, &Besok::Anonym { antal: 0 }).is_err());
+        assert!(
+            linje
+                .ta_emot(date!(2025 - 12 - 31), &Besok::Anonym { antal: 3 })
+                .is_err()
         );
     }
 }

@@ -3,9 +3,9 @@
 //! kommun): each save is a new version, old ones are kept, and the save is written to the
 //! audit log in the same transaction.
 
-use lots_domain::ids::{KommunId, OppenInsatsId};
-use lots_domain::oppen_insats::OppenInsats;
-use time::OffsetDateTime;
+use lots_domain::ids::{EnhetId, KommunId, OppenInsatsId};
+use lots_domain::oppen_insats::{Besok, OppenInsats};
+use time::{Date, OffsetDateTime};
 
 use crate::db::Rad;
 use crate::kedja::{Aktor, Granskningspost, skriv_granskning};
@@ -143,5 +143,88 @@ impl Organisation<'_> {
         skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         tx.commit().await?;
         Ok((id, version))
+    }
+}
+
+impl Organisation<'_> {
+    /// Registers a visit at the desk, already checked (`OppenInsats::ta_emot`), with its
+    /// audit row, in one transaction. Only the mode's own fields are written; the table's
+    /// CHECK refuses anything else. The audit row names the entry, never a person: there
+    /// is none.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn registrera_oppet_besok(
+        &self,
+        kommun: KommunId,
+        insats: OppenInsatsId,
+        version: i64,
+        utforare: EnhetId,
+        dag: Date,
+        besok: &Besok,
+        aktor: &Aktor,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let (antal, kon, aldersgrupp, stadsdel, amne): (i64, _, _, _, _) = match besok {
+            Besok::Minimal {
+                kon,
+                aldersgrupp,
+                stadsdel,
+            } => (
+                1,
+                Some(kon.kod().to_string()),
+                Some(aldersgrupp.kod().to_string()),
+                Some(stadsdel.clone()),
+                None,
+            ),
+            Besok::Anonym { antal } => (i64::from(*antal), None, None, None, None),
+            Besok::Radgivning { amne } => (1, None, None, None, Some(amne.kod().to_string())),
+        };
+        let id = uuid::Uuid::now_v7().to_string();
+        let tid = tidstext(nu);
+        let mut tx = self.0.db.begin().await?;
+        tx.execute(
+            "INSERT INTO oppet_besok (id, kommun, insats, insats_version, utforare, dag, integritet, antal, kon, aldersgrupp, stadsdel, amne, registrerad, registrerad_av) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            &[
+                id.as_str().into(),
+                v(kommun),
+                v(insats),
+                version.into(),
+                v(utforare),
+                datumtext(dag).into(),
+                besok.integritet().kod().into(),
+                antal.into(),
+                kon.into(),
+                aldersgrupp.into(),
+                stadsdel.into(),
+                amne.into(),
+                tid.as_str().into(),
+                aktor.id.to_string().into(),
+            ],
+        )
+        .await?;
+        let post = Granskningspost::ny(format!("oppet_besok.registrera:{insats}:{id}"));
+        skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How many came to an entry at an utförare on a day (visits, and persons in groups).
+    pub async fn oppna_besok_antal(
+        &self,
+        kommun: KommunId,
+        insats: OppenInsatsId,
+        utforare: EnhetId,
+        dag: Date,
+    ) -> Result<i64, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT CAST(COALESCE(SUM(antal), 0) AS BIGINT) AS n FROM oppet_besok WHERE kommun = $1 AND insats = $2 AND utforare = $3 AND dag = $4",
+                &[v(kommun), v(insats), v(utforare), datumtext(dag).into()],
+            )
+            .await?
+            .map(|r| r.int("n"))
+            .transpose()
+            .map(|n| n.unwrap_or(0))
     }
 }

@@ -153,7 +153,8 @@ pub fn langsta(namn: &str) -> usize {
         // An öppen insats in the catalogue: the nämnd's words (issue 17).
         | "malgrupp"
         | "insatsens_innehall"
-        | "villkor" => TEXT,
+        | "villkor"
+        | "stadsdelar" => TEXT,
         "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
         _ => OVRIGT,
     }

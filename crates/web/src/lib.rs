@@ -268,6 +268,8 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/oppna-insatser",
             get(sidor::oppna_insatser::visa_lista).post(sidor::oppna_insatser::skapa),
         ),
+        ("/mottagning", get(sidor::mottagning::visa)),
+        ("/mottagning/{id}", post(sidor::mottagning::registrera)),
         (
             "/oppna-insatser/{id}",
             get(sidor::oppna_insatser::visa).post(sidor::oppna_insatser::andra),

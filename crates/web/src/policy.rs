@@ -92,6 +92,12 @@ pub enum Atgard {
     /// Add an öppen insats or a new version of one: the systemförvaltare, who records
     /// the nämnd's decisions in Lots as for the delegationsordning and the riksnorm.
     AdministreraOppnaInsatser,
+    /// The utförare's desk for öppna insatser (issue 17 item 3): the entries the user's
+    /// enhet provides, with a form for each.
+    Mottagning,
+    /// Register a visit to an öppen insats: the utförare of an enhet that provides it
+    /// (`levererar`). Nothing about a person is registered beyond the entry's mode.
+    RegistreraOppetBesok { levererar: bool },
     /// Create and change staff accounts and units, grant the protected-person right.
     AdministreraAnvandare,
     /// See the grants waiting for a second person's approval.
@@ -285,6 +291,8 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
             )
         }
         Atgard::AdministreraOppnaInsatser => a.roll == Systemforvaltare,
+        Atgard::Mottagning => a.roll == Utforare,
+        Atgard::RegistreraOppetBesok { levererar } => a.roll == Utforare && levererar,
         Atgard::GodkannBehorighet {
             begard_av,
             anvandare,

@@ -432,7 +432,7 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.begaran)
     } else if s.starts_with("/textblock/") {
         s.replace("{id}", &f.textblock)
-    } else if s.starts_with("/oppna-insatser/") {
+    } else if s.starts_with("/oppna-insatser/") || s.starts_with("/mottagning/") {
         s.replace("{id}", &f.oppen_insats)
     } else {
         s.replace("{id}", &f.arende)

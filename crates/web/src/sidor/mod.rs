@@ -9,6 +9,7 @@ pub mod formular;
 pub mod fullmakt;
 pub mod konto;
 pub mod loggkontroll;
+pub mod mottagning;
 pub mod namnd;
 pub mod oppna_insatser;
 pub mod partsinsyn;
@@ -56,6 +57,7 @@ impl Sida {
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (Atgard::LasaTextblock, "/textblock", "meny-textblock"),
+            (Atgard::Mottagning, "/mottagning", "meny-mottagning"),
             (
                 Atgard::LasaOppnaInsatser,
                 "/oppna-insatser",

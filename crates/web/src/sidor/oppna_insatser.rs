@@ -124,6 +124,7 @@ fn post(r: &OppenInsatsRad, enheter: &[lots_store::Enhet], idag: Date) -> Post {
             (t("oppna-falt_villkor"), villkor),
             (t("oppna-falt_avgift"), avgift),
             (t("oppna-falt_integritet"), i.integritet.namn().to_string()),
+            (t("oppna-falt_stadsdelar"), i.stadsdelar.join(", ")),
             (t("oppna-falt_utforare"), utforare),
             (t("oppna-period"), period),
         ],
@@ -231,6 +232,9 @@ fn falt(i: Option<&OppenInsats>, enheter: &[lots_store::Enhet], idag: Date) -> V
         .kravs()
         .hjalp(&t("oppna-falt_integritet_hjalp"))
         .varde(i.map(|i| i.integritet.kod()).unwrap_or("full")),
+        Falt::textarea("stadsdelar", &t("oppna-falt_stadsdelar"))
+            .hjalp(&t("oppna-falt_stadsdelar_hjalp"))
+            .varde(i.map(|i| i.stadsdelar.join("\n")).unwrap_or_default()),
         utforare,
         Falt::datum("giltig_fran", &t("oppna-falt_giltig_fran"))
             .kravs()
@@ -335,6 +339,13 @@ fn las(f: &Formular, enheter: &[lots_store::Enhet]) -> Result<OppenInsats, Vec<F
         utforare,
         giltig_fran,
         giltig_till,
+        stadsdelar: f
+            .text("stadsdelar")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
     };
     let utforare_enheter: Vec<EnhetId> = enheter
         .iter()

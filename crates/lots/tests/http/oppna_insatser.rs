@@ -492,3 +492,30 @@ async fn anonym_och_radgivning(db: Db) {
     assert_eq!(besok(&app).await.len(), 2);
 }
 pa_bada!(anonym_och_radgivning);
+
+/// Mina sidor: the person sees the open services in force, with their conditions, in
+/// Swedish or English labels; an ended one is not offered.
+async fn mina_sidor_visar_oppna_insatser(db: Db) {
+    let app = TestApp::ny(db).await;
+    spara(&app, &exempel(app.org.utforare_enhet)).await;
+    let mut slut = exempel(app.org.utforare_enhet);
+    slut.namn = "Avslutad samtalsgrupp".into();
+    slut.giltig_till = Some(date!(2026 - 01 - 31));
+    spara(&app, &slut).await;
+    crate::mina_sidor::syntetisk(&app, "19900101-0017", "Mia", "Mottagare").await;
+    let k = crate::mina_sidor::medborgare(&app, "19900101-0017").await;
+    let (s, sida) = k.get("/mina-sidor/ansok").await;
+    assert_eq!(s, 200);
+    assert!(sida.contains("href=\"/mina-sidor/oppna-insatser\""));
+    let (s, sida) = k.get("/mina-sidor/oppna-insatser").await;
+    assert_eq!(s, 200, "{}", utdrag(&sida));
+    assert!(sida.contains(NAMN), "{}", utdrag(&sida));
+    assert!(sida.contains("Högst 10 tillfällen") && sida.contains("Du ska bo i kommunen."));
+    assert!(sida.contains("Bara kön, åldersgrupp och stadsdel"));
+    assert!(sida.contains("Öppenvården"), "where to go");
+    assert!(!sida.contains("Avslutad samtalsgrupp"), "an ended entry is not offered");
+    k.get("/mina-sidor/sprak/en").await;
+    let (_, sida) = k.get("/mina-sidor/oppna-insatser").await;
+    assert!(sida.contains("Help you can get without applying") && sida.contains("At most 10 sessions"));
+}
+pa_bada!(mina_sidor_visar_oppna_insatser);

@@ -513,9 +513,14 @@ async fn mina_sidor_visar_oppna_insatser(db: Db) {
     assert!(sida.contains("Högst 10 tillfällen") && sida.contains("Du ska bo i kommunen."));
     assert!(sida.contains("Bara kön, åldersgrupp och stadsdel"));
     assert!(sida.contains("Öppenvården"), "where to go");
-    assert!(!sida.contains("Avslutad samtalsgrupp"), "an ended entry is not offered");
+    assert!(
+        !sida.contains("Avslutad samtalsgrupp"),
+        "an ended entry is not offered"
+    );
     k.get("/mina-sidor/sprak/en").await;
     let (_, sida) = k.get("/mina-sidor/oppna-insatser").await;
-    assert!(sida.contains("Help you can get without applying") && sida.contains("At most 10 sessions"));
+    assert!(
+        sida.contains("Help you can get without applying") && sida.contains("At most 10 sessions")
+    );
 }
 pa_bada!(mina_sidor_visar_oppna_insatser);

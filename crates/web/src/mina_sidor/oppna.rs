@@ -45,7 +45,10 @@ pub async fn lista(State(s): State<AppState>, m: Medborgare) -> Result<Response,
                 (None, Some(b)) => t.f("oppna-alder_till", &[("till", b.to_string().as_str())]),
                 (Some(a), Some(b)) => t.f(
                     "oppna-alder_mellan",
-                    &[("fran", a.to_string().as_str()), ("till", b.to_string().as_str())],
+                    &[
+                        ("fran", a.to_string().as_str()),
+                        ("till", b.to_string().as_str()),
+                    ],
                 ),
             };
             let omfattning = match i.omfattning {
@@ -57,7 +60,9 @@ pub async fn lista(State(s): State<AppState>, m: Medborgare) -> Result<Response,
             };
             let mut villkor = i.villkor.trim().to_owned();
             if i.bosatt_i_kommunen {
-                villkor = format!("{villkor} {}", t.t("oppna-bosatt")).trim().to_owned();
+                villkor = format!("{villkor} {}", t.t("oppna-bosatt"))
+                    .trim()
+                    .to_owned();
             }
             let avgift = if i.avgift_kr == 0 {
                 t.t("oppna-avgiftsfri").to_owned()
@@ -87,7 +92,10 @@ pub async fn lista(State(s): State<AppState>, m: Medborgare) -> Result<Response,
                     .to_owned(),
             ));
             rader.push((t.t("oppna-hos").to_owned(), hos));
-            Tjanst { namn: i.namn, rader }
+            Tjanst {
+                namn: i.namn,
+                rader,
+            }
         })
         .collect();
     Ok(OppnaSida {

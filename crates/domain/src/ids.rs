@@ -46,4 +46,5 @@ id!(
     TextblockId,
     UtforarId,
     AvtalId,
+    OppenInsatsId,
 );

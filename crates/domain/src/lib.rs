@@ -15,6 +15,7 @@ pub mod insats;
 pub mod instrument;
 pub mod kalender;
 pub mod livsomrade;
+pub mod oppen_insats;
 pub mod organisation;
 pub mod rapport;
 pub mod textblock;

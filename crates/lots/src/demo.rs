@@ -12,6 +12,7 @@
 //! `lots demo --scale` (module `skala`) drives the same case machinery with the
 //! same rules, but decides each case in memory and imports it in bulk.
 
+mod oppna;
 pub mod skala;
 
 use std::cell::{Cell, RefCell};
@@ -256,6 +257,18 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
             .spara_textblock(kommun, None, &block, &personal.al, nu)
             .await?;
     }
+
+    // The nämnd's öppna insatser and the visits to them (issue 17).
+    oppna::fyll(
+        store,
+        kommun,
+        enheter.ov,
+        &aktorer[4],
+        &aktorer[3],
+        idag,
+        nu,
+    )
+    .await?;
 
     let personer = skapa_personer(store, kommun, idag, &mut rng).await?;
     let mut ordning: Vec<usize> = (0..personer.len())

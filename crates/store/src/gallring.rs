@@ -167,6 +167,11 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     ("attestgrans", "kommunens data"),
     ("textblock", "kommunens data"),
     ("utforarorganisation", "organisationen: utförarna"),
+    ("oppen_insats", "nämndens beslut: katalogen över öppna insatser"),
+    (
+        "oppet_besok",
+        "besök i öppna insatser utan person: bara kön, åldersgrupp, stadsdel eller ett antal, ingen identitet",
+    ),
     ("avtal", "organisationen: avtalen med utförarna"),
     (
         "fakturarad",

@@ -27,6 +27,7 @@ mod las;
 mod loggsakring;
 mod mina_sidor;
 mod namnd;
+mod oppna_insatser;
 mod org;
 #[cfg(feature = "provning")]
 pub mod provning;
@@ -63,6 +64,7 @@ pub use las::*;
 pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
 pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarsession};
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
+pub use oppna_insatser::OppenInsatsRad;
 pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};

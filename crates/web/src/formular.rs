@@ -149,7 +149,12 @@ pub fn langsta(namn: &str) -> usize {
         | "bedomning"
         | "avslagen_del"
         | "kommunicering_obehovlig"
-        | "forslag" => TEXT,
+        | "forslag"
+        // An öppen insats in the catalogue: the nämnd's words (issue 17).
+        | "malgrupp"
+        | "insatsens_innehall"
+        | "villkor"
+        | "stadsdelar" => TEXT,
         "losenord" | "nytt" | "nytt_igen" | "nuvarande" => LOSENORD,
         _ => OVRIGT,
     }

@@ -268,6 +268,16 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/textblock/{id}",
             get(sidor::textblock::visa).post(sidor::textblock::andra),
         ),
+        (
+            "/oppna-insatser",
+            get(sidor::oppna_insatser::visa_lista).post(sidor::oppna_insatser::skapa),
+        ),
+        ("/mottagning", get(sidor::mottagning::visa)),
+        ("/mottagning/{id}", post(sidor::mottagning::registrera)),
+        (
+            "/oppna-insatser/{id}",
+            get(sidor::oppna_insatser::visa).post(sidor::oppna_insatser::andra),
+        ),
     ]
     .into_iter()
     .chain(mina_sidor::rutter())

@@ -85,6 +85,19 @@ pub enum Atgard {
     LasaDelegation,
     /// Edit the delegationsordning (a new version; old ones stay).
     AdministreraDelegation,
+    /// Read the catalogue of öppna insatser (issue 17 item 1): the nämnd's decisions on
+    /// the insatser offered without a needs assessment. Kommun data, no person: those
+    /// who tell people about them or provide them, and the systemförvaltare.
+    LasaOppnaInsatser,
+    /// Add an öppen insats or a new version of one: the systemförvaltare, who records
+    /// the nämnd's decisions in Lots as for the delegationsordning and the riksnorm.
+    AdministreraOppnaInsatser,
+    /// The utförare's desk for öppna insatser (issue 17 item 3): the entries the user's
+    /// enhet provides, with a form for each.
+    Mottagning,
+    /// Register a visit to an öppen insats: the utförare of an enhet that provides it
+    /// (`levererar`). Nothing about a person is registered beyond the entry's mode.
+    RegistreraOppetBesok { levererar: bool },
     /// Create and change staff accounts and units, grant the protected-person right.
     AdministreraAnvandare,
     /// See the grants waiting for a second person's approval.
@@ -271,6 +284,15 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
             a.roll == Systemforvaltare
         }
         Atgard::SeBehorighetsbegaran => matches!(a.roll, Systemforvaltare | Arbetsledare),
+        Atgard::LasaOppnaInsatser => {
+            matches!(
+                a.roll,
+                Handlaggare | Arbetsledare | Utforare | Systemforvaltare
+            )
+        }
+        Atgard::AdministreraOppnaInsatser => a.roll == Systemforvaltare,
+        Atgard::Mottagning => a.roll == Utforare,
+        Atgard::RegistreraOppetBesok { levererar } => a.roll == Utforare && levererar,
         Atgard::GodkannBehorighet {
             begard_av,
             anvandare,

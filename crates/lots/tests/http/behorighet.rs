@@ -61,6 +61,8 @@ struct Fall {
     begaran: String,
     /// One of the kommun's text blocks (issue 20 item 5).
     textblock: String,
+    /// One of the kommun's öppna insatser (issue 17 item 1).
+    oppen_insats: String,
 }
 
 /// Writes a journal entry in the case through its step; returns the entry's id.
@@ -216,6 +218,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             anteckning,
             begaran: String::new(),
             textblock: String::new(),
+            oppen_insats: String::new(),
         },
     );
 
@@ -310,6 +313,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             anteckning,
             begaran: String::new(),
             textblock: String::new(),
+            oppen_insats: String::new(),
         },
     );
     // One of the kommun's text blocks, saved by the arbetsledare.
@@ -326,10 +330,24 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         )
         .await
         .unwrap();
+    // One of the kommun's öppna insatser, recorded by the systemförvaltare.
+    let (oppen_insats, _) = app
+        .store
+        .organisation()
+        .spara_oppen_insats(
+            app.org.kommun,
+            None,
+            &crate::oppna_insatser::exempel(app.org.utforare_enhet),
+            &lots_store::Aktor::from(app.org.anv("systemforvaltare")),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
     fall.insert(
         "kommunens",
         Fall {
             textblock: textblock.to_string(),
+            oppen_insats: oppen_insats.to_string(),
             ..Fall::default()
         },
     );
@@ -414,6 +432,8 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.begaran)
     } else if s.starts_with("/textblock/") {
         s.replace("{id}", &f.textblock)
+    } else if s.starts_with("/oppna-insatser/") || s.starts_with("/mottagning/") {
+        s.replace("{id}", &f.oppen_insats)
     } else {
         s.replace("{id}", &f.arende)
     }

@@ -11,6 +11,7 @@ mod dialog;
 mod fullmakter;
 mod inloggning;
 mod manadsansokan;
+mod oppna;
 mod plan;
 pub mod texter;
 mod tidslinje;
@@ -120,6 +121,7 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(akt::invandning_sida).post(akt::invand),
         ),
         ("/mina-sidor/ansok", get(ansokan::val)),
+        ("/mina-sidor/oppna-insatser", get(oppna::lista)),
         (
             "/mina-sidor/ansok/{insats}",
             get(ansokan::formular).post(ansokan::spara),

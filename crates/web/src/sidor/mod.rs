@@ -9,7 +9,9 @@ pub mod formular;
 pub mod fullmakt;
 pub mod konto;
 pub mod loggkontroll;
+pub mod mottagning;
 pub mod namnd;
+pub mod oppna_insatser;
 pub mod partsinsyn;
 pub mod person;
 pub mod rapporter;
@@ -56,6 +58,12 @@ impl Sida {
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (Atgard::LasaTextblock, "/textblock", "meny-textblock"),
+            (Atgard::Mottagning, "/mottagning", "meny-mottagning"),
+            (
+                Atgard::LasaOppnaInsatser,
+                "/oppna-insatser",
+                "meny-oppna-insatser",
+            ),
             (
                 Atgard::HanteraUtbetalningar,
                 "/utbetalningar",

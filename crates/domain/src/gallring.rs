@@ -82,9 +82,7 @@ impl Behalls {
                 "reservnummer: födelsedagen är okänd, så forskningsundantaget (SoF 13 kap. 1 §) kan inte uteslutas; arkivansvarig prövar"
             }
             Behalls::OppetArende => "ett ärende är öppet",
-            Behalls::EjVerkstalltBeslut => {
-                "ett beviljat beslut är inte verkställt (SoL 34 kap.)"
-            }
+            Behalls::EjVerkstalltBeslut => "ett beviljat beslut är inte verkställt (SoL 34 kap.)",
             Behalls::PagaendeOverklagande => "ett överklagande är inte avgjort",
             Behalls::PlaceringAvBarn => {
                 "akten rör placering av ett barn och gallras inte (SoL 16 kap.); arkivansvarig prövar"
@@ -125,10 +123,9 @@ pub fn arendehinder(a: &Arende, fodd: Option<Date>) -> Option<Behalls> {
     }
     // SoL 34 kap. 1 §: a granted decision not carried out stays owed (and reportable)
     // until it is carried out or the duty ends (`upphort`).
-    if a.beslut
-        .iter()
-        .any(|b| b.beviljar() && (b.verkstallighet.vantar() || b.verkstallighet.avbruten().is_some()))
-    {
+    if a.beslut.iter().any(|b| {
+        b.beviljar() && (b.verkstallighet.vantar() || b.verkstallighet.avbruten().is_some())
+    }) {
         return Some(Behalls::EjVerkstalltBeslut);
     }
     // SoL 16 kap.: documents about a child placed in a familjehem, HVB or stödboende are not
@@ -200,9 +197,15 @@ mod tests {
         let p = pnr("198001012387");
         let sista = Some(date!(2020 - 03 - 10));
         let pa = |idag| prova(&p, "0180", sista, &[], idag);
-        assert_eq!(pa(date!(2025 - 03 - 10)).behalls, Some(Behalls::InteForfallen));
+        assert_eq!(
+            pa(date!(2025 - 03 - 10)).behalls,
+            Some(Behalls::InteForfallen)
+        );
         assert!(pa(date!(2025 - 03 - 11)).forfallen());
-        assert_eq!(pa(date!(2025 - 03 - 11)).gallras_senast, Some(date!(2026 - 12 - 31)));
+        assert_eq!(
+            pa(date!(2025 - 03 - 11)).gallras_senast,
+            Some(date!(2026 - 12 - 31))
+        );
         assert_eq!(
             prova(&p, "0180", None, &[], date!(2030 - 01 - 01)).behalls,
             Some(Behalls::IngetAntecknat)

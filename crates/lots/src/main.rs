@@ -341,8 +341,7 @@ async fn gallra(store: &Store, utfor: bool) -> anyhow::Result<()> {
     let nu = time::OffsetDateTime::now_utc();
     let idag = lots_domain::tid::svensk_dag(nu);
     let fall = store.gallring().provning(kommun, idag).await?;
-    let (forfallna, behallna): (Vec<_>, Vec<_>) =
-        fall.iter().partition(|f| f.provning.forfallen());
+    let (forfallna, behallna): (Vec<_>, Vec<_>) = fall.iter().partition(|f| f.provning.forfallen());
     println!(
         "Gallring i {namn} {idag} (SoL 16 kap.; SoF 13 kap. 1 §): {} personer, {} att gallra, {} behålls.",
         fall.len(),
@@ -371,8 +370,16 @@ async fn gallra(store: &Store, utfor: bool) -> anyhow::Result<()> {
     let mut summa: std::collections::BTreeMap<&str, i64> = Default::default();
     let mut meddelanden = 0;
     for f in &forfallna {
-        let sista = f.provning.sista_anteckning.map(|d| d.to_string()).unwrap_or_default();
-        let senast = f.provning.gallras_senast.map(|d| d.to_string()).unwrap_or_default();
+        let sista = f
+            .provning
+            .sista_anteckning
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let senast = f
+            .provning
+            .gallras_senast
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         let rader: Vec<String> = kategorier(&f.rader)
             .iter()
             .map(|(k, n)| format!("{k} {n}"))

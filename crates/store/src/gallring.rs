@@ -72,36 +72,68 @@ const PERSONTABELLER: &[Persontabell] = &[
     persontabell!(
         "journal_invandning",
         "journalanteckningar",
-        concat!("anteckning IN (SELECT id FROM journal WHERE person = $1 OR arende IN ", arenden!(), ")")
+        concat!(
+            "anteckning IN (SELECT id FROM journal WHERE person = $1 OR arende IN ",
+            arenden!(),
+            ")"
+        )
     ),
     persontabell!(
         "journal_partsinsyn",
         "journalanteckningar",
-        concat!("anteckning IN (SELECT id FROM journal WHERE person = $1 OR arende IN ", arenden!(), ")")
+        concat!(
+            "anteckning IN (SELECT id FROM journal WHERE person = $1 OR arende IN ",
+            arenden!(),
+            ")"
+        )
     ),
     persontabell!(
         "journal",
         "journalanteckningar",
         concat!("person = $1 OR arende IN ", arenden!())
     ),
-    persontabell!("bevakning", "bevakningar", concat!("arende IN ", arenden!())),
+    persontabell!(
+        "bevakning",
+        "bevakningar",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!("dokument", "dokument", concat!("arende IN ", arenden!())),
-    persontabell!("atkomstskal", "åtkomstskäl", concat!("arende IN ", arenden!())),
+    persontabell!(
+        "atkomstskal",
+        "åtkomstskäl",
+        concat!("arende IN ", arenden!())
+    ),
     // The provider's delivery and the order's terms belong to the order, so to the person's
     // case; found through `uppdrag` before it goes.
     persontabell!(
         "leverans",
         "leveranser",
-        concat!("beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ", arenden!(), ")")
+        concat!(
+            "beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ",
+            arenden!(),
+            ")"
+        )
     ),
     persontabell!(
         "bestallningsvillkor",
         "beställningar",
-        concat!("beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ", arenden!(), ")")
+        concat!(
+            "beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ",
+            arenden!(),
+            ")"
+        )
     ),
-    persontabell!("uppdrag", "beställningar", concat!("arende IN ", arenden!())),
+    persontabell!(
+        "uppdrag",
+        "beställningar",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!("vantan", "rapportrader", concat!("arende IN ", arenden!())),
-    persontabell!("delegationsbeslut", "rapportrader", concat!("arende IN ", arenden!())),
+    persontabell!(
+        "delegationsbeslut",
+        "rapportrader",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!(
         "fordjupad_val",
         "rapportrader",
@@ -112,13 +144,21 @@ const PERSONTABELLER: &[Persontabell] = &[
         "rapportrader",
         concat!("person = $1 OR arende IN ", arenden!())
     ),
-    persontabell!("forsorjningsstod_avslut", "rapportrader", concat!("arende IN ", arenden!())),
+    persontabell!(
+        "forsorjningsstod_avslut",
+        "rapportrader",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!(
         "utbetalning",
         "utbetalningar",
         concat!("person = $1 OR arende IN ", arenden!())
     ),
-    persontabell!("paminnelse", "påminnelser", concat!("arende IN ", arenden!())),
+    persontabell!(
+        "paminnelse",
+        "påminnelser",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!("handelse", "händelser", concat!("arende IN ", arenden!())),
     persontabell!("arende", "ärenden", "person = $1"),
     persontabell!(
@@ -145,10 +185,19 @@ const RAKNA_MEDDELANDEN: &str = concat!(
 
 /// The tables kept whole, and why.
 pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
-    ("granskning", "granskningsloggen: inte en del av personakten, egen bevarandetid"),
-    ("granskning_post", "granskningsloggen: inte en del av personakten, egen bevarandetid"),
+    (
+        "granskning",
+        "granskningsloggen: inte en del av personakten, egen bevarandetid",
+    ),
+    (
+        "granskning_post",
+        "granskningsloggen: inte en del av personakten, egen bevarandetid",
+    ),
     ("granskning_kedja", "granskningsloggens kedjehuvuden"),
-    ("gallrad_person", "gravstenen: vad loggkontrollen behöver efter gallringen"),
+    (
+        "gallrad_person",
+        "gravstenen: vad loggkontrollen behöver efter gallringen",
+    ),
     ("kommun", "organisationen"),
     ("namnd", "organisationen"),
     ("enhet", "organisationen"),
@@ -156,7 +205,10 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     ("session", "personalens inloggningar"),
     ("kontoaktivering", "personalens konton"),
     ("behorighetsbegaran", "personalens behörigheter"),
-    ("inloggningsforsok", "hash av inskrivna användarnamn, rensas av sig själv"),
+    (
+        "inloggningsforsok",
+        "hash av inskrivna användarnamn, rensas av sig själv",
+    ),
     ("oidc_forfragan", "inloggningar på väg, rensas av sig själv"),
     ("hastighetsgrans", "hash av adresser, rensas av sig själv"),
     ("delegationsordning", "nämndens beslut"),
@@ -167,7 +219,10 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     ("attestgrans", "kommunens data"),
     ("textblock", "kommunens data"),
     ("utforarorganisation", "organisationen: utförarna"),
-    ("oppen_insats", "nämndens beslut: katalogen över öppna insatser"),
+    (
+        "oppen_insats",
+        "nämndens beslut: katalogen över öppna insatser",
+    ),
     (
         "oppet_besok",
         "besök i öppna insatser utan person: bara kön, åldersgrupp, stadsdel eller ett antal, ingen identitet",
@@ -327,9 +382,12 @@ impl Gallring<'_> {
             return Ok(None);
         };
         // The tombstone first: its MAC is of the identity read above.
-        let mac = self.0.sakring.nyckel.as_ref().map(|n| {
-            n.stampel(&identitetsdelar(&kommun.to_string(), identitet.varde()))
-        });
+        let mac = self
+            .0
+            .sakring
+            .nyckel
+            .as_ref()
+            .map(|n| n.stampel(&identitetsdelar(&kommun.to_string(), identitet.varde())));
         tx.execute(
             "INSERT INTO gallrad_person (person, kommun, gallrad, sista_anteckning, identitet_mac) VALUES ($1, $2, $3, $4, $5)",
             &[v(person), v(kommun), tidstext(nu).into(), datumtext(sista).into(), V::T(mac)],
@@ -358,7 +416,12 @@ impl Gallring<'_> {
     ) -> Result<Vec<(PersonId, OffsetDateTime)>, StoreError> {
         let k = kommun.to_string();
         let mut svar = vec![];
-        let nycklar = self.0.sakring.nyckel.iter().chain(self.0.sakring.gamla_nycklar.iter());
+        let nycklar = self
+            .0
+            .sakring
+            .nyckel
+            .iter()
+            .chain(self.0.sakring.gamla_nycklar.iter());
         for n in nycklar {
             let mac = n.stampel(&identitetsdelar(&k, identitet.varde()));
             for r in self
@@ -402,7 +465,11 @@ impl Gallring<'_> {
 
 /// The parts of the tombstone's MAC: a domain of its own, apart from the audit rows' MACs.
 fn identitetsdelar<'a>(kommun: &'a str, identitet: &'a str) -> [&'a [u8]; 3] {
-    [b"lots-gallrad-person", kommun.as_bytes(), identitet.as_bytes()]
+    [
+        b"lots-gallrad-person",
+        kommun.as_bytes(),
+        identitet.as_bytes(),
+    ]
 }
 
 fn identitet_fran(r: &crate::db::Rad) -> Result<Identitet, StoreError> {
@@ -412,7 +479,10 @@ fn identitet_fran(r: &crate::db::Rad) -> Result<Identitet, StoreError> {
 }
 
 fn rakna(r: &Option<crate::db::Rad>) -> Result<i64, StoreError> {
-    r.as_ref().map(|r| r.int("n")).transpose().map(|n| n.unwrap_or(0))
+    r.as_ref()
+        .map(|r| r.int("n"))
+        .transpose()
+        .map(|n| n.unwrap_or(0))
 }
 
 /// The person's rows per table, and the messages among their events.
@@ -458,7 +528,10 @@ async fn prova_i(
         }
     };
     let arenden = tx
-        .fetch_all("SELECT tillstand FROM arende WHERE person = $1", &[v(person)])
+        .fetch_all(
+            "SELECT tillstand FROM arende WHERE person = $1",
+            &[v(person)],
+        )
         .await?
         .iter()
         .map(|r| Ok(serde_json::from_str::<Arende>(&r.text("tillstand")?)?))

@@ -49,8 +49,8 @@ use time::{Date, OffsetDateTime};
 
 pub use arbetslista::{ArbetslistaRad, Paminnelse};
 use db::Db;
-pub use gallring::{BEHALLNA_TABELLER, Gallring, Gallringsfall, Radantal, persontabeller};
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
+pub use gallring::{BEHALLNA_TABELLER, Gallring, Gallringsfall, Radantal, persontabeller};
 pub use granskning::{
     GRUPPSTATISTIK, Gruppstatistik, Loggfilter, Loggkontroll, Loggrad, Loggverifiering,
     REGISTRERING_NEKAD,

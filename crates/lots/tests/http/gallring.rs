@@ -50,9 +50,24 @@ async fn alla_rader(store: &Store) -> BTreeMap<String, Vec<String>> {
 
 async fn avslutat_arende(app: &TestApp, k: &Klient, person: &str, idag: &str) -> String {
     let a = registrera_ansokan(app, k, person, "kontaktperson", idag, "handlaggare").await;
-    k.steg(&a, "journal", &[("datum", idag), ("text", "Samtal om stödet.")])
-        .await;
+    k.steg(
+        &a,
+        "journal",
+        &[("datum", idag), ("text", "Samtal om stödet.")],
+    )
+    .await;
     bifoga_pdf(k, &a, "Intyg").await;
+    k.steg(
+        &a,
+        "aterkallelse",
+        &[
+            ("insats", "kontaktperson"),
+            ("datum", idag),
+            ("kanal", "besok"),
+            ("kommentar", "Vill inte längre ha stöd."),
+        ],
+    )
+    .await;
     k.steg(
         &a,
         "avsluta",
@@ -122,7 +137,9 @@ async fn gallring_tar_bara_den_forfallna(db: Db) {
     assert_eq!(fore, efter_torr, "the dry run changes nothing");
     let fall_for = |p: &str| {
         let id: PersonId = p.parse().unwrap();
-        fall.iter().find(|f| f.person == id).expect("every person is tried")
+        fall.iter()
+            .find(|f| f.person == id)
+            .expect("every person is tried")
     };
     assert!(fall_for(&forfallen).provning.forfallen());
     assert_eq!(
@@ -145,7 +162,14 @@ async fn gallring_tar_bara_den_forfallna(db: Db) {
             .map(|r| r.antal)
             .unwrap()
     };
-    for tabell in ["person", "arende", "journal", "dokument", "handelse", "personnamn"] {
+    for tabell in [
+        "person",
+        "arende",
+        "journal",
+        "dokument",
+        "handelse",
+        "personnamn",
+    ] {
         assert!(antal(tabell) > 0, "the dry run counts {tabell}");
     }
 
@@ -242,6 +266,10 @@ async fn gallring_tar_bara_den_forfallna(db: Db) {
     assert!(text.contains("0 att gallra"), "{text}");
     assert!(text.contains("Torrkörning"), "{text}");
     assert!(text.contains("behålls: 1 – ett ärende är öppet"), "{text}");
-    assert_eq!(alla_rader(&app.store).await, efter, "the binary's dry run changes nothing");
+    assert_eq!(
+        alla_rader(&app.store).await,
+        efter,
+        "the binary's dry run changes nothing"
+    );
 }
 pa_bada!(gallring_tar_bara_den_forfallna);

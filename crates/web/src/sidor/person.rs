@@ -449,8 +449,7 @@ struct PersonFullmakt {
 pub(super) async fn gallringstext(s: &AppState, p: &Person) -> Result<String, WebFel> {
     let kod = s.store.organisation().kommunkod(p.kommun).await?;
     let dag = p.identitet.fodelsedatum().map(|d| d.day()).unwrap_or(0);
-    let reservnummer =
-        p.identitet.typ() == lots_domain::identitet::IdentitetsTyp::Reservnummer;
+    let reservnummer = p.identitet.typ() == lots_domain::identitet::IdentitetsTyp::Reservnummer;
     Ok(match frister::gallring_undantag(dag, &kod) {
         // lots_domain::gallring: without a birth date the research exception cannot be ruled out.
         None if reservnummer => "Gallras inte utan prövning: ett reservnummer ger ingen födelsedag, så forskningsundantaget (SoF 13 kap. 1 §) kan inte uteslutas.".into(),

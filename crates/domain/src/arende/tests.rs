@@ -299,6 +299,8 @@ fn manadsansokan(d: Date) -> Kommando {
         insattningar: vec![],
         ovrigt: String::new(),
         bilagor: vec![],
+        medsokande: None,
+        bada_undertecknat: false,
     }))
 }
 

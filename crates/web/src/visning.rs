@@ -198,7 +198,10 @@ pub fn ansokningsrader(a: &lots_domain::forsorjningsstod::berakning::Manadsansok
     }
     if let Some(m) = &a.medsokande {
         d.push(if a.bada_undertecknat {
-            format!("Gemensam ansökan med {}: båda har skrivit under.", m.visning())
+            format!(
+                "Gemensam ansökan med {}: båda har skrivit under.",
+                m.visning()
+            )
         } else {
             format!(
                 "Gemensam ansökan med {}: den medsökande bekräftar den på Mina sidor.",

@@ -84,7 +84,8 @@ use lots_domain::Avvisning;
 ///    withdrawn applications, delay notices, and the end of the duty to enforce.
 /// 5: each calculated month's household, read from the calculations already stored, so
 ///    that a change of household shows (issue 15, item 1).
-pub const TILLSTANDSVERSION: i64 = 5;
+/// 6: the medsökandes' confirmations of joint monthly applications (issue 15, item 7).
+pub const TILLSTANDSVERSION: i64 = 6;
 
 /// See `Store::uppgraderingsbit`. Only a test changes it (`provning`), to see an upgrade
 /// run over several batches without thousands of cases.

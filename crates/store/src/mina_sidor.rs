@@ -405,6 +405,34 @@ impl MinaSidor<'_> {
             .map(|_| ())
     }
 
+    /// The months of joint försörjningsstöd applications in this kommun that name `identitet`
+    /// (as `Identitet::varde`) as medsökande, by case, oldest month first (issue 15, item 1):
+    /// all that a medsökande may see of another person's case.
+    pub async fn gemensamma_manader(
+        &self,
+        kommun: KommunId,
+        identitet: &str,
+    ) -> Result<Vec<(ArendeId, lots_domain::forsorjningsstod::Manad)>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT arende, manad FROM forsorjningsstod_medsokande WHERE kommun = $1 AND identitet = $2 ORDER BY arende, manad",
+                &[v(kommun), identitet.into()],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                let manad = r.text("manad")?;
+                Ok((
+                    r.parse("arende")?,
+                    manad
+                        .parse()
+                        .map_err(|_| StoreError::Korrupt(format!("månad {manad}")))?,
+                ))
+            })
+            .collect()
+    }
+
     /// The person's drafts: (insats code, form as JSON, last changed).
     pub async fn utkast(
         &self,

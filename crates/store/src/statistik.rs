@@ -79,6 +79,36 @@ pub(crate) async fn skriv_manader(
             .await?;
             tx.infoga(FORSORJNINGSSTOD_MANAD, &[rad]).await?;
         }
+        // The medsökande of the month, from the application or the calculation, whichever
+        // came last (issue 15, item 1): what lets them see the joint application on Mina sidor.
+        let medsokande = match h {
+            Handelse::ManadsansokanInlamnad(a) => Some((a.manad, a.medsokande.as_ref())),
+            Handelse::ForsorjningsstodBeraknat {
+                underlag,
+                berakning,
+                ..
+            } => Some((berakning.manad, underlag.medsokande.as_ref())),
+            _ => None,
+        };
+        if let Some((m, vem)) = medsokande {
+            tx.execute(
+                "DELETE FROM forsorjningsstod_medsokande WHERE arende = $1 AND manad = $2",
+                &[v(arende), m.to_string().into()],
+            )
+            .await?;
+            if let Some(vem) = vem {
+                tx.infoga(
+                    "forsorjningsstod_medsokande (arende, kommun, manad, identitet)",
+                    &[vec![
+                        v(arende),
+                        v(kommun),
+                        m.to_string().into(),
+                        vem.varde().into(),
+                    ]],
+                )
+                .await?;
+            }
+        }
     }
     Ok(())
 }

@@ -347,6 +347,10 @@ pub enum MedborgarHandling {
     Agera { person: PersonId },
     /// See, give and revoke the fullmakter of the one followed.
     HanteraFullmakter,
+    /// Read and confirm a joint application for försörjningsstöd in another person's case;
+    /// `namnd`: the huvudman is named medsökande in it. Only those months, nothing else of
+    /// the case (`mina_sidor::gemensam`).
+    GemensamAnsokan { namnd: bool },
 }
 
 /// Mina sidor's policy, deny by default. The visitor follows `huvudman`'s
@@ -364,6 +368,7 @@ pub fn medborgare_far(
             person == huvudman && fullmakt.is_none_or(|o| o == Omfattning::ForaTalan)
         }
         MedborgarHandling::HanteraFullmakter => fullmakt.is_none(),
+        MedborgarHandling::GemensamAnsokan { namnd } => namnd,
     }
 }
 

@@ -196,6 +196,19 @@ pub fn ansokningsrader(a: &lots_domain::forsorjningsstod::berakning::Manadsansok
     if !a.ovrigt.trim().is_empty() {
         d.push(format!("Övrigt: {}", a.ovrigt.trim()));
     }
+    if let Some(m) = &a.medsokande {
+        d.push(if a.bada_undertecknat {
+            format!(
+                "Gemensam ansökan med {}: båda har skrivit under.",
+                m.visning()
+            )
+        } else {
+            format!(
+                "Gemensam ansökan med {}: den medsökande bekräftar den på Mina sidor.",
+                m.visning()
+            )
+        });
+    }
     d.extend(
         a.bilagor
             .iter()
@@ -651,6 +664,24 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
         H::ManadsansokanInlamnad(a) => {
             d.extend(ansokningsrader(a));
             format!("Månadsansökan för {} ({})", a.manad.namn(), a.datum)
+        }
+        H::GemensamAnsokanBekraftad(b) => {
+            if !b.text.trim().is_empty() {
+                d.push(format!("\"{}\"", b.text.trim()));
+            }
+            if b.stammer {
+                format!(
+                    "Medsökande {} bekräftade den gemensamma ansökan för {}",
+                    b.medsokande.visning(),
+                    b.manad.namn()
+                )
+            } else {
+                format!(
+                    "Medsökande {} säger att den gemensamma ansökan för {} är fel",
+                    b.medsokande.visning(),
+                    b.manad.namn()
+                )
+            }
         }
         H::UtbetalningPlanerad(u) => {
             use lots_domain::forsorjningsstod::utbetalning::Mottagare;

@@ -156,6 +156,7 @@ impl Arende {
             hushall: vec![],
             utbetalningar: vec![],
             manadsansokningar: vec![],
+            bekraftelser: vec![],
             planering: Default::default(),
             bistand_avslutat: None,
             forsorjningshinder: vec![],

@@ -693,6 +693,8 @@ mod tests {
                         insattningar: vec![],
                         ovrigt: String::new(),
                         bilagor: vec![],
+                        medsokande: None,
+                        bada_undertecknat: false,
                     },
                 ))),
             ),

@@ -761,6 +761,8 @@ pub enum Handelse {
     FordjupadUtredningVald(FordjupadVal),
     /// The person applied for a month: amounts, incomes, deposits with their labels.
     ManadsansokanInlamnad(Box<Manadsansokan>),
+    /// The medsökande confirmed the joint application for a month, or said what is wrong.
+    GemensamAnsokanBekraftad(crate::forsorjningsstod::berakning::Bekraftelse),
     /// A version of the plan toward self-sufficiency was written.
     PlanSkriven(Box<crate::forsorjningsstod::plan::Sjalvforsorjningsplan>),
     /// The person answered a version of the plan.
@@ -857,6 +859,7 @@ impl Handelse {
             Handelse::DrojsmalMeddelat { .. } => "drojsmal_meddelat",
             Handelse::ForsorjningsstodBeraknat { .. } => "forsorjningsstod_beraknat",
             Handelse::ManadsansokanInlamnad(_) => "manadsansokan_inlamnad",
+            Handelse::GemensamAnsokanBekraftad(_) => "gemensam_ansokan_bekraftad",
             Handelse::FordjupadUtredningVald(_) => "fordjupad_utredning_vald",
             Handelse::InstrumentRegistrerat { .. } => "instrument_registrerat",
             Handelse::UtredningsavsnittSkrivet(_) => "utredningsavsnitt_skrivet",

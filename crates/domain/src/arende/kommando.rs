@@ -376,6 +376,9 @@ pub enum Kommando {
     },
     /// The person applies for a month (on Mina sidor, or staff register it from paper).
     AnsokManad(Box<Manadsansokan>),
+    /// The medsökande of a joint application confirms it, or says what is wrong (on Mina
+    /// sidor, with their own login).
+    BekraftaGemensamAnsokan(crate::forsorjningsstod::berakning::Bekraftelse),
     /// The plan toward self-sufficiency, first or revised: the rules number the version.
     SkrivPlan(Box<crate::forsorjningsstod::plan::Sjalvforsorjningsplan>),
     /// The person's answer to the plan: agrees, or what they think.
@@ -551,6 +554,7 @@ kommandotyper! {
     MeddelaDrojsmal => "drojsmal", "Meddela att beslutet dröjer", Utredning;
     BeraknaForsorjningsstod => "forsorjningsstod", "Beräkna försörjningsstöd för en månad", Utredning;
     AnsokManad => "manadsansokan", "Registrera månadsansökan om försörjningsstöd", Utredning;
+    BekraftaGemensamAnsokan => "bekrafta-gemensam", "Bekräfta gemensam månadsansökan", Utredning;
     PlaneraUtbetalning => "utbetalning", "Planera utbetalning av försörjningsstöd", Verkstallighet;
     AttesteraUtbetalning => "attestera-utbetalning", "Attestera utbetalning", Verkstallighet;
     RegistreraUtbetald => "utbetald", "Registrera att utbetalningen har skickats", Verkstallighet;
@@ -625,6 +629,7 @@ impl Kommando {
             Kommando::MeddelaDrojsmal { .. } => T::MeddelaDrojsmal,
             Kommando::BeraknaForsorjningsstod { .. } => T::BeraknaForsorjningsstod,
             Kommando::AnsokManad(_) => T::AnsokManad,
+            Kommando::BekraftaGemensamAnsokan(_) => T::BekraftaGemensamAnsokan,
             Kommando::PlaneraUtbetalning { .. } => T::PlaneraUtbetalning,
             Kommando::AttesteraUtbetalning { .. } => T::AttesteraUtbetalning,
             Kommando::RegistreraUtbetald { .. } => T::RegistreraUtbetald,

@@ -175,6 +175,9 @@ pub struct Arende {
     /// The person's monthly applications, the newest for each month, oldest month first.
     #[serde(default)]
     pub manadsansokningar: Vec<Manadsansokan>,
+    /// The medsökandes' word on joint applications, the newest per month, oldest month first.
+    #[serde(default)]
+    pub bekraftelser: Vec<crate::forsorjningsstod::berakning::Bekraftelse>,
     /// Each calculated month's försörjningshinder per adult, the applicant first, oldest
     /// month first: what is reported to Socialstyrelsen and how it changed over time.
     #[serde(default)]
@@ -255,6 +258,31 @@ impl Arende {
             .unwrap_or_default()
     }
 
+    /// Where the medsökande's confirmation of the joint application for `manad` stands;
+    /// None when that month's application is not joint.
+    pub fn gemensam_status(
+        &self,
+        manad: Manad,
+    ) -> Option<crate::forsorjningsstod::berakning::GemensamStatus<'_>> {
+        use crate::forsorjningsstod::berakning::GemensamStatus as G;
+        let ansokan = self.manadsansokningar.iter().find(|a| a.manad == manad)?;
+        let medsokande = ansokan.medsokande.as_ref()?;
+        if ansokan.bada_undertecknat {
+            return Some(G::Undertecknad);
+        }
+        // A confirmation counts for the application as it was when confirmed: one sent again
+        // after it asks again.
+        Some(
+            match self.bekraftelser.iter().find(|b| {
+                b.manad == manad && &b.medsokande == medsokande && b.datum >= ansokan.datum
+            }) {
+                Some(b) if b.stammer => G::Bekraftad(b),
+                Some(b) => G::Invand(b),
+                None => G::Vantar,
+            },
+        )
+    }
+
     pub fn vantande_manadsansokan(&self) -> Option<&Manadsansokan> {
         self.manadsansokningar
             .iter()
@@ -306,6 +334,7 @@ impl Arende {
             | H::DrojsmalMeddelat { .. }
             | H::ForsorjningsstodBeraknat { .. }
             | H::ManadsansokanInlamnad(_)
+            | H::GemensamAnsokanBekraftad(_)
             | H::FordjupadUtredningVald(_)
             | H::InstrumentRegistrerat { .. }
             | H::UtredningsavsnittSkrivet(_)

@@ -242,6 +242,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             skal: "Hindren behöver utredas djupare.".into(),
         },
         T::AnsokManad => manadsansokan(d),
+        T::BekraftaGemensamAnsokan => bekraftelse(d, true, String::new()),
         T::SkrivPlan => sjalvforsorjningsplan(d, d + Duration::days(30)),
         T::SvaraPaPlan => Kommando::SvaraPaPlan {
             datum: d,
@@ -299,7 +300,25 @@ fn manadsansokan(d: Date) -> Kommando {
         insattningar: vec![],
         ovrigt: String::new(),
         bilagor: vec![],
+        medsokande: None,
+        bada_undertecknat: false,
     }))
+}
+
+/// The medsökande's word on the joint application for the month of `d`.
+fn bekraftelse(d: Date, stammer: bool, text: String) -> Kommando {
+    Kommando::BekraftaGemensamAnsokan(crate::forsorjningsstod::berakning::Bekraftelse {
+        manad: crate::forsorjningsstod::Manad::for_dag(d),
+        datum: d,
+        medsokande: medsokande(),
+        stammer,
+        text,
+    })
+}
+
+fn medsokande() -> crate::identitet::Identitet {
+    crate::identitet::Identitet::tolka("19880214-3464", date!(2026 - 01 - 01))
+        .expect("a valid personnummer")
 }
 
 /// A month's calculation for a single adult, in the month of `d`, with `hyra` in rent.
@@ -932,6 +951,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             skal: text,
         },
         T::AnsokManad => manadsansokan(idag),
+        T::BekraftaGemensamAnsokan => bekraftelse(idag, d.x.is_multiple_of(2), text),
         T::SkrivPlan => sjalvforsorjningsplan(idag, idag + Duration::days(1 + (d.y % 90) as i64)),
         T::SvaraPaPlan => Kommando::SvaraPaPlan {
             datum: idag,
@@ -1245,5 +1265,65 @@ fn manadsansokans_bilagor_maste_finnas_i_arendet() {
         f.arende().manadsansokningar[0].bilagor,
         vec![bilaga(d)],
         "kept with the month's application"
+    );
+}
+
+/// A joint application counts as made by both once the medsökande confirms it (ÄktB 6 kap.
+/// 1 §; SoF 12 kap. 2 §; see `Bekraftelse`): only the adult named can confirm, "wrong" needs
+/// the reason, a paper signed by both needs no confirmation, and an application sent again
+/// asks again.
+#[test]
+fn gemensam_ansokan_bekraftas_av_den_medsokande() {
+    use crate::forsorjningsstod::berakning::GemensamStatus as G;
+    let mut f = Fall::ny().med(ansokan(IDAG, vec![InsatsTyp::Forsorjningsstod]));
+    let manad = crate::forsorjningsstod::Manad::for_dag(IDAG);
+    assert!(
+        f.forsok(bekraftelse(IDAG, true, String::new())).is_err(),
+        "no joint application yet"
+    );
+    let gemensam = |bada: bool| {
+        let Kommando::AnsokManad(mut a) = manadsansokan(IDAG) else {
+            unreachable!()
+        };
+        a.medsokande = Some(medsokande());
+        a.bada_undertecknat = bada;
+        Kommando::AnsokManad(a)
+    };
+    f.steg(manadsansokan(IDAG));
+    assert_eq!(f.arende().gemensam_status(manad), None, "one adult");
+    f.steg(gemensam(false));
+    assert_eq!(f.arende().gemensam_status(manad), Some(G::Vantar));
+    let Kommando::BekraftaGemensamAnsokan(mut annan) = bekraftelse(IDAG, true, String::new())
+    else {
+        unreachable!()
+    };
+    annan.medsokande = crate::identitet::Identitet::tolka("19850505-1238", IDAG).unwrap();
+    assert!(
+        f.forsok(Kommando::BekraftaGemensamAnsokan(annan)).is_err(),
+        "not named"
+    );
+    match f.forsok(bekraftelse(IDAG, false, " ".into())) {
+        Err(Avvisning::Fakta(fel)) => assert!(fel.iter().any(|x| x.fakta == "text"), "{fel:?}"),
+        annat => panic!("{annat:?}"),
+    }
+    f.steg(bekraftelse(IDAG, false, "Min lön är fel.".into()));
+    assert!(matches!(
+        f.arende().gemensam_status(manad),
+        Some(G::Invand(b)) if b.text == "Min lön är fel."
+    ));
+    f.steg(bekraftelse(IDAG, true, String::new()));
+    assert!(matches!(
+        f.arende().gemensam_status(manad),
+        Some(G::Bekraftad(_))
+    ));
+    f.steg(gemensam(true));
+    assert_eq!(f.arende().gemensam_status(manad), Some(G::Undertecknad));
+    let Kommando::AnsokManad(mut utan) = manadsansokan(IDAG) else {
+        unreachable!()
+    };
+    utan.bada_undertecknat = true;
+    assert!(
+        f.forsok(Kommando::AnsokManad(utan)).is_err(),
+        "signed by both, but who is the other?"
     );
 }

@@ -120,6 +120,13 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
             Some((_, None)) if !a.obeslutade_insatser().is_empty() => Ok(()),
             _ => tillstand("Ingen begäran om avgörande väntar på svar."),
         },
+        T::BekraftaGemensamAnsokan => {
+            if a.manadsansokningar.iter().any(|x| x.medsokande.is_some()) {
+                Ok(())
+            } else {
+                tillstand("Ärendet har ingen gemensam månadsansökan att bekräfta.")
+            }
+        }
         T::BeraknaForsorjningsstod | T::AnsokManad => {
             if a.ansokta
                 .iter()
@@ -321,6 +328,11 @@ pub(super) fn handle(
             }
             fel.inte_for_lang(&ansokan.ovrigt, "ovrigt");
             fel.om(
+                ansokan.bada_undertecknat && ansokan.medsokande.is_none(),
+                "medsokande",
+                "Skriv den medsökandes personnummer: båda har skrivit under en gemensam ansökan.",
+            );
+            fel.om(
                 ansokan.bilagor.len() > berakning::MAX_BILAGOR,
                 "bilagor",
                 "En månadsansökan kan ha högst fem bilagor.",
@@ -335,6 +347,23 @@ pub(super) fn handle(
                 "En bilaga finns inte i ärendet. Ladda upp den först.",
             );
             vec![Handelse::ManadsansokanInlamnad(ansokan)]
+        }
+        Kommando::BekraftaGemensamAnsokan(b) => {
+            fel.inte_framtid(b.datum, idag, "datum");
+            fel.om(
+                !a.manadsansokningar
+                    .iter()
+                    .any(|x| x.manad == b.manad && x.medsokande.as_ref() == Some(&b.medsokande)),
+                "manad",
+                "Det finns ingen gemensam ansökan för månaden med dig som medsökande.",
+            );
+            fel.om(
+                !b.stammer && b.text.trim().is_empty(),
+                "text",
+                "Skriv vad som är fel i ansökan.",
+            );
+            fel.inte_for_lang(&b.text, "text");
+            vec![Handelse::GemensamAnsokanBekraftad(b)]
         }
         Kommando::BeraknaForsorjningsstod {
             datum,
@@ -608,6 +637,12 @@ impl Arende {
                 self.manadsansokningar.retain(|x| x.manad != ansokan.manad);
                 self.manadsansokningar.push((**ansokan).clone());
                 self.manadsansokningar.sort_by_key(|x| x.manad);
+            }
+            Handelse::GemensamAnsokanBekraftad(b) => {
+                self.bekraftelser
+                    .retain(|x| !(x.manad == b.manad && x.medsokande == b.medsokande));
+                self.bekraftelser.push(b.clone());
+                self.bekraftelser.sort_by_key(|x| x.manad);
             }
             Handelse::FordjupadUtredningVald(v) => self.fordjupad.push(v.clone()),
             Handelse::UtredningsavsnittSkrivet(avsnitt) => {

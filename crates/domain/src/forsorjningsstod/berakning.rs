@@ -259,6 +259,45 @@ pub struct Manadsansokan {
     /// in the same step (`Kommando::BifogaDokument`), with what the sender says it is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bilagor: Vec<Manadsbilaga>,
+    /// The other adult of a joint application (makar or sambor). Both are parties to it
+    /// and both must be informed (see `Bekraftelse`); the medsökande confirms it on Mina
+    /// sidor with their own login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medsokande: Option<crate::identitet::Identitet>,
+    /// On paper: both adults signed the application, which is the medsökande's
+    /// confirmation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bada_undertecknat: bool,
+}
+
+/// The medsökande's word on a joint application for a month: it is right, or what is wrong.
+///
+/// Makar and sambor support each other (ÄktB 6 kap. 1 § for makar; sambor are treated alike
+/// in bistånd), so their needs and incomes are assessed together under one norm for the
+/// couple (SoL 12 kap. 1 § and 7 §; SoF 2025:468 12 kap. 2 §). Both are therefore parties to
+/// the joint application and to the decision on it, and both are told the decision with how
+/// to appeal (FL 33 §). The application counts as made by both only when the other adult has
+/// confirmed it, on Mina sidor or by signing the paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bekraftelse {
+    pub manad: Manad,
+    pub datum: time::Date,
+    pub medsokande: crate::identitet::Identitet,
+    /// True: the application is right. False: the medsökande says it is wrong, in `text`.
+    pub stammer: bool,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Where the medsökande's confirmation of a month's joint application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GemensamStatus<'a> {
+    /// Both adults signed the paper application.
+    Undertecknad,
+    Bekraftad(&'a Bekraftelse),
+    /// The medsökande says it is wrong.
+    Invand(&'a Bekraftelse),
+    Vantar,
 }
 
 /// A document sent with a monthly application: which of the case's documents, what kind

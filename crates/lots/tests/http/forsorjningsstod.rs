@@ -2228,3 +2228,238 @@ async fn hushallet_andras(db: Db) {
     assert!(sida.contains(rad));
 }
 pa_bada!(hushallet_andras);
+
+/// Items 1 and 7: a joint application is confirmed by both adults. The medsökande logs in
+/// to Mina sidor with their own identity and sees the joint application, its calculation
+/// and its decision with how to appeal; never the applicant's case as such, its journal or
+/// the applicant's other cases. A third person sees nothing.
+async fn gemensam_ansokan(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    crate::mina_sidor::syntetisk(&app, "19720202-2229", "Kim", "Ek").await;
+    crate::mina_sidor::syntetisk(&app, "19900101-0017", "Eli", "Berg").await;
+    // The applicant's other case, and a journal entry in the joint case itself.
+    let annat = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(
+        &annat,
+        "journal",
+        &[
+            ("datum", "2026-03-03"),
+            ("text", "Dana kom berusad till mötet."),
+        ],
+    )
+    .await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(
+        &a,
+        "journal",
+        &[
+            ("datum", "2026-03-03"),
+            ("text", "Samtal om skulderna hos Kronofogden."),
+        ],
+    )
+    .await;
+
+    let dana = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let sokvag = format!("/mina-sidor/arenden/{a}/manadsansokan");
+    let (s, _, html) = dana
+        .post(
+            &sokvag,
+            &[
+                ("manad", "2026-03"),
+                ("hyra", "9500"),
+                ("medsokande", "19850505-1238"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422, "not one's own number");
+    assert!(html.contains("inte ditt eget"), "{}", utdrag(&html));
+    let (s, _, html) = dana
+        .post(
+            &sokvag,
+            &[
+                ("manad", "2026-03"),
+                ("hyra", "9500"),
+                ("ink1_vem", "Kim"),
+                ("ink1_slag", "lon"),
+                ("ink1_belopp", "9000"),
+                ("medsokande", "19720202-2229"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&html));
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(
+        form.contains("den medsökande har inte bekräftat den än"),
+        "{}",
+        utdrag(&form)
+    );
+
+    // The medsökande, logged in as themselves, finds the joint application.
+    let kim = crate::mina_sidor::medborgare(&app, "19720202-2229").await;
+    let gemensam = format!("/mina-sidor/gemensam/{a}");
+    let (_, html) = kim.get("/mina-sidor").await;
+    assert!(html.contains(&gemensam), "{}", utdrag(&html));
+    assert!(!html.contains(&format!("/mina-sidor/arenden/{a}")));
+    assert!(!html.contains(&annat));
+    let (s, html) = kim.get(&gemensam).await;
+    assert_eq!(s, 200, "{}", utdrag(&html));
+    assert!(html.contains("Stämmer ansökan?"), "{}", utdrag(&html));
+    assert!(html.contains("9\u{a0}500\u{a0}kr"), "{}", utdrag(&html));
+    for hemligt in ["berusad", "Kronofogden", &annat, "Dana"] {
+        assert!(!html.contains(hemligt), "{hemligt}: {}", utdrag(&html));
+    }
+    // Not the case as such, not the other case, not the journal.
+    for sida in [
+        format!("/mina-sidor/arenden/{a}"),
+        format!("/mina-sidor/arenden/{annat}"),
+        format!("/mina-sidor/arenden/{a}/manadsansokan"),
+    ] {
+        let (s, _) = kim.get(&sida).await;
+        assert_eq!(s, 404, "{sida}");
+    }
+    let (_, html) = kim.get("/mina-sidor/journal").await;
+    assert!(!html.contains("berusad") && !html.contains("Kronofogden"));
+
+    // "Wrong" needs the reason; a month not joint is refused; nothing stored.
+    let (s, _, html) = kim
+        .post(&gemensam, &[("manad", "2026-03"), ("stammer", "nej")])
+        .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Skriv vad som är fel"), "{}", utdrag(&html));
+    let (s, _, _) = kim
+        .post(&gemensam, &[("manad", "2026-05"), ("stammer", "ja")])
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        !handelsetyper(&app, &a)
+            .await
+            .contains(&"gemensam_ansokan_bekraftad")
+    );
+    let (s, _, _) = kim
+        .post(
+            &gemensam,
+            &[
+                ("manad", "2026-03"),
+                ("stammer", "nej"),
+                ("text", "Min lön är 8 000 kr, inte 9 000."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(
+        form.contains("Min lön är 8 000 kr, inte 9 000."),
+        "the handläggare sees it: {}",
+        utdrag(&form)
+    );
+    let (s, _, _) = kim
+        .post(&gemensam, &[("manad", "2026-03"), ("stammer", "ja")])
+        .await;
+    assert_eq!(s, 303);
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(
+        form.contains("den medsökande bekräftade den"),
+        "{}",
+        utdrag(&form)
+    );
+    let (_, html) = dana.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(
+        html.contains("bekräftade er gemensamma ansökan för mars 2026"),
+        "the applicant is told: {}",
+        utdrag(&html)
+    );
+
+    // Calculated and decided: both are informed, with how to appeal.
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    hl.steg(&a, "forsorjningsstod", &falt(&manad("2026-03")))
+        .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-03-05")])
+        .await;
+    hl.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "forsorjningsstod"),
+            ("utfall", "delvis_bifall"),
+            ("lagrum", "sol_12_1"),
+            ("mal", "Skälig levnadsnivå i mars"),
+            ("omfattning", "Försörjningsstöd för mars 2026 med 18 110 kr."),
+            ("avslagen_del", "Tandvård: sökt 4 000 kr, beviljat 2 500 kr."),
+            ("period_fran", "2026-03-01"),
+            ("period_till", "2026-03-31"),
+            ("motivering", "Beräknat enligt riksnormen och skäliga kostnader."),
+            ("datum", "2026-03-06"),
+            (
+                "kommunicering_obehovlig",
+                "Det som inte beviljas är den del av tandvården som förtroendetandläkaren bedömt inte är akut, och den enskilde har själv lämnat kostnadsförslaget.",
+            ),
+        ],
+    )
+    .await;
+    let (s, html) = kim.get(&gemensam).await;
+    assert_eq!(s, 200);
+    for text in [
+        "Så räknade vi",
+        "Försörjningsstöd för mars 2026 med 18 110 kr.",
+        "Beräknat enligt riksnormen och skäliga kostnader.",
+        "Du kan överklaga beslutet",
+        "Du bekräftade den",
+    ] {
+        assert!(html.contains(text), "{text}: {}", utdrag(&html));
+    }
+    // The decision letter carries the applicant's address: not linked for the medsökande.
+    assert!(!html.contains("/mina-sidor/dokument/"), "{}", utdrag(&html));
+
+    // A third person sees nothing of it.
+    let eli = crate::mina_sidor::medborgare(&app, "19900101-0017").await;
+    let (_, html) = eli.get("/mina-sidor").await;
+    assert!(!html.contains("/mina-sidor/gemensam/"));
+    let (s, _) = eli.get(&gemensam).await;
+    assert_eq!(s, 404);
+    let (s, _, _) = eli
+        .post(&gemensam, &[("manad", "2026-03"), ("stammer", "ja")])
+        .await;
+    assert_eq!(s, 404);
+    let (s, _) = kim.get("/mina-sidor/gemensam/inte-ett-id").await;
+    assert_eq!(s, 404);
+
+    // On paper: both signed, no confirmation asked.
+    hl.steg(
+        &a,
+        "manadsansokan",
+        &[
+            ("datum", "2026-03-28"),
+            ("manad", "2026-04"),
+            ("medsokande", "19720202-2229"),
+            ("bada_undertecknat", "on"),
+            ("boende_sokt", "9500"),
+        ],
+    )
+    .await;
+    let (_, html) = kim.get(&gemensam).await;
+    assert!(
+        html.contains("Ni har båda skrivit under ansökan."),
+        "{}",
+        utdrag(&html)
+    );
+}
+pa_bada!(gemensam_ansokan);

@@ -37,6 +37,18 @@ pub(crate) async fn utfor(
     kommandon: Vec<Kommando>,
     bilagor: Vec<Bilaga>,
 ) -> Result<Result<Utfort, Vec<(String, String)>>, WebFel> {
+    utfor_som(s, m, rad, kommandon, bilagor, m.vem()).await
+}
+
+/// As `utfor`, with who acted said by the caller: a medsökande acts in the applicant's case.
+pub(crate) async fn utfor_som(
+    s: &AppState,
+    m: &Medborgare,
+    rad: &ArendeRad,
+    kommandon: Vec<Kommando>,
+    bilagor: Vec<Bilaga>,
+    vem: String,
+) -> Result<Result<Utfort, Vec<(String, String)>>, WebFel> {
     m.krav_agera()?;
     let nu = s.nu();
     let steg = lots_steg::Steg {
@@ -46,7 +58,7 @@ pub(crate) async fn utfor(
         bilagor,
         nu,
         idag: lots_domain::tid::svensk_dag(nu),
-        vem: Some(m.vem()),
+        vem: Some(vem),
         skriv_brev: true,
     };
     match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
@@ -87,6 +99,8 @@ pub struct Utkast {
 pub struct OversiktSida {
     pub ram: Ram,
     pub arenden: Vec<Kort>,
+    /// Joint applications of another person's case naming this person medsökande.
+    pub gemensamma: Vec<super::gemensam::GemensamtKort>,
     pub utkast: Vec<Utkast>,
     pub far_agera: bool,
     /// Fullmakter the staff registered from paper, told to the person (issue 12).
@@ -188,9 +202,11 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
         })
         .collect();
     let fullmakter = super::fullmakter::fran_personalen(&s, &m).await?;
+    let gemensamma = super::gemensam::kort(&s, &m).await?;
     Ok(OversiktSida {
         ram: m.sida(),
         arenden,
+        gemensamma,
         utkast,
         far_agera: m.far_agera(),
         fullmakter,

@@ -66,6 +66,8 @@ pub struct AnsokanSida {
     pub ram: Ram,
     pub arende: ArendeId,
     pub manad: String,
+    /// The other adult of a joint application, as a personnummer.
+    pub medsokande: String,
     pub ifyllt_fran: Option<String>,
     pub kostnader: Vec<Rad>,
     pub inkomster: Vec<InkomstRad>,
@@ -137,6 +139,8 @@ fn sida(
                 insattningar: vec![],
                 ovrigt: String::new(),
                 bilagor: vec![],
+                medsokande: s.underlag.medsokande.clone(),
+                bada_undertecknat: false,
             })
     });
     let varde = |namn: &str, standard: String| match f {
@@ -194,6 +198,14 @@ fn sida(
             ram: m.sida(),
             arende,
             manad: varde("manad", manad.to_string()),
+            medsokande: varde(
+                "medsokande",
+                forra
+                    .as_ref()
+                    .and_then(|x| x.medsokande.as_ref())
+                    .map(|i| i.visning())
+                    .unwrap_or_default(),
+            ),
             ifyllt_fran: forra
                 .as_ref()
                 .map(|x| super::berakning::manad(x.manad, m.t)),
@@ -304,6 +316,21 @@ pub async fn skicka(
             None
         }
     };
+    // The other adult of a joint application: they confirm it with their own login.
+    let medsokande = Some(f.text("medsokande"))
+        .filter(|x| !x.trim().is_empty())
+        .and_then(
+            |x| match lots_domain::identitet::Identitet::tolka(&x, idag) {
+                Ok(i) if i != m.person.identitet => Some(i),
+                _ => {
+                    fel.push((
+                        "medsokande".into(),
+                        t.t("manadsansokan-fel_medsokande").to_owned(),
+                    ));
+                    None
+                }
+            },
+        );
     let mut kostnader = vec![];
     for (k, namn) in KOSTNADER {
         if let Some(b) = belopp(namn, &mut fel) {
@@ -394,6 +421,8 @@ pub async fn skicka(
         insattningar,
         ovrigt: f.text("ovrigt"),
         bilagor,
+        medsokande,
+        bada_undertecknat: false,
     }));
     kommandon.push(k);
     // The files and the application are stored in one step: all or nothing.

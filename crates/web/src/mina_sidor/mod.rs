@@ -9,6 +9,7 @@ mod arenden;
 mod berakning;
 mod dialog;
 mod fullmakter;
+mod gemensam;
 mod inloggning;
 mod manadsansokan;
 mod oppna;
@@ -112,6 +113,10 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/mina-sidor/arenden/{id}/mote",
             get(dialog::mote_sida).post(dialog::begar_mote),
+        ),
+        (
+            "/mina-sidor/gemensam/{id}",
+            get(gemensam::visa).post(gemensam::svara),
         ),
         ("/mina-sidor/dokument/{id}", get(arenden::dokument)),
         ("/mina-sidor/kvitto/{id}", get(arenden::kvitto)),

@@ -77,6 +77,7 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::UtbetalningSkickad { datum, .. }
         | H::UtbetalningMakulerad { datum, .. } => *datum,
         H::ManadsansokanInlamnad(a) => a.datum,
+        H::GemensamAnsokanBekraftad(b) => b.datum,
         H::FordjupadUtredningVald(v) => v.datum,
         H::UtredningsavsnittSkrivet(x) => x.datum,
         H::PlanSkriven(p) => p.datum,
@@ -273,6 +274,20 @@ pub fn tidslinje(
             H::VerkstallighetUpphort(UpphorandeUppgifter { orsak, .. }) => {
                 rader.push(t.t(&format!("upphor-{}", orsak.kod())).to_owned());
                 t.t("tidslinje-upphort").to_owned()
+            }
+            // Both adults are parties to a joint application: each sees the other's word on it.
+            H::GemensamAnsokanBekraftad(b) => {
+                if !b.text.trim().is_empty() {
+                    rader.push(b.text.trim().to_owned());
+                }
+                t.f(
+                    if b.stammer {
+                        "tidslinje-gemensam_bekraftad"
+                    } else {
+                        "tidslinje-gemensam_invand"
+                    },
+                    &[("manad", &super::berakning::manad(b.manad, t))],
+                )
             }
             H::ManadsansokanInlamnad(a) => {
                 rader.extend(super::berakning::ansokningsrader(a, t));

@@ -275,10 +275,44 @@ pub(super) fn falt(ctx: &FaltKontext) -> Vec<Falt> {
     }
     // What the person applied for comes first: their amounts, incomes and deposits
     // with their own labels; the handläggare approves and rules.
-    if let Some(ansokan) = ctx.arende.and_then(Arende::vantande_manadsansokan) {
+    if let Some((a, ansokan)) = ctx
+        .arende
+        .and_then(|a| Some((a, a.vantande_manadsansokan()?)))
+    {
         fyll_fran_ansokan(&mut ut, ansokan);
+        if let Some(x) = ut.iter_mut().find(|x| x.namn == "medsokande") {
+            x.hjalp = gemensam_lage(a, ansokan.manad).unwrap_or_else(|| x.hjalp.clone());
+        }
     }
     ut
+}
+
+/// Whether both adults stand behind the joint application for `manad`, for the handläggare;
+/// with a warning when the other adult must not learn where the applicant is.
+pub(crate) fn gemensam_lage(a: &Arende, manad: Manad) -> Option<String> {
+    use lots_domain::forsorjningsstod::berakning::GemensamStatus as G;
+    let status = a.gemensam_status(manad)?;
+    let mut s = match status {
+        G::Undertecknad => "Gemensam ansökan: båda vuxna har skrivit under.".to_owned(),
+        G::Bekraftad(b) => format!(
+            "Gemensam ansökan: den medsökande bekräftade den {}.",
+            b.datum
+        ),
+        G::Invand(b) => format!(
+            "Gemensam ansökan: den medsökande säger att ansökan är fel ({}): \"{}\"",
+            b.datum,
+            b.text.trim()
+        ),
+        G::Vantar => {
+            "Gemensam ansökan: den medsökande har inte bekräftat den än. Båda är parter; fråga den medsökande innan beslutet.".to_owned()
+        }
+    };
+    // A positive FREDA screening means violence in the relationship: the other adult sees the
+    // joint application and its decision on Mina sidor, never the rest of the case.
+    if !a.skyddsrutiner.is_empty() {
+        s.push_str(" Obs! Våld i nära relation har konstaterats i ärendet. Den medsökande ser den gemensamma ansökan och beslutet på Mina sidor, men inte adress, kontaktuppgifter, journal eller andra ärenden. Skriv inget i ansökan eller beslutet som röjer var den sökande finns.");
+    }
+    Some(s)
 }
 
 fn fyll_fran_ansokan(falt: &mut [Falt], a: &Manadsansokan) {
@@ -306,6 +340,11 @@ fn fyll_fran_ansokan(falt: &mut [Falt], a: &Manadsansokan) {
             satt(falt, sokt, b);
         }
     }
+    // A joint application is calculated for both adults.
+    if let Some(m) = &a.medsokande {
+        satt(falt, "medsokande", m.visning());
+        satt(falt, "vuxna", "sambo");
+    }
     for ((medlem, slag, belopp), i) in INKOMSTER.into_iter().zip(&a.inkomster) {
         satt(falt, medlem, &i.medlem);
         satt(falt, slag, kod(i.slag));
@@ -332,6 +371,9 @@ pub(super) fn falt_ansokan(ctx: &FaltKontext) -> Vec<Falt> {
             .kravs()
             .hjalp("ÅÅÅÅ-MM, till exempel 2026-04.")
             .varde(Manad::for_dag(ctx.idag)),
+        Falt::text("medsokande", "Medsökandes personnummer")
+            .hjalp("Bara vid gemensam ansökan (makar eller sambor): båda är parter. Den medsökande bekräftar ansökan på Mina sidor, eller genom att skriva under pappersansökan."),
+        Falt::kryss("bada_undertecknat", "Båda vuxna har skrivit under ansökan"),
     ];
     for (slag, sokt, _, _) in KOSTNADER {
         ut.push(Falt::text(
@@ -372,7 +414,7 @@ const BILAGOR: [(&str, &str); crate::uppladdning::MANADSBILAGOR] = [
     ("bil3_fil", "bil3_typ"),
 ];
 
-pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Kommando> {
+pub(super) fn tolka_ansokan(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     let datum = l.datum("datum");
     let manad = match l.text("manad").parse::<Manad>() {
         Ok(m) => Some(m),
@@ -394,6 +436,8 @@ pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Komman
             insattningar.push(i);
         }
     }
+    let medsokande = las_medsokande(l, ctx);
+    let bada_undertecknat = l.kryss("bada_undertecknat");
     let (datum, manad) = (datum?, manad?);
     if !l.fel.is_empty() {
         return None;
@@ -407,7 +451,89 @@ pub(super) fn tolka_ansokan(l: &mut Lasare, _ctx: &FaltKontext) -> Option<Komman
         ovrigt: l.text("ovrigt"),
         // The files are read by the step's handler and added there (`steg::utfor`).
         bilagor: vec![],
+        medsokande,
+        bada_undertecknat,
     })))
+}
+
+/// The co-applicant's number, read like any personnummer; whether one belongs here (a joint
+/// application) is the domain's rule.
+fn las_medsokande(l: &mut Lasare, ctx: &FaltKontext) -> Option<lots_domain::identitet::Identitet> {
+    let text = l.text("medsokande");
+    if text.trim().is_empty() {
+        return None;
+    }
+    match lots_domain::identitet::Identitet::tolka(&text, ctx.idag) {
+        Ok(i) => Some(i),
+        Err(e) => {
+            l.fel("medsokande", &e.to_string());
+            None
+        }
+    }
+}
+
+/// The medsökande's word on a joint application, registered by staff when it came by phone
+/// or letter (on Mina sidor the medsökande gives it themselves).
+pub(super) fn falt_bekrafta(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let manad = a
+        .manadsansokningar
+        .iter()
+        .rev()
+        .find(|x| x.medsokande.is_some())
+        .map(|x| x.manad.to_string())
+        .unwrap_or_default();
+    vec![
+        datumfalt(ctx.idag),
+        Falt::text("manad", "Månad ansökan gäller")
+            .kravs()
+            .hjalp("ÅÅÅÅ-MM, till exempel 2026-04.")
+            .varde(manad),
+        Falt::text("medsokande", "Medsökandes personnummer").kravs(),
+        Falt::val(
+            "stammer",
+            "Den medsökandes besked",
+            "radio",
+            [
+                ("ja".to_owned(), "Ansökan stämmer".to_owned()),
+                ("nej".to_owned(), "Något i ansökan är fel".to_owned()),
+            ],
+        )
+        .kravs(),
+        Falt::textarea("text", "Vad som är fel, med den medsökandes ord"),
+    ]
+}
+
+pub(super) fn tolka_bekrafta(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    let datum = l.datum("datum");
+    let manad = match l.text("manad").parse::<Manad>() {
+        Ok(m) => Some(m),
+        Err(_) => {
+            l.fel("manad", "Skriv månaden som ÅÅÅÅ-MM, till exempel 2026-04.");
+            None
+        }
+    };
+    let medsokande = las_medsokande(l, ctx);
+    if medsokande.is_none() && l.text("medsokande").trim().is_empty() {
+        l.fel("medsokande", "Skriv den medsökandes personnummer.");
+    }
+    let stammer = match l.text("stammer").as_str() {
+        "ja" => Some(true),
+        "nej" => Some(false),
+        _ => {
+            l.fel("stammer", "Välj om ansökan stämmer.");
+            None
+        }
+    };
+    let (datum, manad, medsokande, stammer) = (datum?, manad?, medsokande?, stammer?);
+    Some(Kommando::BekraftaGemensamAnsokan(
+        lots_domain::forsorjningsstod::berakning::Bekraftelse {
+            manad,
+            datum,
+            medsokande,
+            stammer,
+            text: l.text("text"),
+        },
+    ))
 }
 
 fn satt(falt: &mut [Falt], namn: &str, varde: impl ToString) {
@@ -662,18 +788,7 @@ pub(super) fn tolka(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
     };
     // The co-applicant's number, read like any personnummer; whether one belongs here (a joint
     // application) is the domain's rule.
-    let medsokande_text = l.text("medsokande");
-    let medsokande = if medsokande_text.trim().is_empty() {
-        None
-    } else {
-        match lots_domain::identitet::Identitet::tolka(&medsokande_text, ctx.idag) {
-            Ok(i) => Some(i),
-            Err(e) => {
-                l.fel("medsokande", &e.to_string());
-                None
-            }
-        }
-    };
+    let medsokande = las_medsokande(l, ctx);
     let mut barn = vec![];
     for d in l
         .text("barn")

@@ -149,6 +149,13 @@ const PERSONTABELLER: &[Persontabell] = &[
         "rapportrader",
         concat!("arende IN ", arenden!())
     ),
+    // The joint months of the person's cases, with the medsökande's number: part of the
+    // applicant's personakt, so they go with it.
+    persontabell!(
+        "forsorjningsstod_medsokande",
+        "gemensamma ansökningar",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!(
         "utbetalning",
         "utbetalningar",

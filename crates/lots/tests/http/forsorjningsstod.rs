@@ -807,6 +807,7 @@ async fn utbetalningar(db: Db) {
     let (s, xml) = hl.get("/utbetalningar/betalfil.xml").await;
     assert_eq!(s, 200, "{xml}");
     assert!(xml.contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"));
+    pain001_giltig(&xml);
     assert!(
         xml.contains("<InstdAmt Ccy=\"SEK\">9500.00</InstdAmt>"),
         "{xml}"
@@ -2463,3 +2464,25 @@ async fn gemensam_ansokan(db: Db) {
     );
 }
 pa_bada!(gemensam_ansokan);
+
+/// The payment file is valid against ISO 20022's own schema (tests/data/iso20022), checked by
+/// libxml2's validator: what the bank's import would check first.
+fn pain001_giltig(xml: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let fil = dir.path().join("betalfil.xml");
+    std::fs::write(&fil, xml).unwrap();
+    let schema = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/iso20022/pain.001.001.03.xsd"
+    );
+    let ut = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema", schema])
+        .arg(&fil)
+        .output()
+        .expect("xmllint (apt-get install libxml2-utils)");
+    assert!(
+        ut.status.success(),
+        "the pain.001 file is not valid against its schema: {}\n{xml}",
+        String::from_utf8_lossy(&ut.stderr)
+    );
+}

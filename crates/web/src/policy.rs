@@ -129,6 +129,9 @@ pub enum Atgard {
     },
     /// Read the signed fullmakt registered from paper: those who may register one.
     LasaFullmaktsdokument { skyddad: bool, agerar: bool },
+    /// Make a registerutdrag (GDPR art. 15): it lists every case of the kommun, so only
+    /// staff who act on one of the person's cases, the ground for seeing cases elsewhere.
+    Registerutdrag { skyddad: bool, agerar: bool },
     /// Revoke a fullmakt the person has taken back by letter or at a visit: it only
     /// ends access, so the staff who may see the person may do it.
     AterkallaFullmakt { skyddad: bool },
@@ -258,7 +261,8 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
         // who already act on the person's cases may grant it (issue 12), and a
         // second of them approves it (four eyes), never the one who registered it.
         Atgard::RegistreraFullmakt { skyddad, agerar }
-        | Atgard::LasaFullmaktsdokument { skyddad, agerar } => {
+        | Atgard::LasaFullmaktsdokument { skyddad, agerar }
+        | Atgard::Registerutdrag { skyddad, agerar } => {
             matches!(a.roll, Handlaggare | Arbetsledare) && ser_skyddad(a, skyddad) && agerar
         }
         Atgard::GodkannaFullmakt {

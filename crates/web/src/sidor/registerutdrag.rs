@@ -6,8 +6,8 @@
 //!   not only the handläggare's enhet. A case the handläggare may not read (inre sekretess,
 //!   OSL 26 kap. 1 §) is listed with its diarienummer and enhet and "granskas av enheten", never
 //!   its content: the extract is complete as a list, and no door into another enhet's case.
-//!   Only a handläggare who acts on one of the person's cases may make it, the same ground as for
-//!   seeing that the person has cases elsewhere (`policy::agerar_for`).
+//!   Only a handläggare or arbetsledare who acts on one of the person's cases may make it
+//!   (`Atgard::Registerutdrag`), the same ground as for seeing cases elsewhere.
 //! * **What may be withheld is marked, not removed.** Secrecy towards the person themself is
 //!   the exception (OSL 12 kap. 1 §), and whether it applies is a decision the nämnd takes on
 //!   the request, which the person can appeal. Lots marks what the partsinsyn rules already know
@@ -73,12 +73,13 @@ pub async fn pdf(
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
     let oppnad = atkomst::oppna_person(&s, &i, &id, PersonSyfte::Lasa).await?;
-    if !oppnad.agerar {
-        return Err(WebFel::Nekad(
-            "Registerutdraget görs av en handläggare som handlägger något av personens ärenden."
-                .into(),
-        ));
-    }
+    policy::krav(
+        &i.anvandare,
+        Atgard::Registerutdrag {
+            skyddad: oppnad.person.skyddad,
+            agerar: oppnad.agerar,
+        },
+    )?;
     let p = oppnad.person;
     let kommun = i.anvandare.kommun;
     let (lasbara, ovriga): (Vec<ArendeRad>, Vec<ArendeRad>) = oppnad

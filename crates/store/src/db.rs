@@ -13,6 +13,34 @@ use sqlx::{Column, PgPool, Postgres, Row, Sqlite, SqlitePool, Transaction, TypeI
 
 use crate::StoreError;
 
+/// The migrations of both dialects, embedded by `build.rs`: (version, description, SQL).
+mod migrationer {
+    include!(concat!(env!("OUT_DIR"), "/migrationer.rs"));
+}
+
+/// The migrator `sqlx::migrate!` would give for one dialect's folder: sqlx's own
+/// `Migration::new` computes each checksum, so a database migrated by an earlier build
+/// verifies unchanged.
+fn migrator(lista: &'static [(i64, &'static str, &'static str)]) -> sqlx::migrate::Migrator {
+    use sqlx::migrate::{Migration, MigrationType, Migrator};
+    let migrations = lista
+        .iter()
+        .map(|&(version, beskrivning, sql)| {
+            Migration::new(
+                version,
+                std::borrow::Cow::Borrowed(beskrivning),
+                MigrationType::Simple,
+                sqlx::SqlSafeStr::into_sql_str(sql),
+                sql.starts_with("-- no-transaction"),
+            )
+        })
+        .collect::<Vec<_>>();
+    Migrator {
+        migrations: std::borrow::Cow::Owned(migrations),
+        ..Migrator::DEFAULT
+    }
+}
+
 /// A bound value.
 #[derive(Debug, Clone)]
 pub enum V {
@@ -269,8 +297,8 @@ impl Db {
 
     pub async fn migrera(&self) -> Result<(), StoreError> {
         match self {
-            Db::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
-            Db::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+            Db::Sqlite(p) => migrator(migrationer::SQLITE).run(p).await?,
+            Db::Postgres(p) => migrator(migrationer::POSTGRES).run(p).await?,
         }
         Ok(())
     }
@@ -279,11 +307,11 @@ impl Db {
     pub async fn migrationer_aktuella(&self) -> Result<bool, StoreError> {
         let (kanda, sql): (i64, &'static str) = match self {
             Db::Sqlite(_) => (
-                sqlx::migrate!("./migrations/sqlite").iter().count() as i64,
+                migrationer::SQLITE.len() as i64,
                 "SELECT COUNT(*) AS n FROM _sqlx_migrations WHERE success",
             ),
             Db::Postgres(_) => (
-                sqlx::migrate!("./migrations/postgres").iter().count() as i64,
+                migrationer::POSTGRES.len() as i64,
                 "SELECT COUNT(*) AS n FROM _sqlx_migrations WHERE success",
             ),
         };
@@ -474,6 +502,36 @@ impl Tx {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The embedded migrations are exactly what sqlx reads from the folders (what
+    /// `sqlx::migrate!` embedded before): same versions, descriptions, SQL, checksums and
+    /// transaction mode, so no database migrated by an earlier build is refused.
+    #[test]
+    fn inbaddade_migrationer_som_sqlx_laser_dem() {
+        for (lista, mapp) in [
+            (migrationer::SQLITE, "migrations/sqlite"),
+            (migrationer::POSTGRES, "migrations/postgres"),
+        ] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(mapp);
+            let mut lasta: Vec<_> = sqlx::migrate::resolve_blocking(&dir)
+                .expect("sqlx reads the folder")
+                .into_iter()
+                .map(|(m, _)| m)
+                .collect();
+            lasta.sort_by_key(|m| m.version);
+            let inbaddade = migrator(lista);
+            assert_eq!(inbaddade.migrations.len(), lasta.len(), "{mapp}");
+            assert!(lasta.len() > 30, "{mapp}: every migration is there");
+            for (a, b) in inbaddade.migrations.iter().zip(&lasta) {
+                assert_eq!(a.version, b.version, "{mapp}");
+                assert_eq!(a.description, b.description, "{mapp} {}", b.version);
+                assert_eq!(a.migration_type, b.migration_type, "{mapp} {}", b.version);
+                assert_eq!(a.sql.as_str(), b.sql.as_str(), "{mapp} {}", b.version);
+                assert_eq!(a.checksum, b.checksum, "{mapp} {}", b.version);
+                assert_eq!(a.no_tx, b.no_tx, "{mapp} {}", b.version);
+            }
+        }
+    }
 
     const SQLITE_TABELL: &str =
         "CREATE TEMP TABLE prov (heltal BIGINT, text TEXT, tom TEXT, binar BLOB)";

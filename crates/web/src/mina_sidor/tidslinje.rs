@@ -4,12 +4,12 @@
 
 use lots_domain::arende::partsinsyn::{self, Undanhallet};
 use lots_domain::arende::{
-    Arende, AterkallelseUppgifter, BevakningsTyp, DrojsmalUppgifter, ForhandsbedomningsUtfall,
+    Arende, AterkallelseUppgifter, BevakningsTyp, BrevTyp, Utskickssatt, DrojsmalUppgifter, ForhandsbedomningsUtfall,
     Handelse, MisslyckadDelgivningUppgifter, UpphorandeUppgifter, bevakningar,
     kan_begara_avgorande,
 };
 use lots_domain::frister;
-use lots_domain::ids::AnvandarId;
+use lots_domain::ids::{AnvandarId, BeslutId};
 use lots_store::LagradHandelse;
 use time::Date;
 
@@ -206,7 +206,12 @@ pub fn tidslinje(
                 ));
                 t.t("tidslinje-beslut").to_owned()
             }
-            H::BeslutSkickat { satt, .. } => {
+            H::BeslutSkickat { beslut, satt, .. } => {
+                // The decision's letter is its own post ("Ett beslut skickades till dig", with
+                // the letter to open), which says how it was sent: one decision, one post.
+                if brev_om_beslut(handelser, BrevTyp::Beslutsbrev, *beslut) {
+                    continue;
+                }
                 rader.push(t.t(&format!("utskick-{}", satt.kod())).to_owned());
                 t.t("tidslinje-beslut_skickat").to_owned()
             }
@@ -259,6 +264,10 @@ pub fn tidslinje(
                 t.t("tidslinje-forhandsinformation").to_owned()
             }
             H::KontrollmeddelandeSkickat { beslut, .. } => {
+                // Likewise the kontrollmeddelande's letter is the post, with this text.
+                if brev_om_beslut(handelser, BrevTyp::Kontrollmeddelande, *beslut) {
+                    continue;
+                }
                 if let Some(delgiven) = a.beslut_lage(*beslut).and_then(|b| b.delgiven) {
                     rader.push(t.f(
                         "tidslinje-kontrollmeddelande_text",
@@ -398,7 +407,28 @@ pub fn tidslinje(
                 rader.push(t.avslutsorsak(*orsak));
                 t.t("tidslinje-avslutat").to_owned()
             }
-            H::BrevSkapat { dokument, typ, .. } => {
+            H::BrevSkapat {
+                dokument,
+                typ,
+                beslut,
+                ..
+            } => {
+                match (typ, beslut) {
+                    (BrevTyp::Beslutsbrev, Some(b)) => {
+                        if let Some(satt) = utskickssatt(handelser, *b) {
+                            rader.push(t.t(&format!("utskick-{}", satt.kod())).to_owned());
+                        }
+                    }
+                    (BrevTyp::Kontrollmeddelande, Some(b)) => {
+                        if let Some(delgiven) = a.beslut_lage(*b).and_then(|x| x.delgiven) {
+                            rader.push(t.f(
+                                "tidslinje-kontrollmeddelande_text",
+                                &[("datum", &delgiven.to_string())],
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
                 lank = Some((
                     format!("/mina-sidor/dokument/{dokument}"),
                     t.t("tidslinje-oppna_brevet").to_owned(),
@@ -512,6 +542,24 @@ pub fn tidslinje(
     }
     ut.reverse();
     ut
+}
+
+/// A letter of this kind about the decision is among the case's events.
+fn brev_om_beslut(handelser: &[LagradHandelse], typ: BrevTyp, id: BeslutId) -> bool {
+    handelser.iter().any(|lh| {
+        matches!(
+            &lh.handelse,
+            Handelse::BrevSkapat { typ: t, beslut: Some(b), .. } if *t == typ && *b == id
+        )
+    })
+}
+
+/// How the decision was sent to the person, if it has been.
+fn utskickssatt(handelser: &[LagradHandelse], id: BeslutId) -> Option<Utskickssatt> {
+    handelser.iter().rev().find_map(|lh| match &lh.handelse {
+        Handelse::BeslutSkickat { beslut, satt, .. } if *beslut == id => Some(*satt),
+        _ => None,
+    })
 }
 
 pub(super) fn brevkod(t: lots_domain::arende::BrevTyp) -> &'static str {

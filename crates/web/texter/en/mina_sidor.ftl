@@ -198,7 +198,7 @@ tidslinje-aterkallad = You withdrew your application
 tidslinje-aterkallad_text = The application for { $insats } is withdrawn. The board will not decide on it.
 tidslinje-forhandsinformation = You were told how decisions can be sent to you
 tidslinje-forhandsinformation_text = Decisions can be sent by simplified service. The decision comes first, and the day after a letter saying that the decision has been sent. You count as having received the decision two weeks after it was sent.
-tidslinje-kontrollmeddelande = A control letter was sent to you
+tidslinje-kontrollmeddelande = A control letter about the decision was sent to you
 tidslinje-kontrollmeddelande_text = You count as having received the decision on { $datum }. Have you not received the decision? Contact your case worker at once.
 tidslinje-delgivning_misslyckad = The decision did not reach you
 tidslinje-delgivning_misslyckad_text = We will send the decision to you again. The time to appeal does not start until you have received it.
@@ -280,7 +280,7 @@ dom-aterforvisning = The administrative court sent the matter back to the board 
 ## brev
 brev-beslutsbrev = A decision was sent to you
 brev-kommuniceringsbrev = The investigation was sent to you
-brev-kontrollmeddelande = A notice was sent to you
+brev-kontrollmeddelande = A control letter about the decision was sent to you
 brev-avvisningsbeslut = A decision about your appeal was sent to you
 brev-beslut_begaran = A decision about your request for a decision was sent to you
 
@@ -406,7 +406,6 @@ fullmakt-status = Status
 fullmakt-registrerad = Given
 fullmakt-av_dig = By you here, { $datum }
 fullmakt-av_personal = On paper, registered by { $namn } { $datum }
-fullmakt-atgard = Action
 fullmakt-galler = Valid
 fullmakt-utgangen = Has expired
 fullmakt-aterkallad = Taken back { $datum }

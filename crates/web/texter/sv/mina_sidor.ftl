@@ -200,7 +200,7 @@ tidslinje-aterkallad = Du återkallade din ansökan
 tidslinje-aterkallad_text = Ansökan om { $insats } är återkallad. Nämnden fattar inget beslut om den.
 tidslinje-forhandsinformation = Du fick veta hur beslut kan skickas till dig
 tidslinje-forhandsinformation_text = Beslut kan skickas med förenklad delgivning. Då kommer beslutet först, och dagen efter ett brev som säger att beslutet har skickats. Du räknas ha fått beslutet två veckor efter att det skickades.
-tidslinje-kontrollmeddelande = Ett kontrollmeddelande skickades till dig
+tidslinje-kontrollmeddelande = Ett kontrollbrev om beslutet skickades till dig
 tidslinje-kontrollmeddelande_text = Du räknas ha fått beslutet { $datum }. Har du inte fått beslutet? Kontakta din handläggare direkt.
 tidslinje-delgivning_misslyckad = Beslutet kom inte fram till dig
 tidslinje-delgivning_misslyckad_text = Vi skickar beslutet till dig igen. Tiden för att överklaga börjar inte förrän du har fått det.
@@ -282,7 +282,7 @@ dom-aterforvisning = Förvaltningsrätten skickade tillbaka ärendet till nämnd
 ## brev
 brev-beslutsbrev = Ett beslut skickades till dig
 brev-kommuniceringsbrev = Utredningen skickades till dig
-brev-kontrollmeddelande = Ett meddelande skickades till dig
+brev-kontrollmeddelande = Ett kontrollbrev om beslutet skickades till dig
 brev-avvisningsbeslut = Ett beslut om ditt överklagande skickades till dig
 brev-beslut_begaran = Ett beslut om din begäran om avgörande skickades till dig
 
@@ -408,7 +408,6 @@ fullmakt-status = Status
 fullmakt-registrerad = Lämnad
 fullmakt-av_dig = Av dig här, { $datum }
 fullmakt-av_personal = På papper, registrerad av { $namn } { $datum }
-fullmakt-atgard = Åtgärd
 fullmakt-galler = Gäller
 fullmakt-utgangen = Har gått ut
 fullmakt-aterkallad = Tagen tillbaka { $datum }

@@ -182,7 +182,7 @@ async fn full_dokumentation_vid_disken(db: Db) {
             &["informerad"]
         )
         .await,
-        [andra_dagen.clone()]
+        [andra_dagen.as_str()]
     );
     let (_, sida) = ut.get(&deltagarsida).await;
     assert!(

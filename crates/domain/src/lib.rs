@@ -16,6 +16,7 @@ pub mod instrument;
 pub mod kalender;
 pub mod livsomrade;
 pub mod oppen_insats;
+pub mod oppen_uppfoljning;
 pub mod organisation;
 pub mod rapport;
 pub mod textblock;

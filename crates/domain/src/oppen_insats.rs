@@ -867,3 +867,134 @@ mod besok_tests {
         );
     }
 }
+
+/// Age in whole years on `dag` for someone born on `fodd` (the birthday counts from its
+/// own day; one born on 29 February turns a year older on 1 March in other years).
+pub fn alder(fodd: Date, dag: Date) -> u32 {
+    let mut ar = dag.year() - fodd.year();
+    if (dag.month() as u8, dag.day()) < (fodd.month() as u8, fodd.day()) {
+        ar -= 1;
+    }
+    u32::try_from(ar).unwrap_or(0)
+}
+
+/// What the desk knows of a person in a full-mode service before a visit: from the
+/// person record and the earlier visits in the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deltagande {
+    /// Born on, when the identity tells (not a reservnummer).
+    pub fodd: Option<Date>,
+    /// Whether the person lives in the kommun, when asked (only when the entry requires it).
+    pub bosatt: Option<bool>,
+    /// Visits already registered in the service.
+    pub anvanda: u32,
+    /// The first of them.
+    pub forsta: Option<Date>,
+}
+
+impl OppenInsats {
+    /// Checks a full-mode visit on `dag` (issue 17 item 3): the conditions from the entry
+    /// (period, the person's exact age, residence when the entry requires it), then the
+    /// scope. `Ok` is where this visit falls (the last session or week prompts the choice
+    /// to end or to apply); `Err` is the reasons it is not taken: outside the conditions,
+    /// or the scope is used up, and either way the answer is the formal route, an
+    /// application for bistånd (SoL 11 kap. 1 §).
+    pub fn ta_emot_person(
+        &self,
+        dag: Date,
+        d: &Deltagande,
+    ) -> Result<Omfattningslage, Vec<String>> {
+        if self.integritet != Integritet::Full {
+            return Err(vec![format!(
+                "Insatsen dokumenteras som ”{}”.",
+                self.integritet.namn()
+            )]);
+        }
+        let alder = d.fodd.map(|f| {
+            let a = alder(f, dag);
+            (a, a)
+        });
+        let utanfor = self.prova(dag, alder, d.bosatt);
+        if !utanfor.is_empty() {
+            return Err(utanfor);
+        }
+        match self.omfattning(d.anvanda, d.forsta, dag) {
+            Omfattningslage::Forbrukad => Err(vec![format!(
+                "Omfattningen är använd: insatsen ges {}.",
+                self.omfattning.text()
+            )]),
+            lage => Ok(lage),
+        }
+    }
+}
+
+#[cfg(test)]
+mod full_tests {
+    use super::*;
+    use time::macros::date;
+
+    fn anhorig() -> OppenInsats {
+        OppenInsats {
+            namn: "Anhörigprogram".into(),
+            art: Art::Anhorigprogram,
+            malgrupp: "Anhöriga".into(),
+            alder_fran: Some(18),
+            alder_till: None,
+            innehall: "Tio träffar".into(),
+            omfattning: Omfattning::Tillfallen(10),
+            villkor: String::new(),
+            bosatt_i_kommunen: true,
+            avgift_kr: 0,
+            integritet: Integritet::Full,
+            utforare: vec![EnhetId::ny()],
+            giltig_fran: date!(2026 - 01 - 01),
+            giltig_till: None,
+            stadsdelar: vec![],
+        }
+    }
+
+    fn vuxen(anvanda: u32) -> Deltagande {
+        Deltagande {
+            fodd: Some(date!(1980 - 05 - 17)),
+            bosatt: Some(true),
+            anvanda,
+            forsta: Some(date!(2026 - 01 - 12)),
+        }
+    }
+
+    #[test]
+    fn age_counts_from_the_birthday() {
+        assert_eq!(alder(date!(2008 - 03 - 02), date!(2026 - 03 - 01)), 17);
+        assert_eq!(alder(date!(2008 - 03 - 02), date!(2026 - 03 - 02)), 18);
+        assert_eq!(alder(date!(2008 - 02 - 29), date!(2026 - 02 - 28)), 17);
+        assert_eq!(alder(date!(2008 - 02 - 29), date!(2026 - 03 - 01)), 18);
+    }
+
+    #[test]
+    fn the_tenth_visit_is_taken_and_prompts_the_choice_the_eleventh_is_not() {
+        let i = anhorig();
+        let dag = date!(2026 - 03 - 02);
+        assert_eq!(i.ta_emot_person(dag, &vuxen(0)), Ok(Omfattningslage::Inom));
+        assert_eq!(i.ta_emot_person(dag, &vuxen(9)), Ok(Omfattningslage::Sista));
+        let nej = i.ta_emot_person(dag, &vuxen(10)).unwrap_err();
+        assert!(nej[0].contains("högst 10 tillfällen"), "{nej:?}");
+    }
+
+    #[test]
+    fn a_child_or_a_non_resident_is_outside_and_a_minimal_entry_takes_no_person() {
+        let i = anhorig();
+        let dag = date!(2026 - 03 - 02);
+        let mut barn = vuxen(0);
+        barn.fodd = Some(date!(2010 - 01 - 01));
+        assert_eq!(
+            i.ta_emot_person(dag, &barn),
+            Err(vec!["Insatsen är för den som fyllt 18 år.".to_string()])
+        );
+        let mut utsocknes = vuxen(0);
+        utsocknes.bosatt = Some(false);
+        assert!(i.ta_emot_person(dag, &utsocknes).is_err());
+        let mut mika = anhorig();
+        mika.integritet = Integritet::Minimal;
+        assert!(mika.ta_emot_person(dag, &vuxen(0)).is_err());
+    }
+}

@@ -174,6 +174,11 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
         .organisation()
         .satt_tar_emot(enheter.eb, "ekonomiskt-bistand")
         .await?;
+    // The intake unit receives the orosanmälningar made at the öppna insatser's desk.
+    store
+        .organisation()
+        .satt_tar_emot(enheter.mo, "orosanmalan-barn orosanmalan-vuxen")
+        .await?;
 
     // Hashing is deliberately slow: once, shared by every demo account.
     let hash = tokio::task::spawn_blocking(|| lots_web::hasha_losenord(LOSENORD))

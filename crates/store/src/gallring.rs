@@ -174,6 +174,9 @@ const PERSONTABELLER: &[Persontabell] = &[
         "fullmakt IN (SELECT id FROM fullmakt WHERE person = $1)"
     ),
     persontabell!("fullmakt", "fullmakter", "person = $1"),
+    // The person's visits to a full-mode öppen insats are their journal there (issue 17).
+    persontabell!("oppen_journal", "journalanteckningar", "person = $1"),
+    persontabell!("oppen_deltagare", "öppna insatser", "person = $1"),
     persontabell!("ansokningsutkast", "ansökningsutkast", "person = $1"),
     persontabell!(
         "medborgarsession",
@@ -233,6 +236,10 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     (
         "oppet_besok",
         "besök i öppna insatser utan person: bara kön, åldersgrupp, stadsdel eller ett antal, ingen identitet",
+    ),
+    (
+        "oppen_overgang",
+        "steg från en öppen insats till en ansökan eller orosanmälan, räknade utan person eller ärende",
     ),
     ("avtal", "organisationen: avtalen med utförarna"),
     (
@@ -518,7 +525,8 @@ async fn prova_i(
 ) -> Result<Provning, StoreError> {
     let r = tx
         .fetch_optional(
-            "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende \
+            "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende, \
+             (SELECT MAX(o.dag) FROM oppen_journal o WHERE o.person = $1) AS oppen \
              FROM journal j WHERE j.person = $1",
             &[v(person)],
         )
@@ -531,7 +539,9 @@ async fn prova_i(
                 .opt_text("arende")?
                 .map(|t| las_tid(&t).map(lots_domain::tid::svensk_dag))
                 .transpose()?;
-            journal.max(arende)
+            // A visit to a full-mode öppen insats is an entry in the personakt too.
+            let oppen = r.opt_text("oppen")?.map(|d| las_datum(&d)).transpose()?;
+            journal.max(arende).max(oppen)
         }
     };
     let arenden = tx

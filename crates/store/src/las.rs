@@ -557,7 +557,8 @@ impl Personer<'_> {
             .0
             .db
             .fetch_optional(
-                "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende \
+                "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende, \
+             (SELECT MAX(o.dag) FROM oppen_journal o WHERE o.person = $1) AS oppen \
                  FROM journal j WHERE j.person = $1",
                 &[v(person)],
             )
@@ -571,7 +572,12 @@ impl Personer<'_> {
             .opt_text("arende")?
             .map(|t| crate::las_tid(&t).map(lots_domain::tid::svensk_dag))
             .transpose()?;
-        Ok(journal.max(arende))
+        // A visit to a full-mode öppen insats is an entry in the personakt too.
+        let oppen = r
+            .opt_text("oppen")?
+            .map(|d| crate::las_datum(&d))
+            .transpose()?;
+        Ok(journal.max(arende).max(oppen))
     }
 }
 

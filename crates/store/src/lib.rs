@@ -27,6 +27,7 @@ mod las;
 mod loggsakring;
 mod mina_sidor;
 mod namnd;
+mod oppen_mottagning;
 mod oppna_insatser;
 mod org;
 #[cfg(feature = "provning")]
@@ -64,6 +65,9 @@ pub use las::*;
 pub use loggsakring::{Ankare, Loggnyckel, Loggsakring};
 pub use mina_sidor::{Fullmakt, Fullmaktsdokument, MINA_SIDOR_KONTO, Medborgarsession};
 pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienummer};
+pub use oppen_mottagning::{
+    BesoksGrupp, FulltBesok, OppenDeltagare, OppetJournalbesok, Overgang, OvergangsGrupp,
+};
 pub use oppna_insatser::OppenInsatsRad;
 pub use org::*;
 pub use rapporter::*;

@@ -275,6 +275,34 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/mottagning", get(sidor::mottagning::visa)),
         ("/mottagning/{id}", post(sidor::mottagning::registrera)),
         (
+            "/mottagning/{id}/deltagare/{person}",
+            get(sidor::mottagning::visa_deltagare),
+        ),
+        (
+            "/mottagning/{id}/deltagare/{person}/val",
+            post(sidor::mottagning::valj),
+        ),
+        (
+            "/mottagning/{id}/ansokan",
+            get(sidor::mottagning_steg::ansokan_sida).post(sidor::mottagning_steg::ansok),
+        ),
+        (
+            "/mottagning/{id}/orosanmalan",
+            get(sidor::mottagning_steg::oro_sida_visa).post(sidor::mottagning_steg::oro_skicka),
+        ),
+        (
+            "/mottagning/uppfoljning",
+            get(sidor::oppen_uppfoljning::sida),
+        ),
+        (
+            "/mottagning/uppfoljning.csv",
+            get(sidor::oppen_uppfoljning::csv),
+        ),
+        (
+            "/mottagning/uppfoljning.pdf",
+            get(sidor::oppen_uppfoljning::pdf),
+        ),
+        (
             "/oppna-insatser/{id}",
             get(sidor::oppna_insatser::visa).post(sidor::oppna_insatser::andra),
         ),

@@ -98,6 +98,19 @@ pub enum Atgard {
     /// Register a visit to an öppen insats: the utförare of an enhet that provides it
     /// (`levererar`). Nothing about a person is registered beyond the entry's mode.
     RegistreraOppetBesok { levererar: bool },
+    /// From the desk into the formal route (issue 17 item 2): register an ansökan with
+    /// what the person chooses to tell, at the enhet they apply to. Only the utförare of
+    /// an enhet that provides the service; the case is then the myndighet's, and the
+    /// utförare does not read it.
+    AnsokanFranMottagning { levererar: bool },
+    /// An orosanmälan from the desk (SoL 19 kap. 1 §; issue 17 item 4): in every mode,
+    /// by the utförare of an enhet that provides the service. It becomes an anmälan at
+    /// the enhet that receives such reports, which the utförare does not read.
+    OrosanmalanFranMottagning { levererar: bool },
+    /// The group follow-up of öppna insatser (issue 17 item 7): counts, never a person.
+    /// The arbetsledare sees every service and provider of the kommun; an utförare its
+    /// own enhet's (`uppfoljning_omfattar`).
+    OppenUppfoljning,
     /// Create and change staff accounts and units, grant the protected-person right.
     AdministreraAnvandare,
     /// See the grants waiting for a second person's approval.
@@ -296,7 +309,10 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
         }
         Atgard::AdministreraOppnaInsatser => a.roll == Systemforvaltare,
         Atgard::Mottagning => a.roll == Utforare,
-        Atgard::RegistreraOppetBesok { levererar } => a.roll == Utforare && levererar,
+        Atgard::RegistreraOppetBesok { levererar }
+        | Atgard::AnsokanFranMottagning { levererar }
+        | Atgard::OrosanmalanFranMottagning { levererar } => a.roll == Utforare && levererar,
+        Atgard::OppenUppfoljning => matches!(a.roll, Arbetsledare | Utforare),
         Atgard::GodkannBehorighet {
             begard_av,
             anvandare,
@@ -322,6 +338,12 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
         }
         Atgard::Steg(r, _) | Atgard::ProvaPartsinsyn(r) => ser_skyddad(a, r.skyddad) && eget(a, &r),
     }
+}
+
+/// Whether the group follow-up shown to the user includes the rows of provider `enhet`:
+/// the arbetsledare's covers the kommun, an utförare's only its own enhet.
+pub fn uppfoljning_omfattar(a: &Anvandare, enhet: EnhetId) -> bool {
+    far(a, Atgard::OppenUppfoljning) && (a.roll == Roll::Arbetsledare || a.enhet == enhet)
 }
 
 /// `far`, as a result a handler can `?`.

@@ -26,6 +26,7 @@ mod inloggning;
 mod konto;
 mod listor;
 mod mina_sidor;
+mod mottagning;
 mod oppna_insatser;
 mod rapporter;
 mod rattssakerhet;

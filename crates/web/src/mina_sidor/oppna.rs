@@ -1,13 +1,17 @@
 //! Issue 17 item 8: on Mina sidor, the open services the person may use without applying
 //! (the nämnd's catalogue of öppna insatser in force in the person's kommun), with their
 //! conditions and who provides them. The entries are the nämnd's own words, in Swedish;
-//! the labels follow the chosen language. Kommun data, no personal data: nothing to audit.
+//! the labels follow the chosen language. The catalogue is kommun data; the person's own
+//! visits to full-mode services (the only mode that keeps a person) are shown below it,
+//! and that read is audited.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use lots_domain::oppen_insats::Omfattning;
+
+use lots_store::Granskningspost;
 
 use super::{Medborgare, Ram};
 use crate::AppState;
@@ -24,6 +28,8 @@ pub struct Tjanst {
 pub struct OppnaSida {
     pub ram: Ram,
     pub tjanster: Vec<Tjanst>,
+    /// The person's own visits in full-mode services: (day, service, where, note).
+    pub besok: Vec<(String, String, String, String)>,
 }
 
 pub async fn lista(State(s): State<AppState>, m: Medborgare) -> Result<Response, WebFel> {
@@ -32,9 +38,31 @@ pub async fn lista(State(s): State<AppState>, m: Medborgare) -> Result<Response,
     let org = s.store.organisation();
     let kommun = m.person.kommun;
     let enheter = org.enheter(kommun).await?;
-    let tjanster = org
-        .oppna_insatser(kommun)
-        .await?
+    let katalog = org.oppna_insatser(kommun).await?;
+    // The person's own visits (issue 17 item 8): only the full mode keeps them.
+    let egna = org.personens_oppna_besok(kommun, m.person.id).await?;
+    if let Some(forsta) = egna.first() {
+        let utforare = forsta.utforare_id;
+        let post = Granskningspost::ny("mina_sidor.oppna_besok")
+            .person(m.person.id, m.person.skyddad)
+            .skal(Some(m.vem()));
+        s.store
+            .granskning()
+            .logga_lasning(&m.aktor(utforare), &[post], s.nu())
+            .await?;
+    }
+    let besok = egna
+        .into_iter()
+        .map(|b| {
+            let namn = katalog
+                .iter()
+                .find(|r| r.id == b.insats)
+                .map(|r| r.insats.namn.clone())
+                .unwrap_or_default();
+            (b.dag.to_string(), namn, b.utforare, b.text)
+        })
+        .collect();
+    let tjanster = katalog
         .into_iter()
         .filter(|r| r.insats.galler(idag))
         .map(|r| {
@@ -101,6 +129,7 @@ pub async fn lista(State(s): State<AppState>, m: Medborgare) -> Result<Response,
     Ok(OppnaSida {
         ram: m.sida(),
         tjanster,
+        besok,
     }
     .into_response())
 }

@@ -358,15 +358,22 @@ fn enhetsfalt() -> Vec<Falt> {
     ]
 }
 
+/// What an enhet may receive: Mina sidor's applications and the desk's orosanmälningar.
+fn tar_emot_koder() -> Vec<(String, String)> {
+    let mut k = crate::mina_sidor::erbjudanden();
+    k.extend(super::mottagning_steg::orosanmalningar());
+    k
+}
+
 /// Which offers' digital applications the enhet receives: (code, name).
 fn tar_emot_falt(varde: &str) -> Falt {
     let mut f = Falt::val(
         "tar_emot",
-        "Tar emot ansökningar från Mina sidor",
+        "Tar emot ansökningar från Mina sidor och orosanmälningar",
         "checkboxes",
-        crate::mina_sidor::erbjudanden(),
+        tar_emot_koder(),
     )
-    .hjalp("Ansökningar som görs digitalt hamnar hos den här enheten.");
+    .hjalp("Ansökningar som görs digitalt, och orosanmälningar från mottagningarna för öppna insatser, hamnar hos den här enheten.");
     for a in &mut f.alternativ {
         a.vald = varde.split_whitespace().any(|k| k == a.varde);
     }
@@ -377,7 +384,7 @@ fn tar_emot_falt(varde: &str) -> Falt {
 fn las_tar_emot(f: &Formular) -> String {
     f.alla("tar_emot")
         .into_iter()
-        .filter(|k| crate::mina_sidor::erbjudanden().iter().any(|(e, _)| e == k))
+        .filter(|k| tar_emot_koder().iter().any(|(e, _)| e == k))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -81,6 +81,8 @@ struct Personal {
     /// Försörjningsstöd cases whose month is applied for and waits to be calculated and
     /// decided: used up one by one.
     manader: Mutex<Vec<Manadsfall>>,
+    /// Half of them, kept for the phase that measures the month alone.
+    manader_ensam: Mutex<Vec<Manadsfall>>,
 }
 
 /// Latencies of one phase, per operation.
@@ -683,7 +685,8 @@ async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Person
             arenden: h.arenden.clone(),
             oppna: h.oppna.clone(),
             beslut: Mutex::new(h.beslut.clone()),
-            manader: Mutex::new(h.manader.clone()),
+            manader: Mutex::new(h.manader[..h.manader.len() / 2].to_vec()),
+            manader_ensam: Mutex::new(h.manader[h.manader.len() / 2..].to_vec()),
         }));
     }
     Ok(personal)
@@ -739,6 +742,10 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     .await?;
     let raa = store.radinsert_per_sekund(n, halv, JOURNALTEXT).await?;
     eprintln!("Försörjningsstöd: månader beräknade och beslutade var för sig …");
+    for p in &personal {
+        let reserv = std::mem::take(&mut *p.manader_ensam.lock().await);
+        *p.manader.lock().await = reserv;
+    }
     let fs = fas(&server.bas, &personal, &sokningar, halv, |_, kvar| {
         kvar.manader.then_some(Op::Forsorjningsstod)
     })

@@ -442,15 +442,16 @@ fn planera_ekonomi<'a>(
     let mut ut = vec![];
     for m in (0..manader).rev() {
         let manad = senaste + m as i64;
-        let s = manad * 30 + rng.random_range(0..8);
+        let mut s = manad * 30 + rng.random_range(0..8);
         let stopp = if s >= 45 {
             Stopp::Avslutad {
                 slut: (s - 10 - 25).max(2),
                 orsak: Avslutsorsak::InsatsAvslutad,
             }
-        } else if manad == 0 && s >= TIDER_EKONOMI.avslutad && rng.random_bool(0.5) {
-            // This month's applications: the utredning is done, the month waits to be
-            // calculated and decided (what `lots bench` measures).
+        } else if manad == 0 && rng.random_bool(0.5) {
+            // This month's applications: in a week the utredning is done and the month
+            // waits to be calculated and decided (what `lots bench` measures).
+            s = TIDER_EKONOMI.avslutad + rng.random_range(0..6);
             Stopp::BeslutVantar
         } else {
             oppet_stopp(rng, s, &TIDER_EKONOMI)

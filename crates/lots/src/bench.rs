@@ -473,7 +473,11 @@ fn manadsformular(id: ArendeId, a: &Arende, idag: time::Date) -> Option<Manadsfa
         f.push((format!("ins{n}_skal"), skal.into()));
     }
     let forsta = manad.forsta_dagen();
-    let sista = manad.nasta().forsta_dagen().previous_day().unwrap_or(forsta);
+    let sista = manad
+        .nasta()
+        .forsta_dagen()
+        .previous_day()
+        .unwrap_or(forsta);
     let insats = InsatsTyp::Forsorjningsstod;
     let beslut = vec![
         ("insats".into(), insats.kod().to_owned()),
@@ -543,8 +547,10 @@ async fn gor(
             let Some(m) = p.manader.lock().await.pop() else {
                 return Ok(false);
             };
-            return Ok(posta(p, bas, m.arende, "forsorjningsstod", &m.berakning).await?
-                && posta(p, bas, m.arende, "beslut", &m.beslut).await?);
+            return Ok(
+                posta(p, bas, m.arende, "forsorjningsstod", &m.berakning).await?
+                    && posta(p, bas, m.arende, "beslut", &m.beslut).await?,
+            );
         }
         Op::Healthz => p.klient.get(format!("{bas}/healthz")).send().await?,
         Op::Startsida => p.klient.get(format!("{bas}/")).send().await?,

@@ -632,7 +632,12 @@ async fn manadsansokan_pa_mina_sidor(
         .rader
         .iter()
         .filter(|r| matches!(r.post, Post::Livsforing(_)))
-        .map(|r| format!("{}: {} kr. Kostnadsförslaget visar jag på mötet.", r.beskrivning, r.ansokt))
+        .map(|r| {
+            format!(
+                "{}: {} kr. Kostnadsförslaget visar jag på mötet.",
+                r.beskrivning, r.ansokt
+            )
+        })
         .collect();
     let ansokan = Manadsansokan {
         manad: u.manad,
@@ -662,11 +667,18 @@ async fn manadsansokan_pa_mina_sidor(
     let manad = u.manad.namn();
     let mut utdrag = vec![format!("Kontohavare: {}", f.person.fornamn)];
     utdrag.extend(u.inkomster.iter().map(|i| {
-        format!("Insättning: {} {} kr ({})", i.slag.text(), i.belopp, i.medlem)
+        format!(
+            "Insättning: {} {} kr ({})",
+            i.slag.text(),
+            i.belopp,
+            i.medlem
+        )
     }));
-    utdrag.extend(u.insattningar.iter().map(|i| {
-        format!("{}  Insättning: {} kr", i.datum, i.belopp)
-    }));
+    utdrag.extend(
+        u.insattningar
+            .iter()
+            .map(|i| format!("{}  Insättning: {} kr", i.datum, i.belopp)),
+    );
     if let Some(hyra) = kostnad(Kostnadsslag::Boende) {
         utdrag.push(format!("Autogiro hyra: -{hyra} kr"));
     }
@@ -2543,8 +2555,7 @@ impl<'s> Demo<'s> {
                 }
             }
             None => {
-                if m.insats == InsatsTyp::Forsorjningsstod
-                    && !f.berakna_ensam(s - t.beslut).await?
+                if m.insats == InsatsTyp::Forsorjningsstod && !f.berakna_ensam(s - t.beslut).await?
                 {
                     return Ok((f, None));
                 }

@@ -12,7 +12,8 @@ use std::rc::Rc;
 use anyhow::Context;
 use lots_domain::arende::{Handlingstyp, Kommando};
 use lots_domain::forsorjningsstod::berakning::{
-    Bekraftelse, Kostnadsslag, Manadsansokan, Manadsbilaga, Manadsberakning, Post, Underlag, Utfall as Radutfall,
+    Bekraftelse, Kostnadsslag, Manadsansokan, Manadsberakning, Manadsbilaga, Post, Underlag,
+    Utfall as Radutfall,
 };
 use lots_domain::forsorjningsstod::fordjupad::FordjupadVal;
 use lots_domain::forsorjningsstod::riksnorm::Riksnorm;
@@ -320,10 +321,7 @@ impl Fall<'_, '_> {
                 handling,
                 namn,
             });
-            bilagor.push(lots_store::Bilaga {
-                dokument,
-                innehall,
-            });
+            bilagor.push(lots_store::Bilaga { dokument, innehall });
         }
         kommandon.push(Kommando::AnsokManad(Box::new(ansokan)));
         self.kor_med_filer(enskild, n, kommandon, bilagor).await

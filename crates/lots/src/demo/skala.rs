@@ -19,8 +19,8 @@ use anyhow::{Context, anyhow, bail};
 use lots_domain::arende::Avslutsorsak;
 use lots_domain::delegation::Delegationsordning;
 use lots_domain::forsorjningsstod::berakning::{
-    Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut, Kostnadsslag,
-    Livsforingsslag, Manadsansokan, Post, Rad, Underlag,
+    Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut, Kostnadsslag, Livsforingsslag,
+    Manadsansokan, Post, Rad, Underlag,
 };
 use lots_domain::forsorjningsstod::hinder::Forsorjningshinder;
 use lots_domain::forsorjningsstod::riksnorm::{NormBarn, NormHushall, Vuxna};
@@ -483,7 +483,11 @@ fn planera_ekonomi<'a>(
 }
 
 /// The landlords a household may ask to have the rent paid to.
-const HYRESVARDAR: &[&str] = &["Storstadshem AB", "Bostadsbolaget Hamnen", "Fastighets AB Ängen"];
+const HYRESVARDAR: &[&str] = &[
+    "Storstadshem AB",
+    "Bostadsbolaget Hamnen",
+    "Fastighets AB Ängen",
+];
 
 /// A household on försörjningsstöd, the same from month to month: who lives there, what it
 /// costs and what comes in. Each month adds what is the month's own.

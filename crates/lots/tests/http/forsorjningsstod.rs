@@ -2580,7 +2580,10 @@ async fn skyddad_identitet_i_gemensam_ansokan(db: Db) {
             &[
                 ("manad", "2026-03"),
                 ("stammer", "nej"),
-                ("text", "Jag bor inte kvar, jag har flyttat till Hemliga vägen 3."),
+                (
+                    "text",
+                    "Jag bor inte kvar, jag har flyttat till Hemliga vägen 3.",
+                ),
             ],
         )
         .await;
@@ -2593,7 +2596,10 @@ async fn skyddad_identitet_i_gemensam_ansokan(db: Db) {
         "{}",
         utdrag(&sida)
     );
-    assert!(sida.contains("Hemliga vägen 3."), "the handläggare reads it");
+    assert!(
+        sida.contains("Hemliga vägen 3."),
+        "the handläggare reads it"
+    );
 }
 pa_bada!(skyddad_identitet_i_gemensam_ansokan);
 

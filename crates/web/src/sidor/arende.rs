@@ -751,7 +751,11 @@ pub async fn skydd_mellan_vuxna(
         ut.push(crate::texter::t("arende-sakerhet_skyddad_gemensam"));
     }
     for m in medsokande {
-        if let Some(p) = s.store.personer().person_med_identitet(rad.kommun, m).await?
+        if let Some(p) = s
+            .store
+            .personer()
+            .person_med_identitet(rad.kommun, m)
+            .await?
             && p.skyddad
         {
             ut.push(crate::texter::t("arende-sakerhet_medsokande_skyddad"));

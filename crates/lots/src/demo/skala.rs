@@ -494,7 +494,7 @@ const HYRESVARDAR: &[&str] = &[
 struct Hushallsplan {
     hushall: NormHushall,
     medsokande: Option<Identitet>,
-    /// (kind, applied for, approved): the reasonable costs (SoL 12 kap. 7 § p. 2).
+    /// The reasonable costs applied for each month (SoL 12 kap. 7 § p. 2), approved in full.
     kostnader: Vec<(Kostnadsslag, Kronor)>,
     inkomster: Vec<Inkomst>,
     hinder: Vec<Forsorjningshinder>,
@@ -526,7 +526,7 @@ impl Hushallsplan {
                     let alder = rng.random_range(0..=17u8);
                     NormBarn {
                         alder,
-                        utan_lunch: alder <= 6 && alder >= 1 && rng.random_bool(0.8),
+                        utan_lunch: (1..=6).contains(&alder) && rng.random_bool(0.8),
                         andel_procent: if rng.random_ratio(1, 8) { 50 } else { 100 },
                     }
                 })

@@ -1,7 +1,9 @@
 // @ts-check
 // Mina sidor in the browser, as the person: log in with the demo's test login,
 // apply for ekonomiskt bistånd (a draft saved, left and taken up again, then
-// sent), hand in a document the handläggare asked for, read a decision with its
+// sent), hand in a document the handläggare asked for, apply for a month with a
+// deposit in their own words and a bank statement and a rent notice (first without
+// saying what a document is), read a decision with its
 // reasons and appeal it (first empty: the errors are listed and linked to the
 // fields). Once at phone width and once at desktop width, each with its own
 // scenario person from the demo (crates/lots/src/demo.rs, MINA_SIDOR), since the
@@ -182,12 +184,30 @@ for (const k of KORNINGAR) {
           await page.getByLabel('Insättning 1: belopp i kronor').fill('2000');
           await page.getByLabel('Insättning 1: vad var det').selectOption('lan');
           await page.getByLabel('Insättning 1: med egna ord').fill('Lånade av min bror, betalar tillbaka i januari.');
+          // A document without saying what it is: asked for beside the field, nothing sent.
+          await page.getByLabel('Dokument 1', { exact: true }).setInputFiles(PDF);
+          await klicka(page, main.getByRole('button', { name: 'Skicka ansökan' }));
+          await expect(page.getByRole('alert')).toBeVisible();
+          await expect(main).toContainText('Välj vad dokumentet är.');
+          await expect(page.getByLabel('Hyra eller avgift för bostaden')).toHaveValue('6480');
+          await sida('Månadsansökan: dokument utan vad det är');
+          // The bank statement and the rent notice, each said what it is.
+          await page.getByLabel('Dokument 1', { exact: true }).setInputFiles(PDF);
+          await page.getByLabel('Dokument 1: vad är det').selectOption('kontoutdrag');
+          await page.getByLabel('Dokument 2', { exact: true }).setInputFiles({
+            name: 'hyresavi.pdf',
+            mimeType: 'application/pdf',
+            buffer: require('node:fs').readFileSync(PDF),
+          });
+          await page.getByLabel('Dokument 2: vad är det').selectOption('hyresavi');
           await klicka(page, main.getByRole('button', { name: 'Skicka ansökan' }));
           await kvitto('Månadsansökan');
           await sida('Kvitto: månadsansökan');
           await klicka(page, main.getByRole('link', { name: 'Gå till ärendet' }));
           await expect(main).toContainText('Du ansökte om försörjningsstöd för');
           await expect(main).toContainText('Lånade av min bror');
+          await expect(main).toContainText('Skickat med: kontoutdrag.pdf');
+          await expect(main).toContainText('hyresavi.pdf');
           await sida('Ärendet efter månadsansökan');
         });
 

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, anyhow, bail};
 use lots_domain::arende::{Arende, Status};
 use lots_domain::ids::{ArendeId, KommunId};
+use lots_domain::insats::{InsatsTyp, Utfall};
 use lots_domain::organisation::Roll;
 use lots_domain::tid::svensk_dag;
 use lots_store::Store;
@@ -49,6 +50,9 @@ enum Op {
     Personsok,
     Journal,
     Beslut,
+    /// A month of försörjningsstöd: the calculation from the household's application,
+    /// then the decision (two steps, measured together).
+    Forsorjningsstod,
     Healthz,
 }
 
@@ -60,6 +64,7 @@ impl Op {
             Op::Personsok => "personsök",
             Op::Journal => "journalanteckning",
             Op::Beslut => "beslut",
+            Op::Forsorjningsstod => "försörjningsstöd",
             Op::Healthz => "healthz",
         }
     }
@@ -73,6 +78,11 @@ struct Personal {
     oppna: Vec<ArendeId>,
     /// Cases waiting for a decision this person may take: used up one by one.
     beslut: Mutex<Vec<Beslutsfall>>,
+    /// Försörjningsstöd cases whose month is applied for and waits to be calculated and
+    /// decided: used up one by one.
+    manader: Mutex<Vec<Manadsfall>>,
+    /// Half of them, kept for the phase that measures the month alone.
+    manader_ensam: Mutex<Vec<Manadsfall>>,
 }
 
 /// Latencies of one phase, per operation.
@@ -215,8 +225,25 @@ async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Cli
 /// A decision form's codes for a case waiting for one: (case, insats, lagrum, utfall).
 type Beslutsfall = (ArendeId, String, String, String);
 
-/// One handläggare to simulate: user name, their cases, the open ones, decisions to take.
-type Handlaggare = (String, Vec<ArendeId>, Vec<ArendeId>, Vec<Beslutsfall>);
+/// A försörjningsstöd case waiting for its month: the calculation form's fields (from the
+/// household's application) and the decision form's.
+#[derive(Clone)]
+struct Manadsfall {
+    arende: ArendeId,
+    berakning: Vec<(String, String)>,
+    beslut: Vec<(String, String)>,
+}
+
+/// One handläggare to simulate: user name, their cases, the open ones, decisions to take,
+/// months to calculate and decide.
+#[derive(Clone)]
+struct Handlaggare {
+    namn: String,
+    arenden: Vec<ArendeId>,
+    oppna: Vec<ArendeId>,
+    beslut: Vec<Beslutsfall>,
+    manader: Vec<Manadsfall>,
+}
 
 /// The staff and cases to simulate, read from the generated database.
 struct Underlag {
@@ -251,11 +278,13 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
         .find(|a| a.roll == Roll::Arbetsledare && !utforande.contains(&a.enhet))
         .map(|a| a.anvandarnamn.clone())
         .context("databasen har ingen arbetsledare")?;
+    let idag = svensk_dag(OffsetDateTime::now_utc());
     let mut handlaggare = vec![];
     for a in hl.iter().take(n) {
         let mut arenden = vec![];
         let mut oppna = vec![];
         let mut beslut = vec![];
+        let mut manader = vec![];
         for (id, arende) in store
             .arenden()
             .handlaggarens_arenden_med_tillstand(kommun, a.id)
@@ -266,13 +295,21 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
             if status != Status::Avslutat {
                 oppna.push(id);
             }
-            if status == Status::BeslutVantar
-                && let Some(b) = beslutsformular(&arende)
-            {
-                beslut.push((id, b.0, b.1, b.2));
+            if status == Status::BeslutVantar {
+                if let Some(m) = manadsformular(id, &arende, idag) {
+                    manader.push(m);
+                } else if let Some(b) = beslutsformular(&arende) {
+                    beslut.push((id, b.0, b.1, b.2));
+                }
             }
         }
-        handlaggare.push((a.anvandarnamn.clone(), arenden, oppna, beslut));
+        handlaggare.push(Handlaggare {
+            namn: a.anvandarnamn.clone(),
+            arenden,
+            oppna,
+            beslut,
+            manader,
+        });
     }
     let sokningar = store
         .personer()
@@ -301,14 +338,199 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
 /// utfall) codes, or `None` for heldygnsvård, which only an arbetsledare decides.
 fn beslutsformular(a: &Arende) -> Option<(String, String, String)> {
     let insats = a.obeslutade_insatser().first().copied()?;
-    if insats.heldygnsvard() {
+    // Heldygnsvård is the arbetsledare's; försörjningsstöd is decided from the month's
+    // calculation (`manadsformular`).
+    if insats.heldygnsvard() || insats == InsatsTyp::Forsorjningsstod {
         return None;
     }
     Some((
         insats.kod().to_owned(),
         insats.lagrum().kod().to_owned(),
-        lots_domain::insats::Utfall::Bifall.kod().to_owned(),
+        Utfall::Bifall.kod().to_owned(),
     ))
+}
+
+/// A value's code as the forms write it (its serde name).
+fn kod<T: serde::Serialize>(x: T) -> String {
+    serde_json::to_value(x)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The month a försörjningsstöd case waits for, as the handläggare fills it in: the household's
+/// application approved as applied for, deposits not counted (with the reason), and a
+/// granted decision for the month. `None` for a case without a pending application, a month
+/// of a year Lots has no riksnorm for, or one the calculation would not grant in full (a
+/// refusal must be communicated first, which the bench does not simulate).
+fn manadsformular(id: ArendeId, a: &Arende, idag: time::Date) -> Option<Manadsfall> {
+    use lots_domain::forsorjningsstod::berakning::{
+        self, InsattningsBeslut, Post, Rad, Underlag, Utfall as Radutfall,
+    };
+    use lots_domain::forsorjningsstod::hinder::Forsorjningshinder;
+    use lots_domain::forsorjningsstod::riksnorm::{NormHushall, Riksnorm, Vuxna};
+    if a.obeslutade_insatser().first() != Some(&InsatsTyp::Forsorjningsstod) {
+        return None;
+    }
+    let ansokan = a.vantande_manadsansokan()?;
+    let manad = ansokan.manad;
+    let (vuxna, hinder) = match &ansokan.medsokande {
+        Some(_) => (
+            Vuxna::Sambo,
+            vec![
+                Forsorjningshinder::ArbetslosUtanErsattning,
+                Forsorjningshinder::ArbetarOtillrackligInkomst,
+            ],
+        ),
+        None => (
+            Vuxna::Ensam,
+            vec![Forsorjningshinder::ArbetslosUtanErsattning],
+        ),
+    };
+    let skal = "Den enskilde har förklarat insättningen; den räknas inte som inkomst. (lots bench)";
+    // The same calculation the server will make, to take only months granted in full.
+    let underlag = Underlag {
+        manad,
+        hushall: NormHushall {
+            vuxna,
+            barn: vec![],
+            medboende: 0,
+        },
+        reducerad_norm: None,
+        rader: ansokan
+            .kostnader
+            .iter()
+            .map(|(k, b)| Rad {
+                post: Post::Kostnad(*k),
+                beskrivning: String::new(),
+                ansokt: *b,
+                godkant: *b,
+                skal: String::new(),
+            })
+            .collect(),
+        inkomster: ansokan.inkomster.clone(),
+        insattningar: ansokan
+            .insattningar
+            .iter()
+            .map(|i| berakning::Insattning {
+                beslut: Some(InsattningsBeslut {
+                    raknas_som_inkomst: false,
+                    skal: skal.into(),
+                }),
+                ..i.clone()
+            })
+            .collect(),
+        tillgangar: vec![],
+        annan_kommun: vec![],
+        hyrestak: None,
+        forsorjningshinder: hinder.clone(),
+        medsokande: ansokan.medsokande.clone(),
+    };
+    let b = berakning::berakna(&Riksnorm::inbyggda(), &underlag, &Default::default()).ok()?;
+    if b.utfall() != Radutfall::Bifall
+        || ansokan.insattningar.len() > 2
+        || ansokan.inkomster.len() > 5
+    {
+        return None;
+    }
+    let mut f: Vec<(String, String)> = vec![
+        ("datum".into(), idag.to_string()),
+        ("manad".into(), manad.to_string()),
+        ("vuxna".into(), kod(vuxna)),
+        ("medboende".into(), "0".into()),
+        ("hinder_sokande".into(), kod(hinder[0])),
+    ];
+    if let (Some(m), Some(h)) = (&ansokan.medsokande, hinder.get(1)) {
+        f.push(("medsokande".into(), m.visning()));
+        f.push(("hinder_make".into(), kod(*h)));
+    }
+    for (k, b) in &ansokan.kostnader {
+        let falt = match k {
+            berakning::Kostnadsslag::Boende => "boende",
+            berakning::Kostnadsslag::Hushallsel => "el",
+            berakning::Kostnadsslag::Arbetsresor => "resor",
+            berakning::Kostnadsslag::Hemforsakring => "forsakring",
+            berakning::Kostnadsslag::FackOchAkassa => "fack",
+        };
+        f.push((format!("{falt}_sokt"), b.to_string()));
+        f.push((format!("{falt}_godkant"), b.to_string()));
+    }
+    for (i, x) in ansokan.inkomster.iter().enumerate() {
+        let n = i + 1;
+        f.push((format!("ink{n}_medlem"), x.medlem.clone()));
+        f.push((format!("ink{n}_slag"), kod(x.slag)));
+        f.push((format!("ink{n}_belopp"), x.belopp.to_string()));
+    }
+    for (i, x) in ansokan.insattningar.iter().enumerate() {
+        let n = i + 1;
+        f.push((format!("ins{n}_datum"), x.datum.to_string()));
+        f.push((format!("ins{n}_belopp"), x.belopp.to_string()));
+        if let Some(forklaring) = x.forklaring {
+            f.push((format!("ins{n}_forklaring"), kod(forklaring)));
+        }
+        f.push((format!("ins{n}_text"), x.personens_text.clone()));
+        f.push((format!("ins{n}_raknas"), "nej".into()));
+        f.push((format!("ins{n}_skal"), skal.into()));
+    }
+    let forsta = manad.forsta_dagen();
+    let sista = manad
+        .nasta()
+        .forsta_dagen()
+        .previous_day()
+        .unwrap_or(forsta);
+    let insats = InsatsTyp::Forsorjningsstod;
+    let beslut = vec![
+        ("insats".into(), insats.kod().to_owned()),
+        ("utfall".into(), Utfall::Bifall.kod().to_owned()),
+        ("lagrum".into(), insats.lagrum().kod().to_owned()),
+        (
+            "mal".into(),
+            "Hushållets försörjning är tryggad under månaden.".into(),
+        ),
+        (
+            "omfattning".into(),
+            format!(
+                "Försörjningsstöd för {} med {} kr enligt beräkningen.",
+                manad.namn(),
+                b.bistand()
+            ),
+        ),
+        ("period_fran".into(), forsta.to_string()),
+        ("period_till".into(), sista.to_string()),
+        (
+            "motivering".into(),
+            "Hushållets inkomster räcker inte till riksnormen och de skäliga kostnaderna. (lots bench)"
+                .into(),
+        ),
+        ("datum".into(), idag.to_string()),
+        ("kommunicering_obehovlig".into(), String::new()),
+    ];
+    Some(Manadsfall {
+        arende: id,
+        berakning: f,
+        beslut,
+    })
+}
+
+/// Posts a step's form; whether the server took it (a redirect to the case).
+async fn posta(
+    p: &Personal,
+    bas: &str,
+    arende: ArendeId,
+    steg: &str,
+    falt: &[(String, String)],
+) -> anyhow::Result<bool> {
+    let mut form: Vec<(&str, &str)> = vec![("_csrf", p.csrf.as_str())];
+    form.extend(falt.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let svar = p
+        .klient
+        .post(format!("{bas}/arenden/{arende}/steg/{steg}"))
+        .form(&form)
+        .send()
+        .await?;
+    let status = svar.status();
+    let _ = svar.bytes().await?;
+    Ok(status.is_success() || status.is_redirection())
 }
 
 /// Runs one operation and returns whether the server answered as expected.
@@ -321,6 +543,15 @@ async fn gor(
 ) -> anyhow::Result<bool> {
     let idag = svensk_dag(OffsetDateTime::now_utc()).to_string();
     let svar = match op {
+        Op::Forsorjningsstod => {
+            let Some(m) = p.manader.lock().await.pop() else {
+                return Ok(false);
+            };
+            return Ok(
+                posta(p, bas, m.arende, "forsorjningsstod", &m.berakning).await?
+                    && posta(p, bas, m.arende, "beslut", &m.beslut).await?,
+            );
+        }
         Op::Healthz => p.klient.get(format!("{bas}/healthz")).send().await?,
         Op::Startsida => p.klient.get(format!("{bas}/")).send().await?,
         Op::Arendesida => {
@@ -389,7 +620,7 @@ async fn fas(
     personal: &[Arc<Personal>],
     sokningar: &Arc<Vec<String>>,
     tid: Duration,
-    valj: fn(&mut StdRng, bool) -> Op,
+    valj: fn(&mut StdRng, Kvar) -> Option<Op>,
 ) -> anyhow::Result<Matning> {
     let borjan = Instant::now();
     let mut uppgifter = vec![];
@@ -399,8 +630,14 @@ async fn fas(
             let mut rng = StdRng::seed_from_u64(i as u64 + 1);
             let mut lat: Vec<(Op, Duration, bool)> = vec![];
             while borjan.elapsed() < tid {
-                let kan_besluta = !p.beslut.lock().await.is_empty();
-                let op = valj(&mut rng, kan_besluta);
+                let kvar = Kvar {
+                    beslut: !p.beslut.lock().await.is_empty(),
+                    manader: !p.manader.lock().await.is_empty(),
+                };
+                // This user has nothing left of what the phase measures.
+                let Some(op) = valj(&mut rng, kvar) else {
+                    break;
+                };
                 let t = Instant::now();
                 let ok = gor(op, &bas, &p, &sok, &mut rng).await.unwrap_or(false);
                 lat.push((op, t.elapsed(), ok));
@@ -422,29 +659,40 @@ async fn fas(
     Ok(m)
 }
 
-/// The realistic mix: mostly reading, some writing, now and then a decision.
-fn blandning(rng: &mut StdRng, kan_besluta: bool) -> Op {
+/// What a simulated user still has to decide.
+#[derive(Clone, Copy)]
+struct Kvar {
+    beslut: bool,
+    manader: bool,
+}
+
+/// The realistic mix: mostly reading, some writing, now and then a decision: half of them a
+/// month of försörjningsstöd (calculated and decided), the largest flow of decisions.
+fn blandning(rng: &mut StdRng, kvar: Kvar) -> Option<Op> {
     let x = rng.random_range(0..100);
-    match x {
+    Some(match x {
         0..25 => Op::Startsida,
         25..60 => Op::Arendesida,
         60..80 => Op::Personsok,
         80..95 => Op::Journal,
-        _ if kan_besluta => Op::Beslut,
+        _ if kvar.manader && (!kvar.beslut || rng.random_bool(0.5)) => Op::Forsorjningsstod,
+        _ if kvar.beslut => Op::Beslut,
         _ => Op::Journal,
-    }
+    })
 }
 
 async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Personal>>> {
     let mut personal = vec![];
-    for (namn, arenden, oppna, beslut) in &u.handlaggare {
-        let (klient, csrf) = logga_in(bas, namn).await?;
+    for h in &u.handlaggare {
+        let (klient, csrf) = logga_in(bas, &h.namn).await?;
         personal.push(Arc::new(Personal {
             klient,
             csrf,
-            arenden: arenden.clone(),
-            oppna: oppna.clone(),
-            beslut: Mutex::new(beslut.clone()),
+            arenden: h.arenden.clone(),
+            oppna: h.oppna.clone(),
+            beslut: Mutex::new(h.beslut.clone()),
+            manader: Mutex::new(h.manader[..h.manader.len() / 2].to_vec()),
+            manader_ensam: Mutex::new(h.manader[h.manader.len() / 2..].to_vec()),
         }));
     }
     Ok(personal)
@@ -459,7 +707,11 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let m = u.handlaggare.len();
     for i in m..n {
         let x = u.handlaggare[i % m].clone();
-        u.handlaggare.push((x.0, x.1, x.2, vec![]));
+        u.handlaggare.push(Handlaggare {
+            beslut: vec![],
+            manader: vec![],
+            ..x
+        });
     }
     let (arenden, handelser) = store.arenden().antal_arenden_och_handelser().await?;
     let personer = store.personer().antal_personer(u.kommun).await?;
@@ -481,14 +733,29 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let cpu_mix = (cpu1 - cpu0) / mix.tid.as_secs_f64();
 
     eprintln!("Kvot (a): healthz och ärendesida var för sig …");
-    let h = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Healthz).await?;
+    let h = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+        Some(Op::Healthz)
+    })
+    .await?;
     let a_pa = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
-        Op::Arendesida
+        Some(Op::Arendesida)
     })
     .await?;
     eprintln!("Kvot (b): journalanteckningar genom Lots och rå INSERT …");
-    let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| Op::Journal).await?;
+    let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+        Some(Op::Journal)
+    })
+    .await?;
     let raa = store.radinsert_per_sekund(n, halv, JOURNALTEXT).await?;
+    eprintln!("Försörjningsstöd: månader beräknade och beslutade var för sig …");
+    for p in &personal {
+        let reserv = std::mem::take(&mut *p.manader_ensam.lock().await);
+        *p.manader.lock().await = reserv;
+    }
+    let fs = fas(&server.bas, &personal, &sokningar, halv, |_, kvar| {
+        kvar.manader.then_some(Op::Forsorjningsstod)
+    })
+    .await?;
 
     eprintln!("Rapporterna: IVO, kvartalsstatistiken och delegationsbesluten …");
     let (al, _) = logga_in(&server.bas, &u.arbetsledare).await?;
@@ -504,7 +771,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     let server = Server::starta(&inst.databas, true).await?;
     let personal_av = logga_in_alla(&server.bas, &u).await?;
     let a_av = fas(&server.bas, &personal_av, &sokningar, halv, |_, _| {
-        Op::Arendesida
+        Some(Op::Arendesida)
     })
     .await?;
     let (topp_av, _) = server.resurser()?;
@@ -521,7 +788,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         fas_tid.as_secs()
     );
     ut.push_str(&format!(
-        "{:<20} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6}\n",
+        "{:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6}\n",
         "operation", "antal", "per s", "p50 ms", "p95 ms", "p99 ms", "fel"
     ));
     let mut rad = |namn: &str, m: &mut Matning, op: Op| {
@@ -530,7 +797,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         let v = m.lat.entry(op).or_default();
         let antal = v.len();
         ut.push_str(&format!(
-            "{namn:<20} {antal:>9} {per_s:>9.1} {:>9.1} {:>9.1} {:>9.1} {fel:>6}\n",
+            "{namn:<24} {antal:>9} {per_s:>9.1} {:>9.1} {:>9.1} {:>9.1} {fel:>6}\n",
             percentil(v, 0.50),
             percentil(v, 0.95),
             percentil(v, 0.99)
@@ -543,13 +810,15 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         Op::Personsok,
         Op::Journal,
         Op::Beslut,
+        Op::Forsorjningsstod,
     ] {
         rad(op.namn(), &mut mix, op);
     }
-    let (mut h, mut a_pa, mut j, mut a_av) = (h, a_pa, j, a_av);
+    let (mut h, mut a_pa, mut j, mut fs, mut a_av) = (h, a_pa, j, fs, a_av);
     rad("healthz (ensam)", &mut h, Op::Healthz);
     rad("ärendesida (ensam)", &mut a_pa, Op::Arendesida);
     rad("journal (ensam)", &mut j, Op::Journal);
+    rad("försörjningsstöd (ensam)", &mut fs, Op::Forsorjningsstod);
     rad("ärendesida utan gr.", &mut a_av, Op::Arendesida);
     let kvot_a = a_pa.per_sekund(Op::Arendesida) / h.per_sekund(Op::Healthz);
     let kvot_b = j.per_sekund(Op::Journal) / raa;

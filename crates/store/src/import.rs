@@ -70,6 +70,7 @@ impl Arenden<'_> {
         let mut utbetalningar: Vec<Vec<crate::db::V>> = vec![];
         let mut fordjupade_val: Vec<Vec<crate::db::V>> = vec![];
         let mut manader: Vec<Vec<crate::db::V>> = vec![];
+        let mut medsokande: Vec<Vec<crate::db::V>> = vec![];
         let mut avslut: Vec<Vec<crate::db::V>> = vec![];
         // One row per decision: a later order for the same decision replaces the earlier.
         let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
@@ -126,6 +127,7 @@ impl Arenden<'_> {
             manader.extend(crate::statistik::manadsrader(
                 x.id, a.person, kommun, &alla,
             )?);
+            medsokande.extend(crate::statistik::medsokanderader(x.id, kommun, &alla));
             avslut.extend(crate::statistik::avslutsrader(&a, kommun));
         }
         let mut tx = self.0.db.begin().await?;
@@ -160,6 +162,8 @@ impl Arenden<'_> {
         tx.infoga(crate::statistik::FORSORJNINGSSTOD_MANAD, &manader)
             .await?;
         tx.infoga(crate::statistik::FORSORJNINGSSTOD_AVSLUT, &avslut)
+            .await?;
+        tx.infoga(crate::statistik::FORSORJNINGSSTOD_MEDSOKANDE, &medsokande)
             .await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;

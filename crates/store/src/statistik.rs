@@ -11,7 +11,7 @@ use lots_domain::forsorjningsstod::hinder::Forsorjningshinder;
 use lots_domain::forsorjningsstod::plan::Slutorsak;
 use lots_domain::forsorjningsstod::riksnorm::Vuxna;
 use lots_domain::forsorjningsstod::statistik::Manadsrad;
-use lots_domain::identitet::IdentitetsTyp;
+use lots_domain::identitet::{Identitet, IdentitetsTyp};
 use lots_domain::ids::{ArendeId, KommunId, PersonId};
 
 use crate::db::{Tx, V};
@@ -79,18 +79,7 @@ pub(crate) async fn skriv_manader(
             .await?;
             tx.infoga(FORSORJNINGSSTOD_MANAD, &[rad]).await?;
         }
-        // The medsökande of the month, from the application or the calculation, whichever
-        // came last (issue 15, item 1): what lets them see the joint application on Mina sidor.
-        let medsokande = match h {
-            Handelse::ManadsansokanInlamnad(a) => Some((a.manad, a.medsokande.as_ref())),
-            Handelse::ForsorjningsstodBeraknat {
-                underlag,
-                berakning,
-                ..
-            } => Some((berakning.manad, underlag.medsokande.as_ref())),
-            _ => None,
-        };
-        if let Some((m, vem)) = medsokande {
+        if let Some((m, vem)) = manadens_medsokande(h) {
             tx.execute(
                 "DELETE FROM forsorjningsstod_medsokande WHERE arende = $1 AND manad = $2",
                 &[v(arende), m.to_string().into()],
@@ -98,19 +87,59 @@ pub(crate) async fn skriv_manader(
             .await?;
             if let Some(vem) = vem {
                 tx.infoga(
-                    "forsorjningsstod_medsokande (arende, kommun, manad, identitet)",
-                    &[vec![
-                        v(arende),
-                        v(kommun),
-                        m.to_string().into(),
-                        vem.varde().into(),
-                    ]],
+                    FORSORJNINGSSTOD_MEDSOKANDE,
+                    &[medsokanderad(arende, kommun, m, vem)],
                 )
                 .await?;
             }
         }
     }
     Ok(())
+}
+
+pub(crate) const FORSORJNINGSSTOD_MEDSOKANDE: &str =
+    "forsorjningsstod_medsokande (arende, kommun, manad, identitet)";
+
+/// The medsökande of the month, from the application or the calculation, whichever came
+/// last (issue 15, item 1): what lets them see the joint application on Mina sidor.
+fn manadens_medsokande(h: &Handelse) -> Option<(Manad, Option<&Identitet>)> {
+    match h {
+        Handelse::ManadsansokanInlamnad(a) => Some((a.manad, a.medsokande.as_ref())),
+        Handelse::ForsorjningsstodBeraknat {
+            underlag,
+            berakning,
+            ..
+        } => Some((berakning.manad, underlag.medsokande.as_ref())),
+        _ => None,
+    }
+}
+
+fn medsokanderad(arende: ArendeId, kommun: KommunId, m: Manad, vem: &Identitet) -> Vec<V> {
+    vec![
+        v(arende),
+        v(kommun),
+        m.to_string().into(),
+        vem.varde().into(),
+    ]
+}
+
+/// The rows of `forsorjningsstod_medsokande` for a whole history (the bulk import): each
+/// month's last word on who the medsökande is, as `skriv_manader` leaves it step by step.
+pub(crate) fn medsokanderader(
+    arende: ArendeId,
+    kommun: KommunId,
+    handelser: &[&Handelse],
+) -> Vec<Vec<V>> {
+    let mut per_manad: std::collections::BTreeMap<Manad, Option<&Identitet>> = Default::default();
+    for h in handelser {
+        if let Some((m, vem)) = manadens_medsokande(h) {
+            per_manad.insert(m, vem);
+        }
+    }
+    per_manad
+        .into_iter()
+        .filter_map(|(m, vem)| vem.map(|vem| medsokanderad(arende, kommun, m, vem)))
+        .collect()
 }
 
 pub(crate) const FORSORJNINGSSTOD_AVSLUT: &str =

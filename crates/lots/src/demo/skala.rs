@@ -12,11 +12,19 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::time::Instant;
 
 use anyhow::{Context, anyhow, bail};
 use lots_domain::arende::Avslutsorsak;
 use lots_domain::delegation::Delegationsordning;
+use lots_domain::forsorjningsstod::berakning::{
+    Forklaring, Inkomst, Inkomstslag, Insattning, InsattningsBeslut, Kostnadsslag, Livsforingsslag,
+    Manadsansokan, Post, Rad, Underlag,
+};
+use lots_domain::forsorjningsstod::hinder::Forsorjningshinder;
+use lots_domain::forsorjningsstod::riksnorm::{NormBarn, NormHushall, Vuxna};
+use lots_domain::forsorjningsstod::{Kronor, Manad};
 use lots_domain::identitet::Identitet;
 use lots_domain::ids::*;
 use lots_domain::insats::Utfall;
@@ -29,6 +37,7 @@ use rand::{Rng, SeedableRng};
 use time::OffsetDateTime;
 use time::macros::date;
 
+use super::manad::{Lopp, Manadsfall};
 use super::*;
 
 /// The password of every generated account.
@@ -248,7 +257,10 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         .spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
         .await?;
 
-    let personer = skapa_personer_skala(store, kommun, idag, skala.personer, &mut rng).await?;
+    let (personer, identiteter) =
+        skapa_personer_skala(store, kommun, idag, skala.personer, &mut rng).await?;
+    // The person's own acts on Mina sidor (the monthly application, the medsökande's word).
+    let enskild = store.mina_sidor().mina_sidor_konto(kommun).await?;
     eprintln!(
         "{} syntetiska personer inlagda ({:.0} s).",
         personer.len(),
@@ -313,13 +325,14 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     while gjorda < skala.arenden {
         let mut i_bit = 0;
         while i_bit < BIT && gjorda < skala.arenden {
-            let p = personer
-                .choose(&mut rng)
-                .cloned()
-                .context("inga personer")?;
+            let i = rng.random_range(0..personer.len());
+            let p = personer[i].clone();
             let planer = if rng.random_bool(ekonomi_andel) {
                 let g = *ekonomi.choose(&mut rng).context("ingen enhet")?;
-                planera_ekonomi(&mut rng, g, skala.arenden - gjorda)
+                // A couple's other adult: another person of the register.
+                let j = rng.random_range(0..personer.len());
+                let medsokande = (j != i).then(|| identiteter[j].clone());
+                planera_ekonomi(&mut rng, g, skala.arenden - gjorda, medsokande, &enskild)
             } else {
                 let g = *vuxen.choose(&mut rng).context("ingen enhet")?;
                 vec![planera_vuxen(&mut rng, g)]
@@ -405,8 +418,16 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     ))
 }
 
-/// A run of monthly försörjningsstöd cases, the newest possibly still open.
-fn planera_ekonomi<'a>(rng: &mut StdRng, g: &'a Grupp, kvar: usize) -> Vec<Std<'a>> {
+/// A run of monthly försörjningsstöd cases, the newest possibly still open: one household
+/// applying month after month (one case a month), each month applied for, calculated by its
+/// own year's riksnorm line by line, decided and paid.
+fn planera_ekonomi<'a>(
+    rng: &mut StdRng,
+    g: &'a Grupp,
+    kvar: usize,
+    medsokande: Option<Identitet>,
+    enskild: &'a Aktor,
+) -> Vec<Std<'a>> {
     let hl = g.handlaggare.choose(rng).unwrap_or(&g.arbetsledare);
     let manader = rng.random_range(1..=12usize).min(kvar.max(1));
     // The newest application came in `slut` months ago (0: this month). Within the two
@@ -416,31 +437,359 @@ fn planera_ekonomi<'a>(rng: &mut StdRng, g: &'a Grupp, kvar: usize) -> Vec<Std<'
     } else {
         rng.random_range(1..=12)
     };
+    let hushall = Hushallsplan::slumpa(rng, medsokande);
+    let lopp = Rc::new(RefCell::new(Lopp::default()));
     let mut ut = vec![];
     for m in (0..manader).rev() {
         let manad = senaste + m as i64;
-        let s = manad * 30 + rng.random_range(0..8);
+        let mut s = manad * 30 + rng.random_range(0..8);
         let stopp = if s >= 45 {
             Stopp::Avslutad {
                 slut: (s - 10 - 25).max(2),
                 orsak: Avslutsorsak::InsatsAvslutad,
             }
+        } else if manad == 0 && rng.random_bool(0.5) {
+            // This month's applications: in a week the utredning is done and the month
+            // waits to be calculated and decided (what `lots bench` measures).
+            s = TIDER_EKONOMI.avslutad + rng.random_range(0..6);
+            Stopp::BeslutVantar
         } else {
             oppet_stopp(rng, s, &TIDER_EKONOMI)
         };
         let mut x = Std::ny(hl, &FORSORJNING, s, stopp);
         x.beslutare = Some(hl);
         x.extra_journal = rng.random_range(1..=3);
-        if rng.random_ratio(1, 25) {
-            x.utfall = Utfall::Avslag;
-            x.motivering = Some(
+        let (mf, utfall) = hushall.manad(rng, &g.arbetsledare, enskild, lopp.clone());
+        x.utfall = utfall;
+        x.motivering = Some(match utfall {
+            Utfall::Avslag => {
                 "{n} har inkomster över riksnormen för månaden och kan själv tillgodose sitt behov. \
-                 Ansökan om försörjningsstöd avslås.",
-            );
-        }
+                 Ansökan om försörjningsstöd avslås."
+            }
+            Utfall::DelvisBifall => {
+                "Hushållets inkomster räcker inte till behovet enligt riksnormen och de skäliga kostnaderna. \
+                 Försörjningsstöd beviljas enligt beräkningen. Det som inte beviljas framgår rad för rad \
+                 med skälet (12 kap. 1 § socialtjänstlagen)."
+            }
+            _ => {
+                "Hushållets inkomster räcker inte till behovet enligt riksnormen och de skäliga kostnaderna. \
+                 Försörjningsstöd beviljas enligt beräkningen rad för rad."
+            }
+        });
+        x.manadsfall = Some(mf);
         ut.push(x);
     }
     ut
+}
+
+/// The landlords a household may ask to have the rent paid to.
+const HYRESVARDAR: &[&str] = &[
+    "Storstadshem AB",
+    "Bostadsbolaget Hamnen",
+    "Fastighets AB Ängen",
+];
+
+/// A household on försörjningsstöd, the same from month to month: who lives there, what it
+/// costs and what comes in. Each month adds what is the month's own.
+struct Hushallsplan {
+    hushall: NormHushall,
+    medsokande: Option<Identitet>,
+    /// The reasonable costs applied for each month (SoL 12 kap. 7 § p. 2), approved in full.
+    kostnader: Vec<(Kostnadsslag, Kronor)>,
+    inkomster: Vec<Inkomst>,
+    hinder: Vec<Forsorjningshinder>,
+    hyresvard: Option<&'static str>,
+    /// Applies on paper, registered by the handläggare (both adults sign a joint one); else on
+    /// Mina sidor, where the medsökande confirms a joint one.
+    papper: bool,
+}
+
+impl Hushallsplan {
+    /// Single adults, adults sharing a flat, single parents and couples, in the
+    /// proportions of a large city's ekonomiskt bistånd. A couple's other adult is a
+    /// person of the register (`medsokande`).
+    fn slumpa(rng: &mut StdRng, medsokande: Option<Identitet>) -> Self {
+        use Forsorjningshinder as H;
+        let ensam_hinder = [
+            H::ArbetslosUtanErsattning,
+            H::ArbetslosOtillrackligErsattning,
+            H::ArbetslosVantarErsattning,
+            H::ArbetslosEtableringsersattning,
+            H::SjukskrivenVantarErsattning,
+            H::NedsattArbetsformaga,
+            H::SocialaSkal,
+        ];
+        let hinder = |rng: &mut StdRng| *ensam_hinder.choose(rng).unwrap_or(&H::Annat);
+        let barn = |rng: &mut StdRng, n: usize| -> Vec<NormBarn> {
+            (0..n)
+                .map(|_| {
+                    let alder = rng.random_range(0..=17u8);
+                    NormBarn {
+                        alder,
+                        utan_lunch: (1..=6).contains(&alder) && rng.random_bool(0.8),
+                        andel_procent: if rng.random_ratio(1, 8) { 50 } else { 100 },
+                    }
+                })
+                .collect()
+        };
+        let sokande = "Sökande".to_owned();
+        let x = rng.random_range(0..100);
+        let (vuxna, barn, medboende, medsokande) = match (x, medsokande) {
+            (0..45, _) => (Vuxna::Ensam, vec![], 0, None),
+            (45..60, _) => (Vuxna::Ensam, vec![], rng.random_range(1..=2), None),
+            (60..80, _) | (_, None) => {
+                let n = rng.random_range(1..=3);
+                (Vuxna::Ensam, barn(rng, n), 0, None)
+            }
+            (_, Some(m)) => {
+                let n = rng.random_range(0..=3);
+                (Vuxna::Sambo, barn(rng, n), 0, Some(m))
+            }
+        };
+        let antal = 1 + usize::from(vuxna == Vuxna::Sambo) + barn.len();
+        let hyra = if medboende > 0 {
+            rng.random_range(30..=50) * 100
+        } else {
+            rng.random_range(45..=70) * 100 + antal as i64 * rng.random_range(6..=12) * 100
+        };
+        let mut kostnader = vec![(Kostnadsslag::Boende, hyra)];
+        if rng.random_bool(0.7) {
+            kostnader.push((Kostnadsslag::Hushallsel, rng.random_range(25..=70) * 10));
+        }
+        if rng.random_bool(0.6) {
+            kostnader.push((Kostnadsslag::Hemforsakring, rng.random_range(10..=25) * 10));
+        }
+        let mut inkomster = vec![];
+        let mut hinderlista = vec![hinder(rng)];
+        if !barn.is_empty() {
+            // Barnbidrag 1 250 kr a child, with the flerbarnstillägg (SFB 15 kap.).
+            let tillagg = match barn.len() {
+                2 => 150,
+                3 => 730,
+                _ => 0,
+            };
+            inkomster.push(Inkomst {
+                medlem: sokande.clone(),
+                slag: Inkomstslag::Barnbidrag,
+                belopp: 1_250 * barn.len() as i64 + tillagg,
+            });
+            if vuxna == Vuxna::Ensam && rng.random_bool(0.6) {
+                inkomster.push(Inkomst {
+                    medlem: sokande.clone(),
+                    slag: Inkomstslag::Underhallsstod,
+                    belopp: 1_673 * barn.len() as i64,
+                });
+            }
+            if rng.random_bool(0.5) {
+                inkomster.push(Inkomst {
+                    medlem: sokande.clone(),
+                    slag: Inkomstslag::Bostadsbidrag,
+                    belopp: rng.random_range(12..=30) * 100,
+                });
+            }
+        }
+        match hinderlista[0] {
+            H::ArbetslosOtillrackligErsattning => inkomster.push(Inkomst {
+                medlem: sokande.clone(),
+                slag: Inkomstslag::Akassa,
+                belopp: rng.random_range(20..=45) * 100,
+            }),
+            H::ArbetslosEtableringsersattning => inkomster.push(Inkomst {
+                medlem: sokande.clone(),
+                slag: Inkomstslag::Etableringsersattning,
+                belopp: rng.random_range(20..=40) * 100,
+            }),
+            _ => {}
+        }
+        if vuxna == Vuxna::Sambo {
+            // Often one of the two works, not enough for the household.
+            if rng.random_bool(0.5) {
+                hinderlista.push(H::ArbetarOtillrackligInkomst);
+                inkomster.push(Inkomst {
+                    medlem: "Medsökande".into(),
+                    slag: Inkomstslag::Lon,
+                    belopp: rng.random_range(40..=120) * 100,
+                });
+                kostnader.push((Kostnadsslag::Arbetsresor, 970));
+            } else if barn.iter().any(|b| b.alder < 2) {
+                hinderlista.push(H::Foraldraledig);
+            } else {
+                hinderlista.push(hinder(rng));
+            }
+        }
+        let hyresvard = rng
+            .random_bool(0.25)
+            .then(|| *HYRESVARDAR.choose(rng).unwrap_or(&"Storstadshem AB"));
+        Self {
+            hushall: NormHushall {
+                vuxna,
+                barn,
+                medboende,
+            },
+            medsokande,
+            kostnader,
+            inkomster,
+            hinder: hinderlista,
+            hyresvard,
+            papper: rng.random_bool(0.3),
+        }
+    }
+
+    /// One month: the application and the calculation's underlag, with what is the month's own
+    /// (glasses or a dental bill, a deposit to explain, now and then an inheritance that
+    /// covers the month), and the result the calculation will give.
+    fn manad<'a>(
+        &self,
+        rng: &mut StdRng,
+        attestant: &'a Aktor,
+        enskild: &'a Aktor,
+        lopp: Rc<RefCell<Lopp>>,
+    ) -> (Manadsfall<'a>, Utfall) {
+        let mut inkomster = self.inkomster.clone();
+        let mut rader: Vec<Rad> = self
+            .kostnader
+            .iter()
+            .map(|(slag, belopp)| Rad {
+                post: Post::Kostnad(*slag),
+                beskrivning: String::new(),
+                ansokt: *belopp,
+                godkant: *belopp,
+                skal: String::new(),
+            })
+            .collect();
+        let mut ovrigt = String::new();
+        let mut utfall = Utfall::Bifall;
+        let x = rng.random_range(0..100);
+        if x < 4 {
+            // An inheritance paid out this month covers the need: avslag.
+            utfall = Utfall::Avslag;
+            inkomster.push(Inkomst {
+                medlem: "Sökande".into(),
+                slag: Inkomstslag::Ovrig,
+                belopp: 45_000,
+            });
+            ovrigt = "Jag har fått ut ett arv den här månaden.".into();
+        } else if x < 12 {
+            // Glasses or dental care, applied for with a quote and partly approved.
+            let (slag, sokt, godkant, beskrivning, skal) = if rng.random_bool(0.5) {
+                (
+                    Livsforingsslag::Glasogon,
+                    2_800,
+                    1_900,
+                    "Glasögon enligt optikerns kostnadsförslag",
+                    "Skälig kostnad för glasögon med enkla bågar enligt riktlinjerna är 1 900 kr.",
+                )
+            } else {
+                (
+                    Livsforingsslag::Tandvard,
+                    6_400,
+                    3_200,
+                    "Tandvård enligt kostnadsförslag",
+                    "Det akuta i kostnadsförslaget är 3 200 kr enligt förtroendetandläkaren. Resten är inte nödvändigt nu.",
+                )
+            };
+            utfall = Utfall::DelvisBifall;
+            ovrigt = format!("{beskrivning}: {sokt} kr. Kostnadsförslaget bifogas.");
+            rader.push(Rad {
+                post: Post::Livsforing(slag),
+                beskrivning: beskrivning.into(),
+                ansokt: sokt,
+                godkant,
+                skal: skal.into(),
+            });
+        } else if x < 15 {
+            // A bed, approved in full.
+            ovrigt = "Sängen har gått sönder. Jag söker pengar till en ny säng.".into();
+            rader.push(Rad {
+                post: Post::Livsforing(Livsforingsslag::Hemutrustning),
+                beskrivning: "Säng".into(),
+                ansokt: 2_500,
+                godkant: 2_500,
+                skal: String::new(),
+            });
+        }
+        // A deposit on the bank statement, labelled by the person and ruled on with a reason
+        // (seed 003: never counted as income without asking).
+        let insattning = rng.random_ratio(1, 20).then(|| {
+            let (forklaring, text, skal) = match rng.random_range(0..3) {
+                0 => (
+                    Forklaring::Gava,
+                    "Pengar från mamma till vinterkläder till barnen.",
+                    "En engångsgåva för ett särskilt behov räknas inte som inkomst.",
+                ),
+                1 => (
+                    Forklaring::Lan,
+                    "Lån av en vän till tandläkaren, betalas tillbaka nästa månad.",
+                    "Lånet ska betalas tillbaka och räknas inte som inkomst.",
+                ),
+                _ => (
+                    Forklaring::EgenOverforing,
+                    "Från mitt sparkonto till lönekontot, samma pengar.",
+                    "En överföring mellan egna konton är inte en inkomst.",
+                ),
+            };
+            Insattning {
+                medlem: "Sökande".into(),
+                datum: time::Date::MIN,
+                belopp: rng.random_range(5..=30) * 100,
+                forklaring: Some(forklaring),
+                personens_text: text.into(),
+                beslut: Some(InsattningsBeslut {
+                    raknas_som_inkomst: false,
+                    skal: skal.into(),
+                }),
+            }
+        });
+        let insattningar: Vec<Insattning> = insattning.into_iter().collect();
+        let ansokan = Manadsansokan {
+            manad: Manad::for_dag(time::Date::MIN),
+            datum: time::Date::MIN,
+            kostnader: rader
+                .iter()
+                .filter_map(|r| match r.post {
+                    Post::Kostnad(k) => Some((k, r.ansokt)),
+                    _ => None,
+                })
+                .collect(),
+            inkomster: inkomster.clone(),
+            insattningar: insattningar
+                .iter()
+                .map(|i| Insattning {
+                    beslut: None,
+                    ..i.clone()
+                })
+                .collect(),
+            ovrigt,
+            bilagor: vec![],
+            medsokande: self.medsokande.clone(),
+            bada_undertecknat: self.medsokande.is_some() && self.papper,
+        };
+        let underlag = Underlag {
+            manad: ansokan.manad,
+            hushall: self.hushall.clone(),
+            reducerad_norm: None,
+            rader,
+            inkomster,
+            insattningar,
+            tillgangar: vec![],
+            annan_kommun: vec![],
+            hyrestak: None,
+            forsorjningshinder: self.hinder.clone(),
+            medsokande: self.medsokande.clone(),
+        };
+        (
+            Manadsfall {
+                ansokan,
+                underlag,
+                hyresvard: self.hyresvard,
+                attestant,
+                enskild,
+                papper: self.papper,
+                lopp,
+            },
+            utfall,
+        )
+    }
 }
 
 /// One case about substance use or housing, closed unless it is recent.
@@ -518,9 +867,10 @@ async fn skapa_personer_skala(
     idag: time::Date,
     antal: usize,
     rng: &mut StdRng,
-) -> anyhow::Result<Vec<DemoPerson>> {
+) -> anyhow::Result<(Vec<DemoPerson>, Vec<Identitet>)> {
     let mut sedda = HashSet::with_capacity(antal);
     let mut ut = Vec::with_capacity(antal);
+    let mut identiteter = Vec::with_capacity(antal);
     let mut bit = Vec::with_capacity(10_000);
     for i in 0..antal {
         let kvinna = rng.random_bool(0.45);
@@ -561,11 +911,12 @@ async fn skapa_personer_skala(
             fornamn: p.fornamn.clone(),
             kvinna,
         });
+        identiteter.push(p.identitet.clone());
         bit.push(p);
         if bit.len() == 10_000 || i + 1 == antal {
             store.personer().importera_personer(&bit).await?;
             bit.clear();
         }
     }
-    Ok(ut)
+    Ok((ut, identiteter))
 }

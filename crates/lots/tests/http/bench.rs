@@ -34,6 +34,27 @@ async fn bench_kor_hela_vagen(db: Db) {
         store.alla_personer_syntetiska().await.unwrap(),
         "every generated person is marked synthetic"
     );
+    // Försörjningsstöd month by month as in real use (issue 15): the household's application,
+    // the calculation with a result per line, the decision, the payments, and the projections
+    // they fill (the monthly statistics' months, the payments).
+    let antal = |sql: &'static str| {
+        let store = &store;
+        async move {
+            store.bakdorr().fetch_all(sql, &[]).await.unwrap()[0]
+                .int("n")
+                .unwrap()
+        }
+    };
+    let ansokningar =
+        antal("SELECT COUNT(*) AS n FROM handelse WHERE kind = 'manadsansokan_inlamnad'").await;
+    let berakningar =
+        antal("SELECT COUNT(*) AS n FROM handelse WHERE kind = 'forsorjningsstod_beraknat'").await;
+    let manader = antal("SELECT COUNT(*) AS n FROM forsorjningsstod_manad").await;
+    let utbetalda = antal("SELECT COUNT(*) AS n FROM utbetalning WHERE lage = 'skickad'").await;
+    assert!(ansokningar > 0, "no monthly applications");
+    assert!(berakningar > 0 && berakningar <= ansokningar);
+    assert_eq!(manader, berakningar, "one month's row per calculation");
+    assert!(utbetalda > 0, "no payments");
 
     let ut = Command::new(lots)
         .args([
@@ -59,6 +80,7 @@ async fn bench_kor_hela_vagen(db: Db) {
         "personsök",
         "journalanteckning",
         "beslut",
+        "försörjningsstöd",
         "p50 ms",
         "p95 ms",
         "p99 ms",

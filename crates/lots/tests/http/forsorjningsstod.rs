@@ -2465,6 +2465,144 @@ async fn gemensam_ansokan(db: Db) {
 }
 pa_bada!(gemensam_ansokan);
 
+/// A person of the register with skyddade personuppgifter and an address nobody may learn.
+async fn skyddad_person(app: &TestApp, nummer: &str, fornamn: &str) -> String {
+    let p = lots_store::Person {
+        id: lots_domain::ids::PersonId::ny(),
+        kommun: app.org.kommun,
+        identitet: lots_domain::identitet::Identitet::tolka(
+            nummer,
+            time::macros::date!(2026 - 01 - 01),
+        )
+        .unwrap(),
+        fornamn: fornamn.into(),
+        efternamn: "Ek".into(),
+        adress: "Hemliga vägen 3, 999 99 Lotsby".into(),
+        skyddad: true,
+    };
+    app.store.personer().skapa_person(&p, true).await.unwrap();
+    p.id.to_string()
+}
+
+/// Item 4: skyddad identitet between the adults of a joint application. When the applicant
+/// has skyddade personuppgifter, the medsökande sees the month's amounts and decision but
+/// nothing the applicant wrote or sent that may tell where they live (their own words, the
+/// names of their documents), and is told that something is withheld. When the medsökande
+/// is the protected one, the applicant does not see what the medsökande wrote. The
+/// handläggare is warned on the case page and in the month's form either way.
+async fn skyddad_identitet_i_gemensam_ansokan(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("skyddshandlaggare").await;
+    let p = skyddad_person(&app, "19850505-1238", "Dana").await;
+    crate::mina_sidor::syntetisk(&app, "19720202-2229", "Kim", "Ek").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-03-02",
+        "skyddshandlaggare",
+    )
+    .await;
+    let dana = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (s, _) = dana
+        .multipart_med_plats(
+            &format!("/mina-sidor/arenden/{a}/manadsansokan"),
+            bilageform(
+                &dana.csrf,
+                &[
+                    ("manad", "2026-03"),
+                    ("hyra", "9500"),
+                    ("medsokande", "19720202-2229"),
+                    ("ovrigt", "Vi har flyttat till Hemliga vägen 3."),
+                    ("ins1_datum", "2026-02-14"),
+                    ("ins1_belopp", "500"),
+                    ("ins1_forklaring", "gava"),
+                    ("ins1_text", "Från grannen på Hemliga vägen."),
+                    ("bil1_typ", "hyresavi"),
+                ],
+                &[("bil1_fil", "hyresavi Hemliga vägen 3.pdf", PDF)],
+            ),
+        )
+        .await;
+    assert_eq!(s, 303);
+
+    let kim = crate::mina_sidor::medborgare(&app, "19720202-2229").await;
+    let gemensam = format!("/mina-sidor/gemensam/{a}");
+    let (s, html) = kim.get(&gemensam).await;
+    assert_eq!(s, 200, "{}", utdrag(&html));
+    assert!(html.contains("9\u{a0}500\u{a0}kr"), "{}", utdrag(&html));
+    assert!(!html.contains("Hemliga"), "{}", utdrag(&html));
+    assert!(
+        html.contains("Det som den andra personen har skrivit eller skickat med visas inte här"),
+        "the medsökande is told something is withheld: {}",
+        utdrag(&html)
+    );
+    // The applicant still sees all of it on their own page.
+    let (_, html) = dana.get(&format!("/mina-sidor/arenden/{a}")).await;
+    assert!(html.contains("Hemliga vägen 3."), "{}", utdrag(&html));
+
+    // The handläggare is warned where texts are written: the case page and the month's form.
+    let varning = "Sökande har skyddade personuppgifter och ansöker gemensamt med en medsökande";
+    let (_, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(sida.contains(varning), "{}", utdrag(&sida));
+    let (_, form) = hl.get(&format!("/arenden/{a}/steg/forsorjningsstod")).await;
+    assert!(form.contains(varning), "{}", utdrag(&form));
+
+    // The other way round: the medsökande is the protected one.
+    let eli = crate::mina_sidor::syntetisk(&app, "19900101-0017", "Eli", "Berg").await;
+    skyddad_person(&app, "19720303-2227", "Sam").await;
+    let b = registrera_ansokan(
+        &app,
+        &hl,
+        &eli,
+        "forsorjningsstod",
+        "2026-03-02",
+        "skyddshandlaggare",
+    )
+    .await;
+    let eli_k = crate::mina_sidor::medborgare(&app, "19900101-0017").await;
+    let (s, _, html) = eli_k
+        .post(
+            &format!("/mina-sidor/arenden/{b}/manadsansokan"),
+            &[
+                ("manad", "2026-03"),
+                ("hyra", "7000"),
+                ("medsokande", "19720303-2227"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&html));
+    let sam = crate::mina_sidor::medborgare(&app, "19720303-2227").await;
+    let (s, _, _) = sam
+        .post(
+            &format!("/mina-sidor/gemensam/{b}"),
+            &[
+                ("manad", "2026-03"),
+                ("stammer", "nej"),
+                (
+                    "text",
+                    "Jag bor inte kvar, jag har flyttat till Hemliga vägen 3.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, html) = eli_k.get(&format!("/mina-sidor/arenden/{b}")).await;
+    assert!(!html.contains("Hemliga"), "{}", utdrag(&html));
+    let (_, sida) = hl.get(&format!("/arenden/{b}")).await;
+    assert!(
+        sida.contains("Medsökande har skyddade personuppgifter"),
+        "{}",
+        utdrag(&sida)
+    );
+    assert!(
+        sida.contains("Hemliga vägen 3."),
+        "the handläggare reads it"
+    );
+}
+pa_bada!(skyddad_identitet_i_gemensam_ansokan);
+
 /// The payment file is valid against ISO 20022's own schema (tests/data/iso20022), checked by
 /// libxml2's validator: what the bank's import would check first.
 fn pain001_giltig(xml: &str) {

@@ -328,7 +328,21 @@ pub async fn arende(
             .unwrap_or_default()
     };
     let egen = m.aktor(rad.enhet).id;
-    let poster = tidslinje::tidslinje(&handelser, &a, t, &namn, egen);
+    // The medsökande who answered a joint application and have skyddade personuppgifter.
+    let mut skyddade = vec![];
+    for b in &a.bekraftelser {
+        if !skyddade.contains(&b.medsokande)
+            && let Some(p) = s
+                .store
+                .personer()
+                .person_med_identitet(rad.kommun, &b.medsokande)
+                .await?
+            && p.skyddad
+        {
+            skyddade.push(b.medsokande.clone());
+        }
+    }
+    let poster = tidslinje::tidslinje(&handelser, &a, t, &namn, egen, &skyddade);
     let handlaggare_sedan = handelser
         .iter()
         .rev()

@@ -65,6 +65,8 @@ pub struct GemensamSida {
     pub arende: ArendeId,
     pub diarienummer: String,
     pub manader: Vec<GemensamManad>,
+    /// The applicant has skyddade personuppgifter: what they wrote or sent is withheld.
+    pub skyddad: bool,
     pub fel: Vec<(String, String)>,
     pub text: String,
 }
@@ -201,11 +203,20 @@ async fn sida(
     let handelser = s.store.arenden().handelser(rad.id).await?;
     let mut ut = vec![];
     for manad in manader.iter().rev() {
+        // An applicant with skyddade personuppgifter: their own words and the names of what they
+        // sent may tell where they live (a rent notice, "we have moved to …"), so the medsökande
+        // sees the amounts without them (OSL 21 kap. 3 §), and is told so.
         let ansokan = a
             .manadsansokningar
             .iter()
             .find(|x| x.manad == *manad)
-            .map(|x| super::berakning::ansokningsrader(x, t))
+            .map(|x| {
+                if rad.person_skyddad {
+                    super::berakning::ansokningsrader(&utan_egna_texter(x), t)
+                } else {
+                    super::berakning::ansokningsrader(x, t)
+                }
+            })
             .unwrap_or_default();
         // The month's newest calculation, line by line.
         let berakning = handelser
@@ -263,11 +274,25 @@ async fn sida(
             arende: rad.id,
             diarienummer: rad.beteckning(),
             manader: ut,
+            skyddad: rad.person_skyddad,
             fel,
             text,
         },
     )
         .into_response())
+}
+
+/// The application without what the applicant wrote in their own words or sent as files.
+fn utan_egna_texter(
+    a: &lots_domain::forsorjningsstod::berakning::Manadsansokan,
+) -> lots_domain::forsorjningsstod::berakning::Manadsansokan {
+    let mut x = a.clone();
+    x.ovrigt.clear();
+    x.bilagor.clear();
+    for i in &mut x.insattningar {
+        i.personens_text.clear();
+    }
+    x
 }
 
 pub async fn visa(

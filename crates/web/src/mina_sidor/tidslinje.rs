@@ -97,13 +97,15 @@ fn insatser(v: &[lots_domain::insats::InsatsTyp], t: &Texter) -> String {
 }
 
 /// The timeline, newest first. `namn` gives a staff member's name; `egen` is the
-/// account the person's own acts are recorded under.
+/// account the person's own acts are recorded under; `skyddade` are the medsökande of the
+/// case's joint applications who have skyddade personuppgifter.
 pub fn tidslinje(
     handelser: &[LagradHandelse],
     a: &Arende,
     t: &Texter,
     namn: &dyn Fn(AnvandarId) -> String,
     egen: AnvandarId,
+    skyddade: &[lots_domain::identitet::Identitet],
 ) -> Vec<Post> {
     use Handelse as H;
     let arende = a.id;
@@ -286,7 +288,13 @@ pub fn tidslinje(
             }
             // Both adults are parties to a joint application: each sees the other's word on it.
             H::GemensamAnsokanBekraftad(b) => {
-                if !b.text.trim().is_empty() {
+                // A medsökande with skyddade personuppgifter may write what tells where they
+                // live (OSL 21 kap. 3 §): the applicant is told there is a text, not what it says.
+                if skyddade.contains(&b.medsokande) {
+                    if !b.text.trim().is_empty() {
+                        rader.push(t.t("tidslinje-gemensam_text_skyddad").to_owned());
+                    }
+                } else if !b.text.trim().is_empty() {
                     rader.push(b.text.trim().to_owned());
                 }
                 t.f(

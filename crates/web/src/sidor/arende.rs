@@ -721,6 +721,50 @@ pub fn sakerhet(rad: &ArendeRad, a: &Arende) -> Vec<String> {
     flaggor
 }
 
+/// Skyddade personuppgifter between the adults of a joint application (issue 15, item 4):
+/// each adult sees the joint months on Mina sidor, so nothing written there may tell one
+/// where the other lives (OSL 21 kap. 3 §; DOMAIN.md, Identities). The warnings for whoever
+/// writes in the case: on the case page, the summary and the forms of the month's steps.
+/// Only the medsökande's protection flag is read, and only for a case with a joint month.
+pub async fn skydd_mellan_vuxna(
+    s: &AppState,
+    rad: &ArendeRad,
+    a: &Arende,
+) -> Result<Vec<String>, WebFel> {
+    let mut medsokande: Vec<&lots_domain::identitet::Identitet> = a
+        .manadsansokningar
+        .iter()
+        .filter_map(|m| m.medsokande.as_ref())
+        .chain(
+            a.senaste_forsorjningsstod
+                .as_ref()
+                .and_then(|b| b.underlag.medsokande.as_ref()),
+        )
+        .collect();
+    medsokande.sort_by(|x, y| x.varde().cmp(y.varde()));
+    medsokande.dedup();
+    let mut ut = vec![];
+    if medsokande.is_empty() {
+        return Ok(ut);
+    }
+    if rad.person_skyddad {
+        ut.push(crate::texter::t("arende-sakerhet_skyddad_gemensam"));
+    }
+    for m in medsokande {
+        if let Some(p) = s
+            .store
+            .personer()
+            .person_med_identitet(rad.kommun, m)
+            .await?
+            && p.skyddad
+        {
+            ut.push(crate::texter::t("arende-sakerhet_medsokande_skyddad"));
+            break;
+        }
+    }
+    Ok(ut)
+}
+
 pub async fn visa(
     State(s): State<AppState>,
     i: Inloggad,
@@ -920,7 +964,8 @@ pub async fn visa(
         .iter()
         .any(|k| q.contains_key(*k));
 
-    let sakerhet = sakerhet(&rad, &a);
+    let mut sakerhet = sakerhet(&rad, &a);
+    sakerhet.extend(skydd_mellan_vuxna(&s, &rad, &a).await?);
 
     // The case at a glance: read from the state and the history's ends, nothing
     // written by hand, the same on every page of the history and in either order.

@@ -287,12 +287,14 @@ pub async fn visa(
         })
         .collect();
 
+    let mut sakerhet = super::arende::sakerhet(&rad, &a);
+    sakerhet.extend(super::arende::skydd_mellan_vuxna(&s, &rad, &a).await?);
     Ok(SammanfattningSida {
         sida: Sida::av(&i),
         arende: rad.id.to_string(),
         beteckning: rad.beteckning(),
         person: rad.person_namn.clone(),
-        sakerhet: super::arende::sakerhet(&rad, &a),
+        sakerhet,
         om,
         hushall,
         senaste,

@@ -48,6 +48,9 @@ pub struct Stegkontext {
     /// The kommun's text blocks in use: read only for the forms they are inserted in
     /// (`infoga_i`).
     pub textblock: Vec<lots_store::TextblockRad>,
+    /// Skyddade personuppgifter between the adults of a joint application: read only for
+    /// the steps that write what both adults see (`arende::skydd_mellan_vuxna`).
+    pub skydd: Vec<String>,
 }
 
 /// The field of a step's form that the kommun's text blocks are inserted in (issue 20
@@ -133,6 +136,20 @@ impl Stegkontext {
             }
             _ => vec![],
         };
+        let skydd = match (&rad, &arende) {
+            (Some(r), Some(a))
+                if matches!(
+                    typ,
+                    KommandoTyp::BeraknaForsorjningsstod
+                        | KommandoTyp::AnsokManad
+                        | KommandoTyp::FattaBeslut
+                        | KommandoTyp::PlaneraUtbetalning
+                ) =>
+            {
+                super::arende::skydd_mellan_vuxna(s, r, a).await?
+            }
+            _ => vec![],
+        };
         let kon = if typ == KommandoTyp::RegistreraInstrument {
             s.store
                 .personer()
@@ -144,6 +161,7 @@ impl Stegkontext {
         };
         Ok(Self {
             kon,
+            skydd,
             person,
             anvandare: if med_anvandare {
                 org.alla_anvandare(kommun).await?
@@ -379,7 +397,8 @@ pub fn visa_formular(
         multipart: matches!(typ, KommandoTyp::BifogaDokument | KommandoTyp::AnsokManad),
         forhandsgranska: k.rad.is_some() && kan_forhandsgranskas(typ),
         meddelande,
-        notis,
+        // The warning about protected personal data stands above the form it concerns.
+        notis: notis.or_else(|| (!k.skydd.is_empty()).then(|| k.skydd.join(" "))),
         falt: faltlista,
         fel: sammanfattning,
         lankar,

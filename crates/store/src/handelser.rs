@@ -656,7 +656,7 @@ async fn projicera(
             "INSERT INTO arende (",
             arende_kolumner!(),
             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-         ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
+         ON CONFLICT (kommun, id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
          senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand, \
          insatser = excluded.insatser"
         ),
@@ -761,7 +761,7 @@ async fn projicera(
                             "INSERT INTO uppdrag (",
                             uppdrag_kolumner!(),
                             ") VALUES ($1, $2, $3, $4) \
-                             ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare"
+                             ON CONFLICT (kommun, beslut) DO UPDATE SET utforare = excluded.utforare"
                         ),
                         &rad,
                     )

@@ -562,7 +562,7 @@ impl MinaSidor<'_> {
         self.0.db
             .execute(
                 "INSERT INTO journal_partsinsyn (anteckning, kommun, visas, provad_av, provad) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (anteckning) DO UPDATE SET visas = excluded.visas, provad_av = excluded.provad_av, provad = excluded.provad",
+                 ON CONFLICT (kommun, anteckning) DO UPDATE SET visas = excluded.visas, provad_av = excluded.provad_av, provad = excluded.provad",
                 &[
                     v(anteckning),
                     v(kommun),

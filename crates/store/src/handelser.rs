@@ -245,8 +245,8 @@ impl Arenden<'_> {
         }
         let skyddad = tx
             .fetch_optional(
-                "SELECT skyddad FROM person WHERE id = $1",
-                &[v(efter.person)],
+                "SELECT skyddad FROM person WHERE kommun = $1 AND id = $2",
+                &[v(aktor.kommun), v(efter.person)],
             )
             .await?
             .map(|r| r.int("skyddad"))

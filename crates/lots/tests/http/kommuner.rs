@@ -128,6 +128,14 @@ fn visar<'a>(markorer: &'a [String], plats: Option<&str>, body: &[u8]) -> Vec<&'
 /// anyone else's is deleted; the user is sent back to their list).
 const ID_UTAN_OPPNING: [&str; 1] = ["/sparade-formular/{id}/ta-bort"];
 
+/// A request of B's: who asks, the method, the path and the form's fields.
+type Fraga<'a> = (
+    &'a Klient,
+    &'static str,
+    String,
+    Vec<(&'static str, &'static str)>,
+);
+
 async fn tva_kommuner(db: Db) {
     let app = TestApp::ny(db).await;
     let databas = app.store.databasnamn();
@@ -272,7 +280,7 @@ async fn tva_kommuner(db: Db) {
     // The matrix ended with logging out: new sessions.
     let bal = &app.klient_i(B, "arbetsledare").await;
     let bgr = &app.klient_i(B, "granskare").await;
-    let mut fragor: Vec<(&Klient, &str, String, Vec<(&str, &str)>)> = vec![];
+    let mut fragor: Vec<Fraga> = vec![];
     for fraga in [
         "Eva",
         "Egen",

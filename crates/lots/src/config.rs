@@ -59,6 +59,13 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "`./lots.toml` if present",
     ),
     rad(
+        "kommuner",
+        "LOTS_KOMMUNER",
+        "",
+        "the kommuner `serve` serves, by kommun code (file: a list; environment: comma-separated); their users, Mina sidor and logins only. Required when the database holds more than one kommun",
+        "the database's only kommun",
+    ),
+    rad(
         "secure_cookies",
         "LOTS_SECURE_COOKIES",
         "",
@@ -321,6 +328,8 @@ pub fn installningstabell() -> String {
 struct Fil {
     database: Option<String>,
     listen: Option<SocketAddr>,
+    /// The kommuner served, by code.
+    kommuner: Option<Vec<String>>,
     secure_cookies: Option<bool>,
     /// Where `/metrics` is served; not served at all when unset.
     metrics_listen: Option<SocketAddr>,
@@ -411,6 +420,8 @@ pub struct Inloggning {
 pub struct Config {
     pub database: String,
     pub listen: SocketAddr,
+    /// The kommuner `serve` serves, by code; empty: the database's only kommun.
+    pub kommuner: Vec<String>,
     pub secure_cookies: bool,
     /// The operator's own listener for Prometheus metrics.
     pub metrics_listen: Option<SocketAddr>,
@@ -451,6 +462,13 @@ impl Config {
             listen: fil
                 .listen
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
+            kommuner: match env("LOTS_KOMMUNER") {
+                Some(v) => v.split(',').map(|k| k.trim().to_owned()).collect(),
+                None => fil.kommuner.unwrap_or_default(),
+            }
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .collect(),
             secure_cookies: sant_eller("LOTS_SECURE_COOKIES", fil.secure_cookies)?
                 .unwrap_or(false),
             request_timeout: std::time::Duration::from_secs(

@@ -4162,7 +4162,7 @@ async fn mina_sidor_plan(d: &Demo<'_>, person: DemoPerson) -> anyhow::Result<()>
     let utforare = d
         .store
         .organisation()
-        .anvandare_med_namn("tove.lund")
+        .anvandare_med_namn(pn.kommun, "tove.lund")
         .await?
         .ok_or_else(|| anyhow!("demots utförare saknas"))?;
     let ut = Aktor::from(&utforare);

@@ -45,6 +45,10 @@ pub struct Init {
     /// The first systemförvaltare's full name.
     #[arg(long, env = "LOTS_INIT_NAMN")]
     namn: Option<String>,
+    /// Add this kommun beside those already in the database (several kommuner on one
+    /// database, issue 18 item 8); without it, init refuses a database with a kommun.
+    #[arg(long)]
+    ytterligare: bool,
 }
 
 /// A value from the flag or environment, else asked for on a terminal, else an error
@@ -84,12 +88,25 @@ fn kontrollera(namn: &str, v: &str, max: usize) -> anyhow::Result<()> {
 
 /// Sets up the kommun and returns the activation link's path for the first systemförvaltare.
 pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
-    if let Some((_, namn)) = store.organisation().kommun().await? {
-        bail!("databasen har redan en kommun ({namn}): lots init körs bara på en tom databas");
+    if !i.ytterligare
+        && let Some((_, namn)) = store.organisation().kommun().await?
+    {
+        bail!(
+            "databasen har redan en kommun ({namn}): lots init körs bara på en tom databas (eller med --ytterligare, för ännu en kommun i samma databas)"
+        );
     }
     let kod = varde(i.kommunkod, "Kommunkod (fyra siffror)", "kommunkod", false)?;
     if kod.len() != 4 || !kod.chars().all(|c| c.is_ascii_digit()) {
         bail!("kommunkoden ska vara fyra siffror, till exempel 2480");
+    }
+    if let Some(k) = store
+        .organisation()
+        .kommuner()
+        .await?
+        .into_iter()
+        .find(|k| k.kod == kod)
+    {
+        bail!("kommunen {kod} finns redan i databasen ({})", k.namn);
     }
     let kommun = varde(i.kommun, "Kommunens namn", "kommun", false)?;
     let namnd = varde(i.namnd, "Nämndens namn", "namnd", false)?;

@@ -87,6 +87,9 @@ enum Underkommando {
     KopplaOidc {
         /// The Lots user name.
         anvandarnamn: String,
+        /// The user's kommun, by code; needed when the database holds more than one.
+        #[arg(long)]
+        kommun: Option<String>,
         /// The provider's `sub` (or the configured claim); empty to remove the mapping.
         subjekt: String,
     },
@@ -94,6 +97,9 @@ enum Underkommando {
     AterstallTotp {
         /// The Lots user name.
         anvandarnamn: String,
+        /// The user's kommun, by code; needed when the database holds more than one.
+        #[arg(long)]
+        kommun: Option<String>,
     },
     /// Copy a SQLite database, consistently, while Lots serves it (PostgreSQL: pg_dump,
     /// see the README). The copy is a complete database, documents included.
@@ -185,50 +191,62 @@ async fn main() -> anyhow::Result<()> {
             serva(store, &cfg, listen, false).await?;
         }
         Underkommando::VerifyLog => {
-            let (kommun, namn) = store
-                .organisation()
-                .kommun()
-                .await?
-                .context("databasen har ingen kommun")?;
-            let v = store.granskning().verifiera_logg_utforligt(kommun).await?;
-            if v.utan_nyckel {
-                println!(
-                    "Varning: ingen nyckel är angiven (LOTS_GRANSKNING_NYCKEL), så postens nyckelstämplar kontrolleras inte: en omskriven kedja upptäcks inte."
-                );
+            // Every kommun's log: a database may hold several (issue 18 item 8).
+            let kommuner = store.organisation().kommuner().await?;
+            if kommuner.is_empty() {
+                anyhow::bail!("databasen har ingen kommun");
             }
-            if v.utan_ankarfil {
-                println!(
-                    "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks bara så långt en annan kedja har hänvisat till den."
-                );
-            } else if v.ankare == 0 {
-                println!("Varning: ankarfilen har inget ankare för {namn} ännu.");
-            }
-            match v.resultat {
-                lots_store::Loggkontroll::Hel { poster } => {
+            for lots_store::Kommun {
+                id: kommun, namn, ..
+            } in kommuner
+            {
+                let v = store.granskning().verifiera_logg_utforligt(kommun).await?;
+                if v.utan_nyckel {
                     println!(
-                        "Granskningsloggen för {namn} är hel: {poster} poster i {} kedjor, varav {} nyckelstämplade och {} från tiden före nyckeln; {} poster i listor; {} hänvisningar mellan kedjorna och {} ankare stämmer.",
-                        v.kedjor, v.nycklade, v.onycklade, v.listposter, v.hanvisningar, v.ankare
-                    )
-                }
-                lots_store::Loggkontroll::Bruten {
-                    kedja,
-                    seq: 0,
-                    orsak,
-                    ..
-                } => {
-                    println!("Granskningsloggen för {namn} är bruten i kedja {kedja}: {orsak}.");
-                    std::process::exit(1);
-                }
-                lots_store::Loggkontroll::Bruten {
-                    kedja,
-                    seq,
-                    tidpunkt,
-                    orsak,
-                } => {
-                    println!(
-                        "Granskningsloggen för {namn} är bruten i kedja {kedja} vid post {seq} ({tidpunkt}): {orsak}."
+                        "Varning: ingen nyckel är angiven (LOTS_GRANSKNING_NYCKEL), så postens nyckelstämplar kontrolleras inte: en omskriven kedja upptäcks inte."
                     );
-                    std::process::exit(1);
+                }
+                if v.utan_ankarfil {
+                    println!(
+                        "Varning: ingen ankarfil är angiven (LOTS_GRANSKNING_ANKARFIL), så en kedja som kapats i slutet upptäcks bara så långt en annan kedja har hänvisat till den."
+                    );
+                } else if v.ankare == 0 {
+                    println!("Varning: ankarfilen har inget ankare för {namn} ännu.");
+                }
+                match v.resultat {
+                    lots_store::Loggkontroll::Hel { poster } => {
+                        println!(
+                            "Granskningsloggen för {namn} är hel: {poster} poster i {} kedjor, varav {} nyckelstämplade och {} från tiden före nyckeln; {} poster i listor; {} hänvisningar mellan kedjorna och {} ankare stämmer.",
+                            v.kedjor,
+                            v.nycklade,
+                            v.onycklade,
+                            v.listposter,
+                            v.hanvisningar,
+                            v.ankare
+                        )
+                    }
+                    lots_store::Loggkontroll::Bruten {
+                        kedja,
+                        seq: 0,
+                        orsak,
+                        ..
+                    } => {
+                        println!(
+                            "Granskningsloggen för {namn} är bruten i kedja {kedja}: {orsak}."
+                        );
+                        std::process::exit(1);
+                    }
+                    lots_store::Loggkontroll::Bruten {
+                        kedja,
+                        seq,
+                        tidpunkt,
+                        orsak,
+                    } => {
+                        println!(
+                            "Granskningsloggen för {namn} är bruten i kedja {kedja} vid post {seq} ({tidpunkt}): {orsak}."
+                        );
+                        std::process::exit(1);
+                    }
                 }
             }
         }
@@ -251,12 +269,14 @@ async fn main() -> anyhow::Result<()> {
         }
         Underkommando::KopplaOidc {
             anvandarnamn,
+            kommun,
             subjekt,
         } => {
             store.migrera().await.context("migreringen misslyckades")?;
+            let kommun = kommun_for_kommando(&store, kommun.as_deref()).await?;
             let a = store
                 .organisation()
-                .anvandare_med_namn(&anvandarnamn)
+                .anvandare_med_namn(kommun.id, &anvandarnamn)
                 .await?
                 .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
             let subjekt = Some(subjekt.trim()).filter(|s| !s.is_empty());
@@ -301,11 +321,15 @@ async fn main() -> anyhow::Result<()> {
             store.sakerhetskopiera(sokvag).await?;
             println!("Säkerhetskopian är skriven till {}.", till.display());
         }
-        Underkommando::AterstallTotp { anvandarnamn } => {
+        Underkommando::AterstallTotp {
+            anvandarnamn,
+            kommun,
+        } => {
             store.migrera().await.context("migreringen misslyckades")?;
+            let kommun = kommun_for_kommando(&store, kommun.as_deref()).await?;
             let a = store
                 .organisation()
-                .anvandare_med_namn(&anvandarnamn)
+                .anvandare_med_namn(kommun.id, &anvandarnamn)
                 .await?
                 .with_context(|| format!("ingen användare heter {anvandarnamn}"))?;
             store.inloggning().ta_bort_totp(a.id).await?;
@@ -333,11 +357,24 @@ async fn gallra(store: &Store, utfor: bool) -> anyhow::Result<()> {
             oklassade.join(", ")
         );
     }
-    let (kommun, namn) = store
-        .organisation()
-        .kommun()
-        .await?
-        .context("databasen har ingen kommun")?;
+    // Every kommun of the database, each on its own (issue 18 item 8).
+    let kommuner = store.organisation().kommuner().await?;
+    if kommuner.is_empty() {
+        anyhow::bail!("databasen har ingen kommun");
+    }
+    for k in kommuner {
+        gallra_kommun(store, k.id, &k.namn, utfor).await?;
+    }
+    Ok(())
+}
+
+/// `lots gallra` for one kommun.
+async fn gallra_kommun(
+    store: &Store,
+    kommun: lots_domain::ids::KommunId,
+    namn: &str,
+    utfor: bool,
+) -> anyhow::Result<()> {
     let nu = time::OffsetDateTime::now_utc();
     let idag = lots_domain::tid::svensk_dag(nu);
     let fall = store.gallring().provning(kommun, idag).await?;
@@ -452,15 +489,67 @@ fn kategorier(rader: &[lots_store::Radantal]) -> Vec<(&'static str, i64)> {
     ut
 }
 
+/// The kommuner `serve` serves (issue 18 item 8): those configured by code, each of
+/// which must be in the database; or, with none configured, the database's only one.
+async fn betjanade_kommuner(
+    store: &Store,
+    koder: &[String],
+) -> anyhow::Result<Vec<lots_store::Kommun>> {
+    let alla = store.organisation().kommuner().await?;
+    if alla.is_empty() {
+        anyhow::bail!(
+            "databasen har ingen kommun: lägg upp den med `lots init` (eller prova med `lots serve --demo`)"
+        );
+    }
+    if koder.is_empty() {
+        if alla.len() > 1 {
+            anyhow::bail!(
+                "databasen har {} kommuner ({}): ange vilka som ska betjänas med kommuner i lots.toml eller LOTS_KOMMUNER",
+                alla.len(),
+                alla.iter()
+                    .map(|k| k.kod.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        return Ok(alla);
+    }
+    let mut ut = vec![];
+    for kod in koder {
+        let k = alla
+            .iter()
+            .find(|k| k.kod == *kod)
+            .with_context(|| format!("kommunen {kod} (LOTS_KOMMUNER) finns inte i databasen"))?;
+        if !ut.contains(k) {
+            ut.push(k.clone());
+        }
+    }
+    tracing::info!(
+        kommuner = %ut.iter().map(|k| k.kod.as_str()).collect::<Vec<_>>().join(","),
+        "serving"
+    );
+    Ok(ut)
+}
+
+/// The kommun a command about one user is for: `--kommun`, or the database's only one.
+async fn kommun_for_kommando(
+    store: &Store,
+    kod: Option<&str>,
+) -> anyhow::Result<lots_store::Kommun> {
+    let koder: Vec<String> = kod.map(str::to_owned).into_iter().collect();
+    let mut k = betjanade_kommuner(store, &koder)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e} (för ett kommando: ange --kommun)"))?;
+    Ok(k.remove(0))
+}
+
 async fn serva(
     store: Store,
     cfg: &config::Config,
     addr: SocketAddr,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let (kommun, kommun_namn) = store.organisation().kommun().await?.context(
-        "databasen har ingen kommun: lägg upp den med `lots init` (eller prova med `lots serve --demo`)",
-    )?;
+    let kommuner = betjanade_kommuner(&store, &cfg.kommuner).await?;
     // Rows after keyed ones must be keyed too (granskning.rs fails closed).
     if cfg.granskning.nyckel.is_none() && store.granskning().logg_ar_nycklad().await? {
         anyhow::bail!(
@@ -564,7 +653,7 @@ async fn serva(
     let ankra_vid_slut = store.clone();
     let state = lots_web::AppState {
         store,
-        kommun_namn: kommun_namn.into(),
+        kommuner: lots_web::Kommuner::Endast(kommuner.clone().into()),
         saker_cookie: cfg.secure_cookies,
         inloggning: std::sync::Arc::new(lots_web::Inloggningsregler {
             totp,
@@ -593,7 +682,8 @@ async fn serva(
             .await
             .with_context(|| format!("kan inte lyssna på {maddr} (metrics_listen)"))?;
         tracing::info!("mätvärden på http://{}/metrics", m.local_addr()?);
-        let app = lots_web::matning::app(state.store.clone(), kommun);
+        let app =
+            lots_web::matning::app(state.store.clone(), kommuner.iter().map(|k| k.id).collect());
         tokio::spawn(async move {
             if let Err(e) = axum::serve(m, app).await {
                 tracing::error!(error = %e, "the metrics listener stopped");

@@ -38,8 +38,8 @@ impl Arenden<'_> {
         anvandare: AnvandarId,
     ) -> Result<Vec<ArbetslistaRad>, StoreError> {
         const SQL: &str = arende_fraga!(
-            ", a.insatser, (SELECT MIN(b.datum) FROM bevakning b WHERE b.arende = a.id) AS frist_datum, \
-             (SELECT b.typ FROM bevakning b WHERE b.arende = a.id ORDER BY b.datum, b.typ LIMIT 1) AS frist_typ",
+            ", a.insatser, (SELECT MIN(b.datum) FROM bevakning b WHERE b.arende = a.id AND b.kommun = a.kommun) AS frist_datum, \
+             (SELECT b.typ FROM bevakning b WHERE b.arende = a.id AND b.kommun = a.kommun ORDER BY b.datum, b.typ LIMIT 1) AS frist_typ",
             "WHERE a.kommun = $1 AND a.handlaggare = $2 AND a.status <> 'avslutat' ORDER BY a.inkom, a.id"
         );
         self.0

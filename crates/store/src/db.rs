@@ -252,10 +252,59 @@ pub enum Db {
     Postgres(PgPool),
 }
 
-/// An open transaction on either backend.
+/// An open transaction on either backend, with the name of its database when the
+/// statements sent on that database are being recorded (`satslogg`).
 pub enum Tx {
-    Sqlite(Transaction<'static, Sqlite>),
-    Postgres(Transaction<'static, Postgres>),
+    Sqlite(Transaction<'static, Sqlite>, Option<String>),
+    Postgres(Transaction<'static, Postgres>, Option<String>),
+}
+
+/// A record of the statements sent on chosen databases, for the test that every
+/// statement on a table distributed by kommun filters on kommun (issue 18 item 8,
+/// docs/citus.md). Statements are recorded by database, so a test records only its
+/// own database's while other tests run beside it in the same process. Off unless a
+/// test turns it on: then one atomic load per statement.
+pub mod satslogg {
+    use std::collections::{BTreeSet, HashMap};
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static PA: AtomicBool = AtomicBool::new(false);
+    static LOGG: Mutex<Option<HashMap<String, BTreeSet<String>>>> = Mutex::new(None);
+
+    pub(crate) fn pa() -> bool {
+        PA.load(Ordering::Relaxed)
+    }
+
+    /// Records from now on every statement sent on the database named `databas`
+    /// (PostgreSQL: the database's name; SQLite: the file's path).
+    pub fn spela_in(databas: &str) {
+        if let Ok(mut l) = LOGG.lock() {
+            l.get_or_insert_with(HashMap::new)
+                .entry(databas.to_owned())
+                .or_default();
+            PA.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The distinct statements recorded on `databas`, whitespace collapsed; recording
+    /// on it stops.
+    pub fn ta(databas: &str) -> Vec<String> {
+        LOGG.lock()
+            .ok()
+            .and_then(|mut l| l.as_mut()?.remove(databas))
+            .map(|s| s.into_iter().collect())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn notera(databas: &str, sql: &str) {
+        if let Ok(mut l) = LOGG.lock()
+            && let Some(satser) = l.as_mut().and_then(|l| l.get_mut(databas))
+        {
+            let ren = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+            satser.insert(ren);
+        }
+    }
 }
 
 impl Db {
@@ -295,6 +344,29 @@ impl Db {
         matches!(self, Db::Postgres(_))
     }
 
+    /// The database's name as `satslogg` knows it.
+    pub fn databasnamn(&self) -> String {
+        match self {
+            Db::Sqlite(p) => p.connect_options().get_filename().display().to_string(),
+            Db::Postgres(p) => p
+                .connect_options()
+                .get_database()
+                .unwrap_or_default()
+                .to_owned(),
+        }
+    }
+
+    /// The database's name when its statements are being recorded.
+    fn inspelad(&self) -> Option<String> {
+        satslogg::pa().then(|| self.databasnamn())
+    }
+
+    fn notera(&self, sql: &str) {
+        if let Some(namn) = self.inspelad() {
+            satslogg::notera(&namn, sql);
+        }
+    }
+
     pub async fn migrera(&self) -> Result<(), StoreError> {
         match self {
             Db::Sqlite(p) => migrator(migrationer::SQLITE).run(p).await?,
@@ -328,12 +400,13 @@ impl Db {
     /// (`BEGIN IMMEDIATE`), so two writers never deadlock on upgrade.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?, self.inspelad()),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?, self.inspelad()),
         })
     }
 
     pub async fn execute(&self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
+        self.notera(sql);
         Ok(match self {
             Db::Sqlite(p) => bind_all!(sqlx::query(sql), params)
                 .execute(p)
@@ -347,6 +420,7 @@ impl Db {
     }
 
     pub async fn fetch_all(&self, sql: &'static str, params: &[V]) -> Result<Vec<Rad>, StoreError> {
+        self.notera(sql);
         Ok(match self {
             Db::Sqlite(p) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(p)
@@ -381,16 +455,23 @@ impl Db {
 
 impl Tx {
     pub fn ar_postgres(&self) -> bool {
-        matches!(self, Tx::Postgres(_))
+        matches!(self, Tx::Postgres(..))
+    }
+
+    fn notera(&self, sql: &str) {
+        if let Tx::Sqlite(_, Some(namn)) | Tx::Postgres(_, Some(namn)) = self {
+            satslogg::notera(namn, sql);
+        }
     }
 
     pub async fn execute(&mut self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
+        self.notera(sql);
         Ok(match self {
-            Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params)
+            Tx::Sqlite(t, _) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **t)
                 .await?
                 .rows_affected(),
-            Tx::Postgres(t) => bind_all!(sqlx::query(sql), params)
+            Tx::Postgres(t, _) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **t)
                 .await?
                 .rows_affected(),
@@ -402,14 +483,15 @@ impl Tx {
         sql: &'static str,
         params: &[V],
     ) -> Result<Vec<Rad>, StoreError> {
+        self.notera(sql);
         Ok(match self {
-            Tx::Sqlite(t) => bind_all!(sqlx::query(sql), params)
+            Tx::Sqlite(t, _) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **t)
                 .await?
                 .iter()
                 .map(rad_sqlite)
                 .collect(),
-            Tx::Postgres(t) => bind_all!(sqlx::query(sql), params)
+            Tx::Postgres(t, _) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **t)
                 .await?
                 .iter()
@@ -440,7 +522,7 @@ impl Tx {
         // SQLite: plain `?` placeholders. sqlx binds `$n` on SQLite by looking each
         // name up among all the statement's names, which is quadratic in their number
         // and made a 30 000-value INSERT spend most of its time in strncmp.
-        let sqlite = matches!(self, Tx::Sqlite(_));
+        let sqlite = matches!(self, Tx::Sqlite(..));
         let max_varden: usize = if sqlite { 10_000 } else { 30_000 };
         let per_sats = (max_varden / kolumner.max(1)).max(1);
         for bit in rader.chunks(per_sats) {
@@ -471,16 +553,22 @@ impl Tx {
                 }
                 sql.push(')');
             }
+            // Recorded as one row's statement: the rows' number is no part of the rule.
+            if let Some(slut) = sql.find("), (") {
+                self.notera(&format!("{})", &sql[..slut]));
+            } else {
+                self.notera(&sql);
+            }
             // Only placeholders and our own table name: no value is spliced into the SQL.
             let sql = sqlx::AssertSqlSafe(sql);
             let varden = bit.iter().flatten();
             match self {
-                Tx::Sqlite(t) => {
+                Tx::Sqlite(t, _) => {
                     bind_all!(sqlx::query(sql), varden)
                         .execute(&mut **t)
                         .await?;
                 }
-                Tx::Postgres(t) => {
+                Tx::Postgres(t, _) => {
                     bind_all!(sqlx::query(sql), varden)
                         .execute(&mut **t)
                         .await?;
@@ -492,8 +580,8 @@ impl Tx {
 
     pub async fn commit(self) -> Result<(), StoreError> {
         match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
+            Tx::Sqlite(t, _) => t.commit().await?,
+            Tx::Postgres(t, _) => t.commit().await?,
         }
         Ok(())
     }

@@ -71,9 +71,9 @@ macro_rules! lista {
         concat!(
             "SELECT a.id, a.person, p.fornamn, p.efternamn, p.skyddad, a.kommun, a.enhet, e.namn AS enhet_namn, ",
             "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer, a.insatser, ",
-            "(SELECT MIN(b.datum) FROM bevakning b WHERE b.arende = a.id) AS nasta ",
-            "FROM arende a JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet ",
-            "LEFT JOIN anvandare u ON u.id = a.handlaggare ",
+            "(SELECT MIN(b.datum) FROM bevakning b WHERE b.arende = a.id AND b.kommun = a.kommun) AS nasta ",
+            "FROM arende a JOIN person p ON p.id = a.person AND p.kommun = a.kommun JOIN enhet e ON e.id = a.enhet AND e.kommun = a.kommun ",
+            "LEFT JOIN anvandare u ON u.id = a.handlaggare AND u.kommun = a.kommun ",
             "WHERE a.kommun = $1 AND a.enhet = $2 AND a.status <> 'avslutat' ",
             $($villkor,)*
             " ORDER BY a.inkom, a.id LIMIT $3"
@@ -84,7 +84,7 @@ macro_rules! lista {
 /// With a bevakning whose day is before `$4`.
 macro_rules! sena {
     () => {
-        " AND EXISTS (SELECT 1 FROM bevakning b WHERE b.arende = a.id AND b.datum < $4)"
+        " AND EXISTS (SELECT 1 FROM bevakning b WHERE b.arende = a.id AND b.kommun = a.kommun AND b.datum < $4)"
     };
 }
 
@@ -140,7 +140,7 @@ impl Rapporter<'_> {
         for r in db
             .fetch_all(
                 "SELECT a.handlaggare, COUNT(*) AS n FROM arende a \
-                 JOIN person p ON p.id = a.person \
+                 JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE a.kommun = $1 AND a.enhet = $2 AND a.status <> 'avslutat' \
                  AND (p.skyddad = 0 OR $3 = 1) \
                  GROUP BY a.handlaggare",
@@ -153,7 +153,7 @@ impl Rapporter<'_> {
         for r in db
             .fetch_all(
                 "SELECT a.handlaggare, COUNT(DISTINCT b.arende) AS n FROM bevakning b \
-                 JOIN arende a ON a.id = b.arende JOIN person p ON p.id = a.person \
+                 JOIN arende a ON a.id = b.arende AND a.kommun = b.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE b.kommun = $1 AND b.enhet = $2 AND b.datum < $3 AND a.status <> 'avslutat' \
                  AND (p.skyddad = 0 OR $4 = 1) \
                  GROUP BY a.handlaggare",
@@ -167,7 +167,7 @@ impl Rapporter<'_> {
         for r in db
             .fetch_all(
                 "SELECT a.handlaggare, COUNT(*) AS n, MIN(COALESCE(v.avbrott, v.beslutsdatum)) AS aldst \
-                 FROM vantan v JOIN arende a ON a.id = v.arende JOIN person p ON p.id = a.person \
+                 FROM vantan v JOIN arende a ON a.id = v.arende AND a.kommun = v.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE v.kommun = $1 AND v.slut_datum = $2 AND a.enhet = $3 \
                  AND (p.skyddad = 0 OR $4 = 1) \
                  GROUP BY a.handlaggare",
@@ -199,7 +199,7 @@ impl Rapporter<'_> {
             .db
             .fetch_all(
                 "SELECT DISTINCT d.arende, d.datum, a.inkom FROM delegationsbeslut d \
-                 JOIN arende a ON a.id = d.arende JOIN person p ON p.id = a.person \
+                 JOIN arende a ON a.id = d.arende AND a.kommun = d.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE d.kommun = $1 AND d.datum >= $2 AND d.datum <= $3 AND a.enhet = $4 \
                  AND d.efter_omprovning = 0 AND (p.skyddad = 0 OR $5 = 1)",
                 &[
@@ -227,7 +227,7 @@ impl Rapporter<'_> {
         self.0
             .db
             .fetch_all(
-                "SELECT a.inkom FROM arende a JOIN person p ON p.id = a.person \
+                "SELECT a.inkom FROM arende a JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE a.kommun = $1 AND a.enhet = $2 \
                  AND a.status <> 'avslutat' AND a.typ = 'ansokan' \
                  AND a.status IN ('forhandsbedomning', 'aktualiserad', 'utredning', 'beslut_vantar') \

@@ -65,12 +65,13 @@ async fn las_historik(
 /// `Arenden::verifiera`.
 async fn las_lage(
     tx: &mut Tx,
+    kommun: KommunId,
     arende: ArendeId,
 ) -> Result<(Option<Arende>, i64, String), StoreError> {
     let Some(r) = tx
         .fetch_optional(
-            "SELECT tillstand, senast_seq FROM arende WHERE id = $1",
-            &[v(arende)],
+            "SELECT tillstand, senast_seq FROM arende WHERE kommun = $1 AND id = $2",
+            &[v(kommun), v(arende)],
         )
         .await?
     else {
@@ -80,8 +81,8 @@ async fn las_lage(
     let tillstand: Arende = serde_json::from_str(&r.text("tillstand")?)?;
     let hash = tx
         .fetch_optional(
-            "SELECT hash FROM handelse WHERE arende = $1 AND seq = $2",
-            &[v(arende), seq.into()],
+            "SELECT hash FROM handelse WHERE kommun = $1 AND arende = $2 AND seq = $3",
+            &[v(kommun), v(arende), seq.into()],
         )
         .await?
         .ok_or_else(|| StoreError::Korrupt(format!("ärende {arende}: händelse {seq} saknas")))?
@@ -165,14 +166,15 @@ impl Arenden<'_> {
         if tx.ar_postgres() {
             // Serialise commands on the same case; SQLite's BEGIN IMMEDIATE already does.
             tx.execute(
-                "SELECT id FROM arende WHERE id = $1 FOR UPDATE",
-                &[v(arende_id)],
+                "SELECT id FROM arende WHERE kommun = $1 AND id = $2 FOR UPDATE",
+                &[v(aktor.kommun), v(arende_id)],
             )
             .await?;
         }
         // The stored state, not a fold of the whole history: a step costs the same
-        // in a case's first week and in its tenth year.
-        let (fore, mut seq, mut prev) = las_lage(&mut tx, arende_id).await?;
+        // in a case's first week and in its tenth year. Only the acting user's kommun's
+        // case (issue 18 item 8).
+        let (fore, mut seq, mut prev) = las_lage(&mut tx, aktor.kommun, arende_id).await?;
         let ordning = crate::org::las_delegationsordning(&mut tx, aktor.kommun, idag).await?;
         let ctx = Kontext {
             idag,
@@ -243,8 +245,8 @@ impl Arenden<'_> {
         }
         let skyddad = tx
             .fetch_optional(
-                "SELECT skyddad FROM person WHERE id = $1",
-                &[v(efter.person)],
+                "SELECT skyddad FROM person WHERE kommun = $1 AND id = $2",
+                &[v(aktor.kommun), v(efter.person)],
             )
             .await?
             .map(|r| r.int("skyddad"))
@@ -630,8 +632,11 @@ pub(crate) fn uppdragsrad(a: &Arende, h: &Handelse, kommun: KommunId) -> Option<
 
 /// The case's bevakningar, as its state gives them now.
 async fn skriv_bevakningar(tx: &mut Tx, a: &Arende, kommun: KommunId) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM bevakning WHERE arende = $1", &[v(a.id)])
-        .await?;
+    tx.execute(
+        "DELETE FROM bevakning WHERE kommun = $1 AND arende = $2",
+        &[v(kommun), v(a.id)],
+    )
+    .await?;
     tx.infoga(BEVAKNING, &bevakningsrader(a, kommun)).await
 }
 
@@ -651,7 +656,7 @@ async fn projicera(
             "INSERT INTO arende (",
             arende_kolumner!(),
             ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-         ON CONFLICT (id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
+         ON CONFLICT (kommun, id) DO UPDATE SET handlaggare = excluded.handlaggare, status = excluded.status, \
          senast_seq = excluded.senast_seq, uppdaterad = excluded.uppdaterad, tillstand = excluded.tillstand, \
          insatser = excluded.insatser"
         ),
@@ -756,7 +761,7 @@ async fn projicera(
                             "INSERT INTO uppdrag (",
                             uppdrag_kolumner!(),
                             ") VALUES ($1, $2, $3, $4) \
-                             ON CONFLICT (beslut) DO UPDATE SET utforare = excluded.utforare"
+                             ON CONFLICT (kommun, beslut) DO UPDATE SET utforare = excluded.utforare"
                         ),
                         &rad,
                     )

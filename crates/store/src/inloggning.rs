@@ -1,7 +1,7 @@
 //! Staff authentication state: TOTP secrets, failed-login counters, pending
 //! OpenID Connect logins and the login step of a session.
 
-use lots_domain::ids::AnvandarId;
+use lots_domain::ids::{AnvandarId, KommunId};
 use time::OffsetDateTime;
 
 use crate::org::anvandare_fran;
@@ -33,6 +33,8 @@ pub struct OidcForfragan {
     pub nonce: String,
     pub pkce_verifierare: String,
     pub skapad: OffsetDateTime,
+    /// The kommun the login was started for; None when the server serves one.
+    pub kommun: Option<KommunId>,
 }
 
 impl Inloggning<'_> {
@@ -328,16 +330,18 @@ impl Inloggning<'_> {
             .map(|_| ())
     }
 
-    /// The active or inactive user the identity provider's subject is mapped to.
+    /// The active or inactive user the identity provider's subject is mapped to in
+    /// `kommun` (a subject is unique within its kommun, issue 18 item 8).
     pub async fn anvandare_med_oidc_subjekt(
         &self,
+        kommun: KommunId,
         subjekt: &str,
     ) -> Result<Option<Anvandare>, StoreError> {
         self.0
             .db
             .fetch_optional(
-                crate::org::anvandare_fraga!("WHERE oidc_subjekt = $1"),
-                &[subjekt.into()],
+                crate::org::anvandare_fraga!("WHERE kommun = $1 AND oidc_subjekt = $2"),
+                &[kommun.to_string().into(), subjekt.into()],
             )
             .await?
             .as_ref()
@@ -372,12 +376,13 @@ impl Inloggning<'_> {
     ) -> Result<(), StoreError> {
         self.0.db
             .execute(
-                "INSERT INTO oidc_forfragan (id, nonce, pkce_verifierare, skapad) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO oidc_forfragan (id, nonce, pkce_verifierare, skapad, kommun) VALUES ($1, $2, $3, $4, $5)",
                 &[
                     id.into(),
                     f.nonce.as_str().into(),
                     f.pkce_verifierare.as_str().into(),
                     tidstext(f.skapad).into(),
+                    f.kommun.map(|k| k.to_string()).into(),
                 ],
             )
             .await
@@ -390,7 +395,7 @@ impl Inloggning<'_> {
             .0
             .db
             .fetch_optional(
-                "DELETE FROM oidc_forfragan WHERE id = $1 RETURNING nonce, pkce_verifierare, skapad",
+                "DELETE FROM oidc_forfragan WHERE id = $1 RETURNING nonce, pkce_verifierare, skapad, kommun",
                 &[id.into()],
             )
             .await?;
@@ -399,6 +404,7 @@ impl Inloggning<'_> {
                 nonce: r.text("nonce")?,
                 pkce_verifierare: r.text("pkce_verifierare")?,
                 skapad: las_tid(&r.text("skapad")?)?,
+                kommun: r.opt_parse("kommun")?,
             })
         })
         .transpose()

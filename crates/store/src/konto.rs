@@ -134,8 +134,8 @@ impl Organisation<'_> {
     ) -> Result<(), StoreError> {
         let mut tx = self.0.db.begin().await?;
         tx.execute(
-            "DELETE FROM behorighetsbegaran WHERE anvandare = $1 AND godkand IS NULL",
-            &[v(b.anvandare)],
+            "DELETE FROM behorighetsbegaran WHERE kommun = $1 AND anvandare = $2 AND godkand IS NULL",
+            &[v(kommun), v(b.anvandare)],
         )
         .await?;
         tx.execute(

@@ -113,7 +113,7 @@ pub struct Dokument {
 macro_rules! handelse_fraga {
     () => {
         "SELECT h.seq, h.payload, h.aktor, COALESCE(u.namn, '') AS aktor_namn, h.tidpunkt FROM handelse h \
-         LEFT JOIN anvandare u ON u.id = h.aktor "
+         LEFT JOIN anvandare u ON u.id = h.aktor AND u.kommun = h.kommun "
     };
 }
 
@@ -122,8 +122,8 @@ macro_rules! handelse_fraga {
 macro_rules! journal_fraga {
     () => {
         "SELECT j.id, j.arende, j.datum, j.text, COALESCE(u.namn, '') AS forfattare, j.skriven, j.rattar, \
-         p.visas AS provning FROM journal j LEFT JOIN anvandare u ON u.id = j.forfattare \
-         LEFT JOIN journal_partsinsyn p ON p.anteckning = j.id "
+         p.visas AS provning FROM journal j LEFT JOIN anvandare u ON u.id = j.forfattare AND u.kommun = j.kommun \
+         LEFT JOIN journal_partsinsyn p ON p.anteckning = j.id AND p.kommun = j.kommun "
     };
 }
 
@@ -165,7 +165,7 @@ macro_rules! arende_fraga {
             "a.handlaggare, u.namn AS handlaggare_namn, a.status, a.inkom, a.diarienummer",
             $extra,
             " FROM arende a ",
-            "JOIN person p ON p.id = a.person JOIN enhet e ON e.id = a.enhet LEFT JOIN anvandare u ON u.id = a.handlaggare ",
+            "JOIN person p ON p.id = a.person AND p.kommun = a.kommun JOIN enhet e ON e.id = a.enhet AND e.kommun = a.kommun LEFT JOIN anvandare u ON u.id = a.handlaggare AND u.kommun = a.kommun ",
             $villkor
         )
     };
@@ -428,7 +428,7 @@ impl Arenden<'_> {
         self.0.db
             .fetch_all(
                 "SELECT b.arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, a.handlaggare, b.typ, b.datum FROM bevakning b \
-                 JOIN arende a ON a.id = b.arende JOIN person p ON p.id = a.person \
+                 JOIN arende a ON a.id = b.arende AND a.kommun = b.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE b.kommun = $1 AND b.ansvarig = $2 ORDER BY b.datum, b.typ, b.arende",
                 &[v(kommun), v(anvandare)],
             )
@@ -475,7 +475,7 @@ impl Arenden<'_> {
         self.0.db
             .fetch_all(
                 "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
-                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person \
+                 FROM uppdrag u JOIN arende a ON a.id = u.arende AND a.kommun = u.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
                  WHERE u.kommun = $1 AND u.utforare = $2 ORDER BY a.inkom DESC, u.beslut",
                 &[v(kommun), v(utforare)],
             )
@@ -485,12 +485,18 @@ impl Arenden<'_> {
             .collect()
     }
 
-    pub async fn uppdrag(&self, beslut: BeslutId) -> Result<Option<UppdragRad>, StoreError> {
+    /// The order `beslut` of `kommun`: another kommun's order is, to it, not there.
+    pub async fn uppdrag(
+        &self,
+        kommun: KommunId,
+        beslut: BeslutId,
+    ) -> Result<Option<UppdragRad>, StoreError> {
         self.0.db
             .fetch_optional(
                 "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
-                 FROM uppdrag u JOIN arende a ON a.id = u.arende JOIN person p ON p.id = a.person WHERE u.beslut = $1",
-                &[v(beslut)],
+                 FROM uppdrag u JOIN arende a ON a.id = u.arende AND a.kommun = u.kommun \
+                 JOIN person p ON p.id = a.person AND p.kommun = a.kommun WHERE u.kommun = $1 AND u.beslut = $2",
+                &[v(kommun), v(beslut)],
             )
             .await?
             .as_ref()
@@ -528,7 +534,7 @@ impl Personer<'_> {
             .db
             .fetch_all(
                 "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal_invandning i \
-                 JOIN journal j ON j.id = i.anteckning LEFT JOIN anvandare u ON u.id = i.registrerad_av \
+                 JOIN journal j ON j.id = i.anteckning AND j.kommun = i.kommun LEFT JOIN anvandare u ON u.id = i.registrerad_av AND u.kommun = i.kommun \
                  WHERE j.person = $1 ORDER BY i.anteckning, i.seq",
                 &[v(person)],
             )
@@ -684,14 +690,14 @@ macro_rules! journalsatser {
             // The entries between the page's oldest and newest, inclusive, are
             // the page's (for a person's page, with those of cases not shown).
             rattelser: concat!(
-                "SELECT r.rattar, r.id FROM journal j JOIN journal r ON r.rattar = j.id WHERE j.",
+                "SELECT r.rattar, r.id FROM journal j JOIN journal r ON r.rattar = j.id AND r.kommun = j.kommun WHERE j.",
                 $agare,
                 " = $1 AND (j.datum, j.skriven, j.id) >= ($2, $3, $4) AND (j.datum, j.skriven, j.id) <= ($5, $6, $7) \
                  ORDER BY r.skriven, r.id"
             ),
             invandningar: concat!(
                 "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal j \
-                 JOIN journal_invandning i ON i.anteckning = j.id LEFT JOIN anvandare u ON u.id = i.registrerad_av WHERE j.",
+                 JOIN journal_invandning i ON i.anteckning = j.id AND i.kommun = j.kommun LEFT JOIN anvandare u ON u.id = i.registrerad_av AND u.kommun = i.kommun WHERE j.",
                 $agare,
                 " = $1 AND (j.datum, j.skriven, j.id) >= ($2, $3, $4) AND (j.datum, j.skriven, j.id) <= ($5, $6, $7) \
                  ORDER BY i.anteckning, i.seq"

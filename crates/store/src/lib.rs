@@ -50,6 +50,7 @@ use time::{Date, OffsetDateTime};
 
 pub use arbetslista::{ArbetslistaRad, Paminnelse};
 use db::Db;
+pub use db::satslogg;
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};
 pub use gallring::{BEHALLNA_TABELLER, Gallring, Gallringsfall, Radantal, persontabeller};
 pub use granskning::{
@@ -352,6 +353,11 @@ impl Store {
     /// Whether the database is PostgreSQL (else SQLite).
     pub fn ar_postgres(&self) -> bool {
         self.db.ar_postgres()
+    }
+
+    /// The database's name as `satslogg` records it.
+    pub fn databasnamn(&self) -> String {
+        self.db.databasnamn()
     }
 
     /// Closes the pool: for a caller that hands the database to another process.

@@ -474,8 +474,9 @@ impl MinaSidor<'_> {
             self.0
                 .db
                 .fetch_optional(
-                    anvandare_fraga!("WHERE anvandarnamn = $1"),
-                    &[MINA_SIDOR_KONTO.into()],
+                    // One such account per kommun: the name is unique within its kommun only.
+                    anvandare_fraga!("WHERE kommun = $1 AND anvandarnamn = $2"),
+                    &[v(kommun), MINA_SIDOR_KONTO.into()],
                 )
                 .await?
                 .as_ref()
@@ -538,7 +539,7 @@ impl MinaSidor<'_> {
     ) -> Result<std::collections::HashMap<JournalId, bool>, StoreError> {
         self.0.db
             .fetch_all(
-                "SELECT p.anteckning, p.visas FROM journal_partsinsyn p JOIN journal j ON j.id = p.anteckning WHERE j.person = $1",
+                "SELECT p.anteckning, p.visas FROM journal_partsinsyn p JOIN journal j ON j.id = p.anteckning AND j.kommun = p.kommun WHERE j.person = $1",
                 &[v(person)],
             )
             .await?
@@ -561,7 +562,7 @@ impl MinaSidor<'_> {
         self.0.db
             .execute(
                 "INSERT INTO journal_partsinsyn (anteckning, kommun, visas, provad_av, provad) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (anteckning) DO UPDATE SET visas = excluded.visas, provad_av = excluded.provad_av, provad = excluded.provad",
+                 ON CONFLICT (kommun, anteckning) DO UPDATE SET visas = excluded.visas, provad_av = excluded.provad_av, provad = excluded.provad",
                 &[
                     v(anteckning),
                     v(kommun),

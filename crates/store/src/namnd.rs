@@ -90,7 +90,7 @@ fn version_fran(r: &Rad) -> Result<NamnduppgifterVersion, StoreError> {
 }
 
 const VERSIONER: &str = "SELECT n.version, n.namnd, n.postadress, n.telefon, n.epost, n.forvaltningsratt, n.diarieprefix, n.andrad, u.namn AS andrad_av_namn \
-     FROM namnduppgifter n LEFT JOIN anvandare u ON u.id = n.andrad_av WHERE n.kommun = $1 ORDER BY n.version DESC";
+     FROM namnduppgifter n LEFT JOIN anvandare u ON u.id = n.andrad_av AND u.kommun = n.kommun WHERE n.kommun = $1 ORDER BY n.version DESC";
 
 /// The diarienummer's text: prefix, year and a five-digit running number.
 pub fn diarienummer(prefix: &str, ar: i32, nummer: i64) -> String {
@@ -143,8 +143,12 @@ pub(crate) async fn satt_diarienummer(
 ) -> Result<(), StoreError> {
     let (prefix, nr) = ta_diarienummer(tx, kommun, inkom.year(), 1).await?;
     tx.execute(
-        "UPDATE arende SET diarienummer = $2 WHERE id = $1",
-        &[v(arende), diarienummer(&prefix, inkom.year(), nr).into()],
+        "UPDATE arende SET diarienummer = $3 WHERE kommun = $1 AND id = $2",
+        &[
+            v(kommun),
+            v(arende),
+            diarienummer(&prefix, inkom.year(), nr).into(),
+        ],
     )
     .await?;
     Ok(())

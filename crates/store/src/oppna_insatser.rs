@@ -39,7 +39,7 @@ fn fran_rad(r: &Rad) -> Result<OppenInsatsRad, StoreError> {
 macro_rules! valj {
     () => {
         "SELECT o.id, o.version, o.innehall, o.sparad, u.namn AS sparad_av_namn \
-         FROM oppen_insats o LEFT JOIN anvandare u ON u.id = o.sparad_av "
+         FROM oppen_insats o LEFT JOIN anvandare u ON u.id = o.sparad_av AND u.kommun = o.kommun "
     };
 }
 

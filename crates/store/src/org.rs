@@ -18,6 +18,14 @@ pub struct Enhet {
     pub tar_emot: String,
 }
 
+/// A kommun as the `kommun` table holds it: its code (e.g. "1480") and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kommun {
+    pub id: KommunId,
+    pub kod: String,
+    pub namn: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Anvandare {
     pub id: AnvandarId,
@@ -157,6 +165,36 @@ impl Organisation<'_> {
             .map(|_| ())
     }
 
+    /// Every kommun in the database, by code: the kommuner a server may serve.
+    pub async fn kommuner(&self) -> Result<Vec<Kommun>, StoreError> {
+        self.0
+            .db
+            .fetch_all("SELECT id, kod, namn FROM kommun ORDER BY kod", &[])
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Kommun {
+                    id: r.parse("id")?,
+                    kod: r.text("kod")?,
+                    namn: r.text("namn")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The kommun's name, as letters and reports print it.
+    pub async fn kommunnamn(&self, kommun: KommunId) -> Result<Option<String>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT namn FROM kommun WHERE id = $1",
+                &[kommun.to_string().into()],
+            )
+            .await?
+            .map(|r| r.text("namn"))
+            .transpose()
+    }
+
     /// The municipality this installation serves (the first one registered).
     pub async fn kommun(&self) -> Result<Option<(KommunId, String)>, StoreError> {
         let rad = self
@@ -266,14 +304,17 @@ impl Organisation<'_> {
             .map(|_| ())
     }
 
+    /// A user name is unique within its kommun only (issue 18 item 8): two kommuner on
+    /// one database may each have their "anna.s".
     pub async fn anvandare_med_namn(
         &self,
+        kommun: KommunId,
         anvandarnamn: &str,
     ) -> Result<Option<Anvandare>, StoreError> {
-        const SQL: &str = anvandare_fraga!("WHERE anvandarnamn = $1");
+        const SQL: &str = anvandare_fraga!("WHERE kommun = $1 AND anvandarnamn = $2");
         self.0
             .db
-            .fetch_optional(SQL, &[anvandarnamn.into()])
+            .fetch_optional(SQL, &[kommun.to_string().into(), anvandarnamn.into()])
             .await?
             .as_ref()
             .map(anvandare_fran)

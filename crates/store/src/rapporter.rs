@@ -178,11 +178,14 @@ pub(crate) async fn skriv_rapportrader(
     a: &Arende,
     kommun: KommunId,
 ) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM vantan WHERE arende = $1", &[v(a.id)])
-        .await?;
     tx.execute(
-        "DELETE FROM delegationsbeslut WHERE arende = $1",
-        &[v(a.id)],
+        "DELETE FROM vantan WHERE kommun = $1 AND arende = $2",
+        &[v(kommun), v(a.id)],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM delegationsbeslut WHERE kommun = $1 AND arende = $2",
+        &[v(kommun), v(a.id)],
     )
     .await?;
     tx.infoga(VANTAN, &vanterader(a, kommun)).await?;
@@ -312,7 +315,7 @@ macro_rules! vantan_med_arende {
         "SELECT v.arende, v.nr, v.person, v.beslut, v.insats, v.lagrum, v.beslutsdatum, v.avbrott, \
          v.tre_manader, v.slut, v.slut_datum, v.upphorande, v.skal, a.enhet, a.handlaggare, \
          p.identitet_typ, p.identitet, p.skyddad \
-         FROM vantan v JOIN arende a ON a.id = v.arende JOIN person p ON p.id = v.person "
+         FROM vantan v JOIN arende a ON a.id = v.arende AND a.kommun = v.kommun JOIN person p ON p.id = v.person AND p.kommun = v.kommun "
     };
 }
 
@@ -514,7 +517,7 @@ impl Rapporter<'_> {
                 "SELECT d.arende, d.beslut, d.person, d.datum, d.insats, d.utfall, d.lagrum, \
                  d.beslutsfattare, d.delegation_version, d.delegation_punkt, d.efter_omprovning, \
                  a.enhet, a.handlaggare, p.skyddad \
-                 FROM delegationsbeslut d JOIN arende a ON a.id = d.arende JOIN person p ON p.id = d.person \
+                 FROM delegationsbeslut d JOIN arende a ON a.id = d.arende AND a.kommun = d.kommun JOIN person p ON p.id = d.person AND p.kommun = d.kommun \
                  WHERE d.kommun = $1 AND d.datum >= $2 AND d.datum <= $3 \
                  AND (d.datum, d.arende, d.beslut) > ($4, $5, $6) \
                  ORDER BY d.datum, d.arende, d.beslut LIMIT $7",
@@ -608,7 +611,7 @@ impl Rapporter<'_> {
         self.0
             .db
             .fetch_all(
-                "SELECT e.namn, COUNT(*) AS n FROM bevakning b JOIN enhet e ON e.id = b.enhet \
+                "SELECT e.namn, COUNT(*) AS n FROM bevakning b JOIN enhet e ON e.id = b.enhet AND e.kommun = b.kommun \
                  WHERE b.kommun = $1 AND b.datum < $2 GROUP BY e.namn ORDER BY e.namn",
                 &[v(kommun), datumtext(idag).into()],
             )

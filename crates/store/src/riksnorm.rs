@@ -49,7 +49,7 @@ fn fran_rad(r: &Rad) -> Result<TillagdRiksnorm, StoreError> {
 
 /// The newest version of each added year, newest year first.
 const TILLAGDA: &str = "SELECT r.ar, r.version, r.tabell, r.sparad, u.namn AS sparad_av_namn FROM riksnorm r \
-     LEFT JOIN anvandare u ON u.id = r.sparad_av \
+     LEFT JOIN anvandare u ON u.id = r.sparad_av AND u.kommun = r.kommun \
      WHERE r.kommun = $1 AND r.version = (SELECT MAX(version) FROM riksnorm s WHERE s.kommun = r.kommun AND s.ar = r.ar) \
      ORDER BY r.ar DESC";
 

@@ -157,9 +157,9 @@ macro_rules! sok_sql {
             "SELECT ", person_kolumner!(), " FROM person p \
              WHERE p.kommun = $1 AND (p.skyddad = 0 OR $8 = 1) \
              AND p.id IN (SELECT person FROM personnamn WHERE kommun = $1 AND ", $k, " >= $2 AND ", $k, " < $3) \
-             AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.", $k, " >= $4 AND n.", $k, " < $5) \
-             AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.", $k, " >= $6 AND n.", $k, " < $7) \
-             ORDER BY CASE WHEN EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.", $k, " = $2) THEN 0 ELSE 1 END, \
+             AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " >= $4 AND n.", $k, " < $5) \
+             AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " >= $6 AND n.", $k, " < $7) \
+             ORDER BY CASE WHEN EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " = $2) THEN 0 ELSE 1 END, \
              p.efternamn, p.fornamn, p.id LIMIT $9"
         )
     };
@@ -266,7 +266,7 @@ impl Store {
                     "SELECT ",
                     person_kolumner!(),
                     " FROM person p \
-                 WHERE NOT EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id)"
+                 WHERE NOT EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun)"
                 ),
                 &[],
             )

@@ -204,13 +204,13 @@ pub(crate) fn manadsrader(
 /// BIGINT as NUMERIC: the cast keeps both databases' answer an integer.
 const MANADER: &str = "SELECT f.arende, f.person, f.manad, f.vuxna, f.barn, f.belopp, f.hinder, f.medsokande, \
      a.diarienummer, a.enhet, a.handlaggare, p.identitet_typ, p.identitet, p.skyddad, s.orsak, \
-     CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
+     CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende AND u.kommun = f.kommun \
        AND u.manad = f.manad AND u.lage = 'skickad'), 0) AS BIGINT) AS utbetalt, \
-     CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende \
+     CAST(COALESCE((SELECT SUM(u.belopp) FROM utbetalning u WHERE u.arende = f.arende AND u.kommun = f.kommun \
        AND u.manad = f.manad AND u.lage IN ('attest', 'klar')), 0) AS BIGINT) AS ej_skickat \
-     FROM forsorjningsstod_manad f JOIN arende a ON a.id = f.arende \
-     JOIN person p ON p.id = f.person \
-     LEFT JOIN forsorjningsstod_avslut s ON s.arende = f.arende AND s.manad = f.manad \
+     FROM forsorjningsstod_manad f JOIN arende a ON a.id = f.arende AND a.kommun = f.kommun \
+     JOIN person p ON p.id = f.person AND p.kommun = f.kommun \
+     LEFT JOIN forsorjningsstod_avslut s ON s.arende = f.arende AND s.kommun = f.kommun AND s.manad = f.manad \
      WHERE f.kommun = $1 AND f.manad >= $2 AND f.manad <= $3 \
      ORDER BY f.manad, f.arende";
 

@@ -45,7 +45,7 @@ fn fran_rad(r: &Rad) -> Result<TextblockRad, StoreError> {
 macro_rules! valj {
     () => {
         "SELECT t.id, t.version, t.titel, t.text, t.avvecklad, t.sparad, u.namn AS sparad_av_namn \
-         FROM textblock t LEFT JOIN anvandare u ON u.id = t.sparad_av "
+         FROM textblock t LEFT JOIN anvandare u ON u.id = t.sparad_av AND u.kommun = t.kommun "
     };
 }
 

@@ -119,7 +119,7 @@ impl Arenden<'_> {
             .fetch_all(
                 "SELECT u.id, u.arende, u.person, u.enhet, u.manad, u.hyresvard, u.konto, u.belopp, u.dag, u.lage, \
                  p.fornamn, p.efternamn, p.skyddad, a.handlaggare \
-                 FROM utbetalning u JOIN person p ON p.id = u.person JOIN arende a ON a.id = u.arende \
+                 FROM utbetalning u JOIN person p ON p.id = u.person AND p.kommun = u.kommun JOIN arende a ON a.id = u.arende AND a.kommun = u.kommun \
                  WHERE u.kommun = $1 AND u.enhet = $2 AND u.lage IN ('attest', 'klar') \
                  ORDER BY u.dag, u.id",
                 &[v(kommun), v(enhet)],

@@ -321,8 +321,9 @@ pub enum UppdragSyfte {
     SkrivaPlan,
 }
 
-/// An order sent to the user's utförare unit. The unit belongs to one kommun,
-/// so the unit check is the kommun check too.
+/// An order sent to the user's utförare unit. Only the user's kommun's orders are
+/// looked up: another kommun's is not there, and its refusal would otherwise name
+/// that kommun's person in this kommun's log (issue 18 item 8).
 pub async fn oppna_uppdrag(
     s: &AppState,
     i: &Inloggad,
@@ -330,7 +331,12 @@ pub async fn oppna_uppdrag(
     syfte: UppdragSyfte,
 ) -> Result<UppdragRad, WebFel> {
     let id: BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let r = s.store.arenden().uppdrag(id).await?.ok_or(WebFel::Saknas)?;
+    let r = s
+        .store
+        .arenden()
+        .uppdrag(i.anvandare.kommun, id)
+        .await?
+        .ok_or(WebFel::Saknas)?;
     let h = match syfte {
         UppdragSyfte::Lasa => Atgard::LasaUppdrag {
             utforare: r.utforare,

@@ -20,7 +20,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use hmac::{Hmac, Mac};
-use lots_domain::ids::AnvandarId;
+use lots_domain::ids::{AnvandarId, KommunId};
 use lots_store::{Aktor, Anvandare, OidcForfragan, Session};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -191,10 +191,14 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
 /// Failed attempts are counted per user name, existing or not, case-folded.
 /// Only a hash of the name is stored (issue 12, item 6): a failed login by
 /// anyone on the internet leaves no text of theirs in the database, and the key
-/// is 64 characters whatever was typed.
-pub(crate) fn forsoksnyckel(anvandarnamn: &str) -> String {
+/// is 64 characters whatever was typed. The kommun is part of the key: a user name
+/// is unique within its kommun only (issue 18 item 8), and one kommun's "anna.s"
+/// must not lock out another's.
+pub(crate) fn forsoksnyckel(kommun: KommunId, anvandarnamn: &str) -> String {
     let mut h = Sha256::new();
     h.update(b"lots-inloggningsforsok\0");
+    h.update(kommun.to_string().as_bytes());
+    h.update(b"\0");
     h.update(anvandarnamn.trim().to_lowercase().as_bytes());
     hex::encode(h.finalize())
 }
@@ -279,6 +283,7 @@ fn enhetskaka(s: &AppState, anvandare: AnvandarId) -> String {
 pub(crate) fn forsoksnyckel_for(
     s: &AppState,
     headers: &HeaderMap,
+    kommun: KommunId,
     anvandare: Option<&Anvandare>,
     anvandarnamn: &str,
 ) -> String {
@@ -296,8 +301,8 @@ pub(crate) fn forsoksnyckel_for(
         ratt.then_some(kaka)
     });
     match kand {
-        Some(kaka) => forsoksnyckel(&format!("{anvandarnamn}\0enhet\0{kaka}")),
-        None => forsoksnyckel(anvandarnamn),
+        Some(kaka) => forsoksnyckel(kommun, &format!("{anvandarnamn}\0enhet\0{kaka}")),
+        None => forsoksnyckel(kommun, anvandarnamn),
     }
 }
 
@@ -359,6 +364,8 @@ async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Sessi
         .inloggning()
         .session(&id)
         .await?
+        // A session of a kommun this server does not serve is none here (issue 18 item 8).
+        .filter(|sess| s.betjanar(sess.anvandare.kommun))
         .ok_or(WebFel::EjInloggad)?;
     let nu = s.nu();
     let halv = session.steg != steg::KLAR;
@@ -600,41 +607,56 @@ pub struct InloggningSida {
     pub oidc: bool,
     /// The session ended while a form was posted, and the form is kept.
     pub sparat: Option<String>,
+    /// The kommuner to choose between, when the server serves more than one (issue 18
+    /// item 8: a user name is unique within its kommun only); empty otherwise.
+    pub kommuner: Vec<lots_store::Kommun>,
+    /// The code of the kommun chosen.
+    pub kommun: String,
 }
 
-fn inloggningssida(
+/// Said when the server serves several kommuner and none (or one it does not serve) was chosen.
+const VALJ_KOMMUN: &str = "Välj din kommun och försök igen.";
+
+async fn inloggningssida(
     s: &AppState,
     headers: &HeaderMap,
     status: StatusCode,
-    anvandarnamn: &str,
+    (anvandarnamn, kommun): (&str, &str),
     fel: Option<&str>,
     sparat: Option<String>,
-) -> Response {
+) -> Result<Response, WebFel> {
     let (csrf, ny_kaka) = forinloggning(s, headers);
+    let mut kommuner = s.betjanade().await?;
+    if kommuner.len() < 2 {
+        kommuner.clear();
+    }
     let sida = InloggningSida {
         csrf,
         anvandarnamn: anvandarnamn.to_owned(),
         fel: fel.map(str::to_owned),
         oidc: s.inloggning.oidc.is_some(),
         sparat,
+        kommuner,
+        kommun: kommun.to_owned(),
     };
     let mut res = (status, sida).into_response();
     if let Some(k) = ny_kaka {
         satt_kaka(&mut res, &k);
     }
-    res
+    Ok(res)
 }
 
 pub async fn inloggning(
     State(s): State<AppState>,
     headers: HeaderMap,
     axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
-) -> Response {
+) -> Result<Response, WebFel> {
     // Said after a form was kept across the ended session (`crate::sparat`).
     let sparat = q
         .contains_key("sparat")
         .then(|| crate::texter::t("sparat-logga_in"));
-    inloggningssida(&s, &headers, StatusCode::OK, "", None, sparat)
+    let kommun = q.get("kommun").map(String::as_str).unwrap_or_default();
+    inloggningssida(&s, &headers, StatusCode::OK, ("", kommun), None, sparat).await
 }
 
 /// The password step.
@@ -644,49 +666,48 @@ pub async fn logga_in(
     f: Formular,
 ) -> Result<Response, WebFel> {
     let anvandarnamn = f.text("anvandarnamn");
+    let vald = f.text("kommun");
+    let sida = |status: StatusCode, fel: String| {
+        let (anvandarnamn, vald) = (anvandarnamn.clone(), vald.clone());
+        let s = &s;
+        let headers = f.headers();
+        async move {
+            inloggningssida(s, headers, status, (&anvandarnamn, &vald), Some(&fel), None).await
+        }
+    };
     // Before anything is counted or stored: a cross-site form is not a login attempt.
     if !forinloggning_giltig(&s, &f) {
         tracing::warn!("login form without a valid pre-session token refused");
-        return Ok(inloggningssida(
-            &s,
-            f.headers(),
-            StatusCode::FORBIDDEN,
-            &anvandarnamn,
-            Some(FORE_FEL),
-            None,
-        ));
+        return sida(StatusCode::FORBIDDEN, FORE_FEL.into()).await;
     }
     let losenord = f.get("losenord").unwrap_or_default();
     let nu = s.nu();
     if let Err(tid) = s.inloggning.per_ip.forsok(&s.store, ip, nu).await? {
         tracing::warn!("login rate limit per address reached");
-        return Ok(inloggningssida(
-            &s,
-            f.headers(),
-            StatusCode::TOO_MANY_REQUESTS,
-            &anvandarnamn,
-            Some(&for_manga_fran_ip(tid)),
-            None,
-        ));
+        return sida(StatusCode::TOO_MANY_REQUESTS, for_manga_fran_ip(tid)).await;
     }
+    // A user name is unique within its kommun only (issue 18 item 8): the kommun
+    // chosen, or the only one this server serves.
+    let Some(kommun) = s.inloggningens_kommun(Some(&vald)).await? else {
+        return sida(StatusCode::UNPROCESSABLE_ENTITY, VALJ_KOMMUN.into()).await;
+    };
     let anvandare = s
         .store
         .organisation()
-        .anvandare_med_namn(&anvandarnamn)
+        .anvandare_med_namn(kommun.id, &anvandarnamn)
         .await?
         // An account not yet activated has no password: answered like an unknown
         // one, after the same slow check (no enumeration by timing).
         .filter(|a| a.aktiv && !a.losenord.is_empty());
-    let nyckel = forsoksnyckel_for(&s, f.headers(), anvandare.as_ref(), &anvandarnamn);
+    let nyckel = forsoksnyckel_for(
+        &s,
+        f.headers(),
+        kommun.id,
+        anvandare.as_ref(),
+        &anvandarnamn,
+    );
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
-        return Ok(inloggningssida(
-            &s,
-            f.headers(),
-            StatusCode::TOO_MANY_REQUESTS,
-            &anvandarnamn,
-            Some(&sparrtext(tid)),
-            None,
-        ));
+        return sida(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)).await;
     }
     let ok = match &anvandare {
         Some(a) => verifiera_losenord(losenord, &a.losenord).await,
@@ -696,24 +717,16 @@ pub async fn logga_in(
         }
     };
     let Some(anvandare) = anvandare.filter(|_| ok) else {
-        return Ok(match misslyckat(&s, &nyckel, nu).await? {
-            Some(tid) => inloggningssida(
-                &s,
-                f.headers(),
-                StatusCode::TOO_MANY_REQUESTS,
-                &anvandarnamn,
-                Some(&sparrtext(tid)),
-                None,
-            ),
-            None => inloggningssida(
-                &s,
-                f.headers(),
-                StatusCode::UNAUTHORIZED,
-                &anvandarnamn,
-                Some("Fel användarnamn eller lösenord."),
-                None,
-            ),
-        });
+        return match misslyckat(&s, &nyckel, nu).await? {
+            Some(tid) => sida(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)).await,
+            None => {
+                sida(
+                    StatusCode::UNAUTHORIZED,
+                    "Fel användarnamn eller lösenord.".into(),
+                )
+                .await
+            }
+        };
     };
     let har_totp = s.store.inloggning().totp(anvandare.id).await?.is_some();
     let nasta = match (har_totp, s.inloggning.totp) {
@@ -777,7 +790,7 @@ pub async fn kod(
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, for_manga_fran_ip(tid)));
     }
     let a = &session.anvandare;
-    let nyckel = forsoksnyckel_for(&s, f.headers(), Some(a), &a.anvandarnamn);
+    let nyckel = forsoksnyckel_for(&s, f.headers(), a.kommun, Some(a), &a.anvandarnamn);
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)));
     }
@@ -908,17 +921,34 @@ pub async fn registrera(
     if session.steg == steg::REGISTRERING {
         s.store
             .inloggning()
-            .nollstall_inloggningsforsok(&forsoksnyckel(&a.anvandarnamn))
+            .nollstall_inloggningsforsok(&forsoksnyckel(a.kommun, &a.anvandarnamn))
             .await?;
         return ny_session(&s, f.headers(), a.id, steg::KLAR, None).await;
     }
     Ok(Redirect::to("/tvastegsverifiering").into_response())
 }
 
-/// Starts a login at the municipality's identity provider.
-pub async fn oidc_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
+/// Starts a login at the municipality's identity provider, for the kommun chosen
+/// (`?kommun=`) when the server serves more than one.
+pub async fn oidc_borja(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebFel> {
     let Some(oidc) = &s.inloggning.oidc else {
         return Err(WebFel::Saknas);
+    };
+    let vald = q.get("kommun").map(String::as_str).unwrap_or_default();
+    let Some(kommun) = s.inloggningens_kommun(Some(vald)).await? else {
+        return inloggningssida(
+            &s,
+            &headers,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ("", vald),
+            Some(VALJ_KOMMUN),
+            None,
+        )
+        .await;
     };
     let nu = s.nu();
     s.store
@@ -934,6 +964,7 @@ pub async fn oidc_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
                 nonce: p.nonce,
                 pkce_verifierare: p.pkce_verifierare,
                 skapad: nu,
+                kommun: Some(kommun.id),
             },
         )
         .await?;
@@ -960,13 +991,16 @@ pub async fn oidc_svar(
     let Some(oidc) = &s.inloggning.oidc else {
         return Err(WebFel::Saknas);
     };
-    let misslyckades = |status: StatusCode, text: &str| {
-        let mut res = inloggningssida(&s, &headers, status, "", Some(text), None);
-        satt_kaka(
-            &mut res,
-            &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),
-        );
-        res
+    let misslyckades = |status: StatusCode, text: &'static str| {
+        let (s, headers) = (&s, &headers);
+        async move {
+            let mut res = inloggningssida(s, headers, status, ("", ""), Some(text), None).await?;
+            satt_kaka(
+                &mut res,
+                &format!("{OIDC_COOKIE}=; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=0"),
+            );
+            Ok::<_, WebFel>(res)
+        }
     };
     const BORJA_OM: &str = "Inloggningen med kommunens inloggning kunde inte slutföras. Börja om från inloggningssidan.";
     let svar = crate::oidc::ta_emot_svar(
@@ -979,28 +1013,39 @@ pub async fn oidc_svar(
         HALV_LIVSLANGD,
     )
     .await?;
-    let identitet = match svar {
+    let (identitet, kommun) = match svar {
         Ok(i) => i,
         Err(SvarFel::Avbrutet) => {
-            return Ok(misslyckades(
+            return misslyckades(
                 StatusCode::UNAUTHORIZED,
                 "Inloggningen avbröts hos kommunens inloggningstjänst. Försök igen.",
-            ));
+            )
+            .await;
         }
-        Err(SvarFel::Ogiltigt) => return Ok(misslyckades(StatusCode::BAD_REQUEST, BORJA_OM)),
-        Err(SvarFel::Misslyckat) => return Ok(misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM)),
+        Err(SvarFel::Ogiltigt) => return misslyckades(StatusCode::BAD_REQUEST, BORJA_OM).await,
+        Err(SvarFel::Misslyckat) => {
+            return misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM).await;
+        }
     };
-    let anvandare = match identitet.claim(&oidc.claim) {
-        Some(v) => s.store.inloggning().anvandare_med_oidc_subjekt(v).await?,
-        None => None,
+    // The subject is looked up in the kommun the login was started for, and only if
+    // this server (still) serves it (issue 18 item 8).
+    let anvandare = match (identitet.claim(&oidc.claim), kommun) {
+        (Some(v), Some(kommun)) if s.betjanar(kommun) => {
+            s.store
+                .inloggning()
+                .anvandare_med_oidc_subjekt(kommun, v)
+                .await?
+        }
+        _ => None,
     };
     // Never created from the provider's word alone: only a mapped, active user logs in.
     let Some(anvandare) = anvandare.filter(|a| a.aktiv) else {
         tracing::warn!("OIDC login for a subject without an active Lots user");
-        return Ok(misslyckades(
+        return misslyckades(
             StatusCode::FORBIDDEN,
             "Du är inloggad hos kommunens inloggningstjänst, men har inget aktivt konto i Lots. Kontakta systemförvaltaren.",
-        ));
+        )
+        .await;
     };
     let mut res = ny_session(
         &s,

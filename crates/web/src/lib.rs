@@ -34,11 +34,25 @@ use time::OffsetDateTime;
 pub use auth::{Inloggningsregler, OidcInloggning, TOMGANG, TotpKrav, hasha_losenord};
 pub use begransning::{Begransare, Klocka, Sparrregler};
 
+/// The kommuner a server serves (issue 18 item 8: a regional IT cooperation runs
+/// several kommuner on one database). A user, a Mina sidor session or a login of a
+/// kommun the server does not serve is refused as if it did not exist.
+#[derive(Clone, Debug, Default)]
+pub enum Kommuner {
+    /// Every kommun in the database (the tests, and a database of one kommun).
+    #[default]
+    Alla,
+    /// Only these (`kommuner` in lots.toml, LOTS_KOMMUNER, by code), as looked up
+    /// when the server started.
+    Endast(Arc<[lots_store::Kommun]>),
+}
+
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    pub kommun_namn: Arc<str>,
+    /// The kommuner this server serves.
+    pub kommuner: Kommuner,
     /// Cookies only over HTTPS. Off for local demo on plain HTTP.
     pub saker_cookie: bool,
     /// Login policy: TOTP, lockout, rate limits, OpenID Connect.
@@ -51,6 +65,48 @@ pub struct AppState {
 impl AppState {
     pub fn nu(&self) -> OffsetDateTime {
         self.klocka.nu()
+    }
+
+    /// The kommuner this server serves, by code.
+    pub async fn betjanade(&self) -> Result<Vec<lots_store::Kommun>, lots_store::StoreError> {
+        match &self.kommuner {
+            Kommuner::Alla => self.store.organisation().kommuner().await,
+            Kommuner::Endast(k) => Ok(k.to_vec()),
+        }
+    }
+
+    /// Whether this server serves `kommun`.
+    pub fn betjanar(&self, kommun: lots_domain::ids::KommunId) -> bool {
+        match &self.kommuner {
+            Kommuner::Alla => true,
+            Kommuner::Endast(k) => k.iter().any(|k| k.id == kommun),
+        }
+    }
+
+    /// The kommun a login is for: the one chosen (by code) if this server serves it,
+    /// else the only one it serves; None when a choice is needed and was not made.
+    pub async fn inloggningens_kommun(
+        &self,
+        vald: Option<&str>,
+    ) -> Result<Option<lots_store::Kommun>, lots_store::StoreError> {
+        let mut betjanade = self.betjanade().await?;
+        Ok(match vald.map(str::trim).filter(|v| !v.is_empty()) {
+            Some(kod) => betjanade.into_iter().find(|k| k.kod == kod),
+            None if betjanade.len() == 1 => betjanade.pop(),
+            None => None,
+        })
+    }
+
+    /// The kommun's name, as letters and reports print it.
+    pub async fn kommunnamn(
+        &self,
+        kommun: lots_domain::ids::KommunId,
+    ) -> Result<String, lots_store::StoreError> {
+        self.store
+            .organisation()
+            .kommunnamn(kommun)
+            .await?
+            .ok_or(lots_store::StoreError::Saknas)
     }
 }
 

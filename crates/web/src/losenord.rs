@@ -125,7 +125,7 @@ pub async fn byt(State(s): State<AppState>, i: Inloggad, f: Formular) -> Result<
     let nytt = f.get("nytt").unwrap_or_default();
     let igen = f.get("nytt_igen").unwrap_or_default();
     let min = s.inloggning.min_losenordslangd();
-    let nyckel = crate::auth::forsoksnyckel(&i.anvandare.anvandarnamn);
+    let nyckel = crate::auth::forsoksnyckel(i.anvandare.kommun, &i.anvandare.anvandarnamn);
     let nu = s.nu();
     let mut fel = vec![];
     if let Some(tid) = crate::auth::sparrad(&s, &nyckel, nu).await? {

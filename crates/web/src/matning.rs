@@ -189,14 +189,19 @@ pub async fn mat(req: Request, next: Next) -> Response {
 #[derive(Clone)]
 struct Skrapning {
     store: Store,
-    kommun: KommunId,
+    /// The kommuner served (issue 18 item 8); enheter are labelled by their id, unique
+    /// across kommuner.
+    kommuner: std::sync::Arc<[KommunId]>,
 }
 
 /// The metrics listener's app: `GET /metrics`.
-pub fn app(store: Store, kommun: KommunId) -> Router {
+pub fn app(store: Store, kommuner: Vec<KommunId>) -> Router {
     Router::new()
         .route("/metrics", get(metrics))
-        .with_state(Skrapning { store, kommun })
+        .with_state(Skrapning {
+            store,
+            kommuner: kommuner.into(),
+        })
 }
 
 async fn metrics(State(s): State<Skrapning>) -> Response {
@@ -205,19 +210,21 @@ async fn metrics(State(s): State<Skrapning>) -> Response {
     m.pool_storlek.set(i64::from(storlek));
     m.pool_ledig.set(i64::from(ledig));
     let idag = lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc());
-    match s
-        .store
-        .rapporter()
-        .forsenade_bevakningar_per_enhet(s.kommun, idag)
-        .await
-    {
-        Ok(rader) => {
-            m.forsenade.clear();
-            for (enhet, n) in rader {
-                m.forsenade.get_or_create(&Enhet { enhet }).set(n);
+    m.forsenade.clear();
+    for kommun in s.kommuner.iter() {
+        match s
+            .store
+            .rapporter()
+            .forsenade_bevakningar_per_enhet(*kommun, idag)
+            .await
+        {
+            Ok(rader) => {
+                for (enhet, n) in rader {
+                    m.forsenade.get_or_create(&Enhet { enhet }).set(n);
+                }
             }
+            Err(e) => tracing::error!(error = %e, "metrics: bevakningar could not be counted"),
         }
-        Err(e) => tracing::error!(error = %e, "metrics: bevakningar could not be counted"),
     }
     let mut text = String::new();
     if encode(&mut text, &m.register).is_err() {

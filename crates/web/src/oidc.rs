@@ -306,7 +306,10 @@ pub async fn ta_emot_svar(
     nyckel: impl Fn(&str) -> String,
     nu: time::OffsetDateTime,
     tid: time::Duration,
-) -> Result<Result<OidcIdentitet, SvarFel>, lots_store::StoreError> {
+) -> Result<
+    Result<(OidcIdentitet, Option<lots_domain::ids::KommunId>), SvarFel>,
+    lots_store::StoreError,
+> {
     if let Some(e) = q.get("error") {
         tracing::info!(error = %e, "identity provider returned an error");
         return Ok(Err(SvarFel::Avbrutet));
@@ -330,7 +333,8 @@ pub async fn ta_emot_svar(
         .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
         .await
     {
-        Ok(i) => Ok(Ok(i)),
+        // With the kommun the login was started for (issue 18 item 8).
+        Ok(i) => Ok(Ok((i, forfragan.kommun))),
         Err(e) => {
             tracing::error!(error = %e, "OIDC login failed");
             Ok(Err(SvarFel::Misslyckat))

@@ -192,7 +192,7 @@ async fn varje_nekad_atkomst_loggas_med_skal(db: Db) {
     let bo_id = app
         .store
         .organisation()
-        .anvandare_med_namn("bo")
+        .anvandare_med_namn(app.org.kommun, "bo")
         .await
         .unwrap()
         .unwrap()

@@ -8,7 +8,7 @@ use crate::hjalp::*;
 use crate::pa_bada;
 
 const MATRIS: &str = include_str!("behorighetsmatris.md");
-const ANVANDARE: [&str; 7] = [
+pub(crate) const ANVANDARE: [&str; 7] = [
     "handlaggare",
     "arbetsledare",
     "utforare",
@@ -18,14 +18,14 @@ const ANVANDARE: [&str; 7] = [
     "skyddshandlaggare",
 ];
 
-struct Rad {
-    metod: String,
-    sokvag: String,
-    fall: String,
-    celler: Vec<String>,
+pub(crate) struct Rad {
+    pub(crate) metod: String,
+    pub(crate) sokvag: String,
+    pub(crate) fall: String,
+    pub(crate) celler: Vec<String>,
 }
 
-fn matris() -> Vec<Rad> {
+pub(crate) fn matris() -> Vec<Rad> {
     MATRIS
         .lines()
         .filter(|l| l.starts_with("| GET") || l.starts_with("| POST"))
@@ -48,7 +48,7 @@ fn matris() -> Vec<Rad> {
 
 /// One case of the matrix: the case, its person, a document in it, and its order if any.
 #[derive(Default, Clone)]
-struct Fall {
+pub(crate) struct Fall {
     arende: String,
     person: String,
     dokument: String,
@@ -65,8 +65,29 @@ struct Fall {
     oppen_insats: String,
 }
 
+impl Fall {
+    /// Every id the case names (its case, person, document, order, …).
+    pub(crate) fn idn(&self) -> Vec<String> {
+        [
+            &self.arende,
+            &self.person,
+            &self.dokument,
+            &self.uppdrag,
+            &self.fullmakt,
+            &self.anteckning,
+            &self.begaran,
+            &self.textblock,
+            &self.oppen_insats,
+        ]
+        .into_iter()
+        .filter(|i| !i.is_empty())
+        .cloned()
+        .collect()
+    }
+}
+
 /// Writes a journal entry in the case through its step; returns the entry's id.
-async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
+pub(crate) async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
     k.steg(
         a,
         "journal",
@@ -175,7 +196,7 @@ async fn fran_papper(app: &TestApp, person: &str, av: &str) -> uuid::Uuid {
 }
 
 /// The cases of the matrix, built through the forms.
-async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
+pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     let hl = app.klient("handlaggare").await;
     let hls = app.klient("skyddshandlaggare").await;
     let ekonom = app.klient("ekonom").await;
@@ -397,7 +418,7 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     fall
 }
 
-fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
+pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
     let f = f.cloned().unwrap_or_default();
     let registrator = app.org.anv("registrator").id.to_string();
     let s = sokvag
@@ -440,7 +461,7 @@ fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
 }
 
 /// What a response means for the matrix.
-fn utfall(sokvag: &str, status: u16, plats: Option<&str>) -> &'static str {
+pub(crate) fn utfall(sokvag: &str, status: u16, plats: Option<&str>) -> &'static str {
     match (status, plats) {
         (403 | 404, _) => "nej",
         (303, Some(p)) if p.ends_with("/atkomst") => "skäl",

@@ -29,7 +29,7 @@ async fn demo_fyller_databasen(db: Db) {
     assert_eq!(store.personer().antal_personer(kommun).await.unwrap(), 200);
     let handlaggare = store
         .organisation()
-        .anvandare_med_namn("handlaggare")
+        .anvandare_med_namn(kommun, "handlaggare")
         .await
         .unwrap()
         .expect("demo login");

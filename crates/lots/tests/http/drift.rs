@@ -465,7 +465,7 @@ async fn init_lagger_upp_en_kommun(db: Db) {
     );
     let admin = store
         .organisation()
-        .anvandare_med_namn("ada.admin")
+        .anvandare_med_namn(kommun, "ada.admin")
         .await
         .unwrap()
         .unwrap();

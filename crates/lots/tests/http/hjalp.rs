@@ -115,10 +115,16 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 /// A kommun with two myndighet enheter, an utförare, one user per role, and a
 /// delegationsordning where only arbetsledare decide heldygnsvård.
 pub async fn skapa_org(store: &Store) -> Org {
+    skapa_org_med(store, "0001", "Testkommun", "Test").await
+}
+
+/// `skapa_org` for a kommun with this code and name, whose users' names begin with
+/// `fornamn` (their user names are the same in every kommun: unique within one only).
+pub async fn skapa_org_med(store: &Store, kod: &str, kommunnamn: &str, fornamn: &str) -> Org {
     let kommun = KommunId::ny();
     store
         .organisation()
-        .skapa_kommun(kommun, "0001", "Testkommun")
+        .skapa_kommun(kommun, kod, kommunnamn)
         .await
         .unwrap();
     let namnd = uuid::Uuid::now_v7();
@@ -173,7 +179,7 @@ pub async fn skapa_org(store: &Store) -> Org {
             kommun,
             enhet,
             anvandarnamn: namn.into(),
-            namn: format!("Test {namn}"),
+            namn: format!("{fornamn} {namn}"),
             roll,
             losenord: losenordshash().into(),
             aktiv: true,
@@ -330,7 +336,7 @@ fn starta_server(
 ) -> String {
     let state = lots_web::AppState {
         store: store.clone(),
-        kommun_namn: "Testkommun".into(),
+        kommuner: lots_web::Kommuner::Alla,
         saker_cookie: false,
         inloggning: std::sync::Arc::new(regler),
         klocka: klocka.clone(),
@@ -365,13 +371,36 @@ impl TestApp {
         self.klient_pa(&self.url, anvandarnamn).await
     }
 
+    /// Logged in as `anvandarnamn` of the kommun with code `kommun`, chosen on the login form.
+    pub async fn klient_i(&self, kommun: &str, anvandarnamn: &str) -> Klient {
+        let mut k = Klient::ny(&self.url);
+        k.kommun = Some(kommun.to_owned());
+        let (status, plats, _) = k.logga_in(anvandarnamn, LOSENORD).await;
+        assert_eq!(status, 303, "login as {anvandarnamn} in {kommun}");
+        assert_eq!(plats.as_deref(), Some("/"));
+        for sida in [
+            "/personer/sok",
+            "/delegationsordning",
+            "/rapporter",
+            "/loggkontroll",
+            "/uppdrag",
+        ] {
+            let (_, html) = k.get(sida).await;
+            if let Some(t) = csrf_i(&html) {
+                k.csrf = t;
+                break;
+            }
+        }
+        k
+    }
+
     /// Logged in on the server at `url` (this app's, or a second one on its database).
     pub async fn klient_pa(&self, url: &str, anvandarnamn: &str) -> Klient {
-        let k = Klient::ny(url);
+        let mut k = Klient::ny(url);
+        k.kommun = kommunkod_for(&self.store, anvandarnamn).await;
         let (status, plats, _) = k.logga_in(anvandarnamn, LOSENORD).await;
         assert_eq!(status, 303, "login as {anvandarnamn}");
         assert_eq!(plats.as_deref(), Some("/"));
-        let mut k = k;
         // The session's token is on every page with a form the role may open.
         for sida in [
             "/personer/sok",
@@ -441,6 +470,7 @@ pub async fn grannkommun(
 /// Logged in as `namn` with the session's token, for a user whose first page has a form.
 pub async fn inloggad(app: &TestApp, namn: &str) -> Klient {
     let mut k = Klient::ny(&app.url);
+    k.kommun = kommunkod_for(&app.store, namn).await;
     let (s, _, _) = k.logga_in(namn, LOSENORD).await;
     assert_eq!(s, 303, "login as {namn}");
     let (_, html) = k.get("/personer/sok").await;
@@ -474,6 +504,22 @@ pub struct Klient {
     pub http: reqwest::Client,
     bas: String,
     pub csrf: String,
+    /// The kommun chosen on the login form (by code), when the server serves several.
+    pub kommun: Option<String>,
+}
+
+/// The code of the kommun of the user `anvandarnamn`, the lowest code if several
+/// kommuner have one by that name (the test org's kommun is 0001): for logging in on a
+/// server that serves more than one kommun.
+pub async fn kommunkod_for(store: &Store, anvandarnamn: &str) -> Option<String> {
+    let sql: &'static str = "SELECT k.kod AS kod FROM anvandare a JOIN kommun k ON k.id = a.kommun \
+         WHERE a.anvandarnamn = $1 ORDER BY k.kod LIMIT 1";
+    store
+        .bakdorr()
+        .fetch_optional(sql, &[anvandarnamn.into()])
+        .await
+        .expect("the store answers")
+        .map(|r| r.text("kod").expect("a code"))
 }
 
 impl Klient {
@@ -487,6 +533,7 @@ impl Klient {
             http,
             bas: bas.into(),
             csrf: String::new(),
+            kommun: None,
         }
     }
 
@@ -539,12 +586,11 @@ impl Klient {
         anvandarnamn: &str,
         losenord: &str,
     ) -> (u16, Option<String>, String) {
-        self.logga_in_via(
-            "/logga-in",
-            "/logga-in",
-            &[("anvandarnamn", anvandarnamn), ("losenord", losenord)],
-        )
-        .await
+        let mut falt = vec![("anvandarnamn", anvandarnamn), ("losenord", losenord)];
+        if let Some(k) = &self.kommun {
+            falt.push(("kommun", k));
+        }
+        self.logga_in_via("/logga-in", "/logga-in", &falt).await
     }
 
     /// Posts a form with the session's CSRF token.
@@ -607,6 +653,27 @@ impl Klient {
         (r.status().as_u16(), plats)
     }
 
+    /// A request with its status, redirect target and body: GET, or POST of `falt`
+    /// with the session's token.
+    pub async fn begar(
+        &self,
+        metod: &str,
+        sokvag: &str,
+        falt: &[(&str, &str)],
+    ) -> (u16, Option<String>, Vec<u8>) {
+        let url = format!("{}{sokvag}", self.bas);
+        let r = if metod == "GET" {
+            self.http.get(url).send().await.unwrap()
+        } else {
+            let mut alla: Vec<(&str, &str)> = falt.to_vec();
+            alla.push(("_csrf", &self.csrf));
+            self.http.post(url).form(&alla).send().await.unwrap()
+        };
+        let status = r.status().as_u16();
+        let plats = plats(&r);
+        (status, plats, r.bytes().await.unwrap().to_vec())
+    }
+
     pub async fn get_bytes(&self, sokvag: &str) -> (u16, Vec<u8>) {
         let r = self
             .http
@@ -665,8 +732,20 @@ pub async fn registrera_ansokan(
     inkom: &str,
     handlaggare: &str,
 ) -> String {
-    let enhet = app.org.missbruk.to_string();
-    let h = app.org.anv(handlaggare).id.to_string();
+    registrera_ansokan_i(&app.org, k, person, insats, inkom, handlaggare).await
+}
+
+/// `registrera_ansokan` in the kommun of `org`.
+pub async fn registrera_ansokan_i(
+    org: &Org,
+    k: &Klient,
+    person: &str,
+    insats: &str,
+    inkom: &str,
+    handlaggare: &str,
+) -> String {
+    let enhet = org.missbruk.to_string();
+    let h = org.anv(handlaggare).id.to_string();
     let (status, plats, body) = k
         .post(
             &format!("/personer/{person}/arenden/nytt?typ=ansokan"),

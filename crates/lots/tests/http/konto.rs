@@ -38,7 +38,7 @@ async fn begaran_id(app: &TestApp, anvandarnamn: &str) -> String {
     let id = app
         .store
         .organisation()
-        .anvandare_med_namn(anvandarnamn)
+        .anvandare_med_namn(app.org.kommun, anvandarnamn)
         .await
         .unwrap()
         .unwrap()
@@ -86,7 +86,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("sara.sjalv")
+        .anvandare_med_namn(app.org.kommun, "sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -142,7 +142,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("sara.sjalv")
+        .anvandare_med_namn(app.org.kommun, "sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -157,7 +157,7 @@ async fn systemforvaltaren_kan_inte_ge_sig_sjalv_innehall(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("sara.sjalv")
+        .anvandare_med_namn(app.org.kommun, "sara.sjalv")
         .await
         .unwrap()
         .unwrap();
@@ -224,7 +224,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("systemforvaltare")
+        .anvandare_med_namn(app.org.kommun, "systemforvaltare")
         .await
         .unwrap()
         .unwrap();
@@ -266,7 +266,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("arbetsledare")
+        .anvandare_med_namn(app.org.kommun, "arbetsledare")
         .await
         .unwrap()
         .unwrap();
@@ -289,7 +289,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("skyddshandlaggare")
+        .anvandare_med_namn(app.org.kommun, "skyddshandlaggare")
         .await
         .unwrap()
         .unwrap();
@@ -312,7 +312,7 @@ async fn ingen_godkanner_at_sig_sjalv(db: Db) {
     let konto = app
         .store
         .organisation()
-        .anvandare_med_namn("handlaggare")
+        .anvandare_med_namn(app.org.kommun, "handlaggare")
         .await
         .unwrap()
         .unwrap();
@@ -382,7 +382,7 @@ async fn aktiveringslanken(db: Db) {
     let rut = app
         .store
         .organisation()
-        .anvandare_med_namn("rut")
+        .anvandare_med_namn(app.org.kommun, "rut")
         .await
         .unwrap()
         .unwrap();

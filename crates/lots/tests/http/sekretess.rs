@@ -295,7 +295,7 @@ async fn systemforvaltaren_ger_ratten(db: Db) {
     let nina = app
         .store
         .organisation()
-        .anvandare_med_namn("nina.ny")
+        .anvandare_med_namn(app.org.kommun, "nina.ny")
         .await
         .unwrap()
         .unwrap();

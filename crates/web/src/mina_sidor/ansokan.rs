@@ -381,7 +381,8 @@ pub async fn spara(
         vem: Some(m.vem()),
         skriv_brev: true,
     };
-    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+    let kommun_namn = s.kommunnamn(m.person.kommun).await?;
+    match lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
         Ok(_) => {}
         Err(lots_steg::Stegfel::Avvisad(a)) => {
             return Ok(formularsida(

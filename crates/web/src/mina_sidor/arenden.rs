@@ -61,7 +61,8 @@ pub(crate) async fn utfor_som(
         vem: Some(vem),
         skriv_brev: true,
     };
-    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+    let kommun_namn = s.kommunnamn(m.person.kommun).await?;
+    match lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
         Ok(u) => Ok(Ok(u)),
         // Said in the person's language; the rest as the staff's forms say it.
         Err(Stegfel::Samtidigt) => Ok(Err(vec![("".into(), m.t.t("fel-samtidigt"))])),

@@ -39,6 +39,11 @@ pub struct InloggningSida {
     pub testpersoner: Vec<Testperson>,
     pub fel: Option<String>,
     pub utloggad: bool,
+    /// The kommuner to choose between when the server serves more than one (issue 18
+    /// item 8); empty otherwise.
+    pub kommuner: Vec<lots_store::Kommun>,
+    /// The kommun chosen (or the only one served): the login methods are for it.
+    pub kommun: Option<lots_store::Kommun>,
 }
 
 async fn inloggningssida(
@@ -46,15 +51,20 @@ async fn inloggningssida(
     headers: &HeaderMap,
     t: &'static super::Texter,
     status: StatusCode,
-    fel: Option<String>,
+    (fel, vald): (Option<String>, &str),
     utloggad: bool,
 ) -> Result<Response, WebFel> {
     let m = &s.inloggning.medborgare;
+    let mut kommuner = s.betjanade().await?;
+    if kommuner.len() < 2 {
+        kommuner.clear();
+    }
+    let kommun = s.inloggningens_kommun(Some(vald)).await?;
     let mut testpersoner = vec![];
     if m.testinloggning
-        && let Some((kommun, _)) = s.store.organisation().kommun().await?
+        && let Some(k) = &kommun
     {
-        for (p, ombud) in s.store.personer().syntetiska_personer(kommun).await? {
+        for (p, ombud) in s.store.personer().syntetiska_personer(k.id).await? {
             let mut text = format!("{} ({})", p.namn(), p.identitet.visning());
             if ombud {
                 text.push_str(" – ");
@@ -77,6 +87,8 @@ async fn inloggningssida(
             testpersoner,
             fel,
             utloggad,
+            kommuner,
+            kommun,
         },
     )
         .into_response();
@@ -92,12 +104,13 @@ pub async fn sida(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
     let t = super::texter::for_begaran(&headers);
+    let vald = q.get("kommun").map(String::as_str).unwrap_or_default();
     inloggningssida(
         &s,
         &headers,
         t,
         StatusCode::OK,
-        None,
+        (None, vald),
         q.contains_key("utloggad"),
     )
     .await
@@ -108,14 +121,15 @@ pub async fn sida(
 async fn ny_session(
     s: &AppState,
     headers: &HeaderMap,
-    identitet: &str,
-    namn: &str,
+    kommun: lots_domain::ids::KommunId,
+    (identitet, namn): (&str, &str),
     metod: &str,
     id_token: Option<&str>,
 ) -> Result<Response, WebFel> {
-    let Some((kommun, _)) = s.store.organisation().kommun().await? else {
+    // Only a kommun this server serves (issue 18 item 8).
+    if !s.betjanar(kommun) {
         return Err(WebFel::Saknas);
-    };
+    }
     if let Some(gammal) = kaka(headers, KAKA) {
         s.store
             .mina_sidor()
@@ -178,9 +192,7 @@ pub async fn testinloggning(
         return Err(WebFel::Saknas);
     }
     let t = super::texter::for_begaran(&headers);
-    let Some((kommun, _)) = s.store.organisation().kommun().await? else {
-        return Err(WebFel::Saknas);
-    };
+    let vald = f.text("kommun");
     // A cross-site form must not log the browser in as someone else (login CSRF).
     if !crate::auth::forinloggning_giltig(&s, &f) {
         return inloggningssida(
@@ -188,11 +200,23 @@ pub async fn testinloggning(
             &headers,
             t,
             StatusCode::FORBIDDEN,
-            Some(crate::auth::FORE_FEL.to_owned()),
+            (Some(crate::auth::FORE_FEL.to_owned()), &vald),
             false,
         )
         .await;
     }
+    let Some(kommun) = s.inloggningens_kommun(Some(&vald)).await? else {
+        return inloggningssida(
+            &s,
+            &headers,
+            t,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            (Some(t.t("logga_in-fel_kommun").to_owned()), &vald),
+            false,
+        )
+        .await;
+    };
+    let kommun = kommun.id;
     let identitet = f.text("identitet");
     let person = s
         .store
@@ -205,18 +229,44 @@ pub async fn testinloggning(
             &headers,
             t,
             StatusCode::BAD_REQUEST,
-            Some(t.t("logga_in-fel_testperson").to_owned()),
+            (Some(t.t("logga_in-fel_testperson").to_owned()), &vald),
             false,
         )
         .await;
     };
-    ny_session(&s, &headers, &identitet, &person.namn(), "test", None).await
+    ny_session(
+        &s,
+        &headers,
+        kommun,
+        (&identitet, &person.namn()),
+        "test",
+        None,
+    )
+    .await
 }
 
-/// Starts an eID login at the municipality's broker.
-pub async fn eid_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
+/// Starts an eID login at the municipality's broker, for the kommun chosen
+/// (`?kommun=`) when the server serves more than one.
+pub async fn eid_borja(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebFel> {
     let Some(eid) = &s.inloggning.medborgare.eid else {
         return Err(WebFel::Saknas);
+    };
+    let vald = q.get("kommun").map(String::as_str).unwrap_or_default();
+    let Some(kommun) = s.inloggningens_kommun(Some(vald)).await? else {
+        let t = super::texter::for_begaran(&headers);
+        return inloggningssida(
+            &s,
+            &headers,
+            t,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            (Some(t.t("logga_in-fel_kommun").to_owned()), vald),
+            false,
+        )
+        .await;
     };
     let nu = s.nu();
     s.store
@@ -232,6 +282,7 @@ pub async fn eid_borja(State(s): State<AppState>) -> Result<Response, WebFel> {
                 nonce: p.nonce,
                 pkce_verifierare: p.pkce_verifierare,
                 skapad: nu,
+                kommun: Some(kommun.id),
             },
         )
         .await?;
@@ -265,7 +316,7 @@ pub async fn eid_svar(
             &headers,
             t,
             StatusCode::BAD_REQUEST,
-            Some(t.t("logga_in-fel_eid").to_owned()),
+            (Some(t.t("logga_in-fel_eid").to_owned()), ""),
             false,
         )
         .await?;
@@ -288,7 +339,7 @@ pub async fn eid_svar(
         EID_TID,
     )
     .await?;
-    let Ok(identitet) = svar else {
+    let Ok((identitet, Some(kommun))) = svar else {
         return borja_om().await;
     };
     // The broker's word for the personnummer, checked like any other input.
@@ -303,8 +354,8 @@ pub async fn eid_svar(
     let mut res = ny_session(
         &s,
         &headers,
-        nummer.varde(),
-        &namn,
+        kommun,
+        (nummer.varde(), &namn),
         "eid",
         Some(&identitet.id_token),
     )

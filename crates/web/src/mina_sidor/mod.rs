@@ -170,6 +170,8 @@ impl FromRequestParts<AppState> for Besokare {
             .mina_sidor()
             .medborgarsession(&id)
             .await?
+            // A session of a kommun this server does not serve is none here (issue 18 item 8).
+            .filter(|m| s.betjanar(m.kommun))
             .ok_or(WebFel::MinaSidorEjInloggad)?;
         let nu = s.nu();
         if nu - session.senast > TOMGANG || nu - session.skapad > LIVSLANGD {

@@ -157,7 +157,7 @@ pub async fn pdf(
     }
     let idag = lots_domain::tid::svensk_dag(s.nu());
     let rapport = lots_documents::Rapport {
-        kommun: s.kommun_namn.to_string(),
+        kommun: s.kommunnamn(p.kommun).await?,
         titel: format!("{}: {} {}", del.namn(), p.fornamn, p.efternamn),
         undertitel: format!(
             "{}. Utskriven {idag} av {}.",

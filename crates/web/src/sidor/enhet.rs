@@ -469,7 +469,8 @@ async fn flytta(s: &AppState, i: &Inloggad, id: &str, till: &Anvandare) -> Resul
         skriv_brev: true,
     };
     let lage = Some((oppnat.rad, oppnat.arende));
-    match lots_steg::ta_steg_med(&s.store, &s.kommun_namn, steg, lage).await {
+    let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
+    match lots_steg::ta_steg_med(&s.store, &kommun_namn, steg, lage).await {
         Ok(_) => Ok(Utfall {
             arende,
             flyttat: true,

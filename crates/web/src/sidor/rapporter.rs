@@ -153,6 +153,7 @@ pub(crate) fn csv_svar(filnamn: &str, rader: &[Vec<String>]) -> Response {
 /// A report as a PDF/A document: the same table as the CSV, header first.
 fn pdf_svar(
     s: &AppState,
+    kommun: &str,
     titel: String,
     undertitel: &str,
     filnamn: &str,
@@ -161,7 +162,7 @@ fn pdf_svar(
     let mut rader = tabell.into_iter();
     let kolumner = rader.next().unwrap_or_default();
     let rapport = lots_documents::Rapport {
-        kommun: s.kommun_namn.to_string(),
+        kommun: kommun.to_string(),
         titel,
         undertitel: undertitel.to_string(),
         datum: lots_domain::tid::svensk_dag(s.nu()),
@@ -500,6 +501,7 @@ pub async fn ivo_pdf(
     let r = ivo(&s, &i, &q, "rapport.ivo.pdf").await?;
     pdf_svar(
         &s,
+        &s.kommunnamn(i.anvandare.kommun).await?,
         format!("Ej verkställda beslut {}", r.kvartal),
         "Rapport till IVO och revisorerna enligt 34 kap. 1–2 §§ socialtjänstlagen (2025:400). Personerna anges med födelsedatum och löpnummer.",
         &format!(
@@ -675,6 +677,7 @@ pub async fn kf_pdf(
     let r = kf(&s, &i, &q, "rapport.kf.pdf").await?;
     pdf_svar(
         &s,
+        &s.kommunnamn(i.anvandare.kommun).await?,
         format!("Ej verkställda beslut: statistik {}", r.kvartal),
         "Statistik till kommunfullmäktige enligt 34 kap. 3 § socialtjänstlagen (2025:400).",
         &format!(
@@ -923,6 +926,7 @@ pub async fn delegation_pdf(
     let (fran, till, rader) = delegation(&s, &i, &q, "rapport.delegation.pdf").await?;
     pdf_svar(
         &s,
+        &s.kommunnamn(i.anvandare.kommun).await?,
         format!("Beslut fattade på delegation {fran} – {till}"),
         "Anmälan till nämnden av beslut fattade med stöd av delegationsordningen.",
         &format!("delegationsbeslut-{fran}-{till}.pdf"),

@@ -255,11 +255,13 @@ pub async fn pdf(
         ),
     ];
     let idag = lots_domain::tid::svensk_dag(s.nu());
+    // The person's own kommun: a server may serve several (issue 18 item 8).
+    let kommun_namn = s.kommunnamn(p.kommun).await?;
     let mut noter = vec![
         "Granska innan utdraget skickas. Det som är markerat \"Pröva\" kan omfattas av sekretess mot personen själv. Att hålla inne en uppgift är ett beslut som personen kan överklaga; skriv vad som hållits inne och med stöd av vilken bestämmelse (OSL 12 kap. 1 §, 26 kap. 1 och 5 §§; dataskyddsförordningen art. 15.4).".into(),
         format!(
             "Ändamål: handläggning och dokumentation av ärenden inom socialtjänsten hos {} (socialtjänstlagen 2025:400, förvaltningslagen). Rättslig grund: myndighetsutövning och rättslig förpliktelse (dataskyddsförordningen art. 6.1 c och e, art. 9.2 h).",
-            s.kommun_namn
+            kommun_namn
         ),
         "Mottagare: uppgifter lämnas till utförare som fått uppdrag att verkställa ett beslut, och till andra myndigheter bara när lag kräver det. Källor: personen själv, och för anmälningar och uppgifter från andra den som anmälde eller lämnade uppgiften.".into(),
         "Personens rättigheter: att få felaktiga uppgifter rättade (art. 16), att begära begränsning (art. 18), och att klaga hos Integritetsskyddsmyndigheten. Uppgifter i socialtjänstens akter får inte raderas på begäran innan gallringstiden har gått ut (socialtjänstlagen 16 kap.). Vem som läst akten kan begäras i ett eget utdrag ur loggen.".into(),
@@ -272,7 +274,7 @@ pub async fn pdf(
         );
     }
     let rapport = lots_documents::Rapport {
-        kommun: s.kommun_namn.to_string(),
+        kommun: kommun_namn,
         titel: format!("Registerutdrag: {}", p.namn()),
         undertitel: format!(
             "{}. Gjort {idag} av {} för granskning innan det skickas.",

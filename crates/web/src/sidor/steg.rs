@@ -514,7 +514,8 @@ async fn utfor_steg(
     };
     // The case as the handler read it to check access decides the letters: not read again.
     let lage = k.rad.clone().zip(k.arende.clone());
-    let utfort = lots_steg::ta_steg_med(&s.store, &s.kommun_namn, steg, lage).await?;
+    let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
+    let utfort = lots_steg::ta_steg_med(&s.store, &kommun_namn, steg, lage).await?;
     // A registrator registers what arrives but does not read the case: back to the search.
     let skyddad = match &k.rad {
         Some(rad) => rad.person_skyddad,
@@ -895,9 +896,10 @@ async fn forhandsgranska(
         let (Some(rad), Some(arende)) = (&k.rad, &k.arende) else {
             return Err(Formularfel::Annat(WebFel::Saknas));
         };
+        let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
         let pdf = lots_steg::forhandsgranska_beslutsbrev(
             &s.store,
-            &s.kommun_namn,
+            &kommun_namn,
             &i.aktor(),
             svensk_dag(s.nu()),
             (rad, arende),

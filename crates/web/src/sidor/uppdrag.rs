@@ -383,7 +383,8 @@ async fn skriv_plan(
         vem: None,
         skriv_brev: true,
     };
-    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+    let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
+    match lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
         Ok(_) => Ok(()),
         Err(Stegfel::Samtidigt) => Err(Formularfel::Meddelande(
             "Någon annan ändrade ärendet samtidigt. Ingenting sparades. Försök igen.".into(),

@@ -207,7 +207,8 @@ pub async fn betalfil(State(s): State<AppState>, i: Inloggad) -> Result<Response
         "LOTS-{stampel}-{}",
         &i.anvandare.enhet.0.simple().to_string()[..8]
     );
-    let xml = pain001(&meddelande_id, &tid, &s.kommun_namn, &konto, &betalningar);
+    let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
+    let xml = pain001(&meddelande_id, &tid, &kommun_namn, &konto, &betalningar);
     Ok((
         [
             (
@@ -282,7 +283,8 @@ pub async fn skickade(
             vem: None,
             skriv_brev: false,
         };
-        if let Err(e) = lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+        let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
+        if let Err(e) = lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
             fel.push(format!("{} ({}): {e}", r.person_namn, kr(r.belopp)));
         }
     }

@@ -210,6 +210,8 @@ logga_in-oidc = Logga in med kommunens inloggning
 logga_in-lokalt = Eller logga in med lokalt konto
 logga_in-anvandarnamn = Användarnamn
 logga_in-losenord = Lösenord
+logga_in-kommun = Kommun
+logga_in-valj_kommun = Välj kommun
 
 ## logga_in_kod
 logga_in_kod-titel = Skriv koden

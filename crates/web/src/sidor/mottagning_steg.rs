@@ -248,7 +248,8 @@ async fn aktualisera(
         vem: None,
         skriv_brev: true,
     };
-    match lots_steg::ta_steg(&s.store, &s.kommun_namn, steg).await {
+    let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;
+    match lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
         Ok(_) => Ok(Ok(id)),
         Err(lots_steg::Stegfel::Avvisad(a)) => Ok(Err(a.to_string())),
         Err(lots_steg::Stegfel::Brev(t)) => Ok(Err(t)),

@@ -410,7 +410,7 @@ pub async fn pdf(
 ) -> Result<Response, WebFel> {
     let u = bygg(&s, &i, &q, "oppen_uppfoljning.pdf").await?;
     let rapport = lots_documents::Rapport {
-        kommun: s.kommun_namn.to_string(),
+        kommun: s.kommunnamn(i.anvandare.kommun).await?,
         titel: "Öppna insatser: uppföljning på gruppnivå".into(),
         undertitel: format!("{} – {}", u.fran, u.till),
         datum: svensk_dag(s.nu()),

@@ -156,7 +156,10 @@ pub fn las_organisationsnummer(s: &str) -> Option<String> {
     if summa % 10 != 0 {
         return None;
     }
-    let t: String = siffror.iter().map(|d| char::from(b'0' + *d as u8)).collect();
+    let t: String = siffror
+        .iter()
+        .map(|d| char::from(b'0' + *d as u8))
+        .collect();
     Some(format!("{}-{}", &t[..6], &t[6..]))
 }
 
@@ -188,7 +191,10 @@ impl Avtal {
             fel.push(("pris", "Priset ska vara mer än noll kronor."));
         }
         if self.tak_per_manad.is_some_and(|t| t <= 0) {
-            fel.push(("tak", "Taket ska vara mer än noll kronor, eller lämnas tomt."));
+            fel.push((
+                "tak",
+                "Taket ska vara mer än noll kronor, eller lämnas tomt.",
+            ));
         }
         fel
     }

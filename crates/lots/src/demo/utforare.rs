@@ -158,7 +158,9 @@ pub(super) async fn fyll(
             prisenhet: l.prisenhet,
             beviljat_per_manad: Some(beviljat),
         };
-        let uppdrag = f.t(&format!("{omfattning} enligt beslutet. Kontakta {{n}} på telefon."));
+        let uppdrag = f.t(&format!(
+            "{omfattning} enligt beslutet. Kontakta {{n}} på telefon."
+        ));
         let k = Kommando::Bestall {
             beslut: b,
             utforare: enhet,

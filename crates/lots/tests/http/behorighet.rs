@@ -252,7 +252,11 @@ async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         &hl,
         &a,
         &leverantor,
-        &[("val", "ickeval"), ("prisenhet", "tillfalle"), ("beviljat", "8")],
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
     )
     .await;
     fall.insert(

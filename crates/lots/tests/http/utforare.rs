@@ -102,7 +102,11 @@ async fn leverantorer_avtal_leverans_och_faktura(db: Db) {
     // The test kommun's own LOV provider (hjalp.rs) is there beside the two.
     assert_eq!(
         namn,
-        ["Alfa Omsorg AB", "Omsorg Valfrihet AB", "Upphandlad Stöd AB"]
+        [
+            "Alfa Omsorg AB",
+            "Omsorg Valfrihet AB",
+            "Upphandlad Stöd AB"
+        ]
     );
     assert_eq!(
         o.utforarorganisationer(kommun).await.unwrap()[0],
@@ -270,8 +274,15 @@ async fn bestall_fran(
     villkor: &[(&str, &str)],
 ) -> (String, String) {
     let p = registrera_person(hl, fnr, "Ulla", "Uppdrag").await;
-    let a = registrera_ansokan(app, hl, &p, "oppenvardsbehandling", "2026-03-01", "handlaggare")
-        .await;
+    let a = registrera_ansokan(
+        app,
+        hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
     let b = crate::behorighet::bestall_till(app, hl, &a, &enhet.to_string(), villkor).await;
     (a, b)
 }
@@ -304,7 +315,11 @@ async fn utforare_och_avtal_genom_sidorna(db: Db) {
         )
         .await;
     assert_eq!(s, 422);
-    assert!(body.contains("Kontrollsiffran ska stämma"), "{}", utdrag(&body));
+    assert!(
+        body.contains("Kontrollsiffran ska stämma"),
+        "{}",
+        utdrag(&body)
+    );
     assert!(body.contains("Bara en utförare i valfrihetssystemet"));
     assert_eq!(
         antal(&app, "SELECT COUNT(*) AS n FROM utforarorganisation").await,
@@ -388,10 +403,24 @@ async fn utforare_och_avtal_genom_sidorna(db: Db) {
     // LOV 9 kap. 2 §: an order to a LOV provider records the person's choice; the test
     // kommun's LOV provider is the ickevalsalternativ.
     let p = registrera_person(&hl, "19850606-0006", "Lova", "Val").await;
-    let a = registrera_ansokan(&app, &hl, &p, "oppenvardsbehandling", "2026-03-01", "handlaggare")
-        .await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
     let leverantor = app.org.leverantor_enhet.to_string();
-    let beslut = crate::behorighet::bestall_till(&app, &hl, &a, &leverantor, &[("val", "valt"), ("prisenhet", "timme"), ("beviljat", "20")]).await;
+    let beslut = crate::behorighet::bestall_till(
+        &app,
+        &hl,
+        &a,
+        &leverantor,
+        &[("val", "valt"), ("prisenhet", "timme"), ("beviljat", "20")],
+    )
+    .await;
     let villkor = app
         .store
         .organisation()
@@ -417,7 +446,11 @@ async fn utforare_och_avtal_genom_sidorna(db: Db) {
         )
         .await;
     assert_eq!(s, 422, "{}", utdrag(&body));
-    assert!(body.contains("ange om den enskilde valde utföraren"), "{}", utdrag(&body));
+    assert!(
+        body.contains("ange om den enskilde valde utföraren"),
+        "{}",
+        utdrag(&body)
+    );
     assert!(body.contains("större än noll"));
     assert_eq!(
         app.store
@@ -431,7 +464,11 @@ async fn utforare_och_avtal_genom_sidorna(db: Db) {
     );
     // The choice is on the case, for the handläggare to read.
     let (_, body) = hl.get(&format!("/arenden/{a}")).await;
-    assert!(body.contains("Den enskilde valde utföraren (LOV)"), "{}", utdrag(&body));
+    assert!(
+        body.contains("Den enskilde valde utföraren (LOV)"),
+        "{}",
+        utdrag(&body)
+    );
     app.kontrollera_invarianter().await;
 }
 pa_bada!(utforare_och_avtal_genom_sidorna);
@@ -464,7 +501,11 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
         &hl,
         "19850707-0004",
         app.org.leverantor_enhet,
-        &[("val", "ickeval"), ("prisenhet", "tillfalle"), ("beviljat", "8")],
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
     )
     .await;
     let (_, b_egen) = bestall_fran(
@@ -479,7 +520,11 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
     let lev = app.klient("leverantor").await;
     let ut = app.klient("utforare").await;
     let (_, lista) = lev.get("/uppdrag").await;
-    assert!(lista.contains(&b_lov) && !lista.contains(&b_egen), "{}", utdrag(&lista));
+    assert!(
+        lista.contains(&b_lov) && !lista.contains(&b_egen),
+        "{}",
+        utdrag(&lista)
+    );
     let (_, lista) = ut.get("/uppdrag").await;
     assert!(lista.contains(&b_egen) && !lista.contains(&b_lov));
     for (k, egen, annans) in [(&lev, &b_lov, &b_egen), (&ut, &b_egen, &b_lov)] {
@@ -512,9 +557,15 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
     o.skapa_utforarorganisation(gk, &grannens, &aktor, time::OffsetDateTime::now_utc())
         .await
         .unwrap();
-    o.koppla_enhet_till_utforare(gk, granne_enhet, Some(grannens.id), &aktor, time::OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    o.koppla_enhet_till_utforare(
+        gk,
+        granne_enhet,
+        Some(grannens.id),
+        &aktor,
+        time::OffsetDateTime::now_utc(),
+    )
+    .await
+    .unwrap();
     let mut u = o.anvandare(granne).await.unwrap().unwrap();
     u.id = lots_domain::ids::AnvandarId::ny();
     u.anvandarnamn = "grannutforare".into();
@@ -539,7 +590,12 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
     let gl = app.klient("granneledare").await;
     let id = app.org.leverantor_org;
     assert_eq!(gl.get(&format!("/utforare/{id}")).await.0, 404);
-    assert_eq!(gl.get(&format!("/utforare/{id}/avstamning?manad=2026-05")).await.0, 404);
+    assert_eq!(
+        gl.get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+            .await
+            .0,
+        404
+    );
     let (_, body) = gl.get("/utforare").await;
     assert!(!body.contains("Omsorg Valfrihet AB"));
 }
@@ -573,7 +629,11 @@ async fn leverans_faktura_och_avstamning(db: Db) {
         &hl,
         "19850707-0004",
         app.org.leverantor_enhet,
-        &[("val", "ickeval"), ("prisenhet", "tillfalle"), ("beviljat", "8")],
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
     )
     .await;
     // Another provider's order (Öppenvården, no provider organisation): not this provider's.
@@ -587,7 +647,11 @@ async fn leverans_faktura_och_avstamning(db: Db) {
         )
         .await;
     assert_eq!(s, 422);
-    assert!(body.contains("Skriv månaden som ÅÅÅÅ-MM"), "{}", utdrag(&body));
+    assert!(
+        body.contains("Skriv månaden som ÅÅÅÅ-MM"),
+        "{}",
+        utdrag(&body)
+    );
     assert!(body.contains("större än noll"));
     assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM leverans").await, 0);
     for antal_ in ["6", "4"] {
@@ -600,7 +664,11 @@ async fn leverans_faktura_och_avstamning(db: Db) {
         assert_eq!((s, plats), (303, Some(format!("/uppdrag/{b}#leverans"))));
     }
     let (_, body) = lev.get(&format!("/uppdrag/{b}")).await;
-    assert!(body.contains("maj 2026") || body.contains("Maj 2026"), "{}", utdrag(&body));
+    assert!(
+        body.contains("maj 2026") || body.contains("Maj 2026"),
+        "{}",
+        utdrag(&body)
+    );
     assert!(body.contains("10 tillfällen"));
 
     // A file with errors: every error named, nothing stored.
@@ -638,7 +706,11 @@ async fn leverans_faktura_och_avstamning(db: Db) {
         .await;
     assert_eq!(s, 303, "{}", utdrag(&body));
     let (_, body) = lev.get("/fakturor?manad=2026-05&inlasta=4").await;
-    assert!(body.contains("4 fakturarader togs emot"), "{}", utdrag(&body));
+    assert!(
+        body.contains("4 fakturarader togs emot"),
+        "{}",
+        utdrag(&body)
+    );
     assert!(body.contains(&annan), "the provider sees the lines it sent");
     // Entered by hand: a bad quantity is shown beside its field; a good line is stored.
     let (s, _, body) = lev
@@ -658,17 +730,43 @@ async fn leverans_faktura_och_avstamning(db: Db) {
     assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM fakturarad").await, 4);
 
     // The arbetsledare's reconciliation for May (March's line is in March's).
-    let (s, body) = al.get(&format!("/utforare/{id}/avstamning?manad=2026-05")).await;
+    let (s, body) = al
+        .get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+        .await;
     assert_eq!(s, 200);
-    assert!(body.contains("Levererat 10 men beviljat 8"), "{}", utdrag(&body));
-    assert!(body.contains(&format!("Rad 3: det finns ingen beställning till utföraren med referensen &quot;{annan}&quot;")) || body.contains(&format!("Rad 3: det finns ingen beställning till utföraren med referensen &#34;{annan}&#34;")), "{}", utdrag(&body));
-    assert!(!body.contains("Rad 1:") && !body.contains("Rad 2:"), "lines that match carry no flag");
-    let (s, csv) = al.get(&format!("/utforare/{id}/avstamning.csv?manad=2026-05")).await;
+    assert!(
+        body.contains("Levererat 10 men beviljat 8"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(
+        body.contains(&format!(
+            "Rad 3: det finns ingen beställning till utföraren med referensen &quot;{annan}&quot;"
+        )) || body.contains(&format!(
+            "Rad 3: det finns ingen beställning till utföraren med referensen &#34;{annan}&#34;"
+        )),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(
+        !body.contains("Rad 1:") && !body.contains("Rad 2:"),
+        "lines that match carry no flag"
+    );
+    let (s, csv) = al
+        .get(&format!("/utforare/{id}/avstamning.csv?manad=2026-05"))
+        .await;
     assert_eq!(s, 200);
     assert_eq!(csv.lines().count(), 1 + 3 + 1, "{csv}");
     assert!(csv.contains("Levererat 10 men beviljat 8"));
-    let (_, body) = al.get(&format!("/utforare/{id}/avstamning?manad=2026-03")).await;
-    assert!(body.contains("Rad 1: mars 2026 ligger utanför beslutets period") || body.contains("ligger utanför beslutets period"), "{}", utdrag(&body));
+    let (_, body) = al
+        .get(&format!("/utforare/{id}/avstamning?manad=2026-03"))
+        .await;
+    assert!(
+        body.contains("Rad 1: mars 2026 ligger utanför beslutets period")
+            || body.contains("ligger utanför beslutets period"),
+        "{}",
+        utdrag(&body)
+    );
     // Billed more than delivered: one more line for May takes the total above the delivery.
     let (s, _, _) = lev
         .post(
@@ -683,8 +781,14 @@ async fn leverans_faktura_och_avstamning(db: Db) {
         )
         .await;
     assert_eq!(s, 303);
-    let (_, body) = al.get(&format!("/utforare/{id}/avstamning?manad=2026-05")).await;
-    assert!(body.contains("fakturerat 11 men levererat 10"), "{}", utdrag(&body));
+    let (_, body) = al
+        .get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+        .await;
+    assert!(
+        body.contains("fakturerat 11 men levererat 10"),
+        "{}",
+        utdrag(&body)
+    );
 
     // The beställare sees the differences on the orders from their cases; another
     // enhet's handläggare does not; the provider never reaches the reconciliation.
@@ -695,9 +799,24 @@ async fn leverans_faktura_och_avstamning(db: Db) {
     let ekonom = app.klient("ekonom").await;
     let (_, body) = ekonom.get("/avvikelser?manad=2026-05").await;
     assert!(!body.contains(&a));
-    assert_eq!(lev.get(&format!("/utforare/{id}/avstamning?manad=2026-05")).await.0, 403);
-    assert_eq!(hl.get(&format!("/utforare/{id}/avstamning?manad=2026-05")).await.0, 403);
-    assert_eq!(al.get(&format!("/utforare/{id}/avstamning?manad=maj")).await.0, 400);
+    assert_eq!(
+        lev.get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        hl.get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        al.get(&format!("/utforare/{id}/avstamning?manad=maj"))
+            .await
+            .0,
+        400
+    );
     app.kontrollera_invarianter().await;
 }
 pa_bada!(leverans_faktura_och_avstamning);

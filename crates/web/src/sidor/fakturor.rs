@@ -41,7 +41,12 @@ async fn egen_organisation(s: &AppState, i: &Inloggad) -> Result<Utforarorganisa
         .enhetens_utforare(kommun, i.anvandare.enhet)
         .await?
     {
-        Some(id) => s.store.organisation().utforarorganisation(kommun, id).await?,
+        Some(id) => {
+            s.store
+                .organisation()
+                .utforarorganisation(kommun, id)
+                .await?
+        }
         None => None,
     };
     policy::krav(
@@ -247,11 +252,7 @@ async fn las_in(
         .first()
         .map(|r| r.manad)
         .unwrap_or_else(|| Manad::for_dag(svensk_dag(s.nu())));
-    Ok(Redirect::to(&format!(
-        "/fakturor?manad={manad}&inlasta={}",
-        rader.len()
-    ))
-    .into_response())
+    Ok(Redirect::to(&format!("/fakturor?manad={manad}&inlasta={}", rader.len())).into_response())
 }
 
 /// A CSV file of invoice lines.

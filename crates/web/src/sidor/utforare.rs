@@ -16,8 +16,8 @@ use lots_domain::ids::{AvtalId, BeslutId, EnhetId, KommunId, UtforarId};
 use lots_domain::insats::InsatsTyp;
 use lots_domain::tid::svensk_dag;
 use lots_domain::utforare::{
-    Avtal, Avvikelse, Fakturarad, Leverans, Prisenhet, Regiform, Utforarorganisation,
-    antal_text, kronor_text, las_decimal, las_organisationsnummer, stam_av,
+    Avtal, Avvikelse, Fakturarad, Leverans, Prisenhet, Regiform, Utforarorganisation, antal_text,
+    kronor_text, las_decimal, las_organisationsnummer, stam_av,
 };
 use lots_store::{Granskningspost, StoreError, UppdragRad};
 use serde::Deserialize;
@@ -468,9 +468,9 @@ pub struct ManadFraga {
 fn manad_av(s: &AppState, q: &ManadFraga) -> Result<Manad, WebFel> {
     match q.manad.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => Ok(Manad::for_dag(svensk_dag(s.nu())).foregaende()),
-        Some(m) => m
-            .parse()
-            .map_err(|_| WebFel::Ogiltig("Månaden ska skrivas ÅÅÅÅ-MM, till exempel 2026-04.".into())),
+        Some(m) => m.parse().map_err(|_| {
+            WebFel::Ogiltig("Månaden ska skrivas ÅÅÅÅ-MM, till exempel 2026-04.".into())
+        }),
     }
 }
 
@@ -613,10 +613,9 @@ async fn rapport(
             | Avvikelse::PrisOverAvtal { rad, .. }
             | Avvikelse::IngetAvtal { rad, .. }
             | Avvikelse::FelEnhet { rad, .. } => per_rad.entry(*rad).or_default().push(x.text()),
-            Avvikelse::LevereratMerAnBeviljat { beslut, .. } => ovriga.push(format!(
-                "{} (beställning {beslut})",
-                x.text()
-            )),
+            Avvikelse::LevereratMerAnBeviljat { beslut, .. } => {
+                ovriga.push(format!("{} (beställning {beslut})", x.text()))
+            }
             Avvikelse::OverTak { .. } => ovriga.push(x.text()),
         }
     }
@@ -633,7 +632,9 @@ async fn rapport(
             Radvy {
                 rad: r.rad,
                 referens: r.bestallning.clone(),
-                insats: order.map(|o| o.insats.namn().to_string()).unwrap_or_default(),
+                insats: order
+                    .map(|o| o.insats.namn().to_string())
+                    .unwrap_or_default(),
                 bestallare: order
                     .map(|o| bestallare(o, &enheter, &anv))
                     .unwrap_or_default(),
@@ -650,7 +651,9 @@ async fn rapport(
         .ordrar
         .values()
         .filter(|o| {
-            a.faktura.iter().any(|r| r.bestallning.trim() == o.rad.beslut.to_string())
+            a.faktura
+                .iter()
+                .any(|r| r.bestallning.trim() == o.rad.beslut.to_string())
                 || a.leveranser.iter().any(|l| l.beslut == o.rad.beslut)
         })
         .map(|o| {
@@ -660,7 +663,10 @@ async fn rapport(
         })
         .collect();
     let visade = if visade.is_empty() {
-        vec![Granskningspost::ny(format!("{handling}:{}:{manad}", org.id))]
+        vec![Granskningspost::ny(format!(
+            "{handling}:{}:{manad}",
+            org.id
+        ))]
     } else {
         visade
     };
@@ -703,12 +709,12 @@ pub async fn avstamning(
             .await?
             .map(|v| v.prisenhet.namn())
             .unwrap_or("");
-        let insats = a
-            .ordrar
-            .get(b)
-            .map(|o| o.insats.namn())
-            .unwrap_or_default();
-        lev.push((b.to_string(), insats.to_string(), format!("{} {enhet}", antal_text(*antal))));
+        let insats = a.ordrar.get(b).map(|o| o.insats.namn()).unwrap_or_default();
+        lev.push((
+            b.to_string(),
+            insats.to_string(),
+            format!("{} {enhet}", antal_text(*antal)),
+        ));
     }
     Ok(AvstamningSida {
         sida: Sida::av(&i),

@@ -292,7 +292,9 @@ fn falt_bestall(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
                     .into_iter()
                     .map(|p| (p.kod().to_string(), p.namn().to_string())),
             )
-            .hjalp("Gäller utförare som är organisationer med avtal. Välj samma enhet som avtalet."),
+            .hjalp(
+                "Gäller utförare som är organisationer med avtal. Välj samma enhet som avtalet.",
+            ),
         );
         falt.push(
             Falt::text("beviljat", "Beviljat per månad")

@@ -153,7 +153,7 @@ pub fn las_organisationsnummer(s: &str) -> Option<String> {
             x / 10 + x % 10
         })
         .sum();
-    if summa % 10 != 0 {
+    if !summa.is_multiple_of(10) {
         return None;
     }
     let t: String = siffror

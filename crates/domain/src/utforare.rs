@@ -109,6 +109,60 @@ pub struct Utforarorganisation {
     pub ickevalsalternativ: bool,
 }
 
+impl Utforarorganisation {
+    /// What is wrong with the provider as registered, field by field.
+    pub fn fel(&self) -> Vec<(&'static str, &'static str)> {
+        let mut fel = vec![];
+        let n = self.namn.trim().chars().count();
+        if n == 0 || n > 200 {
+            fel.push(("namn", "Skriv utförarens namn, högst 200 tecken."));
+        }
+        if las_organisationsnummer(&self.organisationsnummer).is_none() {
+            fel.push((
+                "organisationsnummer",
+                "Skriv organisationsnumret med tio siffror, till exempel 556677-8899. Kontrollsiffran ska stämma.",
+            ));
+        }
+        // LOV 9 kap. 2 §: the ickevalsalternativ is one of the providers in the valfrihetssystem.
+        if self.ickevalsalternativ && self.regiform != Regiform::Lov {
+            fel.push((
+                "ickevalsalternativ",
+                "Bara en utförare i valfrihetssystemet (LOV) kan vara ickevalsalternativ.",
+            ));
+        }
+        fel
+    }
+}
+
+/// An organisationsnummer as NNNNNN-NNNN, if it has ten digits and its check digit
+/// holds (the Luhn algorithm, as Skatteverket gives the numbers).
+pub fn las_organisationsnummer(s: &str) -> Option<String> {
+    let siffror: Vec<u32> = s
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .map(|c| c.to_digit(10))
+        .collect::<Option<Vec<_>>>()?;
+    if siffror.len() != 10 {
+        return None;
+    }
+    let summa: u32 = siffror
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let x = if i % 2 == 0 { d * 2 } else { *d };
+            x / 10 + x % 10
+        })
+        .sum();
+    if !summa.is_multiple_of(10) {
+        return None;
+    }
+    let t: String = siffror
+        .iter()
+        .map(|d| char::from(b'0' + *d as u8))
+        .collect();
+    Some(format!("{}-{}", &t[..6], &t[6..]))
+}
+
 /// A contract: what the provider may deliver, when, at what price, up to what ceiling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Avtal {
@@ -124,6 +178,27 @@ pub struct Avtal {
 }
 
 impl Avtal {
+    /// What is wrong with the contract as written, field by field.
+    pub fn fel(&self) -> Vec<(&'static str, &'static str)> {
+        let mut fel = vec![];
+        if self.till < self.fran {
+            fel.push(("till", "Avtalet kan inte sluta innan det börjar."));
+        }
+        if self.insatser.is_empty() {
+            fel.push(("insatser", "Välj minst en insats som avtalet gäller."));
+        }
+        if self.pris <= 0 {
+            fel.push(("pris", "Priset ska vara mer än noll kronor."));
+        }
+        if self.tak_per_manad.is_some_and(|t| t <= 0) {
+            fel.push((
+                "tak",
+                "Taket ska vara mer än noll kronor, eller lämnas tomt.",
+            ));
+        }
+        fel
+    }
+
     pub fn galler(&self, insats: InsatsTyp, manad: Manad) -> bool {
         self.insatser.contains(&insats) && overlappar(manad, self.fran, Some(self.till))
     }
@@ -153,6 +228,51 @@ impl Val {
         [Val::EjValfrihet, Val::Valt, Val::Ickeval]
             .into_iter()
             .find(|v| v.kod() == kod)
+    }
+}
+
+/// The order's terms when it goes to a provider organisation, recorded on the case
+/// with the order: which provider, whether the person chose it under LOV, and what
+/// was granted per month in the unit the provider reports and bills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Villkor {
+    pub utforare: UtforarId,
+    pub val: Val,
+    pub prisenhet: Prisenhet,
+    /// Hundredths of the unit per calendar month; `None` when the decision's
+    /// omfattning is not a quantity.
+    pub beviljat_per_manad: Option<Hundradelar>,
+}
+
+impl Val {
+    /// How the choice reads on the case and the order.
+    pub fn namn(self) -> &'static str {
+        match self {
+            Val::EjValfrihet => "Inte valfrihet (egen regi eller upphandlad)",
+            Val::Valt => "Den enskilde valde utföraren (LOV)",
+            Val::Ickeval => "Ickevalsalternativet: den enskilde valde inte (LOV 9 kap. 2 §)",
+        }
+    }
+}
+
+/// Checks the terms against the provider they name: LOV 9 kap. 1–2 §§, the person
+/// chooses among the approved providers, and one who does not choose gets the
+/// nämnd's ickevalsalternativ; outside LOV there is no choice to record.
+pub fn kontrollera_villkor(org: &Utforarorganisation, v: &Villkor) -> Result<(), &'static str> {
+    match (org.regiform, v.val) {
+        (Regiform::Lov, Val::EjValfrihet) => {
+            Err("Utföraren är ett valfrihetssystem (LOV): ange om den enskilde valde utföraren.")
+        }
+        (Regiform::Lov, Val::Ickeval) if !org.ickevalsalternativ => Err(
+            "Utföraren är inte nämndens ickevalsalternativ. Den som inte väljer får ickevalsalternativet (LOV 9 kap. 2 §).",
+        ),
+        (Regiform::EgenRegi | Regiform::Lou, Val::Valt | Val::Ickeval) => {
+            Err("Valfrihet gäller bara utförare i valfrihetssystem (LOV).")
+        }
+        _ if v.beviljat_per_manad.is_some_and(|b| b <= 0) => {
+            Err("Det beviljade per månad ska vara mer än noll, eller lämnas tomt.")
+        }
+        _ => Ok(()),
     }
 }
 
@@ -526,7 +646,7 @@ impl std::fmt::Display for CsvFel {
     }
 }
 
-/// The invoice CSV's columns, in order (docs/fakturor.md).
+/// The invoice CSV's columns, in order (docs/utforare.md).
 pub const FAKTURA_KOLUMNER: [&str; 5] = ["bestallning", "period", "enhet", "antal", "a_pris"];
 
 /// The most lines one file may hold: an invoice of one provider for one month.

@@ -15,6 +15,7 @@
 mod manad;
 mod oppna;
 pub mod skala;
+mod utforare;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -306,6 +307,8 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     let mina_sidor = mina_sidor(&d).await?;
 
     let ombud = fullmakt(&d).await?;
+    // Providers under LOV and LOU, their orders, delivery and invoices (issue 17).
+    let leverantorer = utforare::fyll(&d, kommun, namnd, &hash).await?;
 
     // STYLE.md 10: the hash chains and projections agree with the events.
     let problem = store.arenden().verifiera().await?;
@@ -316,6 +319,7 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     ut.push('\n');
     ut.push_str(&ombud);
     ut.push_str(&mina_sidor);
+    ut.push_str(&leverantorer);
     Ok(ut.trim_end().to_owned())
 }
 
@@ -1830,6 +1834,7 @@ impl Fall<'_, '_> {
                 utforare,
                 datum: self.dag(n),
                 uppdrag,
+                villkor: None,
             },
         )
         .await

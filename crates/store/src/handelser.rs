@@ -767,6 +767,34 @@ async fn projicera(
                     )
                     .await?;
                 }
+                // The order's terms go with the order, in its transaction: an order
+                // sent again replaces them, to a unit of no provider it leaves none.
+                if let Handelse::Bestalld {
+                    beslut, villkor, ..
+                } = h
+                {
+                    tx.execute(
+                        "DELETE FROM bestallningsvillkor WHERE kommun = $1 AND beslut = $2",
+                        &[v(aktor.kommun), v(beslut)],
+                    )
+                    .await?;
+                    if let Some(vk) = villkor {
+                        tx.execute(
+                            "INSERT INTO bestallningsvillkor (kommun, beslut, utforare, val, prisenhet, beviljat_per_manad, sparad, sparad_av) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                            &[
+                                v(aktor.kommun),
+                                v(beslut),
+                                v(vk.utforare),
+                                vk.val.kod().into(),
+                                vk.prisenhet.kod().into(),
+                                V::I(vk.beviljat_per_manad),
+                                tid.into(),
+                                v(aktor.id),
+                            ],
+                        )
+                        .await?;
+                    }
+                }
             }
             _ => {}
         }

@@ -16,6 +16,8 @@ pub struct Enhet {
     pub utforare: bool,
     /// The Mina sidor offers whose digital applications come here (codes, space-separated).
     pub tar_emot: String,
+    /// The provider organisation the unit belongs to, if any (issue 17 item 5).
+    pub utforarorganisation: Option<lots_domain::ids::UtforarId>,
 }
 
 /// A kommun as the `kommun` table holds it: its code (e.g. "1480") and name.
@@ -268,7 +270,7 @@ impl Organisation<'_> {
         self.0
             .db
             .fetch_all(
-                "SELECT id, namn, utforare, tar_emot FROM enhet WHERE kommun = $1 ORDER BY namn",
+                "SELECT id, namn, utforare, tar_emot, utforarorganisation FROM enhet WHERE kommun = $1 ORDER BY namn",
                 &[kommun.to_string().into()],
             )
             .await?
@@ -279,6 +281,7 @@ impl Organisation<'_> {
                     namn: r.text("namn")?,
                     utforare: r.int("utforare")? != 0,
                     tar_emot: r.text("tar_emot")?,
+                    utforarorganisation: r.opt_parse("utforarorganisation")?,
                 })
             })
             .collect()

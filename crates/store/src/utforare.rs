@@ -53,6 +53,16 @@ fn organisation_fran(r: &Rad) -> Result<Utforarorganisation, StoreError> {
     })
 }
 
+fn villkor_fran(r: &Rad) -> Result<Bestallningsvillkor, StoreError> {
+    Ok(Bestallningsvillkor {
+        beslut: r.parse("beslut")?,
+        utforare: r.parse("utforare")?,
+        val: Val::fran_kod(&r.text("val")?).ok_or_else(|| korrupt("val"))?,
+        prisenhet: prisenhet(r, "prisenhet")?,
+        beviljat_per_manad: r.opt_int("beviljat_per_manad")?,
+    })
+}
+
 fn avtal_fran(r: &Rad) -> Result<Avtal, StoreError> {
     let insatser = r
         .text("insatser")?
@@ -136,6 +146,24 @@ impl Organisation<'_> {
             .iter()
             .map(organisation_fran)
             .collect()
+    }
+
+    /// One of the kommun's provider organisations; another kommun's is not there.
+    pub async fn utforarorganisation(
+        &self,
+        kommun: KommunId,
+        id: UtforarId,
+    ) -> Result<Option<Utforarorganisation>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT id, namn, organisationsnummer, regiform, ickevalsalternativ FROM utforarorganisation WHERE kommun = $1 AND id = $2",
+                &[v(kommun), v(id)],
+            )
+            .await?
+            .as_ref()
+            .map(organisation_fran)
+            .transpose()
     }
 
     /// Places an enhet under one of the kommun's provider organisations (its staff then
@@ -293,15 +321,7 @@ impl Organisation<'_> {
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(Bestallningsvillkor {
-                    beslut: r.parse("beslut")?,
-                    utforare: r.parse("utforare")?,
-                    val: Val::fran_kod(&r.text("val")?).ok_or_else(|| korrupt("val"))?,
-                    prisenhet: prisenhet(r, "prisenhet")?,
-                    beviljat_per_manad: r.opt_int("beviljat_per_manad")?,
-                })
-            })
+            .map(villkor_fran)
             .collect()
     }
 
@@ -358,6 +378,48 @@ impl Organisation<'_> {
                 })
             })
             .collect()
+    }
+
+    /// The delivery reported against one order, every month, oldest first.
+    pub async fn leveranser_for_bestallning(
+        &self,
+        kommun: KommunId,
+        beslut: BeslutId,
+    ) -> Result<Vec<Leverans>, StoreError> {
+        self.0
+            .db
+            .fetch_all(
+                "SELECT beslut, manad, antal FROM leverans WHERE kommun = $1 AND beslut = $2 ORDER BY manad, rapporterad, id",
+                &[v(kommun), v(beslut)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Leverans {
+                    beslut: r.parse("beslut")?,
+                    manad: manad(r, "manad")?,
+                    antal: r.int("antal")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The terms of one order, if it went to a provider organisation.
+    pub async fn villkor_for_bestallning(
+        &self,
+        kommun: KommunId,
+        beslut: BeslutId,
+    ) -> Result<Option<Bestallningsvillkor>, StoreError> {
+        self.0
+            .db
+            .fetch_optional(
+                "SELECT beslut, utforare, val, prisenhet, beviljat_per_manad FROM bestallningsvillkor WHERE kommun = $1 AND beslut = $2",
+                &[v(kommun), v(beslut)],
+            )
+            .await?
+            .as_ref()
+            .map(villkor_fran)
+            .transpose()
     }
 
     /// Stores an invoice's lines, all or none, under a new invoice id.

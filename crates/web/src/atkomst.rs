@@ -319,6 +319,9 @@ pub enum UppdragSyfte {
     Lasa,
     /// Write or revise its genomförandeplan.
     SkrivaPlan,
+    /// Report delivery against it; `leverantor`: the user's unit belongs to a provider
+    /// organisation, which the delivery is reported for.
+    RapporteraLeverans { leverantor: bool },
 }
 
 /// An order sent to the user's utförare unit. Only the user's kommun's orders are
@@ -346,6 +349,11 @@ pub async fn oppna_uppdrag(
             utforare: r.utforare,
             skyddad: r.person_skyddad,
         },
+        UppdragSyfte::RapporteraLeverans { leverantor } => Atgard::RapporteraLeverans {
+            utforare: r.utforare,
+            skyddad: r.person_skyddad,
+            leverantor,
+        },
     };
     let skickat = !r.tillstand.beslut.is_empty();
     let beslut = if skickat {
@@ -363,6 +371,10 @@ pub async fn oppna_uppdrag(
             UppdragSyfte::Lasa => "Uppdraget är inte skickat till din enhet.".into(),
             UppdragSyfte::SkrivaPlan => {
                 "Bara utförarna på den enhet som fått uppdraget kan skriva genomförandeplanen."
+                    .into()
+            }
+            UppdragSyfte::RapporteraLeverans { .. } => {
+                "Bara utförare hos den utförare som fått uppdraget kan rapportera leverans mot det."
                     .into()
             }
         }));

@@ -274,6 +274,34 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/uppdrag/{id}", get(sidor::uppdrag::visa)),
         (
+            "/uppdrag/{id}/leverans",
+            post(sidor::uppdrag::rapportera_leverans),
+        ),
+        (
+            "/utforare",
+            get(sidor::utforare::lista).post(sidor::utforare::skapa),
+        ),
+        ("/utforare/{id}", get(sidor::utforare::visa)),
+        ("/utforare/{id}/avtal", post(sidor::utforare::spara_avtal)),
+        (
+            "/utforare/{id}/enheter",
+            post(sidor::utforare::koppla_enhet),
+        ),
+        (
+            "/utforare/{id}/avstamning",
+            get(sidor::utforare::avstamning),
+        ),
+        (
+            "/utforare/{id}/avstamning.csv",
+            get(sidor::utforare::avstamning_csv),
+        ),
+        ("/avvikelser", get(sidor::utforare::avvikelser)),
+        (
+            "/fakturor",
+            get(sidor::fakturor::visa).post(sidor::fakturor::skicka_fil),
+        ),
+        ("/fakturor/rad", post(sidor::fakturor::skicka_rad)),
+        (
             "/uppdrag/{id}/plan",
             get(sidor::uppdrag::plan_sida).post(sidor::uppdrag::spara_plan),
         ),

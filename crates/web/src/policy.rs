@@ -151,6 +151,27 @@ pub enum Atgard {
     /// Write the genomförandeplan of an order, with the person: the utförare of the
     /// unit the insats was ordered from (seed 004 §2.8.1).
     SkrivaGenomforandeplan { utforare: EnhetId, skyddad: bool },
+    /// See the kommun's provider organisations and their contracts (issue 17 item 5):
+    /// kommun data, no person. Those who order from them and the systemförvaltare.
+    LasaUtforare,
+    /// Register providers, their contracts and units: the arbetsledare. Choosing and
+    /// pricing providers is the nämnd's business, not the running of the system, and
+    /// the arbetsledare answers for the orders placed under them (docs/utforare.md).
+    AdministreraUtforare,
+    /// Report delivery against an order (issue 17 item 6): the utförare of the unit the
+    /// order went to, when that unit belongs to a provider organisation (`leverantor`).
+    RapporteraLeverans {
+        utforare: EnhetId,
+        skyddad: bool,
+        leverantor: bool,
+    },
+    /// Send the provider's invoice lines, as a CSV file or entered: an utförare on a
+    /// unit of a provider organisation, for that organisation only.
+    LamnaFaktura { leverantor: bool },
+    /// The reconciliation of granted, delivered and billed per provider and month,
+    /// before payment: the arbetsledare. It names orders of every enhet, so each line
+    /// links to its case only when the case is the reader's to open.
+    Avstamning,
 }
 
 /// Skyddade personuppgifter: visible only with the explicit right, whatever the role.
@@ -239,6 +260,7 @@ pub fn avgor(a: &Anvandare, h: Atgard) -> Result<(), Nekande> {
         | Atgard::GodkannaFullmakt { skyddad, .. }
         | Atgard::SePersonILogg { skyddad }
         | Atgard::LasaUppdrag { skyddad, .. }
+        | Atgard::RapporteraLeverans { skyddad, .. }
         | Atgard::SkrivaGenomforandeplan { skyddad, .. } => skyddad,
         Atgard::LasaArende(r) | Atgard::Steg(r, _) | Atgard::ProvaPartsinsyn(r) => r.skyddad,
         _ => false,
@@ -328,6 +350,14 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
         | Atgard::SkrivaGenomforandeplan { utforare, skyddad } => {
             a.roll == Utforare && a.enhet == utforare && ser_skyddad(a, skyddad)
         }
+        Atgard::LasaUtforare => matches!(a.roll, Handlaggare | Arbetsledare | Systemforvaltare),
+        Atgard::AdministreraUtforare | Atgard::Avstamning => a.roll == Arbetsledare,
+        Atgard::RapporteraLeverans {
+            utforare,
+            skyddad,
+            leverantor,
+        } => a.roll == Utforare && a.enhet == utforare && leverantor && ser_skyddad(a, skyddad),
+        Atgard::LamnaFaktura { leverantor } => a.roll == Utforare && leverantor,
         Atgard::LasaArende(r) => {
             ser_skyddad(a, r.skyddad) && (eget(a, &r) || (r.skal && kan_ange_skal(a, &r)))
         }

@@ -561,12 +561,23 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             utforare,
             datum,
             uppdrag,
+            villkor,
         } => {
             d.push(format!(
                 "{} beställd från {} {datum}.",
                 insats_for(a, *beslut),
                 n.enhet(*utforare)
             ));
+            if let Some(v) = villkor {
+                d.push(format!("{}.", v.val.namn()));
+                if let Some(b) = v.beviljat_per_manad {
+                    d.push(format!(
+                        "Beviljat {} {} per månad.",
+                        lots_domain::utforare::antal_text(b),
+                        v.prisenhet.namn()
+                    ));
+                }
+            }
             d.push(uppdrag.clone());
             "Insats beställd".into()
         }

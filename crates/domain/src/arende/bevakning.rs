@@ -1174,6 +1174,7 @@ mod tests {
                 utforare: UTFORARE,
                 datum: date!(2026 - 02 - 18),
                 uppdrag: "Kontaktperson".into(),
+                villkor: None,
             })
             .med(Kommando::StartaVerkstallighet {
                 beslut: B2,

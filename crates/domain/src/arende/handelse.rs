@@ -560,6 +560,10 @@ pub enum Handelse {
         utforare: EnhetId,
         datum: Date,
         uppdrag: String,
+        /// The provider's terms and the person's choice under LOV; absent in orders to
+        /// a unit of no provider organisation, and in orders made before issue 17.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        villkor: Option<crate::utforare::Villkor>,
     },
     VerkstallighetPaborjad {
         beslut: BeslutId,

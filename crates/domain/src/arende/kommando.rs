@@ -174,6 +174,8 @@ pub enum Kommando {
         utforare: EnhetId,
         datum: Date,
         uppdrag: String,
+        /// The terms when the unit belongs to a provider organisation (issue 17 item 5).
+        villkor: Option<crate::utforare::Villkor>,
     },
     StartaVerkstallighet {
         beslut: BeslutId,

@@ -554,6 +554,7 @@ pub(crate) fn bestallt() -> Fall {
         utforare: UTFORARE,
         datum: date!(2026 - 02 - 09),
         uppdrag: "Behandling enligt ASI".into(),
+        villkor: None,
     })
 }
 

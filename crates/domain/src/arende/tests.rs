@@ -87,6 +87,7 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             utforare: UTFORARE,
             datum: d,
             uppdrag: "Uppdrag".into(),
+            villkor: None,
         },
         T::StartaVerkstallighet => Kommando::StartaVerkstallighet {
             beslut: B_BIFALL,
@@ -521,6 +522,7 @@ fn datum_i_framtiden_vagras() {
             utforare: UTFORARE,
             datum: d,
             uppdrag: "u".into(),
+            villkor: None,
         }),
         ("starta", bestallt, "datum", |d| {
             Kommando::StartaVerkstallighet {
@@ -606,6 +608,7 @@ fn datum_fore_arendets_start_vagras() {
         utforare: UTFORARE,
         datum: date!(2026 - 02 - 04),
         uppdrag: "u".into(),
+        villkor: None,
     });
     assert_eq!(falt(r), vec!["datum"]);
 }
@@ -618,6 +621,7 @@ fn steg_pa_fel_beslut_vagras_for_beslutsfaltet() {
         utforare: UTFORARE,
         datum: IDAG,
         uppdrag: "u".into(),
+        villkor: None,
     });
     assert_eq!(falt(r), vec!["beslut"]);
 }
@@ -836,6 +840,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             utforare: UTFORARE,
             datum: idag,
             uppdrag: "Uppdrag".into(),
+            villkor: None,
         },
         T::StartaVerkstallighet => Kommando::StartaVerkstallighet {
             beslut: beslut(typ),

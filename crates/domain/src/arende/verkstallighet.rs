@@ -157,6 +157,7 @@ pub(super) fn handle(
             utforare,
             datum,
             uppdrag,
+            villkor,
         } => {
             let b = valt_beslut(a, KommandoTyp::Bestall, beslut)?;
             fel.inte_fore(datum, b.beslut.datum, "datum", "beslutsdagen");
@@ -166,11 +167,20 @@ pub(super) fn handle(
                 "uppdrag",
                 "Beskriv uppdraget: vad utföraren behöver veta.",
             );
+            // SoL 4 kap. 1 §: the decision sets the scope; a granted zero is no order.
+            fel.om(
+                villkor
+                    .and_then(|v| v.beviljat_per_manad)
+                    .is_some_and(|b| b <= 0),
+                "beviljat",
+                "Det beviljade per månad ska vara mer än noll, eller lämnas tomt.",
+            );
             vec![Handelse::Bestalld {
                 beslut,
                 utforare,
                 datum,
                 uppdrag,
+                villkor,
             }]
         }
         Kommando::StartaVerkstallighet { beslut, datum } => {

@@ -439,3 +439,78 @@ fn decimaltal_lases_strikt() {
         assert_eq!(las_decimal(fel), None, "{fel}");
     }
 }
+
+#[test]
+fn organisationsnummer_kraver_tio_siffror_och_ratt_kontrollsiffra() {
+    assert_eq!(
+        las_organisationsnummer("5566778890"),
+        None,
+        "fel kontrollsiffra"
+    );
+    assert_eq!(
+        las_organisationsnummer("5566778899").as_deref(),
+        Some("556677-8899")
+    );
+    assert_eq!(
+        las_organisationsnummer("212000-0142").as_deref(),
+        Some("212000-0142")
+    );
+    assert_eq!(las_organisationsnummer("55667788"), None);
+    assert_eq!(las_organisationsnummer("55667788a9"), None);
+}
+
+fn organisation(regiform: Regiform, ickeval: bool) -> Utforarorganisation {
+    Utforarorganisation {
+        id: UtforarId::ny(),
+        namn: "Omsorg AB".into(),
+        organisationsnummer: "556677-8899".into(),
+        regiform,
+        ickevalsalternativ: ickeval,
+    }
+}
+
+#[test]
+fn bara_en_lov_utforare_kan_vara_ickevalsalternativ() {
+    assert!(organisation(Regiform::Lov, true).fel().is_empty());
+    let fel: Vec<&str> = organisation(Regiform::Lou, true)
+        .fel()
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(fel, ["ickevalsalternativ"]);
+}
+
+#[test]
+fn villkoren_foljer_lov() {
+    // LOV 9 kap. 1–2 §§: the person chooses; who does not choose gets the ickevalsalternativ.
+    let v = |val| Villkor {
+        utforare: UtforarId::ny(),
+        val,
+        prisenhet: Prisenhet::Timme,
+        beviljat_per_manad: Some(2000),
+    };
+    let lov = organisation(Regiform::Lov, false);
+    let ickeval = organisation(Regiform::Lov, true);
+    let lou = organisation(Regiform::Lou, false);
+    assert!(kontrollera_villkor(&lov, &v(Val::Valt)).is_ok());
+    assert!(kontrollera_villkor(&lov, &v(Val::EjValfrihet)).is_err());
+    assert!(kontrollera_villkor(&lov, &v(Val::Ickeval)).is_err());
+    assert!(kontrollera_villkor(&ickeval, &v(Val::Ickeval)).is_ok());
+    assert!(kontrollera_villkor(&lou, &v(Val::EjValfrihet)).is_ok());
+    assert!(kontrollera_villkor(&lou, &v(Val::Valt)).is_err());
+    let mut noll = v(Val::EjValfrihet);
+    noll.beviljat_per_manad = Some(0);
+    assert!(kontrollera_villkor(&lou, &noll).is_err());
+}
+
+#[test]
+fn avtalets_fel_namner_falten() {
+    let mut a = lage().avtal;
+    assert!(a.fel().is_empty());
+    a.till = date!(2025 - 12 - 31);
+    a.insatser.clear();
+    a.pris = 0;
+    a.tak_per_manad = Some(0);
+    let falt: Vec<&str> = a.fel().into_iter().map(|f| f.0).collect();
+    assert_eq!(falt, ["till", "insatser", "pris", "tak"]);
+}

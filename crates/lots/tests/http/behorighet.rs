@@ -8,7 +8,7 @@ use crate::hjalp::*;
 use crate::pa_bada;
 
 const MATRIS: &str = include_str!("behorighetsmatris.md");
-pub(crate) const ANVANDARE: [&str; 7] = [
+pub(crate) const ANVANDARE: [&str; 8] = [
     "handlaggare",
     "arbetsledare",
     "utforare",
@@ -16,6 +16,7 @@ pub(crate) const ANVANDARE: [&str; 7] = [
     "systemforvaltare",
     "granskare",
     "skyddshandlaggare",
+    "leverantor",
 ];
 
 pub(crate) struct Rad {
@@ -63,6 +64,8 @@ pub(crate) struct Fall {
     textblock: String,
     /// One of the kommun's öppna insatser (issue 17 item 1).
     oppen_insats: String,
+    /// One of the kommun's provider organisations (issue 17 item 5).
+    utforare: String,
 }
 
 impl Fall {
@@ -78,6 +81,7 @@ impl Fall {
             &self.begaran,
             &self.textblock,
             &self.oppen_insats,
+            &self.utforare,
         ]
         .into_iter()
         .filter(|i| !i.is_empty())
@@ -115,6 +119,19 @@ pub(crate) async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
 
 /// Takes a granted case to an order sent to the utförare; returns the decision's id.
 pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
+    let utforare = app.org.utforare_enhet.to_string();
+    bestall_till(app, k, a, &utforare, &[]).await
+}
+
+/// Takes a granted case to an order sent to the unit `utforare`, with the order's
+/// terms in `villkor` (fields of the order form); returns the decision's id.
+pub(crate) async fn bestall_till(
+    app: &TestApp,
+    k: &Klient,
+    a: &str,
+    utforare: &str,
+    villkor: &[(&str, &str)],
+) -> String {
     k.steg(a, "inled-utredning", &[("datum", "2026-03-03")])
         .await;
     k.steg(a, "avsluta-utredning", &[("datum", "2026-04-01")])
@@ -146,18 +163,14 @@ pub(crate) async fn bestall(app: &TestApp, k: &Klient, a: &str) -> String {
         .beslut[0]
         .id()
         .to_string();
-    let utforare = app.org.utforare_enhet.to_string();
-    k.steg(
-        a,
-        "bestall",
-        &[
-            ("beslut", &beslut),
-            ("utforare", &utforare),
-            ("datum", "2026-04-22"),
-            ("uppdrag", "Samtalsbehandling enligt beslut."),
-        ],
-    )
-    .await;
+    let mut falt = vec![
+        ("beslut", beslut.as_str()),
+        ("utforare", utforare),
+        ("datum", "2026-04-22"),
+        ("uppdrag", "Samtalsbehandling enligt beslut."),
+    ];
+    falt.extend_from_slice(villkor);
+    k.steg(a, "bestall", &falt).await;
     beslut
 }
 
@@ -240,6 +253,41 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             begaran: String::new(),
             textblock: String::new(),
             oppen_insats: String::new(),
+            utforare: String::new(),
+        },
+    );
+
+    // A case of HL's ordered from the external provider's unit, with the order's terms.
+    let p = registrera_person(&hl, "19850505-0008", "Xerxes", "Extern").await;
+    let a = registrera_ansokan(
+        app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
+    let leverantor = app.org.leverantor_enhet.to_string();
+    let uppdrag = bestall_till(
+        app,
+        &hl,
+        &a,
+        &leverantor,
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
+    )
+    .await;
+    fall.insert(
+        "extern",
+        Fall {
+            arende: a,
+            person: p,
+            uppdrag,
+            ..Fall::default()
         },
     );
 
@@ -335,6 +383,7 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             begaran: String::new(),
             textblock: String::new(),
             oppen_insats: String::new(),
+            utforare: String::new(),
         },
     );
     // One of the kommun's text blocks, saved by the arbetsledare.
@@ -369,6 +418,7 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         Fall {
             textblock: textblock.to_string(),
             oppen_insats: oppen_insats.to_string(),
+            utforare: app.org.leverantor_org.to_string(),
             ..Fall::default()
         },
     );
@@ -451,6 +501,8 @@ pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.uppdrag)
     } else if s.starts_with("/behorigheter/") {
         s.replace("{id}", &f.begaran)
+    } else if s.starts_with("/utforare/") {
+        s.replace("{id}", &f.utforare)
     } else if s.starts_with("/textblock/") {
         s.replace("{id}", &f.textblock)
     } else if s.starts_with("/oppna-insatser/") || s.starts_with("/mottagning/") {
@@ -567,6 +619,7 @@ async fn allt_som_visas_ar_loggat(db: Db) {
         "utforare",
         "skyddshandlaggare",
         "ekonom",
+        "leverantor",
     ] {
         let k = app.klient(namn).await;
         let id = app.org.anv(namn).id;

@@ -88,6 +88,10 @@ pub struct Org {
     pub missbruk: EnhetId,
     pub ekonomi: EnhetId,
     pub utforare_enhet: EnhetId,
+    /// An external provider under LOV (the nämnd's ickevalsalternativ) and its one unit,
+    /// where the user `leverantor` works (issue 17 item 5).
+    pub leverantor_org: UtforarId,
+    pub leverantor_enhet: EnhetId,
     pub anvandare: Vec<Anvandare>,
 }
 
@@ -162,6 +166,41 @@ pub async fn skapa_org_med(store: &Store, kod: &str, kommunnamn: &str, fornamn: 
         .skapa_enhet(utforare_enhet, kommun, namnd, "Öppenvården", true)
         .await
         .unwrap();
+    // The provider is written as the arbetsledare would register it, without the audit
+    // rows of that page (tests of the audit log count theirs).
+    let leverantor_org = UtforarId::ny();
+    let leverantor_enhet = EnhetId::ny();
+    store
+        .organisation()
+        .skapa_enhet(
+            leverantor_enhet,
+            kommun,
+            namnd,
+            "Omsorg Valfrihet AB, stödteamet",
+            true,
+        )
+        .await
+        .unwrap();
+    store
+        .bakdorr()
+        .execute(
+            "INSERT INTO utforarorganisation (kommun, id, namn, organisationsnummer, regiform, ickevalsalternativ, skapad) VALUES ($1, $2, 'Omsorg Valfrihet AB', '556123-4567', 'lov', 1, '2026-01-01T00:00:00Z')",
+            &[kommun.to_string().into(), leverantor_org.to_string().into()],
+        )
+        .await
+        .unwrap();
+    store
+        .bakdorr()
+        .execute(
+            "UPDATE enhet SET utforarorganisation = $1 WHERE kommun = $2 AND id = $3",
+            &[
+                leverantor_org.to_string().into(),
+                kommun.to_string().into(),
+                leverantor_enhet.to_string().into(),
+            ],
+        )
+        .await
+        .unwrap();
     let mut anvandare = vec![];
     for (namn, roll, enhet) in [
         ("handlaggare", Roll::Handlaggare, missbruk),
@@ -169,6 +208,7 @@ pub async fn skapa_org_med(store: &Store, kod: &str, kommunnamn: &str, fornamn: 
         ("ekonom", Roll::Handlaggare, ekonomi),
         ("arbetsledare", Roll::Arbetsledare, missbruk),
         ("utforare", Roll::Utforare, utforare_enhet),
+        ("leverantor", Roll::Utforare, leverantor_enhet),
         ("registrator", Roll::Registrator, missbruk),
         ("systemforvaltare", Roll::Systemforvaltare, missbruk),
         ("granskare", Roll::Granskare, missbruk),
@@ -226,6 +266,8 @@ pub async fn skapa_org_med(store: &Store, kod: &str, kommunnamn: &str, fornamn: 
         missbruk,
         ekonomi,
         utforare_enhet,
+        leverantor_org,
+        leverantor_enhet,
         anvandare,
     }
 }

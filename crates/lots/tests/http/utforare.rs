@@ -1,7 +1,9 @@
-//! Issue 17 items 5–6, the store and domain layers: provider organisations, contracts,
-//! order terms, delivery and invoice lines kept per kommun and per provider, audited,
-//! and reconciled. (The pages are not built yet; these tests run on both databases so
-//! the migration and every query are proved on each.)
+//! Issue 17 items 5–6: provider organisations, contracts, order terms, delivery and
+//! invoice lines kept per kommun and per provider, audited, and reconciled; first in the
+//! store, then through the pages: the arbetsledare's providers and contracts, the order
+//! with the person's choice under LOV, the provider's delivery and invoice, and the
+//! reconciliation for the arbetsledare and the beställare. A provider sees only what was
+//! ordered from it.
 
 use lots_domain::forsorjningsstod::Manad;
 use lots_domain::ids::{AvtalId, BeslutId, UtforarId};
@@ -63,7 +65,7 @@ async fn leverantorer_avtal_leverans_och_faktura(db: Db) {
     let al = Aktor::from(app.org.anv("arbetsledare"));
     let nu = datetime!(2026-05-04 10:00 UTC);
 
-    let lov = org("Omsorg Valfrihet AB", Regiform::Lov, true);
+    let lov = org("Alfa Omsorg AB", Regiform::Lov, true);
     let lou = org("Upphandlad Stöd AB", Regiform::Lou, false);
     for u in [&lov, &lou] {
         o.skapa_utforarorganisation(kommun, u, &al, nu)
@@ -97,7 +99,15 @@ async fn leverantorer_avtal_leverans_och_faktura(db: Db) {
         .into_iter()
         .map(|u| u.namn)
         .collect();
-    assert_eq!(namn, ["Omsorg Valfrihet AB", "Upphandlad Stöd AB"]);
+    // The test kommun's own LOV provider (hjalp.rs) is there beside the two.
+    assert_eq!(
+        namn,
+        [
+            "Alfa Omsorg AB",
+            "Omsorg Valfrihet AB",
+            "Upphandlad Stöd AB"
+        ]
+    );
     assert_eq!(
         o.utforarorganisationer(kommun).await.unwrap()[0],
         lov,
@@ -254,3 +264,559 @@ async fn leverantorer_avtal_leverans_och_faktura(db: Db) {
     );
 }
 pa_bada!(leverantorer_avtal_leverans_och_faktura);
+
+/// Orders a granted case of HL's from `enhet` with the order's terms; returns the decision.
+async fn bestall_fran(
+    app: &TestApp,
+    hl: &Klient,
+    fnr: &str,
+    enhet: lots_domain::ids::EnhetId,
+    villkor: &[(&str, &str)],
+) -> (String, String) {
+    let p = registrera_person(hl, fnr, "Ulla", "Uppdrag").await;
+    let a = registrera_ansokan(
+        app,
+        hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
+    let b = crate::behorighet::bestall_till(app, hl, &a, &enhet.to_string(), villkor).await;
+    (a, b)
+}
+
+async fn antal(app: &TestApp, sql: &'static str) -> i64 {
+    app.store.bakdorr().fetch_all(sql, &[]).await.unwrap()[0]
+        .int("n")
+        .unwrap()
+}
+
+/// Item 5 and the order: the arbetsledare registers a provider and its contract (bad
+/// input changes nothing), LOV's rules hold on the order, and the terms are recorded on
+/// the case with the order.
+async fn utforare_och_avtal_genom_sidorna(db: Db) {
+    let app = TestApp::ny(db).await;
+    let al = app.klient("arbetsledare").await;
+    let hl = app.klient("handlaggare").await;
+
+    // A wrong organisationsnummer and an ickevalsalternativ outside LOV: nothing stored.
+    let fore = antal(&app, "SELECT COUNT(*) AS n FROM utforarorganisation").await;
+    let (s, _, body) = al
+        .post(
+            "/utforare",
+            &[
+                ("namn", "Upphandlad Stöd AB"),
+                ("organisationsnummer", "556677-8890"),
+                ("regiform", "lou"),
+                ("ickevalsalternativ", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        body.contains("Kontrollsiffran ska stämma"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(body.contains("Bara en utförare i valfrihetssystemet"));
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM utforarorganisation").await,
+        fore
+    );
+    let (s, plats, _) = al
+        .post(
+            "/utforare",
+            &[
+                ("namn", "Upphandlad Stöd AB"),
+                ("organisationsnummer", "5566778899"),
+                ("regiform", "lou"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let sida = plats.unwrap();
+    let (_, body) = al.get(&sida).await;
+    assert!(body.contains("556677-8899") && body.contains("Upphandlad (LOU)"));
+
+    // A contract that ends before it starts is refused; a good one is listed.
+    let (s, _, body) = al
+        .post(
+            &format!("{sida}/avtal"),
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2025-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "timme"),
+                ("pris", "abc"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Skriv priset i kronor"), "{}", utdrag(&body));
+    let (s, _, body) = al
+        .post(
+            &format!("{sida}/avtal"),
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2025-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "timme"),
+                ("pris", "450"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Avtalet kan inte sluta innan det börjar"));
+    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM avtal").await, 0);
+    let (s, _, _) = al
+        .post(
+            &format!("{sida}/avtal"),
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2026-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "timme"),
+                ("pris", "450,50"),
+                ("tak", "100 000"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, body) = hl.get(&sida).await;
+    assert!(body.contains("450,50"), "{}", utdrag(&body));
+    assert!(body.contains("100\u{a0}000,00"));
+    // The handläggare reads, but does not keep, providers.
+    let (s, _, _) = hl
+        .post(
+            "/utforare",
+            &[
+                ("namn", "X AB"),
+                ("organisationsnummer", "5566778899"),
+                ("regiform", "lou"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 403);
+
+    // LOV 9 kap. 2 §: an order to a LOV provider records the person's choice; the test
+    // kommun's LOV provider is the ickevalsalternativ.
+    let p = registrera_person(&hl, "19850606-0006", "Lova", "Val").await;
+    let a = registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
+    let leverantor = app.org.leverantor_enhet.to_string();
+    let beslut = crate::behorighet::bestall_till(
+        &app,
+        &hl,
+        &a,
+        &leverantor,
+        &[("val", "valt"), ("prisenhet", "timme"), ("beviljat", "20")],
+    )
+    .await;
+    let villkor = app
+        .store
+        .organisation()
+        .villkor_for_bestallning(app.org.kommun, beslut.parse().unwrap())
+        .await
+        .unwrap()
+        .expect("the order's terms");
+    assert_eq!(villkor.val, Val::Valt);
+    assert_eq!(villkor.beviljat_per_manad, Some(2000));
+    assert_eq!(villkor.utforare, app.org.leverantor_org);
+    // Ordered again without a choice: the form says what LOV asks, nothing changes.
+    let (s, _, body) = hl
+        .post(
+            &format!("/arenden/{a}/steg/bestall"),
+            &[
+                ("beslut", beslut.as_str()),
+                ("utforare", leverantor.as_str()),
+                ("datum", "2026-04-23"),
+                ("uppdrag", "Igen."),
+                ("prisenhet", "timme"),
+                ("beviljat", "-3"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(
+        body.contains("ange om den enskilde valde utföraren"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(body.contains("större än noll"));
+    assert_eq!(
+        app.store
+            .organisation()
+            .villkor_for_bestallning(app.org.kommun, beslut.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .val,
+        Val::Valt
+    );
+    // The choice is on the case, for the handläggare to read.
+    let (_, body) = hl.get(&format!("/arenden/{a}")).await;
+    assert!(
+        body.contains("Den enskilde valde utföraren (LOV)"),
+        "{}",
+        utdrag(&body)
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(utforare_och_avtal_genom_sidorna);
+
+/// Item 2: through the same `/uppdrag`, a provider's user sees only the orders sent to
+/// its own unit: not another provider's, not the case behind its own, not another kommun's.
+async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let al = app.klient("arbetsledare").await;
+    // Öppenvården is registered as the kommun's egen regi, a provider of its own.
+    let (_, plats, _) = al
+        .post(
+            "/utforare",
+            &[
+                ("namn", "Öppenvården, egen regi"),
+                ("organisationsnummer", "2120000142"),
+                ("regiform", "egen_regi"),
+            ],
+        )
+        .await;
+    let egen = plats.unwrap();
+    let oppen = app.org.utforare_enhet.to_string();
+    let (s, _, _) = al
+        .post(&format!("{egen}/enheter"), &[("enhet", oppen.as_str())])
+        .await;
+    assert_eq!(s, 303);
+    let (a_lov, b_lov) = bestall_fran(
+        &app,
+        &hl,
+        "19850707-0004",
+        app.org.leverantor_enhet,
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
+    )
+    .await;
+    let (_, b_egen) = bestall_fran(
+        &app,
+        &hl,
+        "19850808-0002",
+        app.org.utforare_enhet,
+        &[("prisenhet", "timme")],
+    )
+    .await;
+
+    let lev = app.klient("leverantor").await;
+    let ut = app.klient("utforare").await;
+    let (_, lista) = lev.get("/uppdrag").await;
+    assert!(
+        lista.contains(&b_lov) && !lista.contains(&b_egen),
+        "{}",
+        utdrag(&lista)
+    );
+    let (_, lista) = ut.get("/uppdrag").await;
+    assert!(lista.contains(&b_egen) && !lista.contains(&b_lov));
+    for (k, egen, annans) in [(&lev, &b_lov, &b_egen), (&ut, &b_egen, &b_lov)] {
+        assert_eq!(k.get(&format!("/uppdrag/{egen}")).await.0, 200);
+        assert_eq!(k.get(&format!("/uppdrag/{annans}")).await.0, 403);
+        assert_eq!(k.get(&format!("/uppdrag/{annans}/plan")).await.0, 403);
+        let (s, _, _) = k
+            .post(
+                &format!("/uppdrag/{annans}/leverans"),
+                &[("manad", "2026-05"), ("antal", "3")],
+            )
+            .await;
+        assert_eq!(s, 403);
+    }
+    // The order is not the case: the provider reaches neither it nor the person.
+    assert_eq!(lev.get(&format!("/arenden/{a_lov}")).await.0, 403);
+    assert_eq!(lev.get("/utforare").await.0, 403);
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM leverans").await,
+        0,
+        "no delivery was reported through a side door"
+    );
+
+    // Another kommun's utförare, on a unit of a provider of its own, sees nothing here.
+    let (granne_enhet, granne) = grannkommun(&app, "Grannens utförare", false).await;
+    let o = app.store.organisation();
+    let gk = o.anvandare(granne).await.unwrap().unwrap().kommun;
+    let grannens = org("Grannens Omsorg AB", Regiform::Lov, false);
+    let aktor = Aktor::from(&o.anvandare(granne).await.unwrap().unwrap());
+    o.skapa_utforarorganisation(gk, &grannens, &aktor, time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    o.koppla_enhet_till_utforare(
+        gk,
+        granne_enhet,
+        Some(grannens.id),
+        &aktor,
+        time::OffsetDateTime::now_utc(),
+    )
+    .await
+    .unwrap();
+    let mut u = o.anvandare(granne).await.unwrap().unwrap();
+    u.id = lots_domain::ids::AnvandarId::ny();
+    u.anvandarnamn = "grannutforare".into();
+    u.roll = lots_domain::organisation::Roll::Utforare;
+    o.skapa_anvandare(&u).await.unwrap();
+    let gu = app.klient("grannutforare").await;
+    assert_eq!(gu.get(&format!("/uppdrag/{b_lov}")).await.0, 403);
+    let (s, _, _) = gu
+        .post(
+            &format!("/uppdrag/{b_lov}/leverans"),
+            &[("manad", "2026-05"), ("antal", "3")],
+        )
+        .await;
+    assert_eq!(s, 403);
+    let (_, lista) = gu.get("/uppdrag").await;
+    assert!(!lista.contains(&b_lov) && !lista.contains(&b_egen));
+    // Its invoice page is its own provider's: our orders are not offered.
+    let (s, body) = gu.get("/fakturor").await;
+    assert_eq!(s, 200);
+    assert!(!body.contains(&b_lov) && body.contains("Grannens Omsorg AB"));
+    // And the neighbour's arbetsledare finds no provider of ours.
+    let gl = app.klient("granneledare").await;
+    let id = app.org.leverantor_org;
+    assert_eq!(gl.get(&format!("/utforare/{id}")).await.0, 404);
+    assert_eq!(
+        gl.get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+            .await
+            .0,
+        404
+    );
+    let (_, body) = gl.get("/utforare").await;
+    assert!(!body.contains("Omsorg Valfrihet AB"));
+}
+pa_bada!(en_utforare_ser_aldrig_en_annans_uppdrag);
+
+/// Items 3–5: the provider reports delivery and sends its invoice; a bad file is refused
+/// whole with its errors by line and column; the reconciliation flags exactly the lines
+/// that do not match, for the arbetsledare (page and CSV) and the beställare.
+async fn leverans_faktura_och_avstamning(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let al = app.klient("arbetsledare").await;
+    let lev = app.klient("leverantor").await;
+    let id = app.org.leverantor_org;
+    let (s, _, _) = al
+        .post(
+            &format!("/utforare/{id}/avtal"),
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2026-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "tillfalle"),
+                ("pris", "600"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    // Granted from 2026-04-20 to 2026-12-31, 8 sessions a month.
+    let (a, b) = bestall_fran(
+        &app,
+        &hl,
+        "19850707-0004",
+        app.org.leverantor_enhet,
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
+    )
+    .await;
+    // Another provider's order (Öppenvården, no provider organisation): not this provider's.
+    let (_, annan) = bestall_fran(&app, &hl, "19850808-0002", app.org.utforare_enhet, &[]).await;
+
+    // Delivery: a bad month and a zero are refused, nothing stored.
+    let (s, _, body) = lev
+        .post(
+            &format!("/uppdrag/{b}/leverans"),
+            &[("manad", "2026-13"), ("antal", "0")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        body.contains("Skriv månaden som ÅÅÅÅ-MM"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(body.contains("större än noll"));
+    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM leverans").await, 0);
+    for antal_ in ["6", "4"] {
+        let (s, plats, _) = lev
+            .post(
+                &format!("/uppdrag/{b}/leverans"),
+                &[("manad", "2026-05"), ("antal", antal_)],
+            )
+            .await;
+        assert_eq!((s, plats), (303, Some(format!("/uppdrag/{b}#leverans"))));
+    }
+    let (_, body) = lev.get(&format!("/uppdrag/{b}")).await;
+    assert!(
+        body.contains("maj 2026") || body.contains("Maj 2026"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(body.contains("10 tillfällen"));
+
+    // A file with errors: every error named, nothing stored.
+    let fil = |text: String| {
+        reqwest::multipart::Form::new()
+            .text("_csrf", lev.csrf.clone())
+            .part(
+                "fil",
+                reqwest::multipart::Part::bytes(text.into_bytes()).file_name("faktura.csv"),
+            )
+    };
+    let (s, body) = lev
+        .multipart(
+            "/fakturor",
+            fil(format!(
+                "bestallning;period;enhet;antal;a_pris\n{b};2026-05;tillfalle;8;600\n{b};2026-5;tillfalle;x;600\n"
+            )),
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Rad 3, kolumn period"), "{}", utdrag(&body));
+    assert!(body.contains("Rad 3, kolumn antal"));
+    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM fakturarad").await, 0);
+
+    // The invoice: two lines match (the months' delivery, within the period), and two
+    // do not: March is before the decision's period, and one names another's order.
+    // The month's delivery (10) is also more than the 8 granted.
+    let (s, body) = lev
+        .multipart(
+            "/fakturor",
+            fil(format!(
+                "bestallning;period;enhet;antal;a_pris\n{b};2026-05;tillfalle;8;600\n{b};2026-05;tillfalle;2;600,00\n{b};2026-03;tillfalle;1;600\n{annan};2026-05;tillfalle;3;600\n"
+            )),
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let (_, body) = lev.get("/fakturor?manad=2026-05&inlasta=4").await;
+    assert!(
+        body.contains("4 fakturarader togs emot"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(body.contains(&annan), "the provider sees the lines it sent");
+    // Entered by hand: a bad quantity is shown beside its field; a good line is stored.
+    let (s, _, body) = lev
+        .post(
+            "/fakturor/rad",
+            &[
+                ("bestallning", b.as_str()),
+                ("period", "2026-05"),
+                ("enhet", "tillfalle"),
+                ("antal", "-1"),
+                ("a_pris", "600"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Antalet ska vara ett positivt tal"));
+    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM fakturarad").await, 4);
+
+    // The arbetsledare's reconciliation for May (March's line is in March's).
+    let (s, body) = al
+        .get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+        .await;
+    assert_eq!(s, 200);
+    assert!(
+        body.contains("Levererat 10 men beviljat 8"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(
+        body.contains(&format!(
+            "Rad 3: det finns ingen beställning till utföraren med referensen &quot;{annan}&quot;"
+        )) || body.contains(&format!(
+            "Rad 3: det finns ingen beställning till utföraren med referensen &#34;{annan}&#34;"
+        )),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(
+        !body.contains("Rad 1:") && !body.contains("Rad 2:"),
+        "lines that match carry no flag"
+    );
+    let (s, csv) = al
+        .get(&format!("/utforare/{id}/avstamning.csv?manad=2026-05"))
+        .await;
+    assert_eq!(s, 200);
+    assert_eq!(csv.lines().count(), 1 + 3 + 1, "{csv}");
+    assert!(csv.contains("Levererat 10 men beviljat 8"));
+    let (_, body) = al
+        .get(&format!("/utforare/{id}/avstamning?manad=2026-03"))
+        .await;
+    assert!(
+        body.contains("Rad 1: mars 2026 ligger utanför beslutets period")
+            || body.contains("ligger utanför beslutets period"),
+        "{}",
+        utdrag(&body)
+    );
+    // Billed more than delivered: one more line for May takes the total above the delivery.
+    let (s, _, _) = lev
+        .post(
+            "/fakturor/rad",
+            &[
+                ("bestallning", b.as_str()),
+                ("period", "2026-05"),
+                ("enhet", "tillfalle"),
+                ("antal", "1"),
+                ("a_pris", "600"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, body) = al
+        .get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+        .await;
+    assert!(
+        body.contains("fakturerat 11 men levererat 10"),
+        "{}",
+        utdrag(&body)
+    );
+
+    // The beställare sees the differences on the orders from their cases; another
+    // enhet's handläggare does not; the provider never reaches the reconciliation.
+    let (_, body) = hl.get("/avvikelser?manad=2026-05").await;
+    assert!(body.contains(&format!("/arenden/{a}")), "{}", utdrag(&body));
+    assert!(body.contains("Levererat 10 men beviljat 8"));
+    assert!(body.contains("fakturerat 11 men levererat 10"));
+    let ekonom = app.klient("ekonom").await;
+    let (_, body) = ekonom.get("/avvikelser?manad=2026-05").await;
+    assert!(!body.contains(&a));
+    assert_eq!(
+        lev.get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        hl.get(&format!("/utforare/{id}/avstamning?manad=2026-05"))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        al.get(&format!("/utforare/{id}/avstamning?manad=maj"))
+            .await
+            .0,
+        400
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(leverans_faktura_och_avstamning);

@@ -5,6 +5,7 @@ pub mod akt;
 pub mod arende;
 pub mod delegation;
 pub mod enhet;
+pub mod fakturor;
 pub mod formular;
 pub mod fullmakt;
 pub mod konto;
@@ -25,6 +26,7 @@ pub mod steg;
 pub mod textblock;
 pub mod uppdrag;
 pub mod utbetalningar;
+pub mod utforare;
 
 use crate::formular::FaltFel;
 use lots_store::{ArendeRad, Granskningspost, Person};
@@ -60,6 +62,8 @@ impl Sida {
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (Atgard::LasaTextblock, "/textblock", "meny-textblock"),
+            (Atgard::LasaUtforare, "/utforare", "meny-utforare"),
+            (Atgard::Arbetsyta, "/avvikelser", "meny-avvikelser"),
             (Atgard::Mottagning, "/mottagning", "meny-mottagning"),
             (
                 Atgard::LasaOppnaInsatser,

@@ -28,6 +28,8 @@ pub struct Stegkontext {
     pub arende: Option<Arende>,
     pub anvandare: Vec<Anvandare>,
     pub enheter: Vec<Enhet>,
+    /// The kommun's provider organisations: read only for an order.
+    pub utforarorganisationer: Vec<lots_domain::utforare::Utforarorganisation>,
     pub journal: Vec<JournalRad>,
     /// The kinds of document already accepted for the person, in any case (newest first).
     pub godtagna: Vec<(Handlingstyp, time::Date, ArendeId)>,
@@ -173,6 +175,11 @@ impl Stegkontext {
             } else {
                 vec![]
             },
+            utforarorganisationer: if typ == KommandoTyp::Bestall {
+                org.utforarorganisationer(kommun).await?
+            } else {
+                vec![]
+            },
             journal: match &rad {
                 Some(r) if med_journal => s.store.arenden().journal_i_arende(r.id).await?,
                 _ => vec![],
@@ -226,6 +233,7 @@ impl Stegkontext {
             mig: &i.anvandare,
             anvandare: &self.anvandare,
             enheter: &self.enheter,
+            utforarorganisationer: &self.utforarorganisationer,
             journal: &self.journal,
             godtagna: &self.godtagna,
             dokument: &self.dokument,

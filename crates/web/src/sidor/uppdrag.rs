@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::atkomst::{self, UppdragSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
-use crate::formular::{Formular, Formularfel};
+use crate::formular::{FaltFel, Formular, Formularfel};
 use crate::policy::{self, Atgard};
 use crate::visning::planrader;
 use lots_steg::Stegfel;
@@ -67,6 +67,8 @@ fn far(i: &Inloggad, r: &UppdragRad) -> bool {
 struct Lista {
     sida: Sida,
     uppdrag: Vec<UppdragVy>,
+    /// The unit belongs to a provider organisation: it sends invoices (`/fakturor`).
+    leverantor: bool,
 }
 
 pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
@@ -114,6 +116,7 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
     Ok(Lista {
         sida: Sida::av(&i),
         uppdrag,
+        leverantor: leverantor(&s, &i).await?.is_some(),
     }
     .into_response())
 }
@@ -129,6 +132,7 @@ struct Visa {
     plan: Vec<(&'static str, String)>,
     /// The plan can be written or revised now by this user.
     kan_skriva_plan: bool,
+    leverans: Option<Leveransdel>,
 }
 
 pub async fn visa(
@@ -137,6 +141,185 @@ pub async fn visa(
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
     let r = atkomst::oppna_uppdrag(&s, &i, &id, UppdragSyfte::Lasa).await?;
+    visa_uppdrag(&s, &i, r, None).await
+}
+
+/// The delivery reported against the order, and the form to report more (issue 17 item 6).
+pub struct Leveransdel {
+    /// "timmar", "dygn" or "tillfällen", from the order's terms.
+    pub enhet: &'static str,
+    pub beviljat: Option<String>,
+    /// (month, reported) per month.
+    pub rader: Vec<(String, String)>,
+    pub far_rapportera: bool,
+    pub falt: Vec<Falt>,
+    pub fel: Vec<(String, String)>,
+}
+
+fn leveransfalt(idag: time::Date) -> Vec<Falt> {
+    vec![
+        Falt::text("manad", "Månad")
+            .kravs()
+            .hjalp("Kalendermånaden som leveransen gäller, ÅÅÅÅ-MM.")
+            .varde(lots_domain::forsorjningsstod::Manad::for_dag(idag)),
+        Falt::text("antal", "Levererat")
+            .kravs()
+            .hjalp("Antal med högst två decimaler, till exempel 12,5. Flera rapporter samma månad läggs ihop."),
+    ]
+}
+
+/// The user's provider organisation, when their unit belongs to one.
+async fn leverantor(
+    s: &AppState,
+    i: &Inloggad,
+) -> Result<Option<lots_domain::ids::UtforarId>, WebFel> {
+    Ok(s.store
+        .organisation()
+        .enhetens_utforare(i.anvandare.kommun, i.anvandare.enhet)
+        .await?)
+}
+
+async fn leveransdel(
+    s: &AppState,
+    i: &Inloggad,
+    r: &UppdragRad,
+    form: Option<(&Formular, &[FaltFel])>,
+) -> Result<Option<Leveransdel>, WebFel> {
+    let kommun = i.anvandare.kommun;
+    let o = s.store.organisation();
+    let Some(villkor) = o.villkor_for_bestallning(kommun, r.beslut).await? else {
+        return Ok(None);
+    };
+    let mut per_manad: std::collections::BTreeMap<lots_domain::forsorjningsstod::Manad, i64> =
+        Default::default();
+    for l in o.leveranser_for_bestallning(kommun, r.beslut).await? {
+        *per_manad.entry(l.manad).or_default() += l.antal;
+    }
+    let enhet = villkor.prisenhet.namn();
+    let lev = leverantor(s, i).await?;
+    let far_rapportera = policy::far(
+        &i.anvandare,
+        Atgard::RapporteraLeverans {
+            utforare: r.utforare,
+            skyddad: r.person_skyddad,
+            leverantor: lev == Some(villkor.utforare),
+        },
+    );
+    let mut falt = leveransfalt(svensk_dag(s.nu()));
+    let fel = match form {
+        Some((f, fel)) => fyll(&mut falt, f, fel),
+        None => vec![],
+    };
+    Ok(Some(Leveransdel {
+        enhet,
+        beviljat: villkor
+            .beviljat_per_manad
+            .map(|b| format!("{} {enhet} per månad", lots_domain::utforare::antal_text(b))),
+        rader: per_manad
+            .into_iter()
+            .map(|(m, a)| {
+                (
+                    m.namn(),
+                    format!("{} {enhet}", lots_domain::utforare::antal_text(a)),
+                )
+            })
+            .collect(),
+        far_rapportera,
+        falt,
+        fel,
+    }))
+}
+
+/// The provider reports delivery against the order: its own, for one month.
+pub async fn rapportera_leverans(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    use lots_domain::forsorjningsstod::Manad;
+    use lots_domain::utforare::{Leverans, las_decimal};
+    i.kontrollera_csrf(&f)?;
+    let kommun = i.anvandare.kommun;
+    let lev = leverantor(&s, &i).await?;
+    let id_beslut: lots_domain::ids::BeslutId = id.parse().map_err(|_| WebFel::Saknas)?;
+    let villkor = s
+        .store
+        .organisation()
+        .villkor_for_bestallning(kommun, id_beslut)
+        .await?;
+    // The delivery is the provider's the order went to, reported by its own unit's staff.
+    let egen = matches!((&villkor, lev), (Some(v), Some(l)) if v.utforare == l);
+    let r = atkomst::oppna_uppdrag(
+        &s,
+        &i,
+        &id,
+        UppdragSyfte::RapporteraLeverans { leverantor: egen },
+    )
+    .await?;
+    let (Some(villkor), Some(_)) = (villkor, lev) else {
+        return Err(WebFel::Saknas);
+    };
+    let idag = svensk_dag(s.nu());
+    let mut fel = vec![];
+    let manad = match f.text("manad").trim().parse::<Manad>() {
+        Ok(m) if m > Manad::for_dag(idag) => {
+            fel.push(FaltFel {
+                falt: "manad",
+                text: "Leverans kan inte rapporteras för en månad som inte har börjat.".into(),
+            });
+            None
+        }
+        Ok(m) => Some(m),
+        Err(_) => {
+            fel.push(FaltFel {
+                falt: "manad",
+                text: "Skriv månaden som ÅÅÅÅ-MM, till exempel 2026-04.".into(),
+            });
+            None
+        }
+    };
+    let antal = las_decimal(&f.text("antal")).filter(|a| *a > 0 && *a <= 100_000 * 100);
+    if antal.is_none() {
+        fel.push(FaltFel {
+            falt: "antal",
+            text: format!(
+                "Skriv antalet {} som ett tal större än noll med högst två decimaler, till exempel 12,5.",
+                villkor.prisenhet.namn()
+            ),
+        });
+    }
+    let (Some(manad), Some(antal)) = (manad, antal) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            visa_uppdrag(&s, &i, r, Some((&f, &fel))).await?,
+        )
+            .into_response());
+    };
+    s.store
+        .organisation()
+        .rapportera_leverans(
+            kommun,
+            villkor.utforare,
+            &Leverans {
+                beslut: r.beslut,
+                manad,
+                antal,
+            },
+            &i.aktor(),
+            s.nu(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/uppdrag/{}#leverans", r.beslut)).into_response())
+}
+
+async fn visa_uppdrag(
+    s: &AppState,
+    i: &Inloggad,
+    r: UppdragRad,
+    form: Option<(&Formular, &[FaltFel])>,
+) -> Result<Response, WebFel> {
+    let leverans = leveransdel(s, i, &r, form).await?;
     let person = s
         .store
         .personer()
@@ -204,7 +387,8 @@ pub async fn visa(
         handlaggare.unwrap_or_else(|| "Ingen tilldelad".into()),
     ));
     Ok(Visa {
-        sida: Sida::av(&i),
+        sida: Sida::av(i),
+        leverans,
         beslut: r.beslut,
         rubrik: format!(
             "Uppdrag: {}",
@@ -216,7 +400,7 @@ pub async fn visa(
             .genomforandeplan(r.beslut)
             .map(planrader)
             .unwrap_or_default(),
-        kan_skriva_plan: far_skriva(&i, &r) && plan_oppen(&r).is_ok(),
+        kan_skriva_plan: far_skriva(i, &r) && plan_oppen(&r).is_ok(),
     }
     .into_response())
 }

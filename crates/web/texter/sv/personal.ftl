@@ -887,3 +887,83 @@ uppfoljning-visa = Visa
 uppfoljning-csv = Hämta som CSV
 uppfoljning-pdf = Hämta som PDF
 uppfoljning-inga = Inga besök under perioden.
+
+## Utförare as organisations, delivery, invoices and reconciliation (issue 17 items 5–6)
+meny-utforare = Utförare och avtal
+meny-fakturor = Fakturor
+meny-avvikelser = Fakturaavvikelser
+utf-titel = Utförare och avtal
+utf-ingress = Kommunens utförare i egen regi, i valfrihetssystem (LOV) och upphandlade (LOU), med deras avtal. Beställningar går till utförarens enheter genom uppdragen, och utföraren ser bara det som beställts av den.
+utf-las_bara = Arbetsledaren lägger till utförare, avtal och enheter.
+utf-inga = Kommunen har inga utförare registrerade ännu.
+utf-lista = Kommunens utförare
+utf-namn = Namn
+utf-orgnr = Organisationsnummer
+utf-regiform = Regiform
+utf-ickeval = Ickevalsalternativ
+utf-ja = Ja
+utf-nej = Nej
+utf-ny = Ny utförare
+utf-spara = Spara utföraren
+utf-alla = Alla utförare
+utf-enheter = Utförarens enheter
+utf-inga_enheter = Ingen enhet hör till utföraren ännu. Utan enhet kan ingen beställning gå till utföraren.
+utf-koppla = Lägg enheten under utföraren
+utf-avtal = Avtal
+utf-inga_avtal = Utföraren har inga avtal.
+utf-period = Period
+utf-insatser = Insats
+utf-pris = Pris
+utf-tak = Tak
+utf-nytt_avtal = Nytt avtal
+utf-spara_avtal = Spara avtalet
+utf-avstamning_manad = Månad (ÅÅÅÅ-MM)
+utf-avstamning_visa = Visa månaden
+avst-titel = Avstämning: { $utforare }, { $manad }
+avst-ingress = Varje fakturarad prövas mot beställningen, den rapporterade leveransen, beslutets period och avtalet innan fakturan betalas. Avvikelserna visas också för beställaren under Fakturaavvikelser. Raderna numreras i den ordning de visas här.
+avst-csv = Hämta avstämningen som CSV
+avst-antal_avvikelser = { $antal ->
+    [one] { $antal } avvikelse
+   *[other] { $antal } avvikelser
+}
+avst-ovriga = Avvikelser för månaden
+avst-faktura = Fakturarader
+avst-inga_rader = Inga fakturarader för månaden.
+avst-summa = Fakturerat totalt { $summa }
+avst-rad = Rad
+avst-bestallning = Beställning
+avst-bestallare = Beställare
+avst-antal = Antal
+avst-a_pris = À-pris
+avst-belopp = Belopp
+avst-avvikelser = Avvikelser
+avst-stammer = Stämmer
+avst-levererat = Rapporterad leverans
+avst-ingen_leverans = Ingen leverans rapporterad för månaden.
+avv-titel = Fakturaavvikelser på dina beställningar, { $manad }
+avv-ingress = Skillnader mellan beviljat, levererat och fakturerat för insatser som beställts i dina ärenden. Ta upp dem med utföraren innan fakturan betalas.
+avv-inga = Inga avvikelser på dina beställningar den månaden.
+avv-utforare = Utförare
+leverans-rubrik = Leverans
+leverans-beviljat = Beviljat enligt beställningen: { $beviljat }.
+leverans-ingen = Ingen leverans rapporterad ännu.
+leverans-rapporterat = Rapporterad leverans per månad
+leverans-manad = Månad
+leverans-levererat = Levererat
+leverans-rapportera = Rapportera leverans i { $enhet }
+leverans-skicka = Rapportera leveransen
+fakt-titel = Fakturor
+fakt-ingress = Fakturarader från { $utforare } till nämnden. Raderna stäms av mot beställningarna, den rapporterade leveransen och avtalet innan fakturan betalas.
+fakt-inlasta = { $antal ->
+    [one] { $antal } fakturarad togs emot.
+   *[other] { $antal } fakturarader togs emot.
+}
+fakt-fil = Skicka en CSV-fil
+fakt-format = Filen ska vara sparad som CSV UTF-8 med semikolon mellan kolumnerna. Första raden är rubrikerna { $kolumner }. Kolumnerna är beställningens referens som den står på uppdraget, månaden (ÅÅÅÅ-MM), enheten (timme, dygn eller tillfalle), antalet och à-priset i kronor. Är någon rad fel tas ingenting emot, och varje fel visas med rad och kolumn.
+fakt-filfel = Filen togs inte emot. Rätta raderna och skicka den igen:
+fakt-valj_fil = Fakturafil (CSV)
+fakt-skicka_fil = Skicka filen
+fakt-rad = Skriv in en fakturarad
+fakt-skicka_rad = Skicka raden
+fakt-skickade = Skickade fakturarader, { $manad }
+uppdrag-fakturor = Fakturor: skicka fakturarader till nämnden

@@ -39,6 +39,8 @@ pub struct FaltKontext<'a> {
     pub mig: &'a Anvandare,
     pub anvandare: &'a [Anvandare],
     pub enheter: &'a [Enhet],
+    /// The kommun's provider organisations: read for an order only.
+    pub utforarorganisationer: &'a [lots_domain::utforare::Utforarorganisation],
     pub journal: &'a [JournalRad],
     /// The kinds of document already accepted for the person (newest first).
     pub godtagna: &'a [(Handlingstyp, Date, ArendeId)],

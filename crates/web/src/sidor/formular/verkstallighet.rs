@@ -227,38 +227,143 @@ fn tolka_starta_eller_ateruppta_verkstallighet(
 }
 
 fn falt_bestall(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    use lots_domain::utforare::{Prisenhet, Regiform};
     let idag = ctx.idag;
-    vec![
+    let organisation = |e: &Enhet| {
+        e.utforarorganisation
+            .and_then(|u| ctx.utforarorganisationer.iter().find(|o| o.id == u))
+    };
+    let mut falt = vec![
         beslut_falt(a, typ),
         Falt::val(
             "utforare",
             "Utförare",
             "select",
-            ctx.enheter
-                .iter()
-                .filter(|e| e.utforare)
-                .map(|e| (e.id.to_string(), e.namn.clone())),
+            ctx.enheter.iter().filter(|e| e.utforare).map(|e| {
+                let namn = match organisation(e) {
+                    Some(o) if o.ickevalsalternativ => format!(
+                        "{}: {} ({}, ickevalsalternativ)",
+                        o.namn,
+                        e.namn,
+                        o.regiform.namn()
+                    ),
+                    Some(o) => format!("{}: {} ({})", o.namn, e.namn, o.regiform.namn()),
+                    None => e.namn.clone(),
+                };
+                (e.id.to_string(), namn)
+            }),
         )
         .kravs(),
         datumfalt(idag),
         Falt::textarea("uppdrag", "Uppdraget: vad utföraren behöver veta").kravs(),
-    ]
+    ];
+    // The terms are asked only when some unit belongs to a provider organisation.
+    if ctx.enheter.iter().any(|e| organisation(e).is_some()) {
+        if ctx
+            .utforarorganisationer
+            .iter()
+            .any(|o| o.regiform == Regiform::Lov)
+        {
+            falt.push(
+                Falt::val(
+                    "val",
+                    "Den enskildes val (bara för utförare i valfrihetssystem, LOV)",
+                    "radio",
+                    [
+                        (
+                            "valt".to_string(),
+                            "Den enskilde valde utföraren".to_string(),
+                        ),
+                        (
+                            "ickeval".to_string(),
+                            "Den enskilde valde inte: nämndens ickevalsalternativ".to_string(),
+                        ),
+                    ],
+                )
+                .hjalp("LOV 9 kap. 2 §: den som inte väljer får ickevalsalternativet."),
+            );
+        }
+        falt.push(
+            Falt::val(
+                "prisenhet",
+                "Utföraren rapporterar och fakturerar i",
+                "select",
+                Prisenhet::ALLA
+                    .into_iter()
+                    .map(|p| (p.kod().to_string(), p.namn().to_string())),
+            )
+            .hjalp(
+                "Gäller utförare som är organisationer med avtal. Välj samma enhet som avtalet.",
+            ),
+        );
+        falt.push(
+            Falt::text("beviljat", "Beviljat per månad")
+                .hjalp("Antal timmar, dygn eller tillfällen per kalendermånad enligt beslutet, till exempel 20 eller 12,5. Lämna tomt om omfattningen inte är ett antal."),
+        );
+    }
+    falt
 }
 
 fn tolka_bestall(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    use lots_domain::utforare::{Prisenhet, Val, Villkor, kontrollera_villkor, las_decimal};
     let beslut = l.id("beslut", VALJ_BESLUT);
     let utforare: Option<EnhetId> = l.id("utforare", "Välj utförare.");
-    let utforare = utforare.filter(|u| ctx.enheter.iter().any(|e| e.id == *u && e.utforare));
-    if utforare.is_none() && !l.fel.iter().any(|e| e.falt == "utforare") {
+    let enhet = utforare.and_then(|u| ctx.enheter.iter().find(|e| e.id == u && e.utforare));
+    if enhet.is_none() && !l.fel.iter().any(|e| e.falt == "utforare") {
         l.fel("utforare", "Välj utförare.");
     }
     let datum = l.datum("datum");
-    match (beslut, utforare, datum) {
-        (Some(beslut), Some(utforare), Some(datum)) => Some(Kommando::Bestall {
+    // An order to a unit of a provider organisation carries its terms (issue 17 item 5).
+    let organisation = enhet
+        .and_then(|e| e.utforarorganisation)
+        .and_then(|u| ctx.utforarorganisationer.iter().find(|o| o.id == u));
+    let mut villkor = None;
+    if let Some(o) = organisation {
+        let val = match l.text("val").as_str() {
+            "valt" => Val::Valt,
+            "ickeval" => Val::Ickeval,
+            _ => Val::EjValfrihet,
+        };
+        let prisenhet = Prisenhet::fran_kod(&l.text("prisenhet"));
+        if prisenhet.is_none() {
+            l.fel(
+                "prisenhet",
+                "Välj om utföraren rapporterar i timmar, dygn eller tillfällen.",
+            );
+        }
+        let text = l.text("beviljat");
+        let beviljat = if text.trim().is_empty() {
+            None
+        } else {
+            let b = las_decimal(&text).filter(|b| *b > 0);
+            if b.is_none() {
+                l.fel(
+                    "beviljat",
+                    "Skriv antalet per månad som ett tal större än noll med högst två decimaler, till exempel 12,5.",
+                );
+            }
+            b
+        };
+        if let Some(prisenhet) = prisenhet {
+            let v = Villkor {
+                utforare: o.id,
+                val,
+                prisenhet,
+                beviljat_per_manad: beviljat,
+            };
+            match kontrollera_villkor(o, &v) {
+                Ok(()) => villkor = Some(v),
+                Err(text) => l.fel("val", text),
+            }
+        }
+    }
+    match (beslut, enhet, datum) {
+        (Some(beslut), Some(enhet), Some(datum)) if l.fel.is_empty() => Some(Kommando::Bestall {
             beslut,
-            utforare,
+            utforare: enhet.id,
             datum,
             uppdrag: l.text("uppdrag"),
+            villkor,
         }),
         _ => None,
     }

@@ -500,7 +500,7 @@ pub async fn avstam(
     let o = s.store.organisation();
     let mut ordrar = BTreeMap::new();
     for v in o.bestallningsvillkor(kommun, utforare).await? {
-        let Some(rad) = s.store.arenden().uppdrag(v.beslut).await? else {
+        let Some(rad) = s.store.arenden().uppdrag(kommun, v.beslut).await? else {
             continue;
         };
         let Some(b) = rad.tillstand.beslut_lage(v.beslut) else {

@@ -63,7 +63,12 @@ async fn demo_fyller_databasen(db: Db) {
         regiformer.push(org.regiform);
         let mut beslut = std::collections::HashMap::new();
         for v in o.bestallningsvillkor(kommun, org.id).await.unwrap() {
-            let r = store.arenden().uppdrag(kommun, v.beslut).await.unwrap().unwrap();
+            let r = store
+                .arenden()
+                .uppdrag(kommun, v.beslut)
+                .await
+                .unwrap()
+                .unwrap();
             let b = r.tillstand.beslut_lage(v.beslut).unwrap().beslut.clone();
             beslut.insert(v.beslut, (b.insats, b.period_fran, b.period_till));
         }

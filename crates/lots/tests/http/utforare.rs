@@ -572,14 +572,15 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
     u.roll = lots_domain::organisation::Roll::Utforare;
     o.skapa_anvandare(&u).await.unwrap();
     let gu = app.klient("grannutforare").await;
-    assert_eq!(gu.get(&format!("/uppdrag/{b_lov}")).await.0, 403);
+    // Another kommun's order is not there at all (404), not merely forbidden.
+    assert_eq!(gu.get(&format!("/uppdrag/{b_lov}")).await.0, 404);
     let (s, _, _) = gu
         .post(
             &format!("/uppdrag/{b_lov}/leverans"),
             &[("manad", "2026-05"), ("antal", "3")],
         )
         .await;
-    assert_eq!(s, 403);
+    assert_eq!(s, 404);
     let (_, lista) = gu.get("/uppdrag").await;
     assert!(!lista.contains(&b_lov) && !lista.contains(&b_egen));
     // Its invoice page is its own provider's: our orders are not offered.

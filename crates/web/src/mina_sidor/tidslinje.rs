@@ -4,9 +4,9 @@
 
 use lots_domain::arende::partsinsyn::{self, Undanhallet};
 use lots_domain::arende::{
-    Arende, AterkallelseUppgifter, BevakningsTyp, BrevTyp, Utskickssatt, DrojsmalUppgifter, ForhandsbedomningsUtfall,
-    Handelse, MisslyckadDelgivningUppgifter, UpphorandeUppgifter, bevakningar,
-    kan_begara_avgorande,
+    Arende, AterkallelseUppgifter, BevakningsTyp, BrevTyp, DrojsmalUppgifter,
+    ForhandsbedomningsUtfall, Handelse, MisslyckadDelgivningUppgifter, UpphorandeUppgifter,
+    Utskickssatt, bevakningar, kan_begara_avgorande,
 };
 use lots_domain::frister;
 use lots_domain::ids::{AnvandarId, BeslutId};

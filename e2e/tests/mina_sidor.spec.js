@@ -100,6 +100,20 @@ for (const k of KORNINGAR) {
         });
 
         if (k.namn === 'Mira Lind') {
+          await test.step('fullmakten och knappen som tar tillbaka den syns utan att sidan rullas i sidled', async () => {
+            await klicka(page, meny.getByRole('link', { name: 'Fullmakter', exact: true }));
+            await expect(h1).toHaveText('Fullmakter');
+            await sida('Fullmakter');
+            const knapp = main.getByRole('button', { name: /^Ta tillbaka/ }).first();
+            await expect(knapp).toBeVisible();
+            const ruta = await knapp.boundingBox();
+            expect(ruta, 'knappen har en plats på sidan').not.toBeNull();
+            if (ruta) {
+              expect(ruta.x + ruta.width, 'knappen ryms i fönstrets bredd').toBeLessThanOrEqual(k.bredd);
+            }
+            await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
+          });
+
           await test.step('genomförandeplanen under "Mål och plan"', async () => {
             await klicka(page, main.getByRole('link', { name: 'Stöd i boendet' }));
             await expect(h1).toHaveText('Stöd i boendet');

@@ -361,7 +361,7 @@ impl Organisation<'_> {
             .db
             .fetch_all(
                 "SELECT j.insats, j.utforare, j.person, j.dag, p.identitet, p.identitet_typ FROM oppen_journal j \
-                 JOIN person p ON p.id = j.person \
+                 JOIN person p ON p.kommun = j.kommun AND p.id = j.person \
                  WHERE j.kommun = $1 AND j.dag >= $2 AND j.dag <= $3",
                 &[v(kommun), datumtext(fran).into(), datumtext(till).into()],
             )

@@ -53,6 +53,14 @@ fn organisation_fran(r: &Rad) -> Result<Utforarorganisation, StoreError> {
     })
 }
 
+fn leverans_fran(r: &Rad) -> Result<Leverans, StoreError> {
+    Ok(Leverans {
+        beslut: r.parse("beslut")?,
+        manad: manad(r, "manad")?,
+        antal: r.int("antal")?,
+    })
+}
+
 fn villkor_fran(r: &Rad) -> Result<Bestallningsvillkor, StoreError> {
     Ok(Bestallningsvillkor {
         beslut: r.parse("beslut")?,
@@ -370,13 +378,7 @@ impl Organisation<'_> {
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(Leverans {
-                    beslut: r.parse("beslut")?,
-                    manad: manad(r, "manad")?,
-                    antal: r.int("antal")?,
-                })
-            })
+            .map(leverans_fran)
             .collect()
     }
 
@@ -394,13 +396,7 @@ impl Organisation<'_> {
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(Leverans {
-                    beslut: r.parse("beslut")?,
-                    manad: manad(r, "manad")?,
-                    antal: r.int("antal")?,
-                })
-            })
+            .map(leverans_fran)
             .collect()
     }
 

@@ -263,7 +263,12 @@ test('handläggare: ny person, ansökan, utredning, beslut, insats, uppföljning
 
     await steg('Beställ insats från utförare', async (f) => {
       await expect(falt(f, 'Beslut')).toHaveValue(/.+/);
-      await expect(falt(f, 'Utförare')).toHaveValue(/.+/);
+      // The kommun's own boendestöd: the demo also has a LOV and a procured provider, whose
+      // orders ask for the person's choice and the provider's terms.
+      const utforare = falt(f, 'Utförare');
+      const egen = utforare.locator('option', { hasText: 'Öppenvården Lotsby' }).first();
+      await utforare.selectOption((await egen.getAttribute('value')) || '');
+      await expect(utforare).toHaveValue(/.+/);
       await falt(f, 'Datum').fill(dag(51));
       await falt(f, 'Uppdraget: vad utföraren behöver veta').fill('Stöd i boendet två gånger i veckan, med fokus på tvätt och inköp.');
     });

@@ -102,6 +102,12 @@ impl AppState {
         &self,
         kommun: lots_domain::ids::KommunId,
     ) -> Result<String, lots_store::StoreError> {
+        // A served kommun's name was read when the server started: no query per step.
+        if let Kommuner::Endast(k) = &self.kommuner
+            && let Some(k) = k.iter().find(|k| k.id == kommun)
+        {
+            return Ok(k.namn.clone());
+        }
         self.store
             .organisation()
             .kommunnamn(kommun)

@@ -35,6 +35,10 @@ pub struct Installning {
     pub databas: String,
     pub anvandare: usize,
     pub sekunder: u64,
+    /// Mean pause between one simulated user's requests in the phase that measures
+    /// latency at a working day's pace. The other phases have none: they measure what the
+    /// server can take.
+    pub tanketid: Duration,
 }
 
 /// A journal entry of a realistic length (about 450 bytes), written by the bench.
@@ -85,6 +89,31 @@ struct Personal {
     manader_ensam: Mutex<Vec<Manadsfall>>,
 }
 
+/// The read audit's group commits, as counted by the server since it started.
+#[derive(Debug, Clone, Copy)]
+struct Gruppcommit {
+    grupper: f64,
+    begaran: f64,
+    poster: f64,
+    /// Seconds requests waited for their audit rows to be durable, summed.
+    vantan: f64,
+}
+
+impl Gruppcommit {
+    /// What happened between two readings, as a line of the report.
+    fn sedan(self, fore: Gruppcommit) -> String {
+        let g = (self.grupper - fore.grupper).max(1.0);
+        let b = self.begaran - fore.begaran;
+        format!(
+            "läsgranskningens gruppcommit under blandad last: {:.0} commit, {:.1} begäranden och {:.1} poster per commit, {:.1} ms väntan i medel per begäran",
+            self.grupper - fore.grupper,
+            b / g,
+            (self.poster - fore.poster) / g,
+            (self.vantan - fore.vantan) / b.max(1.0) * 1000.0
+        )
+    }
+}
+
 /// Latencies of one phase, per operation.
 #[derive(Default)]
 struct Matning {
@@ -113,6 +142,8 @@ struct Server {
     barn: Child,
     pid: u32,
     bas: String,
+    /// The server's own `/metrics` listener, for the read audit's group commits.
+    matvarden: String,
 }
 
 impl Server {
@@ -120,7 +151,9 @@ impl Server {
         // A free port: bind, read it, release it for the child.
         let lyssnare = std::net::TcpListener::bind("127.0.0.1:0")?;
         let addr: SocketAddr = lyssnare.local_addr()?;
-        drop(lyssnare);
+        let lyssnare_m = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let maddr: SocketAddr = lyssnare_m.local_addr()?;
+        drop((lyssnare, lyssnare_m));
         let mut cmd = Command::new(std::env::current_exe()?);
         cmd.arg("--database")
             .arg(databas)
@@ -128,6 +161,7 @@ impl Server {
             .arg("--listen")
             .arg(addr.to_string())
             .env("RUST_LOG", "warn")
+            .env("LOTS_METRICS_LISTEN", maddr.to_string())
             // The simulated staff log in with a password only.
             .env("LOTS_TOTP", "frivillig")
             .stdin(Stdio::null())
@@ -153,7 +187,34 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Ok(Self { barn, pid, bas })
+        Ok(Self {
+            barn,
+            pid,
+            bas,
+            matvarden: format!("http://{maddr}/metrics"),
+        })
+    }
+
+    /// The read audit's group-commit counters (`lots_audit_group_*`) as the server exports them.
+    async fn gruppcommit(&self) -> anyhow::Result<Gruppcommit> {
+        let text = reqwest::get(&self.matvarden).await?.text().await?;
+        let varde = |namn: &str| {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .find_map(|l| {
+                    let (n, v) = l.split_once(' ')?;
+                    (n == namn || n.strip_suffix("_total") == Some(namn))
+                        .then(|| v.trim().parse::<f64>().ok())
+                        .flatten()
+                })
+                .ok_or_else(|| anyhow!("{namn} saknas bland serverns mätvärden"))
+        };
+        Ok(Gruppcommit {
+            grupper: varde("lots_audit_group_commits")?,
+            begaran: varde("lots_audit_group_requests")?,
+            poster: varde("lots_audit_group_records")?,
+            vantan: varde("lots_audit_group_wait_seconds")?,
+        })
     }
 
     /// (peak resident memory in MiB, CPU seconds used so far).
@@ -614,12 +675,24 @@ async fn gor(
     Ok(status.is_success() || status.is_redirection())
 }
 
-/// Every simulated user runs `valj` operations back to back for `tid`.
+/// A pause drawn from an exponential distribution with the given mean: users who act
+/// independently of each other arrive as a Poisson process, not in step.
+fn paus(rng: &mut StdRng, medel: Duration) -> Duration {
+    let u: f64 = rng.random();
+    medel.mul_f64(-(1.0 - u).ln()).min(medel * 10)
+}
+
+/// Every simulated user runs `valj` operations for `tid`: back to back when `tanketid`
+/// is `None` (a closed loop at saturation, where by Little's law each request's latency
+/// is mostly its wait behind the other users' requests: mean latency = users ÷ throughput),
+/// or with a random pause of that mean between them (a working day's pace, where the
+/// latency is what one request costs).
 async fn fas(
     bas: &str,
     personal: &[Arc<Personal>],
     sokningar: &Arc<Vec<String>>,
     tid: Duration,
+    tanketid: Option<Duration>,
     valj: fn(&mut StdRng, Kvar) -> Option<Op>,
 ) -> anyhow::Result<Matning> {
     let borjan = Instant::now();
@@ -629,6 +702,10 @@ async fn fas(
         uppgifter.push(tokio::spawn(async move {
             let mut rng = StdRng::seed_from_u64(i as u64 + 1);
             let mut lat: Vec<(Op, Duration, bool)> = vec![];
+            if let Some(medel) = tanketid {
+                // Start at a random point of a pause so the users are not in step.
+                tokio::time::sleep(paus(&mut rng, medel)).await;
+            }
             while borjan.elapsed() < tid {
                 let kvar = Kvar {
                     beslut: !p.beslut.lock().await.is_empty(),
@@ -641,6 +718,13 @@ async fn fas(
                 let t = Instant::now();
                 let ok = gor(op, &bas, &p, &sok, &mut rng).await.unwrap_or(false);
                 lat.push((op, t.elapsed(), ok));
+                if let Some(medel) = tanketid {
+                    let vila = paus(&mut rng, medel);
+                    if borjan.elapsed() + vila >= tid {
+                        break;
+                    }
+                    tokio::time::sleep(vila).await;
+                }
             }
             lat
         }));
@@ -727,22 +811,42 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         personal.len(),
         fas_tid.as_secs()
     );
+    eprintln!(
+        "Arbetstakt: {} s med i medel {} ms paus mellan en användares begäranden …",
+        fas_tid.as_secs(),
+        inst.tanketid.as_millis()
+    );
+    let takt = fas(
+        &server.bas,
+        &personal,
+        &sokningar,
+        fas_tid,
+        Some(inst.tanketid),
+        blandning,
+    )
+    .await?;
+    eprintln!(
+        "Blandad last utan paus (mättnad) i {} s …",
+        fas_tid.as_secs()
+    );
     let (_, cpu0) = server.resurser()?;
-    let mix = fas(&server.bas, &personal, &sokningar, fas_tid, blandning).await?;
+    let grupp0 = server.gruppcommit().await?;
+    let mix = fas(&server.bas, &personal, &sokningar, fas_tid, None, blandning).await?;
     let (_, cpu1) = server.resurser()?;
+    let grupper = server.gruppcommit().await?.sedan(grupp0);
     let cpu_mix = (cpu1 - cpu0) / mix.tid.as_secs_f64();
 
     eprintln!("Kvot (a): healthz och ärendesida var för sig …");
-    let h = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+    let h = fas(&server.bas, &personal, &sokningar, halv, None, |_, _| {
         Some(Op::Healthz)
     })
     .await?;
-    let a_pa = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+    let a_pa = fas(&server.bas, &personal, &sokningar, halv, None, |_, _| {
         Some(Op::Arendesida)
     })
     .await?;
     eprintln!("Kvot (b): journalanteckningar genom Lots och rå INSERT …");
-    let j = fas(&server.bas, &personal, &sokningar, halv, |_, _| {
+    let j = fas(&server.bas, &personal, &sokningar, halv, None, |_, _| {
         Some(Op::Journal)
     })
     .await?;
@@ -752,7 +856,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         let reserv = std::mem::take(&mut *p.manader_ensam.lock().await);
         *p.manader.lock().await = reserv;
     }
-    let fs = fas(&server.bas, &personal, &sokningar, halv, |_, kvar| {
+    let fs = fas(&server.bas, &personal, &sokningar, halv, None, |_, kvar| {
         kvar.manader.then_some(Op::Forsorjningsstod)
     })
     .await?;
@@ -770,7 +874,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     eprintln!("Kvot (c): ärendesidan utan läsgranskning …");
     let server = Server::starta(&inst.databas, true).await?;
     let personal_av = logga_in_alla(&server.bas, &u).await?;
-    let a_av = fas(&server.bas, &personal_av, &sokningar, halv, |_, _| {
+    let a_av = fas(&server.bas, &personal_av, &sokningar, halv, None, |_, _| {
         Some(Op::Arendesida)
     })
     .await?;
@@ -791,7 +895,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         "{:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6}\n",
         "operation", "antal", "per s", "p50 ms", "p95 ms", "p99 ms", "fel"
     ));
-    let mut rad = |namn: &str, m: &mut Matning, op: Op| {
+    let rad = |ut: &mut String, namn: &str, m: &mut Matning, op: Op| {
         let per_s = m.per_sekund(op);
         let fel = m.fel.get(&op).copied().unwrap_or(0);
         let v = m.lat.entry(op).or_default();
@@ -803,23 +907,46 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
             percentil(v, 0.99)
         ));
     };
-    let mut mix = mix;
-    for op in [
+    let blandade = [
         Op::Startsida,
         Op::Arendesida,
         Op::Personsok,
         Op::Journal,
         Op::Beslut,
         Op::Forsorjningsstod,
-    ] {
-        rad(op.namn(), &mut mix, op);
+    ];
+    let totalt =
+        |m: &Matning| m.lat.values().map(Vec::len).sum::<usize>() as f64 / m.tid.as_secs_f64();
+    ut.push_str(&format!(
+        "i arbetstakt: {} ms paus i medel mellan en användares begäranden, {:.1} begäranden per s\n",
+        inst.tanketid.as_millis(),
+        totalt(&takt)
+    ));
+    let mut takt = takt;
+    for op in blandade {
+        rad(&mut ut, op.namn(), &mut takt, op);
     }
+    let x = totalt(&mix);
+    ut.push_str(&format!(
+        "mättnad: utan paus, {x:.1} begäranden per s; {n} användare ÷ {x:.1} per s = {:.0} ms i medel, mest kö\n",
+        n as f64 / x * 1000.0
+    ));
+    let mut mix = mix;
+    for op in blandade {
+        rad(&mut ut, op.namn(), &mut mix, op);
+    }
+    ut.push_str("var för sig, utan paus:\n");
     let (mut h, mut a_pa, mut j, mut fs, mut a_av) = (h, a_pa, j, fs, a_av);
-    rad("healthz (ensam)", &mut h, Op::Healthz);
-    rad("ärendesida (ensam)", &mut a_pa, Op::Arendesida);
-    rad("journal (ensam)", &mut j, Op::Journal);
-    rad("försörjningsstöd (ensam)", &mut fs, Op::Forsorjningsstod);
-    rad("ärendesida utan gr.", &mut a_av, Op::Arendesida);
+    rad(&mut ut, "healthz", &mut h, Op::Healthz);
+    rad(&mut ut, "ärendesida", &mut a_pa, Op::Arendesida);
+    rad(&mut ut, "journalanteckning", &mut j, Op::Journal);
+    rad(&mut ut, "försörjningsstöd", &mut fs, Op::Forsorjningsstod);
+    rad(
+        &mut ut,
+        "ärendesida utan gransk.",
+        &mut a_av,
+        Op::Arendesida,
+    );
     let kvot_a = a_pa.per_sekund(Op::Arendesida) / h.per_sekund(Op::Healthz);
     let kvot_b = j.per_sekund(Op::Journal) / raa;
     let kvot_c = a_pa.per_sekund(Op::Arendesida) / a_av.per_sekund(Op::Arendesida);
@@ -831,7 +958,8 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
          IVO-rapporten (ej verkställda beslut): {} s (median av 3, eller en mätning över 10 s; mål < 2 s)\n\
          kvartalsstatistiken till KF: {} s, delegationsbesluten till nämnden: {} s (median av 3)\n\
          server: toppminne {topp:.0} MiB (före IVO-rapporten {minne_fore_ivo:.0} MiB, utan granskning {topp_av:.0} MiB; mål < 300 MiB), \
-         CPU {:.0} % av en kärna under blandad last, {serverns_cpu:.0} CPU-sekunder totalt\n",
+         CPU {:.0} % av en kärna under blandad last, {serverns_cpu:.0} CPU-sekunder totalt\n\
+         {grupper}\n",
         fmt_s(ivo),
         fmt_s(kf),
         fmt_s(delegation),

@@ -65,6 +65,10 @@ enum Underkommando {
         /// Seconds of mixed load; each single-operation phase runs half as long.
         #[arg(long, default_value_t = 30)]
         seconds: u64,
+        /// Mean pause in milliseconds between one user's requests in the phase that
+        /// measures latency at a working day's pace (the saturation phases have none).
+        #[arg(long, default_value_t = 1000)]
+        tanketid_ms: u64,
     },
     /// The server `lots bench` starts and measures (internal).
     #[command(hide = true)]
@@ -167,12 +171,17 @@ async fn main() -> anyhow::Result<()> {
             };
             println!("{s}");
         }
-        Underkommando::Bench { users, seconds } => {
+        Underkommando::Bench {
+            users,
+            seconds,
+            tanketid_ms,
+        } => {
             store.migrera().await.context("migreringen misslyckades")?;
             let inst = bench::Installning {
                 databas: cfg.database.clone(),
                 anvandare: users,
                 sekunder: seconds,
+                tanketid: std::time::Duration::from_millis(tanketid_ms),
             };
             let s = bench::kor(&store, &inst).await?;
             println!("{s}");

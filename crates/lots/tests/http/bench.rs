@@ -81,6 +81,8 @@ async fn bench_kor_hela_vagen(db: Db) {
         "journalanteckning",
         "beslut",
         "försörjningsstöd",
+        "i arbetstakt",
+        "mättnad",
         "p50 ms",
         "p95 ms",
         "p99 ms",
@@ -91,6 +93,7 @@ async fn bench_kor_hela_vagen(db: Db) {
         "kvartalsstatistiken",
         "delegationsbesluten",
         "toppminne",
+        "gruppcommit",
         "CPU",
     ] {
         assert!(text.contains(ska), "{ska} saknas i utskriften:\n{text}");

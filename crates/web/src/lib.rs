@@ -244,6 +244,23 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/rapporter/ekonomiskt-bistand.csv",
             get(sidor::rapporter::eb_fil),
         ),
+        (
+            "/rapporter/klagomal",
+            get(sidor::klagomal::rapport_sida),
+        ),
+        (
+            "/rapporter/klagomal.csv",
+            get(sidor::klagomal::rapport_csv),
+        ),
+        ("/klagomal", get(sidor::klagomal::lista)),
+        ("/klagomal/{id}", get(sidor::klagomal::visa)),
+        ("/klagomal/{id}/tilldela", post(sidor::klagomal::tilldela)),
+        ("/klagomal/{id}/svar", post(sidor::klagomal::besvara)),
+        ("/klagomal/{id}/lex-sarah", post(sidor::klagomal::lex_sarah)),
+        (
+            "/klagomal/{id}/lex-sarah/mottagen",
+            post(sidor::klagomal::lex_sarah_mottagen),
+        ),
         ("/static/lots.css", get(css)),
         ("/static/session.js", get(sessionsskript)),
         ("/session/kvar", get(auth::sessionens_tid)),

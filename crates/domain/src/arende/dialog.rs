@@ -1218,6 +1218,13 @@ mod tests {
             &mina_sidor(),
         );
         assert!(f.kan(T::BegarHandlaggarbyte).is_err(), "one at a time");
+        // Closing the case is no way around the answer.
+        assert!(
+            f.arende()
+                .hinder_for_avslut()
+                .iter()
+                .any(|h| h.contains("annan handläggare"))
+        );
         let b: Vec<Bevakning> = bevakningar(f.arende())
             .into_iter()
             .filter(|b| b.typ == BevakningsTyp::Handlaggarbyte)

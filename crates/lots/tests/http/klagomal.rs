@@ -125,7 +125,7 @@ async fn klagomal_utan_inloggning(db: Db) {
     assert_eq!((s, plats.as_deref()), (303, Some(lank.as_str())));
     // The arbetsledare sees it as a bevakning, answers it; answered once.
     let alk = app.klient("arbetsledare").await;
-    let (_, start) = alk.get("/").await;
+    let (_, start) = alk.get("/?bevakningar=alla").await;
     assert!(start.contains(&format!("Synpunkt att besvara: {nummer}")));
     let (s, _, html) = alk
         .post(&format!("{lank}/svar"), &[("utfall", "forklarat"), ("svar", " ")])
@@ -294,13 +294,13 @@ async fn lex_sarah_och_kvartalsrapport(db: Db) {
     assert_eq!(l.bevakas.to_string(), idag());
     // The receiver's bevakning, until marked received; only the receiver marks it.
     let alk = app.klient("arbetsledare").await;
-    let (_, start) = alk.get("/").await;
+    let (_, start) = alk.get("/?bevakningar=alla").await;
     assert!(start.contains(&format!("Lex Sarah-rapport att ta emot: {}", inlast.nummer)));
     let (s, _, _) = re.post(&format!("{lank}/lex-sarah/mottagen"), &[]).await;
     assert_eq!(s, 403);
     let (s, _, _) = alk.post(&format!("{lank}/lex-sarah/mottagen"), &[]).await;
     assert_eq!(s, 303);
-    let (_, start) = alk.get("/").await;
+    let (_, start) = alk.get("/?bevakningar=alla").await;
     assert!(!start.contains("Lex Sarah-rapport att ta emot"));
     // Handed over once.
     let (s, _, _) = re
@@ -370,10 +370,10 @@ async fn annan_handlaggare(db: Db) {
     assert_eq!(s, 422);
 
     // The bevakning is the arbetsledare's, not the handläggare's.
-    let (_, start) = hl.get("/").await;
+    let (_, start) = hl.get("/?bevakningar=alla").await;
     assert!(!start.contains("Den enskilde vill ha en annan handläggare"));
     let al = app.klient("arbetsledare").await;
-    let (_, start) = al.get("/").await;
+    let (_, start) = al.get("/?bevakningar=alla").await;
     assert!(start.contains("Den enskilde vill ha en annan handläggare: besvara begäran"));
     // The handläggare can neither answer it nor confirm it away.
     let (s, _, _) = hl
@@ -462,7 +462,7 @@ async fn arbetsledaren_besvarar_inte_sin_egen(db: Db) {
         .await;
     assert_eq!(s, 303);
     let al = app.klient("arbetsledare").await;
-    let (_, start) = al.get("/").await;
+    let (_, start) = al.get("/?bevakningar=alla").await;
     assert!(!start.contains("Den enskilde vill ha en annan handläggare"));
     let (s, _, _) = al
         .post(

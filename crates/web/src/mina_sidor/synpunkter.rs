@@ -224,8 +224,11 @@ pub async fn skicka(
             return sida(&s, &m, t, f, fel, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    // A person logged in may still send without their name.
-    let kand = m.as_ref().filter(|_| !f.kryss("utan_namn"));
+    // A person logged in may still send without their name. An ombud whose fullmakt only
+    // lets them read does not send in the person's name: theirs is then sent as anyone's.
+    let kand = m
+        .as_ref()
+        .filter(|m| m.far_agera() && !f.kryss("utan_namn"));
     let kommun = match &m {
         Some(m) => m.person.kommun,
         None => match s.inloggningens_kommun(f.get("kommun")).await? {

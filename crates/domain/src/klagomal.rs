@@ -251,7 +251,10 @@ pub fn kvartalsrapport(rader: &[Rapportrad], kvartal: Kvartal, idag: Date) -> Kv
     let totalt = rader.len() as i64;
     let rakna = |f: &dyn Fn(&Rapportrad) -> bool| rader.iter().filter(|r| f(r)).count() as i64;
 
-    let slag: Vec<i64> = Slag::ALLA.iter().map(|s| rakna(&|r| r.slag == *s)).collect();
+    let slag: Vec<i64> = Slag::ALLA
+        .iter()
+        .map(|s| rakna(&|r| r.slag == *s))
+        .collect();
     let (slag, totalt_cell) = fordelning(&slag, totalt);
     let kategorier: Vec<i64> = Kategori::ALLA
         .iter()

@@ -254,7 +254,9 @@ impl Klagomal<'_> {
         self.0
             .db
             .fetch_all(
-                klagomal_fraga!("WHERE k.kommun = $1 AND k.ansvarig = $2 ORDER BY k.inkom DESC, k.id"),
+                klagomal_fraga!(
+                    "WHERE k.kommun = $1 AND k.ansvarig = $2 ORDER BY k.inkom DESC, k.id"
+                ),
                 &[v(kommun), v(anvandare)],
             )
             .await?
@@ -272,7 +274,9 @@ impl Klagomal<'_> {
         self.0
             .db
             .fetch_all(
-                klagomal_fraga!("WHERE k.kommun = $1 AND k.person = $2 ORDER BY k.inkom DESC, k.id"),
+                klagomal_fraga!(
+                    "WHERE k.kommun = $1 AND k.person = $2 ORDER BY k.inkom DESC, k.id"
+                ),
                 &[v(kommun), v(person)],
             )
             .await?

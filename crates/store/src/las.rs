@@ -479,7 +479,8 @@ impl Arenden<'_> {
                     person_skyddad: r.int("skyddad")? != 0,
                     enhet: r.parse("enhet")?,
                     handlaggare: r.opt_parse("handlaggare")?,
-                    typ: BevakningsTyp::fran_kod(&r.text("typ")?).ok_or_else(|| StoreError::Korrupt("okänd bevakning".into()))?,
+                    typ: BevakningsTyp::fran_kod(&r.text("typ")?)
+                        .ok_or_else(|| StoreError::Korrupt("okänd bevakning".into()))?,
                     datum: r.datum("datum")?,
                 });
             }

@@ -244,14 +244,8 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/rapporter/ekonomiskt-bistand.csv",
             get(sidor::rapporter::eb_fil),
         ),
-        (
-            "/rapporter/klagomal",
-            get(sidor::klagomal::rapport_sida),
-        ),
-        (
-            "/rapporter/klagomal.csv",
-            get(sidor::klagomal::rapport_csv),
-        ),
+        ("/rapporter/klagomal", get(sidor::klagomal::rapport_sida)),
+        ("/rapporter/klagomal.csv", get(sidor::klagomal::rapport_csv)),
         ("/klagomal", get(sidor::klagomal::lista)),
         ("/klagomal/{id}", get(sidor::klagomal::visa)),
         ("/klagomal/{id}/tilldela", post(sidor::klagomal::tilldela)),

@@ -1231,7 +1231,10 @@ mod tests {
             .collect();
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].datum, date!(2026 - 06 - 18));
-        assert_eq!(handlaggarbyte_svar_senast(date!(2026 - 06 - 15)), date!(2026 - 06 - 23));
+        assert_eq!(
+            handlaggarbyte_svar_senast(date!(2026 - 06 - 15)),
+            date!(2026 - 06 - 23)
+        );
         assert!(BevakningsTyp::Handlaggarbyte.for_arbetsledare());
         assert!(!BevakningsTyp::Handlaggarbyte.kan_kvitteras());
         let r = f.forsok(Kommando::KvitteraBevakning {
@@ -1297,7 +1300,13 @@ mod tests {
         }
         f.steg_som(nej, &al);
         assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
-        assert!(!f.arende().handlaggarbyten[1].svar.as_ref().unwrap().beviljad);
+        assert!(
+            !f.arende().handlaggarbyten[1]
+                .svar
+                .as_ref()
+                .unwrap()
+                .beviljad
+        );
         let igen = Arende::fran_handelser(ARENDE, &f.logg).expect("case");
         assert_eq!(&igen, f.arende());
     }

@@ -37,8 +37,8 @@ pub use beslut::{BeslutLage, MisslyckadDelgivningUppgifter, rattbara};
 pub use bevakning::{Atgard, Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};
 pub use dialog::{
-    Avsandare, Handlingstyp, Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN,
-    HANDLAGGARBYTE_SVARSTID, Handlaggarbyte, HandlaggarbyteSvar, MEDDELANDE_SVARSTID, Meddelande,
+    Avsandare, HANDLAGGARBYTE_SVARSTID, Handlaggarbyte, HandlaggarbyteSvar, Handlingstyp,
+    Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN, MEDDELANDE_SVARSTID, Meddelande,
     Motesbokning, Motesforfragan, Motestyp, handlaggarbyte_svar_senast, svar_senast,
 };
 pub use handelse::*;

@@ -46,7 +46,14 @@ async fn klagomal_utan_inloggning(db: Db) {
     let (s, html) = skicka_anonymt(&anonym, &[("slag", "klagomal"), ("text", " ")]).await;
     assert_eq!(s, 422);
     assert!(html.contains("Välj vad det gäller.") && html.contains("Skriv vad du vill säga."));
-    assert!(app.store.klagomal().lista(app.org.kommun, 10).await.unwrap().is_empty());
+    assert!(
+        app.store
+            .klagomal()
+            .lista(app.org.kommun, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     let (s, html) = skicka_anonymt(
         &anonym,
@@ -63,8 +70,16 @@ async fn klagomal_utan_inloggning(db: Db) {
         time::OffsetDateTime::now_utc(),
     ));
     assert!(html.contains(&svar_senast.to_string()), "the promised day");
-    assert!(html.contains("kan vi inte svara dig"), "no contact: no answer");
-    let rader = app.store.klagomal().lista(app.org.kommun, 10).await.unwrap();
+    assert!(
+        html.contains("kan vi inte svara dig"),
+        "no contact: no answer"
+    );
+    let rader = app
+        .store
+        .klagomal()
+        .lista(app.org.kommun, 10)
+        .await
+        .unwrap();
     assert_eq!(rader.len(), 1);
     assert_eq!(rader[0].nummer, nummer);
     assert!(rader[0].person.is_none() && rader[0].namn.is_empty());
@@ -128,7 +143,10 @@ async fn klagomal_utan_inloggning(db: Db) {
     let (_, start) = alk.get("/?bevakningar=alla").await;
     assert!(start.contains(&format!("Synpunkt att besvara: {nummer}")));
     let (s, _, html) = alk
-        .post(&format!("{lank}/svar"), &[("utfall", "forklarat"), ("svar", " ")])
+        .post(
+            &format!("{lank}/svar"),
+            &[("utfall", "forklarat"), ("svar", " ")],
+        )
         .await;
     assert_eq!(s, 422);
     assert!(html.contains("Skriv svaret"));
@@ -143,12 +161,23 @@ async fn klagomal_utan_inloggning(db: Db) {
         .await;
     assert_eq!(s, 303);
     let (s, _, html) = alk
-        .post(&format!("{lank}/svar"), &[("utfall", "forklarat"), ("svar", "Igen")])
+        .post(
+            &format!("{lank}/svar"),
+            &[("utfall", "forklarat"), ("svar", "Igen")],
+        )
         .await;
     assert_eq!(s, 422, "answered once");
     assert!(html.contains("redan besvarad"));
-    let k = app.store.klagomal().lista(app.org.kommun, 10).await.unwrap();
-    assert_eq!(k[0].svar.as_deref(), Some("Vi har pratat med handläggaren."));
+    let k = app
+        .store
+        .klagomal()
+        .lista(app.org.kommun, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        k[0].svar.as_deref(),
+        Some("Vi har pratat med handläggaren.")
+    );
     let historik = app
         .store
         .klagomal()
@@ -173,15 +202,30 @@ async fn synpunkt_fran_mina_sidor_och_begransning(db: Db) {
     let (s, _, _) = k
         .post_utan_csrf(
             "/mina-sidor/synpunkter",
-            &[("slag", "forslag"), ("kategori", "tillganglighet"), ("text", "Längre telefontider.")],
+            &[
+                ("slag", "forslag"),
+                ("kategori", "tillganglighet"),
+                ("text", "Längre telefontider."),
+            ],
         )
         .await;
     assert_ne!(s, 200);
-    assert!(app.store.klagomal().lista(app.org.kommun, 10).await.unwrap().is_empty());
+    assert!(
+        app.store
+            .klagomal()
+            .lista(app.org.kommun, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let (s, _, html) = k
         .post(
             "/mina-sidor/synpunkter",
-            &[("slag", "forslag"), ("kategori", "tillganglighet"), ("text", "Längre telefontider.")],
+            &[
+                ("slag", "forslag"),
+                ("kategori", "tillganglighet"),
+                ("text", "Längre telefontider."),
+            ],
         )
         .await;
     assert_eq!(s, 200, "{}", utdrag(&html));
@@ -200,7 +244,12 @@ async fn synpunkt_fran_mina_sidor_och_begransning(db: Db) {
         .await;
     assert_eq!(s, 200);
     assert!(html.contains("kan vi inte svara dig"));
-    let rader = app.store.klagomal().lista(app.org.kommun, 10).await.unwrap();
+    let rader = app
+        .store
+        .klagomal()
+        .lista(app.org.kommun, 10)
+        .await
+        .unwrap();
     assert_eq!(rader.len(), 2);
     let (utan, med): (Vec<_>, Vec<_>) = rader.iter().partition(|r| r.person.is_none());
     assert_eq!((utan.len(), med.len()), (1, 1));
@@ -221,7 +270,11 @@ async fn synpunkt_fran_mina_sidor_och_begransning(db: Db) {
     assert!(html.contains("Telefontiden blir längre från januari."));
     // The limit: ten an hour per address, logged in or not (this client sent two).
     let anonym = Klient::ny(&app.url);
-    let falt = [("slag", "berom"), ("kategori", "bemotande"), ("text", "Tack!")];
+    let falt = [
+        ("slag", "berom"),
+        ("kategori", "bemotande"),
+        ("text", "Tack!"),
+    ];
     for _ in 0..8 {
         let (s, _) = skicka_anonymt(&anonym, &falt).await;
         assert_eq!(s, 200);
@@ -229,7 +282,15 @@ async fn synpunkt_fran_mina_sidor_och_begransning(db: Db) {
     let (s, html) = skicka_anonymt(&anonym, &falt).await;
     assert_eq!(s, 429);
     assert!(html.contains("Vänta en stund"));
-    assert_eq!(app.store.klagomal().lista(app.org.kommun, 50).await.unwrap().len(), 10);
+    assert_eq!(
+        app.store
+            .klagomal()
+            .lista(app.org.kommun, 50)
+            .await
+            .unwrap()
+            .len(),
+        10
+    );
     // The limit passes with the hour.
     app.klocka.spola_fram(time::Duration::minutes(61));
     let (s, _) = skicka_anonymt(&anonym, &falt).await;
@@ -255,12 +316,22 @@ async fn lex_sarah_och_kvartalsrapport(db: Db) {
     ] {
         let (s, html) = skicka_anonymt(
             &anonym,
-            &[("slag", "klagomal"), ("kategori", kategori), ("text", text), ("kontakt", "070-123 45 67")],
+            &[
+                ("slag", "klagomal"),
+                ("kategori", kategori),
+                ("text", text),
+                ("kontakt", "070-123 45 67"),
+            ],
         )
         .await;
         assert_eq!(s, 200, "{}", utdrag(&html));
     }
-    let rader = app.store.klagomal().lista(app.org.kommun, 10).await.unwrap();
+    let rader = app
+        .store
+        .klagomal()
+        .lista(app.org.kommun, 10)
+        .await
+        .unwrap();
     let inlast = rader
         .iter()
         .find(|r| r.text.contains("låste in"))
@@ -269,18 +340,31 @@ async fn lex_sarah_och_kvartalsrapport(db: Db) {
     let lank = format!("/klagomal/{}", inlast.id);
     let re = app.klient("registrator").await;
     // Nothing is handed over by itself, words or not.
-    assert!(app.store.klagomal().lex_sarah(app.org.kommun, inlast.id).await.unwrap().is_none());
+    assert!(
+        app.store
+            .klagomal()
+            .lex_sarah(app.org.kommun, inlast.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // A reason and a receiver are required.
     let al = app.org.anv("arbetsledare").id.to_string();
     let (s, _, html) = re
-        .post(&format!("{lank}/lex-sarah"), &[("skal", ""), ("mottagare", &al)])
+        .post(
+            &format!("{lank}/lex-sarah"),
+            &[("skal", ""), ("mottagare", &al)],
+        )
         .await;
     assert_eq!(s, 422);
     assert!(html.contains("Skriv varför det kan vara ett missförhållande."));
     let (s, _, _) = re
         .post(
             &format!("{lank}/lex-sarah"),
-            &[("skal", "Inlåsning kan vara ett övergrepp."), ("mottagare", &al)],
+            &[
+                ("skal", "Inlåsning kan vara ett övergrepp."),
+                ("mottagare", &al),
+            ],
         )
         .await;
     assert_eq!(s, 303);
@@ -321,11 +405,20 @@ async fn lex_sarah_och_kvartalsrapport(db: Db) {
     assert!(csv.contains("Totalt;Inkomna;7"), "{csv}");
     // 6 and 1: the 1 is hidden, and the 6 with it, so neither can be recomputed.
     assert!(csv.contains("Kategori;Bemötande;färre än 5"), "{csv}");
-    assert!(csv.contains("Kategori;Stöd och insatser;färre än 5"), "{csv}");
+    assert!(
+        csv.contains("Kategori;Stöd och insatser;färre än 5"),
+        "{csv}"
+    );
     assert!(csv.contains("Kategori;Information;0"), "{csv}");
     assert!(csv.contains("Utfall;Inte besvarade ännu;7"), "{csv}");
-    assert!(csv.contains("Lex Sarah;Lämnade till Lex Sarah-utredning;färre än 5"), "{csv}");
-    assert!(!csv.contains("låste in") && !csv.contains("070"), "no text, no sender");
+    assert!(
+        csv.contains("Lex Sarah;Lämnade till Lex Sarah-utredning;färre än 5"),
+        "{csv}"
+    );
+    assert!(
+        !csv.contains("låste in") && !csv.contains("070"),
+        "no text, no sender"
+    );
     // Only the arbetsledare has the nämnd's reports.
     let (s, _) = re.get("/rapporter/klagomal").await;
     assert_eq!(s, 403);
@@ -355,17 +448,27 @@ async fn annan_handlaggare(db: Db) {
     assert_eq!(s, 200);
     assert!(html.contains("Du behöver inte säga varför"));
     let (s, plats, html) = k
-        .post(&format!("/mina-sidor/arenden/{a}/handlaggare"), &[("skal", "")])
+        .post(
+            &format!("/mina-sidor/arenden/{a}/handlaggare"),
+            &[("skal", "")],
+        )
         .await;
     assert_eq!(s, 303, "{}", utdrag(&html));
     let (_, kvitto) = k.get(plats.as_deref().unwrap()).await;
     assert!(kvitto.contains("Fråga om en annan handläggare"));
-    assert!(handelsetyper(&app, &a).await.contains(&"handlaggarbyte_begart"));
+    assert!(
+        handelsetyper(&app, &a)
+            .await
+            .contains(&"handlaggarbyte_begart")
+    );
     // One at a time: the page says it waits, a second is refused.
     let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}/handlaggare")).await;
     assert!(html.contains("Du har frågat om en annan handläggare"));
     let (s, _, _) = k
-        .post(&format!("/mina-sidor/arenden/{a}/handlaggare"), &[("skal", "Igen")])
+        .post(
+            &format!("/mina-sidor/arenden/{a}/handlaggare"),
+            &[("skal", "Igen")],
+        )
         .await;
     assert_eq!(s, 422);
 

@@ -596,9 +596,9 @@ fn handlaggarbyte_sida(
         HandlaggarbyteSida {
             ram: m.sida(),
             arende: a.id,
-            vantar: a.vantande_handlaggarbyte().map(|(_, b)| {
-                lots_domain::arende::handlaggarbyte_svar_senast(b.datum).to_string()
-            }),
+            vantar: a
+                .vantande_handlaggarbyte()
+                .map(|(_, b)| lots_domain::arende::handlaggarbyte_svar_senast(b.datum).to_string()),
             svar,
             svarstid: t.antal(
                 "byte-svarstid",

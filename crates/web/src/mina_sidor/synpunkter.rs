@@ -115,7 +115,12 @@ async fn sida(
             inloggad: m.is_some(),
             slag: Slag::ALLA
                 .iter()
-                .map(|x| (x.kod(), t.t(&format!("synpunkt-slag_{}", x.kod())).to_owned()))
+                .map(|x| {
+                    (
+                        x.kod(),
+                        t.t(&format!("synpunkt-slag_{}", x.kod())).to_owned(),
+                    )
+                })
                 .collect(),
             kategorier: Kategori::ALLA
                 .iter()

@@ -17,11 +17,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::ids::{AnvandarId, KlagomalId};
 use lots_domain::klagomal::{Kvartalsrapport, Utfall, kvartalsrapport};
-use lots_domain::organisation::Roll;
 use lots_domain::oppen_uppfoljning::Cell;
+use lots_domain::organisation::Roll;
 use lots_domain::rapport::Kvartal;
 use lots_domain::tid::svensk_dag;
-use lots_store::{Anvandare, Granskningspost, KlagomalHandelse, KlagomalRad, LexSarahRad, StoreError};
+use lots_store::{
+    Anvandare, Granskningspost, KlagomalHandelse, KlagomalRad, LexSarahRad, StoreError,
+};
 
 use super::Sida;
 use crate::AppState;
@@ -41,7 +43,12 @@ fn tilldelad(i: &Inloggad, k: &KlagomalRad) -> bool {
 
 /// One of the kommun's complaints the user may read, with the read audited; else 404 (or
 /// 403 to someone whose role gives no complaints at all).
-async fn oppna(s: &AppState, i: &Inloggad, id: &str, handling: &str) -> Result<KlagomalRad, WebFel> {
+async fn oppna(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+    handling: &str,
+) -> Result<KlagomalRad, WebFel> {
     policy::krav(&i.anvandare, Atgard::KlagomalLista)?;
     let id: KlagomalId = id.parse().map_err(|_| WebFel::Saknas)?;
     let k = s
@@ -96,7 +103,10 @@ struct Lista {
 fn status(k: &KlagomalRad, idag: time::Date) -> (String, bool) {
     match (k.besvarad, k.utfall) {
         (Some(d), Some(u)) => (format!("Besvarad {d}: {}", u.namn()), false),
-        _ if idag > k.svar_senast => (format!("Försenad: skulle besvarats {}", k.svar_senast), true),
+        _ if idag > k.svar_senast => (
+            format!("Försenad: skulle besvarats {}", k.svar_senast),
+            true,
+        ),
         _ => (format!("Besvaras senast {}", k.svar_senast), false),
     }
 }
@@ -189,7 +199,11 @@ fn historiktext(h: &KlagomalHandelse) -> (String, String, String) {
 /// registratorer. The form shows the names; whom not to choose (the one complained about)
 /// is the arbetsledare's judgement, which the text beside the field reminds of.
 fn tilldelbar(u: &Anvandare) -> bool {
-    u.aktiv && matches!(u.roll, Roll::Handlaggare | Roll::Arbetsledare | Roll::Registrator)
+    u.aktiv
+        && matches!(
+            u.roll,
+            Roll::Handlaggare | Roll::Arbetsledare | Roll::Registrator
+        )
 }
 
 async fn sida(
@@ -274,7 +288,10 @@ async fn sida(
                 k.kontakt.clone()
             },
             mina_sidor: k.person.is_some(),
-            ansvarig: k.ansvarig_namn.clone().unwrap_or_else(|| "Ingen ännu".into()),
+            ansvarig: k
+                .ansvarig_namn
+                .clone()
+                .unwrap_or_else(|| "Ingen ännu".into()),
             svar: match (&k.svar, k.besvarad, k.utfall) {
                 (Some(svar), Some(d), Some(u)) => Some((
                     format!("{d}, {}", k.besvarad_av_namn.clone().unwrap_or_default()),
@@ -429,15 +446,11 @@ pub async fn lex_sarah(
             "Skriv varför det kan vara ett missförhållande.".into(),
         ));
     }
-    let mottagare = f
-        .text("mottagare")
-        .parse::<AnvandarId>()
-        .ok()
-        .filter(|id| {
-            personal
-                .iter()
-                .any(|u| u.id == *id && u.aktiv && u.roll == Roll::Arbetsledare)
-        });
+    let mottagare = f.text("mottagare").parse::<AnvandarId>().ok().filter(|id| {
+        personal
+            .iter()
+            .any(|u| u.id == *id && u.aktiv && u.roll == Roll::Arbetsledare)
+    });
     if mottagare.is_none() {
         fel.push((
             "mottagare".into(),
@@ -541,7 +554,11 @@ async fn rapport(
     let rader = s
         .store
         .klagomal()
-        .rapportrader(i.anvandare.kommun, kvartal.forsta_dag(), kvartal.sista_dag())
+        .rapportrader(
+            i.anvandare.kommun,
+            kvartal.forsta_dag(),
+            kvartal.sista_dag(),
+        )
         .await?;
     // Counts only, no complaint or person: the read is audited as one row for the report.
     s.store

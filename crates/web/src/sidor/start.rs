@@ -468,7 +468,12 @@ async fn visa(
             });
         }
     }
-    for l in s.store.klagomal().lex_sarah_att_ta_emot(a.kommun, a.id).await? {
+    for l in s
+        .store
+        .klagomal()
+        .lex_sarah_att_ta_emot(a.kommun, a.id)
+        .await?
+    {
         if !policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }) {
             break;
         }

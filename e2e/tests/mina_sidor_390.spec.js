@@ -4,8 +4,8 @@
 // their fields), gets the number and the day of the answer; then a person logs in and
 // asks for another handläggare, and reads on the case that the arbetsledare will answer.
 // Every page: axe-core (WCAG 2.1 A/AA), a screenshot, the first Tab stop, and no
-// sideways scrolling. Runs after mina_sidor.spec.js (one worker, files in order), with
-// the demo's second scenario person, whose appealed case is still open.
+// sideways scrolling. With the demo's second scenario person, whose case with a decision
+// is open whether mina_sidor.spec.js (which appeals it) has run before this or not.
 const { test, expect } = require('@playwright/test');
 const { Granskare } = require('../lib/granskning');
 

@@ -1162,7 +1162,7 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
         T::BesvaraHandlaggarbyte => {
             let a = a.expect("a request is answered in a case");
             let (begaran, _) = a.vantande_handlaggarbyte().expect("kan offered it");
-            let beviljad = d.x % 2 == 0;
+            let beviljad = d.x.is_multiple_of(2);
             Kommando::BesvaraHandlaggarbyte {
                 begaran,
                 datum: idag,

@@ -46,6 +46,8 @@ async fn klagomal_utan_inloggning(db: Db) {
     let (s, html) = skicka_anonymt(&anonym, &[("slag", "klagomal"), ("text", " ")]).await;
     assert_eq!(s, 422);
     assert!(html.contains("Välj vad det gäller.") && html.contains("Skriv vad du vill säga."));
+    // What was chosen stays chosen.
+    assert!(html.contains(r#"id="slag_klagomal" name="slag" value="klagomal" checked"#));
     assert!(
         app.store
             .klagomal()

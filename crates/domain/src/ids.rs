@@ -47,4 +47,6 @@ id!(
     UtforarId,
     AvtalId,
     OppenInsatsId,
+    KlagomalId,
+    LexSarahId,
 );

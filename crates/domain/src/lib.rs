@@ -14,6 +14,7 @@ pub mod ids;
 pub mod insats;
 pub mod instrument;
 pub mod kalender;
+pub mod klagomal;
 pub mod livsomrade;
 pub mod oppen_insats;
 pub mod oppen_uppfoljning;

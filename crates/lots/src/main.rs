@@ -669,6 +669,7 @@ async fn serva(
             sparr: inl.sparr,
             per_ip: lots_web::Begransare::ny(inl.forsok_per_minut_ip, time::Duration::minutes(1)),
             sok: lots_web::Begransare::ny(inl.sokningar_per_minut, time::Duration::minutes(1)),
+            synpunkter: lots_web::Inloggningsregler::standard().synpunkter,
             ip_fran_proxy: inl.ip_fran_proxy,
             oidc,
             medborgare: lots_web::mina_sidor::MedborgarInloggning {

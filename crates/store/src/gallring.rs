@@ -228,6 +228,21 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     ("hyresriktvarden", "kommunens data"),
     ("attestgrans", "kommunens data"),
     ("textblock", "kommunens data"),
+    // Synpunkter och klagomål are the nämnd's quality work (SOSFS 2011:9 5 kap. 3 §, 6 §),
+    // not part of a personakt: kept as the kommun's dokumenthanteringsplan says, like the
+    // audit log. A row names a Mina sidor sender by surrogate id only (issue 19 item 4).
+    (
+        "klagomal",
+        "kvalitetsarbetet: synpunkter och klagomål (SOSFS 2011:9 5 kap.)",
+    ),
+    (
+        "klagomal_historik",
+        "kvalitetsarbetet: vad som hänt med en synpunkt eller ett klagomål",
+    ),
+    (
+        "lex_sarah_rapport",
+        "kvalitetsarbetet: rapporter om missförhållanden (SoL 27 kap.)",
+    ),
     ("utforarorganisation", "organisationen: utförarna"),
     (
         "oppen_insats",

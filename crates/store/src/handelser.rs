@@ -582,7 +582,13 @@ pub(crate) fn bevakningsrader(a: &Arende, kommun: KommunId) -> Vec<Vec<V>> {
                 b.typ.kod().into(),
                 datumtext(b.datum).into(),
                 V::T(b.beslut.map(|x| x.to_string())),
-                V::T(a.handlaggare.map(|h| h.to_string())),
+                // A request for another handläggare is the enhet's arbetsledare's to
+                // answer, never on the handläggare's own list (issue 19 item 5).
+                V::T(
+                    a.handlaggare
+                        .filter(|_| !b.typ.for_arbetsledare())
+                        .map(|h| h.to_string()),
+                ),
                 v(a.enhet),
             ]
         })

@@ -449,6 +449,46 @@ impl Arenden<'_> {
             .collect()
     }
 
+    /// The bevakningar of the enhet's cases that are the arbetsledare's to clear
+    /// (`BevakningsTyp::for_arbetsledare`: a request for another handläggare), by day.
+    pub async fn arbetsledarens_bevakningar(
+        &self,
+        kommun: KommunId,
+        enhet: EnhetId,
+    ) -> Result<Vec<BevakningRad>, StoreError> {
+        let typer: Vec<&str> = BevakningsTyp::ALLA
+            .into_iter()
+            .filter(|t| t.for_arbetsledare())
+            .map(|t| t.kod())
+            .collect();
+        let mut ut = vec![];
+        for typ in typer {
+            let rader = self.0.db
+                .fetch_all(
+                    "SELECT b.arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.enhet, a.handlaggare, b.typ, b.datum FROM bevakning b \
+                     JOIN arende a ON a.id = b.arende AND a.kommun = b.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
+                     WHERE b.kommun = $1 AND b.enhet = $2 AND b.typ = $3 ORDER BY b.datum, b.arende",
+                    &[v(kommun), v(enhet), typ.into()],
+                )
+                .await?;
+            for r in &rader {
+                ut.push(BevakningRad {
+                    arende: r.parse("arende")?,
+                    person: r.parse("person")?,
+                    person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
+                    person_skyddad: r.int("skyddad")? != 0,
+                    enhet: r.parse("enhet")?,
+                    handlaggare: r.opt_parse("handlaggare")?,
+                    typ: BevakningsTyp::fran_kod(&r.text("typ")?)
+                        .ok_or_else(|| StoreError::Korrupt("okänd bevakning".into()))?,
+                    datum: r.datum("datum")?,
+                });
+            }
+        }
+        ut.sort_by_key(|b| b.datum);
+        Ok(ut)
+    }
+
     pub async fn dokument(&self, id: DokumentId) -> Result<Option<Dokument>, StoreError> {
         self.0.db
             .fetch_optional("SELECT id, arende, namn, innehallstyp, sha256, innehall FROM dokument WHERE id = $1", &[v(id)])

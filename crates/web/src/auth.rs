@@ -88,6 +88,8 @@ pub struct Inloggningsregler {
     pub per_ip: Begransare<IpAddr>,
     /// Person searches per user.
     pub sok: Begransare<AnvandarId>,
+    /// Synpunkter och klagomål sent per client address, logged in or not (issue 19 item 4).
+    pub synpunkter: Begransare<String>,
     /// Trust the last X-Forwarded-For address (only behind our own reverse proxy).
     pub ip_fran_proxy: bool,
     pub oidc: Option<OidcInloggning>,
@@ -109,6 +111,9 @@ impl Inloggningsregler {
             sparr: Sparrregler::default(),
             per_ip: Begransare::ny(60, Duration::minutes(1)),
             sok: Begransare::ny(30, Duration::minutes(1)),
+            // Ten an hour per address: more than a person writes, few enough that a
+            // flood of text cannot bury the complaints that matter.
+            synpunkter: Begransare::ny(10, Duration::hours(1)),
             ip_fran_proxy: false,
             oidc: None,
             medborgare: Default::default(),

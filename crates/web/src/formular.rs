@@ -27,6 +27,11 @@ impl Formular {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whether `namn` was sent with exactly `varde`: a choice to show as chosen again.
+    pub fn ar(&self, namn: &str, varde: &str) -> bool {
+        self.get(namn) == Some(varde)
+    }
+
     /// The value, trimmed; empty when missing.
     pub fn text(&self, namn: &str) -> String {
         self.get(namn).unwrap_or_default().trim().to_owned()

@@ -172,6 +172,18 @@ pub enum Atgard {
     /// before payment: the arbetsledare. It names orders of every enhet, so each line
     /// links to its case only when the case is the reader's to open.
     Avstamning,
+    /// See the list of synpunkter och klagomål: the kommun's, or those assigned to the user
+    /// (issue 19 item 4).
+    KlagomalLista,
+    /// Read every complaint of the kommun and assign them: those who receive complaints.
+    HanteraKlagomal,
+    /// Read one complaint; `tilldelad`: it is assigned to the user. Not every handläggare:
+    /// a complaint may be about them.
+    LasaKlagomal { tilldelad: bool },
+    /// Answer one complaint in writing.
+    BesvaraKlagomal { tilldelad: bool },
+    /// Mark a Lex Sarah report received; `mottagare`: it was handed to the user.
+    TaEmotLexSarah { mottagare: bool },
 }
 
 /// Skyddade personuppgifter: visible only with the explicit right, whatever the role.
@@ -358,6 +370,20 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
             leverantor,
         } => a.roll == Utforare && a.enhet == utforare && leverantor && ser_skyddad(a, skyddad),
         Atgard::LamnaFaktura { leverantor } => a.roll == Utforare && leverantor,
+        // Synpunkter och klagomål (SOSFS 2011:9 5 kap. 3 §): the arbetsledare and the
+        // registrator receive and assign them; a handläggare sees only those assigned to
+        // them, since a complaint may be about a handläggare (issue 19 item 4).
+        Atgard::KlagomalLista => matches!(a.roll, Handlaggare | Arbetsledare | Registrator),
+        Atgard::HanteraKlagomal => matches!(a.roll, Arbetsledare | Registrator),
+        Atgard::LasaKlagomal { tilldelad } => {
+            matches!(a.roll, Arbetsledare | Registrator) || (tilldelad && a.roll == Handlaggare)
+        }
+        // The registrator registers and assigns; answering is the investigation's, so the
+        // arbetsledare's or whoever it is assigned to.
+        Atgard::BesvaraKlagomal { tilldelad } => {
+            a.roll == Arbetsledare || (tilldelad && matches!(a.roll, Handlaggare | Registrator))
+        }
+        Atgard::TaEmotLexSarah { mottagare } => mottagare && a.roll == Arbetsledare,
         Atgard::LasaArende(r) => {
             ser_skyddad(a, r.skyddad) && (eget(a, &r) || (r.skal && kan_ange_skal(a, &r)))
         }
@@ -365,6 +391,15 @@ pub fn far(a: &Anvandare, h: Atgard) -> bool {
         // Fördelning: moving a case to another handläggare is done within its enhet.
         Atgard::Steg(r, KommandoTyp::TilldelaHandlaggare) => {
             ser_skyddad(a, r.skyddad) && eget(a, &r) && r.enhet == a.enhet
+        }
+        // A request for another handläggare is answered by an arbetsledare of the case's
+        // enhet, never by the case's handläggare, even one who is also an arbetsledare:
+        // the request is about them (issue 19 item 5; FL 16 §).
+        Atgard::Steg(r, KommandoTyp::BesvaraHandlaggarbyte) => {
+            ser_skyddad(a, r.skyddad)
+                && a.roll == Arbetsledare
+                && r.enhet == a.enhet
+                && r.handlaggare != Some(a.id)
         }
         Atgard::Steg(r, _) | Atgard::ProvaPartsinsyn(r) => ser_skyddad(a, r.skyddad) && eget(a, &r),
     }

@@ -1052,6 +1052,48 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
                 .unwrap_or("Möte");
             format!("{vad} bokat {datum} kl. {}", klockslag(*k))
         }
+        H::HandlaggarbyteBegart {
+            datum,
+            fran,
+            skal,
+            handlaggare,
+        } => {
+            d.push(if skal.is_empty() {
+                "Inget skäl angivet.".to_owned()
+            } else {
+                format!("Skäl: {skal}")
+            });
+            if let Some(h) = handlaggare {
+                d.push(format!("Gäller handläggaren {}.", n.person(*h)));
+            }
+            d.push(format!(
+                "Arbetsledaren svarar skriftligt senast {}. Den enskilde läser svaret på Mina sidor.",
+                lots_domain::arende::handlaggarbyte_svar_senast(*datum)
+            ));
+            format!(
+                "Begäran om annan handläggare från {} ({datum})",
+                avsandare(fran)
+            )
+        }
+        H::HandlaggarbyteBesvarat {
+            datum,
+            beviljad,
+            ny_handlaggare,
+            motivering,
+            av,
+            ..
+        } => {
+            d.push(format!("Svar: {motivering}"));
+            if let Some(h) = ny_handlaggare {
+                d.push(format!("Ny handläggare: {}.", n.person(*h)));
+            }
+            d.push(format!("Besvarad av {}.", n.person(*av)));
+            if *beviljad {
+                format!("Begäran om annan handläggare beviljad ({datum})")
+            } else {
+                format!("Begäran om annan handläggare avslagen ({datum})")
+            }
+        }
         H::ArendeAvslutat {
             datum,
             orsak,

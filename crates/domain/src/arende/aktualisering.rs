@@ -150,6 +150,7 @@ impl Arende {
             meddelanden: vec![],
             kompletteringar: vec![],
             motesforfragningar: vec![],
+            handlaggarbyten: vec![],
             genomforandeplaner: vec![],
             forsorjningsstod: vec![],
             senaste_forsorjningsstod: None,

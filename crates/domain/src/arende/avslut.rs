@@ -62,6 +62,14 @@ impl Arende {
                 ));
             }
         }
+        // The person asked for another handläggare: closing the case must not be the way
+        // the request goes unanswered (issue 19 item 5).
+        if self.vantande_handlaggarbyte().is_some() {
+            hinder.push(
+                "Den enskilde har bett om en annan handläggare. Arbetsledaren besvarar begäran först."
+                    .into(),
+            );
+        }
         if self.uppfoljning_skuld() {
             hinder.push("En uppföljning återstår (seed 004: varje insats följs upp, även när den avslutas).".into());
         }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{Arende, KommandoTyp, kan, kandidater, svar_senast};
+use super::{Arende, KommandoTyp, handlaggarbyte_svar_senast, kan, kandidater, svar_senast};
 use crate::frister;
 use crate::ids::BeslutId;
 use crate::insats::InsatsTyp;
@@ -32,6 +32,9 @@ pub enum BevakningsTyp {
     MoteBegart,
     /// A decision not yet sent to the person (FL 33 §): from the day it is made.
     BeslutOskickat,
+    /// The person asked for another handläggare: the enhet's arbetsledare answers in
+    /// writing within `HANDLAGGARBYTE_SVARSTID` working days (issue 19 item 5).
+    Handlaggarbyte,
     /// The kontrollmeddelande of a förenklad delgivning, by the first working day
     /// after sending (DelgL 22 §).
     Kontrollmeddelande,
@@ -66,7 +69,7 @@ pub enum BevakningsTyp {
 }
 
 impl BevakningsTyp {
-    pub const ALLA: [Self; 22] = [
+    pub const ALLA: [Self; 23] = [
         Self::SvarKommunicering,
         Self::Overklagandetid,
         Self::Verkstallighet,
@@ -89,6 +92,7 @@ impl BevakningsTyp {
         Self::FordjupadUtredning,
         Self::Skyddsbedomning,
         Self::PlanUppfoljning,
+        Self::Handlaggarbyte,
     ];
 
     pub fn kod(self) -> &'static str {
@@ -115,6 +119,7 @@ impl BevakningsTyp {
             Self::FordjupadUtredning => "fordjupad_utredning",
             Self::Skyddsbedomning => "skyddsbedomning",
             Self::PlanUppfoljning => "plan_uppfoljning",
+            Self::Handlaggarbyte => "handlaggarbyte",
         }
     }
 
@@ -150,7 +155,16 @@ impl BevakningsTyp {
                 "Våld i nära relation: gör en riskbedömning och erbjud skydd och stöd"
             }
             Self::PlanUppfoljning => "Planen mot egen försörjning ska följas upp",
+            Self::Handlaggarbyte => "Den enskilde vill ha en annan handläggare: besvara begäran",
         }
+    }
+
+    /// The bevakning is the enhet's arbetsledare's, not the case's handläggare's: the
+    /// request for another handläggare is about the handläggare, who must neither
+    /// answer it nor be the one reminded of it (issue 19 item 5). It is not confirmed
+    /// by kvittering either (`kan_kvitteras`), so nobody can make it go away unanswered.
+    pub fn for_arbetsledare(self) -> bool {
+        self == Self::Handlaggarbyte
     }
 
     /// The end of the appeal period needs someone to confirm they saw it, and a
@@ -206,6 +220,8 @@ impl BevakningsTyp {
             Self::KompletteringAttGranska => T::GodtaKomplettering,
             // FL 33 §: the decision is sent to the person.
             Self::BeslutOskickat => T::SkickaBeslut,
+            // Only a written answer ends it (issue 19 item 5).
+            Self::Handlaggarbyte => T::BesvaraHandlaggarbyte,
             // DelgL 22 §: the kontrollmeddelande is sent.
             Self::Kontrollmeddelande => T::RegistreraKontrollmeddelande,
             // FL 45 §: the nämnd tries whether the appeal came in time.
@@ -597,6 +613,14 @@ fn dialog(a: &Arende, ut: &mut Vec<Bevakning>) {
             }),
         }
     }
+    if let Some((n, b)) = a.vantande_handlaggarbyte() {
+        ut.push(Bevakning {
+            nyckel: format!("handlaggarbyte:{n}"),
+            typ: BevakningsTyp::Handlaggarbyte,
+            datum: handlaggarbyte_svar_senast(b.datum),
+            beslut: None,
+        });
+    }
     for (n, m) in a.motesforfragningar.iter().enumerate() {
         let nyckel = mote_nyckel(n, m.datum);
         if !a.mote_bokat(n) {
@@ -640,6 +664,17 @@ mod tests {
                         typ: Motestyp::Uppfoljning,
                         fran: enskild(),
                         text: "Jag vill träffas".into(),
+                    },
+                    &mina_sidor(),
+                ),
+            ),
+            (
+                "annan handläggare begärd",
+                utredning_pagar().med_som(
+                    Kommando::BegarHandlaggarbyte {
+                        datum: date!(2026 - 01 - 20),
+                        fran: enskild(),
+                        skal: String::new(),
                     },
                     &mina_sidor(),
                 ),

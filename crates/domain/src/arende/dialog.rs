@@ -23,6 +23,22 @@ use crate::kalender::forsta_vardag_efter;
 /// meeting the person asked for.
 pub const MEDDELANDE_SVARSTID: u32 = 2;
 
+/// The working days the arbetsledare has to answer a request for another handläggare
+/// (issue 19 item 5). No statute sets it: the person keeps working with the
+/// handläggare they asked to be rid of until the answer comes, so the answer must
+/// not wait longer than it takes to talk with both and find who can take over. A
+/// working week is what Verdandi's stories (seed 003) and the rights guide (seed 000,
+/// "be att få prata med en chef eller en annan handläggare") make reasonable, within
+/// FL 9 § ("så snabbt ... som möjligt") and FL 6 § (service without delay).
+pub const HANDLAGGARBYTE_SVARSTID: u32 = 5;
+
+/// The day a request for another handläggare is to be answered by:
+/// [`HANDLAGGARBYTE_SVARSTID`] working days after it was made (working days as in
+/// [`svar_senast`]).
+pub fn handlaggarbyte_svar_senast(begard: Date) -> Date {
+    (0..HANDLAGGARBYTE_SVARSTID).fold(begard, |d, _| forsta_vardag_efter(d))
+}
+
 /// The longest text the person or the handläggare can write in one message or
 /// answer. Long enough for a letter; short enough to read on a phone.
 pub const MEDDELANDE_MAX_TECKEN: usize = 5000;
@@ -232,7 +248,43 @@ pub struct Motesbokning {
     pub plats: String,
 }
 
+/// The person's request for another handläggare (issue 19 item 5): with or without
+/// a reason, about the handläggare who had the case when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handlaggarbyte {
+    pub datum: Date,
+    pub fran: Avsandare,
+    /// The person's reason, if they gave one; none is required.
+    pub skal: String,
+    /// Whom the request is about: the case's handläggare when it was made.
+    pub handlaggare: Option<AnvandarId>,
+    /// The arbetsledare's written answer, once given.
+    #[serde(default)]
+    pub svar: Option<HandlaggarbyteSvar>,
+}
+
+/// The arbetsledare's written answer to a request for another handläggare.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandlaggarbyteSvar {
+    pub datum: Date,
+    /// Granted: the case went to `ny_handlaggare`.
+    pub beviljad: bool,
+    pub ny_handlaggare: Option<AnvandarId>,
+    /// The answer in writing: why, or what happens now. Shown to the person.
+    pub motivering: String,
+    /// Who answered.
+    pub av: AnvandarId,
+}
+
 impl Arende {
+    /// The request for another handläggare that waits for an answer, with its place.
+    pub fn vantande_handlaggarbyte(&self) -> Option<(usize, &Handlaggarbyte)> {
+        self.handlaggarbyten
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.svar.is_none())
+    }
+
     pub fn komplettering(&self, id: KompletteringId) -> Option<&Komplettering> {
         self.kompletteringar.iter().find(|k| k.id == id)
     }
@@ -309,6 +361,21 @@ pub(super) fn kan(a: &Arende, typ: KommandoTyp) -> Result<(), String> {
                 Ok(())
             } else {
                 tillstand("Ingen inlämnad komplettering väntar på att godtas.")
+            }
+        }
+        // One request at a time: a second while the first waits would be the same request.
+        T::BegarHandlaggarbyte => {
+            if a.vantande_handlaggarbyte().is_some() {
+                tillstand("En begäran om annan handläggare väntar redan på svar.")
+            } else {
+                Ok(())
+            }
+        }
+        T::BesvaraHandlaggarbyte => {
+            if a.vantande_handlaggarbyte().is_some() {
+                Ok(())
+            } else {
+                tillstand("Ingen begäran om annan handläggare väntar på svar.")
             }
         }
         T::BokaMote => {
@@ -549,6 +616,84 @@ pub(super) fn handle(
                 plats: plats.trim().to_owned(),
             }]
         }
+        Kommando::BegarHandlaggarbyte { datum, fran, skal } => {
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
+            fel.enskild(&fran, "En begäran om annan handläggare");
+            fel.inte_for_lang(&skal, "skal");
+            vec![Handelse::HandlaggarbyteBegart {
+                datum,
+                fran,
+                skal: skal.trim().to_owned(),
+                handlaggare: a.handlaggare,
+            }]
+        }
+        Kommando::BesvaraHandlaggarbyte {
+            begaran,
+            datum,
+            beviljad,
+            ny_handlaggare,
+            motivering,
+        } => {
+            let b = a
+                .vantande_handlaggarbyte()
+                .filter(|(n, _)| *n == begaran)
+                .map(|(_, b)| b)
+                .ok_or_else(|| {
+                    Avvisning::Fakta(vec![Faktafel {
+                        fakta: "begaran",
+                        text: "Välj en begäran om annan handläggare som väntar på svar.".into(),
+                    }])
+                })?;
+            // The handläggare the person asked to be rid of never answers the request:
+            // they would be judge in their own matter (FL 16 § 1, jäv). The policy keeps
+            // them from the form; this keeps them from the step whatever the caller.
+            fel.om(
+                b.handlaggare == Some(ctx.aktor),
+                "begaran",
+                "Begäran gäller dig. En arbetsledare som inte är handläggare i ärendet besvarar den.",
+            );
+            fel.inte_framtid(datum, idag, "datum");
+            fel.inte_fore(datum, b.datum, "datum", "begäran");
+            // The answer is in writing and the person reads it: a refusal with its
+            // reasons (FL 32 §), a grant with who takes over.
+            fel.meddelandetext(
+                &motivering,
+                "motivering",
+                if beviljad {
+                    "Skriv svaret till den enskilde, till exempel vem som tar över och när."
+                } else {
+                    "Skriv varför begäran inte beviljas. Den enskilde läser skälen."
+                },
+            );
+            let ny = if beviljad { ny_handlaggare } else { None };
+            if beviljad {
+                fel.om(
+                    ny.is_none(),
+                    "ny_handlaggare",
+                    "Välj vem som blir ny handläggare.",
+                );
+                fel.om(
+                    ny.is_some() && ny == b.handlaggare,
+                    "ny_handlaggare",
+                    "Välj en annan handläggare än den som begäran gäller.",
+                );
+            }
+            let mut ut = vec![Handelse::HandlaggarbyteBesvarat {
+                begaran,
+                datum,
+                beviljad,
+                ny_handlaggare: ny,
+                motivering: motivering.trim().to_owned(),
+                av: ctx.aktor,
+            }];
+            // Granted: the case is reassigned in the same step, by the event that
+            // reassigns any case.
+            if let Some(ny) = ny.filter(|n| a.handlaggare != Some(*n)) {
+                ut.push(Handelse::HandlaggareTilldelad { handlaggare: ny });
+            }
+            ut
+        }
         annan => return Err(fel_fas(&annan)),
     })
 }
@@ -640,6 +785,36 @@ impl Arende {
                         datum: *datum,
                         klockslag: *klockslag,
                         plats: plats.clone(),
+                    });
+                }
+            }
+            Handelse::HandlaggarbyteBegart {
+                datum,
+                fran,
+                skal,
+                handlaggare,
+            } => self.handlaggarbyten.push(Handlaggarbyte {
+                datum: *datum,
+                fran: fran.clone(),
+                skal: skal.clone(),
+                handlaggare: *handlaggare,
+                svar: None,
+            }),
+            Handelse::HandlaggarbyteBesvarat {
+                begaran,
+                datum,
+                beviljad,
+                ny_handlaggare,
+                motivering,
+                av,
+            } => {
+                if let Some(b) = self.handlaggarbyten.get_mut(*begaran) {
+                    b.svar = Some(HandlaggarbyteSvar {
+                        datum: *datum,
+                        beviljad: *beviljad,
+                        ny_handlaggare: *ny_handlaggare,
+                        motivering: motivering.clone(),
+                        av: *av,
                     });
                 }
             }
@@ -1022,6 +1197,118 @@ mod tests {
             text: String::new(),
         });
         assert_eq!(falt(r), vec!["fran"]);
+    }
+
+    /// Issue 19 item 5: a request for another handläggare is the arbetsledare's to answer
+    /// in writing within five working days; the handläggare it is about can neither answer
+    /// it nor confirm its bevakning away; a grant reassigns the case in the same step.
+    #[test]
+    fn annan_handlaggare_besvaras_av_arbetsledaren() {
+        let mut f = utredning_pagar();
+        assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE));
+        assert!(f.kan(T::BesvaraHandlaggarbyte).is_err());
+        // Thursday 11 June 2026; 19 June is midsommarafton, not a working day.
+        let begard = date!(2026 - 06 - 11);
+        f.steg_som(
+            Kommando::BegarHandlaggarbyte {
+                datum: begard,
+                fran: enskild(),
+                skal: String::new(),
+            },
+            &mina_sidor(),
+        );
+        assert!(f.kan(T::BegarHandlaggarbyte).is_err(), "one at a time");
+        // Closing the case is no way around the answer.
+        assert!(
+            f.arende()
+                .hinder_for_avslut()
+                .iter()
+                .any(|h| h.contains("annan handläggare"))
+        );
+        let b: Vec<Bevakning> = bevakningar(f.arende())
+            .into_iter()
+            .filter(|b| b.typ == BevakningsTyp::Handlaggarbyte)
+            .collect();
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].datum, date!(2026 - 06 - 18));
+        assert_eq!(
+            handlaggarbyte_svar_senast(date!(2026 - 06 - 15)),
+            date!(2026 - 06 - 23)
+        );
+        assert!(BevakningsTyp::Handlaggarbyte.for_arbetsledare());
+        assert!(!BevakningsTyp::Handlaggarbyte.kan_kvitteras());
+        let r = f.forsok(Kommando::KvitteraBevakning {
+            nyckel: b[0].nyckel.clone(),
+            datum: IDAG,
+        });
+        assert!(r.is_err(), "not confirmed away: {r:?}");
+
+        let svar = |beviljad, ny, motivering: &str| Kommando::BesvaraHandlaggarbyte {
+            begaran: 0,
+            datum: date!(2026 - 06 - 12),
+            beviljad,
+            ny_handlaggare: ny,
+            motivering: motivering.into(),
+        };
+        // The handläggare it is about may not answer it (FL 16 §).
+        let ctx = Kontext {
+            idag: date!(2026 - 06 - 12),
+            ..ktx()
+        };
+        let r = handle(Some(f.arende()), svar(false, None, "Nej."), &ctx);
+        assert_eq!(falt(r), vec!["begaran"]);
+        let al = Kontext {
+            idag: date!(2026 - 06 - 12),
+            ..arbetsledare()
+        };
+        // A refusal needs its reasons; a grant needs someone else.
+        let r = handle(Some(f.arende()), svar(false, None, " "), &al);
+        assert_eq!(falt(r), vec!["motivering"]);
+        let r = handle(Some(f.arende()), svar(true, Some(HANDLAGGARE), "Ja."), &al);
+        assert_eq!(falt(r), vec!["ny_handlaggare"]);
+        let r = handle(Some(f.arende()), svar(true, None, "Ja."), &al);
+        assert_eq!(falt(r), vec!["ny_handlaggare"]);
+
+        let h = f.steg_som(
+            svar(true, Some(HANDLAGGARE_2), "Lisa tar över från måndag."),
+            &al,
+        );
+        assert_eq!(h.len(), 2, "the answer, and the case reassigned: {h:?}");
+        assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
+        let b = &f.arende().handlaggarbyten[0];
+        assert_eq!(b.handlaggare, Some(HANDLAGGARE));
+        let s = b.svar.as_ref().expect("answered");
+        assert!(s.beviljad);
+        assert_eq!(s.av, ARBETSLEDARE);
+        assert!(
+            !bevakningar(f.arende())
+                .iter()
+                .any(|b| b.typ == BevakningsTyp::Handlaggarbyte)
+        );
+        // A new request may follow; refused, it leaves the case where it is.
+        f.steg_som(
+            Kommando::BegarHandlaggarbyte {
+                datum: date!(2026 - 06 - 12),
+                fran: enskild(),
+                skal: "Jag vill ha någon annan igen.".into(),
+            },
+            &mina_sidor(),
+        );
+        let mut nej = svar(false, None, "Vi har inga andra handläggare lediga.");
+        if let Kommando::BesvaraHandlaggarbyte { begaran, .. } = &mut nej {
+            *begaran = 1;
+        }
+        f.steg_som(nej, &al);
+        assert_eq!(f.arende().handlaggare, Some(HANDLAGGARE_2));
+        assert!(
+            !f.arende().handlaggarbyten[1]
+                .svar
+                .as_ref()
+                .unwrap()
+                .beviljad
+        );
+        let igen = Arende::fran_handelser(ARENDE, &f.logg).expect("case");
+        assert_eq!(&igen, f.arende());
     }
 
     #[test]

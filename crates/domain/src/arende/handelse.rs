@@ -694,6 +694,24 @@ pub enum Handelse {
         fran: Avsandare,
         text: String,
     },
+    /// The person asked for another handläggare (issue 19 item 5); `handlaggare` is
+    /// whom it is about, the case's handläggare then.
+    HandlaggarbyteBegart {
+        datum: Date,
+        fran: Avsandare,
+        skal: String,
+        handlaggare: Option<AnvandarId>,
+    },
+    /// The arbetsledare `av` answered the `begaran`th request in writing. A grant is
+    /// followed by `HandlaggareTilldelad` in the same step.
+    HandlaggarbyteBesvarat {
+        begaran: usize,
+        datum: Date,
+        beviljad: bool,
+        ny_handlaggare: Option<AnvandarId>,
+        motivering: String,
+        av: AnvandarId,
+    },
     /// The meeting the person asked for is booked, or booked again at another time.
     MoteBokat {
         forfragan: usize,
@@ -852,6 +870,8 @@ impl Handelse {
             Handelse::KompletteringGodtagen { .. } => "komplettering_godtagen",
             Handelse::MoteBegart { .. } => "mote_begart",
             Handelse::MoteBokat { .. } => "mote_bokat",
+            Handelse::HandlaggarbyteBegart { .. } => "handlaggarbyte_begart",
+            Handelse::HandlaggarbyteBesvarat { .. } => "handlaggarbyte_besvarat",
             Handelse::GenomforandeplanUpprattad { .. } => "genomforandeplan_upprattad",
             Handelse::AnsokanAterkallad { .. } => "ansokan_aterkallad",
             Handelse::InformeradOmForenkladDelgivning { .. } => {

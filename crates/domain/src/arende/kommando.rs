@@ -303,6 +303,21 @@ pub enum Kommando {
         fran: Avsandare,
         text: String,
     },
+    /// The person asks for another handläggare, with or without a reason (issue 19 item 5).
+    BegarHandlaggarbyte {
+        datum: Date,
+        fran: Avsandare,
+        skal: String,
+    },
+    /// The arbetsledare answers the `begaran`th request for another handläggare in
+    /// writing: granted (the case goes to `ny_handlaggare`) or refused with reasons.
+    BesvaraHandlaggarbyte {
+        begaran: usize,
+        datum: Date,
+        beviljad: bool,
+        ny_handlaggare: Option<AnvandarId>,
+        motivering: String,
+    },
     /// The handläggare books the meeting the person asked for (the `forfragan`th request):
     /// the day, time and place the person then sees on Mina sidor.
     BokaMote {
@@ -546,6 +561,8 @@ kommandotyper! {
     GodtaKomplettering => "godta-komplettering", "Godta inlämnad komplettering", Dialog;
     BegarMote => "begar-mote", "Registrera att den enskilde vill ha ett möte", Dialog;
     BokaMote => "boka-mote", "Boka mötet som den enskilde bett om", Dialog;
+    BegarHandlaggarbyte => "begar-handlaggarbyte", "Registrera att den enskilde vill ha en annan handläggare", Dialog;
+    BesvaraHandlaggarbyte => "besvara-handlaggarbyte", "Besvara begäran om annan handläggare", Dialog;
     UpprattaGenomforandeplan => "genomforandeplan", "Skriv genomförandeplan", Verkstallighet;
     AterkallaAnsokan => "aterkallelse", "Registrera att den enskilde återkallar sin ansökan", Aktualisering;
     InformeraOmForenkladDelgivning => "forhandsinformation", "Registrera att den enskilde informerats om förenklad delgivning", Beslut;
@@ -622,6 +639,8 @@ impl Kommando {
             Kommando::GodtaKomplettering { .. } => T::GodtaKomplettering,
             Kommando::BegarMote { .. } => T::BegarMote,
             Kommando::BokaMote { .. } => T::BokaMote,
+            Kommando::BegarHandlaggarbyte { .. } => T::BegarHandlaggarbyte,
+            Kommando::BesvaraHandlaggarbyte { .. } => T::BesvaraHandlaggarbyte,
             Kommando::UpprattaGenomforandeplan { .. } => T::UpprattaGenomforandeplan,
             Kommando::AterkallaAnsokan { .. } => T::AterkallaAnsokan,
             Kommando::InformeraOmForenkladDelgivning { .. } => T::InformeraOmForenkladDelgivning,
@@ -718,6 +737,8 @@ pub fn kan(a: Option<&Arende>, typ: KommandoTyp) -> Result<(), String> {
                 | T::GodtaKomplettering
                 | T::BegarMote
                 | T::BokaMote
+                | T::BegarHandlaggarbyte
+                | T::BesvaraHandlaggarbyte
         )
     {
         return tillstand("Gör förhandsbedömningen först.");

@@ -37,8 +37,9 @@ pub use beslut::{BeslutLage, MisslyckadDelgivningUppgifter, rattbara};
 pub use bevakning::{Atgard, Bevakning, BevakningsTyp, bevakningar};
 pub use brev::{Brev, brev_for_steg};
 pub use dialog::{
-    Avsandare, Handlingstyp, Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN,
-    MEDDELANDE_SVARSTID, Meddelande, Motesbokning, Motesforfragan, Motestyp, svar_senast,
+    Avsandare, HANDLAGGARBYTE_SVARSTID, Handlaggarbyte, HandlaggarbyteSvar, Handlingstyp,
+    Komplettering, KompletteringSvar, MEDDELANDE_MAX_TECKEN, MEDDELANDE_SVARSTID, Meddelande,
+    Motesbokning, Motesforfragan, Motestyp, handlaggarbyte_svar_senast, svar_senast,
 };
 pub use handelse::*;
 pub use kommando::{
@@ -154,6 +155,9 @@ pub struct Arende {
     /// The person's requests for a meeting, oldest first.
     #[serde(default)]
     pub motesforfragningar: Vec<Motesforfragan>,
+    /// The person's requests for another handläggare, oldest first, each with its answer.
+    #[serde(default)]
+    pub handlaggarbyten: Vec<Handlaggarbyte>,
     /// The current genomförandeplan of each ordered insats, one per decision.
     #[serde(default)]
     pub genomforandeplaner: Vec<Genomforandeplan>,
@@ -382,7 +386,9 @@ impl Arende {
             | H::KompletteringLamnad { .. }
             | H::KompletteringGodtagen { .. }
             | H::MoteBegart { .. }
-            | H::MoteBokat { .. } => self.tillampa_dialog(h),
+            | H::MoteBokat { .. }
+            | H::HandlaggarbyteBegart { .. }
+            | H::HandlaggarbyteBesvarat { .. } => self.tillampa_dialog(h),
             H::ArendeAvslutat { .. } => self.tillampa_avslut(h),
         }
     }

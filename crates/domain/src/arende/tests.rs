@@ -183,6 +183,18 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             klockslag: time::macros::time!(10:00),
             plats: "Socialkontoret, plan 2".into(),
         },
+        T::BegarHandlaggarbyte => Kommando::BegarHandlaggarbyte {
+            datum: d,
+            fran: enskild(),
+            skal: "Vi förstår inte varandra".into(),
+        },
+        T::BesvaraHandlaggarbyte => Kommando::BesvaraHandlaggarbyte {
+            begaran: 0,
+            datum: d,
+            beviljad: true,
+            ny_handlaggare: Some(HANDLAGGARE_2),
+            motivering: "Du får en ny handläggare från i morgon.".into(),
+        },
         T::AterkallaAnsokan => aterkalla(InsatsTyp::Oppenvardsbehandling, d),
         T::InformeraOmForenkladDelgivning => Kommando::InformeraOmForenkladDelgivning {
             datum: d,
@@ -1142,6 +1154,23 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
                 plats: "Socialkontoret".into(),
             }
         }
+        T::BegarHandlaggarbyte => Kommando::BegarHandlaggarbyte {
+            datum: idag,
+            fran: enskild(),
+            skal: text,
+        },
+        T::BesvaraHandlaggarbyte => {
+            let a = a.expect("a request is answered in a case");
+            let (begaran, _) = a.vantande_handlaggarbyte().expect("kan offered it");
+            let beviljad = d.x.is_multiple_of(2);
+            Kommando::BesvaraHandlaggarbyte {
+                begaran,
+                datum: idag,
+                beviljad,
+                ny_handlaggare: beviljad.then_some(HANDLAGGARE_2),
+                motivering: "Svar".into(),
+            }
+        }
     }
 }
 
@@ -1158,7 +1187,8 @@ fn vikt(typ: KommandoTyp) -> usize {
         | T::AvslutaArende
         | T::SkickaMeddelande
         | T::BegarKomplettering
-        | T::BegarMote => 1,
+        | T::BegarMote
+        | T::BegarHandlaggarbyte => 1,
         _ => 8,
     }
 }

@@ -66,6 +66,8 @@ pub(crate) struct Fall {
     oppen_insats: String,
     /// One of the kommun's provider organisations (issue 17 item 5).
     utforare: String,
+    /// A complaint sent without logging in, not yet assigned (issue 19 item 4).
+    klagomal: String,
 }
 
 impl Fall {
@@ -82,6 +84,7 @@ impl Fall {
             &self.textblock,
             &self.oppen_insats,
             &self.utforare,
+            &self.klagomal,
         ]
         .into_iter()
         .filter(|i| !i.is_empty())
@@ -254,6 +257,7 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             textblock: String::new(),
             oppen_insats: String::new(),
             utforare: String::new(),
+            klagomal: String::new(),
         },
     );
 
@@ -384,6 +388,7 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             textblock: String::new(),
             oppen_insats: String::new(),
             utforare: String::new(),
+            klagomal: String::new(),
         },
     );
     // One of the kommun's text blocks, saved by the arbetsledare.
@@ -413,9 +418,33 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         )
         .await
         .unwrap();
+    // A complaint sent without logging in (issue 19 item 4).
+    let konto = app
+        .store
+        .mina_sidor()
+        .mina_sidor_konto(app.org.kommun)
+        .await
+        .unwrap();
+    let klagomal = app
+        .store
+        .klagomal()
+        .registrera(
+            app.org.kommun,
+            &lots_domain::klagomal::Inskick::tolka("klagomal", "bemotande", "Otrevlig.", "", "")
+                .unwrap(),
+            lots_domain::klagomal::Kanal::Webb,
+            None,
+            "Synpunkt utan inloggning",
+            &konto,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap()
+        .id;
     fall.insert(
         "kommunens",
         Fall {
+            klagomal: klagomal.to_string(),
             textblock: textblock.to_string(),
             oppen_insats: oppen_insats.to_string(),
             utforare: app.org.leverantor_org.to_string(),
@@ -503,6 +532,8 @@ pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.begaran)
     } else if s.starts_with("/utforare/") {
         s.replace("{id}", &f.utforare)
+    } else if s.starts_with("/klagomal/") {
+        s.replace("{id}", &f.klagomal)
     } else if s.starts_with("/textblock/") {
         s.replace("{id}", &f.textblock)
     } else if s.starts_with("/oppna-insatser/") || s.starts_with("/mottagning/") {

@@ -23,6 +23,7 @@ mod granskningslogg;
 mod historik;
 mod hjalp;
 mod inloggning;
+mod klagomal;
 mod kommuner;
 mod konto;
 mod listor;

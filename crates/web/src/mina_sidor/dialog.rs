@@ -74,6 +74,7 @@ pub fn kvittotext(h: &Handelse) -> Option<(&'static str, &'static str)> {
             Some(("kvitto-komplettering", "kvitto-komplettering_nasta"))
         }
         Handelse::MoteBegart { .. } => Some(("kvitto-mote", "kvitto-mote_nasta")),
+        Handelse::HandlaggarbyteBegart { .. } => Some(("kvitto-byte", "kvitto-byte_nasta")),
         _ => None,
     }
 }
@@ -547,5 +548,104 @@ pub async fn begar_mote(
     match utfor(&s, &m, &rad, vec![k], vec![]).await? {
         Ok(_) => Ok(till(&format!("/mina-sidor/kvitto/{}", rad.id))),
         Err(fel) => Ok(mote_formular(&m, &a, typ_kod, text, fel)),
+    }
+}
+
+/// Asking for another handläggare (issue 19 item 5): the form, or the request that waits
+/// and the answers given before.
+#[derive(Template, WebTemplate)]
+#[template(path = "mina_sidor/handlaggarbyte.html")]
+pub struct HandlaggarbyteSida {
+    pub ram: Ram,
+    pub arende: ArendeId,
+    /// The request that waits: the day it will be answered by.
+    pub vantar: Option<String>,
+    /// Earlier requests and their answers, newest first: (heading, answer).
+    pub svar: Vec<(String, String)>,
+    pub svarstid: String,
+    pub skal: String,
+    pub fel: Vec<(String, String)>,
+}
+
+fn handlaggarbyte_sida(
+    m: &Medborgare,
+    a: &Arende,
+    skal: String,
+    fel: Vec<(String, String)>,
+) -> Response {
+    let t = m.t;
+    let svar = a
+        .handlaggarbyten
+        .iter()
+        .rev()
+        .filter_map(|b| {
+            let s = b.svar.as_ref()?;
+            let rubrik = t.f(
+                if s.beviljad {
+                    "byte-beviljad"
+                } else {
+                    "byte-avslagen"
+                },
+                &[("datum", &s.datum.to_string())],
+            );
+            Some((rubrik, s.motivering.clone()))
+        })
+        .collect();
+    (
+        super::status_for(&fel),
+        HandlaggarbyteSida {
+            ram: m.sida(),
+            arende: a.id,
+            vantar: a
+                .vantande_handlaggarbyte()
+                .map(|(_, b)| lots_domain::arende::handlaggarbyte_svar_senast(b.datum).to_string()),
+            svar,
+            svarstid: t.antal(
+                "byte-svarstid",
+                "dagar",
+                u64::from(lots_domain::arende::HANDLAGGARBYTE_SVARSTID),
+                &[],
+            ),
+            skal,
+            fel,
+        },
+    )
+        .into_response()
+}
+
+pub async fn handlaggarbyte(
+    State(s): State<AppState>,
+    m: Medborgare,
+    Path(aid): Path<String>,
+) -> Result<Response, WebFel> {
+    m.krav_agera()?;
+    let (_, a) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
+    Ok(handlaggarbyte_sida(&m, &a, String::new(), vec![]))
+}
+
+/// The person asks for another handläggare; the enhet's arbetsledare gets a bevakning
+/// to answer in writing.
+pub async fn begar_handlaggarbyte(
+    State(s): State<AppState>,
+    m: Medborgare,
+    Path(aid): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    m.kontrollera_csrf(&f)?;
+    m.krav_agera()?;
+    let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.arende").await?;
+    let skal = f.text("skal");
+    if skal.chars().count() > MEDDELANDE_MAX_TECKEN {
+        let fel = vec![("skal".to_owned(), m.t.t("fel-for_lang").to_owned())];
+        return Ok(handlaggarbyte_sida(&m, &a, skal, fel));
+    }
+    let k = Kommando::BegarHandlaggarbyte {
+        datum: super::idag(&s),
+        fran: avsandare(&m),
+        skal: skal.clone(),
+    };
+    match utfor(&s, &m, &rad, vec![k], vec![]).await? {
+        Ok(_) => Ok(till(&format!("/mina-sidor/kvitto/{}", rad.id))),
+        Err(fel) => Ok(handlaggarbyte_sida(&m, &a, skal, fel)),
     }
 }

@@ -14,6 +14,7 @@ mod inloggning;
 mod manadsansokan;
 mod oppna;
 mod plan;
+mod synpunkter;
 pub mod texter;
 mod tidslinje;
 
@@ -115,6 +116,10 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(dialog::mote_sida).post(dialog::begar_mote),
         ),
         (
+            "/mina-sidor/arenden/{id}/handlaggare",
+            get(dialog::handlaggarbyte).post(dialog::begar_handlaggarbyte),
+        ),
+        (
             "/mina-sidor/gemensam/{id}",
             get(gemensam::visa).post(gemensam::svara),
         ),
@@ -134,6 +139,10 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/mina-sidor/fullmakter",
             get(fullmakter::lista).post(fullmakter::ge),
+        ),
+        (
+            "/mina-sidor/synpunkter",
+            get(synpunkter::visa).post(synpunkter::skicka),
         ),
         (
             "/mina-sidor/fullmakter/{id}/aterkalla",
@@ -288,6 +297,11 @@ impl Medborgare {
                     .unwrap_or("ingen")
             ),
         }
+    }
+
+    /// The kommun's Mina sidor account, for an act or read outside any case.
+    pub fn konto(&self) -> Aktor {
+        self.konto.clone()
     }
 
     /// The actor for an act in a case of `enhet`.

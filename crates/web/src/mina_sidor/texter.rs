@@ -133,6 +133,17 @@ mod tests {
             nycklar.push(format!("fullmakt-omfattning_{}", o.kod()));
         }
         nycklar.extend(super::super::ansokan::nycklar());
+        // Synpunkter och klagomål: the kinds and categories (issue 19 item 4).
+        nycklar.extend(
+            lots_domain::klagomal::Slag::ALLA
+                .iter()
+                .map(|x| format!("synpunkt-slag_{}", x.kod())),
+        );
+        nycklar.extend(
+            lots_domain::klagomal::Kategori::ALLA
+                .iter()
+                .map(|x| format!("synpunkt-kategori_{}", x.kod())),
+        );
         nycklar.extend(
             InsatsTyp::ALLA
                 .iter()

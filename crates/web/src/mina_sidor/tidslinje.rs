@@ -75,7 +75,9 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::InstrumentRegistrerat { datum, .. }
         | H::GrundutredningBedomd { datum, .. }
         | H::UtbetalningSkickad { datum, .. }
-        | H::UtbetalningMakulerad { datum, .. } => *datum,
+        | H::UtbetalningMakulerad { datum, .. }
+        | H::HandlaggarbyteBegart { datum, .. }
+        | H::HandlaggarbyteBesvarat { datum, .. } => *datum,
         H::ManadsansokanInlamnad(a) => a.datum,
         H::GemensamAnsokanBekraftad(b) => b.datum,
         H::FordjupadUtredningVald(v) => v.datum,
@@ -407,6 +409,35 @@ pub fn tidslinje(
                     t.t("tidslinje-plan_skriven").to_owned()
                 }
             }
+            H::HandlaggarbyteBegart { datum, .. } => {
+                rader.push(t.f(
+                    "tidslinje-byte_text",
+                    &[(
+                        "datum",
+                        &lots_domain::arende::handlaggarbyte_svar_senast(*datum).to_string(),
+                    )],
+                ));
+                lank = Some((
+                    format!("/mina-sidor/arenden/{arende}/handlaggare"),
+                    t.t("tidslinje-byte_las").to_owned(),
+                ));
+                t.t("tidslinje-byte").to_owned()
+            }
+            // The answer in writing, as the arbetsledare wrote it; a grant is followed by
+            // the new handläggare's own entry.
+            H::HandlaggarbyteBesvarat {
+                beviljad,
+                motivering,
+                ..
+            } => {
+                rader.push(motivering.clone());
+                t.t(if *beviljad {
+                    "tidslinje-byte_beviljad"
+                } else {
+                    "tidslinje-byte_avslagen"
+                })
+                .to_owned()
+            }
             H::HandlaggareTilldelad { handlaggare } => {
                 rader.push(namn(*handlaggare));
                 t.t("tidslinje-ny_handlaggare").to_owned()
@@ -684,6 +715,13 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
             }
             BevakningsTyp::KompletteringAttGranska => {
                 nasta.push(t.t("lage-granskas").to_owned());
+            }
+            BevakningsTyp::Handlaggarbyte => {
+                if forsenad {
+                    sent.push(t.f("lage-byte_sent", &[("datum", &d)]));
+                } else {
+                    nasta.push(t.f("lage-byte", &[("datum", &d)]));
+                }
             }
             BevakningsTyp::MoteBegart => {
                 if forsenad {

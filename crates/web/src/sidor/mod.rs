@@ -8,6 +8,7 @@ pub mod enhet;
 pub mod fakturor;
 pub mod formular;
 pub mod fullmakt;
+pub mod klagomal;
 pub mod konto;
 pub mod loggkontroll;
 pub mod mottagning;
@@ -62,6 +63,7 @@ impl Sida {
             (Atgard::SokaPerson, "/personer/sok", "meny-sok"),
             (Atgard::Rapporter, "/rapporter", "meny-rapporter"),
             (Atgard::LasaTextblock, "/textblock", "meny-textblock"),
+            (Atgard::KlagomalLista, "/klagomal", "meny-klagomal"),
             (Atgard::LasaUtforare, "/utforare", "meny-utforare"),
             (Atgard::Arbetsyta, "/avvikelser", "meny-avvikelser"),
             (Atgard::Mottagning, "/mottagning", "meny-mottagning"),

@@ -340,7 +340,7 @@ async fn visa(
         .into_iter()
         .filter(far)
         .collect();
-    let bevakningar: Vec<BevakningRad> = s
+    let mut bevakningar: Vec<BevakningRad> = s
         .store
         .arenden()
         .mina_bevakningar(a.kommun, a.id)
@@ -348,6 +348,24 @@ async fn visa(
         .into_iter()
         .filter(|b| policy::far(a, Atgard::LasaArende(resurs(b))))
         .collect();
+    // The requests for another handläggare in the enhet are the arbetsledare's, shown
+    // to whoever the policy lets answer them (issue 19 item 5).
+    if policy::far(a, Atgard::Arbetsyta) {
+        let egna = s
+            .store
+            .arenden()
+            .arbetsledarens_bevakningar(a.kommun, a.enhet)
+            .await?
+            .into_iter()
+            .filter(|b| {
+                b.typ.steg().is_some_and(|steg| {
+                    policy::far(a, Atgard::Steg(resurs(b), steg))
+                        && policy::far(a, Atgard::LasaArende(resurs(b)))
+                })
+            });
+        bevakningar.extend(egna);
+        bevakningar.sort_by_key(|b| b.datum);
+    }
     let paminnelser = s.store.arenden().paminnelser(a.id).await?;
     // Someone without the right tried to register a protected person: what came in
     // for the person must reach those who may handle it (issue 12).
@@ -425,6 +443,53 @@ async fn visa(
             forsenad: p.datum < idag,
             idag: p.datum == idag,
             paminnelse: Some(p.id),
+        });
+    }
+    // Synpunkter och klagomål assigned to the user and not yet answered, and Lex Sarah
+    // reports handed to them: their bevakningar outside any case (issue 19 item 4). Only
+    // the number is shown here, nothing of what was written.
+    if policy::far(a, Atgard::KlagomalLista) {
+        for k in s.store.klagomal().tilldelade(a.kommun, a.id).await? {
+            if k.besvarad.is_some() || !visas(k.svar_senast) {
+                if k.besvarad.is_none() {
+                    kommande += 1;
+                }
+                continue;
+            }
+            rader.push(BevakningVy {
+                datum: k.svar_senast,
+                vad: format!("Synpunkt att besvara: {}", k.nummer),
+                lank: Some(format!("/klagomal/{}", k.id)),
+                arende: None,
+                person: String::new(),
+                forsenad: k.svar_senast < idag,
+                idag: k.svar_senast == idag,
+                paminnelse: None,
+            });
+        }
+    }
+    for l in s
+        .store
+        .klagomal()
+        .lex_sarah_att_ta_emot(a.kommun, a.id)
+        .await?
+    {
+        if !policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }) {
+            break;
+        }
+        if !visas(l.bevakas) {
+            kommande += 1;
+            continue;
+        }
+        rader.push(BevakningVy {
+            datum: l.bevakas,
+            vad: format!("Lex Sarah-rapport att ta emot: {}", l.nummer),
+            lank: Some(format!("/klagomal/{}", l.klagomal)),
+            arende: None,
+            person: String::new(),
+            forsenad: l.bevakas < idag,
+            idag: l.bevakas == idag,
+            paminnelse: None,
         });
     }
     rader.sort_by_key(|b| b.datum);

@@ -84,6 +84,7 @@ pub fn for_personal(typ: KommandoTyp) -> bool {
         KommandoTyp::Aktualisera
             | KommandoTyp::RegistreraBrev
             | KommandoTyp::BegarMote
+            | KommandoTyp::BegarHandlaggarbyte
             | KommandoTyp::UpprattaGenomforandeplan
     )
 }
@@ -97,9 +98,12 @@ fn behover(typ: KommandoTyp) -> (bool, bool, bool) {
     use KommandoTyp as T;
     let anvandare = matches!(
         typ,
-        T::Aktualisera | T::TilldelaHandlaggare | T::FattaBeslut
+        T::Aktualisera | T::TilldelaHandlaggare | T::FattaBeslut | T::BesvaraHandlaggarbyte
     );
-    let enheter = matches!(typ, T::Aktualisera | T::TilldelaHandlaggare | T::Bestall);
+    let enheter = matches!(
+        typ,
+        T::Aktualisera | T::TilldelaHandlaggare | T::Bestall | T::BesvaraHandlaggarbyte
+    );
     let journal = matches!(typ, T::RattaJournal | T::RegistreraInvandning);
     (anvandare, enheter, journal)
 }

@@ -104,6 +104,7 @@ arende-eget_mal = Your goal: { $mal }
 arende-beslutat_mal = Goal for { $insats }: { $mal }
 arende-meddelanden = Messages to and from your case worker
 arende-be_om_mote = Ask for a meeting
+arende-annan_handlaggare = Ask for another case worker
 arende-historik = What has happened
 arende-begar_avgorande = Ask the board to decide the matter
 arende-plan_rubrik = Your plan for { $insats }
@@ -137,6 +138,8 @@ lage-meddelande_sent = You should have had an answer to your message by { $datum
 lage-granskas = Your case worker is going through what you sent.
 lage-mote_svar = Your case worker will contact you about the meeting by { $datum }.
 lage-mote_sent = Your case worker should have contacted you about the meeting by { $datum }. You can call the unit.
+lage-byte = You will get an answer about another case worker by { $datum }.
+lage-byte_sent = You should have had an answer about another case worker by { $datum }. You can call the unit and ask for the manager.
 lage-sex_manader = More than six months have passed without a decision. You can ask the board to decide the matter. The board must then decide it, or answer you, within four weeks.
 lage-drojsmal = The decision is delayed. The board expects to decide by { $datum }.
 
@@ -193,6 +196,11 @@ tidslinje-oppna_brevet = Open the letter
 tidslinje-begaran = You asked the board to decide the matter
 tidslinje-begaran_text = The board must decide the matter, or answer you, by { $datum }.
 tidslinje-begaran_avslagen = The board said no to your request for a decision
+tidslinje-byte = You asked for another case worker
+tidslinje-byte_text = The manager will answer you in writing by { $datum }.
+tidslinje-byte_las = Read more about your request
+tidslinje-byte_beviljad = You will get another case worker
+tidslinje-byte_avslagen = You cannot change case worker now
 tidslinje-plan_skriven = The implementation plan was written
 tidslinje-plan_andrad = The implementation plan was changed
 tidslinje-plan_text = The plan for { $insats } says what your goals are and what will be done.
@@ -369,6 +377,8 @@ kvitto-komplettering = What you sent in
 kvitto-komplettering_nasta = Your case worker goes through it. You see here when it is approved.
 kvitto-mote = Request for a meeting
 kvitto-mote_nasta = Your case worker will contact you to set a time, within two working days.
+kvitto-byte = Request for another case worker
+kvitto-byte_nasta = The manager of the unit reads your request. You will get a written answer here on My pages within five working days.
 kvitto-manadsansokan = Monthly application
 kvitto-manadsansokan_nasta = The case worker calculates your application and makes a decision. You will see the calculation line by line and the day the money comes here on Mina sidor.
 kvitto-annat = What you sent
@@ -814,3 +824,74 @@ oppna-dina_besok_text = Visits to help where your details are written down. If y
 oppna-besok_datum = Date
 oppna-besok_insats = Help
 oppna-besok_anteckning = Note
+
+## Ask for another handläggare (mina_sidor/handlaggarbyte.html)
+byte-titel = Ask for another case worker
+byte-rubrik = Ask for another case worker
+byte-ingress = You have the right to ask for another case worker. You do not need to say why. The manager of the unit reads your request and answers you in writing. Your case worker cannot answer the request.
+byte-svarstid =
+    You will get an answer within { $dagar ->
+        [one] { $dagar } working day
+       *[other] { $dagar } working days
+    }.
+byte-skal = Why do you want to change?
+byte-skal_hjalp = Please write what is not working. It helps the manager find a good solution.
+byte-skicka = Send the request
+byte-vantar = You have asked for another case worker. You will get an answer by { $datum }.
+byte-beviljad = You will get another case worker (answer { $datum })
+byte-avslagen = You cannot change case worker now (answer { $datum })
+
+## Synpunkter och klagomål (mina_sidor/synpunkter.html, synpunkt_kvitto.html)
+synpunkt-titel = Comments and complaints
+synpunkt-rubrik = Leave a comment or a complaint
+synpunkt-ingress = What do you think of the social services? You can complain, make a suggestion or give praise. You do not need to log in or say who you are.
+synpunkt-vad_hander_rubrik = This is what happens with what you write
+synpunkt-vad_hander_1 = We register it and you get a number. Keep the number.
+synpunkt-svarstid =
+    We answer within { $veckor ->
+        [one] { $veckor } week
+       *[other] { $veckor } weeks
+    } if you leave a way to reach you.
+synpunkt-vad_hander_2 = A few people who work with complaints read it. They may be managers. If you complain about your case worker, they do not read it.
+synpunkt-vad_hander_3 = Every quarter the board learns how many complained and about what. No names are given.
+synpunkt-vad_hander_4 = What you write becomes a public document. Information about you is protected by secrecy.
+synpunkt-kommun = Municipality
+synpunkt-valj = Choose
+synpunkt-slag = What do you want to leave?
+synpunkt-slag_klagomal = A complaint
+synpunkt-slag_forslag = A suggestion
+synpunkt-slag_berom = Praise
+synpunkt-kategori = What is it about?
+synpunkt-kategori_bemotande = How I was treated
+synpunkt-kategori_handlaggning = Handling and decisions
+synpunkt-kategori_tillganglighet = Reaching the social services
+synpunkt-kategori_insats = Support and services
+synpunkt-kategori_information = Information
+synpunkt-kategori_annat = Something else
+synpunkt-text = Write here
+synpunkt-text_hjalp = Tell us what happened and when. Please write what you want to be better.
+synpunkt-namn = Your name
+synpunkt-kontakt = Phone or e-mail
+synpunkt-kontakt_hjalp = Write it if you want an answer. Otherwise we cannot answer you.
+synpunkt-utan_namn = Send without my name
+synpunkt-utan_namn_hjalp = Then we do not know who you are. You will not see the answer here.
+synpunkt-skicka = Send
+synpunkt-tidigare = What you have sent before
+synpunkt-skickad = Sent { $datum }.
+synpunkt-svar_rubrik = Answer { $datum }
+synpunkt-svar_vantar = You will get an answer by { $datum }.
+synpunkt-for_manga = Many have sent from the same place just now. Wait a while and try again.
+synpunkt-fel_kommun = Choose which municipality it is about.
+synpunkt-fel_slag = Choose what you want to leave.
+synpunkt-fel_kategori = Choose what it is about.
+synpunkt-fel_text = Write what you want to say.
+synpunkt-kvitto_titel = Thank you
+synpunkt-kvitto_rubrik = Thank you! We have received what you wrote
+synpunkt-kvitto_nummer = Your number
+synpunkt-kvitto_svar = Answer by
+synpunkt-kvitto_spara = Keep the number. Give it if you contact us.
+synpunkt-kvitto_inloggad = You will see the answer here on My pages.
+synpunkt-kvitto_se = See what you have sent
+synpunkt-kvitto_kontakt = We will answer you the way you wrote.
+synpunkt-kvitto_anonym = You have not left a way to reach you. So we cannot answer you. We still read what you wrote.
+ram-synpunkter = Comments and complaints

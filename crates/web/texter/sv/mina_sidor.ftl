@@ -115,6 +115,7 @@ arende-plan_ingen_uppfoljning = Inte bestämd än. Fråga din handläggare.
 arende-plan_fel = Stämmer inte planen? Säg det till { $enhet }, eller skriv till din handläggare.
 arende-meddelanden = Meddelanden till och från din handläggare
 arende-be_om_mote = Be om ett möte
+arende-annan_handlaggare = Be om en annan handläggare
 arende-historik = Det här har hänt
 arende-begar_avgorande = Begär att nämnden avgör ärendet
 
@@ -139,6 +140,8 @@ lage-meddelande_sent = Du skulle ha fått svar på ditt meddelande senast { $dat
 lage-granskas = Din handläggare går igenom det du skickade in.
 lage-mote_svar = Din handläggare hör av sig om mötet senast { $datum }.
 lage-mote_sent = Din handläggare skulle ha hört av sig om mötet senast { $datum }. Du kan ringa till enheten.
+lage-byte = Du får svar på din fråga om en annan handläggare senast { $datum }.
+lage-byte_sent = Du skulle ha fått svar på din fråga om en annan handläggare senast { $datum }. Du kan ringa till enheten och fråga efter chefen.
 lage-sex_manader = Det har gått mer än sex månader utan beslut. Du kan begära att nämnden avgör ärendet. Då måste nämnden avgöra det, eller svara dig, inom fyra veckor.
 lage-drojsmal = Beslutet dröjer. Nämnden räknar med att besluta senast { $datum }.
 
@@ -199,6 +202,11 @@ tidslinje-oppna_brevet = Öppna brevet
 tidslinje-begaran = Du begärde att nämnden ska avgöra ärendet
 tidslinje-begaran_text = Nämnden ska avgöra ärendet, eller svara dig, senast { $datum }.
 tidslinje-begaran_avslagen = Nämnden sa nej till din begäran om avgörande
+tidslinje-byte = Du bad om en annan handläggare
+tidslinje-byte_text = Chefen svarar dig skriftligt senast { $datum }.
+tidslinje-byte_las = Läs mer om din fråga
+tidslinje-byte_beviljad = Du får en annan handläggare
+tidslinje-byte_avslagen = Du får inte byta handläggare nu
 tidslinje-aterkallad = Du återkallade din ansökan
 tidslinje-aterkallad_text = Ansökan om { $insats } är återkallad. Nämnden fattar inget beslut om den.
 tidslinje-forhandsinformation = Du fick veta hur beslut kan skickas till dig
@@ -371,6 +379,8 @@ kvitto-komplettering = Det du skickade in
 kvitto-komplettering_nasta = Din handläggare går igenom det. Du ser här när det är godkänt.
 kvitto-mote = Önskan om möte
 kvitto-mote_nasta = Din handläggare hör av sig för att bestämma en tid, inom två arbetsdagar.
+kvitto-byte = Fråga om en annan handläggare
+kvitto-byte_nasta = Chefen för enheten läser din fråga. Du får ett skriftligt svar här på Mina sidor inom fem arbetsdagar.
 kvitto-manadsansokan = Månadsansökan
 kvitto-manadsansokan_nasta = Handläggaren räknar på din ansökan och fattar beslut. Du ser beräkningen rad för rad och dagen pengarna kommer här på Mina sidor.
 kvitto-annat = Det du skickade
@@ -817,3 +827,74 @@ oppna-dina_besok_text = Besök i hjälp där dina uppgifter skrivs ner. Tycker d
 oppna-besok_datum = Datum
 oppna-besok_insats = Hjälp
 oppna-besok_anteckning = Anteckning
+
+## Ask for another handläggare (mina_sidor/handlaggarbyte.html)
+byte-titel = Be om en annan handläggare
+byte-rubrik = Be om en annan handläggare
+byte-ingress = Du har rätt att be om en annan handläggare. Du behöver inte säga varför. Chefen för enheten läser din fråga och svarar dig skriftligt. Din handläggare kan inte svara på frågan själv.
+byte-svarstid =
+    Du får svar inom { $dagar ->
+        [one] { $dagar } arbetsdag
+       *[other] { $dagar } arbetsdagar
+    }.
+byte-skal = Varför vill du byta?
+byte-skal_hjalp = Skriv gärna vad som inte fungerar. Det hjälper chefen att hitta en bra lösning.
+byte-skicka = Skicka frågan
+byte-vantar = Du har frågat om en annan handläggare. Du får svar senast { $datum }.
+byte-beviljad = Du får en annan handläggare (svar { $datum })
+byte-avslagen = Du får inte byta handläggare nu (svar { $datum })
+
+## Synpunkter och klagomål (mina_sidor/synpunkter.html, synpunkt_kvitto.html)
+synpunkt-titel = Synpunkter och klagomål
+synpunkt-rubrik = Lämna en synpunkt eller ett klagomål
+synpunkt-ingress = Vad tycker du om socialtjänsten? Du kan klaga, ge förslag eller ge beröm. Du behöver inte logga in och inte säga vem du är.
+synpunkt-vad_hander_rubrik = Det här händer med det du skriver
+synpunkt-vad_hander_1 = Vi registrerar det och du får ett nummer. Spara numret.
+synpunkt-svarstid =
+    Vi svarar inom { $veckor ->
+        [one] { $veckor } vecka
+       *[other] { $veckor } veckor
+    } om du lämnar ett sätt att nå dig.
+synpunkt-vad_hander_2 = Några få personer som arbetar med klagomål läser det. Det kan vara chefer. Klagar du på din handläggare är det inte hen som läser.
+synpunkt-vad_hander_3 = Nämnden får varje kvartal veta hur många som klagat och om vad. Där står inga namn.
+synpunkt-vad_hander_4 = Det du skriver blir en allmän handling. Uppgifter om dig skyddas av sekretess.
+synpunkt-kommun = Kommun
+synpunkt-valj = Välj
+synpunkt-slag = Vad vill du lämna?
+synpunkt-slag_klagomal = Ett klagomål
+synpunkt-slag_forslag = Ett förslag
+synpunkt-slag_berom = Beröm
+synpunkt-kategori = Vad gäller det?
+synpunkt-kategori_bemotande = Hur jag blev bemött
+synpunkt-kategori_handlaggning = Handläggning och beslut
+synpunkt-kategori_tillganglighet = Att nå socialtjänsten
+synpunkt-kategori_insats = Stöd och insatser
+synpunkt-kategori_information = Information
+synpunkt-kategori_annat = Något annat
+synpunkt-text = Skriv här
+synpunkt-text_hjalp = Berätta vad som hände och när. Skriv gärna vad du vill ska bli bättre.
+synpunkt-namn = Ditt namn
+synpunkt-kontakt = Telefon eller e-post
+synpunkt-kontakt_hjalp = Skriv det om du vill ha svar. Annars kan vi inte svara dig.
+synpunkt-utan_namn = Skicka utan mitt namn
+synpunkt-utan_namn_hjalp = Då vet vi inte vem du är. Du ser inte svaret här.
+synpunkt-skicka = Skicka
+synpunkt-tidigare = Det du skickat förut
+synpunkt-skickad = Skickat { $datum }.
+synpunkt-svar_rubrik = Svar { $datum }
+synpunkt-svar_vantar = Du får svar senast { $datum }.
+synpunkt-for_manga = Många har skickat från samma plats nyss. Vänta en stund och försök igen.
+synpunkt-fel_kommun = Välj vilken kommun det gäller.
+synpunkt-fel_slag = Välj vad du vill lämna.
+synpunkt-fel_kategori = Välj vad det gäller.
+synpunkt-fel_text = Skriv vad du vill säga.
+synpunkt-kvitto_titel = Tack
+synpunkt-kvitto_rubrik = Tack! Vi har fått det du skrev
+synpunkt-kvitto_nummer = Ditt nummer
+synpunkt-kvitto_svar = Svar senast
+synpunkt-kvitto_spara = Spara numret. Ange det om du kontaktar oss.
+synpunkt-kvitto_inloggad = Du ser svaret här på Mina sidor.
+synpunkt-kvitto_se = Se det du skickat
+synpunkt-kvitto_kontakt = Vi svarar dig på det sätt du skrev.
+synpunkt-kvitto_anonym = Du har inte lämnat något sätt att nå dig. Därför kan vi inte svara dig. Vi läser ändå det du skrev.
+ram-synpunkter = Synpunkter och klagomål

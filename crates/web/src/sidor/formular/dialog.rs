@@ -16,6 +16,9 @@ pub(super) fn ingress(typ: KommandoTyp) -> &'static str {
         KommandoTyp::BokaMote => {
             "Den enskilde ser dag, tid och plats på Mina sidor. Skriv platsen så att den går att hitta: adress, våning och vem hen frågar efter, eller att ni ringer eller ses på video."
         }
+        KommandoTyp::BesvaraHandlaggarbyte => {
+            "Den enskilde läser ditt svar på Mina sidor. Svara inom fem arbetsdagar från begäran. Beviljas begäran får ärendet den nya handläggaren direkt. Avslås den, skriv skälen så att den enskilde förstår dem."
+        }
         KommandoTyp::LamnaKomplettering => {
             "För det den enskilde lämnat in på papper eller i receptionen. Skanna handlingarna och bifoga dem som dokument i ärendet."
         }
@@ -33,6 +36,8 @@ pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt>
         T::GodtaKomplettering => falt_godta_komplettering(a, ctx),
         T::BegarMote => falt_begar_mote(),
         T::BokaMote => falt_boka_mote(a, ctx),
+        T::BegarHandlaggarbyte => vec![],
+        T::BesvaraHandlaggarbyte => falt_besvara_handlaggarbyte(a, ctx),
         _ => vec![],
     }
 }
@@ -47,6 +52,14 @@ pub(super) fn tolka(typ: KommandoTyp, l: &mut Lasare, ctx: &FaltKontext) -> Opti
         T::GodtaKomplettering => tolka_godta_komplettering(l),
         T::BegarMote => tolka_begar_mote(l),
         T::BokaMote => tolka_boka_mote(l),
+        T::BegarHandlaggarbyte => {
+            l.fel(
+                "innehall",
+                "Den enskilde ber om en annan handläggare på Mina sidor.",
+            );
+            None
+        }
+        T::BesvaraHandlaggarbyte => tolka_besvara_handlaggarbyte(l, ctx),
         _ => None,
     }
 }
@@ -241,6 +254,104 @@ fn tolka_boka_mote(l: &mut Lasare) -> Option<Kommando> {
             datum,
             klockslag,
             plats: l.text("plats"),
+        }),
+        _ => None,
+    }
+}
+
+/// The request waiting for an answer, as the arbetsledare reads it, and the answer's fields.
+fn falt_besvara_handlaggarbyte(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let Some((n, b)) = a.vantande_handlaggarbyte() else {
+        return vec![];
+    };
+    let om = b
+        .handlaggare
+        .and_then(|h| ctx.anvandare.iter().find(|u| u.id == h))
+        .map(|u| u.namn.clone())
+        .unwrap_or_else(|| "ingen handläggare".into());
+    let skal = if b.skal.trim().is_empty() {
+        "Den enskilde angav inget skäl.".to_owned()
+    } else {
+        format!("Den enskildes skäl: ”{}”", b.skal)
+    };
+    let fran = match &b.fran {
+        Avsandare::Enskild { ombud: Some(o) } => format!(" (genom ombudet {o})"),
+        _ => String::new(),
+    };
+    let val: Vec<(String, String)> = super::handlaggare_val(ctx)
+        .into_iter()
+        .filter(|(id, _)| b.handlaggare.map(|h| h.to_string()).as_deref() != Some(id.as_str()))
+        .collect();
+    vec![
+        Falt::val(
+            "begaran",
+            "Begäran",
+            "radio",
+            [(
+                n.to_string(),
+                format!(
+                    "Begärd {}{fran}, gäller {om}. {skal} Svara senast {}.",
+                    b.datum,
+                    lots_domain::arende::handlaggarbyte_svar_senast(b.datum)
+                ),
+            )],
+        )
+        .kravs()
+        .varde(n.to_string()),
+        Falt::val(
+            "beviljad",
+            "Ditt svar",
+            "radio",
+            [
+                ("ja".to_owned(), "Beviljas: ärendet får en ny handläggare".to_owned()),
+                ("nej".to_owned(), "Avslås".to_owned()),
+            ],
+        )
+        .kravs(),
+        Falt::val("ny_handlaggare", "Ny handläggare (om begäran beviljas)", "select", val),
+        Falt::textarea("motivering", "Svar till den enskilde")
+            .kravs()
+            .hjalp("Den enskilde läser svaret. Skriv vem som tar över och när, eller varför begäran avslås."),
+        datumfalt(ctx.idag),
+    ]
+}
+
+fn tolka_besvara_handlaggarbyte(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
+    let begaran = l.id("begaran", "Välj begäran som du besvarar.");
+    let beviljad = match l.text("beviljad").as_str() {
+        "ja" => Some(true),
+        "nej" => Some(false),
+        _ => {
+            l.fel("beviljad", "Välj om begäran beviljas eller avslås.");
+            None
+        }
+    };
+    // Only someone the case may be assigned to: active, of its enhet (as `tilldela`).
+    let ny_handlaggare: Option<AnvandarId> = match l.text("ny_handlaggare").trim() {
+        "" => None,
+        t => {
+            let h = t.parse().ok().filter(|h: &AnvandarId| {
+                ctx.anvandare.iter().any(|u| {
+                    u.id == *h && ctx.arende.is_some_and(|a| super::kan_tilldelas(u, a.enhet))
+                })
+            });
+            if h.is_none() {
+                l.fel(
+                    "ny_handlaggare",
+                    "Välj en aktiv handläggare eller arbetsledare vid ärendets enhet.",
+                );
+            }
+            h
+        }
+    };
+    let datum = l.datum("datum");
+    match (begaran, beviljad, datum) {
+        (Some(begaran), Some(beviljad), Some(datum)) => Some(Kommando::BesvaraHandlaggarbyte {
+            begaran,
+            datum,
+            beviljad,
+            ny_handlaggare,
+            motivering: l.text("motivering"),
         }),
         _ => None,
     }

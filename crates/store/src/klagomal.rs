@@ -44,6 +44,9 @@ pub struct KlagomalRad {
     pub kanal: Kanal,
     /// The person on Mina sidor who sent it (they read the answer there).
     pub person: Option<PersonId>,
+    /// The sender has skyddade personuppgifter: the audit row says so, as every row that
+    /// names such a person does.
+    pub person_skyddad: bool,
     pub ansvarig: Option<AnvandarId>,
     pub ansvarig_namn: Option<String>,
     pub besvarad: Option<Date>,
@@ -82,8 +85,9 @@ macro_rules! klagomal_fraga {
         concat!(
             "SELECT k.id, k.kommun, k.nummer, k.inkom, k.inkom_dag, k.svar_senast, k.slag, k.kategori, k.text, \
              k.namn, k.kontakt, k.kanal, k.person, k.ansvarig, a.namn AS ansvarig_namn, k.besvarad_dag, \
-             b.namn AS besvarad_av_namn, k.utfall, k.svar, k.lex_sarah FROM klagomal k \
+             b.namn AS besvarad_av_namn, k.utfall, k.svar, k.lex_sarah, p.skyddad AS person_skyddad FROM klagomal k \
              LEFT JOIN anvandare a ON a.id = k.ansvarig AND a.kommun = k.kommun \
+             LEFT JOIN person p ON p.id = k.person AND p.kommun = k.kommun \
              LEFT JOIN anvandare b ON b.id = k.besvarad_av AND b.kommun = k.kommun ",
             $villkor
         )
@@ -109,6 +113,7 @@ fn fran_rad(r: &Rad) -> Result<KlagomalRad, StoreError> {
         kontakt: r.opt_text("kontakt")?.unwrap_or_default(),
         kanal: Kanal::fran_kod(&r.text("kanal")?).ok_or_else(|| korrupt("kanal"))?,
         person: r.opt_parse("person")?,
+        person_skyddad: r.opt_int("person_skyddad")?.unwrap_or(0) != 0,
         ansvarig: r.opt_parse("ansvarig")?,
         ansvarig_namn: r.opt_text("ansvarig_namn")?,
         besvarad: r
@@ -174,7 +179,8 @@ impl Klagomal<'_> {
         kommun: KommunId,
         inskick: &Inskick,
         kanal: Kanal,
-        person: Option<PersonId>,
+        // The sender on Mina sidor, and whether they have skyddade personuppgifter.
+        person: Option<(PersonId, bool)>,
         avsandare: &str,
         aktor: &Aktor,
         nu: OffsetDateTime,
@@ -196,7 +202,8 @@ impl Klagomal<'_> {
             namn: inskick.namn.clone(),
             kontakt: inskick.kontakt.clone(),
             kanal,
-            person,
+            person: person.map(|(p, _)| p),
+            person_skyddad: person.is_some_and(|(_, s)| s),
             ansvarig: None,
             ansvarig_namn: None,
             besvarad: None,
@@ -221,7 +228,7 @@ impl Klagomal<'_> {
                 k.namn.as_str().into(),
                 k.kontakt.as_str().into(),
                 kanal.kod().into(),
-                V::T(person.map(|p| p.to_string())),
+                V::T(person.map(|(p, _)| p.to_string())),
                 avsandare.into(),
             ],
         )

@@ -246,7 +246,11 @@ pub async fn skicka(
     };
     let konto = s.store.mina_sidor().mina_sidor_konto(kommun).await?;
     let (kanal, person, avsandare) = match kand {
-        Some(m) => (Kanal::MinaSidor, Some(m.person.id), m.vem()),
+        Some(m) => (
+            Kanal::MinaSidor,
+            Some((m.person.id, m.person.skyddad)),
+            m.vem(),
+        ),
         None => (Kanal::Webb, None, "Synpunkt utan inloggning".to_owned()),
     };
     let k = s

@@ -77,7 +77,7 @@ async fn oppna(
 fn post(handling: &str, k: &KlagomalRad) -> Granskningspost {
     let p = Granskningspost::ny(format!("{handling}:{}", k.nummer));
     match k.person {
-        Some(person) => p.person(person, false),
+        Some(person) => p.person(person, k.person_skyddad),
         None => p,
     }
 }

@@ -8,6 +8,7 @@ mod begransning;
 mod fel;
 mod formular;
 mod losenord;
+pub mod lix;
 pub mod matning;
 pub mod mina_sidor;
 pub mod oidc;
@@ -202,6 +203,11 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/dokument/{id}", get(sidor::steg::hamta_dokument)),
         ("/enhet", get(sidor::enhet::visa)),
         ("/enhet/fordela", post(sidor::enhet::fordela)),
+        ("/enhet/ersattare", post(sidor::enhet::satt_ersattare)),
+        (
+            "/enhet/ersattare/{id}/avsluta",
+            post(sidor::enhet::avsluta_ersattare),
+        ),
         ("/rapporter", get(sidor::rapporter::lista)),
         ("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida)),
         (
@@ -426,7 +432,10 @@ pub fn app(state: AppState, tidsgrans: std::time::Duration) -> Router {
             sparat::behall,
         ))
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
-        .layer(middleware::from_fn(mina_sidor::felsida))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            mina_sidor::felsida,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), fel::med_meny))
         .layer(middleware::from_fn(sakerhetshuvuden))
         .with_state(state)

@@ -814,3 +814,46 @@ oppna-dina_besok_text = Visits to help where your details are written down. If y
 oppna-besok_datum = Date
 oppna-besok_insats = Help
 oppna-besok_anteckning = Note
+
+## Whom you reach and when (issue 19)
+kontakt-rubrik = How to reach us
+kontakt-rubrik_enhet = { $enhet }
+kontakt-rubrik_utforare = { $enhet } gives the support
+kontakt-kontaktperson = Ask for
+kontakt-telefon = Phone
+kontakt-telefontider = You can call
+kontakt-besoksadress = Address
+kontakt-besokstider = You can visit
+kontakt-boka = Book a meeting
+kontakt-epost = E-mail
+kontakt-epost_varning = Do not write anything private in an e-mail. Write a message in your case instead.
+kontakt-saknas = There is no number here yet. Write a message in your case, or call the main number of the municipality.
+kontakt-ersattare = { $handlaggare } is away just now. Up to and including { $datum }, { $namn } takes care of your case.
+kontakt-lank = How to reach us
+kontakt-diarienummer = Give your case number when you get in touch: { $diarienummer }.
+kontakt-fragor_beslut = Do you have questions about the decision?
+arende-insatser = Your support now
+lage-beslut_vantas = We expect you to get a decision by { $datum }.
+lage-beslut_sent = You should have had a decision by { $datum }. It has not come. Ask your case worker when it will come.
+tidslinje-beslut_vantas = We expect you to get a decision by { $datum }.
+pagar-forsorjningsstod = You have had income support since { $datum }.
+pagar-ekonomiskt_bistand_ovrigt = You have had financial aid since { $datum }.
+pagar-oppenvardsbehandling = You have been in treatment since { $datum }.
+pagar-stod_i_boendet = You have had support in your home since { $datum }.
+pagar-kontaktperson = You have had a contact person since { $datum }.
+pagar-sysselsattning = You have had daily activity since { $datum }.
+pagar-case_manager = You have had a case manager since { $datum }.
+pagar-hvb = You have lived in a care home (HVB) since { $datum }.
+pagar-stodboende = You have lived in supported housing since { $datum }.
+pagar-familjehem = You have lived in a foster home since { $datum }.
+pagar-traningslagenhet = You have lived in a training flat since { $datum }.
+
+## When something cannot be done: in your words, not the staff's (issue 19)
+avvisning-tillstand = This cannot be done in your case just now. Reload the page to see where your case stands. Ask your case worker if you wonder why.
+avvisning-fakta = Something you wrote needs to be changed. Look it over and try again.
+avvisning-fakta_datum = The date is not right. Look it over and try again.
+avvisning-annat = That did not work. Nothing was saved. Try again, or get in touch with your case worker.
+avvisning-begaran-om-avgorande = You cannot ask the board to decide your case now. You can do it only once in each case, and only while the case is not decided.
+avvisning-overklagande = This decision cannot be appealed here. Write to your case worker, and we will help you.
+avvisning-svar = You can no longer answer this. Reload the page to see where your case stands.
+avvisning-aktualisera = Your application could not be received. Nothing was saved. Try again, or get in touch with us.

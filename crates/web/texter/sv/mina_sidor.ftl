@@ -817,3 +817,46 @@ oppna-dina_besok_text = Besök i hjälp där dina uppgifter skrivs ner. Tycker d
 oppna-besok_datum = Datum
 oppna-besok_insats = Hjälp
 oppna-besok_anteckning = Anteckning
+
+## Vem du når och när (issue 19)
+kontakt-rubrik = Så når du oss
+kontakt-rubrik_enhet = { $enhet }
+kontakt-rubrik_utforare = { $enhet } ger stödet
+kontakt-kontaktperson = Fråga efter
+kontakt-telefon = Telefon
+kontakt-telefontider = Du kan ringa
+kontakt-besoksadress = Adress
+kontakt-besokstider = Du kan komma
+kontakt-boka = Boka ett möte
+kontakt-epost = E-post
+kontakt-epost_varning = Skriv inget känsligt i e-post. Skriv hellre ett meddelande i ditt ärende.
+kontakt-saknas = Här finns inget nummer ännu. Skriv ett meddelande i ditt ärende, eller ring kommunens växel.
+kontakt-ersattare = { $handlaggare } är borta just nu. Till och med { $datum } har { $namn } hand om ditt ärende.
+kontakt-lank = Så når du oss
+kontakt-diarienummer = Säg ditt diarienummer när du hör av dig: { $diarienummer }.
+kontakt-fragor_beslut = Har du frågor om beslutet?
+arende-insatser = Ditt stöd nu
+lage-beslut_vantas = Vi räknar med att du får beslut senast { $datum }.
+lage-beslut_sent = Du skulle ha fått beslut senast { $datum }. Det har inte kommit. Fråga din handläggare när det kommer.
+tidslinje-beslut_vantas = Vi räknar med att du får beslut senast { $datum }.
+pagar-forsorjningsstod = Du får försörjningsstöd sedan { $datum }.
+pagar-ekonomiskt_bistand_ovrigt = Du får ekonomiskt bistånd sedan { $datum }.
+pagar-oppenvardsbehandling = Du går i behandling sedan { $datum }.
+pagar-stod_i_boendet = Du får stöd i boendet sedan { $datum }.
+pagar-kontaktperson = Du har en kontaktperson sedan { $datum }.
+pagar-sysselsattning = Du har sysselsättning sedan { $datum }.
+pagar-case_manager = Du har en case manager sedan { $datum }.
+pagar-hvb = Du bor på ett HVB-hem sedan { $datum }.
+pagar-stodboende = Du bor i ett stödboende sedan { $datum }.
+pagar-familjehem = Du bor i ett familjehem sedan { $datum }.
+pagar-traningslagenhet = Du bor i en träningslägenhet sedan { $datum }.
+
+## När något inte går: med dina ord, inte personalens (issue 19)
+avvisning-tillstand = Det går inte att göra det här i ärendet just nu. Ladda om sidan och se hur ärendet står. Fråga din handläggare om du undrar varför.
+avvisning-fakta = Något av det du skrev behöver ändras. Se över det och försök igen.
+avvisning-fakta_datum = Datumet stämmer inte. Se över det och försök igen.
+avvisning-annat = Det gick inte. Ingenting sparades. Försök igen, eller hör av dig till din handläggare.
+avvisning-begaran-om-avgorande = Du kan inte be nämnden avgöra ärendet nu. Det går bara en gång i varje ärende, och bara när ärendet inte är avgjort.
+avvisning-overklagande = Det går inte att överklaga det här beslutet här. Skriv till din handläggare, så hjälper vi dig.
+avvisning-svar = Det går inte att svara på det här längre. Ladda om sidan och se hur ärendet står.
+avvisning-aktualisera = Ansökan kunde inte tas emot. Ingenting sparades. Försök igen, eller hör av dig till oss.

@@ -8,7 +8,8 @@ use super::*;
 pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;
     match typ {
-        T::InledUtredning | T::AvslutaUtredning => falt_inled_eller_avsluta_utredning(ctx),
+        T::InledUtredning => falt_inled_utredning(a, ctx),
+        T::AvslutaUtredning => falt_inled_eller_avsluta_utredning(ctx),
         T::RegistreraSynpunkter => falt_registrera_synpunkter(ctx),
         T::Kommunicera => falt_kommunicera(ctx),
         T::RegistreraSvar => falt_registrera_svar(a, ctx),
@@ -324,9 +325,27 @@ fn falt_inled_eller_avsluta_utredning(ctx: &FaltKontext) -> Vec<Falt> {
     vec![datumfalt(idag)]
 }
 
+/// The day the utredning starts, and the day the person can expect a decision: the
+/// default for what was applied for, which the handläggare may change (issue 19).
+fn falt_inled_utredning(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let insatser: Vec<_> = a.ansokta.iter().map(|(i, _)| *i).collect();
+    let forval = lots_domain::frister::beslut_vantas(ctx.idag, &insatser);
+    let mut f = Falt::datum("beslut_vantas", "När kan den enskilde vänta sig beslut?").hjalp(
+        "Den enskilde ser dagen på Mina sidor. Förvalt: två veckor för ekonomiskt bistånd, sex veckor för stöd och behandling, åtta veckor för heldygnsvård. Räcker inte tiden, meddela att beslutet dröjer (FL 11 §); en påminnelse kommer en vecka före.",
+    );
+    if let Some(d) = forval {
+        f = f.varde(d);
+    }
+    vec![datumfalt(ctx.idag), f]
+}
+
 fn tolka_inled_utredning(l: &mut Lasare) -> Option<Kommando> {
-    l.datum("datum")
-        .map(|datum| Kommando::InledUtredning { datum })
+    let datum = l.datum("datum");
+    let beslut_vantas = l.valfritt_datum("beslut_vantas");
+    Some(Kommando::InledUtredning {
+        datum: datum?,
+        beslut_vantas,
+    })
 }
 
 fn tolka_avsluta_utredning(l: &mut Lasare) -> Option<Kommando> {

@@ -112,8 +112,8 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
 
 /// The demo enheter's contact settings: fictional numbers in the 0999 series.
 fn kontaktuppgifter(e: &Enheter) -> Vec<(EnhetId, lots_store::Enhetskontakt)> {
-    let enhet = |telefon: &str, adress: &str, epost: &str, kontaktperson: &str| {
-        lots_store::Enhetskontakt {
+    let enhet =
+        |telefon: &str, adress: &str, epost: &str, kontaktperson: &str| lots_store::Enhetskontakt {
             telefon: telefon.into(),
             telefontider: "Måndag–fredag 9–11 och 13–15".into(),
             besoksadress: adress.into(),
@@ -121,8 +121,7 @@ fn kontaktuppgifter(e: &Enheter) -> Vec<(EnhetId, lots_store::Enhetskontakt)> {
             epost: epost.into(),
             boka_mote: "Ring oss, eller be om ett möte under ditt ärende här.".into(),
             kontaktperson: kontaktperson.into(),
-        }
-    };
+        };
     vec![
         (
             e.vm,
@@ -1731,7 +1730,7 @@ impl Fall<'_, '_> {
                 beslut_vantas: None,
             },
         )
-            .await
+        .await
     }
 
     async fn forhandsbedom(&mut self, n: i64, inled: bool, skal: &str) -> anyhow::Result<()> {

@@ -304,16 +304,14 @@ pub(super) fn handle(
             }];
             match utfall {
                 // SoL 14 kap. 2 §: open an utredning without delay.
-                ForhandsbedomningsUtfall::InledUtredning => {
-                    h.push(Handelse::UtredningInledd {
+                ForhandsbedomningsUtfall::InledUtredning => h.push(Handelse::UtredningInledd {
+                    datum,
+                    beslut_vantas: frister::beslut_vantas(
                         datum,
-                        beslut_vantas: frister::beslut_vantas(
-                            datum,
-                            &a.ansokta.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
-                        )
-                        .map(|d| d.min(frister::begaran_om_avgorande_slutdag(a.inkom))),
-                    })
-                }
+                        &a.ansokta.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+                    )
+                    .map(|d| d.min(frister::begaran_om_avgorande_slutdag(a.inkom))),
+                }),
                 ForhandsbedomningsUtfall::InledEj => h.push(Handelse::ArendeAvslutat {
                     datum,
                     orsak: Avslutsorsak::InledsEj,

@@ -443,9 +443,9 @@ fn datum_i_framtiden_vagras() {
         }),
         ("inled utredning", ansokan_registrerad, "datum", |d| {
             Kommando::InledUtredning {
-            datum: d,
-            beslut_vantas: None,
-        }
+                datum: d,
+                beslut_vantas: None,
+            }
         }),
         ("synpunkter", utredning_pagar, "datum", |d| {
             Kommando::RegistreraSynpunkter {

@@ -136,9 +136,7 @@ async fn enhetens_kontaktuppgifter(db: Db) {
     assert!(html.contains("Sidan finns inte"));
     assert!(html.contains("0480-45 00 00"), "{}", utdrag(&html));
     // Logged out, the error page names no enhet: it knows no person.
-    let (s, html) = Klient::ny(&app.url)
-        .get("/mina-sidor/dokument/okand")
-        .await;
+    let (s, html) = Klient::ny(&app.url).get("/mina-sidor/dokument/okand").await;
     assert!(s == 303 || s == 404, "{s}");
     assert!(!html.contains("0480-45 00 00"));
 }
@@ -214,7 +212,12 @@ async fn ersattare_for_handlaggaren(db: Db) {
         assert!(body.contains(fel), "{fel}: {}", utdrag(&body));
     }
     let o = app.store.organisation();
-    assert!(o.ersattare(app.org.kommun, idag()).await.unwrap().is_empty());
+    assert!(
+        o.ersattare(app.org.kommun, idag())
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // A handläggare may not set it.
     let (s, _, _) = hl
         .post(
@@ -303,11 +306,9 @@ async fn nar_beslutet_vantas(db: Db) {
 
     // The form offers the default: six weeks for support at home.
     let (_, form) = hl.get(&format!("/arenden/{a}/steg/inled-utredning")).await;
-    let forval = lots_domain::frister::beslut_vantas(
-        idag,
-        &[lots_domain::insats::InsatsTyp::StodIBoendet],
-    )
-    .unwrap();
+    let forval =
+        lots_domain::frister::beslut_vantas(idag, &[lots_domain::insats::InsatsTyp::StodIBoendet])
+            .unwrap();
     assert!(
         form.contains(&format!("value=\"{forval}\"")),
         "{}",
@@ -330,7 +331,10 @@ async fn nar_beslutet_vantas(db: Db) {
         assert_eq!(s, 422, "{dagen}");
         assert!(body.contains(fel), "{fel}: {}", utdrag(&body));
     }
-    assert!(app.arende(&a).await.utredning_inledd.is_none(), "nothing stored");
+    assert!(
+        app.arende(&a).await.utredning_inledd.is_none(),
+        "nothing stored"
+    );
 
     let vantas = idag + Duration::days(30);
     hl.steg(
@@ -389,7 +393,8 @@ async fn nar_beslutet_vantas(db: Db) {
         assert!(html.contains(&text), "{text}: {}", utdrag(&html));
     }
     assert_eq!(
-        html.matches("Vi räknar med att du får beslut senast").count(),
+        html.matches("Vi räknar med att du får beslut senast")
+            .count(),
         1,
         "the first day stays on the timeline only"
     );
@@ -441,17 +446,15 @@ async fn pagaende_insats(db: Db) {
         "handlaggare",
     )
     .await;
-    let beslut = crate::behorighet::bestall_till(
-        &app,
-        &hl,
-        &a,
-        &app.org.utforare_enhet.to_string(),
-        &[],
-    )
-    .await;
+    let beslut =
+        crate::behorighet::bestall_till(&app, &hl, &a, &app.org.utforare_enhet.to_string(), &[])
+            .await;
     let k = medborgare(&app, "19850505-1238").await;
     let (_, html) = k.get(&format!("/mina-sidor/arenden/{a}")).await;
-    assert!(html.contains("Nämnden har fattat beslut."), "ordered, not begun");
+    assert!(
+        html.contains("Nämnden har fattat beslut."),
+        "ordered, not begun"
+    );
     hl.steg(
         &a,
         "verkstallighet-start",

@@ -25,7 +25,12 @@ fn lankar(html: &str) -> Vec<String> {
     html.split("href=\"")
         .skip(1)
         .filter_map(|r| r.split('"').next())
-        .map(|h| h.split('#').next().unwrap_or_default().replace("&amp;", "&"))
+        .map(|h| {
+            h.split('#')
+                .next()
+                .unwrap_or_default()
+                .replace("&amp;", "&")
+        })
         .filter(|h| {
             h.starts_with("/mina-sidor")
                 && !h.starts_with("/mina-sidor/dokument/")
@@ -115,14 +120,9 @@ async fn las_sidor(db: Db) {
         "handlaggare",
     )
     .await;
-    let beslut = crate::behorighet::bestall_till(
-        &app,
-        &hl,
-        &b,
-        &app.org.utforare_enhet.to_string(),
-        &[],
-    )
-    .await;
+    let beslut =
+        crate::behorighet::bestall_till(&app, &hl, &b, &app.org.utforare_enhet.to_string(), &[])
+            .await;
     hl.steg(
         &b,
         "verkstallighet-start",
@@ -148,7 +148,15 @@ async fn las_sidor(db: Db) {
         .await;
 
     // Försörjningsstöd: the month's application.
-    registrera_ansokan(&app, &hl, &p, "forsorjningsstod", "2026-11-30", "handlaggare").await;
+    registrera_ansokan(
+        &app,
+        &hl,
+        &p,
+        "forsorjningsstod",
+        "2026-11-30",
+        "handlaggare",
+    )
+    .await;
 
     let k = medborgare(&app, "19850505-1238").await;
     let mut fel = vec![];
@@ -170,7 +178,9 @@ async fn las_sidor(db: Db) {
         .map(|(s, _)| s.clone())
         .find(|s| s.contains("/kommunicering/"))
         .expect("the kommunicering's page");
-    let (s, plats, _) = k.post(&svar, &[("svar", "Jag behöver en kontaktperson.")]).await;
+    let (s, plats, _) = k
+        .post(&svar, &[("svar", "Jag behöver en kontaktperson.")])
+        .await;
     assert_eq!(s, 303);
     let kvitto = plats.unwrap_or_default();
     let (_, html) = k.get(&kvitto).await;

@@ -420,11 +420,9 @@ pub async fn arende(
     }
     let idag = super::idag(&s);
     let enheter = s.store.organisation().enheter(rad_kommun(&m)).await?;
-    let ersattare =
-        super::kontakt::ersattare(&s, t, rad.kommun, rad.handlaggare, idag).await?;
+    let ersattare = super::kontakt::ersattare(&s, t, rad.kommun, rad.handlaggare, idag).await?;
     let pagaende = super::kontakt::pagaende(&s, t, rad.kommun, &a, &enheter).await?;
-    let kontakt =
-        super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
+    let kontakt = super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
     Ok(ArendeSida {
         ram: m.sida(),
         id: rad.id,
@@ -539,8 +537,7 @@ pub async fn beslut(
         (Some(f), None) => Some(t.f("beslut-fran", &[("datum", &f.to_string())])),
         _ => None,
     };
-    let kontakt =
-        super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
+    let kontakt = super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
     Ok(BeslutSida {
         ram: m.sida(),
         arende: rad.id,

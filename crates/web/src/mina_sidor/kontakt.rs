@@ -64,11 +64,7 @@ pub async fn for_enhet(
     enhet: EnhetId,
     namn: &str,
 ) -> Result<Kontaktruta, WebFel> {
-    let k = s
-        .store
-        .organisation()
-        .enhetskontakt(kommun, enhet)
-        .await?;
+    let k = s.store.organisation().enhetskontakt(kommun, enhet).await?;
     Ok(Kontaktruta::ny(
         t,
         t.f("kontakt-rubrik_enhet", &[("enhet", namn)]),

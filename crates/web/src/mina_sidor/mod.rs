@@ -391,9 +391,7 @@ pub async fn felsida(
     };
     // An error page never fails for want of the contact box: without it, it is still said.
     let kontakter = match token {
-        Some(token) => felsidans_kontakter(&s, t, &token)
-            .await
-            .unwrap_or_default(),
+        Some(token) => felsidans_kontakter(&s, t, &token).await.unwrap_or_default(),
         None => vec![],
     };
     let mut ny = (

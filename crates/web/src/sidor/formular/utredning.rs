@@ -325,17 +325,19 @@ fn falt_inled_eller_avsluta_utredning(ctx: &FaltKontext) -> Vec<Falt> {
     vec![datumfalt(idag)]
 }
 
-/// The day the utredning starts, and the day the person can expect a decision: the
-/// default for what was applied for, which the handläggare may change (issue 19).
+/// The day the utredning starts, and the day the person can expect a decision (issue 19):
+/// the handläggare's, or left empty for the default for what was applied for, counted from
+/// the day the utredning starts (`frister::beslut_vantas`). Not filled in beforehand: the
+/// default depends on the start day, which may be written as an earlier day.
 fn falt_inled_utredning(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     let insatser: Vec<_> = a.ansokta.iter().map(|(i, _)| *i).collect();
-    let forval = lots_domain::frister::beslut_vantas(ctx.idag, &insatser);
-    let mut f = Falt::datum("beslut_vantas", "När kan den enskilde vänta sig beslut?").hjalp(
-        "Den enskilde ser dagen på Mina sidor. Förvalt: två veckor för ekonomiskt bistånd, sex veckor för stöd och behandling, åtta veckor för heldygnsvård. Räcker inte tiden, meddela att beslutet dröjer (FL 11 §); en påminnelse kommer en vecka före.",
-    );
-    if let Some(d) = forval {
-        f = f.varde(d);
-    }
+    let forval = match lots_domain::frister::beslut_vantas(ctx.idag, &insatser) {
+        Some(d) => format!(" Inleds utredningen i dag blir det {d}."),
+        None => String::new(),
+    };
+    let f = Falt::datum("beslut_vantas", "När kan den enskilde vänta sig beslut?").hjalp(&format!(
+        "Den enskilde ser dagen på Mina sidor. Lämna tomt för det förvalda, räknat från dagen utredningen inleds: två veckor för ekonomiskt bistånd, sex veckor för stöd och behandling, åtta veckor för heldygnsvård.{forval} Räcker inte tiden, meddela att beslutet dröjer (FL 11 §); en påminnelse kommer en vecka före."
+    ));
     vec![datumfalt(ctx.idag), f]
 }
 

@@ -119,6 +119,9 @@ for (const k of KORNINGAR) {
             await expect(h1).toHaveText('Stöd i boendet');
             await expect(main.getByRole('heading', { name: 'Din plan för Stöd i boendet' })).toBeVisible();
             await expect(main).toContainText('Boendestödjaren kommer tisdag och torsdag förmiddag.');
+            // A running insats reads as what it is, with whom to ask at the provider (issue 19).
+            await expect(main).toContainText(/Du får stöd i boendet sedan \d{1,2} \p{L}+ \d{4}\./u);
+            await expect(main).toContainText('Tove Lund');
             await sida('Ärendet med genomförandeplanen');
             await klicka(page, meny.getByRole('link', { name: 'Mina ärenden' }));
           });
@@ -175,6 +178,13 @@ for (const k of KORNINGAR) {
           await expect(h1).toHaveText('Ekonomiskt bistånd – försörjningsstöd');
           await expect(main).toContainText('Du skickade in det vi bad om');
           await expect(main.getByRole('link', { name: /^Skicka in: / })).toHaveCount(0);
+          // When the decision comes, and whom to call (issue 19).
+          await expect(main).toContainText(/Vi räknar med att du får beslut senast \d{1,2} \p{L}+ \d{4}\./u);
+          await expect(main.getByRole('heading', { name: 'Så når du oss' })).toBeVisible();
+          await expect(main.getByRole('link', { name: 'ekonomisktbistand@lotsby.example' })).toBeVisible();
+          if (k.namn === 'Mira Lind') {
+            await expect(main).toContainText('Lena Ström är borta just nu.');
+          }
           await sida('Ärendet efter kompletteringen');
           await klicka(page, main.getByRole('link', { name: 'Meddelanden till och från din handläggare' }));
           await expect(h1).toHaveText('Meddelanden');
@@ -304,6 +314,30 @@ for (const k of KORNINGAR) {
           await expect(main).toContainText('Ditt överklagande kom in');
           await expect(main.getByRole('link', { name: 'Överklaga beslutet' })).toHaveCount(0);
           await sida('Beslutet, överklagat');
+        });
+
+        await test.step('ingen sida på Mina sidor rullar i sidled', async () => {
+          // Every Mina sidor page the person can reach from the overview, one link away or
+          // more: each is checked by sida() above (axe, and no sideways scrolling).
+          /** @type {Set<string>} */
+          const sedda = new Set();
+          const ko = ['/mina-sidor'];
+          while (ko.length > 0) {
+            const url = ko.shift() || '';
+            if (sedda.has(url)) continue;
+            sedda.add(url);
+            await page.goto(`${bas()}${url}`);
+            await sida(`Genomgång: ${url}`);
+            const lankar = await page.$$eval('a[href^="/mina-sidor"]', (as) =>
+              as.map((a) => (a.getAttribute('href') || '').split('#')[0]),
+            );
+            for (const l of lankar) {
+              if (!/^\/mina-sidor\/(dokument|sprak|logga-in\/eid|logga-ut)/.test(l) && !sedda.has(l)) {
+                ko.push(l);
+              }
+            }
+          }
+          expect(sedda.size, 'genomgången hittade sidorna').toBeGreaterThan(10);
         });
       } finally {
         expect.soft(bredd, `Sidan går att skrolla i sidled:\n${bredd.join('\n')}`).toEqual([]);

@@ -158,6 +158,20 @@ pub fn drojsmal_paminnelse(inkom: Date) -> Date {
     plus_manader(inkom, 4)
 }
 
+/// The day the person can expect a decision, by default, in an utredning started on
+/// `inledd` of an application for `insatser`: the longest of their utredningstider
+/// (`InsatsTyp::utredningstid_veckor`), moved to a vardag (lag (1930:173) 1–2 §§). None
+/// when nothing was applied for (an anmälan: the nämnd decides what to offer later).
+pub fn beslut_vantas(inledd: Date, insatser: &[crate::insats::InsatsTyp]) -> Option<Date> {
+    // FL 9 §; lag (1930:173) 2 §
+    let veckor = insatser.iter().map(|i| i.utredningstid_veckor()).max()?;
+    Some(nasta_vardag(plus_veckor(inledd, veckor)))
+}
+
+/// How long before the day a decision was expected the handläggare is warned, so that an
+/// FL 11 § notice can reach the person before the day passes: one week.
+pub const DROJSMAL_VARNING_DAGAR: i64 = 7;
+
 /// A reply deadline (e.g. kommunicering, FL 25 §) that the nämnd set to `angiven`: if it falls on a
 /// non-vardag, the party may reply on the next vardag (lag (1930:173) 2 §; the act covers time
 /// limits set under a statute as well).

@@ -110,6 +110,23 @@ impl InsatsTyp {
         }
     }
 
+    /// How many weeks Lots expects the utredning of an application for this insats to
+    /// take, for the day the person is told to expect a decision when the handläggare
+    /// gives none (issue 19). FL 9 § asks that a case be handled as quickly as possible
+    /// and sets no period, so these are Lots's defaults, not the law's: money for the
+    /// month cannot wait (two weeks), support at home or in treatment needs talks and
+    /// often others' views (six weeks), heldygnsvård needs a placement found (eight
+    /// weeks, seed 004 §4.2). All end well before the four months at which Lots prompts
+    /// for an FL 11 § delay notice (`frister::drojsmal_paminnelse`).
+    pub fn utredningstid_veckor(self) -> u32 {
+        // FL 9 §; Lots's defaults
+        match self {
+            InsatsTyp::Forsorjningsstod | InsatsTyp::EkonomisktBistandOvrigt => 2,
+            i if i.heldygnsvard() => 8,
+            _ => 6,
+        }
+    }
+
     /// Heldygnsvård (seed 004 §4.2): weightier decisions, delegated higher.
     pub fn heldygnsvard(self) -> bool {
         matches!(

@@ -110,6 +110,49 @@ pub fn namnduppgifter() -> lots_store::Namnduppgifter {
     }
 }
 
+/// The demo enheter's contact settings: fictional numbers in the 0999 series.
+fn kontaktuppgifter(e: &Enheter) -> Vec<(EnhetId, lots_store::Enhetskontakt)> {
+    let enhet =
+        |telefon: &str, adress: &str, epost: &str, kontaktperson: &str| lots_store::Enhetskontakt {
+            telefon: telefon.into(),
+            telefontider: "Måndag–fredag 9–11 och 13–15".into(),
+            besoksadress: adress.into(),
+            besokstider: "Tisdag och torsdag 13–15, eller efter bokning".into(),
+            epost: epost.into(),
+            boka_mote: "Ring oss, eller be om ett möte under ditt ärende här.".into(),
+            kontaktperson: kontaktperson.into(),
+        };
+    vec![
+        (
+            e.vm,
+            enhet(
+                "0999-10 10 10",
+                "Storgatan 1, Lotsby",
+                "vuxenenheten@lotsby.example",
+                "",
+            ),
+        ),
+        (
+            e.eb,
+            enhet(
+                "0999-10 20 20",
+                "Storgatan 1, Lotsby",
+                "ekonomisktbistand@lotsby.example",
+                "",
+            ),
+        ),
+        (
+            e.ov,
+            enhet(
+                "0999-10 30 30",
+                "Lillgatan 4, Lotsby",
+                "oppenvarden@lotsby.example",
+                "Tove Lund",
+            ),
+        ),
+    ]
+}
+
 /// The demo kommun's text blocks: (title, text).
 const TEXTBLOCK: [(&str, &str); 3] = [
     (
@@ -253,6 +296,28 @@ pub async fn fyll(store: &Store) -> anyhow::Result<String> {
     store
         .organisation()
         .spara_delegationsordning(kommun, date!(2025 - 07 - 01), &delegationspunkter())
+        .await?;
+    // How the person reaches each enhet (issue 19 item 1), as the systemförvaltare set it;
+    // and a summer cover: Ahmed Hassan has Lena Ström's cases for two weeks, which her
+    // clients read on Mina sidor beside her name.
+    for (enhet, k) in kontaktuppgifter(&enheter) {
+        store
+            .organisation()
+            .spara_enhetskontakt(kommun, enhet, &k, personal.al.id, nu)
+            .await?;
+    }
+    store
+        .organisation()
+        .satt_ersattare(
+            kommun,
+            &lots_store::Ersattare {
+                handlaggare: personal.ls.id,
+                ersattare: personal.ah.id,
+                till: idag + time::Duration::days(14),
+            },
+            personal.ed.id,
+            nu,
+        )
         .await?;
     // The kommun's text blocks for common motiveringar, kept by the arbetsledare (issue 20
     // item 5); the handläggare inserts one and writes what holds for the person.
@@ -1658,8 +1723,14 @@ impl Fall<'_, '_> {
     }
 
     async fn inled(&mut self, n: i64) -> anyhow::Result<()> {
-        self.steg(n, Kommando::InledUtredning { datum: self.dag(n) })
-            .await
+        self.steg(
+            n,
+            Kommando::InledUtredning {
+                datum: self.dag(n),
+                beslut_vantas: None,
+            },
+        )
+        .await
     }
 
     async fn forhandsbedom(&mut self, n: i64, inled: bool, skal: &str) -> anyhow::Result<()> {

@@ -211,6 +211,8 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
     ("kommun", "organisationen"),
     ("namnd", "organisationen"),
     ("enhet", "organisationen"),
+    ("enhetskontakt", "organisationen: hur enheten nås"),
+    ("ersattare", "personalens frånvaro: vem som ersätter vem"),
     ("anvandare", "personalens konton"),
     ("session", "personalens inloggningar"),
     ("kontoaktivering", "personalens konton"),

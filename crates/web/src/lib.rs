@@ -7,6 +7,7 @@ pub mod begaran;
 mod begransning;
 mod fel;
 mod formular;
+pub mod lix;
 mod losenord;
 pub mod matning;
 pub mod mina_sidor;
@@ -202,6 +203,11 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/dokument/{id}", get(sidor::steg::hamta_dokument)),
         ("/enhet", get(sidor::enhet::visa)),
         ("/enhet/fordela", post(sidor::enhet::fordela)),
+        ("/enhet/ersattare", post(sidor::enhet::satt_ersattare)),
+        (
+            "/enhet/ersattare/{id}/avsluta",
+            post(sidor::enhet::avsluta_ersattare),
+        ),
         ("/rapporter", get(sidor::rapporter::lista)),
         ("/rapporter/ej-verkstallda", get(sidor::rapporter::ivo_sida)),
         (
@@ -437,7 +443,10 @@ pub fn app(state: AppState, tidsgrans: std::time::Duration) -> Router {
             sparat::behall,
         ))
         .layer(DefaultBodyLimit::max(MAX_UPPLADDNING + 64 * 1024))
-        .layer(middleware::from_fn(mina_sidor::felsida))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            mina_sidor::felsida,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), fel::med_meny))
         .layer(middleware::from_fn(sakerhetshuvuden))
         .with_state(state)

@@ -375,7 +375,15 @@ pub fn beskriv(h: &Handelse, a: &Arende, n: &Namn) -> (String, Vec<String>) {
             d.push(skal.clone());
             "Förhandsbedömning".into()
         }
-        H::UtredningInledd { datum } => format!("Utredning inledd {datum}"),
+        H::UtredningInledd {
+            datum,
+            beslut_vantas,
+        } => {
+            if let Some(v) = beslut_vantas {
+                d.push(format!("Den enskilde kan vänta sig beslut senast {v}."));
+            }
+            format!("Utredning inledd {datum}")
+        }
         H::SynpunkterRegistrerade {
             datum,
             synpunkter,

@@ -169,6 +169,7 @@ impl Arende {
             aterkallade: vec![],
             forhandsinformerad: None,
             drojsmal: vec![],
+            beslut_vantas: None,
         })
     }
 }
@@ -304,9 +305,14 @@ pub(super) fn handle(
             }];
             match utfall {
                 // SoL 14 kap. 2 §: open an utredning without delay.
-                ForhandsbedomningsUtfall::InledUtredning => {
-                    h.push(Handelse::UtredningInledd { datum })
-                }
+                ForhandsbedomningsUtfall::InledUtredning => h.push(Handelse::UtredningInledd {
+                    datum,
+                    beslut_vantas: frister::beslut_vantas(
+                        datum,
+                        &a.ansokta.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+                    )
+                    .map(|d| d.min(frister::begaran_om_avgorande_slutdag(a.inkom))),
+                }),
                 ForhandsbedomningsUtfall::InledEj => h.push(Handelse::ArendeAvslutat {
                     datum,
                     orsak: Avslutsorsak::InledsEj,
@@ -438,12 +444,21 @@ mod tests {
     fn ett_arende_borjar_bara_med_en_aktualisering() {
         let r = handle(
             None,
-            Kommando::Aktualisera(Handelse::UtredningInledd { datum: IDAG }),
+            Kommando::Aktualisera(Handelse::UtredningInledd {
+                datum: IDAG,
+                beslut_vantas: None,
+            }),
             &ktx(),
         );
         assert!(matches!(r, Err(Avvisning::Tillstand(_))), "{r:?}");
         assert_eq!(
-            Arende::fran_handelser(ARENDE, &[Handelse::UtredningInledd { datum: IDAG }]),
+            Arende::fran_handelser(
+                ARENDE,
+                &[Handelse::UtredningInledd {
+                    datum: IDAG,
+                    beslut_vantas: None,
+                }],
+            ),
             None
         );
     }
@@ -459,7 +474,8 @@ mod tests {
         assert_eq!(
             h[1],
             Handelse::UtredningInledd {
-                datum: date!(2026 - 01 - 14)
+                datum: date!(2026 - 01 - 14),
+                beslut_vantas: None,
             }
         );
         assert_eq!(f.arende().status(), Status::Utredning);

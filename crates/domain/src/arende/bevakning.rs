@@ -553,9 +553,10 @@ fn beslutets(a: &Arende, b: &super::BeslutLage, ut: &mut Vec<Bevakning>) {
     }
 }
 
-/// FL 11 §: an application still undecided is prompted for a delay notice four
-/// months after the oldest undecided one came in, and again when the day the person
-/// was last given has passed.
+/// FL 11 §: an application still undecided is prompted for a delay notice a week
+/// before the day the person was last told to expect a decision (when the utredning
+/// started, or in the latest notice), so the notice reaches them before it passes;
+/// without such a day, four months after the oldest undecided one came in.
 fn drojsmal(a: &Arende, ut: &mut Vec<Bevakning>) {
     let obeslutade = a.obeslutade_insatser();
     let Some(aldsta) = a
@@ -567,10 +568,10 @@ fn drojsmal(a: &Arende, ut: &mut Vec<Bevakning>) {
     else {
         return;
     };
-    let datum = a
-        .drojsmal
-        .last()
-        .map_or_else(|| frister::drojsmal_paminnelse(aldsta), |(_, nytt)| *nytt);
+    let datum = a.vantat_beslut().map_or_else(
+        || frister::drojsmal_paminnelse(aldsta),
+        |d| d - time::Duration::days(frister::DROJSMAL_VARNING_DAGAR),
+    );
     ut.push(Bevakning {
         nyckel: format!("drojsmal:{datum}"),
         typ: BevakningsTyp::Drojsmal,
@@ -751,6 +752,7 @@ mod tests {
         let f = forsorjningsstod()
             .med(Kommando::InledUtredning {
                 datum: date!(2025 - 10 - 02),
+                beslut_vantas: None,
             })
             .med(manadsberakning(
                 date!(2025 - 10 - 05),

@@ -463,6 +463,10 @@ pub enum Handelse {
     },
     UtredningInledd {
         datum: Date,
+        /// The day the person was told to expect a decision (issue 19); absent in
+        /// events stored before it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        beslut_vantas: Option<Date>,
     },
     SynpunkterRegistrerade {
         datum: Date,

@@ -73,6 +73,9 @@ pub enum Kommando {
     },
     InledUtredning {
         datum: Date,
+        /// The day the person can expect a decision; None takes the default for what
+        /// was applied for (`frister::beslut_vantas`).
+        beslut_vantas: Option<Date>,
     },
     RegistreraSynpunkter {
         datum: Date,

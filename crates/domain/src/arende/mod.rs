@@ -146,6 +146,9 @@ pub struct Arende {
     /// FL 11 § notices of delay: the day told, and the new expected decision day.
     #[serde(default)]
     pub drojsmal: Vec<(Date, Date)>,
+    /// The day the person was told to expect a decision when the utredning started.
+    #[serde(default)]
+    pub beslut_vantas: Option<Date>,
     /// Secure messages between the person and the handläggare, oldest first.
     #[serde(default)]
     pub meddelanden: Vec<Meddelande>,

@@ -71,6 +71,7 @@ mod tests {
         assert_eq!(undanhallet(&h, true), None);
         let h = Handelse::UtredningInledd {
             datum: time::macros::date!(2026 - 03 - 03),
+            beslut_vantas: None,
         };
         assert_eq!(undanhallet(&h, false), None);
     }

@@ -463,6 +463,7 @@ pub(crate) fn utredning_pagar() -> Fall {
     ansokan_registrerad()
         .med(Kommando::InledUtredning {
             datum: date!(2026 - 01 - 13),
+            beslut_vantas: None,
         })
         .med(Kommando::SkrivJournal {
             id: J1,
@@ -706,6 +707,7 @@ pub(crate) fn hvb_utredd() -> Fall {
         .med(ansokan(date!(2026 - 01 - 12), vec![InsatsTyp::Hvb]))
         .med(Kommando::InledUtredning {
             datum: date!(2026 - 01 - 13),
+            beslut_vantas: None,
         })
         .med(Kommando::AvslutaUtredning {
             datum: date!(2026 - 02 - 02),

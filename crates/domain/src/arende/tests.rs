@@ -20,7 +20,10 @@ fn exempel(typ: KommandoTyp) -> Kommando {
             utfall: ForhandsbedomningsUtfall::InledUtredning,
             skal: "Oro".into(),
         },
-        T::InledUtredning => Kommando::InledUtredning { datum: d },
+        T::InledUtredning => Kommando::InledUtredning {
+            datum: d,
+            beslut_vantas: None,
+        },
         T::RegistreraSynpunkter => Kommando::RegistreraSynpunkter {
             datum: d,
             synpunkter: "Vill ha hjälp".into(),
@@ -451,7 +454,10 @@ fn datum_i_framtiden_vagras() {
             }
         }),
         ("inled utredning", ansokan_registrerad, "datum", |d| {
-            Kommando::InledUtredning { datum: d }
+            Kommando::InledUtredning {
+                datum: d,
+                beslut_vantas: None,
+            }
         }),
         ("synpunkter", utredning_pagar, "datum", |d| {
             Kommando::RegistreraSynpunkter {
@@ -613,6 +619,7 @@ fn datum_fore_arendets_start_vagras() {
     let f = ansokan_registrerad();
     let r = f.forsok(Kommando::InledUtredning {
         datum: date!(2026 - 01 - 11),
+        beslut_vantas: None,
     });
     assert_eq!(falt(r), vec!["datum"]);
     let r = bifall_fattat().forsok(Kommando::Bestall {
@@ -741,7 +748,10 @@ fn gissa(a: Option<&Arende>, typ: KommandoTyp, idag: Date, d: &Drag, n: &mut u12
             },
             skal: "Skäl".into(),
         },
-        T::InledUtredning => Kommando::InledUtredning { datum: idag },
+        T::InledUtredning => Kommando::InledUtredning {
+            datum: idag,
+            beslut_vantas: None,
+        },
         T::RegistreraSynpunkter => Kommando::RegistreraSynpunkter {
             datum: idag,
             synpunkter: text,

@@ -57,6 +57,27 @@ impl Arende {
     }
 }
 
+impl Arende {
+    /// The day the person was last told to expect a decision, while something applied for
+    /// is undecided: the new day of the latest FL 11 § notice, or else the day given when
+    /// the utredning started, if what waits was applied for by then (a later application
+    /// was not part of that promise).
+    pub fn vantat_beslut(&self) -> Option<Date> {
+        let obeslutade = self.obeslutade_insatser();
+        let aldsta = self
+            .ansokta
+            .iter()
+            .filter(|(i, _)| obeslutade.contains(i))
+            .map(|(_, d)| *d)
+            .min()?;
+        if let Some((_, nytt)) = self.drojsmal.last() {
+            return Some(*nytt);
+        }
+        let inledd = self.utredning_inledd?;
+        self.beslut_vantas.filter(|_| aldsta <= inledd)
+    }
+}
+
 /// FL 12 §: whether the person may ask for a decision on `idag`: their own
 /// application, undecided for six months, not asked before (what `handle`
 /// accepts for `BegarAvgorande`).
@@ -179,10 +200,39 @@ pub(super) fn handle(
 ) -> Result<Vec<Handelse>, Avvisning> {
     let idag = ctx.idag;
     Ok(match kommando {
-        Kommando::InledUtredning { datum } => {
+        Kommando::InledUtredning {
+            datum,
+            beslut_vantas,
+        } => {
             fel.inte_framtid(datum, idag, "datum");
             fel.inte_fore(datum, a.inkom, "datum", "ärendets start");
-            vec![Handelse::UtredningInledd { datum }]
+            // FL 12 §: after six months the person may ask for a decision; a later day
+            // would be a promise the law already calls late.
+            let sex_manader = frister::begaran_om_avgorande_slutdag(a.inkom);
+            if let Some(d) = beslut_vantas {
+                fel.om(
+                    d <= datum,
+                    "beslut_vantas",
+                    "Dagen då beslut väntas måste vara efter att utredningen inleds.",
+                );
+                fel.om(
+                    d > sex_manader,
+                    "beslut_vantas",
+                    "Dagen då beslut väntas får inte vara mer än sex månader efter att ärendet kom in (FL 12 §). Meddela i stället att beslutet dröjer (FL 11 §).",
+                );
+            }
+            // Without the handläggare's day, the default for what was applied for, never
+            // past the six months.
+            let beslut_vantas = beslut_vantas.or_else(|| {
+                let insatser: Vec<InsatsTyp> = a.ansokta.iter().map(|(i, _)| *i).collect();
+                frister::beslut_vantas(datum, &insatser)
+                    .map(|d| d.min(sex_manader))
+                    .filter(|d| *d > datum)
+            });
+            vec![Handelse::UtredningInledd {
+                datum,
+                beslut_vantas,
+            }]
         }
         Kommando::RegistreraSynpunkter {
             datum,
@@ -710,7 +760,13 @@ impl Arende {
                 }
             }
             Handelse::SynpunkterRegistrerade { .. } => {}
-            Handelse::UtredningInledd { datum } => self.utredning_inledd = Some(*datum),
+            Handelse::UtredningInledd {
+                datum,
+                beslut_vantas,
+            } => {
+                self.utredning_inledd = Some(*datum);
+                self.beslut_vantas = *beslut_vantas;
+            }
             Handelse::UtredningAvslutad { datum } => self.utredning_avslutad = Some(*datum),
             Handelse::Kommunicerad {
                 id,
@@ -951,6 +1007,7 @@ mod tests {
         assert!(f.kan(KommandoTyp::SkrivUtredningsavsnitt).is_err());
         f.steg(Kommando::InledUtredning {
             datum: date!(2026 - 01 - 13),
+            beslut_vantas: None,
         });
         assert!(f.kan(KommandoTyp::BedomGrundutredning).is_err());
         assert_eq!(
@@ -1023,6 +1080,7 @@ mod tests {
         let f = forsorjningsstod_sokt()
             .med(Kommando::InledUtredning {
                 datum: date!(2025 - 10 - 02),
+                beslut_vantas: None,
             })
             .med(Kommando::AvslutaUtredning {
                 datum: date!(2025 - 10 - 03),
@@ -1133,17 +1191,23 @@ mod tests {
         assert!(f.kan(T::BegarAvgorande).is_err());
     }
 
-    /// FL 11 §: a delayed decision prompts the handläggare, and the notice to the person is
-    /// recorded with why and the new day, which the next prompt follows.
+    /// FL 11 §: a delayed decision prompts the handläggare a week before the day the person
+    /// was told, and the notice to the person is recorded with why and the new day, which the
+    /// next prompt follows.
     #[test]
     fn fl_11_drojsmal_paminns_och_registreras() {
         let f = utredning_pagar();
+        assert_eq!(
+            f.arende().beslut_vantas,
+            Some(date!(2026 - 02 - 24)),
+            "FL 9 §: six weeks for öppenvård by default, from the start on 13 January"
+        );
         let b = av_typ(f.arende(), BevakningsTyp::Drojsmal);
         assert_eq!(b.len(), 1);
         assert_eq!(
             b[0].datum,
-            date!(2026 - 05 - 12),
-            "four months after the application"
+            date!(2026 - 02 - 17),
+            "a week before the expected day"
         );
         let r = f.forsok(Kommando::MeddelaDrojsmal(DrojsmalUppgifter {
             datum: IDAG,
@@ -1159,8 +1223,89 @@ mod tests {
             satt: Kommunikationssatt::Brev,
         }));
         let b = av_typ(g.arende(), BevakningsTyp::Drojsmal);
-        assert_eq!(b[0].datum, date!(2026 - 06 - 30));
+        assert_eq!(
+            b[0].datum,
+            date!(2026 - 06 - 23),
+            "a week before the new day, so the person hears before it passes"
+        );
         // Decided: nothing is delayed any more.
         assert!(av_typ(bifall_fattat().arende(), BevakningsTyp::Drojsmal).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod beslut_vantas {
+    use super::*;
+    use crate::arende::testfall::*;
+    use time::macros::date;
+
+    fn drojsmal(a: &Arende) -> Vec<Date> {
+        bevakningar(a)
+            .into_iter()
+            .filter(|b| b.typ == BevakningsTyp::Drojsmal)
+            .map(|b| b.datum)
+            .collect()
+    }
+
+    /// The day the person is told to expect a decision: the handläggare's, checked against
+    /// the start and the six months of FL 12 §; or the default per insats (FL 9 § sets no
+    /// period), never past those six months.
+    #[test]
+    fn fl_9_dagen_da_beslut_vantas() {
+        let f = ansokan_registrerad();
+        let r = f.forsok(Kommando::InledUtredning {
+            datum: date!(2026 - 01 - 13),
+            beslut_vantas: Some(date!(2026 - 01 - 13)),
+        });
+        assert_eq!(falt(r), vec!["beslut_vantas"]);
+        let r = f.forsok(Kommando::InledUtredning {
+            datum: date!(2026 - 01 - 13),
+            beslut_vantas: Some(date!(2026 - 07 - 13)),
+        });
+        assert_eq!(falt(r), vec!["beslut_vantas"], "past the six months");
+        let g = f.clone().med(Kommando::InledUtredning {
+            datum: date!(2026 - 01 - 13),
+            beslut_vantas: Some(date!(2026 - 03 - 31)),
+        });
+        assert_eq!(g.arende().vantat_beslut(), Some(date!(2026 - 03 - 31)));
+        assert_eq!(drojsmal(g.arende()), vec![date!(2026 - 03 - 24)]);
+        // Defaults: money two weeks, heldygnsvård eight, moved to a vardag.
+        assert_eq!(
+            frister::beslut_vantas(date!(2026 - 01 - 13), &[InsatsTyp::Forsorjningsstod]),
+            Some(date!(2026 - 01 - 27))
+        );
+        assert_eq!(
+            frister::beslut_vantas(
+                date!(2026 - 01 - 13),
+                &[InsatsTyp::Forsorjningsstod, InsatsTyp::Hvb]
+            ),
+            Some(date!(2026 - 03 - 10))
+        );
+        // Two weeks from 11 December is Christmas Day: the next vardag.
+        assert_eq!(
+            frister::beslut_vantas(date!(2026 - 12 - 11), &[InsatsTyp::Forsorjningsstod]),
+            Some(date!(2026 - 12 - 28))
+        );
+        assert_eq!(frister::beslut_vantas(date!(2026 - 01 - 13), &[]), None);
+        // Started late: the default stops at the six months (12 July).
+        let sen = f.med(Kommando::InledUtredning {
+            datum: date!(2026 - 06 - 15),
+            beslut_vantas: None,
+        });
+        assert_eq!(sen.arende().beslut_vantas, Some(date!(2026 - 07 - 12)));
+    }
+
+    /// An application made after the utredning started was not part of the day given then:
+    /// the four-month prompt watches it. A decision ends the watch.
+    #[test]
+    fn senare_ansokan_omfattas_inte() {
+        let f = utredning_pagar().med(Kommando::AnsokInsats {
+            insats: InsatsTyp::Kontaktperson,
+            datum: date!(2026 - 02 - 02),
+            kanal: Kanal::Besok,
+        });
+        // Öppenvården is still undecided too, and was covered: its day holds.
+        assert_eq!(f.arende().vantat_beslut(), Some(date!(2026 - 02 - 24)));
+        assert!(bifall_fattat().arende().vantat_beslut().is_none());
     }
 }

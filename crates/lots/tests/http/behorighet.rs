@@ -521,6 +521,14 @@ pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         .replace(
             "/admin/enheter/{id}",
             &format!("/admin/enheter/{}", app.org.missbruk),
+        )
+        // Ending a cover names a handläggare of the arbetsledare's enhet.
+        .replace(
+            "/enhet/ersattare/{id}/avsluta",
+            &format!(
+                "/enhet/ersattare/{}/avsluta",
+                app.org.anv("handlaggare2").id
+            ),
         );
     if s.starts_with("/personer/{id}") {
         s.replace("{id}", &f.person)

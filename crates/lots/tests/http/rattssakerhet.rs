@@ -543,9 +543,11 @@ async fn drojsmal_meddelas(db: Db) {
     let app = TestApp::ny(db).await;
     let k = app.klient("handlaggare").await;
     let a = utrett(&app, &k, "19640823-3234", "kontaktperson").await;
+    // A week before the day the person was given when the utredning started: six weeks
+    // for a kontaktperson by default, 14 April (issue 19).
     assert_eq!(
         bevakade(&app, &a, BevakningsTyp::Drojsmal).await,
-        vec!["2026-07-02"]
+        vec!["2026-04-07"]
     );
     k.steg(
         &a,
@@ -560,7 +562,8 @@ async fn drojsmal_meddelas(db: Db) {
     .await;
     assert_eq!(
         bevakade(&app, &a, BevakningsTyp::Drojsmal).await,
-        vec!["2026-08-31"]
+        vec!["2026-08-24"],
+        "a week before the new day"
     );
     let (_, sida) = k.get(&format!("/arenden/{a}")).await;
     assert!(

@@ -98,9 +98,10 @@ async fn ansokan_till_avslut(db: Db) {
     assert_eq!(
         bevakningstyper(&app, &a).await,
         vec![
+            // FL 11 §: a week before the day the person was told to expect a decision (six
+            // weeks for öppenvård from 3 March: 14 April), the handläggare is reminded.
+            ("drojsmal".into(), "2026-04-07".into()),
             ("svar_kommunicering".into(), "2026-04-20".into()),
-            // FL 11 §: undecided four months after it came in, the person is told.
-            ("drojsmal".into(), "2026-07-02".into()),
         ]
     );
     let (_, start) = k.get("/").await;
@@ -133,7 +134,7 @@ async fn ansokan_till_avslut(db: Db) {
     .await;
     assert_eq!(
         bevakningstyper(&app, &a).await,
-        vec![("drojsmal".into(), "2026-07-02".into())]
+        vec![("drojsmal".into(), "2026-04-07".into())]
     );
 
     k.steg(

@@ -384,23 +384,15 @@ pub async fn spara(
     let kommun_namn = s.kommunnamn(m.person.kommun).await?;
     match lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
         Ok(_) => {}
-        Err(lots_steg::Stegfel::Avvisad(a)) => {
-            return Ok(formularsida(
-                &m,
-                e,
-                &varden,
-                vec![("".into(), a.to_string())],
-                None,
-            ));
-        }
-        Err(lots_steg::Stegfel::Brev(t)) => {
-            return Ok(formularsida(&m, e, &varden, vec![("".into(), t)], None));
-        }
-        Err(lots_steg::Stegfel::Samtidigt) => {
-            let t = m.t.t("fel-samtidigt");
-            return Ok(formularsida(&m, e, &varden, vec![("".into(), t)], None));
-        }
         Err(lots_steg::Stegfel::Store(e)) => return Err(e.into()),
+        Err(avvisad) => {
+            let fel = super::arenden::avvisning_for_personen(
+                m.t,
+                Some(lots_domain::arende::KommandoTyp::Aktualisera),
+                avvisad,
+            );
+            return Ok(formularsida(&m, e, &varden, fel, None));
+        }
     }
     s.store
         .mina_sidor()

@@ -14,7 +14,6 @@ use lots_domain::arende::{Handelse, Kommando, KommandoTyp, kandidater};
 use lots_domain::ids::*;
 use lots_steg::Stegfel;
 
-use crate::formular::Formularfel;
 use lots_store::{ArendeRad, Bilaga, Granskningspost, Utfort};
 
 use super::tidslinje::{self, Lage, Post};
@@ -61,19 +60,52 @@ pub(crate) async fn utfor_som(
         vem: Some(vem),
         skriv_brev: true,
     };
+    let typ = steg.kommandon.first().map(Kommando::typ);
     let kommun_namn = s.kommunnamn(m.person.kommun).await?;
     match lots_steg::ta_steg(&s.store, &kommun_namn, steg).await {
         Ok(u) => Ok(Ok(u)),
-        // Said in the person's language; the rest as the staff's forms say it.
-        Err(Stegfel::Samtidigt) => Ok(Err(vec![("".into(), m.t.t("fel-samtidigt"))])),
-        Err(e) => match Formularfel::from(e) {
-            Formularfel::Falt(fel) => Ok(Err(fel
-                .into_iter()
-                .map(|f| (f.falt.to_owned(), f.text))
-                .collect())),
-            Formularfel::Meddelande(t, _) => Ok(Err(vec![("".into(), t)])),
-            Formularfel::Annat(e) => Err(e),
-        },
+        Err(Stegfel::Store(e)) => Err(e.into()),
+        Err(e) => Ok(Err(avvisning_for_personen(m.t, typ, e))),
+    }
+}
+
+/// A refusal said in the person's own words and language (issue 19 item 6): the domain's
+/// texts are written for staff, with the law's terms and sections, in Swedish. The step's
+/// own text where it has one, else a plain one for the kind of refusal; a wrong fact keeps
+/// its field, so the form still points at it.
+pub(crate) fn avvisning_for_personen(
+    t: &super::Texter,
+    typ: Option<KommandoTyp>,
+    e: Stegfel,
+) -> Vec<(String, String)> {
+    use lots_domain::arende::Avvisning;
+    let steg = |generell: &str| {
+        typ.map(|k| format!("avvisning-{}", k.kod()))
+            .filter(|n| t.har(n))
+            .map_or_else(|| t.t(generell), |n| t.t(&n))
+    };
+    match e {
+        Stegfel::Samtidigt => vec![("".into(), t.t("fel-samtidigt"))],
+        Stegfel::Avvisad(Avvisning::Fakta(fel)) => {
+            let mut ut: Vec<(String, String)> = vec![];
+            for f in fel {
+                let falt = crate::sidor::formular::falt_for(f.fakta).to_owned();
+                let nyckel = format!("avvisning-fakta_{}", f.fakta.replace('.', "_"));
+                let text = if t.har(&nyckel) {
+                    t.t(&nyckel)
+                } else {
+                    t.t("avvisning-fakta")
+                };
+                if !ut.iter().any(|(a, b)| *a == falt && *b == text) {
+                    ut.push((falt, text));
+                }
+            }
+            ut
+        }
+        Stegfel::Avvisad(Avvisning::Tillstand(_)) => vec![("".into(), steg("avvisning-tillstand"))],
+        Stegfel::Avvisad(Avvisning::Delegation(_)) | Stegfel::Brev(_) | Stegfel::Store(_) => {
+            vec![("".into(), t.t("avvisning-annat"))]
+        }
     }
 }
 
@@ -306,6 +338,12 @@ pub struct ArendeSida {
     pub oppet: bool,
     /// The case is about försörjningsstöd: the person applies month by month here.
     pub forsorjningsstod: bool,
+    /// Who covers for the handläggare today, and until when.
+    pub ersattare: Option<String>,
+    /// The insatser running, as what they are, with the provider's contact.
+    pub pagaende: Vec<super::kontakt::PagaendeInsats>,
+    /// How to reach the enhet handling the case.
+    pub kontakt: super::kontakt::Kontaktruta,
 }
 
 pub async fn arende(
@@ -380,9 +418,17 @@ pub async fn arende(
             ),
         });
     }
+    let idag = super::idag(&s);
+    let enheter = s.store.organisation().enheter(rad_kommun(&m)).await?;
+    let ersattare = super::kontakt::ersattare(&s, t, rad.kommun, rad.handlaggare, idag).await?;
+    let pagaende = super::kontakt::pagaende(&s, t, rad.kommun, &a, &enheter).await?;
+    let kontakt = super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
     Ok(ArendeSida {
         ram: m.sida(),
         id: rad.id,
+        ersattare,
+        pagaende,
+        kontakt,
         rubrik: rubrik_for(&a, t),
         diarienummer: rad.beteckning(),
         inkom: rad.inkom.to_string(),
@@ -392,15 +438,11 @@ pub async fn arende(
             .unwrap_or_else(|| t.t("arende-ingen_handlaggare").to_owned()),
         handlaggare_sedan,
         enhet: rad.enhet_namn.clone(),
-        lage: tidslinje::lage(&a, super::idag(&s), t),
+        lage: tidslinje::lage(&a, idag, t),
         att_gora: att_gora(&a, t),
         beslut,
         mal,
-        planer: planer(
-            &a,
-            &s.store.organisation().enheter(rad_kommun(&m)).await?,
-            t,
-        ),
+        planer: planer(&a, &enheter, t),
         egen_plan: super::plan::egen_plan(&a, t),
         poster,
         far_agera: m.far_agera(),
@@ -437,6 +479,9 @@ pub struct BeslutSida {
     pub tid: String,
     pub overklagande: Option<String>,
     pub kan_overklaga: bool,
+    /// What the person quotes when they call, and whom to call.
+    pub diarienummer: String,
+    pub kontakt: super::kontakt::Kontaktruta,
 }
 
 pub async fn beslut(
@@ -492,10 +537,13 @@ pub async fn beslut(
         (Some(f), None) => Some(t.f("beslut-fran", &[("datum", &f.to_string())])),
         _ => None,
     };
+    let kontakt = super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
     Ok(BeslutSida {
         ram: m.sida(),
         arende: rad.id,
         beslut: bid,
+        diarienummer: rad.beteckning(),
+        kontakt,
         rubrik: t.insats(b.beslut.insats),
         datum: b.beslut.datum.to_string(),
         utfall: t.utfall(b.beslut.utfall),

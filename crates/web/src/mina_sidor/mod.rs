@@ -11,6 +11,7 @@ mod dialog;
 mod fullmakter;
 mod gemensam;
 mod inloggning;
+pub(crate) mod kontakt;
 mod manadsansokan;
 mod oppna;
 mod plan;
@@ -367,14 +368,22 @@ struct FelSida {
     ram: Ram,
     rubrik: String,
     text: String,
+    /// How to reach the enheter of the person's open cases, when someone is logged in
+    /// (issue 19 item 1: an error page is where one most needs a number to call).
+    kontakter: Vec<kontakt::Kontaktruta>,
 }
 
 /// Errors on Mina sidor in its own frame and language, with a way back to Mina
 /// sidor rather than to the staff workspace. Texts the handler wrote for the
 /// person are kept; the staff-worded ones are replaced.
-pub async fn felsida(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+pub async fn felsida(
+    axum::extract::State(s): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
     let pa_mina_sidor = req.uri().path().starts_with("/mina-sidor");
     let t = texter::for_begaran(req.headers());
+    let token = kaka(req.headers(), KAKA);
     let res = next.run(req).await;
     let Some((slag, text)) = res
         .extensions()
@@ -394,12 +403,18 @@ pub async fn felsida(req: axum::extract::Request, next: axum::middleware::Next) 
         F::ForMangaForsok => ("fel-for_manga", text),
         F::Intern => ("fel-intern", t.t("fel-intern_text").to_owned()),
     };
+    // An error page never fails for want of the contact box: without it, it is still said.
+    let kontakter = match token {
+        Some(token) => felsidans_kontakter(&s, t, &token).await.unwrap_or_default(),
+        None => vec![],
+    };
     let mut ny = (
         res.status(),
         FelSida {
             ram: Ram::utloggad(t),
             rubrik: t.t(rubrik).to_owned(),
             text,
+            kontakter,
         },
     )
         .into_response();
@@ -409,6 +424,48 @@ pub async fn felsida(req: axum::extract::Request, next: axum::middleware::Next) 
         }
     }
     ny
+}
+
+/// The contact boxes of the enheter handling the open cases of the session's person: the
+/// enheter only, not the cases.
+async fn felsidans_kontakter(
+    s: &AppState,
+    t: &'static Texter,
+    token: &str,
+) -> Result<Vec<kontakt::Kontaktruta>, WebFel> {
+    let Some(session) = s
+        .store
+        .mina_sidor()
+        .medborgarsession(&token_hash(token))
+        .await?
+        .filter(|m| s.betjanar(m.kommun))
+    else {
+        return Ok(vec![]);
+    };
+    let nu = s.nu();
+    if nu - session.senast > TOMGANG || nu - session.skapad > LIVSLANGD {
+        return Ok(vec![]);
+    }
+    let Some(person) = session.person else {
+        return Ok(vec![]);
+    };
+    // As every page: an ombud's fullmakt must hold today, or nothing of the person is shown.
+    let (person, _) = crate::atkomst::oppna_huvudman(s, &session, person).await?;
+    let person = person.id;
+    let mut sedda = vec![];
+    let mut ut = vec![];
+    for (rad, a) in s
+        .store
+        .arenden()
+        .personens_arenden_med_tillstand(person)
+        .await?
+    {
+        if a.avslut.is_none() && rad.kommun == session.kommun && !sedda.contains(&rad.enhet) {
+            sedda.push(rad.enhet);
+            ut.push(kontakt::for_enhet(s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?);
+        }
+    }
+    Ok(ut)
 }
 
 /// What the Mina sidor layout needs on every page.

@@ -54,6 +54,17 @@ impl Texter {
     pub fn avslutsorsak(&self, o: Avslutsorsak) -> String {
         self.t(&format!("avslutsorsak-{}", o.kod()))
     }
+    /// A day as the person says it: "3 mars 2026", "3 March 2026".
+    pub fn dag(&self, d: time::Date) -> String {
+        format!(
+            "{} {}",
+            d.day(),
+            self.f(
+                &format!("manad-{}", u8::from(d.month())),
+                &[("ar", &d.year().to_string())]
+            )
+        )
+    }
 }
 
 pub fn svenska() -> &'static Texter {

@@ -36,7 +36,7 @@ pub fn datum_for(h: &LagradHandelse) -> Date {
         | H::OverklagandeInkommit { inkom, .. } => *inkom,
         H::InsatsAnsokt { datum, .. }
         | H::Forhandsbedomd { datum, .. }
-        | H::UtredningInledd { datum }
+        | H::UtredningInledd { datum, .. }
         | H::SynpunkterRegistrerade { datum, .. }
         | H::UtredningAvslutad { datum }
         | H::Kommunicerad { datum, .. }
@@ -154,8 +154,11 @@ pub fn tidslinje(
                 ForhandsbedomningsUtfall::InledUtredning => t.t("tidslinje-ska_utredas").to_owned(),
                 ForhandsbedomningsUtfall::InledEj => t.t("tidslinje-utreds_inte").to_owned(),
             },
-            H::UtredningInledd { .. } => {
+            H::UtredningInledd { beslut_vantas, .. } => {
                 rader.push(t.t("tidslinje-utredning_text").to_owned());
+                if let Some(d) = beslut_vantas {
+                    rader.push(t.f("tidslinje-beslut_vantas", &[("datum", &t.dag(*d))]));
+                }
                 t.t("tidslinje-utredning").to_owned()
             }
             H::SynpunkterRegistrerade { mal, .. } => {
@@ -368,7 +371,7 @@ pub fn tidslinje(
             }) => {
                 rader.push(t.f(
                     "tidslinje-drojsmal_text",
-                    &[("skal", skal), ("datum", &nytt_datum.to_string())],
+                    &[("skal", skal), ("datum", &t.dag(*nytt_datum))],
                 ));
                 t.t("tidslinje-drojsmal").to_owned()
             }
@@ -625,8 +628,20 @@ pub struct Lage {
 pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
     let mut nasta = vec![];
     let mut sent = vec![];
+    // A running insats reads as what it is, not as "a decision was made" (issue 19).
+    let pagar: Vec<String> = a
+        .gallande_beslut()
+        .filter_map(|b| {
+            let v = &b.verkstallighet;
+            v.paborjad
+                .filter(|_| v.pagar() && v.avbruten().is_none())
+                .map(|d| super::kontakt::pagar_text(t, b.beslut.insats, d))
+        })
+        .collect();
     let status = if let Some((d, _)) = a.avslut {
         t.f("lage-avslutat", &[("datum", &d.to_string())])
+    } else if !pagar.is_empty() {
+        pagar.join(" ")
     } else if !a.beslut.is_empty() && a.obeslutade_insatser().is_empty() {
         t.t("lage-beslutat").to_owned()
     } else if a.utredning_inledd.is_some() {
@@ -636,9 +651,17 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
     };
     if a.avslut.is_none() && !a.obeslutade_insatser().is_empty() {
         nasta.push(t.t("lage-nasta_beslut").to_owned());
-        // FL 11 §: the day the person was last told the decision would come.
-        if let Some((_, nytt)) = a.drojsmal.last() {
-            nasta.push(t.f("lage-drojsmal", &[("datum", &nytt.to_string())]));
+        // The day the person was last told the decision would come: when the utredning
+        // started, or in an FL 11 § notice (issue 19). Past it without a word is late.
+        if let Some(d) = a.vantat_beslut() {
+            let datum = t.dag(d);
+            if d < idag {
+                sent.push(t.f("lage-beslut_sent", &[("datum", &datum)]));
+            } else if a.drojsmal.is_empty() {
+                nasta.push(t.f("lage-beslut_vantas", &[("datum", &datum)]));
+            } else {
+                nasta.push(t.f("lage-drojsmal", &[("datum", &datum)]));
+            }
         }
     }
     // A booked meeting still ahead is what the person most needs to find: first.

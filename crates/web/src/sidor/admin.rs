@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::ids::{AnvandarId, EnhetId};
 use lots_domain::organisation::Roll;
-use lots_store::{Anvandare, Enhet, Granskningspost};
+use lots_store::{Anvandare, Enhet, Enhetskontakt, Granskningspost};
 
 use super::person::Formularsida;
 use super::{Falt, Sida, fyll};
@@ -401,17 +401,135 @@ async fn enhet_att_andra(s: &AppState, i: &Inloggad, id: &str) -> Result<Enhet, 
         .ok_or(WebFel::Saknas)
 }
 
+/// The enhet's contact settings as fields (issue 19 item 1): how the person reaches it,
+/// shown on Mina sidor with their case, their decisions and the error pages.
+fn kontaktfalt(k: &Enhetskontakt) -> Vec<Falt> {
+    vec![
+        Falt::text("telefon", "Telefon")
+            .hjalp("Numret personen ringer, till exempel 0480-45 00 00.")
+            .varde(&k.telefon),
+        Falt::text("telefontider", "Telefontider")
+            .hjalp("Till exempel: Måndag–fredag 9–12. Krävs när ett telefonnummer finns.")
+            .varde(&k.telefontider),
+        Falt::text("besoksadress", "Besöksadress").varde(&k.besoksadress),
+        Falt::text("besokstider", "Besökstider")
+            .hjalp("Till exempel: Tisdag och torsdag 13–15, eller efter bokning.")
+            .varde(&k.besokstider),
+        Falt::text("epost", "E-post för frågor")
+            .hjalp("Personen uppmanas att inte skriva känsliga uppgifter i e-post; det gör de under Meddelanden på Mina sidor.")
+            .varde(&k.epost),
+        Falt::textarea("boka_mote", "Så bokar man ett möte")
+            .hjalp("Till exempel: Ring oss, eller be om ett möte på Mina sidor.")
+            .varde(&k.boka_mote),
+        Falt::text("kontaktperson", "Kontaktperson")
+            .hjalp("För en utförare: den som personen frågar efter. Visas på Mina sidor när en insats pågår.")
+            .varde(&k.kontaktperson),
+    ]
+}
+
+/// Longest a one-line contact setting may be; the booking text may be longer.
+const KONTAKT_MAX: usize = 200;
+const BOKA_MAX: usize = 1000;
+
+/// Reads and checks the contact settings; each bad field gets a clear Swedish error.
+fn las_kontakt(f: &Formular, fel: &mut Vec<FaltFel>) -> Enhetskontakt {
+    let k = Enhetskontakt {
+        telefon: f.text("telefon"),
+        telefontider: f.text("telefontider"),
+        besoksadress: f.text("besoksadress"),
+        besokstider: f.text("besokstider"),
+        epost: f.text("epost"),
+        boka_mote: f.text("boka_mote"),
+        kontaktperson: f.text("kontaktperson"),
+    };
+    for (falt, varde) in [
+        ("telefon", &k.telefon),
+        ("telefontider", &k.telefontider),
+        ("besoksadress", &k.besoksadress),
+        ("besokstider", &k.besokstider),
+        ("epost", &k.epost),
+        ("kontaktperson", &k.kontaktperson),
+    ] {
+        if varde.chars().count() > KONTAKT_MAX {
+            fel.push(FaltFel {
+                falt,
+                text: format!("Skriv högst {KONTAKT_MAX} tecken."),
+            });
+        }
+    }
+    if k.boka_mote.chars().count() > BOKA_MAX {
+        fel.push(FaltFel {
+            falt: "boka_mote",
+            text: format!("Skriv högst {BOKA_MAX} tecken."),
+        });
+    }
+    if !k.telefon.is_empty() && !telefon_ok(&k.telefon) {
+        fel.push(FaltFel {
+            falt: "telefon",
+            text: "Skriv telefonnumret med siffror, till exempel 0480-45 00 00 eller +46 480 45 00 00.".into(),
+        });
+    }
+    if !k.telefon.is_empty() && k.telefontider.is_empty() {
+        fel.push(FaltFel {
+            falt: "telefontider",
+            text: "Skriv när man kan ringa, till exempel Måndag–fredag 9–12.".into(),
+        });
+    }
+    if !k.epost.is_empty() && !epost_ok(&k.epost) {
+        fel.push(FaltFel {
+            falt: "epost",
+            text: "Skriv en hel e-postadress, till exempel socialtjansten@kommun.se.".into(),
+        });
+    }
+    k
+}
+
+/// A phone number as people write it: digits, with spaces, hyphens, one leading plus and
+/// brackets around an area code; six to fifteen digits (ITU-T E.164 holds at most fifteen).
+fn telefon_ok(t: &str) -> bool {
+    let siffror = t.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&siffror)
+        && t.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
+        })
+}
+
+/// An e-mail address in the plain form: one @, something before it, a domain with a dot
+/// after it, no spaces.
+fn epost_ok(e: &str) -> bool {
+    match e.split_once('@') {
+        Some((namn, doman)) => {
+            !namn.is_empty()
+                && !doman.contains('@')
+                && doman.contains('.')
+                && !doman.starts_with('.')
+                && !doman.ends_with('.')
+                && !e
+                    .chars()
+                    .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';'))
+        }
+        None => false,
+    }
+}
+
 pub async fn andra_enhet_sida(
     State(s): State<AppState>,
     i: Inloggad,
     Path(id): Path<String>,
 ) -> Result<Response, WebFel> {
     let e = enhet_att_andra(&s, &i, &id).await?;
+    let kontakt = s
+        .store
+        .organisation()
+        .enhetskontakt(i.anvandare.kommun, e.id)
+        .await?;
+    let mut falt = vec![tar_emot_falt(&e.tar_emot)];
+    falt.extend(kontaktfalt(&kontakt));
     Ok(formsida(
         &i,
         &format!("Enheten {}", e.namn),
         format!("/admin/enheter/{}", e.id),
-        vec![tar_emot_falt(&e.tar_emot)],
+        falt,
         vec![],
     )
     .into_response())
@@ -425,11 +543,42 @@ pub async fn andra_enhet(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let e = enhet_att_andra(&s, &i, &id).await?;
+    let mut fel = vec![];
+    let kontakt = las_kontakt(&f, &mut fel);
+    if !fel.is_empty() {
+        // Nothing is saved: neither what the enhet receives nor how it is reached.
+        let mut falt = vec![tar_emot_falt(&e.tar_emot)];
+        falt.extend(kontaktfalt(&Enhetskontakt::default()));
+        let sammanfattning = fyll(&mut falt, &f, &fel);
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            formsida(
+                &i,
+                &format!("Enheten {}", e.namn),
+                format!("/admin/enheter/{}", e.id),
+                falt,
+                sammanfattning,
+            ),
+        )
+            .into_response());
+    }
     s.store
         .organisation()
         .satt_tar_emot(e.id, &las_tar_emot(&f))
         .await?;
     logga(&s, &i, &format!("admin.enhet.tar_emot:{}", e.id)).await?;
+    let fore = s
+        .store
+        .organisation()
+        .enhetskontakt(i.anvandare.kommun, e.id)
+        .await?;
+    if fore != kontakt {
+        s.store
+            .organisation()
+            .spara_enhetskontakt(i.anvandare.kommun, e.id, &kontakt, i.anvandare.id, s.nu())
+            .await?;
+        logga(&s, &i, &format!("admin.enhet.kontakt:{}", e.id)).await?;
+    }
     Ok(Redirect::to("/admin/anvandare").into_response())
 }
 
@@ -511,6 +660,47 @@ pub async fn skapa_enhet(
                 ),
             )
                 .into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{epost_ok, telefon_ok};
+
+    #[test]
+    fn telefonnummer_som_man_skriver_dem() {
+        for ok in [
+            "0480-45 00 00",
+            "+46 480 45 00 00",
+            "(0480) 450000",
+            "020-123 456",
+        ] {
+            assert!(telefon_ok(ok), "{ok}");
+        }
+        for fel in [
+            "ring oss",
+            "12345",
+            "0480-45 00 00 eller 0480-1",
+            "46+480450000",
+            "0480/450000",
+        ] {
+            assert!(!telefon_ok(fel), "{fel}");
+        }
+    }
+
+    #[test]
+    fn epost_med_snabel_a_och_doman() {
+        assert!(epost_ok("socialtjansten@kalmar.se"));
+        for fel in [
+            "socialtjansten",
+            "@kalmar.se",
+            "a@kalmar",
+            "a b@kalmar.se",
+            "a@b@c.se",
+            "a@.se",
+        ] {
+            assert!(!epost_ok(fel), "{fel}");
         }
     }
 }

@@ -106,6 +106,19 @@ struct EnhetSida {
     lamnare: Vec<(AnvandarId, String)>,
     utfall: Vec<Utfall>,
     fel: Option<String>,
+    /// Who covers for whom in the enhet, and until when (issue 19 item 1): shown to the
+    /// person on Mina sidor beside their handläggare's name.
+    ersattare: Vec<Ersattarrad>,
+    /// Whom the arbetsledare may name: the enhet's active handläggare and arbetsledare.
+    ersattare_fel: Option<String>,
+}
+
+/// One cover: who is away, who covers, until which day.
+pub struct Ersattarrad {
+    pub handlaggare: AnvandarId,
+    pub namn: String,
+    pub ersattare: String,
+    pub till: Date,
 }
 
 fn kan_ta_emot(u: &Anvandare, i: &Inloggad) -> bool {
@@ -349,9 +362,30 @@ async fn bygg(
                 .collect(),
         )
     });
+    let ersattare = s
+        .store
+        .organisation()
+        .ersattare(kommun, idag)
+        .await?
+        .into_iter()
+        // The enhet's own: a cover of another enhet's handläggare is not this page's.
+        .filter(|e| {
+            anvandare
+                .iter()
+                .any(|a| a.id == e.handlaggare && a.enhet == enhet)
+        })
+        .map(|e| Ersattarrad {
+            handlaggare: e.handlaggare,
+            namn: namn.get(&e.handlaggare).cloned().unwrap_or_default(),
+            ersattare: namn.get(&e.ersattare).cloned().unwrap_or_default(),
+            till: e.till,
+        })
+        .collect();
     Ok(EnhetSida {
         sida: Sida::av(i),
         enhet: enhetens_namn,
+        ersattare,
+        ersattare_fel: None,
         idag,
         rader,
         tider,
@@ -498,4 +532,123 @@ async fn flytta(s: &AppState, i: &Inloggad, id: &str, till: &Anvandare) -> Resul
             })
         }
     }
+}
+
+/// The longest cover the arbetsledare may set at once: a year (a longer absence is a new
+/// handläggare, "Byt handläggare").
+const ERSATTARE_HOGST_DAGAR: i64 = 366;
+
+/// Sets who covers for one of the enhet's handläggare until a day (issue 19 item 1). The
+/// person sees the name and the day on Mina sidor; nothing else about either of them.
+pub async fn satt_ersattare(
+    State(s): State<AppState>,
+    i: Inloggad,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Atgard::Enhetsoversikt)?;
+    let kommun = i.anvandare.kommun;
+    let idag = svensk_dag(s.nu());
+    let anvandare = s.store.organisation().alla_anvandare(kommun).await?;
+    let valj = |namn: &str| {
+        f.text(namn)
+            .parse::<AnvandarId>()
+            .ok()
+            .and_then(|h| anvandare.iter().find(|a| a.id == h && kan_ta_emot(a, &i)))
+    };
+    let mut fel = vec![];
+    let borta = valj("handlaggare");
+    let ersattare = valj("ersattare");
+    if borta.is_none() {
+        fel.push(crate::texter::t("enhet-ersattare_fel_borta"));
+    }
+    if ersattare.is_none() {
+        fel.push(crate::texter::t("enhet-ersattare_fel_ersattare"));
+    }
+    if let (Some(b), Some(e)) = (borta, ersattare)
+        && b.id == e.id
+    {
+        fel.push(crate::texter::t("enhet-ersattare_fel_samma"));
+    }
+    let till = match time::Date::parse(
+        f.text("till").trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    ) {
+        Ok(d) if d < idag => {
+            fel.push(crate::texter::t("enhet-ersattare_fel_passerat"));
+            None
+        }
+        Ok(d) if d > idag + Duration::days(ERSATTARE_HOGST_DAGAR) => {
+            fel.push(crate::texter::t("enhet-ersattare_fel_langt"));
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) => {
+            fel.push(crate::texter::t("enhet-ersattare_fel_datum"));
+            None
+        }
+    };
+    match (borta, ersattare, till, fel.is_empty()) {
+        (Some(b), Some(e), Some(till), true) => {
+            s.store
+                .organisation()
+                .satt_ersattare(
+                    kommun,
+                    &lots_store::Ersattare {
+                        handlaggare: b.id,
+                        ersattare: e.id,
+                        till,
+                    },
+                    i.anvandare.id,
+                    s.nu(),
+                )
+                .await?;
+            logga_ersattare(&s, &i, &format!("enhet.ersattare:{}:{}:{till}", b.id, e.id)).await?;
+            Ok(axum::response::Redirect::to("/enhet#ersattare").into_response())
+        }
+        _ => {
+            let mut sida = bygg(&s, &i, &HashMap::new(), vec![], None).await?;
+            sida.ersattare_fel = Some(fel.join(" "));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, sida).into_response())
+        }
+    }
+}
+
+/// Ends a cover before its day: the handläggare is back.
+pub async fn avsluta_ersattare(
+    State(s): State<AppState>,
+    i: Inloggad,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Atgard::Enhetsoversikt)?;
+    let kommun = i.anvandare.kommun;
+    let handlaggare: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
+    // Only a cover of the arbetsledare's own enhet; another's is, here, not there.
+    let egen = s
+        .store
+        .organisation()
+        .alla_anvandare(kommun)
+        .await?
+        .iter()
+        .any(|a| a.id == handlaggare && a.enhet == i.anvandare.enhet);
+    if !egen {
+        return Err(WebFel::Saknas);
+    }
+    // Ending a cover that has already ended changes nothing and is no error.
+    s.store
+        .organisation()
+        .avsluta_ersattare(kommun, handlaggare)
+        .await?;
+    logga_ersattare(&s, &i, &format!("enhet.ersattare_avslutad:{handlaggare}")).await?;
+    Ok(axum::response::Redirect::to("/enhet#ersattare").into_response())
+}
+
+async fn logga_ersattare(s: &AppState, i: &Inloggad, handling: &str) -> Result<(), WebFel> {
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[Granskningspost::ny(handling)], s.nu())
+        .await?;
+    Ok(())
 }

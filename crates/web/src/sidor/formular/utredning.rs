@@ -8,7 +8,8 @@ use super::*;
 pub(super) fn falt(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     use KommandoTyp as T;
     match typ {
-        T::InledUtredning | T::AvslutaUtredning => falt_inled_eller_avsluta_utredning(ctx),
+        T::InledUtredning => falt_inled_utredning(a, ctx),
+        T::AvslutaUtredning => falt_inled_eller_avsluta_utredning(ctx),
         T::RegistreraSynpunkter => falt_registrera_synpunkter(ctx),
         T::Kommunicera => falt_kommunicera(ctx),
         T::RegistreraSvar => falt_registrera_svar(a, ctx),
@@ -324,9 +325,29 @@ fn falt_inled_eller_avsluta_utredning(ctx: &FaltKontext) -> Vec<Falt> {
     vec![datumfalt(idag)]
 }
 
+/// The day the utredning starts, and the day the person can expect a decision (issue 19):
+/// the handläggare's, or left empty for the default for what was applied for, counted from
+/// the day the utredning starts (`frister::beslut_vantas`). Not filled in beforehand: the
+/// default depends on the start day, which may be written as an earlier day.
+fn falt_inled_utredning(a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
+    let insatser: Vec<_> = a.ansokta.iter().map(|(i, _)| *i).collect();
+    let forval = match lots_domain::frister::beslut_vantas(ctx.idag, &insatser) {
+        Some(d) => format!(" Inleds utredningen i dag blir det {d}."),
+        None => String::new(),
+    };
+    let f = Falt::datum("beslut_vantas", "När kan den enskilde vänta sig beslut?").hjalp(&format!(
+        "Den enskilde ser dagen på Mina sidor. Lämna tomt för det förvalda, räknat från dagen utredningen inleds: två veckor för ekonomiskt bistånd, sex veckor för stöd och behandling, åtta veckor för heldygnsvård.{forval} Räcker inte tiden, meddela att beslutet dröjer (FL 11 §); en påminnelse kommer en vecka före."
+    ));
+    vec![datumfalt(ctx.idag), f]
+}
+
 fn tolka_inled_utredning(l: &mut Lasare) -> Option<Kommando> {
-    l.datum("datum")
-        .map(|datum| Kommando::InledUtredning { datum })
+    let datum = l.datum("datum");
+    let beslut_vantas = l.valfritt_datum("beslut_vantas");
+    Some(Kommando::InledUtredning {
+        datum: datum?,
+        beslut_vantas,
+    })
 }
 
 fn tolka_avsluta_utredning(l: &mut Lasare) -> Option<Kommando> {

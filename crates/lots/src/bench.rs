@@ -209,6 +209,16 @@ fn csrf_ur(html: &str) -> Option<String> {
 }
 
 async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Client, String)> {
+    logga_in_till(bas, anvandarnamn, "/").await
+}
+
+/// Logs in and reads the session's CSRF token from `hem`, the first page the user works
+/// on (a receptionist's start page sends them on; the desk has the token).
+async fn logga_in_till(
+    bas: &str,
+    anvandarnamn: &str,
+    hem: &str,
+) -> anyhow::Result<(reqwest::Client, String)> {
     let klient = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -234,8 +244,8 @@ async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Cli
     if !r.status().is_redirection() {
         bail!("{anvandarnamn} kunde inte logga in: {}", r.status());
     }
-    let html = klient.get(format!("{bas}/")).send().await?.text().await?;
-    let csrf = csrf_ur(&html).ok_or_else(|| anyhow!("startsidan saknar CSRF-token"))?;
+    let html = klient.get(format!("{bas}{hem}")).send().await?.text().await?;
+    let csrf = csrf_ur(&html).ok_or_else(|| anyhow!("{hem} saknar CSRF-token"))?;
     Ok((klient, csrf))
 }
 
@@ -774,7 +784,7 @@ async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Person
         // The receptionists in turn, one session per simulated user.
         let disk = match (&u.mottagningsinsats, u.mottagning.get(k % u.mottagning.len().max(1))) {
             (Some((insats, svar)), Some(namn)) => {
-                let (klient, csrf) = logga_in(bas, namn).await?;
+                let (klient, csrf) = logga_in_till(bas, namn, "/mottagning").await?;
                 Some(Disk {
                     klient,
                     csrf,

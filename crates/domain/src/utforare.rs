@@ -238,7 +238,9 @@ pub fn kan_bestallas(
     dag: Date,
 ) -> Result<(), &'static str> {
     if slut.is_some_and(|s| s < dag) {
-        return Err("Utföraren har upphört och kan inte ta emot nya beställningar. Välj en annan utförare.");
+        return Err(
+            "Utföraren har upphört och kan inte ta emot nya beställningar. Välj en annan utförare.",
+        );
     }
     let for_insatsen: Vec<&Avtal> = avtal
         .iter()
@@ -247,7 +249,9 @@ pub fn kan_bestallas(
     let i_kraft = for_insatsen.iter().any(|a| a.galler_dag(insats, dag));
     let upphort = for_insatsen.iter().any(|a| a.till < dag);
     if upphort && !i_kraft {
-        return Err("Avtalet med utföraren om insatsen har upphört och tar inte emot nya beställningar. Välj en annan utförare.");
+        return Err(
+            "Avtalet med utföraren om insatsen har upphört och tar inte emot nya beställningar. Välj en annan utförare.",
+        );
     }
     Ok(())
 }

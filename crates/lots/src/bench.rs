@@ -244,7 +244,12 @@ async fn logga_in_till(
     if !r.status().is_redirection() {
         bail!("{anvandarnamn} kunde inte logga in: {}", r.status());
     }
-    let html = klient.get(format!("{bas}{hem}")).send().await?.text().await?;
+    let html = klient
+        .get(format!("{bas}{hem}"))
+        .send()
+        .await?
+        .text()
+        .await?;
     let csrf = csrf_ur(&html).ok_or_else(|| anyhow!("{hem} saknar CSRF-token"))?;
     Ok((klient, csrf))
 }
@@ -782,7 +787,10 @@ async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Person
     let mut personal = vec![];
     for (k, h) in u.handlaggare.iter().enumerate() {
         // The receptionists in turn, one session per simulated user.
-        let disk = match (&u.mottagningsinsats, u.mottagning.get(k % u.mottagning.len().max(1))) {
+        let disk = match (
+            &u.mottagningsinsats,
+            u.mottagning.get(k % u.mottagning.len().max(1)),
+        ) {
             (Some((insats, svar)), Some(namn)) => {
                 let (klient, csrf) = logga_in_till(bas, namn, "/mottagning").await?;
                 Some(Disk {

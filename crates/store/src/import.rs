@@ -118,7 +118,9 @@ impl Arenden<'_> {
                         uppdrag.insert(*beslut, rad);
                     }
                     if let Handelse::Bestalld {
-                        beslut, villkor: vk, ..
+                        beslut,
+                        villkor: vk,
+                        ..
                     } = h
                     {
                         villkor.insert(

@@ -281,8 +281,7 @@ impl Organisation<'_> {
                     dag,
                     besok,
                 } => {
-                    let (antal, kon, aldersgrupp, stadsdel, amne): (i64, _, _, _, _) = match besok
-                    {
+                    let (antal, kon, aldersgrupp, stadsdel, amne): (i64, _, _, _, _) = match besok {
                         Besok::Minimal {
                             kon,
                             aldersgrupp,

@@ -825,7 +825,8 @@ impl Organisation<'_> {
         kommun: KommunId,
         period: Manad,
     ) -> Result<Vec<Fakturaavvikelse>, StoreError> {
-        const SQL: &str = avvikelse_fraga!("WHERE f.kommun = $1 AND f.manad = $2 ORDER BY f.frist, f.id");
+        const SQL: &str =
+            avvikelse_fraga!("WHERE f.kommun = $1 AND f.manad = $2 ORDER BY f.frist, f.id");
         self.0
             .db
             .fetch_all(SQL, &[v(kommun), period.to_string().into()])
@@ -901,7 +902,13 @@ async fn skriv_avtalsversion(
     aktor: &Aktor,
     tid: &str,
 ) -> Result<(), StoreError> {
-    let koder = |a: &Avtal| a.insatser.iter().map(|i| i.kod()).collect::<Vec<_>>().join(" ");
+    let koder = |a: &Avtal| {
+        a.insatser
+            .iter()
+            .map(|i| i.kod())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     tx.execute(
         "INSERT INTO avtalsversion (kommun, avtal, version, utforare, fran, till, insatser, prisenhet, pris_ore, tak_per_manad_ore, sparad, sparad_av) \
          SELECT kommun, id, version, utforare, fran, till, insatser, prisenhet, pris_ore, tak_per_manad_ore, sparad, sparad_av FROM avtal WHERE kommun = $1 AND id = $2",

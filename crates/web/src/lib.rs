@@ -303,10 +303,7 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::utforare::avstamning_csv),
         ),
         ("/avvikelser", get(sidor::utforare::avvikelser)),
-        (
-            "/avvikelser/{id}",
-            post(sidor::utforare::hantera_avvikelse),
-        ),
+        ("/avvikelser/{id}", post(sidor::utforare::hantera_avvikelse)),
         (
             "/utforare/{id}/avsluta",
             post(sidor::utforare::avsluta_organisation),

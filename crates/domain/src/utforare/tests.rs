@@ -524,7 +524,10 @@ fn ett_avtal_avslutas_aldrig_bakat_eller_langre() {
     // The last day may be the first: a contract that runs one day.
     assert!(a.avsluta(a.fran).is_ok());
     assert!(a.avsluta(date!(2025 - 12 - 31)).is_err(), "before it began");
-    assert!(a.avsluta(date!(2027 - 01 - 01)).is_err(), "ending does not lengthen");
+    assert!(
+        a.avsluta(date!(2027 - 01 - 01)).is_err(),
+        "ending does not lengthen"
+    );
 }
 
 #[test]
@@ -533,9 +536,31 @@ fn ett_upphort_avtal_tar_inga_nya_bestallningar() {
     let insats = InsatsTyp::StodIBoendet;
     let slutat = l.avtal.avsluta(date!(2026 - 06 - 30)).unwrap();
     // In force: ordered. The day after its last: refused, with the reason.
-    assert!(kan_bestallas(None, &[l.avtal.clone()], insats, date!(2026 - 07 - 01)).is_ok());
-    assert!(kan_bestallas(None, &[slutat.clone()], insats, date!(2026 - 06 - 30)).is_ok());
-    let fel = kan_bestallas(None, &[slutat.clone()], insats, date!(2026 - 07 - 01)).unwrap_err();
+    assert!(
+        kan_bestallas(
+            None,
+            std::slice::from_ref(&l.avtal),
+            insats,
+            date!(2026 - 07 - 01)
+        )
+        .is_ok()
+    );
+    assert!(
+        kan_bestallas(
+            None,
+            std::slice::from_ref(&slutat),
+            insats,
+            date!(2026 - 06 - 30)
+        )
+        .is_ok()
+    );
+    let fel = kan_bestallas(
+        None,
+        std::slice::from_ref(&slutat),
+        insats,
+        date!(2026 - 07 - 01),
+    )
+    .unwrap_err();
     assert!(fel.contains("har upphört"), "{fel}");
     // A later contract for the insats takes over.
     let nytt = Avtal {
@@ -548,16 +573,32 @@ fn ett_upphort_avtal_tar_inga_nya_bestallningar() {
     // Another insats is not the ended contract's business (the reconciliation flags a
     // provider with no contract for it).
     assert!(
-        kan_bestallas(None, &[slutat], InsatsTyp::Kontaktperson, date!(2026 - 07 - 01)).is_ok()
+        kan_bestallas(
+            None,
+            &[slutat],
+            InsatsTyp::Kontaktperson,
+            date!(2026 - 07 - 01)
+        )
+        .is_ok()
     );
     // The provider's last day ends every order after it, contracts or not.
     assert!(
-        kan_bestallas(Some(date!(2026 - 03 - 31)), &[l.avtal.clone()], insats, date!(2026 - 04 - 01))
-            .is_err()
+        kan_bestallas(
+            Some(date!(2026 - 03 - 31)),
+            std::slice::from_ref(&l.avtal),
+            insats,
+            date!(2026 - 04 - 01)
+        )
+        .is_err()
     );
     assert!(
-        kan_bestallas(Some(date!(2026 - 03 - 31)), &[l.avtal], insats, date!(2026 - 03 - 31))
-            .is_ok()
+        kan_bestallas(
+            Some(date!(2026 - 03 - 31)),
+            &[l.avtal],
+            insats,
+            date!(2026 - 03 - 31)
+        )
+        .is_ok()
     );
 }
 

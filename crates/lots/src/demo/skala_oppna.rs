@@ -36,7 +36,11 @@ fn konto(kommun: KommunId, enhet: EnhetId, namn: String, hash: &str, nr: usize) 
         kommun,
         enhet,
         anvandarnamn: namn,
-        namn: format!("{} {}", FORNAMN_KVINNOR[nr % FORNAMN_KVINNOR.len()], EFTERNAMN[(nr * 7) % EFTERNAMN.len()]),
+        namn: format!(
+            "{} {}",
+            FORNAMN_KVINNOR[nr % FORNAMN_KVINNOR.len()],
+            EFTERNAMN[(nr * 7) % EFTERNAMN.len()]
+        ),
         roll: Roll::Utforare,
         losenord: hash.into(),
         aktiv: true,
@@ -48,6 +52,7 @@ fn konto(kommun: KommunId, enhet: EnhetId, namn: String, hash: &str, nr: usize) 
 /// external providers with a unit and a login each (`utl001` …): two at small scale, one
 /// more per 15 000 persons, every other one under LOV (the first of those the nämnd's
 /// ickevalsalternativ) and the rest procured under LOU.
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn enheter_och_konton(
     store: &Store,
     kommun: KommunId,
@@ -195,7 +200,9 @@ pub(super) async fn fyll(
         let band = if insats.alder_till == Some(29) {
             Aldersgrupp::UngVuxen
         } else {
-            *Aldersgrupp::ALLA[2..6].choose(rng).unwrap_or(&Aldersgrupp::Vuxen35)
+            *Aldersgrupp::ALLA[2..6]
+                .choose(rng)
+                .unwrap_or(&Aldersgrupp::Vuxen35)
         };
         let b = Besok::Minimal {
             kon: *Kon::ALLA.choose(rng).unwrap_or(&Kon::Kvinna),
@@ -323,9 +330,7 @@ pub(super) async fn fyll(
         let (reg, reg_namn) = receptionist(rng).context("mottagningen saknar konton")?;
         let hl = vuxen_hl.choose(rng).cloned().unwrap_or_else(|| reg.clone());
         let dagar = rng.random_range(1..=40);
-        let (id, _, _) = katalog
-            .choose(rng)
-            .context("katalogen är tom")?;
+        let (id, _, _) = katalog.choose(rng).context("katalogen är tom")?;
         let f = if oro {
             d.oppna(
                 p.clone(),
@@ -380,7 +385,12 @@ pub(super) async fn fyll(
     let per_leverantor = (n / 1_000).max(3);
     for (nr, (org, enhet, _)) in m.leverantorer.iter().enumerate() {
         let (insats, prisenhet, pris, tak) = if org.regiform == Regiform::Lov {
-            (InsatsTyp::Oppenvardsbehandling, Prisenhet::Tillfalle, 650 * KR, None)
+            (
+                InsatsTyp::Oppenvardsbehandling,
+                Prisenhet::Tillfalle,
+                650 * KR,
+                None,
+            )
         } else {
             (
                 InsatsTyp::StodIBoendet,
@@ -414,7 +424,10 @@ pub(super) async fn fyll(
             } else {
                 rng.random_range(8..=20) * 100
             };
-            let Ok(b) = bestall(d, p, *enhet_vm, &hl, insats, *enhet, org, prisenhet, beviljat).await
+            let Ok(b) = bestall(
+                d, p, *enhet_vm, &hl, insats, *enhet, org, prisenhet, beviljat,
+            )
+            .await
             else {
                 continue;
             };
@@ -447,7 +460,11 @@ pub(super) async fn fyll(
         };
         let mut rader = vec![];
         for (k, (_, b, beviljat)) in ordrar.iter().filter(|(x, _, _)| *x == nr).enumerate() {
-            let levererat = if k % 9 == 4 { beviljat + 100 } else { *beviljat };
+            let levererat = if k % 9 == 4 {
+                beviljat + 100
+            } else {
+                *beviljat
+            };
             o.rapportera_leverans(
                 kommun,
                 org.id,
@@ -460,7 +477,11 @@ pub(super) async fn fyll(
                 nu,
             )
             .await?;
-            let fakturerat = if k % 7 == 2 { levererat + 200 } else { levererat };
+            let fakturerat = if k % 7 == 2 {
+                levererat + 200
+            } else {
+                levererat
+            };
             rader.push(Fakturarad {
                 rad: rader.len() + 2,
                 bestallning: b.to_string(),
@@ -557,7 +578,7 @@ async fn bestall(
     f.skicka(b, 119, Utskickssatt::Brev, false).await?;
     // LOV 9 kap. 1–2 §§: most choose; the one who does not gets the ickevalsalternativ.
     let val = match org.regiform {
-        Regiform::Lov if org.ickevalsalternativ && p.fornamn.len() % 3 == 0 => Val::Ickeval,
+        Regiform::Lov if org.ickevalsalternativ && p.fornamn.len().is_multiple_of(3) => Val::Ickeval,
         Regiform::Lov => Val::Valt,
         _ => Val::EjValfrihet,
     };

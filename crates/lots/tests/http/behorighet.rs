@@ -315,7 +315,10 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     let avvikelse = app
         .store
         .bakdorr()
-        .fetch_all("SELECT id FROM fakturaavvikelse", &[])
+        .fetch_all(
+            "SELECT id FROM fakturaavvikelse WHERE kommun = $1",
+            &[app.org.kommun.to_string().into()],
+        )
         .await
         .unwrap()[0]
         .text("id")

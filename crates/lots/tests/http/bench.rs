@@ -67,7 +67,10 @@ async fn bench_kor_hela_vagen(db: Db) {
             "SELECT COUNT(*) AS n FROM oppet_besok WHERE integritet = 'anonym'",
             "anonymous counts",
         ),
-        ("SELECT COUNT(*) AS n FROM oppen_journal", "full-mode visits"),
+        (
+            "SELECT COUNT(*) AS n FROM oppen_journal",
+            "full-mode visits",
+        ),
         ("SELECT COUNT(*) AS n FROM oppen_deltagare", "participants"),
         (
             "SELECT COUNT(*) AS n FROM oppen_overgang WHERE slag = 'ansokan'",
@@ -86,7 +89,10 @@ async fn bench_kor_hela_vagen(db: Db) {
             "LOU providers",
         ),
         ("SELECT COUNT(*) AS n FROM avtal", "contracts"),
-        ("SELECT COUNT(*) AS n FROM bestallningsvillkor", "orders' terms"),
+        (
+            "SELECT COUNT(*) AS n FROM bestallningsvillkor",
+            "orders' terms",
+        ),
         ("SELECT COUNT(*) AS n FROM leverans", "delivery"),
         ("SELECT COUNT(*) AS n FROM fakturarad", "invoice lines"),
         (

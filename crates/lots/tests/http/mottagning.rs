@@ -665,7 +665,11 @@ async fn reservnummer_vid_disken(db: Db) {
     let (s, _, _) = ut.post(&sokvag, &falt(true)).await;
     assert_eq!(s, 303);
     assert_eq!(
-        tal(&app, "SELECT COUNT(*) AS n FROM person WHERE efternamn = 'Reserv'").await,
+        tal(
+            &app,
+            "SELECT COUNT(*) AS n FROM person WHERE efternamn = 'Reserv'"
+        )
+        .await,
         1
     );
     assert_eq!(
@@ -691,7 +695,10 @@ async fn reservnummer_vid_disken(db: Db) {
                 ("barn", "ja"),
                 ("fornamn", "Lo"),
                 ("efternamn", "Okänd"),
-                ("beskrivning", "Barnet kom ensamt till mottagningen sent på kvällen."),
+                (
+                    "beskrivning",
+                    "Barnet kom ensamt till mottagningen sent på kvällen.",
+                ),
             ],
         )
         .await;
@@ -702,7 +709,10 @@ async fn reservnummer_vid_disken(db: Db) {
         &["enhet", "identitet_typ"],
     )
     .await;
-    assert_eq!(rad, [app.org.missbruk.to_string(), "reservnummer".to_string()]);
+    assert_eq!(
+        rad,
+        [app.org.missbruk.to_string(), "reservnummer".to_string()]
+    );
     app.kontrollera_invarianter().await;
 }
 pa_bada!(reservnummer_vid_disken);

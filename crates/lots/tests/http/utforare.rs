@@ -880,7 +880,10 @@ async fn bestallningen_valjer_ingen_utforare_at_den_enskilde(db: Db) {
         select.contains("<option value=\"\">Välj utförare</option>"),
         "{select}"
     );
-    assert!(!select.contains("selected"), "nothing preselected: {select}");
+    assert!(
+        !select.contains("selected"),
+        "nothing preselected: {select}"
+    );
     assert!(select.contains(&app.org.leverantor_enhet.to_string()));
     let handelser = handelsetyper(&app, &a).await.len();
     let (s, _, body) = hl
@@ -922,13 +925,21 @@ async fn avtal_andras_och_avslutas(db: Db) {
         )
         .await;
     assert_eq!(s, 303);
-    let avtal = app.store.bakdorr().fetch_all("SELECT id FROM avtal", &[]).await.unwrap()[0]
+    let avtal = app
+        .store
+        .bakdorr()
+        .fetch_all("SELECT id FROM avtal", &[])
+        .await
+        .unwrap()[0]
         .text("id")
         .unwrap();
     let sida = format!("/utforare/{id}/avtal/{avtal}");
     let (s, body) = hl.get(&sida).await;
     assert_eq!(s, 200, "the handläggare reads the contract");
-    assert!(!body.contains("Ändra avtalets villkor"), "but may not change it");
+    assert!(
+        !body.contains("Ändra avtalets villkor"),
+        "but may not change it"
+    );
 
     // A running order under the contract, made before it ends.
     let (a, b) = beviljat(&app, &hl, "19850707-0004").await;
@@ -962,11 +973,11 @@ async fn avtal_andras_och_avslutas(db: Db) {
         .await;
     assert_eq!(s, 422);
     assert!(body.contains("Avtalet kan inte sluta innan det börjar"));
-    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await, 0);
     assert_eq!(
-        antal(&app, "SELECT pris_ore AS n FROM avtal").await,
-        60_000
+        antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await,
+        0
     );
+    assert_eq!(antal(&app, "SELECT pris_ore AS n FROM avtal").await, 60_000);
     // The handläggare may not change it.
     let (s, _, _) = hl
         .post(
@@ -995,12 +1006,13 @@ async fn avtal_andras_och_avslutas(db: Db) {
         )
         .await;
     assert_eq!((s, plats.as_deref()), (303, Some(sida.as_str())));
+    assert_eq!(antal(&app, "SELECT pris_ore AS n FROM avtal").await, 65_000);
     assert_eq!(
-        antal(&app, "SELECT pris_ore AS n FROM avtal").await,
-        65_000
-    );
-    assert_eq!(
-        antal(&app, "SELECT pris_ore AS n FROM avtalsversion WHERE version = 1").await,
+        antal(
+            &app,
+            "SELECT pris_ore AS n FROM avtalsversion WHERE version = 1"
+        )
+        .await,
         60_000
     );
     let (_, body) = al.get(&sida).await;
@@ -1022,12 +1034,18 @@ async fn avtal_andras_och_avslutas(db: Db) {
             utdrag(&body)
         );
     }
-    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await, 1);
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await,
+        1
+    );
     // Ended yesterday.
     let igar = (idag() - time::Duration::days(1)).to_string();
     let (s, _, _) = al.post(&avsluta, &[("till", igar.as_str())]).await;
     assert_eq!(s, 303);
-    assert_eq!(antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await, 2);
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await,
+        2
+    );
     let (_, body) = al.get(&sida).await;
     assert!(body.contains("upphört"), "{}", utdrag(&body));
 
@@ -1066,17 +1084,28 @@ async fn avtal_andras_och_avslutas(db: Db) {
         .await;
     assert_eq!(s, 422);
     assert_eq!(
-        antal(&app, "SELECT COUNT(*) AS n FROM utforarorganisation WHERE till IS NOT NULL").await,
+        antal(
+            &app,
+            "SELECT COUNT(*) AS n FROM utforarorganisation WHERE till IS NOT NULL"
+        )
+        .await,
         0
     );
     let (s, _, _) = al
-        .post(&format!("/utforare/{id}/avsluta"), &[("till", "2026-12-31")])
+        .post(
+            &format!("/utforare/{id}/avsluta"),
+            &[("till", "2026-12-31")],
+        )
         .await;
     assert_eq!(s, 303);
     let (_, body) = al.get(&format!("/utforare/{id}")).await;
     assert!(body.contains("Sista dag för beställningar"));
     assert!(body.contains("2026-12-31"));
-    assert!(granskade(&app).await.contains(&"utforare.avsluta".to_string()));
+    assert!(
+        granskade(&app)
+            .await
+            .contains(&"utforare.avsluta".to_string())
+    );
     app.kontrollera_invarianter().await;
 }
 pa_bada!(avtal_andras_och_avslutas);
@@ -1153,7 +1182,12 @@ async fn fakturaavvikelse_blir_bevakning(db: Db) {
         .unwrap();
     assert_eq!(rad.len(), 1);
     let forsta = rad[0].text("id").unwrap();
-    assert!(rad[0].text("nyckel").unwrap().starts_with("fakturerat_mer_an_levererat"));
+    assert!(
+        rad[0]
+            .text("nyckel")
+            .unwrap()
+            .starts_with("fakturerat_mer_an_levererat")
+    );
     assert!(rad[0].opt_text("hantering").unwrap().is_none());
     // Due ten days before the invoice is paid, 30 days after it came in.
     let frist = rad[0].datum("frist").unwrap();
@@ -1218,18 +1252,32 @@ async fn fakturaavvikelse_blir_bevakning(db: Db) {
             &format!("/avvikelser/{andra}"),
             &[
                 ("hantering", "godkand"),
-                ("motivering", "Två extra samtal efter ett återfall, överenskommet per telefon."),
+                (
+                    "motivering",
+                    "Två extra samtal efter ett återfall, överenskommet per telefon.",
+                ),
             ],
         )
         .await;
     assert_eq!(s, 303);
-    assert!(allt(&app).await.contains(&(andra.clone(), "godkand".into())));
+    assert!(
+        allt(&app)
+            .await
+            .contains(&(andra.clone(), "godkand".into()))
+    );
     // Resolved twice: the second is refused, nothing changes.
     let (s, _, _) = hl
-        .post(&format!("/avvikelser/{andra}"), &[("hantering", "bestriden")])
+        .post(
+            &format!("/avvikelser/{andra}"),
+            &[("hantering", "bestriden")],
+        )
         .await;
     assert_eq!(s, 422);
-    assert!(allt(&app).await.contains(&(andra.clone(), "godkand".into())));
+    assert!(
+        allt(&app)
+            .await
+            .contains(&(andra.clone(), "godkand".into()))
+    );
     let handlingar: Vec<String> = app
         .store
         .bakdorr()

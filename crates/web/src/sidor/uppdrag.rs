@@ -311,8 +311,15 @@ pub async fn rapportera_leverans(
         )
         .await?;
     // Delivery changes the month's reconciliation: a difference may arise or go away.
-    super::utforare::flagga_avvikelser(&s.store, kommun, villkor.utforare, manad, &i.aktor(), s.nu())
-        .await?;
+    super::utforare::flagga_avvikelser(
+        &s.store,
+        kommun,
+        villkor.utforare,
+        manad,
+        &i.aktor(),
+        s.nu(),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/uppdrag/{}#leverans", r.beslut)).into_response())
 }
 

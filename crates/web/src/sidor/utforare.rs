@@ -467,8 +467,7 @@ async fn att_flytta(
         if !lopande {
             continue;
         }
-        let Err(skal) =
-            lots_domain::utforare::kan_bestallas(slut, avtal, lage.beslut.insats, idag)
+        let Err(skal) = lots_domain::utforare::kan_bestallas(slut, avtal, lage.beslut.insats, idag)
         else {
             continue;
         };
@@ -1315,7 +1314,10 @@ async fn avvikelsesida(
             frist: a.frist,
             betalningsdag: a.betalningsdag,
             sen: a.hantering.is_none() && a.frist < idag,
-            hantering: a.hantering.as_deref().map(|h| hantering_text(h).to_string()),
+            hantering: a
+                .hantering
+                .as_deref()
+                .map(|h| hantering_text(h).to_string()),
             motivering: a.motivering.clone().unwrap_or_default(),
             fel: fel
                 .as_ref()
@@ -1390,8 +1392,10 @@ pub async fn hantera_avvikelse(
         .hantera_fakturaavvikelse(kommun, &a, &hantering, &motivering, &i.aktor(), s.nu())
         .await
     {
-        Ok(()) => Ok(Redirect::to(&format!("/avvikelser?manad={}#avvikelse-{}", a.manad, a.id))
-            .into_response()),
+        Ok(()) => Ok(
+            Redirect::to(&format!("/avvikelser?manad={}#avvikelse-{}", a.manad, a.id))
+                .into_response(),
+        ),
         Err(StoreError::Saknas) => {
             avvikelsesida(
                 &s,

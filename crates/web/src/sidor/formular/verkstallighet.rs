@@ -243,19 +243,20 @@ fn falt_bestall(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
             "Utförare",
             "select",
             std::iter::once((String::new(), "Välj utförare".to_string())).chain(
-            ctx.enheter.iter().filter(|e| e.utforare).map(|e| {
-                let namn = match organisation(e) {
-                    Some(o) if o.ickevalsalternativ => format!(
-                        "{}: {} ({}, ickevalsalternativ)",
-                        o.namn,
-                        e.namn,
-                        o.regiform.namn()
-                    ),
-                    Some(o) => format!("{}: {} ({})", o.namn, e.namn, o.regiform.namn()),
-                    None => e.namn.clone(),
-                };
-                (e.id.to_string(), namn)
-            })),
+                ctx.enheter.iter().filter(|e| e.utforare).map(|e| {
+                    let namn = match organisation(e) {
+                        Some(o) if o.ickevalsalternativ => format!(
+                            "{}: {} ({}, ickevalsalternativ)",
+                            o.namn,
+                            e.namn,
+                            o.regiform.namn()
+                        ),
+                        Some(o) => format!("{}: {} ({})", o.namn, e.namn, o.regiform.namn()),
+                        None => e.namn.clone(),
+                    };
+                    (e.id.to_string(), namn)
+                }),
+            ),
         )
         .kravs(),
         datumfalt(idag),
@@ -337,8 +338,7 @@ fn tolka_bestall(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
             .filter(|a| a.utforare == o.id)
             .cloned()
             .collect();
-        if let Err(text) =
-            lots_domain::utforare::kan_bestallas(slut, &avtal, lage.beslut.insats, d)
+        if let Err(text) = lots_domain::utforare::kan_bestallas(slut, &avtal, lage.beslut.insats, d)
         {
             l.fel("utforare", text);
         }

@@ -578,7 +578,9 @@ async fn bestall(
     f.skicka(b, 119, Utskickssatt::Brev, false).await?;
     // LOV 9 kap. 1–2 §§: most choose; the one who does not gets the ickevalsalternativ.
     let val = match org.regiform {
-        Regiform::Lov if org.ickevalsalternativ && p.fornamn.len().is_multiple_of(3) => Val::Ickeval,
+        Regiform::Lov if org.ickevalsalternativ && p.fornamn.len().is_multiple_of(3) => {
+            Val::Ickeval
+        }
         Regiform::Lov => Val::Valt,
         _ => Val::EjValfrihet,
     };

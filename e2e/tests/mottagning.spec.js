@@ -61,6 +61,8 @@ test('mottagningen med tangentbordet', async ({ page }) => {
       const del = page.locator('section', { has: page.getByRole('heading', { name: 'Anhörigprogram', exact: true }) });
       await del.getByLabel('Personnummer eller samordningsnummer').focus();
       await tangent.type(personnummer());
+      // Past the box for a reservnummer: this is a personnummer.
+      await tangent.press('Tab');
       await tangent.press('Tab');
       await tangent.type('Greta');
       await tangent.press('Tab');
@@ -113,6 +115,7 @@ test('mottagningen med tangentbordet', async ({ page }) => {
       await page.getByLabel('Personnummer eller samordningsnummer').focus();
       await tangent.type(personnummer());
       await tangent.press('Tab');
+      await tangent.press('Tab');
       await tangent.type('Kim');
       await tangent.press('Tab');
       await tangent.type('Berg');
@@ -136,9 +139,12 @@ test('mottagningen med tangentbordet', async ({ page }) => {
       await page.getByLabel('Personnummer eller samordningsnummer').focus();
       await tangent.type('20150615-2386');
       await tangent.press('Tab');
+      await tangent.press('Tab');
       await tangent.type('Lo');
       await tangent.press('Tab');
       await tangent.type('Barnsdotter');
+      // Past "Oron gäller ett barn": the personnummer tells the age.
+      await tangent.press('Tab');
       await tangent.press('Tab');
       await tangent.type('Den som ringde berättade att barnet är ensamt hemma om nätterna.');
       await tangent.press('Tab');

@@ -202,6 +202,80 @@ impl Avtal {
     pub fn galler(&self, insats: InsatsTyp, manad: Manad) -> bool {
         self.insatser.contains(&insats) && overlappar(manad, self.fran, Some(self.till))
     }
+
+    /// Whether the contract covers the insats on the day.
+    pub fn galler_dag(&self, insats: InsatsTyp, dag: Date) -> bool {
+        self.insatser.contains(&insats) && self.fran <= dag && dag <= self.till
+    }
+
+    /// The contract ended with `sista` as its last day: a new version of the same
+    /// contract. Ending never lengthens a contract, and it cannot end before it began.
+    pub fn avsluta(&self, sista: Date) -> Result<Avtal, &'static str> {
+        if sista < self.fran {
+            return Err("Avtalet kan inte sluta innan det börjar.");
+        }
+        if sista > self.till {
+            return Err(
+                "Avtalet slutar redan tidigare. Ändra avtalets villkor om det ska förlängas.",
+            );
+        }
+        Ok(Avtal {
+            till: sista,
+            ..self.clone()
+        })
+    }
+}
+
+/// Whether a new order for `insats` on `dag` may go to a provider (issue 17): not after
+/// the provider's last day (`slut`), and not under a contract that has ended. A provider
+/// whose contracts for the insats have all ended before the day takes no new orders; the
+/// running ones are listed on the provider's page for the beställare to move. A provider
+/// with no contract for the insats at all is left to the reconciliation (`inget_avtal`).
+pub fn kan_bestallas(
+    slut: Option<Date>,
+    avtal: &[Avtal],
+    insats: InsatsTyp,
+    dag: Date,
+) -> Result<(), &'static str> {
+    if slut.is_some_and(|s| s < dag) {
+        return Err(
+            "Utföraren har upphört och kan inte ta emot nya beställningar. Välj en annan utförare.",
+        );
+    }
+    let for_insatsen: Vec<&Avtal> = avtal
+        .iter()
+        .filter(|a| a.insatser.contains(&insats))
+        .collect();
+    let i_kraft = for_insatsen.iter().any(|a| a.galler_dag(insats, dag));
+    let upphort = for_insatsen.iter().any(|a| a.till < dag);
+    if upphort && !i_kraft {
+        return Err(
+            "Avtalet med utföraren om insatsen har upphört och tar inte emot nya beställningar. Välj en annan utförare.",
+        );
+    }
+    Ok(())
+}
+
+/// Days a kommun has to pay an invoice from its receipt: a public authority pays within
+/// 30 days (lag (2013:513) om betalningsvillkor i kommersiella avtal, which implements
+/// directive 2011/7/EU art. 4).
+pub const BETALNINGSTID_DAGAR: i64 = 30;
+
+/// Days before the payment day that a difference's bevakning falls due, so the beställare
+/// has time to take it up with the provider and the payment can be stopped.
+pub const AVVIKELSE_MARGINAL_DAGAR: i64 = 10;
+
+/// A difference flagged on `flaggad` (the day the invoice or the delivery came in):
+/// (the bevakning's deadline, the payment day). The duty behind it: the kommun must check
+/// and follow up what a private provider carries out (kommunallagen (2017:725) 10 kap.
+/// 8 §) and the nämnd must keep sufficient internal control (KL 6 kap. 6 §), so a
+/// difference is resolved before the invoice is paid.
+pub fn avvikelsefrist(flaggad: Date) -> (Date, Date) {
+    let betalning = flaggad + time::Duration::days(BETALNINGSTID_DAGAR);
+    (
+        betalning - time::Duration::days(AVVIKELSE_MARGINAL_DAGAR),
+        betalning,
+    )
 }
 
 /// Whether the order under LOV went to the provider the person chose, or to
@@ -383,6 +457,23 @@ impl Avvikelse {
             Avvikelse::IngetAvtal { .. } => "inget_avtal",
             Avvikelse::FelEnhet { .. } => "fel_enhet",
             Avvikelse::OverTak { .. } => "over_tak",
+        }
+    }
+
+    /// Names the difference within its provider's month, the same each time the month is
+    /// reconciled: its kind and its line, order or contract. Lines are numbered over the
+    /// month's invoices in the order they came, so a later invoice does not renumber them.
+    pub fn nyckel(&self) -> String {
+        let kod = self.kod();
+        match self {
+            Avvikelse::FaktureratMerAnLevererat { rad, .. }
+            | Avvikelse::FaktureratUtanforPeriod { rad, .. }
+            | Avvikelse::IngenBestallning { rad, .. }
+            | Avvikelse::PrisOverAvtal { rad, .. }
+            | Avvikelse::IngetAvtal { rad, .. }
+            | Avvikelse::FelEnhet { rad, .. } => format!("{kod}:rad{rad}"),
+            Avvikelse::LevereratMerAnBeviljat { beslut, .. } => format!("{kod}:{beslut}"),
+            Avvikelse::OverTak { avtal, .. } => format!("{kod}:{avtal}"),
         }
     }
 

@@ -57,6 +57,9 @@ enum Op {
     /// A month of försörjningsstöd: the calculation from the household's application,
     /// then the decision (two steps, measured together).
     Forsorjningsstod,
+    /// A receptionist registers a visit to a minimal-mode öppen insats through the desk's
+    /// form: legal sex, age band and district, one submit (issue 17).
+    Mottagningsbesok,
     Healthz,
 }
 
@@ -69,6 +72,7 @@ impl Op {
             Op::Journal => "journalanteckning",
             Op::Beslut => "beslut",
             Op::Forsorjningsstod => "försörjningsstöd",
+            Op::Mottagningsbesok => "mottagningsbesök",
             Op::Healthz => "healthz",
         }
     }
@@ -87,6 +91,19 @@ struct Personal {
     manader: Mutex<Vec<Manadsfall>>,
     /// Half of them, kept for the phase that measures the month alone.
     manader_ensam: Mutex<Vec<Manadsfall>>,
+    /// A receptionist's session at the desk beside the handläggare's, when the database
+    /// has a reception (issue 17): the mixed load registers a visit now and then, and a
+    /// phase of its own only visits.
+    disk: Option<Disk>,
+}
+
+/// A logged-in receptionist and the minimal-mode entry they register visits to.
+struct Disk {
+    klient: reqwest::Client,
+    csrf: String,
+    insats: String,
+    /// Valid (sex, age band, district) answers for the entry, as the desk's form sends them.
+    svar: Vec<[String; 3]>,
 }
 
 /// The read audit's group commits, as counted by the server since it started.
@@ -253,6 +270,16 @@ fn csrf_ur(html: &str) -> Option<String> {
 }
 
 async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Client, String)> {
+    logga_in_till(bas, anvandarnamn, "/").await
+}
+
+/// Logs in and reads the session's CSRF token from `hem`, the first page the user works
+/// on (a receptionist's start page sends them on; the desk has the token).
+async fn logga_in_till(
+    bas: &str,
+    anvandarnamn: &str,
+    hem: &str,
+) -> anyhow::Result<(reqwest::Client, String)> {
     let klient = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -278,8 +305,13 @@ async fn logga_in(bas: &str, anvandarnamn: &str) -> anyhow::Result<(reqwest::Cli
     if !r.status().is_redirection() {
         bail!("{anvandarnamn} kunde inte logga in: {}", r.status());
     }
-    let html = klient.get(format!("{bas}/")).send().await?.text().await?;
-    let csrf = csrf_ur(&html).ok_or_else(|| anyhow!("startsidan saknar CSRF-token"))?;
+    let html = klient
+        .get(format!("{bas}{hem}"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let csrf = csrf_ur(&html).ok_or_else(|| anyhow!("{hem} saknar CSRF-token"))?;
     Ok((klient, csrf))
 }
 
@@ -312,6 +344,52 @@ struct Underlag {
     handlaggare: Vec<Handlaggare>,
     sokningar: Vec<String>,
     arbetsledare: String,
+    /// The receptionists (user names) and the minimal-mode entry they register visits to,
+    /// with the answers its conditions accept; empty without a reception.
+    mottagning: Vec<String>,
+    mottagningsinsats: Option<(String, Vec<[String; 3]>)>,
+}
+
+/// The reception of a generated database: a minimal-mode entry in force and the
+/// utförare of the units that provide it, with the (sex, age band, district) answers the
+/// entry's conditions accept today (`OppenInsats::ta_emot`, as the desk checks).
+async fn las_mottagning(
+    store: &Store,
+    kommun: KommunId,
+    alla: &[lots_store::Anvandare],
+    idag: time::Date,
+) -> anyhow::Result<(Vec<String>, Option<(String, Vec<[String; 3]>)>)> {
+    use lots_domain::oppen_insats::{Aldersgrupp, Besok, Integritet, Kon};
+    for r in store.organisation().oppna_insatser(kommun).await? {
+        let x = &r.insats;
+        if x.integritet != Integritet::Minimal || !x.galler(idag) {
+            continue;
+        }
+        let mut svar = vec![];
+        for kon in Kon::ALLA {
+            for band in Aldersgrupp::ALLA {
+                for sd in &x.stadsdelar {
+                    let b = Besok::Minimal {
+                        kon,
+                        aldersgrupp: band,
+                        stadsdel: sd.clone(),
+                    };
+                    if x.ta_emot(idag, &b).is_ok() {
+                        svar.push([kon.kod().to_owned(), band.kod().to_owned(), sd.clone()]);
+                    }
+                }
+            }
+        }
+        let konton: Vec<String> = alla
+            .iter()
+            .filter(|a| a.roll == Roll::Utforare && a.aktiv && x.utforare.contains(&a.enhet))
+            .map(|a| a.anvandarnamn.clone())
+            .collect();
+        if !svar.is_empty() && !konton.is_empty() {
+            return Ok((konton, Some((r.id.to_string(), svar))));
+        }
+    }
+    Ok((vec![], None))
 }
 
 async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
@@ -387,11 +465,14 @@ async fn las_underlag(store: &Store, n: usize) -> anyhow::Result<Underlag> {
             }
         })
         .collect();
+    let (mottagning, mottagningsinsats) = las_mottagning(store, kommun, &alla, idag).await?;
     Ok(Underlag {
         kommun,
         handlaggare,
         sokningar,
         arbetsledare,
+        mottagning,
+        mottagningsinsats,
     })
 }
 
@@ -613,6 +694,20 @@ async fn gor(
                     && posta(p, bas, m.arende, "beslut", &m.beslut).await?,
             );
         }
+        Op::Mottagningsbesok => {
+            let d = p.disk.as_ref().context("ingen mottagning")?;
+            let [kon, band, stadsdel] = d.svar.choose(rng).context("inga svar")?;
+            d.klient
+                .post(format!("{bas}/mottagning/{}", d.insats))
+                .form(&[
+                    ("_csrf", d.csrf.as_str()),
+                    ("kon", kon.as_str()),
+                    ("aldersgrupp", band.as_str()),
+                    ("stadsdel", stadsdel.as_str()),
+                ])
+                .send()
+                .await?
+        }
         Op::Healthz => p.klient.get(format!("{bas}/healthz")).send().await?,
         Op::Startsida => p.klient.get(format!("{bas}/")).send().await?,
         Op::Arendesida => {
@@ -710,6 +805,7 @@ async fn fas(
                 let kvar = Kvar {
                     beslut: !p.beslut.lock().await.is_empty(),
                     manader: !p.manader.lock().await.is_empty(),
+                    disk: p.disk.is_some(),
                 };
                 // This user has nothing left of what the phase measures.
                 let Some(op) = valj(&mut rng, kvar) else {
@@ -748,11 +844,17 @@ async fn fas(
 struct Kvar {
     beslut: bool,
     manader: bool,
+    /// The user has a receptionist's session (the database has a reception).
+    disk: bool,
 }
 
 /// The realistic mix: mostly reading, some writing, now and then a decision: half of them a
 /// month of försörjningsstöd (calculated and decided), the largest flow of decisions.
 fn blandning(rng: &mut StdRng, kvar: Kvar) -> Option<Op> {
+    // One operation in 40 is a visit registered at the reception desk (issue 17).
+    if kvar.disk && rng.random_ratio(1, 40) {
+        return Some(Op::Mottagningsbesok);
+    }
     let x = rng.random_range(0..100);
     Some(match x {
         0..25 => Op::Startsida,
@@ -767,7 +869,23 @@ fn blandning(rng: &mut StdRng, kvar: Kvar) -> Option<Op> {
 
 async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Personal>>> {
     let mut personal = vec![];
-    for h in &u.handlaggare {
+    for (k, h) in u.handlaggare.iter().enumerate() {
+        // The receptionists in turn, one session per simulated user.
+        let disk = match (
+            &u.mottagningsinsats,
+            u.mottagning.get(k % u.mottagning.len().max(1)),
+        ) {
+            (Some((insats, svar)), Some(namn)) => {
+                let (klient, csrf) = logga_in_till(bas, namn, "/mottagning").await?;
+                Some(Disk {
+                    klient,
+                    csrf,
+                    insats: insats.clone(),
+                    svar: svar.clone(),
+                })
+            }
+            _ => None,
+        };
         let (klient, csrf) = logga_in(bas, &h.namn).await?;
         personal.push(Arc::new(Personal {
             klient,
@@ -777,6 +895,7 @@ async fn logga_in_alla(bas: &str, u: &Underlag) -> anyhow::Result<Vec<Arc<Person
             beslut: Mutex::new(h.beslut.clone()),
             manader: Mutex::new(h.manader[..h.manader.len() / 2].to_vec()),
             manader_ensam: Mutex::new(h.manader[h.manader.len() / 2..].to_vec()),
+            disk,
         }));
     }
     Ok(personal)
@@ -861,6 +980,12 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     })
     .await?;
 
+    eprintln!("Mottagningen: besök registrerade vid disken var för sig …");
+    let mb = fas(&server.bas, &personal, &sokningar, halv, None, |_, kvar| {
+        kvar.disk.then_some(Op::Mottagningsbesok)
+    })
+    .await?;
+
     eprintln!("Rapporterna: IVO, kvartalsstatistiken och delegationsbesluten …");
     let (al, _) = logga_in(&server.bas, &u.arbetsledare).await?;
     let (minne_fore_ivo, _) = server.resurser()?;
@@ -914,6 +1039,7 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
         Op::Journal,
         Op::Beslut,
         Op::Forsorjningsstod,
+        Op::Mottagningsbesok,
     ];
     let totalt =
         |m: &Matning| m.lat.values().map(Vec::len).sum::<usize>() as f64 / m.tid.as_secs_f64();
@@ -941,6 +1067,8 @@ pub async fn kor(store: &Store, inst: &Installning) -> anyhow::Result<String> {
     rad(&mut ut, "ärendesida", &mut a_pa, Op::Arendesida);
     rad(&mut ut, "journalanteckning", &mut j, Op::Journal);
     rad(&mut ut, "försörjningsstöd", &mut fs, Op::Forsorjningsstod);
+    let mut mb = mb;
+    rad(&mut ut, "mottagningsbesök", &mut mb, Op::Mottagningsbesok);
     rad(
         &mut ut,
         "ärendesida utan gransk.",

@@ -15,6 +15,7 @@
 mod manad;
 mod oppna;
 pub mod skala;
+mod skala_oppna;
 mod utforare;
 
 use std::cell::{Cell, RefCell};

@@ -123,6 +123,12 @@ const PERSONTABELLER: &[Persontabell] = &[
             ")"
         )
     ),
+    // A flagged invoice difference names the order and the case (issue 17).
+    persontabell!(
+        "fakturaavvikelse",
+        "fakturaavvikelser",
+        concat!("arende IN ", arenden!())
+    ),
     persontabell!(
         "uppdrag",
         "beställningar",
@@ -259,6 +265,7 @@ pub const BEHALLNA_TABELLER: &[(&str, &str)] = &[
         "steg från en öppen insats till en ansökan eller orosanmälan, räknade utan person eller ärende",
     ),
     ("avtal", "organisationen: avtalen med utförarna"),
+    ("avtalsversion", "organisationen: avtalens tidigare villkor"),
     (
         "fakturarad",
         "räkenskapsinformation, med egen bevarandetid (bokföringslagen 7 kap. 2 §); raden bär bara beställningens id, inget namn",

@@ -75,6 +75,10 @@ impl Arenden<'_> {
         // One row per decision: a later order for the same decision replaces the earlier.
         let mut uppdrag: std::collections::HashMap<BeslutId, Vec<crate::db::V>> =
             Default::default();
+        // The order's terms, as `utfor` projects them: replaced by a later order, and
+        // none when the later order goes to a unit of no provider.
+        let mut villkor: std::collections::HashMap<BeslutId, Option<Vec<crate::db::V>>> =
+            Default::default();
         for x in arenden {
             let mut tillstand: Option<Arende> = None;
             let mut prev = NOLLHASH.to_owned();
@@ -112,6 +116,28 @@ impl Arenden<'_> {
                         (h, uppdragsrad(a, h, kommun))
                     {
                         uppdrag.insert(*beslut, rad);
+                    }
+                    if let Handelse::Bestalld {
+                        beslut,
+                        villkor: vk,
+                        ..
+                    } = h
+                    {
+                        villkor.insert(
+                            *beslut,
+                            vk.as_ref().map(|vk| {
+                                vec![
+                                    crate::org::v(kommun),
+                                    crate::org::v(beslut),
+                                    crate::org::v(vk.utforare),
+                                    vk.val.kod().into(),
+                                    vk.prisenhet.kod().into(),
+                                    crate::db::V::I(vk.beviljat_per_manad),
+                                    tid.as_str().into(),
+                                    crate::org::v(steg.aktor),
+                                ]
+                            }),
+                        );
                     }
                 }
             }
@@ -167,6 +193,12 @@ impl Arenden<'_> {
             .await?;
         let uppdrag: Vec<_> = uppdrag.into_values().collect();
         tx.infoga(UPPDRAG, &uppdrag).await?;
+        let villkor: Vec<_> = villkor.into_values().flatten().collect();
+        tx.infoga(
+            "bestallningsvillkor (kommun, beslut, utforare, val, prisenhet, beviljat_per_manad, sparad, sparad_av)",
+            &villkor,
+        )
+        .await?;
         tx.infoga(JOURNAL, &journal).await?;
         tx.commit().await?;
         Ok(Importerat {

@@ -73,7 +73,7 @@ pub use namnd::{DIARIEPREFIX, Namnduppgifter, NamnduppgifterVersion, diarienumme
 pub use oppen_mottagning::{
     BesoksGrupp, FulltBesok, OppenDeltagare, OppetJournalbesok, Overgang, OvergangsGrupp,
 };
-pub use oppna_insatser::OppenInsatsRad;
+pub use oppna_insatser::{Importbesok, OppenInsatsRad};
 pub use org::*;
 pub use rapporter::*;
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
@@ -81,7 +81,7 @@ pub use sparat::{SPARAS, Slag, SparatFormular, UTKAST_PER_ANVANDARE, UTKAST_SPAR
 pub use textblock::TextblockRad;
 pub use totpnyckel::{Totpnyckel, Totpnycklar};
 pub use utbetalningar::UtbetalningRad;
-pub use utforare::Bestallningsvillkor;
+pub use utforare::{Bestallningsvillkor, Fakturaavvikelse, NyFakturaavvikelse};
 
 use lots_domain::Avvisning;
 

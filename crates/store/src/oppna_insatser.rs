@@ -228,3 +228,159 @@ impl Organisation<'_> {
             .map(|n| n.unwrap_or(0))
     }
 }
+
+/// A generated visit for `importera_oppna_besok` (`lots demo --scale`): the same rows the
+/// desk writes, visit by visit.
+#[derive(Debug, Clone)]
+pub enum Importbesok {
+    /// A minimal, anonymous or rådgivning visit (`registrera_oppet_besok`).
+    Oppet {
+        insats: OppenInsatsId,
+        version: i64,
+        utforare: EnhetId,
+        dag: Date,
+        besok: Besok,
+    },
+    /// A full-mode visit (`registrera_fullt_besok`): a journal entry, the person a
+    /// participant from their first visit, `informerad` the first time it was ticked.
+    Fullt {
+        insats: OppenInsatsId,
+        version: i64,
+        person: lots_domain::ids::PersonId,
+        utforare: EnhetId,
+        dag: Date,
+        text: String,
+        informerad: bool,
+    },
+}
+
+impl Organisation<'_> {
+    /// Stores generated visits in one transaction with multi-row INSERTs: the rows of
+    /// `registrera_oppet_besok` and `registrera_fullt_besok`, with one audit row for the
+    /// import (an import is nobody acting on a person, and the persons are synthetic, as
+    /// for `Arenden::importera`). Full visits must come in day order per person.
+    pub async fn importera_oppna_besok(
+        &self,
+        kommun: KommunId,
+        besok: &[Importbesok],
+        aktor: &Aktor,
+        nu: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        use std::collections::BTreeMap;
+        let tid = tidstext(nu);
+        let mut oppna = vec![];
+        let mut journal = vec![];
+        // (insats, person) -> (first day, first day informed)
+        let mut deltagare: BTreeMap<(String, String), (Date, Option<Date>)> = BTreeMap::new();
+        for b in besok {
+            match b {
+                Importbesok::Oppet {
+                    insats,
+                    version,
+                    utforare,
+                    dag,
+                    besok,
+                } => {
+                    let (antal, kon, aldersgrupp, stadsdel, amne): (i64, _, _, _, _) = match besok {
+                        Besok::Minimal {
+                            kon,
+                            aldersgrupp,
+                            stadsdel,
+                        } => (
+                            1,
+                            Some(kon.kod().to_string()),
+                            Some(aldersgrupp.kod().to_string()),
+                            Some(stadsdel.clone()),
+                            None,
+                        ),
+                        Besok::Anonym { antal } => (i64::from(*antal), None, None, None, None),
+                        Besok::Radgivning { amne } => {
+                            (1, None, None, None, Some(amne.kod().to_string()))
+                        }
+                    };
+                    oppna.push(vec![
+                        uuid::Uuid::now_v7().to_string().into(),
+                        v(kommun),
+                        v(insats),
+                        (*version).into(),
+                        v(utforare),
+                        datumtext(*dag).into(),
+                        besok.integritet().kod().into(),
+                        antal.into(),
+                        kon.into(),
+                        aldersgrupp.into(),
+                        stadsdel.into(),
+                        amne.into(),
+                        tid.as_str().into(),
+                        aktor.id.to_string().into(),
+                    ]);
+                }
+                Importbesok::Fullt {
+                    insats,
+                    version,
+                    person,
+                    utforare,
+                    dag,
+                    text,
+                    informerad,
+                } => {
+                    let d = deltagare
+                        .entry((insats.to_string(), person.to_string()))
+                        .or_insert((*dag, None));
+                    d.0 = d.0.min(*dag);
+                    if *informerad && d.1.is_none() {
+                        d.1 = Some(*dag);
+                    }
+                    journal.push(vec![
+                        v(kommun),
+                        uuid::Uuid::now_v7().to_string().into(),
+                        v(insats),
+                        (*version).into(),
+                        v(person),
+                        v(utforare),
+                        datumtext(*dag).into(),
+                        text.as_str().into(),
+                        tid.as_str().into(),
+                        aktor.id.to_string().into(),
+                    ]);
+                }
+            }
+        }
+        let deltagare: Vec<_> = deltagare
+            .into_iter()
+            .map(|((insats, person), (forsta, informerad))| {
+                vec![
+                    v(kommun),
+                    insats.into(),
+                    person.into(),
+                    datumtext(forsta).into(),
+                    informerad.map(datumtext).into(),
+                    informerad.map(|_| aktor.id.to_string()).into(),
+                ]
+            })
+            .collect();
+        let mut tx = self.0.db.begin().await?;
+        tx.infoga(
+            "oppet_besok (id, kommun, insats, insats_version, utforare, dag, integritet, antal, kon, aldersgrupp, stadsdel, amne, registrerad, registrerad_av)",
+            &oppna,
+        )
+        .await?;
+        tx.infoga(
+            "oppen_deltagare (kommun, insats, person, forsta_besok, informerad, informerad_av)",
+            &deltagare,
+        )
+        .await?;
+        tx.infoga(
+            "oppen_journal (kommun, id, insats, insats_version, person, utforare, dag, text, registrerad, registrerad_av)",
+            &journal,
+        )
+        .await?;
+        let post = Granskningspost::ny(format!(
+            "oppet_besok.importera:{}:{}",
+            oppna.len(),
+            journal.len()
+        ));
+        skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
+        tx.commit().await
+    }
+}

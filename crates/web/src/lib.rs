@@ -16,6 +16,7 @@ pub mod policy;
 mod sidor;
 mod sparat;
 pub use sidor::konto::ny_aktiveringslank;
+pub use sidor::utforare::flagga_avvikelser;
 pub mod texter;
 mod tvafaktor;
 mod uppladdning;
@@ -319,6 +320,19 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::utforare::avstamning_csv),
         ),
         ("/avvikelser", get(sidor::utforare::avvikelser)),
+        ("/avvikelser/{id}", post(sidor::utforare::hantera_avvikelse)),
+        (
+            "/utforare/{id}/avsluta",
+            post(sidor::utforare::avsluta_organisation),
+        ),
+        (
+            "/utforare/{id}/avtal/{avtal}",
+            get(sidor::utforare::visa_avtal).post(sidor::utforare::andra_avtal),
+        ),
+        (
+            "/utforare/{id}/avtal/{avtal}/avsluta",
+            post(sidor::utforare::avsluta_avtal),
+        ),
         (
             "/fakturor",
             get(sidor::fakturor::visa).post(sidor::fakturor::skicka_fil),

@@ -514,3 +514,127 @@ fn avtalets_fel_namner_falten() {
     let falt: Vec<&str> = a.fel().into_iter().map(|f| f.0).collect();
     assert_eq!(falt, ["till", "insatser", "pris", "tak"]);
 }
+
+#[test]
+fn ett_avtal_avslutas_aldrig_bakat_eller_langre() {
+    let a = lage().avtal;
+    let slut = a.avsluta(date!(2026 - 06 - 30)).expect("inom avtalet");
+    assert_eq!(slut.till, date!(2026 - 06 - 30));
+    assert_eq!((slut.id, slut.pris, slut.fran), (a.id, a.pris, a.fran));
+    // The last day may be the first: a contract that runs one day.
+    assert!(a.avsluta(a.fran).is_ok());
+    assert!(a.avsluta(date!(2025 - 12 - 31)).is_err(), "before it began");
+    assert!(
+        a.avsluta(date!(2027 - 01 - 01)).is_err(),
+        "ending does not lengthen"
+    );
+}
+
+#[test]
+fn ett_upphort_avtal_tar_inga_nya_bestallningar() {
+    let l = lage();
+    let insats = InsatsTyp::StodIBoendet;
+    let slutat = l.avtal.avsluta(date!(2026 - 06 - 30)).unwrap();
+    // In force: ordered. The day after its last: refused, with the reason.
+    assert!(
+        kan_bestallas(
+            None,
+            std::slice::from_ref(&l.avtal),
+            insats,
+            date!(2026 - 07 - 01)
+        )
+        .is_ok()
+    );
+    assert!(
+        kan_bestallas(
+            None,
+            std::slice::from_ref(&slutat),
+            insats,
+            date!(2026 - 06 - 30)
+        )
+        .is_ok()
+    );
+    let fel = kan_bestallas(
+        None,
+        std::slice::from_ref(&slutat),
+        insats,
+        date!(2026 - 07 - 01),
+    )
+    .unwrap_err();
+    assert!(fel.contains("har upphört"), "{fel}");
+    // A later contract for the insats takes over.
+    let nytt = Avtal {
+        id: AvtalId::ny(),
+        fran: date!(2026 - 07 - 01),
+        till: date!(2027 - 06 - 30),
+        ..l.avtal.clone()
+    };
+    assert!(kan_bestallas(None, &[slutat.clone(), nytt], insats, date!(2026 - 07 - 01)).is_ok());
+    // Another insats is not the ended contract's business (the reconciliation flags a
+    // provider with no contract for it).
+    assert!(
+        kan_bestallas(
+            None,
+            &[slutat],
+            InsatsTyp::Kontaktperson,
+            date!(2026 - 07 - 01)
+        )
+        .is_ok()
+    );
+    // The provider's last day ends every order after it, contracts or not.
+    assert!(
+        kan_bestallas(
+            Some(date!(2026 - 03 - 31)),
+            std::slice::from_ref(&l.avtal),
+            insats,
+            date!(2026 - 04 - 01)
+        )
+        .is_err()
+    );
+    assert!(
+        kan_bestallas(
+            Some(date!(2026 - 03 - 31)),
+            &[l.avtal],
+            insats,
+            date!(2026 - 03 - 31)
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn avvikelsens_frist_ligger_fore_betalningen() {
+    let (frist, betalning) = avvikelsefrist(date!(2026 - 05 - 04));
+    assert_eq!(betalning, date!(2026 - 06 - 03), "30 days after it came in");
+    assert_eq!(frist, date!(2026 - 05 - 24));
+    assert!(frist < betalning);
+}
+
+#[test]
+fn en_avvikelse_har_samma_nyckel_varje_gang() {
+    let b = BeslutId::ny();
+    let a = Avvikelse::FaktureratMerAnLevererat {
+        rad: 3,
+        beslut: b,
+        manad: m(2026, 5),
+        levererat: 800,
+        fakturerat: 1000,
+    };
+    // The quantities may change with later delivery; the key names the line.
+    let b2 = Avvikelse::FaktureratMerAnLevererat {
+        rad: 3,
+        beslut: b,
+        manad: m(2026, 5),
+        levererat: 900,
+        fakturerat: 1000,
+    };
+    assert_eq!(a.nyckel(), b2.nyckel());
+    assert_eq!(a.nyckel(), "fakturerat_mer_an_levererat:rad3");
+    let c = Avvikelse::LevereratMerAnBeviljat {
+        beslut: b,
+        manad: m(2026, 5),
+        beviljat: 800,
+        levererat: 1000,
+    };
+    assert_ne!(a.nyckel(), c.nyckel());
+}

@@ -15,7 +15,7 @@ use time::{Date, Duration, OffsetDateTime};
 
 const STADSDELAR: [&str; 3] = ["Centrum", "Norra Lotsby", "Södra Lotsby"];
 
-fn katalog(ov: EnhetId) -> Vec<OppenInsats> {
+pub(super) fn katalog(ov: EnhetId) -> Vec<OppenInsats> {
     let bas = |namn: &str, art, integritet| OppenInsats {
         namn: namn.into(),
         art,

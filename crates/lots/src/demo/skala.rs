@@ -244,6 +244,25 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
     for a in &anvandare {
         store.organisation().skapa_anvandare(a).await?;
     }
+    // The reception for öppna insatser and the external providers, with their accounts
+    // (issue 17). Their own accounts and names draw nothing from `rng`, so every person
+    // and case below is what it was without them.
+    let sf = anvandare
+        .iter()
+        .find(|a| a.roll == Roll::Systemforvaltare)
+        .map(Aktor::from)
+        .context("ingen systemförvaltare")?;
+    let mottagning = super::skala_oppna::enheter_och_konton(
+        store,
+        kommun,
+        namnd,
+        skala.personer,
+        skala.personal,
+        &hash,
+        &grupper[0].arbetsledare,
+        nu,
+    )
+    .await?;
     eprintln!(
         "{} enheter och {} användare skapade.",
         grupper.len(),
@@ -257,7 +276,7 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         .spara_delegationsordning(kommun, giltig_fran, &delegationspunkter())
         .await?;
 
-    let (personer, identiteter) =
+    let (personer, identiteter, skyddade) =
         skapa_personer_skala(store, kommun, idag, skala.personer, &mut rng).await?;
     // The person's own acts on Mina sidor (the monthly application, the medsökande's word).
     let enskild = store.mina_sidor().mina_sidor_konto(kommun).await?;
@@ -383,6 +402,42 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         summa.handelser += x.handelser;
         summa.journal += x.journal;
     }
+    // Öppna insatser and the providers (issue 17), after the cases: its own random
+    // stream, so the cases are the same as without it.
+    let mut rng_oppna = StdRng::seed_from_u64(FRO_SKALA + 17);
+    let register: Vec<(DemoPerson, Identitet, bool)> = personer
+        .iter()
+        .cloned()
+        .zip(identiteter.iter().cloned())
+        .zip(skyddade.iter().copied())
+        .map(|((p, i), s)| (p, i, s))
+        .collect();
+    let vuxenenheter: Vec<(EnhetId, Vec<Aktor>)> = vuxen
+        .iter()
+        .map(|g| (g.arbetsledare.enhet, g.handlaggare.clone()))
+        .collect();
+    let oppna = super::skala_oppna::fyll(
+        &d,
+        kommun,
+        &mottagning,
+        &utforare,
+        &register,
+        &vuxenenheter,
+        &sf,
+        &mut rng_oppna,
+    )
+    .await?;
+    eprintln!(
+        "Öppna insatser: {} besök och {} journalanteckningar i full dokumentation, {} övergångar; {} beställningar hos {} utförare, {} fakturarader, {} avvikelser ({:.0} s).",
+        oppna.besok,
+        oppna.fulla,
+        oppna.overgangar,
+        oppna.bestallningar,
+        mottagning.leverantorer.len(),
+        oppna.fakturarader,
+        oppna.avvikelser,
+        klocka.elapsed().as_secs_f64()
+    );
     if let Some(fel) = &forsta_fel {
         eprintln!(
             "{avvisade} planerade ärenden avvisades av reglerna och hoppades över; det första: {fel}"
@@ -406,15 +461,23 @@ pub async fn generera(store: &Store, skala: &Skala) -> anyhow::Result<String> {
         "Syntetisk kommun {KOMMUN_NAMN} (skala {}) är inlagd på {tid:.0} s.\n\
          – {} enheter, {} användare, {} syntetiska personer.\n\
          – {} ärenden ({avvisade} avvisade), {} händelser och {} journalanteckningar: {} sammanlagt.\n\
-         Alla konton har lösenordet {LOSENORD_SKALA}; användarnamnen börjar med rollen: ha… handläggare, ar… arbetsledare, ut… utförare.",
+         – Öppna insatser: {} besök, {} i full dokumentation, {} övergångar till den formella vägen; {} utförare under LOV och LOU med {} beställningar och {} fakturarader ({} avvikelser att hantera).\n\
+         Alla konton har lösenordet {LOSENORD_SKALA}; användarnamnen börjar med rollen: ha… handläggare, ar… arbetsledare, ut… utförare (utm… mottagningen för öppna insatser, utl… utförare under LOV och LOU).",
         skala.namn,
-        grupper.len(),
-        anvandare.len(),
+        grupper.len() + 1 + mottagning.leverantorer.len(),
+        anvandare.len() + mottagning.receptionister.len() + mottagning.leverantorer.len(),
         personer.len(),
         gjorda - avvisade,
         summa.handelser,
         summa.journal,
         summa.handelser + summa.journal,
+        oppna.besok,
+        oppna.fulla,
+        oppna.overgangar,
+        mottagning.leverantorer.len(),
+        oppna.bestallningar,
+        oppna.fakturarader,
+        oppna.avvikelser,
     ))
 }
 
@@ -867,10 +930,11 @@ async fn skapa_personer_skala(
     idag: time::Date,
     antal: usize,
     rng: &mut StdRng,
-) -> anyhow::Result<(Vec<DemoPerson>, Vec<Identitet>)> {
+) -> anyhow::Result<(Vec<DemoPerson>, Vec<Identitet>, Vec<bool>)> {
     let mut sedda = HashSet::with_capacity(antal);
     let mut ut = Vec::with_capacity(antal);
     let mut identiteter = Vec::with_capacity(antal);
+    let mut skyddade = Vec::with_capacity(antal);
     let mut bit = Vec::with_capacity(10_000);
     for i in 0..antal {
         let kvinna = rng.random_bool(0.45);
@@ -912,11 +976,12 @@ async fn skapa_personer_skala(
             kvinna,
         });
         identiteter.push(p.identitet.clone());
+        skyddade.push(p.skyddad);
         bit.push(p);
         if bit.len() == 10_000 || i + 1 == antal {
             store.personer().importera_personer(&bit).await?;
             bit.clear();
         }
     }
-    Ok((ut, identiteter))
+    Ok((ut, identiteter, skyddade))
 }

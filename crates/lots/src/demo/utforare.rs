@@ -205,6 +205,8 @@ pub(super) async fn fyll(
         };
         o.las_in_faktura(kommun, org.id, &rader, &aktor, d.nu)
             .await?;
+        // As the invoice page does: the differences become the beställare's bevakningar.
+        lots_web::flagga_avvikelser(d.store, kommun, org.id, manad, &aktor, d.nu).await?;
         ut.push_str(&format!(
             "  {:<14} {} ({}), {}\n",
             l.login.0,

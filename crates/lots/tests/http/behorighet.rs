@@ -68,6 +68,10 @@ pub(crate) struct Fall {
     utforare: String,
     /// A complaint sent without logging in, not yet assigned (issue 19 item 4).
     klagomal: String,
+    /// One of that provider's contracts (issue 17).
+    avtal: String,
+    /// A flagged invoice difference on the case's order (issue 17).
+    avvikelse: String,
 }
 
 impl Fall {
@@ -85,6 +89,8 @@ impl Fall {
             &self.oppen_insats,
             &self.utforare,
             &self.klagomal,
+            &self.avtal,
+            &self.avvikelse,
         ]
         .into_iter()
         .filter(|i| !i.is_empty())
@@ -258,6 +264,8 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             oppen_insats: String::new(),
             utforare: String::new(),
             klagomal: String::new(),
+            avtal: String::new(),
+            avvikelse: String::new(),
         },
     );
 
@@ -285,12 +293,47 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         ],
     )
     .await;
+    // A difference on its order flagged to the beställare, as an invoice flags one.
+    let nu = time::OffsetDateTime::now_utc();
+    let idag = lots_domain::tid::svensk_dag(nu);
+    app.store
+        .organisation()
+        .flagga_fakturaavvikelser(
+            app.org.kommun,
+            app.org.leverantor_org,
+            lots_domain::forsorjningsstod::Manad::ny(2026, 5).unwrap(),
+            &[lots_store::NyFakturaavvikelse {
+                nyckel: "levererat_mer_an_beviljat:matris".into(),
+                beslut: uppdrag.parse().unwrap(),
+                arende: a.parse().unwrap(),
+                enhet: app.org.missbruk,
+                text: "Levererat 10 men beviljat 8.".into(),
+            }],
+            idag,
+            lots_domain::utforare::avvikelsefrist(idag),
+            &lots_store::Aktor::from(app.org.anv("leverantor")),
+            nu,
+        )
+        .await
+        .unwrap();
+    let avvikelse = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT id FROM fakturaavvikelse WHERE kommun = $1",
+            &[app.org.kommun.to_string().into()],
+        )
+        .await
+        .unwrap()[0]
+        .text("id")
+        .unwrap();
     fall.insert(
         "extern",
         Fall {
             arende: a,
             person: p,
             uppdrag,
+            avvikelse,
             ..Fall::default()
         },
     );
@@ -389,6 +432,8 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             oppen_insats: String::new(),
             utforare: String::new(),
             klagomal: String::new(),
+            avtal: String::new(),
+            avvikelse: String::new(),
         },
     );
     // One of the kommun's text blocks, saved by the arbetsledare.
@@ -441,9 +486,31 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
         .await
         .unwrap()
         .id;
+    // One of the provider's contracts, kept by the arbetsledare.
+    let avtal = lots_domain::ids::AvtalId::ny();
+    app.store
+        .organisation()
+        .spara_avtal(
+            app.org.kommun,
+            &lots_domain::utforare::Avtal {
+                id: avtal,
+                utforare: app.org.leverantor_org,
+                fran: time::macros::date!(2026 - 01 - 01),
+                till: time::macros::date!(2027 - 12 - 31),
+                insatser: vec![lots_domain::insats::InsatsTyp::Oppenvardsbehandling],
+                prisenhet: lots_domain::utforare::Prisenhet::Tillfalle,
+                pris: 60_000,
+                tak_per_manad: None,
+            },
+            &lots_store::Aktor::from(app.org.anv("arbetsledare")),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
     fall.insert(
         "kommunens",
         Fall {
+            avtal: avtal.to_string(),
             klagomal: klagomal.to_string(),
             textblock: textblock.to_string(),
             oppen_insats: oppen_insats.to_string(),
@@ -505,6 +572,7 @@ pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         .replace("{steg}", "journal")
         .replace("{fullmakt}", &f.fullmakt)
         .replace("{anteckning}", &f.anteckning)
+        .replace("{avtal}", &f.avtal)
         // A new link closes the account: not one of the users the matrix logs in as.
         .replace(
             "/admin/anvandare/{id}/aktiveringslank",
@@ -538,6 +606,8 @@ pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         s.replace("{id}", &f.uppdrag)
     } else if s.starts_with("/behorigheter/") {
         s.replace("{id}", &f.begaran)
+    } else if s.starts_with("/avvikelser/") {
+        s.replace("{id}", &f.avvikelse)
     } else if s.starts_with("/utforare/") {
         s.replace("{id}", &f.utforare)
     } else if s.starts_with("/klagomal/") {

@@ -55,6 +55,64 @@ async fn bench_kor_hela_vagen(db: Db) {
     assert!(berakningar > 0 && berakningar <= ansokningar);
     assert_eq!(manader, berakningar, "one month's row per calculation");
     assert!(utbetalda > 0, "no payments");
+    // Öppna insatser and the providers (issue 17): visits in every mode, the steps into the
+    // formal route, orders to providers with their terms, delivery, invoices and the
+    // differences flagged to the beställare.
+    for (sql, vad) in [
+        (
+            "SELECT COUNT(*) AS n FROM oppet_besok WHERE integritet = 'minimal'",
+            "minimal visits",
+        ),
+        (
+            "SELECT COUNT(*) AS n FROM oppet_besok WHERE integritet = 'anonym'",
+            "anonymous counts",
+        ),
+        (
+            "SELECT COUNT(*) AS n FROM oppen_journal",
+            "full-mode visits",
+        ),
+        ("SELECT COUNT(*) AS n FROM oppen_deltagare", "participants"),
+        (
+            "SELECT COUNT(*) AS n FROM oppen_overgang WHERE slag = 'ansokan'",
+            "steps into the formal route",
+        ),
+        (
+            "SELECT COUNT(*) AS n FROM oppen_overgang WHERE slag = 'orosanmalan'",
+            "orosanmälningar",
+        ),
+        (
+            "SELECT COUNT(*) AS n FROM utforarorganisation WHERE regiform = 'lov'",
+            "LOV providers",
+        ),
+        (
+            "SELECT COUNT(*) AS n FROM utforarorganisation WHERE regiform = 'lou'",
+            "LOU providers",
+        ),
+        ("SELECT COUNT(*) AS n FROM avtal", "contracts"),
+        (
+            "SELECT COUNT(*) AS n FROM bestallningsvillkor",
+            "orders' terms",
+        ),
+        ("SELECT COUNT(*) AS n FROM leverans", "delivery"),
+        ("SELECT COUNT(*) AS n FROM fakturarad", "invoice lines"),
+        (
+            "SELECT COUNT(*) AS n FROM fakturaavvikelse WHERE hantering IS NULL",
+            "flagged differences",
+        ),
+        (
+            "SELECT COUNT(*) AS n FROM anvandare a JOIN enhet e ON e.id = a.enhet AND e.kommun = a.kommun \
+             WHERE a.roll = 'utforare' AND e.utforare <> 0 AND a.anvandarnamn LIKE 'utm%'",
+            "reception accounts",
+        ),
+    ] {
+        assert!(antal(sql).await > 0, "no {vad}");
+    }
+    // Every order's terms belong to an order of the imported cases.
+    assert_eq!(
+        antal("SELECT COUNT(*) AS n FROM bestallningsvillkor b WHERE NOT EXISTS (SELECT 1 FROM uppdrag u WHERE u.kommun = b.kommun AND u.beslut = b.beslut)").await,
+        0
+    );
+    let besok_fore = antal("SELECT COUNT(*) AS n FROM oppet_besok").await;
 
     let ut = Command::new(lots)
         .args([
@@ -83,6 +141,7 @@ async fn bench_kor_hela_vagen(db: Db) {
         "försörjningsstöd",
         "i arbetstakt",
         "mättnad",
+        "mottagningsbesök",
         "p50 ms",
         "p95 ms",
         "p99 ms",
@@ -98,6 +157,20 @@ async fn bench_kor_hela_vagen(db: Db) {
     ] {
         assert!(text.contains(ska), "{ska} saknas i utskriften:\n{text}");
     }
+    // The receptionists registered visits through the desk's form, and the server took
+    // every one: the phase's row counts some and no errors, and they are in the database.
+    let rad = text
+        .lines()
+        .find(|l| l.starts_with("mottagningsbesök (ensam)"))
+        .unwrap_or_else(|| panic!("mottagningsbesök (ensam) saknas:\n{text}"));
+    let tal: Vec<&str> = rad
+        .trim_start_matches("mottagningsbesök (ensam)")
+        .split_whitespace()
+        .collect();
+    let gjorda: usize = tal[0].parse().unwrap();
+    assert!(gjorda > 0, "inga besök registrerades:\n{text}");
+    assert_eq!(tal.last(), Some(&"0"), "besök avvisades:\n{text}");
+    assert!(antal("SELECT COUNT(*) AS n FROM oppet_besok").await >= besok_fore + gjorda as i64);
     // Which database settings were in force is part of every figure.
     let installningar = match db {
         Db::Postgres => [

@@ -592,3 +592,127 @@ async fn uppfoljning_doljer_sma_tal(db: Db) {
     assert_eq!(s, 400);
 }
 pa_bada!(uppfoljning_doljer_sma_tal);
+
+/// Issue 17: a person without a personnummer or samordningsnummer gets a reservnummer at
+/// the desk as `/personer/ny` takes one (the box says the number is one), not a free-text
+/// identity: refused without the box, registered with it, found again on the next visit;
+/// an orosanmälan about a child with a reservnummer reaches the unit for children.
+async fn reservnummer_vid_disken(db: Db) {
+    let app = TestApp::ny(db).await;
+    let id = spara(&app, &anhorigprogram(&app)).await;
+    let ut = app.klient("utforare").await;
+    let (_, sida) = ut.get("/mottagning").await;
+    assert!(sida.contains("name=\"reservnummer\""), "{}", utdrag(&sida));
+    let sokvag = format!("/mottagning/{id}");
+    let personer_fore = tal(&app, "SELECT COUNT(*) AS n FROM person").await;
+    let falt = |reserv: bool| {
+        let mut f = vec![
+            ("identitet", "19900101-R012"),
+            ("fornamn", "Rut"),
+            ("efternamn", "Reserv"),
+            ("bosatt", "ja"),
+            ("anteckning", "Första träffen."),
+        ];
+        if reserv {
+            f.push(("reservnummer", "ja"));
+        }
+        f
+    };
+    // Without the box the number is read as a personnummer: refused, nothing stored.
+    let (s, _, body) = ut.post(&sokvag, &falt(false)).await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert_eq!(
+        tal(&app, "SELECT COUNT(*) AS n FROM person").await,
+        personer_fore
+    );
+    assert_eq!(
+        tal(&app, "SELECT COUNT(*) AS n FROM oppen_journal").await,
+        0
+    );
+    // A reservnummer that is not one (a space, a symbol): refused with the same error as
+    // /personer/ny gives.
+    let (s, _, body) = ut
+        .post(
+            &sokvag,
+            &[
+                ("identitet", "ab"),
+                ("reservnummer", "ja"),
+                ("fornamn", "Rut"),
+                ("efternamn", "Reserv"),
+                ("bosatt", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        body.contains("Ett reservnummer ska vara 4–20 tecken"),
+        "{}",
+        utdrag(&body)
+    );
+    // With the box: the person is registered with the reservnummer, and the visit is
+    // their journal entry. The age is not known from the number, so the entry's age
+    // limit does not refuse them.
+    let (s, _, body) = ut.post(&sokvag, &falt(true)).await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let rad = allt_i(
+        &app,
+        "SELECT identitet_typ, identitet FROM person WHERE efternamn = 'Reserv'",
+        &["identitet_typ", "identitet"],
+    )
+    .await;
+    assert_eq!(rad, ["reservnummer", "19900101-R012"]);
+    // The next visit with the same number is the same person.
+    let (s, _, _) = ut.post(&sokvag, &falt(true)).await;
+    assert_eq!(s, 303);
+    assert_eq!(
+        tal(
+            &app,
+            "SELECT COUNT(*) AS n FROM person WHERE efternamn = 'Reserv'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        tal(&app, "SELECT COUNT(*) AS n FROM oppen_journal").await,
+        2
+    );
+
+    // An orosanmälan about a child known only by a reservnummer: the reporter says it is a
+    // child, and the report goes to the unit for children.
+    let ms = app.store.organisation();
+    ms.satt_tar_emot(app.org.missbruk, "missbruk orosanmalan-barn")
+        .await
+        .unwrap();
+    ms.satt_tar_emot(app.org.ekonomi, "orosanmalan-vuxen")
+        .await
+        .unwrap();
+    let (s, _, body) = ut
+        .post(
+            &format!("/mottagning/{id}/orosanmalan"),
+            &[
+                ("identitet", "RES-BARN-7"),
+                ("reservnummer", "ja"),
+                ("barn", "ja"),
+                ("fornamn", "Lo"),
+                ("efternamn", "Okänd"),
+                (
+                    "beskrivning",
+                    "Barnet kom ensamt till mottagningen sent på kvällen.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303, "{}", utdrag(&body));
+    let rad = allt_i(
+        &app,
+        "SELECT a.enhet, p.identitet_typ FROM arende a JOIN person p ON p.id = a.person WHERE p.efternamn = 'Okänd'",
+        &["enhet", "identitet_typ"],
+    )
+    .await;
+    assert_eq!(
+        rad,
+        [app.org.missbruk.to_string(), "reservnummer".to_string()]
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(reservnummer_vid_disken);

@@ -821,3 +821,500 @@ async fn leverans_faktura_och_avstamning(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(leverans_faktura_och_avstamning);
+
+/// Today in Sweden, as the server reckons it.
+fn idag() -> time::Date {
+    lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc())
+}
+
+/// A granted, open-ended decision on a new application of HL's, not yet ordered: the
+/// case and the decision.
+async fn beviljat(app: &TestApp, hl: &Klient, fnr: &str) -> (String, String) {
+    let p = registrera_person(hl, fnr, "Olle", "Order").await;
+    let a = registrera_ansokan(
+        app,
+        hl,
+        &p,
+        "oppenvardsbehandling",
+        "2026-03-01",
+        "handlaggare",
+    )
+    .await;
+    hl.steg(&a, "inled-utredning", &[("datum", "2026-03-03")])
+        .await;
+    hl.steg(&a, "avsluta-utredning", &[("datum", "2026-04-01")])
+        .await;
+    hl.steg(
+        &a,
+        "beslut",
+        &[
+            ("insats", "oppenvardsbehandling"),
+            ("utfall", "bifall"),
+            ("lagrum", "sol_11_1"),
+            ("mal", "Minskat drickande"),
+            ("omfattning", "Två samtal i veckan"),
+            ("period_fran", "2026-04-20"),
+            ("period_till", ""),
+            ("motivering", "Behovet kan inte tillgodoses på annat sätt."),
+            ("datum", "2026-04-20"),
+        ],
+    )
+    .await;
+    let b = app.arende(&a).await.beslut[0].id().to_string();
+    (a, b)
+}
+
+/// Item 6 of the task: the order form does not pick a provider for the beställare. The
+/// Utförare select starts on an empty choice (none of the units selected), and an order
+/// sent without one is refused and changes nothing.
+async fn bestallningen_valjer_ingen_utforare_at_den_enskilde(db: Db) {
+    let app = TestApp::ny(db).await;
+    let hl = app.klient("handlaggare").await;
+    let (a, b) = beviljat(&app, &hl, "19850909-0000").await;
+    let (s, sida) = hl.get(&format!("/arenden/{a}/steg/bestall")).await;
+    assert_eq!(s, 200);
+    let i = sida.find("<select id=\"utforare\"").expect("the select");
+    let slut = i + sida[i..].find("</select>").unwrap();
+    let select = &sida[i..slut];
+    assert!(
+        select.contains("<option value=\"\">Välj utförare</option>"),
+        "{select}"
+    );
+    assert!(
+        !select.contains("selected"),
+        "nothing preselected: {select}"
+    );
+    assert!(select.contains(&app.org.leverantor_enhet.to_string()));
+    let handelser = handelsetyper(&app, &a).await.len();
+    let (s, _, body) = hl
+        .post(
+            &format!("/arenden/{a}/steg/bestall"),
+            &[
+                ("beslut", b.as_str()),
+                ("utforare", ""),
+                ("datum", "2026-04-22"),
+                ("uppdrag", "Samtal."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Välj utförare."), "{}", utdrag(&body));
+    assert_eq!(handelsetyper(&app, &a).await.len(), handelser);
+}
+pa_bada!(bestallningen_valjer_ingen_utforare_at_den_enskilde);
+
+/// Item 5 of the task: the arbetsledare changes a contract's terms and ends it, and ends
+/// a provider, from a day; old versions stay and every change is audited; bad input is
+/// refused with a Swedish error and changes nothing; an ended contract takes no new order,
+/// and the running order is listed for the beställare to move.
+async fn avtal_andras_och_avslutas(db: Db) {
+    let app = TestApp::ny(db).await;
+    let al = app.klient("arbetsledare").await;
+    let hl = app.klient("handlaggare").await;
+    let id = app.org.leverantor_org;
+    let (s, _, _) = al
+        .post(
+            &format!("/utforare/{id}/avtal"),
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2027-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "tillfalle"),
+                ("pris", "600"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let avtal = app
+        .store
+        .bakdorr()
+        .fetch_all("SELECT id FROM avtal", &[])
+        .await
+        .unwrap()[0]
+        .text("id")
+        .unwrap();
+    let sida = format!("/utforare/{id}/avtal/{avtal}");
+    let (s, body) = hl.get(&sida).await;
+    assert_eq!(s, 200, "the handläggare reads the contract");
+    assert!(
+        !body.contains("Ändra avtalets villkor"),
+        "but may not change it"
+    );
+
+    // A running order under the contract, made before it ends.
+    let (a, b) = beviljat(&app, &hl, "19850707-0004").await;
+    let leverantor = app.org.leverantor_enhet.to_string();
+    let villkor = [
+        ("val", "valt"),
+        ("prisenhet", "tillfalle"),
+        ("beviljat", "8"),
+    ];
+    let mut falt = vec![
+        ("beslut", b.as_str()),
+        ("utforare", leverantor.as_str()),
+        ("datum", "2026-04-22"),
+        ("uppdrag", "Samtal enligt beslut."),
+    ];
+    falt.extend_from_slice(&villkor);
+    hl.steg(&a, "bestall", &falt).await;
+
+    // Bad input: the terms as they were, no version written.
+    let (s, _, body) = al
+        .post(
+            &sida,
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2025-06-30"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "tillfalle"),
+                ("pris", "700"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(body.contains("Avtalet kan inte sluta innan det börjar"));
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await,
+        0
+    );
+    assert_eq!(antal(&app, "SELECT pris_ore AS n FROM avtal").await, 60_000);
+    // The handläggare may not change it.
+    let (s, _, _) = hl
+        .post(
+            &sida,
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2027-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "tillfalle"),
+                ("pris", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 403);
+    // A new price: the old terms stay as version 1, the change is audited.
+    let (s, plats, _) = al
+        .post(
+            &sida,
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2027-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "tillfalle"),
+                ("pris", "650"),
+            ],
+        )
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some(sida.as_str())));
+    assert_eq!(antal(&app, "SELECT pris_ore AS n FROM avtal").await, 65_000);
+    assert_eq!(
+        antal(
+            &app,
+            "SELECT pris_ore AS n FROM avtalsversion WHERE version = 1"
+        )
+        .await,
+        60_000
+    );
+    let (_, body) = al.get(&sida).await;
+    assert!(body.contains("Tidigare versioner"), "{}", utdrag(&body));
+    assert!(body.contains("600,00") && body.contains("650,00"));
+    assert!(granskade(&app).await.contains(&"avtal.andra".to_string()));
+
+    // Ending: not after the contract's last day (that would lengthen it), not empty.
+    let avsluta = format!("{sida}/avsluta");
+    for (till, fel) in [
+        ("2028-06-30", "Avtalet slutar redan tidigare"),
+        ("", "datum"),
+    ] {
+        let (s, _, body) = al.post(&avsluta, &[("till", till)]).await;
+        assert_eq!(s, 422, "{till}");
+        assert!(
+            body.to_lowercase().contains(&fel.to_lowercase()),
+            "{fel}: {}",
+            utdrag(&body)
+        );
+    }
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await,
+        1
+    );
+    // Ended yesterday.
+    let igar = (idag() - time::Duration::days(1)).to_string();
+    let (s, _, _) = al.post(&avsluta, &[("till", igar.as_str())]).await;
+    assert_eq!(s, 303);
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM avtalsversion").await,
+        2
+    );
+    let (_, body) = al.get(&sida).await;
+    assert!(body.contains("upphört"), "{}", utdrag(&body));
+
+    // The ended contract takes no new order today; nothing is recorded.
+    let (a2, b2) = beviljat(&app, &hl, "19850808-0002").await;
+    let idag_text = idag().to_string();
+    let mut falt = vec![
+        ("beslut", b2.as_str()),
+        ("utforare", leverantor.as_str()),
+        ("datum", idag_text.as_str()),
+        ("uppdrag", "Samtal enligt beslut."),
+    ];
+    falt.extend_from_slice(&villkor);
+    let fore = handelsetyper(&app, &a2).await.len();
+    let (s, _, body) = hl.post(&format!("/arenden/{a2}/steg/bestall"), &falt).await;
+    assert_eq!(s, 422);
+    assert!(body.contains("har upphört"), "{}", utdrag(&body));
+    assert_eq!(handelsetyper(&app, &a2).await.len(), fore);
+
+    // The running order is listed on the provider's page for the beställare to move;
+    // not to another enhet's handläggare, who may not read the case.
+    let (_, body) = hl.get(&format!("/utforare/{id}")).await;
+    assert!(
+        body.contains("Pågående beställningar att flytta"),
+        "{}",
+        utdrag(&body)
+    );
+    assert!(body.contains(&format!("/arenden/{a}")));
+    let ekonom = app.klient("ekonom").await;
+    let (_, body) = ekonom.get(&format!("/utforare/{id}")).await;
+    assert!(!body.contains(&format!("/arenden/{a}")));
+
+    // Ending the provider: an empty day is refused; a day ends it and its contracts.
+    let (s, _, _) = al
+        .post(&format!("/utforare/{id}/avsluta"), &[("till", "")])
+        .await;
+    assert_eq!(s, 422);
+    assert_eq!(
+        antal(
+            &app,
+            "SELECT COUNT(*) AS n FROM utforarorganisation WHERE till IS NOT NULL"
+        )
+        .await,
+        0
+    );
+    let (s, _, _) = al
+        .post(
+            &format!("/utforare/{id}/avsluta"),
+            &[("till", "2026-12-31")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (_, body) = al.get(&format!("/utforare/{id}")).await;
+    assert!(body.contains("Sista dag för beställningar"));
+    assert!(body.contains("2026-12-31"));
+    assert!(
+        granskade(&app)
+            .await
+            .contains(&"utforare.avsluta".to_string())
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(avtal_andras_och_avslutas);
+
+/// Item 4 of the task: a flagged invoice difference becomes a bevakning for the
+/// beställande enhet, due before the payment day, on the work list; it closes when the
+/// beställare disputes the line or approves it with a reason (not without one), or when
+/// the delivery reported since removes it. Another enhet neither sees nor resolves it.
+async fn fakturaavvikelse_blir_bevakning(db: Db) {
+    let app = TestApp::ny(db).await;
+    let al = app.klient("arbetsledare").await;
+    let hl = app.klient("handlaggare").await;
+    let lev = app.klient("leverantor").await;
+    let id = app.org.leverantor_org;
+    let (s, _, _) = al
+        .post(
+            &format!("/utforare/{id}/avtal"),
+            &[
+                ("fran", "2026-01-01"),
+                ("till", "2027-12-31"),
+                ("insatser", "oppenvardsbehandling"),
+                ("prisenhet", "tillfalle"),
+                ("pris", "600"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let (a, b) = bestall_fran(
+        &app,
+        &hl,
+        "19850707-0004",
+        app.org.leverantor_enhet,
+        &[
+            ("val", "ickeval"),
+            ("prisenhet", "tillfalle"),
+            ("beviljat", "8"),
+        ],
+    )
+    .await;
+    let (s, _, _) = lev
+        .post(
+            &format!("/uppdrag/{b}/leverans"),
+            &[("manad", "2026-05"), ("antal", "8")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    assert_eq!(
+        antal(&app, "SELECT COUNT(*) AS n FROM fakturaavvikelse").await,
+        0,
+        "delivery as granted: nothing to flag"
+    );
+    // Billed 10 sessions, delivered 8: flagged when the invoice comes in.
+    let (s, _, _) = lev
+        .post(
+            "/fakturor/rad",
+            &[
+                ("bestallning", b.as_str()),
+                ("period", "2026-05"),
+                ("enhet", "tillfalle"),
+                ("antal", "10"),
+                ("a_pris", "600"),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let rad = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT id, nyckel, frist, betalningsdag, hantering FROM fakturaavvikelse",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rad.len(), 1);
+    let forsta = rad[0].text("id").unwrap();
+    assert!(
+        rad[0]
+            .text("nyckel")
+            .unwrap()
+            .starts_with("fakturerat_mer_an_levererat")
+    );
+    assert!(rad[0].opt_text("hantering").unwrap().is_none());
+    // Due ten days before the invoice is paid, 30 days after it came in.
+    let frist = rad[0].datum("frist").unwrap();
+    let betalning = rad[0].datum("betalningsdag").unwrap();
+    assert_eq!(betalning, idag() + time::Duration::days(30));
+    assert_eq!(frist, betalning - time::Duration::days(10));
+
+    // On the beställare's work list with the other bevakningar (behind "all", as it is
+    // due later), leading to the difference; not on another enhet's.
+    let (_, start) = hl.get("/?bevakningar=alla").await;
+    // ("Fakturaavvikelser" alone is the menu's link to the list.)
+    assert!(start.contains("Fakturaavvikelse: "), "{}", utdrag(&start));
+    assert!(start.contains(&format!("#avvikelse-{forsta}")));
+    let ekonom = app.klient("ekonom").await;
+    let (_, start) = ekonom.get("/?bevakningar=alla").await;
+    assert!(!start.contains("Fakturaavvikelse: "));
+    assert!(!start.contains(&format!("#avvikelse-{forsta}")));
+    let (s, _, _) = ekonom
+        .post(
+            &format!("/avvikelser/{forsta}"),
+            &[("hantering", "bestriden")],
+        )
+        .await;
+    assert_eq!(s, 404, "another enhet's difference is not there");
+
+    // More delivery reported since: billed no longer exceeds delivered, so that one
+    // closes by itself; delivered 10 of 8 granted is a new difference.
+    let (s, _, _) = lev
+        .post(
+            &format!("/uppdrag/{b}/leverans"),
+            &[("manad", "2026-05"), ("antal", "2")],
+        )
+        .await;
+    assert_eq!(s, 303);
+    let lagen = allt(&app).await;
+    assert_eq!(lagen.len(), 2, "{lagen:?}");
+    assert!(lagen.contains(&(forsta.clone(), "stammer".into())));
+    let andra = lagen
+        .iter()
+        .find(|(i, _)| *i != forsta)
+        .map(|(i, _)| i.clone())
+        .unwrap();
+    assert!(lagen.contains(&(andra.clone(), String::new())));
+
+    // Approving needs a reason: refused, still open; with one, closed and audited.
+    let (s, _, body) = hl
+        .post(&format!("/avvikelser/{andra}"), &[("hantering", "godkand")])
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        body.contains("Skriv varför avvikelsen kan godkännas."),
+        "{}",
+        utdrag(&body)
+    );
+    let (s, _, body) = hl
+        .post(&format!("/avvikelser/{andra}"), &[("hantering", "betala")])
+        .await;
+    assert_eq!(s, 422, "{}", utdrag(&body));
+    assert!(allt(&app).await.contains(&(andra.clone(), String::new())));
+    let (s, _, _) = hl
+        .post(
+            &format!("/avvikelser/{andra}"),
+            &[
+                ("hantering", "godkand"),
+                (
+                    "motivering",
+                    "Två extra samtal efter ett återfall, överenskommet per telefon.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(s, 303);
+    assert!(
+        allt(&app)
+            .await
+            .contains(&(andra.clone(), "godkand".into()))
+    );
+    // Resolved twice: the second is refused, nothing changes.
+    let (s, _, _) = hl
+        .post(
+            &format!("/avvikelser/{andra}"),
+            &[("hantering", "bestriden")],
+        )
+        .await;
+    assert_eq!(s, 422);
+    assert!(
+        allt(&app)
+            .await
+            .contains(&(andra.clone(), "godkand".into()))
+    );
+    let handlingar: Vec<String> = app
+        .store
+        .bakdorr()
+        .fetch_all(
+            "SELECT handling FROM granskning WHERE handling LIKE 'fakturaavvikelse.%' AND arende IS NOT NULL",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.text("handling").unwrap())
+        .collect();
+    assert_eq!(handlingar, [format!("fakturaavvikelse.godkand:{andra}")]);
+    // Gone from the work list; shown as resolved with its reason.
+    let (_, start) = hl.get("/?bevakningar=alla").await;
+    assert!(!start.contains("Fakturaavvikelse: "), "{}", utdrag(&start));
+    let (_, sida) = hl.get("/avvikelser?manad=2026-05").await;
+    assert!(sida.contains("Godkänd med motivering"), "{}", utdrag(&sida));
+    assert!(sida.contains("efter ett återfall"));
+    assert!(sida.contains(&format!("/arenden/{a}")));
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(fakturaavvikelse_blir_bevakning);
+
+/// (id, hantering or "") of every flagged difference.
+async fn allt(app: &TestApp) -> Vec<(String, String)> {
+    app.store
+        .bakdorr()
+        .fetch_all("SELECT id, hantering FROM fakturaavvikelse", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.text("id").unwrap(),
+                r.opt_text("hantering").unwrap().unwrap_or_default(),
+            )
+        })
+        .collect()
+}

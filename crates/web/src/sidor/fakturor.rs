@@ -248,6 +248,22 @@ async fn las_in(
         .organisation()
         .las_in_faktura(i.anvandare.kommun, org.id, rader, &i.aktor(), s.nu())
         .await?;
+    // Each month billed is reconciled now, and its differences flagged to the beställare
+    // as bevakningar before payment (issue 17).
+    let mut manader: Vec<Manad> = rader.iter().map(|r| r.manad).collect();
+    manader.sort();
+    manader.dedup();
+    for m in manader {
+        super::utforare::flagga_avvikelser(
+            &s.store,
+            i.anvandare.kommun,
+            org.id,
+            m,
+            &i.aktor(),
+            s.nu(),
+        )
+        .await?;
+    }
     let manad = rader
         .first()
         .map(|r| r.manad)

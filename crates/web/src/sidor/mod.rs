@@ -219,6 +219,10 @@ impl Falt {
         self.satt_varde(&[v.to_string()]);
         self
     }
+    /// Sets the field's values (several for checkboxes), as if submitted.
+    pub fn satt_varden(&mut self, varden: &[String]) {
+        self.satt_varde(varden);
+    }
     fn satt_varde(&mut self, varden: &[String]) {
         self.varde = varden.first().cloned().unwrap_or_default();
         for a in &mut self.alternativ {

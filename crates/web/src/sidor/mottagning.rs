@@ -314,7 +314,14 @@ pub(super) fn las_person(
     idag: time::Date,
 ) -> Result<Uppgiven, Vec<(&'static str, String)>> {
     let mut fel = vec![];
-    let identitet = Identitet::tolka(&f.text("identitet"), idag);
+    // A person without a personnummer or samordningsnummer is registered with a
+    // reservnummer, typed as `/personer/ny` takes one (the kommun's or the region's
+    // series; it may hold letters and gives no birth date).
+    let identitet = if ar_reservnummer(f) {
+        Identitet::reservnummer(&f.text("identitet"))
+    } else {
+        Identitet::tolka(&f.text("identitet"), idag)
+    };
     if let Err(e) = &identitet {
         fel.push(("identitet", e.to_string()));
     }
@@ -334,6 +341,12 @@ pub(super) fn las_person(
         }),
         _ => Err(fel),
     }
+}
+
+/// Whether the number typed is a reservnummer: the desk's box, or the same radio as
+/// person registration (`identitet_typ`).
+pub(super) fn ar_reservnummer(f: &Formular) -> bool {
+    f.kryss("reservnummer") || f.get("identitet_typ") == Some("reservnummer")
 }
 
 /// The person with the number in the user's kommun, or a new record with the name typed,

@@ -76,6 +76,11 @@ fn personfalt(hjalp: &str) -> Vec<Falt> {
         Falt::text("identitet", "Personnummer eller samordningsnummer")
             .kravs()
             .hjalp(hjalp),
+        Falt::kryss(
+            "reservnummer",
+            "Reservnummer: personen saknar person- och samordningsnummer",
+        )
+        .hjalp("Ett reservnummer får innehålla bokstäver och säger inget om födelsedagen."),
         Falt::text("fornamn", "Förnamn").kravs(),
         Falt::text("efternamn", "Efternamn").kravs(),
     ]
@@ -376,6 +381,10 @@ pub async fn ansok(
 fn oro_falt() -> Vec<Falt> {
     let mut falt = personfalt("Barnets eller den utsatta personens nummer, ÅÅÅÅMMDD-NNNN.");
     falt.push(
+        Falt::kryss("barn", "Oron gäller ett barn under 18 år")
+            .hjalp("Behövs bara för ett reservnummer, som inte säger hur gammal personen är."),
+    );
+    falt.push(
         Falt::textarea("beskrivning", "Vad oron gäller")
             .kravs()
             .hjalp("Vad du har sett eller hört, och när. Skriv inte mer om andra än det som behövs för bedömningen."),
@@ -463,11 +472,12 @@ pub async fn oro_skicka(
     let (Some(u), true) = (uppgiven, fel.is_empty()) else {
         return Ok(visa_fel(fel_till(fel)));
     };
-    // A child is under 18 (SoL 19 kap. 1 §); a number without a birth date is not read here.
-    let barn = u
-        .identitet
-        .fodelsedatum()
-        .is_some_and(|fodd| alder(fodd, idag) < 18);
+    // A child is under 18 (SoL 19 kap. 1 §), by the birth date; a reservnummer has
+    // none, so the reporter says whether the concern is about a child.
+    let barn = match u.identitet.fodelsedatum() {
+        Some(fodd) => alder(fodd, idag) < 18,
+        None => f.kryss("barn"),
+    };
     let Some(enhet) = mottagare(&s, &i, barn).await? else {
         return Ok(visa_fel(vec![FaltFel {
             falt: "beskrivning",

@@ -420,6 +420,49 @@ async fn visa(
             paminnelse: None,
         });
     }
+    // Invoice differences on the enhet's orders, due before payment (issue 17): the
+    // beställande enhet's bevakningar, for whoever there may read the case.
+    for f in s
+        .store
+        .organisation()
+        .oppna_fakturaavvikelser(a.kommun, a.enhet)
+        .await?
+    {
+        let resurs = ArendeResurs {
+            enhet: f.arende_enhet,
+            handlaggare: f.handlaggare,
+            skyddad: f.person_skyddad,
+            skal: false,
+        };
+        if !policy::far(a, Atgard::LasaArende(resurs)) {
+            continue;
+        }
+        if !visas(f.frist) {
+            kommande += 1;
+            continue;
+        }
+        loggade.push(
+            Granskningspost::ny("start.fakturaavvikelse")
+                .person(f.person, f.person_skyddad)
+                .arende(f.arende)
+                .utanfor(policy::utanfor(a, &resurs)),
+        );
+        rader.push(BevakningVy {
+            datum: f.frist,
+            vad: format!(
+                "{}: {} (betalas {})",
+                crate::texter::t("start-fakturaavvikelse"),
+                f.text,
+                f.betalningsdag
+            ),
+            lank: Some(format!("/avvikelser?manad={}#avvikelse-{}", f.manad, f.id)),
+            arende: Some(f.arende),
+            person: f.person_namn,
+            forsenad: f.frist < idag,
+            idag: f.frist == idag,
+            paminnelse: None,
+        });
+    }
     for p in paminnelser {
         if !visas(p.datum) {
             kommande += 1;

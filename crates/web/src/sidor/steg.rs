@@ -30,6 +30,9 @@ pub struct Stegkontext {
     pub enheter: Vec<Enhet>,
     /// The kommun's provider organisations: read only for an order.
     pub utforarorganisationer: Vec<lots_domain::utforare::Utforarorganisation>,
+    /// The providers' contracts and the ended providers' last days: read only for an order.
+    pub avtal: Vec<lots_domain::utforare::Avtal>,
+    pub utforarslut: Vec<(lots_domain::ids::UtforarId, time::Date)>,
     pub journal: Vec<JournalRad>,
     /// The kinds of document already accepted for the person, in any case (newest first).
     pub godtagna: Vec<(Handlingstyp, time::Date, ArendeId)>,
@@ -184,6 +187,16 @@ impl Stegkontext {
             } else {
                 vec![]
             },
+            avtal: if typ == KommandoTyp::Bestall {
+                org.alla_avtal(kommun).await?
+            } else {
+                vec![]
+            },
+            utforarslut: if typ == KommandoTyp::Bestall {
+                org.utforarorganisationers_slut(kommun).await?
+            } else {
+                vec![]
+            },
             journal: match &rad {
                 Some(r) if med_journal => s.store.arenden().journal_i_arende(r.id).await?,
                 _ => vec![],
@@ -238,6 +251,8 @@ impl Stegkontext {
             anvandare: &self.anvandare,
             enheter: &self.enheter,
             utforarorganisationer: &self.utforarorganisationer,
+            avtal: &self.avtal,
+            utforarslut: &self.utforarslut,
             journal: &self.journal,
             godtagna: &self.godtagna,
             dokument: &self.dokument,

@@ -310,6 +310,16 @@ pub async fn rapportera_leverans(
             s.nu(),
         )
         .await?;
+    // Delivery changes the month's reconciliation: a difference may arise or go away.
+    super::utforare::flagga_avvikelser(
+        &s.store,
+        kommun,
+        villkor.utforare,
+        manad,
+        &i.aktor(),
+        s.nu(),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/uppdrag/{}#leverans", r.beslut)).into_response())
 }
 

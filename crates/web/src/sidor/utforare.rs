@@ -19,7 +19,9 @@ use lots_domain::utforare::{
     Avtal, Avvikelse, Fakturarad, Leverans, Prisenhet, Regiform, Utforarorganisation, antal_text,
     kronor_text, las_decimal, las_organisationsnummer, stam_av,
 };
-use lots_store::{Granskningspost, StoreError, UppdragRad};
+use lots_store::{
+    Aktor, Fakturaavvikelse, Granskningspost, NyFakturaavvikelse, Store, StoreError, UppdragRad,
+};
 use serde::Deserialize;
 
 use super::formular::las_datum;
@@ -191,14 +193,19 @@ pub async fn skapa(
 // One provider: its units and contracts
 
 pub struct AvtalVy {
+    pub id: AvtalId,
+    /// The contract's last day has passed.
+    pub upphort: bool,
     pub period: String,
     pub insatser: String,
     pub pris: String,
     pub tak: String,
 }
 
-fn avtalvy(a: &Avtal) -> AvtalVy {
+fn avtalvy(a: &Avtal, idag: time::Date) -> AvtalVy {
     AvtalVy {
+        id: a.id,
+        upphort: a.till < idag,
         period: format!("{} – {}", a.fran, a.till),
         insatser: a
             .insatser
@@ -343,6 +350,29 @@ struct Visa {
     /// Errors of the form that was sent: (anchor, text).
     fel_avtal: Vec<(String, String)>,
     fel_enhet: Vec<(String, String)>,
+    /// The provider's last day, when it has ended or will.
+    slut: Option<time::Date>,
+    slutfalt: Vec<Falt>,
+    fel_slut: Vec<(String, String)>,
+    /// Running orders the provider may no longer take (its end or an ended contract):
+    /// for the beställare to move.
+    att_flytta: Vec<FlyttVy>,
+}
+
+/// A running order under an ended contract or provider, as the list shows it.
+pub struct FlyttVy {
+    pub arende: String,
+    pub person: String,
+    pub insats: String,
+    pub skal: &'static str,
+}
+
+fn slutfalt() -> Vec<Falt> {
+    vec![
+        Falt::datum("till", "Sista dagen utföraren tar emot beställningar")
+            .kravs()
+            .hjalp("Utförarens avtal som gäller längre slutar samma dag. Gamla versioner av avtalen sparas."),
+    ]
 }
 
 async fn visa_sida(
@@ -358,12 +388,21 @@ async fn visa_sida(
     let idag = svensk_dag(s.nu());
     let mut af = avtalsfalt(idag);
     let mut ef = enhetsfalt(&alla_enheter);
-    let (fel_avtal, fel_enhet) = match form {
-        Some(("avtal", f, fel)) => (fyll(&mut af, f, fel), vec![]),
-        Some((_, f, fel)) => (vec![], fyll(&mut ef, f, fel)),
-        None => (vec![], vec![]),
+    let mut sf = slutfalt();
+    let (fel_avtal, fel_enhet, fel_slut) = match form {
+        Some(("avtal", f, fel)) => (fyll(&mut af, f, fel), vec![], vec![]),
+        Some(("slut", f, fel)) => (vec![], vec![], fyll(&mut sf, f, fel)),
+        Some((_, f, fel)) => (vec![], fyll(&mut ef, f, fel), vec![]),
+        None => (vec![], vec![], vec![]),
     };
-    let status = if fel_avtal.is_empty() && fel_enhet.is_empty() {
+    let slut = o
+        .utforarorganisationers_slut(kommun)
+        .await?
+        .into_iter()
+        .find(|(u, _)| *u == org.id)
+        .map(|(_, d)| d);
+    let att_flytta = att_flytta(s, i, org.id, slut, &avtal, idag).await?;
+    let status = if fel_avtal.is_empty() && fel_enhet.is_empty() && fel_slut.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -380,15 +419,317 @@ async fn visa_sida(
                 .filter(|e| e.utforarorganisation == Some(org.id))
                 .map(|e| e.namn.clone())
                 .collect(),
-            avtal: avtal.iter().map(avtalvy).collect(),
+            avtal: avtal.iter().map(|a| avtalvy(a, idag)).collect(),
             manad: Manad::for_dag(idag).foregaende().to_string(),
             avtalsfalt: af,
             enhetsfalt: ef,
             fel_avtal,
             fel_enhet,
+            slut,
+            slutfalt: sf,
+            fel_slut,
+            att_flytta,
         },
     )
         .into_response())
+}
+
+/// The provider's running orders that it may no longer take: the provider has ended, or
+/// no contract for the order's insats is in force today (`kan_bestallas`). Only the cases
+/// the user may read are listed, and each is audited; the beställare moves an order by
+/// ordering again from another provider on the case.
+async fn att_flytta(
+    s: &AppState,
+    i: &Inloggad,
+    utforare: UtforarId,
+    slut: Option<time::Date>,
+    avtal: &[Avtal],
+    idag: time::Date,
+) -> Result<Vec<FlyttVy>, WebFel> {
+    let kommun = i.anvandare.kommun;
+    let mut ut = vec![];
+    let mut loggade = vec![];
+    for v in s
+        .store
+        .organisation()
+        .bestallningsvillkor(kommun, utforare)
+        .await?
+    {
+        let Some(rad) = s.store.arenden().uppdrag(kommun, v.beslut).await? else {
+            continue;
+        };
+        let Some(lage) = rad.tillstand.beslut_lage(v.beslut) else {
+            continue;
+        };
+        // Running: the case is open and the decision's period has not ended.
+        let lopande = rad.tillstand.status() != lots_domain::arende::Status::Avslutat
+            && lage.beslut.period_till.is_none_or(|t| t >= idag);
+        if !lopande {
+            continue;
+        }
+        let Err(skal) = lots_domain::utforare::kan_bestallas(slut, avtal, lage.beslut.insats, idag)
+        else {
+            continue;
+        };
+        let t = &rad.tillstand;
+        let resurs = ArendeResurs {
+            enhet: t.enhet,
+            handlaggare: t.handlaggare,
+            skyddad: rad.person_skyddad,
+            skal: false,
+        };
+        if !policy::far(&i.anvandare, Atgard::LasaArende(resurs)) {
+            continue;
+        }
+        loggade.push(
+            Granskningspost::ny("utforare.att_flytta")
+                .person(rad.person, rad.person_skyddad)
+                .arende(rad.arende),
+        );
+        ut.push(FlyttVy {
+            arende: rad.arende.to_string(),
+            person: rad.person_namn.clone(),
+            insats: lage.beslut.insats.namn().to_string(),
+            skal,
+        });
+    }
+    if !loggade.is_empty() {
+        s.store
+            .granskning()
+            .logga_lasning(&i.aktor(), &loggade, s.nu())
+            .await?;
+    }
+    Ok(ut)
+}
+
+/// Ends the provider from a day: its last day of taking orders (issue 17).
+pub async fn avsluta_organisation(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraUtforare)?;
+    let kommun = i.anvandare.kommun;
+    let org = organisation(&s, kommun, &id).await?;
+    let mut fel = vec![];
+    let Some(sista) = las_datum(&f, "till", true, &mut fel) else {
+        return visa_sida(&s, &i, &org, Some(("slut", &f, &fel))).await;
+    };
+    match s
+        .store
+        .organisation()
+        .avsluta_utforarorganisation(kommun, org.id, sista, &i.aktor(), s.nu())
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/utforare/{}", org.id)).into_response()),
+        Err(StoreError::Saknas) => Err(WebFel::Saknas),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One contract: its terms, its versions, changing and ending it
+
+pub struct VersionVy {
+    pub version: i64,
+    pub sparad: String,
+    pub avtal: AvtalVy,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "utforare_avtal.html")]
+struct AvtalSida {
+    sida: Sida,
+    org: OrganisationVy,
+    avtal: AvtalVy,
+    versioner: Vec<VersionVy>,
+    far_andra: bool,
+    andrafalt: Vec<Falt>,
+    fel_andra: Vec<(String, String)>,
+    slutfalt: Vec<Falt>,
+    fel_slut: Vec<(String, String)>,
+}
+
+/// One of the provider's contracts, or not found.
+async fn ett_avtal(
+    s: &AppState,
+    kommun: KommunId,
+    org: &Utforarorganisation,
+    avtal: &str,
+) -> Result<Avtal, WebFel> {
+    let id: AvtalId = avtal.parse().map_err(|_| WebFel::Saknas)?;
+    s.store
+        .organisation()
+        .avtal(kommun, org.id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(WebFel::Saknas)
+}
+
+/// The contract form filled with the contract's present terms.
+fn avtalets_falt(a: &Avtal, idag: time::Date) -> Vec<Falt> {
+    let mut falt = avtalsfalt(idag);
+    for x in &mut falt {
+        let varden: Vec<String> = match x.namn {
+            "fran" => vec![a.fran.to_string()],
+            "till" => vec![a.till.to_string()],
+            "insatser" => a.insatser.iter().map(|i| i.kod().to_string()).collect(),
+            "prisenhet" => vec![a.prisenhet.kod().to_string()],
+            "pris" => vec![decimal_text(a.pris)],
+            "tak" => vec![a.tak_per_manad.map(decimal_text).unwrap_or_default()],
+            _ => vec![],
+        };
+        x.satt_varden(&varden);
+    }
+    falt
+}
+
+/// Öre as the form reads kronor: 450 or 450,50.
+fn decimal_text(ore: i64) -> String {
+    if ore % 100 == 0 {
+        (ore / 100).to_string()
+    } else {
+        format!("{},{:02}", ore / 100, (ore % 100).abs())
+    }
+}
+
+async fn avtal_sida(
+    s: &AppState,
+    i: &Inloggad,
+    org: &Utforarorganisation,
+    a: &Avtal,
+    form: Option<(&'static str, &Formular, &[FaltFel])>,
+) -> Result<Response, WebFel> {
+    let kommun = i.anvandare.kommun;
+    let idag = svensk_dag(s.nu());
+    let mut andrafalt = avtalets_falt(a, idag);
+    let mut sf = vec![
+        Falt::datum("till", "Sista dagen avtalet gäller")
+            .kravs()
+            .hjalp("Avtalet tar inte emot nya beställningar efter den dagen. Pågående beställningar visas på utförarens sida, så att beställaren kan flytta dem."),
+    ];
+    let (fel_andra, fel_slut) = match form {
+        Some(("andra", f, fel)) => (fyll(&mut andrafalt, f, fel), vec![]),
+        Some((_, f, fel)) => (vec![], fyll(&mut sf, f, fel)),
+        None => (vec![], vec![]),
+    };
+    let status = if fel_andra.is_empty() && fel_slut.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let versioner = s
+        .store
+        .organisation()
+        .avtalsversioner(kommun, a.id)
+        .await?
+        .into_iter()
+        .map(|(version, avtal, sparad)| VersionVy {
+            version,
+            sparad: lots_store::las_tid(&sparad)
+                .map(crate::visning::lokal_tid)
+                .unwrap_or(sparad),
+            avtal: avtalvy(&avtal, idag),
+        })
+        .collect();
+    Ok((
+        status,
+        AvtalSida {
+            sida: Sida::av(i),
+            org: OrganisationVy::av(org),
+            avtal: avtalvy(a, idag),
+            versioner,
+            far_andra: policy::far(&i.anvandare, Atgard::AdministreraUtforare),
+            andrafalt,
+            fel_andra,
+            slutfalt: sf,
+            fel_slut,
+        },
+    )
+        .into_response())
+}
+
+pub async fn visa_avtal(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, avtal)): Path<(String, String)>,
+) -> Result<Response, WebFel> {
+    policy::krav(&i.anvandare, Atgard::LasaUtforare)?;
+    let kommun = i.anvandare.kommun;
+    let org = organisation(&s, kommun, &id).await?;
+    let a = ett_avtal(&s, kommun, &org, &avtal).await?;
+    avtal_sida(&s, &i, &org, &a, None).await
+}
+
+/// Changes a contract's terms: a new version, the old one kept (issue 17).
+pub async fn andra_avtal(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, avtal)): Path<(String, String)>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraUtforare)?;
+    let kommun = i.anvandare.kommun;
+    let org = organisation(&s, kommun, &id).await?;
+    let a = ett_avtal(&s, kommun, &org, &avtal).await?;
+    let ny = match las_avtal(&f, org.id) {
+        Ok(ny) => Avtal { id: a.id, ..ny },
+        Err(fel) => return avtal_sida(&s, &i, &org, &a, Some(("andra", &f, &fel))).await,
+    };
+    spara_version(&s, &i, &org, &ny).await
+}
+
+/// Ends a contract from a day: its last day (issue 17).
+pub async fn avsluta_avtal(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, avtal)): Path<(String, String)>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Atgard::AdministreraUtforare)?;
+    let kommun = i.anvandare.kommun;
+    let org = organisation(&s, kommun, &id).await?;
+    let a = ett_avtal(&s, kommun, &org, &avtal).await?;
+    let mut fel = vec![];
+    let sista = las_datum(&f, "till", true, &mut fel);
+    let ny = match sista.map(|d| a.avsluta(d)) {
+        Some(Ok(ny)) => ny,
+        Some(Err(text)) => {
+            let fel = [FaltFel {
+                falt: "till",
+                text: text.into(),
+            }];
+            return avtal_sida(&s, &i, &org, &a, Some(("slut", &f, &fel))).await;
+        }
+        None => return avtal_sida(&s, &i, &org, &a, Some(("slut", &f, &fel))).await,
+    };
+    spara_version(&s, &i, &org, &ny).await
+}
+
+async fn spara_version(
+    s: &AppState,
+    i: &Inloggad,
+    org: &Utforarorganisation,
+    ny: &Avtal,
+) -> Result<Response, WebFel> {
+    match s
+        .store
+        .organisation()
+        .andra_avtal(i.anvandare.kommun, ny, &i.aktor(), s.nu())
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/utforare/{}/avtal/{}", org.id, ny.id)).into_response()),
+        Err(StoreError::Saknas) => Err(WebFel::Saknas),
+        Err(StoreError::Konflikt(_)) => Err(WebFel::Ogiltig(
+            "Någon annan ändrade avtalet samtidigt. Läs in sidan och försök igen.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn visa(
@@ -492,15 +833,15 @@ pub struct Avstamning {
 }
 
 pub async fn avstam(
-    s: &AppState,
+    store: &Store,
     kommun: KommunId,
     utforare: UtforarId,
     manad: Manad,
-) -> Result<Avstamning, WebFel> {
-    let o = s.store.organisation();
+) -> Result<Avstamning, StoreError> {
+    let o = store.organisation();
     let mut ordrar = BTreeMap::new();
     for v in o.bestallningsvillkor(kommun, utforare).await? {
-        let Some(rad) = s.store.arenden().uppdrag(kommun, v.beslut).await? else {
+        let Some(rad) = store.arenden().uppdrag(kommun, v.beslut).await? else {
             continue;
         };
         let Some(b) = rad.tillstand.beslut_lage(v.beslut) else {
@@ -600,7 +941,7 @@ async fn rapport(
     let kommun = i.anvandare.kommun;
     let org = organisation(s, kommun, id).await?;
     let manad = manad_av(s, q)?;
-    let a = avstam(s, kommun, org.id, manad).await?;
+    let a = avstam(&s.store, kommun, org.id, manad).await?;
     let enheter = s.store.organisation().enheter(kommun).await?;
     let anv = s.store.organisation().alla_anvandare(kommun).await?;
     let mut per_rad: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -792,6 +1133,51 @@ pub async fn avstamning_csv(
     ))
 }
 
+/// Flags the differences of a provider's month that concern an order (issue 17): each
+/// becomes a bevakning for the beställande enhet, due before the invoice is paid
+/// (`lots_domain::utforare::avvikelsefrist`), until the beställare approves it with a
+/// reason or disputes the line; one that no longer holds is closed. Run when an invoice
+/// or a delivery comes in. A line that names no order has no beställare: it stays on the
+/// arbetsledare's reconciliation. Returns how many were flagged now.
+pub async fn flagga_avvikelser(
+    store: &Store,
+    kommun: KommunId,
+    utforare: UtforarId,
+    manad: Manad,
+    aktor: &Aktor,
+    nu: time::OffsetDateTime,
+) -> Result<usize, StoreError> {
+    let a = avstam(store, kommun, utforare, manad).await?;
+    let nya: Vec<NyFakturaavvikelse> = a
+        .avvikelser
+        .iter()
+        .filter_map(|x| {
+            let o = a.ordrar.get(&x.beslut()?)?;
+            Some(NyFakturaavvikelse {
+                nyckel: x.nyckel(),
+                beslut: o.rad.beslut,
+                arende: o.rad.arende,
+                enhet: o.rad.tillstand.enhet,
+                text: x.text(),
+            })
+        })
+        .collect();
+    let dag = svensk_dag(nu);
+    store
+        .organisation()
+        .flagga_fakturaavvikelser(
+            kommun,
+            utforare,
+            manad,
+            &nya,
+            dag,
+            lots_domain::utforare::avvikelsefrist(dag),
+            aktor,
+            nu,
+        )
+        .await
+}
+
 // ---------------------------------------------------------------------------
 // The beställare's differences
 
@@ -803,6 +1189,23 @@ pub struct BestallarAvvikelse {
     pub text: String,
 }
 
+/// A flagged difference as the beställare's list shows it, with its state.
+pub struct FlaggadVy {
+    pub id: String,
+    pub arende: String,
+    pub person: String,
+    pub utforare: String,
+    pub text: String,
+    pub frist: time::Date,
+    pub betalningsdag: time::Date,
+    pub sen: bool,
+    /// How it was resolved, in words; `None` while open.
+    pub hantering: Option<String>,
+    pub motivering: String,
+    /// An error from the resolution form sent for this row.
+    pub fel: Option<String>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "avvikelser.html")]
 struct Avvikelsesida {
@@ -810,6 +1213,24 @@ struct Avvikelsesida {
     manad: String,
     manadsnamn: String,
     avvikelser: Vec<BestallarAvvikelse>,
+    flaggade: Vec<FlaggadVy>,
+}
+
+fn resurs_for(a: &Fakturaavvikelse) -> ArendeResurs {
+    ArendeResurs {
+        enhet: a.arende_enhet,
+        handlaggare: a.handlaggare,
+        skyddad: a.person_skyddad,
+        skal: false,
+    }
+}
+
+fn hantering_text(h: &str) -> &'static str {
+    match h {
+        "godkand" => "Godkänd med motivering",
+        "bestriden" => "Raden är bestriden hos utföraren",
+        _ => "Stämmer nu: leveransen har rapporterats",
+    }
 }
 
 /// The differences of a month on the orders from the user's own cases (the beställare's):
@@ -820,12 +1241,22 @@ pub async fn avvikelser(
     Query(q): Query<ManadFraga>,
 ) -> Result<Response, WebFel> {
     policy::krav(&i.anvandare, Atgard::Arbetsyta)?;
-    let kommun = i.anvandare.kommun;
     let manad = manad_av(&s, &q)?;
+    avvikelsesida(&s, &i, manad, None).await
+}
+
+async fn avvikelsesida(
+    s: &AppState,
+    i: &Inloggad,
+    manad: Manad,
+    fel: Option<(uuid::Uuid, String)>,
+) -> Result<Response, WebFel> {
+    let kommun = i.anvandare.kommun;
     let mut ut = vec![];
     let mut loggade = vec![];
-    for org in s.store.organisation().utforarorganisationer(kommun).await? {
-        let a = avstam(&s, kommun, org.id, manad).await?;
+    let organisationer = s.store.organisation().utforarorganisationer(kommun).await?;
+    for org in &organisationer {
+        let a = avstam(&s.store, kommun, org.id, manad).await?;
         for x in &a.avvikelser {
             let Some(o) = x.beslut().and_then(|b| a.ordrar.get(&b)) else {
                 continue;
@@ -854,15 +1285,126 @@ pub async fn avvikelser(
             });
         }
     }
+    let idag = svensk_dag(s.nu());
+    let mut flaggade = vec![];
+    for a in s
+        .store
+        .organisation()
+        .fakturaavvikelser(kommun, manad)
+        .await?
+    {
+        if !policy::far(&i.anvandare, Atgard::LasaArende(resurs_for(&a))) {
+            continue;
+        }
+        loggade.push(
+            Granskningspost::ny("avvikelser.flaggade")
+                .person(a.person, a.person_skyddad)
+                .arende(a.arende),
+        );
+        flaggade.push(FlaggadVy {
+            id: a.id.to_string(),
+            arende: a.arende.to_string(),
+            person: a.person_namn.clone(),
+            utforare: organisationer
+                .iter()
+                .find(|o| o.id == a.utforare)
+                .map(|o| o.namn.clone())
+                .unwrap_or_default(),
+            text: a.text.clone(),
+            frist: a.frist,
+            betalningsdag: a.betalningsdag,
+            sen: a.hantering.is_none() && a.frist < idag,
+            hantering: a
+                .hantering
+                .as_deref()
+                .map(|h| hantering_text(h).to_string()),
+            motivering: a.motivering.clone().unwrap_or_default(),
+            fel: fel
+                .as_ref()
+                .filter(|(id, _)| *id == a.id)
+                .map(|(_, t)| t.clone()),
+        });
+    }
     s.store
         .granskning()
         .logga_lasning(&i.aktor(), &loggade, s.nu())
         .await?;
-    Ok(Avvikelsesida {
-        sida: Sida::av(&i),
-        manad: manad.to_string(),
-        manadsnamn: manad.namn(),
-        avvikelser: ut,
+    let status = if fel.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Avvikelsesida {
+            sida: Sida::av(i),
+            manad: manad.to_string(),
+            manadsnamn: manad.namn(),
+            avvikelser: ut,
+            flaggade,
+        },
+    )
+        .into_response())
+}
+
+/// The longest reason for approving or disputing a difference.
+const MOTIVERING_MAX: usize = 2000;
+
+/// The beställare resolves a flagged difference (issue 17): approves it with a reason, or
+/// disputes the line with the provider. Either closes its bevakning. Whoever may read the
+/// case may resolve it; to anyone else the difference is not there.
+pub async fn hantera_avvikelse(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    policy::krav(&i.anvandare, Atgard::Arbetsyta)?;
+    let kommun = i.anvandare.kommun;
+    let id: uuid::Uuid = id.parse().map_err(|_| WebFel::Saknas)?;
+    let a = s
+        .store
+        .organisation()
+        .fakturaavvikelse(kommun, id)
+        .await?
+        .filter(|a| policy::far(&i.anvandare, Atgard::LasaArende(resurs_for(a))))
+        .ok_or(WebFel::Saknas)?;
+    let hantering = f.text("hantering");
+    let motivering = f.text("motivering").trim().to_string();
+    let fel = if a.hantering.is_some() {
+        Some("Avvikelsen är redan hanterad.")
+    } else if hantering != "godkand" && hantering != "bestriden" {
+        Some("Välj om du godkänner avvikelsen eller bestrider raden.")
+    } else if hantering == "godkand" && motivering.is_empty() {
+        Some("Skriv varför avvikelsen kan godkännas.")
+    } else if motivering.chars().count() > MOTIVERING_MAX {
+        Some("Motiveringen får vara högst 2 000 tecken.")
+    } else {
+        None
+    };
+    if let Some(fel) = fel {
+        return avvikelsesida(&s, &i, a.manad, Some((a.id, fel.to_string()))).await;
     }
-    .into_response())
+    match s
+        .store
+        .organisation()
+        .hantera_fakturaavvikelse(kommun, &a, &hantering, &motivering, &i.aktor(), s.nu())
+        .await
+    {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/avvikelser?manad={}#avvikelse-{}", a.manad, a.id))
+                .into_response(),
+        ),
+        Err(StoreError::Saknas) => {
+            avvikelsesida(
+                &s,
+                &i,
+                a.manad,
+                Some((a.id, "Avvikelsen är redan hanterad.".to_string())),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

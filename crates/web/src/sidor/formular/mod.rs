@@ -41,6 +41,9 @@ pub struct FaltKontext<'a> {
     pub enheter: &'a [Enhet],
     /// The kommun's provider organisations: read for an order only.
     pub utforarorganisationer: &'a [lots_domain::utforare::Utforarorganisation],
+    /// The providers' contracts and the ended providers' last days: read for an order only.
+    pub avtal: &'a [lots_domain::utforare::Avtal],
+    pub utforarslut: &'a [(UtforarId, Date)],
     pub journal: &'a [JournalRad],
     /// The kinds of document already accepted for the person (newest first).
     pub godtagna: &'a [(Handlingstyp, Date, ArendeId)],

@@ -235,23 +235,28 @@ fn falt_bestall(typ: KommandoTyp, a: &Arende, ctx: &FaltKontext) -> Vec<Falt> {
     };
     let mut falt = vec![
         beslut_falt(a, typ),
+        // No unit is preselected: the first may be an external LOV provider, and under
+        // LOV the person chooses, or gets the nämnd's ickevalsalternativ when they do not
+        // (LOV 9 kap. 1–2 §§). The empty first option makes the beställare choose.
         Falt::val(
             "utforare",
             "Utförare",
             "select",
-            ctx.enheter.iter().filter(|e| e.utforare).map(|e| {
-                let namn = match organisation(e) {
-                    Some(o) if o.ickevalsalternativ => format!(
-                        "{}: {} ({}, ickevalsalternativ)",
-                        o.namn,
-                        e.namn,
-                        o.regiform.namn()
-                    ),
-                    Some(o) => format!("{}: {} ({})", o.namn, e.namn, o.regiform.namn()),
-                    None => e.namn.clone(),
-                };
-                (e.id.to_string(), namn)
-            }),
+            std::iter::once((String::new(), "Välj utförare".to_string())).chain(
+                ctx.enheter.iter().filter(|e| e.utforare).map(|e| {
+                    let namn = match organisation(e) {
+                        Some(o) if o.ickevalsalternativ => format!(
+                            "{}: {} ({}, ickevalsalternativ)",
+                            o.namn,
+                            e.namn,
+                            o.regiform.namn()
+                        ),
+                        Some(o) => format!("{}: {} ({})", o.namn, e.namn, o.regiform.namn()),
+                        None => e.namn.clone(),
+                    };
+                    (e.id.to_string(), namn)
+                }),
+            ),
         )
         .kravs(),
         datumfalt(idag),
@@ -318,6 +323,26 @@ fn tolka_bestall(l: &mut Lasare, ctx: &FaltKontext) -> Option<Kommando> {
         .and_then(|e| e.utforarorganisation)
         .and_then(|u| ctx.utforarorganisationer.iter().find(|o| o.id == u));
     let mut villkor = None;
+    // An ended provider or contract takes no new orders (issue 17).
+    if let (Some(o), Some(b), Some(d)) = (organisation, beslut, datum)
+        && let Some(lage) = ctx.arende.and_then(|a| a.beslut_lage(b))
+    {
+        let slut = ctx
+            .utforarslut
+            .iter()
+            .find(|(u, _)| *u == o.id)
+            .map(|(_, d)| *d);
+        let avtal: Vec<_> = ctx
+            .avtal
+            .iter()
+            .filter(|a| a.utforare == o.id)
+            .cloned()
+            .collect();
+        if let Err(text) = lots_domain::utforare::kan_bestallas(slut, &avtal, lage.beslut.insats, d)
+        {
+            l.fel("utforare", text);
+        }
+    }
     if let Some(o) = organisation {
         let val = match l.text("val").as_str() {
             "valt" => Val::Valt,

@@ -918,7 +918,7 @@ async fn fullmakt(d: &Demo<'_>) -> anyhow::Result<String> {
         if SKYDDADE.contains(&i) || SAMORDNING.contains(&i) || i == RESERV {
             continue;
         }
-        if let Some(p) = d.store.personer().person(dp.id).await? {
+        if let Some(p) = d.store.personer().person(d.s.hl.kommun, dp.id).await? {
             vanliga.push((i, p));
         }
     }
@@ -4426,7 +4426,7 @@ async fn mina_sidor_komplettering(
     let redan_inlamnade = d
         .store
         .arenden()
-        .godtagna_handlingar(person_id)
+        .godtagna_handlingar(d.s.hl.kommun, person_id)
         .await?
         .into_iter()
         .map(|(t, _, _)| t)

@@ -133,7 +133,7 @@ pub async fn ta_steg_med(
         if !due.is_empty() {
             let person = store
                 .personer()
-                .person(rad.person)
+                .person(rad.kommun, rad.person)
                 .await?
                 .ok_or(StoreError::Saknas)?;
             let uppgifter = store.organisation().namnduppgifter(rad.kommun).await?;
@@ -206,7 +206,7 @@ pub async fn forhandsgranska_beslutsbrev(
     };
     let person = store
         .personer()
-        .person(rad.person)
+        .person(rad.kommun, rad.person)
         .await?
         .ok_or(StoreError::Saknas)?;
     let uppgifter = store.organisation().namnduppgifter(rad.kommun).await?;

@@ -3,7 +3,7 @@
 //! the dialogue has no tables of its own.
 
 use lots_domain::arende::{Arende, Handlingstyp};
-use lots_domain::ids::{ArendeId, PersonId};
+use lots_domain::ids::{ArendeId, KommunId, PersonId};
 use time::Date;
 
 use crate::org::v;
@@ -16,14 +16,15 @@ impl Arenden<'_> {
     /// here: the caller audits the step or page that uses it.
     pub async fn godtagna_handlingar(
         &self,
+        kommun: KommunId,
         person: PersonId,
     ) -> Result<Vec<(Handlingstyp, Date, ArendeId)>, StoreError> {
         let rader = self
             .0
             .db
             .fetch_all(
-                "SELECT id, tillstand FROM arende WHERE person = $1 ORDER BY id",
-                &[v(person)],
+                "SELECT id, tillstand FROM arende WHERE kommun = $1 AND person = $2 ORDER BY id",
+                &[v(kommun), v(person)],
             )
             .await?;
         let mut ut = vec![];

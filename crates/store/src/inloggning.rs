@@ -97,14 +97,18 @@ impl Inloggning<'_> {
             .map(|_| ())
     }
 
-    pub async fn totp(&self, anvandare: AnvandarId) -> Result<Option<TotpLagrad>, StoreError> {
+    pub async fn totp(
+        &self,
+        kommun: KommunId,
+        anvandare: AnvandarId,
+    ) -> Result<Option<TotpLagrad>, StoreError> {
         let id = anvandare.to_string();
         let r = self
             .0
             .db
             .fetch_optional(
-                "SELECT totp_hemlighet, totp_nyckel, totp_senaste_steg FROM anvandare WHERE id = $1",
-                &[id.clone().into()],
+                "SELECT totp_hemlighet, totp_nyckel, totp_senaste_steg FROM anvandare WHERE kommun = $1 AND id = $2",
+                &[kommun.to_string().into(), id.clone().into()],
             )
             .await?;
         let Some(r) = r else { return Ok(None) };

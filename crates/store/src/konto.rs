@@ -67,17 +67,19 @@ impl Organisation<'_> {
         tx.commit().await
     }
 
-    /// The account an unused, unexpired link belongs to.
+    /// The account an unused, unexpired link belongs to, with its kommun. Found by the
+    /// link's secret before anything else is known, like the session (docs/citus.md):
+    /// the one statement of this path that reads `anvandare` without a kommun.
     pub async fn kontoaktivering(
         &self,
         token_hash: &str,
         nu: OffsetDateTime,
-    ) -> Result<Option<AnvandarId>, StoreError> {
+    ) -> Result<Option<(KommunId, AnvandarId)>, StoreError> {
         let r = self
             .0
             .db
             .fetch_optional(
-                "SELECT anvandare, giltig_till FROM kontoaktivering WHERE token_hash = $1 AND anvand IS NULL",
+                "SELECT k.anvandare, a.kommun, k.giltig_till FROM kontoaktivering k JOIN anvandare a ON a.id = k.anvandare WHERE k.token_hash = $1 AND k.anvand IS NULL",
                 &[token_hash.into()],
             )
             .await?;
@@ -85,7 +87,7 @@ impl Organisation<'_> {
         if las_tid(&r.text("giltig_till")?)? <= nu {
             return Ok(None);
         }
-        Ok(Some(r.parse("anvandare")?))
+        Ok(Some((r.parse("kommun")?, r.parse("anvandare")?)))
     }
 
     /// Uses the link up and sets the password the user chose, in one transaction:
@@ -97,7 +99,7 @@ impl Organisation<'_> {
         losenord_hash: &str,
         nu: OffsetDateTime,
     ) -> Result<Option<AnvandarId>, StoreError> {
-        let Some(anvandare) = self.kontoaktivering(token_hash, nu).await? else {
+        let Some((kommun, anvandare)) = self.kontoaktivering(token_hash, nu).await? else {
             return Ok(None);
         };
         let mut tx = self.0.db.begin().await?;
@@ -111,8 +113,8 @@ impl Organisation<'_> {
             return Ok(None);
         }
         tx.execute(
-            "UPDATE anvandare SET losenord = $2, totp_hemlighet = NULL, totp_senaste_steg = NULL WHERE id = $1",
-            &[v(anvandare), losenord_hash.into()],
+            "UPDATE anvandare SET losenord = $2, totp_hemlighet = NULL, totp_senaste_steg = NULL WHERE id = $1 AND kommun = $3",
+            &[v(anvandare), losenord_hash.into(), v(kommun)],
         )
         .await?;
         tx.execute(

@@ -225,6 +225,7 @@ impl Arenden<'_> {
     /// queries whatever the number of cases.
     pub async fn personens_arenden_med_tillstand(
         &self,
+        kommun: KommunId,
         person: PersonId,
     ) -> Result<Vec<(ArendeRad, Arende)>, StoreError> {
         let rader = self.personens_arenden(person).await?;
@@ -232,8 +233,8 @@ impl Arenden<'_> {
             .0
             .db
             .fetch_all(
-                "SELECT id, tillstand FROM arende WHERE person = $1",
-                &[v(person)],
+                "SELECT id, tillstand FROM arende WHERE kommun = $1 AND person = $2",
+                &[v(kommun), v(person)],
             )
             .await?
             .iter()
@@ -489,9 +490,13 @@ impl Arenden<'_> {
         Ok(ut)
     }
 
-    pub async fn dokument(&self, id: DokumentId) -> Result<Option<Dokument>, StoreError> {
+    pub async fn dokument(
+        &self,
+        kommun: KommunId,
+        id: DokumentId,
+    ) -> Result<Option<Dokument>, StoreError> {
         self.0.db
-            .fetch_optional("SELECT id, arende, namn, innehallstyp, sha256, innehall FROM dokument WHERE id = $1", &[v(id)])
+            .fetch_optional("SELECT id, arende, namn, innehallstyp, sha256, innehall FROM dokument WHERE kommun = $1 AND id = $2", &[v(kommun), v(id)])
             .await?
             .map(|r| {
                 Ok(Dokument {

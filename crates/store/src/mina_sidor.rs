@@ -334,12 +334,13 @@ impl MinaSidor<'_> {
     /// Every fullmakt the person has given, revoked ones too, newest first.
     pub async fn fullmakter_for_person(
         &self,
+        kommun: KommunId,
         person: PersonId,
     ) -> Result<Vec<Fullmakt>, StoreError> {
-        let sql = fullmakt_fraga!("WHERE person = $1 ORDER BY registrerad DESC");
+        let sql = fullmakt_fraga!("WHERE kommun = $1 AND person = $2 ORDER BY registrerad DESC");
         self.0
             .db
-            .fetch_all(sql, &[v(person)])
+            .fetch_all(sql, &[v(kommun), v(person)])
             .await?
             .iter()
             .map(fullmakt_fran)

@@ -324,10 +324,17 @@ impl Organisation<'_> {
             .transpose()
     }
 
-    pub async fn anvandare(&self, id: AnvandarId) -> Result<Option<Anvandare>, StoreError> {
+    pub async fn anvandare(
+        &self,
+        kommun: KommunId,
+        id: AnvandarId,
+    ) -> Result<Option<Anvandare>, StoreError> {
         self.0
             .db
-            .fetch_optional(anvandare_fraga!("WHERE id = $1"), &[id.to_string().into()])
+            .fetch_optional(
+                anvandare_fraga!("WHERE kommun = $1 AND id = $2"),
+                &[kommun.to_string().into(), id.to_string().into()],
+            )
             .await?
             .as_ref()
             .map(anvandare_fran)
@@ -353,7 +360,7 @@ impl Organisation<'_> {
             .0
             .db
             .execute(
-                "UPDATE anvandare SET enhet = $2, namn = $3, roll = $4, aktiv = $5, skyddad_behorighet = $6 WHERE id = $1",
+                "UPDATE anvandare SET enhet = $2, namn = $3, roll = $4, aktiv = $5, skyddad_behorighet = $6 WHERE id = $1 AND kommun = $7",
                 &[
                     a.id.to_string().into(),
                     a.enhet.to_string().into(),
@@ -361,6 +368,7 @@ impl Organisation<'_> {
                     a.roll.kod().into(),
                     a.aktiv.into(),
                     a.skyddad_behorighet.into(),
+                    a.kommun.to_string().into(),
                 ],
             )
             .await?;
@@ -580,12 +588,20 @@ impl Personer<'_> {
             .collect()
     }
 
-    pub async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
+    pub async fn person(
+        &self,
+        kommun: KommunId,
+        id: PersonId,
+    ) -> Result<Option<Person>, StoreError> {
         self.0
             .db
             .fetch_optional(
-                concat!("SELECT ", person_kolumner!(), " FROM person WHERE id = $1"),
-                &[id.to_string().into()],
+                concat!(
+                    "SELECT ",
+                    person_kolumner!(),
+                    " FROM person WHERE kommun = $1 AND id = $2"
+                ),
+                &[kommun.to_string().into(), id.to_string().into()],
             )
             .await?
             .as_ref()

@@ -31,6 +31,10 @@ pub const SKAL_GILTIGT: time::Duration = time::Duration::hours(1);
 /// The reason recorded when the thing belongs to another kommun. The row names
 /// no person: this kommun's loggkontroll must not learn another kommun's persons.
 const ANNAN_KOMMUN: &str = "nekad: hör till en annan kommun";
+/// A record looked up within the user's kommun and not found there: it belongs to another
+/// kommun or does not exist, and the user is told neither.
+const INTE_I_KOMMUNEN: &str =
+    "nekad: finns inte i kommunen (hör till en annan kommun eller finns inte)";
 
 /// Writes a refusal to the audit log, durably, before the answer leaves.
 async fn logga_nekande(
@@ -200,7 +204,7 @@ pub async fn oppna_dokument(
     let d = s
         .store
         .arenden()
-        .dokument(id)
+        .dokument(i.anvandare.kommun, id)
         .await?
         .ok_or(WebFel::Saknas)?;
     let oppnat = oppna_arende_id(s, i, d.arende, ArendeSyfte::Lasa("dokument.hamta")).await?;
@@ -248,11 +252,12 @@ pub async fn oppna_person_id(
     syfte: PersonSyfte,
 ) -> Result<OppnadPerson, WebFel> {
     let a = &i.anvandare;
-    let p = s.store.personer().person(id).await?.ok_or(WebFel::Saknas)?;
-    if p.kommun != a.kommun {
-        logga_nekande(s, i, Granskningspost::ny("person.nekad"), ANNAN_KOMMUN).await?;
+    // Read within the user's own kommun only (docs/citus.md): another kommun's person is
+    // not found, and the attempt is logged as one, naming no one.
+    let Some(p) = s.store.personer().person(a.kommun, id).await? else {
+        logga_nekande(s, i, Granskningspost::ny("person.nekad"), INTE_I_KOMMUNEN).await?;
         return Err(WebFel::Saknas);
-    }
+    };
     // Not even the existence of a protected person is told to someone without the right.
     let se = Atgard::SePerson { skyddad: p.skyddad };
     if let Err(n) = policy::avgor(a, se) {
@@ -394,16 +399,15 @@ pub async fn oppna_konto(s: &AppState, i: &Inloggad, id: &str) -> Result<Anvanda
         return Err(nekad_svar(h, n));
     }
     let id: AnvandarId = id.parse().map_err(|_| WebFel::Saknas)?;
-    let konto = s
+    let Some(konto) = s
         .store
         .organisation()
-        .anvandare(id)
+        .anvandare(i.anvandare.kommun, id)
         .await?
-        .ok_or(WebFel::Saknas)?;
-    if konto.kommun != i.anvandare.kommun {
-        logga_nekande(s, i, Granskningspost::ny("konto.nekad"), ANNAN_KOMMUN).await?;
+    else {
+        logga_nekande(s, i, Granskningspost::ny("konto.nekad"), INTE_I_KOMMUNEN).await?;
         return Err(WebFel::Saknas);
-    }
+    };
     if konto.anvandarnamn == lots_store::MINA_SIDOR_KONTO {
         return Err(WebFel::Saknas);
     }
@@ -448,9 +452,8 @@ pub async fn oppna_huvudman(
     let p = s
         .store
         .personer()
-        .person(person)
+        .person(session.kommun, person)
         .await?
-        .filter(|p| p.kommun == session.kommun)
         .ok_or(WebFel::Saknas)?;
     if fullmakt.is_none() && p.identitet.varde() != session.identitet {
         return Err(WebFel::MinaSidorEjInloggad);

@@ -540,7 +540,7 @@ pub(crate) fn satt_kaka(res: &mut Response, varde: &str) {
 pub(crate) async fn ny_session(
     s: &AppState,
     headers: &HeaderMap,
-    anvandare: AnvandarId,
+    anvandare: &Anvandare,
     steg_: &str,
     id_token: Option<&str>,
 ) -> Result<Response, WebFel> {
@@ -555,7 +555,7 @@ pub(crate) async fn ny_session(
         .inloggning()
         .skapa_session_i_steg(
             &session_id(&token),
-            anvandare,
+            anvandare.id,
             &slumptext(),
             s.nu(),
             steg_,
@@ -566,23 +566,21 @@ pub(crate) async fn ny_session(
         steg::KOD => "/logga-in/kod",
         steg::REGISTRERING => "/tvastegsverifiering",
         _ => {
-            tracing::info!(anvandare = %anvandare, "login");
+            tracing::info!(anvandare = %anvandare.id, "login");
             // A completed login is in the audit log too: who was in, and when.
-            if let Some(a) = s.store.organisation().anvandare(anvandare).await? {
-                s.store
-                    .granskning()
-                    .logga_lasning(
-                        &Aktor::from(&a),
-                        &[lots_store::Granskningspost::ny("inloggning")],
-                        s.nu(),
-                    )
-                    .await?;
-            }
+            s.store
+                .granskning()
+                .logga_lasning(
+                    &Aktor::from(anvandare),
+                    &[lots_store::Granskningspost::ny("inloggning")],
+                    s.nu(),
+                )
+                .await?;
             // A form kept across the ended session waits: show it first (a draft waits
             // on its own form, and is listed under the user's drafts).
             if s.store
                 .inloggning()
-                .har_utgangna_formular(anvandare, s.nu())
+                .har_utgangna_formular(anvandare.id, s.nu())
                 .await?
             {
                 "/sparade-formular"
@@ -598,7 +596,7 @@ pub(crate) async fn ny_session(
         &format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"),
     );
     if steg_ == steg::KLAR {
-        satt_kaka(&mut res, &enhetskaka(s, anvandare));
+        satt_kaka(&mut res, &enhetskaka(s, anvandare.id));
     }
     Ok(res)
 }
@@ -733,7 +731,12 @@ pub async fn logga_in(
             }
         };
     };
-    let har_totp = s.store.inloggning().totp(anvandare.id).await?.is_some();
+    let har_totp = s
+        .store
+        .inloggning()
+        .totp(anvandare.kommun, anvandare.id)
+        .await?
+        .is_some();
     let nasta = match (har_totp, s.inloggning.totp) {
         (true, _) => steg::KOD,
         (false, TotpKrav::Kravs) => steg::REGISTRERING,
@@ -747,7 +750,7 @@ pub async fn logga_in(
             .nollstall_inloggningsforsok(&nyckel)
             .await?;
     }
-    ny_session(&s, f.headers(), anvandare.id, nasta, None).await
+    ny_session(&s, f.headers(), &anvandare, nasta, None).await
 }
 
 #[derive(Template, WebTemplate)]
@@ -799,7 +802,7 @@ pub async fn kod(
     if let Some(tid) = sparrad(&s, &nyckel, nu).await? {
         return Ok(svara(StatusCode::TOO_MANY_REQUESTS, sparrtext(tid)));
     }
-    let Some(lagrad) = s.store.inloggning().totp(a.id).await? else {
+    let Some(lagrad) = s.store.inloggning().totp(a.kommun, a.id).await? else {
         return Ok(Redirect::to("/logga-in").into_response());
     };
     let kod = f.text("kod");
@@ -822,7 +825,7 @@ pub async fn kod(
         .inloggning()
         .nollstall_inloggningsforsok(&nyckel)
         .await?;
-    ny_session(&s, f.headers(), a.id, steg::KLAR, None).await
+    ny_session(&s, f.headers(), a, steg::KLAR, None).await
 }
 
 #[derive(Template, WebTemplate)]
@@ -870,7 +873,7 @@ pub async fn registrering_sida(
     }
     if s.store
         .inloggning()
-        .totp(session.anvandare.id)
+        .totp(session.anvandare.kommun, session.anvandare.id)
         .await?
         .is_some()
     {
@@ -901,7 +904,7 @@ pub async fn registrera(
     }
     kontrollera_csrf(&session.csrf, &f)?;
     let a = &session.anvandare;
-    if s.store.inloggning().totp(a.id).await?.is_some() {
+    if s.store.inloggning().totp(a.kommun, a.id).await?.is_some() {
         return Ok(Redirect::to("/tvastegsverifiering").into_response());
     }
     let Some(hemlighet) = session.totp_ny.clone() else {
@@ -928,7 +931,7 @@ pub async fn registrera(
             .inloggning()
             .nollstall_inloggningsforsok(&forsoksnyckel(a.kommun, &a.anvandarnamn))
             .await?;
-        return ny_session(&s, f.headers(), a.id, steg::KLAR, None).await;
+        return ny_session(&s, f.headers(), a, steg::KLAR, None).await;
     }
     Ok(Redirect::to("/tvastegsverifiering").into_response())
 }
@@ -1055,7 +1058,7 @@ pub async fn oidc_svar(
     let mut res = ny_session(
         &s,
         &headers,
-        anvandare.id,
+        &anvandare,
         steg::KLAR,
         Some(&identitet.id_token),
     )

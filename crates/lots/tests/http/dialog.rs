@@ -221,7 +221,7 @@ async fn meddelanden_och_komplettering(db: Db) {
     let godtagna = app
         .store
         .arenden()
-        .godtagna_handlingar(p.parse().unwrap())
+        .godtagna_handlingar(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(godtagna.len(), 2);

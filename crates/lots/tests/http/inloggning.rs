@@ -968,7 +968,7 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
     assert_eq!(
         med_nyckel
             .inloggning()
-            .totp(ekonom)
+            .totp(app.org.kommun, ekonom)
             .await
             .unwrap()
             .unwrap()
@@ -986,7 +986,7 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
     assert_eq!(
         roterad
             .inloggning()
-            .totp(ekonom)
+            .totp(app.org.kommun, ekonom)
             .await
             .unwrap()
             .unwrap()
@@ -1003,7 +1003,7 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
     assert_eq!(
         bara_ny
             .inloggning()
-            .totp(ekonom)
+            .totp(app.org.kommun, ekonom)
             .await
             .unwrap()
             .unwrap()
@@ -1014,6 +1014,12 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
         assert_eq!(nyckel.as_deref(), Some(totpnyckel(2).id()));
     }
     // Without the key nothing decrypts: an error, never a guess.
-    assert!(app.store.inloggning().totp(ekonom).await.is_err());
+    assert!(
+        app.store
+            .inloggning()
+            .totp(app.org.kommun, ekonom)
+            .await
+            .is_err()
+    );
 }
 pa_bada!(totp_hemligheter_ar_krypterade);

@@ -129,7 +129,7 @@ async fn kontrollera(db: Db, genererat: Vec<Genererat>) {
                 let person = app
                     .store
                     .personer()
-                    .person(p.parse().unwrap())
+                    .person(app.org.kommun, p.parse().unwrap())
                     .await
                     .unwrap()
                     .unwrap();

@@ -1076,7 +1076,7 @@ async fn fullmakt_pa_papper(db: Db) {
     let id = app
         .store
         .mina_sidor()
-        .fullmakter_for_person(p.parse().unwrap())
+        .fullmakter_for_person(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap()[0]
         .id;

@@ -64,7 +64,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     assert!(
         app.store
             .mina_sidor()
-            .fullmakter_for_person(p.parse().unwrap())
+            .fullmakter_for_person(app.org.kommun, p.parse().unwrap())
             .await
             .unwrap()
             .is_empty()
@@ -82,7 +82,7 @@ async fn fullmakt_fran_personal_kraver_tva(db: Db) {
     let fullmakt = app
         .store
         .mina_sidor()
-        .fullmakter_for_person(p.parse().unwrap())
+        .fullmakter_for_person(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap()[0]
         .id;

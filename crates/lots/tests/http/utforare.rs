@@ -76,7 +76,7 @@ async fn leverantorer_avtal_leverans_och_faktura(db: Db) {
     let granne_kommun = app
         .store
         .organisation()
-        .anvandare(granne)
+        .anvandare(grannens_kommun(&app).await, granne)
         .await
         .unwrap()
         .expect("neighbour")
@@ -551,9 +551,9 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
     // Another kommun's utförare, on a unit of a provider of its own, sees nothing here.
     let (granne_enhet, granne) = grannkommun(&app, "Grannens utförare", false).await;
     let o = app.store.organisation();
-    let gk = o.anvandare(granne).await.unwrap().unwrap().kommun;
+    let gk = grannens_kommun(&app).await;
     let grannens = org("Grannens Omsorg AB", Regiform::Lov, false);
-    let aktor = Aktor::from(&o.anvandare(granne).await.unwrap().unwrap());
+    let aktor = Aktor::from(&o.anvandare(gk, granne).await.unwrap().unwrap());
     o.skapa_utforarorganisation(gk, &grannens, &aktor, time::OffsetDateTime::now_utc())
         .await
         .unwrap();
@@ -566,7 +566,7 @@ async fn en_utforare_ser_aldrig_en_annans_uppdrag(db: Db) {
     )
     .await
     .unwrap();
-    let mut u = o.anvandare(granne).await.unwrap().unwrap();
+    let mut u = o.anvandare(gk, granne).await.unwrap().unwrap();
     u.id = lots_domain::ids::AnvandarId::ny();
     u.anvandarnamn = "grannutforare".into();
     u.roll = lots_domain::organisation::Roll::Utforare;
@@ -1317,4 +1317,17 @@ async fn allt(app: &TestApp) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// The kommun `grannkommun` made: the one that is not the test's own.
+async fn grannens_kommun(app: &TestApp) -> lots_domain::ids::KommunId {
+    app.store
+        .organisation()
+        .kommuner()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|k| k.id != app.org.kommun)
+        .expect("a neighbouring kommun")
+        .id
 }

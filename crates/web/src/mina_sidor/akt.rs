@@ -55,7 +55,7 @@ async fn lasbara(
     for (r, a) in s
         .store
         .arenden()
-        .personens_arenden_med_tillstand(m.person.id)
+        .personens_arenden_med_tillstand(m.person.kommun, m.person.id)
         .await?
     {
         tillstand.insert(r.id, a);

@@ -180,7 +180,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
     let rader = s
         .store
         .arenden()
-        .personens_arenden_med_tillstand(m.person.id)
+        .personens_arenden_med_tillstand(m.person.kommun, m.person.id)
         .await?;
     let mut arenden = vec![];
     let mut poster = vec![];
@@ -804,7 +804,7 @@ pub async fn dokument(
     let d = s
         .store
         .arenden()
-        .dokument(did)
+        .dokument(m.person.kommun, did)
         .await?
         .ok_or(WebFel::Saknas)?;
     let (rad, _) = m.arende(&s, d.arende, "mina_sidor.dokument").await?;

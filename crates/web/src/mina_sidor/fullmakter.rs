@@ -69,7 +69,7 @@ async fn sida(
     let rader = s
         .store
         .mina_sidor()
-        .fullmakter_for_person(m.person.id)
+        .fullmakter_for_person(m.person.kommun, m.person.id)
         .await?
         .into_iter()
         .map(|f: Fullmakt| Rad {
@@ -140,7 +140,7 @@ pub async fn fran_personalen(s: &AppState, m: &Medborgare) -> Result<Vec<String>
     let idag = super::idag(s);
     Ok(s.store
         .mina_sidor()
-        .fullmakter_for_person(m.person.id)
+        .fullmakter_for_person(m.person.kommun, m.person.id)
         .await?
         .into_iter()
         .filter(|f| {

@@ -424,7 +424,7 @@ pub async fn valj_sida(State(s): State<AppState>, b: Besokare) -> Result<Respons
         if !f.galler(idag) {
             continue;
         }
-        if let Some(p) = s.store.personer().person(f.person).await? {
+        if let Some(p) = s.store.personer().person(kommun, f.person).await? {
             val.push(Val {
                 varde: f.id.to_string(),
                 text: t.f("valj-for_person", &[("namn", &p.namn())]),
@@ -479,7 +479,7 @@ pub async fn valj(State(s): State<AppState>, b: Besokare, f: Formular) -> Result
         .mina_sidor()
         .valj_huvudman(&b.session.id, person, fullmakt)
         .await?;
-    if let Some(p) = s.store.personer().person(person).await? {
+    if let Some(p) = s.store.personer().person(b.session.kommun, person).await? {
         let ombud = fullmakt.map(|f| (b.session.namn.clone(), f));
         logga_inloggning(&s, &p, &b.session.metod, ombud).await?;
     }

@@ -267,7 +267,11 @@ pub async fn visa(
 ) -> Result<Response, WebFel> {
     m.krav_agera()?;
     let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.manadsansokan").await?;
-    let godtagna = s.store.arenden().godtagna_handlingar(rad.person).await?;
+    let godtagna = s
+        .store
+        .arenden()
+        .godtagna_handlingar(rad.kommun, rad.person)
+        .await?;
     Ok(sida(
         &m,
         rad.id,
@@ -289,7 +293,11 @@ pub async fn skicka(
     m.krav_agera()?;
     let t = m.t;
     let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.manadsansokan").await?;
-    let godtagna = s.store.arenden().godtagna_handlingar(rad.person).await?;
+    let godtagna = s
+        .store
+        .arenden()
+        .godtagna_handlingar(rad.kommun, rad.person)
+        .await?;
     let idag = super::idag(&s);
     let mut fel: Vec<(String, String)> = vec![];
     let belopp = |namn: &str, fel: &mut Vec<(String, String)>| -> Option<i64> {

@@ -9,7 +9,7 @@ use lots_domain::arende::{
     AktualiseringsTyp, Arende, Bevakning, Fas, KommandoTyp, Status, bevakningar, kan,
     mojlig_dubblett, svar_senast,
 };
-use lots_domain::ids::{AnvandarId, ArendeId, JournalId, PersonId};
+use lots_domain::ids::{AnvandarId, ArendeId, JournalId, KommunId, PersonId};
 use lots_domain::insats::InsatsTyp;
 use lots_domain::tid::svensk_dag;
 use lots_store::{ArendeRad, Handelsestart, JournalRad, Journalstart, LagradHandelse};
@@ -338,6 +338,7 @@ fn arendelank(
 /// Looked up one by one: a handful of ids, not the kommun's staff.
 async fn namngivna(
     s: &AppState,
+    kommun: KommunId,
     a: &Arende,
     handelser: impl IntoIterator<Item = &LagradHandelse>,
 ) -> Result<Vec<lots_store::Anvandare>, WebFel> {
@@ -353,7 +354,7 @@ async fn namngivna(
     ids.dedup();
     let mut ut = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(u) = s.store.organisation().anvandare(id).await? {
+        if let Some(u) = s.store.organisation().anvandare(kommun, id).await? {
             ut.push(u);
         }
     }
@@ -818,6 +819,7 @@ pub async fn visa(
         .ok_or_else(okand_journalstart)?;
     let anvandare = namngivna(
         &s,
+        rad.kommun,
         &a,
         handelser.rader.iter().chain(&forsta).chain(&senaste),
     )
@@ -971,7 +973,7 @@ pub async fn visa(
     // written by hand, the same on every page of the history and in either order.
     let mut kort: Vec<(String, String)> = vec![];
     let mut rad_i = |nyckel: &str, text: String| kort.push((crate::texter::t(nyckel), text));
-    if let Some(p) = s.store.personer().person(rad.person).await? {
+    if let Some(p) = s.store.personer().person(rad.kommun, rad.person).await? {
         let mut vem = format!("{} {}, {}", p.fornamn, p.efternamn, p.identitet.visning());
         if p.skyddad {
             vem.push_str(&format!(" ({})", crate::texter::t("arende-kort_skyddad")));
@@ -1192,7 +1194,7 @@ async fn mojliga_dubbletter(
     for (rad, arende) in s
         .store
         .arenden()
-        .personens_arenden_med_tillstand(person)
+        .personens_arenden_med_tillstand(a.kommun, person)
         .await?
     {
         let mut resurs = ArendeResurs::av(&rad);

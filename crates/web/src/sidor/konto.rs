@@ -199,7 +199,7 @@ fn aktiverasida(s: &AppState, anvandarnamn: Option<String>) -> AktiveraSida {
 }
 
 async fn lankens_konto(s: &AppState, token: &str) -> Result<Option<Anvandare>, WebFel> {
-    let Some(id) = s
+    let Some((kommun, id)) = s
         .store
         .organisation()
         .kontoaktivering(&crate::auth::session_id(token), s.nu())
@@ -207,7 +207,7 @@ async fn lankens_konto(s: &AppState, token: &str) -> Result<Option<Anvandare>, W
     else {
         return Ok(None);
     };
-    Ok(s.store.organisation().anvandare(id).await?)
+    Ok(s.store.organisation().anvandare(kommun, id).await?)
 }
 
 /// The page the link opens: no login, the link is the key.
@@ -281,7 +281,7 @@ pub async fn aktivera(
         TotpKrav::Kravs => steg::REGISTRERING,
         TotpKrav::Frivillig => steg::KLAR,
     };
-    crate::auth::ny_session(&s, f.headers(), id, nasta, None).await
+    crate::auth::ny_session(&s, f.headers(), &a, nasta, None).await
 }
 
 #[derive(Template, WebTemplate)]

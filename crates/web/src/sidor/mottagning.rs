@@ -528,9 +528,8 @@ async fn deltagare(
     let p = s
         .store
         .personer()
-        .person(id)
+        .person(i.anvandare.kommun, id)
         .await?
-        .filter(|p| p.kommun == i.anvandare.kommun)
         .ok_or(WebFel::Saknas)?;
     if p.skyddad && !i.anvandare.skyddad_behorighet {
         return Err(WebFel::Saknas);

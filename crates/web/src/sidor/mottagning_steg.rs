@@ -186,9 +186,8 @@ async fn kand_person(
     let person = s
         .store
         .personer()
-        .person(id)
+        .person(i.anvandare.kommun, id)
         .await?
-        .filter(|p| p.kommun == i.anvandare.kommun)
         .filter(|p| !p.skyddad || i.anvandare.skyddad_behorighet)
         .ok_or(WebFel::Saknas)?;
     // Only the service's own participant: the person was known to the desk already.

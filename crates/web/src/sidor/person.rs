@@ -523,7 +523,7 @@ pub async fn visa(
     } else {
         s.store
             .mina_sidor()
-            .fullmakter_for_person(id)
+            .fullmakter_for_person(i.anvandare.kommun, id)
             .await?
             .into_iter()
             .filter(|f| f.galler(idag) || f.vantar())

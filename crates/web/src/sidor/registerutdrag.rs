@@ -152,7 +152,7 @@ pub async fn pdf(
     let fullmakter = s
         .store
         .mina_sidor()
-        .fullmakter_for_person(p.id)
+        .fullmakter_for_person(kommun, p.id)
         .await?
         .into_iter()
         .map(|f| {

@@ -162,7 +162,7 @@ impl Stegkontext {
         let kon = if typ == KommandoTyp::RegistreraInstrument {
             s.store
                 .personer()
-                .person(person)
+                .person(i.anvandare.kommun, person)
                 .await?
                 .and_then(|p| p.identitet.kon())
         } else {
@@ -549,7 +549,7 @@ async fn utfor_steg(
         None => s
             .store
             .personer()
-            .person(k.person)
+            .person(i.anvandare.kommun, k.person)
             .await?
             .is_some_and(|p| p.skyddad),
     };
@@ -605,7 +605,11 @@ async fn steg_kontext_for(
         typ,
         KommandoTyp::BegarKomplettering | KommandoTyp::AnsokManad
     ) {
-        k.godtagna = s.store.arenden().godtagna_handlingar(person).await?;
+        k.godtagna = s
+            .store
+            .arenden()
+            .godtagna_handlingar(i.anvandare.kommun, person)
+            .await?;
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
     if typ == KommandoTyp::Kommunicera {

@@ -333,7 +333,7 @@ async fn visa_uppdrag(
     let person = s
         .store
         .personer()
-        .person(r.person)
+        .person(i.anvandare.kommun, r.person)
         .await?
         .ok_or(WebFel::Saknas)?;
     let handelser = s.store.arenden().handelser(r.arende).await?;
@@ -389,7 +389,12 @@ async fn visa_uppdrag(
     rader.push(("Uppdraget", text));
     rader.push(("Läge", lagetext.into()));
     let handlaggare = match r.tillstand.handlaggare {
-        Some(h) => s.store.organisation().anvandare(h).await?.map(|a| a.namn),
+        Some(h) => s
+            .store
+            .organisation()
+            .anvandare(i.anvandare.kommun, h)
+            .await?
+            .map(|a| a.namn),
         None => None,
     };
     rader.push((

@@ -5,6 +5,7 @@
 
 mod akt;
 mod ansokan;
+mod aviseringar;
 mod arenden;
 mod berakning;
 mod dialog;
@@ -138,6 +139,15 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/mina-sidor/fullmakter/{id}/aterkalla",
             post(fullmakter::aterkalla),
+        ),
+        (
+            "/mina-sidor/aviseringar",
+            get(aviseringar::visa).post(aviseringar::valj),
+        ),
+        ("/mina-sidor/aviseringar/kod", post(aviseringar::bekrafta)),
+        (
+            "/mina-sidor/aviseringar/stang-av",
+            post(aviseringar::stang_av),
         ),
     ]
 }

@@ -136,6 +136,9 @@ async fn personuppgifter(app: &TestApp, a: &str) -> Vec<String> {
         "Test ",
         "beslut",
         "komplettering",
+        "öppenvård",
+        "Öppenvård",
+        "bistånd",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -279,11 +282,15 @@ async fn epost_med_kod_och_en_samlad_avisering(db: Db) {
     utan_personuppgifter("the notification", &n.text, &forbjudna);
     utan_personuppgifter("the notification's subject", &n.amne, &forbjudna);
     // Nor anywhere in the message as sent (headers, encoded body) but the address itself.
-    utan_personuppgifter(
-        "the message as sent",
-        &n.data.replace("Dana.Ek@exempel.se", ""),
-        &forbjudna,
-    );
+    // (Message-ID and Date are random and the clock's: left out, not to match by chance.)
+    let som_skickat: String = n
+        .data
+        .lines()
+        .filter(|l| !l.starts_with("Message-ID:") && !l.starts_with("Date:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("Dana.Ek@exempel.se", "");
+    utan_personuppgifter("the message as sent", &som_skickat, &forbjudna);
     let rad = &utkorg(&app, &p).await[0];
     assert_eq!(
         (rad.forsok, rad.kanal.as_deref(), rad.utfall.as_deref()),
@@ -318,7 +325,7 @@ async fn misslyckad_sandning_provas_igen(db: Db) {
     assert_eq!(s, 303, "the step is taken whatever the mail server does");
     assert!(handelsetyper(&app, &a).await.contains(&"meddelande_skickat"));
     app.klocka.spola_fram(time::Duration::minutes(6));
-    vanta_pa_utkorg(&app, &p, |r| r.forsok >= 1 && r.status == "vantar").await;
+    vanta_pa_utkorg(&app, &p, |r| r.utfall.is_some() && r.status == "vantar").await;
     let rad = &utkorg(&app, &p).await[0];
     assert_eq!(rad.utfall.as_deref(), Some("SMTP 451"), "{rad:?}");
     // Not tried again before its time: the attempts stop at one however long the worker runs.

@@ -138,9 +138,7 @@ pub fn ger_avisering(h: &Handelse) -> bool {
     partsinsyn::visas_for_enskild(h)
         && match h {
             // A decision, also one after omprövning and the FL 12 § decision.
-            H::BeslutFattat(_) | H::Omprovat { .. } | H::BegaranOmAvgorandeAvslagen { .. } => {
-                true
-            }
+            H::BeslutFattat(_) | H::Omprovat { .. } | H::BegaranOmAvgorandeAvslagen { .. } => true,
             // Asked to hand in documents (komplettering), or to comment before the
             // decision (FL 25 § kommunicering).
             H::KompletteringBegard { .. } | H::Kommunicerad { .. } => true,
@@ -224,7 +222,9 @@ mod tests {
             text: "Hej".into(),
         };
         assert!(ger_avisering(&meddelande(Avsandare::Handlaggare)));
-        assert!(!ger_avisering(&meddelande(Avsandare::Enskild { ombud: None })));
+        assert!(!ger_avisering(&meddelande(Avsandare::Enskild {
+            ombud: None
+        })));
         assert!(!ger_avisering(&Handelse::UtredningInledd {
             datum: time::macros::date!(2026 - 03 - 02)
         }));

@@ -774,7 +774,9 @@ fn smtp(f: SmtpFil) -> anyhow::Result<Option<lots_web::avisering::SmtpInstallnin
     let anvandare = env("LOTS_SMTP_USER").or(f.user);
     let losenord = env("LOTS_SMTP_PASSWORD").or(f.password);
     if anvandare.is_some() != losenord.is_some() {
-        anyhow::bail!("smtp.user och smtp.password (LOTS_SMTP_USER, LOTS_SMTP_PASSWORD) anges båda eller ingen");
+        anyhow::bail!(
+            "smtp.user och smtp.password (LOTS_SMTP_USER, LOTS_SMTP_PASSWORD) anges båda eller ingen"
+        );
     }
     let inst = lots_web::avisering::SmtpInstallning {
         vard,

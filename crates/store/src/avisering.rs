@@ -79,9 +79,7 @@ fn kodhash(kommun: KommunId, person: PersonId, kod: &str) -> String {
 
 fn kanal(r: &Rad, kolumn: &str) -> Result<Option<Kanal>, StoreError> {
     r.opt_text(kolumn)?
-        .map(|k| {
-            Kanal::fran_kod(&k).ok_or_else(|| StoreError::Korrupt(format!("okänd kanal {k}")))
-        })
+        .map(|k| Kanal::fran_kod(&k).ok_or_else(|| StoreError::Korrupt(format!("okänd kanal {k}"))))
         .transpose()
 }
 
@@ -302,11 +300,7 @@ impl Aviseringar<'_> {
     /// Takes a due notification for sending: counts the attempt and moves its time to
     /// `till`, so another server (or this one after a crash) tries it only if this
     /// attempt never records its outcome. False when someone else took it first.
-    pub async fn ta(
-        &self,
-        post: &Utkorgspost,
-        till: OffsetDateTime,
-    ) -> Result<bool, StoreError> {
+    pub async fn ta(&self, post: &Utkorgspost, till: OffsetDateTime) -> Result<bool, StoreError> {
         let n = self
             .0
             .db

@@ -12,7 +12,7 @@ use lots_domain::avisering::{Kanal, MAX_FORSOK, nasta_forsok};
 use lots_store::{StoreError, Utkorgspost};
 
 use crate::AppState;
-use crate::mina_sidor::texter;
+use crate::mina_sidor::aviseringar::aviseringstext;
 
 pub type Framtid<'a> = Pin<Box<dyn Future<Output = Result<(), Sandfel>> + Send + 'a>>;
 
@@ -123,10 +123,9 @@ impl Smtp {
         .port(inst.port)
         .timeout(Some(std::time::Duration::from_secs(30)));
         let bygg = match (&inst.anvandare, &inst.losenord) {
-            (Some(u), Some(p)) => bygg.credentials(lettre::transport::smtp::authentication::Credentials::new(
-                u.clone(),
-                p.clone(),
-            )),
+            (Some(u), Some(p)) => bygg.credentials(
+                lettre::transport::smtp::authentication::Credentials::new(u.clone(), p.clone()),
+            ),
             _ => bygg,
         };
         Ok(Self {
@@ -292,13 +291,6 @@ impl Avisering {
             },
         }
     }
-}
-
-/// A notification's subject and text in the person's language: the same words for
-/// everyone (see `lots_domain::avisering` for why).
-pub fn aviseringstext(sprak: &str) -> (String, String) {
-    let t = texter::for_kod(sprak);
-    (t.t("avisering-amne"), t.t("avisering-text"))
 }
 
 /// How long a notification taken for sending is left to this attempt before another

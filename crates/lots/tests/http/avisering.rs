@@ -152,10 +152,7 @@ async fn personuppgifter(app: &TestApp, a: &str) -> Vec<String> {
 
 fn utan_personuppgifter(vad: &str, text: &str, forbjudna: &[String]) {
     for o in forbjudna {
-        assert!(
-            !text.contains(o.as_str()),
-            "{vad} contains {o:?}:\n{text}"
-        );
+        assert!(!text.contains(o.as_str()), "{vad} contains {o:?}:\n{text}");
     }
 }
 
@@ -184,7 +181,11 @@ async fn epost_med_kod_och_en_samlad_avisering(db: Db) {
         )
         .await;
     assert_eq!(s, 422);
-    assert!(body.contains("Det ser inte ut som en mejladress"), "{}", utdrag(&body));
+    assert!(
+        body.contains("Det ser inte ut som en mejladress"),
+        "{}",
+        utdrag(&body)
+    );
     let (s, _, body) = k
         .post(
             "/mina-sidor/aviseringar",
@@ -237,7 +238,10 @@ async fn epost_med_kod_och_en_samlad_avisering(db: Db) {
     hl.steg(
         &a,
         "meddelande",
-        &[("text", "Hej Dana! Vi behöver ditt kontoutdrag för öppenvårdsbehandlingen.")],
+        &[(
+            "text",
+            "Hej Dana! Vi behöver ditt kontoutdrag för öppenvårdsbehandlingen.",
+        )],
     )
     .await;
     hl.steg(
@@ -274,7 +278,8 @@ async fn epost_med_kod_och_en_samlad_avisering(db: Db) {
     assert_eq!(n.till, vec!["Dana.Ek@exempel.se".to_owned()]);
     assert_eq!(n.amne, "Nytt på Mina sidor");
     assert!(
-        n.text.contains("Det finns något nytt för dig på Mina sidor."),
+        n.text
+            .contains("Det finns något nytt för dig på Mina sidor."),
         "{}",
         n.text
     );
@@ -323,7 +328,11 @@ async fn misslyckad_sandning_provas_igen(db: Db) {
         )
         .await;
     assert_eq!(s, 303, "the step is taken whatever the mail server does");
-    assert!(handelsetyper(&app, &a).await.contains(&"meddelande_skickat"));
+    assert!(
+        handelsetyper(&app, &a)
+            .await
+            .contains(&"meddelande_skickat")
+    );
     app.klocka.spola_fram(time::Duration::minutes(6));
     vanta_pa_utkorg(&app, &p, |r| r.utfall.is_some() && r.status == "vantar").await;
     let rad = &utkorg(&app, &p).await[0];
@@ -395,10 +404,12 @@ async fn sms_och_avstangning(db: Db) {
     assert_eq!(sms.skickade().len(), 2);
     // Wrong codes: refused, with the tries left; the confirmed number stays in use.
     let ny_kod = kod_i(&sms.skickade()[1].1);
-    let fel = if ny_kod == "111111" { "222222" } else { "111111" };
-    let (s, _, body) = k
-        .post("/mina-sidor/aviseringar/kod", &[("kod", fel)])
-        .await;
+    let fel = if ny_kod == "111111" {
+        "222222"
+    } else {
+        "111111"
+    };
+    let (s, _, body) = k.post("/mina-sidor/aviseringar/kod", &[("kod", fel)]).await;
     assert_eq!(s, 422);
     assert!(body.contains("Koden stämmer inte. Du kan försöka 4 gånger till."));
     let (s, _, body) = k
@@ -413,7 +424,10 @@ async fn sms_och_avstangning(db: Db) {
     hl.steg(
         &a,
         "meddelande",
-        &[("text", "Beslutet om öppenvårdsbehandling kommer i nästa vecka.")],
+        &[(
+            "text",
+            "Beslutet om öppenvårdsbehandling kommer i nästa vecka.",
+        )],
     )
     .await;
     app.klocka.spola_fram(time::Duration::minutes(6));
@@ -421,14 +435,11 @@ async fn sms_och_avstangning(db: Db) {
     let skickade = sms.skickade();
     assert_eq!(skickade.len(), 3);
     assert_eq!(skickade[2].0, "+46701234567");
-    utan_personuppgifter(
-        "the SMS",
-        &skickade[2].1,
-        &personuppgifter(&app, &a).await,
-    );
+    utan_personuppgifter("the SMS", &skickade[2].1, &personuppgifter(&app, &a).await);
 
     // One waits when the person turns notifications off: it is not sent.
-    hl.steg(&a, "meddelande", &[("text", "En fråga till.")]).await;
+    hl.steg(&a, "meddelande", &[("text", "En fråga till.")])
+        .await;
     assert_eq!(utkorg(&app, &p).await[0].status, "vantar");
     let (s, plats, _) = k.post("/mina-sidor/aviseringar/stang-av", &[]).await;
     assert_eq!(

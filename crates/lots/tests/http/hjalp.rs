@@ -351,13 +351,7 @@ impl TestApp {
         })
         .await;
         let klocka = lots_web::Klocka::default();
-        let url = starta_server_med(
-            store.clone(),
-            lyssnare,
-            regler,
-            klocka.clone(),
-            avisering,
-        );
+        let url = starta_server_med(store.clone(), lyssnare, regler, klocka.clone(), avisering);
         Self {
             url,
             store,

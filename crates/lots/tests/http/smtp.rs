@@ -98,7 +98,9 @@ impl SmtpMottagare {
                 till.clear();
                 b"250 OK\r\n"
             } else if versal == "DATA" {
-                skriv.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
+                skriv
+                    .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                    .await?;
                 let mut data = String::new();
                 loop {
                     rad.clear();
@@ -164,13 +166,17 @@ fn avkoda(data: &str) -> (String, String) {
             })
             .unwrap_or_default()
     };
-    let amne = falt("Subject")
-        .split_whitespace()
-        .map(ord)
-        .collect::<Vec<_>>()
-        .join("")
-        .trim()
-        .to_owned();
+    // RFC 2047 6.2: the space between two encoded words is not part of the text.
+    let mut amne = String::new();
+    let mut kodat_fore = false;
+    for w in falt("Subject").split_whitespace() {
+        let (text, kodat) = ord(w);
+        if !amne.is_empty() && !(kodat && kodat_fore) {
+            amne.push(' ');
+        }
+        amne.push_str(&text);
+        kodat_fore = kodat;
+    }
     let text = match falt("Content-Transfer-Encoding")
         .to_ascii_lowercase()
         .as_str()
@@ -187,22 +193,21 @@ fn avkoda(data: &str) -> (String, String) {
     (amne, text)
 }
 
-/// One word of a header: an encoded word (`=?utf-8?b?…?=` or `?q?`) decoded; a plain
-/// word with the space that separated it.
-fn ord(w: &str) -> String {
+/// One word of a header: an encoded word (`=?utf-8?b?…?=` or `?q?`) decoded, and whether
+/// it was one.
+fn ord(w: &str) -> (String, bool) {
     let Some(inre) = w.strip_prefix("=?").and_then(|w| w.strip_suffix("?=")) else {
-        return format!(" {w}");
+        return (w.to_owned(), false);
     };
     let delar: Vec<&str> = inre.splitn(3, '?').collect();
     match delar.as_slice() {
-        [_, k, t] if k.eq_ignore_ascii_case("b") => String::from_utf8(
-            base64::engine::general_purpose::STANDARD
-                .decode(t)
+        [_, k, t] if k.eq_ignore_ascii_case("b") => (
+            String::from_utf8(base64::engine::general_purpose::STANDARD.decode(t).unwrap())
                 .unwrap(),
-        )
-        .unwrap(),
-        [_, _, t] => qp(&t.replace('_', " ")),
-        _ => w.to_owned(),
+            true,
+        ),
+        [_, _, t] => (qp(&t.replace('_', " ")), true),
+        _ => (w.to_owned(), false),
     }
 }
 

@@ -42,6 +42,13 @@ pub struct AviseringSida {
     pub kodfel: Vec<(String, String)>,
 }
 
+/// A notification's subject and text in the person's language: the same words for
+/// everyone and every event (see `lots_domain::avisering` for why).
+pub fn aviseringstext(sprak: &str) -> (String, String) {
+    let t = super::texter::for_kod(sprak);
+    (t.t("avisering-amne"), t.t("avisering-text"))
+}
+
 fn bara_personen(m: &Medborgare) -> Result<(), WebFel> {
     if m.far(crate::policy::MedborgarHandling::ValjaAviseringar) {
         Ok(())

@@ -5,8 +5,8 @@
 
 mod akt;
 mod ansokan;
-mod aviseringar;
 mod arenden;
+pub(crate) mod aviseringar;
 mod berakning;
 mod dialog;
 mod fullmakter;

@@ -135,7 +135,11 @@ mod tests {
         ] {
             nycklar.push(format!("avisering-kanal_{}", k.kod()));
         }
-        for k in ["avisering-fel_tom", "avisering-fel_epost", "avisering-fel_mobil"] {
+        for k in [
+            "avisering-fel_tom",
+            "avisering-fel_epost",
+            "avisering-fel_mobil",
+        ] {
             nycklar.push(k.to_owned());
         }
         for o in lots_domain::fullmakt::Omfattning::ALLA {

@@ -171,7 +171,7 @@ fn avkoda(data: &str) -> (String, String) {
     let mut kodat_fore = false;
     for w in falt("Subject").split_whitespace() {
         let (text, kodat) = ord(w);
-        if !amne.is_empty() && !(kodat && kodat_fore) {
+        if !(amne.is_empty() || kodat && kodat_fore) {
             amne.push(' ');
         }
         amne.push_str(&text);
@@ -217,12 +217,13 @@ fn qp(t: &str) -> String {
     let mut ut = vec![];
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'=' && i + 2 < b.len() {
-            if let Ok(x) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16) {
-                ut.push(x);
-                i += 3;
-                continue;
-            }
+        if b[i] == b'='
+            && i + 2 < b.len()
+            && let Ok(x) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16)
+        {
+            ut.push(x);
+            i += 3;
+            continue;
         }
         ut.push(b[i]);
         i += 1;

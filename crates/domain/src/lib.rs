@@ -4,6 +4,7 @@
 //! (DESIGN.md, principle 7). Every rule cites its legal source beside the code.
 
 pub mod arende;
+pub mod avisering;
 pub mod delegation;
 pub mod forsorjningsstod;
 pub mod frister;

@@ -283,6 +283,69 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "`60`",
     ),
     rad(
+        "smtp.host",
+        "LOTS_SMTP_HOST",
+        "",
+        "SMTP server for notifications by e-mail on Mina sidor (docs/avisering.md)",
+        "off: no e-mail notifications",
+    ),
+    rad(
+        "smtp.port",
+        "LOTS_SMTP_PORT",
+        "",
+        "SMTP port",
+        "`587` (`tls`: `465`, `ingen`: `25`)",
+    ),
+    rad(
+        "smtp.tls",
+        "LOTS_SMTP_TLS",
+        "",
+        "SMTP encryption: `starttls` (required, never plain), `tls` (SMTPS) or `ingen` (a relay on the same host only)",
+        "`starttls`",
+    ),
+    rad(
+        "smtp.user",
+        "LOTS_SMTP_USER",
+        "",
+        "SMTP user name",
+        "none: no login",
+    ),
+    rad(
+        "smtp.password",
+        "LOTS_SMTP_PASSWORD",
+        "",
+        "SMTP password (keep it in the environment)",
+        "none",
+    ),
+    rad(
+        "smtp.from",
+        "LOTS_SMTP_FROM",
+        "",
+        "the From address of notifications: the kommun's general address, never the social services' own (OSL 26 kap. 1 §)",
+        "required with `smtp.host`",
+    ),
+    rad(
+        "sms.url",
+        "LOTS_SMS_URL",
+        "",
+        "SMS gateway for notifications: the URL Lots posts each message to (docs/avisering.md)",
+        "off: no SMS notifications",
+    ),
+    rad(
+        "sms.token",
+        "LOTS_SMS_TOKEN",
+        "",
+        "the SMS gateway's bearer token (keep it in the environment)",
+        "required with `sms.url`",
+    ),
+    rad(
+        "sms.from",
+        "LOTS_SMS_FROM",
+        "",
+        "the sender name of an SMS: the kommun's, never the social services' (at most 11 letters or digits)",
+        "required with `sms.url`",
+    ),
+    rad(
         "",
         "LOTS_TOTP_NYCKEL",
         "",
@@ -344,6 +407,32 @@ struct Fil {
     eid: Option<EidFil>,
     #[serde(default)]
     granskning: GranskningFil,
+    /// `[smtp]`: the mail server notifications go through.
+    smtp: Option<SmtpFil>,
+    /// `[sms]`: the SMS gateway notifications go through.
+    sms: Option<SmsFil>,
+}
+
+/// `[smtp]` in lots.toml (issue 19 item 3). The password is best kept in the
+/// environment (LOTS_SMTP_PASSWORD).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SmtpFil {
+    host: Option<String>,
+    port: Option<u16>,
+    tls: Option<String>,
+    user: Option<String>,
+    password: Option<String>,
+    from: Option<String>,
+}
+
+/// `[sms]` in lots.toml: the HTTP SMS gateway (docs/avisering.md).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SmsFil {
+    url: Option<String>,
+    token: Option<String>,
+    from: Option<String>,
 }
 
 /// `[granskning]` in lots.toml: where the audit log's anchors go. The key is
@@ -438,6 +527,10 @@ pub struct Config {
     pub totpnycklar: lots_store::Totpnycklar,
     /// The debtor account of the payment file.
     pub betalkonto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
+    /// The mail server notifications go through.
+    pub smtp: Option<lots_web::avisering::SmtpInstallning>,
+    /// The SMS gateway: (url, token, sender).
+    pub sms: Option<(String, String, String)>,
 }
 
 impl Config {
@@ -497,6 +590,8 @@ impl Config {
                     .max(1),
             ),
             totpnycklar: totpnycklar()?,
+            smtp: smtp(fil.smtp.unwrap_or_default())?,
+            sms: sms(fil.sms.unwrap_or_default())?,
             betalkonto: match env("LOTS_PAYMENT_BANKGIRO").or(fil.payment_bankgiro) {
                 None => None,
                 Some(t) => Some(
@@ -653,6 +748,61 @@ fn totpnycklar() -> anyhow::Result<lots_store::Totpnycklar> {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| anyhow::anyhow!("LOTS_TOTP_GAMLA_NYCKLAR: {e}"))?;
     Ok(lots_store::Totpnycklar { nyckel, gamla })
+}
+
+/// The SMTP server (issue 19 item 3): the environment wins over the file, as for
+/// the other settings; None when no host is set.
+fn smtp(f: SmtpFil) -> anyhow::Result<Option<lots_web::avisering::SmtpInstallning>> {
+    use lots_web::avisering::SmtpTls;
+    let Some(vard) = env("LOTS_SMTP_HOST").or(f.host) else {
+        return Ok(None);
+    };
+    let tls = match env("LOTS_SMTP_TLS").or(f.tls) {
+        None => SmtpTls::Starttls,
+        Some(t) => SmtpTls::tolka(&t).with_context(|| {
+            format!("smtp.tls (LOTS_SMTP_TLS) ska vara starttls, tls eller ingen, inte {t}")
+        })?,
+    };
+    let port = tal("LOTS_SMTP_PORT", f.port)?.unwrap_or(match tls {
+        SmtpTls::Starttls => 587,
+        SmtpTls::Tls => 465,
+        SmtpTls::Ingen => 25,
+    });
+    let fran = env("LOTS_SMTP_FROM")
+        .or(f.from)
+        .context("smtp.host är angiven men smtp.from (LOTS_SMTP_FROM) saknas")?;
+    let anvandare = env("LOTS_SMTP_USER").or(f.user);
+    let losenord = env("LOTS_SMTP_PASSWORD").or(f.password);
+    if anvandare.is_some() != losenord.is_some() {
+        anyhow::bail!(
+            "smtp.user och smtp.password (LOTS_SMTP_USER, LOTS_SMTP_PASSWORD) anges båda eller ingen"
+        );
+    }
+    let inst = lots_web::avisering::SmtpInstallning {
+        vard,
+        port,
+        tls,
+        anvandare,
+        losenord,
+        fran,
+    };
+    // Checked now, so a wrong address stops the start rather than every notification.
+    lots_web::avisering::Smtp::ny(&inst).map_err(|e| anyhow::anyhow!(e))?;
+    Ok(Some(inst))
+}
+
+/// The SMS gateway: (url, token, sender); None when no URL is set.
+fn sms(f: SmsFil) -> anyhow::Result<Option<(String, String, String)>> {
+    let Some(url) = env("LOTS_SMS_URL").or(f.url) else {
+        return Ok(None);
+    };
+    let token = env("LOTS_SMS_TOKEN")
+        .or(f.token)
+        .context("sms.url är angiven men sms.token (LOTS_SMS_TOKEN) saknas")?;
+    let fran = env("LOTS_SMS_FROM")
+        .or(f.from)
+        .context("sms.url är angiven men sms.from (LOTS_SMS_FROM) saknas")?;
+    Ok(Some((url, token, fran)))
 }
 
 fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
@@ -829,6 +979,8 @@ mod tests {
             ("struct OidcFil {", "oidc."),
             ("struct EidFil {", "eid."),
             ("struct GranskningFil {", "granskning."),
+            ("struct SmtpFil {", "smtp."),
+            ("struct SmsFil {", "sms."),
         ] {
             let start = kod.find(struktur).expect(struktur) + struktur.len();
             let kropp = &kod[start..start + kod[start..].find("\n}").expect("end")];

@@ -357,6 +357,26 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The channels notifications go by, as configured (`[smtp]`, `[sms]`).
+fn avisering(cfg: &config::Config) -> anyhow::Result<lots_web::avisering::Avisering> {
+    let mut a = lots_web::avisering::Avisering::default();
+    if let Some(inst) = &cfg.smtp {
+        a.epost = Some(std::sync::Arc::new(
+            lots_web::avisering::Smtp::ny(inst).map_err(|e| anyhow::anyhow!(e))?,
+        ));
+        tracing::info!(host = %inst.vard, port = inst.port, "notifications by e-mail");
+    }
+    if let Some((url, token, fran)) = &cfg.sms {
+        a.sms = Some(std::sync::Arc::new(lots_web::avisering::HttpSms::ny(
+            url.clone(),
+            token.clone(),
+            fran.clone(),
+        )));
+        tracing::info!("notifications by SMS");
+    }
+    Ok(a)
+}
+
 /// `lots gallra`: the dry run, or with `utfor` the run, printed for the operator.
 async fn gallra(store: &Store, utfor: bool) -> anyhow::Result<()> {
     let oklassade = store.gallring().oklassade_tabeller().await?;
@@ -686,7 +706,13 @@ async fn serva(
         }),
         klocka: lots_web::Klocka::default(),
         betalkonto: cfg.betalkonto.clone(),
+        avisering: avisering(cfg)?,
     };
+    // Notifications are sent from the outbox the steps fill, after their commit
+    // (issue 19 item 3): a mail server that is down delays them, never a step.
+    if !state.avisering.kanaler().is_empty() {
+        lots_web::avisering::starta(state.clone(), std::time::Duration::from_secs(15));
+    }
     if let Some(maddr) = cfg.metrics_listen {
         let m = tokio::net::TcpListener::bind(maddr)
             .await

@@ -183,6 +183,10 @@ const PERSONTABELLER: &[Persontabell] = &[
     // The person's visits to a full-mode öppen insats are their journal there (issue 17).
     persontabell!("oppen_journal", "journalanteckningar", "person = $1"),
     persontabell!("oppen_deltagare", "öppna insatser", "person = $1"),
+    // The person's choice of notifications (the address is contact data) and what was sent
+    // them (issue 19 item 3).
+    persontabell!("avisering_utkorg", "aviseringar", "person = $1"),
+    persontabell!("avisering_val", "aviseringar", "person = $1"),
     persontabell!("ansokningsutkast", "ansökningsutkast", "person = $1"),
     persontabell!(
         "medborgarsession",

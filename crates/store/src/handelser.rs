@@ -239,6 +239,13 @@ impl Arenden<'_> {
         }) {
             crate::statistik::skriv_avslut(&mut tx, &efter, aktor.kommun).await?;
         }
+        // A step that tells the person (a decision, a request, a message …) leaves a
+        // notification in the outbox, in this transaction: sent after commit by the
+        // worker, so a mail server that is down never holds up or loses the step
+        // (issue 19 item 3, docs/avisering.md).
+        if nya.iter().any(lots_domain::avisering::ger_avisering) {
+            crate::avisering::lagg_i_utkorg(&mut tx, aktor.kommun, efter.person, nu).await?;
+        }
         if fore.is_none() {
             // The new case's diarienummer, in the transaction that creates it.
             crate::namnd::satt_diarienummer(&mut tx, aktor.kommun, arende_id, efter.inkom).await?;

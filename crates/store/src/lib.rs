@@ -12,6 +12,7 @@
 //! connecting, migrating, health and backup.
 
 mod arbetslista;
+mod avisering;
 mod db;
 mod dialog;
 mod enhetsoversikt;
@@ -51,6 +52,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 pub use arbetslista::{ArbetslistaRad, Paminnelse};
+pub use avisering::{Aviseringar, Aviseringsval, Kodsvar, Utkorgspost, Utkorgsrad};
 use db::Db;
 pub use db::satslogg;
 pub use enhetsoversikt::{EnhetensArende, HandlaggarSiffror, Urval, Vems};

@@ -3,6 +3,7 @@
 mod api;
 mod atkomst;
 mod auth;
+pub mod avisering;
 pub mod begaran;
 mod begransning;
 mod fel;
@@ -62,6 +63,8 @@ pub struct AppState {
     pub klocka: Klocka,
     /// The kommun's bankgiro försörjningsstöd is paid from; without it no payment file.
     pub betalkonto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
+    /// The channels notifications go by (issue 19 item 3); none: Mina sidor offers none.
+    pub avisering: avisering::Avisering,
 }
 
 impl AppState {

@@ -438,6 +438,9 @@ pub enum MedborgarHandling {
     Agera { person: PersonId },
     /// See, give and revoke the fullmakter of the one followed.
     HanteraFullmakter,
+    /// Choose, verify and turn off notifications by e-mail or SMS: the person's own
+    /// contact details, so the person's alone, never an ombud's (issue 19 item 3).
+    ValjaAviseringar,
     /// Read and confirm a joint application for försörjningsstöd in another person's case;
     /// `namnd`: the huvudman is named medsökande in it. Only those months, nothing else of
     /// the case (`mina_sidor::gemensam`).
@@ -458,7 +461,9 @@ pub fn medborgare_far(
         MedborgarHandling::Agera { person } => {
             person == huvudman && fullmakt.is_none_or(|o| o == Omfattning::ForaTalan)
         }
-        MedborgarHandling::HanteraFullmakter => fullmakt.is_none(),
+        MedborgarHandling::HanteraFullmakter | MedborgarHandling::ValjaAviseringar => {
+            fullmakt.is_none()
+        }
         MedborgarHandling::GemensamAnsokan { namnd } => namnd,
     }
 }

@@ -320,6 +320,27 @@ impl TestApp {
         F: FnOnce(TestStore) -> Fut,
         Fut: std::future::Future<Output = ()>,
     {
+        Self::med_avisering(db, lyssnare, regler, Default::default(), forbered).await
+    }
+
+    /// An app whose notifications go by `avisering`, with the outbox's worker running
+    /// (a round every 50 ms; the app's clock decides what is due).
+    pub async fn med_aviseringar(db: Db, avisering: lots_web::avisering::Avisering) -> Self {
+        let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::med_avisering(db, lyssnare, testregler(), avisering, |_| async {}).await
+    }
+
+    async fn med_avisering<F, Fut>(
+        db: Db,
+        lyssnare: tokio::net::TcpListener,
+        regler: lots_web::Inloggningsregler,
+        avisering: lots_web::avisering::Avisering,
+        forbered: F,
+    ) -> Self
+    where
+        F: FnOnce(TestStore) -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
         let (dburl, dir) = ny_databas(db).await;
         let store = Store::anslut(&dburl).await.unwrap();
         store.migrera().await.unwrap();
@@ -330,7 +351,7 @@ impl TestApp {
         })
         .await;
         let klocka = lots_web::Klocka::default();
-        let url = starta_server(store.clone(), lyssnare, regler, klocka.clone());
+        let url = starta_server_med(store.clone(), lyssnare, regler, klocka.clone(), avisering);
         Self {
             url,
             store,
@@ -376,6 +397,16 @@ fn starta_server(
     regler: lots_web::Inloggningsregler,
     klocka: lots_web::Klocka,
 ) -> String {
+    starta_server_med(store, lyssnare, regler, klocka, Default::default())
+}
+
+fn starta_server_med(
+    store: Store,
+    lyssnare: tokio::net::TcpListener,
+    regler: lots_web::Inloggningsregler,
+    klocka: lots_web::Klocka,
+    avisering: lots_web::avisering::Avisering,
+) -> String {
     let state = lots_web::AppState {
         store: store.clone(),
         kommuner: lots_web::Kommuner::Alla,
@@ -383,7 +414,11 @@ fn starta_server(
         inloggning: std::sync::Arc::new(regler),
         klocka: klocka.clone(),
         betalkonto: lots_domain::forsorjningsstod::utbetalning::Konto::tolka("5555-1234", true),
+        avisering,
     };
+    if !state.avisering.kanaler().is_empty() {
+        lots_web::avisering::starta(state.clone(), std::time::Duration::from_millis(50));
+    }
     let url = format!("http://{}", lyssnare.local_addr().unwrap());
     tokio::spawn(async move {
         axum::serve(

@@ -6,6 +6,7 @@
 mod akt;
 mod ansokan;
 mod arenden;
+pub(crate) mod aviseringar;
 mod berakning;
 mod dialog;
 mod fullmakter;
@@ -148,6 +149,15 @@ pub fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/mina-sidor/fullmakter/{id}/aterkalla",
             post(fullmakter::aterkalla),
+        ),
+        (
+            "/mina-sidor/aviseringar",
+            get(aviseringar::visa).post(aviseringar::valj),
+        ),
+        ("/mina-sidor/aviseringar/kod", post(aviseringar::bekrafta)),
+        (
+            "/mina-sidor/aviseringar/stang-av",
+            post(aviseringar::stang_av),
         ),
     ]
 }

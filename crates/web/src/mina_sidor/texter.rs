@@ -140,6 +140,19 @@ mod tests {
         for k in ["ansokan", "anmalan", "information"] {
             nycklar.push(format!("arendetyp-{k}"));
         }
+        for k in [
+            lots_domain::avisering::Kanal::Epost,
+            lots_domain::avisering::Kanal::Sms,
+        ] {
+            nycklar.push(format!("avisering-kanal_{}", k.kod()));
+        }
+        for k in [
+            "avisering-fel_tom",
+            "avisering-fel_epost",
+            "avisering-fel_mobil",
+        ] {
+            nycklar.push(k.to_owned());
+        }
         for o in lots_domain::fullmakt::Omfattning::ALLA {
             nycklar.push(format!("fullmakt-omfattning_{}", o.kod()));
         }

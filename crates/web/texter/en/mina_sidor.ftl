@@ -14,6 +14,7 @@ ram-mina_arenden = My matters
 ram-ansok = Apply
 ram-journal = My file
 ram-fullmakter = Powers of attorney
+ram-aviseringar = Notifications
 ram-logga_ut = Log out
 ram-du_ar_ombud = You are acting for
 ram-byt = Change person
@@ -940,3 +941,47 @@ avvisning-begaran-om-avgorande = You cannot ask the board to decide your case no
 avvisning-overklagande = This decision cannot be appealed here. Write to your case worker, and we will help you.
 avvisning-svar = You can no longer answer this. Reload the page to see where your case stands.
 avvisning-aktualisera = Your application could not be received. Nothing was saved. Try again, or get in touch with us.
+# Notifications (issue 19 item 3).
+avisering-titel = Notifications
+avisering-rubrik = Be told when something is new
+avisering-ingress = We can send an e-mail or a text message when there is something new for you here. For example a decision, a message or a time for a meeting.
+avisering-innehall = The e-mail or text only says that there is something new on Mina sidor. It never says what it is about. Remember that anyone who can read your e-mail or your phone sees that you got such a message.
+avisering-skyddad = Your personal details are protected. Choose an address or a number that only you can read.
+avisering-inga_kanaler = The municipality does not send e-mails or texts yet. Look in here now and then to see if something is new.
+avisering-nu_rubrik = How you are told now
+avisering-aktiv = We send { $kanal } to { $adress }.
+avisering-av = You get no e-mails or texts from us.
+avisering-stang_av = Turn off
+avisering-kod_rubrik = Enter the code
+avisering-kod_skickad = We have sent a code by { $kanal } to { $adress }. The code is valid for 15 minutes.
+avisering-kod = Code
+avisering-bekrafta = Confirm
+avisering-valj_rubrik = Turn on
+avisering-byt_rubrik = Change address or number
+avisering-kanal = How do you want to be told?
+avisering-kanal_epost = e-mail
+avisering-kanal_sms = text message
+avisering-adress = E-mail address or mobile number
+avisering-adress_hjalp = We send a code there. You enter the code here. Only then do we start sending.
+avisering-skicka_kod = Send code
+avisering-notis_kod = We have sent a code. Enter it below.
+avisering-notis_pa = Done. Now you are told when something is new.
+avisering-notis_av = Done. You get no e-mails or texts from us now. The address is deleted.
+avisering-bara_personen = Only the person can choose how they are told.
+avisering-fel_kanal = Choose e-mail or text message.
+avisering-fel_tom = Enter your e-mail address or your mobile number.
+avisering-fel_epost = That does not look like an e-mail address. Write for example name@example.com.
+avisering-fel_mobil = That does not look like a Swedish mobile number. Write for example 070-123 45 67.
+avisering-fel_vanta = We just sent a code. Wait a minute before you ask for a new one.
+avisering-fel_skicka = We could not send the code just now. Check that the address is right and try again in a while.
+avisering-fel_kodform = The code has six digits. Enter it again.
+avisering-fel_kod =
+    The code is wrong. You can try { $kvar ->
+        [one] once more.
+       *[other] { $kvar } more times.
+    }
+avisering-fel_kod_ogiltig = The code is no longer valid. Ask for a new code.
+avisering-amne = New on Mina sidor
+avisering-text = Hello! There is something new for you on Mina sidor. Log in as usual to read it. We never write here what it is about. You can turn off these messages on Mina sidor.
+avisering-kod_amne = Your code for Mina sidor
+avisering-kod_text = Your code is { $kod }. Enter it on Mina sidor. The code is valid for 15 minutes. Did you not ask for a code? Then you can ignore this.

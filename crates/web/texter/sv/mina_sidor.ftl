@@ -16,6 +16,7 @@ ram-mina_arenden = Mina ärenden
 ram-ansok = Ansök
 ram-journal = Min akt
 ram-fullmakter = Fullmakter
+ram-aviseringar = Aviseringar
 ram-logga_ut = Logga ut
 ram-du_ar_ombud = Du är ombud för
 ram-byt = Byt person
@@ -943,3 +944,48 @@ avvisning-begaran-om-avgorande = Du kan inte be nämnden avgöra ärendet nu. De
 avvisning-overklagande = Det går inte att överklaga det här beslutet här. Skriv till din handläggare, så hjälper vi dig.
 avvisning-svar = Det går inte att svara på det här längre. Ladda om sidan och se hur ärendet står.
 avvisning-aktualisera = Ansökan kunde inte tas emot. Ingenting sparades. Försök igen, eller hör av dig till oss.
+# Aviseringar (issue 19 item 3). A notification says only that something is new: never
+# a name, a case, an insats or the social services (OSL 26 kap. 1 §, lots_domain::avisering).
+avisering-titel = Aviseringar
+avisering-rubrik = Få besked när något är nytt
+avisering-ingress = Vi kan skicka ett mejl eller ett sms när det finns något nytt för dig här. Till exempel ett beslut, ett meddelande eller en tid för möte.
+avisering-innehall = I mejlet eller sms:et står bara att det finns något nytt på Mina sidor. Där står aldrig vad det gäller. Tänk på att den som kan läsa din mejl eller din telefon ser att du fått ett sådant meddelande.
+avisering-skyddad = Du har skyddade personuppgifter. Välj en adress eller ett nummer som bara du kan läsa.
+avisering-inga_kanaler = Kommunen skickar inga mejl eller sms än. Titta in här ibland för att se om något är nytt.
+avisering-nu_rubrik = Så får du besked nu
+avisering-aktiv = Vi skickar { $kanal } till { $adress }.
+avisering-av = Du får inga mejl eller sms från oss.
+avisering-stang_av = Stäng av
+avisering-kod_rubrik = Skriv in koden
+avisering-kod_skickad = Vi har skickat en kod med { $kanal } till { $adress }. Koden gäller i 15 minuter.
+avisering-kod = Kod
+avisering-bekrafta = Bekräfta
+avisering-valj_rubrik = Slå på
+avisering-byt_rubrik = Byt adress eller nummer
+avisering-kanal = Hur vill du få besked?
+avisering-kanal_epost = mejl
+avisering-kanal_sms = sms
+avisering-adress = Mejladress eller mobilnummer
+avisering-adress_hjalp = Vi skickar en kod dit. Du skriver in koden här. Först då börjar vi skicka.
+avisering-skicka_kod = Skicka kod
+avisering-notis_kod = Vi har skickat en kod. Skriv in den nedan.
+avisering-notis_pa = Klart. Nu får du besked när något är nytt.
+avisering-notis_av = Klart. Nu får du inga mejl eller sms från oss. Adressen är borttagen.
+avisering-bara_personen = Bara personen själv kan välja hur hon eller han får besked.
+avisering-fel_kanal = Välj mejl eller sms.
+avisering-fel_tom = Skriv din mejladress eller ditt mobilnummer.
+avisering-fel_epost = Det ser inte ut som en mejladress. Skriv till exempel namn@exempel.se.
+avisering-fel_mobil = Det ser inte ut som ett svenskt mobilnummer. Skriv till exempel 070-123 45 67.
+avisering-fel_vanta = Vi skickade nyss en kod. Vänta en minut innan du ber om en ny.
+avisering-fel_skicka = Vi kunde inte skicka koden just nu. Se om adressen är rätt och försök igen om en stund.
+avisering-fel_kodform = Koden har sex siffror. Skriv in den igen.
+avisering-fel_kod =
+    Koden stämmer inte. Du kan försöka { $kvar ->
+        [one] en gång till.
+       *[other] { $kvar } gånger till.
+    }
+avisering-fel_kod_ogiltig = Koden gäller inte längre. Be om en ny kod.
+avisering-amne = Nytt på Mina sidor
+avisering-text = Hej! Det finns något nytt för dig på Mina sidor. Logga in som du brukar för att läsa. Vi skriver aldrig här vad det gäller. Du kan stänga av de här meddelandena på Mina sidor.
+avisering-kod_amne = Din kod till Mina sidor
+avisering-kod_text = Din kod är { $kod }. Skriv in den på Mina sidor. Koden gäller i 15 minuter. Bad du inte om en kod? Då kan du bortse från det här.

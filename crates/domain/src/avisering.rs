@@ -226,7 +226,8 @@ mod tests {
             ombud: None
         })));
         assert!(!ger_avisering(&Handelse::UtredningInledd {
-            datum: time::macros::date!(2026 - 03 - 02)
+            datum: time::macros::date!(2026 - 03 - 02),
+            beslut_vantas: None,
         }));
     }
 

@@ -467,10 +467,10 @@ async fn felsidans_kontakter(
     for (rad, a) in s
         .store
         .arenden()
-        .personens_arenden_med_tillstand(person)
+        .personens_arenden_med_tillstand(session.kommun, person)
         .await?
     {
-        if a.avslut.is_none() && rad.kommun == session.kommun && !sedda.contains(&rad.enhet) {
+        if a.avslut.is_none() && !sedda.contains(&rad.enhet) {
             sedda.push(rad.enhet);
             ut.push(kontakt::for_enhet(s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?);
         }

@@ -118,8 +118,9 @@ impl Smtp {
             SmtpTls::Ingen => T::builder_dangerous(&inst.vard),
             SmtpTls::Starttls => T::starttls_relay(&inst.vard)
                 .map_err(|e| format!("smtp.host {}: {e}", inst.vard))?,
-            SmtpTls::Tls => T::relay(&inst.vard)
-                .map_err(|e| format!("smtp.host {}: {e}", inst.vard))?,
+            SmtpTls::Tls => {
+                T::relay(&inst.vard).map_err(|e| format!("smtp.host {}: {e}", inst.vard))?
+            }
         }
         .port(inst.port)
         .timeout(Some(std::time::Duration::from_secs(30)));

@@ -104,7 +104,7 @@ pub async fn ta_steg_med(
     let mut alla = kommandon.clone();
     let lage = match lage {
         Some(l) => Some(l),
-        None if skriv_brev => store.arenden().arende(id).await?,
+        None if skriv_brev => store.arenden().arende(aktor.kommun, id).await?,
         None => None,
     };
     if skriv_brev && let Some((rad, fore)) = lage {
@@ -143,7 +143,7 @@ pub async fn ta_steg_med(
                 .iter()
                 .any(|(_, b)| matches!(b, Brev::Kommuniceringsbrev { .. }))
             {
-                dokumentnamn(&store.arenden().dokumenthandelser(id).await?)
+                dokumentnamn(&store.arenden().dokumenthandelser(rad.kommun, id).await?)
             } else {
                 vec![]
             };

@@ -210,11 +210,16 @@ impl Arenden<'_> {
             .collect()
     }
 
-    pub async fn personens_arenden(&self, person: PersonId) -> Result<Vec<ArendeRad>, StoreError> {
-        const SQL: &str = arende_fraga!("WHERE a.person = $1 ORDER BY a.inkom DESC, a.id");
+    pub async fn personens_arenden(
+        &self,
+        kommun: KommunId,
+        person: PersonId,
+    ) -> Result<Vec<ArendeRad>, StoreError> {
+        const SQL: &str =
+            arende_fraga!("WHERE a.kommun = $1 AND a.person = $2 ORDER BY a.inkom DESC, a.id");
         self.0
             .db
-            .fetch_all(SQL, &[v(person)])
+            .fetch_all(SQL, &[v(kommun), v(person)])
             .await?
             .iter()
             .map(arende_rad)
@@ -228,7 +233,7 @@ impl Arenden<'_> {
         kommun: KommunId,
         person: PersonId,
     ) -> Result<Vec<(ArendeRad, Arende)>, StoreError> {
-        let rader = self.personens_arenden(person).await?;
+        let rader = self.personens_arenden(kommun, person).await?;
         let mut tillstand: std::collections::HashMap<ArendeId, Arende> = self
             .0
             .db
@@ -285,9 +290,13 @@ impl Arenden<'_> {
     }
 
     /// The case's row and its state as projected: one query.
-    pub async fn arende(&self, id: ArendeId) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
-        const SQL: &str = arende_fraga!(", a.tillstand", "WHERE a.id = $1");
-        let Some(r) = self.0.db.fetch_optional(SQL, &[v(id)]).await? else {
+    pub async fn arende(
+        &self,
+        kommun: KommunId,
+        id: ArendeId,
+    ) -> Result<Option<(ArendeRad, Arende)>, StoreError> {
+        const SQL: &str = arende_fraga!(", a.tillstand", "WHERE a.kommun = $1 AND a.id = $2");
+        let Some(r) = self.0.db.fetch_optional(SQL, &[v(kommun), v(id)]).await? else {
             return Ok(None);
         };
         Ok(Some((
@@ -312,10 +321,11 @@ impl Arenden<'_> {
     }
 
     /// A page of the case's events, `antal` of them from `start` on, in the order it
-    /// names: an index range on the event's key (`PRIMARY KEY (arende, seq)`) read in
+    /// names: an index range on the event's key (`PRIMARY KEY (kommun, arende, seq)`) read in
     /// either direction, whatever the history's length.
     pub async fn handelser_sida(
         &self,
+        kommun: KommunId,
         arende: ArendeId,
         start: Handelsestart,
         antal: usize,
@@ -324,14 +334,14 @@ impl Arenden<'_> {
             Handelsestart::Nyast(fore) => (
                 concat!(
                     handelse_fraga!(),
-                    "WHERE h.arende = $1 AND h.seq < $2 ORDER BY h.seq DESC LIMIT $3"
+                    "WHERE h.kommun = $1 AND h.arende = $2 AND h.seq < $3 ORDER BY h.seq DESC LIMIT $4"
                 ),
                 fore.unwrap_or(i64::MAX),
             ),
             Handelsestart::Aldst(efter) => (
                 concat!(
                     handelse_fraga!(),
-                    "WHERE h.arende = $1 AND h.seq > $2 ORDER BY h.seq ASC LIMIT $3"
+                    "WHERE h.kommun = $1 AND h.arende = $2 AND h.seq > $3 ORDER BY h.seq ASC LIMIT $4"
                 ),
                 efter.unwrap_or(i64::MIN),
             ),
@@ -339,7 +349,15 @@ impl Arenden<'_> {
         let rader = self
             .0
             .db
-            .fetch_all(sql, &[v(arende), grans.into(), (antal as i64 + 1).into()])
+            .fetch_all(
+                sql,
+                &[
+                    v(kommun),
+                    v(arende),
+                    grans.into(),
+                    (antal as i64 + 1).into(),
+                ],
+            )
             .await?;
         let fler = rader.len() > antal;
         Ok(Sidvis {
@@ -356,6 +374,7 @@ impl Arenden<'_> {
     /// case's documents, read through the partial index `handelse_dokument`.
     pub async fn dokumenthandelser(
         &self,
+        kommun: KommunId,
         arende: ArendeId,
     ) -> Result<Vec<LagradHandelse>, StoreError> {
         self.0
@@ -363,9 +382,9 @@ impl Arenden<'_> {
             .fetch_all(
                 concat!(
                     handelse_fraga!(),
-                    "WHERE h.arende = $1 AND h.kind IN ('dokument_bifogat', 'brev_skapat') ORDER BY h.seq"
+                    "WHERE h.kommun = $1 AND h.arende = $2 AND h.kind IN ('dokument_bifogat', 'brev_skapat') ORDER BY h.seq"
                 ),
-                &[v(arende)],
+                &[v(kommun), v(arende)],
             )
             .await?
             .iter()
@@ -378,11 +397,20 @@ impl Arenden<'_> {
     /// None when `start` names an entry that is not the case's.
     pub async fn journal_sida(
         &self,
+        kommun: KommunId,
         arende: ArendeId,
         start: Journalstart,
         antal: usize,
     ) -> Result<Option<Sidvis<JournalRad>>, StoreError> {
-        journal_sida(self.0, Journalagare::Arende(arende), start, antal, |_| true).await
+        journal_sida(
+            self.0,
+            kommun,
+            Journalagare::Arende(arende),
+            start,
+            antal,
+            |_| true,
+        )
+        .await
     }
 
     /// Whether the entry is one of the case's: a lookup by its key.
@@ -405,13 +433,21 @@ impl Arenden<'_> {
     /// Every entry of the case's journal, newest first, without corrections and
     /// objections: what a correction or an objection is chosen among, by day,
     /// author and text. One index range, over this case only.
-    pub async fn journal_i_arende(&self, arende: ArendeId) -> Result<Vec<JournalRad>, StoreError> {
+    pub async fn journal_i_arende(
+        &self,
+        kommun: KommunId,
+        arende: ArendeId,
+    ) -> Result<Vec<JournalRad>, StoreError> {
         let rader = self
             .0
             .db
             .fetch_all(
-                concat!(journal_fraga!(), "WHERE j.arende = $1", journal_ordning!()),
-                &[v(arende)],
+                concat!(
+                    journal_fraga!(),
+                    "WHERE j.kommun = $1 AND j.arende = $2",
+                    journal_ordning!()
+                ),
+                &[v(kommun), v(arende)],
             )
             .await?;
         rader
@@ -556,14 +592,19 @@ impl Personer<'_> {
     /// shows `journal_sida`.
     pub async fn journal_for_person(
         &self,
+        kommun: KommunId,
         person: PersonId,
     ) -> Result<Vec<JournalRad>, StoreError> {
         let rader = self
             .0
             .db
             .fetch_all(
-                concat!(journal_fraga!(), "WHERE j.person = $1", journal_ordning!()),
-                &[v(person)],
+                concat!(
+                    journal_fraga!(),
+                    "WHERE j.kommun = $1 AND j.person = $2",
+                    journal_ordning!()
+                ),
+                &[v(kommun), v(person)],
             )
             .await?;
         let mut ut: Vec<JournalRad> = rader
@@ -580,8 +621,8 @@ impl Personer<'_> {
             .fetch_all(
                 "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal_invandning i \
                  JOIN journal j ON j.id = i.anteckning AND j.kommun = i.kommun LEFT JOIN anvandare u ON u.id = i.registrerad_av AND u.kommun = i.kommun \
-                 WHERE j.person = $1 ORDER BY i.anteckning, i.seq",
-                &[v(person)],
+                 WHERE j.kommun = $1 AND j.person = $2 ORDER BY i.anteckning, i.seq",
+                &[v(kommun), v(person)],
             )
             .await?;
         koppla(&mut ut, rattelser, &invandningar)?;
@@ -594,12 +635,21 @@ impl Personer<'_> {
     /// None when `start` names an entry that is not the person's.
     pub async fn journal_sida(
         &self,
+        kommun: KommunId,
         person: PersonId,
         start: Journalstart,
         antal: usize,
         synlig: impl Fn(ArendeId) -> bool,
     ) -> Result<Option<Sidvis<JournalRad>>, StoreError> {
-        journal_sida(self.0, Journalagare::Person(person), start, antal, synlig).await
+        journal_sida(
+            self.0,
+            kommun,
+            Journalagare::Person(person),
+            start,
+            antal,
+            synlig,
+        )
+        .await
     }
 
     /// The last day anything was entered in the person's file (SoL 16 kap.: gallring counts from it).
@@ -704,47 +754,47 @@ macro_rules! journalsatser {
     ($agare:literal) => {
         Journalsatser {
             nyckel: concat!(
-                "SELECT datum, skriven FROM journal WHERE id = $1 AND ",
+                "SELECT datum, skriven FROM journal WHERE kommun = $1 AND id = $2 AND ",
                 $agare,
-                " = $2"
+                " = $3"
             ),
             senaste: concat!(
                 journal_fraga!(),
-                "WHERE j.",
+                "WHERE j.kommun = $1 AND j.",
                 $agare,
-                " = $1",
+                " = $2",
                 journal_ordning!(),
-                " LIMIT $2"
+                " LIMIT $3"
             ),
             fore: concat!(
                 journal_fraga!(),
-                "WHERE j.",
+                "WHERE j.kommun = $1 AND j.",
                 $agare,
-                " = $1 AND (j.datum, j.skriven, j.id) < ($2, $3, $4)",
+                " = $2 AND (j.datum, j.skriven, j.id) < ($3, $4, $5)",
                 journal_ordning!(),
-                " LIMIT $5"
+                " LIMIT $6"
             ),
             fran: concat!(
                 journal_fraga!(),
-                "WHERE j.",
+                "WHERE j.kommun = $1 AND j.",
                 $agare,
-                " = $1 AND (j.datum, j.skriven, j.id) <= ($2, $3, $4)",
+                " = $2 AND (j.datum, j.skriven, j.id) <= ($3, $4, $5)",
                 journal_ordning!(),
-                " LIMIT $5"
+                " LIMIT $6"
             ),
             // The entries between the page's oldest and newest, inclusive, are
             // the page's (for a person's page, with those of cases not shown).
             rattelser: concat!(
-                "SELECT r.rattar, r.id FROM journal j JOIN journal r ON r.rattar = j.id AND r.kommun = j.kommun WHERE j.",
+                "SELECT r.rattar, r.id FROM journal j JOIN journal r ON r.rattar = j.id AND r.kommun = j.kommun WHERE j.kommun = $1 AND j.",
                 $agare,
-                " = $1 AND (j.datum, j.skriven, j.id) >= ($2, $3, $4) AND (j.datum, j.skriven, j.id) <= ($5, $6, $7) \
+                " = $2 AND (j.datum, j.skriven, j.id) >= ($3, $4, $5) AND (j.datum, j.skriven, j.id) <= ($6, $7, $8) \
                  ORDER BY r.skriven, r.id"
             ),
             invandningar: concat!(
                 "SELECT i.anteckning, i.datum, i.text, COALESCE(u.namn, '') AS namn FROM journal j \
-                 JOIN journal_invandning i ON i.anteckning = j.id AND i.kommun = j.kommun LEFT JOIN anvandare u ON u.id = i.registrerad_av AND u.kommun = i.kommun WHERE j.",
+                 JOIN journal_invandning i ON i.anteckning = j.id AND i.kommun = j.kommun LEFT JOIN anvandare u ON u.id = i.registrerad_av AND u.kommun = i.kommun WHERE j.kommun = $1 AND j.",
                 $agare,
-                " = $1 AND (j.datum, j.skriven, j.id) >= ($2, $3, $4) AND (j.datum, j.skriven, j.id) <= ($5, $6, $7) \
+                " = $2 AND (j.datum, j.skriven, j.id) >= ($3, $4, $5) AND (j.datum, j.skriven, j.id) <= ($6, $7, $8) \
                  ORDER BY i.anteckning, i.seq"
             ),
         }
@@ -802,6 +852,7 @@ fn koppla(
 
 async fn journal_sida(
     store: &crate::Store,
+    kommun: KommunId,
     agare: Journalagare,
     start: Journalstart,
     antal: usize,
@@ -817,7 +868,7 @@ async fn journal_sida(
         Journalstart::Senaste => None,
         Journalstart::Fore(id) | Journalstart::Fran(id) => {
             let Some(r) = db
-                .fetch_optional(satser.nyckel, &[v(id), agar_id.as_str().into()])
+                .fetch_optional(satser.nyckel, &[v(kommun), v(id), agar_id.as_str().into()])
                 .await?
             else {
                 return Ok(None);
@@ -831,14 +882,18 @@ async fn journal_sida(
     let fler = loop {
         let rader = match &fran {
             None => {
-                db.fetch_all(satser.senaste, &[agar_id.as_str().into(), parti.into()])
-                    .await?
+                db.fetch_all(
+                    satser.senaste,
+                    &[v(kommun), agar_id.as_str().into(), parti.into()],
+                )
+                .await?
             }
             Some(((datum, skriven, id), inklusive)) => {
                 let sql = if *inklusive { satser.fran } else { satser.fore };
                 db.fetch_all(
                     sql,
                     &[
+                        v(kommun),
                         agar_id.as_str().into(),
                         datum.as_str().into(),
                         skriven.as_str().into(),
@@ -874,6 +929,7 @@ async fn journal_sida(
         }));
     };
     let spann = [
+        v(kommun),
         agar_id.as_str().into(),
         aldst.0.as_str().into(),
         aldst.1.as_str().into(),

@@ -536,12 +536,13 @@ impl MinaSidor<'_> {
     /// entry → shown on Mina sidor (true) or withheld (false).
     pub async fn journalprovningar(
         &self,
+        kommun: KommunId,
         person: PersonId,
     ) -> Result<std::collections::HashMap<JournalId, bool>, StoreError> {
         self.0.db
             .fetch_all(
-                "SELECT p.anteckning, p.visas FROM journal_partsinsyn p JOIN journal j ON j.id = p.anteckning AND j.kommun = p.kommun WHERE j.person = $1",
-                &[v(person)],
+                "SELECT p.anteckning, p.visas FROM journal_partsinsyn p JOIN journal j ON j.id = p.anteckning AND j.kommun = p.kommun WHERE j.kommun = $1 AND j.person = $2",
+                &[v(kommun), v(person)],
             )
             .await?
             .iter()

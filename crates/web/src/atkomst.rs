@@ -28,9 +28,6 @@ use crate::sidor::{arendepost, personpost};
 /// (issue 12: a reason is for one case and one need, not a session).
 pub const SKAL_GILTIGT: time::Duration = time::Duration::hours(1);
 
-/// The reason recorded when the thing belongs to another kommun. The row names
-/// no person: this kommun's loggkontroll must not learn another kommun's persons.
-const ANNAN_KOMMUN: &str = "nekad: hör till en annan kommun";
 /// A record looked up within the user's kommun and not found there: it belongs to another
 /// kommun or does not exist, and the user is told neither.
 const INTE_I_KOMMUNEN: &str =
@@ -114,17 +111,18 @@ pub async fn oppna_arende_id(
     id: ArendeId,
     syfte: ArendeSyfte,
 ) -> Result<Oppnat, WebFel> {
-    let (rad, arende) = s.store.arenden().arende(id).await?.ok_or(WebFel::Saknas)?;
-    if rad.kommun != i.anvandare.kommun {
+    // Read within the user's own kommun only, as a person is (oppna_person_id): another
+    // kommun's case is not found, and the attempt is logged naming the id that was tried.
+    let Some((rad, arende)) = s.store.arenden().arende(i.anvandare.kommun, id).await? else {
         logga_nekande(
             s,
             i,
-            Granskningspost::ny("arende.nekad").arende(rad.id),
-            ANNAN_KOMMUN,
+            Granskningspost::ny("arende.nekad").arende(id),
+            INTE_I_KOMMUNEN,
         )
         .await?;
         return Err(WebFel::Saknas);
-    }
+    };
     let resurs = ArendeResurs::av(&rad);
     let a = &i.anvandare;
     if let ArendeSyfte::AngeSkal = syfte {
@@ -281,7 +279,7 @@ pub async fn oppna_person_id(
     }
     let arenden = match syfte {
         PersonSyfte::Aktualisera => vec![],
-        _ => s.store.arenden().personens_arenden(p.id).await?,
+        _ => s.store.arenden().personens_arenden(a.kommun, p.id).await?,
     };
     let agerar = policy::agerar_for(a, arenden.iter().map(ArendeResurs::av));
     match syfte {
@@ -470,7 +468,7 @@ pub async fn oppna_arende_for_medborgare(
     id: ArendeId,
     handling: &str,
 ) -> Result<(ArendeRad, Arende), WebFel> {
-    let Some((rad, a)) = s.store.arenden().arende(id).await? else {
+    let Some((rad, a)) = s.store.arenden().arende(m.person.kommun, id).await? else {
         return Err(WebFel::Saknas);
     };
     let aktor = m.aktor(rad.enhet);

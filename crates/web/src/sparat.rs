@@ -320,13 +320,12 @@ pub async fn lista(
                 // Whose case it is, only where the user may read that case now; that is
                 // logged as a read. The draft's text is shown only on its form, behind the
                 // case's own check.
-                let vem = match s.store.arenden().arende(arende).await? {
+                let vem = match s.store.arenden().arende(i.anvandare.kommun, arende).await? {
                     Some((rad, _))
-                        if rad.kommun == i.anvandare.kommun
-                            && policy::far(
-                                &i.anvandare,
-                                Atgard::LasaArende(ArendeResurs::av(&rad)),
-                            ) =>
+                        if policy::far(
+                            &i.anvandare,
+                            Atgard::LasaArende(ArendeResurs::av(&rad)),
+                        ) =>
                     {
                         loggade.push(arendepost(&i, "sparade_formular.lista", &rad));
                         rad.person_namn

@@ -114,7 +114,7 @@ async fn personuppgifter(app: &TestApp, a: &str) -> Vec<String> {
     let (rad, _) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();

@@ -110,13 +110,13 @@ pub(crate) async fn anteckna(app: &TestApp, k: &Klient, a: &str) -> String {
     let (rad, _) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();
     app.store
         .personer()
-        .journal_for_person(rad.person)
+        .journal_for_person(app.org.kommun, rad.person)
         .await
         .unwrap()
         .into_iter()
@@ -164,7 +164,7 @@ pub(crate) async fn bestall_till(
     let beslut = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap()

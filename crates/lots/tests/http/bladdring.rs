@@ -191,7 +191,7 @@ async fn arendesidan_bladdras(db: Db) {
     let journal = app
         .store
         .personer()
-        .journal_for_person(p.parse().unwrap())
+        .journal_for_person(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     let id_for = |n: usize| {
@@ -265,7 +265,7 @@ async fn arendesidan_bladdras(db: Db) {
     let annans = app
         .store
         .arenden()
-        .journal_i_arende(annat.parse().unwrap())
+        .journal_i_arende(app.org.kommun, annat.parse().unwrap())
         .await
         .unwrap()[0]
         .id

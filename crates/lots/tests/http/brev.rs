@@ -40,7 +40,7 @@ pub(crate) async fn brevtext(k: &Klient, arende: &str, rubrik: &str) -> String {
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
         .arenden()
-        .arende(arende.parse().unwrap())
+        .arende(app.org.kommun, arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -316,7 +316,7 @@ async fn diarienummer_i_efterhand_och_pa_mina_sidor(db: Db) {
         async move {
             store
                 .arenden()
-                .arende(id.parse().unwrap())
+                .arende(app.org.kommun, id.parse().unwrap())
                 .await
                 .unwrap()
                 .unwrap()

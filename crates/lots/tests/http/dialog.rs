@@ -54,7 +54,13 @@ async fn startsida(k: &Klient) -> String {
 
 pub(crate) async fn komplettering_id(app: &TestApp, arende: &str, n: usize) -> String {
     let id: ArendeId = arende.parse().unwrap();
-    let (_, a) = app.store.arenden().arende(id).await.unwrap().unwrap();
+    let (_, a) = app
+        .store
+        .arenden()
+        .arende(app.org.kommun, id)
+        .await
+        .unwrap()
+        .unwrap();
     a.kompletteringar[n].id.to_string()
 }
 

@@ -216,7 +216,10 @@ async fn sakerhetskopia_under_skrivning(db: Db) {
     kopia.migrera().await.unwrap();
     let journal = kopia
         .personer()
-        .journal_for_person(person.parse().unwrap())
+        .journal_for_person(
+            kopia.organisation().kommun().await.unwrap().unwrap().0,
+            person.parse().unwrap(),
+        )
         .await
         .unwrap();
     for text in &fore {
@@ -280,7 +283,10 @@ async fn sigterm_under_skrivning(db: Db) {
     let store = Store::anslut(&dburl).await.unwrap();
     let journal = store
         .personer()
-        .journal_for_person(person.parse().unwrap())
+        .journal_for_person(
+            store.organisation().kommun().await.unwrap().unwrap().0,
+            person.parse().unwrap(),
+        )
         .await
         .unwrap();
     for text in kvitterade.lock().await.iter() {
@@ -317,7 +323,10 @@ async fn krasch_under_skrivning(db: Db) {
     let store = Store::anslut(&dburl).await.unwrap();
     let journal = store
         .personer()
-        .journal_for_person(person.parse().unwrap())
+        .journal_for_person(
+            store.organisation().kommun().await.unwrap().unwrap().0,
+            person.parse().unwrap(),
+        )
         .await
         .unwrap();
     for text in &kvitterade {

@@ -55,7 +55,7 @@ async fn ansok(
 async fn antal_arenden(app: &TestApp, person: &str) -> usize {
     app.store
         .arenden()
-        .personens_arenden(person.parse().unwrap())
+        .personens_arenden(app.org.kommun, person.parse().unwrap())
         .await
         .unwrap()
         .len()

@@ -605,7 +605,7 @@ async fn utbetalningar(db: Db) {
     let beslut = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap()

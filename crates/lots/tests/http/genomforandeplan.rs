@@ -15,7 +15,7 @@ async fn lagrat(app: &TestApp, a: &str) -> (Vec<(u32, String)>, usize) {
     let (_, arende) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();

@@ -277,7 +277,7 @@ async fn journalen_upprepas_inte_i_historiken(db: Db) {
     let journal = app
         .store
         .personer()
-        .journal_for_person(p.parse().unwrap())
+        .journal_for_person(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     let id_for = |n: usize| {

@@ -437,7 +437,7 @@ impl TestApp {
     pub async fn arende(&self, id: &str) -> lots_domain::Arende {
         self.store
             .arenden()
-            .arende(id.parse().expect("a case id"))
+            .arende(self.org.kommun, id.parse().expect("a case id"))
             .await
             .expect("the store answers")
             .expect("the case exists")

@@ -572,8 +572,10 @@ async fn kontrollera_satser(app: &TestApp, satser: &[String]) {
 /// column list names kommun; any other reference passes when the statement compares
 /// `alias.kommun` (or `table.kommun`), or when there are at least as many comparisons
 /// of a bare `kommun` as references relying on them (each subquery names its own).
-/// Citus routes a statement to one kommun's shard when every distributed table in it
-/// is filtered by, or joined on, kommun: this is that rule, read off the text.
+/// And some kommun must be compared with a value (`$n` or a literal): a statement whose
+/// tables are only joined on kommun to each other names no kommun at all. Citus routes a
+/// statement to one kommun's shard when every distributed table in it is filtered by,
+/// or joined on, a kommun it is given: this is that rule, read off the text.
 pub(crate) fn kommunfel(sql: &str, distribuerade: &BTreeSet<String>) -> Vec<String> {
     let ord = ordlista(&sql.to_lowercase());
     const INTE_ALIAS: [&str; 24] = [
@@ -631,8 +633,14 @@ pub(crate) fn kommunfel(sql: &str, distribuerade: &BTreeSet<String>) -> Vec<Stri
         i += 1;
     }
     // Comparisons: `x.kommun =`, `= x.kommun`, `x.kommun IN`, and bare `kommun` so.
+    // A comparison with a value (`$n` or a literal) is what routes the statement: joins on
+    // kommun alone (`u.kommun = h.kommun`) tie the tables to each other but to no kommun,
+    // and leave PostgreSQL no index that leads with kommun (migration 0043).
     let mut kvalificerade: BTreeSet<String> = BTreeSet::new();
     let mut nakna = 0;
+    let mut med_varde = false;
+    let ar_varde =
+        |o: Option<&String>| o.is_some_and(|o| o.starts_with('$') || o.starts_with('\''));
     for (k, o) in ord.iter().enumerate() {
         let fore = k
             .checked_sub(1)
@@ -643,6 +651,13 @@ pub(crate) fn kommunfel(sql: &str, distribuerade: &BTreeSet<String>) -> Vec<Stri
         if !jamfors {
             continue;
         }
+        if o == "kommun" || o.ends_with(".kommun") {
+            med_varde |= match efter {
+                Some("=") => ar_varde(ord.get(k + 2)),
+                Some("in") => ar_varde(ord.get(k + 3)),
+                _ => k >= 2 && ar_varde(ord.get(k - 2)),
+            };
+        }
         if o == "kommun" {
             nakna += 1;
         } else if let Some(q) = o.strip_suffix(".kommun") {
@@ -651,6 +666,11 @@ pub(crate) fn kommunfel(sql: &str, distribuerade: &BTreeSet<String>) -> Vec<Stri
     }
     let mut fel = vec![];
     let mut behover_naken = vec![];
+    let ref_kvar: Vec<String> = ref_
+        .iter()
+        .filter(|(_, _, kolumner)| kolumner.is_none())
+        .map(|(t, _, _)| t.clone())
+        .collect();
     for (t, alias, kolumner) in ref_ {
         match kolumner {
             Some(true) => {}
@@ -661,6 +681,9 @@ pub(crate) fn kommunfel(sql: &str, distribuerade: &BTreeSet<String>) -> Vec<Stri
     }
     if behover_naken.len() > nakna {
         fel.extend(behover_naken);
+    }
+    if !med_varde {
+        fel.extend(ref_kvar);
     }
     fel.sort();
     fel.dedup();
@@ -720,6 +743,8 @@ fn regeln_for_kommunfilter() {
         "SELECT id FROM arende WHERE kommun = $1 AND person IN (SELECT id FROM person WHERE kommun = $1)",
         "SELECT id FROM kommun WHERE kod = $1",
         "DELETE FROM journal WHERE kommun IN ($1) AND id = $2",
+        "SELECT h.seq FROM handelse h LEFT JOIN person u ON u.id = h.aktor AND u.kommun = h.kommun WHERE h.kommun = $1 AND h.arende = $2",
+        "SELECT id FROM arende WHERE $1 = kommun",
     ];
     for sql in ok {
         assert!(
@@ -740,6 +765,10 @@ fn regeln_for_kommunfilter() {
         (
             "SELECT id FROM arende WHERE kommun = $1 AND person IN (SELECT id FROM person WHERE id = $2)",
             "arende",
+        ),
+        (
+            "SELECT h.seq FROM handelse h LEFT JOIN person u ON u.id = h.aktor AND u.kommun = h.kommun WHERE h.arende = $1",
+            "handelse",
         ),
     ];
     for (sql, tabell) in fel {

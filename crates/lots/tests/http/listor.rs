@@ -116,7 +116,7 @@ async fn kontrollera(db: Db, genererat: Vec<Genererat>) {
                 let (rad, _) = app
                     .store
                     .arenden()
-                    .arende(a.parse().unwrap())
+                    .arende(app.org.kommun, a.parse().unwrap())
                     .await
                     .unwrap()
                     .unwrap();

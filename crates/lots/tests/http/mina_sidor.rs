@@ -199,7 +199,7 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
     assert!(
         app.store
             .arenden()
-            .personens_arenden(p.parse().unwrap())
+            .personens_arenden(app.org.kommun, p.parse().unwrap())
             .await
             .unwrap()
             .is_empty()
@@ -224,7 +224,7 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
     let arenden = app
         .store
         .arenden()
-        .personens_arenden(p.parse().unwrap())
+        .personens_arenden(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(arenden.len(), 1);
@@ -341,7 +341,7 @@ async fn foljer_svarar_och_overklagar(db: Db) {
     let (_, arende) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();
@@ -501,7 +501,7 @@ async fn invandning_mot_journalen(db: Db) {
     let (_, arende) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();
@@ -810,7 +810,7 @@ async fn komplettering_meddelanden_och_mote(db: Db) {
     let (_, arende) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();
@@ -929,7 +929,7 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     let arenden = app
         .store
         .arenden()
-        .personens_arenden(p.parse().unwrap())
+        .personens_arenden(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(arenden[0].enhet, mottagning);
@@ -963,7 +963,7 @@ async fn enhet_som_tar_emot_ansokningar(db: Db) {
     let arenden = app
         .store
         .arenden()
-        .personens_arenden(p.parse().unwrap())
+        .personens_arenden(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     assert!(arenden.iter().any(|a| a.enhet == app.org.ekonomi));
@@ -1159,7 +1159,7 @@ async fn pa_engelska(db: Db) {
     let arenden = app
         .store
         .arenden()
-        .personens_arenden(p.parse().unwrap())
+        .personens_arenden(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     let h = app.store.arenden().handelser(arenden[0].id).await.unwrap();

@@ -18,7 +18,7 @@ struct Beslutat {
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
         .arenden()
-        .arende(arende.parse().unwrap())
+        .arende(app.org.kommun, arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()

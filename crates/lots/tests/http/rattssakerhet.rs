@@ -8,7 +8,7 @@ use lots_domain::arende::{Arende, BevakningsTyp, Handelse, bevakningar};
 async fn arende(app: &TestApp, id: &str) -> Arende {
     app.store
         .arenden()
-        .arende(id.parse().unwrap())
+        .arende(app.org.kommun, id.parse().unwrap())
         .await
         .unwrap()
         .unwrap()

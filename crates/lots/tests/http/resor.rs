@@ -7,7 +7,7 @@ use lots_domain::arende::Status;
 async fn status(app: &TestApp, arende: &str) -> Status {
     app.store
         .arenden()
-        .arende(arende.parse().unwrap())
+        .arende(app.org.kommun, arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -18,7 +18,7 @@ async fn status(app: &TestApp, arende: &str) -> Status {
 async fn forsta_beslut(app: &TestApp, arende: &str) -> String {
     app.store
         .arenden()
-        .arende(arende.parse().unwrap())
+        .arende(app.org.kommun, arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -32,7 +32,7 @@ async fn bevakningstyper(app: &TestApp, arende: &str) -> Vec<(String, String)> {
     let a = app
         .store
         .arenden()
-        .arende(arende.parse().unwrap())
+        .arende(app.org.kommun, arende.parse().unwrap())
         .await
         .unwrap()
         .unwrap()
@@ -114,7 +114,7 @@ async fn ansokan_till_avslut(db: Db) {
     let kommunicering = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap()

@@ -221,7 +221,7 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
     let (_, rad) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();
@@ -278,7 +278,7 @@ async fn tilldelning_bara_till_behoriga(db: Db) {
     let arenden = app
         .store
         .arenden()
-        .personens_arenden(p.parse().unwrap())
+        .personens_arenden(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(arenden.len(), 1, "nothing stored");
@@ -574,7 +574,7 @@ pa_bada!(skal_ar_kort_och_galler_en_timme);
 async fn anteckning(app: &TestApp, person: &str, text: &str) -> String {
     app.store
         .personer()
-        .journal_for_person(person.parse().unwrap())
+        .journal_for_person(app.org.kommun, person.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

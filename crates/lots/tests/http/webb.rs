@@ -242,7 +242,7 @@ async fn delegation_styr_vem_som_beslutar(db: Db) {
     let (_, arende) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();
@@ -404,7 +404,7 @@ async fn journal_rattelse_och_invandning(db: Db) {
     let j = app
         .store
         .personer()
-        .journal_for_person(p.parse().unwrap())
+        .journal_for_person(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap()[0]
         .id
@@ -432,7 +432,7 @@ async fn journal_rattelse_och_invandning(db: Db) {
     let journal = app
         .store
         .personer()
-        .journal_for_person(p.parse().unwrap())
+        .journal_for_person(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(journal.len(), 2);
@@ -645,7 +645,7 @@ async fn delegationsordning_versioneras(db: Db) {
     let (_, arende) = app
         .store
         .arenden()
-        .arende(a.parse().unwrap())
+        .arende(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .unwrap();

@@ -61,8 +61,16 @@ async fn lasbara(
         tillstand.insert(r.id, a);
         arenden.push((r.id, r));
     }
-    let provningar = s.store.mina_sidor().journalprovningar(m.person.id).await?;
-    let alla = s.store.personer().journal_for_person(m.person.id).await?;
+    let provningar = s
+        .store
+        .mina_sidor()
+        .journalprovningar(m.person.kommun, m.person.id)
+        .await?;
+    let alla = s
+        .store
+        .personer()
+        .journal_for_person(m.person.kommun, m.person.id)
+        .await?;
     // Per entry: the handläggare's review, else the case's default (issue 12).
     let (visas, dolda): (Vec<_>, Vec<_>) = alla.into_iter().partition(|j| {
         tillstand

@@ -88,7 +88,7 @@ pub async fn kort(s: &AppState, m: &Medborgare) -> Result<Vec<GemensamtKort>, We
     let mut kort = vec![];
     for (a, manader) in ut {
         // The number only: the overview shows nothing else of the case.
-        let Some((rad, _)) = s.store.arenden().arende(a).await? else {
+        let Some((rad, _)) = s.store.arenden().arende(m.person.kommun, a).await? else {
             continue;
         };
         let post = Granskningspost::ny("mina_sidor.oversikt")
@@ -130,7 +130,7 @@ async fn oppna(
         .filter(|(a, _)| *a == id)
         .map(|(_, manad)| manad)
         .collect();
-    let Some((rad, a)) = s.store.arenden().arende(id).await? else {
+    let Some((rad, a)) = s.store.arenden().arende(m.person.kommun, id).await? else {
         return Err(WebFel::Saknas);
     };
     let aktor = m.aktor(rad.enhet);

@@ -75,7 +75,7 @@ pub async fn pdf(
     let mut utredning = vec![];
     let mut journal = vec![];
     for r in &arenden {
-        let Some((_, a)) = s.store.arenden().arende(r.id).await? else {
+        let Some((_, a)) = s.store.arenden().arende(r.kommun, r.id).await? else {
             continue;
         };
         let dnr = r.beteckning();
@@ -97,7 +97,7 @@ pub async fn pdf(
             utredning.extend(utredningsrader(&dnr, &a));
         }
         if del.med(Del::Journal) {
-            for j in s.store.arenden().journal_i_arende(r.id).await? {
+            for j in s.store.arenden().journal_i_arende(r.kommun, r.id).await? {
                 journal.push(vec![
                     dnr.clone(),
                     j.datum.to_string(),

@@ -789,7 +789,7 @@ pub async fn visa(
     let handelser = s
         .store
         .arenden()
-        .handelser_sida(rad.id, handelser_fran, PER_SIDA)
+        .handelser_sida(rad.kommun, rad.id, handelser_fran, PER_SIDA)
         .await?;
     // The summary's first and latest event whatever page of the history is shown:
     // taken from that page when it holds them, else one key lookup each.
@@ -800,7 +800,7 @@ pub async fn visa(
             match sida {
                 Some(h) => Ok::<_, WebFel>(h),
                 None => Ok(arenden
-                    .handelser_sida(rad.id, start, 1)
+                    .handelser_sida(rad.kommun, rad.id, start, 1)
                     .await?
                     .rader
                     .into_iter()
@@ -810,11 +810,15 @@ pub async fn visa(
     };
     let forsta = ytter(Handelsestart::Aldst(None)).await?;
     let senaste = ytter(Handelsestart::Nyast(None)).await?;
-    let dokumenthandelser = s.store.arenden().dokumenthandelser(rad.id).await?;
+    let dokumenthandelser = s
+        .store
+        .arenden()
+        .dokumenthandelser(rad.kommun, rad.id)
+        .await?;
     let journalsida = s
         .store
         .arenden()
-        .journal_sida(rad.id, journal_fran, PER_SIDA)
+        .journal_sida(rad.kommun, rad.id, journal_fran, PER_SIDA)
         .await?
         .ok_or_else(okand_journalstart)?;
     let anvandare = namngivna(

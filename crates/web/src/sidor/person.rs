@@ -501,7 +501,13 @@ pub async fn visa(
     } else {
         s.store
             .personer()
-            .journal_sida(id, start, super::arende::PER_SIDA, |a| synliga.contains(&a))
+            .journal_sida(
+                i.anvandare.kommun,
+                id,
+                start,
+                super::arende::PER_SIDA,
+                |a| synliga.contains(&a),
+            )
             .await?
             .ok_or_else(super::arende::okand_journalstart)?
     };

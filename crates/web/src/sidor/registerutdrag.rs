@@ -100,7 +100,7 @@ pub async fn pdf(
     let mut journal = vec![];
     let mut handelser = vec![];
     for r in &lasbara {
-        let Some((_, a)) = s.store.arenden().arende(r.id).await? else {
+        let Some((_, a)) = s.store.arenden().arende(r.kommun, r.id).await? else {
             continue;
         };
         let dnr = r.beteckning();
@@ -113,7 +113,7 @@ pub async fn pdf(
         ]);
         beslut.extend(beslutsrader(&dnr, &a));
         utredning.extend(utredningsrader(&dnr, &a));
-        for j in s.store.arenden().journal_i_arende(r.id).await? {
+        for j in s.store.arenden().journal_i_arende(r.kommun, r.id).await? {
             journal.push(vec![
                 dnr.clone(),
                 j.datum.to_string(),

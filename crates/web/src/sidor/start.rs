@@ -662,12 +662,17 @@ pub async fn ny_paminnelse(
         "" => None,
         t => {
             let egen = match t.parse::<ArendeId>() {
-                Ok(id) => s.store.arenden().arende(id).await?.and_then(|(r, _)| {
-                    (r.kommun == i.anvandare.kommun
-                        && r.handlaggare == Some(i.anvandare.id)
-                        && r.status != Status::Avslutat)
-                        .then_some(id)
-                }),
+                Ok(id) => s
+                    .store
+                    .arenden()
+                    .arende(i.anvandare.kommun, id)
+                    .await?
+                    .and_then(|(r, _)| {
+                        (r.kommun == i.anvandare.kommun
+                            && r.handlaggare == Some(i.anvandare.id)
+                            && r.status != Status::Avslutat)
+                            .then_some(id)
+                    }),
                 Err(_) => None,
             };
             if egen.is_none() {

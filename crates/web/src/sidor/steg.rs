@@ -198,7 +198,9 @@ impl Stegkontext {
                 vec![]
             },
             journal: match &rad {
-                Some(r) if med_journal => s.store.arenden().journal_i_arende(r.id).await?,
+                Some(r) if med_journal => {
+                    s.store.arenden().journal_i_arende(r.kommun, r.id).await?
+                }
                 _ => vec![],
             },
             rad,
@@ -613,8 +615,12 @@ async fn steg_kontext_for(
     }
     // Kommunicering chooses among the case's documents what goes with the letter.
     if typ == KommandoTyp::Kommunicera {
-        k.dokument =
-            lots_steg::dokumentnamn(&s.store.arenden().dokumenthandelser(id_for(&k)?).await?);
+        k.dokument = lots_steg::dokumentnamn(
+            &s.store
+                .arenden()
+                .dokumenthandelser(i.anvandare.kommun, id_for(&k)?)
+                .await?,
+        );
     }
     // The user's own drafts of this form, read only after the case's access check.
     if crate::sparat::har_utkast(typ) {

@@ -346,6 +346,41 @@ impl Organisation<'_> {
                 }
             }
         }
+        let mut tx = self.0.db.begin().await?;
+        // A person may be a participant already, from an earlier import or the desk: their
+        // first visit and the day they were informed stay as stored (visits come in day
+        // order), and only an `informerad` the stored row lacks is added, as
+        // `registrera_fullt_besok` does.
+        let insatser: std::collections::BTreeSet<String> =
+            deltagare.keys().map(|(i, _)| i.clone()).collect();
+        for insats in insatser {
+            let lagrade = tx
+                .fetch_all(
+                    "SELECT person, informerad FROM oppen_deltagare WHERE kommun = $1 AND insats = $2",
+                    &[v(kommun), insats.as_str().into()],
+                )
+                .await?;
+            for r in lagrade {
+                let nyckel = (insats.clone(), r.text("person")?);
+                let Some((_, informerad)) = deltagare.remove(&nyckel) else {
+                    continue;
+                };
+                if let (Some(dag), None) = (informerad, r.opt_text("informerad")?) {
+                    tx.execute(
+                        "UPDATE oppen_deltagare SET informerad = $4, informerad_av = $5 \
+                         WHERE kommun = $1 AND insats = $2 AND person = $3 AND informerad IS NULL",
+                        &[
+                            v(kommun),
+                            nyckel.0.as_str().into(),
+                            nyckel.1.as_str().into(),
+                            datumtext(dag).into(),
+                            aktor.id.to_string().into(),
+                        ],
+                    )
+                    .await?;
+                }
+            }
+        }
         let deltagare: Vec<_> = deltagare
             .into_iter()
             .map(|((insats, person), (forsta, informerad))| {
@@ -359,7 +394,6 @@ impl Organisation<'_> {
                 ]
             })
             .collect();
-        let mut tx = self.0.db.begin().await?;
         tx.infoga(
             "oppet_besok (id, kommun, insats, insats_version, utforare, dag, integritet, antal, kon, aldersgrupp, stadsdel, amne, registrerad, registrerad_av)",
             &oppna,

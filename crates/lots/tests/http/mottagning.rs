@@ -716,3 +716,66 @@ async fn reservnummer_vid_disken(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(reservnummer_vid_disken);
+
+/// The scale generator stores visits in chunks (`importera_oppna_besok`). A person who
+/// came in an earlier chunk is a participant already: a later chunk keeps their first
+/// visit and adds only the day they were informed, which the first lacked. Found when a
+/// stockholm-scale generation on PostgreSQL stopped at a duplicate key.
+async fn import_i_flera_bitar(db: Db) {
+    use lots_store::Importbesok;
+    use time::macros::date;
+    let app = TestApp::ny(db).await;
+    let insats: lots_domain::ids::OppenInsatsId =
+        spara(&app, &anhorigprogram(&app)).await.parse().unwrap();
+    let k = app.klient("handlaggare").await;
+    let person: lots_domain::ids::PersonId = registrera_person(&k, "19800101-0001", "Bo", "Ek")
+        .await
+        .parse()
+        .unwrap();
+    let aktor = lots_store::Aktor::from(app.org.anv("systemforvaltare"));
+    let besok = |dag: time::Date, informerad: bool| Importbesok::Fullt {
+        insats,
+        version: 1,
+        person,
+        utforare: app.org.utforare_enhet,
+        dag,
+        text: "Samtal i gruppen. (Syntetisk.)".into(),
+        informerad,
+    };
+    let org = app.store.organisation();
+    let nu = time::OffsetDateTime::now_utc();
+    org.importera_oppna_besok(
+        app.org.kommun,
+        &[besok(date!(2026 - 03 - 02), false)],
+        &aktor,
+        nu,
+    )
+    .await
+    .unwrap();
+    org.importera_oppna_besok(
+        app.org.kommun,
+        &[
+            besok(date!(2026 - 03 - 09), true),
+            besok(date!(2026 - 03 - 16), true),
+        ],
+        &aktor,
+        nu,
+    )
+    .await
+    .expect("a later chunk with the same participant is stored");
+    assert_eq!(
+        allt_i(
+            &app,
+            "SELECT forsta_besok, informerad FROM oppen_deltagare",
+            &["forsta_besok", "informerad"]
+        )
+        .await,
+        ["2026-03-02", "2026-03-09"],
+        "one participant: the first visit kept, informed on the first day it was ticked"
+    );
+    assert_eq!(
+        tal(&app, "SELECT COUNT(*) AS n FROM oppen_journal").await,
+        3
+    );
+}
+pa_bada!(import_i_flera_bitar);

@@ -164,7 +164,7 @@ async fn historik(
     .await?;
     let mut post = Granskningspost::ny(format!("klagomal.{vad}:{}", k.nummer));
     if let Some(p) = k.person {
-        post = post.person(p, false);
+        post = post.person(p, k.person_skyddad);
     }
     skriv_granskning(tx, &store.sakring, aktor, tid, &post).await
 }

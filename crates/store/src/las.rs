@@ -566,6 +566,27 @@ impl Arenden<'_> {
             .collect()
     }
 
+    /// Every order placed with the provider organisation `utforare` (found through its
+    /// terms, `bestallningsvillkor`), by decision: one query, whatever their number.
+    pub async fn uppdrag_for_utforare(
+        &self,
+        kommun: KommunId,
+        utforare: UtforarId,
+    ) -> Result<Vec<UppdragRad>, StoreError> {
+        self.0.db
+            .fetch_all(
+                "SELECT u.beslut, u.utforare, a.id AS arende, a.person, p.fornamn, p.efternamn, p.skyddad, a.tillstand \
+                 FROM bestallningsvillkor b JOIN uppdrag u ON u.beslut = b.beslut AND u.kommun = b.kommun \
+                 JOIN arende a ON a.id = u.arende AND a.kommun = u.kommun JOIN person p ON p.id = a.person AND p.kommun = a.kommun \
+                 WHERE b.kommun = $1 AND b.utforare = $2 ORDER BY b.beslut",
+                &[v(kommun), v(utforare)],
+            )
+            .await?
+            .iter()
+            .map(uppdrag_rad)
+            .collect()
+    }
+
     /// The order `beslut` of `kommun`: another kommun's order is, to it, not there.
     pub async fn uppdrag(
         &self,

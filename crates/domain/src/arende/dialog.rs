@@ -36,7 +36,12 @@ pub const HANDLAGGARBYTE_SVARSTID: u32 = 5;
 /// [`HANDLAGGARBYTE_SVARSTID`] working days after it was made (working days as in
 /// [`svar_senast`]).
 pub fn handlaggarbyte_svar_senast(begard: Date) -> Date {
-    (0..HANDLAGGARBYTE_SVARSTID).fold(begard, |d, _| forsta_vardag_efter(d))
+    arbetsdagar_efter(begard, HANDLAGGARBYTE_SVARSTID)
+}
+
+/// The `n`th working day after `dag` (a vardag as [`svar_senast`] says).
+fn arbetsdagar_efter(dag: Date, n: u32) -> Date {
+    (0..n).fold(dag, |d, _| forsta_vardag_efter(d))
 }
 
 /// The longest text the person or the handläggare can write in one message or
@@ -49,7 +54,7 @@ pub const MEDDELANDE_MAX_TECKEN: usize = 5000;
 /// julafton or nyårsafton); a message sent on a non-working day counts from the
 /// next working day, as a letter arriving then would.
 pub fn svar_senast(skickat: Date) -> Date {
-    (0..MEDDELANDE_SVARSTID).fold(skickat, |d, _| forsta_vardag_efter(d))
+    arbetsdagar_efter(skickat, MEDDELANDE_SVARSTID)
 }
 
 /// Who wrote: the person (or an ombud under a fullmakt, FL 14 §, named as

@@ -420,7 +420,8 @@ pub async fn arende(
     }
     let idag = super::idag(&s);
     let enheter = s.store.organisation().enheter(rad_kommun(&m)).await?;
-    let ersattare = super::kontakt::ersattare(&s, t, rad.kommun, rad.handlaggare, idag).await?;
+    let ersattare =
+        super::kontakt::ersattare(&s, t, &anvandare, rad.kommun, rad.handlaggare, idag).await?;
     let pagaende = super::kontakt::pagaende(&s, t, rad.kommun, &a, &enheter).await?;
     let kontakt = super::kontakt::for_enhet(&s, t, rad.kommun, rad.enhet, &rad.enhet_namn).await?;
     Ok(ArendeSida {

@@ -74,9 +74,11 @@ pub async fn for_enhet(
 
 /// Who covers for the case's handläggare today, in words: "Anna Berg har hand om ditt
 /// ärende till och med 20 december 2026."
+/// `anvandare` is the kommun's staff, as the case page has already read them.
 pub async fn ersattare(
     s: &AppState,
     t: &Texter,
+    anvandare: &[lots_store::Anvandare],
     kommun: KommunId,
     handlaggare: Option<AnvandarId>,
     idag: Date,
@@ -92,7 +94,6 @@ pub async fn ersattare(
     else {
         return Ok(None);
     };
-    let anvandare = s.store.organisation().alla_anvandare(kommun).await?;
     let namn = |id: AnvandarId| {
         anvandare
             .iter()

@@ -629,10 +629,9 @@ pub async fn avsluta_ersattare(
     let egen = s
         .store
         .organisation()
-        .alla_anvandare(kommun)
+        .anvandare(kommun, handlaggare)
         .await?
-        .iter()
-        .any(|a| a.id == handlaggare && a.enhet == i.anvandare.enhet);
+        .is_some_and(|a| a.enhet == i.anvandare.enhet);
     if !egen {
         return Err(WebFel::Saknas);
     }

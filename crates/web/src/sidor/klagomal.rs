@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::ids::{AnvandarId, KlagomalId};
 use lots_domain::klagomal::{Kvartalsrapport, Utfall, kvartalsrapport};
@@ -643,24 +643,20 @@ pub async fn rapport_csv(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
     let r = rapport(&s, &i, &q).await?;
-    let mut csv = String::from("\u{feff}Grupp;Vad;Antal\r\n");
-    for (grupp, vad, antal) in rapportrader(&r) {
-        csv.push_str(&format!("{grupp};{vad};{antal}\r\n"));
-    }
+    let mut rader = vec![vec![
+        "Grupp".to_owned(),
+        "Vad".to_owned(),
+        "Antal".to_owned(),
+    ]];
+    rader.extend(
+        rapportrader(&r)
+            .into_iter()
+            .map(|(grupp, vad, antal)| vec![grupp.to_string(), vad.to_string(), antal.to_string()]),
+    );
     let namn = format!(
         "synpunkter-{}-kvartal{}.csv",
         r.kvartal.ar(),
         r.kvartal.nummer()
     );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{namn}\""),
-            ),
-        ],
-        csv,
-    )
-        .into_response())
+    Ok(super::rapporter::csv_svar(&namn, &rader))
 }

@@ -511,15 +511,16 @@ async fn visa(
             });
         }
     }
-    for l in s
-        .store
-        .klagomal()
-        .lex_sarah_att_ta_emot(a.kommun, a.id)
-        .await?
-    {
-        if !policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }) {
-            break;
-        }
+    // Only a receiver of Lex Sarah reports has any: nobody else's start page asks.
+    let lex_sarah = if policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }) {
+        s.store
+            .klagomal()
+            .lex_sarah_att_ta_emot(a.kommun, a.id)
+            .await?
+    } else {
+        vec![]
+    };
+    for l in lex_sarah {
         if !visas(l.bevakas) {
             kommande += 1;
             continue;

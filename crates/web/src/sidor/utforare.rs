@@ -449,16 +449,13 @@ async fn att_flytta(
     let kommun = i.anvandare.kommun;
     let mut ut = vec![];
     let mut loggade = vec![];
-    for v in s
+    for rad in s
         .store
-        .organisation()
-        .bestallningsvillkor(kommun, utforare)
+        .arenden()
+        .uppdrag_for_utforare(kommun, utforare)
         .await?
     {
-        let Some(rad) = s.store.arenden().uppdrag(kommun, v.beslut).await? else {
-            continue;
-        };
-        let Some(lage) = rad.tillstand.beslut_lage(v.beslut) else {
+        let Some(lage) = rad.tillstand.beslut_lage(rad.beslut) else {
             continue;
         };
         // Running: the case is open and the decision's period has not ended.
@@ -840,16 +837,17 @@ pub async fn avstam(
 ) -> Result<Avstamning, StoreError> {
     let o = store.organisation();
     let mut ordrar = BTreeMap::new();
-    for v in o.bestallningsvillkor(kommun, utforare).await? {
-        let Some(rad) = store.arenden().uppdrag(kommun, v.beslut).await? else {
-            continue;
-        };
-        let Some(b) = rad.tillstand.beslut_lage(v.beslut) else {
+    for rad in store
+        .arenden()
+        .uppdrag_for_utforare(kommun, utforare)
+        .await?
+    {
+        let Some(b) = rad.tillstand.beslut_lage(rad.beslut) else {
             continue;
         };
         let (insats, fran, till) = (b.beslut.insats, b.beslut.period_fran, b.beslut.period_till);
         ordrar.insert(
-            v.beslut,
+            rad.beslut,
             Order {
                 rad,
                 insats,

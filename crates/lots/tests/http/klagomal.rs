@@ -584,3 +584,72 @@ async fn arbetsledaren_besvarar_inte_sin_egen(db: Db) {
     assert!(app.arende(&a).await.vantande_handlaggarbyte().is_some());
 }
 pa_bada!(arbetsledaren_besvarar_inte_sin_egen);
+
+/// A complaint from a person with skyddade personuppgifter: what staff do with it is
+/// audited as concerning a protected person, as reading it is, so that loggkontroll's
+/// "only protected persons" finds every act on it.
+async fn skyddad_avsandare_granskas_som_skyddad(db: Db) {
+    let app = TestApp::ny(db).await;
+    let person = syntetisk(&app, "19850505-1238", "Dana", "Ek").await;
+    app.store
+        .bakdorr()
+        .execute(
+            "UPDATE person SET skyddad = 1 WHERE id = $1",
+            &[person.as_str().into()],
+        )
+        .await
+        .unwrap();
+    let k = medborgare(&app, "19850505-1238").await;
+    let (s, _, html) = k
+        .post(
+            "/mina-sidor/synpunkter",
+            &[
+                ("slag", "klagomal"),
+                ("kategori", "bemotande"),
+                ("text", "Jag blev inte lyssnad på."),
+            ],
+        )
+        .await;
+    assert_eq!(s, 200, "{}", utdrag(&html));
+    let nummer = nummer_i(&html);
+    let id = app
+        .store
+        .klagomal()
+        .lista(app.org.kommun, 10)
+        .await
+        .unwrap()[0]
+        .id
+        .to_string();
+    let re = app.klient("registrator").await;
+    let al = app.org.anv("arbetsledare").id.to_string();
+    let (s, _, _) = re
+        .post(&format!("/klagomal/{id}/tilldela"), &[("ansvarig", &al)])
+        .await;
+    assert_eq!(s, 303);
+    let nu = time::OffsetDateTime::now_utc();
+    let skyddade = app
+        .store
+        .granskning()
+        .sok_logg(
+            app.org.kommun,
+            &lots_store::Loggfilter {
+                fran: nu - time::Duration::hours(1),
+                till: nu + time::Duration::hours(1),
+                person: None,
+                anvandare: None,
+                bara_utanfor: false,
+                bara_skyddade: true,
+            },
+            1000,
+        )
+        .await
+        .unwrap();
+    assert!(
+        skyddade
+            .iter()
+            .any(|r| r.handling == format!("klagomal.tilldelad:{nummer}")),
+        "the assignment is audited as concerning a protected person: {:?}",
+        skyddade.iter().map(|r| &r.handling).collect::<Vec<_>>()
+    );
+}
+pa_bada!(skyddad_avsandare_granskas_som_skyddad);

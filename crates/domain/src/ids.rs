@@ -49,4 +49,5 @@ id!(
     OppenInsatsId,
     KlagomalId,
     LexSarahId,
+    RegisterutdragId,
 );

@@ -21,6 +21,7 @@ pub mod oppen_insats;
 pub mod oppen_uppfoljning;
 pub mod organisation;
 pub mod rapport;
+pub mod registerutdrag;
 pub mod textblock;
 pub mod tid;
 pub mod utforare;

@@ -188,6 +188,9 @@ const PERSONTABELLER: &[Persontabell] = &[
     persontabell!("avisering_utkorg", "aviseringar", "person = $1"),
     persontabell!("avisering_val", "aviseringar", "person = $1"),
     persontabell!("ansokningsutkast", "ansökningsutkast", "person = $1"),
+    // The person's requests for a registerutdrag and how they were answered (issue 18
+    // item 7): part of what is kept about them, so they go with it.
+    persontabell!("registerutdragsbegaran", "registerutdrag", "person = $1"),
     persontabell!(
         "medborgarsession",
         "sessioner",

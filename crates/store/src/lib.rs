@@ -36,6 +36,7 @@ mod org;
 #[cfg(feature = "provning")]
 pub mod provning;
 mod rapporter;
+mod registerutdrag;
 mod riksnorm;
 pub mod sok;
 mod sparat;
@@ -78,6 +79,7 @@ pub use oppen_mottagning::{
 pub use oppna_insatser::{Importbesok, OppenInsatsRad};
 pub use org::*;
 pub use rapporter::*;
+pub use registerutdrag::{Registerutdrag, Registerutdragsbegaran};
 pub use riksnorm::{Hyresriktvarden, PublikRiksnorm, TillagdRiksnorm};
 pub use sparat::{SPARAS, Slag, SparatFormular, UTKAST_PER_ANVANDARE, UTKAST_SPARAS, Utkastsvar};
 pub use textblock::TextblockRad;

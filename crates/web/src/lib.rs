@@ -160,6 +160,22 @@ fn rutter() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(sidor::registerutdrag::pdf),
         ),
         (
+            "/personer/{id}/registerutdrag/ny",
+            get(sidor::registerutdrag::ny_sida).post(sidor::registerutdrag::registrera),
+        ),
+        (
+            "/personer/{id}/registerutdrag/{utdrag}/forlang",
+            get(sidor::registerutdrag::forlang_sida).post(sidor::registerutdrag::forlang),
+        ),
+        (
+            "/personer/{id}/registerutdrag/{utdrag}/besvara",
+            get(sidor::registerutdrag::besvara_sida).post(sidor::registerutdrag::besvara),
+        ),
+        (
+            "/personer/{id}/registerutdrag/{utdrag}/ta-over",
+            post(sidor::registerutdrag::ta_over),
+        ),
+        (
             "/personer/{id}/fullmakter/ny",
             get(sidor::fullmakt::ny_sida).post(sidor::fullmakt::registrera),
         ),

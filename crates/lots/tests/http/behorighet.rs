@@ -72,6 +72,8 @@ pub(crate) struct Fall {
     avtal: String,
     /// A flagged invoice difference on the case's order (issue 17).
     avvikelse: String,
+    /// The person's request for a registerutdrag, unanswered (issue 18 item 7).
+    utdrag: String,
 }
 
 impl Fall {
@@ -91,6 +93,7 @@ impl Fall {
             &self.klagomal,
             &self.avtal,
             &self.avvikelse,
+            &self.utdrag,
         ]
         .into_iter()
         .filter(|i| !i.is_empty())
@@ -241,6 +244,23 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     // for a second person's approval; and one registered by HL themselves.
     let fullmakt = fran_papper(app, &p, "handlaggare2").await;
     let egen = fran_papper(app, &p, "handlaggare").await;
+    // A request for a registerutdrag that came in by letter, HL's to answer.
+    let hl_anv = app.org.anv("handlaggare");
+    let registerutdrag = app
+        .store
+        .registerutdrag()
+        .registrera(
+            app.org.kommun,
+            p.parse().unwrap(),
+            hl_anv.enhet,
+            lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()),
+            lots_domain::registerutdrag::Kanal::Brev,
+            &lots_store::Aktor::from(hl_anv),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap()
+        .to_string();
     fall.insert(
         "egenregistrerad",
         Fall {
@@ -266,6 +286,7 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             klagomal: String::new(),
             avtal: String::new(),
             avvikelse: String::new(),
+            utdrag: registerutdrag,
         },
     );
 
@@ -434,6 +455,7 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
             klagomal: String::new(),
             avtal: String::new(),
             avvikelse: String::new(),
+            utdrag: String::new(),
         },
     );
     // One of the kommun's text blocks, saved by the arbetsledare.
@@ -573,6 +595,7 @@ pub(crate) fn fyll_i(app: &TestApp, sokvag: &str, f: Option<&Fall>) -> String {
         .replace("{fullmakt}", &f.fullmakt)
         .replace("{anteckning}", &f.anteckning)
         .replace("{avtal}", &f.avtal)
+        .replace("{utdrag}", &f.utdrag)
         // A new link closes the account: not one of the users the matrix logs in as.
         .replace(
             "/admin/anvandare/{id}/aktiveringslank",

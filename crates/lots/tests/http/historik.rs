@@ -526,8 +526,8 @@ async fn sammanfattningen_sager_vad_den_enskilde_ska_gora(db: Db) {
     assert!(kort(&html, "Väntar på den enskilde").is_none());
     // A request's last day lies after the day it is made, which is today. One that falls on
     // a Saturday, Sunday or holiday is shown as the next vardag (lag (1930:173) 2 §).
-    let senast_dag = lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc())
-        + time::Duration::days(14);
+    let senast_dag =
+        lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()) + time::Duration::days(14);
     let senast = senast_dag.to_string();
     let visas = lots_domain::kalender::nasta_vardag(senast_dag);
     assert!(
@@ -563,10 +563,8 @@ async fn sammanfattningen_sager_vad_den_enskilde_ska_gora(db: Db) {
     assert_eq!(
         kort(&html, "Väntar på den enskilde"),
         Some(
-            format!(
-                "Begärd komplettering senast {visas}; Svar på kommunicering senast 2026-04-16"
-            )
-            .as_str()
+            format!("Begärd komplettering senast {visas}; Svar på kommunicering senast 2026-04-16")
+                .as_str()
         ),
         "{}",
         utdrag(topp(&html))

@@ -35,6 +35,7 @@ mod mottagning;
 mod oppna_insatser;
 mod rapporter;
 mod rattssakerhet;
+mod registerutdrag;
 mod resor;
 mod sekretess;
 mod sidodorrar;

@@ -426,6 +426,23 @@ struct PersonSida {
     far_registrera_fullmakt: bool,
     far_aterkalla_fullmakt: bool,
     far_lasa_fullmaktsdokument: bool,
+    /// Requests for a registerutdrag, newest first, for those who may handle them.
+    registerutdrag: Vec<BegaranVy>,
+    far_registerutdrag: bool,
+}
+
+/// A request for a registerutdrag as the person page lists it.
+struct BegaranVy {
+    id: String,
+    mottagen: String,
+    /// The day the answer is owed by, and whether it has passed.
+    senast: String,
+    forsenad: bool,
+    ansvarig: String,
+    egen: bool,
+    forlangning: Option<String>,
+    /// "Lämnat 2026-09-20 av …", once answered.
+    svar: Option<String>,
 }
 
 impl PersonSida {
@@ -574,6 +591,49 @@ pub async fn visa(
             })
             .collect()
     };
+    let far_registerutdrag = policy::far(
+        &i.anvandare,
+        Atgard::Registerutdrag {
+            skyddad: p.skyddad,
+            agerar,
+        },
+    );
+    let registerutdrag = if far_registerutdrag {
+        s.store
+            .registerutdrag()
+            .for_person(i.anvandare.kommun, id)
+            .await?
+            .into_iter()
+            .map(|b| BegaranVy {
+                id: b.id.to_string(),
+                mottagen: format!("{} ({})", b.mottagen, b.kanal.namn().to_lowercase()),
+                senast: b.senast().to_string(),
+                forsenad: b.besvarad.is_none() && b.senast() < idag,
+                egen: b.ansvarig == i.anvandare.id,
+                ansvarig: b.ansvarig_namn.clone(),
+                forlangning: b.forlangd_till.map(|d| {
+                    format!(
+                        "Förlängd från {} till {d}: {}",
+                        b.svar_senast,
+                        b.forlangning_skal.clone().unwrap_or_default()
+                    )
+                }),
+                svar: b.besvarad.map(|d| {
+                    let mut t = format!(
+                        "{} {d} av {}",
+                        b.utfall.map(|u| u.namn()).unwrap_or_default(),
+                        b.besvarad_av_namn.clone().unwrap_or_default()
+                    );
+                    if let Some(skal) = b.skal.as_deref().filter(|x| !x.is_empty()) {
+                        t.push_str(&format!(". Skäl: {skal}"));
+                    }
+                    t
+                }),
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let loggade: Vec<_> = arenden
         .iter()
         .map(|r| arendepost(&i, "person.visa", r))
@@ -620,6 +680,8 @@ pub async fn visa(
                 agerar,
             },
         ),
+        registerutdrag,
+        far_registerutdrag,
     };
     Ok(sida.into_response())
 }

@@ -21,17 +21,24 @@
 //! "registerutdrag.forteckning"), so loggkontroll finds who made the extract.
 
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::Handelse;
 use lots_domain::arende::partsinsyn::{self, Undanhallet};
-use lots_store::ArendeRad;
+use lots_domain::ids::RegisterutdragId;
+use lots_domain::registerutdrag::{Kanal, Utfall};
+use lots_domain::tid::svensk_dag;
+use lots_store::{ArendeRad, Registerutdragsbegaran};
+use time::Date;
 
 use super::akt::{beslutsrader, pdf_fil, sektion, utredningsrader};
-use super::arendepost;
+use super::person::Formularsida;
+use super::{Falt, Sida, arendepost, fyll};
 use crate::AppState;
 use crate::atkomst::{self, PersonSyfte};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
+use crate::formular::{FaltFel, Formular};
 use crate::policy::{self, ArendeResurs, Atgard};
 use crate::visning::{Namn, beskriv};
 
@@ -290,4 +297,443 @@ pub async fn pdf(
         WebFel::Ogiltig("Registerutdraget kunde inte göras. Försök igen om en stund.".into())
     })?;
     Ok(pdf_fil(&format!("registerutdrag-{idag}.pdf"), pdf))
+}
+
+// ---------------------------------------------------------------------------------------
+// The request itself: registered, answered for, extended and answered within the time
+// GDPR art. 12.3 sets (`lots_domain::registerutdrag`). The same ground as for the extract:
+// staff who act on one of the person's cases (`Atgard::Registerutdrag`).
+
+/// The person, if the user may handle their registerutdrag.
+async fn person_for_begaran(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+) -> Result<lots_store::Person, WebFel> {
+    let oppnad = atkomst::oppna_person(s, i, id, PersonSyfte::Lasa).await?;
+    policy::krav(
+        &i.anvandare,
+        Atgard::Registerutdrag {
+            skyddad: oppnad.person.skyddad,
+            agerar: oppnad.agerar,
+        },
+    )?;
+    Ok(oppnad.person)
+}
+
+/// The person and one of their requests; another person's or kommun's is not there.
+async fn begaran(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+    rid: &str,
+) -> Result<(lots_store::Person, Registerutdragsbegaran), WebFel> {
+    let p = person_for_begaran(s, i, id).await?;
+    let rid: RegisterutdragId = rid.parse().map_err(|_| WebFel::Saknas)?;
+    let b = s
+        .store
+        .registerutdrag()
+        .hamta(i.anvandare.kommun, rid)
+        .await?
+        .filter(|b| b.person == p.id)
+        .ok_or(WebFel::Saknas)?;
+    Ok((p, b))
+}
+
+fn redan(b: &Registerutdragsbegaran) -> Option<WebFel> {
+    b.besvarad.map(|d| {
+        WebFel::Ogiltig(format!(
+            "Begäran besvarades redan {d}. Ladda om personens sida."
+        ))
+    })
+}
+
+fn tillbaka_till(p: &lots_store::Person) -> String {
+    format!("/personer/{}#rubrik-registerutdrag", p.id)
+}
+
+fn formularsida(
+    i: &Inloggad,
+    p: &lots_store::Person,
+    rubrik: String,
+    ingress: String,
+    action: String,
+    knapp: &'static str,
+) -> Formularsida {
+    Formularsida {
+        sida: Sida::av(i),
+        rubrik,
+        ingress,
+        tillbaka: tillbaka_till(p),
+        tillbaka_text: "personen".into(),
+        action,
+        knapp,
+        multipart: false,
+        forhandsgranska: false,
+        meddelande: None,
+        falt: vec![],
+        fel: vec![],
+        lankar: vec![],
+        notis: None,
+        utkast: None,
+    }
+}
+
+fn ny_falt(idag: Date) -> Vec<Falt> {
+    vec![
+        Falt::datum("mottagen", "Dagen begäran kom in")
+            .varde(idag)
+            .kravs()
+            .hjalp("Dagen den kom till förvaltningen, även om den öppnades senare. Svaret ska lämnas inom en månad från den dagen."),
+        Falt::val(
+            "kanal",
+            "Hur begäran kom in",
+            "radio",
+            Kanal::ALLA.map(|k| (k.kod().to_string(), k.namn().to_string())),
+        )
+        .kravs(),
+    ]
+}
+
+fn ny_formular(
+    i: &Inloggad,
+    p: &lots_store::Person,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+) -> Formularsida {
+    Formularsida {
+        falt,
+        fel,
+        ..formularsida(
+            i,
+            p,
+            format!("Begäran om registerutdrag från {}", p.namn()),
+            "Personen har rätt att få veta vilka uppgifter nämnden har om hen (GDPR art. 15). \
+             Svaret ska lämnas utan onödigt dröjsmål och senast en månad efter att begäran kom in \
+             (art. 12.3). Du svarar för begäran och ser den på din startsida tills den är besvarad."
+                .into(),
+            format!("/personer/{}/registerutdrag/ny", p.id),
+            "Registrera begäran",
+        )
+    }
+}
+
+pub async fn ny_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+) -> Result<Response, WebFel> {
+    let p = person_for_begaran(&s, &i, &id).await?;
+    Ok(ny_formular(&i, &p, ny_falt(svensk_dag(s.nu())), vec![]).into_response())
+}
+
+fn datumfalt(f: &Formular, namn: &'static str, fel: &mut Vec<FaltFel>) -> Option<Date> {
+    match lots_store::las_datum(&f.text(namn)) {
+        Ok(d) => Some(d),
+        Err(_) => {
+            fel.push(FaltFel {
+                falt: namn,
+                text: "Skriv ett datum som ÅÅÅÅ-MM-DD.".into(),
+            });
+            None
+        }
+    }
+}
+
+fn domanfel(fel: &mut Vec<FaltFel>, f: Vec<lots_domain::registerutdrag::Fel>) {
+    fel.extend(f.into_iter().map(|f| FaltFel {
+        falt: f.falt,
+        text: f.text,
+    }));
+}
+
+pub async fn registrera(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path(id): Path<String>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let p = person_for_begaran(&s, &i, &id).await?;
+    let idag = svensk_dag(s.nu());
+    let mut fel = vec![];
+    let mottagen = datumfalt(&f, "mottagen", &mut fel);
+    if let Some(d) = mottagen
+        && let Err(e) = lots_domain::registerutdrag::prova_mottagen(d, idag)
+    {
+        domanfel(&mut fel, vec![e]);
+    }
+    let kanal = Kanal::fran_kod(&f.text("kanal"));
+    if kanal.is_none() {
+        fel.push(FaltFel {
+            falt: "kanal",
+            text: "Välj hur begäran kom in.".into(),
+        });
+    }
+    let (Some(mottagen), Some(kanal), true) = (mottagen, kanal, fel.is_empty()) else {
+        let mut falt = ny_falt(idag);
+        let sammanfattning = fyll(&mut falt, &f, &fel);
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ny_formular(&i, &p, falt, sammanfattning),
+        )
+            .into_response());
+    };
+    s.store
+        .registerutdrag()
+        .registrera(
+            p.kommun,
+            p.id,
+            i.anvandare.enhet,
+            mottagen,
+            kanal,
+            &i.aktor(),
+            s.nu(),
+        )
+        .await?;
+    Ok(Redirect::to(&tillbaka_till(&p)).into_response())
+}
+
+fn forlang_falt(b: &Registerutdragsbegaran) -> Vec<Falt> {
+    vec![
+        Falt::datum("till", "Ny sista dag")
+            .varde(lots_domain::registerutdrag::langst_forlangd(b.mottagen))
+            .kravs()
+            .hjalp("Högst två månader till, alltså senast tre månader efter att begäran kom in."),
+        Falt::textarea("skal", "Varför mer tid behövs")
+            .kravs()
+            .hjalp("Skälen ska meddelas personen, inom den första månaden."),
+    ]
+}
+
+fn forlang_formular(
+    i: &Inloggad,
+    p: &lots_store::Person,
+    b: &Registerutdragsbegaran,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+) -> Formularsida {
+    Formularsida {
+        falt,
+        fel,
+        ..formularsida(
+            i,
+            p,
+            format!("Förläng tiden för registerutdrag till {}", p.namn()),
+            format!(
+                "Begäran kom in {} och ska besvaras senast {}. Tiden får förlängas med högst två \
+                 månader om begäran är komplicerad eller om många begäranden har kommit in, och \
+                 personen ska få veta det och varför inom den första månaden (GDPR art. 12.3). \
+                 Tiden kan förlängas en gång.",
+                b.mottagen, b.svar_senast
+            ),
+            format!("/personer/{}/registerutdrag/{}/forlang", p.id, b.id),
+            "Förläng",
+        )
+    }
+}
+
+pub async fn forlang_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, rid)): Path<(String, String)>,
+) -> Result<Response, WebFel> {
+    let (p, b) = begaran(&s, &i, &id, &rid).await?;
+    if let Some(e) = redan(&b) {
+        return Err(e);
+    }
+    Ok(forlang_formular(&i, &p, &b, forlang_falt(&b), vec![]).into_response())
+}
+
+pub async fn forlang(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, rid)): Path<(String, String)>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let (p, b) = begaran(&s, &i, &id, &rid).await?;
+    if let Some(e) = redan(&b) {
+        return Err(e);
+    }
+    let idag = svensk_dag(s.nu());
+    let mut fel = vec![];
+    if b.forlangd_till.is_some() {
+        fel.push(FaltFel {
+            falt: "till",
+            text: "Tiden är redan förlängd en gång. Längre än tre månader får den inte bli (GDPR art. 12.3).".into(),
+        });
+    }
+    let skal = f.text("skal");
+    if let Some(till) = datumfalt(&f, "till", &mut fel)
+        && let Err(e) = lots_domain::registerutdrag::prova_forlangning(
+            b.mottagen,
+            b.svar_senast,
+            till,
+            &skal,
+            idag,
+        )
+    {
+        domanfel(&mut fel, e);
+    }
+    let till = match (fel.is_empty(), lots_store::las_datum(&f.text("till"))) {
+        (true, Ok(till)) => till,
+        _ => {
+            let mut falt = forlang_falt(&b);
+            let sammanfattning = fyll(&mut falt, &f, &fel);
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                forlang_formular(&i, &p, &b, falt, sammanfattning),
+            )
+                .into_response());
+        }
+    };
+    match s
+        .store
+        .registerutdrag()
+        .forlang(&b, till, &skal, &i.aktor(), s.nu())
+        .await
+    {
+        Err(lots_store::StoreError::Konflikt(_)) => Err(WebFel::Ogiltig(
+            "Begäran har redan förlängts eller besvarats. Ladda om personens sida.".into(),
+        )),
+        r => {
+            r?;
+            Ok(Redirect::to(&tillbaka_till(&p)).into_response())
+        }
+    }
+}
+
+fn svar_falt(idag: Date) -> Vec<Falt> {
+    vec![
+        Falt::datum("besvarad", "Dagen svaret skickades eller lämnades")
+            .varde(idag)
+            .kravs(),
+        Falt::val(
+            "utfall",
+            "Svaret",
+            "radio",
+            Utfall::ALLA.map(|u| (u.kod().to_string(), u.namn().to_string())),
+        )
+        .kravs(),
+        Falt::textarea("skal", "Skäl")
+            .hjalp("Krävs om något undantogs eller om begäran avslogs: vad, varför och med stöd av vad. Personen ska få skälen och veta att hen kan klaga hos Integritetsskyddsmyndigheten och gå till domstol (GDPR art. 12.4)."),
+    ]
+}
+
+fn svar_formular(
+    i: &Inloggad,
+    p: &lots_store::Person,
+    b: &Registerutdragsbegaran,
+    falt: Vec<Falt>,
+    fel: Vec<(String, String)>,
+) -> Formularsida {
+    Formularsida {
+        falt,
+        fel,
+        ..formularsida(
+            i,
+            p,
+            format!("Registerutdrag till {}: svaret", p.namn()),
+            format!(
+                "Begäran kom in {} och ska besvaras senast {}. Gå igenom utdraget \
+                 (länken på personens sida) och pröva det som är markerat innan det skickas.",
+                b.mottagen,
+                b.senast()
+            ),
+            format!("/personer/{}/registerutdrag/{}/besvara", p.id, b.id),
+            "Spara svaret",
+        )
+    }
+}
+
+pub async fn besvara_sida(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, rid)): Path<(String, String)>,
+) -> Result<Response, WebFel> {
+    let (p, b) = begaran(&s, &i, &id, &rid).await?;
+    if let Some(e) = redan(&b) {
+        return Err(e);
+    }
+    Ok(svar_formular(&i, &p, &b, svar_falt(svensk_dag(s.nu())), vec![]).into_response())
+}
+
+pub async fn besvara(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, rid)): Path<(String, String)>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let (p, b) = begaran(&s, &i, &id, &rid).await?;
+    if let Some(e) = redan(&b) {
+        return Err(e);
+    }
+    let idag = svensk_dag(s.nu());
+    let mut fel = vec![];
+    let besvarad = datumfalt(&f, "besvarad", &mut fel);
+    let utfall = Utfall::fran_kod(&f.text("utfall"));
+    if utfall.is_none() {
+        fel.push(FaltFel {
+            falt: "utfall",
+            text: "Välj vad svaret blev.".into(),
+        });
+    }
+    let skal = f.text("skal");
+    if let (Some(d), Some(u)) = (besvarad, utfall)
+        && let Err(e) = lots_domain::registerutdrag::prova_svar(b.mottagen, d, idag, u, &skal)
+    {
+        domanfel(&mut fel, e);
+    }
+    let (Some(besvarad), Some(utfall), true) = (besvarad, utfall, fel.is_empty()) else {
+        let mut falt = svar_falt(idag);
+        let sammanfattning = fyll(&mut falt, &f, &fel);
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            svar_formular(&i, &p, &b, falt, sammanfattning),
+        )
+            .into_response());
+    };
+    match s
+        .store
+        .registerutdrag()
+        .besvara(&b, besvarad, utfall, &skal, &i.aktor(), s.nu())
+        .await
+    {
+        Err(lots_store::StoreError::Konflikt(_)) => Err(WebFel::Ogiltig(
+            "Begäran har redan besvarats. Ladda om personens sida.".into(),
+        )),
+        r => {
+            r?;
+            Ok(Redirect::to(&tillbaka_till(&p)).into_response())
+        }
+    }
+}
+
+/// "Jag tar över": the one who registered it is away, and the request must not wait.
+pub async fn ta_over(
+    State(s): State<AppState>,
+    i: Inloggad,
+    Path((id, rid)): Path<(String, String)>,
+    f: Formular,
+) -> Result<Response, WebFel> {
+    i.kontrollera_csrf(&f)?;
+    let (p, b) = begaran(&s, &i, &id, &rid).await?;
+    if let Some(e) = redan(&b) {
+        return Err(e);
+    }
+    if b.ansvarig != i.anvandare.id {
+        s.store
+            .registerutdrag()
+            .ta_over(&b, &i.aktor(), s.nu())
+            .await
+            .map_err(|e| match e {
+                lots_store::StoreError::Konflikt(_) => {
+                    WebFel::Ogiltig("Begäran har redan besvarats.".into())
+                }
+                e => e.into(),
+            })?;
+    }
+    Ok(Redirect::to(&tillbaka_till(&p)).into_response())
 }

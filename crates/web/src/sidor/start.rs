@@ -511,6 +511,45 @@ async fn visa(
             });
         }
     }
+    // Requests for a registerutdrag the user answers for, due a month after they came in
+    // (GDPR art. 12.3; issue 18 item 7). Only roles that may make one have any.
+    if policy::far(
+        a,
+        Atgard::Registerutdrag {
+            skyddad: false,
+            agerar: true,
+        },
+    ) {
+        for b in s.store.registerutdrag().oppna_for(a.kommun, a.id).await? {
+            if !policy::far(
+                a,
+                Atgard::Registerutdrag {
+                    skyddad: b.person_skyddad,
+                    agerar: true,
+                },
+            ) {
+                continue;
+            }
+            let senast = b.senast();
+            if !visas(senast) {
+                kommande += 1;
+                continue;
+            }
+            loggade.push(
+                Granskningspost::ny("start.registerutdrag").person(b.person, b.person_skyddad),
+            );
+            rader.push(BevakningVy {
+                datum: senast,
+                vad: format!("Registerutdrag att lämna (begäran kom in {})", b.mottagen),
+                lank: Some(format!("/personer/{}#rubrik-registerutdrag", b.person)),
+                arende: None,
+                person: b.person_namn,
+                forsenad: senast < idag,
+                idag: senast == idag,
+                paminnelse: None,
+            });
+        }
+    }
     // Only a receiver of Lex Sarah reports has any: nobody else's start page asks.
     let lex_sarah = if policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }) {
         s.store

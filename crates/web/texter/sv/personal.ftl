@@ -629,6 +629,17 @@ person-skriv_ut_beslut = besluten
 person-skriv_ut_utredning = utredningen
 person-registerutdrag = Registerutdrag (PDF)
 person-registerutdrag_forklaring = när personen begär ut alla sina personuppgifter. Utdraget tar med alla kommunens ärenden och markerar det som ska prövas innan det skickas.
+person-registerutdrag_rubrik = Registerutdrag
+person-inga_begaranden = Personen har inte begärt något registerutdrag.
+person-begaran_kom_in = Begäran kom in
+person-begaran_forsenad = Försenad:
+person-begaran_senast = Ska besvaras senast
+person-begaran_ansvarig = Ansvarig:
+person-begaran_besvara = Besvara
+person-begaran_forlang = Förläng tiden
+person-begaran_ta_over = Ta över
+person-begaran_fran = begäran från { $dag }
+person-begaran_ny = Registrera en begäran om registerutdrag
 
 ## The arbetsledare's overview of the enhet (issue 20 item 7)
 meny-enhet = Min enhet

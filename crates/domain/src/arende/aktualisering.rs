@@ -307,11 +307,7 @@ pub(super) fn handle(
                 // SoL 14 kap. 2 §: open an utredning without delay.
                 ForhandsbedomningsUtfall::InledUtredning => h.push(Handelse::UtredningInledd {
                     datum,
-                    beslut_vantas: frister::beslut_vantas(
-                        datum,
-                        &a.ansokta.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
-                    )
-                    .map(|d| d.min(frister::begaran_om_avgorande_slutdag(a.inkom))),
+                    beslut_vantas: a.standard_beslut_vantas(datum),
                 }),
                 ForhandsbedomningsUtfall::InledEj => h.push(Handelse::ArendeAvslutat {
                     datum,

@@ -221,14 +221,7 @@ pub(super) fn handle(
                     "Dagen då beslut väntas får inte vara mer än sex månader efter att ärendet kom in (FL 12 §). Meddela i stället att beslutet dröjer (FL 11 §).",
                 );
             }
-            // Without the handläggare's day, the default for what was applied for, never
-            // past the six months.
-            let beslut_vantas = beslut_vantas.or_else(|| {
-                let insatser: Vec<InsatsTyp> = a.ansokta.iter().map(|(i, _)| *i).collect();
-                frister::beslut_vantas(datum, &insatser)
-                    .map(|d| d.min(sex_manader))
-                    .filter(|d| *d > datum)
-            });
+            let beslut_vantas = beslut_vantas.or_else(|| a.standard_beslut_vantas(datum));
             vec![Handelse::UtredningInledd {
                 datum,
                 beslut_vantas,
@@ -810,6 +803,20 @@ impl Arende {
             // Events of other phases are folded there (`Arende::tillampa`).
             _ => {}
         }
+    }
+}
+
+impl Arende {
+    /// The day the person can expect a decision when an utredning opens on `inledd` and
+    /// the handläggare gave no day of their own: the default for what was applied for
+    /// (FL 9 §), never past the six months after which the person may ask for a decision
+    /// (FL 12 §), and none at all when that leaves no day after the opening. One rule for
+    /// "Inled utredning" and for a förhandsbedömning that opens one (SoL 14 kap. 2 §).
+    pub(crate) fn standard_beslut_vantas(&self, inledd: Date) -> Option<Date> {
+        let insatser: Vec<InsatsTyp> = self.ansokta.iter().map(|(i, _)| *i).collect();
+        frister::beslut_vantas(inledd, &insatser)
+            .map(|d| d.min(frister::begaran_om_avgorande_slutdag(self.inkom)))
+            .filter(|d| *d > inledd)
     }
 }
 

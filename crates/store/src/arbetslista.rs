@@ -78,6 +78,7 @@ impl Arenden<'_> {
     /// Writes a reminder for its author.
     pub async fn skapa_paminnelse(
         &self,
+        kommun: KommunId,
         anvandare: AnvandarId,
         datum: Date,
         text: &str,
@@ -88,7 +89,7 @@ impl Arenden<'_> {
         self.0
             .db
             .execute(
-                "INSERT INTO paminnelse (id, anvandare, datum, text, arende, skapad) VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO paminnelse (kommun, id, anvandare, datum, text, arende, skapad) VALUES ($7, $1, $2, $3, $4, $5, $6)",
                 &[
                     id.clone().into(),
                     v(anvandare),
@@ -96,6 +97,7 @@ impl Arenden<'_> {
                     text.into(),
                     crate::db::V::T(arende.map(|a| a.to_string())),
                     tidstext(nu).into(),
+                    v(kommun),
                 ],
             )
             .await?;
@@ -103,13 +105,17 @@ impl Arenden<'_> {
     }
 
     /// The author's reminders, by day.
-    pub async fn paminnelser(&self, anvandare: AnvandarId) -> Result<Vec<Paminnelse>, StoreError> {
+    pub async fn paminnelser(
+        &self,
+        kommun: KommunId,
+        anvandare: AnvandarId,
+    ) -> Result<Vec<Paminnelse>, StoreError> {
         self.0
             .db
             .fetch_all(
-                "SELECT id, datum, text, arende FROM paminnelse WHERE anvandare = $1 \
+                "SELECT id, datum, text, arende FROM paminnelse WHERE kommun = $1 AND anvandare = $2 \
                  ORDER BY datum, skapad, id",
-                &[v(anvandare)],
+                &[v(kommun), v(anvandare)],
             )
             .await?
             .iter()
@@ -127,6 +133,7 @@ impl Arenden<'_> {
     /// A reminder done is deleted: only its author's. Whether there was one.
     pub async fn paminnelse_klar(
         &self,
+        kommun: KommunId,
         id: &str,
         anvandare: AnvandarId,
     ) -> Result<bool, StoreError> {
@@ -134,8 +141,8 @@ impl Arenden<'_> {
             .0
             .db
             .execute(
-                "DELETE FROM paminnelse WHERE id = $1 AND anvandare = $2",
-                &[id.into(), v(anvandare)],
+                "DELETE FROM paminnelse WHERE kommun = $3 AND id = $1 AND anvandare = $2",
+                &[id.into(), v(anvandare), v(kommun)],
             )
             .await?;
         Ok(n > 0)

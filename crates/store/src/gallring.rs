@@ -39,8 +39,9 @@ impl Store {
     }
 }
 
-/// A table that holds a person's records: its rows of person `$1` are counted and deleted by
-/// one condition. In deletion order: rows that reference others first.
+/// A table that holds a person's records: its rows of person `$1` in kommun `$2` are counted
+/// and deleted by one condition, which names the kommun (docs/citus.md: every statement on a
+/// kommun's table does). In deletion order: rows that reference others first.
 struct Persontabell {
     namn: &'static str,
     /// What the rows are, in the run's report.
@@ -52,12 +53,34 @@ struct Persontabell {
 /// The person's cases, for a condition on a table's `arende`.
 macro_rules! arenden {
     () => {
-        "(SELECT id FROM arende WHERE person = $1)"
+        "(SELECT id FROM arende WHERE kommun = $2 AND person = $1)"
     };
 }
 
 macro_rules! persontabell {
     ($namn:literal, $kategori:literal, $villkor:expr) => {
+        Persontabell {
+            namn: $namn,
+            kategori: $kategori,
+            rakna: concat!(
+                "SELECT COUNT(*) AS n FROM ",
+                $namn,
+                " WHERE kommun = $2 AND (",
+                $villkor,
+                ")"
+            ),
+            radera: concat!(
+                "DELETE FROM ",
+                $namn,
+                " WHERE kommun = $2 AND (",
+                $villkor,
+                ")"
+            ),
+        }
+    };
+    // A table without a kommun column (a session's, docs/citus.md "Not distributed"): its
+    // condition reaches the kommun through the rows it names.
+    (lokal $namn:literal, $kategori:literal, $villkor:expr) => {
         Persontabell {
             namn: $namn,
             kategori: $kategori,
@@ -73,18 +96,18 @@ const PERSONTABELLER: &[Persontabell] = &[
         "journal_invandning",
         "journalanteckningar",
         concat!(
-            "anteckning IN (SELECT id FROM journal WHERE person = $1 OR arende IN ",
+            "anteckning IN (SELECT id FROM journal WHERE kommun = $2 AND (person = $1 OR arende IN ",
             arenden!(),
-            ")"
+            "))"
         )
     ),
     persontabell!(
         "journal_partsinsyn",
         "journalanteckningar",
         concat!(
-            "anteckning IN (SELECT id FROM journal WHERE person = $1 OR arende IN ",
+            "anteckning IN (SELECT id FROM journal WHERE kommun = $2 AND (person = $1 OR arende IN ",
             arenden!(),
-            ")"
+            "))"
         )
     ),
     persontabell!(
@@ -99,7 +122,7 @@ const PERSONTABELLER: &[Persontabell] = &[
     ),
     persontabell!("dokument", "dokument", concat!("arende IN ", arenden!())),
     persontabell!(
-        "atkomstskal",
+        lokal "atkomstskal",
         "åtkomstskäl",
         concat!("arende IN ", arenden!())
     ),
@@ -109,7 +132,7 @@ const PERSONTABELLER: &[Persontabell] = &[
         "leverans",
         "leveranser",
         concat!(
-            "beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ",
+            "beslut IN (SELECT beslut FROM uppdrag WHERE kommun = $2 AND arende IN ",
             arenden!(),
             ")"
         )
@@ -118,7 +141,7 @@ const PERSONTABELLER: &[Persontabell] = &[
         "bestallningsvillkor",
         "beställningar",
         concat!(
-            "beslut IN (SELECT beslut FROM uppdrag WHERE arende IN ",
+            "beslut IN (SELECT beslut FROM uppdrag WHERE kommun = $2 AND arende IN ",
             arenden!(),
             ")"
         )
@@ -177,7 +200,7 @@ const PERSONTABELLER: &[Persontabell] = &[
     persontabell!(
         "fullmaktsdokument",
         "dokument",
-        "fullmakt IN (SELECT id FROM fullmakt WHERE person = $1)"
+        "fullmakt IN (SELECT id FROM fullmakt WHERE kommun = $2 AND person = $1)"
     ),
     persontabell!("fullmakt", "fullmakter", "person = $1"),
     // The person's visits to a full-mode öppen insats are their journal there (issue 17).
@@ -194,15 +217,23 @@ const PERSONTABELLER: &[Persontabell] = &[
     persontabell!(
         "medborgarsession",
         "sessioner",
-        "person = $1 OR identitet = (SELECT identitet FROM person WHERE id = $1)"
+        "person = $1 OR identitet = (SELECT identitet FROM person WHERE kommun = $2 AND id = $1)"
     ),
     persontabell!("personnamn", "namnsökning", "person = $1"),
     persontabell!("person", "personer", "id = $1"),
 ];
 
+/// The person's (`$1`, in kommun `$2`) last entry of each kind: a journal entry, a change to
+/// one of their cases, a visit to a full-mode öppen insats. The person page reads it as the
+/// run does (`Personer::sista_anteckning`), so the date it shows is the run's.
+pub(crate) const SISTA_ANTECKNING: &str = "SELECT MAX(j.datum) AS journal, \
+     (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.kommun = $2 AND a.person = $1) AS arende, \
+     (SELECT MAX(o.dag) FROM oppen_journal o WHERE o.kommun = $2 AND o.person = $1) AS oppen \
+     FROM journal j WHERE j.kommun = $2 AND j.person = $1";
+
 /// The messages among the events (a category of their own in the report).
 const RAKNA_MEDDELANDEN: &str = concat!(
-    "SELECT COUNT(*) AS n FROM handelse WHERE kind = 'meddelande_skickat' AND arende IN ",
+    "SELECT COUNT(*) AS n FROM handelse WHERE kommun = $2 AND kind = 'meddelande_skickat' AND arende IN ",
     arenden!()
 );
 
@@ -369,9 +400,9 @@ impl Gallring<'_> {
                 let identitet = identitet_fran(r)?;
                 // A transaction per person: the decision and the counts see the same rows.
                 let mut tx = self.0.db.begin().await?;
-                let provning = prova_i(&mut tx, person, &identitet, &kod, idag).await?;
+                let provning = prova_i(&mut tx, kommun, person, &identitet, &kod, idag).await?;
                 let (rader, meddelanden) = if provning.forfallen() {
-                    rakna_i(&mut tx, person).await?
+                    rakna_i(&mut tx, kommun, person).await?
                 } else {
                     (vec![], 0)
                 };
@@ -422,7 +453,7 @@ impl Gallring<'_> {
             return Ok(None);
         };
         let identitet = identitet_fran(&rad)?;
-        let provning = prova_i(&mut tx, person, &identitet, &kod, idag).await?;
+        let provning = prova_i(&mut tx, kommun, person, &identitet, &kod, idag).await?;
         let Some(sista) = provning.sista_anteckning.filter(|_| provning.forfallen()) else {
             return Ok(None);
         };
@@ -440,7 +471,7 @@ impl Gallring<'_> {
         .await?;
         let mut rader = vec![];
         for t in PERSONTABELLER {
-            let antal = tx.execute(t.radera, &[v(person)]).await?;
+            let antal = tx.execute(t.radera, &[v(person), v(kommun)]).await?;
             rader.push(Radantal {
                 tabell: t.namn,
                 kategori: t.kategori,
@@ -531,17 +562,22 @@ fn rakna(r: &Option<crate::db::Rad>) -> Result<i64, StoreError> {
 }
 
 /// The person's rows per table, and the messages among their events.
-async fn rakna_i(tx: &mut Tx, person: PersonId) -> Result<(Vec<Radantal>, i64), StoreError> {
+async fn rakna_i(
+    tx: &mut Tx,
+    kommun: KommunId,
+    person: PersonId,
+) -> Result<(Vec<Radantal>, i64), StoreError> {
+    let nycklar = [v(person), v(kommun)];
     let mut rader = vec![];
     for t in PERSONTABELLER {
-        let antal = rakna(&tx.fetch_optional(t.rakna, &[v(person)]).await?)?;
+        let antal = rakna(&tx.fetch_optional(t.rakna, &nycklar).await?)?;
         rader.push(Radantal {
             tabell: t.namn,
             kategori: t.kategori,
             antal,
         });
     }
-    let meddelanden = rakna(&tx.fetch_optional(RAKNA_MEDDELANDEN, &[v(person)]).await?)?;
+    let meddelanden = rakna(&tx.fetch_optional(RAKNA_MEDDELANDEN, &nycklar).await?)?;
     Ok((rader, meddelanden))
 }
 
@@ -549,18 +585,14 @@ async fn rakna_i(tx: &mut Tx, person: PersonId) -> Result<(Vec<Radantal>, i64), 
 /// The last entry is read as `Personer::sista_anteckning` reads it for the person page.
 async fn prova_i(
     tx: &mut Tx,
+    kommun: KommunId,
     person: PersonId,
     identitet: &Identitet,
     kommunkod: &str,
     idag: Date,
 ) -> Result<Provning, StoreError> {
     let r = tx
-        .fetch_optional(
-            "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende, \
-             (SELECT MAX(o.dag) FROM oppen_journal o WHERE o.person = $1) AS oppen \
-             FROM journal j WHERE j.person = $1",
-            &[v(person)],
-        )
+        .fetch_optional(SISTA_ANTECKNING, &[v(person), v(kommun)])
         .await?;
     let sista = match r {
         None => None,
@@ -577,8 +609,8 @@ async fn prova_i(
     };
     let arenden = tx
         .fetch_all(
-            "SELECT tillstand FROM arende WHERE person = $1",
-            &[v(person)],
+            "SELECT tillstand FROM arende WHERE kommun = $2 AND person = $1",
+            &[v(person), v(kommun)],
         )
         .await?
         .iter()

@@ -307,12 +307,19 @@ impl Arenden<'_> {
 
     /// The case's whole history, oldest first: for checks and exports, not for
     /// pages (a page shows `handelser_sida`).
-    pub async fn handelser(&self, arende: ArendeId) -> Result<Vec<LagradHandelse>, StoreError> {
+    pub async fn handelser(
+        &self,
+        kommun: KommunId,
+        arende: ArendeId,
+    ) -> Result<Vec<LagradHandelse>, StoreError> {
         self.0
             .db
             .fetch_all(
-                concat!(handelse_fraga!(), "WHERE h.arende = $1 ORDER BY h.seq"),
-                &[v(arende)],
+                concat!(
+                    handelse_fraga!(),
+                    "WHERE h.kommun = $1 AND h.arende = $2 ORDER BY h.seq"
+                ),
+                &[v(kommun), v(arende)],
             )
             .await?
             .iter()
@@ -674,16 +681,15 @@ impl Personer<'_> {
     }
 
     /// The last day anything was entered in the person's file (SoL 16 kap.: gallring counts from it).
-    pub async fn sista_anteckning(&self, person: PersonId) -> Result<Option<Date>, StoreError> {
+    pub async fn sista_anteckning(
+        &self,
+        kommun: KommunId,
+        person: PersonId,
+    ) -> Result<Option<Date>, StoreError> {
         let r = self
             .0
             .db
-            .fetch_optional(
-                "SELECT MAX(j.datum) AS journal, (SELECT MAX(a.uppdaterad) FROM arende a WHERE a.person = $1) AS arende, \
-             (SELECT MAX(o.dag) FROM oppen_journal o WHERE o.person = $1) AS oppen \
-                 FROM journal j WHERE j.person = $1",
-                &[v(person)],
-            )
+            .fetch_optional(crate::gallring::SISTA_ANTECKNING, &[v(person), v(kommun)])
             .await?;
         let Some(r) = r else { return Ok(None) };
         let journal = r

@@ -255,13 +255,14 @@ impl MinaSidor<'_> {
         .await?;
         if let Some(d) = dokument {
             tx.execute(
-                "INSERT INTO fullmaktsdokument (fullmakt, namn, innehallstyp, sha256, innehall) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO fullmaktsdokument (kommun, fullmakt, namn, innehallstyp, sha256, innehall) VALUES ($6, $1, $2, $3, $4, $5)",
                 &[
                     f.id.to_string().into(),
                     d.namn.as_str().into(),
                     d.innehallstyp.as_str().into(),
                     d.sha256.as_str().into(),
                     crate::db::V::B(d.innehall.clone()),
+                    v(f.kommun),
                 ],
             )
             .await?;
@@ -301,12 +302,13 @@ impl MinaSidor<'_> {
 
     pub async fn fullmaktsdokument(
         &self,
+        kommun: KommunId,
         fullmakt: Uuid,
     ) -> Result<Option<Fullmaktsdokument>, StoreError> {
         self.0.db
             .fetch_optional(
-                "SELECT namn, innehallstyp, sha256, innehall FROM fullmaktsdokument WHERE fullmakt = $1",
-                &[fullmakt.to_string().into()],
+                "SELECT namn, innehallstyp, sha256, innehall FROM fullmaktsdokument WHERE kommun = $2 AND fullmakt = $1",
+                &[fullmakt.to_string().into(), v(kommun)],
             )
             .await?
             .map(|r| {
@@ -391,6 +393,7 @@ impl MinaSidor<'_> {
 
     pub async fn spara_utkast(
         &self,
+        kommun: KommunId,
         person: PersonId,
         insats: &str,
         innehall: &str,
@@ -398,9 +401,15 @@ impl MinaSidor<'_> {
     ) -> Result<(), StoreError> {
         self.0.db
             .execute(
-                "INSERT INTO ansokningsutkast (person, insats, innehall, andrad) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (person, insats) DO UPDATE SET innehall = excluded.innehall, andrad = excluded.andrad",
-                &[v(person), insats.into(), innehall.into(), tidstext(nu).into()],
+                "INSERT INTO ansokningsutkast (kommun, person, insats, innehall, andrad) VALUES ($5, $1, $2, $3, $4) \
+                 ON CONFLICT (kommun, person, insats) DO UPDATE SET innehall = excluded.innehall, andrad = excluded.andrad",
+                &[
+                    v(person),
+                    insats.into(),
+                    innehall.into(),
+                    tidstext(nu).into(),
+                    v(kommun),
+                ],
             )
             .await
             .map(|_| ())
@@ -437,12 +446,13 @@ impl MinaSidor<'_> {
     /// The person's drafts: (insats code, form as JSON, last changed).
     pub async fn utkast(
         &self,
+        kommun: KommunId,
         person: PersonId,
     ) -> Result<Vec<(String, String, OffsetDateTime)>, StoreError> {
         self.0.db
             .fetch_all(
-                "SELECT insats, innehall, andrad FROM ansokningsutkast WHERE person = $1 ORDER BY andrad DESC",
-                &[v(person)],
+                "SELECT insats, innehall, andrad FROM ansokningsutkast WHERE kommun = $2 AND person = $1 ORDER BY andrad DESC",
+                &[v(person), v(kommun)],
             )
             .await?
             .iter()
@@ -456,12 +466,17 @@ impl MinaSidor<'_> {
             .collect()
     }
 
-    pub async fn ta_bort_utkast(&self, person: PersonId, insats: &str) -> Result<(), StoreError> {
+    pub async fn ta_bort_utkast(
+        &self,
+        kommun: KommunId,
+        person: PersonId,
+        insats: &str,
+    ) -> Result<(), StoreError> {
         self.0
             .db
             .execute(
-                "DELETE FROM ansokningsutkast WHERE person = $1 AND insats = $2",
-                &[v(person), insats.into()],
+                "DELETE FROM ansokningsutkast WHERE kommun = $3 AND person = $1 AND insats = $2",
+                &[v(person), insats.into(), v(kommun)],
             )
             .await
             .map(|_| ())

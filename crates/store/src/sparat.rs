@@ -6,7 +6,7 @@
 //! wanted, removed when the step is taken from it or its writer deletes it. Neither kind is
 //! ever read for anyone but its writer.
 
-use lots_domain::ids::AnvandarId;
+use lots_domain::ids::{AnvandarId, KommunId};
 use time::{Duration, OffsetDateTime};
 
 use crate::{Inloggning, StoreError, las_tid, tidstext};
@@ -88,6 +88,7 @@ impl Inloggning<'_> {
     /// Keeps a form posted after `anvandare`'s session ended; returns its id.
     pub async fn spara_formular(
         &self,
+        kommun: KommunId,
         anvandare: AnvandarId,
         sokvag: &str,
         falt: &[(String, String)],
@@ -97,13 +98,14 @@ impl Inloggning<'_> {
         self.0
             .db
             .execute(
-                "INSERT INTO sparat_formular (id, anvandare, sokvag, falt, skapad) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO sparat_formular (kommun, id, anvandare, sokvag, falt, skapad) VALUES ($6, $1, $2, $3, $4, $5)",
                 &[
                     id.clone().into(),
                     anvandare.to_string().into(),
                     sokvag.into(),
                     serde_json::to_string(falt)?.into(),
                     tidstext(nu).into(),
+                    kommun.to_string().into(),
                 ],
             )
             .await?;
@@ -112,7 +114,8 @@ impl Inloggning<'_> {
 
     /// Removes every kept form of either kind that has expired; returns how many. `serve`
     /// runs it regularly, so typed personal data does not outlive its time when its writer
-    /// never comes back.
+    /// never comes back. A sweep over every kommun the database holds, on purpose (on
+    /// Citus a multi-shard delete, docs/citus.md).
     pub async fn rensa_sparade_formular(&self, nu: OffsetDateTime) -> Result<u64, StoreError> {
         self.0
             .db
@@ -131,15 +134,28 @@ impl Inloggning<'_> {
     /// are removed.
     pub async fn sparade_formular(
         &self,
+        kommun: KommunId,
         anvandare: AnvandarId,
         nu: OffsetDateTime,
     ) -> Result<Vec<SparatFormular>, StoreError> {
-        self.rensa_sparade_formular(nu).await?;
+        // The kommun's expired forms only: the page names one kommun (docs/citus.md).
+        self.0
+            .db
+            .execute(
+                "DELETE FROM sparat_formular WHERE kommun = $3 AND ((slag = 'utgangen' AND skapad < $1) \
+                 OR (slag = 'utkast' AND skapad < $2))",
+                &[
+                    tidstext(nu - SPARAS).into(),
+                    tidstext(nu - UTKAST_SPARAS).into(),
+                    kommun.to_string().into(),
+                ],
+            )
+            .await?;
         self.0
             .db
             .fetch_all(
-                "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular WHERE anvandare = $1 ORDER BY skapad, id",
-                &[anvandare.to_string().into()],
+                "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular WHERE kommun = $2 AND anvandare = $1 ORDER BY skapad, id",
+                &[anvandare.to_string().into(), kommun.to_string().into()],
             )
             .await?
             .iter()
@@ -150,6 +166,7 @@ impl Inloggning<'_> {
     /// Whether a form kept across an ended session waits for the user (the login goes to it first).
     pub async fn har_utgangna_formular(
         &self,
+        kommun: KommunId,
         anvandare: AnvandarId,
         nu: OffsetDateTime,
     ) -> Result<bool, StoreError> {
@@ -157,8 +174,12 @@ impl Inloggning<'_> {
             .0
             .db
             .fetch_optional(
-                "SELECT id FROM sparat_formular WHERE anvandare = $1 AND slag = 'utgangen' AND skapad >= $2",
-                &[anvandare.to_string().into(), tidstext(nu - SPARAS).into()],
+                "SELECT id FROM sparat_formular WHERE kommun = $3 AND anvandare = $1 AND slag = 'utgangen' AND skapad >= $2",
+                &[
+                    anvandare.to_string().into(),
+                    tidstext(nu - SPARAS).into(),
+                    kommun.to_string().into(),
+                ],
             )
             .await?
             .is_some())
@@ -170,6 +191,7 @@ impl Inloggning<'_> {
     /// start from it.
     pub async fn spara_utkast(
         &self,
+        kommun: KommunId,
         anvandare: AnvandarId,
         sokvag: &str,
         falt: &[(String, String)],
@@ -183,7 +205,7 @@ impl Inloggning<'_> {
                 .db
                 .execute(
                     "UPDATE sparat_formular SET falt = $1, skapad = $2 \
-                     WHERE id = $3 AND anvandare = $4 AND sokvag = $5 AND slag = 'utkast' AND skapad >= $6",
+                     WHERE kommun = $7 AND id = $3 AND anvandare = $4 AND sokvag = $5 AND slag = 'utkast' AND skapad >= $6",
                     &[
                         json.clone().into(),
                         tidstext(nu).into(),
@@ -191,6 +213,7 @@ impl Inloggning<'_> {
                         anvandare.to_string().into(),
                         sokvag.into(),
                         tidstext(nu - UTKAST_SPARAS).into(),
+                        kommun.to_string().into(),
                     ],
                 )
                 .await?;
@@ -202,10 +225,11 @@ impl Inloggning<'_> {
             .0
             .db
             .fetch_optional(
-                "SELECT COUNT(*) AS n FROM sparat_formular WHERE anvandare = $1 AND slag = 'utkast' AND skapad >= $2",
+                "SELECT COUNT(*) AS n FROM sparat_formular WHERE kommun = $3 AND anvandare = $1 AND slag = 'utkast' AND skapad >= $2",
                 &[
                     anvandare.to_string().into(),
                     tidstext(nu - UTKAST_SPARAS).into(),
+                    kommun.to_string().into(),
                 ],
             )
             .await?
@@ -219,13 +243,14 @@ impl Inloggning<'_> {
         self.0
             .db
             .execute(
-                "INSERT INTO sparat_formular (id, anvandare, sokvag, falt, skapad, slag) VALUES ($1, $2, $3, $4, $5, 'utkast')",
+                "INSERT INTO sparat_formular (kommun, id, anvandare, sokvag, falt, skapad, slag) VALUES ($6, $1, $2, $3, $4, $5, 'utkast')",
                 &[
                     id.clone().into(),
                     anvandare.to_string().into(),
                     sokvag.into(),
                     json.into(),
                     tidstext(nu).into(),
+                    kommun.to_string().into(),
                 ],
             )
             .await?;
@@ -235,6 +260,7 @@ impl Inloggning<'_> {
     /// The user's drafts of the form at `sokvag` that have not expired, newest first.
     pub async fn utkast_for_sida(
         &self,
+        kommun: KommunId,
         anvandare: AnvandarId,
         sokvag: &str,
         nu: OffsetDateTime,
@@ -243,12 +269,13 @@ impl Inloggning<'_> {
             .db
             .fetch_all(
                 "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular \
-                 WHERE anvandare = $1 AND sokvag = $2 AND slag = 'utkast' AND skapad >= $3 \
+                 WHERE kommun = $4 AND anvandare = $1 AND sokvag = $2 AND slag = 'utkast' AND skapad >= $3 \
                  ORDER BY skapad DESC, id DESC",
                 &[
                     anvandare.to_string().into(),
                     sokvag.into(),
                     tidstext(nu - UTKAST_SPARAS).into(),
+                    kommun.to_string().into(),
                 ],
             )
             .await?
@@ -261,6 +288,7 @@ impl Inloggning<'_> {
     /// It stays kept (restoring it again, or from another tab, works).
     pub async fn utkast(
         &self,
+        kommun: KommunId,
         id: &str,
         anvandare: AnvandarId,
         sokvag: &str,
@@ -270,12 +298,13 @@ impl Inloggning<'_> {
             .db
             .fetch_optional(
                 "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular \
-                 WHERE id = $1 AND anvandare = $2 AND sokvag = $3 AND slag = 'utkast' AND skapad >= $4",
+                 WHERE kommun = $5 AND id = $1 AND anvandare = $2 AND sokvag = $3 AND slag = 'utkast' AND skapad >= $4",
                 &[
                     id.into(),
                     anvandare.to_string().into(),
                     sokvag.into(),
                     tidstext(nu - UTKAST_SPARAS).into(),
+                    kommun.to_string().into(),
                 ],
             )
             .await?
@@ -287,15 +316,20 @@ impl Inloggning<'_> {
     /// Removes a kept form of either kind, if it is the user's; returns what it was.
     pub async fn ta_bort_sparat(
         &self,
+        kommun: KommunId,
         id: &str,
         anvandare: AnvandarId,
     ) -> Result<Option<SparatFormular>, StoreError> {
-        let nycklar = [id.into(), anvandare.to_string().into()];
+        let nycklar = [
+            id.into(),
+            anvandare.to_string().into(),
+            kommun.to_string().into(),
+        ];
         let Some(r) = self
             .0
             .db
             .fetch_optional(
-                "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular WHERE id = $1 AND anvandare = $2",
+                "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular WHERE kommun = $3 AND id = $1 AND anvandare = $2",
                 &nycklar,
             )
             .await?
@@ -305,7 +339,7 @@ impl Inloggning<'_> {
         self.0
             .db
             .execute(
-                "DELETE FROM sparat_formular WHERE id = $1 AND anvandare = $2",
+                "DELETE FROM sparat_formular WHERE kommun = $3 AND id = $1 AND anvandare = $2",
                 &nycklar,
             )
             .await?;
@@ -315,6 +349,7 @@ impl Inloggning<'_> {
     /// Removes the draft a step was taken from: only the user's, only of that page.
     pub async fn ta_bort_utkast(
         &self,
+        kommun: KommunId,
         id: &str,
         anvandare: AnvandarId,
         sokvag: &str,
@@ -323,8 +358,13 @@ impl Inloggning<'_> {
             .0
             .db
             .execute(
-                "DELETE FROM sparat_formular WHERE id = $1 AND anvandare = $2 AND sokvag = $3 AND slag = 'utkast'",
-                &[id.into(), anvandare.to_string().into(), sokvag.into()],
+                "DELETE FROM sparat_formular WHERE kommun = $4 AND id = $1 AND anvandare = $2 AND sokvag = $3 AND slag = 'utkast'",
+                &[
+                    id.into(),
+                    anvandare.to_string().into(),
+                    sokvag.into(),
+                    kommun.to_string().into(),
+                ],
             )
             .await?
             == 1)
@@ -334,6 +374,7 @@ impl Inloggning<'_> {
     /// it expires, only once.
     pub async fn ta_sparat_formular(
         &self,
+        kommun: KommunId,
         id: &str,
         anvandare: AnvandarId,
         sokvag: &str,
@@ -344,13 +385,14 @@ impl Inloggning<'_> {
             anvandare.to_string().into(),
             sokvag.into(),
             tidstext(nu - SPARAS).into(),
+            kommun.to_string().into(),
         ];
         let Some(r) = self
             .0
             .db
             .fetch_optional(
                 "SELECT id, slag, sokvag, falt, skapad FROM sparat_formular \
-                 WHERE id = $1 AND anvandare = $2 AND sokvag = $3 AND slag = 'utgangen' AND skapad >= $4",
+                 WHERE kommun = $5 AND id = $1 AND anvandare = $2 AND sokvag = $3 AND slag = 'utgangen' AND skapad >= $4",
                 &nycklar,
             )
             .await?
@@ -360,8 +402,12 @@ impl Inloggning<'_> {
         self.0
             .db
             .execute(
-                "DELETE FROM sparat_formular WHERE id = $1 AND anvandare = $2",
-                &[id.into(), anvandare.to_string().into()],
+                "DELETE FROM sparat_formular WHERE kommun = $3 AND id = $1 AND anvandare = $2",
+                &[
+                    id.into(),
+                    anvandare.to_string().into(),
+                    kommun.to_string().into(),
+                ],
             )
             .await?;
         fran(&r).map(Some)

@@ -383,6 +383,7 @@ async fn las_session(headers: &HeaderMap, s: &AppState) -> Result<(String, Sessi
         // A completed login that ended: the form being posted can wait for the next login.
         if !halv && session.anvandare.aktiv {
             return Err(WebFel::SessionUtgangen(crate::sparat::Utgangen {
+                kommun: session.anvandare.kommun,
                 anvandare: session.anvandare.id,
                 csrf: session.csrf,
             }));
@@ -580,7 +581,7 @@ pub(crate) async fn ny_session(
             // on its own form, and is listed under the user's drafts).
             if s.store
                 .inloggning()
-                .har_utgangna_formular(anvandare.id, s.nu())
+                .har_utgangna_formular(anvandare.kommun, anvandare.id, s.nu())
                 .await?
             {
                 "/sparade-formular"

@@ -39,6 +39,7 @@ use crate::visning::lokal_tid;
 /// browser to the login page.
 #[derive(Debug, Clone)]
 pub struct Utgangen {
+    pub kommun: lots_domain::ids::KommunId,
     pub anvandare: AnvandarId,
     pub csrf: String,
 }
@@ -98,7 +99,7 @@ pub async fn behall(State(s): State<AppState>, req: Request, next: Next) -> Resp
     match s
         .store
         .inloggning()
-        .spara_formular(u.anvandare, &sokvag, &falt, s.nu())
+        .spara_formular(u.kommun, u.anvandare, &sokvag, &falt, s.nu())
         .await
     {
         Ok(_) => {
@@ -214,7 +215,14 @@ pub async fn spara_utkast(
     match s
         .store
         .inloggning()
-        .spara_utkast(i.anvandare.id, &sokvag, &falt, f.get(UTKAST_FALT), s.nu())
+        .spara_utkast(
+            i.anvandare.kommun,
+            i.anvandare.id,
+            &sokvag,
+            &falt,
+            f.get(UTKAST_FALT),
+            s.nu(),
+        )
         .await?
     {
         Utkastsvar::Sparat(utkast) => {
@@ -244,7 +252,7 @@ pub async fn ta_bort(
     let borta = s
         .store
         .inloggning()
-        .ta_bort_sparat(&id, i.anvandare.id)
+        .ta_bort_sparat(i.anvandare.kommun, &id, i.anvandare.id)
         .await?;
     let till = match borta {
         // Back to the step's form it was deleted from.
@@ -293,7 +301,7 @@ pub async fn lista(
     let alla = s
         .store
         .inloggning()
-        .sparade_formular(i.anvandare.id, nu)
+        .sparade_formular(i.anvandare.kommun, i.anvandare.id, nu)
         .await?;
     let mut formular = vec![];
     let mut utkast = vec![];

@@ -154,7 +154,7 @@ async fn arendesidan_bladdras(db: Db) {
     let alla = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     assert!(alla.len() > 25 && alla.len() <= 50, "{} events", alla.len());

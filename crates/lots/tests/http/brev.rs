@@ -132,7 +132,7 @@ async fn brev_har_namndens_uppgifter_och_diarienummer(db: Db) {
     let versioner: Vec<Option<i64>> = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()
@@ -257,7 +257,7 @@ async fn brev_nekas_utan_namndens_uppgifter(db: Db) {
     let versioner: Vec<Option<i64>> = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()
@@ -434,7 +434,7 @@ async fn avslag_pa_begaran_om_avgorande_far_beslutsbrev(db: Db) {
     let h = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     let punkt = h.iter().find_map(|h| match &h.handelse {
@@ -515,7 +515,7 @@ async fn kommuniceringsbrev_sager_vad_som_bifogades(db: Db) {
     let bifogat = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

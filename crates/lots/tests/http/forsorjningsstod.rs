@@ -2022,7 +2022,7 @@ async fn manadsansokan_med_bilagor(db: Db) {
     let h = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     let ansokan = h

@@ -27,7 +27,7 @@ async fn lagrat(app: &TestApp, a: &str) -> (Vec<(u32, String)>, usize) {
     let handelser = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .iter()

@@ -160,7 +160,7 @@ async fn historiken_bladdras_i_bada_ordningarna(db: Db) {
         let h = app
             .store
             .arenden()
-            .handelser(a.parse().unwrap())
+            .handelser(app.org.kommun, a.parse().unwrap())
             .await
             .unwrap();
         assert!(h.len() > 25 && h.len() <= 50, "{} events", h.len());
@@ -173,7 +173,7 @@ async fn historiken_bladdras_i_bada_ordningarna(db: Db) {
     let events = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(

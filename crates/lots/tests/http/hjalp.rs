@@ -844,7 +844,7 @@ pub async fn registrera_ansokan_i(
 pub async fn handelsetyper(app: &TestApp, arende: &str) -> Vec<&'static str> {
     app.store
         .arenden()
-        .handelser(arende.parse().unwrap())
+        .handelser(app.org.kommun, arende.parse().unwrap())
         .await
         .unwrap()
         .iter()

@@ -493,6 +493,24 @@ async fn anvandarnamn_per_kommun(db: Db) {
 }
 pa_bada!(anvandarnamn_per_kommun);
 
+/// docs/citus.md names every table that holds a kommun's data: either distributed by kommun
+/// (`create_distributed_table`) or kept on the coordinator with its reason (the table under
+/// "Not distributed"). A new table is not forgotten there.
+async fn citus_beskrivningen_namner_varje_tabell(db: Db) {
+    let app = TestApp::ny(db).await;
+    let doc = include_str!("../../../../docs/citus.md");
+    let saknas: Vec<String> = tabeller_med_kommun(&app)
+        .await
+        .into_iter()
+        .filter(|t| {
+            !doc.contains(&format!("create_distributed_table('{t}'"))
+                && !doc.contains(&format!("| `{t}` |"))
+        })
+        .collect();
+    assert!(saknas.is_empty(), "not in docs/citus.md: {saknas:?}");
+}
+pa_bada!(citus_beskrivningen_namner_varje_tabell);
+
 /// Tables that are not distributed by kommun (docs/citus.md): the reference tables,
 /// and the tables without a kommun column, whose rows are found by a key of their own
 /// before any kommun is known. Statements on them need no kommun predicate.

@@ -240,7 +240,12 @@ async fn ansokan_med_utkast_och_kvitto(db: Db) {
         arenden[0].enhet, app.org.ekonomi,
         "the enhet set to receive it"
     );
-    let h = app.store.arenden().handelser(arenden[0].id).await.unwrap();
+    let h = app
+        .store
+        .arenden()
+        .handelser(app.org.kommun, arenden[0].id)
+        .await
+        .unwrap();
     match &h[0].handelse {
         lots_domain::Handelse::AnsokanRegistrerad {
             kanal,
@@ -425,7 +430,7 @@ async fn foljer_svarar_och_overklagar(db: Db) {
     let h = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     let inkom = h.iter().find_map(|h| match &h.handelse {
@@ -678,7 +683,7 @@ async fn ombud_med_fullmakt(db: Db) {
     let h = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     assert!(h.iter().any(|h| matches!(&h.handelse, lots_domain::Handelse::KommuniceringBesvarad { svar, .. } if svar.contains("ombud Olle Ombud"))));
@@ -1162,7 +1167,12 @@ async fn pa_engelska(db: Db) {
         .personens_arenden(app.org.kommun, p.parse().unwrap())
         .await
         .unwrap();
-    let h = app.store.arenden().handelser(arenden[0].id).await.unwrap();
+    let h = app
+        .store
+        .arenden()
+        .handelser(app.org.kommun, arenden[0].id)
+        .await
+        .unwrap();
     match &h[0].handelse {
         lots_domain::Handelse::AnsokanRegistrerad { beskrivning, .. } => {
             assert!(

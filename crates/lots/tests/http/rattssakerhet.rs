@@ -404,7 +404,7 @@ async fn omprovning_till_nackdel(db: Db) {
     let h = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap();
     assert!(h.iter().any(|h| matches!(

@@ -14,7 +14,8 @@ async fn begaran_om_registerutdrag_fran_brev_till_svar(db: Db) {
     let app = TestApp::ny(db).await;
     let hl = app.klient("handlaggare").await;
     let al = app.klient("arbetsledare").await;
-    let p = registrera_person(&hl, "19640823-3234", "Anna", "Ek").await;
+    // A synthetic person, so that she can log in to Mina sidor with the test login.
+    let p = crate::mina_sidor::syntetisk(&app, "19850505-1238", "Anna", "Ek").await;
     registrera_ansokan(&app, &hl, &p, "kontaktperson", "2026-03-02", "handlaggare").await;
     let idag = svensk_dag(OffsetDateTime::now_utc());
     let (_, sida) = hl.get(&format!("/personer/{p}")).await;
@@ -189,6 +190,22 @@ async fn begaran_om_registerutdrag_fran_brev_till_svar(db: Db) {
         sida.contains(&format!("till {till}: Omfattande akt")),
         "{}",
         utdrag(&sida)
+    );
+
+    // On Mina sidor she sees that it came in, and when she is answered by; and the answer.
+    let anna = crate::mina_sidor::medborgare(&app, "19850505-1238").await;
+    let (_, oversikt) = anna.get("/mina-sidor").await;
+    assert!(
+        oversikt.contains(&format!(
+            "Din begäran kom in {idag}. Du ska få svar senast {till}."
+        )),
+        "{}",
+        utdrag(&oversikt)
+    );
+    assert!(
+        oversikt.contains(&format!("Din begäran från {sen} besvarades {idag}.")),
+        "{}",
+        utdrag(&oversikt)
     );
 
     // Every act is in the audit log with the person.

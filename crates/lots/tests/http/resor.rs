@@ -654,7 +654,7 @@ async fn brev_sparas_med_hash(db: Db) {
     let lagrad = app
         .store
         .arenden()
-        .handelser(a.parse().unwrap())
+        .handelser(app.org.kommun, a.parse().unwrap())
         .await
         .unwrap()
         .into_iter()

@@ -267,7 +267,7 @@ pub async fn formular(
     let utkast = s
         .store
         .mina_sidor()
-        .utkast(m.person.id)
+        .utkast(m.person.kommun, m.person.id)
         .await?
         .into_iter()
         .find(|(k, _, _)| k == e.kod());
@@ -308,7 +308,7 @@ pub async fn spara(
         }
         s.store
             .mina_sidor()
-            .spara_utkast(m.person.id, e.kod(), &json, s.nu())
+            .spara_utkast(m.person.kommun, m.person.id, e.kod(), &json, s.nu())
             .await?;
         let notis = t.f("ansok-utkast_sparat", &[("tid", &super::lokal_tid(s.nu()))]);
         return Ok(formularsida(&m, e, &varden, vec![], Some(notis)));
@@ -396,7 +396,7 @@ pub async fn spara(
     }
     s.store
         .mina_sidor()
-        .ta_bort_utkast(m.person.id, e.kod())
+        .ta_bort_utkast(m.person.kommun, m.person.id, e.kod())
         .await?;
     Ok(till(&format!("/mina-sidor/kvitto/{id}")))
 }

@@ -138,6 +138,9 @@ pub struct OversiktSida {
     pub far_agera: bool,
     /// Fullmakter the staff registered from paper, told to the person (issue 12).
     pub fullmakter: Vec<String>,
+    /// The person's requests for a registerutdrag: when each came in and when the answer
+    /// is due, or that it was answered (GDPR art. 12.3; issue 18 item 7).
+    pub registerutdrag: Vec<String>,
 }
 
 fn rubrik_for(a: &Arende, t: &super::Texter) -> String {
@@ -217,7 +220,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
     let utkast = s
         .store
         .mina_sidor()
-        .utkast(m.person.id)
+        .utkast(m.person.kommun, m.person.id)
         .await?
         .into_iter()
         .filter_map(|(kod, _, andrad)| {
@@ -236,6 +239,26 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
         .collect();
     let fullmakter = super::fullmakter::fran_personalen(&s, &m).await?;
     let gemensamma = super::gemensam::kort(&s, &m).await?;
+    let registerutdrag = s
+        .store
+        .registerutdrag()
+        .for_person(m.person.kommun, m.person.id)
+        .await?
+        .into_iter()
+        .map(|b| {
+            let mottagen = b.mottagen.to_string();
+            match b.besvarad {
+                Some(d) => t.f(
+                    "oversikt-registerutdrag_besvarat",
+                    &[("mottagen", &mottagen), ("datum", &d.to_string())],
+                ),
+                None => t.f(
+                    "oversikt-registerutdrag_vantar",
+                    &[("mottagen", &mottagen), ("datum", &b.senast().to_string())],
+                ),
+            }
+        })
+        .collect();
     Ok(OversiktSida {
         ram: m.sida(),
         arenden,
@@ -243,6 +266,7 @@ pub async fn oversikt(State(s): State<AppState>, m: Medborgare) -> Result<Respon
         utkast,
         far_agera: m.far_agera(),
         fullmakter,
+        registerutdrag,
     }
     .into_response())
 }
@@ -353,7 +377,7 @@ pub async fn arende(
 ) -> Result<Response, WebFel> {
     let t = m.t;
     let (rad, a) = m.arende(&s, id(&id_)?, "mina_sidor.arende").await?;
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let anvandare = s
         .store
         .organisation()
@@ -494,7 +518,7 @@ pub async fn beslut(
     let (rad, a) = m.arende(&s, id(&aid)?, "mina_sidor.beslut").await?;
     let bid: BeslutId = id(&bid)?;
     let b = a.beslut_lage(bid).ok_or(WebFel::Saknas)?;
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let brev = handelser.iter().find_map(|h| match &h.handelse {
         Handelse::BrevSkapat {
             dokument,
@@ -701,7 +725,7 @@ async fn kommunicering_formular(
         .iter()
         .find(|k| k.id == kid)
         .ok_or(WebFel::Saknas)?;
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let brev = handelser.iter().find_map(|h| match &h.handelse {
         Handelse::BrevSkapat {
             dokument,
@@ -810,7 +834,7 @@ pub async fn dokument(
         .ok_or(WebFel::Saknas)?;
     let (rad, _) = m.arende(&s, d.arende, "mina_sidor.dokument").await?;
     let aktor = m.aktor(rad.enhet);
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let tillaten = handelser.iter().any(|h| match &h.handelse {
         Handelse::BrevSkapat { dokument, .. } => *dokument == did,
         Handelse::DokumentBifogat { dokument, .. } => {
@@ -868,7 +892,7 @@ pub async fn kvitto(
     let t = m.t;
     let (rad, _) = m.arende(&s, id(&aid)?, "mina_sidor.kvitto").await?;
     let aktor = m.aktor(rad.enhet);
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let Some(h) = handelser
         .iter()
         .rev()

@@ -182,7 +182,7 @@ async fn komplettering_formular(
         .iter()
         .find(|k| k.id == kid)
         .ok_or(WebFel::Saknas)?;
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let namn_pa = |d: DokumentId| {
         handelser.iter().find_map(|h| match &h.handelse {
             Handelse::DokumentBifogat { dokument, namn, .. } if *dokument == d => {

@@ -200,7 +200,7 @@ async fn sida(
 ) -> Result<Response, WebFel> {
     let t = m.t;
     let idag = super::idag(s);
-    let handelser = s.store.arenden().handelser(rad.id).await?;
+    let handelser = s.store.arenden().handelser(rad.kommun, rad.id).await?;
     let mut ut = vec![];
     for manad in manader.iter().rev() {
         // An applicant with skyddade personuppgifter: their own words and the names of what they

@@ -352,7 +352,7 @@ pub async fn dokument(
     let d = s
         .store
         .mina_sidor()
-        .fullmaktsdokument(fullmakt.id)
+        .fullmaktsdokument(p.kommun, fullmakt.id)
         .await?
         .ok_or(WebFel::Saknas)?;
     s.store

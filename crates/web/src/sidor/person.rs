@@ -476,7 +476,7 @@ pub(super) async fn gallringstext(s: &AppState, p: &Person) -> Result<String, We
         Some(frister::GallringsUndantag::Fodelsedag) => {
             "Gallras inte: personer födda den 5, 15 eller 25 bevaras för forskning (SoF 13 kap. 1 §).".into()
         }
-        None => match s.store.personer().sista_anteckning(p.id).await? {
+        None => match s.store.personer().sista_anteckning(p.kommun, p.id).await? {
             Some(sista) => match frister::gallringsdatum(sista, dag, false) {
                 Some(d) => format!("Senaste anteckning {sista}. Gallras senast {d} om inget nytt antecknas (SoL 16 kap.)."),
                 None => "Gallras inte (SoF 13 kap. 1 §).".into(),

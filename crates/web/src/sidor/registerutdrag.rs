@@ -129,7 +129,7 @@ pub async fn pdf(
                 journalmarkering(&a, j.provning).into(),
             ]);
         }
-        for h in s.store.arenden().handelser(r.id).await? {
+        for h in s.store.arenden().handelser(r.kommun, r.id).await? {
             let (rubrik, detaljer) = beskriv(&h.handelse, &a, &n);
             let mut text = rubrik;
             for d in detaljer {

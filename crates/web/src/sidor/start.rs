@@ -366,7 +366,7 @@ async fn visa(
         bevakningar.extend(egna);
         bevakningar.sort_by_key(|b| b.datum);
     }
-    let paminnelser = s.store.arenden().paminnelser(a.id).await?;
+    let paminnelser = s.store.arenden().paminnelser(a.kommun, a.id).await?;
     // Someone without the right tried to register a protected person: what came in
     // for the person must reach those who may handle it (issue 12).
     let registreringsforsok: Vec<Registreringsforsok> =
@@ -725,7 +725,14 @@ pub async fn ny_paminnelse(
         Some(datum) if fel.is_empty() => {
             s.store
                 .arenden()
-                .skapa_paminnelse(i.anvandare.id, datum, &text, arende, s.nu())
+                .skapa_paminnelse(
+                    i.anvandare.kommun,
+                    i.anvandare.id,
+                    datum,
+                    &text,
+                    arende,
+                    s.nu(),
+                )
                 .await?;
             Ok(Redirect::to("/#rubrik-bevakningar").into_response())
         }
@@ -758,7 +765,7 @@ pub async fn paminnelse_klar(
     if !s
         .store
         .arenden()
-        .paminnelse_klar(&id, i.anvandare.id)
+        .paminnelse_klar(i.anvandare.kommun, &id, i.anvandare.id)
         .await?
     {
         return Err(WebFel::Saknas);

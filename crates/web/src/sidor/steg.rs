@@ -628,6 +628,7 @@ async fn steg_kontext_for(
             .store
             .inloggning()
             .utkast_for_sida(
+                i.anvandare.kommun,
                 i.anvandare.id,
                 &crate::sparat::stegsokvag(id_for(&k)?, typ),
                 s.nu(),
@@ -681,7 +682,7 @@ pub async fn sida(
         if let Some(f) = s
             .store
             .inloggning()
-            .ta_sparat_formular(sparat, i.anvandare.id, &sokvag, s.nu())
+            .ta_sparat_formular(i.anvandare.kommun, sparat, i.anvandare.id, &sokvag, s.nu())
             .await?
         {
             let formular = Formular::fran_par(f.falt);
@@ -714,7 +715,7 @@ pub async fn sida(
         let utkast = s
             .store
             .inloggning()
-            .utkast(id, i.anvandare.id, &sokvag, s.nu())
+            .utkast(i.anvandare.kommun, id, i.anvandare.id, &sokvag, s.nu())
             .await?;
         let Some(u) = utkast else {
             return Ok(visa_formular(
@@ -850,6 +851,7 @@ pub async fn utfor(
                     .store
                     .inloggning()
                     .ta_bort_utkast(
+                        i.anvandare.kommun,
                         utkast,
                         i.anvandare.id,
                         &crate::sparat::stegsokvag(arende, typ),

@@ -336,7 +336,11 @@ async fn visa_uppdrag(
         .person(i.anvandare.kommun, r.person)
         .await?
         .ok_or(WebFel::Saknas)?;
-    let handelser = s.store.arenden().handelser(r.arende).await?;
+    let handelser = s
+        .store
+        .arenden()
+        .handelser(i.anvandare.kommun, r.arende)
+        .await?;
     let text = handelser
         .iter()
         .rev()

@@ -79,6 +79,9 @@ oversikt-att_gora = What you need to do
 oversikt-svara_kommunicering = Read the investigation and say what you think. Answer by { $datum }.
 oversikt-utkast_rubrik = Applications you have started
 oversikt-utkast = { $insats } – saved { $datum }
+oversikt-registerutdrag_rubrik = Your requests for a copy of your personal data
+oversikt-registerutdrag_vantar = Your request arrived on { $mottagen }. You will get an answer by { $datum } at the latest.
+oversikt-registerutdrag_besvarat = Your request of { $mottagen } was answered on { $datum }.
 oversikt-ansok = Apply for support
 
 ## arendetyp

@@ -81,6 +81,9 @@ oversikt-att_gora = Det här behöver du göra
 oversikt-svara_kommunicering = Läs utredningen och säg vad du tycker. Svara senast { $datum }.
 oversikt-utkast_rubrik = Ansökningar du har påbörjat
 oversikt-utkast = { $insats } – sparad { $datum }
+oversikt-registerutdrag_rubrik = Dina begäranden om registerutdrag
+oversikt-registerutdrag_vantar = Din begäran kom in { $mottagen }. Du ska få svar senast { $datum }.
+oversikt-registerutdrag_besvarat = Din begäran från { $mottagen } besvarades { $datum }.
 oversikt-ansok = Ansök om stöd
 
 ## arendetyp

@@ -43,6 +43,14 @@ pub fn svar_senast(inkom: Date) -> Date {
     nasta_vardag(plus_veckor(inkom, SVARSTID_VECKOR))
 }
 
+/// The day a Lex Sarah report handed over on `overlamnad` is to be taken up by: that same
+/// day. The duty is to report "genast" and the investigation begins without delay (SoL
+/// 27 kap.; formerly SoL (2001:453) 14 kap. 3 §, 6 §), so the receiver's bevakning is the
+/// day it reaches them, not a period after it.
+pub fn lex_sarah_bevakas(overlamnad: Date) -> Date {
+    overlamnad
+}
+
 macro_rules! kodlista {
     ($(#[$m:meta])* $typ:ident { $($(#[$vm:meta])* $v:ident => $kod:literal, $namn:literal;)* }) => {
         $(#[$m])*

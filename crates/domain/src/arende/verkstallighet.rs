@@ -34,6 +34,13 @@ impl Verkstallighet {
         self.paborjad.is_some() && self.avslutad.is_none()
     }
 
+    /// The day the insats began, while the person gets it: begun, not ended, and not
+    /// interrupted now. What Mina sidor says as "Du får … sedan …" (issue 19 item 2).
+    pub fn ges_sedan(&self) -> Option<Date> {
+        self.paborjad
+            .filter(|_| self.pagar() && self.avbruten().is_none())
+    }
+
     /// Still owed: not started, and not ended for a reason that ends the duty.
     pub fn vantar(&self) -> bool {
         self.paborjad.is_none() && self.upphort.is_none()
@@ -89,7 +96,7 @@ pub(super) fn kandidat(typ: KommandoTyp, b: &BeslutLage) -> bool {
     match typ {
         T::Bestall => b.beviljar() && v.bestalld.is_none() && v.upphort.is_none(),
         T::StartaVerkstallighet => v.bestalld.is_some() && v.paborjad.is_none(),
-        T::AvbrytVerkstallighet => v.pagar() && v.avbruten().is_none(),
+        T::AvbrytVerkstallighet => v.ges_sedan().is_some(),
         T::AterupptaVerkstallighet => v.pagar() && v.avbruten().is_some(),
         T::AvslutaVerkstallighet => v.pagar(),
         // SoL 34 kap. 1 §: the reason for the delay may change while it lasts.

@@ -131,7 +131,7 @@ pub async fn pagaende(
     let mut ut = vec![];
     for b in a.gallande_beslut() {
         let v = &b.verkstallighet;
-        let Some(sedan) = v.paborjad.filter(|_| v.pagar() && v.avbruten().is_none()) else {
+        let Some(sedan) = v.ges_sedan() else {
             continue;
         };
         let utforare = match v.bestalld {

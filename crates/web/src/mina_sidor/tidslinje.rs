@@ -632,9 +632,8 @@ pub fn lage(a: &Arende, idag: Date, t: &Texter) -> Lage {
     let pagar: Vec<String> = a
         .gallande_beslut()
         .filter_map(|b| {
-            let v = &b.verkstallighet;
-            v.paborjad
-                .filter(|_| v.pagar() && v.avbruten().is_none())
+            b.verkstallighet
+                .ges_sedan()
                 .map(|d| super::kontakt::pagar_text(t, b.beslut.insats, d))
         })
         .collect();

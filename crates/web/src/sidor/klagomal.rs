@@ -32,11 +32,6 @@ use crate::fel::WebFel;
 use crate::formular::Formular;
 use crate::policy::{self, Atgard};
 
-/// A Lex Sarah report is to be taken up the day it is handed over: the duty is to report
-/// "genast" and the investigation begins without delay (SoL 27 kap.; formerly SoL
-/// (2001:453) 14 kap. 3 §, 6 §). The bevakning is that day.
-const LEX_SARAH_DAGAR: i64 = 0;
-
 fn tilldelad(i: &Inloggad, k: &KlagomalRad) -> bool {
     k.ansvarig == Some(i.anvandare.id)
 }
@@ -467,7 +462,7 @@ pub async fn lex_sarah(
         return sida(&s, &i, k, fel, f).await;
     };
     let nu = s.nu();
-    let bevakas = svensk_dag(nu) + time::Duration::days(LEX_SARAH_DAGAR);
+    let bevakas = lots_domain::klagomal::lex_sarah_bevakas(svensk_dag(nu));
     match s
         .store
         .klagomal()

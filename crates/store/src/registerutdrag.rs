@@ -8,7 +8,7 @@ use lots_domain::ids::{AnvandarId, EnhetId, KommunId, PersonId, RegisterutdragId
 use lots_domain::registerutdrag::{Kanal, Utfall, svar_senast};
 use time::{Date, OffsetDateTime};
 
-use crate::db::{Rad, Tx};
+use crate::db::{Rad, Tx, V};
 use crate::kedja::{Aktor, Granskningspost, skriv_granskning};
 use crate::org::v;
 use crate::{Store, StoreError, datumtext, las_datum, las_tid, tidstext};
@@ -218,23 +218,19 @@ impl Registerutdrag<'_> {
         aktor: &Aktor,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let tid = tidstext(nu);
-        let mut tx = self.0.db.begin().await?;
-        let n = tx
-            .execute(
-                "UPDATE registerutdragsbegaran SET ansvarig = $3 WHERE kommun = $1 AND id = $2 AND besvarad IS NULL",
-                &[v(b.kommun), v(b.id), v(aktor.id)],
-            )
-            .await?;
-        if n == 0 {
-            return Err(StoreError::Konflikt("redan besvarad".into()));
-        }
-        logga(&mut tx, self.0, b, aktor, &tid, "ansvarig").await?;
-        tx.commit().await
+        self.andra(
+            b,
+            aktor,
+            nu,
+            "ansvarig",
+            "UPDATE registerutdragsbegaran SET ansvarig = $3 WHERE kommun = $1 AND id = $2 AND besvarad IS NULL",
+            vec![v(aktor.id)],
+        )
+        .await
     }
 
     /// Extends the last day to `till`, with the reason told to the person. Only once, and
-    /// only while unanswered: the check and the write are one statement.
+    /// only while unanswered.
     pub async fn forlang(
         &self,
         b: &Registerutdragsbegaran,
@@ -243,26 +239,16 @@ impl Registerutdrag<'_> {
         aktor: &Aktor,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let tid = tidstext(nu);
-        let mut tx = self.0.db.begin().await?;
-        let n = tx
-            .execute(
-                "UPDATE registerutdragsbegaran SET forlangd_till = $3, forlangning_skal = $4, forlangd_av = $5 \
-                 WHERE kommun = $1 AND id = $2 AND besvarad IS NULL AND forlangd_till IS NULL",
-                &[
-                    v(b.kommun),
-                    v(b.id),
-                    datumtext(till).into(),
-                    skal.trim().into(),
-                    v(aktor.id),
-                ],
-            )
-            .await?;
-        if n == 0 {
-            return Err(StoreError::Konflikt("redan förlängd eller besvarad".into()));
-        }
-        logga(&mut tx, self.0, b, aktor, &tid, "forlangd").await?;
-        tx.commit().await
+        self.andra(
+            b,
+            aktor,
+            nu,
+            "forlangd",
+            "UPDATE registerutdragsbegaran SET forlangd_till = $3, forlangning_skal = $4, forlangd_av = $5 \
+             WHERE kommun = $1 AND id = $2 AND besvarad IS NULL AND forlangd_till IS NULL",
+            vec![datumtext(till).into(), skal.trim().into(), v(aktor.id)],
+        )
+        .await
     }
 
     /// Records the answer, once.
@@ -275,26 +261,47 @@ impl Registerutdrag<'_> {
         aktor: &Aktor,
         nu: OffsetDateTime,
     ) -> Result<(), StoreError> {
+        self.andra(
+            b,
+            aktor,
+            nu,
+            utfall.kod(),
+            "UPDATE registerutdragsbegaran SET besvarad = $3, besvarad_av = $4, utfall = $5, skal = $6 \
+             WHERE kommun = $1 AND id = $2 AND besvarad IS NULL",
+            vec![
+                datumtext(besvarad).into(),
+                v(aktor.id),
+                utfall.kod().into(),
+                skal.trim().into(),
+            ],
+        )
+        .await
+    }
+
+    /// One change to a request (`sql`, with the kommun and id as `$1`, `$2` and `varden`
+    /// after them) and its audit row, in one transaction. The statement's own condition
+    /// says whether the change may still be made, so two at once cannot both succeed: the
+    /// second is a conflict and changes nothing.
+    async fn andra(
+        &self,
+        b: &Registerutdragsbegaran,
+        aktor: &Aktor,
+        nu: OffsetDateTime,
+        vad: &str,
+        sql: &'static str,
+        varden: Vec<V>,
+    ) -> Result<(), StoreError> {
         let tid = tidstext(nu);
         let mut tx = self.0.db.begin().await?;
-        let n = tx
-            .execute(
-                "UPDATE registerutdragsbegaran SET besvarad = $3, besvarad_av = $4, utfall = $5, skal = $6 \
-                 WHERE kommun = $1 AND id = $2 AND besvarad IS NULL",
-                &[
-                    v(b.kommun),
-                    v(b.id),
-                    datumtext(besvarad).into(),
-                    v(aktor.id),
-                    utfall.kod().into(),
-                    skal.trim().into(),
-                ],
-            )
-            .await?;
-        if n == 0 {
-            return Err(StoreError::Konflikt("redan besvarad".into()));
+        let mut alla = vec![v(b.kommun), v(b.id)];
+        alla.extend(varden);
+        if tx.execute(sql, &alla).await? == 0 {
+            return Err(StoreError::Konflikt(format!(
+                "registerutdragsbegaran {}: {vad} kan inte göras längre",
+                b.id
+            )));
         }
-        logga(&mut tx, self.0, b, aktor, &tid, utfall.kod()).await?;
+        logga(&mut tx, self.0, b, aktor, &tid, vad).await?;
         tx.commit().await
     }
 }

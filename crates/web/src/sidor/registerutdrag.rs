@@ -321,7 +321,8 @@ async fn person_for_begaran(
     Ok(oppnad.person)
 }
 
-/// The person and one of their requests; another person's or kommun's is not there.
+/// The person and one of their requests, still unanswered; another person's or kommun's is
+/// not there. An answered request is closed: nothing more is done with it.
 async fn begaran(
     s: &AppState,
     i: &Inloggad,
@@ -337,15 +338,12 @@ async fn begaran(
         .await?
         .filter(|b| b.person == p.id)
         .ok_or(WebFel::Saknas)?;
-    Ok((p, b))
-}
-
-fn redan(b: &Registerutdragsbegaran) -> Option<WebFel> {
-    b.besvarad.map(|d| {
-        WebFel::Ogiltig(format!(
+    if let Some(d) = b.besvarad {
+        return Err(WebFel::Ogiltig(format!(
             "Begäran besvarades redan {d}. Ladda om personens sida."
-        ))
-    })
+        )));
+    }
+    Ok((p, b))
 }
 
 fn tillbaka_till(p: &lots_store::Person) -> String {
@@ -539,9 +537,6 @@ pub async fn forlang_sida(
     Path((id, rid)): Path<(String, String)>,
 ) -> Result<Response, WebFel> {
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
-    if let Some(e) = redan(&b) {
-        return Err(e);
-    }
     Ok(forlang_formular(&i, &p, &b, forlang_falt(&b), vec![]).into_response())
 }
 
@@ -553,9 +548,6 @@ pub async fn forlang(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
-    if let Some(e) = redan(&b) {
-        return Err(e);
-    }
     let idag = svensk_dag(s.nu());
     let mut fel = vec![];
     if b.forlangd_till.is_some() {
@@ -653,9 +645,6 @@ pub async fn besvara_sida(
     Path((id, rid)): Path<(String, String)>,
 ) -> Result<Response, WebFel> {
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
-    if let Some(e) = redan(&b) {
-        return Err(e);
-    }
     Ok(svar_formular(&i, &p, &b, svar_falt(svensk_dag(s.nu())), vec![]).into_response())
 }
 
@@ -667,9 +656,6 @@ pub async fn besvara(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
-    if let Some(e) = redan(&b) {
-        return Err(e);
-    }
     let idag = svensk_dag(s.nu());
     let mut fel = vec![];
     let besvarad = datumfalt(&f, "besvarad", &mut fel);
@@ -720,9 +706,6 @@ pub async fn ta_over(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
-    if let Some(e) = redan(&b) {
-        return Err(e);
-    }
     if b.ansvarig != i.anvandare.id {
         s.store
             .registerutdrag()

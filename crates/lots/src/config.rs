@@ -83,7 +83,7 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "payment_bankgiro",
         "LOTS_PAYMENT_BANKGIRO",
         "",
-        "the kommun's bankgiro that försörjningsstöd is paid from: the debtor account of the payment file (pain.001)",
+        "the bankgiro försörjningsstöd is paid from, the debtor account of the payment file (pain.001): one number, or `kod=bankgiro` per kommun separated by commas",
         "none: no payment file",
     ),
     rad(
@@ -526,7 +526,7 @@ pub struct Config {
     /// The keys TOTP secrets are encrypted with.
     pub totpnycklar: lots_store::Totpnycklar,
     /// The debtor account of the payment file.
-    pub betalkonto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
+    pub betalkonton: lots_web::Betalkonton,
     /// The mail server notifications go through.
     pub smtp: Option<lots_web::avisering::SmtpInstallning>,
     /// The SMS gateway: (url, token, sender).
@@ -592,12 +592,11 @@ impl Config {
             totpnycklar: totpnycklar()?,
             smtp: smtp(fil.smtp.unwrap_or_default())?,
             sms: sms(fil.sms.unwrap_or_default())?,
-            betalkonto: match env("LOTS_PAYMENT_BANKGIRO").or(fil.payment_bankgiro) {
-                None => None,
-                Some(t) => Some(
-                    lots_domain::forsorjningsstod::utbetalning::Konto::tolka(&t, true)
-                        .with_context(|| format!("payment_bankgiro (LOTS_PAYMENT_BANKGIRO) ska vara ett bankgironummer med sju eller åtta siffror, inte {t}"))?,
-                ),
+            betalkonton: match env("LOTS_PAYMENT_BANKGIRO").or(fil.payment_bankgiro) {
+                None => lots_web::Betalkonton::default(),
+                Some(t) => lots_web::Betalkonton::tolka(&t).map_err(|e| {
+                    anyhow::anyhow!("payment_bankgiro (LOTS_PAYMENT_BANKGIRO): {e}. Skriv ett bankgironummer, eller kommunkod=bankgiro per kommun åtskilda med komma.")
+                })?,
             },
         })
     }

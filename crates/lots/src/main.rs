@@ -705,7 +705,7 @@ async fn serva(
             }),
         }),
         klocka: lots_web::Klocka::default(),
-        betalkonto: cfg.betalkonto.clone(),
+        betalkonton: cfg.betalkonton.clone(),
         avisering: avisering(cfg)?,
     };
     // Notifications are sent from the outbox the steps fill, after their commit

@@ -50,6 +50,68 @@ pub enum Kommuner {
     Endast(Arc<[lots_store::Kommun]>),
 }
 
+/// The bankgiro the payment file (pain.001) is paid from, per kommun. A regional
+/// cooperation serving several kommuner from one server gives each its own account (by
+/// kommun code); one account without a code serves every kommun that has none of its own.
+#[derive(Debug, Clone, Default)]
+pub struct Betalkonton {
+    pub gemensamt: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
+    pub per_kommun: Vec<(String, lots_domain::forsorjningsstod::utbetalning::Konto)>,
+}
+
+impl Betalkonton {
+    /// One account for every kommun.
+    pub fn ett(konto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>) -> Self {
+        Self {
+            gemensamt: konto,
+            per_kommun: vec![],
+        }
+    }
+
+    /// The account of the kommun with code `kod`.
+    pub fn for_kommun(
+        &self,
+        kod: &str,
+    ) -> Option<&lots_domain::forsorjningsstod::utbetalning::Konto> {
+        self.per_kommun
+            .iter()
+            .find(|(k, _)| k == kod)
+            .map(|(_, konto)| konto)
+            .or(self.gemensamt.as_ref())
+    }
+
+    /// Reads the setting: a bankgiro number, or `kod=bankgiro` pairs separated by commas
+    /// (`2480=5050-1055, 0180=5555-1234`), optionally with one plain number among them
+    /// for the kommuner not named.
+    pub fn tolka(text: &str) -> Result<Self, String> {
+        use lots_domain::forsorjningsstod::utbetalning::Konto;
+        let mut ut = Self::default();
+        for del in text.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+            let (kod, nummer) = match del.split_once('=') {
+                Some((k, n)) => (Some(k.trim()), n.trim()),
+                None => (None, del),
+            };
+            let konto = Konto::tolka(nummer, true).ok_or_else(|| {
+                format!("{nummer} är inte ett bankgironummer med sju eller åtta siffror")
+            })?;
+            match kod {
+                Some(k) if k.len() == 4 && k.chars().all(|c| c.is_ascii_digit()) => {
+                    if ut.per_kommun.iter().any(|(x, _)| x == k) {
+                        return Err(format!("kommun {k} har två bankgiron"));
+                    }
+                    ut.per_kommun.push((k.to_owned(), konto));
+                }
+                Some(k) => return Err(format!("{k} är ingen kommunkod med fyra siffror")),
+                None if ut.gemensamt.is_some() => {
+                    return Err("mer än ett bankgiro utan kommunkod".into());
+                }
+                None => ut.gemensamt = Some(konto),
+            }
+        }
+        Ok(ut)
+    }
+}
+
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
@@ -61,8 +123,8 @@ pub struct AppState {
     /// Login policy: TOTP, lockout, rate limits, OpenID Connect.
     pub inloggning: Arc<Inloggningsregler>,
     pub klocka: Klocka,
-    /// The kommun's bankgiro försörjningsstöd is paid from; without it no payment file.
-    pub betalkonto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
+    /// The bankgiro each kommun pays försörjningsstöd from; without one, no payment file.
+    pub betalkonton: Betalkonton,
     /// The channels notifications go by (issue 19 item 3); none: Mina sidor offers none.
     pub avisering: avisering::Avisering,
 }
@@ -552,4 +614,47 @@ async fn sakerhetshuvuden(
         satt(h, "cache-control", "no-store");
     }
     res
+}
+
+#[cfg(test)]
+mod betalkonton_tests {
+    use super::Betalkonton;
+
+    #[test]
+    fn ett_gemensamt_eller_ett_per_kommun() {
+        let ett = Betalkonton::tolka("5050-1055").unwrap();
+        assert_eq!(
+            ett.for_kommun("2480").map(|k| k.text()),
+            Some("bankgiro 5050-1055".into())
+        );
+        let flera = Betalkonton::tolka("2480=5050-1055, 0180 = 5555-1234").unwrap();
+        assert_eq!(
+            flera.for_kommun("0180").map(|k| k.text()),
+            Some("bankgiro 5555-1234".into())
+        );
+        assert_eq!(
+            flera.for_kommun("2480").map(|k| k.text()),
+            Some("bankgiro 5050-1055".into())
+        );
+        // A kommun with no account of its own and no common one: no payment file.
+        assert!(flera.for_kommun("1280").is_none());
+        let med_gemensamt = Betalkonton::tolka("2480=5050-1055, 5555-1234").unwrap();
+        assert_eq!(
+            med_gemensamt.for_kommun("1280").map(|k| k.text()),
+            Some("bankgiro 5555-1234".into())
+        );
+    }
+
+    #[test]
+    fn fel_sags_tydligt() {
+        for fel in [
+            "12",
+            "2480=12",
+            "248=5050-1055",
+            "2480=5050-1055, 2480=5555-1234",
+            "5050-1055, 5555-1234",
+        ] {
+            assert!(Betalkonton::tolka(fel).is_err(), "{fel}");
+        }
+    }
 }

@@ -413,7 +413,9 @@ fn starta_server_med(
         saker_cookie: false,
         inloggning: std::sync::Arc::new(regler),
         klocka: klocka.clone(),
-        betalkonto: lots_domain::forsorjningsstod::utbetalning::Konto::tolka("5555-1234", true),
+        betalkonton: lots_web::Betalkonton::ett(
+            lots_domain::forsorjningsstod::utbetalning::Konto::tolka("5555-1234", true),
+        ),
         avisering,
     };
     if !state.avisering.kanaler().is_empty() {

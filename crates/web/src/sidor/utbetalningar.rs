@@ -145,11 +145,20 @@ async fn sida(s: &AppState, i: &Inloggad, fel: Vec<String>) -> Result<Response, 
             summa: kr(klara.iter().map(|r| r.belopp).sum()),
             klara: klara.into_iter().map(vy).collect(),
             idag: idag.to_string(),
-            har_betalkonto: s.betalkonto.is_some(),
+            har_betalkonto: betalkonto(s, &i.anvandare).await?.is_some(),
             fel,
         },
     )
         .into_response())
+}
+
+/// The bankgiro the user's kommun pays from (issue 18: one server, several kommuner).
+async fn betalkonto(
+    s: &AppState,
+    a: &lots_store::Anvandare,
+) -> Result<Option<lots_domain::forsorjningsstod::utbetalning::Konto>, WebFel> {
+    let kod = s.store.organisation().kommunkod(a.kommun).await?;
+    Ok(s.betalkonton.for_kommun(&kod).cloned())
 }
 
 pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
@@ -159,7 +168,7 @@ pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, W
 /// The payment file of the payments ready to go. Reading it changes nothing: the
 /// payments are registered as sent when the file is with the bank (`skickade`).
 pub async fn betalfil(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {
-    let Some(konto) = s.betalkonto.clone() else {
+    let Some(konto) = betalkonto(&s, &i.anvandare).await? else {
         return Err(WebFel::Ogiltig(
             "Kommunens bankgiro för utbetalningar är inte inställt (payment_bankgiro i lots.toml eller LOTS_PAYMENT_BANKGIRO). Be systemförvaltaren ställa in det.".into(),
         ));

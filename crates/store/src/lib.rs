@@ -373,9 +373,18 @@ impl Store {
         self.db.close().await
     }
 
-    /// Refreshes the planner's statistics, after a bulk import (`lots demo --scale`).
+    /// Refreshes the planner's statistics, after a bulk import (`lots demo --scale`). On
+    /// PostgreSQL also VACUUM, which marks the freshly written pages all-visible: until
+    /// then an index-only scan (the name search's ranges, the chain heads) visits the
+    /// table for every row, several times slower, which a running database's autovacuum
+    /// would long since have done (BENCHMARKS.md, 5 December). SQLite has no such map.
     pub async fn analysera(&self) -> Result<(), StoreError> {
-        self.db.execute("ANALYZE", &[]).await.map(|_| ())
+        let sql = if self.ar_postgres() {
+            "VACUUM ANALYZE"
+        } else {
+            "ANALYZE"
+        };
+        self.db.execute(sql, &[]).await.map(|_| ())
     }
 
     /// For `lots bench`: how many raw one-row INSERTs a second `samtidiga` writers

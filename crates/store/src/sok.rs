@@ -148,20 +148,52 @@ impl Niva {
 
 /// The search at one level: persons with a name part starting with each key
 /// (at most three, the longest first), those with a part equal to the longest key
-/// first, then by name. `$8` is 1 when the user may see persons with skyddade
+/// first, then by name. `$4` is 1 when the user may see persons with skyddade
 /// personuppgifter: without the right they are not even counted (a "refine your
 /// search" that counted them would tell that someone hidden has the name).
+///
+/// Each further word is its own index range on `personnamn`, intersected with the first
+/// (`snitt!`): two short range scans and a hash, instead of testing every person of the
+/// first word's range for the second (a common surname is thousands of persons at
+/// stockholm scale; BENCHMARKS.md, 5 December). A word not given adds no range at all.
 macro_rules! sok_sql {
-    ($k:literal) => {
+    ($k:literal $(, $snitt:expr)*) => {
         concat!(
             "SELECT ", person_kolumner!(), " FROM person p \
-             WHERE p.kommun = $1 AND (p.skyddad = 0 OR $8 = 1) \
-             AND p.id IN (SELECT person FROM personnamn WHERE kommun = $1 AND ", $k, " >= $2 AND ", $k, " < $3) \
-             AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " >= $4 AND n.", $k, " < $5) \
-             AND EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " >= $6 AND n.", $k, " < $7) \
-             ORDER BY CASE WHEN EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " = $2) THEN 0 ELSE 1 END, \
-             p.efternamn, p.fornamn, p.id LIMIT $9"
+             WHERE p.kommun = $1 AND (p.skyddad = 0 OR $4 = 1) \
+             AND p.id IN (SELECT person FROM personnamn WHERE kommun = $1 AND ", $k, " >= $2 AND ", $k, " < $3",
+            $($snitt,)*
+            ") ORDER BY CASE WHEN EXISTS (SELECT 1 FROM personnamn n WHERE n.person = p.id AND n.kommun = p.kommun AND n.", $k, " = $2) THEN 0 ELSE 1 END, \
+             p.efternamn, p.fornamn, p.id LIMIT $5"
         )
+    };
+}
+
+/// The persons with a name part in the range `[$fran, $till)` of column `$k`, to intersect
+/// with the first word's.
+macro_rules! snitt {
+    ($k:literal, $fran:literal, $till:literal) => {
+        concat!(
+            " INTERSECT SELECT person FROM personnamn WHERE kommun = $1 AND ",
+            $k,
+            " >= ",
+            $fran,
+            " AND ",
+            $k,
+            " < ",
+            $till
+        )
+    };
+}
+
+/// The statement for `ord` words (1 to 3) at one level.
+macro_rules! sok_for_ord {
+    ($k:literal, $ord:expr) => {
+        match $ord {
+            1 => sok_sql!($k),
+            2 => sok_sql!($k, snitt!($k, "$6", "$7")),
+            _ => sok_sql!($k, snitt!($k, "$6", "$7"), snitt!($k, "$8", "$9")),
+        }
     };
 }
 
@@ -214,37 +246,32 @@ impl Personer<'_> {
         max: i64,
     ) -> Result<Vec<Person>, StoreError> {
         // The longest word drives the search through the index.
-        ord.sort_by_key(|o| std::cmp::Reverse(o.chars().count()));
+        ord.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         ord.dedup();
         ord.truncate(3);
         let Some(forsta) = ord.first().cloned() else {
             return Ok(vec![]);
         };
-        // A missing word is the empty prefix: every name part starts with it.
-        let andra = ord.get(1).cloned().unwrap_or_default();
-        let tredje = ord.get(2).cloned().unwrap_or_default();
-        let (over1, over2, over3) = (over(&forsta), over(&andra), over(&tredje));
         let sql: &'static str = match niva {
-            Niva::Ord => sok_sql!("ord"),
-            Niva::Bas => sok_sql!("bas"),
-            Niva::Ljud => sok_sql!("ljud"),
+            Niva::Ord => sok_for_ord!("ord", ord.len()),
+            Niva::Bas => sok_for_ord!("bas", ord.len()),
+            Niva::Ljud => sok_for_ord!("ljud", ord.len()),
         };
+        let over1 = over(&forsta);
+        let mut varden: Vec<V> = vec![
+            v(kommun),
+            forsta.into(),
+            over1.into(),
+            med_skyddade.into(),
+            max.into(),
+        ];
+        for o in ord.iter().skip(1) {
+            varden.push(o.as_str().into());
+            varden.push(over(o).into());
+        }
         self.0
             .db
-            .fetch_all(
-                sql,
-                &[
-                    v(kommun),
-                    forsta.into(),
-                    over1.into(),
-                    andra.into(),
-                    over2.into(),
-                    tredje.into(),
-                    over3.into(),
-                    med_skyddade.into(),
-                    max.into(),
-                ],
-            )
+            .fetch_all(sql, &varden)
             .await?
             .iter()
             .map(person_fran)

@@ -307,6 +307,12 @@ async fn namnsokning_viker_och_rankar(db: Db) {
         let (_, html) = sok(&hl, fraga).await;
         assert!(plats(&html, olsson).is_some(), "{fraga}");
     }
+    // Three words: every one must be a part of the name, in any order.
+    let eva = skapa(&app, &nummer("19500101", 55), "Eva Lisa", "Berg", false).await;
+    let (_, html) = sok(&hl, "berg lisa eva").await;
+    assert!(plats(&html, eva).is_some(), "{html}");
+    let (_, html) = sok(&hl, "eva lisa holm").await;
+    assert!(plats(&html, eva).is_none(), "{html}");
     // A different name is not a near miss.
     let (_, html) = sok(&hl, "Ekberg").await;
     assert!(plats(&html, oberg).is_none() && plats(&html, oberg_med_prickar).is_none());

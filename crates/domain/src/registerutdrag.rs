@@ -156,15 +156,23 @@ fn ett_ar_fore(idag: Date) -> Date {
 }
 
 /// An extension to `till` decided on `idag`, for a request that came in on `mottagen` and
-/// was due on `senast` (art. 12.3).
+/// was due on `senast` (art. 12.3). Once only: the two further months are the most there
+/// are, so a second extension could only shorten the first or pass the limit.
 pub fn prova_forlangning(
     mottagen: Date,
     senast: Date,
+    redan_forlangd: bool,
     till: Date,
     skal: &str,
     idag: Date,
 ) -> Result<(), Vec<Fel>> {
     let mut f = vec![];
+    if redan_forlangd {
+        f.push(fel(
+            "till",
+            "Tiden är redan förlängd en gång. Längre än tre månader får den inte bli (GDPR art. 12.3).",
+        ));
+    }
     if idag > senast {
         f.push(fel(
             "till",
@@ -254,6 +262,7 @@ mod tests {
             prova_forlangning(
                 mottagen,
                 senast,
+                false,
                 date!(2026 - 12 - 15),
                 "Många ärenden",
                 senast
@@ -266,6 +275,7 @@ mod tests {
             falt(prova_forlangning(
                 mottagen,
                 senast,
+                false,
                 date!(2026 - 12 - 16),
                 "Många",
                 senast
@@ -273,24 +283,40 @@ mod tests {
             ["till"]
         );
         assert_eq!(
-            falt(prova_forlangning(mottagen, senast, senast, "Många", senast)),
+            falt(prova_forlangning(
+                mottagen, senast, false, senast, "Många", senast
+            )),
             ["till"]
         );
         assert_eq!(
             falt(prova_forlangning(
                 mottagen,
                 senast,
+                false,
                 date!(2026 - 11 - 15),
                 "  ",
                 senast
             )),
             ["skal"]
         );
+        // Once only.
+        assert_eq!(
+            falt(prova_forlangning(
+                mottagen,
+                senast,
+                true,
+                date!(2026 - 11 - 15),
+                "Många",
+                senast
+            )),
+            ["till"]
+        );
         // Decided after the first last day: too late to extend.
         assert_eq!(
             falt(prova_forlangning(
                 mottagen,
                 senast,
+                false,
                 date!(2026 - 11 - 15),
                 "Många",
                 senast.next_day().unwrap()

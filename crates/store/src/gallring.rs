@@ -231,6 +231,21 @@ pub(crate) const SISTA_ANTECKNING: &str = "SELECT MAX(j.datum) AS journal, \
      (SELECT MAX(o.dag) FROM oppen_journal o WHERE o.kommun = $2 AND o.person = $1) AS oppen \
      FROM journal j WHERE j.kommun = $2 AND j.person = $1";
 
+/// The last entry that [`SISTA_ANTECKNING`]'s row names: the latest of the three.
+pub(crate) fn sista_anteckning_fran(
+    r: Option<&crate::db::Rad>,
+) -> Result<Option<Date>, StoreError> {
+    let Some(r) = r else { return Ok(None) };
+    let journal = r.opt_text("journal")?.map(|d| las_datum(&d)).transpose()?;
+    let arende = r
+        .opt_text("arende")?
+        .map(|t| las_tid(&t).map(lots_domain::tid::svensk_dag))
+        .transpose()?;
+    // A visit to a full-mode öppen insats is an entry in the personakt too.
+    let oppen = r.opt_text("oppen")?.map(|d| las_datum(&d)).transpose()?;
+    Ok(journal.max(arende).max(oppen))
+}
+
 /// The messages among the events (a category of their own in the report).
 const RAKNA_MEDDELANDEN: &str = concat!(
     "SELECT COUNT(*) AS n FROM handelse WHERE kommun = $2 AND kind = 'meddelande_skickat' AND arende IN ",
@@ -594,19 +609,7 @@ async fn prova_i(
     let r = tx
         .fetch_optional(SISTA_ANTECKNING, &[v(person), v(kommun)])
         .await?;
-    let sista = match r {
-        None => None,
-        Some(r) => {
-            let journal = r.opt_text("journal")?.map(|d| las_datum(&d)).transpose()?;
-            let arende = r
-                .opt_text("arende")?
-                .map(|t| las_tid(&t).map(lots_domain::tid::svensk_dag))
-                .transpose()?;
-            // A visit to a full-mode öppen insats is an entry in the personakt too.
-            let oppen = r.opt_text("oppen")?.map(|d| las_datum(&d)).transpose()?;
-            journal.max(arende).max(oppen)
-        }
-    };
+    let sista = sista_anteckning_fran(r.as_ref())?;
     let arenden = tx
         .fetch_all(
             "SELECT tillstand FROM arende WHERE kommun = $2 AND person = $1",

@@ -691,21 +691,7 @@ impl Personer<'_> {
             .db
             .fetch_optional(crate::gallring::SISTA_ANTECKNING, &[v(person), v(kommun)])
             .await?;
-        let Some(r) = r else { return Ok(None) };
-        let journal = r
-            .opt_text("journal")?
-            .map(|d| crate::las_datum(&d))
-            .transpose()?;
-        let arende = r
-            .opt_text("arende")?
-            .map(|t| crate::las_tid(&t).map(lots_domain::tid::svensk_dag))
-            .transpose()?;
-        // A visit to a full-mode öppen insats is an entry in the personakt too.
-        let oppen = r
-            .opt_text("oppen")?
-            .map(|d| crate::las_datum(&d))
-            .transpose()?;
-        Ok(journal.max(arende).max(oppen))
+        crate::gallring::sista_anteckning_fran(r.as_ref())
     }
 }
 

@@ -8,10 +8,10 @@ use lots_domain::ids::{AnvandarId, EnhetId, KommunId, PersonId, RegisterutdragId
 use lots_domain::registerutdrag::{Kanal, Utfall, svar_senast};
 use time::{Date, OffsetDateTime};
 
-use crate::db::{Rad, Tx, V};
+use crate::db::{Rad, V};
 use crate::kedja::{Aktor, Granskningspost, skriv_granskning};
 use crate::org::v;
-use crate::{Store, StoreError, datumtext, las_datum, las_tid, tidstext};
+use crate::{Person, Store, StoreError, datumtext, las_datum, las_tid, tidstext};
 
 /// Begäran om registerutdrag: `store.registerutdrag()`.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +53,11 @@ impl Registerutdragsbegaran {
     /// The day the answer is owed by now: the extension's, if there is one.
     pub fn senast(&self) -> Date {
         self.forlangd_till.unwrap_or(self.svar_senast)
+    }
+
+    /// Still unanswered after the day it was owed by.
+    pub fn forsenad(&self, idag: Date) -> bool {
+        self.besvarad.is_none() && self.senast() < idag
     }
 }
 
@@ -107,28 +112,17 @@ fn fran_rad(r: &Rad) -> Result<Registerutdragsbegaran, StoreError> {
     })
 }
 
-async fn logga(
-    tx: &mut Tx,
-    store: &Store,
-    b: &Registerutdragsbegaran,
-    aktor: &Aktor,
-    tid: &str,
-    vad: &str,
-) -> Result<(), StoreError> {
-    let post = Granskningspost::ny(format!("registerutdrag.{vad}:{}", b.id))
-        .person(b.person, b.person_skyddad);
-    skriv_granskning(tx, &store.sakring, aktor, tid, &post).await
+/// The audit row of an act on request `id` about `person`.
+fn post(id: RegisterutdragId, person: PersonId, skyddad: bool, vad: &str) -> Granskningspost {
+    Granskningspost::ny(format!("registerutdrag.{vad}:{id}")).person(person, skyddad)
 }
 
 impl Registerutdrag<'_> {
-    /// Registers a request that came in on `mottagen`, answered for by the one who
-    /// registers it. `person_skyddad` is the person's flag, for the audit row.
-    #[allow(clippy::too_many_arguments)]
+    /// Registers a request from `person` that came in on `mottagen`, answered for by the
+    /// one who registers it, at their enhet.
     pub async fn registrera(
         &self,
-        kommun: KommunId,
-        person: PersonId,
-        enhet: EnhetId,
+        person: &Person,
         mottagen: Date,
         kanal: Kanal,
         aktor: &Aktor,
@@ -141,10 +135,10 @@ impl Registerutdrag<'_> {
             "INSERT INTO registerutdragsbegaran (kommun, id, person, enhet, mottagen, kanal, registrerad, registrerad_av, ansvarig, svar_senast) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
             &[
-                v(kommun),
+                v(person.kommun),
                 v(id),
-                v(person),
-                v(enhet),
+                v(person.id),
+                v(aktor.enhet),
                 datumtext(mottagen).into(),
                 kanal.kod().into(),
                 tid.as_str().into(),
@@ -153,10 +147,8 @@ impl Registerutdrag<'_> {
             ],
         )
         .await?;
-        let b = hamta_i(&mut tx, kommun, id)
-            .await?
-            .ok_or(StoreError::Saknas)?;
-        logga(&mut tx, self.0, &b, aktor, &tid, "registrerad").await?;
+        let post = post(id, person.id, person.skyddad, "registrerad");
+        skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -205,10 +197,16 @@ impl Registerutdrag<'_> {
         kommun: KommunId,
         id: RegisterutdragId,
     ) -> Result<Option<Registerutdragsbegaran>, StoreError> {
-        let mut tx = self.0.db.begin().await?;
-        let b = hamta_i(&mut tx, kommun, id).await?;
-        tx.commit().await?;
-        Ok(b)
+        self.0
+            .db
+            .fetch_optional(
+                fraga!("WHERE r.kommun = $1 AND r.id = $2"),
+                &[v(kommun), v(id)],
+            )
+            .await?
+            .as_ref()
+            .map(fran_rad)
+            .transpose()
     }
 
     /// `aktor` answers for the request from now on (the one who registered it is away).
@@ -301,22 +299,8 @@ impl Registerutdrag<'_> {
                 b.id
             )));
         }
-        logga(&mut tx, self.0, b, aktor, &tid, vad).await?;
+        let post = post(b.id, b.person, b.person_skyddad, vad);
+        skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;
         tx.commit().await
     }
-}
-
-async fn hamta_i(
-    tx: &mut Tx,
-    kommun: KommunId,
-    id: RegisterutdragId,
-) -> Result<Option<Registerutdragsbegaran>, StoreError> {
-    tx.fetch_optional(
-        fraga!("WHERE r.kommun = $1 AND r.id = $2"),
-        &[v(kommun), v(id)],
-    )
-    .await?
-    .as_ref()
-    .map(fran_rad)
-    .transpose()
 }

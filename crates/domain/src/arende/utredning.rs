@@ -804,9 +804,7 @@ impl Arende {
             _ => {}
         }
     }
-}
 
-impl Arende {
     /// The day the person can expect a decision when an utredning opens on `inledd` and
     /// the handläggare gave no day of their own: the default for what was applied for
     /// (FL 9 §), never past the six months after which the person may ask for a decision

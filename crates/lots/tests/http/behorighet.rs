@@ -246,13 +246,18 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     let egen = fran_papper(app, &p, "handlaggare").await;
     // A request for a registerutdrag that came in by letter, HL's to answer.
     let hl_anv = app.org.anv("handlaggare");
+    let person = app
+        .store
+        .personer()
+        .person(app.org.kommun, p.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let registerutdrag = app
         .store
         .registerutdrag()
         .registrera(
-            app.org.kommun,
-            p.parse().unwrap(),
-            hl_anv.enhet,
+            &person,
             lots_domain::tid::svensk_dag(time::OffsetDateTime::now_utc()),
             lots_domain::registerutdrag::Kanal::Brev,
             &lots_store::Aktor::from(hl_anv),

@@ -608,7 +608,7 @@ pub async fn visa(
                 id: b.id.to_string(),
                 mottagen: format!("{} ({})", b.mottagen, b.kanal.namn().to_lowercase()),
                 senast: b.senast().to_string(),
-                forsenad: b.besvarad.is_none() && b.senast() < idag,
+                forsenad: b.forsenad(idag),
                 egen: b.ansvarig == i.anvandare.id,
                 ansvarig: b.ansvarig_namn.clone(),
                 forlangning: b.forlangd_till.map(|d| {

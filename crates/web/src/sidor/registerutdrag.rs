@@ -350,6 +350,22 @@ fn tillbaka_till(p: &lots_store::Person) -> String {
     format!("/personer/{}#rubrik-registerutdrag", p.id)
 }
 
+/// Back to the person once a change is stored; a change that another made impossible
+/// meanwhile (answered or extended in another tab) is said so, and nothing was stored.
+fn tillbaka_efter(
+    r: Result<(), lots_store::StoreError>,
+    p: &lots_store::Person,
+) -> Result<Response, WebFel> {
+    match r {
+        Ok(()) => Ok(Redirect::to(&tillbaka_till(p)).into_response()),
+        Err(lots_store::StoreError::Konflikt(_)) => Err(WebFel::Ogiltig(
+            "Begäran har ändrats under tiden: förlängts eller besvarats. Ingenting sparades. Ladda om personens sida."
+                .into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn formularsida(
     i: &Inloggad,
     p: &lots_store::Person,
@@ -479,15 +495,7 @@ pub async fn registrera(
     };
     s.store
         .registerutdrag()
-        .registrera(
-            p.kommun,
-            p.id,
-            i.anvandare.enhet,
-            mottagen,
-            kanal,
-            &i.aktor(),
-            s.nu(),
-        )
+        .registrera(&p, mottagen, kanal, &i.aktor(), s.nu())
         .await?;
     Ok(Redirect::to(&tillbaka_till(&p)).into_response())
 }
@@ -550,17 +558,13 @@ pub async fn forlang(
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
     let idag = svensk_dag(s.nu());
     let mut fel = vec![];
-    if b.forlangd_till.is_some() {
-        fel.push(FaltFel {
-            falt: "till",
-            text: "Tiden är redan förlängd en gång. Längre än tre månader får den inte bli (GDPR art. 12.3).".into(),
-        });
-    }
     let skal = f.text("skal");
-    if let Some(till) = datumfalt(&f, "till", &mut fel)
+    let till = datumfalt(&f, "till", &mut fel);
+    if let Some(till) = till
         && let Err(e) = lots_domain::registerutdrag::prova_forlangning(
             b.mottagen,
             b.svar_senast,
+            b.forlangd_till.is_some(),
             till,
             &skal,
             idag,
@@ -568,8 +572,8 @@ pub async fn forlang(
     {
         domanfel(&mut fel, e);
     }
-    let till = match (fel.is_empty(), lots_store::las_datum(&f.text("till"))) {
-        (true, Ok(till)) => till,
+    let till = match till {
+        Some(till) if fel.is_empty() => till,
         _ => {
             let mut falt = forlang_falt(&b);
             let sammanfattning = fyll(&mut falt, &f, &fel);
@@ -580,20 +584,12 @@ pub async fn forlang(
                 .into_response());
         }
     };
-    match s
+    let r = s
         .store
         .registerutdrag()
         .forlang(&b, till, &skal, &i.aktor(), s.nu())
-        .await
-    {
-        Err(lots_store::StoreError::Konflikt(_)) => Err(WebFel::Ogiltig(
-            "Begäran har redan förlängts eller besvarats. Ladda om personens sida.".into(),
-        )),
-        r => {
-            r?;
-            Ok(Redirect::to(&tillbaka_till(&p)).into_response())
-        }
-    }
+        .await;
+    tillbaka_efter(r, &p)
 }
 
 fn svar_falt(idag: Date) -> Vec<Falt> {
@@ -681,20 +677,12 @@ pub async fn besvara(
         )
             .into_response());
     };
-    match s
+    let r = s
         .store
         .registerutdrag()
         .besvara(&b, besvarad, utfall, &skal, &i.aktor(), s.nu())
-        .await
-    {
-        Err(lots_store::StoreError::Konflikt(_)) => Err(WebFel::Ogiltig(
-            "Begäran har redan besvarats. Ladda om personens sida.".into(),
-        )),
-        r => {
-            r?;
-            Ok(Redirect::to(&tillbaka_till(&p)).into_response())
-        }
-    }
+        .await;
+    tillbaka_efter(r, &p)
 }
 
 /// "Jag tar över": the one who registered it is away, and the request must not wait.
@@ -706,17 +694,13 @@ pub async fn ta_over(
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
     let (p, b) = begaran(&s, &i, &id, &rid).await?;
-    if b.ansvarig != i.anvandare.id {
-        s.store
-            .registerutdrag()
-            .ta_over(&b, &i.aktor(), s.nu())
-            .await
-            .map_err(|e| match e {
-                lots_store::StoreError::Konflikt(_) => {
-                    WebFel::Ogiltig("Begäran har redan besvarats.".into())
-                }
-                e => e.into(),
-            })?;
+    if b.ansvarig == i.anvandare.id {
+        return Ok(Redirect::to(&tillbaka_till(&p)).into_response());
     }
-    Ok(Redirect::to(&tillbaka_till(&p)).into_response())
+    let r = s
+        .store
+        .registerutdrag()
+        .ta_over(&b, &i.aktor(), s.nu())
+        .await;
+    tillbaka_efter(r, &p)
 }

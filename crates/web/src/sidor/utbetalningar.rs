@@ -157,6 +157,10 @@ async fn betalkonto(
     s: &AppState,
     a: &lots_store::Anvandare,
 ) -> Result<Option<lots_domain::forsorjningsstod::utbetalning::Konto>, WebFel> {
+    // One account for all: no kommun code to look up.
+    if s.betalkonton.per_kommun.is_empty() {
+        return Ok(s.betalkonton.gemensamt.clone());
+    }
     let kod = s.store.organisation().kommunkod(a.kommun).await?;
     Ok(s.betalkonton.for_kommun(&kod).cloned())
 }

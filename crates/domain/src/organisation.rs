@@ -2,6 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A kommunkod as SCB gives it: four digits, the län's two and the kommun's two (2480
+/// Umeå, 0180 Stockholm).
+pub fn ar_kommunkod(kod: &str) -> bool {
+    kod.len() == 4 && kod.chars().all(|c| c.is_ascii_digit())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Roll {

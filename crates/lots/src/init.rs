@@ -96,7 +96,7 @@ pub async fn init(store: &Store, i: Init) -> anyhow::Result<String> {
         );
     }
     let kod = varde(i.kommunkod, "Kommunkod (fyra siffror)", "kommunkod", false)?;
-    if kod.len() != 4 || !kod.chars().all(|c| c.is_ascii_digit()) {
+    if !lots_domain::organisation::ar_kommunkod(&kod) {
         bail!("kommunkoden ska vara fyra siffror, till exempel 2480");
     }
     if let Some(k) = store

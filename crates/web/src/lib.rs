@@ -95,7 +95,7 @@ impl Betalkonton {
                 format!("{nummer} är inte ett bankgironummer med sju eller åtta siffror")
             })?;
             match kod {
-                Some(k) if k.len() == 4 && k.chars().all(|c| c.is_ascii_digit()) => {
+                Some(k) if lots_domain::organisation::ar_kommunkod(k) => {
                     if ut.per_kommun.iter().any(|(x, _)| x == k) {
                         return Err(format!("kommun {k} har två bankgiron"));
                     }

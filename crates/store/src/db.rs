@@ -254,9 +254,18 @@ pub enum Db {
 
 /// An open transaction on either backend, with the name of its database when the
 /// statements sent on that database are being recorded (`satslogg`).
-pub enum Tx {
-    Sqlite(Transaction<'static, Sqlite>, Option<String>),
-    Postgres(Transaction<'static, Postgres>, Option<String>),
+pub struct Tx {
+    inner: TxInner,
+    inspelad: Option<String>,
+    /// The audit chain this transaction appends its rows to, fixed by its first
+    /// row (`kedja::skriv_granskning`): a transaction that locks one chain head
+    /// only can never wait for a chain in a cycle with another.
+    pub(crate) granskningskedja: Option<i64>,
+}
+
+enum TxInner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
 }
 
 /// A record of the statements sent on chosen databases, for the test that every
@@ -399,9 +408,14 @@ impl Db {
     /// A write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so two writers never deadlock on upgrade.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?, self.inspelad()),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?, self.inspelad()),
+        let inner = match self {
+            Db::Sqlite(p) => TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => TxInner::Postgres(p.begin().await?),
+        };
+        Ok(Tx {
+            inner,
+            inspelad: self.inspelad(),
+            granskningskedja: None,
         })
     }
 
@@ -455,23 +469,23 @@ impl Db {
 
 impl Tx {
     pub fn ar_postgres(&self) -> bool {
-        matches!(self, Tx::Postgres(..))
+        matches!(self.inner, TxInner::Postgres(..))
     }
 
     fn notera(&self, sql: &str) {
-        if let Tx::Sqlite(_, Some(namn)) | Tx::Postgres(_, Some(namn)) = self {
+        if let Some(namn) = &self.inspelad {
             satslogg::notera(namn, sql);
         }
     }
 
     pub async fn execute(&mut self, sql: &'static str, params: &[V]) -> Result<u64, StoreError> {
         self.notera(sql);
-        Ok(match self {
-            Tx::Sqlite(t, _) => bind_all!(sqlx::query(sql), params)
+        Ok(match &mut self.inner {
+            TxInner::Sqlite(t) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **t)
                 .await?
                 .rows_affected(),
-            Tx::Postgres(t, _) => bind_all!(sqlx::query(sql), params)
+            TxInner::Postgres(t) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **t)
                 .await?
                 .rows_affected(),
@@ -484,14 +498,14 @@ impl Tx {
         params: &[V],
     ) -> Result<Vec<Rad>, StoreError> {
         self.notera(sql);
-        Ok(match self {
-            Tx::Sqlite(t, _) => bind_all!(sqlx::query(sql), params)
+        Ok(match &mut self.inner {
+            TxInner::Sqlite(t) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **t)
                 .await?
                 .iter()
                 .map(rad_sqlite)
                 .collect(),
-            Tx::Postgres(t, _) => bind_all!(sqlx::query(sql), params)
+            TxInner::Postgres(t) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **t)
                 .await?
                 .iter()
@@ -522,7 +536,7 @@ impl Tx {
         // SQLite: plain `?` placeholders. sqlx binds `$n` on SQLite by looking each
         // name up among all the statement's names, which is quadratic in their number
         // and made a 30 000-value INSERT spend most of its time in strncmp.
-        let sqlite = matches!(self, Tx::Sqlite(..));
+        let sqlite = matches!(self.inner, TxInner::Sqlite(..));
         let max_varden: usize = if sqlite { 10_000 } else { 30_000 };
         let per_sats = (max_varden / kolumner.max(1)).max(1);
         for bit in rader.chunks(per_sats) {
@@ -562,13 +576,13 @@ impl Tx {
             // Only placeholders and our own table name: no value is spliced into the SQL.
             let sql = sqlx::AssertSqlSafe(sql);
             let varden = bit.iter().flatten();
-            match self {
-                Tx::Sqlite(t, _) => {
+            match &mut self.inner {
+                TxInner::Sqlite(t) => {
                     bind_all!(sqlx::query(sql), varden)
                         .execute(&mut **t)
                         .await?;
                 }
-                Tx::Postgres(t, _) => {
+                TxInner::Postgres(t) => {
                     bind_all!(sqlx::query(sql), varden)
                         .execute(&mut **t)
                         .await?;
@@ -579,9 +593,9 @@ impl Tx {
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {
-        match self {
-            Tx::Sqlite(t, _) => t.commit().await?,
-            Tx::Postgres(t, _) => t.commit().await?,
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
         }
         Ok(())
     }

@@ -31,9 +31,9 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::db::{Db, Rad, Tx, V};
 use crate::kedja::{
-    Aktor, Granskningspost, Granskningsrad, Hanvisning, LASKEDJA, Listpost, NOLLHASH, SISTA_KEDJAN,
-    granskning_kolumner, granskningsrader, hanvisningstext, kedjehuvuden, kedjenamn, radhash,
-    skriv_i_kedja, tolka_hanvisningar, tolka_kedjenamn,
+    Aktor, Granskningspost, Granskningsrad, Hanvisning, LASKEDJA, Listpost, NOLLHASH, Namner,
+    SISTA_KEDJAN, granskning_kolumner, granskningsrader, hanvisningstext, kedjehuvuden, kedjenamn,
+    radhash, skriv_i_kedja, tolka_hanvisningar, tolka_kedjenamn,
 };
 use crate::loggsakring::{
     Ankare, Loggsakring, Stampelkontroll, gransstampel_delar, las_ankare, radstampel_delar,
@@ -293,7 +293,7 @@ async fn skriv_grupp(
             kommun,
             LASKEDJA,
             &rader,
-            hanvisningstext(&huvuden),
+            Namner::Huvuden(hanvisningstext(&huvuden)),
         )
         .await?;
         nya.extend(huvuden.into_iter().map(|(k, seq, _)| ((kommun, k), seq)));

@@ -166,9 +166,15 @@ impl Granskningspost {
 //
 // - chain 0: the reads, written by the group writer (`granskning.rs`), and every
 //   row written before the log had chains (migration 0016), with its hash as written;
-// - chains 1–8: a step's audit rows, in its own transaction, by its case
-//   (`skrivkedja`): steps on cases in different chains commit in parallel;
-// - chain 9: other writes in their own transaction (the nämnd's particulars).
+// - chains 1–8: the audit rows a write transaction writes itself (a step's, a
+//   reception visit's, the nämnd's particulars'): a step's by its case, a write
+//   without a case in one at random (`skrivkedja`), so that writes in different
+//   chains commit in parallel. All of one transaction's rows go in the chain its
+//   first row took, so no transaction holds one chain's head while it waits for
+//   another's, and two writers can never wait for each other's chains;
+// - chain 9: until 5 December 2026, every write without a case, one after the
+//   other: 600 reception visits a second waited each for the one before to commit.
+//   Its rows stay, and are verified as every chain's are.
 //
 // Chains are tied to each other: the first row the group writer writes in a
 // transaction names the heads (chain, seq, hash) of the kommun's other chains
@@ -189,23 +195,24 @@ impl Granskningspost {
 /// The chain reads are logged in, and where every row written before chains were
 /// partitioned is.
 pub(crate) const LASKEDJA: i64 = 0;
-/// Steps go in chains 1..=ARENDEKEDJOR, by their case.
-const ARENDEKEDJOR: u128 = 8;
-/// The chain of other writes in their own transaction, without a case.
-const OVRIG_KEDJA: i64 = 9;
-/// The highest chain Lots writes: `verifiera_logg` walks 0..=it, rows or not.
+/// Write transactions append in chains 1..=SKRIVKEDJOR.
+const SKRIVKEDJOR: u128 = 8;
+/// The highest chain Lots has written: `verifiera_logg` walks 0..=it, rows or
+/// not. Chain 9 took the writes without a case until 5 December 2026.
 pub(crate) const SISTA_KEDJAN: i64 = 9;
 
-/// The chain a row written in a step's (or other write's) transaction goes in:
+/// The chain a write transaction's audit rows go in, chosen by its first row:
 /// by its case, so that steps on cases in different chains do not wait for each
-/// other. Which chain a row is in is stored with it; verification never
-/// recomputes this, so it may change without breaking a chain.
+/// other, and at random for a write without a case. Which chain a row is in is
+/// stored with it; verification never recomputes this, so it may change without
+/// breaking a chain.
 fn skrivkedja(arende: Option<ArendeId>) -> i64 {
-    match arende {
-        // The low bits of a UUIDv7 are random.
-        Some(a) => 1 + (a.0.as_u128() % ARENDEKEDJOR) as i64,
-        None => OVRIG_KEDJA,
-    }
+    // The low bits of a UUIDv7 are random, a case's id as a fresh one.
+    let slump = match arende {
+        Some(a) => a.0.as_u128(),
+        None => uuid::Uuid::now_v7().as_u128(),
+    };
+    1 + (slump % SKRIVKEDJOR) as i64
 }
 
 /// A chain's name in MACs and anchors: the kommun for chain 0, so that the rows
@@ -352,38 +359,77 @@ fn granskningshash(d: &Hashdelar) -> String {
     hex::encode(h.finalize())
 }
 
-/// A chain's head (last seq and hash, and the first seq that must carry a MAC),
-/// locked for the rest of the transaction so that its rows get their places one
-/// writer at a time. Only this chain's writers wait for the lock.
-async fn las_kedjehuvud(
-    tx: &mut Tx,
-    kommun: &str,
-    kedja: i64,
-) -> Result<(i64, String, Option<i64>), StoreError> {
-    tx.execute(
-        "INSERT INTO granskning_kedja (kommun, kedja, seq, hash) VALUES ($1, $2, 0, $3) ON CONFLICT (kommun, kedja) DO NOTHING",
-        &[kommun.into(), kedja.into(), NOLLHASH.into()],
-    )
-    .await?;
-    let huvud = if tx.ar_postgres() {
-        tx.fetch_optional(
-            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 AND kedja = $2 FOR UPDATE",
-            &[kommun.into(), kedja.into()],
+/// A chain's head, locked for the rest of the transaction so that its rows get
+/// their places one writer at a time (only this chain's writers wait for the
+/// lock), with what an append needs to know of the kommun's other chains.
+struct Kedjehuvud {
+    seq: i64,
+    hash: String,
+    /// The first seq of this chain that must carry a MAC.
+    nycklad_fran: Option<i64>,
+    /// Some chain of the kommun carries MACs.
+    nagon_nycklad: bool,
+    /// Chain 0's head as committed, for a write's row to name.
+    laskedjan: Option<Hanvisning>,
+}
+
+/// The head and the rest in one statement: an append costs one round trip
+/// before its rows, where it cost four (create the head, lock it, look for a
+/// keyed chain, read chain 0's head), each a wait on PostgreSQL.
+macro_rules! kedjehuvud_sql {
+    ($las:literal) => {
+        concat!(
+            "SELECT h.seq, h.hash, h.nycklad_fran, \
+             EXISTS (SELECT 1 FROM granskning_kedja n WHERE n.kommun = $1 AND n.nycklad_fran IS NOT NULL) AS nagon_nycklad, \
+             l.seq AS las_seq, l.hash AS las_hash \
+             FROM granskning_kedja h LEFT JOIN granskning_kedja l ON l.kommun = h.kommun AND l.kedja = 0 AND l.seq > 0 \
+             WHERE h.kommun = $1 AND h.kedja = $2",
+            $las
         )
-        .await?
-    } else {
-        tx.fetch_optional(
-            "SELECT seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 AND kedja = $2",
-            &[kommun.into(), kedja.into()],
-        )
-        .await?
+    };
+}
+
+async fn las_kedjehuvud(tx: &mut Tx, kommun: &str, kedja: i64) -> Result<Kedjehuvud, StoreError> {
+    for forsok in 0..2 {
+        let sql = if tx.ar_postgres() {
+            kedjehuvud_sql!(" FOR UPDATE OF h")
+        } else {
+            kedjehuvud_sql!("")
+        };
+        if let Some(r) = tx
+            .fetch_optional(sql, &[kommun.into(), kedja.into()])
+            .await?
+        {
+            let laskedjan = match r.opt_int("las_seq")? {
+                Some(seq) => Some((LASKEDJA, seq, r.text("las_hash")?)),
+                None => None,
+            };
+            return Ok(Kedjehuvud {
+                seq: r.int("seq")?,
+                hash: r.text("hash")?,
+                nycklad_fran: r.opt_int("nycklad_fran")?,
+                nagon_nycklad: r.int("nagon_nycklad")? != 0,
+                laskedjan,
+            });
+        }
+        // The chain's first row of the kommun: its head starts at 0.
+        if forsok == 0 {
+            tx.execute(
+                "INSERT INTO granskning_kedja (kommun, kedja, seq, hash) VALUES ($1, $2, 0, $3) ON CONFLICT (kommun, kedja) DO NOTHING",
+                &[kommun.into(), kedja.into(), NOLLHASH.into()],
+            )
+            .await?;
+        }
     }
-    .ok_or_else(|| StoreError::Korrupt("granskningskedjan saknas".into()))?;
-    Ok((
-        huvud.int("seq")?,
-        huvud.text("hash")?,
-        huvud.opt_int("nycklad_fran")?,
-    ))
+    Err(StoreError::Korrupt("granskningskedjan saknas".into()))
+}
+
+/// What the first row of an append names of the other chains' heads.
+pub(crate) enum Namner {
+    /// The heads the group writer found moved since it last named them.
+    Huvuden(Option<String>),
+    /// Chain 0's head as committed: a write's row.
+    Laskedjan,
 }
 
 /// The kommun's chain heads as committed, without a lock: (chain, seq, hash),
@@ -551,7 +597,7 @@ pub(crate) async fn skriv_i_kedja(
     kommun: KommunId,
     kedja: i64,
     rader: &[Granskningsrad<'_>],
-    hanvisningar: Option<String>,
+    namner: Namner,
 ) -> Result<(), StoreError> {
     if rader.is_empty() {
         return Ok(());
@@ -565,24 +611,19 @@ pub(crate) async fn skriv_i_kedja(
         ));
     }
     let k = kommun.to_string();
-    let (mut seq, mut prev, nycklad_fran) = las_kedjehuvud(tx, &k, kedja).await?;
-    let mut hanvisningar = hanvisningar;
-    match (&sakring.nyckel, nycklad_fran) {
+    let huvud = las_kedjehuvud(tx, &k, kedja).await?;
+    let (mut seq, mut prev) = (huvud.seq, huvud.hash);
+    let mut hanvisningar = match namner {
+        Namner::Huvuden(h) => h,
+        Namner::Laskedjan => hanvisningstext(huvud.laskedjan.as_slice()),
+    };
+    match (&sakring.nyckel, huvud.nycklad_fran) {
         // Fail closed: an unkeyed row after keyed ones would break the proof, and
         // a read that cannot be logged may not be shown. Any keyed chain of the
         // kommun counts, or a server without the key could go on in another chain.
         (None, Some(_)) => return Err(utan_nyckel()),
-        (None, None) => {
-            let nycklad = tx
-                .fetch_optional(
-                    "SELECT kedja FROM granskning_kedja WHERE kommun = $1 AND nycklad_fran IS NOT NULL LIMIT 1",
-                    &[k.as_str().into()],
-                )
-                .await?;
-            if nycklad.is_some() {
-                return Err(utan_nyckel());
-            }
-        }
+        (None, None) if huvud.nagon_nycklad => return Err(utan_nyckel()),
+        (None, None) => {}
         // The chain's first keyed row: the rows before it are unkeyed legacy,
         // and the stamped point says where they end (see `verifiera_logg`). It
         // names every other chain's head too, so their unkeyed rows up to now are
@@ -631,9 +672,10 @@ pub(crate) async fn skriv_i_kedja(
 }
 
 /// Appends one audit row in a step's (or another write's) own transaction, to
-/// the chain of its case (`skrivkedja`), naming chain 0's head as committed: so
-/// steps on different cases do not wait for each other's chain, and chain 0 cut
-/// short below a head a step named is found (`verifiera_logg`).
+/// the transaction's chain (`skrivkedja`, fixed by its first row), naming chain
+/// 0's head as committed: so writes on different cases do not wait for each
+/// other's chain, and chain 0 cut short below a head a step named is found
+/// (`verifiera_logg`).
 pub(crate) async fn skriv_granskning(
     tx: &mut Tx,
     sakring: &Loggsakring,
@@ -641,23 +683,15 @@ pub(crate) async fn skriv_granskning(
     tid: &str,
     post: &Granskningspost,
 ) -> Result<(), StoreError> {
-    let kedja = skrivkedja(post.arende);
-    let k = aktor.kommun.to_string();
-    let lashuvud = tx
-        .fetch_optional(
-            "SELECT seq, hash FROM granskning_kedja WHERE kommun = $1 AND kedja = $2 AND seq > 0",
-            &[k.as_str().into(), LASKEDJA.into()],
-        )
-        .await?
-        .map(|r| Ok::<_, StoreError>((LASKEDJA, r.int("seq")?, r.text("hash")?)))
-        .transpose()?;
+    let kedja = *tx
+        .granskningskedja
+        .get_or_insert_with(|| skrivkedja(post.arende));
     let rad = Granskningsrad {
         aktor,
         tid,
         poster: vec![post],
     };
-    let hanvisningar = hanvisningstext(lashuvud.as_slice());
-    skriv_i_kedja(tx, sakring, aktor.kommun, kedja, &[rad], hanvisningar).await
+    skriv_i_kedja(tx, sakring, aktor.kommun, kedja, &[rad], Namner::Laskedjan).await
 }
 
 /// The chain hash of a stored audit row that follows `prev`, with its list

@@ -388,6 +388,30 @@ async fn poster_fore_nyckeln_ar_onycklade_till_en_stamplad_grans(db: Db) {
         logg.las(&utan_nyckel, 1).await,
         Err(lots_store::StoreError::Loggning(_))
     ));
+    // So does a write, in a chain of its own that no keyed row has been written to yet:
+    // any keyed chain of the kommun counts. Nothing of the write is kept.
+    let fore = logg.antal(&store).await;
+    assert!(matches!(
+        utan_nyckel
+            .organisation()
+            .spara_namnduppgifter(
+                logg.kommun,
+                &crate::hjalp::namnduppgifter(),
+                Some(&logg.aktor),
+                time::OffsetDateTime::now_utc(),
+            )
+            .await,
+        Err(lots_store::StoreError::Loggning(_))
+    ));
+    assert_eq!(logg.antal(&store).await, fore);
+    assert_eq!(
+        antal_rader(
+            &store,
+            "SELECT COUNT(*) AS n FROM namnduppgifter WHERE version > 1"
+        )
+        .await,
+        0
+    );
     // A legacy row rewritten and rehashed up to the boundary breaks the first keyed row's link.
     let k = logg.kommun.to_string();
     let mac11: Option<String> = store
@@ -1170,6 +1194,57 @@ async fn samtidiga_steg_pa_olika_arenden_ger_en_hel_logg(db: Db) {
     app.kontrollera_invarianter().await;
 }
 pa_bada!(samtidiga_steg_pa_olika_arenden_ger_en_hel_logg);
+
+/// Writes that name no case (here registerutdrag requests, 24 at once) no longer
+/// queue on one chain: each transaction takes one of the write chains, 1–8, and the
+/// log holds. Before 5 December 2026 every such write went in chain 9, each waiting
+/// for the one before to commit.
+async fn skrivningar_utan_arende_sprids_over_kedjorna(db: Db) {
+    let (app, hl, fall) = med_kedjor(db, 4).await;
+    let store = &app.store;
+    let idag = idag();
+    let hl = std::sync::Arc::new(hl);
+    let mut uppgifter = vec![];
+    for i in 0..24 {
+        let (hl, p, idag) = (hl.clone(), fall[i % fall.len()].1.clone(), idag.clone());
+        uppgifter.push(tokio::spawn(async move {
+            let (s, _, body) = hl
+                .post(
+                    &format!("/personer/{p}/registerutdrag/ny"),
+                    &[("mottagen", idag.as_str()), ("kanal", "brev")],
+                )
+                .await;
+            assert_eq!(s, 303, "{}", utdrag(&body));
+        }));
+    }
+    for u in uppgifter {
+        u.await.unwrap();
+    }
+    let rader = store
+        .bakdorr()
+        .fetch_all(
+            "SELECT kedja FROM granskning WHERE handling LIKE 'registerutdrag.registrerad:%' AND arende IS NULL",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rader.len(), 24);
+    let kedjor: std::collections::BTreeSet<i64> =
+        rader.iter().map(|r| r.int("kedja").unwrap()).collect();
+    assert!(
+        kedjor.iter().all(|k| (1..=8).contains(k)),
+        "in the write chains: {kedjor:?}"
+    );
+    // 24 draws of 8 all in one chain: once in 8^23.
+    assert!(kedjor.len() > 1, "spread: {kedjor:?}");
+    let alla = antal_rader(store, "SELECT COUNT(*) AS n FROM granskning").await;
+    assert_eq!(
+        kontroll(store, app.org.kommun).await,
+        Loggkontroll::Hel { poster: alla }
+    );
+    app.kontrollera_invarianter().await;
+}
+pa_bada!(skrivningar_utan_arende_sprids_over_kedjorna);
 
 /// The start page with N cases writes one audit row naming the N cases, and
 /// loggkontroll still finds each person, on the page and one CSV line per record.

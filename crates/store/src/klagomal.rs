@@ -386,7 +386,8 @@ impl Klagomal<'_> {
         if n == 0 {
             return Err(StoreError::Konflikt("Synpunkten är redan besvarad.".into()));
         }
-        historik(&mut tx, self.0, k, aktor, &tid, "besvarad", utfall.namn()).await?;
+        // The outcome's code, so the history reads the same if its name is reworded.
+        historik(&mut tx, self.0, k, aktor, &tid, "besvarad", utfall.kod()).await?;
         tx.commit().await
     }
 

@@ -188,6 +188,11 @@ async fn klagomal_utan_inloggning(db: Db) {
         .unwrap();
     let vad: Vec<&str> = historik.iter().map(|h| h.vad.as_str()).collect();
     assert_eq!(vad, vec!["registrerad", "tilldelad", "besvarad"]);
+    // The outcome is kept by its code and shown by its name.
+    assert_eq!(historik[2].text, "atgardat");
+    let (s, html) = alk.get(&lank).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Besvarad: Åtgärdat"), "{}", utdrag(&html));
 }
 pa_bada!(klagomal_utan_inloggning);
 

@@ -178,7 +178,11 @@ fn historiktext(h: &KlagomalHandelse) -> (String, String, String) {
     let vad = match h.vad.as_str() {
         "registrerad" => "Registrerad".to_owned(),
         "tilldelad" => format!("Tilldelad {}", h.text),
-        "besvarad" => format!("Besvarad: {}", h.text),
+        // Rows written before 5 December 2026 hold the outcome's name, not its code.
+        "besvarad" => format!(
+            "Besvarad: {}",
+            Utfall::fran_kod(&h.text).map_or(h.text.clone(), |u| u.namn().to_owned())
+        ),
         "lex_sarah" => format!("Lämnad till Lex Sarah-utredning. Skäl: {}", h.text),
         "lex_sarah_mottagen" => "Lex Sarah-rapporten mottagen".to_owned(),
         annat => annat.to_owned(),

@@ -213,6 +213,50 @@ impl Inskick {
     }
 }
 
+/// The nämnd's answer to a complaint: what the investigation came to, and the written
+/// answer the sender reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Svar {
+    pub utfall: Utfall,
+    pub text: String,
+}
+
+impl Svar {
+    /// Parses the answer form; every fault at once, or the answer, trimmed.
+    pub fn tolka(utfall: &str, text: &str) -> Result<Self, Vec<Fel>> {
+        let mut fel = vec![];
+        let utfall = Utfall::fran_kod(utfall.trim());
+        if utfall.is_none() {
+            fel.push(Fel {
+                falt: "utfall",
+                text: "Välj vad utredningen ledde till.".into(),
+            });
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            // Whoever wrote reads it: SOSFS 2011:9 5 kap. 3 § asks that complaints be
+            // investigated, and an answer nobody can read closes nothing.
+            fel.push(Fel {
+                falt: "svar",
+                text: "Skriv svaret. Den som skrev läser det, på Mina sidor eller som ni kontaktar hen.".into(),
+            });
+        }
+        if text.chars().count() > MAX_TECKEN {
+            fel.push(Fel {
+                falt: "svar",
+                text: format!("Svaret får vara högst {MAX_TECKEN} tecken."),
+            });
+        }
+        match utfall {
+            Some(utfall) if fel.is_empty() => Ok(Self {
+                utfall,
+                text: text.to_owned(),
+            }),
+            _ => Err(fel),
+        }
+    }
+}
+
 /// A complaint as the quarterly report sees it: no text, no sender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rapportrad {
@@ -330,6 +374,20 @@ mod tests {
         let fel = Inskick::tolka("", "okand", " ", "", &"x".repeat(201)).unwrap_err();
         let falt: Vec<&str> = fel.iter().map(|f| f.falt).collect();
         assert_eq!(falt, vec!["slag", "kategori", "text", "kontakt"]);
+    }
+
+    #[test]
+    fn svaret_har_utfall_och_text() {
+        let svar = Svar::tolka("atgardat", "  Vi har pratat med handläggaren. ").expect("valid");
+        assert_eq!(svar.utfall, Utfall::Atgardat);
+        assert_eq!(svar.text, "Vi har pratat med handläggaren.");
+        let fel = Svar::tolka("okand", " ").unwrap_err();
+        let falt: Vec<&str> = fel.iter().map(|f| f.falt).collect();
+        assert_eq!(falt, vec!["utfall", "svar"]);
+        let fel = Svar::tolka("forklarat", &"å".repeat(MAX_TECKEN + 1)).unwrap_err();
+        assert_eq!(fel.len(), 1);
+        assert!(fel[0].text.contains("högst"));
+        assert!(Svar::tolka("forklarat", &"å".repeat(MAX_TECKEN)).is_ok());
     }
 
     fn rad(kategori: Kategori, inkom: Date, besvarad: Option<(Date, Utfall)>) -> Rapportrad {

@@ -16,7 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::ids::{AnvandarId, KlagomalId};
-use lots_domain::klagomal::{Kvartalsrapport, Utfall, kvartalsrapport};
+use lots_domain::klagomal::{Kvartalsrapport, Svar, Utfall, kvartalsrapport};
 use lots_domain::oppen_uppfoljning::Cell;
 use lots_domain::organisation::Roll;
 use lots_domain::rapport::Kvartal;
@@ -384,35 +384,17 @@ pub async fn besvara(
             tilldelad: tilldelad(&i, &k),
         },
     )?;
-    let mut fel = vec![];
-    let utfall = Utfall::fran_kod(&f.text("utfall"));
-    if utfall.is_none() {
-        fel.push(("utfall".into(), "Välj vad utredningen ledde till.".into()));
-    }
-    let svar = f.text("svar");
-    if svar.trim().is_empty() {
-        fel.push((
-            "svar".into(),
-            "Skriv svaret. Den som skrev läser det, på Mina sidor eller som ni kontaktar hen."
-                .into(),
-        ));
-    }
-    if svar.chars().count() > lots_domain::klagomal::MAX_TECKEN {
-        fel.push((
-            "svar".into(),
-            format!(
-                "Svaret får vara högst {} tecken.",
-                lots_domain::klagomal::MAX_TECKEN
-            ),
-        ));
-    }
-    let (Some(utfall), true) = (utfall, fel.is_empty()) else {
-        return sida(&s, &i, k, fel, f).await;
+    let svar = match Svar::tolka(&f.text("utfall"), &f.text("svar")) {
+        Ok(svar) => svar,
+        Err(fel) => {
+            let fel = fel.into_iter().map(|f| (f.falt.into(), f.text)).collect();
+            return sida(&s, &i, k, fel, f).await;
+        }
     };
     match s
         .store
         .klagomal()
-        .besvara(&k, utfall, svar.trim(), &i.aktor(), s.nu())
+        .besvara(&k, svar.utfall, &svar.text, &i.aktor(), s.nu())
         .await
     {
         Ok(()) => Ok(tillbaka(&k)),

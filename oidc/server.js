@@ -9,7 +9,8 @@
 //   PORT / argv[2]          port to listen on (0 or missing: any free port)
 //   OIDC_CLIENT_ID          the one client (default lots)
 //   OIDC_CLIENT_SECRET      its secret (default lots-hemlighet)
-//   OIDC_REDIRECT_URI       where codes go (required)
+//   OIDC_REDIRECT_URI       where codes go (required; several separated by commas,
+//                           so one provider serves staff login and Mina sidor's eID)
 //   OIDC_POST_LOGOUT_URI    where RP-initiated logout returns (optional)
 // Prints one line `LISTENING <issuer>` when ready, so the test knows the issuer.
 import http from 'node:http';
@@ -33,7 +34,7 @@ server.listen(port, '127.0.0.1', () => {
     clients: [{
       client_id: process.env.OIDC_CLIENT_ID ?? 'lots',
       client_secret: process.env.OIDC_CLIENT_SECRET ?? 'lots-hemlighet',
-      redirect_uris: [redirectUri],
+      redirect_uris: redirectUri.split(','),
       post_logout_redirect_uris: process.env.OIDC_POST_LOGOUT_URI ? [process.env.OIDC_POST_LOGOUT_URI] : [],
       grant_types: ['authorization_code'],
       response_types: ['code'],

@@ -278,6 +278,62 @@ pub fn avvikelsefrist(flaggad: Date) -> (Date, Date) {
     )
 }
 
+/// How a flagged difference was resolved. The beställare approves it with a reason, or
+/// disputes the line with the provider; a later delivery report that matches closes it as
+/// `Stammer`. Each closes its bevakning, so the invoice is paid on a checked basis (KL 10
+/// kap. 8 §, 6 kap. 6 §; `avvikelsefrist`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Avvikelsehantering {
+    Godkand,
+    Bestriden,
+    Stammer,
+}
+
+/// The longest reason for approving or disputing a difference.
+pub const MOTIVERING_MAX: usize = 2000;
+
+impl Avvikelsehantering {
+    /// The stable code stored.
+    pub fn kod(self) -> &'static str {
+        match self {
+            Self::Godkand => "godkand",
+            Self::Bestriden => "bestriden",
+            Self::Stammer => "stammer",
+        }
+    }
+    pub fn fran_kod(kod: &str) -> Option<Self> {
+        [Self::Godkand, Self::Bestriden, Self::Stammer]
+            .into_iter()
+            .find(|h| h.kod() == kod)
+    }
+    pub fn namn(self) -> &'static str {
+        match self {
+            Self::Godkand => "Godkänd med motivering",
+            Self::Bestriden => "Raden är bestriden hos utföraren",
+            Self::Stammer => "Stämmer nu: leveransen har rapporterats",
+        }
+    }
+
+    /// The beställare's choice on the form and its reason, trimmed. An approval needs
+    /// the reason, since it lets pay what the order did not say; a dispute is taken up
+    /// with the provider and may go without. `Stammer` is never a person's choice.
+    pub fn tolka(val: &str, motivering: &str) -> Result<(Self, String), &'static str> {
+        let motivering = motivering.trim();
+        let hantering = match val.trim() {
+            "godkand" => Self::Godkand,
+            "bestriden" => Self::Bestriden,
+            _ => return Err("Välj om du godkänner avvikelsen eller bestrider raden."),
+        };
+        if hantering == Self::Godkand && motivering.is_empty() {
+            return Err("Skriv varför avvikelsen kan godkännas.");
+        }
+        if motivering.chars().count() > MOTIVERING_MAX {
+            return Err("Motiveringen får vara högst 2 000 tecken.");
+        }
+        Ok((hantering, motivering.to_owned()))
+    }
+}
+
 /// Whether the order under LOV went to the provider the person chose, or to
 /// the ickevalsalternativ because the person did not choose (LOV 9 kap. 2 §).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Layered configuration: defaults, then the config file, then environment and flags.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
 use std::path::Path;
 
@@ -213,6 +214,55 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "`sub`",
     ),
     rad(
+        "oidc.kommun.<kod>.issuer",
+        "LOTS_OIDC_<KOD>_ISSUER",
+        "",
+        "a served kommun's own OpenID Connect provider for staff (`<kod>`: its kommun code), instead of `oidc` for that kommun; its section is complete in itself, nothing is taken from `oidc`",
+        "`oidc`",
+    ),
+    rad(
+        "oidc.kommun.<kod>.client_id",
+        "LOTS_OIDC_<KOD>_CLIENT_ID",
+        "",
+        "the kommun's OIDC client id",
+        "",
+    ),
+    rad(
+        "oidc.kommun.<kod>.client_secret",
+        "LOTS_OIDC_<KOD>_CLIENT_SECRET",
+        "",
+        "the kommun's OIDC client secret (keep it in the environment)",
+        "",
+    ),
+    rad(
+        "oidc.kommun.<kod>.redirect_uri",
+        "LOTS_OIDC_<KOD>_REDIRECT_URI",
+        "",
+        "the kommun's OIDC redirect URI (`…/logga-in/oidc/svar`)",
+        "",
+    ),
+    rad(
+        "oidc.kommun.<kod>.post_logout_redirect_uri",
+        "LOTS_OIDC_<KOD>_POST_LOGOUT_REDIRECT_URI",
+        "",
+        "where the kommun's provider sends the user after logout",
+        "none",
+    ),
+    rad(
+        "oidc.kommun.<kod>.scopes",
+        "LOTS_OIDC_<KOD>_SCOPES",
+        "",
+        "the kommun's scopes besides `openid`",
+        "none",
+    ),
+    rad(
+        "oidc.kommun.<kod>.claim",
+        "LOTS_OIDC_<KOD>_CLAIM",
+        "",
+        "the claim of the kommun's provider matched with a user's mapping",
+        "`sub`",
+    ),
+    rad(
         "eid.issuer",
         "LOTS_EID_ISSUER",
         "",
@@ -252,6 +302,48 @@ pub const INSTALLNINGAR: &[Installning] = &[
         "LOTS_EID_PERSONNUMMER_CLAIM",
         "",
         "the claim holding the personnummer",
+        "OIDC Sweden's `personalIdentityNumber`",
+    ),
+    rad(
+        "eid.kommun.<kod>.issuer",
+        "LOTS_EID_<KOD>_ISSUER",
+        "",
+        "a served kommun's own eID broker for Mina sidor (`<kod>`: its kommun code), instead of `eid` for that kommun; its section is complete in itself",
+        "`eid`",
+    ),
+    rad(
+        "eid.kommun.<kod>.client_id",
+        "LOTS_EID_<KOD>_CLIENT_ID",
+        "",
+        "the kommun's eID client id",
+        "",
+    ),
+    rad(
+        "eid.kommun.<kod>.client_secret",
+        "LOTS_EID_<KOD>_CLIENT_SECRET",
+        "",
+        "the kommun's eID client secret (keep it in the environment)",
+        "",
+    ),
+    rad(
+        "eid.kommun.<kod>.redirect_uri",
+        "LOTS_EID_<KOD>_REDIRECT_URI",
+        "",
+        "the kommun's eID redirect URI (`…/mina-sidor/logga-in/eid/svar`)",
+        "",
+    ),
+    rad(
+        "eid.kommun.<kod>.scopes",
+        "LOTS_EID_<KOD>_SCOPES",
+        "",
+        "the kommun's eID scopes besides `openid`",
+        "none",
+    ),
+    rad(
+        "eid.kommun.<kod>.personnummer_claim",
+        "LOTS_EID_<KOD>_PERSONNUMMER_CLAIM",
+        "",
+        "the claim of the kommun's broker holding the personnummer",
         "OIDC Sweden's `personalIdentityNumber`",
     ),
     rad(
@@ -457,6 +549,9 @@ struct EidFil {
     scopes: Vec<String>,
     /// The claim holding the personnummer.
     personnummer_claim: Option<String>,
+    /// `[eid.kommun.<kod>]`: a kommun's own broker, with the same keys (issue 18 item 8).
+    #[serde(default)]
+    kommun: BTreeMap<String, EidFil>,
 }
 
 /// `[inloggning]` in lots.toml.
@@ -474,7 +569,7 @@ struct InloggningFil {
     ip_fran_proxy: Option<bool>,
 }
 
-/// `[oidc]` in lots.toml.
+/// `[oidc]` in lots.toml: the provider of every kommun served that has none of its own.
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct OidcFil {
@@ -486,6 +581,20 @@ struct OidcFil {
     #[serde(default)]
     scopes: Vec<String>,
     claim: Option<String>,
+    /// `[oidc.kommun.<kod>]`: a kommun's own provider, with the same keys (issue 18 item 8).
+    #[serde(default)]
+    kommun: BTreeMap<String, OidcFil>,
+}
+
+/// A setting with one value for every kommun served and each kommun's own, by kommun
+/// code (issue 18 item 8): the identity providers. `serve` checks the codes against
+/// the kommuner it serves.
+#[derive(Debug)]
+pub struct PerKommun<T> {
+    /// For every kommun served that has none of its own.
+    pub gemensam: Option<T>,
+    /// Each kommun's own, by code.
+    pub egna: Vec<(String, T)>,
 }
 
 /// Login policy as configured.
@@ -499,7 +608,8 @@ pub struct Inloggning {
     pub forsok_per_minut_ip: u32,
     pub sokningar_per_minut: u32,
     pub ip_fran_proxy: bool,
-    pub oidc: Option<(lots_web::oidc::OidcInstallning, String)>,
+    /// The staff's identity providers and the claim each maps users by.
+    pub oidc: PerKommun<(lots_web::oidc::OidcInstallning, String)>,
     /// Signs device cookies (LOTS_INLOGGNING_NYCKEL, hex, at least 32 bytes); the
     /// same on every server behind one address.
     pub enhetsnyckel: Option<Vec<u8>>,
@@ -517,8 +627,8 @@ pub struct Config {
     /// The longest a request may take before it is answered 503 and rolled back.
     pub request_timeout: std::time::Duration,
     pub inloggning: Inloggning,
-    /// Mina sidor's eID broker and its personnummer claim.
-    pub eid: Option<(lots_web::oidc::OidcInstallning, String)>,
+    /// Mina sidor's eID brokers and the claim each gives the personnummer in.
+    pub eid: PerKommun<(lots_web::oidc::OidcInstallning, String)>,
     /// The audit log's MAC key(s) and anchor file.
     pub granskning: lots_store::Loggsakring,
     /// How often `serve` anchors the chain heads.
@@ -665,12 +775,12 @@ fn scopes(namn: &str, fil: Vec<String>) -> Vec<String> {
 const PERSONNUMMER_CLAIM: &str = "https://id.oidc.se/claim/personalIdentityNumber";
 
 /// A provider's settings: the environment (`{prefix}_ISSUER`, `_CLIENT_ID`,
-/// `_CLIENT_SECRET`, `_REDIRECT_URI`) wins over the file, as for the database;
-/// the secret is best kept in the environment only. None when no issuer is set.
+/// `_CLIENT_SECRET`, `_REDIRECT_URI`) wins over the file (the section `del`), as for
+/// the database; the secret is best kept in the environment only. None when no
+/// issuer is set. `vad` names the provider in messages.
 #[allow(clippy::too_many_arguments)]
 fn leverantor(
-    prefix: &str,
-    vad: &str,
+    (prefix, del, vad): (&str, &str, &str),
     issuer: Option<String>,
     client_id: Option<String>,
     client_secret: Option<String>,
@@ -682,7 +792,12 @@ fn leverantor(
         return Ok(None);
     };
     let krav = |v: Option<String>, namn: &str| {
-        v.with_context(|| format!("{vad} är påslaget (issuer) men {namn} saknas"))
+        v.with_context(|| {
+            format!(
+                "{vad} är påslaget (issuer) men {namn} saknas ({del}.{namn} eller {prefix}_{})",
+                namn.to_ascii_uppercase()
+            )
+        })
     };
     Ok(Some(lots_web::oidc::OidcInstallning {
         issuer,
@@ -701,6 +816,89 @@ fn leverantor(
         scopes,
         efter_utloggning,
     }))
+}
+
+/// The keys of a staff provider, as they end its environment variables.
+const OIDC_NYCKLAR: &[&str] = &[
+    "ISSUER",
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "REDIRECT_URI",
+    "POST_LOGOUT_REDIRECT_URI",
+    "SCOPES",
+    "CLAIM",
+];
+/// The keys of an eID broker, as they end its environment variables.
+const EID_NYCKLAR: &[&str] = &[
+    "ISSUER",
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "REDIRECT_URI",
+    "SCOPES",
+    "PERSONNUMMER_CLAIM",
+];
+
+/// The kommun codes the environment gives a provider of their own: the variables
+/// `{prefix}_<KOD>_<KEY>` (LOTS_OIDC_2480_ISSUER). The shared provider's variables
+/// (`{prefix}_ISSUER`) begin with a letter, a kommun's with a digit; a code that is
+/// not four digits, or a key the provider does not have, is a typing error that would
+/// otherwise leave a kommun on the shared provider unnoticed.
+fn koder_i_miljon(prefix: &str, nycklar: &[&str]) -> anyhow::Result<BTreeSet<String>> {
+    let mut koder = BTreeSet::new();
+    for (namn, _) in std::env::vars_os() {
+        let Some(namn) = namn.to_str() else { continue };
+        let Some(rest) = namn.strip_prefix(prefix).and_then(|r| r.strip_prefix('_')) else {
+            continue;
+        };
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) || env(namn).is_none() {
+            continue;
+        }
+        let (kod, nyckel) = rest.split_once('_').unwrap_or((rest, ""));
+        if !lots_domain::organisation::ar_kommunkod(kod) {
+            anyhow::bail!("{namn}: {kod} är ingen kommunkod med fyra siffror");
+        }
+        if !nycklar.contains(&nyckel) {
+            anyhow::bail!(
+                "{namn}: okänd inställning; en kommuns egna heter {prefix}_{kod}_ och sedan {}",
+                nycklar.join(", ")
+            );
+        }
+        koder.insert(kod.to_owned());
+    }
+    Ok(koder)
+}
+
+/// Each kommun's own provider (issue 18 item 8): the file's `[{del}.kommun.<kod>]` and
+/// the environment's `{prefix}_<KOD>_…`, the environment winning key by key as for
+/// the shared one (`las` reads one provider from its prefix, section and file part).
+/// A kommun named without an issuer is a mistake, not "off": it stops the start.
+fn egna_leverantorer<F: Default, T>(
+    (prefix, del, vad): (&str, &str, &str),
+    nycklar: &[&str],
+    mut fil: BTreeMap<String, F>,
+    las: impl Fn((&str, &str, &str), F) -> anyhow::Result<Option<T>>,
+) -> anyhow::Result<Vec<(String, T)>> {
+    let mut koder = koder_i_miljon(prefix, nycklar)?;
+    for kod in fil.keys() {
+        if !lots_domain::organisation::ar_kommunkod(kod) {
+            anyhow::bail!("[{del}.kommun.{kod}]: {kod} är ingen kommunkod med fyra siffror");
+        }
+        koder.insert(kod.clone());
+    }
+    let mut egna = vec![];
+    for kod in koder {
+        let f = fil.remove(&kod).unwrap_or_default();
+        let (prefix, del, vad) = (
+            format!("{prefix}_{kod}"),
+            format!("{del}.kommun.{kod}"),
+            format!("{vad} för kommun {kod}"),
+        );
+        let Some(t) = las((&prefix, &del, &vad), f)? else {
+            anyhow::bail!("{vad} saknar issuer ({del}.issuer eller {prefix}_ISSUER)");
+        };
+        egna.push((kod, t));
+    }
+    Ok(egna)
 }
 
 /// The audit log's protection (issue 12, item 9): the key that stamps new rows
@@ -804,21 +1002,87 @@ fn sms(f: SmsFil) -> anyhow::Result<Option<(String, String, String)>> {
     Ok(Some((url, token, fran)))
 }
 
-fn eid(f: EidFil) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
+/// Mina sidor's eID brokers: `[eid]` for every kommun served without one of its own,
+/// `[eid.kommun.<kod>]` each kommun's own.
+fn eid(mut f: EidFil) -> anyhow::Result<PerKommun<(lots_web::oidc::OidcInstallning, String)>> {
+    let egna = std::mem::take(&mut f.kommun);
+    let gemensam = en_eid(("LOTS_EID", "eid", "eID"), f)?;
+    let egna = egna_leverantorer(("LOTS_EID", "eid", "eID"), EID_NYCKLAR, egna, |namn, f| {
+        if !f.kommun.is_empty() {
+            anyhow::bail!("[{}] kan inte ha kommuner under sig", namn.1);
+        }
+        en_eid(namn, f)
+    })?;
+    Ok(PerKommun { gemensam, egna })
+}
+
+/// One eID broker and its personnummer claim, from `prefix`'s variables and the file.
+fn en_eid(
+    (prefix, del, vad): (&str, &str, &str),
+    f: EidFil,
+) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
     let inst = leverantor(
-        "LOTS_EID",
-        "eID",
+        (prefix, del, vad),
         f.issuer,
         f.client_id,
         f.client_secret,
         f.redirect_uri,
-        scopes("LOTS_EID_SCOPES", f.scopes),
+        scopes(&format!("{prefix}_SCOPES"), f.scopes),
         None,
     )?;
-    let claim = env("LOTS_EID_PERSONNUMMER_CLAIM")
+    let claim = env(&format!("{prefix}_PERSONNUMMER_CLAIM"))
         .or(f.personnummer_claim)
         .unwrap_or_else(|| PERSONNUMMER_CLAIM.into());
     Ok(inst.map(|i| (i, claim)))
+}
+
+/// The staff's identity providers: `[oidc]` for every kommun served without one of its
+/// own, `[oidc.kommun.<kod>]` each kommun's own.
+fn oidc_leverantorer(
+    f: Option<OidcFil>,
+) -> anyhow::Result<PerKommun<(lots_web::oidc::OidcInstallning, String)>> {
+    let mut f = f.unwrap_or_default();
+    let egna = std::mem::take(&mut f.kommun);
+    let gemensam = en_oidc(("LOTS_OIDC", "oidc", "OIDC"), f)?;
+    let egna = egna_leverantorer(
+        ("LOTS_OIDC", "oidc", "OIDC"),
+        OIDC_NYCKLAR,
+        egna,
+        |namn, f| {
+            if !f.kommun.is_empty() {
+                anyhow::bail!("[{}] kan inte ha kommuner under sig", namn.1);
+            }
+            en_oidc(namn, f)
+        },
+    )?;
+    Ok(PerKommun { gemensam, egna })
+}
+
+/// One staff provider and the claim users are mapped by, from `prefix`'s variables
+/// and the file.
+fn en_oidc(
+    (prefix, del, vad): (&str, &str, &str),
+    f: OidcFil,
+) -> anyhow::Result<Option<(lots_web::oidc::OidcInstallning, String)>> {
+    let inst = leverantor(
+        (prefix, del, vad),
+        f.issuer,
+        f.client_id,
+        f.client_secret,
+        f.redirect_uri,
+        scopes(&format!("{prefix}_SCOPES"), f.scopes),
+        env(&format!("{prefix}_POST_LOGOUT_REDIRECT_URI")).or(f.post_logout_redirect_uri),
+    )?;
+    let Some(inst) = inst else {
+        return Ok(None);
+    };
+    let claim = env(&format!("{prefix}_CLAIM"))
+        .or(f.claim)
+        .unwrap_or_else(|| "sub".into());
+    if !["sub", "email", "preferred_username"].contains(&claim.as_str()) {
+        anyhow::bail!("{del}.claim ({prefix}_CLAIM) ska vara sub, email eller preferred_username");
+    }
+    Ok(Some((inst, claim)))
 }
 
 fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggning> {
@@ -842,29 +1106,7 @@ fn inloggning(f: InloggningFil, oidc: Option<OidcFil>) -> anyhow::Result<Inloggn
             .map(time::Duration::minutes)
             .unwrap_or(standard.tak),
     };
-    let oidc = oidc.unwrap_or_default();
-    let inst = leverantor(
-        "LOTS_OIDC",
-        "OIDC",
-        oidc.issuer,
-        oidc.client_id,
-        oidc.client_secret,
-        oidc.redirect_uri,
-        scopes("LOTS_OIDC_SCOPES", oidc.scopes),
-        env("LOTS_OIDC_POST_LOGOUT_REDIRECT_URI").or(oidc.post_logout_redirect_uri),
-    )?;
-    let oidc = match inst {
-        None => None,
-        Some(inst) => {
-            let claim = env("LOTS_OIDC_CLAIM")
-                .or(oidc.claim)
-                .unwrap_or_else(|| "sub".into());
-            if !["sub", "email", "preferred_username"].contains(&claim.as_str()) {
-                anyhow::bail!("oidc.claim ska vara sub, email eller preferred_username");
-            }
-            Some((inst, claim))
-        }
-    };
+    let oidc = oidc_leverantorer(oidc)?;
     // At least 20 seconds (a browser test's short sessions), at most the session's absolute
     // limit of ten hours.
     let tomgang = match tal("LOTS_TOMGANG_SEKUNDER", f.tomgang_sekunder)? {
@@ -917,11 +1159,28 @@ mod tests {
     fn varje_miljovariabel_i_tabellen_lases_av_koden() {
         let kod = KOD.join("\n");
         for i in INSTALLNINGAR {
-            let citerad = format!("\"{}\"", i.miljo);
+            // A kommun's own provider (`LOTS_OIDC_<KOD>_ISSUER`) is read as the shared
+            // one's key under the kommun's prefix (`egna_leverantorer`), and only the
+            // keys `koder_i_miljon` accepts are read at all.
+            let miljo = i.miljo.replace("<KOD>_", "");
+            if miljo != i.miljo {
+                let nycklar = if miljo.starts_with("LOTS_OIDC_") {
+                    OIDC_NYCKLAR
+                } else {
+                    EID_NYCKLAR
+                };
+                assert!(
+                    nycklar.iter().any(|n| miljo.ends_with(&format!("_{n}"))),
+                    "{} is in the table but not a key a kommun's own provider is read with",
+                    i.miljo
+                );
+                assert!(kod.contains("format!(\"{prefix}_{kod}\")"));
+            }
+            let citerad = format!("\"{miljo}\"");
             // The identity providers' variables are built from a prefix.
             let med_prefix = ["LOTS_OIDC_", "LOTS_EID_"]
                 .iter()
-                .find_map(|p| i.miljo.strip_prefix(p))
+                .find_map(|p| miljo.strip_prefix(p))
                 .map(|rest| format!("\"{{prefix}}_{rest}\""));
             let lases =
                 kod.matches(&citerad).count() >= 2 || med_prefix.is_some_and(|m| kod.contains(&m));
@@ -956,17 +1215,173 @@ mod tests {
     #[test]
     fn varje_nyckel_i_tabellen_tas_emot_av_filen() {
         for i in INSTALLNINGAR.iter().filter(|i| !i.fil.is_empty()) {
+            let fil = i.fil.replace("<kod>", "2480");
             let godtagen = ["\"x\"", "1", "true", "[]", "\"127.0.0.1:1\""]
                 .iter()
                 .any(|varde| {
-                    let toml = match i.fil.split_once('.') {
+                    let toml = match fil.split_once('.') {
                         Some((del, nyckel)) => format!("[{del}]\n{nyckel} = {varde}\n"),
-                        None => format!("{} = {varde}\n", i.fil),
+                        None => format!("{fil} = {varde}\n"),
                     };
                     toml::from_str::<Fil>(&toml).is_ok()
                 });
             assert!(godtagen, "lots.toml does not accept {}", i.fil);
         }
+    }
+
+    fn fil(toml: &str) -> Fil {
+        toml::from_str(toml).expect("a valid lots.toml")
+    }
+
+    /// The error a configuration stops the start with, as `lots serve` prints it.
+    fn fel<T: std::fmt::Debug>(r: anyhow::Result<T>) -> String {
+        format!("{:#}", r.expect_err("a configuration error"))
+    }
+
+    const REGION: &str = r#"
+[oidc]
+issuer = "https://login.region.example"
+client_id = "lots"
+client_secret = "region-hemlighet"
+redirect_uri = "https://lots.region.example/logga-in/oidc/svar"
+scopes = ["email", "profile"]
+claim = "email"
+
+[oidc.kommun.2480]
+issuer = "https://login.umea.example"
+client_id = "lots-umea"
+client_secret = "umea-hemlighet"
+redirect_uri = "https://umea.lots.example/logga-in/oidc/svar"
+post_logout_redirect_uri = "https://umea.lots.example/logga-in"
+
+[oidc.kommun.2482]
+issuer = "https://login.skelleftea.example"
+client_id = "lots-skelleftea"
+client_secret = "skelleftea-hemlighet"
+redirect_uri = "https://lots.region.example/logga-in/oidc/svar"
+claim = "preferred_username"
+
+[eid.kommun.2482]
+issuer = "https://eid.skelleftea.example"
+client_id = "mina-sidor"
+client_secret = "eid-hemlighet"
+redirect_uri = "https://lots.region.example/mina-sidor/logga-in/eid/svar"
+personnummer_claim = "pnr"
+"#;
+
+    /// Issue 18 item 8: `[oidc]` is the provider of every kommun without one of its own,
+    /// `[oidc.kommun.<kod>]` a kommun's own, complete in itself: nothing of the shared
+    /// section leaks into it (a kommun's provider has its own scopes and claim).
+    #[test]
+    fn leverantorer_per_kommun() {
+        let f = fil(REGION);
+        let oidc = oidc_leverantorer(f.oidc).unwrap();
+        let (gemensam, claim) = oidc.gemensam.expect("the shared provider");
+        assert_eq!(gemensam.issuer, "https://login.region.example");
+        assert_eq!(gemensam.scopes, ["email", "profile"]);
+        assert_eq!(claim, "email");
+        let egna: Vec<_> = oidc
+            .egna
+            .iter()
+            .map(|(kod, (i, claim))| {
+                (
+                    kod.as_str(),
+                    i.issuer.as_str(),
+                    i.klient_id.as_str(),
+                    i.klient_hemlighet.0.as_str(),
+                    i.omdirigering.as_str(),
+                    i.scopes.clone(),
+                    i.efter_utloggning.as_deref(),
+                    claim.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            egna,
+            [
+                (
+                    "2480",
+                    "https://login.umea.example",
+                    "lots-umea",
+                    "umea-hemlighet",
+                    "https://umea.lots.example/logga-in/oidc/svar",
+                    vec![],
+                    Some("https://umea.lots.example/logga-in"),
+                    "sub",
+                ),
+                (
+                    "2482",
+                    "https://login.skelleftea.example",
+                    "lots-skelleftea",
+                    "skelleftea-hemlighet",
+                    "https://lots.region.example/logga-in/oidc/svar",
+                    vec![],
+                    None,
+                    "preferred_username",
+                ),
+            ]
+        );
+        // The eID broker likewise: no shared one here, one kommun's own.
+        let eid = eid(f.eid.unwrap_or_default()).unwrap();
+        assert!(eid.gemensam.is_none());
+        assert_eq!(eid.egna.len(), 1);
+        let (kod, (inst, claim)) = &eid.egna[0];
+        assert_eq!(
+            (kod.as_str(), inst.issuer.as_str(), claim.as_str()),
+            ("2482", "https://eid.skelleftea.example", "pnr")
+        );
+        // Without any section: no provider at all, so no kommun has an OIDC button.
+        let tom = oidc_leverantorer(None).unwrap();
+        assert!(tom.gemensam.is_none() && tom.egna.is_empty());
+    }
+
+    /// A kommun's provider that cannot be right stops the start with a Swedish message
+    /// naming the kommun, the key and its environment variable.
+    #[test]
+    fn fel_i_en_kommuns_leverantor() {
+        let bas = "issuer = \"https://login.example\"\nclient_id = \"lots\"\nclient_secret = \"h\"\nredirect_uri = \"https://lots.example/logga-in/oidc/svar\"\n";
+        for (toml, vantat) in [
+            (
+                format!("[oidc.kommun.248]\n{bas}"),
+                "[oidc.kommun.248]: 248 är ingen kommunkod med fyra siffror".to_owned(),
+            ),
+            (
+                format!("[oidc.kommun.umea]\n{bas}"),
+                "[oidc.kommun.umea]: umea är ingen kommunkod med fyra siffror".to_owned(),
+            ),
+            (
+                format!("[oidc.kommun.2480]\n{}", bas.replace("client_id = \"lots\"\n", "")),
+                "OIDC för kommun 2480 är påslaget (issuer) men client_id saknas (oidc.kommun.2480.client_id eller LOTS_OIDC_2480_CLIENT_ID)".to_owned(),
+            ),
+            (
+                "[oidc.kommun.2480]\nclient_id = \"lots\"\n".to_owned(),
+                "OIDC för kommun 2480 saknar issuer (oidc.kommun.2480.issuer eller LOTS_OIDC_2480_ISSUER)".to_owned(),
+            ),
+            (
+                format!("[oidc.kommun.2480]\n{bas}claim = \"namn\"\n"),
+                "oidc.kommun.2480.claim (LOTS_OIDC_2480_CLAIM) ska vara sub, email eller preferred_username".to_owned(),
+            ),
+            (
+                format!("[oidc.kommun.2480]\n{bas}[oidc.kommun.2480.kommun.2482]\n{bas}"),
+                "[oidc.kommun.2480] kan inte ha kommuner under sig".to_owned(),
+            ),
+        ] {
+            assert_eq!(fel(oidc_leverantorer(fil(&toml).oidc)), vantat, "{toml}");
+        }
+        let eid_utan_adress = format!(
+            "[eid.kommun.2482]\n{}",
+            bas.replace(
+                "redirect_uri = \"https://lots.example/logga-in/oidc/svar\"\n",
+                ""
+            )
+        );
+        assert_eq!(
+            fel(eid(fil(&eid_utan_adress).eid.unwrap_or_default())),
+            "eID för kommun 2482 är påslaget (issuer) men redirect_uri saknas (eid.kommun.2482.redirect_uri eller LOTS_EID_2482_REDIRECT_URI)"
+        );
+        // A key the provider does not have is refused by the file's parser, as everywhere.
+        let okand = toml::from_str::<Fil>(&format!("[oidc.kommun.2480]\n{bas}isuer = \"x\"\n"));
+        assert!(okand.is_err());
     }
 
     #[test]
@@ -993,11 +1408,17 @@ mod tests {
                 {
                     continue;
                 }
-                let nyckel = format!("{del}{falt}");
-                assert!(
-                    INSTALLNINGAR.iter().any(|i| i.fil == nyckel),
-                    "lots.toml accepts {nyckel}, but config::INSTALLNINGAR and the README do not list it"
-                );
+                let mut nycklar = vec![format!("{del}{falt}")];
+                // A kommun's own provider has every key of the shared one.
+                if ["oidc.", "eid."].contains(&del) {
+                    nycklar.push(format!("{del}kommun.<kod>.{falt}"));
+                }
+                for nyckel in nycklar {
+                    assert!(
+                        INSTALLNINGAR.iter().any(|i| i.fil == nyckel),
+                        "lots.toml accepts {nyckel}, but config::INSTALLNINGAR and the README do not list it"
+                    );
+                }
             }
         }
     }

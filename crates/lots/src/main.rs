@@ -560,6 +560,62 @@ async fn betjanade_kommuner(
     Ok(ut)
 }
 
+/// The kommun of each kommun's own identity provider (`[{del}.kommun.<kod>]`), which
+/// must be one the server serves: a code not in the database, or of a kommun not
+/// served, is a mistake in the configuration, said in Swedish as the other ones are.
+fn leverantorernas_kommuner<T>(
+    leverantorer: &config::PerKommun<T>,
+    betjanade: &[lots_store::Kommun],
+    alla: &[lots_store::Kommun],
+    del: &str,
+) -> anyhow::Result<Vec<lots_domain::ids::KommunId>> {
+    let prefix = format!("LOTS_{}", del.to_ascii_uppercase());
+    leverantorer
+        .egna
+        .iter()
+        .map(|(kod, _)| {
+            if let Some(k) = betjanade.iter().find(|k| k.kod == *kod) {
+                return Ok(k.id);
+            }
+            let varfor = if alla.iter().any(|k| k.kod == *kod) {
+                format!(
+                    "servern betjänar inte kommun {kod}: lägg till den i kommuner (LOTS_KOMMUNER) eller ta bort inställningen"
+                )
+            } else {
+                format!("kommun {kod} finns inte i databasen")
+            };
+            Err(anyhow::anyhow!(
+                "{del}.kommun.{kod} ({prefix}_{kod}_…): {varfor}"
+            ))
+        })
+        .collect()
+}
+
+/// Reads the discovery document of every provider configured, the shared one and each
+/// kommun's own (`kommuner`, in the order of `leverantorer.egna`); `ny` makes the
+/// login's provider of a client and its claim.
+async fn upptack<T>(
+    leverantorer: &config::PerKommun<(lots_web::oidc::OidcInstallning, String)>,
+    kommuner: &[lots_domain::ids::KommunId],
+    vad: &str,
+    ny: impl Fn(lots_web::oidc::OidcKlient, &str) -> T,
+) -> anyhow::Result<lots_web::oidc::Leverantorer<T>> {
+    let mut ut = lots_web::oidc::Leverantorer::default();
+    if let Some((inst, claim)) = &leverantorer.gemensam {
+        let klient = lots_web::oidc::OidcKlient::upptack(inst)
+            .await
+            .with_context(|| format!("kan inte nå {vad} {}", inst.issuer))?;
+        ut.gemensam = Some(ny(klient, claim));
+    }
+    for ((kod, (inst, claim)), kommun) in leverantorer.egna.iter().zip(kommuner) {
+        let klient = lots_web::oidc::OidcKlient::upptack(inst)
+            .await
+            .with_context(|| format!("kan inte nå {vad} {} (kommun {kod})", inst.issuer))?;
+        ut.per_kommun.push((*kommun, ny(klient, claim)));
+    }
+    Ok(ut)
+}
+
 /// The kommun a command about one user is for: `--kommun`, or the database's only one.
 async fn kommun_for_kommando(
     store: &Store,
@@ -634,30 +690,35 @@ async fn serva(
         }
         None => lots_web::TotpKrav::Kravs,
     };
-    let oidc = match &inl.oidc {
-        None => None,
-        Some((inst, claim)) => Some(lots_web::OidcInloggning {
-            klient: lots_web::oidc::OidcKlient::upptack(inst)
-                .await
-                .with_context(|| format!("kan inte nå OIDC-leverantören {}", inst.issuer))?,
-            claim: claim.clone(),
-        }),
-    };
+    // Each kommun's own provider is checked against the kommuner served before any is
+    // asked for its discovery document: a wrong code stops the start, it does not
+    // leave a kommun on the shared provider (issue 18 item 8).
+    let alla = store.organisation().kommuner().await?;
+    let oidc_kommuner = leverantorernas_kommuner(&inl.oidc, &kommuner, &alla, "oidc")?;
+    let eid_kommuner = leverantorernas_kommuner(&cfg.eid, &kommuner, &alla, "eid")?;
+    let oidc = upptack(
+        &inl.oidc,
+        &oidc_kommuner,
+        "OIDC-leverantören",
+        |klient, claim| lots_web::OidcInloggning {
+            klient,
+            claim: claim.to_owned(),
+        },
+    )
+    .await?;
     // The test login on Mina sidor opens synthetic persons only, and only in a
     // demo on a database that holds nothing else: no configuration can turn it on.
     let testinloggning = demo && store.alla_personer_syntetiska().await?;
     if demo && !testinloggning {
         tracing::warn!("demo: the database holds real persons, so Mina sidor has no test login");
     }
-    let eid = match &cfg.eid {
-        None => None,
-        Some((inst, claim)) => Some(lots_web::mina_sidor::EidInloggning {
-            klient: lots_web::oidc::OidcKlient::upptack(inst)
-                .await
-                .with_context(|| format!("kan inte nå eID-tjänsten {}", inst.issuer))?,
-            personnummer_claim: claim.clone(),
-        }),
-    };
+    let eid = upptack(&cfg.eid, &eid_kommuner, "eID-tjänsten", |klient, claim| {
+        lots_web::mina_sidor::EidInloggning {
+            klient,
+            personnummer_claim: claim.to_owned(),
+        }
+    })
+    .await?;
     // Forms kept across an ended session and drafts hold typed personal data: each is
     // removed when its time is up (`lots_store::SPARAS`, `UTKAST_SPARAS`), also when its
     // writer never comes back to the list that would remove it.

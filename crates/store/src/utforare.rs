@@ -9,7 +9,8 @@ use lots_domain::ids::{
 };
 use lots_domain::insats::InsatsTyp;
 use lots_domain::utforare::{
-    Avtal, Bestallning, Fakturarad, Leverans, Prisenhet, Regiform, Utforarorganisation, Val,
+    Avtal, Avvikelsehantering, Bestallning, Fakturarad, Leverans, Prisenhet, Regiform,
+    Utforarorganisation, Val, avvikelsefrist,
 };
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -546,8 +547,8 @@ pub struct Fakturaavvikelse {
     pub flaggad: Date,
     pub frist: Date,
     pub betalningsdag: Date,
-    /// `godkand`, `bestriden` or `stammer`; `None` while open.
-    pub hantering: Option<String>,
+    /// `None` while open.
+    pub hantering: Option<Avvikelsehantering>,
     pub motivering: Option<String>,
     pub person: PersonId,
     pub person_namn: String,
@@ -581,7 +582,13 @@ fn fakturaavvikelse_fran(r: &Rad) -> Result<Fakturaavvikelse, StoreError> {
         flaggad: r.datum("flaggad")?,
         frist: r.datum("frist")?,
         betalningsdag: r.datum("betalningsdag")?,
-        hantering: r.opt_text("hantering")?,
+        hantering: r
+            .opt_text("hantering")?
+            .map(|k| {
+                Avvikelsehantering::fran_kod(&k)
+                    .ok_or_else(|| StoreError::Korrupt(format!("okänd hantering {k}")))
+            })
+            .transpose()?,
         motivering: r.opt_text("motivering")?,
         person: r.parse("person")?,
         person_namn: format!("{} {}", r.text("fornamn")?, r.text("efternamn")?),
@@ -728,8 +735,8 @@ impl Organisation<'_> {
     }
 
     /// Flags the differences of one provider's month (issue 17): each new difference
-    /// becomes an open row for its beställande enhet with the deadline and payment day
-    /// given; one already flagged is left as it is; an open one the reconciliation no
+    /// becomes an open row for its beställande enhet, flagged today (Swedish time) with
+    /// the deadline and payment day that follow (`avvikelsefrist`); one already flagged is left as it is; an open one the reconciliation no
     /// longer finds (the delivery was reported since) is closed as `stammer`. One
     /// transaction, audited without naming a person (the rows name orders only).
     #[allow(clippy::too_many_arguments)]
@@ -739,12 +746,12 @@ impl Organisation<'_> {
         utforare: UtforarId,
         period: Manad,
         nya: &[NyFakturaavvikelse],
-        dag: Date,
-        (frist, betalningsdag): (Date, Date),
         aktor: &Aktor,
         nu: OffsetDateTime,
     ) -> Result<usize, StoreError> {
         let tid = tidstext(nu);
+        let dag = lots_domain::tid::svensk_dag(nu);
+        let (frist, betalningsdag) = avvikelsefrist(dag);
         let mut tx = self.0.db.begin().await?;
         let oppna: Vec<(String, String)> = tx
             .fetch_all(
@@ -786,8 +793,14 @@ impl Organisation<'_> {
             }
             stammer += tx
                 .execute(
-                    "UPDATE fakturaavvikelse SET hantering = 'stammer', hanterad = $3, hanterad_av = $4 WHERE kommun = $1 AND id = $2 AND hantering IS NULL",
-                    &[v(kommun), id.as_str().into(), tid.as_str().into(), v(aktor.id)],
+                    "UPDATE fakturaavvikelse SET hantering = $5, hanterad = $3, hanterad_av = $4 WHERE kommun = $1 AND id = $2 AND hantering IS NULL",
+                    &[
+                        v(kommun),
+                        id.as_str().into(),
+                        tid.as_str().into(),
+                        v(aktor.id),
+                        Avvikelsehantering::Stammer.kod().into(),
+                    ],
                 )
                 .await?;
         }
@@ -860,7 +873,7 @@ impl Organisation<'_> {
         &self,
         kommun: KommunId,
         a: &Fakturaavvikelse,
-        hantering: &str,
+        hantering: Avvikelsehantering,
         motivering: &str,
         aktor: &Aktor,
         nu: OffsetDateTime,
@@ -873,7 +886,7 @@ impl Organisation<'_> {
                 &[
                     v(kommun),
                     v(a.id),
-                    hantering.into(),
+                    hantering.kod().into(),
                     motivering.into(),
                     tid.as_str().into(),
                     v(aktor.id),
@@ -883,7 +896,7 @@ impl Organisation<'_> {
         if n == 0 {
             return Err(StoreError::Saknas);
         }
-        let post = Granskningspost::ny(format!("fakturaavvikelse.{hantering}:{}", a.id))
+        let post = Granskningspost::ny(format!("fakturaavvikelse.{}:{}", hantering.kod(), a.id))
             .person(a.person, a.person_skyddad)
             .arende(a.arende);
         skriv_granskning(&mut tx, &self.0.sakring, aktor, &tid, &post).await?;

@@ -30,7 +30,7 @@ use crate::AppState;
 use crate::begransning::{Begransare, KlientIp, Sparrregler, minuter};
 use crate::fel::WebFel;
 use crate::formular::Formular;
-use crate::oidc::{OidcKlient, SvarFel};
+use crate::oidc::{Leverantorer, OidcKlient, SvarFel};
 use crate::tvafaktor;
 
 const COOKIE: &str = "lots_session";
@@ -92,7 +92,8 @@ pub struct Inloggningsregler {
     pub synpunkter: Begransare<String>,
     /// Trust the last X-Forwarded-For address (only behind our own reverse proxy).
     pub ip_fran_proxy: bool,
-    pub oidc: Option<OidcInloggning>,
+    /// The identity provider of each kommun served, or one for all (issue 18 item 8).
+    pub oidc: Leverantorer<OidcInloggning>,
     /// Mina sidor's own login: eID, or the demo's test login.
     pub medborgare: crate::mina_sidor::MedborgarInloggning,
     /// A staff session ends after this long without a request (`TOMGANG` unless configured).
@@ -115,7 +116,7 @@ impl Inloggningsregler {
             // flood of text cannot bury the complaints that matter.
             synpunkter: Begransare::ny(10, Duration::hours(1)),
             ip_fran_proxy: false,
-            oidc: None,
+            oidc: Leverantorer::default(),
             medborgare: Default::default(),
             tomgang: TOMGANG,
             enhetsnyckel: slumptext().into_bytes(),
@@ -608,7 +609,11 @@ pub struct InloggningSida {
     pub csrf: String,
     pub anvandarnamn: String,
     pub fel: Option<String>,
+    /// Whether any kommun served logs in through an identity provider.
     pub oidc: bool,
+    /// The kommuner served that have an identity provider, to choose between when the
+    /// server serves more than one (issue 18 item 8).
+    pub oidc_kommuner: Vec<lots_store::Kommun>,
     /// The session ended while a form was posted, and the form is kept.
     pub sparat: Option<String>,
     /// The kommuner to choose between, when the server serves more than one (issue 18
@@ -620,6 +625,8 @@ pub struct InloggningSida {
 
 /// Said when the server serves several kommuner and none (or one it does not serve) was chosen.
 const VALJ_KOMMUN: &str = "Välj din kommun och försök igen.";
+/// Said when the kommun chosen has no identity provider (neither its own nor one for all).
+const INGEN_LEVERANTOR: &str = "Kommunen du valde har ingen inloggning via kommunens inloggningstjänst. Logga in med användarnamn och lösenord.";
 
 async fn inloggningssida(
     s: &AppState,
@@ -631,6 +638,12 @@ async fn inloggningssida(
 ) -> Result<Response, WebFel> {
     let (csrf, ny_kaka) = forinloggning(s, headers);
     let mut kommuner = s.betjanade().await?;
+    // Only the kommuner with a provider are offered one (issue 18 item 8).
+    let oidc_kommuner: Vec<_> = kommuner
+        .iter()
+        .filter(|k| s.inloggning.oidc.for_kommun(k.id).is_some())
+        .cloned()
+        .collect();
     if kommuner.len() < 2 {
         kommuner.clear();
     }
@@ -638,7 +651,8 @@ async fn inloggningssida(
         csrf,
         anvandarnamn: anvandarnamn.to_owned(),
         fel: fel.map(str::to_owned),
-        oidc: s.inloggning.oidc.is_some(),
+        oidc: !oidc_kommuner.is_empty(),
+        oidc_kommuner,
         sparat,
         kommuner,
         kommun: kommun.to_owned(),
@@ -937,27 +951,36 @@ pub async fn registrera(
     Ok(Redirect::to("/tvastegsverifiering").into_response())
 }
 
-/// Starts a login at the municipality's identity provider, for the kommun chosen
-/// (`?kommun=`) when the server serves more than one.
+/// Starts a login at the identity provider of the kommun chosen (`?kommun=`, or the
+/// only one served): the kommun's own, or the one for every kommun without one.
 pub async fn oidc_borja(
     State(s): State<AppState>,
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
-    let Some(oidc) = &s.inloggning.oidc else {
+    if s.inloggning.oidc.ingen() {
         return Err(WebFel::Saknas);
-    };
+    }
     let vald = q.get("kommun").map(String::as_str).unwrap_or_default();
+    let avvisa = |text: &'static str| {
+        let (s, headers) = (&s, &headers);
+        async move {
+            inloggningssida(
+                s,
+                headers,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ("", vald),
+                Some(text),
+                None,
+            )
+            .await
+        }
+    };
     let Some(kommun) = s.inloggningens_kommun(Some(vald)).await? else {
-        return inloggningssida(
-            &s,
-            &headers,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ("", vald),
-            Some(VALJ_KOMMUN),
-            None,
-        )
-        .await;
+        return avvisa(VALJ_KOMMUN).await;
+    };
+    let Some(oidc) = s.inloggning.oidc.for_kommun(kommun.id) else {
+        return avvisa(INGEN_LEVERANTOR).await;
     };
     let nu = s.nu();
     s.store
@@ -997,9 +1020,9 @@ pub async fn oidc_svar(
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Response, WebFel> {
-    let Some(oidc) = &s.inloggning.oidc else {
+    if s.inloggning.oidc.ingen() {
         return Err(WebFel::Saknas);
-    };
+    }
     let misslyckades = |status: StatusCode, text: &'static str| {
         let (s, headers) = (&s, &headers);
         async move {
@@ -1012,8 +1035,11 @@ pub async fn oidc_svar(
         }
     };
     const BORJA_OM: &str = "Inloggningen med kommunens inloggning kunde inte slutföras. Börja om från inloggningssidan.";
+    // The provider is the one of the kommun the login was started for, as stored with
+    // the pending request: nothing the browser sends chooses it (issue 18 item 8).
     let svar = crate::oidc::ta_emot_svar(
-        &oidc.klient,
+        &s.inloggning.oidc,
+        |o| &o.klient,
         &s.store,
         &q,
         kaka(&headers, OIDC_COOKIE).as_deref(),
@@ -1022,7 +1048,7 @@ pub async fn oidc_svar(
         HALV_LIVSLANGD,
     )
     .await?;
-    let (identitet, kommun) = match svar {
+    let (identitet, kommun, oidc) = match svar {
         Ok(i) => i,
         Err(SvarFel::Avbrutet) => {
             return misslyckades(
@@ -1036,10 +1062,10 @@ pub async fn oidc_svar(
             return misslyckades(StatusCode::UNAUTHORIZED, BORJA_OM).await;
         }
     };
-    // The subject is looked up in the kommun the login was started for, and only if
-    // this server (still) serves it (issue 18 item 8).
-    let anvandare = match (identitet.claim(&oidc.claim), kommun) {
-        (Some(v), Some(kommun)) if s.betjanar(kommun) => {
+    // The subject is looked up in the kommun the login was started for, whose provider
+    // vouched for it, and only if this server (still) serves it (issue 18 item 8).
+    let anvandare = match identitet.claim(&oidc.claim) {
+        Some(v) if s.betjanar(kommun) => {
             s.store
                 .inloggning()
                 .anvandare_med_oidc_subjekt(kommun, v)
@@ -1084,7 +1110,11 @@ pub async fn logga_ut(
     // Also end the session at the provider when it came from there (RP-Initiated
     // Logout 1.0). Through a page, not a redirect: a form's redirect to another
     // origin would break CSP form-action 'self'.
-    let vidare = match (&s.inloggning.oidc, &inloggad.id_token) {
+    // The provider of the user's kommun: the one the session began at.
+    let vidare = match (
+        s.inloggning.oidc.for_kommun(inloggad.anvandare.kommun),
+        &inloggad.id_token,
+    ) {
         (Some(o), Some(t)) => o.klient.utloggning(t),
         _ => None,
     };

@@ -281,6 +281,50 @@ impl OidcKlient {
     }
 }
 
+/// The identity providers of the kommuner a server serves (issue 18 item 8): a
+/// kommun's own, else the one for every kommun without one of its own, else none.
+/// Staff login and Mina sidor's eID broker each have one.
+#[derive(Debug)]
+pub struct Leverantorer<T> {
+    /// For every kommun that has none of its own.
+    pub gemensam: Option<T>,
+    /// Each kommun's own.
+    pub per_kommun: Vec<(lots_domain::ids::KommunId, T)>,
+}
+
+impl<T> Default for Leverantorer<T> {
+    fn default() -> Self {
+        Self {
+            gemensam: None,
+            per_kommun: vec![],
+        }
+    }
+}
+
+impl<T> Leverantorer<T> {
+    /// One provider for every kommun.
+    pub fn gemensam(leverantor: T) -> Self {
+        Self {
+            gemensam: Some(leverantor),
+            per_kommun: vec![],
+        }
+    }
+
+    /// The provider of `kommun`.
+    pub fn for_kommun(&self, kommun: lots_domain::ids::KommunId) -> Option<&T> {
+        self.per_kommun
+            .iter()
+            .find(|(k, _)| *k == kommun)
+            .map(|(_, l)| l)
+            .or(self.gemensam.as_ref())
+    }
+
+    /// Whether any kommun has a provider.
+    pub fn ingen(&self) -> bool {
+        self.gemensam.is_none() && self.per_kommun.is_empty()
+    }
+}
+
 /// Why a provider's answer did not log anyone in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SvarFel {
@@ -298,8 +342,16 @@ pub enum SvarFel {
 /// name a pending request (taken, so it is used once; RFC 9700 4.7.1), not older
 /// than `tid`; then the code is exchanged with its PKCE verifier and the ID token
 /// verified (`OidcKlient::avsluta`). `nyckel` maps the state to the stored key.
-pub async fn ta_emot_svar(
-    klient: &OidcKlient,
+///
+/// The provider is the one of the kommun the pending request was started for
+/// (issue 18 item 8), never one the answer names: a code from another kommun's
+/// provider is then exchanged at this kommun's, which does not know it, and an ID
+/// token from another issuer fails verification. Answers the verified identity, the
+/// kommun and its provider.
+#[allow(clippy::too_many_arguments)]
+pub async fn ta_emot_svar<'a, T>(
+    leverantorer: &'a Leverantorer<T>,
+    klient: impl Fn(&T) -> &OidcKlient,
     store: &lots_store::Store,
     q: &std::collections::HashMap<String, String>,
     kakans_state: Option<&str>,
@@ -307,7 +359,7 @@ pub async fn ta_emot_svar(
     nu: time::OffsetDateTime,
     tid: time::Duration,
 ) -> Result<
-    Result<(OidcIdentitet, Option<lots_domain::ids::KommunId>), SvarFel>,
+    Result<(OidcIdentitet, lots_domain::ids::KommunId, &'a T), SvarFel>,
     lots_store::StoreError,
 > {
     if let Some(e) = q.get("error") {
@@ -329,12 +381,19 @@ pub async fn ta_emot_svar(
     else {
         return Ok(Err(SvarFel::Ogiltigt));
     };
-    match klient
+    // Every login records its kommun; without one there is no provider to ask.
+    let Some((kommun, leverantor)) = forfragan
+        .kommun
+        .and_then(|k| Some((k, leverantorer.for_kommun(k)?)))
+    else {
+        tracing::warn!("OIDC answer to a login whose kommun has no provider");
+        return Ok(Err(SvarFel::Ogiltigt));
+    };
+    match klient(leverantor)
         .avsluta(kod, &forfragan.nonce, &forfragan.pkce_verifierare)
         .await
     {
-        // With the kommun the login was started for (issue 18 item 8).
-        Ok(i) => Ok(Ok((i, forfragan.kommun))),
+        Ok(i) => Ok(Ok((i, kommun, leverantor))),
         Err(e) => {
             tracing::error!(error = %e, "OIDC login failed");
             Ok(Err(SvarFel::Misslyckat))

@@ -638,3 +638,29 @@ fn en_avvikelse_har_samma_nyckel_varje_gang() {
     };
     assert_ne!(a.nyckel(), c.nyckel());
 }
+
+#[test]
+fn avvikelse_godkanns_med_motivering_och_bestrids_utan() {
+    assert_eq!(
+        Avvikelsehantering::tolka("godkand", "  Extra tillfälle efter samtal. "),
+        Ok((
+            Avvikelsehantering::Godkand,
+            "Extra tillfälle efter samtal.".to_owned()
+        ))
+    );
+    assert!(Avvikelsehantering::tolka("godkand", "  ").is_err());
+    assert_eq!(
+        Avvikelsehantering::tolka("bestriden", ""),
+        Ok((Avvikelsehantering::Bestriden, String::new()))
+    );
+    // Closing as "stämmer" is the reconciliation's, never a choice on the form.
+    assert!(Avvikelsehantering::tolka("stammer", "Ja").is_err());
+    assert!(Avvikelsehantering::tolka("bestriden", &"x".repeat(MOTIVERING_MAX + 1)).is_err());
+    for h in [
+        Avvikelsehantering::Godkand,
+        Avvikelsehantering::Bestriden,
+        Avvikelsehantering::Stammer,
+    ] {
+        assert_eq!(Avvikelsehantering::fran_kod(h.kod()), Some(h));
+    }
+}

@@ -321,7 +321,6 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
     .await;
     // A difference on its order flagged to the beställare, as an invoice flags one.
     let nu = time::OffsetDateTime::now_utc();
-    let idag = lots_domain::tid::svensk_dag(nu);
     app.store
         .organisation()
         .flagga_fakturaavvikelser(
@@ -335,8 +334,6 @@ pub(crate) async fn bygg_fall(app: &TestApp) -> HashMap<&'static str, Fall> {
                 enhet: app.org.missbruk,
                 text: "Levererat 10 men beviljat 8.".into(),
             }],
-            idag,
-            lots_domain::utforare::avvikelsefrist(idag),
             &lots_store::Aktor::from(app.org.anv("leverantor")),
             nu,
         )

@@ -290,7 +290,7 @@ pub fn testregler() -> lots_web::Inloggningsregler {
         per_ip: lots_web::Begransare::ny(10_000, time::Duration::minutes(1)),
         sok: lots_web::Begransare::ny(10_000, time::Duration::minutes(1)),
         medborgare: lots_web::mina_sidor::MedborgarInloggning {
-            eid: None,
+            eid: Default::default(),
             testinloggning: true,
         },
         ..lots_web::Inloggningsregler::standard()
@@ -351,7 +351,13 @@ impl TestApp {
         })
         .await;
         let klocka = lots_web::Klocka::default();
-        let url = starta_server_med(store.clone(), lyssnare, regler, klocka.clone(), avisering);
+        let url = starta_server_med(
+            store.clone(),
+            lyssnare,
+            regler,
+            klocka.clone(),
+            (avisering, lots_web::Kommuner::Alla),
+        );
         Self {
             url,
             store,
@@ -389,6 +395,41 @@ impl TestApp {
         let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         starta_server(store, lyssnare, regler, self.klocka.clone())
     }
+
+    /// A second server on this app's database on `lyssnare`, serving only the kommuner
+    /// with these codes (`kommuner` in lots.toml), with these login rules: its URL.
+    pub async fn server_for_kommuner(
+        &self,
+        lyssnare: tokio::net::TcpListener,
+        regler: lots_web::Inloggningsregler,
+        koder: &[&str],
+    ) -> String {
+        let betjanade: Vec<_> = self
+            .store
+            .organisation()
+            .kommuner()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|k| koder.contains(&k.kod.as_str()))
+            .collect();
+        assert_eq!(
+            betjanade.len(),
+            koder.len(),
+            "every kommun is in the database"
+        );
+        let store = Store::anslut(&self.dburl).await.unwrap();
+        starta_server_med(
+            store,
+            lyssnare,
+            regler,
+            self.klocka.clone(),
+            (
+                Default::default(),
+                lots_web::Kommuner::Endast(betjanade.into()),
+            ),
+        )
+    }
 }
 
 fn starta_server(
@@ -397,7 +438,13 @@ fn starta_server(
     regler: lots_web::Inloggningsregler,
     klocka: lots_web::Klocka,
 ) -> String {
-    starta_server_med(store, lyssnare, regler, klocka, Default::default())
+    starta_server_med(
+        store,
+        lyssnare,
+        regler,
+        klocka,
+        (Default::default(), lots_web::Kommuner::Alla),
+    )
 }
 
 fn starta_server_med(
@@ -405,11 +452,11 @@ fn starta_server_med(
     lyssnare: tokio::net::TcpListener,
     regler: lots_web::Inloggningsregler,
     klocka: lots_web::Klocka,
-    avisering: lots_web::avisering::Avisering,
+    (avisering, kommuner): (lots_web::avisering::Avisering, lots_web::Kommuner),
 ) -> String {
     let state = lots_web::AppState {
         store: store.clone(),
-        kommuner: lots_web::Kommuner::Alla,
+        kommuner,
         saker_cookie: false,
         inloggning: std::sync::Arc::new(regler),
         klocka: klocka.clone(),

@@ -463,6 +463,11 @@ async fn starta_leverantor(lots_url: &str) -> Leverantor {
 
 /// The provider, with `svar` (a path at Lots) as the client's one redirect URI.
 async fn starta_leverantor_for(lots_url: &str, svar: &str) -> Leverantor {
+    starta_leverantor_med(lots_url, &[svar], "lots").await
+}
+
+/// The provider with one client, `klient_id`, whose redirect URIs are the paths `svar` at Lots.
+async fn starta_leverantor_med(lots_url: &str, svar: &[&str], klient_id: &str) -> Leverantor {
     let mapp = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../oidc");
     assert!(
         mapp.join("node_modules/oidc-provider").exists(),
@@ -471,7 +476,14 @@ async fn starta_leverantor_for(lots_url: &str, svar: &str) -> Leverantor {
     let mut barn = tokio::process::Command::new("node")
         .arg(mapp.join("server.js"))
         .arg("0")
-        .env("OIDC_REDIRECT_URI", format!("{lots_url}{svar}"))
+        .env(
+            "OIDC_REDIRECT_URI",
+            svar.iter()
+                .map(|s| format!("{lots_url}{s}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        )
+        .env("OIDC_CLIENT_ID", klient_id)
         .env("OIDC_POST_LOGOUT_URI", format!("{lots_url}/logga-in"))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -512,7 +524,7 @@ async fn oidc_app(db: Db) -> (TestApp, Leverantor) {
     let klient = lots_web::oidc::OidcKlient::upptack(&inst).await.unwrap();
     let r = regler(|r| {
         r.totp = lots_web::TotpKrav::Kravs;
-        r.oidc = Some(lots_web::OidcInloggning {
+        r.oidc = lots_web::oidc::Leverantorer::gemensam(lots_web::OidcInloggning {
             klient,
             claim: "sub".into(),
         });
@@ -755,7 +767,7 @@ async fn eid_inloggning_mina_sidor(db: Db) {
     let klient = lots_web::oidc::OidcKlient::upptack(&inst).await.unwrap();
     let r = regler(|r| {
         r.medborgare = lots_web::mina_sidor::MedborgarInloggning {
-            eid: Some(lots_web::mina_sidor::EidInloggning {
+            eid: lots_web::oidc::Leverantorer::gemensam(lots_web::mina_sidor::EidInloggning {
                 klient,
                 personnummer_claim: "https://id.oidc.se/claim/personalIdentityNumber".into(),
             }),
@@ -1023,3 +1035,626 @@ async fn totp_hemligheter_ar_krypterade(db: Db) {
     );
 }
 pa_bada!(totp_hemligheter_ar_krypterade);
+
+// ---------------------------------------------------------------------------
+// One provider per kommun (issue 18 item 8): a regional server for several kommuner,
+// each logging in through its own identity provider and eID broker.
+
+/// The kommuner of a regional server: 0001 (the test org) and 0002 (the same user
+/// names) with a provider each, 0003 served but with no staff provider, and 0004 in the
+/// database but not served.
+struct Region {
+    app: TestApp,
+    /// The regional server's URL.
+    url: String,
+    grann: Org,
+    /// Kommun 0001's provider (and the shared eID broker).
+    a: Leverantor,
+    /// Kommun 0002's provider and eID broker.
+    b: Leverantor,
+}
+
+const SVAR: &str = "/logga-in/oidc/svar";
+const EID_SVAR: &str = "/mina-sidor/logga-in/eid/svar";
+
+/// A client of the provider `lev`, discovered as `serve` does at start.
+async fn klient_hos(
+    lev: &Leverantor,
+    url: &str,
+    (klient_id, svar): (&str, &str),
+    scopes: &[&str],
+) -> lots_web::oidc::OidcKlient {
+    lots_web::oidc::OidcKlient::upptack(&lots_web::oidc::OidcInstallning {
+        issuer: lev.issuer.clone(),
+        klient_id: klient_id.into(),
+        klient_hemlighet: lots_web::oidc::Hemlighet("lots-hemlighet".into()),
+        omdirigering: format!("{url}{svar}"),
+        scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        efter_utloggning: Some(format!("{url}/logga-in")),
+    })
+    .await
+    .unwrap()
+}
+
+/// Staff login through `lev`'s client `klient_id`.
+async fn personalens(lev: &Leverantor, url: &str, klient_id: &str) -> lots_web::OidcInloggning {
+    lots_web::OidcInloggning {
+        klient: klient_hos(lev, url, (klient_id, SVAR), &["email"]).await,
+        claim: "sub".into(),
+    }
+}
+
+/// Mina sidor's eID through `lev`'s client `klient_id`.
+async fn medborgarnas(
+    lev: &Leverantor,
+    url: &str,
+    klient_id: &str,
+) -> lots_web::mina_sidor::EidInloggning {
+    lots_web::mina_sidor::EidInloggning {
+        klient: klient_hos(
+            lev,
+            url,
+            (klient_id, EID_SVAR),
+            &["profile", "personnummer"],
+        )
+        .await,
+        personnummer_claim: "https://id.oidc.se/claim/personalIdentityNumber".into(),
+    }
+}
+
+/// The regional server: staff log in to 0001 through provider a and to 0002 through
+/// provider b, and 0003 has none (nor a shared one); Mina sidor's eID goes to b for 0002
+/// and to the shared broker (at a) for every other kommun. The subject "anna" is mapped
+/// to the handläggare of both 0001 and 0002, "bertil" to 0002's arbetsledare only.
+async fn region(db: Db) -> Region {
+    let app = TestApp::ny(db).await;
+    let grann = skapa_org_med(&app.store, "0002", "Grannby kommun", "Grann").await;
+    let org = app.store.organisation();
+    org.skapa_kommun(lots_domain::ids::KommunId::ny(), "0003", "Tredje kommun")
+        .await
+        .unwrap();
+    let ej_betjanad = lots_domain::ids::KommunId::ny();
+    org.skapa_kommun(ej_betjanad, "0004", "Fjärde kommun")
+        .await
+        .unwrap();
+    let inl = app.store.inloggning();
+    for (anvandare, subjekt) in [
+        (app.org.anv("handlaggare").id, "anna"),
+        (grann.anv("handlaggare").id, "anna"),
+        (grann.anv("arbetsledare").id, "bertil"),
+    ] {
+        inl.satt_oidc_subjekt(anvandare, Some(subjekt))
+            .await
+            .unwrap();
+    }
+    let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", lyssnare.local_addr().unwrap());
+    let (a, b) = tokio::join!(
+        starta_leverantor_med(&url, &[SVAR, EID_SVAR], "lots-0001"),
+        starta_leverantor_med(&url, &[SVAR, EID_SVAR], "lots-0002"),
+    );
+    let oidc = lots_web::oidc::Leverantorer {
+        gemensam: None,
+        per_kommun: vec![
+            (app.org.kommun, personalens(&a, &url, "lots-0001").await),
+            (grann.kommun, personalens(&b, &url, "lots-0002").await),
+            // A kommun the server does not serve is refused even with a provider
+            // (`serve` refuses such a configuration at start as well).
+            (ej_betjanad, personalens(&a, &url, "lots-0001").await),
+        ],
+    };
+    let eid = lots_web::oidc::Leverantorer {
+        gemensam: Some(medborgarnas(&a, &url, "lots-0001").await),
+        per_kommun: vec![(grann.kommun, medborgarnas(&b, &url, "lots-0002").await)],
+    };
+    let r = regler(|r| {
+        r.oidc = oidc;
+        r.medborgare.eid = eid;
+        r.medborgare.testinloggning = false;
+    });
+    let url = app
+        .server_for_kommuner(lyssnare, r, &["0001", "0002", "0003"])
+        .await;
+    Region {
+        app,
+        url,
+        grann,
+        a,
+        b,
+    }
+}
+
+/// A query parameter of a URL.
+fn parameter(url: &str, namn: &str) -> String {
+    reqwest::Url::parse(url)
+        .unwrap()
+        .query_pairs()
+        .find(|(n, _)| n == namn)
+        .unwrap_or_else(|| panic!("{namn} missing from {url}"))
+        .1
+        .into_owned()
+}
+
+/// The part of `html` from `fran` to the end of its form.
+fn formularet<'a>(html: &'a str, fran: &str) -> &'a str {
+    let i = html
+        .find(fran)
+        .unwrap_or_else(|| panic!("{fran}: {}", utdrag(html)));
+    &html[i..i + html[i..].find("</form>").unwrap()]
+}
+
+/// Starts a staff login at `/logga-in/oidc?kommun=kod`: where Lots sends the browser.
+async fn borja_oidc(k: &Klient, kod: &str) -> String {
+    let (s, plats) = k
+        .get_med_plats(&format!("/logga-in/oidc?kommun={kod}"))
+        .await;
+    assert_eq!(s, 303, "login through kommun {kod}'s provider");
+    plats.unwrap()
+}
+
+/// Whether the response set the cookie `namn` (to anything).
+fn satter_kaka(r: &reqwest::Response, namn: &str) -> bool {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .any(|v| v.to_str().unwrap().starts_with(&format!("{namn}=")))
+}
+
+/// Issue 18 item 8, staff: each kommun logs in through its own provider, and the
+/// callback takes the provider and the kommun from the login it answers, never from the
+/// browser. An identity from 0001's provider never logs anyone in to 0002 (not even a
+/// user there with the same subject); a state started for 0001 cannot be completed with
+/// 0002's provider's code; a kommun not served, or without a provider, is refused on the
+/// page and nothing is stored. Logout goes to the provider of the session's kommun.
+async fn oidc_per_kommun(db: Db) {
+    let r = region(db).await;
+    let url = r.url.as_str();
+    let k = Klient::ny(url);
+    let (s, html) = k.get("/logga-in").await;
+    assert_eq!(s, 200);
+    // The provider's choice offers only the kommuner that have one; the local login all served.
+    let oidc = formularet(&html, r#"action="/logga-in/oidc""#);
+    assert!(
+        oidc.contains(r#"value="0001""#) && oidc.contains(r#"value="0002""#),
+        "{oidc}"
+    );
+    assert!(
+        !oidc.contains(r#"value="0003""#) && !oidc.contains("0004"),
+        "{oidc}"
+    );
+    let lokal = formularet(&html, r#"action="/logga-in" "#);
+    assert!(lokal.contains(r#"value="0003""#) && !lokal.contains("0004"));
+
+    // Each kommun through its own provider, as its own user with the same subject.
+    for (kod, lev, klient_id, namn, annan) in [
+        (
+            "0001",
+            &r.a,
+            "lots-0001",
+            "Test handlaggare",
+            "Grann handlaggare",
+        ),
+        (
+            "0002",
+            &r.b,
+            "lots-0002",
+            "Grann handlaggare",
+            "Test handlaggare",
+        ),
+    ] {
+        let mut k = Klient::ny(url);
+        let auth = borja_oidc(&k, kod).await;
+        assert!(auth.starts_with(&lev.issuer), "{kod}: {auth}");
+        assert_eq!(parameter(&auth, "client_id"), klient_id);
+        let tillbaka = genom_leverantoren(&k.http, &auth, url, "anna").await;
+        let (s, plats) = k.get_med_plats(&tillbaka.replace(url, "")).await;
+        assert_eq!((s, plats.as_deref()), (303, Some("/")), "{kod}");
+        let (s, html) = k.get("/").await;
+        assert_eq!(s, 200);
+        assert!(
+            html.contains(namn) && !html.contains(annan),
+            "{kod}: {}",
+            utdrag(&html)
+        );
+        // Logout ends the session at the provider of the session's kommun.
+        k.csrf = csrf_i(&html).unwrap();
+        let (s, _, html) = k.post("/logga-ut", &[]).await;
+        assert_eq!(s, 200);
+        let vidare = mellan(&html, "<a href=\"", "\"")
+            .unwrap()
+            .replace("&amp;", "&")
+            .replace("&#x3D;", "=");
+        assert!(
+            vidare.starts_with(&format!("{}/session/end", lev.issuer))
+                && vidare.contains(&format!("client_id={klient_id}")),
+            "{kod}: {vidare}"
+        );
+    }
+
+    // 0001's provider vouches for "bertil", whose only user is 0002's: nobody logs in.
+    let k = Klient::ny(url);
+    let auth = borja_oidc(&k, "0001").await;
+    let tillbaka = genom_leverantoren(&k.http, &auth, url, "bertil").await;
+    let r1 = k.http.get(&tillbaka).send().await.unwrap();
+    assert_eq!(r1.status(), 403);
+    assert!(
+        r1.text()
+            .await
+            .unwrap()
+            .contains("inget aktivt konto i Lots")
+    );
+    let (s, _) = k.get("/").await;
+    assert_eq!(s, 303, "no session");
+
+    // A login started for 0001, answered with a code 0002's provider gave: the code is
+    // taken to 0001's provider, which does not know it. Nothing logs in.
+    let offer = Klient::ny(url);
+    let auth_a = borja_oidc(&offer, "0001").await;
+    let angripare = Klient::ny(url);
+    let auth_b = borja_oidc(&angripare, "0002").await;
+    assert!(auth_b.starts_with(&r.b.issuer));
+    let tillbaka_b = genom_leverantoren(&angripare.http, &auth_b, url, "anna").await;
+    let (s, _) = offer
+        .get_med_plats(&format!(
+            "/logga-in/oidc/svar?code={}&state={}",
+            parameter(&tillbaka_b, "code"),
+            parameter(&auth_a, "state")
+        ))
+        .await;
+    assert_eq!(s, 401);
+    let (s, _) = offer.get("/").await;
+    assert_eq!(s, 303, "no session");
+    // The same code at the login it belongs to logs in 0002's user, whatever kommun the
+    // browser adds to the answer.
+    let (s, plats) = angripare
+        .get_med_plats(&format!("{}&kommun=0001", tillbaka_b.replace(url, "")))
+        .await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let (_, html) = angripare.get("/").await;
+    assert!(html.contains("Grann handlaggare") && !html.contains("Test handlaggare"));
+
+    // A kommun not served (unknown, or in the database but not this server's), or
+    // served without a provider: refused on the page, no pending login, no cookie.
+    let forfragningar = || rader(&r.app, "SELECT id FROM oidc_forfragan");
+    let fore = forfragningar().await;
+    for (kod, text) in [
+        ("9999", "Välj din kommun och försök igen."),
+        ("0004", "Välj din kommun och försök igen."),
+        (
+            "0003",
+            "Kommunen du valde har ingen inloggning via kommunens inloggningstjänst.",
+        ),
+    ] {
+        let svar = k
+            .http
+            .get(format!("{url}/logga-in/oidc?kommun={kod}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(svar.status(), 422, "{kod}");
+        assert!(!satter_kaka(&svar, "lots_oidc"), "{kod}");
+        let html = svar.text().await.unwrap();
+        assert!(html.contains(text), "{kod}: {}", utdrag(&html));
+    }
+    assert_eq!(forfragningar().await, fore, "nothing stored");
+}
+pa_bada!(oidc_per_kommun);
+
+/// Issue 18 item 8, Mina sidor: the eID broker of the kommun chosen, the shared one
+/// for a kommun without its own. A personnummer from the shared broker, asked for 0001,
+/// opens nothing of 0002 where the person is known; a state started for 0001 cannot be
+/// completed with 0002's broker's code; a kommun not served, or with no broker, is refused.
+async fn eid_per_kommun(db: Db) {
+    let r = region(db).await;
+    let url = r.url.as_str();
+    // Known in 0002 only.
+    let person = lots_store::Person {
+        id: lots_domain::ids::PersonId::ny(),
+        kommun: r.grann.kommun,
+        identitet: lots_domain::Identitet::tolka(
+            "198505051238",
+            time::macros::date!(2026 - 01 - 01),
+        )
+        .unwrap(),
+        fornamn: "Dana".into(),
+        efternamn: "Ek".into(),
+        adress: String::new(),
+        skyddad: false,
+    };
+    r.app
+        .store
+        .personer()
+        .skapa_person(&person, false)
+        .await
+        .unwrap();
+    let sessioner = |kommun: lots_domain::ids::KommunId| {
+        let store = r.app.store.clone();
+        async move {
+            store
+                .bakdorr()
+                .fetch_all(
+                    "SELECT id FROM medborgarsession WHERE kommun = $1",
+                    &[kommun.to_string().into()],
+                )
+                .await
+                .unwrap()
+                .len()
+        }
+    };
+
+    // 0002 through its own broker: straight to the person's own matters there.
+    let k = Klient::ny(url);
+    let (_, html) = k.get("/mina-sidor/logga-in?kommun=0002").await;
+    assert!(html.contains("/mina-sidor/logga-in/eid?kommun=0002"));
+    let (s, auth) = k
+        .get_med_plats("/mina-sidor/logga-in/eid?kommun=0002")
+        .await;
+    assert_eq!(s, 303);
+    let auth = auth.unwrap();
+    assert!(auth.starts_with(&r.b.issuer), "{auth}");
+    assert_eq!(parameter(&auth, "client_id"), "lots-0002");
+    let tillbaka = genom_leverantoren(&k.http, &auth, url, "198505051238").await;
+    assert!(tillbaka.contains(EID_SVAR), "{tillbaka}");
+    let (s, plats) = k.get_med_plats(&tillbaka.replace(url, "")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor")));
+    assert_eq!(sessioner(r.grann.kommun).await, 1);
+
+    // 0001 has no broker of its own: the shared one. The same personnummer there is
+    // nobody known to 0001, and nothing of 0002 is opened.
+    let k = Klient::ny(url);
+    let (_, html) = k.get("/mina-sidor/logga-in?kommun=0001").await;
+    assert!(html.contains("/mina-sidor/logga-in/eid?kommun=0001"));
+    let (_, auth) = k
+        .get_med_plats("/mina-sidor/logga-in/eid?kommun=0001")
+        .await;
+    let auth = auth.unwrap();
+    assert!(auth.starts_with(&r.a.issuer), "{auth}");
+    let tillbaka = genom_leverantoren(&k.http, &auth, url, "198505051238").await;
+    let (s, plats) = k.get_med_plats(&tillbaka.replace(url, "")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/valj")));
+    let (_, html) = k.get("/mina-sidor/valj").await;
+    assert!(
+        html.contains("Vi har inga ärenden om dig"),
+        "{}",
+        utdrag(&html)
+    );
+    assert_eq!(sessioner(r.app.org.kommun).await, 1);
+    assert_eq!(sessioner(r.grann.kommun).await, 1, "none more in 0002");
+
+    // Started for 0001, answered with 0002's broker's code: refused, no session.
+    let offer = Klient::ny(url);
+    let (_, auth_a) = offer
+        .get_med_plats("/mina-sidor/logga-in/eid?kommun=0001")
+        .await;
+    let angripare = Klient::ny(url);
+    let (_, auth_b) = angripare
+        .get_med_plats("/mina-sidor/logga-in/eid?kommun=0002")
+        .await;
+    let tillbaka_b =
+        genom_leverantoren(&angripare.http, &auth_b.unwrap(), url, "198505051238").await;
+    let (s, _) = offer
+        .get_med_plats(&format!(
+            "{EID_SVAR}?code={}&state={}",
+            parameter(&tillbaka_b, "code"),
+            parameter(&auth_a.unwrap(), "state")
+        ))
+        .await;
+    assert_eq!(s, 400);
+    let (s, plats) = offer.get_med_plats("/mina-sidor").await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/mina-sidor/logga-in")));
+    assert_eq!(sessioner(r.app.org.kommun).await, 1);
+    assert_eq!(sessioner(r.grann.kommun).await, 1);
+
+    // A kommun this server does not serve: refused on the page, nothing stored.
+    let forfragningar = || rader(&r.app, "SELECT id FROM oidc_forfragan");
+    let fore = forfragningar().await;
+    for kod in ["0004", "9999"] {
+        let svar = k
+            .http
+            .get(format!("{url}/mina-sidor/logga-in/eid?kommun={kod}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(svar.status(), 422);
+        assert!(!satter_kaka(&svar, "lots_mina_sidor_eid"));
+        assert!(
+            svar.text()
+                .await
+                .unwrap()
+                .contains("Välj din kommun och försök igen.")
+        );
+    }
+    assert_eq!(forfragningar().await, fore, "nothing stored");
+
+    // A server where only 0002 has a broker: 0001 has no eID button, and its start is refused.
+    let lyssnare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let eid_0002 = medborgarnas(&r.b, url, "lots-0002").await;
+    let bara_0002 = regler(|regler| {
+        regler.medborgare.testinloggning = false;
+        regler.medborgare.eid = lots_web::oidc::Leverantorer {
+            gemensam: None,
+            per_kommun: vec![(r.grann.kommun, eid_0002)],
+        };
+    });
+    let andra = r
+        .app
+        .server_for_kommuner(lyssnare, bara_0002, &["0001", "0002"])
+        .await;
+    let k = Klient::ny(&andra);
+    let (_, html) = k.get("/mina-sidor/logga-in?kommun=0001").await;
+    assert!(
+        !html.contains("/mina-sidor/logga-in/eid"),
+        "{}",
+        utdrag(&html)
+    );
+    let (_, html) = k.get("/mina-sidor/logga-in?kommun=0002").await;
+    assert!(html.contains("/mina-sidor/logga-in/eid?kommun=0002"));
+    let (s, html) = k.get("/mina-sidor/logga-in/eid?kommun=0001").await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Din kommun har inte BankID eller Freja eID här."));
+    assert_eq!(forfragningar().await, fore, "nothing stored");
+}
+pa_bada!(eid_per_kommun);
+
+/// `lots serve` on this database with `miljo`, which must stop it: what it said.
+async fn serve_stoppar(dburl: &str, miljo: &[(&str, &str)]) -> String {
+    let ut = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_lots"))
+            .args(["--database", dburl, "serve", "--listen", "127.0.0.1:0"])
+            .env_remove("LOTS_CONFIG")
+            .env("RUST_LOG", "warn")
+            .envs(miljo.iter().copied())
+            .current_dir(std::env::temp_dir())
+            .kill_on_drop(true)
+            .output(),
+    )
+    .await
+    .expect("serve stops at the configuration")
+    .unwrap();
+    assert!(!ut.status.success(), "{miljo:?}");
+    String::from_utf8_lossy(&ut.stderr).into_owned()
+}
+
+/// A kommun's own provider in the environment's four variables.
+fn leverantor_i_miljon<'a>(
+    prefix: &str,
+    (issuer, klient_id, svar): (&'a str, &'a str, &'a str),
+) -> Vec<(String, &'a str)> {
+    vec![
+        (format!("{prefix}_ISSUER"), issuer),
+        (format!("{prefix}_CLIENT_ID"), klient_id),
+        (format!("{prefix}_CLIENT_SECRET"), "lots-hemlighet"),
+        (format!("{prefix}_REDIRECT_URI"), svar),
+    ]
+}
+
+/// Issue 18 item 8, configuration through the environment (`LOTS_OIDC_<KOD>_…`,
+/// `LOTS_EID_<KOD>_…`) as an operator meets it: a kommun's provider that cannot be
+/// right stops `serve` with a Swedish message (a code not served or not in the
+/// database, a missing key, a malformed code or key, a provider that does not answer);
+/// a right one is discovered at start, offered for its kommun and logs in its users.
+async fn leverantor_per_kommun_i_miljon(db: Db) {
+    let app = TestApp::ny(db).await;
+    skapa_org_med(&app.store, "0002", "Grannby kommun", "Grann").await;
+    let dburl = app.dburl().to_owned();
+    let stang = "http://127.0.0.1:9";
+    let svar = "https://lots.example/logga-in/oidc/svar";
+    let med = |kommuner: &'static str, var: Vec<(String, &'static str)>| {
+        let mut v: Vec<(String, String)> = vec![("LOTS_KOMMUNER".into(), kommuner.into())];
+        v.extend(var.into_iter().map(|(n, x)| (n, x.to_owned())));
+        v
+    };
+    for (miljo, vantat) in [
+        (
+            med(
+                "0001",
+                leverantor_i_miljon("LOTS_OIDC_0002", (stang, "lots", svar)),
+            ),
+            "oidc.kommun.0002 (LOTS_OIDC_0002_…): servern betjänar inte kommun 0002",
+        ),
+        (
+            med(
+                "0001",
+                leverantor_i_miljon("LOTS_EID_0009", (stang, "lots", svar)),
+            ),
+            "eid.kommun.0009 (LOTS_EID_0009_…): kommun 0009 finns inte i databasen",
+        ),
+        (
+            med("0001", vec![("LOTS_OIDC_0001_ISSUER".into(), stang)]),
+            "OIDC för kommun 0001 är påslaget (issuer) men client_id saknas (oidc.kommun.0001.client_id eller LOTS_OIDC_0001_CLIENT_ID)",
+        ),
+        (
+            med("0001", vec![("LOTS_EID_0001_CLIENT_SECRET".into(), "h")]),
+            "eID för kommun 0001 saknar issuer (eid.kommun.0001.issuer eller LOTS_EID_0001_ISSUER)",
+        ),
+        (
+            med("0001", vec![("LOTS_OIDC_001_ISSUER".into(), stang)]),
+            "LOTS_OIDC_001_ISSUER: 001 är ingen kommunkod med fyra siffror",
+        ),
+        (
+            med("0001", vec![("LOTS_OIDC_0001_ISSUR".into(), stang)]),
+            "LOTS_OIDC_0001_ISSUR: okänd inställning",
+        ),
+        (
+            med(
+                "0001,0002",
+                leverantor_i_miljon("LOTS_OIDC_0002", (stang, "lots", svar)),
+            ),
+            "kan inte nå OIDC-leverantören http://127.0.0.1:9 (kommun 0002)",
+        ),
+    ] {
+        let miljo: Vec<(&str, &str)> = miljo
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let ut = serve_stoppar(&dburl, &miljo).await;
+        assert!(ut.contains(vantat), "{miljo:?}: {ut}");
+    }
+
+    // Right: each kommun's provider from the environment, discovered at start.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    let (a, b) = tokio::join!(
+        starta_leverantor_med(&url, &[SVAR], "lots-0001"),
+        starta_leverantor_med(&url, &[SVAR], "lots-0002"),
+    );
+    app.store
+        .inloggning()
+        .satt_oidc_subjekt(app.org.anv("handlaggare").id, Some("anna"))
+        .await
+        .unwrap();
+    let svar = format!("{url}{SVAR}");
+    let mut miljo = leverantor_i_miljon("LOTS_OIDC_0001", (&a.issuer, "lots-0001", &svar));
+    miljo.extend(leverantor_i_miljon(
+        "LOTS_OIDC_0002",
+        (&b.issuer, "lots-0002", &svar),
+    ));
+    let _server = tokio::process::Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args([
+            "--database",
+            &dburl,
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env_remove("LOTS_CONFIG")
+        .env("RUST_LOG", "warn")
+        .env("LOTS_KOMMUNER", "0001,0002")
+        .envs(miljo.iter().map(|(n, v)| (n.as_str(), *v)))
+        .current_dir(std::env::temp_dir())
+        .stdout(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut uppe = false;
+    for _ in 0..300 {
+        if let Ok(r) = reqwest::get(format!("{url}/healthz/ready")).await
+            && r.status() == 200
+        {
+            uppe = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(uppe, "serve did not start");
+    let k = Klient::ny(&url);
+    let (_, html) = k.get("/logga-in").await;
+    let oidc = formularet(&html, r#"action="/logga-in/oidc""#);
+    assert!(oidc.contains(r#"value="0001""#) && oidc.contains(r#"value="0002""#));
+    let auth = borja_oidc(&k, "0002").await;
+    assert!(auth.starts_with(&b.issuer), "{auth}");
+    assert_eq!(parameter(&auth, "client_id"), "lots-0002");
+    let auth = borja_oidc(&k, "0001").await;
+    assert!(auth.starts_with(&a.issuer), "{auth}");
+    let tillbaka = genom_leverantoren(&k.http, &auth, &url, "anna").await;
+    let (s, plats) = k.get_med_plats(&tillbaka.replace(&url, "")).await;
+    assert_eq!((s, plats.as_deref()), (303, Some("/")));
+    let (_, html) = k.get("/").await;
+    assert!(html.contains("Test handlaggare"), "{}", utdrag(&html));
+}
+pa_bada!(leverantor_per_kommun_i_miljon);

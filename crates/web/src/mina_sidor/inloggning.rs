@@ -34,6 +34,8 @@ pub struct InloggningSida {
     pub ram: Ram,
     /// The test login form's token (login CSRF, as on the staff login).
     pub csrf: String,
+    /// The kommun chosen logs in through an eID broker; before a kommun is chosen,
+    /// whether any kommun served does.
     pub eid: bool,
     pub test: bool,
     pub testpersoner: Vec<Testperson>,
@@ -60,6 +62,15 @@ async fn inloggningssida(
         kommuner.clear();
     }
     let kommun = s.inloggningens_kommun(Some(vald)).await?;
+    // The broker is the chosen kommun's (issue 18 item 8).
+    let eid = match &kommun {
+        Some(k) => m.eid.for_kommun(k.id).is_some(),
+        None => s
+            .betjanade()
+            .await?
+            .iter()
+            .any(|k| m.eid.for_kommun(k.id).is_some()),
+    };
     let mut testpersoner = vec![];
     if m.testinloggning
         && let Some(k) = &kommun
@@ -82,7 +93,7 @@ async fn inloggningssida(
         InloggningSida {
             ram: Ram::utloggad(t),
             csrf,
-            eid: m.eid.is_some(),
+            eid,
             test: m.testinloggning,
             testpersoner,
             fel,
@@ -245,28 +256,37 @@ pub async fn testinloggning(
     .await
 }
 
-/// Starts an eID login at the municipality's broker, for the kommun chosen
-/// (`?kommun=`) when the server serves more than one.
+/// Starts an eID login at the broker of the kommun chosen (`?kommun=`, or the only
+/// one served): the kommun's own, or the one for every kommun without one.
 pub async fn eid_borja(
     State(s): State<AppState>,
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebFel> {
-    let Some(eid) = &s.inloggning.medborgare.eid else {
+    if s.inloggning.medborgare.eid.ingen() {
         return Err(WebFel::Saknas);
-    };
+    }
     let vald = q.get("kommun").map(String::as_str).unwrap_or_default();
+    let t = super::texter::for_begaran(&headers);
+    let avvisa = |text: &'static str| {
+        let (s, headers) = (&s, &headers);
+        async move {
+            inloggningssida(
+                s,
+                headers,
+                t,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                (Some(t.t(text).to_owned()), vald),
+                false,
+            )
+            .await
+        }
+    };
     let Some(kommun) = s.inloggningens_kommun(Some(vald)).await? else {
-        let t = super::texter::for_begaran(&headers);
-        return inloggningssida(
-            &s,
-            &headers,
-            t,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            (Some(t.t("logga_in-fel_kommun").to_owned()), vald),
-            false,
-        )
-        .await;
+        return avvisa("logga_in-fel_kommun").await;
+    };
+    let Some(eid) = s.inloggning.medborgare.eid.for_kommun(kommun.id) else {
+        return avvisa("logga_in-fel_ingen_eid").await;
     };
     let nu = s.nu();
     s.store
@@ -306,9 +326,9 @@ pub async fn eid_svar(
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Response, WebFel> {
-    let Some(eid) = &s.inloggning.medborgare.eid else {
+    if s.inloggning.medborgare.eid.ingen() {
         return Err(WebFel::Saknas);
-    };
+    }
     let t = super::texter::for_begaran(&headers);
     let borja_om = || async {
         let mut res = inloggningssida(
@@ -329,8 +349,11 @@ pub async fn eid_svar(
         Ok::<_, WebFel>(res)
     };
     let nu = s.nu();
+    // The broker is the one of the kommun the login was started for, as stored with the
+    // pending request: nothing the browser sends chooses it (issue 18 item 8).
     let svar = crate::oidc::ta_emot_svar(
-        &eid.klient,
+        &s.inloggning.medborgare.eid,
+        |e| &e.klient,
         &s.store,
         &q,
         kaka(&headers, EID_KAKA).as_deref(),
@@ -339,7 +362,7 @@ pub async fn eid_svar(
         EID_TID,
     )
     .await?;
-    let Ok((identitet, Some(kommun))) = svar else {
+    let Ok((identitet, kommun, eid)) = svar else {
         return borja_om().await;
     };
     // The broker's word for the personnummer, checked like any other input.

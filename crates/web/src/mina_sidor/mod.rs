@@ -48,8 +48,9 @@ const LIVSLANGD: Duration = Duration::hours(4);
 /// How people log in to Mina sidor.
 #[derive(Debug, Default)]
 pub struct MedborgarInloggning {
-    /// The municipality's eID broker (BankID, Freja eID) over OpenID Connect.
-    pub eid: Option<EidInloggning>,
+    /// The municipality's eID broker (BankID, Freja eID) over OpenID Connect: each
+    /// kommun's own, or one for every kommun without (issue 18 item 8).
+    pub eid: crate::oidc::Leverantorer<EidInloggning>,
     /// The demo's test login. Only `serve --demo` on a database of synthetic
     /// persons turns it on; there is no configuration key for it, and it opens
     /// synthetic persons only.

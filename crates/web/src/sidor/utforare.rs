@@ -16,8 +16,8 @@ use lots_domain::ids::{AvtalId, BeslutId, EnhetId, KommunId, UtforarId};
 use lots_domain::insats::InsatsTyp;
 use lots_domain::tid::svensk_dag;
 use lots_domain::utforare::{
-    Avtal, Avvikelse, Fakturarad, Leverans, Prisenhet, Regiform, Utforarorganisation, antal_text,
-    kronor_text, las_decimal, las_organisationsnummer, stam_av,
+    Avtal, Avvikelse, Avvikelsehantering, Fakturarad, Leverans, Prisenhet, Regiform,
+    Utforarorganisation, antal_text, kronor_text, las_decimal, las_organisationsnummer, stam_av,
 };
 use lots_store::{
     Aktor, Fakturaavvikelse, Granskningspost, NyFakturaavvikelse, Store, StoreError, UppdragRad,
@@ -1160,19 +1160,9 @@ pub async fn flagga_avvikelser(
             })
         })
         .collect();
-    let dag = svensk_dag(nu);
     store
         .organisation()
-        .flagga_fakturaavvikelser(
-            kommun,
-            utforare,
-            manad,
-            &nya,
-            dag,
-            lots_domain::utforare::avvikelsefrist(dag),
-            aktor,
-            nu,
-        )
+        .flagga_fakturaavvikelser(kommun, utforare, manad, &nya, aktor, nu)
         .await
 }
 
@@ -1220,14 +1210,6 @@ fn resurs_for(a: &Fakturaavvikelse) -> ArendeResurs {
         handlaggare: a.handlaggare,
         skyddad: a.person_skyddad,
         skal: false,
-    }
-}
-
-fn hantering_text(h: &str) -> &'static str {
-    match h {
-        "godkand" => "Godkänd med motivering",
-        "bestriden" => "Raden är bestriden hos utföraren",
-        _ => "Stämmer nu: leveransen har rapporterats",
     }
 }
 
@@ -1312,10 +1294,7 @@ async fn avvikelsesida(
             frist: a.frist,
             betalningsdag: a.betalningsdag,
             sen: a.hantering.is_none() && a.frist < idag,
-            hantering: a
-                .hantering
-                .as_deref()
-                .map(|h| hantering_text(h).to_string()),
+            hantering: a.hantering.map(|h| h.namn().to_owned()),
             motivering: a.motivering.clone().unwrap_or_default(),
             fel: fel
                 .as_ref()
@@ -1345,9 +1324,6 @@ async fn avvikelsesida(
         .into_response())
 }
 
-/// The longest reason for approving or disputing a difference.
-const MOTIVERING_MAX: usize = 2000;
-
 /// The beställare resolves a flagged difference (issue 17): approves it with a reason, or
 /// disputes the line with the provider. Either closes its bevakning. Whoever may read the
 /// case may resolve it; to anyone else the difference is not there.
@@ -1368,26 +1344,21 @@ pub async fn hantera_avvikelse(
         .await?
         .filter(|a| policy::far(&i.anvandare, Atgard::LasaArende(resurs_for(a))))
         .ok_or(WebFel::Saknas)?;
-    let hantering = f.text("hantering");
-    let motivering = f.text("motivering").trim().to_string();
-    let fel = if a.hantering.is_some() {
-        Some("Avvikelsen är redan hanterad.")
-    } else if hantering != "godkand" && hantering != "bestriden" {
-        Some("Välj om du godkänner avvikelsen eller bestrider raden.")
-    } else if hantering == "godkand" && motivering.is_empty() {
-        Some("Skriv varför avvikelsen kan godkännas.")
-    } else if motivering.chars().count() > MOTIVERING_MAX {
-        Some("Motiveringen får vara högst 2 000 tecken.")
+    let tolkad = if a.hantering.is_some() {
+        Err("Avvikelsen är redan hanterad.")
     } else {
-        None
+        Avvikelsehantering::tolka(&f.text("hantering"), &f.text("motivering"))
     };
-    if let Some(fel) = fel {
-        return avvikelsesida(&s, &i, a.manad, Some((a.id, fel.to_string()))).await;
-    }
+    let (hantering, motivering) = match tolkad {
+        Ok(t) => t,
+        Err(fel) => {
+            return avvikelsesida(&s, &i, a.manad, Some((a.id, fel.to_string()))).await;
+        }
+    };
     match s
         .store
         .organisation()
-        .hantera_fakturaavvikelse(kommun, &a, &hantering, &motivering, &i.aktor(), s.nu())
+        .hantera_fakturaavvikelse(kommun, &a, hantering, &motivering, &i.aktor(), s.nu())
         .await
     {
         Ok(()) => Ok(

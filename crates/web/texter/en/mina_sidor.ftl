@@ -48,6 +48,7 @@ logga_in-test_knapp = Log in
 logga_in-kommun = Municipality
 logga_in-valj_kommun = Choose your municipality
 logga_in-fel_kommun = Choose your municipality and try again.
+logga_in-fel_ingen_eid = Your municipality has no BankID or Freja eID login here. Contact the social services.
 logga_in-ar_ombud = acts for someone
 logga_in-ingen_metod = Login is not available right now. Contact the social services.
 logga_in-utan_eid_rubrik = Don't have BankID or Freja eID?

@@ -50,6 +50,7 @@ logga_in-test_knapp = Logga in
 logga_in-kommun = Kommun
 logga_in-valj_kommun = Välj kommun
 logga_in-fel_kommun = Välj din kommun och försök igen.
+logga_in-fel_ingen_eid = Din kommun har inte BankID eller Freja eID här. Kontakta socialtjänsten.
 logga_in-ar_ombud = är ombud för någon
 logga_in-ingen_metod = Inloggningen är inte igång just nu. Kontakta socialtjänsten.
 logga_in-utan_eid_rubrik = Har du inte BankID eller Freja eID?

@@ -129,6 +129,8 @@ pub async fn pagaende(
     enheter: &[Enhet],
 ) -> Result<Vec<PagaendeInsats>, WebFel> {
     let mut ut = vec![];
+    // Several insatser are often carried out by one enhet: its contact is read once.
+    let mut kontakter = std::collections::HashMap::new();
     for b in a.gallande_beslut() {
         let v = &b.verkstallighet;
         let Some(sedan) = v.ges_sedan() else {
@@ -137,11 +139,17 @@ pub async fn pagaende(
         let utforare = match v.bestalld {
             Some((_, id)) => match enheter.iter().find(|e| e.id == id) {
                 Some(e) => {
-                    let k = s.store.organisation().enhetskontakt(kommun, e.id).await?;
+                    let k = match kontakter.get(&e.id) {
+                        Some(k) => k,
+                        None => {
+                            let k = s.store.organisation().enhetskontakt(kommun, e.id).await?;
+                            kontakter.entry(e.id).or_insert(k)
+                        }
+                    };
                     Some(Kontaktruta::ny(
                         t,
                         t.f("kontakt-rubrik_utforare", &[("enhet", &e.namn)]),
-                        &k,
+                        k,
                     ))
                 }
                 None => None,

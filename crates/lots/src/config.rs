@@ -587,15 +587,8 @@ struct OidcFil {
 }
 
 /// A setting with one value for every kommun served and each kommun's own, by kommun
-/// code (issue 18 item 8): the identity providers. `serve` checks the codes against
-/// the kommuner it serves.
-#[derive(Debug)]
-pub struct PerKommun<T> {
-    /// For every kommun served that has none of its own.
-    pub gemensam: Option<T>,
-    /// Each kommun's own, by code.
-    pub egna: Vec<(String, T)>,
-}
+/// code: `serve` checks the codes against the kommuner it serves.
+pub type PerKommun<T> = lots_web::PerKommun<String, T>;
 
 /// Login policy as configured.
 #[derive(Debug)]
@@ -868,18 +861,39 @@ fn koder_i_miljon(prefix: &str, nycklar: &[&str]) -> anyhow::Result<BTreeSet<Str
     Ok(koder)
 }
 
-/// Each kommun's own provider (issue 18 item 8): the file's `[{del}.kommun.<kod>]` and
-/// the environment's `{prefix}_<KOD>_…`, the environment winning key by key as for
-/// the shared one (`las` reads one provider from its prefix, section and file part).
-/// A kommun named without an issuer is a mistake, not "off": it stops the start.
-fn egna_leverantorer<F: Default, T>(
+/// A provider's section in the file, which may hold each kommun's own under
+/// `kommun.<kod>` (only the shared one: a kommun's section holds none).
+trait Leverantorsfil: Default {
+    fn ta_kommuner(&mut self) -> BTreeMap<String, Self>;
+}
+
+impl Leverantorsfil for OidcFil {
+    fn ta_kommuner(&mut self) -> BTreeMap<String, Self> {
+        std::mem::take(&mut self.kommun)
+    }
+}
+
+impl Leverantorsfil for EidFil {
+    fn ta_kommuner(&mut self) -> BTreeMap<String, Self> {
+        std::mem::take(&mut self.kommun)
+    }
+}
+
+/// The shared provider and each kommun's own (issue 18 item 8): the file's
+/// `[{del}]` and `[{del}.kommun.<kod>]`, and the environment's `{prefix}_…` and
+/// `{prefix}_<KOD>_…`, the environment winning key by key (`las` reads one provider
+/// from its prefix, section and file part). A kommun named without an issuer is a
+/// mistake, not "off": it stops the start.
+fn per_kommun<F: Leverantorsfil, T>(
     (prefix, del, vad): (&str, &str, &str),
     nycklar: &[&str],
-    mut fil: BTreeMap<String, F>,
+    mut fil: F,
     las: impl Fn((&str, &str, &str), F) -> anyhow::Result<Option<T>>,
-) -> anyhow::Result<Vec<(String, T)>> {
+) -> anyhow::Result<PerKommun<T>> {
+    let mut egna_i_fil = fil.ta_kommuner();
+    let gemensam = las((prefix, del, vad), fil)?;
     let mut koder = koder_i_miljon(prefix, nycklar)?;
-    for kod in fil.keys() {
+    for kod in egna_i_fil.keys() {
         if !lots_domain::organisation::ar_kommunkod(kod) {
             anyhow::bail!("[{del}.kommun.{kod}]: {kod} är ingen kommunkod med fyra siffror");
         }
@@ -887,18 +901,21 @@ fn egna_leverantorer<F: Default, T>(
     }
     let mut egna = vec![];
     for kod in koder {
-        let f = fil.remove(&kod).unwrap_or_default();
+        let mut f = egna_i_fil.remove(&kod).unwrap_or_default();
         let (prefix, del, vad) = (
             format!("{prefix}_{kod}"),
             format!("{del}.kommun.{kod}"),
             format!("{vad} för kommun {kod}"),
         );
+        if !f.ta_kommuner().is_empty() {
+            anyhow::bail!("[{del}] kan inte ha kommuner under sig");
+        }
         let Some(t) = las((&prefix, &del, &vad), f)? else {
             anyhow::bail!("{vad} saknar issuer ({del}.issuer eller {prefix}_ISSUER)");
         };
         egna.push((kod, t));
     }
-    Ok(egna)
+    Ok(PerKommun { gemensam, egna })
 }
 
 /// The audit log's protection (issue 12, item 9): the key that stamps new rows
@@ -1004,16 +1021,8 @@ fn sms(f: SmsFil) -> anyhow::Result<Option<(String, String, String)>> {
 
 /// Mina sidor's eID brokers: `[eid]` for every kommun served without one of its own,
 /// `[eid.kommun.<kod>]` each kommun's own.
-fn eid(mut f: EidFil) -> anyhow::Result<PerKommun<(lots_web::oidc::OidcInstallning, String)>> {
-    let egna = std::mem::take(&mut f.kommun);
-    let gemensam = en_eid(("LOTS_EID", "eid", "eID"), f)?;
-    let egna = egna_leverantorer(("LOTS_EID", "eid", "eID"), EID_NYCKLAR, egna, |namn, f| {
-        if !f.kommun.is_empty() {
-            anyhow::bail!("[{}] kan inte ha kommuner under sig", namn.1);
-        }
-        en_eid(namn, f)
-    })?;
-    Ok(PerKommun { gemensam, egna })
+fn eid(f: EidFil) -> anyhow::Result<PerKommun<(lots_web::oidc::OidcInstallning, String)>> {
+    per_kommun(("LOTS_EID", "eid", "eID"), EID_NYCKLAR, f, en_eid)
 }
 
 /// One eID broker and its personnummer claim, from `prefix`'s variables and the file.
@@ -1041,21 +1050,12 @@ fn en_eid(
 fn oidc_leverantorer(
     f: Option<OidcFil>,
 ) -> anyhow::Result<PerKommun<(lots_web::oidc::OidcInstallning, String)>> {
-    let mut f = f.unwrap_or_default();
-    let egna = std::mem::take(&mut f.kommun);
-    let gemensam = en_oidc(("LOTS_OIDC", "oidc", "OIDC"), f)?;
-    let egna = egna_leverantorer(
+    per_kommun(
         ("LOTS_OIDC", "oidc", "OIDC"),
         OIDC_NYCKLAR,
-        egna,
-        |namn, f| {
-            if !f.kommun.is_empty() {
-                anyhow::bail!("[{}] kan inte ha kommuner under sig", namn.1);
-            }
-            en_oidc(namn, f)
-        },
-    )?;
-    Ok(PerKommun { gemensam, egna })
+        f.unwrap_or_default(),
+        en_oidc,
+    )
 }
 
 /// One staff provider and the claim users are mapped by, from `prefix`'s variables
@@ -1160,7 +1160,7 @@ mod tests {
         let kod = KOD.join("\n");
         for i in INSTALLNINGAR {
             // A kommun's own provider (`LOTS_OIDC_<KOD>_ISSUER`) is read as the shared
-            // one's key under the kommun's prefix (`egna_leverantorer`), and only the
+            // one's key under the kommun's prefix (`per_kommun`), and only the
             // keys `koder_i_miljon` accepts are read at all.
             let miljo = i.miljo.replace("<KOD>_", "");
             if miljo != i.miljo {

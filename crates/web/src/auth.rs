@@ -641,7 +641,7 @@ async fn inloggningssida(
     // Only the kommuner with a provider are offered one (issue 18 item 8).
     let oidc_kommuner: Vec<_> = kommuner
         .iter()
-        .filter(|k| s.inloggning.oidc.for_kommun(k.id).is_some())
+        .filter(|k| s.inloggning.oidc.for_kommun(&k.id).is_some())
         .cloned()
         .collect();
     if kommuner.len() < 2 {
@@ -979,7 +979,7 @@ pub async fn oidc_borja(
     let Some(kommun) = s.inloggningens_kommun(Some(vald)).await? else {
         return avvisa(VALJ_KOMMUN).await;
     };
-    let Some(oidc) = s.inloggning.oidc.for_kommun(kommun.id) else {
+    let Some(oidc) = s.inloggning.oidc.for_kommun(&kommun.id) else {
         return avvisa(INGEN_LEVERANTOR).await;
     };
     let nu = s.nu();
@@ -1112,7 +1112,7 @@ pub async fn logga_ut(
     // origin would break CSP form-action 'self'.
     // The provider of the user's kommun: the one the session began at.
     let vidare = match (
-        s.inloggning.oidc.for_kommun(inloggad.anvandare.kommun),
+        s.inloggning.oidc.for_kommun(&inloggad.anvandare.kommun),
         &inloggad.id_token,
     ) {
         (Some(o), Some(t)) => o.klient.utloggning(t),

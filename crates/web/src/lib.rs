@@ -50,36 +50,60 @@ pub enum Kommuner {
     Endast(Arc<[lots_store::Kommun]>),
 }
 
-/// The bankgiro the payment file (pain.001) is paid from, per kommun. A regional
-/// cooperation serving several kommuner from one server gives each its own account (by
-/// kommun code); one account without a code serves every kommun that has none of its own.
-#[derive(Debug, Clone, Default)]
-pub struct Betalkonton {
-    pub gemensamt: Option<lots_domain::forsorjningsstod::utbetalning::Konto>,
-    pub per_kommun: Vec<(String, lots_domain::forsorjningsstod::utbetalning::Konto)>,
+/// A setting with one value for every kommun served and each kommun's own (issue 18
+/// item 8): the bankgiro payments are drawn on, the identity providers. `K` names a
+/// kommun: its code in the configuration, its id once the server has the database.
+#[derive(Debug, Clone)]
+pub struct PerKommun<K, T> {
+    /// For every kommun that has none of its own.
+    pub gemensam: Option<T>,
+    /// Each kommun's own.
+    pub egna: Vec<(K, T)>,
 }
 
-impl Betalkonton {
-    /// One account for every kommun.
-    pub fn ett(konto: Option<lots_domain::forsorjningsstod::utbetalning::Konto>) -> Self {
+impl<K, T> Default for PerKommun<K, T> {
+    fn default() -> Self {
         Self {
-            gemensamt: konto,
-            per_kommun: vec![],
+            gemensam: None,
+            egna: vec![],
+        }
+    }
+}
+
+impl<K, T> PerKommun<K, T> {
+    /// One value, or none, for every kommun.
+    pub fn for_alla(varde: Option<T>) -> Self {
+        Self {
+            gemensam: varde,
+            egna: vec![],
         }
     }
 
-    /// The account of the kommun with code `kod`.
-    pub fn for_kommun(
-        &self,
-        kod: &str,
-    ) -> Option<&lots_domain::forsorjningsstod::utbetalning::Konto> {
-        self.per_kommun
+    /// The value of `kommun`: its own, else the one for every kommun.
+    pub fn for_kommun<Q>(&self, kommun: &Q) -> Option<&T>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: PartialEq + ?Sized,
+    {
+        self.egna
             .iter()
-            .find(|(k, _)| k == kod)
-            .map(|(_, konto)| konto)
-            .or(self.gemensamt.as_ref())
+            .find(|(k, _)| k.borrow() == kommun)
+            .map(|(_, v)| v)
+            .or(self.gemensam.as_ref())
     }
 
+    /// Whether no kommun has a value.
+    pub fn ingen(&self) -> bool {
+        self.gemensam.is_none() && self.egna.is_empty()
+    }
+}
+
+/// The bankgiro the payment file (pain.001) is paid from, by kommun code. A regional
+/// cooperation serving several kommuner from one server gives each its own account; one
+/// account without a code serves every kommun that has none of its own.
+pub type Betalkonton = PerKommun<String, lots_domain::forsorjningsstod::utbetalning::Konto>;
+
+impl Betalkonton {
     /// Reads the setting: a bankgiro number, or `kod=bankgiro` pairs separated by commas
     /// (`2480=5050-1055, 0180=5555-1234`), optionally with one plain number among them
     /// for the kommuner not named.
@@ -96,16 +120,16 @@ impl Betalkonton {
             })?;
             match kod {
                 Some(k) if lots_domain::organisation::ar_kommunkod(k) => {
-                    if ut.per_kommun.iter().any(|(x, _)| x == k) {
+                    if ut.egna.iter().any(|(x, _)| x == k) {
                         return Err(format!("kommun {k} har två bankgiron"));
                     }
-                    ut.per_kommun.push((k.to_owned(), konto));
+                    ut.egna.push((k.to_owned(), konto));
                 }
                 Some(k) => return Err(format!("{k} är ingen kommunkod med fyra siffror")),
-                None if ut.gemensamt.is_some() => {
+                None if ut.gemensam.is_some() => {
                     return Err("mer än ett bankgiro utan kommunkod".into());
                 }
-                None => ut.gemensamt = Some(konto),
+                None => ut.gemensam = Some(konto),
             }
         }
         Ok(ut)

@@ -284,46 +284,7 @@ impl OidcKlient {
 /// The identity providers of the kommuner a server serves (issue 18 item 8): a
 /// kommun's own, else the one for every kommun without one of its own, else none.
 /// Staff login and Mina sidor's eID broker each have one.
-#[derive(Debug)]
-pub struct Leverantorer<T> {
-    /// For every kommun that has none of its own.
-    pub gemensam: Option<T>,
-    /// Each kommun's own.
-    pub per_kommun: Vec<(lots_domain::ids::KommunId, T)>,
-}
-
-impl<T> Default for Leverantorer<T> {
-    fn default() -> Self {
-        Self {
-            gemensam: None,
-            per_kommun: vec![],
-        }
-    }
-}
-
-impl<T> Leverantorer<T> {
-    /// One provider for every kommun.
-    pub fn gemensam(leverantor: T) -> Self {
-        Self {
-            gemensam: Some(leverantor),
-            per_kommun: vec![],
-        }
-    }
-
-    /// The provider of `kommun`.
-    pub fn for_kommun(&self, kommun: lots_domain::ids::KommunId) -> Option<&T> {
-        self.per_kommun
-            .iter()
-            .find(|(k, _)| *k == kommun)
-            .map(|(_, l)| l)
-            .or(self.gemensam.as_ref())
-    }
-
-    /// Whether any kommun has a provider.
-    pub fn ingen(&self) -> bool {
-        self.gemensam.is_none() && self.per_kommun.is_empty()
-    }
-}
+pub type Leverantorer<T> = crate::PerKommun<lots_domain::ids::KommunId, T>;
 
 /// Why a provider's answer did not log anyone in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,7 +345,7 @@ pub async fn ta_emot_svar<'a, T>(
     // Every login records its kommun; without one there is no provider to ask.
     let Some((kommun, leverantor)) = forfragan
         .kommun
-        .and_then(|k| Some((k, leverantorer.for_kommun(k)?)))
+        .and_then(|k| Some((k, leverantorer.for_kommun(&k)?)))
     else {
         tracing::warn!("OIDC answer to a login whose kommun has no provider");
         return Ok(Err(SvarFel::Ogiltigt));

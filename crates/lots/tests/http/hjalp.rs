@@ -460,7 +460,7 @@ fn starta_server_med(
         saker_cookie: false,
         inloggning: std::sync::Arc::new(regler),
         klocka: klocka.clone(),
-        betalkonton: lots_web::Betalkonton::ett(
+        betalkonton: lots_web::Betalkonton::for_alla(
             lots_domain::forsorjningsstod::utbetalning::Konto::tolka("5555-1234", true),
         ),
         avisering,

@@ -524,10 +524,10 @@ async fn oidc_app(db: Db) -> (TestApp, Leverantor) {
     let klient = lots_web::oidc::OidcKlient::upptack(&inst).await.unwrap();
     let r = regler(|r| {
         r.totp = lots_web::TotpKrav::Kravs;
-        r.oidc = lots_web::oidc::Leverantorer::gemensam(lots_web::OidcInloggning {
+        r.oidc = lots_web::oidc::Leverantorer::for_alla(Some(lots_web::OidcInloggning {
             klient,
             claim: "sub".into(),
-        });
+        }));
     });
     let app = TestApp::med(db, lyssnare, r, |t| async move {
         let a = t
@@ -767,10 +767,12 @@ async fn eid_inloggning_mina_sidor(db: Db) {
     let klient = lots_web::oidc::OidcKlient::upptack(&inst).await.unwrap();
     let r = regler(|r| {
         r.medborgare = lots_web::mina_sidor::MedborgarInloggning {
-            eid: lots_web::oidc::Leverantorer::gemensam(lots_web::mina_sidor::EidInloggning {
-                klient,
-                personnummer_claim: "https://id.oidc.se/claim/personalIdentityNumber".into(),
-            }),
+            eid: lots_web::oidc::Leverantorer::for_alla(Some(
+                lots_web::mina_sidor::EidInloggning {
+                    klient,
+                    personnummer_claim: "https://id.oidc.se/claim/personalIdentityNumber".into(),
+                },
+            )),
             testinloggning: false,
         };
     });
@@ -1135,7 +1137,7 @@ async fn region(db: Db) -> Region {
     );
     let oidc = lots_web::oidc::Leverantorer {
         gemensam: None,
-        per_kommun: vec![
+        egna: vec![
             (app.org.kommun, personalens(&a, &url, "lots-0001").await),
             (grann.kommun, personalens(&b, &url, "lots-0002").await),
             // A kommun the server does not serve is refused even with a provider
@@ -1145,7 +1147,7 @@ async fn region(db: Db) -> Region {
     };
     let eid = lots_web::oidc::Leverantorer {
         gemensam: Some(medborgarnas(&a, &url, "lots-0001").await),
-        per_kommun: vec![(grann.kommun, medborgarnas(&b, &url, "lots-0002").await)],
+        egna: vec![(grann.kommun, medborgarnas(&b, &url, "lots-0002").await)],
     };
     let r = regler(|r| {
         r.oidc = oidc;
@@ -1473,7 +1475,7 @@ async fn eid_per_kommun(db: Db) {
         regler.medborgare.testinloggning = false;
         regler.medborgare.eid = lots_web::oidc::Leverantorer {
             gemensam: None,
-            per_kommun: vec![(r.grann.kommun, eid_0002)],
+            egna: vec![(r.grann.kommun, eid_0002)],
         };
     });
     let andra = r

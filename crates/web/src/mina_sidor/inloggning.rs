@@ -58,19 +58,15 @@ async fn inloggningssida(
 ) -> Result<Response, WebFel> {
     let m = &s.inloggning.medborgare;
     let mut kommuner = s.betjanade().await?;
-    if kommuner.len() < 2 {
-        kommuner.clear();
-    }
     let kommun = s.inloggningens_kommun(Some(vald)).await?;
     // The broker is the chosen kommun's (issue 18 item 8).
     let eid = match &kommun {
-        Some(k) => m.eid.for_kommun(k.id).is_some(),
-        None => s
-            .betjanade()
-            .await?
-            .iter()
-            .any(|k| m.eid.for_kommun(k.id).is_some()),
+        Some(k) => m.eid.for_kommun(&k.id).is_some(),
+        None => kommuner.iter().any(|k| m.eid.for_kommun(&k.id).is_some()),
     };
+    if kommuner.len() < 2 {
+        kommuner.clear();
+    }
     let mut testpersoner = vec![];
     if m.testinloggning
         && let Some(k) = &kommun
@@ -285,7 +281,7 @@ pub async fn eid_borja(
     let Some(kommun) = s.inloggningens_kommun(Some(vald)).await? else {
         return avvisa("logga_in-fel_kommun").await;
     };
-    let Some(eid) = s.inloggning.medborgare.eid.for_kommun(kommun.id) else {
+    let Some(eid) = s.inloggning.medborgare.eid.for_kommun(&kommun.id) else {
         return avvisa("logga_in-fel_ingen_eid").await;
     };
     let nu = s.nu();

@@ -158,11 +158,11 @@ async fn betalkonto(
     a: &lots_store::Anvandare,
 ) -> Result<Option<lots_domain::forsorjningsstod::utbetalning::Konto>, WebFel> {
     // One account for all: no kommun code to look up.
-    if s.betalkonton.per_kommun.is_empty() {
-        return Ok(s.betalkonton.gemensamt.clone());
+    if s.betalkonton.egna.is_empty() {
+        return Ok(s.betalkonton.gemensam.clone());
     }
     let kod = s.store.organisation().kommunkod(a.kommun).await?;
-    Ok(s.betalkonton.for_kommun(&kod).cloned())
+    Ok(s.betalkonton.for_kommun(kod.as_str()).cloned())
 }
 
 pub async fn lista(State(s): State<AppState>, i: Inloggad) -> Result<Response, WebFel> {

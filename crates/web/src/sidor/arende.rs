@@ -785,42 +785,53 @@ pub async fn visa(
     } = oppnat;
     let resurs = ArendeResurs::av(&rad).med_skal(skal.is_some());
     // Each list is an index range of this case: the page of events asked for and
-    // of the journal, the documents' own events, and the names those show.
-    let handelser = s
-        .store
-        .arenden()
-        .handelser_sida(rad.kommun, rad.id, handelser_fran, PER_SIDA)
-        .await?;
+    // of the journal, the documents' own events, and the names those show. The reads
+    // do not depend on each other, so they are asked at once, each on a connection
+    // of its own: the page waits for the slowest, not for their sum.
+    let (arenden, organisation, personer) = (
+        s.store.arenden(),
+        s.store.organisation(),
+        s.store.personer(),
+    );
     // The summary's first and latest event whatever page of the history is shown:
     // taken from that page when it holds them, else one key lookup each.
-    let ytter = |start: Handelsestart| {
-        let arenden = s.store.arenden();
-        let sida = (handelser_fran == start).then(|| handelser.rader.first().cloned());
-        async move {
-            match sida {
-                Some(h) => Ok::<_, WebFel>(h),
-                None => Ok(arenden
-                    .handelser_sida(rad.kommun, rad.id, start, 1)
-                    .await?
-                    .rader
-                    .into_iter()
-                    .next()),
-            }
-        }
+    let ytter = |start: Handelsestart| async move {
+        Ok::<_, lots_store::StoreError>(match handelser_fran == start {
+            true => None,
+            false => arenden
+                .handelser_sida(rad.kommun, rad.id, start, 1)
+                .await?
+                .rader
+                .into_iter()
+                .next(),
+        })
     };
-    let forsta = ytter(Handelsestart::Aldst(None)).await?;
-    let senaste = ytter(Handelsestart::Nyast(None)).await?;
-    let dokumenthandelser = s
-        .store
-        .arenden()
-        .dokumenthandelser(rad.kommun, rad.id)
-        .await?;
-    let journalsida = s
-        .store
-        .arenden()
-        .journal_sida(rad.kommun, rad.id, journal_fran, PER_SIDA)
-        .await?
-        .ok_or_else(okand_journalstart)?;
+    let (handelser, forsta, senaste, dokumenthandelser, journalsida, enheter, person, skydd) = tokio::try_join!(
+        async {
+            Ok(arenden
+                .handelser_sida(rad.kommun, rad.id, handelser_fran, PER_SIDA)
+                .await?)
+        },
+        async { Ok(ytter(Handelsestart::Aldst(None)).await?) },
+        async { Ok(ytter(Handelsestart::Nyast(None)).await?) },
+        async { Ok(arenden.dokumenthandelser(rad.kommun, rad.id).await?) },
+        async {
+            arenden
+                .journal_sida(rad.kommun, rad.id, journal_fran, PER_SIDA)
+                .await?
+                .ok_or_else(okand_journalstart)
+        },
+        async { Ok(organisation.enheter(i.anvandare.kommun).await?) },
+        async { Ok(personer.person(rad.kommun, rad.person).await?) },
+        skydd_mellan_vuxna(&s, &rad, &a),
+    )?;
+    let ur_sidan =
+        |start: Handelsestart, last: Option<LagradHandelse>| match handelser_fran == start {
+            true => handelser.rader.first().cloned(),
+            false => last,
+        };
+    let forsta = ur_sidan(Handelsestart::Aldst(None), forsta);
+    let senaste = ur_sidan(Handelsestart::Nyast(None), senaste);
     let anvandare = namngivna(
         &s,
         rad.kommun,
@@ -828,7 +839,6 @@ pub async fn visa(
         handelser.rader.iter().chain(&forsta).chain(&senaste),
     )
     .await?;
-    let enheter = s.store.organisation().enheter(i.anvandare.kommun).await?;
     let n = Namn {
         anvandare: &anvandare,
         enheter: &enheter,
@@ -971,13 +981,13 @@ pub async fn visa(
         .any(|k| q.contains_key(*k));
 
     let mut sakerhet = sakerhet(&rad, &a);
-    sakerhet.extend(skydd_mellan_vuxna(&s, &rad, &a).await?);
+    sakerhet.extend(skydd);
 
     // The case at a glance: read from the state and the history's ends, nothing
     // written by hand, the same on every page of the history and in either order.
     let mut kort: Vec<(String, String)> = vec![];
     let mut rad_i = |nyckel: &str, text: String| kort.push((crate::texter::t(nyckel), text));
-    if let Some(p) = s.store.personer().person(rad.kommun, rad.person).await? {
+    if let Some(p) = person {
         let mut vem = format!("{} {}, {}", p.fornamn, p.efternamn, p.identitet.visning());
         if p.skyddad {
             vem.push_str(&format!(" ({})", crate::texter::t("arende-kort_skyddad")));

@@ -287,14 +287,76 @@ async fn visa(
     let a = &i.anvandare;
     // The queries narrow to the user's own cases; the policy has the last word on each row.
     let far = |r: &ArendeRad| policy::far(a, Atgard::LasaArende(ArendeResurs::av(r)));
-    let mut alla: Vec<ArbetslistaRad> = s
-        .store
-        .arenden()
-        .arbetslista(a.kommun, a.id)
-        .await?
-        .into_iter()
-        .filter(|r| far(&r.arende))
-        .collect();
+    // The page's reads do not depend on each other, so they are asked at once, each on
+    // a connection of its own: the page waits for the slowest read, not for their sum
+    // (BENCHMARKS.md, "The start page"). What a role may not see is not asked for.
+    let store = &s.store;
+    let (arenden, organisation) = (store.arenden(), store.organisation());
+    let arbetsyta = policy::far(a, Atgard::Arbetsyta);
+    let ser_skyddade = policy::far(a, Atgard::SePerson { skyddad: true });
+    let besvarar_klagomal = policy::far(a, Atgard::KlagomalLista);
+    let lamnar_registerutdrag = policy::far(
+        a,
+        Atgard::Registerutdrag {
+            skyddad: false,
+            agerar: true,
+        },
+    );
+    let tar_emot_lex_sarah = policy::far(a, Atgard::TaEmotLexSarah { mottagare: true });
+    let (
+        alla,
+        otilldelade,
+        mina_bevakningar,
+        arbetsledarens,
+        paminnelser,
+        registreringsforsok,
+        fakturaavvikelser,
+        tilldelade_klagomal,
+        utdragsbegaran,
+        lex_sarah,
+    ) = tokio::try_join!(
+        arenden.arbetslista(a.kommun, a.id),
+        arenden.otilldelade_arenden(a.kommun, a.enhet),
+        arenden.mina_bevakningar(a.kommun, a.id),
+        async {
+            match arbetsyta {
+                true => arenden.arbetsledarens_bevakningar(a.kommun, a.enhet).await,
+                false => Ok(vec![]),
+            }
+        },
+        arenden.paminnelser(a.kommun, a.id),
+        async {
+            match ser_skyddade {
+                true => {
+                    store
+                        .granskning()
+                        .registreringsforsok(a.kommun, nu - time::Duration::days(30))
+                        .await
+                }
+                false => Ok(vec![]),
+            }
+        },
+        organisation.oppna_fakturaavvikelser(a.kommun, a.enhet),
+        async {
+            match besvarar_klagomal {
+                true => store.klagomal().tilldelade(a.kommun, a.id).await,
+                false => Ok(vec![]),
+            }
+        },
+        async {
+            match lamnar_registerutdrag {
+                true => store.registerutdrag().oppna_for(a.kommun, a.id).await,
+                false => Ok(vec![]),
+            }
+        },
+        async {
+            match tar_emot_lex_sarah {
+                true => store.klagomal().lex_sarah_att_ta_emot(a.kommun, a.id).await,
+                false => Ok(vec![]),
+            }
+        },
+    )?;
+    let mut alla: Vec<ArbetslistaRad> = alla.into_iter().filter(|r| far(&r.arende)).collect();
     let oppna = alla.len();
     let egna: Vec<(ArendeId, String)> = alla
         .iter()
@@ -332,62 +394,37 @@ async fn visa(
         .take(PER_SIDA)
         .collect();
 
-    let otilldelade: Vec<ArendeRad> = s
-        .store
-        .arenden()
-        .otilldelade_arenden(a.kommun, a.enhet)
-        .await?
-        .into_iter()
-        .filter(far)
-        .collect();
-    let mut bevakningar: Vec<BevakningRad> = s
-        .store
-        .arenden()
-        .mina_bevakningar(a.kommun, a.id)
-        .await?
+    let otilldelade: Vec<ArendeRad> = otilldelade.into_iter().filter(far).collect();
+    let mut bevakningar: Vec<BevakningRad> = mina_bevakningar
         .into_iter()
         .filter(|b| policy::far(a, Atgard::LasaArende(resurs(b))))
         .collect();
     // The requests for another handläggare in the enhet are the arbetsledare's, shown
     // to whoever the policy lets answer them (issue 19 item 5).
-    if policy::far(a, Atgard::Arbetsyta) {
-        let egna = s
-            .store
-            .arenden()
-            .arbetsledarens_bevakningar(a.kommun, a.enhet)
-            .await?
-            .into_iter()
-            .filter(|b| {
-                b.typ.steg().is_some_and(|steg| {
-                    policy::far(a, Atgard::Steg(resurs(b), steg))
-                        && policy::far(a, Atgard::LasaArende(resurs(b)))
-                })
-            });
+    if arbetsyta {
+        let egna = arbetsledarens.into_iter().filter(|b| {
+            b.typ.steg().is_some_and(|steg| {
+                policy::far(a, Atgard::Steg(resurs(b), steg))
+                    && policy::far(a, Atgard::LasaArende(resurs(b)))
+            })
+        });
         bevakningar.extend(egna);
         bevakningar.sort_by_key(|b| b.datum);
     }
-    let paminnelser = s.store.arenden().paminnelser(a.kommun, a.id).await?;
     // Someone without the right tried to register a protected person: what came in
-    // for the person must reach those who may handle it (issue 12).
-    let registreringsforsok: Vec<Registreringsforsok> =
-        if policy::far(a, Atgard::SePerson { skyddad: true }) {
-            s.store
-                .granskning()
-                .registreringsforsok(a.kommun, nu - time::Duration::days(30))
-                .await?
-                .into_iter()
-                .filter_map(|r| {
-                    Some(Registreringsforsok {
-                        tidpunkt: crate::visning::lokal_tid(r.tidpunkt),
-                        person: r.person?,
-                        namn: r.person_namn.unwrap_or_default(),
-                        vem: format!("{} ({})", r.anvandare_namn, r.enhet_namn),
-                    })
-                })
-                .collect()
-        } else {
-            vec![]
-        };
+    // for the person must reach those who may handle it (issue 12). Only those who may
+    // see protected persons were asked.
+    let registreringsforsok: Vec<Registreringsforsok> = registreringsforsok
+        .into_iter()
+        .filter_map(|r| {
+            Some(Registreringsforsok {
+                tidpunkt: crate::visning::lokal_tid(r.tidpunkt),
+                person: r.person?,
+                namn: r.person_namn.unwrap_or_default(),
+                vem: format!("{} ({})", r.anvandare_namn, r.enhet_namn),
+            })
+        })
+        .collect();
 
     // Today's and the overdue at the top; the rest behind the link.
     let visas = |d: Date| urval.alla_bevakningar || d <= idag;
@@ -422,12 +459,7 @@ async fn visa(
     }
     // Invoice differences on the enhet's orders, due before payment (issue 17): the
     // beställande enhet's bevakningar, for whoever there may read the case.
-    for f in s
-        .store
-        .organisation()
-        .oppna_fakturaavvikelser(a.kommun, a.enhet)
-        .await?
-    {
+    for f in fakturaavvikelser {
         let resurs = ArendeResurs {
             enhet: f.arende_enhet,
             handlaggare: f.handlaggare,
@@ -491,8 +523,8 @@ async fn visa(
     // Synpunkter och klagomål assigned to the user and not yet answered, and Lex Sarah
     // reports handed to them: their bevakningar outside any case (issue 19 item 4). Only
     // the number is shown here, nothing of what was written.
-    if policy::far(a, Atgard::KlagomalLista) {
-        for k in s.store.klagomal().tilldelade(a.kommun, a.id).await? {
+    if besvarar_klagomal {
+        for k in tilldelade_klagomal {
             if k.besvarad.is_some() || !visas(k.svar_senast) {
                 if k.besvarad.is_none() {
                     kommande += 1;
@@ -513,14 +545,8 @@ async fn visa(
     }
     // Requests for a registerutdrag the user answers for, due a month after they came in
     // (GDPR art. 12.3; issue 18 item 7). Only roles that may make one have any.
-    if policy::far(
-        a,
-        Atgard::Registerutdrag {
-            skyddad: false,
-            agerar: true,
-        },
-    ) {
-        for b in s.store.registerutdrag().oppna_for(a.kommun, a.id).await? {
+    if lamnar_registerutdrag {
+        for b in utdragsbegaran {
             if !policy::far(
                 a,
                 Atgard::Registerutdrag {
@@ -551,14 +577,6 @@ async fn visa(
         }
     }
     // Only a receiver of Lex Sarah reports has any: nobody else's start page asks.
-    let lex_sarah = if policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }) {
-        s.store
-            .klagomal()
-            .lex_sarah_att_ta_emot(a.kommun, a.id)
-            .await?
-    } else {
-        vec![]
-    };
     for l in lex_sarah {
         if !visas(l.bevakas) {
             kommande += 1;

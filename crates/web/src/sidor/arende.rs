@@ -826,9 +826,9 @@ pub async fn visa(
         skydd_mellan_vuxna(&s, &rad, &a),
     )?;
     let ur_sidan =
-        |start: Handelsestart, last: Option<LagradHandelse>| match handelser_fran == start {
+        |start: Handelsestart, uppslagen: Option<LagradHandelse>| match handelser_fran == start {
             true => handelser.rader.first().cloned(),
-            false => last,
+            false => uppslagen,
         };
     let forsta = ur_sidan(Handelsestart::Aldst(None), forsta);
     let senaste = ur_sidan(Handelsestart::Nyast(None), senaste);

@@ -796,14 +796,15 @@ pub async fn visa(
     // The summary's first and latest event whatever page of the history is shown:
     // taken from that page when it holds them, else one key lookup each.
     let ytter = |start: Handelsestart| async move {
-        Ok::<_, lots_store::StoreError>(match handelser_fran == start {
-            true => None,
-            false => arenden
+        Ok::<_, lots_store::StoreError>(if handelser_fran == start {
+            None
+        } else {
+            arenden
                 .handelser_sida(rad.kommun, rad.id, start, 1)
                 .await?
                 .rader
                 .into_iter()
-                .next(),
+                .next()
         })
     };
     let (handelser, forsta, senaste, dokumenthandelser, journalsida, enheter, person, skydd) = tokio::try_join!(
@@ -825,11 +826,13 @@ pub async fn visa(
         async { Ok(personer.person(rad.kommun, rad.person).await?) },
         skydd_mellan_vuxna(&s, &rad, &a),
     )?;
-    let ur_sidan =
-        |start: Handelsestart, uppslagen: Option<LagradHandelse>| match handelser_fran == start {
-            true => handelser.rader.first().cloned(),
-            false => uppslagen,
-        };
+    let ur_sidan = |start: Handelsestart, uppslagen: Option<LagradHandelse>| {
+        if handelser_fran == start {
+            handelser.rader.first().cloned()
+        } else {
+            uppslagen
+        }
+    };
     let forsta = ur_sidan(Handelsestart::Aldst(None), forsta);
     let senaste = ur_sidan(Handelsestart::Nyast(None), senaste);
     let anvandare = namngivna(

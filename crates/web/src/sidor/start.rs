@@ -319,40 +319,43 @@ async fn visa(
         arenden.otilldelade_arenden(a.kommun, a.enhet),
         arenden.mina_bevakningar(a.kommun, a.id),
         async {
-            match arbetsyta {
-                true => arenden.arbetsledarens_bevakningar(a.kommun, a.enhet).await,
-                false => Ok(vec![]),
+            if arbetsyta {
+                arenden.arbetsledarens_bevakningar(a.kommun, a.enhet).await
+            } else {
+                Ok(vec![])
             }
         },
         arenden.paminnelser(a.kommun, a.id),
         async {
-            match ser_skyddade {
-                true => {
-                    store
-                        .granskning()
-                        .registreringsforsok(a.kommun, nu - time::Duration::days(30))
-                        .await
-                }
-                false => Ok(vec![]),
+            if ser_skyddade {
+                store
+                    .granskning()
+                    .registreringsforsok(a.kommun, nu - time::Duration::days(30))
+                    .await
+            } else {
+                Ok(vec![])
             }
         },
         organisation.oppna_fakturaavvikelser(a.kommun, a.enhet),
         async {
-            match besvarar_klagomal {
-                true => store.klagomal().tilldelade(a.kommun, a.id).await,
-                false => Ok(vec![]),
+            if besvarar_klagomal {
+                store.klagomal().tilldelade(a.kommun, a.id).await
+            } else {
+                Ok(vec![])
             }
         },
         async {
-            match lamnar_registerutdrag {
-                true => store.registerutdrag().oppna_for(a.kommun, a.id).await,
-                false => Ok(vec![]),
+            if lamnar_registerutdrag {
+                store.registerutdrag().oppna_for(a.kommun, a.id).await
+            } else {
+                Ok(vec![])
             }
         },
         async {
-            match tar_emot_lex_sarah {
-                true => store.klagomal().lex_sarah_att_ta_emot(a.kommun, a.id).await,
-                false => Ok(vec![]),
+            if tar_emot_lex_sarah {
+                store.klagomal().lex_sarah_att_ta_emot(a.kommun, a.id).await
+            } else {
+                Ok(vec![])
             }
         },
     )?;

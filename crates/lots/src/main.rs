@@ -564,7 +564,7 @@ async fn betjanade_kommuner(
 /// must be one the server serves: a code not in the database, or of a kommun not
 /// served, is a mistake in the configuration, said in Swedish as the other ones are.
 fn leverantorernas_kommuner<T>(
-    leverantorer: &lots_web::PerKommun<String, T>,
+    leverantorer: &config::PerKommun<T>,
     betjanade: &[lots_store::Kommun],
     alla: &[lots_store::Kommun],
     del: &str,
@@ -595,7 +595,7 @@ fn leverantorernas_kommuner<T>(
 /// kommun's own (`kommuner`, in the order of `leverantorer.egna`); `ny` makes the
 /// login's provider of a client and its claim.
 async fn upptack<T>(
-    leverantorer: &lots_web::PerKommun<String, (lots_web::oidc::OidcInstallning, String)>,
+    leverantorer: &config::PerKommun<(lots_web::oidc::OidcInstallning, String)>,
     kommuner: &[lots_domain::ids::KommunId],
     vad: &str,
     ny: impl Fn(lots_web::oidc::OidcKlient, &str) -> T,

@@ -731,7 +731,7 @@ pub async fn skydd_mellan_vuxna(
     s: &AppState,
     rad: &ArendeRad,
     a: &Arende,
-) -> Result<Vec<String>, WebFel> {
+) -> Result<Vec<String>, lots_store::StoreError> {
     let mut medsokande: Vec<&lots_domain::identitet::Identitet> = a
         .manadsansokningar
         .iter()
@@ -796,7 +796,7 @@ pub async fn visa(
     // The summary's first and latest event whatever page of the history is shown:
     // taken from that page when it holds them, else one key lookup each.
     let ytter = |start: Handelsestart| async move {
-        Ok::<_, lots_store::StoreError>(if handelser_fran == start {
+        Ok(if handelser_fran == start {
             None
         } else {
             arenden
@@ -808,24 +808,16 @@ pub async fn visa(
         })
     };
     let (handelser, forsta, senaste, dokumenthandelser, journalsida, enheter, person, skydd) = tokio::try_join!(
-        async {
-            Ok(arenden
-                .handelser_sida(rad.kommun, rad.id, handelser_fran, PER_SIDA)
-                .await?)
-        },
-        async { Ok(ytter(Handelsestart::Aldst(None)).await?) },
-        async { Ok(ytter(Handelsestart::Nyast(None)).await?) },
-        async { Ok(arenden.dokumenthandelser(rad.kommun, rad.id).await?) },
-        async {
-            arenden
-                .journal_sida(rad.kommun, rad.id, journal_fran, PER_SIDA)
-                .await?
-                .ok_or_else(okand_journalstart)
-        },
-        async { Ok(organisation.enheter(i.anvandare.kommun).await?) },
-        async { Ok(personer.person(rad.kommun, rad.person).await?) },
+        arenden.handelser_sida(rad.kommun, rad.id, handelser_fran, PER_SIDA),
+        ytter(Handelsestart::Aldst(None)),
+        ytter(Handelsestart::Nyast(None)),
+        arenden.dokumenthandelser(rad.kommun, rad.id),
+        arenden.journal_sida(rad.kommun, rad.id, journal_fran, PER_SIDA),
+        organisation.enheter(i.anvandare.kommun),
+        personer.person(rad.kommun, rad.person),
         skydd_mellan_vuxna(&s, &rad, &a),
     )?;
+    let journalsida = journalsida.ok_or_else(okand_journalstart)?;
     let ur_sidan = |start: Handelsestart, uppslagen: Option<LagradHandelse>| {
         if handelser_fran == start {
             handelser.rader.first().cloned()

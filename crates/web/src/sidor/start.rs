@@ -227,6 +227,15 @@ fn frist_text(r: &ArbetslistaRad) -> String {
     }
 }
 
+/// A read for what the role may see, and nothing read for what it may not: the
+/// store's futures do nothing until awaited.
+async fn om_far<T, F>(far: bool, lasning: F) -> Result<Vec<T>, lots_store::StoreError>
+where
+    F: std::future::Future<Output = Result<Vec<T>, lots_store::StoreError>>,
+{
+    if far { lasning.await } else { Ok(vec![]) }
+}
+
 fn sortera(rader: &mut [ArbetslistaRad], s: Sortering) {
     let nyckel_frist =
         |r: &ArbetslistaRad| (r.nasta.map(|(d, _)| d).unwrap_or(Date::MAX), r.arende.inkom);
@@ -292,17 +301,8 @@ async fn visa(
     // (BENCHMARKS.md, "The start page"). What a role may not see is not asked for.
     let store = &s.store;
     let (arenden, organisation) = (store.arenden(), store.organisation());
-    let arbetsyta = policy::far(a, Atgard::Arbetsyta);
-    let ser_skyddade = policy::far(a, Atgard::SePerson { skyddad: true });
-    let besvarar_klagomal = policy::far(a, Atgard::KlagomalLista);
-    let lamnar_registerutdrag = policy::far(
-        a,
-        Atgard::Registerutdrag {
-            skyddad: false,
-            agerar: true,
-        },
-    );
-    let tar_emot_lex_sarah = policy::far(a, Atgard::TaEmotLexSarah { mottagare: true });
+    let (granskning, klagomal, registerutdrag) =
+        (store.granskning(), store.klagomal(), store.registerutdrag());
     let (
         alla,
         otilldelade,
@@ -318,46 +318,34 @@ async fn visa(
         arenden.arbetslista(a.kommun, a.id),
         arenden.otilldelade_arenden(a.kommun, a.enhet),
         arenden.mina_bevakningar(a.kommun, a.id),
-        async {
-            if arbetsyta {
-                arenden.arbetsledarens_bevakningar(a.kommun, a.enhet).await
-            } else {
-                Ok(vec![])
-            }
-        },
+        om_far(
+            policy::far(a, Atgard::Arbetsyta),
+            arenden.arbetsledarens_bevakningar(a.kommun, a.enhet)
+        ),
         arenden.paminnelser(a.kommun, a.id),
-        async {
-            if ser_skyddade {
-                store
-                    .granskning()
-                    .registreringsforsok(a.kommun, nu - time::Duration::days(30))
-                    .await
-            } else {
-                Ok(vec![])
-            }
-        },
+        om_far(
+            policy::far(a, Atgard::SePerson { skyddad: true }),
+            granskning.registreringsforsok(a.kommun, nu - time::Duration::days(30))
+        ),
         organisation.oppna_fakturaavvikelser(a.kommun, a.enhet),
-        async {
-            if besvarar_klagomal {
-                store.klagomal().tilldelade(a.kommun, a.id).await
-            } else {
-                Ok(vec![])
-            }
-        },
-        async {
-            if lamnar_registerutdrag {
-                store.registerutdrag().oppna_for(a.kommun, a.id).await
-            } else {
-                Ok(vec![])
-            }
-        },
-        async {
-            if tar_emot_lex_sarah {
-                store.klagomal().lex_sarah_att_ta_emot(a.kommun, a.id).await
-            } else {
-                Ok(vec![])
-            }
-        },
+        om_far(
+            policy::far(a, Atgard::KlagomalLista),
+            klagomal.tilldelade(a.kommun, a.id)
+        ),
+        om_far(
+            policy::far(
+                a,
+                Atgard::Registerutdrag {
+                    skyddad: false,
+                    agerar: true,
+                },
+            ),
+            registerutdrag.oppna_for(a.kommun, a.id)
+        ),
+        om_far(
+            policy::far(a, Atgard::TaEmotLexSarah { mottagare: true }),
+            klagomal.lex_sarah_att_ta_emot(a.kommun, a.id)
+        ),
     )?;
     let mut alla: Vec<ArbetslistaRad> = alla.into_iter().filter(|r| far(&r.arende)).collect();
     let oppna = alla.len();
@@ -404,16 +392,13 @@ async fn visa(
         .collect();
     // The requests for another handläggare in the enhet are the arbetsledare's, shown
     // to whoever the policy lets answer them (issue 19 item 5).
-    if arbetsyta {
-        let egna = arbetsledarens.into_iter().filter(|b| {
-            b.typ.steg().is_some_and(|steg| {
-                policy::far(a, Atgard::Steg(resurs(b), steg))
-                    && policy::far(a, Atgard::LasaArende(resurs(b)))
-            })
-        });
-        bevakningar.extend(egna);
-        bevakningar.sort_by_key(|b| b.datum);
-    }
+    bevakningar.extend(arbetsledarens.into_iter().filter(|b| {
+        b.typ.steg().is_some_and(|steg| {
+            policy::far(a, Atgard::Steg(resurs(b), steg))
+                && policy::far(a, Atgard::LasaArende(resurs(b)))
+        })
+    }));
+    bevakningar.sort_by_key(|b| b.datum);
     // Someone without the right tried to register a protected person: what came in
     // for the person must reach those who may handle it (issue 12). Only those who may
     // see protected persons were asked.
@@ -526,60 +511,55 @@ async fn visa(
     // Synpunkter och klagomål assigned to the user and not yet answered, and Lex Sarah
     // reports handed to them: their bevakningar outside any case (issue 19 item 4). Only
     // the number is shown here, nothing of what was written.
-    if besvarar_klagomal {
-        for k in tilldelade_klagomal {
-            if k.besvarad.is_some() || !visas(k.svar_senast) {
-                if k.besvarad.is_none() {
-                    kommande += 1;
-                }
-                continue;
+    for k in tilldelade_klagomal {
+        if k.besvarad.is_some() || !visas(k.svar_senast) {
+            if k.besvarad.is_none() {
+                kommande += 1;
             }
-            rader.push(BevakningVy {
-                datum: k.svar_senast,
-                vad: format!("Synpunkt att besvara: {}", k.nummer),
-                lank: Some(format!("/klagomal/{}", k.id)),
-                arende: None,
-                person: String::new(),
-                forsenad: k.svar_senast < idag,
-                idag: k.svar_senast == idag,
-                paminnelse: None,
-            });
+            continue;
         }
+        rader.push(BevakningVy {
+            datum: k.svar_senast,
+            vad: format!("Synpunkt att besvara: {}", k.nummer),
+            lank: Some(format!("/klagomal/{}", k.id)),
+            arende: None,
+            person: String::new(),
+            forsenad: k.svar_senast < idag,
+            idag: k.svar_senast == idag,
+            paminnelse: None,
+        });
     }
     // Requests for a registerutdrag the user answers for, due a month after they came in
     // (GDPR art. 12.3; issue 18 item 7). Only roles that may make one have any.
-    if lamnar_registerutdrag {
-        for b in utdragsbegaran {
-            if !policy::far(
-                a,
-                Atgard::Registerutdrag {
-                    skyddad: b.person_skyddad,
-                    agerar: true,
-                },
-            ) {
-                continue;
-            }
-            let senast = b.senast();
-            if !visas(senast) {
-                kommande += 1;
-                continue;
-            }
-            loggade.push(
-                Granskningspost::ny("start.registerutdrag").person(b.person, b.person_skyddad),
-            );
-            rader.push(BevakningVy {
-                datum: senast,
-                vad: format!("Registerutdrag att lämna (begäran kom in {})", b.mottagen),
-                lank: Some(format!("/personer/{}#rubrik-registerutdrag", b.person)),
-                arende: None,
-                person: b.person_namn,
-                forsenad: senast < idag,
-                idag: senast == idag,
-                paminnelse: None,
-            });
+    for b in utdragsbegaran {
+        if !policy::far(
+            a,
+            Atgard::Registerutdrag {
+                skyddad: b.person_skyddad,
+                agerar: true,
+            },
+        ) {
+            continue;
         }
+        let senast = b.senast();
+        if !visas(senast) {
+            kommande += 1;
+            continue;
+        }
+        loggade
+            .push(Granskningspost::ny("start.registerutdrag").person(b.person, b.person_skyddad));
+        rader.push(BevakningVy {
+            datum: senast,
+            vad: format!("Registerutdrag att lämna (begäran kom in {})", b.mottagen),
+            lank: Some(format!("/personer/{}#rubrik-registerutdrag", b.person)),
+            arende: None,
+            person: b.person_namn,
+            forsenad: senast < idag,
+            idag: senast == idag,
+            paminnelse: None,
+        });
     }
-    // Only a receiver of Lex Sarah reports has any: nobody else's start page asks.
+    // Lex Sarah reports handed to the user to receive.
     for l in lex_sarah {
         if !visas(l.bevakas) {
             kommande += 1;

@@ -114,6 +114,8 @@ struct Gruppcommit {
     poster: f64,
     /// Seconds requests waited for their audit rows to be durable, summed.
     vantan: f64,
+    /// Seconds the group commits took, from the first statement to the commit, summed.
+    skrivning: f64,
 }
 
 impl Gruppcommit {
@@ -122,10 +124,11 @@ impl Gruppcommit {
         let g = (self.grupper - fore.grupper).max(1.0);
         let b = self.begaran - fore.begaran;
         format!(
-            "läsgranskningens gruppcommit under blandad last: {:.0} commit, {:.1} begäranden och {:.1} poster per commit, {:.1} ms väntan i medel per begäran",
+            "läsgranskningens gruppcommit under blandad last: {:.0} commit, {:.1} begäranden och {:.1} poster per commit, {:.1} ms skrivning i medel per commit, {:.1} ms väntan i medel per begäran",
             self.grupper - fore.grupper,
             b / g,
             (self.poster - fore.poster) / g,
+            (self.skrivning - fore.skrivning) / g * 1000.0,
             (self.vantan - fore.vantan) / b.max(1.0) * 1000.0
         )
     }
@@ -236,6 +239,7 @@ impl Server {
             begaran: varde("lots_audit_group_requests")?,
             poster: varde("lots_audit_group_records")?,
             vantan: varde("lots_audit_group_wait_seconds")?,
+            skrivning: varde("lots_audit_group_write_seconds")?,
         })
     }
 

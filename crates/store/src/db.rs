@@ -7,8 +7,8 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::postgres::PgConnectOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{Column, PgPool, Postgres, Row, Sqlite, SqlitePool, Transaction, TypeInfo, ValueRef};
 
 use crate::StoreError;
@@ -316,16 +316,41 @@ pub mod satslogg {
     }
 }
 
+/// How long a pooled connection may rest before it is checked with a round trip
+/// when taken. sqlx checks every connection it takes by default and every one it gets
+/// back; on PostgreSQL each check is a round trip to the server, so a page of a dozen
+/// reads paid a dozen more that waited and woke a backend for nothing (BENCHMARKS.md,
+/// "The audit writer's own connection"). A connection handed back a moment ago was
+/// checked then; one that rested longer, across a database restart or a firewall's idle
+/// cut, is checked before use, and a dead one is replaced without the request noticing.
+const VILA_FORE_PROV: Duration = Duration::from_secs(1);
+
+/// Connections of a Lots process's pool; the read audit's group writer has one more
+/// of its own (`Db::egen_anslutning`).
+const PG_ANSLUTNINGAR: u32 = 16;
+const SQLITE_ANSLUTNINGAR: u32 = 8;
+
+fn poolinstallning<DB: sqlx::Database>(anslutningar: u32) -> sqlx::pool::PoolOptions<DB> {
+    sqlx::pool::PoolOptions::new()
+        .max_connections(anslutningar)
+        .acquire_timeout(Duration::from_secs(10))
+        .test_before_acquire(false)
+        .before_acquire(|conn: &mut DB::Connection, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= VILA_FORE_PROV {
+                    sqlx::Connection::ping(conn).await?;
+                }
+                Ok(true)
+            })
+        })
+}
+
 impl Db {
     /// `sqlite:PATH` (created if missing) or `postgres://…`.
     pub async fn anslut(url: &str) -> Result<Self, StoreError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let opts = PgConnectOptions::from_str(url)?;
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(opts)
-                .await?;
+            let pool = poolinstallning(PG_ANSLUTNINGAR).connect_with(opts).await?;
             Ok(Db::Postgres(pool))
         } else {
             let sokvag = url
@@ -340,12 +365,27 @@ impl Db {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
-            let pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .acquire_timeout(Duration::from_secs(10))
+            let pool = poolinstallning(SQLITE_ANSLUTNINGAR)
                 .connect_with(opts)
                 .await?;
             Ok(Db::Sqlite(pool))
+        }
+    }
+
+    /// The same database through a pool of one connection of its own: for the read
+    /// audit's group writer (`granskning::Gruppskrivare`), which every page waits for.
+    /// In the shared pool it queued for a connection behind the pages' own reads before
+    /// each group, and its multi-row INSERTs, whose text changes with the group's size,
+    /// were prepared on every pooled connection in turn, crowding the pages' statements
+    /// out of their caches. Opened on first use.
+    pub fn egen_anslutning(&self) -> Db {
+        match self {
+            Db::Sqlite(p) => {
+                Db::Sqlite(poolinstallning(1).connect_lazy_with((*p.connect_options()).clone()))
+            }
+            Db::Postgres(p) => {
+                Db::Postgres(poolinstallning(1).connect_lazy_with((*p.connect_options()).clone()))
+            }
         }
     }
 
@@ -725,5 +765,45 @@ mod tests {
             .expect("PostgreSQL at LOTS_TEST_POSTGRES must be reachable");
         las_kolumner(&db, PG_TABELL).await;
         db.close().await;
+    }
+
+    /// A pooled connection whose server end died while it rested (a database restart,
+    /// a firewall's idle cut) is replaced when next taken, and the request that takes it
+    /// is answered: sqlx's check on every take is off (`poolinstallning`), so this is
+    /// what the check after a rest must still do.
+    #[tokio::test]
+    async fn dod_anslutning_byts_efter_vila_postgres() {
+        let bas = std::env::var("LOTS_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+        let url = format!("{bas}/postgres");
+        let db = Db::anslut(&url)
+            .await
+            .expect("PostgreSQL must be reachable");
+        let annan = Db::anslut(&url).await.expect("a second pool");
+        let fore = db
+            .fetch_optional("SELECT CAST(pg_backend_pid() AS BIGINT) AS pid", &[])
+            .await
+            .expect("a first read")
+            .expect("a row")
+            .int("pid")
+            .expect("the backend");
+        annan
+            .fetch_optional(
+                "SELECT pg_terminate_backend(CAST($1 AS INTEGER)) AS avslutad",
+                &[fore.into()],
+            )
+            .await
+            .expect("the backend is ended");
+        tokio::time::sleep(VILA_FORE_PROV + Duration::from_millis(200)).await;
+        let efter = db
+            .fetch_optional("SELECT CAST(pg_backend_pid() AS BIGINT) AS pid", &[])
+            .await
+            .expect("the read after the rest is answered on a new connection")
+            .expect("a row")
+            .int("pid")
+            .expect("the backend");
+        assert_ne!(fore, efter, "the dead connection was not used again");
+        db.close().await;
+        annan.close().await;
     }
 }

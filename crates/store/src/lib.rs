@@ -249,7 +249,7 @@ impl Store {
         let db = Db::anslut(url).await?;
         let sakring = Arc::new(sakring);
         Ok(Self {
-            logg: granskning::Gruppskrivare::starta(db.clone(), sakring.clone()),
+            logg: granskning::Gruppskrivare::starta(db.egen_anslutning(), sakring.clone()),
             db,
             lasgranskning: true,
             sakring,

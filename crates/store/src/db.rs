@@ -317,12 +317,13 @@ pub mod satslogg {
 }
 
 /// How long a pooled connection may rest before it is checked with a round trip
-/// when taken. sqlx checks every connection it takes by default and every one it gets
-/// back; on PostgreSQL each check is a round trip to the server, so a page of a dozen
-/// reads paid a dozen more that waited and woke a backend for nothing (BENCHMARKS.md,
-/// "The audit writer's own connection"). A connection handed back a moment ago was
-/// checked then; one that rested longer, across a database restart or a firewall's idle
-/// cut, is checked before use, and a dead one is replaced without the request noticing.
+/// when handed out. By default sqlx checks every connection it hands out and every one
+/// it gets back; on PostgreSQL each check is a round trip to the server, so a page of a
+/// dozen reads paid a dozen more that waited and woke a backend for nothing
+/// (BENCHMARKS.md, "Round trips, not statements"). A connection handed back a moment ago
+/// was checked then; one that rested longer, across a database restart or a firewall's
+/// idle cut, is checked before use, and a dead one is replaced without the request
+/// noticing.
 const VILA_FORE_PROV: Duration = Duration::from_secs(1);
 
 /// Connections of a Lots process's pool; the read audit's group writer has one more

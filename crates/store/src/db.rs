@@ -781,13 +781,19 @@ mod tests {
             .await
             .expect("PostgreSQL must be reachable");
         let annan = Db::anslut(&url).await.expect("a second pool");
-        let fore = db
-            .fetch_optional("SELECT CAST(pg_backend_pid() AS BIGINT) AS pid", &[])
-            .await
-            .expect("a first read")
-            .expect("a row")
-            .int("pid")
-            .expect("the backend");
+        // The server process behind the pool's one connection, read through the pool.
+        let bakom = |db: &Db| {
+            let db = db.clone();
+            async move {
+                db.fetch_optional("SELECT CAST(pg_backend_pid() AS BIGINT) AS pid", &[])
+                    .await
+                    .expect("the read is answered")
+                    .expect("a row")
+                    .int("pid")
+                    .expect("the backend")
+            }
+        };
+        let fore = bakom(&db).await;
         annan
             .fetch_optional(
                 "SELECT pg_terminate_backend(CAST($1 AS INTEGER)) AS avslutad",
@@ -796,13 +802,8 @@ mod tests {
             .await
             .expect("the backend is ended");
         tokio::time::sleep(VILA_FORE_PROV + Duration::from_millis(200)).await;
-        let efter = db
-            .fetch_optional("SELECT CAST(pg_backend_pid() AS BIGINT) AS pid", &[])
-            .await
-            .expect("the read after the rest is answered on a new connection")
-            .expect("a row")
-            .int("pid")
-            .expect("the backend");
+        // Answered, on a new connection.
+        let efter = bakom(&db).await;
         assert_ne!(fore, efter, "the dead connection was not used again");
         db.close().await;
         annan.close().await;

@@ -43,6 +43,23 @@ pub struct BevakningVy {
     pub paminnelse: Option<String>,
 }
 
+impl BevakningVy {
+    /// A row due `datum` as seen `idag`, outside any case, naming nobody, until the
+    /// caller says otherwise.
+    fn ny(datum: Date, idag: Date, vad: String, lank: Option<String>) -> Self {
+        Self {
+            datum,
+            vad,
+            lank,
+            arende: None,
+            person: String::new(),
+            forsenad: datum < idag,
+            idag: datum == idag,
+            paminnelse: None,
+        }
+    }
+}
+
 /// One case of the work list as shown.
 pub struct ArbetsRad {
     pub id: ArendeId,
@@ -431,18 +448,18 @@ async fn visa(
                 .utanfor(policy::utanfor(a, &resurs(&b))),
         );
         rader.push(BevakningVy {
-            datum: b.datum,
-            vad: b.typ.namn().into(),
-            lank: Some(format!(
-                "/arenden/{}/bevakning?typ={}",
-                b.arende,
-                b.typ.kod()
-            )),
             arende: Some(b.arende),
             person: b.person_namn,
-            forsenad: b.datum < idag,
-            idag: b.datum == idag,
-            paminnelse: None,
+            ..BevakningVy::ny(
+                b.datum,
+                idag,
+                b.typ.namn().into(),
+                Some(format!(
+                    "/arenden/{}/bevakning?typ={}",
+                    b.arende,
+                    b.typ.kod()
+                )),
+            )
         });
     }
     // Invoice differences on the enhet's orders, due before payment (issue 17): the
@@ -468,19 +485,19 @@ async fn visa(
                 .utanfor(policy::utanfor(a, &resurs)),
         );
         rader.push(BevakningVy {
-            datum: f.frist,
-            vad: format!(
-                "{}: {} (betalas {})",
-                crate::texter::t("start-fakturaavvikelse"),
-                f.text,
-                f.betalningsdag
-            ),
-            lank: Some(format!("/avvikelser?manad={}#avvikelse-{}", f.manad, f.id)),
             arende: Some(f.arende),
             person: f.person_namn,
-            forsenad: f.frist < idag,
-            idag: f.frist == idag,
-            paminnelse: None,
+            ..BevakningVy::ny(
+                f.frist,
+                idag,
+                format!(
+                    "{}: {} (betalas {})",
+                    crate::texter::t("start-fakturaavvikelse"),
+                    f.text,
+                    f.betalningsdag
+                ),
+                Some(format!("/avvikelser?manad={}#avvikelse-{}", f.manad, f.id)),
+            )
         });
     }
     for p in paminnelser {
@@ -494,18 +511,19 @@ async fn visa(
             loggade.push(arendepost(i, "start.paminnelse", r));
         }
         rader.push(BevakningVy {
-            datum: p.datum,
-            vad: format!("Egen påminnelse: {}", p.text),
-            lank: arende.map(|r| format!("/arenden/{}", r.id)),
             arende: arende.map(|r| r.id),
             person: match (arende, p.arende) {
                 (Some(r), _) => r.person_namn.clone(),
                 (None, Some(_)) => "Ärendet är inte längre ditt".into(),
                 (None, None) => String::new(),
             },
-            forsenad: p.datum < idag,
-            idag: p.datum == idag,
             paminnelse: Some(p.id),
+            ..BevakningVy::ny(
+                p.datum,
+                idag,
+                format!("Egen påminnelse: {}", p.text),
+                arende.map(|r| format!("/arenden/{}", r.id)),
+            )
         });
     }
     // Synpunkter och klagomål assigned to the user and not yet answered, and Lex Sarah
@@ -518,16 +536,12 @@ async fn visa(
             }
             continue;
         }
-        rader.push(BevakningVy {
-            datum: k.svar_senast,
-            vad: format!("Synpunkt att besvara: {}", k.nummer),
-            lank: Some(format!("/klagomal/{}", k.id)),
-            arende: None,
-            person: String::new(),
-            forsenad: k.svar_senast < idag,
-            idag: k.svar_senast == idag,
-            paminnelse: None,
-        });
+        rader.push(BevakningVy::ny(
+            k.svar_senast,
+            idag,
+            format!("Synpunkt att besvara: {}", k.nummer),
+            Some(format!("/klagomal/{}", k.id)),
+        ));
     }
     // Requests for a registerutdrag the user answers for, due a month after they came in
     // (GDPR art. 12.3; issue 18 item 7). Only roles that may make one have any.
@@ -549,14 +563,13 @@ async fn visa(
         loggade
             .push(Granskningspost::ny("start.registerutdrag").person(b.person, b.person_skyddad));
         rader.push(BevakningVy {
-            datum: senast,
-            vad: format!("Registerutdrag att lämna (begäran kom in {})", b.mottagen),
-            lank: Some(format!("/personer/{}#rubrik-registerutdrag", b.person)),
-            arende: None,
             person: b.person_namn,
-            forsenad: senast < idag,
-            idag: senast == idag,
-            paminnelse: None,
+            ..BevakningVy::ny(
+                senast,
+                idag,
+                format!("Registerutdrag att lämna (begäran kom in {})", b.mottagen),
+                Some(format!("/personer/{}#rubrik-registerutdrag", b.person)),
+            )
         });
     }
     // Lex Sarah reports handed to the user to receive.
@@ -565,16 +578,12 @@ async fn visa(
             kommande += 1;
             continue;
         }
-        rader.push(BevakningVy {
-            datum: l.bevakas,
-            vad: format!("Lex Sarah-rapport att ta emot: {}", l.nummer),
-            lank: Some(format!("/klagomal/{}", l.klagomal)),
-            arende: None,
-            person: String::new(),
-            forsenad: l.bevakas < idag,
-            idag: l.bevakas == idag,
-            paminnelse: None,
-        });
+        rader.push(BevakningVy::ny(
+            l.bevakas,
+            idag,
+            format!("Lex Sarah-rapport att ta emot: {}", l.nummer),
+            Some(format!("/klagomal/{}", l.klagomal)),
+        ));
     }
     rader.sort_by_key(|b| b.datum);
     loggade.extend(

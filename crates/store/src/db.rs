@@ -508,6 +508,46 @@ impl Db {
     }
 }
 
+/// Rows for `tabell` ("name (c1, c2, …)", as `Tx::infoga` takes) as one JSON array
+/// of objects keyed by column, for PostgreSQL's `json_to_recordset`: many rows as
+/// one parameter of a statement whose text does not change with their number, so
+/// that it is prepared once per connection and costs one round trip.
+pub(crate) fn som_json(tabell: &str, rader: &[Vec<V>]) -> Result<String, StoreError> {
+    let kolumner: Vec<&str> = tabell
+        .split_once('(')
+        .and_then(|(_, k)| k.strip_suffix(')'))
+        .map(|k| k.split(',').map(str::trim).collect())
+        .unwrap_or_default();
+    let mut ut = Vec::with_capacity(rader.len());
+    for rad in rader {
+        if rad.len() != kolumner.len() {
+            return Err(StoreError::Korrupt(format!(
+                "{tabell}: raden har {} värden, väntade {}",
+                rad.len(),
+                kolumner.len()
+            )));
+        }
+        let objekt: serde_json::Map<String, serde_json::Value> = kolumner
+            .iter()
+            .zip(rad)
+            .map(|(k, v)| {
+                let varde = match v {
+                    V::T(t) => t.clone().map_or(serde_json::Value::Null, Into::into),
+                    V::I(i) => i.map_or(serde_json::Value::Null, Into::into),
+                    V::B(_) => {
+                        return Err(StoreError::Korrupt(format!(
+                            "{tabell}: binärt värde i JSON"
+                        )));
+                    }
+                };
+                Ok(((*k).to_owned(), varde))
+            })
+            .collect::<Result<_, StoreError>>()?;
+        ut.push(serde_json::Value::Object(objekt));
+    }
+    Ok(serde_json::Value::Array(ut).to_string())
+}
+
 impl Tx {
     pub fn ar_postgres(&self) -> bool {
         matches!(self.inner, TxInner::Postgres(..))

@@ -31,9 +31,10 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::db::{Db, Rad, Tx, V};
 use crate::kedja::{
-    Aktor, Granskningspost, Granskningsrad, Hanvisning, LASKEDJA, Listpost, NOLLHASH, Namner,
-    SISTA_KEDJAN, granskning_kolumner, granskningsrader, hanvisningstext, kedjehuvuden, kedjenamn,
-    radhash, skriv_i_kedja, tolka_hanvisningar, tolka_kedjenamn,
+    Aktor, Granskningspost, Granskningsrad, Hanvisning, LASKEDJA, Laskedjelage, Listpost, NOLLHASH,
+    Namner, SISTA_KEDJAN, granskning_kolumner, granskningsrader, hanvisningstext, kedjehuvuden,
+    kedjenamn, las_laskedjan, radhash, skriv_i_kedja, skriv_laskedjan_direkt, tolka_hanvisningar,
+    tolka_kedjenamn,
 };
 use crate::loggsakring::{
     Ankare, Loggsakring, Stampelkontroll, gransstampel_delar, las_ankare, radstampel_delar,
@@ -218,11 +219,15 @@ const MAX_GRUPP: usize = 2_000;
 /// head that has not moved is not named again.
 type Namnda = HashMap<(KommunId, i64), i64>;
 
+/// Chain 0 of each kommun as the group writer last left it (PostgreSQL).
+type Kanda = HashMap<KommunId, Laskedjelage>;
+
 impl Gruppskrivare {
     pub(crate) fn starta(db: Db, sakring: Arc<Loggsakring>) -> Self {
         let (ko, mut mottagare) = mpsc::channel::<Jobb>(4_096);
         tokio::spawn(async move {
             let mut namnda = Namnda::new();
+            let mut kanda = Kanda::new();
             while let Some(forsta) = mottagare.recv().await {
                 let mut grupp = vec![forsta];
                 let mut rader = grupp[0].poster.len();
@@ -236,7 +241,7 @@ impl Gruppskrivare {
                     }
                 }
                 let borjan = Instant::now();
-                let svar = skriv_grupp(&db, &sakring, &grupp, &mut namnda)
+                let svar = skriv_grupp(&db, &sakring, &grupp, &mut namnda, &mut kanda)
                     .await
                     .map_err(|e| {
                         tracing::error!(error = ?e, rader, "audit group commit failed");
@@ -263,23 +268,38 @@ impl Gruppskrivare {
 /// Writes a group's rows in chain 0 of each kommun, the first naming the heads of
 /// the kommun's other chains that moved since the writer last named them (read
 /// as committed, without waiting for their writers).
+///
+/// On PostgreSQL a kommun's rows are first tried as one statement from the head
+/// the writer last left (`skriv_laskedjan_direkt`); only when that head has moved
+/// (another process wrote) or the kommun's MACs change do they take the locked
+/// transaction below, and the writer reads the head afresh for its next group.
 async fn skriv_grupp(
     db: &Db,
     sakring: &Loggsakring,
     grupp: &[Jobb],
     namnda: &mut Namnda,
+    kanda: &mut Kanda,
 ) -> Result<(), StoreError> {
-    let mut tx = db.begin().await?;
     let mut kommuner: Vec<KommunId> = grupp.iter().map(|j| j.aktor.kommun).collect();
     kommuner.sort();
     kommuner.dedup();
-    let mut nya = vec![];
+    let mut kvar = vec![];
     for kommun in kommuner {
         let rader: Vec<Granskningsrad> = grupp
             .iter()
             .filter(|j| j.aktor.kommun == kommun)
             .flat_map(|j| granskningsrader(&j.aktor, &j.tid, &j.poster))
             .collect();
+        if !(db.ar_postgres() && skriv_direkt(db, sakring, kommun, &rader, namnda, kanda).await?) {
+            kvar.push((kommun, rader));
+        }
+    }
+    if kvar.is_empty() {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    let mut nya = vec![];
+    for (kommun, rader) in kvar {
         let huvuden: Vec<Hanvisning> = kedjehuvuden(&mut tx, &kommun.to_string())
             .await?
             .into_iter()
@@ -301,6 +321,40 @@ async fn skriv_grupp(
     tx.commit().await?;
     namnda.extend(nya);
     Ok(())
+}
+
+/// The kommun's rows in one statement from chain 0's head as the writer knows it
+/// (read afresh when it does not); false, with nothing written, when they must
+/// take the locked way.
+async fn skriv_direkt(
+    db: &Db,
+    sakring: &Loggsakring,
+    kommun: KommunId,
+    rader: &[Granskningsrad<'_>],
+    namnda: &mut Namnda,
+    kanda: &mut Kanda,
+) -> Result<bool, StoreError> {
+    // Taken out: if the write fails or finds the head moved, the next group reads it afresh.
+    let lage = match kanda.remove(&kommun) {
+        Some(lage) => lage,
+        None => match las_laskedjan(db, sakring, kommun).await? {
+            Some(lage) => lage,
+            None => return Ok(false),
+        },
+    };
+    let namner: Vec<Hanvisning> = lage
+        .andra
+        .iter()
+        .filter(|(kedja, seq, _)| namnda.get(&(kommun, *kedja)) != Some(seq))
+        .cloned()
+        .collect();
+    let Some(nytt) = skriv_laskedjan_direkt(db, sakring, kommun, rader, &lage, &namner).await?
+    else {
+        return Ok(false);
+    };
+    namnda.extend(namner.into_iter().map(|(k, seq, _)| ((kommun, k), seq)));
+    kanda.insert(kommun, nytt);
+    Ok(true)
 }
 
 impl Granskning<'_> {

@@ -15,7 +15,7 @@ use lots_domain::organisation::Roll;
 use sha2::{Digest, Sha256};
 
 use crate::StoreError;
-use crate::db::{Rad, Tx, V};
+use crate::db::{Db, Rad, Tx, V, som_json};
 use crate::loggsakring::{Loggsakring, gransstampel_delar, radstampel_delar};
 use crate::org::v;
 
@@ -588,6 +588,29 @@ fn utan_nyckel() -> StoreError {
     )
 }
 
+/// The rows that follow (`seq`, `prev`) in chain `kedja`, the first naming
+/// `hanvisningar`: their values, their list records, and the new head.
+fn kedjerader(
+    sakring: &Loggsakring,
+    kedja: i64,
+    rader: &[Granskningsrad<'_>],
+    mut seq: i64,
+    mut prev: String,
+    hanvisningar: Option<&str>,
+) -> (Vec<Vec<V>>, Vec<Vec<V>>, i64, String) {
+    let mut varden = Vec::with_capacity(rader.len());
+    let mut listor = vec![];
+    for (i, rad) in rader.iter().enumerate() {
+        seq += 1;
+        let namner = if i == 0 { hanvisningar } else { None };
+        let (v, poster, hash) = granskningsrad(sakring, kedja, rad, seq, prev, namner);
+        varden.push(v);
+        listor.extend(poster);
+        prev = hash;
+    }
+    (varden, listor, seq, prev)
+}
+
 /// Appends rows of one kommun to one of its chains: the head is read and locked
 /// once, the rows (the first naming `hanvisningar`) and their list records are
 /// inserted together, and the head moved once.
@@ -612,7 +635,7 @@ pub(crate) async fn skriv_i_kedja(
     }
     let k = kommun.to_string();
     let huvud = las_kedjehuvud(tx, &k, kedja).await?;
-    let (mut seq, mut prev) = (huvud.seq, huvud.hash);
+    let (seq, prev) = (huvud.seq, huvud.hash);
     let mut hanvisningar = match namner {
         Namner::Huvuden(h) => h,
         Namner::Laskedjan => hanvisningstext(huvud.laskedjan.as_slice()),
@@ -645,20 +668,8 @@ pub(crate) async fn skriv_i_kedja(
         }
         (Some(_), Some(_)) => {}
     }
-    let mut varden = Vec::with_capacity(rader.len());
-    let mut listor = vec![];
-    for (i, rad) in rader.iter().enumerate() {
-        seq += 1;
-        let namner = if i == 0 {
-            hanvisningar.as_deref()
-        } else {
-            None
-        };
-        let (v, poster, hash) = granskningsrad(sakring, kedja, rad, seq, prev, namner);
-        varden.push(v);
-        listor.extend(poster);
-        prev = hash;
-    }
+    let (varden, listor, seq, prev) =
+        kedjerader(sakring, kedja, rader, seq, prev, hanvisningar.as_deref());
     tx.infoga(GRANSKNING, &varden).await?;
     if !listor.is_empty() {
         tx.infoga(GRANSKNING_POST, &listor).await?;
@@ -669,6 +680,151 @@ pub(crate) async fn skriv_i_kedja(
     )
     .await
     .map(|_| ())
+}
+
+/// What the group writer knows of a kommun's chain 0 since it last appended there
+/// or read it: the head, whether the chain carries MACs, and the kommun's other
+/// chains' heads as committed then, for its next row to name.
+#[derive(Debug, Clone)]
+pub(crate) struct Laskedjelage {
+    seq: i64,
+    hash: String,
+    nycklad: bool,
+    pub(crate) andra: Vec<Hanvisning>,
+}
+
+/// Chain 0's head and the kommun's other heads as committed, without a lock, for
+/// `skriv_laskedjan_direkt`; None when the append must take the locked way
+/// (`skriv_i_kedja`): the kommun has no chain 0 yet, or its MACs must begin here
+/// or must be refused for want of the key.
+pub(crate) async fn las_laskedjan(
+    db: &Db,
+    sakring: &Loggsakring,
+    kommun: KommunId,
+) -> Result<Option<Laskedjelage>, StoreError> {
+    let rader = db
+        .fetch_all(
+            "SELECT kedja, seq, hash, nycklad_fran FROM granskning_kedja WHERE kommun = $1 ORDER BY kedja",
+            &[v(kommun)],
+        )
+        .await?;
+    let (mut laskedjan, mut andra, mut nagon_nycklad) = (None, vec![], false);
+    for r in &rader {
+        let (kedja, seq, hash) = (r.int("kedja")?, r.int("seq")?, r.text("hash")?);
+        let nycklad = r.opt_int("nycklad_fran")?.is_some();
+        nagon_nycklad |= nycklad;
+        if kedja == LASKEDJA {
+            laskedjan = Some((seq, hash, nycklad));
+        } else if seq > 0 {
+            andra.push((kedja, seq, hash));
+        }
+    }
+    let Some((seq, hash, nycklad)) = laskedjan else {
+        return Ok(None);
+    };
+    let direkt = match sakring.nyckel {
+        Some(_) => nycklad,
+        None => !nagon_nycklad,
+    };
+    Ok(direkt.then_some(Laskedjelage {
+        seq,
+        hash,
+        nycklad,
+        andra,
+    }))
+}
+
+/// The group writer's append to chain 0 as one statement on PostgreSQL: the head
+/// moves only from where the writer last left it, and with the same MAC state
+/// (keyed, or no chain of the kommun keyed); the rows and their list records are
+/// written only if it moved. One statement is one transaction and one round trip,
+/// where BEGIN, the locked head, the other heads, the rows, their records, the new
+/// head and COMMIT were seven to nine, each 2.5–3 ms under load (BENCHMARKS.md,
+/// "Round trips, not statements"). The rows' text is a parameter (`som_json`), so
+/// the statement is prepared once. The last part reads the other chains' heads as
+/// committed before the statement, for the next group to name.
+const LASKEDJAN_DIREKT: &str = concat!(
+    "WITH huvud AS (UPDATE granskning_kedja SET seq = $4, hash = $5 \
+     WHERE kommun = $1 AND kedja = 0 AND seq = $2 AND hash = $3 AND CASE WHEN $6 = 1 \
+     THEN nycklad_fran IS NOT NULL \
+     ELSE NOT EXISTS (SELECT 1 FROM granskning_kedja n WHERE n.kommun = $1 AND n.nycklad_fran IS NOT NULL) END \
+     RETURNING 1), \
+     rader AS (INSERT INTO granskning (",
+    granskning_kolumner!(),
+    ") SELECT ",
+    granskning_kolumner!(),
+    " FROM json_to_recordset($7::json) AS r (id TEXT, kommun TEXT, tidpunkt TEXT, anvandare TEXT, \
+     roll TEXT, enhet TEXT, handling TEXT, person TEXT, arende TEXT, skal TEXT, utanfor BIGINT, \
+     skyddad BIGINT, kedja BIGINT, seq BIGINT, prev_hash TEXT, hash TEXT, mac TEXT, poster BIGINT, \
+     hanvisningar TEXT) WHERE EXISTS (SELECT 1 FROM huvud)), \
+     poster AS (INSERT INTO granskning_post (kommun, granskning, nr, person, arende, utanfor, skyddad) \
+     SELECT kommun, granskning, nr, person, arende, utanfor, skyddad FROM json_to_recordset($8::json) \
+     AS p (kommun TEXT, granskning TEXT, nr BIGINT, person TEXT, arende TEXT, utanfor BIGINT, skyddad BIGINT) \
+     WHERE EXISTS (SELECT 1 FROM huvud)) \
+     SELECT s.skrev, k.kedja, k.seq, k.hash FROM (SELECT count(*) AS skrev FROM huvud) s \
+     LEFT JOIN granskning_kedja k ON k.kommun = $1 AND k.kedja <> 0 AND k.seq > 0 ORDER BY k.kedja"
+);
+
+/// Appends a kommun's read rows to chain 0 from where `lage` says its head is, the
+/// first row naming `namner`, in one statement (`LASKEDJAN_DIREKT`); PostgreSQL
+/// only. The new state, or None, with nothing written, when the head was no longer
+/// there (another process appended, or the kommun's MACs changed): then the
+/// locked way (`skriv_i_kedja`) must write the rows.
+pub(crate) async fn skriv_laskedjan_direkt(
+    db: &Db,
+    sakring: &Loggsakring,
+    kommun: KommunId,
+    rader: &[Granskningsrad<'_>],
+    lage: &Laskedjelage,
+    namner: &[Hanvisning],
+) -> Result<Option<Laskedjelage>, StoreError> {
+    if rader
+        .iter()
+        .any(|r| r.aktor.kommun != kommun || r.poster.is_empty())
+    {
+        return Err(StoreError::Korrupt(
+            "en granskningsrad hör inte till kedjans kommun".into(),
+        ));
+    }
+    let hanvisningar = hanvisningstext(namner);
+    let (varden, listor, seq, hash) = kedjerader(
+        sakring,
+        LASKEDJA,
+        rader,
+        lage.seq,
+        lage.hash.clone(),
+        hanvisningar.as_deref(),
+    );
+    let svar = db
+        .fetch_all(
+            LASKEDJAN_DIREKT,
+            &[
+                v(kommun),
+                lage.seq.into(),
+                lage.hash.as_str().into(),
+                seq.into(),
+                hash.as_str().into(),
+                lage.nycklad.into(),
+                som_json(GRANSKNING, &varden)?.into(),
+                som_json(GRANSKNING_POST, &listor)?.into(),
+            ],
+        )
+        .await?;
+    if svar.first().map(|r| r.int("skrev")).transpose()? != Some(1) {
+        return Ok(None);
+    }
+    let mut andra = vec![];
+    for r in &svar {
+        if let Some(kedja) = r.opt_int("kedja")? {
+            andra.push((kedja, r.int("seq")?, r.text("hash")?));
+        }
+    }
+    Ok(Some(Laskedjelage {
+        seq,
+        hash,
+        nycklad: lage.nycklad,
+        andra,
+    }))
 }
 
 /// Appends one audit row in a step's (or another write's) own transaction, to

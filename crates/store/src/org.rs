@@ -341,6 +341,43 @@ impl Organisation<'_> {
             .transpose()
     }
 
+    /// The users of `ids` in the kommun, in one statement whatever their number:
+    /// the ids go as one JSON parameter, so its text does not change with them.
+    pub async fn anvandare_av(
+        &self,
+        kommun: KommunId,
+        ids: &[AnvandarId],
+    ) -> Result<Vec<Anvandare>, StoreError> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = if self.0.db.ar_postgres() {
+            // `= ANY` of an array: an index lookup per id, where `IN (SELECT …)` made a
+            // hash join over every user of the kommun.
+            anvandare_fraga!(
+                "WHERE kommun = $1 AND id = ANY (ARRAY(SELECT json_array_elements_text($2::json))) ORDER BY id"
+            )
+        } else {
+            anvandare_fraga!(
+                "WHERE kommun = $1 AND id IN (SELECT value FROM json_each($2)) ORDER BY id"
+            )
+        };
+        let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        self.0
+            .db
+            .fetch_all(
+                sql,
+                &[
+                    kommun.to_string().into(),
+                    serde_json::to_string(&ids)?.into(),
+                ],
+            )
+            .await?
+            .iter()
+            .map(anvandare_fran)
+            .collect()
+    }
+
     pub async fn alla_anvandare(&self, kommun: KommunId) -> Result<Vec<Anvandare>, StoreError> {
         self.0
             .db

@@ -111,6 +111,56 @@ pub async fn oppna_arende_id(
     id: ArendeId,
     syfte: ArendeSyfte,
 ) -> Result<Oppnat, WebFel> {
+    let (oppnat, post) = prova_arende(s, i, id, syfte).await?;
+    if let Some(post) = post {
+        s.store
+            .granskning()
+            .logga_lasning(&i.aktor(), &[post], s.nu())
+            .await?;
+    }
+    Ok(oppnat)
+}
+
+/// The case `id` opened for `syfte` as `oppna_arende_id` does, handed to `sedan`
+/// while the read is being logged: the page's further reads, or the step, need
+/// not wait for the log's commit. What `sedan` returns, and so anything shown,
+/// comes back only once the read is durably logged (DESIGN.md principle 4): the
+/// case itself never leaves this function but through `sedan`, and a log that
+/// fails fails the request whatever `sedan` made.
+pub async fn oppna_arende_och<T, Fut>(
+    s: &AppState,
+    i: &Inloggad,
+    id: ArendeId,
+    syfte: ArendeSyfte,
+    sedan: impl FnOnce(Oppnat) -> Fut,
+) -> Result<T, WebFel>
+where
+    Fut: std::future::Future<Output = Result<T, WebFel>>,
+{
+    let (oppnat, post) = prova_arende(s, i, id, syfte).await?;
+    let Some(post) = post else {
+        return sedan(oppnat).await;
+    };
+    let logg = async {
+        s.store
+            .granskning()
+            .logga_lasning(&i.aktor(), &[post], s.nu())
+            .await
+            .map_err(WebFel::from)
+    };
+    let ((), svar) = tokio::try_join!(logg, sedan(oppnat))?;
+    Ok(svar)
+}
+
+/// The checks of `oppna_arende_id`, with every refusal logged: the case, and the
+/// read to log before anything of it is shown (None for a purpose that logs its
+/// own act).
+async fn prova_arende(
+    s: &AppState,
+    i: &Inloggad,
+    id: ArendeId,
+    syfte: ArendeSyfte,
+) -> Result<(Oppnat, Option<Granskningspost>), WebFel> {
     // Read within the user's own kommun only, as a person is (oppna_person_id): another
     // kommun's case is not found, and the attempt is logged naming the id that was tried.
     let Some((rad, arende)) = s.store.arenden().arende(i.anvandare.kommun, id).await? else {
@@ -133,11 +183,12 @@ pub async fn oppna_arende_id(
             logga_nekande(s, i, arendepost(i, "arende.nekad", &rad), n.text()).await?;
             return Err(WebFel::Nekad("Du har inte tillgång till ärendet.".into()));
         }
-        return Ok(Oppnat {
+        let oppnat = Oppnat {
             rad,
             arende,
             skal: None,
-        });
+        };
+        return Ok((oppnat, None));
     }
     // A stated reason holds for this case and for an hour (issue 12): a new
     // need, later, is a new reason, not a session-long key.
@@ -182,14 +233,15 @@ pub async fn oppna_arende_id(
         logga_nekande(s, i, oppnat.post(i, &format!("{handling}.nekad")), n.text()).await?;
         return Err(nekad_svar(h, n));
     }
-    // Stepping and prövning log their own act; reading logs here, before anything is shown.
-    if let ArendeSyfte::Lasa(_) | ArendeSyfte::Steg(_) | ArendeSyfte::Forhandsgranska(_) = syfte {
-        s.store
-            .granskning()
-            .logga_lasning(&i.aktor(), &[oppnat.post(i, handling)], s.nu())
-            .await?;
-    }
-    Ok(oppnat)
+    // Prövning logs its own act; a read, a step's form and a preview are logged by
+    // `oppna_arende_id` or `oppna_arende_och`, before anything is shown.
+    let post = match syfte {
+        ArendeSyfte::Lasa(_) | ArendeSyfte::Steg(_) | ArendeSyfte::Forhandsgranska(_) => {
+            Some(oppnat.post(i, handling))
+        }
+        ArendeSyfte::ProvaPartsinsyn | ArendeSyfte::AngeSkal => None,
+    };
+    Ok((oppnat, post))
 }
 
 /// A document and the case it belongs to, if the user may read that case.

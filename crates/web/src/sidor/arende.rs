@@ -352,13 +352,7 @@ async fn namngivna(
     }
     ids.sort();
     ids.dedup();
-    let mut ut = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(u) = s.store.organisation().anvandare(kommun, id).await? {
-            ut.push(u);
-        }
-    }
-    Ok(ut)
+    Ok(s.store.organisation().anvandare_av(kommun, &ids).await?)
 }
 
 pub struct PartsinsynVy {
@@ -775,7 +769,24 @@ pub async fn visa(
     // A bad link is answered before anything is read.
     let journal_fran = journalstart(&q)?;
     let handelser_fran = handelsestart(&q)?;
-    let oppnat = atkomst::oppna_arende(&s, &i, &id, ArendeSyfte::Lasa("arende.visa")).await?;
+    let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
+    // The page's reads run while the read of the case is being logged; the page
+    // leaves once both are done.
+    atkomst::oppna_arende_och(&s, &i, id, ArendeSyfte::Lasa("arende.visa"), |oppnat| {
+        visa_oppnat(&s, &i, &q, journal_fran, handelser_fran, oppnat)
+    })
+    .await
+}
+
+/// The case page of a case the user may read, `oppnat`.
+async fn visa_oppnat(
+    s: &AppState,
+    i: &Inloggad,
+    q: &HashMap<String, String>,
+    journal_fran: Journalstart,
+    handelser_fran: Handelsestart,
+    oppnat: Oppnat,
+) -> Result<Response, WebFel> {
     let nu = s.nu();
     let idag = svensk_dag(nu);
     let Oppnat {

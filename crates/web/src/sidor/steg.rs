@@ -592,11 +592,43 @@ async fn steg_kontext_for(
     steg: &str,
     syfte: ArendeSyfte,
 ) -> Result<(KommandoTyp, Stegkontext), WebFel> {
+    steg_kontext_och(s, i, id, steg, syfte, |typ, k| async move { Ok((typ, k)) }).await
+}
+
+/// The step's form's context handed to `sedan` while the read of the case is
+/// being logged (`atkomst::oppna_arende_och`): the form's reads, and the step
+/// itself, need not wait for the log's commit, and nothing `sedan` makes leaves
+/// before the read is durably logged.
+async fn steg_kontext_och<T, Fut>(
+    s: &AppState,
+    i: &Inloggad,
+    id: &str,
+    steg: &str,
+    syfte: ArendeSyfte,
+    sedan: impl FnOnce(KommandoTyp, Stegkontext) -> Fut,
+) -> Result<T, WebFel>
+where
+    Fut: std::future::Future<Output = Result<T, WebFel>>,
+{
     let typ = KommandoTyp::fran_kod(steg)
         .filter(|t| for_personal(*t))
         .ok_or(WebFel::Saknas)?;
+    let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
     // The step's form shows the case and its journal: a read like any other, logged.
-    let oppnat = atkomst::oppna_arende(s, i, id, syfte).await?;
+    atkomst::oppna_arende_och(s, i, id, syfte, |oppnat| async move {
+        let k = stegkontext(s, i, typ, oppnat).await?;
+        sedan(typ, k).await
+    })
+    .await
+}
+
+/// What a step's form shows of the opened case.
+async fn stegkontext(
+    s: &AppState,
+    i: &Inloggad,
+    typ: KommandoTyp,
+    oppnat: atkomst::Oppnat,
+) -> Result<Stegkontext, WebFel> {
     let (rad, a) = (oppnat.rad, oppnat.arende);
     let person = rad.person;
     let mut k = Stegkontext::ladda(s, i, typ, person, Some((rad, a))).await?;
@@ -635,7 +667,7 @@ async fn steg_kontext_for(
             )
             .await?;
     }
-    Ok((typ, k))
+    Ok(k)
 }
 
 /// The assessment instruments above their form, each a link to its own items.
@@ -804,21 +836,38 @@ pub async fn utfor(
     } else {
         ArendeSyfte::Steg(typ)
     };
-    let (typ, mut k) = steg_kontext_for(&s, &i, &id, &steg, syfte).await?;
+    // The step runs while the read of the case is being logged; its answer leaves once both are done.
+    let (s, i, f) = (&s, &i, &f);
+    steg_kontext_och(s, i, &id, &steg, syfte, |typ, k| async move {
+        ta_steget(s, i, typ, k, f, filer).await
+    })
+    .await
+}
+
+/// The step `typ` taken from its form `f`, or the form again with what was wrong.
+async fn ta_steget(
+    s: &AppState,
+    i: &Inloggad,
+    typ: KommandoTyp,
+    mut k: Stegkontext,
+    f: &Formular,
+    filer: Vec<(String, crate::uppladdning::Fil)>,
+) -> Result<Response, WebFel> {
+    let atgard = f.text("atgard");
     k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
     // Inserting a text block and previewing the letter take no step (issue 20 item 5).
     match atgard.as_str() {
-        INFOGA if infoga_i(typ).is_some() => return infoga_textblock(&i, &k, typ, &f),
+        INFOGA if infoga_i(typ).is_some() => return infoga_textblock(i, &k, typ, f),
         FORHANDSGRANSKA if kan_forhandsgranskas(typ) => {
-            return forhandsgranska(&s, &i, &k, typ, &f).await;
+            return forhandsgranska(s, i, &k, typ, f).await;
         }
         _ => {}
     }
     // Only a monthly application registered from paper takes files with its form
     // (issue 15, item 7); any other step's form has no file field.
     let bifogade = if typ == KommandoTyp::AnsokManad {
-        match crate::uppladdning::manadsbilagor(&f, filer, "Dokument") {
+        match crate::uppladdning::manadsbilagor(f, filer, "Dokument") {
             Ok(b) => b,
             Err(v) => {
                 let fel: Vec<FaltFel> = v
@@ -836,13 +885,13 @@ pub async fn utfor(
                         })
                     })
                     .collect();
-                return visa_formularfel(&i, &k, typ, None, &f, Formularfel::Falt(fel));
+                return visa_formularfel(i, &k, typ, None, f, Formularfel::Falt(fel));
             }
         }
     } else {
         vec![]
     };
-    match utfor_steg(&s, &i, &k, arende, typ, None, &f, None, bifogade).await {
+    match utfor_steg(s, i, &k, arende, typ, None, f, None, bifogade).await {
         Ok(svar) => {
             // Taken from a draft: the draft has done its work (only the user's own, of this page).
             if let Some(utkast) = f.get(crate::sparat::UTKAST_FALT)
@@ -864,7 +913,7 @@ pub async fn utfor(
             }
             Ok(svar)
         }
-        Err(fel) => visa_formularfel(&i, &k, typ, None, &f, fel),
+        Err(fel) => visa_formularfel(i, &k, typ, None, f, fel),
     }
 }
 

@@ -1429,3 +1429,153 @@ async fn tillagd_onycklad_kedja_upptacks(db: Db) {
     );
 }
 pa_bada!(tillagd_onycklad_kedja_upptacks);
+
+/// Two Lots processes on one database (two stores here) log reads in turn and at
+/// once. On PostgreSQL each process appends its reads from where it last left
+/// chain 0's head, in one statement; the other's rows in between move the head,
+/// and the append must find that out and take the locked way, not fork the chain.
+/// Every row is there once and the log holds. And a process without the key,
+/// whose last append left chain 0 unkeyed and whose head has not moved since,
+/// still refuses its next read once another process has keyed any chain of the
+/// kommun, here one chain 0 is not.
+async fn tva_processer_skriver_lasloggen_i_tur_och_samtidigt(db: Db) {
+    let (logg, a) = Logg::ny(db, false).await;
+    let b = Store::anslut(&logg.url).await.unwrap();
+    for _ in 0..3 {
+        logg.las(&a, 2).await.unwrap();
+        logg.las(&b, 3).await.unwrap();
+    }
+    assert_eq!(logg.antal(&a).await, 15);
+    let mut samtidiga = vec![];
+    for i in 0..24 {
+        let store = if i % 2 == 0 { a.clone() } else { b.clone() };
+        let aktor = logg.aktor.clone();
+        samtidiga.push(tokio::spawn(async move {
+            let post = Granskningspost::ny(format!("test.samtidig.{i}"));
+            store
+                .granskning()
+                .logga_lasning(&aktor, &[post], time::OffsetDateTime::now_utc())
+                .await
+        }));
+    }
+    for s in samtidiga {
+        s.await.unwrap().unwrap();
+    }
+    let alla = antal_rader(&a, "SELECT COUNT(*) AS n FROM granskning").await;
+    assert_eq!(alla, 39);
+    assert_eq!(logg.antal(&b).await, 39);
+    let samtidiga = antal_rader(
+        &a,
+        "SELECT COUNT(DISTINCT handling) AS n FROM granskning WHERE handling LIKE 'test.samtidig.%'",
+    )
+    .await;
+    assert_eq!(samtidiga, 24, "every read once");
+    // a's head is where a left it; another process, with the key, writes in a write chain.
+    logg.las(&a, 1).await.unwrap();
+    let nycklad = logg.store(false).await;
+    nycklad
+        .organisation()
+        .spara_namnduppgifter(
+            logg.kommun,
+            &crate::hjalp::namnduppgifter(),
+            Some(&logg.aktor),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    let k = logg.kommun.to_string();
+    let nycklade_kedjor = store_rader(
+        &nycklad,
+        "SELECT kedja FROM granskning_kedja WHERE kommun = $1 AND nycklad_fran IS NOT NULL",
+        &k,
+    )
+    .await;
+    assert_eq!(nycklade_kedjor.len(), 1);
+    assert_ne!(nycklade_kedjor[0], 0, "chain 0 is not keyed yet");
+    assert!(matches!(
+        logg.las(&a, 1).await,
+        Err(lots_store::StoreError::Loggning(_))
+    ));
+    assert!(matches!(
+        logg.las(&b, 1).await,
+        Err(lots_store::StoreError::Loggning(_))
+    ));
+    // The keyed process reads: chain 0 is keyed from here, and the log holds.
+    logg.las(&nycklad, 2).await.unwrap();
+    let alla = antal_rader(&a, "SELECT COUNT(*) AS n FROM granskning").await;
+    assert_eq!(alla, 39 + 1 + 1 + 2);
+    let v = nycklad
+        .granskning()
+        .verifiera_logg_utforligt(logg.kommun)
+        .await
+        .unwrap();
+    assert_eq!(v.resultat, Loggkontroll::Hel { poster: alla });
+}
+pa_bada!(tva_processer_skriver_lasloggen_i_tur_och_samtidigt);
+
+async fn store_rader(store: &Store, sql: &'static str, kommun: &str) -> Vec<i64> {
+    store
+        .bakdorr()
+        .fetch_all(sql, &[kommun.into()])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.int("kedja").unwrap())
+        .collect()
+}
+
+/// The case page's reads and a step run while the read of the case is being logged
+/// (`atkomst::oppna_arende_och`), but nothing leaves before the log holds the read:
+/// when it cannot be written (here: the log has been keyed by another process and
+/// this server has no key, so it must refuse to write unkeyed rows), the case page,
+/// the step's form and the step answer with an error that shows nothing of the
+/// case, and the step is not kept.
+async fn utan_loggad_lasning_visas_inget_av_arendet(db: Db) {
+    let (app, hl, fall) = med_kedjor(db, 1).await;
+    let (_, _, a) = &fall[0];
+    let journal = "SELECT COUNT(*) AS n FROM handelse WHERE kind = 'journal_antecknad'";
+    let fore = antal_rader(&app.store, journal).await;
+    let (status, sida) = hl.get(&format!("/arenden/{a}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        sida.contains("Person0"),
+        "the page shows the case when logged"
+    );
+    let nycklad = Store::anslut_med(app.dburl(), sakring(None)).await.unwrap();
+    let aktor = Aktor::from(app.org.anv("handlaggare"));
+    nycklad
+        .granskning()
+        .logga_lasning(
+            &aktor,
+            &[Granskningspost::ny("test.nyckel")],
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    for sokvag in [
+        format!("/arenden/{a}"),
+        format!("/arenden/{a}/steg/journal"),
+    ] {
+        let (status, sida) = hl.get(&sokvag).await;
+        assert_eq!(status, 500, "{sokvag}");
+        assert!(!sida.contains("Person0"), "{sokvag}: {}", utdrag(&sida));
+    }
+    let (status, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/journal"),
+            &[("datum", "2026-03-05"), ("text", "Utan logg.")],
+        )
+        .await;
+    assert_eq!(status, 500);
+    assert!(!sida.contains("Person0"), "{}", utdrag(&sida));
+    assert_eq!(antal_rader(&app.store, journal).await, fore, "no step kept");
+    // The keyed process reads the case: the log holds, keyed from here on.
+    let alla = antal_rader(&app.store, "SELECT COUNT(*) AS n FROM granskning").await;
+    let v = nycklad
+        .granskning()
+        .verifiera_logg_utforligt(app.org.kommun)
+        .await
+        .unwrap();
+    assert_eq!(v.resultat, Loggkontroll::Hel { poster: alla });
+}
+pa_bada!(utan_loggad_lasning_visas_inget_av_arendet);

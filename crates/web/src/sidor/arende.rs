@@ -826,7 +826,7 @@ async fn visa_oppnat(
         arenden.journal_sida(rad.kommun, rad.id, journal_fran, PER_SIDA),
         organisation.enheter(i.anvandare.kommun),
         personer.person(rad.kommun, rad.person),
-        skydd_mellan_vuxna(&s, &rad, &a),
+        skydd_mellan_vuxna(s, &rad, &a),
     )?;
     let journalsida = journalsida.ok_or_else(okand_journalstart)?;
     let ur_sidan = |start: Handelsestart, uppslagen: Option<LagradHandelse>| {
@@ -839,7 +839,7 @@ async fn visa_oppnat(
     let forsta = ur_sidan(Handelsestart::Aldst(None), forsta);
     let senaste = ur_sidan(Handelsestart::Nyast(None), senaste);
     let anvandare = namngivna(
-        &s,
+        s,
         rad.kommun,
         &a,
         handelser.rader.iter().chain(&forsta).chain(&senaste),
@@ -1059,7 +1059,7 @@ async fn visa_oppnat(
     }
     let sida = ArendeSida {
         kort,
-        sida: Sida::av(&i),
+        sida: Sida::av(i),
         typ: a.typ.namn(),
         ansokta: a
             .ansokta

@@ -458,9 +458,16 @@ pub(crate) use granskning_kolumner;
 /// `granskning` with its columns, for `Tx::infoga`.
 const GRANSKNING: &str = concat!("granskning (", granskning_kolumner!(), ")");
 
+/// The columns of `granskning_post`, in the order `granskningsrad` gives a list
+/// row's records.
+macro_rules! granskning_post_kolumner {
+    () => {
+        "kommun, granskning, nr, person, arende, utanfor, skyddad"
+    };
+}
+
 /// A list row's records, for `Tx::infoga`: `nr` from 1 in the list's order.
-const GRANSKNING_POST: &str =
-    "granskning_post (kommun, granskning, nr, person, arende, utanfor, skyddad)";
+const GRANSKNING_POST: &str = concat!("granskning_post (", granskning_post_kolumner!(), ")");
 
 /// One audit row to append: who, when, and the accesses it names. One access is
 /// a plain row (the only kind before issue 14); several, of the same handling and
@@ -588,6 +595,20 @@ fn utan_nyckel() -> StoreError {
     )
 }
 
+/// Refuses rows that a chain of `kommun` cannot take: another kommun's, or one
+/// naming no access.
+fn kommunens_rader(kommun: KommunId, rader: &[Granskningsrad<'_>]) -> Result<(), StoreError> {
+    if rader
+        .iter()
+        .any(|r| r.aktor.kommun != kommun || r.poster.is_empty())
+    {
+        return Err(StoreError::Korrupt(
+            "en granskningsrad hör inte till kedjans kommun eller namnger ingen åtkomst".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// The rows that follow (`seq`, `prev`) in chain `kedja`, the first naming
 /// `hanvisningar`: their values, their list records, and the new head.
 fn kedjerader(
@@ -625,14 +646,7 @@ pub(crate) async fn skriv_i_kedja(
     if rader.is_empty() {
         return Ok(());
     }
-    if rader
-        .iter()
-        .any(|r| r.aktor.kommun != kommun || r.poster.is_empty())
-    {
-        return Err(StoreError::Korrupt(
-            "en granskningsrad hör inte till kedjans kommun".into(),
-        ));
-    }
+    kommunens_rader(kommun, rader)?;
     let k = kommun.to_string();
     let huvud = las_kedjehuvud(tx, &k, kedja).await?;
     let (seq, prev) = (huvud.seq, huvud.hash);
@@ -741,7 +755,8 @@ pub(crate) async fn las_laskedjan(
 /// where BEGIN, the locked head, the other heads, the rows, their records, the new
 /// head and COMMIT were seven to nine, each 2.5–3 ms under load (BENCHMARKS.md,
 /// "Round trips, not statements"). The rows' text is a parameter (`som_json`), so
-/// the statement is prepared once. The last part reads the other chains' heads as
+/// the statement is prepared once; they are read as the tables' own row types, so
+/// the columns' types are the schema's. The last part reads the other chains' heads as
 /// committed before the statement, for the next group to name.
 const LASKEDJAN_DIREKT: &str = concat!(
     "WITH huvud AS (UPDATE granskning_kedja SET seq = $4, hash = $5 \
@@ -753,14 +768,12 @@ const LASKEDJAN_DIREKT: &str = concat!(
     granskning_kolumner!(),
     ") SELECT ",
     granskning_kolumner!(),
-    " FROM json_to_recordset($7::json) AS r (id TEXT, kommun TEXT, tidpunkt TEXT, anvandare TEXT, \
-     roll TEXT, enhet TEXT, handling TEXT, person TEXT, arende TEXT, skal TEXT, utanfor BIGINT, \
-     skyddad BIGINT, kedja BIGINT, seq BIGINT, prev_hash TEXT, hash TEXT, mac TEXT, poster BIGINT, \
-     hanvisningar TEXT) WHERE EXISTS (SELECT 1 FROM huvud)), \
-     poster AS (INSERT INTO granskning_post (kommun, granskning, nr, person, arende, utanfor, skyddad) \
-     SELECT kommun, granskning, nr, person, arende, utanfor, skyddad FROM json_to_recordset($8::json) \
-     AS p (kommun TEXT, granskning TEXT, nr BIGINT, person TEXT, arende TEXT, utanfor BIGINT, skyddad BIGINT) \
-     WHERE EXISTS (SELECT 1 FROM huvud)) \
+    " FROM json_populate_recordset(NULL::granskning, $7::json) WHERE EXISTS (SELECT 1 FROM huvud)), \
+     poster AS (INSERT INTO granskning_post (",
+    granskning_post_kolumner!(),
+    ") SELECT ",
+    granskning_post_kolumner!(),
+    " FROM json_populate_recordset(NULL::granskning_post, $8::json) WHERE EXISTS (SELECT 1 FROM huvud)) \
      SELECT s.skrev, k.kedja, k.seq, k.hash FROM (SELECT count(*) AS skrev FROM huvud) s \
      LEFT JOIN granskning_kedja k ON k.kommun = $1 AND k.kedja <> 0 AND k.seq > 0 ORDER BY k.kedja"
 );
@@ -778,14 +791,7 @@ pub(crate) async fn skriv_laskedjan_direkt(
     lage: &Laskedjelage,
     namner: &[Hanvisning],
 ) -> Result<Option<Laskedjelage>, StoreError> {
-    if rader
-        .iter()
-        .any(|r| r.aktor.kommun != kommun || r.poster.is_empty())
-    {
-        return Err(StoreError::Korrupt(
-            "en granskningsrad hör inte till kedjans kommun".into(),
-        ));
-    }
+    kommunens_rader(kommun, rader)?;
     let hanvisningar = hanvisningstext(namner);
     let (varden, listor, seq, hash) = kedjerader(
         sakring,

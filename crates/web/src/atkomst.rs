@@ -105,20 +105,15 @@ pub async fn oppna_arende(
     oppna_arende_id(s, i, id, syfte).await
 }
 
+/// The case `id` opened for `syfte`: every check passed (a refusal logged) and,
+/// for a read, the read durably logged before the case is returned.
 pub async fn oppna_arende_id(
     s: &AppState,
     i: &Inloggad,
     id: ArendeId,
     syfte: ArendeSyfte,
 ) -> Result<Oppnat, WebFel> {
-    let (oppnat, post) = prova_arende(s, i, id, syfte).await?;
-    if let Some(post) = post {
-        s.store
-            .granskning()
-            .logga_lasning(&i.aktor(), &[post], s.nu())
-            .await?;
-    }
-    Ok(oppnat)
+    oppna_arende_och(s, i, id, syfte, |oppnat| async move { Ok(oppnat) }).await
 }
 
 /// The case `id` opened for `syfte` as `oppna_arende_id` does, handed to `sedan`

@@ -1530,6 +1530,7 @@ impl Fall<'_, '_> {
             nu,
             idag: datum,
             vem: None,
+            lasning: None,
             skriv_brev: self.brev,
         };
         let ut = lots_steg::ta_steg(self.d.store, KOMMUN, steg)
@@ -1583,6 +1584,7 @@ impl Fall<'_, '_> {
             nu,
             idag: datum,
             vem: None,
+            lasning: None,
             skriv_brev: self.brev,
         };
         let ut = lots_steg::ta_steg(self.d.store, KOMMUN, steg)

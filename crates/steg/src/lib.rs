@@ -43,6 +43,10 @@ pub struct Steg {
     /// or which ombud under which fullmakt. Written on the step's audit rows in
     /// the step's own transaction.
     pub vem: Option<String>,
+    /// The read of the case its form's handler opened it with, logged in the
+    /// step's own transaction (one durable commit for both). None when the read
+    /// was logged on its own, or the caller read nothing of the case.
+    pub lasning: Option<lots_store::Granskningspost>,
     /// Write the letters the step makes due. Off only for synthetic demo cases,
     /// whose letters nobody reads and whose typesetting would dominate the run.
     pub skriv_brev: bool,
@@ -99,6 +103,7 @@ pub async fn ta_steg_med(
         nu,
         idag,
         vem,
+        lasning,
         skriv_brev,
     } = steg;
     let mut alla = kommandon.clone();
@@ -166,7 +171,16 @@ pub async fn ta_steg_med(
     }
     Ok(store
         .arenden()
-        .utfor_for(&aktor, vem.as_deref(), id, alla, nu, idag, bilagor)
+        .utfor_for(
+            &aktor,
+            vem.as_deref(),
+            lasning.as_ref(),
+            id,
+            alla,
+            nu,
+            idag,
+            bilagor,
+        )
         .await?)
 }
 

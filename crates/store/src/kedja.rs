@@ -845,15 +845,34 @@ pub(crate) async fn skriv_granskning(
     tid: &str,
     post: &Granskningspost,
 ) -> Result<(), StoreError> {
+    skriv_granskningar(tx, sakring, aktor, tid, std::slice::from_ref(post)).await
+}
+
+/// `skriv_granskning` for several accesses of one act, each its own row, appended
+/// to the chain together: one read of the chain's head and one update of it, not
+/// one per row.
+pub(crate) async fn skriv_granskningar(
+    tx: &mut Tx,
+    sakring: &Loggsakring,
+    aktor: &Aktor,
+    tid: &str,
+    poster: &[Granskningspost],
+) -> Result<(), StoreError> {
+    let Some(forsta) = poster.first() else {
+        return Ok(());
+    };
     let kedja = *tx
         .granskningskedja
-        .get_or_insert_with(|| skrivkedja(post.arende));
-    let rad = Granskningsrad {
-        aktor,
-        tid,
-        poster: vec![post],
-    };
-    skriv_i_kedja(tx, sakring, aktor.kommun, kedja, &[rad], Namner::Laskedjan).await
+        .get_or_insert_with(|| skrivkedja(forsta.arende));
+    let rader: Vec<Granskningsrad> = poster
+        .iter()
+        .map(|post| Granskningsrad {
+            aktor,
+            tid,
+            poster: vec![post],
+        })
+        .collect();
+    skriv_i_kedja(tx, sakring, aktor.kommun, kedja, &rader, Namner::Laskedjan).await
 }
 
 /// The chain hash of a stored audit row that follows `prev`, with its list

@@ -10,6 +10,7 @@
 //! 26 kap. 1 §). A case of the user's own kommun outside their enhet is refused
 //! openly, or opened after a stated reason (inre sekretess).
 
+use axum::response::{IntoResponse, Redirect, Response};
 use lots_domain::arende::{Arende, KommandoTyp};
 use lots_domain::ids::{AnvandarId, ArendeId, BeslutId, DokumentId, PersonId};
 use lots_domain::tid::svensk_dag;
@@ -147,6 +148,47 @@ where
     Ok(svar)
 }
 
+/// What a step's handler answers, opened by `oppna_arende_for_steg`.
+pub enum Stegsvar {
+    /// The step was taken, and its transaction logged the read it was opened
+    /// with (`lots_steg::Steg::lasning`). A redirect shows nothing of the case.
+    Tagen(Redirect),
+    /// An answer that shows the case: its form again with what was wrong, a
+    /// preview. It leaves only once the read is durably logged.
+    Visar(Response),
+}
+
+/// The case `id` opened for a step (`syfte`), handed to `sedan` with the read to
+/// log in the step's own transaction (`lots_steg::Steg::lasning`): a step taken
+/// costs one durable commit, not two. Only a redirect leaves without the read
+/// being logged here (`Stegsvar::Tagen`), and a redirect shows nothing of the
+/// case; anything that shows it is answered once the read is logged on its own
+/// (DESIGN.md principle 4), whatever became of the step.
+pub async fn oppna_arende_for_steg<Fut>(
+    s: &AppState,
+    i: &Inloggad,
+    id: ArendeId,
+    syfte: ArendeSyfte,
+    sedan: impl FnOnce(Oppnat, Option<Granskningspost>) -> Fut,
+) -> Result<Response, WebFel>
+where
+    Fut: std::future::Future<Output = Result<Stegsvar, WebFel>>,
+{
+    let (oppnat, post) = prova_arende(s, i, id, syfte).await?;
+    match sedan(oppnat, post.clone()).await? {
+        Stegsvar::Tagen(till) => Ok(till.into_response()),
+        Stegsvar::Visar(svar) => {
+            if let Some(post) = post {
+                s.store
+                    .granskning()
+                    .logga_lasning(&i.aktor(), &[post], s.nu())
+                    .await?;
+            }
+            Ok(svar)
+        }
+    }
+}
+
 /// The checks of `oppna_arende_id`, with every refusal logged: the case, and the
 /// read to log before anything of it is shown (None for a purpose that logs its
 /// own act).
@@ -229,7 +271,8 @@ async fn prova_arende(
         return Err(nekad_svar(h, n));
     }
     // Prövning logs its own act; a read, a step's form and a preview are logged by
-    // `oppna_arende_id` or `oppna_arende_och`, before anything is shown.
+    // `oppna_arende_id`, `oppna_arende_och` or `oppna_arende_for_steg`, before
+    // anything is shown.
     let post = match syfte {
         ArendeSyfte::Lasa(_) | ArendeSyfte::Steg(_) | ArendeSyfte::Forhandsgranska(_) => {
             Some(oppnat.post(i, handling))

@@ -1579,3 +1579,78 @@ async fn utan_loggad_lasning_visas_inget_av_arendet(db: Db) {
     assert_eq!(v.resultat, Loggkontroll::Hel { poster: alla });
 }
 pa_bada!(utan_loggad_lasning_visas_inget_av_arendet);
+
+/// The audit rows of `handling` on case `a`: (chain, seq, time), in chain order.
+async fn arendets_rader(store: &Store, a: &str, handling: &str) -> Vec<(i64, i64, String)> {
+    store
+        .bakdorr()
+        .fetch_all(
+            "SELECT kedja, seq, tidpunkt FROM granskning WHERE arende = $1 AND handling = $2 ORDER BY kedja, seq",
+            &[a.into(), handling.into()],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.int("kedja").unwrap(),
+                r.int("seq").unwrap(),
+                r.text("tidpunkt").unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A step taken logs the read of the case it was opened with in its own
+/// transaction: the read and the step are consecutive rows of the case's chain
+/// at one time, one durable commit for both. A step refused shows its form again
+/// only with the read logged on its own, in the read log's chain 0, and nothing
+/// of the step stored.
+async fn ett_steg_loggar_sin_lasning_i_sin_egen_transaktion(db: Db) {
+    let (app, hl, fall) = med_kedjor(db, 1).await;
+    let (_, _, a) = &fall[0];
+    let store = &app.store;
+    let journal = "SELECT COUNT(*) AS n FROM handelse WHERE kind = 'journal_antecknad'";
+    let lasningar = arendets_rader(store, a, "arende.steg").await;
+    hl.steg(
+        a,
+        "journal",
+        &[("datum", "2026-03-04"), ("text", "I samma transaktion.")],
+    )
+    .await;
+    let efter = arendets_rader(store, a, "arende.steg").await;
+    let nya: Vec<_> = efter.iter().filter(|r| !lasningar.contains(r)).collect();
+    assert_eq!(nya.len(), 1, "one read logged for the step: {efter:?}");
+    let steg = arendets_rader(store, a, "arende.journal").await;
+    let sista = steg.last().unwrap();
+    assert_eq!(nya[0].0, kedja_for(a), "the read is in the step's chain");
+    assert_eq!(nya[0].0, sista.0);
+    assert_eq!(nya[0].1 + 1, sista.1, "the read, then the step");
+    assert_eq!(nya[0].2, sista.2, "one transaction, one time");
+
+    // Refused: no text. The form comes back with the case, its read logged alone.
+    let fore = antal_rader(store, journal).await;
+    let (status, _, sida) = hl
+        .post(
+            &format!("/arenden/{a}/steg/journal"),
+            &[("datum", "2026-03-04"), ("text", "")],
+        )
+        .await;
+    assert_ne!(status, 303, "an empty entry is refused");
+    assert!(sida.contains("Person0"), "{}", utdrag(&sida));
+    assert_eq!(antal_rader(store, journal).await, fore, "no step kept");
+    let igen = arendets_rader(store, a, "arende.steg").await;
+    let nya: Vec<_> = igen.iter().filter(|r| !efter.contains(r)).collect();
+    assert_eq!(
+        nya.len(),
+        1,
+        "the form shown again is a read logged: {igen:?}"
+    );
+    assert_eq!(nya[0].0, 0, "logged on its own, in the read log");
+    let alla = antal_rader(store, "SELECT COUNT(*) AS n FROM granskning").await;
+    assert_eq!(
+        kontroll(store, app.org.kommun).await,
+        Loggkontroll::Hel { poster: alla }
+    );
+}
+pa_bada!(ett_steg_loggar_sin_lasning_i_sin_egen_transaktion);

@@ -379,6 +379,7 @@ pub async fn spara(
         nu,
         idag,
         vem: Some(m.vem()),
+        lasning: None,
         skriv_brev: true,
     };
     let kommun_namn = s.kommunnamn(m.person.kommun).await?;

@@ -58,6 +58,7 @@ pub(crate) async fn utfor_som(
         nu,
         idag: lots_domain::tid::svensk_dag(nu),
         vem: Some(vem),
+        lasning: None,
         skriv_brev: true,
     };
     let typ = steg.kommandon.first().map(Kommando::typ);

@@ -500,6 +500,7 @@ async fn flytta(s: &AppState, i: &Inloggad, id: &str, till: &Anvandare) -> Resul
         nu,
         idag: svensk_dag(nu),
         vem: None,
+        lasning: None,
         skriv_brev: true,
     };
     let lage = Some((oppnat.rad, oppnat.arende));

@@ -250,6 +250,7 @@ async fn aktualisera(
         nu: s.nu(),
         idag: svensk_dag(s.nu()),
         vem: None,
+        lasning: None,
         skriv_brev: true,
     };
     let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;

@@ -15,7 +15,7 @@ use super::formular::{FaltKontext, falt, ingress, tolka};
 use super::person::Formularsida;
 use super::{Sida, fyll};
 use crate::AppState;
-use crate::atkomst::{self, ArendeSyfte};
+use crate::atkomst::{self, ArendeSyfte, Stegsvar};
 use crate::auth::Inloggad;
 use crate::fel::WebFel;
 use crate::formular::{FaltFel, Formular, Formularfel};
@@ -476,8 +476,8 @@ pub async fn formularsvar(
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
 ) -> Result<Response, WebFel> {
-    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga, vec![]).await {
-        Ok(svar) => Ok(svar),
+    match utfor_steg(s, i, k, arende, typ, akt, f, bilaga, vec![], None).await {
+        Ok(till) => Ok(till.into_response()),
         Err(fel) => visa_formularfel(i, k, typ, akt, f, fel),
     }
 }
@@ -493,7 +493,8 @@ async fn utfor_steg(
     f: &Formular,
     bilaga: Option<(Kommando, Bilaga)>,
     bifogade: Vec<crate::uppladdning::Bifogad>,
-) -> Result<Response, Formularfel> {
+    lasning: Option<lots_store::Granskningspost>,
+) -> Result<Redirect, Formularfel> {
     let (mut kommando, bilaga) = match bilaga {
         Some((kommando, b)) => (kommando, Some(b)),
         None => (tolka(typ, akt, f, &k.falt_kontext(i))?, None),
@@ -539,6 +540,7 @@ async fn utfor_steg(
         nu,
         idag: svensk_dag(nu),
         vem: None,
+        lasning,
         skriv_brev: true,
     };
     // The case as the handler read it to check access decides the letters: not read again.
@@ -567,59 +569,37 @@ async fn utfor_steg(
     } else {
         "/personer/sok?registrerat=1".to_string()
     };
-    Ok(Redirect::to(&till).into_response())
+    Ok(Redirect::to(&till))
 }
 
 fn id_for(k: &Stegkontext) -> Result<ArendeId, WebFel> {
     k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)
 }
 
+/// A step's form's context: the case opened for the step, its read logged
+/// (`atkomst::oppna_arende_och`: the form's own reads run while the log commits,
+/// and the context comes back only once the read is durable).
 pub(crate) async fn steg_kontext(
     s: &AppState,
     i: &Inloggad,
     id: &str,
     steg: &str,
 ) -> Result<(KommandoTyp, Stegkontext), WebFel> {
-    let typ = KommandoTyp::fran_kod(steg).ok_or(WebFel::Saknas)?;
-    steg_kontext_for(s, i, id, steg, ArendeSyfte::Steg(typ)).await
+    let (typ, id) = stegets(id, steg)?;
+    // The step's form shows the case and its journal: a read like any other, logged.
+    atkomst::oppna_arende_och(s, i, id, ArendeSyfte::Steg(typ), |oppnat| async move {
+        Ok((typ, stegkontext(s, i, typ, oppnat).await?))
+    })
+    .await
 }
 
-/// `steg_kontext`, opening the case for `syfte` (the step itself, or its preview).
-async fn steg_kontext_for(
-    s: &AppState,
-    i: &Inloggad,
-    id: &str,
-    steg: &str,
-    syfte: ArendeSyfte,
-) -> Result<(KommandoTyp, Stegkontext), WebFel> {
-    steg_kontext_och(s, i, id, steg, syfte, |typ, k| async move { Ok((typ, k)) }).await
-}
-
-/// The step's form's context handed to `sedan` while the read of the case is
-/// being logged (`atkomst::oppna_arende_och`): the form's reads, and the step
-/// itself, need not wait for the log's commit, and nothing `sedan` makes leaves
-/// before the read is durably logged.
-async fn steg_kontext_och<T, Fut>(
-    s: &AppState,
-    i: &Inloggad,
-    id: &str,
-    steg: &str,
-    syfte: ArendeSyfte,
-    sedan: impl FnOnce(KommandoTyp, Stegkontext) -> Fut,
-) -> Result<T, WebFel>
-where
-    Fut: std::future::Future<Output = Result<T, WebFel>>,
-{
+/// The step a staff member may take from `/arenden/{id}/steg/{steg}`, and its case.
+fn stegets(id: &str, steg: &str) -> Result<(KommandoTyp, ArendeId), WebFel> {
     let typ = KommandoTyp::fran_kod(steg)
         .filter(|t| for_personal(*t))
         .ok_or(WebFel::Saknas)?;
     let id: ArendeId = id.parse().map_err(|_| WebFel::Saknas)?;
-    // The step's form shows the case and its journal: a read like any other, logged.
-    atkomst::oppna_arende_och(s, i, id, syfte, |oppnat| async move {
-        let k = stegkontext(s, i, typ, oppnat).await?;
-        sedan(typ, k).await
-    })
-    .await
+    Ok((typ, id))
 }
 
 /// What a step's form shows of the opened case.
@@ -836,15 +816,19 @@ pub async fn utfor(
     } else {
         ArendeSyfte::Steg(typ)
     };
-    // The step runs while the read of the case is being logged; its answer leaves once both are done.
+    // A step taken logs the read of the case in its own transaction; anything
+    // that shows the case again leaves once the read is logged on its own.
+    let (typ, id) = stegets(&id, &steg)?;
     let (s, i, f) = (&s, &i, &f);
-    steg_kontext_och(s, i, &id, &steg, syfte, |typ, k| async move {
-        ta_steget(s, i, typ, k, f, filer).await
+    atkomst::oppna_arende_for_steg(s, i, id, syfte, |oppnat, lasning| async move {
+        let k = stegkontext(s, i, typ, oppnat).await?;
+        ta_steget(s, i, typ, k, f, filer, lasning).await
     })
     .await
 }
 
-/// The step `typ` taken from its form `f`, or the form again with what was wrong.
+/// The step `typ` taken from its form `f`, with the read of the case to log in
+/// its transaction; or the form again with what was wrong.
 async fn ta_steget(
     s: &AppState,
     i: &Inloggad,
@@ -852,15 +836,18 @@ async fn ta_steget(
     mut k: Stegkontext,
     f: &Formular,
     filer: Vec<(String, crate::uppladdning::Fil)>,
-) -> Result<Response, WebFel> {
+    lasning: Option<lots_store::Granskningspost>,
+) -> Result<Stegsvar, WebFel> {
     let atgard = f.text("atgard");
     k.instrument = lots_domain::instrument::Instrument::fran_kod(&f.text("instrument"));
     let arende = k.rad.as_ref().map(|r| r.id).ok_or(WebFel::Saknas)?;
     // Inserting a text block and previewing the letter take no step (issue 20 item 5).
     match atgard.as_str() {
-        INFOGA if infoga_i(typ).is_some() => return infoga_textblock(i, &k, typ, f),
+        INFOGA if infoga_i(typ).is_some() => {
+            return infoga_textblock(i, &k, typ, f).map(Stegsvar::Visar);
+        }
         FORHANDSGRANSKA if kan_forhandsgranskas(typ) => {
-            return forhandsgranska(s, i, &k, typ, f).await;
+            return forhandsgranska(s, i, &k, typ, f).await.map(Stegsvar::Visar);
         }
         _ => {}
     }
@@ -885,14 +872,15 @@ async fn ta_steget(
                         })
                     })
                     .collect();
-                return visa_formularfel(i, &k, typ, None, f, Formularfel::Falt(fel));
+                return visa_formularfel(i, &k, typ, None, f, Formularfel::Falt(fel))
+                    .map(Stegsvar::Visar);
             }
         }
     } else {
         vec![]
     };
-    match utfor_steg(s, i, &k, arende, typ, None, f, None, bifogade).await {
-        Ok(svar) => {
+    match utfor_steg(s, i, &k, arende, typ, None, f, None, bifogade, lasning).await {
+        Ok(till) => {
             // Taken from a draft: the draft has done its work (only the user's own, of this page).
             if let Some(utkast) = f.get(crate::sparat::UTKAST_FALT)
                 && crate::sparat::har_utkast(typ)
@@ -911,9 +899,9 @@ async fn ta_steget(
                 // can delete it. Not worth an error page for a step that succeeded.
                 tracing::error!(error = %e, "a draft could not be deleted after its step");
             }
-            Ok(svar)
+            Ok(Stegsvar::Tagen(till))
         }
-        Err(fel) => visa_formularfel(i, &k, typ, None, f, fel),
+        Err(fel) => visa_formularfel(i, &k, typ, None, f, fel).map(Stegsvar::Visar),
     }
 }
 

@@ -584,6 +584,7 @@ async fn skriv_plan(
         nu,
         idag: svensk_dag(nu),
         vem: None,
+        lasning: None,
         skriv_brev: true,
     };
     let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;

@@ -294,6 +294,7 @@ pub async fn skickade(
             nu,
             idag,
             vem: None,
+            lasning: None,
             skriv_brev: false,
         };
         let kommun_namn = s.kommunnamn(i.anvandare.kommun).await?;

@@ -34,6 +34,15 @@ pub const SKAL_GILTIGT: time::Duration = time::Duration::hours(1);
 const INTE_I_KOMMUNEN: &str =
     "nekad: finns inte i kommunen (hör till en annan kommun eller finns inte)";
 
+/// Writes the user's access to the audit log, durably, before the answer leaves.
+async fn logga(s: &AppState, i: &Inloggad, post: Granskningspost) -> Result<(), WebFel> {
+    s.store
+        .granskning()
+        .logga_lasning(&i.aktor(), &[post], s.nu())
+        .await?;
+    Ok(())
+}
+
 /// Writes a refusal to the audit log, durably, before the answer leaves.
 async fn logga_nekande(
     s: &AppState,
@@ -41,12 +50,7 @@ async fn logga_nekande(
     post: Granskningspost,
     orsak: &str,
 ) -> Result<(), WebFel> {
-    let post = post.utanfor(true).skal(Some(orsak.to_owned()));
-    s.store
-        .granskning()
-        .logga_lasning(&i.aktor(), &[post], s.nu())
-        .await?;
-    Ok(())
+    logga(s, i, post.utanfor(true).skal(Some(orsak.to_owned()))).await
 }
 
 /// The policy's answer to a refused `h`, as a handler returns it.
@@ -137,14 +141,7 @@ where
     let Some(post) = post else {
         return sedan(oppnat).await;
     };
-    let logg = async {
-        s.store
-            .granskning()
-            .logga_lasning(&i.aktor(), &[post], s.nu())
-            .await
-            .map_err(WebFel::from)
-    };
-    let ((), svar) = tokio::try_join!(logg, sedan(oppnat))?;
+    let ((), svar) = tokio::try_join!(logga(s, i, post), sedan(oppnat))?;
     Ok(svar)
 }
 
@@ -179,10 +176,7 @@ where
         Stegsvar::Tagen(till) => Ok(till.into_response()),
         Stegsvar::Visar(svar) => {
             if let Some(post) = post {
-                s.store
-                    .granskning()
-                    .logga_lasning(&i.aktor(), &[post], s.nu())
-                    .await?;
+                logga(s, i, post).await?;
             }
             Ok(svar)
         }
@@ -377,21 +371,11 @@ pub async fn oppna_person_id(
             // Read without acting on any of the person's cases, while they have
             // cases elsewhere: flagged (inre sekretess, issue 12).
             let utanfor = !agerar && !arenden.is_empty();
-            s.store
-                .granskning()
-                .logga_lasning(
-                    &i.aktor(),
-                    &[personpost("person.visa", &p).utanfor(utanfor)],
-                    s.nu(),
-                )
-                .await?;
+            logga(s, i, personpost("person.visa", &p).utanfor(utanfor)).await?;
         }
         PersonSyfte::Aktualisera => {
             // The form shows the person's name and number.
-            s.store
-                .granskning()
-                .logga_lasning(&i.aktor(), &[personpost("person.aktualisera", &p)], s.nu())
-                .await?;
+            logga(s, i, personpost("person.aktualisera", &p)).await?;
         }
         PersonSyfte::Fullmakt => {}
     }

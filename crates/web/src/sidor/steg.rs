@@ -808,17 +808,15 @@ pub async fn utfor(
     crate::uppladdning::FormularMedFiler(f, filer): crate::uppladdning::FormularMedFiler,
 ) -> Result<Response, WebFel> {
     i.kontrollera_csrf(&f)?;
-    let atgard = f.text("atgard");
-    let typ = KommandoTyp::fran_kod(&steg).ok_or(WebFel::Saknas)?;
+    let (typ, id) = stegets(&id, &steg)?;
     // A preview is opened for what it is: allowed exactly when the step is, logged as a read.
-    let syfte = if atgard == FORHANDSGRANSKA && kan_forhandsgranskas(typ) {
+    let syfte = if f.text("atgard") == FORHANDSGRANSKA && kan_forhandsgranskas(typ) {
         ArendeSyfte::Forhandsgranska(typ)
     } else {
         ArendeSyfte::Steg(typ)
     };
     // A step taken logs the read of the case in its own transaction; anything
     // that shows the case again leaves once the read is logged on its own.
-    let (typ, id) = stegets(&id, &steg)?;
     let (s, i, f) = (&s, &i, &f);
     atkomst::oppna_arende_for_steg(s, i, id, syfte, |oppnat, lasning| async move {
         let k = stegkontext(s, i, typ, oppnat).await?;
